@@ -1,0 +1,1 @@
+"""CLI commands: analysis (filled in by the analysis stage)."""

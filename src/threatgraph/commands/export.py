@@ -1,0 +1,1 @@
+"""CLI commands: export (filled in by the export stage)."""

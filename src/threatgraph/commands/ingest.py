@@ -1,0 +1,1 @@
+"""CLI commands: ingest (filled in by the ingest stage)."""

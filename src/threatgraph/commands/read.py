@@ -1,0 +1,1 @@
+"""CLI commands: read (filled in by the read stage)."""

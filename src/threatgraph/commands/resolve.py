@@ -1,0 +1,1 @@
+"""CLI commands: resolve (filled in by the resolve stage)."""

@@ -1,0 +1,1 @@
+"""CLI commands: screen (filled in by the screen stage)."""

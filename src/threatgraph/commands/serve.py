@@ -1,0 +1,1 @@
+"""CLI commands: serve (filled in by the serve stage)."""

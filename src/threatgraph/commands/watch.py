@@ -1,0 +1,1 @@
+"""CLI commands: watch (filled in by the watch stage)."""

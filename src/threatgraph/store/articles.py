@@ -1,0 +1,191 @@
+"""Writing and reading articles with everything extracted from them.
+
+:func:`save_analysis` is the only writer of an article: one transaction holds the article row,
+its mentions, events and quotes, so a crash never leaves half an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, text
+
+from threatgraph.model import Analysis, Article
+from threatgraph.store.db import is_sqlite
+from threatgraph.store.schema import articles, events, mentions, quotes
+
+
+def article_exists(conn: Connection, article_id: str) -> bool:
+    return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+
+def _next_seq(conn: Connection) -> int:
+    return (conn.execute(select(func.max(articles.c.seq))).scalar() or 0) + 1
+
+
+def _article_row(art: Article, seq: int) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "url": art.url,
+        "outlet": art.outlet,
+        "title": art.title,
+        "published": art.published,
+        "lang": art.lang,
+        "source": art.source,
+        "text": art.text,
+        "ingested_at": datetime.now(UTC),
+        "seq": seq,
+    }
+
+
+def write_analysis(conn: Connection, analysis: Analysis) -> bool:
+    """Insert one analysed article on an open transaction; False if it was already stored."""
+    art = analysis.article
+    if article_exists(conn, art.id):
+        return False
+    conn.execute(insert(articles), [_article_row(art, _next_seq(conn))])
+    if analysis.mentions:
+        conn.execute(
+            insert(mentions),
+            [
+                {
+                    "article_id": art.id,
+                    "entity_id": m.entity_id,
+                    "grp": m.group,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "label": m.label,
+                    "norm": m.norm,
+                    "canonical": m.canonical or m.text,
+                    "origin": m.source,
+                    "sentence": m.sentence,
+                    "sent_start": m.sent_start,
+                }
+                for m in analysis.mentions
+            ],
+        )
+    if analysis.events:
+        conn.execute(
+            insert(events),
+            [
+                {
+                    "article_id": art.id,
+                    "type": ev.type,
+                    "subtype": ev.subtype,
+                    "trigger": ev.trigger,
+                    "source_text": ev.source,
+                    "source_grp": ev.source_group,
+                    "target_text": ev.target,
+                    "target_grp": ev.target_group,
+                    "place": ev.place,
+                    "date_text": ev.date.text if ev.date else None,
+                    "date_start": ev.date.start if ev.date else None,
+                    "date_end": ev.date.end if ev.date else None,
+                    "date_precision": ev.date.precision if ev.date else None,
+                    "negated": ev.negated,
+                    "hedged": ev.hedged,
+                    "sentence": ev.sentence,
+                    "start": ev.start,
+                    "end": ev.end,
+                }
+                for ev in analysis.events
+            ],
+        )
+    if analysis.quotes:
+        conn.execute(
+            insert(quotes),
+            [
+                {
+                    "article_id": art.id,
+                    "text": q.text,
+                    "direct": q.direct,
+                    "speaker": q.speaker,
+                    "speaker_grp": q.speaker_group,
+                    "speaker_title": q.speaker_title,
+                    "speaker_affiliation": q.speaker_affiliation,
+                    "cue": q.cue,
+                    "outlet": q.outlet,
+                    "sentence": q.sentence,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                for q in analysis.quotes
+            ],
+        )
+    return True
+
+
+def save_analysis(engine: Engine, analysis: Analysis) -> bool:
+    """Store one analysed article atomically; False (and no change) for a duplicate."""
+    with engine.begin() as conn:
+        return write_analysis(conn, analysis)
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: Any
+    snippet: str
+
+
+def _fts_query(q: str) -> str:
+    """Quote each word so user input can never be FTS5 syntax (no injection, no syntax errors)."""
+    words = [w.replace('"', '""') for w in q.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
+    """Newest-first article list, optionally full-text filtered (FTS5 / tsvector)."""
+    with engine.connect() as conn:
+        if q and q.strip():
+            if is_sqlite(engine):
+                sql = text(
+                    "SELECT a.id, a.title, a.outlet, a.url, a.published,"
+                    " snippet(articles_fts, 1, '[', ']', '…', 16) AS snip"
+                    " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                    " WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
+                )
+                rows = conn.execute(sql, {"q": _fts_query(q), "limit": limit, "offset": offset}).all()
+            else:
+                sql = text(
+                    "SELECT id, title, outlet, url, published, substr(text, 1, 200) AS snip FROM articles"
+                    " WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+                    " @@ plainto_tsquery('simple', :q)"
+                    " ORDER BY published DESC NULLS LAST, seq DESC LIMIT :limit OFFSET :offset"
+                )
+                rows = conn.execute(sql, {"q": q, "limit": limit, "offset": offset}).all()
+        else:
+            rows = conn.execute(
+                select(
+                    articles.c.id,
+                    articles.c.title,
+                    articles.c.outlet,
+                    articles.c.url,
+                    articles.c.published,
+                    func.substr(articles.c.text, 1, 200),
+                )
+                .order_by(articles.c.seq.desc())
+                .limit(limit)
+                .offset(offset)
+            ).all()
+    return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def get_article(engine: Engine, article_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        return dict(row) if row else None
+
+
+def iter_articles(engine: Engine, after_seq: int = 0) -> Iterator[dict[str, Any]]:
+    """Articles ingested after ``after_seq`` in ingest order (for watchers and re-analysis)."""
+    with engine.connect() as conn:
+        for row in conn.execute(select(articles).where(articles.c.seq > after_seq).order_by(articles.c.seq)).mappings():
+            yield dict(row)

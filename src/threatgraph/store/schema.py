@@ -1,0 +1,260 @@
+"""SQLAlchemy Core tables: the one schema for SQLite (default) and PostgreSQL.
+
+Alembic migrations under ``store/migrations`` are generated from this module
+(``scripts/regen-migration``); the store refuses to run on a database that is not at head.
+Columns hold plain values and JSON so that both backends behave the same.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(40), primary_key=True),  # content hash
+    Column("url", Text),
+    Column("outlet", String(255)),
+    Column("title", Text),
+    Column("published", Date),
+    Column("lang", String(16), nullable=False, default="en"),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("seq", Integer, nullable=False),  # ingest order, for incremental watchers
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_seq", articles.c.seq)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("schema", String(32), nullable=False),  # model.ENTITY_TYPES
+    Column("caption", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("mention_count", Integer, nullable=False, default=0),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("first_seen", DateTime(timezone=True)),
+    Column("last_seen", DateTime(timezone=True)),
+    Column("props", JSON, nullable=False, default=dict),
+)
+Index("ix_entities_norm", entities.c.norm)
+Index("ix_entities_schema", entities.c.schema)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("script", String(16), nullable=False, default="Latin"),
+    Column("count", Integer, nullable=False, default=0),
+    UniqueConstraint("entity_id", "name", name="uq_aliases_entity_name"),
+)
+Index("ix_aliases_norm", aliases.c.norm)
+Index("ix_aliases_entity", aliases.c.entity_id)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("grp", Integer, nullable=False),  # in-document alias group
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(32), nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("canonical", Text, nullable=False),
+    Column("origin", String(16), nullable=False, default="model"),
+    Column("sentence", Text, nullable=False),
+    Column("sent_start", Integer, nullable=False),
+)
+Index("ix_mentions_article", mentions.c.article_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+Index("ix_mentions_norm", mentions.c.norm)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("subtype", String(64)),
+    Column("trigger", Text, nullable=False),
+    Column("source_text", Text),
+    Column("source_grp", Integer),
+    Column("source_entity_id", String(64), ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("target_text", Text),
+    Column("target_grp", Integer),
+    Column("target_entity_id", String(64), ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("place", Text),
+    Column("date_text", Text),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_precision", String(16)),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("hedged", Boolean, nullable=False, default=False),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_events_article", events.c.article_id)
+Index("ix_events_source_entity", events.c.source_entity_id)
+Index("ix_events_target_entity", events.c.target_entity_id)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False, default=True),
+    Column("speaker", Text),
+    Column("speaker_grp", Integer),
+    Column("speaker_entity_id", String(64), ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("speaker_title", Text),
+    Column("speaker_affiliation", Text),
+    Column("cue", String(64)),
+    Column("outlet", Text),
+    Column("sentence", Text, nullable=False, default=""),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_quotes_article", quotes.c.article_id)
+Index("ix_quotes_speaker_entity", quotes.c.speaker_entity_id)
+
+# --- sanctions lists ---------------------------------------------------------------------
+
+list_versions = Table(
+    "list_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dataset", String(64), nullable=False),  # e.g. "ofac", "un", "eu"
+    Column("format", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("digest", String(64), nullable=False),  # sha256 of the input file(s)
+    Column("published", Date),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("entry_count", Integer, nullable=False, default=0),
+    Column("added", Integer, nullable=False, default=0),
+    Column("removed", Integer, nullable=False, default=0),
+    Column("changed", Integer, nullable=False, default=0),
+    Column("index_path", Text),  # persisted screening index for this version
+)
+Index("ix_list_versions_dataset", list_versions.c.dataset)
+
+list_entries = Table(
+    "list_entries",
+    metadata,
+    Column("dataset", String(64), primary_key=True),
+    Column("entry_id", String(128), primary_key=True),
+    Column("schema", String(32), nullable=False),
+    Column("caption", Text, nullable=False),
+    Column("data", JSON, nullable=False),  # FtM entity dict (to_dict())
+    Column("digest", String(64), nullable=False),
+    Column("first_version_id", Integer, ForeignKey("list_versions.id"), nullable=False),
+    Column("last_version_id", Integer, ForeignKey("list_versions.id"), nullable=False),
+    Column("removed_version_id", Integer, ForeignKey("list_versions.id")),
+)
+
+list_changes = Table(
+    "list_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("list_versions.id", ondelete="CASCADE"), nullable=False),
+    Column("dataset", String(64), nullable=False),
+    Column("entry_id", String(128), nullable=False),
+    Column("change", String(16), nullable=False),  # added | removed | changed
+    Column("caption", Text, nullable=False),
+    Column("detail", JSON),  # changed properties: {prop: {"old": [...], "new": [...]}}
+)
+Index("ix_list_changes_version", list_changes.c.version_id)
+
+# --- resolution, links, watches -----------------------------------------------------------
+
+sanction_links = Table(
+    "sanction_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("dataset", String(64), nullable=False),
+    Column("entry_id", String(128), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("explanation", JSON, nullable=False),
+    Column("status", String(16), nullable=False, default="auto"),  # auto | confirmed | rejected
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("entity_id", "dataset", "entry_id", name="uq_sanction_links_pair"),
+)
+Index("ix_sanction_links_entity", sanction_links.c.entity_id)
+
+resolve_decisions = Table(
+    "resolve_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # A user judgement that two names/entities are (merge) or are not (split) the same actor.
+    # Keys are stable across re-resolution: "<schema>:<norm>" alias keys, not entity ids.
+    Column("left_key", Text, nullable=False),
+    Column("right_key", Text, nullable=False),
+    Column("judgement", String(16), nullable=False),  # merge | split
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("schema", String(32)),
+    Column("threshold", Float, nullable=False, default=0.85),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seq", Integer, nullable=False, default=0),  # articles.seq already checked
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("matched", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("sentence", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    UniqueConstraint("watch_id", "article_id", name="uq_alerts_watch_article"),
+)
+Index("ix_alerts_created", alerts.c.created_at)
