@@ -228,6 +228,16 @@ resolve_decisions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Blocking keys of resolved entities (token, phonetic and consonant-skeleton keys of every alias):
+# lets resolve find candidate entities for a new mention group with one indexed lookup.
+resolve_keys = Table(
+    "resolve_keys",
+    metadata,
+    Column("key", String(160), primary_key=True),
+    Column("entity_id", String(64), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_resolve_keys_entity", resolve_keys.c.entity_id)
+
 watches = Table(
     "watches",
     metadata,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 03:13:35.584799
+Create Date: 2026-11-25 03:18:19.325837
 """
 
 from __future__ import annotations
@@ -127,16 +127,10 @@ def upgrade() -> None:
             ["article_id"], ["articles.id"], name=op.f("fk_events_article_id_articles"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["source_entity_id"],
-            ["entities.id"],
-            name=op.f("fk_events_source_entity_id_entities"),
-            ondelete="SET NULL",
+            ["source_entity_id"], ["entities.id"], name=op.f("fk_events_source_entity_id_entities"), ondelete="SET NULL"
         ),
         sa.ForeignKeyConstraint(
-            ["target_entity_id"],
-            ["entities.id"],
-            name=op.f("fk_events_target_entity_id_entities"),
-            ondelete="SET NULL",
+            ["target_entity_id"], ["entities.id"], name=op.f("fk_events_target_entity_id_entities"), ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
     )
@@ -177,19 +171,13 @@ def upgrade() -> None:
         sa.Column("last_version_id", sa.Integer(), nullable=False),
         sa.Column("removed_version_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["first_version_id"],
-            ["list_versions.id"],
-            name=op.f("fk_list_entries_first_version_id_list_versions"),
+            ["first_version_id"], ["list_versions.id"], name=op.f("fk_list_entries_first_version_id_list_versions")
         ),
         sa.ForeignKeyConstraint(
-            ["last_version_id"],
-            ["list_versions.id"],
-            name=op.f("fk_list_entries_last_version_id_list_versions"),
+            ["last_version_id"], ["list_versions.id"], name=op.f("fk_list_entries_last_version_id_list_versions")
         ),
         sa.ForeignKeyConstraint(
-            ["removed_version_id"],
-            ["list_versions.id"],
-            name=op.f("fk_list_entries_removed_version_id_list_versions"),
+            ["removed_version_id"], ["list_versions.id"], name=op.f("fk_list_entries_removed_version_id_list_versions")
         ),
         sa.PrimaryKeyConstraint("dataset", "entry_id", name=op.f("pk_list_entries")),
     )
@@ -253,6 +241,18 @@ def upgrade() -> None:
         batch_op.create_index("ix_quotes_speaker_entity", ["speaker_entity_id"], unique=False)
 
     op.create_table(
+        "resolve_keys",
+        sa.Column("key", sa.String(length=160), nullable=False),
+        sa.Column("entity_id", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["entity_id"], ["entities.id"], name=op.f("fk_resolve_keys_entity_id_entities"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("key", "entity_id", name=op.f("pk_resolve_keys")),
+    )
+    with op.batch_alter_table("resolve_keys", schema=None) as batch_op:
+        batch_op.create_index("ix_resolve_keys_entity", ["entity_id"], unique=False)
+
+    op.create_table(
         "sanction_links",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("entity_id", sa.String(length=64), nullable=False),
@@ -263,10 +263,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["entity_id"],
-            ["entities.id"],
-            name=op.f("fk_sanction_links_entity_id_entities"),
-            ondelete="CASCADE",
+            ["entity_id"], ["entities.id"], name=op.f("fk_sanction_links_entity_id_entities"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sanction_links")),
         sa.UniqueConstraint("entity_id", "dataset", "entry_id", name="uq_sanction_links_pair"),
@@ -328,6 +325,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_sanction_links_entity")
 
     op.drop_table("sanction_links")
+    with op.batch_alter_table("resolve_keys", schema=None) as batch_op:
+        batch_op.drop_index("ix_resolve_keys_entity")
+
+    op.drop_table("resolve_keys")
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.drop_index("ix_quotes_speaker_entity")
         batch_op.drop_index("ix_quotes_article")
