@@ -1,21 +1,417 @@
-"""Temporal expressions normalised against an article's publication date."""
+"""Temporal expressions normalised against an article's publication date.
+
+An analyst's timeline needs intervals, not strings: "late July" in a piece published
+2022-08-15 is 2022-07-21..2022-07-31. Absolute calendar dates are read by dateparser; the
+fuzzy and relative forms it does not model (parts of months and years, seasons, "since last
+year", "from 2019 to 2021", "two weeks ago") come from a small grammar whose words live in
+``dates.yaml``. When an expression needs the publication date and the article has none, the
+interval stays open (``start``/``end`` None) with a note saying so, never a guess.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+import calendar
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from threatgraph.model import Article, DateInterval
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+GRAMMAR_FILE = Path(__file__).with_name("dates.yaml")
+UNKNOWN_ANCHOR = "publication date unknown"
+NOT_UNDERSTOOD = "not a recognised date expression"
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
+
+@dataclass(frozen=True, slots=True)
+class _Res:
+    """An interval under construction; ``floating`` means it needed the anchor and had none."""
+
+    start: date | None
+    end: date | None
+    precision: str
+    floating: bool = False
+
+
+@cache
+def _grammar() -> dict[str, Any]:
+    with GRAMMAR_FILE.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    months: dict[str, int] = {}
+    for i in range(1, 13):
+        months[calendar.month_name[i].lower()] = i
+        months[calendar.month_abbr[i].lower()] = i
+    months["sept"] = 9
+    data["months"] = months
+    return data
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of the given words, longest first so "end of" beats "end"."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))  # type: ignore[attr-defined]
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    g = _grammar()
+    month = _alt(g["months"])
+    mpart = _alt(g["month_parts"])
+    ypart = _alt(g["year_parts"])
+    season = _alt(g["seasons"])
+    unit = _alt(g["units"])
+    shift = _alt(g["period_shift"])
+    num = _alt(g["numbers"]) + r"|\d+"
+    year = r"(\d{4})"
+    return {
+        "lead": re.compile(rf"^(?:{_alt(g['lead_words'])})\s+"),
+        "year": re.compile(rf"^{year}$"),
+        "decade": re.compile(r"^(?:the\s+)?(\d{3}0)'?s$"),
+        "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
+        "month_part": re.compile(rf"^({mpart})[\s-]*(?:the\s+month\s+of\s+)?({month})\.?(?:,?\s+{year})?$"),
+        "year_part": re.compile(rf"^({ypart})[\s-]*(?:{year}|({shift})\s+year)$"),
+        "season": re.compile(rf"^(?:(?:the\s+)?({season})(?:\s+(?:of\s+)?{year})?|{year}\s+({season}))$"),
+        "quarter": re.compile(rf"^(?:the\s+)?(?:({_alt(g['quarters'])})\s+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"),
+        "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
+        "ago": re.compile(rf"^({num})\s+({unit})s?\s+ago$"),
+        "past_n": re.compile(rf"^(?:the\s+)?(?:past|last|previous)\s+({num})\s+({unit})s$"),
+        "earlier": re.compile(rf"^(?:{_alt(g['earlier_words'])})\s+(this|last)\s+({unit})$"),
+        "weekday": re.compile(rf"^(?:on\s+)?({_alt(g['weekdays'])})$"),
+        "year_range": re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$"),
+        "range": re.compile(rf"^(?:({_alt(g['range_open'])})\s+)?(.+?)\s+(?:{_alt(g['range_joiners'])})\s+(.+)$"),
+        "open": re.compile(rf"^({_alt(g['range_open'])})\s+(.+)$"),
+        "has_month": re.compile(rf"\b(?:{month})\b"),
+    }
+
+
+def _clean(text: str) -> str:
+    s = " ".join(text.lower().replace("’", "'").split())
+    return s.strip(" .,;:()\"'“”")
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _check_year(y: int) -> int:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise ValueError(f"year {y} out of range")
+    return y
+
+
+def _recent_year(month: int, anchor: date) -> int:
+    """The year of the most recent ``month`` not after the anchor (news speaks of the past)."""
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _months_span(y: int, m1: int, m2: int, precision: str) -> _Res:
+    """Months m1..m2 of year y; m2 < m1 wraps into the next year (winter)."""
+    end_year = y + 1 if m2 < m1 else y
+    return _Res(date(y, m1, 1), _month_end(end_year, m2), precision)
+
+
+def _shift_months(d: date, n: int) -> date:
+    idx = d.year * 12 + d.month - 1 + n
+    y, m = divmod(idx, 12)
+    return date(_check_year(y), m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _period(unit: str, anchor: date, shift: int) -> _Res:
+    """The whole day/week/month/year ``shift`` periods away from the one holding ``anchor``."""
+    if unit == "day":
+        d = anchor + timedelta(days=shift)
+        return _Res(d, d, "day")
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        return _Res(monday, monday + timedelta(days=6), "range")
+    if unit == "month":
+        first = _shift_months(anchor.replace(day=1), shift)
+        return _Res(first, _month_end(first.year, first.month), "month")
+    y = _check_year(anchor.year + shift)
+    return _Res(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else int(_grammar()["numbers"][word])
+
+
+def _floating(precision: str) -> _Res:
+    return _Res(None, None, precision, floating=True)
+
+
+def _parse_point(s: str, anchor: date | None) -> _Res | None:
+    """One expression that is not a range."""
+    g, p = _grammar(), _patterns()
+    if m := p["year"].match(s):
+        y = _check_year(int(m[1]))
+        return _Res(date(y, 1, 1), date(y, 12, 31), "year")
+    if m := p["decade"].match(s):
+        y = _check_year(int(m[1]))
+        return _Res(date(y, 1, 1), date(y + 9, 12, 31), "range")
+    if m := p["month"].match(s):
+        mo = g["months"][m[1]]
+        if m[2]:
+            y = _check_year(int(m[2]))
+        elif anchor is None:
+            return _floating("month")
+        else:
+            y = _recent_year(mo, anchor)
+        return _Res(date(y, mo, 1), _month_end(y, mo), "month")
+    if m := p["month_part"].match(s):
+        d1, d2 = g["month_parts"][m[1]]
+        mo = g["months"][m[2]]
+        if m[3]:
+            y = _check_year(int(m[3]))
+        elif anchor is None:
+            return _floating("month")
+        else:
+            y = _recent_year(mo, anchor)
+        last = calendar.monthrange(y, mo)[1]
+        return _Res(date(y, mo, min(d1, last)), date(y, mo, min(d2, last)), "month")
+    if m := p["year_part"].match(s):
+        m1, m2 = g["year_parts"][m[1]]
+        if m[2]:
+            return _months_span(_check_year(int(m[2])), m1, m2, "year")
+        if anchor is None:
+            return _floating("year")
+        return _months_span(_check_year(anchor.year + g["period_shift"][m[3]]), m1, m2, "year")
+    if m := p["season"].match(s):
+        name = m[1] or m[4]
+        year_text = m[2] or m[3]
+        m1, m2 = g["seasons"][name]
+        if year_text:
+            return _months_span(_check_year(int(year_text)), m1, m2, "season")
+        if anchor is None:
+            return _floating("season")
+        y = anchor.year if m1 <= anchor.month else anchor.year - 1
+        return _months_span(y, m1, m2, "season")
+    if m := p["quarter"].match(s):
+        q = g["quarters"][m[1]] if m[1] else int(m[2][1])
+        if m[3]:
+            y = _check_year(int(m[3]))
+        elif anchor is None:
+            return _floating("range")
+        else:
+            y = anchor.year
+        return _months_span(y, 3 * q - 2, 3 * q, "range")
+    if s in g["relative_days"]:
+        if anchor is None:
+            return _floating("day")
+        d = anchor + timedelta(days=g["relative_days"][s])
+        return _Res(d, d, "day")
+    if m := p["shift"].match(s):
+        return _shifted(m[1], m[2], anchor)
+    if m := p["ago"].match(s):
+        n, unit = _number(m[1]), m[2]
+        if anchor is None:
+            return _floating("range" if unit == "week" else unit)
+        back = {"day": 1, "week": 7}
+        if unit in back:
+            d = anchor - timedelta(days=n * back[unit])
+            return _Res(d, d, "day") if unit == "day" else _period("week", d, 0)
+        return _period(unit, _shift_months(anchor, -n * (12 if unit == "year" else 1)), 0)
+    if m := p["past_n"].match(s):
+        n, unit = _number(m[1]), m[2]
+        if anchor is None:
+            return _floating("range")
+        months = {"month": 1, "year": 12}
+        if unit in months:
+            return _Res(_shift_months(anchor, -n * months[unit]), anchor, "range")
+        return _Res(anchor - timedelta(days=n * (7 if unit == "week" else 1)), anchor, "range")
+    if m := p["earlier"].match(s):
+        if anchor is None:
+            return _floating("range")
+        whole = _period(m[2], anchor, 0 if m[1] == "this" else -1)
+        return _Res(whole.start, anchor if m[1] == "this" else whole.end, "range")
+    if m := p["weekday"].match(s):
+        if anchor is None:
+            return _floating("day")
+        back = (anchor.weekday() - g["weekdays"].index(m[1])) % 7
+        d = anchor - timedelta(days=back)
+        return _Res(d, d, "day")
+    return _absolute(s, anchor)
+
+
+def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:
+    """ "last year", "this month", "next week", "last summer", "last July", "last Friday"."""
+    g = _grammar()
+    shift = g["period_shift"][shift_word]
+    if what in g["units"]:
+        return _floating("range" if what == "week" else what) if anchor is None else _period(what, anchor, shift)
+    if what in g["seasons"]:
+        if anchor is None:
+            return _floating("season")
+        base = _parse_point(what, anchor)
+        assert base is not None and base.start is not None
+        y = base.start.year + (shift if shift > 0 else 0) - (1 if shift < 0 and base.end and base.end >= anchor else 0)
+        m1, m2 = g["seasons"][what]
+        return _months_span(y, m1, m2, "season")
+    if what in g["months"]:
+        if anchor is None:
+            return _floating("month")
+        mo = g["months"][what]
+        y = _recent_year(mo, anchor)
+        if shift < 0 and mo == anchor.month:
+            y -= 1
+        elif shift > 0:
+            y = anchor.year if mo > anchor.month else anchor.year + 1
+        return _Res(date(y, mo, 1), _month_end(y, mo), "month")
+    if what in g["weekdays"]:
+        if anchor is None:
+            return _floating("day")
+        idx = g["weekdays"].index(what)
+        if shift > 0:
+            d = anchor + timedelta(days=(idx - anchor.weekday()) % 7 or 7)
+        else:
+            d = anchor - timedelta(days=(anchor.weekday() - idx) % 7 or (7 if shift < 0 else 0))
+        return _Res(d, d, "day")
+    return None
+
+
+def _absolute(s: str, anchor: date | None) -> _Res | None:
+    """Calendar dates with a day ("24 January 2019", "2019-01-24") via dateparser."""
+    if not re.search(r"\d", s):
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if iso:
+        d = date(_check_year(int(iso[1])), int(iso[2]), int(iso[3]))
+        return _Res(d, d, "day")
+    if not _patterns()["has_month"].search(s) or len(s) > 40:
+        return None
+    has_year = re.search(r"\b\d{4}\b", s) is not None
+    if not has_year and anchor is None:
+        return _floating("day")
+    parsed = _dateparser(s, anchor)
+    if parsed is None:
+        return None
+    _check_year(parsed.year)
+    return _Res(parsed, parsed, "day")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(s: str, anchor: date | None) -> date | None:
+    import dateparser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    try:
+        parsed = dateparser.parse(s, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _with_year(left: str, right: str) -> str:
+    """ "May to June 2020": the left end borrows the right end's year when it has none."""
+    if re.search(r"\b\d{4}\b", left):
+        return left
+    year = re.search(r"\b(\d{4})\b", right)
+    return f"{left} {year[1]}" if year and not left.isdigit() else left
+
+
+def _parse(s: str, anchor: date | None) -> _Res | None:
+    p = _patterns()
+    point = _parse_point(s, anchor)
+    if point is not None:
+        return point
+    if m := p["year_range"].match(s):
+        y1 = _check_year(int(m[1]))
+        tail = m[2]
+        y2 = _check_year(int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail))
+        if y2 < y1:
+            return None
+        return _Res(date(y1, 1, 1), date(y2, 12, 31), "range")
+    if m := p["range"].match(s):
+        opener, left, right = m[1], m[2], m[3]
+        if opener in (None, "from", "between"):
+            a = _parse_point(_with_year(left, right), anchor)
+            b = _parse_point(right, anchor)
+            if a is not None and b is not None:
+                start, end = a.start, b.end
+                if start and end and end < start:
+                    return None
+                return _Res(start, end, "range", a.floating or b.floating)
+    if m := p["open"].match(s):
+        opener = _grammar()["range_open"][m[1]]
+        inner = _parse(m[2], anchor)
+        if inner is None:
+            return None
+        if opener == "since":
+            end = anchor if anchor is not None else None
+            if inner.start and end and end < inner.start:
+                end = inner.end
+            return _Res(inner.start, end, "range", inner.floating or anchor is None)
+        if opener == "until":
+            return _Res(None, inner.end, "range", inner.floating)
+        return inner
+    if m := p["lead"].match(s):
+        return _parse(s[m.end() :], anchor)
+    return None
 
 
 def normalise(text: str, published: date | None) -> DateInterval | None:
-    """Normalise one temporal expression into an interval (None when it is not a date)."""
-    return None
+    """Normalise one temporal expression into an interval, or None when it is not a date.
+
+    ``published`` is the anchor for relative expressions ("last year", "late July"); when it
+    is None such expressions keep ``start``/``end`` None (or the end of a "since" range open)
+    and carry the note "publication date unknown". Absolute ones ("January 2019", "2011",
+    "from 2019 to 2021") resolve either way.
+    """
+    cached = _normalise(text, published)
+    return dataclasses.replace(cached) if cached is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str, published: date | None) -> DateInterval | None:
+    s = _clean(text)
+    if not s or len(s) > 80:
+        return None
+    try:
+        res = _parse(s, published)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    if res is None:
+        return None
+    note = UNKNOWN_ANCHOR if res.floating else None
+    return DateInterval(text=text.strip(), start=res.start, end=res.end, precision=res.precision, note=note)
+
+
+# --- spans in a parsed document ----------------------------------------------------------
+
+_LEFT_OPENERS = {"since", "from", "between", "until", "till", "before", "during", "early", "late", "mid"}
+
+
+def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterval]]:
+    """Every DATE entity of ``doc`` (widened to a preceding "since"/"from"…) with its interval.
+
+    Entities the grammar cannot read are kept with precision "unknown" and a note, so a caller
+    sees every temporal expression and knows which ones were not understood.
+    """
+    out: list[tuple[Span, DateInterval]] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        span = ent
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
+            span = doc[ent.start - 1 : ent.end]
+        interval = normalise(span.text, published)
+        if interval is None and span is not ent:
+            interval = normalise(ent.text, published)
+        if interval is None:
+            interval = DateInterval(text=span.text, start=None, end=None, precision="unknown", note=NOT_UNDERSTOOD)
+        out.append((span, interval))
+    return out
 
 
 def extract_dates(doc: Doc, article: Article) -> list[DateInterval]:
     """Every temporal expression of ``doc``, normalised against ``article.published``."""
-    return []
+    return [interval for _span, interval in date_spans(doc, article.published)]
