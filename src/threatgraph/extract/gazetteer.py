@@ -1,0 +1,196 @@
+"""The gazetteer: a spaCy component that marks known names before the statistical NER runs.
+
+Why before NER: spaCy's entity recogniser keeps entities that are already on ``doc.ents`` and only
+predicts around them, so a name we know ("Zainabiyoun Brigade", an OFAC-listed entity, an entity
+resolved from earlier articles) is typed by us and never re-guessed as PERSON or GPE. The component
+holds two matchers:
+
+* a ``PhraseMatcher`` over names (seed names from ``gazetteer.yaml``, sanctions-list names, resolved
+  aliases), case-insensitive for ordinary names and case-sensitive for acronyms so "UN" never
+  matches "un";
+* a ``Matcher`` over generic name structures ("<Name> Brigade", "Liwa <Name>", "Ministry of <X>"),
+  which is what lets an armed group nobody listed yet still come out as ArmedGroup.
+
+Names can be added at any time with :meth:`Gazetteer.add_names`; ``Extractor`` does that with list
+and store names.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+log = logging.getLogger(__name__)
+
+FACTORY = "threatgraph_gazetteer"
+
+#: FtM schemata from sanctions lists / the entity store -> gazetteer label. Vessels, aircraft,
+#: addresses and the like are not things news text names as actors, so they are left out.
+SCHEMA_LABELS = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "LegalEntity": "Organization",
+    "ArmedGroup": "ArmedGroup",
+    "PublicBody": "PublicBody",
+    "Company": "Company",
+    "Country": "Country",
+    "Location": "Location",
+}
+
+#: An acronym is matched case-sensitively: "UN", "ISIS", "OFAC" (letters, digits, hyphens, dots).
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
+#: Whole-name filter for names coming from lists: too short or too generic names would fire everywhere.
+_MIN_NAME_CHARS = 4
+
+
+@cache
+def seed_config() -> dict[str, Any]:
+    """The parsed ``gazetteer.yaml`` shipped next to this module."""
+    text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or "names" not in data:
+        raise ValueError("extract/gazetteer.yaml: expected a mapping with a 'names' section")
+    return data
+
+
+def seed_names() -> Iterator[tuple[str, str]]:
+    """(name, label) pairs of the bundled seed list."""
+    for label, names in seed_config()["names"].items():
+        for name in names:
+            yield str(name), str(label)
+
+
+def usable_name(name: str, label: str) -> bool:
+    """Whether an external name (list alias, resolved alias) is safe to match in free text.
+
+    One-word person names ("Ali") and very short strings would tag ordinary words, so only
+    acronyms, multi-word names and single words of some length with a capital are kept.
+    """
+    name = name.strip()
+    if label not in SCHEMA_LABELS.values():
+        return False
+    if _ACRONYM.match(name):
+        return label != "Person" and len(name) >= 3
+    if len(name) < _MIN_NAME_CHARS or not any(ch.isalpha() for ch in name):
+        return False
+    words = name.split()
+    return not (label == "Person" and len(words) < 2)
+
+
+class Gazetteer:
+    """Marks gazetteer names and generic name structures on ``doc.ents``; the NER fills in the rest."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, use_seed: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = Matcher(nlp.vocab)
+        self.trim: set[str] = set()
+        self.size = 0
+        self._seen: set[tuple[str, str]] = set()
+        if use_seed:
+            self.add_names(seed_names())
+            self._add_patterns(seed_config().get("patterns", []))
+
+    def _add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        for i, entry in enumerate(patterns):
+            label = str(entry["label"])
+            key = f"{label}#{i}"
+            try:
+                self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
+            except (ValueError, KeyError) as exc:
+                raise ValueError(f"extract/gazetteer.yaml: pattern {i} ({label}) is invalid: {exc}") from exc
+            if entry.get("trim"):
+                self.trim.add(key)
+
+    def add_names(self, names: Iterable[tuple[str, str]]) -> int:
+        """Add (name, label) pairs; returns how many new names were added. Duplicates are ignored."""
+        by_label: dict[tuple[str, bool], list[str]] = {}
+        for raw, label in names:
+            name = " ".join(str(raw).split())
+            if not name or (name.casefold(), label) in self._seen:
+                continue
+            self._seen.add((name.casefold(), label))
+            by_label.setdefault((label, bool(_ACRONYM.match(name))), []).append(name)
+        added = 0
+        for (label, acronym), group in by_label.items():
+            docs = list(self.nlp.tokenizer.pipe(group))
+            (self.acronyms if acronym else self.phrases).add(label, docs)
+            added += len(docs)
+        self.size += added
+        return added
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """All gazetteer spans in ``doc`` before overlap resolution."""
+        found: list[Span] = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            if any(ch.isupper() for ch in span.text):  # "basij" in lower case is not the name
+                found.append(Span(doc, start, end, label=match_id))
+        for match_id, start, end in self.acronyms(doc):
+            found.append(Span(doc, start, end, label=match_id))
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            label = key.split("#", 1)[0]
+            if key in self.trim:
+                while end - start > 1 and doc[end - 1].is_lower:
+                    end -= 1
+            found.append(Span(doc, start, end, label=label))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.spans(doc)
+        if found:
+            # Longest span wins; gazetteer spans replace nothing the model has not predicted yet.
+            doc.ents = filter_spans([*found, *doc.ents])
+        return doc
+
+
+@Language.factory(FACTORY, default_config={"use_seed": True})
+def make_gazetteer(nlp: Language, name: str, use_seed: bool) -> Gazetteer:
+    """spaCy factory: ``nlp.add_pipe("threatgraph_gazetteer", before="ner")``."""
+    return Gazetteer(nlp, name=name, use_seed=use_seed)
+
+
+def store_names(engine: Any) -> Iterator[tuple[str, str]]:
+    """Names to feed the gazetteer from a store: sanctions-list names and resolved entity aliases.
+
+    The screen index is another stage; it is used only when its ``all_names`` exists, so the
+    extract stage works on a store without lists.
+    """
+    try:
+        from threatgraph.screen.index import all_names  # type: ignore[attr-defined]
+    except ImportError:
+        all_names = None
+    if all_names is not None:
+        for name, schema in all_names(engine):
+            label = SCHEMA_LABELS.get(schema)
+            if label and usable_name(name, label):
+                yield name, label
+    yield from resolved_names(engine)
+
+
+def resolved_names(engine: Any) -> Iterator[tuple[str, str]]:
+    """(alias, type) for every alias of an entity resolved in the store."""
+    from sqlalchemy import select
+
+    from threatgraph.store.schema import aliases, entities
+
+    query = select(aliases.c.name, entities.c.schema).join(entities, aliases.c.entity_id == entities.c.id)
+    with engine.connect() as conn:
+        for name, schema in conn.execute(query):
+            label = SCHEMA_LABELS.get(schema)
+            if label and usable_name(name, label):
+                yield name, label

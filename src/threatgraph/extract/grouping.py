@@ -1,0 +1,157 @@
+"""In-document alias grouping: which mentions of one article name the same actor.
+
+An article introduces an actor by its full name and then shortens it: "the Zainabiyoun Brigade" →
+"Zainabiyoun" → "Zainabiyoun's"; "Interior Minister Rana Sanaullah Khan" → "Khan"; "Islamic
+Revolutionary Guard Corps" → "IRGC". The statistical model often types the short forms differently
+(PERSON, GPE) from the full name. Grouping fixes both at once: mentions are clustered, and every
+mention in a cluster takes the cluster's type and canonical name.
+
+Rules, in order (each only within one article):
+
+1. same normalised name → same group;
+2. an organisation's short form: a name equal to a longer organisation name without its generic
+   words ("Brigade", "militia", "of"…, see ``labels.yaml`` ``group_words``), or equal to its initials,
+   joins that organisation — when exactly one organisation matches;
+3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
+   name joins that person; "Khan" stays alone when two Khans are named.
+
+The group's type is the type of its best-attested mention: a gazetteer mention first, then the
+longest name. Its canonical name is the longest surface form of that type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from threatgraph.extract.mentions import is_org_type, label_config
+from threatgraph.model import Mention
+
+#: Types that never merge with anything but the same name (a date is not an alias of anything).
+_NAME_TYPES = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company"})
+
+
+class _Cluster:
+    """Mentions sharing one normalised name, merged further by the alias rules."""
+
+    __slots__ = ("mentions", "parent")
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.parent: _Cluster | None = None
+
+    def root(self) -> _Cluster:
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+    def best(self) -> Mention:
+        """The mention whose type and name best represent the cluster."""
+        return max(self.mentions, key=_strength)
+
+
+def _strength(mention: Mention) -> tuple[int, int, int, int]:
+    words = mention.norm.split()
+    return (
+        mention.source == "gazetteer",
+        mention.label in _NAME_TYPES,
+        len(words),
+        len(mention.text),
+    )
+
+
+def _core(norm: str) -> str:
+    """The name without its generic group words: "zainabiyoun brigade" → "zainabiyoun"."""
+    generic = set(label_config()["group_words"])
+    words = [w for w in norm.split() if w not in generic]
+    return " ".join(words)
+
+
+def _initials(norm: str) -> str:
+    generic = {"of", "the", "and", "for", "al", "el"}
+    words = [w for w in norm.split() if w not in generic]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _union(child: _Cluster, parent: _Cluster) -> None:
+    child, parent = child.root(), parent.root()
+    if child is not parent:
+        child.parent = parent
+
+
+def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """Set ``group``, ``canonical`` and a shared ``label`` on the mentions; returns them in text order.
+
+    Groups are numbered 0.. in order of first appearance so that the numbering is stable for the
+    same text.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    by_norm: dict[str, _Cluster] = {}
+    for mention in ordered:
+        key = mention.norm if mention.label != "Date" else f"date:{mention.norm}"
+        by_norm.setdefault(key, _Cluster()).mentions.append(mention)
+    clusters = list(by_norm.values())
+
+    _merge_org_short_forms(clusters)
+    _merge_person_short_forms(clusters)
+
+    roots: dict[int, list[Mention]] = {}
+    for cluster in clusters:
+        roots.setdefault(id(cluster.root()), []).extend(cluster.mentions)
+    groups = sorted(roots.values(), key=lambda ms: min(m.start for m in ms))
+    for number, members in enumerate(groups):
+        best = max(members, key=_strength)
+        label = best.label
+        same_type = [m for m in members if m.label == label] or members
+        canonical = max(same_type, key=lambda m: (len(m.norm.split()), len(m.text), -m.start)).text
+        for mention in members:
+            mention.group = number
+            mention.label = label
+            mention.canonical = canonical
+    return ordered
+
+
+def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
+    """Rule 2: a short name joins the one organisation whose core or initials it equals."""
+    orgs = [c for c in clusters if is_org_type(c.best().label)]
+    by_core: dict[str, list[_Cluster]] = {}
+    by_initials: dict[str, list[_Cluster]] = {}
+    for cluster in orgs:
+        norm = cluster.best().norm
+        core = _core(norm)
+        if core and core != norm:
+            by_core.setdefault(core, []).append(cluster)
+        initials = _initials(norm)
+        if initials:
+            by_initials.setdefault(initials, []).append(cluster)
+    for cluster in clusters:
+        best = cluster.best()
+        if best.label in {"Date"}:
+            continue
+        candidates = by_core.get(best.norm, [])
+        if not candidates and best.text.isupper() and len(best.norm) >= 2:
+            candidates = by_initials.get(best.norm.replace(" ", ""), [])
+        roots = {id(c.root()): c for c in candidates if c is not cluster}
+        if len(roots) == 1:
+            # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
+            _union(cluster, next(iter(roots.values())))
+
+
+def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
+    """Rule 3: "Khan" joins "Rana Sanaullah Khan" only when no other full name ends in "Khan"."""
+    persons = [c for c in clusters if c.root().best().label == "Person" and len(c.best().norm.split()) >= 2]
+    for cluster in clusters:
+        root = cluster.root()
+        best = cluster.best()
+        if best.label != "Person" or root.best().label != "Person":
+            continue
+        words = best.norm.split()
+        matches = {
+            id(p.root()): p
+            for p in persons
+            if p is not cluster
+            and len(p.best().norm.split()) > len(words)
+            and p.best().norm.split()[-len(words) :] == words
+        }
+        if len(matches) == 1:
+            _union(cluster, next(iter(matches.values())))

