@@ -1,1 +1,201 @@
-"""CLI commands: ingest (filled in by the ingest stage)."""
+"""CLI commands: ``ingest``, ``articles`` and ``demo`` (thin shells over :mod:`threatgraph.pipeline`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import Engine, func, select
+
+from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.ingest import DEFAULT_MAX_BYTES
+from threatgraph.model import IngestReport
+
+JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
+
+
+def _open(db: str | None) -> Engine:
+    from threatgraph.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Any]:
+    """A live bar on stderr (stdout stays clean for --json); yields the pipeline's progress callback."""
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} done · [green]{task.fields[new]} new[/] · {task.fields[dup]} duplicate ·"),
+        TextColumn("[red]{task.fields[bad]} failed[/]"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=False) as progress:
+        task = progress.add_task(label, total=None, new=0, dup=0, bad=0)
+        failed_seen = 0
+
+        def update(report: IngestReport, source: str) -> None:
+            nonlocal failed_seen
+            for failure in report.failed[failed_seen:]:
+                progress.console.print(f"[red]error:[/] {escape(failure.source)}: {escape(failure.reason)}")
+            failed_seen = len(report.failed)
+            done = len(report.ingested) + len(report.duplicates) + len(report.failed)
+            progress.update(
+                task,
+                completed=done,
+                new=len(report.ingested),
+                dup=len(report.duplicates),
+                bad=len(report.failed),
+            )
+
+        yield update
+        progress.update(task, total=progress.tasks[0].completed)
+
+
+def report_dict(report: IngestReport) -> dict[str, Any]:
+    return {
+        "ingested": report.ingested,
+        "duplicates": report.duplicates,
+        "failed": [{"source": f.source, "reason": f.reason} for f in report.failed],
+        "started": report.started.isoformat() if report.started else None,
+    }
+
+
+def _print_summary(report: IngestReport) -> None:
+    table = Table(title="Ingest summary", show_header=False)
+    table.add_row("[green]ingested[/]", str(len(report.ingested)))
+    table.add_row("duplicates", str(len(report.duplicates)))
+    table.add_row("[red]failed[/]" if report.failed else "failed", str(len(report.failed)))
+    console.print(table)
+    if report.failed:
+        failures = Table("source", "reason", title="Failures", title_style="red")
+        for f in report.failed:
+            failures.add_row(escape(f.source), escape(f.reason))
+        console.print(failures)
+
+
+def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool) -> IngestReport:
+    from threatgraph.pipeline import ingest as run
+
+    with _progress_bar("Ingesting") as progress:
+        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
+    if as_json:
+        console.print_json(json.dumps(report_dict(report)))
+    else:
+        _print_summary(report)
+    return report
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Files or directories (txt, HTML, JSON lines, RSS/Atom)."),
+    db: str | None = DbOption,
+    as_json: bool = JsonOption,
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per extraction batch."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSON line) read."),
+) -> None:
+    """Read articles, extract entities, events and quotes, and store them (identical content is skipped)."""
+    engine = _open(db)
+    report = _run_ingest(engine, paths, batch_size, max_bytes, as_json)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("articles")
+def articles_command(
+    search: str | None = typer.Option(None, "--search", "-s", help="Full-text search over titles and text."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Most rows to show."),
+    db: str | None = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List stored articles, newest first, or the best matches for --search."""
+    from threatgraph.store.articles import search_articles
+
+    rows = search_articles(_open(db), search, limit=limit)
+    if as_json:
+        data = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "outlet": r.outlet,
+                "url": r.url,
+                "published": str(r.published) if r.published else None,
+                "snippet": r.snippet,
+            }
+            for r in rows
+        ]
+        console.print_json(json.dumps(data))
+        return
+    if not rows:
+        console.print("No articles" + (f" match {search!r}." if search else " stored yet."))
+        return
+    table = Table("id", "published", "outlet", "title", "snippet", title=f"{len(rows)} articles")
+    for r in rows:
+        snippet = " ".join((r.snippet or "").split())
+        table.add_row(
+            r.id[:10], str(r.published or ""), escape(r.outlet or ""), escape(r.title or ""), escape(snippet[:120])
+        )
+    console.print(table)
+
+
+def _entity_summary(engine: Engine) -> None:
+    """What the demo shows when no dossier printer is installed: the most-mentioned names."""
+    from threatgraph.store.schema import entities, mentions
+
+    with engine.connect() as conn:
+        ents = conn.execute(
+            select(entities.c.caption, entities.c.schema, entities.c.mention_count, entities.c.article_count)
+            .order_by(entities.c.mention_count.desc())
+            .limit(15)
+        ).all()
+        if ents:
+            table = Table("entity", "type", "mentions", "articles", title="Most-mentioned entities")
+            for caption, schema, n_mentions, n_articles in ents:
+                table.add_row(escape(caption), schema, str(n_mentions), str(n_articles))
+        else:
+            n_docs = func.count(mentions.c.article_id.distinct())
+            rows = conn.execute(
+                select(mentions.c.canonical, mentions.c.label, func.count(), n_docs)
+                .where(mentions.c.label != "Date")
+                .group_by(mentions.c.canonical, mentions.c.label)
+                .order_by(func.count().desc())
+                .limit(15)
+            ).all()
+            table = Table("name", "type", "mentions", "articles", title="Most-mentioned names (not yet resolved)")
+            for name, label, n_mentions, n_articles in rows:
+                table.add_row(escape(name), label, str(n_mentions), str(n_articles))
+    console.print(table)
+
+
+@app.command("demo")
+def demo_command(db: str | None = DbOption) -> None:
+    """Ingest the bundled (invented) sample articles and print the dossier of the most-mentioned armed group."""
+    from threatgraph.ingest.samples import samples_dir
+    from threatgraph.pipeline import most_mentioned
+
+    engine = _open(db)
+    folder = samples_dir()
+    console.print(f"Ingesting the sample articles in [bold]{escape(str(folder))}[/] (invented for testing).")
+    report = _run_ingest(engine, [str(folder)], 32, DEFAULT_MAX_BYTES, as_json=False)
+    entity_id = most_mentioned(engine)
+    try:
+        from threatgraph.commands.read import print_dossier
+    except ImportError:
+        print_dossier = None  # type: ignore[assignment]
+    if entity_id and print_dossier is not None:
+        print_dossier(engine, entity_id)
+    else:
+        _entity_summary(engine)
+    if report.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,240 @@
+"""The ingest pipeline: read → skip what is stored → extract → store → post-ingest hooks.
+
+Kept apart from the readers (:mod:`threatgraph.ingest`) and the extractor
+(:mod:`threatgraph.extract`) so the CLI, the API and tests run exactly the same sequence:
+
+1. readers stream :class:`Article` records and :class:`IngestFailure` records;
+2. articles whose content hash is already stored (or seen earlier in the run) are counted as
+   duplicates *before* NLP, so re-ingesting an archive costs a hash and one query per batch;
+3. new articles go through the extractor in batches (spaCy ``nlp.pipe`` is much faster on
+   batches), and each :class:`Analysis` is written in its own transaction;
+4. after the run, the hooks ``threatgraph.resolve.update`` and ``threatgraph.watch.check`` get
+   the new article ids. A failing hook is reported; the stored articles stay stored.
+
+One bad article (unreadable, or one the extractor or the store chokes on) becomes a failure
+with its source and reason; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, select
+
+from threatgraph.ingest import DEFAULT_MAX_BYTES, read_paths
+from threatgraph.model import Analysis, Article, IngestFailure, IngestReport
+from threatgraph.store.articles import save_analysis
+from threatgraph.store.schema import articles as articles_table
+
+#: Post-ingest hooks, called in this order with ``(engine, new_article_ids)`` if they exist.
+HOOKS = (("threatgraph.resolve", "update"), ("threatgraph.watch", "check"))
+
+
+class Extractor(Protocol):
+    """What the pipeline needs from :mod:`threatgraph.extract`: one Analysis per Article."""
+
+    def analyse(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]: ...
+
+
+#: Called after every settled input with the report so far and the input's source.
+Progress = Callable[[IngestReport, str], None]
+
+
+def default_extractor(engine: Engine) -> Extractor:
+    """The real extractor; imported lazily so runs with nothing new never load spaCy."""
+    from threatgraph.extract.pipeline import get_extractor
+
+    return get_extractor(engine)
+
+
+def _stored(engine: Engine, ids: list[str]) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(articles_table.c.id).where(articles_table.c.id.in_(ids)))
+        return {r[0] for r in rows}
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+class _Run:
+    """State of one ingest run: the report, the pending batch and the extractor (made on demand)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        extractor: Extractor | None,
+        progress: Progress | None,
+        batch_size: int,
+    ) -> None:
+        self.engine = engine
+        self.extractor = extractor
+        self.progress = progress
+        self.batch_size = batch_size
+        self.report = IngestReport(started=datetime.now(UTC))
+        self.seen: set[str] = set()
+        self.pending: list[Article] = []
+
+    def _tick(self, source: str | None) -> None:
+        if self.progress is not None:
+            self.progress(self.report, source or "")
+
+    def fail(self, source: str | None, reason: str) -> None:
+        self.report.failed.append(IngestFailure(source or "?", reason))
+        self._tick(source)
+
+    def duplicate(self, article: Article) -> None:
+        self.report.duplicates.append(article.id)
+        self._tick(article.source)
+
+    def add(self, article: Article) -> None:
+        if article.id in self.seen:
+            self.duplicate(article)
+            return
+        self.seen.add(article.id)
+        self.pending.append(article)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def _save(self, analysis: Analysis) -> None:
+        art = analysis.article
+        try:
+            stored = save_analysis(self.engine, analysis)
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            self.fail(art.source, f"could not store the article: {_reason(exc)}")
+            return
+        if stored:
+            self.report.ingested.append(art.id)
+            self._tick(art.source)
+        else:  # stored by a concurrent run since we checked
+            self.duplicate(art)
+
+    def _analyse(self, batch: list[Article]) -> None:
+        if self.extractor is None:
+            self.extractor = default_extractor(self.engine)
+        done: set[str] = set()
+        try:
+            for analysis in self.extractor.analyse(batch, batch_size=self.batch_size):
+                done.add(analysis.article.id)
+                self._save(analysis)
+        except Exception as exc:  # noqa: BLE001 - isolate the article that broke the batch
+            rest = [a for a in batch if a.id not in done]
+            if len(batch) == 1 or not rest:
+                for art in rest:
+                    self.fail(art.source, f"extraction failed: {_reason(exc)}")
+                return
+            for art in rest:
+                self._analyse([art])
+            return
+        for art in batch:
+            if art.id not in done:
+                self.fail(art.source, "extraction returned no analysis for this article")
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            stored = _stored(self.engine, [a.id for a in batch])
+        except Exception as exc:  # noqa: BLE001 - the store is unusable: every article of the batch fails
+            for art in batch:
+                self.fail(art.source, f"could not check the store: {_reason(exc)}")
+            return
+        fresh = []
+        for art in batch:
+            if art.id in stored:
+                self.duplicate(art)
+            else:
+                fresh.append(art)
+        if fresh:
+            self._analyse(fresh)
+
+    def run_hooks(self) -> None:
+        new_ids = list(self.report.ingested)
+        if not new_ids:
+            return
+        for module_name, attr in HOOKS:
+            where = f"{module_name}.{attr}"
+            try:
+                hook: Any = getattr(importlib.import_module(module_name), attr, None)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(where, f"post-ingest hook could not be loaded: {_reason(exc)}")
+                continue
+            if hook is None:
+                continue
+            try:
+                hook(self.engine, new_ids)
+            except Exception as exc:  # noqa: BLE001 - articles are stored; say what did not happen
+                self.fail(where, f"post-ingest hook failed ({len(new_ids)} new articles are stored): {_reason(exc)}")
+
+
+def ingest_items(
+    engine: Engine,
+    items: Iterable[Article | IngestFailure],
+    *,
+    progress: Progress | None = None,
+    batch_size: int = 32,
+    extractor: Extractor | None = None,
+    hooks: bool = True,
+) -> IngestReport:
+    """Ingest already-read articles (the API posts articles, not paths); see :func:`ingest`."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    run = _Run(engine, extractor, progress, batch_size)
+    for item in items:
+        if isinstance(item, IngestFailure):
+            run.fail(item.source, item.reason)
+        else:
+            run.add(item)
+    run.flush()
+    if hooks:
+        run.run_hooks()
+    return run.report
+
+
+def ingest(
+    engine: Engine,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Progress | None = None,
+    batch_size: int = 32,
+    extractor: Extractor | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    hooks: bool = True,
+) -> IngestReport:
+    """Read ``paths`` (files or directories), extract and store every new article.
+
+    Returns the run's :class:`IngestReport`: ids ingested, ids skipped as duplicates, and one
+    :class:`IngestFailure` per bad input (file, line or feed item) or failed hook.
+    ``extractor`` defaults to ``threatgraph.extract.pipeline.get_extractor(engine)``.
+    """
+    return ingest_items(
+        engine,
+        read_paths(paths, max_bytes=max_bytes),
+        progress=progress,
+        batch_size=batch_size,
+        extractor=extractor,
+        hooks=hooks,
+    )
+
+
+def most_mentioned(engine: Engine, schemas: Iterable[str] = ("ArmedGroup", "Organization")) -> str | None:
+    """Id of the most-mentioned resolved entity, trying ``schemas`` in order (the demo's dossier)."""
+    from threatgraph.store.schema import entities
+
+    with engine.connect() as conn:
+        for schema in schemas:
+            row = conn.execute(
+                select(entities.c.id)
+                .where(entities.c.schema == schema)
+                .order_by(entities.c.mention_count.desc(), entities.c.article_count.desc(), entities.c.id)
+                .limit(1)
+            ).first()
+            if row:
+                return row[0]
+    return None
