@@ -1,1 +1,24 @@
-"""watch stage."""
+"""watch stage: watches on entities or names, alerts on newly ingested articles, webhook delivery.
+
+The pipeline calls :func:`check` after each ingest batch; the CLI and API call the rest.
+"""
+
+from threatgraph.watch.alerts import list_alerts, parse_since
+from threatgraph.watch.check import backfill, check
+from threatgraph.watch.watches import WatchError, add_watch, find_entity, get_watch, list_watches, remove_watch
+from threatgraph.watch.webhook import DeliveryStats, deliver_pending
+
+__all__ = [
+    "DeliveryStats",
+    "WatchError",
+    "add_watch",
+    "backfill",
+    "check",
+    "deliver_pending",
+    "find_entity",
+    "get_watch",
+    "list_alerts",
+    "list_watches",
+    "parse_since",
+    "remove_watch",
+]
