@@ -11,7 +11,8 @@ Rules, in order (each only within one article):
 1. same normalised name → same group;
 2. an organisation's short form: a name equal to a longer organisation name without its generic
    words ("Brigade", "militia", "of"…, see ``labels.yaml`` ``group_words``), or equal to its initials,
-   joins that organisation — when exactly one organisation matches;
+   joins that organisation — when exactly one organisation matches; armed groups whose names differ
+   only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group;
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
    name joins that person; "Khan" stays alone when two Khans are named.
 
@@ -113,7 +114,8 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
 
 def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
     """Rule 2: a short name joins the one organisation whose core or initials it equals."""
-    orgs = [c for c in clusters if is_org_type(c.best().label)]
+    # State bodies are named after their country ("Pakistan Army"); the country is not their alias.
+    orgs = [c for c in clusters if is_org_type(c.best().label) and c.best().label != "PublicBody"]
     by_core: dict[str, list[_Cluster]] = {}
     by_initials: dict[str, list[_Cluster]] = {}
     for cluster in orgs:
@@ -124,9 +126,14 @@ def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
         initials = _initials(norm)
         if initials:
             by_initials.setdefault(initials, []).append(cluster)
+    for same_core in by_core.values():
+        # "Liwa al-Fajr", "Fajr Brigade", "al-Fajr Battalion": one armed group under different unit words.
+        if len(same_core) > 1 and all(c.best().label == "ArmedGroup" for c in same_core):
+            for other in same_core[1:]:
+                _union(other, same_core[0])
     for cluster in clusters:
         best = cluster.best()
-        if best.label in {"Date"}:
+        if best.label in {"Date", "Country"}:
             continue
         candidates = by_core.get(best.norm, [])
         if not candidates and best.text.isupper() and len(best.norm) >= 2:

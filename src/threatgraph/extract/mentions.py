@@ -95,15 +95,25 @@ def _country_names() -> frozenset[str]:
     for territory in get_territories():
         if territory.is_historical or not (territory.is_country or territory.parent is None):
             continue
-        candidates = [territory.name, territory.full_name, territory.code.upper(), *strong.get(territory.code, [])]
+        candidates = [territory.name, territory.full_name, *strong.get(territory.code, [])]
         names.update(normalise_name(name) for name in candidates if name)
     names.discard("")
     return frozenset(names)
 
 
 def is_country(name: str) -> bool:
-    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
-    return normalise_name(name) in _country_names()
+    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching).
+
+    ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
+    """
+    if normalise_name(name) in _country_names():
+        return True
+    if name.isupper() and 2 <= len(name) <= 3:
+        from rigour.territories import lookup_by_identifier
+
+        territory = lookup_by_identifier(name)
+        return bool(territory and territory.is_country)
+    return False
 
 
 @cache
@@ -198,6 +208,8 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
         surface = text[start:end]
         if not any(ch.isalnum() for ch in surface):
             continue
+        if label != "Date" and not any(ch.isupper() for ch in surface):
+            continue  # "nom de", "the group": names are written with a capital somewhere
         if label != "Date":
             label = refine_label(label, span, surface)
         sent = span.sent

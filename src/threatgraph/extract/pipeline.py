@@ -36,6 +36,17 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     return getattr(mod, name, None)
 
 
+def _checked(article: object) -> Article:
+    """Refuse anything but an Article with text, naming the input, before spaCy sees it."""
+    if not isinstance(article, Article):
+        raise TypeError(f"extract: expected an Article, got {type(article).__name__}: {str(article)[:60]!r}")
+    if not isinstance(article.text, str):
+        raise TypeError(
+            f"extract: article {article.id or article.source!r} has no text (got {type(article.text).__name__})"
+        )
+    return article
+
+
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Typed, grouped mentions of one parsed document."""
     return group_mentions(build_mentions(doc))
@@ -73,7 +84,7 @@ class Extractor:
 
     def analyse(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]:
         """One :class:`Analysis` per article, in input order; texts are parsed in batches."""
-        pairs = ((article.text, article) for article in articles)
+        pairs = ((_checked(article).text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.analyse_doc(doc, article)
 
