@@ -1,0 +1,100 @@
+"""The FastAPI application: routes, limits, error pages, static files.
+
+:func:`create_app` wires the routers over one migrated engine; the CLI ``serve`` command,
+the tests and the benchmark all build the app the same way. Every error leaves as a 4xx/5xx
+with a sentence naming the input and the reason (HTML for browsers, JSON otherwise).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from threatgraph.api import reading, screening, writing
+from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB
+from threatgraph.api.services import Unavailable
+from threatgraph.store.db import open_store
+from threatgraph.web.render import STATIC, templates, wants_html
+
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "bad input; `detail` says which and why"},
+    413: {"description": "request body too large"},
+    422: {"description": "validation error; `detail` names each field and the reason"},
+}
+
+
+def _field(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    parts = [f"{_field(err.get('loc', ()))}: {err.get('msg', 'invalid')}" for err in exc.errors()]
+    return "invalid request: " + "; ".join(parts[:10])
+
+
+def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if wants_html(request):
+        ctx = {"data": {"status": status, "detail": message}}
+        return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
+    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):
+            return _error(request, 422, validation_message(exc))
+        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        return JSONResponse({"detail": validation_message(exc), "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(Unavailable)
+    async def _unavailable(request: Request, exc: Unavailable) -> Response:
+        return _error(request, 503, str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _busy(request: Request, exc: OperationalError) -> Response:
+        return _error(request, 503, f"the store could not answer: {exc.orig}")
+
+
+def create_app(
+    engine: Engine | None = None,
+    *,
+    db: str | None = None,
+    token: str | None = None,
+    max_body: int = 2 * MiB,
+    max_ingest: int = 25 * MiB,
+) -> FastAPI:
+    """The threatgraph web app over ``engine`` (or the store at ``db``).
+
+    ``token`` overrides $THREATGRAPH_TOKEN (tests, embedding). ``max_body`` caps every request
+    body except ``/ingest`` uploads, which get ``max_ingest``.
+    """
+    app = FastAPI(
+        title="threatgraph",
+        version="0.1.0",
+        description="Evidence-backed graph of armed groups from news reporting, screened against sanctions lists. "
+        "`POST /match/{dataset}` follows yente. Every page is also JSON (append `.json` or send "
+        "`Accept: application/json`). Writes need `Authorization: Bearer $THREATGRAPH_TOKEN`.",
+        responses=COMMON_ERRORS,
+    )
+    app.state.engine = engine if engine is not None else open_store(db)
+    app.state.token = token
+    _install_error_handlers(app)
+    app.include_router(reading.router)
+    app.include_router(screening.router)
+    app.include_router(writing.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, default=max_body, per_path={"/ingest": max_ingest})
+    app.add_middleware(JsonSuffix)
+    return app

@@ -1,0 +1,109 @@
+"""ASGI middleware: request body limits and datasette-style ``.json`` URLs.
+
+Both work on the raw ASGI scope so they apply before FastAPI parses anything: an oversized
+body is refused while it streams in (a missing or lying Content-Length does not help), and
+``/entities/x.json`` becomes ``/entities/x`` answered as JSON whatever the Accept header says.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MiB = 1024 * 1024
+
+
+class BodyTooLarge(HTTPException):
+    """Raised while the body streams in; an HTTPException so FastAPI's body parsing re-raises it as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(status_code=413, detail=message)
+
+
+async def _send_error(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"detail": message}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Refuse request bodies over ``default`` bytes (``per_path`` overrides by path prefix) with 413."""
+
+    def __init__(self, app: ASGIApp, default: int = 2 * MiB, per_path: dict[str, int] | None = None) -> None:
+        self.app = app
+        self.default = default
+        self.per_path = per_path or {}
+
+    def limit_for(self, path: str) -> int:
+        for prefix, limit in self.per_path.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope["path"])
+        message = f"request body too large: {scope['path']} accepts at most {limit} bytes"
+        for key, value in scope.get("headers", []):
+            if key == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    await _send_error(send, 400, "invalid Content-Length header")
+                    return
+                if declared > limit:
+                    await _send_error(send, 413, message)
+                    return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            msg = await receive()
+            if msg["type"] == "http.request":
+                received += len(msg.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(message)
+            return msg
+
+        async def tracking_send(msg: Message) -> None:
+            nonlocal started
+            if msg["type"] == "http.response.start":
+                started = True
+            await send(msg)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _send_error(send, 413, message)
+
+
+class JsonSuffix:
+    """Serve ``<path>.json`` as ``<path>`` with ``Accept: application/json`` (every page is also JSON)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] == "http" and path.endswith(".json") and path != "/openapi.json":
+            scope = dict(scope)
+            scope["path"] = path[: -len(".json")] or "/"
+            if scope.get("raw_path"):
+                scope["raw_path"] = scope["path"].encode()
+            headers: list[Any] = [(k, v) for k, v in scope.get("headers", []) if k != b"accept"]
+            headers.append((b"accept", b"application/json"))
+            scope["headers"] = headers
+        await self.app(scope, receive, send)

@@ -1,0 +1,104 @@
+"""Request bodies of the HTTP API, validated before any stage sees them.
+
+Bounds (batch sizes, string lengths, value ranges) live here so a hostile or careless client
+gets a 422 naming the field and the limit instead of a slow request or a 500. The match body
+follows yente's ``EntityMatchQuery`` so existing yente clients work unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from followthemoney import model as ftm_model
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+MAX_QUERIES = 100  # yente's batch limit
+MAX_SCREEN = 1000
+Value = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+def _check_schema(name: str) -> str:
+    schema = ftm_model.get(name)
+    if schema is None:
+        raise ValueError(f"unknown FollowTheMoney schema {name!r} (e.g. Person, Organization, LegalEntity)")
+    return schema.name
+
+
+class EntityExample(BaseModel):
+    """One yente query: an example entity with FtM properties (``name`` is what is matched on)."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+    id: str | None = Field(default=None, max_length=200)
+    schema_: str = Field(alias="schema", max_length=64, examples=["Person"])
+    properties: dict[Annotated[str, StringConstraints(max_length=64)], list[Value]] = Field(
+        max_length=50, examples=[{"name": ["Zainabiyoun Brigade"], "country": ["af"]}]
+    )
+
+    @field_validator("schema_")
+    @classmethod
+    def _schema(cls, v: str) -> str:
+        return _check_schema(v)
+
+    @field_validator("properties")
+    @classmethod
+    def _names(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        if not any(s.strip() for s in v.get("name", [])):
+            raise ValueError("properties.name must hold at least one non-blank name")
+        for key, values in v.items():
+            if len(values) > 50:
+                raise ValueError(f"properties.{key} has {len(values)} values; at most 50 are allowed")
+        return v
+
+
+class MatchRequest(BaseModel):
+    """yente's ``POST /match/{dataset}`` body: named queries, answered under the same keys."""
+
+    queries: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], EntityExample] = Field(
+        min_length=1, max_length=MAX_QUERIES
+    )
+
+    def as_body(self) -> dict[str, Any]:
+        return {"queries": {k: q.model_dump(by_alias=True, exclude_none=True) for k, q in self.queries.items()}}
+
+
+class ScreenItem(BaseModel):
+    """One name to screen, with optional context that sharpens the score."""
+
+    name: Name
+    schema_: str = Field(default="LegalEntity", alias="schema", max_length=64)
+    country: list[Value] = Field(default_factory=list, max_length=20)
+    birthDate: list[Value] = Field(default_factory=list, max_length=20)  # noqa: N815 - FtM property name
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @field_validator("schema_")
+    @classmethod
+    def _schema(cls, v: str) -> str:
+        return _check_schema(v)
+
+    def as_query(self) -> dict[str, Any]:
+        props: dict[str, list[str]] = {"name": [self.name]}
+        if self.country:
+            props["country"] = self.country
+        if self.birthDate:
+            props["birthDate"] = self.birthDate
+        return {"schema": self.schema_, "properties": props}
+
+
+class ScreenRequest(BaseModel):
+    """A batch of names for ``POST /screen``; answered in the same order."""
+
+    names: list[ScreenItem] = Field(min_length=1, max_length=MAX_SCREEN)
+    threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    limit: int = Field(default=5, ge=1, le=50)
+
+
+class WatchIn(BaseModel):
+    """A new watch: a raw name, or an entity id (then all its aliases are watched)."""
+
+    name: Name
+    entity_id: str | None = Field(default=None, max_length=64)
+    note: str | None = Field(default=None, max_length=2000)
+    threshold: float | None = Field(default=None, ge=0.0, le=1.0)

@@ -1,0 +1,96 @@
+"""Read routes: home, search, entity dossier and graph, articles (HTML for browsers, JSON otherwise)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import Engine
+
+from threatgraph.api import queries, services
+from threatgraph.web.render import respond
+
+router = APIRouter()
+HTML = {200: {"content": {"text/html": {}}, "description": "JSON, or the HTML page for `Accept: text/html`"}}
+NOT_FOUND = {404: {"description": "no such item"}}
+
+Limit = Query(50, ge=1, le=200, description="page size")
+Offset = Query(0, ge=0, le=1_000_000, description="rows to skip")
+EntityId = Path(min_length=1, max_length=200)
+
+
+def engine_of(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def clean_query(q: str) -> str:
+    """Drop control characters (NUL and friends) that no name contains but that break SQL engines."""
+    return "".join(ch for ch in q if unicodedata.category(ch) not in ("Cc", "Cs")).strip()
+
+
+@router.get("/", responses=HTML, summary="Home: search box, counts and newest articles")
+def home(request: Request, engine: Engine = Depends(engine_of)) -> Response:
+    data = {
+        "articles": queries.article_count(engine),
+        "datasets": queries.datasets(engine),
+        "recent": queries.article_list(engine, None, 10, 0)["results"],
+    }
+    return respond(request, "home.html", data)
+
+
+@router.get("/search", responses=HTML, summary="Search entities (any alias, any script) and article text")
+def search(
+    request: Request,
+    q: str = Query("", max_length=500, description="a name or words"),
+    limit: int = Limit,
+    offset: int = Offset,
+    engine: Engine = Depends(engine_of),
+) -> Response:
+    text = clean_query(q)
+    data: dict[str, Any] = {
+        "q": q,
+        "entities": services.find_entities(engine, text, limit=20) if text and offset == 0 else [],
+        "articles": queries.article_list(engine, text or None, limit, offset),
+    }
+    return respond(request, "search.html", data)
+
+
+@router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
+def entity(request: Request, entity_id: str = EntityId, engine: Engine = Depends(engine_of)) -> Response:
+    data = services.dossier(engine, entity_id)
+    if data is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    return respond(request, "entity.html", data)
+
+
+@router.get("/entities/{entity_id}/graph", responses=NOT_FOUND, summary="Relations graph: nodes and edges")
+def entity_graph(entity_id: str = EntityId, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+    graph = services.entity_graph(engine, entity_id)
+    if not graph.get("nodes"):
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    return graph
+
+
+@router.get("/articles", responses=HTML, summary="Articles, newest first (full-text filter with q)")
+def article_list(
+    request: Request,
+    q: str = Query("", max_length=500),
+    limit: int = Limit,
+    offset: int = Offset,
+    engine: Engine = Depends(engine_of),
+) -> Response:
+    text = clean_query(q)
+    data = {"q": q, **queries.article_list(engine, text or None, limit, offset)}
+    return respond(request, "articles.html", data)
+
+
+@router.get("/articles/{article_id}", responses={**HTML, **NOT_FOUND}, summary="Article with mentions and events")
+def article(
+    request: Request, article_id: str = Path(min_length=1, max_length=64), engine: Engine = Depends(engine_of)
+) -> Response:
+    data = queries.article_page(engine, article_id)
+    if data is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return respond(request, "article.html", data)

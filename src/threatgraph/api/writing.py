@@ -1,0 +1,102 @@
+"""Write routes (token required): ingest uploads, add and remove watches; plus the alert and watch lists.
+
+Uploads are written to a private temporary directory and handed to the ingest stage, so the
+API accepts exactly the formats and applies exactly the bad-input rules of ``threatgraph
+ingest``: a bad file is reported by name with its reason and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from pathlib import Path as FsPath
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import Response
+from sqlalchemy import Engine
+
+from threatgraph.api import services
+from threatgraph.api.auth import require_token
+from threatgraph.api.models import WatchIn
+from threatgraph.api.reading import HTML, engine_of
+from threatgraph.web.render import respond
+
+router = APIRouter()
+AUTH = {
+    401: {"description": "missing or wrong bearer token"},
+    403: {"description": "writes are disabled (no THREATGRAPH_TOKEN configured)"},
+    503: {"description": "the stage is not available"},
+}
+MAX_FILES = 200
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(name: str, index: int) -> str:
+    """A file name that cannot leave the upload directory but keeps the extension the reader sniffs."""
+    base = _SAFE.sub("_", FsPath(name or "").name).strip("._") or "upload"
+    return f"{index:04d}-{base[-120:]}"
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)], responses=AUTH)
+async def ingest(
+    files: list[UploadFile] = File(description="articles: .txt (front matter), .html, .jsonl, .xml feeds"),
+    engine: Engine = Depends(engine_of),
+) -> dict[str, Any]:
+    """Ingest uploaded files through the full pipeline; returns the ingest report."""
+    if len(files) > MAX_FILES:
+        raise HTTPException(413, f"{len(files)} files uploaded; at most {MAX_FILES} per request")
+    with tempfile.TemporaryDirectory(prefix="threatgraph-upload-") as tmp:
+        paths = []
+        for i, upload in enumerate(files):
+            path = FsPath(tmp) / safe_name(upload.filename or "", i)
+            path.write_bytes(await upload.read())
+            paths.append(path)
+        report = services.ingest(engine, paths)
+        data = asdict(report) if is_dataclass(report) else dict(report)
+    # Report sources as the client named them, not as our temporary paths.
+    names = {str(p): (f.filename or p.name) for p, f in zip(paths, files, strict=True)}
+    for failure in data.get("failed", []):
+        src = str(failure.get("source", ""))
+        for tmp_path, original in names.items():
+            if src.startswith(tmp_path):
+                failure["source"] = original + src[len(tmp_path) :]
+    return data
+
+
+@router.get("/watches", responses=HTML | {503: AUTH[503]}, summary="Watched names and entities")
+def watches(request: Request, engine: Engine = Depends(engine_of)) -> Response:
+    return respond(request, "watches.html", {"watches": services.list_watches(engine)})
+
+
+@router.post("/watches", status_code=201, dependencies=[Depends(require_token)], responses=AUTH)
+def add_watch(body: WatchIn, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+    """Watch a name (or an entity's every alias); new articles that mention it raise alerts."""
+    try:
+        return services.add_watch(engine, body.name, body.entity_id, body.note, body.threshold)
+    except (ValueError, LookupError) as exc:
+        raise HTTPException(400, f"cannot add watch {body.name!r}: {exc}") from exc
+
+
+@router.delete(
+    "/watches/{watch_id}",
+    dependencies=[Depends(require_token)],
+    responses=AUTH | {404: {"description": "no such watch"}},
+)
+def remove_watch(watch_id: int = Path(ge=1, le=2**62), engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+    removed = services.remove_watch(engine, watch_id)
+    if not removed:
+        raise HTTPException(404, f"no watch with id {watch_id}")
+    return {"removed": watch_id}
+
+
+@router.get("/alerts", responses=HTML | {503: AUTH[503]}, summary="Alerts raised by watches, newest first")
+def alerts(
+    request: Request,
+    since: datetime | None = Query(None, description="only alerts created after this time (ISO 8601)"),
+    limit: int = Query(50, ge=1, le=500),
+    engine: Engine = Depends(engine_of),
+) -> Response:
+    return respond(request, "alerts.html", {"alerts": services.list_alerts(engine, since=since, limit=limit)})

@@ -1,0 +1,34 @@
+"""One response, two representations: HTML for browsers, JSON for everything else.
+
+Datasette style: every page's data is the JSON answer of the same URL, so the templates
+only ever render what an API client would get. A browser (``Accept: text/html``) gets the
+page; ``.json`` URLs and API clients get the data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from threatgraph.web.highlight import highlight
+
+WEB = Path(__file__).parent
+STATIC = WEB / "static"
+templates = Jinja2Templates(directory=WEB / "templates")
+templates.env.filters["highlight"] = highlight
+
+
+def wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def respond(request: Request, template: str, data: Any, status_code: int = 200) -> Response:
+    """Render ``template`` with ``data`` for a browser, else return ``data`` as JSON."""
+    if wants_html(request):
+        return templates.TemplateResponse(request, template, {"data": data}, status_code=status_code)
+    return JSONResponse(jsonable_encoder(data), status_code=status_code)
