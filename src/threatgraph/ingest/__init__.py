@@ -8,7 +8,16 @@ One reader module per format (``text``, ``html``, ``jsonl``, ``feed``), a format
 from __future__ import annotations
 
 from threatgraph.ingest.errors import InputError
-from threatgraph.ingest.paths import DEFAULT_MAX_BYTES, iter_files, read_file, read_paths
+from threatgraph.ingest.paths import DEFAULT_MAX_BYTES, iter_files, partition, read_file, read_paths
 from threatgraph.model import Article, IngestFailure
 
-__all__ = ["DEFAULT_MAX_BYTES", "Article", "IngestFailure", "InputError", "iter_files", "read_file", "read_paths"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "IngestFailure",
+    "InputError",
+    "iter_files",
+    "partition",
+    "read_file",
+    "read_paths",
+]

@@ -17,6 +17,8 @@ from threatgraph.ingest.fields import article_from
 from threatgraph.model import Article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: Fewer words than this is navigation residue ("Home"), not an article.
+MIN_WORDS = 5
 _OPEN = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
 
 
@@ -43,8 +45,9 @@ def parse_html(html: str, source: str) -> Article:
     lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
     if lines and doc.title and lines[0] == doc.title.strip():
         lines = lines[1:]  # trafilatura repeats the headline as the first paragraph
-    if not lines:
-        raise InputError("no article text found in the HTML page (only a headline)")
+    words = sum(len(line.split()) for line in lines)
+    if words < MIN_WORDS:
+        raise InputError(f"no article text found in the HTML page (only {words} words outside the headline)")
     meta = {"title": doc.title, "published": doc.date, "outlet": doc.sitename, "url": doc.url, "lang": doc.language}
     return article_from(meta, "\n\n".join(lines), source)
 

@@ -108,3 +108,12 @@ def read_paths(
             yield item
         else:
             yield from read_file(item, max_bytes=max_bytes)
+
+
+def partition(items: Iterable[Article | IngestFailure]) -> tuple[list[Article], list[IngestFailure]]:
+    """(articles, failures) of a read, for callers that want the whole batch at once (API, tests)."""
+    arts: list[Article] = []
+    fails: list[IngestFailure] = []
+    for item in items:
+        (arts if isinstance(item, Article) else fails).append(item)  # type: ignore[arg-type]
+    return arts, fails
