@@ -41,6 +41,14 @@ def test_partial_name_does_not_fire(store) -> None:
     assert check(store, [aid]) == []
 
 
+def test_name_watch_fires_on_persian_script_mention(store) -> None:
+    add_watch(store, "Zainabiyoun Brigade")
+    text = "A banner reading لواء زینبیون was seen at the funeral."
+    aid = add_article(store, text, [("لواء زینبیون", "ArmedGroup")])
+    [alert] = check(store, [aid])
+    assert alert["matched"] == "لواء زینبیون"
+
+
 def test_check_is_idempotent(store) -> None:
     add_watch(store, "Zainabiyoun Brigade")
     zb = add_article(store, ZB_TEXT, [("Zainabiyoun Brigade", "ArmedGroup")])
@@ -76,6 +84,7 @@ def test_text_fallback_finds_name_the_ner_missed(store) -> None:
     found = check(store, [aid])
     assert len(found) == 1
     assert found[0]["matched"] == "crescent gate trading"
+    assert 0.85 <= found[0]["score"] < 1.0  # the article drops "LLC"
     assert found[0]["sentence"].startswith("Investigators said payments")
 
 

@@ -21,11 +21,20 @@ FILLER = st.lists(st.sampled_from(["the", "said", "on", "monday", "in", "a", "re
         ("the Zainabiyoun Brigade", "Zainabiyoun Brigade"),
         ("ZAYNABIYOUN BRIGADE", "Zaynabiyoun Brigade"),
         ("Mr. Abu Ali", "Abu Ali"),
-        ("Crescent Gate Trading LLC", "crescent gate trading"),
+        ("Crescent Gate Trading LLC", "crescent gate trading L.L.C."),
     ],
 )
-def test_normalise_folds_case_articles_honorifics_and_org_types(a: str, b: str) -> None:
+def test_normalise_folds_case_articles_honorifics_org_types_and_terms(a: str, b: str) -> None:
     assert normalise(a) == normalise(b)
+
+
+def test_translated_and_transliterated_names_agree() -> None:
+    assert similarity(normalise("Liwa Zainabiyoun"), normalise("Zainabiyoun Brigade")) == 1.0
+
+
+def test_similarity_meets_persian_script_spelling() -> None:
+    assert similarity(normalise("Zainabiyoun Brigade"), normalise("لواء زینبیون")) >= 0.85
+    assert similarity(normalise("Hezbollah"), normalise("لواء زینبیون")) < 0.5
 
 
 def test_similarity_rejects_token_subsets() -> None:

@@ -1,10 +1,11 @@
 """Name normalisation and fuzzy scoring for watches, plus a scan of raw article text.
 
-Watches must match the way screening matches ("same matcher"), so this module is a thin
-adapter: it uses the screening stage's normaliser and scorer when they are importable and
-falls back to rigour normalisation + rapidfuzz otherwise. Callers only see
-:func:`normalise`, :func:`similarity` and :func:`find_in_text`, so switching the backend never
-touches the watch logic.
+Watches must match names the way screening does ("same matcher"), so names are normalised by
+the screening stage's ``name_tokens`` (rigour casefold, ICU transliteration, org types,
+honorifics, term synonyms such as liwa → brigade) and compared with rapidfuzz plus the
+screening consonant skeleton; without the screening stage a rigour-only normaliser stands in.
+Callers only see :func:`normalise`, :func:`similarity` and :func:`find_in_text`, so a change of
+backend never touches the watch logic.
 """
 
 from __future__ import annotations
@@ -24,59 +25,74 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
-def _screen_backend() -> tuple[Callable[[str], str], Callable[[str, str], float]] | None:
-    """The screening stage's normaliser and scorer, if that stage provides them."""
-    try:  # pragma: no cover - depends on the screening stage being present
-        from threatgraph.screen import names as screen_names  # type: ignore[attr-defined]
-    except ImportError:
+def _screen_normaliser() -> Callable[[str], tuple[str, ...]] | None:
+    """The screening stage's name normaliser (``screen.normalize.name_tokens``), if present."""
+    try:
+        from threatgraph.screen.normalize import name_tokens
+    except ImportError:  # pragma: no cover - screening stage absent
         return None
-    norm = getattr(screen_names, "normalise_name", None) or getattr(screen_names, "normalize_name", None)
-    score = getattr(screen_names, "name_similarity", None)
-    if callable(norm) and callable(score):  # pragma: no cover
-        return norm, score
-    return None
+    return name_tokens
 
 
-def _fallback_normalise(name: str) -> str:
+def _screen_skeleton() -> Callable[[str], str] | None:
+    """The screening stage's consonant skeleton, where Arabic-script and Latin spellings meet."""
+    try:
+        from threatgraph.screen.normalize import skeleton
+    except ImportError:  # pragma: no cover
+        return None
+    return skeleton
+
+
+_NAME_TOKENS = _screen_normaliser()
+_SKELETON = _screen_skeleton()
+#: Minimum skeleton length for skeleton agreement to count: "Ali"/"Ola" share "l" and mean nothing.
+_MIN_SKELETON = 6
+#: Score given to names whose consonant skeletons agree token for token (e.g. zynbywn ~ zainabiyoun).
+SKELETON_SCORE = 0.88
+
+
+def _fallback_tokens(name: str) -> tuple[str, ...]:
     """Casefold, drop honorifics and org-type words, transliterate to Latin, fold punctuation."""
     text = remove_person_prefixes(name)
     text = remove_org_types(text) or text
-    text = ascii_text(text).casefold()
-    tokens = tokenize_name(text)
+    tokens = tokenize_name(ascii_text(text).casefold())
     while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
         tokens = tokens[1:]
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """The comparable form of a name: screening's tokens joined by spaces (cached; names recur)."""
+    tokens = _NAME_TOKENS(name) if _NAME_TOKENS is not None else _fallback_tokens(name)
     return " ".join(tokens)
 
 
-def _fallback_similarity(a: str, b: str) -> float:
+@lru_cache(maxsize=65536)
+def _skeleton_key(norm: str) -> str:
+    if _SKELETON is None:  # pragma: no cover
+        return ""
+    return " ".join(sorted(_SKELETON(tok) for tok in norm.split()))
+
+
+def similarity(a: str, b: str) -> float:
     """Similarity of two *normalised* names in [0, 1].
 
-    Whole-string edit similarity and token-order-free similarity; never token *subset*
-    similarity, so watching "Ali Khan" does not fire on every "Khan".
+    Whole-string edit similarity and token-order-free similarity, never token-*subset*
+    similarity (watching "Ali Khan" must not fire on every "Khan"); names whose consonant
+    skeletons agree token for token score at least :data:`SKELETON_SCORE`, which is how a
+    Persian-script spelling meets its English transliteration.
     """
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100.0
-
-
-_BACKEND = _screen_backend()
-
-
-@lru_cache(maxsize=65536)
-def normalise(name: str) -> str:
-    """The comparable form of a name (cached: the same mention names recur across articles)."""
-    if _BACKEND is not None:  # pragma: no cover
-        return _BACKEND[0](name)
-    return _fallback_normalise(name)
-
-
-def similarity(a: str, b: str) -> float:
-    """Score two normalised names in [0, 1]."""
-    if _BACKEND is not None:  # pragma: no cover
-        return float(_BACKEND[1](a, b))
-    return _fallback_similarity(a, b)
+    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100.0
+    if score < SKELETON_SCORE and len(a.split()) == len(b.split()):
+        key = _skeleton_key(a)
+        if len(key.replace(" ", "")) >= _MIN_SKELETON and key == _skeleton_key(b):
+            score = SKELETON_SCORE
+    return score
 
 
 @dataclass(slots=True, frozen=True)
@@ -127,25 +143,25 @@ def find_in_text(text: str, name: str, threshold: float, words: Words | None = N
     """Best fuzzy occurrence of ``name`` in ``text`` at or above ``threshold``, or None.
 
     This is the fallback for names the NER missed: windows of as many words as the name has
-    (and one fewer/more, for "Liwa Zainabiyoun" vs "Zainabiyoun") are scored against it.
+    (and one fewer/more, for "Liwa Zainabiyoun" vs "Zainabiyoun") are normalised like any
+    other name and scored against it. A cheap prefilter skips windows whose edge words do not
+    start like any word of the name.
     """
     target = normalise(name)
-    if not target or not text:
+    raw = [w[2] for w in text_words(name)]
+    if not target or not raw or not text:
         return None
-    size = len(target.split())
     if words is None:
         words = text_words(text)
-    first_chars = {t[0] for t in target.split()}
+    first_chars = {w[0] for w in raw} | {t[0] for t in target.split()}
     best: TextHit | None = None
-    for n in {max(1, size - 1), size, size + 1}:
+    for n in sorted({max(1, len(raw) - 1), len(raw), len(raw) + 1}):
         for start, end, window in _windows(words, n):
             if window[0] not in first_chars and window[window.rfind(" ") + 1] not in first_chars:
-                continue  # cheap prefilter: at least one edge word must start like a name word
-            score = similarity(target, window)
+                continue
+            score = similarity(target, normalise(text[start:end]))
             if score >= threshold and (best is None or score > best.score):
                 best = TextHit(text[start:end], score, start, end, "")
-                if score == 1.0:
-                    break
     if best is None:
         return None
     return TextHit(best.matched, best.score, best.start, best.end, sentence_at(text, best.start, best.end))
