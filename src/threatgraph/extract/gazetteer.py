@@ -80,7 +80,7 @@ def usable_name(name: str, label: str) -> bool:
     if label not in SCHEMA_LABELS.values():
         return False
     if _ACRONYM.match(name):
-        return label != "Person" and len(name) >= 3
+        return label != "Person" and len(name) >= 3 and any(ch.isalpha() for ch in name)
     if len(name) < _MIN_NAME_CHARS or not any(ch.isalpha() for ch in name):
         return False
     words = name.split()

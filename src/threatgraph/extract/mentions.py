@@ -51,11 +51,15 @@ def normalise_name(text: str) -> str:
     "The Zainabiyoun Brigade’s" and "ZAINABIYOUN BRIGADE" both give "zainabiyoun brigade".
     Non-Latin scripts are transliterated by rigour so an Arabic and a Latin spelling can meet in resolve.
     """
-    text = " ".join(text.split())
-    text = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text))
-    text = remove_person_prefixes(text) or text
-    norm = normalize_name(ascii_text(text))
-    return norm or ""
+    norm = " ".join(ascii_text(text).split())
+    for _ in range(4):  # strip until stable so that normalising a normalised name changes nothing
+        stripped = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", norm))
+        stripped = remove_person_prefixes(stripped) or stripped
+        stripped = normalize_name(stripped) or ""
+        if stripped == norm:
+            break
+        norm = stripped
+    return norm
 
 
 def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,97 @@
+"""The gazetteer component: seed names, generic structures, external names and store names."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert
+
+from threatgraph.extract.gazetteer import FACTORY, usable_name
+from threatgraph.extract.pipeline import Extractor, clear_extractors, get_extractor
+from threatgraph.model import Article
+
+
+def _labels(extractor: Extractor, text: str) -> dict[str, str]:
+    analysis = next(extractor.analyse([Article(text=text)]))
+    return {m.text: m.label for m in analysis.mentions}
+
+
+def test_pipeline_has_gazetteer_before_ner(nlp) -> None:
+    names = nlp.pipe_names
+    assert FACTORY in names and names.index(FACTORY) < names.index("ner")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Fighters of the Qasimiyoun Brigade crossed the border.", "Qasimiyoun Brigade", "ArmedGroup"),
+        ("Recruiters of Liwa al-Qadisiya were detained on Monday.", "Liwa al-Qadisiya", "ArmedGroup"),
+        ("The Ministry of Foreign Affairs issued a statement.", "Ministry of Foreign Affairs", "PublicBody"),
+        ("Kataib Hezbollah denied the report on Monday.", "Kataib Hezbollah", "ArmedGroup"),
+    ],
+)
+def test_generic_name_structures(nlp, text: str, name: str, label: str) -> None:
+    assert _labels(Extractor(nlp=nlp), text).get(name) == label
+
+
+def test_descriptor_word_is_trimmed_from_group_name(nlp) -> None:
+    labels = _labels(Extractor(nlp=nlp), "Commanders of the Basij militia met in Tehran.")
+    assert labels.get("Basij") == "ArmedGroup"
+    assert "Basij militia" not in labels
+
+
+def test_acronyms_match_case_sensitively(nlp) -> None:
+    doc = nlp("The UN said un monde meilleur was possible.")
+    gaz = nlp.get_pipe(FACTORY)
+    texts = {span.text for span in gaz.spans(doc)}
+    assert "UN" not in texts or all(t != "un" for t in texts)
+    assert "un" not in texts
+
+
+def test_lower_case_words_are_not_names(nlp) -> None:
+    doc = nlp("Volunteers joined the basij in their thousands.")
+    assert not any(span.text == "basij" for span in nlp.get_pipe(FACTORY).spans(doc))
+
+
+def test_extra_names_are_matched_without_changing_the_shared_pipeline(nlp) -> None:
+    text = "Talks with Northern Dawn Logistics collapsed, officials said."
+    extractor = Extractor(extra_names=[("Northern Dawn Logistics", "Company")])
+    assert extractor.nlp is not nlp
+    assert _labels(extractor, text).get("Northern Dawn Logistics") == "Company"
+    shared = {s.text for s in nlp.get_pipe(FACTORY).spans(nlp(text))}
+    assert "Northern Dawn Logistics" not in shared
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "ok"),
+    [
+        ("Ali", "Person", False),  # one-word person names would tag every Ali
+        ("Ali Reza Tavakoli", "Person", True),
+        ("AB", "Organization", False),
+        ("IRGC", "Organization", True),
+        ("Hezbollah", "Organization", True),
+        ("Vessel X", "Vessel", False),
+        ("123", "Organization", False),
+    ],
+)
+def test_usable_name(name: str, label: str, ok: bool) -> None:
+    assert usable_name(name, label) is ok
+
+
+def test_get_extractor_feeds_resolved_aliases_from_the_store(store) -> None:
+    from threatgraph.store.schema import aliases, entities
+
+    with store.begin() as conn:
+        conn.execute(
+            insert(entities).values(
+                id="e1", schema="ArmedGroup", caption="Saraya Awliya al-Dam", norm="saraya awliya al dam", props={}
+            )
+        )
+        conn.execute(insert(aliases).values(entity_id="e1", name="Awliya al-Dam Network", norm="awliya al dam network"))
+    clear_extractors()
+    try:
+        extractor = get_extractor(store)
+        assert get_extractor(store) is extractor  # cached per store
+        labels = _labels(extractor, "Analysts blamed the Awliya al-Dam Network for the rocket attack.")
+        assert labels.get("Awliya al-Dam Network") == "ArmedGroup"
+    finally:
+        clear_extractors()

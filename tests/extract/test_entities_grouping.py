@@ -1,0 +1,140 @@
+"""In-document alias grouping and name normalisation, on hand-built mentions and property tests."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threatgraph.extract.grouping import group_mentions
+from threatgraph.extract.mentions import clean_edges, normalise_name
+from threatgraph.model import Mention
+
+
+def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[Mention]:
+    """Mentions laid out one after another, as if in one sentence."""
+    out: list[Mention] = []
+    pos = 0
+    for item in items:
+        text, label = item[0], item[1]
+        source = item[2] if len(item) > 2 else "model"
+        out.append(
+            Mention(pos, pos + len(text), text, label, normalise_name(text), "s", 0, source=source)  # type: ignore[misc]
+        )
+        pos += len(text) + 1
+    return out
+
+
+def _group_of(mentions: list[Mention], text: str) -> set[int]:
+    return {m.group for m in mentions if m.text == text}
+
+
+def test_surname_joins_the_only_person_with_that_name() -> None:
+    ms = group_mentions(_mentions(("Rana Sanaullah Khan", "Person"), ("Umar Karim", "Person"), ("Khan", "Person")))
+    assert _group_of(ms, "Khan") == _group_of(ms, "Rana Sanaullah Khan")
+    assert {m.canonical for m in ms if m.text == "Khan"} == {"Rana Sanaullah Khan"}
+
+
+def test_surname_shared_by_two_persons_stays_alone() -> None:
+    ms = group_mentions(
+        _mentions(("Rana Sanaullah Khan", "Person"), ("Abdul Basit Khan", "Person"), ("Khan", "Person"))
+    )
+    khan = _group_of(ms, "Khan")
+    assert khan.isdisjoint(_group_of(ms, "Rana Sanaullah Khan") | _group_of(ms, "Abdul Basit Khan"))
+    assert {m.canonical for m in ms if m.text == "Khan"} == {"Khan"}
+
+
+def test_short_form_inherits_armed_group_type_over_model_guess() -> None:
+    ms = group_mentions(
+        _mentions(
+            ("Zainabiyoun Brigade", "ArmedGroup", "gazetteer"),
+            ("Zainabiyoun", "Person"),
+            ("Zainabiyoun", "Location"),
+        )
+    )
+    assert len({m.group for m in ms}) == 1
+    assert {m.label for m in ms} == {"ArmedGroup"}
+    assert {m.canonical for m in ms} == {"Zainabiyoun Brigade"}
+
+
+def test_acronym_joins_its_organisation() -> None:
+    ms = group_mentions(_mentions(("Islamic Revolutionary Guard Corps", "ArmedGroup"), ("IRGC", "Organization")))
+    assert len({m.group for m in ms}) == 1 and {m.label for m in ms} == {"ArmedGroup"}
+
+
+def test_country_is_not_an_alias_of_its_army() -> None:
+    ms = group_mentions(_mentions(("Pakistan Army", "PublicBody"), ("Pakistan", "Country")))
+    assert len({m.group for m in ms}) == 2
+    assert {m.label for m in ms if m.text == "Pakistan"} == {"Country"}
+
+
+def test_ambiguous_short_form_joins_no_organisation() -> None:
+    ms = group_mentions(
+        _mentions(("Fajr Brigade", "ArmedGroup"), ("Fajr Foundation", "Organization"), ("Fajr", "Organization"))
+    )
+    # "Fajr" is the core of the brigade only ("Foundation" is no group word), so it joins it
+    assert _group_of(ms, "Fajr") == _group_of(ms, "Fajr Brigade")
+    assert _group_of(ms, "Fajr Foundation") != _group_of(ms, "Fajr Brigade")
+
+
+def test_unit_words_do_not_split_one_armed_group() -> None:
+    ms = group_mentions(_mentions(("Liwa al-Fajr", "ArmedGroup"), ("Fajr Brigade", "ArmedGroup")))
+    assert len({m.group for m in ms}) == 1
+
+
+def test_groups_are_numbered_in_order_of_first_appearance() -> None:
+    ms = group_mentions(_mentions(("Iran", "Country"), ("Basij", "ArmedGroup"), ("Iran", "Country")))
+    assert [m.group for m in ms] == [0, 1, 0]
+
+
+def test_dates_never_merge_with_names() -> None:
+    ms = _mentions(("May", "Date"), ("May", "Person"))
+    ms[0].norm = "may"
+    grouped = group_mentions(ms)
+    assert len({m.group for m in grouped}) == 2
+
+
+# --- normalisation ---------------------------------------------------------------------------------
+
+
+def test_normalise_strips_article_possessive_and_case() -> None:
+    expected = "zainabiyoun brigade"
+    for text in [
+        "The Zainabiyoun Brigade",
+        "Zainabiyoun Brigade’s",
+        "ZAINABIYOUN  BRIGADE",
+        "the Zainabiyoun Brigade's",
+    ]:
+        assert normalise_name(text) == expected
+
+
+def test_normalise_transliterates() -> None:
+    assert normalise_name("Ḥizb Allāh") == "hizb allah"
+    assert normalise_name("لواء الفجر").isascii()
+
+
+names = st.text(alphabet=st.characters(categories=("L", "Zs", "P", "Nd")), max_size=40)
+
+
+@given(names)
+def test_normalise_is_idempotent_and_ascii(text: str) -> None:
+    norm = normalise_name(text)
+    assert normalise_name(norm) == norm
+    assert norm == norm.strip() and "  " not in norm
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_clean_edges_stays_inside_the_span(before: str, span: str, after: str) -> None:
+    text = before + span + after
+    start, end = clean_edges(text, len(before), len(before) + len(span))
+    assert len(before) <= start <= end <= len(before) + len(span)
+    if span:
+        assert end > start
+
+
+@given(
+    st.sampled_from(["the ", "The ", ""]), st.sampled_from(["Basij", "Arab News"]), st.sampled_from(["'s", "’s", ""])
+)
+def test_clean_edges_removes_article_and_possessive(lead: str, name: str, tail: str) -> None:
+    text = f"x {lead}{name}{tail} y"
+    start, end = clean_edges(text, 2, 2 + len(lead + name + tail))
+    assert text[start:end] == name
