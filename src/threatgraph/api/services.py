@@ -73,6 +73,10 @@ def add_watch(
     return _need("threatgraph.watch", "add_watch")(engine, name, entity_id=entity_id, note=note, threshold=threshold)
 
 
+def backfill(engine: Engine, watch_id: int) -> list[dict[str, Any]]:
+    return _need("threatgraph.watch", "backfill")(engine, watch_id)
+
+
 def remove_watch(engine: Engine, watch_id: int) -> Any:
     return _need("threatgraph.watch", "remove_watch")(engine, watch_id)
 

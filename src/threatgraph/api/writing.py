@@ -72,12 +72,19 @@ def watches(request: Request, engine: Engine = Depends(engine_of)) -> Response:
 
 
 @router.post("/watches", status_code=201, dependencies=[Depends(require_token)], responses=AUTH)
-def add_watch(body: WatchIn, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+def add_watch(
+    body: WatchIn,
+    backfill: bool = Query(False, description="also check the archive already stored (alerts are raised now)"),
+    engine: Engine = Depends(engine_of),
+) -> dict[str, Any]:
     """Watch a name (or an entity's every alias); new articles that mention it raise alerts."""
     try:
-        return services.add_watch(engine, body.name, body.entity_id, body.note, body.threshold)
+        watch = services.add_watch(engine, body.name, body.entity_id, body.note, body.threshold)
     except (ValueError, LookupError) as exc:
         raise HTTPException(400, f"cannot add watch {body.name!r}: {exc}") from exc
+    if backfill:
+        watch["alerts"] = len(services.backfill(engine, watch["id"]))
+    return watch
 
 
 @router.delete(
