@@ -1,0 +1,722 @@
+"""Incremental clustering of in-document mention groups into cross-article entities.
+
+The unit is a *mention group*: the mentions the extractor tied together inside one article
+("Zainabiyoun Brigade", "Zainabiyoun"). For each new group the :class:`Resolver` looks up
+candidate entities by blocking key (one indexed query on ``resolve_keys`` plus the keys added
+earlier in the same batch), scores name and context (:mod:`threatgraph.resolve.compare`),
+honours stored merge/split decisions, and either joins the best entity or creates one. Only the
+touched entities are read and written, so the cost of one more article does not grow with the
+archive. Everything happens on one connection inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, score_group
+from threatgraph.resolve.decisions import Decisions
+from threatgraph.resolve.names import (
+    NameForm,
+    blocking_keys,
+    decision_key,
+    family,
+    name_form,
+    resolvable,
+    script_of,
+    vocabulary,
+)
+from threatgraph.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    mentions,
+    quotes,
+    resolve_keys,
+    sanction_links,
+    watches,
+)
+
+#: Candidates scored per group (best by number of shared blocking keys).
+MAX_CANDIDATES = 24
+#: Co-occurring names kept per group and per entity profile.
+GROUP_CONTEXT = 40
+ENTITY_CONTEXT = 64
+#: A surname-only person must beat the runner-up's context by this much, else it stays apart.
+WEAK_MARGIN = 0.1
+CHUNK = 500
+
+
+def entity_id_for(key: str, salt: int = 0) -> str:
+    """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
+    raw = key if not salt else f"{key}#{salt}"
+    return "ent-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    """Naive UTC datetimes throughout, so SQLite (naive) and PostgreSQL (aware) values compare."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, date):
+        return datetime.combine(value, time.min)
+    return None
+
+
+def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT rows, skipping those that collide with the primary key (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing()
+    elif dialect == "postgresql":
+        stmt = postgresql.insert(table).on_conflict_do_nothing()
+    else:  # pragma: no cover - other backends: plain inserts of rows not yet present
+        stmt = insert(table)
+    conn.execute(stmt, rows)
+
+
+@dataclass(slots=True)
+class Group:
+    """One in-document alias group of one article, the unit resolution assigns."""
+
+    article_id: str
+    grp: int
+    label: str
+    names: Counter[str]
+    canonical: str
+    mention_ids: list[int]
+    seen: datetime | None
+    entity_id: str | None = None  # already assigned (idempotent re-runs)
+    unassigned: list[int] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)
+
+    @property
+    def person(self) -> bool:
+        return family(self.label) == "Person"
+
+    def forms(self) -> list[NameForm]:
+        seen: dict[str, NameForm] = {}
+        for name in [self.canonical, *self.names]:
+            form = name_form(name, self.label)
+            if form.core and form.norm not in seen:
+                seen[form.norm] = form
+        return list(seen.values())
+
+    def keys(self) -> set[str]:
+        return {decision_key(self.label, f.norm) for f in self.forms()}
+
+
+@dataclass(slots=True)
+class Profile:
+    """An entity as the resolver sees it: names, context, counters; written back on flush."""
+
+    id: str
+    schema: str
+    caption: str
+    mention_count: int
+    article_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    props: dict[str, Any]
+    alias_counts: dict[str, int]  # name -> mentions
+    alias_new: dict[str, int] = field(default_factory=dict)  # name -> added mentions this batch
+    new: bool = False
+    dirty: bool = False
+    recount: bool = False
+
+    def forms(self) -> list[NameForm]:
+        seen: dict[str, NameForm] = {}
+        for name in self.alias_counts:
+            form = name_form(name, self.schema)
+            if form.core and form.norm not in seen:
+                seen[form.norm] = form
+        return list(seen.values())
+
+    def keys(self) -> set[str]:
+        return {decision_key(self.schema, f.norm) for f in self.forms()}
+
+    @property
+    def context(self) -> dict[str, int]:
+        return self.props.setdefault("context", {})
+
+
+@dataclass(slots=True)
+class ResolveStats:
+    """What one resolution run did (returned by ``update``/``rebuild``, printed by the CLI)."""
+
+    articles: int = 0
+    groups: int = 0
+    mentions: int = 0
+    created: int = 0
+    joined: int = 0
+    merged: int = 0
+    linked_events: int = 0
+    linked_quotes: int = 0
+    screened: int = 0
+    sanction_links: int = 0
+    seconds: float = 0.0
+    touched: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "groups": self.groups,
+            "mentions": self.mentions,
+            "created": self.created,
+            "joined": self.joined,
+            "merged": self.merged,
+            "linked_events": self.linked_events,
+            "linked_quotes": self.linked_quotes,
+            "screened": self.screened,
+            "sanction_links": self.sanction_links,
+            "seconds": round(self.seconds, 3),
+            "notes": list(self.notes),
+        }
+
+
+def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
+    """The mention groups of these articles, with each group's co-occurrence context."""
+    by_key: dict[tuple[str, int], Group] = {}
+    labels: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    for i in range(0, len(article_ids), CHUNK):
+        chunk = article_ids[i : i + CHUNK]
+        rows = conn.execute(
+            select(
+                mentions.c.id,
+                mentions.c.article_id,
+                mentions.c.grp,
+                mentions.c.text,
+                mentions.c.label,
+                mentions.c.canonical,
+                mentions.c.entity_id,
+                articles.c.published,
+                articles.c.ingested_at,
+            )
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(mentions.c.article_id.in_(chunk))
+            .order_by(articles.c.seq, mentions.c.start)
+        )
+        for mid, aid, grp, text, label, canonical, eid, published, ingested in rows:
+            if not resolvable(label):
+                continue
+            # Ungrouped mentions (grp -1) are groups of their own.
+            key = (aid, grp if grp is not None and grp >= 0 else -1_000_000 - mid)
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = Group(
+                    aid, key[1], label, Counter(), canonical or text, [], _as_datetime(published or ingested)
+                )
+            g.names[text] += 1
+            g.mention_ids.append(mid)
+            labels[key][label] += 1
+            if eid:
+                g.entity_id = g.entity_id or eid
+            else:
+                g.unassigned.append(mid)
+    order = vocabulary()["specificity"]
+    per_article: dict[str, list[Group]] = defaultdict(list)
+    for key, g in by_key.items():
+        counts = labels[key]
+        g.label = max(counts, key=lambda lab: (counts[lab], -order.index(lab) if lab in order else -99))
+        per_article[g.article_id].append(g)
+    for groups in per_article.values():
+        ranked = sorted(groups, key=lambda g: -len(g.mention_ids))
+        keys = [decision_key(g.label, name_form(g.canonical, g.label).norm) for g in ranked]
+        for g, own in zip(ranked, keys, strict=True):
+            g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
+    return list(by_key.values())
+
+
+class Resolver:
+    """Assigns mention groups to entities on one open connection (one transaction per batch)."""
+
+    def __init__(self, conn: Connection, decisions: Decisions, recycle: set[str] | None = None) -> None:
+        self.conn = conn
+        self.decisions = decisions
+        self.recycle = recycle if recycle is not None else set()
+        self.profiles: dict[str, Profile] = {}
+        self.pending_keys: dict[str, set[str]] = defaultdict(set)
+        self.new_keys: dict[str, set[str]] = defaultdict(set)
+        self.assign: dict[int, str] = {}
+        self.redirect: dict[str, str] = {}
+        self.article_entities: dict[str, set[str]] = defaultdict(set)
+        self.prior_pairs: set[tuple[str, str]] = set()
+        self.changed: set[str] = set()  # new entities or new names: to be screened
+        self.stats = ResolveStats()
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def final(self, eid: str) -> str:
+        while eid in self.redirect:
+            eid = self.redirect[eid]
+        return eid
+
+    def _candidates(self, keys: set[str]) -> list[str]:
+        hits: Counter[str] = Counter()
+        for k in keys:
+            for eid in self.pending_keys.get(k, ()):
+                hits[self.final(eid)] += 1
+        key_list = sorted(keys)
+        for i in range(0, len(key_list), CHUNK):
+            rows = self.conn.execute(
+                select(resolve_keys.c.entity_id, func.count())
+                .where(resolve_keys.c.key.in_(key_list[i : i + CHUNK]))
+                .group_by(resolve_keys.c.entity_id)
+                .order_by(func.count().desc())
+                .limit(MAX_CANDIDATES * 4)
+            )
+            for eid, n in rows:
+                hits[self.final(eid)] += n
+        return [eid for eid, _ in hits.most_common(MAX_CANDIDATES)]
+
+    def profile(self, eid: str) -> Profile | None:
+        eid = self.final(eid)
+        if eid in self.profiles:
+            return self.profiles[eid]
+        self.load_profiles([eid])
+        return self.profiles.get(eid)
+
+    def load_profiles(self, ids: Iterable[str]) -> None:
+        missing = [i for i in {self.final(x) for x in ids} if i not in self.profiles]
+        if not missing:
+            return
+        rows = self.conn.execute(select(entities).where(entities.c.id.in_(missing))).mappings().all()
+        names: dict[str, dict[str, int]] = defaultdict(dict)
+        for eid, name, count in self.conn.execute(
+            select(aliases.c.entity_id, aliases.c.name, aliases.c.count).where(aliases.c.entity_id.in_(missing))
+        ):
+            names[eid][name] = count
+        for r in rows:
+            self.profiles[r["id"]] = Profile(
+                id=r["id"],
+                schema=r["schema"],
+                caption=r["caption"],
+                mention_count=r["mention_count"] or 0,
+                article_count=r["article_count"] or 0,
+                first_seen=_as_datetime(r["first_seen"]),
+                last_seen=_as_datetime(r["last_seen"]),
+                props=dict(r["props"] or {}),
+                alias_counts=names.get(r["id"], {}),
+            )
+
+    # --- assignment ------------------------------------------------------------------------
+
+    def resolve_groups(self, groups: list[Group]) -> None:
+        """Assign every group; longer names first so that "Khan" meets "Rana Sanaullah Khan" second."""
+        article_ids = sorted({g.article_id for g in groups})
+        for i in range(0, len(article_ids), CHUNK):
+            rows = self.conn.execute(
+                select(mentions.c.article_id, mentions.c.entity_id)
+                .where(mentions.c.article_id.in_(article_ids[i : i + CHUNK]), mentions.c.entity_id.is_not(None))
+                .distinct()
+            )
+            for aid, eid in rows:
+                self.prior_pairs.add((aid, eid))
+                self.article_entities[aid].add(eid)
+        by_article: dict[str, list[Group]] = defaultdict(list)
+        for g in groups:
+            by_article[g.article_id].append(g)
+        for aid in article_ids:
+            todo = sorted(by_article[aid], key=lambda g: -max((len(f.core) for f in g.forms()), default=0))
+            for g in todo:
+                self.resolve_group(g)
+        self.stats.articles += len(article_ids)
+
+    def resolve_group(self, g: Group) -> None:
+        self.stats.groups += 1
+        forms = g.forms()
+        if not forms:
+            return
+        if g.entity_id:
+            # Assigned before (idempotent re-run): only stray unassigned mentions join it.
+            target = self.profile(g.entity_id)
+            if target is not None and g.unassigned:
+                self._attach(g, target, g.unassigned, counts_only=True)
+            return
+        gkeys = g.keys()
+        target = self._forced(g, gkeys)
+        if target is None:
+            target = self._best(g, forms, gkeys)
+        if target is None:
+            target = self._create(g, forms)
+            self.stats.created += 1
+        else:
+            self.stats.joined += 1
+        self._attach(g, target, g.mention_ids)
+
+    def _forced(self, g: Group, gkeys: set[str]) -> Profile | None:
+        """A stored merge decision names an entity this group must join."""
+        partners = self.decisions.merge_partners(gkeys)
+        if not partners:
+            return None
+        keys = set()
+        for p in partners:
+            fam, _, norm = p.partition(":")
+            keys.add(f"{fam}|n:{norm}")
+        for eid in self._candidates(keys):
+            prof = self.profile(eid)
+            if prof is None or family(prof.schema) != family(g.label):
+                continue
+            if prof.keys() & partners and not self.decisions.forbids(gkeys, prof.keys()):
+                return prof
+        return None
+
+    def _allowed(self, g: Group, prof: Profile, gkeys: set[str], gs: GroupScore) -> bool:
+        if family(prof.schema) != family(g.label):
+            return False
+        if self.decisions.forbids(gkeys, prof.keys()):
+            return False
+        if prof.id in self.article_entities.get(g.article_id, ()):
+            # The extractor kept these apart inside one article; only an identical name
+            # (or, for organisations, a near-identical one) overrides that.
+            return gs.name.score >= (1.0 if g.person else 0.95)
+        return True
+
+    def _best(self, g: Group, forms: list[NameForm], gkeys: set[str]) -> Profile | None:
+        keys: set[str] = set()
+        for f in forms:
+            keys |= blocking_keys(f, g.label)
+        cands = self._candidates(keys)
+        if not cands:
+            return None
+        self.load_profiles(cands)
+        scored: list[tuple[GroupScore, Profile]] = []
+        for eid in cands:
+            prof = self.profiles.get(eid)
+            if prof is None:
+                continue
+            gs = score_group(forms, g.context, prof.forms(), prof.context, g.person)
+            if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
+                scored.append((gs, prof))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (x[0].score, x[0].context, x[0].name.score, x[1].mention_count), reverse=True)
+        best_gs, best = scored[0]
+        if best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
+            return None  # a bare surname shared by several known people: do not guess
+        if not g.person:
+            for gs, other in scored[1:]:
+                if (
+                    gs.name.score >= 0.92
+                    and other.id != best.id
+                    and not self.decisions.forbids(best.keys(), other.keys())
+                ):
+                    self.merge(best, other)
+        return self.profiles[self.final(best.id)]
+
+    def _create(self, g: Group, forms: list[NameForm]) -> Profile:
+        first = name_form(g.canonical, g.label)
+        key = decision_key(g.label, (first if first.core else forms[0]).norm)
+        salt = 0
+        while True:
+            eid = entity_id_for(key, salt)
+            if eid in self.recycle:
+                self.recycle.discard(eid)
+                break
+            if (
+                eid not in self.profiles
+                and self.conn.execute(select(entities.c.id).where(entities.c.id == eid)).first() is None
+            ):
+                self.conn.execute(
+                    insert(entities),
+                    [{"id": eid, "schema": g.label, "caption": g.canonical, "norm": first.norm, "props": {}}],
+                )
+                break
+            salt += 1
+        prof = Profile(eid, g.label, g.canonical, 0, 0, None, None, {}, {}, new=True, dirty=True)
+        self.profiles[eid] = prof
+        return prof
+
+    def _attach(self, g: Group, prof: Profile, mention_ids: list[int], counts_only: bool = False) -> None:
+        prof = self.profiles[self.final(prof.id)]
+        if not mention_ids:
+            return
+        for mid in mention_ids:
+            self.assign[mid] = prof.id
+        self.stats.mentions += len(mention_ids)
+        self.stats.touched.add(prof.id)
+        prof.dirty = True
+        prof.mention_count += len(mention_ids)
+        if counts_only:
+            return
+        before = set(prof.alias_counts)
+        for name, n in g.names.items():
+            clean = name_form(name, g.label).text
+            if not clean:
+                continue
+            prof.alias_counts[clean] = prof.alias_counts.get(clean, 0) + n
+            prof.alias_new[clean] = prof.alias_new.get(clean, 0) + n
+        if set(prof.alias_counts) - before:
+            self.changed.add(prof.id)
+        for name in set(prof.alias_counts) - before:
+            for k in blocking_keys(name_form(name, prof.schema), prof.schema):
+                self.pending_keys[k].add(prof.id)
+                self.new_keys[prof.id].add(k)
+        pair = (g.article_id, prof.id)
+        if pair not in self.prior_pairs:
+            self.prior_pairs.add(pair)
+            prof.article_count += 1
+        self.article_entities[g.article_id].add(prof.id)
+        if g.seen:
+            prof.first_seen = min(filter(None, [prof.first_seen, g.seen]), default=g.seen)
+            prof.last_seen = max(filter(None, [prof.last_seen, g.seen]), default=g.seen)
+        ctx = prof.context
+        for k in g.context:
+            ctx[k] = ctx.get(k, 0) + 1
+        if len(ctx) > ENTITY_CONTEXT:
+            prof.props["context"] = dict(Counter(ctx).most_common(ENTITY_CONTEXT))
+        labels = prof.props.setdefault("labels", {})
+        labels[g.label] = labels.get(g.label, 0) + len(mention_ids)
+        canon = prof.props.setdefault("canonical", {})
+        cname = name_form(g.canonical, g.label).text
+        canon[cname] = canon.get(cname, 0) + 1
+        self._refresh(prof)
+
+    def _refresh(self, prof: Profile) -> None:
+        """Type = most frequent label (ties: most specific); caption = most used Latin full name."""
+        order = vocabulary()["specificity"]
+        labels = prof.props.get("labels") or {prof.schema: 1}
+        prof.schema = max(labels, key=lambda lab: (labels[lab], -order.index(lab) if lab in order else -99))
+        canon = prof.props.get("canonical") or {prof.caption: 1}
+        prof.caption = max(
+            canon, key=lambda n: (script_of(n) == "Latin", canon[n], len(name_form(n, prof.schema).core), len(n))
+        )
+
+    # --- merging ---------------------------------------------------------------------------
+
+    def merge(self, keep: Profile, gone: Profile) -> Profile:
+        """Fold ``gone`` into ``keep`` everywhere (mentions, aliases, keys, links, watches)."""
+        keep = self.profiles[self.final(keep.id)]
+        gone = self.profiles[self.final(gone.id)]
+        if keep.id == gone.id:
+            return keep
+        conn = self.conn
+        self.stats.merged += 1
+        for table, col in (
+            (mentions, mentions.c.entity_id),
+            (events, events.c.source_entity_id),
+            (events, events.c.target_entity_id),
+            (quotes, quotes.c.speaker_entity_id),
+            (watches, watches.c.entity_id),
+        ):
+            conn.execute(update(table).where(col == gone.id).values({col.name: keep.id}))
+        existing = {
+            (d, e)
+            for d, e in conn.execute(
+                select(sanction_links.c.dataset, sanction_links.c.entry_id).where(sanction_links.c.entity_id == keep.id)
+            )
+        }
+        for lid, d, e in conn.execute(
+            select(sanction_links.c.id, sanction_links.c.dataset, sanction_links.c.entry_id).where(
+                sanction_links.c.entity_id == gone.id
+            )
+        ).all():
+            if (d, e) in existing:
+                conn.execute(delete(sanction_links).where(sanction_links.c.id == lid))
+            else:
+                conn.execute(update(sanction_links).where(sanction_links.c.id == lid).values(entity_id=keep.id))
+        conn.execute(
+            insert(resolve_keys).from_select(
+                ["key", "entity_id"],
+                select(resolve_keys.c.key, literal(keep.id)).where(
+                    resolve_keys.c.entity_id == gone.id,
+                    resolve_keys.c.key.not_in(select(resolve_keys.c.key).where(resolve_keys.c.entity_id == keep.id)),
+                ),
+            )
+        )
+        for k in self.new_keys.pop(gone.id, set()):
+            self.new_keys[keep.id].add(k)
+            self.pending_keys[k].add(keep.id)
+        for name, n in gone.alias_counts.items():
+            keep.alias_counts[name] = keep.alias_counts.get(name, 0) + n
+            keep.alias_new[name] = keep.alias_new.get(name, 0) + n
+        for part in ("labels", "canonical", "context"):
+            merged = Counter(keep.props.get(part, {}))
+            merged.update(gone.props.get(part, {}))
+            keep.props[part] = dict(merged.most_common(ENTITY_CONTEXT) if part == "context" else merged)
+        keep.mention_count += gone.mention_count
+        keep.first_seen = min(filter(None, [keep.first_seen, gone.first_seen]), default=None)
+        keep.last_seen = max(filter(None, [keep.last_seen, gone.last_seen]), default=None)
+        keep.recount = keep.dirty = True
+        for ents in self.article_entities.values():
+            if gone.id in ents:
+                ents.discard(gone.id)
+                ents.add(keep.id)
+        self.prior_pairs = {(a, keep.id if e == gone.id else e) for a, e in self.prior_pairs}
+        conn.execute(delete(entities).where(entities.c.id == gone.id))
+        self.recycle.discard(gone.id)
+        self.redirect[gone.id] = keep.id
+        self.changed.discard(gone.id)
+        self.changed.add(keep.id)
+        del self.profiles[gone.id]
+        self.stats.touched.discard(gone.id)
+        self.stats.touched.add(keep.id)
+        self._refresh(keep)
+        return keep
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write assignments, aliases, keys and entity rows touched in this batch."""
+        conn = self.conn
+        if self.assign:
+            conn.execute(
+                update(mentions).where(mentions.c.id == bindparam("mid")).values(entity_id=bindparam("eid")),
+                [{"mid": mid, "eid": self.final(eid)} for mid, eid in self.assign.items()],
+            )
+        dirty = [p for p in self.profiles.values() if p.dirty]
+        for prof in dirty:
+            if prof.alias_new:
+                present = {
+                    name
+                    for (name,) in conn.execute(
+                        select(aliases.c.name).where(
+                            aliases.c.entity_id == prof.id, aliases.c.name.in_(list(prof.alias_new))
+                        )
+                    )
+                }
+                new_rows = []
+                for name, n in prof.alias_new.items():
+                    if name in present:
+                        conn.execute(
+                            update(aliases)
+                            .where(aliases.c.entity_id == prof.id, aliases.c.name == name)
+                            .values(count=aliases.c.count + n)
+                        )
+                    else:
+                        new_rows.append(
+                            {
+                                "entity_id": prof.id,
+                                "name": name,
+                                "norm": name_form(name, prof.schema).norm,
+                                "script": script_of(name),
+                                "count": prof.alias_counts.get(name, n),
+                            }
+                        )
+                if new_rows:
+                    conn.execute(insert(aliases), new_rows)
+                prof.alias_new = {}
+            keys = self.new_keys.pop(prof.id, set())
+            insert_ignore(conn, resolve_keys, [{"key": k, "entity_id": prof.id} for k in sorted(keys)])
+            if prof.recount:
+                prof.mention_count, prof.article_count = conn.execute(
+                    select(func.count(), func.count(mentions.c.article_id.distinct())).where(
+                        mentions.c.entity_id == prof.id
+                    )
+                ).one()
+                prof.recount = False
+            first = name_form(prof.caption, prof.schema)
+            conn.execute(
+                update(entities)
+                .where(entities.c.id == prof.id)
+                .values(
+                    schema=prof.schema,
+                    caption=prof.caption,
+                    norm=first.norm or prof.caption.casefold(),
+                    mention_count=prof.mention_count,
+                    article_count=prof.article_count,
+                    first_seen=prof.first_seen,
+                    last_seen=prof.last_seen,
+                    props=prof.props,
+                )
+            )
+            prof.dirty = False
+        self.assign = {}
+        self.pending_keys.clear()
+
+    def link_events(self, article_ids: list[str]) -> None:
+        """Point events and quotes of these articles at the entities of their in-doc groups."""
+        conn = self.conn
+        for i in range(0, len(article_ids), CHUNK):
+            chunk = article_ids[i : i + CHUNK]
+            rows = conn.execute(
+                select(
+                    mentions.c.article_id, mentions.c.grp, mentions.c.entity_id, mentions.c.canonical, mentions.c.text
+                ).where(mentions.c.article_id.in_(chunk), mentions.c.entity_id.is_not(None))
+            ).all()
+            by_grp: dict[tuple[str, int], str] = {}
+            by_name: dict[tuple[str, str], str] = {}
+            for aid, grp, eid, canonical, text in rows:
+                if grp is not None and grp >= 0:
+                    by_grp.setdefault((aid, grp), eid)
+                by_name.setdefault((aid, (canonical or "").casefold()), eid)
+                by_name.setdefault((aid, (text or "").casefold()), eid)
+
+            lookup = _Lookup(by_grp, by_name)
+
+            ev_rows = conn.execute(
+                select(
+                    events.c.id,
+                    events.c.article_id,
+                    events.c.source_grp,
+                    events.c.source_text,
+                    events.c.target_grp,
+                    events.c.target_text,
+                ).where(events.c.article_id.in_(chunk))
+            ).all()
+            ev_updates = []
+            for eid, aid, sg, st, tg, tt in ev_rows:
+                src, tgt = lookup(aid, sg, st), lookup(aid, tg, tt)
+                ev_updates.append({"xid": eid, "src": src, "tgt": tgt})
+                self.stats.linked_events += int(bool(src or tgt))
+            if ev_updates:
+                conn.execute(
+                    update(events)
+                    .where(events.c.id == bindparam("xid"))
+                    .values(source_entity_id=bindparam("src"), target_entity_id=bindparam("tgt")),
+                    ev_updates,
+                )
+            q_rows = conn.execute(
+                select(quotes.c.id, quotes.c.article_id, quotes.c.speaker_grp, quotes.c.speaker).where(
+                    quotes.c.article_id.in_(chunk)
+                )
+            ).all()
+            q_updates = []
+            for qid, aid, sg, speaker in q_rows:
+                spk = lookup(aid, sg, speaker)
+                q_updates.append({"xid": qid, "spk": spk})
+                self.stats.linked_quotes += int(bool(spk))
+            if q_updates:
+                conn.execute(
+                    update(quotes).where(quotes.c.id == bindparam("xid")).values(speaker_entity_id=bindparam("spk")),
+                    q_updates,
+                )
+
+
+class _Lookup:
+    """Finds the entity of an event actor or quote speaker: by in-doc group, else by name."""
+
+    def __init__(self, by_grp: dict[tuple[str, int], str], by_name: dict[tuple[str, str], str]) -> None:
+        self.by_grp = by_grp
+        self.by_name = by_name
+
+    def __call__(self, aid: str, grp: int | None, name: str | None) -> str | None:
+        if grp is not None and grp >= 0 and (aid, grp) in self.by_grp:
+            return self.by_grp[(aid, grp)]
+        if name:
+            return self.by_name.get((aid, name.casefold())) or self.by_name.get((aid, name_form(name).text.casefold()))
+        return None
+
+
+def recount(conn: Connection, entity_ids: Iterable[str]) -> None:
+    """Recompute an entity's counters from its mentions (after a split or merge)."""
+    for eid in entity_ids:
+        n, a = conn.execute(
+            select(func.count(), func.count(mentions.c.article_id.distinct())).where(mentions.c.entity_id == eid)
+        ).one()
+        conn.execute(update(entities).where(entities.c.id == eid).values(mention_count=n, article_count=a))
+
+
+__all__ = ["Group", "Profile", "ResolveStats", "Resolver", "entity_id_for", "load_groups", "recount"]

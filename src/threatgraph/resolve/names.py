@@ -1,0 +1,214 @@
+"""Name forms for cross-article and cross-script resolution.
+
+A mention's surface text ("the Zainabiyoun Brigade", "Liwa Zaynabiyun", "لواء زینبیون") is reduced
+to a :class:`NameForm`: the Latin core tokens (casefolded, honorifics, particles and group
+designators removed, other scripts transliterated with ICU via rigour), a consonant skeleton
+per token (Arabic-script transliterations drop short vowels, so "zynbywn" and "zainabiyoun" only
+agree once vowels are gone: both become "znbn"), the script it was written in, and the blocking
+keys that let a new mention find candidate entities with one indexed lookup.
+
+The vocabulary (designators, particles, titles, type families) lives in ``names.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rigour.names import tokenize_name
+from rigour.text import ascii_text, metaphone
+from rigour.text.scripts import text_scripts
+
+DATA = Path(__file__).with_name("names.yaml")
+_VOWELS = re.compile(r"[aeiouyw]+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
+_ARABIC_ARTICLE = "ال"
+#: Keys longer than this are truncated so they fit the ``resolve_keys.key`` column.
+MAX_KEY = 150
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The parsed ``names.yaml`` with lookup sets added (loaded once per process)."""
+    with DATA.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    designator_of: dict[str, str] = {}
+    for canonical, words in data["designators"].items():
+        for word in words:
+            designator_of[unicodedata.normalize("NFC", str(word)).casefold()] = canonical
+    data["designator_of"] = designator_of
+    data["particle_set"] = {unicodedata.normalize("NFC", str(p)).casefold() for p in data["particles"]}
+    data["title_set"] = {str(t).casefold() for t in data["titles"]}
+    return data
+
+
+def family(label: str) -> str:
+    """The type family a label resolves within ("ArmedGroup" and "Organization" → "Organization")."""
+    return vocabulary()["families"].get(label, label)
+
+
+def resolvable(label: str) -> bool:
+    """Whether mentions with this label become entities (dates do not)."""
+    return label not in vocabulary()["skip_labels"]
+
+
+def script_of(text: str) -> str:
+    """The writing system of a name ("Latin", "Arabic", "Cyrillic"…); mixed names list all, sorted."""
+    scripts = text_scripts(text)
+    if not scripts:
+        return "Latin"
+    if len(scripts) == 1:
+        return next(iter(scripts))
+    return "+".join(sorted(scripts))[:16]
+
+
+def latin_script(script: str) -> bool:
+    return script == "Latin"
+
+
+def clean_surface(text: str) -> str:
+    """Surface text without leading "the", possessive "'s" and surrounding punctuation."""
+    text = unicodedata.normalize("NFC", " ".join(text.split())).strip(" \t\"'“”‘’()[],.;:")
+    text = _POSSESSIVE.sub("", text)
+    if text[:4].casefold() == "the ":
+        text = text[4:]
+    return text.strip()
+
+
+def skeleton(token: str) -> str:
+    """A Latin token's consonant skeleton: vowels and glides dropped, q→k, doubled letters folded.
+
+    This is the bridge between scripts: Arabic and Persian spellings carry no short vowels, and
+    Latin spellings disagree mostly on vowels ("Zainabiyoun", "Zaynabiyun", "zynbywn" → "znbn").
+    """
+    tok = _NON_ALNUM.sub("", token.casefold())
+    if not tok:
+        return ""
+    head, rest = tok[0], tok[1:]
+    rest = _VOWELS.sub("", rest.replace("q", "k").replace("c", "k"))
+    out = (head.replace("q", "k").replace("c", "k") if head not in "aeiouyw" else "") + rest
+    folded = re.sub(r"(.)\1+", r"\1", out)
+    return folded
+
+
+def _split_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for tok in tokenize_name(text.casefold()):
+        tokens.extend(t for t in tok.split("-") if t)
+    return tokens
+
+
+@dataclass(slots=True, frozen=True)
+class NameForm:
+    """One name reduced for comparison: what resolution scores and blocks on.
+
+    ``core`` are the ASCII tokens that identify the actor; ``designator`` the canonical kind word
+    that was removed ("brigade"); ``skeletons`` the consonant skeletons of the core tokens;
+    ``latin`` whether the name was written in Latin script (transliterated names are compared
+    more leniently on vowels).
+    """
+
+    text: str
+    core: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    designator: str | None
+    script: str
+    latin: bool
+    acronym: str
+
+    @property
+    def norm(self) -> str:
+        """The normalised name stored in ``aliases.norm`` and used for decision keys."""
+        return " ".join(self.core)
+
+    @property
+    def skel(self) -> str:
+        return "".join(self.skeletons)
+
+
+@lru_cache(maxsize=65536)
+def name_form(text: str, label: str = "Organization") -> NameForm:
+    """Reduce a surface name to its :class:`NameForm` for the given entity label."""
+    voc = vocabulary()
+    surface = clean_surface(text)
+    script = script_of(surface)
+    raw = _split_tokens(surface)
+    is_person = family(label) == "Person"
+    core_src: list[str] = []
+    designator: str | None = None
+    for i, tok in enumerate(raw):
+        if tok in voc["particle_set"]:
+            continue
+        if tok.startswith(_ARABIC_ARTICLE) and len(tok) > 3:
+            tok = tok[len(_ARABIC_ARTICLE) :]
+        if is_person:
+            if tok.rstrip(".") in voc["title_set"] and i < len(raw) - 1 and not core_src:
+                continue
+        elif tok in voc["designator_of"] and len(raw) > 1:
+            designator = designator or voc["designator_of"][tok]
+            continue
+        core_src.append(tok)
+    if not core_src:  # a name that is only a designator or particle: keep it as it is
+        core_src = [t for t in raw if t] or [surface.casefold()]
+    core: list[str] = []
+    for tok in core_src:
+        latin_tok = _NON_ALNUM.sub("", ascii_text(tok).casefold())
+        if latin_tok:
+            core.append(latin_tok)
+    skeletons = tuple(skeleton(t) for t in core)
+    initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc["particle_set"]]
+    acronym = "".join(i for i in initials if i.isalnum()) if len(initials) > 1 and latin_script(script) else ""
+    return NameForm(
+        text=surface,
+        core=tuple(core),
+        skeletons=skeletons,
+        designator=designator,
+        script=script,
+        latin=script == "Latin",
+        acronym=acronym,
+    )
+
+
+def normalise_name(text: str, label: str = "Organization") -> str:
+    """The normalised name: casefolded Latin core tokens without titles, particles or designators."""
+    return name_form(text, label).norm
+
+
+def decision_key(label: str, norm: str) -> str:
+    """The stable key of a name in ``resolve_decisions``: "<family>:<norm>"."""
+    return f"{family(label)}:{norm}"[:MAX_KEY]
+
+
+def blocking_keys(form: NameForm, label: str) -> set[str]:
+    """Keys under which an alias is indexed and looked up; prefixed by type family.
+
+    n: whole core, s: whole skeleton, t: core token, k: token skeleton, p: token metaphone,
+    a: acronym (so "IRGC" finds "Islamic Revolutionary Guard Corps").
+    """
+    fam = family(label)
+    keys: set[str] = set()
+    if form.core:
+        keys.add(f"{fam}|n:{form.norm}")
+    if len(form.skel) >= 3:
+        keys.add(f"{fam}|s:{form.skel}")
+    stop = vocabulary()["particle_set"]
+    for tok, sk in zip(form.core, form.skeletons, strict=False):
+        if len(tok) < 3 or tok in stop:
+            continue
+        keys.add(f"{fam}|t:{tok}")
+        if len(sk) >= 3:
+            keys.add(f"{fam}|k:{sk}")
+        code = metaphone(tok)
+        if len(code) >= 2:
+            keys.add(f"{fam}|p:{code}")
+    if form.acronym and len(form.acronym) >= 2:
+        keys.add(f"{fam}|a:{form.acronym}")
+    if len(form.core) == 1 and 2 <= len(form.core[0]) <= 6:
+        keys.add(f"{fam}|a:{form.core[0]}")
+    return {k[:MAX_KEY] for k in keys}

@@ -1,0 +1,191 @@
+"""Linking news actors to sanctions-list entries (adverse media → list match).
+
+Each resolved Person/Organization-like entity is screened with all its aliases (every script)
+through the screening index (:mod:`threatgraph.screen.index`). Candidates the matcher flags as a
+match are stored in ``sanction_links`` with their score and the matcher's explanation; links an
+analyst confirmed or rejected (``status``) are never overwritten by a re-screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from threatgraph.resolve.names import script_of
+from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
+
+log = logging.getLogger(__name__)
+
+#: Entity types screened against lists, and the FtM schema each is screened as.
+SCREENED = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "ArmedGroup": "Organization",
+    "PublicBody": "PublicBody",
+    "Company": "Company",
+}
+#: Names per entity sent to the matcher (most-used first, every script kept).
+MAX_NAMES = 12
+BATCH = 500
+
+
+def _index(engine: Engine) -> Any | None:
+    """The screening index, or None when the screen stage or any loaded list is missing."""
+    try:
+        mod = importlib.import_module("threatgraph.screen.index")
+    except ImportError:
+        return None
+    get_index = getattr(mod, "get_index", None)
+    if get_index is None:
+        return None
+    with engine.connect() as conn:
+        if not conn.execute(select(func.count()).select_from(list_versions)).scalar():
+            return None
+    try:
+        return get_index(engine)
+    except Exception as exc:  # noqa: BLE001 - linking is best effort; ingest must go on
+        log.warning("screening index unavailable, sanctions links skipped: %s", exc)
+        return None
+
+
+def _query(names: list[str], schema: str) -> Any:
+    from threatgraph.screen.index import Query  # type: ignore[attr-defined]
+
+    return Query(names=names, schema=schema)
+
+
+def _explanation(cand: Any, names: list[str]) -> dict[str, Any]:
+    features = getattr(cand, "features", None) or {}
+    expl = getattr(cand, "explanation", None)
+    out: dict[str, Any] = {
+        "caption": getattr(cand, "caption", None),
+        "schema": getattr(cand, "schema", None),
+        "features": {k: v for k, v in dict(features).items() if isinstance(v, str | int | float | bool | None)},
+        "query_names": names,
+    }
+    if isinstance(expl, dict):
+        out["explanation"] = {str(k): v for k, v in expl.items()}
+    elif expl is not None:
+        out["explanation"] = str(expl)
+    return out
+
+
+def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """entity id → (schema, names to screen), only for screened types."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for i in range(0, len(entity_ids), BATCH):
+        chunk = entity_ids[i : i + BATCH]
+        rows = conn.execute(
+            select(entities.c.id, entities.c.schema, entities.c.caption).where(
+                entities.c.id.in_(chunk), entities.c.schema.in_(list(SCREENED))
+            )
+        ).all()
+        names: dict[str, list[tuple[int, str]]] = {r[0]: [] for r in rows}
+        for eid, name, count in conn.execute(
+            select(aliases.c.entity_id, aliases.c.name, aliases.c.count).where(aliases.c.entity_id.in_(list(names)))
+        ):
+            names[eid].append((count, name))
+        for eid, schema, caption in rows:
+            ranked = [n for _, n in sorted(names[eid], key=lambda x: (-x[0], x[1]))]
+            chosen: list[str] = [caption]
+            for n in ranked:
+                if n not in chosen and len(n) > 2:
+                    chosen.append(n)
+            # keep every script represented even when a script's alias is rare
+            scripts = {script_of(n) for n in chosen[:MAX_NAMES]}
+            extra = [n for n in ranked if script_of(n) not in scripts]
+            out[eid] = (schema, (chosen[:MAX_NAMES] + extra[:2]))
+    return out
+
+
+def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool = True) -> tuple[int, int]:
+    """Screen these entities and store links above the matcher's threshold.
+
+    Returns (entities screened, links stored). With no index (no list loaded, or the screen stage
+    absent) nothing happens. Existing automatic links of a screened entity are replaced; links
+    with status confirmed/rejected are kept as the analyst left them.
+    """
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return 0, 0
+    index = _index(engine)
+    if index is None:
+        return 0, 0
+    screened = linked = 0
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i : i + BATCH]
+        with engine.begin() as conn:
+            todo = entity_names(conn, chunk)
+            kept = {
+                (e, d, x)
+                for e, d, x in conn.execute(
+                    select(sanction_links.c.entity_id, sanction_links.c.dataset, sanction_links.c.entry_id).where(
+                        sanction_links.c.entity_id.in_(list(todo)), sanction_links.c.status != "auto"
+                    )
+                )
+            }
+            if replace and todo:
+                conn.execute(
+                    delete(sanction_links).where(
+                        sanction_links.c.entity_id.in_(list(todo)), sanction_links.c.status == "auto"
+                    )
+                )
+            rows = []
+            for eid, (schema, names) in todo.items():
+                screened += 1
+                try:
+                    cands = index.match(_query(names, SCREENED[schema]), limit=5)
+                except Exception as exc:  # noqa: BLE001 - one bad entity must not stop the batch
+                    log.warning("screening %s failed: %s", eid, exc)
+                    continue
+                for c in cands:
+                    if not getattr(c, "match", False):
+                        continue
+                    key = (eid, c.dataset, c.entry_id)
+                    if key in kept:
+                        continue
+                    kept.add(key)
+                    rows.append(
+                        {
+                            "entity_id": eid,
+                            "dataset": c.dataset,
+                            "entry_id": c.entry_id,
+                            "score": float(c.score),
+                            "explanation": _explanation(c, names),
+                            "status": "auto",
+                            "created_at": datetime.now(UTC),
+                        }
+                    )
+            if rows:
+                conn.execute(insert(sanction_links), rows)
+                linked += len(rows)
+    return screened, linked
+
+
+def relink_all(engine: Engine) -> tuple[int, int]:
+    """Re-screen every screened-type entity (after a new list version is loaded)."""
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(select(entities.c.id).where(entities.c.schema.in_(list(SCREENED))))]
+    return screen_entities(engine, ids)
+
+
+def set_status(engine: Engine, entity_id: str, dataset: str, entry_id: str, status: str) -> bool:
+    """An analyst's judgement on one link (confirmed | rejected | auto); False if no such link."""
+    if status not in ("auto", "confirmed", "rejected"):
+        raise ValueError(f"link status must be auto, confirmed or rejected, not {status!r}")
+    with engine.begin() as conn:
+        res = conn.execute(
+            update(sanction_links)
+            .where(
+                sanction_links.c.entity_id == entity_id,
+                sanction_links.c.dataset == dataset,
+                sanction_links.c.entry_id == entry_id,
+            )
+            .values(status=status)
+        )
+        return bool(res.rowcount)
