@@ -1,0 +1,349 @@
+"""The screening index: every listed name, tokenised once, with an inverted index on tokens and phonetic keys.
+
+Built from the stored list entries (never from the list files) once per set of current list versions, and
+persisted under ``config.home_dir()`` with :mod:`marshal` (plain data only, nothing executable, fast to load),
+so a restart loads it instead of re-reading lists. :func:`get_index` keeps it in memory per database and
+rebuilds only when a new list version lands.
+
+A query is answered in three steps: *blocking* (names sharing a token, metaphone or consonant skeleton with
+the query, voted by how rare the shared key is), *scoring* the best few dozen names with
+:func:`compare.compare_names`, and *features* (schema, country, birth date, identifiers) per entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import math
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from followthemoney import model
+from sqlalchemy import Engine, func, select, update
+
+from threatgraph.config import home_dir
+from threatgraph.screen.compare import (
+    FEATURES,
+    compare_names,
+    dates_compatible,
+    identifiers_match,
+    schemata_compatible,
+)
+from threatgraph.screen.normalize import TERMS_FILE, name_tokens, token_class, token_keys
+from threatgraph.screen.query import MATCH_THRESHOLD, Candidate, Query
+from threatgraph.store.schema import list_versions
+
+__all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
+
+INDEX_FORMAT = 1
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
+#: How many best-voted names are scored exactly per query.
+SCORE_TOP = 48
+KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
+
+
+class ScreenIndex:
+    """An in-memory index over the current list entries, answering :class:`Query` in about a millisecond."""
+
+    __slots__ = ("key", "entities", "data", "names", "postings", "df", "_idf_norm", "_name_weight")
+
+    def __init__(
+        self,
+        key: str,
+        entities: list[tuple],
+        data: list[str],
+        names: list[tuple],
+        postings: dict[str, bytes],
+        df: dict[str, int],
+    ) -> None:
+        self.key = key
+        #: per entity: (entry_id, dataset, schema, caption, countries, birth_dates, identifiers)
+        self.entities = entities
+        #: per entity: the FtM entity dict as JSON text, decoded only for returned candidates
+        self.data = data
+        #: per name: (entity index, name as listed, tokens, weights); postings: key -> int32 name positions
+        self.names = names
+        self.postings = postings
+        self.df = df
+        self._idf_norm = math.log(max(len(names), 2) + 1)
+        self._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    # --- weights ----------------------------------------------------------------------
+
+    def token_weight(self, token: str) -> float:
+        """Base weight of the token's class, scaled by rarity: 0.5 for the commonest token, 1 for unseen ones."""
+        df = self.df.get(token, 0)
+        rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
+        return token_class(token) * (0.5 + 0.5 * min(1.0, max(0.0, rarity)))
+
+    # --- matching ---------------------------------------------------------------------
+
+    def match(
+        self,
+        query: Query,
+        limit: int = 5,
+        threshold: float | None = None,
+        skip_names: frozenset[int] = frozenset(),
+    ) -> list[Candidate]:
+        """Ranked candidates for ``query``, best first, at most ``limit``; ``match`` set at ``threshold``
+        (default :data:`MATCH_THRESHOLD`). ``skip_names`` hides listed names by position (for evaluation)."""
+        threshold = MATCH_THRESHOLD if threshold is None else threshold
+        best: dict[int, tuple[float, str, int, Any]] = {}
+        for qname in query.names:
+            q_tokens = name_tokens(qname)
+            if not q_tokens:
+                continue
+            q_weights = [self.token_weight(t) for t in q_tokens]
+            for name_idx in self._block(q_tokens, q_weights, skip_names):
+                ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights)
+                prev = best.get(ent_idx)
+                if prev is None or ns.score > prev[0]:
+                    best[ent_idx] = (ns.score, qname, name_idx, ns)
+        candidates = [self._candidate(query, ent_idx, *hit, threshold) for ent_idx, hit in best.items()]
+        candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
+        return candidates[:limit]
+
+    def _block(self, q_tokens: tuple[str, ...], q_weights: list[float], skip: frozenset[int]) -> list[int]:
+        """Names worth scoring: votes from every shared key, weighted by key kind and rarity, divided by the
+        name's total weight (so, like the final score, short close names beat long names sharing one word)."""
+        arrays: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        for token, weight in zip(q_tokens, q_weights, strict=True):
+            for key in token_keys(token):
+                raw = self.postings.get(key)
+                if not raw:
+                    continue
+                posting = np.frombuffer(raw, dtype=np.int32)
+                w = weight * KEY_WEIGHTS[key[0]] * (1.0 + 1.0 / math.log(len(posting) + 2))
+                arrays.append(posting)
+                weights.append(np.full(len(posting), w))
+        if not arrays:
+            return []
+        votes = np.bincount(np.concatenate(arrays), weights=np.concatenate(weights), minlength=len(self.names))
+        votes /= self._name_weight + sum(q_weights)
+        if skip:
+            votes[list(skip)] = 0.0
+        hits = np.flatnonzero(votes)
+        if len(hits) > SCORE_TOP:
+            hits = hits[np.argpartition(-votes[hits], SCORE_TOP)[:SCORE_TOP]]
+        return hits.tolist()
+
+    def _candidate(
+        self, query: Query, ent_idx: int, name_score: float, qname: str, name_idx: int, ns: Any, threshold: float
+    ) -> Candidate:
+        entry_id, dataset, schema, caption, countries, birth_dates, identifiers = self.entities[ent_idx]
+        features: dict[str, float] = {"name_similarity": round(name_score, 4)}
+        if not schemata_compatible(query.schema, schema):
+            features["schema_conflict"] = FEATURES["schema_conflict"]
+        if query.countries and countries:
+            if set(query.countries) & set(countries):
+                features["country_match"] = FEATURES["country_match"]
+            else:
+                features["country_conflict"] = FEATURES["country_conflict"]
+        if query.birth_dates and birth_dates:
+            if any(dates_compatible(q, e) for q in query.birth_dates for e in birth_dates):
+                features["birth_date_match"] = FEATURES["birth_date_match"]
+            else:
+                features["birth_date_conflict"] = FEATURES["birth_date_conflict"]
+        matched_id = identifiers_match(query.identifiers, identifiers)
+        if matched_id:
+            features["identifier_match"] = FEATURES["identifier_match"]
+        score = round(min(1.0, max(0.0, sum(features.values()))), 4)
+        explanation = {
+            "query_name": qname,
+            "matched_name": self.names[name_idx][1],
+            "token_pairs": [list(p) for p in ns.pairs],
+            "joined": ns.joined,
+        }
+        if matched_id:
+            explanation["matched_identifier"] = matched_id
+        return Candidate(
+            entry_id=entry_id,
+            dataset=dataset,
+            caption=caption,
+            schema=schema,
+            score=score,
+            match=score >= threshold,
+            features=features,
+            explanation=explanation,
+            entity=self.entity_data(ent_idx),
+        )
+
+    def entity_data(self, ent_idx: int) -> dict[str, Any]:
+        """The FtM entity dict (with its Sanction and links) of the entity at ``ent_idx``."""
+        return json.loads(self.data[ent_idx])
+
+    # --- persistence ------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temp file + rename) so a crash never leaves a half index behind."""
+        payload = (INDEX_FORMAT, self.key, self.entities, self.data, self.names, self.postings, self.df)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(marshal.dumps(payload))
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> ScreenIndex | None:
+        """The index in ``path``, or None when it is missing, unreadable or of another format."""
+        try:
+            payload = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(payload, tuple) or len(payload) != 7 or payload[0] != INDEX_FORMAT:
+            return None
+        return cls(*payload[1:])
+
+
+def entity_names(data: dict[str, Any]) -> list[str]:
+    """All names of an entry dict, in property order, without duplicates (script kept)."""
+    props = data.get("properties", {})
+    seen: dict[str, None] = {}
+    for prop in NAME_PROPS:
+        for value in props.get(prop, []):
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def _identifiers(schema_name: str, props: dict[str, list[str]]) -> tuple[str, ...]:
+    schema = model.get(schema_name)
+    if schema is None:
+        return ()
+    out = []
+    for prop, values in props.items():
+        p = schema.properties.get(prop)
+        if p is not None and p.type.name == "identifier":
+            out.extend(values)
+    return tuple(out)
+
+
+def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex:
+    """Index entry dicts (as stored in ``list_entries.data`` plus ``"dataset"``)."""
+    entities: list[tuple] = []
+    data: list[str] = []
+    raw_names: list[tuple[int, str, tuple[str, ...]]] = []
+    df: dict[str, int] = {}
+    for entry in entries:
+        props = entry.get("properties", {})
+        ent_idx = len(entities)
+        names = entity_names(entry)
+        caption = names[0] if names else entry["id"]
+        countries = tuple(sorted({c for p in COUNTRY_PROPS for c in props.get(p, [])}))
+        entities.append(
+            (
+                entry["id"],
+                entry.get("dataset", ""),
+                entry["schema"],
+                caption,
+                countries,
+                tuple(props.get("birthDate", [])),
+                _identifiers(entry["schema"], props),
+            )
+        )
+        plain = {k: entry[k] for k in ("id", "schema", "properties") if k in entry} | _extras(entry)
+        data.append(json.dumps(plain, ensure_ascii=False, separators=(",", ":")))
+        for name in names:
+            tokens = name_tokens(name)
+            if not tokens:
+                continue
+            raw_names.append((ent_idx, name, tokens))
+            for tok in set(tokens):
+                df[tok] = df.get(tok, 0) + 1
+    index = ScreenIndex(key, entities, data, [], {}, df)
+    index.names = [(e, n, t, ()) for e, n, t in raw_names]
+    index._idf_norm = math.log(max(len(raw_names), 2) + 1)
+    postings: dict[str, list[int]] = {}
+    names: list[tuple] = []
+    for name_idx, (ent_idx, name, tokens) in enumerate(raw_names):
+        weights = tuple(round(index.token_weight(t), 4) for t in tokens)
+        names.append((ent_idx, name, tokens, weights))
+        keys = {k for t in tokens for k in token_keys(t)}
+        for k in keys:
+            postings.setdefault(k, []).append(name_idx)
+    index.names = names
+    index.postings = {k: np.asarray(v, dtype=np.int32).tobytes() for k, v in postings.items()}
+    index._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
+    return index
+
+
+def _extras(entry: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if entry.get("sanction"):
+        out["sanction"] = entry["sanction"]
+    if entry.get("links"):
+        out["links"] = entry["links"]
+    return out
+
+
+# --- the per-store cached index ---------------------------------------------------------
+
+_CACHE: dict[str, ScreenIndex] = {}
+_LOCK = threading.Lock()
+
+
+def current_versions(engine: Engine) -> list[tuple[str, int]]:
+    """(dataset, newest version id) for every loaded dataset."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(list_versions.c.dataset, func.max(list_versions.c.id)).group_by(list_versions.c.dataset)
+        ).all()
+    return sorted((str(d), int(v)) for d, v in rows)
+
+
+def index_key(versions: list[tuple[str, int]]) -> str:
+    """Identifies an index by list versions, index format and the term list it was normalised with."""
+    terms = hashlib.sha256(TERMS_FILE.read_bytes()).hexdigest()[:12]
+    raw = f"{INDEX_FORMAT}|{terms}|" + ",".join(f"{d}:{v}" for d, v in versions)
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def index_path(engine: Engine, key: str) -> Path:
+    url = engine.url.render_as_string(hide_password=True)
+    return home_dir(url) / f"screen-index-{key}.marshal"
+
+
+def get_index(engine: Engine) -> ScreenIndex:
+    """The index over the current list versions: from memory, else from its persisted file, else built
+    from the stored entries (and persisted). Cheap to call per request: one small query when nothing changed."""
+    from threatgraph.screen.lists import active_entries
+
+    versions = current_versions(engine)
+    key = index_key(versions)
+    cache_key = engine.url.render_as_string(hide_password=False)
+    cached = _CACHE.get(cache_key)
+    if cached is not None and cached.key == key:
+        return cached
+    with _LOCK:
+        cached = _CACHE.get(cache_key)
+        if cached is not None and cached.key == key:
+            return cached
+        path = index_path(engine, key)
+        index = ScreenIndex.load(path)
+        if index is None or index.key != key:
+            index = build_index(active_entries(engine), key)
+            index.save(path)
+            if versions:
+                with engine.begin() as conn:
+                    conn.execute(
+                        update(list_versions)
+                        .where(list_versions.c.id.in_([v for _, v in versions]))
+                        .values(index_path=str(path))
+                    )
+        _CACHE[cache_key] = index
+        return index
+
+
+def all_names(engine: Engine) -> Iterator[tuple[str, str]]:
+    """(name, schema) for every listed name and alias, for the extraction gazetteer."""
+    index = get_index(engine)
+    for ent_idx, name, _tokens, _weights in index.names:
+        yield name, index.entities[ent_idx][2]

@@ -1,0 +1,297 @@
+"""List versions in the store: load a list file, diff it against the dataset's current entries, record the
+version with what was added, removed and changed, all in one transaction.
+
+Parsing happens completely before the first write, so a malformed or hostile file changes nothing; the
+previous version stays the current one. Loading the very same bytes again is recognised by digest and
+records no new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+
+from threatgraph.screen.entries import ListError, ParsedList, caption
+from threatgraph.screen.formats import parse_files
+from threatgraph.store.schema import list_changes, list_entries, list_versions
+
+__all__ = [
+    "ListError",
+    "LoadResult",
+    "VersionResult",
+    "active_entries",
+    "list_summary",
+    "load_files",
+    "version_changes",
+]
+
+
+@dataclass(slots=True)
+class VersionResult:
+    """What loading one list (one file, or OFAC's CSV trio) did."""
+
+    dataset: str
+    format: str
+    source: str
+    version_id: int | None  # None when the same file was already the current version
+    published: date | None
+    entry_count: int
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    unchanged: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The outcome of :func:`load_files`: one :class:`VersionResult` per list, and totals."""
+
+    versions: list[VersionResult] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(v.added for v in self.versions)
+
+    @property
+    def removed(self) -> int:
+        return sum(v.removed for v in self.versions)
+
+    @property
+    def changed(self) -> int:
+        return sum(v.changed for v in self.versions)
+
+    @property
+    def version_id(self) -> int | None:
+        """The id of the newest version recorded by this load (None if nothing new was loaded)."""
+        ids = [v.version_id for v in self.versions if v.version_id is not None]
+        return max(ids) if ids else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+            "version_id": self.version_id,
+            "versions": [v.to_dict() for v in self.versions],
+        }
+
+
+def entry_digest(data: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def load_files(engine: Engine, paths: list[Path], dataset: str | None = None) -> LoadResult:
+    """Load list files (format sniffed from content) as new versions of their datasets.
+
+    Raises :class:`ListError` naming the file and reason; then nothing is written. Afterwards the screening
+    index is rebuilt and persisted for the new versions (see :mod:`threatgraph.screen.index`).
+    """
+    parsed = parse_files([Path(p) for p in paths], dataset)
+    result = LoadResult()
+    for plist in parsed:
+        result.versions.append(_store(engine, plist))
+    if result.version_id is not None:
+        from threatgraph.screen.index import get_index
+
+        get_index(engine)
+    return result
+
+
+def _store(engine: Engine, plist: ParsedList) -> VersionResult:
+    with engine.begin() as conn:
+        current = conn.execute(
+            select(list_versions.c.id, list_versions.c.digest)
+            .where(list_versions.c.dataset == plist.dataset)
+            .order_by(list_versions.c.id.desc())
+            .limit(1)
+        ).first()
+        res = VersionResult(plist.dataset, plist.format, plist.source, None, plist.published, len(plist.entries))
+        if current is not None and current.digest == plist.digest:
+            res.unchanged = True
+            return res
+        version_id = conn.execute(
+            insert(list_versions).values(
+                dataset=plist.dataset,
+                format=plist.format,
+                source=plist.source,
+                digest=plist.digest,
+                published=plist.published,
+                loaded_at=datetime.now(UTC),
+                entry_count=len(plist.entries),
+            )
+        ).inserted_primary_key[0]
+        res.version_id = version_id
+        _apply_diff(conn, plist, version_id, res)
+        conn.execute(
+            update(list_versions)
+            .where(list_versions.c.id == version_id)
+            .values(added=res.added, removed=res.removed, changed=res.changed)
+        )
+    return res
+
+
+def _apply_diff(conn: Connection, plist: ParsedList, version_id: int, res: VersionResult) -> None:
+    ds = plist.dataset
+    old = {
+        row.entry_id: row
+        for row in conn.execute(
+            select(
+                list_entries.c.entry_id, list_entries.c.digest, list_entries.c.data, list_entries.c.removed_version_id
+            ).where(list_entries.c.dataset == ds)
+        )
+    }
+    seen: set[str] = set()
+    new_rows, changes = [], []
+    for data in plist.entries:
+        entry_id = str(data["id"])
+        if entry_id in seen:
+            raise ListError(f"{plist.source}: entry {entry_id} appears twice")
+        seen.add(entry_id)
+        digest = entry_digest(data)
+        cap = caption(data)
+        prev = old.get(entry_id)
+        values = {
+            "schema": data["schema"],
+            "caption": cap,
+            "data": data,
+            "digest": digest,
+            "last_version_id": version_id,
+        }
+        if prev is None:
+            new_rows.append({"dataset": ds, "entry_id": entry_id, "first_version_id": version_id, **values})
+            changes.append(_change(version_id, ds, entry_id, "added", cap, None))
+        elif prev.removed_version_id is not None:
+            conn.execute(_upd(ds, entry_id).values(removed_version_id=None, first_version_id=version_id, **values))
+            changes.append(_change(version_id, ds, entry_id, "added", cap, None))
+        elif prev.digest != digest:
+            conn.execute(_upd(ds, entry_id).values(**values))
+            changes.append(_change(version_id, ds, entry_id, "changed", cap, diff_entries(prev.data, data)))
+        else:
+            conn.execute(_upd(ds, entry_id).values(last_version_id=version_id))
+    for entry_id, prev in old.items():
+        if entry_id not in seen and prev.removed_version_id is None:
+            conn.execute(_upd(ds, entry_id).values(removed_version_id=version_id))
+            changes.append(_change(version_id, ds, entry_id, "removed", caption(prev.data), None))
+    if new_rows:
+        conn.execute(insert(list_entries), new_rows)
+    if changes:
+        conn.execute(insert(list_changes), changes)
+    for ch in changes:
+        kind = ch["change"]
+        setattr(res, kind, getattr(res, kind) + 1)
+
+
+def _upd(dataset: str, entry_id: str):  # noqa: ANN202 - an UPDATE statement
+    return update(list_entries).where(and_(list_entries.c.dataset == dataset, list_entries.c.entry_id == entry_id))
+
+
+def _change(version_id: int, dataset: str, entry_id: str, kind: str, cap: str, detail: Any) -> dict[str, Any]:
+    return {
+        "version_id": version_id,
+        "dataset": dataset,
+        "entry_id": entry_id,
+        "change": kind,
+        "caption": cap,
+        "detail": detail,
+    }
+
+
+def diff_entries(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Changed properties between two entry dicts: ``{prop: {"old": [...], "new": [...]}}`` (sanction as
+    ``sanction.<prop>``, schema as ``schema``)."""
+    out: dict[str, Any] = {}
+    if old.get("schema") != new.get("schema"):
+        out["schema"] = {"old": [old.get("schema")], "new": [new.get("schema")]}
+    for prefix, a, b in (
+        ("", old.get("properties", {}), new.get("properties", {})),
+        (
+            "sanction.",
+            (old.get("sanction") or {}).get("properties", {}),
+            (new.get("sanction") or {}).get("properties", {}),
+        ),
+        ("", {"links": old.get("links", [])}, {"links": new.get("links", [])}),
+    ):
+        for prop in sorted(set(a) | set(b)):
+            if sorted(a.get(prop, [])) != sorted(b.get(prop, [])):
+                out[prefix + prop] = {"old": a.get(prop, []), "new": b.get(prop, [])}
+    return out
+
+
+def active_entries(engine: Engine, dataset: str | None = None) -> Iterator[dict[str, Any]]:
+    """Entry dicts currently on the lists (not removed), with ``"dataset"`` set, streamed."""
+    query = select(list_entries.c.dataset, list_entries.c.data).where(list_entries.c.removed_version_id.is_(None))
+    if dataset:
+        query = query.where(list_entries.c.dataset == dataset)
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=2000).execute(
+            query.order_by(list_entries.c.dataset, list_entries.c.entry_id)
+        ):
+            data = dict(row.data)
+            data["dataset"] = row.dataset
+            yield data
+
+
+def list_summary(engine: Engine) -> list[dict[str, Any]]:
+    """Per dataset: the current version and how many entries are active (for ``lists show`` and the API)."""
+    with engine.connect() as conn:
+        latest = (
+            select(list_versions.c.dataset, func.max(list_versions.c.id).label("id"))
+            .group_by(list_versions.c.dataset)
+            .subquery()
+        )
+        rows = (
+            conn.execute(
+                select(list_versions).join(latest, latest.c.id == list_versions.c.id).order_by(list_versions.c.dataset)
+            )
+            .mappings()
+            .all()
+        )
+        counts = dict(
+            conn.execute(
+                select(list_entries.c.dataset, func.count())
+                .where(list_entries.c.removed_version_id.is_(None))
+                .group_by(list_entries.c.dataset)
+            ).all()
+        )
+        nversions = dict(
+            conn.execute(select(list_versions.c.dataset, func.count()).group_by(list_versions.c.dataset)).all()
+        )
+    out = []
+    for row in rows:
+        out.append(
+            {
+                "dataset": row["dataset"],
+                "version_id": row["id"],
+                "versions": nversions.get(row["dataset"], 0),
+                "format": row["format"],
+                "source": row["source"],
+                "published": row["published"].isoformat() if row["published"] else None,
+                "loaded_at": row["loaded_at"].isoformat() if row["loaded_at"] else None,
+                "entries": counts.get(row["dataset"], 0),
+                "added": row["added"],
+                "removed": row["removed"],
+                "changed": row["changed"],
+            }
+        )
+    return out
+
+
+def version_changes(engine: Engine, version_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+    """The recorded changes of one version (added / removed / changed entries with changed properties)."""
+    query = select(list_changes).where(list_changes.c.version_id == version_id).order_by(list_changes.c.id)
+    if limit:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]

@@ -1,0 +1,126 @@
+"""Name normalisation for screening: one function turns any spelling, in any script, into comparable tokens.
+
+Both sides of a comparison (listed aliases at index time, query names at screening time) go through
+:func:`name_tokens`, so the matcher only ever compares like with like. The steps follow rigour:
+casefold and ICU transliteration to ASCII Latin (Arabic, Persian, Urdu, Cyrillic, CJK…), org-type words
+replaced by their short comparable form, honorifics dropped, and then our own term list (``terms.yaml``) maps
+transliterated words such as *liwa* to their English equivalent so translated and transliterated names align.
+
+Phonetic keys (:func:`token_keys`) exist because transliteration is lossy: Arabic script writes no short
+vowels, so "زینبیون" becomes "zynbywn" while English reporting writes "Zainabiyoun". The consonant skeleton
+("znbn") of both agrees; metaphone catches the Latin-to-Latin variants ("Zainebiyoun" ~ "Zaynabiyoun").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rigour.names import remove_person_prefixes, replace_org_types_compare, tokenize_name
+from rigour.text.phonetics import metaphone
+from rigour.text.translit import ascii_text
+
+TERMS_FILE = Path(__file__).with_name("terms.yaml")
+
+#: Weight classes of a token: ordinary name words count fully, generic and particle words much less.
+NAME, GENERIC, PARTICLE = 1.0, 0.2, 0.15
+
+_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
+_VOWELS = re.compile(r"[aeiouyhw]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """The term lists of ``terms.yaml``, normalised the same way as names."""
+
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    generic: frozenset[str]
+    synonyms: dict[str, str]  # variant -> canonical
+
+
+@lru_cache(maxsize=1)
+def terms() -> Terms:
+    data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
+    synonyms: dict[str, str] = {}
+    for canonical, variants in (data.get("synonyms") or {}).items():
+        for variant in variants:
+            synonyms[_fold(str(variant))] = _fold(str(canonical))
+    return Terms(
+        honorifics=frozenset(_fold(str(w)) for w in data.get("honorifics") or ()),
+        particles=frozenset(_fold(str(w)) for w in data.get("particles") or ()),
+        generic=frozenset(_fold(str(w)) for w in data.get("generic") or ()),
+        synonyms=synonyms,
+    )
+
+
+def _fold(text: str) -> str:
+    """Casefold and transliterate to lower-case ASCII with only letters, digits and single spaces."""
+    text = ascii_text(text.casefold()).lower()
+    text = text.replace("'", "").replace("`", "").replace("?", "")
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The comparable tokens of one name, in order: ASCII, casefolded, honorifics dropped, terms canonicalised.
+
+    Empty when the name has no letters or digits at all (callers treat that as "no usable name").
+    """
+    t = terms()
+    folded = _fold(name)
+    if not folded:
+        return ()
+    folded = replace_org_types_compare(folded) or folded
+    stripped = remove_person_prefixes(folded) or folded
+    tokens = [tok for tok in tokenize_name(stripped) if tok]
+    # Leading honorifics only: "Sayyid Hassan NASRALLAH" -> hassan nasrallah, but keep a name that is only a title.
+    while len(tokens) > 1 and tokens[0] in t.honorifics:
+        tokens.pop(0)
+    return tuple(t.synonyms.get(tok, tok) for tok in tokens)
+
+
+def token_class(token: str) -> float:
+    """The base weight of a token: 1 for a name word, less for generic organisation words and particles."""
+    t = terms()
+    if token in t.particles:
+        return PARTICLE
+    if token in t.generic or token in t.synonyms.values():
+        return GENERIC
+    return NAME
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """The consonant skeleton: vowels, y, w and h removed and doubles collapsed ("zaynabiyoun" -> "znbn").
+
+    Arabic-script spellings carry no short vowels, so this is the key on which they meet Latin spellings.
+    """
+    if token.isdigit():
+        return token
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", token))
+
+
+@lru_cache(maxsize=65536)
+def phonetic(token: str) -> str:
+    """Metaphone of a token (empty for digits)."""
+    if token.isdigit():
+        return ""
+    return metaphone(token)
+
+
+def token_keys(token: str) -> list[str]:
+    """Blocking keys of one token: the token itself, its metaphone and its consonant skeleton."""
+    keys = [f"t:{token}"]
+    if len(token) >= 3 and not token.isdigit():
+        mp = phonetic(token)
+        if len(mp) >= 2:
+            keys.append(f"m:{mp}")
+        sk = skeleton(token)
+        if len(sk) >= 3:
+            keys.append(f"s:{sk}")
+    return keys
