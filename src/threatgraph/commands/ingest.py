@@ -48,7 +48,11 @@ def _progress_bar(label: str) -> Iterator[Any]:
         def update(report: IngestReport, source: str) -> None:
             nonlocal failed_seen
             for failure in report.failed[failed_seen:]:
-                progress.console.print(f"[red]error:[/] {escape(failure.source)}: {escape(failure.reason)}")
+                progress.console.print(
+                    f"[red]error:[/] {escape(failure.source)}: {escape(failure.reason)}",
+                    soft_wrap=True,
+                    highlight=False,
+                )
             failed_seen = len(report.failed)
             done = len(report.ingested) + len(report.duplicates) + len(report.failed)
             progress.update(

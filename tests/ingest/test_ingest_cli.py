@@ -1,0 +1,60 @@
+"""CLI: ``ingest``, ``articles`` and ``demo`` on a temporary SQLite file (real extractor and hooks)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from threatgraph.cli import app
+from threatgraph.ingest.samples import samples_dir
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("THREATGRAPH_HOME", str(tmp_path / "home"))
+    return str(tmp_path / "cli.db")
+
+
+def test_ingest_json_then_duplicates(db: str) -> None:
+    first = runner.invoke(app, ["ingest", str(samples_dir()), "--db", db, "--json"])
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert len(data["ingested"]) == 9 and data["failed"] == []
+    second = runner.invoke(app, ["ingest", str(samples_dir()), "--db", db, "--json"])
+    data = json.loads(second.stdout)
+    assert second.exit_code == 0 and data["ingested"] == [] and len(data["duplicates"]) == 9
+
+
+def test_ingest_failure_exit_code_and_one_line_errors(db: str, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Police in Karachi arrested two suspected militants on Friday.", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok line about a raid"}\n{oops}\n', encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(good), str(bad), str(tmp_path / "missing.html"), "--db", db])
+    assert result.exit_code == 1
+    assert f"error: {bad}:2: invalid JSON" in result.stderr
+    assert f"error: {tmp_path / 'missing.html'}: no such file or directory" in result.stderr
+    assert "ingested" in result.stdout and "Failures" in result.stdout
+
+
+def test_articles_list_and_search(db: str) -> None:
+    empty = runner.invoke(app, ["articles", "--db", db])
+    assert empty.exit_code == 0 and "No articles stored yet" in empty.stdout
+    runner.invoke(app, ["ingest", str(samples_dir()), "--db", db, "--json"])
+    result = runner.invoke(app, ["articles", "--search", "Tavakoli", "--db", db, "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["outlet"] for r in rows] == ["Gulf Monitor"]
+    listing = runner.invoke(app, ["articles", "--limit", "3", "--db", db, "--json"])
+    assert len(json.loads(listing.stdout)) == 3
+
+
+def test_demo(db: str) -> None:
+    result = runner.invoke(app, ["demo", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "invented" in result.stdout and "Fajr" in result.stdout
