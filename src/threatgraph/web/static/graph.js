@@ -32,7 +32,7 @@
         { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 6)", "line-color": "#9aa5b8", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa5b8", label: "data(label)", "font-size": 9, color: "#5d6575" } },
         { selector: "edge[label = 'co-mention']", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } }
       ],
-      layout: { name: "cose", animate: false, padding: 20 }
+      layout: { name: "cose", animate: false, padding: 30, idealEdgeLength: 140, nodeRepulsion: 12000 }
     });
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
