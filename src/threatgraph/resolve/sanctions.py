@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from threatgraph.resolve.names import script_of
+from threatgraph.resolve.names import family, name_form, script_of
 from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
 
 log = logging.getLogger(__name__)
@@ -92,10 +92,14 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
             names[eid].append((count, name))
         for eid, schema, caption in rows:
             ranked = [n for _, n in sorted(names[eid], key=lambda x: (-x[0], x[1]))]
-            chosen: list[str] = [caption]
-            for n in ranked:
-                if n not in chosen and len(n) > 2:
+            # A person's bare surname ("Khan") would match half a list: screen full names only.
+            min_tokens = 2 if family(schema) == "Person" else 1
+            chosen: list[str] = []
+            for n in [caption, *ranked]:
+                if n not in chosen and len(n) > 2 and len(name_form(n, schema).core) >= min_tokens:
                     chosen.append(n)
+            if not chosen:
+                continue
             # keep every script represented even when a script's alias is rare
             scripts = {script_of(n) for n in chosen[:MAX_NAMES]}
             extra = [n for n in ranked if script_of(n) not in scripts]

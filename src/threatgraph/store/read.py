@@ -1,0 +1,612 @@
+"""Read-side queries over resolved entities: lookup, actor dossier, relations graph, sanctions hits.
+
+Shared by the CLI (``threatgraph entity``, ``hits``), the API (returns these dicts as JSON as they
+are) and the web pages. Every function returns plain JSON-ready values (dates as ISO strings) and
+reads with indexed lookups and LIMITs only, so a dossier stays fast on a large archive: the
+articles of an entity are taken from its most recent mentions (``ix_mentions_entity`` walked
+backwards), never from a scan of all its mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, or_, select
+
+from threatgraph.resolve.compare import compare_names
+from threatgraph.resolve.names import blocking_keys, family, name_form
+from threatgraph.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    list_entries,
+    list_versions,
+    mentions,
+    quotes,
+    resolve_keys,
+    sanction_links,
+)
+
+#: Limits that keep a dossier bounded whatever the archive size.
+ARTICLES = 50
+RECENT_MENTIONS = 600
+SENTENCES_PER_ARTICLE = 3
+TIMELINE = 200
+QUOTES = 50
+RELATED = 30
+ALIASES = 100
+#: Lowest name score a lookup hit needs.
+FIND_THRESHOLD = 0.6
+_FAMILIES = {"Person": "Person", "Organization": "Organization", "Place": "Location", "Nationality": "Nationality"}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+# --- lookup ---------------------------------------------------------------------------------
+
+
+def find_entities(engine: Engine, name: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Entities whose aliases match ``name`` (fuzzy, any script), best first.
+
+    Each hit: id, schema, caption, score, matched alias, mention/article counts and whether the
+    entity has a sanctions link. An entity id ("ent-…") is accepted as well.
+    """
+    name = (name or "").strip()
+    if not name:
+        return []
+    with engine.connect() as conn:
+        scores: dict[str, tuple[float, str]] = {}
+        if name.startswith("ent-") and conn.execute(select(entities.c.id).where(entities.c.id == name)).first():
+            scores[name] = (1.0, name)
+        keys: set[str] = set()
+        forms = {}
+        for fam, label in _FAMILIES.items():
+            form = name_form(name, label)
+            if form.core:
+                forms[fam] = form
+                keys |= blocking_keys(form, label)
+        cands: list[str] = []
+        if keys:
+            cands = [
+                r[0]
+                for r in conn.execute(
+                    select(resolve_keys.c.entity_id, func.count().label("n"))
+                    .where(resolve_keys.c.key.in_(sorted(keys)))
+                    .group_by(resolve_keys.c.entity_id)
+                    .order_by(func.count().desc())
+                    .limit(200)
+                )
+            ]
+        if not cands:  # nothing shares a key: a substring of an alias still counts
+            cands = [
+                r[0]
+                for r in conn.execute(
+                    select(aliases.c.entity_id).where(aliases.c.name.ilike(f"%{_like(name)}%", escape="\\")).limit(50)
+                )
+            ]
+        if cands:
+            schema_of = {
+                r[0]: r[1]
+                for r in conn.execute(select(entities.c.id, entities.c.schema).where(entities.c.id.in_(cands)))
+            }
+            for eid, alias in conn.execute(
+                select(aliases.c.entity_id, aliases.c.name).where(aliases.c.entity_id.in_(cands))
+            ):
+                schema = schema_of.get(eid)
+                if schema is None:
+                    continue
+                fam = family(schema)
+                query = forms.get(fam) or name_form(name, schema)
+                s = compare_names(query, name_form(alias, schema), person=fam == "Person").score
+                if name.casefold() in alias.casefold():
+                    s = max(s, 0.7)
+                if s > scores.get(eid, (0.0, ""))[0]:
+                    scores[eid] = (s, alias)
+        hits = [(eid, s, alias) for eid, (s, alias) in scores.items() if s >= FIND_THRESHOLD]
+        if not hits:
+            return []
+        rows = {
+            r["id"]: r for r in conn.execute(select(entities).where(entities.c.id.in_([h[0] for h in hits]))).mappings()
+        }
+        linked = {
+            r[0]
+            for r in conn.execute(
+                select(sanction_links.c.entity_id)
+                .where(sanction_links.c.entity_id.in_(list(rows)), sanction_links.c.status != "rejected")
+                .distinct()
+            )
+        }
+    out = []
+    for eid, s, alias in hits:
+        r = rows.get(eid)
+        if r is None:
+            continue
+        out.append(
+            {
+                "id": eid,
+                "schema": r["schema"],
+                "caption": r["caption"],
+                "score": round(s, 3),
+                "matched": alias,
+                "mention_count": r["mention_count"],
+                "article_count": r["article_count"],
+                "sanctioned": eid in linked,
+            }
+        )
+    out.sort(key=lambda h: (-h["score"], -h["mention_count"], h["caption"]))
+    return out[:limit]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --- sanctions ------------------------------------------------------------------------------
+
+
+def _props(data: dict[str, Any] | None) -> dict[str, list[Any]]:
+    return dict((data or {}).get("properties") or {})
+
+
+def entry_summary(data: dict[str, Any] | None) -> dict[str, Any]:
+    """Programs, listing date, authority and names of a stored list entry (FtM dict + "sanction")."""
+    data = data or {}
+    props = _props(data)
+    sanction = _props(data.get("sanction"))
+    dates = sorted(
+        str(d)[:10] for p in ("listingDate", "startDate") for d in (sanction.get(p) or []) if d and str(d)[:4].isdigit()
+    )
+    names: list[str] = []
+    for p in ("name", "alias", "weakAlias", "previousName"):
+        for n in props.get(p) or []:
+            if n not in names:
+                names.append(n)
+    return {
+        "programs": list(dict.fromkeys(sanction.get("program") or [])),
+        "listing_date": dates[0] if dates else None,
+        "authority": (sanction.get("authority") or [None])[0],
+        "names": names[:20],
+        "countries": list(dict.fromkeys(props.get("country") or props.get("nationality") or [])),
+        "topics": props.get("topics") or [],
+    }
+
+
+def _links(conn: Connection, entity_ids: list[str], include_rejected: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """Sanctions links of these entities with their list entry's data and version dates."""
+    if not entity_ids:
+        return {}
+    first = list_versions.alias("first_version")
+    removed = list_versions.alias("removed_version")
+    q = (
+        select(
+            sanction_links.c.entity_id,
+            sanction_links.c.dataset,
+            sanction_links.c.entry_id,
+            sanction_links.c.score,
+            sanction_links.c.status,
+            sanction_links.c.explanation,
+            sanction_links.c.created_at,
+            list_entries.c.caption,
+            list_entries.c.schema,
+            list_entries.c.data,
+            first.c.published.label("first_published"),
+            first.c.loaded_at.label("first_loaded"),
+            removed.c.published.label("removed_published"),
+            list_entries.c.removed_version_id,
+        )
+        .select_from(
+            sanction_links.outerjoin(
+                list_entries,
+                and_(
+                    list_entries.c.dataset == sanction_links.c.dataset,
+                    list_entries.c.entry_id == sanction_links.c.entry_id,
+                ),
+            )
+            .outerjoin(first, first.c.id == list_entries.c.first_version_id)
+            .outerjoin(removed, removed.c.id == list_entries.c.removed_version_id)
+        )
+        .where(sanction_links.c.entity_id.in_(entity_ids))
+        .order_by(sanction_links.c.score.desc())
+    )
+    if not include_rejected:
+        q = q.where(sanction_links.c.status != "rejected")
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(q).mappings():
+        summary = entry_summary(r["data"])
+        out[r["entity_id"]].append(
+            {
+                "dataset": r["dataset"],
+                "entry_id": r["entry_id"],
+                "caption": r["caption"],
+                "schema": r["schema"],
+                "score": round(float(r["score"]), 3),
+                "status": r["status"],
+                "programs": summary["programs"],
+                "listing_date": summary["listing_date"],
+                # Lists without designation dates: the first loaded version that carried the entry.
+                "listed_since": summary["listing_date"] or _iso(r["first_published"] or r["first_loaded"]),
+                "authority": summary["authority"],
+                "entry_names": summary["names"],
+                "entry_countries": summary["countries"],
+                "removed_from_list": r["removed_version_id"] is not None,
+                "removed_date": _iso(r["removed_published"]),
+                "explanation": r["explanation"],
+                "linked_at": _iso(r["created_at"]),
+            }
+        )
+    return out
+
+
+def hits(engine: Engine, include_rejected: bool = False) -> list[dict[str, Any]]:
+    """Every news actor with a sanctions link, most mentioned first, with its links."""
+    with engine.connect() as conn:
+        q = select(sanction_links.c.entity_id).distinct()
+        if not include_rejected:
+            q = q.where(sanction_links.c.status != "rejected")
+        ids = [r[0] for r in conn.execute(q)]
+        if not ids:
+            return []
+        links = _links(conn, ids, include_rejected)
+        rows = conn.execute(select(entities).where(entities.c.id.in_(ids))).mappings().all()
+    out = [
+        {
+            "id": r["id"],
+            "schema": r["schema"],
+            "caption": r["caption"],
+            "mention_count": r["mention_count"],
+            "article_count": r["article_count"],
+            "first_seen": _iso(r["first_seen"]),
+            "last_seen": _iso(r["last_seen"]),
+            "best_score": max((link["score"] for link in links.get(r["id"], [])), default=0.0),
+            "links": links.get(r["id"], []),
+        }
+        for r in rows
+    ]
+    out.sort(key=lambda h: (-h["mention_count"], -h["best_score"], h["caption"]))
+    return out
+
+
+# --- dossier --------------------------------------------------------------------------------
+
+
+def _recent_articles(conn: Connection, entity_id: str) -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
+    """Most recently ingested articles of an entity and up to three evidence sentences in each."""
+    rows = conn.execute(
+        select(mentions.c.article_id, mentions.c.sentence, mentions.c.text, mentions.c.start, mentions.c.end)
+        .where(mentions.c.entity_id == entity_id)
+        .order_by(mentions.c.id.desc())
+        .limit(RECENT_MENTIONS)
+    ).all()
+    order: list[str] = []
+    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for aid, sentence, text, start, end in rows:
+        if aid not in evidence:
+            if len(order) >= ARTICLES:
+                continue
+            order.append(aid)
+        ev = evidence[aid]
+        if len(ev) < SENTENCES_PER_ARTICLE and all(e["sentence"] != sentence for e in ev):
+            ev.append({"sentence": sentence, "text": text, "start": start, "end": end})
+    for ev in evidence.values():
+        ev.sort(key=lambda e: e["start"])
+    return order, evidence
+
+
+def _captions(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    ids.discard(None)  # type: ignore[arg-type]
+    if not ids:
+        return {}
+    return {
+        r[0]: {"id": r[0], "caption": r[1], "schema": r[2]}
+        for r in conn.execute(
+            select(entities.c.id, entities.c.caption, entities.c.schema).where(entities.c.id.in_(sorted(ids)))
+        )
+    }
+
+
+def _timeline(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    cols = [
+        events.c.id,
+        events.c.article_id,
+        events.c.type,
+        events.c.subtype,
+        events.c.trigger,
+        events.c.source_text,
+        events.c.source_entity_id,
+        events.c.target_text,
+        events.c.target_entity_id,
+        events.c.place,
+        events.c.date_text,
+        events.c.date_start,
+        events.c.date_end,
+        events.c.date_precision,
+        events.c.negated,
+        events.c.hedged,
+        events.c.sentence,
+    ]
+    rows = [
+        *conn.execute(select(*cols).where(events.c.source_entity_id == entity_id).limit(TIMELINE)).mappings(),
+        *conn.execute(select(*cols).where(events.c.target_entity_id == entity_id).limit(TIMELINE)).mappings(),
+    ]
+    seen: set[int] = set()
+    unique = []
+    for r in rows:
+        if r["id"] not in seen:
+            seen.add(r["id"])
+            unique.append(r)
+    art = {
+        r[0]: (r[1], r[2], r[3])
+        for r in conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.published, articles.c.outlet).where(
+                articles.c.id.in_(sorted({r["article_id"] for r in unique}))
+            )
+        )
+    }
+    caps = _captions(conn, {r["source_entity_id"] for r in unique} | {r["target_entity_id"] for r in unique})
+    out = []
+    for r in unique:
+        title, published, outlet = art.get(r["article_id"], (None, None, None))
+        when = r["date_start"] or published
+        out.append(
+            {
+                "event_id": r["id"],
+                "date": _iso(when),
+                "date_end": _iso(r["date_end"]),
+                "date_text": r["date_text"],
+                "date_precision": r["date_precision"] if r["date_start"] else ("published" if published else None),
+                "type": r["type"],
+                "subtype": r["subtype"],
+                "trigger": r["trigger"],
+                "role": "source" if r["source_entity_id"] == entity_id else "target",
+                "source": caps.get(r["source_entity_id"])
+                or ({"caption": r["source_text"]} if r["source_text"] else None),
+                "target": caps.get(r["target_entity_id"])
+                or ({"caption": r["target_text"]} if r["target_text"] else None),
+                "place": r["place"],
+                "negated": bool(r["negated"]),
+                "hedged": bool(r["hedged"]),
+                "sentence": r["sentence"],
+                "article_id": r["article_id"],
+                "article_title": title,
+                "outlet": outlet,
+                "published": _iso(published),
+            }
+        )
+    out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["event_id"]))
+    return out
+
+
+def _quotes(conn: Connection, entity_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    cols = [
+        quotes.c.id,
+        quotes.c.article_id,
+        quotes.c.text,
+        quotes.c.speaker,
+        quotes.c.speaker_entity_id,
+        quotes.c.speaker_title,
+        quotes.c.speaker_affiliation,
+        quotes.c.cue,
+        quotes.c.outlet,
+        quotes.c.direct,
+    ]
+    by = (
+        conn.execute(
+            select(*cols).where(quotes.c.speaker_entity_id == entity_id).order_by(quotes.c.id.desc()).limit(QUOTES)
+        )
+        .mappings()
+        .all()
+    )
+    about = (
+        conn.execute(
+            select(*cols)
+            .select_from(
+                quotes.join(
+                    mentions,
+                    and_(
+                        mentions.c.article_id == quotes.c.article_id,
+                        mentions.c.start >= quotes.c.start,
+                        mentions.c.end <= quotes.c.end,
+                    ),
+                )
+            )
+            .where(
+                mentions.c.entity_id == entity_id,
+                or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),
+            )
+            .distinct()
+            .limit(QUOTES)
+        )
+        .mappings()
+        .all()
+    )
+    aids = {r["article_id"] for r in [*by, *about]}
+    art = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.published).where(articles.c.id.in_(sorted(aids)))
+        )
+    }
+    caps = _captions(conn, {r["speaker_entity_id"] for r in about})
+
+    def row(r: Any) -> dict[str, Any]:
+        title, published = art.get(r["article_id"], (None, None))
+        return {
+            "quote_id": r["id"],
+            "text": r["text"],
+            "direct": bool(r["direct"]),
+            "speaker": r["speaker"],
+            "speaker_entity": caps.get(r["speaker_entity_id"]) if r["speaker_entity_id"] != entity_id else None,
+            "speaker_title": r["speaker_title"],
+            "speaker_affiliation": r["speaker_affiliation"],
+            "cue": r["cue"],
+            "outlet": r["outlet"],
+            "article_id": r["article_id"],
+            "article_title": title,
+            "published": _iso(published),
+        }
+
+    return [row(r) for r in by], [row(r) for r in about]
+
+
+def _related(conn: Connection, entity_id: str, article_ids: list[str], timeline: list[dict[str, Any]]) -> list[dict]:
+    """Co-occurring entities (shared recent articles) and event counterparts, strongest first."""
+    co: Counter[str] = Counter()
+    if article_ids:
+        for eid, n in conn.execute(
+            select(mentions.c.entity_id, func.count(mentions.c.article_id.distinct()))
+            .where(mentions.c.article_id.in_(article_ids), mentions.c.entity_id.is_not(None))
+            .group_by(mentions.c.entity_id)
+        ):
+            if eid != entity_id:
+                co[eid] = n
+    edges: dict[str, Counter[str]] = defaultdict(Counter)
+    for ev in timeline:
+        other = ev["target"] if ev["role"] == "source" else ev["source"]
+        if other and other.get("id") and other["id"] != entity_id:
+            direction = "out" if ev["role"] == "source" else "in"
+            edges[other["id"]][f"{ev['type']}:{direction}"] += 1
+    ids = set(sorted(co, key=lambda e: -co[e])[:RELATED]) | set(edges)
+    caps = _captions(conn, set(ids))
+    out = []
+    for eid in ids:
+        if eid not in caps:
+            continue
+        out.append(
+            {
+                **caps[eid],
+                "cooccurrence": co.get(eid, 0),
+                "events": [
+                    {"type": k.split(":")[0], "direction": k.split(":")[1], "count": n} for k, n in edges[eid].items()
+                ],
+            }
+        )
+    out.sort(key=lambda r: (-sum(e["count"] for e in r["events"]) - r["cooccurrence"], r["caption"]))
+    return out[: RELATED + len(edges)]
+
+
+def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
+    """Everything known about one actor, or None: profile, aliases with scripts, sanctions links
+    with the matched entry's programs and listing date, articles with evidence sentences, a dated
+    timeline of events, quotes by and about it, and related entities for the relations graph."""
+    with engine.connect() as conn:
+        ent = conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().first()
+        if ent is None:
+            return None
+        alias_rows = conn.execute(
+            select(aliases.c.name, aliases.c.script, aliases.c.count)
+            .where(aliases.c.entity_id == entity_id)
+            .order_by(aliases.c.count.desc(), aliases.c.name)
+            .limit(ALIASES)
+        ).all()
+        links = _links(conn, [entity_id]).get(entity_id, [])
+        order, evidence = _recent_articles(conn, entity_id)
+        arts = {
+            r["id"]: r
+            for r in conn.execute(
+                select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published).where(
+                    articles.c.id.in_(order)
+                )
+            ).mappings()
+        }
+        timeline = _timeline(conn, entity_id)
+        quotes_by, quotes_about = _quotes(conn, entity_id)
+        related = _related(conn, entity_id, order, timeline)
+    article_list = [
+        {
+            "id": aid,
+            "title": arts[aid]["title"],
+            "outlet": arts[aid]["outlet"],
+            "url": arts[aid]["url"],
+            "published": _iso(arts[aid]["published"]),
+            "evidence": evidence[aid],
+        }
+        for aid in order
+        if aid in arts
+    ]
+    article_list.sort(key=lambda a: a["published"] or "", reverse=True)
+    props = ent["props"] or {}
+    active = [link for link in links if link["status"] != "rejected"]
+    return {
+        "id": ent["id"],
+        "schema": ent["schema"],
+        "caption": ent["caption"],
+        "norm": ent["norm"],
+        "mention_count": ent["mention_count"],
+        "article_count": ent["article_count"],
+        "first_seen": _iso(ent["first_seen"]),
+        "last_seen": _iso(ent["last_seen"]),
+        "labels": props.get("labels", {}),
+        "aliases": [{"name": n, "script": s, "count": c} for n, s, c in alias_rows],
+        "scripts": sorted({s for _, s, _ in alias_rows}),
+        "sanctioned": bool(active),
+        "sanctions": links,
+        "articles": article_list,
+        "timeline": timeline,
+        "quotes_by": quotes_by,
+        "quotes_about": quotes_about,
+        "related": related,
+    }
+
+
+def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, list[dict[str, Any]]]:
+    """Nodes and edges around an entity (co-occurrence and event edges), ``depth`` hops (max 2)."""
+    depth = max(1, min(2, depth))
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    frontier = [entity_id]
+    with engine.connect() as conn:
+        root = conn.execute(
+            select(entities.c.id, entities.c.caption, entities.c.schema, entities.c.mention_count).where(
+                entities.c.id == entity_id
+            )
+        ).first()
+        if root is None:
+            return {"nodes": [], "edges": []}
+        nodes[entity_id] = {"id": root[0], "caption": root[1], "schema": root[2], "depth": 0}
+        for level in range(1, depth + 1):
+            nxt: list[str] = []
+            for eid in frontier:
+                order, _ = _recent_articles(conn, eid)
+                related = _related(conn, eid, order, _timeline(conn, eid))
+                if level > 1:
+                    related = related[:10]
+                for rel in related:
+                    if rel["id"] not in nodes:
+                        nodes[rel["id"]] = {
+                            "id": rel["id"],
+                            "caption": rel["caption"],
+                            "schema": rel["schema"],
+                            "depth": level,
+                        }
+                        nxt.append(rel["id"])
+                    a, b = sorted((eid, rel["id"]))
+                    if rel["cooccurrence"]:
+                        edges.setdefault(
+                            (a, b, "cooccurrence"),
+                            {"source": a, "target": b, "type": "cooccurrence", "weight": rel["cooccurrence"]},
+                        )
+                    for ev in rel["events"]:
+                        src, tgt = (eid, rel["id"]) if ev["direction"] == "out" else (rel["id"], eid)
+                        edges[(src, tgt, ev["type"])] = {
+                            "source": src,
+                            "target": tgt,
+                            "type": ev["type"],
+                            "weight": ev["count"],
+                        }
+            frontier = nxt
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+
+
+def resolve_ref(engine: Engine, ref: str) -> str | None:
+    """An entity id for a CLI/API reference: an id, or a name whose best hit is unambiguous."""
+    found = find_entities(engine, ref, limit=2)
+    if not found:
+        return None
+    if found[0]["id"] == ref or len(found) == 1 or found[0]["score"] > found[1]["score"]:
+        return found[0]["id"]
+    return None
