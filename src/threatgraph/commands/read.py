@@ -1,1 +1,160 @@
-"""CLI commands: read (filled in by the read stage)."""
+"""CLI commands: ``entity NAME`` (actor dossier) and :func:`print_dossier` (also used by ``demo``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from sqlalchemy import Engine
+
+from threatgraph.commands import DbOption, app, console, err_console
+
+
+def open_engine(db: str | None) -> Engine:
+    """The store for ``--db``; a clear error (exit 2) when it cannot be opened."""
+    from threatgraph.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
+def sanction_line(link: dict[str, Any]) -> str:
+    """ "SANCTIONED: OFAC SDGT, IRGC since 2019-01-24 — ZAYNABIYOUN BRIGADE (ofac-26348, score 0.93)"."""
+    programs = ", ".join(link.get("programs") or []) or "listed"
+    since = f" since {link['listed_since']}" if link.get("listed_since") else ""
+    state = {"confirmed": " [confirmed]", "rejected": " [rejected by analyst]"}.get(link.get("status", ""), "")
+    removed = " (removed from list)" if link.get("removed_from_list") else ""
+    return (
+        f"SANCTIONED: {link['dataset'].upper()} {programs}{since}{removed} — {link.get('caption') or link['entry_id']}"
+        f" ({link['entry_id']}, score {link['score']:.2f}){state}"
+    )
+
+
+def _date_label(ev: dict[str, Any]) -> str:
+    if not ev.get("date"):
+        return "undated"
+    text = ev["date"]
+    if ev.get("date_end") and ev["date_end"] != ev["date"]:
+        text += f"..{ev['date_end']}"
+    if ev.get("date_precision") == "published":
+        text += " (published)"
+    return text
+
+
+def print_dossier(engine: Engine, entity_id: str) -> None:
+    """Print an actor dossier with rich: profile, sanctions, aliases, timeline, quotes, sources."""
+    from threatgraph.store.read import dossier
+
+    d = dossier(engine, entity_id)
+    if d is None:
+        err_console.print(f"[red]error:[/] no entity {escape(entity_id)}")
+        raise typer.Exit(1)
+    head = (
+        f"[bold]{escape(d['caption'])}[/]  [dim]{d['schema']} · {d['id']}[/]\n"
+        f"{d['mention_count']} mentions in {d['article_count']} articles"
+        + (f" · seen {d['first_seen'][:10]} → {d['last_seen'][:10]}" if d["first_seen"] and d["last_seen"] else "")
+    )
+    console.print(Panel(head, expand=False))
+    active = [s for s in d["sanctions"] if s["status"] != "rejected"]
+    for link in d["sanctions"]:
+        style = "bold red" if link in active else "dim"
+        console.print(f"[{style}]{escape(sanction_line(link))}[/]")
+    if not d["sanctions"]:
+        console.print("[green]No sanctions-list match.[/]")
+    if d["aliases"]:
+        console.print(
+            "[bold]Aliases:[/] "
+            + "; ".join(f"{escape(a['name'])} [dim]({a['script']}, {a['count']})[/]" for a in d["aliases"][:20])
+        )
+    if d["timeline"]:
+        table = Table(title="Timeline", show_lines=False, expand=False)
+        for col in ("date", "event", "source", "target"):
+            table.add_column(col, overflow="fold", max_width=24)
+        table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=70)
+        for ev in d["timeline"][:30]:
+            flags = (" (negated)" if ev["negated"] else "") + (" (hedged)" if ev["hedged"] else "")
+            table.add_row(
+                _date_label(ev),
+                f"{ev['type']}{flags}",
+                escape((ev["source"] or {}).get("caption") or ""),
+                escape((ev["target"] or {}).get("caption") or ""),
+                escape(" ".join(ev["sentence"].split())[:160]),
+            )
+        console.print(table)
+    for title, rows in (("Quotes by", d["quotes_by"]), ("Quotes about", d["quotes_about"])):
+        if rows:
+            console.print(f"[bold]{title} {escape(d['caption'])}:[/]")
+            for q in rows[:5]:
+                who = q["speaker"] or "unknown speaker"
+                if q.get("speaker_title") or q.get("speaker_affiliation"):
+                    who += f", {q.get('speaker_title') or ''} {q.get('speaker_affiliation') or ''}".rstrip()
+                console.print(f"  “{escape(q['text'][:240])}” — {escape(who)}")
+    if d["related"]:
+        console.print(
+            "[bold]Related:[/] "
+            + ", ".join(
+                f"{escape(r['caption'])} [dim]({r['schema']}"
+                + (", " + "/".join(e["type"] for e in r["events"]) if r["events"] else "")
+                + ")[/]"
+                for r in d["related"][:15]
+            )
+        )
+    if d["articles"]:
+        console.print("[bold]Sources:[/]")
+        for art in d["articles"][:10]:
+            meta = " · ".join(x for x in (art["published"], art["outlet"]) if x)
+            console.print(f"  [bold]{escape(art['title'] or art['id'])}[/] [dim]{escape(meta)}[/]")
+            for ev in art["evidence"][:2]:
+                console.print(f"    [dim]›[/] {escape(' '.join(ev['sentence'].split())[:200])}")
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="A name in any spelling or script, or an entity id (ent-…)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the dossier (or the candidate list) as JSON."),
+    limit: int = typer.Option(10, "--limit", help="How many candidates to list when the name is ambiguous."),
+    db: str | None = DbOption,
+) -> None:
+    """Show an actor: type, aliases, sanctions status, timeline, quotes, sources."""
+    from threatgraph.store.read import dossier, find_entities
+
+    engine = open_engine(db)
+    found = find_entities(engine, name, limit=limit)
+    if not found:
+        if as_json:
+            console.print_json(json.dumps({"query": name, "results": []}))
+        else:
+            err_console.print(f"no entity matches {escape(name)!r}")
+        raise typer.Exit(1)
+    best = found[0]
+    ambiguous = len(found) > 1 and found[1]["score"] >= best["score"] and best["id"] != name
+    if as_json:
+        payload: dict[str, Any] = {"query": name, "results": found}
+        if not ambiguous:
+            payload["dossier"] = dossier(engine, best["id"])
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if ambiguous:
+        table = Table(title=f"Several entities match {name!r}")
+        for col in ("id", "type", "name", "score", "mentions", "sanctioned"):
+            table.add_column(col)
+        for h in found:
+            table.add_row(
+                h["id"],
+                h["schema"],
+                escape(h["caption"]),
+                f"{h['score']:.2f}",
+                str(h["mention_count"]),
+                "yes" if h["sanctioned"] else "",
+            )
+        console.print(table)
+        console.print("[dim]Pass an id to see one dossier.[/]")
+        return
+    print_dossier(engine, best["id"])

@@ -1,1 +1,145 @@
-"""CLI commands: resolve (filled in by the resolve stage)."""
+"""CLI commands: ``resolve`` (re-run resolution / sanctions linking), ``merge``, ``split``, ``hits``."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.commands.read import open_engine, sanction_line
+
+
+def _entity_id(engine, ref: str) -> str:  # noqa: ANN001 - Engine, imported lazily
+    from threatgraph.store.read import find_entities, resolve_ref
+
+    eid = resolve_ref(engine, ref)
+    if eid is None:
+        found = find_entities(engine, ref, limit=5)
+        hint = "; ".join(f"{h['id']} {h['caption']!r}" for h in found) or "no match"
+        err_console.print(f"[red]error:[/] {escape(ref)!r} does not name one entity ({escape(hint)}); pass an id")
+        raise typer.Exit(2)
+    return eid
+
+
+@app.command("resolve")
+def resolve_cmd(
+    rebuild: bool = typer.Option(False, "--rebuild", help="Re-resolve every article (honours merge/split decisions)."),
+    relink: bool = typer.Option(False, "--relink", help="Only re-screen all entities against the loaded lists."),
+    as_json: bool = typer.Option(False, "--json", help="Print the statistics as JSON."),
+    db: str | None = DbOption,
+) -> None:
+    """Resolve stored mentions into entities (new articles only, or everything with --rebuild)."""
+    from sqlalchemy import select
+
+    from threatgraph import resolve
+    from threatgraph.store.schema import articles, mentions
+
+    engine = open_engine(db)
+    if relink:
+        stats = resolve.relink_sanctions(engine)
+    elif rebuild:
+        with Progress(
+            TextColumn("[bold]resolving"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console
+        ) as progress:
+            task = progress.add_task("resolve", total=None)
+            stats = resolve.rebuild(
+                engine, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            )
+    else:
+        with engine.connect() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    select(mentions.c.article_id)
+                    .where(mentions.c.entity_id.is_(None))
+                    .distinct()
+                    .join(articles, articles.c.id == mentions.c.article_id)
+                )
+            ]
+        stats = resolve.update(engine, ids)
+    if as_json:
+        typer.echo(json.dumps(stats.as_dict(), indent=2))
+        return
+    s = stats.as_dict()
+    console.print(
+        f"{s['articles']} articles · {s['mentions']} mentions · {s['created']} new entities · {s['merged']} merged · "
+        f"{s['screened']} screened · {s['sanction_links']} sanctions links · {s['seconds']:.2f}s"
+    )
+
+
+@app.command()
+def merge(
+    entities: list[str] = typer.Argument(..., help="Two or more entity ids or names; the first one is kept."),
+    note: str | None = typer.Option(None, "--note", help="Why (stored with the decision)."),
+    db: str | None = DbOption,
+) -> None:
+    """Merge entities the resolver kept apart; the decision survives re-resolution."""
+    from threatgraph.resolve import ResolveError, merge_entities
+
+    engine = open_engine(db)
+    if len(entities) < 2:
+        err_console.print("[red]error:[/] merge needs two or more entities")
+        raise typer.Exit(2)
+    ids = [_entity_id(engine, ref) for ref in entities]
+    try:
+        kept = merge_entities(engine, ids[0], ids[1:], note)
+    except ResolveError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    console.print(f"merged {', '.join(ids[1:])} into {kept}")
+
+
+@app.command()
+def split(
+    entity: str = typer.Argument(..., help="The entity id (or unambiguous name)."),
+    names: list[str] = typer.Argument(..., help="Aliases to split off into another actor."),
+    note: str | None = typer.Option(None, "--note", help="Why (stored with the decision)."),
+    db: str | None = DbOption,
+) -> None:
+    """Split aliases (and their mentions) off an entity; the decision survives re-resolution."""
+    from threatgraph.resolve import ResolveError, split_entity
+
+    engine = open_engine(db)
+    eid = _entity_id(engine, entity)
+    try:
+        landed = split_entity(engine, eid, names, note)
+    except ResolveError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    console.print(f"split {', '.join(map(repr, names))} off {eid}; now on {', '.join(landed) or 'no entity'}")
+
+
+@app.command()
+def hits(
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+    include_rejected: bool = typer.Option(False, "--all", help="Include links an analyst rejected."),
+    db: str | None = DbOption,
+) -> None:
+    """List every news actor linked to a sanctions-list entry."""
+    from threatgraph.store.read import hits as read_hits
+
+    engine = open_engine(db)
+    rows = read_hits(engine, include_rejected=include_rejected)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        console.print("No news actor is linked to a sanctions list (load lists with `threatgraph lists load`).")
+        return
+    table = Table(title=f"{len(rows)} sanctioned actors in the news")
+    for col in ("id", "actor", "type", "mentions", "articles", "sanctions"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            escape(r["caption"]),
+            r["schema"],
+            str(r["mention_count"]),
+            str(r["article_count"]),
+            "\n".join(escape(sanction_line(link)) for link in r["links"]),
+        )
+    console.print(table)
