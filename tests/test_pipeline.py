@@ -182,3 +182,41 @@ def test_end_to_end_with_real_extractor_and_hooks(store: Engine) -> None:
     assert len(fajr) >= 5
     again = pipeline.ingest(store, [samples_dir()])
     assert again.ingested == [] and len(again.duplicates) == N_SAMPLES and again.failed == []
+
+
+def test_hooks_run_per_batch_and_a_failing_hook_is_reported_once(
+    store: Engine, hooks: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = pipeline.ingest(store, [samples_dir()], extractor=FakeExtractor(), batch_size=4)
+    updates = [ids for name, ids in hooks if name == "update"]
+    assert [len(ids) for ids in updates] == [4, 4, 1]
+    assert sum(updates, []) == report.ingested
+
+    flaky = types.ModuleType("tg_flaky")
+    mod_calls: list[int] = []
+
+    def update(engine: Engine, ids: list[str]) -> None:
+        mod_calls.append(len(ids))
+        raise RuntimeError("resolver offline")
+
+    flaky.update = update  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tg_flaky", flaky)
+    monkeypatch.setattr(pipeline, "HOOKS", (("tg_flaky", "update"),))
+    paths = [write(Path(str(store.url.database)).parent / f"n{i}.txt", f"New article {i}.") for i in range(5)]
+    report = pipeline.ingest(store, paths, extractor=FakeExtractor(), batch_size=2)
+    assert mod_calls == [2, 2, 1] and len(report.ingested) == 5
+    [failure] = report.failed
+    assert failure.source == "tg_flaky.update"
+    assert "(3 batches)" in failure.reason and "5 new articles are stored" in failure.reason
+
+
+def test_concurrent_writer_race_counts_as_duplicate(store: Engine, tmp_path: Path, hooks: list, monkeypatch) -> None:
+    from threatgraph.store.articles import save_analysis
+
+    def racing_save(engine: Engine, analysis: Analysis) -> bool:
+        save_analysis(engine, analysis)  # "another process" stores it first...
+        raise RuntimeError("UNIQUE constraint failed: articles.id")  # ...so our insert hits the key
+
+    monkeypatch.setattr(pipeline, "save_analysis", racing_save)
+    report = pipeline.ingest(store, [write(tmp_path / "a.txt", "Raced article.")], extractor=FakeExtractor())
+    assert report.failed == [] and report.ingested == [] and len(report.duplicates) == 1

@@ -8,8 +8,10 @@ Kept apart from the readers (:mod:`threatgraph.ingest`) and the extractor
    duplicates *before* NLP, so re-ingesting an archive costs a hash and one query per batch;
 3. new articles go through the extractor in batches (spaCy ``nlp.pipe`` is much faster on
    batches), and each :class:`Analysis` is written in its own transaction;
-4. after the run, the hooks ``threatgraph.resolve.update`` and ``threatgraph.watch.check`` get
-   the new article ids. A failing hook is reported; the stored articles stay stored.
+4. after each batch, the hooks ``threatgraph.resolve.update`` and ``threatgraph.watch.check`` get
+   that batch's new article ids (per batch, not per run, so an interrupted run leaves nothing
+   stored but unprocessed except its last batch). A failing hook is reported once per hook at
+   the end of the run; the stored articles stay stored.
 
 One bad article (unreadable, or one the extractor or the store chokes on) becomes a failure
 with its source and reason; the batch goes on.
@@ -71,11 +73,14 @@ class _Run:
         extractor: Extractor | None,
         progress: Progress | None,
         batch_size: int,
+        hooks: bool = True,
     ) -> None:
         self.engine = engine
         self.extractor = extractor
         self.progress = progress
         self.batch_size = batch_size
+        self.hooks = hooks
+        self.hook_errors: dict[str, tuple[int, int, str]] = {}
         self.report = IngestReport(started=datetime.now(UTC))
         self.seen: set[str] = set()
         self.pending: list[Article] = []
@@ -106,13 +111,22 @@ class _Run:
         try:
             stored = save_analysis(self.engine, analysis)
         except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
-            self.fail(art.source, f"could not store the article: {_reason(exc)}")
+            if self._already_stored(art.id):  # a concurrent run stored it first (unique key race)
+                self.duplicate(art)
+            else:
+                self.fail(art.source, f"could not store the article: {_reason(exc)}")
             return
         if stored:
             self.report.ingested.append(art.id)
             self._tick(art.source)
         else:  # stored by a concurrent run since we checked
             self.duplicate(art)
+
+    def _already_stored(self, article_id: str) -> bool:
+        try:
+            return bool(_stored(self.engine, [article_id]))
+        except Exception:  # noqa: BLE001 - the store is failing; the caller reports the first error
+            return False
 
     def _analyse(self, batch: list[Article]) -> None:
         if self.extractor is None:
@@ -152,25 +166,39 @@ class _Run:
             else:
                 fresh.append(art)
         if fresh:
+            before = len(self.report.ingested)
             self._analyse(fresh)
+            self.run_hooks(self.report.ingested[before:])
 
-    def run_hooks(self) -> None:
-        new_ids = list(self.report.ingested)
-        if not new_ids:
+    def run_hooks(self, new_ids: list[str]) -> None:
+        """Call each hook with one batch's new ids; failures are tallied and reported once per hook."""
+        if not new_ids or not self.hooks:
             return
         for module_name, attr in HOOKS:
             where = f"{module_name}.{attr}"
             try:
                 hook: Any = getattr(importlib.import_module(module_name), attr, None)
             except Exception as exc:  # noqa: BLE001
-                self.fail(where, f"post-ingest hook could not be loaded: {_reason(exc)}")
+                self._hook_failed(where, len(new_ids), f"could not be loaded: {_reason(exc)}")
                 continue
             if hook is None:
                 continue
             try:
-                hook(self.engine, new_ids)
+                hook(self.engine, list(new_ids))
             except Exception as exc:  # noqa: BLE001 - articles are stored; say what did not happen
-                self.fail(where, f"post-ingest hook failed ({len(new_ids)} new articles are stored): {_reason(exc)}")
+                self._hook_failed(where, len(new_ids), f"failed: {_reason(exc)}")
+
+    def _hook_failed(self, where: str, n_articles: int, reason: str) -> None:
+        calls, articles, first = self.hook_errors.get(where, (0, 0, reason))
+        self.hook_errors[where] = (calls + 1, articles + n_articles, first)
+
+    def report_hooks(self) -> None:
+        for where, (calls, n_articles, reason) in self.hook_errors.items():
+            times = f" ({calls} batches)" if calls > 1 else ""
+            self.fail(
+                where,
+                f"post-ingest hook {reason}{times}; {n_articles} new articles are stored but were not processed by it",
+            )
 
 
 def ingest_items(
@@ -185,15 +213,14 @@ def ingest_items(
     """Ingest already-read articles (the API posts articles, not paths); see :func:`ingest`."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    run = _Run(engine, extractor, progress, batch_size)
+    run = _Run(engine, extractor, progress, batch_size, hooks)
     for item in items:
         if isinstance(item, IngestFailure):
             run.fail(item.source, item.reason)
         else:
             run.add(item)
     run.flush()
-    if hooks:
-        run.run_hooks()
+    run.report_hooks()
     return run.report
 
 

@@ -119,3 +119,19 @@ def test_parse_published(value: object, expected: date | None) -> None:
 def test_parse_published_refuses(value: object) -> None:
     with pytest.raises(InputError):
         parse_published(value)
+
+
+def test_unreadable_subdirectory_is_named_and_walk_goes_on(write, tmp_path: Path, monkeypatch) -> None:
+    write("in/a.txt", "Readable article.")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # as os.walk does when a sub-directory cannot be listed
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "in" / "locked")))
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(os, "walk", walk)
+    arts, fails = partition(read_paths([tmp_path / "in"]))
+    assert len(arts) == 1
+    assert [(f.source, f.reason) for f in fails] == [
+        (str(tmp_path / "in" / "locked"), "cannot read directory: Permission denied")
+    ]

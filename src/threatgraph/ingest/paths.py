@@ -42,12 +42,18 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=None):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=errors.append):
+                while errors:  # an unreadable sub-directory is named, and the walk goes on
+                    err = errors.pop(0)
+                    yield IngestFailure(str(err.filename or root), f"cannot read directory: {err.strerror or err}")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
                     if is_candidate(child) and child.is_file():
                         yield child
+            for err in errors:
+                yield IngestFailure(str(err.filename or path), f"cannot read directory: {err.strerror or err}")
         elif path.is_file():
             yield path
         elif path.exists():
