@@ -1,1 +1,227 @@
-"""CLI commands: screen (filled in by the screen stage)."""
+"""CLI commands: ``lists load|show`` and ``screen`` — thin shells over :mod:`threatgraph.screen`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from threatgraph.commands import DbOption, app, console, err_console
+
+lists_app = typer.Typer(
+    help="Load and inspect sanctions lists (OFAC CSV/XML, UN XML, FtM JSON lines).", no_args_is_help=True
+)
+app.add_typer(lists_app, name="lists")
+
+NAME_COLUMNS = ("name", "full_name", "fullname", "entity", "query")
+OUT_COLUMNS = ("match", "score", "entry_id", "dataset", "caption", "schema_listed", "matched_name", "query_name")
+
+
+def _engine(db: str | None):  # noqa: ANN202 - SQLAlchemy Engine
+    from threatgraph.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@lists_app.command("load")
+def lists_load(
+    files: list[Path] = typer.Argument(..., help="List files; OFAC's sdn.csv with alt.csv/add.csv load as one version"),
+    dataset: str | None = typer.Option(
+        None, "--dataset", help="Dataset name (default: from the format, e.g. ofac, un)"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON"),
+    db: str | None = DbOption,
+) -> None:
+    """Load list files as new versions; prints what was added, removed and changed."""
+    from threatgraph.screen.lists import ListError, load_files
+
+    engine = _engine(db)
+    try:
+        with console.status("Parsing lists and building the screening index…", spinner="dots"):
+            result = load_files(engine, files, dataset)
+    except ListError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        err_console.print("Nothing was stored; the previously loaded version is unchanged.")
+        raise typer.Exit(1) from exc
+    if as_json:
+        console.print_json(json.dumps(result.to_dict(), default=str))
+        return
+    table = Table(title="Loaded lists")
+    for col in ("dataset", "format", "version", "entries", "added", "removed", "changed", "source"):
+        table.add_column(col)
+    for v in result.versions:
+        version = "unchanged" if v.unchanged else str(v.version_id)
+        table.add_row(
+            v.dataset, v.format, version, str(v.entry_count), str(v.added), str(v.removed), str(v.changed), v.source
+        )
+    console.print(table)
+
+
+@lists_app.command("show")
+def lists_show(
+    changes: int | None = typer.Option(None, "--changes", help="Show the changes recorded by this version id"),
+    limit: int = typer.Option(50, "--limit", help="At most this many changes"),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON"),
+    db: str | None = DbOption,
+) -> None:
+    """Show loaded lists (current version per dataset), or the changes of one version."""
+    from threatgraph.screen.lists import list_summary, version_changes
+
+    engine = _engine(db)
+    if changes is not None:
+        rows = version_changes(engine, changes, limit)
+        if as_json:
+            console.print_json(json.dumps(rows, default=str))
+            return
+        table = Table(title=f"Changes in version {changes}")
+        for col in ("change", "entry", "caption", "properties"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(r["change"], r["entry_id"], r["caption"], ", ".join(sorted(r["detail"] or {})))
+        console.print(table)
+        return
+    summary = list_summary(engine)
+    if as_json:
+        console.print_json(json.dumps(summary, default=str))
+        return
+    if not summary:
+        console.print("No lists loaded. Load one with [bold]threatgraph lists load FILE…[/bold]")
+        return
+    table = Table(title="Sanctions lists")
+    for col in ("dataset", "version", "versions", "format", "published", "entries", "added", "removed", "changed"):
+        table.add_column(col)
+    for s in summary:
+        table.add_row(
+            s["dataset"], str(s["version_id"]), str(s["versions"]), s["format"], s["published"] or "-",
+            str(s["entries"]), str(s["added"]), str(s["removed"]), str(s["changed"]),
+        )  # fmt: skip
+    console.print(table)
+
+
+@app.command()
+def screen(
+    name: str | None = typer.Argument(None, help="Name to screen (any script)"),
+    schema: str | None = typer.Option(None, "--schema", help="Person, Organization, Vessel, Airplane, LegalEntity…"),
+    country: list[str] = typer.Option([], "--country", help="Country code or name (repeatable)"),
+    birth_date: list[str] = typer.Option([], "--birth-date", help="Birth date or year (repeatable)"),
+    identifier: list[str] = typer.Option([], "--id", help="Identifier: passport, IMO, registration… (repeatable)"),
+    limit: int = typer.Option(5, "--limit", help="Candidates per name"),
+    threshold: float | None = typer.Option(None, "--threshold", help="Match threshold (default: the documented one)"),
+    csv_in: Path | None = typer.Option(None, "--csv", help="Screen every row of this CSV (a 'name' column)"),
+    csv_out: Path | None = typer.Option(None, "--out", help="Where to write the --csv results (default: stdout)"),
+    as_json: bool = typer.Option(False, "--json", help="Print candidates as JSON"),
+    db: str | None = DbOption,
+) -> None:
+    """Screen a name (or a CSV of names) against the loaded sanctions lists."""
+    from threatgraph.screen.index import get_index
+    from threatgraph.screen.lists import list_summary
+    from threatgraph.screen.query import MATCH_THRESHOLD, Query
+
+    if (name is None) == (csv_in is None):
+        err_console.print("[red]error:[/red] give either a NAME or --csv FILE")
+        raise typer.Exit(2)
+    engine = _engine(db)
+    if not list_summary(engine):
+        err_console.print("[red]error:[/red] no sanctions lists loaded; run [bold]threatgraph lists load FILE…[/bold]")
+        raise typer.Exit(1)
+    index = get_index(engine)
+    threshold = MATCH_THRESHOLD if threshold is None else threshold
+    if csv_in is not None:
+        _screen_csv(index, csv_in, csv_out, threshold)
+        return
+    try:
+        query = Query([name or ""], schema, country, birth_date, identifier)
+    except ValueError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if not query.names:
+        err_console.print(f"[red]error:[/red] nothing to screen in {name!r}")
+        raise typer.Exit(2)
+    found = index.match(query, limit=limit, threshold=threshold)
+    if as_json:
+        console.print_json(json.dumps({"query": name, "threshold": threshold, "results": [c.to_dict() for c in found]}))
+        return
+    if not found:
+        console.print(f"No candidates for {name!r}.")
+        return
+    table = Table(title=f"Screening {name!r} (match at score ≥ {threshold})")
+    for col in ("match", "score", "listed", "schema", "id", "matched alias", "features"):
+        table.add_column(col)
+    for c in found:
+        feats = ", ".join(f"{k} {v:+.2f}" if k != "name_similarity" else f"name {v:.2f}" for k, v in c.features.items())
+        flag = "[bold red]MATCH[/bold red]" if c.match else ""
+        table.add_row(flag, f"{c.score:.3f}", c.caption, c.schema, c.entry_id, c.explanation["matched_name"], feats)
+    console.print(table)
+
+
+def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> None:  # noqa: ANN001
+    from threatgraph.screen.query import Query
+
+    try:
+        text = csv_in.read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(text.splitlines()))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        err_console.print(f"[red]error:[/red] {csv_in}: cannot read CSV: {exc}")
+        raise typer.Exit(1) from exc
+    fields = [f for f in (rows[0].keys() if rows else []) if f is not None]
+    lower = {f.lower().strip(): f for f in fields}
+    name_col = next((lower[c] for c in NAME_COLUMNS if c in lower), None)
+    if name_col is None:
+        err_console.print(f"[red]error:[/red] {csv_in}: no name column (expected one of {', '.join(NAME_COLUMNS)})")
+        raise typer.Exit(1)
+    col = {k: lower.get(k) for k in ("schema", "country", "birth_date", "id")}
+    out_fh = csv_out.open("w", encoding="utf-8", newline="") if csv_out else None
+    try:
+        writer = csv.DictWriter(out_fh or _StdoutText(), fieldnames=[*fields, *OUT_COLUMNS], extrasaction="ignore")
+        writer.writeheader()
+        matches = 0
+        with Progress(
+            TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, disable=out_fh is None,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("screen", total=len(rows))
+            for row in rows:
+
+                def get(key: str, row: dict = row) -> str:
+                    return (row.get(col[key]) or "").strip() if col[key] else ""
+
+                query = Query(
+                    [row.get(name_col) or ""], get("schema") or None,
+                    [get("country")] if get("country") else [], [get("birth_date")] if get("birth_date") else [],
+                    [get("id")] if get("id") else [],
+                )  # fmt: skip
+                found = index.match(query, limit=1, threshold=threshold) if query.names else []
+                out = dict(row)
+                if found:
+                    c = found[0]
+                    matches += c.match
+                    out.update(
+                        match=str(c.match).lower(), score=f"{c.score:.4f}", entry_id=c.entry_id, dataset=c.dataset,
+                        caption=c.caption, schema_listed=c.schema, matched_name=c.explanation["matched_name"],
+                        query_name=c.explanation["query_name"],
+                    )  # fmt: skip
+                else:
+                    out.update(match="false", score="0")
+                writer.writerow(out)
+                progress.advance(task)
+    finally:
+        if out_fh:
+            out_fh.close()
+    if csv_out:
+        console.print(f"Screened {len(rows)} rows: {matches} matches → {csv_out}")
+
+
+class _StdoutText:
+    """A file-like object writing CSV to the rich console's stdout without markup."""
+
+    def write(self, text: str) -> int:
+        console.file.write(text)
+        return len(text)

@@ -70,10 +70,14 @@ def add(proxy: EntityProxy, prop: str, value: Any) -> None:
         return
     value = value.strip() if isinstance(value, str) else value
     if prop in proxy.schema.properties:
-        prop_type = proxy.schema.properties[prop].type
-        if prop_type.clean(value, fuzzy=True) is not None:
-            proxy.add(prop, value, quiet=True, fuzzy=True)
+        before = len(proxy.get(prop))
+        proxy.add(prop, value, quiet=True, fuzzy=True)
+        if len(proxy.get(prop)) > before or str(value) in proxy.get(prop):
             return
+        prop_type = proxy.schema.properties[prop].type
+        cleaned = prop_type.clean(value, fuzzy=True, format=proxy.schema.properties[prop].format)
+        if cleaned is not None and cleaned in proxy.get(prop):
+            return  # a duplicate after cleaning
     proxy.add("notes", f"{prop}: {value}", quiet=True)
 
 
@@ -143,7 +147,11 @@ def apply_remarks(entity: EntityProxy, sanction: EntityProxy, remarks: str, link
             key = body.split(" ", 1)[0]
             value = body[len(key) :].strip()
             m = _QUOTED.match(value)
-            add(entity, alias_prop, m.group(1) if m else value.strip("'"))
+            alias = m.group(1) if m else value.strip("'")
+            if entity.schema.is_a("Person") and alias.count(", ") == 1:
+                last, first = alias.split(", ")
+                alias = f"{first} {last}"  # OFAC's "LAST, First" order, as for the main name
+            add(entity, alias_prop, alias)
             continue
         for rule in rules["rules"]:
             if body.startswith(rule["prefix"]):

@@ -178,14 +178,18 @@ def _apply_diff(conn: Connection, plist: ParsedList, version_id: int, res: Versi
         elif prev.digest != digest:
             conn.execute(_upd(ds, entry_id).values(**values))
             changes.append(_change(version_id, ds, entry_id, "changed", cap, diff_entries(prev.data, data)))
-        else:
-            conn.execute(_upd(ds, entry_id).values(last_version_id=version_id))
     for entry_id, prev in old.items():
         if entry_id not in seen and prev.removed_version_id is None:
             conn.execute(_upd(ds, entry_id).values(removed_version_id=version_id))
             changes.append(_change(version_id, ds, entry_id, "removed", caption(prev.data), None))
     if new_rows:
         conn.execute(insert(list_entries), new_rows)
+    # Unchanged entries are still on the list in this version (one statement rather than one per entry).
+    conn.execute(
+        update(list_entries)
+        .where(and_(list_entries.c.dataset == ds, list_entries.c.removed_version_id.is_(None)))
+        .values(last_version_id=version_id)
+    )
     if changes:
         conn.execute(insert(list_changes), changes)
     for ch in changes:
