@@ -1,0 +1,147 @@
+"""CSV export: one file per table (entities, aliases, articles, mentions, events, quotes, memberships,
+sanctions) in a directory, for spreadsheets and pandas.
+
+Files are UTF-8 with a byte-order mark so spreadsheet programs show Arabic and Persian names
+correctly. Because these files hold text written by the people we report on, cells that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) are
+prefixed with an apostrophe (:func:`cell`); everything else round-trips exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from threatgraph.export.snapshot import ExportError, Snapshot
+from threatgraph.export.stats import ExportStats
+
+ENCODING = "utf-8-sig"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+TABLES: dict[str, list[str]] = {
+    "entities": ["id", "schema", "caption", "aliases", "mention_count", "article_count", "first_seen", "last_seen"],
+    "aliases": ["entity_id", "name", "script", "count"],
+    "articles": ["id", "title", "outlet", "url", "published", "lang", "source", "ingested_at"],
+    "mentions": ["id", "article_id", "entity_id", "start", "end", "text", "label", "canonical", "origin", "sentence"],
+    "events": [
+        "id",
+        "article_id",
+        "type",
+        "subtype",
+        "trigger",
+        "source_text",
+        "source_entity_id",
+        "target_text",
+        "target_entity_id",
+        "place",
+        "date_text",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "negated",
+        "hedged",
+        "sentence",
+        "start",
+        "end",
+    ],
+    "quotes": [
+        "id",
+        "article_id",
+        "text",
+        "direct",
+        "speaker",
+        "speaker_entity_id",
+        "speaker_title",
+        "speaker_affiliation",
+        "cue",
+        "outlet",
+        "sentence",
+        "start",
+        "end",
+    ],
+    "memberships": ["member", "organization", "role", "article_ids"],
+    "sanctions": ["entity_id", "dataset", "entry_id", "listed_caption", "listed_schema", "score", "status"],
+}
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell: ISO dates, and text that cannot run as a spreadsheet formula."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
+    if table == "entities":
+        for e in snap.entities.values():
+            yield e | {"aliases": [a["name"] for a in e["aliases"]]}
+    elif table == "aliases":
+        for e in snap.entities.values():
+            yield from e["aliases"]
+    elif table == "articles":
+        yield from snap.articles.values()
+    elif table == "sanctions":
+        for s in snap.sanctions:
+            entry = s["entry"] or {}
+            yield s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")}
+    else:
+        yield from getattr(snap, table)
+
+
+def write_table(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Write one table through a temp file; returns the row count."""
+    tmp = path.with_name(path.name + ".part")
+    n = 0
+    with tmp.open("w", encoding=ENCODING, newline="") as fh:
+        writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([cell(row.get(c)) for c in columns])
+            n += 1
+    tmp.replace(path)
+    return n
+
+
+def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
+    """Write every table as ``<out>/<table>.csv`` (``out`` is a directory, created if needed)."""
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: CSV export writes one file per table, so --out must be a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    for table, columns in TABLES.items():
+        path = out / f"{table}.csv"
+        stats.count(table, write_table(path, columns, _rows(snap, table)))
+        stats.files.append(path)
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding=ENCODING, newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def validate_dir(out: Path, stats: ExportStats) -> int:
+    """Read every table back: the header must be the expected columns and the row count what was written."""
+    total = 0
+    for table, columns in TABLES.items():
+        path = out / f"{table}.csv"
+        try:
+            with path.open(encoding=ENCODING, newline="") as fh:
+                reader = csv.reader(fh)
+                header = next(reader)
+                n = sum(1 for _ in reader)
+        except (OSError, csv.Error, StopIteration, UnicodeDecodeError) as exc:
+            raise ExportError(f"{path}: cannot read back: {exc}") from exc
+        if header != columns:
+            raise ExportError(f"{path}: header {header} is not {columns}")
+        if n != stats.counts.get(table, 0):
+            raise ExportError(f"{path}: {n} rows read back, {stats.counts.get(table, 0)} written")
+        total += n
+    return total
