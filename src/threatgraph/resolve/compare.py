@@ -41,6 +41,14 @@ def _token_match(a: str, sa: str, b: str, sb: str) -> bool:
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
 
 
+def _token_share(a: NameForm, b: NameForm) -> float:
+    pa = list(zip(a.core, a.skeletons, strict=True))
+    pb = list(zip(b.core, b.skeletons, strict=True))
+    hits = sum(1 for t, s in pa if any(_token_match(t, s, u, v) for u, v in pb))
+    hits += sum(1 for t, s in pb if any(_token_match(t, s, u, v) for u, v in pa))
+    return hits / (len(pa) + len(pb))
+
+
 @lru_cache(maxsize=262144)
 def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     if not a.core or not b.core:
@@ -50,6 +58,10 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
     cross = not (a.latin and b.latin)
     best, feature = 0.0, "fuzzy"
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
+    if len(a.core) != len(b.core):
+        # String ratios forgive an extra word ("... Guard Corps" vs "... Guard Corps Air Force"):
+        # cap them by the share of tokens that found a partner on the other side.
+        ratio = min(ratio, _token_share(a, b))
     if cross:
         ratio *= 0.9  # transliterations disagree on vowels by nature; the skeleton decides
     best = ratio

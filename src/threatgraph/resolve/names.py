@@ -45,6 +45,7 @@ def vocabulary() -> dict[str, Any]:
     data["designator_of"] = designator_of
     data["particle_set"] = {unicodedata.normalize("NFC", str(p)).casefold() for p in data["particles"]}
     data["title_set"] = {str(t).casefold() for t in data["titles"]}
+    data["kunya_set"] = {str(t).casefold() for t in data.get("kunya", [])}
     return data
 
 

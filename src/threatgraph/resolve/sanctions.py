@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from threatgraph.resolve.names import family, name_form, script_of
+from threatgraph.resolve.compare import best_name_score
+from threatgraph.resolve.names import NameForm, family, name_form, script_of, vocabulary
 from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,40 @@ SCREENED = {
 #: Names per entity sent to the matcher (most-used first, every script kept).
 MAX_NAMES = 12
 BATCH = 500
+#: The resolver's own name score a listed name needs (second opinion on the matcher's flag).
+VERIFY_THRESHOLD = 0.88
+NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
+
+
+def strong_person_name(name: str) -> bool:
+    """A person name worth screening: two or more name tokens besides kunya parts ("Abu", "Umm").
+
+    A bare surname ("Khan") or a kunya ("Abu Haidar") is shared by many people; screening it
+    links a news actor to whoever on the list carries that nickname.
+    """
+    kunya = vocabulary()["kunya_set"]
+    return len([t for t in name_form(name, "Person").core if t not in kunya]) >= 2
+
+
+def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float, str | None]:
+    """The resolver's name score between an entity's aliases and a candidate's listed names.
+
+    Also returns the designator of the best listed name ("brigade"), used to prefer
+    "HIZBALLAH" over "KATA'IB HIZBALLAH" for a news actor called "Hezbollah".
+    """
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    listed = [n for p in NAME_PROPS for n in props.get(p) or []]
+    matched = (getattr(cand, "explanation", None) or {}).get("matched_name")
+    if matched:
+        listed.append(matched)
+    person = family(schema) == "Person"
+    best, designator = 0.0, None
+    for name in dict.fromkeys(listed):
+        form = name_form(name, schema)
+        score = best_name_score(entity_forms, [form], person).score
+        if score > best:
+            best, designator = score, form.designator
+    return best, designator
 
 
 def _index(engine: Engine) -> Any | None:
@@ -93,16 +128,16 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
         for eid, schema, caption in rows:
             ranked = [n for _, n in sorted(names[eid], key=lambda x: (-x[0], x[1]))]
             # A person's bare surname ("Khan") would match half a list: screen full names only.
-            min_tokens = 2 if family(schema) == "Person" else 1
+            person = family(schema) == "Person"
             chosen: list[str] = []
             for n in [caption, *ranked]:
-                if n not in chosen and len(n) > 2 and len(name_form(n, schema).core) >= min_tokens:
+                if n in chosen or len(n) <= 2 or not name_form(n, schema).core:
+                    continue
+                if not person or strong_person_name(n):
                     chosen.append(n)
-            if not chosen:
-                continue
             # keep every script represented even when a script's alias is rare
             scripts = {script_of(n) for n in chosen[:MAX_NAMES]}
-            extra = [n for n in ranked if script_of(n) not in scripts]
+            extra = [n for n in chosen[MAX_NAMES:] if script_of(n) not in scripts]
             out[eid] = (schema, (chosen[:MAX_NAMES] + extra[:2]))
     return out
 
@@ -141,15 +176,26 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 )
             rows = []
             for eid, (schema, names) in todo.items():
+                if not names:
+                    continue  # nothing distinctive to screen (a bare surname or kunya)
                 screened += 1
                 try:
                     cands = index.match(_query(names, SCREENED[schema]), limit=5)
                 except Exception as exc:  # noqa: BLE001 - one bad entity must not stop the batch
                     log.warning("screening %s failed: %s", eid, exc)
                     continue
+                forms = [name_form(n, schema) for n in names]
+                designators = {f.designator for f in forms}
+                checked = []
                 for c in cands:
-                    if not getattr(c, "match", False):
-                        continue
+                    if getattr(c, "match", False):
+                        score, designator = verify(forms, schema, c)
+                        if score >= VERIFY_THRESHOLD:
+                            checked.append((c, score, designator))
+                # Same core name, different kind of group: keep the ones whose designator agrees.
+                if any(d in designators for _, _, d in checked):
+                    checked = [x for x in checked if x[2] in designators]
+                for c, score, _ in checked:
                     key = (eid, c.dataset, c.entry_id)
                     if key in kept:
                         continue
@@ -160,7 +206,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                             "dataset": c.dataset,
                             "entry_id": c.entry_id,
                             "score": float(c.score),
-                            "explanation": _explanation(c, names),
+                            "explanation": {**_explanation(c, names), "resolver_name_score": round(score, 3)},
                             "status": "auto",
                             "created_at": datetime.now(UTC),
                         }

@@ -43,6 +43,10 @@ FIND_THRESHOLD = 0.6
 _FAMILIES = {"Person": "Person", "Organization": "Organization", "Place": "Location", "Nationality": "Nationality"}
 
 
+def _day(value: Any) -> Any:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
@@ -229,7 +233,8 @@ def _links(conn: Connection, entity_ids: list[str], include_rejected: bool = Tru
                 "programs": summary["programs"],
                 "listing_date": summary["listing_date"],
                 # Lists without designation dates: the first loaded version that carried the entry.
-                "listed_since": summary["listing_date"] or _iso(r["first_published"] or r["first_loaded"]),
+                "listed_since": summary["listing_date"] or _iso(r["first_published"]),
+                "first_list_version": _iso(r["first_published"]) or _iso(_day(r["first_loaded"])),
                 "authority": summary["authority"],
                 "entry_names": summary["names"],
                 "entry_countries": summary["countries"],
