@@ -7,6 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from threatgraph.ingest import InputError, iter_files, partition, read_paths
 from threatgraph.ingest.dates import parse_published
@@ -135,3 +137,25 @@ def test_unreadable_subdirectory_is_named_and_walk_goes_on(write, tmp_path: Path
     assert [(f.source, f.reason) for f in fails] == [
         (str(tmp_path / "in" / "locked"), "cannot read directory: Permission denied")
     ]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ext=st.sampled_from([".txt", ".html", ".jsonl", ".xml", ".rss", ".bin", ""]),
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=400).map(lambda t: t.encode("utf-8")),
+        st.sampled_from([b"<html><body><p>", b"<?xml version='1.0'?><rss><channel><item>", b'{"text": "a"']).flatmap(
+            lambda head: st.binary(max_size=200).map(lambda tail: head + tail)
+        ),
+    ),
+)
+def test_any_file_is_articles_or_named_failures(tmp_path: Path, ext: str, data: bytes) -> None:
+    """Whatever the bytes, reading yields Articles with text or failures naming this file, never an exception."""
+    path = tmp_path / f"fuzz{ext}"
+    path.write_bytes(data)
+    for item in read_paths([path], max_bytes=500):
+        if isinstance(item, Article):
+            assert item.text.strip() and item.source.startswith(str(path))
+        else:
+            assert item.source.startswith(str(path)) and item.reason
