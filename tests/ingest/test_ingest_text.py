@@ -92,6 +92,16 @@ def test_front_matter_outlet_wins_over_source_line() -> None:
     assert "Source »" not in art.text
 
 
+@pytest.mark.parametrize(("tag", "lang"), [("en-GB", "en"), ("AR_sy", "ar"), ("", "en"), ("1234", "en")])
+def test_language_tag_is_reduced_to_its_primary_subtag(tag: str, lang: str) -> None:
+    assert parse_text(f"---\nlang: '{tag}'\n---\n" + STORY, "a").lang == lang
+
+
+def test_a_closing_source_colon_line_is_story_text() -> None:
+    body = "Police gave no details.\nSource: a police officer"
+    assert split_source_line(body) == (body, None)
+
+
 def test_source_word_inside_the_story_is_kept() -> None:
     body = "Source » one said this.\n\nThe police said nothing more about the case."
     assert split_source_line(body) == (body, None)

@@ -49,6 +49,12 @@ def _string(meta: Mapping[str, Any], field: str) -> str | None:
     return text or None
 
 
+def _primary_language(tag: str | None) -> str:
+    """ "en-GB", "EN_us", "en" → "en": the extractor picks its pipeline by primary language only."""
+    primary = (tag or "").replace("_", "-").split("-")[0].strip().lower()
+    return primary[:16] if primary.isalpha() else "en"
+
+
 def article_from(meta: Mapping[str, Any], text: str | None, source: str) -> Article:
     """Build an Article from metadata and a body (``text=None`` takes the body from ``meta``)."""
     if text is None:
@@ -68,6 +74,6 @@ def article_from(meta: Mapping[str, Any], text: str | None, source: str) -> Arti
         outlet=_string(meta, "outlet"),
         title=_string(meta, "title"),
         published=parse_published(published),
-        lang=(_string(meta, "lang") or "en").lower()[:16],
+        lang=_primary_language(_string(meta, "lang")),
         source=source,
     )

@@ -21,7 +21,7 @@ from threatgraph.model import Article
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _LOOSE_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]?(.*)$")
-_SOURCE_LINE = re.compile(r"\n[ \t]*Source[ \t]*(?:»|>>|:)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"\n[ \t]*Source[ \t]*(?:»|>>)[ \t]*(\S[^\n]*?)[ \t]*\Z", re.IGNORECASE)
 _OUTLET_MAX = 120
 
 
