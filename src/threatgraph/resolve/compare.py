@@ -154,7 +154,7 @@ def score_group(
     weak = person and all(len(n.core) <= 1 for n in names)
     adjust = 0.0
     if ctx > 0:
-        adjust = min(0.12, 0.25 * ctx)
+        adjust = min(0.15, 0.3 * ctx)
     elif person and len(group_ctx) >= RICH_CONTEXT and len(entity_ctx) >= RICH_CONTEXT:
         adjust = -0.15
     score = max(0.0, min(1.0, name.score + adjust))

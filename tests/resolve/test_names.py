@@ -1,0 +1,100 @@
+"""Name normalisation and the name scorer: spellings, scripts, designators, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from threatgraph.resolve.compare import MATCH_THRESHOLD, compare_names
+from threatgraph.resolve.names import blocking_keys, decision_key, name_form, normalise_name, script_of, skeleton
+
+ZAINABIYOUN = ["Zainabiyoun Brigade", "Zaynabiyoun", "Liwa Zaynabiyun", "لواء زینبیون", "ZAYNABIYOUN BRIGADE"]
+
+
+def test_designators_and_particles_leave_the_core_name() -> None:
+    assert name_form("Liwa al-Fajr", "ArmedGroup").core == ("fajr",)
+    assert name_form("the al-Fajr Battalion", "ArmedGroup").core == ("fajr",)
+    assert name_form("Fajr Brigade", "Organization").designator == "brigade"
+    assert name_form("لواء الفجر", "Organization").core == ("fjr",)
+    # a name that is only a designator stays a name
+    assert name_form("Brigade", "Organization").core == ("brigade",)
+
+
+def test_person_titles_and_possessives_are_removed() -> None:
+    assert normalise_name("Interior Minister Haroon Qadir", "Person") == "haroon qadir"
+    assert normalise_name("Zainabiyoun's", "Organization") == "zainabiyoun"
+    assert name_form("the Zainabiyoun Brigade").text == "Zainabiyoun Brigade"
+
+
+def test_scripts_are_kept() -> None:
+    assert script_of("لواء زینبیون") == "Arabic"
+    assert script_of("Zainabiyoun") == "Latin"
+    assert script_of("Шевченко") == "Cyrillic"
+    assert not name_form("زینبیون").latin
+
+
+@pytest.mark.parametrize("other", ZAINABIYOUN[1:])
+def test_every_spelling_of_zainabiyoun_matches(other: str) -> None:
+    a, b = name_form(ZAINABIYOUN[0]), name_form(other)
+    assert compare_names(a, b).score >= MATCH_THRESHOLD, (a, b)
+    # and they share a blocking key, so the candidate is found at all
+    assert blocking_keys(a, "Organization") & blocking_keys(b, "ArmedGroup")
+
+
+def test_skeleton_bridges_vowel_spellings() -> None:
+    assert skeleton("zainabiyoun") == skeleton("zaynabiyun") == skeleton("zynbywn") == "znbn"
+    assert skeleton("") == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Islamic Revolutionary Guard Corps", "Islamic Revolutionary Guard Corps Air Force"),
+        ("Zainabiyoun Brigade", "Fatemiyoun Division"),
+        ("Hezbollah", "Hamas"),
+        ("Pakistan", "Afghanistan"),
+    ],
+)
+def test_different_names_stay_below_the_threshold(a: str, b: str) -> None:
+    assert compare_names(name_form(a), name_form(b)).score < MATCH_THRESHOLD
+
+
+def test_acronym_matches_its_expansion() -> None:
+    s = compare_names(name_form("IRGC"), name_form("Islamic Revolutionary Guard Corps"))
+    assert s.score >= MATCH_THRESHOLD and s.feature == "acronym"
+
+
+def test_bare_surname_is_weak_for_persons() -> None:
+    s = compare_names(name_form("Khan", "Person"), name_form("Rana Sanaullah Khan", "Person"), person=True)
+    assert s.feature == "subset" and s.score < MATCH_THRESHOLD
+
+
+def test_decision_keys_use_type_families() -> None:
+    assert decision_key("ArmedGroup", "fajr") == decision_key("Organization", "fajr") == "Organization:fajr"
+    assert decision_key("Person", "khan") == "Person:khan"
+
+
+names = st.lists(
+    st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCXYZ -'.") + list("لواءزینبیونالفجر") + ["al-", "Liwa ", "the "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names, names, st.booleans())
+def test_score_is_bounded_and_symmetric(a: str, b: str, person: bool) -> None:
+    fa, fb = name_form(a), name_form(b)
+    s1, s2 = compare_names(fa, fb, person).score, compare_names(fb, fa, person).score
+    assert 0.0 <= s1 <= 1.0
+    assert s1 == s2
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_a_name_matches_itself_and_normalising_is_stable(a: str) -> None:
+    form = name_form(a)
+    if form.core:
+        assert compare_names(form, name_form(a)).score == 1.0
+        assert all(len(k) <= 150 for k in blocking_keys(form, "Organization"))
+    assert all(t == t.casefold() and t.isascii() for t in form.core)
