@@ -93,10 +93,16 @@ def compare_names(
     score = min(1.0, gained / total)
     if len(q_tokens) > 1 or len(a_tokens) > 1:
         qj, aj = "".join(q_tokens), "".join(a_tokens)
+        if _digits(qj) != _digits(aj):
+            return NameScore(score, tuple(pairs))
         joined = JOINED_FACTOR * Levenshtein.normalized_similarity(qj, aj)
         if joined > score:
             return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def schemata_compatible(query_schema: str | None, entity_schema: str) -> bool:

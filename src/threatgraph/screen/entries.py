@@ -82,8 +82,9 @@ def add(proxy: EntityProxy, prop: str, value: Any) -> None:
 
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})")
-_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3})[a-z]*\.?\s+(\d{4})")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+" + _MONTH + r"\s+(\d{4})", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{4})", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -97,12 +98,10 @@ def parse_dates(text: str) -> list[str]:
         out.append("-".join(p for p in m.groups() if p))
     rest = _ISO.sub(" ", rest)
     for d, mon, y in _DAY_MONTH_YEAR.findall(rest):
-        if mon.lower() in _MONTHS:
-            out.append(f"{y}-{_MONTHS.index(mon.lower()) + 1:02d}-{int(d):02d}")
+        out.append(f"{y}-{_MONTHS.index(mon.lower()) + 1:02d}-{int(d):02d}")
     rest = _DAY_MONTH_YEAR.sub(" ", rest)
     for mon, y in _MONTH_YEAR.findall(rest):
-        if mon.lower() in _MONTHS:
-            out.append(f"{y}-{_MONTHS.index(mon.lower()) + 1:02d}")
+        out.append(f"{y}-{_MONTHS.index(mon.lower()) + 1:02d}")
     rest = _MONTH_YEAR.sub(" ", rest)
     out.extend(_YEAR.findall(rest))
     return out

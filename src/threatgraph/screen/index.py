@@ -51,7 +51,7 @@ KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
 class ScreenIndex:
     """An in-memory index over the current list entries, answering :class:`Query` in about a millisecond."""
 
-    __slots__ = ("key", "entities", "data", "names", "postings", "df", "_idf_norm", "_name_weight")
+    __slots__ = ("key", "entities", "data", "names", "postings", "df", "_idf_norm", "_name_weight", "_masks")
 
     def __init__(
         self,
@@ -73,6 +73,7 @@ class ScreenIndex:
         self.df = df
         self._idf_norm = math.log(max(len(names), 2) + 1)
         self._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
+        self._masks: dict[frozenset[str], np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -93,17 +94,20 @@ class ScreenIndex:
         limit: int = 5,
         threshold: float | None = None,
         skip_names: frozenset[int] = frozenset(),
+        datasets: Iterable[str] | None = None,
     ) -> list[Candidate]:
         """Ranked candidates for ``query``, best first, at most ``limit``; ``match`` set at ``threshold``
-        (default :data:`MATCH_THRESHOLD`). ``skip_names`` hides listed names by position (for evaluation)."""
+        (default :data:`MATCH_THRESHOLD`). ``datasets`` restricts to those lists; ``skip_names`` hides
+        listed names by position (for leave-one-out evaluation)."""
         threshold = MATCH_THRESHOLD if threshold is None else threshold
+        mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
         for qname in query.names:
             q_tokens = name_tokens(qname)
             if not q_tokens:
                 continue
             q_weights = [self.token_weight(t) for t in q_tokens]
-            for name_idx in self._block(q_tokens, q_weights, skip_names):
+            for name_idx in self._block(q_tokens, q_weights, skip_names, mask):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 ns = compare_names(q_tokens, q_weights, a_tokens, a_weights)
                 prev = best.get(ent_idx)
@@ -113,7 +117,17 @@ class ScreenIndex:
         candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
         return candidates[:limit]
 
-    def _block(self, q_tokens: tuple[str, ...], q_weights: list[float], skip: frozenset[int]) -> list[int]:
+    def _dataset_mask(self, datasets: frozenset[str]) -> np.ndarray:
+        mask = self._masks.get(datasets)
+        if mask is None:
+            in_sets = np.array([e[1] in datasets for e in self.entities] or [False], dtype=bool)
+            mask = in_sets[np.array([n[0] for n in self.names], dtype=np.int64)] if self.names else in_sets[:0]
+            self._masks[datasets] = mask
+        return mask
+
+    def _block(
+        self, q_tokens: tuple[str, ...], q_weights: list[float], skip: frozenset[int], mask: np.ndarray | None = None
+    ) -> list[int]:
         """Names worth scoring: votes from every shared key, weighted by key kind and rarity, divided by the
         name's total weight (so, like the final score, short close names beat long names sharing one word)."""
         arrays: list[np.ndarray] = []
@@ -131,6 +145,8 @@ class ScreenIndex:
             return []
         votes = np.bincount(np.concatenate(arrays), weights=np.concatenate(weights), minlength=len(self.names))
         votes /= self._name_weight + sum(q_weights)
+        if mask is not None:
+            votes[~mask] = 0.0
         if skip:
             votes[list(skip)] = 0.0
         hits = np.flatnonzero(votes)
@@ -272,6 +288,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     index.names = names
     index.postings = {k: np.asarray(v, dtype=np.int32).tobytes() for k, v in postings.items()}
     index._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
+    index._masks = {}
     return index
 
 

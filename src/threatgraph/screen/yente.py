@@ -92,9 +92,7 @@ def match_request(
         except ValueError as exc:
             responses[str(key)] = {"status": 400, "error": str(exc), "results": [], "query": qbody}
             continue
-        found = index.match(query, limit=limit if only is None else limit * 4, threshold=threshold)
-        if only is not None:
-            found = [c for c in found if c.dataset == only][:limit]
+        found = index.match(query, limit=limit, threshold=threshold, datasets=None if only is None else [only])
         results = [
             {
                 "id": c.entry_id,

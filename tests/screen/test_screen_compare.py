@@ -1,0 +1,55 @@
+"""Name comparison: bounded, symmetric, exact names score 1, different names score low."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threatgraph.screen.compare import compare_names, identifiers_match, schemata_compatible, token_similarity
+from threatgraph.screen.normalize import name_tokens, token_class
+
+names = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Lo", "Nd", "Zs", "Pd")), max_size=40)
+
+
+def score(a: str, b: str) -> float:
+    ta, tb = name_tokens(a), name_tokens(b)
+    return compare_names(ta, [token_class(t) for t in ta], tb, [token_class(t) for t in tb]).score
+
+
+@given(names, names)
+def test_score_bounded_and_symmetric(a: str, b: str) -> None:
+    s = score(a, b)
+    assert 0.0 <= s <= 1.0
+    assert abs(s - score(b, a)) < 1e-9
+
+
+@given(names)
+def test_a_name_matches_itself(a: str) -> None:
+    if name_tokens(a):
+        assert score(a, a) == 1.0
+
+
+def test_spelling_variants_score_high_and_strangers_low() -> None:
+    assert score("Zainabiyoun Brigade", "ZAYNABIYOUN BRIGADE") > 0.85
+    assert score("Liwa Zainebiyoun", "ZAYNABIYOUN BRIGADE") > 0.85
+    assert score("لواء زینبیون", "ZAYNABIYOUN BRIGADE") > 0.8
+    assert score("Zainabiyun", "ZAYNABIYOUN BRIGADE") > 0.8
+    assert score("Islamic State", "Islamic Jihad") < 0.6
+    assert score("Emily Clarke", "ZAYNABIYOUN BRIGADE") < 0.3
+    assert score("Brigade 313", "Brigade 314") < 0.7
+
+
+def test_token_similarity_numbers_exact() -> None:
+    assert token_similarity("313", "313") == 1.0
+    assert token_similarity("313", "314") == 0.0
+
+
+def test_schemata_and_identifiers() -> None:
+    assert schemata_compatible("Person", "Person")
+    assert schemata_compatible("LegalEntity", "Person")
+    assert schemata_compatible(None, "Vessel")
+    assert not schemata_compatible("Person", "Vessel")
+    assert not schemata_compatible("Organization", "Person")
+    assert identifiers_match(["9123453"], ["IMO9123453"]) == "IMO9123453"
+    assert identifiers_match(["a-123-4567"], ["A1234567"]) == "A1234567"
+    assert identifiers_match(["B999"], ["A1234567"]) is None
