@@ -8,6 +8,8 @@ a message naming the file and the reason.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -22,33 +24,59 @@ FORMATS = ("ftm", "stix", "graphml", "csv")
 __all__ = ["FORMATS", "ExportError", "ExportStats", "Snapshot", "collect", "export"]
 
 
+def _validate(fmt: str, path: Path, stats: ExportStats, graph: object = None) -> None:
+    if fmt == "ftm":
+        ftm.validate_file(path)
+    elif fmt == "stix":
+        stix.validate_file(path)
+    elif fmt == "graphml":
+        graphml.validate_file(path, graph)  # type: ignore[arg-type]
+    else:
+        csv_format.validate_dir(path, stats)
+
+
 def export(engine: Engine, fmt: str, out: Path, entity_id: str | None = None) -> ExportStats:
     """Export to ``out`` in ``fmt`` (one of :data:`FORMATS`), optionally limited to one entity and its neighbours.
 
     ``out`` is a file for ftm (JSON lines), stix (bundle JSON) and graphml, and a directory for
-    csv. Writes go through temporary files, so a failed export leaves no half-written file.
+    csv (one file per table). Everything is written to a temporary sibling first and validated
+    there; only a valid export replaces ``out``, so a failure never leaves a half-written or
+    invalid file and never clobbers a previous good export.
     """
     fmt = fmt.lower().strip()
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r}: unknown; choose one of {', '.join(FORMATS)}")
     out = Path(out)
-    if fmt != "csv":
-        if out.is_dir():
-            raise ExportError(f"{out}: is a directory; {fmt} export writes one file")
-        if not out.parent.is_dir():
-            raise ExportError(f"{out}: directory {out.parent} does not exist")
+    if fmt == "csv" and out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: CSV export writes one file per table, so --out must be a directory")
+    if fmt != "csv" and out.is_dir():
+        raise ExportError(f"{out}: is a directory; {fmt} export writes one file")
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}: directory {out.parent} does not exist")
     snap = collect(engine, entity_id)
     stats = ExportStats(format=fmt, out=out)
-    if fmt == "ftm":
-        ftm.write(snap, out, stats)
-        ftm.validate_file(out)
-    elif fmt == "stix":
-        stix.write(snap, out, stats)
-        stix.validate_file(out)
-    elif fmt == "graphml":
-        graphml.validate_file(out, graphml.write(snap, out, stats))
-    else:
-        csv_format.write(snap, out, stats)
-        csv_format.validate_dir(out, stats)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
+    try:
+        target = work if fmt == "csv" else work / out.name
+        graph = None
+        if fmt == "ftm":
+            ftm.write(snap, target, stats)
+        elif fmt == "stix":
+            stix.write(snap, target, stats)
+        elif fmt == "graphml":
+            graph = graphml.write(snap, target, stats)
+        else:
+            csv_format.write(snap, target, stats)
+        _validate(fmt, target, stats, graph)
+        if fmt == "csv":
+            out.mkdir(exist_ok=True)
+            stats.files = [(out / f.name) for f in stats.files]
+            for f in stats.files:
+                (work / f.name).replace(f)
+        else:
+            target.replace(out)
+            stats.files = [out]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     stats.validated = True
     return stats

@@ -98,24 +98,19 @@ def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
 
 
 def write_table(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> int:
-    """Write one table through a temp file; returns the row count."""
-    tmp = path.with_name(path.name + ".part")
+    """Write one table; returns the row count."""
     n = 0
-    with tmp.open("w", encoding=ENCODING, newline="") as fh:
+    with path.open("w", encoding=ENCODING, newline="") as fh:
         writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(columns)
         for row in rows:
             writer.writerow([cell(row.get(c)) for c in columns])
             n += 1
-    tmp.replace(path)
     return n
 
 
 def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write every table as ``<out>/<table>.csv`` (``out`` is a directory, created if needed)."""
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"{out}: CSV export writes one file per table, so --out must be a directory")
-    out.mkdir(parents=True, exist_ok=True)
+    """Write every table as ``<out>/<table>.csv`` (``out`` is an existing directory)."""
     for table, columns in TABLES.items():
         path = out / f"{table}.csv"
         stats.count(table, write_table(path, columns, _rows(snap, table)))

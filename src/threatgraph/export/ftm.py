@@ -230,13 +230,11 @@ def proxies(snap: Snapshot, stats: ExportStats) -> Iterator[EntityProxy]:
 
 
 def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write the snapshot as FtM JSON lines to ``out`` (through a temp file: no half-written export)."""
-    tmp = out.with_name(out.name + ".part")
-    with tmp.open("w", encoding="utf-8") as fh:
+    """Write the snapshot as FtM JSON lines to ``out`` ."""
+    with out.open("w", encoding="utf-8") as fh:
         for proxy in proxies(snap, stats):
             fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
             fh.write("\n")
-    tmp.replace(out)
     stats.files.append(out)
 
 

@@ -133,9 +133,7 @@ def graph(snap: Snapshot, stats: ExportStats) -> nx.MultiDiGraph:
 def write(snap: Snapshot, out: Path, stats: ExportStats) -> nx.MultiDiGraph:
     """Write the snapshot's graph to ``out``; returns the graph (to check the read-back against)."""
     g = graph(snap, stats)
-    tmp = out.with_name(out.name + ".part")
-    nx.write_graphml(g, tmp, encoding="utf-8", prettyprint=True)
-    tmp.replace(out)
+    nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
     stats.files.append(out)
     return g
 

@@ -173,6 +173,7 @@ class _Builder:
                     source_ref=src or dst,
                     target_ref=loc,
                     description=evidence,
+                    confidence=50 if ev["hedged"] else 85,
                     **timing,
                     **stamp,
                 )
@@ -287,9 +288,7 @@ def bundle(snap: Snapshot, stats: ExportStats) -> stix2.Bundle:
 def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
     """Write the snapshot as one STIX 2.1 bundle (JSON) to ``out``."""
     text = bundle(snap, stats).serialize(pretty=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    out.write_text(text, encoding="utf-8")
     stats.files.append(out)
 
 

@@ -1,0 +1,104 @@
+"""STIX 2.1 export: the bundle parses with stix2 (no custom content) and says what the archive says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import stix2
+from exportdata import build
+
+from threatgraph.export import ExportError, export
+from threatgraph.export.stix import validate_file
+
+
+@pytest.fixture
+def bundle(store, tmp_path: Path):
+    arch = build(store)
+    out = tmp_path / "bundle.json"
+    stats = export(store, "stix", out)
+    parsed = stix2.parse(out.read_text(), allow_custom=False)
+    return arch, stats, parsed, out
+
+
+def _by_type(parsed, kind: str) -> list:
+    return [o for o in parsed.objects if o.type == kind]
+
+
+def test_actors_map_to_threat_actor_identity_location(bundle) -> None:
+    _arch, stats, parsed, _out = bundle
+    [actor] = _by_type(parsed, "threat-actor")
+    assert actor.name == "Zainabiyoun Brigade" and "لواء زینبیون" in actor.aliases
+    idents = {o.name: o for o in _by_type(parsed, "identity")}
+    assert idents["Ali Reza"].identity_class == "individual"
+    assert idents["US Treasury"].identity_class == "organization"
+    places = {o.name: o for o in _by_type(parsed, "location")}
+    assert places["Aleppo"].country == "SY" and places["Syria"].country == "SY"
+    assert "Qasr al-Hayr Outpost" not in places  # STIX needs a country; we do not guess one
+    assert stats.skipped["location without a known country"] == 1
+
+
+def test_events_become_relationships_with_evidence(bundle) -> None:
+    _arch, _stats, parsed, _out = bundle
+    ids = {o.id: o for o in parsed.objects}
+    rels = {o.relationship_type: o for o in _by_type(parsed, "relationship")}
+    sanc = rels["sanctions"]
+    assert ids[sanc.source_ref].name == "US Treasury" and ids[sanc.target_ref].name == "Zainabiyoun Brigade"
+    assert "The US Treasury sanctioned the Zainabiyoun Brigade" in sanc.description
+    assert "https://example.org/zb" in sanc.description
+    assert sanc.start_time.date().isoformat() == "2024-04-30" and sanc.stop_time > sanc.start_time
+    where = rels["located-at"]
+    assert ids[where.target_ref].name == "Aleppo" and where.confidence == 50  # "hedged" evidence
+    assert ids[rels["member-of"].target_ref].name == "Gulf Policy Institute"
+    assert "recruits" not in rels  # the negated event is never asserted …
+    negated = [n for n in _by_type(parsed, "note") if n.abstract.startswith("Negated MOBILIZE")]
+    assert len(negated) == 1 and "did not recruit minors" in negated[0].content  # … only noted
+
+
+def test_reports_notes_and_sanctions(bundle) -> None:
+    arch, _stats, parsed, _out = bundle
+    ids = {o.id: o for o in parsed.objects}
+    reports = {r.external_references[0].external_id: r for r in _by_type(parsed, "report")}
+    assert set(reports) == {arch.a1, arch.a2}
+    r1 = reports[arch.a1]
+    assert r1.name == "Brigade sanctioned" and r1.published.date().isoformat() == "2024-05-01"
+    assert r1.external_references[0].url == "https://example.org/zb"
+    names = {ids[ref].get("name") for ref in r1.object_refs if "name" in ids[ref]}
+    assert {"Zainabiyoun Brigade", "US Treasury", "Ali Reza"} <= names
+    quote = next(n for n in _by_type(parsed, "note") if n.abstract.startswith("Quote by Ali Reza"))
+    assert quote.content == "The brigade is a recruitment pipeline,"
+    assert r1.id in quote.object_refs and quote.id in r1.object_refs
+    sanction = next(n for n in _by_type(parsed, "note") if n.abstract.startswith("Sanctions list match"))
+    assert "ZAYNABIYOUN BRIGADE" in sanction.content and "SDGT" in sanction.content
+    assert ids[sanction.object_refs[0]].name == "Zainabiyoun Brigade"
+    assert not any("99999" in n.abstract for n in _by_type(parsed, "note"))  # rejected link
+
+
+def test_bundle_is_deterministic(store, tmp_path: Path) -> None:
+    build(store)
+    export(store, "stix", tmp_path / "a.json")
+    export(store, "stix", tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+
+
+def test_entity_bundle(store, tmp_path: Path) -> None:
+    build(store)
+    out = tmp_path / "zb.json"
+    export(store, "stix", out, entity_id="ent-zb")
+    parsed = stix2.parse(out.read_text(), allow_custom=False)
+    names = {o.name for o in parsed.objects if o.type in ("identity", "threat-actor")}
+    assert names == {"Zainabiyoun Brigade", "US Treasury"}
+
+
+def test_validation_rejects_dangling_reference(bundle, tmp_path: Path) -> None:
+    _arch, _stats, _parsed, out = bundle
+    data = json.loads(out.read_text())
+    data["objects"] = [o for o in data["objects"] if o["type"] != "threat-actor"]
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    with pytest.raises(ExportError, match="not in the bundle"):
+        validate_file(broken)
+    broken.write_text('{"type": "bundle", "id": "bundle--1", "objects": [{"type": "threat-actor"}]}')
+    with pytest.raises(ExportError, match="not a valid STIX"):
+        validate_file(broken)
