@@ -1,0 +1,100 @@
+"""Linking resolved news actors to sanctions-list entries (through the real screening index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from threatgraph import resolve
+from threatgraph.resolve.sanctions import set_status
+from threatgraph.store.read import dossier, hits
+from threatgraph.store.schema import mentions, sanction_links
+
+from .conftest import build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+ARTICLES = [
+    build(
+        "The Zainabiyoun Brigade recruited in Karachi. The Senate debated it. Abu Haidar was seen in Karachi.",
+        [
+            ("ArmedGroup", ["Zainabiyoun Brigade"]),
+            ("Location", ["Karachi"]),
+            ("PublicBody", ["Senate"]),
+            ("Person", ["Abu Haidar"]),
+        ],
+    ),
+    build(
+        "Fighters of لواء زینبیون returned to Pakistan.",
+        [("Organization", ["لواء زینبیون"]), ("Country", ["Pakistan"])],
+    ),
+]
+
+
+def load_lists(store) -> None:
+    from threatgraph.screen.lists import load_files
+
+    load_files(store, [FIXTURES / "sdn.csv"], dataset="ofac")
+
+
+def link_rows(store) -> list[tuple]:
+    with store.connect() as conn:
+        return conn.execute(
+            select(
+                sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.score, sanction_links.c.status
+            )
+        ).all()
+
+
+def test_no_lists_loaded_means_no_links_and_no_error(store, add) -> None:
+    stats = resolve.update(store, add(*ARTICLES))
+    assert stats.screened == 0 and stats.sanction_links == 0
+    assert link_rows(store) == []
+
+
+def test_update_links_the_group_and_ignores_generic_names(store, add) -> None:
+    load_lists(store)
+    stats = resolve.update(store, add(*ARTICLES))
+    rows = link_rows(store)
+    assert [r[1] for r in rows] == ["ofac-9001"]
+    assert stats.sanction_links == 1
+    with store.connect() as conn:
+        group = conn.execute(select(mentions.c.entity_id).where(mentions.c.text == "لواء زینبیون")).scalar()
+    assert rows[0][0] == group  # the Arabic spelling is the same (linked) entity
+    d = dossier(store, group)
+    assert d["sanctioned"]
+    link = d["sanctions"][0]
+    assert link["programs"] == ["SDGT", "IRGC", "IFSR", "IRAN-HR"]
+    assert link["listing_date"] == "2019-01-24" and link["listed_since"] == "2019-01-24"
+    assert link["caption"] == "ZAYNABIYOUN BRIGADE"
+    assert link["explanation"]["resolver_name_score"] >= 0.88
+    assert [h["id"] for h in hits(store)] == [group]
+
+
+def test_relink_after_lists_load_and_analyst_status_survives(store, add) -> None:
+    ids = add(*ARTICLES)
+    resolve.update(store, ids)
+    assert link_rows(store) == []
+    load_lists(store)
+    stats = resolve.relink_sanctions(store)
+    assert stats.sanction_links == 1
+    (eid, entry, _, status) = link_rows(store)[0]
+    assert status == "auto"
+    assert set_status(store, eid, "ofac", entry, "rejected")
+    resolve.relink_sanctions(store)
+    assert [r[3] for r in link_rows(store)] == ["rejected"]
+    assert hits(store) == [] and len(hits(store, include_rejected=True)) == 1
+    with pytest.raises(ValueError, match="link status"):
+        set_status(store, eid, "ofac", entry, "maybe")
+
+
+def test_links_follow_rebuild(store, add) -> None:
+    load_lists(store)
+    resolve.update(store, add(*ARTICLES))
+    before = [(r[0], r[1]) for r in link_rows(store)]
+    resolve.rebuild(store)
+    assert [(r[0], r[1]) for r in link_rows(store)] == before
+    with store.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(sanction_links)).scalar() == 1
