@@ -159,3 +159,14 @@ def test_any_file_is_articles_or_named_failures(tmp_path: Path, ext: str, data: 
             assert item.text.strip() and item.source.startswith(str(path))
         else:
             assert item.source.startswith(str(path)) and item.reason
+
+
+def test_estimate_items_counts_lines_items_and_files(write, tmp_path: Path) -> None:
+    from threatgraph.ingest import estimate_items
+
+    write("in/a.txt", "One.")
+    write("in/b.jsonl", '{"text": "x"}\n{"text": "y"}\n{"text": "z"}')
+    item = "<item><title>t</title><description>d</description></item>"
+    write("in/f.xml", f"<?xml version='1.0'?><rss><channel>{item * 4}</channel></rss>")
+    assert estimate_items([tmp_path / "in", tmp_path / "missing"]) == 1 + 3 + 4 + 1
+    assert estimate_items([samples_dir()]) == len(list(read_paths([samples_dir()])))

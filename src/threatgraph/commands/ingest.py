@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import Engine, func, select
 
@@ -31,7 +31,7 @@ def _open(db: str | None) -> Engine:
 
 
 @contextmanager
-def _progress_bar(label: str) -> Iterator[Any]:
+def _progress_bar(label: str, total: int | None = None) -> Iterator[Any]:
     """A live bar on stderr (stdout stays clean for --json); yields the pipeline's progress callback."""
     columns = (
         SpinnerColumn(),
@@ -40,9 +40,10 @@ def _progress_bar(label: str) -> Iterator[Any]:
         TextColumn("{task.completed} done · [green]{task.fields[new]} new[/] · {task.fields[dup]} duplicate ·"),
         TextColumn("[red]{task.fields[bad]} failed[/]"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err_console, transient=False) as progress:
-        task = progress.add_task(label, total=None, new=0, dup=0, bad=0)
+        task = progress.add_task(label, total=total, new=0, dup=0, bad=0)
         failed_seen = 0
 
         def update(report: IngestReport, source: str) -> None:
@@ -58,6 +59,7 @@ def _progress_bar(label: str) -> Iterator[Any]:
             progress.update(
                 task,
                 completed=done,
+                total=max(done, progress.tasks[0].total or 0) if total else None,
                 new=len(report.ingested),
                 dup=len(report.duplicates),
                 bad=len(report.failed),
@@ -90,9 +92,10 @@ def _print_summary(report: IngestReport) -> None:
 
 
 def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool) -> IngestReport:
+    from threatgraph.ingest import estimate_items
     from threatgraph.pipeline import ingest as run
 
-    with _progress_bar("Ingesting") as progress:
+    with _progress_bar("Ingesting", total=estimate_items(paths)) as progress:
         report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))

@@ -7,6 +7,7 @@ One reader module per format (``text``, ``html``, ``jsonl``, ``feed``), a format
 
 from __future__ import annotations
 
+from threatgraph.ingest.count import estimate_items
 from threatgraph.ingest.errors import InputError
 from threatgraph.ingest.paths import DEFAULT_MAX_BYTES, iter_files, partition, read_file, read_paths
 from threatgraph.model import Article, IngestFailure
@@ -16,6 +17,7 @@ __all__ = [
     "Article",
     "IngestFailure",
     "InputError",
+    "estimate_items",
     "iter_files",
     "partition",
     "read_file",
