@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +92,18 @@ def test_jsonl_parser_never_crashes(raw: str | bytes) -> None:
         assert str(exc)
     else:
         assert art.text.strip() and art.source == "f.jsonl:1"
+
+
+def test_mongoexport_style_keys(write) -> None:
+    row = {"_id": "1", "sourceName": "Ministry", "sourceUrl": "https://m.example/1", "title": "T", "text": "Body text."}
+    [art] = list(read_paths([write("docs.json", json.dumps(row))]))
+    assert (art.outlet, art.url, art.title) == ("Ministry", "https://m.example/1", "T")
+
+
+def test_shared_re3d_documents_read_as_json_lines(shared_data) -> None:
+    files = sorted((shared_data / "eval" / "re3d").glob("*/documents.json"))
+    if not files:
+        pytest.skip("re3d documents not present")
+    arts, fails = partition(read_paths(files))
+    assert not fails and arts
+    assert all(a.url and a.outlet and a.title for a in arts)
