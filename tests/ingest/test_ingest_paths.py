@@ -170,3 +170,22 @@ def test_estimate_items_counts_lines_items_and_files(write, tmp_path: Path) -> N
     write("in/f.xml", f"<?xml version='1.0'?><rss><channel>{item * 4}</channel></rss>")
     assert estimate_items([tmp_path / "in", tmp_path / "missing"]) == 1 + 3 + 4 + 1
     assert estimate_items([samples_dir()]) == len(list(read_paths([samples_dir()])))
+
+
+def test_stdin_is_sniffed_and_named(monkeypatch) -> None:
+    import io
+    import sys
+
+    lines = b'{"text": "Piped article one."}\n{"text": \n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    arts, fails = partition(read_paths(["-"]))
+    assert [a.source for a in arts] == ["<stdin>:1"] and [f.source for f in fails] == ["<stdin>:2"]
+
+
+def test_read_bytes_for_uploads() -> None:
+    from threatgraph.ingest import read_bytes
+
+    [art] = list(read_bytes(b"---\ntitle: Up\n---\nUploaded story.", "upload.txt"))
+    assert art.title == "Up" and art.source == "upload.txt"
+    [fail] = list(read_bytes(b"x" * 50, "big.txt", max_bytes=10))
+    assert "size limit" in fail.reason

@@ -31,7 +31,7 @@ def _open(db: str | None) -> Engine:
 
 
 @contextmanager
-def _progress_bar(label: str, total: int | None = None) -> Iterator[Any]:
+def _progress_bar(label: str, total: int | None = None, show: bool = True) -> Iterator[Any]:
     """A live bar on stderr (stdout stays clean for --json); yields the pipeline's progress callback."""
     columns = (
         SpinnerColumn(),
@@ -42,7 +42,7 @@ def _progress_bar(label: str, total: int | None = None) -> Iterator[Any]:
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err_console, transient=False) as progress:
+    with Progress(*columns, console=err_console, transient=False, disable=not show) as progress:
         task = progress.add_task(label, total=total, new=0, dup=0, bad=0)
         failed_seen = 0
 
@@ -95,7 +95,7 @@ def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: in
     from threatgraph.ingest import estimate_items
     from threatgraph.pipeline import ingest as run
 
-    with _progress_bar("Ingesting", total=estimate_items(paths)) as progress:
+    with _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
         report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
@@ -106,7 +106,9 @@ def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: in
 
 @app.command("ingest")
 def ingest_command(
-    paths: list[str] = typer.Argument(..., help="Files or directories (txt, HTML, JSON lines, RSS/Atom)."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files or directories (txt, HTML, JSON lines, RSS/Atom); - reads standard input."
+    ),
     db: str | None = DbOption,
     as_json: bool = JsonOption,
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per extraction batch."),

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from threatgraph.ingest.count import estimate_items
 from threatgraph.ingest.errors import InputError
-from threatgraph.ingest.paths import DEFAULT_MAX_BYTES, iter_files, partition, read_file, read_paths
+from threatgraph.ingest.paths import (
+    DEFAULT_MAX_BYTES,
+    iter_files,
+    partition,
+    read_bytes,
+    read_file,
+    read_paths,
+    read_stdin,
+)
 from threatgraph.model import Article, IngestFailure
 
 __all__ = [
@@ -20,6 +28,8 @@ __all__ = [
     "estimate_items",
     "iter_files",
     "partition",
+    "read_bytes",
     "read_file",
     "read_paths",
+    "read_stdin",
 ]

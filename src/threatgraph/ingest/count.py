@@ -44,4 +44,7 @@ def _count_file(path: Path) -> int:
 
 def estimate_items(paths: Iterable[str | os.PathLike[str]]) -> int:
     """Roughly how many articles (or failures) ``read_paths(paths)`` will yield."""
-    return sum(1 if not isinstance(item, Path) else _count_file(item) for item in iter_files(paths))
+    given = list(paths)
+    files = [p for p in given if str(p) != "-"]
+    stdin = len(given) - len(files)  # stdin cannot be read twice: it counts as one item
+    return stdin + sum(1 if not isinstance(item, Path) else _count_file(item) for item in iter_files(files))

@@ -7,7 +7,9 @@ item) the same way, and one bad file never stops the batch.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from threatgraph.model import Article, IngestFailure
 #: Largest file (or JSON line) we read: 20 MB is far above any article or daily feed and far
 #: below what would hurt a laptop.
 DEFAULT_MAX_BYTES = 20_000_000
+STDIN = "<stdin>"
 
 
 def _human(n: int) -> str:
@@ -86,11 +89,26 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     if len(data) > max_bytes:  # grew while we read it
         yield IngestFailure(source, f"file is over the {_human(max_bytes)} size limit")
         return
+    yield from read_bytes(data, source, fmt, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes, source: str, fmt: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | IngestFailure]:
+    """Articles and failures from bytes already in memory (stdin, an upload); ``fmt`` is sniffed if None."""
+    if fmt is None:
+        fmt = sniff(Path(source), data[:8192])
+    if len(data) > max_bytes and fmt != "jsonl":
+        yield IngestFailure(source, f"input is {_human(len(data))}, over the {_human(max_bytes)} size limit")
+        return
     if not data.strip():
         yield IngestFailure(source, "empty file")
         return
     try:
-        if fmt == "feed":
+        if fmt == "jsonl":
+            for item in read_jsonl(io.BytesIO(data), source, max_bytes):
+                yield item if isinstance(item, Article) else IngestFailure(item[0], str(item[1]))
+        elif fmt == "feed":
             for item in read_feed(data, source):
                 yield item if isinstance(item, Article) else IngestFailure(item[0], str(item[1]))
         elif fmt == "html":
@@ -101,19 +119,33 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         yield IngestFailure(source, str(exc))
 
 
+def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IngestFailure]:
+    """Articles piped in (``threatgraph ingest -``): any format, sniffed by content, as ``<stdin>``."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield IngestFailure(STDIN, f"input is over the {_human(max_bytes)} size limit")
+        return
+    yield from read_bytes(data, STDIN, max_bytes=max_bytes)
+
+
 def read_paths(
     paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | IngestFailure]:
     """Every article in ``paths`` (files or directories), with a failure for each bad input.
 
     ``Article.source`` is ``path`` for one-article files, ``path:line`` for JSON lines and
-    ``path#n`` (1-based item) for feeds; failures use the same form.
+    ``path#n`` (1-based item) for feeds; failures use the same form. The path ``-`` reads
+    standard input.
     """
-    for item in iter_files(paths):
-        if isinstance(item, IngestFailure):
-            yield item
-        else:
-            yield from read_file(item, max_bytes=max_bytes)
+    for raw in paths:
+        if str(raw) == "-":
+            yield from read_stdin(max_bytes=max_bytes)
+            continue
+        for item in iter_files([raw]):
+            if isinstance(item, IngestFailure):
+                yield item
+            else:
+                yield from read_file(item, max_bytes=max_bytes)
 
 
 def partition(items: Iterable[Article | IngestFailure]) -> tuple[list[Article], list[IngestFailure]]:
