@@ -186,6 +186,15 @@ class ResolveStats:
         }
 
 
+def pick_label(labels: dict[str, int]) -> str:
+    """The entity type from its mentions' labels: specific over generic, then most frequent."""
+    voc = vocabulary()
+    order, generic = voc["specificity"], set(voc.get("generic", []))
+    specific = {lab: n for lab, n in labels.items() if lab not in generic}
+    pool = specific or labels
+    return max(pool, key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
+
+
 def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
     """The mention groups of these articles, with each group's co-occurrence context."""
     by_key: dict[tuple[str, int], Group] = {}
@@ -486,9 +495,7 @@ class Resolver:
 
     def _refresh(self, prof: Profile) -> None:
         """Type = most frequent label (ties: most specific); caption = most used Latin full name."""
-        order = vocabulary()["specificity"]
-        labels = prof.props.get("labels") or {prof.schema: 1}
-        prof.schema = max(labels, key=lambda lab: (labels[lab], -order.index(lab) if lab in order else -99))
+        prof.schema = pick_label(prof.props.get("labels") or {prof.schema: 1})
         canon = prof.props.get("canonical") or {prof.caption: 1}
         prof.caption = max(
             canon, key=lambda n: (script_of(n) == "Latin", canon[n], len(name_form(n, prof.schema).core), len(n))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from threatgraph.store.schema import resolve_decisions
 
@@ -58,6 +58,22 @@ def load_decisions(conn: Connection) -> Decisions:
     for left, right, judgement in rows:
         out.add(left, right, judgement)
     return out
+
+
+def retract(conn: Connection, left: set[str], right: set[str], judgement: str) -> None:
+    """Delete stored judgements of one kind between two sets of keys (a newer, opposite one replaces them)."""
+    if not left or not right:
+        return
+    lk, rk = sorted(left), sorted(right)
+    conn.execute(
+        delete(resolve_decisions).where(
+            resolve_decisions.c.judgement == judgement,
+            or_(
+                and_(resolve_decisions.c.left_key.in_(lk), resolve_decisions.c.right_key.in_(rk)),
+                and_(resolve_decisions.c.left_key.in_(rk), resolve_decisions.c.right_key.in_(lk)),
+            ),
+        )
+    )
 
 
 def record(conn: Connection, pairs: list[tuple[str, str]], judgement: str, note: str | None = None) -> int:

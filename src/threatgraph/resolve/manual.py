@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from threatgraph.resolve.cluster import Resolver, load_groups
-from threatgraph.resolve.decisions import load_decisions, record
+from threatgraph.resolve.cluster import Resolver, load_groups, pick_label
+from threatgraph.resolve.decisions import load_decisions, record, retract
 from threatgraph.resolve.names import blocking_keys, decision_key, name_form, script_of
 from threatgraph.resolve.sanctions import screen_entities
 from threatgraph.store.schema import aliases, entities, mentions, resolve_keys
@@ -49,6 +49,7 @@ def merge_entities(engine: Engine, keep_id: str, other_ids: list[str], note: str
     with engine.begin() as conn:
         keep = _entity(conn, keep_id)
         keep_key = decision_key(keep["schema"], keep["norm"])
+        keep_keys = set(_alias_keys(conn, keep_id, keep["schema"]).values()) | {keep_key}
         pairs: list[tuple[str, str]] = []
         for oid in others:
             other = _entity(conn, oid)
@@ -61,6 +62,7 @@ def merge_entities(engine: Engine, keep_id: str, other_ids: list[str], note: str
                 decision_key(other["schema"], other["norm"])
             }
             pairs.extend((keep_key, k) for k in sorted(okeys))
+            retract(conn, keep_keys, okeys, "split")
         record(conn, pairs, "merge", note)
         resolver = Resolver(conn, load_decisions(conn))
         resolver.load_profiles([keep_id, *others])
@@ -95,6 +97,7 @@ def split_entity(engine: Engine, entity_id: str, names: list[str], note: str | N
         remaining = set(keys.values()) - split_keys
         if not remaining:
             raise ResolveError(f"splitting {sorted(names)!r} would leave entity {entity_id} without any name")
+        retract(conn, split_keys, remaining, "merge")
         record(conn, [(a, b) for a in sorted(split_keys) for b in sorted(remaining)], "split", note)
 
         # Which mention groups go: those whose canonical name, or all of whose names, are split off.
@@ -175,9 +178,13 @@ def _rebuild_profile(conn: Connection, entity_id: str, schema: str) -> None:
         conn.execute(insert(resolve_keys), [{"key": k, "entity_id": entity_id} for k in sorted(keys)])
     props = dict(conn.execute(select(entities.c.props).where(entities.c.id == entity_id)).scalar() or {})
     props["labels"] = dict(labels)
+    if labels:
+        values_schema = pick_label(dict(labels))
     props["canonical"] = dict(canon)
     caption = max(canon, key=lambda n: (script_of(n) == "Latin", canon[n], len(n))) if canon else None
     values: dict = {"props": props, "mention_count": sum(counts.values()), "article_count": len(articles_seen)}
+    if labels:
+        values["schema"] = values_schema
     if caption:
         values["caption"] = caption
         values["norm"] = name_form(caption, schema).norm
