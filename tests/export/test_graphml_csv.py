@@ -25,9 +25,13 @@ def test_graphml_round_trips_through_networkx(store, tmp_path: Path) -> None:
     assert stats.counts["entity nodes"] == 8 and stats.counts["article nodes"] == 2
     assert g.nodes["ent-zb"]["sanctioned"] is True and g.nodes["ent-ali"]["sanctioned"] is False
     assert "ofac:32179" in g.nodes["ent-zb"]["sanction_entries"]
-    [(src, dst, ev)] = [(u, v, d) for u, v, d in g.edges(data=True) if d["kind"] == "event"]
-    assert (src, dst) == ("ent-treasury", "ent-zb") and ev["type"] == "SANCTION"
+    events = {d["type"]: (u, v, d) for u, v, d in g.edges(data=True) if d["kind"] == "event"}
+    src, dst, ev = events["SANCTION"]
+    assert (src, dst) == ("ent-treasury", "ent-zb") and "actor_role" not in ev
     assert ev["date_start"] == "2024-04-30" and ev["negated"] is False
+    # one identified actor: actor -> reporting article, role kept; negation carried, not hidden
+    assert events["DEPLOY"][:2] == ("ent-zb", f"article:{arch.a1}") and events["DEPLOY"][2]["actor_role"] == "source"
+    assert events["MOBILIZE"][2]["negated"] is True
     assert g.has_edge("ent-ali", "ent-gpi") and g.has_edge("ent-ali", f"article:{arch.a1}")
     mentioned = [d["weight"] for u, v, d in g.edges(data=True) if d["kind"] == "mentioned_in" and u == "ent-zb"]
     assert sorted(mentioned) == [1, 2]  # twice in the first article, once in the second

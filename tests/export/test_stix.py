@@ -54,6 +54,8 @@ def test_events_become_relationships_with_evidence(bundle) -> None:
     assert "recruits" not in rels  # the negated event is never asserted …
     negated = [n for n in _by_type(parsed, "note") if n.abstract.startswith("Negated MOBILIZE")]
     assert len(negated) == 1 and "did not recruit minors" in negated[0].content  # … only noted
+    [single] = [n for n in _by_type(parsed, "note") if n.abstract == "DEPLOY event with one identified actor"]
+    assert ids[single.object_refs[0]].name == "Zainabiyoun Brigade" and "redeployed" in single.content
 
 
 def test_reports_notes_and_sanctions(bundle) -> None:

@@ -158,3 +158,14 @@ def test_without_url_nothing_is_sent(store) -> None:
     _one_alert(store)
     stats = deliver_pending(store)
     assert (stats.url, stats.delivered, stats.failed, stats.pending) == (None, 0, 0, 1)
+
+
+def test_pass_stops_after_max_failures(store) -> None:
+    add_watch(store, "Zainabiyoun Brigade")
+    add_watch(store, "Fighters")
+    check(store, [add_article(store, TEXT, [("Zainabiyoun Brigade", "ArmedGroup")])], deliver=False)
+    assert len(list_alerts(store)) == 2
+    stats = deliver_pending(store, _closed_port_url(), max_failures=1, timeout=2)
+    assert (stats.failed, stats.pending) == (1, 2)
+    tried = [a for a in list_alerts(store) if a["attempts"]]
+    assert len(tried) == 1  # the other stays due for the next pass, untouched

@@ -2,7 +2,8 @@
 
 For Gephi, yEd or any graph tool: an entity node per actor/place (with aliases and whether a
 sanctions list matched it), an article node per source, and a directed edge per event
-(source actor → target actor, with type, trigger and evidence sentence), per membership, per
+(source actor → target actor, with type, trigger and evidence sentence; actor → article when
+only one actor is identified), per membership, per
 "mentioned in" (weighted by mention count) and per quote (speaker → article). GraphML only
 carries scalar attributes and XML text, so absent values are left out and characters XML
 cannot hold are dropped.
@@ -85,15 +86,22 @@ def graph(snap: Snapshot, stats: ExportStats) -> nx.MultiDiGraph:
         g.add_edge(eid, _article_node(aid), key=f"mention:{eid}:{aid}", **_attrs(kind="mentioned_in", weight=n))
     for ev in snap.events:
         src, dst = ev["source_entity_id"], ev["target_entity_id"]
+        role = None
         if src not in snap.entities or dst not in snap.entities:
-            stats.skip("event without two exported actors")
-            continue
+            # One identified actor: the edge goes from it to the article that reports the event.
+            actor = src if src in snap.entities else dst if dst in snap.entities else None
+            if actor is None or ev["article_id"] not in snap.articles:
+                stats.skip("event without an exported actor")
+                continue
+            role = "source" if actor == src else "target"
+            src, dst = actor, _article_node(ev["article_id"])
         g.add_edge(
             src,
             dst,
             key=f"event:{ev['id']}",
             **_attrs(
                 kind="event",
+                actor_role=role,
                 label=ev["type"],
                 type=ev["type"],
                 subtype=ev["subtype"],

@@ -3,9 +3,10 @@
 Armed groups are threat-actors, people and other organisations identities, places locations
 (STIX requires a country or coordinates, so a place we cannot locate is left out and counted).
 Each event between two exported actors is a relationship whose description carries the
-evidence sentence and source; a negated event ("denied recruiting") is never asserted as a
-relationship but kept as a note. Each article is a report referring to everything taken from
-it, each quote a note, each screening link a note with the list reference. Objects are built
+evidence sentence and source (an event with one identified actor is a note on it); a negated
+event ("denied recruiting") is never asserted as a relationship but kept as a note. Each
+article is a report referring to everything taken from it, each quote a note, each screening
+link a note with the list reference. Objects are built
 with the stix2 library (which validates on construction) and the bundle is parsed back with
 ``stix2.parse(..., allow_custom=False)``.
 """
@@ -160,8 +161,18 @@ class _Builder:
                     **stamp,
                 )
                 self.add(rel, [ev["article_id"]])
+            elif src or dst:
+                # One resolved actor: the evidence is kept as a note on that actor, never dropped.
+                note = stix2.Note(
+                    id=stix_id("note", "event", ev["id"]),
+                    abstract=f"{ev['type']} event with one identified actor",
+                    content=evidence,
+                    object_refs=[src or dst],
+                    **stamp,
+                )
+                self.add(note, [ev["article_id"]])
             else:
-                self.stats.skip("event without two exported actors")
+                self.stats.skip("event without an exported actor")
             if ev["place"] and (src or dst):
                 loc = self.location(f"place:{ev['place'].casefold()}", ev["place"], stamp)
                 if loc is None:

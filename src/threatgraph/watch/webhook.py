@@ -14,6 +14,7 @@ import logging
 import threading
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
+from time import monotonic
 from typing import Any
 
 import httpx
@@ -33,6 +34,9 @@ CLAIM_SECONDS = 120.0
 TIMEOUT = 5.0
 BATCH = 100
 USER_AGENT = "threatgraph-webhook/1"
+#: A background pass (after ingest) gives up on a webhook after this many failures or seconds.
+BACKGROUND_MAX_FAILURES = 1
+BACKGROUND_MAX_SECONDS = 20.0
 
 
 @dataclass(slots=True)
@@ -95,11 +99,16 @@ def deliver_pending(
     limit: int = BATCH,
     timeout: float = TIMEOUT,
     client: httpx.Client | None = None,
+    max_failures: int | None = None,
+    max_seconds: float | None = None,
 ) -> DeliveryStats:
     """POST every due, undelivered alert to ``url`` (default: $THREATGRAPH_WEBHOOK).
 
     Without a URL nothing is sent and the pending count is reported. Returns counts; never
-    raises for a failing webhook (the failure is stored on the alert instead).
+    raises for a failing webhook (the failure is stored on the alert instead). ``max_failures``
+    and ``max_seconds`` end the pass early (a webhook that is down is not hammered with every
+    pending alert, and a background pass cannot hold a finishing CLI run for long); alerts not
+    tried stay due for the next pass.
     """
     url = url or webhook_url()
     now = now or datetime.now(UTC)
@@ -108,8 +117,13 @@ def deliver_pending(
         with engine.connect() as conn:
             due = list(conn.execute(select(alerts.c.id).where(_due(now)).order_by(alerts.c.id).limit(limit)).scalars())
         own = client or httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}, follow_redirects=False)
+        started = monotonic()
         try:
             for alert_id in due:
+                if max_failures is not None and stats.failed >= max_failures:
+                    break
+                if max_seconds is not None and monotonic() - started > max_seconds:
+                    break
                 if not _claim(engine, alert_id, now):
                     continue  # someone else is delivering it
                 with engine.connect() as conn:
@@ -164,9 +178,10 @@ _lock = threading.Lock()
 def deliver_in_background(engine: Engine, url: str | None = None) -> threading.Thread | None:
     """Start one delivery pass in a thread when a webhook is configured; never raises.
 
-    The thread is not a daemon, so a short CLI run still finishes its POSTs (each bounded by
-    the timeout) before exiting; if the process dies first, the alerts stay pending and the
-    next pass retries them. Only one background pass runs at a time per process.
+    The thread is not a daemon, so a short CLI run still finishes its POSTs before exiting;
+    the pass stops at the first failure or after :data:`BACKGROUND_MAX_SECONDS` (plus one
+    request timeout), so that wait is bounded. If the process dies first, the alerts stay
+    pending and the next pass retries them. Only one background pass runs at a time per process.
     """
     url = url or webhook_url()
     if not url or not _lock.acquire(blocking=False):
@@ -174,7 +189,7 @@ def deliver_in_background(engine: Engine, url: str | None = None) -> threading.T
 
     def run() -> None:
         try:
-            deliver_pending(engine, url)
+            deliver_pending(engine, url, max_failures=BACKGROUND_MAX_FAILURES, max_seconds=BACKGROUND_MAX_SECONDS)
         except Exception:  # noqa: BLE001 - delivery must never take ingest down
             log.exception("webhook delivery to %s failed", url)
         finally:
