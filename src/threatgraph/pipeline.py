@@ -46,22 +46,29 @@ class Extractor(Protocol):
 Progress = Callable[[IngestReport, str], None]
 
 
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+class PipelineError(RuntimeError):
+    """The pipeline itself cannot run (e.g. the NLP model is missing); not a problem of one input."""
+
+
 def default_extractor(engine: Engine) -> Extractor:
     """The real extractor; imported lazily so runs with nothing new never load spaCy."""
-    from threatgraph.extract.pipeline import get_extractor
+    try:
+        from threatgraph.extract.pipeline import get_extractor
 
-    return get_extractor(engine)
+        return get_extractor(engine)
+    except Exception as exc:  # noqa: BLE001 - re-raised with what to do about it
+        raise PipelineError(f"cannot load the extractor (is the spaCy model installed?): {_reason(exc)}") from exc
 
 
 def _stored(engine: Engine, ids: list[str]) -> set[str]:
     with engine.connect() as conn:
         rows = conn.execute(select(articles_table.c.id).where(articles_table.c.id.in_(ids)))
         return {r[0] for r in rows}
-
-
-def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
 class _Run:

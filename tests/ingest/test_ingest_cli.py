@@ -58,3 +58,16 @@ def test_demo(db: str) -> None:
     result = runner.invoke(app, ["demo", "--db", db])
     assert result.exit_code == 0, result.output
     assert "invented" in result.stdout and "Fajr" in result.stdout
+
+
+def test_ingest_without_a_model_exits_2(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threatgraph.extract.pipeline as extract_pipeline
+
+    def no_model(engine: object = None) -> None:
+        raise OSError("[E050] Can't find model")
+
+    monkeypatch.setattr(extract_pipeline, "get_extractor", no_model)
+    path = tmp_path / "a.txt"
+    path.write_text("A new article about a raid.", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db])
+    assert result.exit_code == 2 and "error: cannot load the extractor" in result.stderr

@@ -93,10 +93,15 @@ def _print_summary(report: IngestReport) -> None:
 
 def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool) -> IngestReport:
     from threatgraph.ingest import estimate_items
+    from threatgraph.pipeline import PipelineError
     from threatgraph.pipeline import ingest as run
 
-    with _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
-        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
+    try:
+        with _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
+            report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
+    except PipelineError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:
