@@ -84,3 +84,23 @@ def test_not_a_feed(write) -> None:
 def test_fragment_text_keeps_paragraphs() -> None:
     assert html_fragment_text("<p>One <b>bold</b> line.</p><p>Two.</p>") == "One bold line.\n\nTwo."
     assert html_fragment_text("plain & simple") == "plain & simple"
+
+
+def test_entity_expansion_bomb_is_refused(write) -> None:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10)
+    )
+    body = rss(item("a", "&lol9;")).split("?>", 1)[1]
+    bomb = f'<?xml version="1.0"?><!DOCTYPE r [{entities}]>{body}'
+    path = write("bomb.xml", bomb)
+    [fail] = list(read_paths([path]))
+    assert fail.source == str(path) and "entity declarations" in fail.reason
+
+
+def test_external_entity_is_refused(write) -> None:
+    xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + (
+        '<rss version="2.0"><channel><title>t</title><item><title>a</title><description>&x;</description></item>'
+        "</channel></rss>"
+    )
+    [fail] = list(read_paths([write("xxe.rss", xxe)]))
+    assert "refused" in fail.reason

@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import defusedxml.ElementTree
 import feedparser
 import lxml.html
+from defusedxml import DefusedXmlException
 
 from threatgraph.ingest.decode import check_not_binary
 from threatgraph.ingest.errors import InputError
@@ -58,6 +60,20 @@ def _item_date(entry: Any) -> Any:
     return None
 
 
+def _check_safe_xml(data: bytes) -> None:
+    """Refuse entity declarations (billion laughs) and external entities before feedparser sees them.
+
+    Well-formedness is not required here: feedparser's loose mode still recovers the complete
+    items of a truncated feed, and that is reported separately.
+    """
+    try:
+        defusedxml.ElementTree.fromstring(data)
+    except DefusedXmlException as exc:
+        raise InputError(f"XML with entity declarations or external references is refused ({exc})") from None
+    except Exception:  # noqa: BLE001 - malformed XML: left to feedparser's recovery
+        return
+
+
 def read_feed(data: bytes, source: str) -> Iterator[Article | tuple[str, InputError]]:
     """Articles, or (``path#n``, error) pairs; a file that is not a feed is one error for ``source``."""
     if not data.strip():
@@ -65,6 +81,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | tuple[str, InputEr
         return
     try:
         check_not_binary(data)
+        _check_safe_xml(data)
     except InputError as exc:
         yield source, exc
         return
