@@ -46,7 +46,9 @@ from threatgraph.store.schema import (
 )
 
 #: Candidates scored per group (best by number of shared blocking keys).
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 12
+#: A blocking key shared by more entities than this is too common to block on.
+MAX_POSTING = 400
 #: Co-occurring names kept per group and per entity profile.
 GROUP_CONTEXT = 40
 ENTITY_CONTEXT = 64
@@ -99,6 +101,7 @@ class Group:
     seen: datetime | None
     entity_id: str | None = None  # already assigned (idempotent re-runs)
     unassigned: list[int] = field(default_factory=list)
+    _forms: list[NameForm] | None = None
     context: set[str] = field(default_factory=set)
 
     @property
@@ -106,12 +109,14 @@ class Group:
         return family(self.label) == "Person"
 
     def forms(self) -> list[NameForm]:
-        seen: dict[str, NameForm] = {}
-        for name in [self.canonical, *self.names]:
-            form = name_form(name, self.label)
-            if form.core and form.norm not in seen:
-                seen[form.norm] = form
-        return list(seen.values())
+        if self._forms is None:
+            seen: dict[str, NameForm] = {}
+            for name in [self.canonical, *self.names]:
+                form = name_form(name, self.label)
+                if form.core and form.norm not in seen:
+                    seen[form.norm] = form
+            self._forms = list(seen.values())
+        return self._forms
 
     def keys(self) -> set[str]:
         return {decision_key(self.label, f.norm) for f in self.forms()}
@@ -134,17 +139,24 @@ class Profile:
     new: bool = False
     dirty: bool = False
     recount: bool = False
+    _forms: tuple | None = None
 
     def forms(self) -> list[NameForm]:
-        seen: dict[str, NameForm] = {}
-        for name in self.alias_counts:
-            form = name_form(name, self.schema)
-            if form.core and form.norm not in seen:
-                seen[form.norm] = form
-        return list(seen.values())
+        """Distinct name forms of the aliases (cached until the alias set or type changes)."""
+        stamp = (len(self.alias_counts), self.schema)
+        if self._forms is None or self._forms[0] != stamp:
+            seen: dict[str, NameForm] = {}
+            for name in self.alias_counts:
+                form = name_form(name, self.schema)
+                if form.core and form.norm not in seen:
+                    seen[form.norm] = form
+            forms = list(seen.values())
+            self._forms = (stamp, forms, {decision_key(self.schema, f.norm) for f in forms})
+        return self._forms[1]
 
     def keys(self) -> set[str]:
-        return {decision_key(self.schema, f.norm) for f in self.forms()}
+        self.forms()
+        return self._forms[2]  # type: ignore[index]
 
     @property
     def context(self) -> dict[str, int]:
@@ -257,6 +269,7 @@ class Resolver:
         self.recycle = recycle if recycle is not None else set()
         self.profiles: dict[str, Profile] = {}
         self.pending_keys: dict[str, set[str]] = defaultdict(set)
+        self.key_cache: dict[str, list[str]] = {}
         self.new_keys: dict[str, set[str]] = defaultdict(set)
         self.assign: dict[int, str] = {}
         self.redirect: dict[str, str] = {}
@@ -272,22 +285,30 @@ class Resolver:
             eid = self.redirect[eid]
         return eid
 
+    def _postings(self, keys: set[str]) -> dict[str, list[str]]:
+        """Entity ids per blocking key, read once per batch (the batch's own new keys are pending)."""
+        missing = sorted(k for k in keys if k not in self.key_cache)
+        for i in range(0, len(missing), CHUNK):
+            chunk = missing[i : i + CHUNK]
+            found: dict[str, list[str]] = {k: [] for k in chunk}
+            for key, eid in self.conn.execute(
+                select(resolve_keys.c.key, resolve_keys.c.entity_id).where(resolve_keys.c.key.in_(chunk))
+            ):
+                found[key].append(eid)
+            self.key_cache.update(found)
+        return {k: self.key_cache[k] for k in keys}
+
     def _candidates(self, keys: set[str]) -> list[str]:
+        """Entities sharing the most blocking keys; keys shared by very many entities (a common
+        surname, "brigade") are ignored when the name has more selective ones."""
+        posts = self._postings(keys)
+        ids = {
+            k: {self.final(e) for e in posts[k]} | {self.final(e) for e in self.pending_keys.get(k, ())} for k in keys
+        }
+        selective = [k for k in keys if len(ids[k]) <= MAX_POSTING] or sorted(keys, key=lambda k: len(ids[k]))[:1]
         hits: Counter[str] = Counter()
-        for k in keys:
-            for eid in self.pending_keys.get(k, ()):
-                hits[self.final(eid)] += 1
-        key_list = sorted(keys)
-        for i in range(0, len(key_list), CHUNK):
-            rows = self.conn.execute(
-                select(resolve_keys.c.entity_id, func.count())
-                .where(resolve_keys.c.key.in_(key_list[i : i + CHUNK]))
-                .group_by(resolve_keys.c.entity_id)
-                .order_by(func.count().desc())
-                .limit(MAX_CANDIDATES * 4)
-            )
-            for eid, n in rows:
-                hits[self.final(eid)] += n
+        for k in selective:
+            hits.update(ids[k])
         return [eid for eid, _ in hits.most_common(MAX_CANDIDATES)]
 
     def profile(self, eid: str) -> Profile | None:
@@ -642,6 +663,7 @@ class Resolver:
             prof.dirty = False
         self.assign = {}
         self.pending_keys.clear()
+        self.key_cache.clear()
 
     def link_events(self, article_ids: list[str]) -> None:
         """Point events and quotes of these articles at the entities of their in-doc groups."""

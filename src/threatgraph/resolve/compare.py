@@ -58,16 +58,19 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
     cross = not (a.latin and b.latin)
     best, feature = 0.0, "fuzzy"
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
-    if len(a.core) != len(b.core):
-        # String ratios forgive an extra word ("... Guard Corps" vs "... Guard Corps Air Force"):
-        # cap them by the share of tokens that found a partner on the other side.
+    if len(a.core) > 1 or len(b.core) > 1:
+        # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps
+        # Air Force", "Jamal Zada Baloch" vs "Jamal Tala Baloch"): cap them by the share of tokens
+        # that found a partner on the other side.
         ratio = min(ratio, _token_share(a, b))
     if cross:
         ratio *= 0.9  # transliterations disagree on vowels by nature; the skeleton decides
     best = ratio
     skel_a, skel_b = a.skel, b.skel
     if skel_a and skel_a == skel_b and len(a.core) == len(b.core):
-        if len(skel_a) >= 4 or (len(skel_a) == 3 and (cross or ratio >= 0.6)):
+        # Latin spellings also carry vowels: they must still look alike ("Hezbollah"/"Hizballah"
+        # 0.78, "Qadir"/"Kadir" 0.8), unlike an Arabic-script name's vowel-less transliteration.
+        if cross or (len(skel_a) >= 4 and ratio >= 0.7) or (len(skel_a) == 3 and ratio >= 0.8):
             score = 0.95 if cross else 0.92
             if score > best:
                 best, feature = score, "skeleton-cross-script" if cross else "skeleton"
@@ -149,6 +152,12 @@ def score_group(
     """Combine name similarity with context: shared co-occurring actors raise the score, and
     for persons two rich but disjoint contexts lower it (namesakes: "Khan" the minister, seen
     with the interior ministry, is not "Khan" the researcher, seen with a think tank)."""
+    if person:
+        # A full name is matched on full names only: a shared bare surname ("Khan") says little.
+        full_g = [n for n in names if len(n.core) > 1]
+        full_e = [n for n in entity_names if len(n.core) > 1]
+        if full_g and full_e:
+            names, entity_names = full_g, full_e
     name = best_name_score(names, entity_names, person)
     ctx = context_overlap(group_ctx, entity_ctx)
     weak = person and all(len(n.core) <= 1 for n in names)

@@ -123,14 +123,10 @@ class NameForm:
     latin: bool
     acronym: str
 
-    @property
-    def norm(self) -> str:
-        """The normalised name stored in ``aliases.norm`` and used for decision keys."""
-        return " ".join(self.core)
-
-    @property
-    def skel(self) -> str:
-        return "".join(self.skeletons)
+    #: The normalised name stored in ``aliases.norm`` and used for decision keys.
+    norm: str = ""
+    #: All skeletons joined ("hezbollah" and "حزب الله" both give "hzblh").
+    skel: str = ""
 
 
 @lru_cache(maxsize=65536)
@@ -173,6 +169,8 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
         script=script,
         latin=script == "Latin",
         acronym=acronym,
+        norm=" ".join(core),
+        skel="".join(skeletons),
     )
 
 
@@ -196,13 +194,14 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
     keys: set[str] = set()
     if form.core:
         keys.add(f"{fam}|n:{form.norm}")
-    if len(form.skel) >= 3:
+    if len(form.skel) >= 3 and len(form.core) > 1:  # single tokens get their k: key below
         keys.add(f"{fam}|s:{form.skel}")
     stop = vocabulary()["particle_set"]
     for tok, sk in zip(form.core, form.skeletons, strict=False):
         if len(tok) < 3 or tok in stop:
             continue
-        keys.add(f"{fam}|t:{tok}")
+        if len(form.core) > 1:  # a single token's t: key would equal its n: key
+            keys.add(f"{fam}|t:{tok}")
         if len(sk) >= 3:
             keys.add(f"{fam}|k:{sk}")
         code = metaphone(tok)
