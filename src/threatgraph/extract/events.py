@@ -1,15 +1,408 @@
-"""Who did what to whom: PLOVER-typed events from the dependency parse and a lexicon."""
+"""Who did what to whom: PLOVER-typed events from the dependency parse and a lexicon.
+
+A trigger is a verb ("arrested"), a light verb typed by its object ("placed … on its
+blacklist"), a nominal form ("the arrests of Zainabiyoun fighters", "financial support from
+Iran") or a participle in a hyphenated modifier ("an Iran-backed militant outfit"). Its
+arguments come from the parse with voice taken into account (a passive agent is the source),
+subjects are inherited through coordination and control ("were recruited … and trained",
+"sent young Pakistanis to fight"), and every argument is turned into an actor by
+:mod:`events_actors`. Each event keeps its evidence sentence with offsets, the date and place
+attached to the trigger, and whether it is negated or hedged. The words live in
+``plover.yaml``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from threatgraph.model import Article, Event, Mention
+from threatgraph.extract.dates import date_spans
+from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex, resolve_all
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.model import Article, DateInterval, Event, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+_PLACE_PREPS = frozenset({"in", "at", "inside", "across", "into", "to", "near", "throughout", "within", "on"})
+_TARGET_PREPS = ("against", "on", "upon", "of", "for", "to")
+
+
+@dataclass(slots=True)
+class _Args:
+    """Argument heads of one trigger before they are resolved to actors."""
+
+    sources: list[Token]
+    targets: list[Token]
+
+
+# --- triggers ------------------------------------------------------------------------------
+
+
+def _is_hyphen_compound(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑", "–") and doc[tok.i - 1].whitespace_ == ""
+
+
+def _frame_trigger(tok: Token) -> Trigger | None:
+    frames = lexicon().frames.get(lemma(tok))
+    if not frames:
+        return None
+    objects = {lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    pobjs = {lemma(g) for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children}
+    for frame in frames:
+        if objects & frame.objects or pobjs & frame.pobjs:
+            return frame.trigger
+    return None
+
+
+def _trigger(tok: Token) -> tuple[Trigger, str] | None:
+    """The trigger meaning of a token and how it is used: verb, frame, noun or compound."""
+    lex = lexicon()
+    lem = lemma(tok)
+    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "amod" or (tok.dep_ == "amod" and _is_hyphen_compound(tok)):
+        trig = lex.compounds.get(tok.lower_)
+        if trig and (_is_hyphen_compound(tok) or any(c.dep_ == "npadvmod" for c in tok.children)):
+            return trig, "compound"
+        return None
+    if tok.pos_ in ("VERB", "AUX"):
+        frame = _frame_trigger(tok)
+        if frame:
+            return frame, "verb"
+        if lem in lex.frames and lem not in lex.verbs:
+            return None
+        trig = lex.verbs.get(lem)
+        return (trig, "verb") if trig else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
+        if trig is None:
+            return None
+        refined = lex.types_data["subtype_modifiers"]
+        for child in tok.children:
+            if child.dep_ == "amod" and child.lower_ in refined:
+                trig = Trigger(trig.type, refined[child.lower_])
+        return trig, "noun"
+    return None
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps for g in _children(c, "pobj")]
+
+
+def _is_passive(verb: Token) -> bool:
+    if _children(verb, "auxpass", "nsubjpass"):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "amod") and not _children(verb, "aux", "nsubj")
+
+
+def _verb_args(verb: Token, depth: int = 0) -> _Args:
+    """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
+    passive = _is_passive(verb)
+    subj = _children(verb, "nsubj")
+    subjpass = _children(verb, "nsubjpass")
+    agent = [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+    dobj = _children(verb, "dobj")
+    head = verb.head
+    if depth < 3 and not subj and not subjpass and head != verb:
+        if verb.dep_ == "conj":
+            inherited = _verb_args(head, depth + 1)
+            if _is_passive(head) and passive:
+                subjpass = inherited.targets
+                agent = agent or inherited.sources
+            elif not _is_passive(head):
+                subj = inherited.sources
+        elif verb.dep_ in ("xcomp", "advcl") and _children(verb, "aux") and head.pos_ in ("VERB", "AUX"):
+            controller = _children(head, "dobj") or _children(head, "nsubj")
+            (subjpass if passive else subj).extend(controller)
+        elif verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            (subjpass if passive else subj).append(head)
+        elif verb.dep_ == "relcl" and not dobj:
+            dobj = [head]
+    if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
+        dobj = [head]
+    if passive:
+        return _Args(sources=agent, targets=subjpass or dobj)
+    targets = dobj or _pobjs(verb, ("against", "on", "upon"))
+    return _Args(sources=subj, targets=targets)
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    return head
+
+
+def _noun_args(noun: Token) -> _Args:
+    """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the target."""
+    lex = lexicon()
+    sources = _children(noun, "poss") + _pobjs(noun, ("by", "from"))
+    targets = _pobjs(noun, _TARGET_PREPS)
+    assessment = lemma(noun) in lex.words["assessment_nouns"]
+    if assessment:
+        targets, sources = sources, []
+    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    gov = _governor(noun)
+    if gov is not None:
+        glemma = lemma(gov)
+        subj = _subject(gov)
+        if assessment and noun.dep_ in ("attr", "dobj", "acomp"):
+            targets = targets or subj
+            sources = sources or _speaker_heads(gov)
+        elif glemma in lex.words["receiving_verbs"] and noun.dep_ == "dobj":
+            targets = targets or subj
+            sources = sources or _pobjs(gov, ("from",))
+        elif glemma in lex.words["agentive_verbs"]:
+            sources = sources or subj
+            targets = targets or _pobjs(gov, ("on", "against", "upon", "to", "for"))
+    return _Args(sources=sources, targets=targets)
+
+
+def _subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, climbing conj/xcomp/ccomp-less control chains when it has none."""
+    subj = _children(verb, "nsubj", "nsubjpass")
+    if subj or depth > 3 or verb.head == verb:
+        return subj
+    if verb.dep_ in ("xcomp", "conj", "advcl"):
+        return _subject(verb.head, depth + 1)
+    return []
+
+
+def _speaker_heads(verb: Token) -> list[Token]:
+    """Who is said to assess: subject of a speech verb governing or parenthetical to the clause."""
+    speech = lexicon().words["speech_verbs"]
+    root = verb
+    while root.head != root and root.dep_ not in ("ccomp", "parataxis"):
+        root = root.head
+    candidates = [c for c in verb.children if c.dep_ == "parataxis"]
+    if root.dep_ == "ccomp":
+        candidates.append(root.head)
+    candidates += [c for c in root.head.children if c.dep_ == "parataxis"] if root.head != root else []
+    for cand in candidates:
+        if lemma(cand) in speech:
+            return _children(cand, "nsubj")
+    return []
+
+
+def _compound_args(tok: Token) -> _Args:
+    """ "Iran-backed outfit": the word before the hyphen is the source, the modified noun the target."""
+    sources = _children(tok, "npadvmod", "compound", "nmod")
+    if not sources and _is_hyphen_compound(tok):
+        sources = [tok.doc[tok.i - 2]]
+    return _Args(sources=sources, targets=[tok.head])
+
+
+def _speech_accusation(tok: Token) -> _Args | None:
+    """ "X told the Senate that the Zainabiyoun were … terrorist activities": an ACCUSE by X."""
+    lex = lexicon()
+    if tok.pos_ != "VERB" or lemma(tok) not in lex.words["speech_verbs"]:
+        return None
+    for clause in _children(tok, "ccomp"):
+        words = {lemma(t) for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+        if not words & lex.words["accusation_cues"]:
+            continue
+        subj = _children(clause, "nsubj", "nsubjpass")
+        if subj and _children(tok, "nsubj"):
+            return _Args(sources=_children(tok, "nsubj"), targets=subj)
+    return None
+
+
+# --- qualifiers ----------------------------------------------------------------------------
+
+
+def _negated(tok: Token) -> bool:
+    lex = lexicon()
+    for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj", "pobj") else None):
+        if t is None:
+            continue
+        if any(c.dep_ in ("neg", "advmod", "det") and c.lower_ in lex.words["negators"] for c in t.children):
+            return True
+        if t != tok and lemma(t) in lex.words["negating_heads"]:
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _hedged(tok: Token, args: _Args) -> bool:
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in lex.words["hedge_aux"]:
+            return True
+        if c.dep_ == "advmod" and c.lower_ in lex.words["hedge_adverbs"]:
+            return True
+    cur, steps = tok, 0
+    while cur.head != cur and steps < 2 and cur.dep_ in ("xcomp", "ccomp", "acomp", "dobj", "pobj", "prep"):
+        cur = cur.head
+        steps += 1
+        if lemma(cur) in lex.words["hedge_heads"] and lemma(cur) not in lex.words["speech_verbs"]:
+            return True
+    for arg in args.targets + args.sources:
+        if any(c.lower_ in lex.words["hedge_modifiers"] for c in arg.children):
+            return True
+    return False
+
+
+def _reaches(tok: Token, trigger: Token, through: frozenset[str] = frozenset()) -> bool:
+    """Whether ``tok`` hangs off ``trigger`` without crossing another clause (relative, complement…)."""
+    cur = tok
+    for _ in range(12):
+        if cur == trigger:
+            return True
+        if cur.head == cur:
+            return False
+        if cur != tok and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in through:
+            return False
+        cur = cur.head
+    return False
+
+
+def _anchor_verbs(tok: Token, kind: str) -> list[Token]:
+    """Tokens whose dependents may carry the trigger's date/place: itself, its governor, its conj head."""
+    out = [tok]
+    if kind == "noun":
+        gov = _governor(tok)
+        if gov is not None:
+            out.append(gov)
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        out.append(tok.head)
+    return out
+
+
+def _date_for(tok: Token, kind: str, dated: list[tuple[Span, DateInterval]]) -> DateInterval | None:
+    sent = tok.sent
+    local = [(span, iv) for span, iv in dated if sent.start <= span.root.i < sent.end]
+    for anchor in _anchor_verbs(tok, kind):
+        for span, interval in local:
+            if _reaches(span.root, anchor):
+                return interval
+    return None
+
+
+def _place_prep(t: Token) -> Token | None:
+    """The place preposition a place name hangs from, climbing "the megapolis of Karachi"."""
+    up = t
+    for _ in range(4):
+        if up.dep_ != "pobj":
+            return None
+        prep = up.head
+        if prep.lower_ in _PLACE_PREPS:
+            return prep
+        if prep.lower_ != "of":
+            return None
+        up = prep.head
+    return None
+
+
+def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
+    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause)."""
+    anchors = [a for a in _anchor_verbs(tok, kind) if not (a != tok and tok.dep_ == "conj")]
+    anchors += [c for a in anchors for c in a.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    anchor_ids = {a.i for a in anchors}
+    for t in tok.sent:
+        m = index.at(t)
+        if m is None or m.label not in PLACE_LABELS or t.i in actors or t.dep_ == "compound":
+            continue
+        prep = _place_prep(t)
+        if prep is None:
+            continue
+        head = prep.head
+        if head.i in anchor_ids or (
+            head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors and head.head.i in anchor_ids
+        ):
+            return m.canonical or m.text
+    return None
+
+
+# --- assembly ------------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
+    for tok in doc:
+        accusation = _speech_accusation(tok)
+        if accusation is not None:
+            yield tok, Trigger("ACCUSE", "statement"), "verb", accusation
+            continue
+        found = _trigger(tok)
+        if found is None:
+            continue
+        trig, kind = found
+        if kind == "compound":
+            args = _compound_args(tok)
+        elif kind == "noun":
+            args = _noun_args(tok)
+        else:
+            args = _verb_args(tok)
+        yield tok, trig, kind, args
+
+
+def _sentence_bounds(sent: Span) -> tuple[str, int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sent.start_char + lead
+    return stripped, start, start + len(stripped)
 
 
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
-    """Events of one article with actors resolved to mention groups."""
-    return []
+    """Events of one article with actors resolved to mention groups.
+
+    Events with neither a source nor a target are dropped (they link nothing), as are
+    events whose source and target are the same actor.
+    """
+    index = MentionIndex(doc, mentions)
+    dated = date_spans(doc, article.published)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for tok, trig, kind, args in _candidates(doc):
+        sources = resolve_all(args.sources, index) or [(None, None)]
+        targets = resolve_all(args.targets, index)
+        if trig.subtype == "statement":  # a reported accusation must name whom it accuses
+            targets = [(a, t) for a, t in targets if a.group >= 0]
+            if not targets:
+                continue
+        targets = targets or [(None, None)]
+        actor_tokens = {t.i for _a, t in sources + targets if t is not None}
+        sentence, start, end = _sentence_bounds(tok.sent)
+        date = _date_for(tok, kind, dated)
+        place = _place_for(tok, kind, index, actor_tokens)
+        negated, hedged = _negated(tok), _hedged(tok, args)
+        for src, _st in sources:
+            for tgt, _tt in targets:
+                if src is None and tgt is None:
+                    continue
+                if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
+                    continue
+                key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    Event(
+                        type=trig.type,
+                        subtype=trig.subtype,
+                        trigger=tok.text,
+                        sentence=sentence,
+                        start=start,
+                        end=end,
+                        source=src.text if src else None,
+                        target=tgt.text if tgt else None,
+                        source_group=src.group if src else -1,
+                        target_group=tgt.group if tgt else -1,
+                        place=place,
+                        date=date,
+                        negated=negated,
+                        hedged=hedged,
+                    )
+                )
+    return events

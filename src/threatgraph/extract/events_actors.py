@@ -1,0 +1,195 @@
+"""Turning a token in the parse into an actor: a mention group, or the noun phrase itself.
+
+Events and quotes both need "who is this word": the head of a subject may sit inside a
+mention ("Iran's Islamic Revolutionary Guard Corps"), stand for a group through its members
+("the group's fighters", "Zainabiyoun fighters", "members of X"), be an apposition ("an
+Iran-backed militant outfit" -> the Brigade), a relative pronoun ("that sent…"), or an
+anaphor ("the group", "it", "he"). Resolution follows those links; what cannot be tied to a
+mention falls back to the plain noun phrase so the event still names its actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Mention labels that can act (do or undergo something); places and dates cannot.
+ACTOR_LABELS = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company", "Country", "Nationality"})
+ORG_LABELS = ("ArmedGroup", "Organization", "PublicBody", "Company")
+PLACE_LABELS = frozenset({"Country", "Location"})
+_RELATIVE = frozenset({"that", "who", "which", "whom", "whose"})
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct", "nummod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who an argument is: canonical name and in-document group (-1 when no mention)."""
+
+    text: str
+    group: int = -1
+    label: str | None = None
+
+
+class MentionIndex:
+    """Token -> mention lookup for one document, plus the anaphora search over mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                self._by_token.setdefault(i, m)
+
+    def at(self, tok: Token) -> Mention | None:
+        return self._by_token.get(tok.i)
+
+    def before(self, char: int, labels: tuple[str, ...], window: int = 1500) -> Mention | None:
+        """The nearest mention before ``char`` whose label ranks first in ``labels``."""
+        best: Mention | None = None
+        best_rank = len(labels)
+        for m in reversed(self.mentions):
+            if m.start >= char:
+                continue
+            if char - m.end > window:
+                break
+            if m.label in labels:
+                rank = labels.index(m.label)
+                if rank < best_rank:
+                    best, best_rank = m, rank
+                if rank == 0:
+                    break
+        return best
+
+
+def _actor_of(m: Mention) -> Actor:
+    return Actor(m.canonical or m.text, m.group, m.label)
+
+
+def _hyphenated(tok: Token) -> bool:
+    return any(t.text in ("-", "‑") for t in tok.subtree)
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase headed by ``tok`` without determiners, clauses or hyphenated triggers.
+
+    "Pakistani counterterrorism police" stays whole; "a number of Iran-trained militants" is
+    "militants" (the "Iran-trained" modifier is an event of its own).
+    """
+    left = [t for t in tok.lefts if t.dep_ in _PHRASE_DEPS and not (t.dep_ == "amod" and _hyphenated(t))]
+    start = tok.i
+    for t in sorted(left, key=lambda t: -t.i):
+        if t.right_edge.i + 1 < start and tok.doc[t.right_edge.i + 1 : start].text.strip(" ’'s") != "":
+            break
+        start = t.left_edge.i
+    while start < tok.i and (tok.doc[start].pos_ in ("DET", "PUNCT") or tok.doc[start].dep_ in ("det", "predet")):
+        start += 1
+    return tok.doc[start : tok.i + 1].text.strip(" ,-—–")
+
+
+def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
+    """The actor a token stands for, following mentions, members, appositions and anaphora."""
+    if depth > 4:
+        return None
+    lex = lexicon()
+    m = index.at(tok)
+    if m is not None and m.label in ACTOR_LABELS:
+        return _actor_of(m)
+    if m is not None:
+        return None  # a place or a date is not an actor
+    low = tok.lower_
+    if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
+        return resolve(tok.head.head, index, depth + 1)
+    if tok.pos_ == "PRON" or low in lex.words["person_pronouns"]:
+        return _anaphor(tok, index)
+    lem = lemma(tok)
+    if lem in lex.words["quantity_nouns"] or (lem == "group" and any(c.lower_ == "a" for c in tok.lefts)):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return resolve(pobj, index, depth + 1)
+    for child in tok.children:
+        if child.dep_ == "appos":
+            found = index.at(child)
+            if found is not None and found.label in ACTOR_LABELS:
+                return _actor_of(found)
+    if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+        return resolve(tok.head, index, depth + 1)
+    if lem in lex.words["member_nouns"]:
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "nmod"):
+                found_actor = resolve(child, index, depth + 1)
+                if found_actor is not None and found_actor.group >= 0:
+                    return found_actor
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found_actor = resolve(pobj, index, depth + 1)
+                        if found_actor is not None:
+                            return found_actor
+    for child in tok.children:
+        found = index.at(child) if child.dep_ in ("compound", "nmod") else None
+        if found is not None and found.label in ORG_LABELS:
+            return _actor_of(found)  # "its Basij militia"
+    if lem in lex.words["group_anaphora"] and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        anaphor = _anaphor(tok, index)
+        if anaphor is not None:
+            return anaphor
+    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
+        return Actor(_phrase(tok))
+    return None
+
+
+def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
+    """The antecedent of a pronoun or "the group": nearest preceding mention of a fitting kind."""
+    lex = lexicon()
+    low = tok.lower_
+    wanted = ("Person",) if low in lex.words["person_pronouns"] else ORG_LABELS
+    if tok.sent.root.i < tok.i or tok.dep_ != "nsubj":
+        # Subjects are the likeliest antecedents: "The US Treasury placed X on its blacklist".
+        for subj in tok.sent.root.children:
+            found = index.at(subj) if subj.dep_ == "nsubj" and subj.i < tok.i else None
+            if found is not None and found.label in wanted and low not in ("they", "them", "their"):
+                return _actor_of(found)
+    if low in lex.words["person_pronouns"]:
+        m = index.before(tok.idx, ("Person",))
+    elif low in ("i", "we", "us", "you", "me", "our", "my", "your", "what", "this", "these", "those", "that"):
+        return None
+    elif low in ("they", "them", "their"):
+        m = index.before(tok.idx, ("ArmedGroup", "Organization"), window=600)
+    else:
+        m = index.before(tok.idx, ORG_LABELS)
+    return _actor_of(m) if m is not None else None
+
+
+def expand(tok: Token) -> list[Token]:
+    """A coordinated argument as its parts ("the IRGC and its Basij militia" -> both heads)."""
+    out = [tok]
+    for conj in tok.conjuncts:
+        if conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.i > tok.i:
+            out.append(conj)
+    return out
+
+
+def resolve_all(heads: list[Token], index: MentionIndex) -> list[tuple[Actor, Token]]:
+    """Actors of coordinated heads; bare noun phrases are dropped when a sibling is a mention
+    ("Zainabiyoun militants and their families" -> the Zainabiyoun only)."""
+    out: list[tuple[Actor, Token]] = []
+    for head in heads:
+        parts = [(resolve(part, index), part) for part in expand(head)]
+        found = [(a, p) for a, p in parts if a is not None]
+        if any(a.group >= 0 for a, _p in found):
+            found = [(a, p) for a, p in found if a.group >= 0]
+        out.extend(found)
+    return out
