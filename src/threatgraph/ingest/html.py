@@ -47,7 +47,8 @@ def parse_html(html: str, source: str) -> Article:
         lines = lines[1:]  # trafilatura repeats the headline as the first paragraph
     words = sum(len(line.split()) for line in lines)
     if words < MIN_WORDS:
-        raise InputError(f"no article text found in the HTML page (only {words} words outside the headline)")
+        plural = "" if words == 1 else "s"
+        raise InputError(f"no article text found in the HTML page (only {words} word{plural} besides the headline)")
     meta = {"title": doc.title, "published": doc.date, "outlet": doc.sitename, "url": doc.url, "lang": doc.language}
     return article_from(meta, "\n\n".join(lines), source)
 
