@@ -1,15 +1,392 @@
-"""Direct and reported speech with the speaker, title, affiliation, cue verb and outlet."""
+"""Direct and reported speech with the speaker, title, affiliation, cue verb and outlet.
+
+Analysts weigh a claim by who made it: "a research fellow at S. Rajaratnam School of
+International Studies, told Arab News" is evidence of a different kind than "multiple sources
+at Pakistani intelligence agencies". Direct quotations are found from the quotation marks
+(including a quotation that runs over several paragraphs, each reopened with a mark, and an
+unattributed paragraph that continues the previous speaker); reported speech from a cue verb
+with a clausal complement ("X told the Senate that …") or "according to X". Speakers are
+resolved through mentions and pronouns ("he said") with the same actor resolution the events
+use; a person's title and affiliation come from appositions and pre-name titles anywhere in
+the article ("Interior Minister Rana Sanaullah Khan", "Umar Karim, a University of Birmingham
+researcher"). The cue words live in ``cues.yaml``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import yaml
+
+from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
+from threatgraph.extract.events_lemmas import lemma
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+CUES_FILE = Path(__file__).with_name("cues.yaml")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@cache
+def cues() -> dict[str, Any]:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    for key, value in list(data.items()):
+        if isinstance(value, list):
+            data[key] = frozenset(str(v) for v in value)
+    return data
+
+
+@dataclass(slots=True)
+class _Marked:
+    """A stretch of text between quotation marks (possibly several paragraphs long)."""
+
+    start: int  # first character inside the marks
+    end: int  # last character inside + 1
+    text: str
+    words: int
+
+
+@dataclass(slots=True)
+class _Profile:
+    title: str | None = None
+    affiliation: str | None = None
+
+
+# --- direct quotations ---------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _marked_spans(text: str) -> list[_Marked]:
+    """Quotation-mark spans; a paragraph that opens a quote without closing it continues into the
+    next paragraph when that one reopens with a mark (the multi-paragraph convention)."""
+    marks: dict[str, str] = cues()["quote_marks"]
+    out: list[_Marked] = []
+    pending: list[tuple[int, int]] = []  # unclosed segments of a running multi-paragraph quote
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        para_open = False
+        while i < p_end:
+            ch = text[i]
+            if ch not in marks:
+                i += 1
+                continue
+            close = text.find(marks[ch], i + 1, p_end)
+            if close == -1:  # runs to the paragraph end: continues in the next one if reopened
+                pending.append((i + 1, p_end))
+                para_open = True
+                break
+            if pending and i == _first_char(text, p_start):
+                pending.append((i + 1, close))
+                out.append(_join(text, pending))
+                pending = []
+            else:
+                out.append(_join(text, [(i + 1, close)]))
+            i = close + 1
+        if not para_open and pending and not _starts_with_mark(text, p_start, marks):
+            out.append(_join(text, pending))
+            pending = []
+    if pending:
+        out.append(_join(text, pending))
+    return out
+
+
+def _first_char(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _starts_with_mark(text: str, pos: int, marks: dict[str, str]) -> bool:
+    first = _first_char(text, pos)
+    return first < len(text) and text[first] in marks
+
+
+def _join(text: str, segments: list[tuple[int, int]]) -> _Marked:
+    parts = [text[s:e].strip() for s, e in segments]
+    body = "\n\n".join(p for p in parts if p)
+    return _Marked(segments[0][0], segments[-1][1], body, len(body.split()))
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
+    """Title and affiliation of each person group, from the first apposition or pre-name title."""
+    labels = cues()["affiliation_labels"]
+    profiles: dict[int, _Profile] = {}
+    for m in index.mentions:
+        if m.label != "Person" or m.group < 0:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prof = profiles.setdefault(m.group, _Profile())
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and index.at(root.head) is None:
+            appos.append(root.head)  # "Their lawyer, Faisal Abbasi" -> lawyer
+        for ap in appos:
+            if prof.title is None and index.at(ap) is None:
+                prof.title = _title_phrase(ap, index)
+            if prof.affiliation is None:
+                prof.affiliation = _affiliation(ap, index, labels)
+        if prof.title is None:
+            left = [
+                t for t in doc[root.left_edge.i : span.start] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"
+            ]
+            if left and all(index.at(t) is None or index.at(t).label in labels for t in left):
+                prof.title = " ".join(t.text for t in left)
+    return profiles
+
+
+def _title_phrase(head: Token, index: MentionIndex) -> str:
+    words = [
+        t
+        for t in head.lefts
+        if t.dep_ in ("compound", "amod") and index.at(t) is None and not any(index.at(x) for x in t.subtree)
+    ]
+    return " ".join(t.text for t in [*words, head])
+
+
+def _affiliation(head: Token, index: MentionIndex, labels: frozenset[str]) -> str | None:
+    stack = [head]
+    while stack:
+        tok = stack.pop(0)
+        m = index.at(tok)
+        if m is not None and m.label in labels:
+            return m.canonical or m.text
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "appos", "punct"))
+    return None
+
+
+def _outlet(cue: Token, index: MentionIndex, article: Article) -> str | None:
+    data = cues()
+    heads = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
+    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in data["outlet_preps"] for g in c.subtree]
+    for tok in heads:
+        m = index.at(tok)
+        if m is None:
+            continue
+        name = m.canonical or m.text
+        words = {w.lower() for w in re.findall(r"\w+", name)}
+        if words & data["outlet_words"] or (article.outlet and name.lower() == article.outlet.lower()):
+            return name
+    return None
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: Token
+    speaker: Actor | None
+    speaker_token: Token | None
+
+
+def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
+    if lemma(cue) in cues()["according"]:
+        pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        tok = pobj[0] if pobj else None
+    else:
+        subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        tok = subj[0] if subj else None
+    return _Attribution(cue, resolve(tok, index) if tok is not None else None, tok)
+
+
+def _inside(pos: int, spans: list[_Marked]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _is_cue(tok: Token) -> bool:
+    lem = lemma(tok)
+    return (tok.pos_ == "VERB" and lem in cues()["cue_verbs"]) or (
+        lem in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _cue_for(doc: Doc, marked: _Marked, kept: list[_Marked], paragraph: tuple[int, int]) -> Token | None:
+    """The cue verb of a direct quote: after it in its paragraph ('…," X said'), else before it."""
+    after = [t for t in doc if marked.end <= t.idx < paragraph[1] and _is_cue(t) and not _inside(t.idx, kept)]
+    # the attribution must sit in the sentence the quote ends in (or the one right after it)
+    if after:
+        end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
+        limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
+        after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
+        if after:
+            return after[0]
+    before = [t for t in doc if paragraph[0] <= t.idx < marked.start and _is_cue(t) and not _inside(t.idx, kept)]
+    return before[-1] if before else None
+
+
+# --- assembly ------------------------------------------------------------------------------
+
+
+def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any) -> Quote:
+    speaker = att.speaker if att else None
+    return Quote(
+        text=text,
+        start=start,
+        end=end,
+        speaker=speaker.text if speaker else None,
+        speaker_group=speaker.group if speaker else -1,
+        cue=("according to" if att and lemma(att.cue) in cues()["according"] else att.cue.text.lower())
+        if att
+        else None,
+        **kw,
+    )
+
+
+def _sentence_of(doc: Doc, pos: int) -> str:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.sent.text.strip() if span is not None else ""
+
+
+def _reported_text(cue: Token) -> Span | None:
+    """The reported clause of a cue verb: its complement, or for a parenthetical ("…, experts say")
+    the clause it interrupts, or for "according to X" the rest of its clause."""
+    doc = cue.doc
+    comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    if comp:
+        toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    if cue.dep_ == "parataxis" or (lemma(cue) in cues()["according"] and cue.head != cue):
+        head = cue.head
+        skip = {t.i for t in cue.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    return None
 
 
 def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[Quote]:
-    """Quotations of one article attributed to speakers."""
-    return []
+    """Quotations of one article attributed to speakers, in text order."""
+    text = doc.text
+    data = cues()
+    index = MentionIndex(doc, mentions)
+    profiles = _profiles(doc, index)
+    paragraphs = _paragraphs(text)
+    marked = _marked_spans(text)
+    kept = [m for m in marked if m.words >= data["min_direct_words"]]
+    quotes: list[Quote] = []
+
+    def para_of(pos: int) -> int:
+        return next((i for i, (s, e) in enumerate(paragraphs) if s <= pos < e), -1)
+
+    def finish(q: Quote, att: _Attribution | None) -> Quote:
+        if att is not None and att.speaker is not None and att.speaker.group >= 0:
+            prof = profiles.get(att.speaker.group)
+            if prof is not None:
+                q.speaker_title, q.speaker_affiliation = prof.title, prof.affiliation
+        elif att is not None and att.speaker_token is not None:
+            q.speaker_affiliation = _affiliation(att.speaker_token, index, data["affiliation_labels"]) or _prep_phrase(
+                att.speaker_token
+            )
+        return q
+
+    direct_cues: set[int] = set()
+    items: list[tuple[int, Quote]] = []
+    for mk in kept:
+        pi = para_of(mk.start)
+        para = paragraphs[pi] if pi >= 0 else (0, len(text))
+        cue = _cue_for(doc, mk, kept, para)
+        att: _Attribution | None = _speaker(cue, index) if cue is not None else None
+        if cue is not None:
+            direct_cues.add(cue.i)
+        q = _quote(
+            mk.text,
+            mk.start,
+            mk.end,
+            att,
+            speaker_title=None,
+            speaker_affiliation=None,
+            outlet=_outlet(att.cue, index, article) if att else None,
+            direct=True,
+            sentence=att.cue.sent.text.strip() if att else _sentence_of(doc, mk.start),
+        )
+        items.append((mk.start, finish(q, att)))
+    for tok in doc:
+        if not _is_cue(tok) or _inside(tok.idx, kept):
+            continue
+        if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        span = _reported_text(tok)
+        if span is None or len(span) < 3:
+            continue
+        covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
+        if covered > 0.5 * (span.end_char - span.start_char):
+            continue
+        att = _speaker(tok, index)
+        if att.speaker is None or (lemma(tok) in data["weak_cue_verbs"] and att.speaker.group < 0):
+            continue
+        q = _quote(
+            span.text.strip(' ,.“”"'),
+            span.start_char,
+            span.end_char,
+            att,
+            outlet=_outlet(tok, index, article),
+            direct=False,
+            sentence=tok.sent.text.strip(),
+        )
+        items.append((span.start_char, finish(q, att)))
+    items.sort(key=lambda item: item[0])
+    quotes = _drop_embedded([q for _pos, q in items])
+    _carry_speakers(quotes, paragraphs)
+    _carry_outlets(quotes)
+    return quotes
+
+
+def _prep_phrase(tok: Token) -> str | None:
+    """ "sources at Pakistani intelligence agencies" -> "Pakistani intelligence agencies"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("at", "in", "with", "from", "within"):
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                sub = list(pobj[0].subtree)
+                return tok.doc[sub[0].i : sub[-1].i + 1].text
+    return None
+
+
+def _drop_embedded(quotes: list[Quote]) -> list[Quote]:
+    """A short direct fragment inside reported speech by the same speaker ("told the Senate that
+    the Zainabiyoun were among the militants “found actively involved …”") is part of that
+    statement, not a quotation of its own."""
+    reported = [q for q in quotes if not q.direct]
+    return [
+        q
+        for q in quotes
+        if not (q.direct and any(r.start <= q.start and q.end <= r.end and r.speaker == q.speaker for r in reported))
+    ]
+
+
+def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
+    """A direct quote left without speaker takes the speaker of the quote just before it
+    (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph."""
+    for prev, cur in zip(quotes, quotes[1:], strict=False):
+        if cur.speaker is None and cur.direct and prev.speaker is not None:
+            gap = [p for p in paragraphs if prev.start <= p[1] and p[0] <= cur.start]
+            if len(gap) <= 2:
+                cur.speaker, cur.speaker_group = prev.speaker, prev.speaker_group
+                cur.speaker_title, cur.speaker_affiliation = prev.speaker_title, prev.speaker_affiliation
+                cur.cue, cur.outlet = cur.cue or prev.cue, cur.outlet or prev.outlet
+
+
+def _carry_outlets(quotes: list[Quote]) -> None:
+    """An interviewee's later "…, he said" was said to the same outlet as their "told Arab News"."""
+    outlets: dict[int, str] = {}
+    for q in quotes:
+        if q.outlet and q.speaker_group >= 0:
+            outlets.setdefault(q.speaker_group, q.outlet)
+    for q in quotes:
+        if q.outlet is None and q.speaker_group in outlets and q.cue in (None, "said", "says", "added"):
+            q.outlet = outlets[q.speaker_group]
