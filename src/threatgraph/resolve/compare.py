@@ -165,7 +165,10 @@ def score_group(
     if ctx > 0:
         adjust = min(0.15, 0.3 * ctx)
     elif person and len(group_ctx) >= RICH_CONTEXT and len(entity_ctx) >= RICH_CONTEXT:
-        adjust = -0.15
+        # Namesake guard. A longer full name is rarer, so it needs less context to be trusted:
+        # "Ali Reza" in disjoint company is probably someone else, "Rana Sanaullah Khan" is not.
+        tokens = min((len(n.core) for n in names), default=0)
+        adjust = -0.15 if tokens <= 2 else -0.05
     score = max(0.0, min(1.0, name.score + adjust))
     if weak and ctx == 0:
         score = min(score, MATCH_THRESHOLD - 0.01)
