@@ -59,4 +59,6 @@ def sniff(path: Path, head: bytes) -> str:
 
 def is_candidate(path: Path) -> bool:
     """Whether a file found while walking a directory is one we read (known extension, not hidden)."""
-    return path.suffix.lower() in extensions() and not path.name.startswith(".")
+    # ``*.gold.json`` are evaluation annotations next to the samples, not articles.
+    name = path.name
+    return path.suffix.lower() in extensions() and not name.startswith(".") and not name.endswith(".gold.json")
