@@ -127,3 +127,9 @@ def test_csv_module_writes_standard_csv(tmp_path: Path) -> None:
     write_table(path, ["a", "b"], [{"a": 'x,"y"\nz', "b": 3}])
     with path.open(encoding="utf-8-sig", newline="") as fh:
         assert list(csv.reader(fh)) == [["a", "b"], ['x,"y"\nz', "3"]]
+
+
+@pytest.mark.parametrize("fmt", ["ftm", "stix", "graphml", "csv"])
+def test_empty_archive_exports_validly(store, tmp_path: Path, fmt: str) -> None:
+    stats = export(store, fmt, tmp_path / f"empty-{fmt}")
+    assert stats.validated and sum(stats.counts.values()) == 0

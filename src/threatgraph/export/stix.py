@@ -306,8 +306,13 @@ def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
 def validate_file(path: Path) -> int:
     """Parse a bundle back with stix2 (no custom content allowed) and check every reference resolves."""
     try:
-        parsed = stix2.parse(path.read_text(encoding="utf-8"), allow_custom=False)
-    except (stix2.exceptions.STIXError, ValueError) as exc:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("type") != "bundle" or not str(data.get("id", "")).startswith("bundle--"):
+            raise ValueError("not a bundle")
+        if not data.get("objects"):
+            return 0  # an empty archive is an empty (valid) bundle; stix2.parse cannot take one
+        parsed = stix2.parse(data, allow_custom=False)
+    except (stix2.exceptions.STIXError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportError(f"{path}: not a valid STIX 2.1 bundle: {exc}") from exc
     objects = parsed.get("objects", [])
     ids = {o.id for o in objects}
@@ -317,5 +322,4 @@ def validate_file(path: Path) -> int:
         for ref in refs:
             if ref not in ids:
                 raise ExportError(f"{path}: {o.id} refers to {ref}, which is not in the bundle")
-    json.loads(path.read_text(encoding="utf-8"))
     return len(objects)

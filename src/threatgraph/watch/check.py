@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from threatgraph.store.schema import alerts, aliases, articles, entities, mentions, watches
 from threatgraph.watch.alerts import fetch_alerts
-from threatgraph.watch.names import find_in_text, normalise, similarity, text_words
+from threatgraph.watch.names import find_in_text, index_text, normalise, similarity
 
 log = logging.getLogger(__name__)
 
@@ -71,22 +71,40 @@ def _prepare(conn: Connection, rows: Iterable[dict[str, Any]]) -> list[_Watch]:
     return prepared
 
 
-def _match(watch: _Watch, article: dict[str, Any], ments: list[dict[str, Any]], words_cache: dict) -> Hit | None:
-    """The best reason for ``watch`` to fire on ``article``, or None."""
+def _candidates(ments: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Distinct normalised names of an article's mentions -> (text, sentence) of the first one.
+
+    Computed once per article: an actor is usually mentioned many times under few names.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for m in ments:
+        if m["label"] in _SKIP_LABELS:
+            continue
+        for cand in (m["text"], m["canonical"]):
+            norm = normalise(cand) if cand else ""
+            if norm and norm not in out:
+                out[norm] = (m["text"], m["sentence"])
+    return out
+
+
+def _match(watch: _Watch, article: dict[str, Any], ments: list[dict[str, Any]], cache: dict) -> Hit | None:
+    """The best reason for ``watch`` to fire on ``article``, or None.
+
+    ``cache`` holds per-article work shared by all watches (distinct mention names, the text index).
+    """
     if watch.entity_id:
         for m in ments:
             if m["entity_id"] == watch.entity_id:
                 return Hit(m["text"], 1.0, m["sentence"])
+    key = (article["id"], "mentions")
+    if key not in cache:
+        cache[key] = _candidates(ments)
     best: Hit | None = None
-    for m in ments:
-        if m["label"] in _SKIP_LABELS:
-            continue
-        for cand in {m["text"], m["canonical"]}:
-            cnorm = normalise(cand)
-            for _display, wnorm in watch.names:
-                score = similarity(wnorm, cnorm)
-                if score >= watch.threshold and (best is None or score > best.score):
-                    best = Hit(m["text"], score, m["sentence"])
+    for cnorm, (text, sentence) in cache[key].items():
+        for _display, wnorm in watch.names:
+            score = similarity(wnorm, cnorm)
+            if score >= watch.threshold and (best is None or score > best.score):
+                best = Hit(text, score, sentence)
     if best is not None:
         return best
     # Full-text fallback: the NER may have missed the name (or typed it as something else).
@@ -95,10 +113,10 @@ def _match(watch: _Watch, article: dict[str, Any], ments: list[dict[str, Any]], 
         if not text:
             continue
         key = (article["id"], fieldname)
-        if key not in words_cache:
-            words_cache[key] = text_words(text)
+        if key not in cache:
+            cache[key] = index_text(text)
         for display, _wnorm in watch.names:
-            hit = find_in_text(text, display, watch.threshold, words_cache[key])
+            hit = find_in_text(text, display, watch.threshold, cache[key])
             if hit and (best is None or hit.score > best.score):
                 best = Hit(hit.matched, hit.score, hit.sentence)
         if best is not None:

@@ -2,8 +2,8 @@
 
 Watches must match names the way screening does ("same matcher"), so names are normalised by
 the screening stage's ``name_tokens`` (rigour casefold, ICU transliteration, org types,
-honorifics, term synonyms such as liwa → brigade) and compared with rapidfuzz plus the
-screening consonant skeleton; without the screening stage a rigour-only normaliser stands in.
+honorifics, term synonyms such as liwa → brigade) and scored by its ``compare_names``; without
+the screening stage a rigour + rapidfuzz stand-in is used.
 Callers only see :func:`normalise`, :func:`similarity` and :func:`find_in_text`, so a change of
 backend never touches the watch logic.
 """
@@ -11,11 +11,11 @@ backend never touches the watch logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rigour.names import remove_org_types, remove_person_prefixes, tokenize_name
 from rigour.text.translit import ascii_text
 
@@ -75,24 +75,53 @@ def _skeleton_key(norm: str) -> str:
     return " ".join(sorted(_SKELETON(tok) for tok in norm.split()))
 
 
-def similarity(a: str, b: str) -> float:
-    """Similarity of two *normalised* names in [0, 1].
+def _screen_scorer() -> Callable[[str, str], float] | None:
+    """The screening matcher's name comparison (weighted soft-Dice over aligned tokens), if present."""
+    try:
+        from threatgraph.screen.compare import compare_names
+        from threatgraph.screen.normalize import token_class
+    except ImportError:  # pragma: no cover - screening stage absent
+        return None
 
-    Whole-string edit similarity and token-order-free similarity, never token-*subset*
-    similarity (watching "Ali Khan" must not fire on every "Khan"); names whose consonant
-    skeletons agree token for token score at least :data:`SKELETON_SCORE`, which is how a
-    Persian-script spelling meets its English transliteration.
-    """
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
+    weight = lru_cache(maxsize=65536)(token_class)
+
+    def score(a: str, b: str) -> float:
+        ta, tb = a.split(), b.split()
+        return compare_names(ta, [weight(t) for t in ta], tb, [weight(t) for t in tb]).score
+
+    return score
+
+
+_SCORER = _screen_scorer()
+
+
+def _fallback_similarity(a: str, b: str) -> float:
+    """Whole-string and token-order-free edit similarity, lifted when consonant skeletons agree."""
     score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100.0
     if score < SKELETON_SCORE and len(a.split()) == len(b.split()):
         key = _skeleton_key(a)
         if len(key.replace(" ", "")) >= _MIN_SKELETON and key == _skeleton_key(b):
             score = SKELETON_SCORE
     return score
+
+
+@lru_cache(maxsize=262144)
+def similarity(a: str, b: str) -> float:
+    """Similarity of two *normalised* names in [0, 1] (cached: watch names meet the same actor names
+    in article after article).
+
+    The screening matcher's own name score (tokens aligned one to one, weighted so that
+    "brigade" or "al" count little, phonetic and consonant-skeleton agreement for
+    transliterations) — so a watch fires where screening would match. Token *subsets* score
+    low: watching "Ali Khan" does not fire on every "Khan".
+    """
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if _SCORER is not None:
+        return _SCORER(a, b)
+    return _fallback_similarity(a, b)  # pragma: no cover - screening stage absent
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,21 +135,37 @@ class TextHit:
     sentence: str
 
 
-Words = list[tuple[int, int, str]]
+#: How close (rapidfuzz ratio, 0-100) a word must be to a name token to anchor a window there.
+ANCHOR_CUTOFF = 70
 
 
-def text_words(text: str) -> Words:
-    """Word spans of ``text`` with each word normalised on its own, so offsets stay exact.
+@dataclass(slots=True)
+class TextIndex:
+    """An article's words, normalised like names, indexed for anchoring: built once per article and
+    shared by every watch that scans it."""
 
-    Computed once per article and shared by every watch scanning it.
-    """
-    out = []
+    text: str
+    words: list[tuple[int, int, str]]  # (start, end, normalised word), empty words dropped
+    positions: dict[str, list[int]]  # normalised word -> indexes into words
+    skeletons: dict[str, set[str]]  # consonant skeleton -> normalised words
+
+
+def index_text(text: str) -> TextIndex:
+    words: list[tuple[int, int, str]] = []
+    positions: dict[str, list[int]] = {}
+    skeletons: dict[str, set[str]] = {}
     for m in _WORD.finditer(text):
-        word = m.group()
-        norm = word.casefold() if word.isascii() else " ".join(tokenize_name(ascii_text(word).casefold()))
-        if norm:
-            out.append((m.start(), m.end(), norm))
-    return out
+        norm = normalise(m.group())
+        if not norm:
+            continue
+        positions.setdefault(norm, []).append(len(words))
+        words.append((m.start(), m.end(), norm))
+    if _SKELETON is not None:
+        for norm in positions:
+            key = _skeleton_key(norm)
+            if len(key) >= 3:
+                skeletons.setdefault(key, set()).add(norm)
+    return TextIndex(text, words, positions, skeletons)
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
@@ -133,35 +178,61 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
-def _windows(words: Words, size: int) -> Iterator[tuple[int, int, str]]:
-    for i in range(0, max(0, len(words) - size + 1)):
-        chunk = words[i : i + size]
-        yield chunk[0][0], chunk[-1][1], " ".join(w[2] for w in chunk)
-
-
-def find_in_text(text: str, name: str, threshold: float, words: Words | None = None) -> TextHit | None:
+def find_in_text(text: str, name: str, threshold: float, index: TextIndex | None = None) -> TextHit | None:
     """Best fuzzy occurrence of ``name`` in ``text`` at or above ``threshold``, or None.
 
-    This is the fallback for names the NER missed: windows of as many words as the name has
-    (and one fewer/more, for "Liwa Zainabiyoun" vs "Zainabiyoun") are normalised like any
-    other name and scored against it. A cheap prefilter skips windows whose edge words do not
-    start like any word of the name.
+    This is the fallback for names the NER missed. Words close to one of the name's tokens
+    (rapidfuzz ratio ≥ :data:`ANCHOR_CUTOFF`, or the same consonant skeleton) anchor the search;
+    only windows of the name's length (and one word fewer/more, for "Liwa Zainabiyoun" vs
+    "Zainabiyoun") around those anchors are normalised like any other name and scored, so an
+    article that shares nothing with the name costs one vocabulary lookup per token.
     """
     target = normalise(name)
-    raw = [w[2] for w in text_words(name)]
-    if not target or not raw or not text:
+    if not target or not text:
         return None
-    if words is None:
-        words = text_words(text)
-    first_chars = {w[0] for w in raw} | {t[0] for t in target.split()}
+    idx = index if index is not None else index_text(text)
+    if not idx.words:
+        return None
+    tokens = target.split()
+    anchor_tokens = {t for t in tokens if len(t) >= 3} or set(tokens)
+    vocab = list(idx.positions)
+    anchors: set[int] = set()
+    for tok in anchor_tokens:
+        close = {
+            w
+            for w, _score, _i in process.extract(tok, vocab, scorer=fuzz.ratio, score_cutoff=ANCHOR_CUTOFF, limit=None)
+        }
+        close |= idx.skeletons.get(_skeleton_key(tok), set())
+        for w in close:
+            anchors.update(idx.positions[w])
+    if not anchors:
+        return None
+    words = idx.words
     best: TextHit | None = None
-    for n in sorted({max(1, len(raw) - 1), len(raw), len(raw) + 1}):
-        for start, end, window in _windows(words, n):
-            if window[0] not in first_chars and window[window.rfind(" ") + 1] not in first_chars:
-                continue
-            score = similarity(target, normalise(text[start:end]))
-            if score >= threshold and (best is None or score > best.score):
-                best = TextHit(text[start:end], score, start, end, "")
+    best_words = (0, 0)
+    seen: set[tuple[int, int]] = set()
+    for size in sorted({max(1, len(tokens) - 1), len(tokens), len(tokens) + 1}):
+        for a in sorted(anchors):
+            for first in range(max(0, a - size + 1), min(a, len(words) - size) + 1):
+                if (first, size) in seen:
+                    continue
+                seen.add((first, size))
+                start, end = words[first][0], words[first + size - 1][1]
+                score = similarity(target, normalise(text[start:end]))
+                if score >= threshold and (best is None or score > best.score):
+                    best = TextHit(text[start:end], score, start, end, "")
+                    best_words = (first, first + size)
     if best is None:
         return None
+    # Trim edge words that add nothing ("Fajr Brigade, a" -> "Fajr Brigade").
+    lo, hi = best_words
+    while hi - lo > 1:
+        for cut in ((lo + 1, hi), (lo, hi - 1)):
+            start, end = words[cut[0]][0], words[cut[1] - 1][1]
+            score = similarity(target, normalise(text[start:end]))
+            if score >= best.score:
+                best, (lo, hi) = TextHit(text[start:end], score, start, end, ""), cut
+                break
+        else:
+            break
     return TextHit(best.matched, best.score, best.start, best.end, sentence_at(text, best.start, best.end))

@@ -15,7 +15,10 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from threatgraph.store.schema import aliases, articles, entities, watches
 
-DEFAULT_THRESHOLD = 0.85
+try:  # the screening matcher's match threshold: a watch fires where screening would say "match"
+    from threatgraph.screen.query import MATCH_THRESHOLD as DEFAULT_THRESHOLD
+except ImportError:  # pragma: no cover - screening stage absent
+    DEFAULT_THRESHOLD = 0.85
 
 
 class WatchError(ValueError):
