@@ -28,18 +28,19 @@ def test_search_matches_article_text(client, archive):
 
 def test_dossier_has_every_section(client):
     d = client.get(f"/entities/{ZB}").json()
-    assert d["entity"]["caption"] == "Zainabiyoun Brigade"
+    assert d["id"] == ZB and d["caption"] == "Zainabiyoun Brigade"
     scripts = {a["name"]: a["script"] for a in d["aliases"]}
     assert scripts["لواء زینبیون"] == "Arabic" and scripts["Liwa Zaynabiyun"] == "Latin"
+    assert d["sanctioned"] is True
     (link,) = d["sanctions"]
     assert link["dataset"] == "testlist" and link["entry_id"] == "tg-test-zainabiyoun"
-    assert link["entry"]["caption"] == "Zainabiyoun Brigade"
+    assert link["caption"] == "Zainabiyoun Brigade" and link["programs"] == ["SDGT"]
     types = [e["type"] for e in d["timeline"]]
-    assert set(types) == {"RECRUIT", "SUPPORT", "DEPLOY", "SANCTION"}
-    dated = [e["date"]["start"] for e in d["timeline"] if e.get("date")]
+    assert sorted(types) == ["DEPLOY", "DEPLOY", "RECRUIT", "SANCTION", "SUPPORT"]
+    dated = [e["date"] for e in d["timeline"]]
     assert dated == sorted(dated) and dated[0] == "2019-01-24"
     assert len(d["articles"]) == 3
-    assert {q["speaker_entity_id"] for q in d["quotes_about"]} == {ANALYST}
+    assert [q["speaker"] for q in d["quotes_about"]] == ["Farid Rahimi"]
     related = {r["id"] for r in d["related"]}
     assert {IRGC, SYRIA} <= related
 
@@ -54,10 +55,20 @@ def test_graph_has_typed_event_edges(client):
     g = client.get(f"/entities/{ZB}/graph").json()
     ids = {n["id"] for n in g["nodes"]}
     assert ZB in ids and IRGC in ids
-    assert {"source": IRGC, "target": ZB, "type": "SUPPORT"}.items() <= next(
-        e for e in g["edges"] if e["type"] == "SUPPORT"
-    ).items()
+    support = next(e for e in g["edges"] if e["type"] == "SUPPORT")
+    assert (support["source"], support["target"]) == (IRGC, ZB)
     assert all(e["source"] in ids and e["target"] in ids for e in g["edges"])
+    assert client.get(f"/entities/{ZB}/graph", params={"depth": 3}).status_code == 422
+
+
+def test_dossier_page_embeds_the_same_graph(client):
+    from threatgraph.api.reading import star_graph
+
+    html = client.get(f"/entities/{ZB}", headers=HTML).text
+    d = client.get(f"/entities/{ZB}").json()
+    graph = star_graph(d)
+    assert {n["id"] for n in graph["nodes"]} == {n["id"] for n in client.get(f"/entities/{ZB}/graph").json()["nodes"]}
+    assert 'id="graph-data"' in html and ZB in html
 
 
 def test_unknown_entity_is_404_with_message(client):
@@ -103,7 +114,7 @@ def test_json_suffix_and_accept_negotiation(client):
     assert 'id="sanctions-badge"' in html.text and "sanctioned" in html.text
     forced = client.get(f"/entities/{ZB}.json", headers=HTML)
     assert forced.headers["content-type"] == "application/json"
-    assert forced.json()["entity"]["id"] == ZB
+    assert forced.json()["id"] == ZB
     assert client.get("/articles.json").json()["results"]
     assert client.get("/openapi.json").json()["openapi"].startswith("3.")
 

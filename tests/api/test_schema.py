@@ -1,17 +1,27 @@
 """Schemathesis: generated requests for every operation of /openapi.json never get a 5xx and conform to the schema.
 
 Runs over the hand-built archive with a valid token, so write routes are exercised past the auth check.
+The operations are driven with hypothesis directly (schemathesis' pytest plugin does not load on this
+pytest), one hypothesis run per operation, with every failure collected before the test fails.
 """
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from archive import build_archive
-from conftest import TOKEN
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import positive_data_acceptance
 
+from conftest import TOKEN
 from threatgraph.api.app import create_app
+
+EXAMPLES = int(os.environ.get("TG_SCHEMATHESIS_EXAMPLES", "30"))
+#: Operations whose validity depends on content no JSON schema can state (a CSV with names, article files
+#: the readers accept): a schema-valid request may rightly get a 400/422 there, so only that check is off.
+CONTENT_CHECKED = {"POST /screen/csv", "POST /ingest"}
 
 
 @pytest.fixture
@@ -21,10 +31,25 @@ def api_schema(store):
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+def _runner(op):
+    @given(case=op.as_strategy())
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def run(case):
+        excluded = [positive_data_acceptance] if op.label in CONTENT_CHECKED else []
+        case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, excluded_checks=excluded)
+
+    return run
 
 
-@schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_conforms_to_its_schema(case):
-    case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"})
+def test_api_conforms_to_its_schema(api_schema):
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) >= 12
+    failures: dict[str, str] = {}
+    for op in operations:
+        try:
+            _runner(op)()
+        except BaseException as exc:  # noqa: BLE001 - collected and reported together below
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            failures[op.label] = f"{type(exc).__name__}: {exc}"[:3000]
+    assert not failures, "\n\n".join(f"{k}\n{v}" for k, v in failures.items())

@@ -44,9 +44,9 @@ def test_watch_lifecycle(client):
     assert r.status_code == 404 and str(wid) in r.json()["detail"]
 
 
-def test_watch_on_unknown_entity_is_400(client):
+def test_watch_on_unknown_entity_is_404(client):
     r = client.post("/watches", json={"name": "x", "entity_id": "ent-missing"}, headers=AUTH)
-    assert r.status_code == 400 and "ent-missing" in r.json()["detail"]
+    assert r.status_code == 404 and "ent-missing" in r.json()["detail"]
 
 
 def test_backfill_raises_alerts_from_the_archive(client):

@@ -19,7 +19,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threatgraph.api import reading, screening, writing
 from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB
-from threatgraph.api.services import Unavailable
 from threatgraph.store.db import open_store
 from threatgraph.web.render import STATIC, templates, wants_html
 
@@ -27,6 +26,7 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "bad input; `detail` says which and why"},
     413: {"description": "request body too large"},
     422: {"description": "validation error; `detail` names each field and the reason"},
+    503: {"description": "the store could not answer (locked or unreachable); retry"},
 }
 
 
@@ -57,10 +57,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
-
-    @app.exception_handler(Unavailable)
-    async def _unavailable(request: Request, exc: Unavailable) -> Response:
-        return _error(request, 503, str(exc))
 
     @app.exception_handler(OperationalError)
     async def _busy(request: Request, exc: OperationalError) -> Response:

@@ -10,19 +10,41 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from followthemoney import model as ftm_model
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 MAX_QUERIES = 100  # yente's batch limit
 MAX_SCREEN = 1000
 Value = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"\S")]
+#: FtM schemata that can be matched (yente accepts the same); published as an enum in the OpenAPI schema.
+MATCHABLE = sorted(s.name for s in ftm_model.schemata.values() if s.matchable)
 
 
 def _check_schema(name: str) -> str:
-    schema = ftm_model.get(name)
-    if schema is None:
-        raise ValueError(f"unknown FollowTheMoney schema {name!r} (e.g. Person, Organization, LegalEntity)")
-    return schema.name
+    if name not in MATCHABLE:
+        raise ValueError(f"unknown or unmatchable FollowTheMoney schema {name!r}; use one of {', '.join(MATCHABLE)}")
+    return name
+
+
+class Properties(BaseModel):
+    """FtM properties of a query: ``name`` is required, any other property is a list of strings."""
+
+    model_config = ConfigDict(
+        extra="allow", json_schema_extra={"maxProperties": 50, "propertyNames": {"maxLength": 64}}
+    )
+    __pydantic_extra__: dict[str, Annotated[list[Value], Field(max_length=50)]] = Field(init=False)  # type: ignore[assignment]
+
+    name: list[Name] = Field(min_length=1, max_length=50)
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Properties:
+        extra = self.__pydantic_extra__ or {}
+        if len(extra) > 50:
+            raise ValueError(f"{len(extra) + 1} properties; at most 50 are allowed")
+        for key in extra:
+            if len(key) > 64:
+                raise ValueError(f"property name {key[:64]!r}… is longer than 64 characters")
+        return self
 
 
 class EntityExample(BaseModel):
@@ -31,25 +53,13 @@ class EntityExample(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 
     id: str | None = Field(default=None, max_length=200)
-    schema_: str = Field(alias="schema", max_length=64, examples=["Person"])
-    properties: dict[Annotated[str, StringConstraints(max_length=64)], list[Value]] = Field(
-        max_length=50, examples=[{"name": ["Zainabiyoun Brigade"], "country": ["af"]}]
-    )
+    schema_: str = Field(alias="schema", json_schema_extra={"enum": MATCHABLE}, examples=["Person"])
+    properties: Properties = Field(examples=[{"name": ["Zainabiyoun Brigade"], "country": ["af"]}])
 
     @field_validator("schema_")
     @classmethod
     def _schema(cls, v: str) -> str:
         return _check_schema(v)
-
-    @field_validator("properties")
-    @classmethod
-    def _names(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
-        if not any(s.strip() for s in v.get("name", [])):
-            raise ValueError("properties.name must hold at least one non-blank name")
-        for key, values in v.items():
-            if len(values) > 50:
-                raise ValueError(f"properties.{key} has {len(values)} values; at most 50 are allowed")
-        return v
 
 
 class MatchRequest(BaseModel):
@@ -67,7 +77,7 @@ class ScreenItem(BaseModel):
     """One name to screen, with optional context that sharpens the score."""
 
     name: Name
-    schema_: str = Field(default="LegalEntity", alias="schema", max_length=64)
+    schema_: str = Field(default="LegalEntity", alias="schema", json_schema_extra={"enum": MATCHABLE})
     country: list[Value] = Field(default_factory=list, max_length=20)
     birthDate: list[Value] = Field(default_factory=list, max_length=20)  # noqa: N815 - FtM property name
 
@@ -101,4 +111,4 @@ class WatchIn(BaseModel):
     name: Name
     entity_id: str | None = Field(default=None, max_length=64)
     note: str | None = Field(default=None, max_length=2000)
-    threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    threshold: float | None = Field(default=None, gt=0.0, le=1.0)

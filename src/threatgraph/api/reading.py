@@ -57,17 +57,36 @@ def search(
     return respond(request, "search.html", data)
 
 
+def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
+    """The dossier's relations as graph nodes/edges, so the page draws them without a second query."""
+    centre = dossier["id"]
+    nodes = [{"id": centre, "caption": dossier["caption"], "schema": dossier["schema"]}]
+    edges: list[dict[str, Any]] = []
+    for rel in dossier.get("related", []):
+        nodes.append({"id": rel["id"], "caption": rel["caption"], "schema": rel["schema"]})
+        if rel.get("cooccurrence"):
+            edges.append({"source": centre, "target": rel["id"], "type": "cooccurrence", "weight": rel["cooccurrence"]})
+        for ev in rel.get("events", []):
+            src, tgt = (centre, rel["id"]) if ev["direction"] == "out" else (rel["id"], centre)
+            edges.append({"source": src, "target": tgt, "type": ev["type"], "weight": ev["count"]})
+    return {"nodes": nodes, "edges": edges}
+
+
 @router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
 def entity(request: Request, entity_id: str = EntityId, engine: Engine = Depends(engine_of)) -> Response:
     data = services.dossier(engine, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    return respond(request, "entity.html", data)
+    return respond(request, "entity.html", data, page={"graph": star_graph(data)})
 
 
 @router.get("/entities/{entity_id}/graph", responses=NOT_FOUND, summary="Relations graph: nodes and edges")
-def entity_graph(entity_id: str = EntityId, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
-    graph = services.entity_graph(engine, entity_id)
+def entity_graph(
+    entity_id: str = EntityId,
+    depth: int = Query(1, ge=1, le=2, description="hops from the entity"),
+    engine: Engine = Depends(engine_of),
+) -> dict[str, Any]:
+    graph = services.entity_graph(engine, entity_id, depth=depth)
     if not graph.get("nodes"):
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     return graph

@@ -16,12 +16,11 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
-from threatgraph.api.models import MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
+from threatgraph.api.models import MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
 from threatgraph.web.render import respond
 
 router = APIRouter()
-UNAVAILABLE = {503: {"description": "the screening stage or index is not available"}}
 CSV_MAX_BYTES = 1024 * 1024
 
 
@@ -36,18 +35,15 @@ def _check_dataset(engine: Engine, dataset: str) -> None:
 def run_match(
     engine: Engine, dataset: str, body: dict[str, Any], limit: int, threshold: float | None, algorithm: str
 ) -> dict[str, Any]:
-    """yente matching restricted to ``dataset`` ('default' = every loaded list)."""
+    """yente matching restricted to ``dataset`` ('default' = every loaded list); unusable requests are 400."""
     _check_dataset(engine, dataset)
-    answer = services.match(engine, body, limit=limit, threshold=threshold, algorithm=algorithm)
-    if dataset != "default":
-        for resp in answer.get("responses", {}).values():
-            kept = [r for r in resp.get("results", []) if dataset in r.get("datasets", [])]
-            resp["results"] = kept
-            resp["total"] = {"value": len(kept), "relation": "eq"}
-    return answer
+    try:
+        return services.match(engine, body, limit=limit, threshold=threshold, algorithm=algorithm, dataset=dataset)
+    except ValueError as exc:
+        raise HTTPException(400, f"cannot match: {exc}") from exc
 
 
-@router.post("/match/{dataset}", responses=UNAVAILABLE | {404: {"description": "dataset not loaded"}})
+@router.post("/match/{dataset}", responses={404: {"description": "dataset not loaded"}})
 def match(
     body: MatchRequest,
     dataset: str = Path(min_length=1, max_length=64, description="'default' or a loaded list, e.g. ofac"),
@@ -66,7 +62,7 @@ def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold:
     for start in range(0, len(items), MAX_QUERIES):
         chunk = items[start : start + MAX_QUERIES]
         body = {"queries": {str(i): item.as_query() for i, item in enumerate(chunk)}}
-        answer = services.match(engine, body, limit=limit, threshold=threshold, algorithm="best")
+        answer = run_match(engine, "default", body, limit, threshold, "best")
         for i, item in enumerate(chunk):
             resp = answer.get("responses", {}).get(str(i), {})
             results = resp.get("results", [])
@@ -81,17 +77,17 @@ def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold:
     return out
 
 
-@router.post("/screen", responses=UNAVAILABLE)
+@router.post("/screen")
 def screen_batch(body: ScreenRequest, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
     """Screen a batch of names; each answer lists candidates with score, match flag and features."""
     return {"results": screen_items(engine, body.names, body.limit, body.threshold)}
 
 
-@router.get("/screen", responses=HTML | UNAVAILABLE, summary="Screening form; with name= it screens that name")
+@router.get("/screen", responses=HTML, summary="Screening form; with name= it screens that name")
 def screen_form(
     request: Request,
     name: str = Query("", max_length=500),
-    schema: str = Query("LegalEntity", max_length=64),
+    schema: str = Query("LegalEntity", json_schema_extra={"enum": MATCHABLE}),
     country: str = Query("", max_length=100),
     threshold: float | None = Query(None, ge=0.0, le=1.0),
     engine: Engine = Depends(engine_of),
@@ -147,7 +143,7 @@ def parse_csv(filename: str, raw: bytes) -> list[ScreenItem]:
 
 @router.post(
     "/screen/csv",
-    responses=HTML | UNAVAILABLE | {400: {"description": "unreadable CSV"}},
+    responses=HTML | {400: {"description": "unreadable CSV"}},
     summary="Screen every name of an uploaded CSV (column 'name', or the first column)",
 )
 async def screen_csv(

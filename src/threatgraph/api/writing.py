@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Reques
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
-from threatgraph.api import services
+from threatgraph.api import queries, services
 from threatgraph.api.auth import require_token
 from threatgraph.api.models import WatchIn
 from threatgraph.api.reading import HTML, engine_of
@@ -28,7 +28,6 @@ router = APIRouter()
 AUTH = {
     401: {"description": "missing or wrong bearer token"},
     403: {"description": "writes are disabled (no THREATGRAPH_TOKEN configured)"},
-    503: {"description": "the stage is not available"},
 }
 MAX_FILES = 200
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -66,18 +65,25 @@ async def ingest(
     return data
 
 
-@router.get("/watches", responses=HTML | {503: AUTH[503]}, summary="Watched names and entities")
+@router.get("/watches", responses=HTML, summary="Watched names and entities")
 def watches(request: Request, engine: Engine = Depends(engine_of)) -> Response:
     return respond(request, "watches.html", {"watches": services.list_watches(engine)})
 
 
-@router.post("/watches", status_code=201, dependencies=[Depends(require_token)], responses=AUTH)
+@router.post(
+    "/watches",
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    responses=AUTH | {404: {"description": "entity_id names no entity"}},
+)
 def add_watch(
     body: WatchIn,
     backfill: bool = Query(False, description="also check the archive already stored (alerts are raised now)"),
     engine: Engine = Depends(engine_of),
 ) -> dict[str, Any]:
     """Watch a name (or an entity's every alias); new articles that mention it raise alerts."""
+    if body.entity_id is not None and not queries.entity_exists(engine, body.entity_id):
+        raise HTTPException(404, f"cannot add watch {body.name!r}: no entity with id {body.entity_id!r}")
     try:
         watch = services.add_watch(engine, body.name, body.entity_id, body.note, body.threshold)
     except (ValueError, LookupError) as exc:
@@ -99,7 +105,7 @@ def remove_watch(watch_id: int = Path(ge=1, le=2**62), engine: Engine = Depends(
     return {"removed": watch_id}
 
 
-@router.get("/alerts", responses=HTML | {503: AUTH[503]}, summary="Alerts raised by watches, newest first")
+@router.get("/alerts", responses=HTML, summary="Alerts raised by watches, newest first")
 def alerts(
     request: Request,
     since: datetime | None = Query(None, description="only alerts created after this time (ISO 8601)"),

@@ -27,8 +27,14 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def respond(request: Request, template: str, data: Any, status_code: int = 200) -> Response:
-    """Render ``template`` with ``data`` for a browser, else return ``data`` as JSON."""
+def respond(
+    request: Request, template: str, data: Any, status_code: int = 200, page: dict[str, Any] | None = None
+) -> Response:
+    """Render ``template`` with ``data`` for a browser, else return ``data`` as JSON.
+
+    ``page`` holds extras only the HTML needs (e.g. the graph drawn from data already in ``data``).
+    """
     if wants_html(request):
-        return templates.TemplateResponse(request, template, {"data": data}, status_code=status_code)
+        ctx = {"data": data, **(page or {})}
+        return templates.TemplateResponse(request, template, ctx, status_code=status_code)
     return JSONResponse(jsonable_encoder(data), status_code=status_code)

@@ -24,16 +24,20 @@
       container: box,
       elements: elements,
       wheelSensitivity: 0.2,
+      maxZoom: 1.6,
+      minZoom: 0.2,
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": 11, "background-color": "#1f5fa8", color: "#1d2330", "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18 } },
+        { selector: "node", style: { label: "data(label)", "font-size": 12, "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 2, "background-color": "#1f5fa8", color: "#1d2330", "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18 } },
         { selector: "node[schema = 'Person']", style: { "background-color": "#3b8bd9" } },
         { selector: "node[schema = 'Country'], node[schema = 'Location']", style: { "background-color": "#2e7d32" } },
         { selector: "node[centre = 1]", style: { "background-color": "#b3261e", width: 30, height: 30, "font-weight": "bold" } },
         { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 6)", "line-color": "#9aa5b8", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa5b8", label: "data(label)", "font-size": 9, color: "#5d6575" } },
-        { selector: "edge[label = 'co-mention']", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } }
+        { selector: "edge[label = 'cooccurrence']", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } }
       ],
       layout: { name: "cose", animate: false, padding: 30, idealEdgeLength: 140, nodeRepulsion: 12000 }
     });
+    cy.fit(undefined, 30);
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
       if (id !== centre) window.location.href = "/entities/" + encodeURIComponent(id);

@@ -1,0 +1,123 @@
+"""/match (yente shape), batch /screen, the screening form and CSV upload, over the test list."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import HTTPException
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from threatgraph.api.screening import parse_csv
+
+HTML = {"accept": "text/html"}
+
+
+def _match(client, body, dataset="default", **params):
+    return client.post(f"/match/{dataset}", json=body, params=params)
+
+
+def test_match_answers_in_yente_shape(client):
+    body = {
+        "queries": {
+            "q1": {"schema": "Organization", "properties": {"name": ["Liwa Zaynabiyoun"]}},
+            "q2": {"schema": "Person", "properties": {"name": ["Karim Haqqani"], "birthDate": ["1971"]}},
+        }
+    }
+    r = _match(client, body, limit=3)
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["limit"] == 3 and set(data["responses"]) == {"q1", "q2"}
+    q1 = data["responses"]["q1"]
+    assert q1["status"] == 200 and q1["total"]["value"] == len(q1["results"]) <= 3
+    top = q1["results"][0]
+    assert top["id"] == "tg-test-zainabiyoun" and top["datasets"] == ["testlist"] and top["match"] is True
+    assert 0.0 < top["score"] <= 1.0 and top["features"]
+    assert {"id", "caption", "schema", "properties", "score", "match", "features"} <= set(top)
+    assert data["responses"]["q2"]["results"][0]["id"] == "tg-test-person"
+
+
+def test_match_on_a_named_dataset_and_unknown_dataset(client):
+    body = {"queries": {"q": {"schema": "Organization", "properties": {"name": ["Fatemiyoun Division"]}}}}
+    assert _match(client, body, "testlist").json()["responses"]["q"]["results"][0]["id"] == "tg-test-fatemiyoun"
+    r = _match(client, body, "nosuchlist")
+    assert r.status_code == 404 and "nosuchlist" in r.json()["detail"] and "testlist" in r.json()["detail"]
+
+
+def test_unrelated_name_is_not_a_match(client):
+    body = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Marie Curie-Sklodowska"]}}}}
+    results = _match(client, body).json()["responses"]["q"]["results"]
+    assert not any(r["match"] for r in results)
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({}, "queries"),
+        ({"queries": {}}, "queries"),
+        ({"queries": {"q": {"schema": "Spaceship", "properties": {"name": ["x"]}}}}, "Spaceship"),
+        ({"queries": {"q": {"schema": "Person", "properties": {"country": ["ir"]}}}}, "name"),
+        ({"queries": {"q": {"schema": "Person", "properties": {"name": "not a list"}}}}, "name"),
+        ({"queries": {str(i): {"schema": "Person", "properties": {"name": ["x"]}} for i in range(101)}}, "queries"),
+    ],
+)
+def test_bad_match_bodies_are_422_naming_the_problem(client, body, needle):
+    r = _match(client, body)
+    assert r.status_code == 422 and needle in r.json()["detail"], r.text
+
+
+def test_unknown_algorithm_is_400(client):
+    body = {"queries": {"q": {"schema": "Person", "properties": {"name": ["x"]}}}}
+    r = _match(client, body, algorithm="nope")
+    assert r.status_code == 400 and "nope" in r.json()["detail"]
+
+
+def test_batch_screen_keeps_input_order(client):
+    names = [{"name": "Nobody Inparticular"}, {"name": "Zaynabiyoun Brigade", "schema": "Organization"}]
+    data = client.post("/screen", json={"names": names, "limit": 2}).json()
+    assert [r["name"] for r in data["results"]] == ["Nobody Inparticular", "Zaynabiyoun Brigade"]
+    assert data["results"][1]["match"] is True and not data["results"][0]["match"]
+    assert data["results"][1]["results"][0]["explanation"]
+
+
+def test_screen_form_shows_candidates_with_features(client):
+    r = client.get("/screen", params={"name": "Zaynabiyoun Brigade"}, headers=HTML)
+    assert r.status_code == 200 and "possible match" in r.text and 'table class="features"' in r.text
+    assert client.get("/screen", headers=HTML).status_code == 200
+    assert client.get("/screen.json", params={"name": "Zainabiyoun"}).json()["results"][0]["results"]
+    assert client.get("/screen", params={"name": "x", "schema": "Spaceship"}).status_code == 422
+
+
+def test_csv_upload(client):
+    csv = b"name,country\nZainabiyoun Brigade,pk\nKarim Haqani,\n"
+    r = client.post("/screen/csv", files={"file": ("names.csv", csv, "text/csv")})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["name"] for x in results] == ["Zainabiyoun Brigade", "Karim Haqani"]
+    assert all(x["match"] for x in results)
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        (b"", "empty"),
+        (b"\xff\xfe\x00b\x00a", "UTF-8"),
+        (b"name\n\n  \n", "no names"),
+        (b"a\x00b\n", "binary"),
+        (b"name,schema\nX,Spaceship\n", "line 2"),
+    ],
+)
+def test_bad_csv_is_400_naming_the_file(client, raw, needle):
+    r = client.post("/screen/csv", files={"file": ("bad.csv", raw, "text/csv")})
+    assert r.status_code == 400 and "bad.csv" in r.json()["detail"] and needle in r.json()["detail"], r.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_parse_csv_never_crashes(raw):
+    """Any upload yields names or a 400 naming the file, never another exception."""
+    try:
+        items = parse_csv("f.csv", raw)
+    except HTTPException as exc:
+        assert exc.status_code == 400 and "f.csv" in exc.detail
+    else:
+        assert items and all(i.name.strip() for i in items)
