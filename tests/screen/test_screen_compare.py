@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threatgraph.screen.compare import compare_names, identifiers_match, schemata_compatible, token_similarity
@@ -16,6 +16,7 @@ def score(a: str, b: str) -> float:
     return compare_names(ta, [token_class(t) for t in ta], tb, [token_class(t) for t in tb]).score
 
 
+@settings(deadline=None)
 @given(names, names)
 def test_score_bounded_and_symmetric(a: str, b: str) -> None:
     s = score(a, b)
@@ -23,6 +24,7 @@ def test_score_bounded_and_symmetric(a: str, b: str) -> None:
     assert abs(s - score(b, a)) < 1e-9
 
 
+@settings(deadline=None)
 @given(names)
 def test_a_name_matches_itself(a: str) -> None:
     if name_tokens(a):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threatgraph.screen.normalize import name_tokens, skeleton, token_class, token_keys
@@ -37,6 +37,7 @@ def test_token_classes() -> None:
     assert token_class("al") < token_class("brigade")
 
 
+@settings(deadline=None)
 @given(st.text(max_size=80))
 def test_tokens_are_plain_ascii_for_any_input(text: str) -> None:
     tokens = name_tokens(text)
@@ -44,6 +45,7 @@ def test_tokens_are_plain_ascii_for_any_input(text: str) -> None:
         assert re.fullmatch(r"[a-z0-9]+", tok), (text, tokens)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet=st.characters(categories=("Lu", "Ll", "Lo", "Zs")), min_size=1, max_size=40))
 def test_normalisation_is_stable(text: str) -> None:
     once = name_tokens(text)

@@ -12,11 +12,15 @@ their sizes are in ``FEATURES`` so the explanation can show exactly what moved t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 from followthemoney import model
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 
 from threatgraph.screen.normalize import phonetic, skeleton
 
@@ -29,11 +33,15 @@ FEATURES = {
     "birth_date_conflict": -0.15,
     "identifier_match": 0.25,
 }
-#: Token pairs below this similarity are not aligned at all (they are different words).
+#: Token pairs below MIN_TOKEN_SIM are not aligned at all (different words); up to FULL_TOKEN_SIM they count less.
 MIN_TOKEN_SIM = 0.6
+FULL_TOKEN_SIM = 0.8
 PHONETIC_SIM = 0.9
+PHONETIC_BONUS = 0.1
 SKELETON_SIM = 0.85
 JOINED_FACTOR = 0.95
+JOINED_MAX_EDITS = 2
+_NON_DIGITS = re.compile(r"\D+")
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -47,13 +55,33 @@ def token_similarity(a: str, b: str) -> float:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
     if sim < PHONETIC_SIM and len(a) >= 3 and len(b) >= 3:
-        pa, pb = phonetic(a), phonetic(b)
-        if len(pa) >= 3 and pa == pb:
-            return PHONETIC_SIM
-        sa = skeleton(a)
-        if len(sa) >= 3 and sa == skeleton(b):
-            return max(sim, SKELETON_SIM)
+        pa = phonetic(a)
+        if len(pa) >= 3 and pa == phonetic(b):
+            # Sounding alike lifts a near spelling ("zainabiyun" ~ "zaynabiyoun"), not a distant one
+            # ("monnier" and "manera" share a metaphone but are different names).
+            sim = min(PHONETIC_SIM, sim + PHONETIC_BONUS)
+        if sim < SKELETON_SIM and (_vowel_poor(a) or _vowel_poor(b)):
+            sk = skeleton(a)
+            if len(sk) >= 3 and sk == skeleton(b):
+                sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
     return sim
+
+
+def _ramp(sim: float) -> float:
+    """Token similarity as it counts in a name: full from FULL_TOKEN_SIM up, fading to nothing at
+    MIN_TOKEN_SIM, so "tahini"/"taheri" (0.67) add little while "zainabiyun"/"zaynabiyoun" (0.9) add much."""
+    if sim >= FULL_TOKEN_SIM:
+        return sim
+    if sim <= MIN_TOKEN_SIM:
+        return 0.0
+    return sim * (sim - MIN_TOKEN_SIM) / (FULL_TOKEN_SIM - MIN_TOKEN_SIM)
+
+
+@lru_cache(maxsize=65536)
+def _vowel_poor(token: str) -> bool:
+    """Few written vowels: the mark of a transliterated Arabic/Persian/Hebrew-script word ("zynbywn")."""
+    vowels = sum(token.count(v) for v in "aeiou")
+    return len(token) >= 4 and vowels * 5 <= len(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +100,25 @@ def compare_names(
     total = sum(q_weights) + sum(a_weights)
     if not q_tokens or not a_tokens or total <= 0:
         return NameScore(0.0, ())
+    # Only pairs that can reach MIN_TOKEN_SIM are examined: edit similarity >= 0.5 (found by rapidfuzz in C),
+    # or equal consonant skeletons where one side is an abjad transliteration.
+    close = cdist(q_tokens, a_tokens, scorer=Levenshtein.normalized_similarity, score_cutoff=0.5, workers=1)
+    pairs_ij = set(zip(*(ix.tolist() for ix in np.nonzero(close)), strict=True))
+    poor_q = [i for i, t in enumerate(q_tokens) if _vowel_poor(t)]
+    poor_a = [j for j, t in enumerate(a_tokens) if _vowel_poor(t)]
+    if poor_q or poor_a:
+        skel_a: dict[str, list[int]] = {}
+        for j, t in enumerate(a_tokens):
+            skel_a.setdefault(skeleton(t), []).append(j)
+        for i, t in enumerate(q_tokens):
+            for j in skel_a.get(skeleton(t), ()):
+                if i in poor_q or j in poor_a:
+                    pairs_ij.add((i, j))
     sims = []
-    for i, qt in enumerate(q_tokens):
-        for j, at in enumerate(a_tokens):
-            s = token_similarity(qt, at)
-            if s >= MIN_TOKEN_SIM:
-                sims.append((s, q_weights[i] + a_weights[j], i, j))
+    for i, j in pairs_ij:
+        s = _ramp(token_similarity(q_tokens[i], a_tokens[j]))
+        if s > 0.0:
+            sims.append((s, q_weights[i] + a_weights[j], i, j))
     sims.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
     used_q: set[int] = set()
     used_a: set[int] = set()
@@ -95,14 +136,17 @@ def compare_names(
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
             return NameScore(score, tuple(pairs))
-        joined = JOINED_FACTOR * Levenshtein.normalized_similarity(qj, aj)
-        if joined > score:
-            return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
+        # Only for near-identical letters split differently ("Alrahman" / "Al Rahman"): on long names a
+        # joined edit ratio would let shared common words outweigh the one word that differs.
+        if Levenshtein.distance(qj, aj, score_cutoff=JOINED_MAX_EDITS) <= JOINED_MAX_EDITS:
+            joined = JOINED_FACTOR * Levenshtein.normalized_similarity(qj, aj)
+            if joined > score:
+                return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs))
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return _NON_DIGITS.sub("", text)
 
 
 def schemata_compatible(query_schema: str | None, entity_schema: str) -> bool:

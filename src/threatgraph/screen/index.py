@@ -12,6 +12,7 @@ the query, voted by how rare the shared key is), *scoring* the best few dozen na
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import marshal
@@ -44,7 +45,8 @@ INDEX_FORMAT = 1
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
-SCORE_TOP = 48
+SCORE_TOP = 32
+RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
 
 
@@ -81,10 +83,11 @@ class ScreenIndex:
     # --- weights ----------------------------------------------------------------------
 
     def token_weight(self, token: str) -> float:
-        """Base weight of the token's class, scaled by rarity: 0.5 for the commonest token, 1 for unseen ones."""
+        """Base weight of the token's class, scaled by rarity: RARITY_FLOOR for the commonest token, 1 for unseen
+        ones, so that "pharmaceutical technology" shared by two companies does not outweigh their own names."""
         df = self.df.get(token, 0)
         rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
-        return token_class(token) * (0.5 + 0.5 * min(1.0, max(0.0, rarity)))
+        return token_class(token) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity)))
 
     # --- matching ---------------------------------------------------------------------
 
@@ -115,7 +118,10 @@ class ScreenIndex:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
         candidates = [self._candidate(query, ent_idx, *hit, threshold) for ent_idx, hit in best.items()]
         candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
-        return candidates[:limit]
+        top = candidates[:limit]
+        for cand in top:  # entity data is decoded only for what is returned
+            cand.entity = self.entity_data(cand.entity["_idx"])
+        return top
 
     def _dataset_mask(self, datasets: frozenset[str]) -> np.ndarray:
         mask = self._masks.get(datasets)
@@ -192,7 +198,7 @@ class ScreenIndex:
             match=score >= threshold,
             features=features,
             explanation=explanation,
-            entity=self.entity_data(ent_idx),
+            entity={"_idx": ent_idx},
         )
 
     def entity_data(self, ent_idx: int) -> dict[str, Any]:
@@ -356,6 +362,8 @@ def get_index(engine: Engine) -> ScreenIndex:
                         .values(index_path=str(path))
                     )
         _CACHE[cache_key] = index
+        gc.collect()
+        gc.freeze()  # the index is long-lived: keep its ~10^5 objects out of full GC passes (latency spikes)
         return index
 
 

@@ -78,9 +78,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
     folded = replace_org_types_compare(folded) or folded
     stripped = remove_person_prefixes(folded) or folded
     tokens = [tok for tok in tokenize_name(stripped) if tok]
-    # Leading honorifics only: "Sayyid Hassan NASRALLAH" -> hassan nasrallah, but keep a name that is only a title.
-    while len(tokens) > 1 and tokens[0] in t.honorifics:
-        tokens.pop(0)
+    # Honorifics anywhere ("Sayyid Hassan NASRALLAH", "FAIZULLAH MULLAH HAJI"), unless the name is only titles.
+    named = [tok for tok in tokens if tok not in t.honorifics]
+    if named:
+        tokens = named
     return tuple(t.synonyms.get(tok, tok) for tok in tokens)
 
 
