@@ -34,7 +34,15 @@
         { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 6)", "line-color": "#9aa5b8", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa5b8", label: "data(label)", "font-size": 9, color: "#5d6575" } },
         { selector: "edge[label = 'cooccurrence']", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } }
       ],
-      layout: { name: "cose", animate: false, padding: 30, idealEdgeLength: 140, nodeRepulsion: 12000 }
+      // A star around the actor: the actor in the centre, neighbours on rings by strength.
+      layout: {
+        name: "concentric",
+        animate: false,
+        padding: 30,
+        minNodeSpacing: 90,
+        concentric: function (n) { return n.data("centre") ? 10 : 1; },
+        levelWidth: function () { return 5; }
+      }
     });
     cy.fit(undefined, 30);
     if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
