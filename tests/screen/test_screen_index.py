@@ -48,6 +48,8 @@ def test_features_move_the_score(loaded) -> None:
     conflict = top(loaded, "Karim Qaradaghi", countries=["FR"], birth_dates=["1990-01-01"])[0]
     assert conflict.features["country_conflict"] < 0 and conflict.features["birth_date_conflict"] < 0
     assert conflict.score < plain.score
+    company = [c for c in top(loaded, "Qaradaghi Ltd") if c.entry_id == "ofac-102"][0]
+    assert company.features["schema_conflict"] < 0 and not company.match  # a legal form says: not a person
     wrong_kind = top(loaded, "Karim Qaradaghi", schema="Vessel")[0]
     assert wrong_kind.features["schema_conflict"] < 0 and not wrong_kind.match
     by_id = top(loaded, "Northwind", identifiers=["IMO 9123453"])[0]

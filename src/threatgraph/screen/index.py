@@ -35,7 +35,7 @@ from threatgraph.screen.compare import (
     identifiers_match,
     schemata_compatible,
 )
-from threatgraph.screen.normalize import TERMS_FILE, name_tokens, token_class, token_keys
+from threatgraph.screen.normalize import TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.screen.query import MATCH_THRESHOLD, Candidate, Query
 from threatgraph.store.schema import list_versions
 
@@ -167,6 +167,8 @@ class ScreenIndex:
         features: dict[str, float] = {"name_similarity": round(name_score, 4)}
         if not schemata_compatible(query.schema, schema):
             features["schema_conflict"] = FEATURES["schema_conflict"]
+        elif query.schema is None and schema == "Person" and is_company_name(qname):
+            features["schema_conflict"] = FEATURES["schema_conflict"]  # "Green Ltd" is not the person "GREEN"
         if query.countries and countries:
             if set(query.countries) & set(countries):
                 features["country_match"] = FEATURES["country_match"]

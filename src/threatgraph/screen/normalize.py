@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rigour.names import remove_person_prefixes, replace_org_types_compare, tokenize_name
+from rigour.names import extract_org_types, remove_person_prefixes, replace_org_types_compare, tokenize_name
 from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
@@ -125,3 +125,9 @@ def token_keys(token: str) -> list[str]:
         if len(sk) >= 3:
             keys.append(f"s:{sk}")
     return keys
+
+
+@lru_cache(maxsize=16384)
+def is_company_name(name: str) -> bool:
+    """True when the name carries a legal form ("Ltd", "LLC", "S.A.", "OOO"…): it names a company, not a person."""
+    return bool(extract_org_types(name))
