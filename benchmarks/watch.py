@@ -27,7 +27,7 @@ from threatgraph.model import Analysis, Article, Mention
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.db import open_store
 from threatgraph.watch import add_watch
-from threatgraph.watch.check import run_check
+from threatgraph.watch.scan import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+)+\b")

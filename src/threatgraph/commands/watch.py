@@ -102,7 +102,7 @@ def alerts_cmd(
 ) -> None:
     """Show alerts; optionally catch up unchecked articles and deliver pending alerts to the webhook."""
     from threatgraph.watch import deliver_pending, list_alerts
-    from threatgraph.watch.check import run_check
+    from threatgraph.watch.scan import run_check
 
     engine = _engine(db)
     if check:

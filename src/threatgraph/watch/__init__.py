@@ -4,7 +4,7 @@ The pipeline calls :func:`check` after each ingest batch; the CLI and API call t
 """
 
 from threatgraph.watch.alerts import list_alerts, parse_since
-from threatgraph.watch.check import backfill, check
+from threatgraph.watch.scan import backfill, check
 from threatgraph.watch.watches import WatchError, add_watch, find_entity, get_watch, list_watches, remove_watch
 from threatgraph.watch.webhook import DeliveryStats, deliver_pending
 

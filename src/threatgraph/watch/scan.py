@@ -125,25 +125,22 @@ def _match(watch: _Watch, article: dict[str, Any], ments: list[dict[str, Any]], 
 
 
 def _insert_ignore(conn: Connection, row: dict[str, Any]) -> int | None:
-    """Insert an alert unless (watch, article) already has one; the new id or None."""
+    """Insert an alert unless (watch, article) already has one; the new id or None.
+
+    INSERT … ON CONFLICT DO NOTHING RETURNING id: one statement, race-free, on SQLite and
+    PostgreSQL alike (``rowcount`` is not reliable across drivers for this).
+    """
     dialect = conn.dialect.name
-    if dialect == "sqlite":
-        stmt = sqlite_insert(alerts).values(**row).on_conflict_do_nothing(index_elements=["watch_id", "article_id"])
-    elif dialect == "postgresql":
-        stmt = pg_insert(alerts).values(**row).on_conflict_do_nothing(index_elements=["watch_id", "article_id"])
-    else:  # pragma: no cover - other backends: check first (the unique constraint still guards)
-        exists = conn.execute(
-            select(alerts.c.id).where(alerts.c.watch_id == row["watch_id"], alerts.c.article_id == row["article_id"])
-        ).first()
-        if exists:
-            return None
-        stmt = insert(alerts).values(**row)
-    res = conn.execute(stmt)
-    if res.rowcount != 1:
-        return None
-    return conn.execute(
+    if dialect in ("sqlite", "postgresql"):
+        ins = sqlite_insert(alerts) if dialect == "sqlite" else pg_insert(alerts)
+        stmt = ins.values(**row).on_conflict_do_nothing(index_elements=["watch_id", "article_id"])
+        return conn.execute(stmt.returning(alerts.c.id)).scalar()
+    exists = conn.execute(  # pragma: no cover - other backends: check first (the unique constraint still guards)
         select(alerts.c.id).where(alerts.c.watch_id == row["watch_id"], alerts.c.article_id == row["article_id"])
-    ).scalar()
+    ).first()
+    if exists:  # pragma: no cover
+        return None
+    return conn.execute(insert(alerts).values(**row).returning(alerts.c.id)).scalar()  # pragma: no cover
 
 
 def _articles_to_check(conn: Connection, ids: list[str], min_seq: int) -> Iterable[list[dict[str, Any]]]:
