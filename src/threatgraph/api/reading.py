@@ -72,12 +72,31 @@ def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
+#: What the HTML dossier shows before "show all": the newest events and the strongest relations. An
+#: actor in thousands of articles otherwise makes a page of several hundred KB that no one reads whole.
+PAGE_EVENTS = 100
+PAGE_RELATED = 40
+
+
 @router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
-def entity(request: Request, entity_id: str = EntityId, engine: Engine = Depends(engine_of)) -> Response:
+def entity(
+    request: Request,
+    entity_id: str = EntityId,
+    full: bool = Query(False, description="HTML only: the whole timeline and every relation"),
+    engine: Engine = Depends(engine_of),
+) -> Response:
     data = services.dossier(engine, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    return respond(request, "entity.html", data, page={"graph": star_graph(data)})
+    events = data.get("timeline", [])
+    related = data.get("related", [])
+    page = {
+        "timeline": events if full else events[-PAGE_EVENTS:],
+        "related": related if full else related[:PAGE_RELATED],
+        "full": full,
+    }
+    page["graph"] = star_graph({**data, "related": page["related"]})
+    return respond(request, "entity.html", data, page=page)
 
 
 @router.get("/entities/{entity_id}/graph", responses=NOT_FOUND, summary="Relations graph: nodes and edges")

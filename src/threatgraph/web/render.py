@@ -37,4 +37,7 @@ def respond(
     if wants_html(request):
         ctx = {"data": data, **(page or {})}
         return templates.TemplateResponse(request, template, ctx, status_code=status_code)
-    return JSONResponse(jsonable_encoder(data), status_code=status_code)
+    try:  # the stage libraries return JSON-ready dicts; encoding them generically costs more than the query
+        return JSONResponse(data, status_code=status_code)
+    except (TypeError, ValueError):
+        return JSONResponse(jsonable_encoder(data), status_code=status_code)

@@ -1,0 +1,470 @@
+"""HTTP latency of the dossier page and of yente-style ``/match`` under a bounded loopback load.
+
+The store is filled with synthetic articles (``--articles``, default 10,000) written through the store's
+own writer (``write_analysis``), each mentioning 3-6 of ``--entities`` resolved actors (Zipf-distributed,
+so a few actors appear in thousands of articles, the dossier's worst case), with events and quotes. The
+sanctions list is the real OFAC SDN file from ../shared/data when present (else a synthetic FtM list),
+loaded through the screening stage; every 20th actor gets a sanctions link.
+
+The server is uvicorn in a child process on 127.0.0.1 (``create_app`` factory), so client and server do
+not share a GIL. ``--clients`` threads each keep one connection and send requests back to back. Printed:
+p50/p95/p99 per endpoint, and ratios against two anchors measured in the same run: a static file from the
+same server (the HTTP floor) and the in-process library call (``store.read.dossier``, yente
+``match_request``) without HTTP. Targets (issue 5): dossier p95 < 50 ms, /match p95 < 20 ms.
+
+    .venv/bin/python benchmarks/serve.py [--articles 10000] [--clients 4] [--requests 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine, insert, update
+
+from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
+from threatgraph.store.articles import write_analysis
+from threatgraph.store.schema import aliases, entities, events, mentions, quotes, sanction_links
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "data"
+OFAC = SHARED / "sanctions" / "ofac" / "sdn.csv"
+
+SYLLABLES = [
+    "al",
+    "ba",
+    "da",
+    "fa",
+    "ga",
+    "ha",
+    "ja",
+    "ka",
+    "la",
+    "ma",
+    "na",
+    "qa",
+    "ra",
+    "sa",
+    "ta",
+    "za",
+    "ki",
+    "mi",
+    "ri",
+    "zi",
+    "nu",
+    "bu",
+    "yo",
+    "shi",
+    "kha",
+    "zay",
+    "nab",
+    "fat",
+    "em",
+]
+KINDS = [("ArmedGroup", "Brigade"), ("Organization", "Front"), ("Person", ""), ("Location", ""), ("Country", "")]
+VERBS = [("RECRUIT", "recruited"), ("DEPLOY", "deployed to"), ("ASSAULT", "attacked"), ("SUPPORT", "funded")]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def make_entities(n: int, rng: random.Random) -> list[tuple[str, str, str]]:
+    out = []
+    for i in range(n):
+        schema, suffix = KINDS[i % len(KINDS)]
+        name = " ".join(rng.choice(SYLLABLES).capitalize() + rng.choice(SYLLABLES) for _ in range(2))
+        out.append((f"ent-bench{i:06d}", schema, f"{name} {suffix}".strip()))
+    return out
+
+
+def fill(engine: Engine, n_articles: int, n_entities: int, seed: int) -> list[tuple[str, str, str]]:
+    """Synthetic archive: entities with aliases, articles with resolved mentions, events and quotes."""
+    rng = random.Random(seed)
+    ents = make_entities(n_entities, rng)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(entities),
+            [
+                {
+                    "id": i,
+                    "schema": s,
+                    "caption": c,
+                    "norm": c.casefold(),
+                    "mention_count": 0,
+                    "article_count": 0,
+                    "first_seen": now,
+                    "last_seen": now,
+                    "props": {},
+                }
+                for i, s, c in ents
+            ],
+        )
+        conn.execute(
+            insert(aliases),
+            [{"entity_id": i, "name": c, "norm": c.casefold(), "script": "Latin", "count": 1} for i, _s, c in ents]
+            + [
+                {"entity_id": i, "name": c.upper(), "norm": c.casefold() + " ", "script": "Latin", "count": 1}
+                for i, _s, c in ents[::3]
+            ],
+        )
+    weights = [1.0 / (k + 1) for k in range(n_entities)]  # Zipf: entity 0 is in a large share of articles
+    counts: dict[str, list[int]] = {}
+    start_day = date(2015, 1, 1)
+    batch = 500
+    for b0 in range(0, n_articles, batch):
+        with engine.begin() as conn:
+            for a in range(b0, min(n_articles, b0 + batch)):
+                picks = {ents[k] for k in rng.choices(range(n_entities), weights=weights, k=rng.randint(3, 6))}
+                picks = sorted(picks)
+                published = start_day + timedelta(days=rng.randint(0, 3650))
+                sents, ments, evs = [], [], []
+                pos = 0
+                for j, (eid, schema, caption) in enumerate(picks):
+                    other = picks[(j + 1) % len(picks)]
+                    typ, verb = rng.choice(VERBS)
+                    month = rng.choice(MONTHS)
+                    s = f"{caption} {verb} {other[2]} in {month}, officials said in report {a}."
+                    ments.append(
+                        Mention(
+                            pos,
+                            pos + len(caption),
+                            caption,
+                            schema,
+                            caption.casefold(),
+                            s,
+                            pos,
+                            group=j,
+                            canonical=caption,
+                            entity_id=eid,
+                        )
+                    )
+                    o0 = pos + len(caption) + len(verb) + 2
+                    ments.append(
+                        Mention(
+                            o0,
+                            o0 + len(other[2]),
+                            other[2],
+                            other[1],
+                            other[2].casefold(),
+                            s,
+                            pos,
+                            group=(j + 1) % len(picks),
+                            canonical=other[2],
+                            entity_id=other[0],
+                        )
+                    )
+                    m = MONTHS.index(month) + 1
+                    d0 = date(published.year, m, 1)
+                    evs.append(
+                        Event(
+                            typ,
+                            verb,
+                            s,
+                            pos,
+                            pos + len(s),
+                            source=caption,
+                            target=other[2],
+                            date=DateInterval(month, d0, d0 + timedelta(days=27), "month"),
+                        )
+                    )
+                    sents.append(s)
+                    pos += len(s) + 1
+                text = " ".join(sents) + f' "We will not stop," said {picks[0][2]}.'
+                q0 = pos
+                art = Article(
+                    text=text,
+                    title=f"Report {a} on {picks[0][2]}",
+                    outlet=f"Outlet {a % 40}",
+                    published=published,
+                    url=f"https://example.org/bench/{a}",
+                )
+                quote = Quote("We will not stop,", q0, len(text), speaker=picks[0][2], cue="said", sentence=text[q0:])
+                write_analysis(conn, Analysis(article=art, mentions=ments, events=evs, quotes=[quote]))
+                for m_ in ments:
+                    counts.setdefault(m_.entity_id, []).append(a)
+                conn.execute(update(quotes).where(quotes.c.article_id == art.id).values(speaker_entity_id=picks[0][0]))
+            # events get their resolved entity ids the way resolve would set them
+            conn.execute(
+                update(events)
+                .where(events.c.source_entity_id.is_(None))
+                .values(
+                    source_entity_id=select_entity(events.c.article_id, events.c.source_text),
+                    target_entity_id=select_entity(events.c.article_id, events.c.target_text),
+                )
+            )
+        print(f"\r  filled {min(n_articles, b0 + batch):,}/{n_articles:,} articles", end="", flush=True)
+    print()
+    with engine.begin() as conn:
+        for eid, arts in counts.items():
+            conn.execute(
+                update(entities)
+                .where(entities.c.id == eid)
+                .values(mention_count=len(arts), article_count=len(set(arts)))
+            )
+    return ents
+
+
+def select_entity(article_col: Any, text_col: Any) -> Any:
+    from sqlalchemy import select
+
+    return (
+        select(mentions.c.entity_id)
+        .where(mentions.c.article_id == article_col, mentions.c.text == text_col)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def load_list(engine: Engine, tmp: Path, ents: list[tuple[str, str, str]]) -> str:
+    """The real OFAC list when available, else a synthetic FtM list; plus sanction links for every 20th actor."""
+    from threatgraph.screen.lists import load_files
+
+    if OFAC.is_file():
+        load_files(engine, [OFAC])
+        source = f"OFAC SDN ({OFAC.name})"
+    else:
+        rng = random.Random(7)
+        path = tmp / "synthetic.ftm.jsonl"
+        with path.open("w") as fh:
+            for i in range(15000):
+                name = " ".join(rng.choice(SYLLABLES).capitalize() + rng.choice(SYLLABLES) for _ in range(3))
+                fh.write(
+                    json.dumps(
+                        {
+                            "id": f"syn-{i}",
+                            "schema": "Organization" if i % 2 else "Person",
+                            "datasets": ["synthetic"],
+                            "properties": {"name": [name], "topics": ["sanction"]},
+                        }
+                    )
+                    + "\n"
+                )
+        load_files(engine, [path], dataset="synthetic")
+        source = "synthetic FtM list (15,000 entries; OFAC file not found)"
+    from threatgraph.store.schema import list_entries
+
+    with engine.begin() as conn:
+        entry_ids = [
+            r[0]
+            for r in conn.execute(
+                list_entries.select()
+                .with_only_columns(list_entries.c.entry_id, list_entries.c.dataset)
+                .limit(len(ents) // 20 + 1)
+            ).all()
+        ]
+        dataset = conn.execute(list_entries.select().with_only_columns(list_entries.c.dataset).limit(1)).scalar()
+        conn.execute(
+            insert(sanction_links),
+            [
+                {
+                    "entity_id": ents[k][0],
+                    "dataset": dataset,
+                    "entry_id": entry_ids[n],
+                    "score": 0.9,
+                    "explanation": {"bench": True},
+                    "status": "auto",
+                    "created_at": datetime.now(UTC),
+                }
+                for n, k in enumerate(range(0, len(ents), 20))
+                if n < len(entry_ids)
+            ],
+        )
+    return source
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db_url: str, home: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "THREATGRAPH_DB": db_url, "THREATGRAPH_HOME": str(home)}
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "threatgraph.api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    proc = subprocess.Popen(cmd, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/static/app.css", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def load_test(
+    url: str, make_request: Callable[[httpx.Client, int], httpx.Response], clients: int, per_client: int
+) -> tuple[list[float], int]:
+    """Latencies (ms) of ``clients`` × ``per_client`` requests sent back to back on keep-alive connections."""
+    lat: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def worker(w: int) -> None:
+        nonlocal errors
+        mine, bad = [], 0
+        with httpx.Client(base_url=url, timeout=30) as client:
+            make_request(client, w)  # warm the connection
+            for i in range(per_client):
+                t0 = time.perf_counter()
+                r = make_request(client, w * per_client + i)
+                mine.append((time.perf_counter() - t0) * 1000)
+                bad += r.status_code != 200
+        with lock:
+            lat.extend(mine)
+            errors += bad
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return lat, errors
+
+
+def in_process(fn: Callable[[int], Any], n: int) -> list[float]:
+    lat = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        fn(i)
+        lat.append((time.perf_counter() - t0) * 1000)
+    return lat
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--entities", type=int, default=2_000)
+    ap.add_argument("--clients", type=int, default=4, help="concurrent keep-alive connections")
+    ap.add_argument("--requests", type=int, default=300, help="requests per endpoint (split over clients)")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+
+    from threatgraph.store.db import open_store
+
+    with tempfile.TemporaryDirectory(prefix="tg-bench-serve-") as tmpdir:
+        tmp = Path(tmpdir)
+        os.environ["THREATGRAPH_HOME"] = str(tmp / "home")
+        db_url = f"sqlite:///{tmp / 'bench.db'}"
+        engine = open_store(db_url)
+        t0 = time.perf_counter()
+        ents = fill(engine, args.articles, args.entities, args.seed)
+        print(f"  archive: {args.articles:,} articles, {len(ents):,} actors in {time.perf_counter() - t0:.1f} s")
+        t0 = time.perf_counter()
+        source = load_list(engine, tmp, ents)
+        print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
+
+        from threatgraph.screen.index import get_index
+        from threatgraph.screen.yente import match_request
+        from threatgraph.store.read import dossier
+
+        rng = random.Random(args.seed)
+        hot = ents[0][0]  # the most mentioned actor: the dossier's worst case
+        sample = [e[0] for e in rng.sample(ents, 50)]
+        with engine.connect() as conn:
+            from threatgraph.store.schema import list_entries
+
+            names = [r[0] for r in conn.execute(list_entries.select().with_only_columns(list_entries.c.caption))]
+        queries = [rng.choice(names) for _ in range(200)]
+        queries = [q if i % 2 else q.title()[:-1] for i, q in enumerate(queries)]  # half exact, half perturbed
+
+        def match_body(i: int) -> dict[str, Any]:
+            return {"queries": {"q": {"schema": "LegalEntity", "properties": {"name": [queries[i % len(queries)]]}}}}
+
+        index = get_index(engine)
+        per_client = max(1, args.requests // args.clients)
+        lib = {
+            "dossier (hot actor)": in_process(lambda i: dossier(engine, hot), 50),
+            "dossier (random actors)": in_process(lambda i: dossier(engine, sample[i % len(sample)]), 100),
+            "match": in_process(lambda i: match_request(index, match_body(i), limit=5), 200),
+        }
+        proc, url = start_server(db_url, tmp / "home")
+        try:
+            html = {"accept": "text/html"}
+            runs = {
+                "static file (anchor)": lambda c, i: c.get("/static/app.css"),
+                "dossier (hot actor)": lambda c, i: c.get(f"/entities/{hot}", headers=html),
+                "dossier (random actors)": lambda c, i: c.get(f"/entities/{sample[i % len(sample)]}", headers=html),
+                "dossier JSON (random)": lambda c, i: c.get(f"/entities/{sample[i % len(sample)]}.json"),
+                "match": lambda c, i: c.post("/match/default", json=match_body(i)),
+            }
+            results = {}
+            for label, fn in runs.items():
+                lat, errors = load_test(url, fn, args.clients, per_client)
+                results[label] = (lat, errors)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+    anchor = statistics.median(results["static file (anchor)"][0])
+    print(f"\n{args.clients} clients × {per_client} requests each, loopback, uvicorn single worker, 2-core machine")
+    print(f"{'endpoint':28} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'p50/anchor':>11} {'HTTP/lib':>9}")
+    for label, (lat, errors) in results.items():
+        lib_lat = lib.get(label.replace(" JSON", "").replace("(random)", "(random actors)"))
+        ratio = f"{statistics.median(lat) / statistics.median(lib_lat):.1f}x" if lib_lat else "-"
+        print(
+            f"{label:28} {pct(lat, 0.5):8.1f} {pct(lat, 0.95):8.1f} {pct(lat, 0.99):8.1f} {errors:7d}"
+            f" {statistics.median(lat) / anchor:10.1f}x {ratio:>9}"
+        )
+    print("\nin-process library calls (no HTTP):")
+    for label, lat in lib.items():
+        print(f"  {label:26} p50 {pct(lat, 0.5):6.1f} ms  p95 {pct(lat, 0.95):6.1f} ms")
+    hot_p95 = pct(results["dossier (hot actor)"][0], 0.95)
+    rnd_p95 = pct(results["dossier (random actors)"][0], 0.95)
+    match_p95 = pct(results["match"][0], 0.95)
+    print(
+        f"\ntarget dossier p95 < 50 ms: hot {hot_p95:.1f} ms, random {rnd_p95:.1f} ms -> "
+        f"{'PASS' if max(hot_p95, rnd_p95) < 50 else 'FAIL'}"
+    )
+    print(f"target /match p95 < 20 ms: {match_p95:.1f} ms -> {'PASS' if match_p95 < 20 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
