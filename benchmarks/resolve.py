@@ -129,11 +129,92 @@ def store_articles(engine, analyses: list[Analysis]) -> list[str]:
     return [a.article.id for a in analyses]
 
 
+def read_side(engine, n: int, rng: random.Random) -> None:
+    """Dossier latency on a large archive whose mentions carry their true actor (no resolution run)."""
+    from sqlalchemy import insert, select
+
+    from threatgraph.resolve.cluster import Resolver
+    from threatgraph.resolve.decisions import Decisions
+    from threatgraph.resolve.names import name_form, script_of
+    from threatgraph.store.read import dossier
+    from threatgraph.store.schema import aliases, entities
+
+    actors = make_actors(rng, n_groups=max(50, n // 10), n_people=max(100, n // 4), n_places=max(30, n // 50))
+    weights = [1.0 / (1 + k) ** 0.8 for k in range(len(actors))]
+    rng.shuffle(weights)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(entities),
+            [
+                {
+                    "id": f"ent-bench{a['id']:07d}",
+                    "schema": a["label"],
+                    "caption": a["names"][0],
+                    "norm": name_form(a["names"][0], a["label"]).norm,
+                    "props": {},
+                }
+                for a in actors
+            ],
+        )
+        conn.execute(
+            insert(aliases),
+            [
+                {
+                    "entity_id": f"ent-bench{a['id']:07d}",
+                    "name": nm,
+                    "norm": name_form(nm, a["label"]).norm,
+                    "script": script_of(nm),
+                    "count": 1,
+                }
+                for a in actors
+                for nm in dict.fromkeys(a["names"])
+            ],
+        )
+    t0 = time.perf_counter()
+    for start in range(0, n, 1000):
+        batch = []
+        for i in range(start, min(n, start + 1000)):
+            analysis, truth = make_article(i, actors, weights, rng)
+            for m, t in zip(analysis.mentions, truth, strict=True):
+                m.entity_id = f"ent-bench{t:07d}"
+            batch.append(analysis)
+        ids = store_articles(engine, batch)
+        with engine.begin() as conn:
+            Resolver(conn, Decisions()).link_events(ids)
+    print(f"read side: stored {n} articles with their true actors in {time.perf_counter() - t0:.0f}s")
+    with engine.begin() as conn:
+        from sqlalchemy import func, update
+
+        from threatgraph.store.schema import mentions
+
+        counts = conn.execute(
+            select(mentions.c.entity_id, func.count(), func.count(mentions.c.article_id.distinct())).group_by(
+                mentions.c.entity_id
+            )
+        ).all()
+        for eid, mc, ac in counts:
+            conn.execute(update(entities).where(entities.c.id == eid).values(mention_count=mc, article_count=ac))
+        top = [r[0] for r in conn.execute(select(entities.c.id).order_by(entities.c.mention_count.desc()).limit(30))]
+        some = [r[0] for r in conn.execute(select(entities.c.id).order_by(func.random()).limit(30))]
+    for label, ids in (("30 most-mentioned", top), ("30 random", some)):
+        times = []
+        for eid in ids * 2:
+            t = time.perf_counter()
+            dossier(engine, eid)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        print(
+            f"dossier, {label} actors of {n} articles: p50 {statistics.median(times):.1f} ms,"
+            f" p95 {times[int(len(times) * 0.95) - 1]:.1f} ms (target < 50 ms)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--db", default=None, help="SQLite file to use (default: a temporary one)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--read-only", type=int, default=0, metavar="N", help="only measure dossiers on N articles")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="tg-bench-resolve-"))
     os.environ.setdefault("THREATGRAPH_HOME", str(tmp / "home"))
@@ -144,6 +225,9 @@ def main() -> None:
 
     engine = open_store(args.db or f"sqlite:///{tmp / 'bench.db'}")
     rng = random.Random(args.seed)
+    if args.read_only:
+        read_side(engine, args.read_only, rng)
+        return
     n = args.articles
     actors = make_actors(rng, n_groups=max(50, n // 10), n_people=max(100, n // 4), n_places=max(30, n // 50))
     weights = [1.0 / (1 + k) ** 0.8 for k in range(len(actors))]
