@@ -169,3 +169,17 @@ def test_pass_stops_after_max_failures(store) -> None:
     assert (stats.failed, stats.pending) == (1, 2)
     tried = [a for a in list_alerts(store) if a["attempts"]]
     assert len(tried) == 1  # the other stays due for the next pass, untouched
+
+
+def test_alerts_stored_during_a_background_pass_go_out_in_it(store, serve, monkeypatch) -> None:
+    srv = serve(200, delay=0.5)
+    monkeypatch.setenv("THREATGRAPH_WEBHOOK", srv.url)
+    add_watch(store, "Zainabiyoun Brigade")
+    check(store, [add_article(store, TEXT, [("Zainabiyoun Brigade", "ArmedGroup")])])  # starts the pass
+    later = TEXT.replace("Aleppo", "Homs")
+    check(store, [add_article(store, later, [("Zainabiyoun Brigade", "ArmedGroup")])])  # pass still busy
+    for thread in threading.enumerate():
+        if thread.name == "threatgraph-webhook":
+            thread.join(timeout=15)
+    assert len(srv.bodies) == 2
+    assert all(a["delivered_at"] for a in list_alerts(store))

@@ -189,7 +189,12 @@ def deliver_in_background(engine: Engine, url: str | None = None) -> threading.T
 
     def run() -> None:
         try:
-            deliver_pending(engine, url, max_failures=BACKGROUND_MAX_FAILURES, max_seconds=BACKGROUND_MAX_SECONDS)
+            # Loop so alerts stored while a pass was running (the next ingest batch) go out too.
+            deadline = monotonic() + BACKGROUND_MAX_SECONDS
+            while (left := deadline - monotonic()) > 0:
+                stats = deliver_pending(engine, url, max_failures=BACKGROUND_MAX_FAILURES, max_seconds=left)
+                if stats.failed or not stats.delivered:
+                    break
         except Exception:  # noqa: BLE001 - delivery must never take ingest down
             log.exception("webhook delivery to %s failed", url)
         finally:
