@@ -91,3 +91,14 @@ def _q(name: str):
     from threatgraph.screen.query import Query
 
     return Query([name])
+
+
+def test_formats_diff_against_each_other(store, fixtures: Path) -> None:
+    """The same OFAC entries from CSV and then the Advanced XML: same ids, so only real differences count."""
+    load_files(store, [fixtures / "sdn.csv"])
+    res = load_files(store, [fixtures / "sdn_advanced.xml"])
+    assert res.added == 0 and res.removed == 2  # 101 and 104 are not in the XML fixture
+    assert res.versions[0].format == "ofac-advanced-xml"
+    changes = {c["entry_id"]: c for c in version_changes(store, res.version_id)}
+    assert changes["ofac-100"]["change"] == "changed"
+    assert changes["ofac-100"]["detail"]["alias"] == {"old": [], "new": ["LIWA ZAINABIYOUN"]}

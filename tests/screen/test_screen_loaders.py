@@ -132,3 +132,23 @@ def test_alt_without_sdn_refused(fixtures: Path) -> None:
 )
 def test_parse_dates(text: str, expected: list[str]) -> None:
     assert parse_dates(text) == expected
+
+
+def test_ofac_advanced_xml(fixtures: Path) -> None:
+    (plist,) = parse_files([fixtures / "sdn_advanced.xml"])
+    assert plist.format == "ofac-advanced-xml" and plist.published.isoformat() == "2024-05-03"
+    e = by_id(plist.entries)
+    assert set(e) == {"ofac-100", "ofac-102", "ofac-103"}
+    assert e["ofac-100"]["properties"]["alias"] == ["LIWA ZAINABIYOUN"]
+    assert e["ofac-100"]["sanction"]["properties"]["program"] == ["SDGT", "IRGC"]  # the "Block" measure is no program
+    assert e["ofac-100"]["sanction"]["properties"]["listingDate"] == ["2019-01-24"]
+    person = e["ofac-102"]
+    assert person["schema"] == "Person" and person["links"] == ["ZAYNABIYOUN BRIGADE"]
+    assert person["properties"]["birthDate"] == ["1971-03-12"]
+    assert person["properties"]["nationality"] == ["iq"]
+    assert person["properties"]["birthPlace"] == ["Mosul, Iraq"]
+    assert person["properties"]["passportNumber"] == ["A1234567"]
+    assert person["properties"]["weakAlias"] == ["ABU KARIM"]
+    vessel = e["ofac-103"]
+    assert vessel["schema"] == "Vessel" and vessel["properties"]["imoNumber"] == ["IMO9123453"]
+    assert vessel["properties"]["flag"] == ["mt"] and vessel["properties"]["previousName"] == ["SOUTHERN STAR"]

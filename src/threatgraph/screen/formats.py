@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from threatgraph.screen import ftm_json, ofac_csv, ofac_xml, un_xml
+from threatgraph.screen import ftm_json, ofac_advanced, ofac_csv, ofac_xml, un_xml
 from threatgraph.screen.entries import ListError, ParsedList
 
 XML_ROOTS = {"sdnList": "ofac-xml", "Sanctions": "ofac-advanced-xml", "CONSOLIDATED_LIST": "un-xml"}
@@ -101,7 +101,8 @@ def parse_files(paths: list[Path], dataset: str | None = None) -> list[ParsedLis
         elif fmt == "un-xml":
             out.append(ParsedList(dataset or "un", fmt, str(path), digest, un_xml.published(root), un_xml.parse(root)))
         elif fmt == "ofac-advanced-xml":
-            raise ListError(f"{path}: SDN_ADVANCED.XML is not supported yet; load sdn.xml or sdn.csv instead")
+            entries = ofac_advanced.parse(root)
+            out.append(ParsedList(dataset or "ofac", fmt, str(path), digest, ofac_advanced.published(root), entries))
         else:
             raise ListError(f"{path}: wrong XML root <{root.tag}>: expected one of {', '.join(XML_ROOTS)}")
     if csv_parts:
