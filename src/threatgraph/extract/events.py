@@ -113,7 +113,9 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     dobj = _children(verb, "dobj")
     head = verb.head
     if depth < 3 and not subj and not subjpass and head != verb:
-        if verb.dep_ == "conj":
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "fought … before joining X": the subject of "fought" joins
+        if verb.dep_ in ("conj", "pcomp") and head.pos_ in ("VERB", "AUX"):
             inherited = _verb_args(head, depth + 1)
             if _is_passive(head) and passive:
                 subjpass = inherited.targets
@@ -121,8 +123,10 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             elif not _is_passive(head):
                 subj = inherited.sources
         elif verb.dep_ in ("xcomp", "advcl") and _children(verb, "aux") and head.pos_ in ("VERB", "AUX"):
-            controller = _children(head, "dobj") or _children(head, "nsubj")
+            controller = _children(head, "dobj") or _children(head, "nsubj", "nsubjpass")
             (subjpass if passive else subj).extend(controller)
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            subj = _children(head, "nsubj")  # "X placed …, accusing the group of …"
         elif verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN"):
             (subjpass if passive else subj).append(head)
         elif verb.dep_ == "relcl" and not dobj:
@@ -131,8 +135,7 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
         dobj = [head]
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
-    targets = dobj or _pobjs(verb, ("against", "on", "upon"))
-    return _Args(sources=subj, targets=targets)
+    return _Args(sources=subj, targets=dobj + _pobjs(verb, ("against", "on", "upon")))
 
 
 def _governor(tok: Token) -> Token | None:
@@ -150,9 +153,10 @@ def _noun_args(noun: Token) -> _Args:
     lex = lexicon()
     sources = _children(noun, "poss") + _pobjs(noun, ("by", "from"))
     targets = _pobjs(noun, _TARGET_PREPS)
+    trig = lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
     assessment = lemma(noun) in lex.words["assessment_nouns"]
-    if assessment:
-        targets, sources = sources, []
+    if assessment or (trig is not None and trig.type in lex.words["patient_possessor_types"]):
+        targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
     gov = _governor(noun)
     if gov is not None:
@@ -343,6 +347,15 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
             args = _noun_args(tok)
         else:
             args = _verb_args(tok)
+            if not args.sources and lemma(tok) in lexicon().frames:
+                # "was placed on the US Treasury sanctions list": the list's owner is the source
+                args.sources = [
+                    c
+                    for p in _children(tok, "prep")
+                    for g in _children(p, "pobj")
+                    for c in g.lefts
+                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"
+                ]
         yield tok, trig, kind, args
 
 
@@ -368,7 +381,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         sources = resolve_all(args.sources, index) or [(None, None)]
         targets = resolve_all(args.targets, index)
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
-            targets = [(a, t) for a, t in targets if a.group >= 0]
+            accusable = lexicon().words["accusable_labels"]
+            targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]
             if not targets:
                 continue
         targets = targets or [(None, None)]

@@ -54,8 +54,18 @@ class MentionIndex:
     def at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
 
-    def before(self, char: int, labels: tuple[str, ...], window: int = 1500) -> Mention | None:
-        """The nearest mention before ``char`` whose label ranks first in ``labels``."""
+    def before(
+        self,
+        char: int,
+        labels: tuple[str, ...],
+        window: int = 1500,
+        skip: set[int] = frozenset(),
+        subject: bool = False,
+    ) -> Mention | None:
+        """The nearest mention before ``char`` whose label ranks first in ``labels``.
+
+        ``skip`` holds token indices to pass over; ``subject`` keeps only mentions in subject position.
+        """
         best: Mention | None = None
         best_rank = len(labels)
         for m in reversed(self.mentions):
@@ -63,6 +73,11 @@ class MentionIndex:
                 continue
             if char - m.end > window:
                 break
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.i in skip:
+                continue
+            if subject and span.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
             if m.label in labels:
                 rank = labels.index(m.label)
                 if rank < best_rank:
@@ -103,8 +118,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         return None
     lex = lexicon()
     m = index.at(tok)
-    if m is not None and m.label in ACTOR_LABELS:
-        return _actor_of(m)
+    if m is not None and (m.label in ACTOR_LABELS or (m.label == "Location" and tok.dep_ == "nsubj")):
+        return _actor_of(m)  # a capital as subject speaks for its state: "Washington blamed …"
     if m is not None:
         return None  # a place or a date is not an actor
     low = tok.lower_
@@ -126,6 +141,9 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
                 return _actor_of(found)
     if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
         return resolve(tok.head, index, depth + 1)
+    person = _person_in_title(tok, index)
+    if person is not None:
+        return _actor_of(person)  # "Senior Superintendent of Police Naveed Chandio"
     if lem in lex.words["member_nouns"]:
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "nmod"):
@@ -151,23 +169,50 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     return None
 
 
+def _person_in_title(tok: Token, index: MentionIndex) -> Mention | None:
+    """A person named inside a title phrase headed by ``tok`` (through "of" and compounds only)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    stack = [c for c in tok.children if c.dep_ in ("prep", "compound") and (c.dep_ != "prep" or c.lower_ == "of")]
+    while stack:
+        cur = stack.pop()
+        m = index.at(cur)
+        if m is not None and m.label == "Person":
+            return m
+        stack.extend(c for c in cur.children if c.dep_ in ("pobj", "compound", "prep") and c.lower_ != "at")
+    return None
+
+
+def _speakers_of(tok: Token) -> set[int]:
+    """Tokens that are the subject of a speech verb above ``tok``: a speaker rarely calls himself "he"."""
+    speech = lexicon().words["speech_verbs"]
+    out: set[int] = set()
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and lemma(anc) in speech:
+            out.update(c.i for c in anc.children if c.dep_ == "nsubj")
+    return out
+
+
 def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     """The antecedent of a pronoun or "the group": nearest preceding mention of a fitting kind."""
     lex = lexicon()
     low = tok.lower_
     wanted = ("Person",) if low in lex.words["person_pronouns"] else ORG_LABELS
-    if tok.sent.root.i < tok.i or tok.dep_ != "nsubj":
+    if tok.pos_ == "PRON" and (tok.sent.root.i < tok.i or tok.dep_ != "nsubj"):
         # Subjects are the likeliest antecedents: "The US Treasury placed X on its blacklist".
         for subj in tok.sent.root.children:
             found = index.at(subj) if subj.dep_ == "nsubj" and subj.i < tok.i else None
             if found is not None and found.label in wanted and low not in ("they", "them", "their"):
                 return _actor_of(found)
     if low in lex.words["person_pronouns"]:
-        m = index.before(tok.idx, ("Person",))
+        exclude = _speakers_of(tok)
+        m = index.before(tok.idx, ("Person",), skip=exclude)
     elif low in ("i", "we", "us", "you", "me", "our", "my", "your", "what", "this", "these", "those", "that"):
         return None
     elif low in ("they", "them", "their"):
         m = index.before(tok.idx, ("ArmedGroup", "Organization"), window=600)
+    elif tok.pos_ != "PRON":  # "the group", "the battalion": the armed group most recently in subject position
+        m = index.before(tok.idx, ("ArmedGroup",), subject=True) or index.before(tok.idx, ORG_LABELS)
     else:
         m = index.before(tok.idx, ORG_LABELS)
     return _actor_of(m) if m is not None else None

@@ -144,6 +144,10 @@ def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
                 prof.title = _title_phrase(ap, index)
             if prof.affiliation is None:
                 prof.affiliation = _affiliation(ap, index, labels)
+        if prof.title is None and root.dep_ == "pobj" and root.head.lower_ == "of":
+            title_head = root.head.head  # "Senior Superintendent of Police Naveed Chandio"
+            if title_head.pos_ in ("NOUN", "PROPN") and index.at(title_head) is None:
+                prof.title = doc[title_head.left_edge.i : span.start].text.strip()
         if prof.title is None:
             left = [
                 t for t in doc[root.left_edge.i : span.start] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"
@@ -196,13 +200,43 @@ class _Attribution:
 
 
 def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
-    if lemma(cue) in cues()["according"]:
+    if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
     else:
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head != cue:
+            subj = [c for c in cue.head.children if c.dep_ == "nsubj"]  # "…, saying they had …"
+        if not subj:  # inverted attribution: '…," said Amina Rahimi'
+            subj = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and _is_person(c, index)]
         tok = subj[0] if subj else None
+    if tok is not None and lemma(tok) in cues()["document_nouns"]:
+        issuer = _issuer(tok, index)
+        if issuer is not None:
+            return _Attribution(cue, issuer, tok)
     return _Attribution(cue, resolve(tok, index) if tok is not None else None, tok)
+
+
+def _is_person(tok: Token, index: MentionIndex) -> bool:
+    m = index.at(tok)
+    return m is not None and m.label == "Person"
+
+
+def _issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
+    """Who issued a report or statement: its possessor, compound or "by"/"from"/"of" phrase."""
+    heads = [c for c in doc_noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    heads += [
+        g
+        for c in doc_noun.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for head in heads:
+        found = resolve(head, index)
+        if found is not None:
+            return found
+    return None
 
 
 def _inside(pos: int, spans: list[_Marked]) -> bool:
@@ -212,7 +246,7 @@ def _inside(pos: int, spans: list[_Marked]) -> bool:
 def _is_cue(tok: Token) -> bool:
     lem = lemma(tok)
     return (tok.pos_ == "VERB" and lem in cues()["cue_verbs"]) or (
-        lem in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
+        tok.lower_ in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
     )
 
 
@@ -241,7 +275,7 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
         end=end,
         speaker=speaker.text if speaker else None,
         speaker_group=speaker.group if speaker else -1,
-        cue=("according to" if att and lemma(att.cue) in cues()["according"] else att.cue.text.lower())
+        cue=("according to" if att and att.cue.lower_ in cues()["according"] else att.cue.text.lower())
         if att
         else None,
         **kw,
@@ -261,7 +295,7 @@ def _reported_text(cue: Token) -> Span | None:
     if comp:
         toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if cue.dep_ == "parataxis" or (lemma(cue) in cues()["according"] and cue.head != cue):
+    if cue.dep_ == "parataxis" or (cue.lower_ in cues()["according"] and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]
@@ -349,7 +383,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
 def _prep_phrase(tok: Token) -> str | None:
     """ "sources at Pakistani intelligence agencies" -> "Pakistani intelligence agencies"."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("at", "in", "with", "from", "within"):
+        if child.dep_ == "prep" and child.lower_ in ("at", "in", "with", "from", "within", "for"):
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
                 sub = list(pobj[0].subtree)
@@ -369,11 +403,16 @@ def _drop_embedded(quotes: list[Quote]) -> list[Quote]:
     ]
 
 
+def _first_char_of(paragraph: tuple[int, int]) -> int:
+    return paragraph[0]
+
+
 def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
     """A direct quote left without speaker takes the speaker of the quote just before it
     (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph."""
+    opens = {_first_char_of(p) for p in paragraphs}
     for prev, cur in zip(quotes, quotes[1:], strict=False):
-        if cur.speaker is None and cur.direct and prev.speaker is not None:
+        if cur.speaker is None and cur.direct and prev.speaker is not None and cur.start - 1 in opens:
             gap = [p for p in paragraphs if prev.start <= p[1] and p[0] <= cur.start]
             if len(gap) <= 2:
                 cur.speaker, cur.speaker_group = prev.speaker, prev.speaker_group
