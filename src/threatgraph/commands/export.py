@@ -22,7 +22,7 @@ def export_cmd(
     """Export the archive as FollowTheMoney JSON lines, a STIX 2.1 bundle, GraphML or CSV tables, validated."""
     from threatgraph.export import FORMATS, ExportError, export
     from threatgraph.store.db import open_store
-    from threatgraph.watch import find_entity
+    from threatgraph.watch import lookup_entity
 
     if fmt.lower() not in FORMATS:
         err_console.print(f"[red]--format {fmt!r}: choose one of {', '.join(FORMATS)}[/red]")
@@ -30,8 +30,7 @@ def export_cmd(
     engine = open_store(db)
     entity_id = None
     if entity:
-        with engine.connect() as conn:
-            found = find_entity(conn, entity)
+        found = lookup_entity(engine, entity)
         if found is None:
             err_console.print(f"[red]--entity {entity!r}: no entity with that id, name or alias[/red]")
             raise typer.Exit(1)

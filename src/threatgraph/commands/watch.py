@@ -34,13 +34,12 @@ def watch_add(
     db: str | None = DbOption,
 ) -> None:
     """Watch a name (fuzzy, any spelling close enough) or a resolved entity (all its aliases)."""
-    from threatgraph.watch import WatchError, add_watch, find_entity
+    from threatgraph.watch import WatchError, add_watch, lookup_entity
     from threatgraph.watch import backfill as run_backfill
 
     engine = _engine(db)
     entity_id = None
-    with engine.connect() as conn:
-        ent = find_entity(conn, target) if entity else None
+    ent = lookup_entity(engine, target) if entity else None
     if entity and ent is None:
         err_console.print(f"[red]no entity {target!r}[/red] (give its id or an exact name or alias)")
         raise typer.Exit(1)

@@ -5,7 +5,15 @@ The pipeline calls :func:`check` after each ingest batch; the CLI and API call t
 
 from threatgraph.watch.alerts import list_alerts, parse_since
 from threatgraph.watch.scan import backfill, check
-from threatgraph.watch.watches import WatchError, add_watch, find_entity, get_watch, list_watches, remove_watch
+from threatgraph.watch.watches import (
+    WatchError,
+    add_watch,
+    find_entity,
+    get_watch,
+    list_watches,
+    lookup_entity,
+    remove_watch,
+)
 from threatgraph.watch.webhook import DeliveryStats, deliver_pending
 
 __all__ = [
@@ -19,6 +27,7 @@ __all__ = [
     "get_watch",
     "list_alerts",
     "list_watches",
+    "lookup_entity",
     "parse_since",
     "remove_watch",
 ]

@@ -57,6 +57,25 @@ def find_entity(conn: Connection, ref: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
+def lookup_entity(engine: Engine, ref: str) -> dict[str, Any] | None:
+    """An entity for a CLI reference: exact id/caption/alias first, then the read side's fuzzy,
+    unambiguous best hit (``store.read.resolve_ref``, any spelling or script) when available."""
+    with engine.connect() as conn:
+        found = find_entity(conn, ref)
+    if found is not None:
+        return found
+    try:
+        from threatgraph.store.read import resolve_ref
+    except ImportError:  # pragma: no cover - read side absent
+        return None
+    entity_id = resolve_ref(engine, ref)
+    if entity_id is None:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().first()
+        return dict(row) if row else None
+
+
 def add_watch(
     engine: Engine,
     name: str,
