@@ -137,34 +137,57 @@ def _gold_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.gold.json"))
 
 
-@pytest.mark.parametrize("gold", _gold_files(), ids=lambda p: p.name)
-def test_sample_gold_entities(extractor: Extractor, gold: Path) -> None:
-    """Every entity in a sample's gold file is found with the gold type (org subtypes count as organisations)."""
-    data = json.loads(gold.read_text(encoding="utf-8"))
-    entities = data.get("entities") or []
-    if not entities:
-        pytest.skip(f"{gold.name} has no entities list")
-    source = gold.with_name(gold.name.replace(".gold.json", ""))
-    candidates = [p for p in gold.parent.glob(source.name + ".*") if not p.name.endswith(".gold.json")]
-    if not candidates or candidates[0].suffix != ".txt":
-        pytest.skip(f"{gold.name}: no .txt sample next to it")
-    analysis = _analyse(extractor, _sample_body(candidates[0].name))
-    by_norm: dict[str, set[str]] = {}
-    for m in analysis.mentions:
-        for name in (m.norm, normalise_name(m.canonical)):
-            by_norm.setdefault(name, set()).add(m.label)
-    missing = []
-    for entity in entities:
-        name = entity if isinstance(entity, str) else entity.get("name") or entity.get("text")
-        kind = None if isinstance(entity, str) else entity.get("type") or entity.get("label")
-        labels = by_norm.get(normalise_name(name))
-        if not labels:
-            missing.append(name)
-        elif kind in ORG_TYPES:
-            assert labels & ORG_TYPES, f"{name}: {labels}"
-        elif kind:
-            assert kind in labels, f"{name}: expected {kind}, got {labels}"
-    assert not missing, f"{gold.name}: not found: {missing}"
+def _gold_text(gold: Path) -> str | None:
+    path = gold.with_name(gold.name.replace(".gold.json", ".txt"))
+    if not path.is_file():
+        return None
+    return _sample_body(path.name)
+
+
+def test_sample_gold_entities(extractor: Extractor) -> None:
+    """Against the hand-made gold of the samples: recall, typing and in-document aliases.
+
+    A statistical model misses some names, so the bar is a rate over all gold entities (printed on
+    failure with what was missed), while armed groups — what the tool is for — must all be found
+    and typed ArmedGroup.
+    """
+    golds = [(g, _gold_text(g)) for g in _gold_files()]
+    golds = [(g, t) for g, t in golds if t]
+    if not golds:
+        pytest.skip("no samples/*.gold.json next to a .txt sample")
+    total = found = typed = alias_total = alias_ok = 0
+    problems: list[str] = []
+    for gold, text in golds:
+        analysis = _analyse(extractor, text)
+        by_norm: dict[str, list] = {}
+        for m in analysis.mentions:
+            by_norm.setdefault(m.norm, []).append(m)
+        for entity in json.loads(gold.read_text(encoding="utf-8")).get("entities", []):
+            total += 1
+            names = [entity["name"], *entity.get("aliases", [])]
+            hits = next((by_norm[n] for n in map(normalise_name, names) if n in by_norm), None)
+            kind = entity["type"]
+            if hits is None:
+                problems.append(f"{gold.name}: missed {entity['name']} ({kind})")
+                assert kind != "ArmedGroup", problems[-1]
+                continue
+            found += 1
+            labels = {m.label for m in hits}
+            ok = kind in labels if kind in ("ArmedGroup", "Person") or kind not in ORG_TYPES else labels & ORG_TYPES
+            typed += bool(ok)
+            if not ok:
+                problems.append(f"{gold.name}: {entity['name']} typed {labels}, gold {kind}")
+                assert kind != "ArmedGroup", problems[-1]
+            groups = {m.group for m in hits}
+            for alias in entity.get("aliases", []):
+                alias_hits = by_norm.get(normalise_name(alias))
+                if alias_hits:
+                    alias_total += 1
+                    alias_ok += {m.group for m in alias_hits} <= groups or groups <= {m.group for m in alias_hits}
+    report = "; ".join(problems)
+    assert found / total >= 0.9, f"recall {found}/{total}: {report}"
+    assert typed / found >= 0.9, f"typing {typed}/{found}: {report}"
+    assert alias_total and alias_ok / alias_total >= 0.9, f"aliases {alias_ok}/{alias_total}: {report}"
 
 
 # --- invariants ----------------------------------------------------------------------------------

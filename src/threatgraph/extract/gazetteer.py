@@ -87,6 +87,13 @@ def usable_name(name: str, label: str) -> bool:
     return not (label == "Person" and len(words) < 2)
 
 
+def _descriptive(span: Span) -> bool:
+    """A would-be group name that starts with a country adjective ("Pakistani Shia", "Iraqi")."""
+    from threatgraph.extract.mentions import is_demonym
+
+    return is_demonym(span[0].text)
+
+
 class Gazetteer:
     """Marks gazetteer names and generic name structures on ``doc.ents``; the NER fills in the rest."""
 
@@ -147,6 +154,8 @@ class Gazetteer:
             if key in self.trim:
                 while end - start > 1 and doc[end - 1].is_lower:
                     end -= 1
+                if _descriptive(doc[start:end]):
+                    continue  # "Pakistani Shia militia" describes fighters; it names no group
             found.append(Span(doc, start, end, label=label))
         return found
 

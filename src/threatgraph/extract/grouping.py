@@ -8,13 +8,17 @@ mention in a cluster takes the cluster's type and canonical name.
 
 Rules, in order (each only within one article):
 
-1. same normalised name → same group;
+1. same normalised name → same group; country names by territory code ("US" = "United States");
 2. an organisation's short form: a name equal to a longer organisation name without its generic
    words ("Brigade", "militia", "of"…, see ``labels.yaml`` ``group_words``), or equal to its initials,
    joins that organisation — when exactly one organisation matches; armed groups whose names differ
-   only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group;
+   only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group; a name equal to an
+   organisation's name without its leading country ("Treasury" for "US Treasury") or, for companies
+   and other organisations, to the first words of a longer name ("Crescent Gate" for "Crescent Gate
+   General Trading") joins it too;
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
-   name joins that person; "Khan" stays alone when two Khans are named.
+   name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
+   typed ORG/GPE ("Jafri") counts too, unless it is a known country or place.
 
 The group's type is the type of its best-attested mention: a gazetteer mention first, then the
 longest name. Its canonical name is the longest surface form of that type.
@@ -24,7 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from threatgraph.extract.mentions import is_org_type, label_config
+from threatgraph.extract.mentions import (
+    country_code,
+    is_country,
+    is_demonym,
+    is_org_type,
+    is_place,
+    label_config,
+    normalise_name,
+)
 from threatgraph.model import Mention
 
 #: Types that never merge with anything but the same name (a date is not an alias of anything).
@@ -68,6 +80,15 @@ def _core(norm: str) -> str:
     return " ".join(words)
 
 
+def _stateless(text: str) -> str:
+    """An organisation's name without a leading country or demonym: "US Treasury" -> "treasury"."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) > size and (is_country(" ".join(words[:size])) or (size == 1 and is_demonym(words[0]))):
+            return normalise_name(" ".join(words[size:]))
+    return ""
+
+
 def _initials(norm: str) -> str:
     generic = {"of", "the", "and", "for", "al", "el"}
     words = [w for w in norm.split() if w not in generic]
@@ -89,7 +110,11 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     by_norm: dict[str, _Cluster] = {}
     for mention in ordered:
-        key = mention.norm if mention.label != "Date" else f"date:{mention.norm}"
+        key = mention.norm
+        if mention.label == "Date":
+            key = f"date:{mention.norm}"
+        elif mention.label == "Country":  # "US", "U.S." and "United States" are one country
+            key = f"country:{country_code(mention.text) or mention.norm}"
         by_norm.setdefault(key, _Cluster()).mentions.append(mention)
     clusters = list(by_norm.values())
 
@@ -118,6 +143,19 @@ def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
     orgs = [c for c in clusters if is_org_type(c.best().label) and c.best().label != "PublicBody"]
     by_core: dict[str, list[_Cluster]] = {}
     by_initials: dict[str, list[_Cluster]] = {}
+    by_stateless: dict[str, list[_Cluster]] = {}
+    by_prefix: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        best = cluster.best()
+        if not is_org_type(best.label):
+            continue
+        stateless = _stateless(best.text)
+        if stateless and stateless != best.norm:  # "US Treasury" -> "treasury"
+            by_stateless.setdefault(stateless, []).append(cluster)
+        words = best.norm.split()
+        if best.label in {"Organization", "Company"} and len(words) >= 3:
+            for size in range(2, len(words)):  # "Crescent Gate General Trading" -> "crescent gate"
+                by_prefix.setdefault(" ".join(words[:size]), []).append(cluster)
     for cluster in orgs:
         norm = cluster.best().norm
         core = _core(norm)
@@ -138,10 +176,22 @@ def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
         candidates = by_core.get(best.norm, [])
         if not candidates and best.text.isupper() and len(best.norm) >= 2:
             candidates = by_initials.get(best.norm.replace(" ", ""), [])
+        if not candidates and is_org_type(best.label):
+            candidates = by_stateless.get(best.norm, []) or by_prefix.get(best.norm, [])
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
             _union(cluster, next(iter(roots.values())))
+
+
+def _may_be_person(cluster: _Cluster) -> bool:
+    """A Person, or a one-word name the model typed otherwise that no reference data says is a place."""
+    best = cluster.best()
+    if best.label == "Person":
+        return True
+    if best.source == "gazetteer" or best.label not in {"Organization", "Location"} or " " in best.norm:
+        return False
+    return not (is_country(best.text) or is_place(best.text))
 
 
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
@@ -150,7 +200,7 @@ def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         root = cluster.root()
         best = cluster.best()
-        if best.label != "Person" or root.best().label != "Person":
+        if root is not cluster or not _may_be_person(cluster):
             continue
         words = best.norm.split()
         matches = {

@@ -81,11 +81,12 @@ def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @cache
-def _country_names() -> frozenset[str]:
-    """Normalised names of countries and country-like territories: rigour's strong names and codes.
+def _country_index() -> dict[str, str]:
+    """Normalised names of countries and country-like territories -> territory code.
 
-    Weak names (demonyms, other languages' spellings) and places inside a country are left out on
-    purpose: "Pakistanis" or "Karachi" is not the country.
+    rigour's strong names and the territory names only: weak names (demonyms, other languages'
+    spellings) and places inside a country are left out on purpose ("Pakistanis" or "Karachi" is not
+    the country).
     """
     from rigour.territories import get_territories
 
@@ -95,29 +96,34 @@ def _country_names() -> frozenset[str]:
         strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
     except ImportError:  # pragma: no cover - older/newer rigour layouts
         strong = {}
-    names: set[str] = set()
+    index: dict[str, str] = {}
     for territory in get_territories():
         if territory.is_historical or not (territory.is_country or territory.parent is None):
             continue
-        candidates = [territory.name, territory.full_name, *strong.get(territory.code, [])]
-        names.update(normalise_name(name) for name in candidates if name)
-    names.discard("")
-    return frozenset(names)
+        for name in [territory.name, territory.full_name, *strong.get(territory.code, [])]:
+            norm = normalise_name(name) if name else ""
+            if norm:
+                index.setdefault(norm, territory.code)
+    return index
 
 
-def is_country(name: str) -> bool:
-    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching).
+def country_code(name: str) -> str | None:
+    """The territory code of a country name ("US", "U.S.", "United States" -> "us"), or None.
 
     ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
     """
-    if normalise_name(name) in _country_names():
-        return True
-    if name.isupper() and 2 <= len(name) <= 3:
+    code = _country_index().get(normalise_name(name))
+    if code is None and name.isupper() and 2 <= len(name) <= 3:
         from rigour.territories import lookup_by_identifier
 
         territory = lookup_by_identifier(name)
-        return bool(territory and territory.is_country)
-    return False
+        code = territory.code if territory and territory.is_country else None
+    return code
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
+    return country_code(name) is not None
 
 
 @cache
@@ -151,6 +157,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
     heads = label_config()["heads"]
     words = text.split()
     last = words[-1].casefold().strip(".") if words else ""
+    if label == "Location" and span.label_ in ("FAC", "LOC", "GPE") and last in heads["Organization"]:
+        return "Organization"  # "Levant Policy Centre", "Kings College": named after a place, not one
     if label == "Location" and span.label_ == "GPE":
         if _is_demonym_plural(span):
             return "Nationality"
@@ -179,6 +187,11 @@ def _state_or_group(label: str, words: list[str], last: str) -> str:
     return "PublicBody" if is_country(first) or _is_demonym(first) else label
 
 
+def is_demonym(word: str) -> bool:
+    """Public name of the demonym check, used by the gazetteer to reject "Pakistani Shia militia"."""
+    return _is_demonym(word)
+
+
 def _is_demonym(word: str) -> bool:
     """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms)."""
     from rigour.territories import lookup_territory
@@ -188,6 +201,32 @@ def _is_demonym(word: str) -> bool:
 
 
 # --- building mentions ---------------------------------------------------------------------------
+
+
+def place_extent(span: Span, max_extra: int = 3) -> Span:
+    """The span extended to the right when that makes a known place: "Deir" + "ez-Zor"."""
+    doc = span.doc
+    best = span
+    for extra in range(1, max_extra + 1):
+        end = span.end + extra
+        if end > len(doc) or doc[end - 1].ent_type_ or doc[end - 1].is_sent_start:
+            break
+        candidate = doc[span.start : end]
+        if doc[end - 1].is_alpha and is_place(candidate.text):
+            best = Span(doc, span.start, end, label=span.label)
+    return best
+
+
+def _titled_person(span: Span) -> bool:
+    """A name the text titles as a person: apposition to a title noun, or right after one."""
+    titles = set(label_config()["person_titles"])
+    if not all(tok.is_title or not tok.is_alpha for tok in span) or len(span) > 4:
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in titles:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.strip(".") in titles and before.i == span.start - 1
 
 
 def map_label(span: Span) -> str | None:
@@ -204,10 +243,15 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
     text = doc.text
-    for span in doc.ents if ents is None else ents:
+    for ent in doc.ents if ents is None else ents:
+        span = place_extent(ent)
         label = map_label(span)
+        if span.label_ not in gazetteer_labels and label in (None, "Organization", "Location") and is_place(span.text):
+            label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG: a known city or province
         if label is None:
             continue
+        if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
+            label = "Person"
         start, end = clean_edges(text, span.start_char, span.end_char)
         surface = text[start:end]
         if not any(ch.isalnum() for ch in surface):
