@@ -390,6 +390,35 @@ def _normalise(text: str, published: date | None) -> DateInterval | None:
 _LEFT_OPENERS = {"since", "from", "between", "until", "till", "before", "during", "early", "late", "mid"}
 
 
+_JOINERS = {"to", "until", "till", "through", "and", "-", "–", "—"}
+
+
+def _joined_dates(doc: Doc) -> list[Span]:
+    """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
+    ents = [e for e in doc.ents if e.label_ == "DATE"]
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _JOINERS:
+            out.append(doc[ent.start : nxt.end])
+            i += 2
+            continue
+        if (
+            ent.end + 1 < len(doc)
+            and doc[ent.end].lower_ in _JOINERS
+            and re.fullmatch(r"\d{4}", doc[ent.end + 1].text)
+            and doc[ent.end + 1].ent_type_ in ("", "CARDINAL")
+        ):
+            out.append(doc[ent.start : ent.end + 2])  # "from 2021 to 2022" with 2022 tagged CARDINAL
+            i += 1
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterval]]:
     """Every DATE entity of ``doc`` (widened to a preceding "since"/"from"…) with its interval.
 
@@ -397,9 +426,7 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
     sees every temporal expression and knows which ones were not understood.
     """
     out: list[tuple[Span, DateInterval]] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _joined_dates(doc):
         span = ent
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]

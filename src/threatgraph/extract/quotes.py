@@ -250,7 +250,9 @@ def _is_cue(tok: Token) -> bool:
     )
 
 
-def _cue_for(doc: Doc, marked: _Marked, kept: list[_Marked], paragraph: tuple[int, int]) -> Token | None:
+def _cue_for(
+    doc: Doc, marked: _Marked, kept: list[_Marked], paragraph: tuple[int, int], index: MentionIndex
+) -> Token | None:
     """The cue verb of a direct quote: after it in its paragraph ('…," X said'), else before it."""
     after = [t for t in doc if marked.end <= t.idx < paragraph[1] and _is_cue(t) and not _inside(t.idx, kept)]
     # the attribution must sit in the sentence the quote ends in (or the one right after it)
@@ -258,6 +260,9 @@ def _cue_for(doc: Doc, marked: _Marked, kept: list[_Marked], paragraph: tuple[in
         end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
         limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
         after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
+        for cue in after:  # '…," said X, a senior analyst …, told Y': the cue that has a speaker
+            if _speaker(cue, index).speaker is not None:
+                return cue
         if after:
             return after[0]
     before = [t for t in doc if paragraph[0] <= t.idx < marked.start and _is_cue(t) and not _inside(t.idx, kept)]
@@ -333,7 +338,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     for mk in kept:
         pi = para_of(mk.start)
         para = paragraphs[pi] if pi >= 0 else (0, len(text))
-        cue = _cue_for(doc, mk, kept, para)
+        cue = _cue_for(doc, mk, kept, para, index)
         att: _Attribution | None = _speaker(cue, index) if cue is not None else None
         if cue is not None:
             direct_cues.add(cue.i)
