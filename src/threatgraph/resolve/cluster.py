@@ -136,6 +136,7 @@ class Profile:
     props: dict[str, Any]
     alias_counts: dict[str, int]  # name -> mentions
     alias_new: dict[str, int] = field(default_factory=dict)  # name -> added mentions this batch
+    db_names: set[str] = field(default_factory=set)  # alias names already stored for this entity
     new: bool = False
     dirty: bool = False
     recount: bool = False
@@ -339,6 +340,7 @@ class Resolver:
                 last_seen=_as_datetime(r["last_seen"]),
                 props=dict(r["props"] or {}),
                 alias_counts=names.get(r["id"], {}),
+                db_names=set(names.get(r["id"], {})),
             )
 
     # --- assignment ------------------------------------------------------------------------
@@ -605,39 +607,38 @@ class Resolver:
                 [{"mid": mid, "eid": self.final(eid)} for mid, eid in self.assign.items()],
             )
         dirty = [p for p in self.profiles.values() if p.dirty]
+        alias_updates: list[dict[str, Any]] = []
+        alias_inserts: list[dict[str, Any]] = []
+        key_rows: list[dict[str, Any]] = []
+        entity_rows: list[dict[str, Any]] = []
         for prof in dirty:
-            if prof.alias_new:
-                present = {
-                    name
-                    for (name,) in conn.execute(
-                        select(aliases.c.name).where(
-                            aliases.c.entity_id == prof.id, aliases.c.name.in_(list(prof.alias_new))
-                        )
+            for name, n in prof.alias_new.items():
+                if name in prof.db_names:
+                    alias_updates.append({"a_eid": prof.id, "a_name": name, "a_n": n})
+                else:
+                    alias_inserts.append(
+                        {
+                            "entity_id": prof.id,
+                            "name": name,
+                            "norm": name_form(name, prof.schema).norm,
+                            "script": script_of(name),
+                            "count": prof.alias_counts.get(name, n),
+                        }
                     )
-                }
-                new_rows = []
-                for name, n in prof.alias_new.items():
-                    if name in present:
-                        conn.execute(
-                            update(aliases)
-                            .where(aliases.c.entity_id == prof.id, aliases.c.name == name)
-                            .values(count=aliases.c.count + n)
-                        )
-                    else:
-                        new_rows.append(
-                            {
-                                "entity_id": prof.id,
-                                "name": name,
-                                "norm": name_form(name, prof.schema).norm,
-                                "script": script_of(name),
-                                "count": prof.alias_counts.get(name, n),
-                            }
-                        )
-                if new_rows:
-                    conn.execute(insert(aliases), new_rows)
-                prof.alias_new = {}
-            keys = self.new_keys.pop(prof.id, set())
-            insert_ignore(conn, resolve_keys, [{"key": k, "entity_id": prof.id} for k in sorted(keys)])
+                    prof.db_names.add(name)
+            prof.alias_new = {}
+            key_rows.extend({"key": k, "entity_id": prof.id} for k in sorted(self.new_keys.pop(prof.id, set())))
+        if alias_updates:
+            conn.execute(
+                update(aliases)
+                .where(aliases.c.entity_id == bindparam("a_eid"), aliases.c.name == bindparam("a_name"))
+                .values(count=aliases.c.count + bindparam("a_n")),
+                alias_updates,
+            )
+        if alias_inserts:
+            conn.execute(insert(aliases), alias_inserts)
+        insert_ignore(conn, resolve_keys, key_rows)
+        for prof in dirty:
             if prof.recount:
                 prof.mention_count, prof.article_count = conn.execute(
                     select(func.count(), func.count(mentions.c.article_id.distinct())).where(
@@ -645,22 +646,36 @@ class Resolver:
                     )
                 ).one()
                 prof.recount = False
-            first = name_form(prof.caption, prof.schema)
-            conn.execute(
-                update(entities)
-                .where(entities.c.id == prof.id)
-                .values(
-                    schema=prof.schema,
-                    caption=prof.caption,
-                    norm=first.norm or prof.caption.casefold(),
-                    mention_count=prof.mention_count,
-                    article_count=prof.article_count,
-                    first_seen=prof.first_seen,
-                    last_seen=prof.last_seen,
-                    props=prof.props,
-                )
+            entity_rows.append(
+                {
+                    "e_id": prof.id,
+                    "e_schema": prof.schema,
+                    "e_caption": prof.caption,
+                    "e_norm": name_form(prof.caption, prof.schema).norm or prof.caption.casefold(),
+                    "e_mentions": prof.mention_count,
+                    "e_articles": prof.article_count,
+                    "e_first": prof.first_seen,
+                    "e_last": prof.last_seen,
+                    "e_props": prof.props,
+                }
             )
             prof.dirty = False
+        if entity_rows:
+            conn.execute(
+                update(entities)
+                .where(entities.c.id == bindparam("e_id"))
+                .values(
+                    schema=bindparam("e_schema"),
+                    caption=bindparam("e_caption"),
+                    norm=bindparam("e_norm"),
+                    mention_count=bindparam("e_mentions"),
+                    article_count=bindparam("e_articles"),
+                    first_seen=bindparam("e_first", type_=entities.c.first_seen.type),
+                    last_seen=bindparam("e_last", type_=entities.c.last_seen.type),
+                    props=bindparam("e_props", type_=entities.c.props.type),
+                ),
+                entity_rows,
+            )
         self.assign = {}
         self.pending_keys.clear()
         self.key_cache.clear()
