@@ -252,7 +252,9 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
             label = "Person"
-        start, end = clean_edges(text, span.start_char, span.end_char)
+        start, end = (
+            (span.start_char, span.end_char) if label == "Date" else clean_edges(text, span.start_char, span.end_char)
+        )
         surface = text[start:end]
         if not any(ch.isalnum() for ch in surface):
             continue
