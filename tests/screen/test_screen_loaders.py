@@ -152,3 +152,19 @@ def test_ofac_advanced_xml(fixtures: Path) -> None:
     vessel = e["ofac-103"]
     assert vessel["schema"] == "Vessel" and vessel["properties"]["imoNumber"] == ["IMO9123453"]
     assert vessel["properties"]["flag"] == ["mt"] and vessel["properties"]["previousName"] == ["SOUTHERN STAR"]
+
+
+def test_eu_xml(fixtures: Path) -> None:
+    (plist,) = parse_files([fixtures / "eu.xml"])
+    assert (plist.dataset, plist.format, plist.published.isoformat()) == ("eu", "eu-xml", "2024-05-03")
+    e = by_id(plist.entries)
+    company, person = e["eu-990001"], e["eu-990002"]
+    assert company["schema"] == "Organization"
+    assert company["properties"]["alias"] == ["ООО Кестрел Логистикс"]  # script kept
+    assert company["properties"]["registrationNumber"] == ["1027700000001"]
+    assert company["sanction"]["properties"]["program"] == ["RUS"]
+    assert person["schema"] == "Person" and person["properties"]["name"] == ["Pyotr Ivanovich Sorokin"]
+    assert person["properties"]["weakAlias"] == ["Petya"]
+    assert person["properties"]["birthDate"] == ["1966-04-02"] and person["properties"]["nationality"] == ["ru"]
+    assert person["properties"]["passportNumber"] == ["4510 123456"]
+    assert person["sanction"]["properties"]["listingDate"] == ["2014-03-17"]

@@ -18,10 +18,10 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from threatgraph.screen import ftm_json, ofac_advanced, ofac_csv, ofac_xml, un_xml
+from threatgraph.screen import eu_xml, ftm_json, ofac_advanced, ofac_csv, ofac_xml, un_xml
 from threatgraph.screen.entries import ListError, ParsedList
 
-XML_ROOTS = {"sdnList": "ofac-xml", "Sanctions": "ofac-advanced-xml", "CONSOLIDATED_LIST": "un-xml"}
+XML_ROOTS = {"sdnList": "ofac-xml", "Sanctions": "ofac-advanced-xml", "CONSOLIDATED_LIST": "un-xml", "export": "eu-xml"}
 CSV_WIDTHS = {ofac_csv.SDN_COLUMNS: "sdn", ofac_csv.ALT_COLUMNS: "alt", ofac_csv.ADD_COLUMNS: "add"}
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
@@ -100,6 +100,8 @@ def parse_files(paths: list[Path], dataset: str | None = None) -> list[ParsedLis
             )
         elif fmt == "un-xml":
             out.append(ParsedList(dataset or "un", fmt, str(path), digest, un_xml.published(root), un_xml.parse(root)))
+        elif fmt == "eu-xml":
+            out.append(ParsedList(dataset or "eu", fmt, str(path), digest, eu_xml.published(root), eu_xml.parse(root)))
         elif fmt == "ofac-advanced-xml":
             entries = ofac_advanced.parse(root)
             out.append(ParsedList(dataset or "ofac", fmt, str(path), digest, ofac_advanced.published(root), entries))

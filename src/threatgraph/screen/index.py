@@ -315,19 +315,27 @@ _CACHE: dict[str, ScreenIndex] = {}
 _LOCK = threading.Lock()
 
 
-def current_versions(engine: Engine) -> list[tuple[str, int]]:
-    """(dataset, newest version id) for every loaded dataset."""
+def current_versions(engine: Engine) -> list[tuple[str, int, str]]:
+    """(dataset, newest version id, its file digest) for every loaded dataset."""
+    latest = (
+        select(list_versions.c.dataset, func.max(list_versions.c.id).label("id"))
+        .group_by(list_versions.c.dataset)
+        .subquery()
+    )
     with engine.connect() as conn:
         rows = conn.execute(
-            select(list_versions.c.dataset, func.max(list_versions.c.id)).group_by(list_versions.c.dataset)
+            select(list_versions.c.dataset, list_versions.c.id, list_versions.c.digest).join(
+                latest, latest.c.id == list_versions.c.id
+            )
         ).all()
-    return sorted((str(d), int(v)) for d, v in rows)
+    return sorted((str(d), int(v), str(g)) for d, v, g in rows)
 
 
-def index_key(versions: list[tuple[str, int]]) -> str:
-    """Identifies an index by list versions, index format and the term list it was normalised with."""
+def index_key(versions: list[tuple[str, int, str]]) -> str:
+    """Identifies an index by list versions and their content digests (so stores sharing a home directory
+    never mix indexes), the index format and the term list it was normalised with."""
     terms = hashlib.sha256(TERMS_FILE.read_bytes()).hexdigest()[:12]
-    raw = f"{INDEX_FORMAT}|{terms}|" + ",".join(f"{d}:{v}" for d, v in versions)
+    raw = f"{INDEX_FORMAT}|{terms}|" + ",".join(f"{d}:{v}:{g}" for d, v, g in versions)
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
@@ -360,7 +368,7 @@ def get_index(engine: Engine) -> ScreenIndex:
                 with engine.begin() as conn:
                     conn.execute(
                         update(list_versions)
-                        .where(list_versions.c.id.in_([v for _, v in versions]))
+                        .where(list_versions.c.id.in_([v for _d, v, _g in versions]))
                         .values(index_path=str(path))
                     )
         _CACHE[cache_key] = index
