@@ -13,7 +13,8 @@ from rich.table import Table
 from threatgraph.commands import DbOption, app, console, err_console
 
 lists_app = typer.Typer(
-    help="Load and inspect sanctions lists (OFAC CSV/XML, UN XML, FtM JSON lines).", no_args_is_help=True
+    help="Load and inspect sanctions lists (OFAC CSV/XML/Advanced XML, UN XML, EU FSF XML, FtM JSON lines).",
+    no_args_is_help=True,
 )
 app.add_typer(lists_app, name="lists")
 

@@ -1,1 +1,16 @@
-"""screen stage."""
+"""screen stage: sanctions lists in, ranked and explained candidates out — independent of the NLP pipeline.
+
+Modules, in the order data flows:
+
+- ``formats``: sniff a file's format from its content and dispatch to a loader — ``ofac_csv`` (sdn.csv with
+  optional alt.csv/add.csv; Remarks parsed by the rules in ``remarks.yaml``), ``ofac_xml`` (sdn.xml),
+  ``ofac_advanced`` (SDN_ADVANCED.XML), ``un_xml`` (UN consolidated list), ``eu_xml`` (EU FSF), ``ftm_json``
+  (FollowTheMoney JSON lines, e.g. OpenSanctions). ``entries`` holds the one entry shape they all produce.
+- ``lists``: :func:`lists.load_files` stores a parsed list as a new version of its dataset with the entries
+  added, removed and changed; a bad file stores nothing.
+- ``normalize`` (+ ``terms.yaml``) and ``compare``: how names become tokens and how two names, and the facts
+  around them, are scored.
+- ``index``: :func:`index.get_index` — the persisted, cached screening index; ``ScreenIndex.match(Query)``
+  returns :class:`query.Candidate` lists. :func:`index.all_names` feeds the extraction gazetteer.
+- ``yente``: :func:`yente.match_request` answers yente-shaped ``/match`` bodies.
+"""

@@ -1,5 +1,8 @@
 """Reading list files of any supported format: sniffing, decoding, safe XML parsing, dispatch to a loader.
 
+Supported: OFAC legacy CSV (sdn.csv + optional alt.csv/add.csv), OFAC sdn.xml, OFAC SDN_ADVANCED.XML, the UN
+consolidated list XML, the EU FSF XML and FollowTheMoney JSON lines.
+
 The format comes from the content (XML root element, JSON line, CSV column count), not the file name, so a
 renamed file still loads and a wrong file is refused with a reason. XML goes through defusedxml: entity
 expansion ("billion laughs"), external entities and DTD tricks are refused before anything is stored.
