@@ -104,6 +104,13 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "amod") and not _children(verb, "aux", "nsubj")
 
 
+def _controller(head: Token) -> Token | None:
+    """The verb whose object or subject controls an infinitive: "sent X to fight", "is likely to attack"."""
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def _verb_args(verb: Token, depth: int = 0) -> _Args:
     """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
     passive = _is_passive(verb)
@@ -122,8 +129,10 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
                 agent = agent or inherited.sources
             elif not _is_passive(head):
                 subj = inherited.sources
-        elif verb.dep_ in ("xcomp", "advcl") and _children(verb, "aux") and head.pos_ in ("VERB", "AUX"):
-            controller = _children(head, "dobj") or _children(head, "nsubj", "nsubjpass")
+        elif verb.dep_ in ("xcomp", "advcl") and _children(verb, "aux") and _controller(head) is not None:
+            ctrl = _controller(head)
+            assert ctrl is not None
+            controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
             (subjpass if passive else subj).extend(controller)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             subj = _children(head, "nsubj")  # "X placed …, accusing the group of …"

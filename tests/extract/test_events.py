@@ -1,0 +1,187 @@
+"""Events: voice, apposition, nominal and hyphenated triggers, qualifiers, dates, places, storage."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from sqlalchemy import select
+
+from threatgraph.extract.events_lexicon import event_types, lexicon
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Analysis, Article, Event
+
+PUB = date(2022, 8, 15)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str, published: date | None = PUB) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=published)]))
+
+    return run
+
+
+def find(events: list[Event], type_: str, source: str | None = None, target: str | None = None) -> Event:
+    for ev in events:
+        if ev.type != type_:
+            continue
+        if source is not None and (ev.source is None or source not in ev.source):
+            continue
+        if target is not None and (ev.target is None or target not in ev.target):
+            continue
+        return ev
+    raise AssertionError(f"no {type_} {source} -> {target} in {[(e.type, e.source, e.target) for e in events]}")
+
+
+def test_lexicon_types_and_aliases() -> None:
+    types = set(event_types())
+    required = {"SANCTION", "ARREST", "ASSAULT", "MOBILIZE", "TRAIN", "DEPLOY", "SUPPORT", "ACCUSE", "COOPERATE"}
+    assert required <= types | {"PROTEST"}
+    assert "PROTEST" in types
+    lex = lexicon()
+    assert lex.canonical_type("recruit") == "MOBILIZE"
+    assert lex.canonical_type("FIGHT") == "DEPLOY"
+    assert lex.canonical_type("aid") == "SUPPORT"
+    assert lex.canonical_type("assess") == "ACCUSE"
+    assert lex.canonical_type("nonsense") is None
+
+
+def test_active_voice_with_date(analyse) -> None:
+    a = analyse("The US Treasury sanctioned the Hezbollah Brigades in March 2021.")
+    ev = find(a.events, "SANCTION", "Treasury", "Hezbollah")
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2021, 3, 1), date(2021, 3, 31))
+    assert not ev.negated and not ev.hedged
+    assert a.article.text[ev.start : ev.end] == ev.sentence
+
+
+def test_light_verb_frame(analyse) -> None:
+    a = analyse("The US Treasury placed the Fatemiyoun Division on its financial blacklist in 2019.")
+    find(a.events, "SANCTION", "Treasury", "Fatemiyoun")
+
+
+def test_passive_with_coordinated_agents_and_shared_subject(analyse) -> None:
+    a = analyse(
+        "The Fatemiyoun Division's fighters were recruited in Afghanistan by Iran's Islamic Revolutionary Guard "
+        "Corps and its Quds Force, and trained for operations in Syria."
+    )
+    rec = find(a.events, "MOBILIZE", "Revolutionary Guard", "Fatemiyoun")
+    assert rec.place == "Afghanistan"
+    find(a.events, "MOBILIZE", "Quds Force", "Fatemiyoun")
+    find(a.events, "TRAIN", "Revolutionary Guard", "Fatemiyoun")
+
+
+def test_apposition_hyphenated_backer_and_relative_clause(analyse) -> None:
+    a = analyse(
+        "The Fatemiyoun Division, an Iran-backed militant outfit that sent Afghan refugees to fight in Syria, grew."
+    )
+    find(a.events, "SUPPORT", "Iran", "Fatemiyoun")
+    deploy = find(a.events, "DEPLOY", "Fatemiyoun")
+    assert deploy.place == "Syria"
+
+
+def test_nominal_trigger_with_member_noun(analyse) -> None:
+    a = analyse("The crackdown led to the arrests of Fatemiyoun Division fighters in Karachi.")
+    find(a.events, "ARREST", None, "Fatemiyoun")
+
+
+def test_nominal_support_received_from(analyse) -> None:
+    a = analyse("Officials said Hezbollah Brigades militants have continued to receive financial support from Iran.")
+    ev = find(a.events, "SUPPORT", "Iran", "Hezbollah")
+    assert ev.subtype == "financial"
+
+
+def test_negation_and_hedging(analyse) -> None:
+    neg = analyse("Police in Quetta did not arrest any member of the Fatemiyoun Division.")
+    assert find(neg.events, "ARREST", None, "Fatemiyoun").negated
+    hedge = analyse("The Fatemiyoun Division is likely to attack government offices in Kabul.")
+    ev = find(hedge.events, "ASSAULT", "Fatemiyoun")
+    assert ev.hedged and not ev.negated
+
+
+def test_reported_accusation_with_relative_date(analyse) -> None:
+    a = analyse(
+        "In late July, Interior Minister Rana Sanaullah Khan told the Senate that the Fatemiyoun Division was "
+        "involved in terrorist activities."
+    )
+    ev = find(a.events, "ACCUSE", "Rana Sanaullah Khan", "Fatemiyoun")
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2022, 7, 21), date(2022, 7, 31))
+    unknown = analyse(a.article.text, published=None)
+    ev = find(unknown.events, "ACCUSE", "Rana Sanaullah Khan", "Fatemiyoun")
+    assert ev.date is not None and ev.date.start is None and ev.date.note == "publication date unknown"
+
+
+def test_anaphora_the_group(analyse) -> None:
+    a = analyse("The Fatemiyoun Division was founded in 2013. Police said the group had received money from Iran.")
+    find(a.events, "SUPPORT", "Iran", "Fatemiyoun")
+
+
+def test_no_events_without_actors(analyse) -> None:
+    a = analyse("There were attacks and arrests.")
+    assert a.events == []
+
+
+def test_events_are_stored(analyse, store) -> None:
+    from threatgraph.store.articles import save_analysis
+    from threatgraph.store.schema import events
+
+    a = analyse("The US Treasury sanctioned the Hezbollah Brigades in March 2021.")
+    assert save_analysis(store, a)
+    with store.connect() as conn:
+        rows = conn.execute(select(events)).mappings().all()
+    assert any(r["type"] == "SANCTION" and r["date_start"] == date(2021, 3, 1) for r in rows)
+
+
+# --- the reference article (../shared/data) ---------------------------------------------------
+
+
+_REFERENCE: dict[str, Analysis] = {}
+
+
+@pytest.fixture
+def reference(nlp: Language, shared_data: Path) -> Analysis:
+    """The reference article analysed once per session (skips cleanly without ../shared/data)."""
+    path = shared_data / "articles" / "arabnews-zainabiyoun.txt"
+    if not path.is_file():
+        pytest.skip(f"reference article not found at {path}")
+    if "ref" not in _REFERENCE:
+        from threatgraph.ingest import read_file
+
+        article = next(a for a in read_file(path) if isinstance(a, Article))
+        _REFERENCE["ref"] = next(Extractor(nlp=nlp).analyse([article]))
+    return _REFERENCE["ref"]
+
+
+def test_reference_sanction_january_2019(reference: Analysis) -> None:
+    ev = find(reference.events, "SANCTION", "Treasury", "Zainabiyoun")
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2019, 1, 1), date(2019, 1, 31))
+
+
+def test_reference_recruitment_by_irgc_and_basij(reference: Analysis) -> None:
+    find(reference.events, "MOBILIZE", "Islamic Revolutionary Guard Corps", "Zainabiyoun")
+    find(reference.events, "MOBILIZE", "Basij", "Zainabiyoun")
+
+
+def test_reference_fighting_in_syria(reference: Analysis) -> None:
+    deploy = [e for e in reference.events if e.type == "DEPLOY" and e.place == "Syria"]
+    assert any(e.source and "Zainabiyoun" in e.source for e in deploy)
+
+
+def test_reference_arrests_by_police(reference: Analysis) -> None:
+    ev = find(reference.events, "ARREST", "police")
+    assert ev.date is not None and ev.date.start is None and ev.date.note == "publication date unknown"
+    find(reference.events, "ARREST", None, "Zainabiyoun")
+
+
+def test_reference_interior_minister_statement_late_july(reference: Analysis) -> None:
+    ev = find(reference.events, "ACCUSE", "Rana Sanaullah Khan", "Zainabiyoun")
+    assert ev.date is not None and ev.date.text.lower().endswith("late july")
+    assert ev.date.start is None and ev.date.note == "publication date unknown"  # the article has no date
+
+
+def test_reference_iran_backed(reference: Analysis) -> None:
+    find(reference.events, "SUPPORT", "Iran", "Zainabiyoun")
