@@ -521,7 +521,14 @@ class Resolver:
         prof.schema = pick_label(prof.props.get("labels") or {prof.schema: 1})
         canon = prof.props.get("canonical") or {prof.caption: 1}
         prof.caption = max(
-            canon, key=lambda n: (script_of(n) == "Latin", canon[n], len(name_form(n, prof.schema).core), len(n))
+            canon,
+            key=lambda n: (
+                script_of(n) == "Latin",
+                canon[n],
+                prof.alias_counts.get(n, 0),
+                len(name_form(n, prof.schema).core),
+                len(n),
+            ),
         )
 
     # --- merging ---------------------------------------------------------------------------
