@@ -251,9 +251,16 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _cue_for(
-    doc: Doc, marked: _Marked, kept: list[_Marked], paragraph: tuple[int, int], index: MentionIndex
+    doc: Doc,
+    marked: _Marked,
+    kept: list[_Marked],
+    paragraphs: tuple[tuple[int, int], tuple[int, int]],
+    index: MentionIndex,
 ) -> Token | None:
-    """The cue verb of a direct quote: after it in its paragraph ('…," X said'), else before it."""
+    """The cue verb of a direct quote: after it in the paragraph it ends in ('…," X said'), else
+    before it in the paragraph it starts in ('X said: "…')."""
+    first, last = paragraphs
+    paragraph = last
     after = [t for t in doc if marked.end <= t.idx < paragraph[1] and _is_cue(t) and not _inside(t.idx, kept)]
     # the attribution must sit in the sentence the quote ends in (or the one right after it)
     if after:
@@ -265,7 +272,7 @@ def _cue_for(
                 return cue
         if after:
             return after[0]
-    before = [t for t in doc if paragraph[0] <= t.idx < marked.start and _is_cue(t) and not _inside(t.idx, kept)]
+    before = [t for t in doc if first[0] <= t.idx < marked.start and _is_cue(t) and not _inside(t.idx, kept)]
     return before[-1] if before else None
 
 
@@ -336,9 +343,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     direct_cues: set[int] = set()
     items: list[tuple[int, Quote]] = []
     for mk in kept:
-        pi = para_of(mk.start)
-        para = paragraphs[pi] if pi >= 0 else (0, len(text))
-        cue = _cue_for(doc, mk, kept, para, index)
+        whole = (0, len(text))
+        pi, pj = para_of(mk.start), para_of(max(mk.start, mk.end - 1))
+        paras = (paragraphs[pi] if pi >= 0 else whole, paragraphs[pj] if pj >= 0 else whole)
+        cue = _cue_for(doc, mk, kept, paras, index)
         att: _Attribution | None = _speaker(cue, index) if cue is not None else None
         if cue is not None:
             direct_cues.add(cue.i)

@@ -1,0 +1,150 @@
+"""Quotes: direct, multi-paragraph, reported, pronoun speakers, titles, affiliations, outlets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.extract.quotes import _marked_spans
+from threatgraph.model import Analysis, Article, Quote
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=date(2023, 5, 2), outlet="Frontier Post")]))
+
+    return run
+
+
+def quote(quotes: list[Quote], words: str) -> Quote:
+    for q in quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+
+
+def test_direct_quote_with_apposition_affiliation_and_outlet(analyse) -> None:
+    a = analyse(
+        '"The brigade has rebuilt its networks in the north," Sara Lindqvist, a research fellow at the Nordic '
+        "Institute of Peace Studies in Oslo, told Arab News."
+    )
+    q = quote(a.quotes, "rebuilt its networks")
+    assert q.direct and q.speaker == "Sara Lindqvist"
+    assert q.speaker_title == "research fellow"
+    assert q.speaker_affiliation is not None and "Nordic Institute of Peace Studies" in q.speaker_affiliation
+    assert q.cue == "told" and q.outlet == "Arab News"
+    assert a.article.text[q.start : q.end] == q.text
+
+
+def test_pronoun_speaker_and_continued_paragraph(analyse) -> None:
+    text = (
+        "Omar Haddad, a lecturer at Beirut Arab University, spoke after the raid.\n\n"
+        '"The arrests will not end the recruitment drive," he said.\n\n'
+        '"They have done this before and they will do it again."'
+    )
+    a = analyse(text)
+    first = quote(a.quotes, "will not end the recruitment")
+    assert first.speaker == "Omar Haddad" and first.cue == "said"
+    assert first.speaker_title == "lecturer" and first.speaker_affiliation == "Beirut Arab University"
+    cont = quote(a.quotes, "done this before")
+    assert cont.speaker == "Omar Haddad"
+
+
+def test_multi_paragraph_quote_is_one_quote(analyse) -> None:
+    text = (
+        '"The first paragraph of the statement runs on without a closing mark.\n\n'
+        '"The second paragraph closes it," said Omar Haddad, a lecturer at Beirut Arab University.'
+    )
+    a = analyse(text)
+    q = quote(a.quotes, "first paragraph")
+    assert "second paragraph closes it" in q.text
+    assert q.speaker == "Omar Haddad"
+
+
+def test_reported_speech_with_audience_that_is_not_an_outlet(analyse) -> None:
+    a = analyse(
+        "Interior Minister Rana Sanaullah Khan told the Senate that the Fatemiyoun Division was recruiting in Quetta."
+    )
+    q = quote(a.quotes, "recruiting in Quetta")
+    assert not q.direct
+    assert q.speaker == "Rana Sanaullah Khan" and q.speaker_title == "Interior Minister"
+    assert q.cue == "told" and q.outlet is None
+
+
+def test_according_to(analyse) -> None:
+    a = analyse("The group moved its fighters to the border, according to the US Treasury.")
+    q = quote(a.quotes, "moved its fighters")
+    assert q.speaker == "US Treasury" and q.cue == "according to"
+
+
+def test_scare_quotes_are_not_quotes(analyse) -> None:
+    a = analyse('The militants were used as "cannon fodder" in the war.')
+    assert a.quotes == []
+
+
+def test_unattributed_quote_keeps_no_speaker(analyse) -> None:
+    a = analyse('"Nobody knows how many fighters came back from the war," the report began.')
+    q = quote(a.quotes, "Nobody knows")
+    assert q.speaker is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "“”\n.,')), max_size=80))
+def test_marked_spans_never_crash_and_stay_in_bounds(text: str) -> None:
+    for m in _marked_spans(text):
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+# --- the reference article (../shared/data) ---------------------------------------------------
+
+_REFERENCE: dict[str, Analysis] = {}
+
+
+@pytest.fixture
+def reference(nlp: Language, shared_data: Path) -> Analysis:
+    path = shared_data / "articles" / "arabnews-zainabiyoun.txt"
+    if not path.is_file():
+        pytest.skip(f"reference article not found at {path}")
+    if "ref" not in _REFERENCE:
+        from threatgraph.ingest import read_file
+
+        article = next(a for a in read_file(path) if isinstance(a, Article))
+        _REFERENCE["ref"] = next(Extractor(nlp=nlp).analyse([article]))
+    return _REFERENCE["ref"]
+
+
+def test_reference_abdul_basit_khan(reference: Analysis) -> None:
+    qs = [q for q in reference.quotes if q.speaker == "Abdul Basit Khan"]
+    assert len(qs) >= 2  # his quote runs over two paragraphs
+    assert all(q.outlet == "Arab News" for q in qs)
+    assert qs[0].speaker_title == "research fellow"
+    assert qs[0].speaker_affiliation == "S. Rajaratnam School of International Studies"
+
+
+def test_reference_umar_karim(reference: Analysis) -> None:
+    qs = [q for q in reference.quotes if q.speaker == "Umar Karim"]
+    assert len(qs) >= 2  # the direct quote, the "he said" paragraph and the last paragraph
+    assert all(q.outlet == "Arab News" for q in qs)
+    assert {q.speaker_affiliation for q in qs} == {"University of Birmingham"}
+    assert qs[0].speaker_title == "researcher"
+
+
+def test_reference_interior_minister_reported_speech(reference: Analysis) -> None:
+    q = next(q for q in reference.quotes if q.speaker == "Rana Sanaullah Khan")
+    assert not q.direct and q.cue == "told" and q.outlet is None
+    assert q.speaker_title == "Interior Minister"
+
+
+def test_reference_every_long_direct_quote_has_a_speaker(reference: Analysis) -> None:
+    direct = [q for q in reference.quotes if q.direct]
+    assert len(direct) >= 4
+    assert all(q.speaker for q in direct)
