@@ -99,6 +99,14 @@ def load_files(engine: Engine, paths: list[Path], dataset: str | None = None) ->
     index is rebuilt and persisted for the new versions (see :mod:`threatgraph.screen.index`).
     """
     parsed = parse_files([Path(p) for p in paths], dataset)
+    seen: dict[str, str] = {}
+    for plist in parsed:
+        if plist.dataset in seen:
+            raise ListError(
+                f"{plist.source}: a second list for dataset {plist.dataset!r} in one load ({seen[plist.dataset]}); "
+                "load versions of one list one after the other"
+            )
+        seen[plist.dataset] = plist.source
     result = LoadResult()
     for plist in parsed:
         result.versions.append(_store(engine, plist))
