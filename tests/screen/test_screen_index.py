@@ -90,6 +90,8 @@ def test_all_names_for_gazetteer(loaded) -> None:
     names = set(all_names(loaded))
     assert ("ZAYNABIYOUN BRIGADE", "Organization") in names
     assert ("Пётр Иванович Сорокин", "Person") in names
+    assert ("Abu Hamid", "Person") not in names  # a weak alias (UN quality "Low")
+    assert ("Abu Hamid", "Person") in set(all_names(loaded, weak=True))
 
 
 listed_names = st.lists(

@@ -41,7 +41,7 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -53,7 +53,18 @@ KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
 class ScreenIndex:
     """An in-memory index over the current list entries, answering :class:`Query` in about a millisecond."""
 
-    __slots__ = ("key", "entities", "data", "names", "postings", "df", "_idf_norm", "_name_weight", "_masks")
+    __slots__ = (
+        "key",
+        "entities",
+        "data",
+        "names",
+        "postings",
+        "df",
+        "name_props",
+        "_idf_norm",
+        "_name_weight",
+        "_masks",
+    )
 
     def __init__(
         self,
@@ -63,6 +74,7 @@ class ScreenIndex:
         names: list[tuple],
         postings: dict[str, bytes],
         df: dict[str, int],
+        name_props: list[str] | None = None,
     ) -> None:
         self.key = key
         #: per entity: (entry_id, dataset, schema, caption, countries, birth_dates, identifiers)
@@ -73,6 +85,8 @@ class ScreenIndex:
         self.names = names
         self.postings = postings
         self.df = df
+        #: per name: the FtM property it came from (name, alias, previousName, weakAlias, abbreviation)
+        self.name_props = name_props if name_props is not None else ["name"] * len(names)
         self._idf_norm = math.log(max(len(names), 2) + 1)
         self._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
         self._masks: dict[frozenset[str], np.ndarray] = {}
@@ -211,7 +225,16 @@ class ScreenIndex:
 
     def save(self, path: Path) -> None:
         """Write atomically (temp file + rename) so a crash never leaves a half index behind."""
-        payload = (INDEX_FORMAT, self.key, self.entities, self.data, self.names, self.postings, self.df)
+        payload = (
+            INDEX_FORMAT,
+            self.key,
+            self.entities,
+            self.data,
+            self.names,
+            self.postings,
+            self.df,
+            self.name_props,
+        )
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp.write_bytes(marshal.dumps(payload))
         tmp.replace(path)
@@ -223,19 +246,24 @@ class ScreenIndex:
             payload = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return None
-        if not isinstance(payload, tuple) or len(payload) != 7 or payload[0] != INDEX_FORMAT:
+        if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != INDEX_FORMAT:
             return None
         return cls(*payload[1:])
 
 
 def entity_names(data: dict[str, Any]) -> list[str]:
     """All names of an entry dict, in property order, without duplicates (script kept)."""
+    return [name for name, _prop in entity_name_props(data)]
+
+
+def entity_name_props(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(name, property) for all names of an entry dict, strongest property first, without duplicates."""
     props = data.get("properties", {})
-    seen: dict[str, None] = {}
+    seen: dict[str, str] = {}
     for prop in NAME_PROPS:
         for value in props.get(prop, []):
-            seen.setdefault(value, None)
-    return list(seen)
+            seen.setdefault(value, prop)
+    return list(seen.items())
 
 
 def _identifiers(schema_name: str, props: dict[str, list[str]]) -> tuple[str, ...]:
@@ -255,12 +283,13 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     entities: list[tuple] = []
     data: list[str] = []
     raw_names: list[tuple[int, str, tuple[str, ...]]] = []
+    name_props: list[str] = []
     df: dict[str, int] = {}
     for entry in entries:
         props = entry.get("properties", {})
         ent_idx = len(entities)
-        names = entity_names(entry)
-        caption = names[0] if names else entry["id"]
+        named = entity_name_props(entry)
+        caption = named[0][0] if named else entry["id"]
         countries = tuple(sorted({c for p in COUNTRY_PROPS for c in props.get(p, [])}))
         entities.append(
             (
@@ -275,14 +304,15 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
         )
         plain = {k: entry[k] for k in ("id", "schema", "properties") if k in entry} | _extras(entry)
         data.append(json.dumps(plain, ensure_ascii=False, separators=(",", ":")))
-        for name in names:
+        for name, prop in named:
             tokens = name_tokens(name)
             if not tokens:
                 continue
             raw_names.append((ent_idx, name, tokens))
+            name_props.append(prop)
             for tok in set(tokens):
                 df[tok] = df.get(tok, 0) + 1
-    index = ScreenIndex(key, entities, data, [], {}, df)
+    index = ScreenIndex(key, entities, data, [], {}, df, name_props)
     index.names = [(e, n, t, ()) for e, n, t in raw_names]
     index._idf_norm = math.log(max(len(raw_names), 2) + 1)
     postings: dict[str, list[int]] = {}
@@ -377,8 +407,13 @@ def get_index(engine: Engine) -> ScreenIndex:
         return index
 
 
-def all_names(engine: Engine) -> Iterator[tuple[str, str]]:
-    """(name, schema) for every listed name and alias, for the extraction gazetteer."""
+def all_names(engine: Engine, weak: bool = False) -> Iterator[tuple[str, str]]:
+    """(name, schema) for every listed name and alias, for the extraction gazetteer.
+
+    Weak aliases (OFAC's "low quality" a.k.a.s such as "HAMZA" or "BILAL") are left out unless ``weak``:
+    tagging every "Hamza" in the news as a listed person would flood the gazetteer.
+    """
     index = get_index(engine)
-    for ent_idx, name, _tokens, _weights in index.names:
-        yield name, index.entities[ent_idx][2]
+    for (ent_idx, name, _tokens, _weights), prop in zip(index.names, index.name_props, strict=True):
+        if weak or prop != "weakAlias":
+            yield name, index.entities[ent_idx][2]
