@@ -95,3 +95,30 @@ def test_get_extractor_feeds_resolved_aliases_from_the_store(store) -> None:
         assert labels.get("Awliya al-Dam Network") == "ArmedGroup"
     finally:
         clear_extractors()
+
+
+def test_get_extractor_feeds_sanctions_list_names(store, tmp_path) -> None:
+    """Names of a loaded list (an invented two-row OFAC CSV) reach the gazetteer, typed by schema."""
+    lists = pytest.importorskip("threatgraph.screen.lists")
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(
+        '9001,"NORTHERN CRESCENT LOGISTICS COMPANY",-0-,"SDGT",-0-,-0-,-0-,-0-,-0-,-0-,-0-,'
+        "\"a.k.a. 'NCL TRADING'.\"\n"
+        '9002,"QARAVI, Hamid Reza",individual,"SDGT",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n',
+        encoding="utf-8",
+    )
+    lists.load_files(store, [sdn])
+    clear_extractors()
+    try:
+        extractor = get_extractor(store)
+        text = "Payments from Northern Crescent Logistics Company, also called NCL Trading, reached Hamid Reza Qaravi."
+        analysis = next(extractor.analyse([Article(text=text)]))
+        found = {m.text: (m.label, m.source) for m in analysis.mentions}
+        assert found.get("Northern Crescent Logistics Company") == ("Company", "gazetteer")
+        assert found.get("NCL Trading") == ("Organization", "gazetteer")
+        assert found.get("Hamid Reza Qaravi") == ("Person", "gazetteer")
+        # the same text without the list: the names are not gazetteer names
+        plain = next(Extractor().analyse([Article(text=text)]))
+        assert not any(m.source == "gazetteer" for m in plain.mentions)
+    finally:
+        clear_extractors()

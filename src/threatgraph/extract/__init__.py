@@ -1,1 +1,7 @@
-"""extract stage."""
+"""extract stage: articles in, mentions, events, quotes and dates out.
+
+Entry points: :func:`threatgraph.extract.pipeline.get_extractor` /
+:class:`threatgraph.extract.pipeline.Extractor` (batched ``analyse``), :func:`threatgraph.extract.nlp.load_nlp`
+(the shared spaCy pipeline with the gazetteer), :func:`threatgraph.extract.mentions.normalise_name`.
+Nothing is imported here so that light modules (dates, mentions helpers) do not pull in spaCy.
+"""

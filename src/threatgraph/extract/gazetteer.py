@@ -47,6 +47,9 @@ SCHEMA_LABELS = {
     "Location": "Location",
 }
 
+#: Which label wins when two gazetteer entries cover exactly the same words.
+_PRIORITY = {label: i for i, label in enumerate(["TITLE", "MISC", "ArmedGroup", "PublicBody", "Company", "Person"])}
+
 #: An acronym is matched case-sensitively: "UN", "ISIS", "OFAC" (letters, digits, hyphens, dots).
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
 #: Whole-name filter for names coming from lists: too short or too generic names would fire everywhere.
@@ -162,7 +165,9 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         found = self.spans(doc)
         if found:
-            # Longest span wins; gazetteer spans replace nothing the model has not predicted yet.
+            # Longest span wins; on equal spans the more specific type does (a list says "Organization",
+            # the name's structure says "ArmedGroup"). filter_spans keeps the first of equals.
+            found.sort(key=lambda span: _PRIORITY.get(span.label_, len(_PRIORITY)))
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
 
