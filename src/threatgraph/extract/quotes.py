@@ -212,9 +212,22 @@ def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
         tok = subj[0] if subj else None
     if tok is not None and lemma(tok) in cues()["document_nouns"]:
         issuer = _issuer(tok, index)
+        if issuer is None or issuer.group < 0:
+            issuer = _earlier_issuer(tok, index) or issuer  # "the report" = the report named before
         if issuer is not None:
             return _Attribution(cue, issuer, tok)
     return _Attribution(cue, resolve(tok, index) if tok is not None else None, tok)
+
+
+def _earlier_issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
+    """The named issuer of an earlier document of the same kind ("a report by UN monitors" … "the report")."""
+    want = lemma(doc_noun)
+    for tok in reversed(doc_noun.doc[: doc_noun.i]):
+        if tok.pos_ == "NOUN" and lemma(tok) == want:
+            found = _issuer(tok, index)
+            if found is not None and found.group >= 0:
+                return found
+    return None
 
 
 def _is_person(tok: Token, index: MentionIndex) -> bool:
