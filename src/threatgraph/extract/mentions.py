@@ -19,14 +19,16 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from rigour.names import normalize_name, remove_person_prefixes
 from rigour.text import ascii_text
-from spacy.tokens import Doc, Span
 
 from threatgraph.model import ENTITY_TYPES, Mention
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc; resolve imports normalise_name alone
+    from spacy.tokens import Doc, Span
 
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -213,7 +215,7 @@ def place_extent(span: Span, max_extra: int = 3) -> Span:
             break
         candidate = doc[span.start : end]
         if doc[end - 1].is_alpha and is_place(candidate.text):
-            best = Span(doc, span.start, end, label=span.label)
+            best = type(span)(doc, span.start, end, label=span.label)
     return best
 
 
