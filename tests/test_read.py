@@ -112,6 +112,13 @@ def test_cli_entity_and_hits(store, tmp_path) -> None:
     assert [r["id"] for r in json.loads(h.output)] == [ids["group"]]
     table = runner.invoke(app, ["hits", "--db", url], env=env)
     assert "Zainabiyoun Brigade" in table.output
+    bad = runner.invoke(app, ["link", ids["group"], "ofac-9001", "rejected", "--db", url], env=env)
+    assert bad.exit_code == 2 and "DATASET:ENTRY_ID" in bad.output
+    rej = runner.invoke(app, ["link", ids["group"], "ofac:ofac-9001", "rejected", "--db", url], env=env)
+    assert rej.exit_code == 0, rej.output
+    assert json.loads(runner.invoke(app, ["hits", "--json", "--db", url], env=env).stdout) == []
+    resolve.relink_sanctions(store)  # a re-screen keeps the analyst's judgement
+    assert json.loads(runner.invoke(app, ["hits", "--json", "--db", url], env=env).stdout) == []
 
 
 def test_cli_merge_split_resolve(store, tmp_path) -> None:

@@ -8,12 +8,13 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
 from threatgraph.commands import DbOption, app, console, err_console
 from threatgraph.commands.read import open_engine, sanction_line
 
 
-def _entity_id(engine, ref: str) -> str:  # noqa: ANN001 - Engine, imported lazily
+def _entity_id(engine: Engine, ref: str) -> str:
     from threatgraph.store.read import find_entities, resolve_ref
 
     eid = resolve_ref(engine, ref)
@@ -143,3 +144,30 @@ def hits(
             "\n".join(escape(sanction_line(link)) for link in r["links"]),
         )
     console.print(table)
+
+
+@app.command("link")
+def link_status(
+    entity: str = typer.Argument(..., help="The entity id (or unambiguous name)."),
+    entry: str = typer.Argument(..., help="The list entry as DATASET:ENTRY_ID, e.g. ofac:ofac-26348."),
+    status: str = typer.Argument(..., help="confirmed, rejected or auto."),
+    db: str | None = DbOption,
+) -> None:
+    """Confirm or reject a sanctions link; re-screening never overrides the analyst's status."""
+    from threatgraph.resolve.sanctions import set_status
+
+    engine = open_engine(db)
+    eid = _entity_id(engine, entity)
+    dataset, sep, entry_id = entry.partition(":")
+    if not sep or not entry_id:
+        err_console.print(f"[red]error:[/] {escape(entry)!r} is not DATASET:ENTRY_ID")
+        raise typer.Exit(2)
+    try:
+        found = set_status(engine, eid, dataset, entry_id, status)
+    except ValueError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    if not found:
+        err_console.print(f"[red]error:[/] {eid} has no link to {escape(entry)}")
+        raise typer.Exit(1)
+    console.print(f"{eid} → {entry}: {status}")
