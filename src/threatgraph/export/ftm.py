@@ -98,7 +98,11 @@ class _Builder:
 
     def mentions(self) -> Iterator[EntityProxy]:
         seen: set[str] = set()
-        for m in self.snap.mentions:
+        current = None
+        for m in self.snap.mentions:  # ordered by article: the dedupe set only spans one article
+            if m["article_id"] != current:
+                current = m["article_id"]
+                seen.clear()
             if m["article_id"] not in self.article_ids or m["label"] == "Date":
                 continue
             key = ftm_id("mention", m["article_id"], m["text"], m["entity_id"] or "")

@@ -13,6 +13,7 @@ mentions lies inside the quote), and organisations its speakers are affiliated w
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,13 +38,32 @@ class ExportError(ValueError):
     """An export cannot be made; the message names the input and the reason."""
 
 
+class RowStream:
+    """Rows of one query, streamed from the database each time they are iterated.
+
+    Mentions outnumber everything else by far (tens per article), so a whole-archive export
+    streams them in ``yield_per`` chunks instead of holding millions of dicts in memory.
+    """
+
+    __slots__ = ("engine", "stmt")
+
+    def __init__(self, engine: Engine, stmt: Any) -> None:
+        self.engine = engine
+        self.stmt = stmt
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=5000).execute(self.stmt).mappings():
+                yield dict(row)
+
+
 @dataclass(slots=True)
 class Snapshot:
     """Rows for one export, as plain dicts keyed like the store columns."""
 
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # + "aliases": [alias rows]
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: Iterable[dict[str, Any]] = field(default_factory=list)  # ordered by article
     events: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     sanctions: list[dict[str, Any]] = field(default_factory=list)  # link + "entry" (list entry row or None)
@@ -173,7 +193,7 @@ def collect(engine: Engine, entity_id: str | None = None) -> Snapshot:
             snap = Snapshot()
             snap.entities = _load_entities(conn, None)
             snap.articles = {r["id"]: r for r in _rows(conn, select(*_ARTICLE_COLS).order_by(articles.c.seq))}
-            snap.mentions = _rows(conn, select(mentions).order_by(mentions.c.id))
+            snap.mentions = RowStream(engine, select(mentions).order_by(mentions.c.article_id, mentions.c.id))
             snap.events = _rows(conn, select(events).order_by(events.c.id))
             snap.quotes = _rows(conn, select(quotes).order_by(quotes.c.id))
         else:

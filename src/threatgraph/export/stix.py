@@ -246,14 +246,13 @@ class _Builder:
             self.add(note)
 
     def reports(self) -> None:
+        mentioned: dict[str, dict[str, None]] = defaultdict(dict)  # article -> ordered set of SDO ids
+        for m in self.snap.mentions:  # one pass (streamed for whole-archive exports)
+            sdo = self.sdo.get(m["entity_id"] or "")
+            if sdo is not None:
+                mentioned[m["article_id"]][sdo] = None
         for aid, art in self.snap.articles.items():
-            refs = list(dict.fromkeys(self.by_article.get(aid, [])))
-            refs += [
-                self.sdo[m["entity_id"]]
-                for m in self.snap.mentions
-                if m["article_id"] == aid and m["entity_id"] in self.sdo
-            ]
-            refs = list(dict.fromkeys(refs))
+            refs = list(dict.fromkeys([*self.by_article.get(aid, []), *mentioned.get(aid, {})]))
             if not refs:
                 self.stats.skip("article with nothing exported from it")
                 continue
