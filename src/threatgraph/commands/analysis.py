@@ -1,1 +1,101 @@
-"""CLI commands: analysis (filled in by the analysis stage)."""
+"""CLI commands ``quotes`` and ``events``: thin shells over :mod:`threatgraph.store.statements`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+
+from threatgraph.commands import DbOption, app, console, err_console
+
+
+def _engine(db: str | None):
+    from threatgraph.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+def _print_json(data: object) -> None:
+    console.print_json(json.dumps(data, default=str, ensure_ascii=False))
+
+
+def _short(text: str | None, width: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command("quotes")
+def quotes_command(
+    speaker: str | None = typer.Option(None, "--speaker", "-s", help="Only quotes by this speaker (any alias)"),
+    about: str | None = typer.Option(None, "--about", "-a", help="Only quotes that mention this actor"),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, max=10_000, help="At most this many quotes"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    db: str | None = DbOption,
+) -> None:
+    """Quotes and reported statements with speaker, title, affiliation, cue verb and outlet."""
+    from threatgraph.store.statements import find_quotes
+
+    rows = find_quotes(_engine(db), speaker=speaker, about=about, limit=limit)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        console.print("No quotes found.")
+        return
+    table = Table(show_lines=True)
+    for col in ("Speaker", "Quote", "Cue / outlet", "Article"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        who = r["speaker"] or "[dim]unattributed[/dim]"
+        extra = ", ".join(x for x in (r["speaker_title"], r["speaker_affiliation"]) if x)
+        text = ("“" + _short(r["text"]) + "”") if r["direct"] else _short(r["text"]) + " [dim](reported)[/dim]"
+        cue = " ".join(x for x in (r["cue"], r["outlet"]) if x)
+        article = " ".join(x for x in (r["published"] or "undated", _short(r["article_title"], 50)) if x)
+        table.add_row(f"{who}\n[dim]{extra}[/dim]" if extra else who, text, cue, article)
+    console.print(table)
+
+
+@app.command("events")
+def events_command(
+    entity: str | None = typer.Option(None, "--entity", "-e", help="Only events with this actor (any alias)"),
+    type_: str | None = typer.Option(None, "--type", "-t", help="Only this event type (e.g. SANCTION, RECRUIT)"),
+    limit: int = typer.Option(100, "--limit", "-n", min=1, max=10_000, help="At most this many events"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    db: str | None = DbOption,
+) -> None:
+    """A dated timeline of who did what to whom (PLOVER-typed events with their evidence)."""
+    from threatgraph.extract.events_lexicon import event_types, lexicon
+    from threatgraph.store.statements import find_events
+
+    if type_ and lexicon().canonical_type(type_) is None:
+        err_console.print(f"[red]unknown event type {type_!r}[/red]; known: {', '.join(event_types())}")
+        raise typer.Exit(2)
+    rows = find_events(_engine(db), entity=entity, type_=type_, limit=limit)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        console.print("No events found.")
+        return
+    table = Table(show_lines=True)
+    for col in ("When", "Event", "Source → target", "Where", "Evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        when = r["date_text"] or ""
+        if r["date_start"]:
+            span = r["date_start"] if r["date_start"] == r["date_end"] else f"{r['date_start']}..{r['date_end'] or ''}"
+            when = f"{span}\n[dim]{r['date_text']}[/dim]"
+        flags = [f for f, on in (("negated", r["negated"]), ("hedged", r["hedged"])) if on]
+        kind = (
+            r["type"]
+            + (f"/{r['subtype']}" if r["subtype"] else "")
+            + (f"\n[yellow]{', '.join(flags)}[/yellow]" if flags else "")
+        )
+        actors = f"{r['source'] or '?'} → {r['target'] or '?'}"
+        table.add_row(when, kind, actors, r["place"] or "", _short(r["sentence"]))
+    console.print(table)

@@ -116,9 +116,16 @@ def _starts_with_mark(text: str, pos: int, marks: dict[str, str]) -> bool:
 
 
 def _join(text: str, segments: list[tuple[int, int]]) -> _Marked:
-    parts = [text[s:e].strip() for s, e in segments]
-    body = "\n\n".join(p for p in parts if p)
-    return _Marked(segments[0][0], segments[-1][1], body, len(body.split()))
+    """One quotation from its segments, trimmed of spaces and the comma before "…, he said"."""
+    trimmed = []
+    for s, e in segments:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        trimmed.append((s, e))
+    body = "\n\n".join(text[s:e] for s, e in trimmed if e > s)
+    return _Marked(trimmed[0][0], trimmed[-1][1], body, len(body.split()))
 
 
 # --- speakers ------------------------------------------------------------------------------
