@@ -225,3 +225,12 @@ def test_analyse_keeps_order_and_articles_in_batches(extractor: Extractor) -> No
 def test_analyse_rejects_non_article_input(extractor: Extractor) -> None:
     with pytest.raises(TypeError, match="expected an Article, got str: 'plain text"):
         list(extractor.analyse(["plain text is not an Article"]))
+
+
+@pytest.mark.slow
+def test_analyse_in_worker_processes_matches_single_process(extractor: Extractor) -> None:
+    texts = [_sample_body(name) for name in ["fajr-brigade-designation.txt", "karachi-arrests.txt"]] * 2
+    articles = [Article(text=t) for t in texts]
+    single = [[(m.start, m.label, m.group) for m in a.mentions] for a in extractor.analyse(articles)]
+    multi = [[(m.start, m.label, m.group) for m in a.mentions] for a in extractor.analyse(articles, n_process=2)]
+    assert multi == single

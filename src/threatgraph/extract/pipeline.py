@@ -82,10 +82,14 @@ class Extractor:
         self._quotes = _optional("quotes", "extract_quotes")
         self._dates = _optional("dates", "extract_dates")
 
-    def analyse(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]:
-        """One :class:`Analysis` per article, in input order; texts are parsed in batches."""
+    def analyse(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Analysis]:
+        """One :class:`Analysis` per article, in input order; texts are parsed in batches.
+
+        ``n_process > 1`` parses in that many worker processes (spaCy forks them); worth it for bulk
+        ingest on an otherwise idle machine, not for a handful of articles.
+        """
         pairs = ((_checked(article).text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield self.analyse_doc(doc, article)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
