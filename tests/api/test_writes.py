@@ -108,3 +108,23 @@ def test_ingest_upload(client, shared_data):
     assert len(report["ingested"]) == 1
     assert [f["source"].split(":")[0] for f in report["failed"]] == ["empty.txt"]
     assert client.get("/").json()["articles"] == 4
+
+
+def test_ingest_articles_as_json(client):
+    """JSON articles go through the pipeline like files; the same text twice is a duplicate."""
+    pytest.importorskip("threatgraph.pipeline")
+    art = {
+        "text": "The Fajr Brigade recruited fighters in Quetta in March 2021, police said.",
+        "title": "Invented test report",
+        "published": "2021-04-02",
+        "outlet": "Test Wire",
+    }
+    r = client.post("/ingest/articles", json={"articles": [art, art]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert len(report["ingested"]) == 1 and len(report["duplicates"]) == 1
+    stored = client.get(f"/articles/{report['ingested'][0]}").json()
+    assert stored["article"]["published"] == "2021-04-02" and stored["mentions"]
+    assert client.post("/ingest/articles", json={"articles": [art]}).status_code == 401
+    bad = client.post("/ingest/articles", json={"articles": [{"text": "   "}]}, headers=AUTH)
+    assert bad.status_code == 422 and "text" in bad.json()["detail"]

@@ -7,6 +7,7 @@ follows yente's ``EntityMatchQuery`` so existing yente clients work unchanged.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from followthemoney import model as ftm_model
@@ -112,3 +113,18 @@ class WatchIn(BaseModel):
     entity_id: str | None = Field(default=None, max_length=64)
     note: str | None = Field(default=None, max_length=2000)
     threshold: float | None = Field(default=None, gt=0.0, le=1.0)
+
+
+class ArticleIn(BaseModel):
+    """One article posted as JSON (``POST /ingest/articles``); the id is the content hash, as on every path."""
+
+    text: str = Field(min_length=1, max_length=2_000_000, pattern=r"\S")
+    url: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=255)
+    title: str | None = Field(default=None, max_length=1000)
+    published: date | None = None
+    lang: str = Field(default="en", min_length=2, max_length=16)
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=1000)

@@ -58,6 +58,12 @@ def ingest(engine: Engine, paths: list[Path]) -> Any:
     return ingest(engine, paths)
 
 
+def ingest_articles(engine: Engine, items: list[Any]) -> Any:
+    from threatgraph.pipeline import ingest_items
+
+    return ingest_items(engine, items)
+
+
 def list_watches(engine: Engine) -> list[dict[str, Any]]:
     from threatgraph.watch import list_watches
 

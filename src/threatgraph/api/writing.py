@@ -20,8 +20,9 @@ from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
 from threatgraph.api.auth import require_token
-from threatgraph.api.models import WatchIn
+from threatgraph.api.models import ArticlesIn, WatchIn
 from threatgraph.api.reading import HTML, engine_of
+from threatgraph.model import Article
 from threatgraph.web.render import respond
 
 router = APIRouter()
@@ -63,6 +64,25 @@ async def ingest(
             if src.startswith(tmp_path):
                 failure["source"] = original + src[len(tmp_path) :]
     return data
+
+
+@router.post("/ingest/articles", dependencies=[Depends(require_token)], responses=AUTH)
+def ingest_articles(body: ArticlesIn, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+    """Ingest articles posted as JSON through the full pipeline; returns the ingest report."""
+    items = [
+        Article(
+            text=a.text,
+            url=a.url,
+            outlet=a.outlet,
+            title=a.title,
+            published=a.published,
+            lang=a.lang,
+            source=f"api:articles[{i}]",
+        )
+        for i, a in enumerate(body.articles)
+    ]
+    report = services.ingest_articles(engine, items)
+    return asdict(report) if is_dataclass(report) else dict(report)
 
 
 @router.get("/watches", responses=HTML, summary="Watched names and entities")
