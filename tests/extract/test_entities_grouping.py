@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from threatgraph.extract.grouping import group_mentions
-from threatgraph.extract.mentions import clean_edges, normalise_name
-from threatgraph.model import Mention
+from threatgraph.extract.mentions import build_mentions, clean_edges, normalise_name
+from threatgraph.model import ENTITY_TYPES, Mention
 
 
 def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[Mention]:
@@ -138,3 +138,48 @@ def test_clean_edges_removes_article_and_possessive(lead: str, name: str, tail: 
     text = f"x {lead}{name}{tail} y"
     start, end = clean_edges(text, 2, 2 + len(lead + name + tail))
     assert text[start:end] == name
+
+
+_words = st.sampled_from(
+    [
+        "the",
+        "Zainabiyoun",
+        "Brigade",
+        "’s",
+        "Khan",
+        "Rana",
+        "said",
+        "in",
+        "Karachi",
+        "Iran",
+        "US",
+        "Treasury",
+        "al-Fajr",
+        "Liwa",
+        "militia",
+        ",",
+        ".",
+        "“",
+        "”",
+        "\n",
+        "IRGC",
+        "Pakistani",
+        "2019",
+        "Mr.",
+        "لواء",
+        "é",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_words, max_size=40).map(" ".join))
+def test_any_text_gives_consistent_mentions(nlp, text: str) -> None:
+    """Whatever the text, mentions point at their own words and each group has one type and name."""
+    doc = nlp(text)
+    mentions = group_mentions(build_mentions(doc))
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.text.strip() == m.text
+        assert m.label in ENTITY_TYPES and m.group >= 0
+    for group in {m.group for m in mentions}:
+        assert len({(m.label, m.canonical) for m in mentions if m.group == group}) == 1
