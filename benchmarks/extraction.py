@@ -366,6 +366,33 @@ def evaluate(paths: list[Path]) -> tuple[Scores, dict[str, Scores], float]:
     return total, per, spent
 
 
+def speed(paths: list[Path], repeat: int = 3) -> dict[str, float]:
+    """Cost of events + quotes + dates relative to the spaCy parse of the same texts (anchor).
+
+    Both are measured in this process on the same documents, so the ratio holds on a loaded
+    machine; CPU time (``process_time``) keeps other processes out of it.
+    """
+    from threatgraph.extract.dates import extract_dates
+    from threatgraph.extract.events import extract_events
+    from threatgraph.extract.pipeline import extract_mentions, get_extractor
+    from threatgraph.extract.quotes import extract_quotes
+
+    extractor = get_extractor()
+    arts = [load_article(p, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    texts = [a.text for a in arts] * repeat
+    t0 = time.process_time()
+    docs = list(extractor.nlp.pipe(texts, batch_size=32))
+    parse = time.process_time() - t0
+    mentions = [extract_mentions(d) for d in docs]
+    t0 = time.process_time()
+    for doc, ms, art in zip(docs, mentions, arts * repeat, strict=True):
+        extract_events(doc, ms, art)
+        extract_quotes(doc, ms, art)
+        extract_dates(doc, art)
+    ours = time.process_time() - t0
+    return {"docs": len(docs), "parse_s": parse, "events_quotes_dates_s": ours, "ratio": ours / parse if parse else 0.0}
+
+
 def _line(name: str, s: Scores) -> str:
     return (
         f"{name:42} ent P/R/F1 {s.entities.precision:.2f}/{s.entities.recall:.2f}/{s.entities.f1:.2f}"
@@ -380,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="gold files or the articles next to them (default: samples/)")
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    parser.add_argument("--speed", action="store_true", help="also time events+quotes+dates against the parse")
     args = parser.parse_args(argv)
     paths = gold_files(args.paths)
     if not paths:
@@ -395,6 +423,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for err in total.errors:
             print("  " + err)
+    if args.speed:
+        sp = speed(paths)
+        print(
+            f"speed: {sp['docs']} docs, spaCy parse {sp['parse_s']:.2f}s CPU, events+quotes+dates "
+            f"{sp['events_quotes_dates_s']:.2f}s CPU, ratio {sp['ratio']:.3f} of the parse"
+        )
     return 0
 
 
