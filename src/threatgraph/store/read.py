@@ -335,8 +335,12 @@ def _timeline(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         events.c.sentence,
     ]
     rows = [
-        *conn.execute(select(*cols).where(events.c.source_entity_id == entity_id).limit(TIMELINE)).mappings(),
-        *conn.execute(select(*cols).where(events.c.target_entity_id == entity_id).limit(TIMELINE)).mappings(),
+        *conn.execute(
+            select(*cols).where(events.c.source_entity_id == entity_id).order_by(events.c.id.desc()).limit(TIMELINE)
+        ).mappings(),
+        *conn.execute(
+            select(*cols).where(events.c.target_entity_id == entity_id).order_by(events.c.id.desc()).limit(TIMELINE)
+        ).mappings(),
     ]
     seen: set[int] = set()
     unique = []
@@ -386,7 +390,10 @@ def _timeline(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _quotes(conn: Connection, entity_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _quotes(
+    conn: Connection, entity_id: str, article_ids: list[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Quotes the entity spoke (newest first) and quotes naming it in its recent articles."""
     cols = [
         quotes.c.id,
         quotes.c.article_id,
@@ -420,6 +427,7 @@ def _quotes(conn: Connection, entity_id: str) -> tuple[list[dict[str, Any]], lis
                 )
             )
             .where(
+                quotes.c.article_id.in_(article_ids),  # bounded: never a scan of all its mentions
                 mentions.c.entity_id == entity_id,
                 or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),
             )
@@ -519,7 +527,7 @@ def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
             ).mappings()
         }
         timeline = _timeline(conn, entity_id)
-        quotes_by, quotes_about = _quotes(conn, entity_id)
+        quotes_by, quotes_about = _quotes(conn, entity_id, order)
         related = _related(conn, entity_id, order, timeline)
     article_list = [
         {
