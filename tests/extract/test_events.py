@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from sqlalchemy import select
 
@@ -185,3 +187,63 @@ def test_reference_interior_minister_statement_late_july(reference: Analysis) ->
 
 def test_reference_iran_backed(reference: Analysis) -> None:
     find(reference.events, "SUPPORT", "Iran", "Zainabiyoun")
+
+
+_WORDS = [
+    "The",
+    "group",
+    "was",
+    "recruited",
+    "by",
+    "Iran",
+    "police",
+    "arrested",
+    "members",
+    "of",
+    "Hezbollah",
+    "Brigades",
+    "said",
+    "he",
+    "it",
+    "not",
+    "likely",
+    "to",
+    "attack",
+    "in",
+    "late",
+    "July",
+    "2019",
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    "\n\n",
+    "-backed",
+    "since",
+    "last",
+    "year",
+    "support",
+    "from",
+    "their",
+    "told",
+    "Arab",
+    "News",
+    "that",
+    "—",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.one_of(st.none(), st.dates()))
+def test_any_text_gives_well_formed_events_and_quotes(analyse, words: list[str], published: date | None) -> None:
+    a = analyse(" ".join(words), published=published)
+    text = a.article.text
+    for ev in a.events:
+        assert ev.type in event_types()
+        assert text[ev.start : ev.end] == ev.sentence
+        assert ev.source is not None or ev.target is not None
+    for q in a.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
