@@ -38,12 +38,13 @@ def test_lists_and_screen(tmp_path: Path, fixtures: Path, monkeypatch) -> None:
     assert res.exit_code == 0 and "MATCH" in res.output
 
     batch = tmp_path / "in.csv"
-    batch.write_text("id,name,country\n1,Liwa Zainebiyoun,\n2,Emily Clarke,GB\n3,Karim Qaradaghi,IQ\n")
+    batch.write_text("id,name,country\n1,Liwa Zainebiyoun,\n2,Emily Clarke,GB\n3,Karim Qaradaghi,IQ\n4,X,Atlantis\n")
     out = tmp_path / "out.csv"
     res = run("screen", "--csv", batch, "--out", out, "--db", db)
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(out.open()))
-    assert [r["match"] for r in rows] == ["true", "false", "true"]
+    assert [r["match"] for r in rows] == ["true", "false", "true", "error"]
+    assert "Atlantis" in rows[3]["error"]
     assert rows[0]["entry_id"] == "ofac-100" and rows[2]["entry_id"] == "ofac-102"
 
 
@@ -63,3 +64,5 @@ def test_cli_errors(tmp_path: Path, fixtures: Path, monkeypatch) -> None:
     assert res.exit_code == 1 and "no name column" in res.output
     res = runner.invoke(app, ["screen", "--db", db])
     assert res.exit_code == 2
+    res = runner.invoke(app, ["screen", "Anyone", "--country", "Atlantis", "--db", db])
+    assert res.exit_code == 2 and "unknown country" in res.output

@@ -33,11 +33,13 @@ def test_yente_shape(loaded) -> None:
 
 def test_bad_query_gets_400_others_answered(loaded) -> None:
     body = {"queries": {"bad": {"schema": "Spaceship", "properties": {"name": ["x"]}}, "empty": {"properties": {}},
-                        "ok": {"properties": {"name": ["Zainabiyun"]}}}}  # fmt: skip
+                        "ok": {"properties": {"name": ["Zainabiyun"]}},
+                        "date": {"properties": {"name": ["X"], "birthDate": ["someday"]}}}}  # fmt: skip
     out = match_request(get_index(loaded), body)
     assert out["responses"]["bad"]["status"] == 400 and "Spaceship" in out["responses"]["bad"]["error"]
     assert out["responses"]["empty"]["status"] == 400 and "no name" in out["responses"]["empty"]["error"]
     assert out["responses"]["ok"]["results"][0]["id"] == "ofac-100"
+    assert out["responses"]["date"]["status"] == 400 and "someday" in out["responses"]["date"]["error"]
 
 
 def test_dataset_filter_and_threshold(loaded) -> None:

@@ -19,7 +19,17 @@ lists_app = typer.Typer(
 app.add_typer(lists_app, name="lists")
 
 NAME_COLUMNS = ("name", "full_name", "fullname", "entity", "query")
-OUT_COLUMNS = ("match", "score", "entry_id", "dataset", "caption", "schema_listed", "matched_name", "query_name")
+OUT_COLUMNS = (
+    "match",
+    "score",
+    "entry_id",
+    "dataset",
+    "caption",
+    "schema_listed",
+    "matched_name",
+    "query_name",
+    "error",
+)
 
 
 def _engine(db: str | None):  # noqa: ANN202 - SQLAlchemy Engine
@@ -194,13 +204,19 @@ def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> 
                 def get(key: str, row: dict = row) -> str:
                     return (row.get(col[key]) or "").strip() if col[key] else ""
 
-                query = Query(
-                    [row.get(name_col) or ""], get("schema") or None,
-                    [get("country")] if get("country") else [], [get("birth_date")] if get("birth_date") else [],
-                    [get("id")] if get("id") else [],
-                )  # fmt: skip
-                found = index.match(query, limit=1, threshold=threshold) if query.names else []
                 out = dict(row)
+                try:
+                    query = Query(
+                        [row.get(name_col) or ""], get("schema") or None,
+                        [get("country")] if get("country") else [], [get("birth_date")] if get("birth_date") else [],
+                        [get("id")] if get("id") else [],
+                    )  # fmt: skip
+                except ValueError as exc:  # one bad row is reported in its own line; the batch goes on
+                    out.update(match="error", error=str(exc))
+                    writer.writerow(out)
+                    progress.advance(task)
+                    continue
+                found = index.match(query, limit=1, threshold=threshold) if query.names else []
                 if found:
                     c = found[0]
                     matches += c.match

@@ -25,6 +25,7 @@ class Query:
     """A party to screen: one or more names, optionally its kind, countries, birth dates and identifiers.
 
     Countries may be ISO codes or names ("IR", "Iran"); birth dates any of "1971", "1971-03-12", "12 Mar 1971".
+    Anything else raises ``ValueError`` naming the value, rather than being silently ignored.
     """
 
     names: list[str]
@@ -37,10 +38,23 @@ class Query:
         if isinstance(self.names, str):
             self.names = [self.names]
         self.names = [n for n in (str(n).strip() for n in self.names) if n]
-        self.countries = [c for c in (registry.country.clean(str(c), fuzzy=True) for c in self.countries) if c]
+        countries: list[str] = []
+        for raw in self.countries:
+            if not str(raw).strip():
+                continue
+            code = registry.country.clean(str(raw), fuzzy=True)
+            if code is None:
+                raise ValueError(f"unknown country: {raw!r} (use an ISO code such as 'IR' or a name such as 'Iran')")
+            countries.append(code)
+        self.countries = countries
         dates: list[str] = []
         for raw in self.birth_dates:
-            dates.extend(parse_dates(str(raw)) or [])
+            if not str(raw).strip():
+                continue
+            found = parse_dates(str(raw))
+            if not found:
+                raise ValueError(f"unreadable birth date: {raw!r} (use e.g. '1971', '1971-03-12' or '12 Mar 1971')")
+            dates.extend(found)
         self.birth_dates = dates
         self.identifiers = [str(i).strip() for i in self.identifiers if str(i).strip()]
 
