@@ -247,3 +247,9 @@ def test_any_text_gives_well_formed_events_and_quotes(analyse, words: list[str],
         assert ev.source is not None or ev.target is not None
     for q in a.quotes:
         assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_threat_assessment_names_the_assessed(analyse) -> None:
+    a = analyse("The Fatemiyoun Division remains a threat to regional security, experts say.")
+    ev = find(a.events, "ACCUSE", "experts", "Fatemiyoun")
+    assert ev.subtype == "assess"

@@ -164,7 +164,9 @@ def _noun_args(noun: Token) -> _Args:
     targets = _pobjs(noun, _TARGET_PREPS)
     trig = lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
     assessment = lemma(noun) in lex.words["assessment_nouns"]
-    if assessment or (trig is not None and trig.type in lex.words["patient_possessor_types"]):
+    if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
+        targets, sources = _children(noun, "poss"), []
+    elif trig is not None and trig.type in lex.words["patient_possessor_types"]:
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
     gov = _governor(noun)
