@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from watchdata import add_article, add_entity, link_mentions
 
-from threatgraph.store.schema import alerts, watches
+from threatgraph.store.schema import alerts, entities, watches
 from threatgraph.watch import add_watch, backfill, check, list_alerts, list_watches, remove_watch
 
 ZB_TEXT = (
@@ -120,3 +120,17 @@ def test_remove_watch_drops_its_alerts(store) -> None:
     assert remove_watch(store, w["id"]) is False
     assert list_watches(store) == [] and _count(store) == 0
     assert list_alerts(store) == []
+
+
+def test_entity_watch_follows_its_name_after_re_resolution(store) -> None:
+    add_entity(store, "ent-old", "Zainabiyoun Brigade", "ArmedGroup", ["Zainabiyoun Brigade"])
+    w = add_watch(store, "", entity_id="ent-old")
+    with store.begin() as conn:  # what a rebuild does: the entity goes, a new id carries the actor
+        conn.execute(entities.delete().where(entities.c.id == "ent-old"))
+    add_entity(store, "ent-new", "Zainabiyoun Brigade", "ArmedGroup", ["Zainabiyoun Brigade", "the Fatemi unit"])
+    text = "Men of the Fatemi unit were seen in Homs."
+    aid = add_article(store, text, [("Fatemi unit", "ArmedGroup")])
+    link_mentions(store, aid, "Fatemi unit", "ent-new")
+    [alert] = check(store, [aid], deliver=False)
+    assert alert["score"] == 1.0 and alert["entity_id"] == "ent-new"
+    assert [x["entity_id"] for x in list_watches(store) if x["id"] == w["id"]] == ["ent-new"]

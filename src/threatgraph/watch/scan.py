@@ -53,9 +53,36 @@ class _Watch:
     names: list[tuple[str, str]] = field(default_factory=list)  # (display, normalised)
 
 
+def _rebind(conn: Connection, w: dict[str, Any]) -> None:
+    """An entity watch whose entity vanished (re-resolution deletes and recreates entities, and the
+    foreign key sets ``entity_id`` to NULL) follows the entity now carrying its name, if exactly one
+    of the same type does."""
+    if w["entity_id"] or not w["schema"]:
+        return
+    low = w["name"].strip().casefold()
+    ids = set(
+        conn.execute(
+            select(entities.c.id).where(func.lower(entities.c.caption) == low, entities.c.schema == w["schema"])
+        ).scalars()
+    )
+    if not ids:
+        ids = set(
+            conn.execute(
+                select(aliases.c.entity_id)
+                .join(entities, entities.c.id == aliases.c.entity_id)
+                .where(func.lower(aliases.c.name) == low, entities.c.schema == w["schema"])
+            ).scalars()
+        )
+    if len(ids) == 1:
+        w["entity_id"] = ids.pop()
+        conn.execute(update(watches).where(watches.c.id == w["id"]).values(entity_id=w["entity_id"]))
+        log.info("watch %s %r now follows entity %s", w["id"], w["name"], w["entity_id"])
+
+
 def _prepare(conn: Connection, rows: Iterable[dict[str, Any]]) -> list[_Watch]:
     prepared = []
     for w in rows:
+        _rebind(conn, w)
         names = [w["name"]]
         if w["entity_id"]:
             ent = conn.execute(select(entities.c.caption).where(entities.c.id == w["entity_id"])).scalar()
