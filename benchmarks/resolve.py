@@ -24,7 +24,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from threatgraph.model import Analysis, Article, Event, Mention
+from threatgraph.model import Analysis, Article, Event, Mention, Quote
 
 SYL = ["ba", "da", "fa", "ha", "ja", "ka", "la", "ma", "na", "ra", "sa", "ta", "za", "ri", "mu", "zi", "yo", "qa"]
 AR = dict(zip("bdfhjklmnrstzq", "بدفهجكلمنرستزق", strict=True))
@@ -95,8 +95,12 @@ def make_article(i: int, actors: list[dict], weights: list[float], rng: random.R
     events = [
         Event("SUPPORT", "backed", parts[0], 0, len(parts[0]), chosen[0]["names"][0], chosen[1]["names"][0], 0, 1)
     ]
+    # One quote spanning the first two sentences (so it names two actors), said by a person if any.
+    speaker = next((g for g, a in enumerate(chosen) if a["label"] == "Person"), -1)
+    q_end = len(parts[0]) + 1 + len(parts[1]) if len(parts) > 1 else len(parts[0])
+    quotes = [Quote(text[:q_end], 0, q_end, chosen[speaker]["names"][0] if speaker >= 0 else None, speaker, cue="said")]
     art = Article(text=text, title=f"Synthetic report {i}", published=date(2020, 1, 1) + timedelta(days=i % 1500))
-    return Analysis(article=art, mentions=mentions, events=events), truth
+    return Analysis(article=art, mentions=mentions, events=events, quotes=quotes), truth
 
 
 def bcubed(engine, truth: dict[tuple[str, int], int]) -> tuple[float, float]:
@@ -131,17 +135,30 @@ def store_articles(engine, analyses: list[Analysis]) -> list[str]:
 
 def read_side(engine, n: int, rng: random.Random) -> None:
     """Dossier latency on a large archive whose mentions carry their true actor (no resolution run)."""
-    from sqlalchemy import insert, select
+    from sqlalchemy import func, select
 
-    from threatgraph.resolve.cluster import Resolver
-    from threatgraph.resolve.decisions import Decisions
-    from threatgraph.resolve.names import name_form, script_of
-    from threatgraph.store.read import dossier
-    from threatgraph.store.schema import aliases, entities
+    from threatgraph.store.schema import entities
 
     actors = make_actors(rng, n_groups=max(50, n // 10), n_people=max(100, n // 4), n_places=max(30, n // 50))
     weights = [1.0 / (1 + k) ** 0.8 for k in range(len(actors))]
     rng.shuffle(weights)
+    with engine.connect() as conn:
+        existing = conn.execute(select(func.count()).select_from(entities)).scalar()
+    if not existing:
+        _fill(engine, n, actors, weights, rng)
+    else:
+        print(f"read side: reusing the {existing} entities already in the store")
+    _measure_dossiers(engine, n)
+
+
+def _fill(engine, n: int, actors: list[dict], weights: list[float], rng: random.Random) -> None:
+    from sqlalchemy import func, insert, select, update
+
+    from threatgraph.resolve.cluster import Resolver
+    from threatgraph.resolve.decisions import Decisions
+    from threatgraph.resolve.names import name_form, script_of
+    from threatgraph.store.schema import aliases, entities, mentions
+
     with engine.begin() as conn:
         conn.execute(
             insert(entities),
@@ -183,10 +200,6 @@ def read_side(engine, n: int, rng: random.Random) -> None:
             Resolver(conn, Decisions()).link_events(ids)
     print(f"read side: stored {n} articles with their true actors in {time.perf_counter() - t0:.0f}s")
     with engine.begin() as conn:
-        from sqlalchemy import func, update
-
-        from threatgraph.store.schema import mentions
-
         counts = conn.execute(
             select(mentions.c.entity_id, func.count(), func.count(mentions.c.article_id.distinct())).group_by(
                 mentions.c.entity_id
@@ -194,6 +207,15 @@ def read_side(engine, n: int, rng: random.Random) -> None:
         ).all()
         for eid, mc, ac in counts:
             conn.execute(update(entities).where(entities.c.id == eid).values(mention_count=mc, article_count=ac))
+
+
+def _measure_dossiers(engine, n: int) -> None:
+    from sqlalchemy import func, select
+
+    from threatgraph.store.read import dossier
+    from threatgraph.store.schema import entities
+
+    with engine.connect() as conn:
         top = [r[0] for r in conn.execute(select(entities.c.id).order_by(entities.c.mention_count.desc()).limit(30))]
         some = [r[0] for r in conn.execute(select(entities.c.id).order_by(func.random()).limit(30))]
     for label, ids in (("30 most-mentioned", top), ("30 random", some)):
