@@ -200,14 +200,17 @@ def _split_clauses(remarks: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-def finish(entity: EntityProxy, sanction: EntityProxy, links: list[str]) -> dict[str, Any]:
-    """The stored entry dict: FtM entity dict plus its Sanction and related names."""
+def finish(entity: EntityProxy, sanction: EntityProxy, links: list[str], record: str | None = None) -> dict[str, Any]:
+    """The stored entry dict: FtM entity dict plus its Sanction, related names and, for row-based formats, the
+    source record as published (so a version diff sees every change, even in text the model does not keep)."""
     data = entity.to_dict()
     data.pop("referents", None)
     data["sanction"] = sanction.to_dict()
     data["sanction"].pop("referents", None)
     if links:
         data["links"] = sorted(set(links))
+    if record:
+        data["record"] = record
     return data
 
 

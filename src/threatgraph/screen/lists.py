@@ -234,6 +234,11 @@ def diff_entries(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
             (new.get("sanction") or {}).get("properties", {}),
         ),
         ("", {"links": old.get("links", [])}, {"links": new.get("links", [])}),
+        (
+            "",
+            {"record": [old["record"]] if old.get("record") else []},
+            {"record": [new["record"]] if new.get("record") else []},
+        ),
     ):
         for prop in sorted(set(a) | set(b)):
             if sorted(a.get(prop, [])) != sorted(b.get(prop, [])):

@@ -113,5 +113,6 @@ def parse(sdn: tuple[Path, str], alt: tuple[Path, str] | None, addr: tuple[Path,
             add(entity, "address", ", ".join(p for p in (street, city, country) if p))
             add(entity, "country", country)
             add(entity, "notes", add_remarks and f"Address note: {add_remarks}")
-        entries.append(finish(entity, sanction, links))
+        record = "|".join(_cell(c) for c in row)
+        entries.append(finish(entity, sanction, links, record))
     return entries
