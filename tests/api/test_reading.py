@@ -150,3 +150,20 @@ def test_user_text_is_escaped_in_html(client, store):
     html = client.get(f"/articles/{art.id}", headers=HTML).text
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "<b>bold</b>" not in html
+
+
+def test_api_index_lists_every_operation(client):
+    ops = client.get("/api").json()["operations"]
+    paths = {(o["method"], o["path"]) for o in ops}
+    assert ("POST", "/match/{dataset}") in paths and ("GET", "/entities/{entity_id}") in paths
+    assert next(o for o in ops if o["path"] == "/ingest")["token"] is True
+    assert "/match/{dataset}" in client.get("/api", headers=HTML).text
+
+
+def test_html_gets_a_strict_content_security_policy(client):
+    page = client.get("/", headers=HTML)
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'self'" in csp
+    assert page.headers["x-content-type-options"] == "nosniff" and page.headers["vary"] == "Accept"
+    assert "content-security-policy" not in client.get("/").headers
+    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN

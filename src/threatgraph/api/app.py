@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threatgraph.api import reading, screening, writing
-from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB
+from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB, SecurityHeaders
 from threatgraph.store.db import open_store
 from threatgraph.web.render import STATIC, templates, wants_html
 
@@ -83,6 +83,9 @@ def create_app(
         "`POST /match/{dataset}` follows yente. Every page is also JSON (append `.json` or send "
         "`Accept: application/json`). Writes need `Authorization: Bearer $THREATGRAPH_TOKEN`.",
         responses=COMMON_ERRORS,
+        # Swagger UI and ReDoc load their scripts from a CDN; the UI must not. /api lists the operations instead.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.engine = engine if engine is not None else open_store(db)
     app.state.token = token
@@ -93,4 +96,5 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, default=max_body, per_path={"/ingest": max_ingest})
     app.add_middleware(JsonSuffix)
+    app.add_middleware(SecurityHeaders)
     return app

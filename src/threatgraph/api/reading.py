@@ -40,6 +40,30 @@ def home(request: Request, engine: Engine = Depends(engine_of)) -> Response:
     return respond(request, "home.html", data)
 
 
+@router.get("/api", responses=HTML, summary="The API's operations, from its OpenAPI schema")
+def api_index(request: Request) -> Response:
+    schema = request.app.openapi()
+    ops = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary") or "",
+            "description": (op.get("description") or "").strip(),
+            "parameters": [
+                {"name": p["name"], "in": p["in"], "required": p.get("required", False)}
+                for p in op.get("parameters", [])
+            ],
+            "body": bool(op.get("requestBody")),
+            "token": any("HTTPBearer" in sec for sec in op.get("security", [])),
+        }
+        for path, item in schema["paths"].items()
+        for method, op in item.items()
+    ]
+    return respond(
+        request, "api.html", {"title": schema["info"]["title"], "openapi": "/openapi.json", "operations": ops}
+    )
+
+
 @router.get("/search", responses=HTML, summary="Search entities (any alias, any script) and article text")
 def search(
     request: Request,

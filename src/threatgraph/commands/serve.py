@@ -14,7 +14,7 @@ def serve(
     db: str | None = DbOption,
     workers: int = typer.Option(1, "--workers", min=1, max=32, help="uvicorn worker processes"),
 ) -> None:
-    """Serve the API (/docs, /openapi.json, yente-compatible /match) and the web UI."""
+    """Serve the API (/openapi.json, listed at /api; yente-compatible /match) and the web UI."""
     import uvicorn
 
     from threatgraph.api.app import create_app
