@@ -14,28 +14,26 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, score_group
 from threatgraph.resolve.decisions import Decisions
-from threatgraph.resolve.names import (
-    NameForm,
-    blocking_keys,
-    decision_key,
-    family,
-    name_form,
-    resolvable,
-    script_of,
-    vocabulary,
+from threatgraph.resolve.groups import (
+    CHUNK,
+    ENTITY_CONTEXT,
+    Group,
+    Profile,
+    ResolveStats,
+    _as_datetime,
+    load_groups,
+    pick_label,
 )
+from threatgraph.resolve.links import insert_ignore, link_events, recount
+from threatgraph.resolve.names import NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.store.schema import (
     aliases,
-    articles,
     entities,
     events,
     mentions,
@@ -49,216 +47,14 @@ from threatgraph.store.schema import (
 MAX_CANDIDATES = 12
 #: A blocking key shared by more entities than this is too common to block on.
 MAX_POSTING = 400
-#: Co-occurring names kept per group and per entity profile.
-GROUP_CONTEXT = 40
-ENTITY_CONTEXT = 64
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
-CHUNK = 500
 
 
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
     return "ent-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def _as_datetime(value: Any) -> datetime | None:
-    """Naive UTC datetimes throughout, so SQLite (naive) and PostgreSQL (aware) values compare."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
-    if isinstance(value, date):
-        return datetime.combine(value, time.min)
-    return None
-
-
-def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """INSERT rows, skipping those that collide with the primary key (SQLite and PostgreSQL)."""
-    if not rows:
-        return
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        stmt = sqlite.insert(table).on_conflict_do_nothing()
-    elif dialect == "postgresql":
-        stmt = postgresql.insert(table).on_conflict_do_nothing()
-    else:  # pragma: no cover - other backends: plain inserts of rows not yet present
-        stmt = insert(table)
-    conn.execute(stmt, rows)
-
-
-@dataclass(slots=True)
-class Group:
-    """One in-document alias group of one article, the unit resolution assigns."""
-
-    article_id: str
-    grp: int
-    label: str
-    names: Counter[str]
-    canonical: str
-    mention_ids: list[int]
-    seen: datetime | None
-    entity_id: str | None = None  # already assigned (idempotent re-runs)
-    unassigned: list[int] = field(default_factory=list)
-    _forms: list[NameForm] | None = None
-    context: set[str] = field(default_factory=set)
-
-    @property
-    def person(self) -> bool:
-        return family(self.label) == "Person"
-
-    def forms(self) -> list[NameForm]:
-        if self._forms is None:
-            seen: dict[str, NameForm] = {}
-            for name in [self.canonical, *self.names]:
-                form = name_form(name, self.label)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
-            self._forms = list(seen.values())
-        return self._forms
-
-    def keys(self) -> set[str]:
-        return {decision_key(self.label, f.norm) for f in self.forms()}
-
-
-@dataclass(slots=True)
-class Profile:
-    """An entity as the resolver sees it: names, context, counters; written back on flush."""
-
-    id: str
-    schema: str
-    caption: str
-    mention_count: int
-    article_count: int
-    first_seen: datetime | None
-    last_seen: datetime | None
-    props: dict[str, Any]
-    alias_counts: dict[str, int]  # name -> mentions
-    alias_new: dict[str, int] = field(default_factory=dict)  # name -> added mentions this batch
-    db_names: set[str] = field(default_factory=set)  # alias names already stored for this entity
-    new: bool = False
-    dirty: bool = False
-    recount: bool = False
-    _forms: tuple | None = None
-
-    def forms(self) -> list[NameForm]:
-        """Distinct name forms of the aliases (cached until the alias set or type changes)."""
-        stamp = (len(self.alias_counts), self.schema)
-        if self._forms is None or self._forms[0] != stamp:
-            seen: dict[str, NameForm] = {}
-            for name in self.alias_counts:
-                form = name_form(name, self.schema)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
-            forms = list(seen.values())
-            self._forms = (stamp, forms, {decision_key(self.schema, f.norm) for f in forms})
-        return self._forms[1]
-
-    def keys(self) -> set[str]:
-        self.forms()
-        return self._forms[2]  # type: ignore[index]
-
-    @property
-    def context(self) -> dict[str, int]:
-        return self.props.setdefault("context", {})
-
-
-@dataclass(slots=True)
-class ResolveStats:
-    """What one resolution run did (returned by ``update``/``rebuild``, printed by the CLI)."""
-
-    articles: int = 0
-    groups: int = 0
-    mentions: int = 0
-    created: int = 0
-    joined: int = 0
-    merged: int = 0
-    linked_events: int = 0
-    linked_quotes: int = 0
-    screened: int = 0
-    sanction_links: int = 0
-    seconds: float = 0.0
-    touched: set[str] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "articles": self.articles,
-            "groups": self.groups,
-            "mentions": self.mentions,
-            "created": self.created,
-            "joined": self.joined,
-            "merged": self.merged,
-            "linked_events": self.linked_events,
-            "linked_quotes": self.linked_quotes,
-            "screened": self.screened,
-            "sanction_links": self.sanction_links,
-            "seconds": round(self.seconds, 3),
-            "notes": list(self.notes),
-        }
-
-
-def pick_label(labels: dict[str, int]) -> str:
-    """The entity type from its mentions' labels: specific over generic, then most frequent."""
-    voc = vocabulary()
-    order, generic = voc["specificity"], set(voc.get("generic", []))
-    specific = {lab: n for lab, n in labels.items() if lab not in generic}
-    pool = specific or labels
-    return max(pool, key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
-
-
-def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
-    """The mention groups of these articles, with each group's co-occurrence context."""
-    by_key: dict[tuple[str, int], Group] = {}
-    labels: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
-    for i in range(0, len(article_ids), CHUNK):
-        chunk = article_ids[i : i + CHUNK]
-        rows = conn.execute(
-            select(
-                mentions.c.id,
-                mentions.c.article_id,
-                mentions.c.grp,
-                mentions.c.text,
-                mentions.c.label,
-                mentions.c.canonical,
-                mentions.c.entity_id,
-                articles.c.published,
-                articles.c.ingested_at,
-            )
-            .join(articles, articles.c.id == mentions.c.article_id)
-            .where(mentions.c.article_id.in_(chunk))
-            .order_by(articles.c.seq, mentions.c.start)
-        )
-        for mid, aid, grp, text, label, canonical, eid, published, ingested in rows:
-            if not resolvable(label):
-                continue
-            # Ungrouped mentions (grp -1) are groups of their own.
-            key = (aid, grp if grp is not None and grp >= 0 else -1_000_000 - mid)
-            g = by_key.get(key)
-            if g is None:
-                g = by_key[key] = Group(
-                    aid, key[1], label, Counter(), canonical or text, [], _as_datetime(published or ingested)
-                )
-            g.names[text] += 1
-            g.mention_ids.append(mid)
-            labels[key][label] += 1
-            if eid:
-                g.entity_id = g.entity_id or eid
-            else:
-                g.unassigned.append(mid)
-    order = vocabulary()["specificity"]
-    per_article: dict[str, list[Group]] = defaultdict(list)
-    for key, g in by_key.items():
-        counts = labels[key]
-        g.label = max(counts, key=lambda lab: (counts[lab], -order.index(lab) if lab in order else -99))
-        per_article[g.article_id].append(g)
-    for groups in per_article.values():
-        ranked = sorted(groups, key=lambda g: -len(g.mention_ids))
-        keys = [decision_key(g.label, name_form(g.canonical, g.label).norm) for g in ranked]
-        for g, own in zip(ranked, keys, strict=True):
-            g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
-    return list(by_key.values())
 
 
 class Resolver:
@@ -689,85 +485,9 @@ class Resolver:
 
     def link_events(self, article_ids: list[str]) -> None:
         """Point events and quotes of these articles at the entities of their in-doc groups."""
-        conn = self.conn
-        for i in range(0, len(article_ids), CHUNK):
-            chunk = article_ids[i : i + CHUNK]
-            rows = conn.execute(
-                select(
-                    mentions.c.article_id, mentions.c.grp, mentions.c.entity_id, mentions.c.canonical, mentions.c.text
-                ).where(mentions.c.article_id.in_(chunk), mentions.c.entity_id.is_not(None))
-            ).all()
-            by_grp: dict[tuple[str, int], str] = {}
-            by_name: dict[tuple[str, str], str] = {}
-            for aid, grp, eid, canonical, text in rows:
-                if grp is not None and grp >= 0:
-                    by_grp.setdefault((aid, grp), eid)
-                by_name.setdefault((aid, (canonical or "").casefold()), eid)
-                by_name.setdefault((aid, (text or "").casefold()), eid)
-
-            lookup = _Lookup(by_grp, by_name)
-
-            ev_rows = conn.execute(
-                select(
-                    events.c.id,
-                    events.c.article_id,
-                    events.c.source_grp,
-                    events.c.source_text,
-                    events.c.target_grp,
-                    events.c.target_text,
-                ).where(events.c.article_id.in_(chunk))
-            ).all()
-            ev_updates = []
-            for eid, aid, sg, st, tg, tt in ev_rows:
-                src, tgt = lookup(aid, sg, st), lookup(aid, tg, tt)
-                ev_updates.append({"xid": eid, "src": src, "tgt": tgt})
-                self.stats.linked_events += int(bool(src or tgt))
-            if ev_updates:
-                conn.execute(
-                    update(events)
-                    .where(events.c.id == bindparam("xid"))
-                    .values(source_entity_id=bindparam("src"), target_entity_id=bindparam("tgt")),
-                    ev_updates,
-                )
-            q_rows = conn.execute(
-                select(quotes.c.id, quotes.c.article_id, quotes.c.speaker_grp, quotes.c.speaker).where(
-                    quotes.c.article_id.in_(chunk)
-                )
-            ).all()
-            q_updates = []
-            for qid, aid, sg, speaker in q_rows:
-                spk = lookup(aid, sg, speaker)
-                q_updates.append({"xid": qid, "spk": spk})
-                self.stats.linked_quotes += int(bool(spk))
-            if q_updates:
-                conn.execute(
-                    update(quotes).where(quotes.c.id == bindparam("xid")).values(speaker_entity_id=bindparam("spk")),
-                    q_updates,
-                )
+        n_events, n_quotes = link_events(self.conn, article_ids)
+        self.stats.linked_events += n_events
+        self.stats.linked_quotes += n_quotes
 
 
-class _Lookup:
-    """Finds the entity of an event actor or quote speaker: by in-doc group, else by name."""
-
-    def __init__(self, by_grp: dict[tuple[str, int], str], by_name: dict[tuple[str, str], str]) -> None:
-        self.by_grp = by_grp
-        self.by_name = by_name
-
-    def __call__(self, aid: str, grp: int | None, name: str | None) -> str | None:
-        if grp is not None and grp >= 0 and (aid, grp) in self.by_grp:
-            return self.by_grp[(aid, grp)]
-        if name:
-            return self.by_name.get((aid, name.casefold())) or self.by_name.get((aid, name_form(name).text.casefold()))
-        return None
-
-
-def recount(conn: Connection, entity_ids: Iterable[str]) -> None:
-    """Recompute an entity's counters from its mentions (after a split or merge)."""
-    for eid in entity_ids:
-        n, a = conn.execute(
-            select(func.count(), func.count(mentions.c.article_id.distinct())).where(mentions.c.entity_id == eid)
-        ).one()
-        conn.execute(update(entities).where(entities.c.id == eid).values(mention_count=n, article_count=a))
-
-
-__all__ = ["Group", "Profile", "ResolveStats", "Resolver", "entity_id_for", "load_groups", "recount"]
+__all__ = ["Group", "Profile", "ResolveStats", "Resolver", "entity_id_for", "load_groups", "pick_label", "recount"]

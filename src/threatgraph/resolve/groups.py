@@ -1,0 +1,208 @@
+"""Mention groups and entity profiles: the units the resolver reads, scores and writes back.
+
+A :class:`Group` is one in-document alias group of one article (what the extractor tied together);
+a :class:`Profile` is an entity as the resolver sees it (aliases, context of co-occurring names,
+label counts, counters). :func:`load_groups` reads the groups of some articles with each group's
+context in one query per chunk of articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from threatgraph.resolve.names import NameForm, decision_key, family, name_form, resolvable, vocabulary
+from threatgraph.store.schema import articles, mentions
+
+#: Co-occurring names kept per group and per entity profile.
+GROUP_CONTEXT = 40
+ENTITY_CONTEXT = 64
+CHUNK = 500
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    """Naive UTC datetimes throughout, so SQLite (naive) and PostgreSQL (aware) values compare."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, date):
+        return datetime.combine(value, time.min)
+    return None
+
+
+@dataclass(slots=True)
+class Group:
+    """One in-document alias group of one article, the unit resolution assigns."""
+
+    article_id: str
+    grp: int
+    label: str
+    names: Counter[str]
+    canonical: str
+    mention_ids: list[int]
+    seen: datetime | None
+    entity_id: str | None = None  # already assigned (idempotent re-runs)
+    unassigned: list[int] = field(default_factory=list)
+    _forms: list[NameForm] | None = None
+    context: set[str] = field(default_factory=set)
+
+    @property
+    def person(self) -> bool:
+        return family(self.label) == "Person"
+
+    def forms(self) -> list[NameForm]:
+        if self._forms is None:
+            seen: dict[str, NameForm] = {}
+            for name in [self.canonical, *self.names]:
+                form = name_form(name, self.label)
+                if form.core and form.norm not in seen:
+                    seen[form.norm] = form
+            self._forms = list(seen.values())
+        return self._forms
+
+    def keys(self) -> set[str]:
+        return {decision_key(self.label, f.norm) for f in self.forms()}
+
+
+@dataclass(slots=True)
+class Profile:
+    """An entity as the resolver sees it: names, context, counters; written back on flush."""
+
+    id: str
+    schema: str
+    caption: str
+    mention_count: int
+    article_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    props: dict[str, Any]
+    alias_counts: dict[str, int]  # name -> mentions
+    alias_new: dict[str, int] = field(default_factory=dict)  # name -> added mentions this batch
+    db_names: set[str] = field(default_factory=set)  # alias names already stored for this entity
+    new: bool = False
+    dirty: bool = False
+    recount: bool = False
+    _forms: tuple | None = None
+
+    def forms(self) -> list[NameForm]:
+        """Distinct name forms of the aliases (cached until the alias set or type changes)."""
+        stamp = (len(self.alias_counts), self.schema)
+        if self._forms is None or self._forms[0] != stamp:
+            seen: dict[str, NameForm] = {}
+            for name in self.alias_counts:
+                form = name_form(name, self.schema)
+                if form.core and form.norm not in seen:
+                    seen[form.norm] = form
+            forms = list(seen.values())
+            self._forms = (stamp, forms, {decision_key(self.schema, f.norm) for f in forms})
+        return self._forms[1]
+
+    def keys(self) -> set[str]:
+        self.forms()
+        return self._forms[2]  # type: ignore[index]
+
+    @property
+    def context(self) -> dict[str, int]:
+        return self.props.setdefault("context", {})
+
+
+@dataclass(slots=True)
+class ResolveStats:
+    """What one resolution run did (returned by ``update``/``rebuild``, printed by the CLI)."""
+
+    articles: int = 0
+    groups: int = 0
+    mentions: int = 0
+    created: int = 0
+    joined: int = 0
+    merged: int = 0
+    linked_events: int = 0
+    linked_quotes: int = 0
+    screened: int = 0
+    sanction_links: int = 0
+    seconds: float = 0.0
+    touched: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "groups": self.groups,
+            "mentions": self.mentions,
+            "created": self.created,
+            "joined": self.joined,
+            "merged": self.merged,
+            "linked_events": self.linked_events,
+            "linked_quotes": self.linked_quotes,
+            "screened": self.screened,
+            "sanction_links": self.sanction_links,
+            "seconds": round(self.seconds, 3),
+            "notes": list(self.notes),
+        }
+
+
+def pick_label(labels: dict[str, int]) -> str:
+    """The entity type from its mentions' labels: specific over generic, then most frequent."""
+    voc = vocabulary()
+    order, generic = voc["specificity"], set(voc.get("generic", []))
+    specific = {lab: n for lab, n in labels.items() if lab not in generic}
+    pool = specific or labels
+    return max(pool, key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
+
+
+def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
+    """The mention groups of these articles, with each group's co-occurrence context."""
+    by_key: dict[tuple[str, int], Group] = {}
+    labels: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    for i in range(0, len(article_ids), CHUNK):
+        chunk = article_ids[i : i + CHUNK]
+        rows = conn.execute(
+            select(
+                mentions.c.id,
+                mentions.c.article_id,
+                mentions.c.grp,
+                mentions.c.text,
+                mentions.c.label,
+                mentions.c.canonical,
+                mentions.c.entity_id,
+                articles.c.published,
+                articles.c.ingested_at,
+            )
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(mentions.c.article_id.in_(chunk))
+            .order_by(articles.c.seq, mentions.c.start)
+        )
+        for mid, aid, grp, text, label, canonical, eid, published, ingested in rows:
+            if not resolvable(label):
+                continue
+            # Ungrouped mentions (grp -1) are groups of their own.
+            key = (aid, grp if grp is not None and grp >= 0 else -1_000_000 - mid)
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = Group(
+                    aid, key[1], label, Counter(), canonical or text, [], _as_datetime(published or ingested)
+                )
+            g.names[text] += 1
+            g.mention_ids.append(mid)
+            labels[key][label] += 1
+            if eid:
+                g.entity_id = g.entity_id or eid
+            else:
+                g.unassigned.append(mid)
+    order = vocabulary()["specificity"]
+    per_article: dict[str, list[Group]] = defaultdict(list)
+    for key, g in by_key.items():
+        counts = labels[key]
+        g.label = max(counts, key=lambda lab: (counts[lab], -order.index(lab) if lab in order else -99))
+        per_article[g.article_id].append(g)
+    for groups in per_article.values():
+        ranked = sorted(groups, key=lambda g: -len(g.mention_ids))
+        keys = [decision_key(g.label, name_form(g.canonical, g.label).norm) for g in ranked]
+        for g, own in zip(ranked, keys, strict=True):
+            g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
+    return list(by_key.values())

@@ -1,0 +1,115 @@
+"""Writing helpers: events/quotes → entities, counters, and portable INSERT-or-ignore."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from threatgraph.resolve.names import name_form
+from threatgraph.store.schema import entities, events, mentions, quotes
+
+CHUNK = 500
+
+
+def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT rows, skipping those that collide with the primary key (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing()
+    elif dialect == "postgresql":
+        stmt = postgresql.insert(table).on_conflict_do_nothing()
+    else:  # pragma: no cover - other backends: plain inserts of rows not yet present
+        stmt = insert(table)
+    conn.execute(stmt, rows)
+
+
+def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
+    """Point events and quotes of these articles at the entities of their in-doc groups.
+
+    Returns (events, quotes) that got at least one entity.
+    """
+    linked_events = linked_quotes = 0
+    for i in range(0, len(article_ids), CHUNK):
+        chunk = article_ids[i : i + CHUNK]
+        rows = conn.execute(
+            select(
+                mentions.c.article_id, mentions.c.grp, mentions.c.entity_id, mentions.c.canonical, mentions.c.text
+            ).where(mentions.c.article_id.in_(chunk), mentions.c.entity_id.is_not(None))
+        ).all()
+        by_grp: dict[tuple[str, int], str] = {}
+        by_name: dict[tuple[str, str], str] = {}
+        for aid, grp, eid, canonical, text in rows:
+            if grp is not None and grp >= 0:
+                by_grp.setdefault((aid, grp), eid)
+            by_name.setdefault((aid, (canonical or "").casefold()), eid)
+            by_name.setdefault((aid, (text or "").casefold()), eid)
+
+        lookup = _Lookup(by_grp, by_name)
+
+        ev_rows = conn.execute(
+            select(
+                events.c.id,
+                events.c.article_id,
+                events.c.source_grp,
+                events.c.source_text,
+                events.c.target_grp,
+                events.c.target_text,
+            ).where(events.c.article_id.in_(chunk))
+        ).all()
+        ev_updates = []
+        for eid, aid, sg, st, tg, tt in ev_rows:
+            src, tgt = lookup(aid, sg, st), lookup(aid, tg, tt)
+            ev_updates.append({"xid": eid, "src": src, "tgt": tgt})
+            linked_events += int(bool(src or tgt))
+        if ev_updates:
+            conn.execute(
+                update(events)
+                .where(events.c.id == bindparam("xid"))
+                .values(source_entity_id=bindparam("src"), target_entity_id=bindparam("tgt")),
+                ev_updates,
+            )
+        q_rows = conn.execute(
+            select(quotes.c.id, quotes.c.article_id, quotes.c.speaker_grp, quotes.c.speaker).where(
+                quotes.c.article_id.in_(chunk)
+            )
+        ).all()
+        q_updates = []
+        for qid, aid, sg, speaker in q_rows:
+            spk = lookup(aid, sg, speaker)
+            q_updates.append({"xid": qid, "spk": spk})
+            linked_quotes += int(bool(spk))
+        if q_updates:
+            conn.execute(
+                update(quotes).where(quotes.c.id == bindparam("xid")).values(speaker_entity_id=bindparam("spk")),
+                q_updates,
+            )
+    return linked_events, linked_quotes
+
+
+class _Lookup:
+    """Finds the entity of an event actor or quote speaker: by in-doc group, else by name."""
+
+    def __init__(self, by_grp: dict[tuple[str, int], str], by_name: dict[tuple[str, str], str]) -> None:
+        self.by_grp = by_grp
+        self.by_name = by_name
+
+    def __call__(self, aid: str, grp: int | None, name: str | None) -> str | None:
+        if grp is not None and grp >= 0 and (aid, grp) in self.by_grp:
+            return self.by_grp[(aid, grp)]
+        if name:
+            return self.by_name.get((aid, name.casefold())) or self.by_name.get((aid, name_form(name).text.casefold()))
+        return None
+
+
+def recount(conn: Connection, entity_ids: Iterable[str]) -> None:
+    """Recompute an entity's counters from its mentions (after a split or merge)."""
+    for eid in entity_ids:
+        n, a = conn.execute(
+            select(func.count(), func.count(mentions.c.article_id.distinct())).where(mentions.c.entity_id == eid)
+        ).one()
+        conn.execute(update(entities).where(entities.c.id == eid).values(mention_count=n, article_count=a))
