@@ -234,3 +234,18 @@ def test_analyse_in_worker_processes_matches_single_process(extractor: Extractor
     single = [[(m.start, m.label, m.group) for m in a.mentions] for a in extractor.analyse(articles)]
     multi = [[(m.start, m.label, m.group) for m in a.mentions] for a in extractor.analyse(articles, n_process=2)]
     assert multi == single
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Near Mosul, two strikes hit a convoy.", "Mosul", "Location"),  # dateline preposition cut
+        ("Talks in North Korea and South Sudan stalled.", "North Korea", "Country"),  # compass words kept
+        ("He grew up in Gilgit before moving to Quetta.", "Gilgit", "Location"),  # known places
+        ("Its commander, Murtaza Qasemi, was seen in Iraq.", "Murtaza Qasemi", "Person"),  # titled person
+        ("Officials met the Levant Policy Centre staff.", "Levant Policy Centre", "Organization"),
+    ],
+)
+def test_label_refinements(extractor: Extractor, text: str, name: str, label: str) -> None:
+    found = {m.text: m.label for m in _analyse(extractor, text).mentions}
+    assert found.get(name) == label, found

@@ -219,6 +219,15 @@ def place_extent(span: Span, max_extra: int = 3) -> Span:
     return best
 
 
+def _without_preposition(span: Span) -> Span:
+    """ "Near Palmyra" -> "Palmyra": a capitalised preposition opening a dateline is not part of the name."""
+    config = label_config()
+    first = span[0]
+    if len(span) > 1 and first.lower_ in config["leading_prepositions"] and span.label_ not in config["gazetteer"]:
+        return type(span)(span.doc, span.start + 1, span.end, label=span.label)
+    return span
+
+
 def _titled_person(span: Span) -> bool:
     """A name the text titles as a person: apposition to a title noun, or right after one."""
     titles = set(label_config()["person_titles"])
@@ -246,10 +255,11 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
     mentions: list[Mention] = []
     text = doc.text
     for ent in doc.ents if ents is None else ents:
-        span = place_extent(ent)
+        span = place_extent(_without_preposition(ent))
         label = map_label(span)
-        if span.label_ not in gazetteer_labels and label in (None, "Organization", "Location") and is_place(span.text):
-            label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG: a known city or province
+        misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
+        if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
+            label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG, "Near Palmyra" as PERSON
         if label is None:
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
