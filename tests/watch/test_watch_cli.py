@@ -62,3 +62,14 @@ def test_alerts_deliver_without_webhook_says_so(store) -> None:
     res = runner.invoke(app, ["alerts", "--deliver", "--json", "--db", _db(store)])
     assert res.exit_code == 0
     assert "no webhook configured" in res.output
+
+
+def test_alerts_deliver_posts_to_the_given_webhook(store, serve) -> None:
+    srv = serve(200)
+    runner.invoke(app, ["watch", "add", "Zainabiyoun Brigade", "--db", _db(store)])
+    check(store, [add_article(store, TEXT, [("Zainabiyoun Brigade", "ArmedGroup")])], deliver=False)
+    res = runner.invoke(app, ["alerts", "--deliver", "--webhook", srv.url, "--json", "--db", _db(store)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["delivery"]["delivered"] == 1 and out["alerts"][0]["delivered_at"]
+    assert srv.bodies[0]["alert"]["matched"] == "Zainabiyoun Brigade"
