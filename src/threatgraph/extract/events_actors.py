@@ -139,6 +139,11 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
             found = index.at(child)
             if found is not None and found.label in ACTOR_LABELS:
                 return _actor_of(found)
+        if child.dep_ == "acl" and lemma(child) in lex.words["naming_verbs"]:
+            named = [g for p in child.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+            found = index.at(named[0]) if named else None
+            if found is not None and found.label in ACTOR_LABELS:
+                return _actor_of(found)  # "one of them, identified as Ghulam Abbas"
     if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
         return resolve(tok.head, index, depth + 1)
     person = _person_in_title(tok, index)
@@ -183,13 +188,33 @@ def _person_in_title(tok: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _plural_subject_before(tok: Token) -> Token | None:
+    """The nearest plural actor noun in subject position in this or the two previous sentences."""
+    lex = lexicon()
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    for cand in reversed(tok.doc[start : tok.i]):
+        if (
+            cand.dep_ in ("nsubj", "nsubjpass")
+            and cand.tag_ == "NNS"
+            and (lemma(cand) in lex.words["actor_nouns"] or lemma(cand) in lex.words["member_nouns"])
+        ):
+            return cand
+    return None
+
+
 def _speakers_of(tok: Token) -> set[int]:
     """Tokens that are the subject of a speech verb above ``tok``: a speaker rarely calls himself "he"."""
     speech = lexicon().words["speech_verbs"]
     out: set[int] = set()
     for anc in tok.ancestors:
         if anc.pos_ == "VERB" and lemma(anc) in speech:
-            out.update(c.i for c in anc.children if c.dep_ == "nsubj")
+            for subj in anc.children:
+                if subj.dep_ == "nsubj":  # "A spokesman, Mark Ellison, said …": both words are the speaker
+                    out.add(subj.i)
+                    out.update(c.i for c in subj.children if c.dep_ == "appos")
     return out
 
 
@@ -211,6 +236,10 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
         return None
     elif low in ("they", "them", "their"):
         m = index.before(tok.idx, ("ArmedGroup", "Organization"), window=600)
+        people = _plural_subject_before(tok)
+        if people is not None and (m is None or people.idx > m.start):
+            # "The men were arrested … They target boys": the people just named, a group only through them
+            return resolve(people, index, depth=3) or Actor(_phrase(people))
     elif tok.pos_ != "PRON":  # "the group", "the battalion": the armed group most recently in subject position
         m = index.before(tok.idx, ("ArmedGroup",), subject=True) or index.before(tok.idx, ORG_LABELS)
     else:
