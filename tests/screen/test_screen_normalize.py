@@ -50,3 +50,12 @@ def test_tokens_are_plain_ascii_for_any_input(text: str) -> None:
 def test_normalisation_is_stable(text: str) -> None:
     once = name_tokens(text)
     assert name_tokens(" ".join(once)) == once or not once or any(t in ("llc", "ltd") for t in once)
+
+
+def test_company_names_by_unambiguous_legal_form() -> None:
+    from threatgraph.screen.normalize import is_company_name
+
+    assert is_company_name("Green Ltd") and is_company_name("OOO Romashka") and is_company_name("Foo Co., Ltd.")
+    # legal-form abbreviations that are also name syllables do not make a person a company
+    assert not is_company_name("Sa'ad BIN LADEN") and not is_company_name("PAO Chiang Hua")
+    assert not is_company_name("ZAYNABIYOUN BRIGADE")

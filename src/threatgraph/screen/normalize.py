@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rigour.names import extract_org_types, remove_person_prefixes, replace_org_types_compare, tokenize_name
+from rigour.names import remove_person_prefixes, replace_org_types_compare, tokenize_name
 from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
@@ -40,6 +40,7 @@ class Terms:
     honorifics: frozenset[str]
     particles: frozenset[str]
     generic: frozenset[str]
+    legal_forms: frozenset[str]
     synonyms: dict[str, str]  # variant -> canonical
 
 
@@ -54,6 +55,7 @@ def terms() -> Terms:
         honorifics=frozenset(_fold(str(w)) for w in data.get("honorifics") or ()),
         particles=frozenset(_fold(str(w)) for w in data.get("particles") or ()),
         generic=frozenset(_fold(str(w)) for w in data.get("generic") or ()),
+        legal_forms=frozenset(_fold(str(w)) for w in data.get("legal_forms") or ()),
         synonyms=synonyms,
     )
 
@@ -129,5 +131,7 @@ def token_keys(token: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def is_company_name(name: str) -> bool:
-    """True when the name carries a legal form ("Ltd", "LLC", "S.A.", "OOO"…): it names a company, not a person."""
-    return bool(extract_org_types(name))
+    """True when the name carries an unambiguous legal form ("Ltd", "LLC", "GmbH", "OOO"…, see
+    ``terms.yaml``): it names a company, not a person."""
+    forms = terms().legal_forms
+    return any(tok in forms for tok in name_tokens(name))
