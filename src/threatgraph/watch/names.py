@@ -2,8 +2,7 @@
 
 Watches must match names the way screening does ("same matcher"), so names are normalised by
 the screening stage's ``name_tokens`` (rigour casefold, ICU transliteration, org types,
-honorifics, term synonyms such as liwa → brigade) and scored by its ``compare_names``; without
-the screening stage a rigour + rapidfuzz stand-in is used.
+honorifics, term synonyms such as liwa → brigade) and scored by its ``compare_names``.
 Callers only see :func:`normalise`, :func:`similarity` and :func:`find_in_text`, so a change of
 backend never touches the watch logic.
 """
@@ -11,98 +10,33 @@ backend never touches the watch logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rigour.names import remove_org_types, remove_person_prefixes, tokenize_name
-from rigour.text.translit import ascii_text
 
-#: Leading words that never distinguish one actor from another ("the Zainabiyoun Brigade").
-_LEADING_STOP = frozenset({"the", "al", "el"})
+from threatgraph.screen.compare import compare_names
+from threatgraph.screen.normalize import name_tokens, skeleton, token_class
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
-
-
-def _screen_normaliser() -> Callable[[str], tuple[str, ...]] | None:
-    """The screening stage's name normaliser (``screen.normalize.name_tokens``), if present."""
-    try:
-        from threatgraph.screen.normalize import name_tokens
-    except ImportError:  # pragma: no cover - screening stage absent
-        return None
-    return name_tokens
-
-
-def _screen_skeleton() -> Callable[[str], str] | None:
-    """The screening stage's consonant skeleton, where Arabic-script and Latin spellings meet."""
-    try:
-        from threatgraph.screen.normalize import skeleton
-    except ImportError:  # pragma: no cover
-        return None
-    return skeleton
-
-
-_NAME_TOKENS = _screen_normaliser()
-_SKELETON = _screen_skeleton()
-#: Minimum skeleton length for skeleton agreement to count: "Ali"/"Ola" share "l" and mean nothing.
-_MIN_SKELETON = 6
-#: Score given to names whose consonant skeletons agree token for token (e.g. zynbywn ~ zainabiyoun).
-SKELETON_SCORE = 0.88
-
-
-def _fallback_tokens(name: str) -> tuple[str, ...]:
-    """Casefold, drop honorifics and org-type words, transliterate to Latin, fold punctuation."""
-    text = remove_person_prefixes(name)
-    text = remove_org_types(text) or text
-    tokens = tokenize_name(ascii_text(text).casefold())
-    while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
-        tokens = tokens[1:]
-    return tuple(tokens)
 
 
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The comparable form of a name: screening's tokens joined by spaces (cached; names recur)."""
-    tokens = _NAME_TOKENS(name) if _NAME_TOKENS is not None else _fallback_tokens(name)
-    return " ".join(tokens)
+    return " ".join(name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _weight(token: str) -> float:
+    return token_class(token)
 
 
 @lru_cache(maxsize=65536)
 def _skeleton_key(norm: str) -> str:
-    if _SKELETON is None:  # pragma: no cover
-        return ""
-    return " ".join(sorted(_SKELETON(tok) for tok in norm.split()))
-
-
-def _screen_scorer() -> Callable[[str, str], float] | None:
-    """The screening matcher's name comparison (weighted soft-Dice over aligned tokens), if present."""
-    try:
-        from threatgraph.screen.compare import compare_names
-        from threatgraph.screen.normalize import token_class
-    except ImportError:  # pragma: no cover - screening stage absent
-        return None
-
-    weight = lru_cache(maxsize=65536)(token_class)
-
-    def score(a: str, b: str) -> float:
-        ta, tb = a.split(), b.split()
-        return compare_names(ta, [weight(t) for t in ta], tb, [weight(t) for t in tb]).score
-
-    return score
-
-
-_SCORER = _screen_scorer()
-
-
-def _fallback_similarity(a: str, b: str) -> float:
-    """Whole-string and token-order-free edit similarity, lifted when consonant skeletons agree."""
-    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100.0
-    if score < SKELETON_SCORE and len(a.split()) == len(b.split()):
-        key = _skeleton_key(a)
-        if len(key.replace(" ", "")) >= _MIN_SKELETON and key == _skeleton_key(b):
-            score = SKELETON_SCORE
-    return score
+    """Sorted consonant skeletons of a normalised name: where abjad transliterations meet Latin spellings."""
+    return " ".join(sorted(skeleton(tok) for tok in norm.split()))
 
 
 @lru_cache(maxsize=262144)
@@ -119,9 +53,8 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if a == b:
         return 1.0
-    if _SCORER is not None:
-        return _SCORER(a, b)
-    return _fallback_similarity(a, b)  # pragma: no cover - screening stage absent
+    ta, tb = a.split(), b.split()
+    return compare_names(ta, [_weight(t) for t in ta], tb, [_weight(t) for t in tb]).score
 
 
 @dataclass(slots=True, frozen=True)
@@ -151,6 +84,7 @@ class TextIndex:
 
 
 def index_text(text: str) -> TextIndex:
+    """Index an article's words (each normalised like a name, offsets kept) for :func:`find_in_text`."""
     words: list[tuple[int, int, str]] = []
     positions: dict[str, list[int]] = {}
     skeletons: dict[str, set[str]] = {}
@@ -160,11 +94,10 @@ def index_text(text: str) -> TextIndex:
             continue
         positions.setdefault(norm, []).append(len(words))
         words.append((m.start(), m.end(), norm))
-    if _SKELETON is not None:
-        for norm in positions:
-            key = _skeleton_key(norm)
-            if len(key) >= 3:
-                skeletons.setdefault(key, set()).add(norm)
+    for norm in positions:
+        key = _skeleton_key(norm)
+        if len(key) >= 3:
+            skeletons.setdefault(key, set()).add(norm)
     return TextIndex(text, words, positions, skeletons)
 
 

@@ -13,12 +13,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
+from threatgraph.screen.query import MATCH_THRESHOLD
 from threatgraph.store.schema import aliases, articles, entities, watches
 
-try:  # the screening matcher's match threshold: a watch fires where screening would say "match"
-    from threatgraph.screen.query import MATCH_THRESHOLD as DEFAULT_THRESHOLD
-except ImportError:  # pragma: no cover - screening stage absent
-    DEFAULT_THRESHOLD = 0.85
+#: A watch fires where the screening matcher would say "match".
+DEFAULT_THRESHOLD = MATCH_THRESHOLD
 
 
 class WatchError(ValueError):
