@@ -271,9 +271,8 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _cue_for(
-    doc: Doc,
+    cue_tokens: list[Token],
     marked: _Marked,
-    kept: list[_Marked],
     paragraphs: tuple[tuple[int, int], tuple[int, int]],
     index: MentionIndex,
 ) -> Token | None:
@@ -281,7 +280,10 @@ def _cue_for(
     before it in the paragraph it starts in ('X said: "…')."""
     first, last = paragraphs
     paragraph = last
-    after = [t for t in doc if marked.end <= t.idx < paragraph[1] and _is_cue(t) and not _inside(t.idx, kept)]
+    doc = cue_tokens[0].doc if cue_tokens else None
+    if doc is None:
+        return None
+    after = [t for t in cue_tokens if marked.end <= t.idx < paragraph[1]]
     # the attribution must sit in the sentence the quote ends in (or the one right after it)
     if after:
         end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
@@ -292,7 +294,7 @@ def _cue_for(
                 return cue
         if after:
             return after[0]
-    before = [t for t in doc if first[0] <= t.idx < marked.start and _is_cue(t) and not _inside(t.idx, kept)]
+    before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
     return before[-1] if before else None
 
 
@@ -360,13 +362,14 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             )
         return q
 
+    cue_tokens = [t for t in doc if _is_cue(t) and not _inside(t.idx, kept)]  # once per document
     direct_cues: set[int] = set()
     items: list[tuple[int, Quote]] = []
     for mk in kept:
         whole = (0, len(text))
         pi, pj = para_of(mk.start), para_of(max(mk.start, mk.end - 1))
         paras = (paragraphs[pi] if pi >= 0 else whole, paragraphs[pj] if pj >= 0 else whole)
-        cue = _cue_for(doc, mk, kept, paras, index)
+        cue = _cue_for(cue_tokens, mk, paras, index)
         att: _Attribution | None = _speaker(cue, index) if cue is not None else None
         if cue is not None:
             direct_cues.add(cue.i)
