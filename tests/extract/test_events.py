@@ -174,9 +174,11 @@ def test_reference_fighting_in_syria(reference: Analysis) -> None:
 
 
 def test_reference_arrests_by_police(reference: Analysis) -> None:
-    ev = find(reference.events, "ARREST", "police")
+    # "… police have arrested a number of Iran-trained militants … Police said they were Zainabiyoun members."
+    ev = find(reference.events, "ARREST", "police", "Zainabiyoun")
     assert ev.date is not None and ev.date.start is None and ev.date.note == "publication date unknown"
-    find(reference.events, "ARREST", None, "Zainabiyoun")
+    assert ev.place == "Karachi"
+    find(reference.events, "ARREST", None, "Zainabiyoun")  # "the arrests of Zainabiyoun fighters"
 
 
 def test_reference_interior_minister_statement_late_july(reference: Analysis) -> None:
@@ -253,3 +255,9 @@ def test_threat_assessment_names_the_assessed(analyse) -> None:
     a = analyse("The Fatemiyoun Division remains a threat to regional security, experts say.")
     ev = find(a.events, "ACCUSE", "experts", "Fatemiyoun")
     assert ev.subtype == "assess"
+
+
+def test_unnamed_people_identified_later(analyse) -> None:
+    a = analyse("Police detained six militants in Quetta. Officials said they were Fatemiyoun Division members.")
+    ev = find(a.events, "ARREST", "Police", "Fatemiyoun")
+    assert ev.place == "Quetta"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
-from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex, resolve_all
+from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.model import Article, DateInterval, Event, Mention
@@ -370,6 +370,35 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
         yield tok, trig, kind, args
 
 
+def _identities(doc: Doc, index: MentionIndex) -> dict[int, Actor]:
+    """Unnamed people later identified: "… arrested a number of militants. Police said they were
+    Zainabiyoun Brigade members." maps "militants" to the Zainabiyoun Brigade."""
+    lex = lexicon()
+    out: dict[int, Actor] = {}
+    for be in doc:
+        if lemma(be) != "be":
+            continue
+        subj = [c for c in be.children if c.dep_ == "nsubj" and c.lower_ in ("they", "these", "those")]
+        attr = [c for c in be.children if c.dep_ == "attr"]
+        if not subj or not attr:
+            continue
+        actor = resolve(attr[0], index)
+        if actor is None or actor.group < 0:
+            continue
+        start = be.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        speakers = {c.i for a in be.ancestors for c in a.children if c.dep_ == "nsubj"}  # "Police said they…"
+        for cand in reversed(doc[start : subj[0].i]):
+            known = lemma(cand) in lex.words["actor_nouns"] or lemma(cand) in lex.words["member_nouns"]
+            if cand.tag_ == "NNS" and known and index.at(cand) is None and cand.i not in speakers:
+                out[cand.i] = actor
+                if cand.dep_ == "pobj" and cand.head.lower_ == "of":
+                    out[cand.head.head.i] = actor  # "a number of militants": the argument head is "number"
+                break
+    return out
+
+
 def _sentence_bounds(sent: Span) -> tuple[str, int, int]:
     text = sent.text
     lead = len(text) - len(text.lstrip())
@@ -386,11 +415,12 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     """
     index = MentionIndex(doc, mentions)
     dated = date_spans(doc, article.published)
+    identified = _identities(doc, index)
     events: list[Event] = []
     seen: set[tuple] = set()
     for tok, trig, kind, args in _candidates(doc):
-        sources = resolve_all(args.sources, index) or [(None, None)]
-        targets = resolve_all(args.targets, index)
+        sources = [(identified.get(t.i, a), t) for a, t in resolve_all(args.sources, index)] or [(None, None)]
+        targets = [(identified.get(t.i, a), t) for a, t in resolve_all(args.targets, index)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]
