@@ -85,6 +85,8 @@ def test_screen_form_shows_candidates_with_features(client):
     assert client.get("/screen", headers=HTML).status_code == 200
     assert client.get("/screen.json", params={"name": "Zainabiyoun"}).json()["results"][0]["results"]
     assert client.get("/screen", params={"name": "x", "schema": "Spaceship"}).status_code == 422
+    blank = client.get("/screen.json", params={"name": "?!"}).json()
+    assert blank["results"] == [] and "no letter or digit" in blank["error"]
 
 
 def test_csv_upload(client):

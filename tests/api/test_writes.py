@@ -106,8 +106,10 @@ def test_ingest_upload(client, shared_data):
     assert r.status_code == 200, r.text
     report = r.json()
     assert len(report["ingested"]) == 1
-    assert [f["source"].split(":")[0] for f in report["failed"]] == ["empty.txt"]
+    assert [f["source"] for f in report["failed"]] == ["upload:empty.txt"]
     assert client.get("/").json()["articles"] == 4
+    stored = client.get(f"/articles/{report['ingested'][0]}").json()["article"]
+    assert stored["source"] == "upload:zainabiyoun.txt"
 
 
 def test_ingest_articles_as_json(client):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
-from threatgraph.api.models import MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
+from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
 from threatgraph.web.render import respond
 
@@ -93,7 +94,9 @@ def screen_form(
     engine: Engine = Depends(engine_of),
 ) -> Response:
     data: dict[str, Any] = {"name": name, "schema": schema, "country": country, "results": []}
-    if name.strip():
+    if name.strip() and not re.search(HAS_TEXT, name):
+        data["error"] = f"{name!r} has no letter or digit to screen"
+    elif name.strip():
         try:
             item = ScreenItem(name=name, schema=schema, country=[country] if country.strip() else [])
         except ValidationError as exc:

@@ -7,8 +7,8 @@ server starts without loading spaCy or the screening index until a request needs
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -52,13 +52,7 @@ def match(
     )
 
 
-def ingest(engine: Engine, paths: list[Path]) -> Any:
-    from threatgraph.pipeline import ingest
-
-    return ingest(engine, paths)
-
-
-def ingest_articles(engine: Engine, items: list[Any]) -> Any:
+def ingest_articles(engine: Engine, items: Iterable[Any]) -> Any:
     from threatgraph.pipeline import ingest_items
 
     return ingest_items(engine, items)

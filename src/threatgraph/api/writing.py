@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
@@ -22,7 +24,7 @@ from threatgraph.api import queries, services
 from threatgraph.api.auth import require_token
 from threatgraph.api.models import ArticlesIn, WatchIn
 from threatgraph.api.reading import HTML, engine_of
-from threatgraph.model import Article
+from threatgraph.model import Article, IngestFailure
 from threatgraph.web.render import respond
 
 router = APIRouter()
@@ -40,30 +42,37 @@ def safe_name(name: str, index: int) -> str:
     return f"{index:04d}-{base[-120:]}"
 
 
+def _as_uploaded(items: Iterable[Article | IngestFailure], names: dict[str, str]) -> Iterator[Article | IngestFailure]:
+    """Articles and failures with their temporary path replaced by the name the client uploaded."""
+    for item in items:
+        src = str(item.source or "")
+        for tmp_path, original in names.items():
+            if src.startswith(tmp_path):
+                item.source = f"upload:{original}{src[len(tmp_path) :]}"
+                break
+        yield item
+
+
 @router.post("/ingest", dependencies=[Depends(require_token)], responses=AUTH)
 async def ingest(
     files: list[UploadFile] = File(description="articles: .txt (front matter), .html, .jsonl, .xml feeds"),
     engine: Engine = Depends(engine_of),
 ) -> dict[str, Any]:
-    """Ingest uploaded files through the full pipeline; returns the ingest report."""
+    """Ingest uploaded files through the full pipeline; returns the ingest report (sources as uploaded)."""
     if len(files) > MAX_FILES:
         raise HTTPException(413, f"{len(files)} files uploaded; at most {MAX_FILES} per request")
+    from threatgraph.ingest import read_paths
+
     with tempfile.TemporaryDirectory(prefix="threatgraph-upload-") as tmp:
-        paths = []
+        names: dict[str, str] = {}
         for i, upload in enumerate(files):
             path = FsPath(tmp) / safe_name(upload.filename or "", i)
             path.write_bytes(await upload.read())
-            paths.append(path)
-        report = services.ingest(engine, paths)
-        data = asdict(report) if is_dataclass(report) else dict(report)
-    # Report sources as the client named them, not as our temporary paths.
-    names = {str(p): (f.filename or p.name) for p, f in zip(paths, files, strict=True)}
-    for failure in data.get("failed", []):
-        src = str(failure.get("source", ""))
-        for tmp_path, original in names.items():
-            if src.startswith(tmp_path):
-                failure["source"] = original + src[len(tmp_path) :]
-    return data
+            names[str(path)] = upload.filename or path.name
+        items = _as_uploaded(read_paths(list(names)), names)
+        # spaCy work must not block the event loop: other requests keep being answered meanwhile
+        report = await run_in_threadpool(services.ingest_articles, engine, items)
+    return asdict(report) if is_dataclass(report) else dict(report)
 
 
 @router.post("/ingest/articles", dependencies=[Depends(require_token)], responses=AUTH)
