@@ -96,7 +96,7 @@ def _country_index() -> dict[str, str]:
         from rigour.territories.lookup import _load_territory_names
 
         strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
-    except ImportError:  # pragma: no cover - older/newer rigour layouts
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - other rigour layouts
         strong = {}
     index: dict[str, str] = {}
     for territory in get_territories():
