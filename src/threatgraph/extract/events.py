@@ -75,7 +75,7 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
             return None
         trig = lex.verbs.get(lem)
         return (trig, "verb") if trig else None
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
             return None
@@ -364,8 +364,9 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
                     c
                     for p in _children(tok, "prep")
                     for g in _children(p, "pobj")
-                    for c in g.lefts
-                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"
+                    for left in g.lefts
+                    for c in left.subtree
+                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
                 ]
         yield tok, trig, kind, args
 

@@ -54,6 +54,22 @@ class MentionIndex:
     def at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
 
+    def salient(self, char: int, label: str) -> Mention | None:
+        """The most often mentioned group of ``label`` before ``char``; ties go to the one named
+        first, which in a news story is usually what the story is about."""
+        counts: dict[int, int] = {}
+        first: dict[int, Mention] = {}
+        for m in self.mentions:
+            if m.start >= char:
+                break
+            if m.label == label and m.group >= 0:
+                counts[m.group] = counts.get(m.group, 0) + 1
+                first.setdefault(m.group, m)
+        if not counts:
+            return None
+        best = max(counts, key=lambda g: (counts[g], -first[g].start))
+        return first[best]
+
     def before(
         self,
         char: int,
@@ -240,8 +256,8 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
         if people is not None and (m is None or people.idx > m.start):
             # "The men were arrested … They target boys": the people just named, a group only through them
             return resolve(people, index, depth=3) or Actor(_phrase(people))
-    elif tok.pos_ != "PRON":  # "the group", "the battalion": the armed group most recently in subject position
-        m = index.before(tok.idx, ("ArmedGroup",), subject=True) or index.before(tok.idx, ORG_LABELS)
+    elif tok.pos_ != "PRON":  # "the group", "the battalion": the armed group the article is about so far
+        m = index.salient(tok.idx, "ArmedGroup") or index.before(tok.idx, ORG_LABELS)
     else:
         m = index.before(tok.idx, ORG_LABELS)
     return _actor_of(m) if m is not None else None
