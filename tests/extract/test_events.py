@@ -246,6 +246,7 @@ def test_any_text_gives_well_formed_events_and_quotes(analyse, words: list[str],
     for ev in a.events:
         assert ev.type in event_types()
         assert text[ev.start : ev.end] == ev.sentence
+        assert "\n\n" not in ev.sentence and ev.sentence == ev.sentence.strip()
         assert ev.source is not None or ev.target is not None
     for q in a.quotes:
         assert 0 <= q.start <= q.end <= len(text)
@@ -261,3 +262,10 @@ def test_unnamed_people_identified_later(analyse) -> None:
     a = analyse("Police detained six militants in Quetta. Officials said they were Fatemiyoun Division members.")
     ev = find(a.events, "ARREST", "Police", "Fatemiyoun")
     assert ev.place == "Quetta"
+
+
+def test_evidence_stays_in_its_paragraph(analyse) -> None:
+    text = '"We will fight on," he said.\n\nThe US Treasury sanctioned the Hezbollah Brigades in 2021.'
+    a = analyse(text)
+    ev = find(a.events, "SANCTION", "Treasury", "Hezbollah")
+    assert ev.sentence == "The US Treasury sanctioned the Hezbollah Brigades in 2021."

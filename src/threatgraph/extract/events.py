@@ -13,6 +13,7 @@ attached to the trigger, and whether it is negated or hedged. The words live in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -400,12 +401,30 @@ def _identities(doc: Doc, index: MentionIndex) -> dict[int, Actor]:
     return out
 
 
-def _sentence_bounds(sent: Span) -> tuple[str, int, int]:
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    start = sent.start_char + lead
-    return stripped, start, start + len(stripped)
+_BREAK = re.compile(r"\n\s*\n")
+_EDGE = ' \t\r\n"“”„«»'
+
+
+def evidence_bounds(text: str, start: int, end: int, pos: int) -> tuple[str, int, int]:
+    """``text[start:end]`` cut to the paragraph holding ``pos`` and trimmed of spaces and stray
+    quotation marks (the parser sometimes glues the previous paragraph's closing mark on)."""
+    for brk in _BREAK.finditer(text, start, end):
+        if brk.end() <= pos:
+            start = brk.end()
+        elif brk.start() >= pos:
+            end = brk.start()
+            break
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    if text[start:end].count("”") > text[start:end].count("“") and text[end - 1 : end] in ("”", '"'):
+        end -= 1  # an unmatched closing mark at the end
+    return text[start:end], start, end
+
+
+def _sentence_bounds(sent: Span, pos: int) -> tuple[str, int, int]:
+    return evidence_bounds(sent.doc.text, sent.start_char, sent.end_char, pos)
 
 
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
@@ -429,7 +448,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 continue
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
-        sentence, start, end = _sentence_bounds(tok.sent)
+        sentence, start, end = _sentence_bounds(tok.sent, tok.idx)
         date = _date_for(tok, kind, dated)
         place = _place_for(tok, kind, index, actor_tokens)
         negated, hedged = _negated(tok), _hedged(tok, args)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.model import Article, Mention, Quote
@@ -318,7 +319,11 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
 
 def _sentence_of(doc: Doc, pos: int) -> str:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else ""
+    return evidence_bounds(doc.text, span.sent.start_char, span.sent.end_char, pos)[0] if span is not None else ""
+
+
+def _sentence_text(tok: Token) -> str:
+    return evidence_bounds(tok.doc.text, tok.sent.start_char, tok.sent.end_char, tok.idx)[0]
 
 
 def _reported_text(cue: Token) -> Span | None:
@@ -382,7 +387,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             speaker_affiliation=None,
             outlet=_outlet(att.cue, index, article) if att else None,
             direct=True,
-            sentence=att.cue.sent.text.strip() if att else _sentence_of(doc, mk.start),
+            sentence=_sentence_text(att.cue) if att else _sentence_of(doc, mk.start),
         )
         items.append((mk.start, finish(q, att)))
     for tok in doc:
@@ -399,16 +404,21 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         att = _speaker(tok, index)
         if att.speaker is None or (lemma(tok) in data["weak_cue_verbs"] and att.speaker.group < 0):
             continue
+        body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
+        while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
+            b_end -= 1
+        if b_end - b_start < 10:
+            continue
         q = _quote(
-            span.text.strip(' ,.“”"'),
-            span.start_char,
-            span.end_char,
+            text[b_start:b_end],
+            b_start,
+            b_end,
             att,
             outlet=_outlet(tok, index, article),
             direct=False,
-            sentence=tok.sent.text.strip(),
+            sentence=_sentence_text(tok),
         )
-        items.append((span.start_char, finish(q, att)))
+        items.append((b_start, finish(q, att)))
     items.sort(key=lambda item: item[0])
     quotes = _drop_embedded([q for _pos, q in items])
     _carry_speakers(quotes, paragraphs)
