@@ -86,6 +86,13 @@ def test_according_to(analyse) -> None:
     assert q.speaker == "US Treasury" and q.cue == "according to"
 
 
+def test_according_to_after_a_quoted_paragraph(analyse) -> None:
+    a = analyse('"They were involved," Chandio said.\n\nAccording to police, two of the suspects had fought in Syria.')
+    q = quote(a.quotes, "two of the suspects")
+    assert q.text == "two of the suspects had fought in Syria"
+    assert q.speaker == "police" and q.cue == "according to"
+
+
 def test_scare_quotes_are_not_quotes(analyse) -> None:
     a = analyse('The militants were used as "cannon fodder" in the war.')
     assert a.quotes == []

@@ -338,6 +338,8 @@ def _reported_text(cue: Token) -> Span | None:
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]
+        while toks and (toks[0].is_punct or toks[0].is_space):  # a stray mark before "According to X,"
+            toks.pop(0)
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
 
