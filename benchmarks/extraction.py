@@ -393,6 +393,35 @@ def speed(paths: list[Path], repeat: int = 3) -> dict[str, float]:
     return {"docs": len(docs), "parse_s": parse, "events_quotes_dates_s": ours, "ratio": ours / parse if parse else 0.0}
 
 
+def re3d_dates(shared: Path) -> dict[str, Any]:
+    """Coverage of the date normaliser on re3d's gold Temporal expressions (no anchor available).
+
+    re3d gives no intervals, so this is coverage, not accuracy: how many expressions are read
+    as dates, how many resolve to an interval without a publication date, and what is missed.
+    """
+    from threatgraph.extract.dates import normalise
+
+    values = []
+    for part in ("CENTCOM", "US_State_Department"):
+        path = shared / "eval" / "re3d" / part / "entities.json"
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ent = json.loads(line)
+                if ent.get("type") == "Temporal":
+                    values.append(ent["value"])
+    read = [v for v in values if normalise(v, None) is not None]
+    resolved = [v for v in read if (n := normalise(v, None)) is not None and n.start is not None]
+    missed = Counter(v for v in values if normalise(v, None) is None)
+    return {
+        "expressions": len(values),
+        "read": len(read),
+        "resolved_without_anchor": len(resolved),
+        "missed": missed.most_common(15),
+    }
+
+
 def _line(name: str, s: Scores) -> str:
     return (
         f"{name:42} ent P/R/F1 {s.entities.precision:.2f}/{s.entities.recall:.2f}/{s.entities.f1:.2f}"
@@ -408,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--speed", action="store_true", help="also time events+quotes+dates against the parse")
+    parser.add_argument("--re3d", type=Path, metavar="SHARED_DATA", help="also date coverage on re3d Temporal gold")
     args = parser.parse_args(argv)
     paths = gold_files(args.paths)
     if not paths:
@@ -423,6 +453,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for err in total.errors:
             print("  " + err)
+    if args.re3d:
+        cov = re3d_dates(args.re3d)
+        share = cov["read"] / cov["expressions"] if cov["expressions"] else 0.0
+        print(
+            f"re3d dates: {cov['read']}/{cov['expressions']} temporal expressions read ({share:.2f}), "
+            f"{cov['resolved_without_anchor']} resolved without a publication date; missed: {cov['missed']}"
+        )
     if args.speed:
         sp = speed(paths)
         print(
