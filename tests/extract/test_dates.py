@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -148,3 +148,8 @@ def test_part_of_month_is_never_after_anchor_month(anchor: date, month: int, par
     assert got is not None and got.start is not None and got.end is not None
     assert got.start.month == got.end.month == month
     assert (got.start.year, got.start.month) <= (anchor.year, anchor.month)
+
+
+def test_timestamp_anchor_is_its_day() -> None:
+    got = normalise("since 2019", datetime(2022, 8, 15, 13, 30))
+    assert got is not None and got.end == PUB and type(got.end) is date

@@ -366,6 +366,8 @@ def normalise(text: str, published: date | None) -> DateInterval | None:
     and carry the note "publication date unknown". Absolute ones ("January 2019", "2011",
     "from 2019 to 2021") resolve either way.
     """
+    if isinstance(published, datetime):  # a timestamp from a feed: its calendar day is the anchor
+        published = published.date()
     cached = _normalise(text, published)
     return dataclasses.replace(cached) if cached is not None else None
 
