@@ -420,6 +420,8 @@ def evidence_bounds(text: str, start: int, end: int, pos: int) -> tuple[str, int
         end -= 1
     if text[start:end].count("”") > text[start:end].count("“") and text[end - 1 : end] in ("”", '"'):
         end -= 1  # an unmatched closing mark at the end
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return text[start:end], start, end
 
 
