@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from archive import build_archive
+from api_archive import TOKEN, build_archive
 from fastapi.testclient import TestClient
-
-TOKEN = "test-token-123"
 
 
 @pytest.fixture

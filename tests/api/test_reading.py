@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive import ANALYST, IRGC, SYRIA, ZB
+from api_archive import ANALYST, IRGC, SYRIA, ZB
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 

@@ -11,11 +11,10 @@ import os
 
 import pytest
 import schemathesis
-from archive import build_archive
+from api_archive import TOKEN, build_archive
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
-from conftest import TOKEN
 from threatgraph.api.app import create_app
 
 EXAMPLES = int(os.environ.get("TG_SCHEMATHESIS_EXAMPLES", "30"))

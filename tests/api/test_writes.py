@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from archive import ZB
+from api_archive import TOKEN, ZB
 from fastapi.testclient import TestClient
 
-from conftest import TOKEN
 from threatgraph.api.app import create_app
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from archive import ZB
+from api_archive import ZB
 
 pytestmark = pytest.mark.browser
 

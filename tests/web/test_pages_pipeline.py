@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from archive import LIST_FILE
+from api_archive import LIST_FILE
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 

@@ -27,6 +27,7 @@ from threatgraph.store.schema import (
     sanction_links,
 )
 
+TOKEN = "test-token-123"  # the bearer token test apps are created with
 FIXTURES = Path(__file__).parent / "fixtures"
 LIST_FILE = FIXTURES / "sanctions.ftm.jsonl"
 
@@ -254,7 +255,6 @@ def load_list(engine: Engine) -> None:
     """The test sanctions list through the screening stage's loader (its index is then built too)."""
     try:
         from threatgraph.screen.index import get_index  # noqa: F401 - only to know the stage is complete
-
         from threatgraph.screen.lists import load_files
     except ImportError:
         _insert_list_rows(engine)
