@@ -38,6 +38,7 @@ TIMELINE = 200
 QUOTES = 50
 RELATED = 30
 ALIASES = 100
+GRAPH_FANOUT = 8
 #: Lowest name score a lookup hit needs.
 FIND_THRESHOLD = 0.6
 _FAMILIES = {"Person": "Person", "Organization": "Organization", "Place": "Location", "Nationality": "Nationality"}
@@ -583,11 +584,13 @@ def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, li
         nodes[entity_id] = {"id": root[0], "caption": root[1], "schema": root[2], "depth": 0}
         for level in range(1, depth + 1):
             nxt: list[str] = []
-            for eid in frontier:
+            # The second hop expands only the strongest neighbours, and keeps their strongest
+            # relations, so a graph stays readable and bounded (~10 dossier-sized reads).
+            for eid in frontier if level == 1 else frontier[:GRAPH_FANOUT]:
                 order, _ = _recent_articles(conn, eid)
                 related = _related(conn, eid, order, _timeline(conn, eid))
                 if level > 1:
-                    related = related[:10]
+                    related = related[:GRAPH_FANOUT]
                 for rel in related:
                     if rel["id"] not in nodes:
                         nodes[rel["id"]] = {
