@@ -272,3 +272,23 @@ def most_mentioned(engine: Engine, schemas: Iterable[str] = ("ArmedGroup", "Orga
             if row:
                 return row[0]
     return None
+
+
+def after_lists_loaded(engine: Engine) -> dict[str, int]:
+    """What must follow a new sanctions list version: extractors forget their cached gazetteer (it holds the
+    listed names) and every stored entity is screened again, so news entities ingested before the list was
+    loaded get linked to it. Returns ``{"screened": n, "sanction_links": n, "new_links": n}``."""
+    from threatgraph.extract.pipeline import clear_extractors
+    from threatgraph.resolve import relink_sanctions
+    from threatgraph.store.schema import sanction_links
+
+    def links() -> set[tuple[str, str, str]]:
+        with engine.connect() as conn:
+            cols = (sanction_links.c.entity_id, sanction_links.c.dataset, sanction_links.c.entry_id)
+            return {(e, d, x) for e, d, x in conn.execute(select(*cols))}
+
+    clear_extractors()
+    before = links()
+    stats = relink_sanctions(engine)
+    after = links()
+    return {"screened": stats.screened, "sanction_links": stats.sanction_links, "new_links": len(after - before)}

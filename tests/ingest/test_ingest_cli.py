@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,17 @@ def test_demo(db: str) -> None:
     result = runner.invoke(app, ["demo", "--db", db])
     assert result.exit_code == 0, result.output
     assert "invented" in result.stdout and "Fajr" in result.stdout
+    out = " ".join(result.stdout.split())
+    assert "Loaded the demo sanctions list" in out
+    assert "SANCTIONED: THREATGRAPH-DEMO SDGT since 2021-03-16" in out and "(demo-liwa-al-fajr" in out
+    again = runner.invoke(app, ["demo", "--db", db])
+    assert again.exit_code == 0, again.output
+    out = " ".join(again.stdout.split())
+    assert "already loaded" in out and re.search(r"ingested │ 0 │ │ duplicates │ 9", out), out
+    assert "SANCTIONED: THREATGRAPH-DEMO SDGT since 2021-03-16" in out
+    listing = runner.invoke(app, ["lists", "show", "--db", db, "--json"])
+    versions = json.loads(listing.stdout)
+    assert [(v["dataset"], v["versions"]) for v in versions] == [("threatgraph-demo", 1)], versions
 
 
 def test_ingest_without_a_model_exits_2(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

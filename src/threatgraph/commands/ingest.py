@@ -192,6 +192,24 @@ def _entity_summary(engine: Engine) -> None:
     console.print(table)
 
 
+def _load_demo_list(engine: Engine) -> None:
+    """Load the bundled invented sanctions list the way ``lists load`` does (same library calls), so the demo
+    group shows as sanctioned; a second run finds the same file already loaded and records nothing."""
+    from threatgraph.pipeline import after_lists_loaded
+    from threatgraph.screen.lists import demo_list_path, load_files
+
+    path = demo_list_path()
+    result = load_files(engine, [path])
+    if result.version_id is None:
+        console.print(f"Demo sanctions list [bold]{escape(path.name)}[/] (invented) already loaded.")
+        return
+    relinked = after_lists_loaded(engine)
+    console.print(
+        f"Loaded the demo sanctions list [bold]{escape(path.name)}[/] (invented): "
+        f"{sum(v.entry_count for v in result.versions)} entries, {relinked['new_links']} new links."
+    )
+
+
 @app.command("demo")
 def demo_command(db: str | None = DbOption) -> None:
     """Ingest the bundled (invented) sample articles and print the dossier of the most-mentioned armed group."""
@@ -199,6 +217,7 @@ def demo_command(db: str | None = DbOption) -> None:
     from threatgraph.pipeline import most_mentioned
 
     engine = _open(db)
+    _load_demo_list(engine)
     folder = samples_dir()
     console.print(f"Ingesting the sample articles in [bold]{escape(str(folder))}[/] (invented for testing).")
     report = _run_ingest(engine, [str(folder)], 32, DEFAULT_MAX_BYTES, as_json=False)

@@ -62,8 +62,11 @@ def lists_load(
         err_console.print(f"[red]error:[/red] {exc}")
         err_console.print("Nothing was stored; the previously loaded version is unchanged.")
         raise typer.Exit(1) from exc
+    relinked = _after_load(engine) if result.version_id is not None else None
     if as_json:
-        console.print_json(json.dumps(result.to_dict(), default=str))
+        data = result.to_dict()
+        data["relinked"] = relinked
+        console.print_json(json.dumps(data, default=str))
         return
     table = Table(title="Loaded lists")
     for col in ("dataset", "format", "version", "entries", "added", "removed", "changed", "source"):
@@ -74,6 +77,19 @@ def lists_load(
             v.dataset, v.format, version, str(v.entry_count), str(v.added), str(v.removed), str(v.changed), v.source
         )
     console.print(table)
+    if relinked is not None:
+        console.print(
+            f"Re-screened {relinked['screened']} stored entities: {relinked['new_links']} new sanctions links "
+            f"({relinked['sanction_links']} in all)."
+        )
+
+
+def _after_load(engine) -> dict[str, int]:  # noqa: ANN001 - SQLAlchemy Engine
+    """Re-screen what is already stored against the new list versions (see ``pipeline.after_lists_loaded``)."""
+    from threatgraph.pipeline import after_lists_loaded
+
+    with console.status("Re-screening stored entities against the new lists…", spinner="dots"):
+        return after_lists_loaded(engine)
 
 
 @lists_app.command("show")

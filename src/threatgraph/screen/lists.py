@@ -27,6 +27,7 @@ __all__ = [
     "LoadResult",
     "VersionResult",
     "active_entries",
+    "demo_list_path",
     "list_summary",
     "load_files",
     "version_changes",
@@ -312,3 +313,14 @@ def version_changes(engine: Engine, version_id: int, limit: int | None = None) -
         query = query.limit(limit)
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def demo_list_path() -> Path:
+    """The bundled INVENTED demo list (FtM JSON lines; see ``screen/samples/README.md``) that ``threatgraph
+    demo`` loads, so the demo's sample group shows as sanctioned without any real list on the machine."""
+    from importlib.resources import files
+
+    path = Path(str(files("threatgraph.screen") / "samples" / "demo-list.ftm.jsonl"))
+    if not path.is_file():  # pragma: no cover - only in a broken install
+        raise FileNotFoundError(f"bundled demo list not found at {path}; reinstall threatgraph")
+    return path
