@@ -90,6 +90,11 @@ def usable_name(name: str, label: str) -> bool:
     return not (label == "Person" and len(words) < 2)
 
 
+def _capitalised(text: str) -> bool:
+    """Written like a name: a capital somewhere, or a script without case at all (Arabic, Persian, Han)."""
+    return any(ch.isupper() for ch in text) or not any(ch.islower() for ch in text)
+
+
 def _descriptive(span: Span) -> bool:
     """A would-be group name that starts with a country adjective ("Pakistani Shia", "Iraqi")."""
     from threatgraph.extract.mentions import is_demonym
@@ -147,7 +152,7 @@ class Gazetteer:
         strings = self.nlp.vocab.strings
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
-            if any(ch.isupper() for ch in span.text):  # "basij" in lower case is not the name
+            if _capitalised(span.text):  # "basij" in lower case is not the name
                 found.append(Span(doc, start, end, label=match_id))
         for match_id, start, end in self.acronyms(doc):
             found.append(Span(doc, start, end, label=match_id))

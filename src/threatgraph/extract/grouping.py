@@ -20,8 +20,12 @@ Rules, in order (each only within one article):
    name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
    typed ORG/GPE ("Jafri") counts too, unless it is a known country or place.
 
+4. a foreign-script spelling paired with a mention by :mod:`threatgraph.extract.scripts` ("Liwa
+   al-Fajr (لواء الفجر)") joins that mention's group (``joins``).
+
 The group's type is the type of its best-attested mention: a gazetteer mention first, then the
-longest name. Its canonical name is the longest surface form of that type.
+longest name. Its canonical name is the longest surface form of that type, in the article's own
+script when there is one (a parenthetical Arabic spelling is an alias, not the name to show).
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ from threatgraph.extract.mentions import (
     normalise_name,
 )
 from threatgraph.model import Mention
+
+#: ``Mention.source`` of foreign-script spellings typed through a partner (see ``extract/scripts.py``).
+SCRIPT_SOURCE = "script"
 
 #: Types that never merge with anything but the same name (a date is not an alias of anything).
 _NAME_TYPES = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company"})
@@ -63,10 +70,11 @@ class _Cluster:
         return max(self.mentions, key=_strength)
 
 
-def _strength(mention: Mention) -> tuple[int, int, int, int]:
+def _strength(mention: Mention) -> tuple[int, int, int, int, int]:
     words = mention.norm.split()
     return (
         mention.source == "gazetteer",
+        mention.source != SCRIPT_SOURCE,
         mention.label in _NAME_TYPES,
         len(words),
         len(mention.text),
@@ -101,11 +109,12 @@ def _union(child: _Cluster, parent: _Cluster) -> None:
         child.parent = parent
 
 
-def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+def group_mentions(mentions: Iterable[Mention], joins: Iterable[tuple[Mention, Mention]] = ()) -> list[Mention]:
     """Set ``group``, ``canonical`` and a shared ``label`` on the mentions; returns them in text order.
 
-    Groups are numbered 0.. in order of first appearance so that the numbering is stable for the
-    same text.
+    ``joins`` are pairs of mentions (both among ``mentions``) known to name the same actor, e.g. a
+    name and its spelling in another script. Groups are numbered 0.. in order of first appearance
+    so that the numbering is stable for the same text.
     """
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     by_norm: dict[str, _Cluster] = {}
@@ -117,6 +126,10 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
             key = f"country:{country_code(mention.text) or mention.norm}"
         by_norm.setdefault(key, _Cluster()).mentions.append(mention)
     clusters = list(by_norm.values())
+    cluster_of = {id(m): c for c in clusters for m in c.mentions}
+    for one, other in joins:
+        if id(one) in cluster_of and id(other) in cluster_of:
+            _union(cluster_of[id(one)], cluster_of[id(other)])
 
     _merge_org_short_forms(clusters)
     _merge_person_short_forms(clusters)
@@ -129,6 +142,7 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Mention]:
         best = max(members, key=_strength)
         label = best.label
         same_type = [m for m in members if m.label == label] or members
+        same_type = [m for m in same_type if m.source != SCRIPT_SOURCE] or same_type
         canonical = max(same_type, key=lambda m: (len(m.norm.split()), len(m.text), -m.start)).text
         for mention in members:
             mention.group = number

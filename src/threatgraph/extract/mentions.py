@@ -270,8 +270,8 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
         surface = text[start:end]
         if not any(ch.isalnum() for ch in surface):
             continue
-        if label != "Date" and not any(ch.isupper() for ch in surface):
-            continue  # "nom de", "the group": names are written with a capital somewhere
+        if label != "Date" and not any(ch.isupper() for ch in surface) and any(ch.islower() for ch in surface):
+            continue  # "nom de", "the group": names are written with a capital (or in a script without case)
         if label != "Date":
             label = refine_label(label, span, surface)
         sent = span.sent

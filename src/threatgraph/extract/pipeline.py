@@ -20,6 +20,7 @@ from threatgraph.extract.gazetteer import FACTORY, Gazetteer, store_names
 from threatgraph.extract.grouping import group_mentions
 from threatgraph.extract.mentions import build_mentions
 from threatgraph.extract.nlp import build_nlp, load_nlp
+from threatgraph.extract.scripts import script_mentions
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,10 @@ def _checked(article: object) -> Article:
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
-    """Typed, grouped mentions of one parsed document."""
-    return group_mentions(build_mentions(doc))
+    """Typed, grouped mentions of one parsed document, with foreign-script spellings of its names."""
+    mentions = build_mentions(doc)
+    pairs = script_mentions(doc, mentions)
+    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=pairs)
 
 
 class Extractor:
