@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from sqlalchemy import text
 
 from threatgraph import resolve
 from threatgraph.store.articles import save_analysis
@@ -16,25 +14,8 @@ from .conftest import build
 
 pytestmark = pytest.mark.postgres
 
-TABLES = "resolve_decisions, sanction_links, resolve_keys, aliases, quotes, events, mentions, entities, articles"
 
-
-@pytest.fixture
-def pg():
-    url = os.environ.get("TG_TEST_PG_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server (set TG_TEST_PG_URL or run ./dev test)")
-    from threatgraph.store.db import open_store
-
-    engine = open_store(url)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {TABLES} CASCADE"))
-    yield engine
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {TABLES} CASCADE"))
-
-
-def test_resolution_merge_split_and_dossier_on_postgres(pg) -> None:
+def test_resolution_merge_split_and_dossier_on_postgres(pg_engine) -> None:
     arts = [
         build(
             "The Zainabiyoun Brigade recruited in Karachi.",
@@ -49,21 +30,21 @@ def test_resolution_merge_split_and_dossier_on_postgres(pg) -> None:
         ),
     ]
     for a in arts:
-        save_analysis(pg, a)
+        save_analysis(pg_engine, a)
     ids = [a.article.id for a in arts]
-    resolve.update(pg, ids)
-    resolve.update(pg, ids)  # idempotent
-    group = find_entities(pg, "Zaynabiyoun")[0]
+    resolve.update(pg_engine, ids)
+    resolve.update(pg_engine, ids)  # idempotent
+    group = find_entities(pg_engine, "Zaynabiyoun")[0]
     assert group["mention_count"] == 3 and group["article_count"] == 3
-    other = find_entities(pg, "Fatemiyoun")[0]["id"]
+    other = find_entities(pg_engine, "Fatemiyoun")[0]["id"]
     assert other != group["id"]
-    resolve.merge_entities(pg, group["id"], [other])
-    assert find_entities(pg, "Fatemiyoun")[0]["id"] == group["id"]
-    resolve.split_entity(pg, group["id"], ["Fatemiyoun Division"])
-    assert find_entities(pg, "Fatemiyoun")[0]["id"] != group["id"]
-    resolve.rebuild(pg)
-    assert find_entities(pg, "Fatemiyoun")[0]["id"] != find_entities(pg, "Zaynabiyoun")[0]["id"]
-    d = dossier(pg, find_entities(pg, "Zaynabiyoun")[0]["id"])
+    resolve.merge_entities(pg_engine, group["id"], [other])
+    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] == group["id"]
+    resolve.split_entity(pg_engine, group["id"], ["Fatemiyoun Division"])
+    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] != group["id"]
+    resolve.rebuild(pg_engine)
+    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] != find_entities(pg_engine, "Zaynabiyoun")[0]["id"]
+    d = dossier(pg_engine, find_entities(pg_engine, "Zaynabiyoun")[0]["id"])
     json.dumps(d)
     assert d["timeline"][0]["type"] == "RECRUIT" and "Arabic" in d["scripts"]
-    assert hits(pg) == []
+    assert hits(pg_engine) == []
