@@ -38,14 +38,10 @@ def sanction_line(link: dict[str, Any]) -> str:
 
 
 def _date_label(ev: dict[str, Any]) -> str:
-    if not ev.get("date"):
-        return "undated"
-    text = ev["date"]
-    if ev.get("date_end") and ev["date_end"] != ev["date"]:
-        text += f"..{ev['date_end']}"
-    if ev.get("date_precision") == "published":
-        text += " (published)"
-    return text
+    """ "Mar 2021", "late Jul 2022", "2018–2020": labels by precision (shared with the web pages)."""
+    from threatgraph.extract.dates import label
+
+    return label(ev)
 
 
 def print_dossier(engine: Engine, entity_id: str) -> None:
