@@ -18,6 +18,7 @@ same server (the HTTP floor) and the in-process library call (``store.read.dossi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -261,6 +262,16 @@ def load_list(engine: Engine, tmp: Path, ents: list[tuple[str, str, str]]) -> st
     return source
 
 
+def create_missing_indexes(engine: Engine) -> None:
+    """Indexes added to schema.py since a reused store was built (the initial revision is rewritten in place)."""
+    from threatgraph.store.schema import metadata
+
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -347,25 +358,43 @@ def main() -> None:
     )
     ap.add_argument("--requests", type=int, default=300, help="requests per endpoint (split over clients)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="DIR",
+        help="keep the store in DIR and reuse it when DIR/bench.db exists (same --articles/--entities/--seed)",
+    )
     args = ap.parse_args()
 
     from threatgraph.store.db import open_store
 
-    with tempfile.TemporaryDirectory(prefix="tg-bench-serve-") as tmpdir:
-        tmp = Path(tmpdir)
+    with contextlib.ExitStack() as stack:
+        if args.reuse:
+            tmp = args.reuse.resolve()
+            tmp.mkdir(parents=True, exist_ok=True)
+        else:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tg-bench-serve-")))
         os.environ["THREATGRAPH_HOME"] = str(tmp / "home")
         db_url = f"sqlite:///{tmp / 'bench.db'}"
+        reused = (tmp / "bench.db").is_file() and (tmp / "filled").is_file()
         engine = open_store(db_url)
-        t0 = time.perf_counter()
-        ents = fill(engine, args.articles, args.entities, args.seed)
-        print(f"  archive: {args.articles:,} articles, {len(ents):,} actors in {time.perf_counter() - t0:.1f} s")
-        t0 = time.perf_counter()
-        source = load_list(engine, tmp, ents)
-        print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
+        if reused:
+            ents = make_entities(args.entities, random.Random(args.seed))  # the ids fill() gave them
+            create_missing_indexes(engine)
+            print(f"  archive: reusing {tmp / 'bench.db'} ({(tmp / 'filled').read_text().strip()})")
+        else:
+            t0 = time.perf_counter()
+            ents = fill(engine, args.articles, args.entities, args.seed)
+            print(f"  archive: {args.articles:,} articles, {len(ents):,} actors in {time.perf_counter() - t0:.1f} s")
+            t0 = time.perf_counter()
+            source = load_list(engine, tmp, ents)
+            print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
+            stamp = f"{args.articles} articles, {args.entities} actors, seed {args.seed}; {source}"
+            (tmp / "filled").write_text(stamp + "\n")
 
         from threatgraph.screen.index import get_index
         from threatgraph.screen.yente import match_request
-        from threatgraph.store.read import dossier
+        from threatgraph.store.read import dossier, entity_graph
 
         rng = random.Random(args.seed)
         hot = ents[0][0]  # the most mentioned actor: the dossier's worst case
@@ -385,6 +414,8 @@ def main() -> None:
             "dossier (hot actor)": in_process(lambda i: dossier(engine, hot), 50),
             "dossier (random actors)": in_process(lambda i: dossier(engine, sample[i % len(sample)]), 100),
             "match": in_process(lambda i: match_request(index, match_body(i), limit=5), 200),
+            "graph depth 1 (hot actor)": in_process(lambda i: entity_graph(engine, hot, depth=1), 20),
+            "graph depth 2 (hot actor)": in_process(lambda i: entity_graph(engine, hot, depth=2), 5),
         }
         levels = [int(c) for c in args.clients.split(",")]
         proc, url = start_server(db_url, tmp / "home")

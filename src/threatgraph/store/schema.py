@@ -99,6 +99,8 @@ mentions = Table(
 )
 Index("ix_mentions_article", mentions.c.article_id)
 Index("ix_mentions_entity", mentions.c.entity_id)
+# The mentions of one entity in given articles (quotes about it in its recent articles): a seek per article.
+Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_id)
 Index("ix_mentions_norm", mentions.c.norm)
 
 events = Table(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 03:18:19.325837
+Create Date: 2026-11-25 04:20:47.108068
 """
 
 from __future__ import annotations
@@ -207,6 +207,7 @@ def upgrade() -> None:
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.create_index("ix_mentions_article", ["article_id"], unique=False)
         batch_op.create_index("ix_mentions_entity", ["entity_id"], unique=False)
+        batch_op.create_index("ix_mentions_entity_article", ["entity_id", "article_id"], unique=False)
         batch_op.create_index("ix_mentions_norm", ["norm"], unique=False)
 
     op.create_table(
@@ -336,6 +337,7 @@ def downgrade() -> None:
     op.drop_table("quotes")
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_mentions_norm")
+        batch_op.drop_index("ix_mentions_entity_article")
         batch_op.drop_index("ix_mentions_entity")
         batch_op.drop_index("ix_mentions_article")
 
