@@ -4,7 +4,8 @@ Modules, in the order data flows:
 
 - ``formats``: sniff a file's format from its content and dispatch to a loader — ``ofac_csv`` (sdn.csv with
   optional alt.csv/add.csv; Remarks parsed by the rules in ``remarks.yaml``), ``ofac_xml`` (sdn.xml),
-  ``ofac_advanced`` (SDN_ADVANCED.XML), ``un_xml`` (UN consolidated list), ``eu_xml`` (EU FSF), ``ftm_json``
+  ``ofac_advanced`` (SDN_ADVANCED.XML), ``un_xml`` (UN consolidated list), ``eu_xml`` (EU FSF), ``uk_xml`` (UK
+  Sanctions List and OFSI consolidated list), ``ftm_json``
   (FollowTheMoney JSON lines, e.g. OpenSanctions). ``entries`` holds the one entry shape they all produce.
 - ``lists``: :func:`lists.load_files` stores a parsed list as a new version of its dataset with the entries
   added, removed and changed; a bad file stores nothing.

@@ -1,7 +1,8 @@
 """Reading list files of any supported format: sniffing, decoding, safe XML parsing, dispatch to a loader.
 
 Supported: OFAC legacy CSV (sdn.csv + optional alt.csv/add.csv), OFAC sdn.xml, OFAC SDN_ADVANCED.XML, the UN
-consolidated list XML, the EU FSF XML and FollowTheMoney JSON lines.
+consolidated list XML, the EU FSF XML, the UK Sanctions List XML (FCDO), the OFSI consolidated list XML and
+FollowTheMoney JSON lines.
 
 The format comes from the content (XML root element, JSON line, CSV column count), not the file name, so a
 renamed file still loads and a wrong file is refused with a reason. XML goes through defusedxml: entity
@@ -21,10 +22,17 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from threatgraph.screen import eu_xml, ftm_json, ofac_advanced, ofac_csv, ofac_xml, un_xml
+from threatgraph.screen import eu_xml, ftm_json, ofac_advanced, ofac_csv, ofac_xml, uk_xml, un_xml
 from threatgraph.screen.entries import ListError, ParsedList
 
-XML_ROOTS = {"sdnList": "ofac-xml", "Sanctions": "ofac-advanced-xml", "CONSOLIDATED_LIST": "un-xml", "export": "eu-xml"}
+XML_ROOTS = {
+    "sdnList": "ofac-xml",
+    "Sanctions": "ofac-advanced-xml",
+    "CONSOLIDATED_LIST": "un-xml",
+    "export": "eu-xml",
+    "Designations": "uk-xml",
+    "ArrayOfFinancialSanctionsTarget": "ofsi-xml",
+}
 CSV_WIDTHS = {ofac_csv.SDN_COLUMNS: "sdn", ofac_csv.ALT_COLUMNS: "alt", ofac_csv.ADD_COLUMNS: "add"}
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
@@ -108,6 +116,13 @@ def parse_files(paths: list[Path], dataset: str | None = None) -> list[ParsedLis
         elif fmt == "ofac-advanced-xml":
             entries = ofac_advanced.parse(root)
             out.append(ParsedList(dataset or "ofac", fmt, str(path), digest, ofac_advanced.published(root), entries))
+        elif fmt in ("uk-xml", "ofsi-xml"):
+            try:
+                entries = uk_xml.parse_designations(root) if fmt == "uk-xml" else uk_xml.parse_ofsi(root)
+            except ListError as exc:
+                raise ListError(f"{path}: {exc}") from exc
+            name = "uk" if fmt == "uk-xml" else "ofsi"
+            out.append(ParsedList(dataset or name, fmt, str(path), digest, uk_xml.published(root), entries))
         else:
             raise ListError(f"{path}: wrong XML root <{root.tag}>: expected one of {', '.join(XML_ROOTS)}")
     if csv_parts:
