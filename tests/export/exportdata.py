@@ -1,8 +1,9 @@
 """A small hand-built archive for export tests (own text, not third-party reporting).
 
-Articles go through ``save_analysis``; entities, aliases, list entries and sanction links are
-inserted directly and mentions/events/quotes linked to entities the way resolve links them,
-so these tests do not depend on the extract or resolve stages.
+Articles go through ``save_analysis``; entities, aliases and sanction links come from the shared
+builders in ``tests/archive.py`` and mentions/events/quotes are linked to entities the way
+resolve links them, so these tests do not depend on the extract or resolve stages. The list
+entry is inserted by hand (an OFAC-shaped row with its sanction) rather than loaded from a file.
 """
 
 from __future__ import annotations
@@ -10,20 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine, insert
 
+from archive import add_entity, add_sanction_link, link_events, link_mentions, link_speakers, mention
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
 from threatgraph.store.articles import save_analysis
-from threatgraph.store.schema import (
-    aliases,
-    entities,
-    events,
-    list_entries,
-    list_versions,
-    mentions,
-    quotes,
-    sanction_links,
-)
+from threatgraph.store.schema import list_entries, list_versions
 
 T1 = (
     "The US Treasury sanctioned the Zainabiyoun Brigade on Tuesday. "
@@ -51,34 +44,16 @@ class Archive:
 
 
 def _m(text: str, phrase: str, label: str, group: int, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
+    """A mention whose ``sent_start`` is that of its sentence (the evidence stays the whole text)."""
+    start = mention(text, phrase, nth=nth).start
     sent_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
-    return Mention(start, start + len(phrase), phrase, label, phrase.casefold(), text, sent_start, group, phrase)
+    return mention(text, phrase, label, nth=nth, group=group, sent_start=sent_start)
 
 
 def build(engine: Engine) -> Archive:
     now = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
-    with engine.begin() as conn:
-        for eid, (schema, caption, names) in ENTITIES.items():
-            conn.execute(
-                insert(entities).values(
-                    id=eid,
-                    schema=schema,
-                    caption=caption,
-                    norm=caption.casefold(),
-                    mention_count=2,
-                    article_count=1,
-                    first_seen=now,
-                    last_seen=now,
-                    props={},
-                )
-            )
-            for n in names:
-                script = "Arabic" if any("\u0600" <= ch <= "\u06ff" for ch in n) else "Latin"
-                row = {"entity_id": eid, "name": n, "norm": n.casefold(), "script": script, "count": 1}
-                conn.execute(insert(aliases).values(**row))
+    for eid, (schema, caption, names) in ENTITIES.items():
+        add_entity(engine, eid, caption, schema, names, mention_count=2, article_count=1, seen=now)
 
     art1 = Article(
         T1, url="https://example.org/zb", outlet="Example Wire", title="Brigade sanctioned", published=date(2024, 5, 1)
@@ -165,19 +140,12 @@ def build(engine: Engine) -> Archive:
     )
     save_analysis(engine, a2)
 
-    by_text = {caption: eid for eid, (_s, caption, _n) in ENTITIES.items()}
+    for eid, (_schema, caption, _names) in ENTITIES.items():
+        link_mentions(engine, None, caption, eid)
+    link_events(engine, {"source_text": "US Treasury"}, source_entity_id="ent-treasury", target_entity_id="ent-zb")
+    link_events(engine, {"source_text": "Zainabiyoun Brigade"}, source_entity_id="ent-zb")
+    link_speakers(engine, "ent-ali", speaker_affiliation="Gulf Policy Institute")
     with engine.begin() as conn:
-        for text, eid in by_text.items():
-            conn.execute(update(mentions).where(mentions.c.text == text).values(entity_id=eid))
-        conn.execute(
-            update(events)
-            .where(events.c.source_text == "US Treasury")
-            .values(source_entity_id="ent-treasury", target_entity_id="ent-zb")
-        )
-        conn.execute(
-            update(events).where(events.c.source_text == "Zainabiyoun Brigade").values(source_entity_id="ent-zb")
-        )
-        conn.execute(update(quotes).values(speaker_entity_id="ent-ali", speaker_affiliation="Gulf Policy Institute"))
         vid = conn.execute(
             insert(list_versions).values(
                 dataset="ofac", format="csv", source="sdn.csv", digest="0" * 64, loaded_at=now, entry_count=1
@@ -210,26 +178,6 @@ def build(engine: Engine) -> Archive:
                 last_version_id=vid,
             )
         )
-        conn.execute(
-            insert(sanction_links).values(
-                entity_id="ent-zb",
-                dataset="ofac",
-                entry_id="32179",
-                score=0.93,
-                explanation={"name": "ZAYNABIYOUN BRIGADE"},
-                status="auto",
-                created_at=now,
-            )
-        )
-        conn.execute(
-            insert(sanction_links).values(
-                entity_id="ent-ali",
-                dataset="ofac",
-                entry_id="99999",
-                score=0.71,
-                explanation={},
-                status="rejected",
-                created_at=now,
-            )
-        )
+    add_sanction_link(engine, "ent-zb", "ofac", "32179", 0.93, explanation={"name": "ZAYNABIYOUN BRIGADE"}, at=now)
+    add_sanction_link(engine, "ent-ali", "ofac", "99999", 0.71, status="rejected", at=now)
     return Archive(art1.id, art2.id)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from watchdata import add_article, add_entity, link_mentions
 
+from archive import add_article, add_entity, link_mentions
 from threatgraph.store.schema import alerts, entities, watches
 from threatgraph.watch import add_watch, backfill, check, list_alerts, list_watches, remove_watch
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from typer.testing import CliRunner
-from watchdata import add_article, add_entity
 
+from archive import add_article, add_entity
 from threatgraph.cli import app
 from threatgraph.watch import check
 

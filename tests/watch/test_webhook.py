@@ -8,8 +8,8 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from watchdata import add_article
 
+from archive import add_article
 from threatgraph.watch import add_watch, check, deliver_pending, list_alerts
 from threatgraph.watch.webhook import backoff
 
