@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event, or_, select
 from typer.testing import CliRunner
 
 from resolve.conftest import build  # noqa: E402  (tests/ is on sys.path under pytest's rootdir conftest)
 from threatgraph import resolve
 from threatgraph.store import read
 from threatgraph.store.articles import save_analysis
+from threatgraph.store.schema import events
 
 FIXTURES = Path(__file__).parent / "resolve" / "fixtures"
 
@@ -140,3 +144,121 @@ def test_cli_merge_split_resolve(store, tmp_path) -> None:
     res = runner.invoke(app, ["resolve", "--rebuild", "--json", "--db", url], env=env)
     assert res.exit_code == 0 and json.loads(res.stdout)["articles"] == 3
     assert read.find_entities(store, "لواء زینبیون")[0]["id"] == ids["group"]
+
+
+def seed_busy(store) -> str:
+    """Nine articles in which the police act on the Zainabiyoun Brigade and three in which the
+    brigade acts on Karachi, with quotes that name the brigade; returns the brigade's id."""
+    arts = []
+    for i in range(12):
+        police_acts = i < 9
+        text = (
+            f"Police arrested Zainabiyoun Brigade members in raid {i}. "
+            if police_acts
+            else f"Zainabiyoun Brigade fighters attacked Karachi in wave {i}. "
+        ) + f'"Zainabiyoun Brigade men are everywhere, report {i}," said Umar Karim.'
+        actors = [
+            ("PublicBody", ["Police"]) if police_acts else ("Location", ["Karachi"]),
+            ("ArmedGroup", ["Zainabiyoun Brigade"]),
+            ("Person", ["Umar Karim"]),
+        ]
+        event = ("ARREST", 0, 1) if police_acts else ("ASSAULT", 1, 0)
+        arts.append(
+            build(
+                text,
+                actors,
+                published=date(2024, 1, 1 + i),
+                events=[event],
+                quotes=[(f"Zainabiyoun Brigade men are everywhere, report {i},", 2)],
+            )
+        )
+    for a in arts:
+        save_analysis(store, a)
+    resolve.update(store, [a.article.id for a in arts])
+    return read.find_entities(store, "Zainabiyoun Brigade")[0]["id"]
+
+
+def test_dossier_bounded_lists_carry_true_totals_and_page_on(store, monkeypatch) -> None:
+    group = seed_busy(store)
+    with store.connect() as conn:
+        expected = {
+            r[0]
+            for r in conn.execute(
+                select(events.c.id).where(or_(events.c.source_entity_id == group, events.c.target_entity_id == group))
+            )
+        }
+    assert len(expected) == 12
+    monkeypatch.setattr(read, "TIMELINE", 5)
+    d = read.dossier(store, group)
+    assert d["counts"] == {"source_events": 3, "target_events": 9, "quotes_by": 0}
+    assert len(d["timeline"]) == 5
+    assert {e["event_id"] for e in d["timeline"]} == set(sorted(expected)[-5:])  # the newest five
+    assert [e["date"] for e in d["timeline"]] == sorted(e["date"] for e in d["timeline"])
+    seen = [e["event_id"] for e in d["timeline"]]
+    before = d["timeline_next_before"]
+    while before is not None:
+        page = read.timeline(store, group, before=before, limit=5)
+        assert 0 < len(page["events"]) <= 5 and all(e["event_id"] < before for e in page["events"])
+        seen += [e["event_id"] for e in page["events"]]
+        before = page["next_before"]
+    assert sorted(seen) == sorted(expected)  # every event exactly once
+    monkeypatch.setattr(read, "TIMELINE", 200)
+    whole = read.dossier(store, group)
+    assert whole["timeline_next_before"] is None and len(whole["timeline"]) == 12
+    assert read.timeline(store, group)["next_before"] is None
+
+
+def test_quotes_about_are_quotes_holding_a_mention(store) -> None:
+    group = seed_busy(store)
+    d = read.dossier(store, group)
+    assert len(d["quotes_about"]) == 12
+    assert all("Zainabiyoun Brigade" in q["text"] and q["speaker"] == "Umar Karim" for q in d["quotes_about"])
+    person = read.find_entities(store, "Umar Karim")[0]["id"]
+    p = read.dossier(store, person)
+    assert p["quotes_about"] == [] and len(p["quotes_by"]) == 12 and p["counts"]["quotes_by"] == 12
+
+
+def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
+    group = seed_busy(store)
+    for limit in (4, 200):  # the graph counts events over the same newest TIMELINE events as the dossier
+        monkeypatch.setattr(read, "TIMELINE", limit)
+        d = read.dossier(store, group)
+        g = read.entity_graph(store, group)
+        from_dossier = {
+            (group, r["id"], e["type"]) if e["direction"] == "out" else (r["id"], group, e["type"]): e["count"]
+            for r in d["related"]
+            for e in r["events"]
+        }
+        from_graph = {
+            (e["source"], e["target"], e["type"]): e["weight"] for e in g["edges"] if e["type"] != "cooccurrence"
+        }
+        assert from_graph == from_dossier and sum(from_graph.values()) == min(limit, 12)
+
+
+def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
+    """Every statement a dossier or graph runs finds its rows through an index (SQLite's plan
+    for a tiny table is the plan for a large one: without ANALYZE it assumes ~1M rows), and the
+    entity's mentions in given articles come from the (entity_id, article_id) index."""
+    group = seed_busy(store)
+    statements: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(store, "before_cursor_execute", record)
+    try:
+        read.dossier(store, group)
+        read.entity_graph(store, group, depth=2)
+    finally:
+        event.remove(store, "before_cursor_execute", record)
+    assert statements
+    big = {"mentions", "events", "quotes", "articles", "aliases"}
+    plans = []
+    with store.connect() as conn:
+        for statement, parameters in statements:
+            lines = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+            scans = [line for line in lines if line.startswith("SCAN ") and line.split()[1] in big]
+            assert not scans, (statement, lines)
+            plans.append(" | ".join(lines))
+    assert any("ix_mentions_entity_article" in p for p in plans)

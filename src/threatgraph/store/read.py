@@ -316,7 +316,7 @@ def _captions(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
 
 
 def _timeline(
-    conn: Connection, entity_id: str, before: int | None = None, limit: int = TIMELINE
+    conn: Connection, entity_id: str, before: int | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The newest ``limit`` events the entity is source or target of (ids below ``before``), by date.
 
@@ -342,6 +342,7 @@ def _timeline(
         events.c.hedged,
         events.c.sentence,
     ]
+    limit = limit or TIMELINE
     rows = []
     for role in (events.c.source_entity_id, events.c.target_entity_id):
         q = select(*cols).where(role == entity_id)
@@ -497,14 +498,14 @@ def event_counts(conn: Connection, entity_id: str) -> dict[str, int]:
     }
 
 
-def timeline(engine: Engine, entity_id: str, before: int | None = None, limit: int = TIMELINE) -> dict[str, Any]:
+def timeline(engine: Engine, entity_id: str, before: int | None = None, limit: int | None = None) -> dict[str, Any]:
     """One page of an entity's timeline, for "more" beyond what the dossier carries.
 
     ``events`` are the newest ``limit`` events with an id below ``before`` (all when None),
     sorted by date like the dossier's; ``next_before`` is the ``before`` of the next (older)
     page, or None when this page reaches the oldest event.
     """
-    limit = max(1, min(limit, 1000))
+    limit = max(1, min(limit or TIMELINE, 1000))
     with engine.connect() as conn:
         page = _timeline(conn, entity_id, before, limit + 1)
     ids = sorted((e["event_id"] for e in page), reverse=True)
