@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, or_, select
 from typer.testing import CliRunner
 
@@ -233,6 +234,12 @@ def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
             (e["source"], e["target"], e["type"]): e["weight"] for e in g["edges"] if e["type"] != "cooccurrence"
         }
         assert from_graph == from_dossier and sum(from_graph.values()) == min(limit, 12)
+        g2 = read.entity_graph(store, group, depth=2)  # a second hop does not recount the root's edges
+        assert {
+            (e["source"], e["target"], e["type"]): e["weight"]
+            for e in g2["edges"]
+            if group in (e["source"], e["target"])
+        } == {(e["source"], e["target"], e["type"]): e["weight"] for e in g["edges"]}
 
 
 def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
@@ -262,3 +269,31 @@ def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
             assert not scans, (statement, lines)
             plans.append(" | ".join(lines))
     assert any("ix_mentions_entity_article" in p for p in plans)
+
+
+@pytest.mark.postgres
+def test_dossier_timeline_and_graph_on_postgresql(pg_engine, monkeypatch) -> None:
+    group = seed_busy(pg_engine)
+    monkeypatch.setattr(read, "TIMELINE", 5)
+    d = read.dossier(pg_engine, group)
+    json.dumps(d)
+    assert d["counts"] == {"source_events": 3, "target_events": 9, "quotes_by": 0}
+    assert len(d["timeline"]) == 5 and len(d["quotes_about"]) == 12
+    seen = [e["event_id"] for e in d["timeline"]]
+    before = d["timeline_next_before"]
+    while before is not None:
+        page = read.timeline(pg_engine, group, before=before, limit=5)
+        seen += [e["event_id"] for e in page["events"]]
+        before = page["next_before"]
+    assert len(seen) == len(set(seen)) == 12
+    g1, g2 = (read.entity_graph(pg_engine, group, depth=n) for n in (1, 2))
+
+    def own(g: dict[str, Any]) -> dict[tuple[str, str, str], int]:
+        return {
+            (e["source"], e["target"], e["type"]): e["weight"]
+            for e in g["edges"]
+            if group in (e["source"], e["target"])
+        }
+
+    assert own(g1) == own(g2) and sum(w for (_s, _t, typ), w in own(g1).items() if typ != "cooccurrence") == 5
+    assert {n["caption"] for n in g2["nodes"]} >= {"Zainabiyoun Brigade", "Police", "Karachi", "Umar Karim"}

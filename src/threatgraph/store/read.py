@@ -696,12 +696,12 @@ def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, li
                         )
                     for ev in rel["events"]:
                         src, tgt = (eid, rel["id"]) if ev["direction"] == "out" else (rel["id"], eid)
-                        edges[(src, tgt, ev["type"])] = {
-                            "source": src,
-                            "target": tgt,
-                            "type": ev["type"],
-                            "weight": ev["count"],
-                        }
+                        # First seen wins, as for co-occurrence: an edge keeps the count of the
+                        # nearer entity's window, so the root's edges match its dossier.
+                        edges.setdefault(
+                            (src, tgt, ev["type"]),
+                            {"source": src, "target": tgt, "type": ev["type"], "weight": ev["count"]},
+                        )
             frontier = nxt
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
