@@ -425,8 +425,9 @@ def evidence_bounds(text: str, start: int, end: int, pos: int) -> tuple[str, int
     return text[start:end], start, end
 
 
-def _sentence_bounds(sent: Span, pos: int) -> tuple[str, int, int]:
-    return evidence_bounds(sent.doc.text, sent.start_char, sent.end_char, pos)
+def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
+    """``text`` is ``doc.text`` passed in: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    return evidence_bounds(text, sent.start_char, sent.end_char, pos)
 
 
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
@@ -440,6 +441,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     identified = _identities(doc, index)
     events: list[Event] = []
     seen: set[tuple] = set()
+    text = doc.text  # once: Doc.text joins all tokens on every access
     for tok, trig, kind, args in _candidates(doc):
         sources = [(identified.get(t.i, a), t) for a, t in resolve_all(args.sources, index)] or [(None, None)]
         targets = [(identified.get(t.i, a), t) for a, t in resolve_all(args.targets, index)]
@@ -450,7 +452,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 continue
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
-        sentence, start, end = _sentence_bounds(tok.sent, tok.idx)
+        sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
         date = _date_for(tok, kind, dated)
         place = _place_for(tok, kind, index, actor_tokens)
         negated, hedged = _negated(tok), _hedged(tok, args)

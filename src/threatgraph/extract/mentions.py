@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,7 @@ def label_config() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """A comparable form of a name: no leading "the", no possessive, no honorific, ASCII, casefolded.
 
@@ -109,6 +110,7 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=16384)
 def country_code(name: str) -> str | None:
     """The territory code of a country name ("US", "U.S.", "United States" -> "us"), or None.
 

@@ -317,13 +317,14 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
     )
 
 
-def _sentence_of(doc: Doc, pos: int) -> str:
+def _sentence_of(doc: Doc, text: str, pos: int) -> str:
+    """``text`` is ``doc.text`` passed in: spaCy rebuilds ``Doc.text`` from every token on each access."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return evidence_bounds(doc.text, span.sent.start_char, span.sent.end_char, pos)[0] if span is not None else ""
+    return evidence_bounds(text, span.sent.start_char, span.sent.end_char, pos)[0] if span is not None else ""
 
 
-def _sentence_text(tok: Token) -> str:
-    return evidence_bounds(tok.doc.text, tok.sent.start_char, tok.sent.end_char, tok.idx)[0]
+def _sentence_text(text: str, tok: Token) -> str:
+    return evidence_bounds(text, tok.sent.start_char, tok.sent.end_char, tok.idx)[0]
 
 
 def _reported_text(cue: Token) -> Span | None:
@@ -389,7 +390,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             speaker_affiliation=None,
             outlet=_outlet(att.cue, index, article) if att else None,
             direct=True,
-            sentence=_sentence_text(att.cue) if att else _sentence_of(doc, mk.start),
+            sentence=_sentence_text(text, att.cue) if att else _sentence_of(doc, text, mk.start),
         )
         items.append((mk.start, finish(q, att)))
     for tok in doc:
@@ -418,7 +419,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             att,
             outlet=_outlet(tok, index, article),
             direct=False,
-            sentence=_sentence_text(tok),
+            sentence=_sentence_text(text, tok),
         )
         items.append((b_start, finish(q, att)))
     items.sort(key=lambda item: item[0])

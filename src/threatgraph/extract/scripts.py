@@ -45,8 +45,16 @@ def foreign_script(word: str) -> bool:
     return bool(scripts) and "Latin" not in scripts
 
 
-def foreign_runs(doc: Doc) -> list[Span]:
+def has_foreign_letters(text: str) -> bool:
+    """Whether ``text`` has any letter outside the Latin script: one pass over its distinct characters,
+    so the token walk of :func:`foreign_runs` is skipped for the usual all-Latin article."""
+    return any(foreign_script(ch) for ch in set(text) if not ch.isascii() and ch.isalpha())
+
+
+def foreign_runs(doc: Doc, text: str | None = None) -> list[Span]:
     """Maximal runs of foreign-script tokens inside one sentence that no entity covers."""
+    if not has_foreign_letters(doc.text if text is None else text):
+        return []
     runs: list[Span] = []
     start = -1
     for tok in doc:
@@ -96,11 +104,11 @@ def script_mentions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Me
     The new mention has the partner's label and ``source == "script"``; the caller groups each pair
     together (see :func:`threatgraph.extract.grouping.group_mentions` ``joins``).
     """
-    runs = foreign_runs(doc)
+    text = doc.text
+    runs = foreign_runs(doc, text)
     if not runs:
         return []
     by_end = {m.end: m for m in mentions}
-    text = doc.text
     found: list[tuple[Mention, Mention]] = []
     for run in runs:
         partner = _parenthetical_partner(run, by_end) or _transliteration_partner(run, mentions)
