@@ -6,8 +6,16 @@ stage libraries (no logic that the API or tests could not call the same way).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 app = typer.Typer(
     name="threatgraph",
@@ -20,6 +28,36 @@ console = Console()
 err_console = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help="Database URL or SQLite path (default: $THREATGRAPH_DB or ./threatgraph.db)")
+JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
+
+
+def open_store_or_exit(db: str | None) -> Engine:
+    """The migrated store for ``--db``, or a one-line error naming the store and the reason (exit 2).
+
+    Every command opens its store through here, so a bad URL or a failed migration reads the same
+    everywhere instead of ending in a traceback.
+    """
+    from threatgraph.store.db import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def exit_on(*errors: type[Exception]) -> Iterator[None]:
+    """Report the library's own refusals (``errors``) as a one-line CLI error with exit code 2.
+
+    The libraries raise with messages written for the user (which input, why); the commands only
+    have to print them, not catch and format each one by hand.
+    """
+    try:
+        yield
+    except errors as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
 
 
 @app.command()

@@ -7,21 +7,28 @@ import json
 import typer
 from rich.table import Table
 
-from threatgraph.commands import DbOption, app, console, err_console
-
-
-def _engine(db: str | None):
-    from threatgraph.store.db import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+from threatgraph.commands import DbOption, JsonOption, app, console, err_console, open_store_or_exit
 
 
 def _print_json(data: object) -> None:
     console.print_json(json.dumps(data, default=str, ensure_ascii=False))
+
+
+def _rows_table(rows: list[dict], as_json: bool, empty: str, columns: tuple[str, ...]) -> Table | None:
+    """Both commands print rows the same way: JSON, a line saying there are none, or a table to fill.
+
+    Returns the (empty) table only when the caller has rows to add to it.
+    """
+    if as_json:
+        _print_json(rows)
+        return None
+    if not rows:
+        console.print(empty)
+        return None
+    table = Table(show_lines=True)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
 
 
 def _short(text: str | None, width: int = 160) -> str:
@@ -34,22 +41,16 @@ def quotes_command(
     speaker: str | None = typer.Option(None, "--speaker", "-s", help="Only quotes by this speaker (any alias)"),
     about: str | None = typer.Option(None, "--about", "-a", help="Only quotes that mention this actor"),
     limit: int = typer.Option(50, "--limit", "-n", min=1, max=10_000, help="At most this many quotes"),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    as_json: bool = JsonOption,
     db: str | None = DbOption,
 ) -> None:
     """Quotes and reported statements with speaker, title, affiliation, cue verb and outlet."""
     from threatgraph.store.statements import find_quotes
 
-    rows = find_quotes(_engine(db), speaker=speaker, about=about, limit=limit)
-    if as_json:
-        _print_json(rows)
+    rows = find_quotes(open_store_or_exit(db), speaker=speaker, about=about, limit=limit)
+    table = _rows_table(rows, as_json, "No quotes found.", ("Speaker", "Quote", "Cue / outlet", "Article"))
+    if table is None:
         return
-    if not rows:
-        console.print("No quotes found.")
-        return
-    table = Table(show_lines=True)
-    for col in ("Speaker", "Quote", "Cue / outlet", "Article"):
-        table.add_column(col, overflow="fold")
     for r in rows:
         who = r["speaker"] or "[dim]unattributed[/dim]"
         extra = ", ".join(x for x in (r["speaker_title"], r["speaker_affiliation"]) if x)
@@ -65,7 +66,7 @@ def events_command(
     entity: str | None = typer.Option(None, "--entity", "-e", help="Only events with this actor (any alias)"),
     type_: str | None = typer.Option(None, "--type", "-t", help="Only this event type (e.g. SANCTION, RECRUIT)"),
     limit: int = typer.Option(100, "--limit", "-n", min=1, max=10_000, help="At most this many events"),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    as_json: bool = JsonOption,
     db: str | None = DbOption,
 ) -> None:
     """A dated timeline of who did what to whom (PLOVER-typed events with their evidence)."""
@@ -75,16 +76,10 @@ def events_command(
     if type_ and lexicon().canonical_type(type_) is None:
         err_console.print(f"[red]unknown event type {type_!r}[/red]; known: {', '.join(event_types())}")
         raise typer.Exit(2)
-    rows = find_events(_engine(db), entity=entity, type_=type_, limit=limit)
-    if as_json:
-        _print_json(rows)
+    rows = find_events(open_store_or_exit(db), entity=entity, type_=type_, limit=limit)
+    table = _rows_table(rows, as_json, "No events found.", ("When", "Event", "Source → target", "Where", "Evidence"))
+    if table is None:
         return
-    if not rows:
-        console.print("No events found.")
-        return
-    table = Table(show_lines=True)
-    for col in ("When", "Event", "Source → target", "Where", "Evidence"):
-        table.add_column(col, overflow="fold")
     for r in rows:
         when = r["date_text"] or ""
         if r["date_start"]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
 
 
 @app.command("export")
@@ -21,13 +21,12 @@ def export_cmd(
 ) -> None:
     """Export the archive as FollowTheMoney JSON lines, a STIX 2.1 bundle, GraphML or CSV tables, validated."""
     from threatgraph.export import FORMATS, ExportError, export
-    from threatgraph.store.db import open_store
     from threatgraph.watch import lookup_entity
 
     if fmt.lower() not in FORMATS:
         err_console.print(f"[red]--format {fmt!r}: choose one of {', '.join(FORMATS)}[/red]")
         raise typer.Exit(2)
-    engine = open_store(db)
+    engine = open_store_or_exit(db)
     entity_id = None
     if entity:
         found = lookup_entity(engine, entity)

@@ -13,21 +13,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from sqlalchemy import Engine, func, select
 
-from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.commands import DbOption, JsonOption, app, console, err_console, exit_on, open_store_or_exit
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import IngestReport
-
-JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
-
-
-def _open(db: str | None) -> Engine:
-    from threatgraph.store.db import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
 
 
 @contextmanager
@@ -96,12 +84,8 @@ def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: in
     from threatgraph.pipeline import PipelineError
     from threatgraph.pipeline import ingest as run
 
-    try:
-        with _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
-            report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
-    except PipelineError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
-        raise typer.Exit(2) from None
+    with exit_on(PipelineError), _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
+        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:
@@ -120,7 +104,7 @@ def ingest_command(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSON line) read."),
 ) -> None:
     """Read articles, extract entities, events and quotes, and store them (identical content is skipped)."""
-    engine = _open(db)
+    engine = open_store_or_exit(db)
     report = _run_ingest(engine, paths, batch_size, max_bytes, as_json)
     if report.failed:
         raise typer.Exit(1)
@@ -136,7 +120,7 @@ def articles_command(
     """List stored articles, newest first, or the best matches for --search."""
     from threatgraph.store.articles import search_articles
 
-    rows = search_articles(_open(db), search, limit=limit)
+    rows = search_articles(open_store_or_exit(db), search, limit=limit)
     if as_json:
         data = [
             {
@@ -216,7 +200,7 @@ def demo_command(db: str | None = DbOption) -> None:
     from threatgraph.ingest.samples import samples_dir
     from threatgraph.pipeline import most_mentioned
 
-    engine = _open(db)
+    engine = open_store_or_exit(db)
     _load_demo_list(engine)
     folder = samples_dir()
     console.print(f"Ingesting the sample articles in [bold]{escape(str(folder))}[/] (invented for testing).")

@@ -11,18 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from sqlalchemy import Engine
 
-from threatgraph.commands import DbOption, app, console, err_console
-
-
-def open_engine(db: str | None) -> Engine:
-    """The store for ``--db``; a clear error (exit 2) when it cannot be opened."""
-    from threatgraph.store.db import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
+from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
 
 
 def sanction_line(link: dict[str, Any]) -> str:
@@ -121,7 +110,7 @@ def entity(
     """Show an actor: type, aliases, sanctions status, timeline, quotes, sources."""
     from threatgraph.store.read import dossier, find_entities
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     found = find_entities(engine, name, limit=limit)
     if not found:
         if as_json:

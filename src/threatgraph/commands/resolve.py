@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import Engine
 
-from threatgraph.commands import DbOption, app, console, err_console
-from threatgraph.commands.read import open_engine, sanction_line
+from threatgraph.commands import DbOption, app, console, err_console, exit_on, open_store_or_exit
+from threatgraph.commands.read import sanction_line
 
 
 def _entity_id(engine: Engine, ref: str) -> str:
@@ -39,7 +39,7 @@ def resolve_cmd(
     from threatgraph import resolve
     from threatgraph.store.schema import articles, mentions
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     if relink:
         stats = resolve.relink_sanctions(engine)
     elif rebuild:
@@ -81,16 +81,13 @@ def merge(
     """Merge entities the resolver kept apart; the decision survives re-resolution."""
     from threatgraph.resolve import ResolveError, merge_entities
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     if len(entities) < 2:
         err_console.print("[red]error:[/] merge needs two or more entities")
         raise typer.Exit(2)
     ids = [_entity_id(engine, ref) for ref in entities]
-    try:
+    with exit_on(ResolveError):
         kept = merge_entities(engine, ids[0], ids[1:], note)
-    except ResolveError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
     console.print(f"merged {', '.join(ids[1:])} into {kept}")
 
 
@@ -104,13 +101,10 @@ def split(
     """Split aliases (and their mentions) off an entity; the decision survives re-resolution."""
     from threatgraph.resolve import ResolveError, split_entity
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     eid = _entity_id(engine, entity)
-    try:
+    with exit_on(ResolveError):
         landed = split_entity(engine, eid, names, note)
-    except ResolveError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
     console.print(f"split {', '.join(map(repr, names))} off {eid}; now on {', '.join(landed) or 'no entity'}")
 
 
@@ -123,7 +117,7 @@ def hits(
     """List every news actor linked to a sanctions-list entry."""
     from threatgraph.store.read import hits as read_hits
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     rows = read_hits(engine, include_rejected=include_rejected)
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -156,17 +150,14 @@ def link_status(
     """Confirm or reject a sanctions link; re-screening never overrides the analyst's status."""
     from threatgraph.resolve.sanctions import set_status
 
-    engine = open_engine(db)
+    engine = open_store_or_exit(db)
     eid = _entity_id(engine, entity)
     dataset, sep, entry_id = entry.partition(":")
     if not sep or not entry_id:
         err_console.print(f"[red]error:[/] {escape(entry)!r} is not DATASET:ENTRY_ID")
         raise typer.Exit(2)
-    try:
+    with exit_on(ValueError):
         found = set_status(engine, eid, dataset, entry_id, status)
-    except ValueError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(2) from None
     if not found:
         err_console.print(f"[red]error:[/] {eid} has no link to {escape(entry)}")
         raise typer.Exit(1)

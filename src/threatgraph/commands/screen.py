@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
 
 lists_app = typer.Typer(
     help="Load and inspect sanctions lists (OFAC CSV/XML/Advanced XML, UN XML, EU FSF XML, FtM JSON lines).",
@@ -32,16 +32,6 @@ OUT_COLUMNS = (
 )
 
 
-def _engine(db: str | None):  # noqa: ANN202 - SQLAlchemy Engine
-    from threatgraph.store.db import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-
-
 @lists_app.command("load")
 def lists_load(
     files: list[Path] = typer.Argument(..., help="List files; OFAC's sdn.csv with alt.csv/add.csv load as one version"),
@@ -54,7 +44,7 @@ def lists_load(
     """Load list files as new versions; prints what was added, removed and changed."""
     from threatgraph.screen.lists import ListError, load_files
 
-    engine = _engine(db)
+    engine = open_store_or_exit(db)
     try:
         with console.status("Parsing lists and building the screening index…", spinner="dots"):
             result = load_files(engine, files, dataset)
@@ -102,7 +92,7 @@ def lists_show(
     """Show loaded lists (current version per dataset), or the changes of one version."""
     from threatgraph.screen.lists import list_summary, version_changes
 
-    engine = _engine(db)
+    engine = open_store_or_exit(db)
     if changes is not None:
         rows = version_changes(engine, changes, limit)
         if as_json:
@@ -155,7 +145,7 @@ def screen(
     if (name is None) == (csv_in is None):
         err_console.print("[red]error:[/red] give either a NAME or --csv FILE")
         raise typer.Exit(2)
-    engine = _engine(db)
+    engine = open_store_or_exit(db)
     if not list_summary(engine):
         err_console.print("[red]error:[/red] no sanctions lists loaded; run [bold]threatgraph lists load FILE…[/bold]")
         raise typer.Exit(1)

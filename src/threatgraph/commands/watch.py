@@ -7,16 +7,10 @@ import json
 import typer
 from rich.table import Table
 
-from threatgraph.commands import DbOption, app, console, err_console
+from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
 
 watch_app = typer.Typer(help="Watch entities or names; new mentions raise alerts.", no_args_is_help=True)
 app.add_typer(watch_app, name="watch")
-
-
-def _engine(db: str | None):
-    from threatgraph.store.db import open_store
-
-    return open_store(db)
 
 
 def _print_json(data: object) -> None:
@@ -37,7 +31,7 @@ def watch_add(
     from threatgraph.watch import WatchError, add_watch, lookup_entity
     from threatgraph.watch import backfill as run_backfill
 
-    engine = _engine(db)
+    engine = open_store_or_exit(db)
     entity_id = None
     ent = lookup_entity(engine, target) if entity else None
     if entity and ent is None:
@@ -66,7 +60,7 @@ def watch_list(as_json: bool = typer.Option(False, "--json", help="Print JSON"),
     """List watches."""
     from threatgraph.watch import list_watches
 
-    rows = list_watches(_engine(db))
+    rows = list_watches(open_store_or_exit(db))
     if as_json:
         _print_json(rows)
         return
@@ -82,7 +76,7 @@ def watch_remove(watch_id: int = typer.Argument(..., help="Watch id (see `watch 
     """Remove a watch and its alerts."""
     from threatgraph.watch import remove_watch
 
-    if not remove_watch(_engine(db), watch_id):
+    if not remove_watch(open_store_or_exit(db), watch_id):
         err_console.print(f"[red]no watch with id {watch_id}[/red]")
         raise typer.Exit(1)
     console.print(f"removed watch {watch_id}")
@@ -103,7 +97,7 @@ def alerts_cmd(
     from threatgraph.watch import deliver_pending, list_alerts
     from threatgraph.watch.scan import run_check
 
-    engine = _engine(db)
+    engine = open_store_or_exit(db)
     if check:
         run_check(engine, [])
     stats = None
