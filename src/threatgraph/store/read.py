@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select
+from sqlalchemy import Connection, Engine, and_, func, or_, select, union
 
 from threatgraph.resolve.compare import compare_names
 from threatgraph.resolve.names import blocking_keys, family, name_form
@@ -343,13 +343,21 @@ def _timeline(
         events.c.sentence,
     ]
     limit = limit or TIMELINE
-    rows = []
+    walks = []
     for role in (events.c.source_entity_id, events.c.target_entity_id):
-        q = select(*cols).where(role == entity_id)
+        q = select(events.c.id).where(role == entity_id)
         if before is not None:
             q = q.where(events.c.id < before)
-        rows.extend(conn.execute(q.order_by(events.c.id.desc()).limit(limit)).mappings())
-    unique = sorted({r["id"]: r for r in rows}.values(), key=lambda r: -r["id"])[:limit]
+        walks.append(q.order_by(events.c.id.desc()).limit(limit).subquery())
+    # Ids first (index-only walks), then the newest ``limit`` of their union as whole rows.
+    newest = union(*(select(w.c.id) for w in walks)).subquery()
+    unique = (
+        conn.execute(
+            select(*cols).where(events.c.id.in_(select(newest.c.id))).order_by(events.c.id.desc()).limit(limit)
+        )
+        .mappings()
+        .all()
+    )
     art = {
         r[0]: (r[1], r[2], r[3])
         for r in conn.execute(
@@ -488,14 +496,17 @@ def event_counts(conn: Connection, entity_id: str) -> dict[str, int]:
     An event with the entity in both roles counts in both.
     """
 
-    def count(col: Any, table: Any) -> int:
-        return conn.execute(select(func.count()).select_from(table).where(col == entity_id)).scalar_one()
+    def count(col: Any, table: Any) -> Any:
+        return select(func.count()).select_from(table).where(col == entity_id).scalar_subquery()
 
-    return {
-        "source_events": count(events.c.source_entity_id, events),
-        "target_events": count(events.c.target_entity_id, events),
-        "quotes_by": count(quotes.c.speaker_entity_id, quotes),
-    }
+    row = conn.execute(
+        select(
+            count(events.c.source_entity_id, events),
+            count(events.c.target_entity_id, events),
+            count(quotes.c.speaker_entity_id, quotes),
+        )
+    ).one()
+    return {"source_events": row[0], "target_events": row[1], "quotes_by": row[2]}
 
 
 def timeline(engine: Engine, entity_id: str, before: int | None = None, limit: int | None = None) -> dict[str, Any]:
