@@ -223,6 +223,7 @@ def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
     group = seed_busy(store)
     for limit in (4, 200):  # the graph counts events over the same newest TIMELINE events as the dossier
         monkeypatch.setattr(read, "TIMELINE", limit)
+        monkeypatch.setattr(read, "ARTICLES", limit)
         d = read.dossier(store, group)
         g = read.entity_graph(store, group)
         from_dossier = {
@@ -234,6 +235,12 @@ def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
             (e["source"], e["target"], e["type"]): e["weight"] for e in g["edges"] if e["type"] != "cooccurrence"
         }
         assert from_graph == from_dossier and sum(from_graph.values()) == min(limit, 12)
+        co = {r["id"]: r["cooccurrence"] for r in d["related"] if r["cooccurrence"]}
+        assert {
+            e["source"] if e["target"] == group else e["target"]: e["weight"]
+            for e in g["edges"]
+            if e["type"] == "cooccurrence"
+        } == co
         g2 = read.entity_graph(store, group, depth=2)  # a second hop does not recount the root's edges
         assert {
             (e["source"], e["target"], e["type"]): e["weight"]

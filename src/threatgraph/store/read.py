@@ -303,6 +303,17 @@ def _recent_articles(conn: Connection, entity_id: str) -> tuple[list[str], dict[
     return order, evidence
 
 
+def _recent_article_ids(conn: Connection, entity_id: str) -> list[str]:
+    """The articles :func:`_recent_articles` picks, without their evidence (for the graph)."""
+    rows = conn.execute(
+        select(mentions.c.article_id)
+        .where(mentions.c.entity_id == entity_id)
+        .order_by(mentions.c.id.desc())
+        .limit(RECENT_MENTIONS)
+    )
+    return list(dict.fromkeys(r[0] for r in rows))[:ARTICLES]
+
+
 def _captions(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     ids.discard(None)  # type: ignore[arg-type]
     if not ids:
@@ -561,8 +572,14 @@ def _event_edges(conn: Connection, entity_id: str) -> dict[str, Counter[str]]:
     return edges
 
 
-def _related(conn: Connection, entity_id: str, article_ids: list[str], edges: dict[str, Counter[str]]) -> list[dict]:
-    """Co-occurring entities (shared recent articles) and event counterparts, strongest first."""
+def _related(
+    conn: Connection, entity_id: str, article_ids: list[str], edges: dict[str, Counter[str]], keep: int | None = None
+) -> list[dict]:
+    """Co-occurring entities (shared recent articles) and event counterparts, strongest first.
+
+    ``keep`` cuts to the strongest few before captions are read (a graph's second hop); ties at
+    the cut then go by id rather than caption.
+    """
     co: Counter[str] = Counter()
     if article_ids:
         for eid, n in conn.execute(
@@ -573,6 +590,9 @@ def _related(conn: Connection, entity_id: str, article_ids: list[str], edges: di
             if eid != entity_id:
                 co[eid] = n
     ids = set(sorted(co, key=lambda e: -co[e])[:RELATED]) | set(edges)
+    if keep is not None:
+        strength = {e: co.get(e, 0) + sum(edges.get(e, Counter()).values()) for e in ids}
+        ids = set(sorted(ids, key=lambda e: (-strength[e], e))[:keep])
     caps = _captions(conn, set(ids))
     out = []
     for eid in ids:
@@ -686,10 +706,8 @@ def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, li
             # The second hop expands only the strongest neighbours, and keeps their strongest
             # relations, so a graph stays readable and bounded (~10 dossier-sized reads).
             for eid in frontier if level == 1 else frontier[:GRAPH_FANOUT]:
-                order, _ = _recent_articles(conn, eid)
-                related = _related(conn, eid, order, _event_edges(conn, eid))
-                if level > 1:
-                    related = related[:GRAPH_FANOUT]
+                keep = GRAPH_FANOUT if level > 1 else None
+                related = _related(conn, eid, _recent_article_ids(conn, eid), _event_edges(conn, eid), keep)
                 for rel in related:
                     if rel["id"] not in nodes:
                         nodes[rel["id"]] = {
