@@ -10,9 +10,13 @@ The server is uvicorn in a child process on 127.0.0.1 (``create_app`` factory), 
 not share a GIL. ``--clients`` threads each keep one connection and send requests back to back. Printed:
 p50/p95/p99 per endpoint, and ratios against two anchors measured in the same run: a static file from the
 same server (the HTTP floor) and the in-process library call (``store.read.dossier``, yente
-``match_request``) without HTTP. Targets (issue 5): dossier p95 < 50 ms, /match p95 < 20 ms.
+``match_request``) without HTTP, plus the relations graph (``store.read.entity_graph``, depth 1 and 2)
+of the hot actor in-process. Targets (issue 5): dossier p95 < 50 ms, /match p95 < 20 ms.
 
-    .venv/bin/python benchmarks/serve.py [--articles 10000] [--clients 4] [--requests 300]
+Filling 100,000 articles takes ~2 minutes; ``--reuse DIR`` keeps the store in DIR and reuses it on the
+next run with the same sizes and seed (indexes added to schema.py since are created on it first).
+
+    .venv/bin/python benchmarks/serve.py [--articles 10000] [--clients 4] [--requests 300] [--reuse DIR]
 """
 
 from __future__ import annotations

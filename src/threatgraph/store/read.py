@@ -4,7 +4,10 @@ Shared by the CLI (``threatgraph entity``, ``hits``), the API (returns these dic
 are) and the web pages. Every function returns plain JSON-ready values (dates as ISO strings) and
 reads with indexed lookups and LIMITs only, so a dossier stays fast on a large archive: the
 articles of an entity are taken from its most recent mentions (``ix_mentions_entity`` walked
-backwards), never from a scan of all its mentions.
+backwards), its events from the newest ids of the two role indexes, and the quotes about it from
+its mentions in those articles (``ix_mentions_entity_article``), never from a scan or a join
+over all its mentions. Lists are bounded; true totals (``counts``) and :func:`timeline` pages
+say and fetch what lies beyond. ``tests/test_read.py`` checks every statement's plan for scans.
 """
 
 from __future__ import annotations
