@@ -381,7 +381,13 @@ def main() -> None:
         os.environ["THREATGRAPH_HOME"] = str(tmp / "home")
         db_url = f"sqlite:///{tmp / 'bench.db'}"
         reused = (tmp / "bench.db").is_file() and (tmp / "filled").is_file()
+        if not reused:  # a fill that was interrupted: start over
+            for leftover in ("bench.db", "bench.db-wal", "bench.db-shm"):
+                (tmp / leftover).unlink(missing_ok=True)
         engine = open_store(db_url)
+        sizes = f"{args.articles} articles, {args.entities} actors, seed {args.seed}"
+        if reused and not (tmp / "filled").read_text().startswith(sizes + ";"):
+            sys.exit(f"{tmp} holds a store of {(tmp / 'filled').read_text().strip()}, not {sizes}: use another DIR")
         if reused:
             ents = make_entities(args.entities, random.Random(args.seed))  # the ids fill() gave them
             create_missing_indexes(engine)
@@ -393,8 +399,7 @@ def main() -> None:
             t0 = time.perf_counter()
             source = load_list(engine, tmp, ents)
             print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
-            stamp = f"{args.articles} articles, {args.entities} actors, seed {args.seed}; {source}"
-            (tmp / "filled").write_text(stamp + "\n")
+            (tmp / "filled").write_text(f"{sizes}; {source}\n")
 
         from threatgraph.screen.index import get_index
         from threatgraph.screen.yente import match_request
