@@ -55,3 +55,44 @@ def test_schemata_and_identifiers() -> None:
     assert identifiers_match(["9123453"], ["IMO9123453"]) == "IMO9123453"
     assert identifiers_match(["a-123-4567"], ["A1234567"]) == "A1234567"
     assert identifiers_match(["B999"], ["A1234567"]) is None
+
+
+def test_transliteration_conventions() -> None:
+    assert score("Mohammed Yousuf", "Muhammad Yusuf") > 0.85
+    assert score("Zeinab Qassem", "Zaynab Kasem") > 0.85
+    assert score("Oomar PATEK", "Umar PATEK") > 0.9
+    assert score("Liwa el-Fajr", "Liwa al-Fajr") > 0.999
+    # Folding keeps the vowels: different names stay apart.
+    assert score("Omar Khan", "Amir Khan") < 0.8
+
+
+def test_joined_and_split_words() -> None:
+    assert score("Abdul Rahman", "Abdulrahman") > 0.95
+    assert score("Abd al-Rahman", "Abdulrahman") > 0.85
+    assert score("ALAKSA", "AL-AQSA") > 0.85
+    assert score("AL-JAWLANI, AbuMuhammad", "Abu Muhammad AL-JAWLANI") > 0.95
+    assert score("Abu Seta Trading", "Abuseta Shipping") < 0.8  # the joined word alone does not make a match
+
+
+def test_dropped_middle_name_and_order() -> None:
+    assert score("Emmerson MNANGAGWA", "Emmerson Dambudzo MNANGAGWA") > 0.85
+    assert score("MNANGAGWA, Emmerson Dambudzo", "Emmerson Dambudzo MNANGAGWA") > 0.999
+    # No discount when the words around the missing one are not both name words, or only roughly alike.
+    assert score("Green Ltd", "GREEN SHIPPING LTD") < 0.8
+    assert score("Chen Li", "Cheng Yu LI") < 0.8
+    assert score("Shaykh AL-LIBI", "Abd al-Muhsin AL-LIBI") < 0.8
+
+
+letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+
+
+@settings(deadline=None)
+@given(letters, letters, letters)
+def test_two_words_written_as_one_still_match(a: str, b: str, c: str) -> None:
+    """Whatever the words, "a b c" and "ab c" (and the reverse) align fully."""
+    split, joined = [a, b, c], [a + b, c]
+    if len({a, b, c, a + b}) < 4:
+        return
+    weights = [1.0, 1.0, 1.0]
+    assert compare_names(split, weights, joined, [1.0, 1.0]).score > 0.95
+    assert compare_names(joined, [1.0, 1.0], split, weights).score > 0.95

@@ -120,3 +120,19 @@ def test_an_exact_alias_always_matches_itself(names: list[str]) -> None:
         assert found[0].score == 1.0 and found[0].match
         assert entry["id"] in {c.entry_id for c in found if c.score == 1.0}
         assert all(0.0 <= c.score <= 1.0 for c in found)
+
+
+def test_joined_query_finds_split_listed_name_and_back() -> None:
+    entries = [
+        {"id": "a", "schema": "Person", "properties": {"name": ["Abu Obaidah AL-MASRI"]}},
+        {"id": "b", "schema": "Person", "properties": {"name": ["Abdulrahman QASSEMI"]}},
+        {"id": "c", "schema": "Person", "properties": {"name": ["Obaid MASOUD"]}},
+    ]
+    index = build_index(entries, "t")
+    for query, expected in [
+        ("ABUOBAYDAH al-Masri", "a"),
+        ("Abdul Rahman Kassemi", "b"),
+        ("Abd al-Rahman QASSEMI", "b"),
+    ]:
+        found = index.match(Query([query]))
+        assert found and found[0].entry_id == expected and found[0].match, (query, found[:1])

@@ -22,7 +22,7 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
-from threatgraph.screen.normalize import phonetic, skeleton
+from threatgraph.screen.normalize import NAME, phonetic, romanisation_fold, skeleton, token_class
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -41,6 +41,16 @@ PHONETIC_BONUS = 0.1
 SKELETON_SIM = 0.85
 JOINED_FACTOR = 0.95
 JOINED_MAX_EDITS = 2
+#: Two spellings that agree once romanisation conventions are folded ("yousuf"/"yusuf") score this much of
+#: their folded edit similarity: a little below an exact match, well above a different name.
+FOLD_FACTOR = 0.95
+#: An unmatched word between two matched words of the same name (a middle name left out by the other side,
+#: "Emmerson MNANGAGWA" / "Emmerson Dambudzo MNANGAGWA") counts this much of its weight against the score.
+MIDDLE_FACTOR = 0.35
+ANCHOR_SIM = 0.9
+#: Up to this many adjacent words of one name may be read as one word of the other ("Abd al Rahman" / "Abdulrahman").
+MAX_JOIN = 3
+REJOIN_SIM = 0.88
 _NON_DIGITS = re.compile(r"\D+")
 
 
@@ -54,6 +64,7 @@ def token_similarity(a: str, b: str) -> float:
     if a.isdigit() or b.isdigit():
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
+    folded = _fold_similarity(a, b)
     if sim < PHONETIC_SIM and len(a) >= 3 and len(b) >= 3:
         pa = phonetic(a)
         if len(pa) >= 3 and pa == phonetic(b):
@@ -64,7 +75,26 @@ def token_similarity(a: str, b: str) -> float:
             sk = skeleton(a)
             if len(sk) >= 3 and sk == skeleton(b):
                 sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
-    return sim
+    return max(sim, folded)
+
+
+def _fold_similarity(a: str, b: str) -> float:
+    """Edit similarity of the romanisation folds ("yousuf"/"yusuf" -> 0.95), without phonetic bonus: the
+    fold already accounts for the spelling convention, sounding alike must not be counted twice."""
+    if len(a) < 3 or len(b) < 3:
+        return 0.0
+    fa, fb = romanisation_fold(a), romanisation_fold(b)
+    if fa == a and fb == b:
+        return 0.0
+    return FOLD_FACTOR * Levenshtein.normalized_similarity(fa, fb)
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """Similarity as letters and romanisation conventions see it, without the sound-alike and skeleton floors
+    (used where two words are read as one, so that a made-up joined word cannot match by sound alone)."""
+    if a == b:
+        return 1.0
+    return max(Levenshtein.normalized_similarity(a, b), _fold_similarity(a, b))
 
 
 def _ramp(sim: float) -> float:
@@ -96,10 +126,19 @@ class NameScore:
 def compare_names(
     q_tokens: Sequence[str], q_weights: Sequence[float], a_tokens: Sequence[str], a_weights: Sequence[float]
 ) -> NameScore:
-    """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment."""
-    total = sum(q_weights) + sum(a_weights)
-    if not q_tokens or not a_tokens or total <= 0:
+    """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
+
+    Before aligning, adjacent words of either name that together spell a word of the other are read as one
+    ("abdul rahman" / "abdulrahman"); after aligning, a word one name has between two aligned words (a middle
+    name the other left out) weighs MIDDLE_FACTOR of its weight."""
+    if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
+    if len(q_tokens) > 1 or len(a_tokens) > 1:
+        (q_tokens, q_weights), (a_tokens, a_weights) = (
+            _rejoin(q_tokens, q_weights, a_tokens),
+            _rejoin(a_tokens, a_weights, q_tokens),
+        )
+    total = sum(q_weights) + sum(a_weights)
     # Only pairs that can reach MIN_TOKEN_SIM are examined: edit similarity >= 0.5 (found by rapidfuzz in C),
     # or equal consonant skeletons where one side is an abjad transliteration.
     close = cdist(q_tokens, a_tokens, scorer=Levenshtein.normalized_similarity, score_cutoff=0.5, workers=1)
@@ -122,6 +161,8 @@ def compare_names(
     sims.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
     used_q: set[int] = set()
     used_a: set[int] = set()
+    anchors_q: list[int] = []
+    anchors_a: list[int] = []
     gained = 0.0
     pairs: list[tuple[str, str, float]] = []
     for s, w, i, j in sims:
@@ -131,18 +172,75 @@ def compare_names(
         used_a.add(j)
         gained += s * w
         pairs.append((q_tokens[i], a_tokens[j], round(s, 3)))
-    score = min(1.0, gained / total)
+        if s >= ANCHOR_SIM and token_class(q_tokens[i]) == NAME and token_class(a_tokens[j]) == NAME:
+            anchors_q.append(i)
+            anchors_a.append(j)
+    middle_q = _middle_weight(q_weights, anchors_q, used_q)
+    middle_a = _middle_weight(a_weights, anchors_a, used_a)
+    if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
+        total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
+    score = min(1.0, gained / total) if total > 0 else 0.0
     if len(q_tokens) > 1 or len(a_tokens) > 1:
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
             return NameScore(score, tuple(pairs))
         # Only for near-identical letters split differently ("Alrahman" / "Al Rahman"): on long names a
-        # joined edit ratio would let shared common words outweigh the one word that differs.
+        # joined edit ratio would let shared common words outweigh the one word that differs; on short ones
+        # one edit is already a different name ("yang hao" / "yan gao").
         if Levenshtein.distance(qj, aj, score_cutoff=JOINED_MAX_EDITS) <= JOINED_MAX_EDITS:
-            joined = JOINED_FACTOR * Levenshtein.normalized_similarity(qj, aj)
-            if joined > score:
+            sim = Levenshtein.normalized_similarity(qj, aj)
+            joined = JOINED_FACTOR * sim
+            if sim >= REJOIN_SIM and joined > score:
                 return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs))
+
+
+def _rejoin(
+    tokens: Sequence[str], weights: Sequence[float], other: Sequence[str]
+) -> tuple[Sequence[str], Sequence[float]]:
+    """``tokens`` with runs of 2..MAX_JOIN adjacent words joined where the joined word is a spelling of a word
+    of ``other`` and closer to it than any of its parts (weights add up, so the name keeps its total weight)."""
+    if len(tokens) < 2:
+        return tokens, weights
+    shortest_pair = min(len(a) + len(b) for a, b in zip(tokens, tokens[1:], strict=False))
+    if max(len(o) for o in other) < shortest_pair - 3:
+        return tokens, weights  # no word of the other name is long enough to be two of these joined
+    out_t: list[str] = []
+    out_w: list[float] = []
+    i = 0
+    changed = False
+    while i < len(tokens):
+        joined_at, best = 0, 0.0
+        for n in range(2, min(MAX_JOIN, len(tokens) - i) + 1):
+            part = tokens[i : i + n]
+            if any(t.isdigit() for t in part):
+                break
+            joined = "".join(part)
+            for o in other:
+                if o in part or abs(len(o) - len(joined)) > 3 or Levenshtein.normalized_similarity(joined, o) < 0.6:
+                    continue
+                sim = spelling_similarity(joined, o)
+                if sim >= REJOIN_SIM and sim > best and sim > max(token_similarity(p, o) for p in part):
+                    joined_at, best = n, sim
+        if joined_at:
+            out_t.append("".join(tokens[i : i + joined_at]))
+            out_w.append(sum(weights[i : i + joined_at]))
+            i += joined_at
+            changed = True
+        else:
+            out_t.append(tokens[i])
+            out_w.append(weights[i])
+            i += 1
+    return (out_t, out_w) if changed else (tokens, weights)
+
+
+def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int]) -> float:
+    """The weight of unaligned words lying between two anchors: name words (not generic or particles) aligned
+    at ANCHOR_SIM or better. "Green Ltd" gets no discount for "GREEN SHIPPING LTD" ("ltd" is no anchor)."""
+    if len(anchors) < 2:
+        return 0.0
+    lo, hi = min(anchors), max(anchors)
+    return sum(weights[k] for k in range(lo + 1, hi) if k not in used)
 
 
 def _digits(text: str) -> str:

@@ -41,7 +41,7 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -152,7 +152,13 @@ class ScreenIndex:
         name's total weight (so, like the final score, short close names beat long names sharing one word)."""
         arrays: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        for token, weight in zip(q_tokens, q_weights, strict=True):
+        # Adjacent query words joined ("abu seta" -> "abuseta") find names that write them as one word, and
+        # listed names' joined pairs (indexed the same way) are found by a query that writes them as one.
+        pairs = joined_pairs(q_tokens)
+        pair_weights = [(a + b) / 2 for a, b in zip(q_weights, q_weights[1:], strict=False)] if pairs else []
+        for token, weight in zip((*q_tokens, *pairs), (*q_weights, *pair_weights), strict=True):
+            if not token:
+                continue
             for key in token_keys(token):
                 raw = self.postings.get(key)
                 if not raw:
@@ -251,6 +257,14 @@ class ScreenIndex:
         return cls(*payload[1:])
 
 
+def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Each pair of adjacent words written as one ("abu", "seta" -> "abuseta"), digits excepted; one per pair
+    position (empty string where a pair has a number) so positions line up with the pairs of weights."""
+    if len(tokens) < 2:
+        return []
+    return [a + b if not (a.isdigit() or b.isdigit()) else "" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
 def entity_names(data: dict[str, Any]) -> list[str]:
     """All names of an entry dict, in property order, without duplicates (script kept)."""
     return [name for name, _prop in entity_name_props(data)]
@@ -320,7 +334,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     for name_idx, (ent_idx, name, tokens) in enumerate(raw_names):
         weights = tuple(round(index.token_weight(t), 4) for t in tokens)
         names.append((ent_idx, name, tokens, weights))
-        keys = {k for t in tokens for k in token_keys(t)}
+        keys = {k for t in (*tokens, *joined_pairs(tokens)) if t for k in token_keys(t)}
         for k in keys:
             postings.setdefault(k, []).append(name_idx)
     index.names = names

@@ -42,6 +42,7 @@ class Terms:
     generic: frozenset[str]
     legal_forms: frozenset[str]
     synonyms: dict[str, str]  # variant -> canonical
+    romanisation: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +52,16 @@ def terms() -> Terms:
     for canonical, variants in (data.get("synonyms") or {}).items():
         for variant in variants:
             synonyms[_fold(str(variant))] = _fold(str(canonical))
+    for article in data.get("articles") or ():
+        synonyms[_fold(str(article))] = "al"
+    romanisation = tuple((str(a), str(b)) for a, b in data.get("romanisation") or ())
     return Terms(
         honorifics=frozenset(_fold(str(w)) for w in data.get("honorifics") or ()),
         particles=frozenset(_fold(str(w)) for w in data.get("particles") or ()),
         generic=frozenset(_fold(str(w)) for w in data.get("generic") or ()),
         legal_forms=frozenset(_fold(str(w)) for w in data.get("legal_forms") or ()),
         synonyms=synonyms,
+        romanisation=romanisation,
     )
 
 
@@ -116,8 +121,21 @@ def phonetic(token: str) -> str:
     return metaphone(token)
 
 
+@lru_cache(maxsize=65536)
+def romanisation_fold(token: str) -> str:
+    """The token with romanisation conventions folded (``terms.yaml`` ``romanisation``) and doubled letters
+    collapsed: "yousuf" and "yusuf" -> "yusuf", "zeinab"/"zaynab"/"zainab" -> "zainab", "qassem" -> "kasem".
+
+    Unlike the consonant skeleton it keeps the vowels, so "omar" and "amir" stay apart."""
+    if token.isdigit():
+        return token
+    for written, folded in terms().romanisation:
+        token = token.replace(written, folded)
+    return _REPEATS.sub(r"\1", token)
+
+
 def token_keys(token: str) -> list[str]:
-    """Blocking keys of one token: the token itself, its metaphone and its consonant skeleton."""
+    """Blocking keys of one token: the token itself, its metaphone, consonant skeleton and romanisation fold."""
     keys = [f"t:{token}"]
     if len(token) >= 3 and not token.isdigit():
         mp = phonetic(token)
@@ -126,6 +144,9 @@ def token_keys(token: str) -> list[str]:
         sk = skeleton(token)
         if len(sk) >= 3:
             keys.append(f"s:{sk}")
+        fold = romanisation_fold(token)
+        if fold != token and len(fold) >= 3:
+            keys.append(f"t:{fold}")  # same key space as tokens: "yousuf" finds a listed "yusuf"
     return keys
 
 
