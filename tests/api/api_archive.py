@@ -8,6 +8,7 @@ The articles are invented for testing; the list file is written by hand in FtM J
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,21 +106,11 @@ def _mentions(text: str) -> list[Mention]:
     sents = _sentences(text)
     found: list[Mention] = []
     for surface, (entity_id, label) in SURFACES.items():
+        canonical = ENTITIES[entity_id][1] if entity_id else surface
         for nth in range(text.count(surface)):
-            m = mention(text, surface, label, nth=nth)
+            m = mention(text, surface, label, nth=nth, canonical=canonical, entity_id=entity_id)
             s0, s1 = next((a, b) for a, b in sents if a <= m.start < b)
-            found.append(
-                mention(
-                    text,
-                    surface,
-                    label,
-                    nth=nth,
-                    sentence=text[s0:s1],
-                    sent_start=s0,
-                    canonical=ENTITIES[entity_id][1] if entity_id else surface,
-                    entity_id=entity_id,
-                )
-            )
+            found.append(replace(m, sentence=text[s0:s1], sent_start=s0))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -8,7 +8,7 @@ entry is inserted by hand (an OFAC-shaped row with its sanction) rather than loa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine, insert
@@ -45,9 +45,8 @@ class Archive:
 
 def _m(text: str, phrase: str, label: str, group: int, nth: int = 0) -> Mention:
     """A mention whose ``sent_start`` is that of its sentence (the evidence stays the whole text)."""
-    start = mention(text, phrase, nth=nth).start
-    sent_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
-    return mention(text, phrase, label, nth=nth, group=group, sent_start=sent_start)
+    m = mention(text, phrase, label, nth=nth, group=group)
+    return replace(m, sent_start=text.rfind(". ", 0, m.start) + 2 if ". " in text[: m.start] else 0)
 
 
 def build(engine: Engine) -> Archive:
