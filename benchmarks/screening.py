@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from rigour.names import remove_org_types, replace_org_types_display
+
 from threatgraph.screen.compare import token_similarity
 from threatgraph.screen.formats import parse_files
 from threatgraph.screen.index import ScreenIndex, build_index, entity_names
@@ -77,6 +79,28 @@ def shares_word(
     words = {t for t in name_tokens(name) if token_class(t) == 1.0}
     others = {t for pos in by_entity[ent_idx] if pos not in hidden for t in index.names[pos][2]}
     return any(token_similarity(a, b) >= 0.8 for a in words for b in others)
+
+
+def token_set_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of the words of both names that have a close word (similarity >= 0.8) in the other, unweighted."""
+    if not a or not b:
+        return 0.0
+    hits = sum(any(token_similarity(x, y) >= 0.8 for y in b) for x in a)
+    hits += sum(any(token_similarity(y, x) >= 0.8 for x in a) for y in b)
+    return hits / (len(a) + len(b))
+
+
+def spelling_variant(
+    index: ScreenIndex, case: tuple[str, str, frozenset[int], str], by_entity: dict[int, list[int]]
+) -> bool:
+    """Whether the hidden alias is a genuine spelling variant of a remaining name of its entity (token-set
+    similarity >= 0.5), as opposed to an unrelated alias ("Hezbollah" / "Party of God")."""
+    _name, _eid, hidden, _schema = case
+    tokens = index.names[next(iter(hidden))][2]
+    ent_idx = index.names[next(iter(hidden))][0]
+    return any(
+        token_set_similarity(tokens, index.names[pos][2]) >= 0.5 for pos in by_entity[ent_idx] if pos not in hidden
+    )
 
 
 def run_ours(
@@ -137,6 +161,7 @@ _DOUBLE = re.compile(r"(?<=[aeiou])([bdfklmnrst])(?=[aeiou])", re.IGNORECASE)
 _ARTICLE = re.compile(r"\b([ae]l)[- ](?=\w)", re.IGNORECASE)
 _JOINABLE = re.compile(r"\b(abdul|abdel|abd|abu|bin|ibn|al|el|ul)[ -](\w)", re.IGNORECASE)
 _SPLITTABLE = re.compile(r"\b(abdul|abdel|abu)(\w{3,})", re.IGNORECASE)
+ARTICLES = ("al", "el", "of", "the", "de")
 ORG_WORDS = ["Company", "Co.", "LLC", "Ltd", "Group", "Organization", "Trading", "Corporation", "Brigade"]
 #: English words of organisation names: written the same in every report, never transliterated.
 ENGLISH = frozenset(
@@ -250,14 +275,16 @@ def _reorder(name: str, rng: random.Random, schema: str) -> str | None:
 def _org_words(name: str, rng: random.Random, schema: str) -> str | None:
     if schema == "Person" or schema in ("Vessel", "Airplane"):
         return None
+    # The legal form left out or abbreviated ("ALFA LIMITED LIABILITY COMPANY" -> "ALFA" / "ALFA LLC"), a
+    # leading or trailing org-type word left out ("Zaynabiyoun Brigade" -> "Zaynabiyoun"), or one added at the
+    # end; words inside the name stay (nobody writes "Limited Liability Mir").
+    options = [" ".join(f(name).split()) for f in (remove_org_types, replace_org_types_display)]
     words = name.split()
-    # A leading or trailing org-type word left out ("Zaynabiyoun Brigade" -> "Zaynabiyoun", "OOO Kestrel" ->
-    # "Kestrel"), or one added at the end; words inside the name stay (nobody writes "Limited Liability Mir").
     ends = [i for i in (0, len(words) - 1) if len(words) > 1 and token_class(_first_token(words[i])) < 1.0]
-    ends = [i for i in ends if words[i].lower().strip(".,") not in ("al", "el", "of", "the", "de")]
-    if ends and rng.random() < 0.6:
-        del words[rng.choice(ends)]
-        return " ".join(words).strip(" ,")
+    options += [" ".join(words[:i] + words[i + 1 :]).strip(" ,") for i in ends if words[i].lower() not in ARTICLES]
+    options = [o for o in options if o and o != name]
+    if options and rng.random() < 0.6:
+        return rng.choice(options)
     return f"{name} {rng.choice(ORG_WORDS)}"
 
 
@@ -273,17 +300,18 @@ def variant(name: str, rng: random.Random, schema: str = "") -> str:
     differ from the original's count, so nothing the normaliser undoes by itself inflates the result."""
     ops = [
         lambda n: _translit(n, rng),
-        lambda n: _translit(n, rng),
         lambda n: _article(n, rng),
         lambda n: _spacing(n, rng),
         lambda n: _drop_middle(n, rng, schema),
         lambda n: _reorder(n, rng, schema),
         lambda n: _org_words(n, rng, schema),
     ]
+    weights = [2, 1, 1, 1, 1, 1]  # transliteration conventions are the commonest kind
     for _ in range(30):
         out = name
-        for _op in range(rng.choice((1, 1, 2))):
-            out = rng.choice(ops)(out) or out
+        chosen = rng.choices(range(len(ops)), weights=weights, k=rng.choice((1, 1, 2)))
+        for op in dict.fromkeys(chosen):  # two different kinds, or one: never the same change twice
+            out = ops[op](out) or out
         if out != name and name_tokens(out) and name_tokens(out) != name_tokens(name):
             return out
     return name
@@ -401,6 +429,12 @@ def main() -> None:
     print(
         f"  recall@1 where the hidden alias shares a word with a remaining name ({k} of {n}): {hits_k / max(1, k):.4f}"
     )
+    variants = [spelling_variant(index, case, by_entity) for case in cases]
+    k = sum(variants)
+    hits_k = sum(1 for ok, v in zip(top1, variants, strict=True) if ok and v)
+    held_k = sum(1 for ok, v, r in zip(top1, variants, results, strict=True) if ok and v and r[0].match)
+    print(f"  where the hidden alias is a spelling variant of a remaining name (token-set similarity >= 0.5, "
+          f"{k} of {n}): recall@1 {hits_k / max(1, k):.4f}, at threshold {held_k / max(1, k):.4f}")  # fmt: skip
     print(f"  flagged another entry: {len(flagged_wrong)}, of which {same_name} list the very same name "
           f"(a correct screening hit: the name is on the list under another entry)")  # fmt: skip
 

@@ -6,6 +6,13 @@ weight, matched pairs contribute their similarity. Tokens that say little ("brig
 little, so "Zainabiyun" still scores high against "ZAYNABIYOUN BRIGADE" while "Islamic State" and "Islamic
 Jihad" stay apart. The joined-up comparison catches "Alrahman" vs "Al Rahman".
 
+Spelling variants as reporting produces them are handled in the token comparison, not by loosening the
+threshold: romanisation folds ("Yousuf"/"Yusuf", "Zeinab"/"Zaynab", "Qasim"/"Kasim", see ``terms.yaml``),
+adjacent words read as one where they spell a word of the other name ("Abdul Rahman"/"Abdulrahman",
+"Abu Obaidah"/"Abuobaydah"), and a middle name one side leaves out weighing less ("Emmerson MNANGAGWA" /
+"Emmerson Dambudzo MNANGAGWA") — only between two exactly matched name words, and not when both names have
+middle words of their own (that is a difference, not an omission).
+
 The other features (schema, country, birth date, identifiers) add or subtract a fixed contribution each;
 their sizes are in ``FEATURES`` so the explanation can show exactly what moved the score.
 """

@@ -9,6 +9,9 @@ transliterated words such as *liwa* to their English equivalent so translated an
 Phonetic keys (:func:`token_keys`) exist because transliteration is lossy: Arabic script writes no short
 vowels, so "زینبیون" becomes "zynbywn" while English reporting writes "Zainabiyoun". The consonant skeleton
 ("znbn") of both agrees; metaphone catches the Latin-to-Latin variants ("Zainebiyoun" ~ "Zaynabiyoun").
+The romanisation fold (:func:`romanisation_fold`) undoes the spelling conventions that differ between
+romanisation systems while keeping the vowels, so "Yousuf" meets "Yusuf" but "Omar" does not meet "Amir";
+it is also a blocking key and recognises honorifics spelled another way ("Shaiqh", "Muphti").
 """
 
 from __future__ import annotations
@@ -86,10 +89,16 @@ def name_tokens(name: str) -> tuple[str, ...]:
     stripped = remove_person_prefixes(folded) or folded
     tokens = [tok for tok in tokenize_name(stripped) if tok]
     # Honorifics anywhere ("Sayyid Hassan NASRALLAH", "FAIZULLAH MULLAH HAJI"), unless the name is only titles.
-    named = [tok for tok in tokens if tok not in t.honorifics]
+    named = [tok for tok in tokens if tok not in t.honorifics and romanisation_fold(tok) not in _folded_honorifics()]
     if named:
         tokens = named
     return tuple(t.synonyms.get(tok, tok) for tok in tokens)
+
+
+@lru_cache(maxsize=1)
+def _folded_honorifics() -> frozenset[str]:
+    """Honorifics as romanisation folds, so "Shaiqh", "Muphti" and "Moullah" are recognised as titles too."""
+    return frozenset(romanisation_fold(h) for h in terms().honorifics)
 
 
 def token_class(token: str) -> float:
