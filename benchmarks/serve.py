@@ -433,6 +433,7 @@ def main() -> None:
             runs = {
                 "static file (anchor)": lambda c, i: c.get("/static/app.css"),
                 "dossier (hot actor)": lambda c, i: c.get(f"/entities/{hot}", headers=html),
+                "dossier JSON (hot)": lambda c, i: c.get(f"/entities/{hot}.json"),
                 "dossier (random actors)": lambda c, i: c.get(f"/entities/{sample[i % len(sample)]}", headers=html),
                 "dossier JSON (random)": lambda c, i: c.get(f"/entities/{sample[i % len(sample)]}.json"),
                 "match": lambda c, i: c.post("/match/default", json=match_body(i)),
@@ -445,7 +446,7 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=10)
 
-    lib_of = {"dossier JSON (random)": "dossier (random actors)"}
+    lib_of = {"dossier JSON (random)": "dossier (random actors)", "dossier JSON (hot)": "dossier (hot actor)"}
     for clients, res in results.items():
         anchor = statistics.median(res["static file (anchor)"][0])
         print(

@@ -206,6 +206,7 @@ def test_dossier_bounded_lists_carry_true_totals_and_page_on(store, monkeypatch)
     monkeypatch.setattr(read, "TIMELINE", 200)
     whole = read.dossier(store, group)
     assert whole["timeline_next_before"] is None and len(whole["timeline"]) == 12
+    assert whole["counts"] == d["counts"]  # counted from the lists when nothing was cut, by SQL otherwise
     assert read.timeline(store, group)["next_before"] is None
 
 

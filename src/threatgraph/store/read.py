@@ -644,8 +644,15 @@ def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
             ).mappings()
         }
         timeline = _timeline(conn, entity_id)
-        counts = event_counts(conn, entity_id)
         quotes_by, quotes_about = _quotes(conn, entity_id, order)
+        if len(timeline) < TIMELINE and len(quotes_by) < QUOTES:  # nothing cut: the lists are the totals
+            counts = {
+                "source_events": sum(1 for e in timeline if (e["source"] or {}).get("id") == entity_id),
+                "target_events": sum(1 for e in timeline if (e["target"] or {}).get("id") == entity_id),
+                "quotes_by": len(quotes_by),
+            }
+        else:
+            counts = event_counts(conn, entity_id)
         related = _related(conn, entity_id, order, _timeline_edges(entity_id, timeline))
     article_list = [
         {
