@@ -41,6 +41,15 @@ def test_parenthetical_arabic_spelling_joins_the_group_and_type(extractor: Extra
     assert text[arabic.start : arabic.end] == arabic.text
 
 
+def test_native_name_first_with_the_latin_name_in_parentheses(extractor: Extractor) -> None:
+    analysis = _analyse(extractor, "لواء الفجر (Liwa al-Fajr) recruited fighters in Quetta in 2019.")
+    arabic = _mention(analysis, "لواء الفجر")
+    assert arabic.group == _mention(analysis, "Liwa al-Fajr").group and arabic.label == "ArmedGroup"
+    # more than a name in the parentheses: no pairing
+    other = _analyse(extractor, "Officials read أخبار الصباح (Liwa al-Fajr and its allies) aloud in Quetta.")
+    assert not [m for m in other.mentions if not m.text.isascii()]
+
+
 def test_parenthetical_spelling_of_a_person_and_a_cyrillic_name(extractor: Extractor) -> None:
     text = "Amina Rahimi (آمنه رحیمی), a senior analyst, met envoys of the Wagner Group (Группа Вагнера) in Damascus."
     analysis = _analyse(extractor, text)

@@ -80,6 +80,15 @@ def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without surrounding whitespace ("2019 \\n " -> "2019")."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 # --- reference data for label refinement -------------------------------------------------------
 
 
@@ -266,9 +275,10 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
             label = "Person"
-        start, end = (
-            (span.start_char, span.end_char) if label == "Date" else clean_edges(text, span.start_char, span.end_char)
-        )
+        if label == "Date":  # dates keep their words ("the 1990s") but not whitespace the model took in
+            start, end = _strip_spaces(text, span.start_char, span.end_char)
+        else:
+            start, end = clean_edges(text, span.start_char, span.end_char)
         surface = text[start:end]
         if not any(ch.isalnum() for ch in surface):
             continue

@@ -6,7 +6,7 @@ it. This module finds *runs* of such tokens the model and the gazetteer left alo
 only when something other than guessing gives it a type:
 
 * ``X (Y)``: a run alone in parentheses right after a mention is that mention's other spelling; it
-  takes X's type and joins X's in-document group;
+  takes X's type and joins X's in-document group; so does ``Y (X)``, the native name given first;
 * a run whose consonant skeleton after transliteration (rigour/ICU, the same name forms resolve
   compares) equals that of exactly one typed name of the article joins that name ("زینبیون" and
   "Zainabiyoun" both give "znbn").
@@ -69,13 +69,18 @@ def foreign_runs(doc: Doc, text: str | None = None) -> list[Span]:
     return runs
 
 
-def _parenthetical_partner(run: Span, by_end: dict[int, Mention]) -> Mention | None:
-    """The mention X of ``X (run)``: the run alone in parentheses right after a named mention."""
+def _parenthetical_partner(run: Span, by_end: dict[int, Mention], by_start: dict[int, Mention]) -> Mention | None:
+    """The named mention X of ``X (run)``, or of ``run (X)`` where the article gives the native name first."""
     doc = run.doc
-    if run.start < 2 or run.end >= len(doc) or doc[run.start - 1].text != "(" or doc[run.end].text != ")":
-        return None
-    before = doc[run.start - 2]
-    partner = by_end.get(before.idx + len(before.text))
+    partner: Mention | None = None
+    if run.start >= 2 and run.end < len(doc) and doc[run.start - 1].text == "(" and doc[run.end].text == ")":
+        before = doc[run.start - 2]
+        partner = by_end.get(before.idx + len(before.text))
+    elif run.end + 2 < len(doc) and doc[run.end].text == "(":
+        partner = by_start.get(doc[run.end + 1].idx)
+        close = doc.char_span(partner.end, partner.end + 1, alignment_mode="expand") if partner else None
+        if close is None or close.text != ")":
+            partner = None  # "لواء الفجر (Liwa al-Fajr and others)": the parentheses say more than the name
     return partner if partner is not None and partner.label in NAME_TYPES else None
 
 
@@ -109,9 +114,10 @@ def script_mentions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Me
     if not runs:
         return []
     by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
     found: list[tuple[Mention, Mention]] = []
     for run in runs:
-        partner = _parenthetical_partner(run, by_end) or _transliteration_partner(run, mentions)
+        partner = _parenthetical_partner(run, by_end, by_start) or _transliteration_partner(run, mentions)
         if partner is None:
             continue
         start, end = clean_edges(text, run.start_char, run.end_char)
