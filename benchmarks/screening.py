@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import random
 import re
@@ -389,6 +390,9 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=MATCH_THRESHOLD)
     parser.add_argument("--misses", action="store_true", help="print every spelling variant missed")
     parser.add_argument("--no-old", action="store_true", help="skip the older list (non-listed set b)")
+    parser.add_argument(
+        "--variants", type=Path, help="JSON file of spelling variants: written if missing, else read (same queries)"
+    )
     args = parser.parse_args()
     if not args.list.is_file():
         raise SystemExit(f"list not found: {args.list} (the benchmark needs ../shared/data)")
@@ -446,8 +450,15 @@ def main() -> None:
     print(f"\nquality 2a, first-round generator (letter swaps/doublings anywhere) on the same {n} aliases:")
     print(f"  recall@1 {sum(typo_top) / n:.4f}, recall at threshold {thr} {typo_tp / n:.4f}")
 
-    rng = random.Random(args.seed + 2)
-    var_cases = [(variant(c[0], rng, c[3]), c[1], frozenset(), c[3]) for c in cases]
+    if args.variants and args.variants.is_file():  # the very same queries as an earlier run (before/after)
+        saved = json.loads(args.variants.read_text(encoding="utf-8"))
+        var_cases = [(v, eid, frozenset(), schema) for v, eid, schema in saved]
+        print(f"\n(spelling variants read from {args.variants})")
+    else:
+        rng = random.Random(args.seed + 2)
+        var_cases = [(variant(c[0], rng, c[3]), c[1], frozenset(), c[3]) for c in cases]
+        if args.variants:
+            args.variants.write_text(json.dumps([(v, eid, sch) for v, eid, _h, sch in var_cases]), encoding="utf-8")
     var_results = run_ours(index, var_cases, hide=False)
     var_top = [c is not None and c.entry_id == vc[1] for (c, _d, _u), vc in zip(var_results, var_cases, strict=True)]
     var_tp = sum(1 for ok, (c, _d, _u) in zip(var_top, var_results, strict=True) if ok and c.match)

@@ -209,22 +209,28 @@ def _rejoin(
     of ``other`` and closer to it than any of its parts (weights add up, so the name keeps its total weight)."""
     if len(tokens) < 2:
         return tokens, weights
-    shortest_pair = min(len(a) + len(b) for a, b in zip(tokens, tokens[1:], strict=False))
-    if max(len(o) for o in other) < shortest_pair - 3:
-        return tokens, weights  # no word of the other name is long enough to be two of these joined
+    # Only words of the other name long enough to be two joined, by first letter: a joined word starts as
+    # its first part does, so most names are passed over without a single comparison.
+    targets: dict[str, list[str]] = {}
+    for o in other:
+        if len(o) >= 5 and o not in tokens:
+            targets.setdefault(o[0], []).append(o)
+    if not targets:
+        return tokens, weights
     out_t: list[str] = []
     out_w: list[float] = []
     i = 0
     changed = False
     while i < len(tokens):
         joined_at, best = 0, 0.0
-        for n in range(2, min(MAX_JOIN, len(tokens) - i) + 1):
+        candidates = targets.get(tokens[i][0]) if i < len(tokens) - 1 else None
+        for n in range(2, min(MAX_JOIN, len(tokens) - i) + 1) if candidates else ():
             part = tokens[i : i + n]
             if any(t.isdigit() for t in part):
                 break
             joined = "".join(part)
-            for o in other:
-                if o in part or abs(len(o) - len(joined)) > 3 or Levenshtein.normalized_similarity(joined, o) < 0.6:
+            for o in candidates:
+                if abs(len(o) - len(joined)) > 3 or Levenshtein.normalized_similarity(joined, o) < 0.6:
                     continue
                 sim = spelling_similarity(joined, o)
                 if sim >= REJOIN_SIM and sim > best and sim > max(token_similarity(p, o) for p in part):

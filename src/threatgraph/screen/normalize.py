@@ -101,6 +101,7 @@ def _folded_honorifics() -> frozenset[str]:
     return frozenset(romanisation_fold(h) for h in terms().honorifics)
 
 
+@lru_cache(maxsize=65536)
 def token_class(token: str) -> float:
     """The base weight of a token: 1 for a name word, less for generic organisation words and particles."""
     t = terms()
