@@ -132,13 +132,13 @@ def test_uk_entries_screen_across_scripts_and_spellings(store, fixtures: Path) -
     load_files(store, [fixtures / "ofsi.xml"])
     index = get_index(store)
     for query, expected in [
-        ("لواء الأنهار الشمالية", "uk-CTI9001"),
-        ("Northern Rivers Brigade", "uk-CTI9001"),
-        ("QASSEMI, Karim Abdulrahman", "uk-CTI9002"),
-        ("Crescent Moon Exchange", "ofsi-90004"),
+        ("لواء الأنهار الشمالية", {"uk-CTI9001"}),
+        ("Northern Rivers Brigade", {"uk-CTI9001"}),
+        ("QASSEMI, Karim Abdulrahman", {"uk-CTI9002", "ofsi-90002"}),
+        ("Crescent Moon Exchange", {"ofsi-90004"}),
     ]:
         found = index.match(Query([query]), limit=3)
-        assert found and found[0].entry_id == expected and found[0].match, (query, found[:1])
+        assert found and found[0].entry_id in expected and found[0].match, (query, found[:1])
     # The two UK lists name the same person: both entries come back.
     ids = {c.entry_id for c in index.match(Query(["Karim Abdul Rahman Qassemi"], schema="Person")) if c.match}
     assert ids == {"uk-CTI9002", "ofsi-90002"}
