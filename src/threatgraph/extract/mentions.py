@@ -262,10 +262,14 @@ def map_label(span: Span) -> str | None:
 
 def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention]:
     """Typed mentions for the entities of ``doc``, in text order, ungrouped (``group == -1``)."""
+    from threatgraph.extract.scripts import model_guess_in_foreign_script  # scripts builds on this module
+
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
     text = doc.text
     for ent in doc.ents if ents is None else ents:
+        if model_guess_in_foreign_script(ent):
+            continue  # typed, if at all, through a partner name or a list (extract/scripts.py)
         span = place_extent(_without_preposition(ent))
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")

@@ -12,8 +12,10 @@ only when something other than guessing gives it a type:
   "Zainabiyoun" both give "znbn").
 
 Runs the gazetteer knows (sanctions-list names and aliases in any script, resolved aliases) are
-already on ``doc.ents`` when this runs and come out as ordinary mentions. Everything else is
-dropped: an untyped foreign-script phrase is not an entity.
+already on ``doc.ents`` when this runs and come out as ordinary mentions. A label the English
+model guessed for a wholly foreign-script name is not kept (:func:`model_guess_in_foreign_script`);
+such words are runs like any other. Everything else is dropped: an untyped foreign-script phrase
+is not an entity.
 """
 
 from __future__ import annotations
@@ -51,14 +53,23 @@ def has_foreign_letters(text: str) -> bool:
     return any(foreign_script(ch) for ch in set(text) if not ch.isascii() and ch.isalpha())
 
 
+def model_guess_in_foreign_script(ent: Span) -> bool:
+    """An entity the English model put on a name written wholly in another script: a guess on text it was
+    not trained on, so its label is not kept; the words are treated like any untagged foreign run."""
+    from threatgraph.extract.mentions import label_config
+
+    return ent.label_ not in label_config()["gazetteer"] and foreign_script(ent.text)
+
+
 def foreign_runs(doc: Doc, text: str | None = None) -> list[Span]:
-    """Maximal runs of foreign-script tokens inside one sentence that no entity covers."""
+    """Maximal runs of foreign-script tokens inside one sentence that no trusted entity covers."""
     if not has_foreign_letters(doc.text if text is None else text):
         return []
+    covered = {i for ent in doc.ents if not model_guess_in_foreign_script(ent) for i in range(ent.start, ent.end)}
     runs: list[Span] = []
     start = -1
     for tok in doc:
-        word = not tok.ent_type and foreign_script(tok.text)
+        word = tok.i not in covered and foreign_script(tok.text)
         if start >= 0 and (not word or tok.is_sent_start):
             runs.append(doc[start : tok.i])
             start = -1
