@@ -31,6 +31,9 @@ PUBLISHED = date(2022, 8, 15)
         ("from 2018 to 2020", "2018–2020"),
         ("from May to July 2021", "May–Jul 2021"),
         ("last week", "8–14 Aug 2022"),
+        ("since 2021", "2021–15 Aug 2022"),
+        ("since March 2021", "Mar 2021–15 Aug 2022"),
+        ("the past two years", "15 Aug 2020–15 Aug 2022"),
     ],
 )
 def test_labels_by_precision(text: str, expected: str) -> None:

@@ -530,7 +530,17 @@ def _shape(start: date, end: date, precision: str) -> str:
         return f"{start.day}{_DASH}{end.day} {_mon(start)} {start.year}"
     if start.year == end.year:
         return f"{start.day} {_mon(start)}{_DASH}{end.day} {_mon(end)} {start.year}"
-    return f"{start.day} {_mon(start)} {start.year}{_DASH}{end.day} {_mon(end)} {end.year}"
+    return f"{_end_label(start, first=True)}{_DASH}{_end_label(end, first=False)}"
+
+
+def _end_label(d: date, first: bool) -> str:
+    """One end of a multi-year range at its own grain: "since 2022" ends on the publication day, so
+    2022-01-01..2023-02-10 reads "2022–10 Feb 2023" rather than two full dates."""
+    if (first and (d.month, d.day) == (1, 1)) or (not first and (d.month, d.day) == (12, 31)):
+        return str(d.year)
+    if (first and d.day == 1) or (not first and d == _month_end(d.year, d.month)):
+        return f"{_mon(d)} {d.year}"
+    return f"{d.day} {_mon(d)} {d.year}"
 
 
 def label(value: DateInterval | Mapping[str, Any]) -> str:
