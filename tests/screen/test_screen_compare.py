@@ -70,6 +70,7 @@ def test_joined_and_split_words() -> None:
     assert score("Abdul Rahman", "Abdulrahman") > 0.95
     assert score("Abd al-Rahman", "Abdulrahman") > 0.85
     assert score("ALAKSA", "AL-AQSA") > 0.85
+    assert score("ELDIABLO", "El Diablo") > 0.9  # the article written onto the word, in its other spelling
     assert score("AL-JAWLANI, AbuMuhammad", "Abu Muhammad AL-JAWLANI") > 0.95
     assert score("Abu Seta Trading", "Abuseta Shipping") < 0.8  # the joined word alone does not make a match
 

@@ -214,7 +214,8 @@ def _rejoin(
     targets: dict[str, list[str]] = {}
     for o in other:
         if len(o) >= 5 and o not in tokens:
-            targets.setdefault(o[0], []).append(o)
+            for first in {o[0], romanisation_fold(o)[0]}:  # "elsayyid" is also an "a" word ("alsaid")
+                targets.setdefault(first, []).append(o)
     if not targets:
         return tokens, weights
     out_t: list[str] = []

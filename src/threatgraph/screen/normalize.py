@@ -46,6 +46,7 @@ class Terms:
     legal_forms: frozenset[str]
     synonyms: dict[str, str]  # variant -> canonical
     romanisation: tuple[tuple[str, str], ...] = ()
+    joined_articles: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def terms() -> Terms:
         legal_forms=frozenset(_fold(str(w)) for w in data.get("legal_forms") or ()),
         synonyms=synonyms,
         romanisation=romanisation,
+        joined_articles=tuple(_fold(str(a)) for a in data.get("joined_articles") or ()),
     )
 
 
@@ -139,6 +141,10 @@ def romanisation_fold(token: str) -> str:
     Unlike the consonant skeleton it keeps the vowels, so "omar" and "amir" stay apart."""
     if token.isdigit():
         return token
+    for article in terms().joined_articles:
+        if token.startswith(article) and len(token) >= len(article) + 3:
+            token = "al" + token[len(article) :]
+            break
     for written, folded in terms().romanisation:
         token = token.replace(written, folded)
     return _REPEATS.sub(r"\1", token)
