@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -79,13 +80,28 @@ def _print_summary(report: IngestReport) -> None:
         console.print(failures)
 
 
-def _run_ingest(engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool) -> IngestReport:
+def _workers(requested: int, total: int | None) -> int:
+    """NLP worker processes: as asked, or (0 = auto) one per core for archives big enough to pay for start-up."""
+    from threatgraph.pipeline import PARALLEL_MIN_ARTICLES
+
+    if requested > 0:
+        return requested
+    return min(os.cpu_count() or 1, 2) if (total or 0) >= 2 * PARALLEL_MIN_ARTICLES else 1
+
+
+def _run_ingest(
+    engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool, processes: int = 1
+) -> IngestReport:
     from threatgraph.ingest import estimate_items
-    from threatgraph.pipeline import PipelineError
+    from threatgraph.pipeline import PARALLEL_MIN_ARTICLES, PipelineError
     from threatgraph.pipeline import ingest as run
 
-    with exit_on(PipelineError), _progress_bar("Ingesting", total=estimate_items(paths), show=not as_json) as progress:
-        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes)
+    total = estimate_items(paths)
+    n_process = _workers(processes, total)
+    if n_process > 1:  # worker processes only pay off on big batches
+        batch_size = max(batch_size, PARALLEL_MIN_ARTICLES)
+    with exit_on(PipelineError), _progress_bar("Ingesting", total=total, show=not as_json) as progress:
+        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes, n_process=n_process)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:
@@ -102,10 +118,13 @@ def ingest_command(
     as_json: bool = JsonOption,
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per extraction batch."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSON line) read."),
+    processes: int = typer.Option(
+        0, "--processes", "-j", min=0, help="NLP worker processes (0 = one per core, up to 2, for large batches)."
+    ),
 ) -> None:
     """Read articles, extract entities, events and quotes, and store them (identical content is skipped)."""
     engine = open_store_or_exit(db)
-    report = _run_ingest(engine, paths, batch_size, max_bytes, as_json)
+    report = _run_ingest(engine, paths, batch_size, max_bytes, as_json, processes)
     if report.failed:
         raise typer.Exit(1)
 
