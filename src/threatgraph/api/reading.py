@@ -10,7 +10,9 @@ from fastapi.responses import Response
 from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
+from threatgraph.api.responses import TimelinePage
 from threatgraph.web.render import respond
+from threatgraph.web.when import labelled
 
 router = APIRouter()
 HTML = {200: {"content": {"text/html": {}}, "description": "JSON, or the HTML page for `Accept: text/html`"}}
@@ -100,27 +102,83 @@ def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
 #: actor in thousands of articles otherwise makes a page of several hundred KB that no one reads whole.
 PAGE_EVENTS = 100
 PAGE_RELATED = 40
+#: Largest event id a ``before`` cursor may carry (SQLite and PostgreSQL bigint).
+MAX_ID = 2**63 - 1
+
+
+def newest_events(events: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The ``n`` newest events by id, still in date order: the same cut ``store.read.timeline`` pages by,
+    so the "older events" link (``before`` = the smallest id shown) continues with no gap or repeat."""
+    if len(events) <= n:
+        return events
+    keep = set(sorted((e["event_id"] for e in events), reverse=True)[:n])
+    return [e for e in events if e["event_id"] in keep]
+
+
+def events_total(counts: dict[str, Any] | None, shown: int) -> int:
+    """All events of the actor (as source plus as target), never fewer than the events at hand."""
+    if not counts:
+        return shown
+    return max(shown, int(counts.get("source_events", 0)) + int(counts.get("target_events", 0)))
 
 
 @router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
 def entity(
     request: Request,
     entity_id: str = EntityId,
-    full: bool = Query(False, description="HTML only: the whole timeline and every relation"),
+    full: bool = Query(False, description="HTML only: every event and relation the dossier carries"),
     engine: Engine = Depends(engine_of),
 ) -> Response:
     data = services.dossier(engine, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     events = data.get("timeline", [])
+    labelled(events)
     related = data.get("related", [])
+    shown = events if full else newest_events(events, PAGE_EVENTS)
+    older = data.get("timeline_next_before")
+    if len(shown) < len(events):
+        older = min(e["event_id"] for e in shown)
     page = {
-        "timeline": events if full else events[-PAGE_EVENTS:],
+        "timeline": shown,
         "related": related if full else related[:PAGE_RELATED],
         "full": full,
+        "older_before": older,
+        "events_total": events_total(data.get("counts"), len(events)),
     }
     page["graph"] = star_graph({**data, "related": page["related"]})
     return respond(request, "entity.html", data, page=page)
+
+
+@router.get(
+    "/entities/{entity_id}/timeline",
+    responses={
+        200: {
+            "model": TimelinePage,
+            "content": {"text/html": {}},
+            "description": "A page of events as JSON, or the HTML page for `Accept: text/html`",
+        },
+        **NOT_FOUND,
+    },
+    summary="Actor timeline, paged: newest events first, older pages with `before`",
+)
+def entity_timeline(
+    request: Request,
+    entity_id: str = EntityId,
+    before: int | None = Query(
+        None, ge=1, le=MAX_ID, description="only events with a smaller id: `next_before` of the previous page"
+    ),
+    limit: int = Query(PAGE_EVENTS, ge=1, le=200, description="page size"),
+    engine: Engine = Depends(engine_of),
+) -> Response:
+    """Events where the actor is source or target, ``limit`` at a time by event id (newest first), each
+    page sorted by date. Keyset paging: a page costs the same however deep, and events stored while a
+    reader pages do not shift later pages. ``counts`` holds the totals."""
+    data = services.timeline_page(engine, entity_id, before, limit)
+    if data is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    labelled(data["events"])
+    return respond(request, "timeline.html", data, page={"events_total": events_total(data["counts"], 0)})
 
 
 @router.get("/entities/{entity_id}/graph", responses=NOT_FOUND, summary="Relations graph: nodes and edges")
@@ -155,4 +213,5 @@ def article(
     data = queries.article_page(engine, article_id)
     if data is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
+    labelled(data["events"], key="date")
     return respond(request, "article.html", data)

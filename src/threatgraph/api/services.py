@@ -88,3 +88,33 @@ def list_alerts(engine: Engine, since: datetime | None = None, limit: int = 50) 
     from threatgraph.watch import list_alerts
 
     return list_alerts(engine, since=since, limit=limit)
+
+
+def timeline_page(engine: Engine, entity_id: str, before: int | None, limit: int) -> dict[str, Any] | None:
+    """One page of an entity's events (``store.read.timeline``) with the entity's caption and true totals.
+
+    None when there is no such entity. ``counts`` are the index-only totals of ``store.read.event_counts``
+    (~1 ms each even for the heaviest actor), so every page can say "showing 100 of 4,213 events".
+    """
+    from sqlalchemy import select
+
+    from threatgraph.store.read import event_counts, timeline
+    from threatgraph.store.schema import entities
+
+    with engine.connect() as conn:
+        head = conn.execute(
+            select(entities.c.id, entities.c.caption, entities.c.schema).where(entities.c.id == entity_id)
+        ).first()
+        if head is None:
+            return None
+        counts = event_counts(conn, entity_id)
+    page = timeline(engine, entity_id, before=before, limit=limit)
+    return {
+        "entity": {"id": head.id, "caption": head.caption, "schema": head.schema},
+        "events": page["events"],
+        "limit": limit,
+        "before": before,
+        "next_before": page["next_before"],
+        "more": page["next_before"] is not None,
+        "counts": counts,
+    }

@@ -16,11 +16,14 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from threatgraph.web.highlight import highlight
+from threatgraph.web.when import datetime_attr
 
 WEB = Path(__file__).parent
 STATIC = WEB / "static"
 templates = Jinja2Templates(directory=WEB / "templates")
 templates.env.filters["highlight"] = highlight
+templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n  # "4,213 events"
+templates.env.globals["when_attr"] = datetime_attr
 
 
 def wants_html(request: Request) -> bool:

@@ -1,0 +1,65 @@
+"""Response shapes of the paged read endpoints, published in the OpenAPI schema.
+
+The read routes return the stage dicts as they are (no copy through a model, which costs more than
+the query); these models only document the shape, and schemathesis checks every answer against it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class EntityRef(BaseModel):
+    """An actor an event names: linked actors have ``id`` and ``schema``, unlinked ones only their text."""
+
+    id: str | None = None
+    caption: str | None = None
+    schema_: str | None = Field(default=None, alias="schema")
+
+
+class TimelineEvent(BaseModel):
+    """One event of an actor's timeline: the date as an ISO interval plus its human label."""
+
+    event_id: int
+    date: str | None = Field(description="ISO start of the event's date interval (or the publication day)")
+    date_end: str | None = Field(description="ISO end of the interval; null for a single day or published date")
+    date_text: str | None = Field(description="the date words in the article, e.g. 'late July'")
+    date_precision: str | None = Field(description="day, month, season, year…, or 'published' when undated")
+    date_label: str = Field(description="short human label by precision, e.g. 'late Jul 2022', '2018–2020'")
+    type: str
+    subtype: str | None
+    trigger: str | None
+    role: str = Field(description="'source' or 'target': the actor's role in the event")
+    source: EntityRef | None
+    target: EntityRef | None
+    place: str | None
+    negated: bool
+    hedged: bool
+    sentence: str | None
+    article_id: str | None
+    article_title: str | None
+    outlet: str | None
+    published: str | None
+
+
+class EventCounts(BaseModel):
+    """True totals behind a cut list (an event with the actor in both roles counts in both)."""
+
+    source_events: int
+    target_events: int
+    quotes_by: int
+
+
+class TimelinePage(BaseModel):
+    """A page of an actor's events, newest ids first, each page sorted by date.
+
+    Pass ``next_before`` as ``before`` for the next (older) page; it is null on the last page.
+    """
+
+    entity: EntityRef
+    events: list[TimelineEvent]
+    limit: int
+    before: int | None
+    next_before: int | None
+    more: bool
+    counts: EventCounts

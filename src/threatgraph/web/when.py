@@ -1,0 +1,46 @@
+"""Event dates for people and machines: the human label (``extract.dates.label``) and an HTML ``datetime``.
+
+The label ("late Jul 2022", "2018–2020") is what the pages show; the interval stays machine-readable
+in the JSON (``date``/``date_end``) and in the ``<time datetime>`` attribute, which gets the most
+exact value HTML allows (a day, a month, a year) and an ISO 8601 ``start/end`` interval otherwise.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from threatgraph.extract.dates import label
+
+
+def labelled(events: Iterable[dict[str, Any]], key: str | None = None) -> None:
+    """Add ``date_label`` to each event in place: timeline rows, or rows holding the interval under ``key``."""
+    for ev in events:
+        value = ev.get(key) if key else ev
+        ev["date_label"] = label(value) if isinstance(value, Mapping) else "undated"
+
+
+def _day(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def datetime_attr(start: Any, end: Any = None) -> str | None:
+    """The ``<time datetime>`` value of an interval: "2022-07-21", "2022-07", "2022" or "2022-07-21/2022-07-31"."""
+    first, last = _day(start), _day(end)
+    if first is None:
+        return None
+    if last is None or last == first:
+        return first.isoformat()
+    month_end = calendar.monthrange(first.year, first.month)[1]
+    if first.day == 1 and (last.year, last.month, last.day) == (first.year, first.month, month_end):
+        return f"{first.year:04d}-{first.month:02d}"
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"{first.year:04d}"
+    return f"{first.isoformat()}/{last.isoformat()}"
