@@ -2,9 +2,11 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/extraction.py [ARTICLE_OR_GOLD ...] [--json]
+    .venv/bin/python benchmarks/extraction.py [ARTICLE_OR_GOLD_OR_DIR ...] [--json]
 
-Without arguments every ``samples/*.gold.json`` is scored against the article next to it.
+Without arguments every ``samples/*.gold.json`` is scored against the article next to it; a
+directory argument scores every gold file in it (``tests/extract/heldout`` is the held-out set,
+never used for tuning).
 
 Gold format (one JSON file per article, ``<article stem>.gold.json``)::
 
@@ -323,7 +325,13 @@ def gold_files(args: list[str]) -> list[Path]:
     out = []
     for arg in args:
         p = Path(arg)
-        out.append(p if p.name.endswith(".gold.json") else p.with_name(p.stem + ".gold.json"))
+        if p.is_dir():  # a gold set: every gold file in it (e.g. tests/extract/heldout)
+            found = sorted(p.glob("*.gold.json"))
+            if not found:
+                raise SystemExit(f"{p}: directory holds no *.gold.json file")
+            out.extend(found)
+        else:
+            out.append(p if p.name.endswith(".gold.json") else p.with_name(p.stem + ".gold.json"))
     return out
 
 
@@ -433,7 +441,9 @@ def _line(name: str, s: Scores) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", help="gold files or the articles next to them (default: samples/)")
+    parser.add_argument(
+        "paths", nargs="*", help="gold files, their articles, or directories of gold files (default: samples/)"
+    )
     parser.add_argument("--json", action="store_true", help="print scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--speed", action="store_true", help="also time events+quotes+dates against the parse")
