@@ -93,3 +93,26 @@ def test_reading_works_without_javascript(browser, live_server):
         assert page.locator("table.events tr").count() > 1
     finally:
         context.close()
+
+
+def test_older_events_link_pages_the_timeline_without_javascript(browser, live_server, monkeypatch):
+    """With the dossier cut to two events, the "Older events" links reach all five, each once, with no JS."""
+    from threatgraph.api import reading
+
+    monkeypatch.setattr(reading, "PAGE_EVENTS", 2)  # the live server runs this module's code in a thread
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server['url']}/entities/{ZB}")
+        assert "Showing the 2 most recently recorded of 5 events" in page.locator("#timeline").inner_text()
+        seen = page.locator("ol.timeline li.event").evaluate_all("els => els.map(e => e.id)")
+        while page.locator("a[rel=next]").count():
+            page.click("a[rel=next]")
+            page.wait_for_load_state()
+            assert "/timeline?before=" in page.url
+            seen += page.locator("ol.timeline li.event").evaluate_all("els => els.map(e => e.id)")
+            assert page.locator("ol.timeline li.event time[datetime]").count() >= 1
+        assert len(seen) == 5 == len(set(seen))
+        assert "No older events." not in page.content()
+    finally:
+        context.close()
