@@ -207,3 +207,24 @@ def test_dossier_and_article_pages_show_labels_in_time_elements(client, archive)
     attr = '<time datetime="2022-07-21/2022-07-31" title="2022-07-21 – 2022-07-31 (season)">'
     assert attr + recruit["date_label"] in page
     assert "2022-07-21 – 2022-07-31 <span" not in page  # the raw interval is no longer the visible text
+
+
+def test_actor_in_both_roles_is_not_counted_twice_when_nothing_is_cut(client, archive):
+    """Role counts count an event naming the actor as source and target twice; a whole list is its own total."""
+    engine = archive["engine"]
+    add_entity(engine, "ent-split", "Split Front", "ArmedGroup", ["Split Front"])
+    text = "Split Front clashed with Split Front defectors. Split Front attacked a base."
+    evs = [
+        Event(type="CLASH", trigger="clashed", sentence=text[:47], start=0, end=47),
+        Event(type="ATTACK", trigger="attacked", sentence=text[48:], start=48, end=len(text)),
+    ]
+    art = Article(text=text, title="Split", outlet="Test Wire", published=date(2024, 3, 1))
+    save_analysis(engine, Analysis(article=art, events=evs))
+    link_events(engine, {"article_id": art.id}, source_entity_id="ent-split")
+    link_events(engine, {"article_id": art.id, "type": "CLASH"}, target_entity_id="ent-split")
+    data = client.get("/entities/ent-split").json()
+    assert len(data["timeline"]) == 2 and data["counts"]["source_events"] + data["counts"]["target_events"] == 3
+    html = client.get("/entities/ent-split", headers=HTML).text
+    assert "Timeline (2 events)" in html and "most recently recorded" not in html
+    page = client.get("/entities/ent-split/timeline", headers=HTML).text
+    assert "Showing 2 of 2 events" in page

@@ -115,11 +115,15 @@ def newest_events(events: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     return [e for e in events if e["event_id"] in keep]
 
 
-def events_total(counts: dict[str, Any] | None, shown: int) -> int:
-    """All events of the actor (as source plus as target), never fewer than the events at hand."""
-    if not counts:
-        return shown
-    return max(shown, int(counts.get("source_events", 0)) + int(counts.get("target_events", 0)))
+def events_total(counts: dict[str, Any] | None, at_hand: int, complete: bool) -> int:
+    """All events of the actor: the events at hand when they are all of them, else as source plus as target.
+
+    The role counts are index-only (~1 ms for the heaviest actor); an event with the actor in both roles
+    counts twice there, so they are used only when the list was cut, and never below what is at hand.
+    """
+    if complete or not counts:
+        return at_hand
+    return max(at_hand, int(counts.get("source_events", 0)) + int(counts.get("target_events", 0)))
 
 
 @router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
@@ -144,7 +148,7 @@ def entity(
         "related": related if full else related[:PAGE_RELATED],
         "full": full,
         "older_before": older,
-        "events_total": events_total(data.get("counts"), len(events)),
+        "events_total": events_total(data.get("counts"), len(events), data.get("timeline_next_before") is None),
     }
     page["graph"] = star_graph({**data, "related": page["related"]})
     return respond(request, "entity.html", data, page=page)
@@ -178,7 +182,10 @@ def entity_timeline(
     if data is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     labelled(data["events"])
-    return respond(request, "timeline.html", data, page={"events_total": events_total(data["counts"], 0)})
+    whole = before is None and not data["more"]
+    return respond(
+        request, "timeline.html", data, page={"events_total": events_total(data["counts"], len(data["events"]), whole)}
+    )
 
 
 @router.get("/entities/{entity_id}/graph", responses=NOT_FOUND, summary="Relations graph: nodes and edges")
