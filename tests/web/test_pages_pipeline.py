@@ -48,6 +48,9 @@ def test_every_entity_and_article_page_renders(pipeline_client):
         assert page.status_code == 200 and 'id="sanctions-badge"' in page.text, eid
         assert client.get(f"/entities/{eid}.json").json()["id"] == eid
         assert client.get(f"/entities/{eid}/graph").status_code == 200
+        timeline = client.get(f"/entities/{eid}/timeline", params={"limit": 2}).json()
+        assert all(ev["date_label"] for ev in timeline["events"]), eid
+        assert client.get(f"/entities/{eid}/timeline", headers=HTML).status_code == 200, eid
     for aid in article_ids:
         page = client.get(f"/articles/{aid}", headers=HTML)
         assert page.status_code == 200 and "<mark" in page.text, aid
