@@ -269,3 +269,43 @@ def test_evidence_stays_in_its_paragraph(analyse) -> None:
     a = analyse(text)
     ev = find(a.events, "SANCTION", "Treasury", "Hezbollah")
     assert ev.sentence == "The US Treasury sanctioned the Hezbollah Brigades in 2021."
+
+
+# --- rules added after the held-out evaluation (tests/extract/heldout); sentences are new ---
+
+
+def test_passive_subject_acts_in_the_gerund_it_is_accused_of(analyse) -> None:
+    a = analyse("Ahmed Karimi was accused of ordering the bombing of a checkpoint in Basra.")
+    find(a.events, "ASSAULT", "Karimi")
+    a = analyse("Ahmed Karimi is suspected of recruiting fighters in Basra.")
+    find(a.events, "MOBILIZE", "Karimi")
+
+
+def test_clashed_with_names_the_enemy(analyse) -> None:
+    a = analyse("The Hezbollah Brigades clashed with the Badr Organization near Baghdad airport on Monday.")
+    ev = find(a.events, "DEPLOY", "Hezbollah Brigades", "Badr")
+    assert ev.subtype == "fight"
+
+
+def test_fighters_from_a_group_stand_for_it(analyse) -> None:
+    a = analyse("Fighters from the Hezbollah Brigades attacked a police station in Baghdad on Monday.")
+    find(a.events, "ASSAULT", "Hezbollah Brigades")
+
+
+def test_name_after_a_comma_is_the_common_noun_it_follows(analyse) -> None:
+    a = analyse("Ahmed Karimi met commanders of an allied militia, the Badr Organization, in Tehran.")
+    ev = find(a.events, "CONSULT", "Karimi", "Badr")
+    assert ev.target_group >= 0
+
+
+def test_plural_group_noun_is_not_the_last_group_named(analyse) -> None:
+    a = analyse(
+        "The Hezbollah Brigades and the Badr Organization held talks in Baghdad. "
+        "Officials said the two groups had agreed to coordinate attacks on US bases."
+    )
+    assert not [e for e in a.events if e.trigger == "coordinate" and e.source_group >= 0], a.events
+
+
+def test_held_in_detention_names_the_detained(analyse) -> None:
+    a = analyse("A judge in Baghdad ordered Ahmed Karimi held in pretrial detention.")
+    find(a.events, "ARREST", None, "Karimi")

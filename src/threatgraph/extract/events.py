@@ -130,6 +130,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
                 agent = agent or inherited.sources
             elif not _is_passive(head):
                 subj = inherited.sources
+            elif verb.dep_ == "pcomp":
+                subj = inherited.targets  # "X is accused of recruiting …": X recruits
         elif verb.dep_ in ("xcomp", "advcl") and _children(verb, "aux") and _controller(head) is not None:
             ctrl = _controller(head)
             assert ctrl is not None
@@ -145,7 +147,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
         dobj = [head]
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
-    return _Args(sources=subj, targets=dobj + _pobjs(verb, ("against", "on", "upon")))
+    preps = ("against", "on", "upon", *lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    return _Args(sources=subj, targets=dobj + _pobjs(verb, preps))
 
 
 def _governor(tok: Token) -> Token | None:
@@ -183,7 +186,20 @@ def _noun_args(noun: Token) -> _Args:
         elif glemma in lex.words["agentive_verbs"]:
             sources = sources or subj
             targets = targets or _pobjs(gov, ("on", "against", "upon", "to", "for"))
+        elif not targets and trig is not None and trig.type in lex.words["state_types"]:
+            targets = _held_one(noun, gov)
     return _Args(sources=sources, targets=targets)
+
+
+def _held_one(noun: Token, gov: Token) -> list[Token]:
+    """Who is put in the state a noun names: "ordered X held in detention", "was taken into custody"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon().words["state_preps"]:
+        return []
+    held = _children(gov, "dobj", "nsubjpass")
+    if not held and gov.tag_ == "VBN" and not _children(gov, "aux"):
+        # a small clause: "ordered X held in detention", parsed with X as subject or as the noun held modifies
+        held = _children(gov, "nsubj") or ([gov.head] if gov.dep_ == "acl" else [])
+    return held
 
 
 def _subject(verb: Token, depth: int = 0) -> list[Token]:
@@ -193,6 +209,9 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         return subj
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "X is accused of ordering the killing": the passive subject of the governing verb acts
+        return _subject(verb.head.head, depth + 1)
     return []
 
 

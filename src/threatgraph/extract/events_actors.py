@@ -171,7 +171,7 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
                 found_actor = resolve(child, index, depth + 1)
                 if found_actor is not None and found_actor.group >= 0:
                     return found_actor
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "fighters from X"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found_actor = resolve(pobj, index, depth + 1)
@@ -181,13 +181,40 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         found = index.at(child) if child.dep_ in ("compound", "nmod") else None
         if found is not None and found.label in ORG_LABELS:
             return _actor_of(found)  # "its Basij militia"
-    if lem in lex.words["group_anaphora"] and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+    plural = tok.tag_ in ("NNS", "NNPS")  # "the two groups" is not the one group named last
+    definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if lem in lex.words["group_anaphora"] and definite and not plural:
         anaphor = _anaphor(tok, index)
         if anaphor is not None:
             return anaphor
+    if tok.pos_ == "NOUN":
+        named = _surface_apposition(tok, index)
+        if named is not None:
+            return _actor_of(named)
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
         return Actor(_phrase(tok))
     return None
+
+
+def _surface_apposition(tok: Token, index: MentionIndex) -> Mention | None:
+    """A name set off by a comma right after a common noun phrase: "a rival faction, the Ansar
+    Front." The parser often hangs such a name elsewhere; the comma still says it is the same
+    thing. Only a name that closes the phrase (comma, stop or end) counts, not a list item."""
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].dep_ == "det":
+        i += 1
+    m = index.at(doc[i]) if i < len(doc) else None
+    if m is None or m.label not in ACTOR_LABELS:
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start > i:
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    return m if after is None or after.text in (",", ".", ";", ")", "—", "–") else None
 
 
 def _person_in_title(tok: Token, index: MentionIndex) -> Mention | None:
