@@ -98,8 +98,8 @@ def test_wrong_actor_type_or_speaker_is_penalised() -> None:
 def test_gold_files_are_well_formed() -> None:
     from threatgraph.extract.events_lexicon import lexicon
 
-    files = sorted((ROOT / "samples").glob("*.gold.json"))
-    assert len(files) >= 4
+    files = sorted((ROOT / "samples").glob("*.gold.json")) + sorted(HELDOUT.glob("*.gold.json"))
+    assert len(files) >= 7
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert (path.parent / gold["article"]).is_file(), path
@@ -122,3 +122,41 @@ def test_samples_meet_the_targets() -> None:
     assert total.events.f1 >= 0.6, report
     assert total.quote_speaker.value >= 0.9, report
     assert total.dates.value >= 0.8, report
+
+
+HELDOUT = ROOT / "tests" / "extract" / "heldout"
+
+
+def test_gold_files_accepts_a_directory(tmp_path: Path) -> None:
+    assert harness.gold_files([str(HELDOUT)]) == sorted(HELDOUT.glob("*.gold.json"))
+    with pytest.raises(SystemExit, match="no \\*.gold.json"):
+        harness.gold_files([str(tmp_path)])
+
+
+@pytest.fixture(scope="module")
+def heldout() -> tuple:
+    """The held-out set (written before the system ever ran on it; never used for tuning)."""
+    files = sorted(HELDOUT.glob("*.gold.json"))
+    assert len(files) >= 3
+    total, per, _seconds = harness.evaluate(files)
+    return total, per
+
+
+@pytest.mark.integration
+def test_heldout_events_and_quotes_meet_the_targets(heldout: tuple) -> None:
+    total, _per = heldout
+    report = "\n".join(total.errors)
+    assert total.events.f1 >= 0.6, report
+    assert total.quote_speaker.value >= 0.9, report
+    assert total.dates.value >= 0.8, report
+
+
+@pytest.mark.integration
+@pytest.mark.xfail(
+    strict=True,
+    reason="held-out entity F1 is 0.74 (< 0.85): names the small English model mislabels or splits "
+    "(Katiba al-Furqan as a person, Horn and Gulf Institute split); entity extraction is another slice",
+)
+def test_heldout_entities_meet_the_target(heldout: tuple) -> None:
+    total, _per = heldout
+    assert total.entities.f1 >= 0.85, "\n".join(e for e in total.errors if e.startswith("entity"))
