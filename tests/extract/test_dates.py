@@ -43,6 +43,8 @@ PUB = date(2022, 8, 15)
         ("three months ago", date(2022, 5, 1), date(2022, 5, 31), "month"),
         ("last month", date(2022, 7, 1), date(2022, 7, 31), "month"),
         ("the past two years", date(2020, 8, 15), PUB, "range"),
+        ("the past year", date(2021, 8, 15), PUB, "range"),  # a window up to the anchor, unlike "last year"
+        ("the past week", date(2022, 8, 8), PUB, "range"),
         ("the first quarter of 2020", date(2020, 1, 1), date(2020, 3, 31), "range"),
     ],
 )

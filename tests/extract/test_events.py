@@ -309,3 +309,9 @@ def test_plural_group_noun_is_not_the_last_group_named(analyse) -> None:
 def test_held_in_detention_names_the_detained(analyse) -> None:
     a = analyse("A judge in Baghdad ordered Ahmed Karimi held in pretrial detention.")
     find(a.events, "ARREST", None, "Karimi")
+
+
+def test_purpose_clause_takes_the_date_of_its_verb(analyse) -> None:
+    a = analyse("Ahmed Karimi flew to Beirut in March to meet commanders of the Hezbollah Brigades.")
+    ev = find(a.events, "CONSULT", "Karimi", "Hezbollah")
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2022, 3, 1), date(2022, 3, 31))

@@ -245,6 +245,8 @@ def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:
     """ "last year", "this month", "next week", "last summer", "last July", "last Friday"."""
     g = _grammar()
     shift = g["period_shift"][shift_word]
+    if what in g["units"] and shift_word in g.get("rolling_shift", ()) and anchor is not None:
+        return _parse(f"past 1 {what}s", anchor)  # "the past year": the window up to the anchor
     if what in g["units"]:
         return _floating("range" if what == "week" else what) if anchor is None else _period(what, anchor, shift)
     if what in g["seasons"]:

@@ -311,6 +311,8 @@ def _anchor_verbs(tok: Token, kind: str) -> list[Token]:
             out.append(gov)
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         out.append(tok.head)
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and any(c.lower_ == "to" for c in tok.children):
+        out.append(tok.head)  # a purpose clause happens when its verb does: "travelled in May to meet X"
     return out
 
 

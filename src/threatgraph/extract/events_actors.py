@@ -183,6 +183,10 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
             return _actor_of(found)  # "its Basij militia"
     plural = tok.tag_ in ("NNS", "NNPS")  # "the two groups" is not the one group named last
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if lem in lex.words["company_anaphora"] and definite and not plural:
+        found = index.before(tok.idx, ("Company", "Organization"), window=800)
+        if found is not None:
+            return _actor_of(found)  # "the firm said": the company named before, not the armed group
     if lem in lex.words["group_anaphora"] and definite and not plural:
         anaphor = _anaphor(tok, index)
         if anaphor is not None:
