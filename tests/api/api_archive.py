@@ -9,7 +9,7 @@ The articles are invented for testing; the list file is written by hand in FtM J
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from archive import add_entity, add_sanction_link, link_events, link_speakers, m
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
 from threatgraph.screen.lists import load_files
 from threatgraph.store.articles import save_analysis
-from threatgraph.store.schema import entities, mentions
+from threatgraph.store.schema import articles, entities, mentions
 
 TOKEN = "test-token-123"  # the bearer token test apps are created with
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -189,7 +189,7 @@ def build_archive(engine: Engine) -> dict[str, Any]:
             link_events(engine, {"article_id": art.id, "type": typ}, source_entity_id=src, target_entity_id=tgt)
         if qs:
             link_speakers(engine, ANALYST, article_id=art.id)
-    _count_mentions(engine)
+    _profiles(engine)
     load_files(engine, [LIST_FILE], dataset="testlist")
     add_sanction_link(
         engine,
@@ -202,13 +202,31 @@ def build_archive(engine: Engine) -> dict[str, Any]:
     return {"articles": article_ids, "entity": ZB}
 
 
-def _count_mentions(engine: Engine) -> None:
-    """The mention and article counts resolve keeps on each entity."""
+def _profiles(engine: Engine) -> None:
+    """What resolve keeps on each entity: mention and article counts, first and last publication date seen.
+
+    Dates come from the articles, never from the clock, so pages (and the dossier screenshot the
+    browser test writes to docs/) look the same on every run.
+    """
     with engine.begin() as conn:
         for eid in ENTITIES:
-            rows = conn.execute(select(mentions.c.article_id).where(mentions.c.entity_id == eid)).all()
+            rows = conn.execute(
+                select(mentions.c.article_id, articles.c.published)
+                .join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.entity_id == eid)
+            ).all()
+            days = [r.published for r in rows if r.published]
             conn.execute(
                 update(entities)
                 .where(entities.c.id == eid)
-                .values(mention_count=len(rows), article_count=len({r.article_id for r in rows}))
+                .values(
+                    mention_count=len(rows),
+                    article_count=len({r.article_id for r in rows}),
+                    first_seen=_midnight(min(days)) if days else None,
+                    last_seen=_midnight(max(days)) if days else None,
+                )
             )
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)

@@ -50,7 +50,8 @@
       var id = evt.target.id();
       if (id !== centre) window.location.href = "/entities/" + encodeURIComponent(id);
     });
-    box.setAttribute("data-ready", "1");
+    // Ready once the first frame is drawn (cytoscape paints on the next animation frame, not here).
+    cy.one("render", function () { box.setAttribute("data-ready", "1"); });
   }
 
   var embedded = null;
