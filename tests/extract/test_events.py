@@ -315,3 +315,15 @@ def test_purpose_clause_takes_the_date_of_its_verb(analyse) -> None:
     a = analyse("Ahmed Karimi flew to Beirut in March to meet commanders of the Hezbollah Brigades.")
     ev = find(a.events, "CONSULT", "Karimi", "Hezbollah")
     assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2022, 3, 1), date(2022, 3, 31))
+
+
+def test_measures_spelled_out_after_a_sanction_are_not_new_events(analyse) -> None:
+    a = analyse(
+        "The US Treasury imposed sanctions on the Hezbollah Brigades on Monday, freezing their assets "
+        "and banning their leaders from travel."
+    )
+    find(a.events, "SANCTION", "Treasury", "Hezbollah")
+    assert [e.trigger for e in a.events if e.trigger in ("freezing", "banning")] == [], a.events
+    a = analyse("Police raided the office of the Hezbollah Brigades in Basra, banning the group from the city.")
+    find(a.events, "COERCE", None, "Hezbollah")  # no sanction above: the ban stands on its own
+    assert any(e.trigger == "banning" for e in a.events), a.events

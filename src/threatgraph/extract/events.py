@@ -364,6 +364,20 @@ def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> 
 # --- assembly ------------------------------------------------------------------------------
 
 
+def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
+    """Whether ``tok`` is a participle clause detailing the sanction of its head clause."""
+    if trig.type not in lexicon().words["measure_types"] or tok.dep_ not in ("advcl", "conj") or tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    while head.dep_ in ("advcl", "conj") and head.tag_ == "VBG" and head.head != head:
+        head = head.head  # "…, freezing their assets and banning them": both under the sanction
+    for cand in (head, *_children(head, "dobj")):
+        found = _trigger(cand)
+        if found is not None and found[0].type == "SANCTION":
+            return True
+    return False
+
+
 def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
     for tok in doc:
         accusation = _speech_accusation(tok)
@@ -374,6 +388,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
         if found is None:
             continue
         trig, kind = found
+        if kind == "verb" and _spells_out_sanction(tok, trig):
+            continue
         if kind == "compound":
             args = _compound_args(tok)
         elif kind == "noun":
