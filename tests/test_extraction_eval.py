@@ -152,11 +152,6 @@ def test_heldout_events_and_quotes_meet_the_targets(heldout: tuple) -> None:
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(
-    strict=True,
-    reason="held-out entity F1 is 0.74 (< 0.85): names the small English model mislabels or splits "
-    "(Katiba al-Furqan as a person, Horn and Gulf Institute split); entity extraction is another slice",
-)
 def test_heldout_entities_meet_the_target(heldout: tuple) -> None:
     total, _per = heldout
     assert total.entities.f1 >= 0.85, "\n".join(e for e in total.errors if e.startswith("entity"))

