@@ -184,3 +184,26 @@ def test_mentions_always_match_their_offsets(extractor: Extractor, words: list[s
     for mention in analysis.mentions:
         assert text[mention.start : mention.end] == mention.text
         assert mention.text.strip() == mention.text and mention.text
+
+
+@pytest.mark.parametrize("name", ["Frente Guasá", "Bloque Magdalena", "Columna Teófilo Forero"])
+def test_spanish_group_openers_make_an_armed_group(extractor: Extractor, name: str) -> None:
+    found = _labels(_analyse(extractor, f"The {name} clashed with soldiers near the river, the army said."))
+    assert found.get(name) == "ArmedGroup", found
+
+
+def test_a_state_body_keeps_the_country_written_before_it(extractor: Extractor) -> None:
+    found = _labels(_analyse(extractor, "The United Kingdom Ministry of Defence said two drones were shot down."))
+    assert found.get("United Kingdom Ministry of Defence") == "PublicBody", found
+
+
+def test_a_sentence_start_word_is_no_country_prefix(extractor: Extractor) -> None:
+    found = _labels(_analyse(extractor, "Yesterday Ministry of Defence officials denied the report."))
+    assert found.get("Ministry of Defence") == "PublicBody", found
+
+
+def test_an_unlabelled_name_after_the_port_of_is_a_place(nlp) -> None:
+    doc = nlp("Police raided a warehouse near the port of Quelimane on Friday.")
+    doc.ents = [e for e in doc.ents if e.text != "Quelimane"]
+    spans.repair(doc)
+    assert ("Quelimane", "GPE") in [(e.text, e.label_) for e in doc.ents]

@@ -119,6 +119,22 @@ def _dateline(doc: Doc) -> Span | None:
     return Span(doc, start, end, label="Location")
 
 
+def _country_prefix(doc: Doc, start: int, max_words: int = 3) -> int:
+    """Start of a state body's name including the country written before it ("United States Department of State")."""
+    from threatgraph.extract.mentions import is_country
+
+    best = start
+    for words in range(1, max_words + 1):
+        first = start - words
+        if first < 0 or not doc[first].text[:1].isupper():
+            break
+        if doc[first].is_sent_start and doc[first].lower_ == "the":
+            break
+        if is_country(doc[first:start].text):
+            best = first
+    return best
+
+
 class Gazetteer:
     """Marks gazetteer names and generic name structures on ``doc.ents``; the NER fills in the rest."""
 
@@ -181,6 +197,8 @@ class Gazetteer:
                     end -= 1
                 if _descriptive(doc[start:end]):
                     continue  # "Pakistani Shia militia" describes fighters; it names no group
+            if label == "PublicBody":
+                start = _country_prefix(doc, start)
             found.append(Span(doc, start, end, label=label))
         return found
 

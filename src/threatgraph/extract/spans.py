@@ -156,6 +156,23 @@ def _demonyms(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _unlabelled_places(doc: Doc, taken: set[int]) -> list[Span]:
+    """A name the model left unlabelled in "the port of X", "the town of X": a place by construction."""
+    nouns = set(label_config()["place_nouns"])
+    found = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.i < 1 or doc[tok.i - 1].lower_ not in nouns or not doc[tok.i - 1].is_lower:
+            continue
+        end = tok.i + 1
+        while (
+            end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN"
+        ):
+            end += 1
+        if end > tok.i + 1:
+            found.append(Span(doc, tok.i + 1, end, label="GPE"))
+    return found
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -175,7 +192,7 @@ def repair(doc: Doc) -> Doc:
         spans.append(span)
     spans = filter_spans(spans)
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
-    extra = _demonyms(doc, taken)
+    extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     if extra:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
