@@ -183,3 +183,18 @@ def test_any_text_gives_consistent_mentions(nlp, text: str) -> None:
         assert m.label in ENTITY_TYPES and m.group >= 0
     for group in {m.group for m in mentions}:
         assert len({(m.label, m.canonical) for m in mentions if m.group == group}) == 1
+
+
+def test_state_department_short_form_drops_country_and_body_word() -> None:
+    ms = group_mentions(_mentions(("UK Home Office Department", "PublicBody"), ("Home Office", "PublicBody")))
+    assert _group_of(ms, "Home Office") == _group_of(ms, "UK Home Office Department")
+
+
+def test_treasury_department_short_form_is_the_treasury() -> None:
+    ms = group_mentions(_mentions(("Canadian Finance Department", "PublicBody"), ("Finance", "Organization")))
+    assert _group_of(ms, "Finance") == _group_of(ms, "Canadian Finance Department")
+
+
+def test_a_body_word_alone_is_no_short_form() -> None:
+    ms = group_mentions(_mentions(("US Justice Department", "PublicBody"), ("Department", "PublicBody")))
+    assert _group_of(ms, "Department").isdisjoint(_group_of(ms, "US Justice Department"))

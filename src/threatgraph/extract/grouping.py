@@ -166,6 +166,9 @@ def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
         stateless = _stateless(best.text)
         if stateless and stateless != best.norm:  # "US Treasury" -> "treasury"
             by_stateless.setdefault(stateless, []).append(cluster)
+            short = stateless.split()
+            if len(short) >= 2 and short[-1] in label_config()["body_words"]:  # "treasury department"
+                by_stateless.setdefault(" ".join(short[:-1]), []).append(cluster)
         words = best.norm.split()
         if best.label in {"Organization", "Company"} and len(words) >= 3:
             for size in range(2, len(words)):  # "Crescent Gate General Trading" -> "crescent gate"
