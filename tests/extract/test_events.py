@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -139,23 +138,6 @@ def test_events_are_stored(analyse, store) -> None:
 
 
 # --- the reference article (../shared/data) ---------------------------------------------------
-
-
-_REFERENCE: dict[str, Analysis] = {}
-
-
-@pytest.fixture
-def reference(nlp: Language, shared_data: Path) -> Analysis:
-    """The reference article analysed once per session (skips cleanly without ../shared/data)."""
-    path = shared_data / "articles" / "arabnews-zainabiyoun.txt"
-    if not path.is_file():
-        pytest.skip(f"reference article not found at {path}")
-    if "ref" not in _REFERENCE:
-        from threatgraph.ingest import read_file
-
-        article = next(a for a in read_file(path) if isinstance(a, Article))
-        _REFERENCE["ref"] = next(Extractor(nlp=nlp).analyse([article]))
-    return _REFERENCE["ref"]
 
 
 def test_reference_sanction_january_2019(reference: Analysis) -> None:

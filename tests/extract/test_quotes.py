@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -112,21 +111,6 @@ def test_marked_spans_never_crash_and_stay_in_bounds(text: str) -> None:
 
 
 # --- the reference article (../shared/data) ---------------------------------------------------
-
-_REFERENCE: dict[str, Analysis] = {}
-
-
-@pytest.fixture
-def reference(nlp: Language, shared_data: Path) -> Analysis:
-    path = shared_data / "articles" / "arabnews-zainabiyoun.txt"
-    if not path.is_file():
-        pytest.skip(f"reference article not found at {path}")
-    if "ref" not in _REFERENCE:
-        from threatgraph.ingest import read_file
-
-        article = next(a for a in read_file(path) if isinstance(a, Article))
-        _REFERENCE["ref"] = next(Extractor(nlp=nlp).analyse([article]))
-    return _REFERENCE["ref"]
 
 
 def test_reference_abdul_basit_khan(reference: Analysis) -> None:
