@@ -150,6 +150,19 @@ def find_entities(engine: Engine, name: str, limit: int = 10) -> list[dict[str, 
     return out[:limit]
 
 
+def _profile(row: Any) -> dict[str, Any]:
+    """The fields every entity summary carries (hits, dossier), JSON-ready."""
+    return {
+        "id": row["id"],
+        "schema": row["schema"],
+        "caption": row["caption"],
+        "mention_count": row["mention_count"],
+        "article_count": row["article_count"],
+        "first_seen": _iso(row["first_seen"]),
+        "last_seen": _iso(row["last_seen"]),
+    }
+
+
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -264,13 +277,7 @@ def hits(engine: Engine, include_rejected: bool = False) -> list[dict[str, Any]]
         rows = conn.execute(select(entities).where(entities.c.id.in_(ids))).mappings().all()
     out = [
         {
-            "id": r["id"],
-            "schema": r["schema"],
-            "caption": r["caption"],
-            "mention_count": r["mention_count"],
-            "article_count": r["article_count"],
-            "first_seen": _iso(r["first_seen"]),
-            "last_seen": _iso(r["last_seen"]),
+            **_profile(r),
             "best_score": max((link["score"] for link in links.get(r["id"], [])), default=0.0),
             "links": links.get(r["id"], []),
         }
@@ -671,14 +678,8 @@ def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
     props = ent["props"] or {}
     active = [link for link in links if link["status"] != "rejected"]
     return {
-        "id": ent["id"],
-        "schema": ent["schema"],
-        "caption": ent["caption"],
+        **_profile(ent),
         "norm": ent["norm"],
-        "mention_count": ent["mention_count"],
-        "article_count": ent["article_count"],
-        "first_seen": _iso(ent["first_seen"]),
-        "last_seen": _iso(ent["last_seen"]),
         "labels": props.get("labels", {}),
         "aliases": [{"name": n, "script": s, "count": c} for n, s, c in alias_rows],
         "scripts": sorted({s for _, s, _ in alias_rows}),
