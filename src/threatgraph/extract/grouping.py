@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from threatgraph.extract.foreign import SCRIPT_SOURCE
 from threatgraph.extract.mentions import (
     country_code,
     is_country,
@@ -44,7 +45,6 @@ from threatgraph.extract.mentions import (
 from threatgraph.model import Mention
 
 #: ``Mention.source`` of foreign-script spellings typed through a partner (see ``extract/scripts.py``).
-SCRIPT_SOURCE = "script"
 
 #: Types that never merge with anything but the same name (a date is not an alias of anything).
 _NAME_TYPES = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company"})

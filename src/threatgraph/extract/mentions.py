@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import yaml
 from rigour.names import normalize_name, remove_person_prefixes
 from rigour.text import ascii_text
 
-from threatgraph.model import ENTITY_TYPES, Mention
+from threatgraph.extract.foreign import model_guess_in_foreign_script
+from threatgraph.extract.labels import label_config
+from threatgraph.model import Mention
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc; resolve imports normalise_name alone
     from spacy.tokens import Doc, Span
@@ -33,18 +33,6 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc; resolve im
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
-
-
-@cache
-def label_config() -> dict[str, Any]:
-    """The parsed ``labels.yaml`` next to this module, checked against ``model.ENTITY_TYPES``."""
-    text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    for section in ("spacy", "gazetteer"):
-        for label, target in data[section].items():
-            if target is not None and target not in ENTITY_TYPES:
-                raise ValueError(f"extract/labels.yaml: {section}.{label} maps to unknown type {target!r}")
-    return data
 
 
 @lru_cache(maxsize=65536)
@@ -102,12 +90,11 @@ def _country_index() -> dict[str, str]:
     """
     from rigour.territories import get_territories
 
-    try:  # strong names are rigour's own tier of unambiguous names; fall back to name/full name
-        from rigour.territories.lookup import _load_territory_names
+    # Strong names are rigour's own tier of unambiguous names. rigour exposes them only through this
+    # loader: if a rigour release moves it, this fails here, loudly, instead of matching fewer countries.
+    from rigour.territories.lookup import _load_territory_names
 
-        strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
-    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - other rigour layouts
-        strong = {}
+    strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
     index: dict[str, str] = {}
     for territory in get_territories():
         if territory.is_historical or not (territory.is_country or territory.parent is None):
@@ -262,8 +249,6 @@ def map_label(span: Span) -> str | None:
 
 def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention]:
     """Typed mentions for the entities of ``doc``, in text order, ungrouped (``group == -1``)."""
-    from threatgraph.extract.scripts import model_guess_in_foreign_script  # scripts builds on this module
-
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
     text = doc.text

@@ -23,9 +23,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rigour.text.scripts import text_scripts
-
-from threatgraph.extract.grouping import SCRIPT_SOURCE
+from threatgraph.extract.foreign import (
+    SCRIPT_SOURCE,
+    foreign_script,
+    has_foreign_letters,
+    model_guess_in_foreign_script,
+)
 from threatgraph.extract.mentions import clean_edges, normalise_name
 from threatgraph.model import Mention
 
@@ -36,29 +39,6 @@ if TYPE_CHECKING:
 NAME_TYPES = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company", "Location", "Country"})
 #: A transliterated skeleton shorter than this ("lh", "b") matches too much to type anything by itself.
 _MIN_SKELETON = 3
-
-
-@lru_cache(maxsize=16384)
-def foreign_script(word: str) -> bool:
-    """Whether ``word`` has letters and none of them is Latin ("لواء", "Москва"; not "al-Fajr", "(")."""
-    if word.isascii():
-        return False
-    scripts = text_scripts(word)
-    return bool(scripts) and "Latin" not in scripts
-
-
-def has_foreign_letters(text: str) -> bool:
-    """Whether ``text`` has any letter outside the Latin script: one pass over its distinct characters,
-    so the token walk of :func:`foreign_runs` is skipped for the usual all-Latin article."""
-    return any(foreign_script(ch) for ch in set(text) if not ch.isascii() and ch.isalpha())
-
-
-def model_guess_in_foreign_script(ent: Span) -> bool:
-    """An entity the English model put on a name written wholly in another script: a guess on text it was
-    not trained on, so its label is not kept; the words are treated like any untagged foreign run."""
-    from threatgraph.extract.mentions import label_config
-
-    return ent.label_ not in label_config()["gazetteer"] and foreign_script(ent.text)
 
 
 def foreign_runs(doc: Doc, text: str | None = None) -> list[Span]:
