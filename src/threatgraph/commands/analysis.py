@@ -73,10 +73,11 @@ def events_command(
     from threatgraph.extract.events_lexicon import event_types, lexicon
     from threatgraph.store.statements import find_events
 
-    if type_ and lexicon().canonical_type(type_) is None:
+    canonical = lexicon().canonical_type(type_) if type_ else None
+    if type_ and canonical is None:
         err_console.print(f"[red]unknown event type {type_!r}[/red]; known: {', '.join(event_types())}")
         raise typer.Exit(2)
-    rows = find_events(open_store_or_exit(db), entity=entity, type_=type_, limit=limit)
+    rows = find_events(open_store_or_exit(db), entity=entity, type_=canonical, limit=limit)
     table = _rows_table(rows, as_json, "No events found.", ("When", "Event", "Source → target", "Where", "Evidence"))
     if table is None:
         return

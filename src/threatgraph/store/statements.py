@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, exists, or_, select
 
+from threatgraph.store.read import find_entities
 from threatgraph.store.schema import articles, entities, events, mentions, quotes
 
 
@@ -22,10 +23,6 @@ def _like(text: str) -> str:
 
 def _entity_ids(engine: Engine, name: str) -> list[str]:
     """Resolved entities a name may mean (empty when resolve has not run or nothing matches)."""
-    try:
-        from threatgraph.store.read import find_entities
-    except ImportError:  # pragma: no cover - the read side is part of the package
-        return []
     return [hit["id"] for hit in find_entities(engine, name, limit=5)]
 
 
@@ -95,12 +92,14 @@ def find_quotes(engine: Engine, speaker: str | None = None, about: str | None = 
 def find_events(
     engine: Engine, entity: str | None = None, type_: str | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:
-    """Events as a dated timeline (oldest first, undated last), optionally for one actor and/or type."""
+    """Events as a dated timeline (oldest first, undated last), optionally for one actor and/or type.
+
+    ``type_`` is a stored (PLOVER) type; mapping a user's word ("RECRUIT") to it is the extract stage's
+    lexicon's job, done by the caller.
+    """
     conds = []
     if type_:
-        from threatgraph.extract.events_lexicon import lexicon
-
-        conds.append(events.c.type == (lexicon().canonical_type(type_) or type_.upper()))
+        conds.append(events.c.type == type_.upper())
     if entity:
         ids = _entity_ids(engine, entity)
         pattern = _like(entity)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from threatgraph.screen.query import MATCH_THRESHOLD
+from threatgraph.store.read import resolve_ref
 from threatgraph.store.schema import aliases, articles, entities, watches
 
 #: A watch fires where the screening matcher would say "match".
@@ -58,15 +59,11 @@ def find_entity(conn: Connection, ref: str) -> dict[str, Any] | None:
 
 def lookup_entity(engine: Engine, ref: str) -> dict[str, Any] | None:
     """An entity for a CLI reference: exact id/caption/alias first, then the read side's fuzzy,
-    unambiguous best hit (``store.read.resolve_ref``, any spelling or script) when available."""
+    unambiguous best hit (``store.read.resolve_ref``, any spelling or script)."""
     with engine.connect() as conn:
         found = find_entity(conn, ref)
     if found is not None:
         return found
-    try:
-        from threatgraph.store.read import resolve_ref
-    except ImportError:  # pragma: no cover - read side absent
-        return None
     entity_id = resolve_ref(engine, ref)
     if entity_id is None:
         return None
