@@ -27,7 +27,7 @@ from itertools import cycle, islice
 from pathlib import Path
 
 from threatgraph import pipeline
-from threatgraph.extract.pipeline import get_extractor
+from threatgraph.app import Threatgraph
 from threatgraph.ingest import partition, read_paths
 from threatgraph.ingest.samples import samples_dir
 from threatgraph.store.db import open_store
@@ -72,7 +72,8 @@ def main() -> None:
         folder.mkdir()
         n = make_inputs(folder, args.articles)
         engine = open_store(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        extractor = get_extractor(engine)
+        app = Threatgraph(engine)
+        extractor = app.extractor()
         arts, fails = partition(read_paths([folder]))
         assert len(arts) == n and not fails, fails[:3]
         list(extractor.analyse(arts[:8]))  # warm up: model loaded, first-call costs paid
@@ -81,19 +82,25 @@ def main() -> None:
         t_read, _ = timed(lambda: partition(read_paths([folder])), "read")
         bare = open_store(f"sqlite:///{Path(tmp) / 'bare.db'}")
         t_nohooks, _ = timed(
-            lambda: pipeline.ingest(bare, [folder], batch_size=args.batch_size, hooks=False), "nohooks"
+            lambda: Threatgraph(bare, extractor=extractor, hooks=()).ingest([folder], batch_size=args.batch_size),
+            "nohooks",
         )
-        t_full, report = timed(lambda: pipeline.ingest(engine, [folder], batch_size=args.batch_size), "full")
-        t_again, again = timed(lambda: pipeline.ingest(engine, [folder], batch_size=args.batch_size), "again")
+        t_full, report = timed(lambda: app.ingest([folder], batch_size=args.batch_size), "full")
+        t_again, again = timed(lambda: app.ingest([folder], batch_size=args.batch_size), "again")
         assert len(report.ingested) == n and not report.failed, report.failed[:3]
         assert len(again.duplicates) == n and not again.ingested
         if args.n_process > 1:
             big = max(args.batch_size, pipeline.PARALLEL_MIN_ARTICLES)
             single = open_store(f"sqlite:///{Path(tmp) / 'single.db'}")
-            timed(lambda: pipeline.ingest(single, [folder], batch_size=big), "big batches, 1 process")
+            timed(
+                lambda: Threatgraph(single, extractor=extractor).ingest([folder], batch_size=big),
+                "big batches, 1 process",
+            )
             multi = open_store(f"sqlite:///{Path(tmp) / 'multi.db'}")
             _, mp = timed(
-                lambda: pipeline.ingest(multi, [folder], batch_size=big, n_process=args.n_process),
+                lambda: Threatgraph(multi, extractor=extractor).ingest(
+                    [folder], batch_size=big, n_process=args.n_process
+                ),
                 f"big batches, {args.n_process} processes",
             )
             assert len(mp.ingested) == n and not mp.failed, mp.failed[:3]

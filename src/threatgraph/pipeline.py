@@ -8,10 +8,13 @@ Kept apart from the readers (:mod:`threatgraph.ingest`) and the extractor
    duplicates *before* NLP, so re-ingesting an archive costs a hash and one query per batch;
 3. new articles go through the extractor in batches (spaCy ``nlp.pipe`` is much faster on
    batches), and each :class:`Analysis` is written in its own transaction;
-4. after each batch, the hooks ``threatgraph.resolve.update`` and ``threatgraph.watch.check`` get
-   that batch's new article ids (per batch, not per run, so an interrupted run leaves nothing
-   stored but unprocessed except its last batch). A failing hook is reported once per hook at
-   the end of the run; the stored articles stay stored.
+4. after each batch, the post-ingest hooks get that batch's new article ids (per batch, not per
+   run, so an interrupted run leaves nothing stored but unprocessed except its last batch). A
+   failing hook is reported once per hook at the end of the run; the stored articles stay stored.
+
+The pipeline knows no stage above it by name: the extractor and the hooks are given to it as
+plain objects and callables by the composition root (:class:`threatgraph.app.Threatgraph`, which
+wires ``resolve.update`` and ``watch.check``), or by a test.
 
 One bad article (unreadable, or one the extractor or the store chokes on) becomes a failure
 with its source and reason; the batch goes on.
@@ -19,11 +22,10 @@ with its source and reason; the batch goes on.
 
 from __future__ import annotations
 
-import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import Engine, select
 
@@ -37,14 +39,18 @@ from threatgraph.store.schema import articles as articles_table
 #: are parsed in this process. See ``benchmarks/ingest.py --n-process 2``.
 PARALLEL_MIN_ARTICLES = 128
 
-#: Post-ingest hooks, called in this order with ``(engine, new_article_ids)`` if they exist.
-HOOKS = (("threatgraph.resolve", "update"), ("threatgraph.watch", "check"))
-
 
 class Extractor(Protocol):
     """What the pipeline needs from :mod:`threatgraph.extract`: one Analysis per Article."""
 
     def analyse(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]: ...
+
+
+#: A post-ingest hook: called with ``(engine, new_article_ids)`` after each stored batch.
+Hook = Callable[[Engine, list[str]], object]
+#: The extractor, or a callable that makes it when the first new article needs it (so runs with
+#: nothing new never load spaCy).
+ExtractorSource = Extractor | Callable[[], Extractor]
 
 
 #: Called after every settled input with the report so far and the input's source.
@@ -60,12 +66,18 @@ class PipelineError(RuntimeError):
     """The pipeline itself cannot run (e.g. the NLP model is missing); not a problem of one input."""
 
 
-def default_extractor(engine: Engine) -> Extractor:
-    """The real extractor; imported lazily so runs with nothing new never load spaCy."""
-    try:
-        from threatgraph.extract.pipeline import get_extractor
+def hook_name(hook: Hook) -> str:
+    """How a hook is named in reports: its module and qualified name (``threatgraph.resolve.run.update``)."""
+    module = getattr(hook, "__module__", None) or "?"
+    return f"{module}.{getattr(hook, '__qualname__', type(hook).__name__)}"
 
-        return get_extractor(engine)
+
+def _made(source: ExtractorSource) -> Extractor:
+    """The extractor of ``source``, made now if it is a factory; a factory's failure is a :class:`PipelineError`."""
+    if hasattr(source, "analyse"):
+        return source  # type: ignore[return-value]
+    try:
+        return source()  # type: ignore[operator]
     except Exception as exc:  # noqa: BLE001 - re-raised with what to do about it
         raise PipelineError(f"cannot load the extractor (is the spaCy model installed?): {_reason(exc)}") from exc
 
@@ -82,15 +94,16 @@ class _Run:
     def __init__(
         self,
         engine: Engine,
-        extractor: Extractor | None,
+        extractor: ExtractorSource,
         progress: Progress | None,
         batch_size: int,
-        hooks: bool = True,
+        hooks: Sequence[Hook],
         n_process: int = 1,
     ) -> None:
         self.n_process = n_process
         self.engine = engine
-        self.extractor = extractor
+        self.source = extractor
+        self.extractor: Extractor | None = None
         self.progress = progress
         self.batch_size = batch_size
         self.hooks = hooks
@@ -153,7 +166,7 @@ class _Run:
 
     def _analyse(self, batch: list[Article]) -> None:
         if self.extractor is None:
-            self.extractor = default_extractor(self.engine)
+            self.extractor = _made(self.source)
         done: set[str] = set()
         try:
             for analysis in self._analyses(batch):
@@ -197,15 +210,8 @@ class _Run:
         """Call each hook with one batch's new ids; failures are tallied and reported once per hook."""
         if not new_ids or not self.hooks:
             return
-        for module_name, attr in HOOKS:
-            where = f"{module_name}.{attr}"
-            try:
-                hook: Any = getattr(importlib.import_module(module_name), attr, None)
-            except Exception as exc:  # noqa: BLE001
-                self._hook_failed(where, len(new_ids), f"could not be loaded: {_reason(exc)}")
-                continue
-            if hook is None:
-                continue
+        for hook in self.hooks:
+            where = hook_name(hook)
             try:
                 hook(self.engine, list(new_ids))
             except Exception as exc:  # noqa: BLE001 - articles are stored; say what did not happen
@@ -228,10 +234,10 @@ def ingest_items(
     engine: Engine,
     items: Iterable[Article | IngestFailure],
     *,
+    extractor: ExtractorSource,
+    hooks: Sequence[Hook],
     progress: Progress | None = None,
     batch_size: int = 32,
-    extractor: Extractor | None = None,
-    hooks: bool = True,
     n_process: int = 1,
 ) -> IngestReport:
     """Ingest already-read articles (the API posts articles, not paths); see :func:`ingest`."""
@@ -239,7 +245,7 @@ def ingest_items(
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, got {n_process}")
-    run = _Run(engine, extractor, progress, batch_size, hooks, n_process)
+    run = _Run(engine, extractor, progress, batch_size, tuple(hooks), n_process)
     for item in items:
         if isinstance(item, IngestFailure):
             run.fail(item.source, item.reason)
@@ -254,18 +260,20 @@ def ingest(
     engine: Engine,
     paths: Iterable[str | os.PathLike[str]],
     *,
+    extractor: ExtractorSource,
+    hooks: Sequence[Hook],
     progress: Progress | None = None,
     batch_size: int = 32,
-    extractor: Extractor | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    hooks: bool = True,
     n_process: int = 1,
 ) -> IngestReport:
     """Read ``paths`` (files or directories), extract and store every new article.
 
     Returns the run's :class:`IngestReport`: ids ingested, ids skipped as duplicates, and one
     :class:`IngestFailure` per bad input (file, line or feed item) or failed hook.
-    ``extractor`` defaults to ``threatgraph.extract.pipeline.get_extractor(engine)``.
+    ``extractor`` is the extractor or a factory called when the first new article needs it;
+    ``hooks`` run after each stored batch (``()`` for none). :meth:`threatgraph.app.Threatgraph.ingest`
+    passes the application's own.
     ``n_process=2`` parses batches of at least :data:`PARALLEL_MIN_ARTICLES` articles (raise
     ``batch_size`` to get there) in two spaCy worker processes; results are the same as with one.
     """
@@ -278,40 +286,3 @@ def ingest(
         hooks=hooks,
         n_process=n_process,
     )
-
-
-def most_mentioned(engine: Engine, schemas: Iterable[str] = ("ArmedGroup", "Organization")) -> str | None:
-    """Id of the most-mentioned resolved entity, trying ``schemas`` in order (the demo's dossier)."""
-    from threatgraph.store.schema import entities
-
-    with engine.connect() as conn:
-        for schema in schemas:
-            row = conn.execute(
-                select(entities.c.id)
-                .where(entities.c.schema == schema)
-                .order_by(entities.c.mention_count.desc(), entities.c.article_count.desc(), entities.c.id)
-                .limit(1)
-            ).first()
-            if row:
-                return row[0]
-    return None
-
-
-def after_lists_loaded(engine: Engine) -> dict[str, int]:
-    """What must follow a new sanctions list version: extractors forget their cached gazetteer (it holds the
-    listed names) and every stored entity is screened again, so news entities ingested before the list was
-    loaded get linked to it. Returns ``{"screened": n, "sanction_links": n, "new_links": n}``."""
-    from threatgraph.extract.pipeline import clear_extractors
-    from threatgraph.resolve import relink_sanctions
-    from threatgraph.store.schema import sanction_links
-
-    def links() -> set[tuple[str, str, str]]:
-        with engine.connect() as conn:
-            cols = (sanction_links.c.entity_id, sanction_links.c.dataset, sanction_links.c.entry_id)
-            return {(e, d, x) for e, d, x in conn.execute(select(*cols))}
-
-    clear_extractors()
-    before = links()
-    stats = relink_sanctions(engine)
-    after = links()
-    return {"screened": stats.screened, "sanction_links": stats.sanction_links, "new_links": len(after - before)}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import stix2
 
+from threatgraph.app import Threatgraph
 from threatgraph.export import export
-from threatgraph.pipeline import ingest
 from threatgraph.store.schema import entities
 from threatgraph.watch import add_watch, list_alerts
 
@@ -28,7 +28,7 @@ def test_reference_article_alerts_and_exports(store, shared_data: Path, tmp_path
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(article, src / article.name)  # a temporary copy for this run only, never committed
-    report = ingest(store, [src])
+    report = Threatgraph(store).ingest([src])
     assert len(report.ingested) == 1, report.failed
 
     [alert] = list_alerts(store)

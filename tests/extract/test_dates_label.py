@@ -86,12 +86,12 @@ def test_a_day_is_its_iso_date(day: date) -> None:
 
 
 def test_entity_command_timeline_uses_labels(store) -> None:
+    from threatgraph.app import Threatgraph
     from threatgraph.cli import app
     from threatgraph.ingest.samples import samples_dir
-    from threatgraph.pipeline import ingest
     from threatgraph.store.read import find_entities
 
-    report = ingest(store, [samples_dir() / "fajr-brigade-designation.txt"])
+    report = Threatgraph(store).ingest([samples_dir() / "fajr-brigade-designation.txt"])
     assert not report.failed, report.failed
     found = find_entities(store, "Liwa al-Fajr")
     assert found

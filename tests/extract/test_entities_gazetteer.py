@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import insert
 
+from threatgraph.app import Threatgraph, gazetteer_names
 from threatgraph.extract.gazetteer import FACTORY, usable_name
-from threatgraph.extract.pipeline import Extractor, clear_extractors, get_extractor
+from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Article
 
 
@@ -77,8 +78,11 @@ def test_usable_name(name: str, label: str, ok: bool) -> None:
     assert usable_name(name, label) is ok
 
 
-def test_get_extractor_feeds_resolved_aliases_from_the_store(store) -> None:
-    from threatgraph.store.schema import aliases, entities
+def _resolved(store, status: str | None) -> None:
+    """One resolved entity with an alias; with ``status``, a sanctions link an analyst set to it."""
+    from datetime import UTC, datetime
+
+    from threatgraph.store.schema import aliases, entities, sanction_links
 
     with store.begin() as conn:
         conn.execute(
@@ -87,19 +91,43 @@ def test_get_extractor_feeds_resolved_aliases_from_the_store(store) -> None:
             )
         )
         conn.execute(insert(aliases).values(entity_id="e1", name="Awliya al-Dam Network", norm="awliya al dam network"))
-    clear_extractors()
-    try:
-        extractor = get_extractor(store)
-        assert get_extractor(store) is extractor  # cached per store
-        labels = _labels(extractor, "Analysts blamed the Awliya al-Dam Network for the rocket attack.")
-        assert labels.get("Awliya al-Dam Network") == "ArmedGroup"
-    finally:
-        clear_extractors()
+        if status:
+            conn.execute(
+                insert(sanction_links).values(
+                    entity_id="e1",
+                    dataset="ofac",
+                    entry_id="x1",
+                    score=0.9,
+                    explanation={},
+                    status=status,
+                    created_at=datetime.now(UTC),
+                )
+            )
 
 
-def test_get_extractor_feeds_sanctions_list_names(store, tmp_path) -> None:
+TEXT = "Analysts blamed the Awliya al-Dam Network for the rocket attack."
+
+
+@pytest.mark.parametrize("status", [None, "auto", "rejected"])
+def test_unreviewed_resolved_names_never_feed_the_gazetteer(store, status: str | None) -> None:
+    """The resolver's own output is not fed back: one wrong entity would retype a name in every later article."""
+    _resolved(store, status)
+    assert dict(gazetteer_names(store)) == {}
+    extractor = Threatgraph(store, hooks=()).extractor()
+    assert extractor.gazetteer.size == Extractor().gazetteer.size  # the seed list only
+
+
+def test_analyst_confirmed_entities_feed_the_gazetteer(store) -> None:
+    _resolved(store, "confirmed")
+    assert dict(gazetteer_names(store)) == {"Awliya al-Dam Network": "ArmedGroup"}
+    tg = Threatgraph(store, hooks=())
+    extractor = tg.extractor()
+    assert tg.extractor() is extractor  # built once per application
+    assert _labels(extractor, TEXT).get("Awliya al-Dam Network") == "ArmedGroup"
+
+
+def test_list_names_feed_the_gazetteer(store, tmp_path) -> None:
     """Names of a loaded list (an invented two-row OFAC CSV) reach the gazetteer, typed by schema."""
-    lists = pytest.importorskip("threatgraph.screen.lists")
     sdn = tmp_path / "sdn.csv"
     sdn.write_text(
         '9001,"NORTHERN CRESCENT LOGISTICS COMPANY",-0-,"SDGT",-0-,-0-,-0-,-0-,-0-,-0-,-0-,'
@@ -107,18 +135,17 @@ def test_get_extractor_feeds_sanctions_list_names(store, tmp_path) -> None:
         '9002,"QARAVI, Hamid Reza",individual,"SDGT",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n',
         encoding="utf-8",
     )
-    lists.load_files(store, [sdn])
-    clear_extractors()
-    try:
-        extractor = get_extractor(store)
-        text = "Payments from Northern Crescent Logistics Company, also called NCL Trading, reached Hamid Reza Qaravi."
-        analysis = next(extractor.analyse([Article(text=text)]))
-        found = {m.text: (m.label, m.source) for m in analysis.mentions}
-        assert found.get("Northern Crescent Logistics Company") == ("Company", "gazetteer")
-        assert found.get("NCL Trading") == ("Organization", "gazetteer")
-        assert found.get("Hamid Reza Qaravi") == ("Person", "gazetteer")
-        # the same text without the list: the names are not gazetteer names
-        plain = next(Extractor().analyse([Article(text=text)]))
-        assert not any(m.source == "gazetteer" for m in plain.mentions)
-    finally:
-        clear_extractors()
+    tg = Threatgraph(store, hooks=())
+    before = tg.extractor()
+    tg.load_lists([sdn])
+    extractor = tg.extractor()
+    assert extractor is not before  # a new list version rebuilds the extractor with the listed names
+    text = "Payments from Northern Crescent Logistics Company, also called NCL Trading, reached Hamid Reza Qaravi."
+    analysis = next(extractor.analyse([Article(text=text)]))
+    found = {m.text: (m.label, m.source) for m in analysis.mentions}
+    assert found.get("Northern Crescent Logistics Company") == ("Company", "gazetteer")
+    assert found.get("NCL Trading") == ("Organization", "gazetteer")
+    assert found.get("Hamid Reza Qaravi") == ("Person", "gazetteer")
+    # the same text without the list: the names are not gazetteer names
+    plain = next(Extractor().analyse([Article(text=text)]))
+    assert not any(m.source == "gazetteer" for m in plain.mentions)

@@ -122,11 +122,13 @@ def test_reference_article_is_unaffected(extractor: Extractor, shared_data: Path
 
 def test_samples_give_the_fajr_entity_an_arabic_alias(store) -> None:
     """Real pipeline, resolve hook and dossier: the Arabic spelling is an alias of Liwa al-Fajr."""
+    from threatgraph.app import Threatgraph
     from threatgraph.ingest.samples import samples_dir
-    from threatgraph.pipeline import ingest
     from threatgraph.store.read import dossier, find_entities
 
-    report = ingest(store, [samples_dir() / "fajr-brigade-designation.txt", samples_dir() / "karachi-arrests.txt"])
+    report = Threatgraph(store).ingest(
+        [samples_dir() / "fajr-brigade-designation.txt", samples_dir() / "karachi-arrests.txt"]
+    )
     assert not report.failed, report.failed
     found = find_entities(store, "Liwa al-Fajr")
     assert found, "no entity for Liwa al-Fajr"

@@ -23,7 +23,7 @@ def _stored(engine) -> tuple[list[tuple], list[tuple]]:
 
 def test_n_process_must_be_positive(store) -> None:
     with pytest.raises(ValueError, match="n_process must be at least 1, got 0"):
-        pipeline.ingest_items(store, [], n_process=0)
+        pipeline.ingest_items(store, [], extractor=lambda: None, hooks=(), n_process=0)  # type: ignore[arg-type]
 
 
 @pytest.mark.slow
@@ -36,8 +36,8 @@ def test_parallel_ingest_stores_the_same_as_one_process(tmp_path: Path, monkeypa
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 4)  # a small batch takes the parallel path
     one = open_store(f"sqlite:///{tmp_path / 'one.db'}")
     two = open_store(f"sqlite:///{tmp_path / 'two.db'}")
-    r1 = pipeline.ingest(one, samples, batch_size=len(samples), hooks=False)
     real = get_extractor()
+    r1 = pipeline.ingest(one, samples, batch_size=len(samples), extractor=real, hooks=())
     used: list[int] = []
 
     class Spy:
@@ -45,7 +45,7 @@ def test_parallel_ingest_stores_the_same_as_one_process(tmp_path: Path, monkeypa
             used.append(n_process)
             return real.analyse(articles, batch_size=batch_size, n_process=n_process)
 
-    r2 = pipeline.ingest(two, samples, batch_size=len(samples), hooks=False, n_process=2, extractor=Spy())
+    r2 = pipeline.ingest(two, samples, batch_size=len(samples), hooks=(), n_process=2, extractor=Spy())
     assert used == [2], used
     assert not r1.failed and not r2.failed
     assert sorted(r1.ingested) == sorted(r2.ingested) and len(r1.ingested) == len(samples)

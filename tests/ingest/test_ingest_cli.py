@@ -73,12 +73,12 @@ def test_demo(db: str) -> None:
 
 
 def test_ingest_without_a_model_exits_2(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threatgraph.extract.pipeline as extract_pipeline
+    import threatgraph.app
 
-    def no_model(engine: object = None) -> None:
+    def no_model(**kwargs: object) -> None:
         raise OSError("[E050] Can't find model")
 
-    monkeypatch.setattr(extract_pipeline, "get_extractor", no_model)
+    monkeypatch.setattr(threatgraph.app, "Extractor", no_model)
     path = tmp_path / "a.txt"
     path.write_text("A new article about a raid.", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(path), "--db", db])

@@ -15,9 +15,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _ingest(store, paths: list[Path]) -> None:
-    from threatgraph.pipeline import ingest
+    from threatgraph.app import Threatgraph
 
-    report = ingest(store, paths)
+    report = Threatgraph(store).ingest(paths)
     assert not report.failed, report.failed
 
 

@@ -58,11 +58,11 @@ def test_list_loaded_after_ingest_links_existing_entity(db: str) -> None:
 
 
 def test_after_lists_loaded_without_entities(store) -> None:
-    from threatgraph.pipeline import after_lists_loaded
+    from threatgraph.app import Threatgraph
     from threatgraph.screen.lists import load_files
 
     load_files(store, [demo_list_path()])
-    assert after_lists_loaded(store) == {"screened": 0, "sanction_links": 0, "new_links": 0}
+    assert Threatgraph(store).lists_loaded() == {"screened": 0, "sanction_links": 0, "new_links": 0}
 
 
 def test_demo_list_is_marked_invented() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from threatgraph.app import Threatgraph
 from threatgraph.export import FORMATS, export
-from threatgraph.pipeline import ingest
 from threatgraph.watch import add_watch, list_alerts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def test_watched_name_alerts_on_ingest_and_archive_exports(store, tmp_path: Path
     src.mkdir()
     shutil.copy(SAMPLE, src / SAMPLE.name)
 
-    report = ingest(store, [src])
+    report = Threatgraph(store).ingest([src])
     assert len(report.ingested) == 1, report.failed
     assert not [f for f in report.failed if "hook" in f.reason], report.failed
 
@@ -43,7 +43,7 @@ def test_watched_name_alerts_on_ingest_and_archive_exports(store, tmp_path: Path
     assert "Fajr" in alert["matched"] and alert["score"] >= watched["threshold"]
     assert "Fajr" in (alert["sentence"] or "")
 
-    again = ingest(store, [src])  # same content again: duplicate, no second alert
+    again = Threatgraph(store).ingest([src])  # same content again: duplicate, no second alert
     assert again.duplicates and len(list_alerts(store)) == 1
 
     for fmt in FORMATS:

@@ -24,7 +24,7 @@ HTML = {"accept": "text/html"}
 @pytest.fixture(scope="module")
 def pipeline_client(tmp_path_factory):
     from threatgraph.api.app import create_app
-    from threatgraph.pipeline import ingest
+    from threatgraph.app import Threatgraph
     from threatgraph.screen.lists import load_files
     from threatgraph.store.db import open_store
 
@@ -32,7 +32,7 @@ def pipeline_client(tmp_path_factory):
     os.environ["THREATGRAPH_HOME"] = str(tmp / "home")
     engine = open_store(f"sqlite:///{tmp / 'p.db'}")
     load_files(engine, [LIST_FILE], dataset="testlist")
-    report = ingest(engine, [ROOT / "samples"])
+    report = Threatgraph(engine).ingest([ROOT / "samples"])
     assert report.ingested and not report.failed
     return engine, TestClient(create_app(engine, token="t"))
 

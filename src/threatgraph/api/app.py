@@ -1,7 +1,8 @@
 """The FastAPI application: routes, limits, error pages, static files.
 
-:func:`create_app` wires the routers over one migrated engine; the CLI ``serve`` command,
-the tests and the benchmark all build the app the same way. Every error leaves as a 4xx/5xx
+:func:`create_app` wires the routers over one :class:`~threatgraph.app.Threatgraph` (the composition
+root: engine, extractor, index, hooks); the CLI ``serve`` command, the tests and the benchmark all build
+the app the same way. Every error leaves as a 4xx/5xx
 with a sentence naming the input and the reason (HTML for browsers, JSON otherwise).
 """
 
@@ -19,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threatgraph.api import reading, screening, writing
 from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB, SecurityHeaders
-from threatgraph.store.db import open_store
+from threatgraph.app import Threatgraph
 from threatgraph.web.render import STATIC, templates, wants_html
 
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -67,11 +68,12 @@ def create_app(
     engine: Engine | None = None,
     *,
     db: str | None = None,
+    threatgraph: Threatgraph | None = None,
     token: str | None = None,
     max_body: int = 2 * MiB,
     max_ingest: int = 25 * MiB,
 ) -> FastAPI:
-    """The threatgraph web app over ``engine`` (or the store at ``db``).
+    """The threatgraph web app over ``threatgraph``, or an application built over ``engine`` (or the store at ``db``).
 
     ``token`` overrides $THREATGRAPH_TOKEN (tests, embedding). ``max_body`` caps every request
     body except ``/ingest`` uploads, which get ``max_ingest``.
@@ -87,7 +89,12 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.engine = engine if engine is not None else open_store(db)
+    if threatgraph is None:
+        threatgraph = Threatgraph(engine, db=db)
+    elif engine is not None or db is not None:
+        raise ValueError("create_app: give a Threatgraph, an engine or a database URL, not several")
+    app.state.threatgraph = threatgraph
+    app.state.engine = threatgraph.engine
     app.state.token = token
     _install_error_handlers(app)
     app.include_router(reading.router)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
 from threatgraph.api.responses import TimelinePage
+from threatgraph.app import Threatgraph
 from threatgraph.web.render import respond
 from threatgraph.web.when import labelled
 
@@ -25,6 +26,11 @@ EntityId = Path(min_length=1, max_length=200)
 
 def engine_of(request: Request) -> Engine:
     return request.app.state.engine
+
+
+def app_of(request: Request) -> Threatgraph:
+    """The composition root the app was built over (engine, extractor, index, hooks)."""
+    return request.app.state.threatgraph
 
 
 def clean_query(q: str) -> str:

@@ -1,8 +1,8 @@
 """The stage libraries the HTTP layer calls, in one place.
 
-The API is a thin shell: entity reads come from ``store.read`` (resolve stage), matching from
-``screen``, ingest from ``pipeline``, watches from ``watch``. Imports happen at call time so the
-server starts without loading spaCy or the screening index until a request needs them.
+The API is a thin shell: entity reads come from ``store.read``, matching from ``screen``, ingest
+from the application (:class:`threatgraph.app.Threatgraph`, which owns the extractor and the
+post-ingest hooks), watches from ``watch``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
+
+from threatgraph.app import Threatgraph
 
 
 def find_entities(engine: Engine, name: str, limit: int = 10) -> list[dict[str, Any]]:
@@ -52,10 +54,8 @@ def match(
     )
 
 
-def ingest_articles(engine: Engine, items: Iterable[Any]) -> Any:
-    from threatgraph.pipeline import ingest_items
-
-    return ingest_items(engine, items)
+def ingest_articles(tg: Threatgraph, items: Iterable[Any]) -> Any:
+    return tg.ingest_items(items)
 
 
 def list_watches(engine: Engine) -> list[dict[str, Any]]:

@@ -23,7 +23,8 @@ from sqlalchemy import Engine
 from threatgraph.api import queries, services
 from threatgraph.api.auth import require_token
 from threatgraph.api.models import ArticlesIn, WatchIn
-from threatgraph.api.reading import HTML, engine_of
+from threatgraph.api.reading import HTML, app_of, engine_of
+from threatgraph.app import Threatgraph
 from threatgraph.model import Article, IngestFailure
 from threatgraph.web.render import respond
 
@@ -56,7 +57,7 @@ def _as_uploaded(items: Iterable[Article | IngestFailure], names: dict[str, str]
 @router.post("/ingest", dependencies=[Depends(require_token)], responses=AUTH)
 async def ingest(
     files: list[UploadFile] = File(description="articles: .txt (front matter), .html, .jsonl, .xml feeds"),
-    engine: Engine = Depends(engine_of),
+    tg: Threatgraph = Depends(app_of),
 ) -> dict[str, Any]:
     """Ingest uploaded files through the full pipeline; returns the ingest report (sources as uploaded)."""
     if len(files) > MAX_FILES:
@@ -71,12 +72,12 @@ async def ingest(
             names[str(path)] = upload.filename or path.name
         items = _as_uploaded(read_paths(list(names)), names)
         # spaCy work must not block the event loop: other requests keep being answered meanwhile
-        report = await run_in_threadpool(services.ingest_articles, engine, items)
+        report = await run_in_threadpool(services.ingest_articles, tg, items)
     return asdict(report) if is_dataclass(report) else dict(report)
 
 
 @router.post("/ingest/articles", dependencies=[Depends(require_token)], responses=AUTH)
-def ingest_articles(body: ArticlesIn, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
+def ingest_articles(body: ArticlesIn, tg: Threatgraph = Depends(app_of)) -> dict[str, Any]:
     """Ingest articles posted as JSON through the full pipeline; returns the ingest report."""
     items = [
         Article(
@@ -90,7 +91,7 @@ def ingest_articles(body: ArticlesIn, engine: Engine = Depends(engine_of)) -> di
         )
         for i, a in enumerate(body.articles)
     ]
-    report = services.ingest_articles(engine, items)
+    report = services.ingest_articles(tg, items)
     return asdict(report) if is_dataclass(report) else dict(report)
 
 

@@ -17,6 +17,8 @@ from rich.markup import escape
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from threatgraph.app import Threatgraph
+
 app = typer.Typer(
     name="threatgraph",
     help="Turn news reporting on armed groups into an evidence-backed graph; screen it against sanctions lists.",
@@ -44,6 +46,18 @@ def open_store_or_exit(db: str | None) -> Engine:
     except StoreError as exc:
         err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None
+
+
+def open_app_or_exit(db: str | None) -> Threatgraph:
+    """The application over the store for ``--db`` (see :mod:`threatgraph.app`), or a one-line error (exit 2).
+
+    Commands that ingest, load lists, screen or resolve go through the application, which owns the
+    extractor, the index and the post-ingest hooks; commands that only read stored rows can take
+    :func:`open_store_or_exit` and skip loading the stages.
+    """
+    from threatgraph.app import Threatgraph
+
+    return Threatgraph(open_store_or_exit(db))
 
 
 @contextmanager

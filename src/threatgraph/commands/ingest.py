@@ -1,4 +1,4 @@
-"""CLI commands: ``ingest``, ``articles`` and ``demo`` (thin shells over :mod:`threatgraph.pipeline`)."""
+"""CLI commands: ``ingest``, ``articles`` and ``demo`` (thin shells over :class:`threatgraph.app.Threatgraph`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -14,9 +14,21 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from sqlalchemy import Engine, func, select
 
-from threatgraph.commands import DbOption, JsonOption, app, console, err_console, exit_on, open_store_or_exit
+from threatgraph.commands import (
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    exit_on,
+    open_app_or_exit,
+    open_store_or_exit,
+)
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import IngestReport
+
+if TYPE_CHECKING:
+    from threatgraph.app import Threatgraph
 
 
 @contextmanager
@@ -90,18 +102,17 @@ def _workers(requested: int, total: int | None) -> int:
 
 
 def _run_ingest(
-    engine: Engine, paths: list[str], batch_size: int, max_bytes: int, as_json: bool, processes: int = 1
+    tg: Threatgraph, paths: list[str], batch_size: int, max_bytes: int, as_json: bool, processes: int = 1
 ) -> IngestReport:
     from threatgraph.ingest import estimate_items
     from threatgraph.pipeline import PARALLEL_MIN_ARTICLES, PipelineError
-    from threatgraph.pipeline import ingest as run
 
     total = estimate_items(paths)
     n_process = _workers(processes, total)
     if n_process > 1:  # worker processes only pay off on big batches
         batch_size = max(batch_size, PARALLEL_MIN_ARTICLES)
     with exit_on(PipelineError), _progress_bar("Ingesting", total=total, show=not as_json) as progress:
-        report = run(engine, paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes, n_process=n_process)
+        report = tg.ingest(paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes, n_process=n_process)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:
@@ -123,8 +134,7 @@ def ingest_command(
     ),
 ) -> None:
     """Read articles, extract entities, events and quotes, and store them (identical content is skipped)."""
-    engine = open_store_or_exit(db)
-    report = _run_ingest(engine, paths, batch_size, max_bytes, as_json, processes)
+    report = _run_ingest(open_app_or_exit(db), paths, batch_size, max_bytes, as_json, processes)
     if report.failed:
         raise typer.Exit(1)
 
@@ -167,7 +177,7 @@ def articles_command(
 
 
 def _entity_summary(engine: Engine) -> None:
-    """What the demo shows when no dossier printer is installed: the most-mentioned names."""
+    """What the demo shows when nothing was resolved into an armed group or organisation: the most-mentioned names."""
     from threatgraph.store.schema import entities, mentions
 
     with engine.connect() as conn:
@@ -195,18 +205,17 @@ def _entity_summary(engine: Engine) -> None:
     console.print(table)
 
 
-def _load_demo_list(engine: Engine) -> None:
+def _load_demo_list(tg: Threatgraph) -> None:
     """Load the bundled invented sanctions list the way ``lists load`` does (same library calls), so the demo
     group shows as sanctioned; a second run finds the same file already loaded and records nothing."""
-    from threatgraph.pipeline import after_lists_loaded
     from threatgraph.screen.lists import demo_list_path, load_files
 
     path = demo_list_path()
-    result = load_files(engine, [path])
+    result = load_files(tg.engine, [path])
     if result.version_id is None:
         console.print(f"Demo sanctions list [bold]{escape(path.name)}[/] (invented) already loaded.")
         return
-    relinked = after_lists_loaded(engine)
+    relinked = tg.lists_loaded()
     console.print(
         f"Loaded the demo sanctions list [bold]{escape(path.name)}[/] (invented): "
         f"{sum(v.entry_count for v in result.versions)} entries, {relinked['new_links']} new links."
@@ -216,22 +225,19 @@ def _load_demo_list(engine: Engine) -> None:
 @app.command("demo")
 def demo_command(db: str | None = DbOption) -> None:
     """Ingest the bundled (invented) sample articles and print the dossier of the most-mentioned armed group."""
+    from threatgraph.commands.read import print_dossier
     from threatgraph.ingest.samples import samples_dir
-    from threatgraph.pipeline import most_mentioned
+    from threatgraph.store.reviewed import most_mentioned
 
-    engine = open_store_or_exit(db)
-    _load_demo_list(engine)
+    tg = open_app_or_exit(db)
+    _load_demo_list(tg)
     folder = samples_dir()
     console.print(f"Ingesting the sample articles in [bold]{escape(str(folder))}[/] (invented for testing).")
-    report = _run_ingest(engine, [str(folder)], 32, DEFAULT_MAX_BYTES, as_json=False)
-    entity_id = most_mentioned(engine)
-    try:
-        from threatgraph.commands.read import print_dossier
-    except ImportError:
-        print_dossier = None  # type: ignore[assignment]
-    if entity_id and print_dossier is not None:
-        print_dossier(engine, entity_id)
+    report = _run_ingest(tg, [str(folder)], 32, DEFAULT_MAX_BYTES, as_json=False)
+    entity_id = most_mentioned(tg.engine)
+    if entity_id:
+        print_dossier(tg.engine, entity_id)
     else:
-        _entity_summary(engine)
+        _entity_summary(tg.engine)
     if report.failed:
         raise typer.Exit(1)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
+from threatgraph.commands import DbOption, app, console, err_console, open_app_or_exit, open_store_or_exit
+
+if TYPE_CHECKING:
+    from threatgraph.app import Threatgraph
 
 lists_app = typer.Typer(
     help="Load and inspect sanctions lists (OFAC CSV/XML/Advanced XML, UN XML, EU FSF XML, FtM JSON lines).",
@@ -44,15 +48,15 @@ def lists_load(
     """Load list files as new versions; prints what was added, removed and changed."""
     from threatgraph.screen.lists import ListError, load_files
 
-    engine = open_store_or_exit(db)
+    tg = open_app_or_exit(db)
     try:
-        with console.status("Parsing lists and building the screening index…", spinner="dots"):
-            result = load_files(engine, files, dataset)
+        with console.status("Parsing and storing the lists…", spinner="dots"):
+            result = load_files(tg.engine, files, dataset)
     except ListError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         err_console.print("Nothing was stored; the previously loaded version is unchanged.")
         raise typer.Exit(1) from exc
-    relinked = _after_load(engine) if result.version_id is not None else None
+    relinked = _after_load(tg) if result.version_id is not None else None
     if as_json:
         data = result.to_dict()
         data["relinked"] = relinked
@@ -74,12 +78,10 @@ def lists_load(
         )
 
 
-def _after_load(engine) -> dict[str, int]:  # noqa: ANN001 - SQLAlchemy Engine
-    """Re-screen what is already stored against the new list versions (see ``pipeline.after_lists_loaded``)."""
-    from threatgraph.pipeline import after_lists_loaded
-
-    with console.status("Re-screening stored entities against the new lists…", spinner="dots"):
-        return after_lists_loaded(engine)
+def _after_load(tg: Threatgraph) -> dict[str, int]:
+    """Rebuild the index and re-screen what is already stored (see :meth:`Threatgraph.lists_loaded`)."""
+    with console.status("Building the screening index, re-screening stored entities…", spinner="dots"):
+        return tg.lists_loaded()
 
 
 @lists_app.command("show")
@@ -138,18 +140,17 @@ def screen(
     db: str | None = DbOption,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded sanctions lists."""
-    from threatgraph.screen.index import get_index
     from threatgraph.screen.lists import list_summary
     from threatgraph.screen.query import MATCH_THRESHOLD, Query
 
     if (name is None) == (csv_in is None):
         err_console.print("[red]error:[/red] give either a NAME or --csv FILE")
         raise typer.Exit(2)
-    engine = open_store_or_exit(db)
-    if not list_summary(engine):
+    tg = open_app_or_exit(db)
+    if not list_summary(tg.engine):
         err_console.print("[red]error:[/red] no sanctions lists loaded; run [bold]threatgraph lists load FILE…[/bold]")
         raise typer.Exit(1)
-    index = get_index(engine)
+    index = tg.index()
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     if csv_in is not None:
         _screen_csv(index, csv_in, csv_out, threshold)

@@ -11,8 +11,11 @@ holds two matchers:
 * a ``Matcher`` over generic name structures ("<Name> Brigade", "Liwa <Name>", "Ministry of <X>"),
   which is what lets an armed group nobody listed yet still come out as ArmedGroup.
 
-Names can be added at any time with :meth:`Gazetteer.add_names`; ``Extractor`` does that with list
-and store names.
+Names can be added at any time with :meth:`Gazetteer.add_names`; ``Extractor`` does that with the
+names it is given. Which names those are is not decided here: the composition root
+(:class:`threatgraph.app.Threatgraph`) feeds sanctions-list names and analyst-confirmed entities only,
+never the resolver's own unreviewed output (one wrong entity would otherwise retype a name in every
+later article).
 """
 
 from __future__ import annotations
@@ -219,35 +222,3 @@ class Gazetteer:
 def make_gazetteer(nlp: Language, name: str, use_seed: bool) -> Gazetteer:
     """spaCy factory: ``nlp.add_pipe("threatgraph_gazetteer", before="ner")``."""
     return Gazetteer(nlp, name=name, use_seed=use_seed)
-
-
-def store_names(engine: Any) -> Iterator[tuple[str, str]]:
-    """Names to feed the gazetteer from a store: sanctions-list names and resolved entity aliases.
-
-    The screen index is another stage; it is used only when its ``all_names`` exists, so the
-    extract stage works on a store without lists.
-    """
-    try:
-        from threatgraph.screen.index import all_names  # type: ignore[attr-defined]
-    except ImportError:
-        all_names = None
-    if all_names is not None:
-        for name, schema in all_names(engine):
-            label = SCHEMA_LABELS.get(schema)
-            if label and usable_name(name, label):
-                yield name, label
-    yield from resolved_names(engine)
-
-
-def resolved_names(engine: Any) -> Iterator[tuple[str, str]]:
-    """(alias, type) for every alias of an entity resolved in the store."""
-    from sqlalchemy import select
-
-    from threatgraph.store.schema import aliases, entities
-
-    query = select(aliases.c.name, entities.c.schema).join(entities, aliases.c.entity_id == entities.c.id)
-    with engine.connect() as conn:
-        for name, schema in conn.execute(query):
-            label = SCHEMA_LABELS.get(schema)
-            if label and usable_name(name, label):
-                yield name, label

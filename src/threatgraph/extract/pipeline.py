@@ -2,40 +2,32 @@
 
 ``Extractor`` runs spaCy once per article through ``nlp.pipe`` (batched, model loaded once), turns
 the entities into grouped mentions, then hands the parsed ``Doc`` to the events, quotes and dates
-extractors. Those live in sibling modules owned by another part of the stage; each is used only
-if it is importable, so entity extraction works on its own.
+extractors. All of them are plain imports: a missing or broken extractor module fails at import,
+never by silently dropping every event.
+
+The extract stage does not know the store: which names feed the gazetteer beyond its seed list
+(sanctions-list names, analyst-confirmed entities) is decided by the composition root
+(:class:`threatgraph.app.Threatgraph`), which builds one ``Extractor`` per store with them.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from threatgraph.extract import spans
-from threatgraph.extract.gazetteer import FACTORY, Gazetteer, store_names
+from threatgraph.extract.dates import extract_dates
+from threatgraph.extract.events import extract_events
+from threatgraph.extract.gazetteer import FACTORY, SCHEMA_LABELS, Gazetteer, usable_name
 from threatgraph.extract.grouping import group_mentions
 from threatgraph.extract.mentions import build_mentions
 from threatgraph.extract.nlp import build_nlp, load_nlp
+from threatgraph.extract.quotes import extract_quotes
 from threatgraph.extract.scripts import script_mentions
-from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
-
-log = logging.getLogger(__name__)
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function from a sibling extractor, or None while that module or function does not exist."""
-    try:
-        mod = __import__(f"threatgraph.extract.{module}", fromlist=[name])
-    except ImportError as exc:
-        if exc.name and exc.name.startswith("threatgraph.extract"):
-            return None
-        raise
-    return getattr(mod, name, None)
+from threatgraph.model import Analysis, Article, Mention
 
 
 def _checked(article: object) -> Article:
@@ -60,11 +52,12 @@ class Extractor:
     """Extracts mentions, events, quotes and dates from articles with one shared spaCy pipeline.
 
     ``extra_names`` are (name, FtM schema or threatgraph type) pairs added to the gazetteer, e.g. the
-    names of a sanctions list. Given extra names and no ``nlp``, the extractor builds its own pipeline
-    so the process-wide one from :func:`load_nlp` is not changed behind other callers' backs.
+    names of a sanctions list; names the gazetteer cannot use safely (:func:`usable_name`) are left
+    out. Given extra names and no ``nlp``, the extractor builds its own pipeline so the process-wide
+    one from :func:`load_nlp` is not changed behind other callers' backs.
     """
 
-    __slots__ = ("nlp", "gazetteer", "_events", "_quotes", "_dates")
+    __slots__ = ("nlp", "gazetteer")
 
     def __init__(self, nlp: Language | None = None, extra_names: Iterable[tuple[str, str]] = ()) -> None:
         names = list(extra_names)
@@ -77,16 +70,11 @@ class Extractor:
         self.nlp = nlp
         self.gazetteer: Gazetteer = nlp.get_pipe(FACTORY)
         if names:
-            from threatgraph.extract.gazetteer import SCHEMA_LABELS, usable_name
-
             self.gazetteer.add_names(
                 (name, SCHEMA_LABELS[schema])
                 for name, schema in names
                 if schema in SCHEMA_LABELS and usable_name(name, SCHEMA_LABELS[schema])
             )
-        self._events = _optional("events", "extract_events")
-        self._quotes = _optional("quotes", "extract_quotes")
-        self._dates = _optional("dates", "extract_dates")
 
     def analyse(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Analysis]:
         """One :class:`Analysis` per article, in input order; texts are parsed in batches.
@@ -102,35 +90,20 @@ class Extractor:
         """The analysis of one article already parsed by this extractor's pipeline."""
         spans.mark_outlet(doc, article.outlet)
         mentions = extract_mentions(doc)
-        events: list[Event] = self._events(doc, mentions, article) if self._events else []
-        quotes: list[Quote] = self._quotes(doc, mentions, article) if self._quotes else []
-        dates: list[DateInterval] = self._dates(doc, article) if self._dates else []
-        return Analysis(article=article, mentions=mentions, events=events, quotes=quotes, dates=dates)
-
-
-_BY_STORE: dict[str, Extractor] = {}
+        return Analysis(
+            article=article,
+            mentions=mentions,
+            events=extract_events(doc, mentions, article),
+            quotes=extract_quotes(doc, mentions, article),
+            dates=extract_dates(doc, article),
+        )
 
 
 @cache
-def _plain_extractor() -> Extractor:
-    return Extractor()
+def get_extractor() -> Extractor:
+    """The process-wide extractor over the shared pipeline: seed gazetteer only, spaCy loaded once.
 
-
-def get_extractor(engine: Any = None) -> Extractor:
-    """The process-wide extractor; with an engine, its gazetteer also knows list names and resolved aliases.
-
-    Cached per database URL: a long-running process that loads new lists should call
-    :func:`clear_extractors` (or build an ``Extractor`` itself) to see them.
+    An extractor that also knows a store's list names is built by the composition root
+    (:meth:`threatgraph.app.Threatgraph.extractor`), never cached here.
     """
-    if engine is None:
-        return _plain_extractor()
-    key = engine.url.render_as_string(hide_password=False)
-    if key not in _BY_STORE:
-        _BY_STORE[key] = Extractor(extra_names=list(store_names(engine)))
-    return _BY_STORE[key]
-
-
-def clear_extractors() -> None:
-    """Forget cached extractors, e.g. after new sanctions lists were loaded."""
-    _BY_STORE.clear()
-    _plain_extractor.cache_clear()
+    return Extractor()

@@ -8,7 +8,6 @@ analyst confirmed or rejected (``status``) are never overwritten by a re-screen.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from threatgraph.resolve.compare import best_name_score
 from threatgraph.resolve.names import NameForm, family, name_form, script_of, vocabulary
+from threatgraph.screen.index import Query, ScreenIndex, get_index
 from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
 
 log = logging.getLogger(__name__)
@@ -69,15 +69,8 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
     return best, designator
 
 
-def _index(engine: Engine) -> Any | None:
-    """The screening index, or None when the screen stage or any loaded list is missing."""
-    try:
-        mod = importlib.import_module("threatgraph.screen.index")
-    except ImportError:
-        return None
-    get_index = getattr(mod, "get_index", None)
-    if get_index is None:
-        return None
+def _index(engine: Engine) -> ScreenIndex | None:
+    """The screening index, or None when no list is loaded."""
     with engine.connect() as conn:
         if not conn.execute(select(func.count()).select_from(list_versions)).scalar():
             return None
@@ -88,9 +81,7 @@ def _index(engine: Engine) -> Any | None:
         return None
 
 
-def _query(names: list[str], schema: str) -> Any:
-    from threatgraph.screen.index import Query  # type: ignore[attr-defined]
-
+def _query(names: list[str], schema: str) -> Query:
     return Query(names=names, schema=schema)
 
 

@@ -96,8 +96,9 @@ def entry_digest(data: dict[str, Any]) -> str:
 def load_files(engine: Engine, paths: list[Path], dataset: str | None = None) -> LoadResult:
     """Load list files (format sniffed from content) as new versions of their datasets.
 
-    Raises :class:`ListError` naming the file and reason; then nothing is written. Afterwards the screening
-    index is rebuilt and persisted for the new versions (see :mod:`threatgraph.screen.index`).
+    Raises :class:`ListError` naming the file and reason; then nothing is written. What follows a new
+    version (the index rebuilt, stored entities screened again) is wired by the composition root:
+    :meth:`threatgraph.app.Threatgraph.load_lists`.
     """
     parsed = parse_files([Path(p) for p in paths], dataset)
     seen: dict[str, str] = {}
@@ -111,10 +112,6 @@ def load_files(engine: Engine, paths: list[Path], dataset: str | None = None) ->
     result = LoadResult()
     for plist in parsed:
         result.versions.append(_store(engine, plist))
-    if result.version_id is not None:
-        from threatgraph.screen.index import get_index
-
-        get_index(engine)
     return result
 
 

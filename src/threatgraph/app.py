@@ -1,0 +1,159 @@
+"""The composition root: one object that owns what a running threatgraph holds and wires the stages together.
+
+Why it exists: the stages are libraries that know only the stages below them (see the order in
+``threatgraph/__init__.py``). Something has to hold the store engine, the extractor built for that store and
+the screening index, and say what follows an ingest batch or a new list. That is this module, and only this
+module: the CLI, the API, the web pages and the tests build a :class:`Threatgraph` and call it. Every stage is
+a plain import here, so a missing or broken piece fails when the application starts, not by silently doing
+less later.
+
+What it decides:
+
+- the post-ingest hooks, in order: ``resolve.update`` (mentions -> entities -> sanctions links), then
+  ``watch.check`` (alerts on the new articles);
+- what the extraction gazetteer learns beyond its seed list: sanctions-list names and the names of entities an
+  analyst confirmed (:mod:`threatgraph.store.reviewed`); never the resolver's own unreviewed output, so an
+  early mistake cannot retype a name in every later article;
+- what follows a new list version: the extractor is rebuilt (it holds the listed names), the index is rebuilt
+  and every stored entity is screened again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from threatgraph import pipeline
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.ingest import DEFAULT_MAX_BYTES
+from threatgraph.model import Article, IngestFailure, IngestReport
+from threatgraph.pipeline import Hook, Progress
+from threatgraph.resolve import relink_sanctions
+from threatgraph.resolve import update as resolve_update
+from threatgraph.screen.index import ScreenIndex, all_names, get_index
+from threatgraph.screen.lists import LoadResult, load_files
+from threatgraph.store.db import open_store
+from threatgraph.store.reviewed import confirmed_names
+from threatgraph.store.schema import sanction_links
+from threatgraph.watch import check as watch_check
+
+#: What runs after every stored ingest batch, in this order.
+DEFAULT_HOOKS: tuple[Hook, ...] = (resolve_update, watch_check)
+
+
+def gazetteer_names(engine: Engine) -> Iterator[tuple[str, str]]:
+    """(name, FtM schema) pairs the extractor of this store adds to its seed gazetteer.
+
+    Sanctions-list names and aliases (weak aliases left out by the index) and the aliases of analyst-confirmed
+    entities. The extractor itself drops names it cannot match safely (one-word person names, short strings).
+    """
+    yield from all_names(engine)
+    yield from confirmed_names(engine)
+
+
+class Threatgraph:
+    """One threatgraph application over one store: its engine, its extractor, its index and its hooks.
+
+    ``engine`` (or ``db``, a URL or SQLite path; default ``$THREATGRAPH_DB`` or ``./threatgraph.db``) is the
+    store, migrated on open. ``extractor`` replaces the one built from the store's names (tests pass a fake);
+    ``hooks`` replaces :data:`DEFAULT_HOOKS` (``()`` for none).
+    """
+
+    __slots__ = ("engine", "hooks", "_extractor")
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        db: str | None = None,
+        extractor: Extractor | None = None,
+        hooks: Sequence[Hook] | None = None,
+    ) -> None:
+        if engine is not None and db is not None:
+            raise ValueError("Threatgraph: give an engine or a database URL, not both")
+        self.engine: Engine = engine if engine is not None else open_store(db)
+        self.hooks: tuple[Hook, ...] = DEFAULT_HOOKS if hooks is None else tuple(hooks)
+        for hook in self.hooks:
+            if not callable(hook):
+                raise TypeError(f"Threatgraph: hook {hook!r} is not callable")
+        self._extractor: Extractor | None = extractor
+
+    def __repr__(self) -> str:
+        return f"Threatgraph({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # --- what it owns ---------------------------------------------------------------------------
+
+    def extractor(self) -> Extractor:
+        """The extractor for this store, built on first use (spaCy loads only when an article needs it)."""
+        if self._extractor is None:
+            self._extractor = Extractor(extra_names=list(gazetteer_names(self.engine)))
+        return self._extractor
+
+    def forget_extractor(self) -> None:
+        """Drop the built extractor so the next ingest rebuilds it with the store's current names."""
+        self._extractor = None
+
+    def index(self) -> ScreenIndex:
+        """The screening index of the lists loaded in this store (persisted; rebuilt when a list changes)."""
+        return get_index(self.engine)
+
+    # --- what it wires ---------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Progress | None = None,
+        batch_size: int = 32,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        n_process: int = 1,
+        hooks: bool = True,
+    ) -> IngestReport:
+        """Read, extract and store every new article under ``paths``, then run the hooks per batch.
+
+        ``hooks=False`` stores only (e.g. a bulk load resolved later with ``threatgraph resolve``).
+        """
+        return pipeline.ingest(
+            self.engine,
+            paths,
+            extractor=self.extractor,
+            hooks=self.hooks if hooks else (),
+            progress=progress,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            n_process=n_process,
+        )
+
+    def ingest_items(
+        self, items: Iterable[Article | IngestFailure], *, progress: Progress | None = None, batch_size: int = 32
+    ) -> IngestReport:
+        """Ingest articles already read (API uploads, collected pages) exactly as :meth:`ingest` does."""
+        return pipeline.ingest_items(
+            self.engine, items, extractor=self.extractor, hooks=self.hooks, progress=progress, batch_size=batch_size
+        )
+
+    def load_lists(self, paths: Sequence[str | os.PathLike[str]], dataset: str | None = None) -> LoadResult:
+        """Load sanctions list files as new versions; when anything changed, run :meth:`lists_loaded`."""
+        result = load_files(self.engine, [Path(p) for p in paths], dataset)
+        if result.version_id is not None:
+            self.lists_loaded()
+        return result
+
+    def lists_loaded(self) -> dict[str, int]:
+        """What must follow a new list version: the index is rebuilt, the extractor forgets its gazetteer
+        (it holds the listed names) and every stored entity is screened again, so news entities ingested
+        before the list was loaded get linked to it. Returns ``{"screened", "sanction_links", "new_links"}``."""
+        self.forget_extractor()
+        self.index()
+        before = self._links()
+        stats = relink_sanctions(self.engine)
+        new = len(self._links() - before)
+        return {"screened": stats.screened, "sanction_links": stats.sanction_links, "new_links": new}
+
+    def _links(self) -> set[tuple[str, str, str]]:
+        cols = (sanction_links.c.entity_id, sanction_links.c.dataset, sanction_links.c.entry_id)
+        with self.engine.connect() as conn:
+            return {(e, d, x) for e, d, x in conn.execute(select(*cols))}

@@ -1,0 +1,86 @@
+"""The composition root: what it owns, what it wires, and that a missing piece stops it at start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from threatgraph import resolve, watch
+from threatgraph.api.app import create_app
+from threatgraph.app import DEFAULT_HOOKS, Threatgraph
+from threatgraph.model import Analysis, Article
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+class OneMention:
+    """A stand-in extractor: no mentions, and a count of the articles it saw."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def analyse(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]:
+        for article in articles:
+            self.seen += 1
+            yield Analysis(article=article)
+
+
+def test_default_hooks_are_resolve_then_watch() -> None:
+    assert (resolve.update, watch.check) == DEFAULT_HOOKS
+
+
+def test_ingest_runs_the_hooks_it_was_given_in_order(store: Engine, tmp_path: Path) -> None:
+    calls: list[str] = []
+    fake = OneMention()
+    tg = Threatgraph(
+        store,
+        extractor=fake,  # type: ignore[arg-type]
+        hooks=(lambda e, ids: calls.append(f"first {len(ids)}"), lambda e, ids: calls.append(f"second {len(ids)}")),
+    )
+    (tmp_path / "a.txt").write_text("A report about a raid.", encoding="utf-8")
+    report = tg.ingest([tmp_path])
+    assert len(report.ingested) == 1 and report.failed == []
+    assert calls == ["first 1", "second 1"] and fake.seen == 1
+    assert tg.ingest([tmp_path], hooks=False).duplicates == report.ingested
+
+
+def test_ingest_without_hooks_stores_only(store: Engine, tmp_path: Path) -> None:
+    calls: list[int] = []
+    tg = Threatgraph(store, extractor=OneMention(), hooks=(lambda e, ids: calls.append(1),))  # type: ignore[arg-type]
+    (tmp_path / "a.txt").write_text("Another report.", encoding="utf-8")
+    assert len(tg.ingest([tmp_path], hooks=False).ingested) == 1 and calls == []
+
+
+def test_bad_wiring_fails_at_construction(store: Engine) -> None:
+    with pytest.raises(TypeError, match="not callable"):
+        Threatgraph(store, hooks=("threatgraph.resolve.update",))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not both"):
+        Threatgraph(store, db="sqlite:///elsewhere.db")
+
+
+def test_opening_by_url_migrates_the_store(tmp_path: Path) -> None:
+    tg = Threatgraph(db=f"sqlite:///{tmp_path / 'new.db'}")
+    assert (tmp_path / "new.db").exists() and "new.db" in repr(tg)
+
+
+def test_the_api_runs_over_the_application_it_is_given(store: Engine) -> None:
+    tg = Threatgraph(store, hooks=())
+    app = create_app(threatgraph=tg, token="t")
+    assert app.state.threatgraph is tg and app.state.engine is store
+    with pytest.raises(ValueError, match="not several"):
+        create_app(store, threatgraph=tg)
+
+
+@pytest.mark.parametrize("blocked", ["threatgraph.extract.events", "threatgraph.watch.scan"])
+def test_a_missing_stage_module_stops_the_application_at_start_up(blocked: str) -> None:
+    """Blocking one module once made every event silently vanish; now the application does not start."""
+    code = f"import sys; sys.modules[{blocked!r}] = None; import threatgraph.app"
+    done = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(SRC)}, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "ModuleNotFoundError" in done.stderr or "ImportError" in done.stderr
+    assert blocked in done.stderr
