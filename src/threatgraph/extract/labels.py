@@ -10,16 +10,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
+from threatgraph.extract.schemas import LabelsFile
 from threatgraph.model import ENTITY_TYPES
 
 
 @cache
 def label_config() -> dict[str, Any]:
     """The parsed ``labels.yaml`` next to this module, checked against ``model.ENTITY_TYPES``."""
-    text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(resources.files(__package__).joinpath("labels.yaml"), LabelsFile)
     for section in ("spacy", "gazetteer"):
         for label, target in data[section].items():
             if target is not None and target not in ENTITY_TYPES:

@@ -20,11 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.schemas import CuesFile
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 @cache
 def cues() -> dict[str, Any]:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(CUES_FILE, CuesFile)
     for key, value in list(data.items()):
         if isinstance(value, list):
             data[key] = frozenset(str(v) for v in value)

@@ -11,9 +11,9 @@ import codecs
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.ingest.errors import InputError
+from threatgraph.ingest.schemas import FormatsFile
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,7 +26,7 @@ _BOMS = (
 
 @lru_cache(maxsize=1)
 def _magic() -> tuple[tuple[bytes, str], ...]:
-    data = yaml.safe_load((Path(__file__).with_name("formats.yaml")).read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("formats.yaml"), FormatsFile)
     return tuple((k.encode("latin-1"), v) for k, v in data["binary_magic"].items())
 
 

@@ -11,11 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.ingest.dates import parse_published
 from threatgraph.ingest.decode import clean_text
 from threatgraph.ingest.errors import InputError
+from threatgraph.ingest.schemas import FieldsFile
 from threatgraph.model import Article
 
 #: Longest metadata value we accept; longer is a sign of a shifted column or an embedded body.
@@ -24,7 +24,7 @@ MAX_FIELD_CHARS = 4000
 
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(Path(__file__).with_name("fields.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("fields.yaml"), FieldsFile)
     return {field: tuple(k.lower() for k in keys) for field, keys in data.items()}
 
 

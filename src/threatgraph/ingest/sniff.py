@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.ingest.decode import bom_encoding
+from threatgraph.ingest.schemas import FormatsFile
 
 FORMATS = ("text", "html", "jsonl", "feed")
 
@@ -26,7 +26,7 @@ _HTML = re.compile(
 @lru_cache(maxsize=1)
 def extensions() -> dict[str, str]:
     """Lower-case extension → format name."""
-    data = yaml.safe_load(Path(__file__).with_name("formats.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("formats.yaml"), FormatsFile)
     return {ext.lower(): fmt for fmt, exts in data["extensions"].items() for ext in exts}
 
 

@@ -19,10 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rigour.names import tokenize_name
 from rigour.text import ascii_text, metaphone
 from rigour.text.scripts import text_scripts
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.resolve.schemas import NamesFile
 
 DATA = Path(__file__).with_name("names.yaml")
 _VOWELS = re.compile(r"[aeiouyw]+")
@@ -36,8 +38,7 @@ MAX_KEY = 150
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The parsed ``names.yaml`` with lookup sets added (loaded once per process)."""
-    with DATA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(DATA, NamesFile)
     designator_of: dict[str, str] = {}
     for canonical, words in data["designators"].items():
         for word in words:

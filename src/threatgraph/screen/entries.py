@@ -15,9 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.screen.schemas import RemarksFile
 
 REMARKS_FILE = Path(__file__).with_name("remarks.yaml")
 
@@ -40,7 +42,7 @@ class ParsedList:
 
 @lru_cache(maxsize=1)
 def remark_rules() -> dict[str, Any]:
-    data = yaml.safe_load(REMARKS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(REMARKS_FILE, RemarksFile)
     rules = sorted(data["rules"], key=lambda r: -len(r["prefix"]))
     return {"aliases": data["aliases"], "rules": rules, "types": data["types"]}
 

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rigour.names import remove_person_prefixes, replace_org_types_compare, tokenize_name
 from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.screen.schemas import TermsFile
 
 TERMS_FILE = Path(__file__).with_name("terms.yaml")
 
@@ -51,7 +53,7 @@ class Terms:
 
 @lru_cache(maxsize=1)
 def terms() -> Terms:
-    data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(TERMS_FILE, TermsFile)
     synonyms: dict[str, str] = {}
     for canonical, variants in (data.get("synonyms") or {}).items():
         for variant in variants:

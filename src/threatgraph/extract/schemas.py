@@ -1,0 +1,133 @@
+"""Schemas of the extract stage's data files, checked by :func:`threatgraph.datafiles.load_yaml` on load.
+
+One class per file, named after it; a key the code does not read, or a value of the wrong type (an unquoted
+``no`` is a boolean in YAML, not a word), is an error naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from threatgraph.datafiles import Schema
+
+Words = list[str]
+
+
+class LabelsFile(Schema):
+    """``labels.yaml``: spaCy and gazetteer labels to our types, and the cue words of span repair."""
+
+    spacy: dict[str, str | None]
+    gazetteer: dict[str, str | None]
+    heads: dict[str, Words]
+    state_forces: Words
+    group_words: Words
+    person_titles: Words
+    leading_prepositions: Words
+    place_nouns: Words
+    locative_prepositions: Words
+    body_words: Words
+
+
+class GazetteerPattern(Schema):
+    """One generic name structure: a spaCy ``Matcher`` token pattern (checked by spaCy when added)."""
+
+    label: str
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    trim: bool = False
+
+
+class GazetteerFile(Schema):
+    """``gazetteer.yaml``: seed names per label, dateline separators, generic name structures."""
+
+    names: dict[str, Words]
+    dateline_separators: Words = []
+    patterns: list[GazetteerPattern] = []
+
+
+class CuesFile(Schema):
+    """``cues.yaml``: quotation cue verbs, quote marks and the words around speakers and outlets."""
+
+    cue_verbs: Words
+    weak_cue_verbs: Words
+    according: Words
+    quote_marks: dict[str, str]
+    min_direct_words: int
+    outlet_words: Words
+    outlet_preps: Words
+    affiliation_labels: Words
+    document_nouns: Words
+
+
+class DatesFile(Schema):
+    """``dates.yaml``: the words of temporal expressions and the intervals they stand for."""
+
+    lead_words: Words
+    range_open: dict[str, str]
+    range_joiners: Words
+    month_parts: dict[str, list[int]]
+    year_parts: dict[str, list[int]]
+    seasons: dict[str, list[int]]
+    quarters: dict[str, int]
+    relative_days: dict[str, int]
+    period_shift: dict[str, int]
+    units: Words
+    rolling_shift: Words
+    earlier_words: Words
+    numbers: dict[str, int]
+    weekdays: Words
+
+
+class EventType(Schema):
+    """One event type of ``plover.yaml``: its PLOVER root and mode, label, aliases and trigger words."""
+
+    plover: str
+    mode: str | None = None
+    label: str
+    aliases: Words = []
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    compounds: dict[str, str] = {}
+
+
+class Frame(Schema):
+    """A light-verb frame: "place X on a blacklist" (``pobj``) or "send weapons" (``object``) is an event."""
+
+    verb: str
+    pobj: Words = []
+    object: Words = []
+    type: str
+    subtype: str
+
+
+class PloverFile(Schema):
+    """``plover.yaml``: the event ontology, its triggers and the word lists of actor, negation and hedge rules."""
+
+    types: dict[str, EventType]
+    frames: list[Frame]
+    measure_types: Words
+    verb_target_preps: dict[str, Words]
+    state_preps: Words
+    state_types: Words
+    receiving_verbs: Words
+    agentive_verbs: Words
+    assessment_nouns: Words
+    member_nouns: Words
+    group_anaphora: Words
+    person_pronouns: Words
+    company_anaphora: Words
+    negators: Words
+    negating_heads: Words
+    hedge_aux: Words
+    hedge_adverbs: Words
+    hedge_heads: Words
+    hedge_modifiers: Words
+    speech_verbs: Words
+    accusation_cues: Words
+    quantity_nouns: Words
+    actor_nouns: Words
+    subtype_modifiers: dict[str, str]
+    patient_possessor_types: Words
+    accusable_labels: Words
+    naming_verbs: Words
