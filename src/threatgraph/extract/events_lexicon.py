@@ -51,9 +51,6 @@ class Lexicon:
         """The type a name or alias stands for ("RECRUIT" -> "MOBILIZE"), None if unknown."""
         return self.aliases.get(name.strip().upper())
 
-    def has(self, key: str, word: str) -> bool:
-        return word in self.words.get(key, frozenset())
-
 
 @cache
 def lexicon() -> Lexicon:

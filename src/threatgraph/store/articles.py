@@ -6,7 +6,6 @@ its mentions, events and quotes, so a crash never leaves half an article.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -182,10 +181,3 @@ def get_article(engine: Engine, article_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         return dict(row) if row else None
-
-
-def iter_articles(engine: Engine, after_seq: int = 0) -> Iterator[dict[str, Any]]:
-    """Articles ingested after ``after_seq`` in ingest order (for watchers and re-analysis)."""
-    with engine.connect() as conn:
-        for row in conn.execute(select(articles).where(articles.c.seq > after_seq).order_by(articles.c.seq)).mappings():
-            yield dict(row)
