@@ -210,7 +210,7 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "X is accused of ordering the killing": the passive subject of the governing verb acts
+        # "X is suspected of planning the raid": the passive subject of the governing verb acts
         return _subject(verb.head.head, depth + 1)
     return []
 
@@ -370,7 +370,7 @@ def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
         return False
     head = tok.head
     while head.dep_ in ("advcl", "conj") and head.tag_ == "VBG" and head.head != head:
-        head = head.head  # "…, freezing their assets and banning them": both under the sanction
+        head = head.head  # "…, blocking its accounts and barring its officers": both under the sanction
     for cand in (head, *_children(head, "dobj")):
         found = _trigger(cand)
         if found is not None and found[0].type == "SANCTION":

@@ -159,7 +159,7 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
             named = [g for p in child.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
             found = index.at(named[0]) if named else None
             if found is not None and found.label in ACTOR_LABELS:
-                return _actor_of(found)  # "one of them, identified as Ghulam Abbas"
+                return _actor_of(found)  # "the second man, named as Tariq Mansoor"
     if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
         return resolve(tok.head, index, depth + 1)
     person = _person_in_title(tok, index)
@@ -201,8 +201,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
 
 
 def _surface_apposition(tok: Token, index: MentionIndex) -> Mention | None:
-    """A name set off by a comma right after a common noun phrase: "a rival faction, the Ansar
-    Front." The parser often hangs such a name elsewhere; the comma still says it is the same
+    """A name set off by a comma right after a common noun phrase: "a splinter group, the Northern
+    Lions." The parser often hangs such a name elsewhere; the comma still says it is the same
     thing. Only a name that closes the phrase (comma, stop or end) counts, not a list item."""
     doc = tok.doc
     i = tok.right_edge.i + 1

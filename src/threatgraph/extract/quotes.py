@@ -162,7 +162,7 @@ def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
             ]
             if left and all(index.at(t) is None or index.at(t).label in labels for t in left):
                 prof.title = " ".join(t.text for t in left)
-                if prof.affiliation is None:  # "EU foreign policy chief Helena Varga": the EU
+                if prof.affiliation is None:  # "UN aid coordinator Maria Lindqvist": the UN
                     orgs = [m for t in left if (m := index.at(t)) is not None]
                     prof.affiliation = (orgs[0].canonical or orgs[0].text) if orgs else None
     return profiles

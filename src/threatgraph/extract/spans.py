@@ -135,7 +135,7 @@ def _relabel(span: Span) -> str:
     if span.label_ == "PERSON" and span[-1].lower_ in label_config()["heads"]["Organization"]:
         return "ORG"  # "Policy Centre" is no one's name
     if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
-        return "PERSON"  # "its commanders, Faris al-Hakimi and Nabil Saeed Ghaleb"
+        return "PERSON"  # "two of its officers, Karim Haddad and Yusuf Omar Jaber"
     if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
         return "GPE"
     return span.label_
