@@ -15,9 +15,10 @@ from threatgraph.commands.read import sanction_line
 
 
 def _entity_id(engine: Engine, ref: str) -> str:
-    from threatgraph.store.read import find_entities, resolve_ref
+    from threatgraph.store.read import find_entities
+    from threatgraph.store.refs import entity_id_for
 
-    eid = resolve_ref(engine, ref)
+    eid = entity_id_for(engine, ref)
     if eid is None:
         found = find_entities(engine, ref, limit=5)
         hint = "; ".join(f"{h['id']} {h['caption']!r}" for h in found) or "no match"

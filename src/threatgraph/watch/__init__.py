@@ -8,7 +8,6 @@ from threatgraph.watch.scan import backfill, check
 from threatgraph.watch.watches import (
     WatchError,
     add_watch,
-    find_entity,
     get_watch,
     list_watches,
     lookup_entity,
@@ -23,7 +22,6 @@ __all__ = [
     "backfill",
     "check",
     "deliver_pending",
-    "find_entity",
     "get_watch",
     "list_alerts",
     "list_watches",

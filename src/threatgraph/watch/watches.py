@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from threatgraph.screen.query import MATCH_THRESHOLD
-from threatgraph.store.read import resolve_ref
-from threatgraph.store.schema import aliases, articles, entities, watches
+from threatgraph.store.refs import entity_id_for
+from threatgraph.store.schema import articles, entities, watches
 
 #: A watch fires where the screening matcher would say "match".
 DEFAULT_THRESHOLD = MATCH_THRESHOLD
@@ -29,42 +29,9 @@ def _row(row: Any) -> dict[str, Any]:
     return dict(row._mapping) if hasattr(row, "_mapping") else dict(row)
 
 
-def find_entity(conn: Connection, ref: str) -> dict[str, Any] | None:
-    """An entity by id, or by exact caption/alias (case-insensitive); None when unknown."""
-    row = conn.execute(select(entities).where(entities.c.id == ref)).mappings().first()
-    if row:
-        return dict(row)
-    low = ref.strip().casefold()
-    row = (
-        conn.execute(
-            select(entities).where(func.lower(entities.c.caption) == low).order_by(entities.c.mention_count.desc())
-        )
-        .mappings()
-        .first()
-    )
-    if row:
-        return dict(row)
-    row = (
-        conn.execute(
-            select(entities)
-            .join(aliases, aliases.c.entity_id == entities.c.id)
-            .where(func.lower(aliases.c.name) == low)
-            .order_by(entities.c.mention_count.desc())
-        )
-        .mappings()
-        .first()
-    )
-    return dict(row) if row else None
-
-
 def lookup_entity(engine: Engine, ref: str) -> dict[str, Any] | None:
-    """An entity for a CLI reference: exact id/caption/alias first, then the read side's fuzzy,
-    unambiguous best hit (``store.read.resolve_ref``, any spelling or script)."""
-    with engine.connect() as conn:
-        found = find_entity(conn, ref)
-    if found is not None:
-        return found
-    entity_id = resolve_ref(engine, ref)
+    """The entity row a CLI reference names, by the one rule of :func:`threatgraph.store.refs.entity_id_for`."""
+    entity_id = entity_id_for(engine, ref)
     if entity_id is None:
         return None
     with engine.connect() as conn:
