@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select, update
 
 from archive import add_entity, add_sanction_link, link_events, link_speakers, mention
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
+from threatgraph.screen.index import get_index
 from threatgraph.screen.lists import load_files
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.schema import articles, entities, mentions
@@ -191,6 +192,7 @@ def build_archive(engine: Engine) -> dict[str, Any]:
             link_speakers(engine, ANALYST, article_id=art.id)
     _profiles(engine)
     load_files(engine, [LIST_FILE], dataset="testlist")
+    get_index(engine)  # built now, as `lists load` (Threatgraph.load_lists) leaves it, not inside the first request
     add_sanction_link(
         engine,
         ZB,
