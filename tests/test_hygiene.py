@@ -23,16 +23,10 @@ SRC = ROOT / "src" / "threatgraph"
 WORDS = 5
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
-#: Where gold and held-out material lives (globs relative to the repository).
-GOLD_GLOBS = (
-    "src/threatgraph/samples/*.gold.json",
-    "tests/extract/heldout*/*.gold.json",
-    "tests/extract/heldout*/*.txt",
-    "tests/**/*.gold.json",
-    "tests/gold/**/*",
-    "benchmarks/**/*.gold.json",
-    "benchmarks/gold/**/*",
-)
+#: Where gold and held-out material lives: the bundled samples' gold, and any file under tests/ or benchmarks/
+#: whose name or folder says gold or held-out (so the dev articles' gold is found wherever it is kept).
+GOLD_GLOBS = ("src/threatgraph/samples/*.gold.json", "tests/**/*", "benchmarks/**/*")
+_GOLD_PATH = re.compile(r"gold|held.?out", re.IGNORECASE)
 #: Files of ``src`` that are test material themselves (the invented samples and demo list) or vendored code.
 NOT_RULES = ("samples", "vendor")
 #: Official names of public bodies: world knowledge that a lexicon may hold, not sentences of a test.
@@ -62,7 +56,13 @@ def _strings(value: Any) -> Iterator[str]:
 
 def gold_files() -> list[Path]:
     found = {p for pattern in GOLD_GLOBS for p in ROOT.glob(pattern) if p.is_file()}
-    return sorted(p for p in found if p.suffix in (".json", ".jsonl", ".txt", ".md") and p.name != "README.md")
+    return sorted(
+        p
+        for p in found
+        if p.suffix in (".json", ".jsonl", ".txt")
+        and _GOLD_PATH.search(p.relative_to(ROOT).as_posix())
+        and "__pycache__" not in p.parts
+    )
 
 
 def gold_runs() -> dict[tuple[str, ...], Path]:
