@@ -171,22 +171,21 @@ def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
                 mentions.c.canonical,
                 mentions.c.entity_id,
                 articles.c.published,
-                articles.c.ingested_at,
             )
             .join(articles, articles.c.id == mentions.c.article_id)
             .where(mentions.c.article_id.in_(chunk))
             .order_by(articles.c.seq, mentions.c.start)
         )
-        for mid, aid, grp, text, label, canonical, eid, published, ingested in rows:
+        for mid, aid, grp, text, label, canonical, eid, published in rows:
             if not resolvable(label):
                 continue
             # Ungrouped mentions (grp -1) are groups of their own.
             key = (aid, grp if grp is not None and grp >= 0 else -1_000_000 - mid)
             g = by_key.get(key)
             if g is None:
-                g = by_key[key] = Group(
-                    aid, key[1], label, Counter(), canonical or text, [], _as_datetime(published or ingested)
-                )
+                # Seen dates come from dated reporting only: an undated article's ingest time says when we
+                # read it, not when the actor was active, so it never moves "first/last seen".
+                g = by_key[key] = Group(aid, key[1], label, Counter(), canonical or text, [], _as_datetime(published))
             g.names[text] += 1
             g.mention_ids.append(mid)
             labels[key][label] += 1

@@ -170,7 +170,9 @@ def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offse
                     articles.c.published,
                     func.substr(articles.c.text, 1, 200),
                 )
-                .order_by(articles.c.seq.desc())
+                # By the date the reporting carries (undated last), then by ingest order: "newest" means newest
+                # reporting, not the most recently loaded file.
+                .order_by(articles.c.published.desc().nulls_last(), articles.c.seq.desc())
                 .limit(limit)
                 .offset(offset)
             ).all()

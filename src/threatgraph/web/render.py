@@ -16,7 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from threatgraph.web.highlight import highlight
-from threatgraph.web.when import datetime_attr
+from threatgraph.web.present import article_name
+from threatgraph.web.when import datetime_attr, timestamp
 
 WEB = Path(__file__).parent
 STATIC = WEB / "static"
@@ -30,11 +31,42 @@ def thousands(n: Any) -> Any:
 
 templates.env.filters["highlight"] = highlight
 templates.env.filters["thousands"] = thousands
+templates.env.filters["timestamp"] = timestamp
+templates.env.filters["article_name"] = article_name
 templates.env.globals["when_attr"] = datetime_attr
 
 
+def _accepted(header: str) -> dict[str, float]:
+    """``Accept`` as media type → quality (``q``), e.g. ``{"text/html": 1.0, "*/*": 0.8}``."""
+    out: dict[str, float] = {}
+    for part in header.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        if not media:
+            continue
+        q = 1.0
+        for param in params:
+            key, _, val = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        out[media.lower()] = max(q, out.get(media.lower(), 0.0))
+    return out
+
+
 def wants_html(request: Request) -> bool:
-    return "text/html" in request.headers.get("accept", "")
+    """HTML when the client prefers it, by ``Accept`` quality: ``text/html`` over ``application/json``.
+
+    A bare ``*/*`` states no preference: a browser navigating to the page (``Sec-Fetch-Dest: document``)
+    gets HTML, and a program (curl, a yente client, a script) gets the JSON it can parse.
+    """
+    accepted = _accepted(request.headers.get("accept", ""))
+    html = max(accepted.get("text/html", 0.0), accepted.get("text/*", 0.0))
+    json_q = max(accepted.get("application/json", 0.0), accepted.get("application/*", 0.0))
+    if html or json_q:
+        return html > json_q
+    return "*/*" in accepted and request.headers.get("sec-fetch-dest") == "document"
 
 
 def respond(

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
+
+from markupsafe import Markup
 
 from threatgraph.extract.dates import label
 
@@ -44,3 +46,29 @@ def datetime_attr(start: Any, end: Any = None) -> str | None:
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
         return f"{first.year:04d}"
     return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _instant(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        moment = value
+    elif value:
+        try:
+            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def timestamp(value: Any) -> Markup:
+    """A stored instant (alert, watch, list load) for people: "29 Nov 2026, 20:30 UTC", to the minute.
+
+    The ``<time datetime>`` carries the exact UTC value; ``static/time.js`` shows it in the reader's zone.
+    Stored values are naive UTC on SQLite and aware on PostgreSQL; both read as UTC here.
+    """
+    moment = _instant(value)
+    if moment is None:
+        return Markup('<span class="precision">{}</span>').format(value or "—")
+    shown = f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+    return Markup('<time class="ts" datetime="{}">{}</time>').format(moment.strftime("%Y-%m-%dT%H:%M:%SZ"), shown)
