@@ -6,9 +6,11 @@ import json
 from typing import Any
 
 import typer
+from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import Engine
 
 from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
@@ -31,6 +33,26 @@ def _date_label(ev: dict[str, Any]) -> str:
     from threatgraph.extract.dates import label
 
     return label(ev)
+
+
+def timeline_grid(events: list[dict[str, Any]]) -> Table:
+    """Events as a two-column grid: the date (never wrapped) and, beside it, what happened and its evidence.
+
+    Type and actors come first on their own line and wrap if they must; the evidence follows, cut to one
+    line. This reads the same at 80 columns as at 200, where a five-column table folded everything but
+    the evidence into letter stacks.
+    """
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column("date", no_wrap=True, style="bold")
+    grid.add_column("event", ratio=1, overflow="fold")
+    for ev in events:
+        flags = (" (negated)" if ev.get("negated") else "") + (" (hedged)" if ev.get("hedged") else "")
+        who = escape((ev.get("source") or {}).get("caption") or "?")
+        whom = escape((ev.get("target") or {}).get("caption") or "")
+        what = Text.from_markup(f"[bold]{escape(ev['type'])}[/]{escape(flags)}  {who}" + (f" → {whom}" if whom else ""))
+        evidence = Text(" ".join((ev.get("sentence") or "").split()), style="dim", no_wrap=True, overflow="ellipsis")
+        grid.add_row(_date_label(ev), Group(what, evidence))
+    return grid
 
 
 def print_dossier(engine: Engine, entity_id: str) -> None:
@@ -59,20 +81,7 @@ def print_dossier(engine: Engine, entity_id: str) -> None:
             + "; ".join(f"{escape(a['name'])} [dim]({a['script']}, {a['count']})[/]" for a in d["aliases"][:20])
         )
     if d["timeline"]:
-        table = Table(title="Timeline", show_lines=False, expand=False)
-        for col in ("date", "event", "source", "target"):
-            table.add_column(col, overflow="fold", max_width=24)
-        table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=70)
-        for ev in d["timeline"][:30]:
-            flags = (" (negated)" if ev["negated"] else "") + (" (hedged)" if ev["hedged"] else "")
-            table.add_row(
-                _date_label(ev),
-                f"{ev['type']}{flags}",
-                escape((ev["source"] or {}).get("caption") or ""),
-                escape((ev["target"] or {}).get("caption") or ""),
-                escape(" ".join(ev["sentence"].split())[:160]),
-            )
-        console.print(table)
+        console.print(timeline_grid(d["timeline"][:30]))
     for title, rows in (("Quotes by", d["quotes_by"]), ("Quotes about", d["quotes_about"])):
         if rows:
             console.print(f"[bold]{title} {escape(d['caption'])}:[/]")
@@ -127,17 +136,16 @@ def entity(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     if ambiguous:
-        table = Table(title=f"Several entities match {name!r}")
-        for col in ("id", "type", "name", "score", "mentions", "sanctioned"):
-            table.add_column(col)
+        console.print(f"[bold]Several entities match {escape(name)!r}[/]")
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column("id", no_wrap=True, style="dim")
+        table.add_column("entity", ratio=1, overflow="fold")
         for h in found:
+            flag = " · [bold red]sanctioned[/]" if h["sanctioned"] else ""
             table.add_row(
                 h["id"],
-                h["schema"],
-                escape(h["caption"]),
-                f"{h['score']:.2f}",
-                str(h["mention_count"]),
-                "yes" if h["sanctioned"] else "",
+                f"[bold]{escape(h['caption'])}[/] [dim]{h['schema']} · {h['mention_count']} mentions"
+                f" · score {h['score']:.2f}[/]{flag}",
             )
         console.print(table)
         console.print("[dim]Pass an id to see one dossier.[/]")

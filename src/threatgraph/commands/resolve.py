@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import typer
+from rich.console import Group
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import Engine
 
 from threatgraph.commands import DbOption, app, console, err_console, exit_on, open_store_or_exit
@@ -126,18 +128,18 @@ def hits(
     if not rows:
         console.print("No news actor is linked to a sanctions list (load lists with `threatgraph lists load`).")
         return
-    table = Table(title=f"{len(rows)} sanctioned actors in the news")
-    for col in ("id", "actor", "type", "mentions", "articles", "sanctions"):
-        table.add_column(col, overflow="fold")
+    console.print(f"[bold]{len(rows)} sanctioned actors in the news[/]")
+    # The id never wraps (it is what the next command takes); the actor and its list entries wrap beside it.
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("actor", ratio=1, overflow="fold")
     for r in rows:
-        table.add_row(
-            r["id"],
-            escape(r["caption"]),
-            r["schema"],
-            str(r["mention_count"]),
-            str(r["article_count"]),
-            "\n".join(escape(sanction_line(link)) for link in r["links"]),
+        head = Text.from_markup(
+            f"[bold]{escape(r['caption'])}[/] [dim]{r['schema']} · {r['mention_count']} mentions"
+            f" in {r['article_count']} articles[/]"
         )
+        links = [Text(sanction_line(link), style="red") for link in r["links"]]
+        table.add_row(r["id"], Group(head, *links))
     console.print(table)
 
 
