@@ -32,6 +32,7 @@ def pages(ids: dict) -> list[str]:
         "/watches",
         "/alerts",
         "/api",
+        "/activity",
         "/entities/ent-none-such",
     ]
 
