@@ -34,7 +34,12 @@ def svg(text: str) -> ET.Element:
 
 @pytest.mark.parametrize(
     ("name", "kind", "country"),
-    [("Iran", "country", "IR"), ("Karachi", "city", "PK"), ("Gardez district", "city", "AF"), ("U.S.", "country", "US")],
+    [
+        ("Iran", "country", "IR"),
+        ("Karachi", "city", "PK"),
+        ("Gardez district", "city", "AF"),
+        ("U.S.", "country", "US"),
+    ],
 )
 def test_places_are_located_by_gazetteer_data(name, kind, country):
     place = locate(name)
