@@ -123,3 +123,35 @@ def test_parse_csv_never_crashes(raw):
         assert exc.status_code == 400 and "f.csv" in exc.detail
     else:
         assert items and all(i.name.strip() for i in items)
+
+
+def test_csv_upload_summary_and_downloads(client):
+    import csv as csvmod
+    import io
+    import json as jsonmod
+
+    from openpyxl import load_workbook
+
+    raw = b"name,schema\nZainabiyoun Brigade,Organization\n=HYPERLINK(1),Person\nNobody Inparticular,Person\n"
+    page = client.post("/screen/csv", files={"file": ("names.csv", raw, "text/csv")}).json()
+    states = {row["name"]: row["state"] for row in page["summary"]}
+    assert states["Zainabiyoun Brigade"] == "possible match"
+    assert states["Nobody Inparticular"] in ("below threshold", "no candidate")
+    assert sum(page["counts"].values()) == 3
+
+    as_csv = client.post("/screen/csv", params={"format": "csv"}, files={"file": ("names.csv", raw, "text/csv")})
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert 'filename="names-screening.csv"' in as_csv.headers["content-disposition"]
+    rows = list(csvmod.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert [r["name"] for r in rows] == ["Zainabiyoun Brigade", "'=HYPERLINK(1)", "Nobody Inparticular"]
+
+    as_xlsx = client.post("/screen/csv", params={"format": "xlsx"}, files={"file": ("names.csv", raw, "text/csv")})
+    sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["name", "schema", "state"] and sheet.max_row == 4
+
+    again = client.post(
+        "/screen/export", data={"queries": jsonmod.dumps(page["queries"]), "format": "csv", "file": "names.csv"}
+    )
+    assert again.status_code == 200 and again.content == as_csv.content
+    bad = client.post("/screen/export", data={"queries": "{}", "format": "csv"})
+    assert bad.status_code == 400 and "queries" in bad.json()["detail"]

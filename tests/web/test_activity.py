@@ -105,4 +105,4 @@ def test_empty_form_fields_mean_no_bound_and_bad_dates_are_named(client):
     r = client.get("/activity.json", params={"actor": "", "country": "", "start": "", "end": ""})
     assert r.status_code == 200
     bad = client.get("/activity.json", params={"start": "yesterday"})
-    assert bad.status_code == 400 and "start" in bad.json()["detail"]
+    assert bad.status_code == 422 and "start" in bad.json()["detail"]

@@ -71,8 +71,8 @@ def test_screen_csv_upload(page, live_server, tmp_path):
     page.goto(live_server["url"] + "/screen")
     page.set_input_files("form.screen-csv input[type=file]", str(csv_file))
     page.click("form.screen-csv button")
-    page.wait_for_selector("section.screen-result")
-    sections = page.locator("section.screen-result")
+    page.wait_for_selector("details.screen-result")
+    sections = page.locator("details.screen-result")
     assert sections.count() == 2
     assert "possible match" in sections.nth(0).text_content()
     assert "no match" in sections.nth(1).text_content()

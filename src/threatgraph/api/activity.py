@@ -52,6 +52,10 @@ def entity_activity(entity_id: str = EntityId, engine: Engine = Depends(engine_o
     return _svg(activity_svg(dated(rows), f"Events involving {caption} over time"))
 
 
+#: A calendar day or nothing (an HTML date field left empty).
+DAY = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+
+
 def _day(field: str, value: str) -> date | None:
     if not value.strip():
         return None
@@ -69,8 +73,8 @@ class ArchiveFilter:
         actor: str = Query("", max_length=200, description="entity id: events where it is source or target"),
         type: list[str] = Query([], description="event types (PLOVER), any of"),  # noqa: A002
         country: str = Query("", max_length=2, pattern="^([A-Za-z]{2})?$", description="ISO 3166-1 alpha-2"),
-        start: str = Query("", max_length=10, description="events on or after this date (YYYY-MM-DD)"),
-        end: str = Query("", max_length=10, description="events on or before this date (YYYY-MM-DD)"),
+        start: str = Query("", pattern=DAY, description="events on or after this date (YYYY-MM-DD)"),
+        end: str = Query("", pattern=DAY, description="events on or before this date (YYYY-MM-DD)"),
     ) -> None:
         # An empty field from the HTML form means "no bound", so dates are parsed here rather than by FastAPI.
         self.actor, self.types, self.country = actor.strip(), tuple(t for t in type if t), country.upper()

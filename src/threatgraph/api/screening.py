@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlalchemy import Engine
@@ -20,6 +21,7 @@ from threatgraph.api import queries, services
 from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
 from threatgraph.web.render import respond
+from threatgraph.web.screening_report import state_counts, summary_rows, to_csv, to_xlsx
 
 router = APIRouter()
 CSV_MAX_BYTES = 1024 * 1024
@@ -144,20 +146,84 @@ def parse_csv(filename: str, raw: bytes) -> list[ScreenItem]:
     return items
 
 
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", to_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx),
+}
+
+
+def download(rows: list[dict[str, Any]], fmt: str, stem: str) -> Response:
+    media, write = EXPORTS[fmt]
+    safe_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "screening"
+    return Response(
+        write(rows),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{safe_stem}-screening.{fmt}"'},
+    )
+
+
+CSV_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/html": {}, EXPORTS["csv"][0].split(";")[0]: {}, EXPORTS["xlsx"][0]: {}},
+        "description": "JSON; the HTML page for `Accept: text/html`; with `format` a CSV or XLSX download",
+    },
+    400: {"description": "unreadable CSV"},
+}
+
+
 @router.post(
     "/screen/csv",
-    responses=HTML | {400: {"description": "unreadable CSV"}},
+    responses=CSV_RESPONSES,
     summary="Screen every name of an uploaded CSV (column 'name', or the first column)",
 )
 async def screen_csv(
     request: Request,
     file: UploadFile = File(description="CSV, UTF-8, at most 1000 names"),
+    format: str = Query("", pattern="^(|csv|xlsx)$", description="csv or xlsx: the summary table as a file"),  # noqa: A002
     engine: Engine = Depends(engine_of),
 ) -> Response:
+    """Screen every name of the file; the answer is the summary table and each name's candidates (HTML or
+    JSON), or with ``format`` the summary as a CSV or XLSX download."""
     raw = await file.read(CSV_MAX_BYTES + 1)
     name = file.filename or "upload"
     if len(raw) > CSV_MAX_BYTES:
         raise HTTPException(413, f"{name}: larger than {CSV_MAX_BYTES} bytes")
     items = parse_csv(name, raw)
-    data = {"name": "", "file": name, "results": screen_items(engine, items, 5, None)}
+    results = screen_items(engine, items, 5, None)
+    rows = summary_rows(results)
+    if format:
+        return download(rows, format, name.rsplit(".", 1)[0])
+    data = {
+        "name": "",
+        "file": name,
+        "summary": rows,
+        "counts": state_counts(rows),
+        "queries": [item.model_dump(by_alias=True) for item in items],
+        "results": results,
+    }
     return respond(request, "screen.html", data)
+
+
+@router.post(
+    "/screen/export",
+    responses={200: {"content": {"text/csv": {}, EXPORTS["xlsx"][0]: {}}}, 400: {"description": "bad names"}},
+    summary="Screen names posted from the results page's form again and download the summary (no JS needed)",
+)
+def screen_export(
+    queries_json: str = Form(alias="queries", max_length=CSV_MAX_BYTES * 4, description="JSON list of names"),
+    fmt: str = Form(alias="format", pattern="^(csv|xlsx)$"),
+    stem: str = Form("screening", alias="file", max_length=200),
+    engine: Engine = Depends(engine_of),
+) -> Response:
+    """The results page carries its queries in a hidden field; screening is deterministic, so screening them
+    again gives the table the page shows, as a file."""
+    try:
+        queries_in = json.loads(queries_json)
+        if not isinstance(queries_in, list):
+            raise TypeError("not a list")
+        items = [ScreenItem(**q) for q in queries_in[: MAX_SCREEN + 1]]
+    except (ValueError, TypeError, ValidationError) as exc:
+        raise HTTPException(400, f"queries: not a list of names to screen ({exc.__class__.__name__})") from exc
+    if not items or len(items) > MAX_SCREEN:
+        raise HTTPException(400, f"queries: between 1 and {MAX_SCREEN} names")
+    return download(summary_rows(screen_items(engine, items, 5, None)), fmt, stem.rsplit(".", 1)[0])
