@@ -73,3 +73,38 @@ def test_csv_screening_summary_sorts_and_downloads(browser, live_server, tmp_pat
         assert saved.read_bytes()[:2] == b"PK"
     finally:
         context.close()
+
+
+def test_relations_graph_is_legible_filtered_and_expandable(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server['url']}/entities/{ZB}")
+        page.wait_for_selector("#graph[data-ready='1']", timeout=10_000)
+        cy = "document.getElementById('graph')._cy"
+        assert page.evaluate(f"{cy}.zoom()") >= 0.95  # 13 px labels stay at least ~12 px on screen
+        # event relations shown; "named in the same articles" is off by default
+        assert page.evaluate(f"{cy}.edges('[kind = \"cooccurrence\"]').not('.hidden').length") == 0
+        shown = page.evaluate(f"{cy}.edges().not('.hidden').length")
+        assert shown >= 1
+        first_type = page.locator("#graph-controls input[id^=g-t-]").first
+        first_type.uncheck()
+        assert page.evaluate(f"{cy}.edges().not('.hidden').length") < shown
+        first_type.check()
+        page.check("#g-co")
+        assert page.evaluate(f"{cy}.edges('[kind = \"cooccurrence\"]').not('.hidden').length") >= 1
+        page.fill("#g-from", "2100-01-01")
+        page.dispatch_event("#g-from", "change")
+        assert page.evaluate(f"{cy}.edges().not('.hidden').length") == 0
+        page.fill("#g-from", "")
+        page.dispatch_event("#g-from", "change")
+        before = page.evaluate(f"{cy}.nodes().length")
+        other = page.evaluate(f"{cy}.nodes('[centre = 0]').not('.hidden')[0].id()")
+        page.evaluate(f"{cy}.getElementById('{other}').emit('tap')")
+        page.wait_for_selector("#graph-node a")
+        assert page.locator("#graph-node a").get_attribute("href") == f"/entities/{other}"
+        page.wait_for_timeout(500)
+        assert page.evaluate(f"{cy}.nodes().length") >= before
+        page.locator("#relations").screenshot(path=str(DOCS / "graph.png"))
+    finally:
+        context.close()

@@ -90,17 +90,44 @@ def search(
 
 
 def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
-    """The dossier's relations as graph nodes/edges, so the page draws them without a second query."""
+    """The dossier's relations as graph nodes/edges, so the page draws them without a second query.
+
+    Event edges are typed and carry the start dates of their events (from the dossier's timeline), so the
+    page can filter by type and date window; co-occurrence edges are their own kind, hidden by default.
+    Negated events draw no edge: the graph shows what the reporting says happened.
+    """
     centre = dossier["id"]
+    related = dossier.get("related", [])
+    shown = {rel["id"] for rel in related}
     nodes = [{"id": centre, "caption": dossier["caption"], "schema": dossier["schema"]}]
+    nodes += [{"id": rel["id"], "caption": rel["caption"], "schema": rel["schema"]} for rel in related]
+    dated: dict[tuple[str, str, str], list[str]] = {}
+    for ev in dossier.get("timeline", []):
+        if ev.get("negated"):
+            continue
+        other = ev.get("target") if ev.get("role") == "source" else ev.get("source")
+        if not other or other.get("id") not in shown or other["id"] == centre:
+            continue
+        src, tgt = (centre, other["id"]) if ev.get("role") == "source" else (other["id"], centre)
+        dated.setdefault((src, tgt, ev["type"]), []).append(str(ev.get("date") or "")[:10])
     edges: list[dict[str, Any]] = []
-    for rel in dossier.get("related", []):
-        nodes.append({"id": rel["id"], "caption": rel["caption"], "schema": rel["schema"]})
+    for rel in related:
         if rel.get("cooccurrence"):
-            edges.append({"source": centre, "target": rel["id"], "type": "cooccurrence", "weight": rel["cooccurrence"]})
+            edges.append(
+                {
+                    "source": centre,
+                    "target": rel["id"],
+                    "type": "cooccurrence",
+                    "kind": "cooccurrence",
+                    "weight": rel["cooccurrence"],
+                }
+            )
         for ev in rel.get("events", []):
             src, tgt = (centre, rel["id"]) if ev["direction"] == "out" else (rel["id"], centre)
-            edges.append({"source": src, "target": tgt, "type": ev["type"], "weight": ev["count"]})
+            dates = sorted(d for d in dated.get((src, tgt, ev["type"]), []) if d)
+            edges.append(
+                {"source": src, "target": tgt, "type": ev["type"], "kind": "event", "weight": ev["count"], "dates": dates}
+            )
     return {"nodes": nodes, "edges": edges}
 
 
