@@ -125,9 +125,8 @@ def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
         for ev in rel.get("events", []):
             src, tgt = (centre, rel["id"]) if ev["direction"] == "out" else (rel["id"], centre)
             dates = sorted(d for d in dated.get((src, tgt, ev["type"]), []) if d)
-            edges.append(
-                {"source": src, "target": tgt, "type": ev["type"], "kind": "event", "weight": ev["count"], "dates": dates}
-            )
+            edge = {"source": src, "target": tgt, "type": ev["type"], "kind": "event", "weight": ev["count"]}
+            edges.append({**edge, "dates": dates})
     return {"nodes": nodes, "edges": edges}
 
 
