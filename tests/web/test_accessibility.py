@@ -33,6 +33,7 @@ def pages(ids: dict) -> list[str]:
         "/alerts",
         "/api",
         "/activity",
+        "/upload",
         "/entities/ent-none-such",
     ]
 

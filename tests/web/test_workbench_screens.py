@@ -108,3 +108,27 @@ def test_relations_graph_is_legible_filtered_and_expandable(browser, live_server
         page.locator("#relations").screenshot(path=str(DOCS / "graph.png"))
     finally:
         context.close()
+
+
+def test_upload_an_article_from_the_browser_with_progress(browser, live_server, tmp_path):
+    article = tmp_path / "report.txt"
+    article.write_text(
+        "---\ntitle: Upload test\npublished: 2024-03-02\n---\n"
+        "Police in Quetta arrested two members of the Zainabiyoun Brigade on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(live_server["url"] + "/upload")
+        page.set_input_files("form.upload-articles input[type=file]", str(article))
+        page.click("form.upload-articles button")
+        assert "token" in page.locator("#upload-message").inner_text().lower()  # refused before sending
+        page.fill("#upload-token", "t")
+        page.click("form.upload-articles button")
+        page.locator("#upload-message", has_text="Done.").wait_for(timeout=60_000)
+        assert "1 ingested, 0 duplicates, 0 failed" in page.locator("#upload-message").inner_text()
+        assert page.locator("#upload-progress").get_attribute("value") == "100"
+        page.screenshot(path=str(DOCS / "upload.png"), full_page=True)
+    finally:
+        context.close()

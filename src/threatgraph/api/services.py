@@ -58,6 +58,19 @@ def ingest_articles(tg: Threatgraph, items: Iterable[Any]) -> Any:
     return tg.ingest_items(items)
 
 
+def load_lists(tg: Threatgraph, paths: list[Any], dataset: str | None) -> dict[str, Any]:
+    """Load list files as new versions and re-screen the stored actors, as ``threatgraph lists load`` does.
+
+    ``ListError`` means the files are unusable; nothing was stored then.
+    """
+    from threatgraph.screen.lists import load_files
+
+    result = load_files(tg.engine, paths, dataset)
+    data = result.to_dict()
+    data["relinked"] = tg.lists_loaded() if result.version_id is not None else None
+    return data
+
+
 def list_watches(engine: Engine) -> list[dict[str, Any]]:
     from threatgraph.watch import list_watches
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import Engine
@@ -74,6 +74,40 @@ async def ingest(
         # spaCy work must not block the event loop: other requests keep being answered meanwhile
         report = await run_in_threadpool(services.ingest_articles, tg, items)
     return asdict(report) if is_dataclass(report) else dict(report)
+
+
+@router.post(
+    "/lists",
+    dependencies=[Depends(require_token)],
+    responses=AUTH | {400: {"description": "unreadable list file; nothing stored"}},
+)
+async def upload_lists(
+    files: list[UploadFile] = File(description="one list: OFAC CSV (sdn/alt/add), OFAC/UN/EU/UK XML, FtM JSON lines"),
+    dataset: str | None = Form(None, max_length=64, pattern=r"^[a-z0-9_.-]+$", description="dataset name"),
+    tg: Threatgraph = Depends(app_of),
+) -> dict[str, Any]:
+    """Load a sanctions list as a new version and re-screen stored actors; returns what changed."""
+    if len(files) > 3:
+        raise HTTPException(413, f"{len(files)} files uploaded; one list per request (OFAC's CSV trio at most)")
+    from threatgraph.screen.lists import ListError
+
+    with tempfile.TemporaryDirectory(prefix="threatgraph-lists-") as tmp:
+        paths = []
+        for upload in files:
+            # the original name matters: OFAC's sdn.csv, alt.csv and add.csv are told apart by it
+            path = FsPath(tmp) / (_SAFE.sub("_", FsPath(upload.filename or "list").name).strip("._") or "list")
+            path.write_bytes(await upload.read())
+            paths.append(path)
+        try:
+            return await run_in_threadpool(services.load_lists, tg, paths, dataset)
+        except ListError as exc:
+            raise HTTPException(400, f"{exc}; nothing was stored") from exc
+
+
+@router.get("/upload", responses=HTML, summary="Upload articles and sanctions lists (writes need the token)")
+def upload_page(request: Request, engine: Engine = Depends(engine_of)) -> Response:
+    data = {"articles": queries.article_count(engine), "datasets": queries.datasets(engine)}
+    return respond(request, "upload.html", data)
 
 
 @router.post("/ingest/articles", dependencies=[Depends(require_token)], responses=AUTH)
