@@ -56,3 +56,12 @@ def test_dossier_keeps_dates_types_and_actors_readable_at_80(archive_db, monkeyp
     assert "SANCTION" in out
     assert "Zainabiyoun Brigade" in out  # the actor name is whole on one line
     assert re.search(r"^\d{4}-\d{2}-\d{2}|^[A-Z][a-z]{2} \d{4}|^\d{1,2} [A-Z][a-z]{2} \d{4}", out, re.M), out
+
+
+@pytest.mark.parametrize("argv", [["screen", "Zainabiyoun Brigade"], ["lists", "show"]])
+def test_screening_tables_fit_80_columns_with_whole_ids(archive_db, monkeypatch, argv):
+    monkeypatch.setattr(console, "width", 80)
+    result = CliRunner().invoke(app, [*argv, "--db", archive_db])
+    assert result.exit_code == 0, result.output
+    assert max(len(line.rstrip()) for line in result.output.splitlines()) <= 80
+    assert ("tg-test-zainabiyoun" if argv[0] == "screen" else "testlist") in result.output

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -114,14 +115,17 @@ def lists_show(
     if not summary:
         console.print("No lists loaded. Load one with [bold]threatgraph lists load FILE…[/bold]")
         return
-    table = Table(title="Sanctions lists")
-    for col in ("dataset", "version", "versions", "format", "published", "entries", "added", "removed", "changed"):
-        table.add_column(col)
+    console.print("[bold]Sanctions lists[/]")
+    # One line per dataset: its name never cut, its figures wrapping beside it at any terminal width.
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column("dataset", no_wrap=True, style="bold")
+    table.add_column("figures", ratio=1, overflow="fold")
     for s in summary:
         table.add_row(
-            s["dataset"], str(s["version_id"]), str(s["versions"]), s["format"], s["published"] or "-",
-            str(s["entries"]), str(s["added"]), str(s["removed"]), str(s["changed"]),
-        )  # fmt: skip
+            s["dataset"],
+            f"{s['entries']} entries · version {s['version_id']} of {s['versions']} · {s['format']}"
+            f" · published {s['published'] or '-'} · +{s['added']} −{s['removed']} ~{s['changed']}",
+        )
     console.print(table)
 
 
@@ -170,13 +174,21 @@ def screen(
     if not found:
         console.print(f"No candidates for {name!r}.")
         return
-    table = Table(title=f"Screening {name!r} (match at score ≥ {threshold})")
-    for col in ("match", "score", "listed", "schema", "id", "matched alias", "features"):
-        table.add_column(col)
+    console.print(f"[bold]Screening {escape(name or '')!r}[/] (match at score ≥ {threshold})")
+    # The list entry id never wraps (it is what an analyst looks up); the rest wraps beside it.
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column("score", no_wrap=True)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("candidate", ratio=1, overflow="fold")
     for c in found:
         feats = ", ".join(f"{k} {v:+.2f}" if k != "name_similarity" else f"name {v:.2f}" for k, v in c.features.items())
-        flag = "[bold red]MATCH[/bold red]" if c.match else ""
-        table.add_row(flag, f"{c.score:.3f}", c.caption, c.schema, c.entry_id, c.explanation["matched_name"], feats)
+        flag = "[bold red]MATCH[/bold red] " if c.match else ""
+        table.add_row(
+            f"{c.score:.3f}",
+            c.entry_id,
+            f"{flag}[bold]{escape(c.caption)}[/] [dim]{c.schema}[/] · matched “{escape(c.explanation['matched_name'])}”"
+            f" · [dim]{feats}[/]",
+        )
     console.print(table)
 
 
