@@ -36,7 +36,7 @@ def archive_db(tmp_path_factory) -> str:
 @pytest.mark.parametrize("width", [80, 100, 120])
 @pytest.mark.parametrize("argv", [["entity", ZB], ["hits"], ["entity", "a"]])
 def test_fits_the_terminal_and_keeps_ids_whole(archive_db, monkeypatch, width, argv):
-    monkeypatch.setattr(console, "width", width)
+    monkeypatch.setattr(console, "_width", width)  # the property setter would outlive the test
     result = CliRunner().invoke(app, [*argv, "--db", archive_db])
     lines = result.output.splitlines()
     assert result.exit_code == 0, result.output
@@ -50,7 +50,7 @@ def test_fits_the_terminal_and_keeps_ids_whole(archive_db, monkeypatch, width, a
 
 
 def test_dossier_keeps_dates_types_and_actors_readable_at_80(archive_db, monkeypatch):
-    monkeypatch.setattr(console, "width", 80)
+    monkeypatch.setattr(console, "_width", 80)  # the property setter would outlive the test
     result = CliRunner().invoke(app, ["entity", ZB, "--db", archive_db])
     out = result.output
     assert "SANCTION" in out
@@ -60,7 +60,7 @@ def test_dossier_keeps_dates_types_and_actors_readable_at_80(archive_db, monkeyp
 
 @pytest.mark.parametrize("argv", [["screen", "Zainabiyoun Brigade"], ["lists", "show"]])
 def test_screening_tables_fit_80_columns_with_whole_ids(archive_db, monkeypatch, argv):
-    monkeypatch.setattr(console, "width", 80)
+    monkeypatch.setattr(console, "_width", 80)  # the property setter would outlive the test
     result = CliRunner().invoke(app, [*argv, "--db", archive_db])
     assert result.exit_code == 0, result.output
     assert max(len(line.rstrip()) for line in result.output.splitlines()) <= 80
