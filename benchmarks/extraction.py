@@ -448,7 +448,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     parser.add_argument("--speed", action="store_true", help="also time events+quotes+dates against the parse")
     parser.add_argument("--re3d", type=Path, metavar="SHARED_DATA", help="also date coverage on re3d Temporal gold")
+    parser.add_argument(
+        "--dev", action="store_true", help="score quotes, TIMEX3 and entity types on the dev articles (tests/gold/dev)"
+    )
     args = parser.parse_args(argv)
+    if args.dev:
+        import extraction_dev  # the sibling script: this one is run as a script, its folder is on the path
+
+        extraction_dev.print_scores(extraction_dev.evaluate("all"), args.errors)
+        return 0
     paths = gold_files(args.paths)
     if not paths:
         print("no gold files found", file=sys.stderr)

@@ -1,0 +1,366 @@
+"""Quotes, TIMEX3 dates and entity types scored on the real dev articles (``tests/gold/dev``).
+
+Run through ``benchmarks/extraction.py --dev`` (or directly)::
+
+    .venv/bin/python benchmarks/extraction_dev.py [--split dev|unseen|all] [--errors]
+
+The gold formats are described in ``tests/gold/dev/README-extraction.md``. Each figure is printed on
+its own line, per split, beside the published anchor it is compared with:
+
+- quote source P/R/F1: a system quote counts when its content overlaps a gold attribution's content
+  and its speaker names the gold source (any of its aliases, word-subset match); a system quote with
+  a speaker that overlaps no gold content is a false positive (gold annotates only attributions to a
+  named or resolvable source, so quotes left without a speaker are not counted against precision);
+- content exact F1: content parts equal after trimming quotation marks, spaces and end punctuation;
+- TIMEX3 relaxed detection F1 (spans overlap) and value F1 (overlap and the same TIMEX3 value);
+- entity type F1 (re3d types): a system entity (an in-document mention group) is right when one of
+  its names is a gold name or alias and its type maps to the gold re3d type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "dev"
+SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared"))
+ARTICLES = SHARED / "data" / "articles" / "dev" / "articles.jsonl"
+
+#: threatgraph types -> re3d types
+RE3D = {
+    "Person": "Person",
+    "Organization": "Organisation",
+    "ArmedGroup": "Organisation",
+    "PublicBody": "Organisation",
+    "Company": "Organisation",
+    "Country": "Location",
+    "Location": "Location",
+    "Nationality": "Nationality",
+}
+#: published anchors the issue compares against
+ANCHORS = {
+    "quote_source_f1": "best public attributor (PARC 3.0): 0.82",
+    "quote_content_exact_f1": "best public attributor (PARC 3.0): 0.59",
+    "timex_relaxed_f1": "HeidelTime (TempEval-3): 0.903",
+    "timex_value_f1": "HeidelTime (TempEval-3): 0.776",
+    "entity_type_f1": "bare spaCy on re3d: 0.670",
+}
+_TRIM = " \t\n\"'“”‘’.,;:!?"
+
+
+def norm(text: str | None) -> str:
+    """Casefolded words without a leading article or possessive: "The group's" -> "group"."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = " ".join(re.findall(r"\w+", s))
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+@dataclass(slots=True)
+class PRF:
+    tp: int = 0
+    sys: int = 0
+    gold: int = 0
+
+    def add(self, other: PRF) -> None:
+        self.tp, self.sys, self.gold = self.tp + other.tp, self.sys + other.sys, self.gold + other.gold
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.sys if self.sys else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def line(self) -> str:
+        return f"P {self.p:.3f} R {self.r:.3f} F1 {self.f1:.3f} (tp {self.tp}, system {self.sys}, gold {self.gold})"
+
+
+@dataclass(slots=True)
+class DevScores:
+    source: PRF = field(default_factory=PRF)
+    content: PRF = field(default_factory=PRF)
+    timex_relaxed: PRF = field(default_factory=PRF)
+    timex_value: PRF = field(default_factory=PRF)
+    timex_type: PRF = field(default_factory=PRF)
+    entity_type: PRF = field(default_factory=PRF)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: DevScores) -> None:
+        for name in ("source", "content", "timex_relaxed", "timex_value", "timex_type", "entity_type"):
+            getattr(self, name).add(getattr(other, name))
+        self.errors.extend(other.errors)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def source_matches(gold: dict[str, Any], speaker: str | None) -> bool:
+    """The system speaker names the gold source: equal, or one's words contain the other's."""
+    if not speaker:
+        return False
+    s = set(norm(speaker).split())
+    for name in (gold["source"], *gold.get("aliases", [])):
+        g = set(norm(name).split())
+        if g and s and (g <= s or s <= g):
+            return True
+    return False
+
+
+def score_quotes(doc_id: str, text: str, quotes: list[Any], gold: list[dict[str, Any]], out: DevScores) -> None:
+    gold_parts = [(gi, tuple(p)) for gi, g in enumerate(gold) for p in g["content"]]
+    used: set[int] = set()
+    parts_used: set[int] = set()
+    for q in quotes:
+        span = (q.start, q.end)
+        best = max(
+            ((pi, _overlap(span, p)) for pi, (_gi, p) in enumerate(gold_parts) if pi not in parts_used),
+            key=lambda x: x[1],
+            default=(None, 0),
+        )
+        if best[1] > 0 and best[0] is not None:
+            parts_used.add(best[0])
+            gi = gold_parts[best[0]][0]
+            right = source_matches(gold[gi], q.speaker)
+            if gi in used and right:
+                continue  # another part of an attribution already counted (a quote split by its cue)
+            used.add(gi)
+            out.source.sys += 1
+            if right:
+                out.source.tp += 1
+            else:
+                out.errors.append(f"{doc_id}: quote source {q.speaker!r} != {gold[gi]['source']!r}: {q.text[:50]!r}")
+        elif q.speaker and q.speaker_group >= 0:  # an unnamed source ("officials said") is outside the gold
+            out.source.sys += 1
+            out.errors.append(f"{doc_id}: quote FP ({q.speaker!r}, {q.cue!r}): {q.text[:60]!r}")
+    for gi, g in enumerate(gold):
+        out.source.gold += 1
+        if gi not in used:
+            out.errors.append(f"{doc_id}: quote FN {g['source']!r} {g['cue']!r}: {g['first_words']!r}")
+    # content: parts as units
+    gold_spans = {_trimmed(text, *p) for _gi, p in gold_parts}
+    sys_spans = {
+        _trimmed(text, q.start, q.end)
+        for q in quotes
+        if (q.speaker and q.speaker_group >= 0) or any(_overlap((q.start, q.end), p) for _gi, p in gold_parts)
+    }
+    out.content.gold += len(gold_spans)
+    out.content.sys += len(sys_spans)
+    out.content.tp += len(gold_spans & sys_spans)
+    for s, e in sys_spans - gold_spans:
+        if any(_overlap((s, e), p) for p in gold_spans):
+            out.errors.append(f"{doc_id}: content inexact: {text[s : s + 40]!r}…{text[max(s, e - 25) : e]!r}")
+
+
+def interval_value(interval: Any) -> str:
+    """A TIMEX3 value for an interval from a normaliser that gives none (first-run figures)."""
+    value = getattr(interval, "timex_value", None)
+    if value:
+        return str(value)
+    start, end, precision = interval.start, interval.end, interval.precision
+    if start is None:
+        return ""
+    if precision == "day" or start == end:
+        return start.isoformat()
+    if precision == "month" and start.month == end.month:
+        return start.strftime("%Y-%m")
+    if precision == "year" and start.year == end.year and (start.month, end.month) == (1, 12):
+        return str(start.year)
+    if precision == "season":
+        return f"{start.year}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(start.month, "XX")
+    return ""
+
+
+def _located(text: str, dates: Iterable[Any]) -> list[tuple[int, int, Any]]:
+    """Character spans of system dates: their own offsets, else found in order in the text."""
+    out, pos = [], 0
+    for d in dates:
+        start = getattr(d, "start_char", -1)
+        if start is not None and start >= 0:
+            out.append((start, d.end_char, d))
+            continue
+        i = text.find(d.text, pos)
+        if i < 0:
+            i = text.find(d.text)
+        if i >= 0:
+            out.append((i, i + len(d.text), d))
+            pos = i + len(d.text)
+    return out
+
+
+def score_timex(doc_id: str, text: str, dates: list[Any], gold: list[dict[str, Any]], out: DevScores) -> None:
+    found = _located(text, dates)
+    used: set[int] = set()
+    out.timex_relaxed.gold += len(gold)
+    out.timex_value.gold += len(gold)
+    out.timex_type.gold += len(gold)
+    out.timex_relaxed.sys += len(found)
+    out.timex_value.sys += len(found)
+    out.timex_type.sys += len(found)
+    for s, e, d in found:
+        hit = next((i for i, g in enumerate(gold) if i not in used and _overlap((s, e), (g["start"], g["end"]))), None)
+        value = interval_value(d)
+        if hit is None:
+            out.errors.append(f"{doc_id}: timex FP {d.text!r} -> {value!r}")
+            continue
+        used.add(hit)
+        g = gold[hit]
+        out.timex_relaxed.tp += 1
+        if value == g["value"]:
+            out.timex_value.tp += 1
+        else:
+            out.errors.append(f"{doc_id}: timex value {d.text!r}: {value!r} != {g['value']!r} ({g['text']!r})")
+        if (getattr(d, "timex_type", "") or "DATE") == g["type"]:
+            out.timex_type.tp += 1
+    for i, g in enumerate(gold):
+        if i not in used:
+            out.errors.append(f"{doc_id}: timex FN {g['text']!r} ({g['type']} {g['value']})")
+
+
+def score_entities(doc_id: str, mentions: list[Any], gold: dict[str, Any], out: DevScores) -> None:
+    keys: list[set[str]] = [{norm(e["name"]), *(norm(a) for a in e.get("aliases", []))} for e in gold["entities"]]
+    ignore = {norm(n) for n in gold.get("ignore", [])}
+    groups: dict[int, list[Any]] = {}
+    for m in mentions:
+        if m.label not in RE3D:
+            continue
+        groups.setdefault(m.group if m.group >= 0 else -id(m), []).append(m)
+    matched: set[int] = set()
+    for members in groups.values():
+        labels = [RE3D[m.label] for m in members]
+        label = max(set(labels), key=labels.count)
+        names = {norm(m.text) for m in members} | {norm(m.canonical) for m in members if m.canonical}
+        names.discard("")
+        if names & ignore:
+            continue
+        hit = next((i for i, k in enumerate(keys) if names & k and i not in matched), None)
+        out.entity_type.sys += 1
+        if hit is None:
+            out.errors.append(f"{doc_id}: entity FP {members[0].text!r} ({label})")
+            continue
+        matched.add(hit)
+        want = gold["entities"][hit]["type"]
+        if label == want:
+            out.entity_type.tp += 1
+        else:
+            out.errors.append(f"{doc_id}: entity type {members[0].text!r}: {label} != {want}")
+    out.entity_type.gold += len(keys)
+    for i, e in enumerate(gold["entities"]):
+        if i not in matched:
+            out.errors.append(f"{doc_id}: entity FN {e['name']!r} ({e['type']})")
+
+
+def load_gold() -> dict[str, dict[str, Any]]:
+    """The three gold files, each keyed by document id."""
+    out = {}
+    for name in ("quotes", "timex", "entities"):
+        path = GOLD / f"{name}.json"
+        try:
+            out[name] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise SystemExit(f"{path}: cannot read gold file: {exc}") from exc
+    return out
+
+
+def load_articles(ids: set[str], dct: dict[str, str | None]) -> list[Any]:
+    """The dev articles as :class:`Article`, anchored at the gold's document creation time."""
+    from threatgraph.model import Article
+
+    if not ARTICLES.is_file():
+        raise SystemExit(f"{ARTICLES}: dev articles not found (set THREATGRAPH_SHARED)")
+    arts = []
+    for line in ARTICLES.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["id"] not in ids:
+            continue
+        published = dct.get(d["id"]) or d.get("published")
+        arts.append(
+            Article(
+                id=d["id"],
+                url=d.get("url"),
+                outlet=d.get("source"),
+                title=d.get("title"),
+                published=date.fromisoformat(published) if published else None,
+                text=d["text"],
+            )
+        )
+    return arts
+
+
+def evaluate(split: str) -> dict[str, DevScores]:
+    """Scores per split ("dev", "unseen") over the documents of the requested split."""
+    from threatgraph.extract.pipeline import get_extractor
+
+    gold = load_gold()
+    wanted = {
+        doc for part in gold.values() for doc, g in part.items() if split == "all" or g.get("split", "dev") == split
+    }
+    dct = {doc: g.get("dct") for doc, g in gold["timex"].items()}
+    arts = load_articles(wanted, dct)
+    totals: dict[str, DevScores] = {}
+    for art, analysis in zip(arts, get_extractor().analyse(arts), strict=True):
+        for part, scorer in (("quotes", "q"), ("timex", "t"), ("entities", "e")):
+            g = gold[part].get(art.id)
+            if g is None:
+                continue
+            s = totals.setdefault(g.get("split", "dev"), DevScores())
+            if scorer == "q":
+                score_quotes(art.id, art.text, analysis.quotes, g["quotes"], s)
+            elif scorer == "t":
+                score_timex(art.id, art.text, analysis.dates, g["timex"], s)
+            else:
+                score_entities(art.id, analysis.mentions, g, s)
+    return totals
+
+
+def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
+    for split in sorted(totals):
+        s = totals[split]
+        print(f"[{split}] quote source          {s.source.line()}   anchor {ANCHORS['quote_source_f1']}")
+        print(f"[{split}] quote content exact   {s.content.line()}   anchor {ANCHORS['quote_content_exact_f1']}")
+        print(f"[{split}] TIMEX3 relaxed detect {s.timex_relaxed.line()}   anchor {ANCHORS['timex_relaxed_f1']}")
+        print(f"[{split}] TIMEX3 value          {s.timex_value.line()}   anchor {ANCHORS['timex_value_f1']}")
+        print(f"[{split}] TIMEX3 type           {s.timex_type.line()}")
+        print(f"[{split}] entity type (re3d)    {s.entity_type.line()}   anchor {ANCHORS['entity_type_f1']}")
+        if errors:
+            for e in s.errors:
+                print("   ", e)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    args = parser.parse_args(argv)
+    print_scores(evaluate(args.split), args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
