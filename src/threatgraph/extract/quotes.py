@@ -25,13 +25,16 @@ from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.schemas import CuesFile
+from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CUES_FILE = Path(__file__).with_name("cues.yaml")
-_PARAGRAPH = re.compile(r"\n\s*\n")
+# A paragraph ends at a blank line, or at a line break right after a sentence end (many pages put one
+# paragraph per line); a line break inside a sentence is hard wrapping.
+_PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n\s*")
 
 
 @cache
@@ -40,6 +43,7 @@ def cues() -> dict[str, Any]:
     for key, value in list(data.items()):
         if isinstance(value, list):
             data[key] = frozenset(str(v) for v in value)
+    data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
     return data
 
 
@@ -74,7 +78,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _marked_spans(text: str) -> list[_Marked]:
     """Quotation-mark spans; a paragraph that opens a quote without closing it continues into the
     next paragraph when that one reopens with a mark (the multi-paragraph convention)."""
-    marks: dict[str, str] = cues()["quote_marks"]
+    marks: dict[str, frozenset[str]] = cues()["quote_marks"]
     out: list[_Marked] = []
     pending: list[tuple[int, int]] = []  # unclosed segments of a running multi-paragraph quote
     for p_start, p_end in _paragraphs(text):
@@ -85,7 +89,7 @@ def _marked_spans(text: str) -> list[_Marked]:
             if ch not in marks:
                 i += 1
                 continue
-            close = text.find(marks[ch], i + 1, p_end)
+            close = _closing(text, marks[ch], i + 1, p_end)
             if close == -1:  # runs to the paragraph end: continues in the next one if reopened
                 pending.append((i + 1, p_end))
                 para_open = True
@@ -105,13 +109,20 @@ def _marked_spans(text: str) -> list[_Marked]:
     return out
 
 
+def _closing(text: str, closers: frozenset[str] | str, start: int, end: int) -> int:
+    """The first closing mark of a quotation opened before ``start``; pages mix curly and straight
+    marks (“…," he said), so an opening mark accepts every closer listed for it."""
+    found = [i for c in closers if (i := text.find(c, start, end)) >= 0]
+    return min(found) if found else -1
+
+
 def _first_char(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
 
 
-def _starts_with_mark(text: str, pos: int, marks: dict[str, str]) -> bool:
+def _starts_with_mark(text: str, pos: int, marks: dict[str, frozenset[str]]) -> bool:
     first = _first_char(text, pos)
     return first < len(text) and text[first] in marks
 
@@ -210,7 +221,11 @@ class _Attribution:
     speaker_token: Token | None
 
 
-def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
+def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> _Attribution:
+    """Who speaks through ``cue``; ``quoted`` are the quotation spans, whose names never speak."""
+    inverted = _inverted_speaker(cue, index)
+    if inverted is not None:
+        return _Attribution(cue, _actor(inverted), index.doc[cue.i + 1])
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
@@ -218,8 +233,13 @@ def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head != cue:
             subj = [c for c in cue.head.children if c.dep_ == "nsubj"]  # "…, saying they had …"
-        if not subj:  # inverted attribution: '…," said Amina Rahimi'
-            subj = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and _is_person(c, index)]
+        if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Secretary of the Treasury X'
+            subj = [
+                c
+                for c in cue.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj")
+                and (_is_person(c, index) or _named_person(c, index) is not None)
+            ]
         tok = subj[0] if subj else None
     if tok is not None and lemma(tok) in cues()["document_nouns"]:
         issuer = _issuer(tok, index)
@@ -227,7 +247,131 @@ def _speaker(cue: Token, index: MentionIndex) -> _Attribution:
             issuer = _earlier_issuer(tok, index) or issuer  # "the report" = the report named before
         if issuer is not None:
             return _Attribution(cue, issuer, tok)
-    return _Attribution(cue, resolve(tok, index) if tok is not None else None, tok)
+    if tok is None:
+        return _Attribution(cue, None, None)
+    return _Attribution(cue, _speaker_actor(tok, index, quoted), tok)
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(m.canonical or m.text, m.group, m.label)
+
+
+def _outside(m: Mention, quoted: tuple[tuple[int, int], ...]) -> bool:
+    return not any(s <= m.start < e for s, e in quoted)
+
+
+def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
+    """The person a title phrase names: "Treasury Under Secretary Sigal Mandelker", "Secretary of
+    the Treasury Scott Bessent". The name must follow nothing but the title: capitalised words,
+    title nouns and their joining words, so "the lawyer for X" does not make X the speaker."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if doc[start].sent != tok.sent:
+        return None
+    for i in range(start, end):
+        m = index.at(doc[i])
+        if m is None or m.label != "Person":
+            continue
+        if all(_title_word(t) for t in doc[start:i]):
+            return m
+        return None
+    return None
+
+
+def _title_word(t: Token) -> bool:
+    return t.is_title or t.is_upper or t.is_punct or t.lower_ in _person_titles() or t.lower_ in cues()["title_joiners"]
+
+
+def _inverted_speaker(cue: Token, index: MentionIndex) -> Mention | None:
+    """The person named right after an inverted cue ('…," said Under Secretary of the Treasury for
+    Terrorism and Financial Intelligence Brian E. Nelson.'), read left to right: long titles parse
+    badly, but the name is the first person after nothing but title words."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
+        return None
+    for t in doc[cue.i + 1 : cue.sent.end]:
+        m = index.at(t)
+        if m is not None and m.label == "Person":
+            return m
+        if not _title_word(t) or t.text in (".", ";", ":"):
+            return None
+    return None
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    from threatgraph.extract.mentions import label_config
+
+    return frozenset(str(w) for w in label_config()["person_titles"])
+
+
+def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
+    """The speaker a subject stands for: a name, a title phrase around a name, a description ("the
+    FBI chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
+    m = index.at(tok)
+    if m is not None and m.label == "Person":
+        return _actor(m)
+    named = _named_person(tok, index)
+    if named is not None:
+        return _actor(named)
+    description = tok.pos_ == "NOUN" and tok.tag_ != "NNS" and lemma(tok) in _person_titles()
+    if tok.lower_ in ("they", "them"):
+        people = _people_before(tok)
+        if people is not None:
+            return _unnamed(people, index) or resolve(people, index)
+    if tok.tag_ == "NNS" and index.at(tok) is None:
+        return _unnamed(tok, index) or resolve(tok, index)
+    if not description and tok.lower_ not in ("he", "she"):
+        return resolve(tok, index)
+    before = [
+        p
+        for p in index.mentions
+        if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and _outside(p, quoted)
+    ]
+    qualifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")] if description else []
+    if qualifiers:  # "the FBI chief": only a person introduced with that title or body is meant
+        words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
+        before = [p for p in before if words & _context_words(p, index)]
+    if before:
+        return _actor(before[-1])
+    return resolve(tok, index) if description else None
+
+
+def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
+    """ "U.S. intelligence officials", "security sources": people left unnamed are their own phrase,
+    not the country or body that qualifies them, so no named actor is credited with their words."""
+    if lemma(tok) not in lexicon().words["actor_nouns"] and lemma(tok) not in cues()["source_nouns"]:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+    return Actor(" ".join(t.text for t in words) if words else tok.text)
+
+
+def _people_before(tok: Token) -> Token | None:
+    """The nearest plural noun for people ("officials", "sources") in this or the two sentences
+    before: what "they" refers to in "…, they said" when people, not a group, were named last."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    words = lexicon().words["actor_nouns"] | cues()["source_nouns"]
+    for cand in reversed(doc[start : tok.i]):
+        if cand.tag_ == "NNS" and lemma(cand) in words:
+            return cand
+    return None
+
+
+def _context_words(person: Mention, index: MentionIndex) -> set[str]:
+    """Lower-cased words around every mention of a person's group: how the article introduced them."""
+    doc, out = index.doc, set()
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.update(t.lower_ for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
+            out.update(lemma(t) for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
+    return out
 
 
 def _earlier_issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
@@ -279,6 +423,7 @@ def _cue_for(
     marked: _Marked,
     paragraphs: tuple[tuple[int, int], tuple[int, int]],
     index: MentionIndex,
+    quoted: tuple[tuple[int, int], ...] = (),
 ) -> Token | None:
     """The cue verb of a direct quote: after it in the paragraph it ends in ('…," X said'), else
     before it in the paragraph it starts in ('X said: "…')."""
@@ -294,7 +439,7 @@ def _cue_for(
         limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
         after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
         for cue in after:  # '…," said X, a senior analyst …, told Y': the cue that has a speaker
-            if _speaker(cue, index).speaker is not None:
+            if _speaker(cue, index, quoted).speaker is not None:
                 return cue
         if after:
             return after[0]
@@ -357,6 +502,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     paragraphs = _paragraphs(text)
     marked = _marked_spans(text)
     kept = [m for m in marked if m.words >= data["min_direct_words"]]
+    quoted = tuple((m.start, m.end) for m in marked)
     quotes: list[Quote] = []
 
     def para_of(pos: int) -> int:
@@ -380,8 +526,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         whole = (0, len(text))
         pi, pj = para_of(mk.start), para_of(max(mk.start, mk.end - 1))
         paras = (paragraphs[pi] if pi >= 0 else whole, paragraphs[pj] if pj >= 0 else whole)
-        cue = _cue_for(cue_tokens, mk, paras, index)
-        att: _Attribution | None = _speaker(cue, index) if cue is not None else None
+        cue = _cue_for(cue_tokens, mk, paras, index, quoted)
+        att: _Attribution | None = _speaker(cue, index, quoted) if cue is not None else None
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
@@ -401,18 +547,22 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             continue
         if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children):
             continue
+        if _negated(tok):
+            continue  # "did not say whether …" reports no claim
         span = _reported_text(tok)
-        if span is None or len(span) < 3:
+        if span is None or len(span) < 3 or span[0].lower_ in ("whether", "if"):
             continue
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
         if covered > 0.5 * (span.end_char - span.start_char):
             continue
-        att = _speaker(tok, index)
+        att = _speaker(tok, index, quoted)
         if att.speaker is None or (lemma(tok) in data["weak_cue_verbs"] and att.speaker.group < 0):
             continue
         body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
         while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
             b_end -= 1
+        if dateline := _DATELINE.match(text, b_start, b_end):
+            b_start = dateline.end()  # "WASHINGTON – Today, …": the dateline is nobody's words
         if b_end - b_start < 10:
             continue
         q = _quote(
@@ -430,6 +580,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+\s[-–—]\s*")
+
+
+def _negated(cue: Token) -> bool:
+    """A cue under negation, itself or through the verb it is coordinated with ("did not disclose … or say")."""
+    heads = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
 
 
 def _prep_phrase(tok: Token) -> str | None:

@@ -88,6 +88,27 @@ def _conjoined_institution(span: Span) -> Span:
     return Span(doc, start, span.end, label="ORG")
 
 
+def _titled_name_split(span: Span) -> list[Span]:
+    """ "Secretary of the Treasury Scott Bessent" read as one ORG: a body's closing word followed by a
+    first name and surname is the body and then the person who holds the title in it."""
+    if span.label_ not in ("ORG", "GPE") or len(span) < 3:
+        return [span]
+    bodies = set(label_config()["heads"]["PublicBody"])
+    for tok in span[:-2]:
+        rest = span.doc[tok.i + 1 : span.end]
+        if (
+            tok.lower_ in bodies
+            and 2 <= len(rest) <= 4
+            and all(t.is_title and t.is_alpha or re.fullmatch(r"[A-Z]\.", t.text) for t in rest)
+            and not any(t.lower_ in _org_heads() for t in rest)
+        ):
+            return [
+                Span(span.doc, span.start, tok.i + 1, label=span.label),
+                Span(span.doc, tok.i + 1, span.end, label="PERSON"),
+            ]
+    return [span]
+
+
 def _locative(span: Span) -> bool:
     """Written as a place: "the town of X", "X port", "X-based", "off X", "near X"."""
     config = label_config()
@@ -173,6 +194,65 @@ def _unlabelled_places(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _title_run_end(doc: Doc, i: int) -> int:
+    """End of a capitalised title phrase starting at token ``i`` ("Under Secretary of the Treasury for
+    Terrorism and Financial Intelligence Jane Roe"): title-case words and their joining words."""
+    joiners = {"of", "the", "for", "and", "on"}
+    end = i + 1
+    while end < len(doc) and (doc[end].is_title or _INITIAL.fullmatch(doc[end].text) or doc[end].lower_ in joiners):
+        end += 1
+    while end > i + 1 and doc[end - 1].lower_ in joiners:
+        end -= 1
+    return end
+
+
+def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The holder named at the end of a capitalised title ("… Financial Intelligence Jane Roe") when
+    the model missed the person; words of the title the model took for an organisation after "for"
+    ("Terrorism" in "Under Secretary for Terrorism and Financial Intelligence") are part of the title.
+
+    Only a title word opens such a phrase, and the name must end it right before punctuation or a
+    verb; the name is its last two words (three with a middle initial).
+    """
+    titles = set(label_config()["person_titles"])
+    bodies = _org_heads()
+    out = list(spans)
+    for tok in doc:
+        if not (tok.is_title and tok.lower_ in titles):
+            continue
+        end = _title_run_end(doc, tok.i)
+        after = doc[end] if end < len(doc) else None
+        if end - tok.i < 3 or (after is not None and not (after.is_punct or after.pos_ in ("VERB", "AUX"))):
+            continue
+        inside = [
+            s
+            for s in out
+            if tok.i < s.start
+            and s.end <= end
+            and s.label_ in ("ORG", "GPE")
+            and doc[s.start - 1].lower_ in ("for", "and")
+        ]
+        if any(s.label_ == "PERSON" and tok.i < s.end and s.start < end for s in out):
+            out = [s for s in out if s not in inside]
+            continue
+        start = end - 2
+        if start - 1 > tok.i and _INITIAL.fullmatch(doc[start].text) and doc[start - 1].is_title:
+            start -= 1
+        name = doc[start:end]
+        if any(
+            t.lower_ in titles or t.lower_ in bodies or not t.is_alpha and not _INITIAL.fullmatch(t.text) for t in name
+        ):
+            continue
+        if start <= tok.i or doc[start - 1].lower_ in ("of", "the", "for", "and"):
+            continue
+        out = [s for s in out if s not in inside and not (s.start < end and start < s.end)]
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -189,8 +269,10 @@ def repair(doc: Doc) -> Doc:
             label = _relabel(span)
             if label != span.label_:
                 span = Span(doc, span.start, span.end, label=label)
+            spans.extend(_titled_name_split(span))
+            continue
         spans.append(span)
-    spans = filter_spans(spans)
+    spans = filter_spans(_titled_persons(doc, spans))
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     if extra:

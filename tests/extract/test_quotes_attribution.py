@@ -1,0 +1,89 @@
+"""Attribution on the shapes real news uses: long titles, descriptions, unnamed sources, negation.
+
+Each sentence is invented (a regression test, not evidence of quality); the dev gold in
+``tests/gold/dev`` and ``benchmarks/extraction_dev.py`` measure quality on real text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Analysis, Article, Quote
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=date(2024, 3, 5))]))
+
+    return run
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    for q in quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+
+
+def test_inverted_cue_with_a_long_title_names_the_person(analyse) -> None:
+    a = analyse(
+        "“The network moved money for the militia across three borders,” said Under Secretary of the "
+        "Treasury for Terrorism and Financial Intelligence Karin Obertal."
+    )
+    assert _quote(a.quotes, "moved money").speaker == "Karin Obertal"
+
+
+def test_body_then_name_is_split_into_the_body_and_the_person(analyse) -> None:
+    a = analyse("“We will keep cutting the cartel off from the banks,” said Secretary of the Treasury Liam Vessert.")
+    assert _quote(a.quotes, "cutting the cartel").speaker == "Liam Vessert"
+    assert any(m.text == "Liam Vessert" and m.label == "Person" for m in a.mentions)
+
+
+def test_a_description_is_the_person_introduced_with_that_title(analyse) -> None:
+    a = analyse(
+        "FBI Director Tomas Heller spoke to reporters in Washington on Thursday. "
+        "The FBI chief said the cell remains at the top of the bureau's list of concerns."
+    )
+    assert _quote(a.quotes, "remains at the top").speaker == "Tomas Heller"
+
+
+def test_a_pronoun_speaker_is_never_a_name_inside_the_quotation(analyse) -> None:
+    a = analyse(
+        "Maria Lindgren spoke at the rally in Dayton. "
+        "“I welcome the plan that Donald has put forth for the veterans,” she said."
+    )
+    assert _quote(a.quotes, "the plan that").speaker == "Maria Lindgren"
+
+
+def test_unnamed_sources_are_not_credited_to_their_country(analyse) -> None:
+    a = analyse("U.S. intelligence officials say the cell has been trying to build a new kind of bomb.")
+    q = _quote(a.quotes, "trying to build")
+    assert q.speaker_group < 0 and q.speaker is not None and "officials" in q.speaker
+
+
+def test_a_negated_cue_reports_nothing(analyse) -> None:
+    a = analyse("Heller did not disclose the man's name or say whether he carried out the killings himself.")
+    assert not [q for q in a.quotes if "carried out" in q.text]
+
+
+def test_mixed_curly_and_straight_marks_close_the_quotation(analyse) -> None:
+    text = (
+        "“Our units were able to locate the cell and carry out an operation against it,\" the Syrian "
+        "Democratic Forces said in a statement on Monday.\nAt least one fighter was killed."
+    )
+    a = analyse(text)
+    q = _quote(a.quotes, "locate the cell")
+    assert q.text.rstrip(",") == "Our units were able to locate the cell and carry out an operation against it"
+
+
+def test_a_dateline_is_nobodys_words(analyse) -> None:
+    a = analyse("WASHINGTON – The Treasury announced that it had sanctioned five leaders of the militia.")
+    for q in a.quotes:
+        assert not q.text.startswith("WASHINGTON")
