@@ -75,7 +75,7 @@ def test_a_negated_cue_reports_nothing(analyse) -> None:
 
 def test_mixed_curly_and_straight_marks_close_the_quotation(analyse) -> None:
     text = (
-        "“Our units were able to locate the cell and carry out an operation against it,\" the Syrian "
+        '“Our units were able to locate the cell and carry out an operation against it," the Syrian '
         "Democratic Forces said in a statement on Monday.\nAt least one fighter was killed."
     )
     a = analyse(text)
