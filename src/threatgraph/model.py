@@ -71,6 +71,12 @@ class DateInterval:
     end: date | None
     precision: str
     note: str | None = None
+    # TIMEX3 reading of the expression (type DATE/TIME/DURATION/SET and its value, "" when none) and
+    # where it is in the article text (-1 when normalised outside a document)
+    timex_type: str = "DATE"
+    timex_value: str = ""
+    start_char: int = -1
+    end_char: int = -1
 
 
 @dataclass(slots=True)

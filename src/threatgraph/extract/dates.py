@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.datafiles import load_yaml
+from threatgraph.extract import timex
 from threatgraph.extract.schemas import DatesFile
 from threatgraph.model import Article, DateInterval
 
@@ -94,7 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
-    return s.strip(" .,;:()\"'“”")
+    s = s.strip(" .,;:()\"'“”")
+    return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
 
 
 def _month_end(y: int, m: int) -> date:
@@ -427,25 +429,99 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
     """Every DATE entity of ``doc`` (widened to a preceding "since"/"from"…) with its interval.
 
     Entities the grammar cannot read are kept with precision "unknown" and a note, so a caller
-    sees every temporal expression and knows which ones were not understood.
+    sees every temporal expression and knows which ones were not understood. Ages, counts and
+    document numbers the model took for dates ("31", "Executive Order 13224") are left out.
     """
     out: list[tuple[Span, DateInterval]] = []
     for ent in _joined_dates(doc):
+        if timex.not_a_date(ent):
+            continue
         span = ent
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]
-        interval = normalise(span.text, published)
-        if interval is None and span is not ent:
-            interval = normalise(ent.text, published)
-        if interval is None:
-            interval = DateInterval(text=span.text, start=None, end=None, precision="unknown", note=NOT_UNDERSTOOD)
-        out.append((span, interval))
+        out.append((span, _read(span, ent, published)))
     return out
+
+
+def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
+    """The interval and TIMEX3 reading of one span (``ent`` is the span without a widening opener)."""
+    future = published is not None and timex.future_clause(span)
+    interval = normalise(span.text, published)
+    if interval is None and span is not ent:
+        interval = normalise(ent.text, published)
+    if interval is None:
+        interval = _reference(span.text, published)
+    elif future:
+        interval = _forward(interval, published)
+    kind, value = timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
+    interval.timex_type, interval.timex_value = kind, value
+    interval.start_char, interval.end_char = span.start_char, span.end_char
+    return interval
+
+
+def _reference(text: str, published: date | None) -> DateInterval:
+    """An expression the interval grammar does not read: a reference to the present, past or future
+    ("now", "recent weeks") is anchored at publication; anything else stays "not understood"."""
+    kind, value = timex.reading(text, None, None, "unknown", published)
+    if kind == "DATE" and value.endswith("_REF") and published is not None:
+        start = None if value == "PAST_REF" else published
+        end = None if value == "FUTURE_REF" else published
+        return DateInterval(text=text.strip(), start=start, end=end, precision="day" if start == end else "range")
+    if kind == "TIME" and published is not None:
+        return DateInterval(text=text.strip(), start=published, end=published, precision="day")
+    return DateInterval(text=text.strip(), start=None, end=None, precision="unknown", note=NOT_UNDERSTOOD)
+
+
+_BACKWARD = re.compile(r"\b(?:last|ago|yesterday|earlier|past|previous|since|recent|\d{4})\b", re.IGNORECASE)
+
+
+def _forward(interval: DateInterval, published: date) -> DateInterval:
+    """An undated month, season or weekday in a clause about the future is the next one ("will meet in
+    June" in a March article), not the last one the past-leaning grammar picked."""
+    if interval.start is None or interval.end is None or interval.start >= published:
+        return interval
+    if _BACKWARD.search(interval.text) or interval.precision not in ("day", "month", "season"):
+        return interval
+    if interval.precision == "day":
+        if interval.start != interval.end or not _patterns()["weekday"].match(_clean(interval.text)):
+            return interval
+        step = timedelta(days=7)
+        return dataclasses.replace(interval, start=interval.start + step, end=interval.end + step)
+    try:
+        start = interval.start.replace(year=interval.start.year + 1)
+        end = _month_end(interval.end.year + 1, interval.end.month)
+    except ValueError:
+        return interval
+    return dataclasses.replace(interval, start=start, end=end)
+
+
+def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
+    """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
+    DATE and TIME entities plus the references, clock times and frequencies it leaves untagged."""
+    found = [interval for _span, interval in date_spans(doc, published)]
+    taken = [(d.start_char, d.end_char) for d in found]
+    for ent in doc.ents:
+        if ent.label_ == "TIME" and not _overlaps(ent.start_char, ent.end_char, taken) and not timex.not_a_date(ent):
+            found.append(_read(ent, ent, published))
+            taken.append((ent.start_char, ent.end_char))
+    for start, end in timex.extra_spans(doc.text):
+        if _overlaps(start, end, taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        found.append(_read(span, span, published))
+        taken.append((start, end))
+    return sorted(found, key=lambda d: d.start_char)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
 
 
 def extract_dates(doc: Doc, article: Article) -> list[DateInterval]:
     """Every temporal expression of ``doc``, normalised against ``article.published``."""
-    return [interval for _span, interval in date_spans(doc, article.published)]
+    return timex_spans(doc, article.published)
 
 
 # --- labels for people -------------------------------------------------------------------

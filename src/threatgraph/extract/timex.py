@@ -1,0 +1,169 @@
+"""TIMEX3 readings of temporal expressions: type (DATE, TIME, DURATION, SET) and value.
+
+dates.py turns an expression into an interval an analyst can put on a timeline; other tools and
+scorers speak TimeML, where "now" is PRESENT_REF, "20 years" is the duration P20Y, "every day" the
+set P1D and "Friday night" 2022-09-02TNI. This module gives that reading beside the interval, from
+the expression's words and the interval already worked out, and finds the expressions the
+statistical model leaves untagged (references to the present, clock times, frequencies). It also
+says when a number is not a date at all (an age, a count, "Executive Order 13224"), and when a clause
+speaks of the future so that an undated "June" or "Monday" is the next one, not the last.
+
+The words live in ``timex.yaml``; the numbers words are shared with ``dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+HERE = Path(__file__).parent
+SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+@cache
+def grammar() -> dict[str, Any]:
+    """timex.yaml with compiled patterns and the number words of dates.yaml."""
+    with (HERE / "timex.yaml").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    with (HERE / "dates.yaml").open(encoding="utf-8") as fh:
+        data["numbers"] = yaml.safe_load(fh)["numbers"]
+    data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(data["extra_patterns"]) + r")(?![\w-])", re.IGNORECASE)
+    units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
+    amount = "|".join(
+        re.escape(w)
+        for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
+    )
+    lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
+    data["duration"] = re.compile(rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?({units})s?$")
+    data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
+    data["clock"] = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\.?", re.IGNORECASE)
+    data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
+    data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
+    return data
+
+
+def _clean(text: str) -> str:
+    s = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:()\"'“”")
+    return re.sub(r"'s$", "", s)
+
+
+def _amount(word: str | None, g: dict[str, Any]) -> float | None:
+    """A number word or digits; None for a vague amount ("several")."""
+    if word is None:
+        return 1.0
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in g["fractions"]:
+        return float(g["fractions"][word])
+    if word in g["vague_amounts"]:
+        return None
+    return float(g["numbers"][word])
+
+
+def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
+    code = g["duration_units"][unit]
+    if n is None:
+        return f"PX{code}"
+    if n != int(n) and code in g["unit_years"]:  # "one-and-a-half decades": P15Y
+        n, code = n * g["unit_years"][code], "Y"
+    if n != int(n):
+        return f"P{n:g}{code}"
+    time_unit = code in ("H", "MIN", "S")
+    return f"P{'T' if time_unit else ''}{int(n)}{code[0] if code == 'MIN' else code}"
+
+
+def _day_value(start: date, end: date, precision: str) -> str:
+    """The calendar value of a closed interval: a day, ISO week, month, quarter, season, year or decade."""
+    if start == end:
+        return start.isoformat()
+    if (end - start).days == 6 and start.weekday() == 0:
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if start.year == end.year and start.month == end.month:
+        return start.strftime("%Y-%m")
+    if precision == "season" and start.month in SEASON_CODES:
+        return f"{start.year}-{SEASON_CODES[start.month]}"
+    if start.year == end.year and start.day == 1 and (start.month - 1) % 3 == 0 and end.month == start.month + 2:
+        return f"{start.year}-Q{(start.month + 2) // 3}"
+    if start.year == end.year:
+        return str(start.year)
+    if start.year % 10 == 0 and end.year == start.year + 9 and (start.month, end.month) == (1, 12):
+        return str(start.year)[:3]
+    if start.year % 100 == 0 and end.year == start.year + 99:
+        return str(start.year // 100)
+    return ""
+
+
+def reading(text: str, start: date | None, end: date | None, precision: str, anchor: date | None) -> tuple[str, str]:
+    """(TIMEX3 type, value) of one expression; the value is "" when it cannot be stated."""
+    g = grammar()
+    s = _clean(text)
+    s = re.sub(r"^(?:in|on|at|during|by|since|the)\s+(?=\S)", "", s) if s not in g["refs"] else s
+    if s in g["refs"]:
+        return "DATE", g["refs"][s]
+    if s in g["set_words"]:
+        return "SET", g["set_words"][s]
+    if m := g["every"].match(s):
+        n = _amount(m[1], g) if m[1] else 1.0
+        return "SET", _duration_value(n, m[2], g)
+    if m := g["clock"].search(s):
+        hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
+        day = start.isoformat() if start is not None else (anchor.isoformat() if anchor else "XXXX-XX-XX")
+        return "TIME", f"{day}T{hour:02d}:{m[2]}"
+    if (part := g["day_part"].search(s)) and start is not None and start == end:
+        return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
+    if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
+        n = _amount(m[1], g)
+        if n is not None:
+            return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
+    relative = re.search(r"\b(?:ago|last|this|next|past|previous|earlier|later)\b", s)
+    if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
+        lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
+        if m[1] or s.endswith("s") or re.search(r"\b(?:for|over|during)\b", lead):
+            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
+    if start is not None and end is not None:
+        return "DATE", _day_value(start, end, precision)
+    return "DATE", ""
+
+
+def extra_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of expressions the model tends to leave untagged ("now", "8:30 a.m.", "every day")."""
+    return [(m.start(), m.end()) for m in grammar()["extra"].finditer(text)]
+
+
+def not_a_date(span: Span) -> bool:
+    """An age, a count or a document number the model took for a date: "31", "22-year-old",
+    "Executive Order 13224", "No day"."""
+    g = grammar()
+    words = span.text.lower()
+    if re.fullmatch(r"\d{1,3}", words) or "-year-old" in words or "years old" in words:
+        return True
+    if words.startswith("no "):
+        return True  # "No day shall erase you": no time is meant
+    if re.fullmatch(r"\d{5,}", words):
+        return True
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    documents = {str(w).strip("()") for w in g["document_words"]}
+    return bool(re.fullmatch(r"\d{4}", words) and before.strip("()") in documents)
+
+
+def future_clause(span: Span) -> bool:
+    """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday"."""
+    g = grammar()
+    if any(t.lower_ in g["future_words"] for t in span):
+        return True
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in head.children) or (
+        head.lower_ in g["future_aux"]
+    )
