@@ -78,9 +78,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "decade": re.compile(r"^(?:the\s+)?(\d{3}0)'?s$"),
         "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
         "month_part": re.compile(rf"^({mpart})[\s-]*(?:the\s+month\s+of\s+)?({month})\.?(?:,?\s+{year})?$"),
-        "year_part": re.compile(rf"^({ypart})[\s-]*(?:{year}|({shift})\s+year)$"),
+        "year_part": re.compile(rf"^({ypart})[\s-]*(?:{year}|({shift}|the)\s+year)$"),
+        "decade_part": re.compile(rf"^(?:the\s+)?({_alt(g['decade_parts'])})[\s-]*(\d{{3}}0)'?s$"),
+        "century": re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century$"),
+        "later": re.compile(rf"^(?:{_alt(g['later_words'])})\s+this\s+({unit})$"),
         "season": re.compile(rf"^(?:(?:the\s+)?({season})(?:\s+(?:of\s+)?{year})?|{year}\s+({season}))$"),
-        "quarter": re.compile(rf"^(?:the\s+)?(?:({_alt(g['quarters'])})\s+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"),
+        "quarter": re.compile(
+            rf"^(?:the\s+)?(?:({_alt(g['quarters'])})[\s-]+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"
+        ),
         "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
         "ago": re.compile(rf"^({num})\s+({unit})s?\s+ago$"),
         "past_n": re.compile(rf"^(?:the\s+)?(?:past|last|previous)\s+({num})\s+({unit})s$"),
@@ -184,7 +189,23 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
             return _months_span(_check_year(int(m[2])), m1, m2, "year")
         if anchor is None:
             return _floating("year")
-        return _months_span(_check_year(anchor.year + g["period_shift"][m[3]]), m1, m2, "year")
+        return _months_span(_check_year(anchor.year + g["period_shift"].get(m[3], 0)), m1, m2, "year")
+    if m := p["decade_part"].match(s):
+        first, last = g["decade_parts"][m[1]]
+        y = _check_year(int(m[2]))
+        return _Res(date(y + first, 1, 1), date(y + last, 12, 31), "range")
+    if m := p["century"].match(s):
+        n = int(m[1])
+        if not 1 <= n <= 30:
+            return None
+        return _Res(
+            date(_check_year(max(MIN_YEAR, (n - 1) * 100 + 1)), 1, 1), date(_check_year(n * 100), 12, 31), "range"
+        )
+    if m := p["later"].match(s):
+        if anchor is None:
+            return _floating("range")
+        whole = _period(m[1], anchor, 0)
+        return _Res(anchor, whole.end, "range")
     if m := p["season"].match(s):
         name = m[1] or m[4]
         year_text = m[2] or m[3]
@@ -255,6 +276,10 @@ def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:
             return _floating("season")
         base = _parse_point(what, anchor)
         assert base is not None and base.start is not None
+        if shift == 0:  # "this summer": the season of the publication year, whether past or to come
+            m1 = g["seasons"][what][0]
+            y = anchor.year - 1 if m1 == 12 and anchor.month <= 2 else anchor.year
+            return _months_span(y, m1, g["seasons"][what][1], "season")
         y = base.start.year + (shift if shift > 0 else 0) - (1 if shift < 0 and base.end and base.end >= anchor else 0)
         m1, m2 = g["seasons"][what]
         return _months_span(y, m1, m2, "season")

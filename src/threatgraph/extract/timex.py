@@ -95,10 +95,10 @@ def _day_value(start: date, end: date, precision: str) -> str:
         return f"{start.year}-Q{(start.month + 2) // 3}"
     if start.year == end.year:
         return str(start.year)
-    if start.year % 10 == 0 and end.year == start.year + 9 and (start.month, end.month) == (1, 12):
-        return str(start.year)[:3]
-    if start.year % 100 == 0 and end.year == start.year + 99:
-        return str(start.year // 100)
+    if start.year // 10 == end.year // 10 and (start.month, end.month) == (1, 12):
+        return str(start.year)[:3]  # a decade or part of one ("the mid-1990s": 199)
+    if start.year % 100 == 1 and end.year == start.year + 99:
+        return f"{start.year // 100:02d}"  # "the 20th century": 1901..2000 is 19
     return ""
 
 

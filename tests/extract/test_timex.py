@@ -1,0 +1,102 @@
+"""TIMEX3 readings, tense-aware anchoring and numbers that are not dates (invented regression cases;
+quality is measured on real text by ``benchmarks/extraction_dev.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from threatgraph.extract import timex
+from threatgraph.extract.dates import normalise, timex_spans
+
+ANCHOR = date(2022, 3, 15)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("now", "DATE", "PRESENT_REF"),
+        ("recent weeks", "DATE", "PAST_REF"),
+        ("the future", "DATE", "FUTURE_REF"),
+        ("20 years", "DURATION", "P20Y"),
+        ("22 months", "DURATION", "P22M"),
+        ("for years", "DURATION", "PXY"),
+        ("decades", "DURATION", "PXDE"),
+        ("the last several weeks", "DURATION", "PXW"),
+        ("the next six months", "DURATION", "P6M"),
+        ("more than one-and-a-half decades", "DURATION", "P15Y"),
+        ("every day", "SET", "P1D"),
+        ("weekly", "SET", "P1W"),
+        ("7:33 P.M. EDT", "TIME", "2022-03-15T19:33"),
+        ("8:30 a.m.", "TIME", "2022-03-15T08:30"),
+    ],
+)
+def test_readings_without_an_interval(text: str, kind: str, value: str) -> None:
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last year's", "2021"),
+        ("this summer", "2022-SU"),
+        ("later this year", "2022"),
+        ("by the end of the year", "2022"),
+        ("the mid-1990s", "199"),
+        ("third-quarter", "2022-Q3"),
+        ("the 20th century", "19"),
+        ("this week", "2022-W11"),
+        ("one week ago", "2022-03-08"),
+        ("almost a year ago", "2021"),
+        ("just last month", "2022-02"),
+        ("Tuesday's", "2022-03-15"),
+    ],
+)
+def test_calendar_values(text: str, value: str) -> None:
+    d = normalise(text, ANCHOR)
+    assert d is not None, text
+    assert timex.reading(text, d.start, d.end, d.precision, ANCHOR) == ("DATE", value)
+
+
+@pytest.fixture(scope="module")
+def spans(nlp: Language):
+    def run(text: str, published: date = ANCHOR):
+        return timex_spans(nlp(text), published)
+
+    return run
+
+
+def test_future_clause_takes_the_next_month_and_weekday(spans) -> None:
+    got = {d.text: d for d in spans("The envoy will travel to Geneva in June and will meet the delegation on Monday.")}
+    assert got["June"].timex_value == "2022-06"
+    monday = next(d for k, d in got.items() if "Monday" in k)
+    assert monday.start == date(2022, 3, 21)
+
+
+def test_past_clause_keeps_the_last_month(spans) -> None:
+    got = {d.text: d for d in spans("The envoy travelled to Geneva in June.")}
+    assert got["June"].timex_value == "2021-06"
+
+
+def test_ages_counts_and_document_numbers_are_not_dates(spans) -> None:
+    texts = [d.text for d in spans("Police named the gunmen, 31, and 34, under Executive Order 13224 on Sunday.")]
+    assert not any(t in ("31", "34", "13224") for t in texts)
+
+
+def test_untagged_references_are_found_with_offsets(spans) -> None:
+    text = "The toll has now risen to 100, officials said at 8:30 a.m."
+    found = spans(text)
+    now = next(d for d in found if d.text == "now")
+    assert now.timex_value == "PRESENT_REF" and text[now.start_char : now.end_char] == "now"
+    assert any(d.timex_type == "TIME" for d in found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_reading_never_fails_on_any_text(text: str) -> None:
+    kind, value = timex.reading(text, None, None, "unknown", ANCHOR)
+    assert kind in ("DATE", "TIME", "DURATION", "SET") and isinstance(value, str)
