@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rigour.names import normalize_name, remove_person_prefixes
 from rigour.text import ascii_text
 
+from threatgraph.extract.evidence import context_label, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.model import Mention
@@ -251,6 +252,7 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
     """Typed mentions for the entities of ``doc``, in text order, ungrouped (``group == -1``)."""
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
+    cues: list[str | None] = []
     text = doc.text
     for ent in doc.ents if ents is None else ents:
         if model_guess_in_foreign_script(ent):
@@ -288,6 +290,8 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
                 source="gazetteer" if span.label_ in gazetteer_labels else "model",
             )
         )
+        cues.append(context_label(span, label, label_config(), is_country))
+    vote(mentions, cues, [m.source == "gazetteer" for m in mentions])  # one type per name in the document
     return mentions
 
 

@@ -1,0 +1,96 @@
+"""An entity's type decided from how the whole document writes about it, not from one guess.
+
+The small statistical model types each mention on its own, so one article calls al-Shabab a person
+twice and an organisation once, or a Somali town a person. The text itself usually says what a name
+is: "al-Shabab militants", "an al-Shabab spokesman" (a group's members and officers), "Beledweyne, a
+town", "his town, Mahas" (a place noun in apposition), "Ceel-Baraf, Somalia" (a place followed by its
+country), "in al-Thiba" (a name the model took for a person after "in"). Each such cue is evidence
+for one mention; the type of a name is then voted across all its mentions in the document, with
+list-typed (gazetteer) mentions and cued mentions outweighing bare model guesses.
+
+The cue words are data in ``labels.yaml`` (``member_nouns``, ``place_nouns``, ``locative_prepositions``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from threatgraph.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: weights of a mention's vote: typed by a list, typed by a cue in the text, guessed by the model
+GAZETTEER, CUE, GUESS = 6, 3, 1
+_GUESSES = frozenset({"Person", "Organization", "Location"})
+
+
+def context_label(span: Span, label: str, config: dict[str, Any], is_country: Callable[[str], bool]) -> str | None:
+    """The type the words around ``span`` give it, or None when they say nothing.
+
+    ``config`` is labels.yaml and ``is_country`` the country test, both handed in by mentions.py,
+    which this module sits below.
+    """
+    if label not in _GUESSES:
+        return None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    members = config["member_nouns"]
+    if after is not None and after.is_lower and after.lower_ in members and span.root.head.i == after.i:
+        return members[after.lower_]  # "al-Shabab militants", "an al-Shabab spokesman"
+    if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
+        return config["naming_nouns"][before.lower_]  # "the Islamic terrorist group al-Shabab"
+    places = set(config["place_nouns"])
+    root = span.root
+    one_name = not (label == "Person" and len(span) > 1)  # "Ali Roba" is a person even when hung off a county
+    if one_name and any(c.dep_ == "appos" and c.lower_ in places for c in root.children):
+        return "Location"  # "Beledweyne, a town around 300 km north of Mogadishu"
+    if one_name and root.dep_ == "appos" and root.head.lower_ in places:
+        return "Location"  # "his town, Mahas"
+    if (
+        label != "Location"
+        and after is not None
+        and after.text == ","
+        and span.end + 1 < len(doc)
+        and is_country(doc[span.end + 1].text)
+        and (span.end + 2 >= len(doc) or not doc[span.end + 2].is_alpha)
+    ):
+        return "Location"  # "Ceel-Baraf, Somalia"
+    if (
+        label == "Person"
+        and before is not None
+        and before.lower_ in ("in", "near")
+        and after is not None
+        and after.text not in ("'s", "’s")
+        and after.lower_ not in members
+    ):
+        return "Location"  # "positions in al-Thiba": people are rarely "in" anything
+    return None
+
+
+def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool]) -> None:
+    """Give every mention of one name the type its mentions vote for, in place.
+
+    Mentions are one name when their normalised names are equal; a cue in a coordination also
+    speaks for the other members ("in al-Shahil, al-Thiba and al-Zar") through each one's own cue.
+    """
+    tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for m, cue, listed in zip(mentions, cues, gazetteer, strict=True):
+        if m.label in ("Date", "Nationality", "Country"):
+            continue
+        if listed:
+            tally[m.norm][m.label] += GAZETTEER
+        elif cue is not None:  # the text's cue replaces the model's guess for this mention
+            tally[m.norm][cue] += CUE
+        else:
+            tally[m.norm][m.label] += GUESS
+    for m, listed in zip(mentions, gazetteer, strict=True):
+        votes = tally.get(m.norm)
+        if not votes or listed or m.label in ("Date", "Nationality", "Country"):
+            continue
+        best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == m.label))[0]
+        if best != m.label:
+            m.label = best

@@ -1,0 +1,46 @@
+"""An entity's type voted across the document from cues in the text (invented regression cases)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import extract_mentions
+from threatgraph.model import Mention
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp: Language):
+    def run(text: str) -> list[Mention]:
+        return extract_mentions(nlp(text))
+
+    return run
+
+
+def _labels(ms: list[Mention], text: str) -> set[str]:
+    return {m.label for m in ms if m.text == text}
+
+
+def test_members_and_officers_make_a_name_a_group_in_every_mention(mentions) -> None:
+    ms = mentions(
+        "Harakat Dawla militants shot at least nine travellers near the border on Friday. "
+        "A Harakat Dawla spokesman said the travellers were spies. "
+        "Harakat Dawla is targeting civilians, the district commissioner said."
+    )
+    labels = {m.label for m in ms if "Dawla" in m.text}
+    assert labels and labels <= {"ArmedGroup", "Organization"}
+
+
+def test_a_place_noun_in_apposition_makes_a_place(mentions) -> None:
+    ms = mentions("The killings occurred on the outskirts of Qardhaweyne, a town north of the capital.")
+    assert _labels(ms, "Qardhaweyne") == {"Location"}
+
+
+def test_a_two_word_person_hung_off_a_county_stays_a_person(mentions) -> None:
+    ms = mentions("The convoy escorted the governor of Mandera County, Ali Roba, who was campaigning in the area.")
+    assert _labels(ms, "Ali Roba") == {"Person"}
+
+
+def test_a_name_before_its_country_is_a_place(mentions) -> None:
+    ms = mentions("The soldiers were serving at the base in Ceel-Dheere, Somalia, when it was attacked.")
+    assert "Location" in _labels(ms, "Ceel-Dheere")
