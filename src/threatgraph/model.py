@@ -131,6 +131,12 @@ class Quote:
     outlet: str | None = None  # "told Arab News" -> "Arab News"
     direct: bool = True
     sentence: str = ""
+    # PARC-style spans as character offsets in the article text (-1 when unknown): the cue words and
+    # the source as written ("he", "the FBI chief", "Raphael Gluck"); the content is start..end above
+    cue_start: int = -1
+    cue_end: int = -1
+    source_start: int = -1
+    source_end: int = -1
 
 
 @dataclass(slots=True)

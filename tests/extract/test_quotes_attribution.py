@@ -87,3 +87,15 @@ def test_a_dateline_is_nobodys_words(analyse) -> None:
     a = analyse("WASHINGTON – The Treasury announced that it had sanctioned five leaders of the militia.")
     for q in a.quotes:
         assert not q.text.startswith("WASHINGTON")
+
+
+def test_according_to_closes_the_content_and_spans_are_exported(analyse) -> None:
+    from threatgraph.extract.quotes import parc_record
+
+    text = "FBI Director Tomas Heller spoke on Monday. The cell is made up of veterans, according to Heller."
+    a = analyse(text)
+    q = _quote(a.quotes, "made up of veterans")
+    assert q.text == "The cell is made up of veterans"
+    rec = parc_record(q, text)
+    assert rec["cue"]["text"] == "according to" and rec["source"]["text"] == "Heller"
+    assert rec["content"]["text"] == q.text and rec["speaker"] == "Tomas Heller"

@@ -219,13 +219,14 @@ class _Attribution:
     cue: Token
     speaker: Actor | None
     speaker_token: Token | None
+    source: tuple[int, int] | None = None  # the source span when it is not the speaker token's phrase
 
 
 def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> _Attribution:
     """Who speaks through ``cue``; ``quoted`` are the quotation spans, whose names never speak."""
     inverted = _inverted_speaker(cue, index)
-    if inverted is not None:
-        return _Attribution(cue, _actor(inverted), index.doc[cue.i + 1])
+    if inverted is not None:  # the source runs from after the cue to the end of the name, title included
+        return _Attribution(cue, _actor(inverted), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, inverted.end))
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
@@ -452,7 +453,7 @@ def _cue_for(
 
 def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any) -> Quote:
     speaker = att.speaker if att else None
-    return Quote(
+    q = Quote(
         text=text,
         start=start,
         end=end,
@@ -463,6 +464,49 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
         else None,
         **kw,
     )
+    if att is not None:
+        q.cue_start, q.cue_end = _cue_span(att.cue)
+        if att.source is not None:
+            q.source_start, q.source_end = att.source
+        elif att.speaker_token is not None and speaker is not None:
+            q.source_start, q.source_end = _source_span(att.speaker_token)
+    return q
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """The cue's words: the verb with its particle or "to" ("according to", "pointed out")."""
+    end_tok = cue
+    for child in cue.children:
+        if child.i == end_tok.i + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "to")):
+            end_tok = child
+    return cue.idx, end_tok.idx + len(end_tok)
+
+
+def _source_span(tok: Token) -> tuple[int, int]:
+    """The source as written: the speaker's noun phrase up to its head ("Treasury Under Secretary Sigal
+    Mandelker", "the FBI chief", "he"), titles before the name included, clauses after it left out."""
+    doc = tok.doc
+    first = doc[max(tok.left_edge.i, tok.sent.start)]
+    last = tok
+    while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in ("compound", "flat") and doc[last.i + 1].head.i > last.i:
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last)
+
+
+def parc_record(quote: Quote, text: str) -> dict[str, Any]:
+    """One attribution as PARC-style JSON: source, cue and content spans with their text, for scorers
+    and exports; a span left unknown is null."""
+
+    def span(start: int, end: int) -> dict[str, Any] | None:
+        return {"start": start, "end": end, "text": text[start:end]} if 0 <= start < end else None
+
+    return {
+        "source": span(quote.source_start, quote.source_end),
+        "speaker": quote.speaker,
+        "cue": span(quote.cue_start, quote.cue_end),
+        "content": span(quote.start, quote.end),
+        "type": "direct" if quote.direct else "indirect",
+    }
 
 
 def _sentence_of(doc: Doc, text: str, pos: int) -> str:
@@ -489,6 +533,8 @@ def _reported_text(cue: Token) -> Span | None:
         toks = [t for t in head.subtree if t.i not in skip]
         while toks and (toks[0].is_punct or toks[0].is_space):  # a stray mark before "According to X,"
             toks.pop(0)
+        if toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
+            toks = [t for t in toks if t.i < cue.i] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
 
@@ -563,6 +609,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             b_end -= 1
         if dateline := _DATELINE.match(text, b_start, b_end):
             b_start = dateline.end()  # "WASHINGTON – Today, …": the dateline is nobody's words
+        for other in span:  # ", according to X" closing the clause is the attribution, not its content
+            if other.i != tok.i and b_start + 10 < other.idx < b_end and other.lower_ in data["according"]:
+                b_end = other.idx
+                while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
+                    b_end -= 1
+                break
         if b_end - b_start < 10:
             continue
         q = _quote(
