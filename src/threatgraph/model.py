@@ -132,7 +132,7 @@ class Quote:
     direct: bool = True
     sentence: str = ""
     # PARC-style spans as character offsets in the article text (-1 when unknown): the cue words and
-    # the source as written ("he", "the FBI chief", "Raphael Gluck"); the content is start..end above
+    # the source as written ("he", "the police chief", "Ada Roe"); the content is start..end above
     cue_start: int = -1
     cue_end: int = -1
     source_start: int = -1

@@ -28,7 +28,7 @@ ANCHOR = date(2022, 3, 15)  # a Tuesday
         ("decades", "DURATION", "PXDE"),
         ("the last several weeks", "DURATION", "PXW"),
         ("the next six months", "DURATION", "P6M"),
-        ("more than one-and-a-half decades", "DURATION", "P15Y"),
+        ("more than two-and-a-half decades", "DURATION", "P25Y"),
         ("every day", "SET", "P1D"),
         ("weekly", "SET", "P1W"),
         ("7:33 P.M. EDT", "TIME", "2022-03-15T19:33"),

@@ -455,7 +455,7 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
 
     Entities the grammar cannot read are kept with precision "unknown" and a note, so a caller
     sees every temporal expression and knows which ones were not understood. Ages, counts and
-    document numbers the model took for dates ("31", "Executive Order 13224") are left out.
+    document numbers the model took for dates ("27", "Decree 4471") are left out.
     """
     out: list[tuple[Span, DateInterval]] = []
     for ent in _joined_dates(doc):

@@ -1,10 +1,10 @@
 """An entity's type decided from how the whole document writes about it, not from one guess.
 
-The small statistical model types each mention on its own, so one article calls al-Shabab a person
+The small statistical model types each mention on its own, so one article calls a militia a person
 twice and an organisation once, or a Somali town a person. The text itself usually says what a name
-is: "al-Shabab militants", "an al-Shabab spokesman" (a group's members and officers), "Beledweyne, a
-town", "his town, Mahas" (a place noun in apposition), "Ceel-Baraf, Somalia" (a place followed by its
-country), "in al-Thiba" (a name the model took for a person after "in"). Each such cue is evidence
+is: "Jabhat Nur fighters", "a Jabhat Nur spokesman" (a group's members and officers), "Qoryoley, a
+town", "her village, Dhanaan" (a place noun in apposition), "Kurtunwarey, Somalia" (a place followed by
+its country), "in al-Rawda" (a name the model took for a person after "in"). Each such cue is evidence
 for one mention; the type of a name is then voted across all its mentions in the document, with
 list-typed (gazetteer) mentions and cued mentions outweighing bare model guesses.
 
@@ -40,16 +40,16 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     before = doc[span.start - 1] if span.start > 0 else None
     members = config["member_nouns"]
     if after is not None and after.is_lower and after.lower_ in members and span.root.head.i == after.i:
-        return members[after.lower_]  # "al-Shabab militants", "an al-Shabab spokesman"
+        return members[after.lower_]  # "Jabhat Nur fighters", "a Jabhat Nur spokesman"
     if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
-        return config["naming_nouns"][before.lower_]  # "the Islamic terrorist group al-Shabab"
+        return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
     places = set(config["place_nouns"])
     root = span.root
-    one_name = not (label == "Person" and len(span) > 1)  # "Ali Roba" is a person even when hung off a county
+    one_name = not (label == "Person" and len(span) > 1)  # "Omar Dalle" is a person even when hung off a county
     if one_name and any(c.dep_ == "appos" and c.lower_ in places for c in root.children):
-        return "Location"  # "Beledweyne, a town around 300 km north of Mogadishu"
+        return "Location"  # "Qoryoley, a town south of the capital"
     if one_name and root.dep_ == "appos" and root.head.lower_ in places:
-        return "Location"  # "his town, Mahas"
+        return "Location"  # "her village, Dhanaan"
     if (
         label != "Location"
         and after is not None
@@ -58,7 +58,7 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         and is_country(doc[span.end + 1].text)
         and (span.end + 2 >= len(doc) or not doc[span.end + 2].is_alpha)
     ):
-        return "Location"  # "Ceel-Baraf, Somalia"
+        return "Location"  # "Kurtunwarey, Somalia"
     if (
         label == "Person"
         and before is not None
@@ -67,7 +67,7 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         and after.text not in ("'s", "’s")
         and after.lower_ not in members
     ):
-        return "Location"  # "positions in al-Thiba": people are rarely "in" anything
+        return "Location"  # "posts in al-Rawda": people are rarely "in" anything
     return None
 
 
@@ -75,7 +75,7 @@ def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool])
     """Give every mention of one name the type its mentions vote for, in place.
 
     Mentions are one name when their normalised names are equal; a cue in a coordination also
-    speaks for the other members ("in al-Shahil, al-Thiba and al-Zar") through each one's own cue.
+    speaks for the other members ("in al-Rawda, al-Sur and Tell Hamra") through each one's own cue.
     """
     tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for m, cue, listed in zip(mentions, cues, gazetteer, strict=True):

@@ -234,7 +234,7 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head != cue:
             subj = [c for c in cue.head.children if c.dep_ == "nsubj"]  # "…, saying they had …"
-        if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Secretary of the Treasury X'
+        if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
             subj = [
                 c
                 for c in cue.rights
@@ -262,8 +262,8 @@ def _outside(m: Mention, quoted: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
-    """The person a title phrase names: "Treasury Under Secretary Sigal Mandelker", "Secretary of
-    the Treasury Scott Bessent". The name must follow nothing but the title: capitalised words,
+    """The person a title phrase names: "Interior Deputy Minister Jon Vale", "Minister of
+    the Interior Ada Roe". The name must follow nothing but the title: capitalised words,
     title nouns and their joining words, so "the lawyer for X" does not make X the speaker."""
     doc = tok.doc
     start, end = tok.left_edge.i, tok.right_edge.i + 1
@@ -284,8 +284,8 @@ def _title_word(t: Token) -> bool:
 
 
 def _inverted_speaker(cue: Token, index: MentionIndex) -> Mention | None:
-    """The person named right after an inverted cue ('…," said Under Secretary of the Treasury for
-    Terrorism and Financial Intelligence Brian E. Nelson.'), read left to right: long titles parse
+    """The person named right after an inverted cue ('…," said Deputy Minister of the Interior for
+    Border and Customs Security Jon K. Vale.'), read left to right: long titles parse
     badly, but the name is the first person after nothing but title words."""
     doc = cue.doc
     if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
@@ -308,7 +308,7 @@ def _person_titles() -> frozenset[str]:
 
 def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
     """The speaker a subject stands for: a name, a title phrase around a name, a description ("the
-    FBI chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
+    police chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
     m = index.at(tok)
     if m is not None and m.label == "Person":
         return _actor(m)
@@ -330,7 +330,7 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and _outside(p, quoted)
     ]
     qualifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")] if description else []
-    if qualifiers:  # "the FBI chief": only a person introduced with that title or body is meant
+    if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
     if before:
@@ -339,7 +339,7 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
 
 
 def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
-    """ "U.S. intelligence officials", "security sources": people left unnamed are their own phrase,
+    """ "Western intelligence officials", "diplomatic sources": people left unnamed are their own phrase,
     not the country or body that qualifies them, so no named actor is credited with their words."""
     if lemma(tok) not in lexicon().words["actor_nouns"] and lemma(tok) not in cues()["source_nouns"]:
         return None
@@ -483,8 +483,8 @@ def _cue_span(cue: Token) -> tuple[int, int]:
 
 
 def _source_span(tok: Token) -> tuple[int, int]:
-    """The source as written: the speaker's noun phrase up to its head ("Treasury Under Secretary Sigal
-    Mandelker", "the FBI chief", "he"), titles before the name included, clauses after it left out."""
+    """The source as written: the speaker's noun phrase up to its head ("Interior Deputy Minister Jon
+    Vale", "the police chief", "he"), titles before the name included, clauses after it left out."""
     doc = tok.doc
     first = doc[max(tok.left_edge.i, tok.sent.start)]
     last = tok
@@ -608,7 +608,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
             b_end -= 1
         if dateline := _DATELINE.match(text, b_start, b_end):
-            b_start = dateline.end()  # "WASHINGTON – Today, …": the dateline is nobody's words
+            b_start = dateline.end()  # "NAIROBI – On Monday, …": the dateline is nobody's words
         for other in span:  # ", according to X" closing the clause is the attribution, not its content
             if other.i != tok.i and b_start + 10 < other.idx < b_end and other.lower_ in data["according"]:
                 b_end = other.idx
@@ -638,7 +638,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+\s[-–—]\s*")
 
 
 def _negated(cue: Token) -> bool:
-    """A cue under negation, itself or through the verb it is coordinated with ("did not disclose … or say")."""
+    """A cue under negation, itself or through the verb it is coordinated with ("did not confirm … or say")."""
     heads = [cue, cue.head] if cue.dep_ == "conj" else [cue]
     return any(c.dep_ == "neg" for h in heads for c in h.children)
 

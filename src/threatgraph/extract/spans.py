@@ -89,7 +89,7 @@ def _conjoined_institution(span: Span) -> Span:
 
 
 def _titled_name_split(span: Span) -> list[Span]:
-    """ "Secretary of the Treasury Scott Bessent" read as one ORG: a body's closing word followed by a
+    """ "Minister of the Interior Ada Roe" read as one ORG: a body's closing word followed by a
     first name and surname is the body and then the person who holds the title in it."""
     if span.label_ not in ("ORG", "GPE") or len(span) < 3:
         return [span]
@@ -198,8 +198,8 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _title_run_end(doc: Doc, i: int) -> int:
-    """End of a capitalised title phrase starting at token ``i`` ("Under Secretary of the Treasury for
-    Terrorism and Financial Intelligence Jane Roe"): title-case words and their joining words."""
+    """End of a capitalised title phrase starting at token ``i`` ("Deputy Minister of the Interior for
+    Border and Customs Security Jane Roe"): title-case words and their joining words."""
     joiners = {"of", "the", "for", "and", "on"}
     end = i + 1
     while end < len(doc) and (doc[end].is_title or _INITIAL.fullmatch(doc[end].text) or doc[end].lower_ in joiners):
@@ -212,7 +212,7 @@ def _title_run_end(doc: Doc, i: int) -> int:
 def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """The holder named at the end of a capitalised title ("… Financial Intelligence Jane Roe") when
     the model missed the person; words of the title the model took for an organisation after "for"
-    ("Terrorism" in "Under Secretary for Terrorism and Financial Intelligence") are part of the title.
+    ("Customs" in "Deputy Minister for Customs and Border Security") are part of the title.
 
     Only a title word opens such a phrase, and the name must end it right before punctuation or a
     verb; the name is its last two words (three with a middle initial).

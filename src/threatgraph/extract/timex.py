@@ -2,10 +2,10 @@
 
 dates.py turns an expression into an interval an analyst can put on a timeline; other tools and
 scorers speak TimeML, where "now" is PRESENT_REF, "20 years" is the duration P20Y, "every day" the
-set P1D and "Friday night" 2022-09-02TNI. This module gives that reading beside the interval, from
+set P1D and "Friday night" 2019-03-08TNI. This module gives that reading beside the interval, from
 the expression's words and the interval already worked out, and finds the expressions the
 statistical model leaves untagged (references to the present, clock times, frequencies). It also
-says when a number is not a date at all (an age, a count, "Executive Order 13224"), and when a clause
+says when a number is not a date at all (an age, a count, "Decree 4471"), and when a clause
 speaks of the future so that an undated "June" or "Monday" is the next one, not the last.
 
 The words live in ``timex.yaml``; the numbers words are shared with ``dates.yaml``.
@@ -72,7 +72,7 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
     code = g["duration_units"][unit]
     if n is None:
         return f"PX{code}"
-    if n != int(n) and code in g["unit_years"]:  # "one-and-a-half decades": P15Y
+    if n != int(n) and code in g["unit_years"]:  # "two-and-a-half decades": P25Y
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n):
         return f"P{n:g}{code}"
@@ -141,13 +141,13 @@ def extra_spans(text: str) -> list[tuple[int, int]]:
 
 def not_a_date(span: Span) -> bool:
     """An age, a count or a document number the model took for a date: "31", "22-year-old",
-    "Executive Order 13224", "No day"."""
+    "Decree 4471", "No hour"."""
     g = grammar()
     words = span.text.lower()
     if re.fullmatch(r"\d{1,3}", words) or "-year-old" in words or "years old" in words:
         return True
     if words.startswith("no "):
-        return True  # "No day shall erase you": no time is meant
+        return True  # "no hour passes without…": no time is meant
     if re.fullmatch(r"\d{5,}", words):
         return True
     doc = span.doc
