@@ -24,8 +24,9 @@ from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.schemas import CuesFile
 from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.schemas import CuesFile
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
@@ -301,8 +302,6 @@ def _inverted_speaker(cue: Token, index: MentionIndex) -> Mention | None:
 
 @cache
 def _person_titles() -> frozenset[str]:
-    from threatgraph.extract.mentions import label_config
-
     return frozenset(str(w) for w in label_config()["person_titles"])
 
 

@@ -28,6 +28,8 @@ class LabelsFile(Schema):
     place_nouns: Words
     locative_prepositions: Words
     body_words: Words
+    member_nouns: dict[str, str]
+    naming_nouns: dict[str, str]
 
 
 class GazetteerPattern(Schema):
@@ -52,12 +54,14 @@ class CuesFile(Schema):
     cue_verbs: Words
     weak_cue_verbs: Words
     according: Words
-    quote_marks: dict[str, str]
+    quote_marks: dict[str, Words]
     min_direct_words: int
     outlet_words: Words
     outlet_preps: Words
     affiliation_labels: Words
     document_nouns: Words
+    title_joiners: Words
+    source_nouns: Words
 
 
 class DatesFile(Schema):
@@ -77,6 +81,25 @@ class DatesFile(Schema):
     earlier_words: Words
     numbers: dict[str, int]
     weekdays: Words
+    decade_parts: dict[str, list[int]]
+    later_words: Words
+
+
+class TimexFile(Schema):
+    """``timex.yaml``: TIMEX3 references, durations, sets, day parts and the contexts of non-dates."""
+
+    refs: dict[str, str]
+    extra_patterns: Words
+    duration_units: dict[str, str]
+    unit_years: dict[str, int]
+    vague_amounts: Words
+    duration_lead: Words
+    fractions: dict[str, float]
+    set_words: dict[str, str]
+    day_parts: dict[str, str]
+    document_words: Words
+    future_aux: Words
+    future_words: Words
 
 
 class EventType(Schema):

@@ -19,7 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from threatgraph.datafiles import load_yaml
+from threatgraph.extract.schemas import DatesFile, TimexFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -31,10 +32,8 @@ SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 @cache
 def grammar() -> dict[str, Any]:
     """timex.yaml with compiled patterns and the number words of dates.yaml."""
-    with (HERE / "timex.yaml").open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
-    with (HERE / "dates.yaml").open(encoding="utf-8") as fh:
-        data["numbers"] = yaml.safe_load(fh)["numbers"]
+    data: dict[str, Any] = load_yaml(HERE / "timex.yaml", TimexFile)
+    data["numbers"] = load_yaml(HERE / "dates.yaml", DatesFile)["numbers"]
     data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(data["extra_patterns"]) + r")(?![\w-])", re.IGNORECASE)
     units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
     amount = "|".join(
