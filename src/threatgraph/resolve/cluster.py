@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
 
+from threatgraph.names.forms import NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, score_group
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
@@ -31,7 +32,6 @@ from threatgraph.resolve.groups import (
     pick_label,
 )
 from threatgraph.resolve.links import insert_ignore, link_events, recount
-from threatgraph.resolve.names import NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.store.schema import (
     aliases,
     entities,

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from threatgraph.resolve.names import NameForm
+from threatgraph.names.forms import NameForm
 
 #: A group joins an entity at or above this combined score.
 MATCH_THRESHOLD = 0.88

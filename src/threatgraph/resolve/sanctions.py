@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from threatgraph.names.forms import NameForm, family, name_form, script_of
+from threatgraph.names.vocabulary import vocabulary
 from threatgraph.resolve.compare import best_name_score
-from threatgraph.resolve.names import NameForm, family, name_form, script_of, vocabulary
 from threatgraph.screen.index import Query, ScreenIndex, get_index
 from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
 
@@ -44,7 +45,7 @@ def strong_person_name(name: str) -> bool:
     A bare surname ("Khan") or a kunya ("Abu Haidar") is shared by many people; screening it
     links a news actor to whoever on the list carries that nickname.
     """
-    kunya = vocabulary()["kunya_set"]
+    kunya = vocabulary().kunya
     return len([t for t in name_form(name, "Person").core if t not in kunya]) >= 2
 
 

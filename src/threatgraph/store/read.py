@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select, union
 
+from threatgraph.names.forms import blocking_keys, family, name_form
 from threatgraph.resolve.compare import compare_names
-from threatgraph.resolve.names import blocking_keys, family, name_form
 from threatgraph.store.schema import (
     aliases,
     articles,
