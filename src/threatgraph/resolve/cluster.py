@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
 
 from threatgraph.names.forms import NameForm, blocking_keys, decision_key, family, name_form, script_of
-from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, score_group
+from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, best_name_score, score_group
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
     CHUNK,
@@ -236,10 +236,13 @@ class Resolver:
             return None  # a bare surname shared by several known people: do not guess
         if not g.person:
             for gs, other in scored[1:]:
+                # Two entities the new group fits equally well are one only if their own names
+                # agree: "Haleel Commodities" fits three different Haleel companies.
                 if (
                     gs.name.score >= 0.92
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
+                    and best_name_score(best.forms(), other.forms()).score >= 0.92
                 ):
                     self.merge(best, other)
         return self.profiles[self.final(best.id)]

@@ -14,11 +14,28 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from threatgraph.names.forms import NameForm
+from threatgraph.names.parts import plural_fold, same_person_part
+from threatgraph.names.vocabulary import vocabulary
 
 #: A group joins an entity at or above this combined score.
 MATCH_THRESHOLD = 0.88
 #: Persons named by a single token ("Khan") need shared context on top of the name.
 WEAK_PERSON_NAME = 0.75
+#: Name-only scores by kind of agreement. Context adds at most 0.15, so anything below
+#: MATCH_THRESHOLD - 0.15 never merges without an analyst, and anything below MATCH_THRESHOLD
+#: merges only with shared context (corroboration).
+ALIGNED = 0.95  # every part has its partner, or only generic words differ
+ACRONYM = 0.9  # "IRGC" for "Islamic Revolutionary Guard Corps"
+SHORT_ACRONYM = 0.86  # three letters ("RIM", "KTJ") name many bodies: needs shared context
+FUZZY_CAP = 0.9  # a string-similar name is never as good as an aligned one
+SINGLE_PERSON_TOKEN = 0.85  # "Omar" = "Omar": needs shared context
+PERSON_PART = 0.8  # "Hafiz Saeed" within "Hafiz Saeed Khan": needs shared context
+SINGLE_PERSON_PART = 0.75  # "Khan" within "Rana Sanaullah Khan": needs rich shared context
+ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
+ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
+DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
+#: Co-mentioned actors a single-token person name must share with an entity to join it.
+WEAK_SHARED = 2
 #: A context with at least this many items counts as "rich" for the namesake guard.
 RICH_CONTEXT = 3
 
@@ -33,70 +50,145 @@ class NameScore:
     right: str = ""
 
 
-def _token_match(a: str, sa: str, b: str, sb: str) -> bool:
+def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: bool = True) -> bool:
+    """Whether two core tokens are one name part.
+
+    Person names written in Latin on both sides meet only as spellings of one name (rigour's name
+    symbols, the romanisation fold): their consonant skeleton is no evidence, since "Hassan" and
+    "Hussein" share it. Across scripts the skeleton is the bridge. Group names also meet in the
+    plural ("Houthis"/"Houthi").
+    """
     if a == b:
+        return True
+    if person and not cross:
+        return same_person_part(a, b)
+    if not person and plural_fold(a) == plural_fold(b):
         return True
     if len(sa) >= 3 and sa == sb:
         return True
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
 
 
-def _token_share(a: NameForm, b: NameForm) -> float:
+def _token_share(a: NameForm, b: NameForm, person: bool = False) -> float:
+    cross = not (a.latin and b.latin)
     pa = list(zip(a.core, a.skeletons, strict=True))
     pb = list(zip(b.core, b.skeletons, strict=True))
-    hits = sum(1 for t, s in pa if any(_token_match(t, s, u, v) for u, v in pb))
-    hits += sum(1 for t, s in pb if any(_token_match(t, s, u, v) for u, v in pa))
+    hits = sum(1 for t, s in pa if any(_token_match(t, s, u, v, person, cross) for u, v in pb))
+    hits += sum(1 for t, s in pb if any(_token_match(t, s, u, v, person, cross) for u, v in pa))
     return hits / (len(pa) + len(pb))
+
+
+def _weak_extra(token: str, last: bool) -> bool:
+    """An extra word that does not make a group name another group's ("Private Military Company").
+
+    Generic words are weak; a legal form is weak too unless it ends the name, where legal forms
+    stand and tell companies apart ("Haleel Commodities" is not "Haleel Commodities LTD" for sure).
+    """
+    voc = vocabulary()
+    return token in voc.generic_words and not (last and token in voc.legal_forms)
+
+
+def _contained(short: NameForm, long_: NameForm, person: bool, cross: bool) -> list[tuple[str, bool]] | None:
+    """The long name's tokens left over (with whether each ends the name) when every token of the
+    short one is found in it (in order for persons), or None when the short name is not contained."""
+    pairs = list(zip(long_.core, long_.skeletons, strict=True))
+    used: list[int] = []
+    start = 0
+    for t, s in zip(short.core, short.skeletons, strict=True):
+        pos = next(
+            (
+                i
+                for i in range(start if person else 0, len(pairs))
+                if i not in used and _token_match(t, s, *pairs[i], person, cross)
+            ),
+            None,
+        )
+        if pos is None:
+            return None
+        used.append(pos)
+        start = pos + 1
+    return [(tok, i == len(pairs) - 1) for i, (tok, _) in enumerate(pairs) if i not in used]
 
 
 @lru_cache(maxsize=262144)
 def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     if not a.core or not b.core:
         return 0.0, "empty"
-    if a.norm == b.norm:
-        return 1.0, "exact"
     cross = not (a.latin and b.latin)
+    # A designator is a name part: "Kata'ib Hizballah" is not "Hizballah", "Fajr Brigade" is not
+    # "Fajr Army". Absent on one side, the names may still be one group, but never on the name alone.
+    cap, cap_feature = 1.0, ""
+    if not person and a.designator != b.designator:
+        cap, cap_feature = (
+            (DIFFERENT_DESIGNATOR, "designator-differs")
+            if a.designator and b.designator
+            else (
+                ONE_DESIGNATOR,
+                "designator-one-side",
+            )
+        )
+    best, feature = _name_only(a, b, person, cross)
+    if feature == "acronym" and cap_feature == "designator-one-side":
+        cap = 1.0  # the spelled-out designator is inside the acronym ("Corps" in "IRGC")
+    if best > cap:
+        return cap, f"{feature}+{cap_feature}"
+    return best, feature
+
+
+def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
+    if a.norm == b.norm:
+        if person and len(a.core) == 1:
+            return SINGLE_PERSON_TOKEN, "exact-single"
+        return 1.0, "exact"
     best, feature = 0.0, "fuzzy"
+    if len(a.core) == len(b.core) and all(
+        _token_match(t, s, u, v, person, cross)
+        for (t, s), (u, v) in zip(
+            zip(a.core, a.skeletons, strict=True), zip(b.core, b.skeletons, strict=True), strict=True
+        )
+    ):
+        # Every part has its partner, in order: spellings of one name ("Mohammed Hamdar"/"Muhammad Hamdar").
+        if person and len(a.core) == 1:
+            return SINGLE_PERSON_TOKEN, "aligned-single"
+        return ALIGNED, "aligned-cross-script" if cross else "aligned"
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
-    if len(a.core) > 1 or len(b.core) > 1:
+    if len(a.core) > 1 or len(b.core) > 1 or person:
         # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps
         # Air Force", "Jamal Zada Baloch" vs "Jamal Tala Baloch"): cap them by the share of tokens
         # that found a partner on the other side.
-        ratio = min(ratio, _token_share(a, b))
+        ratio = min(ratio, _token_share(a, b, person))
     if cross:
         ratio *= 0.9  # transliterations disagree on vowels by nature; the skeleton decides
-    best = ratio
+    best = min(ratio, FUZZY_CAP)
     skel_a, skel_b = a.skel, b.skel
-    if skel_a and skel_a == skel_b and len(a.core) == len(b.core):
-        # Latin spellings also carry vowels: they must still look alike ("Hezbollah"/"Hizballah"
-        # 0.78, "Qadir"/"Kadir" 0.8), unlike an Arabic-script name's vowel-less transliteration.
-        if cross or (len(skel_a) >= 4 and ratio >= 0.7) or (len(skel_a) == 3 and ratio >= 0.8):
-            score = 0.95 if cross else 0.92
-            if score > best:
-                best, feature = score, "skeleton-cross-script" if cross else "skeleton"
+    if cross and skel_a and skel_a == skel_b and len(a.core) == len(b.core):
+        if best < 0.95:
+            best, feature = 0.95, "skeleton-cross-script"
     elif cross and skel_a and skel_b:
         score = fuzz.ratio(skel_a, skel_b) / 100.0 * 0.9
         if score > best:
             best, feature = score, "skeleton-fuzzy"
-    # One name's tokens all within the other's: "Khan" in "Rana Sanaullah Khan".
+    # One name's tokens all within the other's: "Khan" in "Rana Sanaullah Khan", "ISIS" in "ISIS-K".
     short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
     if len(short.core) < len(long_.core):
-        pairs = list(zip(long_.core, long_.skeletons, strict=True))
-        if all(
-            any(_token_match(t, s, lt, ls) for lt, ls in pairs)
-            for t, s in zip(short.core, short.skeletons, strict=True)
-        ):
+        extra = _contained(short, long_, person, cross)
+        if extra is not None:
             if person:
-                score = WEAK_PERSON_NAME if len(short.core) == 1 else MATCH_THRESHOLD
+                # A partial person name is someone else as often as not: it needs corroboration.
+                score = PERSON_PART if len(short.core) > 1 else SINGLE_PERSON_PART
+            elif all(_weak_extra(t, last) for t, last in extra):
+                score = ALIGNED
             else:
-                score = 0.8 if len(short.core) == 1 else 0.86
+                # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
+                score = ORG_BRANCH
             if score > best:
                 best, feature = score, "subset"
     if not person:
         for x, y in ((a, b), (b, a)):
             acronym = bool(x.acronym) and len(x.acronym) >= 3 and len(y.core) == 1 and y.core[0] == x.acronym
-            if acronym and best < 0.9:
-                best, feature = 0.9, "acronym"
+            value = ACRONYM if len(x.acronym) >= 4 else SHORT_ACRONYM
+            if acronym and best < value:
+                best, feature = value, "acronym"
     return min(1.0, best), feature
 
 
@@ -170,7 +262,9 @@ def score_group(
         tokens = min((len(n.core) for n in names), default=0)
         adjust = -0.15 if tokens <= 2 else -0.05
     score = max(0.0, min(1.0, name.score + adjust))
-    if weak and ctx == 0:
+    shared = len(set(group_ctx) & set(entity_ctx))
+    if weak and shared < WEAK_SHARED:
+        # A bare name ("Khan", "Salman") is corroborated only by several shared co-mentions.
         score = min(score, MATCH_THRESHOLD - 0.01)
     features = {
         "name": round(name.score, 3),

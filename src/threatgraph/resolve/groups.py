@@ -58,11 +58,11 @@ class Group:
 
     def forms(self) -> list[NameForm]:
         if self._forms is None:
-            seen: dict[str, NameForm] = {}
+            seen: dict[tuple[str, str | None], NameForm] = {}
             for name in [self.canonical, *self.names]:
                 form = name_form(name, self.label)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
+                if form.core and (form.norm, form.designator) not in seen:
+                    seen[(form.norm, form.designator)] = form
             self._forms = list(seen.values())
         return self._forms
 
@@ -94,11 +94,11 @@ class Profile:
         """Distinct name forms of the aliases (cached until the alias set or type changes)."""
         stamp = (len(self.alias_counts), self.schema)
         if self._forms is None or self._forms[0] != stamp:
-            seen: dict[str, NameForm] = {}
+            seen: dict[tuple[str, str | None], NameForm] = {}
             for name in self.alias_counts:
                 form = name_form(name, self.schema)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
+                if form.core and (form.norm, form.designator) not in seen:
+                    seen[(form.norm, form.designator)] = form
             forms = list(seen.values())
             self._forms = (stamp, forms, {decision_key(self.schema, f.norm) for f in forms})
         return self._forms[1]
