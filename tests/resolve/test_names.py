@@ -144,7 +144,11 @@ def test_generic_words_never_make_two_names_equal(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Houthis", "Houthi Group"), ("Wagner Group", "Private Military Company Wagner"), ("Liwa al-Fajr", "Fajr Brigade")],
+    [
+        ("Houthis", "Houthi Group"),
+        ("Wagner Group", "Private Military Company Wagner"),
+        ("Liwa al-Fajr", "Fajr Brigade"),
+    ],
 )
 def test_generic_words_align_with_their_translation_or_absence(a: str, b: str) -> None:
     assert compare_names(name_form(a), name_form(b)).score >= MATCH_THRESHOLD
