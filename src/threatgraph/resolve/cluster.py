@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
 
-from threatgraph.names.forms import NameForm, blocking_keys, decision_key, family, name_form, script_of
+from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, best_name_score, score_group
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
@@ -34,6 +34,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import insert_ignore, link_events, recount
 from threatgraph.store.schema import (
     aliases,
+    articles,
     entities,
     events,
     mentions,
@@ -49,6 +50,10 @@ MAX_CANDIDATES = 12
 MAX_POSTING = 400
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
+#: A co-mentioned actor named in at least this share of the archive (and COMMON_MIN articles) is
+#: boilerplate ("OFAC", "Washington" in every press release): it corroborates nothing.
+COMMON_SHARE = 0.15
+COMMON_MIN = 5
 
 
 def entity_id_for(key: str, salt: int = 0) -> str:
@@ -73,6 +78,7 @@ class Resolver:
         self.article_entities: dict[str, set[str]] = defaultdict(set)
         self.prior_pairs: set[tuple[str, str]] = set()
         self.changed: set[str] = set()  # new entities or new names: to be screened
+        self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
 
     # --- lookups ---------------------------------------------------------------------------
@@ -153,6 +159,7 @@ class Resolver:
             for aid, eid in rows:
                 self.prior_pairs.add((aid, eid))
                 self.article_entities[aid].add(eid)
+        self.common = self._common_context(groups)
         by_article: dict[str, list[Group]] = defaultdict(list)
         for g in groups:
             by_article[g.article_id].append(g)
@@ -161,6 +168,36 @@ class Resolver:
             for g in todo:
                 self.resolve_group(g)
         self.stats.articles += len(article_ids)
+
+    def _common_context(self, groups: list[Group]) -> set[str]:
+        """Context keys named in so many articles that sharing them is no evidence.
+
+        Document frequency = articles of the key's stored entity plus this batch's articles naming it.
+        """
+        in_batch: dict[str, set[str]] = defaultdict(set)
+        for g in groups:
+            for k in g.context:
+                in_batch[k].add(g.article_id)
+        if not in_batch:
+            return set()
+        total = self.conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+        limit = max(COMMON_MIN, COMMON_SHARE * total)
+        lookup = {}
+        for k in in_batch:
+            fam, _, norm = k.partition(":")
+            lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
+        stored: dict[str, int] = {}
+        keys = sorted(lookup)
+        for i in range(0, len(keys), CHUNK):
+            rows = self.conn.execute(
+                select(resolve_keys.c.key, func.max(entities.c.article_count))
+                .join(entities, entities.c.id == resolve_keys.c.entity_id)
+                .where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
+                .group_by(resolve_keys.c.key)
+            )
+            for key, n in rows:
+                stored[lookup[key]] = n or 0
+        return {k for k, arts in in_batch.items() if stored.get(k, 0) + len(arts) >= limit}
 
     def resolve_group(self, g: Group) -> None:
         self.stats.groups += 1
@@ -225,7 +262,8 @@ class Resolver:
             prof = self.profiles.get(eid)
             if prof is None:
                 continue
-            gs = score_group(forms, g.context, prof.forms(), prof.context, g.person)
+            entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
+            gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person)
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
         if not scored:

@@ -263,8 +263,9 @@ def score_group(
         adjust = -0.15 if tokens <= 2 else -0.05
     score = max(0.0, min(1.0, name.score + adjust))
     shared = len(set(group_ctx) & set(entity_ctx))
-    if weak and shared < WEAK_SHARED:
-        # A bare name ("Khan", "Salman") is corroborated only by several shared co-mentions.
+    if (weak or (person and name.score < MATCH_THRESHOLD)) and shared < WEAK_SHARED:
+        # A bare or partial person name ("Khan", "Hafiz Saeed") is corroborated only by several
+        # shared co-mentions, never by one.
         score = min(score, MATCH_THRESHOLD - 0.01)
     features = {
         "name": round(name.score, 3),
