@@ -128,7 +128,7 @@ def add_sanction_link(
     entry_id: str,
     score: float,
     *,
-    status: str = "auto",
+    status: str = "probable",
     explanation: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
 
+from threatgraph.resolve.states import SANCTIONED_STATES
 from threatgraph.store.schema import (
     aliases,
     articles,
@@ -167,7 +168,8 @@ def _sanctions(conn: Connection, entity_ids: list[str]) -> list[dict[str, Any]]:
                 (list_entries.c.dataset == sanction_links.c.dataset)
                 & (list_entries.c.entry_id == sanction_links.c.entry_id),
             )
-            .where(sanction_links.c.entity_id.in_(chunk), sanction_links.c.status != "rejected")
+            # Exports carry only links that read as sanctioned (confirmed, probable), never review candidates.
+            .where(sanction_links.c.entity_id.in_(chunk), sanction_links.c.status.in_(SANCTIONED_STATES))
             .order_by(sanction_links.c.entity_id, sanction_links.c.score.desc())
         )
         for r in _rows(conn, stmt):

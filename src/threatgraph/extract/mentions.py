@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 
 
-
-
 def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without a leading article or a trailing possessive/punctuation."""
     span = text[start:end]

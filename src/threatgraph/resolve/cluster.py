@@ -56,6 +56,13 @@ COMMON_SHARE = 0.15
 COMMON_MIN = 5
 
 
+def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
+    """Whether two different names of one in-document group fit the two entities, one each."""
+    fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
+    fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
+    return any(i != j for i in fits_left for j in fits_right)
+
+
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
@@ -211,9 +218,8 @@ class Resolver:
                 self._attach(g, target, g.unassigned, counts_only=True)
             return
         gkeys = g.keys()
-        target = self._forced(g, gkeys)
-        if target is None:
-            target = self._best(g, forms, gkeys)
+        forced = self._forced(g, gkeys)
+        target = self._best(g, forms, gkeys, forced)
         if target is None:
             target = self._create(g, forms)
             self.stats.created += 1
@@ -249,13 +255,15 @@ class Resolver:
             return gs.name.score >= (1.0 if g.person else 0.95)
         return True
 
-    def _best(self, g: Group, forms: list[NameForm], gkeys: set[str]) -> Profile | None:
+    def _best(self, g: Group, forms: list[NameForm], gkeys: set[str], forced: Profile | None = None) -> Profile | None:
+        """The entity this group joins (``forced`` by an analyst's merge decision, else the best
+        scored); other entities the group's own names bridge to it are merged into it."""
         keys: set[str] = set()
         for f in forms:
             keys |= blocking_keys(f, g.label)
         cands = self._candidates(keys)
         if not cands:
-            return None
+            return forced
         self.load_profiles(cands)
         scored: list[tuple[GroupScore, Profile]] = []
         for eid in cands:
@@ -267,20 +275,27 @@ class Resolver:
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
         if not scored:
-            return None
+            return forced
         scored.sort(key=lambda x: (x[0].score, x[0].context, x[0].name.score, x[1].mention_count), reverse=True)
         best_gs, best = scored[0]
-        if best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
+        if forced is not None:
+            best = forced
+        elif best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
             return None  # a bare surname shared by several known people: do not guess
         if not g.person:
-            for gs, other in scored[1:]:
-                # Two entities the new group fits equally well are one only if their own names
-                # agree: "Haleel Commodities" fits three different Haleel companies.
+            for gs, other in scored:
+                # Two entities the new group fits equally well are one only if their own names agree,
+                # or the article itself names the group both ways ("Zainabiyoun Brigade ... the
+                # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
+                # companies) is no evidence that they are one.
                 if (
                     gs.name.score >= 0.92
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
-                    and best_name_score(best.forms(), other.forms()).score >= 0.92
+                    and (
+                        best_name_score(best.forms(), other.forms()).score >= 0.92
+                        or _bridged(forms, best.forms(), other.forms())
+                    )
                 ):
                     self.merge(best, other)
         return self.profiles[self.final(best.id)]
