@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from archive import add_entity, add_sanction_link
-
 from threatgraph.commands.read import sanction_line
 from threatgraph.export.snapshot import collect
 from threatgraph.store.read import dossier, hits
