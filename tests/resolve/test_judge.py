@@ -56,3 +56,11 @@ def test_organisation_on_a_full_name_is_probable_but_an_acronym_is_not() -> None
     assert judge(full, org, "Organization").state == PROBABLE
     short = ActorFacts("Organization", [name_form("NRF")], {})
     assert judge(short, org, "Organization").state == POSSIBLE
+
+
+def test_partial_person_name_with_two_corroborations_is_probable() -> None:
+    listed = entry("Ahmad Faraj Tahiri", nationality=["iq"], links=["NORTHERN RIVERS FRONT"])
+    ctx = {"Organization:northern rivers": 1, "Place:iraq": 1}  # context keys carry no designator
+    j = judge(person("Ahmad Tahiri", ctx, designated=True), listed, "Person")
+    assert j.name_kind == "partial" and j.state == PROBABLE
+    assert judge(person("Ahmad Tahiri", {"Place:iraq": 1}), listed, "Person").state == POSSIBLE

@@ -18,8 +18,9 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
 
 - ``probable`` — automatic and corroborated. An organisation needs a full name alignment that is
   not an acronym alone (or a weaker name plus a reported designation or affiliation); a person
-  needs a full alignment of at least two name parts *and* a reported designation or affiliation.
-  A person is never probable on a name alone.
+  needs a full alignment of at least two name parts *and* a reported designation or affiliation,
+  or a partial one (parts of the listed name, in order) with two of designation, affiliation and
+  country. A person is never probable on a name alone.
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
@@ -43,6 +44,9 @@ SHORT_NAME = 4
 #: Listed name properties that are names of the entry, and the weak ones.
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
 WEAK_NAME_PROPS = ("weakAlias",)
+#: A partial person name this close (parts of the listed name, in order) may be probable with two
+#: corroborations (a reported designation, a named affiliation, a shared country).
+PARTIAL_PERSON = 0.8
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
 
@@ -125,6 +129,11 @@ def _context_names(context: Mapping[str, int], fam: str) -> list[NameForm]:
     return out
 
 
+def _same_core(listed: NameForm, named: NameForm) -> bool:
+    bare = name_form(listed.norm, "Organization") if listed.norm else listed
+    return compare_names(bare, named).score >= MATCH_THRESHOLD
+
+
 def _countries(entry: Mapping[str, Any]) -> set[str]:
     props = _props(entry)
     codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
@@ -164,11 +173,9 @@ def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_
     links = [str(x) for x in entry.get("links") or []]
     if links:
         groups = _context_names(actor.context, "Organization")
-        hits = [
-            link
-            for link in links
-            if any(compare_names(name_form(link, "Organization"), g).score >= MATCH_THRESHOLD for g in groups)
-        ]
+        # Context keys hold core names without their designator ("Kata'ib Hizballah" is kept as
+        # "hizballah"), so a linked group is compared on its core tokens, part by part.
+        hits = [link for link in links if any(_same_core(name_form(link, "Organization"), g) for g in groups)]
         if hits:
             corroborated = True
             j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
@@ -189,7 +196,16 @@ def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_
             )
     too_young = any(e.startswith("age:") for e in j.evidence_against)
     if person:
-        probable = j.name_kind == "full" and corroborated and not too_young
+        # A partial name (parts of the listed name, in order) needs two independent corroborations.
+        strong = sum(
+            (
+                actor.designated,
+                any(x.startswith("affiliation") for x in j.evidence_for),
+                any(x.startswith("country") for x in j.evidence_for),
+            )
+        )
+        named = j.name_kind == "full" or (j.name_kind == "partial" and j.name_score >= PARTIAL_PERSON and strong >= 2)
+        probable = named and corroborated and not too_young
     else:
         probable = (j.name_kind == "full") or (j.name_kind in ("acronym", "partial") and corroborated)
     j.state = PROBABLE if probable else POSSIBLE
