@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from threatgraph.names.forms import NameForm
 from threatgraph.names.parts import plural_fold, same_person_part
+from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import vocabulary
 
 #: A group joins an entity at or above this combined score.
@@ -32,6 +33,7 @@ SINGLE_PERSON_TOKEN = 0.85  # "Omar" = "Omar": needs shared context
 PERSON_PART = 0.8  # "Hafiz Saeed" within "Hafiz Saeed Khan": needs shared context
 SINGLE_PERSON_PART = 0.75  # "Khan" within "Rana Sanaullah Khan": needs rich shared context
 ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
+SINGLE_WORD_VARIANT = 0.86  # "Hezbollah"/"Hizballah", "Interpol"/"Interpal": needs shared context
 ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
 DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
 #: Co-mentioned actors a single-token person name must share with an entity to join it.
@@ -150,6 +152,15 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         # Every part has its partner, in order: spellings of one name ("Mohammed Hamdar"/"Muhammad Hamdar").
         if person and len(a.core) == 1:
             return SINGLE_PERSON_TOKEN, "aligned-single"
+        if (
+            len(a.core) == 1
+            and not cross
+            and plural_fold(a.core[0]) != plural_fold(b.core[0])
+            and romanisation_fold(a.core[0]) != romanisation_fold(b.core[0])
+        ):
+            # A one-word Latin name is all the identity there is: one vowel apart is another name
+            # as often as another spelling ("Interpol"/"Interpal"), so it needs shared context.
+            return SINGLE_WORD_VARIANT, "aligned-single-word"
         return ALIGNED, "aligned-cross-script" if cross else "aligned"
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
     if len(a.core) > 1 or len(b.core) > 1 or person:

@@ -34,6 +34,7 @@ from typing import Any
 from followthemoney.types import registry
 
 from threatgraph.names.forms import NameForm, family, name_form
+from threatgraph.names.vocabulary import vocabulary
 from threatgraph.resolve.compare import MATCH_THRESHOLD, compare_names
 
 PROBABLE, POSSIBLE = "probable", "possible"
@@ -57,7 +58,7 @@ class Judgement:
 
     state: str
     name_score: float
-    name_kind: str  # full | partial | acronym | weak-alias
+    name_kind: str  # full | partial | acronym | generic | weak-alias
     matched: tuple[str, str]
     evidence_for: list[str] = field(default_factory=list)
     evidence_against: list[str] = field(default_factory=list)
@@ -98,6 +99,7 @@ def _listed_names(entry: Mapping[str, Any], extra: Iterable[str]) -> list[tuple[
 
 def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str]) -> Judgement:
     person = family(schema) == "Person"
+    generic_words = vocabulary().generic_words
     best: Judgement | None = None
     for listed, weak in _listed_names(entry, extra):
         lform = name_form(listed, schema)
@@ -112,6 +114,8 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
                 kind = "acronym"
             if person and len(form.core) < 2 and kind == "full":
                 kind = "partial"  # one name part ("Omar") is shared by thousands
+            if not person and all(t in generic_words for t in form.core):
+                kind = "generic"  # "Hay'at", "the Movement": a kind of body, not a name
             if weak:
                 kind = "weak-alias"
             rank = (kind == "full", score.score)
@@ -162,6 +166,8 @@ def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_
         j.evidence_for.append(f"name: every part of {j.matched[0]!r} aligns with the listed {j.matched[1]!r}")
     elif j.name_kind == "acronym":
         j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
+    elif j.name_kind == "generic":
+        j.evidence_against.append(f"name: {j.matched[0]!r} is only a generic word")
     elif j.name_kind == "weak-alias":
         j.evidence_against.append(f"name: matched only the list's weak alias {j.matched[1]!r}")
     else:
