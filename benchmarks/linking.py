@@ -45,10 +45,10 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from threatgraph.pipeline import ingest
-from threatgraph.resolve.states import reads_sanctioned
 from threatgraph.screen.lists import load_files
 from threatgraph.store.db import create, migrate
 from threatgraph.store.schema import articles, entities, mentions, sanction_links
+from threatgraph.store.states import reads_sanctioned
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "data"

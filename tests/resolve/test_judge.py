@@ -6,7 +6,7 @@ from datetime import datetime
 
 from threatgraph.names.forms import name_form
 from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge
-from threatgraph.resolve.states import reads_sanctioned
+from threatgraph.store.states import reads_sanctioned
 
 
 def person(name: str, context: dict[str, int] | None = None, **kw) -> ActorFacts:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import blocking_keys, decision_key, name_form, normalise_name, script_of, skeleton
-from threatgraph.resolve.compare import MATCH_THRESHOLD, compare_names
 
 ZAINABIYOUN = ["Zainabiyoun Brigade", "Zaynabiyoun", "Liwa Zaynabiyun", "لواء زینبیون", "ZAYNABIYOUN BRIGADE"]
 

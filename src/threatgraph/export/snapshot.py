@@ -19,7 +19,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
 
-from threatgraph.resolve.states import SANCTIONED_STATES
 from threatgraph.store.schema import (
     aliases,
     articles,
@@ -30,6 +29,7 @@ from threatgraph.store.schema import (
     quotes,
     sanction_links,
 )
+from threatgraph.store.states import SANCTIONED_STATES
 
 #: Entity types a quote speaker can be affiliated with (Membership.organization in FtM).
 ORG_SCHEMATA = ("Organization", "ArmedGroup", "PublicBody", "Company")

@@ -1,5 +1,8 @@
 """The one name vocabulary (``vocabulary.yaml``), validated on load and folded into lookup sets.
 
+The file is read through :func:`threatgraph.datafiles.load_yaml` with its schema
+(:class:`threatgraph.names.schemas.VocabularyFile`); the checks below add what a schema cannot say.
+
 Every stage reads name words from here: resolution (designators, particles, honorifics, offices),
 screening (generic words and their translations, legal forms, romanisation), extraction and watches.
 A key the file does not know is an error, so a typo cannot silently switch a rule off.
@@ -15,8 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rigour.text import ascii_text
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.names.schemas import VocabularyFile
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 KEYS = frozenset(
@@ -146,5 +151,5 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabulary of this installation (parsed once per process)."""
-    raw = VOCABULARY_FILE.read_bytes()
-    return parse(yaml.safe_load(raw), hashlib.sha256(raw).hexdigest()[:12])
+    data = load_yaml(VOCABULARY_FILE, VocabularyFile)
+    return parse(data, hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()[:12])

@@ -18,8 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
 
+from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
-from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, best_name_score, score_group
+from threatgraph.resolve.compare import GroupScore, score_group
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
     CHUNK,

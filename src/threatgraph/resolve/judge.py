@@ -33,9 +33,9 @@ from typing import Any
 
 from followthemoney.types import registry
 
+from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import NameForm, family, name_form
 from threatgraph.names.vocabulary import vocabulary
-from threatgraph.resolve.compare import MATCH_THRESHOLD, compare_names
 
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.

@@ -6,7 +6,7 @@ is judged (:mod:`threatgraph.resolve.judge`) on the list entry's facts against t
 stored in ``sanction_links`` with its state (``probable`` or ``possible``), the matcher's
 explanation and the evidence for and against; links an analyst confirmed or rejected are never
 overwritten by a re-screen. Only probable and confirmed links read as sanctioned
-(:mod:`threatgraph.resolve.states`).
+(:mod:`threatgraph.store.states`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from threatgraph.names.align import best_name_score
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.vocabulary import vocabulary
-from threatgraph.resolve.compare import best_name_score
 from threatgraph.resolve.judge import ActorFacts, judge
-from threatgraph.resolve.states import ANALYST_STATES, AUTOMATIC_STATES
 from threatgraph.screen.index import Query, ScreenIndex, get_index
 from threatgraph.store.schema import aliases, entities, events, list_versions, sanction_links
+from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
 
 log = logging.getLogger(__name__)
 

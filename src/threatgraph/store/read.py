@@ -18,9 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select, union
 
+from threatgraph.names.align import compare_names
 from threatgraph.names.forms import blocking_keys, family, name_form
-from threatgraph.resolve.compare import compare_names
-from threatgraph.resolve.states import SANCTIONED_STATES, reads_sanctioned
 from threatgraph.store.schema import (
     aliases,
     articles,
@@ -33,6 +32,7 @@ from threatgraph.store.schema import (
     resolve_keys,
     sanction_links,
 )
+from threatgraph.store.states import SANCTIONED_STATES, reads_sanctioned
 
 #: Limits that keep a dossier bounded whatever the archive size.
 ARTICLES = 50
