@@ -154,9 +154,9 @@ def read_side(engine, n: int, rng: random.Random) -> None:
 def _fill(engine, n: int, actors: list[dict], weights: list[float], rng: random.Random) -> None:
     from sqlalchemy import func, insert, select, update
 
+    from threatgraph.names.forms import name_form, script_of
     from threatgraph.resolve.cluster import Resolver
     from threatgraph.resolve.decisions import Decisions
-    from threatgraph.resolve.names import name_form, script_of
     from threatgraph.store.schema import aliases, entities, mentions
 
     with engine.begin() as conn:

@@ -32,10 +32,10 @@ from typing import Any
 
 from rigour.names import remove_org_types, replace_org_types_display
 
+from threatgraph.names.tokens import name_tokens, token_class
 from threatgraph.screen.compare import token_similarity
 from threatgraph.screen.formats import parse_files
 from threatgraph.screen.index import ScreenIndex, build_index, entity_names
-from threatgraph.screen.normalize import name_tokens, token_class
 from threatgraph.screen.query import MATCH_THRESHOLD, Query
 
 ROOT = Path(__file__).resolve().parent.parent

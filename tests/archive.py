@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, update
 
 from threatgraph.model import Analysis, Article, Mention
-from threatgraph.resolve.names import script_of
+from threatgraph.names.forms import script_of
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.schema import aliases, entities, events, mentions, quotes, sanction_links
 
@@ -128,7 +128,7 @@ def add_sanction_link(
     entry_id: str,
     score: float,
     *,
-    status: str = "auto",
+    status: str = "probable",
     explanation: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> None:

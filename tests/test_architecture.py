@@ -39,11 +39,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 
 #: Imports against the order that another helper's in-flight work removes: (importer, imported) -> why.
 #: The test fails when an entry no longer occurs, so this list can only shrink.
-PENDING: dict[tuple[str, str], str] = {
-    ("threatgraph.store.read", "threatgraph.resolve.compare"): "issue 9 moves the name stack into names/",
-    ("threatgraph.store.read", "threatgraph.resolve.names"): "issue 9 moves the name stack into names/",
-    ("threatgraph.extract.scripts", "threatgraph.resolve.names"): "issue 9 moves the name stack into names/",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 RANK = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}
 

@@ -10,8 +10,8 @@ from threatgraph.datafiles import DataFileError, Schema, display_name, load_yaml
 from threatgraph.export.schemas import MappingFile
 from threatgraph.extract.schemas import CuesFile, DatesFile, GazetteerFile, LabelsFile, PloverFile, TimexFile
 from threatgraph.ingest.schemas import FieldsFile, FormatsFile
-from threatgraph.resolve.schemas import NamesFile
-from threatgraph.screen.schemas import RemarksFile, TermsFile
+from threatgraph.names.schemas import VocabularyFile
+from threatgraph.screen.schemas import RemarksFile
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "threatgraph"
 
@@ -26,9 +26,8 @@ SHIPPED: dict[str, type[Schema]] = {
     "extract/timex.yaml": TimexFile,
     "ingest/fields.yaml": FieldsFile,
     "ingest/formats.yaml": FormatsFile,
-    "resolve/names.yaml": NamesFile,
+    "names/vocabulary.yaml": VocabularyFile,
     "screen/remarks.yaml": RemarksFile,
-    "screen/terms.yaml": TermsFile,
 }
 
 

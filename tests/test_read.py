@@ -24,7 +24,10 @@ FIXTURES = Path(__file__).parent / "resolve" / "fixtures"
 def seed(store) -> dict[str, str]:
     arts = [
         build(
-            'Police arrested Zainabiyoun Brigade recruiters in Karachi. "They recruit boys," said Umar Karim.',
+            # The article names the brigade both ways, so its entity learns the bare name too (issue 9:
+            # across articles a designator on one side only never merges names by itself).
+            'Police arrested Zainabiyoun Brigade recruiters in Karachi. "They recruit boys," said Umar Karim. '
+            "Zainabiyoun men fled.",
             [
                 ("PublicBody", ["Police"]),
                 ("ArmedGroup", ["Zainabiyoun Brigade", "Zainabiyoun"]),
@@ -64,7 +67,7 @@ def test_dossier_has_everything_and_is_json(store) -> None:
     d = read.dossier(store, ids["group"])
     json.dumps(d)  # JSON-serialisable as it is
     assert d["caption"] == "Zainabiyoun Brigade" and d["schema"] == "ArmedGroup"
-    assert d["mention_count"] == 3 and d["article_count"] == 3
+    assert d["mention_count"] == 4 and d["article_count"] == 3
     assert {"Latin", "Arabic"} <= set(d["scripts"])
     assert {a["name"] for a in d["aliases"]} >= {"Zainabiyoun Brigade", "Zaynabiyoun", "لواء زینبیون"}
     assert len(d["articles"]) == 3 and all(a["evidence"] for a in d["articles"])
@@ -144,7 +147,10 @@ def test_cli_merge_split_resolve(store, tmp_path) -> None:
     assert read.find_entities(store, "لواء زینبیون")[0]["id"] == ids["group"]
     res = runner.invoke(app, ["resolve", "--rebuild", "--json", "--db", url], env=env)
     assert res.exit_code == 0 and json.loads(res.stdout)["articles"] == 3
-    assert read.find_entities(store, "لواء زینبیون")[0]["id"] == ids["group"]
+    # The analyst's merge survives re-resolution: the Arabic name and the brigade are one entity
+    # (which of the merged ids it keeps depends on the order the names were first met).
+    rebuilt = read.find_entities(store, "لواء زینبیون")[0]["id"]
+    assert read.find_entities(store, "Zainabiyoun Brigade")[0]["id"] == rebuilt
 
 
 def seed_busy(store) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from threatgraph.extract.mentions import normalise_name
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import ENTITY_TYPES, Analysis, Article
+from threatgraph.names.surface import normalise_surface
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ORG_TYPES = {"Organization", "ArmedGroup", "PublicBody", "Company"}
@@ -165,7 +165,7 @@ def test_sample_gold_entities(extractor: Extractor) -> None:
         for entity in json.loads(gold.read_text(encoding="utf-8")).get("entities", []):
             total += 1
             names = [entity["name"], *entity.get("aliases", [])]
-            hits = next((by_norm[n] for n in map(normalise_name, names) if n in by_norm), None)
+            hits = next((by_norm[n] for n in map(normalise_surface, names) if n in by_norm), None)
             kind = entity["type"]
             if hits is None:
                 problems.append(f"{gold.name}: missed {entity['name']} ({kind})")
@@ -180,7 +180,7 @@ def test_sample_gold_entities(extractor: Extractor) -> None:
                 assert kind != "ArmedGroup", problems[-1]
             groups = {m.group for m in hits}
             for alias in entity.get("aliases", []):
-                alias_hits = by_norm.get(normalise_name(alias))
+                alias_hits = by_norm.get(normalise_surface(alias))
                 if alias_hits:
                     alias_total += 1
                     alias_ok += {m.group for m in alias_hits} <= groups or groups <= {m.group for m in alias_hits}

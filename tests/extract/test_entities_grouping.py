@@ -6,8 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from threatgraph.extract.grouping import group_mentions
-from threatgraph.extract.mentions import build_mentions, clean_edges, normalise_name
+from threatgraph.extract.mentions import build_mentions, clean_edges
 from threatgraph.model import ENTITY_TYPES, Mention
+from threatgraph.names.surface import normalise_surface
 
 
 def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[Mention]:
@@ -18,7 +19,7 @@ def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[Mention]:
         text, label = item[0], item[1]
         source = item[2] if len(item) > 2 else "model"
         out.append(
-            Mention(pos, pos + len(text), text, label, normalise_name(text), "s", 0, source=source)  # type: ignore[misc]
+            Mention(pos, pos + len(text), text, label, normalise_surface(text), "s", 0, source=source)  # type: ignore[misc]
         )
         pos += len(text) + 1
     return out
@@ -104,12 +105,12 @@ def test_normalise_strips_article_possessive_and_case() -> None:
         "ZAINABIYOUN  BRIGADE",
         "the Zainabiyoun Brigade's",
     ]:
-        assert normalise_name(text) == expected
+        assert normalise_surface(text) == expected
 
 
 def test_normalise_transliterates() -> None:
-    assert normalise_name("Ḥizb Allāh") == "hizb allah"
-    assert normalise_name("لواء الفجر").isascii()
+    assert normalise_surface("Ḥizb Allāh") == "hizb allah"
+    assert normalise_surface("لواء الفجر").isascii()
 
 
 names = st.text(alphabet=st.characters(categories=("L", "Zs", "P", "Nd")), max_size=40)
@@ -117,8 +118,8 @@ names = st.text(alphabet=st.characters(categories=("L", "Zs", "P", "Nd")), max_s
 
 @given(names)
 def test_normalise_is_idempotent_and_ascii(text: str) -> None:
-    norm = normalise_name(text)
-    assert normalise_name(norm) == norm
+    norm = normalise_surface(text)
+    assert normalise_surface(norm) == norm
     assert norm == norm.strip() and "  " not in norm
 
 

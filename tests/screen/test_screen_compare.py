@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from threatgraph.names.tokens import name_tokens, token_class
 from threatgraph.screen.compare import compare_names, identifiers_match, schemata_compatible, token_similarity
-from threatgraph.screen.normalize import name_tokens, token_class
 
 names = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Lo", "Nd", "Zs", "Pd")), max_size=40)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from threatgraph.names.tokens import name_tokens
 from threatgraph.screen import index as index_mod
 from threatgraph.screen.index import all_names, build_index, get_index
-from threatgraph.screen.normalize import name_tokens
 from threatgraph.screen.query import MATCH_THRESHOLD, Query
 
 

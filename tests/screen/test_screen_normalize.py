@@ -7,12 +7,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from threatgraph.screen.normalize import name_tokens, skeleton, token_class, token_keys
+from threatgraph.names.tokens import name_tokens, skeleton, token_class, token_keys
 
 
 def test_scripts_meet_in_latin() -> None:
     assert name_tokens("ZAYNABIYOUN BRIGADE") == ("zaynabiyoun", "brigade")
-    # Persian/Arabic script: transliterated, liwa -> brigade via terms.yaml
+    # Persian/Arabic script: transliterated, liwa -> brigade via the name vocabulary
     assert name_tokens("لواء زینبیون") == ("brigade", "zynbywn")
     assert name_tokens("Liwa Zainebiyoun") == ("brigade", "zainebiyoun")
     assert name_tokens("Владимир Путин") == ("vladimir", "putin")
@@ -53,7 +53,7 @@ def test_normalisation_is_stable(text: str) -> None:
 
 
 def test_company_names_by_unambiguous_legal_form() -> None:
-    from threatgraph.screen.normalize import is_company_name
+    from threatgraph.names.tokens import is_company_name
 
     assert is_company_name("Green Ltd") and is_company_name("OOO Romashka") and is_company_name("Foo Co., Ltd.")
     # legal-form abbreviations that are also name syllables do not make a person a company

@@ -15,17 +15,32 @@ from sqlalchemy import Engine
 
 from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
 
+#: How each link state opens its line: only confirmed and probable links say SANCTIONED.
+HEADS = {
+    "confirmed": "SANCTIONED",
+    "probable": "SANCTIONED",
+    "possible": "POSSIBLE LIST MATCH (name only, needs review)",
+    "rejected": "NOT THIS ENTRY",
+}
+
 
 def sanction_line(link: dict[str, Any]) -> str:
-    """ "SANCTIONED: OFAC SDGT, IRGC since 2019-01-24 — ZAYNABIYOUN BRIGADE (ofac-26348, score 0.93)"."""
+    """ "SANCTIONED: OFAC SDGT, IRGC since 2019-01-24 — ZAYNABIYOUN BRIGADE (ofac-26348, score 0.93) [probable]"."""
     programs = ", ".join(link.get("programs") or []) or "listed"
     since = f" since {link['listed_since']}" if link.get("listed_since") else ""
-    state = {"confirmed": " [confirmed]", "rejected": " [rejected by analyst]"}.get(link.get("status", ""), "")
+    status = link.get("status", "")
+    state = {"rejected": " [rejected by analyst]"}.get(status, f" [{status}]" if status else "")
     removed = " (removed from list)" if link.get("removed_from_list") else ""
     return (
-        f"SANCTIONED: {link['dataset'].upper()} {programs}{since}{removed} — {link.get('caption') or link['entry_id']}"
-        f" ({link['entry_id']}, score {link['score']:.2f}){state}"
+        f"{HEADS.get(status, 'POSSIBLE LIST MATCH')}: {link['dataset'].upper()} {programs}{since}{removed}"
+        f" — {link.get('caption') or link['entry_id']} ({link['entry_id']}, score {link['score']:.2f}){state}"
     )
+
+
+def evidence_lines(link: dict[str, Any]) -> list[str]:
+    """The judgement's evidence for and against, one line each ("+ ..." / "- ...")."""
+    j = link.get("judgement") or {}
+    return [f"    + {e}" for e in j.get("for") or []] + [f"    - {e}" for e in j.get("against") or []]
 
 
 def _date_label(ev: dict[str, Any]) -> str:
@@ -69,10 +84,11 @@ def print_dossier(engine: Engine, entity_id: str) -> None:
         + (f" · seen {d['first_seen'][:10]} → {d['last_seen'][:10]}" if d["first_seen"] and d["last_seen"] else "")
     )
     console.print(Panel(head, expand=False))
-    active = [s for s in d["sanctions"] if s["status"] != "rejected"]
     for link in d["sanctions"]:
-        style = "bold red" if link in active else "dim"
+        style = "bold red" if link["sanctioned"] else ("yellow" if link["status"] == "possible" else "dim")
         console.print(f"[{style}]{escape(sanction_line(link))}[/]")
+        for line in evidence_lines(link):
+            console.print(f"[dim]{escape(line)}[/]")
     if not d["sanctions"]:
         console.print("[green]No sanctions-list match.[/]")
     if d["aliases"]:

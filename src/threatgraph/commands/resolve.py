@@ -117,7 +117,8 @@ def hits(
     include_rejected: bool = typer.Option(False, "--all", help="Include links an analyst rejected."),
     db: str | None = DbOption,
 ) -> None:
-    """List every news actor linked to a sanctions-list entry."""
+    """List news actors linked to a sanctions-list entry: sanctioned ones (confirmed or probable
+    links) first, then possible matches that need an analyst's review."""
     from threatgraph.store.read import hits as read_hits
 
     engine = open_store_or_exit(db)
@@ -128,7 +129,10 @@ def hits(
     if not rows:
         console.print("No news actor is linked to a sanctions list (load lists with `threatgraph lists load`).")
         return
-    console.print(f"[bold]{len(rows)} sanctioned actors in the news[/]")
+    n_sanctioned = sum(1 for r in rows if r["sanctioned"])
+    console.print(
+        f"[bold]{n_sanctioned} sanctioned actors in the news, {len(rows) - n_sanctioned} possible matches to review[/]"
+    )
     # The id never wraps (it is what the next command takes); the actor and its list entries wrap beside it.
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column("id", no_wrap=True, style="dim")
@@ -138,7 +142,7 @@ def hits(
             f"[bold]{escape(r['caption'])}[/] [dim]{r['schema']} · {r['mention_count']} mentions"
             f" in {r['article_count']} articles[/]"
         )
-        links = [Text(sanction_line(link), style="red") for link in r["links"]]
+        links = [Text(sanction_line(link), style="red" if link["sanctioned"] else "yellow") for link in r["links"]]
         table.add_row(r["id"], Group(head, *links))
     console.print(table)
 

@@ -29,6 +29,7 @@ from threatgraph.store.schema import (
     quotes,
     sanction_links,
 )
+from threatgraph.store.states import SANCTIONED_STATES
 
 #: Entity types a quote speaker can be affiliated with (Membership.organization in FtM).
 ORG_SCHEMATA = ("Organization", "ArmedGroup", "PublicBody", "Company")
@@ -167,7 +168,8 @@ def _sanctions(conn: Connection, entity_ids: list[str]) -> list[dict[str, Any]]:
                 (list_entries.c.dataset == sanction_links.c.dataset)
                 & (list_entries.c.entry_id == sanction_links.c.entry_id),
             )
-            .where(sanction_links.c.entity_id.in_(chunk), sanction_links.c.status != "rejected")
+            # Exports carry only links that read as sanctioned (confirmed, probable), never review candidates.
+            .where(sanction_links.c.entity_id.in_(chunk), sanction_links.c.status.in_(SANCTIONED_STATES))
             .order_by(sanction_links.c.entity_id, sanction_links.c.score.desc())
         )
         for r in _rows(conn, stmt):

@@ -2,7 +2,7 @@
 
 Entry points: :func:`threatgraph.extract.pipeline.get_extractor` /
 :class:`threatgraph.extract.pipeline.Extractor` (batched ``analyse``), :func:`threatgraph.extract.nlp.load_nlp`
-(the shared spaCy pipeline with the gazetteer), :func:`threatgraph.extract.mentions.normalise_name`,
+(the shared spaCy pipeline with the gazetteer), :func:`threatgraph.names.surface.normalise_surface`,
 :func:`threatgraph.extract.dates.label` (short timeline labels: "Mar 2021", "late Jul 2022", "2018–2020").
 Names written in another script inside English text are paired with their Latin spelling by
 :mod:`threatgraph.extract.scripts`.

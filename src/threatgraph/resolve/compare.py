@@ -1,125 +1,22 @@
-"""Scoring a pair of names, and a mention group against an entity, with the features behind it.
+"""Scoring a mention group against an entity: name alignment plus shared context.
 
-Like nomenklatura's matchers, a comparison returns a score in [0, 1] *and* the named features
-that produced it, so a merge can be explained ("zaynabiyun ~ zynbywn: skeleton znbn, cross-script")
-rather than only asserted.
+The name part comes from the one name stack (:mod:`threatgraph.names.align`); this module adds what
+the articles say: co-occurring actors raise a score, disjoint rich contexts lower it for persons,
+and bare or partial person names need several shared co-mentions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz
+from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
+from threatgraph.names.forms import NameForm
 
-from threatgraph.resolve.names import NameForm
-
-#: A group joins an entity at or above this combined score.
-MATCH_THRESHOLD = 0.88
-#: Persons named by a single token ("Khan") need shared context on top of the name.
-WEAK_PERSON_NAME = 0.75
+#: Co-mentioned actors a single-token person name must share with an entity to join it.
+WEAK_SHARED = 2
 #: A context with at least this many items counts as "rich" for the namesake guard.
 RICH_CONTEXT = 3
-
-
-@dataclass(slots=True)
-class NameScore:
-    """Similarity of two names with the feature that decided it."""
-
-    score: float
-    feature: str
-    left: str = ""
-    right: str = ""
-
-
-def _token_match(a: str, sa: str, b: str, sb: str) -> bool:
-    if a == b:
-        return True
-    if len(sa) >= 3 and sa == sb:
-        return True
-    return len(a) >= 5 and fuzz.ratio(a, b) >= 85
-
-
-def _token_share(a: NameForm, b: NameForm) -> float:
-    pa = list(zip(a.core, a.skeletons, strict=True))
-    pb = list(zip(b.core, b.skeletons, strict=True))
-    hits = sum(1 for t, s in pa if any(_token_match(t, s, u, v) for u, v in pb))
-    hits += sum(1 for t, s in pb if any(_token_match(t, s, u, v) for u, v in pa))
-    return hits / (len(pa) + len(pb))
-
-
-@lru_cache(maxsize=262144)
-def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
-    if not a.core or not b.core:
-        return 0.0, "empty"
-    if a.norm == b.norm:
-        return 1.0, "exact"
-    cross = not (a.latin and b.latin)
-    best, feature = 0.0, "fuzzy"
-    ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
-    if len(a.core) > 1 or len(b.core) > 1:
-        # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps
-        # Air Force", "Jamal Zada Baloch" vs "Jamal Tala Baloch"): cap them by the share of tokens
-        # that found a partner on the other side.
-        ratio = min(ratio, _token_share(a, b))
-    if cross:
-        ratio *= 0.9  # transliterations disagree on vowels by nature; the skeleton decides
-    best = ratio
-    skel_a, skel_b = a.skel, b.skel
-    if skel_a and skel_a == skel_b and len(a.core) == len(b.core):
-        # Latin spellings also carry vowels: they must still look alike ("Hezbollah"/"Hizballah"
-        # 0.78, "Qadir"/"Kadir" 0.8), unlike an Arabic-script name's vowel-less transliteration.
-        if cross or (len(skel_a) >= 4 and ratio >= 0.7) or (len(skel_a) == 3 and ratio >= 0.8):
-            score = 0.95 if cross else 0.92
-            if score > best:
-                best, feature = score, "skeleton-cross-script" if cross else "skeleton"
-    elif cross and skel_a and skel_b:
-        score = fuzz.ratio(skel_a, skel_b) / 100.0 * 0.9
-        if score > best:
-            best, feature = score, "skeleton-fuzzy"
-    # One name's tokens all within the other's: "Khan" in "Rana Sanaullah Khan".
-    short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
-    if len(short.core) < len(long_.core):
-        pairs = list(zip(long_.core, long_.skeletons, strict=True))
-        if all(
-            any(_token_match(t, s, lt, ls) for lt, ls in pairs)
-            for t, s in zip(short.core, short.skeletons, strict=True)
-        ):
-            if person:
-                score = WEAK_PERSON_NAME if len(short.core) == 1 else MATCH_THRESHOLD
-            else:
-                score = 0.8 if len(short.core) == 1 else 0.86
-            if score > best:
-                best, feature = score, "subset"
-    if not person:
-        for x, y in ((a, b), (b, a)):
-            acronym = bool(x.acronym) and len(x.acronym) >= 3 and len(y.core) == 1 and y.core[0] == x.acronym
-            if acronym and best < 0.9:
-                best, feature = 0.9, "acronym"
-    return min(1.0, best), feature
-
-
-def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:
-    """Similarity of two names in [0, 1]; symmetric; an identical normalised name scores 1."""
-    if (a.norm, a.latin) > (b.norm, b.latin):
-        a, b = b, a
-    score, feature = _compare_cached(a, b, person)
-    return NameScore(score, feature, a.text, b.text)
-
-
-def best_name_score(left: Iterable[NameForm], right: Iterable[NameForm], person: bool = False) -> NameScore:
-    """The best pair between two sets of names (a mention group's names and an entity's aliases)."""
-    right = list(right)
-    best = NameScore(0.0, "none")
-    for a in left:
-        for b in right:
-            s = compare_names(a, b, person)
-            if s.score > best.score:
-                best = s
-                if best.score >= 1.0:
-                    return NameScore(best.score, best.feature, a.text, b.text)
-    return best
 
 
 def context_overlap(group_ctx: Iterable[str], entity_ctx: Mapping[str, int]) -> float:
@@ -170,7 +67,10 @@ def score_group(
         tokens = min((len(n.core) for n in names), default=0)
         adjust = -0.15 if tokens <= 2 else -0.05
     score = max(0.0, min(1.0, name.score + adjust))
-    if weak and ctx == 0:
+    shared = len(set(group_ctx) & set(entity_ctx))
+    if (weak or (person and name.score < MATCH_THRESHOLD)) and shared < WEAK_SHARED:
+        # A bare or partial person name ("Khan", "Hafiz Saeed") is corroborated only by several
+        # shared co-mentions, never by one.
         score = min(score, MATCH_THRESHOLD - 0.01)
     features = {
         "name": round(name.score, 3),

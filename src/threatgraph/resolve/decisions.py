@@ -1,7 +1,7 @@
 """User merge/split judgements: stored by name key, not entity id, so they survive re-resolution.
 
 A decision says "these two names are (merge) or are not (split) the same actor". Keys are
-``"<family>:<norm>"`` (see :func:`threatgraph.resolve.names.decision_key`), so when ``rebuild``
+``"<family>:<norm>"`` (see :func:`threatgraph.names.forms.decision_key`), so when ``rebuild``
 throws every entity away and clusters again, the same judgement still applies to whichever
 entities end up carrying those names.
 """

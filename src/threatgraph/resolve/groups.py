@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from threatgraph.resolve.names import NameForm, decision_key, family, name_form, resolvable, vocabulary
+from threatgraph.names.forms import NameForm, decision_key, family, name_form, resolvable
+from threatgraph.names.vocabulary import vocabulary
 from threatgraph.store.schema import articles, mentions
 
 #: Co-occurring names kept per group and per entity profile.
@@ -57,11 +58,11 @@ class Group:
 
     def forms(self) -> list[NameForm]:
         if self._forms is None:
-            seen: dict[str, NameForm] = {}
+            seen: dict[tuple[str, str | None], NameForm] = {}
             for name in [self.canonical, *self.names]:
                 form = name_form(name, self.label)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
+                if form.core and (form.norm, form.designator) not in seen:
+                    seen[(form.norm, form.designator)] = form
             self._forms = list(seen.values())
         return self._forms
 
@@ -93,11 +94,11 @@ class Profile:
         """Distinct name forms of the aliases (cached until the alias set or type changes)."""
         stamp = (len(self.alias_counts), self.schema)
         if self._forms is None or self._forms[0] != stamp:
-            seen: dict[str, NameForm] = {}
+            seen: dict[tuple[str, str | None], NameForm] = {}
             for name in self.alias_counts:
                 form = name_form(name, self.schema)
-                if form.core and form.norm not in seen:
-                    seen[form.norm] = form
+                if form.core and (form.norm, form.designator) not in seen:
+                    seen[(form.norm, form.designator)] = form
             forms = list(seen.values())
             self._forms = (stamp, forms, {decision_key(self.schema, f.norm) for f in forms})
         return self._forms[1]
@@ -149,7 +150,7 @@ class ResolveStats:
 def pick_label(labels: dict[str, int]) -> str:
     """The entity type from its mentions' labels: specific over generic, then most frequent."""
     voc = vocabulary()
-    order, generic = voc["specificity"], set(voc.get("generic", []))
+    order, generic = voc.specificity, voc.generic_labels
     specific = {lab: n for lab, n in labels.items() if lab not in generic}
     pool = specific or labels
     return max(pool, key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
@@ -193,7 +194,7 @@ def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
                 g.entity_id = g.entity_id or eid
             else:
                 g.unassigned.append(mid)
-    order = vocabulary()["specificity"]
+    order = vocabulary().specificity
     per_article: dict[str, list[Group]] = defaultdict(list)
     for key, g in by_key.items():
         counts = labels[key]

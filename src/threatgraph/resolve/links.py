@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from threatgraph.resolve.names import name_form
+from threatgraph.names.forms import name_form
 from threatgraph.store.schema import entities, events, mentions, quotes
 
 CHUNK = 500

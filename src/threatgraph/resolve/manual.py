@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from threatgraph.names.forms import blocking_keys, decision_key, name_form, script_of
 from threatgraph.resolve.cluster import Resolver, load_groups, pick_label
 from threatgraph.resolve.decisions import load_decisions, record, retract
-from threatgraph.resolve.names import blocking_keys, decision_key, name_form, script_of
 from threatgraph.resolve.sanctions import screen_entities
 from threatgraph.store.schema import aliases, entities, mentions, resolve_keys
 
@@ -41,7 +41,7 @@ def merge_entities(engine: Engine, keep_id: str, other_ids: list[str], note: str
     Returns the surviving entity id. Raises :class:`ResolveError` for unknown ids, a merge of an
     entity with itself, or entities of incompatible types (a person and an organisation).
     """
-    from threatgraph.resolve.names import family
+    from threatgraph.names.forms import family
 
     others = [o for o in dict.fromkeys(other_ids) if o != keep_id]
     if not others:

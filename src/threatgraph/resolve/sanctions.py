@@ -1,9 +1,12 @@
 """Linking news actors to sanctions-list entries (adverse media → list match).
 
 Each resolved Person/Organization-like entity is screened with all its aliases (every script)
-through the screening index (:mod:`threatgraph.screen.index`). Candidates the matcher flags as a
-match are stored in ``sanction_links`` with their score and the matcher's explanation; links an
-analyst confirmed or rejected (``status``) are never overwritten by a re-screen.
+through the screening index (:mod:`threatgraph.screen.index`). Every candidate the matcher flags
+is judged (:mod:`threatgraph.resolve.judge`) on the list entry's facts against the articles', and
+stored in ``sanction_links`` with its state (``probable`` or ``possible``), the matcher's
+explanation and the evidence for and against; links an analyst confirmed or rejected are never
+overwritten by a re-screen. Only probable and confirmed links read as sanctioned
+(:mod:`threatgraph.store.states`).
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from threatgraph.resolve.compare import best_name_score
-from threatgraph.resolve.names import NameForm, family, name_form, script_of, vocabulary
+from threatgraph.names.align import best_name_score
+from threatgraph.names.forms import NameForm, family, name_form, script_of
+from threatgraph.names.vocabulary import vocabulary
+from threatgraph.resolve.judge import ActorFacts, judge
 from threatgraph.screen.index import Query, ScreenIndex, get_index
-from threatgraph.store.schema import aliases, entities, list_versions, sanction_links
+from threatgraph.store.schema import aliases, entities, events, list_versions, sanction_links
+from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +39,10 @@ SCREENED = {
 #: Names per entity sent to the matcher (most-used first, every script kept).
 MAX_NAMES = 12
 BATCH = 500
-#: The resolver's own name score a listed name needs (second opinion on the matcher's flag).
+#: The resolver's own name score a listed name needs (second opinion on the matcher's flag);
+#: partial person names ("Hafiz Saeed" for "Hafiz Saeed KHAN") are kept for review at a lower one.
 VERIFY_THRESHOLD = 0.88
+VERIFY_PERSON_PART = 0.8
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
 
 
@@ -44,7 +52,7 @@ def strong_person_name(name: str) -> bool:
     A bare surname ("Khan") or a kunya ("Abu Haidar") is shared by many people; screening it
     links a news actor to whoever on the list carries that nickname.
     """
-    kunya = vocabulary()["kunya_set"]
+    kunya = vocabulary().kunya
     return len([t for t in name_form(name, "Person").core if t not in kunya]) >= 2
 
 
@@ -133,6 +141,35 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
     return out
 
 
+def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dict[str, ActorFacts]:
+    """What the articles say about each entity: names, co-mentions, reported designations, first seen."""
+    ids = list(todo)
+    out: dict[str, ActorFacts] = {}
+    designated: set[str] = set()
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i : i + BATCH]
+        designated |= {
+            r[0]
+            for r in conn.execute(
+                select(events.c.target_entity_id)
+                .where(events.c.target_entity_id.in_(chunk), events.c.type == "SANCTION", events.c.negated.is_(False))
+                .distinct()
+            )
+        }
+        for eid, props, first_seen in conn.execute(
+            select(entities.c.id, entities.c.props, entities.c.first_seen).where(entities.c.id.in_(chunk))
+        ):
+            schema, names = todo[eid]
+            out[eid] = ActorFacts(
+                schema=schema,
+                forms=[name_form(n, schema) for n in names],
+                context=dict((props or {}).get("context") or {}),
+                designated=eid in designated,
+                first_seen=first_seen,
+            )
+    return out
+
+
 def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool = True) -> tuple[int, int]:
     """Screen these entities and store links above the matcher's threshold.
 
@@ -155,16 +192,18 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 (e, d, x)
                 for e, d, x in conn.execute(
                     select(sanction_links.c.entity_id, sanction_links.c.dataset, sanction_links.c.entry_id).where(
-                        sanction_links.c.entity_id.in_(list(todo)), sanction_links.c.status != "auto"
+                        sanction_links.c.entity_id.in_(list(todo)), sanction_links.c.status.in_(ANALYST_STATES)
                     )
                 )
             }
             if replace and todo:
                 conn.execute(
                     delete(sanction_links).where(
-                        sanction_links.c.entity_id.in_(list(todo)), sanction_links.c.status == "auto"
+                        sanction_links.c.entity_id.in_(list(todo)),
+                        sanction_links.c.status.in_(AUTOMATIC_STATES),
                     )
                 )
+            facts = actor_facts(conn, todo)
             rows = []
             for eid, (schema, names) in todo.items():
                 if not names:
@@ -177,28 +216,36 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     continue
                 forms = [name_form(n, schema) for n in names]
                 designators = {f.designator for f in forms}
+                person = family(schema) == "Person"
                 checked = []
                 for c in cands:
                     if getattr(c, "match", False):
                         score, designator = verify(forms, schema, c)
-                        if score >= VERIFY_THRESHOLD:
+                        if score >= VERIFY_THRESHOLD or (person and score >= VERIFY_PERSON_PART):
                             checked.append((c, score, designator))
                 # Same core name, different kind of group: keep the ones whose designator agrees.
                 if any(d in designators for _, _, d in checked):
                     checked = [x for x in checked if x[2] in designators]
+                actor = facts[eid]
                 for c, score, _ in checked:
                     key = (eid, c.dataset, c.entry_id)
                     if key in kept:
                         continue
                     kept.add(key)
+                    matched = (getattr(c, "explanation", None) or {}).get("matched_name")
+                    verdict = judge(actor, getattr(c, "entity", None) or {}, c.schema, [matched] if matched else [])
                     rows.append(
                         {
                             "entity_id": eid,
                             "dataset": c.dataset,
                             "entry_id": c.entry_id,
                             "score": float(c.score),
-                            "explanation": {**_explanation(c, names), "resolver_name_score": round(score, 3)},
-                            "status": "auto",
+                            "explanation": {
+                                **_explanation(c, names),
+                                "resolver_name_score": round(score, 3),
+                                "judgement": verdict.as_dict(),
+                            },
+                            "status": verdict.state,
                             "created_at": datetime.now(UTC),
                         }
                     )
@@ -216,9 +263,10 @@ def relink_all(engine: Engine) -> tuple[int, int]:
 
 
 def set_status(engine: Engine, entity_id: str, dataset: str, entry_id: str, status: str) -> bool:
-    """An analyst's judgement on one link (confirmed | rejected | auto); False if no such link."""
-    if status not in ("auto", "confirmed", "rejected"):
-        raise ValueError(f"link status must be auto, confirmed or rejected, not {status!r}")
+    """An analyst's judgement on one link (confirmed | rejected); ``auto`` hands the link back to the
+    automatic judgement (re-screened now). False if no such link."""
+    if status not in ("auto", *ANALYST_STATES):
+        raise ValueError(f"link status must be confirmed, rejected or auto, not {status!r}")
     with engine.begin() as conn:
         res = conn.execute(
             update(sanction_links)
@@ -227,6 +275,9 @@ def set_status(engine: Engine, entity_id: str, dataset: str, entry_id: str, stat
                 sanction_links.c.dataset == dataset,
                 sanction_links.c.entry_id == entry_id,
             )
-            .values(status=status)
+            .values(status="possible" if status == "auto" else status)
         )
-        return bool(res.rowcount)
+        found = bool(res.rowcount)
+    if found and status == "auto":
+        screen_entities(engine, [entity_id])
+    return found

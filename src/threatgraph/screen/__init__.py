@@ -9,7 +9,7 @@ Modules, in the order data flows:
   (FollowTheMoney JSON lines, e.g. OpenSanctions). ``entries`` holds the one entry shape they all produce.
 - ``lists``: :func:`lists.load_files` stores a parsed list as a new version of its dataset with the entries
   added, removed and changed; a bad file stores nothing.
-- ``normalize`` (+ ``terms.yaml``) and ``compare``: how names become tokens and how two names, and the facts
+- ``compare`` (tokens from :mod:`threatgraph.names.tokens`): how names become tokens and how two names, and the facts
   around them, are scored.
 - ``index``: :func:`index.get_index` — the persisted, cached screening index; ``ScreenIndex.match(Query)``
   returns :class:`query.Candidate` lists. :func:`index.all_names` feeds the extraction gazetteer.

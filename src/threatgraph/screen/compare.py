@@ -7,7 +7,7 @@ little, so "Zainabiyun" still scores high against "ZAYNABIYOUN BRIGADE" while "I
 Jihad" stay apart. The joined-up comparison catches "Alrahman" vs "Al Rahman".
 
 Spelling variants as reporting produces them are handled in the token comparison, not by loosening the
-threshold: romanisation folds ("Yousuf"/"Yusuf", "Zeinab"/"Zaynab", "Qasim"/"Kasim", see ``terms.yaml``),
+threshold: romanisation folds ("Yousuf"/"Yusuf", "Zeinab"/"Zaynab", "Qasim"/"Kasim", see the name vocabulary),
 adjacent words read as one where they spell a word of the other name ("Abdul Rahman"/"Abdulrahman",
 "Abu Obaidah"/"Abuobaydah"), and a middle name one side leaves out weighing less ("Emmerson MNANGAGWA" /
 "Emmerson Dambudzo MNANGAGWA") — only between two exactly matched name words, and not when both names have
@@ -29,7 +29,7 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
-from threatgraph.screen.normalize import NAME, phonetic, romanisation_fold, skeleton, token_class
+from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {

@@ -28,6 +28,7 @@ from followthemoney import model
 from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
+from threatgraph.names.tokens import TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -35,7 +36,6 @@ from threatgraph.screen.compare import (
     identifiers_match,
     schemata_compatible,
 )
-from threatgraph.screen.normalize import TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.screen.query import MATCH_THRESHOLD, Candidate, Query
 from threatgraph.store.schema import list_versions
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-
 from threatgraph.datafiles import Schema
 
 Words = list[str]
@@ -25,16 +21,3 @@ class RemarksFile(Schema):
     aliases: dict[str, str]
     rules: list[RemarkRule]
     types: dict[str, str]
-
-
-class TermsFile(Schema):
-    """``terms.yaml``: the name vocabulary of screening (honorifics, particles, generic and legal-form words)."""
-
-    honorifics: Words
-    particles: Words
-    generic: Words
-    legal_forms: Words
-    synonyms: dict[str, Words]
-    articles: Words
-    joined_articles: Words
-    romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [spelling, replacement]

@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select, union
 
-from threatgraph.resolve.compare import compare_names
-from threatgraph.resolve.names import blocking_keys, family, name_form
+from threatgraph.names.align import compare_names
+from threatgraph.names.forms import blocking_keys, family, name_form
 from threatgraph.store.schema import (
     aliases,
     articles,
@@ -32,6 +32,7 @@ from threatgraph.store.schema import (
     resolve_keys,
     sanction_links,
 )
+from threatgraph.store.states import SANCTIONED_STATES, reads_sanctioned
 
 #: Limits that keep a dossier bounded whatever the archive size.
 ARTICLES = 50
@@ -125,7 +126,7 @@ def find_entities(engine: Engine, name: str, limit: int = 10) -> list[dict[str, 
             r[0]
             for r in conn.execute(
                 select(sanction_links.c.entity_id)
-                .where(sanction_links.c.entity_id.in_(list(rows)), sanction_links.c.status != "rejected")
+                .where(sanction_links.c.entity_id.in_(list(rows)), sanction_links.c.status.in_(SANCTIONED_STATES))
                 .distinct()
             )
         }
@@ -247,6 +248,9 @@ def _links(conn: Connection, entity_ids: list[str], include_rejected: bool = Tru
                 "schema": r["schema"],
                 "score": round(float(r["score"]), 3),
                 "status": r["status"],
+                # Only confirmed and probable links read as sanctioned; possible ones await review.
+                "sanctioned": reads_sanctioned(r["status"]),
+                "judgement": (r["explanation"] or {}).get("judgement"),
                 "programs": summary["programs"],
                 "listing_date": summary["listing_date"],
                 # Lists without designation dates: the first loaded version that carried the entry.
@@ -265,7 +269,10 @@ def _links(conn: Connection, entity_ids: list[str], include_rejected: bool = Tru
 
 
 def hits(engine: Engine, include_rejected: bool = False) -> list[dict[str, Any]]:
-    """Every news actor with a sanctions link, most mentioned first, with its links."""
+    """Every news actor with a sanctions link, most mentioned first, with its links.
+
+    Each hit says whether it reads as sanctioned (a confirmed or probable link) or only awaits
+    review (possible links); sanctioned hits come first."""
     with engine.connect() as conn:
         q = select(sanction_links.c.entity_id).distinct()
         if not include_rejected:
@@ -279,11 +286,12 @@ def hits(engine: Engine, include_rejected: bool = False) -> list[dict[str, Any]]
         {
             **_profile(r),
             "best_score": max((link["score"] for link in links.get(r["id"], [])), default=0.0),
+            "sanctioned": any(link["sanctioned"] for link in links.get(r["id"], [])),
             "links": links.get(r["id"], []),
         }
         for r in rows
     ]
-    out.sort(key=lambda h: (-h["mention_count"], -h["best_score"], h["caption"]))
+    out.sort(key=lambda h: (not h["sanctioned"], -h["mention_count"], -h["best_score"], h["caption"]))
     return out
 
 
@@ -676,7 +684,7 @@ def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
     article_list.sort(key=lambda a: a["published"] or "", reverse=True)
     complete = len(timeline) < TIMELINE or counts["source_events"] + counts["target_events"] <= TIMELINE
     props = ent["props"] or {}
-    active = [link for link in links if link["status"] != "rejected"]
+    active = [link for link in links if link["sanctioned"]]
     return {
         **_profile(ent),
         "norm": ent["norm"],

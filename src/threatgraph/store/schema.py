@@ -211,7 +211,8 @@ sanction_links = Table(
     Column("entry_id", String(128), nullable=False),
     Column("score", Float, nullable=False),
     Column("explanation", JSON, nullable=False),
-    Column("status", String(16), nullable=False, default="auto"),  # auto | confirmed | rejected
+    # resolve/states.py: confirmed | rejected (analyst) | probable | possible (automatic)
+    Column("status", String(16), nullable=False, default="possible"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("entity_id", "dataset", "entry_id", name="uq_sanction_links_pair"),
 )

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from threatgraph.names.tokens import name_tokens, skeleton, token_class
 from threatgraph.screen.compare import compare_names
-from threatgraph.screen.normalize import name_tokens, skeleton, token_class
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")

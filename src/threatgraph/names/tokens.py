@@ -1,10 +1,11 @@
-"""Name normalisation for screening: one function turns any spelling, in any script, into comparable tokens.
+"""Name tokens for screening and watches: any spelling, in any script, as comparable weighted tokens.
 
 Both sides of a comparison (listed aliases at index time, query names at screening time) go through
 :func:`name_tokens`, so the matcher only ever compares like with like. The steps follow rigour:
 casefold and ICU transliteration to ASCII Latin (Arabic, Persian, Urdu, Cyrillic, CJK…), org-type words
-replaced by their short comparable form, honorifics dropped, and then our own term list (``terms.yaml``) maps
-transliterated words such as *liwa* to their English equivalent so translated and transliterated names align.
+replaced by their short comparable form, honorifics dropped, and then the one vocabulary
+(:mod:`threatgraph.names.vocabulary`) maps transliterated words such as *liwa* to their English equivalent so
+translated and transliterated names align (a generic word aligns with its translation and weighs little).
 
 Phonetic keys (:func:`token_keys`) exist because transliteration is lossy: Arabic script writes no short
 vowels, so "زینبیون" becomes "zynbywn" while English reporting writes "Zainabiyoun". The consonant skeleton
@@ -17,66 +18,21 @@ it is also a blocking key and recognises honorifics spelled another way ("Shaiqh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rigour.names import remove_person_prefixes, replace_org_types_compare, tokenize_name
 from rigour.text.phonetics import metaphone
-from rigour.text.translit import ascii_text
 
-from threatgraph.datafiles import load_yaml
-from threatgraph.screen.schemas import TermsFile
+from threatgraph.names.vocabulary import VOCABULARY_FILE, fold, vocabulary
 
-TERMS_FILE = Path(__file__).with_name("terms.yaml")
+#: The file whose digest keys persisted screening indexes (they are rebuilt when it changes).
+TERMS_FILE = VOCABULARY_FILE
 
 #: Weight classes of a token: ordinary name words count fully, generic and particle words much less.
 NAME, GENERIC, PARTICLE = 1.0, 0.2, 0.15
 
-_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 _VOWELS = re.compile(r"[aeiouyhw]+")
 _REPEATS = re.compile(r"(.)\1+")
-
-
-@dataclass(frozen=True, slots=True)
-class Terms:
-    """The term lists of ``terms.yaml``, normalised the same way as names."""
-
-    honorifics: frozenset[str]
-    particles: frozenset[str]
-    generic: frozenset[str]
-    legal_forms: frozenset[str]
-    synonyms: dict[str, str]  # variant -> canonical
-    romanisation: tuple[tuple[str, str], ...] = ()
-    joined_articles: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def terms() -> Terms:
-    data = load_yaml(TERMS_FILE, TermsFile)
-    synonyms: dict[str, str] = {}
-    for canonical, variants in (data.get("synonyms") or {}).items():
-        for variant in variants:
-            synonyms[_fold(str(variant))] = _fold(str(canonical))
-    for article in data.get("articles") or ():
-        synonyms[_fold(str(article))] = "al"
-    romanisation = tuple((str(a), str(b)) for a, b in data.get("romanisation") or ())
-    return Terms(
-        honorifics=frozenset(_fold(str(w)) for w in data.get("honorifics") or ()),
-        particles=frozenset(_fold(str(w)) for w in data.get("particles") or ()),
-        generic=frozenset(_fold(str(w)) for w in data.get("generic") or ()),
-        legal_forms=frozenset(_fold(str(w)) for w in data.get("legal_forms") or ()),
-        synonyms=synonyms,
-        romanisation=romanisation,
-        joined_articles=tuple(_fold(str(a)) for a in data.get("joined_articles") or ()),
-    )
-
-
-def _fold(text: str) -> str:
-    """Casefold and transliterate to lower-case ASCII with only letters, digits and single spaces."""
-    text = ascii_text(text.casefold()).lower()
-    text = text.replace("'", "").replace("`", "").replace("?", "")
-    return " ".join(_NON_ALNUM.sub(" ", text).split())
 
 
 @lru_cache(maxsize=65536)
@@ -85,8 +41,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
     Empty when the name has no letters or digits at all (callers treat that as "no usable name").
     """
-    t = terms()
-    folded = _fold(name)
+    t = vocabulary()
+    folded = fold(name)
     if not folded:
         return ()
     folded = replace_org_types_compare(folded) or folded
@@ -102,16 +58,16 @@ def name_tokens(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _folded_honorifics() -> frozenset[str]:
     """Honorifics as romanisation folds, so "Shaiqh", "Muphti" and "Moullah" are recognised as titles too."""
-    return frozenset(romanisation_fold(h) for h in terms().honorifics)
+    return frozenset(romanisation_fold(h) for h in vocabulary().honorifics)
 
 
 @lru_cache(maxsize=65536)
 def token_class(token: str) -> float:
     """The base weight of a token: 1 for a name word, less for generic organisation words and particles."""
-    t = terms()
-    if token in t.particles:
+    t = vocabulary()
+    if token in t.screen_particles:
         return PARTICLE
-    if token in t.generic or token in t.synonyms.values():
+    if token in t.generic_words:
         return GENERIC
     return NAME
 
@@ -137,17 +93,17 @@ def phonetic(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def romanisation_fold(token: str) -> str:
-    """The token with romanisation conventions folded (``terms.yaml`` ``romanisation``) and doubled letters
+    """The token with romanisation conventions folded (the vocabulary's ``romanisation``) and doubled letters
     collapsed: "yousuf" and "yusuf" -> "yusuf", "zeinab"/"zaynab"/"zainab" -> "zainab", "qassem" -> "kasem".
 
     Unlike the consonant skeleton it keeps the vowels, so "omar" and "amir" stay apart."""
     if token.isdigit():
         return token
-    for article in terms().joined_articles:
+    for article in vocabulary().joined_articles:
         if token.startswith(article) and len(token) >= len(article) + 3:
             token = "al" + token[len(article) :]
             break
-    for written, folded in terms().romanisation:
+    for written, folded in vocabulary().romanisation:
         token = token.replace(written, folded)
     return _REPEATS.sub(r"\1", token)
 
@@ -171,6 +127,6 @@ def token_keys(token: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def is_company_name(name: str) -> bool:
     """True when the name carries an unambiguous legal form ("Ltd", "LLC", "GmbH", "OOO"…, see
-    ``terms.yaml``): it names a company, not a person."""
-    forms = terms().legal_forms
+    the vocabulary): it names a company, not a person."""
+    forms = vocabulary().legal_forms
     return any(tok in forms for tok in name_tokens(name))

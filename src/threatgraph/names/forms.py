@@ -1,4 +1,4 @@
-"""Name forms for cross-article and cross-script resolution.
+"""Name forms: what resolution compares and blocks on, and what sanctions linking aligns.
 
 A mention's surface text ("the Zainabiyoun Brigade", "Liwa Zaynabiyun", "لواء زینبیون") is reduced
 to a :class:`NameForm`: the Latin core tokens (casefolded, honorifics, particles and group
@@ -7,7 +7,8 @@ per token (Arabic-script transliterations drop short vowels, so "zynbywn" and "z
 agree once vowels are gone: both become "znbn"), the script it was written in, and the blocking
 keys that let a new mention find candidate entities with one indexed lookup.
 
-The vocabulary (designators, particles, titles, type families) lives in ``names.yaml``.
+The words (designators, generic words and their translations, particles, honorifics, offices, type
+families) come from the one vocabulary, :mod:`threatgraph.names.vocabulary`.
 """
 
 from __future__ import annotations
@@ -16,17 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from rigour.names import tokenize_name
 from rigour.text import ascii_text, metaphone
 from rigour.text.scripts import text_scripts
 
-from threatgraph.datafiles import load_yaml
-from threatgraph.resolve.schemas import NamesFile
+from threatgraph.names.vocabulary import fold, vocabulary
 
-DATA = Path(__file__).with_name("names.yaml")
 _VOWELS = re.compile(r"[aeiouyw]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
@@ -35,29 +32,14 @@ _ARABIC_ARTICLE = "ال"
 MAX_KEY = 150
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """The parsed ``names.yaml`` with lookup sets added (loaded once per process)."""
-    data = load_yaml(DATA, NamesFile)
-    designator_of: dict[str, str] = {}
-    for canonical, words in data["designators"].items():
-        for word in words:
-            designator_of[unicodedata.normalize("NFC", str(word)).casefold()] = canonical
-    data["designator_of"] = designator_of
-    data["particle_set"] = {unicodedata.normalize("NFC", str(p)).casefold() for p in data["particles"]}
-    data["title_set"] = {str(t).casefold() for t in data["titles"]}
-    data["kunya_set"] = {str(t).casefold() for t in data.get("kunya", [])}
-    return data
-
-
 def family(label: str) -> str:
     """The type family a label resolves within ("ArmedGroup" and "Organization" → "Organization")."""
-    return vocabulary()["families"].get(label, label)
+    return vocabulary().families.get(label, label)
 
 
 def resolvable(label: str) -> bool:
     """Whether mentions with this label become entities (dates do not)."""
-    return label not in vocabulary()["skip_labels"]
+    return label not in vocabulary().skip_labels
 
 
 def script_of(text: str) -> str:
@@ -110,10 +92,11 @@ def _split_tokens(text: str) -> list[str]:
 class NameForm:
     """One name reduced for comparison: what resolution scores and blocks on.
 
-    ``core`` are the ASCII tokens that identify the actor; ``designator`` the canonical kind word
-    that was removed ("brigade"); ``skeletons`` the consonant skeletons of the core tokens;
-    ``latin`` whether the name was written in Latin script (transliterated names are compared
-    more leniently on vowels).
+    ``core`` are the ASCII tokens that identify the actor; ``designator`` the canonical kind of
+    armed unit that was removed ("brigade"), a name part two names must agree on; ``generic`` the
+    canonical generic words removed ("group", "movement"), which may differ; ``skeletons`` the
+    consonant skeletons of the core tokens; ``latin`` whether the name was written in Latin script
+    (transliterated names are compared more leniently on vowels).
     """
 
     text: str
@@ -128,6 +111,13 @@ class NameForm:
     norm: str = ""
     #: All skeletons joined ("hezbollah" and "حزب الله" both give "hzblh").
     skel: str = ""
+    generic: tuple[str, ...] = ()
+
+
+def _title(tok: str) -> bool:
+    voc = vocabulary()
+    word = fold(tok.rstrip("."))
+    return word in voc.honorifics or word in voc.offices
 
 
 @lru_cache(maxsize=65536)
@@ -140,16 +130,22 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     is_person = family(label) == "Person"
     core_src: list[str] = []
     designator: str | None = None
+    generic: list[str] = []
     for i, tok in enumerate(raw):
-        if tok in voc["particle_set"]:
+        if tok in voc.particles:
             continue
         if tok.startswith(_ARABIC_ARTICLE) and len(tok) > 3:
             tok = tok[len(_ARABIC_ARTICLE) :]
         if is_person:
-            if tok.rstrip(".") in voc["title_set"] and i < len(raw) - 1 and not core_src:
+            # Honorifics and office titles are part of the mention, never the name.
+            if not core_src and i < len(raw) - 1 and _title(tok):
                 continue
-        elif tok in voc["designator_of"] and len(raw) > 1:
-            designator = designator or voc["designator_of"][tok]
+        elif len(raw) > 1 and tok in voc.word_of and voc.word_of[tok][1] != "term":
+            canonical, kind = voc.word_of[tok]
+            if kind == "designator":
+                designator = designator or canonical
+            else:
+                generic.append(canonical)
             continue
         core_src.append(tok)
     if not core_src:  # a name that is only a designator or particle: keep it as it is
@@ -160,7 +156,7 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
         if latin_tok:
             core.append(latin_tok)
     skeletons = tuple(skeleton(t) for t in core)
-    initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc["particle_set"]]
+    initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles]
     acronym = "".join(i for i in initials if i.isalnum()) if len(initials) > 1 and latin_script(script) else ""
     return NameForm(
         text=surface,
@@ -172,6 +168,7 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
         acronym=acronym,
         norm=" ".join(core),
         skel="".join(skeletons),
+        generic=tuple(generic),
     )
 
 
@@ -197,7 +194,7 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
         keys.add(f"{fam}|n:{form.norm}")
     if len(form.skel) >= 3 and len(form.core) > 1:  # single tokens get their k: key below
         keys.add(f"{fam}|s:{form.skel}")
-    stop = vocabulary()["particle_set"]
+    stop = vocabulary().particles
     for tok, sk in zip(form.core, form.skeletons, strict=False):
         if len(tok) < 3 or tok in stop:
             continue

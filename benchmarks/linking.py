@@ -1,0 +1,267 @@
+"""Sanctions linking and cross-document merging on real text, against hand-written gold.
+
+Gold: ``tests/gold/dev/links.json`` (written before the system ran on those documents; format in
+``tests/gold/dev/README.md``). The run: a fresh SQLite store, the OFAC SDN list
+(``../shared/data/sanctions/ofac/sdn.csv``) loaded, every dev article ingested (all 75, so
+cross-document resolution sees the same archive an analyst would), entities resolved and screened by
+the real pipeline.
+
+How system output meets the gold: each gold surface form is located in its article's text (longest
+form wins where forms overlap, so "Hizballah" inside "Kata'ib Hizballah" is not counted twice); a
+stored mention belongs to the gold actor whose located form it overlaps. A gold actor's entity in a
+document is the entity most of its mentions there were resolved to.
+
+Printed, for all gold documents, the tuning part and the ``unseen`` split separately:
+
+- link precision and recall by list entry id: a link that reads as *sanctioned* is right when its
+  entry is the actor's ``sdn`` id; recall counts listed (document, actor) pairs whose entity carries
+  the right sanctioned link;
+- false "sanctioned" labels: (document, actor) pairs whose actor is not listed, or is listed as
+  another entry, yet reads as sanctioned (target 0);
+- wrong merges: entities holding mentions of two different gold actors (different keys and not the
+  same list entry), as a share of the entities that hold any gold mention (target <= 1%);
+- missed merges: a gold actor spread over more than one entity (each extra entity counts one);
+- cross-spelling merge rate: actors named in two or more spellings or documents that end in one
+  entity (target >= 0.9); ``must_differ`` pairs that were merged are listed by name.
+
+The anchor for quality is the gold; time is printed for the record only.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--db PATH] [--verbose] [--docs tune|unseen|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from threatgraph.pipeline import ingest
+from threatgraph.screen.lists import load_files
+from threatgraph.store.db import create, migrate
+from threatgraph.store.schema import articles, entities, mentions, sanction_links
+from threatgraph.store.states import reads_sanctioned
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "data"
+DEV = SHARED / "articles" / "dev" / "articles.jsonl"
+SDN = SHARED / "sanctions" / "ofac" / "sdn.csv"
+GOLD = ROOT / "tests" / "gold" / "dev" / "links.json"
+
+
+@dataclass
+class Found:
+    """What the system made of one gold actor in one document."""
+
+    doc: str
+    actor: str
+    entity: str | None = None
+    entities: Counter[str] = field(default_factory=Counter)
+    sanctioned: set[str] = field(default_factory=set)  # sdn ids read as sanctioned
+    possible: set[str] = field(default_factory=set)  # sdn ids linked but not read as sanctioned
+
+
+def ent_num(entry_id: str) -> str:
+    return entry_id.removeprefix("ofac-")
+
+
+def locate(text: str, forms: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """Spans of every gold surface form in the text, longest first, overlaps dropped."""
+    spans: list[tuple[int, int, str]] = []
+    for actor, names in forms.items():
+        for name in names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+                spans.append((m.start(), m.end(), actor))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    return kept
+
+
+def build(db: Path) -> tuple[Engine, float]:
+    engine = create(f"sqlite:///{db}")
+    migrate(engine)
+    t0 = time.perf_counter()
+    load_files(engine, [SDN])
+    report = ingest(engine, [DEV])
+    if report.failed:
+        for f in report.failed:
+            print(f"  ingest failure: {f.source}: {f.reason}")
+    return engine, time.perf_counter() - t0
+
+
+def collect(
+    engine: Engine, gold: dict[str, Any]
+) -> tuple[dict[tuple[str, str], Found], dict[str, set[tuple[str, str]]], list]:
+    """Per (doc, actor): what was found; per entity: the gold (doc, actor) pairs it holds."""
+    urls = {json.loads(line)["url"]: json.loads(line)["id"] for line in DEV.read_text(encoding="utf-8").splitlines()}
+    with engine.connect() as conn:
+        art = {
+            r.id: (urls.get(r.url), r.text)
+            for r in conn.execute(select(articles.c.id, articles.c.url, articles.c.text))
+        }
+        rows = conn.execute(
+            select(mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.entity_id, mentions.c.text)
+        ).all()
+        links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for eid, entry, status in conn.execute(
+            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status)
+        ):
+            links[eid].append((ent_num(entry), status))
+        captions = dict(conn.execute(select(entities.c.id, entities.c.caption)).all())
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        by_article[r.article_id].append(r)
+    found: dict[tuple[str, str], Found] = {}
+    holds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    unjudged: list[tuple[str, str, str, list[str]]] = []
+    for aid, (doc, text) in art.items():
+        if doc not in gold["docs"]:
+            continue
+        forms = gold["docs"][doc]
+        spans = locate(text, forms)
+        for actor in forms:
+            found[(doc, actor)] = Found(doc, actor)
+        for m in by_article[aid]:
+            hit = [a for s, e, a in spans if s < m.end and e > m.start]
+            if not hit:
+                if m.entity_id and any(reads_sanctioned(st) for _, st in links.get(m.entity_id, [])):
+                    unjudged.append(
+                        (
+                            doc,
+                            m.text,
+                            captions.get(m.entity_id, ""),
+                            [x for x, st in links[m.entity_id] if reads_sanctioned(st)],
+                        )
+                    )
+                continue
+            if m.entity_id is None:
+                continue
+            f = found[(doc, hit[0])]
+            f.entities[m.entity_id] += 1
+            holds[m.entity_id].add((doc, hit[0]))
+        for (d, _a), f in found.items():
+            if d != doc or not f.entities:
+                continue
+            f.entity = f.entities.most_common(1)[0][0]
+            for eid in f.entities:
+                for entry, status in links.get(eid, []):
+                    (f.sanctioned if reads_sanctioned(status) else f.possible).add(entry)
+    return found, holds, unjudged
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.3f}" if b else f"{a}/0 = n/a"
+
+
+def report(
+    name: str,
+    docs: set[str],
+    gold: dict[str, Any],
+    found: dict[tuple[str, str], Found],
+    holds: dict[str, set[tuple[str, str]]],
+    verbose: bool,
+) -> None:
+    actors = gold["actors"]
+    sdn = {k: (str(v["sdn"]) if v["sdn"] is not None else None) for k, v in actors.items()}
+    items = [f for (d, _), f in found.items() if d in docs]
+    listed = [f for f in items if sdn[f.actor]]
+    right = [f for f in listed if sdn[f.actor] in f.sanctioned]
+    n_links = sum(len(f.sanctioned) for f in items)
+    good_links = sum(1 for f in items for e in f.sanctioned if e == sdn[f.actor])
+    false_flags = [f for f in items if f.sanctioned and sdn[f.actor] not in f.sanctioned]
+    false_unlisted = [f for f in false_flags if not sdn[f.actor]]
+    possible = [f for f in items if f.possible]
+    print(f"\n== {name}: {len(docs)} documents, {len(items)} (document, actor) pairs, {len(listed)} listed")
+    print(f"actors found (have an entity):      {ratio(sum(1 for f in items if f.entity), len(items))}")
+    print(f"link precision (by entry id):       {ratio(good_links, n_links)}   target >= 0.97")
+    print(f"link recall (listed pairs):         {ratio(len(right), len(listed))}   target >= 0.85")
+    print(
+        f"false 'sanctioned' labels:          {len(false_flags)} pairs ({len(false_unlisted)} of unlisted actors, "
+        f"{len({f.actor for f in false_flags})} distinct actors)   target 0"
+    )
+    print(f"pairs with links left for review:   {len(possible)}")
+    # merges, within this document set
+    ents: dict[str, set[str]] = defaultdict(set)
+    for eid, pairs in holds.items():
+        for d, a in pairs:
+            if d in docs:
+                ents[eid].add(a)
+    wrong = []
+    for eid, acts in ents.items():
+        keys = sorted(acts)
+        bad = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if not (sdn[a] and sdn[a] == sdn[b])]
+        if bad:
+            wrong.append((eid, bad))
+    print(f"wrong merges (entities):            {ratio(len(wrong), len(ents))}   target <= 0.01")
+    spread: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    in_docs: dict[str, set[str]] = defaultdict(set)
+    for f in items:
+        spread[f.actor] |= set(f.entities)
+        in_docs[f.actor].add(f.doc)
+        spellings[f.actor] |= {n.casefold() for n in gold["docs"][f.doc][f.actor]}
+    missed = sum(max(0, len(e) - 1) for e in spread.values())
+    multi = [a for a in spread if spread[a] and (len(spellings[a]) > 1 or len(in_docs[a]) > 1)]
+    merged = [a for a in multi if len(spread[a]) == 1]
+    print(f"missed merges (extra entities):     {missed}")
+    print(f"cross-spelling actors merged:       {ratio(len(merged), len(multi))}   target >= 0.9")
+    md = [p for p in gold["must_differ"] if any({p[0], p[1]} <= acts for acts in ents.values())]
+    print(f"must-differ pairs merged:           {len(md)}/{len(gold['must_differ'])} {md if md else ''}")
+    if verbose:
+        for f in sorted(false_flags, key=lambda f: (f.actor, f.doc)):
+            print(f"  FALSE FLAG {f.doc}: {f.actor} (gold {sdn[f.actor]}) -> {sorted(f.sanctioned)}")
+        for f in sorted(listed, key=lambda f: (f.actor, f.doc)):
+            if f not in right:
+                print(
+                    f"  MISSED LINK {f.doc}: {f.actor} (gold {sdn[f.actor]}) "
+                    f"entity={f.entity} possible={sorted(f.possible)}"
+                )
+        for eid, bad in wrong:
+            print(f"  WRONG MERGE {eid}: {bad}")
+        for a in sorted(set(multi) - set(merged)):
+            print(f"  SPLIT {a}: {len(spread[a])} entities")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", type=Path, help="keep the store here (default: a temporary file)")
+    ap.add_argument("--verbose", action="store_true", help="list every error (tuning documents only)")
+    ap.add_argument("--reuse", action="store_true", help="measure the store at --db as it is (no rebuild)")
+    args = ap.parse_args()
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "linking.sqlite"
+        if args.reuse and args.db and db.exists():
+            engine, seconds = create(f"sqlite:///{db}"), 0.0
+        else:
+            if db.exists():
+                db.unlink()
+            engine, seconds = build(db)
+        found, holds, unjudged = collect(engine, gold)
+        print(f"store built in {seconds:.1f} s: 75 articles, OFAC SDN list")
+        unseen = set(gold["split"]["unseen"])
+        all_docs = set(gold["docs"])
+        report("all gold documents", all_docs, gold, found, holds, False)
+        report("tuning documents", all_docs - unseen, gold, found, holds, args.verbose)
+        report("unseen documents", unseen, gold, found, holds, False)
+        tune_unjudged = [u for u in unjudged if u[0] not in unseen]
+        print(f"\nsanctioned entities on mentions outside the gold (inspect): {len(unjudged)}")
+        if args.verbose:
+            for doc, text, caption, entries in tune_unjudged:
+                print(f"  UNJUDGED {doc}: {text!r} -> {caption!r} {entries}")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Aligning two names part by part: a score in [0, 1] and the feature that decided it.
+
+Like nomenklatura's matchers, a comparison returns a score *and* the named feature that produced it
+("aligned", "subset", "acronym", "designator-one-side"...), so a merge or a sanctions link can be
+explained rather than only asserted. The scores are graded by kind of agreement, so that callers can
+tell "every part aligns" from "part of one name is in the other" (which needs corroboration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from threatgraph.names.forms import NameForm
+from threatgraph.names.parts import plural_fold, same_person_part
+from threatgraph.names.tokens import romanisation_fold
+from threatgraph.names.vocabulary import vocabulary
+
+#: Two names at or above this score are the same on the name.
+MATCH_THRESHOLD = 0.88
+#: Persons named by a single token ("Khan") need shared context on top of the name.
+WEAK_PERSON_NAME = 0.75
+#: Name-only scores by kind of agreement. Context adds at most 0.15, so anything below
+#: MATCH_THRESHOLD - 0.15 never merges without an analyst, and anything below MATCH_THRESHOLD
+#: merges only with shared context (corroboration).
+ALIGNED = 0.95  # every part has its partner, or only generic words differ
+ACRONYM = 0.9  # "IRGC" for "Islamic Revolutionary Guard Corps"
+SHORT_ACRONYM = 0.86  # three letters ("RIM", "KTJ") name many bodies: needs shared context
+FUZZY_CAP = 0.9  # a string-similar name is never as good as an aligned one
+SINGLE_PERSON_TOKEN = 0.85  # "Omar" = "Omar": needs shared context
+PERSON_PART = 0.8  # "Hafiz Saeed" within "Hafiz Saeed Khan": needs shared context
+SINGLE_PERSON_PART = 0.75  # "Khan" within "Rana Sanaullah Khan": needs rich shared context
+ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
+SINGLE_WORD_VARIANT = 0.86  # "Hezbollah"/"Hizballah", "Interpol"/"Interpal": needs shared context
+ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
+DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
+
+
+@dataclass(slots=True)
+class NameScore:
+    """Similarity of two names with the feature that decided it."""
+
+    score: float
+    feature: str
+    left: str = ""
+    right: str = ""
+
+
+def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: bool = True) -> bool:
+    """Whether two core tokens are one name part.
+
+    Person names written in Latin on both sides meet only as spellings of one name (rigour's name
+    symbols, the romanisation fold): their consonant skeleton is no evidence, since "Hassan" and
+    "Hussein" share it. Across scripts the skeleton is the bridge. Group names also meet in the
+    plural ("Houthis"/"Houthi").
+    """
+    if a == b:
+        return True
+    if person and not cross:
+        return same_person_part(a, b)
+    if not person and plural_fold(a) == plural_fold(b):
+        return True
+    if len(sa) >= 3 and sa == sb:
+        return True
+    return len(a) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def _token_share(a: NameForm, b: NameForm, person: bool = False) -> float:
+    cross = not (a.latin and b.latin)
+    pa = list(zip(a.core, a.skeletons, strict=True))
+    pb = list(zip(b.core, b.skeletons, strict=True))
+    hits = sum(1 for t, s in pa if any(_token_match(t, s, u, v, person, cross) for u, v in pb))
+    hits += sum(1 for t, s in pb if any(_token_match(t, s, u, v, person, cross) for u, v in pa))
+    return hits / (len(pa) + len(pb))
+
+
+def _weak_extra(token: str, last: bool) -> bool:
+    """An extra word that does not make a group name another group's ("Private Military Company").
+
+    Generic words are weak; a legal form is weak too unless it ends the name, where legal forms
+    stand and tell companies apart ("Haleel Commodities" is not "Haleel Commodities LTD" for sure).
+    """
+    voc = vocabulary()
+    return token in voc.generic_words and not (last and token in voc.legal_forms)
+
+
+def _contained(short: NameForm, long_: NameForm, person: bool, cross: bool) -> list[tuple[str, bool]] | None:
+    """The long name's tokens left over (with whether each ends the name) when every token of the
+    short one is found in it (in order for persons), or None when the short name is not contained."""
+    pairs = list(zip(long_.core, long_.skeletons, strict=True))
+    used: list[int] = []
+    start = 0
+    for t, s in zip(short.core, short.skeletons, strict=True):
+        pos = next(
+            (
+                i
+                for i in range(start if person else 0, len(pairs))
+                if i not in used and _token_match(t, s, *pairs[i], person, cross)
+            ),
+            None,
+        )
+        if pos is None:
+            return None
+        used.append(pos)
+        start = pos + 1
+    return [(tok, i == len(pairs) - 1) for i, (tok, _) in enumerate(pairs) if i not in used]
+
+
+@lru_cache(maxsize=262144)
+def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
+    if not a.core or not b.core:
+        return 0.0, "empty"
+    cross = not (a.latin and b.latin)
+    # A designator is a name part: "Kata'ib Hizballah" is not "Hizballah", "Fajr Brigade" is not
+    # "Fajr Army". Absent on one side, the names may still be one group, but never on the name alone.
+    cap, cap_feature = 1.0, ""
+    if not person and a.designator != b.designator:
+        cap, cap_feature = (
+            (DIFFERENT_DESIGNATOR, "designator-differs")
+            if a.designator and b.designator
+            else (
+                ONE_DESIGNATOR,
+                "designator-one-side",
+            )
+        )
+    best, feature = _name_only(a, b, person, cross)
+    if feature == "acronym" and cap_feature == "designator-one-side":
+        cap = 1.0  # the spelled-out designator is inside the acronym ("Corps" in "IRGC")
+    if best > cap:
+        return cap, f"{feature}+{cap_feature}"
+    return best, feature
+
+
+def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
+    if a.norm == b.norm:
+        if person and len(a.core) == 1:
+            return SINGLE_PERSON_TOKEN, "exact-single"
+        return 1.0, "exact"
+    best, feature = 0.0, "fuzzy"
+    if len(a.core) == len(b.core) and all(
+        _token_match(t, s, u, v, person, cross)
+        for (t, s), (u, v) in zip(
+            zip(a.core, a.skeletons, strict=True), zip(b.core, b.skeletons, strict=True), strict=True
+        )
+    ):
+        # Every part has its partner, in order: spellings of one name ("Mohammed Hamdar"/"Muhammad Hamdar").
+        if person and len(a.core) == 1:
+            return SINGLE_PERSON_TOKEN, "aligned-single"
+        if (
+            len(a.core) == 1
+            and not cross
+            and plural_fold(a.core[0]) != plural_fold(b.core[0])
+            and romanisation_fold(a.core[0]) != romanisation_fold(b.core[0])
+        ):
+            # A one-word Latin name is all the identity there is: one vowel apart is another name
+            # as often as another spelling ("Interpol"/"Interpal"), so it needs shared context.
+            return SINGLE_WORD_VARIANT, "aligned-single-word"
+        return ALIGNED, "aligned-cross-script" if cross else "aligned"
+    ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
+    if len(a.core) > 1 or len(b.core) > 1 or person:
+        # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps
+        # Air Force", "Jamal Zada Baloch" vs "Jamal Tala Baloch"): cap them by the share of tokens
+        # that found a partner on the other side.
+        ratio = min(ratio, _token_share(a, b, person))
+    if cross:
+        ratio *= 0.9  # transliterations disagree on vowels by nature; the skeleton decides
+    best = min(ratio, FUZZY_CAP)
+    skel_a, skel_b = a.skel, b.skel
+    if cross and skel_a and skel_a == skel_b and len(a.core) == len(b.core):
+        if best < 0.95:
+            best, feature = 0.95, "skeleton-cross-script"
+    elif cross and skel_a and skel_b:
+        score = fuzz.ratio(skel_a, skel_b) / 100.0 * 0.9
+        if score > best:
+            best, feature = score, "skeleton-fuzzy"
+    # One name's tokens all within the other's: "Khan" in "Rana Sanaullah Khan", "ISIS" in "ISIS-K".
+    short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
+    if len(short.core) < len(long_.core):
+        extra = _contained(short, long_, person, cross)
+        if extra is not None:
+            if person:
+                # A partial person name is someone else as often as not: it needs corroboration.
+                score = PERSON_PART if len(short.core) > 1 else SINGLE_PERSON_PART
+            elif all(_weak_extra(t, last) for t, last in extra):
+                score = ALIGNED
+            else:
+                # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
+                score = ORG_BRANCH
+            if score > best:
+                best, feature = score, "subset"
+    if not person:
+        for x, y in ((a, b), (b, a)):
+            acronym = bool(x.acronym) and len(x.acronym) >= 3 and len(y.core) == 1 and y.core[0] == x.acronym
+            value = ACRONYM if len(x.acronym) >= 4 else SHORT_ACRONYM
+            if acronym and best < value:
+                best, feature = value, "acronym"
+    return min(1.0, best), feature
+
+
+def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:
+    """Similarity of two names in [0, 1]; symmetric; an identical normalised name scores 1."""
+    if (a.norm, a.latin) > (b.norm, b.latin):
+        a, b = b, a
+    score, feature = _compare_cached(a, b, person)
+    return NameScore(score, feature, a.text, b.text)
+
+
+def best_name_score(left: Iterable[NameForm], right: Iterable[NameForm], person: bool = False) -> NameScore:
+    """The best pair between two sets of names (a mention group's names and an entity's aliases)."""
+    right = list(right)
+    best = NameScore(0.0, "none")
+    for a in left:
+        for b in right:
+            s = compare_names(a, b, person)
+            if s.score > best.score:
+                best = s
+                if best.score >= 1.0:
+                    return NameScore(best.score, best.feature, a.text, b.text)
+    return best

@@ -1,0 +1,46 @@
+"""Name parts: when two tokens of person names are spellings of the same given name or surname.
+
+Latin spellings of one Arabic, Persian or Urdu name differ in vowels ("Mohammed", "Muhammad",
+"Mohamed"), but so do *different* names ("Hassan" and "Hussein" share every consonant). A consonant
+skeleton cannot tell them apart; rigour's name symbols can: each given name carries the Wikidata ids
+of the names it is a spelling of, so "Mohammed" and "Muhammad" share a symbol and "Hassan" and
+"Hussein" do not. The romanisation fold (:func:`threatgraph.names.tokens.romanisation_fold`) covers
+surnames the symbol table does not know ("Qadiri"/"Kadiri").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+from threatgraph.names.tokens import romanisation_fold
+
+#: Two long tokens this similar are one spelling apart ("Hamidawi"/"Hamidaui").
+CLOSE_SPELLING = 90
+CLOSE_MIN_LEN = 6
+
+
+@lru_cache(maxsize=65536)
+def name_symbols(token: str) -> frozenset[str]:
+    """rigour's name symbols of one person-name token (empty when it knows none)."""
+    names = analyze_names(NameTypeTag.PER, [token], phonetics=False)
+    return frozenset(str(s.id) for n in names for s in n.symbols if s.category == SymbolCategory.NAME)
+
+
+@lru_cache(maxsize=262144)
+def same_person_part(a: str, b: str) -> bool:
+    """Whether two Latin tokens of person names are spellings of one name part."""
+    if a == b:
+        return True
+    if romanisation_fold(a) == romanisation_fold(b):
+        return True
+    if name_symbols(a) & name_symbols(b):
+        return True
+    return min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING
+
+
+def plural_fold(token: str) -> str:
+    """A group name's plural and singular agree ("Houthis"/"Houthi"); short tokens stay as they are."""
+    return token[:-1] if len(token) >= 5 and token.endswith("s") else token

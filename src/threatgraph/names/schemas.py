@@ -1,0 +1,44 @@
+"""Schema of the name vocabulary, checked by :func:`threatgraph.datafiles.load_yaml` on load."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from threatgraph.datafiles import Schema
+
+Words = list[str]
+
+
+class Labels(Schema):
+    """How extractor labels group into entity families."""
+
+    families: dict[str, str]
+    specificity: Words
+    generic: Words
+    skip: Words
+
+
+class Word(Schema):
+    """One kind word: its kind and the spellings and translations that mean it."""
+
+    kind: Literal["designator", "generic", "term"]
+    forms: Words
+
+
+class VocabularyFile(Schema):
+    """``names/vocabulary.yaml``: the one name vocabulary (labels, kind words with their translations,
+    legal forms, particles, patronymics, kunya, articles, honorifics, offices, romanisation)."""
+
+    labels: Labels
+    words: dict[str, Word]
+    legal_forms: Words
+    particles: Words
+    patronymics: Words
+    kunya: Words
+    articles: Words
+    joined_articles: Words
+    honorifics: Words
+    offices: Words
+    romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]

@@ -1,0 +1,155 @@
+"""The one name vocabulary (``vocabulary.yaml``), validated on load and folded into lookup sets.
+
+The file is read through :func:`threatgraph.datafiles.load_yaml` with its schema
+(:class:`threatgraph.names.schemas.VocabularyFile`); the checks below add what a schema cannot say.
+
+Every stage reads name words from here: resolution (designators, particles, honorifics, offices),
+screening (generic words and their translations, legal forms, romanisation), extraction and watches.
+A key the file does not know is an error, so a typo cannot silently switch a rule off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rigour.text import ascii_text
+
+from threatgraph.datafiles import load_yaml
+from threatgraph.names.schemas import VocabularyFile
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+KEYS = frozenset(
+    {
+        "labels",
+        "words",
+        "legal_forms",
+        "particles",
+        "patronymics",
+        "kunya",
+        "articles",
+        "joined_articles",
+        "honorifics",
+        "offices",
+        "romanisation",
+    }
+)
+LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
+KINDS = frozenset({"designator", "generic", "term"})
+_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
+
+
+class VocabularyError(ValueError):
+    """``vocabulary.yaml`` is malformed (unknown key, wrong type, unknown word kind)."""
+
+
+def fold(text: str) -> str:
+    """Casefold and transliterate to lower-case ASCII with only letters, digits and single spaces."""
+    text = ascii_text(text.casefold()).lower()
+    text = text.replace("'", "").replace("`", "").replace("?", "")
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+def _raw(word: Any) -> str:
+    """A word as resolution sees it: NFC, casefolded, original script kept."""
+    return unicodedata.normalize("NFC", str(word)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The parsed vocabulary with the lookup tables each stage needs."""
+
+    families: dict[str, str]
+    specificity: tuple[str, ...]
+    generic_labels: frozenset[str]
+    skip_labels: frozenset[str]
+    #: raw spelling (casefolded, any script) -> (canonical word, kind); for resolution
+    word_of: dict[str, tuple[str, str]]
+    #: folded ASCII spelling -> canonical word; for screening ("liwa" -> "brigade")
+    synonyms: dict[str, str]
+    #: canonical words and folded spellings that weigh little in screening
+    generic_words: frozenset[str]
+    legal_forms: frozenset[str]
+    particles: frozenset[str]  # raw (resolution drops these)
+    screen_particles: frozenset[str]  # folded, particles + patronymics (screening weighs these little)
+    kunya: frozenset[str]
+    articles: tuple[str, ...]
+    joined_articles: tuple[str, ...]
+    honorifics: frozenset[str]
+    offices: frozenset[str]
+    romanisation: tuple[tuple[str, str], ...]
+    digest: str
+
+
+def _words(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: {key} must be a list of words")
+    return [str(v) for v in value]
+
+
+def parse(data: Any, digest: str = "") -> Vocabulary:
+    """Validate the YAML document and build the lookup tables."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: expected a mapping at the top level")
+    unknown = set(data) - KEYS
+    if unknown:
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: unknown keys {sorted(unknown)}")
+    labels = data.get("labels") or {}
+    if set(labels) - LABEL_KEYS:
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: unknown labels keys {sorted(set(labels) - LABEL_KEYS)}")
+    word_of: dict[str, tuple[str, str]] = {}
+    synonyms: dict[str, str] = {}
+    generic: set[str] = set()
+    for canonical, entry in (data.get("words") or {}).items():
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or set(entry) - {"kind", "forms"}:
+            raise VocabularyError(f"{VOCABULARY_FILE.name}: words.{canonical} needs kind ({sorted(KINDS)}) and forms")
+        kind = entry["kind"]
+        forms = _words(entry.get("forms") or [], f"words.{canonical}.forms")
+        # "other" collects words with no translation: each is its own canonical word.
+        own = canonical == "other"
+        for form in [*([] if own else [canonical]), *forms]:
+            canon = form if own else canonical
+            word_of[_raw(form)] = (fold(canon) or _raw(canon), kind)
+            folded = fold(form)
+            if folded and folded != fold(canon):
+                synonyms[folded] = fold(canon)
+            generic.add(fold(canon))
+    articles = tuple(fold(a) for a in _words(data.get("articles") or [], "articles"))
+    for article in articles:
+        synonyms[article] = "al"
+    particles = _words(data.get("particles") or [], "particles")
+    patronymics = _words(data.get("patronymics") or [], "patronymics")
+    pairs = data.get("romanisation") or []
+    if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: romanisation must be a list of [written, folded] pairs")
+    return Vocabulary(
+        families={str(k): str(v) for k, v in (labels.get("families") or {}).items()},
+        specificity=tuple(_words(labels.get("specificity") or [], "labels.specificity")),
+        generic_labels=frozenset(_words(labels.get("generic") or [], "labels.generic")),
+        skip_labels=frozenset(_words(labels.get("skip") or [], "labels.skip")),
+        word_of=word_of,
+        synonyms=synonyms,
+        generic_words=frozenset(generic),
+        legal_forms=frozenset(fold(w) for w in _words(data.get("legal_forms") or [], "legal_forms")),
+        particles=frozenset(_raw(p) for p in particles),
+        screen_particles=frozenset(fold(p) for p in [*particles, *patronymics] if fold(p)),
+        kunya=frozenset(_raw(k) for k in _words(data.get("kunya") or [], "kunya")),
+        articles=articles,
+        joined_articles=tuple(fold(a) for a in _words(data.get("joined_articles") or [], "joined_articles")),
+        honorifics=frozenset(fold(h) for h in _words(data.get("honorifics") or [], "honorifics")),
+        offices=frozenset(fold(o) for o in _words(data.get("offices") or [], "offices")),
+        romanisation=tuple((str(a), str(b)) for a, b in pairs),
+        digest=digest,
+    )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary of this installation (parsed once per process)."""
+    data = load_yaml(VOCABULARY_FILE, VocabularyFile)
+    return parse(data, hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()[:12])

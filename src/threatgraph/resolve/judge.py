@@ -1,0 +1,218 @@
+"""A sanctions link as a judgement: is this news actor that list entry, and how sure are we?
+
+The screening index proposes list entries whose names look like the actor's. A name is weak
+evidence, above all for people: many share one. So each proposal is judged on everything the list
+says about the entry against everything the articles say about the actor:
+
+- **name alignment** (the one name stack): every part aligned ("full"), only part of one name
+  found in the other ("partial"), or an acronym;
+- **designation reported**: the articles themselves say this actor was designated or sanctioned
+  (a SANCTION event with the actor as target);
+- **affiliation**: a group the list entry is "Linked To" is named alongside the actor;
+- **country**: a country of the entry (nationality, citizenship, place of birth) is named
+  alongside the actor (weak: shown, never enough alone);
+- **against**: a partial name, a list entry tied to groups the articles never name with the actor,
+  a birth date that makes the person a child when the reporting starts.
+
+States (analysts add ``confirmed`` and ``rejected``, which always win):
+
+- ``probable`` — automatic and corroborated. An organisation needs a full name alignment that is
+  not an acronym alone (or a weaker name plus a reported designation or affiliation); a person
+  needs a full alignment of at least two name parts *and* a reported designation or affiliation,
+  or a partial one (parts of the listed name, in order) with two of designation, affiliation and
+  country. A person is never probable on a name alone.
+- ``possible`` — a name match only: shown for review, never as sanctioned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from followthemoney.types import registry
+
+from threatgraph.names.align import MATCH_THRESHOLD, compare_names
+from threatgraph.names.forms import NameForm, family, name_form
+from threatgraph.names.vocabulary import vocabulary
+
+PROBABLE, POSSIBLE = "probable", "possible"
+#: Name-alignment features that mean every part of one name has its partner in the other.
+FULL_FEATURES = frozenset({"exact", "aligned", "aligned-cross-script", "skeleton-cross-script", "subset"})
+#: An acronym this short names many bodies ("RIM", "LH"): it needs corroboration.
+SHORT_NAME = 4
+#: Listed name properties that are names of the entry, and the weak ones.
+NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
+WEAK_NAME_PROPS = ("weakAlias",)
+#: A partial person name this close (parts of the listed name, in order) may be probable with two
+#: corroborations (a reported designation, a named affiliation, a shared country).
+PARTIAL_PERSON = 0.8
+#: A person this young when the reporting starts is not the one the reporting is about.
+MIN_AGE = 14
+
+
+@dataclass(slots=True)
+class Judgement:
+    """The state of one proposed link and the evidence behind it, for display and review."""
+
+    state: str
+    name_score: float
+    name_kind: str  # full | partial | acronym | generic | weak-alias
+    matched: tuple[str, str]
+    evidence_for: list[str] = field(default_factory=list)
+    evidence_against: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "name_score": round(self.name_score, 3),
+            "name_kind": self.name_kind,
+            "matched": list(self.matched),
+            "for": self.evidence_for,
+            "against": self.evidence_against,
+        }
+
+
+@dataclass(slots=True)
+class ActorFacts:
+    """What the articles say about one news actor, as the judge needs it."""
+
+    schema: str
+    forms: list[NameForm]
+    context: Mapping[str, int]  # co-mentioned names as "<family>:<norm>" keys
+    designated: bool = False  # a SANCTION event targets the actor
+    first_seen: datetime | None = None
+
+
+def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
+    return entry.get("properties") or {}
+
+
+def _listed_names(entry: Mapping[str, Any], extra: Iterable[str]) -> list[tuple[str, bool]]:
+    props = _props(entry)
+    names = [(str(n), False) for p in NAME_PROPS for n in props.get(p) or []]
+    names += [(str(n), True) for p in WEAK_NAME_PROPS for n in props.get(p) or []]
+    names += [(n, False) for n in extra if n]
+    return list(dict.fromkeys(names))
+
+
+def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str]) -> Judgement:
+    person = family(schema) == "Person"
+    generic_words = vocabulary().generic_words
+    best: Judgement | None = None
+    for listed, weak in _listed_names(entry, extra):
+        lform = name_form(listed, schema)
+        if not lform.core:
+            continue
+        for form in actor.forms:
+            score = compare_names(form, lform, person)
+            kind = "partial"
+            if score.feature.split("+")[0] in FULL_FEATURES and score.score >= MATCH_THRESHOLD:
+                kind = "full"
+            if score.feature == "acronym" or (len(form.core) == 1 and len(form.core[0]) <= SHORT_NAME):
+                kind = "acronym"
+            if person and len(form.core) < 2 and kind == "full":
+                kind = "partial"  # one name part ("Omar") is shared by thousands
+            if not person and all(t in generic_words for t in form.core):
+                kind = "generic"  # "Hay'at", "the Movement": a kind of body, not a name
+            if weak:
+                kind = "weak-alias"
+            rank = (kind == "full", score.score)
+            if best is None or rank > (best.name_kind == "full", best.name_score):
+                best = Judgement(POSSIBLE, score.score, kind, (form.text, listed))
+    return best or Judgement(POSSIBLE, 0.0, "partial", ("", ""))
+
+
+def _context_names(context: Mapping[str, int], fam: str) -> list[NameForm]:
+    out = []
+    for key in context:
+        kfam, _, norm = key.partition(":")
+        if kfam == fam and norm:
+            out.append(name_form(norm, fam))
+    return out
+
+
+def _same_core(listed: NameForm, named: NameForm) -> bool:
+    bare = name_form(listed.norm, "Organization") if listed.norm else listed
+    return compare_names(bare, named).score >= MATCH_THRESHOLD
+
+
+def _countries(entry: Mapping[str, Any]) -> set[str]:
+    props = _props(entry)
+    codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
+    for place in props.get("birthPlace") or []:
+        code = registry.country.clean(str(place).rsplit(",", 1)[-1].strip())
+        if code:
+            codes.add(code)
+    return codes
+
+
+def _birth_years(entry: Mapping[str, Any]) -> list[int]:
+    years = []
+    for value in _props(entry).get("birthDate") or []:
+        head = str(value)[:4]
+        if head.isdigit():
+            years.append(int(head))
+    return years
+
+
+def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_names: Iterable[str] = ()) -> Judgement:
+    """Judge whether ``actor`` is the list ``entry`` (an FtM-shaped dict with ``properties`` and the
+    list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks."""
+    j = _name_evidence(actor, entry, entry_schema, extra_names)
+    person = family(actor.schema) == "Person"
+    if j.name_kind == "full":
+        j.evidence_for.append(f"name: every part of {j.matched[0]!r} aligns with the listed {j.matched[1]!r}")
+    elif j.name_kind == "acronym":
+        j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
+    elif j.name_kind == "generic":
+        j.evidence_against.append(f"name: {j.matched[0]!r} is only a generic word")
+    elif j.name_kind == "weak-alias":
+        j.evidence_against.append(f"name: matched only the list's weak alias {j.matched[1]!r}")
+    else:
+        j.evidence_against.append(f"name: only part of {j.matched[0]!r} matches the listed {j.matched[1]!r}")
+    corroborated = False
+    if actor.designated:
+        corroborated = True
+        j.evidence_for.append("the articles report this actor designated or sanctioned")
+    links = [str(x) for x in entry.get("links") or []]
+    if links:
+        groups = _context_names(actor.context, "Organization")
+        # Context keys hold core names without their designator ("Kata'ib Hizballah" is kept as
+        # "hizballah"), so a linked group is compared on its core tokens, part by part.
+        hits = [link for link in links if any(_same_core(name_form(link, "Organization"), g) for g in groups)]
+        if hits:
+            corroborated = True
+            j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
+        else:
+            j.evidence_against.append(f"affiliation: listed as linked to {', '.join(links)}, never named with it")
+    countries = _countries(entry)
+    if countries:
+        places = {registry.country.clean(f.text) for f in _context_names(actor.context, "Place")} - {None}
+        shared = sorted(countries & places)
+        if shared:
+            j.evidence_for.append(f"country: {', '.join(registry.country.caption(c) or c for c in shared)}")
+    years = _birth_years(entry)
+    if person and years and actor.first_seen is not None:
+        youngest = max(years)
+        if actor.first_seen.year - youngest < MIN_AGE:
+            j.evidence_against.append(
+                f"age: born {youngest}, a child when the reporting starts ({actor.first_seen.year})"
+            )
+    too_young = any(e.startswith("age:") for e in j.evidence_against)
+    if person:
+        # A partial name (parts of the listed name, in order) needs two independent corroborations.
+        strong = sum(
+            (
+                actor.designated,
+                any(x.startswith("affiliation") for x in j.evidence_for),
+                any(x.startswith("country") for x in j.evidence_for),
+            )
+        )
+        named = j.name_kind == "full" or (j.name_kind == "partial" and j.name_score >= PARTIAL_PERSON and strong >= 2)
+        probable = named and corroborated and not too_young
+    else:
+        probable = (j.name_kind == "full") or (j.name_kind in ("acronym", "partial") and corroborated)
+    j.state = PROBABLE if probable else POSSIBLE
+    return j

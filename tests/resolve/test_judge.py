@@ -1,0 +1,66 @@
+"""Sanctions links as judgements (issue 9): a person is never probable on a name alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from threatgraph.names.forms import name_form
+from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge
+from threatgraph.store.states import reads_sanctioned
+
+
+def person(name: str, context: dict[str, int] | None = None, **kw) -> ActorFacts:
+    return ActorFacts("Person", [name_form(name, "Person")], context or {}, **kw)
+
+
+def entry(name: str, schema: str = "Person", links: list[str] | None = None, **props) -> dict:
+    return {"schema": schema, "properties": {"name": [name], **props}, "links": links or []}
+
+
+LISTED = entry("Abdul Karim", nationality=["id"], birthDate=["1968-01-01"], links=["JEMAAH ISLAMIYAH"])
+
+
+def test_person_on_a_full_name_alone_is_only_possible() -> None:
+    j = judge(person("Abdul Karim"), LISTED, "Person")
+    assert j.state == POSSIBLE and j.name_kind == "full"
+    assert not reads_sanctioned(j.state)
+    assert any("never named with it" in x for x in j.evidence_against)
+
+
+def test_person_with_a_reported_designation_is_probable() -> None:
+    j = judge(person("Abdul Karim", designated=True), LISTED, "Person")
+    assert j.state == PROBABLE and reads_sanctioned(j.state)
+
+
+def test_person_named_with_the_listed_affiliation_is_probable() -> None:
+    j = judge(person("Abdul Karim", {"Organization:jemaah islamiyah": 2, "Place:indonesia": 1}), LISTED, "Person")
+    assert j.state == PROBABLE
+    assert any(x.startswith("affiliation") for x in j.evidence_for)
+    assert any(x.startswith("country: Indonesia") for x in j.evidence_for)
+
+
+def test_partial_person_name_stays_possible_even_when_corroborated() -> None:
+    j = judge(person("Abdul Wahid Karimi", designated=True), LISTED, "Person")
+    assert j.state == POSSIBLE and j.name_kind == "partial"
+
+
+def test_a_child_when_reporting_starts_is_evidence_against() -> None:
+    young = entry("Omar Haddad Rahimi", birthDate=["2015-03-01"])
+    j = judge(person("Omar Haddad Rahimi", designated=True, first_seen=datetime(2019, 1, 1)), young, "Person")
+    assert j.state == POSSIBLE and any(x.startswith("age:") for x in j.evidence_against)
+
+
+def test_organisation_on_a_full_name_is_probable_but_an_acronym_is_not() -> None:
+    org = entry("NORTHERN RIVERS FRONT", "Organization", alias=["NRF"])
+    full = ActorFacts("Organization", [name_form("Northern Rivers Front")], {})
+    assert judge(full, org, "Organization").state == PROBABLE
+    short = ActorFacts("Organization", [name_form("NRF")], {})
+    assert judge(short, org, "Organization").state == POSSIBLE
+
+
+def test_partial_person_name_with_two_corroborations_is_probable() -> None:
+    listed = entry("Ahmad Faraj Tahiri", nationality=["iq"], links=["NORTHERN RIVERS FRONT"])
+    ctx = {"Organization:northern rivers": 1, "Place:iraq": 1}  # context keys carry no designator
+    j = judge(person("Ahmad Tahiri", ctx, designated=True), listed, "Person")
+    assert j.name_kind == "partial" and j.state == PROBABLE
+    assert judge(person("Ahmad Tahiri", {"Place:iraq": 1}), listed, "Person").state == POSSIBLE
