@@ -46,7 +46,8 @@ def test_lexicon_types_and_aliases() -> None:
     assert "PROTEST" in types
     lex = lexicon()
     assert lex.canonical_type("recruit") == "MOBILIZE"
-    assert lex.canonical_type("FIGHT") == "DEPLOY"
+    assert lex.canonical_type("FIGHT") == "ASSAULT"  # use of force is ASSAULT in PLOVER, not posturing
+    assert lex.canonical_type("SEND") == "DEPLOY"
     assert lex.canonical_type("aid") == "SUPPORT"
     assert lex.canonical_type("assess") == "ACCUSE"
     assert lex.canonical_type("nonsense") is None
@@ -265,8 +266,8 @@ def test_passive_subject_acts_in_the_gerund_it_is_accused_of(analyse) -> None:
 
 def test_clashed_with_names_the_enemy(analyse) -> None:
     a = analyse("The Hezbollah Brigades clashed with the Badr Organization near Baghdad airport on Monday.")
-    ev = find(a.events, "DEPLOY", "Hezbollah Brigades", "Badr")
-    assert ev.subtype == "fight"
+    ev = find(a.events, "ASSAULT", "Hezbollah Brigades", "Badr")
+    assert ev.subtype == "clash"
 
 
 def test_fighters_from_a_group_stand_for_it(analyse) -> None:

@@ -59,6 +59,20 @@ def _frame_trigger(tok: Token) -> Trigger | None:
     return None
 
 
+def _idiom(tok: Token, lem: str) -> bool:
+    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom."""
+    idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
+    return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+
+
+def _in_context(tok: Token, lem: str, trig: Trigger) -> Trigger:
+    """The type an ambiguous verb takes in its sentence ("Treasury targeted X" is a sanction)."""
+    for typ, cues in (lexicon().types_data.get("context_types", {}).get(lem) or {}).items():
+        if any(lemma(t) in cues or t.lower_ in cues for t in tok.sent):
+            return Trigger(typ, lem)
+    return trig
+
+
 def _trigger(tok: Token) -> tuple[Trigger, str] | None:
     """The trigger meaning of a token and how it is used: verb, frame, noun or compound."""
     lex = lexicon()
@@ -75,7 +89,9 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         if lem in lex.frames and lem not in lex.verbs:
             return None
         trig = lex.verbs.get(lem)
-        return (trig, "verb") if trig else None
+        if trig is None or _idiom(tok, lem):
+            return None
+        return _in_context(tok, lem, trig), "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
