@@ -164,9 +164,13 @@ def _best(candidates: list[Event], gold: dict[str, Any]) -> Event | None:
     by_trigger = [e for e in candidates if trigger_match(e, gold["trigger"])]
     by_type = [e for e in candidates if root(e) in roots]
     for pool in ([e for e in by_trigger if root(e) in roots], by_trigger, by_type):
-        if pool:
-            return pool[0]
+        if pool:  # one trigger may yield several events (one per actor pair): take the best aligned
+            return max(pool, key=lambda e: _agreement(e, gold))
     return None
+
+
+def _agreement(event: Event, gold: dict[str, Any]) -> int:
+    return sum(bool(gold[r]) and names_match(getattr(event, r), gold[r]) for r in ("source", "target"))
 
 
 def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool) -> None:
@@ -211,6 +215,8 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool)
                     tally.errors.append(f"PLACE    {where}: {best.place!r} for {g['place'][0]!r}")
             mode = modality(best)
             tally.score("modality", mode == g["modality"])
+            if mode != g["modality"]:
+                tally.errors.append(f"MODALITY {where}: {mode} for {g['modality']}")
             if g["modality"] in IRREALIS:
                 tally.score("irrealis kept from facts", mode != "asserted")
                 if mode == "asserted":

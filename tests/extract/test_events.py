@@ -230,7 +230,10 @@ def test_any_text_gives_well_formed_events_and_quotes(analyse, words: list[str],
         assert ev.type in event_types()
         assert text[ev.start : ev.end] == ev.sentence
         assert "\n\n" not in ev.sentence and ev.sentence == ev.sentence.strip()
-        assert ev.source is not None or ev.target is not None
+        # an event links actors, or is a happening (an attack by unnamed men) with a where or a when
+        happening = ev.type in ("ASSAULT", "PROTEST") and (ev.place is not None or ev.date is not None)
+        assert ev.source is not None or ev.target is not None or happening
+        assert ev.modality in ("asserted", "negated", "hypothetical", "demanded", "claimed")
     for q in a.quotes:
         assert 0 <= q.start <= q.end <= len(text)
 

@@ -22,6 +22,7 @@ from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_modality import modality
 from threatgraph.model import Article, DateInterval, Event, Mention
 
 if TYPE_CHECKING:
@@ -161,10 +162,21 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
+    subj = [a for s in subj for a in _through_instrument(s)]
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
     preps = ("against", "on", "upon", *lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     return _Args(sources=subj, targets=dobj + _pobjs(verb, preps))
+
+
+def _through_instrument(subj: Token) -> list[Token]:
+    """The actor behind a means used as subject: "an IED planted by X exploded" -> X; none if unnamed."""
+    if lemma(subj) not in lexicon().words["instrument_nouns"]:
+        return [subj]
+    agents = _children(subj, "poss") + _pobjs(subj, ("by", "from"))
+    for acl in _children(subj, "acl"):
+        agents += [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
+    return agents
 
 
 def _governor(tok: Token) -> Token | None:
@@ -172,6 +184,8 @@ def _governor(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
+    if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
+        head = head.head  # "claimed responsibility for the attack": the claimant is the governor's subject
     if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     return head
@@ -186,9 +200,16 @@ def _noun_args(noun: Token) -> _Args:
     assessment = lemma(noun) in lex.words["assessment_nouns"]
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = _children(noun, "poss"), []
-    elif trig is not None and trig.type in lex.words["patient_possessor_types"]:
+    elif trig is not None and trig.type in lex.words["patient_possessor_types"] and (
+        trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"]
+    ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
+        found = _trigger(noun.head) if noun.head.pos_ == "VERB" else None
+        if found is not None and trig is not None and found[0].type == trig.type:
+            targets = [t for d in _children(noun.head, "dobj") for t in (d, *_children(d, "conj"))]
     gov = _governor(noun)
     if gov is not None:
         glemma = lemma(gov)
@@ -332,14 +353,39 @@ def _anchor_verbs(tok: Token, kind: str) -> list[Token]:
     return out
 
 
-def _date_for(tok: Token, kind: str, dated: list[tuple[Span, DateInterval]]) -> DateInterval | None:
+def _paragraph_bounds(text: str, pos: int, breaks: str) -> tuple[int, int]:
+    """Character bounds of the paragraph holding ``pos``; ``breaks`` is what ends a paragraph
+    ("\n\n" in hard-wrapped text, "\n" where each paragraph is one line)."""
+    lo = text.rfind(breaks, 0, pos)
+    lo = 0 if lo < 0 else lo + len(breaks)
+    hi = text.find(breaks, pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _date_for(
+    tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> DateInterval | None:
+    """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
+
+    Only dates of the trigger's paragraph count (a page header is not the event's date), and the
+    publication date is never taken in silence: with no date in reach the event has none.
+    """
     sent = tok.sent
-    local = [(span, iv) for span, iv in dated if sent.start <= span.root.i < sent.end]
+    lo, hi = para
+    usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
+    local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
     for anchor in _anchor_verbs(tok, kind):
         for span, interval in local:
             if _reaches(span.root, anchor):
-                return interval
-    return None
+                return interval  # an unanchored date stays: it says the date is not known
+    usable = [(span, iv) for span, iv in usable if iv.start is not None]
+    local = [(span, iv) for span, iv in local if iv.start is not None]
+    if len(local) == 1:
+        return local[0][1]
+    if local:
+        return None  # several dates in the sentence and none attached: not ours to pick
+    before = [iv for span, iv in usable if span.start_char < sent.start_char]
+    return before[-1] if before else None
 
 
 def _place_prep(t: Token) -> Token | None:
@@ -355,6 +401,33 @@ def _place_prep(t: Token) -> Token | None:
             return None
         up = prep.head
     return None
+
+
+def _place_in(tokens: Span | list[Token], index: MentionIndex, actors: set[int], near: int) -> str | None:
+    """The place phrase ("in X", "near X") of these tokens nearest to token ``near``, outside speech verbs."""
+    speech = lexicon().words["speech_verbs"]
+    best: tuple[int, str] | None = None
+    for t in tokens:
+        m = index.at(t)
+        if m is None or m.label not in PLACE_LABELS or t.i in actors or t.dep_ == "compound":
+            continue
+        prep = _place_prep(t)
+        if prep is None or lemma(prep.head) in speech:
+            continue
+        dist = abs(t.i - near)
+        if best is None or dist < best[0]:
+            best = (dist, m.canonical or m.text)
+    return best[1] if best else None
+
+
+def _place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
+    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
+    found = _place_in(tok.sent, index, actors, tok.i)
+    if found is not None:
+        return found
+    doc, lo = tok.doc, para[0]
+    earlier = [t for t in doc[: tok.sent.start] if t.idx >= lo]
+    return _place_in(earlier, index, actors, tok.sent.start) if earlier else None
 
 
 def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
@@ -483,10 +556,22 @@ def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
     return evidence_bounds(text, sent.start_char, sent.end_char, pos)
 
 
+def _actors(heads: list[Token], index: MentionIndex) -> list[tuple[Actor, Token]]:
+    """Resolved actors, without places: a town never acts, and "in Iraq" is where, not who."""
+    out = []
+    for actor, t in resolve_all(heads, index):
+        if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
+            continue
+        out.append((actor, t))
+    return out
+
+
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
 
-    Events with neither a source nor a target are dropped (they link nothing), as are
+    Events with neither a source nor a target are dropped (they link nothing) unless their type
+    is a happening in its own right (``standalone_types``: an attack by unnamed gunmen) with a
+    place or a date, as are
     events whose source and target are the same actor.
     """
     index = MentionIndex(doc, mentions)
@@ -495,9 +580,11 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     events: list[Event] = []
     seen: set[tuple] = set()
     text = doc.text  # once: Doc.text joins all tokens on every access
+    standalone = lexicon().words["standalone_types"]
+    breaks = "\n\n" if "\n\n" in text else "\n"
     for tok, trig, kind, args in _candidates(doc):
-        sources = [(identified.get(t.i, a), t) for a, t in resolve_all(args.sources, index)] or [(None, None)]
-        targets = [(identified.get(t.i, a), t) for a, t in resolve_all(args.targets, index)]
+        sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index)] or [(None, None)]
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(args.targets, index)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]
@@ -506,13 +593,17 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
-        date = _date_for(tok, kind, dated)
-        place = _place_for(tok, kind, index, actor_tokens)
-        negated, hedged = _negated(tok), _hedged(tok, args)
+        para = _paragraph_bounds(text, tok.idx, breaks)
+        date = _date_for(tok, kind, dated, para)
+        place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
+        mode = modality(tok, climb=kind != "compound")
+        negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
+        if negated and mode == "asserted":
+            mode = "negated"
         for src, _st in sources:
             for tgt, _tt in targets:
-                if src is None and tgt is None:
-                    continue
+                if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
+                    continue  # an actorless happening needs a where or a when to be worth a line
                 if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                     continue
                 key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
@@ -535,6 +626,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                         date=date,
                         negated=negated,
                         hedged=hedged,
+                        modality=mode,
                     )
                 )
     return events
