@@ -412,12 +412,24 @@ def _place_in(tokens: Span | list[Token], index: MentionIndex, actors: set[int],
         if m is None or m.label not in PLACE_LABELS or t.i in actors or t.dep_ == "compound":
             continue
         prep = _place_prep(t)
-        if prep is None or lemma(prep.head) in speech:
+        if prep is None and not _after_place_word(t, index):
+            continue
+        if prep is not None and lemma(prep.head) in speech:
             continue
         dist = abs(t.i - near)
         if best is None or dist < best[0]:
             best = (dist, m.canonical or m.text)
     return best[1] if best else None
+
+
+def _after_place_word(t: Token, index: MentionIndex) -> bool:
+    """Whether the place name ``t`` belongs to follows "in"/"near"/… in the text, however it was
+    parsed ("*  Near Al Hasakah, two strikes …" at a line start is tagged as a name)."""
+    m = index.at(t)
+    i = t.i
+    while i > 0 and index.at(t.doc[i - 1]) is m:
+        i -= 1
+    return i > 0 and t.doc[i - 1].lower_ in _PLACE_PREPS
 
 
 def _place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
