@@ -17,6 +17,7 @@ from typing import Any
 
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
+from threatgraph.extract.events_lexicon import plover_of
 
 ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,6 +44,9 @@ TABLES: dict[str, list[str]] = {
         "date_precision",
         "negated",
         "hedged",
+        "modality",
+        "plover_root",
+        "plover_mode",
         "sentence",
         "start",
         "end",
@@ -93,6 +97,10 @@ def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
         for s in snap.sanctions:
             entry = s["entry"] or {}
             yield s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")}
+    elif table == "events":
+        for ev in snap.events:
+            root, mode = plover_of(ev["type"], ev["subtype"])
+            yield ev | {"plover_root": root, "plover_mode": mode}
     else:
         yield from getattr(snap, table)
 

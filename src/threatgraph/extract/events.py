@@ -200,8 +200,10 @@ def _noun_args(noun: Token) -> _Args:
     assessment = lemma(noun) in lex.words["assessment_nouns"]
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = _children(noun, "poss"), []
-    elif trig is not None and trig.type in lex.words["patient_possessor_types"] and (
-        trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"]
+    elif (
+        trig is not None
+        and trig.type in lex.words["patient_possessor_types"]
+        and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
     ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]

@@ -24,8 +24,30 @@ if TYPE_CHECKING:
 MODALITIES = ("asserted", "negated", "demanded", "hypothetical", "claimed")
 _PRIORITY = {m: i for i, m in enumerate(("negated", "demanded", "hypothetical", "claimed", "asserted"))}
 # dependency relations the climb follows from a word to the word that governs its clause
-_CLIMB = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "nsubj",
-                    "nsubjpass", "appos", "npadvmod", "oprd", "acomp", "amod", "compound", "agent", "dative"})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "npadvmod",
+        "oprd",
+        "acomp",
+        "amod",
+        "compound",
+        "agent",
+        "dative",
+    }
+)
 _SAME_CLAUSE = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -57,21 +79,22 @@ def _imperative(verb: Token) -> bool:
 def _own_cues(tok: Token, cues: dict[str, frozenset[str]], is_trigger: bool, same_clause: bool) -> str | None:
     """The modality a single word imposes on the event below it (or on itself, for the trigger)."""
     found: list[str] = []
+    # (dependency, cue list, modality): a child word with that relation and word marks the clause
+    marks = (
+        ("aux", "demand_aux", "demanded"),
+        ("aux", "future_aux", "hypothetical"),
+        ("mark", "conditional_marks", "hypothetical"),
+        ("advmod", "claim_adverbs", "claimed"),
+    )
     for c in tok.children:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never", "not")):
             if is_trigger or same_clause:
                 found.append("negated")
-        elif c.dep_ == "aux" and low in cues["demand_aux"]:
-            found.append("demanded")
-        elif c.dep_ == "aux" and low in cues["future_aux"]:
-            found.append("hypothetical")
-        elif c.dep_ == "mark" and low in cues["conditional_marks"]:
-            found.append("hypothetical")
-        elif c.dep_ == "advmod" and low in cues["claim_adverbs"]:
-            found.append("claimed")
-        elif c.dep_ == "amod" and is_trigger and low in cues["claim_modifiers"]:
-            found.append("claimed")
+            continue
+        found += [mod for dep, key, mod in marks if c.dep_ == dep and low in cues[key]]
+        if c.dep_ == "amod" and is_trigger and low in cues["claim_modifiers"]:
+            found.append("claimed")  # "an alleged attack"
     if not is_trigger:
         lem = lemma(tok)
         if lem in cues["negating_heads"] or tok.lower_ in cues["negating_heads"]:
@@ -132,6 +155,13 @@ def modality(trigger: Token, climb: bool = True) -> str:
         if cur.dep_ == "relcl":
             break
     return min(found, key=_PRIORITY.__getitem__) if found else "asserted"
+
+
+def stated(row: dict) -> str:
+    """The modality of a stored or exported event row; a row flagged negated is negated whatever
+    its modality column says (rows written before the column existed default to asserted)."""
+    mod = row.get("modality") or "asserted"
+    return "negated" if row.get("negated") and mod == "asserted" else str(mod)
 
 
 def is_fact(modality_value: str) -> bool:
