@@ -23,6 +23,7 @@ from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex,
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality
+from threatgraph.extract.events_patterns import pattern_triggers
 from threatgraph.model import Article, DateInterval, Event, Mention
 
 if TYPE_CHECKING:
@@ -481,13 +482,18 @@ def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
     return False
 
 
+def _pattern_kind(tok: Token) -> str:
+    return "noun" if tok.pos_ in ("NOUN", "PROPN", "NUM") else "verb"
+
+
 def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
+    framed = pattern_triggers(doc)
     for tok in doc:
         accusation = _speech_accusation(tok)
         if accusation is not None:
             yield tok, Trigger("ACCUSE", "statement"), "verb", accusation
             continue
-        found = _trigger(tok)
+        found = (framed[tok.i][0], _pattern_kind(tok)) if tok.i in framed else _trigger(tok)
         if found is None:
             continue
         trig, kind = found
