@@ -17,7 +17,8 @@ from typing import Any
 
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
-from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.events_modality import stated
+from threatgraph.extract.plover_map import codes_for
 
 ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +48,9 @@ TABLES: dict[str, list[str]] = {
         "modality",
         "plover_root",
         "plover_mode",
+        "cameo",
+        "acled_event_type",
+        "acled_sub_event_type",
         "sentence",
         "start",
         "end",
@@ -99,8 +103,7 @@ def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
             yield s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")}
     elif table == "events":
         for ev in snap.events:
-            root, mode = plover_of(ev["type"], ev["subtype"])
-            yield ev | {"plover_root": root, "plover_mode": mode}
+            yield ev | codes_for(ev["type"], ev["subtype"]) | {"modality": stated(ev)}
     else:
         yield from getattr(snap, table)
 
