@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sys
+import time
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -268,11 +269,28 @@ def score_re3d(extractor: Extractor) -> dict[str, list[int]]:
     return out
 
 
+def speed(extractor: Extractor, repeat: int = 2) -> tuple[float, float]:
+    """CPU seconds of the bare spaCy parse (anchor) and of event extraction on the 75 dev texts."""
+    from threatgraph.extract.events import extract_events
+    from threatgraph.extract.pipeline import extract_mentions
+
+    arts = list(load_articles().values()) * repeat
+    t0 = time.process_time()
+    docs = list(extractor.nlp.pipe([a.text for a in arts], batch_size=32))
+    parse = time.process_time() - t0
+    mentions = [extract_mentions(d) for d in docs]
+    t0 = time.process_time()
+    for doc, ms, art in zip(docs, mentions, arts, strict=True):
+        extract_events(doc, ms, art)
+    return parse, time.process_time() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tune", "unseen", "all"), default=None)
     ap.add_argument("--errors", action="store_true", help="list each miss (never use on the unseen split)")
     ap.add_argument("--no-re3d", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
     args = ap.parse_args(argv)
     extractor = Extractor()
     splits = [args.split] if args.split else ["tune", "unseen", "all"]
@@ -286,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         print("re3d relations recalled as events (CENTCOM + US State Department)")
         for rel, (ok, total) in sorted(score_re3d(extractor).items()):
             print(f"  {rel:<28} {ok / total if total else 0:6.3f}  ({ok}/{total})")
+    if args.speed:
+        parse, events_s = speed(extractor)
+        print(f"speed: parse {parse:.2f}s CPU (anchor), events {events_s:.2f}s CPU, ratio {events_s / parse:.3f}")
     return 0
 
 
