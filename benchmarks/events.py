@@ -170,8 +170,9 @@ def _best(candidates: list[Event], gold: dict[str, Any]) -> Event | None:
     return None
 
 
-def _agreement(event: Event, gold: dict[str, Any]) -> int:
-    return sum(bool(gold[r]) and names_match(getattr(event, r), gold[r]) for r in ("source", "target"))
+def _agreement(event: Event, gold: dict[str, Any]) -> tuple[int, bool]:
+    actors = sum(bool(gold[r]) and names_match(getattr(event, r), gold[r]) for r in ("source", "target"))
+    return actors, norm(event.trigger) == norm(gold["trigger"])
 
 
 def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool) -> None:

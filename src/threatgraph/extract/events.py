@@ -208,11 +208,21 @@ def _noun_args(noun: Token) -> _Args:
     ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    for acl in _children(noun, "acl"):  # "the operation carried out by U.S. forces": who carried it out
+        if lemma(acl) in lex.words["agentive_verbs"]:
+            sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
         found = _trigger(noun.head) if noun.head.pos_ == "VERB" else None
         if found is not None and trig is not None and found[0].type == trig.type:
             targets = [t for d in _children(noun.head, "dobj") for t in (d, *_children(d, "conj"))]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("including", "like", "especially") and head.head.pos_ == "NOUN":
+        # "several attacks, including the October 4 attack on X": the instance shares the attacker
+        outer = head.head
+        found = _trigger(outer)
+        if found is not None and trig is not None and found[0].type == trig.type and outer != noun:
+            sources = sources or _noun_args(outer).sources
     gov = _governor(noun)
     if gov is not None:
         glemma = lemma(gov)
@@ -365,6 +375,42 @@ def _paragraph_bounds(text: str, pos: int, breaks: str) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+def _dates_another_trigger(span: Span, tok: Token) -> bool:
+    """Whether a date hangs off a trigger of another type in the sentence ("stands with X after Y's
+    May 3 attack"); a date on "the attack" still dates "the attack killed 20"."""
+    cur = span.root
+    for _ in range(3):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if cur == tok:
+            return False
+        other = _trigger(cur) if cur.pos_ in ("NOUN", "VERB") else None
+        if other is not None:
+            mine = _trigger(tok)
+            return mine is None or other[0].type != mine[0].type  # "the attack that killed": one happening
+    return False
+
+
+def _statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
+    """The publication date, said as such, for a statement in the present tense: "The United
+    States condemns …", "The Department has designated X" in a press release happen as it is
+    published. Anything else without a date in reach has none."""
+    if article.published is None or tok.pos_ != "VERB":
+        return None
+    present = tok.tag_ in ("VBZ", "VBP") and not _children(tok, "aux", "auxpass")
+    perfect = tok.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in _children(tok, "aux"))
+    if not (present or (perfect and trig.type in lexicon().words["announced_types"])):
+        return None
+    return DateInterval(
+        text="(publication date)",
+        start=article.published,
+        end=article.published,
+        precision="day",
+        note="publication date: the statement is in the present tense",
+    )
+
+
 def _date_for(
     tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
 ) -> DateInterval | None:
@@ -383,6 +429,7 @@ def _date_for(
                 return interval  # an unanchored date stays: it says the date is not known
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
+    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     if len(local) == 1:
         return local[0][1]
     if local:
@@ -576,10 +623,16 @@ def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
     return evidence_bounds(text, sent.start_char, sent.end_char, pos)
 
 
-def _actors(heads: list[Token], index: MentionIndex) -> list[tuple[Actor, Token]]:
-    """Resolved actors, without places: a town never acts, and "in Iraq" is where, not who."""
+def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> list[tuple[Actor, Token]]:
+    """Resolved actors, without places (a town never acts, and "in Iraq" is where, not who) and
+    without words of another paragraph that a parse ran into ("Ned Price, Spokesperson" above a
+    statement is its byline, not the subject of its first sentence)."""
+    inside = [h for h in heads if para[0] <= h.idx < para[1]]
+    for h in heads:
+        if not para[0] <= h.idx < para[1]:  # the parse ran a byline into the sentence: its actor is
+            inside += [t for t in h.subtree if para[0] <= t.idx < para[1] and index.at(t) is not None][:1]
     out = []
-    for actor, t in resolve_all(heads, index):
+    for actor, t in resolve_all(inside, index):
         if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
             continue
         out.append((actor, t))
@@ -603,8 +656,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     standalone = lexicon().words["standalone_types"]
     breaks = "\n\n" if "\n\n" in text else "\n"
     for tok, trig, kind, args in _candidates(doc):
-        sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index)] or [(None, None)]
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(args.targets, index)]
+        para = _paragraph_bounds(text, tok.idx, breaks)
+        sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] or [(None, None)]
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(args.targets, index, para)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]
@@ -613,8 +667,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
-        para = _paragraph_bounds(text, tok.idx, breaks)
-        date = _date_for(tok, kind, dated, para)
+        date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
         place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
         mode = modality(tok, climb=kind != "compound")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
