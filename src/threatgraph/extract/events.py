@@ -488,8 +488,10 @@ def _place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tup
     if found is not None:
         return found
     doc, lo = tok.doc, para[0]
-    earlier = [t for t in doc[: tok.sent.start] if t.idx >= lo]
-    return _place_in(earlier, index, actors, tok.sent.start) if earlier else None
+    i = tok.sent.start
+    while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
+        i -= 1
+    return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
 
 
 def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
