@@ -164,10 +164,24 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
     subj = [a for s in subj for a in _through_instrument(s)]
+    subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
     preps = ("against", "on", "upon", *lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     return _Args(sources=subj, targets=dobj + _pobjs(verb, preps))
+
+
+def _owners(heads: list[Token]) -> list[Token]:
+    """ "X's assets were frozen", "froze the property of X": whose holdings are acted on."""
+    held = lexicon().words["holding_nouns"]
+    out = []
+    for h in heads:
+        if lemma(h) in held:
+            owners = _children(h, "poss") + _pobjs(h, ("of",)) + [c for c in h.children if c.dep_ == "compound"]
+            out += owners or [h]
+        else:
+            out.append(h)
+    return out
 
 
 def _through_instrument(subj: Token) -> list[Token]:
@@ -531,6 +545,16 @@ def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
     return False
 
 
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a happening or a means ("attacks", "the blast"), not an actor."""
+    lex = lexicon()
+    for subj in _subject(verb):  # through coordination: "attacks have harmed … and threaten …"
+        lem = lemma(subj)
+        if subj.dep_ == "nsubj" and (lem in lex.words["instrument_nouns"] or lem in lex.nouns):
+            return True
+    return False
+
+
 def _pattern_kind(tok: Token) -> str:
     return "noun" if tok.pos_ in ("NOUN", "PROPN", "NUM") else "verb"
 
@@ -548,6 +572,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
         trig, kind = found
         if kind == "verb" and _spells_out_sanction(tok, trig):
             continue
+        if kind == "verb" and trig.type in lexicon().words["actor_subject_types"] and _thing_subject(tok):
+            continue  # "repeated attacks threaten civilians": endangering, not an actor's threat
         if kind == "compound":
             args = _compound_args(tok)
         elif kind == "noun":
