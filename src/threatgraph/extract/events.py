@@ -200,7 +200,7 @@ def _governor(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
     if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
-        head = head.head  # "claimed responsibility for the attack": the claimant is the governor's subject
+        head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
     if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     return head
@@ -407,8 +407,8 @@ def _dates_another_trigger(span: Span, tok: Token) -> bool:
 
 
 def _statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
-    """The publication date, said as such, for a statement in the present tense: "The United
-    States condemns …", "The Department has designated X" in a press release happen as it is
+    """The publication date, said as such, for a statement in the present tense: "Ruritania
+    deplores …", "The ministry has designated X" in a press release happen as it is
     published. Anything else without a date in reach has none."""
     if article.published is None or tok.pos_ != "VERB":
         return None
@@ -488,7 +488,7 @@ def _place_in(tokens: Span | list[Token], index: MentionIndex, actors: set[int],
 
 def _after_place_word(t: Token, index: MentionIndex) -> bool:
     """Whether the place name ``t`` belongs to follows "in"/"near"/… in the text, however it was
-    parsed ("*  Near Al Hasakah, two strikes …" at a line start is tagged as a name)."""
+    parsed ("*  Near Kandar, two strikes …" at a line start is tagged as a name)."""
     m = index.at(t)
     i = t.i
     while i > 0 and index.at(t.doc[i - 1]) is m:

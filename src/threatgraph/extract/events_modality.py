@@ -3,8 +3,8 @@
 A trigger's modality comes from the clause it sits in and the clauses that govern it: "did not
 attack", "no civilians were killed" (negated); "urged them to attack", "called for sanctions",
 "must be held to account", an imperative (demanded); "will attack", "plans to attack", "a plot to
-attack", "ready to attack", a purpose clause or an "if" clause (hypothetical); "claimed
-responsibility for the attack", "accused of recruiting", "reportedly" (claimed). The climb stops at
+attack", "ready to attack", a purpose clause or an "if" clause (hypothetical); "took
+responsibility for the raid", "accused of recruiting", "reportedly" (claimed). The climb stops at
 a relative clause, which makes its own statement, and at speech verbs other than claims, so
 "officials said militants killed 21 travellers" stays asserted. Only asserted events are facts
 (timeline lines, graph edges); the cue words live in ``plover.yaml`` under ``modality``.
@@ -63,9 +63,9 @@ def _max_steps() -> int:
 
 
 def _imperative(verb: Token) -> bool:
-    """A bare verb opening its sentence with no subject: "Invade their homes, kill them"."""
+    """A bare verb opening its sentence with no subject: "Seize their depots, burn them"."""
     while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head  # "Invade their homes, kill them": the first verb of the series decides
+        verb = verb.head  # "Seize their depots, burn them": the first verb of the series decides
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):

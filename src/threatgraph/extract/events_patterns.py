@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.schemas import EventPatternsFile
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,10 +69,7 @@ def _checked(spec: dict[str, Any], types: set[str]) -> EventPattern:
 @cache
 def patterns() -> tuple[EventPattern, ...]:
     """Every pattern, read and validated once per process."""
-    try:
-        data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data file
-        raise RuntimeError(f"cannot read event patterns {PATTERNS_FILE}: {exc}") from exc
+    data = load_yaml(PATTERNS_FILE, EventPatternsFile)
     types = set(lexicon().types)
     out = tuple(_checked(spec, types) for spec in data["patterns"])
     ids = [p.id for p in out]

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.schemas import PloverMapFile
 
 MAP_FILE = Path(__file__).with_name("plover_map.yaml")
 Coded = tuple[str, str | None]
@@ -23,11 +23,7 @@ Coded = tuple[str, str | None]
 
 @cache
 def _data() -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(MAP_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - shipped data file
-        raise RuntimeError(f"cannot read PLOVER mapping {MAP_FILE}: {exc}") from exc
-    return data
+    return load_yaml(MAP_FILE, PloverMapFile)
 
 
 def roots() -> list[str]:
