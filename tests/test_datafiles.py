@@ -8,7 +8,15 @@ import pytest
 
 from threatgraph.datafiles import DataFileError, Schema, display_name, load_yaml
 from threatgraph.export.schemas import MappingFile
-from threatgraph.extract.schemas import CuesFile, DatesFile, GazetteerFile, LabelsFile, PloverFile
+from threatgraph.extract.schemas import (
+    CuesFile,
+    DatesFile,
+    EventPatternsFile,
+    GazetteerFile,
+    LabelsFile,
+    PloverFile,
+    PloverMapFile,
+)
 from threatgraph.ingest.schemas import FieldsFile, FormatsFile
 from threatgraph.resolve.schemas import NamesFile
 from threatgraph.screen.schemas import RemarksFile, TermsFile
@@ -23,6 +31,8 @@ SHIPPED: dict[str, type[Schema]] = {
     "extract/gazetteer.yaml": GazetteerFile,
     "extract/labels.yaml": LabelsFile,
     "extract/plover.yaml": PloverFile,
+    "extract/event_patterns.yaml": EventPatternsFile,
+    "extract/plover_map.yaml": PloverMapFile,
     "ingest/fields.yaml": FieldsFile,
     "ingest/formats.yaml": FormatsFile,
     "resolve/names.yaml": NamesFile,
