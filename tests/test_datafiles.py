@@ -8,7 +8,16 @@ import pytest
 
 from threatgraph.datafiles import DataFileError, Schema, display_name, load_yaml
 from threatgraph.export.schemas import MappingFile
-from threatgraph.extract.schemas import CuesFile, DatesFile, GazetteerFile, LabelsFile, PloverFile, TimexFile
+from threatgraph.extract.schemas import (
+    CuesFile,
+    DatesFile,
+    EventPatternsFile,
+    GazetteerFile,
+    LabelsFile,
+    PloverFile,
+    PloverMapFile,
+    TimexFile,
+)
 from threatgraph.ingest.schemas import FieldsFile, FormatsFile
 from threatgraph.names.schemas import VocabularyFile
 from threatgraph.screen.schemas import RemarksFile
@@ -23,6 +32,8 @@ SHIPPED: dict[str, type[Schema]] = {
     "extract/gazetteer.yaml": GazetteerFile,
     "extract/labels.yaml": LabelsFile,
     "extract/plover.yaml": PloverFile,
+    "extract/event_patterns.yaml": EventPatternsFile,
+    "extract/plover_map.yaml": PloverMapFile,
     "extract/timex.yaml": TimexFile,
     "ingest/fields.yaml": FieldsFile,
     "ingest/formats.yaml": FormatsFile,

@@ -311,3 +311,16 @@ def test_dossier_timeline_and_graph_on_postgresql(pg_engine, monkeypatch) -> Non
 
     assert own(g1) == own(g2) and sum(w for (_s, _t, typ), w in own(g1).items() if typ != "cooccurrence") == 5
     assert {n["caption"] for n in g2["nodes"]} >= {"Zainabiyoun Brigade", "Police", "Karachi", "Umar Karim"}
+
+
+def test_only_asserted_events_draw_edges_the_rest_show_what_they_are(store) -> None:
+    ids = seed(store)
+    with store.begin() as conn:
+        conn.execute(events.update().values(modality="hypothetical"))
+    d = read.dossier(store, ids["group"])
+    (ev,) = d["timeline"]
+    assert ev["modality"] == "hypothetical"  # still on the timeline, marked as not having happened
+    related = {r["caption"]: r for r in d["related"]}
+    assert related.get("Police", {"events": []})["events"] == []
+    g = read.entity_graph(store, ids["group"])
+    assert not any(e["type"] == "ARREST" for e in g["edges"])

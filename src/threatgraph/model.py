@@ -113,7 +113,8 @@ class Event:
     date: DateInterval | None = None
     negated: bool = False
     hedged: bool = False
-    subtype: str | None = None
+    subtype: str | None = None  # the PLOVER mode where the trigger shows it ("aerial", "arrest")
+    modality: str = "asserted"  # asserted | negated | hypothetical | demanded | claimed: only asserted is a fact
 
 
 @dataclass(slots=True)

@@ -46,7 +46,8 @@ def test_lexicon_types_and_aliases() -> None:
     assert "PROTEST" in types
     lex = lexicon()
     assert lex.canonical_type("recruit") == "MOBILIZE"
-    assert lex.canonical_type("FIGHT") == "DEPLOY"
+    assert lex.canonical_type("FIGHT") == "ASSAULT"  # use of force is ASSAULT in PLOVER, not posturing
+    assert lex.canonical_type("SEND") == "DEPLOY"
     assert lex.canonical_type("aid") == "SUPPORT"
     assert lex.canonical_type("assess") == "ACCUSE"
     assert lex.canonical_type("nonsense") is None
@@ -229,7 +230,10 @@ def test_any_text_gives_well_formed_events_and_quotes(analyse, words: list[str],
         assert ev.type in event_types()
         assert text[ev.start : ev.end] == ev.sentence
         assert "\n\n" not in ev.sentence and ev.sentence == ev.sentence.strip()
-        assert ev.source is not None or ev.target is not None
+        # an event links actors, or is a happening (an attack by unnamed men) with a where or a when
+        happening = ev.type in ("ASSAULT", "PROTEST") and (ev.place is not None or ev.date is not None)
+        assert ev.source is not None or ev.target is not None or happening
+        assert ev.modality in ("asserted", "negated", "hypothetical", "demanded", "claimed")
     for q in a.quotes:
         assert 0 <= q.start <= q.end <= len(text)
 
@@ -265,8 +269,8 @@ def test_passive_subject_acts_in_the_gerund_it_is_accused_of(analyse) -> None:
 
 def test_clashed_with_names_the_enemy(analyse) -> None:
     a = analyse("The Hezbollah Brigades clashed with the Badr Organization near Baghdad airport on Monday.")
-    ev = find(a.events, "DEPLOY", "Hezbollah Brigades", "Badr")
-    assert ev.subtype == "fight"
+    ev = find(a.events, "ASSAULT", "Hezbollah Brigades", "Badr")
+    assert ev.subtype == "clash"
 
 
 def test_fighters_from_a_group_stand_for_it(analyse) -> None:

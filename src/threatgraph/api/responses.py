@@ -35,6 +35,9 @@ class TimelineEvent(BaseModel):
     place: str | None
     negated: bool
     hedged: bool
+    modality: str = Field(
+        "asserted", description="asserted, negated, hypothetical, demanded or claimed; only asserted is a fact"
+    )
     sentence: str | None
     article_id: str | None
     article_title: str | None

@@ -17,6 +17,8 @@ from typing import Any
 
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
+from threatgraph.extract.events_modality import stated
+from threatgraph.extract.plover_map import codes_for
 
 ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,6 +45,12 @@ TABLES: dict[str, list[str]] = {
         "date_precision",
         "negated",
         "hedged",
+        "modality",
+        "plover_root",
+        "plover_mode",
+        "cameo",
+        "acled_event_type",
+        "acled_sub_event_type",
         "sentence",
         "start",
         "end",
@@ -93,6 +101,9 @@ def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
         for s in snap.sanctions:
             entry = s["entry"] or {}
             yield s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")}
+    elif table == "events":
+        for ev in snap.events:
+            yield ev | codes_for(ev["type"], ev["subtype"]) | {"modality": stated(ev)}
     else:
         yield from getattr(snap, table)
 

@@ -26,6 +26,8 @@ from followthemoney.types import registry
 from threatgraph.export.mapping import country_code, entity_map, ftm_id
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
+from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.events_modality import stated
 
 
 def _iso(value: Any) -> str | None:
@@ -120,11 +122,15 @@ class _Builder:
         for ev in self.snap.events:
             proxy = _make("Event", ftm_id("event", ev["id"]))
             actors = " ".join(x for x in (ev["source_text"], ev["trigger"], ev["target_text"]) if x)
-            negated = " (negated)" if ev["negated"] else ""
-            proxy.add("name", f"{ev['type']}{negated}: {actors}")
+            modality = stated(ev)
+            shown = "" if modality == "asserted" else f" ({modality})"
+            proxy.add("name", f"{ev['type']}{shown}: {actors}")
             proxy.add("summary", ev["sentence"])
-            flags = [f for f, on in (("negated", ev["negated"]), ("hedged", ev["hedged"])) if on]
-            detail = f"PLOVER type {ev['type']}" + (f" ({ev['subtype']})" if ev["subtype"] else "")
+            flags = [modality] if modality != "asserted" else []
+            flags += [f for f, on in (("hedged", ev["hedged"]),) if on]
+            root, mode = plover_of(ev["type"], ev["subtype"])
+            detail = f"PLOVER type {root}" + (f", mode {mode}" if mode else "") + f" ({ev['type']}"
+            detail += f", {ev['subtype']})" if ev["subtype"] else ")"
             proxy.add("description", detail + (f"; {', '.join(flags)}" if flags else ""))
             if ev["date_start"] and ev["date_start"] == ev["date_end"]:
                 proxy.add("date", _iso(ev["date_start"]))

@@ -21,6 +21,8 @@ import networkx as nx
 
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
+from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.events_modality import stated
 
 #: Characters XML 1.0 cannot contain (hostile or broken input must not make an unreadable file).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -113,6 +115,8 @@ def graph(snap: Snapshot, stats: ExportStats) -> nx.MultiDiGraph:
                 date_end=ev["date_end"],
                 negated=bool(ev["negated"]),
                 hedged=bool(ev["hedged"]),
+                modality=stated(ev),
+                plover_root=plover_of(ev["type"], ev["subtype"])[0],
             ),
         )
     for mem in snap.memberships:

@@ -3,8 +3,10 @@
 Armed groups are threat-actors, people and other organisations identities, places locations
 (STIX requires a country or coordinates, so a place we cannot locate is left out and counted).
 Each event between two exported actors is a relationship whose description carries the
-evidence sentence and source (an event with one identified actor is a note on it); a negated
-event ("denied recruiting") is never asserted as a relationship but kept as a note. Each
+evidence sentence and source (an event with one identified actor is a note on it); an event the
+text does not assert (negated "denied recruiting", hypothetical "plans to attack", demanded
+"called for sanctions", claimed "claimed responsibility") is never a relationship but kept as a
+note saying which it is. Each
 article is a report referring to everything taken from it, each quote a note, each screening
 link a note with the list reference. Objects are built
 with the stix2 library (which validates on construction) and the bundle is parsed back with
@@ -24,6 +26,7 @@ import stix2
 from threatgraph.export.mapping import entity_map, link_type, place, relationship_type, stix_id
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
+from threatgraph.extract.events_modality import stated
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -131,14 +134,15 @@ class _Builder:
             stamp = _stamp(art.get("ingested_at"))
             hedge = " (hedged)" if ev["hedged"] else ""
             evidence = f"{ev['type']}{hedge}: “{ev['sentence']}”{self._cite(ev['article_id'])}"
-            if ev["negated"]:
+            modality = stated(ev)
+            if modality != "asserted":
                 refs = [r for r in (src, dst) if r] or [self.report_ids.get(ev["article_id"])]
                 if not all(refs):
-                    self.stats.skip("negated event without actors or article")
+                    self.stats.skip(f"{modality} event without actors or article")
                     continue
                 note = stix2.Note(
                     id=stix_id("note", "event", ev["id"]),
-                    abstract=f"Negated {ev['type']} event (not asserted as a relationship)",
+                    abstract=f"{modality.capitalize()} {ev['type']} event (not asserted as a relationship)",
                     content=evidence,
                     object_refs=refs,
                     **stamp,

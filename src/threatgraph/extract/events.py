@@ -22,6 +22,8 @@ from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_modality import modality
+from threatgraph.extract.events_patterns import pattern_triggers
 from threatgraph.model import Article, DateInterval, Event, Mention
 
 if TYPE_CHECKING:
@@ -59,6 +61,20 @@ def _frame_trigger(tok: Token) -> Trigger | None:
     return None
 
 
+def _idiom(tok: Token, lem: str) -> bool:
+    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom."""
+    idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
+    return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+
+
+def _in_context(tok: Token, lem: str, trig: Trigger) -> Trigger:
+    """The type an ambiguous verb takes in its sentence ("Treasury targeted X" is a sanction)."""
+    for typ, cues in (lexicon().types_data.get("context_types", {}).get(lem) or {}).items():
+        if any(lemma(t) in cues or t.lower_ in cues for t in tok.sent):
+            return Trigger(typ, lem)
+    return trig
+
+
 def _trigger(tok: Token) -> tuple[Trigger, str] | None:
     """The trigger meaning of a token and how it is used: verb, frame, noun or compound."""
     lex = lexicon()
@@ -75,7 +91,9 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         if lem in lex.frames and lem not in lex.verbs:
             return None
         trig = lex.verbs.get(lem)
-        return (trig, "verb") if trig else None
+        if trig is None or _idiom(tok, lem):
+            return None
+        return _in_context(tok, lem, trig), "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
@@ -145,10 +163,35 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
+    subj = [a for s in subj for a in _through_instrument(s)]
+    subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
     preps = ("against", "on", "upon", *lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     return _Args(sources=subj, targets=dobj + _pobjs(verb, preps))
+
+
+def _owners(heads: list[Token]) -> list[Token]:
+    """ "X's assets were frozen", "froze the property of X": whose holdings are acted on."""
+    held = lexicon().words["holding_nouns"]
+    out = []
+    for h in heads:
+        if lemma(h) in held:
+            owners = _children(h, "poss") + _pobjs(h, ("of",)) + [c for c in h.children if c.dep_ == "compound"]
+            out += owners or [h]
+        else:
+            out.append(h)
+    return out
+
+
+def _through_instrument(subj: Token) -> list[Token]:
+    """The actor behind a means used as subject: "an IED planted by X exploded" -> X; none if unnamed."""
+    if lemma(subj) not in lexicon().words["instrument_nouns"]:
+        return [subj]
+    agents = _children(subj, "poss") + _pobjs(subj, ("by", "from"))
+    for acl in _children(subj, "acl"):
+        agents += [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
+    return agents
 
 
 def _governor(tok: Token) -> Token | None:
@@ -156,6 +199,8 @@ def _governor(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
+    if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
+        head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
     if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     return head
@@ -170,9 +215,28 @@ def _noun_args(noun: Token) -> _Args:
     assessment = lemma(noun) in lex.words["assessment_nouns"]
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = _children(noun, "poss"), []
-    elif trig is not None and trig.type in lex.words["patient_possessor_types"]:
+    elif (
+        trig is not None
+        and trig.type in lex.words["patient_possessor_types"]
+        and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
+    ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    for acl in _children(noun, "acl"):  # "the operation carried out by U.S. forces": who carried it out
+        if lemma(acl) in lex.words["agentive_verbs"]:
+            sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
+        found = _trigger(noun.head) if noun.head.pos_ == "VERB" else None
+        if found is not None and trig is not None and found[0].type == trig.type:
+            targets = [t for d in _children(noun.head, "dobj") for t in (d, *_children(d, "conj"))]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("including", "like", "especially") and head.head.pos_ == "NOUN":
+        # "several attacks, including the October 4 attack on X": the instance shares the attacker
+        outer = head.head
+        found = _trigger(outer)
+        if found is not None and trig is not None and found[0].type == trig.type and outer != noun:
+            sources = sources or _noun_args(outer).sources
     gov = _governor(noun)
     if gov is not None:
         glemma = lemma(gov)
@@ -316,14 +380,76 @@ def _anchor_verbs(tok: Token, kind: str) -> list[Token]:
     return out
 
 
-def _date_for(tok: Token, kind: str, dated: list[tuple[Span, DateInterval]]) -> DateInterval | None:
+def _paragraph_bounds(text: str, pos: int, breaks: str) -> tuple[int, int]:
+    """Character bounds of the paragraph holding ``pos``; ``breaks`` is what ends a paragraph
+    ("\n\n" in hard-wrapped text, "\n" where each paragraph is one line)."""
+    lo = text.rfind(breaks, 0, pos)
+    lo = 0 if lo < 0 else lo + len(breaks)
+    hi = text.find(breaks, pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _dates_another_trigger(span: Span, tok: Token) -> bool:
+    """Whether a date hangs off a trigger of another type in the sentence ("stands with X after Y's
+    May 3 attack"); a date on "the attack" still dates "the attack killed 20"."""
+    cur = span.root
+    for _ in range(3):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if cur == tok:
+            return False
+        other = _trigger(cur) if cur.pos_ in ("NOUN", "VERB") else None
+        if other is not None:
+            mine = _trigger(tok)
+            return mine is None or other[0].type != mine[0].type  # "the attack that killed": one happening
+    return False
+
+
+def _statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
+    """The publication date, said as such, for a statement in the present tense: "Ruritania
+    deplores …", "The ministry has designated X" in a press release happen as it is
+    published. Anything else without a date in reach has none."""
+    if article.published is None or tok.pos_ != "VERB":
+        return None
+    present = tok.tag_ in ("VBZ", "VBP") and not _children(tok, "aux", "auxpass")
+    perfect = tok.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in _children(tok, "aux"))
+    if not (present or (perfect and trig.type in lexicon().words["announced_types"])):
+        return None
+    return DateInterval(
+        text="(publication date)",
+        start=article.published,
+        end=article.published,
+        precision="day",
+        note="publication date: the statement is in the present tense",
+    )
+
+
+def _date_for(
+    tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> DateInterval | None:
+    """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
+
+    Only dates of the trigger's paragraph count (a page header is not the event's date), and the
+    publication date is never taken in silence: with no date in reach the event has none.
+    """
     sent = tok.sent
-    local = [(span, iv) for span, iv in dated if sent.start <= span.root.i < sent.end]
+    lo, hi = para
+    usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
+    local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
     for anchor in _anchor_verbs(tok, kind):
         for span, interval in local:
             if _reaches(span.root, anchor):
-                return interval
-    return None
+                return interval  # an unanchored date stays: it says the date is not known
+    usable = [(span, iv) for span, iv in usable if iv.start is not None]
+    local = [(span, iv) for span, iv in local if iv.start is not None]
+    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
+    if len(local) == 1:
+        return local[0][1]
+    if local:
+        return None  # several dates in the sentence and none attached: not ours to pick
+    before = [iv for span, iv in usable if span.start_char < sent.start_char]
+    return before[-1] if before else None
 
 
 def _place_prep(t: Token) -> Token | None:
@@ -339,6 +465,47 @@ def _place_prep(t: Token) -> Token | None:
             return None
         up = prep.head
     return None
+
+
+def _place_in(tokens: Span | list[Token], index: MentionIndex, actors: set[int], near: int) -> str | None:
+    """The place phrase ("in X", "near X") of these tokens nearest to token ``near``, outside speech verbs."""
+    speech = lexicon().words["speech_verbs"]
+    best: tuple[int, str] | None = None
+    for t in tokens:
+        m = index.at(t)
+        if m is None or m.label not in PLACE_LABELS or t.i in actors or t.dep_ == "compound":
+            continue
+        prep = _place_prep(t)
+        if prep is None and not _after_place_word(t, index):
+            continue
+        if prep is not None and lemma(prep.head) in speech:
+            continue
+        dist = abs(t.i - near)
+        if best is None or dist < best[0]:
+            best = (dist, m.canonical or m.text)
+    return best[1] if best else None
+
+
+def _after_place_word(t: Token, index: MentionIndex) -> bool:
+    """Whether the place name ``t`` belongs to follows "in"/"near"/… in the text, however it was
+    parsed ("*  Near Kandar, two strikes …" at a line start is tagged as a name)."""
+    m = index.at(t)
+    i = t.i
+    while i > 0 and index.at(t.doc[i - 1]) is m:
+        i -= 1
+    return i > 0 and t.doc[i - 1].lower_ in _PLACE_PREPS
+
+
+def _place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
+    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
+    found = _place_in(tok.sent, index, actors, tok.i)
+    if found is not None:
+        return found
+    doc, lo = tok.doc, para[0]
+    i = tok.sent.start
+    while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
+        i -= 1
+    return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
 
 
 def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
@@ -378,18 +545,35 @@ def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
     return False
 
 
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a happening or a means ("attacks", "the blast"), not an actor."""
+    lex = lexicon()
+    for subj in _subject(verb):  # through coordination: "attacks have harmed … and threaten …"
+        lem = lemma(subj)
+        if subj.dep_ == "nsubj" and (lem in lex.words["instrument_nouns"] or lem in lex.nouns):
+            return True
+    return False
+
+
+def _pattern_kind(tok: Token) -> str:
+    return "noun" if tok.pos_ in ("NOUN", "PROPN", "NUM") else "verb"
+
+
 def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
+    framed = pattern_triggers(doc)
     for tok in doc:
         accusation = _speech_accusation(tok)
         if accusation is not None:
             yield tok, Trigger("ACCUSE", "statement"), "verb", accusation
             continue
-        found = _trigger(tok)
+        found = (framed[tok.i][0], _pattern_kind(tok)) if tok.i in framed else _trigger(tok)
         if found is None:
             continue
         trig, kind = found
         if kind == "verb" and _spells_out_sanction(tok, trig):
             continue
+        if kind == "verb" and trig.type in lexicon().words["actor_subject_types"] and _thing_subject(tok):
+            continue  # "repeated attacks threaten civilians": endangering, not an actor's threat
         if kind == "compound":
             args = _compound_args(tok)
         elif kind == "noun":
@@ -467,10 +651,28 @@ def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
     return evidence_bounds(text, sent.start_char, sent.end_char, pos)
 
 
+def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> list[tuple[Actor, Token]]:
+    """Resolved actors, without places (a town never acts, and "in Iraq" is where, not who) and
+    without words of another paragraph that a parse ran into ("Ned Price, Spokesperson" above a
+    statement is its byline, not the subject of its first sentence)."""
+    inside = [h for h in heads if para[0] <= h.idx < para[1]]
+    for h in heads:
+        if not para[0] <= h.idx < para[1]:  # the parse ran a byline into the sentence: its actor is
+            inside += [t for t in h.subtree if para[0] <= t.idx < para[1] and index.at(t) is not None][:1]
+    out = []
+    for actor, t in resolve_all(inside, index):
+        if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
+            continue
+        out.append((actor, t))
+    return out
+
+
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
 
-    Events with neither a source nor a target are dropped (they link nothing), as are
+    Events with neither a source nor a target are dropped (they link nothing) unless their type
+    is a happening in its own right (``standalone_types``: an attack by unnamed gunmen) with a
+    place or a date, as are
     events whose source and target are the same actor.
     """
     index = MentionIndex(doc, mentions)
@@ -479,9 +681,12 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     events: list[Event] = []
     seen: set[tuple] = set()
     text = doc.text  # once: Doc.text joins all tokens on every access
+    standalone = lexicon().words["standalone_types"]
+    breaks = "\n\n" if "\n\n" in text else "\n"
     for tok, trig, kind, args in _candidates(doc):
-        sources = [(identified.get(t.i, a), t) for a, t in resolve_all(args.sources, index)] or [(None, None)]
-        targets = [(identified.get(t.i, a), t) for a, t in resolve_all(args.targets, index)]
+        para = _paragraph_bounds(text, tok.idx, breaks)
+        sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] or [(None, None)]
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(args.targets, index, para)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]
@@ -490,13 +695,16 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
-        date = _date_for(tok, kind, dated)
-        place = _place_for(tok, kind, index, actor_tokens)
-        negated, hedged = _negated(tok), _hedged(tok, args)
+        date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
+        place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
+        mode = modality(tok, climb=kind != "compound")
+        negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
+        if negated and mode == "asserted":
+            mode = "negated"
         for src, _st in sources:
             for tgt, _tt in targets:
-                if src is None and tgt is None:
-                    continue
+                if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
+                    continue  # an actorless happening needs a where or a when to be worth a line
                 if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                     continue
                 key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
@@ -519,6 +727,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                         date=date,
                         negated=negated,
                         hedged=hedged,
+                        modality=mode,
                     )
                 )
     return events

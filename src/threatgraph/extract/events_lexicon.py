@@ -82,6 +82,21 @@ def lexicon() -> Lexicon:
     return Lexicon(data["types"], verbs, nouns, compounds, frames, aliases, words, tables)
 
 
+def plover_of(event_type: str, subtype: str | None = None) -> tuple[str, str | None]:
+    """The PLOVER root and mode of one of our event types ("ARREST" -> ("COERCE", "arrest")).
+
+    The mode is the type's own (ARREST is COERCE's arrest mode) or the trigger's subtype when
+    the type declares it as one of its PLOVER ``modes`` ("aerial" for an airstrike); exports
+    carry both so results load beside ACLED/GDELT-coded data (see ``plover_map.yaml``).
+    """
+    spec = lexicon().types.get(event_type) or {}
+    root = str(spec.get("plover") or event_type)
+    mode = spec.get("mode")
+    if mode is None and subtype and subtype in (spec.get("modes") or ()):
+        mode = subtype
+    return root, (str(mode) if mode else None)
+
+
 def event_types() -> list[str]:
     """The event type names, in ontology order."""
     return list(lexicon().types)

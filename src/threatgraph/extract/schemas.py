@@ -109,6 +109,7 @@ class EventType(Schema):
     mode: str | None = None
     label: str
     aliases: Words = []
+    modes: Words = []
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     compounds: dict[str, str] = {}
@@ -154,3 +155,59 @@ class PloverFile(Schema):
     patient_possessor_types: Words
     accusable_labels: Words
     naming_verbs: Words
+    idiom_objects: dict[str, Words]
+    context_types: dict[str, dict[str, Words]]
+    responsibility_nouns: Words
+    announced_types: Words
+    actor_subject_types: Words
+    holding_nouns: Words
+    standalone_types: Words
+    patient_possessor_nouns: Words
+    instrument_nouns: Words
+    modality: Modality
+
+
+class Modality(Schema):
+    """``plover.yaml`` ``modality``: the cue words that make an event negated, demanded, hypothetical or claimed."""
+
+    demand_aux: Words
+    future_aux: Words
+    demand_heads: Words
+    hypothetical_heads: Words
+    hypothetical_triggers: Words
+    claim_heads: Words
+    claim_adverbs: Words
+    claim_modifiers: Words
+    negating_heads: Words
+    negating_determiners: Words
+    conditional_marks: Words
+    factive_preps: Words
+    max_steps: int
+
+
+class EventPatternSpec(Schema):
+    """One trigger frame of ``event_patterns.yaml``: a spaCy (Dependency)Matcher pattern and its example."""
+
+    id: str
+    type: str
+    subtype: str
+    matcher: str
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    trigger: int | str
+    example: str
+
+
+class EventPatternsFile(Schema):
+    """``event_patterns.yaml``: multi-word triggers and frames as spaCy patterns."""
+
+    patterns: list[EventPatternSpec]
+
+
+class PloverMapFile(Schema):
+    """``plover_map.yaml``: PLOVER roots to and from CAMEO codes and ACLED event types."""
+
+    roots: Words
+    from_cameo: dict[str, list[str | None] | None]
+    from_acled: dict[str, dict[str, list[str | None] | None]]
+    to_cameo: dict[str, str | None]
+    to_acled: dict[str, list[str] | None]

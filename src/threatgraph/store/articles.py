@@ -87,6 +87,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> bool:
                     "date_precision": ev.date.precision if ev.date else None,
                     "negated": ev.negated,
                     "hedged": ev.hedged,
+                    "modality": ev.modality,
                     "sentence": ev.sentence,
                     "start": ev.start,
                     "end": ev.end,

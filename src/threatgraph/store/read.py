@@ -369,6 +369,7 @@ def _timeline(
         events.c.date_precision,
         events.c.negated,
         events.c.hedged,
+        events.c.modality,
         events.c.sentence,
     ]
     limit = limit or TIMELINE
@@ -418,6 +419,7 @@ def _timeline(
                 "place": r["place"],
                 "negated": bool(r["negated"]),
                 "hedged": bool(r["hedged"]),
+                "modality": r["modality"],
                 "sentence": r["sentence"],
                 "article_id": r["article_id"],
                 "article_title": title,
@@ -560,7 +562,13 @@ def _timeline_edges(entity_id: str, timeline: list[dict[str, Any]]) -> dict[str,
     edges: dict[str, Counter[str]] = defaultdict(Counter)
     for ev in timeline:
         other = ev["target"] if ev["role"] == "source" else ev["source"]
-        if other and other.get("id") and other["id"] != entity_id:
+        if (
+            other
+            and other.get("id")
+            and other["id"] != entity_id
+            and ev["modality"] == "asserted"
+            and not ev["negated"]
+        ):
             direction = "out" if ev["role"] == "source" else "in"
             edges[other["id"]][f"{ev['type']}:{direction}"] += 1
     return edges
@@ -572,20 +580,27 @@ def _event_edges(conn: Connection, entity_id: str) -> dict[str, Counter[str]]:
     The relations graph needs only these counts, not timeline rows with their articles and
     captions, so each hop costs two index walks of at most ``TIMELINE`` short rows.
     """
-    rows: dict[int, tuple[str | None, str | None, str]] = {}
+    rows: dict[int, tuple[str | None, str | None, str, bool]] = {}
     for role in (events.c.source_entity_id, events.c.target_entity_id):
-        for eid, src, tgt, typ in conn.execute(
-            select(events.c.id, events.c.source_entity_id, events.c.target_entity_id, events.c.type)
+        for eid, src, tgt, typ, mod, neg in conn.execute(
+            select(
+                events.c.id,
+                events.c.source_entity_id,
+                events.c.target_entity_id,
+                events.c.type,
+                events.c.modality,
+                events.c.negated,
+            )
             .where(role == entity_id)
             .order_by(events.c.id.desc())
             .limit(TIMELINE)
         ):
-            rows[eid] = (src, tgt, typ)
+            rows[eid] = (src, tgt, typ, mod == "asserted" and not neg)
     edges: dict[str, Counter[str]] = defaultdict(Counter)
     for eid in sorted(rows, reverse=True)[:TIMELINE]:
-        src, tgt, typ = rows[eid]
+        src, tgt, typ, fact = rows[eid]
         other, direction = (tgt, "out") if src == entity_id else (src, "in")
-        if other and other != entity_id:
+        if other and other != entity_id and fact:  # only what the text asserts happened draws an edge
             edges[other][f"{typ}:{direction}"] += 1
     return edges
 

@@ -124,6 +124,8 @@ events = Table(
     Column("date_precision", String(16)),
     Column("negated", Boolean, nullable=False, default=False),
     Column("hedged", Boolean, nullable=False, default=False),
+    # asserted | negated | hypothetical | demanded | claimed: only asserted events are drawn as facts
+    Column("modality", String(16), nullable=False, default="asserted", server_default="asserted"),
     Column("sentence", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

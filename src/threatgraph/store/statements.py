@@ -143,6 +143,7 @@ def find_events(
             "date_precision": r["date_precision"],
             "negated": bool(r["negated"]),
             "hedged": bool(r["hedged"]),
+            "modality": r["modality"],
             "sentence": r["sentence"],
             "article_id": r["article_id"],
             "article_title": r["title"],

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 04:20:47.108068
+Create Date: 2026-11-29 20:49:54.017246
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ def upgrade() -> None:
         sa.Column("date_precision", sa.String(length=16), nullable=True),
         sa.Column("negated", sa.Boolean(), nullable=False),
         sa.Column("hedged", sa.Boolean(), nullable=False),
+        sa.Column("modality", sa.String(length=16), server_default="asserted", nullable=False),
         sa.Column("sentence", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),

@@ -1,0 +1,315 @@
+"""Event extraction on real reporting: the dev event gold and re3d's relations, scored as events.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|all] [--errors] [--no-re3d]
+
+Dev gold is ``tests/gold/dev/events.json`` (see the README there): one entry per event *mention*
+with a verbatim evidence span, its PLOVER root, actors, date, place and modality. A gold event is
+*detected* when an extracted event's sentence holds the evidence span and either its trigger is the
+gold trigger word or its type is one of the gold's acceptable roots. On detected events the
+type, source, target, date, place and modality are compared; each figure is printed with its counts
+and the documents are scored per split (``tune`` may be looked at while improving the extractor,
+``unseen`` never is). The publication date handed to the extractor is the page's stated date, or
+the reconstructed ``published_approx`` when it is a whole day (a feed would give one).
+
+Irrealis errors count gold events that are negated, hypothetical or demanded but come out as an
+asserted fact; claims shown as facts are counted apart (a claim is reported, not false).
+``not_events`` are trigger-looking words that name nothing; an asserted event there is an error.
+
+re3d (Dstl; CENTCOM and US State Department portions, see its LICENSE) annotates relations between
+spans. Four are events or standing relations between actors: FightingAgainst (an ASSAULT between the
+two), AlliesOf (COOPERATE, AID or SUPPORT, either direction), BelongsTo and InChargeOf (membership and
+command). A relation is recalled when an event in the same sentence has an accepted root and its two
+actors overlap the relation's two spans (either order for FightingAgainst and AlliesOf).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Article, Event
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared"))
+ARTICLES = SHARED / "data" / "articles" / "dev" / "articles.jsonl"
+RE3D = SHARED / "data" / "eval" / "re3d"
+GOLD = ROOT / "tests" / "gold" / "dev" / "events.json"
+
+IRREALIS = ("negated", "hypothetical", "demanded")
+RE3D_ROOTS = {
+    "FightingAgainst": ({"ASSAULT"}, True),
+    "AlliesOf": ({"COOPERATE", "AID", "SUPPORT"}, True),
+    "BelongsTo": ({"COOPERATE", "MEMBER"}, False),
+    "InChargeOf": ({"LEAD"}, False),
+}
+
+
+def norm(text: str | None) -> str:
+    """Casefolded words without a leading article or possessive: "The group’s" -> "group"."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = " ".join(re.findall(r"\w+", s))
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+def names_match(system: str | None, gold: list[str]) -> bool:
+    """True when the system's actor names one of the gold names (word-bounded containment either way)."""
+    s = norm(system)
+    if not s:
+        return False
+    for name in gold:
+        g = norm(name)
+        if g and (s == g or f" {g} " in f" {s} " or f" {s} " in f" {g} "):
+            return True
+    return False
+
+
+def root(event: Event) -> str:
+    """The PLOVER root of an extracted event's type (the type itself when the ontology has no other)."""
+    spec = lexicon().types.get(event.type) or {}
+    return str(spec.get("plover") or event.type)
+
+
+def modality(event: Event) -> str:
+    """The extracted event's modality; events from before modality existed read their flags."""
+    mode = getattr(event, "modality", None)
+    if mode:
+        return str(mode)
+    if event.negated:
+        return "negated"
+    return "hedged" if event.hedged else "asserted"
+
+
+def gold_interval(value: str) -> tuple[date, date]:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``start..end`` as a closed interval of days."""
+    if ".." in value:
+        lo, hi = value.split("..")
+        return gold_interval(lo)[0], gold_interval(hi)[1]
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        nxt = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return date(parts[0], parts[1], 1), nxt - timedelta(days=1)
+    return date(*parts), date(*parts)
+
+
+def date_right(event: Event, gold: str) -> bool:
+    """The extracted interval overlaps the true one and is no wider than it (plus a day of slack)."""
+    d = event.date
+    if d is None or d.start is None or d.end is None:
+        return False
+    lo, hi = gold_interval(gold)
+    return d.start <= hi and d.end >= lo and (d.end - d.start) <= (hi - lo) + timedelta(days=1)
+
+
+def trigger_match(event: Event, trigger: str) -> bool:
+    a, b = norm(event.trigger), norm(trigger)
+    n = min(len(a), len(b), 5)
+    return bool(a and b) and (a[: max(n, 4)] == b[: max(n, 4)] or a in b.split() or b in a.split())
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts per measure: (right, scored)."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    errors: list[str] = field(default_factory=list)
+
+    def score(self, measure: str, ok: bool) -> None:
+        self.counts[measure][1] += 1
+        self.counts[measure][0] += int(ok)
+
+    def line(self, measure: str) -> str:
+        ok, total = self.counts[measure]
+        value = ok / total if total else 0.0
+        return f"  {measure:<28} {value:6.3f}  ({ok}/{total})"
+
+
+def load_articles() -> dict[str, Article]:
+    out: dict[str, Article] = {}
+    with ARTICLES.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            published = rec.get("published") or rec.get("published_approx")
+            pub = date.fromisoformat(published) if published and len(published) == 10 else None
+            out[rec["id"]] = Article(
+                text=rec["text"],
+                url=rec.get("url"),
+                outlet=rec.get("source"),
+                title=rec.get("title"),
+                published=pub,
+                id=rec["id"],
+            )
+    return out
+
+
+def _best(candidates: list[Event], gold: dict[str, Any]) -> Event | None:
+    roots = {gold["type"], *gold.get("type_alt", [])}
+    by_trigger = [e for e in candidates if trigger_match(e, gold["trigger"])]
+    by_type = [e for e in candidates if root(e) in roots]
+    for pool in ([e for e in by_trigger if root(e) in roots], by_trigger, by_type):
+        if pool:  # one trigger may yield several events (one per actor pair): take the best aligned
+            return max(pool, key=lambda e: _agreement(e, gold))
+    return None
+
+
+def _agreement(event: Event, gold: dict[str, Any]) -> tuple[int, bool]:
+    actors = sum(bool(gold[r]) and names_match(getattr(event, r), gold[r]) for r in ("source", "target"))
+    return actors, norm(event.trigger) == norm(gold["trigger"])
+
+
+def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool) -> None:
+    """Score every gold document of ``split`` ("all" for both)."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    articles = load_articles()
+    docs = [d for d in gold["documents"] if split == "all" or d["split"] == split]
+    analyses = extractor.analyse([articles[d["doc"]] for d in docs])
+    for gdoc, analysis in zip(docs, analyses, strict=True):
+        text = analysis.article.text
+        for g in gdoc["events"]:
+            pos = text.index(g["evidence"]) + g["evidence"].index(g["trigger"])
+            cands = [e for e in analysis.events if e.start <= pos < e.end]
+            best = _best(cands, g)
+            where = f"{gdoc['doc']}: {g['evidence'][:60]!r}"
+            tally.score("detected", best is not None)
+            if best is None:
+                tally.errors.append(f"MISSED   {where} ({g['type']})")
+                continue
+            roots = {g["type"], *g.get("type_alt", [])}
+            tally.score("type (PLOVER root)", root(best) in roots)
+            if root(best) not in roots:
+                tally.errors.append(f"TYPE     {where}: {root(best)} ({best.type}) for {g['type']}")
+            for role in ("source", "target"):
+                if g[role]:
+                    ok = names_match(getattr(best, role), g[role])
+                    tally.score(role, ok)
+                    if not ok:
+                        tally.errors.append(f"{role.upper():<8} {where}: {getattr(best, role)!r} for {g[role][0]!r}")
+            if g["date"]:
+                ok = date_right(best, g["date"])
+                tally.score("date", ok)
+                if not ok:
+                    got = best.date and (best.date.start, best.date.end, best.date.note)
+                    tally.errors.append(f"DATE     {where}: {got} for {g['date']}")
+            elif best.date is not None and best.date.start is not None:
+                tally.score("no date when none given", best.date.note is not None)
+            if g["place"]:
+                ok = names_match(best.place, g["place"])
+                tally.score("place", ok)
+                if not ok:
+                    tally.errors.append(f"PLACE    {where}: {best.place!r} for {g['place'][0]!r}")
+            mode = modality(best)
+            tally.score("modality", mode == g["modality"])
+            if mode != g["modality"]:
+                tally.errors.append(f"MODALITY {where}: {mode} for {g['modality']}")
+            if g["modality"] in IRREALIS:
+                tally.score("irrealis kept from facts", mode != "asserted")
+                if mode == "asserted":
+                    tally.errors.append(f"IRREALIS {where}: {g['modality']} shown as fact")
+            if g["modality"] == "claimed":
+                tally.score("claims kept from facts", mode != "asserted")
+        for span in gdoc.get("not_events", []):
+            lo = text.index(span)
+            bad = [
+                e
+                for e in analysis.events
+                if e.start <= lo < e.end and modality(e) == "asserted" and norm(e.trigger) in norm(span).split()
+            ]
+            tally.score("non-events left alone", not bad)
+            if bad:
+                tally.errors.append(f"SPURIOUS {gdoc['doc']}: {span!r} -> {bad[0].type}")
+    if show_errors:
+        for err in tally.errors:
+            print("   ", err)
+
+
+def score_re3d(extractor: Extractor) -> dict[str, list[int]]:
+    """Recall of re3d's FightingAgainst/AlliesOf/BelongsTo/InChargeOf relations as events."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for portion in ("CENTCOM", "US_State_Department"):
+        base = RE3D / portion
+        docs = {d["_id"]: d for d in map(json.loads, base.joinpath("documents.json").open(encoding="utf-8"))}
+        rels = [
+            r
+            for r in map(json.loads, base.joinpath("relations.json").open(encoding="utf-8"))
+            if r["type"] in RE3D_ROOTS
+        ]
+        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rels:
+            by_doc[r["documentId"]].append(r)
+        ids = sorted(by_doc)
+        arts = [Article(text=docs[i]["text"], id=i) for i in ids]
+        for doc_id, analysis in zip(ids, extractor.analyse(arts), strict=True):
+            for r in by_doc[doc_id]:
+                roots, symmetric = RE3D_ROOTS[r["type"]]
+                cands = [e for e in analysis.events if e.start <= r["sourceBegin"] < e.end and root(e) in roots]
+                ok = False
+                for e in cands:
+                    fwd = names_match(e.source, [r["source"]]) and names_match(e.target, [r["target"]])
+                    back = names_match(e.source, [r["target"]]) and names_match(e.target, [r["source"]])
+                    ok = ok or fwd or (symmetric and back)
+                out[r["type"]][1] += 1
+                out[r["type"]][0] += int(ok)
+    return out
+
+
+def speed(extractor: Extractor, repeat: int = 2) -> tuple[float, float]:
+    """CPU seconds of the bare spaCy parse (anchor) and of event extraction on the 75 dev texts."""
+    from threatgraph.extract.events import extract_events
+    from threatgraph.extract.pipeline import extract_mentions
+
+    arts = list(load_articles().values()) * repeat
+    t0 = time.process_time()
+    docs = list(extractor.nlp.pipe([a.text for a in arts], batch_size=32))
+    parse = time.process_time() - t0
+    mentions = [extract_mentions(d) for d in docs]
+    t0 = time.process_time()
+    for doc, ms, art in zip(docs, mentions, arts, strict=True):
+        extract_events(doc, ms, art)
+    return parse, time.process_time() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("tune", "unseen", "all"), default=None)
+    ap.add_argument("--errors", action="store_true", help="list each miss (never use on the unseen split)")
+    ap.add_argument("--no-re3d", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
+    args = ap.parse_args(argv)
+    extractor = Extractor()
+    splits = [args.split] if args.split else ["tune", "unseen", "all"]
+    for split in splits:
+        tally = Tally()
+        score_dev(extractor, split, tally, args.errors and split == "tune")
+        print(f"dev event gold, split={split}")
+        for measure in tally.counts:
+            print(tally.line(measure))
+    if not args.no_re3d:
+        print("re3d relations recalled as events (CENTCOM + US State Department)")
+        for rel, (ok, total) in sorted(score_re3d(extractor).items()):
+            print(f"  {rel:<28} {ok / total if total else 0:6.3f}  ({ok}/{total})")
+    if args.speed:
+        parse, events_s = speed(extractor)
+        print(f"speed: parse {parse:.2f}s CPU (anchor), events {events_s:.2f}s CPU, ratio {events_s / parse:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

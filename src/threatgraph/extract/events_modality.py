@@ -1,0 +1,169 @@
+"""Whether the text states that an event happened: asserted, negated, hypothetical, demanded or claimed.
+
+A trigger's modality comes from the clause it sits in and the clauses that govern it: "did not
+attack", "no civilians were killed" (negated); "urged them to attack", "called for sanctions",
+"must be held to account", an imperative (demanded); "will attack", "plans to attack", "a plot to
+attack", "ready to attack", a purpose clause or an "if" clause (hypothetical); "took
+responsibility for the raid", "accused of recruiting", "reportedly" (claimed). The climb stops at
+a relative clause, which makes its own statement, and at speech verbs other than claims, so
+"officials said militants killed 21 travellers" stays asserted. Only asserted events are facts
+(timeline lines, graph edges); the cue words live in ``plover.yaml`` under ``modality``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODALITIES = ("asserted", "negated", "demanded", "hypothetical", "claimed")
+_PRIORITY = {m: i for i, m in enumerate(("negated", "demanded", "hypothetical", "claimed", "asserted"))}
+# dependency relations the climb follows from a word to the word that governs its clause
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "npadvmod",
+        "oprd",
+        "acomp",
+        "amod",
+        "compound",
+        "agent",
+        "dative",
+    }
+)
+_SAME_CLAUSE = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    spec = lexicon().types_data["modality"]
+    return {k: frozenset(str(w) for w in v) for k, v in spec.items() if isinstance(v, list)}
+
+
+def _max_steps() -> int:
+    return int(lexicon().types_data["modality"].get("max_steps", 4))
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject: "Seize their depots, burn them"."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head  # "Seize their depots, burn them": the first verb of the series decides
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    first = verb.sent[0]
+    while (first.is_punct or first.is_quote) and first.i < verb.i:
+        first = first.nbor()
+    return first == verb
+
+
+def _own_cues(tok: Token, cues: dict[str, frozenset[str]], is_trigger: bool, same_clause: bool) -> str | None:
+    """The modality a single word imposes on the event below it (or on itself, for the trigger)."""
+    found: list[str] = []
+    # (dependency, cue list, modality): a child word with that relation and word marks the clause
+    marks = (
+        ("aux", "demand_aux", "demanded"),
+        ("aux", "future_aux", "hypothetical"),
+        ("mark", "conditional_marks", "hypothetical"),
+        ("advmod", "claim_adverbs", "claimed"),
+    )
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never", "not")):
+            if is_trigger or same_clause:
+                found.append("negated")
+            continue
+        found += [mod for dep, key, mod in marks if c.dep_ == dep and low in cues[key]]
+        if c.dep_ == "amod" and is_trigger and low in cues["claim_modifiers"]:
+            found.append("claimed")  # "an alleged attack"
+    if not is_trigger:
+        lem = lemma(tok)
+        if lem in cues["negating_heads"] or tok.lower_ in cues["negating_heads"]:
+            found.append("negated")
+        elif lem in cues["demand_heads"]:
+            found.append("demanded")
+        elif lem in cues["hypothetical_heads"] or tok.lower_ in cues["hypothetical_heads"]:
+            found.append("hypothetical")
+        elif lem in cues["claim_heads"] or tok.lower_ in cues["claim_heads"]:
+            found.append("claimed")
+    if is_trigger and tok.pos_ == "VERB" and _imperative(tok):
+        found.append("demanded")
+    return min(found, key=_PRIORITY.__getitem__) if found else None
+
+
+def _negated_participant(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "No civilians were killed", "none of the soldiers was hurt": a participant that is nobody."""
+    for arg in tok.children:
+        if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if arg.lower_ in cues["negating_determiners"]:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in cues["negating_determiners"] for c in arg.children):
+            return True
+    return False
+
+
+def modality(trigger: Token, climb: bool = True) -> str:
+    """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
+
+    ``climb=False`` reads only the trigger's own cues: a modifier like "Iran-backed" states a
+    standing relation whatever the clause around its noun says.
+    """
+    cues = _cues()
+    found: list[str] = []
+    if lemma(trigger) in cues["hypothetical_triggers"]:
+        found.append("hypothetical")
+    if _negated_participant(trigger, cues):
+        found.append("negated")
+    own = _own_cues(trigger, cues, is_trigger=True, same_clause=True)
+    if own:
+        found.append(own)
+    cur, same_clause = trigger, True
+    for _ in range(_max_steps() if climb else 0):
+        if cur.head == cur or cur.dep_ not in _CLIMB:
+            break
+        if cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            found.append("hypothetical")  # a purpose clause: "struck … to disable threats"
+            break
+        same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX"):
+            break  # "despite this week's airstrikes": presented as having happened
+        cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
+        if cue:
+            found.append(cue)
+            break
+        if cur.dep_ == "relcl":
+            break
+    return min(found, key=_PRIORITY.__getitem__) if found else "asserted"
+
+
+def stated(row: dict) -> str:
+    """The modality of a stored or exported event row; a row flagged negated is negated whatever
+    its modality column says (rows written before the column existed default to asserted)."""
+    mod = row.get("modality") or "asserted"
+    return "negated" if row.get("negated") and mod == "asserted" else str(mod)
+
+
+def is_fact(modality_value: str) -> bool:
+    """Whether an event of this modality may be drawn as something that happened."""
+    return modality_value == "asserted"

@@ -1,0 +1,81 @@
+"""Modality on every event: only what the text states as done is asserted (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def events(extractor: Extractor, text: str) -> list[Event]:
+    return next(extractor.analyse([Article(text=text)])).events
+
+
+def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
+    found = [e for e in events(extractor, text) if e.trigger == trigger]
+    assert found, f"no event on {trigger!r} in {events(extractor, text)}"
+    return found[0].modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The Kestrel Front attacked an army post in Sirte on Monday.", "attacked", "asserted"),
+        ("Officials said the Kestrel Front attacked an army post in Sirte on Monday.", "attacked", "asserted"),
+        ("The Kestrel Front did not attack the army post in Sirte.", "attack", "negated"),
+        ("No soldiers were killed by the Kestrel Front in Sirte on Monday.", "killed", "negated"),
+        ("The Kestrel Front failed to seize the airport in Sirte.", "seize", "negated"),
+        ("The Kestrel Front will attack army posts in Sirte.", "attack", "hypothetical"),
+        ("The Kestrel Front plans to attack army posts in Sirte.", "attack", "hypothetical"),
+        ("The minister urged Ruritania to impose sanctions on the Kestrel Front.", "sanctions", "demanded"),
+        ("Ruritania called for sanctions against the Kestrel Front on Monday.", "sanctions", "demanded"),
+        ("The Kestrel Front claimed responsibility for the attack on an army post in Sirte.", "attack", "claimed"),
+        ("The Kestrel Front reportedly attacked an army post in Sirte on Monday.", "attacked", "claimed"),
+        ("Despite last week's attacks by the Kestrel Front in Sirte, talks went on.", "attacks", "asserted"),
+        ("Seize their depots, kill their commanders in Sirte.", "kill", "demanded"),
+    ],
+)
+def test_modality(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
+    assert modality_of(extractor, text, trigger) == expected
+
+
+def test_an_idiom_is_no_attack(extractor: Extractor) -> None:
+    text = "The verdict strikes a heavy blow against the Kestrel Front."
+    assert not [e for e in events(extractor, text) if e.type == "ASSAULT"]
+
+
+def test_targeting_in_a_sanctions_sentence_is_a_sanction(extractor: Extractor) -> None:
+    text = "The Treasury targeted the Kestrel Front's financiers with sanctions on Monday."
+    assert {e.type for e in events(extractor, text)} & {"SANCTION"}
+    assert not [e for e in events(extractor, text) if e.type == "ASSAULT"]
+
+
+def test_instrument_subject_gives_its_agent(extractor: Extractor) -> None:
+    text = "A bomb planted by the Kestrel Front killed four soldiers in Sirte on Monday."
+    found = [e for e in events(extractor, text) if e.trigger == "killed"]
+    assert found and found[0].source and "Kestrel Front" in found[0].source
+
+
+def test_clashes_are_use_of_force(extractor: Extractor) -> None:
+    text = "The Kestrel Front clashed with the Sand Vipers near Sirte on Monday."
+    assert [e for e in events(extractor, text) if e.type == "ASSAULT" and e.trigger == "clashed"]
+
+
+def test_date_comes_from_the_paragraph_not_the_publication(extractor: Extractor) -> None:
+    from datetime import date
+
+    text = (
+        "On March 3, 2021, the Kestrel Front entered Sirte. Its fighters attacked the police station there.\n"
+        "Gunmen attacked a market in Sirte."
+    )
+    a = next(extractor.analyse([Article(text=text, published=date(2021, 6, 1))]))
+    first = [e for e in a.events if e.sentence.startswith("Its fighters")]
+    assert first and first[0].date is not None and first[0].date.start == date(2021, 3, 3)
+    second = [e for e in a.events if e.sentence.startswith("Gunmen")]
+    assert second and second[0].date is None  # another paragraph, no date: none, never the publication day
