@@ -226,7 +226,8 @@ class _Run:
             times = f" ({calls} batches)" if calls > 1 else ""
             self.fail(
                 where,
-                f"post-ingest hook {reason}{times}; {n_articles} new articles are stored but were not processed by it",
+                f"post-ingest hook {reason}{times}; {n_articles} new articles are stored but were not processed by it "
+                "(recorded: the next ingest or `threatgraph resolve` does it)",
             )
 
 

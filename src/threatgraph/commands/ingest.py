@@ -211,8 +211,10 @@ def _load_demo_list(tg: Threatgraph) -> None:
     from threatgraph.screen.lists import demo_list_path, load_files
 
     path = demo_list_path()
+    from threatgraph.store.work import rescreen_owed
+
     result = load_files(tg.engine, [path])
-    if result.version_id is None:
+    if result.version_id is None and not rescreen_owed(tg.engine):
         console.print(f"Demo sanctions list [bold]{escape(path.name)}[/] (invented) already loaded.")
         return
     relinked = tg.lists_loaded()

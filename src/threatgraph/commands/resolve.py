@@ -36,11 +36,8 @@ def resolve_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the statistics as JSON."),
     db: str | None = DbOption,
 ) -> None:
-    """Resolve stored mentions into entities (new articles only, or everything with --rebuild)."""
-    from sqlalchemy import select
-
+    """Finish pending resolution, screening and watch checks (or re-resolve everything with --rebuild)."""
     from threatgraph import resolve
-    from threatgraph.store.schema import articles, mentions
 
     engine = open_store_or_exit(db)
     if relink:
@@ -53,18 +50,19 @@ def resolve_cmd(
             stats = resolve.rebuild(
                 engine, progress=lambda done, total: progress.update(task, completed=done, total=total)
             )
-    else:
-        with engine.connect() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    select(mentions.c.article_id)
-                    .where(mentions.c.entity_id.is_(None))
-                    .distinct()
-                    .join(articles, articles.c.id == mentions.c.article_id)
-                )
-            ]
-        stats = resolve.update(engine, ids)
+    else:  # only what is owed: articles not yet resolved, entities not yet screened, watch checks
+        from threatgraph.resume import resume
+
+        done = resume(engine)
+        if as_json:
+            typer.echo(json.dumps(done.as_dict(), indent=2))
+            return
+        console.print(
+            f"{done.resolved_articles} articles resolved · {done.mentions} mentions · {done.created} new entities · "
+            f"{done.merged} merged · {done.screened} screened · {done.sanction_links} sanctions links · "
+            f"{done.watch_checked} watch-checked · {done.alerts} alerts · {done.seconds:.2f}s"
+        )
+        return
     if as_json:
         typer.echo(json.dumps(stats.as_dict(), indent=2))
         return

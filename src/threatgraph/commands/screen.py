@@ -57,7 +57,10 @@ def lists_load(
         err_console.print(f"[red]error:[/red] {exc}")
         err_console.print("Nothing was stored; the previously loaded version is unchanged.")
         raise typer.Exit(1) from exc
-    relinked = _after_load(tg) if result.version_id is not None else None
+    from threatgraph.store.work import rescreen_owed
+
+    # Also when every file is unchanged but a killed earlier load never finished re-screening.
+    relinked = _after_load(tg) if result.version_id is not None or rescreen_owed(tg.engine) else None
     if as_json:
         data = result.to_dict()
         data["relinked"] = relinked

@@ -19,6 +19,7 @@ from sqlalchemy import update as sql_update
 from threatgraph.resolve.cluster import Resolver, ResolveStats, load_groups
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.sanctions import relink_all, screen_entities
+from threatgraph.store import work
 from threatgraph.store.schema import aliases, articles, entities, events, mentions, quotes, resolve_keys
 
 #: Articles per transaction during ``rebuild``.
@@ -27,10 +28,13 @@ REBUILD_BATCH = 256
 
 def _resolve_batch(engine: Engine, article_ids: list[str], recycle: set[str] | None = None) -> Resolver:
     with engine.begin() as conn:
+        work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
         resolver = Resolver(conn, load_decisions(conn), recycle)
         resolver.resolve_groups(load_groups(conn, article_ids))
         resolver.flush()
         resolver.link_events(article_ids)
+        work.done(conn, work.RESOLVE, article_ids)
+        work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
     return resolver
 
 
@@ -79,6 +83,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
     """
     t0 = perf_counter()
     with engine.begin() as conn:
+        work.lock(conn, "resolve")
         conn.execute(sql_update(mentions).values(entity_id=None))
         conn.execute(sql_update(events).values(source_entity_id=None, target_entity_id=None))
         conn.execute(sql_update(quotes).values(speaker_entity_id=None))

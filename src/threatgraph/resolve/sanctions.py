@@ -23,6 +23,7 @@ from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.vocabulary import vocabulary
 from threatgraph.resolve.judge import ActorFacts, judge
 from threatgraph.screen.index import Query, ScreenIndex, get_index
+from threatgraph.store import work
 from threatgraph.store.schema import aliases, entities, events, list_versions, sanction_links
 from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
 
@@ -181,12 +182,15 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
     if not ids:
         return 0, 0
     index = _index(engine)
-    if index is None:
+    if index is None:  # nothing to screen against; loading a list marks every entity for screening
+        with engine.begin() as conn:
+            work.done(conn, work.SCREEN, ids)
         return 0, 0
     screened = linked = 0
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
         with engine.begin() as conn:
+            work.done(conn, work.SCREEN, chunk)
             todo = entity_names(conn, chunk)
             kept = {
                 (e, d, x)
@@ -257,9 +261,13 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
 
 def relink_all(engine: Engine) -> tuple[int, int]:
     """Re-screen every screened-type entity (after a new list version is loaded)."""
+    started = datetime.now(UTC)
     with engine.connect() as conn:
         ids = [r[0] for r in conn.execute(select(entities.c.id).where(entities.c.schema.in_(list(SCREENED))))]
-    return screen_entities(engine, ids)
+    result = screen_entities(engine, ids)
+    with engine.begin() as conn:  # every entity that existed when this began is screened now
+        work.done_all(conn, work.SCREEN, before=started)
+    return result
 
 
 def set_status(engine: Engine, entity_id: str, dataset: str, entry_id: str, status: str) -> bool:

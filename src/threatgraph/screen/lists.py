@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
 from threatgraph.screen.entries import ListError, ParsedList, caption
 from threatgraph.screen.formats import parse_files
+from threatgraph.store import work
 from threatgraph.store.schema import list_changes, list_entries, list_versions
 
 __all__ = [
@@ -139,6 +140,7 @@ def _store(engine: Engine, plist: ParsedList) -> VersionResult:
             )
         ).inserted_primary_key[0]
         res.version_id = version_id
+        work.mark(conn, work.SCREEN, [work.SCREEN_ALL])  # done once every entity is screened against it
         _apply_diff(conn, plist, version_id, res)
         conn.execute(
             update(list_versions)

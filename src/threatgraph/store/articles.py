@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from threatgraph.model import Analysis, Article
+from threatgraph.store import work
 from threatgraph.store.db import is_sqlite
 from threatgraph.store.schema import articles, events, mentions, quotes
 
@@ -41,11 +42,19 @@ def _article_row(art: Article, seq: int) -> dict[str, Any]:
 
 
 def write_analysis(conn: Connection, analysis: Analysis) -> bool:
-    """Insert one analysed article on an open transaction; False if it was already stored."""
+    """Insert one analysed article on an open transaction; False if it was already stored.
+
+    The transaction must not have written yet (the article lock has to be its first write).
+    """
     art = analysis.article
+    work.lock(conn, "articles")  # seq = max + 1 must not be read by two writers at once
     if article_exists(conn, art.id):
         return False
     conn.execute(insert(articles), [_article_row(art, _next_seq(conn))])
+    # Owed to every new article until done, in this same transaction: a kill after the commit
+    # leaves the article with its work recorded, never stored-but-forgotten.
+    work.mark(conn, work.RESOLVE, [art.id])
+    work.mark(conn, work.WATCH, [art.id])
     if analysis.mentions:
         conn.execute(
             insert(mentions),

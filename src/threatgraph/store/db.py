@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import StaticPool
 
 from threatgraph.config import db_url
@@ -59,8 +59,27 @@ def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema revision (a no-op when it is there)."""
     cfg = alembic_config(str(engine.url.render_as_string(hide_password=False)))
     with engine.begin() as conn:
+        _migration_lock(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+#: PostgreSQL advisory lock key held while migrating ("tgmigrat" as a 64-bit integer).
+_PG_MIGRATION_LOCK = int.from_bytes(b"tgmigrat", "big") & 0x7FFFFFFFFFFFFFFF
+
+
+def _migration_lock(conn: Connection) -> None:
+    """Make concurrent first openings of one database migrate one after the other.
+
+    Without it two processes opening a new database both see no ``alembic_version`` table and both
+    create it. The lock lasts until the migration commits; the second process then finds the
+    schema at head and alembic does nothing. SQLite takes its write lock up front (waiting up to the
+    busy timeout); PostgreSQL takes a transaction-scoped advisory lock.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
 
 
 def _head() -> str | None:

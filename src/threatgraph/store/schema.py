@@ -48,7 +48,7 @@ articles = Table(
     Column("seq", Integer, nullable=False),  # ingest order, for incremental watchers
 )
 Index("ix_articles_published", articles.c.published)
-Index("ix_articles_seq", articles.c.seq)
+Index("ix_articles_seq", articles.c.seq, unique=True)  # concurrent writers never share a seq
 
 entities = Table(
     "entities",
@@ -273,3 +273,26 @@ alerts = Table(
     UniqueConstraint("watch_id", "article_id", name="uq_alerts_watch_article"),
 )
 Index("ix_alerts_created", alerts.c.created_at)
+
+# --- work state: what a killed run left undone, and write locks -------------------------
+
+# Work still owed to stored data, written in the same transaction as the data that needs it and
+# deleted in the transaction that does it, so a re-run after kill -9 finds exactly what is left:
+# kind "resolve"/"watch" with an article id as key, kind "screen" with a dataset-independent key.
+pending_work = Table(
+    "pending_work",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", String(128), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per named critical section; a transaction that must not interleave with another writer
+# (sequence allocation, resolution) first bumps its row, which takes the write lock on SQLite and a
+# row lock on PostgreSQL until it commits.
+store_locks = Table(
+    "store_locks",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("n", Integer, nullable=False, default=0),
+)

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from threatgraph.store import work
 from threatgraph.store.schema import alerts, aliases, articles, entities, mentions, watches
 from threatgraph.watch.alerts import fetch_alerts
 from threatgraph.watch.names import find_in_text, index_text, normalise, similarity
@@ -224,6 +225,9 @@ def run_check(
         if watch_ids is not None:
             q = q.where(watches.c.id.in_(watch_ids))
         prepared = _prepare(conn, [dict(r) for r in conn.execute(q).mappings()])
+        every_watch = watch_ids is None  # only a check against every watch settles an article's work
+        if every_watch:
+            work.done(conn, work.WATCH, explicit)
         if not prepared:
             return []
         if from_seq is not None:
@@ -233,6 +237,8 @@ def run_check(
         now = datetime.now(UTC)
         for chunk in _articles_to_check(conn, sorted(explicit), min(w.last_seq for w in prepared)):
             by_article = _mentions_by_article(conn, [a["id"] for a in chunk])
+            if every_watch:
+                work.done(conn, work.WATCH, [a["id"] for a in chunk])
             words_cache: dict = {}
             for art in chunk:
                 for w in prepared:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 20:49:54.017246
+Create Date: 2026-11-29 22:20:57.543638
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.create_index("ix_articles_published", ["published"], unique=False)
-        batch_op.create_index("ix_articles_seq", ["seq"], unique=False)
+        batch_op.create_index("ix_articles_seq", ["seq"], unique=True)
 
     op.create_table(
         "entities",
@@ -73,6 +73,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_list_versions_dataset", ["dataset"], unique=False)
 
     op.create_table(
+        "pending_work",
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("key", sa.String(length=128), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "key", name=op.f("pk_pending_work")),
+    )
+    op.create_table(
         "resolve_decisions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("left_key", sa.Text(), nullable=False),
@@ -81,6 +88,12 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resolve_decisions")),
+    )
+    op.create_table(
+        "store_locks",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_store_locks")),
     )
     op.create_table(
         "aliases",
@@ -359,7 +372,9 @@ def downgrade() -> None:
         batch_op.drop_index("ix_aliases_entity")
 
     op.drop_table("aliases")
+    op.drop_table("store_locks")
     op.drop_table("resolve_decisions")
+    op.drop_table("pending_work")
     with op.batch_alter_table("list_versions", schema=None) as batch_op:
         batch_op.drop_index("ix_list_versions_dataset")
 
