@@ -106,6 +106,9 @@ def test_csv_upload(client):
         (b"name\n\n  \n", "no names"),
         (b"a\x00b\n", "binary"),
         (b"name,schema\nX,Spaceship\n", "line 2"),
+        (b'name\n"Acme Trading LLC\nZainabiyoun Brigade\n', "line 2: broken CSV"),  # never 1 row, no match
+        (b"name\nAcme, Inc\n", "line 2: 2 fields"),
+        (b"name\n" + b"Z" * 200_000 + b"\n", "characters"),
     ],
 )
 def test_bad_csv_is_400_naming_the_file(client, raw, needle):

@@ -13,13 +13,17 @@ from typing import Annotated, Any
 from followthemoney import model as ftm_model
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from threatgraph.screen.query import MAX_NAME_CHARS
+
 MAX_QUERIES = 100  # yente's batch limit
 MAX_SCREEN = 1000
 Value = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 #: "Has a letter or digit" as a plain character class: \S means different things to the JSON Schema (ECMA),
 #: Python and Rust regex engines at the edges (U+001C..U+001F, U+0085), so clients and server could disagree.
 HAS_TEXT = r"[0-9A-Za-z\u00C0-\u167F\u1681-\u1FFF\u2070-\u2FFF\u3001-\uD7FF\uE000-\uFFFF]"
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=HAS_TEXT)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_CHARS, pattern=HAS_TEXT)
+]
 #: FtM schemata that can be matched (yente accepts the same); published as an enum in the OpenAPI schema.
 MATCHABLE = sorted(s.name for s in ftm_model.schemata.values() if s.matchable)
 

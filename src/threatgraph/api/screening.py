@@ -6,8 +6,6 @@ upload and API clients get the same scores and the same explanations.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
@@ -20,6 +18,7 @@ from sqlalchemy import Engine
 from threatgraph.api import queries, services
 from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
+from threatgraph.screen import names_csv
 from threatgraph.web.render import respond
 from threatgraph.web.screening_report import state_counts, summary_rows, to_csv, to_xlsx
 
@@ -108,41 +107,26 @@ def screen_form(
 
 
 def parse_csv(filename: str, raw: bytes) -> list[ScreenItem]:
-    """Names from an uploaded CSV: the ``name`` column if there is a header with one, else column one."""
+    """Names from an uploaded CSV (the ``name`` column if a header has one, else column one), read by the
+    same strict parser as the CLI: any structural doubt is a 400 naming the line, never a partial batch."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise HTTPException(400, f"{filename}: not UTF-8 text (byte {exc.start})") from exc
-    if "\x00" in text:
-        raise HTTPException(400, f"{filename}: binary data, expected CSV text")
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as exc:
-        raise HTTPException(400, f"{filename}: broken CSV ({exc})") from exc
-    if not rows:
-        raise HTTPException(400, f"{filename}: empty file, expected one name per line")
-    header = [c.strip().casefold() for c in rows[0]]
-    cols = {key: header.index(key) for key in ("name", "schema", "country") if key in header}
-    body = rows[1:] if "name" in cols else rows
-    name_col = cols.get("name", 0)
+        table = names_csv.parse(names_csv.decode(raw, filename), filename)
+    except names_csv.NamesCsvError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    if len(table.rows) > MAX_SCREEN:
+        raise HTTPException(400, f"{filename}: {len(table.rows)} names, at most {MAX_SCREEN}; split the file")
     items: list[ScreenItem] = []
-    for lineno, row in enumerate(body, start=2 if "name" in cols else 1):
-        if len(row) <= name_col or not row[name_col].strip():
-            continue
-        fields: dict[str, Any] = {"name": row[name_col]}
-        if "schema" in cols and len(row) > cols["schema"] and row[cols["schema"]].strip():
-            fields["schema"] = row[cols["schema"]].strip()
-        if "country" in cols and len(row) > cols["country"] and row[cols["country"]].strip():
-            fields["country"] = [row[cols["country"]].strip()]
+    for row in table.rows:
+        fields: dict[str, Any] = {"name": row.name}
+        if row.get("schema"):
+            fields["schema"] = row.get("schema")
+        if row.get("country"):
+            fields["country"] = [row.get("country")]
         try:
             items.append(ScreenItem(**fields))
         except ValidationError as exc:
             reason = "; ".join(e["msg"] for e in exc.errors())
-            raise HTTPException(400, f"{filename} line {lineno}: {reason}") from exc
-        if len(items) > MAX_SCREEN:
-            raise HTTPException(400, f"{filename}: more than {MAX_SCREEN} names; split the file")
-    if not items:
-        raise HTTPException(400, f"{filename}: no names found")
+            raise HTTPException(400, f"{filename} line {row.line}: {reason}") from exc
     return items
 
 

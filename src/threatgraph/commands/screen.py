@@ -23,7 +23,6 @@ lists_app = typer.Typer(
 )
 app.add_typer(lists_app, name="lists")
 
-NAME_COLUMNS = ("name", "full_name", "fullname", "entity", "query")
 OUT_COLUMNS = (
     "match",
     "score",
@@ -196,21 +195,18 @@ def screen(
 
 
 def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> None:  # noqa: ANN001
+    from threatgraph.screen import names_csv
     from threatgraph.screen.query import Query
 
     try:
-        text = csv_in.read_text(encoding="utf-8-sig")
-        rows = list(csv.DictReader(text.splitlines()))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        table = names_csv.parse(names_csv.decode(csv_in.read_bytes(), str(csv_in)), str(csv_in), header=True)
+    except OSError as exc:
         err_console.print(f"[red]error:[/red] {csv_in}: cannot read CSV: {exc}")
         raise typer.Exit(1) from exc
-    fields = [f for f in (rows[0].keys() if rows else []) if f is not None]
-    lower = {f.lower().strip(): f for f in fields}
-    name_col = next((lower[c] for c in NAME_COLUMNS if c in lower), None)
-    if name_col is None:
-        err_console.print(f"[red]error:[/red] {csv_in}: no name column (expected one of {', '.join(NAME_COLUMNS)})")
-        raise typer.Exit(1)
-    col = {k: lower.get(k) for k in ("schema", "country", "birth_date", "id")}
+    except names_csv.NamesCsvError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from exc
+    fields, rows = table.fields, table.rows
     out_fh = csv_out.open("w", encoding="utf-8", newline="") if csv_out else None
     try:
         writer = csv.DictWriter(out_fh or _StdoutText(), fieldnames=[*fields, *OUT_COLUMNS], extrasaction="ignore")
@@ -222,14 +218,11 @@ def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> 
         ) as progress:  # fmt: skip
             task = progress.add_task("screen", total=len(rows))
             for row in rows:
-
-                def get(key: str, row: dict = row) -> str:
-                    return (row.get(col[key]) or "").strip() if col[key] else ""
-
-                out = dict(row)
+                get = row.get
+                out = dict(zip(fields, row.record, strict=False))
                 try:
                     query = Query(
-                        [row.get(name_col) or ""], get("schema") or None,
+                        [row.name], get("schema") or None,
                         [get("country")] if get("country") else [], [get("birth_date")] if get("birth_date") else [],
                         [get("id")] if get("id") else [],
                     )  # fmt: skip
@@ -238,7 +231,12 @@ def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> 
                     writer.writerow(out)
                     progress.advance(task)
                     continue
-                found = index.match(query, limit=1, threshold=threshold) if query.names else []
+                if not query.names:  # never a "no match" for a name that could not be screened
+                    out.update(match="error", error=f"line {row.line}: nothing to screen in {row.name!r}")
+                    writer.writerow(out)
+                    progress.advance(task)
+                    continue
+                found = index.match(query, limit=1, threshold=threshold)
                 if found:
                     c = found[0]
                     matches += c.match

@@ -18,6 +18,9 @@ from threatgraph.screen.entries import parse_dates
 #: Chosen on the real OFAC list with ``benchmarks/screening.py`` (leave-one-alias-out recall vs. the
 #: false-positive rate on non-listed names); see the benchmark output in the screen stage's notes.
 MATCH_THRESHOLD = 0.8
+#: Longest name screened anywhere (CLI, CSV, API, web form): real names, including the longest
+#: transliterated company names on the lists, are far shorter; longer input is not a name.
+MAX_NAME_CHARS = 500
 
 
 @dataclass(slots=True)
@@ -38,6 +41,11 @@ class Query:
         if isinstance(self.names, str):
             self.names = [self.names]
         self.names = [n for n in (str(n).strip() for n in self.names) if n]
+        for name in self.names:  # the same refusals as the API's request models, for every caller
+            if "\x00" in name:
+                raise ValueError(f"name contains a NUL byte: {name[:60]!r}")
+            if len(name) > MAX_NAME_CHARS:
+                raise ValueError(f"name of {len(name)} characters (at most {MAX_NAME_CHARS}): {name[:60]!r}…")
         countries: list[str] = []
         for raw in self.countries:
             if not str(raw).strip():
