@@ -5,6 +5,12 @@ THREATGRAPH_HOME     directory for derived files such as persisted screening ind
                      (default: ``<db file dir>/.threatgraph`` or ``./.threatgraph``)
 THREATGRAPH_TOKEN    bearer token required for API writes (unset: writes are refused)
 THREATGRAPH_WEBHOOK  URL alerts are POSTed to (unset: alerts are only stored)
+THREATGRAPH_LIST_MAX_AGE_DAYS
+                     a sanctions list older than this many days (by its publication date, else
+                     the day it was loaded) is flagged on every screening answer (default 30)
+THREATGRAPH_TRUSTED_HOSTS
+                     comma-separated Host names the API answers to (default: the loopback names
+                     and the host it binds to); anything else is refused (DNS rebinding)
 """
 
 from __future__ import annotations
@@ -44,3 +50,28 @@ def api_token() -> str | None:
 
 def webhook_url() -> str | None:
     return os.environ.get("THREATGRAPH_WEBHOOK") or None
+
+
+#: Default for $THREATGRAPH_LIST_MAX_AGE_DAYS: OFAC, the UN and the EU change their lists several
+#: times a month, so a month-old copy has probably missed designations.
+DEFAULT_LIST_MAX_AGE_DAYS = 30
+
+
+def list_max_age_days() -> int:
+    """Age in days beyond which a loaded sanctions list is flagged as stale on every screening answer."""
+    raw = os.environ.get("THREATGRAPH_LIST_MAX_AGE_DAYS", "").strip()
+    if not raw:
+        return DEFAULT_LIST_MAX_AGE_DAYS
+    try:
+        days = int(raw)
+    except ValueError:
+        raise ValueError(f"THREATGRAPH_LIST_MAX_AGE_DAYS must be a whole number of days, not {raw!r}") from None
+    if days < 1:
+        raise ValueError(f"THREATGRAPH_LIST_MAX_AGE_DAYS must be at least 1, not {days}")
+    return days
+
+
+def trusted_hosts() -> list[str] | None:
+    """Host names from $THREATGRAPH_TRUSTED_HOSTS, or None when unset (the server then derives them)."""
+    raw = os.environ.get("THREATGRAPH_TRUSTED_HOSTS", "").strip()
+    return [h.strip().lower() for h in raw.split(",") if h.strip()] or None

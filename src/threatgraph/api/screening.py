@@ -19,6 +19,7 @@ from threatgraph.api import queries, services
 from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
 from threatgraph.screen import names_csv
+from threatgraph.screen.freshness import ListsStatus, NoListsError, lists_status
 from threatgraph.web.render import respond
 from threatgraph.web.screening_report import state_counts, summary_rows, to_csv, to_xlsx
 
@@ -37,12 +38,27 @@ def _check_dataset(engine: Engine, dataset: str) -> None:
 def run_match(
     engine: Engine, dataset: str, body: dict[str, Any], limit: int, threshold: float | None, algorithm: str
 ) -> dict[str, Any]:
-    """yente matching restricted to ``dataset`` ('default' = every loaded list); unusable requests are 400."""
+    """yente matching restricted to ``dataset`` ('default' = every loaded list); unusable requests are 400.
+
+    With no list loaded there is nothing to match against: 503, never an empty "no match". Every
+    answer carries ``warnings`` (empty when every list is within the configured age).
+    """
+    status = lists_status_or_503(engine)
     _check_dataset(engine, dataset)
     try:
-        return services.match(engine, body, limit=limit, threshold=threshold, algorithm=algorithm, dataset=dataset)
+        answer = services.match(engine, body, limit=limit, threshold=threshold, algorithm=algorithm, dataset=dataset)
     except ValueError as exc:
         raise HTTPException(400, f"cannot match: {exc}") from exc
+    answer["warnings"] = status.warnings
+    return answer
+
+
+def lists_status_or_503(engine: Engine) -> ListsStatus:
+    """The loaded lists' status; 503 (Service Unavailable: cannot screen) when none is loaded."""
+    try:
+        return lists_status(engine)
+    except NoListsError as exc:
+        raise HTTPException(503, str(exc)) from exc
 
 
 @router.post("/match/{dataset}", responses={404: {"description": "dataset not loaded"}})
@@ -74,6 +90,7 @@ def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold:
                     "schema": item.schema_,
                     "match": any(r.get("match") for r in results),
                     "results": results,
+                    "warnings": answer["warnings"],  # a stale list is flagged on every answer
                 }
             )
     return out
@@ -82,7 +99,8 @@ def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold:
 @router.post("/screen")
 def screen_batch(body: ScreenRequest, engine: Engine = Depends(engine_of)) -> dict[str, Any]:
     """Screen a batch of names; each answer lists candidates with score, match flag and features."""
-    return {"results": screen_items(engine, body.names, body.limit, body.threshold)}
+    results = screen_items(engine, body.names, body.limit, body.threshold)
+    return {"results": results, "warnings": results[0]["warnings"] if results else []}
 
 
 @router.get("/screen", responses=HTML, summary="Screening form; with name= it screens that name")
@@ -94,7 +112,12 @@ def screen_form(
     threshold: float | None = Query(None, ge=0.0, le=1.0),
     engine: Engine = Depends(engine_of),
 ) -> Response:
-    data: dict[str, Any] = {"name": name, "schema": schema, "country": country, "results": []}
+    data: dict[str, Any] = {"name": name, "schema": schema, "country": country, "results": [], "warnings": []}
+    try:
+        data["warnings"] = lists_status(engine).warnings
+    except NoListsError as exc:  # the form still shows, with why nothing can be screened
+        data["error"] = str(exc)
+        return respond(request, "screen.html", data, status_code=503 if name.strip() else 200)
     if name.strip() and not re.search(HAS_TEXT, name):
         data["error"] = f"{name!r} has no letter or digit to screen"
     elif name.strip():
@@ -173,6 +196,7 @@ async def screen_csv(
     if len(raw) > CSV_MAX_BYTES:
         raise HTTPException(413, f"{name}: larger than {CSV_MAX_BYTES} bytes")
     items = parse_csv(name, raw)
+    status = lists_status_or_503(engine)
     results = screen_items(engine, items, 5, None)
     rows = summary_rows(results)
     if format:
@@ -184,6 +208,7 @@ async def screen_csv(
         "counts": state_counts(rows),
         "queries": [item.model_dump(by_alias=True) for item in items],
         "results": results,
+        "warnings": status.warnings,
     }
     return respond(request, "screen.html", data)
 

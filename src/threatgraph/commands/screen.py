@@ -33,6 +33,7 @@ OUT_COLUMNS = (
     "matched_name",
     "query_name",
     "error",
+    "warning",
 )
 
 
@@ -146,20 +147,24 @@ def screen(
     db: str | None = DbOption,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded sanctions lists."""
-    from threatgraph.screen.lists import list_summary
+    from threatgraph.screen.freshness import NoListsError, lists_status
     from threatgraph.screen.query import MATCH_THRESHOLD, Query
 
     if (name is None) == (csv_in is None):
         err_console.print("[red]error:[/red] give either a NAME or --csv FILE")
         raise typer.Exit(2)
     tg = open_app_or_exit(db)
-    if not list_summary(tg.engine):
-        err_console.print("[red]error:[/red] no sanctions lists loaded; run [bold]threatgraph lists load FILE…[/bold]")
-        raise typer.Exit(1)
+    try:
+        warnings = lists_status(tg.engine).warnings
+    except (NoListsError, ValueError) as exc:
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    for warning in warnings:  # on every answer, before it: a "no match" against a stale list may be wrong
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True, highlight=False)
     index = tg.index()
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     if csv_in is not None:
-        _screen_csv(index, csv_in, csv_out, threshold)
+        _screen_csv(index, csv_in, csv_out, threshold, warnings)
         return
     try:
         query = Query([name or ""], schema, country, birth_date, identifier)
@@ -171,12 +176,14 @@ def screen(
         raise typer.Exit(2)
     found = index.match(query, limit=limit, threshold=threshold)
     if as_json:
-        console.print_json(json.dumps({"query": name, "threshold": threshold, "results": [c.to_dict() for c in found]}))
+        data = {"query": name, "threshold": threshold, "results": [c.to_dict() for c in found], "warnings": warnings}
+        console.print_json(json.dumps(data))
         return
     if not found:
-        console.print(f"No candidates for {name!r}.")
+        console.print(f"No candidates for {name!r}" + (" in a stale list (see the warning)." if warnings else "."))
         return
-    console.print(f"[bold]Screening {escape(name or '')!r}[/] (match at score ≥ {threshold})")
+    stale = "; a list is stale, see the warning" if warnings else ""
+    console.print(f"[bold]Screening {escape(name or '')!r}[/] (match at score ≥ {threshold}{stale})")
     # The list entry id never wraps (it is what an analyst looks up); the rest wraps beside it.
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column("score", no_wrap=True)
@@ -194,7 +201,7 @@ def screen(
     console.print(table)
 
 
-def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> None:  # noqa: ANN001
+def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float, warnings: list[str]) -> None:  # noqa: ANN001
     from threatgraph.screen import names_csv
     from threatgraph.screen.query import Query
 
@@ -220,6 +227,7 @@ def _screen_csv(index, csv_in: Path, csv_out: Path | None, threshold: float) -> 
             for row in rows:
                 get = row.get
                 out = dict(zip(fields, row.record, strict=False))
+                out["warning"] = " ".join(warnings)  # every answer says when a list was stale
                 try:
                     query = Query(
                         [row.name], get("schema") or None,
