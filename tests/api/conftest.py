@@ -18,4 +18,4 @@ def archive(store) -> dict[str, Any]:
 def client(archive) -> TestClient:
     from threatgraph.api.app import create_app
 
-    return TestClient(create_app(archive["engine"], token=TOKEN))
+    return TestClient(create_app(archive["engine"], token=TOKEN), base_url="http://127.0.0.1")

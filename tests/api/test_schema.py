@@ -35,7 +35,7 @@ CONTENT_CHECKED = {
 @pytest.fixture
 def api_schema(store):
     build_archive(store)
-    app = create_app(store, token=TOKEN, max_ingest=64 * 1024)
+    app = create_app(store, token=TOKEN, max_ingest=64 * 1024, hosts=["testserver"])  # schemathesis's ASGI host
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -13,14 +13,14 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 def test_writes_refused_without_configured_token(archive, monkeypatch):
     monkeypatch.delenv("THREATGRAPH_TOKEN", raising=False)
-    client = TestClient(create_app(archive["engine"]))
+    client = TestClient(create_app(archive["engine"]), base_url="http://127.0.0.1")
     r = client.post("/watches", json={"name": "Zainabiyoun"}, headers={"Authorization": "Bearer anything"})
     assert r.status_code == 403 and "THREATGRAPH_TOKEN" in r.json()["detail"]
 
 
 def test_token_from_environment(archive, monkeypatch):
     monkeypatch.setenv("THREATGRAPH_TOKEN", "from-env")
-    client = TestClient(create_app(archive["engine"]))
+    client = TestClient(create_app(archive["engine"]), base_url="http://127.0.0.1")
     assert client.post("/watches", json={"name": "X"}, headers={"Authorization": "Bearer from-env"}).status_code == 201
 
 
@@ -74,14 +74,14 @@ def test_malformed_json_is_422(client):
 
 
 def test_body_limit_by_declared_length(archive):
-    client = TestClient(create_app(archive["engine"], token=TOKEN, max_body=1000))
+    client = TestClient(create_app(archive["engine"], token=TOKEN, max_body=1000), base_url="http://127.0.0.1")
     r = client.post("/screen", content=b"x" * 5000, headers={"content-type": "application/json"})
     assert r.status_code == 413 and "1000 bytes" in r.json()["detail"]
 
 
 def test_body_limit_while_streaming(archive):
     """A chunked body without Content-Length is cut off at the limit too."""
-    client = TestClient(create_app(archive["engine"], token=TOKEN, max_body=1000))
+    client = TestClient(create_app(archive["engine"], token=TOKEN, max_body=1000), base_url="http://127.0.0.1")
 
     def chunks():
         for _ in range(10):

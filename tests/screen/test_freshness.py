@@ -22,7 +22,7 @@ MATCH = {"queries": {"q1": {"schema": "Organization", "properties": {"name": ["N
 def _client(engine: Engine) -> TestClient:
     from threatgraph.api.app import create_app
 
-    return TestClient(create_app(engine, token="t" * 32))
+    return TestClient(create_app(engine, token="t" * 32), base_url="http://127.0.0.1")
 
 
 def _age(engine: Engine, days: int) -> None:

@@ -34,7 +34,7 @@ def pipeline_client(tmp_path_factory):
     load_files(engine, [LIST_FILE], dataset="testlist")
     report = Threatgraph(engine).ingest([ROOT / "samples"])
     assert report.ingested and not report.failed
-    return engine, TestClient(create_app(engine, token="t"))
+    return engine, TestClient(create_app(engine, token="t"), base_url="http://127.0.0.1")
 
 
 def test_every_entity_and_article_page_renders(pipeline_client):

@@ -8,6 +8,7 @@ with a sentence naming the input and the reason (HTML for browsers, JSON otherwi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -19,8 +20,9 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threatgraph.api import activity, reading, screening, writing
-from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB, SecurityHeaders
+from threatgraph.api.middleware import LOOPBACK_HOSTS, BodyLimit, JsonSuffix, MiB, SecurityHeaders, TrustedHosts
 from threatgraph.app import Threatgraph
+from threatgraph.config import trusted_hosts as configured_hosts
 from threatgraph.web.render import STATIC, templates, wants_html
 
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -72,11 +74,13 @@ def create_app(
     token: str | None = None,
     max_body: int = 2 * MiB,
     max_ingest: int = 25 * MiB,
+    hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The threatgraph web app over ``threatgraph``, or an application built over ``engine`` (or the store at ``db``).
 
     ``token`` overrides $THREATGRAPH_TOKEN (tests, embedding). ``max_body`` caps every request
-    body except ``/ingest`` uploads, which get ``max_ingest``.
+    body except ``/ingest`` uploads, which get ``max_ingest``. ``hosts`` are the Host names it
+    answers to (default: $THREATGRAPH_TRUSTED_HOSTS, else the loopback names).
     """
     app = FastAPI(
         title="threatgraph",
@@ -105,4 +109,5 @@ def create_app(
     app.add_middleware(BodyLimit, default=max_body, per_path={"/ingest": max_ingest})
     app.add_middleware(JsonSuffix)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrustedHosts, hosts=hosts if hosts is not None else configured_hosts() or LOOPBACK_HOSTS)
     return app

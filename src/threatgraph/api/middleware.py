@@ -1,14 +1,18 @@
-"""ASGI middleware: request body limits and datasette-style ``.json`` URLs.
+"""ASGI middleware: trusted Host names, request body limits and datasette-style ``.json`` URLs.
 
-Both work on the raw ASGI scope so they apply before FastAPI parses anything: an oversized
-body is refused while it streams in (a missing or lying Content-Length does not help), and
-``/entities/x.json`` becomes ``/entities/x`` answered as JSON whatever the Accept header says.
+All work on the raw ASGI scope so they apply before FastAPI parses anything: a request for a
+host name this server is not (DNS rebinding: a page on ``attacker.example`` whose name now
+resolves to 127.0.0.1) is refused, an oversized body is refused while it streams in (a missing
+or lying Content-Length does not help), and ``/entities/x.json`` becomes ``/entities/x``
+answered as JSON whatever the Accept header says.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -33,6 +37,49 @@ async def _send_error(send: Send, status: int, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+#: Names of the loopback interface: the hosts a server bound to 127.0.0.1 is reached by.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(header: str) -> str | None:
+    """The host name of a Host header without its port (``[::1]:8000`` -> ``::1``); None if malformed."""
+    try:
+        name = urlsplit("//" + header.strip()).hostname
+        urlsplit("//" + header.strip()).port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return None
+    return name.rstrip(".").lower() if name else None
+
+
+class TrustedHosts:
+    """Answer only requests whose Host header names this server (``hosts``; ``"*"`` allows any).
+
+    A browser tricked by DNS rebinding sends the attacker's host name, so reads that need no token
+    (the whole archive) would otherwise leak to any web page the analyst opens. Refused with 400.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str] = LOOPBACK_HOSTS) -> None:
+        self.app = app
+        self.hosts = {h.strip().strip("[]").rstrip(".").lower() for h in hosts if h.strip()}
+        self.any = "*" in self.hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or self.any:
+            await self.app(scope, receive, send)
+            return
+        raw = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        name = host_name(raw.decode("latin-1"))
+        if name not in self.hosts:
+            shown = raw.decode("latin-1")[:100]
+            await _send_error(
+                send,
+                400,
+                f"host {shown!r} is not one this server answers to (THREATGRAPH_TRUSTED_HOSTS names them)",
+            )
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:

@@ -18,15 +18,22 @@ def serve(
     import uvicorn
 
     from threatgraph.api.app import create_app
-    from threatgraph.config import api_token
+    from threatgraph.api.middleware import LOOPBACK_HOSTS
+    from threatgraph.config import api_token, trusted_hosts
     from threatgraph.store.db import StoreError
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]warning:[/] binding to {host}: the store is readable by anyone who can reach it")
     if not api_token():
         err_console.print("[dim]THREATGRAPH_TOKEN is not set: the API is read-only (writes answer 403)[/]")
+    hosts = trusted_hosts() or [*LOOPBACK_HOSTS, *([host] if host not in ("0.0.0.0", "::") else [])]
+    if host in ("0.0.0.0", "::") and not trusted_hosts():
+        err_console.print(
+            "[yellow]warning:[/] only requests for the loopback names are answered; set THREATGRAPH_TRUSTED_HOSTS "
+            "to the names clients use"
+        )
     try:
-        web_app = create_app(db=db)
+        web_app = create_app(db=db, hosts=hosts)
     except StoreError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc

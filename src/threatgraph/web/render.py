@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from threatgraph.web.highlight import highlight
+from threatgraph.web.links import link_url
 from threatgraph.web.present import article_name
 from threatgraph.web.when import datetime_attr, timestamp
 
@@ -33,6 +34,7 @@ templates.env.filters["highlight"] = highlight
 templates.env.filters["thousands"] = thousands
 templates.env.filters["timestamp"] = timestamp
 templates.env.filters["article_name"] = article_name
+templates.env.filters["link_url"] = link_url
 templates.env.globals["when_attr"] = datetime_attr
 
 
