@@ -20,6 +20,65 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 #: Fewer words than this is navigation residue ("Home"), not an article.
 MIN_WORDS = 5
 _OPEN = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
+#: libxml2 (under lxml, under trafilatura) stops building the tree about 255 elements deep and the
+#: text below is lost without an error; pages nested deeper are flattened first (see _flatten).
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+#: Elements that never hold children or that the parser closes implicitly: they do not nest.
+_FLAT = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "option",
+    }
+)
+#: Layout and inline-style containers that carry no text of their own: removing their tags keeps every word.
+_CONTAINERS = re.compile(
+    r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|figure|table|tbody|thead|tfoot"
+    r"|b|i|em|strong|u|small|big)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the elements of ``html`` nest (void and implicitly closed elements not counted)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _FLAT:
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _flatten(html: str) -> str:
+    """The page with its layout containers unwrapped when it nests deeper than the parser follows."""
+    if nesting_depth(html) <= MAX_DEPTH:
+        return html
+    flat = _CONTAINERS.sub(" ", html)
+    depth = nesting_depth(flat)
+    if depth > MAX_DEPTH:
+        raise InputError(f"HTML nested {depth} elements deep even without layout containers (at most {MAX_DEPTH})")
+    return flat
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -39,6 +98,7 @@ def parse_html(html: str, source: str) -> Article:
     if not html.strip():
         raise InputError("empty file")
     _check_complete(html)
+    html = _flatten(html)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article text found in the HTML page")

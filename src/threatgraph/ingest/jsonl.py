@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from threatgraph.ingest.decode import check_not_binary
+from threatgraph.ingest.decode import check_not_binary, text_encoding
 from threatgraph.ingest.errors import InputError
 from threatgraph.ingest.fields import article_from
 from threatgraph.model import Article
@@ -61,6 +61,10 @@ def read_jsonl(fh: BinaryIO, source: str, max_bytes: int) -> Iterator[Article | 
         check_not_binary(head)
     except InputError as exc:
         yield source, exc
+        return
+    enc = text_encoding(head)
+    if enc not in (None, "utf-8-sig"):  # one clear error, not one undecodable line after another
+        yield source, InputError(f"JSON lines must be UTF-8; this file is {enc.upper()} (convert it to UTF-8)")
         return
     for n, line in _lines(fh, max_bytes):
         where = f"{source}:{n}"

@@ -53,16 +53,31 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
-                    if is_candidate(child) and child.is_file():
+                    if not is_candidate(child):
+                        continue
+                    if child.is_file():
                         yield child
+                    else:  # an article-named entry that cannot be read is named, never skipped in silence
+                        yield IngestFailure(str(child), _not_readable(child))
             for err in errors:
                 yield IngestFailure(str(err.filename or path), f"cannot read directory: {err.strerror or err}")
         elif path.is_file():
             yield path
-        elif path.exists():
-            yield IngestFailure(str(path), "not a regular file or directory")
         else:
-            yield IngestFailure(str(path), "no such file or directory")
+            yield IngestFailure(str(path), _not_readable(path))
+
+
+def _not_readable(path: Path) -> str:
+    """Why a path that is neither a directory nor a regular file cannot be read."""
+    if path.is_symlink() and not path.exists():
+        try:
+            target = os.readlink(path)
+        except OSError:  # pragma: no cover - removed meanwhile
+            target = "?"
+        return f"dangling symbolic link (its target {target} does not exist)"
+    if path.exists():
+        return "not a regular file or directory"
+    return "no such file or directory"
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IngestFailure]:

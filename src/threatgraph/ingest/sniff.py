@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from threatgraph.datafiles import load_yaml
-from threatgraph.ingest.decode import bom_encoding
+from threatgraph.ingest.decode import text_encoding
 from threatgraph.ingest.schemas import FormatsFile
 
 FORMATS = ("text", "html", "jsonl", "feed")
@@ -31,7 +31,7 @@ def extensions() -> dict[str, str]:
 
 
 def _ascii_head(head: bytes) -> bytes:
-    enc = bom_encoding(head)
+    enc = text_encoding(head)
     if enc and enc != "utf-8-sig":
         try:
             return head.decode(enc, errors="ignore").encode("ascii", errors="ignore")
