@@ -29,6 +29,7 @@ from sqlalchemy import Engine, select
 from threatgraph import pipeline
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.ingest import DEFAULT_MAX_BYTES
+from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
 from threatgraph.model import Article, IngestFailure, IngestReport
 from threatgraph.pipeline import Hook, Progress
 from threatgraph.resolve import relink_sanctions
@@ -111,10 +112,12 @@ class Threatgraph:
         max_bytes: int = DEFAULT_MAX_BYTES,
         n_process: int = 1,
         hooks: bool = True,
+        max_chars: int = MAX_ARTICLE_CHARS,
     ) -> IngestReport:
         """Read, extract and store every new article under ``paths``, then run the hooks per batch.
 
         ``hooks=False`` stores only (e.g. a bulk load resolved later with ``threatgraph resolve``).
+        Articles longer than ``max_chars`` are failures, never extracted (memory grows with length).
         """
         return pipeline.ingest(
             self.engine,
@@ -125,6 +128,7 @@ class Threatgraph:
             batch_size=batch_size,
             max_bytes=max_bytes,
             n_process=n_process,
+            max_chars=max_chars,
         )
 
     def ingest_items(

@@ -30,6 +30,7 @@ from typing import Protocol
 from sqlalchemy import Engine, select
 
 from threatgraph.ingest import DEFAULT_MAX_BYTES, read_paths
+from threatgraph.ingest.limits import MAX_ARTICLE_CHARS, oversize_reason
 from threatgraph.model import Analysis, Article, IngestFailure, IngestReport
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.schema import articles as articles_table
@@ -99,8 +100,10 @@ class _Run:
         batch_size: int,
         hooks: Sequence[Hook],
         n_process: int = 1,
+        max_chars: int = MAX_ARTICLE_CHARS,
     ) -> None:
         self.n_process = n_process
+        self.max_chars = max_chars
         self.engine = engine
         self.source = extractor
         self.extractor: Extractor | None = None
@@ -125,6 +128,10 @@ class _Run:
         self._tick(article.source)
 
     def add(self, article: Article) -> None:
+        too_long = oversize_reason(article, self.max_chars)
+        if too_long:  # refused before the extractor: one article must not exhaust memory
+            self.fail(article.source, too_long)
+            return
         if article.id in self.seen:
             self.duplicate(article)
             return
@@ -240,13 +247,14 @@ def ingest_items(
     progress: Progress | None = None,
     batch_size: int = 32,
     n_process: int = 1,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> IngestReport:
     """Ingest already-read articles (the API posts articles, not paths); see :func:`ingest`."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, got {n_process}")
-    run = _Run(engine, extractor, progress, batch_size, tuple(hooks), n_process)
+    run = _Run(engine, extractor, progress, batch_size, tuple(hooks), n_process, max_chars)
     for item in items:
         if isinstance(item, IngestFailure):
             run.fail(item.source, item.reason)
@@ -267,6 +275,7 @@ def ingest(
     batch_size: int = 32,
     max_bytes: int = DEFAULT_MAX_BYTES,
     n_process: int = 1,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> IngestReport:
     """Read ``paths`` (files or directories), extract and store every new article.
 
@@ -286,4 +295,5 @@ def ingest(
         extractor=extractor,
         hooks=hooks,
         n_process=n_process,
+        max_chars=max_chars,
     )

@@ -24,7 +24,9 @@ from threatgraph.commands import (
     open_app_or_exit,
     open_store_or_exit,
 )
+from threatgraph.commands.stopping import Stopped, stoppable
 from threatgraph.ingest import DEFAULT_MAX_BYTES
+from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
 from threatgraph.model import IngestReport
 
 if TYPE_CHECKING:
@@ -102,7 +104,13 @@ def _workers(requested: int, total: int | None) -> int:
 
 
 def _run_ingest(
-    tg: Threatgraph, paths: list[str], batch_size: int, max_bytes: int, as_json: bool, processes: int = 1
+    tg: Threatgraph,
+    paths: list[str],
+    batch_size: int,
+    max_bytes: int,
+    as_json: bool,
+    processes: int = 1,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> IngestReport:
     from threatgraph.ingest import estimate_items
     from threatgraph.pipeline import PARALLEL_MIN_ARTICLES, PipelineError
@@ -111,8 +119,27 @@ def _run_ingest(
     n_process = _workers(processes, total)
     if n_process > 1:  # worker processes only pay off on big batches
         batch_size = max(batch_size, PARALLEL_MIN_ARTICLES)
-    with exit_on(PipelineError), _progress_bar("Ingesting", total=total, show=not as_json) as progress:
-        report = tg.ingest(paths, progress=progress, batch_size=batch_size, max_bytes=max_bytes, n_process=n_process)
+
+    def on_stop(stopped: Stopped) -> None:
+        err_console.print(
+            f"[yellow]stopped ({stopped}):[/] articles stored so far are kept and what they still need is "
+            "recorded; run the same command again to finish",
+            highlight=False,
+        )
+
+    with (
+        stoppable(on_stop),
+        exit_on(PipelineError),
+        _progress_bar("Ingesting", total=total, show=not as_json) as progress,
+    ):
+        report = tg.ingest(
+            paths,
+            progress=progress,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            n_process=n_process,
+            max_chars=max_chars,
+        )
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:
@@ -129,12 +156,15 @@ def ingest_command(
     as_json: bool = JsonOption,
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per extraction batch."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSON line) read."),
+    max_chars: int = typer.Option(
+        MAX_ARTICLE_CHARS, "--max-chars", min=1, help="Longest article text extracted (memory grows with it)."
+    ),
     processes: int = typer.Option(
         0, "--processes", "-j", min=0, help="NLP worker processes (0 = one per core, up to 2, for large batches)."
     ),
 ) -> None:
     """Read articles, extract entities, events and quotes, and store them (identical content is skipped)."""
-    report = _run_ingest(open_app_or_exit(db), paths, batch_size, max_bytes, as_json, processes)
+    report = _run_ingest(open_app_or_exit(db), paths, batch_size, max_bytes, as_json, processes, max_chars)
     if report.failed:
         raise typer.Exit(1)
 
