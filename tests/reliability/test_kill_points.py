@@ -184,3 +184,16 @@ def test_pending_work_is_per_article_and_cleared(home: Path) -> None:
     assert done.resolved_articles == 3 and done.watch_checked == 3
     assert work.counts(engine) == {"resolve": 0, "watch": 0, "screen": 0}
     assert os.environ["THREATGRAPH_HOME"].startswith(str(home))
+
+
+def test_hits_says_work_is_pending_after_a_killed_list_load(home: Path, monkeypatch) -> None:
+    engine = _ingest_then_list(home / "killed.db")
+    with monkeypatch.context() as patch:
+        kill_at(patch, pipeline, "after_lists_loaded", 1, False)
+        with pytest.raises(Killed):
+            _load_list(engine)
+    res = CliRunner().invoke(app, ["hits", "--db", str(engine.url)])
+    assert "pending" in res.output and "threatgraph resolve" in res.output and "load lists" not in res.output
+    res = CliRunner().invoke(app, ["resolve", "--json", "--db", str(engine.url)])
+    assert res.exit_code == 0 and work.counts(engine)["screen"] == 0
+    assert "Fajr" in CliRunner().invoke(app, ["hits", "--db", str(engine.url)]).output

@@ -125,6 +125,15 @@ def hits(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
+        from threatgraph.store.work import counts
+
+        owed = counts(engine)
+        if owed["screen"] or owed["resolve"]:  # a killed run left work: say so instead of "load lists"
+            console.print(
+                f"No news actor is linked to a sanctions list yet, but {owed['resolve']} articles await resolution "
+                f"and {owed['screen']} screenings are pending: run `threatgraph resolve`."
+            )
+            return
         console.print("No news actor is linked to a sanctions list (load lists with `threatgraph lists load`).")
         return
     n_sanctioned = sum(1 for r in rows if r["sanctioned"])
