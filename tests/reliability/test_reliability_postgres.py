@@ -117,3 +117,30 @@ def test_two_ingests_at_once_pg(pg_store, tmp_path: Path, parts: tuple[int, int]
     assert snap["entities"] == single["entities"] and snap["links"] == single["links"]
     assert sorted(snap["mentions"]) == sorted(single["mentions"])
     assert snap["pending"] == []
+
+
+def _open(url: str) -> None:
+    from threatgraph.store.db import open_store
+
+    open_store(url)
+
+
+def test_processes_opening_a_new_schema_at_once_pg(pg_engine: Engine) -> None:
+    """Four processes migrating one empty schema at once: one migrates, the others find it at head."""
+    base = make_url(pg_engine.url.render_as_string(hide_password=False)).set(query={})
+    schema = f"tg_rel_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+        procs = [CTX.Process(target=_open, args=(url,)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(120)
+        assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
