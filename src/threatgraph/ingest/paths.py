@@ -17,6 +17,7 @@ from threatgraph.ingest.errors import InputError
 from threatgraph.ingest.feed import read_feed
 from threatgraph.ingest.html import read_html
 from threatgraph.ingest.jsonl import read_jsonl
+from threatgraph.ingest.limits import MAX_HTML_BYTES
 from threatgraph.ingest.sniff import is_candidate, sniff
 from threatgraph.ingest.text import read_text
 from threatgraph.model import Article, IngestFailure
@@ -115,6 +116,11 @@ def read_bytes(
         fmt = sniff(Path(source), data[:8192])
     if len(data) > max_bytes and fmt != "jsonl":
         yield IngestFailure(source, f"input is {_human(len(data))}, over the {_human(max_bytes)} size limit")
+        return
+    if fmt == "html" and len(data) > MAX_HTML_BYTES:  # the markup parser needs many times the page's size
+        yield IngestFailure(
+            source, f"web page is {_human(len(data))}, over the {_human(MAX_HTML_BYTES)} limit for HTML"
+        )
         return
     if not data.strip():
         yield IngestFailure(source, "empty file")
