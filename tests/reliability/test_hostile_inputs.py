@@ -76,7 +76,7 @@ def _corpus(folder: Path) -> tuple[dict[str, str], int]:
     put("utf16-nobom.txt", ("Officials in Kabul said on Friday that " + GOOD).encode("utf-16-le"), None)
     put("deep.html", "<html><head><title>Deep</title></head><body>" + "<div>" * 3_000 + "<p>" + GOOD * 3
         + "</p>" + "</div>" * 3_000 + "</body></html>", None)  # fmt: skip
-    put("huge.html", "<html><head><title>Big</title></head><body>" + "<p>" + GOOD + "</p>\n" * 60_000
+    put("huge.html", "<html><head><title>Big</title></head><body>" + ("<p>" + GOOD + "</p>\n") * 60_000
         + "</body></html>", "limit for HTML")  # fmt: skip
     put("good.txt", GOOD + " A third paragraph about Karachi.", None)
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
