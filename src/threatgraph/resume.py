@@ -47,11 +47,6 @@ class ResumeStats:
         return asdict(self)
 
 
-def pending(engine: Engine) -> dict[str, int]:
-    """Work items left per kind (``{"resolve": n, "watch": n, "screen": n}``)."""
-    return work.counts(engine)
-
-
 def resume(engine: Engine, *, progress: Callable[[str, int, int], None] | None = None) -> ResumeStats:
     """Do every pending work item; raises what the failing step raised (its items stay pending)."""
     from threatgraph.resolve import update
