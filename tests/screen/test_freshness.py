@@ -93,3 +93,12 @@ def test_bad_max_age_setting_is_an_error(store: Engine, monkeypatch) -> None:
     monkeypatch.setenv("THREATGRAPH_LIST_MAX_AGE_DAYS", "a month")
     with pytest.raises(ValueError, match="whole number"):
         lists_status(store)
+
+
+def test_a_name_that_cannot_be_screened_is_never_no_match(store: Engine) -> None:
+    load_files(store, [demo_list_path()])
+    client = _client(store)
+    item = client.post("/screen", json={"names": [{"name": "Fajr\x00Brigade"}]}).json()["results"][0]
+    assert item["match"] is None and "NUL" in item["error"]
+    page = client.get("/screen", params={"name": "Fajr\x00Brigade"}, headers={"accept": "text/html"})
+    assert "not screened" in page.text and "badge clear" not in page.text

@@ -84,15 +84,16 @@ def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold:
         for i, item in enumerate(chunk):
             resp = answer.get("responses", {}).get(str(i), {})
             results = resp.get("results", [])
-            out.append(
-                {
-                    "name": item.name,
-                    "schema": item.schema_,
-                    "match": any(r.get("match") for r in results),
-                    "results": results,
-                    "warnings": answer["warnings"],  # a stale list is flagged on every answer
-                }
-            )
+            row: dict[str, Any] = {
+                "name": item.name,
+                "schema": item.schema_,
+                "match": any(r.get("match") for r in results),
+                "results": results,
+                "warnings": answer["warnings"],  # a stale list is flagged on every answer
+            }
+            if resp.get("error"):  # this name could not be screened: never report it as "no match"
+                row.update(match=None, error=resp["error"])
+            out.append(row)
     return out
 
 
