@@ -15,14 +15,18 @@ What it decides:
   analyst confirmed (:mod:`threatgraph.store.reviewed`); never the resolver's own unreviewed output, so an
   early mistake cannot retype a name in every later article;
 - what follows a new list version: the extractor is rebuilt (it holds the listed names), the index is rebuilt
-  and every stored entity is screened again.
+  and every stored entity is screened again;
+- what a killed or failed run left (recorded in the store by :mod:`threatgraph.store.work`): :meth:`resume`
+  finishes it, and every ingest does that first.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from time import perf_counter
 
 from sqlalchemy import Engine, select
 
@@ -34,12 +38,36 @@ from threatgraph.model import Article, IngestFailure, IngestReport
 from threatgraph.pipeline import Hook, Progress
 from threatgraph.resolve import relink_sanctions
 from threatgraph.resolve import update as resolve_update
+from threatgraph.resolve.sanctions import screen_entities
 from threatgraph.screen.index import ScreenIndex, all_names, get_index
 from threatgraph.screen.lists import LoadResult, load_files
+from threatgraph.store import work
 from threatgraph.store.db import open_store
 from threatgraph.store.reviewed import confirmed_names
 from threatgraph.store.schema import sanction_links
 from threatgraph.watch import check as watch_check
+
+#: Articles resolved per transaction while :meth:`Threatgraph.resume` catches up.
+RESUME_BATCH = 64
+
+
+@dataclass(slots=True)
+class ResumeStats:
+    """What one :meth:`Threatgraph.resume` did: articles resolved, entities screened, articles watch-checked."""
+
+    resolved_articles: int = 0
+    mentions: int = 0
+    created: int = 0
+    merged: int = 0
+    screened: int = 0
+    sanction_links: int = 0
+    watch_checked: int = 0
+    alerts: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, int | float]:
+        return asdict(self)
+
 
 #: What runs after every stored ingest batch, in this order.
 DEFAULT_HOOKS: tuple[Hook, ...] = (resolve_update, watch_check)
@@ -118,8 +146,10 @@ class Threatgraph:
 
         ``hooks=False`` stores only (e.g. a bulk load resolved later with ``threatgraph resolve``).
         Articles longer than ``max_chars`` are failures, never extracted (memory grows with length).
+        With hooks on, the work an earlier run left is finished first (:meth:`resume`).
         """
-        return pipeline.ingest(
+        owed = self._resume_first() if hooks else None
+        report = pipeline.ingest(
             self.engine,
             paths,
             extractor=self.extractor,
@@ -130,19 +160,77 @@ class Threatgraph:
             n_process=n_process,
             max_chars=max_chars,
         )
+        return self._with(report, owed)
 
     def ingest_items(
         self, items: Iterable[Article | IngestFailure], *, progress: Progress | None = None, batch_size: int = 32
     ) -> IngestReport:
         """Ingest articles already read (API uploads, collected pages) exactly as :meth:`ingest` does."""
-        return pipeline.ingest_items(
+        owed = self._resume_first() if self.hooks else None
+        report = pipeline.ingest_items(
             self.engine, items, extractor=self.extractor, hooks=self.hooks, progress=progress, batch_size=batch_size
         )
+        return self._with(report, owed)
+
+    # --- what a killed or failed run left -----------------------------------------------------------
+
+    def resume(self) -> ResumeStats:
+        """Do the work the store records as owed (:mod:`threatgraph.store.work`), as an uninterrupted run would.
+
+        Pending articles are resolved in ingest order (which screens the entities they create or rename), then
+        what still needs screening is screened (every entity after a new list version), then the pending
+        articles are checked against the watches. Each step clears its records in the transaction that does the
+        work, so resuming twice, or being killed while resuming, is harmless. Raises what a failing step raised;
+        its items stay recorded. ``threatgraph resolve`` with no flags is exactly this.
+        """
+        t0 = perf_counter()
+        stats = ResumeStats()
+        todo = work.pending_articles(self.engine, work.RESOLVE)
+        for i in range(0, len(todo), RESUME_BATCH):
+            part = resolve_update(self.engine, todo[i : i + RESUME_BATCH])
+            stats.resolved_articles += len(todo[i : i + RESUME_BATCH])
+            stats.mentions += part.mentions
+            stats.created += part.created
+            stats.merged += part.merged
+            stats.screened += part.screened
+            stats.sanction_links += part.sanction_links
+        if work.rescreen_owed(self.engine):
+            relinked = self.lists_loaded()
+            stats.screened += relinked["screened"]
+            stats.sanction_links += relinked["sanction_links"]
+        else:
+            screened, links = screen_entities(self.engine, work.pending(self.engine, work.SCREEN))
+            stats.screened += screened
+            stats.sanction_links += links
+        unchecked = work.pending_articles(self.engine, work.WATCH)
+        if unchecked:
+            stats.alerts = len(watch_check(self.engine, unchecked))
+            stats.watch_checked = len(unchecked)
+        stats.seconds = perf_counter() - t0
+        return stats
+
+    def _resume_first(self) -> IngestFailure | None:
+        """:meth:`resume` before an ingest, so older articles are resolved before new ones; a failure is reported
+        with the run (the work stays recorded) rather than stopping it."""
+        try:
+            self.resume()
+        except Exception as exc:  # noqa: BLE001 - reported in the ingest report; the new articles still get stored
+            return IngestFailure(
+                "pending work", f"could not finish what an earlier run left: {type(exc).__name__}: {exc}"
+            )
+        return None
+
+    @staticmethod
+    def _with(report: IngestReport, failure: IngestFailure | None) -> IngestReport:
+        if failure is not None:
+            report.failed.insert(0, failure)
+        return report
 
     def load_lists(self, paths: Sequence[str | os.PathLike[str]], dataset: str | None = None) -> LoadResult:
         """Load sanctions list files as new versions; when anything changed, run :meth:`lists_loaded`."""
         result = load_files(self.engine, [Path(p) for p in paths], dataset)
-        if result.version_id is not None:
+        # Also when every file is unchanged but a killed earlier load never finished re-screening.
+        if result.version_id is not None or work.rescreen_owed(self.engine):
             self.lists_loaded()
         return result
 

@@ -106,9 +106,9 @@ class _Recorder:
 def test_overlong_article_never_reaches_the_extractor(store) -> None:
     rec = _Recorder()
     long = Article(text="word " * (MAX_ARTICLE_CHARS // 5 + 1), source="long.txt")
-    report = pipeline.ingest_items(store, [long, Article(text=TEXT, source="ok.txt")], extractor=rec, hooks=False)
+    report = pipeline.ingest_items(store, [long, Article(text=TEXT, source="ok.txt")], extractor=rec, hooks=())
     assert rec.seen == [len(TEXT)] and len(report.ingested) == 1
     [fail] = report.failed
     assert fail.source == "long.txt" and "character limit per article" in fail.reason
-    report = pipeline.ingest_items(store, [long], extractor=rec, hooks=False, max_chars=len(long.text))
+    report = pipeline.ingest_items(store, [long], extractor=rec, hooks=(), max_chars=len(long.text))
     assert len(report.ingested) == 1  # the limit is the caller's to raise

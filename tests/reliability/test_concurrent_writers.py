@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from faults import NameExtractor, corpus, fresh_store, snapshot
 
-from threatgraph import pipeline
+from threatgraph.app import Threatgraph
 from threatgraph.screen import lists
 from threatgraph.store import work
 
@@ -35,7 +35,7 @@ def _ingest(url: str, home: str, part: str, out: Any) -> None:
 
     arts = corpus(24)
     chosen = {"all": arts, "even": arts[0::2], "odd": arts[1::2]}[part]
-    report = pipeline.ingest_items(open_store(url), chosen, extractor=NameExtractor(), batch_size=3)
+    report = Threatgraph(open_store(url), extractor=NameExtractor()).ingest_items(chosen, batch_size=3)
     out.put([f"{f.source}: {f.reason}" for f in report.failed])
 
 
@@ -60,15 +60,14 @@ def _prepared(path: Path, home: Path) -> tuple[str, Any]:
 
     os.environ["THREATGRAPH_HOME"] = str(home)
     engine = fresh_store(path)
-    if lists.load_files(engine, [lists.demo_list_path()]).version_id is not None:
-        pipeline.after_lists_loaded(engine)
+    Threatgraph(engine).load_lists([lists.demo_list_path()])
     return str(engine.url), engine
 
 
 @pytest.fixture
 def single(tmp_path: Path) -> dict[str, Any]:
     _url, engine = _prepared(tmp_path / "single.db", tmp_path / "home")
-    pipeline.ingest_items(engine, corpus(24), extractor=NameExtractor(), batch_size=3)
+    Threatgraph(engine, extractor=NameExtractor()).ingest_items(corpus(24), batch_size=3)
     return snapshot(engine)
 
 
@@ -84,7 +83,13 @@ def test_two_ingests_at_once(tmp_path: Path, single: dict[str, Any], parts: tupl
     assert seqs == list(range(1, 25))  # unique and gap-free
     assert sorted(i for _, i in snap["articles"]) == sorted(i for _, i in single["articles"])
     assert work.counts(engine) == {"resolve": 0, "watch": 0, "screen": 0}
-    # The same actors, mentions resolved the same way, the same sanctions links as one run gives.
-    assert snap["entities"] == single["entities"]
+
+    # The same actors with the same counts, mentions resolved the same way, the same sanctions links as one
+    # run gives. (Not the caption: with two corpora interleaved, which alias an actor was first seen under
+    # differs from the one-run order, and the caption follows it.)
+    def actors(rows: list) -> list:
+        return [(eid, schema, n_mentions, n_articles) for eid, schema, _caption, n_mentions, n_articles in rows]
+
+    assert actors(snap["entities"]) == actors(single["entities"])
     assert sorted(snap["mentions"]) == sorted(single["mentions"])
     assert snap["links"] == single["links"]

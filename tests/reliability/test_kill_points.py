@@ -20,10 +20,10 @@ import threatgraph.resolve.run as resolve_run
 import threatgraph.store.articles as store_articles
 import threatgraph.watch.scan as watch_scan
 from threatgraph import pipeline
+from threatgraph.app import Threatgraph
 from threatgraph.cli import app
 from threatgraph.resolve import sanctions
 from threatgraph.resolve.cluster import Resolver
-from threatgraph.screen import index as screen_index
 from threatgraph.screen import lists
 from threatgraph.store import work
 from threatgraph.watch import add_watch
@@ -39,8 +39,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _load_list(engine: Engine) -> None:
     """What ``lists load`` does with the demo list."""
-    if lists.load_files(engine, [lists.demo_list_path()]).version_id is not None or work.rescreen_owed(engine):
-        pipeline.after_lists_loaded(engine)
+    Threatgraph(engine).load_lists([lists.demo_list_path()])
 
 
 def _watches(engine: Engine) -> None:
@@ -49,7 +48,7 @@ def _watches(engine: Engine) -> None:
 
 
 def _ingest(engine: Engine) -> None:
-    report = pipeline.ingest_items(engine, corpus(), extractor=NameExtractor(), batch_size=BATCH)
+    report = Threatgraph(engine, extractor=NameExtractor()).ingest_items(corpus(), batch_size=BATCH)
     assert not report.failed, report.failed
 
 
@@ -114,7 +113,7 @@ def test_killed_ingest_then_resolve_command(home: Path, reference: dict[str, Any
     assert work.counts(engine) == {"resolve": 0, "watch": 0, "screen": 0}
     again = CliRunner().invoke(app, ["resolve", "--json", "--db", str(engine.url)])
     assert '"resolved_articles": 0' in again.output  # nothing owed: nothing reprocessed
-    report = pipeline.ingest_items(engine, rest, extractor=NameExtractor(), batch_size=BATCH)
+    report = Threatgraph(engine, extractor=NameExtractor()).ingest_items(rest, batch_size=BATCH)
     assert not report.failed
     assert snapshot(engine) == reference
 
@@ -140,8 +139,8 @@ def list_reference(home: Path) -> dict[str, Any]:
 
 LIST_KILLS = [
     (lists, "_apply_diff", 1, True),  # entries written, version transaction not committed
-    (screen_index, "get_index", 1, False),  # version committed, index not built
-    (pipeline, "after_lists_loaded", 1, False),  # list stored, nothing re-screened
+    (Threatgraph, "index", 1, False),  # version committed, index not built
+    (Threatgraph, "lists_loaded", 1, False),  # list stored, nothing re-screened
     (sanctions, "entity_names", 1, True),  # inside the re-screen
 ]
 
@@ -176,11 +175,9 @@ def test_killed_rebuild_rerun_equals_uninterrupted(home: Path, reference: dict[s
 def test_pending_work_is_per_article_and_cleared(home: Path) -> None:
     """No list, no watch: the work is still recorded with each article and cleared when done."""
     engine = fresh_store(home / "plain.db")
-    pipeline.ingest_items(engine, corpus(3), extractor=NameExtractor(), hooks=False)
+    pipeline.ingest_items(engine, corpus(3), extractor=NameExtractor(), hooks=())
     assert work.counts(engine) == {"resolve": 3, "watch": 3, "screen": 0}
-    from threatgraph.resume import resume
-
-    done = resume(engine)
+    done = Threatgraph(engine).resume()
     assert done.resolved_articles == 3 and done.watch_checked == 3
     assert work.counts(engine) == {"resolve": 0, "watch": 0, "screen": 0}
     assert os.environ["THREATGRAPH_HOME"].startswith(str(home))
@@ -189,7 +186,7 @@ def test_pending_work_is_per_article_and_cleared(home: Path) -> None:
 def test_hits_says_work_is_pending_after_a_killed_list_load(home: Path, monkeypatch) -> None:
     engine = _ingest_then_list(home / "killed.db")
     with monkeypatch.context() as patch:
-        kill_at(patch, pipeline, "after_lists_loaded", 1, False)
+        kill_at(patch, Threatgraph, "lists_loaded", 1, False)
         with pytest.raises(Killed):
             _load_list(engine)
     res = CliRunner().invoke(app, ["hits", "--db", str(engine.url)])

@@ -16,7 +16,7 @@ from faults import Killed, NameExtractor, corpus, kill_at, snapshot
 from sqlalchemy import Engine, create_engine, make_url, text
 
 import threatgraph.resolve.run as resolve_run
-from threatgraph import pipeline
+from threatgraph.app import Threatgraph
 from threatgraph.screen import lists
 from threatgraph.store import work
 from threatgraph.watch import add_watch
@@ -55,13 +55,12 @@ def pg_store(
 
 
 def _prepare(engine: Engine) -> None:
-    if lists.load_files(engine, [lists.demo_list_path()]).version_id is not None:
-        pipeline.after_lists_loaded(engine)
+    Threatgraph(engine).load_lists([lists.demo_list_path()])
     add_watch(engine, "Fajr Brigade")
 
 
 def _ingest(engine: Engine, arts: list | None = None) -> list[str]:
-    report = pipeline.ingest_items(engine, arts or corpus(), extractor=NameExtractor(), batch_size=4)
+    report = Threatgraph(engine, extractor=NameExtractor()).ingest_items(arts or corpus(), batch_size=4)
     return [f"{f.source}: {f.reason}" for f in report.failed]
 
 

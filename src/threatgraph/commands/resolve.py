@@ -51,9 +51,9 @@ def resolve_cmd(
                 engine, progress=lambda done, total: progress.update(task, completed=done, total=total)
             )
     else:  # only what is owed: articles not yet resolved, entities not yet screened, watch checks
-        from threatgraph.resume import resume
+        from threatgraph.app import Threatgraph
 
-        done = resume(engine)
+        done = Threatgraph(engine).resume()
         if as_json:
             typer.echo(json.dumps(done.as_dict(), indent=2))
             return
