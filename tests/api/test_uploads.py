@@ -14,12 +14,12 @@ HTML = {"accept": "text/html"}
 def test_lists_upload_needs_the_token(client):
     files = {"files": ("list.ftm.jsonl", LIST_FILE.read_bytes(), "application/json")}
     assert client.post("/lists", files=files).status_code == 401
-    writes_off = TestClient(create_app(client.app.state.engine, token=""))
+    writes_off = TestClient(create_app(client.app.state.engine, token=""), base_url="http://127.0.0.1")
     assert writes_off.post("/lists", files=files, headers=AUTH).status_code == 403
 
 
 def test_lists_upload_loads_a_new_version_and_rescreens(store):
-    client = TestClient(create_app(store, token=TOKEN))
+    client = TestClient(create_app(store, token=TOKEN), base_url="http://127.0.0.1")
     files = {"files": ("list.ftm.jsonl", LIST_FILE.read_bytes(), "application/json")}
     r = client.post("/lists", files=files, data={"dataset": "uploaded"}, headers=AUTH)
     assert r.status_code == 200, r.text
@@ -28,7 +28,7 @@ def test_lists_upload_loads_a_new_version_and_rescreens(store):
 
 
 def test_bad_list_is_refused_and_nothing_stored(store):
-    client = TestClient(create_app(store, token=TOKEN))
+    client = TestClient(create_app(store, token=TOKEN), base_url="http://127.0.0.1")
     before = client.get("/upload.json").json()["datasets"]
     bad = {"files": ("list.xml", b"<not-a-list><unclosed>", "application/xml")}
     r = client.post("/lists", files=bad, headers=AUTH)
@@ -37,7 +37,7 @@ def test_bad_list_is_refused_and_nothing_stored(store):
 
 
 def test_empty_store_home_page_says_how_to_start(store):
-    page = TestClient(create_app(store, token=TOKEN)).get("/", headers=HTML).text
+    page = TestClient(create_app(store, token=TOKEN), base_url="http://127.0.0.1").get("/", headers=HTML).text
     assert 'id="getting-started"' in page
     assert "threatgraph lists load" in page and "threatgraph ingest" in page and 'href="/upload"' in page
 

@@ -102,3 +102,10 @@ def test_a_name_that_cannot_be_screened_is_never_no_match(store: Engine) -> None
     assert item["match"] is None and "NUL" in item["error"]
     page = client.get("/screen", params={"name": "Fajr\x00Brigade"}, headers={"accept": "text/html"})
     assert "not screened" in page.text and "badge clear" not in page.text
+
+
+def test_csv_summary_counts_unscreenable_names_apart(store: Engine) -> None:
+    from threatgraph.web.screening_report import state_counts, summary_rows
+
+    rows = summary_rows([{"name": "a\x00b", "schema": "LegalEntity", "match": None, "results": [], "error": "NUL"}])
+    assert rows[0]["state"] == "not screened" and state_counts(rows)["no candidate"] == 0

@@ -23,7 +23,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 def client(tmp_path_factory):
     engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('act') / 'a.db'}")
     build_archive(engine)
-    return TestClient(create_app(engine, token="t"))
+    return TestClient(create_app(engine, token="t"), base_url="http://127.0.0.1")
 
 
 def svg(text: str) -> ET.Element:

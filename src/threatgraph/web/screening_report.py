@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 COLUMNS = ("name", "schema", "state", "score", "best_match", "entry_id", "datasets", "matched_name", "programs")
-STATES = ("possible match", "below threshold", "no candidate")
+STATES = ("possible match", "below threshold", "no candidate", "not screened")
 
 
 def summary_rows(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -24,7 +24,9 @@ def summary_rows(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for res in results:
         best = max(res.get("results") or [], key=lambda r: r.get("score") or 0.0, default=None)
-        if best is None:
+        if res.get("error"):  # the matcher refused the name: never counted as a name without candidates
+            state = "not screened"
+        elif best is None:
             state = "no candidate"
         elif res.get("match"):
             state = "possible match"
