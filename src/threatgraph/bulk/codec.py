@@ -30,6 +30,8 @@ ITEM_DDL = (
     "text string, reason string"
 )
 ITEM_COLUMNS = ("id", "url", "outlet", "title", "published", "lang", "source", "text", "reason")
+#: The article's own columns (in both schemas).
+ARTICLE_COLUMNS = ITEM_COLUMNS[:-1]
 
 
 def _date(value: Any) -> date | None:

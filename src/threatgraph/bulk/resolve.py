@@ -28,7 +28,8 @@ A test resolves the same articles this way and with ``rebuild`` and finds identi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -87,35 +88,35 @@ def _batches(rows: list[dict[str, Any]], names: tuple[str, ...]) -> Iterator[Any
         yield pa.RecordBatch.from_pylist(rows[i : i + 1024], schema=schema)
 
 
-def _edges_task(url: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
-    def run(batches: Iterator[Any]) -> Iterator[Any]:
-        engine = worker_engine(url)
-        ids = _ids(batches, "id")
-        rows: list[dict[str, Any]] = []
-        with engine.connect() as conn:
-            decisions = load_decisions(conn)
-            keys: set[str] = set()
-            for g in load_groups(conn, ids):
-                node = group_node(g.article_id, g.grp)
-                if g.entity_id:  # assigned before (a re-run): its strays join that entity
-                    rows.append({"node": node, "key": "@" + g.entity_id})
-                    continue
-                if not g.forms():
-                    continue  # nothing to resolve
-                mine = lookup_keys(g, decisions)
-                keys |= mine
-                rows.extend({"node": node, "key": k} for k in sorted(mine))
-            wanted = sorted(keys)
-            for i in range(0, len(wanted), CHUNK):
-                found = conn.execute(
-                    select(resolve_keys.c.key, resolve_keys.c.entity_id).where(
-                        resolve_keys.c.key.in_(wanted[i : i + CHUNK])
-                    )
-                )
-                rows.extend({"node": "@" + eid, "key": key} for key, eid in found)
-        yield from _batches(rows, ("node", "key"))
+def _entities_under(conn: Any, keys: list[str]) -> Iterator[tuple[str, str]]:
+    """(key, entity id) of stored entities filed under these blocking keys."""
+    for i in range(0, len(keys), CHUNK):
+        found = conn.execute(
+            select(resolve_keys.c.key, resolve_keys.c.entity_id).where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
+        )
+        yield from found
 
-    return run
+
+def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
+    """Executor: group–key edges of a partition of new articles, and stored entities under those keys."""
+    engine = worker_engine(url)
+    ids = _ids(batches, "id")
+    rows: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        decisions = load_decisions(conn)
+        keys: set[str] = set()
+        for g in load_groups(conn, ids):
+            node = group_node(g.article_id, g.grp)
+            if g.entity_id:  # assigned before (a re-run): its strays join that entity
+                rows.append({"node": node, "key": "@" + g.entity_id})
+                continue
+            if not g.forms():
+                continue  # nothing to resolve
+            mine = lookup_keys(g, decisions)
+            keys |= mine
+            rows.extend({"node": node, "key": k} for k in sorted(mine))
+        rows.extend({"node": "@" + eid, "key": key} for key, eid in _entities_under(conn, sorted(keys)))
+    yield from _batches(rows, ("node", "key"))
 
 
 class _Blocks:
@@ -156,41 +157,37 @@ class _Blocks:
                 yield name, self.find(i)
 
 
-def _resolve_task(url: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
-    def run(batches: Iterator[Any]) -> Iterator[Any]:
-        engine = worker_engine(url)
-        blocks: dict[int, set[tuple[str, int]]] = {}
-        for b in batches:
-            for aid, grp, block in zip(*(b.column(c).to_pylist() for c in ("article_id", "grp", "block")), strict=True):
-                blocks.setdefault(block, set()).add((aid, grp))
-        out: list[dict[str, Any]] = []
-        stats = ResolveStats()
-        for block in sorted(blocks):
-            wanted = blocks[block]
-            with engine.begin() as conn:
-                resolver = Resolver(conn, load_decisions(conn))
-                loaded = load_groups(conn, sorted({a for a, _ in wanted}))
-                groups = [g for g in loaded if (g.article_id, g.grp) in wanted]
-                resolver.resolve_groups(groups)
-                resolver.flush()
-            for name in _COUNTED:
-                setattr(stats, name, getattr(stats, name) + getattr(resolver.stats, name))
-            out.extend({"kind": "changed", "value": resolver.final(e)} for e in resolver.changed)
-        out.append({"kind": "stats", "value": json.dumps({n: getattr(stats, n) for n in _COUNTED})})
-        yield from _batches(out, ("kind", "value"))
-
-    return run
-
-
-def _link_task(url: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
-    def run(batches: Iterator[Any]) -> Iterator[Any]:
-        engine = worker_engine(url)
-        ids = _ids(batches, "id")
+def _resolve_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
+    """Executor: resolve each block of a partition in its own transaction with the single-machine Resolver."""
+    engine = worker_engine(url)
+    blocks: dict[int, set[tuple[str, int]]] = {}
+    for b in batches:
+        for aid, grp, block in zip(*(b.column(c).to_pylist() for c in ("article_id", "grp", "block")), strict=True):
+            blocks.setdefault(block, set()).add((aid, grp))
+    out: list[dict[str, Any]] = []
+    stats = ResolveStats()
+    for block in sorted(blocks):
+        wanted = blocks[block]
         with engine.begin() as conn:
-            n_events, n_quotes = link_events(conn, ids) if ids else (0, 0)
-        yield from _batches([{"kind": "linked", "value": json.dumps([n_events, n_quotes])}], ("kind", "value"))
+            resolver = Resolver(conn, load_decisions(conn))
+            loaded = load_groups(conn, sorted({a for a, _ in wanted}))
+            groups = [g for g in loaded if (g.article_id, g.grp) in wanted]
+            resolver.resolve_groups(groups)
+            resolver.flush()
+        for name in _COUNTED:
+            setattr(stats, name, getattr(stats, name) + getattr(resolver.stats, name))
+        out.extend({"kind": "changed", "value": resolver.final(e)} for e in resolver.changed)
+    out.append({"kind": "stats", "value": json.dumps({n: getattr(stats, n) for n in _COUNTED})})
+    yield from _batches(out, ("kind", "value"))
 
-    return run
+
+def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
+    """Executor: point the events and quotes of a partition of articles at their entities."""
+    engine = worker_engine(url)
+    ids = _ids(batches, "id")
+    with engine.begin() as conn:
+        n_events, n_quotes = link_events(conn, ids) if ids else (0, 0)
+    yield from _batches([{"kind": "linked", "value": json.dumps([n_events, n_quotes])}], ("kind", "value"))
 
 
 def resolve_articles(
@@ -211,7 +208,7 @@ def resolve_articles(
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
     ids_df = session.createDataFrame([(i,) for i in ids], "id string").repartition(n)
     blocks = _Blocks()
-    edges = ids_df.mapInArrow(_edges_task(url), EDGE_DDL)
+    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL)
     for row in edges.toLocalIterator():
         blocks.union(row["node"], row["key"])
     assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
@@ -222,7 +219,7 @@ def resolve_articles(
     if assigned:
         block_df = session.createDataFrame(assigned, BLOCK_DDL).repartition(n, "block")
         changed: set[str] = set()
-        for row in block_df.mapInArrow(_resolve_task(url), RESULT_DDL).collect():
+        for row in block_df.mapInArrow(partial(_resolve_task, url), RESULT_DDL).collect():
             if row["kind"] == "changed":
                 changed.add(row["value"])
             else:
@@ -231,7 +228,7 @@ def resolve_articles(
                     setattr(stats, name, getattr(stats, name) + part[name])
     else:
         changed = set()
-    for row in ids_df.mapInArrow(_link_task(url), RESULT_DDL).collect():
+    for row in ids_df.mapInArrow(partial(_link_task, url), RESULT_DDL).collect():
         n_events, n_quotes = json.loads(row["value"])
         stats.linked_events += n_events
         stats.linked_quotes += n_quotes

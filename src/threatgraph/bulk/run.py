@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from threatgraph.bulk.codec import ITEM_COLUMNS, ROW_COLUMNS
+from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
 from threatgraph.bulk.inputs import read_inputs
 from threatgraph.bulk.session import BulkError, spark_session
 from threatgraph.bulk.tasks import OUT_DDL, extract_partition
@@ -77,7 +77,7 @@ def _first_per_id(articles: DataFrame) -> DataFrame:
     """One row per content hash: the one read from the smallest source name (deterministic)."""
     from pyspark.sql import functions as F
 
-    cols = [c for c in ITEM_COLUMNS if c != "id"]
+    cols = [c for c in ARTICLE_COLUMNS if c != "id"]
     best = F.min_by(F.struct(*cols), F.coalesce(F.col("source"), F.lit("")))
     return articles.groupBy("id").agg(best.alias("a")).select("id", *(f"a.{c}" for c in cols))
 

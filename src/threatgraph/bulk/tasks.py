@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from threatgraph.bulk.codec import ITEM_COLUMNS, ROW_COLUMNS, ROW_DDL, article_from, to_row
+from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS, ROW_DDL, article_from, to_row
 from threatgraph.bulk.pgcopy import copy_analyses
 from threatgraph.model import Analysis, Article
 from threatgraph.store.db import create
@@ -102,7 +102,7 @@ def extract_partition(db_url: str | None, write: bool) -> Callable[[Iterator[Any
 
         t0 = time.perf_counter()
         engine = worker_engine(db_url) if db_url else None
-        items = [r for b in batches for r in b.select(list(ITEM_COLUMNS)).to_pylist()]
+        items = [r for b in batches for r in b.select(list(ARTICLE_COLUMNS)).to_pylist()]
         out: list[dict[str, Any]] = []
         arts = [article_from(r) for r in items]
         known = stored_ids(engine, [a.id for a in arts]) if engine is not None and arts else set()
