@@ -19,26 +19,40 @@ from threatgraph.pipeline import Progress, ingest_items
 
 
 class Precomputed:
-    """An extractor whose analyses were made elsewhere: it returns them by article id."""
+    """An extractor whose analyses were made elsewhere: it returns them by article id.
+
+    Every article handed to the pipeline is either analysed or reported as a duplicate, exactly
+    once; each of those events takes one analysis of that id off the queue, so memory holds only
+    the pipeline's pending batch.
+    """
 
     __slots__ = ("analyses",)
 
     def __init__(self) -> None:
-        self.analyses: dict[str, Analysis] = {}
+        self.analyses: dict[str, list[Analysis]] = {}
 
     def add(self, analysis: Analysis) -> Article:
-        self.analyses[analysis.article.id] = analysis
+        self.analyses.setdefault(analysis.article.id, []).append(analysis)
         return analysis.article
+
+    def _take(self, article_id: str) -> Analysis | None:
+        queue = self.analyses.get(article_id)
+        if not queue:
+            return None
+        found = queue.pop(0)
+        if not queue:
+            del self.analyses[article_id]
+        return found
 
     def analyse(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Analysis]:
         for art in articles:
-            found = self.analyses.pop(art.id, None)
+            found = self._take(art.id)
             if found is None:
                 raise LookupError(f"no analysis was loaded for article {art.id} ({art.source})")
             yield found
 
     def discard(self, article_id: str) -> None:
-        self.analyses.pop(article_id, None)
+        self._take(article_id)
 
 
 def parquet_rows(paths: Iterable[str | Path]) -> Iterator[dict | IngestFailure]:
