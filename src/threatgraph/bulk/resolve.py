@@ -107,8 +107,9 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
         keys: set[str] = set()
         for g in load_groups(conn, ids):
             node = group_node(g.article_id, g.grp)
-            if g.entity_id:  # assigned before (a re-run): its strays join that entity
-                rows.append({"node": node, "key": "@" + g.entity_id})
+            if g.entity_id:  # resolved before (a re-run): only its stray mentions join that entity
+                if g.unassigned:
+                    rows.append({"node": node, "key": "@" + g.entity_id})
                 continue
             if not g.forms():
                 continue  # nothing to resolve

@@ -48,6 +48,7 @@ class BulkReport:
     read: int = 0
     duplicates: int = 0  # the same content twice in the input
     already_stored: int = 0  # skipped before NLP
+    stored_ids: list[str] = field(default_factory=list, repr=False)
     ingested: list[str] = field(default_factory=list)
     analysed: int = 0  # written to Parquet
     failed: list[IngestFailure] = field(default_factory=list)
@@ -149,12 +150,15 @@ def run_bulk(
             out.unpersist()
     finally:
         items.unpersist()
-    if pg and report.ingested and resolve:
+    if pg and resolve and (report.ingested or report.stored_ids):
         from threatgraph.bulk.resolve import resolve_articles
 
         assert url is not None
-        report.resolve, report.blocks = resolve_articles(spark, url, report.ingested)
-        report.alerts = _check_watches(engine, report.ingested)
+        # Articles a killed run stored but did not resolve or check are finished now; for those it
+        # did, resolution and watch checks are idempotent and find nothing left to do.
+        todo = report.ingested + report.stored_ids
+        report.resolve, report.blocks = resolve_articles(spark, url, todo)
+        report.alerts = _check_watches(engine, todo)
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -165,6 +169,7 @@ def _tally(report: BulkReport, row: Any) -> None:
         report.ingested.append(row["id"])
     elif kind == "stored":
         report.already_stored += 1
+        report.stored_ids.append(row["id"])
     elif kind == "failed":
         report.failed.append(IngestFailure(row["source"] or row["id"] or "?", row["reason"] or "failed"))
     elif kind == "partition":
