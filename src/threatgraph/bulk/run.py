@@ -57,6 +57,7 @@ class BulkReport:
     blocks: dict[str, int] = field(default_factory=dict)
     alerts: int = 0
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # read+extract+write / resolve / watch
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class BulkReport:
             "blocks": self.blocks,
             "alerts": self.alerts,
             "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
 
 
@@ -150,6 +152,7 @@ def run_bulk(
             out.unpersist()
     finally:
         items.unpersist()
+    report.timings["extract"] = time.perf_counter() - t0
     if pg and resolve and (report.ingested or report.stored_ids):
         from threatgraph.bulk.resolve import resolve_articles
 
@@ -157,8 +160,12 @@ def run_bulk(
         # Articles a killed run stored but did not resolve or check are finished now; for those it
         # did, resolution and watch checks are idempotent and find nothing left to do.
         todo = report.ingested + report.stored_ids
+        t1 = time.perf_counter()
         report.resolve, report.blocks = resolve_articles(spark, url, todo)
+        t2 = time.perf_counter()
         report.alerts = _check_watches(engine, todo)
+        report.timings["resolve"] = t2 - t1
+        report.timings["watch"] = time.perf_counter() - t2
     report.seconds = time.perf_counter() - t0
     return report
 
