@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
 from threatgraph.bulk.inputs import read_inputs
-from threatgraph.bulk.session import BulkError, spark_session
+from threatgraph.bulk.session import BulkError, require_spark, spark_session
 from threatgraph.bulk.tasks import OUT_DDL, extract_partition
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import IngestFailure
@@ -107,6 +107,7 @@ def run_bulk(
     session: SparkSession | None = None,
 ) -> BulkReport:
     """Run a bulk job over ``paths`` into the store ``db`` (or Parquet ``parquet``); see the module doc."""
+    require_spark()
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
