@@ -159,7 +159,10 @@ def main() -> None:
                 f"spark local[{slots}]:        {wall:8.1f} s  {n / wall:6.1f} articles/s  "
                 f"partitions {len(parts)} (mean {statistics.mean(parts):.1f} s, max {max(parts):.1f} s)  "
                 f"peak memory per executor {max(p['peak_rss_mb'] for p in rep.partitions):.0f} MB  "
-                f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} groups)  "
+                f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} of "
+                f"{rep.blocks.get('groups')} groups)  stages "
+                + " ".join(f"{k} {v:.0f} s" for k, v in rep.timings.items())
+                + "  "
                 f"[{load()}]"
             )
         w1, rep1, parts1 = results[1]

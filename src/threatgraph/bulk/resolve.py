@@ -16,8 +16,9 @@ The job:
    new mentions;
 2. **blocks** (driver): connected components over group–key–entity edges (union–find on
    interned integers; edges are streamed, not collected);
-3. **score and decide** (executors): partitions by block; each block is one transaction in which
-   a ``Resolver`` scores its candidates and writes entities, aliases and keys;
+3. **score and decide** (executors): partitions by block (a block never spans two partitions); each
+   partition is one transaction in which a ``Resolver`` scores its candidates and writes entities,
+   aliases and keys;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``).
@@ -159,26 +160,26 @@ class _Blocks:
 
 
 def _resolve_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
-    """Executor: resolve each block of a partition in its own transaction with the single-machine Resolver."""
+    """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
+
+    Blocks share no key, so resolving several in one Resolver run decides exactly what resolving each
+    alone would (its order within a block is the same); one run per partition saves a transaction and
+    the decision and group queries per block.
+    """
     engine = worker_engine(url)
-    blocks: dict[int, set[tuple[str, int]]] = {}
+    wanted: set[tuple[str, int]] = set()
     for b in batches:
-        for aid, grp, block in zip(*(b.column(c).to_pylist() for c in ("article_id", "grp", "block")), strict=True):
-            blocks.setdefault(block, set()).add((aid, grp))
+        wanted.update(zip(b.column("article_id").to_pylist(), b.column("grp").to_pylist(), strict=True))
     out: list[dict[str, Any]] = []
-    stats = ResolveStats()
-    for block in sorted(blocks):
-        wanted = blocks[block]
+    if wanted:
         with engine.begin() as conn:
             resolver = Resolver(conn, load_decisions(conn))
             loaded = load_groups(conn, sorted({a for a, _ in wanted}))
-            groups = [g for g in loaded if (g.article_id, g.grp) in wanted]
-            resolver.resolve_groups(groups)
+            resolver.resolve_groups([g for g in loaded if (g.article_id, g.grp) in wanted])
             resolver.flush()
-        for name in _COUNTED:
-            setattr(stats, name, getattr(stats, name) + getattr(resolver.stats, name))
         out.extend({"kind": "changed", "value": resolver.final(e)} for e in resolver.changed)
-    out.append({"kind": "stats", "value": json.dumps({n: getattr(stats, n) for n in _COUNTED})})
+        counts = {n: getattr(resolver.stats, n) for n in _COUNTED}
+        out.append({"kind": "stats", "value": json.dumps(counts)})
     yield from _batches(out, ("kind", "value"))
 
 
