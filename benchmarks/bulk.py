@@ -12,7 +12,8 @@ made unique by one trailing line (so content hashes differ). All are written as 
 Printed: articles/s and cost per article of each path, the Spark/single ratio (target <= 1.2 with one
 executor), the 1 -> 2 executor speed-up (target >= 1.8), peak memory per executor (the Python workers' peak
 RSS, model included), the partitions' time profile and a model of the wall time at N executors:
-``T(N) = startup + ceil(P / N) * partition_mean + resolve``, with every term measured here. The issue's
+the partitions spread over N executors, the resolution blocks too, except the largest block, which one
+executor resolves alone (the serial floor), every term measured here. The issue's
 full size is ``--synthetic 100000`` (hours on 2 cores); wall times on a shared machine are noisy: the load
 average is printed next to them.
 
@@ -179,15 +180,19 @@ def main() -> None:
             f"{mean:.1f} s each; "
             f"{fixed:.1f} s outside partitions; resolution {resolve:.1f} s of which the largest block is {serial:.1f} s"
         )
-        print("  T(N) = fixed + ceil(P / N) * partition + max(resolution / N, largest block), scaled to the archive")
+        print(
+            "  T(N) = (outside + P * partition + resolution) / N, but never less than the largest resolution block"
+            " (one transaction on one executor); every term scaled linearly to the archive size"
+        )
         per_part = n / len(parts1)
         for big in (n, 100_000, 1_000_000):
             scale = big / n
             parts = math.ceil(big / per_part)
             cells = []
             for slots in (1, 2, 8, 32, 128):
-                total = fixed * scale + math.ceil(parts / slots) * mean + max(resolve * scale / slots, serial * scale)
-                cells.append(f"N={slots}: {total / 3600:6.2f} h {big / total:6.0f}/s")
+                spread = (fixed * scale + math.ceil(parts / slots) * slots * mean + resolve * scale) / slots
+                total = max(spread, serial * scale + fixed * scale / slots)
+                cells.append(f"N={slots}: {total / 3600:6.2f} h {big / total:6.1f}/s")
             print(f"  {big:>9,} articles  " + "  ".join(cells))
     if not args.keep:
         for url in urls:
