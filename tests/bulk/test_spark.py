@@ -97,6 +97,7 @@ def test_postgres_resumes_a_killed_job_and_resolves_like_rebuild(
 
     again = run_bulk([str(archive)], url, session=spark)  # a re-run duplicates nothing
     assert not again.ingested and again.already_stored == len(sample_analyses)
+    assert again.blocks["groups"] == 0  # every group already resolved: no block is touched
     assert _counts(pg_engine) == _expected(sample_analyses)
     assert _clusters(pg_engine) == spark_clusters
 
