@@ -41,7 +41,7 @@ from threatgraph.resolve.cluster import Resolver, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
-from threatgraph.resolve.names import blocking_keys
+from threatgraph.resolve.names import blocking_keys, name_form
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -66,11 +66,20 @@ def _parse_group(node: str) -> tuple[str, int]:
 
 
 def lookup_keys(g: Group, decisions: Decisions) -> set[str]:
-    """Every key the resolver may look a group up under: its names' blocking keys, and the name keys
-    of stored merge decisions (which can pull it to an entity its names would not find)."""
+    """Every key under which the resolver may look this group up or file its entity.
+
+    A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
+    resolver looks up one form per distinct core name, but files its entity under each alias, whose
+    acronym or script may differ), of each spelling as it is stored as an alias, and the name keys of
+    stored merge decisions (which can pull the group to an entity its names would not find). A key too
+    many only makes a block larger; a key too few could let two blocks meet.
+    """
     keys: set[str] = set()
-    for form in g.forms():
+    for name in {g.canonical, *g.names}:
+        form = name_form(name, g.label)
         keys |= blocking_keys(form, g.label)
+        if form.text:
+            keys |= blocking_keys(name_form(form.text, g.label), g.label)
     for partner in decisions.merge_partners(g.keys()):
         fam, _, norm = partner.partition(":")
         keys.add(f"{fam}|n:{norm}")
