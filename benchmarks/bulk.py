@@ -1,6 +1,6 @@
 """Spark bulk ingest against the single-machine pipeline, on the same articles, in one run.
 
-Anchor (measured in this process): ``threatgraph.pipeline.ingest`` (the ``threatgraph ingest`` path: one
+Anchor (measured in this process): ``Threatgraph.ingest`` (the ``threatgraph ingest`` path: one
 process, per-article transactions, resolution and watch checks per batch) into a fresh PostgreSQL schema.
 Measured: ``threatgraph.bulk.run_bulk`` (readers and extractor on Spark executors, COPY per partition,
 resolution on Spark) into fresh schemas with ``local[1]`` and ``local[2]``.
@@ -36,8 +36,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
+from threatgraph.app import DEFAULT_HOOKS, Threatgraph, gazetteer_names
 from threatgraph.bulk import run_bulk, spark_session
-from threatgraph.pipeline import ingest
 from threatgraph.store.db import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +138,7 @@ def main() -> None:
         url = fresh_schema(args.pg)
         urls.append(url)
         t0 = time.perf_counter()
-        report = ingest(open_store(url), [folder], batch_size=64)
+        report = Threatgraph(db=url).ingest([folder], batch_size=64)
         single = time.perf_counter() - t0
         assert len(report.ingested) == n, (len(report.ingested), report.failed[:3])
         print(f"single machine (anchor): {single:8.1f} s  {n / single:6.1f} articles/s  [{load()}]")
@@ -150,7 +150,14 @@ def main() -> None:
             url = fresh_schema(args.pg)
             urls.append(url)
             t0 = time.perf_counter()
-            rep = run_bulk([str(folder)], url, session=session, partitions=args.partitions)
+            rep = run_bulk(
+                [str(folder)],
+                url,
+                session=session,
+                partitions=args.partitions,
+                names=gazetteer_names,
+                hooks=DEFAULT_HOOKS,
+            )
             wall = time.perf_counter() - t0
             session.stop()
             assert len(rep.ingested) == n, (len(rep.ingested), rep.failed[:3])

@@ -39,12 +39,12 @@ def test_load_equals_saving_the_analyses(tmp_path: Path, store, sample_analyses:
     out.mkdir()
     _write(out / "part-0.parquet", sample_analyses[:3])
     _write(out / "part-1.parquet", sample_analyses[2:])  # one article twice: stored once
-    report = load_parquet(store, [out], hooks=False)
+    report = load_parquet(store, [out])
     assert not report.failed
     assert sorted(report.ingested) == sorted(a.article.id for a in sample_analyses)
     assert len(report.duplicates) == 1
     assert _counts(store) == _counts(ref)
-    again = load_parquet(store, [out], hooks=False)  # a re-run adds nothing
+    again = load_parquet(store, [out])  # a re-run adds nothing
     assert not again.ingested and len(again.duplicates) == len(sample_analyses) + 1
     assert _counts(store) == _counts(ref)
 
@@ -53,7 +53,9 @@ def test_load_resolves_like_ingest(tmp_path: Path, store, sample_analyses: list[
     from threatgraph.store.schema import entities
 
     _write(tmp_path / "a.parquet", sample_analyses)
-    assert not load_parquet(store, [tmp_path / "a.parquet"]).failed
+    from threatgraph.app import DEFAULT_HOOKS
+
+    assert not load_parquet(store, [tmp_path / "a.parquet"], hooks=DEFAULT_HOOKS).failed
     with store.connect() as conn:
         assert conn.execute(select(func.count()).select_from(entities)).scalar() > 0
         assert conn.execute(select(func.count()).where(mentions.c.entity_id.is_not(None))).scalar() > 0

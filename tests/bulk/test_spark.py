@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
+from threatgraph.app import DEFAULT_HOOKS, gazetteer_names
 from threatgraph.bulk import load_parquet, run_bulk
 from threatgraph.bulk.pgcopy import copy_analyses
 from threatgraph.ingest.samples import samples_dir
@@ -77,7 +78,7 @@ def test_postgres_resumes_a_killed_job_and_resolves_like_rebuild(
     killed = sample_analyses[:3]  # a killed job had committed one partition, then died before resolving
     copy_analyses(pg_engine, killed)
 
-    report = run_bulk([str(archive)], url, session=spark, partitions=3)
+    report = run_bulk([str(archive)], url, session=spark, partitions=3, names=gazetteer_names)
 
     assert report.read == len(sample_analyses) + 1 and report.duplicates == 1
     assert report.already_stored == len(killed)
@@ -106,7 +107,7 @@ def test_sqlite_from_the_driver_and_parquet_then_load(
     spark, tmp_path: Path, archive: Path, sample_analyses: list[Analysis]
 ) -> None:
     db = f"sqlite:///{tmp_path / 'bulk.db'}"
-    report = run_bulk([str(archive / "samples")], db, session=spark)
+    report = run_bulk([str(archive / "samples")], db, session=spark, hooks=DEFAULT_HOOKS)
     assert not report.failed and len(report.ingested) == len(sample_analyses)
     engine = open_store(db)
     assert _counts(engine) == _expected(sample_analyses)
@@ -116,7 +117,7 @@ def test_sqlite_from_the_driver_and_parquet_then_load(
     written = run_bulk([str(archive / "samples")], None, parquet=str(out), session=spark)
     assert written.analysed == len(sample_analyses) and not written.ingested
     loaded = open_store(f"sqlite:///{tmp_path / 'loaded.db'}")
-    result = load_parquet(loaded, [out])
+    result = load_parquet(loaded, [out], hooks=DEFAULT_HOOKS)
     assert not result.failed and len(result.ingested) == len(sample_analyses)
     assert _counts(loaded) == _expected(sample_analyses)
     assert _clusters(loaded) == _clusters(engine)

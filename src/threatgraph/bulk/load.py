@@ -3,19 +3,19 @@
 The rows were analysed on Spark; loading them goes through the ordinary ingest pipeline with an
 extractor that hands back the stored analysis instead of running spaCy. So a load behaves like an
 ingest in every other way: articles already stored are skipped, each article is one transaction,
-and resolution and watch checks run after every batch.
+and the caller's post-ingest hooks (resolution and watch checks) run after every batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from threatgraph.bulk.codec import ROW_COLUMNS, from_row
 from threatgraph.model import Analysis, Article, IngestFailure, IngestReport
-from threatgraph.pipeline import Progress, ingest_items
+from threatgraph.pipeline import Hook, Progress, ingest_items
 
 
 class Precomputed:
@@ -104,9 +104,10 @@ def load_rows(
     *,
     progress: Progress | None = None,
     batch_size: int = 256,
-    hooks: bool = True,
+    hooks: Sequence[Hook] = (),
 ) -> IngestReport:
-    """Store analysed rows through the ingest pipeline (dedupe, per-article transactions, hooks)."""
+    """Store analysed rows through the ingest pipeline (dedupe, per-article transactions, ``hooks`` per batch:
+    the application's, resolve then watch, from ``threatgraph.app``)."""
     extractor = Precomputed()
     return ingest_items(
         engine,
@@ -114,7 +115,7 @@ def load_rows(
         progress=_Forgetful(extractor, progress),
         batch_size=batch_size,
         extractor=extractor,
-        hooks=hooks,
+        hooks=tuple(hooks),
     )
 
 

@@ -20,16 +20,17 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
 from threatgraph.bulk.inputs import read_inputs
-from threatgraph.bulk.session import BulkError, require_spark, spark_session
-from threatgraph.bulk.tasks import OUT_DDL, extract_partition
+from threatgraph.bulk.session import BulkError, spark_session
+from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import IngestFailure
+from threatgraph.pipeline import Hook
 from threatgraph.resolve import ResolveStats
 
 if TYPE_CHECKING:
@@ -105,9 +106,14 @@ def run_bulk(
     max_bytes: int = DEFAULT_MAX_BYTES,
     resolve: bool = True,
     session: SparkSession | None = None,
+    names: Names | None = None,
+    hooks: Sequence[Hook] = (),
 ) -> BulkReport:
-    """Run a bulk job over ``paths`` into the store ``db`` (or Parquet ``parquet``); see the module doc."""
-    require_spark()
+    """Run a bulk job over ``paths`` into the store ``db`` (or Parquet ``parquet``); see the module doc.
+
+    ``names`` gives the extractor's gazetteer names of a store and ``hooks`` what follows a stored batch
+    on the SQLite path: the application's (``threatgraph.app``), passed in because bulk sits below it.
+    """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -136,7 +142,7 @@ def run_bulk(
         n_parts = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(n_unique / PARTITION_ARTICLES), 1)
         out = (
             unique.repartition(n_parts, "id")
-            .mapInArrow(extract_partition(url, write=pg), OUT_DDL)
+            .mapInArrow(extract_partition(url, write=pg, names=names), OUT_DDL)
             .persist(StorageLevel.MEMORY_AND_DISK)
         )
         try:
@@ -146,7 +152,7 @@ def run_bulk(
             for row in small.toLocalIterator():
                 _tally(report, row)
             if not pg and parquet is None:
-                _store_from_driver(engine, out, report, resolve)
+                _store_from_driver(engine, out, report, tuple(hooks) if resolve else ())
             elif parquet is not None:
                 report.analysed = out.filter(F.col("kind") == "analysed").count()
         finally:
@@ -184,14 +190,14 @@ def _tally(report: BulkReport, row: Any) -> None:
         report.partitions.append(json.loads(row["reason"]))
 
 
-def _store_from_driver(engine: Any, out: DataFrame, report: BulkReport, resolve: bool) -> None:
+def _store_from_driver(engine: Any, out: DataFrame, report: BulkReport, hooks: Sequence[Hook]) -> None:
     """SQLite: the analysed rows go through the ordinary pipeline (resolve and watches per batch)."""
     from pyspark.sql import functions as F
 
     from threatgraph.bulk.load import load_rows
 
     rows = (r.asDict() for r in out.filter(F.col("kind") == "analysed").select(*ROW_COLUMNS).toLocalIterator())
-    loaded = load_rows(engine, rows, hooks=resolve)
+    loaded = load_rows(engine, rows, hooks=hooks)
     report.ingested.extend(loaded.ingested)
     report.already_stored += len(loaded.duplicates)
     report.failed.extend(loaded.failed)

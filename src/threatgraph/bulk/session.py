@@ -44,14 +44,6 @@ class BulkError(RuntimeError):
     """A bulk job cannot run (no Java, bad master, unreadable input root); the message says which."""
 
 
-def require_spark() -> None:
-    """Refuse clearly, before any work, where PySpark (an optional extra) is not installed."""
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        raise BulkError("threatgraph bulk needs PySpark: pip install 'threatgraph[spark]' (and Java 17+)") from None
-
-
 def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
     """``key=value`` strings from ``--conf`` to a dict; a pair without ``=`` is refused by name."""
     conf: dict[str, str] = {}
@@ -67,7 +59,6 @@ def spark_session(
     master: str | None = None, conf: Mapping[str, str] | None = None, app_name: str = "threatgraph-bulk"
 ) -> SparkSession:
     """A SparkSession for a bulk job (the active one if spark-submit already made it)."""
-    require_spark()
     from pyspark.sql import SparkSession
 
     master = master or os.environ.get(MASTER_VAR)

@@ -5,8 +5,9 @@ with that partition's rows as Arrow record batches. Per partition it
 
 1. asks the store which of its articles are already there (one indexed query per chunk) and skips
    them *before* NLP, so re-running a killed job only parses what is missing;
-2. runs the single-machine :class:`~threatgraph.extract.pipeline.Extractor` (the process-wide one
-   from ``get_extractor``, so each Python worker loads spaCy once, not once per task);
+2. runs the single-machine :class:`~threatgraph.extract.pipeline.Extractor`, built once per Python
+   worker and store with the gazetteer names the caller's ``names`` function gives (the application
+   passes ``threatgraph.app.gazetteer_names``, as its own extractor uses), so each worker loads spaCy once;
 3. either writes the partition to PostgreSQL in one transaction (:func:`copy_analyses`) or yields
    the analysed rows (for Parquet, or for a SQLite store written from the driver).
 
@@ -21,7 +22,7 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -39,6 +40,20 @@ OUT_COLUMNS = (*ROW_COLUMNS, "kind", "reason")
 BATCH = 64
 
 _ENGINES: dict[str, Engine] = {}
+_EXTRACTORS: dict[str | None, Any] = {}
+
+#: Gazetteer names of a store: (name, FtM schema) pairs.
+Names = Callable[[Engine], Iterable[tuple[str, str]]]
+
+
+def worker_extractor(url: str | None, engine: Engine | None, names: Names | None) -> Any:
+    """One extractor per worker process and store (with the store's gazetteer names when given)."""
+    from threatgraph.extract.pipeline import Extractor, get_extractor
+
+    key = url if names is not None and engine is not None else None
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = get_extractor() if key is None else Extractor(extra_names=list(names(engine)))  # type: ignore[misc]
+    return _EXTRACTORS[key]
 
 
 def worker_engine(url: str) -> Engine:
@@ -92,13 +107,13 @@ def _out(kind: str, row: dict[str, Any] | None = None, reason: str | None = None
     return out
 
 
-def extract_partition(db_url: str | None, write: bool) -> Callable[[Iterator[Any]], Iterator[Any]]:
+def extract_partition(
+    db_url: str | None, write: bool, names: Names | None = None
+) -> Callable[[Iterator[Any]], Iterator[Any]]:
     """The ``mapInArrow`` function: ``write`` stores to ``db_url`` (PostgreSQL) here, else yields analysed rows."""
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
-
-        from threatgraph.extract.pipeline import get_extractor
 
         t0 = time.perf_counter()
         engine = worker_engine(db_url) if db_url else None
@@ -108,7 +123,7 @@ def extract_partition(db_url: str | None, write: bool) -> Callable[[Iterator[Any
         known = stored_ids(engine, [a.id for a in arts]) if engine is not None and arts else set()
         fresh = [a for a in arts if a.id not in known]
         out += [_out("stored", id=a.id, source=a.source) for a in arts if a.id in known]
-        extractor = get_extractor(engine) if fresh else None
+        extractor = worker_extractor(db_url, engine, names) if fresh else None
         analyses: list[Analysis] = []
         for i in range(0, len(fresh), BATCH):
             done, failed = analyse_isolated(extractor, fresh[i : i + BATCH])

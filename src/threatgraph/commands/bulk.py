@@ -46,6 +46,7 @@ def bulk_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Ingest an archive on Apache Spark: same readers and extractor, one transaction per partition."""
+    from threatgraph.app import DEFAULT_HOOKS, gazetteer_names
     from threatgraph.bulk import BulkError, parse_conf, run_bulk
 
     if db is not None or parquet is None:
@@ -60,6 +61,8 @@ def bulk_command(
             partitions=partitions,
             max_bytes=max_bytes,
             resolve=not no_resolve,
+            names=gazetteer_names,
+            hooks=DEFAULT_HOOKS,
         ).as_dict()
     if as_json:
         console.print_json(json.dumps(report))
@@ -76,10 +79,11 @@ def load_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Store analysed articles from a bulk run's Parquet output (resolved and watched as ingest does)."""
+    from threatgraph.app import DEFAULT_HOOKS
     from threatgraph.bulk import load_parquet
     from threatgraph.commands.ingest import _print_summary, report_dict
 
-    report = load_parquet(open_store_or_exit(db), paths)
+    report = load_parquet(open_store_or_exit(db), paths, hooks=DEFAULT_HOOKS)
     if as_json:
         console.print_json(json.dumps(report_dict(report)))
     else:

@@ -2,7 +2,7 @@
 
 spark-submit runs a Python *file*, not a console script, so a cluster job is submitted as::
 
-    spark-submit [cluster flags] "$(python -c 'import threatgraph.bulk.submit as s; print(s.__file__)')" \\
+    spark-submit [cluster flags] "$(python -c 'import threatgraph.commands.submit as s; print(s.__file__)')" \\
         PATH... --db URL
 
 The arguments are those of ``threatgraph bulk`` (without the word ``bulk``); the master and executors
@@ -15,7 +15,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    from threatgraph.cli import app
+    from threatgraph.commands import app, bulk  # noqa: F401  (bulk registers the command)
 
     app(["bulk", *(sys.argv[1:] if argv is None else argv)])
 
