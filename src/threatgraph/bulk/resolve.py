@@ -41,7 +41,7 @@ from threatgraph.resolve.cluster import Resolver, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
-from threatgraph.resolve.names import blocking_keys, name_form
+from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
