@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from threatgraph.bulk.tasks import worker_engine
+from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
 from threatgraph.resolve.cluster import Resolver, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
-from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
