@@ -69,7 +69,7 @@ def article_from(row: dict[str, Any]) -> Article:
 def _interval(d: dict[str, Any] | None) -> DateInterval | None:
     if d is None:
         return None
-    return DateInterval(d["text"], _date(d["start"]), _date(d["end"]), d["precision"], d.get("note"))
+    return DateInterval(**{**d, "start": _date(d.get("start")), "end": _date(d.get("end"))})
 
 
 def _json_default(value: Any) -> str:
