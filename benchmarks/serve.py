@@ -15,8 +15,10 @@ of the hot actor in-process. Targets (issue 5): dossier p95 < 50 ms, /match p95 
 
 Filling 100,000 articles takes ~2 minutes; ``--reuse DIR`` keeps the store in DIR and reuses it on the
 next run with the same sizes and seed (indexes added to schema.py since are created on it first).
+``--pg URL`` runs the same against PostgreSQL (the issue's scale: ``--articles 1000000``): the store is a
+schema named after the sizes, kept for the next run, and ANALYZEd before measuring.
 
-    .venv/bin/python benchmarks/serve.py [--articles 10000] [--clients 4] [--requests 300] [--reuse DIR]
+    .venv/bin/python benchmarks/serve.py [--articles 10000] [--clients 4] [--requests 300] [--reuse DIR] [--pg URL]
 """
 
 from __future__ import annotations
@@ -276,6 +278,40 @@ def create_missing_indexes(engine: Engine) -> None:
                 index.create(conn, checkfirst=True)
 
 
+def pg_store(base_url: str, n_articles: int, n_entities: int, seed: int) -> tuple[str, str | None]:
+    """(store URL, what it was filled with or None) for a PostgreSQL schema named after the sizes.
+
+    A schema without the "filled" comment is from an interrupted fill and is dropped and made again.
+    """
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(base_url)
+    schema = f"tg_serve_{n_articles}_{n_entities}_{seed}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        filled = conn.execute(
+            text("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = :s"), {"s": schema}
+        ).scalar()
+        if filled is None:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    return base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False), filled
+
+
+def mark_filled(engine: Engine, tmp: Path, what: str) -> None:
+    """Record that the store is complete (a file beside SQLite, a schema comment on PostgreSQL)."""
+    from sqlalchemy import text
+
+    if engine.dialect.name == "postgresql":
+        schema = engine.url.query["options"].split("=", 1)[1]
+        with engine.begin() as conn:
+            quoted = what.strip().replace("'", "''")
+            conn.execute(text(f"COMMENT ON SCHEMA \"{schema}\" IS '{quoted}'"))
+    else:
+        (tmp / "filled").write_text(what)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -368,6 +404,12 @@ def main() -> None:
         metavar="DIR",
         help="keep the store in DIR and reuse it when DIR/bench.db exists (same --articles/--entities/--seed)",
     )
+    ap.add_argument(
+        "--pg",
+        metavar="URL",
+        help="PostgreSQL database instead of SQLite: the store is the schema tg_serve_<articles>_<actors>_<seed> "
+        "in it, kept and reused by later runs with the same sizes",
+    )
     args = ap.parse_args()
 
     from threatgraph.store.db import open_store
@@ -379,19 +421,24 @@ def main() -> None:
         else:
             tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tg-bench-serve-")))
         os.environ["THREATGRAPH_HOME"] = str(tmp / "home")
-        db_url = f"sqlite:///{tmp / 'bench.db'}"
-        reused = (tmp / "bench.db").is_file() and (tmp / "filled").is_file()
-        if not reused:  # a fill that was interrupted: start over
-            for leftover in ("bench.db", "bench.db-wal", "bench.db-shm"):
-                (tmp / leftover).unlink(missing_ok=True)
-        engine = open_store(db_url)
         sizes = f"{args.articles} articles, {args.entities} actors, seed {args.seed}"
-        if reused and not (tmp / "filled").read_text().startswith(sizes + ";"):
-            sys.exit(f"{tmp} holds a store of {(tmp / 'filled').read_text().strip()}, not {sizes}: use another DIR")
+        if args.pg:
+            db_url, filled = pg_store(args.pg, args.articles, args.entities, args.seed)
+            reused = filled is not None
+        else:
+            db_url = f"sqlite:///{tmp / 'bench.db'}"
+            reused = (tmp / "bench.db").is_file() and (tmp / "filled").is_file()
+            if not reused:  # a fill that was interrupted: start over
+                for leftover in ("bench.db", "bench.db-wal", "bench.db-shm"):
+                    (tmp / leftover).unlink(missing_ok=True)
+            filled = (tmp / "filled").read_text() if reused else None
+        engine = open_store(db_url)
+        if reused and not (filled or "").startswith(sizes + ";"):
+            sys.exit(f"{db_url} holds a store of {(filled or '').strip()}, not {sizes}: use another DIR")
         if reused:
             ents = make_entities(args.entities, random.Random(args.seed))  # the ids fill() gave them
             create_missing_indexes(engine)
-            print(f"  archive: reusing {tmp / 'bench.db'} ({(tmp / 'filled').read_text().strip()})")
+            print(f"  archive: reusing {engine.url.render_as_string()} ({(filled or '').strip()})")
         else:
             t0 = time.perf_counter()
             ents = fill(engine, args.articles, args.entities, args.seed)
@@ -399,7 +446,10 @@ def main() -> None:
             t0 = time.perf_counter()
             source = load_list(engine, tmp, ents)
             print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
-            (tmp / "filled").write_text(f"{sizes}; {source}\n")
+            mark_filled(engine, tmp, f"{sizes}; {source}\n")
+        if args.pg:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")  # the planner's statistics, as a maintained server has them
 
         from threatgraph.screen.index import get_index
         from threatgraph.screen.yente import match_request

@@ -1,0 +1,203 @@
+"""One bulk job, start to end: read on Spark, skip what is stored, extract, write, resolve, watch.
+
+The store decides where writing happens:
+
+- **PostgreSQL**: every executor writes its own partitions (COPY through staging, one
+  transaction per partition, see :mod:`threatgraph.bulk.pgcopy`), then resolution runs on Spark
+  (:mod:`threatgraph.bulk.resolve`) and watches are checked batch by batch;
+- **SQLite** (one writer, a local file): executors extract, the driver streams the analysed rows
+  into the ordinary ingest pipeline, which resolves and checks watches after every batch;
+- **Parquet** (``parquet=DIR``): executors extract, rows are written as Parquet for a later
+  ``threatgraph load``; nothing is stored (a ``--db`` store, if given, is only read, to skip
+  articles it already holds and to give the extractor its gazetteer).
+
+A killed job leaves whole partitions stored and nothing half-way; re-running it skips them before
+any NLP.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
+from threatgraph.bulk.inputs import read_inputs
+from threatgraph.bulk.session import BulkError, spark_session
+from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition
+from threatgraph.ingest import DEFAULT_MAX_BYTES
+from threatgraph.model import IngestFailure
+from threatgraph.pipeline import Hook
+from threatgraph.resolve import ResolveStats
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+#: Articles per partition (= per store transaction) unless told otherwise.
+PARTITION_ARTICLES = 256
+#: New articles per watch check.
+WATCH_BATCH = 1000
+
+
+@dataclass(slots=True)
+class BulkReport:
+    """What a bulk job did; ``partitions`` holds each partition's timing for cost models."""
+
+    read: int = 0
+    duplicates: int = 0  # the same content twice in the input
+    already_stored: int = 0  # skipped before NLP
+    stored_ids: list[str] = field(default_factory=list, repr=False)
+    ingested: list[str] = field(default_factory=list)
+    analysed: int = 0  # written to Parquet
+    failed: list[IngestFailure] = field(default_factory=list)
+    partitions: list[dict[str, Any]] = field(default_factory=list)
+    resolve: ResolveStats | None = None
+    blocks: dict[str, int] = field(default_factory=dict)
+    alerts: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # read+extract+write / resolve / watch
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "duplicates": self.duplicates,
+            "already_stored": self.already_stored,
+            "ingested": len(self.ingested),
+            "analysed": self.analysed,
+            "failed": [{"source": f.source, "reason": f.reason} for f in self.failed],
+            "partitions": len(self.partitions),
+            "resolve": self.resolve.as_dict() if self.resolve else None,
+            "blocks": self.blocks,
+            "alerts": self.alerts,
+            "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def _first_per_id(articles: DataFrame) -> DataFrame:
+    """One row per content hash: the one read from the smallest source name (deterministic)."""
+    from pyspark.sql import functions as F
+
+    cols = [c for c in ARTICLE_COLUMNS if c != "id"]
+    best = F.min_by(F.struct(*cols), F.coalesce(F.col("source"), F.lit("")))
+    return articles.groupBy("id").agg(best.alias("a")).select("id", *(f"a.{c}" for c in cols))
+
+
+def _check_watches(engine: Any, ids: list[str]) -> int:
+    from threatgraph.watch import check
+
+    alerts = 0
+    for i in range(0, len(ids), WATCH_BATCH):
+        alerts += len(check(engine, ids[i : i + WATCH_BATCH]))
+    return alerts
+
+
+def run_bulk(
+    paths: Iterable[str],
+    db: str | None,
+    *,
+    master: str | None = None,
+    conf: Mapping[str, str] | None = None,
+    parquet: str | None = None,
+    partitions: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    resolve: bool = True,
+    session: SparkSession | None = None,
+    names: Names | None = None,
+    hooks: Sequence[Hook] = (),
+) -> BulkReport:
+    """Run a bulk job over ``paths`` into the store ``db`` (or Parquet ``parquet``); see the module doc.
+
+    ``names`` gives the extractor's gazetteer names of a store and ``hooks`` what follows a stored batch
+    on the SQLite path: the application's (``threatgraph.app``), passed in because bulk sits below it.
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from threatgraph.store.db import is_sqlite, open_store
+
+    t0 = time.perf_counter()
+    if db is None and parquet is None:
+        raise BulkError("a bulk job needs a store (--db URL) or a Parquet output (--parquet DIR)")
+    engine = open_store(db) if db else None
+    url = engine.url.render_as_string(hide_password=False) if engine is not None else None
+    pg = engine is not None and engine.dialect.name == "postgresql" and parquet is None
+    if engine is not None and not pg and not is_sqlite(engine) and parquet is None:
+        raise BulkError(f"bulk writes PostgreSQL or SQLite stores, not {engine.dialect.name}")
+    spark = session or spark_session(master, conf)
+    report = BulkReport()
+
+    items = read_inputs(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        for row in items.filter(F.col("reason").isNotNull()).select("source", "reason").toLocalIterator():
+            report.failed.append(IngestFailure(row["source"] or "?", row["reason"]))
+        articles = items.filter(F.col("reason").isNull()).drop("reason")
+        report.read = articles.count()
+        unique = _first_per_id(articles)
+        n_unique = unique.count()
+        report.duplicates = report.read - n_unique
+        n_parts = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(n_unique / PARTITION_ARTICLES), 1)
+        out = (
+            unique.repartition(n_parts, "id")
+            .mapInArrow(extract_partition(url, write=pg, names=names), OUT_DDL)
+            .persist(StorageLevel.MEMORY_AND_DISK)
+        )
+        try:
+            if parquet is not None:
+                out.filter(F.col("kind") == "analysed").select(*ROW_COLUMNS).write.mode("append").parquet(parquet)
+            small = out.filter(F.col("kind") != "analysed").select("kind", "id", "source", "reason")
+            for row in small.toLocalIterator():
+                _tally(report, row)
+            if not pg and parquet is None:
+                _store_from_driver(engine, out, report, tuple(hooks) if resolve else ())
+            elif parquet is not None:
+                report.analysed = out.filter(F.col("kind") == "analysed").count()
+        finally:
+            out.unpersist()
+    finally:
+        items.unpersist()
+    report.timings["extract"] = time.perf_counter() - t0
+    if pg and resolve and (report.ingested or report.stored_ids):
+        from threatgraph.bulk.resolve import resolve_articles
+
+        assert url is not None
+        # Articles a killed run stored but did not resolve or check are finished now; for those it
+        # did, resolution and watch checks are idempotent and find nothing left to do.
+        todo = report.ingested + report.stored_ids
+        t1 = time.perf_counter()
+        report.resolve, report.blocks = resolve_articles(spark, url, todo)
+        t2 = time.perf_counter()
+        report.alerts = _check_watches(engine, todo)
+        report.timings["resolve"] = t2 - t1
+        report.timings["watch"] = time.perf_counter() - t2
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _tally(report: BulkReport, row: Any) -> None:
+    kind = row["kind"]
+    if kind == "ingested":
+        report.ingested.append(row["id"])
+    elif kind == "stored":
+        report.already_stored += 1
+        report.stored_ids.append(row["id"])
+    elif kind == "failed":
+        report.failed.append(IngestFailure(row["source"] or row["id"] or "?", row["reason"] or "failed"))
+    elif kind == "partition":
+        report.partitions.append(json.loads(row["reason"]))
+
+
+def _store_from_driver(engine: Any, out: DataFrame, report: BulkReport, hooks: Sequence[Hook]) -> None:
+    """SQLite: the analysed rows go through the ordinary pipeline (resolve and watches per batch)."""
+    from pyspark.sql import functions as F
+
+    from threatgraph.bulk.load import load_rows
+
+    rows = (r.asDict() for r in out.filter(F.col("kind") == "analysed").select(*ROW_COLUMNS).toLocalIterator())
+    loaded = load_rows(engine, rows, hooks=hooks)
+    report.ingested.extend(loaded.ingested)
+    report.already_stored += len(loaded.duplicates)
+    report.failed.extend(loaded.failed)

@@ -1,0 +1,89 @@
+"""The Spark session a bulk job runs on: the same code in local mode here and on a cluster.
+
+Under ``spark-submit`` the master, executors and memory come from spark-submit's own flags and
+``spark-defaults.conf``; :func:`spark_session` then only adds what threatgraph itself needs (Arrow
+transfer) and never overrides what the cluster set. Run directly (``threatgraph bulk --master
+local[2]``), it starts a local Spark with the workers on this interpreter, so they import the
+same installed threatgraph and spaCy model.
+
+Configuration read (besides Spark's own): ``--master`` or ``$THREATGRAPH_SPARK_MASTER`` (default
+``local[*]`` when not under spark-submit), ``--conf key=value`` pairs, and ``$PYSPARK_PYTHON``
+(default: this interpreter, which is right for local mode; on a cluster point it at the executors'
+environment that has threatgraph installed).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+MASTER_VAR = "THREATGRAPH_SPARK_MASTER"
+
+#: What threatgraph needs from any Spark it runs on; set only where the user or cluster did not.
+DEFAULTS: Mapping[str, str] = {
+    "spark.sql.execution.arrow.pyspark.enabled": "true",
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "256",
+    "spark.sql.session.timeZone": "UTC",
+    # Each NLP task loads a model: reuse Python workers rather than forking one per task.
+    "spark.python.worker.reuse": "true",
+}
+#: Set only for a local master (quiet, no web UI port taken on a shared machine).
+LOCAL_DEFAULTS: Mapping[str, str] = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "8",
+}
+
+
+class BulkError(RuntimeError):
+    """A bulk job cannot run (no Java, bad master, unreadable input root); the message says which."""
+
+
+def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
+    """``key=value`` strings from ``--conf`` to a dict; a pair without ``=`` is refused by name."""
+    conf: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise BulkError(f"--conf expects key=value, got {pair!r}")
+        conf[key.strip()] = value
+    return conf
+
+
+def spark_session(
+    master: str | None = None, conf: Mapping[str, str] | None = None, app_name: str = "threatgraph-bulk"
+) -> SparkSession:
+    """A SparkSession for a bulk job (the active one if spark-submit already made it)."""
+    from pyspark.sql import SparkSession
+
+    master = master or os.environ.get(MASTER_VAR)
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # launched by spark-submit: it chose the master
+    if not master and not submitted:
+        master = "local[*]"
+    local = bool(master) and master.startswith("local")
+    if local:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
+    settings = {**DEFAULTS, **(LOCAL_DEFAULTS if local else {}), **(conf or {})}
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # noqa: BLE001 - re-raised with what to check
+        where = master or "from spark-submit"
+        raise BulkError(f"cannot start Spark (master {where}; is Java installed?): {exc}") from exc
+    session.sparkContext.setLogLevel(os.environ.get("THREATGRAPH_SPARK_LOG", "WARN"))
+    return session
+
+
+def executors(session: SparkSession) -> int:
+    """Task slots the job can use at once (cores over all executors; local[N] gives N)."""
+    return max(1, session.sparkContext.defaultParallelism)

@@ -1,0 +1,96 @@
+"""PostgreSQL read paths seek through indexes: the plan-level guarantee behind a fast dossier at 1M articles.
+
+A small table gets a sequential scan because it is cheapest, which says nothing about a large one. With
+``enable_seqscan`` off the planner still scans a table it has no usable index for, either sequentially or by
+reading a whole index in order; so every statement the dossier, timeline, graph, article list and article
+search run must reach a large table only through an index condition (a whole-index read is accepted only
+under a LIMIT and without a filter: "newest first" reads stop after a page, while a filtered walk down the
+primary key in search of an entity's rows may read all of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event, text
+
+from test_read import seed_busy  # noqa: E402  (tests/ is on sys.path under pytest's rootdir conftest)
+from threatgraph.store import read
+from threatgraph.store.articles import search_articles
+
+pytestmark = pytest.mark.postgres
+
+BIG = {"mentions", "events", "quotes", "articles", "aliases", "entities", "resolve_keys", "sanction_links"}
+INDEX_NODES = {"Index Scan", "Index Only Scan", "Bitmap Index Scan"}
+
+
+def full_reads(node: dict[str, Any], limited: bool = False) -> Iterator[str]:
+    """Plan nodes that read a large table (or its index) whole."""
+    kind = node.get("Node Type", "")
+    limited = limited or kind == "Limit"
+    table = node.get("Relation Name")
+    if kind == "Seq Scan" and table in BIG:
+        yield f"Seq Scan on {table}"
+    if kind in INDEX_NODES and "Index Cond" not in node and (not limited or "Filter" in node):
+        yield f"{kind} using {node.get('Index Name')} on {table} without a condition"
+    for child in node.get("Plans", []):
+        yield from full_reads(child, limited)
+
+
+def _statements(engine, run) -> list[tuple[str, Any]]:
+    seen: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return seen
+
+
+def _check(engine, statements: list[tuple[str, Any]]) -> None:
+    with engine.connect() as conn:
+        _check_on(conn, statements)
+        conn.rollback()
+
+
+def _reads(engine, group: str) -> None:
+    read.dossier(engine, group)
+    read.timeline(engine, group, limit=5)
+    read.entity_graph(engine, group, depth=2)
+    search_articles(engine, "Karachi", limit=10)
+    search_articles(engine, None, limit=10)
+
+
+def test_read_paths_never_read_a_large_table_whole(pg_engine) -> None:
+    group = seed_busy(pg_engine)
+    statements = _statements(pg_engine, lambda: _reads(pg_engine, group))
+    assert len(statements) > 5
+    _check(pg_engine, statements)
+
+
+def test_the_check_sees_a_missing_index(pg_engine) -> None:
+    group = seed_busy(pg_engine)
+    statements = _statements(pg_engine, lambda: _reads(pg_engine, group))
+    with pg_engine.connect() as conn:
+        conn.execute(text("DROP INDEX ix_mentions_entity_article"))
+        conn.execute(text("DROP INDEX ix_mentions_entity"))
+        try:
+            with pytest.raises(AssertionError, match="mentions"):
+                _check_on(conn, statements)
+        finally:
+            conn.rollback()  # the indexes come back with the transaction
+
+
+def _check_on(conn, statements: list[tuple[str, Any]]) -> None:
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    for statement, parameters in statements:
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).scalar()
+        bad = list(full_reads(plan[0]["Plan"]))
+        assert not bad, (statement, bad)
