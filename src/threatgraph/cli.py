@@ -8,6 +8,7 @@ from __future__ import annotations
 from threatgraph.commands import (  # noqa: F401  (imports register the commands)
     analysis,
     app,
+    collect,
     export,
     ingest,
     read,

@@ -317,6 +317,17 @@ collect_urls = Table(
     Column("error", Text),
     UniqueConstraint("url", name="uq_collect_urls_url"),
 )
+# robots.txt per host as last fetched (RFC 9309 lets a crawler reuse it for up to 24 hours), so a poll
+# with nothing new costs one conditional request per source, not one more per host.
+collect_hosts = Table(
+    "collect_hosts",
+    metadata,
+    Column("host", String(300), primary_key=True),  # scheme://host[:port]
+    Column("robots_status", Integer, nullable=False),  # HTTP status of /robots.txt (0: unreachable)
+    Column("robots_text", Text),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)
+
 Index("ix_collect_urls_status", collect_urls.c.status, collect_urls.c.id)
 Index("ix_collect_urls_source", collect_urls.c.source_id)
 Index("ix_collect_urls_final", collect_urls.c.final_url)

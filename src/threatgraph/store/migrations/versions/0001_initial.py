@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 22:16:03.447322
+Create Date: 2026-11-29 22:16:06.630961
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ def upgrade() -> None:
         batch_op.create_index("ix_articles_published", ["published"], unique=False)
         batch_op.create_index("ix_articles_seq", ["seq"], unique=False)
 
+    op.create_table(
+        "collect_hosts",
+        sa.Column("host", sa.String(length=300), nullable=False),
+        sa.Column("robots_status", sa.Integer(), nullable=False),
+        sa.Column("robots_text", sa.Text(), nullable=True),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("host", name=op.f("pk_collect_hosts")),
+    )
     op.create_table(
         "collect_sources",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -427,6 +435,7 @@ def downgrade() -> None:
 
     op.drop_table("entities")
     op.drop_table("collect_sources")
+    op.drop_table("collect_hosts")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index("ix_articles_seq")
         batch_op.drop_index("ix_articles_published")
