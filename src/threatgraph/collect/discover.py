@@ -78,6 +78,8 @@ def feed_links(data: bytes, base: str | None = None) -> Found:
         if not link:  # Atom may carry only <link rel="alternate" href=...> inside links
             link = next((lk.get("href") for lk in entry.get("links") or [] if lk.get("href")), None)
         found.add(link, base, f"item {n}")
+    if not found.urls and parsed.get("bozo"):
+        raise DiscoverError(f"malformed feed with no usable item link: {parsed.get('bozo_exception')}")
     return found
 
 
