@@ -56,6 +56,7 @@ class CollectReport:
     requests: int = 0
     source_failures: list[IngestFailure] = field(default_factory=list)
     page_failures: list[IngestFailure] = field(default_factory=list)
+    disallowed: list[IngestFailure] = field(default_factory=list)  # robots.txt said no: not an error of ours
     ingest: IngestReport = field(default_factory=IngestReport)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +70,7 @@ class CollectReport:
             "duplicates": list(self.ingest.duplicates),
             "source_failures": [{"source": f.source, "reason": f.reason} for f in self.source_failures],
             "page_failures": [{"source": f.source, "reason": f.reason} for f in self.page_failures],
+            "disallowed": [{"source": f.source, "reason": f.reason} for f in self.disallowed],
             "hook_failures": [{"source": f.source, "reason": f.reason} for f in self.ingest.failed],
         }
 
@@ -300,11 +302,14 @@ class Collector:
             base["final_url"] = got.final_url if got.final_url != pending.url else None
             if got.disallowed:
                 outcomes.append(base | {"status": "disallowed", "error": got.error})
+                report.disallowed.append(IngestFailure(pending.url, got.error or "disallowed by robots.txt"))
             elif got.error is not None or got.status != 200:
                 error = got.error or f"HTTP {got.status}"
                 if got.transient and pending.attempts + 1 < state.MAX_URL_ATTEMPTS:
                     wait = max(state.URL_RETRY_DELAY, timedelta(seconds=got.retry_after or 0))
                     outcomes.append(base | {"status": "pending", "error": error, "retry_at": datetime.now(UTC) + wait})
+                    tries = f"attempt {pending.attempts + 1} of {state.MAX_URL_ATTEMPTS}"
+                    report.page_failures.append(IngestFailure(pending.url, f"{error} ({tries}; tried again later)"))
                 else:
                     outcomes.append(base | {"status": "failed", "error": error})
                     report.page_failures.append(IngestFailure(pending.url, error))

@@ -25,6 +25,7 @@ def _report_lines(report: Any, as_json: bool) -> None:
     table.add_row("HTTP requests", str(report.requests))
     table.add_row("[green]articles stored[/]", str(len(report.ingest.ingested)))
     table.add_row("duplicates", str(len(report.ingest.duplicates)))
+    table.add_row("disallowed by robots.txt", str(len(report.disallowed)))
     bad = len(report.source_failures) + len(report.page_failures) + len(report.ingest.failed)
     table.add_row("[red]failures[/]" if bad else "failures", str(bad))
     console.print(table)
@@ -110,7 +111,7 @@ def fetch_command(
     with exit_on(PipelineError):
         report = Collector(engine, settings, log=None if as_json else _log).fetch(urls)
     _report_lines(report, as_json)
-    if report.page_failures or report.ingest.failed:
+    if report.page_failures or report.disallowed or report.ingest.failed:
         raise typer.Exit(1)
 
 
