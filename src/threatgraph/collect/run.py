@@ -367,11 +367,12 @@ class Collector:
         failed = {f.source: f.reason for f in got.failed if f.source in keys}
         report.ingest.failed.extend(f for f in got.failed if f.source not in keys)  # hooks: not one URL's fault
         stored, claimed = set(got.ingested), set()
+        mine = state.stored_from(self.engine, {a.id: k for k, a in keyed if a.id in set(got.duplicates)})
         outcomes: dict[str, dict[str, Any]] = {}
         for key, art in keyed:
             if key in failed:
                 outcomes[key] = {"status": "failed", "error": failed[key], "article_id": None}
-            elif art.id in stored and art.id not in claimed:
+            elif (art.id in stored or mine.get(art.id) == key) and art.id not in claimed:
                 claimed.add(art.id)
                 outcomes[key] = {"status": "done", "article_id": art.id, "error": None}
             else:

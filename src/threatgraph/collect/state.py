@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from threatgraph.collect.settings import KINDS, SourcesError, SourceSettings
-from threatgraph.store.schema import collect_hosts, collect_sources, collect_urls
+from threatgraph.store.schema import articles, collect_hosts, collect_sources, collect_urls
 
 #: Kinds whose location is a file on the collector's machine; never accepted from the web.
 FILE_KINDS = ("urls_file", "gdelt")
@@ -355,6 +355,16 @@ def done_with_final_url(engine: Engine, final_urls: Sequence[str]) -> dict[str, 
             )
         )
         return {r.final_url: r.article_id for r in rows}
+
+
+def stored_from(engine: Engine, keys_by_id: dict[str, str]) -> dict[str, str]:
+    """Article id → the source it was stored from, for ids the pipeline called duplicates: one stored
+    from the same URL by a run killed before it settled the URL is that URL's own article (``done``)."""
+    if not keys_by_id:
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(articles.c.id, articles.c.source).where(articles.c.id.in_(list(keys_by_id))))
+        return {r.id: r.source for r in rows}
 
 
 def source_health(engine: Engine) -> list[dict[str, Any]]:
