@@ -277,3 +277,14 @@ def test_fetch_urls_by_hand(store, site, settings_for) -> None:
     site.hits.clear()
     again = collector(store, settings).fetch(links)
     assert site.hits == [] and len(again.ingest.duplicates) == 2  # already collected: no request at all
+
+
+def test_max_items_caps_new_urls_per_poll(store, site, settings_for) -> None:
+    site.robots()
+    links = site.pages(range(5))
+    site.static("/feed.xml", rss([(u, "x") for u in links]), "application/rss+xml")
+    settings = settings_for([{"name": "wire", "feed": site.url("/feed.xml"), "max_items": 2}])
+    setup(store, settings)
+    assert collector(store, settings).poll(force=True).new_urls == 2
+    assert collector(store, settings).poll(force=True).new_urls == 2  # the next two, not the same two again
+    assert sorted(url_rows(store)) == sorted(links[:4])

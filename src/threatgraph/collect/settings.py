@@ -126,7 +126,9 @@ class SourceSettings(_Strict):
     content: Literal["page", "feed"] = Field(
         "page", description="feeds: fetch each item's page ('page') or take the text the feed carries ('feed')"
     )
-    max_items: int = Field(5000, ge=1, description="most new URLs taken from one poll of this source")
+    max_items: int = Field(
+        5000, ge=1, description="most new URLs kept from one poll of this source (the first ones listed)"
+    )
     enabled: bool = True
 
     @field_validator("every", mode="before")

@@ -178,6 +178,14 @@ def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> int:
     return new
 
 
+def _known(conn: Connection, urls: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(urls), 500):
+        chunk = list(urls[start : start + 500])
+        found.update(conn.execute(select(collect_urls.c.url).where(collect_urls.c.url.in_(chunk))).scalars())
+    return found
+
+
 def record_found(
     engine: Engine,
     source: SourceRow,
@@ -196,10 +204,12 @@ def record_found(
     were ingested from the feed itself: ``{url: {"status", "article_id", "error"}}``).
     """
     now = _now()
-    unique = list(dict.fromkeys(urls))[: source.settings.max_items]
+    unique = list(dict.fromkeys(urls))
     settled = settled or {}
     rows = []
-    for u in unique:
+    with engine.connect() as conn:
+        known = _known(conn, unique)
+    for u in [u for u in unique if u not in known][: source.settings.max_items]:
         row = {"url": u, "source_id": source.id, "status": "pending", "attempts": 0, "discovered_at": now}
         if u in settled:
             out = settled[u]
