@@ -288,3 +288,23 @@ def test_max_items_caps_new_urls_per_poll(store, site, settings_for) -> None:
     assert collector(store, settings).poll(force=True).new_urls == 2
     assert collector(store, settings).poll(force=True).new_urls == 2  # the next two, not the same two again
     assert sorted(url_rows(store)) == sorted(links[:4])
+
+
+def test_a_source_dropped_from_the_file_is_no_longer_polled(store, site, settings_for) -> None:
+    from threatgraph.collect import add_source, one_source
+
+    site.robots()
+    site.cached("/a.xml", rss([]), "application/rss+xml")
+    site.cached("/b.xml", rss([]), "application/rss+xml")
+    both = settings_for([{"name": "a", "feed": site.url("/a.xml")}, {"name": "b", "feed": site.url("/b.xml")}])
+    setup(store, both)
+    add_source(store, one_source({"name": "web", "feed": site.url("/b.xml")}))
+    only_a = settings_for([{"name": "a", "feed": site.url("/a.xml")}])
+    setup(store, only_a)
+    health = {s["name"]: s for s in source_health(store)}
+    assert (health["a"]["enabled"], health["b"]["enabled"], health["web"]["enabled"]) == (True, False, True)
+    assert health["b"]["health"] == "disabled"
+    report = collector(store, only_a).poll(force=True)
+    assert report.sources == 2 and "/a.xml" in site.paths()
+    setup(store, both)
+    assert {s["name"] for s in source_health(store) if s["enabled"]} == {"a", "b", "web"}

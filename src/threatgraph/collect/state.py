@@ -86,10 +86,24 @@ def _row(r: Any) -> SourceRow:
 def sync_sources(engine: Engine, sources: Iterable[SourceSettings], base: Path | None, origin: str = "file") -> int:
     """Insert the file's sources and update changed ones (by name); returns how many were new.
 
-    A source whose location changed forgets its validators (they belong to the old URL).
+    A source whose location changed forgets its validators (they belong to the old URL). Sources
+    that came from a sources file earlier but are no longer in this one are disabled (kept, with
+    their history, but not polled): deleting a line from the file stops following that source.
+    Sources added on the web are left alone.
     """
     now, added = _now(), 0
+    sources = list(sources)
     with engine.begin() as conn:
+        if origin == "file":
+            conn.execute(
+                update(collect_sources)
+                .where(
+                    collect_sources.c.origin == "file",
+                    collect_sources.c.name.not_in([s.name for s in sources]),
+                    collect_sources.c.enabled.is_(True),
+                )
+                .values(enabled=False)
+            )
         for source in sources:
             location = _location(source, base)
             values = {
