@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threatgraph.collect.discover import DiscoverError, feed_links, gdelt_links, sitemap_links, url_list
@@ -166,6 +166,7 @@ def test_canonical_urls() -> None:
     assert host_key("http://a.example.org:8080/x") == "http://a.example.org:8080"
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "utm_source", "id", "q"]), max_size=4), st.text("abc/-_.", max_size=12))
 def test_canonical_url_is_idempotent(keys: list[str], path: str) -> None:
     url = "https://h.example.org/" + path + ("?" + "&".join(f"{k}=1" for k in keys) if keys else "")
@@ -194,3 +195,28 @@ def test_paywalled_and_short_pages_are_failures_not_articles() -> None:
         page_article(article_page(1).encode(), "https://p.example.org/2", min_words=200)
     with pytest.raises(PageError, match="no article text"):
         page_article(b"<html><body><nav>Home</nav></body></html>", "https://p.example.org/3", min_words=10)
+
+
+@settings(deadline=None)
+@given(st.binary(max_size=400))
+def test_feed_and_sitemap_readers_fail_only_with_a_reason(data: bytes) -> None:
+    for reader in (feed_links, sitemap_links):
+        try:
+            found = reader(data)
+        except DiscoverError as exc:
+            assert str(exc)
+        else:
+            assert all(u.startswith(("http://", "https://")) for u in found.urls)
+
+
+@settings(deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30), max_size=30))
+def test_gdelt_reader_fails_only_with_a_reason(tmp_path_factory, cells: list[str]) -> None:
+    path = tmp_path_factory.mktemp("gdelt") / "x.csv"
+    path.write_text("\t".join(cells), encoding="utf-8")
+    try:
+        found = gdelt_links(path)
+    except DiscoverError as exc:
+        assert str(exc)
+    else:
+        assert all(u.startswith(("http://", "https://")) for u in found.urls)

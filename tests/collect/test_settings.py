@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threatgraph.collect.settings import SourcesError, load_sources, one_source, parse_duration, parse_size
@@ -92,11 +92,13 @@ def test_sizes(text: object, size: int) -> None:
     assert parse_size(text) == size
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["s", "m", "h", "d"]))
 def test_duration_units_scale(n: int, unit: str) -> None:
     assert parse_duration(f"{n}{unit}") == n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
 
 
+@settings(deadline=None)
 @given(st.text(max_size=12))
 def test_duration_never_crashes(text: str) -> None:
     with contextlib.suppress(ValueError):

@@ -164,7 +164,11 @@ GDELT_KIND_COLUMN = {27: 2, 16: 3}
 
 def _gdelt_rows(text: str) -> Iterator[list[str]]:
     csv.field_size_limit(10_000_000)
-    yield from csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise DiscoverError(f"line {reader.line_num}: not tab-separated GDELT data ({exc})") from None
 
 
 def gdelt_links(path: Path) -> Found:
