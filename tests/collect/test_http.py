@@ -195,7 +195,7 @@ class _Stamping(httpx.AsyncHTTPTransport):
 
 
 def test_rate_per_host_is_never_exceeded(site) -> None:
-    """10 requests a second per host: request starts at least 0.1 s apart on each host (robots.txt included);
+    """10 requests a second per host, robots.txt included: never 11 leave within a second for one host;
     two hosts are limited independently, so together they go faster."""
     site.robots()
     for n in range(15):
@@ -215,8 +215,11 @@ def test_rate_per_host_is_never_exceeded(site) -> None:
     for host in ("127.0.0.1", "localhost"):
         sent = sorted(t for t, h in transport.sent if h == host)
         assert len(sent) == 16
-        gaps = [b - a for a, b in zip(sent, sent[1:], strict=False)]
-        assert min(gaps) >= 0.1 - 0.005, gaps
+        # 11 requests leaving within one second would exceed the rate; event-loop jitter moves single
+        # departures by milliseconds, so the window is checked with 50 ms to spare, not gap by gap
+        spans = [sent[i + 10] - sent[i] for i in range(len(sent) - 10)]
+        assert min(spans) >= 0.95, spans
+        assert (sent[-1] - sent[0]) / (len(sent) - 1) >= 0.099
         arrived = sorted(h.at for h in site.hits if h.host == host)
         for i, t in enumerate(arrived):  # the server's view, with a request of arrival jitter allowed
             assert sum(1 for u in arrived[i:] if u - t < 1.0) <= 11
@@ -252,3 +255,19 @@ def test_retry_after_parsing() -> None:
     assert retry_after_seconds(format_datetime(now + timedelta(seconds=30), usegmt=True), now) == 30
     assert retry_after_seconds(format_datetime(now - timedelta(seconds=30), usegmt=True), now) == 0
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_a_retry_that_times_out_does_not_keep_the_earlier_status(site) -> None:
+    site.robots()
+    calls = {"n": 0}
+
+    def handler(_req: Request) -> Response:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return Response("busy", status=503, content_type="text/plain")
+        time.sleep(1.0)
+        return Response("<html><body>late</body></html>", content_type="text/html")
+
+    site.route("/flaky", handler)
+    got = one(site.url("/flaky"), timeout=0.5, retries=1)
+    assert got.status == 0 and got.transient and "no complete answer" in (got.error or "")

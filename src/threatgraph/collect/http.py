@@ -257,7 +257,7 @@ class PoliteClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         result.error, result.transient, result.retry_after, result.body = None, False, None, b""
-        result.location = None
+        result.status, result.content_type, result.location = 0, None, None  # nothing left from an earlier try
         async with gate.slots:
             await gate.turn()
             result.requests += 1
