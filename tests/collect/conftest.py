@@ -42,6 +42,7 @@ def article_page(n: int, *, extra: str = "", canonical: str | None = None, head:
     return (
         f"<!doctype html><html><head><title>Report {n}</title>{link}"
         f'<meta property="og:site_name" content="Example Wire"><meta name="date" content="2024-03-{1 + n % 28:02d}">'
+        '<meta name="author" content="Jane Roe">'
         f"{head}</head><body><nav>Home | World | Sport</nav><article><h1>Report {n}</h1>{paras}</article>"
         f"<footer>Copyright Example Wire</footer></body></html>"
     )

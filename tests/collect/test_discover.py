@@ -179,6 +179,7 @@ def test_page_article_uses_metadata_and_declared_canonical() -> None:
     art = page_article(html, "https://wire.example.org/amp/3", min_words=20, outlet="Feed Title")
     assert art.url == "https://wire.example.org/story-3" and art.title == "Report 3"
     assert art.outlet == "Example Wire" and art.published is not None and art.source.endswith("/amp/3")
+    assert art.author == "Jane Roe"
     assert "Officials said on Tuesday" in art.text and "Home | World" not in art.text
 
 

@@ -107,6 +107,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | tuple[str, InputEr
                 raise InputError("item has neither content nor summary")
             meta = {
                 "title": entry.get("title"),
+                "author": entry.get("author"),
                 "url": entry.get("link"),
                 "outlet": outlet,
                 "published": _item_date(entry),

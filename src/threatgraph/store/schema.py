@@ -40,6 +40,7 @@ articles = Table(
     Column("url", Text),
     Column("outlet", String(255)),
     Column("title", Text),
+    Column("author", Text),
     Column("published", Date),
     Column("lang", String(16), nullable=False, default="en"),
     Column("source", Text),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 22:16:06.630961
+Create Date: 2026-11-29 22:16:07.789268
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=True),
         sa.Column("outlet", sa.String(length=255), nullable=True),
         sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("author", sa.Text(), nullable=True),
         sa.Column("published", sa.Date(), nullable=True),
         sa.Column("lang", sa.String(length=16), nullable=False),
         sa.Column("source", sa.Text(), nullable=True),
