@@ -79,3 +79,14 @@ def test_a_source_added_on_the_web_is_collected(store, site, settings_for) -> No
     assert client.post("/sources", json=body, headers=AUTH).status_code == 201
     report = Collector(store, settings_for([]), extractor=PlainExtractor()).poll()
     assert len(report.ingest.ingested) == 2
+
+
+def test_collected_article_page_shows_its_byline(store, site, settings_for) -> None:
+    site.robots()
+    [url] = site.pages([4])
+    Collector(store, settings_for([]), extractor=PlainExtractor()).fetch([url])
+    client = TestClient(create_app(store, token=TOKEN))
+    [row] = client.get("/articles").json()["results"]
+    data = client.get(f"/articles/{row['id']}").json()
+    assert data["article"]["author"] == "Jane Roe"
+    assert "by Jane Roe" in client.get(f"/articles/{row['id']}", headers=HTML).text
