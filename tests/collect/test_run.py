@@ -308,3 +308,21 @@ def test_a_source_dropped_from_the_file_is_no_longer_polled(store, site, setting
     assert report.sources == 2 and "/a.xml" in site.paths()
     setup(store, both)
     assert {s["name"] for s in source_health(store) if s["enabled"]} == {"a", "b", "web"}
+
+
+def test_feed_content_mode_on_a_page_that_is_no_feed_fails_the_source(store, site, settings_for) -> None:
+    site.robots()
+    site.static("/full.xml", "<html><body><p>Moved.</p></body></html>", "text/xml")
+    site.cached("/empty.xml", rss([]), "application/rss+xml")
+    settings = settings_for(
+        [
+            {"name": "wrong", "feed": site.url("/full.xml"), "content": "feed"},
+            {"name": "empty", "feed": site.url("/empty.xml"), "content": "feed"},
+        ]
+    )
+    setup(store, settings)
+    report = collector(store, settings).poll(force=True)
+    assert [f.source for f in report.source_failures] == ["wrong"]
+    health = {s["name"]: s for s in source_health(store)}
+    assert health["wrong"]["last_status"] == "failed" and "not an RSS/Atom feed" in health["wrong"]["last_error"]
+    assert health["empty"]["last_status"] == "ok" and health["empty"]["failures"] == 0

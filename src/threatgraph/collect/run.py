@@ -182,6 +182,10 @@ class Collector:
             elif got.status != 200:
                 self._fail(source, report, f"HTTP {got.status}", got)
             elif kind == "feed" and source.settings.content == "feed":
+                found = feed_links(got.body, got.final_url)  # a document that is no feed fails the source here
+                if not found.urls:
+                    self._found(source, found, got, report)
+                    return None
                 items = list(read_bytes(got.body, source.location, "feed", max_bytes=self.settings.http.max_bytes))
                 return source, got, items
             elif kind == "feed":
