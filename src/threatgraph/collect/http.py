@@ -172,8 +172,7 @@ class PoliteClient:
             timeout=timeout,
             limits=limits,
             headers={"User-Agent": user_agent},
-            transport=transport,
-            trust_env=False,
+            transport=transport,  # proxies from HTTPS_PROXY/NO_PROXY apply, as for any HTTP client
         )
         self.robots = RobotsCache(self, user_agent, robots_memory)
         self.requests_made = 0
