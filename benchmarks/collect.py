@@ -34,7 +34,8 @@ import httpx
 import trafilatura
 from sqlalchemy import select
 
-from threatgraph.collect import Collector, sync_sources
+from threatgraph.app import Threatgraph
+from threatgraph.collect import sync_sources
 from threatgraph.collect.settings import parse_sources
 from threatgraph.model import Analysis, Article
 from threatgraph.store.db import open_store
@@ -134,7 +135,7 @@ def collect_once(site: _Site) -> tuple[float, dict[str, dict]]:
         ).settings
         sync_sources(engine, settings.sources, None)
         start = time.perf_counter()
-        report = Collector(engine, settings, extractor=_NoNlp(), hooks=False).poll(force=True)
+        report = Threatgraph(engine, extractor=_NoNlp(), hooks=()).collector(settings).poll(force=True)
         elapsed = time.perf_counter() - start
         with engine.connect() as conn:
             rows = {r.source: r._asdict() for r in conn.execute(select(articles))}

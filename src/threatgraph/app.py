@@ -27,6 +27,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from threatgraph import pipeline
+from threatgraph.collect import Collector, SourcesFile
+from threatgraph.collect.run import Log
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import Article, IngestFailure, IngestReport
@@ -134,6 +136,10 @@ class Threatgraph:
         return pipeline.ingest_items(
             self.engine, items, extractor=self.extractor, hooks=self.hooks, progress=progress, batch_size=batch_size
         )
+
+    def collector(self, settings: SourcesFile | None = None, *, log: Log | None = None) -> Collector:
+        """A collector over this store whose articles go through :meth:`ingest_items` (extractor and hooks)."""
+        return Collector(self.engine, self.ingest_items, settings, log=log)
 
     def load_lists(self, paths: Sequence[str | os.PathLike[str]], dataset: str | None = None) -> LoadResult:
         """Load sanctions list files as new versions; when anything changed, run :meth:`lists_loaded`."""

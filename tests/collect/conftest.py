@@ -156,6 +156,14 @@ class PlainExtractor:
             yield Analysis(article=art)
 
 
+def make_collector(engine, settings=None, *, extractor=None, real: bool = False, **kw: Any):
+    """A collector wired by the composition root; ``PlainExtractor`` unless ``real`` (spaCy) or ``extractor``."""
+    from threatgraph.app import Threatgraph
+
+    tg = Threatgraph(engine) if real else Threatgraph(engine, extractor=extractor or PlainExtractor())
+    return tg.collector(settings, **kw)
+
+
 @pytest.fixture
 def settings_for() -> Callable[..., Any]:
     """SourcesFile with fast but finite politeness for a local server."""

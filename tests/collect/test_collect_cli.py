@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from threatgraph.cli import app
-from threatgraph.collect import Collector, sync_sources
+from threatgraph.collect import sync_sources
 
-from .conftest import PlainExtractor, rss
+from .conftest import PlainExtractor, make_collector, rss
 
 runner = CliRunner()
 
@@ -95,7 +95,7 @@ def test_every_keeps_polling_until_stopped(store, site, settings_for) -> None:
     reports = []
     stop = threading.Event()
     loop = threading.Thread(
-        target=Collector(store, settings, extractor=PlainExtractor()).run_forever,
+        target=make_collector(store, settings, extractor=PlainExtractor()).run_forever,
         args=(stop,),
         kwargs={"on_report": reports.append},
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from threatgraph.collect import Collector, source_health, sync_sources
+from threatgraph.collect import source_health, sync_sources
 from threatgraph.store.schema import articles, collect_hosts
 
-from .conftest import PlainExtractor, rss
+from .conftest import PlainExtractor, make_collector, rss
 
 pytestmark = pytest.mark.postgres
 
@@ -22,13 +22,13 @@ def test_collect_resume_and_conditional_repoll_on_postgres(pg_engine, site, sett
     assert sync_sources(pg_engine, settings.sources, None) == 0  # by name: once
 
     with pytest.raises(KeyboardInterrupt):
-        Collector(pg_engine, settings, extractor=PlainExtractor(fail_after=3)).poll(force=True)
-    Collector(pg_engine, settings, extractor=PlainExtractor()).poll(force=True)
+        make_collector(pg_engine, settings, extractor=PlainExtractor(fail_after=3)).poll(force=True)
+    make_collector(pg_engine, settings, extractor=PlainExtractor()).poll(force=True)
     with pg_engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(articles)).scalar() == 8
         assert conn.execute(select(func.count()).select_from(collect_hosts)).scalar() == 1
     site.hits.clear()
-    again = Collector(pg_engine, settings, extractor=PlainExtractor()).poll(force=True)
+    again = make_collector(pg_engine, settings, extractor=PlainExtractor()).poll(force=True)
     assert again.requests == 1 and [h.path for h in site.hits] == ["/feed.xml"]
     [health] = source_health(pg_engine)
     assert health["urls"]["done"] == 8 and health["last_status"] == "unchanged"

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from threatgraph.collect import Collector, load_sources, source_health, sync_sources
+from threatgraph.collect import load_sources, source_health, sync_sources
 from threatgraph.store.db import open_store
 from threatgraph.store.schema import articles, collect_urls
 from threatgraph.watch import add_watch, list_alerts
 
-from .conftest import article_page, rss
+from .conftest import article_page, make_collector, rss
 
 WATCHED = "Crescent Valley Front"  # invented
 pytestmark = pytest.mark.slow
@@ -59,7 +59,7 @@ def test_a_thousand_item_feed_collected_extracted_and_alerted_in_one_run(store, 
     watch = add_watch(store, WATCHED)
 
     start = time.monotonic()
-    report = Collector(store, settings).poll(force=True)  # the real extractor, resolve and watch hooks
+    report = make_collector(store, settings, real=True).poll(force=True)  # the real extractor, resolve and watch hooks
     elapsed = time.monotonic() - start
 
     assert len(report.ingest.ingested) == 1000, (report.page_failures[:3], report.ingest.failed[:3])
@@ -73,7 +73,7 @@ def test_a_thousand_item_feed_collected_extracted_and_alerted_in_one_run(store, 
     assert source_health(store)[0]["urls"]["done"] == 1000
     print(f"\n1,000 items: {elapsed:.1f} s, {report.requests} requests")  # noqa: T201 - shown with -s
     site.hits.clear()
-    again = Collector(store, settings).poll(force=True)
+    again = make_collector(store, settings, real=True).poll(force=True)
     assert again.requests == 1 and [h.path for h in site.hits] == ["/feed.xml"]
 
 
@@ -111,7 +111,7 @@ def test_a_killed_collector_process_resumes_without_loss_or_duplicates(site, tmp
     with engine.connect() as conn:
         at_kill = conn.execute(select(func.count()).select_from(articles)).scalar()
     sync_sources(engine, loaded.settings.sources, loaded.base)
-    report = Collector(engine, loaded.settings).poll(force=True)
+    report = make_collector(engine, loaded.settings, real=True).poll(force=True)
 
     with engine.connect() as conn:
         n_articles = conn.execute(select(func.count()).select_from(articles)).scalar()

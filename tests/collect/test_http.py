@@ -11,7 +11,8 @@ from email.utils import format_datetime
 import httpx
 from werkzeug import Request, Response
 
-from threatgraph.collect.http import Fetched, PoliteClient, retry_after_seconds
+from threatgraph.collect.fetched import Fetched
+from threatgraph.collect.http import PoliteClient, retry_after_seconds
 from threatgraph.collect.settings import HostSettings, HttpSettings
 
 UA = "threatgraph-test/1.0 (+mailto:test@example.org)"

@@ -13,14 +13,13 @@ from threatgraph.collect.state import URL_RETRY_DELAY
 from threatgraph.store.schema import articles, collect_sources, collect_urls
 from threatgraph.watch import add_watch, list_alerts
 
-from .conftest import PlainExtractor, article_page, rss
+from .conftest import PlainExtractor, article_page, make_collector, rss
 
 WATCHED = "Crescent Valley Front"  # invented
 
 
 def collector(store, settings, **kw) -> Collector:
-    kw.setdefault("extractor", PlainExtractor())
-    return Collector(store, settings, **kw)
+    return make_collector(store, settings, **kw)
 
 
 def setup(store, settings) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from threatgraph.api.app import create_app
-from threatgraph.collect import Collector, source_health, sync_sources
+from threatgraph.collect import source_health, sync_sources
 
-from .conftest import PlainExtractor, rss
+from .conftest import PlainExtractor, make_collector, rss
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -22,7 +22,7 @@ def test_page_shows_sources_and_their_health(store, site, settings_for) -> None:
         [{"name": "Good wire", "feed": site.url("/feed.xml")}, {"name": "Dead wire", "feed": site.url("/down.xml")}]
     )
     sync_sources(store, settings.sources, None)
-    Collector(store, settings, extractor=PlainExtractor()).poll(force=True)
+    make_collector(store, settings, extractor=PlainExtractor()).poll(force=True)
     client = TestClient(create_app(store, token=TOKEN))
 
     data = client.get("/sources").json()["sources"]
@@ -77,14 +77,14 @@ def test_a_source_added_on_the_web_is_collected(store, site, settings_for) -> No
     client = TestClient(create_app(store, token=TOKEN))
     body = {"name": "Added", "kind": "feed", "url": [site.url("/feed.xml")]}
     assert client.post("/sources", json=body, headers=AUTH).status_code == 201
-    report = Collector(store, settings_for([]), extractor=PlainExtractor()).poll()
+    report = make_collector(store, settings_for([]), extractor=PlainExtractor()).poll()
     assert len(report.ingest.ingested) == 2
 
 
 def test_collected_article_page_shows_its_byline(store, site, settings_for) -> None:
     site.robots()
     [url] = site.pages([4])
-    Collector(store, settings_for([]), extractor=PlainExtractor()).fetch([url])
+    make_collector(store, settings_for([]), extractor=PlainExtractor()).fetch([url])
     client = TestClient(create_app(store, token=TOKEN))
     [row] = client.get("/articles").json()["results"]
     data = client.get(f"/articles/{row['id']}").json()

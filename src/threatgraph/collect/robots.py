@@ -13,14 +13,12 @@ What the RFC says about fetching it decides the rest:
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from protego import Protego
 
+from threatgraph.collect.fetched import Fetched
 from threatgraph.collect.urls import host_key
-
-if TYPE_CHECKING:
-    from threatgraph.collect.http import PoliteClient
 
 #: RFC 9309: crawlers must parse at least 500 KiB; more than that is ignored.
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -42,6 +40,14 @@ class _Rules:
         return self.allow_all
 
 
+class Client(Protocol):
+    """What the cache needs from the HTTP client (:class:`threatgraph.collect.http.PoliteClient`)."""
+
+    async def get(self, url: str, kind: str = "page", *, check_robots: bool = True) -> Fetched: ...
+
+    def slow_down(self, url: str, delay: float) -> None: ...
+
+
 class RobotsMemory(Protocol):
     """Where robots.txt verdicts outlive one run (the store); ``recall`` returns only fresh ones."""
 
@@ -57,7 +63,7 @@ class RobotsCache:
     a request; an unreachable one is never remembered, so the next run asks again.
     """
 
-    def __init__(self, client: PoliteClient, user_agent: str, memory: RobotsMemory | None = None) -> None:
+    def __init__(self, client: Client, user_agent: str, memory: RobotsMemory | None = None) -> None:
         self.client = client
         self.memory = memory
         self.agent = user_agent.split("/")[0].split()[0] if user_agent.strip() else "*"

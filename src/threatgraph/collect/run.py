@@ -6,9 +6,10 @@ shared by everything it fetches):
 1. *poll*: every due source is fetched at once (a conditional GET when it has validators); its
    links are kept as pending URLs together with its new validators (:mod:`.state`);
 2. *drain*: pending URLs, in discovery order and in chunks, are fetched concurrently, turned into
-   articles (:mod:`.pages`), and the chunk goes through :func:`threatgraph.pipeline.ingest_items`,
-   whose per-batch hooks resolve the new articles and run the watches, so alerts follow each
-   chunk rather than the end of a long run. Each URL is settled only after that.
+   articles (:mod:`.pages`), and the chunk goes to the ``ingest`` callable the collector was given
+   (the application's ``Threatgraph.ingest_items``: the pipeline, whose per-batch hooks resolve the
+   new articles and run the watches, so alerts follow each chunk rather than the end of a long
+   run). Each URL is settled only after that.
 
 Nothing is fetched while the pipeline works (the chunk's requests are all finished), so NLP time
 never counts against a server's timeout.
@@ -22,20 +23,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from sqlalchemy import Engine
 
 from threatgraph.collect import state
 from threatgraph.collect.discover import DiscoverError, Found, feed_links, gdelt_links, sitemap_links, url_list
-from threatgraph.collect.http import Fetched, PoliteClient
+from threatgraph.collect.fetched import Fetched
+from threatgraph.collect.http import PoliteClient
 from threatgraph.collect.pages import PageError, page_article
 from threatgraph.collect.settings import SourcesFile
 from threatgraph.collect.urls import UrlError, canonical_url
 from threatgraph.ingest import InputError, read_bytes
 from threatgraph.model import Article, IngestFailure, IngestReport
-from threatgraph.pipeline import Extractor, ingest_items
 
 #: Pending URLs fetched together before their articles go to the pipeline.
 CHUNK = 64
@@ -43,6 +44,12 @@ CHUNK = 64
 MAX_CHILD_SITEMAPS = 50
 
 Log = Callable[[str], None]
+
+
+class IngestItems(Protocol):
+    """What the collector hands its articles to: extract, store, run the hooks; report like ``ingest``."""
+
+    def __call__(self, items: Iterable[Article | IngestFailure], *, batch_size: int = 32) -> IngestReport: ...
 
 
 @dataclass(slots=True)
@@ -83,25 +90,24 @@ def _file_version(path: Path) -> str:
 class Collector:
     """Follows the sources in a store: the library behind ``threatgraph collect`` and ``fetch``.
 
-    ``settings`` carries politeness (user agent, per-host rate and concurrency, HTTP bounds);
-    ``extractor`` and ``hooks`` are passed to the pipeline unchanged; ``transport`` lets tests serve
-    from memory. ``log`` receives one line per notable step (a source polled, a chunk stored).
+    ``ingest`` takes the articles (the composition root passes ``Threatgraph.ingest_items``, see
+    ``Threatgraph.collector``); ``settings`` carries politeness (user agent, per-host rate and
+    concurrency, HTTP bounds); ``transport`` lets tests serve from memory. ``log`` receives one line
+    per notable step (a source polled, a chunk stored).
     """
 
     def __init__(
         self,
         engine: Engine,
+        ingest: IngestItems,
         settings: SourcesFile | None = None,
         *,
-        extractor: Extractor | None = None,
-        hooks: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
         log: Log | None = None,
     ) -> None:
         self.engine = engine
+        self.ingest = ingest
         self.settings = settings or SourcesFile()
-        self.extractor = extractor
-        self.hooks = hooks
         self.transport = transport
         self.log = log or (lambda _line: None)
         self._outlets: dict[int, str] = {}
@@ -358,13 +364,7 @@ class Collector:
             return {}
         for key, art in keyed:
             art.source = key  # one source per URL, so the pipeline's failures map back to it
-        got = ingest_items(
-            self.engine,
-            [a for _k, a in keyed],
-            batch_size=self.settings.batch_size,
-            extractor=self.extractor,
-            hooks=self.hooks,
-        )
+        got = self.ingest([a for _k, a in keyed], batch_size=self.settings.batch_size)
         report.ingest.ingested.extend(got.ingested)
         report.ingest.duplicates.extend(got.duplicates)
         keys = {k for k, _a in keyed}

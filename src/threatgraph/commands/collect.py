@@ -10,7 +10,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from threatgraph.commands import DbOption, JsonOption, app, console, err_console, exit_on, open_store_or_exit
+from threatgraph.commands import (
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    exit_on,
+    open_app_or_exit,
+    open_store_or_exit,
+)
 
 
 def _report_lines(report: Any, as_json: bool) -> None:
@@ -56,7 +65,7 @@ def collect_command(
     New articles go through the full pipeline; watches raise alerts on each new batch. State (validators,
     failures, next due time, every URL's status) is kept in the database, so a killed run resumes cleanly.
     """
-    from threatgraph.collect import Collector, SourcesError, load_sources, sync_sources
+    from threatgraph.collect import SourcesError, load_sources, sync_sources
     from threatgraph.collect.settings import parse_duration
     from threatgraph.pipeline import PipelineError
 
@@ -72,11 +81,11 @@ def collect_command(
         except ValueError as exc:
             err_console.print(f"[red]error:[/] --every: {escape(str(exc))}")
             raise typer.Exit(2) from None
-    engine = open_store_or_exit(db)
-    added = sync_sources(engine, settings.sources, loaded.base)
+    tg = open_app_or_exit(db)
+    added = sync_sources(tg.engine, settings.sources, loaded.base)
     if added:
         _log(f"{added} new source(s) from {sources_file}")
-    collector = Collector(engine, settings, log=None if as_json else _log)
+    collector = tg.collector(settings, log=None if as_json else _log)
     names = source or None
     with exit_on(PipelineError):
         if not every:
@@ -101,15 +110,15 @@ def fetch_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Fetch article pages now (robots.txt honoured), extract and store them; collected URLs are skipped."""
-    from threatgraph.collect import Collector, SourcesFile
+    from threatgraph.collect import SourcesFile
     from threatgraph.collect.settings import HostSettings
     from threatgraph.pipeline import PipelineError
 
     base = SourcesFile(per_host=HostSettings(rate=rate))
     settings = base.model_copy(update={"user_agent": user_agent}) if user_agent else base
-    engine = open_store_or_exit(db)
+    tg = open_app_or_exit(db)
     with exit_on(PipelineError):
-        report = Collector(engine, settings, log=None if as_json else _log).fetch(urls)
+        report = tg.collector(settings, log=None if as_json else _log).fetch(urls)
     _report_lines(report, as_json)
     if report.page_failures or report.disallowed or report.ingest.failed:
         raise typer.Exit(1)

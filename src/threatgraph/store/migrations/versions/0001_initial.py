@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 22:16:07.789268
+Create Date: 2026-11-29 22:16:08.827484
 """
 
 from __future__ import annotations
