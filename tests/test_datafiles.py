@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from threatgraph.collect.settings import SourcesFile
 from threatgraph.datafiles import DataFileError, Schema, display_name, load_yaml
 from threatgraph.export.schemas import MappingFile
 from threatgraph.extract.schemas import (
@@ -31,6 +32,7 @@ SHIPPED: dict[str, type[Schema]] = {
     "extract/dates.yaml": DatesFile,
     "extract/gazetteer.yaml": GazetteerFile,
     "extract/labels.yaml": LabelsFile,
+    "collect/sources.example.yaml": SourcesFile,
     "extract/plover.yaml": PloverFile,
     "extract/event_patterns.yaml": EventPatternsFile,
     "extract/plover_map.yaml": PloverMapFile,

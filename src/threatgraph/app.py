@@ -31,6 +31,8 @@ from time import perf_counter
 from sqlalchemy import Engine, select
 
 from threatgraph import pipeline
+from threatgraph.collect import Collector, SourcesFile
+from threatgraph.collect.run import Log
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
@@ -225,6 +227,10 @@ class Threatgraph:
         if failure is not None:
             report.failed.insert(0, failure)
         return report
+
+    def collector(self, settings: SourcesFile | None = None, *, log: Log | None = None) -> Collector:
+        """A collector over this store whose articles go through :meth:`ingest_items` (extractor and hooks)."""
+        return Collector(self.engine, self.ingest_items, settings, log=log)
 
     def load_lists(self, paths: Sequence[str | os.PathLike[str]], dataset: str | None = None) -> LoadResult:
         """Load sanctions list files as new versions; when anything changed, run :meth:`lists_loaded`."""

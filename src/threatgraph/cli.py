@@ -9,6 +9,7 @@ from threatgraph.commands import (  # noqa: F401  (imports register the commands
     analysis,
     app,
     bulk,
+    collect,
     export,
     ingest,
     read,

@@ -51,6 +51,7 @@ class Article:
     lang: str = "en"
     source: str | None = None  # path or feed URL it came from, with line/item number
     id: str = ""
+    author: str | None = None  # byline as the source gives it (page metadata, feed item, front matter)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -29,6 +29,8 @@ CONTENT_CHECKED = {
     "GET /activity",
     "GET /activity/map.svg",
     "GET /activity/chart.svg",
+    # a source name already taken is a 409
+    "POST /sources",
 }
 
 

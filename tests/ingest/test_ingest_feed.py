@@ -104,3 +104,14 @@ def test_external_entity_is_refused(write) -> None:
     )
     [fail] = list(read_paths([write("xxe.rss", xxe)]))
     assert "refused" in fail.reason
+
+
+def test_item_author_is_kept(write) -> None:
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>'
+        "<entry><title>One</title><link href='https://a.example/1'/><author><name>Dana Field</name></author>"
+        "<updated>2022-07-30T12:00:00Z</updated><content type='html'>&lt;p&gt;Militants attacked a checkpoint."
+        "&lt;/p&gt;</content></entry></feed>"
+    )
+    [art] = list(read_paths([write("wire.atom", atom)]))
+    assert art.author == "Dana Field"

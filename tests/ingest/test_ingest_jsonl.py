@@ -107,3 +107,14 @@ def test_shared_re3d_documents_read_as_json_lines(shared_data) -> None:
     arts, fails = partition(read_paths(files))
     assert not fails and arts
     assert all(a.url and a.outlet and a.title for a in arts)
+
+
+def test_author_as_text_list_or_json_ld_objects() -> None:
+    from threatgraph.ingest.fields import article_from
+
+    body = "Police arrested two men near the port on Friday."
+    assert article_from({"author": "A. Writer"}, body, "x").author == "A. Writer"
+    assert article_from({"authors": ["A. Writer", "B. Reporter"]}, body, "x").author == "A. Writer, B. Reporter"
+    assert article_from({"byline": [{"@type": "Person", "name": "C. Desk"}]}, body, "x").author == "C. Desk"
+    assert article_from({"author": []}, body, "x").author is None
+    assert article_from({}, body, "x").author is None

@@ -31,6 +31,7 @@ def pages(ids: dict) -> list[str]:
         "/screen?name=Zainabiyoun+Brigade",
         "/watches",
         "/alerts",
+        "/sources",
         "/api",
         "/activity",
         "/upload",

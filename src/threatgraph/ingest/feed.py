@@ -60,7 +60,7 @@ def _item_date(entry: Any) -> Any:
     return None
 
 
-def _check_safe_xml(data: bytes) -> None:
+def check_safe_xml(data: bytes) -> None:
     """Refuse entity declarations (billion laughs) and external entities before feedparser sees them.
 
     Well-formedness is not required here: feedparser's loose mode still recovers the complete
@@ -81,7 +81,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | tuple[str, InputEr
         return
     try:
         check_not_binary(data)
-        _check_safe_xml(data)
+        check_safe_xml(data)
     except InputError as exc:
         yield source, exc
         return
@@ -107,6 +107,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | tuple[str, InputEr
                 raise InputError("item has neither content nor summary")
             meta = {
                 "title": entry.get("title"),
+                "author": entry.get("author"),
                 "url": entry.get("link"),
                 "outlet": outlet,
                 "published": _item_date(entry),

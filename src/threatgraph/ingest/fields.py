@@ -49,6 +49,18 @@ def _string(meta: Mapping[str, Any], field: str) -> str | None:
     return text or None
 
 
+def _author(meta: Mapping[str, Any]) -> str | None:
+    """A byline: text, or the list of names (or of ``{"name": ...}`` objects, as JSON-LD writes them)."""
+    key, value = pick(meta, "author")
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, list):
+        names = [v.get("name") if isinstance(v, dict) else v for v in value]
+        value = ", ".join(str(n).strip() for n in names if isinstance(n, str) and n.strip()) or None
+        return _string({key or "author": value}, "author") if value else None
+    return _string(meta, "author")
+
+
 def _primary_language(tag: str | None) -> str:
     """ "en-GB", "EN_us", "en" → "en": the extractor picks its pipeline by primary language only."""
     primary = (tag or "").replace("_", "-").split("-")[0].strip().lower()
@@ -73,6 +85,7 @@ def article_from(meta: Mapping[str, Any], text: str | None, source: str) -> Arti
         url=_string(meta, "url"),
         outlet=_string(meta, "outlet"),
         title=_string(meta, "title"),
+        author=_author(meta),
         published=parse_published(published),
         lang=_primary_language(_string(meta, "lang")),
         source=source,

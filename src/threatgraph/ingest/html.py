@@ -109,7 +109,14 @@ def parse_html(html: str, source: str) -> Article:
     if words < MIN_WORDS:
         plural = "" if words == 1 else "s"
         raise InputError(f"no article text found in the HTML page (only {words} word{plural} besides the headline)")
-    meta = {"title": doc.title, "published": doc.date, "outlet": doc.sitename, "url": doc.url, "lang": doc.language}
+    meta = {
+        "title": doc.title,
+        "author": doc.author,
+        "published": doc.date,
+        "outlet": doc.sitename,
+        "url": doc.url,
+        "lang": doc.language,
+    }
     return article_from(meta, "\n\n".join(lines), source)
 
 

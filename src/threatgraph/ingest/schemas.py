@@ -16,6 +16,7 @@ class FieldsFile(Schema):
     outlet: Words
     published: Words
     lang: Words
+    author: Words
 
 
 class FormatsFile(Schema):

@@ -32,6 +32,7 @@ def _article_row(art: Article, seq: int) -> dict[str, Any]:
         "url": art.url,
         "outlet": art.outlet,
         "title": art.title,
+        "author": art.author,
         "published": art.published,
         "lang": art.lang,
         "source": art.source,

@@ -40,6 +40,7 @@ articles = Table(
     Column("url", Text),
     Column("outlet", String(255)),
     Column("title", Text),
+    Column("author", Text),
     Column("published", Date),
     Column("lang", String(16), nullable=False, default="en"),
     Column("source", Text),
@@ -296,3 +297,60 @@ store_locks = Table(
     Column("name", String(32), primary_key=True),
     Column("n", Integer, nullable=False, default=0),
 )
+# --- live collection (threatgraph.collect) ------------------------------------------------
+
+collect_sources = Table(
+    "collect_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),  # feed | sitemap | urls | gdelt
+    Column("location", Text, nullable=False),  # URL, or a local file for urls_file / gdelt
+    Column("config", JSON, nullable=False, default=dict),  # the source's other settings (every, content, ...)
+    Column("origin", String(16), nullable=False, default="file"),  # file | web | cli
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("etag", Text),  # validators of the last good fetch, sent back as a conditional GET
+    Column("last_modified", Text),
+    Column("last_fetch_at", DateTime(timezone=True)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_status", String(16)),  # ok | unchanged | failed
+    Column("last_http_status", Integer),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),  # consecutive failed polls
+    Column("last_new", Integer, nullable=False, default=0),  # URLs new in the last poll
+    Column("next_due_at", DateTime(timezone=True)),
+    UniqueConstraint("name", name="uq_collect_sources_name"),
+)
+
+collect_urls = Table(
+    "collect_urls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),  # canonical form: the dedupe key
+    Column("source_id", Integer, ForeignKey("collect_sources.id", ondelete="SET NULL")),
+    Column("status", String(16), nullable=False),  # pending | done | duplicate | failed | disallowed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("discovered_at", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True)),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("http_status", Integer),
+    Column("final_url", Text),  # after redirects, or the page's declared canonical URL
+    Column("article_id", String(40)),  # content hash of the stored (or already stored) article
+    Column("error", Text),
+    UniqueConstraint("url", name="uq_collect_urls_url"),
+)
+# robots.txt per host as last fetched (RFC 9309 lets a crawler reuse it for up to 24 hours), so a poll
+# with nothing new costs one conditional request per source, not one more per host.
+collect_hosts = Table(
+    "collect_hosts",
+    metadata,
+    Column("host", String(300), primary_key=True),  # scheme://host[:port]
+    Column("robots_status", Integer, nullable=False),  # HTTP status of /robots.txt (0: unreachable)
+    Column("robots_text", Text),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)
+
+Index("ix_collect_urls_status", collect_urls.c.status, collect_urls.c.id)
+Index("ix_collect_urls_source", collect_urls.c.source_id)
+Index("ix_collect_urls_final", collect_urls.c.final_url)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 22:20:57.543638
+Create Date: 2026-11-29 22:25:33.356902
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=True),
         sa.Column("outlet", sa.String(length=255), nullable=True),
         sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("author", sa.Text(), nullable=True),
         sa.Column("published", sa.Date(), nullable=True),
         sa.Column("lang", sa.String(length=16), nullable=False),
         sa.Column("source", sa.Text(), nullable=True),
@@ -36,6 +37,37 @@ def upgrade() -> None:
         batch_op.create_index("ix_articles_published", ["published"], unique=False)
         batch_op.create_index("ix_articles_seq", ["seq"], unique=True)
 
+    op.create_table(
+        "collect_hosts",
+        sa.Column("host", sa.String(length=300), nullable=False),
+        sa.Column("robots_status", sa.Integer(), nullable=False),
+        sa.Column("robots_text", sa.Text(), nullable=True),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("host", name=op.f("pk_collect_hosts")),
+    )
+    op.create_table(
+        "collect_sources",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("location", sa.Text(), nullable=False),
+        sa.Column("config", sa.JSON(), nullable=False),
+        sa.Column("origin", sa.String(length=16), nullable=False),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("etag", sa.Text(), nullable=True),
+        sa.Column("last_modified", sa.Text(), nullable=True),
+        sa.Column("last_fetch_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_success_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_status", sa.String(length=16), nullable=True),
+        sa.Column("last_http_status", sa.Integer(), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("last_new", sa.Integer(), nullable=False),
+        sa.Column("next_due_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_collect_sources")),
+        sa.UniqueConstraint("name", name="uq_collect_sources_name"),
+    )
     op.create_table(
         "entities",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -112,6 +144,34 @@ def upgrade() -> None:
     with op.batch_alter_table("aliases", schema=None) as batch_op:
         batch_op.create_index("ix_aliases_entity", ["entity_id"], unique=False)
         batch_op.create_index("ix_aliases_norm", ["norm"], unique=False)
+
+    op.create_table(
+        "collect_urls",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("discovered_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("final_url", sa.Text(), nullable=True),
+        sa.Column("article_id", sa.String(length=40), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["source_id"],
+            ["collect_sources.id"],
+            name=op.f("fk_collect_urls_source_id_collect_sources"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_collect_urls")),
+        sa.UniqueConstraint("url", name="uq_collect_urls_url"),
+    )
+    with op.batch_alter_table("collect_urls", schema=None) as batch_op:
+        batch_op.create_index("ix_collect_urls_final", ["final_url"], unique=False)
+        batch_op.create_index("ix_collect_urls_source", ["source_id"], unique=False)
+        batch_op.create_index("ix_collect_urls_status", ["status", "id"], unique=False)
 
     op.create_table(
         "events",
@@ -367,6 +427,12 @@ def downgrade() -> None:
         batch_op.drop_index("ix_events_article")
 
     op.drop_table("events")
+    with op.batch_alter_table("collect_urls", schema=None) as batch_op:
+        batch_op.drop_index("ix_collect_urls_status")
+        batch_op.drop_index("ix_collect_urls_source")
+        batch_op.drop_index("ix_collect_urls_final")
+
+    op.drop_table("collect_urls")
     with op.batch_alter_table("aliases", schema=None) as batch_op:
         batch_op.drop_index("ix_aliases_norm")
         batch_op.drop_index("ix_aliases_entity")
@@ -384,6 +450,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_entities_norm")
 
     op.drop_table("entities")
+    op.drop_table("collect_sources")
+    op.drop_table("collect_hosts")
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index("ix_articles_seq")
         batch_op.drop_index("ix_articles_published")
