@@ -23,7 +23,7 @@ def test_yente_shape(loaded) -> None:
     assert q1["status"] == 200 and q1["total"] == {"value": len(q1["results"]), "relation": "eq"}
     hit = q1["results"][0]
     assert set(hit) >= {"id", "caption", "schema", "properties", "datasets", "score", "match", "features"}
-    assert (hit["id"], hit["datasets"], hit["match"]) == ("ofac-100", ["ofac"], True)
+    assert (hit["id"], hit["datasets"], hit["match"]) == ("ofac-100", ["us_ofac_sdn"], True)
     assert hit["properties"]["name"] == ["ZAYNABIYOUN BRIGADE"]
     q2 = out["responses"]["q2"]["results"][0]
     assert q2["id"] == "ofac-102" and q2["score"] == 1.0
@@ -44,12 +44,12 @@ def test_bad_query_gets_400_others_answered(loaded) -> None:
 
 def test_dataset_filter_and_threshold(loaded) -> None:
     body = {"queries": {"q": {"properties": {"name": ["Zainabiyoun Brigade"]}}}}
-    assert match_request(get_index(loaded), body, dataset="un")["responses"]["q"]["results"] == []
+    assert match_request(get_index(loaded), body, dataset="un_sc_sanctions")["responses"]["q"]["results"] == []
     hamid = {"queries": {"q": {"properties": {"name": ["Hamid al-Badri"]}}}}
-    assert match_request(get_index(loaded), hamid, dataset="un")["responses"]["q"]["results"][0]["id"] == "un-QDi.900"
+    assert match_request(get_index(loaded), hamid, dataset="un_sc_sanctions")["responses"]["q"]["results"][0]["id"] == "un-QDi.900"
     assert all(
-        r["datasets"] == ["ofac"]
-        for r in match_request(get_index(loaded), hamid, dataset="ofac")["responses"]["q"]["results"]
+        r["datasets"] == ["us_ofac_sdn"]
+        for r in match_request(get_index(loaded), hamid, dataset="us_ofac_sdn")["responses"]["q"]["results"]
     )
     strict = match_request(get_index(loaded), body, threshold=0.99)
     assert not strict["responses"]["q"]["results"][0]["match"]
