@@ -46,7 +46,10 @@ def test_dataset_filter_and_threshold(loaded) -> None:
     body = {"queries": {"q": {"properties": {"name": ["Zainabiyoun Brigade"]}}}}
     assert match_request(get_index(loaded), body, dataset="un_sc_sanctions")["responses"]["q"]["results"] == []
     hamid = {"queries": {"q": {"properties": {"name": ["Hamid al-Badri"]}}}}
-    assert match_request(get_index(loaded), hamid, dataset="un_sc_sanctions")["responses"]["q"]["results"][0]["id"] == "un-QDi.900"
+    assert (
+        match_request(get_index(loaded), hamid, dataset="un_sc_sanctions")["responses"]["q"]["results"][0]["id"]
+        == "un-QDi.900"
+    )
     assert all(
         r["datasets"] == ["us_ofac_sdn"]
         for r in match_request(get_index(loaded), hamid, dataset="us_ofac_sdn")["responses"]["q"]["results"]

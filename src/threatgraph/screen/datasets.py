@@ -76,7 +76,12 @@ def describe(name: str) -> dict[str, Any]:
     if name in data["collections"]:
         return {"name": name, "title": data["collections"][name]["title"], "type": "collection"}
     meta = data["datasets"].get(name, {})
-    return {"name": name, "title": meta.get("title", name), "type": "source", **{k: v for k, v in meta.items() if k != "title"}}
+    return {
+        "name": name,
+        "title": meta.get("title", name),
+        "type": "source",
+        **{k: v for k, v in meta.items() if k != "title"},
+    }
 
 
 def collection_names() -> list[str]:

@@ -17,8 +17,8 @@ import io
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
