@@ -19,7 +19,7 @@ import marshal
 import math
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -116,6 +116,22 @@ class ScreenIndex:
         """Ranked candidates for ``query``, best first, at most ``limit``; ``match`` set at ``threshold``
         (default :data:`MATCH_THRESHOLD`). ``datasets`` restricts to those lists; ``skip_names`` hides
         listed names by position (for leave-one-out evaluation)."""
+        top = self.rank(query, threshold, skip_names, datasets)[:limit]
+        for cand in top:  # entity data is decoded only for what is returned
+            cand.entity = self.entity_data(cand.entity["_idx"])
+        return top
+
+    def rank(
+        self,
+        query: Query,
+        threshold: float | None = None,
+        skip_names: frozenset[int] = frozenset(),
+        datasets: Iterable[str] | None = None,
+        keep: Callable[[int], bool] | None = None,
+    ) -> list[Candidate]:
+        """Every scored candidate, best first, with ``entity`` holding only ``{"_idx": i}`` (decode with
+        :meth:`entity_data`): callers that count matches beyond a page (yente's ``total``) or filter on entity
+        facts (``keep(entity index)``) see all of them before the page is cut."""
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
@@ -126,16 +142,15 @@ class ScreenIndex:
             q_weights = [self.token_weight(t) for t in q_tokens]
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
+                if keep is not None and not keep(ent_idx):
+                    continue
                 ns = compare_names(q_tokens, q_weights, a_tokens, a_weights)
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
         candidates = [self._candidate(query, ent_idx, *hit, threshold) for ent_idx, hit in best.items()]
         candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
-        top = candidates[:limit]
-        for cand in top:  # entity data is decoded only for what is returned
-            cand.entity = self.entity_data(cand.entity["_idx"])
-        return top
+        return candidates
 
     def _dataset_mask(self, datasets: frozenset[str]) -> np.ndarray:
         mask = self._masks.get(datasets)
@@ -350,6 +365,9 @@ def _extras(entry: dict[str, Any]) -> dict[str, Any]:
         out["sanction"] = entry["sanction"]
     if entry.get("links"):
         out["links"] = entry["links"]
+    for stamp in ("first_seen", "last_seen", "last_change"):
+        if entry.get(stamp):
+            out[stamp] = entry[stamp]
     return out
 
 
