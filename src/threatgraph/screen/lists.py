@@ -27,6 +27,7 @@ __all__ = [
     "LoadResult",
     "VersionResult",
     "active_entries",
+    "entries_by_id",
     "demo_list_path",
     "list_summary",
     "load_files",
@@ -250,6 +251,24 @@ def active_entries(engine: Engine, dataset: str | None = None) -> Iterator[dict[
     Each carries yente's timestamps, from the list versions: ``first_seen`` (loading of the version that added
     it), ``last_seen`` (of the newest version that still lists it) and ``last_change`` (of the newest version
     that added or changed it), as ISO strings in UTC without zone, the way yente writes them."""
+    query = _entries_select()
+    if dataset:
+        query = query.where(list_entries.c.dataset == dataset)
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=2000).execute(
+            query.order_by(list_entries.c.dataset, list_entries.c.entry_id)
+        ):
+            yield _entry_row(row)
+
+
+def entries_by_id(engine: Engine, entry_id: str) -> list[dict[str, Any]]:
+    """The active entries with this id, one per dataset that lists it (OFAC's ids are shared by its lists)."""
+    query = _entries_select(entry_id).where(list_entries.c.entry_id == entry_id).order_by(list_entries.c.dataset)
+    with engine.connect() as conn:
+        return [_entry_row(row) for row in conn.execute(query)]
+
+
+def _entries_select(entry_id: str | None = None):  # noqa: ANN202 - a SELECT of entries with version timestamps
     first = list_versions.alias("first")
     last = list_versions.alias("last")
     changed = list_versions.alias("changed")
@@ -260,10 +279,11 @@ def active_entries(engine: Engine, dataset: str | None = None) -> Iterator[dict[
             func.max(list_changes.c.version_id).label("version_id"),
         )
         .where(list_changes.c.change.in_(("added", "changed")))
+        .where(list_changes.c.entry_id == entry_id if entry_id is not None else and_(True))
         .group_by(list_changes.c.dataset, list_changes.c.entry_id)
         .subquery()
     )
-    query = (
+    return (
         select(
             list_entries.c.dataset,
             list_entries.c.data,
@@ -283,18 +303,15 @@ def active_entries(engine: Engine, dataset: str | None = None) -> Iterator[dict[
         .outerjoin(changed, changed.c.id == latest_change.c.version_id)
         .where(list_entries.c.removed_version_id.is_(None))
     )
-    if dataset:
-        query = query.where(list_entries.c.dataset == dataset)
-    with engine.connect() as conn:
-        for row in conn.execution_options(yield_per=2000).execute(
-            query.order_by(list_entries.c.dataset, list_entries.c.entry_id)
-        ):
-            data = dict(row.data)
-            data["dataset"] = row.dataset
-            data["first_seen"] = _stamp(row.first_seen)
-            data["last_seen"] = _stamp(row.last_seen)
-            data["last_change"] = _stamp(row.last_change or row.first_seen)
-            yield data
+
+
+def _entry_row(row: Any) -> dict[str, Any]:
+    data = dict(row.data)
+    data["dataset"] = row.dataset
+    data["first_seen"] = _stamp(row.first_seen)
+    data["last_seen"] = _stamp(row.last_seen)
+    data["last_change"] = _stamp(row.last_change or row.first_seen)
+    return data
 
 
 def _stamp(value: datetime | None) -> str | None:
