@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from threatgraph.api import activity, reading, screening, writing
+from threatgraph.api import activity, reading, screening, writing, yente
 from threatgraph.api.middleware import BodyLimit, JsonSuffix, MiB, SecurityHeaders
 from threatgraph.app import Threatgraph
 from threatgraph.web.render import STATIC, templates, wants_html
@@ -101,6 +101,7 @@ def create_app(
     app.include_router(activity.router)
     app.include_router(screening.router)
     app.include_router(writing.router)
+    app.include_router(yente.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, default=max_body, per_path={"/ingest": max_ingest})
     app.add_middleware(JsonSuffix)

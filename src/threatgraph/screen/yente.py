@@ -342,3 +342,99 @@ def _entity_base(data: dict[str, Any], props: dict[str, Any], datasets: list[str
         "last_seen": data.get("last_seen"),
         "last_change": data.get("last_change"),
     }
+
+
+@dataclass(slots=True)
+class SearchOptions:
+    """yente's ``/search/{dataset}`` options that threatgraph honours."""
+
+    q: str = ""
+    schema: str = "Thing"
+    countries: tuple[str, ...] = ()
+    limit: int = 10
+    offset: int = 0
+    target: bool | None = None
+    facets: tuple[str, ...] = ("countries", "topics", "datasets")
+    match: MatchOptions = field(default_factory=MatchOptions)
+
+
+#: A search hit needs at least this name similarity (the matcher's scale): text search, not screening.
+SEARCH_FLOOR = 0.5
+FACETS = ("countries", "topics", "datasets", "schema")
+
+
+def search(index: ScreenIndex, opts: SearchOptions) -> dict[str, Any]:
+    """yente's ``SearchResponse`` (limit, offset, total, results, facets) for a name search over the lists."""
+    schema = model.get(opts.schema)
+    if schema is None:
+        raise MatchRequestError(f"unknown schema {opts.schema!r}")
+    bad = sorted(set(opts.facets) - set(FACETS))
+    if bad:
+        raise MatchRequestError(f"unknown facets {bad}; use {', '.join(FACETS)}")
+    check_options(opts.match)
+    datasets, keep = entity_filter(index, opts.match)
+    allowed = set(datasets) if datasets is not None else None
+    countries = set(opts.countries)
+
+    def wanted(i: int) -> bool:
+        entry = index.entities[i]
+        ent_schema = model.get(entry[2])
+        if ent_schema is None or not ent_schema.is_a(schema):
+            return False
+        if allowed is not None and entry[1] not in allowed:
+            return False
+        if countries and not countries & set(entry[4]):
+            return False
+        if opts.target is False:  # every list entry is a sanctions target
+            return False
+        return keep is None or keep(i)
+
+    if opts.q.strip():
+        ranked = index.rank(Query([opts.q]), datasets=datasets, keep=wanted)
+        hits = [c.entity["_idx"] for c in ranked if c.features["name_similarity"] >= SEARCH_FLOOR]
+    else:
+        hits = [i for i in range(len(index.entities)) if wanted(i)]
+    page = hits[opts.offset : opts.offset + opts.limit]
+    results = []
+    for i in page:
+        data = index.entity_data(i)
+        data["dataset"] = index.entities[i][1]
+        results.append(entity_response([data]))
+    return {
+        "limit": opts.limit,
+        "offset": opts.offset,
+        "total": {"value": len(hits), "relation": "eq"},
+        "results": results,
+        "facets": _facets(index, hits, opts.facets),
+    }
+
+
+def _facets(index: ScreenIndex, hits: list[int], names: Iterable[str]) -> dict[str, Any]:
+    """yente's facets: per facet, the values over all hits with their counts, commonest first."""
+    from followthemoney.types import registry
+
+    labels = {"countries": "Countries", "topics": "Topics", "datasets": "Data sources", "schema": "Types"}
+    out: dict[str, Any] = {}
+    for name in names:
+        counts: dict[str, int] = {}
+        for i in hits:
+            entry = index.entities[i]
+            if name == "countries":
+                values: Iterable[str] = entry[4]
+            elif name == "datasets":
+                values = [entry[1]]
+            elif name == "schema":
+                values = [entry[2]]
+            else:
+                values = index.entity_data(i).get("properties", {}).get("topics", [])
+            for v in set(values):
+                counts[v] = counts.get(v, 0) + 1
+        if name == "countries":
+            label: Callable[[str], str] = lambda v: registry.country.caption(v) or v  # noqa: E731
+        elif name == "topics":
+            label = lambda v: registry.topic.caption(v) or v  # noqa: E731
+        else:
+            label = lambda v: v  # noqa: E731
+        items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[name] = {"label": labels[name], "values": [{"name": k, "label": label(k), "count": c} for k, c in items]}
+    return out
