@@ -161,7 +161,9 @@ def search(
     limit: Annotated[int, Query(ge=0, le=500)] = 10,
     offset: Annotated[int, Query(ge=0, le=9499)] = 0,
     fuzzy: Fuzzy = None,
-    simple: Annotated[Literal[False], Query(description="query-string syntax: not supported (false only)")] = False,
+    simple: Annotated[
+        bool, Query(json_schema_extra={"enum": [False]}, description="query-string syntax: not supported")
+    ] = False,
     facets: Annotated[tuple[Facet, ...], Query(max_length=4)] = ("countries", "topics", "datasets"),
     target: Annotated[bool | None, Query(description="only sanctions targets (every list entry is one)")] = None,
     engine: Engine = Depends(engine_of),
@@ -169,6 +171,8 @@ def search(
     """Name search over the list entries, in yente's ``SearchResponse`` shape with facets."""
     from threatgraph.screen.yente import MatchOptions, SearchOptions
 
+    if simple:
+        raise HTTPException(400, "simple=true (search query syntax) is not supported; send the name as q")
     opts = SearchOptions(
         q=q,
         schema=schema,
