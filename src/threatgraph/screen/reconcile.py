@@ -118,21 +118,40 @@ def _scored(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def suggest_entity(index: ScreenIndex, prefix: str, datasets: list[str] | None, limit: int) -> dict[str, Any]:
-    """Entities whose names start like ``prefix`` (OpenRefine's entity suggest)."""
+    """Entities with a name whose words begin as ``prefix`` does (what the user has typed so far), then the
+    matcher's best candidates for it (OpenRefine's entity suggest)."""
+    from threatgraph.screen.normalize import name_tokens
     from threatgraph.screen.query import Query
 
+    typed = name_tokens(prefix)
+    allowed = set(datasets) if datasets is not None else None
+    found: list[int] = []
+    if typed:
+        head, last = set(typed[:-1]), typed[-1]
+        for ent_idx, _name, tokens, _weights in index.names:
+            if len(found) >= limit:
+                break
+            if ent_idx in found or (allowed is not None and index.entities[ent_idx][1] not in allowed):
+                continue
+            if head <= set(tokens) and any(t.startswith(last) for t in tokens):
+                found.append(ent_idx)
+        for cand in index.rank(Query([prefix]), datasets=datasets):
+            if len(found) >= limit:
+                break
+            if cand.entity["_idx"] not in found and cand.features["name_similarity"] > 0:
+                found.append(cand.entity["_idx"])
     results = []
-    if prefix.strip():
-        for cand in index.rank(Query([prefix]), datasets=datasets)[:limit]:
-            schema = model.get(cand.schema)
-            results.append(
-                {
-                    "id": cand.entry_id,
-                    "name": cand.caption,
-                    "description": schema.label if schema else cand.schema,
-                    "type": [ftype(schema)] if schema else [],
-                }
-            )
+    for ent_idx in found:
+        entry_id, _ds, schema_name, caption = index.entities[ent_idx][:4]
+        schema = model.get(schema_name)
+        results.append(
+            {
+                "id": entry_id,
+                "name": caption,
+                "description": schema.label if schema else schema_name,
+                "type": [ftype(schema)] if schema else [],
+            }
+        )
     return {"code": "/api/status/ok", "status": "200 OK", "prefix": prefix, "result": results}
 
 
