@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from threatgraph.screen.compare import FEATURES
+from threatgraph.screen.index import WEAK_NAME_CAP
 from threatgraph.screen.query import MATCH_THRESHOLD
 
 THREATGRAPH = "threatgraph"
@@ -36,7 +37,10 @@ FEATURE_DOCS = {
     "country_conflict": "Both have countries and none is shared.",
     "birth_date_match": "A birth date of the query agrees with a listed one (at the coarser precision).",
     "birth_date_conflict": "Both have birth dates and none agree.",
-    "identifier_match": "An identifier (passport, IMO, registration number…) equals a listed one.",
+    "identifier_match": "An identifier (passport, IMO, registration number…) equals a listed one; for a vessel or "
+    "aircraft, or with a like name, it lifts the score to 0.9.",
+    "weak_name": "Only a weak alias or a person's single-word alias matched and nothing corroborates it: the score "
+    "is held below the threshold (coefficient: where it stops).",
 }
 
 
@@ -150,7 +154,7 @@ def docs() -> list[dict[str, Any]]:
         "features": {
             key: {
                 "description": text,
-                "coefficient": 1.0 if key == "name_similarity" else FEATURES[key],
+                "coefficient": {"name_similarity": 1.0, "weak_name": WEAK_NAME_CAP}.get(key, FEATURES.get(key, 0.0)),
                 "url": f"/algorithms#{key}",
             }
             for key, text in FEATURE_DOCS.items()

@@ -280,6 +280,19 @@ def norm_identifier(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
+def identifier_keys(value: str) -> list[str]:
+    """Lookup keys of an identifier: its letters and digits ("IMO 9187629" -> "IMO9187629"), and its digits
+    alone when they are most of it ("9187629"), the same rule :func:`identifiers_match` compares by."""
+    norm = norm_identifier(value)
+    if len(norm) < 4:
+        return []
+    keys = [norm]
+    digits = "".join(ch for ch in norm if ch.isdigit())
+    if len(digits) >= 6 and len(digits) >= len(norm) - 4 and digits != norm:
+        keys.append(digits)
+    return keys
+
+
 def identifiers_match(query_ids: Sequence[str], entity_ids: Sequence[str]) -> str | None:
     """The first listed identifier equal to a queried one (ignoring punctuation and an IMO-style prefix)."""
     if not query_ids or not entity_ids:
