@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
+from threatgraph.names.translit import consonant_key, part_similarity
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -131,13 +132,18 @@ class NameScore:
 
 
 def compare_names(
-    q_tokens: Sequence[str], q_weights: Sequence[float], a_tokens: Sequence[str], a_weights: Sequence[float]
+    q_tokens: Sequence[str],
+    q_weights: Sequence[float],
+    a_tokens: Sequence[str],
+    a_weights: Sequence[float],
+    cross: bool = False,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
     Before aligning, adjacent words of either name that together spell a word of the other are read as one
     ("abdul rahman" / "abdulrahman"); after aligning, a word one name has between two aligned words (a middle
-    name the other left out) weighs MIDDLE_FACTOR of its weight."""
+    name the other left out) weighs MIDDLE_FACTOR of its weight. ``cross``: the query tokens transliterate an
+    Arabic-script name, and also align with a Latin word of the same consonant key (:mod:`names.translit`)."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
     if len(q_tokens) > 1 or len(a_tokens) > 1:
@@ -160,9 +166,21 @@ def compare_names(
             for j in skel_a.get(skeleton(t), ()):
                 if i in poor_q or j in poor_a:
                     pairs_ij.add((i, j))
+    if cross:
+        keys_a: dict[str, list[int]] = {}
+        for j, t in enumerate(a_tokens):
+            keys_a.setdefault(consonant_key(t), []).append(j)
+        for i, t in enumerate(q_tokens):
+            key = consonant_key(t)
+            for other, js in keys_a.items():
+                if other == key or (min(len(key), len(other)) > 2 and abs(len(key) - len(other)) <= 1):
+                    pairs_ij.update((i, j) for j in js)
     sims = []
     for i, j in pairs_ij:
-        s = _ramp(token_similarity(q_tokens[i], a_tokens[j]))
+        sim = token_similarity(q_tokens[i], a_tokens[j])
+        if cross:
+            sim = max(sim, part_similarity(q_tokens[i], a_tokens[j]))
+        s = _ramp(sim)
         if s > 0.0:
             sims.append((s, q_weights[i] + a_weights[j], i, j))
     sims.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))

@@ -1,0 +1,106 @@
+"""Cross-script name parts: Arabic-script (Arabic, Persian, Urdu, Pashto) words against their Latin spellings.
+
+Arabic script writes consonants and long vowels but no short vowels, so its transliteration ("حسين" -> "hsyn")
+and a news or list spelling ("Hussein", "Husayn", "Hossein") differ in every vowel while agreeing in the
+consonants. Romanisation systems (ALA-LC, BGN/PCGN, the common news spellings) also disagree on how to write a
+consonant: "kh"/"x", "sh"/"š", "q"/"k", "th"/"s", "dh"/"z", a doubled letter for a shadda or not, "-ah"/"-a" for
+the closing ta marbuta. :func:`consonant_key` reduces a Latin spelling (or the ASCII transliteration of an
+Arabic-script word) to what all of these agree on: the consonant classes in order, with the semi-vowels y/w and
+a closing h kept only where a consonant, doubles collapsed. Two spellings of one name part share that key;
+:func:`part_similarity` scores a transliterated part against a Latin part by it, so that the names align part by
+part ("صدام حسين التكريتي" / "SADDAM HUSSEIN AL-TIKRITI": saddam~sdam, hussein~hsyn, tikriti~tkryty).
+
+:func:`script_words` splits an Arabic-script name into its written parts, detaching the article (ال) the script
+writes joined to the word ("التكريتي" -> "ال" + "تكريتي") as every Latin list writes it apart ("AL-TIKRITI").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+#: Unicode blocks of the Arabic script (Arabic, Supplement, Extended-A, Presentation Forms A and B).
+ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+#: The definite article as the script joins it to a word, and the minimum length of what follows it.
+ARTICLE = ("ال", "اَل")
+MIN_AFTER_ARTICLE = 2
+#: Latin spellings of one consonant class, longest first (applied left to right, after casefolding).
+DIGRAPHS = (("kh", "x"), ("sh", "$"), ("ch", "%"), ("th", "s"), ("dh", "z"), ("gh", "g"), ("zh", "j"), ("ph", "f"))
+#: Single letters that spell one class: q/k (qaf, kaf), c/k, v/w (Persian vav).
+CLASSES = str.maketrans({"q": "k", "c": "k", "v": "w"})
+_VOWELS = "aeiou"
+_REPEATS = re.compile(r"(.)\1+")
+#: Similarity of two parts with the same consonant key: below an exact spelling match, at the level of a close
+#: variant. Keys of two consonants say less (many names share them) and count less.
+SAME_KEY = 0.9
+SAME_SHORT_KEY = 0.82
+MIN_KEY = 2
+#: Keys that differ: their edit similarity, scaled, from this similarity up.
+KEY_FLOOR = 0.75
+KEY_FACTOR = 0.85
+
+
+def is_arabic_script(text: str) -> bool:
+    """Whether most letters of ``text`` are in the Arabic script (Arabic, Persian, Urdu, Pashto…)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    inside = sum(1 for ch in letters if any(lo <= ord(ch) <= hi for lo, hi in ARABIC_BLOCKS))
+    return inside * 2 > len(letters)
+
+
+#: The closing ta marbuta, which Latin spellings write as -a, -ah or -at or not at all: dropped, so that the
+#: consonant key ends where theirs does.
+TA_MARBUTA = "ة"
+
+
+def script_words(name: str) -> list[str]:
+    """The written parts of an Arabic-script name, with the joined article detached as its own part and a
+    closing ta marbuta dropped."""
+    out: list[str] = []
+    for raw in name.split():
+        word = raw[:-1] if raw.endswith(TA_MARBUTA) and len(raw) > 2 else raw
+        for article in ARTICLE:
+            if word.startswith(article) and len(word) - len(article) >= MIN_AFTER_ARTICLE:
+                out.extend((article, word[len(article) :]))
+                break
+        else:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def consonant_key(token: str) -> str:
+    """The consonant classes of a Latin spelling (or ASCII transliteration) in order ("hussein", "husayn",
+    "hsyn" -> "hsn"; "tikriti", "tkryty" -> "tkrt"; "khalil", "xalil" -> "xl")."""
+    text = token.casefold()
+    for digraph, cls in DIGRAPHS:
+        text = text.replace(digraph, cls)
+    text = text.translate(CLASSES)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _VOWELS:
+            continue
+        if ch in "yw" and i > 0:
+            continue  # a long vowel inside a word (Arabic writes it with the letter, Latin with a vowel)
+        if ch == "h" and i == len(text) - 1 and i > 0 and text[i - 1] in _VOWELS:
+            continue  # the closing "-ah" of a ta marbuta, which transliteration often leaves out
+        out.append(ch)
+    return _REPEATS.sub(r"\1", "".join(out))
+
+
+def part_similarity(transliterated: str, latin: str) -> float:
+    """How well a transliterated Arabic-script part spells a Latin part, in [0, 1], by their consonant keys."""
+    if transliterated.isdigit() or latin.isdigit():
+        return 1.0 if transliterated == latin else 0.0
+    a, b = consonant_key(transliterated), consonant_key(latin)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return SAME_KEY if len(a) > MIN_KEY else SAME_SHORT_KEY if len(a) == MIN_KEY else 0.0
+    if min(len(a), len(b)) <= MIN_KEY:
+        return 0.0
+    sim = Levenshtein.normalized_similarity(a, b)
+    return KEY_FACTOR * sim if sim >= KEY_FLOOR else 0.0
