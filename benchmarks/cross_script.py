@@ -25,9 +25,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from threatgraph.screen.normalize import name_tokens
+
 from threatgraph.screen.formats import parse_files
 from threatgraph.screen.index import ScreenIndex, build_index
-from threatgraph.screen.normalize import name_tokens
 from threatgraph.screen.query import MATCH_THRESHOLD, Query
 
 ROOT = Path(__file__).resolve().parent.parent

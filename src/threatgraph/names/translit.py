@@ -35,8 +35,11 @@ _REPEATS = re.compile(r"(.)\1+")
 #: Similarity of two parts with the same consonant key: below an exact spelling match, at the level of a close
 #: variant. Keys of two consonants say less (many names share them) and count less.
 SAME_KEY = 0.9
-SAME_SHORT_KEY = 0.82
+SAME_SHORT_KEY = 0.85
 MIN_KEY = 2
+#: One consonant ("علي" / "Ali", "طه" / "Taha") is enough only for a short Latin word.
+SAME_ONE_KEY = 0.8
+SHORT_WORD = 4
 #: Keys that differ: their edit similarity, scaled, from this similarity up.
 KEY_FLOOR = 0.75
 KEY_FACTOR = 0.85
@@ -71,6 +74,35 @@ def script_words(name: str) -> list[str]:
     return out
 
 
+#: Arabic-script letters (Arabic, Persian, Urdu, Pashto) by the consonant class their Latin spellings use; letters
+#: absent here (alif, hamza, ayn, ta marbuta, short-vowel marks) are written as vowels or not at all. Waw and ya
+#: count only at the start of a word, where they are consonants.
+LETTER_CLASSES = {
+    **dict.fromkeys("ب", "b"), **dict.fromkeys("پ", "p"), **dict.fromkeys("تطټ", "t"), **dict.fromkeys("ثسصڅ", "s"),
+    **dict.fromkeys("جژږ", "j"), **dict.fromkeys("چ", "%"), **dict.fromkeys("حهہھۀ", "h"), **dict.fromkeys("خ", "x"),
+    **dict.fromkeys("دضډ", "d"), **dict.fromkeys("ذزظځ", "z"), **dict.fromkeys("رړ", "r"), **dict.fromkeys("شښ", "$"),
+    **dict.fromkeys("غگګ", "g"), **dict.fromkeys("ف", "f"), **dict.fromkeys("قكک", "k"), **dict.fromkeys("ل", "l"),
+    **dict.fromkeys("م", "m"), **dict.fromkeys("نڼں", "n"),
+}  # fmt: skip
+INITIAL_ONLY = {"و": "w", "ي": "y", "ی": "y", "ى": "y", "ے": "y"}
+
+
+@lru_cache(maxsize=65536)
+def script_key(word: str) -> str:
+    """The consonant key of an Arabic-script word, read from its letters ("حسين" -> "hsn", "طه" -> "t")."""
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        cls = LETTER_CLASSES.get(ch) or (INITIAL_ONLY.get(ch) if i == 0 else None)
+        if cls:
+            out.append(cls)
+    return _closing(_REPEATS.sub(r"\1", "".join(out)))
+
+
+def _closing(key: str) -> str:
+    """A key without its closing h ("-ah", "-eh", ta marbuta and final ha are written every which way)."""
+    return key[:-1] if len(key) > 1 and key.endswith("h") else key
+
+
 @lru_cache(maxsize=65536)
 def consonant_key(token: str) -> str:
     """The consonant classes of a Latin spelling (or ASCII transliteration) in order ("hussein", "husayn",
@@ -85,21 +117,23 @@ def consonant_key(token: str) -> str:
             continue
         if ch in "yw" and i > 0:
             continue  # a long vowel inside a word (Arabic writes it with the letter, Latin with a vowel)
-        if ch == "h" and i == len(text) - 1 and i > 0 and text[i - 1] in _VOWELS:
-            continue  # the closing "-ah" of a ta marbuta, which transliteration often leaves out
         out.append(ch)
-    return _REPEATS.sub(r"\1", "".join(out))
+    return _closing(_REPEATS.sub(r"\1", "".join(out)))
 
 
-def part_similarity(transliterated: str, latin: str) -> float:
-    """How well a transliterated Arabic-script part spells a Latin part, in [0, 1], by their consonant keys."""
-    if transliterated.isdigit() or latin.isdigit():
-        return 1.0 if transliterated == latin else 0.0
-    a, b = consonant_key(transliterated), consonant_key(latin)
+def part_similarity(key: str, latin: str) -> float:
+    """How well an Arabic-script part with consonant key ``key`` (:func:`script_key`) spells a Latin part."""
+    if latin.isdigit():
+        return 0.0
+    a, b = key, consonant_key(latin)
     if not a or not b:
         return 0.0
     if a == b:
-        return SAME_KEY if len(a) > MIN_KEY else SAME_SHORT_KEY if len(a) == MIN_KEY else 0.0
+        if len(a) > MIN_KEY:
+            return SAME_KEY
+        if len(a) == MIN_KEY:
+            return SAME_SHORT_KEY
+        return SAME_ONE_KEY if len(latin) <= SHORT_WORD else 0.0
     if min(len(a), len(b)) <= MIN_KEY:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)

@@ -136,17 +136,18 @@ def compare_names(
     q_weights: Sequence[float],
     a_tokens: Sequence[str],
     a_weights: Sequence[float],
-    cross: bool = False,
+    q_keys: Sequence[str] | None = None,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
     Before aligning, adjacent words of either name that together spell a word of the other are read as one
     ("abdul rahman" / "abdulrahman"); after aligning, a word one name has between two aligned words (a middle
-    name the other left out) weighs MIDDLE_FACTOR of its weight. ``cross``: the query tokens transliterate an
-    Arabic-script name, and also align with a Latin word of the same consonant key (:mod:`names.translit`)."""
+    name the other left out) weighs MIDDLE_FACTOR of its weight. ``q_keys``: the query tokens transliterate an
+    Arabic-script name, these are their consonant keys, and a token also aligns with a Latin word of the same
+    key (:mod:`names.translit`)."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
-    if len(q_tokens) > 1 or len(a_tokens) > 1:
+    if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
         (q_tokens, q_weights), (a_tokens, a_weights) = (
             _rejoin(q_tokens, q_weights, a_tokens),
             _rejoin(a_tokens, a_weights, q_tokens),
@@ -166,20 +167,19 @@ def compare_names(
             for j in skel_a.get(skeleton(t), ()):
                 if i in poor_q or j in poor_a:
                     pairs_ij.add((i, j))
-    if cross:
+    if q_keys is not None:
         keys_a: dict[str, list[int]] = {}
         for j, t in enumerate(a_tokens):
             keys_a.setdefault(consonant_key(t), []).append(j)
-        for i, t in enumerate(q_tokens):
-            key = consonant_key(t)
+        for i, key in enumerate(q_keys):
             for other, js in keys_a.items():
                 if other == key or (min(len(key), len(other)) > 2 and abs(len(key) - len(other)) <= 1):
                     pairs_ij.update((i, j) for j in js)
     sims = []
     for i, j in pairs_ij:
         sim = token_similarity(q_tokens[i], a_tokens[j])
-        if cross:
-            sim = max(sim, part_similarity(q_tokens[i], a_tokens[j]))
+        if q_keys is not None:
+            sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
         s = _ramp(sim)
         if s > 0.0:
             sims.append((s, q_weights[i] + a_weights[j], i, j))

@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import is_arabic_script, script_words
+from threatgraph.names.translit import is_arabic_script, script_key, script_words
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -150,7 +150,7 @@ class ScreenIndex:
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
         for qname in query.names:
-            q_tokens, cross = query_tokens(qname)
+            q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
             q_weights = [self.token_weight(t) for t in q_tokens]
@@ -158,7 +158,7 @@ class ScreenIndex:
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, cross)
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys)
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
@@ -206,12 +206,12 @@ class ScreenIndex:
             self._ent_names = by_entity
         best = None
         for qname in query.names:
-            q_tokens, cross = query_tokens(qname)
+            q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
             q_weights = [self.token_weight(t) for t in q_tokens]
             for pos in self._ent_names.get(ent_idx, ()):
-                ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], cross)
+                ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], q_keys)
                 if best is None or ns.score > best[0]:
                     best = (ns.score, qname, pos, ns)
         return best
@@ -362,12 +362,19 @@ class ScreenIndex:
         return cls(*payload[1:])
 
 
-def query_tokens(name: str) -> tuple[tuple[str, ...], bool]:
-    """A query name's tokens, and whether they transliterate an Arabic-script name (then compared part by part
-    by consonant key as well, :mod:`names.translit`; the joined article is its own part, as lists write it)."""
+def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """A query name's tokens and, for an Arabic-script name, each token's consonant key read from the script
+    (then compared part by part by that key as well, :mod:`names.translit`; the joined article is its own
+    part, as lists write it)."""
     if not is_arabic_script(name):
-        return name_tokens(name), False
-    return tuple(t for word in script_words(name) for t in name_tokens(word)), True
+        return name_tokens(name), None
+    tokens: list[str] = []
+    keys: list[str] = []
+    for word in script_words(name):
+        parts = name_tokens(word)
+        tokens.extend(parts)
+        keys.extend([script_key(word)] * len(parts))
+    return tuple(tokens), tuple(keys)
 
 
 def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
