@@ -98,6 +98,22 @@ def script_key(word: str) -> str:
     return _closing(_REPEATS.sub(r"\1", "".join(out)))
 
 
+#: Long vowels the script writes inside a word, and the Latin letters any spelling of them uses: "حسين" has a
+#: long i (Husayn, Hussein, Hossein all write i, e or y), "حسن" has none (Hassan, Hasan).
+LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with the same letter
+
+
+@lru_cache(maxsize=65536)
+def script_hints(word: str) -> tuple[str, ...]:
+    """The Latin letter sets the long vowels inside an Arabic-script word call for."""
+    return tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
+
+
+def part_key(word: str) -> str:
+    """An Arabic-script part's key for :func:`part_similarity`: consonant key and long-vowel hints, "|"-joined."""
+    return "|".join((script_key(word), *script_hints(word)))
+
+
 def _closing(key: str) -> str:
     """A key without its closing h ("-ah", "-eh", ta marbuta and final ha are written every which way)."""
     return key[:-1] if len(key) > 1 and key.endswith("h") else key
@@ -121,11 +137,22 @@ def consonant_key(token: str) -> str:
     return _closing(_REPEATS.sub(r"\1", "".join(out)))
 
 
+#: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
+MISSING_VOWEL = 0.8
+
+
 def part_similarity(key: str, latin: str) -> float:
-    """How well an Arabic-script part with consonant key ``key`` (:func:`script_key`) spells a Latin part."""
+    """How well an Arabic-script part with key ``key`` (:func:`part_key`) spells a Latin part."""
     if latin.isdigit():
         return 0.0
-    a, b = key, consonant_key(latin)
+    a, *hints = key.split("|")
+    b = consonant_key(latin)
+    inner = latin.casefold()[1:]
+    factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in hints) else 1.0
+    return factor * _key_similarity(a, b, latin)
+
+
+def _key_similarity(a: str, b: str, latin: str) -> float:
     if not a or not b:
         return 0.0
     if a == b:

@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
-from threatgraph.names.translit import consonant_key, part_similarity
+from threatgraph.names.translit import KEY_FLOOR, consonant_key, part_similarity
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -171,9 +171,12 @@ def compare_names(
         keys_a: dict[str, list[int]] = {}
         for j, t in enumerate(a_tokens):
             keys_a.setdefault(consonant_key(t), []).append(j)
-        for i, key in enumerate(q_keys):
+        for i, qkey in enumerate(q_keys):
+            key = qkey.split("|", 1)[0]
             for other, js in keys_a.items():
-                if other == key or (min(len(key), len(other)) > 2 and abs(len(key) - len(other)) <= 1):
+                if other == key or (
+                    min(len(key), len(other)) > 2 and Levenshtein.normalized_similarity(key, other) >= KEY_FLOOR
+                ):
                     pairs_ij.update((i, j) for j in js)
     sims = []
     for i, j in pairs_ij:

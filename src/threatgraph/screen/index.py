@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import is_arabic_script, script_key, script_words
+from threatgraph.names.translit import is_arabic_script, part_key, script_words
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -373,7 +373,7 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     for word in script_words(name):
         parts = name_tokens(word)
         tokens.extend(parts)
-        keys.extend([script_key(word)] * len(parts))
+        keys.extend([part_key(word)] * len(parts))
     return tuple(tokens), tuple(keys)
 
 
