@@ -74,13 +74,13 @@ def script_words(name: str) -> list[str]:
     return out
 
 
-#: Arabic-script letters (Arabic, Persian, Urdu, Pashto) by the consonant class their Latin spellings use; letters
-#: absent here (alif, hamza, ayn, ta marbuta, short-vowel marks) are written as vowels or not at all. Waw and ya
-#: count only at the start of a word, where they are consonants.
+#: Arabic-script letters (Arabic, Persian, Urdu and Pashto with their retroflex letters) by the consonant class
+#: their Latin spellings use; letters absent here (alif, hamza, ayn, ta marbuta, short-vowel marks) are written
+#: as vowels or not at all. Waw and ya count only at the start of a word, where they are consonants.
 LETTER_CLASSES = {
-    **dict.fromkeys("ب", "b"), **dict.fromkeys("پ", "p"), **dict.fromkeys("تطټ", "t"), **dict.fromkeys("ثسصڅ", "s"),
+    **dict.fromkeys("ب", "b"), **dict.fromkeys("پ", "p"), **dict.fromkeys("تطټٹ", "t"), **dict.fromkeys("ثسصڅ", "s"),
     **dict.fromkeys("جژږ", "j"), **dict.fromkeys("چ", "%"), **dict.fromkeys("حهہھۀ", "h"), **dict.fromkeys("خ", "x"),
-    **dict.fromkeys("دضډ", "d"), **dict.fromkeys("ذزظځ", "z"), **dict.fromkeys("رړ", "r"), **dict.fromkeys("شښ", "$"),
+    **dict.fromkeys("دضډڈ", "d"), **dict.fromkeys("ذزظځ", "z"), **dict.fromkeys("رړڑ", "r"), **dict.fromkeys("شښ", "$"),
     **dict.fromkeys("غگګ", "g"), **dict.fromkeys("ف", "f"), **dict.fromkeys("قكک", "k"), **dict.fromkeys("ل", "l"),
     **dict.fromkeys("م", "m"), **dict.fromkeys("نڼں", "n"),
 }  # fmt: skip
@@ -109,9 +109,17 @@ def script_hints(word: str) -> tuple[str, ...]:
     return tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
 
 
+#: Letters that carry a word-initial vowel in the script (alif with or without hamza, ayn, hamza seats): a word
+#: that starts with one is spelled with an initial vowel in Latin ("Ibrahim", "Omar"), one that does not is not
+#: ("Butt" is not "Abete").
+VOWEL_CARRIERS = "اأإآعءئؤ"
+
+
 def part_key(word: str) -> str:
-    """An Arabic-script part's key for :func:`part_similarity`: consonant key and long-vowel hints, "|"-joined."""
-    return "|".join((script_key(word), *script_hints(word)))
+    """An Arabic-script part's key for :func:`part_similarity`: consonant key, whether it opens with a vowel, and
+    the long-vowel hints, "|"-joined."""
+    opening = "v" if word[:1] in VOWEL_CARRIERS else "c"
+    return "|".join((script_key(word), opening, *script_hints(word)))
 
 
 def _closing(key: str) -> str:
@@ -145,10 +153,13 @@ def part_similarity(key: str, latin: str) -> float:
     """How well an Arabic-script part with key ``key`` (:func:`part_key`) spells a Latin part."""
     if latin.isdigit():
         return 0.0
-    a, *hints = key.split("|")
+    a, opening, *hints = key.split("|")
     b = consonant_key(latin)
-    inner = latin.casefold()[1:]
+    folded = latin.casefold()
+    inner = folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in hints) else 1.0
+    if (opening == "v") != (folded[:1] in _VOWELS):
+        factor *= MISSING_VOWEL
     return factor * _key_similarity(a, b, latin)
 
 
