@@ -105,7 +105,8 @@ LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with 
 
 @lru_cache(maxsize=65536)
 def script_hints(word: str) -> tuple[str, ...]:
-    """The Latin letter sets the long vowels inside an Arabic-script word call for."""
+    """The Latin letter sets the long vowels inside an Arabic-script word call for (not its first or last
+    letter: there they are a consonant or the closing vowel)."""
     return tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
 
 
@@ -115,11 +116,17 @@ def script_hints(word: str) -> tuple[str, ...]:
 VOWEL_CARRIERS = "اأإآعءئؤ"
 
 
+#: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u") is written by every Latin
+#: spelling at its end: "محمدی" is Mohammadi, not Mahmoud.
+FINAL_VOWELS = {"ي": "iye", "ی": "iye", "ى": "iyea", "و": "uowv"}
+
+
 def part_key(word: str) -> str:
     """An Arabic-script part's key for :func:`part_similarity`: consonant key, whether it opens with a vowel, and
     the long-vowel hints, "|"-joined."""
     opening = "v" if word[:1] in VOWEL_CARRIERS else "c"
-    return "|".join((script_key(word), opening, *script_hints(word)))
+    closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
+    return "|".join((script_key(word), opening, closing, *script_hints(word)))
 
 
 def _closing(key: str) -> str:
@@ -153,12 +160,14 @@ def part_similarity(key: str, latin: str) -> float:
     """How well an Arabic-script part with key ``key`` (:func:`part_key`) spells a Latin part."""
     if latin.isdigit():
         return 0.0
-    a, opening, *hints = key.split("|")
+    a, opening, closing, *hints = key.split("|")
     b = consonant_key(latin)
     folded = latin.casefold()
     inner = folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in hints) else 1.0
     if (opening == "v") != (folded[:1] in _VOWELS):
+        factor *= MISSING_VOWEL
+    if closing and folded[-1:] not in closing:
         factor *= MISSING_VOWEL
     return factor * _key_similarity(a, b, latin)
 
