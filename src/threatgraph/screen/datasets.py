@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from threatgraph.datafiles import load_yaml
+from threatgraph.screen.schemas import DatasetsFile
 
 DATASETS_FILE = Path(__file__).with_name("datasets.yaml")
 #: Share of entries with a non-SDN program above which an OFAC file is the Consolidated (non-SDN) list. The SDN
@@ -28,8 +29,9 @@ class UnknownDataset(LookupError):
 
 @lru_cache(maxsize=1)
 def catalog_data() -> dict[str, Any]:
-    """``datasets.yaml``, checked: every format and collection member names a known dataset."""
-    data = yaml.safe_load(DATASETS_FILE.read_text(encoding="utf-8"))
+    """``datasets.yaml``, checked by its schema and for references: every format and collection member names a
+    known dataset."""
+    data = load_yaml(DATASETS_FILE, DatasetsFile)
     known = set(data["datasets"])
     for fmt, name in data["formats"].items():
         if name not in known:
