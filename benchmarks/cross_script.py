@@ -25,8 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from threatgraph.screen.normalize import name_tokens
-
+from threatgraph.names.tokens import name_tokens
 from threatgraph.screen.formats import parse_files
 from threatgraph.screen.index import ScreenIndex, build_index
 from threatgraph.screen.query import MATCH_THRESHOLD, Query

@@ -120,7 +120,7 @@ def _scored(result: dict[str, Any]) -> dict[str, Any]:
 def suggest_entity(index: ScreenIndex, prefix: str, datasets: list[str] | None, limit: int) -> dict[str, Any]:
     """Entities with a name whose words begin as ``prefix`` does (what the user has typed so far), then the
     matcher's best candidates for it (OpenRefine's entity suggest)."""
-    from threatgraph.screen.normalize import name_tokens
+    from threatgraph.names.tokens import name_tokens
     from threatgraph.screen.query import Query
 
     typed = name_tokens(prefix)

@@ -21,27 +21,26 @@ class RemarksFile(Schema):
     aliases: dict[str, str]
     rules: list[RemarkRule]
     types: dict[str, str]
-class TermsFile(Schema):
-    """``terms.yaml``: the name vocabulary of screening (honorifics, particles, generic and legal-form words)."""
-    honorifics: Words
-    particles: Words
-    generic: Words
-    legal_forms: Words
-    synonyms: dict[str, Words]
-    articles: Words
-    joined_articles: Words
-    romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [spelling, replacement]
+
+
 class DatasetInfo(Schema):
     """One list as OpenSanctions names it: title, publisher, publisher's country, where it is published."""
+
     title: str
     publisher: str
     country: str
     url: str
+
+
 class Collection(Schema):
     """A name standing for several datasets: ``"*"`` (every loaded list) or the member dataset names."""
+
     members: str | Words
+
+
 class DatasetsFile(Schema):
     """``datasets.yaml``: dataset names and collections, the dataset of each format, OFAC's non-SDN programs."""
+
     datasets: dict[str, DatasetInfo]
     formats: dict[str, str]
     ofac_non_sdn_programs: Words
