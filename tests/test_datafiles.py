@@ -20,7 +20,6 @@ from threatgraph.extract.schemas import (
 )
 from threatgraph.ingest.schemas import FieldsFile, FormatsFile
 from threatgraph.names.schemas import VocabularyFile
-from threatgraph.resolve.schemas import NamesFile
 from threatgraph.screen.schemas import DatasetsFile, RemarksFile
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "threatgraph"
@@ -39,7 +38,6 @@ SHIPPED: dict[str, type[Schema]] = {
     "ingest/fields.yaml": FieldsFile,
     "ingest/formats.yaml": FormatsFile,
     "names/vocabulary.yaml": VocabularyFile,
-    "resolve/names.yaml": NamesFile,
     "screen/datasets.yaml": DatasetsFile,
     "screen/remarks.yaml": RemarksFile,
 }

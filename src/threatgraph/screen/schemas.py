@@ -35,6 +35,7 @@ class DatasetInfo(Schema):
 class Collection(Schema):
     """A name standing for several datasets: ``"*"`` (every loaded list) or the member dataset names."""
 
+    title: str
     members: str | Words
 
 
