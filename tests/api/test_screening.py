@@ -54,15 +54,28 @@ def test_unrelated_name_is_not_a_match(client):
     [
         ({}, "queries"),
         ({"queries": {}}, "queries"),
-        ({"queries": {"q": {"schema": "Spaceship", "properties": {"name": ["x"]}}}}, "Spaceship"),
-        ({"queries": {"q": {"schema": "Person", "properties": {"country": ["ir"]}}}}, "name"),
-        ({"queries": {"q": {"schema": "Person", "properties": {"name": "not a list"}}}}, "name"),
         ({"queries": {str(i): {"schema": "Person", "properties": {"name": ["x"]}} for i in range(101)}}, "queries"),
     ],
 )
-def test_bad_match_bodies_are_422_naming_the_problem(client, body, needle):
+def test_malformed_match_bodies_are_422_naming_the_problem(client, body, needle):
     r = _match(client, body)
     assert r.status_code == 422 and needle in r.json()["detail"], r.text
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"queries": {"q": {"schema": "Spaceship", "properties": {"name": ["x"]}}}}, "Spaceship"),
+        ({"queries": {"q": {"schema": "Person", "properties": {"country": ["ir"]}}}}, "no name"),
+        ({"queries": {"q": {"schema": "Person", "properties": {"name": ["x"], "hullColour": ["red"]}}}}, "hullColour"),
+        ({"queries": {"q": {"schema": "Person", "properties": {"name": ["x"], "birthDate": ["someday"]}}}}, "someday"),
+    ],
+)
+def test_unanswerable_match_queries_are_400_naming_query_and_reason(client, body, needle):
+    """yente refuses the whole request when an example cannot be read: an empty answer for one query would
+    read as "no match"."""
+    r = _match(client, body)
+    assert r.status_code == 400 and needle in r.json()["detail"] and "'q'" in r.json()["detail"], r.text
 
 
 def test_unknown_algorithm_is_400(client):

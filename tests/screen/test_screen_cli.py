@@ -24,7 +24,7 @@ def test_lists_and_screen(tmp_path: Path, fixtures: Path, monkeypatch) -> None:
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["added"] == 5
     res = run("lists", "load", fixtures / "sdn-v2.csv", "--db", db)
-    assert res.exit_code == 0 and "ofac" in res.output
+    assert res.exit_code == 0 and "us_ofac_sdn" in res.output
     res = run("lists", "show", "--db", db, "--json")
     assert json.loads(res.output)[0]["entries"] == 5
     res = run("lists", "show", "--changes", "2", "--db", db, "--json")

@@ -105,10 +105,10 @@ def test_formats_diff_against_each_other(store, fixtures: Path) -> None:
 
 
 def test_two_versions_of_one_list_in_one_load_refused(store, fixtures: Path) -> None:
-    with pytest.raises(ListError, match="second list for dataset 'ofac'"):
+    with pytest.raises(ListError, match="second list for dataset 'us_ofac_sdn'"):
         load_files(store, [fixtures / "sdn.xml", fixtures / "sdn_advanced.xml"])
     with pytest.raises(ListError, match="second list for dataset 'mine'"):
         load_files(store, [fixtures / "un.xml", fixtures / "eu.xml"], dataset="mine")
     assert list_summary(store) == []
     both = load_files(store, [fixtures / "un.xml", fixtures / "eu.xml"])
-    assert {v.dataset for v in both.versions} == {"un", "eu"}
+    assert {v.dataset for v in both.versions} == {"un_sc_sanctions", "eu_fsf"}

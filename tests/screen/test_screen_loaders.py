@@ -16,7 +16,7 @@ def by_id(entries: list[dict]) -> dict[str, dict]:
 
 def test_ofac_csv_remarks_only(fixtures: Path) -> None:
     (plist,) = parse_files([fixtures / "sdn.csv"])
-    assert (plist.dataset, plist.format, len(plist.entries)) == ("ofac", "ofac-csv", 5)
+    assert (plist.dataset, plist.format, len(plist.entries)) == ("us_ofac_sdn", "ofac-csv", 5)
     e = by_id(plist.entries)
     brigade = e["ofac-100"]
     assert brigade["schema"] == "Organization"
@@ -62,7 +62,7 @@ def test_ofac_xml_same_ids_as_csv(fixtures: Path) -> None:
 
 def test_un_xml(fixtures: Path) -> None:
     (plist,) = parse_files([fixtures / "un.xml"])
-    assert (plist.dataset, plist.format) == ("un", "un-xml")
+    assert (plist.dataset, plist.format) == ("un_sc_sanctions", "un-xml")
     e = by_id(plist.entries)
     person = e["un-QDi.900"]["properties"]
     assert "حميد يوسف البدري" in person["name"]  # original script kept
@@ -156,7 +156,7 @@ def test_ofac_advanced_xml(fixtures: Path) -> None:
 
 def test_eu_xml(fixtures: Path) -> None:
     (plist,) = parse_files([fixtures / "eu.xml"])
-    assert (plist.dataset, plist.format, plist.published.isoformat()) == ("eu", "eu-xml", "2024-05-03")
+    assert (plist.dataset, plist.format, plist.published.isoformat()) == ("eu_fsf", "eu-xml", "2024-05-03")
     e = by_id(plist.entries)
     company, person = e["eu-990001"], e["eu-990002"]
     assert company["schema"] == "Organization"

@@ -21,7 +21,7 @@ def by_id(entries: list[dict]) -> dict[str, dict]:
 
 def test_uk_sanctions_list(fixtures: Path) -> None:
     (plist,) = parse_files([fixtures / "uk.xml"])
-    assert (plist.dataset, plist.format, str(plist.published)) == ("uk", "uk-xml", "2024-05-02")
+    assert (plist.dataset, plist.format, str(plist.published)) == ("gb_fcdo_sanctions", "uk-xml", "2024-05-02")
     entries = by_id(plist.entries)
     assert set(entries) == {"uk-CTI9001", "uk-CTI9002", "uk-RUS9003"}
     group = entries["uk-CTI9001"]
@@ -45,7 +45,7 @@ def test_uk_sanctions_list(fixtures: Path) -> None:
 
 def test_ofsi_consolidated_list_groups_rows(fixtures: Path) -> None:
     (plist,) = parse_files([fixtures / "ofsi.xml"])
-    assert (plist.dataset, plist.format) == ("ofsi", "ofsi-xml")
+    assert (plist.dataset, plist.format) == ("gb_hmt_sanctions", "ofsi-xml")
     entries = by_id(plist.entries)
     assert set(entries) == {"ofsi-90002", "ofsi-90004"}
     person = entries["ofsi-90002"]["properties"]
@@ -117,7 +117,7 @@ def test_bad_uk_file_stores_nothing(store, fixtures: Path, tmp_path: Path) -> No
     with pytest.raises(ListError):
         load_files(store, [broken])
     (summary,) = list_summary(store)
-    assert summary["dataset"] == "uk" and summary["versions"] == 1 and summary["entries"] == 3
+    assert summary["dataset"] == "gb_fcdo_sanctions" and summary["versions"] == 1 and summary["entries"] == 3
     index = get_index(store)
     top = index.match(Query(["Liwa al-Anhar al-Shamaliya"]))[0]
     assert top.entry_id == "uk-CTI9001" and top.match

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from followthemoney import model as ftm_model
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
 from threatgraph.screen.query import MAX_NAME_CHARS
@@ -38,45 +38,32 @@ def _check_schema(name: str) -> str:
     return name
 
 
-class Properties(BaseModel):
-    """FtM properties of a query: ``name`` is required, any other property is a list of strings."""
-
-    model_config = ConfigDict(
-        extra="allow", json_schema_extra={"maxProperties": 50, "propertyNames": {"maxLength": 64}}
-    )
-    __pydantic_extra__: dict[str, Annotated[list[Value], Field(max_length=50)]] = Field(init=False)  # type: ignore[assignment]
-
-    name: list[Name] = Field(min_length=1, max_length=50)
-
-    @model_validator(mode="after")
-    def _bounded(self) -> Properties:
-        extra = self.__pydantic_extra__ or {}
-        if len(extra) > 50:
-            raise ValueError(f"{len(extra) + 1} properties; at most 50 are allowed")
-        for key in extra:
-            if len(key) > 64:
-                raise ValueError(f"property name {key[:64]!r}… is longer than 64 characters")
-        return self
+PropValue = Annotated[str, StringConstraints(max_length=500)] | int | float
+PropName = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
 class EntityExample(BaseModel):
-    """One yente query: an example entity with FtM properties (``name`` is what is matched on)."""
+    """One yente query (yente's ``EntityExample``): an example entity with FtM properties, each a list of values
+    or a plain string. Which schema and properties are valid, and that there is a name to match on, is decided
+    by the screening stage (HTTP 400 naming the query), as yente does."""
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 
     id: str | None = Field(default=None, max_length=200)
-    schema_: str = Field(alias="schema", json_schema_extra={"enum": MATCHABLE}, examples=["Person"])
-    properties: Properties = Field(examples=[{"name": ["Zainabiyoun Brigade"], "country": ["af"]}])
-
-    @field_validator("schema_")
-    @classmethod
-    def _schema(cls, v: str) -> str:
-        return _check_schema(v)
+    schema_: str = Field(alias="schema", max_length=64, json_schema_extra={"enum": MATCHABLE}, examples=["Person"])
+    properties: dict[PropName, PropValue | Annotated[list[PropValue], Field(max_length=50)]] = Field(
+        max_length=50, examples=[{"name": ["Zainabiyoun Brigade"], "country": ["af"]}]
+    )
 
 
 class MatchRequest(BaseModel):
-    """yente's ``POST /match/{dataset}`` body: named queries, answered under the same keys."""
+    """yente's ``POST /match/{dataset}`` body (``EntityMatchQuery``): named queries, answered under the same keys,
+    and the algorithm's ``weights`` and ``config`` (unknown keys are refused with 400)."""
 
+    weights: dict[Annotated[str, StringConstraints(max_length=64)], float] = Field(default_factory=dict, max_length=50)
+    config: dict[Annotated[str, StringConstraints(max_length=64)], str | int | float | bool | None] = Field(
+        default_factory=dict, max_length=50
+    )
     queries: dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], EntityExample] = Field(
         min_length=1, max_length=MAX_QUERIES
     )
@@ -104,9 +91,12 @@ class ScreenItem(BaseModel):
         props: dict[str, list[str]] = {"name": [self.name]}
         if self.country:
             props["country"] = self.country
+        schema = self.schema_
         if self.birthDate:
             props["birthDate"] = self.birthDate
-        return {"schema": self.schema_, "properties": props}
+            if schema == "LegalEntity":  # only people have birth dates in FtM: the date says what it is
+                schema = "Person"
+        return {"schema": schema, "properties": props}
 
 
 class ScreenRequest(BaseModel):

@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
@@ -163,11 +163,17 @@ def entity(
     request: Request,
     entity_id: str = EntityId,
     full: bool = Query(False, description="HTML only: every event and relation the dossier carries"),
+    nested: bool = Query(False, description="list entries: their Sanction entities inline (yente's nested form)"),
     engine: Engine = Depends(engine_of),
 ) -> Response:
+    """An actor's dossier; for a sanctions-list entry id (``ofac-…``, ``un-…``) yente's entity response, so a
+    yente client's expand step (``GET /entities/{id}?nested=true``) works."""
     data = services.dossier(engine, entity_id)
     if data is None:
-        raise HTTPException(404, f"no entity with id {entity_id!r}")
+        entry = services.list_entry(engine, entity_id, nested)
+        if entry is None:
+            raise HTTPException(404, f"no entity with id {entity_id!r}")
+        return JSONResponse(entry)
     events = data.get("timeline", [])
     labelled(events)
     related = data.get("related", [])

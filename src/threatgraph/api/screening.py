@@ -1,7 +1,8 @@
-"""Screening routes: yente-compatible ``/match/{dataset}``, batch ``/screen``, and the screening form.
+"""Screening routes: batch ``/screen``, the screening form and its CSV upload (yente's ``/match`` is in
+:mod:`api.yente`).
 
-All three build a yente match body and hand it to the screening stage, so the form, the CSV
-upload and API clients get the same scores and the same explanations.
+All build a yente match body and hand it to the screening stage, so the form, the CSV upload and API clients
+get the same scores and the same explanations.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ import json
 import re
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from threatgraph.api import queries, services
-from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, MatchRequest, ScreenItem, ScreenRequest
+from threatgraph.api import services
+from threatgraph.api.models import HAS_TEXT, MATCHABLE, MAX_QUERIES, MAX_SCREEN, ScreenItem, ScreenRequest
 from threatgraph.api.reading import HTML, engine_of
 from threatgraph.screen import names_csv
 from threatgraph.screen.freshness import ListsStatus, NoListsError, lists_status
@@ -27,27 +28,20 @@ router = APIRouter()
 CSV_MAX_BYTES = 1024 * 1024
 
 
-def _check_dataset(engine: Engine, dataset: str) -> None:
-    if dataset == "default":
-        return
-    known = [d["dataset"] for d in queries.datasets(engine)]
-    if dataset not in known:
-        raise HTTPException(404, f"dataset {dataset!r} is not loaded; use 'default' or one of {sorted(known)}")
+def run_match(engine: Engine, body: dict[str, Any], limit: int, threshold: float | None) -> dict[str, Any]:
+    """yente matching over every loaded list, returning every scored candidate (cutoff 0): the form and the
+    batch show candidates below the threshold as candidates, marked unflagged, rather than hiding them.
 
-
-def run_match(
-    engine: Engine, dataset: str, body: dict[str, Any], limit: int, threshold: float | None, algorithm: str
-) -> dict[str, Any]:
-    """yente matching restricted to ``dataset`` ('default' = every loaded list); unusable requests are 400.
-
-    With no list loaded there is nothing to match against: 503, never an empty "no match". Every
-    answer carries ``warnings`` (empty when every list is within the configured age).
+    With no list loaded there is nothing to match against: 503, never an empty "no match". Every answer
+    carries ``warnings`` (empty when every list is within the configured age).
     """
+    from threatgraph.screen.yente import MatchOptions
+
     status = lists_status_or_503(engine)
-    _check_dataset(engine, dataset)
+    opts = MatchOptions(limit=limit, threshold=threshold, cutoff=0.0)
     try:
-        answer = services.match(engine, body, limit=limit, threshold=threshold, algorithm=algorithm, dataset=dataset)
-    except ValueError as exc:
+        answer = services.match(engine, body, "default", opts)
+    except (LookupError, ValueError) as exc:
         raise HTTPException(400, f"cannot match: {exc}") from exc
     answer["warnings"] = status.warnings
     return answer
@@ -61,26 +55,13 @@ def lists_status_or_503(engine: Engine) -> ListsStatus:
         raise HTTPException(503, str(exc)) from exc
 
 
-@router.post("/match/{dataset}", responses={404: {"description": "dataset not loaded"}})
-def match(
-    body: MatchRequest,
-    dataset: str = Path(min_length=1, max_length=64, description="'default' or a loaded list, e.g. ofac"),
-    limit: int = Query(5, ge=1, le=100),
-    threshold: float | None = Query(None, ge=0.0, le=1.0),
-    algorithm: str = Query("best", max_length=64),
-    engine: Engine = Depends(engine_of),
-) -> dict[str, Any]:
-    """Match example entities against the sanctions lists, in yente's request/response shape."""
-    return run_match(engine, dataset, body.as_body(), limit, threshold, algorithm)
-
-
 def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold: float | None) -> list[dict[str, Any]]:
     """Screen names in yente-sized batches; one answer per name, in input order."""
     out: list[dict[str, Any]] = []
     for start in range(0, len(items), MAX_QUERIES):
         chunk = items[start : start + MAX_QUERIES]
         body = {"queries": {str(i): item.as_query() for i, item in enumerate(chunk)}}
-        answer = run_match(engine, "default", body, limit, threshold, "best")
+        answer = run_match(engine, body, limit, threshold)
         for i, item in enumerate(chunk):
             resp = answer.get("responses", {}).get(str(i), {})
             results = resp.get("results", [])

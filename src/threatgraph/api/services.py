@@ -34,24 +34,101 @@ def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, An
     return entity_graph(engine, entity_id, depth=depth)
 
 
-def match(
-    engine: Engine,
-    body: dict[str, Any],
-    limit: int,
-    threshold: float | None,
-    algorithm: str,
-    dataset: str | None = None,
-) -> dict[str, Any]:
-    """Run a yente-shaped match request against the screening index of this store.
+def match(engine: Engine, body: dict[str, Any], dataset: str, opts: Any) -> dict[str, Any]:
+    """Run a yente-shaped match request against the screening index of this store, scoped to ``dataset``.
 
-    ``ValueError`` (the stage's ``MatchRequestError``) means the request itself is unusable.
-    """
-    from threatgraph.screen.index import get_index
+    ``LookupError`` (``UnknownDataset``) means no such dataset; ``ValueError`` (``MatchRequestError``) means
+    the request cannot be answered as asked. ``opts`` is a :class:`threatgraph.screen.yente.MatchOptions`."""
     from threatgraph.screen.yente import match_request
 
-    return match_request(
-        get_index(engine), body, limit=limit, threshold=threshold, algorithm=algorithm, dataset=dataset
-    )
+    index = scoped_index(engine, dataset, opts)
+    return match_request(index, body, opts)
+
+
+def scoped_index(engine: Engine, dataset: str, opts: Any) -> Any:
+    """The screening index, with ``opts.scope`` set to what ``dataset`` stands for among the loaded lists."""
+    from threatgraph.screen.datasets import scope
+    from threatgraph.screen.index import get_index
+
+    index = get_index(engine)
+    opts.scope = scope(dataset, {e[1] for e in index.entities})
+    return index
+
+
+def yente_search(engine: Engine, dataset: str, opts: Any) -> dict[str, Any]:
+    from threatgraph.screen.yente import search
+
+    return search(scoped_index(engine, dataset, opts.match), opts)
+
+
+def reconcile(engine: Engine, dataset: str, queries: dict[str, Any], opts: Any) -> dict[str, Any]:
+    from threatgraph.screen.reconcile import reconcile
+
+    return reconcile(scoped_index(engine, dataset, opts), queries, opts)
+
+
+def suggest_entity(engine: Engine, dataset: str, prefix: str, limit: int) -> dict[str, Any]:
+    from threatgraph.screen.reconcile import suggest_entity
+    from threatgraph.screen.yente import MatchOptions
+
+    opts = MatchOptions()
+    index = scoped_index(engine, dataset, opts)
+    return suggest_entity(index, prefix, None if opts.scope is None else sorted(opts.scope), limit)
+
+
+def list_entry(engine: Engine, entry_id: str, nested: bool) -> dict[str, Any] | None:
+    """yente's ``EntityResponse`` for a list entry id, or None when no current list has it."""
+    from threatgraph.screen.lists import entries_by_id
+    from threatgraph.screen.yente import entity_response
+
+    found = entries_by_id(engine, entry_id)
+    return entity_response(found, nested=nested) if found else None
+
+
+def catalog(engine: Engine) -> dict[str, Any]:
+    """yente's ``DataCatalogModel``: the loaded lists and the collections over them."""
+    from threatgraph.screen.datasets import catalog_data, describe
+    from threatgraph.screen.lists import list_summary
+
+    datasets = []
+    loaded = list_summary(engine)
+    names = [d["dataset"] for d in loaded]
+    for row in loaded:
+        meta = describe(row["dataset"])
+        version = row["published"] or (row["loaded_at"] or "")[:10]
+        datasets.append(
+            {
+                "name": row["dataset"],
+                "title": meta["title"],
+                "summary": meta.get("publisher"),
+                "url": meta.get("url"),
+                "updated_at": row["loaded_at"],
+                "last_export": row["loaded_at"],
+                "entity_count": row["entries"],
+                "thing_count": row["entries"],
+                "version": f"{version.replace('-', '')}-v{row['version_id']}",
+                "index_version": f"{version.replace('-', '')}-v{row['version_id']}",
+                "index_current": True,
+                "load": True,
+                "children": [],
+                "tags": [],
+                "resources": [],
+            }
+        )
+    for name, coll in catalog_data()["collections"].items():
+        members = names if coll["members"] == "*" else [m for m in coll["members"] if m in names]
+        datasets.append(
+            {
+                "name": name,
+                "title": coll["title"],
+                "children": members,
+                "entity_count": sum(r["entries"] for r in loaded if r["dataset"] in members),
+                "load": False,
+                "tags": [],
+                "resources": [],
+            }
+        )
+    return {"datasets": datasets, "current": [d["name"] for d in datasets], "outdated": [], "index_stale": False}
 
 
 def ingest_articles(tg: Threatgraph, items: Iterable[Any]) -> Any:

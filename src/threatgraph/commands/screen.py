@@ -67,7 +67,8 @@ def lists_load(
         console.print_json(json.dumps(data, default=str))
         return
     table = Table(title="Loaded lists")
-    for col in ("dataset", "format", "version", "entries", "added", "removed", "changed", "source"):
+    table.add_column("dataset", no_wrap=True)  # a dataset name is what a client types: never break it
+    for col in ("format", "version", "entries", "added", "removed", "changed", "source"):
         table.add_column(col)
     for v in result.versions:
         version = "unchanged" if v.unchanged else str(v.version_id)

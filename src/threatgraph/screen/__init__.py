@@ -13,5 +13,8 @@ Modules, in the order data flows:
   around them, are scored.
 - ``index``: :func:`index.get_index` — the persisted, cached screening index; ``ScreenIndex.match(Query)``
   returns :class:`query.Candidate` lists. :func:`index.all_names` feeds the extraction gazetteer.
-- ``yente``: :func:`yente.match_request` answers yente-shaped ``/match`` bodies.
+- ``datasets`` (+ ``datasets.yaml``): which dataset a file is (``us_ofac_sdn``, ``un_sc_sanctions``…) and what a
+  client's dataset or collection name stands for.
+- ``yente``, ``algorithms``, ``reconcile``: yente's ``/match`` and ``/search`` semantics, the scoring algorithms
+  by name, and the reconciliation service (OpenRefine).
 """

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
+from threatgraph.names.translit import KEY_FLOOR, consonant_key, part_similarity
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -131,16 +132,22 @@ class NameScore:
 
 
 def compare_names(
-    q_tokens: Sequence[str], q_weights: Sequence[float], a_tokens: Sequence[str], a_weights: Sequence[float]
+    q_tokens: Sequence[str],
+    q_weights: Sequence[float],
+    a_tokens: Sequence[str],
+    a_weights: Sequence[float],
+    q_keys: Sequence[str] | None = None,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
     Before aligning, adjacent words of either name that together spell a word of the other are read as one
     ("abdul rahman" / "abdulrahman"); after aligning, a word one name has between two aligned words (a middle
-    name the other left out) weighs MIDDLE_FACTOR of its weight."""
+    name the other left out) weighs MIDDLE_FACTOR of its weight. ``q_keys``: the query tokens transliterate an
+    Arabic-script name, these are their consonant keys, and a token also aligns with a Latin word of the same
+    key (:mod:`names.translit`)."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
-    if len(q_tokens) > 1 or len(a_tokens) > 1:
+    if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
         (q_tokens, q_weights), (a_tokens, a_weights) = (
             _rejoin(q_tokens, q_weights, a_tokens),
             _rejoin(a_tokens, a_weights, q_tokens),
@@ -160,9 +167,23 @@ def compare_names(
             for j in skel_a.get(skeleton(t), ()):
                 if i in poor_q or j in poor_a:
                     pairs_ij.add((i, j))
+    if q_keys is not None:
+        keys_a: dict[str, list[int]] = {}
+        for j, t in enumerate(a_tokens):
+            keys_a.setdefault(consonant_key(t), []).append(j)
+        for i, qkey in enumerate(q_keys):
+            key = qkey.split("|", 1)[0]
+            for other, js in keys_a.items():
+                if other == key or (
+                    min(len(key), len(other)) > 2 and Levenshtein.normalized_similarity(key, other) >= KEY_FLOOR
+                ):
+                    pairs_ij.update((i, j) for j in js)
     sims = []
     for i, j in pairs_ij:
-        s = _ramp(token_similarity(q_tokens[i], a_tokens[j]))
+        sim = token_similarity(q_tokens[i], a_tokens[j])
+        if q_keys is not None:
+            sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
+        s = _ramp(sim)
         if s > 0.0:
             sims.append((s, q_weights[i] + a_weights[j], i, j))
     sims.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
@@ -278,6 +299,19 @@ def dates_compatible(a: str, b: str) -> bool:
 
 def norm_identifier(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
+
+
+def identifier_keys(value: str) -> list[str]:
+    """Lookup keys of an identifier: its letters and digits ("IMO 9187629" -> "IMO9187629"), and its digits
+    alone when they are most of it ("9187629"), the same rule :func:`identifiers_match` compares by."""
+    norm = norm_identifier(value)
+    if len(norm) < 4:
+        return []
+    keys = [norm]
+    digits = "".join(ch for ch in norm if ch.isdigit())
+    if len(digits) >= 6 and len(digits) >= len(norm) - 4 and digits != norm:
+        keys.append(digits)
+    return keys
 
 
 def identifiers_match(query_ids: Sequence[str], entity_ids: Sequence[str]) -> str | None:

@@ -15,14 +15,17 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from threatgraph.screen import eu_xml, ftm_json, ofac_advanced, ofac_csv, ofac_xml, uk_xml, un_xml
+from threatgraph.screen.datasets import dataset_for
 from threatgraph.screen.entries import ListError, ParsedList
 
 XML_ROOTS = {
@@ -32,6 +35,22 @@ XML_ROOTS = {
     "export": "eu-xml",
     "Designations": "uk-xml",
     "ArrayOfFinancialSanctionsTarget": "ofsi-xml",
+}
+XML_PARSERS: dict[str, Callable[[Element], list[dict[str, Any]]]] = {
+    "ofac-xml": ofac_xml.parse,
+    "ofac-advanced-xml": ofac_advanced.parse,
+    "un-xml": un_xml.parse,
+    "eu-xml": eu_xml.parse,
+    "uk-xml": uk_xml.parse_designations,
+    "ofsi-xml": uk_xml.parse_ofsi,
+}
+XML_PUBLISHED: dict[str, Callable[[Element], date | None]] = {
+    "ofac-xml": ofac_xml.published,
+    "ofac-advanced-xml": ofac_advanced.published,
+    "un-xml": un_xml.published,
+    "eu-xml": eu_xml.published,
+    "uk-xml": uk_xml.published,
+    "ofsi-xml": uk_xml.published,
 }
 CSV_WIDTHS = {ofac_csv.SDN_COLUMNS: "sdn", ofac_csv.ALT_COLUMNS: "alt", ofac_csv.ADD_COLUMNS: "add"}
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -105,26 +124,14 @@ def parse_files(paths: list[Path], dataset: str | None = None) -> list[ParsedLis
             continue
         root = parse_xml(path, raw)
         fmt = XML_ROOTS.get(root.tag.rsplit("}", 1)[-1])
-        if fmt == "ofac-xml":
-            out.append(
-                ParsedList(dataset or "ofac", fmt, str(path), digest, ofac_xml.published(root), ofac_xml.parse(root))
-            )
-        elif fmt == "un-xml":
-            out.append(ParsedList(dataset or "un", fmt, str(path), digest, un_xml.published(root), un_xml.parse(root)))
-        elif fmt == "eu-xml":
-            out.append(ParsedList(dataset or "eu", fmt, str(path), digest, eu_xml.published(root), eu_xml.parse(root)))
-        elif fmt == "ofac-advanced-xml":
-            entries = ofac_advanced.parse(root)
-            out.append(ParsedList(dataset or "ofac", fmt, str(path), digest, ofac_advanced.published(root), entries))
-        elif fmt in ("uk-xml", "ofsi-xml"):
-            try:
-                entries = uk_xml.parse_designations(root) if fmt == "uk-xml" else uk_xml.parse_ofsi(root)
-            except ListError as exc:
-                raise ListError(f"{path}: {exc}") from exc
-            name = "uk" if fmt == "uk-xml" else "ofsi"
-            out.append(ParsedList(dataset or name, fmt, str(path), digest, uk_xml.published(root), entries))
-        else:
+        if fmt is None:
             raise ListError(f"{path}: wrong XML root <{root.tag}>: expected one of {', '.join(XML_ROOTS)}")
+        try:
+            entries = XML_PARSERS[fmt](root)
+        except ListError as exc:
+            raise ListError(f"{path}: {exc}") from exc
+        name = dataset or dataset_for(fmt, entries)
+        out.append(ParsedList(name, fmt, str(path), digest, XML_PUBLISHED[fmt](root), entries))
     if csv_parts:
         if "sdn" not in csv_parts:
             raise ListError(f"{next(iter(csv_parts.values()))[0]}: alt.csv/add.csv need sdn.csv in the same load")
@@ -132,7 +139,8 @@ def parse_files(paths: list[Path], dataset: str | None = None) -> list[ParsedLis
         digest = hashlib.sha256(b"".join(p[2] for p in (sdn, alt, addr) if p)).hexdigest()
         entries = ofac_csv.parse(sdn[:2], alt[:2] if alt else None, addr[:2] if addr else None)
         source = " + ".join(str(p[0]) for p in (sdn, alt, addr) if p)
-        out.append(ParsedList(dataset or "ofac", "ofac-csv", source, digest, _name_date(sdn[0]), entries))
+        name = dataset or dataset_for("ofac-csv", entries)
+        out.append(ParsedList(name, "ofac-csv", source, digest, _name_date(sdn[0]), entries))
     for parsed in out:
         if not parsed.entries:
             raise ListError(f"{parsed.source}: no list entries found")

@@ -19,7 +19,7 @@ import marshal
 import math
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +28,13 @@ from followthemoney import model
 from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
-from threatgraph.names.tokens import TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
+from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
+from threatgraph.names.translit import is_arabic_script, part_key, script_words
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
     dates_compatible,
+    identifier_keys,
     identifiers_match,
     schemata_compatible,
 )
@@ -41,13 +43,21 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
 SCORE_TOP = 32
 RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
+#: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
+#: or identifier agreeing.
+WEAK_NAME_CAP = MATCH_THRESHOLD - 0.05
+#: Score an identifier match lifts an entry to when the identifier names one object (vessels, aircraft) or the
+#: name agrees at least ID_NAME_SUPPORT.
+ID_FLOOR = 0.9
+ID_NAME_SUPPORT = 0.5
+UNIQUE_ID_SCHEMATA = frozenset({"Vessel", "Airplane"})
 
 
 class ScreenIndex:
@@ -64,6 +74,8 @@ class ScreenIndex:
         "_idf_norm",
         "_name_weight",
         "_masks",
+        "_ids",
+        "_ent_names",
     )
 
     def __init__(
@@ -90,6 +102,8 @@ class ScreenIndex:
         self._idf_norm = math.log(max(len(names), 2) + 1)
         self._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
         self._masks: dict[frozenset[str], np.ndarray] = {}
+        self._ids: dict[str, list[int]] | None = None
+        self._ent_names: dict[int, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -116,26 +130,91 @@ class ScreenIndex:
         """Ranked candidates for ``query``, best first, at most ``limit``; ``match`` set at ``threshold``
         (default :data:`MATCH_THRESHOLD`). ``datasets`` restricts to those lists; ``skip_names`` hides
         listed names by position (for leave-one-out evaluation)."""
+        top = self.rank(query, threshold, skip_names, datasets)[:limit]
+        for cand in top:  # entity data is decoded only for what is returned
+            cand.entity = self.entity_data(cand.entity["_idx"])
+        return top
+
+    def rank(
+        self,
+        query: Query,
+        threshold: float | None = None,
+        skip_names: frozenset[int] = frozenset(),
+        datasets: Iterable[str] | None = None,
+        keep: Callable[[int], bool] | None = None,
+    ) -> list[Candidate]:
+        """Every scored candidate, best first, with ``entity`` holding only ``{"_idx": i}`` (decode with
+        :meth:`entity_data`): callers that count matches beyond a page (yente's ``total``) or filter on entity
+        facts (``keep(entity index)``) see all of them before the page is cut."""
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
         for qname in query.names:
-            q_tokens = name_tokens(qname)
+            q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
             q_weights = [self.token_weight(t) for t in q_tokens]
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights)
+                if keep is not None and not keep(ent_idx):
+                    continue
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys)
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
+        for ent_idx in self._by_identifier(query.identifiers, mask, keep):
+            if ent_idx not in best:  # listed under another name (a renamed vessel): its closest name is scored
+                hit = self._best_name(query, ent_idx)
+                if hit is not None:
+                    best[ent_idx] = hit
         candidates = [self._candidate(query, ent_idx, *hit, threshold) for ent_idx, hit in best.items()]
         candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
-        top = candidates[:limit]
-        for cand in top:  # entity data is decoded only for what is returned
-            cand.entity = self.entity_data(cand.entity["_idx"])
-        return top
+        return candidates
+
+    def _by_identifier(
+        self, identifiers: list[str], mask: np.ndarray | None, keep: Callable[[int], bool] | None
+    ) -> list[int]:
+        """Entities listing one of the queried identifiers (IMO, passport, registration numbers…), whatever
+        their names: an identifier finds the entry a changed name no longer does."""
+        if not identifiers:
+            return []
+        if self._ids is None:
+            ids: dict[str, list[int]] = {}
+            for ent_idx, entity in enumerate(self.entities):
+                for key in {k for raw in entity[6] for k in identifier_keys(raw)}:
+                    ids.setdefault(key, []).append(ent_idx)
+            self._ids = ids
+        allowed = None
+        if mask is not None:
+            allowed = {self.names[int(i)][0] for i in np.flatnonzero(mask)}
+        found: list[int] = []
+        for raw in identifiers:
+            for key in identifier_keys(raw):
+                for ent_idx in self._ids.get(key, ()):
+                    if ent_idx in found or (allowed is not None and ent_idx not in allowed):
+                        continue
+                    if keep is None or keep(ent_idx):
+                        found.append(ent_idx)
+        return found
+
+    def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
+        """The best (score, query name, listed name position, alignment) between the query and one entity."""
+        if self._ent_names is None:
+            by_entity: dict[int, list[int]] = {}
+            for pos, name in enumerate(self.names):
+                by_entity.setdefault(name[0], []).append(pos)
+            self._ent_names = by_entity
+        best = None
+        for qname in query.names:
+            q_tokens, q_keys = query_tokens(qname)
+            if not q_tokens:
+                continue
+            q_weights = [self.token_weight(t) for t in q_tokens]
+            for pos in self._ent_names.get(ent_idx, ()):
+                ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], q_keys)
+                if best is None or ns.score > best[0]:
+                    best = (ns.score, qname, pos, ns)
+        return best
 
     def _dataset_mask(self, datasets: frozenset[str]) -> np.ndarray:
         mask = self._masks.get(datasets)
@@ -202,6 +281,17 @@ class ScreenIndex:
         matched_id = identifiers_match(query.identifiers, identifiers)
         if matched_id:
             features["identifier_match"] = FEATURES["identifier_match"]
+            # An identifier made for one object (a hull's IMO number) or agreeing with a like name is the entry
+            # itself: it flags even when the name has changed. Elsewhere it only adds to the name.
+            if schema in UNIQUE_ID_SCHEMATA or name_score >= ID_NAME_SUPPORT:
+                rest = sum(v for k, v in features.items() if k != "identifier_match")
+                features["identifier_match"] = round(max(FEATURES["identifier_match"], ID_FLOOR - rest), 4)
+        weak = self._weak_name(name_idx, schema)
+        corroborated = {"birth_date_match", "identifier_match"} & set(features)  # a country is shared by millions
+        if weak and not corroborated:
+            excess = sum(features.values()) - WEAK_NAME_CAP
+            if excess > 0:
+                features["weak_name"] = round(-excess, 4)
         score = round(min(1.0, max(0.0, sum(features.values()))), 4)
         explanation = {
             "query_name": qname,
@@ -211,6 +301,8 @@ class ScreenIndex:
         }
         if matched_id:
             explanation["matched_identifier"] = matched_id
+        if weak:
+            explanation["weak_name"] = weak
         return Candidate(
             entry_id=entry_id,
             dataset=dataset,
@@ -222,6 +314,19 @@ class ScreenIndex:
             explanation=explanation,
             entity={"_idx": ent_idx},
         )
+
+    def _weak_name(self, name_idx: int, schema: str) -> str | None:
+        """Why the listed name matched cannot flag on its own, or None: a weak alias (OFAC's "low quality"
+        a.k.a., the UN's low-quality aliases), or a person's alias of a single name word ("SOULEIMAN"), which
+        many other people share."""
+        prop = self.name_props[name_idx]
+        if prop == "weakAlias":
+            return "weak alias"
+        if schema == "Person" and prop != "name":
+            words = [t for t in self.names[name_idx][2] if token_class(t) == NAME]
+            if len(words) <= 1:
+                return "single-word alias"
+        return None
 
     def entity_data(self, ent_idx: int) -> dict[str, Any]:
         """The FtM entity dict (with its Sanction and links) of the entity at ``ent_idx``."""
@@ -255,6 +360,21 @@ class ScreenIndex:
         if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != INDEX_FORMAT:
             return None
         return cls(*payload[1:])
+
+
+def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """A query name's tokens and, for an Arabic-script name, each token's consonant key read from the script
+    (then compared part by part by that key as well, :mod:`names.translit`; the joined article is its own
+    part, as lists write it)."""
+    if not is_arabic_script(name):
+        return name_tokens(name), None
+    tokens: list[str] = []
+    keys: list[str] = []
+    for word in script_words(name):
+        parts = name_tokens(word)
+        tokens.extend(parts)
+        keys.extend([part_key(word)] * len(parts))
+    return tuple(tokens), tuple(keys)
 
 
 def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
@@ -341,6 +461,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     index.postings = {k: np.asarray(v, dtype=np.int32).tobytes() for k, v in postings.items()}
     index._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
     index._masks = {}
+    index._ids = index._ent_names = None
     return index
 
 
@@ -350,6 +471,9 @@ def _extras(entry: dict[str, Any]) -> dict[str, Any]:
         out["sanction"] = entry["sanction"]
     if entry.get("links"):
         out["links"] = entry["links"]
+    for stamp in ("first_seen", "last_seen", "last_change"):
+        if entry.get(stamp):
+            out[stamp] = entry[stamp]
     return out
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "LoadResult",
     "VersionResult",
     "active_entries",
+    "entries_by_id",
     "demo_list_path",
     "list_summary",
     "load_files",
@@ -247,17 +248,81 @@ def diff_entries(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def active_entries(engine: Engine, dataset: str | None = None) -> Iterator[dict[str, Any]]:
-    """Entry dicts currently on the lists (not removed), with ``"dataset"`` set, streamed."""
-    query = select(list_entries.c.dataset, list_entries.c.data).where(list_entries.c.removed_version_id.is_(None))
+    """Entry dicts currently on the lists (not removed), with ``"dataset"`` set, streamed.
+
+    Each carries yente's timestamps, from the list versions: ``first_seen`` (loading of the version that added
+    it), ``last_seen`` (of the newest version that still lists it) and ``last_change`` (of the newest version
+    that added or changed it), as ISO strings in UTC without zone, the way yente writes them."""
+    query = _entries_select()
     if dataset:
         query = query.where(list_entries.c.dataset == dataset)
     with engine.connect() as conn:
         for row in conn.execution_options(yield_per=2000).execute(
             query.order_by(list_entries.c.dataset, list_entries.c.entry_id)
         ):
-            data = dict(row.data)
-            data["dataset"] = row.dataset
-            yield data
+            yield _entry_row(row)
+
+
+def entries_by_id(engine: Engine, entry_id: str) -> list[dict[str, Any]]:
+    """The active entries with this id, one per dataset that lists it (OFAC's ids are shared by its lists)."""
+    query = _entries_select(entry_id).where(list_entries.c.entry_id == entry_id).order_by(list_entries.c.dataset)
+    with engine.connect() as conn:
+        return [_entry_row(row) for row in conn.execute(query)]
+
+
+def _entries_select(entry_id: str | None = None):  # noqa: ANN202 - a SELECT of entries with version timestamps
+    first = list_versions.alias("first")
+    last = list_versions.alias("last")
+    changed = list_versions.alias("changed")
+    latest_change = (
+        select(
+            list_changes.c.dataset,
+            list_changes.c.entry_id,
+            func.max(list_changes.c.version_id).label("version_id"),
+        )
+        .where(list_changes.c.change.in_(("added", "changed")))
+        .where(list_changes.c.entry_id == entry_id if entry_id is not None else and_(True))
+        .group_by(list_changes.c.dataset, list_changes.c.entry_id)
+        .subquery()
+    )
+    return (
+        select(
+            list_entries.c.dataset,
+            list_entries.c.data,
+            first.c.loaded_at.label("first_seen"),
+            last.c.loaded_at.label("last_seen"),
+            changed.c.loaded_at.label("last_change"),
+        )
+        .join(first, first.c.id == list_entries.c.first_version_id)
+        .join(last, last.c.id == list_entries.c.last_version_id)
+        .outerjoin(
+            latest_change,
+            and_(
+                latest_change.c.dataset == list_entries.c.dataset,
+                latest_change.c.entry_id == list_entries.c.entry_id,
+            ),
+        )
+        .outerjoin(changed, changed.c.id == latest_change.c.version_id)
+        .where(list_entries.c.removed_version_id.is_(None))
+    )
+
+
+def _entry_row(row: Any) -> dict[str, Any]:
+    data = dict(row.data)
+    data["dataset"] = row.dataset
+    data["first_seen"] = _stamp(row.first_seen)
+    data["last_seen"] = _stamp(row.last_seen)
+    data["last_change"] = _stamp(row.last_change or row.first_seen)
+    return data
+
+
+def _stamp(value: datetime | None) -> str | None:
+    """yente's timestamp form: ISO seconds, UTC, no zone suffix."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="seconds")
 
 
 def list_summary(engine: Engine) -> list[dict[str, Any]]:

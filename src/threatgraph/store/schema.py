@@ -162,7 +162,7 @@ list_versions = Table(
     "list_versions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("dataset", String(64), nullable=False),  # e.g. "ofac", "un", "eu"
+    Column("dataset", String(64), nullable=False),  # e.g. "us_ofac_sdn", "un_sc_sanctions" (screen/datasets.yaml)
     Column("format", String(32), nullable=False),
     Column("source", Text, nullable=False),
     Column("digest", String(64), nullable=False),  # sha256 of the input file(s)

@@ -1,0 +1,198 @@
+"""Cross-script screening: original-script names against Latin-only lists, and invented names that must not flag.
+
+Positives come from the UN consolidated list itself: every entry that publishes its name in the original
+script (NAME_ORIGINAL_SCRIPT: Arabic, Cyrillic) is indexed with its Latin names only, beside the whole OFAC SDN
+list as distractors, and screened with the original-script name (and its schema). Success is the right entry at
+rank 1 with ``score >= threshold`` (flagged); the OFAC entry of the same party (one that lists one of the UN
+entry's Latin names exactly) counts as right too. The entries are split in two halves by a seeded shuffle: "dev"
+may be looked at while tuning, "unseen" is only ever reported.
+
+Negatives: names invented for this benchmark in Arabic, Persian, Urdu, Pashto and Cyrillic script (common given
+names and family names combined at random, seeded); any flag is a false positive (an upper bound: a combination
+may happen to be a listed person's name, which the printout shows).
+
+    .venv/bin/python benchmarks/cross_script.py [--threshold 0.8] [--show 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from threatgraph.names.tokens import name_tokens
+from threatgraph.screen.formats import parse_files
+from threatgraph.screen.index import ScreenIndex, build_index
+from threatgraph.screen.query import MATCH_THRESHOLD, Query
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "data" / "sanctions"
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
+
+#: Invented names, written for this benchmark: given names and family names per script.
+INVENTED = {
+    "arabic": (
+        "أحمد محمود خالد سامي يوسف رامي طارق نبيل حسام وليد مازن باسل عماد فادي جمال كريم هشام زياد ماهر شادي",
+        "الخطيب النجار الحداد العطار البيطار الحلبي الزعبي الطويل السعدي الرفاعي الدباغ الصباغ القباني الجزار",
+    ),
+    "persian": (
+        "رضا مهدی حمید سعید مسعود بهروز کامران فرهاد داریوش سیاوش پرویز نیما آرش بابک کیوان",
+        "رضایی کریمی نوری صادقی جعفری رحیمی کاظمی شریفی اکبری یزدانی فرهادی نیک‌نام سپهری پارسا",
+    ),
+    "urdu": (
+        "عمران فیصل عاصم ندیم شاہد ثاقب عارف زاہد طاہر راشد کامران نوید",
+        "چوہدری قریشی بٹ ملک راجپوت اعوان گیلانی ہاشمی صدیقی مرزا",
+    ),
+    "pashto": (
+        "ګلاب زلمی وحید نجیب شېرین ګل‌آغا ځلمی ښاغلی",
+        "یوسفزی اڅکزی شینواري ځدراڼ وزیر مومند افریدی خټک کاکړ ترین",
+    ),
+    "cyrillic": (
+        "Иван Сергей Андрей Дмитрий Алексей Николай Павел Михаил Олег Виктор Тимур Руслан Артём Егор Кирилл",
+        "Петров Смирнов Кузнецов Соколов Лебедев Козлов Новиков Морозов Волков Зайцев Голубев Виноградов Белов",
+    ),
+}
+
+
+def is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
+
+
+def script_of(text: str) -> str:
+    for ch in text:
+        if ch.isalpha() and ord(ch) >= 0x250:
+            return unicodedata.name(ch).split()[0].lower()
+    return "latin"
+
+
+def cases(un_entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, str]]]:
+    """UN entries with their non-Latin names removed, and (query, entry id, schema, script) per original name."""
+    latin: list[dict[str, Any]] = []
+    out: list[tuple[str, str, str, str]] = []
+    for entry in un_entries:
+        props = dict(entry["properties"])
+        originals = [n for p in NAME_PROPS for n in props.get(p, []) if not is_latin(n)]
+        for prop in NAME_PROPS:
+            if prop in props:
+                props[prop] = [n for n in props[prop] if is_latin(n)]
+        latin.append({**entry, "properties": props})
+        if any(is_latin(n) for p in NAME_PROPS for n in props.get(p, [])):
+            out.extend((name, entry["id"], entry["schema"], script_of(name)) for name in originals)
+    return latin, out
+
+
+def invented(seed: int, per_script: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    for script, (given, family) in INVENTED.items():
+        g, f = given.split(), family.split()
+        seen: set[str] = set()
+        while len(seen) < min(per_script, len(g) * len(f)):
+            name = (
+                f"{rng.choice(g)} {rng.choice(f)}"
+                if script != "cyrillic" or rng.random() < 0.5
+                else (f"{rng.choice(f)} {rng.choice(g)}")
+            )
+            seen.add(name)
+        out.extend((name, script) for name in sorted(seen))
+    return out
+
+
+def same_party(hit: Any, entry_id: str, latin: dict[str, set[tuple[str, ...]]]) -> bool:
+    """The right entry, or another list's entry for the same party (it lists one of the entry's Latin names
+    exactly: Saddam Hussein is on the OFAC list as well as the UN list)."""
+    if hit.entry_id == entry_id:
+        return True
+    props = hit.entity.get("properties", {})
+    names = {name_tokens(n) for p in NAME_PROPS for n in props.get(p, []) if is_latin(n)}
+    return bool(names & latin.get(entry_id, set()))
+
+
+def evaluate(
+    index: ScreenIndex,
+    items: list[tuple[str, str, str, str]],
+    threshold: float,
+    show: int,
+    latin: dict[str, set[tuple[str, ...]]],
+) -> dict:
+    top1 = flagged = 0
+    misses = []
+    times = []
+    for name, entry_id, schema, _script in items:
+        start = time.perf_counter()
+        found = index.match(Query([name], schema=schema), limit=1, threshold=threshold)
+        times.append(time.perf_counter() - start)
+        hit = found[0] if found else None
+        if hit is not None and same_party(hit, entry_id, latin):
+            top1 += 1
+            if hit.score >= threshold:
+                flagged += 1
+                continue
+        misses.append((name, entry_id, hit.caption if hit else None, hit.score if hit else None))
+    for miss in misses[:show]:
+        print(f"      missed: {miss[0]!r} ({miss[1]}) -> top {miss[2]!r} {miss[3]}")
+    n = max(len(items), 1)
+    return {"n": len(items), "rank1": top1 / n, "flagged": flagged / n, "ms": 1000 * statistics.mean(times or [0])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threshold", type=float, default=MATCH_THRESHOLD)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--per-script", type=int, default=60, help="invented names per script")
+    parser.add_argument("--show", type=int, default=8, help="misses and false positives printed")
+    parser.add_argument("--no-sdn", action="store_true", help="index the UN list alone (no OFAC distractors)")
+    args = parser.parse_args()
+    (un,) = parse_files([SHARED / "un" / "consolidated-2025-11-20.xml"])
+    latin, items = cases(un.entries)
+    latin_names = {
+        e["id"]: {name_tokens(n) for p in NAME_PROPS for n in e["properties"].get(p, []) if is_latin(n)} for e in latin
+    }
+    entries = [{**e, "dataset": un.dataset} for e in latin]
+    if not args.no_sdn:
+        (sdn,) = parse_files([SHARED / "ofac" / "sdn.csv"])
+        entries += [{**e, "dataset": sdn.dataset} for e in sdn.entries]
+    index = build_index(entries)
+    print(f"index: {len(index)} entities (UN with Latin names only{'' if args.no_sdn else ' + OFAC SDN'})")
+    rng = random.Random(args.seed)
+    ids = sorted({i[1] for i in items})
+    rng.shuffle(ids)
+    dev_ids = set(ids[: len(ids) // 2])
+    for label, part in (
+        ("dev", [i for i in items if i[1] in dev_ids]),
+        ("unseen", [i for i in items if i[1] not in dev_ids]),
+    ):
+        print(f"\n{label}: original-script UN names vs Latin-only entries")
+        res = evaluate(index, part, args.threshold, args.show, latin_names)
+        print(f"  {label:6} n={res['n']:4}  rank-1 {res['rank1']:.4f}  flagged at rank 1 (>= {args.threshold}) "
+              f"{res['flagged']:.4f}  mean {res['ms']:.2f} ms/query")  # fmt: skip
+        by_script: dict[str, list] = {}
+        for item in part:
+            by_script.setdefault(item[3], []).append(item)
+        for script, sub in sorted(by_script.items()):
+            r = evaluate(index, sub, args.threshold, 0, latin_names)
+            print(f"    {script:9} n={r['n']:4}  rank-1 {r['rank1']:.4f}  flagged {r['flagged']:.4f}")
+    names = invented(args.seed, args.per_script)
+    print(f"\ninvented names ({len(names)}, {len(INVENTED)} scripts), none listed: flagged at >= {args.threshold}")
+    per: dict[str, list[int]] = {}
+    shown = 0
+    for name, script in names:
+        hit = index.match(Query([name], schema="Person"), limit=1, threshold=args.threshold)
+        flag = bool(hit and hit[0].match)
+        per.setdefault(script, []).append(int(flag))
+        if flag and shown < args.show:
+            shown += 1
+            print(f"      flagged: {name!r} -> {hit[0].caption!r} ({hit[0].score})")
+    total = sum(sum(v) for v in per.values())
+    print(f"  false positives {total} of {len(names)} ({total / max(len(names), 1):.4f})")
+    for script, flags in per.items():
+        print(f"    {script:9} {sum(flags)} of {len(flags)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""names.translit: Arabic-script name parts against Latin spellings (issue 13, cross-script screening)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threatgraph.names.translit import (
+    consonant_key,
+    is_arabic_script,
+    part_key,
+    part_similarity,
+    script_key,
+    script_words,
+)
+from threatgraph.screen.index import build_index
+from threatgraph.screen.query import Query
+
+
+@pytest.mark.parametrize(
+    ("word", "spellings"),
+    [
+        ("حسين", ["Hussein", "Husayn", "Hossein", "Husain"]),
+        ("خليل", ["Khalil", "Xalil", "Khaleel"]),
+        ("قاسم", ["Qasim", "Kasim", "Qassem"]),
+        ("شريف", ["Sharif", "Shareef"]),
+        ("حمزة", ["Hamza", "Hamzah"]),
+        ("ذاكر", ["Dhakir", "Zakir"]),
+        ("پرویز", ["Parviz", "Perwiz"]),
+    ],
+)
+def test_spellings_share_the_script_key(word: str, spellings: list[str]) -> None:
+    for spelling in spellings:
+        assert consonant_key(spelling) == script_key(word), spelling
+        assert part_similarity(part_key(word), spelling) >= 0.85
+
+
+def test_different_names_do_not() -> None:
+    # h-s-n both, but the long i written in حسين is in no spelling of Hassan (حسن)
+    assert part_similarity(part_key("حسين"), "Hassan") < 0.8 <= part_similarity(part_key("حسن"), "Hassan")
+    assert part_similarity(part_key("كريم"), "Karam") < part_similarity(part_key("كريم"), "Karim")
+    assert part_similarity(part_key("جمال"), "Kamal") == 0.0
+    assert part_similarity(part_key("علي"), "Alexander") == 0.0  # one consonant says little: short words only
+
+
+def test_script_words_detach_the_article() -> None:
+    assert script_words("علي التكريتي") == ["علي", "ال", "تكريتي"]
+    assert script_words("ساجدة") == ["ساجد"]  # the closing ta marbuta is dropped
+    assert is_arabic_script("لواء زینبیون") and not is_arabic_script("Liwa Zainabiyoun")
+
+
+@given(st.text(max_size=30))
+def test_keys_never_crash(text: str) -> None:
+    assert isinstance(consonant_key(text), str) and isinstance(script_key(text), str)
+    for word in script_words(text):
+        assert 0.0 <= part_similarity(part_key(word), "Hussein") <= 1.0
+
+
+def test_arabic_name_flags_latin_only_entry() -> None:
+    """Invented entries: the Arabic-script name finds and flags the Latin-only entry, part by part."""
+    index = build_index(
+        [
+            {"id": "p1", "schema": "Person", "dataset": "t", "properties": {"name": ["Khalil Ibrahim AL-JAZRAWI"]}},
+            {"id": "p2", "schema": "Person", "dataset": "t", "properties": {"name": ["Kamal Ibrahim AL-JASIM"]}},
+            {"id": "p3", "schema": "Person", "dataset": "t", "properties": {"name": ["Hassan Yusuf QASIM"]}},
+        ]
+    )
+    hit = index.match(Query(["خليل إبراهيم الجزراوي"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "p1" and hit.match
+    other = index.match(Query(["جمال إبراهيم الجزار"], schema="Person"), limit=1)
+    assert not other or not other[0].match
