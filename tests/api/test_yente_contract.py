@@ -82,7 +82,7 @@ def client(store) -> TestClient:
 
     load_files(store, [FIXTURES / "sdn.csv", FIXTURES / "alt.csv", FIXTURES / "add.csv"])
     load_files(store, [FIXTURES / "un.xml"])
-    return TestClient(create_app(store))
+    return TestClient(create_app(store), base_url="http://127.0.0.1")
 
 
 def test_match_response_walks_yente_models(client: TestClient) -> None:
@@ -186,7 +186,7 @@ def test_system_endpoints_walk_yente_models(client: TestClient) -> None:
 def test_readyz_without_lists(store) -> None:
     from threatgraph.api.app import create_app
 
-    r = TestClient(create_app(store)).get("/readyz")
+    r = TestClient(create_app(store), base_url="http://127.0.0.1").get("/readyz")
     assert r.status_code == 503 and "lists load" in r.json()["detail"]
 
 
