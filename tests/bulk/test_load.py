@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from threatgraph.bulk import load_parquet
-from threatgraph.bulk.codec import to_row
+from threatgraph.bulk.codec import ROW_COLUMNS, to_row
 from threatgraph.cli import app
 from threatgraph.model import Analysis
 from threatgraph.store.articles import save_analysis
@@ -20,7 +20,9 @@ from threatgraph.store.schema import articles, events, mentions, quotes
 
 
 def _write(path: Path, analyses: list[Analysis]) -> Path:
-    pq.write_table(pa.Table.from_pylist([to_row(a) for a in analyses]), path)
+    # the columns' types as the Spark job writes them (an all-empty column must not be inferred as null)
+    schema = pa.schema([(c, pa.date32() if c == "published" else pa.string()) for c in ROW_COLUMNS])
+    pq.write_table(pa.Table.from_pylist([to_row(a) for a in analyses], schema=schema), path)
     return path
 
 

@@ -18,18 +18,18 @@ from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Q
 
 #: Arrow/Spark schema of an analysed-article row (DDL string, as Spark's ``mapInArrow`` takes it).
 ROW_DDL = (
-    "id string, url string, outlet string, title string, published date, lang string, source string, "
-    "text string, analysis string"
+    "id string, url string, outlet string, title string, author string, published date, lang string, "
+    "source string, text string, analysis string"
 )
 #: Columns of :data:`ROW_DDL`, in order.
-ROW_COLUMNS = ("id", "url", "outlet", "title", "published", "lang", "source", "text", "analysis")
+ROW_COLUMNS = ("id", "url", "outlet", "title", "author", "published", "lang", "source", "text", "analysis")
 
 #: Schema of a read input: an article (``reason`` empty) or a failure (``reason`` set, ``source`` says where).
 ITEM_DDL = (
-    "id string, url string, outlet string, title string, published date, lang string, source string, "
-    "text string, reason string"
+    "id string, url string, outlet string, title string, author string, published date, lang string, "
+    "source string, text string, reason string"
 )
-ITEM_COLUMNS = ("id", "url", "outlet", "title", "published", "lang", "source", "text", "reason")
+ITEM_COLUMNS = ("id", "url", "outlet", "title", "author", "published", "lang", "source", "text", "reason")
 #: The article's own columns (in both schemas).
 ARTICLE_COLUMNS = ITEM_COLUMNS[:-1]
 
@@ -45,6 +45,7 @@ def article_fields(art: Article) -> dict[str, Any]:
         "url": art.url,
         "outlet": art.outlet,
         "title": art.title,
+        "author": art.author,
         "published": art.published,
         "lang": art.lang,
         "source": art.source,
@@ -59,6 +60,7 @@ def article_from(row: dict[str, Any]) -> Article:
         url=row.get("url"),
         outlet=row.get("outlet"),
         title=row.get("title"),
+        author=row.get("author"),
         published=_date(row.get("published")),
         lang=row.get("lang") or "en",
         source=row.get("source"),

@@ -26,7 +26,7 @@ from threatgraph.model import Analysis
 #: Any constant: the advisory lock that orders ``seq`` hand-out between concurrent writers.
 SEQ_LOCK = 0x7467_0016
 
-_ARTICLE_COLS = ("id", "url", "outlet", "title", "published", "lang", "source", "text")
+_ARTICLE_COLS = ("id", "url", "outlet", "title", "author", "published", "lang", "source", "text")
 _MENTION_COLS = (
     "article_id",
     "entity_id",
@@ -101,7 +101,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
     arts, ments, evs, quos = [], [], [], []
     for i, an in enumerate(analyses):
         a = an.article
-        arts.append((i, a.id, a.url, a.outlet, a.title, a.published, a.lang, a.source, a.text))
+        arts.append((i, a.id, a.url, a.outlet, a.title, a.author, a.published, a.lang, a.source, a.text))
         for m in an.mentions:
             ments.append(
                 (
