@@ -29,16 +29,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from extraction import norm  # the sibling script's gold-text folding: one rule for every score
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Article, Event
@@ -56,16 +55,6 @@ RE3D_ROOTS = {
     "BelongsTo": ({"COOPERATE", "MEMBER"}, False),
     "InChargeOf": ({"LEAD"}, False),
 }
-
-
-def norm(text: str | None) -> str:
-    """Casefolded words without a leading article or possessive: "The group’s" -> "group"."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = " ".join(re.findall(r"\w+", s))
-    return re.sub(r"^(the|a|an) ", "", s)
 
 
 def names_match(system: str | None, gold: list[str]) -> bool:

@@ -22,14 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from extraction import norm  # the sibling script's gold-text folding: one rule for every score
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev"
@@ -56,16 +56,6 @@ ANCHORS = {
     "entity_type_f1": "bare spaCy on re3d: 0.670",
 }
 _TRIM = " \t\n\"'“”‘’.,;:!?"
-
-
-def norm(text: str | None) -> str:
-    """Casefolded words without a leading article or possessive: "The group's" -> "group"."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = " ".join(re.findall(r"\w+", s))
-    return re.sub(r"^(the|a|an) ", "", s)
 
 
 @dataclass(slots=True)
