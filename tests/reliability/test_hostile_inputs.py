@@ -18,16 +18,15 @@ from threatgraph.store.db import open_store
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 PEAK_LIMIT_MB = 500
-#: Runs the CLI and writes the process's own peak RSS (KB) to argv[1], however the command exits.
+#: Runs the CLI in a child and writes that child's peak RSS (KB) to argv[1], however it exits. The CLI must be a
+#: child of this small launcher, not of pytest: Linux carries a process's peak RSS over fork and exec, so a CLI
+#: started straight from a pytest process that has grown to gigabytes would report pytest's peak, not its own.
 LAUNCH = """
-import resource, sys
+import resource, subprocess, sys
 out = sys.argv.pop(1)
-sys.argv[0] = "threatgraph"
-try:
-    from threatgraph.cli import main
-    main()
-finally:
-    open(out, "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+code = subprocess.call([sys.executable, "-m", "threatgraph.cli", *sys.argv[1:]])
+open(out, "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
 """
 GOOD = "Militants attacked a checkpoint near Herat on Monday, officials said. Police arrested two men in Quetta."
 

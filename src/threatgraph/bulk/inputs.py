@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 
 def _item(item: Article | IngestFailure) -> tuple[Any, ...]:
     if isinstance(item, IngestFailure):
-        return (None, None, None, None, None, None, item.source, None, item.reason)
-    row = article_fields(item)
-    return (*(row[c] for c in ITEM_COLUMNS[:-1]), None)
+        row: dict[str, Any] = {**dict.fromkeys(ITEM_COLUMNS), "source": item.source, "reason": item.reason}
+    else:
+        row = {**article_fields(item), "reason": None}
+    return tuple(row[c] for c in ITEM_COLUMNS)  # by name: a column added to the schema cannot shift the rest
 
 
 def _local(uri: str) -> str:
