@@ -373,8 +373,9 @@ class Resolver:
         """Type = most frequent label (ties: most specific); caption = most used Latin full name."""
         prof.schema = pick_label(prof.props.get("labels") or {prof.schema: 1})
         canon = prof.props.get("canonical") or {prof.caption: 1}
+        # Candidates in name order, so a full tie resolves the same way whatever order articles were ingested in.
         prof.caption = max(
-            canon,
+            sorted(canon),
             key=lambda n: (
                 script_of(n) == "Latin",
                 canon[n],
