@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote
+from threatgraph.store.articles import article_fields
 
 #: Arrow/Spark schema of an analysed-article row (DDL string, as Spark's ``mapInArrow`` takes it).
 ROW_DDL = (
@@ -36,21 +37,6 @@ ARTICLE_COLUMNS = ITEM_COLUMNS[:-1]
 
 def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def article_fields(art: Article) -> dict[str, Any]:
-    """The article's own columns (shared by :data:`ROW_DDL` and :data:`ITEM_DDL`)."""
-    return {
-        "id": art.id,
-        "url": art.url,
-        "outlet": art.outlet,
-        "title": art.title,
-        "author": art.author,
-        "published": art.published,
-        "lang": art.lang,
-        "source": art.source,
-        "text": art.text,
-    }
 
 
 def article_from(row: dict[str, Any]) -> Article:

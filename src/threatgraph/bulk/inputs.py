@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from threatgraph.bulk.codec import ITEM_COLUMNS, ITEM_DDL, article_fields
+from threatgraph.bulk.codec import ITEM_COLUMNS, ITEM_DDL
 from threatgraph.ingest import DEFAULT_MAX_BYTES, InputError, read_bytes
 from threatgraph.ingest.jsonl import parse_line
 from threatgraph.ingest.sniff import extensions, is_candidate
 from threatgraph.model import Article, IngestFailure
+from threatgraph.store.articles import article_fields
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession

@@ -26,7 +26,8 @@ def _next_seq(conn: Connection) -> int:
     return (conn.execute(select(func.max(articles.c.seq))).scalar() or 0) + 1
 
 
-def _article_row(art: Article, seq: int) -> dict[str, Any]:
+def article_fields(art: Article) -> dict[str, Any]:
+    """The article's own columns, as every writer stores them (this store, and the bulk path's rows)."""
     return {
         "id": art.id,
         "url": art.url,
@@ -37,9 +38,11 @@ def _article_row(art: Article, seq: int) -> dict[str, Any]:
         "lang": art.lang,
         "source": art.source,
         "text": art.text,
-        "ingested_at": datetime.now(UTC),
-        "seq": seq,
     }
+
+
+def _article_row(art: Article, seq: int) -> dict[str, Any]:
+    return {**article_fields(art), "ingested_at": datetime.now(UTC), "seq": seq}
 
 
 def write_analysis(conn: Connection, analysis: Analysis) -> bool:
