@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from extraction import norm  # the sibling script's gold-text folding: one rule for every score
+from goldtext import norm  # one gold-text folding for every score
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Article, Event

@@ -31,15 +31,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by path
+from goldtext import norm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -54,16 +55,6 @@ FAMILIES = {
     "Person": "person",
     "Nationality": "nationality",
 }
-
-
-def norm(text: str | None) -> str:
-    """Casefolded words without a leading article or possessive: "The group’s" -> "group"."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = " ".join(re.findall(r"\w+", s))
-    return re.sub(r"^(the|a|an) ", "", s)
 
 
 @dataclass(slots=True)

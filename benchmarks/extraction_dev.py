@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from extraction import norm  # the sibling script's gold-text folding: one rule for every score
+from goldtext import norm  # one gold-text folding for every score
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev"
