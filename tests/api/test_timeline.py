@@ -16,10 +16,10 @@ from api_archive import ZB
 from sqlalchemy import select
 
 from archive import add_entity, link_events
-from threatgraph.extract.dates import label
 from threatgraph.model import Analysis, Article, DateInterval, Event
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.schema import events
+from threatgraph.web.datelabel import label
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 HEAVY = "ent-heavy"

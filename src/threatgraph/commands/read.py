@@ -45,7 +45,7 @@ def evidence_lines(link: dict[str, Any]) -> list[str]:
 
 def _date_label(ev: dict[str, Any]) -> str:
     """ "Mar 2021", "late Jul 2022", "2018–2020": labels by precision (shared with the web pages)."""
-    from threatgraph.extract.dates import label
+    from threatgraph.web.datelabel import label
 
     return label(ev)
 

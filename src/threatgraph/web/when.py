@@ -1,4 +1,4 @@
-"""Event dates for people and machines: the human label (``extract.dates.label``) and an HTML ``datetime``.
+"""Event dates for people and machines: the human label (``web.datelabel.label``) and an HTML ``datetime``.
 
 The label ("late Jul 2022", "2018–2020") is what the pages show; the interval stays machine-readable
 in the JSON (``date``/``date_end``) and in the ``<time datetime>`` attribute, which gets the most
@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from threatgraph.extract.dates import label
+from threatgraph.web.datelabel import label
 
 
 def labelled(events: Iterable[dict[str, Any]], key: str | None = None) -> None:

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from threatgraph.extract.dates import label, normalise
+from threatgraph.extract.dates import normalise
 from threatgraph.model import DateInterval
+from threatgraph.web.datelabel import label
 
 PUBLISHED = date(2022, 8, 15)
 
