@@ -16,9 +16,15 @@ from resolve.conftest import build  # noqa: E402  (tests/ is on sys.path under p
 from threatgraph import resolve
 from threatgraph.store import read
 from threatgraph.store.articles import save_analysis
+from threatgraph.store.read import limits
 from threatgraph.store.schema import events
 
 FIXTURES = Path(__file__).parent / "resolve" / "fixtures"
+
+
+def js(record: Any) -> Any:
+    """A read record in its JSON form (what the API sends), None as it is."""
+    return None if record is None else record.to_json()
 
 
 def seed(store) -> dict[str, str]:
@@ -47,8 +53,8 @@ def seed(store) -> dict[str, str]:
     for a in arts:
         save_analysis(store, a)
     resolve.update(store, [a.article.id for a in arts])
-    group = read.find_entities(store, "Zainabiyoun Brigade")[0]["id"]
-    person = read.find_entities(store, "Umar Karim")[0]["id"]
+    group = read.find_entities(store, "Zainabiyoun Brigade")[0].id
+    person = read.find_entities(store, "Umar Karim")[0].id
     return {"group": group, "person": person, "article": arts[0].article.id}
 
 
@@ -56,15 +62,15 @@ def test_find_entities_any_spelling_and_script(store) -> None:
     ids = seed(store)
     for q in ["zainabiyoun", "Liwa Zaynabiyun", "زینبیون", "ZAYNABIYOUN BRIGADE", ids["group"]]:
         found = read.find_entities(store, q)
-        assert found and found[0]["id"] == ids["group"], q
+        assert found and found[0].id == ids["group"], q
     assert read.find_entities(store, "Hezbollah") == []
     assert read.find_entities(store, "   ") == []
-    assert read.find_entities(store, "Zainab")[0]["id"] == ids["group"]  # substring of an alias
+    assert read.find_entities(store, "Zainab")[0].id == ids["group"]  # substring of an alias
 
 
 def test_dossier_has_everything_and_is_json(store) -> None:
     ids = seed(store)
-    d = read.dossier(store, ids["group"])
+    d = js(read.dossier(store, ids["group"]))
     json.dumps(d)  # JSON-serialisable as it is
     assert d["caption"] == "Zainabiyoun Brigade" and d["schema"] == "ArmedGroup"
     assert d["mention_count"] == 4 and d["article_count"] == 3
@@ -80,21 +86,21 @@ def test_dossier_has_everything_and_is_json(store) -> None:
     related = {r["caption"]: r for r in d["related"]}
     assert related["Police"]["events"] == [{"type": "ARREST", "direction": "in", "count": 1}]
     assert related["Karachi"]["cooccurrence"] == 2
-    p = read.dossier(store, ids["person"])
+    p = js(read.dossier(store, ids["person"]))
     assert len(p["quotes_by"]) == 2
-    assert read.dossier(store, "ent-missing") is None
+    assert js(read.dossier(store, "ent-missing")) is None
 
 
 def test_entity_graph(store) -> None:
     ids = seed(store)
-    g = read.entity_graph(store, ids["group"])
+    g = js(read.entity_graph(store, ids["group"]))
     json.dumps(g)
     captions = {n["caption"] for n in g["nodes"]}
     assert {"Zainabiyoun Brigade", "Police", "Karachi", "Syria"} <= captions
     assert any(e["type"] == "ARREST" for e in g["edges"])
-    g2 = read.entity_graph(store, ids["group"], depth=2)
+    g2 = js(read.entity_graph(store, ids["group"], depth=2))
     assert len(g2["nodes"]) >= len(g["nodes"])
-    assert read.entity_graph(store, "ent-missing") == {"nodes": [], "edges": []}
+    assert js(read.entity_graph(store, "ent-missing")) == {"nodes": [], "edges": []}
 
 
 def test_cli_entity_and_hits(store, tmp_path) -> None:
@@ -140,17 +146,17 @@ def test_cli_merge_split_resolve(store, tmp_path) -> None:
     assert bad.exit_code == 2 and "incompatible types" in bad.output
     split = runner.invoke(app, ["split", ids["group"], "لواء زینبیون", "--db", url], env=env)
     assert split.exit_code == 0, split.output
-    arabic = read.find_entities(store, "لواء زینبیون")[0]["id"]
+    arabic = read.find_entities(store, "لواء زینبیون")[0].id
     assert arabic != ids["group"]
     merged = runner.invoke(app, ["merge", ids["group"], arabic, "--db", url], env=env)
     assert merged.exit_code == 0, merged.output
-    assert read.find_entities(store, "لواء زینبیون")[0]["id"] == ids["group"]
+    assert read.find_entities(store, "لواء زینبیون")[0].id == ids["group"]
     res = runner.invoke(app, ["resolve", "--rebuild", "--json", "--db", url], env=env)
     assert res.exit_code == 0 and json.loads(res.stdout)["articles"] == 3
     # The analyst's merge survives re-resolution: the Arabic name and the brigade are one entity
     # (which of the merged ids it keeps depends on the order the names were first met).
-    rebuilt = read.find_entities(store, "لواء زینبیون")[0]["id"]
-    assert read.find_entities(store, "Zainabiyoun Brigade")[0]["id"] == rebuilt
+    rebuilt = read.find_entities(store, "لواء زینبیون")[0].id
+    assert read.find_entities(store, "Zainabiyoun Brigade")[0].id == rebuilt
 
 
 def seed_busy(store) -> str:
@@ -182,7 +188,7 @@ def seed_busy(store) -> str:
     for a in arts:
         save_analysis(store, a)
     resolve.update(store, [a.article.id for a in arts])
-    return read.find_entities(store, "Zainabiyoun Brigade")[0]["id"]
+    return read.find_entities(store, "Zainabiyoun Brigade")[0].id
 
 
 def test_dossier_bounded_lists_carry_true_totals_and_page_on(store, monkeypatch) -> None:
@@ -195,8 +201,8 @@ def test_dossier_bounded_lists_carry_true_totals_and_page_on(store, monkeypatch)
             )
         }
     assert len(expected) == 12
-    monkeypatch.setattr(read, "TIMELINE", 5)
-    d = read.dossier(store, group)
+    monkeypatch.setattr(limits, "TIMELINE", 5)
+    d = js(read.dossier(store, group))
     assert d["counts"] == {"source_events": 3, "target_events": 9, "quotes_by": 0}
     assert len(d["timeline"]) == 5
     assert {e["event_id"] for e in d["timeline"]} == set(sorted(expected)[-5:])  # the newest five
@@ -204,35 +210,35 @@ def test_dossier_bounded_lists_carry_true_totals_and_page_on(store, monkeypatch)
     seen = [e["event_id"] for e in d["timeline"]]
     before = d["timeline_next_before"]
     while before is not None:
-        page = read.timeline(store, group, before=before, limit=5)
+        page = js(read.timeline(store, group, before=before, limit=5))
         assert 0 < len(page["events"]) <= 5 and all(e["event_id"] < before for e in page["events"])
         seen += [e["event_id"] for e in page["events"]]
         before = page["next_before"]
     assert sorted(seen) == sorted(expected)  # every event exactly once
-    monkeypatch.setattr(read, "TIMELINE", 200)
-    whole = read.dossier(store, group)
+    monkeypatch.setattr(limits, "TIMELINE", 200)
+    whole = js(read.dossier(store, group))
     assert whole["timeline_next_before"] is None and len(whole["timeline"]) == 12
     assert whole["counts"] == d["counts"]  # counted from the lists when nothing was cut, by SQL otherwise
-    assert read.timeline(store, group)["next_before"] is None
+    assert js(read.timeline(store, group))["next_before"] is None
 
 
 def test_quotes_about_are_quotes_holding_a_mention(store) -> None:
     group = seed_busy(store)
-    d = read.dossier(store, group)
+    d = js(read.dossier(store, group))
     assert len(d["quotes_about"]) == 12
     assert all("Zainabiyoun Brigade" in q["text"] and q["speaker"] == "Umar Karim" for q in d["quotes_about"])
-    person = read.find_entities(store, "Umar Karim")[0]["id"]
-    p = read.dossier(store, person)
+    person = read.find_entities(store, "Umar Karim")[0].id
+    p = js(read.dossier(store, person))
     assert p["quotes_about"] == [] and len(p["quotes_by"]) == 12 and p["counts"]["quotes_by"] == 12
 
 
 def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
     group = seed_busy(store)
     for limit in (4, 200):  # the graph counts events over the same newest TIMELINE events as the dossier
-        monkeypatch.setattr(read, "TIMELINE", limit)
-        monkeypatch.setattr(read, "ARTICLES", limit)
-        d = read.dossier(store, group)
-        g = read.entity_graph(store, group)
+        monkeypatch.setattr(limits, "TIMELINE", limit)
+        monkeypatch.setattr(limits, "ARTICLES", limit)
+        d = js(read.dossier(store, group))
+        g = js(read.entity_graph(store, group))
         from_dossier = {
             (group, r["id"], e["type"]) if e["direction"] == "out" else (r["id"], group, e["type"]): e["count"]
             for r in d["related"]
@@ -248,7 +254,7 @@ def test_graph_edges_agree_with_dossier_relations(store, monkeypatch) -> None:
             for e in g["edges"]
             if e["type"] == "cooccurrence"
         } == co
-        g2 = read.entity_graph(store, group, depth=2)  # a second hop does not recount the root's edges
+        g2 = js(read.entity_graph(store, group, depth=2))  # a second hop does not recount the root's edges
         assert {
             (e["source"], e["target"], e["type"]): e["weight"]
             for e in g2["edges"]
@@ -269,8 +275,8 @@ def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
 
     event.listen(store, "before_cursor_execute", record)
     try:
-        read.dossier(store, group)
-        read.entity_graph(store, group, depth=2)
+        js(read.dossier(store, group))
+        js(read.entity_graph(store, group, depth=2))
     finally:
         event.remove(store, "before_cursor_execute", record)
     assert statements
@@ -288,19 +294,19 @@ def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
 @pytest.mark.postgres
 def test_dossier_timeline_and_graph_on_postgresql(pg_engine, monkeypatch) -> None:
     group = seed_busy(pg_engine)
-    monkeypatch.setattr(read, "TIMELINE", 5)
-    d = read.dossier(pg_engine, group)
+    monkeypatch.setattr(limits, "TIMELINE", 5)
+    d = js(read.dossier(pg_engine, group))
     json.dumps(d)
     assert d["counts"] == {"source_events": 3, "target_events": 9, "quotes_by": 0}
     assert len(d["timeline"]) == 5 and len(d["quotes_about"]) == 12
     seen = [e["event_id"] for e in d["timeline"]]
     before = d["timeline_next_before"]
     while before is not None:
-        page = read.timeline(pg_engine, group, before=before, limit=5)
+        page = js(read.timeline(pg_engine, group, before=before, limit=5))
         seen += [e["event_id"] for e in page["events"]]
         before = page["next_before"]
     assert len(seen) == len(set(seen)) == 12
-    g1, g2 = (read.entity_graph(pg_engine, group, depth=n) for n in (1, 2))
+    g1, g2 = (js(read.entity_graph(pg_engine, group, depth=n)) for n in (1, 2))
 
     def own(g: dict[str, Any]) -> dict[tuple[str, str, str], int]:
         return {
@@ -317,10 +323,10 @@ def test_only_asserted_events_draw_edges_the_rest_show_what_they_are(store) -> N
     ids = seed(store)
     with store.begin() as conn:
         conn.execute(events.update().values(modality="hypothetical"))
-    d = read.dossier(store, ids["group"])
+    d = js(read.dossier(store, ids["group"]))
     (ev,) = d["timeline"]
     assert ev["modality"] == "hypothetical"  # still on the timeline, marked as not having happened
     related = {r["caption"]: r for r in d["related"]}
     assert related.get("Police", {"events": []})["events"] == []
-    g = read.entity_graph(store, ids["group"])
+    g = js(read.entity_graph(store, ids["group"]))
     assert not any(e["type"] == "ARREST" for e in g["edges"])

@@ -15,10 +15,10 @@ def test_possible_link_is_shown_for_review_never_as_sanctioned(store) -> None:
     add_sanction_link(store, "ent-p", "ofac", "ofac-1", 0.9, status="possible", explanation=judgement)
     add_sanction_link(store, "ent-o", "ofac", "ofac-2", 0.95, status="probable")
     person, org = dossier(store, "ent-p"), dossier(store, "ent-o")
-    assert not person["sanctioned"] and org["sanctioned"]
-    (link,) = person["sanctions"]
-    assert not link["sanctioned"] and link["judgement"]["against"] == ["affiliation: never named"]
+    assert not person.sanctioned and org.sanctioned
+    (link,) = person.sanctions
+    assert not link.sanctioned and link.judgement["against"] == ["affiliation: never named"]
     assert sanction_line(link).startswith("POSSIBLE LIST MATCH")
-    assert sanction_line(org["sanctions"][0]).startswith("SANCTIONED")
-    assert [(h["id"], h["sanctioned"]) for h in hits(store)] == [("ent-o", True), ("ent-p", False)]
+    assert sanction_line(org.sanctions[0]).startswith("SANCTIONED")
+    assert [(h.id, h.sanctioned) for h in hits(store)] == [("ent-o", True), ("ent-p", False)]
     assert [s["entity_id"] for s in collect(store).sanctions] == ["ent-o"]  # exports: FtM, STIX, CSV, GraphML

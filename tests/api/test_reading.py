@@ -61,12 +61,13 @@ def test_graph_has_typed_event_edges(client):
     assert client.get(f"/entities/{ZB}/graph", params={"depth": 3}).status_code == 422
 
 
-def test_dossier_page_embeds_the_same_graph(client):
+def test_dossier_page_embeds_the_same_graph(client, archive):
     from threatgraph.api.reading import star_graph
+    from threatgraph.store.read import dossier
 
     html = client.get(f"/entities/{ZB}", headers=HTML).text
-    d = client.get(f"/entities/{ZB}").json()
-    graph = star_graph(d)
+    d = dossier(archive["engine"], ZB)
+    graph = star_graph(d, d.related)
     assert {n["id"] for n in graph["nodes"]} == {n["id"] for n in client.get(f"/entities/{ZB}/graph").json()["nodes"]}
     assert 'id="graph-data"' in html and ZB in html
 

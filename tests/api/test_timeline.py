@@ -165,9 +165,9 @@ def test_dossier_older_link_pages_on_without_javascript(client, archive, monkeyp
 
 
 def test_dossier_cut_by_the_store_links_to_the_store_cursor(client, monkeypatch):
-    from threatgraph.store import read
+    from threatgraph.store.read import limits
 
-    monkeypatch.setattr(read, "TIMELINE", 3)
+    monkeypatch.setattr(limits, "TIMELINE", 3)
     data = client.get(f"/entities/{ZB}").json()
     assert len(data["timeline"]) == 3 and data["timeline_next_before"] is not None
     html = client.get(f"/entities/{ZB}", params={"full": 1}, headers=HTML).text

@@ -132,12 +132,10 @@ def test_samples_give_the_fajr_entity_an_arabic_alias(store) -> None:
     assert not report.failed, report.failed
     found = find_entities(store, "Liwa al-Fajr")
     assert found, "no entity for Liwa al-Fajr"
-    d = dossier(store, found[0]["id"])
+    d = dossier(store, found[0].id)
     assert d is not None
-    assert {"name": "لواء الفجر", "script": "Arabic"} in [
-        {"name": a["name"], "script": a["script"]} for a in d["aliases"]
-    ]
-    assert "Arabic" in d["scripts"] and "Latin" in d["scripts"]
+    assert {"name": "لواء الفجر", "script": "Arabic"} in [{"name": a.name, "script": a.script} for a in d.aliases]
+    assert "Arabic" in d.scripts and "Latin" in d.scripts
 
 
 def test_model_label_on_a_foreign_script_name_is_not_kept(extractor: Extractor, nlp) -> None:

@@ -39,7 +39,7 @@ def test_samples_spelling_one_group_three_ways_give_one_entity(store) -> None:
     assert len(brigade) == 1 and None not in brigade
     assert not brigade & battalion
     found = find_entities(store, "Liwa al Fajr")
-    assert found and found[0]["article_count"] >= 5
+    assert found and found[0].article_count >= 5
 
 
 @pytest.mark.slow
@@ -56,19 +56,19 @@ def test_reference_article_group_is_linked_to_ofac(store, shared_data: Path) -> 
     _ingest(store, [article])  # the post-ingest hook screens the new entities
     found = find_entities(store, "Zainabiyoun Brigade")
     assert found, "no entity for the Zainabiyoun Brigade"
-    d = dossier(store, found[0]["id"])
-    assert d["schema"] in ("ArmedGroup", "Organization")
-    links = {link["entry_id"]: link for link in d["sanctions"]}
+    d = dossier(store, found[0].id)
+    assert d.schema in ("ArmedGroup", "Organization")
+    links = {link.entry_id: link for link in d.sanctions}
     assert "ofac-26348" in links, links
-    assert "SDGT" in links["ofac-26348"]["programs"]
-    assert links["ofac-26348"]["caption"] == "ZAYNABIYOUN BRIGADE"
-    sanctioned = {h["caption"] for h in hits(store)}
-    assert found[0]["caption"] in sanctioned
+    assert "SDGT" in links["ofac-26348"].programs
+    assert links["ofac-26348"].caption == "ZAYNABIYOUN BRIGADE"
+    sanctioned = {h.caption for h in hits(store)}
+    assert found[0].caption in sanctioned
     # no person from the article is linked by a bare surname
-    assert not any(h["schema"] == "Person" and len(h["caption"].split()) < 2 for h in hits(store))
+    assert not any(h.schema == "Person" and len(h.caption.split()) < 2 for h in hits(store))
     # re-running the hook changes nothing
-    before = [(h["id"], [link["entry_id"] for link in h["links"]]) for h in hits(store)]
+    before = [(h.id, [link.entry_id for link in h.links]) for h in hits(store)]
     with store.connect() as conn:
         ids = [r[0] for r in conn.execute(select(mentions.c.article_id).distinct())]
     resolve.update(store, ids)
-    assert [(h["id"], [link["entry_id"] for link in h["links"]]) for h in hits(store)] == before
+    assert [(h.id, [link.entry_id for link in h.links]) for h in hits(store)] == before

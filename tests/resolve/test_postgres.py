@@ -35,16 +35,16 @@ def test_resolution_merge_split_and_dossier_on_postgres(pg_engine) -> None:
     resolve.update(pg_engine, ids)
     resolve.update(pg_engine, ids)  # idempotent
     group = find_entities(pg_engine, "Zaynabiyoun")[0]
-    assert group["mention_count"] == 3 and group["article_count"] == 3
-    other = find_entities(pg_engine, "Fatemiyoun")[0]["id"]
-    assert other != group["id"]
-    resolve.merge_entities(pg_engine, group["id"], [other])
-    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] == group["id"]
-    resolve.split_entity(pg_engine, group["id"], ["Fatemiyoun Division"])
-    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] != group["id"]
+    assert group.mention_count == 3 and group.article_count == 3
+    other = find_entities(pg_engine, "Fatemiyoun")[0].id
+    assert other != group.id
+    resolve.merge_entities(pg_engine, group.id, [other])
+    assert find_entities(pg_engine, "Fatemiyoun")[0].id == group.id
+    resolve.split_entity(pg_engine, group.id, ["Fatemiyoun Division"])
+    assert find_entities(pg_engine, "Fatemiyoun")[0].id != group.id
     resolve.rebuild(pg_engine)
-    assert find_entities(pg_engine, "Fatemiyoun")[0]["id"] != find_entities(pg_engine, "Zaynabiyoun")[0]["id"]
-    d = dossier(pg_engine, find_entities(pg_engine, "Zaynabiyoun")[0]["id"])
-    json.dumps(d)
-    assert d["timeline"][0]["type"] == "RECRUIT" and "Arabic" in d["scripts"]
+    assert find_entities(pg_engine, "Fatemiyoun")[0].id != find_entities(pg_engine, "Zaynabiyoun")[0].id
+    d = dossier(pg_engine, find_entities(pg_engine, "Zaynabiyoun")[0].id)
+    json.dumps(d.to_json())
+    assert d.timeline[0].type == "RECRUIT" and "Arabic" in d.scripts
     assert hits(pg_engine) == []

@@ -64,13 +64,13 @@ def test_update_links_the_group_and_ignores_generic_names(store, add) -> None:
         group = conn.execute(select(mentions.c.entity_id).where(mentions.c.text == "لواء زینبیون")).scalar()
     assert rows[0][0] == group  # the Arabic spelling is the same (linked) entity
     d = dossier(store, group)
-    assert d["sanctioned"]
-    link = d["sanctions"][0]
-    assert link["programs"] == ["SDGT", "IRGC", "IFSR", "IRAN-HR"]
-    assert link["listing_date"] == "2019-01-24" and link["listed_since"] == "2019-01-24"
-    assert link["caption"] == "ZAYNABIYOUN BRIGADE"
-    assert link["explanation"]["resolver_name_score"] >= 0.88
-    assert [h["id"] for h in hits(store)] == [group]
+    assert d.sanctioned
+    link = d.sanctions[0]
+    assert link.programs == ["SDGT", "IRGC", "IFSR", "IRAN-HR"]
+    assert link.listing_date == "2019-01-24" and link.listed_since == "2019-01-24"
+    assert link.caption == "ZAYNABIYOUN BRIGADE"
+    assert link.explanation["resolver_name_score"] >= 0.88
+    assert [h.id for h in hits(store)] == [group]
 
 
 def test_relink_after_lists_load_and_analyst_status_survives(store, add) -> None:

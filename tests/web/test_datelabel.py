@@ -97,7 +97,7 @@ def test_entity_command_timeline_uses_labels(store) -> None:
     found = find_entities(store, "Liwa al-Fajr")
     assert found
     db = store.url.render_as_string(hide_password=False)
-    result = CliRunner().invoke(app, ["entity", found[0]["id"], "--db", db], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(app, ["entity", found[0].id, "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Mar 2021" in result.output  # "placed Liwa al-Fajr on its sanctions list in March 2021"
     assert "2021-03-01..2021-03-31" not in result.output

@@ -33,7 +33,7 @@ def _caption(engine: Engine, entity_id: str) -> str:
     if not queries.entity_exists(engine, entity_id):
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     found = services.find_entities(engine, entity_id, limit=1)
-    return found[0]["caption"] if found else entity_id
+    return found[0].caption if found else entity_id
 
 
 @router.get("/entities/{entity_id}/map.svg", responses={**SVG, **NOT_FOUND}, summary="Map of an actor's places")

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from threatgraph.api import queries, services
 from threatgraph.api.responses import TimelinePage
 from threatgraph.app import Threatgraph
+from threatgraph.store.records import Dossier, EventCounts, Related
 from threatgraph.web.render import respond
 from threatgraph.web.when import labelled
 
@@ -83,49 +84,49 @@ def search(
     text = clean_query(q)
     data: dict[str, Any] = {
         "q": q,
-        "entities": services.find_entities(engine, text, limit=20) if text and offset == 0 else [],
+        "entities": [h.to_json() for h in services.find_entities(engine, text, limit=20)]
+        if text and offset == 0
+        else [],
         "articles": queries.article_list(engine, text or None, limit, offset),
     }
     return respond(request, "search.html", data)
 
 
-def star_graph(dossier: dict[str, Any]) -> dict[str, Any]:
-    """The dossier's relations as graph nodes/edges, so the page draws them without a second query.
+def star_graph(dossier: Dossier, related: list[Related]) -> dict[str, Any]:
+    """The dossier's relations (those in ``related``) as graph nodes/edges, so the page draws them without a
+    second query.
 
     Event edges are typed and carry the start dates of their events (from the dossier's timeline), so the
     page can filter by type and date window; co-occurrence edges are their own kind, hidden by default.
     Negated events draw no edge: the graph shows what the reporting says happened.
     """
-    centre = dossier["id"]
-    related = dossier.get("related", [])
-    shown = {rel["id"] for rel in related}
-    nodes = [{"id": centre, "caption": dossier["caption"], "schema": dossier["schema"]}]
-    nodes += [{"id": rel["id"], "caption": rel["caption"], "schema": rel["schema"]} for rel in related]
+    centre = dossier.id
+    shown = {rel.id for rel in related}
+    nodes = [{"id": centre, "caption": dossier.caption, "schema": dossier.schema}]
+    nodes += [{"id": rel.id, "caption": rel.caption, "schema": rel.schema} for rel in related]
     dated: dict[tuple[str, str, str], list[str]] = {}
-    for ev in dossier.get("timeline", []):
-        if ev.get("negated"):
+    for ev in dossier.timeline:
+        other = ev.counterpart
+        if ev.negated or other is None or other.id not in shown or other.id == centre:
             continue
-        other = ev.get("target") if ev.get("role") == "source" else ev.get("source")
-        if not other or other.get("id") not in shown or other["id"] == centre:
-            continue
-        src, tgt = (centre, other["id"]) if ev.get("role") == "source" else (other["id"], centre)
-        dated.setdefault((src, tgt, ev["type"]), []).append(str(ev.get("date") or "")[:10])
+        src, tgt = (centre, other.id) if ev.role == "source" else (other.id, centre)
+        dated.setdefault((src, tgt, ev.type), []).append(str(ev.date or "")[:10])
     edges: list[dict[str, Any]] = []
     for rel in related:
-        if rel.get("cooccurrence"):
+        if rel.cooccurrence:
             edges.append(
                 {
                     "source": centre,
-                    "target": rel["id"],
+                    "target": rel.id,
                     "type": "cooccurrence",
                     "kind": "cooccurrence",
-                    "weight": rel["cooccurrence"],
+                    "weight": rel.cooccurrence,
                 }
             )
-        for ev in rel.get("events", []):
-            src, tgt = (centre, rel["id"]) if ev["direction"] == "out" else (rel["id"], centre)
-            dates = sorted(d for d in dated.get((src, tgt, ev["type"]), []) if d)
-            edge = {"source": src, "target": tgt, "type": ev["type"], "kind": "event", "weight": ev["count"]}
+        for tie in rel.events:
+            src, tgt = (centre, rel.id) if tie.direction == "out" else (rel.id, centre)
+            dates = sorted(d for d in dated.get((src, tgt, tie.type), []) if d)
+            edge = {"source": src, "target": tgt, "type": tie.type, "kind": "event", "weight": tie.count}
             edges.append({**edge, "dates": dates})
     return {"nodes": nodes, "edges": edges}
 
@@ -147,7 +148,7 @@ def newest_events(events: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     return [e for e in events if e["event_id"] in keep]
 
 
-def events_total(counts: dict[str, Any] | None, at_hand: int, complete: bool) -> int:
+def events_total(counts: EventCounts | None, at_hand: int, complete: bool) -> int:
     """All events of the actor: the events at hand when they are all of them, else as source plus as target.
 
     The role counts are index-only (~1 ms for the heaviest actor); an event with the actor in both roles
@@ -155,7 +156,7 @@ def events_total(counts: dict[str, Any] | None, at_hand: int, complete: bool) ->
     """
     if complete or not counts:
         return at_hand
-    return max(at_hand, int(counts.get("source_events", 0)) + int(counts.get("target_events", 0)))
+    return max(at_hand, counts.source_events + counts.target_events)
 
 
 @router.get("/entities/{entity_id}", responses={**HTML, **NOT_FOUND}, summary="Actor dossier")
@@ -168,27 +169,28 @@ def entity(
 ) -> Response:
     """An actor's dossier; for a sanctions-list entry id (``ofac-…``, ``un-…``) yente's entity response, so a
     yente client's expand step (``GET /entities/{id}?nested=true``) works."""
-    data = services.dossier(engine, entity_id)
-    if data is None:
+    record = services.dossier(engine, entity_id)
+    if record is None:
         entry = services.list_entry(engine, entity_id, nested)
         if entry is None:
             raise HTTPException(404, f"no entity with id {entity_id!r}")
         return JSONResponse(entry)
-    events = data.get("timeline", [])
+    data = record.to_json()
+    events = data["timeline"]
     labelled(events)
-    related = data.get("related", [])
     shown = events if full else newest_events(events, PAGE_EVENTS)
-    older = data.get("timeline_next_before")
+    older = record.timeline_next_before
     if len(shown) < len(events):
         older = min(e["event_id"] for e in shown)
+    related = record.related if full else record.related[:PAGE_RELATED]
     page = {
         "timeline": shown,
-        "related": related if full else related[:PAGE_RELATED],
+        "related": data["related"][: len(related)],
         "full": full,
         "older_before": older,
-        "events_total": events_total(data.get("counts"), len(events), data.get("timeline_next_before") is None),
+        "events_total": events_total(record.counts, len(events), record.timeline_next_before is None),
+        "graph": star_graph(record, related),
     }
-    page["graph"] = star_graph({**data, "related": page["related"]})
     return respond(request, "entity.html", data, page=page)
 
 
@@ -216,13 +218,14 @@ def entity_timeline(
     """Events where the actor is source or target, ``limit`` at a time by event id (newest first), each
     page sorted by date. Keyset paging: a page costs the same however deep, and events stored while a
     reader pages do not shift later pages. ``counts`` holds the totals."""
-    data = services.timeline_page(engine, entity_id, before, limit)
-    if data is None:
+    record = services.timeline_page(engine, entity_id, before, limit)
+    if record is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
+    data = record.to_json()
     labelled(data["events"])
-    whole = before is None and not data["more"]
+    whole = before is None and not record.more
     return respond(
-        request, "timeline.html", data, page={"events_total": events_total(data["counts"], len(data["events"]), whole)}
+        request, "timeline.html", data, page={"events_total": events_total(record.counts, len(record.events), whole)}
     )
 
 
@@ -233,9 +236,9 @@ def entity_graph(
     engine: Engine = Depends(engine_of),
 ) -> dict[str, Any]:
     graph = services.entity_graph(engine, entity_id, depth=depth)
-    if not graph.get("nodes"):
+    if not graph.nodes:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    return graph
+    return graph.to_json()
 
 
 @router.get("/articles", responses=HTML, summary="Articles, newest first (full-text filter with q)")

@@ -1,7 +1,9 @@
 """Response shapes of the paged read endpoints, published in the OpenAPI schema.
 
-The read routes return the stage dicts as they are (no copy through a model, which costs more than
-the query); these models only document the shape, and schemathesis checks every answer against it.
+The read routes send the JSON form of the store's read records (``store/records.py``, ``to_json()``)
+without a copy through a model, which costs more than the query; these models only document that shape
+for the OpenAPI schema. ``tests/test_records.py`` holds their fields to the records', and schemathesis
+checks every answer against them.
 """
 
 from __future__ import annotations

@@ -14,21 +14,22 @@ from typing import Any
 from sqlalchemy import Engine
 
 from threatgraph.app import Threatgraph
+from threatgraph.store.records import Dossier, Graph, SearchHit, TimelinePage
 
 
-def find_entities(engine: Engine, name: str, limit: int = 10) -> list[dict[str, Any]]:
+def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]:
     from threatgraph.store.read import find_entities
 
     return find_entities(engine, name, limit=limit)
 
 
-def dossier(engine: Engine, entity_id: str) -> dict[str, Any] | None:
+def dossier(engine: Engine, entity_id: str) -> Dossier | None:
     from threatgraph.store.read import dossier
 
     return dossier(engine, entity_id)
 
 
-def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> dict[str, Any]:
+def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> Graph:
     from threatgraph.store.read import entity_graph
 
     return entity_graph(engine, entity_id, depth=depth)
@@ -180,31 +181,12 @@ def list_alerts(engine: Engine, since: datetime | None = None, limit: int = 50) 
     return list_alerts(engine, since=since, limit=limit)
 
 
-def timeline_page(engine: Engine, entity_id: str, before: int | None, limit: int) -> dict[str, Any] | None:
-    """One page of an entity's events (``store.read.timeline``) with the entity's caption and true totals.
+def timeline_page(engine: Engine, entity_id: str, before: int | None, limit: int) -> TimelinePage | None:
+    """One page of an entity's events with the entity's caption and true totals (``store.read.timeline``).
 
-    None when there is no such entity. ``counts`` are the index-only totals of ``store.read.event_counts``
-    (~1 ms each even for the heaviest actor), so every page can say "showing 100 of 4,213 events".
+    None when there is no such entity. ``counts`` are index-only totals (~1 ms each even for the heaviest
+    actor), so every page can say "showing 100 of 4,213 events".
     """
-    from sqlalchemy import select
+    from threatgraph.store.read import timeline
 
-    from threatgraph.store.read import event_counts, timeline
-    from threatgraph.store.schema import entities
-
-    with engine.connect() as conn:
-        head = conn.execute(
-            select(entities.c.id, entities.c.caption, entities.c.schema).where(entities.c.id == entity_id)
-        ).first()
-        if head is None:
-            return None
-        counts = event_counts(conn, entity_id)
-    page = timeline(engine, entity_id, before=before, limit=limit)
-    return {
-        "entity": {"id": head.id, "caption": head.caption, "schema": head.schema},
-        "events": page["events"],
-        "limit": limit,
-        "before": before,
-        "next_before": page["next_before"],
-        "more": page["next_before"] is not None,
-        "counts": counts,
-    }
+    return timeline(engine, entity_id, before=before, limit=limit)

@@ -14,6 +14,7 @@ from rich.text import Text
 from sqlalchemy import Engine
 
 from threatgraph.commands import DbOption, app, console, err_console, open_store_or_exit
+from threatgraph.store.records import SanctionLink, TimelineEvent
 
 #: How each link state opens its line: only confirmed and probable links say SANCTIONED.
 HEADS = {
@@ -24,49 +25,43 @@ HEADS = {
 }
 
 
-def sanction_line(link: dict[str, Any]) -> str:
+def sanction_line(link: SanctionLink) -> str:
     """ "SANCTIONED: OFAC SDGT, IRGC since 2019-01-24 — ZAYNABIYOUN BRIGADE (ofac-26348, score 0.93) [probable]"."""
-    programs = ", ".join(link.get("programs") or []) or "listed"
-    since = f" since {link['listed_since']}" if link.get("listed_since") else ""
-    status = link.get("status", "")
-    state = {"rejected": " [rejected by analyst]"}.get(status, f" [{status}]" if status else "")
-    removed = " (removed from list)" if link.get("removed_from_list") else ""
+    programs = ", ".join(link.programs) or "listed"
+    since = f" since {link.listed_since}" if link.listed_since else ""
+    state = {"rejected": " [rejected by analyst]"}.get(link.status, f" [{link.status}]" if link.status else "")
+    removed = " (removed from list)" if link.removed_from_list else ""
     return (
-        f"{HEADS.get(status, 'POSSIBLE LIST MATCH')}: {link['dataset'].upper()} {programs}{since}{removed}"
-        f" — {link.get('caption') or link['entry_id']} ({link['entry_id']}, score {link['score']:.2f}){state}"
+        f"{HEADS.get(link.status, 'POSSIBLE LIST MATCH')}: {link.dataset.upper()} {programs}{since}{removed}"
+        f" — {link.caption or link.entry_id} ({link.entry_id}, score {link.score:.2f}){state}"
     )
 
 
-def evidence_lines(link: dict[str, Any]) -> list[str]:
+def evidence_lines(link: SanctionLink) -> list[str]:
     """The judgement's evidence for and against, one line each ("+ ..." / "- ...")."""
-    j = link.get("judgement") or {}
+    j = link.judgement or {}
     return [f"    + {e}" for e in j.get("for") or []] + [f"    - {e}" for e in j.get("against") or []]
 
 
-def _date_label(ev: dict[str, Any]) -> str:
-    """ "Mar 2021", "late Jul 2022", "2018–2020": labels by precision (shared with the web pages)."""
-    from threatgraph.web.datelabel import label
-
-    return label(ev)
-
-
-def timeline_grid(events: list[dict[str, Any]]) -> Table:
+def timeline_grid(events: list[TimelineEvent]) -> Table:
     """Events as a two-column grid: the date (never wrapped) and, beside it, what happened and its evidence.
 
     Type and actors come first on their own line and wrap if they must; the evidence follows, cut to one
     line. This reads the same at 80 columns as at 200, where a five-column table folded everything but
     the evidence into letter stacks.
     """
+    from threatgraph.web.datelabel import label  # dateparser loads in ~0.6 s: only when a timeline prints
+
     grid = Table.grid(padding=(0, 2), expand=True)
     grid.add_column("date", no_wrap=True, style="bold")
     grid.add_column("event", ratio=1, overflow="fold")
     for ev in events:
-        flags = (" (negated)" if ev.get("negated") else "") + (" (hedged)" if ev.get("hedged") else "")
-        who = escape((ev.get("source") or {}).get("caption") or "?")
-        whom = escape((ev.get("target") or {}).get("caption") or "")
-        what = Text.from_markup(f"[bold]{escape(ev['type'])}[/]{escape(flags)}  {who}" + (f" → {whom}" if whom else ""))
-        evidence = Text(" ".join((ev.get("sentence") or "").split()), style="dim", no_wrap=True, overflow="ellipsis")
-        grid.add_row(_date_label(ev), Group(what, evidence))
+        flags = (" (negated)" if ev.negated else "") + (" (hedged)" if ev.hedged else "")
+        who = escape((ev.source.caption if ev.source else None) or "?")
+        whom = escape((ev.target.caption if ev.target else None) or "")
+        what = Text.from_markup(f"[bold]{escape(ev.type)}[/]{escape(flags)}  {who}" + (f" → {whom}" if whom else ""))
+        evidence = Text(" ".join((ev.sentence or "").split()), style="dim", no_wrap=True, overflow="ellipsis")
+        grid.add_row(label(ev), Group(what, evidence))
     return grid
 
 
@@ -79,50 +74,50 @@ def print_dossier(engine: Engine, entity_id: str) -> None:
         err_console.print(f"[red]error:[/] no entity {escape(entity_id)}")
         raise typer.Exit(1)
     head = (
-        f"[bold]{escape(d['caption'])}[/]  [dim]{d['schema']} · {d['id']}[/]\n"
-        f"{d['mention_count']} mentions in {d['article_count']} articles"
-        + (f" · seen {d['first_seen'][:10]} → {d['last_seen'][:10]}" if d["first_seen"] and d["last_seen"] else "")
+        f"[bold]{escape(d.caption)}[/]  [dim]{d.schema} · {d.id}[/]\n"
+        f"{d.mention_count} mentions in {d.article_count} articles"
+        + (f" · seen {d.first_seen[:10]} → {d.last_seen[:10]}" if d.first_seen and d.last_seen else "")
     )
     console.print(Panel(head, expand=False))
-    for link in d["sanctions"]:
-        style = "bold red" if link["sanctioned"] else ("yellow" if link["status"] == "possible" else "dim")
+    for link in d.sanctions:
+        style = "bold red" if link.sanctioned else ("yellow" if link.status == "possible" else "dim")
         console.print(f"[{style}]{escape(sanction_line(link))}[/]")
         for line in evidence_lines(link):
             console.print(f"[dim]{escape(line)}[/]")
-    if not d["sanctions"]:
+    if not d.sanctions:
         console.print("[green]No sanctions-list match.[/]")
-    if d["aliases"]:
+    if d.aliases:
         console.print(
             "[bold]Aliases:[/] "
-            + "; ".join(f"{escape(a['name'])} [dim]({a['script']}, {a['count']})[/]" for a in d["aliases"][:20])
+            + "; ".join(f"{escape(a.name)} [dim]({a.script}, {a.count})[/]" for a in d.aliases[:20])
         )
-    if d["timeline"]:
-        console.print(timeline_grid(d["timeline"][:30]))
-    for title, rows in (("Quotes by", d["quotes_by"]), ("Quotes about", d["quotes_about"])):
+    if d.timeline:
+        console.print(timeline_grid(d.timeline[:30]))
+    for title, rows in (("Quotes by", d.quotes_by), ("Quotes about", d.quotes_about)):
         if rows:
-            console.print(f"[bold]{title} {escape(d['caption'])}:[/]")
+            console.print(f"[bold]{title} {escape(d.caption)}:[/]")
             for q in rows[:5]:
-                who = q["speaker"] or "unknown speaker"
-                if q.get("speaker_title") or q.get("speaker_affiliation"):
-                    who += f", {q.get('speaker_title') or ''} {q.get('speaker_affiliation') or ''}".rstrip()
-                console.print(f"  “{escape(q['text'][:240])}” — {escape(who)}")
-    if d["related"]:
+                who = q.speaker or "unknown speaker"
+                if q.speaker_title or q.speaker_affiliation:
+                    who += f", {q.speaker_title or ''} {q.speaker_affiliation or ''}".rstrip()
+                console.print(f"  “{escape(q.text[:240])}” — {escape(who)}")
+    if d.related:
         console.print(
             "[bold]Related:[/] "
             + ", ".join(
-                f"{escape(r['caption'])} [dim]({r['schema']}"
-                + (", " + "/".join(e["type"] for e in r["events"]) if r["events"] else "")
+                f"{escape(r.caption)} [dim]({r.schema}"
+                + (", " + "/".join(e.type for e in r.events) if r.events else "")
                 + ")[/]"
-                for r in d["related"][:15]
+                for r in d.related[:15]
             )
         )
-    if d["articles"]:
+    if d.articles:
         console.print("[bold]Sources:[/]")
-        for art in d["articles"][:10]:
-            meta = " · ".join(x for x in (art["published"], art["outlet"]) if x)
-            console.print(f"  [bold]{escape(art['title'] or art['id'])}[/] [dim]{escape(meta)}[/]")
-            for ev in art["evidence"][:2]:
-                console.print(f"    [dim]›[/] {escape(' '.join(ev['sentence'].split())[:200])}")
+        for art in d.articles[:10]:
+            meta = " · ".join(x for x in (art.published, art.outlet) if x)
+            console.print(f"  [bold]{escape(art.title or art.id)}[/] [dim]{escape(meta)}[/]")
+            for ev in art.evidence[:2]:
+                console.print(f"    [dim]›[/] {escape(' '.join(ev.sentence.split())[:200])}")
 
 
 @app.command()
@@ -144,11 +139,12 @@ def entity(
             err_console.print(f"no entity matches {escape(name)!r}")
         raise typer.Exit(1)
     best = found[0]
-    ambiguous = len(found) > 1 and found[1]["score"] >= best["score"] and best["id"] != name
+    ambiguous = len(found) > 1 and found[1].score >= best.score and best.id != name
     if as_json:
-        payload: dict[str, Any] = {"query": name, "results": found}
+        payload: dict[str, Any] = {"query": name, "results": [h.to_json() for h in found]}
         if not ambiguous:
-            payload["dossier"] = dossier(engine, best["id"])
+            record = dossier(engine, best.id)
+            payload["dossier"] = record.to_json() if record else None
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     if ambiguous:
@@ -157,13 +153,13 @@ def entity(
         table.add_column("id", no_wrap=True, style="dim")
         table.add_column("entity", ratio=1, overflow="fold")
         for h in found:
-            flag = " · [bold red]sanctioned[/]" if h["sanctioned"] else ""
+            flag = " · [bold red]sanctioned[/]" if h.sanctioned else ""
             table.add_row(
-                h["id"],
-                f"[bold]{escape(h['caption'])}[/] [dim]{h['schema']} · {h['mention_count']} mentions"
-                f" · score {h['score']:.2f}[/]{flag}",
+                h.id,
+                f"[bold]{escape(h.caption)}[/] [dim]{h.schema} · {h.mention_count} mentions"
+                f" · score {h.score:.2f}[/]{flag}",
             )
         console.print(table)
         console.print("[dim]Pass an id to see one dossier.[/]")
         return
-    print_dossier(engine, best["id"])
+    print_dossier(engine, best.id)

@@ -23,7 +23,7 @@ def _entity_id(engine: Engine, ref: str) -> str:
     eid = entity_id_for(engine, ref)
     if eid is None:
         found = find_entities(engine, ref, limit=5)
-        hint = "; ".join(f"{h['id']} {h['caption']!r}" for h in found) or "no match"
+        hint = "; ".join(f"{h.id} {h.caption!r}" for h in found) or "no match"
         err_console.print(f"[red]error:[/] {escape(ref)!r} does not name one entity ({escape(hint)}); pass an id")
         raise typer.Exit(2)
     return eid
@@ -122,7 +122,7 @@ def hits(
     engine = open_store_or_exit(db)
     rows = read_hits(engine, include_rejected=include_rejected)
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
         from threatgraph.store.work import counts
@@ -136,7 +136,7 @@ def hits(
             return
         console.print("No news actor is linked to a sanctions list (load lists with `threatgraph lists load`).")
         return
-    n_sanctioned = sum(1 for r in rows if r["sanctioned"])
+    n_sanctioned = sum(1 for r in rows if r.sanctioned)
     console.print(
         f"[bold]{n_sanctioned} sanctioned actors in the news, {len(rows) - n_sanctioned} possible matches to review[/]"
     )
@@ -146,11 +146,11 @@ def hits(
     table.add_column("actor", ratio=1, overflow="fold")
     for r in rows:
         head = Text.from_markup(
-            f"[bold]{escape(r['caption'])}[/] [dim]{r['schema']} · {r['mention_count']} mentions"
-            f" in {r['article_count']} articles[/]"
+            f"[bold]{escape(r.caption)}[/] [dim]{r.schema} · {r.mention_count} mentions"
+            f" in {r.article_count} articles[/]"
         )
-        links = [Text(sanction_line(link), style="red" if link["sanctioned"] else "yellow") for link in r["links"]]
-        table.add_row(r["id"], Group(head, *links))
+        links = [Text(sanction_line(link), style="red" if link.sanctioned else "yellow") for link in r.links]
+        table.add_row(r.id, Group(head, *links))
     console.print(table)
 
 

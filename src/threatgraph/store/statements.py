@@ -23,7 +23,7 @@ def _like(text: str) -> str:
 
 def _entity_ids(engine: Engine, name: str) -> list[str]:
     """Resolved entities a name may mean (empty when resolve has not run or nothing matches)."""
-    return [hit["id"] for hit in find_entities(engine, name, limit=5)]
+    return [hit.id for hit in find_entities(engine, name, limit=5)]
 
 
 def _iso(value: Any) -> Any:

@@ -15,6 +15,10 @@ from typing import Any
 
 from threatgraph.extract.dates import NOT_UNDERSTOOD, vocabulary
 from threatgraph.model import DateInterval
+from threatgraph.store.records import TimelineEvent
+
+#: What can be labelled: an extracted interval, its dict, a timeline event or its JSON form.
+Dated = DateInterval | TimelineEvent | Mapping[str, Any]
 
 #: Shown after an expression that needed the publication date and had none ("late July (no pub. date)").
 NO_ANCHOR_LABEL = "no pub. date"
@@ -34,10 +38,13 @@ def _as_date(value: object) -> date | None:
         raise ValueError(f"date label: {value!r} is not an ISO date") from exc
 
 
-def _fields(value: DateInterval | Mapping[str, Any]) -> tuple[date | None, date | None, str, str, str | None]:
-    """(start, end, precision, text, note) of a DateInterval, its dict, or a dossier timeline row."""
+def _fields(value: Dated) -> tuple[date | None, date | None, str, str, str | None]:
+    """(start, end, precision, text, note) of a DateInterval, its dict, or a timeline event (record or JSON)."""
     if isinstance(value, DateInterval):
         return value.start, value.end, value.precision, value.text, value.note
+    if isinstance(value, TimelineEvent):
+        text = " ".join((value.date_text or "").split())
+        return _as_date(value.date), _as_date(value.date_end), value.date_precision or "", text, None
     if not isinstance(value, Mapping):
         raise TypeError(f"date label: expected a DateInterval or a mapping, got {type(value).__name__}")
     if "precision" in value or "start" in value:  # DateInterval as a dict (API, JSON export)
@@ -110,12 +117,12 @@ def _end_label(d: date, first: bool) -> str:
     return f"{d.day} {_mon(d)} {d.year}"
 
 
-def label(value: DateInterval | Mapping[str, Any]) -> str:
+def label(value: Dated) -> str:
     """A short, human label for an interval, by precision: "2021-03-14", "Mar 2021", "late Jul 2022",
     "summer 2021", "2021", "2018–2020", "late July (no pub. date)", "undated".
 
-    Accepts a :class:`DateInterval`, its dict form (``start``/``end``/``precision``/``text``/``note``)
-    or a dossier timeline row (``date``/``date_end``/``date_precision``/``date_text``), so the CLI,
+    Accepts a :class:`DateInterval`, its dict form (``start``/``end``/``precision``/``text``/``note``),
+    a timeline event or its JSON (``date``/``date_end``/``date_precision``/``date_text``), so the CLI,
     the web pages and the API label dates the same way. Raw ISO intervals wrap badly in tables.
     """
     start, end, precision, text, note = _fields(value)

@@ -1,0 +1,123 @@
+"""An entity by name (fuzzy, any script, through the one name stack) or by id, best first."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+
+from threatgraph.names.align import compare_names
+from threatgraph.names.forms import blocking_keys, family, name_form
+from threatgraph.store.read import limits
+from threatgraph.store.records import SearchHit
+from threatgraph.store.schema import aliases, entities, resolve_keys, sanction_links
+from threatgraph.store.states import SANCTIONED_STATES
+
+_FAMILIES = {"Person": "Person", "Organization": "Organization", "Place": "Location", "Nationality": "Nationality"}
+#: Candidates scored per lookup: those sharing most blocking keys, else those with the text in an alias.
+KEY_CANDIDATES = 200
+SUBSTRING_CANDIDATES = 50
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]:
+    """Entities whose aliases match ``name`` (fuzzy, any script), best first.
+
+    Each hit: id, schema, caption, score, matched alias, mention/article counts and whether the
+    entity has a sanctions link that reads as sanctioned. An entity id ("ent-…") is accepted as well.
+    """
+    name = (name or "").strip()
+    if not name:
+        return []
+    with engine.connect() as conn:
+        scores: dict[str, tuple[float, str]] = {}
+        if name.startswith("ent-") and conn.execute(select(entities.c.id).where(entities.c.id == name)).first():
+            scores[name] = (1.0, name)
+        keys: set[str] = set()
+        forms = {}
+        for fam, label in _FAMILIES.items():
+            form = name_form(name, label)
+            if form.core:
+                forms[fam] = form
+                keys |= blocking_keys(form, label)
+        cands: list[str] = []
+        if keys:
+            cands = [
+                r[0]
+                for r in conn.execute(
+                    select(resolve_keys.c.entity_id, func.count().label("n"))
+                    .where(resolve_keys.c.key.in_(sorted(keys)))
+                    .group_by(resolve_keys.c.entity_id)
+                    .order_by(func.count().desc())
+                    .limit(KEY_CANDIDATES)
+                )
+            ]
+        if not cands:  # nothing shares a key: a substring of an alias still counts
+            cands = [
+                r[0]
+                for r in conn.execute(
+                    select(aliases.c.entity_id)
+                    .where(aliases.c.name.ilike(f"%{_like(name)}%", escape="\\"))
+                    .limit(SUBSTRING_CANDIDATES)
+                )
+            ]
+        if cands:
+            schema_of = {
+                r[0]: r[1]
+                for r in conn.execute(select(entities.c.id, entities.c.schema).where(entities.c.id.in_(cands)))
+            }
+            for eid, alias in conn.execute(
+                select(aliases.c.entity_id, aliases.c.name).where(aliases.c.entity_id.in_(cands))
+            ):
+                schema = schema_of.get(eid)
+                if schema is None:
+                    continue
+                fam = family(schema)
+                query = forms.get(fam) or name_form(name, schema)
+                s = compare_names(query, name_form(alias, schema), person=fam == "Person").score
+                if name.casefold() in alias.casefold():
+                    s = max(s, 0.7)
+                if s > scores.get(eid, (0.0, ""))[0]:
+                    scores[eid] = (s, alias)
+        found = [(eid, s, alias) for eid, (s, alias) in scores.items() if s >= limits.FIND_THRESHOLD]
+        if not found:
+            return []
+        rows = {
+            r["id"]: r
+            for r in conn.execute(select(entities).where(entities.c.id.in_([h[0] for h in found]))).mappings()
+        }
+        linked = {
+            r[0]
+            for r in conn.execute(
+                select(sanction_links.c.entity_id)
+                .where(sanction_links.c.entity_id.in_(list(rows)), sanction_links.c.status.in_(SANCTIONED_STATES))
+                .distinct()
+            )
+        }
+    out = [
+        SearchHit(
+            id=eid,
+            schema=rows[eid]["schema"],
+            caption=rows[eid]["caption"],
+            score=round(s, 3),
+            matched=alias,
+            mention_count=rows[eid]["mention_count"],
+            article_count=rows[eid]["article_count"],
+            sanctioned=eid in linked,
+        )
+        for eid, s, alias in found
+        if eid in rows
+    ]
+    out.sort(key=lambda h: (-h.score, -h.mention_count, h.caption))
+    return out[:limit]
+
+
+def resolve_ref(engine: Engine, ref: str) -> str | None:
+    """An entity id for a CLI/API reference: an id, or a name whose best hit is unambiguous."""
+    found = find_entities(engine, ref, limit=2)
+    if not found:
+        return None
+    if found[0].id == ref or len(found) == 1 or found[0].score > found[1].score:
+        return found[0].id
+    return None
