@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-
-class EntityRef(BaseModel):
-    """An actor an event names: linked actors have ``id`` and ``schema``, unlinked ones only their text."""
-
-    id: str | None = None
-    caption: str | None = None
-    schema_: str | None = Field(default=None, alias="schema")
+from threatgraph.store.records import EntityRef, EventCounts
 
 
 class TimelineEvent(BaseModel):
@@ -45,14 +39,6 @@ class TimelineEvent(BaseModel):
     article_title: str | None
     outlet: str | None
     published: str | None
-
-
-class EventCounts(BaseModel):
-    """True totals behind a cut list (an event with the actor in both roles counts in both)."""
-
-    source_events: int
-    target_events: int
-    quotes_by: int
 
 
 class TimelinePage(BaseModel):

@@ -21,6 +21,19 @@ def iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
+def profile(row: Any) -> dict[str, Any]:
+    """The fields every entity summary record opens with (sanctions hits, dossiers), from an entities row."""
+    return {
+        "id": row["id"],
+        "schema": row["schema"],
+        "caption": row["caption"],
+        "mention_count": row["mention_count"],
+        "article_count": row["article_count"],
+        "first_seen": iso(row["first_seen"]),
+        "last_seen": iso(row["last_seen"]),
+    }
+
+
 def captions(conn: Connection, ids: set[str | None]) -> dict[str, EntityRef]:
     """The resolved entities among ``ids`` as references (id, caption, schema), in one indexed read."""
     wanted = sorted(i for i in ids if i is not None)

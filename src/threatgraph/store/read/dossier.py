@@ -14,7 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, Engine, select
 
 from threatgraph.store.read import limits
-from threatgraph.store.read.common import iso
+from threatgraph.store.read.common import iso, profile
 from threatgraph.store.read.links import links_of
 from threatgraph.store.read.quotes import quotes_of
 from threatgraph.store.read.relations import related, timeline_edges
@@ -101,13 +101,7 @@ def dossier(engine: Engine, entity_id: str) -> Dossier | None:
     complete = len(timeline) < limits.TIMELINE or counts.source_events + counts.target_events <= limits.TIMELINE
     props = ent["props"] or {}
     return Dossier(
-        id=ent["id"],
-        schema=ent["schema"],
-        caption=ent["caption"],
-        mention_count=ent["mention_count"],
-        article_count=ent["article_count"],
-        first_seen=iso(ent["first_seen"]),
-        last_seen=iso(ent["last_seen"]),
+        **profile(ent),
         norm=ent["norm"],
         labels=props.get("labels", {}),
         aliases=[Alias(name=n, script=s, count=c) for n, s, c in alias_rows],

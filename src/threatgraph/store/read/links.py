@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, select
 
-from threatgraph.store.read.common import day, iso
+from threatgraph.store.read.common import day, iso, profile
 from threatgraph.store.records import SanctionLink, SanctionsHit
 from threatgraph.store.schema import entities, list_entries, list_versions, sanction_links
 from threatgraph.store.states import reads_sanctioned
@@ -127,13 +127,7 @@ def hits(engine: Engine, include_rejected: bool = False) -> list[SanctionsHit]:
         own = links.get(r["id"], [])
         out.append(
             SanctionsHit(
-                id=r["id"],
-                schema=r["schema"],
-                caption=r["caption"],
-                mention_count=r["mention_count"],
-                article_count=r["article_count"],
-                first_seen=iso(r["first_seen"]),
-                last_seen=iso(r["last_seen"]),
+                **profile(r),
                 best_score=max((link.score for link in own), default=0.0),
                 sanctioned=any(link.sanctioned for link in own),
                 links=own,
