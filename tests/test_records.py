@@ -67,3 +67,23 @@ def test_counterpart_and_fact_read_the_role_and_modality() -> None:
     ev = _event(source=police, target=records.EntityRef(id="ent-2", caption="Group", schema="ArmedGroup"))
     assert ev.counterpart is police and ev.is_fact
     assert not _event(modality="hypothetical").is_fact and not _event(negated=True).is_fact
+
+
+@pytest.mark.parametrize(
+    ("table", "record", "renamed"),
+    [
+        ("articles", records.ArticleText, {"seq": None}),  # ingest order is bookkeeping, not shown
+        (
+            "events",
+            records.ArticleEvent,
+            {c: "date" for c in ("date_text", "date_start", "date_end", "date_precision")},
+        ),
+        ("quotes", records.ArticleQuote, {}),
+    ],
+)
+def test_article_page_records_hold_every_stored_column(table, record, renamed) -> None:
+    """A column added to the table must be added to its record: the page fails loudly, never drops it."""
+    from threatgraph.store import schema
+
+    columns = {renamed.get(col.key, col.key) for col in getattr(schema, table).c} - {None}
+    assert columns == set(_names(record)), f"store/records.py {record.__name__} vs table {table}"

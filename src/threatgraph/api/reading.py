@@ -258,8 +258,9 @@ def article_list(
 def article(
     request: Request, article_id: str = Path(min_length=1, max_length=64), engine: Engine = Depends(engine_of)
 ) -> Response:
-    data = queries.article_page(engine, article_id)
-    if data is None:
+    record = services.article_page(engine, article_id)
+    if record is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
+    data = record.to_json()
     labelled(data["events"], key="date")
     return respond(request, "article.html", data)

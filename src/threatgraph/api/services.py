@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from threatgraph.app import Threatgraph
-from threatgraph.store.records import Dossier, Graph, SearchHit, TimelinePage
+from threatgraph.store.records import ArticlePage, Dossier, Graph, SearchHit, TimelinePage
 
 
 def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]:
@@ -27,6 +27,12 @@ def dossier(engine: Engine, entity_id: str) -> Dossier | None:
     from threatgraph.store.read import dossier
 
     return dossier(engine, entity_id)
+
+
+def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
+    from threatgraph.store.read import article_page
+
+    return article_page(engine, article_id)
 
 
 def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> Graph:

@@ -310,3 +310,103 @@ class Graph(Record):
 
     nodes: list[GraphNode] = field(default_factory=list)
     edges: list[GraphEdge] = field(default_factory=list)
+
+
+# --- one article, as the highlighted article page shows it -------------------------------------
+
+
+@dataclass(slots=True)
+class ArticleText(Record):
+    """A stored article with its whole text (what mention offsets point into)."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    lang: str
+    source: str | None
+    text: str
+    ingested_at: str | None
+
+
+@dataclass(slots=True)
+class ArticleMention(Record):
+    """A mention in an article: offsets into its text, the extractor's label, and the resolved entity if any."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    norm: str
+    canonical: str
+    group: int
+    origin: str
+    entity_id: str | None
+    entity_caption: str | None
+
+
+@dataclass(slots=True)
+class DateSpan(Record):
+    """An event's date as the extractor normalised it (TIMEX3-like): the words, the interval, its precision."""
+
+    text: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+
+
+@dataclass(slots=True)
+class ArticleEvent(Record):
+    """An event as stored for one article: PLOVER type, actors (text, in-document group, entity), modality."""
+
+    id: int
+    article_id: str
+    type: str
+    subtype: str | None
+    trigger: str
+    source_text: str | None
+    source_grp: int | None
+    source_entity_id: str | None
+    target_text: str | None
+    target_grp: int | None
+    target_entity_id: str | None
+    place: str | None
+    negated: bool
+    hedged: bool
+    modality: str
+    sentence: str
+    start: int
+    end: int
+    date: DateSpan | None
+
+
+@dataclass(slots=True)
+class ArticleQuote(Record):
+    """A quote as stored for one article (PARC: source ``speaker``, ``cue``, content ``text``), with offsets."""
+
+    id: int
+    article_id: str
+    text: str
+    direct: bool
+    speaker: str | None
+    speaker_grp: int | None
+    speaker_entity_id: str | None
+    speaker_title: str | None
+    speaker_affiliation: str | None
+    cue: str | None
+    outlet: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ArticlePage(Record):
+    """One article with its mentions, events and quotes, each in text order."""
+
+    article: ArticleText
+    mentions: list[ArticleMention]
+    events: list[ArticleEvent]
+    quotes: list[ArticleQuote]

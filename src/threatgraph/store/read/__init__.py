@@ -9,6 +9,7 @@ the typed records of :mod:`threatgraph.store.records` (JSON through ``to_json()`
 - :mod:`.quotes` - quotes by and about an actor
 - :mod:`.relations` - co-occurring entities and event counterparts; the relations graph
 - :mod:`.dossier` - all of the above for one actor, bounded
+- :mod:`.articles` - one article with its mentions, events and quotes (the highlighted article page)
 - :mod:`.limits` - the bounds that keep every read fast on a large archive
 
 Every statement reads with indexed lookups and LIMITs only (``tests/test_read.py`` checks each plan for
@@ -16,6 +17,7 @@ scans), so a dossier stays fast on a large archive. Lists are bounded; ``counts`
 :func:`timeline` pages say and fetch what lies beyond.
 """
 
+from threatgraph.store.read.articles import article_page
 from threatgraph.store.read.dossier import dossier
 from threatgraph.store.read.links import entry_summary, hits
 from threatgraph.store.read.lookup import find_entities, resolve_ref
@@ -23,6 +25,7 @@ from threatgraph.store.read.relations import entity_graph
 from threatgraph.store.read.timeline import event_counts, timeline
 
 __all__ = [
+    "article_page",
     "dossier",
     "entity_graph",
     "entry_summary",
