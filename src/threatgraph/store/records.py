@@ -410,3 +410,51 @@ class ArticlePage(Record):
     mentions: list[ArticleMention]
     events: list[ArticleEvent]
     quotes: list[ArticleQuote]
+
+
+# --- quotes and events found across the archive (``threatgraph quotes`` / ``events``) ---------
+
+
+@dataclass(slots=True)
+class QuoteHit(Record):
+    """A quote found by speaker or subject, with its article."""
+
+    id: int
+    article_id: str
+    article_title: str | None
+    published: str | None
+    text: str
+    direct: bool
+    speaker: str | None
+    speaker_entity_id: str | None
+    speaker_title: str | None
+    speaker_affiliation: str | None
+    cue: str | None
+    outlet: str | None
+    sentence: str
+
+
+@dataclass(slots=True)
+class EventHit(Record):
+    """An event found by actor or type: actors as the resolved caption, else the article's words."""
+
+    id: int
+    type: str
+    subtype: str | None
+    trigger: str
+    source: str | None
+    source_entity_id: str | None
+    target: str | None
+    target_entity_id: str | None
+    place: str | None
+    date_text: str | None
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    negated: bool
+    hedged: bool
+    modality: str
+    sentence: str
+    article_id: str
+    article_title: str | None
+    published: str | None

@@ -17,7 +17,8 @@ KEY_CANDIDATES = 200
 SUBSTRING_CANDIDATES = 50
 
 
-def _like(text: str) -> str:
+def like(text: str) -> str:
+    """``text`` escaped for a LIKE pattern (``\\`` is the escape character)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -58,7 +59,7 @@ def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]
                 r[0]
                 for r in conn.execute(
                     select(aliases.c.entity_id)
-                    .where(aliases.c.name.ilike(f"%{_like(name)}%", escape="\\"))
+                    .where(aliases.c.name.ilike(f"%{like(name)}%", escape="\\"))
                     .limit(SUBSTRING_CANDIDATES)
                 )
             ]

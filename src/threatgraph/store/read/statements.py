@@ -3,7 +3,7 @@
 Shared by the ``threatgraph quotes`` / ``threatgraph events`` commands (and usable by the API):
 a name is looked up as resolved entities (any alias, via :func:`threatgraph.store.read.find_entities`)
 and, for records resolve has not linked yet, through the in-article mention group or the stored
-actor text. Every function returns JSON-ready dicts (dates as ISO strings).
+actor text. Every function returns typed records (:mod:`threatgraph.store.records`, dates as ISO strings).
 """
 
 from __future__ import annotations
@@ -12,22 +12,19 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, exists, or_, select
 
-from threatgraph.store.read import find_entities
-from threatgraph.store.schema import articles, entities, events, mentions, quotes
+from threatgraph.store.read.common import captions, iso
+from threatgraph.store.read.lookup import find_entities, like
+from threatgraph.store.records import EventHit, QuoteHit
+from threatgraph.store.schema import articles, events, mentions, quotes
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{like(text)}%"
 
 
 def _entity_ids(engine: Engine, name: str) -> list[str]:
     """Resolved entities a name may mean (empty when resolve has not run or nothing matches)."""
     return [hit.id for hit in find_entities(engine, name, limit=5)]
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _group_is(article_col: Any, grp_col: Any, ids: list[str]) -> Any:
@@ -37,7 +34,9 @@ def _group_is(article_col: Any, grp_col: Any, ids: list[str]) -> Any:
     )
 
 
-def find_quotes(engine: Engine, speaker: str | None = None, about: str | None = None, limit: int = 50) -> list[dict]:
+def find_quotes(
+    engine: Engine, speaker: str | None = None, about: str | None = None, limit: int = 50
+) -> list[QuoteHit]:
     """Quotes, newest articles first, optionally by a speaker and/or about an actor (by name)."""
     conds = []
     if speaker:
@@ -70,28 +69,28 @@ def find_quotes(engine: Engine, speaker: str | None = None, about: str | None = 
     with engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
     return [
-        {
-            "id": r["id"],
-            "article_id": r["article_id"],
-            "article_title": r["title"],
-            "published": _iso(r["published"]),
-            "text": r["text"],
-            "direct": bool(r["direct"]),
-            "speaker": r["speaker"],
-            "speaker_entity_id": r["speaker_entity_id"],
-            "speaker_title": r["speaker_title"],
-            "speaker_affiliation": r["speaker_affiliation"],
-            "cue": r["cue"],
-            "outlet": r["outlet"],
-            "sentence": r["sentence"],
-        }
+        QuoteHit(
+            id=r["id"],
+            article_id=r["article_id"],
+            article_title=r["title"],
+            published=iso(r["published"]),
+            text=r["text"],
+            direct=bool(r["direct"]),
+            speaker=r["speaker"],
+            speaker_entity_id=r["speaker_entity_id"],
+            speaker_title=r["speaker_title"],
+            speaker_affiliation=r["speaker_affiliation"],
+            cue=r["cue"],
+            outlet=r["outlet"],
+            sentence=r["sentence"],
+        )
         for r in rows
     ]
 
 
 def find_events(
     engine: Engine, entity: str | None = None, type_: str | None = None, limit: int = 100
-) -> list[dict[str, Any]]:
+) -> list[EventHit]:
     """Events as a dated timeline (oldest first, undated last), optionally for one actor and/or type.
 
     ``type_`` is a stored (PLOVER) type; mapping a user's word ("RECRUIT") to it is the extract stage's
@@ -125,36 +124,34 @@ def find_events(
     )
     with engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
-        captions = _captions(conn, {r["source_entity_id"] for r in rows} | {r["target_entity_id"] for r in rows})
+        refs = captions(conn, {r["source_entity_id"] for r in rows} | {r["target_entity_id"] for r in rows})
+
+    def caption(entity_id: str | None, text: str | None) -> str | None:
+        ref = refs.get(entity_id) if entity_id else None
+        return (ref.caption if ref else None) or text
+
     return [
-        {
-            "id": r["id"],
-            "type": r["type"],
-            "subtype": r["subtype"],
-            "trigger": r["trigger"],
-            "source": captions.get(r["source_entity_id"]) or r["source_text"],
-            "source_entity_id": r["source_entity_id"],
-            "target": captions.get(r["target_entity_id"]) or r["target_text"],
-            "target_entity_id": r["target_entity_id"],
-            "place": r["place"],
-            "date_text": r["date_text"],
-            "date_start": _iso(r["date_start"]),
-            "date_end": _iso(r["date_end"]),
-            "date_precision": r["date_precision"],
-            "negated": bool(r["negated"]),
-            "hedged": bool(r["hedged"]),
-            "modality": r["modality"],
-            "sentence": r["sentence"],
-            "article_id": r["article_id"],
-            "article_title": r["title"],
-            "published": _iso(r["published"]),
-        }
+        EventHit(
+            id=r["id"],
+            type=r["type"],
+            subtype=r["subtype"],
+            trigger=r["trigger"],
+            source=caption(r["source_entity_id"], r["source_text"]),
+            source_entity_id=r["source_entity_id"],
+            target=caption(r["target_entity_id"], r["target_text"]),
+            target_entity_id=r["target_entity_id"],
+            place=r["place"],
+            date_text=r["date_text"],
+            date_start=iso(r["date_start"]),
+            date_end=iso(r["date_end"]),
+            date_precision=r["date_precision"],
+            negated=bool(r["negated"]),
+            hedged=bool(r["hedged"]),
+            modality=r["modality"],
+            sentence=r["sentence"],
+            article_id=r["article_id"],
+            article_title=r["title"],
+            published=iso(r["published"]),
+        )
         for r in rows
     ]
-
-
-def _captions(conn: Any, ids: set[str | None]) -> dict[str, str]:
-    wanted = sorted(i for i in ids if i)
-    if not wanted:
-        return {}
-    return dict(conn.execute(select(entities.c.id, entities.c.caption).where(entities.c.id.in_(wanted))).all())
