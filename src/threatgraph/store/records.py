@@ -266,10 +266,6 @@ class Dossier(Record):
     quotes_about: list[Quote]
     related: list[Related]
 
-    @property
-    def ref(self) -> EntityRef:
-        return EntityRef(id=self.id, caption=self.caption, schema=self.schema)
-
 
 @dataclass(slots=True)
 class TimelinePage(Record):
