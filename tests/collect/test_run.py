@@ -51,9 +51,9 @@ def test_feed_pages_are_stored_and_watches_alert(store, site, settings_for) -> N
     assert len(report.ingest.ingested) == 7 and report.new_urls == 7 and not report.page_failures
     assert {s for s, _e in url_rows(store).values()} == {"done"}
     alerts = list_alerts(store)
-    assert [a["watch_id"] for a in alerts] == [watch["id"]]
+    assert [a.watch_id for a in alerts] == [watch["id"]]
     with store.connect() as conn:
-        row = conn.execute(select(articles).where(articles.c.id == alerts[0]["article_id"])).one()
+        row = conn.execute(select(articles).where(articles.c.id == alerts[0].article_id)).one()
     assert row.url == site.url("/news/6") and row.title == "Report 6" and row.outlet == "Example Wire"
     health = source_health(store)[0]
     assert health["health"] == "ok" and health["urls"]["done"] == 7 and health["last_http_status"] == 200

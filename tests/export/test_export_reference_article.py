@@ -32,7 +32,7 @@ def test_reference_article_alerts_and_exports(store, shared_data: Path, tmp_path
     assert len(report.ingested) == 1, report.failed
 
     [alert] = list_alerts(store)
-    assert alert["watch_id"] == persian["id"] and "ainabiyoun" in alert["matched"]
+    assert alert.watch_id == persian["id"] and "ainabiyoun" in alert.matched
 
     with store.connect() as conn:
         zb = (

@@ -25,14 +25,14 @@ def test_name_watch_fires_on_other_spelling_in_new_article(store) -> None:
     zb = add_article(store, ZB_TEXT, [("Zainabiyoun Brigade", "ArmedGroup"), ("Aleppo", "Location")])
     other = add_article(store, OTHER_TEXT, [("Karachi", "Location")])
     found = check(store, [zb, other])
-    assert [(a["watch_id"], a["article_id"]) for a in found] == [(w["id"], zb)]
+    assert [(a.watch_id, a.article_id) for a in found] == [(w["id"], zb)]
     alert = found[0]
-    assert alert["matched"] == "Zainabiyoun Brigade"
-    assert 0.85 <= alert["score"] < 1.0
-    assert "redeployed near Aleppo" in alert["sentence"]
-    assert alert["watch_name"] == "Zaynabiyoun Brigade"
-    assert alert["article_outlet"] == "Test Wire"
-    assert alert["delivered_at"] is None
+    assert alert.matched == "Zainabiyoun Brigade"
+    assert 0.85 <= alert.score < 1.0
+    assert "redeployed near Aleppo" in alert.sentence
+    assert alert.watch_name == "Zaynabiyoun Brigade"
+    assert alert.article_outlet == "Test Wire"
+    assert alert.delivered_at is None
 
 
 def test_partial_name_does_not_fire(store) -> None:
@@ -46,7 +46,7 @@ def test_name_watch_fires_on_persian_script_mention(store) -> None:
     text = "A banner reading لواء زینبیون was seen at the funeral."
     aid = add_article(store, text, [("لواء زینبیون", "ArmedGroup")])
     [alert] = check(store, [aid])
-    assert alert["matched"] == "لواء زینبیون"
+    assert alert.matched == "لواء زینبیون"
 
 
 def test_check_is_idempotent(store) -> None:
@@ -66,7 +66,7 @@ def test_entity_watch_fires_on_resolved_mention_whatever_the_spelling(store) -> 
     aid = add_article(store, text, [("Fatemiyoun auxiliaries", "ArmedGroup")])
     link_mentions(store, aid, "Fatemiyoun auxiliaries", "ent-zb")  # resolve decided these are one actor
     found = check(store, [aid])
-    assert len(found) == 1 and found[0]["score"] == 1.0 and found[0]["entity_id"] == "ent-zb"
+    assert len(found) == 1 and found[0].score == 1.0 and found[0].entity_id == "ent-zb"
 
 
 def test_entity_watch_also_matches_unresolved_aliases(store) -> None:
@@ -74,7 +74,7 @@ def test_entity_watch_also_matches_unresolved_aliases(store) -> None:
     add_watch(store, "", entity_id="ent-zb")
     aid = add_article(store, "Liwa Zainabiyoun recruits were seen in Qom.", [("Liwa Zainabiyoun", "ArmedGroup")])
     found = check(store, [aid])
-    assert len(found) == 1 and found[0]["matched"] == "Liwa Zainabiyoun"
+    assert len(found) == 1 and found[0].matched == "Liwa Zainabiyoun"
 
 
 def test_text_fallback_finds_name_the_ner_missed(store) -> None:
@@ -83,9 +83,9 @@ def test_text_fallback_finds_name_the_ner_missed(store) -> None:
     aid = add_article(store, text, [])  # no mentions at all
     found = check(store, [aid])
     assert len(found) == 1
-    assert found[0]["matched"] == "crescent gate trading"
-    assert 0.85 <= found[0]["score"] < 1.0  # the article drops "LLC"
-    assert found[0]["sentence"].startswith("Investigators said payments")
+    assert found[0].matched == "crescent gate trading"
+    assert 0.85 <= found[0].score < 1.0  # the article drops "LLC"
+    assert found[0].sentence.startswith("Investigators said payments")
 
 
 def test_new_watch_ignores_archive_unless_backfilled(store) -> None:
@@ -93,7 +93,7 @@ def test_new_watch_ignores_archive_unless_backfilled(store) -> None:
     w = add_watch(store, "Zainabiyoun Brigade")
     assert check(store, []) == []
     found = backfill(store, w["id"])
-    assert [a["article_id"] for a in found] == [old]
+    assert [a.article_id for a in found] == [old]
     assert backfill(store, w["id"]) == []
 
 
@@ -102,7 +102,7 @@ def test_missed_hook_is_caught_up_by_next_check(store) -> None:
     missed = add_article(store, ZB_TEXT, [("Zainabiyoun Brigade", "ArmedGroup")])  # hook never called
     later = add_article(store, OTHER_TEXT, [])
     found = check(store, [later])
-    assert [a["article_id"] for a in found] == [missed]
+    assert [a.article_id for a in found] == [missed]
     with store.connect() as conn:
         assert conn.execute(select(watches.c.last_seq)).scalar() == 2
 
@@ -132,5 +132,5 @@ def test_entity_watch_follows_its_name_after_re_resolution(store) -> None:
     aid = add_article(store, text, [("Fatemi unit", "ArmedGroup")])
     link_mentions(store, aid, "Fatemi unit", "ent-new")
     [alert] = check(store, [aid], deliver=False)
-    assert alert["score"] == 1.0 and alert["entity_id"] == "ent-new"
+    assert alert.score == 1.0 and alert.entity_id == "ent-new"
     assert [x["entity_id"] for x in list_watches(store) if x["id"] == w["id"]] == ["ent-new"]

@@ -36,12 +36,12 @@ def test_watched_name_alerts_on_ingest_and_archive_exports(store, tmp_path: Path
     assert not [f for f in report.failed if "hook" in f.reason], report.failed
 
     alerts = list_alerts(store)
-    assert [a["watch_id"] for a in alerts] == [watched["id"]]
-    assert unwatched["id"] not in {a["watch_id"] for a in alerts}
+    assert [a.watch_id for a in alerts] == [watched["id"]]
+    assert unwatched["id"] not in {a.watch_id for a in alerts}
     [alert] = alerts
-    assert alert["article_id"] == report.ingested[0]
-    assert "Fajr" in alert["matched"] and alert["score"] >= watched["threshold"]
-    assert "Fajr" in (alert["sentence"] or "")
+    assert alert.article_id == report.ingested[0]
+    assert "Fajr" in alert.matched and alert.score >= watched["threshold"]
+    assert "Fajr" in (alert.sentence or "")
 
     again = Threatgraph(store).ingest([src])  # same content again: duplicate, no second alert
     assert again.duplicates and len(list_alerts(store)) == 1

@@ -22,9 +22,9 @@ def test_check_is_idempotent_on_postgres(pg_engine) -> None:
     w = add_watch(pg_engine, "Zaynabiyoun Brigade")
     save_analysis(pg_engine, Analysis(art, mentions=[mention]))
     found = check(pg_engine, [art.id], deliver=False)
-    assert [(a["watch_id"], a["article_id"]) for a in found] == [(w["id"], art.id)]
+    assert [(a.watch_id, a.article_id) for a in found] == [(w["id"], art.id)]
     assert check(pg_engine, [art.id], deliver=False) == []
     stats = deliver_pending(pg_engine, "http://127.0.0.1:9/unreachable", now=datetime.now(UTC), timeout=1)
     assert stats.failed >= 1
     [alert] = list_alerts(pg_engine, watch_id=w["id"])
-    assert alert["attempts"] == 1 and alert["last_error"] and alert["delivered_at"] is None
+    assert alert.attempts == 1 and alert.last_error and alert.delivered_at is None

@@ -38,10 +38,10 @@ def test_delivers_alert_as_json(store, serve) -> None:
     assert len(srv.bodies) == 1
     body = srv.bodies[0]
     assert body["type"] == "threatgraph.alert"
-    assert body["alert"]["id"] == alert["id"] and body["alert"]["matched"] == "Zainabiyoun Brigade"
+    assert body["alert"]["id"] == alert.id and body["alert"]["matched"] == "Zainabiyoun Brigade"
     assert body["alert"]["watch_note"] == "proxy militia"
     [stored] = list_alerts(store)
-    assert stored["delivered_at"] is not None and stored["attempts"] == 1 and stored["last_error"] is None
+    assert stored.delivered_at is not None and stored.attempts == 1 and stored.last_error is None
     assert deliver_pending(store, srv.url).delivered == 0  # never sent twice
     assert len(srv.bodies) == 1
 
@@ -54,9 +54,9 @@ def test_failure_is_kept_and_retried_with_backoff(store, serve, failing) -> None
     stats = deliver_pending(store, url, now=t0, timeout=2)
     assert (stats.delivered, stats.failed, stats.pending) == (0, 1, 1)
     [a] = list_alerts(store)
-    assert a["attempts"] == 1 and a["delivered_at"] is None
-    assert ("HTTP 500" in a["last_error"]) if failing == "http500" else ("Connect" in a["last_error"])
-    assert datetime.fromisoformat(a["next_attempt_at"]) == t0 + backoff(1)
+    assert a.attempts == 1 and a.delivered_at is None
+    assert ("HTTP 500" in a.last_error) if failing == "http500" else ("Connect" in a.last_error)
+    assert datetime.fromisoformat(a.next_attempt_at) == t0 + backoff(1)
 
     good = serve(200)
     assert deliver_pending(store, good.url, now=t0 + timedelta(seconds=1)).delivered == 0  # not due yet
@@ -64,8 +64,8 @@ def test_failure_is_kept_and_retried_with_backoff(store, serve, failing) -> None
     again = deliver_pending(store, url, now=t0 + backoff(1), timeout=2)  # due: retried, fails again
     assert again.failed == 1
     [a] = list_alerts(store)
-    assert a["attempts"] == 2
-    assert datetime.fromisoformat(a["next_attempt_at"]) == t0 + backoff(1) + backoff(2)
+    assert a.attempts == 2
+    assert datetime.fromisoformat(a.next_attempt_at) == t0 + backoff(1) + backoff(2)
     done = deliver_pending(store, good.url, now=t0 + backoff(1) + backoff(2))
     assert (done.delivered, done.pending) == (1, 0)
     assert len(good.bodies) == 1
@@ -91,7 +91,7 @@ def test_slow_webhook_never_blocks_check(store, serve, monkeypatch) -> None:
         if thread.name == "threatgraph-webhook":
             thread.join(timeout=10)
     assert len(srv.bodies) == 1
-    assert list_alerts(store)[0]["delivered_at"] is not None
+    assert list_alerts(store)[0].delivered_at is not None
 
 
 def test_failing_webhook_never_fails_check(store, monkeypatch) -> None:
@@ -103,7 +103,7 @@ def test_failing_webhook_never_fails_check(store, monkeypatch) -> None:
             thread.join(timeout=10)
     assert len(found) == 1
     [a] = list_alerts(store)
-    assert a["delivered_at"] is None and a["attempts"] == 1 and a["last_error"]
+    assert a.delivered_at is None and a.attempts == 1 and a.last_error
 
 
 def test_without_url_nothing_is_sent(store) -> None:
@@ -119,7 +119,7 @@ def test_pass_stops_after_max_failures(store) -> None:
     assert len(list_alerts(store)) == 2
     stats = deliver_pending(store, _closed_port_url(), max_failures=1, timeout=2)
     assert (stats.failed, stats.pending) == (1, 2)
-    tried = [a for a in list_alerts(store) if a["attempts"]]
+    tried = [a for a in list_alerts(store) if a.attempts]
     assert len(tried) == 1  # the other stays due for the next pass, untouched
 
 
@@ -134,4 +134,4 @@ def test_alerts_stored_during_a_background_pass_go_out_in_it(store, serve, monke
         if thread.name == "threatgraph-webhook":
             thread.join(timeout=15)
     assert len(srv.bodies) == 2
-    assert all(a["delivered_at"] for a in list_alerts(store))
+    assert all(a.delivered_at for a in list_alerts(store))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from threatgraph.app import Threatgraph
-from threatgraph.store.records import ArticlePage, Dossier, Graph, SearchHit, TimelinePage
+from threatgraph.store.records import Alert, ArticlePage, Dossier, Graph, SearchHit, TimelinePage
 
 
 def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]:
@@ -169,7 +169,7 @@ def add_watch(
     return add_watch(engine, name, entity_id=entity_id, note=note, threshold=threshold)
 
 
-def backfill(engine: Engine, watch_id: int) -> list[dict[str, Any]]:
+def backfill(engine: Engine, watch_id: int) -> list[Alert]:
     from threatgraph.watch import backfill
 
     return backfill(engine, watch_id)
@@ -181,7 +181,7 @@ def remove_watch(engine: Engine, watch_id: int) -> bool:
     return remove_watch(engine, watch_id)
 
 
-def list_alerts(engine: Engine, since: datetime | None = None, limit: int = 50) -> list[dict[str, Any]]:
+def list_alerts(engine: Engine, since: datetime | None = None, limit: int = 50) -> list[Alert]:
     from threatgraph.watch import list_alerts
 
     return list_alerts(engine, since=since, limit=limit)

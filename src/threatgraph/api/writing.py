@@ -176,4 +176,5 @@ def alerts(
     limit: int = Query(50, ge=1, le=500),
     engine: Engine = Depends(engine_of),
 ) -> Response:
-    return respond(request, "alerts.html", {"alerts": services.list_alerts(engine, since=since, limit=limit)})
+    found = services.list_alerts(engine, since=since, limit=limit)
+    return respond(request, "alerts.html", {"alerts": [a.to_json() for a in found]})

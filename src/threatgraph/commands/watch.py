@@ -47,7 +47,7 @@ def watch_add(
         raise typer.Exit(1) from None
     found = run_backfill(engine, watch["id"]) if backfill else []
     if as_json:
-        _print_json({"watch": watch, "alerts": found})
+        _print_json({"watch": watch, "alerts": [a.to_json() for a in found]})
         return
     what = f"entity {entity_id}" if entity_id else "name"
     console.print(f"watch [bold]{watch['id']}[/bold]: {watch['name']!r} ({what}, threshold {watch['threshold']})")
@@ -111,18 +111,19 @@ def alerts_cmd(
         err_console.print(f"[red]--since: {exc}[/red]")
         raise typer.Exit(2) from None
     if as_json:
-        _print_json({"alerts": rows, "delivery": stats.to_dict() if stats else None} if deliver else rows)
+        found = [a.to_json() for a in rows]
+        _print_json({"alerts": found, "delivery": stats.to_dict() if stats else None} if deliver else found)
         return
     table = Table("id", "when", "watch", "matched", "score", "article", "delivered")
     for a in rows:
-        state = a["delivered_at"] or (f"no ({a['attempts']} tries: {a['last_error']})" if a["attempts"] else "pending")
+        state = a.delivered_at or (f"no ({a.attempts} tries: {a.last_error})" if a.attempts else "pending")
         table.add_row(
-            str(a["id"]),
-            str(a["created_at"])[:19],
-            a["watch_name"],
-            a["matched"],
-            f"{a['score']:.2f}",
-            a["article_title"] or a["article_id"][:12],
+            str(a.id),
+            a.created_at[:19],
+            a.watch_name,
+            a.matched,
+            f"{a.score:.2f}",
+            a.article_title or a.article_id[:12],
             state,
         )
     console.print(table)

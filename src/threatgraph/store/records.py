@@ -454,3 +454,34 @@ class EventHit(Record):
     article_id: str
     article_title: str | None
     published: str | None
+
+
+# --- alerts -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Alert(Record):
+    """A watched actor showed up in an article: what matched, how well, where, and the delivery state.
+
+    The same record reaches the CLI (``alerts --json``), the API and, less its delivery bookkeeping, the
+    webhook body, so a consumer sees the same fields wherever it reads an alert. Instants are UTC ISO.
+    """
+
+    id: int
+    watch_id: int
+    article_id: str
+    matched: str
+    score: float
+    sentence: str | None
+    created_at: str
+    delivered_at: str | None
+    attempts: int
+    next_attempt_at: str | None
+    last_error: str | None
+    watch_name: str
+    entity_id: str | None
+    watch_note: str | None
+    article_title: str | None
+    article_url: str | None
+    article_outlet: str | None
+    article_published: str | None

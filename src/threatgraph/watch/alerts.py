@@ -1,7 +1,7 @@
 """Reading alerts back: the stored record of "a watched actor showed up in this article".
 
-One dict shape is shared by the CLI (``alerts --json``), the webhook body and the API, so a
-consumer sees the same fields wherever it reads an alert.
+One record (:class:`threatgraph.store.records.Alert`) is shared by the CLI (``alerts --json``), the
+webhook body and the API, so a consumer sees the same fields wherever it reads an alert.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, select
 
+from threatgraph.store.records import Alert
 from threatgraph.store.schema import alerts, articles, watches
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
@@ -70,16 +71,16 @@ def _query() -> Select:
     )
 
 
-def alert_dict(row: Any) -> dict[str, Any]:
-    """A JSON-ready alert: every value is a str, number, bool or None."""
-    return {key: _iso(value) for key, value in dict(row).items()}
+def alert_record(row: Any) -> Alert:
+    """An alert row (with its watch and article) as the read record, instants as UTC ISO strings."""
+    return Alert(**{key: _iso(value) for key, value in row.items()})
 
 
-def fetch_alerts(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
+def fetch_alerts(conn: Connection, ids: list[int]) -> list[Alert]:
     if not ids:
         return []
     rows = conn.execute(_query().where(alerts.c.id.in_(ids)).order_by(alerts.c.id)).mappings()
-    return [alert_dict(r) for r in rows]
+    return [alert_record(r) for r in rows]
 
 
 def list_alerts(
@@ -88,7 +89,7 @@ def list_alerts(
     limit: int = 100,
     watch_id: int | None = None,
     undelivered: bool = False,
-) -> list[dict[str, Any]]:
+) -> list[Alert]:
     """Newest alerts first, optionally only those created after ``since`` / for one watch / not yet delivered."""
     q = _query()
     start = parse_since(since)
@@ -100,4 +101,4 @@ def list_alerts(
         q = q.where(alerts.c.delivered_at.is_(None))
     q = q.order_by(alerts.c.created_at.desc(), alerts.c.id.desc()).limit(limit)
     with engine.connect() as conn:
-        return [alert_dict(r) for r in conn.execute(q).mappings()]
+        return [alert_record(r) for r in conn.execute(q).mappings()]

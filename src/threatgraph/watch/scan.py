@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from threatgraph.store import work
+from threatgraph.store.records import Alert
 from threatgraph.store.schema import alerts, aliases, articles, entities, mentions, watches
 from threatgraph.watch.alerts import fetch_alerts
 from threatgraph.watch.names import find_in_text, index_text, normalise, similarity
@@ -213,7 +214,7 @@ def run_check(
     article_ids: list[str],
     watch_ids: list[int] | None = None,
     from_seq: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Alert]:
     """Check articles against watches and store new alerts; returns the new alerts as dicts.
 
     ``from_seq`` overrides each watch's ``last_seq`` (0 = the whole archive, for backfill).
@@ -268,7 +269,7 @@ def run_check(
         return fetch_alerts(conn, new_ids)
 
 
-def check(engine: Engine, article_ids: list[str], deliver: bool = True) -> list[dict[str, Any]]:
+def check(engine: Engine, article_ids: list[str], deliver: bool = True) -> list[Alert]:
     """Post-ingest hook: alerts for watched names/entities in ``article_ids`` (and any unchecked articles).
 
     Returns only alerts created by this call (checking again returns ``[]``). When a webhook is
@@ -283,6 +284,6 @@ def check(engine: Engine, article_ids: list[str], deliver: bool = True) -> list[
     return new
 
 
-def backfill(engine: Engine, watch_id: int) -> list[dict[str, Any]]:
+def backfill(engine: Engine, watch_id: int) -> list[Alert]:
     """Check one watch against the whole archive (``watch add --backfill``)."""
     return run_check(engine, [], watch_ids=[watch_id], from_seq=0)

@@ -21,6 +21,7 @@ import httpx
 from sqlalchemy import Engine, and_, or_, select, update
 
 from threatgraph.config import webhook_url
+from threatgraph.store.records import Alert
 from threatgraph.store.schema import alerts
 from threatgraph.watch.alerts import _aware, fetch_alerts
 
@@ -57,10 +58,10 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(MAX_BACKOFF, BASE_BACKOFF * 2 ** max(0, attempts - 1)))
 
 
-def payload(alert: dict[str, Any]) -> dict[str, Any]:
+def payload(alert: Alert) -> dict[str, Any]:
     """The JSON body POSTed for one alert (delivery bookkeeping fields left out)."""
     skip = {"delivered_at", "attempts", "next_attempt_at", "last_error"}
-    return {"type": "threatgraph.alert", "alert": {k: v for k, v in alert.items() if k not in skip}}
+    return {"type": "threatgraph.alert", "alert": {k: v for k, v in alert.to_json().items() if k not in skip}}
 
 
 def _due(now: datetime):
@@ -146,7 +147,7 @@ def deliver_pending(
                         )
                         stats.delivered += 1
                     else:
-                        attempts = int(alert["attempts"] or 0) + 1
+                        attempts = alert.attempts + 1
                         conn.execute(
                             update(alerts)
                             .where(alerts.c.id == alert_id)
