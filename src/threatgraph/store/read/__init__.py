@@ -10,6 +10,7 @@ the typed records of :mod:`threatgraph.store.records` (JSON through ``to_json()`
 - :mod:`.relations` - co-occurring entities and event counterparts; the relations graph
 - :mod:`.dossier` - all of the above for one actor, bounded
 - :mod:`.articles` - one article with its mentions, events and quotes (the highlighted article page)
+- :mod:`.statements` - quotes and events across the archive, by speaker, subject, actor or type
 - :mod:`.limits` - the bounds that keep every read fast on a large archive
 
 Every statement reads with indexed lookups and LIMITs only (``tests/test_read.py`` checks each plan for
