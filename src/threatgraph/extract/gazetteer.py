@@ -98,7 +98,7 @@ def _capitalised(text: str) -> bool:
 
 def _descriptive(span: Span) -> bool:
     """A would-be group name that starts with a country adjective ("Pakistani Shia", "Iraqi")."""
-    from threatgraph.extract.mentions import is_demonym
+    from threatgraph.extract.places import is_demonym
 
     return is_demonym(span[0].text)
 
@@ -122,7 +122,7 @@ def _dateline(doc: Doc) -> Span | None:
 
 def _country_prefix(doc: Doc, start: int, max_words: int = 3) -> int:
     """Start of a state body's name including the country written before it ("United States Department of State")."""
-    from threatgraph.extract.mentions import is_country
+    from threatgraph.extract.places import is_country
 
     best = start
     for words in range(1, max_words + 1):

@@ -33,14 +33,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from threatgraph.extract.foreign import SCRIPT_SOURCE
-from threatgraph.extract.mentions import (
-    country_code,
-    is_country,
-    is_demonym,
-    is_org_type,
-    is_place,
-    label_config,
-)
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.mentions import is_org_type
+from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
 from threatgraph.names.surface import normalise_surface
 

