@@ -29,17 +29,7 @@ def article_list(engine: Engine, q: str | None, limit: int, offset: int) -> dict
     One extra row is fetched instead of counting, so paging costs the same on 100k articles.
     """
     rows = search_articles(engine, q, limit=limit + 1, offset=offset)
-    items = [
-        {
-            "id": r.id,
-            "title": r.title,
-            "outlet": r.outlet,
-            "url": r.url,
-            "published": _iso(r.published),
-            "snippet": r.snippet,
-        }
-        for r in rows[:limit]
-    ]
+    items = [r.to_json() for r in rows[:limit]]
     return {"results": items, "limit": limit, "offset": offset, "more": len(rows) > limit}
 
 

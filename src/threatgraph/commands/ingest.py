@@ -181,18 +181,7 @@ def articles_command(
 
     rows = search_articles(open_store_or_exit(db), search, limit=limit)
     if as_json:
-        data = [
-            {
-                "id": r.id,
-                "title": r.title,
-                "outlet": r.outlet,
-                "url": r.url,
-                "published": str(r.published) if r.published else None,
-                "snippet": r.snippet,
-            }
-            for r in rows
-        ]
-        console.print_json(json.dumps(data))
+        console.print_json(json.dumps([r.to_json() for r in rows]))
         return
     if not rows:
         console.print("No articles" + (f" match {search!r}." if search else " stored yet."))

@@ -6,7 +6,6 @@ its mentions, events and quotes, so a crash never leaves half an article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from threatgraph.model import Analysis, Article
 from threatgraph.store import work
 from threatgraph.store.db import is_sqlite
+from threatgraph.store.records import ArticleSummary
 from threatgraph.store.schema import articles, events, mentions, quotes
 
 
@@ -138,14 +138,9 @@ def save_analysis(engine: Engine, analysis: Analysis) -> bool:
         return write_analysis(conn, analysis)
 
 
-@dataclass(slots=True)
-class ArticleRow:
-    id: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    published: Any
-    snippet: str
+def _iso(value: Any) -> str | None:
+    """A published date as ISO text (PostgreSQL gives a date, SQLite's full-text query the stored text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _fts_query(q: str) -> str:
@@ -154,7 +149,7 @@ def _fts_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
+def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
     """Newest-first article list, optionally full-text filtered (FTS5 / tsvector)."""
     with engine.connect() as conn:
         if q and q.strip():
@@ -190,7 +185,7 @@ def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offse
                 .limit(limit)
                 .offset(offset)
             ).all()
-    return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+    return [ArticleSummary(r[0], r[1], r[2], r[3], _iso(r[4]), r[5]) for r in rows]
 
 
 def get_article(engine: Engine, article_id: str) -> dict[str, Any] | None:

@@ -308,6 +308,21 @@ class Graph(Record):
     edges: list[GraphEdge] = field(default_factory=list)
 
 
+# --- articles ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ArticleSummary(Record):
+    """An article in a list: what names it, where it ran, and a snippet (the search hit when searched)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    snippet: str
+
+
 # --- one article, as the highlighted article page shows it -------------------------------------
 
 
