@@ -66,9 +66,7 @@ def test_a_thousand_item_feed_collected_extracted_and_alerted_in_one_run(store, 
     assert not report.page_failures and not report.ingest.failed
     alerts = list_alerts(store, limit=500)
     with store.connect() as conn:
-        alerted = {
-            conn.execute(select(articles.c.url).where(articles.c.id == a.article_id)).scalar() for a in alerts
-        }
+        alerted = {conn.execute(select(articles.c.url).where(articles.c.id == a.article_id)).scalar() for a in alerts}
     assert {a.watch_id for a in alerts} == {watch["id"]} and alerted == watched
     assert source_health(store)[0]["urls"]["done"] == 1000
     print(f"\n1,000 items: {elapsed:.1f} s, {report.requests} requests")  # noqa: T201 - shown with -s
