@@ -44,8 +44,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from threatgraph.pipeline import ingest
-from threatgraph.screen.lists import load_files
+from threatgraph.app import Threatgraph
 from threatgraph.store.db import create, migrate
 from threatgraph.store.schema import articles, entities, mentions, sanction_links
 from threatgraph.store.states import reads_sanctioned
@@ -92,8 +91,9 @@ def build(db: Path) -> tuple[Engine, float]:
     engine = create(f"sqlite:///{db}")
     migrate(engine)
     t0 = time.perf_counter()
-    load_files(engine, [SDN])
-    report = ingest(engine, [DEV])
+    app = Threatgraph(engine)
+    app.load_lists([SDN])
+    report = app.ingest([DEV])
     if report.failed:
         for f in report.failed:
             print(f"  ingest failure: {f.source}: {f.reason}")
