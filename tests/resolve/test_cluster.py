@@ -254,3 +254,32 @@ def test_dates_are_not_entities_and_empty_input_is_fine(store, add) -> None:
     assert entity_of(store, "July 2022") == {None}
     assert resolve.update(store, []).articles == 0
     assert resolve.update(store, ["no-such-article"]).mentions == 0
+
+
+def test_common_context_is_computed_once_for_a_split_input(store, add) -> None:
+    """The Spark path resolves one partition per task: the "too common to corroborate" statistic must be
+    the whole input's, passed in, not each partition's own (issue 9, Spark consistency)."""
+    from threatgraph.resolve.cluster import Resolver, common_context, load_groups
+    from threatgraph.resolve.decisions import load_decisions
+
+    ids = add(
+        *(
+            build(
+                f"Officials in Karachi met the Crescent{i} Trust.",
+                [("Location", ["Karachi"]), ("Organization", [f"Crescent{i} Trust"])],
+            )
+            for i in range(6)
+        )
+    )
+    with store.begin() as conn:
+        groups = load_groups(conn, ids)
+        whole = common_context(conn, groups)
+        one = [g for g in groups if g.article_id == ids[0]]
+        assert any(k.endswith(":karachi") for k in whole)
+        assert not common_context(conn, one)  # one article alone names nothing often
+        given = Resolver(conn, load_decisions(conn))
+        given.resolve_groups(one, common=whole)
+        assert given.common == whole
+        alone = Resolver(conn, load_decisions(conn))
+        alone.resolve_groups([g for g in groups if g.article_id == ids[1]])
+        assert alone.common == set()

@@ -64,6 +64,39 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     return any(i != j for i in fits_left for j in fits_right)
 
 
+def common_context(conn: Connection, groups: Iterable[Group]) -> set[str]:
+    """Context keys named in so many articles that sharing them is no evidence.
+
+    Document frequency = articles of the key's stored entity plus the given groups' articles naming
+    it; the limit is a share of all stored articles (at least ``COMMON_MIN``). Computed over the
+    groups given, so a caller resolving one input in several batches computes it once for all.
+    """
+    in_batch: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        for k in g.context:
+            in_batch[k].add(g.article_id)
+    if not in_batch:
+        return set()
+    total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+    limit = max(COMMON_MIN, COMMON_SHARE * total)
+    lookup = {}
+    for k in in_batch:
+        fam, _, norm = k.partition(":")
+        lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
+    stored: dict[str, int] = {}
+    keys = sorted(lookup)
+    for i in range(0, len(keys), CHUNK):
+        rows = conn.execute(
+            select(resolve_keys.c.key, func.max(entities.c.article_count))
+            .join(entities, entities.c.id == resolve_keys.c.entity_id)
+            .where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
+            .group_by(resolve_keys.c.key)
+        )
+        for key, n in rows:
+            stored[lookup[key]] = n or 0
+    return {k for k, arts in in_batch.items() if stored.get(k, 0) + len(arts) >= limit}
+
+
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
@@ -155,8 +188,14 @@ class Resolver:
 
     # --- assignment ------------------------------------------------------------------------
 
-    def resolve_groups(self, groups: list[Group]) -> None:
-        """Assign every group; longer names first so that "Khan" meets "Rana Sanaullah Khan" second."""
+    def resolve_groups(self, groups: list[Group], common: set[str] | None = None) -> None:
+        """Assign every group; longer names first so that "Khan" meets "Rana Sanaullah Khan" second.
+
+        ``common`` is the set of context keys too frequent to corroborate anything
+        (:func:`common_context`). By default it is computed from this batch; a caller that splits one
+        input into several batches (the Spark path resolves one partition per task) computes it once
+        for the whole input and passes it to every batch, so each batch decides as one run would.
+        """
         article_ids = sorted({g.article_id for g in groups})
         for i in range(0, len(article_ids), CHUNK):
             rows = self.conn.execute(
@@ -167,7 +206,7 @@ class Resolver:
             for aid, eid in rows:
                 self.prior_pairs.add((aid, eid))
                 self.article_entities[aid].add(eid)
-        self.common = self._common_context(groups)
+        self.common = set(common) if common is not None else common_context(self.conn, groups)
         by_article: dict[str, list[Group]] = defaultdict(list)
         for g in groups:
             by_article[g.article_id].append(g)
@@ -176,36 +215,6 @@ class Resolver:
             for g in todo:
                 self.resolve_group(g)
         self.stats.articles += len(article_ids)
-
-    def _common_context(self, groups: list[Group]) -> set[str]:
-        """Context keys named in so many articles that sharing them is no evidence.
-
-        Document frequency = articles of the key's stored entity plus this batch's articles naming it.
-        """
-        in_batch: dict[str, set[str]] = defaultdict(set)
-        for g in groups:
-            for k in g.context:
-                in_batch[k].add(g.article_id)
-        if not in_batch:
-            return set()
-        total = self.conn.execute(select(func.count()).select_from(articles)).scalar() or 0
-        limit = max(COMMON_MIN, COMMON_SHARE * total)
-        lookup = {}
-        for k in in_batch:
-            fam, _, norm = k.partition(":")
-            lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
-        stored: dict[str, int] = {}
-        keys = sorted(lookup)
-        for i in range(0, len(keys), CHUNK):
-            rows = self.conn.execute(
-                select(resolve_keys.c.key, func.max(entities.c.article_count))
-                .join(entities, entities.c.id == resolve_keys.c.entity_id)
-                .where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
-                .group_by(resolve_keys.c.key)
-            )
-            for key, n in rows:
-                stored[lookup[key]] = n or 0
-        return {k for k, arts in in_batch.items() if stored.get(k, 0) + len(arts) >= limit}
 
     def resolve_group(self, g: Group) -> None:
         self.stats.groups += 1
@@ -548,4 +557,14 @@ class Resolver:
         self.stats.linked_quotes += n_quotes
 
 
-__all__ = ["Group", "Profile", "ResolveStats", "Resolver", "entity_id_for", "load_groups", "pick_label", "recount"]
+__all__ = [
+    "Group",
+    "Profile",
+    "ResolveStats",
+    "Resolver",
+    "common_context",
+    "entity_id_for",
+    "load_groups",
+    "pick_label",
+    "recount",
+]
