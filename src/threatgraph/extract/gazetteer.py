@@ -57,6 +57,8 @@ _PRIORITY = {label: i for i, label in enumerate(["TITLE", "MISC", "ArmedGroup", 
 
 #: An acronym is matched case-sensitively: "UN", "ISIS", "OFAC" (letters, digits, hyphens, dots).
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
+#: Apostrophes a name may be written with: lists write "Kata'ib", news copy "Kata’ib"; one letter to a reader.
+_APOSTROPHES = ("'", "’", "ʼ", "‘")
 #: Whole-name filter for names coming from lists: too short or too generic names would fire everywhere.
 _MIN_NAME_CHARS = 4
 
@@ -89,6 +91,35 @@ def usable_name(name: str, label: str) -> bool:
         return False
     words = name.split()
     return not (label == "Person" and len(words) < 2)
+
+
+def apostrophe_variants(text: str) -> list[str]:
+    """``text`` with each kind of apostrophe it uses written every other way ("Kata'ib" -> "Kata’ib"...).
+
+    The tokenizer keeps "Kata’ib" one token, so a phrase or pattern written with one apostrophe would
+    never match text written with another.
+    """
+    used = [a for a in _APOSTROPHES if a in text]
+    if not used:
+        return [text]
+    out = [text]
+    for a in used:
+        for b in _APOSTROPHES:
+            if b != a:
+                out.append(text.replace(a, b))
+    return list(dict.fromkeys(out))
+
+
+def _pattern_variants(value: Any) -> Any:
+    """A Matcher pattern with every word list widened to the other apostrophes."""
+    if isinstance(value, dict):
+        return {k: _pattern_variants(v) for k, v in value.items()}
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            out.extend(apostrophe_variants(item) if isinstance(item, str) else [_pattern_variants(item)])
+        return list(dict.fromkeys(out)) if all(isinstance(x, str) for x in out) else out
+    return value
 
 
 def _capitalised(text: str) -> bool:
@@ -157,7 +188,7 @@ class Gazetteer:
             label = str(entry["label"])
             key = f"{label}#{i}"
             try:
-                self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
+                self.matcher.add(key, [_pattern_variants(entry["pattern"])], greedy="LONGEST")
             except (ValueError, KeyError) as exc:
                 raise ValueError(f"extract/gazetteer.yaml: pattern {i} ({label}) is invalid: {exc}") from exc
             if entry.get("trim"):
@@ -167,11 +198,11 @@ class Gazetteer:
         """Add (name, label) pairs; returns how many new names were added. Duplicates are ignored."""
         by_label: dict[tuple[str, bool], list[str]] = {}
         for raw, label in names:
-            name = " ".join(str(raw).split())
-            if not name or (name.casefold(), label) in self._seen:
-                continue
-            self._seen.add((name.casefold(), label))
-            by_label.setdefault((label, bool(_ACRONYM.match(name))), []).append(name)
+            for name in apostrophe_variants(" ".join(str(raw).split())):
+                if not name or (name.casefold(), label) in self._seen:
+                    continue
+                self._seen.add((name.casefold(), label))
+                by_label.setdefault((label, bool(_ACRONYM.match(name))), []).append(name)
         added = 0
         for (label, acronym), group in by_label.items():
             docs = list(self.nlp.tokenizer.pipe(group))

@@ -79,12 +79,12 @@ def refine_label(label: str, span: Span, text: str) -> str:
         for target in ("ArmedGroup", "PublicBody", "Company"):
             if last in heads[target]:
                 return _state_or_group(target, words, last)
-        if len(words) == 1 and (is_country(text) or is_place(text)):
-            return "Country" if is_country(text) else "Location"
+        if len(words) == 1 and (is_country(text, codes=False) or is_place(text)):
+            return "Country" if is_country(text, codes=False) else "Location"
         return label
     if label == "ArmedGroup":
         return _state_or_group(label, words, last)
-    if label == "Person" and is_country(text):
+    if label == "Person" and is_country(text, codes=False):
         return "Country"
     return label
 

@@ -40,13 +40,16 @@ def _country_index() -> dict[str, str]:
 
 
 @lru_cache(maxsize=16384)
-def country_code(name: str) -> str | None:
+def country_code(name: str, codes: bool = True) -> str | None:
     """The territory code of a country name ("US", "U.S.", "United States" -> "us"), or None.
 
-    ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania.
+    ISO codes count only when written in capitals ("US", "UAE"), so "al" is not Albania; with
+    ``codes=False`` not at all: a capitalised two- or three-letter name the model did not read as a
+    place is an acronym ("KH" for a brigade, "LT", "IS"), not Cambodia, Lithuania or Iceland.
+    Names a country is commonly written as ("US", "UAE", "DRC") are in the name index and still count.
     """
     code = _country_index().get(normalise_surface(name))
-    if code is None and name.isupper() and 2 <= len(name) <= 3:
+    if code is None and codes and name.isupper() and 2 <= len(name) <= 3:
         from rigour.territories import lookup_by_identifier
 
         territory = lookup_by_identifier(name)
@@ -54,9 +57,10 @@ def country_code(name: str) -> str | None:
     return code
 
 
-def is_country(name: str) -> bool:
-    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching)."""
-    return country_code(name) is not None
+def is_country(name: str, codes: bool = True) -> bool:
+    """Whether ``name`` is a country or territory name, exactly (no fuzzy matching); ``codes``: see
+    :func:`country_code`."""
+    return country_code(name, codes) is not None
 
 
 @cache

@@ -23,6 +23,7 @@ class LabelsFile(Schema):
     heads: dict[str, Words]
     state_forces: Words
     group_words: Words
+    branch_words: Words
     person_titles: Words
     leading_prepositions: Words
     place_nouns: Words

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from threatgraph.extract.branches import join_branches
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
 
@@ -280,7 +281,7 @@ def repair(doc: Doc) -> Doc:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
     doc.ents = filter_spans(spans)
-    return doc
+    return join_branches(doc)
 
 
 def mark_outlet(doc: Doc, outlet: str | None) -> None:
