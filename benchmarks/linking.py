@@ -221,6 +221,10 @@ def report(
     if verbose:
         for f in sorted(false_flags, key=lambda f: (f.actor, f.doc)):
             print(f"  FALSE FLAG {f.doc}: {f.actor} (gold {sdn[f.actor]}) -> {sorted(f.sanctioned)}")
+        for f in sorted(items, key=lambda f: (f.actor, f.doc)):
+            extra = sorted(e for e in f.sanctioned if e != sdn[f.actor])
+            if extra and f not in false_flags:
+                print(f"  WRONG LINK {f.doc}: {f.actor} (gold {sdn[f.actor]}) also reads as {extra}")
         for f in sorted(listed, key=lambda f: (f.actor, f.doc)):
             if f not in right:
                 print(

@@ -199,3 +199,21 @@ def test_treasury_department_short_form_is_the_treasury() -> None:
 def test_a_body_word_alone_is_no_short_form() -> None:
     ms = group_mentions(_mentions(("US Justice Department", "PublicBody"), ("Department", "PublicBody")))
     assert _group_of(ms, "Department").isdisjoint(_group_of(ms, "US Justice Department"))
+
+
+def test_a_known_name_is_not_the_short_form_of_its_designated_unit() -> None:
+    """ "Kata'ib X" and the listed "X" in one article are two groups (a designator is a name part); an unknown
+    "X" after "X Brigade" is still its short form, and a known "X" after "X Group" too (a generic word)."""
+    unit, known, x2 = _mentions(
+        ("Kataib Qurmul", "ArmedGroup", "gazetteer"),
+        ("Qurmul", "ArmedGroup", "gazetteer"),
+        ("Qurmul", "ArmedGroup", "gazetteer"),
+    )
+    ms = group_mentions([unit, known, x2], named=[known, x2])
+    assert _group_of(ms, "Qurmul").isdisjoint(_group_of(ms, "Kataib Qurmul"))
+    unit, short = _mentions(("Kataib Qurmul", "ArmedGroup", "gazetteer"), ("Qurmul", "Person"))
+    ms = group_mentions([unit, short])
+    assert _group_of(ms, "Qurmul") == _group_of(ms, "Kataib Qurmul")
+    group, known = _mentions(("Qurmul Group", "Organization", "gazetteer"), ("Qurmul", "ArmedGroup", "gazetteer"))
+    ms = group_mentions([group, known], named=[known])
+    assert _group_of(ms, "Qurmul") == _group_of(ms, "Qurmul Group")

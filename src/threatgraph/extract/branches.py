@@ -13,8 +13,8 @@ Four written forms, each a general construction rather than a list of groups (th
   "Corps–Qods Force"), and for a bare acronym the spaced dash ("ISIS – Khorasan");
 - a possessive branch ("Islamic State's Khorasan Province", "al-Qaida's Yemen Branch");
 - a branch word right after the name ("Islamic State West Africa Province");
-- "in the" and a capitalised region ("<Group> in the Upper Sahel"). A bare country ("Hezbollah in Lebanon") says where the group is, not which one it is,
-  so it is never joined.
+- "in the" and a capitalised region ("<Group> in the Upper Sahel"). A bare country ("Hezbollah in
+  Lebanon") says where the group is, not which one it is, so it is never joined.
 
 A suffix that is a country on its own ("Hamas-Israel") names a second party, not a branch.
 """

@@ -59,6 +59,9 @@ _PRIORITY = {label: i for i, label in enumerate(["TITLE", "MISC", "ArmedGroup", 
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
 #: Apostrophes a name may be written with: lists write "Kata'ib", news copy "Kata’ib"; one letter to a reader.
 _APOSTROPHES = ("'", "’", "ʼ", "‘")
+#: ``doc.user_data`` key: character extents of spans matched as whole known names (seed, list or confirmed
+#: names, not name structures). Grouping reads it: a known name is an actor of its own.
+KNOWN_NAMES = "threatgraph_known_names"
 #: Whole-name filter for names coming from lists: too short or too generic names would fire everywhere.
 _MIN_NAME_CHARS = 4
 
@@ -221,6 +224,7 @@ class Gazetteer:
                 found.append(Span(doc, start, end, label=match_id))
         for match_id, start, end in self.acronyms(doc):
             found.append(Span(doc, start, end, label=match_id))
+        doc.user_data[KNOWN_NAMES] = [(span.start_char, span.end_char) for span in found]
         for match_id, start, end in self.matcher(doc):
             key = strings[match_id]
             label = key.split("#", 1)[0]

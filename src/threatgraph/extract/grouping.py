@@ -11,7 +11,10 @@ Rules, in order (each only within one article):
 1. same normalised name → same group; country names by territory code ("US" = "United States");
 2. an organisation's short form: a name equal to a longer organisation name without its generic
    words ("Brigade", "militia", "of"…, see ``labels.yaml`` ``group_words``), or equal to its initials,
-   joins that organisation — when exactly one organisation matches; armed groups whose names differ
+   joins that organisation — when exactly one organisation matches, and not when the short form is a
+   known name of its own (a list or seed name, ``named``) and the words it lacks include a designator
+   (names/vocabulary.yaml: "Kata'ib X" is another group than the listed "X", while "X Group" is "X");
+   armed groups whose names differ
    only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group; a name equal to an
    organisation's name without its leading country ("Treasury" for "US Treasury") or, for companies
    and other organisations, to the first words of a longer name ("Crescent Gate" for "Crescent Gate
@@ -38,6 +41,7 @@ from threatgraph.extract.mentions import is_org_type
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
 from threatgraph.names.surface import normalise_surface
+from threatgraph.names.vocabulary import vocabulary
 
 #: ``Mention.source`` of foreign-script spellings typed through a partner (see ``extract/scripts.py``).
 
@@ -104,11 +108,14 @@ def _union(child: _Cluster, parent: _Cluster) -> None:
         child.parent = parent
 
 
-def group_mentions(mentions: Iterable[Mention], joins: Iterable[tuple[Mention, Mention]] = ()) -> list[Mention]:
+def group_mentions(
+    mentions: Iterable[Mention], joins: Iterable[tuple[Mention, Mention]] = (), named: Iterable[Mention] = ()
+) -> list[Mention]:
     """Set ``group``, ``canonical`` and a shared ``label`` on the mentions; returns them in text order.
 
     ``joins`` are pairs of mentions (both among ``mentions``) known to name the same actor, e.g. a
-    name and its spelling in another script. Groups are numbered 0.. in order of first appearance
+    name and its spelling in another script. ``named`` are mentions matched as a whole known name
+    (gazetteer names, not name structures). Groups are numbered 0.. in order of first appearance
     so that the numbering is stable for the same text.
     """
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -126,7 +133,8 @@ def group_mentions(mentions: Iterable[Mention], joins: Iterable[tuple[Mention, M
         if id(one) in cluster_of and id(other) in cluster_of:
             _union(cluster_of[id(one)], cluster_of[id(other)])
 
-    _merge_org_short_forms(clusters)
+    known = {id(m) for m in named}
+    _merge_org_short_forms(clusters, {id(c) for c in clusters if any(id(m) in known for m in c.mentions)})
     _merge_person_short_forms(clusters)
 
     roots: dict[int, list[Mention]] = {}
@@ -146,7 +154,14 @@ def group_mentions(mentions: Iterable[Mention], joins: Iterable[tuple[Mention, M
     return ordered
 
 
-def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
+def _drops_designator(long_norm: str, short_norm: str) -> bool:
+    """Whether the words a long name has beyond a short one include a designator ("kataib", "brigade")."""
+    word_of = vocabulary().word_of
+    short = set(short_norm.split())
+    return any(word_of.get(w, ("", ""))[1] == "designator" for w in long_norm.split() if w not in short)
+
+
+def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
     """Rule 2: a short name joins the one organisation whose core or initials it equals."""
     # State bodies are named after their country ("Pakistan Army"); the country is not their alias.
     orgs = [c for c in clusters if is_org_type(c.best().label) and c.best().label != "PublicBody"]
@@ -186,6 +201,8 @@ def _merge_org_short_forms(clusters: list[_Cluster]) -> None:
         if best.label in {"Date", "Country"}:
             continue
         candidates = by_core.get(best.norm, [])
+        if id(cluster) in named:
+            candidates = [c for c in candidates if not _drops_designator(c.best().norm, best.norm)]
         if not candidates and best.text.isupper() and len(best.norm) >= 2:
             candidates = by_initials.get(best.norm.replace(" ", ""), [])
         if not candidates and is_org_type(best.label):

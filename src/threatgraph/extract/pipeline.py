@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from threatgraph.extract import spans
 from threatgraph.extract.dates import extract_dates
 from threatgraph.extract.events import extract_events
-from threatgraph.extract.gazetteer import FACTORY, SCHEMA_LABELS, Gazetteer, usable_name
+from threatgraph.extract.gazetteer import FACTORY, KNOWN_NAMES, SCHEMA_LABELS, Gazetteer, usable_name
 from threatgraph.extract.grouping import group_mentions
 from threatgraph.extract.mentions import build_mentions
 from threatgraph.extract.nlp import build_nlp, load_nlp
@@ -45,7 +45,9 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     """Typed, grouped mentions of one parsed document, with foreign-script spellings of its names."""
     mentions = build_mentions(doc)
     pairs = script_mentions(doc, mentions)
-    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=pairs)
+    known = doc.user_data.get(KNOWN_NAMES, [])
+    named = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in known)]
+    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=pairs, named=named)
 
 
 class Extractor:
