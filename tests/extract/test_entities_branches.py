@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import pytest
 
-from threatgraph.extract.gazetteer import Gazetteer, apostrophe_variants
+from threatgraph.extract.gazetteer import Gazetteer
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Analysis, Article
+from threatgraph.names.variants import apostrophe_variants, written_variants
 
 
 @pytest.fixture(scope="module")
 def extractor(nlp) -> Extractor:
     ex = Extractor(nlp=nlp)
     ex_gaz = next(p for n, p in nlp.pipeline if isinstance(p, Gazetteer))
-    ex_gaz.add_names([("Jama'at Ruhayl", "ArmedGroup"), ("Tanzim Dabbur", "ArmedGroup")])
+    ex_gaz.add_names(
+        [("Jama'at Ruhayl", "ArmedGroup"), ("Tanzim Dabbur", "ArmedGroup"), ("AL TANZIM DABBUR", "Organization")]
+    )
     return ex
 
 
@@ -66,3 +69,10 @@ def test_a_name_matches_whatever_apostrophe_the_text_uses(extractor: Extractor) 
     assert found.get("Jama’at Ruhayl") == "ArmedGroup"
     assert set(apostrophe_variants("Kata'ib X")) >= {"Kata'ib X", "Kata’ib X"}
     assert apostrophe_variants("Plain Name") == ["Plain Name"]
+
+
+def test_a_list_name_matches_however_the_text_joins_its_particles(extractor: Extractor) -> None:
+    found = _names(_analyse(extractor, "He wired money to al-Tanzim Dabbur on Monday."))
+    assert found.get("al-Tanzim Dabbur") == "Organization"
+    assert "AL-QA'IDA" in written_variants("AL QA'IDA") and "Abu Dhabi" in written_variants("Abu Dhabi")
+    assert written_variants("Abu Dhabi") == ["Abu Dhabi"]

@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.extract.schemas import GazetteerFile
+from threatgraph.names.variants import apostrophe_variants, written_variants
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,6 @@ _PRIORITY = {label: i for i, label in enumerate(["TITLE", "MISC", "ArmedGroup", 
 
 #: An acronym is matched case-sensitively: "UN", "ISIS", "OFAC" (letters, digits, hyphens, dots).
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{1,7}$")
-#: Apostrophes a name may be written with: lists write "Kata'ib", news copy "Kata’ib"; one letter to a reader.
-_APOSTROPHES = ("'", "’", "ʼ", "‘")
 #: ``doc.user_data`` key: character extents of spans matched as whole known names (seed, list or confirmed
 #: names, not name structures). Grouping reads it: a known name is an actor of its own.
 KNOWN_NAMES = "threatgraph_known_names"
@@ -94,23 +93,6 @@ def usable_name(name: str, label: str) -> bool:
         return False
     words = name.split()
     return not (label == "Person" and len(words) < 2)
-
-
-def apostrophe_variants(text: str) -> list[str]:
-    """``text`` with each kind of apostrophe it uses written every other way ("Kata'ib" -> "Kata’ib"...).
-
-    The tokenizer keeps "Kata’ib" one token, so a phrase or pattern written with one apostrophe would
-    never match text written with another.
-    """
-    used = [a for a in _APOSTROPHES if a in text]
-    if not used:
-        return [text]
-    out = [text]
-    for a in used:
-        for b in _APOSTROPHES:
-            if b != a:
-                out.append(text.replace(a, b))
-    return list(dict.fromkeys(out))
 
 
 def _pattern_variants(value: Any) -> Any:
@@ -201,7 +183,7 @@ class Gazetteer:
         """Add (name, label) pairs; returns how many new names were added. Duplicates are ignored."""
         by_label: dict[tuple[str, bool], list[str]] = {}
         for raw, label in names:
-            for name in apostrophe_variants(" ".join(str(raw).split())):
+            for name in written_variants(" ".join(str(raw).split())):
                 if not name or (name.casefold(), label) in self._seen:
                     continue
                 self._seen.add((name.casefold(), label))

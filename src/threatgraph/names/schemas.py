@@ -39,6 +39,7 @@ class VocabularyFile(Schema):
     kunya: Words
     articles: Words
     joined_articles: Words
+    joining_particles: Words
     honorifics: Words
     offices: Words
     romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]

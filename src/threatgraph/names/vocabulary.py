@@ -34,6 +34,7 @@ KEYS = frozenset(
         "kunya",
         "articles",
         "joined_articles",
+        "joining_particles",
         "honorifics",
         "offices",
         "romanisation",
@@ -80,6 +81,7 @@ class Vocabulary:
     kunya: frozenset[str]
     articles: tuple[str, ...]
     joined_articles: tuple[str, ...]
+    joining_particles: frozenset[str]
     honorifics: frozenset[str]
     offices: frozenset[str]
     romanisation: tuple[tuple[str, str], ...]
@@ -141,6 +143,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         kunya=frozenset(_raw(k) for k in _words(data.get("kunya") or [], "kunya")),
         articles=articles,
         joined_articles=tuple(fold(a) for a in _words(data.get("joined_articles") or [], "joined_articles")),
+        joining_particles=frozenset(_raw(p) for p in _words(data.get("joining_particles") or [], "joining_particles")),
         honorifics=frozenset(fold(h) for h in _words(data.get("honorifics") or [], "honorifics")),
         offices=frozenset(fold(o) for o in _words(data.get("offices") or [], "offices")),
         romanisation=tuple((str(a), str(b)) for a, b in pairs),
