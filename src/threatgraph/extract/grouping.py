@@ -24,7 +24,9 @@ Rules, in order (each only within one article):
    typed ORG/GPE ("Jafri") counts too, unless it is a known country or place.
 
 4. a foreign-script spelling paired with a mention by :mod:`threatgraph.extract.scripts` ("Liwa
-   al-Fajr (لواء الفجر)") joins that mention's group (``joins``).
+   al-Fajr (لواء الفجر)") joins that mention's group (``joins``); so does an acronym the article
+   defines in parentheses right after a name it abbreviates ("Full Name (FN)", :func:`definitions`,
+   read with :func:`threatgraph.names.acronyms.acronym_fits`).
 
 The group's type is the type of its best-attested mention: a gazetteer mention first, then the
 longest name. Its canonical name is the longest surface form of that type, in the article's own
@@ -40,6 +42,7 @@ from threatgraph.extract.labels import label_config
 from threatgraph.extract.mentions import is_org_type
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.surface import normalise_surface
 from threatgraph.names.vocabulary import vocabulary
 
@@ -159,6 +162,24 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
     word_of = vocabulary().word_of
     short = set(short_norm.split())
     return any(word_of.get(w, ("", ""))[1] == "designator" for w in long_norm.split() if w not in short)
+
+
+def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, acronym) pairs the article defines: a name, then its acronym in parentheses ("Full Name (FN)").
+
+    The acronym must fit the name letter by letter (particles optional, a prepositional tail may be left
+    out: the article itself says they are one), so "Somalia (AMISOM)" pairs nothing.
+    """
+    ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
+    pairs = []
+    for name, short in zip(ordered, ordered[1:], strict=False):
+        between = text[name.end : short.start]
+        after = text[short.end : short.end + 2].lstrip()
+        if between.strip() != "(" or not after.startswith(")") or not looks_like_acronym(short.text):
+            continue
+        if acronym_fits(short.text, name.text, tail=True):
+            pairs.append((name, short))
+    return pairs
 
 
 def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:

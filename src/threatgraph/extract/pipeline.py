@@ -22,7 +22,7 @@ from threatgraph.extract import spans
 from threatgraph.extract.dates import extract_dates
 from threatgraph.extract.events import extract_events
 from threatgraph.extract.gazetteer import FACTORY, KNOWN_NAMES, SCHEMA_LABELS, Gazetteer, usable_name
-from threatgraph.extract.grouping import group_mentions
+from threatgraph.extract.grouping import definitions, group_mentions
 from threatgraph.extract.mentions import build_mentions
 from threatgraph.extract.nlp import build_nlp, load_nlp
 from threatgraph.extract.quotes import extract_quotes
@@ -47,7 +47,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     pairs = script_mentions(doc, mentions)
     known = doc.user_data.get(KNOWN_NAMES, [])
     named = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in known)]
-    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=pairs, named=named)
+    joins = [*pairs, *definitions(doc.text, mentions)]
+    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=joins, named=named)
 
 
 class Extractor:

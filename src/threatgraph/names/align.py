@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm
 from threatgraph.names.parts import plural_fold, same_person_part
 from threatgraph.names.tokens import romanisation_fold
@@ -193,8 +194,15 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                 best, feature = score, "subset"
     if not person:
         for x, y in ((a, b), (b, a)):
-            acronym = bool(x.acronym) and len(x.acronym) >= 3 and len(y.core) == 1 and y.core[0] == x.acronym
-            value = ACRONYM if len(x.acronym) >= 4 else SHORT_ACRONYM
+            letters = "".join(y.core)
+            if len(letters) < 3 or len(y.core) > len(x.core) + 1:
+                continue
+            # Plain initials ("IRGC"), or an acronym as groups really form them ("LeT", "TTP", "<X>-GS":
+            # particles given or skipped, a parent's acronym kept whole), for a name written as one.
+            acronym = (len(y.core) == 1 and letters == x.acronym) or (
+                looks_like_acronym(y.text) and acronym_fits(y.text, x.text)
+            )
+            value = ACRONYM if len(letters) >= 4 else SHORT_ACRONYM
             if acronym and best < value:
                 best, feature = value, "acronym"
     return min(1.0, best), feature

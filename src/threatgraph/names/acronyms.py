@@ -1,0 +1,87 @@
+"""Whether a short name is an acronym of a long one, the way news copy and lists form them.
+
+Why not plain initials: real acronyms of armed groups and bodies take letters from particles or skip
+them ("LeT" for Lashkar-e-Tayyiba keeps the "e", "TTP" for Tehreek-e-Taliban Pakistan drops it),
+keep a parent's acronym whole before a branch's letters ("<Group>-GS" for "<Group> in the Greater
+S..."), and often stop before a prepositional tail ("RDC" for "Relief and Development Council
+of ..."). A fixed initials string misses all of these; a small alignment of the short
+name's letters against the long name's words finds them without a list of acronyms.
+
+Used by extraction (an article's own definitions, "Full Name (ABC)") and by name alignment
+(:mod:`threatgraph.names.align`), so resolution and sanctions linking read acronyms the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from rigour.text import ascii_text
+
+from threatgraph.names.vocabulary import vocabulary
+
+#: Words an acronym may take a letter from or skip ("of", "the", "al", "e"...).
+_EXTRA_SKIPPABLE = frozenset({"wa", "wal", "fi", "li", "bi", "ibn", "bin"})
+_WORD = re.compile(r"[a-z0-9]+")
+#: An acronym has at least this many letters (one letter is an initial, not a name).
+MIN_LETTERS = 2
+#: A long name with more words than this is not abbreviated letter by letter.
+MAX_WORDS = 14
+
+
+def _words(text: str) -> list[str]:
+    folded = ascii_text(text).casefold().replace("'", "").replace("’", "")
+    return _WORD.findall(folded)
+
+
+def _skippable(word: str) -> bool:
+    voc = vocabulary()
+    return word in voc.particles or word in voc.joining_particles or word in _EXTRA_SKIPPABLE
+
+
+def looks_like_acronym(text: str) -> bool:
+    """Written as an acronym: one word (hyphens and dots allowed), at least two capitals, few lower-case letters."""
+    core = text.strip().strip("()[]")
+    if not core or " " in core:
+        return False
+    letters = [c for c in core if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= MIN_LETTERS and upper >= 2 and upper * 2 >= len(letters)
+
+
+@lru_cache(maxsize=65536)
+def acronym_fits(short: str, long: str, tail: bool = False) -> bool:
+    """Whether ``short`` ("LeT", "<Group>-GS", "IRGC-QF") abbreviates ``long``.
+
+    Every letter of the short name comes, in order, from the start of a word of the long name (a whole
+    word may stand for itself: "ISIS" in "ISIS in the ..."); particles may give their letter or be
+    skipped; any other word must give its letter. With ``tail`` (an article's own definition, "Full
+    Name (ABC)"), a tail that starts with a particle ("... of <Parent>") may be left out once
+    two words gave letters; between names with no such statement, it may not ("AQ" is not the acronym
+    of a branch named "al-Q... in the ...").
+    """
+    letters = "".join(_words(short))
+    words = _words(long)
+    if len(letters) < MIN_LETTERS or len(words) < 2 or len(words) > MAX_WORDS or letters == "".join(words):
+        return False
+    return _align(letters, tuple(words), tail)
+
+
+def _align(letters: str, words: tuple[str, ...], tail: bool) -> bool:
+    @cache
+    def fit(i: int, j: int, gave: int) -> bool:
+        if i == len(letters):
+            # all letters used: what is left must be particles, or (tail) start with one
+            rest = words[j:]
+            return all(_skippable(w) for w in rest) or (tail and gave >= 2 and _skippable(rest[0]))
+        if j == len(words):
+            return False
+        word = words[j]
+        more = min(gave + 1, 2)
+        if _skippable(word) and fit(i, j + 1, gave):
+            return True
+        if word[0] == letters[i] and fit(i + 1, j + 1, more):
+            return True
+        return len(word) >= 2 and letters.startswith(word, i) and fit(i + len(word), j + 1, more)
+
+    return fit(0, 0, 0)

@@ -1,0 +1,71 @@
+"""Acronyms as groups form them (names/acronyms.py), in name alignment and in an article's own definitions.
+
+Invented names: the mechanism must hold for groups nobody listed.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from threatgraph.extract.grouping import definitions, group_mentions
+from threatgraph.model import Mention
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
+from threatgraph.names.align import compare_names
+from threatgraph.names.forms import name_form
+
+
+def test_particles_may_give_their_letter_or_be_skipped() -> None:
+    assert acronym_fits("JeQ", "Jaysh-e-Qurmul")
+    assert acronym_fits("JQ", "Jaysh-e-Qurmul")
+    assert acronym_fits("TQP", "Tanzim al-Qurmul Pakistan")
+    assert acronym_fits("HRQ", "Hay’at Rahbar al-Qurmul")  # the apostrophe is no word boundary
+
+
+def test_a_parent_acronym_is_kept_whole_before_a_branch() -> None:
+    assert acronym_fits("QLF-US", "QLF in the Upper Sahel")
+    assert not acronym_fits("QLF", "QLF in the Upper Sahel")  # the parent is not the branch
+
+
+def test_a_tail_is_left_out_only_where_the_article_says_so() -> None:
+    long = "Relief and Development Council of Tanzim al-Qurmul"
+    assert acronym_fits("RDC", long, tail=True)
+    assert not acronym_fits("RDC", long)
+    assert not acronym_fits("RQ", "Tanzim Qurmul")
+    assert not acronym_fits("TQX", "Tanzim Qurmul")
+
+
+@settings(deadline=None)
+@given(st.text(max_size=12), st.text(max_size=40))
+def test_acronym_fits_never_raises(short: str, long: str) -> None:
+    assert acronym_fits(short, long) in (True, False)
+
+
+def test_what_looks_like_an_acronym() -> None:
+    assert looks_like_acronym("JeQ") and looks_like_acronym("QLF-US") and looks_like_acronym("Q.L.F.")
+    assert not looks_like_acronym("Qurmul") and not looks_like_acronym("Tanzim Qurmul")
+
+
+def test_alignment_reads_real_acronyms_but_a_parent_is_not_its_branch() -> None:
+    score = compare_names(name_form("JeQ"), name_form("Jaysh-e-Qurmul"))
+    assert score.feature == "acronym" and 0.85 <= score.score < 0.88  # three letters: needs context
+    assert compare_names(name_form("QLF"), name_form("QLF in the Upper Sahel")).score < 0.88
+
+
+def _m(text: str, start: int, label: str = "Organization") -> Mention:
+    return Mention(start, start + len(text), text, label, text.casefold(), "s", 0)
+
+
+def test_an_article_definition_joins_the_acronym_to_its_name() -> None:
+    text = "The Relief and Development Council of Tanzim al-Qurmul (RDC) said RDC would appeal. Chad (CDX) too."
+    name = _m("Relief and Development Council of Tanzim al-Qurmul", 4)
+    short = _m("RDC", text.index("(RDC)") + 1)
+    later = _m("RDC", text.index("RDC would"))
+    chad = _m("Chad", text.index("Chad"), "Country")
+    cdx = _m("CDX", text.index("(CDX)") + 1)
+    mentions = [name, short, later, chad, cdx]
+    pairs = definitions(text, mentions)
+    assert pairs == [(name, short)]
+    grouped = group_mentions(mentions, joins=pairs)
+    assert len({m.group for m in grouped if m.text in ("RDC", name.text)}) == 1
+    assert cdx.group != chad.group
