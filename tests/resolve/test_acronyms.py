@@ -69,3 +69,11 @@ def test_an_article_definition_joins_the_acronym_to_its_name() -> None:
     grouped = group_mentions(mentions, joins=pairs)
     assert len({m.group for m in grouped if m.text in ("RDC", name.text)}) == 1
     assert cdx.group != chad.group
+
+
+def test_company_names_one_word_apart_are_two_companies_but_a_group_keeps_its_generic_words() -> None:
+    """Found by benchmarks/pairs.py on list aliases: "X Ltd" and "X Holdings Ltd" are different entries."""
+    assert compare_names(name_form("Qurmul Ltd"), name_form("Qurmul Holdings Ltd")).score < 0.88
+    assert compare_names(name_form("LLC Qurmul"), name_form("LLC Qurmul Trading")).score < 0.88
+    assert compare_names(name_form("Qurmul Group"), name_form("Qurmul")).score >= 0.88
+    assert compare_names(name_form("Private Military Company Qurmul"), name_form("Qurmul Group")).score >= 0.88

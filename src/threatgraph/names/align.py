@@ -78,13 +78,18 @@ def _token_share(a: NameForm, b: NameForm, person: bool = False) -> float:
     return hits / (len(pa) + len(pb))
 
 
-def _weak_extra(token: str, last: bool) -> bool:
+def _weak_extra(token: str, last: bool, company: bool = False) -> bool:
     """An extra word that does not make a group name another group's ("Private Military Company").
 
     Generic words are weak; a legal form is weak too unless it ends the name, where legal forms
     stand and tell companies apart ("Haleel Commodities" is not "Haleel Commodities LTD" for sure).
+    Between company names (either carries a legal form) only a legal form inside the name is weak: a
+    holding, a trading arm and the parent are registered under names one word apart ("X Ltd", "X
+    Holdings Ltd"), and the pair set of list aliases shows those words parting different entries.
     """
     voc = vocabulary()
+    if company and token not in voc.legal_forms:
+        return False
     return token in voc.generic_words and not (last and token in voc.legal_forms)
 
 
@@ -181,11 +186,15 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
     short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
     if len(short.core) < len(long_.core):
         extra = _contained(short, long_, person, cross)
+        legal = vocabulary().legal_forms
+        # registered names open or close with their legal form ("X Holdings Ltd", "LLC X"); "Private
+        # Military Company X" describes a group and is no registration
+        company = any(f.core[0] in legal or f.core[-1] in legal for f in (short, long_))
         if extra is not None:
             if person:
                 # A partial person name is someone else as often as not: it needs corroboration.
                 score = PERSON_PART if len(short.core) > 1 else SINGLE_PERSON_PART
-            elif all(_weak_extra(t, last) for t, last in extra):
+            elif all(_weak_extra(t, last, company) for t, last in extra):
                 score = ALIGNED
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
