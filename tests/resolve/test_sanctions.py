@@ -98,3 +98,18 @@ def test_links_follow_rebuild(store, add) -> None:
     assert [(r[0], r[1]) for r in link_rows(store)] == before
     with store.connect() as conn:
         assert conn.execute(select(func.count()).select_from(sanction_links)).scalar() == 1
+
+
+def test_a_group_named_in_the_plural_finds_its_singular_listing(store, add, tmp_path: Path) -> None:
+    """ "the Qurmulis" in the news, "QURMULI GROUP" on the list: the matcher compares whole words, so the
+    plural is queried in the singular the name stack aligns it with (issue 9: "Houthis" was missed)."""
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(
+        '9101,"TANZIM AL-QURMUL",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'QURMULI GROUP\'."\n',
+        encoding="utf-8",
+    )
+    load_files(store, [sdn], dataset="ofac")
+    resolve.update(store, add(build("The Qurmulis fired a missile at a tanker.", [("ArmedGroup", ["Qurmulis"])])))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9101", "probable")]

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from threatgraph.names.align import best_name_score
 from threatgraph.names.forms import NameForm, family, name_form, script_of
+from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import vocabulary
 from threatgraph.resolve.judge import ActorFacts, judge
 from threatgraph.screen.index import Query, ScreenIndex, get_index
@@ -55,6 +56,23 @@ def strong_person_name(name: str) -> bool:
     """
     kunya = vocabulary().kunya
     return len([t for t in name_form(name, "Person").core if t not in kunya]) >= 2
+
+
+def query_names(names: list[str], schema: str) -> list[str]:
+    """The names sent to the matcher: the entity's names plus, for a group named in the plural
+    ("Houthis"), the singular the name stack aligns it with (:func:`threatgraph.names.parts.plural_fold`).
+
+    The matcher compares whole words and lists name a group in the singular ("... GROUP"); a candidate found
+    through the singular is still verified against the entity's own names.
+    """
+    if family(schema) == "Person":
+        return names
+    extra = []
+    for n in names:
+        form = name_form(n, schema)
+        if len(form.core) == 1 and plural_fold(form.core[0]) != form.core[0] and n.casefold().endswith("s"):
+            extra.append(n[:-1])
+    return list(dict.fromkeys([*names, *extra]))
 
 
 def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float, str | None]:
@@ -214,7 +232,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     continue  # nothing distinctive to screen (a bare surname or kunya)
                 screened += 1
                 try:
-                    cands = index.match(_query(names, SCREENED[schema]), limit=5)
+                    cands = index.match(_query(query_names(names, schema), SCREENED[schema]), limit=5)
                 except Exception as exc:  # noqa: BLE001 - one bad entity must not stop the batch
                     log.warning("screening %s failed: %s", eid, exc)
                     continue
