@@ -77,3 +77,28 @@ def test_company_names_one_word_apart_are_two_companies_but_a_group_keeps_its_ge
     assert compare_names(name_form("LLC Qurmul"), name_form("LLC Qurmul Trading")).score < 0.88
     assert compare_names(name_form("Qurmul Group"), name_form("Qurmul")).score >= 0.88
     assert compare_names(name_form("Private Military Company Qurmul"), name_form("Qurmul Group")).score >= 0.88
+
+
+def test_known_as_in_the_same_sentence_renames_the_nearest_organisation() -> None:
+    text = "He led Tanzim Qurmul (TQ), active in Chad and commonly referred to as “Qurmul-West.” Oslo (OSX) too."
+    sent = 0
+    tq = _m("Tanzim Qurmul", text.index("Tanzim"))
+    tql = _m("TQ", text.index("(TQ)") + 1)
+    chad = _m("Chad", text.index("Chad"), "Country")
+    west = _m("Qurmul-West", text.index("Qurmul-West"), "ArmedGroup")
+    for m in (tq, tql, chad, west):
+        m.sent_start = sent
+    pairs = definitions(text, [tq, tql, chad, west])
+    assert (tq, tql) in pairs and (tql, west) in pairs
+    assert not any(chad in p for p in pairs)
+    grouped = group_mentions([tq, tql, chad, west], joins=pairs)
+    assert len({m.group for m in grouped if m is not chad}) == 1
+
+
+def test_known_as_never_crosses_a_sentence_or_pairs_a_person() -> None:
+    text = "Tanzim Qurmul struck. A man known as Abu Qurmul fled. A cell called Qurmul-East formed."
+    tq = _m("Tanzim Qurmul", 0)
+    abu = _m("Abu Qurmul", text.index("Abu"), "Person")
+    east = _m("Qurmul-East", text.index("Qurmul-East"), "ArmedGroup")
+    tq.sent_start, abu.sent_start, east.sent_start = 0, text.index("A man"), text.index("A cell")
+    assert definitions(text, [tq, abu, east]) == []

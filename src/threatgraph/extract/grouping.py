@@ -35,6 +35,7 @@ script when there is one (a parenthetical Arabic spelling is an alias, not the n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from threatgraph.extract.foreign import SCRIPT_SOURCE
@@ -164,11 +165,17 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
     return any(word_of.get(w, ("", ""))[1] == "designator" for w in long_norm.split() if w not in short)
 
 
-def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """(name, acronym) pairs the article defines: a name, then its acronym in parentheses ("Full Name (FN)").
+#: "..., commonly referred to as "X"", "also known as X", "called X": the text names the same actor again.
+_KNOWN_AS = re.compile(r"\b(?:known|referred\s+to|called)\s+as\s*[“\"'‘]?\s*$", re.IGNORECASE)
 
-    The acronym must fit the name letter by letter (particles optional, a prepositional tail may be left
-    out: the article itself says they are one), so "Somalia (AMISOM)" pairs nothing.
+
+def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(name, other name) pairs the article itself says are one actor.
+
+    - a name, then its acronym in parentheses ("Full Name (FN)"): the acronym must fit the name letter by
+      letter (particles optional, a prepositional tail may be left out), so "Somalia (AMISOM)" pairs nothing;
+    - an organisation's name, then in the same sentence "known as" / "referred to as" / "called" and another
+      name: the nearest organisation named before the cue is the one the cue renames.
     """
     ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
     pairs = []
@@ -179,6 +186,13 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
             continue
         if acronym_fits(short.text, name.text, tail=True):
             pairs.append((name, short))
+    for i, other in enumerate(ordered):
+        if not is_org_type(other.label) or not _KNOWN_AS.search(text[max(0, other.start - 40) : other.start]):
+            continue
+        before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= other.start]
+        named = next((m for m in reversed(before) if is_org_type(m.label)), None)
+        if named is not None:
+            pairs.append((named, other))
     return pairs
 
 
