@@ -102,3 +102,11 @@ def test_known_as_never_crosses_a_sentence_or_pairs_a_person() -> None:
     east = _m("Qurmul-East", text.index("Qurmul-East"), "ArmedGroup")
     tq.sent_start, abu.sent_start, east.sent_start = 0, text.index("A man"), text.index("A cell")
     assert definitions(text, [tq, abu, east]) == []
+
+
+def test_known_as_after_a_common_noun_renames_the_noun_not_the_organisation() -> None:
+    text = "Tanzim Qurmul backs a militia known as Qurmul-East."
+    tq = _m("Tanzim Qurmul", 0)
+    east = _m("Qurmul-East", text.index("Qurmul-East"), "ArmedGroup")
+    tq.sent_start = east.sent_start = 0
+    assert definitions(text, [tq, east]) == []

@@ -169,13 +169,17 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
 _KNOWN_AS = re.compile(r"\b(?:known|referred\s+to|called)\s+as\s*[“\"'‘]?\s*$", re.IGNORECASE)
 
 
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|another|one)\b", re.IGNORECASE)
+
+
 def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, other name) pairs the article itself says are one actor.
 
     - a name, then its acronym in parentheses ("Full Name (FN)"): the acronym must fit the name letter by
       letter (particles optional, a prepositional tail may be left out), so "Somalia (AMISOM)" pairs nothing;
     - an organisation's name, then in the same sentence "known as" / "referred to as" / "called" and another
-      name: the nearest organisation named before the cue is the one the cue renames.
+      name: the nearest organisation named before the cue is the one the cue renames, unless a determiner
+      between them introduces a noun of its own ("backs a militia known as X").
     """
     ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
     pairs = []
@@ -191,7 +195,9 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
             continue
         before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= other.start]
         named = next((m for m in reversed(before) if is_org_type(m.label)), None)
-        if named is not None:
+        # "backs a militia known as X" renames the militia, not the backer: a determiner between the
+        # organisation and the cue means the cue describes a noun of its own
+        if named is not None and not _DETERMINER.search(text[named.end : other.start]):
             pairs.append((named, other))
     return pairs
 
