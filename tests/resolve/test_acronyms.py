@@ -110,3 +110,15 @@ def test_known_as_after_a_common_noun_renames_the_noun_not_the_organisation() ->
     east = _m("Qurmul-East", text.index("Qurmul-East"), "ArmedGroup")
     tq.sent_start = east.sent_start = 0
     assert definitions(text, [tq, east]) == []
+
+
+def test_known_as_after_a_unit_noun_renames_the_unit_not_its_parent() -> None:
+    text = "Strikes hit the Tanzim Qurmul cell known as Dabbur, officials said."
+    tq = _m("Tanzim Qurmul", text.index("Tanzim"))
+    cell = _m("Dabbur", text.index("Dabbur"), "ArmedGroup")
+    tq.sent_start = cell.sent_start = 0
+    assert definitions(text, [tq, cell]) == []
+    also = "Tanzim Qurmul, also known as Dabbur, struck."
+    tq2, d2 = _m("Tanzim Qurmul", 0), _m("Dabbur", also.index("Dabbur"), "ArmedGroup")
+    tq2.sent_start = d2.sent_start = 0
+    assert definitions(also, [tq2, d2]) == [(tq2, d2)]

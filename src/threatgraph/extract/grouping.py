@@ -169,7 +169,21 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
 _KNOWN_AS = re.compile(r"\b(?:known|referred\s+to|called)\s+as\s*[“\"'‘]?\s*$", re.IGNORECASE)
 
 
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|another|one)\b", re.IGNORECASE)
+_ADVERBS = re.compile(
+    r"(?:\s+(?:also|commonly|widely|better|locally|sometimes|often|now|formerly|previously|popularly))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _renames(gap: str) -> bool:
+    """Whether "known as" after this text renames the organisation before the text.
+
+    "X, also known as", "X (XY), active in Z and commonly referred to as": the cue follows the name or a
+    clause about it. "the X cell known as", "backs a militia known as": a common noun right before the cue
+    is what is renamed, not X.
+    """
+    rest = _ADVERBS.sub("", gap).rstrip()
+    return rest == "" or rest.endswith((",", ")", "(")) or rest.casefold().endswith((" and", " or"))
 
 
 def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -178,8 +192,8 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
     - a name, then its acronym in parentheses ("Full Name (FN)"): the acronym must fit the name letter by
       letter (particles optional, a prepositional tail may be left out), so "Somalia (AMISOM)" pairs nothing;
     - an organisation's name, then in the same sentence "known as" / "referred to as" / "called" and another
-      name: the nearest organisation named before the cue is the one the cue renames, unless a determiner
-      between them introduces a noun of its own ("backs a militia known as X").
+      name: the nearest organisation named before the cue is the one the cue renames, when the cue follows
+      it or a clause about it, not a common noun ("the X cell known as Y" renames the cell).
     """
     ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
     pairs = []
@@ -191,13 +205,13 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
         if acronym_fits(short.text, name.text, tail=True):
             pairs.append((name, short))
     for i, other in enumerate(ordered):
-        if not is_org_type(other.label) or not _KNOWN_AS.search(text[max(0, other.start - 40) : other.start]):
+        window = max(0, other.start - 40)
+        cue = _KNOWN_AS.search(text[window : other.start]) if is_org_type(other.label) else None
+        if cue is None:
             continue
-        before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= other.start]
+        before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= window + cue.start()]
         named = next((m for m in reversed(before) if is_org_type(m.label)), None)
-        # "backs a militia known as X" renames the militia, not the backer: a determiner between the
-        # organisation and the cue means the cue describes a noun of its own
-        if named is not None and not _DETERMINER.search(text[named.end : other.start]):
+        if named is not None and _renames(text[named.end : window + cue.start()]):
             pairs.append((named, other))
     return pairs
 
