@@ -2,22 +2,32 @@
 
 Arabic script writes consonants and long vowels but no short vowels, so its transliteration ("حسين" -> "hsyn")
 and a news or list spelling ("Hussein", "Husayn", "Hossein") differ in every vowel while agreeing in the
-consonants. Romanisation systems (ALA-LC, BGN/PCGN, the common news spellings) also disagree on how to write a
-consonant: "kh"/"x", "sh"/"š", "q"/"k", "th"/"s", "dh"/"z", a doubled letter for a shadda or not, "-ah"/"-a" for
-the closing ta marbuta. :func:`consonant_key` reduces a Latin spelling (or the ASCII transliteration of an
-Arabic-script word) to what all of these agree on: the consonant classes in order, with the semi-vowels y/w and
-a closing h kept only where a consonant, doubles collapsed. Two spellings of one name part share that key;
-:func:`part_similarity` scores a transliterated part against a Latin part by it, so that the names align part by
-part ("صدام حسين التكريتي" / "SADDAM HUSSEIN AL-TIKRITI": saddam~sdam, hussein~hsyn, tikriti~tkryty).
+consonants. Romanisation systems (ALA-LC, BGN/PCGN, French and English news spellings) also disagree on how to
+write a consonant, and regional pronunciations are written as heard: "kh"/"x", "sh"/"ch"/"š", "j"/"dj"/"g"
+(Egyptian "Ragab" for رجب), "q"/"k"/"g" (Maghrebi "Gasmi" for قاسمي), "th"/"dh"/"z"/"d" for ث ذ ظ ض ("Kathim" and
+"Kazim" for كاظم), a doubled letter for a shadda or not, "-ah"/"-a" or nothing for a closing ha or ta marbuta.
 
-:func:`script_words` splits an Arabic-script name into its written parts, detaching the article (ال) the script
-writes joined to the word ("التكريتي" -> "ال" + "تكريتي") as every Latin list writes it apart ("AL-TIKRITI").
+:func:`script_keys` reads from an Arabic-script word every consonant key those spellings can have (a small set:
+one letter class per letter, alternatives where the systems disagree), :func:`consonant_keys` reduces a Latin
+spelling to its key (vowels and inner y/w dropped, digraphs folded, doubles collapsed, with and without a closing
+h). Two spellings of one name part share a key; :func:`part_similarity` scores a script part against a Latin word
+by the best pair of keys and by whether the vowels the script writes (an opening alif or ayn, inner long vowels, a
+closing -i) are in the Latin spelling.
+
+Names are aligned part by part, and parts the script writes apart are often one Latin word and the reverse: the
+article ("الحسين" / "AL-HUSAYN", "السعدي" / "ESSAADI" with the l assimilated to a sun letter), compounds with
+Allah and al-Din ("حبيب الله" / "HABIBULLAH", "جلال الدين" / "JALALUDDIN"), ʿAbd al-X ("عبد الرحمن" / "Abdul
+Rahman", "ABDERRAHMANE"). :func:`join_parts` gives the key of several parts read as one word, so the matcher can
+try such joins (:func:`screen.compare.compare_names`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import Levenshtein
 
@@ -26,23 +36,30 @@ ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 
 #: The definite article as the script joins it to a word, and the minimum length of what follows it.
 ARTICLE = ("ال", "اَل")
 MIN_AFTER_ARTICLE = 2
+#: Tatweel (kashida): a stretching stroke of the script, no letter.
+TATWEEL = "\u0640"
 #: Latin spellings of one consonant class, longest first (applied left to right, after casefolding).
-DIGRAPHS = (("kh", "x"), ("sh", "$"), ("ch", "%"), ("th", "s"), ("dh", "z"), ("gh", "g"), ("zh", "j"), ("ph", "f"))
+DIGRAPHS = (
+    ("kh", "x"), ("sh", "$"), ("ch", "%"), ("th", "s"), ("dh", "z"), ("gh", "g"), ("zh", "j"), ("ph", "f"),
+    ("dj", "j"),
+)  # fmt: skip
 #: Single letters that spell one class: q/k (qaf, kaf), c/k, v/w (Persian vav).
 CLASSES = str.maketrans({"q": "k", "c": "k", "v": "w"})
 _VOWELS = "aeiou"
 _REPEATS = re.compile(r"(.)\1+")
 #: Similarity of two parts with the same consonant key: below an exact spelling match, at the level of a close
 #: variant. Keys of two consonants say less (many names share them) and count less.
-SAME_KEY = 0.9
-SAME_SHORT_KEY = 0.85
+SAME_KEY = 0.95
+SAME_SHORT_KEY = 0.9
 MIN_KEY = 2
 #: One consonant ("علي" / "Ali", "طه" / "Taha") is enough only for a short Latin word.
-SAME_ONE_KEY = 0.8
+SAME_ONE_KEY = 0.85
 SHORT_WORD = 4
 #: Keys that differ: their edit similarity, scaled, from this similarity up.
 KEY_FLOOR = 0.75
 KEY_FACTOR = 0.85
+#: At most this many alternative keys per part (letters with alternatives beyond it keep their first one).
+MAX_KEYS = 32
 
 
 def is_arabic_script(text: str) -> bool:
@@ -54,17 +71,15 @@ def is_arabic_script(text: str) -> bool:
     return inside * 2 > len(letters)
 
 
-#: The closing ta marbuta, which Latin spellings write as -a, -ah or -at or not at all: dropped, so that the
-#: consonant key ends where theirs does.
+#: The closing ta marbuta, which Latin spellings write as -a, -ah or -at or not at all.
 TA_MARBUTA = "ة"
 
 
 def script_words(name: str) -> list[str]:
-    """The written parts of an Arabic-script name, with the joined article detached as its own part and a
-    closing ta marbuta dropped."""
+    """The written parts of an Arabic-script name (tatweel removed), with the joined article detached as its own
+    part, as every Latin list writes it apart ("التكريتي" -> "ال" + "تكريتي")."""
     out: list[str] = []
-    for raw in name.split():
-        word = raw[:-1] if raw.endswith(TA_MARBUTA) and len(raw) > 2 else raw
+    for word in name.replace(TATWEEL, "").split():
         for article in ARTICLE:
             if word.startswith(article) and len(word) - len(article) >= MIN_AFTER_ARTICLE:
                 out.extend((article, word[len(article) :]))
@@ -74,105 +89,185 @@ def script_words(name: str) -> list[str]:
     return out
 
 
-#: Arabic-script letters (Arabic, Persian, Urdu and Pashto with their retroflex letters) by the consonant class
-#: their Latin spellings use; letters absent here (alif, hamza, ayn, ta marbuta, short-vowel marks) are written
-#: as vowels or not at all. Waw and ya count only at the start of a word, where they are consonants.
-LETTER_CLASSES = {
-    **dict.fromkeys("ب", "b"), **dict.fromkeys("پ", "p"), **dict.fromkeys("تطټٹ", "t"), **dict.fromkeys("ثسصڅ", "s"),
-    **dict.fromkeys("جژږ", "j"), **dict.fromkeys("چ", "%"), **dict.fromkeys("حهہھۀ", "h"), **dict.fromkeys("خ", "x"),
-    **dict.fromkeys("دضډڈ", "d"), **dict.fromkeys("ذزظځ", "z"), **dict.fromkeys("رړڑ", "r"), **dict.fromkeys("شښ", "$"),
-    **dict.fromkeys("غگګ", "g"), **dict.fromkeys("ف", "f"), **dict.fromkeys("قكک", "k"), **dict.fromkeys("ل", "l"),
-    **dict.fromkeys("م", "m"), **dict.fromkeys("نڼں", "n"),
+def token_source(word: str) -> str:
+    """The part as its Latin token is made: without the closing ta marbuta (written -a, -ah or not at all)."""
+    return word[:-1] if word.endswith(TA_MARBUTA) and len(word) > 2 else word
+
+
+#: Arabic-script letters (Arabic, Persian, Urdu and Pashto with their retroflex letters) by the consonant classes
+#: their Latin spellings use, the usual one first; letters absent here (alif, hamza, ayn, short-vowel marks) are
+#: written as vowels or not at all. Waw and ya count only at the start of a word, where they are consonants.
+LETTER_CLASSES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("ب", ("b",)), **dict.fromkeys("پ", ("p",)), **dict.fromkeys("تطټٹ", ("t",)),
+    **dict.fromkeys("ث", ("s", "t")), **dict.fromkeys("سصڅ", ("s",)), **dict.fromkeys("ج", ("j", "g")),
+    **dict.fromkeys("ژږ", ("j",)), **dict.fromkeys("چ", ("%",)), **dict.fromkeys("حهہھۀ", ("h",)),
+    **dict.fromkeys("خ", ("x",)), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
+    **dict.fromkeys("ذ", ("z", "d")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
+    **dict.fromkeys("رړڑ", ("r",)), **dict.fromkeys("شښ", ("$", "%")), **dict.fromkeys("غگګ", ("g",)),
+    **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("كک", ("k",)),
+    **dict.fromkeys("ل", ("l",)), **dict.fromkeys("م", ("m",)), **dict.fromkeys("نڼں", ("n",)),
 }  # fmt: skip
-INITIAL_ONLY = {"و": "w", "ي": "y", "ی": "y", "ى": "y", "ے": "y"}
+#: Waw and ya opening a word: a consonant ("Walid", "Yusuf"), but an opening waw is also written as a vowel
+#: ("Ould", "Oumar").
+INITIAL_ONLY: dict[str, tuple[str, ...]] = {"و": ("w", ""), "ي": ("y",), "ی": ("y",), "ى": ("y",), "ے": ("y",)}
+#: A closing ha or ta marbuta is written "-ah", "-a" or not at all ("Abdullah"/"Abdulla", "Hamzah"/"Hamza").
+CLOSING_H = "هہۀة"
+#: Sun letters: the article before them is written assimilated ("as-Sayyid", "Essaadi", "Abderrahmane").
+SUN_LETTERS = "تثدذرزسشصضطظلن"
+
+
+def _alternatives(word: str) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        if i == 0 and ch in INITIAL_ONLY:
+            out.append(INITIAL_ONLY[ch])
+        elif i == last and i > 0 and ch in CLOSING_H:
+            out.append(("h", ""))
+        elif ch == "ل" and i >= 2 and word[i - 1] == "ا" and i < last and word[i + 1] in SUN_LETTERS:
+            out.append(("l", ""))  # an inner article before a sun letter: "عبدالرحمن" / "Abderrahmane"
+        elif ch in LETTER_CLASSES:
+            out.append(LETTER_CLASSES[ch])
+    return out
+
+
+def _expand(alternatives: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """Every key the per-letter alternatives spell (doubles collapsed), at most MAX_KEYS of them."""
+    size = 1
+    capped: list[tuple[str, ...]] = []
+    for alts in alternatives:
+        if size * len(alts) > MAX_KEYS:
+            alts = alts[:1]
+        size *= len(alts)
+        capped.append(alts)
+    return frozenset(_REPEATS.sub(r"\1", "".join(combo)) for combo in product(*capped)) - {""}
 
 
 @lru_cache(maxsize=65536)
+def script_keys(word: str) -> frozenset[str]:
+    """Every consonant key a Latin spelling of an Arabic-script word can have ("حسين" -> {"hsn"}, "كاظم" ->
+    {"kzm", "ksm", "kdm"})."""
+    return _expand(_alternatives(word))
+
+
 def script_key(word: str) -> str:
-    """The consonant key of an Arabic-script word, read from its letters ("حسين" -> "hsn", "طه" -> "t")."""
-    out: list[str] = []
-    for i, ch in enumerate(word):
-        cls = LETTER_CLASSES.get(ch) or (INITIAL_ONLY.get(ch) if i == 0 else None)
-        if cls:
-            out.append(cls)
-    return _closing(_REPEATS.sub(r"\1", "".join(out)))
+    """The usual consonant key of an Arabic-script word (each letter's first class)."""
+    return _REPEATS.sub(r"\1", "".join(alts[0] for alts in _alternatives(word)))
 
 
 #: Long vowels the script writes inside a word, and the Latin letters any spelling of them uses: "حسين" has a
 #: long i (Husayn, Hussein, Hossein all write i, e or y), "حسن" has none (Hassan, Hasan).
 LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with the same letter
-
-
-@lru_cache(maxsize=65536)
-def script_hints(word: str) -> tuple[str, ...]:
-    """The Latin letter sets the long vowels inside an Arabic-script word call for (not its first or last
-    letter: there they are a consonant or the closing vowel)."""
-    return tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
-
-
 #: Letters that carry a word-initial vowel in the script (alif with or without hamza, ayn, hamza seats): a word
 #: that starts with one is spelled with an initial vowel in Latin ("Ibrahim", "Omar"), one that does not is not
 #: ("Butt" is not "Abete").
-VOWEL_CARRIERS = "اأإآعءئؤ"
-
-
+VOWEL_CARRIERS = "اأإآعءئؤﺁ"
 #: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u") is written by every Latin
 #: spelling at its end: "محمدی" is Mohammadi, not Mahmoud.
 FINAL_VOWELS = {"ي": "iye", "ی": "iye", "ى": "iyea", "و": "uowv"}
 
 
-def part_key(word: str) -> str:
-    """An Arabic-script part's key for :func:`part_similarity`: consonant key, whether it opens with a vowel, and
-    the long-vowel hints, "|"-joined."""
-    opening = "v" if word[:1] in VOWEL_CARRIERS else "c"
-    closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
-    return "|".join((script_key(word), opening, closing, *script_hints(word)))
+@dataclass(frozen=True, slots=True)
+class PartKey:
+    """What a Latin spelling of one Arabic-script part must agree with: its consonant keys, whether it opens with
+    a vowel ("v"), a consonant ("c") or either ("*"), the letters it may end with ("" for any), the letter sets of
+    its inner long vowels, and whether it is the article or starts with a sun letter (for :func:`join_parts`)."""
 
-
-def _closing(key: str) -> str:
-    """A key without its closing h ("-ah", "-eh", ta marbuta and final ha are written every which way)."""
-    return key[:-1] if len(key) > 1 and key.endswith("h") else key
+    keys: frozenset[str]
+    opening: str
+    closing: str
+    hints: tuple[str, ...]
+    article: bool = False
+    sun: bool = False
 
 
 @lru_cache(maxsize=65536)
-def consonant_key(token: str) -> str:
-    """The consonant classes of a Latin spelling (or ASCII transliteration) in order ("hussein", "husayn",
-    "hsyn" -> "hsn"; "tikriti", "tkryty" -> "tkrt"; "khalil", "xalil" -> "xl")."""
+def part_key(word: str) -> PartKey:
+    """The :class:`PartKey` of an Arabic-script part (as :func:`script_words` gives it)."""
+    word = word.replace(TATWEEL, "")
+    first = word[:1]
+    opening = "v" if first in VOWEL_CARRIERS else "*" if first == "و" else "c"
+    closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
+    hints = tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
+    return PartKey(script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS)
+
+
+@lru_cache(maxsize=16384)
+def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
+    """Several parts read as one Latin word: keys concatenated (the article's l optional before a sun letter),
+    opening of the first, closing of the last."""
+    alternatives: list[tuple[str, ...]] = []
+    for k, part in enumerate(parts):
+        if part.article and k + 1 < len(parts) and parts[k + 1].sun:
+            alternatives.append(("l", ""))
+        else:
+            alternatives.append(tuple(sorted(part.keys)) or ("",))
+    hints = tuple(h for part in parts for h in part.hints)
+    return PartKey(_expand(alternatives), parts[0].opening, parts[-1].closing, hints)
+
+
+@lru_cache(maxsize=65536)
+def consonant_keys(token: str) -> frozenset[str]:
+    """The consonant keys of a Latin spelling (or ASCII transliteration), with and without a closing h
+    ("hussein", "husayn", "hsyn" -> {"hsn"}; "abdullah" -> {"bdlh", "bdl"})."""
     text = token.casefold()
     for digraph, cls in DIGRAPHS:
         text = text.replace(digraph, cls)
     text = text.translate(CLASSES)
     out: list[str] = []
     for i, ch in enumerate(text):
-        if ch in _VOWELS:
+        if ch in _VOWELS or not ch.isalpha() and ch not in "$%":
             continue
         if ch in "yw" and i > 0:
             continue  # a long vowel inside a word (Arabic writes it with the letter, Latin with a vowel)
         out.append(ch)
-    return _closing(_REPEATS.sub(r"\1", "".join(out)))
+    key = _REPEATS.sub(r"\1", "".join(out))
+    if len(key) > 1 and key.endswith("h"):
+        return frozenset((key, key[:-1]))
+    return frozenset((key,)) if key else frozenset()
+
+
+def consonant_key(token: str) -> str:
+    """The shortest consonant key of a Latin spelling (the closing h dropped), "" when it has none."""
+    keys = consonant_keys(token)
+    return min(keys, key=len) if keys else ""
+
+
+@lru_cache(maxsize=262144)
+def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two key sets share a key or have two keys of three or more consonants within KEY_FLOOR."""
+    if a & b:
+        return True
+    return any(
+        min(len(x), len(y)) > MIN_KEY and Levenshtein.normalized_similarity(x, y) >= KEY_FLOOR for x in a for y in b
+    )
 
 
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
 MISSING_VOWEL = 0.8
 
 
-def part_similarity(key: str, latin: str) -> float:
-    """How well an Arabic-script part with key ``key`` (:func:`part_key`) spells a Latin part."""
-    if latin.isdigit():
+def part_similarity(key: PartKey, latin: str) -> float:
+    """How well an Arabic-script part (:func:`part_key`, :func:`join_parts`) spells a Latin word."""
+    if latin.isdigit() or not key.keys:
         return 0.0
-    a, opening, closing, *hints = key.split("|")
-    b = consonant_key(latin)
     folded = latin.casefold()
     inner = folded[1:]
-    factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in hints) else 1.0
-    if (opening == "v") != (folded[:1] in _VOWELS):
+    factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
+    if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
-    if closing and folded[-1:] not in closing:
+    if key.closing and folded[-1:] not in key.closing:
         factor *= MISSING_VOWEL
-    return factor * _key_similarity(a, b, latin)
+    elif not key.closing and folded[-1:] == "i" and len(folded) > 2:
+        factor *= MISSING_VOWEL  # a closing -i is a written long vowel: "Mohammadi" is not "محمد"
+    # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
+    # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
+    short = len(latin) <= SHORT_WORD or (bool(key.hints) and factor == 1.0)
+    best = max(_key_similarity(a, b, short) for a in key.keys for b in consonant_keys(latin) or ("",))
+    return factor * best
 
 
-def _key_similarity(a: str, b: str, latin: str) -> float:
+def _key_similarity(a: str, b: str, short: bool) -> float:
     if not a or not b:
         return 0.0
     if a == b:
@@ -180,7 +275,7 @@ def _key_similarity(a: str, b: str, latin: str) -> float:
             return SAME_KEY
         if len(a) == MIN_KEY:
             return SAME_SHORT_KEY
-        return SAME_ONE_KEY if len(latin) <= SHORT_WORD else 0.0
+        return SAME_ONE_KEY if short else 0.0
     if min(len(a), len(b)) <= MIN_KEY:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)

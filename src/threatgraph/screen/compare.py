@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
-from threatgraph.names.translit import KEY_FLOOR, consonant_key, part_similarity
+from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys_close, part_similarity
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -136,7 +136,7 @@ def compare_names(
     q_weights: Sequence[float],
     a_tokens: Sequence[str],
     a_weights: Sequence[float],
-    q_keys: Sequence[str] | None = None,
+    q_keys: Sequence[PartKey] | None = None,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -151,6 +151,10 @@ def compare_names(
         (q_tokens, q_weights), (a_tokens, a_weights) = (
             _rejoin(q_tokens, q_weights, a_tokens),
             _rejoin(a_tokens, a_weights, q_tokens),
+        )
+    if q_keys is not None:
+        q_tokens, q_weights, q_keys, a_tokens, a_weights = rejoin_script(
+            q_tokens, q_weights, q_keys, a_tokens, a_weights
         )
     total = sum(q_weights) + sum(a_weights)
     # Only pairs that can reach MIN_TOKEN_SIM are examined: edit similarity >= 0.5 (found by rapidfuzz in C),
@@ -168,16 +172,7 @@ def compare_names(
                 if i in poor_q or j in poor_a:
                     pairs_ij.add((i, j))
     if q_keys is not None:
-        keys_a: dict[str, list[int]] = {}
-        for j, t in enumerate(a_tokens):
-            keys_a.setdefault(consonant_key(t), []).append(j)
-        for i, qkey in enumerate(q_keys):
-            key = qkey.split("|", 1)[0]
-            for other, js in keys_a.items():
-                if other == key or (
-                    min(len(key), len(other)) > 2 and Levenshtein.normalized_similarity(key, other) >= KEY_FLOOR
-                ):
-                    pairs_ij.update((i, j) for j in js)
+        pairs_ij.update(_script_pairs(q_keys, a_tokens))
     sims = []
     for i, j in pairs_ij:
         sim = token_similarity(q_tokens[i], a_tokens[j])
@@ -185,7 +180,10 @@ def compare_names(
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
         s = _ramp(sim)
         if s > 0.0:
-            sims.append((s, q_weights[i] + a_weights[j], i, j))
+            # A transliterated script part says nothing of what kind of word it is ("bd" is the particle
+            # "abd"): aligned, it weighs what its Latin spelling weighs.
+            w = 2 * a_weights[j] if q_keys is not None else q_weights[i] + a_weights[j]
+            sims.append((s, w, i, j))
     sims.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
     used_q: set[int] = set()
     used_a: set[int] = set()
@@ -199,6 +197,8 @@ def compare_names(
         used_q.add(i)
         used_a.add(j)
         gained += s * w
+        if q_keys is not None:
+            total += a_weights[j] - q_weights[i]
         pairs.append((q_tokens[i], a_tokens[j], round(s, 3)))
         if s >= ANCHOR_SIM and token_class(q_tokens[i]) == NAME and token_class(a_tokens[j]) == NAME:
             anchors_q.append(i)
@@ -221,6 +221,84 @@ def compare_names(
             if sim >= REJOIN_SIM and joined > score:
                 return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs))
+
+
+def _script_pairs(q_keys: Sequence[PartKey], a_tokens: Sequence[str]) -> set[tuple[int, int]]:
+    """(query part, Latin word) positions whose consonant keys agree (:func:`names.translit.keys_close`)."""
+    out: set[tuple[int, int]] = set()
+    for j, t in enumerate(a_tokens):
+        b = consonant_keys(t)
+        if b:
+            out.update((i, j) for i, key in enumerate(q_keys) if keys_close(key.keys, b))
+    return out
+
+
+def rejoin_script(
+    q_tokens: Sequence[str],
+    q_weights: Sequence[float],
+    q_keys: Sequence[PartKey],
+    a_tokens: Sequence[str],
+    a_weights: Sequence[float],
+) -> tuple[Sequence[str], Sequence[float], Sequence[PartKey], Sequence[str], Sequence[float]]:
+    """Script parts read as one Latin word, and Latin words read as one script part, where the joined keys
+    agree exactly and the join spells the other side better than any of its parts: "حبيب الله" / "HABIBULLAH",
+    "عبد الرحمن" / "Abdul Rahman" (abd + al), "عبدالرحمن" / "Abd al Rahman". Weights add up."""
+    if len(q_tokens) > 1:
+        latin_keys = [(j, t, consonant_keys(t)) for j, t in enumerate(a_tokens)]
+        out_t: list[str] = []
+        out_w: list[float] = []
+        out_k: list[PartKey] = []
+        i = 0
+        while i < len(q_tokens):
+            joined_at, best, best_key = 0, 0.0, None
+            for n in range(2, min(MAX_JOIN, len(q_tokens) - i) + 1):
+                key = join_parts(tuple(q_keys[i : i + n]))
+                for _j, t, b in latin_keys:
+                    if key.keys & b:
+                        sim = part_similarity(key, t)
+                        if sim > best and sim > max(part_similarity(p, t) for p in q_keys[i : i + n]):
+                            joined_at, best, best_key = n, sim, key
+            if joined_at and best_key is not None:
+                out_t.append("".join(q_tokens[i : i + joined_at]))
+                out_w.append(sum(q_weights[i : i + joined_at]))
+                out_k.append(best_key)
+                i += joined_at
+            else:
+                out_t.append(q_tokens[i])
+                out_w.append(q_weights[i])
+                out_k.append(q_keys[i])
+                i += 1
+        q_tokens, q_weights, q_keys = out_t, out_w, out_k
+    all_keys = frozenset().union(*(key.keys for key in q_keys))
+    if len(a_tokens) > 1:
+        a_out_t: list[str] = []
+        a_out_w: list[float] = []
+        j = 0
+        while j < len(a_tokens):
+            joined_at, best = 0, 0.0
+            for n in range(2, min(MAX_JOIN, len(a_tokens) - j) + 1):
+                part = a_tokens[j : j + n]
+                if any(t.isdigit() for t in part):
+                    break
+                joined = "".join(part)
+                b = consonant_keys(joined)
+                if not b & all_keys:
+                    continue
+                for key in q_keys:
+                    if key.keys & b:
+                        sim = part_similarity(key, joined)
+                        if sim > best and sim > max(part_similarity(key, t) for t in part):
+                            joined_at, best = n, sim
+            if joined_at:
+                a_out_t.append("".join(a_tokens[j : j + joined_at]))
+                a_out_w.append(sum(a_weights[j : j + joined_at]))
+                j += joined_at
+            else:
+                a_out_t.append(a_tokens[j])
+                a_out_w.append(a_weights[j])
+                j += 1
+        a_tokens, a_weights = a_out_t, a_out_w
+    return q_tokens, q_weights, q_keys, a_tokens, a_weights
 
 
 def _rejoin(

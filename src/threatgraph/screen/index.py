@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import is_arabic_script, part_key, script_words
+from threatgraph.names.translit import PartKey, is_arabic_script, part_key, script_words, token_source
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -362,16 +362,16 @@ class ScreenIndex:
         return cls(*payload[1:])
 
 
-def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-    """A query name's tokens and, for an Arabic-script name, each token's consonant key read from the script
-    (then compared part by part by that key as well, :mod:`names.translit`; the joined article is its own
-    part, as lists write it)."""
+def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None]:
+    """A query name's tokens and, for an Arabic-script name, each token's :class:`PartKey` read from the script
+    (then compared part by part by its consonant keys as well, :mod:`names.translit`; the joined article is its
+    own part, as lists write it)."""
     if not is_arabic_script(name):
         return name_tokens(name), None
     tokens: list[str] = []
-    keys: list[str] = []
+    keys: list[PartKey] = []
     for word in script_words(name):
-        parts = name_tokens(word)
+        parts = name_tokens(token_source(word))
         tokens.extend(parts)
         keys.extend([part_key(word)] * len(parts))
     return tuple(tokens), tuple(keys)
