@@ -31,6 +31,8 @@ from itertools import product
 
 from rapidfuzz.distance import Levenshtein
 
+from threatgraph.names.vocabulary import vocabulary
+
 #: Unicode blocks of the Arabic script (Arabic, Supplement, Extended-A, Presentation Forms A and B).
 ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 #: The definite article as the script joins it to a word, and the minimum length of what follows it.
@@ -164,7 +166,7 @@ LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with 
 VOWEL_CARRIERS = "اأإآعءئؤﺁ"
 #: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u") is written by every Latin
 #: spelling at its end: "محمدی" is Mohammadi, not Mahmoud.
-FINAL_VOWELS = {"ي": "iye", "ی": "iye", "ى": "iyea", "و": "uowv"}
+FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv"}  # Persian ی also writes alif maqsura (عیسی)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,7 @@ class PartKey:
     hints: tuple[str, ...]
     article: bool = False
     sun: bool = False
+    consonant_end: bool = False  # ends with a consonant letter: no Latin spelling of it ends in -i
 
 
 @lru_cache(maxsize=65536)
@@ -189,7 +192,8 @@ def part_key(word: str) -> PartKey:
     opening = "v" if first in VOWEL_CARRIERS else "*" if first == "و" else "c"
     closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
     hints = tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
-    return PartKey(script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS)
+    end = word[-1:] in LETTER_CLASSES and word[-1:] not in CLOSING_H
+    return PartKey(script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end)
 
 
 @lru_cache(maxsize=16384)
@@ -203,7 +207,8 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
         else:
             alternatives.append(tuple(sorted(part.keys)) or ("",))
     hints = tuple(h for part in parts for h in part.hints)
-    return PartKey(_expand(alternatives), parts[0].opening, parts[-1].closing, hints)
+    last = parts[-1]
+    return PartKey(_expand(alternatives), parts[0].opening, last.closing, hints, consonant_end=last.consonant_end)
 
 
 @lru_cache(maxsize=65536)
@@ -213,7 +218,7 @@ def consonant_keys(token: str) -> frozenset[str]:
     text = token.casefold()
     for digraph, cls in DIGRAPHS:
         text = text.replace(digraph, cls)
-    text = text.translate(CLASSES)
+    text = _SOFT_C.sub("s", text).translate(CLASSES)
     out: list[str] = []
     for i, ch in enumerate(text):
         if ch in _VOWELS or not ch.isalpha() and ch not in "$%":
@@ -243,6 +248,13 @@ def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def is_honorific(key: PartKey) -> bool:
+    """Whether a script part spells a title of the name vocabulary ("حاجی" / Haji, "شيخ" / Sheikh, "ملا" /
+    Mullah): dropped from a script query as Latin names drop it, so neither side counts it."""
+    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in vocabulary().honorifics)
+
+
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
 MISSING_VOWEL = 0.8
 
@@ -256,15 +268,25 @@ def part_similarity(key: PartKey, latin: str) -> float:
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
     if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
-    if key.closing and folded[-1:] not in key.closing:
+    if key.closing and not _closes_with(folded, key.closing):
         factor *= MISSING_VOWEL
-    elif not key.closing and folded[-1:] == "i" and len(folded) > 2:
+    elif key.consonant_end and folded[-1:] == "i" and len(folded) > 2:
         factor *= MISSING_VOWEL  # a closing -i is a written long vowel: "Mohammadi" is not "محمد"
     # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
     # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
     short = len(latin) <= SHORT_WORD or (bool(key.hints) and factor == 1.0)
     best = max(_key_similarity(a, b, short) for a in key.keys for b in consonant_keys(latin) or ("",))
     return factor * best
+
+
+def _closes_with(folded: str, letters: str) -> bool:
+    """Whether a Latin word ends with one of ``letters``, or with one of them and a closing a/e/h the script
+    does not write ("بويحي" / "Bouyahia", "-iya", "-ie")."""
+    return folded[-1:] in letters or (len(folded) > 2 and folded[-2] in letters and folded[-1] in "aeh")
+
+
+#: Latin c before e, i or y is an s (French spellings: "Belgacem" for بلقاسم), elsewhere a k.
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 def _key_similarity(a: str, b: str, short: bool) -> float:

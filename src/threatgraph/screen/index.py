@@ -18,8 +18,9 @@ import json
 import marshal
 import math
 import os
+import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,17 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import PartKey, is_arabic_script, part_key, script_words, token_source
+from threatgraph.names.translit import (
+    MIN_KEY,
+    PartKey,
+    consonant_keys,
+    is_arabic_script,
+    is_honorific,
+    join_parts,
+    part_key,
+    script_words,
+    token_source,
+)
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -43,13 +54,15 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
 SCORE_TOP = 32
 RARITY_FLOOR = 0.3
-KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6}
+KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
+#: Script parts read as one Latin word for blocking (:func:`names.translit.join_parts`): up to this many.
+MAX_SCRIPT_JOIN = 3
 #: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
 #: or identifier agreeing.
 WEAK_NAME_CAP = MATCH_THRESHOLD - 0.05
@@ -149,12 +162,12 @@ class ScreenIndex:
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
-        for qname in query.names:
+        for qname in query_names(query.names):
             q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
             q_weights = [self.token_weight(t) for t in q_tokens]
-            for name_idx in self._block(q_tokens, q_weights, skip_names, mask):
+            for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
@@ -205,7 +218,7 @@ class ScreenIndex:
                 by_entity.setdefault(name[0], []).append(pos)
             self._ent_names = by_entity
         best = None
-        for qname in query.names:
+        for qname in query_names(query.names):
             q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
@@ -225,12 +238,26 @@ class ScreenIndex:
         return mask
 
     def _block(
-        self, q_tokens: tuple[str, ...], q_weights: list[float], skip: frozenset[int], mask: np.ndarray | None = None
+        self,
+        q_tokens: tuple[str, ...],
+        q_weights: list[float],
+        skip: frozenset[int],
+        mask: np.ndarray | None = None,
+        q_keys: tuple[PartKey, ...] | None = None,
     ) -> list[int]:
         """Names worth scoring: votes from every shared key, weighted by key kind and rarity, divided by the
-        name's total weight (so, like the final score, short close names beat long names sharing one word)."""
+        name's total weight (so, like the final score, short close names beat long names sharing one word).
+        A script query also votes by the consonant keys of its parts, alone and joined."""
         arrays: list[np.ndarray] = []
         weights: list[np.ndarray] = []
+        for keys, weight in script_block_keys(q_keys, q_weights) if q_keys is not None else ():
+            for key in keys:
+                raw = self.postings.get(f"c:{key}")
+                if raw:
+                    posting = np.frombuffer(raw, dtype=np.int32)
+                    arrays.append(posting)
+                    w = weight * KEY_WEIGHTS["c"] * (1.0 + 1.0 / math.log(len(posting) + 2))
+                    weights.append(np.full(len(posting), w))
         # Adjacent query words joined ("abu seta" -> "abuseta") find names that write them as one word, and
         # listed names' joined pairs (indexed the same way) are found by a query that writes them as one.
         pairs = joined_pairs(q_tokens)
@@ -362,6 +389,50 @@ class ScreenIndex:
         return cls(*payload[1:])
 
 
+def latin_block_keys(token: str) -> list[str]:
+    """Consonant-key postings of a Latin token ("c:hsn" for "hussein"), found by script queries' part keys."""
+    if token.isdigit():
+        return []
+    return [f"c:{k}" for k in consonant_keys(token) if len(k) > MIN_KEY]
+
+
+def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -> list[tuple[frozenset[str], float]]:
+    """(consonant keys, weight) to look up for a script query: each part's keys, and those of 2..MAX_SCRIPT_JOIN
+    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"); keys of two consonants or fewer find
+    too many names to vote."""
+    out: list[tuple[frozenset[str], float]] = []
+    for i in range(len(q_keys)):
+        for n in range(1, min(MAX_SCRIPT_JOIN, len(q_keys) - i) + 1):
+            key = q_keys[i] if n == 1 else join_parts(tuple(q_keys[i : i + n]))
+            keys = frozenset(k for k in key.keys if len(k) > MIN_KEY)
+            if keys:
+                out.append((keys, max(q_weights[i : i + n])))
+    return out
+
+
+def query_names(names: Iterable[str]) -> list[str]:
+    """The names to screen for each queried name: the name itself or, when it carries alternatives in
+    brackets ("Ibrahim Asiri (إبراهيم عسيري)", "X (a.k.a. Y; Z)"), the name outside the brackets and each
+    alternative (a leading "label:" dropped) — the words of two writings run together match neither."""
+    out: list[str] = []
+    for name in names:
+        if "(" not in name or ")" not in name:
+            out.append(name)
+            continue
+        outside = _BRACKETED.sub(" ", name).strip()
+        found = [outside] if any(ch.isalnum() for ch in outside) else []
+        for inner in _BRACKETED.findall(name):
+            for alt in inner.strip("()").split(";"):
+                alt = alt.split(":", 1)[1] if ":" in alt else alt
+                if any(ch.isalnum() for ch in alt):
+                    found.append(alt.strip())
+        out.extend(found or [name])
+    return out
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None]:
     """A query name's tokens and, for an Arabic-script name, each token's :class:`PartKey` read from the script
     (then compared part by part by its consonant keys as well, :mod:`names.translit`; the joined article is its
@@ -374,6 +445,10 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None
         parts = name_tokens(token_source(word))
         tokens.extend(parts)
         keys.extend([part_key(word)] * len(parts))
+    titles = [is_honorific(k) for k in keys]
+    if any(titles) and not all(titles):  # titles go, as name_tokens drops them from Latin names
+        tokens = [t for t, title in zip(tokens, titles, strict=True) if not title]
+        keys = [k for k, title in zip(keys, titles, strict=True) if not title]
     return tuple(tokens), tuple(keys)
 
 
@@ -454,7 +529,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     for name_idx, (ent_idx, name, tokens) in enumerate(raw_names):
         weights = tuple(round(index.token_weight(t), 4) for t in tokens)
         names.append((ent_idx, name, tokens, weights))
-        keys = {k for t in (*tokens, *joined_pairs(tokens)) if t for k in token_keys(t)}
+        keys = {k for t in (*tokens, *joined_pairs(tokens)) if t for k in (*token_keys(t), *latin_block_keys(t))}
         for k in keys:
             postings.setdefault(k, []).append(name_idx)
     index.names = names
