@@ -61,6 +61,8 @@ COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainC
 SCORE_TOP = 32
 RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
+#: The weight share of an unaligned script part that may spell a title (the weight of a particle).
+TITLE_WEIGHT = 0.15
 #: Script parts read as one Latin word for blocking (:func:`names.translit.join_parts`): up to this many.
 MAX_SCRIPT_JOIN = 3
 #: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
@@ -130,6 +132,16 @@ class ScreenIndex:
         rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
         return token_class(token) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity)))
 
+    def query_weights(self, q_tokens: tuple[str, ...], q_keys: tuple[PartKey, ...] | None) -> list[float]:
+        """Weights of a query's tokens. A script part that may spell a title ("حاجی" / Haji) weighs as a
+        particle until it aligns with a Latin word (then it weighs what that word weighs): Latin names drop
+        their titles, so an unaligned title must not count against the match, but the script cannot tell a
+        title from a name of the same consonants ("عمر" Omar / Amir), so it is never dropped outright."""
+        weights = [self.token_weight(t) for t in q_tokens]
+        if q_keys is not None:
+            weights = [w * TITLE_WEIGHT if is_honorific(k) else w for w, k in zip(weights, q_keys, strict=True)]
+        return weights
+
     # --- matching ---------------------------------------------------------------------
 
     def match(
@@ -166,7 +178,7 @@ class ScreenIndex:
             q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
-            q_weights = [self.token_weight(t) for t in q_tokens]
+            q_weights = self.query_weights(q_tokens, q_keys)
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
@@ -222,7 +234,7 @@ class ScreenIndex:
             q_tokens, q_keys = query_tokens(qname)
             if not q_tokens:
                 continue
-            q_weights = [self.token_weight(t) for t in q_tokens]
+            q_weights = self.query_weights(q_tokens, q_keys)
             for pos in self._ent_names.get(ent_idx, ()):
                 ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], q_keys)
                 if best is None or ns.score > best[0]:
@@ -445,10 +457,6 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None
         parts = name_tokens(token_source(word))
         tokens.extend(parts)
         keys.extend([part_key(word)] * len(parts))
-    titles = [is_honorific(k) for k in keys]
-    if any(titles) and not all(titles):  # titles go, as name_tokens drops them from Latin names
-        tokens = [t for t, title in zip(tokens, titles, strict=True) if not title]
-        keys = [k for k, title in zip(keys, titles, strict=True) if not title]
     return tuple(tokens), tuple(keys)
 
 
