@@ -259,6 +259,7 @@ def is_honorific(key: PartKey) -> bool:
 MISSING_VOWEL = 0.8
 
 
+@lru_cache(maxsize=262144)
 def part_similarity(key: PartKey, latin: str) -> float:
     """How well an Arabic-script part (:func:`part_key`, :func:`join_parts`) spells a Latin word."""
     if latin.isdigit() or not key.keys:
