@@ -491,8 +491,9 @@ def main() -> None:
     if args.misses:
         for ok, (c, _d, _u), case, vc in zip(var_top, var_results, cases, var_cases, strict=True):
             if not ok or not c.match:
+                weak = index._weak_name(next(iter(case[2])), case[3]) if case[2] else None  # noqa: SLF001
                 print(f"      miss: {case[0]!r} -> {vc[0]!r}: top {c.caption if c else None!r} "
-                      f"({c.score if c else 0}) {'right' if ok else 'wrong'}")  # fmt: skip
+                      f"({c.score if c else 0}) {'right' if ok else 'wrong'} {case[3]} {weak or 'strong'}")  # fmt: skip
 
     fp_names = non_listed(args.fp, args.seed)
     fp_scores, fp_hits = flagged(index, fp_names, thr)

@@ -49,6 +49,8 @@ from threatgraph.screen.compare import (
     identifiers_match,
     schemata_compatible,
 )
+from threatgraph.screen.orgwords import OrgWords
+from threatgraph.screen.orgwords import learn as learn_org_words
 from threatgraph.screen.query import MATCH_THRESHOLD, Candidate, Query
 from threatgraph.store.schema import list_versions
 
@@ -91,6 +93,7 @@ class ScreenIndex:
         "_masks",
         "_ids",
         "_ent_names",
+        "_org_words",
     )
 
     def __init__(
@@ -119,6 +122,7 @@ class ScreenIndex:
         self._masks: dict[frozenset[str], np.ndarray] = {}
         self._ids: dict[str, list[int]] | None = None
         self._ent_names: dict[int, list[int]] | None = None
+        self._org_words: OrgWords | None = None
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -132,15 +136,37 @@ class ScreenIndex:
         rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
         return token_class(token) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity)))
 
-    def query_weights(self, q_tokens: tuple[str, ...], q_keys: tuple[PartKey, ...] | None) -> list[float]:
-        """Weights of a query's tokens. A script part that may spell a title ("حاجی" / Haji) weighs as a
-        particle until it aligns with a Latin word (then it weighs what that word weighs): Latin names drop
-        their titles, so an unaligned title must not count against the match, but the script cannot tell a
-        title from a name of the same consonants ("عمر" Omar / Amir), so it is never dropped outright."""
+    @property
+    def org_words(self) -> OrgWords:
+        """The organisation words of the listed names (:mod:`screen.orgwords`), learnt once."""
+        if self._org_words is None:
+            self._org_words = learn_org_words(
+                (name, tokens, self.entities[ent_idx][2] != "Person") for ent_idx, name, tokens, _w in self.names
+            )
+        return self._org_words
+
+    def prepare(
+        self, qname: str, schema: str | None
+    ) -> tuple[tuple[str, ...], list[float], tuple[PartKey, ...] | None]:
+        """A query name's tokens, their weights and (script names) part keys.
+
+        A Latin name's misspelt organisation words are spelt right first (:meth:`OrgWords.correct`); unless
+        the query is a person, kind words of organisation names weigh as generic words, as they do in the
+        listed names. A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
+        with a Latin word (then it weighs what that word weighs): Latin names drop their titles, so an unaligned
+        title must not count against the match, but the script cannot tell a title from a name of the same
+        consonants ("عمر" Omar / Amir), so it is never dropped outright."""
+        q_tokens, q_keys = query_tokens(qname)
+        if q_keys is None:
+            corrected = self.org_words.correct(qname)
+            if corrected is not None:
+                q_tokens = name_tokens(corrected) or q_tokens
         weights = [self.token_weight(t) for t in q_tokens]
         if q_keys is not None:
             weights = [w * TITLE_WEIGHT if is_honorific(k) else w for w, k in zip(weights, q_keys, strict=True)]
-        return weights
+        elif schema != "Person":
+            weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
+        return q_tokens, weights, q_keys
 
     # --- matching ---------------------------------------------------------------------
 
@@ -175,10 +201,9 @@ class ScreenIndex:
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
         for qname in query_names(query.names):
-            q_tokens, q_keys = query_tokens(qname)
+            q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
-            q_weights = self.query_weights(q_tokens, q_keys)
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
@@ -231,10 +256,9 @@ class ScreenIndex:
             self._ent_names = by_entity
         best = None
         for qname in query_names(query.names):
-            q_tokens, q_keys = query_tokens(qname)
+            q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
-            q_weights = self.query_weights(q_tokens, q_keys)
             for pos in self._ent_names.get(ent_idx, ()):
                 ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], q_keys)
                 if best is None or ns.score > best[0]:
@@ -532,10 +556,13 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     index = ScreenIndex(key, entities, data, [], {}, df, name_props)
     index.names = [(e, n, t, ()) for e, n, t in raw_names]
     index._idf_norm = math.log(max(len(raw_names), 2) + 1)
+    org_words = index.org_words
     postings: dict[str, list[int]] = {}
     names: list[tuple] = []
     for name_idx, (ent_idx, name, tokens) in enumerate(raw_names):
         weights = tuple(round(index.token_weight(t), 4) for t in tokens)
+        if entities[ent_idx][2] != "Person":
+            weights = tuple(org_words.weight(t, w) for t, w in zip(tokens, weights, strict=True))
         names.append((ent_idx, name, tokens, weights))
         keys = {k for t in (*tokens, *joined_pairs(tokens)) if t for k in (*token_keys(t), *latin_block_keys(t))}
         for k in keys:
@@ -545,6 +572,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
     index._name_weight = np.array([sum(n[3]) for n in names], dtype=np.float64)
     index._masks = {}
     index._ids = index._ent_names = None
+    index._org_words = org_words
     return index
 
 
