@@ -1,0 +1,95 @@
+"""How a query name becomes what the index compares: names, tokens, script part keys and blocking keys.
+
+A queried name may carry its alternatives in brackets (:func:`query_names`); an Arabic-script name is split
+into its written parts with their consonant keys (:func:`query_tokens`, :mod:`names.translit`), and looks up
+listed names by those keys, parts alone and joined (:func:`script_block_keys`), in the consonant-key postings
+every listed Latin token has (:func:`latin_block_keys`). Adjacent words joined (:func:`joined_pairs`) find
+names that write them as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from threatgraph.names.tokens import name_tokens
+from threatgraph.names.translit import (
+    MIN_KEY,
+    PartKey,
+    consonant_keys,
+    is_arabic_script,
+    join_parts,
+    part_key,
+    script_words,
+    token_source,
+)
+
+#: Script parts read as one Latin word for blocking (:func:`names.translit.join_parts`): up to this many.
+MAX_SCRIPT_JOIN = 3
+
+
+def latin_block_keys(token: str) -> list[str]:
+    """Consonant-key postings of a Latin token ("c:hsn" for "hussein"), found by script queries' part keys."""
+    if token.isdigit():
+        return []
+    return [f"c:{k}" for k in consonant_keys(token) if len(k) > MIN_KEY]
+
+
+def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -> list[tuple[frozenset[str], float]]:
+    """(consonant keys, weight) to look up for a script query: each part's keys, and those of 2..MAX_SCRIPT_JOIN
+    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"); keys of two consonants or fewer find
+    too many names to vote."""
+    out: list[tuple[frozenset[str], float]] = []
+    for i in range(len(q_keys)):
+        for n in range(1, min(MAX_SCRIPT_JOIN, len(q_keys) - i) + 1):
+            key = q_keys[i] if n == 1 else join_parts(tuple(q_keys[i : i + n]))
+            keys = frozenset(k for k in key.keys if len(k) > MIN_KEY)
+            if keys:
+                out.append((keys, max(q_weights[i : i + n])))
+    return out
+
+
+def query_names(names: Iterable[str]) -> list[str]:
+    """The names to screen for each queried name: the name itself or, when it carries alternatives in
+    brackets ("Ibrahim Asiri (إبراهيم عسيري)", "X (a.k.a. Y; Z)"), the name outside the brackets and each
+    alternative (a leading "label:" dropped) — the words of two writings run together match neither."""
+    out: list[str] = []
+    for name in names:
+        if "(" not in name or ")" not in name:
+            out.append(name)
+            continue
+        outside = _BRACKETED.sub(" ", name).strip()
+        found = [outside] if any(ch.isalnum() for ch in outside) else []
+        for inner in _BRACKETED.findall(name):
+            for alt in inner.strip("()").split(";"):
+                alt = alt.split(":", 1)[1] if ":" in alt else alt
+                if any(ch.isalnum() for ch in alt):
+                    found.append(alt.strip())
+        out.extend(found or [name])
+    return out
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None]:
+    """A query name's tokens and, for an Arabic-script name, each token's :class:`PartKey` read from the script
+    (then compared part by part by its consonant keys as well, :mod:`names.translit`; the joined article is its
+    own part, as lists write it)."""
+    if not is_arabic_script(name):
+        return name_tokens(name), None
+    tokens: list[str] = []
+    keys: list[PartKey] = []
+    for word in script_words(name):
+        parts = name_tokens(token_source(word))
+        tokens.extend(parts)
+        keys.extend([part_key(word)] * len(parts))
+    return tuple(tokens), tuple(keys)
+
+
+def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Each pair of adjacent words written as one ("abu", "seta" -> "abuseta"), digits excepted; one per pair
+    position (empty string where a pair has a number) so positions line up with the pairs of weights."""
+    if len(tokens) < 2:
+        return []
+    return [a + b if not (a.isdigit() or b.isdigit()) else "" for a, b in zip(tokens, tokens[1:], strict=False)]
