@@ -72,6 +72,7 @@ def test_the_index_finds_an_entry_by_its_name_without_the_kind_word() -> None:
     index = build_index(entries())
     hit = index.match(Query(["Kedr"]), limit=1)[0]
     assert hit.entry_id == "ao-3" and hit.match
+    assert index.match(Query(["Kedr AO"], schema="Company"), limit=1)[0].entry_id == "ao-3"
     typo = index.match(Query(["Obshchestvo s Ogranichennoi Otvetstvenostyu Kedr Trans"]), limit=1)[0]
     assert typo.entry_id == "ooo-3" and typo.match and typo.score >= 0.95
     other = index.match(Query(["Obshchestvo s Ogranichennoi Otvetstvenostyu Lotos Trans"]), limit=1)

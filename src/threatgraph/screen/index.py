@@ -144,9 +144,10 @@ class ScreenIndex:
     ) -> tuple[tuple[str, ...], list[float], tuple[PartKey, ...] | None]:
         """A query name's tokens, their weights and (script names) part keys.
 
-        A Latin name's misspelt organisation words are spelt right first (:meth:`OrgWords.correct`); unless
-        the query is a person, kind words of organisation names weigh as generic words, as they do in the
-        listed names. A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
+        A Latin name's misspelt organisation words are spelt right first (:meth:`OrgWords.correct`); in an
+        organisation's name (by its schema, or an unambiguous legal form in it) legal forms such as "AO" weigh
+        as generic words, as they do in the listed organisations' names ("Hua PAO" may be a person).
+        A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
         with a Latin word (then it weighs what that word weighs): Latin names drop their titles, so an unaligned
         title must not count against the match, but the script cannot tell a title from a name of the same
         consonants ("عمر" Omar / Amir), so it is never dropped outright."""
@@ -158,7 +159,7 @@ class ScreenIndex:
         weights = [self.token_weight(t) for t in q_tokens]
         if q_keys is not None:
             weights = [w * TITLE_WEIGHT if is_honorific(k) else w for w, k in zip(weights, q_keys, strict=True)]
-        elif schema != "Person":
+        elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
         return q_tokens, weights, q_keys
 

@@ -27,7 +27,7 @@ from threatgraph.names.tokens import GENERIC
 from threatgraph.names.vocabulary import fold
 
 #: A word is a correction target when at least this many organisation names write it...
-MIN_ORG_NAMES = 20
+MIN_ORG_NAMES = 10
 #: ...and person names write it at most this share as often.
 PERSON_SHARE = 0.05
 #: Query words shorter than this are never corrected (short words are acronyms and syllables, not typos).
