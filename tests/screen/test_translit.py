@@ -103,3 +103,28 @@ def test_arabic_name_flags_latin_only_entry() -> None:
     assert hit.entry_id == "p1" and hit.match
     other = index.match(Query(["جمال إبراهيم الجزار"], schema="Person"), limit=1)
     assert not other or not other[0].match
+
+
+def test_compound_and_vowel_forms_flag() -> None:
+    """Invented entries: a compound with Allah written apart in the script and as one Latin word, and a long
+    vowel after an opening ayn written as the Latin word's first letter."""
+    index = build_index(
+        [
+            {"id": "c1", "schema": "Person", "dataset": "t", "properties": {"name": ["RAHMATULLAH KARIMI"]}},
+            {"id": "c2", "schema": "Person", "dataset": "t", "properties": {"name": ["Essa Kamal NOORI"]}},
+            {"id": "c3", "schema": "Person", "dataset": "t", "properties": {"name": ["Rahmat KARIMI"]}},
+        ]
+    )
+    hit = index.match(Query(["رحمت الله کریمی"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "c1" and hit.match
+    assert part_similarity(part_key("عیسی"), "Essa") >= 0.85
+    hit = index.match(Query(["عیسی کمال نوری"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "c2" and hit.match
+
+
+def test_bracketed_alternatives_are_screened_apart() -> None:
+    index = build_index(
+        [{"id": "b1", "schema": "Person", "dataset": "t", "properties": {"name": ["Tariq Hamid SAWALHA"]}}]
+    )
+    hit = index.match(Query(["Tariq Hamid Sawalha (original script: طارق حامد صوالحة)"]), limit=1)[0]
+    assert hit.entry_id == "b1" and hit.score == 1.0

@@ -265,7 +265,8 @@ def part_similarity(key: PartKey, latin: str) -> float:
     if latin.isdigit() or not key.keys:
         return 0.0
     folded = latin.casefold()
-    inner = folded[1:]
+    # a long vowel after an opening alif or ayn is the Latin word's first letter ("عیسی" / "Isa", "Essa")
+    inner = folded if key.opening == "v" else folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
     if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL

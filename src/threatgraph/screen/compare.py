@@ -256,7 +256,8 @@ def rejoin_script(
                 for _j, t, b in latin_keys:
                     if key.keys & b:
                         sim = part_similarity(key, t)
-                        if sim > best and sim > max(part_similarity(p, t) for p in q_keys[i : i + n]):
+                        # the longer join wins a tie: "هدايت الله" is all of "HIDAYATULLAH", not "هدايت ال"
+                        if sim >= best and sim > max(part_similarity(p, t) for p in q_keys[i : i + n]):
                             joined_at, best, best_key = n, sim, key
             if joined_at and best_key is not None:
                 out_t.append("".join(q_tokens[i : i + joined_at]))
