@@ -164,9 +164,10 @@ LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with 
 #: that starts with one is spelled with an initial vowel in Latin ("Ibrahim", "Omar"), one that does not is not
 #: ("Butt" is not "Abete").
 VOWEL_CARRIERS = "اأإآعءئؤﺁ"
-#: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u") is written by every Latin
-#: spelling at its end: "محمدی" is Mohammadi, not Mahmoud.
-FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv"}  # Persian ی also writes alif maqsura (عیسی)
+#: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u", "-a") is written by every
+#: Latin spelling at its end: "محمدی" is Mohammadi, not Mahmoud; "حسنا" is Hasna, not Hassan.
+#: (Persian ی also writes alif maqsura: عیسی.)
+FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv", "ا": "a"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,16 +200,23 @@ def part_key(word: str) -> PartKey:
 @lru_cache(maxsize=16384)
 def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
     """Several parts read as one Latin word: keys concatenated (the article's l optional before a sun letter),
-    opening of the first, closing of the last."""
+    opening of the first, closing of the last; keys of two consonants or fewer are no join (too many words
+    share them) unless the join is the article and its word."""
     alternatives: list[tuple[str, ...]] = []
     for k, part in enumerate(parts):
         if part.article and k + 1 < len(parts) and parts[k + 1].sun:
             alternatives.append(("l", ""))
-        else:
-            alternatives.append(tuple(sorted(part.keys)) or ("",))
-    hints = tuple(h for part in parts for h in part.hints)
+        elif part.keys:
+            alternatives.append(tuple(sorted(part.keys)))
+        else:  # a part with no consonant (a Latin word inside a script name): nothing to join
+            return PartKey(frozenset(), parts[0].opening, "", ())
+    # a closing long vowel of a part inside the join is a long vowel inside the joined word ("ابو عيد")
+    hints = tuple(h for part in parts for h in part.hints) + tuple(p.closing for p in parts[:-1] if p.closing)
     last = parts[-1]
-    return PartKey(_expand(alternatives), parts[0].opening, last.closing, hints, consonant_end=last.consonant_end)
+    keys = _expand(alternatives)
+    if not parts[0].article:  # the article and its word are one word in many spellings ("Essaadi", "Allah")
+        keys = frozenset(k for k in keys if len(k) > MIN_KEY)
+    return PartKey(keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end)
 
 
 @lru_cache(maxsize=65536)
