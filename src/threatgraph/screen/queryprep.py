@@ -50,17 +50,20 @@ def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -
 
 
 def query_names(names: Iterable[str]) -> list[str]:
-    """The names to screen for each queried name: the name itself or, when it carries alternatives in
-    brackets ("Ibrahim Asiri (إبراهيم عسيري)", "X (a.k.a. Y; Z)"), the name outside the brackets and each
-    alternative (a leading "label:" dropped) — the words of two writings run together match neither."""
+    """The names to screen for each queried name: the name itself or, when brackets in it hold alternatives,
+    the name outside the brackets and each alternative (a leading "label:" dropped) — the words of two
+    writings run together match neither. Brackets hold alternatives when they are in another script than the
+    name ("Ibrahim Asiri (إبراهيم عسيري)"), labelled ("(original script: ...)", "(a.k.a. ...)") or several
+    (";"); otherwise they are part of the name ("RELIEF COMMITTEE (LEBANON BRANCH)" is not its parent)."""
     out: list[str] = []
     for name in names:
-        if "(" not in name or ")" not in name:
+        inners = _BRACKETED.findall(name)
+        outside = _BRACKETED.sub(" ", name).strip()
+        if not inners or not any(_alternatives(inner, outside) for inner in inners):
             out.append(name)
             continue
-        outside = _BRACKETED.sub(" ", name).strip()
         found = [outside] if any(ch.isalnum() for ch in outside) else []
-        for inner in _BRACKETED.findall(name):
+        for inner in inners:
             for alt in inner.strip("()").split(";"):
                 alt = alt.split(":", 1)[1] if ":" in alt else alt
                 if any(ch.isalnum() for ch in alt):
@@ -69,6 +72,18 @@ def query_names(names: Iterable[str]) -> list[str]:
     return out
 
 
+def _alternatives(inner: str, outside: str) -> bool:
+    return ":" in inner or ";" in inner or _latin(inner) != _latin(outside)
+
+
+def _latin(text: str) -> bool:
+    """Whether the letters of ``text`` are (mostly) Latin."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ord(ch) < LATIN_END for ch in letters) * 2 >= len(letters)
+
+
+#: Code points below this are Latin letters (Basic Latin to Latin Extended-B and IPA).
+LATIN_END = 0x2B0
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
