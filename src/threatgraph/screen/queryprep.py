@@ -53,7 +53,7 @@ def query_names(names: Iterable[str]) -> list[str]:
     """The names to screen for each queried name: the name itself or, when brackets in it hold alternatives,
     the name outside the brackets and each alternative (a leading "label:" dropped) — the words of two
     writings run together match neither. Brackets hold alternatives when they are in another script than the
-    name ("Ibrahim Asiri (إبراهيم عسيري)"), labelled ("(original script: ...)", "(a.k.a. ...)") or several
+    name ("Ibrahim Asiri (إبراهيم عسيري)"), labelled ("(original script: ...)") or several
     (";"); otherwise they are part of the name ("RELIEF COMMITTEE (LEBANON BRANCH)" is not its parent)."""
     out: list[str] = []
     for name in names:
