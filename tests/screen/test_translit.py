@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -137,3 +139,19 @@ def test_bracketed_alternatives_are_screened_apart() -> None:
         "Y",
         "Z",
     ]
+
+
+@pytest.mark.slow
+def test_real_arabic_names_flag_their_latin_only_entries(shared_data: Path) -> None:
+    """The issue's example on the real OFAC SDN list (Latin names only): the Arabic-script name reaches the
+    threshold at rank 1, part by part."""
+    from threatgraph.screen.formats import parse_files
+
+    (sdn,) = parse_files([shared_data / "sanctions" / "ofac" / "sdn.csv"])
+    index = build_index([{**e, "dataset": sdn.dataset} for e in sdn.entries])
+    for name, listed in (
+        ("صدام حسين التكريتي", "Saddam Hussein AL-TIKRITI"),
+        ("عزت إبراهيم الدوري", "Izzat Ibrahim AL-DURI"),
+    ):
+        hit = index.match(Query([name], schema="Person"), limit=1)[0]
+        assert hit.caption == listed and hit.match, (name, hit.caption, hit.score)
