@@ -199,6 +199,8 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool)
                     tally.errors.append(f"DATE     {where}: {got} for {g['date']}")
             elif best.date is not None and best.date.start is not None:
                 tally.score("no date when none given", best.date.note is not None)
+                if best.date.note is None:
+                    tally.errors.append(f"DATED    {where}: {best.date.text!r} stated, the text gives no date")
             if g["place"]:
                 ok = names_match(best.place, g["place"])
                 tally.score("place", ok)

@@ -1,0 +1,69 @@
+"""Event dates beyond the sentence: the lead's date carried to later retellings, with a note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Analysis, Article, Event
+
+PUB = date(2021, 6, 10)  # a Thursday
+
+LEAD = (
+    "On Tuesday, Ruritanian rebels attacked an army base outside Strelsau.\n\n"
+    "The rebels were armed with mortars, officials told reporters.\n\n"
+    "Near the border, two soldiers were killed when the rebels ambushed a convoy.\n\n"
+    "The rebels have attacked bases before and will attack again, their leader warned."
+)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str, published: date | None = PUB) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=published)]))
+
+    return run
+
+
+def _by_trigger(events: list[Event], trigger: str) -> list[Event]:
+    return [e for e in events if e.trigger == trigger]
+
+
+def test_lead_date_is_carried_to_a_later_past_retelling_with_a_note(analyse) -> None:
+    events = analyse(LEAD).events
+    lead = _by_trigger(events, "attacked")[0]
+    assert lead.date is not None and lead.date.start == date(2021, 6, 8) and lead.date.note is None
+    later = _by_trigger(events, "ambushed") + _by_trigger(events, "killed")
+    assert later, [(e.trigger, e.type) for e in events]
+    for ev in later:
+        assert ev.date is not None and ev.date.start == date(2021, 6, 8)
+        assert ev.date.note is not None and "lead" in ev.date.note  # an inference, said as such
+
+
+def test_perfect_and_future_retellings_stay_undated(analyse) -> None:
+    events = [e for e in analyse(LEAD).events if "will attack again" in e.sentence]
+    assert events  # "have attacked" (background) and "will attack" (future) are both read
+    for ev in events:
+        assert ev.date is None or ev.date.note is None or "lead" not in ev.date.note
+
+
+def test_another_kind_of_happening_does_not_take_the_lead_date(analyse) -> None:
+    text = (
+        "On Tuesday, police arrested three members of the Black Hand in Strelsau.\n\n"
+        "Gunmen attacked a police station near the river, officials said."
+    )
+    events = analyse(text).events
+    assert any(e.date is not None and e.date.start == date(2021, 6, 8) for e in events if e.trigger == "arrested")
+    for ev in _by_trigger(events, "attacked"):
+        assert ev.date is None or ev.date.start != date(2021, 6, 8)
+
+
+def test_no_lead_date_without_a_publication_anchor(analyse) -> None:
+    events = analyse(LEAD, published=None).events
+    for ev in _by_trigger(events, "ambushed"):
+        assert ev.date is None or ev.date.start is None
