@@ -67,3 +67,24 @@ def test_no_lead_date_without_a_publication_anchor(analyse) -> None:
     events = analyse(LEAD, published=None).events
     for ev in _by_trigger(events, "ambushed"):
         assert ev.date is None or ev.date.start is None
+
+
+def test_the_group_is_the_nearest_acting_group_not_the_most_frequent(analyse) -> None:
+    text = (
+        "The Kestrel Front has fought in Sirte for years. The Kestrel Front recruits in the south, "
+        "and the Kestrel Front taxes farmers.\n\n"
+        "Last month the Sand Vipers seized a checkpoint on the coast road. "
+        "The group attacked a police station in Brega on Monday."
+    )
+    events = [e for e in analyse(text).events if e.trigger == "attacked"]
+    assert events and events[0].source is not None and "Sand Vipers" in events[0].source
+
+
+def test_a_group_noun_prefers_the_name_that_carries_it(analyse) -> None:
+    text = (
+        "The Northern Lions Brigade controls the valley. "
+        "Last week the Kestrel Front clashed with the army near Sirte.\n\n"
+        "The brigade attacked a village near Brega on Monday, residents said."
+    )
+    events = [e for e in analyse(text).events if e.trigger == "attacked"]
+    assert events and events[0].source is not None and "Northern Lions" in events[0].source

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 ACTOR_LABELS = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company", "Country", "Nationality"})
 ORG_LABELS = ("ArmedGroup", "Organization", "PublicBody", "Company")
 PLACE_LABELS = frozenset({"Country", "Location"})
+_GROUP_LABELS = ("ArmedGroup", "Organization")  # what "the group" can stand for
 _RELATIVE = frozenset({"that", "who", "which", "whom", "whose"})
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct", "nummod"})
 
@@ -54,22 +55,6 @@ class MentionIndex:
     def at(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
 
-    def salient(self, char: int, label: str) -> Mention | None:
-        """The most often mentioned group of ``label`` before ``char``; ties go to the one named
-        first, which in a news story is usually what the story is about."""
-        counts: dict[int, int] = {}
-        first: dict[int, Mention] = {}
-        for m in self.mentions:
-            if m.start >= char:
-                break
-            if m.label == label and m.group >= 0:
-                counts[m.group] = counts.get(m.group, 0) + 1
-                first.setdefault(m.group, m)
-        if not counts:
-            return None
-        best = max(counts, key=lambda g: (counts[g], -first[g].start))
-        return first[best]
-
     def before(
         self,
         char: int,
@@ -77,10 +62,12 @@ class MentionIndex:
         window: int = 1500,
         skip: set[int] = frozenset(),
         subject: bool = False,
+        naming: str | None = None,
     ) -> Mention | None:
         """The nearest mention before ``char`` whose label ranks first in ``labels``.
 
-        ``skip`` holds token indices to pass over; ``subject`` keeps only mentions in subject position.
+        ``skip`` holds token indices to pass over; ``subject`` keeps only mentions in subject
+        position; ``naming`` keeps only names that hold that word ("brigade" in "Shah Brigade").
         """
         best: Mention | None = None
         best_rank = len(labels)
@@ -93,6 +80,8 @@ class MentionIndex:
             if span is None or span.root.i in skip:
                 continue
             if subject and span.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if naming is not None and naming not in (lemma(w) for w in span):
                 continue
             if m.label in labels:
                 rank = labels.index(m.label)
@@ -287,11 +276,30 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
         if people is not None and (m is None or people.idx > m.start):
             # "The men were arrested … They target boys": the people just named, a group only through them
             return resolve(people, index, depth=3) or Actor(_phrase(people))
-    elif tok.pos_ != "PRON":  # "the group", "the battalion": the armed group the article is about so far
-        m = index.salient(tok.idx, "ArmedGroup") or index.before(tok.idx, ORG_LABELS)
+    elif tok.pos_ != "PRON":  # "the group", "the battalion": the nearest group it can name
+        m = _group_antecedent(tok, index)
     else:
         m = index.before(tok.idx, ORG_LABELS)
     return _actor_of(m) if m is not None else None
+
+
+def _group_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
+    """The antecedent of a definite group noun, by compatibility then recency, never by frequency.
+
+    A name that carries the noun itself comes first ("the brigade" -> the Northern Lions Brigade,
+    even past a nearer group); then the nearest armed group or organisation that was a subject,
+    since "the group" continues the story of whoever acted; then the nearest one in any position;
+    then the nearest organisation of any kind (a ministry, a company).
+    """
+    named = index.before(tok.idx, ORG_LABELS, window=3000, naming=lemma(tok))
+    if named is not None:
+        return named
+    for subject in (True, False):
+        found = [index.before(tok.idx, (label,), subject=subject) for label in _GROUP_LABELS]
+        nearest = max((m for m in found if m is not None), key=lambda m: m.start, default=None)
+        if nearest is not None:
+            return nearest
+    return index.before(tok.idx, ORG_LABELS)
 
 
 def expand(tok: Token) -> list[Token]:
