@@ -159,7 +159,9 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             subj = _children(head, "nsubj")  # "X placed …, accusing the group of …"
         elif verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN"):
-            (subjpass if passive else subj).append(head)
+            happening = not passive and head.pos_ == "NOUN" and _trigger(head) is not None
+            # "an attack by X targeting Y": X targets, not the attack
+            (subjpass if passive else subj).extend(_noun_args(head).sources if happening else [head])
         elif verb.dep_ == "relcl" and not dobj:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
@@ -223,6 +225,14 @@ def _noun_args(noun: Token) -> _Args:
     ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
+        targets = [g for a in _pobjs(noun, ("by",)) for g in _pobjs(a, ("on", "against", "upon"))]
+    for acl in _children(noun, "acl"):  # "an attack targeting Y": the participle names whom
+        if acl.tag_ == "VBG" and (_trigger(acl) or (None, ""))[0] is not None:
+            targets = targets or _children(acl, "dobj")
+    held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
+    if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
+        sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
     for acl in _children(noun, "acl"):  # "the operation carried out by U.S. forces": who carried it out
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
@@ -250,10 +260,19 @@ def _noun_args(noun: Token) -> _Args:
             sources = sources or _pobjs(gov, ("from",))
         elif glemma in lex.words["agentive_verbs"]:
             sources = sources or subj
-            targets = targets or _pobjs(gov, ("on", "against", "upon", "to", "for"))
+            targets = targets or [t for t in _pobjs(gov, ("on", "against", "upon", "to", "for")) if t != noun]
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
     return _Args(sources=sources, targets=targets)
+
+
+def _perpetrators(heads: list[Token]) -> list[Token]:
+    """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
+    not at the attack; a happening with no named doer leaves no target."""
+    out: list[Token] = []
+    for head in heads:
+        out.extend(_noun_args(head).sources if head.pos_ == "NOUN" and _trigger(head) is not None else [head])
+    return out
 
 
 def _held_one(noun: Token, gov: Token) -> list[Token]:
@@ -272,8 +291,8 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     subj = _children(verb, "nsubj", "nsubjpass")
     if subj or depth > 3 or verb.head == verb:
         return subj
-    if verb.dep_ in ("xcomp", "conj", "advcl"):
-        return _subject(verb.head, depth + 1)
+    if verb.dep_ in ("xcomp", "conj", "advcl") or (verb.dep_ == "acomp" and verb.head.pos_ in ("AUX", "VERB")):
+        return _subject(verb.head, depth + 1)  # "X was responsible for the bombing": X
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "X is suspected of planning the raid": the passive subject of the governing verb acts
         return _subject(verb.head.head, depth + 1)
@@ -688,7 +707,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     for tok, trig, kind, args in _candidates(doc):
         para = _paragraph_bounds(text, tok.idx, breaks)
         sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] or [(None, None)]
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(args.targets, index, para)]
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]

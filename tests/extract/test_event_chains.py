@@ -1,0 +1,63 @@
+"""Event arguments through nominal and predicative chains, claims, partitives and condemnations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def events(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> list[Event]:
+        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))])).events
+
+    return run
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.source, e.target) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Kestrel Front was responsible for the 2019 bombing of a hotel in Sirte.", "bombing"),
+        ("The Kestrel Front issued its claim of the bombing of a hotel in Sirte on Friday.", "bombing"),
+        ("One of the fighters of the Kestrel Front attacked a checkpoint in Sirte.", "attacked"),
+    ],
+)
+def test_the_doer_reached_through_a_chain(events, text: str, trigger: str) -> None:
+    ev = _one(events(text), trigger)
+    assert ev.source is not None and "Kestrel Front" in ev.source
+
+
+def test_attack_by_x_on_y_names_both(events) -> None:
+    ev = _one(events("The attack by the Kestrel Front on the Sand Vipers killed ten people."), "attack")
+    assert (ev.source, ev.target) == ("Kestrel Front", "Sand Vipers")
+
+
+def test_an_attack_targeting_y(events) -> None:
+    ev = _one(events("The Kestrel Front launched an attack targeting the Sand Vipers near Sirte."), "attack")
+    assert (ev.source, ev.target) == ("Kestrel Front", "Sand Vipers")
+
+
+def test_condemning_an_attack_is_aimed_at_its_perpetrator(events) -> None:
+    found = events("The Sand Vipers condemned the attack by the Kestrel Front on a school.")
+    ev = _one(found, "condemned")
+    assert ev.target == "Kestrel Front"  # not "attack", and never the condemner
+
+
+def test_a_happening_with_no_doer_leaves_no_target(events) -> None:
+    found = events("The Sand Vipers condemned the bombing of a school in Sirte.")
+    for ev in found:
+        if ev.trigger == "condemned":
+            assert ev.target is None or "bombing" not in ev.target
