@@ -1,12 +1,15 @@
-"""Event dates beyond the sentence: the lead's date carried to later retellings, with a note."""
+"""Event dates and places beyond the sentence: the lead's carried to later retellings, datelines."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
+from threatgraph.extract.events_lead import dateline
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Analysis, Article, Event
 
@@ -88,3 +91,48 @@ def test_a_group_noun_prefers_the_name_that_carries_it(analyse) -> None:
     )
     events = [e for e in analyse(text).events if e.trigger == "attacked"]
     assert events and events[0].source is not None and "Northern Lions" in events[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("WASHINGTON — Today, the Treasury acted.", "Washington"),
+        ("MOGADISHU, Somalia — Gunmen attacked a hotel.", "Mogadishu"),
+        ("Release 12\nFOR IMMEDIATE RELEASE\nSOUTHWEST ASIA — On Nov. 1, jets struck.", "Southwest Asia"),
+        ("Heading of the page WASHINGTON– The agency said.", "Washington"),
+        ("The attack — a bold move — failed.", None),
+        ("The US — and the UN — objected.", None),
+        ("Gunmen attacked a hotel in Mogadishu.", None),
+    ],
+)
+def test_dateline(text: str, place: str | None) -> None:
+    assert dateline(text) == place
+
+
+@given(st.text(alphabet=st.sampled_from("ABC xyz,.—–-\n’"), max_size=80))
+def test_dateline_is_a_title_cased_piece_of_the_text_or_nothing(text: str) -> None:
+    found = dateline(text)
+    assert found is None or (found.lower() in text.lower() and found == found.title())
+
+
+def test_dateline_locates_the_lead_and_its_retellings(analyse) -> None:
+    text = (
+        "MOGADISHU, Somalia — Gunmen attacked a hotel on Tuesday, police said.\n\n"
+        "The siege lasted six hours, witnesses said.\n\n"
+        "The gunmen killed five guards before soldiers stormed the building."
+    )
+    events = analyse(text).events
+    lead = _by_trigger(events, "attacked")
+    assert lead and lead[0].place == "Mogadishu"
+    later = _by_trigger(events, "killed")
+    assert later and later[0].place == "Mogadishu"
+
+
+def test_dateline_does_not_locate_another_kind_of_happening(analyse) -> None:
+    text = (
+        "WASHINGTON — The Treasury today sanctioned two leaders of the Kestrel Front.\n\n"
+        "The Kestrel Front has kidnapped dozens of aid workers."
+    )
+    for ev in analyse(text).events:
+        if ev.type == "ASSAULT":
+            assert ev.place != "Washington"

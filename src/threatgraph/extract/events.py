@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
-from threatgraph.extract.events_lead import LeadDate
+from threatgraph.extract.events_lead import Lead, dateline
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality
@@ -703,7 +703,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
     breaks = "\n\n" if "\n\n" in text else "\n"
-    lead = LeadDate()
+    lead = Lead(dateline=dateline(text))
     for tok, trig, kind, args in _candidates(doc):
         para = _paragraph_bounds(text, tok.idx, breaks)
         sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] or [(None, None)]
@@ -716,8 +716,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
-        date = lead.see(tok, trig.type, _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article))
+        date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
         place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
+        date, place = lead.see(tok, trig.type, date, place)
         mode = modality(tok, climb=kind != "compound")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":

@@ -1,4 +1,4 @@
-"""The date of an article's lead event, carried to later undated mentions of the same happening.
+"""The date and place of an article's lead event, carried to later mentions of the same happening.
 
 News and press releases date their main happening once, near the top ("On Nov. 1, coalition
 forces continued to attack …", "Sunday's attack in Garland"), and then tell it again without a
@@ -6,11 +6,13 @@ date ("Near Sinjar, five strikes …", "the gunmen in the Garland attack … wer
 An event that finds no date in its sentence or paragraph takes the lead's date only when it is
 the same kind of happening (same PLOVER root) told in the past tense; anything else stays
 undated. A carried date is never silent: its ``note`` says where it came from, so a reader sees
-an inference, not a stated fact.
+an inference, not a stated fact. Places follow the same path, and a dateline ("MOGADISHU,
+Somalia —") locates a lead that names no place of its own.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,11 @@ if TYPE_CHECKING:
     from threatgraph.model import DateInterval
 
 LEAD_SENTENCES = 3  # the lead is among the first sentences that hold a trigger at all
+# "WASHINGTON —", "SOUTHWEST ASIA —", "MOGADISHU, Somalia –": capitals, an optional ", Region", a dash
+_DATELINE = re.compile(
+    r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?\s*[—–]\s*(?=[A-Z0-9“\"])", re.MULTILINE
+)  # the dash is followed by the first sentence of the body, which opens with a capital
+_DATELINE_REACH = 400  # a dateline opens the body; a page header may come before it
 _PAST_AUX = frozenset({"was", "were", "had"})
 _NOT_PAST = frozenset({"will", "would", "may", "might", "could", "should", "must", "can", "shall"})
 
@@ -57,29 +64,53 @@ def told_in_past(tok: Token) -> bool:
     return False
 
 
-@dataclass(slots=True)
-class LeadDate:
-    """Tracks the lead events of one article while its triggers are read in text order: for each
-    PLOVER root, the first date given to a trigger of that root in the article's first sentences."""
+def dateline(text: str) -> str | None:
+    """The place of a dateline near the top ("WASHINGTON —", "MOGADISHU, Somalia –"), most specific
+    part first and title-cased; None when the article has none. Only capitals before a dash count,
+    so a heading or an ordinary sentence is never read as a dateline."""
+    found = _DATELINE.search(text[:_DATELINE_REACH])
+    if found is None:
+        return None
+    return found.group(1).title()
 
+
+@dataclass(slots=True)
+class Lead:
+    """Tracks the lead events of one article while its triggers are read in text order: for each
+    PLOVER root, the first date and the first place given to a trigger of that root in the
+    article's first sentences (the dateline standing for the place of the article's first
+    happening when it names none)."""
+
+    dateline: str | None = None
     dates: dict[str, DateInterval] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    first_root: str | None = None  # the story the dateline locates: the article's first happening
     sentences_seen: int = 0
     last_sentence: int = -1
 
-    def see(self, tok: Token, event_type: str, date: DateInterval | None) -> DateInterval | None:
-        """The date to give this trigger: its own when it has one (which may make it a lead),
-        else the lead's date with a note when the trigger retells the lead's kind of happening."""
+    def see(
+        self, tok: Token, event_type: str, date: DateInterval | None, place: str | None
+    ) -> tuple[DateInterval | None, str | None]:
+        """The date and place to give this trigger: its own when it has them (which may make it a
+        lead), else the lead's when the trigger retells the lead's kind of happening in the past."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
         root = plover_of(event_type)[0]
-        if date is not None:
-            if self.sentences_seen <= LEAD_SENTENCES and date.start is not None and date.note is None:
-                self.dates.setdefault(root, date)
-            return date
+        self.first_root = self.first_root or root
+        in_lead = self.sentences_seen <= LEAD_SENTENCES
+        if in_lead and root not in self.places:
+            place = place or (self.dateline if root == self.first_root else None)
+            if place is not None:
+                self.places[root] = place
+        if date is not None and in_lead and date.start is not None and date.note is None:
+            self.dates.setdefault(root, date)
+        if (date is not None and place is not None) or not told_in_past(tok):
+            return date, place
+        if place is None:
+            place = self.places.get(root)
         lead = self.dates.get(root)
-        if lead is None or not told_in_past(tok):
-            return None
-        return replace(
-            lead, note=f"date of the article's lead {root.lower()} ({lead.text}), carried to a later undated mention"
-        )
+        if date is None and lead is not None:
+            note = f"date of the article's lead {root.lower()} ({lead.text}), carried to a later undated mention"
+            date = replace(lead, note=note)
+        return date, place
