@@ -61,3 +61,20 @@ def test_a_happening_with_no_doer_leaves_no_target(events) -> None:
     for ev in found:
         if ev.trigger == "condemned":
             assert ev.target is None or "bombing" not in ev.target
+
+
+def test_a_claim_in_the_paragraph_names_the_doer_as_a_claim(events) -> None:
+    found = events(
+        "Two bombs exploded at a market in Sirte on Monday, killing twelve people. "
+        "The Kestrel Front claimed responsibility in a statement.\n\n"
+        "A bomb exploded at a bus station in Brega on Tuesday."
+    )
+    first = _one(found, "exploded")
+    assert first.source == "Kestrel Front" and first.modality == "claimed"  # its word, not a fact
+    other = [e for e in found if "Brega" in e.sentence]
+    assert other and all(e.source is None for e in other)  # another paragraph is not claimed
+
+
+def test_a_denied_claim_names_nobody(events) -> None:
+    found = events("A bomb exploded at a market in Sirte on Monday. The Kestrel Front did not claim responsibility.")
+    assert all(e.source is None for e in found if e.trigger == "exploded")

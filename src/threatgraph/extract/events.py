@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
@@ -687,6 +687,36 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
     return out
 
 
+def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[int, int], Actor]]:
+    """Who claims responsibility, and in which paragraph: "The Kestrel Front claimed responsibility."
+    Only named groups (a mention) count; "nobody has claimed responsibility" names nobody."""
+    lex = lexicon()
+    out: list[tuple[tuple[int, int], Actor]] = []
+    for tok in doc:
+        if tok.dep_ != "dobj" or lemma(tok) not in lex.words["responsibility_nouns"]:
+            continue
+        verb = tok.head
+        if lemma(verb) not in lex.words["claiming_verbs"] or _negated(verb):
+            continue
+        para = _paragraph_bounds(doc.text, tok.idx, breaks)
+        out += [(para, actor) for actor, _t in _actors(_subject(verb), index, para) if actor.group >= 0]
+    return out
+
+
+def _attribute_claims(events: list[Event], claims: list[tuple[tuple[int, int], Actor]]) -> list[Event]:
+    """Attacks of a paragraph with no named doer take the group that claimed them in that paragraph
+    ("Two bombs exploded … The Kestrel Front claimed responsibility."). The doer then rests on the
+    group's own word, so the event is a claim, not a fact."""
+    assault = lexicon().words["claimable_types"]
+    out = []
+    for ev in events:
+        found = [a for (lo, hi), a in claims if lo <= ev.start < hi] if ev.source is None else []
+        if found and ev.type in assault and found[0].group != ev.target_group:
+            ev = replace(ev, source=found[0].text, source_group=found[0].group, modality="claimed")
+        out.append(ev)
+    return out
+
+
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
 
@@ -752,4 +782,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                         modality=mode,
                     )
                 )
-    return events
+    claims = _claimants(doc, index, breaks)
+    return _attribute_claims(events, claims) if claims else events

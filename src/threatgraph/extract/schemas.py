@@ -159,6 +159,8 @@ class PloverFile(Schema):
     idiom_objects: dict[str, Words]
     context_types: dict[str, dict[str, Words]]
     responsibility_nouns: Words
+    claiming_verbs: Words
+    claimable_types: Words
     announced_types: Words
     actor_subject_types: Words
     holding_nouns: Words
