@@ -683,6 +683,8 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
     for actor, t in resolve_all(inside, index):
         if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
             continue
+        if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in _PLACE_PREPS:
+            continue  # "Near Sinjar, five strikes …" tagged as a name: a where, never a who
         out.append((actor, t))
     return out
 
