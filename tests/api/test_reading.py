@@ -88,7 +88,13 @@ def test_article_mentions_point_into_text(client, archive):
         assert text[m["start"] : m["end"]] == m["text"]
     assert {e["type"] for e in d["events"]} == {"RECRUIT", "SUPPORT", "DEPLOY"}
     recruit = next(e for e in d["events"] if e["type"] == "RECRUIT")
-    assert recruit["date"] == {"text": "late July", "start": "2022-07-21", "end": "2022-07-31", "precision": "season"}
+    assert recruit["date"] == {
+        "text": "late July",
+        "start": "2022-07-21",
+        "end": "2022-07-31",
+        "precision": "season",
+        "note": None,
+    }
 
 
 def test_article_page_highlights_mentions(client, archive):

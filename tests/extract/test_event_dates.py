@@ -136,3 +136,17 @@ def test_dateline_does_not_locate_another_kind_of_happening(analyse) -> None:
     for ev in analyse(text).events:
         if ev.type == "ASSAULT":
             assert ev.place != "Washington"
+
+
+def test_a_carried_date_keeps_its_note_in_the_store(analyse, store) -> None:
+    from threatgraph.store.articles import save_analysis
+    from threatgraph.store.read.statements import find_events
+
+    analysis = analyse(LEAD)
+    assert save_analysis(store, analysis)
+    rows = find_events(store)
+    carried = [r for r in rows if r.trigger in ("ambushed", "killed")]
+    assert carried and all(r.date_start == "2021-06-08" for r in carried)
+    assert all(r.date_note and "lead" in r.date_note for r in carried)
+    lead = [r for r in rows if r.trigger == "attacked" and "Tuesday" in r.sentence]
+    assert lead and lead[0].date_note is None  # the sentence's own date needs no note

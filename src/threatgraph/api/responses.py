@@ -21,6 +21,9 @@ class TimelineEvent(BaseModel):
     date_end: str | None = Field(description="ISO end of the interval; null for a single day or published date")
     date_text: str | None = Field(description="the date words in the article, e.g. 'late July'")
     date_precision: str | None = Field(description="day, month, season, year…, or 'published' when undated")
+    date_note: str | None = Field(
+        None, description="why the date is not the sentence's own (publication date, carried from the lead)"
+    )
     date_label: str = Field(description="short human label by precision, e.g. 'late Jul 2022', '2018–2020'")
     type: str
     subtype: str | None

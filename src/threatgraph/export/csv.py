@@ -43,6 +43,7 @@ TABLES: dict[str, list[str]] = {
         "date_start",
         "date_end",
         "date_precision",
+        "date_note",
         "negated",
         "hedged",
         "modality",

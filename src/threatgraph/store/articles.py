@@ -98,6 +98,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> bool:
                     "date_start": ev.date.start if ev.date else None,
                     "date_end": ev.date.end if ev.date else None,
                     "date_precision": ev.date.precision if ev.date else None,
+                    "date_note": ev.date.note if ev.date else None,
                     "negated": ev.negated,
                     "hedged": ev.hedged,
                     "modality": ev.modality,

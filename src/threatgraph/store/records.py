@@ -153,6 +153,7 @@ class TimelineEvent(Record):
     date_end: str | None
     date_text: str | None
     date_precision: str | None
+    date_note: str | None  # why the date is not the sentence's own (publication day, the lead's)
     type: str
     subtype: str | None
     trigger: str | None
@@ -366,6 +367,7 @@ class DateSpan(Record):
     start: str | None
     end: str | None
     precision: str | None
+    note: str | None = None  # why the date is not the sentence's own (publication day, the lead's)
 
 
 @dataclass(slots=True)
@@ -462,6 +464,7 @@ class EventHit(Record):
     date_start: str | None
     date_end: str | None
     date_precision: str | None
+    date_note: str | None
     negated: bool
     hedged: bool
     modality: str

@@ -123,6 +123,9 @@ events = Table(
     Column("date_start", Date),
     Column("date_end", Date),
     Column("date_precision", String(16)),
+    # why a date is not the sentence's own: the publication date of a present-tense statement, the
+    # article lead's date carried to a retelling; null when the sentence gives the date
+    Column("date_note", Text),
     Column("negated", Boolean, nullable=False, default=False),
     Column("hedged", Boolean, nullable=False, default=False),
     # asserted | negated | hypothetical | demanded | claimed: only asserted events are drawn as facts

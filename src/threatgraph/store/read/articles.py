@@ -15,7 +15,7 @@ from threatgraph.store.records import ArticleEvent, ArticleMention, ArticlePage,
 from threatgraph.store.schema import articles, entities, events, mentions, quotes
 
 #: Stored event columns the record nests as one :class:`DateSpan`.
-DATE_COLUMNS = ("date_text", "date_start", "date_end", "date_precision")
+DATE_COLUMNS = ("date_text", "date_start", "date_end", "date_precision", "date_note")
 
 
 def _plain(row: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

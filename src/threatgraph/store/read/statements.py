@@ -145,6 +145,7 @@ def find_events(
             date_start=iso(r["date_start"]),
             date_end=iso(r["date_end"]),
             date_precision=r["date_precision"],
+            date_note=r["date_note"],
             negated=bool(r["negated"]),
             hedged=bool(r["hedged"]),
             modality=r["modality"],

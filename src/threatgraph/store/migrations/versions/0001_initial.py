@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-29 22:25:33.356902
+Create Date: 2026-11-30 00:11:41.511287
 """
 
 from __future__ import annotations
@@ -191,6 +191,7 @@ def upgrade() -> None:
         sa.Column("date_start", sa.Date(), nullable=True),
         sa.Column("date_end", sa.Date(), nullable=True),
         sa.Column("date_precision", sa.String(length=16), nullable=True),
+        sa.Column("date_note", sa.Text(), nullable=True),
         sa.Column("negated", sa.Boolean(), nullable=False),
         sa.Column("hedged", sa.Boolean(), nullable=False),
         sa.Column("modality", sa.String(length=16), server_default="asserted", nullable=False),
