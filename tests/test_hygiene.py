@@ -36,6 +36,7 @@ PUBLIC_NAMES = (
     # names a sanctions list itself carries for a group (the link gold quotes them as surface forms)
     "Islamic State of Iraq and the Levant",
     "Islamic State of Iraq and Syria",
+    "Jama'at Nusrat al-Islam wal-Muslimin",  # SDN ent_num 24879; the event gold names it as a source
 )
 
 
