@@ -76,7 +76,7 @@ def test_counterpart_and_fact_read_the_role_and_modality() -> None:
         (
             "events",
             records.ArticleEvent,
-            {c: "date" for c in ("date_text", "date_start", "date_end", "date_precision")},
+            {c: "date" for c in ("date_text", "date_start", "date_end", "date_precision", "date_note")},
         ),
         ("quotes", records.ArticleQuote, {}),
     ],
