@@ -2,7 +2,7 @@
 
 Run through ``benchmarks/extraction.py --dev`` (or directly)::
 
-    .venv/bin/python benchmarks/extraction_dev.py [--split dev|unseen|all] [--errors]
+    .venv/bin/python benchmarks/extraction_dev.py [--split dev|unseen|fresh|all] [--errors]
 
 The gold formats are described in ``tests/gold/dev/README-extraction.md``. Each figure is printed on
 its own line, per split, beside the published anchor it is compared with:
@@ -304,7 +304,7 @@ def load_articles(ids: set[str], dct: dict[str, str | None]) -> list[Any]:
 
 
 def evaluate(split: str) -> dict[str, DevScores]:
-    """Scores per split ("dev", "unseen") over the documents of the requested split."""
+    """Scores per split ("dev", "unseen", "fresh") over the documents of the requested split."""
     from threatgraph.extract.pipeline import get_extractor
 
     gold = load_gold()
@@ -337,16 +337,17 @@ def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
         print(f"[{split}] TIMEX3 relaxed detect {s.timex_relaxed.line()}   anchor {ANCHORS['timex_relaxed_f1']}")
         print(f"[{split}] TIMEX3 value          {s.timex_value.line()}   anchor {ANCHORS['timex_value_f1']}")
         print(f"[{split}] TIMEX3 type           {s.timex_type.line()}")
-        print(f"[{split}] entity type (re3d)    {s.entity_type.line()}   anchor {ANCHORS['entity_type_f1']}")
-        if errors:
+        if s.entity_type.gold:
+            print(f"[{split}] entity type (re3d)    {s.entity_type.line()}   anchor {ANCHORS['entity_type_f1']}")
+        if errors and split == "dev":  # held-out splits are never inspected (no tuning on them)
             for e in s.errors:
                 print("   ", e)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="all")
-    parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    parser.add_argument("--split", choices=("dev", "unseen", "fresh", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false positive (dev split only)")
     args = parser.parse_args(argv)
     print_scores(evaluate(args.split), args.errors)
     return 0
