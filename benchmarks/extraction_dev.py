@@ -332,6 +332,8 @@ def evaluate(split: str) -> dict[str, DevScores]:
 def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
     for split in sorted(totals):
         s = totals[split]
+        if not (s.source.gold or s.timex_value.gold or s.entity_type.gold):
+            continue
         print(f"[{split}] quote source          {s.source.line()}   anchor {ANCHORS['quote_source_f1']}")
         print(f"[{split}] quote content exact   {s.content.line()}   anchor {ANCHORS['quote_content_exact_f1']}")
         print(f"[{split}] TIMEX3 relaxed detect {s.timex_relaxed.line()}   anchor {ANCHORS['timex_relaxed_f1']}")

@@ -99,3 +99,55 @@ def test_according_to_closes_the_content_and_spans_are_exported(analyse) -> None
     rec = parc_record(q, text)
     assert rec["cue"]["text"] == "according to" and rec["source"]["text"] == "Heller"
     assert rec["content"]["text"] == q.text and rec["speaker"] == "Tomas Heller"
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_closest_sentence_naming_people(analyse) -> None:
+    a = analyse(
+        "Governor Lena Ortiz received envoy Paul Grant at the airport. "
+        "“Our province will reopen the border crossing next week,” she said."
+    )
+    assert _quote(a.quotes, "reopen the border").speaker == "Lena Ortiz"
+
+
+def test_a_one_word_quotation_never_names_the_speaker(analyse) -> None:
+    a = analyse("“Nonsense,” wrote one reader beneath the article, “the bridge was never closed to trucks.”")
+    assert all(q.speaker != "Nonsense" for q in a.quotes)
+
+
+def test_the_subject_of_a_passive_quoted_as_saying_is_the_source(analyse) -> None:
+    a = analyse("Omar Haddad was quoted as saying by Reuters that the convoy would leave the port on Friday.")
+    q = _quote(a.quotes, "the convoy would leave")
+    assert q.speaker == "Omar Haddad" and not q.direct
+
+
+def test_a_that_clause_after_the_cue_phrases_is_the_content(analyse) -> None:
+    a = analyse("Hannah Stoltz, an analyst at the Berlin Centre, wrote in a paper that the militia had split in two.")
+    q = _quote(a.quotes, "the militia had split")
+    assert q.speaker == "Hannah Stoltz"
+
+
+def test_a_particle_cue_attributes_speech(analyse) -> None:
+    a = analyse("Researcher Tomas Berg points out that the smugglers now use smaller boats at night.")
+    assert _quote(a.quotes, "smugglers now use").speaker == "Tomas Berg"
+
+
+def test_a_quotation_after_a_colon_belongs_to_the_statement_verb(analyse) -> None:
+    a = analyse(
+        "The Kenya Defence Forces released the following statement: "
+        "“Troops have cleared the camp and recovered weapons.”"
+    )
+    q = _quote(a.quotes, "cleared the camp")
+    assert q.direct and q.cue == "released"
+
+
+def test_a_short_first_part_inside_marks_stays_direct(analyse) -> None:
+    a = analyse("“We are ready,” said Colonel Ruth Adeyemi. “No convoy will pass the checkpoint tonight.”")
+    assert _quote(a.quotes, "We are ready").direct
+
+
+def test_a_dateline_never_opens_the_source(analyse) -> None:
+    a = analyse("MOGADISHU — Somalia’s army said on Tuesday that twelve fighters were captured near the river.")
+    q = _quote(a.quotes, "twelve fighters")
+    assert q.speaker is None or not q.speaker.startswith("MOGADISHU")
+    if q.source_start >= 0:
+        assert not a.quotes[0].text.startswith("MOGADISHU") and q.source_start > 0

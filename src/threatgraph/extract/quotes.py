@@ -45,6 +45,7 @@ def cues() -> dict[str, Any]:
         if isinstance(value, list):
             data[key] = frozenset(str(v) for v in value)
     data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
+    data["phrasal_cues"] = {str(k): str(v) for k, v in data["phrasal_cues"].items()}
     return data
 
 
@@ -225,16 +226,16 @@ class _Attribution:
 
 def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> _Attribution:
     """Who speaks through ``cue``; ``quoted`` are the quotation spans, whose names never speak."""
-    inverted = _inverted_speaker(cue, index)
+    inverted = _inverted_speaker(cue, index, quoted)
     if inverted is not None:  # the source runs from after the cue to the end of the name, title included
         return _Attribution(cue, _actor(inverted), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, inverted.end))
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
     else:
-        subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head != cue:
-            subj = [c for c in cue.head.children if c.dep_ == "nsubj"]  # "…, saying they had …"
+        subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
+        if not subj:
+            subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
         if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
             subj = [
                 c
@@ -252,6 +253,25 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
     if tok is None:
         return _Attribution(cue, None, None)
     return _Attribution(cue, _speaker_actor(tok, index, quoted), tok)
+
+
+def _quoted_at(tok: Token, quoted: tuple[tuple[int, int], ...]) -> bool:
+    """A token inside quotation marks: words quoted are never their own attribution ("“Meh,” wrote …")."""
+    return any(s <= tok.idx < e for s, e in quoted)
+
+
+def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The subject of the verb a participial cue hangs from: "…, saying …" (advcl), "was quoted as
+    saying" (pcomp under a passive, whose subject is the passive subject)."""
+    tok = cue
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
+            return []
+        tok = tok.head
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
+        if subj:
+            return subj
+    return []
 
 
 def _actor(m: Mention) -> Actor:
@@ -284,7 +304,7 @@ def _title_word(t: Token) -> bool:
     return t.is_title or t.is_upper or t.is_punct or t.lower_ in _person_titles() or t.lower_ in cues()["title_joiners"]
 
 
-def _inverted_speaker(cue: Token, index: MentionIndex) -> Mention | None:
+def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> Mention | None:
     """The person named right after an inverted cue ('…," said Deputy Minister of the Interior for
     Border and Customs Security Jon K. Vale.'), read left to right: long titles parse
     badly, but the name is the first person after nothing but title words."""
@@ -294,7 +314,7 @@ def _inverted_speaker(cue: Token, index: MentionIndex) -> Mention | None:
     for t in doc[cue.i + 1 : cue.sent.end]:
         m = index.at(t)
         if m is not None and m.label == "Person":
-            return m
+            return m if not _quoted_at(t, quoted) else None
         if not _title_word(t) or t.text in (".", ";", ":"):
             return None
     return None
@@ -308,6 +328,8 @@ def _person_titles() -> frozenset[str]:
 def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
     """The speaker a subject stands for: a name, a title phrase around a name, a description ("the
     police chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
+    if _quoted_at(tok, quoted) or _dateline_token(tok):
+        return None  # a name inside the quotation, or the dateline ("ISLAMABAD —"), is nobody's voice
     m = index.at(tok)
     if m is not None and m.label == "Person":
         return _actor(m)
@@ -333,8 +355,37 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
     if before:
-        return _actor(before[-1])
+        return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
+
+
+def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
+    """The nearest compatible antecedent of a pronoun or description: the people of the closest
+    sentence that names any, and among them the one that is a clause subject (the topic the next
+    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last."""
+    doc = index.doc
+    last = before[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return last
+    sent = span.sent
+    if sent.start <= tok.i < sent.end:  # the pronoun's own sentence: only the names before it
+        same = [p for p in before if sent.start_char <= p.start]
+    else:
+        same = [p for p in before if sent.start_char <= p.start < sent.end_char]
+    subjects = []
+    for p in same:
+        ps = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if ps is not None and ps.root.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(p)
+    return subjects[-1] if subjects else last
+
+
+def _dateline_token(tok: Token) -> bool:
+    """An upper-case place opening a paragraph before a dash: "ISLAMABAD — Pakistan's army said …"."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(tok.is_upper and len(tok) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--"))
 
 
 def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
@@ -413,6 +464,13 @@ def _inside(pos: int, spans: list[_Marked]) -> bool:
 
 def _is_cue(tok: Token) -> bool:
     lem = lemma(tok)
+    particle = cues()["phrasal_cues"].get(lem)
+    if (
+        particle is not None
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+    ):
+        return True  # "points out that …"
     return (tok.pos_ == "VERB" and lem in cues()["cue_verbs"]) or (
         tok.lower_ in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
     )
@@ -429,9 +487,7 @@ def _cue_for(
     before it in the paragraph it starts in ('X said: "…')."""
     first, last = paragraphs
     paragraph = last
-    doc = cue_tokens[0].doc if cue_tokens else None
-    if doc is None:
-        return None
+    doc = index.doc
     after = [t for t in cue_tokens if marked.end <= t.idx < paragraph[1]]
     # the attribution must sit in the sentence the quote ends in (or the one right after it)
     if after:
@@ -444,7 +500,22 @@ def _cue_for(
         if after:
             return after[0]
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
-    return before[-1] if before else None
+    return before[-1] if before else _colon_frame(doc, marked)
+
+
+def _colon_frame(doc: Doc, marked: _Marked) -> Token | None:
+    """ "X issued the following statement: “…”": a quotation opened right after a colon belongs to the
+    verb whose object is a statement-like document; that verb is the cue and its subject the source."""
+    head = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
+    if head is None or head.start < 2:
+        return None
+    prev = next((t for t in reversed(doc[: head.start]) if not (t.is_space or t.text in ("“", '"', "«", "„"))), None)
+    if prev is None or prev.text != ":":
+        return None
+    for tok in reversed(doc[prev.sent.start : prev.i]):
+        if tok.dep_ == "dobj" and lemma(tok) in cues()["document_nouns"] and tok.head.pos_ == "VERB":
+            return tok.head
+    return None
 
 
 # --- assembly ------------------------------------------------------------------------------
@@ -452,11 +523,14 @@ def _cue_for(
 
 def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any) -> Quote:
     speaker = att.speaker if att else None
+    name = speaker.text if speaker else None
+    if name and (dl := _DATELINE.match(name)):  # "ISLAMABAD — Pakistan's army": the dateline is no part of it
+        name = name[dl.end() :] or None
     q = Quote(
         text=text,
         start=start,
         end=end,
-        speaker=speaker.text if speaker else None,
+        speaker=name,
         speaker_group=speaker.group if speaker else -1,
         cue=("according to" if att and att.cue.lower_ in cues()["according"] else att.cue.text.lower())
         if att
@@ -469,6 +543,8 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
             q.source_start, q.source_end = att.source
         elif att.speaker_token is not None and speaker is not None:
             q.source_start, q.source_end = _source_span(att.speaker_token)
+        if q.source_start >= 0 and (dl := _DATELINE.match(att.cue.doc.text, q.source_start, q.source_end)):
+            q.source_start = dl.end()
     return q
 
 
@@ -523,6 +599,8 @@ def _reported_text(cue: Token) -> Span | None:
     the clause it interrupts, or for "according to X" the rest of its clause."""
     doc = cue.doc
     comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not comp and (that := _that_clause(cue)) is not None:
+        comp = [that]
     if comp:
         toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
@@ -535,6 +613,26 @@ def _reported_text(cue: Token) -> Span | None:
         if toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
             toks = [t for t in toks if t.i < cue.i] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    return None
+
+
+def _that_clause(cue: Token) -> Token | None:
+    """The reported clause a parser hung elsewhere ("wrote in a report that …" parsed as a clause on
+    "report", "was quoted as saying by AFP that …"): the first "that" clause after the cue in its
+    sentence, when only the cue's own phrases (audience, medium, outlet, time) stand between them."""
+    doc = cue.doc
+    media = cues()["document_nouns"] | cues()["medium_nouns"]
+    for t in doc[cue.i + 1 : cue.sent.end]:
+        # "that" as a clause mark, or read as a relative pronoun on the medium ("in a paper that the
+        # militia had split"): after a cue, a that-clause on its medium is what was said
+        relative = t.dep_ in ("dobj", "nsubj") and t.head.dep_ in ("relcl", "acl") and lemma(t.head.head) in media
+        if t.lower_ == "that" and (t.dep_ == "mark" or relative) and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
+            between = doc[cue.i + 1 : t.i]
+            if len(between) <= 8 and not any(b.pos_ in ("VERB", "AUX") or b.text in (".", ";", ":") for b in between):
+                return t.head
+            return None
+        if t.text in (".", ";", ":") or (t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj")):
+            return None
     return None
 
 
@@ -622,7 +720,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             b_end,
             att,
             outlet=_outlet(tok, index, article),
-            direct=False,
+            direct=any(s <= b_start and b_end <= e for s, e in quoted),  # '“We are ready,” said X'
             sentence=_sentence_text(text, tok),
         )
         items.append((b_start, finish(q, att)))

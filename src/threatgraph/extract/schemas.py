@@ -54,6 +54,7 @@ class CuesFile(Schema):
 
     cue_verbs: Words
     weak_cue_verbs: Words
+    phrasal_cues: dict[str, str]
     according: Words
     quote_marks: dict[str, Words]
     min_direct_words: int
@@ -61,6 +62,7 @@ class CuesFile(Schema):
     outlet_preps: Words
     affiliation_labels: Words
     document_nouns: Words
+    medium_nouns: Words
     title_joiners: Words
     source_nouns: Words
 
