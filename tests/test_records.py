@@ -78,7 +78,11 @@ def test_counterpart_and_fact_read_the_role_and_modality() -> None:
             records.ArticleEvent,
             {c: "date" for c in ("date_text", "date_start", "date_end", "date_precision", "date_note")},
         ),
-        ("quotes", records.ArticleQuote, {}),
+        (
+            "quotes",
+            records.ArticleQuote,
+            {c: "parc" for c in ("source_text", "source_start", "source_end", "cue_text", "cue_start", "cue_end")},
+        ),
     ],
 )
 def test_article_page_records_hold_every_stored_column(table, record, renamed) -> None:

@@ -162,6 +162,10 @@ def _quotes(text: str) -> list[Quote]:
                 outlet="Test Wire",
                 direct=False,
                 sentence=text[q0:],
+                source_start=q0,
+                source_end=q0 + len("Farid Rahimi"),
+                cue_start=text.index("told", q0),
+                cue_end=text.index("told", q0) + 4,
             )
         ]
     return []

@@ -174,3 +174,18 @@ def test_html_gets_a_strict_content_security_policy(client):
     assert page.headers["x-content-type-options"] == "nosniff" and page.headers["vary"] == "Accept"
     assert "content-security-policy" not in client.get("/").headers
     assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+
+
+def test_article_quotes_carry_parc_spans_into_the_text(client, archive):
+    found = []
+    for article_id in archive["articles"]:
+        d = client.get(f"/articles/{article_id}").json()
+        text = d["article"]["text"]
+        for q in d["quotes"]:
+            parc = q["parc"]
+            assert parc["content"]["start"] == q["start"] and parc["type"] == ("direct" if q["direct"] else "indirect")
+            for part in ("source", "cue"):
+                if parc[part] is not None:
+                    assert text[parc[part]["start"] : parc[part]["end"]] == parc[part]["text"]
+                    found.append(parc[part]["text"])
+    assert {"Farid Rahimi", "told"} <= set(found)

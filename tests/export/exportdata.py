@@ -108,6 +108,10 @@ def build(engine: Engine) -> Archive:
                 speaker_affiliation="the Gulf Policy Institute",
                 cue="said",
                 sentence=T1[T1.index('"') :],
+                cue_start=T1.index(" said") + 1,
+                cue_end=T1.index(" said") + 5,
+                source_start=T1.index("Ali Reza"),
+                source_end=T1.index("Ali Reza") + len("Ali Reza"),
             )
         ],
     )

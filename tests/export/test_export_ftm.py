@@ -22,7 +22,8 @@ def test_full_export_validates_and_carries_the_graph(store, tmp_path: Path) -> N
     arch = build(store)
     out = tmp_path / "archive.ftm.json"
     stats = export(store, "ftm", out)
-    assert stats.validated and stats.files == [out]
+    parc = tmp_path / "archive.ftm.parc.jsonl"
+    assert stats.validated and stats.files == [out, parc]
     ents = _load(out)
     assert validate_file(out) == len(ents) == sum(stats.counts.values())
 
@@ -55,6 +56,11 @@ def test_full_export_validates_and_carries_the_graph(store, tmp_path: Path) -> N
 
     [note] = [p for p in ents.values() if p.schema.name == "Note"]
     assert note.get("entity") == ["ent-ali"] and "recruitment pipeline" in note.get("description")[0]
+    [record] = [json.loads(line) for line in parc.read_text(encoding="utf-8").splitlines()]
+    assert record["note"] == note.id and record["type"] == "direct"
+    assert record["source"]["text"] == "Ali Reza" and record["cue"]["text"] == "said"
+    src, cue, content = record["source"], record["cue"], record["content"]
+    assert content["start"] < content["end"] <= cue["start"] < cue["end"] < src["start"] < src["end"]
     articles = [p for p in ents.values() if p.schema.name == "Article"]
     assert {a.get("contentHash")[0] for a in articles} == {arch.a1, arch.a2}
     mentions = [p for p in ents.values() if p.schema.name == "Mention"]
@@ -94,3 +100,14 @@ def test_validation_rejects_bad_files_naming_the_line(tmp_path: Path, line: str,
     with pytest.raises(ExportError, match=reason) as err:
         validate_file(path)
     assert "bad.json" in str(err.value)
+
+
+def test_a_parc_sidecar_naming_an_unknown_note_fails_validation(store, tmp_path: Path) -> None:
+    build(store)
+    out = tmp_path / "a.json"
+    export(store, "ftm", out)
+    sidecar = tmp_path / "a.parc.jsonl"
+    rec = json.loads(sidecar.read_text(encoding="utf-8").splitlines()[0])
+    sidecar.write_text(json.dumps({**rec, "note": "tg-quote-nope"}) + "\n", encoding="utf-8")
+    with pytest.raises(ExportError, match="PARC record"):
+        validate_file(out)

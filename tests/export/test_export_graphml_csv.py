@@ -110,7 +110,7 @@ def test_failed_validation_keeps_previous_export(store, tmp_path: Path, monkeypa
     outdir.mkdir()
     out = outdir / "x.json"
     export(store, "ftm", out)
-    good = out.read_text()
+    good, good_parc = out.read_text(), (outdir / "x.parc.jsonl").read_text()
 
     def broken(path: Path) -> int:
         raise ExportError(f"{path}: simulated invalid entity")
@@ -118,8 +118,8 @@ def test_failed_validation_keeps_previous_export(store, tmp_path: Path, monkeypa
     monkeypatch.setattr("threatgraph.export.ftm.validate_file", broken)
     with pytest.raises(ExportError, match="simulated"):
         export(store, "ftm", out)
-    assert out.read_text() == good
-    assert [p.name for p in outdir.iterdir()] == ["x.json"]  # no temporary left behind
+    assert out.read_text() == good and (outdir / "x.parc.jsonl").read_text() == good_parc
+    assert sorted(p.name for p in outdir.iterdir()) == ["x.json", "x.parc.jsonl"]  # no temporary left behind
 
 
 def test_csv_module_writes_standard_csv(tmp_path: Path) -> None:

@@ -71,3 +71,13 @@ def test_table_output(db: str) -> None:
     assert result.exit_code == 0 and "Sara Lindqvist" in result.output
     result = CliRunner().invoke(app, ["events", "--db", db])
     assert result.exit_code == 0 and "SANCTION" in result.output
+
+
+def test_quotes_json_carries_the_stored_parc_spans(db: str) -> None:
+    [row] = _json(["quotes", "--speaker", "Lindqvist", "--json", "--db", db])
+    parc = row["parc"]
+    assert parc["type"] == "direct" and parc["source"]["text"].endswith("Sara Lindqvist")
+    assert parc["cue"]["text"] == "told"
+    assert TEXT[parc["source"]["start"] : parc["source"]["end"]] == parc["source"]["text"]
+    assert TEXT[parc["cue"]["start"] : parc["cue"]["end"]] == "told"
+    assert TEXT[parc["content"]["start"] : parc["content"]["end"]].startswith("The brigades have rebuilt")

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from threatgraph.model import Analysis
+from threatgraph.store.parc import quote_spans
 
 #: Any constant: the advisory lock that orders ``seq`` hand-out between concurrent writers.
 SEQ_LOCK = 0x7467_0016
@@ -76,6 +77,12 @@ _QUOTE_COLS = (
     "sentence",
     "start",
     "end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue_text",
+    "cue_start",
+    "cue_end",
 )
 
 
@@ -149,6 +156,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
                 )
             )
         for q in an.quotes:
+            spans = quote_spans(q, a.text)  # the last six columns, by name
             quos.append(
                 (
                     len(quos),
@@ -164,6 +172,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
                     q.sentence,
                     q.start,
                     q.end,
+                    *(spans[c] for c in _QUOTE_COLS[-6:]),
                 )
             )
     return {"articles": arts, "mentions": ments, "events": evs, "quotes": quos}

@@ -73,9 +73,12 @@ def export(engine: Engine, fmt: str, out: Path, entity_id: str | None = None) ->
             stats.files = [(out / f.name) for f in stats.files]
             for f in stats.files:
                 (work / f.name).replace(f)
-        else:
+        else:  # the file, and any sidecar written beside it (the FtM quotes' PARC spans)
+            extra = [f for f in stats.files if f != target]
             target.replace(out)
-            stats.files = [out]
+            for f in extra:  # the work file has the name of out, so each sidecar keeps its name
+                f.replace(out.parent / f.name)
+            stats.files = [out, *(out.parent / f.name for f in extra)]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     stats.validated = True

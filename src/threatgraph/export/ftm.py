@@ -28,6 +28,7 @@ from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_lexicon import plover_of
 from threatgraph.extract.events_modality import stated
+from threatgraph.store.parc import parc_view
 
 
 def _iso(value: Any) -> str | None:
@@ -239,13 +240,30 @@ def proxies(snap: Snapshot, stats: ExportStats) -> Iterator[EntityProxy]:
             yield proxy
 
 
+def parc_path(out: Path) -> Path:
+    """The sidecar beside an FtM file that carries each quote's PARC spans: ``x.json`` -> ``x.parc.jsonl``."""
+    return out.with_name(f"{out.stem}.parc.jsonl")
+
+
 def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write the snapshot as FtM JSON lines to ``out`` ."""
+    """Write the snapshot as FtM JSON lines to ``out``, and the quotes' PARC spans to :func:`parc_path`.
+
+    FtM's Note has no property for character offsets, so the source/cue/content spans go to a
+    sidecar keyed by the Note id (one JSON object a line), which scorers read without the articles.
+    """
     with out.open("w", encoding="utf-8") as fh:
         for proxy in proxies(snap, stats):
             fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
             fh.write("\n")
     stats.files.append(out)
+    if snap.quotes:
+        sidecar = parc_path(out)
+        with sidecar.open("w", encoding="utf-8") as fh:
+            for q in snap.quotes:
+                record = {"note": ftm_id("quote", q["id"]), "article_id": q["article_id"], **parc_view(q).to_json()}
+                fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
+                fh.write("\n")
+        stats.files.append(sidecar)
 
 
 def validate_file(path: Path) -> int:
@@ -285,4 +303,21 @@ def validate_file(path: Path) -> int:
     for lineno, prop, value in refs:
         if value not in ids:
             raise ExportError(f"{path}:{lineno}: property {prop!r} refers to {value!r}, which is not in the file")
+    if parc_path(path).is_file():
+        _validate_parc(parc_path(path), ids)
     return count
+
+
+def _validate_parc(path: Path, ids: set[str]) -> None:
+    """Every sidecar line is a PARC record of a Note in the FtM file, its spans ordered offsets."""
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            try:
+                rec = json.loads(line)
+                note, content = rec["note"], rec["content"]
+                spans = [rec[k] for k in ("source", "cue", "content") if rec[k] is not None]
+                ordered = all(0 <= s["start"] < s["end"] for s in spans)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ExportError(f"{path}:{lineno}: not a PARC record: {exc}") from exc
+            if note not in ids or content is None or not ordered:
+                raise ExportError(f"{path}:{lineno}: PARC record of unknown Note {note!r} or with a bad span")

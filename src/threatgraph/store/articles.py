@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from threatgraph.model import Analysis, Article
 from threatgraph.store import work
 from threatgraph.store.db import is_sqlite
+from threatgraph.store.parc import quote_spans
 from threatgraph.store.records import ArticleSummary
 from threatgraph.store.schema import articles, events, mentions, quotes
 
@@ -126,6 +127,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> bool:
                     "sentence": q.sentence,
                     "start": q.start,
                     "end": q.end,
+                    **quote_spans(q, art.text),
                 }
                 for q in analysis.quotes
             ],

@@ -396,6 +396,27 @@ class ArticleEvent(Record):
 
 
 @dataclass(slots=True)
+class TextSpan(Record):
+    """A stretch of an article's text: character offsets and the words written there."""
+
+    start: int
+    end: int
+    text: str | None
+
+
+@dataclass(slots=True)
+class QuoteSpans(Record):
+    """One attribution as PARC-style spans: the source as written, the cue and the content (a span the
+    extractor did not find is None), with the speaker it was resolved to, so others can score them."""
+
+    type: str  # direct | indirect
+    source: TextSpan | None
+    speaker: str | None
+    cue: TextSpan | None
+    content: TextSpan
+
+
+@dataclass(slots=True)
 class ArticleQuote(Record):
     """A quote as stored for one article (PARC: source ``speaker``, ``cue``, content ``text``), with offsets."""
 
@@ -413,6 +434,7 @@ class ArticleQuote(Record):
     sentence: str
     start: int
     end: int
+    parc: QuoteSpans  # the stored source/cue columns with the content, as spans
 
 
 @dataclass(slots=True)
@@ -445,6 +467,7 @@ class QuoteHit(Record):
     cue: str | None
     outlet: str | None
     sentence: str
+    parc: QuoteSpans
 
 
 @dataclass(slots=True)

@@ -155,6 +155,14 @@ quotes = Table(
     Column("sentence", Text, nullable=False, default=""),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    # PARC-style spans (character offsets into the article text; NULL when unknown): the source as
+    # written ("he", "the police chief", "Ada Roe") and the cue words; the content is start..end
+    Column("source_text", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("cue_text", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
 )
 Index("ix_quotes_article", quotes.c.article_id)
 Index("ix_quotes_speaker_entity", quotes.c.speaker_entity_id)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from threatgraph.store.parc import SPAN_COLUMNS, parc_view
 from threatgraph.store.read.common import iso
 from threatgraph.store.records import ArticleEvent, ArticleMention, ArticlePage, ArticleQuote, ArticleText, DateSpan
 from threatgraph.store.schema import articles, entities, events, mentions, quotes
@@ -60,7 +61,7 @@ def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
             ).mappings()
         ]
         quote_rows = [
-            ArticleQuote(**_plain(q))
+            ArticleQuote(**_plain(q, SPAN_COLUMNS), parc=parc_view(q))
             for q in conn.execute(
                 select(quotes).where(quotes.c.article_id == article_id).order_by(quotes.c.start)
             ).mappings()

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, exists, or_, select
 
+from threatgraph.store.parc import parc_view
 from threatgraph.store.read.common import captions, iso
 from threatgraph.store.read.lookup import find_entities, like
 from threatgraph.store.records import EventHit, QuoteHit
@@ -83,6 +84,7 @@ def find_quotes(
             cue=r["cue"],
             outlet=r["outlet"],
             sentence=r["sentence"],
+            parc=parc_view(r),
         )
         for r in rows
     ]

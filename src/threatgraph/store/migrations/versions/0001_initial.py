@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-30 00:11:41.511287
+Create Date: 2026-11-30 01:00:44.683627
 """
 
 from __future__ import annotations
@@ -301,6 +301,12 @@ def upgrade() -> None:
         sa.Column("sentence", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("source_text", sa.Text(), nullable=True),
+        sa.Column("source_start", sa.Integer(), nullable=True),
+        sa.Column("source_end", sa.Integer(), nullable=True),
+        sa.Column("cue_text", sa.Text(), nullable=True),
+        sa.Column("cue_start", sa.Integer(), nullable=True),
+        sa.Column("cue_end", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["article_id"], ["articles.id"], name=op.f("fk_quotes_article_id_articles"), ondelete="CASCADE"
         ),
