@@ -34,7 +34,9 @@ from spacy.util import filter_spans
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.extract.schemas import GazetteerFile
+from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.variants import apostrophe_variants, written_variants
+from threatgraph.names.vocabulary import vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +164,8 @@ class Gazetteer:
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.trim: set[str] = set()
+        self.keys: dict[tuple[str, ...], str] = {}  # spelling keys of names written with an article
+        self.key_len = 0
         self.size = 0
         self._seen: set[tuple[str, str]] = set()
         if use_seed:
@@ -193,12 +197,42 @@ class Gazetteer:
             docs = list(self.nlp.tokenizer.pipe(group))
             (self.acronyms if acronym else self.phrases).add(label, docs)
             added += len(docs)
+            if label in SPELLING_LABELS and not acronym:
+                for d in docs:
+                    self._add_key([t.text for t in d], label)
         self.size += added
         return added
 
+    def _add_key(self, words: list[str], label: str) -> None:
+        key = spelling_key(words)
+        if key is not None and key[1] and sum(map(len, key[0])) >= 4:  # only names written with an article
+            self.keys.setdefault(key[0], label)
+            self.key_len = max(self.key_len, len(words))
+
+    def keyed(self, doc: Doc) -> Iterator[Span]:
+        """Names written another way than listed: "al Shabaab", "Al-Shabab" for "Al-Shabaab". Only a
+        capitalised run holding an Arabic article is looked up, by :func:`spelling_key`."""
+        if not self.keys:
+            return
+        for i, tok in enumerate(doc):
+            if not (tok.is_title or tok.is_upper or tok.lower_ in _articles()):
+                continue
+            best = None
+            for j in range(i + 2, min(len(doc), i + self.key_len + 2) + 1):
+                key = spelling_key([t.text for t in doc[i:j]], require_article=True)
+                if key is None:
+                    if not all(_name_word(t.text) for t in doc[i:j]):
+                        break
+                    continue
+                if key[0] in self.keys:
+                    best = j
+            if best is not None:
+                span = doc[i:best]
+                yield Span(doc, i, best, label=self.keys[spelling_key([t.text for t in span])[0]])  # type: ignore[index]
+
     def spans(self, doc: Doc) -> list[Span]:
         """All gazetteer spans in ``doc`` before overlap resolution."""
-        found: list[Span] = []
+        found: list[Span] = list(self.keyed(doc))
         strings = self.nlp.vocab.strings
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
@@ -231,6 +265,46 @@ class Gazetteer:
             found.sort(key=lambda span: _PRIORITY.get(span.label_, len(_PRIORITY)))
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
+
+
+#: Labels whose listed names are also matched by spelling key (organisations written with an article).
+SPELLING_LABELS = frozenset({"ArmedGroup", "Organization", "PublicBody"})
+
+
+@cache
+def _articles() -> frozenset[str]:
+    """The Arabic article in its romanisations ("al", "el", "ad", "ash"…), from the names vocabulary."""
+    return frozenset({"al", *vocabulary().articles})
+
+
+def _name_word(word: str) -> bool:
+    return word in ("-", "‑") or word.casefold() in _articles() or word[:1].isupper()
+
+
+def spelling_key(words: list[str], require_article: bool = False) -> tuple[tuple[str, ...], bool] | None:
+    """The key on which spellings of one name meet: articles and hyphens dropped, each word folded by
+    the names stack's romanisation ("Al-Shabaab", "al Shabaab", "Al-Shabab" -> ("shabab",)). None when
+    the words are no name (a lower-case word that is no article, an edge article or hyphen); with
+    ``require_article``, also None when no article is written (plain spellings are matched as listed)."""
+    arts = _articles()
+    if not words or words[-1].casefold() in arts or words[-1] in ("-", "‑") or words[0] in ("-", "‑"):
+        return None
+    out: list[str] = []
+    had_article = False
+    for w in words:
+        for part in w.split("-"):
+            low = part.casefold()
+            if not part or part in ("‑",):
+                continue
+            if low in arts:
+                had_article = True
+                continue
+            if not part[:1].isupper():
+                return None
+            out.append(romanisation_fold(low))
+    if not out or (require_article and not had_article):
+        return None
+    return tuple(out), had_article
 
 
 @Language.factory(FACTORY, default_config={"use_seed": True})

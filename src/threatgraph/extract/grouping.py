@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 
 from threatgraph.extract.foreign import SCRIPT_SOURCE
+from threatgraph.extract.gazetteer import SPELLING_LABELS, spelling_key
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.mentions import is_org_type
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
@@ -130,6 +131,8 @@ def group_mentions(
             key = f"date:{mention.norm}"
         elif mention.label == "Country":  # "US", "U.S." and "United States" are one country
             key = f"country:{country_code(mention.text) or mention.norm}"
+        elif mention.label in SPELLING_LABELS and (spelled := spelling_key(mention.text.split(), True)) is not None:
+            key = "org:" + " ".join(spelled[0])  # "al Shabaab", "Al-Shabab" and "Al-Shabaab" are one group
         by_norm.setdefault(key, _Cluster()).mentions.append(mention)
     clusters = list(by_norm.values())
     cluster_of = {id(m): c for c in clusters for m in c.mentions}

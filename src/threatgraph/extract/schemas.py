@@ -27,6 +27,8 @@ class LabelsFile(Schema):
     person_titles: Words
     leading_prepositions: Words
     place_nouns: Words
+    place_prefixes: Words
+    gazetteer_prepositions: Words
     locative_prepositions: Words
     body_words: Words
     member_nouns: dict[str, str]

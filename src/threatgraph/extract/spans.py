@@ -12,14 +12,16 @@ Gazetteer spans are left as they are: they were typed by a list or a name struct
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threatgraph.extract.branches import join_branches
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
+from threatgraph.names.vocabulary import vocabulary
 
 FACTORY = "threatgraph_spans"
 
@@ -147,9 +149,39 @@ def _org_heads() -> frozenset[str]:
     return frozenset(word for words in heads.values() for word in words)
 
 
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset({"al", *vocabulary().articles})
+
+
+def _toponym(tokens: Span | list[Token]) -> bool:
+    """Shaped like an Arabic place name: a place word, an article, a name ("Bab al-Mandab", "Deir al Zour")."""
+    words = [t for t in tokens if t.text not in ("-", "‑")]
+    return (
+        len(words) >= 3
+        and words[0].is_title
+        and words[0].lower_ in label_config()["place_prefixes"]
+        and words[1].lower_ in _articles()
+        and words[2].is_title
+    )
+
+
+def _gazetteer_place(span: Span) -> bool:
+    """A known city or province (packaged GeoNames extract) written after a place preposition: "in Gardez"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.lower_ in label_config()["gazetteer_prepositions"]
+        and is_place(span.text)
+        and not any(t.lower_ in label_config()["person_titles"] for t in span)
+    )
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
+    if span.label_ in ("PERSON", "ORG") and (_toponym(span) or _gazetteer_place(span)):
+        return "GPE"  # "Jurf al-Nasr", "in Darayya": a place however the model read it
     if span.label_ in ("PERSON", "ORG") and len(span) <= 3 and all(t.is_title or not t.is_alpha for t in span):
         if len(span) == 1 and _demonym(text) and not is_place(text) and span.root.dep_ in _MODIFIER_DEPS:
             return "NORP"  # "Ugandan" read as PERSON
@@ -193,6 +225,14 @@ def _unlabelled_places(doc: Doc, taken: set[int]) -> list[Span]:
             end += 1
         if end > tok.i + 1:
             found.append(Span(doc, tok.i + 1, end, label="GPE"))
+    for tok in doc:  # "Deir al Zour", "Ras al-Ain" left unlabelled: the place word, the article, the name
+        if tok.i in taken or not tok.is_title or tok.lower_ not in label_config()["place_prefixes"]:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 5 and end not in taken and doc[end].text in ("-", "‑", *_articles()):
+            end += 1
+        if end < len(doc) and end not in taken and doc[end].is_title and _toponym(list(doc[tok.i : end + 1])):
+            found.append(Span(doc, tok.i, end + 1, label="GPE"))
     return found
 
 
