@@ -204,7 +204,7 @@ class Gazetteer:
         return added
 
     def _add_key(self, words: list[str], label: str) -> None:
-        key = spelling_key(words)
+        key = spelling_key(" ".join(words))
         if key is not None and key[1] and sum(map(len, key[0])) >= 4:  # only names written with an article
             self.keys.setdefault(key[0], label)
             self.key_len = max(self.key_len, len(words))
@@ -215,11 +215,11 @@ class Gazetteer:
         if not self.keys:
             return
         for i, tok in enumerate(doc):
-            if not (tok.is_title or tok.is_upper or tok.lower_ in _articles()):
+            if not (tok.text[:1].isupper() or tok.lower_ in _articles()):
                 continue
             best = None
             for j in range(i + 2, min(len(doc), i + self.key_len + 2) + 1):
-                key = spelling_key([t.text for t in doc[i:j]], require_article=True)
+                key = spelling_key(doc[i:j].text, require_article=True)
                 if key is None:
                     if not all(_name_word(t.text) for t in doc[i:j]):
                         break
@@ -228,7 +228,7 @@ class Gazetteer:
                     best = j
             if best is not None:
                 span = doc[i:best]
-                yield Span(doc, i, best, label=self.keys[spelling_key([t.text for t in span])[0]])  # type: ignore[index]
+                yield Span(doc, i, best, label=self.keys[spelling_key(span.text)[0]])  # type: ignore[index]
 
     def spans(self, doc: Doc) -> list[Span]:
         """All gazetteer spans in ``doc`` before overlap resolution."""
@@ -278,23 +278,25 @@ def _articles() -> frozenset[str]:
 
 
 def _name_word(word: str) -> bool:
-    return word in ("-", "‑") or word.casefold() in _articles() or word[:1].isupper()
+    return word in ("-", "‑", "’", "'") or word.casefold() in _articles() or word[:1].isupper()
 
 
-def spelling_key(words: list[str], require_article: bool = False) -> tuple[tuple[str, ...], bool] | None:
-    """The key on which spellings of one name meet: articles and hyphens dropped, each word folded by
-    the names stack's romanisation ("Al-Shabaab", "al Shabaab", "Al-Shabab" -> ("shabab",)). None when
-    the words are no name (a lower-case word that is no article, an edge article or hyphen); with
-    ``require_article``, also None when no article is written (plain spellings are matched as listed)."""
+def spelling_key(text: str, require_article: bool = False) -> tuple[tuple[str, ...], bool] | None:
+    """The key on which spellings of one name meet: articles, hyphens and the apostrophes of ayn and
+    hamza dropped, each word folded by the names stack's romanisation ("Al-Shabaab", "al Shabaab",
+    "Al-Shabab" -> ("shabab",); "al-Qa'ida" = "al-Qaida"). None when the text is no name (a lower-case
+    word that is no article, an edge article or hyphen); with ``require_article``, also None when no
+    article is written (plain spellings are matched as listed)."""
     arts = _articles()
-    if not words or words[-1].casefold() in arts or words[-1] in ("-", "‑") or words[0] in ("-", "‑"):
+    words = _APOSTROPHES.sub("", text).split()
+    if not words or words[-1].casefold() in arts or words[-1][-1:] in _HYPHENS or words[0][:1] in _HYPHENS:
         return None
     out: list[str] = []
     had_article = False
     for w in words:
-        for part in w.split("-"):
+        for part in re.split(f"[{_HYPHENS}]", w):
             low = part.casefold()
-            if not part or part in ("‑",):
+            if not part:
                 continue
             if low in arts:
                 had_article = True
@@ -305,6 +307,10 @@ def spelling_key(words: list[str], require_article: bool = False) -> tuple[tuple
     if not out or (require_article and not had_article):
         return None
     return tuple(out), had_article
+
+
+_HYPHENS = "-‑–"
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʿʼ`](?=\w)")
 
 
 @Language.factory(FACTORY, default_config={"use_seed": True})

@@ -131,7 +131,7 @@ def group_mentions(
             key = f"date:{mention.norm}"
         elif mention.label == "Country":  # "US", "U.S." and "United States" are one country
             key = f"country:{country_code(mention.text) or mention.norm}"
-        elif mention.label in SPELLING_LABELS and (spelled := spelling_key(mention.text.split(), True)) is not None:
+        elif mention.label in SPELLING_LABELS and (spelled := spelling_key(mention.text, True)) is not None:
             key = "org:" + " ".join(spelled[0])  # "al Shabaab", "Al-Shabab" and "Al-Shabaab" are one group
         by_norm.setdefault(key, _Cluster()).mentions.append(mention)
     clusters = list(by_norm.values())

@@ -79,7 +79,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
         for target in ("ArmedGroup", "PublicBody", "Company"):
             if last in heads[target]:
                 return _state_or_group(target, words, last)
-        if len(words) == 1 and (is_country(text, codes=False) or is_place(text)):
+        if len(words) == 1 and span.label_ != "Organization" and (is_country(text, codes=False) or is_place(text)):
+            # a model ORG that is a place name; a listed organisation ("UN": also a town) keeps its type
             return "Country" if is_country(text, codes=False) else "Location"
         return label
     if label == "ArmedGroup":
