@@ -95,6 +95,17 @@ def test_untagged_references_are_found_with_offsets(spans) -> None:
     assert any(d.timex_type == "TIME" for d in found)
 
 
+def test_a_weekday_with_a_part_of_the_day_is_that_day_with_the_part(spans) -> None:
+    night = spans("The attack on the depot happened on Thursday night near the border.")
+    morning = spans("Gunmen struck the camp late Saturday morning, police said.")
+    assert [(d.timex_type, d.timex_value) for d in night if "Thursday" in d.text] == [("TIME", "2022-03-10TNI")]
+    assert [d.timex_value for d in morning if "Saturday" in d.text] == ["2022-03-12TMO"]
+
+
+def test_a_day_part_alone_is_no_date() -> None:
+    assert timex.without_day_part("night") is None and timex.without_day_part("Friday") is None
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=40))
 def test_reading_never_fails_on_any_text(text: str) -> None:

@@ -433,6 +433,14 @@ _LEFT_OPENERS = {"since", "from", "between", "until", "till", "before", "during"
 _JOINERS = {"to", "until", "till", "through", "and", "-", "–", "—"}
 
 
+def _with_day_part(ent: Span) -> Span:
+    """ "Thursday" + "night", "late Saturday" + "morning" tagged apart by the model: one part of one day."""
+    doc = ent.doc
+    if ent.end < len(doc) and timex.grammar()["day_part"].fullmatch(doc[ent.end].lower_):
+        return doc[ent.start : ent.end + 1]
+    return ent
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
@@ -444,6 +452,10 @@ def _joined_dates(doc: Doc) -> list[Span]:
         if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _JOINERS:
             out.append(doc[ent.start : nxt.end])
             i += 2
+            continue
+        if (widened := _with_day_part(ent)) is not ent:
+            out.append(widened)
+            i += 1
             continue
         if (
             ent.end + 1 < len(doc)
@@ -483,6 +495,10 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     interval = normalise(span.text, published)
     if interval is None and span is not ent:
         interval = normalise(ent.text, published)
+    if interval is None and (day := timex.without_day_part(span.text)) is not None:
+        interval = normalise(day, published)  # "Friday night": date the Friday, keep the night for the value
+        if interval is not None:
+            interval.text = span.text.strip()
     if interval is None:
         interval = _reference(span.text, published)
     elif future:
@@ -536,8 +552,9 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     taken = [(d.start_char, d.end_char) for d in found]
     for ent in doc.ents:
         if ent.label_ == "TIME" and not _overlaps(ent.start_char, ent.end_char, taken) and not timex.not_a_date(ent):
-            found.append(_read(ent, ent, published))
-            taken.append((ent.start_char, ent.end_char))
+            span = _with_day_part(ent)
+            found.append(_read(span, span, published))
+            taken.append((span.start_char, span.end_char))
     for start, end in timex.extra_spans(doc.text):
         if _overlaps(start, end, taken):
             continue

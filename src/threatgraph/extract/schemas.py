@@ -102,6 +102,7 @@ class TimexFile(Schema):
     fractions: dict[str, float]
     set_words: dict[str, str]
     day_parts: dict[str, str]
+    day_part_qualifiers: Words
     document_words: Words
     future_aux: Words
     future_words: Words

@@ -133,6 +133,19 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     return "DATE", ""
 
 
+def without_day_part(text: str) -> str | None:
+    """The day an expression names without its part of the day ("late Friday night" -> "Friday"), so
+    the day can be dated and the part kept for the TIMEX3 value (2022-09-02TNI); None if it has none."""
+    g = grammar()
+    if not g["day_part"].search(text.lower()):
+        return None
+    words = [w for w in text.split() if not g["day_part"].fullmatch(w.lower().strip(".,;:"))]
+    while words and words[0].lower() in g["day_part_qualifiers"]:
+        words.pop(0)
+    rest = " ".join(words).strip()
+    return rest or None
+
+
 def extra_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of expressions the model tends to leave untagged ("now", "8:30 a.m.", "every day")."""
     return [(m.start(), m.end()) for m in grammar()["extra"].finditer(text)]
