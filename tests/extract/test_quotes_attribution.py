@@ -151,3 +151,10 @@ def test_a_dateline_never_opens_the_source(analyse) -> None:
     assert q.speaker is None or not q.speaker.startswith("MOGADISHU")
     if q.source_start >= 0:
         assert not a.quotes[0].text.startswith("MOGADISHU") and q.source_start > 0
+
+
+def test_a_document_source_span_keeps_its_issuer(analyse) -> None:
+    text = "A statement from the Kenyan police said officers had seized two rifles in Garissa."
+    a = analyse(text)
+    q = _quote(a.quotes, "officers had seized")
+    assert text[q.source_start : q.source_end] == "A statement from the Kenyan police"

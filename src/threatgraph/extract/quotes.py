@@ -559,9 +559,15 @@ def _cue_span(cue: Token) -> tuple[int, int]:
 
 def _source_span(tok: Token) -> tuple[int, int]:
     """The source as written: the speaker's noun phrase up to its head ("Interior Deputy Minister Jon
-    Vale", "the police chief", "he"), titles before the name included, clauses after it left out."""
+    Vale", "the police chief", "he"), titles before the name included, clauses after it left out; a
+    document source keeps the phrase naming its issuer ("a statement from the Nigerian Army")."""
     doc = tok.doc
     first = doc[max(tok.left_edge.i, tok.sent.start)]
+    if lemma(tok) in cues()["document_nouns"]:
+        issuer = [c for c in tok.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")]
+        if issuer:
+            last = issuer[-1].right_edge
+            return first.idx, last.idx + len(last)
     last = tok
     while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in ("compound", "flat") and doc[last.i + 1].head.i > last.i:
         last = doc[last.i + 1]
