@@ -158,3 +158,14 @@ def test_a_document_source_span_keeps_its_issuer(analyse) -> None:
     a = analyse(text)
     q = _quote(a.quotes, "officers had seized")
     assert text[q.source_start : q.source_end] == "A statement from the Kenyan police"
+
+
+def test_a_cue_closing_the_paragraph_before_the_quotation_with_a_colon(analyse) -> None:
+    a = analyse("Researcher Lina Haddad of the Beirut Institute said:\n\n“The militia has doubled its checkpoints.”")
+    assert _quote(a.quotes, "doubled its checkpoints").speaker == "Lina Haddad"
+
+
+def test_a_name_between_the_closing_mark_and_the_cue_is_the_source(analyse) -> None:
+    text = "“The gunmen wore police uniforms,” a shopkeeper, Halima Yusuf, told Radio Dalsan."
+    q = _quote(analyse(text).quotes, "gunmen wore police")
+    assert q.speaker == "Halima Yusuf" and text[q.source_start : q.source_end].endswith("Halima Yusuf")

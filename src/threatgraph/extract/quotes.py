@@ -243,6 +243,8 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
                 if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj")
                 and (_is_person(c, index) or _named_person(c, index) is not None)
             ]
+        if not subj:  # '…,” a witness, Fatuma Ali, told VOA' parsed with the subject inside the quote's clause
+            subj = _between_quote_and_cue(cue, index, quoted)
         tok = subj[0] if subj else None
     if tok is not None and lemma(tok) in cues()["document_nouns"]:
         issuer = _issuer(tok, index)
@@ -271,6 +273,22 @@ def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
         if subj:
             return subj
+    return []
+
+
+def _between_quote_and_cue(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The person named between a closing quotation mark and its cue ('…,” a witness, Ada Roe, told X'),
+    whatever the parser attached the phrase to; empty when words other than a noun phrase stand there."""
+    doc = cue.doc
+    people: list[Token] = []
+    for t in reversed(doc[cue.sent.start : cue.i]):
+        if t.text in ("”", '"', "»") or (t.text == "’" and t.i > 0 and doc[t.i - 1].text == ","):
+            return people[:1]  # the name nearest the cue
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return []
+        m = index.at(t)
+        if m is not None and m.label == "Person":
+            people.append(t)
     return []
 
 
@@ -513,6 +531,8 @@ def _colon_frame(doc: Doc, marked: _Marked) -> Token | None:
     if prev is None or prev.text != ":":
         return None
     for tok in reversed(doc[prev.sent.start : prev.i]):
+        if _is_cue(tok):
+            return tok  # 'Analyst Ada Roe said:' closing the paragraph before the quotation
         if tok.dep_ == "dobj" and lemma(tok) in cues()["document_nouns"] and tok.head.pos_ == "VERB":
             return tok.head
     return None
@@ -571,7 +591,18 @@ def _source_span(tok: Token) -> tuple[int, int]:
     last = tok
     while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in ("compound", "flat") and doc[last.i + 1].head.i > last.i:
         last = doc[last.i + 1]
+    if tok.ent_type_ not in _PERSON_ENTS:  # "a shopkeeper, Halima Yusuf,": the name is part of the source
+        named = [c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ in _PERSON_ENTS]
+        if named:
+            last = named[0]
+            while (
+                last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I" and doc[last.i + 1].ent_type_ in _PERSON_ENTS
+            ):
+                last = doc[last.i + 1]
     return first.idx, last.idx + len(last)
+
+
+_PERSON_ENTS = ("PERSON", "Person")
 
 
 def parc_record(quote: Quote, text: str) -> dict[str, Any]:
