@@ -189,3 +189,17 @@ def test_article_quotes_carry_parc_spans_into_the_text(client, archive):
                     assert text[parc[part]["start"] : parc[part]["end"]] == parc[part]["text"]
                     found.append(parc[part]["text"])
     assert {"Farid Rahimi", "told"} <= set(found)
+
+
+def test_article_page_shows_the_source_as_written_when_it_differs_from_the_speaker(client, archive):
+    from sqlalchemy import select, update
+
+    from threatgraph.store.schema import quotes
+
+    with archive["engine"].begin() as conn:
+        qid, article_id = conn.execute(select(quotes.c.id, quotes.c.article_id).limit(1)).one()
+        conn.execute(update(quotes).where(quotes.c.id == qid).values(source_text="He", source_start=0, source_end=2))
+    page = client.get(f"/articles/{article_id}", headers=HTML).text
+    assert "[written “He”]" in page
+    others = [client.get(f"/articles/{a}", headers=HTML).text for a in archive["articles"] if a != article_id]
+    assert not any("[written “Farid Rahimi”]" in p for p in others)  # a source written as the speaker is not repeated
