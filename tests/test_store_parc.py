@@ -1,0 +1,31 @@
+"""PARC spans of stored quotes: written as columns, read back as one nested record."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threatgraph.model import Quote
+from threatgraph.store.parc import parc_view, quote_spans
+
+TEXT = "“We will hold the bridge,” said Colonel Ada Roe on Monday."
+
+
+def test_known_spans_carry_their_text_and_unknown_ones_are_null() -> None:
+    q = Quote("We will hold the bridge", 1, 24, speaker="Ada Roe", cue_start=27, cue_end=31, source_start=32)
+    cols = quote_spans(q, TEXT)
+    assert cols["cue_text"] == "said" and (cols["cue_start"], cols["cue_end"]) == (27, 31)
+    assert cols["source_text"] is None and cols["source_start"] is None  # its end unknown: no source span
+    view = parc_view({"direct": True, "text": q.text, "start": q.start, "end": q.end, "speaker": "Ada Roe", **cols})
+    assert view["source"] is None and view["cue"] == {"start": 27, "end": 31, "text": "said"}
+    assert view["content"]["text"] == "We will hold the bridge" and view["type"] == "direct"
+
+
+@given(st.integers(-3, 70), st.integers(-3, 70), st.integers(-3, 70), st.integers(-3, 70))
+def test_a_stored_span_always_lies_inside_the_text(s1: int, e1: int, s2: int, e2: int) -> None:
+    cols = quote_spans(Quote("x", 0, 1, cue_start=s1, cue_end=e1, source_start=s2, source_end=e2), TEXT)
+    for part in ("cue", "source"):
+        start, end, text = cols[f"{part}_start"], cols[f"{part}_end"], cols[f"{part}_text"]
+        assert (start is None) == (end is None) == (text is None)
+        if start is not None:
+            assert 0 <= start < end <= len(TEXT) and TEXT[start:end] == text
