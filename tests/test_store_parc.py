@@ -17,8 +17,9 @@ def test_known_spans_carry_their_text_and_unknown_ones_are_null() -> None:
     assert cols["cue_text"] == "said" and (cols["cue_start"], cols["cue_end"]) == (27, 31)
     assert cols["source_text"] is None and cols["source_start"] is None  # its end unknown: no source span
     view = parc_view({"direct": True, "text": q.text, "start": q.start, "end": q.end, "speaker": "Ada Roe", **cols})
-    assert view["source"] is None and view["cue"] == {"start": 27, "end": 31, "text": "said"}
-    assert view["content"]["text"] == "We will hold the bridge" and view["type"] == "direct"
+    out = view.to_json()
+    assert out["source"] is None and out["cue"] == {"start": 27, "end": 31, "text": "said"}
+    assert out["content"]["text"] == "We will hold the bridge" and out["type"] == "direct"
 
 
 @given(st.integers(-3, 70), st.integers(-3, 70), st.integers(-3, 70), st.integers(-3, 70))
