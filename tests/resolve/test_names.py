@@ -207,3 +207,19 @@ def test_middle_initial_is_compatible_with_its_absence_not_another_initial() -> 
     assert _person("Dorian K. Vellacott", "Dorian P. Vellacott") < MATCH_THRESHOLD - 0.15
     # an initial first name is no middle initial: still a partial name
     assert _person("D. Vellacott", "Dorian Vellacott") < MATCH_THRESHOLD
+
+
+def test_namesake_guard_weighs_a_rare_two_part_name_as_a_longer_one() -> None:
+    """An official quoted across press releases is seen in different company each time: when no
+    other person in the archive shares a part of the name, disjoint contexts no longer split it."""
+    from threatgraph.resolve.compare import score_group
+
+    mine = [name_form("Dorian Vellacott", "Person")]
+    group_ctx = {"Organization:alpha", "Organization:beta", "Place:gamma"}
+    entity_ctx = {"Organization:delta": 1, "Organization:epsilon": 1, "Place:zeta": 1}
+    common = score_group(mine, group_ctx, mine, entity_ctx, True, lambda forms: False)
+    rare = score_group(mine, group_ctx, mine, entity_ctx, True, lambda forms: True)
+    assert common.score < MATCH_THRESHOLD <= rare.score
+    # rarity never rescues a name that does not align whole
+    other = [name_form("Dorian Vellacot Smyth", "Person")]
+    assert score_group(mine, group_ctx, other, entity_ctx, True, lambda forms: True).score < MATCH_THRESHOLD

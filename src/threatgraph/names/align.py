@@ -38,7 +38,7 @@ ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
 SINGLE_WORD_VARIANT = 0.86  # "Hezbollah"/"Hizballah", "Interpol"/"Interpal": needs shared context
 ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
 DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
-MIDDLE_INITIAL = 0.9  # "John A. Smith" vs "John Smith": the initial is compatible with its absence
+MIDDLE_INITIAL = 0.93  # "John A. Smith" vs "John Smith": the initial is compatible with its absence
 DIFFERENT_INITIAL = 0.5  # "John A. Smith" vs "John B. Smith": two people
 DIFFERENT_HEAD = 0.8  # "X Organization" vs "X Group": merges only with shared context
 
