@@ -223,3 +223,13 @@ def test_namesake_guard_weighs_a_rare_two_part_name_as_a_longer_one() -> None:
     # rarity never rescues a name that does not align whole
     other = [name_form("Dorian Vellacot Smyth", "Person")]
     assert score_group(mine, group_ctx, other, entity_ctx, True, lambda forms: True).score < MATCH_THRESHOLD
+
+
+def test_a_group_named_in_the_plural_shares_a_blocking_key_with_its_singular() -> None:
+    plural = blocking_keys(name_form("Qandoris"), "ArmedGroup")
+    assert plural & blocking_keys(name_form("Qandori"), "Organization")
+    assert plural & blocking_keys(name_form("Qandori movement"), "Organization")
+    # persons are not folded: "Davis" is no plural
+    assert not blocking_keys(name_form("Davis", "Person"), "Person") & blocking_keys(
+        name_form("Davi", "Person"), "Person"
+    )
