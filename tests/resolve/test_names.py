@@ -152,3 +152,84 @@ def test_generic_words_never_make_two_names_equal(a: str, b: str) -> None:
 )
 def test_generic_words_align_with_their_translation_or_absence(a: str, b: str) -> None:
     assert compare_names(name_form(a), name_form(b)).score >= MATCH_THRESHOLD
+
+
+def _org(a: str, b: str) -> float:
+    return compare_names(name_form(a), name_form(b)).score
+
+
+def _person(a: str, b: str) -> float:
+    return compare_names(name_form(a, "Person"), name_form(b, "Person"), person=True).score
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Northern Dawn Organization", "Northern Dawn Group"),
+        ("Northern Dawn Movement", "Northern Dawn Group"),
+        ("Harakat Northern Dawn", "Northern Dawn Militia"),
+    ],
+)
+def test_different_head_words_need_context(a: str, b: str) -> None:
+    """Both names say what kind of body they are and the kinds differ: never one on the name alone,
+    but shared context (at most +0.15) may still join them."""
+    score = _org(a, b)
+    assert score < MATCH_THRESHOLD
+    assert score + 0.15 >= MATCH_THRESHOLD
+
+
+def test_head_word_on_one_side_or_translated_still_aligns() -> None:
+    assert _org("Northern Dawn Group", "Northern Dawn") >= MATCH_THRESHOLD
+    assert _org("Harakat Northern Dawn", "Northern Dawn Movement") >= MATCH_THRESHOLD
+
+
+def test_a_regions_names_align_inside_a_group_name_and_its_acronym() -> None:
+    assert _org("Emirate of Qandor and the Levant", "Emirate of Qandor and Syria") >= MATCH_THRESHOLD
+    assert _org("Free State of Qandor and al-Sham", "FSQL") >= MATCH_THRESHOLD
+    assert _org("Free State of Qandor and the Levant", "FSQS") >= MATCH_THRESHOLD
+    # alone, a region's names are places, not one actor's spellings
+    assert _org("Syria", "Levant") < MATCH_THRESHOLD
+    # a region word is not any other word
+    assert _org("Emirate of Qandor and the Levant", "Emirate of Qandor and Yemen") < MATCH_THRESHOLD
+
+
+def test_query_names_add_the_regions_own_name() -> None:
+    from threatgraph.resolve.sanctions import query_names
+
+    names = query_names(["Emirate of Qandor and Syria"], "Organization")
+    assert "Emirate of Qandor and levant" in names
+    assert query_names(["Tarek Syria"], "Person") == ["Tarek Syria"]
+
+
+def test_middle_initial_is_compatible_with_its_absence_not_another_initial() -> None:
+    assert _person("Dorian K. Vellacott", "Dorian Vellacott") >= MATCH_THRESHOLD
+    assert _person("Dorian K. Vellacott", "Dorian K Vellacott") == 1.0
+    assert _person("Dorian K. Vellacott", "Dorian P. Vellacott") < MATCH_THRESHOLD - 0.15
+    # an initial first name is no middle initial: still a partial name
+    assert _person("D. Vellacott", "Dorian Vellacott") < MATCH_THRESHOLD
+
+
+def test_namesake_guard_weighs_a_rare_two_part_name_as_a_longer_one() -> None:
+    """An official quoted across press releases is seen in different company each time: when no
+    other person in the archive shares a part of the name, disjoint contexts no longer split it."""
+    from threatgraph.resolve.compare import score_group
+
+    mine = [name_form("Dorian Vellacott", "Person")]
+    group_ctx = {"Organization:alpha", "Organization:beta", "Place:gamma"}
+    entity_ctx = {"Organization:delta": 1, "Organization:epsilon": 1, "Place:zeta": 1}
+    common = score_group(mine, group_ctx, mine, entity_ctx, True, lambda forms: False)
+    rare = score_group(mine, group_ctx, mine, entity_ctx, True, lambda forms: True)
+    assert common.score < MATCH_THRESHOLD <= rare.score
+    # rarity never rescues a name that does not align whole
+    other = [name_form("Dorian Vellacot Smyth", "Person")]
+    assert score_group(mine, group_ctx, other, entity_ctx, True, lambda forms: True).score < MATCH_THRESHOLD
+
+
+def test_a_group_named_in_the_plural_shares_a_blocking_key_with_its_singular() -> None:
+    plural = blocking_keys(name_form("Qandoris"), "ArmedGroup")
+    assert plural & blocking_keys(name_form("Qandori"), "Organization")
+    assert plural & blocking_keys(name_form("Qandori movement"), "Organization")
+    # persons are not folded: "Davis" is no plural
+    assert not blocking_keys(name_form("Davis", "Person"), "Person") & blocking_keys(
+        name_form("Davi", "Person"), "Person"
+    )

@@ -18,7 +18,7 @@ from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm
 from threatgraph.names.parts import plural_fold, same_person_part
 from threatgraph.names.tokens import romanisation_fold
-from threatgraph.names.vocabulary import vocabulary
+from threatgraph.names.vocabulary import fold, vocabulary
 
 #: Two names at or above this score are the same on the name.
 MATCH_THRESHOLD = 0.88
@@ -38,6 +38,9 @@ ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
 SINGLE_WORD_VARIANT = 0.86  # "Hezbollah"/"Hizballah", "Interpol"/"Interpal": needs shared context
 ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
 DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
+MIDDLE_INITIAL = 0.93  # "John A. Smith" vs "John Smith": the initial is compatible with its absence
+DIFFERENT_INITIAL = 0.5  # "John A. Smith" vs "John B. Smith": two people
+DIFFERENT_HEAD = 0.8  # "X Organization" vs "X Group": merges only with shared context
 
 
 @dataclass(slots=True)
@@ -64,9 +67,43 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
         return same_person_part(a, b)
     if not person and plural_fold(a) == plural_fold(b):
         return True
+    if not person and _place(a) and _place(a) == _place(b):
+        return True  # one region under two names ("sham"/"levant")
     if len(sa) >= 3 and sa == sb:
         return True
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def _place(token: str) -> str:
+    """The region a name word stands for ("sham" and "levant" give "levant"), or ""."""
+    return vocabulary().place_of.get(token, "")
+
+
+def _heads(form: NameForm) -> frozenset[str]:
+    """The kind words heading a body's name, canonical ("Islamic Jihad Organization" -> organization)."""
+    voc = vocabulary()
+    words = set(form.generic) | {voc.word_of[t][0] for t in form.core if t in voc.word_of}
+    return frozenset(words & voc.heads)
+
+
+def place_variants(text: str, new_initial: bool = False, canonical: bool = False) -> list[str]:
+    """The name with each region word swapped for the region's other one-word names ("Islamic State
+    of Iraq and the Levant" is also "... and Syria"); with ``new_initial`` only the names that
+    start with another letter, so an acronym may take either initial (ISIS and ISIL); with
+    ``canonical`` only the region's own name (one query per name for the list matcher)."""
+    voc = vocabulary()
+    words = text.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        concept = voc.place_of.get(fold(word).removeprefix("al ").removeprefix("ash "), "")
+        if not concept:
+            continue
+        for other, c in voc.place_of.items():
+            if c != concept or " " in other or other == fold(word) or (canonical and other != concept):
+                continue
+            if not (new_initial and other[0] == fold(word)[:1]):
+                out.append(" ".join([*words[:i], other, *words[i + 1 :]]))
+    return out
 
 
 def _token_share(a: NameForm, b: NameForm, person: bool = False) -> float:
@@ -132,6 +169,10 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
                 "designator-one-side",
             )
         )
+    if not person and (heads_a := _heads(a)) and (heads_b := _heads(b)) and not heads_a & heads_b:
+        # Both names say what kind of body they are, and the kinds differ: with nothing else
+        # differing ("Islamic Jihad Organization"/"Islamic Jihad Group") they may still be two bodies.
+        cap, cap_feature = min(cap, DIFFERENT_HEAD), cap_feature or "head-differs"
     best, feature = _name_only(a, b, person, cross)
     if feature == "acronym" and cap_feature == "designator-one-side":
         cap = 1.0  # the spelled-out designator is inside the acronym ("Corps" in "IRGC")
@@ -140,11 +181,31 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
     return best, feature
 
 
+def _initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None:
+    """Two person names that are one name apart from middle initials: an initial on one side only
+    is compatible with its absence ("John A. Smith"/"John Smith"), a different one is not."""
+    full_a = [(t, k) for t, k in zip(a.core, a.skeletons, strict=True) if len(t) > 1]
+    full_b = [(t, k) for t, k in zip(b.core, b.skeletons, strict=True) if len(t) > 1]
+    init_a = [t for t in a.core[1:-1] if len(t) == 1]
+    init_b = [t for t in b.core[1:-1] if len(t) == 1]
+    if len(full_a) + len(init_a) != len(a.core) or len(full_b) + len(init_b) != len(b.core):
+        return None  # an initial first or last ("A. Smith") is not a middle initial
+    if not (init_a or init_b) or len(full_a) < 2 or len(full_a) != len(full_b):
+        return None
+    if not all(_token_match(t, s, u, v, True, cross) for (t, s), (u, v) in zip(full_a, full_b, strict=True)):
+        return None
+    if init_a and init_b:
+        return (1.0, "initials-agree") if init_a == init_b else (DIFFERENT_INITIAL, "initial-differs")
+    return MIDDLE_INITIAL, "initial-one-side"
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
             return SINGLE_PERSON_TOKEN, "exact-single"
         return 1.0, "exact"
+    if person and (initials := _initials(a, b, cross)) is not None:
+        return initials
     best, feature = 0.0, "fuzzy"
     if len(a.core) == len(b.core) and all(
         _token_match(t, s, u, v, person, cross)
@@ -153,6 +214,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         )
     ):
         # Every part has its partner, in order: spellings of one name ("Mohammed Hamdar"/"Muhammad Hamdar").
+        if len(a.core) == 1 and a.core[0] != b.core[0] and _place(a.core[0]) == _place(b.core[0]) != "":
+            return 0.0, "place-names"  # a region's names align inside a group's name, never alone
         if person and len(a.core) == 1:
             return SINGLE_PERSON_TOKEN, "aligned-single"
         if (
@@ -209,7 +272,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             # Plain initials ("IRGC"), or an acronym as groups really form them ("LeT", "TTP", "<X>-GS":
             # particles given or skipped, a parent's acronym kept whole), for a name written as one.
             acronym = (len(y.core) == 1 and letters == x.acronym) or (
-                looks_like_acronym(y.text) and acronym_fits(y.text, x.text)
+                looks_like_acronym(y.text)
+                and any(acronym_fits(y.text, t) for t in (x.text, *place_variants(x.text, new_initial=True)))
             )
             value = ACRONYM if len(letters) >= 4 else SHORT_ACRONYM
             if acronym and best < value:

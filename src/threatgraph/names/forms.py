@@ -22,6 +22,7 @@ from rigour.names import tokenize_name
 from rigour.text import ascii_text, metaphone
 from rigour.text.scripts import text_scripts
 
+from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 
 _VOWELS = re.compile(r"[aeiouyw]+")
@@ -200,6 +201,9 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
             continue
         if len(form.core) > 1:  # a single token's t: key would equal its n: key
             keys.add(f"{fam}|t:{tok}")
+        if fam != "Person" and plural_fold(tok) != tok:
+            # a group named in the plural is found under its singular ("Houthis" and "Houthi")
+            keys.add(f"{fam}|{'t' if len(form.core) > 1 else 'n'}:{plural_fold(tok)}")
         if len(sk) >= 3:
             keys.add(f"{fam}|k:{sk}")
         code = metaphone(tok)

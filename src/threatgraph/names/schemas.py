@@ -25,6 +25,8 @@ class Word(Schema):
 
     kind: Literal["designator", "generic", "term"]
     forms: Words
+    #: the word heads a body's name ("group", "organization"): different heads, different kinds of body
+    head: bool = False
 
 
 class VocabularyFile(Schema):
@@ -43,3 +45,5 @@ class VocabularyFile(Schema):
     honorifics: Words
     offices: Words
     romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]
+    #: one region under several names: a place word aligns with its other names ("sham"/"levant")
+    places: dict[str, Words] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ KEYS = frozenset(
         "honorifics",
         "offices",
         "romanisation",
+        "places",
     }
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
@@ -86,6 +87,11 @@ class Vocabulary:
     offices: frozenset[str]
     romanisation: tuple[tuple[str, str], ...]
     digest: str
+    #: canonical kind words that head a body's name ("group", "movement", "organization"): two
+    #: names whose heads differ name two kinds of body unless context says otherwise
+    heads: frozenset[str] = frozenset()
+    #: folded place name -> its concept: one region under several names ("sham", "levant", "syria")
+    place_of: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -107,10 +113,13 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
     word_of: dict[str, tuple[str, str]] = {}
     synonyms: dict[str, str] = {}
     generic: set[str] = set()
+    heads: set[str] = set()
     for canonical, entry in (data.get("words") or {}).items():
-        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or set(entry) - {"kind", "forms"}:
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or set(entry) - {"kind", "forms", "head"}:
             raise VocabularyError(f"{VOCABULARY_FILE.name}: words.{canonical} needs kind ({sorted(KINDS)}) and forms")
         kind = entry["kind"]
+        if entry.get("head"):
+            heads.add(fold(canonical))
         forms = _words(entry.get("forms") or [], f"words.{canonical}.forms")
         # "other" collects words with no translation: each is its own canonical word.
         own = canonical == "other"
@@ -148,7 +157,22 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         offices=frozenset(fold(o) for o in _words(data.get("offices") or [], "offices")),
         romanisation=tuple((str(a), str(b)) for a, b in pairs),
         digest=digest,
+        heads=frozenset(heads),
+        place_of=_places(data.get("places") or {}),
     )
+
+
+def _places(data: Any) -> dict[str, str]:
+    """Each folded place name mapped to its concept (the concept's own name is one of its forms)."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: places must map a concept to its names")
+    out: dict[str, str] = {}
+    for concept, forms in data.items():
+        for form in [concept, *_words(forms, f"places.{concept}")]:
+            folded = fold(form)
+            if folded:
+                out[folded] = fold(concept)
+    return out
 
 
 @lru_cache(maxsize=1)

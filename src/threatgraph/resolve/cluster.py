@@ -49,6 +49,8 @@ from threatgraph.store.schema import (
 MAX_CANDIDATES = 12
 #: A blocking key shared by more entities than this is too common to block on.
 MAX_POSTING = 400
+#: Persons the archive must hold before a name no one else carries counts as rare.
+RARE_AFTER = 100
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
 #: A co-mentioned actor named in at least this share of the archive (and COMMON_MIN articles) is
@@ -121,6 +123,7 @@ class Resolver:
         self.changed: set[str] = set()  # new entities or new names: to be screened
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
+        self._persons: int | None = None  # persons in the archive, for name rarity
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -141,6 +144,30 @@ class Resolver:
                 found[key].append(eid)
             self.key_cache.update(found)
         return {k: self.key_cache[k] for k in keys}
+
+    def _rare(self, forms: list[NameForm]) -> bool:
+        """Whether no other person in the archive shares a part of these full names: entities
+        indexed under one of their name words, less those named exactly so (the same name seen
+        before, perhaps split by the namesake guard). Absence is evidence only in an archive that
+        has seen many people (RARE_AFTER): in a handful of articles every name looks rare."""
+        full = [f for f in forms if len(f.core) > 1]
+        if not full:
+            return False
+        if self._persons is None:
+            self._persons = self.conn.execute(
+                select(func.count()).select_from(entities).where(entities.c.schema == "Person")
+            ).scalar_one()
+        if self._persons < RARE_AFTER:
+            return False
+        same = {f"Person|n:{f.norm}"[:MAX_KEY] for f in full}
+        parts = {f"Person|t:{t}"[:MAX_KEY] for f in full for t in f.core if len(t) >= 3}
+        posts = self._postings(same | parts)
+
+        def ids(key: str) -> set[str]:
+            return {self.final(e) for e in (*posts[key], *self.pending_keys.get(key, ()))}
+
+        named = set().union(*(ids(k) for k in same))
+        return all(not (ids(k) - named) for k in parts)
 
     def _candidates(self, keys: set[str]) -> list[str]:
         """Entities sharing the most blocking keys; keys shared by very many entities (a common
@@ -281,7 +308,7 @@ class Resolver:
             if prof is None:
                 continue
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
-            gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person)
+            gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person, self._rare)
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
         if not scored:

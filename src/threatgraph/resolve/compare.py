@@ -7,10 +7,10 @@ and bare or partial person names need several shared co-mentions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
+from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, best_name_score
 from threatgraph.names.forms import NameForm
 
 #: Co-mentioned actors a single-token person name must share with an entity to join it.
@@ -45,10 +45,16 @@ def score_group(
     entity_names: list[NameForm],
     entity_ctx: Mapping[str, int],
     person: bool,
+    rare: Callable[[list[NameForm]], bool] | None = None,
 ) -> GroupScore:
     """Combine name similarity with context: shared co-occurring actors raise the score, and
     for persons two rich but disjoint contexts lower it (namesakes: "Khan" the minister, seen
-    with the interior ministry, is not "Khan" the researcher, seen with a think tank)."""
+    with the interior ministry, is not "Khan" the researcher, seen with a think tank).
+
+    ``rare`` says whether a full name is rare in the archive (no other person shares any of its
+    parts): a two-part name that aligns whole and that nobody else carries is one person seen in
+    different company (an official quoted across press releases), so the guard weighs it as a
+    longer name."""
     if person:
         # A full name is matched on full names only: a shared bare surname ("Khan") says little.
         full_g = [n for n in names if len(n.core) > 1]
@@ -66,6 +72,8 @@ def score_group(
         # "Ali Reza" in disjoint company is probably someone else, "Rana Sanaullah Khan" is not.
         tokens = min((len(n.core) for n in names), default=0)
         adjust = -0.15 if tokens <= 2 else -0.05
+        if adjust < -0.05 and name.score >= ALIGNED - 0.02 and rare is not None and rare(names):
+            adjust = -0.05
     score = max(0.0, min(1.0, name.score + adjust))
     shared = len(set(group_ctx) & set(entity_ctx))
     if (weak or (person and name.score < MATCH_THRESHOLD)) and shared < WEAK_SHARED:

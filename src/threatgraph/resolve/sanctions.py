@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from threatgraph.names.align import best_name_score
+from threatgraph.names.align import best_name_score, place_variants
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import vocabulary
@@ -60,7 +60,8 @@ def strong_person_name(name: str) -> bool:
 
 def query_names(names: list[str], schema: str) -> list[str]:
     """The names sent to the matcher: the entity's names plus, for a group named in the plural
-    ("Houthis"), the singular the name stack aligns it with (:func:`threatgraph.names.parts.plural_fold`).
+    ("Houthis"), the singular the name stack aligns it with (:func:`threatgraph.names.parts.plural_fold`),
+    and a group's name with a region word under the region's other names ("Syria"/"the Levant").
 
     The matcher compares whole words and lists name a group in the singular ("... GROUP"); a candidate found
     through the singular is still verified against the entity's own names.
@@ -72,6 +73,8 @@ def query_names(names: list[str], schema: str) -> list[str]:
         form = name_form(n, schema)
         if len(form.core) == 1 and plural_fold(form.core[0]) != form.core[0] and n.casefold().endswith("s"):
             extra.append(n[:-1])
+        # lists name a region one way ("... OF IRAQ AND THE LEVANT"), articles another ("... and Syria")
+        extra.extend(place_variants(n, canonical=True))
     return list(dict.fromkeys([*names, *extra]))
 
 
