@@ -65,6 +65,20 @@ def sdo_id(entity_id: str | None, schema: str | None, caption: str | None) -> st
 
 def _location(name: str) -> stix2.Location | None:
     """A location for a place name; reference data, so stamped with the fixed epoch and identical in every part."""
+    key = name.strip().casefold()
+    if key not in _LOCATIONS:
+        if len(_LOCATIONS) >= 8192:  # unknown place strings are unbounded; the cache is not
+            _LOCATIONS.clear()
+        _LOCATIONS[key] = _make_location(name.strip())
+    return _LOCATIONS[key]
+
+
+#: Locations built so far, by casefolded name (stix2 objects are immutable and costly to construct), so a
+#: place keeps the spelling it was first seen with and is the identical object in every bundle part.
+_LOCATIONS: dict[str, stix2.Location | None] = {}
+
+
+def _make_location(name: str) -> stix2.Location | None:
     where = place(name)
     if where is None:
         return None
@@ -72,9 +86,7 @@ def _location(name: str) -> stix2.Location | None:
     kwargs: dict[str, Any] = {"country": country.upper()[:2]}
     if lat is not None and lon is not None:
         kwargs |= {"latitude": lat, "longitude": lon}
-    return stix2.Location(
-        id=_location_id(name), name=name.strip(), created=EPOCH, modified=EPOCH, allow_custom=False, **kwargs
-    )
+    return stix2.Location(id=_location_id(name), name=name, created=EPOCH, modified=EPOCH, allow_custom=False, **kwargs)
 
 
 def _actor(ent: dict[str, Any], stats: ExportStats | None) -> Any | None:
