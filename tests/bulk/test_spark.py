@@ -160,3 +160,16 @@ def test_watches_checked_in_the_job_alert_like_the_single_machine_pipeline(
     assert check(pg_engine, [], deliver=False) == []  # settled: the watches are past the bulk load
     again = run_bulk([str(archive / "samples")], url, session=spark)
     assert again.alerts == 0 and _alerts(pg_engine) == on_spark  # a re-run alerts nothing twice
+
+
+@pytest.mark.postgres
+def test_dev_articles_resolve_on_spark_as_on_one_machine(spark, pg_engine: Engine, shared_data: Path) -> None:
+    """The 75 real dev texts, resolved in blocks on 4 partitions with one common-context statistic for the
+    whole input, give the clusters the single-machine resolver gives over the same articles in one run."""
+    dev = shared_data / "articles" / "dev" / "articles.jsonl"
+    url = pg_engine.url.render_as_string(hide_password=False)
+    report = run_bulk([str(dev)], url, session=spark, partitions=4, names=gazetteer_names)
+    assert len(report.ingested) == 75 and report.blocks["blocks"] > 4
+    spark_clusters = _clusters(pg_engine)
+    rebuild(pg_engine, screen=False)
+    assert _clusters(pg_engine) == spark_clusters
