@@ -360,7 +360,7 @@ def start_server(db_url: str, home: Path) -> tuple[subprocess.Popen, str]:
     ]
     proc = subprocess.Popen(cmd, env=env)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # the app builds its screening index on start: minutes on a loaded machine
     while time.monotonic() < deadline:
         try:
             if httpx.get(url + "/static/app.css", timeout=1).status_code == 200:
