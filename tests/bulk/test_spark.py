@@ -122,3 +122,64 @@ def test_sqlite_from_the_driver_and_parquet_then_load(
     assert _counts(loaded) == _expected(sample_analyses)
     assert _clusters(loaded) == _clusters(engine)
     assert json.dumps(report.as_dict())  # the CLI's --json form
+
+
+WATCHED = ("Zaynabiyoun Brigade", "Fajr Brigade", "Crescent Gate", "Al Fajr Batallion")
+
+
+def _alerts(engine: Engine) -> set[tuple]:
+    from threatgraph.store.schema import alerts, watches
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(watches.c.name, alerts.c.article_id, alerts.c.matched, alerts.c.score, alerts.c.sentence).join(
+                watches, watches.c.id == alerts.c.watch_id
+            )
+        )
+        return {tuple(r) for r in rows}
+
+
+@pytest.mark.postgres
+def test_watches_checked_in_the_job_alert_like_the_single_machine_pipeline(
+    spark, pg_engine: Engine, tmp_path: Path, archive: Path
+) -> None:
+    from threatgraph.watch import add_watch
+    from threatgraph.watch.scan import check
+
+    url = pg_engine.url.render_as_string(hide_password=False)
+    single = open_store(f"sqlite:///{tmp_path / 'single.db'}")
+    for engine in (pg_engine, single):
+        for name in WATCHED:
+            add_watch(engine, name)
+    report = run_bulk([str(archive / "samples")], url, session=spark, partitions=3, names=gazetteer_names)
+    run_bulk([str(archive / "samples")], f"sqlite:///{tmp_path / 'single.db'}", session=spark, hooks=DEFAULT_HOOKS)
+
+    on_spark = _alerts(pg_engine)
+    assert on_spark == _alerts(single)  # same alerts, same evidence, same scores
+    assert report.alerts == len(on_spark) and len({a[1] for a in on_spark}) >= 2 and len({a[0] for a in on_spark}) >= 2
+    assert check(pg_engine, [], deliver=False) == []  # settled: the watches are past the bulk load
+    again = run_bulk([str(archive / "samples")], url, session=spark)
+    assert again.alerts == 0 and _alerts(pg_engine) == on_spark  # a re-run alerts nothing twice
+
+
+#: Mentions clustered differently on Spark than by one run over the 75 dev texts (both sides counted). Measured
+#: 42 after the common-context statistic was shared: "a United Arab Emirates" stays apart from UAE and one
+#: "Brian E. Nelson" mention joins another Nelson cluster on Spark. Both are cross-block effects the block
+#: decomposition does not yet capture (issue 16, open); the bound keeps them from growing unnoticed.
+DEV_DIVERGENCE = 45
+
+
+@pytest.mark.postgres
+def test_dev_articles_resolve_on_spark_nearly_as_on_one_machine(spark, pg_engine: Engine, shared_data: Path) -> None:
+    """The 75 real dev texts resolved in blocks on 4 partitions, with one common-context statistic for the whole
+    input, against the single-machine resolver over the same articles in one run."""
+    dev = shared_data / "articles" / "dev" / "articles.jsonl"
+    url = pg_engine.url.render_as_string(hide_password=False)
+    report = run_bulk([str(dev)], url, session=spark, partitions=4, names=gazetteer_names)
+    assert len(report.ingested) == 75 and report.blocks["blocks"] > 4
+    spark_clusters = _clusters(pg_engine)[0]
+    rebuild(pg_engine, screen=False)
+    single = _clusters(pg_engine)[0]
+    moved = sum(len(c) for c in spark_clusters ^ single)
+    total = sum(len(c) for c in single)
+    assert moved <= DEV_DIVERGENCE, f"{moved} of {total} resolved mentions clustered differently on Spark"

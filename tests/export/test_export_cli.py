@@ -37,3 +37,17 @@ def test_export_errors(store, tmp_path: Path) -> None:
     assert res.exit_code == 1 and "Nobody" in res.output
     res = runner.invoke(app, ["export", "-f", "ftm", "-o", str(tmp_path / "no" / "x"), "--db", db])
     assert res.exit_code == 1 and "does not exist" in res.output
+
+
+def test_export_stix_split_from_the_cli(store, tmp_path: Path) -> None:
+    build(store)
+    db = store.url.render_as_string(hide_password=False)
+    out = tmp_path / "parts"
+    res = runner.invoke(
+        app, ["export", "-f", "stix", "-o", str(out), "--max-bundle-objects", "12", "--json", "--db", db]
+    )
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.output)
+    assert summary["counts"]["bundle"] == len(summary["files"]) == len(list(out.glob("bundle-*.json"))) > 1
+    res = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--max-bundle-bytes", "9000", "--db", db])
+    assert res.exit_code == 1 and "apply to STIX" in res.output

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
-from threatgraph.export import ExportError, export
+from threatgraph.export import ExportError, export, ftm
 from threatgraph.export.csv import cell, read_table, write_table
 from threatgraph.store.schema import entities
 
@@ -112,10 +112,16 @@ def test_failed_validation_keeps_previous_export(store, tmp_path: Path, monkeypa
     export(store, "ftm", out)
     good, good_parc = out.read_text(), (outdir / "x.parc.jsonl").read_text()
 
-    def broken(path: Path) -> int:
-        raise ExportError(f"{path}: simulated invalid entity")
+    real_check = ftm.check
+    calls = []
 
-    monkeypatch.setattr("threatgraph.export.ftm.validate_file", broken)
+    def broken(data: dict, where: str):
+        calls.append(where)
+        if len(calls) > 3:  # fails mid-stream, after some lines were written to the temporary file
+            raise ExportError(f"{where}: simulated invalid entity")
+        return real_check(data, where)
+
+    monkeypatch.setattr("threatgraph.export.ftm.check", broken)
     with pytest.raises(ExportError, match="simulated"):
         export(store, "ftm", out)
     assert out.read_text() == good and (outdir / "x.parc.jsonl").read_text() == good_parc

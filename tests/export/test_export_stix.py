@@ -104,3 +104,47 @@ def test_validation_rejects_dangling_reference(bundle, tmp_path: Path) -> None:
     broken.write_text('{"type": "bundle", "id": "bundle--1", "objects": [{"type": "threat-actor"}]}')
     with pytest.raises(ExportError, match="not a valid STIX"):
         validate_file(broken)
+
+
+def _parts(outdir: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(outdir.glob("bundle-*.json"))]
+
+
+@pytest.mark.parametrize("limit", [{"max_bundle_objects": 12}, {"max_bundle_bytes": 6000}])
+def test_split_bundles_are_self_contained_and_cover_the_single_bundle(store, tmp_path: Path, limit) -> None:
+    build(store)
+    whole = tmp_path / "whole.json"
+    export(store, "stix", whole)
+    single = {o["id"]: o for o in json.loads(whole.read_text())["objects"]}
+    outdir = tmp_path / "parts"
+    stats = export(store, "stix", outdir, **limit)
+    parts = _parts(outdir)
+    assert len(parts) > 1 and stats.counts["bundle"] == len(parts) == len(stats.files)
+    seen: dict[str, dict] = {}
+    for path, part in zip(sorted(outdir.glob("bundle-*.json")), parts, strict=True):
+        assert validate_file(path) == len(part["objects"])  # every reference resolves inside the part
+        assert len(part["objects"]) <= limit.get("max_bundle_objects", 10**9)
+        assert len(path.read_bytes()) <= limit.get("max_bundle_bytes", 10**9)
+        for obj in part["objects"]:
+            assert seen.setdefault(obj["id"], obj) == obj  # a repeated actor is the same object each time
+    assert seen == single  # the parts say exactly what the one bundle says
+    assert {k: v for k, v in stats.counts.items() if k != "bundle"} == export(store, "stix", whole).counts
+
+
+def test_split_export_replaces_previous_parts(store, tmp_path: Path) -> None:
+    build(store)
+    outdir = tmp_path / "parts"
+    export(store, "stix", outdir, max_bundle_objects=12)
+    many = len(_parts(outdir))
+    export(store, "stix", outdir, max_bundle_objects=40)
+    assert len(_parts(outdir)) < many  # no stale part of the earlier export is left beside the new ones
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary or old copy left
+
+
+def test_bundle_limit_too_small_for_one_article_is_an_error(store, tmp_path: Path) -> None:
+    build(store)
+    with pytest.raises(ExportError, match="exceed the bundle limit"):
+        export(store, "stix", tmp_path / "parts", max_bundle_objects=2)
+    assert not (tmp_path / "parts").exists()
+    with pytest.raises(ExportError, match="STIX bundles only"):
+        export(store, "ftm", tmp_path / "x", max_bundle_bytes=1000)

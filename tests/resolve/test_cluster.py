@@ -283,3 +283,33 @@ def test_common_context_is_computed_once_for_a_split_input(store, add) -> None:
         alone = Resolver(conn, load_decisions(conn))
         alone.resolve_groups([g for g in groups if g.article_id == ids[1]])
         assert alone.common == set()
+
+
+def test_common_context_from_partition_counts_equals_the_whole_input(store, add) -> None:
+    """The Spark path never holds all groups on the driver: it sums per-partition article counts per key
+    (partitions hold disjoint articles) and must reach the statistic one run over all groups computes."""
+    from collections import Counter
+
+    from threatgraph.resolve.cluster import common_context, common_from_counts, load_groups
+
+    ids = add(
+        *(
+            build(
+                f"Officials in Karachi and Quetta met the Crescent{i} Trust.",
+                [("Location", ["Karachi", "Quetta"][: 1 + i % 2]), ("Organization", [f"Crescent{i} Trust"])],
+            )
+            for i in range(7)
+        )
+    )
+    with store.begin() as conn:
+        groups = load_groups(conn, ids)
+        counts: Counter[str] = Counter()
+        for part in (ids[:3], ids[3:5], ids[5:]):
+            per_key: dict[str, set[str]] = {}
+            for g in (g for g in groups if g.article_id in part):
+                for k in g.context:
+                    per_key.setdefault(k, set()).add(g.article_id)
+            counts.update({k: len(v) for k, v in per_key.items()})
+        whole = common_context(conn, groups)
+        assert whole and common_from_counts(conn, dict(counts)) == whole
+        assert common_from_counts(conn, {}) == set()

@@ -13,12 +13,13 @@ The job:
 1. **keys** (executors): each partition of new article ids loads its mention groups
    (``load_groups``), computes the keys each group will look up, and finds the stored entities
    filed under those keys (``resolve_keys``): an incremental run touches only the blocks of the
-   new mentions;
+   new mentions; and, per context key, how many of its articles name it;
 2. **blocks** (driver): connected components over group–key–entity edges (union–find on
-   interned integers; edges are streamed, not collected);
+   interned integers; edges are streamed, not collected), and the resolver's common-context
+   statistic over the whole input, summed from the partitions' counts (``common_from_counts``);
 3. **score and decide** (executors): partitions by block (a block never spans two partitions); each
-   partition is one transaction in which a ``Resolver`` scores its candidates and writes entities,
-   aliases and keys;
+   partition is one transaction in which a ``Resolver`` scores its candidates with that one
+   statistic (``resolve_groups(common=...)``) and writes entities, aliases and keys;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``).
@@ -38,7 +39,7 @@ from sqlalchemy import select
 from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import Resolver, load_groups
+from threatgraph.resolve.cluster import Resolver, common_from_counts, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 EDGE_DDL = "node string, key string"
 BLOCK_DDL = "article_id string, grp long, block long"
 RESULT_DDL = "kind string, value string"
+#: Edge-row prefix of a context key's article count (group nodes start with "g", entities with "@").
+CONTEXT = "#ctx:"
 #: Ids per ``IN (...)`` query on the executors.
 CHUNK = 500
 #: Stats fields summed over blocks.
@@ -112,10 +115,13 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     engine = worker_engine(url)
     ids = _ids(batches, "id")
     rows: list[dict[str, Any]] = []
+    context: dict[str, set[str]] = {}
     with engine.connect() as conn:
         decisions = load_decisions(conn)
         keys: set[str] = set()
         for g in load_groups(conn, ids):
+            for k in g.context:  # the common-context statistic counts every group, as one run would
+                context.setdefault(k, set()).add(g.article_id)
             node = group_node(g.article_id, g.grp)
             if g.entity_id:  # resolved before (a re-run): only its stray mentions join that entity
                 if g.unassigned:
@@ -127,6 +133,8 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
             keys |= mine
             rows.extend({"node": node, "key": k} for k in sorted(mine))
         rows.extend({"node": "@" + eid, "key": key} for key, eid in _entities_under(conn, sorted(keys)))
+    # Partitions hold disjoint articles, so the driver sums these per-partition article counts.
+    rows.extend({"node": CONTEXT + k, "key": str(len(arts))} for k, arts in sorted(context.items()))
     yield from _batches(rows, ("node", "key"))
 
 
@@ -168,12 +176,13 @@ class _Blocks:
                 yield name, self.find(i)
 
 
-def _resolve_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
+def _resolve_task(url: str, common: frozenset[str], batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
 
     Blocks share no key, so resolving several in one Resolver run decides exactly what resolving each
     alone would (its order within a block is the same); one run per partition saves a transaction and
-    the decision and group queries per block.
+    the decision and group queries per block. ``common`` is the common-context statistic of the whole
+    input (computed once on the driver), so no partition decides with a statistic of its own part.
     """
     engine = worker_engine(url)
     wanted: set[tuple[str, int]] = set()
@@ -184,7 +193,7 @@ def _resolve_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
         with engine.begin() as conn:
             resolver = Resolver(conn, load_decisions(conn))
             loaded = load_groups(conn, sorted({a for a, _ in wanted}))
-            resolver.resolve_groups([g for g in loaded if (g.article_id, g.grp) in wanted])
+            resolver.resolve_groups([g for g in loaded if (g.article_id, g.grp) in wanted], common=set(common))
             resolver.flush()
         out.extend({"kind": "changed", "value": resolver.final(e)} for e in resolver.changed)
         counts = {n: getattr(resolver.stats, n) for n in _COUNTED}
@@ -220,8 +229,15 @@ def resolve_articles(
     ids_df = session.createDataFrame([(i,) for i in ids], "id string").repartition(n)
     blocks = _Blocks()
     edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL)
+    context: dict[str, int] = {}
     for row in edges.toLocalIterator():
-        blocks.union(row["node"], row["key"])
+        if row["node"].startswith(CONTEXT):
+            key = row["node"][len(CONTEXT) :]
+            context[key] = context.get(key, 0) + int(row["key"])
+        else:
+            blocks.union(row["node"], row["key"])
+    with open_store(url).connect() as conn:
+        common = frozenset(common_from_counts(conn, context))
     assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
     sizes: dict[int, int] = {}
     for _, _, root in assigned:
@@ -230,7 +246,7 @@ def resolve_articles(
     if assigned:
         block_df = session.createDataFrame(assigned, BLOCK_DDL).repartition(n, "block")
         changed: set[str] = set()
-        for row in block_df.mapInArrow(partial(_resolve_task, url), RESULT_DDL).collect():
+        for row in block_df.mapInArrow(partial(_resolve_task, url, common), RESULT_DDL).collect():
             if row["kind"] == "changed":
                 changed.add(row["value"])
             else:

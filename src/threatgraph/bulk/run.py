@@ -20,14 +20,15 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
 from threatgraph.bulk.inputs import read_inputs
 from threatgraph.bulk.session import BulkError, spark_session
-from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition
+from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition, worker_engine
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.model import IngestFailure
 from threatgraph.pipeline import Hook
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 #: Articles per partition (= per store transaction) unless told otherwise.
 PARTITION_ARTICLES = 256
-#: New articles per watch check.
+#: New articles per watch check (one transaction on an executor).
 WATCH_BATCH = 1000
 
 
@@ -86,13 +87,42 @@ def _first_per_id(articles: DataFrame) -> DataFrame:
     return articles.groupBy("id").agg(best.alias("a")).select("id", *(f"a.{c}" for c in cols))
 
 
-def _check_watches(engine: Any, ids: list[str]) -> int:
-    from threatgraph.watch import check
+def _watch_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
+    """Executor: check one partition of new articles against every watch, :data:`WATCH_BATCH` at a time."""
+    import pyarrow as pa
 
+    from threatgraph.watch.scan import check_batch
+
+    engine = worker_engine(url)
+    ids = [v for b in batches for v in b.column("id").to_pylist()]
+    alerts = sum(check_batch(engine, ids[i : i + WATCH_BATCH]) for i in range(0, len(ids), WATCH_BATCH))
+    yield pa.RecordBatch.from_pylist([{"alerts": alerts}], schema=pa.schema([("alerts", pa.int64())]))
+
+
+def check_watches(spark: SparkSession, url: str, article_ids: list[str], partitions: int | None = None) -> int:
+    """Check stored, resolved articles against the watches in parallel batches on the executors.
+
+    The matcher is the single-machine one (:func:`threatgraph.watch.scan.check_batch`) and alerts are
+    unique per (watch, article), so batches in any order and re-runs store what one ``check`` over all
+    the articles would. The driver then settles: checks anything still owed, moves the watches past
+    this load and starts webhook delivery. Returns the number of new alerts.
+    """
+    from sqlalchemy import func, select
+
+    from threatgraph.store.db import open_store
+    from threatgraph.store.schema import articles
+    from threatgraph.watch.scan import settle
+
+    engine = open_store(url)
+    with engine.connect() as conn:
+        checked_to = conn.execute(select(func.max(articles.c.seq))).scalar() or 0
     alerts = 0
-    for i in range(0, len(ids), WATCH_BATCH):
-        alerts += len(check(engine, ids[i : i + WATCH_BATCH]))
-    return alerts
+    ids = sorted(set(article_ids))
+    if ids:
+        n = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(len(ids) / WATCH_BATCH), 1)
+        ids_df = spark.createDataFrame([(i,) for i in ids], "id string").repartition(n)
+        alerts = sum(r["alerts"] for r in ids_df.mapInArrow(partial(_watch_task, url), "alerts long").collect())
+    return alerts + len(settle(engine, checked_to))
 
 
 def run_bulk(
@@ -170,7 +200,7 @@ def run_bulk(
         t1 = time.perf_counter()
         report.resolve, report.blocks = resolve_articles(spark, url, todo)
         t2 = time.perf_counter()
-        report.alerts = _check_watches(engine, todo)
+        report.alerts = check_watches(spark, url, todo)
         report.timings["resolve"] = t2 - t1
         report.timings["watch"] = time.perf_counter() - t2
     report.seconds = time.perf_counter() - t0

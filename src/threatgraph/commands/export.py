@@ -14,8 +14,16 @@ from threatgraph.commands import DbOption, app, console, err_console, open_store
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Option(..., "--format", "-f", help="ftm | stix | graphml | csv"),
-    out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a directory, one file per table)"),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Output file (csv, split stix: a directory of files, swapped in when complete)"
+    ),
     entity: str | None = typer.Option(None, "--entity", "-e", help="Only this entity (id or name) and neighbours"),
+    max_bundle_bytes: int | None = typer.Option(
+        None, "--max-bundle-bytes", min=1, help="stix: split into self-contained bundles of at most this many bytes"
+    ),
+    max_bundle_objects: int | None = typer.Option(
+        None, "--max-bundle-objects", min=1, help="stix: split into self-contained bundles of at most this many objects"
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the export summary as JSON"),
     db: str | None = DbOption,
 ) -> None:
@@ -36,7 +44,14 @@ def export_cmd(
         entity_id = found["id"]
     try:
         with console.status(f"exporting {fmt}…"):
-            stats = export(engine, fmt, out, entity_id=entity_id)
+            stats = export(
+                engine,
+                fmt,
+                out,
+                entity_id=entity_id,
+                max_bundle_bytes=max_bundle_bytes,
+                max_bundle_objects=max_bundle_objects,
+            )
     except (ExportError, OSError) as exc:
         err_console.print(f"[red]export failed: {exc}[/red]")
         raise typer.Exit(1) from None

@@ -15,7 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from threatgraph.export.snapshot import ExportError, Snapshot
+from threatgraph.export.snapshot import ExportError
+from threatgraph.export.source import ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_modality import stated
 from threatgraph.extract.plover_map import codes_for
@@ -95,26 +96,6 @@ def cell(value: Any) -> Any:
     return value
 
 
-def _rows(snap: Snapshot, table: str) -> Iterable[dict[str, Any]]:
-    if table == "entities":
-        for e in snap.entities.values():
-            yield e | {"aliases": [a["name"] for a in e["aliases"]]}
-    elif table == "aliases":
-        for e in snap.entities.values():
-            yield from e["aliases"]
-    elif table == "articles":
-        yield from snap.articles.values()
-    elif table == "sanctions":
-        for s in snap.sanctions:
-            entry = s["entry"] or {}
-            yield s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")}
-    elif table == "events":
-        for ev in snap.events:
-            yield ev | codes_for(ev["type"], ev["subtype"]) | {"modality": stated(ev)}
-    else:
-        yield from getattr(snap, table)
-
-
 def write_table(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> int:
     """Write one table; returns the row count."""
     n = 0
@@ -127,12 +108,55 @@ def write_table(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) 
     return n
 
 
-def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write every table as ``<out>/<table>.csv`` (``out`` is an existing directory)."""
-    for table, columns in TABLES.items():
-        path = out / f"{table}.csv"
-        stats.count(table, write_table(path, columns, _rows(snap, table)))
-        stats.files.append(path)
+class _Tables:
+    """One open writer per table, so a single pass over the source fills every file."""
+
+    def __init__(self, out: Path, stats: ExportStats) -> None:
+        self.out = out
+        self.stats = stats
+        self.handles: dict[str, Any] = {}
+        self.writers: dict[str, Any] = {}
+
+    def __enter__(self) -> _Tables:
+        for table, columns in TABLES.items():
+            path = self.out / f"{table}.csv"
+            fh = path.open("w", encoding=ENCODING, newline="")
+            self.handles[table] = fh
+            self.writers[table] = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
+            self.writers[table].writerow(columns)
+            self.stats.counts.setdefault(table, 0)
+            self.stats.files.append(path)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fh in self.handles.values():
+            fh.close()
+
+    def row(self, table: str, row: dict[str, Any]) -> None:
+        self.writers[table].writerow([cell(row.get(c)) for c in TABLES[table]])
+        self.stats.count(table)
+
+
+def write(source: ExportSource, out: Path, stats: ExportStats) -> None:
+    """Stream every table into ``<out>/<table>.csv`` (``out`` is an existing directory) in one pass."""
+    with _Tables(out, stats) as t:
+        for e in source.entity_stream():
+            t.row("entities", e | {"aliases": [a["name"] for a in e["aliases"]]})
+            for a in e["aliases"]:
+                t.row("aliases", a)
+            for s in e.get("sanctions") or []:
+                entry = s["entry"] or {}
+                t.row("sanctions", s | {"listed_caption": entry.get("caption"), "listed_schema": entry.get("schema")})
+        for group in source.article_stream():
+            t.row("articles", group.article)
+            for m in group.mentions:
+                t.row("mentions", m)
+            for ev in group.events:
+                t.row("events", ev | codes_for(ev["type"], ev["subtype"]) | {"modality": stated(ev)})
+            for q in group.quotes:
+                t.row("quotes", q)
+        for mem in source.memberships():
+            t.row("memberships", mem)
 
 
 def read_table(path: Path) -> list[dict[str, str]]:

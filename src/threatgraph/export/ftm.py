@@ -13,18 +13,21 @@ the tests assert, not what we hope.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
 from followthemoney.types import registry
 
 from threatgraph.export.mapping import country_code, entity_map, ftm_id
-from threatgraph.export.snapshot import ExportError, Snapshot
+from threatgraph.export.snapshot import ExportError
+from threatgraph.export.source import ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_lexicon import plover_of
 from threatgraph.extract.events_modality import stated
@@ -45,82 +48,104 @@ def _make(schema: str, entity_id: str) -> EntityProxy:
     return proxy
 
 
+@lru_cache(maxsize=64)
+def _ftm_schema(schema: str | None) -> Schema | None:
+    """The FtM schema one of our entity types exports as (None: not exported)."""
+    name = entity_map(schema).get("ftm") if schema else None
+    return model.get(name) if name else None
+
+
+def exported_id(entity_id: str | None, schema: str | None) -> str | None:
+    """The FtM id of one of our entities if it is part of the export (its schema maps to FtM)."""
+    return ftm_id("entity", entity_id) if entity_id and _ftm_schema(schema) is not None else None
+
+
+def legal_id(entity_id: str | None, schema: str | None) -> str | None:
+    """The FtM id of one of our entities if it was exported as a LegalEntity (the range of
+    Event.involved, Mention.resolved, Membership.member)."""
+    ftm = _ftm_schema(schema)
+    return ftm_id("entity", entity_id) if entity_id and ftm is not None and ftm.is_a("LegalEntity") else None
+
+
 class _Builder:
-    """Turns one snapshot into FtM proxies, remembering which ids exist for cross-references."""
+    """Turns an export source into FtM proxies, one entity page or one article at a time.
 
-    def __init__(self, snap: Snapshot, stats: ExportStats) -> None:
-        self.snap = snap
+    Whether a referenced entity is exported (and as what) follows from its schema, which the
+    source joins onto every reference, so no whole-archive id table is needed.
+    """
+
+    def __init__(self, stats: ExportStats) -> None:
         self.stats = stats
-        self.entity_ids: dict[str, EntityProxy] = {}  # our entity id -> proxy
-        self.article_ids: dict[str, str] = {aid: ftm_id("article", aid) for aid in snap.articles}
+        self.listed_seen: set[str] = set()  # listed entities already written (bounded by the lists)
 
-    def legal(self, entity_id: str | None) -> str | None:
-        """The FtM id of one of our entities if it was exported as a LegalEntity (the range of
-        Event.involved, Mention.resolved, Membership.member)."""
-        proxy = self.entity_ids.get(entity_id or "")
-        if proxy is not None and proxy.schema.is_a("LegalEntity"):
-            return proxy.id
-        return None
+    def entity(self, ent: dict[str, Any]) -> EntityProxy | None:
+        schema = _ftm_schema(ent["schema"])
+        if schema is None:
+            self.stats.skip(f"entity type {ent['schema']} has no FtM schema")
+            return None
+        how = entity_map(ent["schema"])
+        proxy = _make(schema.name, ftm_id("entity", ent["id"]))
+        names = [ent["caption"]] + [a["name"] for a in ent["aliases"] if a["name"] != ent["caption"]]
+        if proxy.schema.is_a("Address"):
+            proxy.add("full", ent["caption"])
+            proxy.add("remarks", names[1:])
+            proxy.add("country", country_code(ent["caption"]))
+        else:
+            proxy.add("name", ent["caption"])
+            proxy.add("alias", names[1:])
+            proxy.add("topics", how.get("topics") or [])
+            proxy.add("notes", f"Seen in {ent['article_count']} article(s), {ent['mention_count']} mention(s).")
+        for key, value in (ent.get("props") or {}).items():
+            if key in proxy.schema.properties and not proxy.schema.properties[key].stub:
+                proxy.add(key, value, quiet=True)
+        proxy.add("createdAt", _iso(ent["first_seen"]), quiet=True)
+        proxy.add("modifiedAt", _iso(ent["last_seen"]), quiet=True)
+        return proxy
 
-    def entities(self) -> Iterator[EntityProxy]:
-        for ent in self.snap.entities.values():
-            how = entity_map(ent["schema"])
-            if not how.get("ftm"):
-                self.stats.skip(f"entity type {ent['schema']} has no FtM schema")
-                continue
-            proxy = _make(how["ftm"], ftm_id("entity", ent["id"]))
-            names = [ent["caption"]] + [a["name"] for a in ent["aliases"] if a["name"] != ent["caption"]]
-            if proxy.schema.is_a("Address"):
-                proxy.add("full", ent["caption"])
-                proxy.add("remarks", names[1:])
-                proxy.add("country", country_code(ent["caption"]))
-            else:
-                proxy.add("name", ent["caption"])
-                proxy.add("alias", names[1:])
-                proxy.add("topics", how.get("topics") or [])
-                proxy.add("notes", f"Seen in {ent['article_count']} article(s), {ent['mention_count']} mention(s).")
-            for key, value in (ent.get("props") or {}).items():
-                if key in proxy.schema.properties and not proxy.schema.properties[key].stub:
-                    proxy.add(key, value, quiet=True)
-            proxy.add("createdAt", _iso(ent["first_seen"]), quiet=True)
-            proxy.add("modifiedAt", _iso(ent["last_seen"]), quiet=True)
-            self.entity_ids[ent["id"]] = proxy
-            yield proxy
+    def entities(self, ent: dict[str, Any]) -> Iterator[EntityProxy]:
+        """One entity and its screening links (Sanction, listed entity, Similar)."""
+        proxy = self.entity(ent)
+        if proxy is None:
+            return
+        yield proxy
+        yield from self.sanctions(proxy, ent.get("sanctions") or [])
 
-    def articles(self) -> Iterator[EntityProxy]:
-        for aid, art in self.snap.articles.items():
-            proxy = _make("Article", self.article_ids[aid])
-            proxy.add("title", art["title"] or art["source"] or aid)
-            proxy.add("publishedAt", _iso(art["published"]))
-            proxy.add("sourceUrl", art["url"])
-            proxy.add("publisher", art["outlet"])
-            proxy.add("language", registry.language.clean(art["lang"] or ""))
-            proxy.add("contentHash", aid)
-            proxy.add("retrievedAt", _iso(art["ingested_at"]))
-            yield proxy
+    def article(self, group: ArticleGroup) -> Iterator[EntityProxy]:
+        """The Article of one group, then its mentions, events and quotes."""
+        art = group.article
+        article_id = ftm_id("article", group.id)
+        proxy = _make("Article", article_id)
+        proxy.add("title", art["title"] or art["source"] or group.id)
+        proxy.add("publishedAt", _iso(art["published"]))
+        proxy.add("sourceUrl", art["url"])
+        proxy.add("publisher", art["outlet"])
+        proxy.add("language", registry.language.clean(art["lang"] or ""))
+        proxy.add("contentHash", group.id)
+        proxy.add("retrievedAt", _iso(art["ingested_at"]))
+        yield proxy
+        yield from self.mentions(group, article_id)
+        yield from self.events(group, article_id)
+        yield from self.quotes(group, article_id)
 
-    def mentions(self) -> Iterator[EntityProxy]:
+    def mentions(self, group: ArticleGroup, article_id: str) -> Iterator[EntityProxy]:
         seen: set[str] = set()
-        current = None
-        for m in self.snap.mentions:  # ordered by article: the dedupe set only spans one article
-            if m["article_id"] != current:
-                current = m["article_id"]
-                seen.clear()
-            if m["article_id"] not in self.article_ids or m["label"] == "Date":
+        for m in group.mentions:
+            if m["label"] == "Date":
                 continue
             key = ftm_id("mention", m["article_id"], m["text"], m["entity_id"] or "")
             if key in seen:
                 continue
             seen.add(key)
             proxy = _make("Mention", key)
-            proxy.add("document", self.article_ids[m["article_id"]])
+            proxy.add("document", article_id)
             proxy.add("name", m["text"])
-            proxy.add("resolved", self.legal(m["entity_id"]))
+            proxy.add("resolved", legal_id(m["entity_id"], m["entity_schema"]))
             proxy.add("detectedSchema", entity_map(m["label"]).get("ftm") or m["label"])
             yield proxy
 
-    def events(self) -> Iterator[EntityProxy]:
-        for ev in self.snap.events:
+    def events(self, group: ArticleGroup, article_id: str) -> Iterator[EntityProxy]:
+        art = group.article
+        for ev in group.events:
             proxy = _make("Event", ftm_id("event", ev["id"]))
             actors = " ".join(x for x in (ev["source_text"], ev["trigger"], ev["target_text"]) if x)
             modality = stated(ev)
@@ -138,52 +163,44 @@ class _Builder:
             else:
                 proxy.add("startDate", _iso(ev["date_start"]))
                 proxy.add("endDate", _iso(ev["date_end"]))
-            proxy.add("organizer", self.legal(ev["source_entity_id"]))
-            proxy.add("involved", [self.legal(ev["source_entity_id"]), self.legal(ev["target_entity_id"])])
+            source = legal_id(ev["source_entity_id"], ev["source_schema"])
+            proxy.add("organizer", source)
+            proxy.add("involved", [source, legal_id(ev["target_entity_id"], ev["target_schema"])])
             proxy.add("location", ev["place"])
             proxy.add("country", country_code(ev["place"]))
-            art = self.snap.articles.get(ev["article_id"])
-            if art is not None:
-                proxy.add("proof", self.article_ids[ev["article_id"]])
-                proxy.add("sourceUrl", art["url"])
-                proxy.add("publisher", art["outlet"])
+            proxy.add("proof", article_id)
+            proxy.add("sourceUrl", art["url"])
+            proxy.add("publisher", art["outlet"])
             proxy.add("recordId", str(ev["id"]))
             yield proxy
 
-    def quotes(self) -> Iterator[EntityProxy]:
-        for q in self.snap.quotes:
+    def quotes(self, group: ArticleGroup, article_id: str) -> Iterator[EntityProxy]:
+        art = group.article
+        for q in group.quotes:
             proxy = _make("Note", ftm_id("quote", q["id"]))
             who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
             proxy.add("description", q["text"])
             proxy.add("summary", f"{'Quote' if q['direct'] else 'Reported statement'} by {who or 'unknown speaker'}")
-            speaker = self.entity_ids.get(q["speaker_entity_id"] or "")
-            target = speaker.id if speaker is not None else self.article_ids.get(q["article_id"])
-            proxy.add("entity", target)
-            art = self.snap.articles.get(q["article_id"])
-            if art is not None:
-                proxy.add("sourceUrl", art["url"])
-                proxy.add("publisher", q["outlet"] or art["outlet"])
+            proxy.add("entity", exported_id(q["speaker_entity_id"], q["speaker_schema"]) or article_id)
+            proxy.add("sourceUrl", art["url"])
+            proxy.add("publisher", q["outlet"] or art["outlet"])
             yield proxy
 
-    def memberships(self) -> Iterator[EntityProxy]:
-        for mem in self.snap.memberships:
-            member, org = self.legal(mem["member"]), self.entity_ids.get(mem["organization"])
-            if member is None or org is None or not org.schema.is_a("Organization"):
-                self.stats.skip("membership without exported member/organization")
-                continue
-            proxy = _make("Membership", ftm_id("membership", mem["member"], mem["organization"]))
-            proxy.add("member", member)
-            proxy.add("organization", org.id)
-            proxy.add("role", mem["role"])
-            proxy.add("proof", [self.article_ids[a] for a in mem["article_ids"] if a in self.article_ids])
-            yield proxy
+    def membership(self, mem: dict[str, Any]) -> EntityProxy | None:
+        member = legal_id(mem["member"], mem["member_schema"])
+        org_schema = _ftm_schema(mem["organization_schema"])
+        if member is None or org_schema is None or not org_schema.is_a("Organization"):
+            self.stats.skip("membership without exported member/organization")
+            return None
+        proxy = _make("Membership", ftm_id("membership", mem["member"], mem["organization"]))
+        proxy.add("member", member)
+        proxy.add("organization", ftm_id("entity", mem["organization"]))
+        proxy.add("role", mem["role"])
+        proxy.add("proof", [ftm_id("article", a) for a in dict.fromkeys(mem["article_ids"])])
+        return proxy
 
-    def sanctions(self) -> Iterator[EntityProxy]:
-        listed_seen: set[str] = set()
-        for link in self.snap.sanctions:
-            ours = self.entity_ids.get(link["entity_id"])
-            if ours is None:
-                continue
+    def sanctions(self, ours: EntityProxy, links: list[dict[str, Any]]) -> Iterator[EntityProxy]:
+        for link in links:
             entry = link["entry"]
             sanction = _make("Sanction", ftm_id("sanction", link["entity_id"], link["dataset"], link["entry_id"]))
             sanction.add("entity", ours.id)
@@ -202,8 +219,8 @@ class _Builder:
                         sanction.add(prop, values, quiet=True)
                 listed = self._listed(entry["data"], link)
                 if listed is not None:
-                    if listed.id not in listed_seen:
-                        listed_seen.add(listed.id)
+                    if listed.id not in self.listed_seen:
+                        self.listed_seen.add(listed.id)
                         yield listed
                     similar = _make("Similar", ftm_id("similar", link["entity_id"], listed.id))
                     similar.add("candidate", ours.id)
@@ -231,13 +248,47 @@ class _Builder:
         return proxy
 
 
-def proxies(snap: Snapshot, stats: ExportStats) -> Iterator[EntityProxy]:
-    """Every FtM entity of a snapshot, referenced entities before the entities that point at them."""
-    b = _Builder(snap, stats)
-    for part in (b.entities, b.articles, b.mentions, b.events, b.quotes, b.memberships, b.sanctions):
-        for proxy in part():
-            stats.count(proxy.schema.name)
-            yield proxy
+def proxies(
+    source: ExportSource, stats: ExportStats, on_quotes: Callable[[list[dict[str, Any]]], None] | None = None
+) -> Iterator[EntityProxy]:
+    """Every FtM entity of an export, streamed: entities (with their screening links), then
+    each article with its mentions, events and quotes, then memberships. ``on_quotes`` sees each
+    article's quote rows as they stream by (the PARC sidecar is written from them)."""
+    b = _Builder(stats)
+
+    def parts() -> Iterator[EntityProxy]:
+        for ent in source.entity_stream():
+            yield from b.entities(ent)
+        for group in source.article_stream():
+            yield from b.article(group)
+            if on_quotes is not None:
+                on_quotes(group.quotes)
+        for mem in source.memberships():
+            proxy = b.membership(mem)
+            if proxy is not None:
+                yield proxy
+
+    for proxy in parts():
+        stats.count(proxy.schema.name)
+        yield proxy
+
+
+def check(data: dict[str, Any], where: str) -> EntityProxy:
+    """One serialised entity read back through followthemoney: known schema, required properties
+    present, and every value surviving FtM's own cleaning. Raises :class:`ExportError` naming ``where``."""
+    try:
+        proxy = model.get_proxy(data, cleaned=False)
+        proxy.schema.validate(proxy.to_dict())
+    except (ValueError, InvalidData, KeyError, TypeError) as exc:
+        raise ExportError(f"{where}: not a valid FtM entity: {exc}") from exc
+    for prop in proxy.schema.required:
+        if not proxy.get(prop):
+            raise ExportError(f"{where}: {proxy.schema.name} {proxy.id} lacks required property {prop!r}")
+    cleaned = proxy.to_dict()["properties"]
+    for prop, values in (data.get("properties") or {}).items():
+        if sorted(cleaned.get(prop, [])) != sorted(values):
+            raise ExportError(f"{where}: {proxy.id} property {prop!r} does not survive FtM cleaning")
+    return proxy
 
 
 def parc_path(out: Path) -> Path:
@@ -245,25 +296,38 @@ def parc_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.parc.jsonl")
 
 
-def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write the snapshot as FtM JSON lines to ``out``, and the quotes' PARC spans to :func:`parc_path`.
+def write(source: ExportSource, out: Path, stats: ExportStats) -> None:
+    """Stream the export as FtM JSON lines to ``out``, checking each entity as it is written, and the
+    quotes' PARC spans to :func:`parc_path` in the same pass.
 
+    Entity references are right by construction (the referent's id follows from the schema the
+    source joined on); :func:`validate_file` re-checks them over a whole file when it fits in memory.
     FtM's Note has no property for character offsets, so the source/cue/content spans go to a
     sidecar keyed by the Note id (one JSON object a line), which scorers read without the articles.
     """
-    with out.open("w", encoding="utf-8") as fh:
-        for proxy in proxies(snap, stats):
-            fh.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
+    sidecar = parc_path(out)
+    spans = 0
+
+    def quote_spans(quotes: list[dict[str, Any]]) -> None:
+        nonlocal spans
+        for q in quotes:
+            record = {"note": ftm_id("quote", q["id"]), "article_id": q["article_id"], **parc_view(q).to_json()}
+            spans += 1
+            _check_parc(record, f"{sidecar}:{spans}")
+            side.write(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
+            side.write("\n")
+
+    with out.open("w", encoding="utf-8") as fh, sidecar.open("w", encoding="utf-8") as side:
+        for lineno, proxy in enumerate(proxies(source, stats, on_quotes=quote_spans), 1):
+            line = json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True)
+            check(json.loads(line), f"{out}:{lineno}")
+            fh.write(line)
             fh.write("\n")
     stats.files.append(out)
-    if snap.quotes:
-        sidecar = parc_path(out)
-        with sidecar.open("w", encoding="utf-8") as fh:
-            for q in snap.quotes:
-                record = {"note": ftm_id("quote", q["id"]), "article_id": q["article_id"], **parc_view(q).to_json()}
-                fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
-                fh.write("\n")
+    if spans:
         stats.files.append(sidecar)
+    else:
+        sidecar.unlink()
 
 
 def validate_file(path: Path) -> int:
@@ -282,20 +346,12 @@ def validate_file(path: Path) -> int:
             where = f"{path}:{lineno}"
             try:
                 data = json.loads(line)
-                proxy = model.get_proxy(data, cleaned=False)
-                proxy.schema.validate(proxy.to_dict())
-            except (ValueError, InvalidData, KeyError, TypeError) as exc:
+            except ValueError as exc:
                 raise ExportError(f"{where}: not a valid FtM entity: {exc}") from exc
+            proxy = check(data, where)
             if proxy.id in ids:
                 raise ExportError(f"{where}: duplicate entity id {proxy.id}")
             ids.add(proxy.id)
-            for prop in proxy.schema.required:
-                if not proxy.get(prop):
-                    raise ExportError(f"{where}: {proxy.schema.name} {proxy.id} lacks required property {prop!r}")
-            cleaned = proxy.to_dict()["properties"]
-            for prop, values in (data.get("properties") or {}).items():
-                if sorted(cleaned.get(prop, [])) != sorted(values):
-                    raise ExportError(f"{where}: {proxy.id} property {prop!r} does not survive FtM cleaning")
             for prop, value in proxy.itervalues():
                 if prop.type == registry.entity:
                     refs.append((lineno, prop.name, value))
@@ -308,16 +364,27 @@ def validate_file(path: Path) -> int:
     return count
 
 
+def _check_parc(rec: dict[str, Any], where: str) -> str:
+    """One sidecar record: a Note id with a content span and source/cue/content spans as ordered offsets."""
+    try:
+        note, content = rec["note"], rec["content"]
+        spans = [rec[k] for k in ("source", "cue", "content") if rec[k] is not None]
+        ordered = all(0 <= s["start"] < s["end"] for s in spans)
+    except (KeyError, TypeError) as exc:
+        raise ExportError(f"{where}: not a PARC record: {exc}") from exc
+    if content is None or not ordered:
+        raise ExportError(f"{where}: PARC record of Note {note!r} with a bad span")
+    return str(note)
+
+
 def _validate_parc(path: Path, ids: set[str]) -> None:
     """Every sidecar line is a PARC record of a Note in the FtM file, its spans ordered offsets."""
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
             try:
                 rec = json.loads(line)
-                note, content = rec["note"], rec["content"]
-                spans = [rec[k] for k in ("source", "cue", "content") if rec[k] is not None]
-                ordered = all(0 <= s["start"] < s["end"] for s in spans)
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ExportError(f"{path}:{lineno}: not a PARC record: {exc}") from exc
-            if note not in ids or content is None or not ordered:
-                raise ExportError(f"{path}:{lineno}: PARC record of unknown Note {note!r} or with a bad span")
+            except ValueError as exc:
+                raise ExportError(f"{where}: not a PARC record: {exc}") from exc
+            if _check_parc(rec, where) not in ids:
+                raise ExportError(f"{where}: PARC record of unknown Note {rec['note']!r}")

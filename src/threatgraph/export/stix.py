@@ -16,7 +16,6 @@ with the stix2 library (which validates on construction) and the bundle is parse
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,8 @@ from typing import Any
 import stix2
 
 from threatgraph.export.mapping import entity_map, link_type, place, relationship_type, stix_id
-from threatgraph.export.snapshot import ExportError, Snapshot
+from threatgraph.export.snapshot import ExportError
+from threatgraph.export.source import ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_modality import stated
 
@@ -46,198 +46,95 @@ def _stamp(*values: Any) -> dict[str, datetime]:
     return {"created": min(times), "modified": max(times)}
 
 
-class _Builder:
-    def __init__(self, snap: Snapshot, stats: ExportStats) -> None:
-        self.snap = snap
-        self.stats = stats
-        self.objects: dict[str, Any] = {}
-        self.sdo: dict[str, str] = {}  # our entity id -> STIX id
-        self.places: dict[str, str] = {}  # casefolded place name -> location STIX id
-        self.by_article: dict[str, list[str]] = defaultdict(list)
-        self.report_ids = {aid: stix_id("report", aid) for aid in snap.articles}
+def _location_id(name: str) -> str:
+    return stix_id("location", "place:" + name.strip().casefold())
 
-    def add(self, obj: Any, article_ids: list[str] = ()) -> None:
-        self.objects[obj.id] = obj
-        self.stats.count(obj.type)
-        for aid in article_ids:
-            if aid in self.report_ids:
-                self.by_article[aid].append(obj.id)
 
-    def location(self, key: str, name: str, stamp: dict[str, datetime]) -> str | None:
-        low = name.strip().casefold()
-        if low in self.places:
-            return self.places[low]
-        where = place(name)
-        if where is None:
-            return None
-        country, lat, lon = where
-        kwargs: dict[str, Any] = {"country": country.upper()[:2]}
-        if lat is not None and lon is not None:
-            kwargs |= {"latitude": lat, "longitude": lon}
-        loc = stix2.Location(id=stix_id("location", key), name=name, allow_custom=False, **stamp, **kwargs)
-        self.add(loc)
-        self.places[low] = loc.id
-        return loc.id
+def sdo_id(entity_id: str | None, schema: str | None, caption: str | None) -> str | None:
+    """The STIX id one of our entities exports as, from its schema and caption alone (None: not exported).
 
-    def actors(self) -> None:
-        for ent in self.snap.entities.values():
-            how = entity_map(ent["schema"])
-            kind = how.get("stix")
-            if not kind:
-                self.stats.skip(f"entity type {ent['schema']} has no STIX type")
-                continue
-            stamp = _stamp(ent["first_seen"], ent["last_seen"])
-            others = [a["name"] for a in ent["aliases"] if a["name"] != ent["caption"]]
-            seen = f"Seen in {ent['article_count']} article(s), {ent['mention_count']} mention(s)."
-            if kind == "location":
-                sid = self.location(ent["id"], ent["caption"], stamp)
-                if sid is None:
-                    self.stats.skip("location without a known country")
-                    continue
-            elif kind == "threat-actor":
-                obj = stix2.ThreatActor(
-                    id=stix_id("threat-actor", ent["id"]),
-                    name=ent["caption"],
-                    aliases=others or None,
-                    threat_actor_types=how.get("threat_actor_types"),
-                    description=seen,
-                    first_seen=_ts(ent["first_seen"]) if ent["first_seen"] else None,
-                    last_seen=_ts(ent["last_seen"]) if ent["last_seen"] else None,
-                    **stamp,
-                )
-                self.add(obj)
-                sid = obj.id
-            else:
-                aka = f" Also known as: {'; '.join(others)}." if others else ""
-                obj = stix2.Identity(
-                    id=stix_id("identity", ent["id"]),
-                    name=ent["caption"],
-                    identity_class=how.get("identity_class", "unknown"),
-                    description=seen + aka,
-                    **stamp,
-                )
-                self.add(obj)
-                sid = obj.id
-            self.sdo[ent["id"]] = sid
+    Places share one location per name (casefolded); a place we cannot locate is not exported.
+    """
+    kind = entity_map(schema).get("stix") if entity_id and schema else None
+    if not kind:
+        return None
+    if kind == "location":
+        return _location_id(caption) if caption and place(caption) is not None else None
+    return stix_id("threat-actor" if kind == "threat-actor" else "identity", entity_id)
 
-    def _cite(self, article_id: str) -> str:
-        art = self.snap.articles.get(article_id)
-        if art is None:
-            return ""
-        bits = [art["title"], art["outlet"], art["published"].isoformat() if art["published"] else None, art["url"]]
-        return " Source: " + ", ".join(str(b) for b in bits if b) + "."
 
-    def events(self) -> None:
-        for ev in self.snap.events:
-            src, dst = self.sdo.get(ev["source_entity_id"] or ""), self.sdo.get(ev["target_entity_id"] or "")
-            art = self.snap.articles.get(ev["article_id"], {})
-            stamp = _stamp(art.get("ingested_at"))
-            hedge = " (hedged)" if ev["hedged"] else ""
-            evidence = f"{ev['type']}{hedge}: “{ev['sentence']}”{self._cite(ev['article_id'])}"
-            modality = stated(ev)
-            if modality != "asserted":
-                refs = [r for r in (src, dst) if r] or [self.report_ids.get(ev["article_id"])]
-                if not all(refs):
-                    self.stats.skip(f"{modality} event without actors or article")
-                    continue
-                note = stix2.Note(
-                    id=stix_id("note", "event", ev["id"]),
-                    abstract=f"{modality.capitalize()} {ev['type']} event (not asserted as a relationship)",
-                    content=evidence,
-                    object_refs=refs,
-                    **stamp,
-                )
-                self.add(note, [ev["article_id"]])
-                continue
-            timing: dict[str, datetime] = {}
-            if ev["date_start"]:
-                timing["start_time"] = _ts(ev["date_start"])
-                timing["stop_time"] = _ts(ev["date_end"] or ev["date_start"]) + timedelta(days=1)
-            if src and dst and src != dst:
-                rel = stix2.Relationship(
-                    id=stix_id("relationship", "event", ev["id"]),
-                    relationship_type=relationship_type(ev["type"]),
-                    source_ref=src,
-                    target_ref=dst,
-                    description=evidence,
-                    confidence=50 if ev["hedged"] else 85,
-                    **timing,
-                    **stamp,
-                )
-                self.add(rel, [ev["article_id"]])
-            elif src or dst:
-                # One resolved actor: the evidence is kept as a note on that actor, never dropped.
-                note = stix2.Note(
-                    id=stix_id("note", "event", ev["id"]),
-                    abstract=f"{ev['type']} event with one identified actor",
-                    content=evidence,
-                    object_refs=[src or dst],
-                    **stamp,
-                )
-                self.add(note, [ev["article_id"]])
-            else:
-                self.stats.skip("event without an exported actor")
-            if ev["place"] and (src or dst):
-                loc = self.location(f"place:{ev['place'].casefold()}", ev["place"], stamp)
-                if loc is None:
-                    self.stats.skip("event place without a known country")
-                    continue
-                where = stix2.Relationship(
-                    id=stix_id("relationship", "place", ev["id"]),
-                    relationship_type=link_type("place"),
-                    source_ref=src or dst,
-                    target_ref=loc,
-                    description=evidence,
-                    confidence=50 if ev["hedged"] else 85,
-                    **timing,
-                    **stamp,
-                )
-                self.add(where, [ev["article_id"]])
+def _location(name: str) -> stix2.Location | None:
+    """A location for a place name; reference data, so stamped with the fixed epoch and identical in every part."""
+    key = name.strip().casefold()
+    if key not in _LOCATIONS:
+        if len(_LOCATIONS) >= 8192:  # unknown place strings are unbounded; the cache is not
+            _LOCATIONS.clear()
+        _LOCATIONS[key] = _make_location(name.strip())
+    return _LOCATIONS[key]
 
-    def memberships(self) -> None:
-        for mem in self.snap.memberships:
-            member, org = self.sdo.get(mem["member"]), self.sdo.get(mem["organization"])
-            if not member or not org or org.startswith("location--"):
-                self.stats.skip("membership without exported member/organization")
-                continue
-            rel = stix2.Relationship(
-                id=stix_id("relationship", "membership", mem["member"], mem["organization"]),
-                relationship_type=link_type("membership"),
-                source_ref=member,
-                target_ref=org,
-                description=(f"Role: {mem['role']}." if mem["role"] else "")
-                + "".join(self._cite(a) for a in sorted(set(mem["article_ids"]))),
-                **_stamp(*(self.snap.articles.get(a, {}).get("ingested_at") for a in mem["article_ids"])),
-            )
-            self.add(rel, mem["article_ids"])
 
-    def quotes(self) -> None:
-        for q in self.snap.quotes:
-            who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
-            refs = [r for r in (self.sdo.get(q["speaker_entity_id"] or ""), self.report_ids.get(q["article_id"])) if r]
-            if not refs:
-                self.stats.skip("quote without speaker or article")
-                continue
-            told = f" (told {q['outlet']})" if q["outlet"] else ""
-            note = stix2.Note(
-                id=stix_id("note", "quote", q["id"]),
-                abstract=f"{'Quote' if q['direct'] else 'Reported statement'} by {who or 'unknown speaker'}{told}",
-                content=q["text"],
-                object_refs=refs,
-                **_stamp(self.snap.articles.get(q["article_id"], {}).get("ingested_at")),
-            )
-            self.add(note, [q["article_id"]])
+#: Locations built so far, by casefolded name (stix2 objects are immutable and costly to construct), so a
+#: place keeps the spelling it was first seen with and is the identical object in every bundle part.
+_LOCATIONS: dict[str, stix2.Location | None] = {}
 
-    def sanctions(self) -> None:
-        for link in self.snap.sanctions:
-            sid = self.sdo.get(link["entity_id"])
-            if sid is None:
-                continue
-            entry = link["entry"] or {}
-            listed = entry.get("caption") or link["entry_id"]
-            props = ((entry.get("data") or {}).get("sanction") or {}).get("properties") or {}
-            programs = ", ".join(props.get("program", []))
-            note = stix2.Note(
+
+def _make_location(name: str) -> stix2.Location | None:
+    where = place(name)
+    if where is None:
+        return None
+    country, lat, lon = where
+    kwargs: dict[str, Any] = {"country": country.upper()[:2]}
+    if lat is not None and lon is not None:
+        kwargs |= {"latitude": lat, "longitude": lon}
+    return stix2.Location(id=_location_id(name), name=name, created=EPOCH, modified=EPOCH, allow_custom=False, **kwargs)
+
+
+def _actor(ent: dict[str, Any], stats: ExportStats | None) -> Any | None:
+    """The SDO of one of our entities (threat-actor, identity or location); ``stats`` None: a repeat, not counted."""
+    how = entity_map(ent["schema"])
+    kind = how.get("stix")
+    if not kind:
+        if stats is not None:
+            stats.skip(f"entity type {ent['schema']} has no STIX type")
+        return None
+    stamp = _stamp(ent["first_seen"], ent["last_seen"])
+    others = [a["name"] for a in ent["aliases"] if a["name"] != ent["caption"]]
+    seen = f"Seen in {ent['article_count']} article(s), {ent['mention_count']} mention(s)."
+    if kind == "location":
+        loc = _location(ent["caption"])
+        if loc is None and stats is not None:
+            stats.skip("location without a known country")
+        return loc
+    if kind == "threat-actor":
+        return stix2.ThreatActor(
+            id=stix_id("threat-actor", ent["id"]),
+            name=ent["caption"],
+            aliases=others or None,
+            threat_actor_types=how.get("threat_actor_types"),
+            description=seen,
+            first_seen=_ts(ent["first_seen"]) if ent["first_seen"] else None,
+            last_seen=_ts(ent["last_seen"]) if ent["last_seen"] else None,
+            **stamp,
+        )
+    aka = f" Also known as: {'; '.join(others)}." if others else ""
+    return stix2.Identity(
+        id=stix_id("identity", ent["id"]),
+        name=ent["caption"],
+        identity_class=how.get("identity_class", "unknown"),
+        description=seen + aka,
+        **stamp,
+    )
+
+
+def _sanction_notes(ent: dict[str, Any], sid: str) -> list[Any]:
+    notes = []
+    for link in ent.get("sanctions") or []:
+        entry = link["entry"] or {}
+        listed = entry.get("caption") or link["entry_id"]
+        props = ((entry.get("data") or {}).get("sanction") or {}).get("properties") or {}
+        programs = ", ".join(props.get("program", []))
+        notes.append(
+            stix2.Note(
                 id=stix_id("note", "sanction", link["entity_id"], link["dataset"], link["entry_id"]),
                 abstract=f"Sanctions list match: {link['dataset']} {link['entry_id']}",
                 content=f"Matched listed entry “{listed}”"
@@ -247,70 +144,323 @@ class _Builder:
                 external_references=[{"source_name": link["dataset"], "external_id": str(link["entry_id"])}],
                 **_stamp(link["created_at"]),
             )
-            self.add(note)
+        )
+    return notes
 
-    def reports(self) -> None:
-        mentioned: dict[str, dict[str, None]] = defaultdict(dict)  # article -> ordered set of SDO ids
-        for m in self.snap.mentions:  # one pass (streamed for whole-archive exports)
-            sdo = self.sdo.get(m["entity_id"] or "")
-            if sdo is not None:
-                mentioned[m["article_id"]][sdo] = None
-        for aid, art in self.snap.articles.items():
-            refs = list(dict.fromkeys([*self.by_article.get(aid, []), *mentioned.get(aid, {})]))
-            if not refs:
-                self.stats.skip("article with nothing exported from it")
+
+def _cite(art: dict[str, Any]) -> str:
+    bits = [art["title"], art["outlet"], art["published"].isoformat() if art["published"] else None, art["url"]]
+    return " Source: " + ", ".join(str(b) for b in bits if b) + "."
+
+
+class _Group:
+    """The STIX objects taken from one article (or one membership), and which actors they point at."""
+
+    def __init__(self, stats: ExportStats) -> None:
+        self.stats = stats
+        self.objects: dict[str, Any] = {}
+        self.actors: set[str] = set()  # our entity ids whose SDO (threat-actor/identity) is referenced
+
+    def add(self, obj: Any) -> None:
+        self.objects[obj.id] = obj
+
+    def ref(self, entity_id: str | None, schema: str | None, caption: str | None) -> str | None:
+        """The SDO id for a referenced entity, adding a location object or noting an actor to include."""
+        sid = sdo_id(entity_id, schema, caption)
+        if sid is None:
+            return None
+        if sid.startswith("location--"):
+            loc = _location(caption or "")
+            if loc is not None:
+                self.add(loc)
+        else:
+            self.actors.add(entity_id or "")
+        return sid
+
+
+def _article_group(group: ArticleGroup, stats: ExportStats) -> _Group:
+    g = _Group(stats)
+    art = group.article
+    aid = group.id
+    report_id = stix_id("report", aid)
+    own: list[str] = []  # objects taken from this article, for the report's object_refs
+    stamp = _stamp(art["ingested_at"])
+    for ev in group.events:
+        src = g.ref(ev["source_entity_id"], ev["source_schema"], ev["source_caption"])
+        dst = g.ref(ev["target_entity_id"], ev["target_schema"], ev["target_caption"])
+        hedge = " (hedged)" if ev["hedged"] else ""
+        evidence = f"{ev['type']}{hedge}: “{ev['sentence']}”{_cite(art)}"
+        modality = stated(ev)
+        if modality != "asserted":
+            note = stix2.Note(
+                id=stix_id("note", "event", ev["id"]),
+                abstract=f"{modality.capitalize()} {ev['type']} event (not asserted as a relationship)",
+                content=evidence,
+                object_refs=[r for r in (src, dst) if r] or [report_id],
+                **stamp,
+            )
+            g.add(note)
+            own.append(note.id)
+            continue
+        timing: dict[str, datetime] = {}
+        if ev["date_start"]:
+            timing["start_time"] = _ts(ev["date_start"])
+            timing["stop_time"] = _ts(ev["date_end"] or ev["date_start"]) + timedelta(days=1)
+        if src and dst and src != dst:
+            rel = stix2.Relationship(
+                id=stix_id("relationship", "event", ev["id"]),
+                relationship_type=relationship_type(ev["type"]),
+                source_ref=src,
+                target_ref=dst,
+                description=evidence,
+                confidence=50 if ev["hedged"] else 85,
+                **timing,
+                **stamp,
+            )
+            g.add(rel)
+            own.append(rel.id)
+        elif src or dst:
+            # One resolved actor: the evidence is kept as a note on that actor, never dropped.
+            note = stix2.Note(
+                id=stix_id("note", "event", ev["id"]),
+                abstract=f"{ev['type']} event with one identified actor",
+                content=evidence,
+                object_refs=[src or dst],
+                **stamp,
+            )
+            g.add(note)
+            own.append(note.id)
+        else:
+            stats.skip("event without an exported actor")
+        if ev["place"] and (src or dst):
+            loc = _location(ev["place"])
+            if loc is None:
+                stats.skip("event place without a known country")
                 continue
-            ext = {"source_name": art["outlet"] or "threatgraph", "external_id": aid}
-            if art["url"]:
-                ext["url"] = art["url"]
-            report = stix2.Report(
-                id=self.report_ids[aid],
+            g.add(loc)
+            where = stix2.Relationship(
+                id=stix_id("relationship", "place", ev["id"]),
+                relationship_type=link_type("place"),
+                source_ref=src or dst,
+                target_ref=loc.id,
+                description=evidence,
+                confidence=50 if ev["hedged"] else 85,
+                **timing,
+                **stamp,
+            )
+            g.add(where)
+            own.append(where.id)
+    for q in group.quotes:
+        who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
+        speaker = g.ref(q["speaker_entity_id"], q["speaker_schema"], q["speaker_caption"])
+        told = f" (told {q['outlet']})" if q["outlet"] else ""
+        note = stix2.Note(
+            id=stix_id("note", "quote", q["id"]),
+            abstract=f"{'Quote' if q['direct'] else 'Reported statement'} by {who or 'unknown speaker'}{told}",
+            content=q["text"],
+            object_refs=[r for r in (speaker, report_id) if r],
+            **stamp,
+        )
+        g.add(note)
+        own.append(note.id)
+    mentioned = [g.ref(m["entity_id"], m["entity_schema"], m["entity_caption"]) for m in group.mentions]
+    refs = list(dict.fromkeys([*own, *(m for m in mentioned if m)]))
+    if refs:
+        ext = {"source_name": art["outlet"] or "threatgraph", "external_id": aid}
+        if art["url"]:
+            ext["url"] = art["url"]
+        g.add(
+            stix2.Report(
+                id=report_id,
                 name=art["title"] or f"{art['outlet'] or 'Article'} {aid[:12]}",
                 published=_ts(art["published"] or art["ingested_at"]),
                 report_types=["threat-report"],
                 object_refs=refs,
                 external_references=[ext],
-                **_stamp(art["ingested_at"]),
+                **stamp,
             )
-            self.add(report)
-
-    def drop_dangling(self) -> None:
-        """Notes pointing at a report that had nothing else to refer to: point them at what remains."""
-        for oid, obj in list(self.objects.items()):
-            if obj.type == "note":
-                refs = [r for r in obj.object_refs if r in self.objects]
-                if not refs:
-                    del self.objects[oid]
-                    self.stats.counts["note"] -= 1
-                    self.stats.skip("note without a remaining referent")
-                elif len(refs) != len(obj.object_refs):
-                    self.objects[oid] = obj.new_version(object_refs=refs, modified=obj.modified)
-
-
-def bundle(snap: Snapshot, stats: ExportStats) -> stix2.Bundle:
-    b = _Builder(snap, stats)
-    b.actors()
-    b.events()
-    b.memberships()
-    b.quotes()
-    b.sanctions()
-    b.reports()
-    b.drop_dangling()
-    return stix2.Bundle(objects=list(b.objects.values()), id=stix_id("bundle", snap.focus or "all"), allow_custom=False)
+        )
+    else:
+        stats.skip("article with nothing exported from it")
+        # Notes that pointed only at the report that was not made: point them at what remains, or drop them.
+        for oid, obj in list(g.objects.items()):
+            if obj.type == "note" and report_id in obj.object_refs:
+                left = [r for r in obj.object_refs if r != report_id]
+                if left:
+                    g.objects[oid] = obj.new_version(object_refs=left, modified=obj.modified)
+                else:
+                    del g.objects[oid]
+                    stats.skip("note without a remaining referent")
+    return g
 
 
-def write(snap: Snapshot, out: Path, stats: ExportStats) -> None:
-    """Write the snapshot as one STIX 2.1 bundle (JSON) to ``out``."""
-    # stix2's pretty=True re-sorts properties with a slow, quadratic search; indent the compact form instead.
-    text = json.dumps(json.loads(bundle(snap, stats).serialize()), indent=2, ensure_ascii=False)
-    out.write_text(text, encoding="utf-8")
-    stats.files.append(out)
+def _membership_group(mem: dict[str, Any], stats: ExportStats) -> _Group | None:
+    g = _Group(stats)
+    member = g.ref(mem["member"], mem["member_schema"], mem["member_caption"])
+    org = g.ref(mem["organization"], mem["organization_schema"], mem["organization_caption"])
+    if not member or not org or org.startswith("location--"):
+        stats.skip("membership without exported member/organization")
+        return None
+    g.add(
+        stix2.Relationship(
+            id=stix_id("relationship", "membership", mem["member"], mem["organization"]),
+            relationship_type=link_type("membership"),
+            source_ref=member,
+            target_ref=org,
+            description=(f"Role: {mem['role']}." if mem["role"] else "") + "".join(_cite(a) for a in mem["articles"]),
+            **_stamp(*(a["ingested_at"] for a in mem["articles"])),
+        )
+    )
+    return g
 
 
-def validate_file(path: Path) -> int:
-    """Parse a bundle back with stix2 (no custom content allowed) and check every reference resolves."""
+def _refs(obj: dict[str, Any]) -> list[str]:
+    return list(obj.get("object_refs", [])) + [obj[k] for k in ("source_ref", "target_ref") if k in obj]
+
+
+class _Bundles:
+    """Writes STIX objects into one streamed bundle, or into bundles split by size or object count.
+
+    One bundle (no limit): each object is written as soon as it is made, after being parsed
+    back by stix2 on its own; actors are written once, before anything that points at them.
+    Split: every part is a self-contained bundle - the actors and places its objects point at
+    are repeated in it - parsed back whole by stix2 with every reference checked before it is
+    written, so each file can be imported on its own.
+    """
+
+    def __init__(self, out: Path, name: str, stats: ExportStats, max_bytes: int | None, max_objects: int | None):
+        self.out = out
+        self.name = name
+        self.stats = stats
+        self.max_bytes = max_bytes
+        self.max_objects = max_objects
+        self.split = bool(max_bytes or max_objects)
+        self.counted: set[str] = set()  # location ids already counted (bounded by the gazetteer)
+        self.part: dict[str, str] = {}
+        self.part_bytes = 0
+        self.parts = 0
+        self.fh: Any = None
+        if not self.split:
+            self.fh = out.open("w", encoding="utf-8")
+            head = {"type": "bundle", "id": stix_id("bundle", name)}
+            self.fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "objects": [')
+            self.first = True
+
+    # -- counting: each object once, however many parts repeat it
+    def count(self, obj: Any) -> None:
+        if obj.type == "location":
+            if obj.id in self.counted:
+                return
+            self.counted.add(obj.id)
+        self.stats.count(obj.type)
+
+    def put(self, objects: list[Any], counted: list[Any]) -> None:
+        """Add one group atomically (``objects`` includes repeated actors; ``counted`` the group's own)."""
+        for obj in counted:
+            self.count(obj)
+        if not self.split:
+            for obj in objects:
+                if obj.type == "location":
+                    if obj.id in self.part:
+                        continue
+                    self.part[obj.id] = ""  # locations written once (ids only; bounded by the gazetteer)
+                text = obj.serialize(ensure_ascii=False)
+                try:
+                    stix2.parse(text, allow_custom=False)
+                except (stix2.exceptions.STIXError, ValueError) as exc:
+                    raise ExportError(f"{self.out}: {obj.id} does not parse back as STIX 2.1: {exc}") from exc
+                self.fh.write(("\n" if self.first else ",\n") + text)
+                self.first = False
+            return
+        texts = {o.id: o.serialize(ensure_ascii=False) for o in objects}
+        if not self._fits(texts):
+            self.flush()
+            if not self._fits(texts):
+                raise ExportError(
+                    f"one article's objects with the actors they point at ({len(texts)} objects, "
+                    f"{sum(len(t.encode()) + 2 for t in texts.values())} bytes) exceed the bundle limit; raise it"
+                )
+        for oid, text in texts.items():
+            if oid not in self.part:
+                self.part[oid] = text
+                self.part_bytes += len(text.encode("utf-8")) + 2
+
+    def _fits(self, texts: dict[str, str]) -> bool:
+        new = {k: v for k, v in texts.items() if k not in self.part}
+        if self.max_objects and len(self.part) + len(new) > self.max_objects:
+            return False
+        size = self.part_bytes + sum(len(t.encode("utf-8")) + 2 for t in new.values()) + 128
+        return not (self.max_bytes and size > self.max_bytes)
+
+    def flush(self) -> None:
+        if not self.part:
+            return
+        self.parts += 1
+        path = self.out / f"bundle-{self.parts:05d}.json"
+        head = json.dumps({"type": "bundle", "id": stix_id("bundle", self.name, self.parts)})
+        text = head[:-1] + ', "objects": [\n' + ",\n".join(self.part.values()) + "\n]}\n"
+        _check_bundle(text, path)
+        path.write_text(text, encoding="utf-8")
+        self.stats.files.append(path)
+        self.stats.count("bundle")
+        self.part, self.part_bytes = {}, 0
+
+    def close(self) -> None:
+        if self.split:
+            self.flush()
+        else:
+            self.fh.write("\n]}\n")
+            self.fh.close()
+            self.stats.files.append(self.out)
+
+
+def write(
+    source: ExportSource,
+    out: Path,
+    stats: ExportStats,
+    max_bytes: int | None = None,
+    max_objects: int | None = None,
+) -> None:
+    """Stream the export as STIX 2.1: one bundle file at ``out``, or (with a limit) bundles
+    ``bundle-00001.json``… in the directory ``out``, none larger than ``max_bytes`` bytes or
+    ``max_objects`` objects. Memory is bounded by one page of the source plus one part."""
+    bundles = _Bundles(out, source.focus or "all", stats, max_bytes, max_objects)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        for batch in source.entity_batches():
+            for ent in batch:
+                obj = _actor(ent, stats)
+                if obj is None:
+                    continue
+                group = [obj, *_sanction_notes(ent, obj.id)]
+                bundles.put(group, group)
+        for batch in source.article_batches():
+            groups = [_article_group(g, stats) for g in batch]
+            _put_groups(bundles, source, groups)
+        memberships = []
+        for mem in source.memberships():
+            arts = source.article_rows(sorted(set(mem["article_ids"])))
+            g = _membership_group(mem | {"articles": arts}, stats)
+            if g is not None:
+                memberships.append(g)
+        _put_groups(bundles, source, memberships)
+    finally:
+        bundles.close()
+
+
+def _put_groups(bundles: _Bundles, source: ExportSource, groups: list[_Group]) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    if bundles.split:
+        rows = source.entity_rows({e for g in groups for e in g.actors})
+    for g in groups:
+        own = list(g.objects.values())
+        repeated = [a for a in (_actor(rows[e], None) for e in sorted(g.actors) if e in rows) if a is not None]
+        bundles.put(repeated + own, own)
+
+
+def _check_bundle(text: str, path: Path) -> int:
+    """Parse one bundle back with stix2 (no custom content allowed) and check every reference resolves."""
+    try:
+        data = json.loads(text)
         if data.get("type") != "bundle" or not str(data.get("id", "")).startswith("bundle--"):
             raise ValueError("not a bundle")
         if not data.get("objects"):
@@ -321,9 +471,16 @@ def validate_file(path: Path) -> int:
     objects = parsed.get("objects", [])
     ids = {o.id for o in objects}
     for o in objects:
-        refs = list(o.get("object_refs", []))
-        refs += [o[k] for k in ("source_ref", "target_ref") if k in o]
-        for ref in refs:
+        for ref in _refs(o):
             if ref not in ids:
                 raise ExportError(f"{path}: {o.id} refers to {ref}, which is not in the bundle")
     return len(objects)
+
+
+def validate_file(path: Path) -> int:
+    """Parse a bundle file back with stix2 (no custom content allowed) and check every reference resolves."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportError(f"{path}: cannot read: {exc}") from exc
+    return _check_bundle(text, path)

@@ -77,12 +77,18 @@ def common_context(conn: Connection, groups: Iterable[Group]) -> set[str]:
     for g in groups:
         for k in g.context:
             in_batch[k].add(g.article_id)
-    if not in_batch:
+    return common_from_counts(conn, {k: len(arts) for k, arts in in_batch.items()})
+
+
+def common_from_counts(conn: Connection, counts: dict[str, int]) -> set[str]:
+    """:func:`common_context` from per-key article counts of the input (summed over disjoint article
+    batches by a caller that never holds the whole input's groups, such as the Spark path)."""
+    if not counts:
         return set()
     total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
     limit = max(COMMON_MIN, COMMON_SHARE * total)
     lookup = {}
-    for k in in_batch:
+    for k in counts:
         fam, _, norm = k.partition(":")
         lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
     stored: dict[str, int] = {}
@@ -96,7 +102,7 @@ def common_context(conn: Connection, groups: Iterable[Group]) -> set[str]:
         )
         for key, n in rows:
             stored[lookup[key]] = n or 0
-    return {k for k, arts in in_batch.items() if stored.get(k, 0) + len(arts) >= limit}
+    return {k for k, n in counts.items() if stored.get(k, 0) + n >= limit}
 
 
 def entity_id_for(key: str, salt: int = 0) -> str:

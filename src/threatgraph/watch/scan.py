@@ -214,10 +214,13 @@ def run_check(
     article_ids: list[str],
     watch_ids: list[int] | None = None,
     from_seq: int | None = None,
+    catch_up: bool = True,
 ) -> list[Alert]:
     """Check articles against watches and store new alerts; returns the new alerts as dicts.
 
     ``from_seq`` overrides each watch's ``last_seq`` (0 = the whole archive, for backfill).
+    ``catch_up=False`` checks exactly ``article_ids`` and leaves ``last_seq`` alone: a bulk job checks
+    its articles in parallel batches this way, then settles the watches once (:func:`settle`).
     """
     explicit = set(article_ids)
     new_ids: list[int] = []
@@ -236,6 +239,9 @@ def run_check(
                 w.last_seq = from_seq
         max_seq = conn.execute(select(func.max(articles.c.seq))).scalar() or 0
         now = datetime.now(UTC)
+        if not catch_up:
+            for w in prepared:
+                w.last_seq = max_seq  # only the explicit articles are due
         for chunk in _articles_to_check(conn, sorted(explicit), min(w.last_seq for w in prepared)):
             by_article = _mentions_by_article(conn, [a["id"] for a in chunk])
             if every_watch:
@@ -262,11 +268,35 @@ def run_check(
                     )
                     if new_id is not None:
                         new_ids.append(new_id)
-        for w in prepared:
-            conn.execute(
-                update(watches).where(watches.c.id == w.id, watches.c.last_seq < max_seq).values(last_seq=max_seq)
-            )
+        if catch_up:
+            _advance(conn, [w.id for w in prepared], max_seq)
         return fetch_alerts(conn, new_ids)
+
+
+def _advance(conn: Connection, watch_ids: list[int], max_seq: int) -> None:
+    for wid in watch_ids:
+        conn.execute(update(watches).where(watches.c.id == wid, watches.c.last_seq < max_seq).values(last_seq=max_seq))
+
+
+def check_batch(engine: Engine, article_ids: list[str]) -> int:
+    """One batch of a bulk job's articles against every watch (the same matcher as :func:`check`);
+    returns how many new alerts it stored. No catch-up, no delivery: :func:`settle` does both once."""
+    return len(run_check(engine, list(article_ids), catch_up=False))
+
+
+def settle(engine: Engine, checked_to: int, deliver: bool = True) -> list[Alert]:
+    """After a bulk job checked every article up to ``seq`` ``checked_to`` in batches: check what is still
+    owed a check (articles others stored meanwhile, or a batch that failed), then move every watch past
+    ``checked_to``, so the next ingest does not check the whole bulk load again."""
+    owed = work.pending_articles(engine, work.WATCH)
+    new = run_check(engine, owed, catch_up=False) if owed else []
+    with engine.begin() as conn:
+        _advance(conn, list(conn.execute(select(watches.c.id)).scalars()), checked_to)
+    if deliver:
+        from threatgraph.watch.webhook import deliver_in_background
+
+        deliver_in_background(engine)
+    return new
 
 
 def check(engine: Engine, article_ids: list[str], deliver: bool = True) -> list[Alert]:
