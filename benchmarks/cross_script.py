@@ -27,7 +27,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from threatgraph.names.tokens import name_tokens
+from threatgraph.names.tokens import name_tokens, romanisation_fold
 from threatgraph.screen.formats import parse_files
 from threatgraph.screen.index import ScreenIndex, build_index
 from threatgraph.screen.query import MATCH_THRESHOLD, Query
@@ -105,6 +105,15 @@ def invented(seed: int, per_script: int) -> list[tuple[str, str]]:
     return out
 
 
+#: --fold-party: another entry is the same party when it lists one of the entry's Latin names up to the
+#: romanisation fold ("ATABIYEV"/"Atabiev": BGN/PCGN against the UN's spelling), not only exactly.
+FOLD_PARTY = False
+
+
+def _folded(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(romanisation_fold(t) for t in tokens)
+
+
 def same_party(hit: Any, entry_id: str, latin: dict[str, set[tuple[str, ...]]]) -> bool:
     """The right entry, or another list's entry for the same party (it lists one of the entry's Latin names
     exactly: Saddam Hussein is on the OFAC list as well as the UN list)."""
@@ -112,6 +121,8 @@ def same_party(hit: Any, entry_id: str, latin: dict[str, set[tuple[str, ...]]]) 
         return True
     props = hit.entity.get("properties", {})
     names = {name_tokens(n) for p in NAME_PROPS for n in props.get(p, []) if is_latin(n)}
+    if FOLD_PARTY:
+        return bool({_folded(n) for n in names} & {_folded(n) for n in latin.get(entry_id, set())})
     return bool(names & latin.get(entry_id, set()))
 
 
@@ -159,8 +170,11 @@ def main() -> None:
     parser.add_argument(
         "--show-unseen", action="store_true", help="print the unseen half's misses too (never while tuning)"
     )
+    parser.add_argument("--fold-party", action="store_true", help="same party up to the romanisation fold")
     parser.add_argument("--no-sdn", action="store_true", help="index the UN list alone (no OFAC distractors)")
     args = parser.parse_args()
+    global FOLD_PARTY
+    FOLD_PARTY = args.fold_party
     (un,) = parse_files([SHARED / "un" / "consolidated-2025-11-20.xml"])
     latin, items = cases(un.entries)
     latin_names = {
