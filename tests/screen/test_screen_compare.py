@@ -98,3 +98,16 @@ def test_two_words_written_as_one_still_match(a: str, b: str, c: str) -> None:
     weights = [1.0, 1.0, 1.0]
     assert compare_names(split, weights, joined, [1.0, 1.0]).score > 0.95
     assert compare_names(joined, [1.0, 1.0], split, weights).score > 0.95
+
+
+def test_left_out_middle_name_needs_a_trusted_order() -> None:
+    """A name whose word order cannot be trusted (another script) drops a middle name only when its aligned
+    words keep the list's order; crossed, two common parts of a three-part name are not enough."""
+    q, listed = name_tokens("Morozov Ivan"), name_tokens("Ivan Petrovich MOROZOV")
+    qw, lw = [token_class(t) for t in q], [token_class(t) for t in listed]
+    marked = compare_names(q, qw, listed, lw).score
+    unmarked = compare_names(q, qw, listed, lw, order_marked=False).score
+    assert marked > 0.85 and unmarked < marked - 0.1
+    same_order = name_tokens("Ivan Morozov")
+    ws = [token_class(t) for t in same_order]
+    assert compare_names(same_order, ws, listed, lw, order_marked=False).score > 0.85

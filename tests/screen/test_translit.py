@@ -155,3 +155,17 @@ def test_real_arabic_names_flag_their_latin_only_entries(shared_data: Path) -> N
     ):
         hit = index.match(Query([name], schema="Person"), limit=1)[0]
         assert hit.caption == listed and hit.match, (name, hit.caption, hit.score)
+
+
+def test_cyrillic_surname_first_two_parts_do_not_flag() -> None:
+    """Invented entries: a Cyrillic name in either order with the patronymic left out; in the list's order it
+    is an omitted middle name and flags, surname first it could leave out any part and does not."""
+    index = build_index(
+        [{"id": "r1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan Petrovich MOROZOV"]}}]
+    )
+    hits = index.match(Query(["Морозов Иван"], schema="Person"), limit=1)
+    assert not hits or not hits[0].match
+    hit = index.match(Query(["Иван Морозов"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "r1" and hit.match
+    hit = index.match(Query(["Морозов Иван Петрович"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "r1" and hit.match

@@ -64,6 +64,12 @@ KEY_FACTOR = 0.85
 MAX_KEYS = 32
 
 
+def is_latin_name(text: str) -> bool:
+    """Whether every letter of ``text`` is Latin (up to IPA extensions): its word order follows Latin-list
+    conventions ("SURNAME, Given" marks the surname), which a name in another script does not tell."""
+    return all(ord(ch) < 0x250 for ch in text if ch.isalpha())
+
+
 def is_arabic_script(text: str) -> bool:
     """Whether most letters of ``text`` are in the Arabic script (Arabic, Persian, Urdu, Pashto…)."""
     letters = [ch for ch in text if ch.isalpha()]

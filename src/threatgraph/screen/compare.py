@@ -56,6 +56,10 @@ FOLD_FACTOR = 0.95
 #: "Emmerson MNANGAGWA" / "Emmerson Dambudzo MNANGAGWA") counts this much of its weight against the score.
 MIDDLE_FACTOR = 0.35
 ANCHOR_SIM = 0.9
+#: A query whose word order cannot be trusted, aligned crossed with a longer listed name that keeps name words
+#: of its own, counts its aligned words this much: which part it left out is a guess ("Козлов Сергей" against
+#: "Sergey Mikhaylovich KOZLOV"), so two of three equal parts stay below the threshold.
+CROSSED_PARTIAL_FACTOR = 0.94
 #: Up to this many adjacent words of one name may be read as one word of the other ("Abd al Rahman" / "Abdulrahman").
 MAX_JOIN = 3
 REJOIN_SIM = 0.88
@@ -137,6 +141,7 @@ def compare_names(
     a_tokens: Sequence[str],
     a_weights: Sequence[float],
     q_keys: Sequence[PartKey] | None = None,
+    order_marked: bool = True,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -144,7 +149,11 @@ def compare_names(
     ("abdul rahman" / "abdulrahman"); after aligning, a word one name has between two aligned words (a middle
     name the other left out) weighs MIDDLE_FACTOR of its weight. ``q_keys``: the query tokens transliterate an
     Arabic-script name, these are their consonant keys, and a token also aligns with a Latin word of the same
-    key (:mod:`names.translit`)."""
+    key (:mod:`names.translit`). ``order_marked``: the query's word order can be trusted (a Latin name, where
+    "SURNAME, Given" marks the surname); when it cannot (a name in another script, Cyrillic surname-first or
+    not), a word left out counts as a middle name only if the aligned words keep the same order on both sides:
+    "Козлов Сергей" does not drop a middle name of "Sergey Mikhaylovich KOZLOV", it names two common parts
+    of it in an order that says nothing of which part is missing."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
     if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
@@ -203,8 +212,11 @@ def compare_names(
         if s >= ANCHOR_SIM and token_class(q_tokens[i]) == NAME and token_class(a_tokens[j]) == NAME:
             anchors_q.append(i)
             anchors_a.append(j)
-    middle_q = _middle_weight(q_weights, anchors_q, used_q)
-    middle_a = _middle_weight(a_weights, anchors_a, used_a)
+    crossed = not order_marked and _crossed(anchors_q, anchors_a)
+    middle_q = 0.0 if crossed else _middle_weight(q_weights, anchors_q, used_q)
+    middle_a = 0.0 if crossed else _middle_weight(a_weights, anchors_a, used_a)
+    if crossed and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
+        gained *= CROSSED_PARTIAL_FACTOR
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
@@ -355,6 +367,12 @@ def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int])
         return 0.0
     lo, hi = min(anchors), max(anchors)
     return sum(weights[k] for k in range(lo + 1, hi) if k not in used)
+
+
+def _crossed(anchors_q: list[int], anchors_a: list[int]) -> bool:
+    """Whether the anchor pairs (aligned in the same list order) cross: the two names order them differently."""
+    order = [j for _i, j in sorted(zip(anchors_q, anchors_a, strict=True))]
+    return any(a > b for a, b in zip(order, order[1:], strict=False))
 
 
 def _digits(text: str) -> str:

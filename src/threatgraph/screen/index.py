@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import PartKey, is_honorific
+from threatgraph.names.translit import PartKey, is_honorific, is_latin_name
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -199,11 +199,12 @@ class ScreenIndex:
             q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
+            ordered = is_latin_name(qname)
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys)
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered)
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
@@ -254,8 +255,10 @@ class ScreenIndex:
             q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
+            ordered = is_latin_name(qname)
             for pos in self._ent_names.get(ent_idx, ()):
-                ns = compare_names(q_tokens, q_weights, self.names[pos][2], self.names[pos][3], q_keys)
+                a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered)
                 if best is None or ns.score > best[0]:
                     best = (ns.score, qname, pos, ns)
         return best
