@@ -44,6 +44,7 @@ from threatgraph.screen.query import MATCH_THRESHOLD, Candidate, Query
 from threatgraph.screen.queryprep import (
     joined_pairs,
     latin_block_keys,
+    listed_tokens,
     query_names,
     query_tokens,
     script_block_keys,
@@ -52,7 +53,7 @@ from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -477,7 +478,7 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
         plain = {k: entry[k] for k in ("id", "schema", "properties") if k in entry} | _extras(entry)
         data.append(json.dumps(plain, ensure_ascii=False, separators=(",", ":")))
         for name, prop in named:
-            tokens = name_tokens(name)
+            tokens = listed_tokens(name)
             if not tokens:
                 continue
             raw_names.append((ent_idx, name, tokens))

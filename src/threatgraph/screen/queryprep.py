@@ -96,10 +96,18 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None
     tokens: list[str] = []
     keys: list[PartKey] = []
     for word in script_words(name):
-        parts = name_tokens(token_source(word))
+        # without its closing ta marbuta when a token is left (a word of letters no Latin spelling writes keeps it)
+        parts = name_tokens(token_source(word)) or name_tokens(word)
         tokens.extend(parts)
         keys.extend([part_key(word)] * len(parts))
     return tuple(tokens), tuple(keys)
+
+
+def listed_tokens(name: str) -> tuple[str, ...]:
+    """A listed name's tokens, made as a query's are (:func:`query_tokens`): a list that writes a name in the
+    Arabic script (the UN list does) is then found by the same name queried, which a reading of its own would
+    miss (the closing ta marbuta is a token letter one way and dropped the other)."""
+    return query_tokens(name)[0]
 
 
 def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
