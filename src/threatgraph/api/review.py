@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Engine
 
 from threatgraph.api.auth import configured_token, require_token
+from threatgraph.api.models import Name as AliasName
 from threatgraph.api.reading import HTML, NOT_FOUND, EntityId, Limit, Offset, clean_query, engine_of
 from threatgraph.api.writing import AUTH
 from threatgraph.resolve.manual import ResolveError, merge_entities, split_entity
@@ -37,10 +38,10 @@ from threatgraph.web.render import respond
 
 router = APIRouter()
 
-Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Dataset = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-EntryId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-AliasName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+# Ids are taken exactly as stored (no stripping, so what the schema accepts is what is looked up).
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Dataset = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+EntryId = Annotated[str, StringConstraints(min_length=1, max_length=128)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 BAD = {400: {"description": "the decision cannot apply (detail says why); nothing changed"}}
 #: Operations a form button may carry, and the decision each one is.

@@ -42,9 +42,9 @@ from threatgraph.store.states import REVIEW_STATES, SANCTIONED_STATES, STATES, r
 DOUBT_BELOW = MATCH_THRESHOLD + 0.02
 #: Entities with several names looked at per queue request, most mentioned first (plus every
 #: entity with a list link): bounds the cost of a page on a large archive.
-MERGE_SCAN = 2000
+MERGE_SCAN = 1000
 #: Names of one entity compared for doubt (most used first).
-MERGE_NAMES = 40
+MERGE_NAMES = 25
 #: Sort keys of the hits table and the columns they order by.
 HIT_SORTS = ("mentions", "score", "actor", "entry", "state", "dataset", "listed")
 
@@ -202,11 +202,17 @@ def doubtful_names(
     for name, _norm, count in names:
         if not forms[name].core:
             continue
-        others = [forms[o] for o, _, _ in names if o != name and forms[o].core]
+        others = [o for o, _, _ in names if o != name and forms[o].core]
         if not others:
             continue
-        best = best_name_score([forms[name]], others, person)
-        if best.score >= DOUBT_BELOW:
+        best, closest = None, None
+        for o in others:  # most used first: a name that fits one of them well is settled at once
+            score = best_name_score([forms[name]], [forms[o]], person)
+            if best is None or score.score > best.score:
+                best, closest = score, o
+            if best.score >= DOUBT_BELOW:
+                break
+        if best is None or best.score >= DOUBT_BELOW:
             continue
         if any(keys[o] in kept.get(keys[name], ()) for o, _, _ in names if o != name):
             continue
@@ -216,12 +222,28 @@ def doubtful_names(
                 "mentions": count,
                 "score": round(best.score, 3),
                 "feature": best.feature,
-                "closest": best.right or None,
+                "closest": closest,
                 "caption": name == caption,
             }
         )
     # The caption itself being "doubtful" means the others are: report the names that are not the caption.
     return [d for d in out if not d["caption"]] or out
+
+
+def shared_context(context: Mapping[str, int], limit: int = 6) -> list[str]:
+    """Co-mentioned names seen with the actor in more than one article ("kunar (Place, Organization) ×2").
+
+    Context keys are "<kind>:<norm>" as the resolver stores them; one name typed two ways is shown once.
+    """
+    by_name: dict[str, tuple[int, list[str]]] = {}
+    for key, n in context.items():
+        kind, _, name = str(key).partition(":")
+        if not name or int(n) < 2:
+            continue
+        count, kinds = by_name.get(name, (0, []))
+        by_name[name] = (max(count, int(n)), [*kinds, kind])
+    ranked = sorted(by_name.items(), key=lambda x: (-x[1][0], x[0]))[:limit]
+    return [f"{name} ({', '.join(sorted(kinds))}) ×{count}" for name, (count, kinds) in ranked]
 
 
 def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]]:
@@ -268,6 +290,9 @@ def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]
             for d in doubtful
             if d["closest"]
         ]
+        shared = shared_context((row["props"] or {}).get("context") or {})
+        if shared:
+            evidence_for.append("its articles repeatedly name: " + "; ".join(shared))
         out.append(
             {
                 "kind": "merge",
