@@ -6,7 +6,7 @@ import json
 
 import pytest
 from api_archive import ANALYST, IRGC, TOKEN, ZB
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from archive import add_sanction_link
 from threatgraph.screen.lists import load_files
@@ -183,3 +183,15 @@ def test_merge_search_and_merge_from_the_dossier(client, queued) -> None:
     assert client.get(f"/entities/{IRGC}.json").status_code == 404
     names = {a["name"] for a in client.get(f"/entities/{ZB}.json").json()["aliases"]}
     assert "IRGC" in names
+
+
+def test_a_probable_link_with_evidence_against_is_queued_first(client, queued) -> None:
+    engine = queued["engine"]
+    judgement = {"state": "probable", "for": ["designation reported"], "against": ["listed in another country"]}
+    with engine.begin() as conn:
+        conn.execute(
+            update(sanction_links).where(sanction_links.c.entity_id == ZB).values(explanation={"judgement": judgement})
+        )
+    first = client.get("/review.json").json()["items"][0]
+    assert (first["entity"]["id"], first["status"], first["sanctioned"]) == (ZB, "probable", True)
+    assert first["evidence_against"] == ["listed in another country"]

@@ -6,8 +6,10 @@ Why a module of its own: these are the read side of the review pages (``/review`
 
 The queue holds two kinds of items, ranked together by how much a wrong answer would cost:
 
-- **links** in the ``possible`` state: a list entry whose name fits a news actor, with nothing
-  else that corroborates it. Entries on a sanctions list come first, then the most mentioned actors.
+- **links** in the ``possible`` state (a list entry whose name fits a news actor, with nothing else
+  that corroborates it), and ``probable`` links whose evidence includes something against (they read
+  as sanctioned, so a contradiction there matters most). Entries on a sanctions list come first, among
+  them what reads as sanctioned now, then the most mentioned actors.
 - **doubtful merges**: a name the resolver put on an entity although it fits the entity's other
   names only weakly (a partial person name, a bare given name, a short acronym, a containment at the
   threshold), so it joined on shared context alone or through a chain of names. The resolver keeps no
@@ -281,10 +283,10 @@ def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]
         if not doubtful:
             continue
         labels = dict((row["props"] or {}).get("labels") or {})
-        families = sorted({family(lbl) for lbl in labels})
         against = [f"“{d['name']}” fits the other names only at {d['score']:.2f} ({d['feature']})" for d in doubtful]
-        if len(families) > 1:
-            against.append("its mentions were typed as different kinds of actor: " + ", ".join(sorted(labels)))
+        if len(labels) > 1:
+            typed = ", ".join(f"{lbl} ×{n}" for lbl, n in sorted(labels.items(), key=lambda x: (-x[1], x[0])))
+            against.append(f"its mentions were typed differently: {typed}")
         evidence_for = [
             f"“{d['name']}” is closest to “{d['closest']}”; it joined on shared context or through other names"
             for d in doubtful
@@ -310,15 +312,28 @@ def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]
 
 
 def _rank(item: Mapping[str, Any]) -> tuple:
-    """Sanctions-list items first (a link to a sanctions entry, a merge on a listed actor), then mentions."""
+    """Sanctions-list items first (a link to a sanctions entry, a merge on a listed actor), among them what
+    reads as sanctioned now (a wrong label there is the worst error), then the most mentioned actors."""
     on_list = item["entry"]["sanctions_list"] if item["kind"] == "link" else bool(item["links"])
-    return (not on_list, -item["entity"]["mention_count"], -item.get("score", 0.0), item["entity"]["id"])
+    return (
+        not on_list,
+        not item["sanctioned"],
+        -item["entity"]["mention_count"],
+        -item.get("score", 0.0),
+        item["entity"]["id"],
+    )
+
+
+def queued_links(conn: Connection) -> list[dict[str, Any]]:
+    """Links to review: every possible one, and probable ones whose evidence includes something against."""
+    items = link_items(conn, (*REVIEW_STATES, "probable"))
+    return [i for i in items if i["status"] in REVIEW_STATES or i["evidence_against"]]
 
 
 def review_queue(engine: Engine, limit: int = 50, offset: int = 0, kind: str | None = None) -> dict[str, Any]:
     """One page of the review queue, most consequential first, with the totals per kind."""
     with engine.connect() as conn:
-        links = link_items(conn) if kind in (None, "link") else []
+        links = queued_links(conn) if kind in (None, "link") else []
         merges = merge_items(conn) if kind in (None, "merge") else []
     items = sorted([*links, *merges], key=_rank)
     return {
