@@ -88,6 +88,20 @@ def test_link_decisions_survive_rescreening_and_rebuild(store, add, client) -> N
     assert links(store)[(person, "ofac-9003")] == "possible"
 
 
+def test_a_short_form_the_article_tied_to_the_full_name_is_no_doubtful_merge(store, add) -> None:
+    resolve.update(
+        store,
+        add(
+            build(
+                "Hamid Rasul Qadri met the Kunar shura. Qadri left early.",
+                [("Person", ["Hamid Rasul Qadri", "Qadri"]), ("Location", ["Kunar"])],
+            )
+        ),
+    )
+    assert entity_of(store, "Qadri") == entity_of(store, "Hamid Rasul Qadri")
+    assert review_queue(store)["merges"] == 0
+
+
 def test_keep_answers_a_doubtful_merge_for_good(store, add, client) -> None:
     resolve.update(store, add(*PARTIAL))
     (eid,) = entity_of(store, "Hamid Rasul Qadri")

@@ -10,12 +10,13 @@ The queue holds two kinds of items, ranked together by how much a wrong answer w
   that corroborates it), and ``probable`` links whose evidence includes something against (they read
   as sanctioned, so a contradiction there matters most). Entries on a sanctions list come first, among
   them what reads as sanctioned now, then the most mentioned actors.
-- **doubtful merges**: a name the resolver put on an entity although it fits the entity's other
-  names only weakly (a partial person name, a bare given name, a short acronym, a containment at the
-  threshold), so it joined on shared context alone or through a chain of names. The resolver keeps no
-  trace of why a group joined, so the doubt is measured again from the stored aliases with the one
-  name stack (:func:`threatgraph.names.align.best_name_score`). A name an analyst already said
-  belongs (a ``merge`` decision) is not asked about again.
+- **doubtful merges**: a mention group the resolver joined to an entity although the group's name fits
+  the entity's other names only weakly (a partial person name, a bare given name, a short acronym, a
+  containment at the threshold), so it joined on shared context alone or through a chain of names. The
+  resolver keeps no trace of why a group joined, so the doubt is measured again, on the groups' own
+  (canonical) names the entity records, with the one name stack
+  (:func:`threatgraph.names.align.best_name_score`). A name an analyst already said belongs (a ``merge``
+  decision) is not asked about again.
 """
 
 from __future__ import annotations
@@ -221,7 +222,7 @@ def doubtful_names(
         out.append(
             {
                 "name": name,
-                "mentions": count,
+                "mentions": count,  # articles naming the group so (joined names) or mentions (aliases)
                 "score": round(best.score, 3),
                 "feature": best.feature,
                 "closest": closest,
@@ -246,6 +247,18 @@ def shared_context(context: Mapping[str, int], limit: int = 6) -> list[str]:
         by_name[name] = (max(count, int(n)), [*kinds, kind])
     ranked = sorted(by_name.items(), key=lambda x: (-x[1][0], x[0]))[:limit]
     return [f"{name} ({', '.join(sorted(kinds))}) ×{count}" for name, (count, kinds) in ranked]
+
+
+def joined_names(schema: str, props: Mapping[str, Any] | None) -> list[tuple[str, str, int]]:
+    """The names the resolver joined across articles: each mention group's canonical name, with its group count.
+
+    A surname or short form an article itself tied to a full name ("Khan" after "Bilal Kajaba Khan") came
+    along with that name and is no merge of the resolver's; only the groups' own names are. Empty when the
+    entity carries no such record (then its aliases stand in).
+    """
+    canonical = dict((props or {}).get("canonical") or {})
+    ranked = sorted(canonical.items(), key=lambda x: (-int(x[1]), x[0]))[:MERGE_NAMES]
+    return [(name, name_form(name, schema).norm, int(n)) for name, n in ranked if name]
 
 
 def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]]:
@@ -279,7 +292,8 @@ def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]
         row = rows.get(eid)
         if row is None:
             continue
-        doubtful = doubtful_names(row["schema"], row["caption"], names[eid], kept)
+        joined = joined_names(row["schema"], row["props"]) or names[eid]
+        doubtful = doubtful_names(row["schema"], row["caption"], joined, kept)
         if not doubtful:
             continue
         labels = dict((row["props"] or {}).get("labels") or {})
