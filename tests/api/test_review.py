@@ -6,6 +6,8 @@ import json
 
 import pytest
 from api_archive import ANALYST, IRGC, TOKEN, ZB
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from archive import add_sanction_link
@@ -195,3 +197,31 @@ def test_a_probable_link_with_evidence_against_is_queued_first(client, queued) -
     first = client.get("/review.json").json()["items"][0]
     assert (first["entity"]["id"], first["status"], first["sanctioned"]) == (ZB, "probable", True)
     assert first["evidence_against"] == ["listed in another country"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/x",
+        "//evil.example/x",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "/\t/evil.example",
+        "x/y",
+        "",
+    ],
+)
+def test_the_form_never_returns_to_another_host(target) -> None:
+    from threatgraph.api.review import local_path
+
+    assert local_path(target) == "/review"
+
+
+@given(st.text(max_size=60))
+def test_local_path_is_always_a_path_on_this_server(target) -> None:
+    from threatgraph.api.review import local_path
+
+    out = local_path(target)
+    assert out.startswith("/") and not out.startswith("//")
+    assert "\\" not in out and all(ord(ch) >= 0x20 and ord(ch) != 0x7F for ch in out)
+    assert out == "/review" or target.strip().startswith(out)  # a fragment is dropped, nothing else changes

@@ -199,7 +199,12 @@ def _one(params: dict[str, list[str]], key: str) -> str:
 
 
 def local_path(target: str, fallback: str = "/review") -> str:
-    """Where the form returns to: a path on this server only (never another host)."""
+    """Where the form returns to: a path on this server only (never another host).
+
+    Browsers read a backslash as a slash ("/\\evil.example" is "//evil.example") and drop tabs and
+    newlines inside a URL, so a target with any of them is refused too."""
+    if "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return fallback
     parts = urlsplit(target.strip())
     if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
         return fallback
