@@ -24,6 +24,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Engine
 
+from threatgraph.api import queries
 from threatgraph.api.auth import configured_token, require_token
 from threatgraph.api.models import Name as AliasName
 from threatgraph.api.reading import HTML, NOT_FOUND, EntityId, Limit, Offset, clean_query, engine_of
@@ -98,6 +99,7 @@ def writable(request: Request) -> bool:
 
 
 def decide_link(engine: Engine, entity_id: str, dataset: str, entry_id: str, status: str) -> dict[str, Any]:
+    """Set an analyst state on an existing link (404 when the actor has no link to that entry)."""
     if not review.link_exists(engine, entity_id, dataset, entry_id):
         raise HTTPException(404, f"no link from entity {entity_id!r} to {dataset}:{entry_id}")
     set_status(engine, entity_id, dataset, entry_id, status)
@@ -105,14 +107,13 @@ def decide_link(engine: Engine, entity_id: str, dataset: str, entry_id: str, sta
 
 
 def _known(engine: Engine, *entity_ids: str) -> None:
-    from threatgraph.api import queries
-
     for eid in entity_ids:
         if not queries.entity_exists(engine, eid):
             raise HTTPException(404, f"no entity with id {eid!r}")
 
 
 def decide_merge(engine: Engine, entity_id: str, names: list[str], decision: str, note: str | None) -> dict[str, Any]:
+    """Split names off an entity, or keep them on it; a request that cannot apply changes nothing (400)."""
     _known(engine, entity_id)
     try:
         if decision == "split":
@@ -133,6 +134,7 @@ def decide_merge(engine: Engine, entity_id: str, names: list[str], decision: str
 
 
 def merge_into(engine: Engine, entity_id: str, other_ids: list[str], note: str | None) -> dict[str, Any]:
+    """Merge other entities into this one (an analyst decision stored by name)."""
     _known(engine, entity_id, *other_ids)
     try:
         kept = merge_entities(engine, entity_id, other_ids, note)
@@ -283,8 +285,6 @@ def merge_page(
     q: str = Query("", max_length=500, description="the other entity's name"),
     engine: Engine = Depends(engine_of),
 ) -> Response:
-    from threatgraph.api import queries
-
     if not queries.entity_exists(engine, entity_id):
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     text = clean_query(q)
