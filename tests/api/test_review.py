@@ -225,3 +225,25 @@ def test_local_path_is_always_a_path_on_this_server(target) -> None:
     assert out.startswith("/") and not out.startswith("//")
     assert "\\" not in out and all(ord(ch) >= 0x20 and ord(ch) != 0x7F for ch in out)
     assert out == "/review" or target.strip().startswith(out)  # a fragment is dropped, nothing else changes
+
+
+@pytest.mark.postgres
+def test_review_pages_on_postgres(pg_engine, tmp_path) -> None:
+    """The queue, hits (its date fallback and sort columns) and a list entry read the same on PostgreSQL."""
+    from api_archive import build_archive
+    from fastapi.testclient import TestClient
+
+    from threatgraph.api.app import create_app
+
+    build_archive(pg_engine)
+    add_sanction_link(pg_engine, ANALYST, "testlist", "tg-test-person", 0.86, status="possible")
+    client = TestClient(create_app(pg_engine, token=TOKEN), base_url="http://127.0.0.1")
+    assert [i["entry_id"] for i in client.get("/review.json").json()["items"]] == ["tg-test-person"]
+    for sort in ("mentions", "score", "actor", "entry", "state", "dataset", "listed"):
+        page = client.get(f"/hits.json?sort={sort}&order=asc")
+        assert page.status_code == 200 and page.json()["total"] == 2, sort
+    assert client.get("/hits.json").json()["results"][0]["listed_since"] == "2019-01-24"
+    entry = client.get("/lists/testlist/tg-test-person.json").json()
+    assert [a["id"] for a in entry["actors"]] == [ANALYST]
+    body = {"entity_id": ANALYST, "dataset": "testlist", "entry_id": "tg-test-person", "status": "confirmed"}
+    assert client.post("/review/links", json=body, headers=AUTH).json()["status"] == "confirmed"
