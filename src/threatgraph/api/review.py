@@ -24,7 +24,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Engine
 
-from threatgraph.api import queries
+from threatgraph.api import queries, services
 from threatgraph.api.auth import configured_token, require_token
 from threatgraph.api.models import Name as AliasName
 from threatgraph.api.reading import HTML, NOT_FOUND, EntityId, Limit, Offset, clean_query, engine_of
@@ -33,7 +33,6 @@ from threatgraph.resolve.manual import ResolveError, merge_entities, split_entit
 from threatgraph.resolve.review import keep_names
 from threatgraph.resolve.sanctions import set_status
 from threatgraph.store import review
-from threatgraph.store.read import find_entities
 from threatgraph.store.states import STATES
 from threatgraph.web.render import respond
 
@@ -288,7 +287,7 @@ def merge_page(
     if not queries.entity_exists(engine, entity_id):
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     text = clean_query(q)
-    found = find_entities(engine, text, limit=20) if text else []
+    found = [h.to_json() for h in services.find_entities(engine, text, limit=20)] if text else []
     data = {
         "entity": review.entity_brief(engine, entity_id),
         "q": q,
