@@ -61,7 +61,7 @@ def live_server(tmp_path_factory) -> Iterator[dict]:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
     try:
-        yield {"url": f"http://127.0.0.1:{port}", **ids}
+        yield {"url": f"http://127.0.0.1:{port}", "engine": engine, **ids}
     finally:
         server.should_exit = True
         thread.join(timeout=10)

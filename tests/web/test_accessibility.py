@@ -35,6 +35,10 @@ def pages(ids: dict) -> list[str]:
         "/api",
         "/activity",
         "/upload",
+        "/review",
+        "/hits",
+        "/lists/testlist/tg-test-zainabiyoun",
+        f"/entities/{ZB}/merge?q=Islamic+Revolutionary+Guard+Corps",
         "/entities/ent-none-such",
     ]
 

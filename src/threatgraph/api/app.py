@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from threatgraph.api import activity, reading, screening, sources, writing, yente
+from threatgraph.api import activity, reading, review, screening, sources, writing, yente
 from threatgraph.api.middleware import LOOPBACK_HOSTS, BodyLimit, JsonSuffix, MiB, SecurityHeaders, TrustedHosts
 from threatgraph.app import Threatgraph
 from threatgraph.config import trusted_hosts as configured_hosts
@@ -107,6 +107,7 @@ def create_app(
     app.include_router(writing.router)
     app.include_router(sources.router)
     app.include_router(yente.router)
+    app.include_router(review.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, default=max_body, per_path={"/ingest": max_ingest})
     app.add_middleware(JsonSuffix)

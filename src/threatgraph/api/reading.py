@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 
 from threatgraph.api import queries, services
+from threatgraph.api.auth import configured_token
 from threatgraph.api.responses import TimelinePage
 from threatgraph.app import Threatgraph
 from threatgraph.store.records import Dossier, EventCounts, Related
@@ -190,6 +191,7 @@ def entity(
         "older_before": older,
         "events_total": events_total(record.counts, len(events), record.timeline_next_before is None),
         "graph": star_graph(record, related),
+        "writable": bool(configured_token(request)),  # decision buttons (confirm/reject, split, merge)
     }
     return respond(request, "entity.html", data, page=page)
 

@@ -44,6 +44,7 @@ from threatgraph.store.schema import (
     sanction_links,
     watches,
 )
+from threatgraph.store.states import ANALYST_STATES
 
 #: Candidates scored per group (best by number of shared blocking keys).
 MAX_CANDIDATES = 12
@@ -446,17 +447,23 @@ class Resolver:
         ):
             conn.execute(update(table).where(col == gone.id).values({col.name: keep.id}))
         existing = {
-            (d, e)
-            for d, e in conn.execute(
-                select(sanction_links.c.dataset, sanction_links.c.entry_id).where(sanction_links.c.entity_id == keep.id)
+            (d, e): (lid, status)
+            for lid, d, e, status in conn.execute(
+                select(
+                    sanction_links.c.id, sanction_links.c.dataset, sanction_links.c.entry_id, sanction_links.c.status
+                ).where(sanction_links.c.entity_id == keep.id)
             )
         }
-        for lid, d, e in conn.execute(
-            select(sanction_links.c.id, sanction_links.c.dataset, sanction_links.c.entry_id).where(
-                sanction_links.c.entity_id == gone.id
-            )
+        for lid, d, e, status in conn.execute(
+            select(
+                sanction_links.c.id, sanction_links.c.dataset, sanction_links.c.entry_id, sanction_links.c.status
+            ).where(sanction_links.c.entity_id == gone.id)
         ).all():
             if (d, e) in existing:
+                kept_id, kept_status = existing[(d, e)]
+                # An analyst's state outlives the merge; of two that disagree, "rejected" (never falsely flagged).
+                if status in ANALYST_STATES and (kept_status not in ANALYST_STATES or status == "rejected"):
+                    conn.execute(update(sanction_links).where(sanction_links.c.id == kept_id).values(status=status))
                 conn.execute(delete(sanction_links).where(sanction_links.c.id == lid))
             else:
                 conn.execute(update(sanction_links).where(sanction_links.c.id == lid).values(entity_id=keep.id))

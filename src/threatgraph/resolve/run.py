@@ -16,6 +16,7 @@ from time import perf_counter
 from sqlalchemy import Engine, delete, select
 from sqlalchemy import update as sql_update
 
+from threatgraph.resolve import analyst_links
 from threatgraph.resolve.cluster import Resolver, ResolveStats, load_groups
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.sanctions import relink_all, screen_entities
@@ -82,6 +83,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
     deleted at the end.
     """
     t0 = perf_counter()
+    saved = analyst_links.save(engine)  # analyst link states, by name, for entities whose id does not come back
     with engine.begin() as conn:
         work.lock(conn, "resolve")
         conn.execute(sql_update(mentions).values(entity_id=None))
@@ -102,6 +104,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
             leftover = sorted(recycle)
             for i in range(0, len(leftover), 500):
                 conn.execute(delete(entities).where(entities.c.id.in_(leftover[i : i + 500])))
+    analyst_links.restore(engine, saved)
     if screen:
         stats.screened, stats.sanction_links = relink_all(engine)
     stats.seconds = perf_counter() - t0
