@@ -85,7 +85,7 @@ def token_similarity(a: str, b: str) -> float:
             sim = min(PHONETIC_SIM, sim + PHONETIC_BONUS)
         if sim < SKELETON_SIM and (_vowel_poor(a) or _vowel_poor(b)):
             sk = skeleton(a)
-            if len(sk) >= 3 and sk == skeleton(b):
+            if len(sk) >= 3 and sk == skeleton(b) and (_abjad_fits(a, b) or _abjad_fits(b, a)):
                 sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
     return max(sim, folded)
 
@@ -117,6 +117,28 @@ def _ramp(sim: float) -> float:
     if sim <= MIN_TOKEN_SIM:
         return 0.0
     return sim * (sim - MIN_TOKEN_SIM) / (FULL_TOKEN_SIM - MIN_TOKEN_SIM)
+
+
+#: Letters an abjad transliteration writes for a long vowel, and the vowels a vowelled spelling writes for them.
+_GLIDE_VOWELS = {"y": "yie", "w": "wuo"}
+
+
+def _abjad_fits(poor: str, other: str) -> bool:
+    """Whether every letter of the vowel-poor spelling is found, in order, in the other (a glide as its long vowel):
+    an abjad transliteration leaves out vowels but keeps every consonant and written vowel ("zynbywn" in
+    "zainabiyun", "hsyn" in "hussein"); two names that only share a consonant skeleton once digraphs lose their
+    h ("cheng" / "cuiying") are different names."""
+    at = 0
+    for ch in poor:
+        found = -1
+        for alt in _GLIDE_VOWELS.get(ch, ch):
+            i = other.find(alt, at)
+            if i >= 0 and (found < 0 or i < found):
+                found = i
+        if found < 0:
+            return False
+        at = found + 1
+    return True
 
 
 @lru_cache(maxsize=65536)
