@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, asc, desc, func, select
+from sqlalchemy import Connection, Engine, Select, and_, asc, desc, func, select
 
 from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
 from threatgraph.names.forms import decision_key, family, name_form
@@ -102,11 +102,11 @@ def _entity_summary(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def link_items(conn: Connection, states: Iterable[str] = REVIEW_STATES) -> list[dict[str, Any]]:
-    """Links in ``states`` with both sides and the evidence for and against, unranked."""
-    q = (
+def _link_select(*extra: Any) -> Select:
+    """Links joined to their actor and (when still stored) their list entry: the columns both sides of a link
+    show, plus ``extra``."""
+    return (
         select(
-            sanction_links.c.entity_id,
             sanction_links.c.dataset,
             sanction_links.c.entry_id,
             sanction_links.c.score,
@@ -118,9 +118,8 @@ def link_items(conn: Connection, states: Iterable[str] = REVIEW_STATES) -> list[
             entities.c.mention_count,
             entities.c.article_count,
             list_entries.c.caption.label("entry_caption"),
-            list_entries.c.schema.label("entry_schema"),
             list_entries.c.data,
-            list_entries.c.removed_version_id,
+            *extra,
         )
         .join(entities, entities.c.id == sanction_links.c.entity_id)
         .outerjoin(
@@ -129,8 +128,14 @@ def link_items(conn: Connection, states: Iterable[str] = REVIEW_STATES) -> list[
                 list_entries.c.dataset == sanction_links.c.dataset, list_entries.c.entry_id == sanction_links.c.entry_id
             ),
         )
-        .where(sanction_links.c.status.in_(list(states)))
     )
+
+
+def link_items(conn: Connection, states: Iterable[str] = REVIEW_STATES) -> list[dict[str, Any]]:
+    """Links in ``states`` with both sides and the evidence for and against, unranked."""
+    q = _link_select(
+        sanction_links.c.entity_id, list_entries.c.schema.label("entry_schema"), list_entries.c.removed_version_id
+    ).where(sanction_links.c.status.in_(list(states)))
     out = []
     for r in conn.execute(q).mappings():
         expl = dict(r["explanation"] or {})
@@ -481,33 +486,9 @@ def hits_page(
         "dataset": sanction_links.c.dataset,
         "listed": listed,
     }
-    base = (
-        select(
-            sanction_links.c.id.label("link_id"),
-            sanction_links.c.dataset,
-            sanction_links.c.entry_id,
-            sanction_links.c.score,
-            sanction_links.c.status,
-            sanction_links.c.explanation,
-            entities.c.id,
-            entities.c.schema,
-            entities.c.caption,
-            entities.c.mention_count,
-            entities.c.article_count,
-            list_entries.c.caption.label("entry_caption"),
-            list_entries.c.data,
-            list_entries.c.removed_version_id,
-            listed.label("first_listed"),
-        )
-        .join(entities, entities.c.id == sanction_links.c.entity_id)
-        .outerjoin(
-            list_entries,
-            and_(
-                list_entries.c.dataset == sanction_links.c.dataset, list_entries.c.entry_id == sanction_links.c.entry_id
-            ),
-        )
-        .outerjoin(list_versions, list_versions.c.id == list_entries.c.first_version_id)
-    )
+    base = _link_select(
+        sanction_links.c.id.label("link_id"), list_entries.c.removed_version_id, listed.label("first_listed")
+    ).outerjoin(list_versions, list_versions.c.id == list_entries.c.first_version_id)
     conds = [sanction_links.c.status.in_(states)]
     if dataset:
         conds.append(sanction_links.c.dataset == dataset)
