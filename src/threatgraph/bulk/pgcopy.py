@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from threatgraph.model import Analysis
-from threatgraph.store.parc import quote_spans
+from threatgraph.store.parc import SPAN_COLUMNS, quote_spans
 
 #: Any constant: the advisory lock that orders ``seq`` hand-out between concurrent writers.
 SEQ_LOCK = 0x7467_0016
@@ -77,12 +77,7 @@ _QUOTE_COLS = (
     "sentence",
     "start",
     "end",
-    "source_text",
-    "source_start",
-    "source_end",
-    "cue_text",
-    "cue_start",
-    "cue_end",
+    *SPAN_COLUMNS,
 )
 
 

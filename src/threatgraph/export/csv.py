@@ -20,6 +20,7 @@ from threatgraph.export.source import ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_modality import stated
 from threatgraph.extract.plover_map import codes_for
+from threatgraph.store.parc import SPAN_COLUMNS
 
 ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -71,12 +72,7 @@ TABLES: dict[str, list[str]] = {
         "sentence",
         "start",
         "end",
-        "source_text",
-        "source_start",
-        "source_end",
-        "cue_text",
-        "cue_start",
-        "cue_end",
+        *SPAN_COLUMNS,
     ],
     "memberships": ["member", "organization", "role", "article_ids"],
     "sanctions": ["entity_id", "dataset", "entry_id", "listed_caption", "listed_schema", "score", "status"],
