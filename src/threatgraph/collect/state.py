@@ -114,23 +114,22 @@ def sync_sources(engine: Engine, sources: Iterable[SourceSettings], base: Path |
             }
             old = conn.execute(select(collect_sources).where(collect_sources.c.name == source.name)).first()
             if old is None:
-                conn.execute(
-                    insert(collect_sources).values(
-                        name=source.name,
-                        origin=origin,
-                        created_at=now,
-                        next_due_at=now,
-                        failures=0,
-                        last_new=0,
-                        **values,
-                    )
-                )
+                _insert_source(conn, source.name, values, origin, now)
                 added += 1
             elif any(getattr(old, k) != v for k, v in values.items()):
                 if old.location != location or old.kind != source.kind:
                     values |= {"etag": None, "last_modified": None, "next_due_at": now}
                 conn.execute(update(collect_sources).where(collect_sources.c.id == old.id).values(**values))
     return added
+
+
+def _insert_source(conn: Connection, name: str, values: dict[str, Any], origin: str, now: datetime) -> None:
+    """A new source row: due at once, with no failures or new articles counted yet."""
+    conn.execute(
+        insert(collect_sources).values(
+            name=name, origin=origin, created_at=now, next_due_at=now, failures=0, last_new=0, **values
+        )
+    )
 
 
 def add_source(engine: Engine, source: SourceSettings, origin: str = "web") -> dict[str, Any]:
@@ -141,21 +140,13 @@ def add_source(engine: Engine, source: SourceSettings, origin: str = "web") -> d
         taken = conn.execute(select(collect_sources.c.id).where(collect_sources.c.name == source.name)).first()
         if taken is not None:
             raise SourcesError(f"a source named {source.name!r} already exists")
-        now = _now()
-        conn.execute(
-            insert(collect_sources).values(
-                name=source.name,
-                kind=source.kind,
-                location=_location(source, None),
-                config=source.config(),
-                enabled=source.enabled,
-                origin=origin,
-                created_at=now,
-                next_due_at=now,
-                failures=0,
-                last_new=0,
-            )
-        )
+        values = {
+            "kind": source.kind,
+            "location": _location(source, None),
+            "config": source.config(),
+            "enabled": source.enabled,
+        }
+        _insert_source(conn, source.name, values, origin, _now())
     return next(s for s in source_health(engine) if s["name"] == source.name)
 
 
