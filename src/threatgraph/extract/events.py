@@ -233,7 +233,7 @@ def _noun_args(noun: Token) -> _Args:
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
         sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
-    for acl in _children(noun, "acl"):  # "the operation carried out by U.S. forces": who carried it out
+    for acl in _children(noun, "acl"):  # "the raid conducted by coalition troops": who conducted it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
@@ -243,7 +243,7 @@ def _noun_args(noun: Token) -> _Args:
             targets = [t for d in _children(noun.head, "dobj") for t in (d, *_children(d, "conj"))]
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("including", "like", "especially") and head.head.pos_ == "NOUN":
-        # "several attacks, including the October 4 attack on X": the instance shares the attacker
+        # "a string of raids, among them the May 9 raid on X": the instance shares the attacker
         outer = head.head
         found = _trigger(outer)
         if found is not None and trig is not None and found[0].type == trig.type and outer != noun:
@@ -684,7 +684,7 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
         if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
             continue
         if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in _PLACE_PREPS:
-            continue  # "Near Sinjar, five strikes …" tagged as a name: a where, never a who
+            continue  # "Near Eastport, two strikes …" tagged as a name: a where, never a who
         out.append((actor, t))
     return out
 

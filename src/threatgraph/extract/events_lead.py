@@ -1,8 +1,8 @@
 """The date and place of an article's lead event, carried to later mentions of the same happening.
 
-News and press releases date their main happening once, near the top ("On Nov. 1, coalition
-forces continued to attack …", "Sunday's attack in Garland"), and then tell it again without a
-date ("Near Sinjar, five strikes …", "the gunmen in the Garland attack … were shot and killed").
+News and press releases date their main happening once, near the top ("On March 3, the militia
+shelled the port …", "Tuesday's raid in Eastport"), and then tell it again without a date
+("Near the port, two strikes …", "the raid in Eastport left four dead").
 An event that finds no date in its sentence or paragraph takes the lead's date only when it is
 the same kind of happening (same PLOVER root) told in the past tense; anything else stays
 undated. A carried date is never silent: its ``note`` says where it came from, so a reader sees
