@@ -84,3 +84,19 @@ def test_a_missing_stage_module_stops_the_application_at_start_up(blocked: str) 
     assert done.returncode != 0
     assert "ModuleNotFoundError" in done.stderr or "ImportError" in done.stderr
     assert blocked in done.stderr
+
+
+def test_warm_leaves_the_index_built_for_the_first_request(store: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from threatgraph.screen import index as screen_index
+
+    tg = Threatgraph(store, hooks=())
+    tg.load_lists([Path(__file__).parent / "resolve" / "fixtures" / "sdn.csv"], dataset="ofac")
+    screen_index._CACHE.clear()
+    built: list[int] = []
+    real_build = screen_index.build_index
+    monkeypatch.setattr(screen_index, "build_index", lambda *a, **k: built.append(1) or real_build(*a, **k))
+    monkeypatch.setattr(screen_index.ScreenIndex, "load", staticmethod(lambda path: None))  # force a build
+    assert tg.warm() >= 0.0
+    assert built == [1]
+    tg.index()  # what a request does next: served from memory, nothing built again
+    assert built == [1]

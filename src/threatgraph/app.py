@@ -37,6 +37,7 @@ from threatgraph.extract.pipeline import Extractor
 from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
 from threatgraph.model import Article, IngestFailure, IngestReport
+from threatgraph.names.parts import name_symbols
 from threatgraph.pipeline import Hook, Progress
 from threatgraph.resolve import relink_sanctions
 from threatgraph.resolve import update as resolve_update
@@ -130,6 +131,19 @@ class Threatgraph:
     def index(self) -> ScreenIndex:
         """The screening index of the lists loaded in this store (persisted; rebuilt when a list changes)."""
         return get_index(self.engine)
+
+    def warm(self) -> float:
+        """Load what the first request would otherwise wait for; returns the seconds it took.
+
+        Two loads dominate a fresh process: the screening index (read from its file or built) and rigour's
+        name-symbol tables, which the first comparison of two person names reads (tens of seconds on a
+        busy 2-core machine). A server calls this in a background thread at start, so the first ``/match``
+        or ``/review`` answers at the normal speed instead of timing out a client.
+        """
+        started = perf_counter()
+        self.index()
+        name_symbols.__wrapped__("name")  # uncached: the point is the table load inside rigour
+        return perf_counter() - started
 
     # --- what it wires ---------------------------------------------------------------------------
 
