@@ -11,7 +11,8 @@ form wins where forms overlap, so "Hizballah" inside "Kata'ib Hizballah" is not 
 stored mention belongs to the gold actor whose located form it overlaps. A gold actor's entity in a
 document is the entity most of its mentions there were resolved to.
 
-Printed, for all gold documents, the tuning part and the ``unseen`` split separately:
+Printed, for all gold documents, the tuning part and each held-out split (``unseen``, ``fresh``: scored, never
+inspected while tuning; ``--verbose`` lists errors on tuning documents only) separately:
 
 - link precision and recall by list entry id: a link that reads as *sanctioned* is right when its
   entry is the actor's ``sdn`` id; recall counts listed (document, actor) pairs whose entity carries
@@ -26,7 +27,7 @@ Printed, for all gold documents, the tuning part and the ``unseen`` split separa
 
 The anchor for quality is the gold; time is printed for the record only.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--db PATH] [--verbose] [--docs tune|unseen|all]
+    PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--db PATH [--reuse]] [--verbose]
 """
 
 from __future__ import annotations
@@ -254,12 +255,14 @@ def main() -> None:
             engine, seconds = build(db)
         found, holds, unjudged = collect(engine, gold)
         print(f"store built in {seconds:.1f} s: 75 articles, OFAC SDN list")
-        unseen = set(gold["split"]["unseen"])
+        held_out = {name: set(docs) for name, docs in gold["split"].items()}
+        hidden = set().union(*held_out.values())
         all_docs = set(gold["docs"])
         report("all gold documents", all_docs, gold, found, holds, False)
-        report("tuning documents", all_docs - unseen, gold, found, holds, args.verbose)
-        report("unseen documents", unseen, gold, found, holds, False)
-        tune_unjudged = [u for u in unjudged if u[0] not in unseen]
+        report("tuning documents", all_docs - hidden, gold, found, holds, args.verbose)
+        for name, docs in sorted(held_out.items(), key=lambda kv: kv[0] != "unseen"):
+            report(f"{name} documents (held out)", docs, gold, found, holds, False)
+        tune_unjudged = [u for u in unjudged if u[0] not in hidden]
         print(f"\nsanctioned entities on mentions outside the gold (inspect): {len(unjudged)}")
         if args.verbose:
             for doc, text, caption, entries in tune_unjudged:
