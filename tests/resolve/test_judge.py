@@ -64,3 +64,15 @@ def test_partial_person_name_with_two_corroborations_is_probable() -> None:
     j = judge(person("Ahmad Tahiri", ctx, designated=True), listed, "Person")
     assert j.name_kind == "partial" and j.state == PROBABLE
     assert judge(person("Ahmad Tahiri", {"Place:iraq": 1}), listed, "Person").state == POSSIBLE
+
+
+def test_a_news_name_with_parts_the_list_lacks_is_not_the_listed_person() -> None:
+    """ "Abdul Aziz Nuristani" is not the listed "Abdul AZIZ" (another family name), whatever corroborates it;
+    "Muhammad Karimi" may be the listed "Muhammad Tariq KARIMI" (one given name left out)."""
+    listed = entry("Abdul Aziz", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
+    ctx = {"Organization:jemaah islamiyah": 1, "Place:indonesia": 1}
+    other = judge(person("Abdul Aziz Rahmani", ctx, designated=True), listed, "Person")
+    assert other.state == POSSIBLE and any("lacks" in x for x in other.evidence_against)
+    longer = entry("Muhammad Tariq Karimi", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
+    shorter = judge(person("Mohammed Karimi", ctx, designated=True), longer, "Person")
+    assert shorter.name_kind == "partial" and shorter.state == PROBABLE

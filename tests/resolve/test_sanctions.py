@@ -113,3 +113,60 @@ def test_a_group_named_in_the_plural_finds_its_singular_listing(store, add, tmp_
     load_files(store, [sdn], dataset="ofac")
     resolve.update(store, add(build("The Qurmulis fired a missile at a tanker.", [("ArmedGroup", ["Qurmulis"])])))
     assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9101", "probable")]
+
+
+def _one_entry_list(store, tmp_path: Path, row: str) -> None:
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(row + "\n", encoding="utf-8")
+    load_files(store, [sdn], dataset="ofac")
+
+
+def test_a_person_reported_designated_in_a_noun_phrase_is_probable(store, add, tmp_path: Path) -> None:
+    """ "U.S.-designated <role> <Name>" is the article's own designation statement: with the full listed
+    name it corroborates the link; the same name without it stays for review (issue 9)."""
+    _one_entry_list(
+        store, tmp_path, '9201,"RAWANDI, Karim Sadiq",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+    )
+    said = build(
+        "Funds went to U.S.-designated Northern Front deputy chief Karim Sadiq Rawandi, who moved them.",
+        [("Person", ["Karim Sadiq Rawandi"]), ("Organization", ["Northern Front"])],
+    )
+    resolve.update(store, add(said))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9201", "probable")]
+
+
+def test_a_person_named_without_a_designation_stays_possible(store, add, tmp_path: Path) -> None:
+    _one_entry_list(
+        store, tmp_path, '9201,"RAWANDI, Karim Sadiq",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+    )
+    plain = build(
+        "Funds went to Northern Front deputy chief Karim Sadiq Rawandi, who moved them.",
+        [("Person", ["Karim Sadiq Rawandi"]), ("Organization", ["Northern Front"])],
+    )
+    resolve.update(store, add(plain))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9201", "possible")]
+
+
+SACRED_FLAME = '9301,"SACRED FLAME OF IRAQ AND THE LEVANT",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+
+
+def test_a_group_without_its_place_qualifier_links_where_the_place_is_named(store, add, tmp_path: Path) -> None:
+    """ "the Sacred Flame" for "SACRED FLAME OF IRAQ AND THE LEVANT" in an article naming Syria (the Levant)."""
+    _one_entry_list(store, tmp_path, SACRED_FLAME)
+    art = build(
+        "The Sacred Flame attacked a convoy in Syria.", [("ArmedGroup", ["Sacred Flame"]), ("Location", ["Syria"])]
+    )
+    resolve.update(store, add(art))
+    rows = link_rows(store)
+    assert [(r[1], r[3]) for r in rows] == [("ofac-9301", "probable")]
+
+
+def test_a_namesake_group_elsewhere_is_not_linked(store, add, tmp_path: Path) -> None:
+    _one_entry_list(store, tmp_path, SACRED_FLAME)
+    art = build(
+        "The Sacred Flame held a rally in Nigeria.", [("ArmedGroup", ["Sacred Flame"]), ("Location", ["Nigeria"])]
+    )
+    resolve.update(store, add(art))
+    assert link_rows(store) == []

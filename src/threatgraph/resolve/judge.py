@@ -17,10 +17,11 @@ says about the entry against everything the articles say about the actor:
 States (analysts add ``confirmed`` and ``rejected``, which always win):
 
 - ``probable`` — automatic and corroborated. An organisation needs a full name alignment that is
-  not an acronym alone (or a weaker name plus a reported designation or affiliation); a person
+  not an acronym alone, or its listed name without a place qualifier whose place the articles name
+  with it (or a weaker name plus a reported designation or affiliation); a person
   needs a full alignment of at least two name parts *and* a reported designation or affiliation,
-  or a partial one (parts of the listed name, in order) with two of designation, affiliation and
-  country. A person is never probable on a name alone.
+  or a partial one (every part of its name a part of the listed name) with two of designation,
+  affiliation and country. A person is never probable on a name alone.
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
@@ -58,7 +59,7 @@ class Judgement:
 
     state: str
     name_score: float
-    name_kind: str  # full | partial | acronym | generic | weak-alias
+    name_kind: str  # full | partial | acronym | generic | weak-alias | place-qualified
     matched: tuple[str, str]
     evidence_for: list[str] = field(default_factory=list)
     evidence_against: list[str] = field(default_factory=list)
@@ -157,17 +158,39 @@ def _birth_years(entry: Mapping[str, Any]) -> list[int]:
     return years
 
 
-def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_names: Iterable[str] = ()) -> Judgement:
+def _within_listed(matched: tuple[str, str], schema: str) -> bool:
+    """Whether every part of the article's name is a part of the listed one ("Mohammed Hamdar" in "Muhammad
+    Ghaleb HAMDAR"), compared on consonant skeletons so transliterations agree. A news name with a part the
+    list lacks ("Abdul Aziz Nuristani" against "Abdul AZIZ") names someone else at least as often as the
+    listed person: its family name is not on the list."""
+    news, listed = name_form(matched[0], "Person"), name_form(matched[1], schema)
+    return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)
+
+
+def judge(
+    actor: ActorFacts,
+    entry: Mapping[str, Any],
+    entry_schema: str,
+    extra_names: Iterable[str] = (),
+    place_qualified: str | None = None,
+) -> Judgement:
     """Judge whether ``actor`` is the list ``entry`` (an FtM-shaped dict with ``properties`` and the
-    list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks."""
+    list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks;
+    ``place_qualified`` is set when a group's name is the listed one without its place qualifier and
+    the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`)."""
     j = _name_evidence(actor, entry, entry_schema, extra_names)
     person = family(actor.schema) == "Person"
+    if place_qualified and not person and j.name_kind != "full":
+        j.name_kind = "place-qualified"
+        j.evidence_for.append(f"name: {place_qualified}")
     if j.name_kind == "full":
         j.evidence_for.append(f"name: every part of {j.matched[0]!r} aligns with the listed {j.matched[1]!r}")
     elif j.name_kind == "acronym":
         j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
     elif j.name_kind == "generic":
         j.evidence_against.append(f"name: {j.matched[0]!r} is only a generic word")
+    elif j.name_kind == "place-qualified":
+        pass  # its evidence is written above
     elif j.name_kind == "weak-alias":
         j.evidence_against.append(f"name: matched only the list's weak alias {j.matched[1]!r}")
     else:
@@ -210,9 +233,14 @@ def judge(actor: ActorFacts, entry: Mapping[str, Any], entry_schema: str, extra_
                 any(x.startswith("country") for x in j.evidence_for),
             )
         )
-        named = j.name_kind == "full" or (j.name_kind == "partial" and j.name_score >= PARTIAL_PERSON and strong >= 2)
+        contained = j.name_kind == "partial" and _within_listed(j.matched, entry_schema)
+        if j.name_kind == "partial" and not contained:
+            j.evidence_against.append(f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks")
+        named = j.name_kind == "full" or (contained and j.name_score >= PARTIAL_PERSON and strong >= 2)
         probable = named and corroborated and not too_young
     else:
-        probable = (j.name_kind == "full") or (j.name_kind in ("acronym", "partial") and corroborated)
+        probable = j.name_kind in ("full", "place-qualified") or (
+            j.name_kind in ("acronym", "partial") and corroborated
+        )
     j.state = PROBABLE if probable else POSSIBLE
     return j

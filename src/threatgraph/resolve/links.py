@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from threatgraph.names.forms import name_form
+from threatgraph.names.forms import family, name_form
 from threatgraph.store.schema import entities, events, mentions, quotes
 
 CHUNK = 500
@@ -38,18 +39,28 @@ def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
         chunk = article_ids[i : i + CHUNK]
         rows = conn.execute(
             select(
-                mentions.c.article_id, mentions.c.grp, mentions.c.entity_id, mentions.c.canonical, mentions.c.text
+                mentions.c.article_id,
+                mentions.c.grp,
+                mentions.c.entity_id,
+                mentions.c.canonical,
+                mentions.c.text,
+                mentions.c.label,
             ).where(mentions.c.article_id.in_(chunk), mentions.c.entity_id.is_not(None))
         ).all()
         by_grp: dict[tuple[str, int], str] = {}
         by_name: dict[tuple[str, str], str] = {}
-        for aid, grp, eid, canonical, text in rows:
+        by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for aid, grp, eid, canonical, text, label in rows:
             if grp is not None and grp >= 0:
                 by_grp.setdefault((aid, grp), eid)
             by_name.setdefault((aid, (canonical or "").casefold()), eid)
             by_name.setdefault((aid, (text or "").casefold()), eid)
+            if family(label) == "Person":
+                core = name_form(canonical or text, "Person").core
+                if len(core) >= 2:
+                    by_surname[(aid, core[-1])].add(eid)
 
-        lookup = _Lookup(by_grp, by_name)
+        lookup = _Lookup(by_grp, by_name, by_surname)
 
         ev_rows = conn.execute(
             select(
@@ -92,18 +103,32 @@ def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
 
 
 class _Lookup:
-    """Finds the entity of an event actor or quote speaker: by in-doc group, else by name."""
+    """Finds the entity of an event actor or quote speaker: by in-doc group, else by name, else (a
+    bare family name such as "OFAC designated Makki" that the tagger left without a mention) by the
+    one person of the article whose full name ends in it. Two people of the article sharing that
+    family name leave it unresolved: a designation must not be pinned on the wrong one."""
 
-    def __init__(self, by_grp: dict[tuple[str, int], str], by_name: dict[tuple[str, str], str]) -> None:
+    def __init__(
+        self,
+        by_grp: dict[tuple[str, int], str],
+        by_name: dict[tuple[str, str], str],
+        by_surname: dict[tuple[str, str], set[str]] | None = None,
+    ) -> None:
         self.by_grp = by_grp
         self.by_name = by_name
+        self.by_surname = by_surname or {}
 
     def __call__(self, aid: str, grp: int | None, name: str | None) -> str | None:
         if grp is not None and grp >= 0 and (aid, grp) in self.by_grp:
             return self.by_grp[(aid, grp)]
-        if name:
-            return self.by_name.get((aid, name.casefold())) or self.by_name.get((aid, name_form(name).text.casefold()))
-        return None
+        if not name:
+            return None
+        found = self.by_name.get((aid, name.casefold())) or self.by_name.get((aid, name_form(name).text.casefold()))
+        if found or not name[:1].isupper():
+            return found
+        core = name_form(name, "Person").core
+        people = self.by_surname.get((aid, core[0]), set()) if len(core) == 1 else set()
+        return next(iter(people)) if len(people) == 1 else None
 
 
 def recount(conn: Connection, entity_ids: Iterable[str]) -> None:

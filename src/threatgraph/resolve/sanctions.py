@@ -12,20 +12,23 @@ overwritten by a re-screen. Only probable and confirmed links read as sanctioned
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from followthemoney.types import registry
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
 from threatgraph.names.align import best_name_score, place_variants
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
-from threatgraph.names.vocabulary import vocabulary
+from threatgraph.names.vocabulary import fold, vocabulary
+from threatgraph.resolve.designation import reported_designated
 from threatgraph.resolve.judge import ActorFacts, judge
 from threatgraph.screen.index import Query, ScreenIndex, get_index
 from threatgraph.store import work
-from threatgraph.store.schema import aliases, entities, events, list_versions, sanction_links
+from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
 from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,12 @@ BATCH = 500
 VERIFY_THRESHOLD = 0.88
 VERIFY_PERSON_PART = 0.8
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
+#: The matcher's bar for a person the articles report designated: the judge, not the matcher, then decides
+#: (a partial name still needs two corroborations and a full one a reported designation), so a listed
+#: name one given name longer than the article's ("Mohammed X" for "Muhammad Ghaleb X") is at least judged.
+DESIGNATED_PERSON_BAR = 0.7
+#: A name glued to its short form's opening bracket by the source text ("... Hamed Ali(Ali"): screened without it.
+_GLUED_SHORT_FORM = re.compile(r"\s*\([^()]*$")
 
 
 def strong_person_name(name: str) -> bool:
@@ -97,6 +106,50 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
         if score > best:
             best, designator = score, form.designator
     return best, designator
+
+
+def _place_keys(text: str) -> set[str]:
+    """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
+    word = fold(text).removeprefix("the ").strip()
+    keys = {f"region:{vocabulary().place_of[word]}"} if word in vocabulary().place_of else set()
+    code = registry.country.clean(word)
+    if code:
+        keys.add(f"country:{code}")
+    return keys
+
+
+def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapping[str, int]) -> str | None:
+    """A group named without the place its listed name ends in: "X" for the listed "X OF <places>", when every
+    word after "of" is a place and the articles name one of those places with the actor.
+
+    Why: groups drop their territorial qualifier in running text ("the Islamic Movement" for "... of
+    Uzbekistan"), and the matcher, scoring the missing words, proposes the entry below its bar. The core name
+    must be the listed one exactly, and the place named alongside stands for the qualifier, so a namesake
+    group elsewhere ("the Islamic Movement" in Nigeria) stays unlinked. Returns the evidence, or None.
+    """
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
+    named: set[str] = set()
+    for key in context:
+        fam, _, norm = key.partition(":")
+        if fam in ("Place", "Location", "Country") and norm:
+            named |= _place_keys(norm)
+    if not named:
+        return None
+    for name in dict.fromkeys(listed):
+        head, sep, tail = name.casefold().rpartition(" of ")
+        if not sep or not head:
+            continue
+        pieces = [x.strip() for x in re.split(r",|\band\b|&", tail) if x.strip()]
+        keys = [_place_keys(x) for x in pieces]
+        if not pieces or not all(keys):
+            continue
+        hform = name_form(head, schema)
+        if len(hform.core) < 2 or not any(f.core == hform.core and f.designator == hform.designator for f in forms):
+            continue
+        if named & set().union(*keys):
+            return f"{name!r} without its place qualifier, whose place the articles name with the actor"
+    return None
 
 
 def _index(engine: Engine) -> ScreenIndex | None:
@@ -151,7 +204,7 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
             # A person's bare surname ("Khan") would match half a list: screen full names only.
             person = family(schema) == "Person"
             chosen: list[str] = []
-            for n in [caption, *ranked]:
+            for n in [_GLUED_SHORT_FORM.sub("", x).strip() for x in [caption, *ranked]]:
                 if n in chosen or len(n) <= 2 or not name_form(n, schema).core:
                     continue
                 if not person or strong_person_name(n):
@@ -178,6 +231,14 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 .distinct()
             )
         }
+        # "U.S.-designated <role> <Name>": the designation reported inside a noun phrase, where no event is built
+        for eid, sentence, sent_start, start, end in conn.execute(
+            select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end)
+            .where(mentions.c.entity_id.in_(chunk))
+            .where(or_(mentions.c.sentence.contains("designated"), mentions.c.sentence.contains("sanctioned")))
+        ):
+            if eid not in designated and reported_designated(sentence, start - sent_start, end - sent_start):
+                designated.add(eid)
         for eid, props, first_seen in conn.execute(
             select(entities.c.id, entities.c.props, entities.c.first_seen).where(entities.c.id.in_(chunk))
         ):
@@ -234,31 +295,45 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 if not names:
                     continue  # nothing distinctive to screen (a bare surname or kunya)
                 screened += 1
+                actor = facts[eid]
+                person = family(schema) == "Person"
+                bar = DESIGNATED_PERSON_BAR if person and actor.designated else None
                 try:
-                    cands = index.match(_query(query_names(names, schema), SCREENED[schema]), limit=5)
+                    cands = index.match(_query(query_names(names, schema), SCREENED[schema]), limit=5, threshold=bar)
                 except Exception as exc:  # noqa: BLE001 - one bad entity must not stop the batch
                     log.warning("screening %s failed: %s", eid, exc)
                     continue
                 forms = [name_form(n, schema) for n in names]
                 designators = {f.designator for f in forms}
-                person = family(schema) == "Person"
                 checked = []
+                qualified: dict[str, str] = {}
                 for c in cands:
                     if getattr(c, "match", False):
                         score, designator = verify(forms, schema, c)
                         if score >= VERIFY_THRESHOLD or (person and score >= VERIFY_PERSON_PART):
                             checked.append((c, score, designator))
+                            continue
+                    if not person:
+                        found = place_qualified(forms, c, schema, actor.context)
+                        if found:
+                            qualified[c.entry_id] = found
+                            checked.append((c, 1.0, None))
                 # Same core name, different kind of group: keep the ones whose designator agrees.
                 if any(d in designators for _, _, d in checked):
                     checked = [x for x in checked if x[2] in designators]
-                actor = facts[eid]
                 for c, score, _ in checked:
                     key = (eid, c.dataset, c.entry_id)
                     if key in kept:
                         continue
                     kept.add(key)
                     matched = (getattr(c, "explanation", None) or {}).get("matched_name")
-                    verdict = judge(actor, getattr(c, "entity", None) or {}, c.schema, [matched] if matched else [])
+                    verdict = judge(
+                        actor,
+                        getattr(c, "entity", None) or {},
+                        c.schema,
+                        [matched] if matched else [],
+                        place_qualified=qualified.get(c.entry_id),
+                    )
                     rows.append(
                         {
                             "entity_id": eid,
