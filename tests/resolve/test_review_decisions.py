@@ -171,3 +171,44 @@ def test_a_merge_keeps_the_analysts_link_state(store, add, kept, gone, result) -
     add_sanction_link(store, y, "ofac", "ofac-9002", 0.9, status=gone)
     merge_entities(store, x, [y])
     assert links(store) == {(x, "ofac-9002"): result}
+
+
+# Two names of one listed group the resolver kept apart (no name evidence joins them).
+TWO_NAMES = [
+    build(
+        "The Qurmulis fired at a tanker near Hodeidah.",
+        [("ArmedGroup", ["Qurmulis"]), ("Location", ["Hodeidah"])],
+    ),
+    build(
+        "Ansar al-Zahir claimed the drone attack on Marib.",
+        [("ArmedGroup", ["Ansar al-Zahir"]), ("Location", ["Marib"])],
+    ),
+]
+
+
+def test_two_actors_read_as_one_list_entry_are_proposed_for_a_merge(store, add, client) -> None:
+    """Issue 9: two news actors linked to one list entry are shown as one merge to decide, never merged
+    automatically; the analyst's merge joins them and the item leaves the queue."""
+    resolve.update(store, add(*TWO_NAMES))
+    (a,), (b,) = entity_of(store, "Qurmulis"), entity_of(store, "Ansar al-Zahir")
+    assert a != b
+    add_sanction_link(store, a, "ofac", "ofac-9101", 0.9)
+    add_sanction_link(store, b, "ofac", "ofac-9101", 0.95)
+    items = [i for i in review_queue(store)["items"] if i["kind"] == "same-entry"]
+    assert len(items) == 1 and {items[0]["entity"]["id"], *(o["id"] for o in items[0]["others"])} == {a, b}
+    assert entity_of(store, "Qurmulis") != entity_of(store, "Ansar al-Zahir")  # proposed, not made
+    page = client.get("/review", headers={"Accept": "text/html"}).text
+    assert "Read as one list entry" in page
+
+    head, other = items[0]["entity"]["id"], items[0]["others"][0]["id"]
+    assert client.post(f"/entities/{head}/merge", json={"other_ids": [other]}, headers=AUTH).status_code == 200
+    assert entity_of(store, "Qurmulis") == entity_of(store, "Ansar al-Zahir")
+    assert not [i for i in review_queue(store)["items"] if i["kind"] == "same-entry"]
+
+
+def test_a_possible_link_to_the_same_entry_is_no_merge_proposal(store, add) -> None:
+    resolve.update(store, add(*TWO_NAMES))
+    (a,), (b,) = entity_of(store, "Qurmulis"), entity_of(store, "Ansar al-Zahir")
+    add_sanction_link(store, a, "ofac", "ofac-9101", 0.9)
+    add_sanction_link(store, b, "ofac", "ofac-9101", 0.7, status="possible")
+    assert not [i for i in review_queue(store)["items"] if i["kind"] == "same-entry"]

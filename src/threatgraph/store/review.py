@@ -4,12 +4,13 @@ Why a module of its own: these are the read side of the review pages (``/review`
 ``/lists/{dataset}/{entry_id}``), and they rank and page rows differently from the dossier in
 :mod:`threatgraph.store.read`.
 
-The queue holds two kinds of items, ranked together by how much a wrong answer would cost:
+The queue holds three kinds of items, ranked together by how much a wrong answer would cost:
 
 - **links** in the ``possible`` state (a list entry whose name fits a news actor, with nothing else
   that corroborates it), and ``probable`` links whose evidence includes something against (they read
   as sanctioned, so a contradiction there matters most). Entries on a sanctions list come first, among
   them what reads as sanctioned now, then the most mentioned actors.
+- **actors that read as one list entry** (:func:`same_entry_items`): a merge proposed, never made.
 - **doubtful merges**: a mention group the resolver joined to an entity although the group's name fits
   the entity's other names only weakly (a partial person name, a bare given name, a short acronym, a
   containment at the threshold), so it joined on shared context alone or through a chain of names. The
@@ -330,6 +331,88 @@ def merge_items(conn: Connection, scan: int = MERGE_SCAN) -> list[dict[str, Any]
     return out
 
 
+def _split_pairs(conn: Connection) -> set[frozenset[str]]:
+    """Name-key pairs an analyst said are different actors (newest judgement on a pair wins)."""
+    out: set[frozenset[str]] = set()
+    rows = conn.execute(
+        select(resolve_decisions.c.left_key, resolve_decisions.c.right_key, resolve_decisions.c.judgement).order_by(
+            resolve_decisions.c.id
+        )
+    )
+    for left, right, judgement in rows:
+        pair = frozenset((left, right))
+        if judgement == "split":
+            out.add(pair)
+        else:
+            out.discard(pair)
+    return out
+
+
+def same_entry_items(conn: Connection) -> list[dict[str, Any]]:
+    """News actors of one kind that read as the same list entry: a merge to propose, not to make.
+
+    Why: "the Houthis" and "Ansarallah" may stay two actors (the resolver found no name evidence to join
+    them) while both are linked to ANSARALLAH a.k.a. HOUTHI GROUP. Shown apart, the dossier and the hits
+    page count one listed actor twice and split its reporting. Joining them automatically would let one
+    wrong link pull an unrelated actor in, so the queue asks instead: merge (op ``merge``), or reject the
+    link that does not belong. Pairs an analyst split are not asked about again.
+    """
+    rows = conn.execute(
+        _link_select(sanction_links.c.entity_id).where(sanction_links.c.status.in_(list(SANCTIONED_STATES)))
+    ).mappings()
+    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[(r["dataset"], r["entry_id"], family(r["schema"]))].append(r)
+    groups = {k: v for k, v in groups.items() if len({r["id"] for r in v}) > 1}
+    if not groups:
+        return []
+    ids = sorted({r["id"] for v in groups.values() for r in v})
+    keys: dict[str, set[str]] = defaultdict(set)
+    for i in range(0, len(ids), 500):
+        for eid, schema, name, norm in conn.execute(
+            select(aliases.c.entity_id, entities.c.schema, aliases.c.name, aliases.c.norm)
+            .join(entities, entities.c.id == aliases.c.entity_id)
+            .where(aliases.c.entity_id.in_(ids[i : i + 500]))
+        ):
+            keys[eid].add(decision_key(schema, norm or name_form(name, schema).norm))
+    split = _split_pairs(conn)
+    out = []
+    for (dataset, entry_id, _fam), links in groups.items():
+        links = sorted(links, key=lambda r: (-r["mention_count"], r["id"]))
+        head, others = (
+            links[0],
+            [
+                r
+                for r in links[1:]
+                if not any(frozenset((a, b)) in split for a in keys[links[0]["id"]] for b in keys[r["id"]])
+            ],
+        )
+        if not others:
+            continue
+        caption = head["entry_caption"] or entry_id
+        out.append(
+            {
+                "kind": "same-entry",
+                "entity": _entity_summary(head),
+                "others": [{**_entity_summary(r), "status": r["status"]} for r in others],
+                "dataset": dataset,
+                "entry_id": entry_id,
+                "entry_caption": caption,
+                "links": [{"dataset": dataset, "entry_id": entry_id, "status": head["status"]}],
+                "sanctioned": True,
+                "score": max(float(r["score"]) for r in links),
+                "evidence_for": [
+                    f"“{r['caption']}” and “{head['caption']}” both read as {caption} ({r['status']}, {head['status']})"
+                    for r in others
+                ],
+                "evidence_against": [
+                    "the resolver found too little name evidence to join them: one of the links may be wrong"
+                ],
+            }
+        )
+    return out
+
+
 def _rank(item: Mapping[str, Any]) -> tuple:
     """Sanctions-list items first (a link to a sanctions entry, a merge on a listed actor), among them what
     reads as sanctioned now (a wrong label there is the worst error), then the most mentioned actors."""
@@ -354,11 +437,13 @@ def review_queue(engine: Engine, limit: int = 50, offset: int = 0, kind: str | N
     with engine.connect() as conn:
         links = queued_links(conn) if kind in (None, "link") else []
         merges = merge_items(conn) if kind in (None, "merge") else []
-    items = sorted([*links, *merges], key=_rank)
+        same = same_entry_items(conn) if kind in (None, "merge", "same-entry") else []
+    items = sorted([*links, *merges, *same], key=_rank)
     return {
         "total": len(items),
         "links": len(links),
         "merges": len(merges),
+        "same_entry": len(same),
         "limit": limit,
         "offset": offset,
         "kind": kind,
