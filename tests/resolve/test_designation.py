@@ -29,6 +29,9 @@ def said(sentence: str, name: str) -> bool:
         ("it previously sanctioned former Interior Minister Paul Ekonde to punish him.", "Paul Ekonde"),
         ("Treasury designated Eastern airline Sky Basra and three of its officers.", "Sky Basra"),
         ("The list names UN-sanctioned Omar Faris.", "Omar Faris"),
+        ("It funds the Northern Front in Kalmar, another designated terrorist group.", "Northern Front"),
+        ("It funds the Northern Front (NF), a U.S.-designated Foreign Terrorist Organization.", "Northern Front"),
+        ("Money went to Omar Faris, an SDGT since 2012.", "Omar Faris"),
     ],
 )
 def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) -> None:
@@ -49,6 +52,8 @@ def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) 
         ("The designated persons met Omar Faris in 2019.", "Omar Faris"),
         ("U.S.-designated Northern Front-affiliated cell leader Omar Faris met", "Northern Front"),
         ("Omar Faris met the minister.", "Omar Faris"),
+        ("Omar Faris, a friend of designated financier Sami Nour, met him.", "Omar Faris"),
+        ("Omar Faris, the brother of a sanctioned man, met him.", "Omar Faris"),
     ],
 )
 def test_others_in_the_sentence_are_not_credited(sentence: str, name: str) -> None:

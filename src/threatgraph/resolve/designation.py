@@ -1,5 +1,5 @@
 """Designations the articles report in a noun phrase: "U.S.-designated <role> <Name>", "OFAC designated <Name>
-pursuant to ...", "previously sanctioned <title> <Name>".
+pursuant to ...", "previously sanctioned <title> <Name>", or in an apposition: "<Name>, a U.S.-designated group".
 
 Why: a reported designation is the corroboration that lets a person's full-name match read as sanctioned
 (:mod:`threatgraph.resolve.judge`). The event extractor finds designations with a subject and an object
@@ -43,8 +43,22 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+#: An apposition after the name that says it is designated: "X, a U.S.-designated terrorist group", "X in
+#: Syria, another designated terrorist group", "X, an entity designated pursuant to ...", "X, an SDGT".
+_APPOSITION = re.compile(
+    r"^(?:\s+\([^()]*\))?(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+(?:a|an|another|also\s+an?)\s+"
+    r"(?:(?:(?!(?:of|and|or|to|for|by|with|from)\b)[\w.’'-]+\s+){0,2}?(?:(?:U\.S\.|US|U\.N\.|UN)[-\u00ad\u2010\u2011])?(?:designated|sanctioned)\b"
+    r"|Specially\s+Designated\s+Global\s+Terrorist|SDGT\b)"
+)
+
+
 def reported_designated(sentence: str, start: int, end: int) -> bool:
-    """Whether the sentence reports the name at ``sentence[start:end]`` as designated or sanctioned."""
+    """Whether the sentence reports the name at ``sentence[start:end]`` as designated or sanctioned: a cue in
+    the noun phrase the name heads, or an apposition right after it."""
+    return _designated_in_phrase(sentence, start, end) or bool(_APPOSITION.match(sentence[end:]))
+
+
+def _designated_in_phrase(sentence: str, start: int, end: int) -> bool:
     left = sentence[:start]
     cue = None
     for m in _CUE.finditer(left):

@@ -235,7 +235,13 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
         for eid, sentence, sent_start, start, end in conn.execute(
             select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end)
             .where(mentions.c.entity_id.in_(chunk))
-            .where(or_(mentions.c.sentence.contains("designated"), mentions.c.sentence.contains("sanctioned")))
+            .where(
+                or_(
+                    mentions.c.sentence.icontains("designated"),
+                    mentions.c.sentence.icontains("sanctioned"),
+                    mentions.c.sentence.contains("SDGT"),
+                )
+            )
         ):
             if eid not in designated and reported_designated(sentence, start - sent_start, end - sent_start):
                 designated.add(eid)
