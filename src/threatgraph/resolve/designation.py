@@ -3,12 +3,12 @@ pursuant to ...", "previously sanctioned <title> <Name>", or in an apposition: "
 
 Why: a reported designation is the corroboration that lets a person's full-name match read as sanctioned
 (:mod:`threatgraph.resolve.judge`). The event extractor finds designations with a subject and an object
-("the Department of State designated X"), but press releases name most previously listed actors with the
+("the ministry designated X"), but press releases name most previously listed actors with the
 cue as a modifier inside the noun phrase, where no event is built, so those actors stayed "possible"
 although the article says in so many words that they are designated.
 
 The cue holds for the *head* of its noun phrase only: the name the phrase ends in. In "U.S.-designated
-KH Secretary General Ahmad al-Hamidawi, ..." that is the person, not KH; in "U.S.-designated KH leader
+NF deputy chief Karim Rawandi, ..." that is the person, not NF; in "U.S.-designated NF leader
 X's brother Y" the phrase is cut by the possessive and nobody is credited. Words that end a noun phrase
 (a comma, "and", "who", "pursuant", a verb...) bound it on both sides, and a negated cue ("was not
 designated") credits nobody.
@@ -44,7 +44,7 @@ def _words(text: str) -> list[str]:
 
 
 #: An apposition after the name that says it is designated: "X, a U.S.-designated terrorist group", "X in
-#: Syria, another designated terrorist group", "X, an entity designated pursuant to ...", "X, an SDGT".
+#: Yemen, another designated militia", "X, an entity designated pursuant to ...", "X, an SDGT".
 _APPOSITION = re.compile(
     r"^(?:\s+\([^()]*\))?(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+(?:a|an|another|also\s+an?)\s+"
     r"(?:(?:(?!(?:of|and|or|to|for|by|with|from)\b)[\w.’'-]+\s+){0,2}?(?:(?:U\.S\.|US|U\.N\.|UN)[-\u00ad\u2010\u2011])?(?:designated|sanctioned)\b"

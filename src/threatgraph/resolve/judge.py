@@ -159,9 +159,9 @@ def _birth_years(entry: Mapping[str, Any]) -> list[int]:
 
 
 def _within_listed(matched: tuple[str, str], schema: str) -> bool:
-    """Whether every part of the article's name is a part of the listed one ("Mohammed Hamdar" in "Muhammad
-    Ghaleb HAMDAR"), compared on consonant skeletons so transliterations agree. A news name with a part the
-    list lacks ("Abdul Aziz Nuristani" against "Abdul AZIZ") names someone else at least as often as the
+    """Whether every part of the article's name is a part of the listed one ("Mohammed Rawandi" in "Muhammad
+    Sadiq RAWANDI"), compared on consonant skeletons so transliterations agree. A news name with a part the
+    list lacks ("Abdul Karim Faris" against "Abdul KARIM") names someone else at least as often as the
     listed person: its family name is not on the list."""
     news, listed = name_form(matched[0], "Person"), name_form(matched[1], schema)
     return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)

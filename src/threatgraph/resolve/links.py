@@ -104,7 +104,7 @@ def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
 
 class _Lookup:
     """Finds the entity of an event actor or quote speaker: by in-doc group, else by name, else (a
-    bare family name such as "OFAC designated Makki" that the tagger left without a mention) by the
+    bare family name such as "OFAC designated Rawandi" that the tagger left without a mention) by the
     one person of the article whose full name ends in it. Two people of the article sharing that
     family name leave it unresolved: a designation must not be pinned on the wrong one."""
 

@@ -51,9 +51,10 @@ VERIFY_PERSON_PART = 0.8
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
 #: The matcher's bar for a person the articles report designated: the judge, not the matcher, then decides
 #: (a partial name still needs two corroborations and a full one a reported designation), so a listed
-#: name one given name longer than the article's ("Mohammed X" for "Muhammad Ghaleb X") is at least judged.
+#: name one given name longer than the article's ("Mohammed X" for "Muhammad Sadiq X") is at least judged.
 DESIGNATED_PERSON_BAR = 0.7
-#: A name glued to its short form's opening bracket by the source text ("... Hamed Ali(Ali"): screened without it.
+#: A name glued to its short form's opening bracket by the source text ("... Sadiq Rawandi(Rawandi"):
+#: screened without it.
 _GLUED_SHORT_FORM = re.compile(r"\s*\([^()]*$")
 
 

@@ -351,11 +351,12 @@ def _split_pairs(conn: Connection) -> set[frozenset[str]]:
 def same_entry_items(conn: Connection) -> list[dict[str, Any]]:
     """News actors of one kind that read as the same list entry: a merge to propose, not to make.
 
-    Why: "the Houthis" and "Ansarallah" may stay two actors (the resolver found no name evidence to join
-    them) while both are linked to ANSARALLAH a.k.a. HOUTHI GROUP. Shown apart, the dossier and the hits
-    page count one listed actor twice and split its reporting. Joining them automatically would let one
-    wrong link pull an unrelated actor in, so the queue asks instead: merge (op ``merge``), or reject the
-    link that does not belong. Pairs an analyst split are not asked about again.
+    Why: a group's popular name and its own name ("the Qurmulis", "Ansar al-Zahir") may stay two actors
+    (the resolver found no name evidence to join them) while both are linked to the one entry that lists
+    both. Shown apart, the dossier and the hits page count one listed actor twice and split its reporting.
+    Joining them automatically would let one wrong link pull an unrelated actor in, so the queue asks
+    instead: merge (op ``merge``), or reject the link that does not belong. Pairs an analyst split are not
+    asked about again.
     """
     rows = conn.execute(
         _link_select(sanction_links.c.entity_id).where(sanction_links.c.status.in_(list(SANCTIONED_STATES)))
