@@ -76,3 +76,20 @@ def test_a_news_name_with_parts_the_list_lacks_is_not_the_listed_person() -> Non
     longer = entry("Muhammad Tariq Karimi", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
     shorter = judge(person("Mohammed Karimi", ctx, designated=True), longer, "Person")
     assert shorter.name_kind == "partial" and shorter.state == PROBABLE
+
+
+def test_below_the_matchers_bar_only_the_listed_affiliation_corroborates() -> None:
+    """A person judged only because a designation was reported (the matcher scored the name below its bar):
+    designation and country do not make it probable; the list's own affiliation named alongside does."""
+    from threatgraph.resolve.sanctions import below_bar
+
+    longer = entry("Muhammad Tariq Karimi", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
+    country_only = judge(person("Mohammed Karimi", {"Place:indonesia": 1}, designated=True), longer, "Person")
+    country_only.state = PROBABLE  # as a full-name rule might have it
+    below_bar(country_only)
+    assert country_only.state == POSSIBLE and any("bar" in x for x in country_only.evidence_against)
+    ctx = {"Organization:jemaah islamiyah": 1}
+    affiliated = judge(person("Mohammed Karimi", ctx, designated=True), longer, "Person")
+    assert affiliated.state == PROBABLE
+    below_bar(affiliated)
+    assert affiliated.state == PROBABLE

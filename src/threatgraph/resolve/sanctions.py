@@ -25,8 +25,8 @@ from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import reported_designated
-from threatgraph.resolve.judge import ActorFacts, judge
-from threatgraph.screen.index import Query, ScreenIndex, get_index
+from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, Judgement, judge
+from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
 from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
@@ -107,6 +107,15 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
         if score > best:
             best, designator = score, form.designator
     return best, designator
+
+
+def below_bar(verdict: Judgement) -> None:
+    """A person the matcher scored below its own bar (judged only because the articles report a designation)
+    reads as sanctioned only with the list's own affiliation named alongside: a reported designation and a
+    shared country say that *someone* of this name was listed, not that it was this entry."""
+    if verdict.state == PROBABLE and not any(x.startswith("affiliation:") for x in verdict.evidence_for):
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append("name: below the matcher's bar, and no listed affiliation is named with it")
 
 
 def _place_keys(text: str) -> set[str]:
@@ -341,6 +350,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         [matched] if matched else [],
                         place_qualified=qualified.get(c.entry_id),
                     )
+                    if person and float(c.score) < MATCH_THRESHOLD:
+                        below_bar(verdict)
                     rows.append(
                         {
                             "entity_id": eid,
