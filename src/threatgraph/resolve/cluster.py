@@ -31,6 +31,7 @@ from threatgraph.resolve.groups import (
     _as_datetime,
     load_groups,
     pick_label,
+    top,
 )
 from threatgraph.resolve.links import insert_ignore, link_events, recount
 from threatgraph.store.schema import (
@@ -183,11 +184,13 @@ class Resolver:
         ids = {
             k: {self.final(e) for e in posts[k]} | {self.final(e) for e in self.pending_keys.get(k, ())} for k in keys
         }
-        selective = [k for k in keys if len(ids[k]) <= MAX_POSTING] or sorted(keys, key=lambda k: len(ids[k]))[:1]
+        selective = [k for k in keys if len(ids[k]) <= MAX_POSTING] or sorted(keys, key=lambda k: (len(ids[k]), k))[:1]
         hits: Counter[str] = Counter()
         for k in selective:
             hits.update(ids[k])
-        return [eid for eid, _ in hits.most_common(MAX_CANDIDATES)]
+        # Ties broken by id, never by set or insertion order: which candidates make the cut must not
+        # depend on the hash seed or on the order the input arrived in (Spark blocks, shuffled batches).
+        return [eid for eid, _ in top(hits, MAX_CANDIDATES)]
 
     def profile(self, eid: str) -> Profile | None:
         eid = self.final(eid)
@@ -245,7 +248,8 @@ class Resolver:
         for g in groups:
             by_article[g.article_id].append(g)
         for aid in article_ids:
-            todo = sorted(by_article[aid], key=lambda g: -max((len(f.core) for f in g.forms()), default=0))
+            # ties by the extractor's group number, a property of the article, not of the input order
+            todo = sorted(by_article[aid], key=lambda g: (-max((len(f.core) for f in g.forms()), default=0), g.grp))
             for g in todo:
                 self.resolve_group(g)
         self.stats.articles += len(article_ids)
@@ -320,7 +324,8 @@ class Resolver:
                 scored.append((gs, prof))
         if not scored:
             return forced
-        scored.sort(key=lambda x: (x[0].score, x[0].context, x[0].name.score, x[1].mention_count), reverse=True)
+        # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
+        scored.sort(key=lambda x: (-x[0].score, -x[0].context, -x[0].name.score, -x[1].mention_count, x[1].id))
         best_gs, best = scored[0]
         if forced is not None:
             best = forced
@@ -404,7 +409,7 @@ class Resolver:
         for k in g.context:
             ctx[k] = ctx.get(k, 0) + 1
         if len(ctx) > ENTITY_CONTEXT:
-            prof.props["context"] = dict(Counter(ctx).most_common(ENTITY_CONTEXT))
+            prof.props["context"] = dict(top(ctx, ENTITY_CONTEXT))
         labels = prof.props.setdefault("labels", {})
         labels[g.label] = labels.get(g.label, 0) + len(mention_ids)
         canon = prof.props.setdefault("canonical", {})
@@ -485,7 +490,7 @@ class Resolver:
         for part in ("labels", "canonical", "context"):
             merged = Counter(keep.props.get(part, {}))
             merged.update(gone.props.get(part, {}))
-            keep.props[part] = dict(merged.most_common(ENTITY_CONTEXT) if part == "context" else merged)
+            keep.props[part] = dict(top(merged, ENTITY_CONTEXT) if part == "context" else sorted(merged.items()))
         keep.mention_count += gone.mention_count
         keep.first_seen = min(filter(None, [keep.first_seen, gone.first_seen]), default=None)
         keep.last_seen = max(filter(None, [keep.last_seen, gone.last_seen]), default=None)

@@ -9,6 +9,7 @@ context in one query per chunk of articles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -147,13 +148,19 @@ class ResolveStats:
         }
 
 
+def top(counts: Mapping[str, int], n: int) -> list[tuple[str, int]]:
+    """The ``n`` most frequent keys, ties by key: a truncated profile must not depend on the order its
+    counts were added in (articles arrive in any order on the Spark path)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def pick_label(labels: dict[str, int]) -> str:
     """The entity type from its mentions' labels: specific over generic, then most frequent."""
     voc = vocabulary()
     order, generic = voc.specificity, voc.generic_labels
     specific = {lab: n for lab, n in labels.items() if lab not in generic}
     pool = specific or labels
-    return max(pool, key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
+    return max(sorted(pool), key=lambda lab: (pool[lab], -order.index(lab) if lab in order else -99))
 
 
 def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
@@ -198,10 +205,10 @@ def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
     per_article: dict[str, list[Group]] = defaultdict(list)
     for key, g in by_key.items():
         counts = labels[key]
-        g.label = max(counts, key=lambda lab: (counts[lab], -order.index(lab) if lab in order else -99))
+        g.label = max(sorted(counts), key=lambda lab: (counts[lab], -order.index(lab) if lab in order else -99))
         per_article[g.article_id].append(g)
     for groups in per_article.values():
-        ranked = sorted(groups, key=lambda g: -len(g.mention_ids))
+        ranked = sorted(groups, key=lambda g: (-len(g.mention_ids), g.grp))
         keys = [decision_key(g.label, name_form(g.canonical, g.label).norm) for g in ranked]
         for g, own in zip(ranked, keys, strict=True):
             g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
