@@ -168,12 +168,23 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
     return any(word_of.get(w, ("", ""))[1] == "designator" for w in long_norm.split() if w not in short)
 
 
-#: "..., commonly referred to as "X"", "also known as X", "called X": the text names the same actor again.
-_KNOWN_AS = re.compile(r"\b(?:known|referred\s+to|called)\s+as\s*[“\"'‘]?\s*$", re.IGNORECASE)
+#: "..., commonly referred to as "X"", "also known as X", "known publicly as the X", "called X": the text
+#: names the same actor again.
+_KNOWN_AS = re.compile(
+    r"\b(?:known|referred\s+to|called)(?:\s+(?:publicly|locally|widely|popularly|officially|internally))?"
+    r"\s+as\s*(?:the\s+)?[“\"'‘]?\s*$",
+    re.IGNORECASE,
+)
+#: Between a name and the parenthesis that defines its other name: "X (", "X’s (" (a possessive is still X).
+_OPENS = re.compile(r"^(?:['’]s)?\s*\(\s*$")
+#: Between an acronym and the full name it stands for, written second: "ABC (", "ABC, the ".
+_THEN_FULL = re.compile(r"^\s*(?:\(|,)\s*(?:the\s+)?$", re.IGNORECASE)
+#: Labels whose names are places or peoples: "Fly Baghdad (Iraq)" names where, not another name.
+_PLACE_LABELS = frozenset({"Country", "Location", "Nationality", "Date"})
 
 
 _ADVERBS = re.compile(
-    r"(?:\s+(?:also|commonly|widely|better|locally|sometimes|often|now|formerly|previously|popularly))+\s*$",
+    r"(?:[\s(]+(?:also|commonly|widely|better|locally|sometimes|often|now|formerly|previously|popularly))+\s*$",
     re.IGNORECASE,
 )
 
@@ -186,7 +197,30 @@ def _renames(gap: str) -> bool:
     is what is renamed, not X.
     """
     rest = _ADVERBS.sub("", gap).rstrip()
-    return rest == "" or rest.endswith((",", ")", "(")) or rest.casefold().endswith((" and", " or"))
+    return rest == "" or rest.endswith((",", ")", "(", "—", "–", "-")) or rest.casefold().endswith((" and", " or"))
+
+
+def _family(label: str) -> str:
+    """Person, org (any organisation type) or the label itself: the kinds of actor an alias may join."""
+    return "org" if is_org_type(label) else label
+
+
+def _alias_in_brackets(name: Mention, other: Mention) -> bool:
+    """Whether a name in brackets right after another ("Full Name ( Short Name)") is that actor's other name.
+
+    Press releases introduce an actor by full name and give the name they use from then on in brackets.
+    The bracket must hold nothing but the name; it must be the same kind of actor (a person's, an
+    organisation's), or a short form made of the full name's own words ("(Al-Maghrabi)" typed otherwise
+    by the model). A place or people in brackets says where or who, not another name; an acronym that
+    does not fit the name ("Somalia (AMISOM)") names something else.
+    """
+    if other.label in _PLACE_LABELS or name.label in _PLACE_LABELS or looks_like_acronym(other.text):
+        return False
+    if _family(name.label) == _family(other.label) and _family(name.label) in {"Person", "org"}:
+        return True
+    words = set(normalise_surface(name.text).split())
+    short = normalise_surface(other.text).split()
+    return bool(short) and set(short) <= words and len(short) < len(words)
 
 
 def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -194,27 +228,43 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
 
     - a name, then its acronym in parentheses ("Full Name (FN)"): the acronym must fit the name letter by
       letter (particles optional, a prepositional tail may be left out), so "Somalia (AMISOM)" pairs nothing;
-    - an organisation's name, then in the same sentence "known as" / "referred to as" / "called" and another
-      name: the nearest organisation named before the cue is the one the cue renames, when the cue follows
-      it or a clause about it, not a common noun ("the X cell known as Y" renames the cell).
+    - the acronym first and the name after it ("ABC (Full Name)", "ABC, the Full Name"), when it fits;
+    - a name, then another name alone in brackets ("Full Name ( Short Name)"): see :func:`_alias_in_brackets`;
+    - an organisation's or a person's name, then in the same sentence "known as" / "referred to as" /
+      "called" and another name of the same kind: the nearest one named before the cue is the one the cue
+      renames, when the cue follows it or a clause about it, not a common noun ("the X cell known as Y"
+      renames the cell).
     """
     ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
     pairs = []
     for name, short in zip(ordered, ordered[1:], strict=False):
         between = text[name.end : short.start]
-        after = text[short.end : short.end + 2].lstrip()
-        if between.strip() != "(" or not after.startswith(")") or not looks_like_acronym(short.text):
+        closed = text[short.end : short.end + 2].lstrip().startswith(")")
+        if looks_like_acronym(name.text) and _THEN_FULL.match(between) and acronym_fits(name.text, short.text):
+            pairs.append((short, name))  # "ABC (Full Name)", "ABC, the Full Name"
+        elif not _OPENS.match(between.strip()) or not closed:
             continue
-        if acronym_fits(short.text, name.text, tail=True):
+        elif looks_like_acronym(short.text):
+            if acronym_fits(short.text, name.text, tail=True):
+                pairs.append((name, short))
+        elif _alias_in_brackets(name, short):
             pairs.append((name, short))
     for i, other in enumerate(ordered):
+        kind = _family(other.label)
+        if kind not in {"org", "Person"}:
+            continue
         window = max(0, other.start - 40)
-        cue = _KNOWN_AS.search(text[window : other.start]) if is_org_type(other.label) else None
+        cue = _KNOWN_AS.search(text[window : other.start])
         if cue is None:
             continue
         before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= window + cue.start()]
-        named = next((m for m in reversed(before) if is_org_type(m.label)), None)
-        if named is not None and _renames(text[named.end : window + cue.start()]):
+        named = next((m for m in reversed(before) if _family(m.label) == kind), None)
+        if named is None:
+            continue
+        gap = text[named.end : window + cue.start()]
+        # A person is renamed only right after the name ("X, also known as Y"): after a clause
+        # ("X's deputy, known as Y") the cue renames whoever the clause is about.
+        if _renames(gap) if kind == "org" else _ADVERBS.sub("", gap).strip() in {"", ",", "(", "—", "–", "-"}:
             pairs.append((named, other))
     return pairs
 

@@ -8,6 +8,7 @@ tell "every part aligns" from "part of one name is in the other" (which needs co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
-from threatgraph.names.forms import NameForm
+from threatgraph.names.forms import NameForm, name_form
 from threatgraph.names.parts import plural_fold, same_person_part
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -199,6 +200,20 @@ def _initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None
     return MIDDLE_INITIAL, "initial-one-side"
 
 
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _inverted(a: NameForm, b: NameForm) -> bool:
+    """Whether ``a`` is "<Head> of <Tail>" and ``b`` is "<Tail> <Head>": English names a body both ways
+    ("Department of State"/"State Department", "Ministry of Defence"/"Defence Ministry"). Only that
+    one turn of the words: the same words in another order are no evidence ("Iran Bank"/"Bank Iran").
+    """
+    parts = _OF.split(a.text)
+    if len(parts) != 2 or len(a.core) < 2 or len(a.core) != len(b.core) or not all(parts):
+        return False
+    return name_form(f"{parts[1]} {parts[0]}").core == b.core
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
@@ -228,6 +243,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             # as often as another spelling ("Interpol"/"Interpal"), so it needs shared context.
             return SINGLE_WORD_VARIANT, "aligned-single-word"
         return ALIGNED, "aligned-cross-script" if cross else "aligned"
+    if not person and (_inverted(a, b) or _inverted(b, a)):
+        return ALIGNED, "inverted"
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
     if len(a.core) > 1 or len(b.core) > 1 or person:
         # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps

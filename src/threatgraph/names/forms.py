@@ -29,6 +29,7 @@ _VOWELS = re.compile(r"[aeiouyw]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
 _ARABIC_ARTICLE = "ال"
+_INITIAL = re.compile(r"(?<![\w'’-])([A-Z])\.")
 #: Keys longer than this are truncated so they fit the ``resolve_keys.key`` column.
 MAX_KEY = 150
 
@@ -132,8 +133,11 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     core_src: list[str] = []
     designator: str | None = None
     generic: list[str] = []
+    # "Brian E. Nelson": a capital with a full stop in a person's name is a middle initial, a name part
+    # that tells namesakes apart, even where the letter is also a particle ("Lashkar-e-Taiba").
+    initials = {m.group(1).casefold() for m in _INITIAL.finditer(surface)} if is_person else set()
     for i, tok in enumerate(raw):
-        if tok in voc.particles:
+        if tok in voc.particles and not (len(tok) == 1 and tok in initials):
             continue
         if tok.startswith(_ARABIC_ARTICLE) and len(tok) > 3:
             tok = tok[len(_ARABIC_ARTICLE) :]

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, literal, sel
 
 from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
-from threatgraph.resolve.compare import GroupScore, score_group
+from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
     CHUNK,
@@ -297,11 +297,27 @@ class Resolver:
             return False
         if self.decisions.forbids(gkeys, prof.keys()):
             return False
-        if prof.id in self.article_entities.get(g.article_id, ()):
-            # The extractor kept these apart inside one article; only an identical name
-            # (or, for organisations, a near-identical one) overrides that.
-            return gs.name.score >= (1.0 if g.person else 0.95)
+        here = self.article_entities.get(g.article_id, ())
+        if prof.id in here:
+            # The extractor kept these apart inside one article; only an identical name (or, for
+            # organisations, a near-identical one), or the article's one short form of it, overrides that.
+            return gs.name.score >= (1.0 if g.person else 0.95) or self._only_short_form(g, prof, here)
         return True
+
+    def _only_short_form(self, g: Group, prof: Profile, here: Iterable[str]) -> bool:
+        """The group is the article's short form (acronym, first and last name) of this entity and of
+        no other entity the article names (:func:`threatgraph.resolve.compare.short_form_in_article`)."""
+        forms = g.forms()
+        if not short_form_in_article(forms, prof.forms(), g.person):
+            return False
+        others = sorted(self.final(e) for e in here if self.final(e) != prof.id)
+        self.load_profiles(others)
+        return not any(
+            (o := self.profiles.get(e)) is not None
+            and family(o.schema) == family(g.label)
+            and short_form_in_article(forms, o.forms(), g.person)
+            for e in others
+        )
 
     def _best(self, g: Group, forms: list[NameForm], gkeys: set[str], forced: Profile | None = None) -> Profile | None:
         """The entity this group joins (``forced`` by an analyst's merge decision, else the best

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, best_name_score
+from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, best_name_score, compare_names
 from threatgraph.names.forms import NameForm
+from threatgraph.names.parts import same_person_part
 
 #: Co-mentioned actors a single-token person name must share with an entity to join it.
 WEAK_SHARED = 2
@@ -88,3 +89,26 @@ def score_group(
         "context_adjust": round(adjust, 3),
     }
     return GroupScore(score, name, ctx, weak, features)
+
+
+def short_form_in_article(names: list[NameForm], entity_names: list[NameForm], person: bool) -> bool:
+    """Whether a group names, the way one article shortens a name it gave in full, an entity that
+    article also names: an acronym of one of its names ("FBI" beside "Federal Bureau of
+    Investigation"), or for a person the first and last parts of a longer full name ("Awqad
+    al-Hamidawi" after "Awqad Muhsin Faraj al-Hamidawi").
+
+    Inside one article the extractor kept the two apart, so this is only a candidate: the caller
+    takes it only when exactly one entity of the article fits (two bodies with one acronym, two
+    people with one first and last name, stay apart). A person's first name alone or the first two
+    parts ("Ahmad Shah" beside "Ahmad Shah Massoud") are not this form: they are names of their own.
+    """
+    for a in names:
+        for b in entity_names:
+            if person:
+                if 2 <= len(a.core) < len(b.core) and all(
+                    same_person_part(x, y) for x, y in ((a.core[0], b.core[0]), (a.core[-1], b.core[-1]))
+                ):
+                    return True
+            elif compare_names(a, b).feature.startswith("acronym"):
+                return True
+    return False
