@@ -217,3 +217,11 @@ def test_a_known_name_is_not_the_short_form_of_its_designated_unit() -> None:
     group, known = _mentions(("Qurmul Group", "Organization", "gazetteer"), ("Qurmul", "ArmedGroup", "gazetteer"))
     ms = group_mentions([group, known], named=[known])
     assert _group_of(ms, "Qurmul") == _group_of(ms, "Qurmul Group")
+
+
+def test_a_body_named_with_of_has_its_short_form_too() -> None:
+    """ "U.S. Department of the Treasury" ... "Treasury" were two groups of one press release."""
+    ms = group_mentions(_mentions(("Canadian Ministry of the Finance", "PublicBody"), ("Finance", "Organization")))
+    assert _group_of(ms, "Finance") == _group_of(ms, "Canadian Ministry of the Finance")
+    ms = group_mentions(_mentions(("Canadian Ministry of Finance and Trade", "PublicBody"), ("Trade", "Organization")))
+    assert _group_of(ms, "Trade") != _group_of(ms, "Canadian Ministry of Finance and Trade")

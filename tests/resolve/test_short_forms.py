@@ -93,7 +93,7 @@ def test_a_person_known_as_another_name_right_after_it_is_one_person() -> None:
     aq = _m("Abu Qandor", "Abu", body, "Person", second)
     pairs = definitions(body, [dk, dk2, at, aq])
     assert (dk, dk2) in pairs and (at, aq) in pairs
-    grouped = group_mentions([dk, dk2, at, aq], joins=pairs)
+    group_mentions([dk, dk2, at, aq], joins=pairs)
     assert dk.group == dk2.group != at.group == aq.group
 
 
@@ -172,3 +172,15 @@ def test_an_acronym_two_bodies_of_the_article_fit_joins_neither(store, add) -> N
     resolve.update(store, [aid])
     ents = _entities(store, aid)
     assert ents["QBI"] not in {ents["Qandor Bureau of Inquiry"], ents["Qandor Board of Investment"]}
+
+
+def test_an_acronym_that_keeps_a_joined_particle_finds_its_name() -> None:
+    """ "LeT" was never compared with "Lashkar-e Tayyiba": no blocking key of one was a key of the other."""
+    from threatgraph.names.forms import blocking_keys
+
+    assert blocking_keys(name_form("QeT"), "Organization") & blocking_keys(
+        name_form("Qandor-e Tayyaba"), "Organization"
+    )
+    assert blocking_keys(name_form("AQAP"), "Organization") & blocking_keys(
+        name_form("al-Qandor in the Arabian Peninsula"), "Organization"
+    )

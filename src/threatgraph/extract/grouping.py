@@ -285,8 +285,15 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if stateless and stateless != best.norm:  # "US Treasury" -> "treasury"
             by_stateless.setdefault(stateless, []).append(cluster)
             short = stateless.split()
-            if len(short) >= 2 and short[-1] in label_config()["body_words"]:  # "treasury department"
+            body_words = label_config()["body_words"]
+            if len(short) >= 2 and short[-1] in body_words:  # "treasury department"
                 by_stateless.setdefault(" ".join(short[:-1]), []).append(cluster)
+            # "department of the treasury": the body word turned before "of"
+            of = [i for i, w in enumerate(short) if w == "of"]
+            if len(of) == 1 and of[0] == 1 and short[0] in body_words:
+                rest = [w for w in short[2:] if w != "the"]
+                if rest:
+                    by_stateless.setdefault(" ".join(rest), []).append(cluster)
         words = best.norm.split()
         if best.label in {"Organization", "Company"} and len(words) >= 3:
             for size in range(2, len(words)):  # "Crescent Gate General Trading" -> "crescent gate"

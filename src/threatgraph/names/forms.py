@@ -114,6 +114,8 @@ class NameForm:
     #: All skeletons joined ("hezbollah" and "حزب الله" both give "hzblh").
     skel: str = ""
     generic: tuple[str, ...] = ()
+    #: The initials with joined particles kept ("let" beside "lt"), when they differ: a blocking key only.
+    acronym_particles: str = ""
 
 
 def _title(tok: str) -> bool:
@@ -163,6 +165,10 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     skeletons = tuple(skeleton(t) for t in core)
     initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles]
     acronym = "".join(i for i in initials if i.isalnum()) if len(initials) > 1 and latin_script(script) else ""
+    # Groups often keep a joined particle's letter ("LeT" for Lashkar-e Tayyiba, "AQAP" for al-Qa'ida in
+    # the Arabian Peninsula): that spelling is a blocking key too, so the acronym finds the name.
+    joined = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles or t in voc.joining_particles]
+    with_particles = "".join(i for i in joined if i.isalnum()) if acronym else ""
     return NameForm(
         text=surface,
         core=tuple(core),
@@ -171,6 +177,7 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
         script=script,
         latin=script == "Latin",
         acronym=acronym,
+        acronym_particles=with_particles if with_particles != acronym else "",
         norm=" ".join(core),
         skel="".join(skeletons),
         generic=tuple(generic),
@@ -213,8 +220,9 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
         code = metaphone(tok)
         if len(code) >= 2:
             keys.add(f"{fam}|p:{code}")
-    if form.acronym and len(form.acronym) >= 2:
-        keys.add(f"{fam}|a:{form.acronym}")
+    for acronym in (form.acronym, form.acronym_particles):
+        if len(acronym) >= 2:
+            keys.add(f"{fam}|a:{acronym}")
     if len(form.core) == 1 and 2 <= len(form.core[0]) <= 6:
         keys.add(f"{fam}|a:{form.core[0]}")
     return {k[:MAX_KEY] for k in keys}
