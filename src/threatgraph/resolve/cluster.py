@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
+from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.groups import (
@@ -33,10 +33,10 @@ from threatgraph.resolve.groups import (
     pick_label,
     top,
 )
-from threatgraph.resolve.links import insert_ignore, link_events, recount
+from threatgraph.resolve.links import link_events, recount
+from threatgraph.resolve.writeback import write_back
 from threatgraph.store.schema import (
     aliases,
-    articles,
     entities,
     events,
     mentions,
@@ -55,10 +55,6 @@ MAX_POSTING = 400
 RARE_AFTER = 100
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
-#: A co-mentioned actor named in at least this share of the archive (and COMMON_MIN articles) is
-#: boilerplate ("OFAC", "Washington" in every press release): it corroborates nothing.
-COMMON_SHARE = 0.15
-COMMON_MIN = 5
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -66,45 +62,6 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
     fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
     return any(i != j for i in fits_left for j in fits_right)
-
-
-def common_context(conn: Connection, groups: Iterable[Group]) -> set[str]:
-    """Context keys named in so many articles that sharing them is no evidence.
-
-    Document frequency = articles of the key's stored entity plus the given groups' articles naming
-    it; the limit is a share of all stored articles (at least ``COMMON_MIN``). Computed over the
-    groups given, so a caller resolving one input in several batches computes it once for all.
-    """
-    in_batch: dict[str, set[str]] = defaultdict(set)
-    for g in groups:
-        for k in g.context:
-            in_batch[k].add(g.article_id)
-    return common_from_counts(conn, {k: len(arts) for k, arts in in_batch.items()})
-
-
-def common_from_counts(conn: Connection, counts: dict[str, int]) -> set[str]:
-    """:func:`common_context` from per-key article counts of the input (summed over disjoint article
-    batches by a caller that never holds the whole input's groups, such as the Spark path)."""
-    if not counts:
-        return set()
-    total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
-    limit = max(COMMON_MIN, COMMON_SHARE * total)
-    lookup = {}
-    for k in counts:
-        fam, _, norm = k.partition(":")
-        lookup[f"{fam}|n:{norm}"[:MAX_KEY]] = k
-    stored: dict[str, int] = {}
-    keys = sorted(lookup)
-    for i in range(0, len(keys), CHUNK):
-        rows = conn.execute(
-            select(resolve_keys.c.key, func.max(entities.c.article_count))
-            .join(entities, entities.c.id == resolve_keys.c.entity_id)
-            .where(resolve_keys.c.key.in_(keys[i : i + CHUNK]))
-            .group_by(resolve_keys.c.key)
-        )
-        for key, n in rows:
-            stored[lookup[key]] = n or 0
-    return {k for k, n in counts.items() if stored.get(k, 0) + n >= limit}
 
 
 def entity_id_for(key: str, salt: int = 0) -> str:
@@ -530,83 +487,13 @@ class Resolver:
     # --- writing ---------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Write assignments, aliases, keys and entity rows touched in this batch."""
-        conn = self.conn
-        if self.assign:
-            conn.execute(
-                update(mentions).where(mentions.c.id == bindparam("mid")).values(entity_id=bindparam("eid")),
-                [{"mid": mid, "eid": self.final(eid)} for mid, eid in self.assign.items()],
-            )
-        dirty = [p for p in self.profiles.values() if p.dirty]
-        alias_updates: list[dict[str, Any]] = []
-        alias_inserts: list[dict[str, Any]] = []
-        key_rows: list[dict[str, Any]] = []
-        entity_rows: list[dict[str, Any]] = []
-        for prof in dirty:
-            for name, n in prof.alias_new.items():
-                if name in prof.db_names:
-                    alias_updates.append({"a_eid": prof.id, "a_name": name, "a_n": n})
-                else:
-                    alias_inserts.append(
-                        {
-                            "entity_id": prof.id,
-                            "name": name,
-                            "norm": name_form(name, prof.schema).norm,
-                            "script": script_of(name),
-                            "count": prof.alias_counts.get(name, n),
-                        }
-                    )
-                    prof.db_names.add(name)
-            prof.alias_new = {}
-            key_rows.extend({"key": k, "entity_id": prof.id} for k in sorted(self.new_keys.pop(prof.id, set())))
-        if alias_updates:
-            conn.execute(
-                update(aliases)
-                .where(aliases.c.entity_id == bindparam("a_eid"), aliases.c.name == bindparam("a_name"))
-                .values(count=aliases.c.count + bindparam("a_n")),
-                alias_updates,
-            )
-        if alias_inserts:
-            conn.execute(insert(aliases), alias_inserts)
-        insert_ignore(conn, resolve_keys, key_rows)
-        for prof in dirty:
-            if prof.recount:
-                prof.mention_count, prof.article_count = conn.execute(
-                    select(func.count(), func.count(mentions.c.article_id.distinct())).where(
-                        mentions.c.entity_id == prof.id
-                    )
-                ).one()
-                prof.recount = False
-            entity_rows.append(
-                {
-                    "e_id": prof.id,
-                    "e_schema": prof.schema,
-                    "e_caption": prof.caption,
-                    "e_norm": name_form(prof.caption, prof.schema).norm or prof.caption.casefold(),
-                    "e_mentions": prof.mention_count,
-                    "e_articles": prof.article_count,
-                    "e_first": prof.first_seen,
-                    "e_last": prof.last_seen,
-                    "e_props": prof.props,
-                }
-            )
-            prof.dirty = False
-        if entity_rows:
-            conn.execute(
-                update(entities)
-                .where(entities.c.id == bindparam("e_id"))
-                .values(
-                    schema=bindparam("e_schema"),
-                    caption=bindparam("e_caption"),
-                    norm=bindparam("e_norm"),
-                    mention_count=bindparam("e_mentions"),
-                    article_count=bindparam("e_articles"),
-                    first_seen=bindparam("e_first", type_=entities.c.first_seen.type),
-                    last_seen=bindparam("e_last", type_=entities.c.last_seen.type),
-                    props=bindparam("e_props", type_=entities.c.props.type),
-                ),
-                entity_rows,
-            )
+        """Write assignments, aliases, keys and entity rows touched in this batch (:mod:`.writeback`)."""
+        write_back(
+            self.conn,
+            {mid: self.final(eid) for mid, eid in self.assign.items()},
+            [p for p in self.profiles.values() if p.dirty],
+            self.new_keys,
+        )
         self.assign = {}
         self.pending_keys.clear()
         self.key_cache.clear()
@@ -624,6 +511,7 @@ __all__ = [
     "ResolveStats",
     "Resolver",
     "common_context",
+    "common_from_counts",
     "entity_id_for",
     "load_groups",
     "pick_label",
