@@ -184,3 +184,42 @@ def test_an_acronym_that_keeps_a_joined_particle_finds_its_name() -> None:
     assert blocking_keys(name_form("AQAP"), "Organization") & blocking_keys(
         name_form("al-Qandor in the Arabian Peninsula"), "Organization"
     )
+
+
+# --- the lists' own aliases ----------------------------------------------------------------------
+
+LIST = (
+    '9201,"ANSAR AL-QANDOR",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'VELLACOTT MOVEMENT\'."\n'
+    '9202,"TARROW BRIGADES",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'HADLEY FRONT\'."\n'
+    '9203,"TARROW FOUNDATION",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'HADLEY FRONT\'."\n'
+    '9204,"HADLEY, Amsel",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'ABU QANDOR\'."\n'
+)
+
+
+def _one_entity(store, *texts: str) -> bool:
+    with store.connect() as conn:
+        ids = {r[0] for r in conn.execute(select(mentions.c.entity_id).where(mentions.c.text.in_(texts)))}
+    return len(ids) == 1
+
+
+def test_two_names_a_list_gives_one_body_are_one_actor(store, add, tmp_path) -> None:
+    """ "Ansarallah" and "Houthi Group": nothing in the names aligns, the list says they are one body."""
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(LIST, encoding="utf-8")
+    load_files(store, [sdn], dataset="ofac")
+    ids = add(
+        build("Ansar al-Qandor fired a missile at a tanker.", [("ArmedGroup", ["Ansar al-Qandor"])]),
+        build("The Vellacott Movement seized a ship.", [("ArmedGroup", ["Vellacott Movement"])]),
+        # a name the list gives two entries is no evidence for either
+        build("Tarrow Brigades shelled the port.", [("ArmedGroup", ["Tarrow Brigades"])]),
+        build("Hadley Front claimed it.", [("ArmedGroup", ["Hadley Front"])]),
+        # a person's a.k.a. joins names of the listed person only, never news persons
+        build("Amsel Hadley was seen in the port.", [("Person", ["Amsel Hadley"])]),
+        build("Abu Qandor was seen in the port.", [("Person", ["Abu Qandor"])]),
+    )
+    resolve.update(store, ids)
+    assert _one_entity(store, "Ansar al-Qandor", "Vellacott Movement")
+    assert not _one_entity(store, "Tarrow Brigades", "Hadley Front")
+    assert not _one_entity(store, "Amsel Hadley", "Abu Qandor")

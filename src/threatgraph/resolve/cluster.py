@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
-from threatgraph.names.align import MATCH_THRESHOLD, best_name_score
+from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
@@ -34,6 +34,7 @@ from threatgraph.resolve.groups import (
     top,
 )
 from threatgraph.resolve.links import link_events, recount
+from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.schema import (
     aliases,
@@ -55,6 +56,9 @@ MAX_POSTING = 400
 RARE_AFTER = 100
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
+#: Two names the loaded lists give one organisation (and no other): one body, unless one article names
+#: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
+LIST_ALIASES = 0.9
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -89,6 +93,7 @@ class Resolver:
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
         self._persons: int | None = None  # persons in the archive, for name rarity
+        self._listed: ListNames | None = None
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -133,6 +138,12 @@ class Resolver:
 
         named = set().union(*(ids(k) for k in same))
         return all(not (ids(k) - named) for k in parts)
+
+    def _list_names(self) -> ListNames | None:
+        """Organisation names of the loaded lists (:mod:`threatgraph.resolve.listnames`), read once per batch."""
+        if self._listed is None:
+            self._listed = list_names(self.conn)
+        return self._listed if self._listed.names_of else None
 
     def _candidates(self, keys: set[str]) -> list[str]:
         """Entities sharing the most blocking keys; keys shared by very many entities (a common
@@ -282,6 +293,12 @@ class Resolver:
         keys: set[str] = set()
         for f in forms:
             keys |= blocking_keys(f, g.label)
+        listed = self._list_names() if not g.person else None
+        if listed is not None:
+            # the list's other names of this body find the entities named so ("Houthi Group" for "Ansarallah")
+            for k in listed.others(gkeys):
+                fam, _, norm = k.partition(":")
+                keys.add(f"{fam}|n:{norm}"[:MAX_KEY])
         cands = self._candidates(keys)
         if not cands:
             return forced
@@ -293,6 +310,10 @@ class Resolver:
                 continue
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
             gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person, self._rare)
+            if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(gkeys, prof.keys()):
+                gs = GroupScore(
+                    LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
+                )
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
         if not scored:
