@@ -223,3 +223,32 @@ def test_two_names_a_list_gives_one_body_are_one_actor(store, add, tmp_path) -> 
     assert _one_entity(store, "Ansar al-Qandor", "Vellacott Movement")
     assert not _one_entity(store, "Tarrow Brigades", "Hadley Front")
     assert not _one_entity(store, "Amsel Hadley", "Abu Qandor")
+
+
+def test_the_spark_blocks_join_through_the_lists_other_names() -> None:
+    """Blocks are joined by the keys the resolver may look up: the list's other names are such keys,
+    else Spark would resolve "Ansar al-Qandor" and "Vellacott Movement" in two blocks that never meet."""
+    from collections import Counter
+
+    from threatgraph.bulk.resolve import lookup_keys
+    from threatgraph.names.forms import blocking_keys
+    from threatgraph.resolve.decisions import Decisions
+    from threatgraph.resolve.groups import Group
+    from threatgraph.resolve.listnames import build as build_names
+
+    listed = build_names(
+        [
+            (
+                "ofac",
+                "9201",
+                "Organization",
+                {"properties": {"name": ["ANSAR AL-QANDOR"], "alias": ["VELLACOTT MOVEMENT"]}},
+            )
+        ]
+    )
+    group = Group("a1", 0, "ArmedGroup", Counter({"Ansar al-Qandor": 1}), "Ansar al-Qandor", [1], None)
+    other = blocking_keys(name_form("Vellacott Movement"), "ArmedGroup")
+    assert lookup_keys(group, Decisions(), listed) & other
+    assert not lookup_keys(group, Decisions()) & other
+    person = Group("a1", 1, "Person", Counter({"Ansar al-Qandor": 1}), "Ansar al-Qandor", [2], None)
+    assert not lookup_keys(person, Decisions(), listed) & other

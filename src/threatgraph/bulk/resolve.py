@@ -43,6 +43,7 @@ from threatgraph.resolve.cluster import Resolver, common_from_counts, load_group
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
+from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -68,14 +69,16 @@ def _parse_group(node: str) -> tuple[str, int]:
     return aid, int(grp)
 
 
-def lookup_keys(g: Group, decisions: Decisions) -> set[str]:
+def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None) -> set[str]:
     """Every key under which the resolver may look this group up or file its entity.
 
     A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
     resolver looks up one form per distinct core name, but files its entity under each alias, whose
     acronym or script may differ), of each spelling as it is stored as an alias, and the name keys of
-    stored merge decisions (which can pull the group to an entity its names would not find). A key too
-    many only makes a block larger; a key too few could let two blocks meet.
+    stored merge decisions (which can pull the group to an entity its names would not find), and for an
+    organisation the name keys of the other names the loaded lists give its body (``listed``, see
+    :mod:`threatgraph.resolve.listnames`). A key too many only makes a block larger; a key too few could
+    let two blocks meet.
     """
     keys: set[str] = set()
     for name in {g.canonical, *g.names}:
@@ -86,6 +89,8 @@ def lookup_keys(g: Group, decisions: Decisions) -> set[str]:
     for partner in decisions.merge_partners(g.keys()):
         fam, _, norm = partner.partition(":")
         keys.add(f"{fam}|n:{norm}")
+    if listed is not None and not g.person:
+        keys |= listed.lookup_keys(g.keys())
     return keys
 
 
@@ -118,6 +123,7 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     context: dict[str, set[str]] = {}
     with engine.connect() as conn:
         decisions = load_decisions(conn)
+        listed = list_names(conn)
         keys: set[str] = set()
         for g in load_groups(conn, ids):
             for k in g.context:  # the common-context statistic counts every group, as one run would
@@ -129,7 +135,7 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
                 continue
             if not g.forms():
                 continue  # nothing to resolve
-            mine = lookup_keys(g, decisions)
+            mine = lookup_keys(g, decisions, listed)
             keys |= mine
             rows.extend({"node": node, "key": k} for k in sorted(mine))
         rows.extend({"node": "@" + eid, "key": key} for key, eid in _entities_under(conn, sorted(keys)))

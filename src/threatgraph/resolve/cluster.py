@@ -296,9 +296,7 @@ class Resolver:
         listed = self._list_names() if not g.person else None
         if listed is not None:
             # the list's other names of this body find the entities named so ("Houthi Group" for "Ansarallah")
-            for k in listed.others(gkeys):
-                fam, _, norm = k.partition(":")
-                keys.add(f"{fam}|n:{norm}"[:MAX_KEY])
+            keys |= listed.lookup_keys(gkeys)
         cands = self._candidates(keys)
         if not cands:
             return forced

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select
 
-from threatgraph.names.forms import decision_key, family, name_form
+from threatgraph.names.forms import MAX_KEY, decision_key, family, name_form
 from threatgraph.store.schema import list_entries, list_versions
 
 #: Entry properties whose values are names of the entry (not weak aliases).
@@ -57,6 +57,15 @@ class ListNames:
             for e in self.entries(k):
                 out |= self.names_of[e]
         return out - keys
+
+    def lookup_keys(self, keys: set[str]) -> set[str]:
+        """The blocking keys ("<family>|n:<norm>") of the other names of these names' entries: where
+        entities named so are filed (the resolver looks there; the Spark path joins blocks by them)."""
+        out = set()
+        for k in self.others(keys):
+            fam, _, norm = k.partition(":")
+            out.add(f"{fam}|n:{norm}"[:MAX_KEY])
+        return out
 
     def same_entry(self, left: set[str], right: set[str]) -> bool:
         """Whether some name on each side is a name of one and the same entry."""
