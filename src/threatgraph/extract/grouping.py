@@ -179,7 +179,7 @@ _KNOWN_AS = re.compile(
 _OPENS = re.compile(r"^(?:['’]s)?\s*\(\s*$")
 #: Between an acronym and the full name it stands for, written second: "ABC (", "ABC, the ".
 _THEN_FULL = re.compile(r"^\s*(?:\(|,)\s*(?:the\s+)?$", re.IGNORECASE)
-#: Labels whose names are places or peoples: "Fly Baghdad (Iraq)" names where, not another name.
+#: Labels whose names are places or peoples: "Qandor Air (Iraq)" names where, not another name.
 _PLACE_LABELS = frozenset({"Country", "Location", "Nationality", "Date"})
 
 
@@ -210,7 +210,7 @@ def _alias_in_brackets(name: Mention, other: Mention) -> bool:
 
     Press releases introduce an actor by full name and give the name they use from then on in brackets.
     The bracket must hold nothing but the name; it must be the same kind of actor (a person's, an
-    organisation's), or a short form made of the full name's own words ("(Al-Maghrabi)" typed otherwise
+    organisation's), or a short form made of the full name's own words ("(Vellacott)" typed otherwise
     by the model). A place or people in brackets says where or who, not another name; an acronym that
     does not fit the name ("Somalia (AMISOM)") names something else.
     """
@@ -286,9 +286,9 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
             by_stateless.setdefault(stateless, []).append(cluster)
             short = stateless.split()
             body_words = label_config()["body_words"]
-            if len(short) >= 2 and short[-1] in body_words:  # "treasury department"
+            if len(short) >= 2 and short[-1] in body_words:  # "finance department"
                 by_stateless.setdefault(" ".join(short[:-1]), []).append(cluster)
-            # "department of the treasury": the body word turned before "of"
+            # "ministry of the interior": the body word turned before "of"
             of = [i for i, w in enumerate(short) if w == "of"]
             if len(of) == 1 and of[0] == 1 and short[0] in body_words:
                 rest = [w for w in short[2:] if w != "the"]

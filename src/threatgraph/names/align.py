@@ -205,7 +205,7 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 def _inverted(a: NameForm, b: NameForm) -> bool:
     """Whether ``a`` is "<Head> of <Tail>" and ``b`` is "<Tail> <Head>": English names a body both ways
-    ("Department of State"/"State Department", "Ministry of Defence"/"Defence Ministry"). Only that
+    ("Ministry of Defence"/"Defence Ministry", "Bureau of Statistics"/"Statistics Bureau"). Only that
     one turn of the words: the same words in another order are no evidence ("Iran Bank"/"Bank Iran").
     """
     parts = _OF.split(a.text)

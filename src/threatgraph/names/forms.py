@@ -135,8 +135,8 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     core_src: list[str] = []
     designator: str | None = None
     generic: list[str] = []
-    # "Brian E. Nelson": a capital with a full stop in a person's name is a middle initial, a name part
-    # that tells namesakes apart, even where the letter is also a particle ("Lashkar-e-Taiba").
+    # "Dorian E. Vellacott": a capital with a full stop in a person's name is a middle initial, a name part
+    # that tells namesakes apart, even where the letter is also a particle ("Jaysh-e-Qandor").
     initials = {m.group(1).casefold() for m in _INITIAL.finditer(surface)} if is_person else set()
     for i, tok in enumerate(raw):
         if tok in voc.particles and not (len(tok) == 1 and tok in initials):
@@ -165,8 +165,8 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     skeletons = tuple(skeleton(t) for t in core)
     initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles]
     acronym = "".join(i for i in initials if i.isalnum()) if len(initials) > 1 and latin_script(script) else ""
-    # Groups often keep a joined particle's letter ("LeT" for Lashkar-e Tayyiba, "AQAP" for al-Qa'ida in
-    # the Arabian Peninsula): that spelling is a blocking key too, so the acronym finds the name.
+    # Groups often keep a joined particle's letter ("JeQ" for Jaysh-e Qandor, "AQAP" for al-Qandor in
+    # the Vellacott Peninsula): that spelling is a blocking key too, so the acronym finds the name.
     joined = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles or t in voc.joining_particles]
     with_particles = "".join(i for i in joined if i.isalnum()) if acronym else ""
     return NameForm(

@@ -295,7 +295,7 @@ class Resolver:
             keys |= blocking_keys(f, g.label)
         listed = self._list_names() if not g.person else None
         if listed is not None:
-            # the list's other names of this body find the entities named so ("Houthi Group" for "Ansarallah")
+            # the list's other names of this body find the entities named so ("Vellacott Movement")
             keys |= listed.lookup_keys(gkeys)
         cands = self._candidates(keys)
         if not cands:

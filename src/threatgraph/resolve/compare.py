@@ -93,9 +93,9 @@ def score_group(
 
 def short_form_in_article(names: list[NameForm], entity_names: list[NameForm], person: bool) -> bool:
     """Whether a group names, the way one article shortens a name it gave in full, an entity that
-    article also names: an acronym of one of its names ("FBI" beside "Federal Bureau of
-    Investigation"), or for a person the first and last parts of a longer full name ("Awqad
-    al-Hamidawi" after "Awqad Muhsin Faraj al-Hamidawi").
+    article also names: an acronym of one of its names ("QBI" beside "Qandor Bureau of
+    Inquiry"), or for a person the first and last parts of a longer full name ("Dorian
+    Vellacott" after "Dorian Keth Amsel Vellacott").
 
     Inside one article the extractor kept the two apart, so this is only a candidate: the caller
     takes it only when exactly one entity of the article fits (two bodies with one acronym, two

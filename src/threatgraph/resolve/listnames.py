@@ -1,10 +1,10 @@
 """Names a sanctions list gives one organisation: evidence that two spellings in the news name one body.
 
-A list entry's name and its a.k.a.s ("ANSARALLAH" a.k.a. "HOUTHI GROUP") are the list-maker's statement
+A list entry's name and its a.k.a.s ("ANSAR AL-QANDOR" a.k.a. "VELLACOTT MOVEMENT") are the list-maker's statement
 that those names are one organisation. The resolver uses that statement the way an analyst would: two news
 names that are names of the same entry, and of no other entry, may be one actor even when nothing in the
 names themselves aligns. Weak aliases are left out (a list marks them as unreliable), and so are names too
-short to be unique outside the list (three-letter acronyms such as "ESO" name many bodies in the news).
+short to be unique outside the list (three-letter acronyms such as "QSO" name many bodies in the news).
 
 Organisations only: a person's a.k.a. joins two names of one person on the list, not of whoever in the
 news carries one of them; persons keep needing their own corroboration.
@@ -25,7 +25,7 @@ from threatgraph.store.schema import list_entries, list_versions
 
 #: Entry properties whose values are names of the entry (not weak aliases).
 NAME_PROPS = ("name", "alias", "previousName")
-#: A one-word name needs at least this many letters to be evidence ("ESO", "FRD" are not).
+#: A one-word name needs at least this many letters to be evidence ("QSO", "VMQ" are not).
 MIN_SINGLE = 5
 
 
