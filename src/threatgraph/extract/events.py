@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
+from threatgraph.extract.events_coref import Mentioned, link_sources
 from threatgraph.extract.events_lead import Lead, dateline
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -115,7 +116,12 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps for g in _children(c, "pobj")]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps
+        for g in _children(c, "pobj")
+    ]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -202,6 +208,8 @@ def _governor(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
+    if head.pos_ == "NOUN" and lemma(head) in lexicon().words["quantity_nouns"] and tok.head.lower_ == "of":
+        return _governor(head)  # "launched a series of attacks": the verb governs the series
     if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
         head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
     if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -230,10 +238,17 @@ def _noun_args(noun: Token) -> _Args:
     for acl in _children(noun, "acl"):  # "an attack targeting Y": the participle names whom
         if acl.tag_ == "VBG" and (_trigger(acl) or (None, ""))[0] is not None:
             targets = targets or _children(acl, "dobj")
+    for rel in _children(noun, "relcl"):
+        subj = _children(rel, "nsubj")
+        if subj and subj[0].lower_ in ("that", "which") and (_trigger(rel) or (None, ""))[0] is not None:
+            targets = targets or _children(rel, "dobj")  # "the attack that struck the airport"
+        elif subj and lemma(rel) in lex.words["agentive_verbs"] and not _children(rel, "dobj"):
+            sources = sources or subj  # "the violence the group is carrying out": the group does it
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
         sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
-    for acl in _children(noun, "acl"):  # "the raid conducted by coalition troops": who conducted it
+    for acl in [a for c in _children(noun, "acl") for a in (c, *c.conjuncts)]:
+        # "the raid conducted by coalition troops", "authorized by X and carried out by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
@@ -689,6 +704,13 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
     return out
 
 
+def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
+    """Whether the parse gave a trigger a doer word that is no name at all ("IS strikes" with "IS"
+    unknown): the text says who acted, so the trigger must not borrow another's doer. A name that
+    was set aside as a place ("Near X, one strike …" parsed with the town as subject) does not count."""
+    return any(index.at(h) is None for h in heads)
+
+
 def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[int, int], Actor]]:
     """Who claims responsibility, and in which paragraph: "The Kestrel Front claimed responsibility."
     Only named groups (a mention) count; "nobody has claimed responsibility" names nobody."""
@@ -736,9 +758,23 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     standalone = lexicon().words["standalone_types"]
     breaks = "\n\n" if "\n\n" in text else "\n"
     lead = Lead(dateline=dateline(text))
-    for tok, trig, kind, args in _candidates(doc):
-        para = _paragraph_bounds(text, tok.idx, breaks)
-        sources = [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] or [(None, None)]
+    claims = _claimants(doc, index, breaks)
+    cands = [
+        (tok, trig, kind, args, _paragraph_bounds(text, tok.idx, breaks)) for tok, trig, kind, args in _candidates(doc)
+    ]
+    own = [
+        [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] for _t, _g, _k, args, para in cands
+    ]
+    shared = link_sources(
+        [
+            Mentioned(c[0], c[1].type, c[2], bool(o) or _unresolved(c[3].sources, index), [a for a, _t in o])
+            for c, o in zip(cands, own, strict=True)
+        ],
+        lambda verb: [a for a, _t in _actors(_subject(verb), index, _paragraph_bounds(text, verb.idx, breaks))],
+        lambda tok: any(lo <= tok.idx < hi for (lo, hi), _a in claims),
+    )
+    for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
+        sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
@@ -784,5 +820,4 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                         modality=mode,
                     )
                 )
-    claims = _claimants(doc, index, breaks)
     return _attribute_claims(events, claims) if claims else events

@@ -172,6 +172,8 @@ class PloverFile(Schema):
     standalone_types: Words
     patient_possessor_nouns: Words
     instrument_nouns: Words
+    circumstance_preps: Words
+    shared_subject_types: Words
     modality: Modality
 
 

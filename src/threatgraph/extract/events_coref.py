@@ -1,0 +1,167 @@
+"""Sources that a trigger shares with another event mention of the same document.
+
+A trigger often names no doer of its own although the text says who it was: a list of strikes
+after "coalition forces conducted 17 strikes" ("one strike destroyed a vehicle"), a verb whose
+subject is the attack itself ("a bomb strike hit the convoy", "the raid that struck the depot"), a
+victim "wounded in the raid" whose raid has a doer, or help given "in support of" someone by the
+clause's subject. These are links between event mentions, not between names, so they live here
+rather than in :mod:`events_actors`.
+
+The rules keep to the nearest compatible mention and stop rather than reach further: an earlier
+mention of the same kind that names no doer ends the search, so one unattributed attack never
+takes the doer of an older one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import Actor
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: How far back (characters) a nominal trigger may look for the mention it repeats.
+WINDOW = 2500
+_DEFINITE = frozenset({"the", "this", "these", "those", "that", "such"})
+_RELATIVE = frozenset({"that", "which"})
+
+
+@dataclass(slots=True)
+class Mentioned:
+    """One trigger as the linker sees it: its token, type, kind and the doers it names itself.
+
+    ``explicit`` is true when the parse gave the trigger a doer word at all ("IS strikes"), even one
+    that did not resolve to an actor: such a trigger says who acted, so it never borrows a doer.
+    """
+
+    tok: Token
+    type: str
+    kind: str
+    explicit: bool
+    sources: list[Actor]
+
+
+def _compatible(noun: Token, earlier: Token) -> bool:
+    """Whether a nominal trigger can repeat an earlier trigger: the same word ("strikes" … "one
+    strike"), one word inside the other ("airstrike" … "the strike"), or a definite description."""
+    a, b = lemma(noun), lemma(earlier)
+    if a == b or (len(a) > 3 and len(b) > 3 and (a.endswith(b) or b.endswith(a))):
+        return True
+    return any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in noun.lefts)
+
+
+def _event_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb that may be happenings, through a relative pronoun to its noun (a
+    parse may give two: "Near X, one strike struck …" makes the town a subject too)."""
+    out = []
+    for subj in verb.children:
+        if subj.dep_ == "nsubj":
+            out.append(verb.head if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" else subj)
+    return out
+
+
+def _circumstances(verb: Token) -> list[Token]:
+    """Nominal triggers a verb happens within: "was wounded in the raid", "killed during the attack"."""
+    preps = lexicon().words["circumstance_preps"]
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The active clause a nominal trigger is a circumstance of ("stands firm in support of X")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon().words["circumstance_preps"]:
+        return None
+    head = noun.head.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "advmod") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "remains steadfast in support of X"
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return None  # a passive subject undergoes the clause; it is not the doer of the circumstance
+    return head
+
+
+def link_sources(
+    mentions: list[Mentioned],
+    subject_actors: Callable[[Token], list[Actor]],
+    blocked: Callable[[Token], bool],
+) -> dict[int, Actor]:
+    """Doers for triggers that name none, keyed by trigger token index.
+
+    ``subject_actors`` resolves a clause's subject to actors; ``blocked`` says a trigger must not
+    borrow a doer (its paragraph credits one by a claim of responsibility, which says more).
+    Triggers are handled in text order; a link to a later trigger is followed on demand.
+    """
+    lex = lexicon()
+    by_token = {m.tok.i: m for m in mentions}
+    shared_types = lex.words["shared_subject_types"]
+    found: dict[int, Actor | None] = {}
+    busy: set[int] = set()
+
+    def source(m: Mentioned) -> Actor | None:
+        if m.sources:
+            return m.sources[0]
+        if m.explicit or blocked(m.tok):
+            return None
+        if m.tok.i in found:
+            return found[m.tok.i]
+        if m.tok.i in busy:
+            return None
+        busy.add(m.tok.i)
+        got = _linked(m)
+        busy.discard(m.tok.i)
+        found[m.tok.i] = got
+        return got
+
+    def _linked(m: Mentioned) -> Actor | None:
+        tok = m.tok
+        if m.kind == "verb":
+            subjects = _event_subjects(tok)
+            for subj in subjects:
+                other = by_token.get(subj.i)
+                if other is not None and other.type == m.type:
+                    return source(other)  # "the raid that struck the depot": the raid's doer struck
+            other = by_token.get(tok.head.i) if tok.dep_ == "conj" and not subjects else None
+            if other is not None and other.type == m.type and other.kind == "verb":
+                return source(other)  # "one strike struck a unit and destroyed a position"
+            if not subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
+                for noun in _circumstances(tok):
+                    other = by_token.get(noun.i)
+                    if other is not None and other.type == m.type:
+                        return source(other)  # "was wounded in the raid"
+            return None
+        clause = _clause_of(tok)
+        if clause is not None:
+            host = by_token.get(clause.i)
+            if host is not None and host.type == m.type and host.sources:
+                return host.sources[0]  # "X killed five in an attack": one event, X its doer
+            if m.type in shared_types and host is None:
+                doers = subject_actors(clause)
+                if doers:
+                    return doers[0]  # "X remains steadfast in support of Y"
+        return _antecedent(m)
+
+    def _antecedent(m: Mentioned) -> Actor | None:
+        tok = m.tok
+        above = {a.i for a in tok.ancestors}
+        for earlier in reversed(mentions):
+            if earlier.tok.i >= tok.i or earlier.tok.i in above or earlier.type != m.type:
+                continue
+            if tok.idx - earlier.tok.idx > WINDOW:
+                return None
+            if not _compatible(tok, earlier.tok):
+                continue
+            return source(earlier)  # the nearest one decides, with or without a doer
+        return None
+
+    out: dict[int, Actor] = {}
+    for m in mentions:
+        if not m.sources:
+            got = source(m)
+            if got is not None:
+                out[m.tok.i] = got
+    return out
