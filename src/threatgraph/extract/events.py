@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
-from threatgraph.extract.events_coref import Mentioned, link_sources
+from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
 from threatgraph.extract.events_lead import Lead, dateline
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -208,7 +208,8 @@ def _governor(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
-    if head.pos_ == "NOUN" and lemma(head) in lexicon().words["quantity_nouns"] and tok.head.lower_ == "of":
+    quantity = lexicon().words["quantity_nouns"]
+    if head.pos_ == "NOUN" and (head.lower_ in quantity or lemma(head) in quantity) and tok.head.lower_ == "of":
         return _governor(head)  # "launched a series of attacks": the verb governs the series
     if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
         head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
@@ -240,7 +241,8 @@ def _noun_args(noun: Token) -> _Args:
             targets = targets or _children(acl, "dobj")
     for rel in _children(noun, "relcl"):
         subj = _children(rel, "nsubj")
-        if subj and subj[0].lower_ in ("that", "which") and (_trigger(rel) or (None, ""))[0] is not None:
+        relative = subj and subj[0].lower_ in ("that", "which") and not relative_is_ambiguous(subj[0], noun)
+        if relative and (_trigger(rel) or (None, ""))[0] is not None:
             targets = targets or _children(rel, "dobj")  # "the attack that struck the airport"
         elif subj and lemma(rel) in lex.words["agentive_verbs"] and not _children(rel, "dobj"):
             sources = sources or subj  # "the violence the group is carrying out": the group does it
@@ -686,7 +688,9 @@ def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
     return evidence_bounds(text, sent.start_char, sent.end_char, pos)
 
 
-def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> list[tuple[Actor, Token]]:
+def _actors(
+    heads: list[Token], index: MentionIndex, para: tuple[int, int], things: bool = False
+) -> list[tuple[Actor, Token]]:
     """Resolved actors, without places (a town never acts, and "in Iraq" is where, not who) and
     without words of another paragraph that a parse ran into ("Ned Price, Spokesperson" above a
     statement is its byline, not the subject of its first sentence)."""
@@ -695,7 +699,7 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
         if not para[0] <= h.idx < para[1]:  # the parse ran a byline into the sentence: its actor is
             inside += [t for t in h.subtree if para[0] <= t.idx < para[1] and index.at(t) is not None][:1]
     out = []
-    for actor, t in resolve_all(inside, index):
+    for actor, t in resolve_all(inside, index, things):
         if actor.label == "Location" or (actor.label in PLACE_LABELS and _place_prep(t) is not None):
             continue
         if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in _PLACE_PREPS:
@@ -705,10 +709,11 @@ def _actors(heads: list[Token], index: MentionIndex, para: tuple[int, int]) -> l
 
 
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
-    """Whether the parse gave a trigger a doer word that is no name at all ("IS strikes" with "IS"
-    unknown): the text says who acted, so the trigger must not borrow another's doer. A name that
-    was set aside as a place ("Near X, one strike …" parsed with the town as subject) does not count."""
-    return any(index.at(h) is None for h in heads)
+    """Whether the parse gave a trigger a proper-noun doer that is no known name ("IS strikes" with
+    "IS" unknown): the text says who acted, so the trigger must not borrow another's doer. A name
+    set aside as a place ("Near X, one strike …" parsed with the town as subject), a pronoun or a
+    common noun ("the strike that hit …") does not count."""
+    return any(index.at(h) is None and h.pos_ == "PROPN" for h in heads)
 
 
 def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[int, int], Actor]]:
@@ -775,7 +780,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     )
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para)]
+        things = trig.type in lexicon().words["thing_target_types"] and kind != "compound"
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para, things)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]

@@ -167,9 +167,9 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
                         if found_actor is not None:
                             return found_actor
     for child in tok.children:
-        found = index.at(child) if child.dep_ in ("compound", "nmod") else None
+        found = index.at(child) if child.dep_ in ("compound", "nmod", "amod") else None
         if found is not None and found.label in ORG_LABELS:
-            return _actor_of(found)  # "its Basij militia"
+            return _actor_of(found)  # "its Basij militia", "an al-Shabaab truck bomb"
     plural = tok.tag_ in ("NNS", "NNPS")  # "the two groups" is not the one group named last
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
     if lem in lex.words["company_anaphora"] and definite and not plural:
@@ -311,12 +311,37 @@ def expand(tok: Token) -> list[Token]:
     return out
 
 
-def resolve_all(heads: list[Token], index: MentionIndex) -> list[tuple[Actor, Token]]:
+def thing(tok: Token, index: MentionIndex) -> Actor | None:
+    """What a violent act was aimed at when it is no actor: "struck the commercial airport",
+    "an assault on a military base", "attacked a number of worshippers". Only a common noun
+    outside any mention that names no happening, means, time or amount; kept as its phrase, so it
+    links to no entity."""
+    lex = lexicon()
+    lem = lemma(tok)
+    if tok.pos_ != "NOUN" or index.at(tok) is not None or tok.ent_type_ in _NOT_THINGS:
+        return None
+    if lem in lex.words["quantity_nouns"] or tok.lower_ in lex.words["quantity_nouns"]:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return (resolve(of[0], index) or thing(of[0], index)) if of else None
+    if lem in lex.nouns or lem in lex.words["instrument_nouns"] or lem in lex.words["assessment_nouns"]:
+        return None
+    if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head  # "attacked the convoy on the road": the road is where, not what
+        if any(c.dep_ == "dobj" for c in verb.children) or tok.head.lower_ not in ("against", "at", "upon"):
+            return None
+    return Actor(_phrase(tok))
+
+
+_NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def resolve_all(heads: list[Token], index: MentionIndex, things: bool = False) -> list[tuple[Actor, Token]]:
     """Actors of coordinated heads; bare noun phrases are dropped when a sibling is a mention
-    ("Zainabiyoun militants and their families" -> the Zainabiyoun only)."""
+    ("Zainabiyoun militants and their families" -> the Zainabiyoun only). With ``things`` a head
+    that is no actor is kept as the thing acted on (see :func:`thing`)."""
     out: list[tuple[Actor, Token]] = []
     for head in heads:
-        parts = [(resolve(part, index), part) for part in expand(head)]
+        parts = [(resolve(part, index) or (thing(part, index) if things else None), part) for part in expand(head)]
         found = [(a, p) for a, p in parts if a is not None]
         if any(a.group >= 0 for a, _p in found):
             found = [(a, p) for a, p in found if a.group >= 0]

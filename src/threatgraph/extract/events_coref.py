@@ -60,9 +60,26 @@ def _event_subjects(verb: Token) -> list[Token]:
     parse may give two: "Near X, one strike struck …" makes the town a subject too)."""
     out = []
     for subj in verb.children:
-        if subj.dep_ == "nsubj":
-            out.append(verb.head if subj.lower_ in _RELATIVE and verb.dep_ == "relcl" else subj)
+        if subj.dep_ != "nsubj":
+            continue
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if not relative_is_ambiguous(subj, verb.head):
+                out.append(verb.head)
+        else:
+            out.append(subj)
     return out
+
+
+def relative_is_ambiguous(pronoun: Token, noun: Token) -> bool:
+    """Whether "which"/"that" may as well refer to a name just before it as to ``noun``: in
+    "strikes against the Front — which has been fighting …" the parser's attachment to "strikes"
+    is a guess, and the Front is the likelier doer; a wrong doer is worse than none."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    while i > noun.i and doc[i].is_punct:
+        i -= 1
+    prev = doc[i]
+    return prev.i != noun.i and (prev.pos_ == "PROPN" or prev.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"))
 
 
 def _circumstances(verb: Token) -> list[Token]:

@@ -174,6 +174,7 @@ class PloverFile(Schema):
     instrument_nouns: Words
     circumstance_preps: Words
     shared_subject_types: Words
+    thing_target_types: Words
     modality: Modality
 
 
