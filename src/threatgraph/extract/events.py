@@ -161,6 +161,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             ctrl = _controller(head)
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
+            if lemma(ctrl) in lexicon().words["instrument_verbs"]:
+                controller = _children(ctrl, "nsubj") or controller  # "uses rockets to hit X": the user hits
             (subjpass if passive else subj).extend(controller)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             subj = _children(head, "nsubj")  # "X placed …, accusing the group of …"
@@ -176,8 +178,11 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
-    preps = ("against", "on", "upon", *lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
-    return _Args(sources=subj, targets=dobj + _pobjs(verb, preps))
+    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    targets = dobj + _pobjs(verb, ("against", "on", "upon", *extra))
+    if extra and lemma(verb) in lexicon().frames:  # "pledged allegiance to X": the frame object's "to"
+        targets = [g for d in dobj for g in _pobjs(d, extra)] + [t for t in targets if t not in dobj]
+    return _Args(sources=subj, targets=targets)
 
 
 def _owners(heads: list[Token]) -> list[Token]:
@@ -265,6 +270,8 @@ def _noun_args(noun: Token) -> _Args:
         found = _trigger(outer)
         if found is not None and trig is not None and found[0].type == trig.type and outer != noun:
             sources = sources or _noun_args(outer).sources
+    if not sources and trig is not None and trig.type not in lex.words["patient_possessor_types"] and not assessment:
+        sources = _predicated(noun)
     gov = _governor(noun)
     if gov is not None:
         glemma = lemma(gov)
@@ -281,6 +288,20 @@ def _noun_args(noun: Token) -> _Args:
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
     return _Args(sources=sources, targets=targets)
+
+
+def _predicated(noun: Token) -> list[Token]:
+    """Whom a role noun is said of: "designated X as a supporter of Y", "X acted as a financier",
+    "X is a sponsor of Y", "X, a supporter of Y": X plays the role, so X is the doer."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        return _children(verb, "dobj", "nsubjpass") or _children(verb, "nsubj")
+    if noun.dep_ == "attr" and lemma(head) in ("be", "become", "remain"):
+        return _children(head, "nsubj")
+    if noun.dep_ == "appos" and head.pos_ == "PROPN":
+        return [head]
+    return []
 
 
 def _perpetrators(heads: list[Token]) -> list[Token]:

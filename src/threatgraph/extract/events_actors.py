@@ -129,6 +129,9 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         return None  # a place or a date is not an actor
     low = tok.lower_
     if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
+        named = _name_before(tok, index)
+        if named is not None and named is not index.at(tok.head.head):
+            return _actor_of(named)  # "strikes against the Front, which has fought …": the Front
         return resolve(tok.head.head, index, depth + 1)
     if tok.pos_ == "PRON" or low in lex.words["person_pronouns"]:
         return _anaphor(tok, index)
@@ -187,6 +190,22 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
         return Actor(_phrase(tok))
     return None
+
+
+def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
+    """The actor named right before ``tok``, punctuation aside ("the Front — which …"). A relative
+    pronoun after a name refers to it whatever noun the parser hung the clause on."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    m = index.at(doc[i]) if i >= 0 else None
+    if m is None or m.label not in ACTOR_LABELS:
+        return None
+    person = m.label == "Person"  # "who" is said of people, "which" of things and bodies
+    if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
+        return None
+    return m
 
 
 def _surface_apposition(tok: Token, index: MentionIndex) -> Mention | None:

@@ -175,6 +175,7 @@ class PloverFile(Schema):
     circumstance_preps: Words
     shared_subject_types: Words
     thing_target_types: Words
+    instrument_verbs: Words
     modality: Modality
 
 
