@@ -767,6 +767,27 @@ def _attribute_claims(events: list[Event], claims: list[tuple[tuple[int, int], A
     return out
 
 
+def _shared_sources(
+    cands: list[tuple[Token, Trigger, str, _Args, tuple[int, int]]],
+    own: list[list[tuple[Actor, Token]]],
+    index: MentionIndex,
+    claims: list[tuple[tuple[int, int], Actor]],
+    breaks: str,
+) -> dict[int, Actor]:
+    """Doers that triggers naming none share with another event mention (see :mod:`events_coref`);
+    a paragraph whose attack is claimed keeps the claimant instead (:func:`_attribute_claims`)."""
+    text = index.doc.text
+    mentioned = [
+        Mentioned(tok, trig.type, kind, bool(found) or _unresolved(args.sources, index), [a for a, _t in found])
+        for (tok, trig, kind, args, _para), found in zip(cands, own, strict=True)
+    ]
+    return link_sources(
+        mentioned,
+        lambda verb: [a for a, _t in _actors(_subject(verb), index, _paragraph_bounds(text, verb.idx, breaks))],
+        lambda tok: any(lo <= tok.idx < hi for (lo, hi), _a in claims),
+    )
+
+
 def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
 
@@ -785,20 +806,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     breaks = "\n\n" if "\n\n" in text else "\n"
     lead = Lead(dateline=dateline(text))
     claims = _claimants(doc, index, breaks)
-    cands = [
-        (tok, trig, kind, args, _paragraph_bounds(text, tok.idx, breaks)) for tok, trig, kind, args in _candidates(doc)
-    ]
-    own = [
-        [(identified.get(t.i, a), t) for a, t in _actors(args.sources, index, para)] for _t, _g, _k, args, para in cands
-    ]
-    shared = link_sources(
-        [
-            Mentioned(c[0], c[1].type, c[2], bool(o) or _unresolved(c[3].sources, index), [a for a, _t in o])
-            for c, o in zip(cands, own, strict=True)
-        ],
-        lambda verb: [a for a, _t in _actors(_subject(verb), index, _paragraph_bounds(text, verb.idx, breaks))],
-        lambda tok: any(lo <= tok.idx < hi for (lo, hi), _a in claims),
-    )
+    cands = [(*c, _paragraph_bounds(text, c[0].idx, breaks)) for c in _candidates(doc)]
+    own = [[(identified.get(t.i, a), t) for a, t in _actors(c[3].sources, index, c[4])] for c in cands]
+    shared = _shared_sources(cands, own, index, claims, breaks)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         things = trig.type in lexicon().words["thing_target_types"] and kind != "compound"
