@@ -124,3 +124,20 @@ def test_allegiance_pledged_to_someone_targets_them(events) -> None:
 def test_standing_with_someone_is_aimed_at_them(events) -> None:
     ev = _one(events("The United States stands with Norway after the attack."), "stands")
     assert ev.target == "Norway"
+
+
+def test_killed_in_someones_operation_names_them(events) -> None:
+    ev = _one(events("One Kestrel Front fighter was killed in the Sand Vipers operation near Sirte."), "killed")
+    assert (ev.source, ev.target) == ("Sand Vipers", "Kestrel Front")
+
+
+def test_a_bombing_hits_whom_its_result_clause_names(events) -> None:
+    found = events("Omar Lang detonated a bomb at the gate, killing four guards.")
+    ev = _one(found, "detonated")
+    assert ev.source == "Omar Lang" and ev.target is not None and "guards" in ev.target
+    assert all(e.source == "Omar Lang" for e in found if e.trigger == "killing")
+
+
+def test_weapons_donated_to_someone_are_aimed_at_them(events) -> None:
+    ev = _one(events("Norway donates weapons to the Sand Vipers."), "donates")
+    assert (ev.source, ev.target) == ("Norway", "Sand Vipers")

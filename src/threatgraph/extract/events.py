@@ -180,9 +180,23 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
         return _Args(sources=agent, targets=subjpass or dobj)
     extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     targets = dobj + _pobjs(verb, ("against", "on", "upon", *extra))
-    if extra and lemma(verb) in lexicon().frames:  # "pledged allegiance to X": the frame object's "to"
-        targets = [g for d in dobj for g in _pobjs(d, extra)] + [t for t in targets if t not in dobj]
+    objects = [g for d in dobj for g in _pobjs(d, extra)] if extra else []
+    if objects:  # "pledged allegiance to X", "donated weapons to X": the object's "to" names whom
+        targets = objects + [t for t in targets if t not in dobj]
+    if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
+        targets += _result_victims(verb)
     return _Args(sources=subj, targets=targets)
+
+
+def _result_victims(verb: Token) -> list[Token]:
+    """Whom a violent act hit, from its result clause: "detonated a bomb, killing five guards"."""
+    own = _trigger(verb)
+    out = []
+    for adv in _children(verb, "advcl"):
+        found = _trigger(adv) if adv.tag_ == "VBG" else None
+        if found is not None and own is not None and found[0].type == own[0].type:
+            out += _children(adv, "dobj")
+    return out
 
 
 def _owners(heads: list[Token]) -> list[Token]:
@@ -783,7 +797,7 @@ def _shared_sources(
     ]
     return link_sources(
         mentioned,
-        lambda verb: [a for a, _t in _actors(_subject(verb), index, _paragraph_bounds(text, verb.idx, breaks))],
+        lambda heads: [a for h in heads for a, _t in _actors([h], index, _paragraph_bounds(text, h.idx, breaks))],
         lambda tok: any(lo <= tok.idx < hi for (lo, hi), _a in claims),
     )
 

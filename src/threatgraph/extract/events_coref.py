@@ -88,6 +88,16 @@ def _circumstances(verb: Token) -> list[Token]:
     return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
 
 
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _owners_of(noun: Token) -> list[Token]:
+    """Who a means or operation belongs to: "the Front's operation", "a Front operation", "by X"."""
+    out = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")]
+    return out + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children]
+
+
 def _clause_of(noun: Token) -> Token | None:
     """The active clause a nominal trigger is a circumstance of ("stands firm in support of X")."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon().words["circumstance_preps"]:
@@ -104,12 +114,12 @@ def _clause_of(noun: Token) -> Token | None:
 
 def link_sources(
     mentions: list[Mentioned],
-    subject_actors: Callable[[Token], list[Actor]],
+    actors: Callable[[list[Token]], list[Actor]],
     blocked: Callable[[Token], bool],
 ) -> dict[int, Actor]:
     """Doers for triggers that name none, keyed by trigger token index.
 
-    ``subject_actors`` resolves a clause's subject to actors; ``blocked`` says a trigger must not
+    ``actors`` resolves argument words to actors; ``blocked`` says a trigger must not
     borrow a doer (its paragraph credits one by a claim of responsibility, which says more).
     Triggers are handled in text order; a link to a later trigger is followed on demand.
     """
@@ -142,14 +152,19 @@ def link_sources(
                 other = by_token.get(subj.i)
                 if other is not None and other.type == m.type:
                     return source(other)  # "the raid that struck the depot": the raid's doer struck
-            other = by_token.get(tok.head.i) if tok.dep_ == "conj" and not subjects else None
+            chained = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            other = by_token.get(tok.head.i) if chained and not subjects else None
             if other is not None and other.type == m.type and other.kind == "verb":
-                return source(other)  # "one strike struck a unit and destroyed a position"
+                return source(other)  # "one strike struck a unit and destroyed …", "…, killing five"
             if not subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
                 for noun in _circumstances(tok):
                     other = by_token.get(noun.i)
                     if other is not None and other.type == m.type:
                         return source(other)  # "was wounded in the raid"
+                    if other is None and lemma(noun) in lex.words["instrument_nouns"]:
+                        doers = actors(_owners_of(noun))
+                        if doers:
+                            return doers[0]  # "was killed in the Front's operation"
             return None
         clause = _clause_of(tok)
         if clause is not None:
@@ -157,7 +172,7 @@ def link_sources(
             if host is not None and host.type == m.type and host.sources:
                 return host.sources[0]  # "X killed five in an attack": one event, X its doer
             if m.type in shared_types and host is None:
-                doers = subject_actors(clause)
+                doers = actors(_subjects(clause))
                 if doers:
                     return doers[0]  # "X remains steadfast in support of Y"
         return _antecedent(m)
