@@ -141,3 +141,13 @@ def test_a_bombing_hits_whom_its_result_clause_names(events) -> None:
 def test_weapons_donated_to_someone_are_aimed_at_them(events) -> None:
     ev = _one(events("Norway donates weapons to the Sand Vipers."), "donates")
     assert (ev.source, ev.target) == ("Norway", "Sand Vipers")
+
+
+def test_we_in_a_quotation_is_the_body_that_says_it(events) -> None:
+    text = "“Our units waged an operation against the cell,” the Kestrel Front said in a statement."
+    assert _one(events(text), "operation").source == "Kestrel Front"
+
+
+def test_we_said_by_a_person_stays_unresolved(events) -> None:
+    ev = _one(events("“We attacked the base,” Omar Lang said."), "attacked")
+    assert ev.source is None

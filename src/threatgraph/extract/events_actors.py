@@ -287,7 +287,9 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     if low in lex.words["person_pronouns"]:
         exclude = _speakers_of(tok)
         m = index.before(tok.idx, ("Person",), skip=exclude)
-    elif low in ("i", "we", "us", "you", "me", "our", "my", "your", "what", "this", "these", "those", "that"):
+    elif low in ("we", "us", "our", "ours"):
+        return _quoted_speaker(tok, index)
+    elif low in ("i", "you", "me", "my", "your", "what", "this", "these", "those", "that"):
         return None
     elif low in ("they", "them", "their"):
         m = index.before(tok.idx, ("ArmedGroup", "Organization"), window=600)
@@ -300,6 +302,27 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     else:
         m = index.before(tok.idx, ORG_LABELS)
     return _actor_of(m) if m is not None else None
+
+
+_QUOTES = frozenset('"“”')
+
+
+def _quoted_speaker(tok: Token, index: MentionIndex) -> Actor | None:
+    """Who "we"/"our" is in a quotation: the body that says it in the same sentence ("“Our units
+    struck the cell,” the Front said"). Outside quotation marks, or with a person as speaker (whose
+    "we" may be a government, a unit or a family), it stays unresolved."""
+    sent = tok.sent
+    if not any(t.text in _QUOTES for t in sent):
+        return None
+    speech = lexicon().words["speech_verbs"]
+    verbs = [v for v in (sent.root, *(c for c in sent.root.children if c.dep_ == "parataxis")) if lemma(v) in speech]
+    for subj in (c for v in verbs for c in v.children if c.dep_ == "nsubj"):
+        if subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            continue
+        actor = resolve(subj, index, depth=3)
+        if actor is not None and actor.group >= 0 and actor.label in ORG_LABELS:
+            return actor
+    return None
 
 
 def _group_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
