@@ -144,7 +144,7 @@ def test_weapons_donated_to_someone_are_aimed_at_them(events) -> None:
 
 
 def test_we_in_a_quotation_is_the_body_that_says_it(events) -> None:
-    text = "“Our units waged an operation against the cell,” the Kestrel Front said in a statement."
+    text = "“Our units were able to wage an operation against the cell,” the Kestrel Front said on Monday."
     assert _one(events(text), "operation").source == "Kestrel Front"
 
 
