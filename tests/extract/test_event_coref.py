@@ -151,3 +151,18 @@ def test_we_in_a_quotation_is_the_body_that_says_it(events) -> None:
 def test_we_said_by_a_person_stays_unresolved(events) -> None:
     ev = _one(events("“We attacked the base,” Omar Lang said."), "attacked")
     assert ev.source is None
+
+
+def test_a_relative_pronoun_after_a_place_is_not_the_place(events) -> None:
+    text = "The Kestrel Front claimed the bombing of a hotel in Sirte, Libya, which killed nine guests."
+    assert all(e.source != "Libya" for e in events(text))
+
+
+def test_a_statement_does_not_repeat_an_earlier_ones_speaker(events) -> None:
+    text = "Norway accused the Kestrel Front of the bombing. Officials take the new threat seriously."
+    assert all(e.source is None for e in events(text) if e.trigger == "threat")
+
+
+def test_funds_used_for_attacks_are_not_their_target(events) -> None:
+    found = events("The charity tells donors that funds will be used to buy weapons and carry out attacks.")
+    assert all(e.target != "funds" and e.source != "funds" for e in found)

@@ -162,7 +162,10 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
-                controller = _children(ctrl, "nsubj") or controller  # "uses rockets to hit X": the user hits
+                # "uses rockets to hit X": the user hits; "funds will be used to …": only "by X" says who
+                controller = _children(ctrl, "nsubj") or [
+                    g for a in _children(ctrl, "agent") for g in _children(a, "pobj")
+                ]
             (subjpass if passive else subj).extend(controller)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             subj = _children(head, "nsubj")  # "X placed …, accusing the group of …"
@@ -724,7 +727,7 @@ def _sentence_bounds(text: str, sent: Span, pos: int) -> tuple[str, int, int]:
 
 
 def _actors(
-    heads: list[Token], index: MentionIndex, para: tuple[int, int], things: bool = False
+    heads: list[Token], index: MentionIndex, para: tuple[int, int], things: frozenset[int] | set[int] = frozenset()
 ) -> list[tuple[Actor, Token]]:
     """Resolved actors, without places (a town never acts, and "in Iraq" is where, not who) and
     without words of another paragraph that a parse ran into ("Ned Price, Spokesperson" above a
@@ -825,7 +828,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     shared = _shared_sources(cands, own, index, claims, breaks)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
-        things = trig.type in lexicon().words["thing_target_types"] and kind != "compound"
+        things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
         targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para, things)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]

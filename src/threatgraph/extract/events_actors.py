@@ -200,8 +200,8 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
     while i >= 0 and doc[i].is_punct:
         i -= 1
     m = index.at(doc[i]) if i >= 0 else None
-    if m is None or m.label not in ACTOR_LABELS:
-        return None
+    if m is None or m.label not in (*ORG_LABELS, "Person"):
+        return None  # "… in Tongo Tongo, Niger, which killed …": a place ends the phrase, it does not act
     person = m.label == "Person"  # "who" is said of people, "which" of things and bodies
     if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
         return None
@@ -377,13 +377,17 @@ def thing(tok: Token, index: MentionIndex) -> Actor | None:
 _NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
-def resolve_all(heads: list[Token], index: MentionIndex, things: bool = False) -> list[tuple[Actor, Token]]:
+def resolve_all(
+    heads: list[Token], index: MentionIndex, things: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[Actor, Token]]:
     """Actors of coordinated heads; bare noun phrases are dropped when a sibling is a mention
-    ("Zainabiyoun militants and their families" -> the Zainabiyoun only). With ``things`` a head
-    that is no actor is kept as the thing acted on (see :func:`thing`)."""
+    ("Zainabiyoun militants and their families" -> the Zainabiyoun only). A head whose index is in
+    ``things`` (a trigger's own object, not a doer put in its place) may be the thing acted on
+    (see :func:`thing`)."""
     out: list[tuple[Actor, Token]] = []
     for head in heads:
-        parts = [(resolve(part, index) or (thing(part, index) if things else None), part) for part in expand(head)]
+        kept = head.i in things
+        parts = [(resolve(part, index) or (thing(part, index) if kept else None), part) for part in expand(head)]
         found = [(a, p) for a, p in parts if a is not None]
         if any(a.group >= 0 for a, _p in found):
             found = [(a, p) for a, p in found if a.group >= 0]

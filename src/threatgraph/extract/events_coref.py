@@ -175,7 +175,7 @@ def link_sources(
                 doers = actors(_subjects(clause))
                 if doers:
                     return doers[0]  # "X remains steadfast in support of Y"
-        return _antecedent(m)
+        return _antecedent(m) if m.type in lex.words["repeated_types"] else None
 
     def _antecedent(m: Mentioned) -> Actor | None:
         tok = m.tok

@@ -176,6 +176,7 @@ class PloverFile(Schema):
     shared_subject_types: Words
     thing_target_types: Words
     instrument_verbs: Words
+    repeated_types: Words
     modality: Modality
 
 
