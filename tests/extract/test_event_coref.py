@@ -166,3 +166,33 @@ def test_a_statement_does_not_repeat_an_earlier_ones_speaker(events) -> None:
 def test_funds_used_for_attacks_are_not_their_target(events) -> None:
     found = events("The charity tells donors that funds will be used to buy weapons and carry out attacks.")
     assert all(e.target != "funds" and e.source != "funds" for e in found)
+
+
+def test_killed_when_someone_attacked_names_them(events) -> None:
+    ev = _one(events("Five soldiers were killed when Kestrel Front militants attacked their base."), "killed")
+    assert ev.source == "Kestrel Front"
+
+
+def test_a_body_that_says_it_did_something_did_it(events) -> None:
+    ev = _one(events("The Kestrel Front said it had attacked the base near Sirte."), "attacked")
+    assert ev.source == "Kestrel Front"
+
+
+def test_a_body_that_says_someone_else_acted_did_not(events) -> None:
+    ev = _one(events("The Kestrel Front said the police arrested its members in Sirte."), "arrested")
+    assert ev.source != "Kestrel Front"
+
+
+def test_an_attack_on_y_by_x(events) -> None:
+    ev = _one(events("An attack on a police station by the Kestrel Front left five dead."), "attack")
+    assert (ev.source, ev.target) == ("Kestrel Front", "police station")
+
+
+def test_the_militants_are_the_armed_group_just_named(events) -> None:
+    found = events("Kestrel Front fighters raided the village. The militants burned homes and abducted ten girls.")
+    assert _one(found, "burned").source == "Kestrel Front"
+
+
+def test_the_soldiers_are_not_the_armed_group_just_named(events) -> None:
+    found = events("The Kestrel Front attacked the base. The soldiers killed two attackers.")
+    assert _one(found, "killed").source != "Kestrel Front"

@@ -258,6 +258,8 @@ def _noun_args(noun: Token) -> _Args:
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
     if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
         targets = [g for a in _pobjs(noun, ("by",)) for g in _pobjs(a, ("on", "against", "upon"))]
+    if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post
+        sources = [g for t in _pobjs(noun, ("on", "against", "upon")) for g in _pobjs(t, ("by",))]
     for acl in _children(noun, "acl"):  # "an attack targeting Y": the participle names whom
         if acl.tag_ == "VBG" and (_trigger(acl) or (None, ""))[0] is not None:
             targets = targets or _children(acl, "dobj")

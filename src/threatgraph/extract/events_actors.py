@@ -154,6 +154,12 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
                 return _actor_of(found)  # "the second man, named as Tariq Mansoor"
     if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
         return resolve(tok.head, index, depth + 1)
+    for acl in (c for c in tok.children if c.dep_ == "acl"):
+        for be in (x for x in acl.children if x.dep_ == "xcomp" and lemma(x) == "be"):
+            for attr in (a for a in be.children if a.dep_ == "attr"):
+                named = resolve(attr, index, depth + 1)
+                if named is not None and named.group >= 0:
+                    return named  # "gunmen believed to be members of X": X, as the text supposes
     person = _person_in_title(tok, index)
     if person is not None:
         return _actor_of(person)  # "Senior Superintendent of Police Naveed Chandio"
@@ -183,6 +189,10 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         anaphor = _anaphor(tok, index)
         if anaphor is not None:
             return anaphor
+    if lem in lex.words["militant_nouns"] and definite and plural and not any(c.dep_ == "prep" for c in tok.children):
+        found = index.before(tok.idx, ("ArmedGroup",), window=600)
+        if found is not None:
+            return _actor_of(found)  # "Boko Haram fighters raided X. The militants burned …"
     if tok.pos_ == "NOUN":
         named = _surface_apposition(tok, index)
         if named is not None:
@@ -278,6 +288,11 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     lex = lexicon()
     low = tok.lower_
     wanted = ("Person",) if low in lex.words["person_pronouns"] else ORG_LABELS
+    # "The army said it had killed …": a body's "it" is itself. A speaker's "he" is left to the
+    # search below, which passes over speakers ("police said he …" is someone else).
+    reporter = _reporting_subject(tok, index) if low in ("it", "its") else None
+    if reporter is not None and (reporter.group < 0 or reporter.label in (*ORG_LABELS, "Country")):
+        return reporter  # "Nigeria's army said it had killed …": the one who says "it" did it
     if tok.pos_ == "PRON" and (tok.sent.root.i < tok.i or tok.dep_ != "nsubj"):
         # Subjects are the likeliest antecedents: "The US Treasury placed X on its blacklist".
         for subj in tok.sent.root.children:
@@ -305,6 +320,23 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
 
 
 _QUOTES = frozenset('"“”')
+
+
+def _reporting_subject(tok: Token, index: MentionIndex) -> Actor | None:
+    """The subject of the speech verb whose reported clause holds ``tok`` as its subject: "the army
+    said it had killed …" -> the army's actor. Only a subject of that clause, so "X said the police
+    arrested its members" does not make X the arrester."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    clause = tok.head if tok.dep_ != "poss" else tok.head.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in lexicon().words["speech_verbs"]:
+        return None
+    if tok.dep_ == "poss" and tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for subj in clause.head.children:
+        if subj.dep_ == "nsubj" and subj.i < tok.i:
+            return resolve(subj, index, depth=3)
+    return None
 
 
 def _quoted_speaker(tok: Token, index: MentionIndex) -> Actor | None:

@@ -88,6 +88,16 @@ def _circumstances(verb: Token) -> list[Token]:
     return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
 
 
+def _when_clauses(verb: Token) -> list[Token]:
+    """Clauses saying when a verb happened by another act: "… were killed when X stormed …"."""
+    marks = lexicon().words["simultaneity_marks"]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ in marks)
+    ]
+
+
 def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubj"]
 
@@ -157,6 +167,10 @@ def link_sources(
             if other is not None and other.type == m.type and other.kind == "verb":
                 return source(other)  # "one strike struck a unit and destroyed …", "…, killing five"
             if not subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
+                for clause in _when_clauses(tok):
+                    other = by_token.get(clause.i)
+                    if other is not None and other.type == m.type:
+                        return source(other)  # "five were killed when militants stormed the base"
                 for noun in _circumstances(tok):
                     other = by_token.get(noun.i)
                     if other is not None and other.type == m.type:

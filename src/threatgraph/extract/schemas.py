@@ -177,6 +177,8 @@ class PloverFile(Schema):
     thing_target_types: Words
     instrument_verbs: Words
     repeated_types: Words
+    militant_nouns: Words
+    simultaneity_marks: Words
     modality: Modality
 
 
