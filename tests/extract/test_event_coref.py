@@ -196,3 +196,13 @@ def test_the_militants_are_the_armed_group_just_named(events) -> None:
 def test_the_soldiers_are_not_the_armed_group_just_named(events) -> None:
     found = events("The Kestrel Front attacked the base. The soldiers killed two attackers.")
     assert _one(found, "killed").source != "Kestrel Front"
+
+
+def test_we_in_a_statement_is_the_body_it_opens_with(events) -> None:
+    text = "The United States condemns the Kestrel Front attack in Sirte. We stand with the people of Libya."
+    assert _one(events(text), "stand").source == "United States"
+
+
+def test_we_in_a_paragraph_with_a_quotation_is_left_alone(events) -> None:
+    text = "The United States condemns the attack in Sirte.\n\n“We stand with the people,” a resident said."
+    assert _one(events(text), "stand").source is None

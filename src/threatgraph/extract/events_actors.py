@@ -18,7 +18,7 @@ from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Mention labels that can act (do or undergo something); places and dates cannot.
 ACTOR_LABELS = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "Company", "Country", "Nationality"})
@@ -303,7 +303,7 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
         exclude = _speakers_of(tok)
         m = index.before(tok.idx, ("Person",), skip=exclude)
     elif low in ("we", "us", "our", "ours"):
-        return _quoted_speaker(tok, index)
+        return _quoted_speaker(tok, index) or _author_body(tok, index)
     elif low in ("i", "you", "me", "my", "your", "what", "this", "these", "those", "that"):
         return None
     elif low in ("they", "them", "their"):
@@ -337,6 +337,35 @@ def _reporting_subject(tok: Token, index: MentionIndex) -> Actor | None:
         if subj.dep_ == "nsubj" and subj.i < tok.i:
             return resolve(subj, index, depth=3)
     return None
+
+
+def _author_body(tok: Token, index: MentionIndex) -> Actor | None:
+    """Who "we" is outside any quotation: the body a statement opens with ("The United States
+    condemns … We stand with …"). Only the subject of one of the first sentences counts, and only
+    when no quotation mark is anywhere in the paragraph, since a quote may run over sentences."""
+    doc = tok.doc
+    para = _paragraph(tok)
+    if any(t.text in _QUOTES for t in para):
+        return None
+    for n, sent in enumerate(doc.sents):
+        if n >= 2 or sent.start > tok.i:
+            break
+        for subj in (c for c in sent.root.children if c.dep_ == "nsubj"):
+            m = index.at(subj)
+            if m is not None and m.label in ("Country", "PublicBody", "Organization"):
+                return _actor_of(m)
+    return None
+
+
+def _paragraph(tok: Token) -> Span:
+    """The tokens of the paragraph (between blank lines, else line breaks) holding ``tok``."""
+    doc = tok.doc
+    lo, hi = tok.i, tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi < len(doc) - 1 and "\n" not in doc[hi + 1].text:
+        hi += 1
+    return doc[lo : hi + 1]
 
 
 def _quoted_speaker(tok: Token, index: MentionIndex) -> Actor | None:
