@@ -206,3 +206,28 @@ def test_we_in_a_statement_is_the_body_it_opens_with(events) -> None:
 def test_we_in_a_paragraph_with_a_quotation_is_left_alone(events) -> None:
     text = "The United States condemns the attack in Sirte.\n\n“We stand with the people,” a resident said."
     assert _one(events(text), "stand").source is None
+
+
+def test_accused_of_an_attack_makes_the_accused_its_doer_not_the_accuser(events) -> None:
+    ev = _one(events("Norway accused the Kestrel Front of carrying out the attack."), "attack")
+    assert ev.source == "Kestrel Front" and ev.modality != "asserted"
+
+
+def test_a_gerund_after_after_keeps_the_subject(events) -> None:
+    ev = _one(events("Omar Lang wounded a guard after opening fire."), "opening")
+    assert ev.source == "Omar Lang"
+
+
+def test_blamed_for_an_attack(events) -> None:
+    ev = _one(events("Norway blamed the Kestrel Front for the attack on the embassy."), "attack")
+    assert ev.source == "Kestrel Front"
+
+
+def test_militants_loyal_to_a_group_are_the_group(events) -> None:
+    ev = _one(events("Militants loyal to the Kestrel Front attacked a checkpoint."), "attacked")
+    assert ev.source == "Kestrel Front"
+
+
+def test_a_bombing_claimed_by_a_group_in_a_relative_clause(events) -> None:
+    ev = _one(events("The bombing, which was claimed by the Kestrel Front, killed twelve people."), "bombing")
+    assert ev.source == "Kestrel Front"

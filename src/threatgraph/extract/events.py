@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 _PLACE_PREPS = frozenset({"in", "at", "inside", "across", "into", "to", "near", "throughout", "within", "on"})
 _TARGET_PREPS = ("against", "on", "upon", "of", "for", "to")
+# Prepositions after which a gerund's doer is the governing verb's object ("accused X of
+# plotting", "stopped X from entering", "arrested X for attacking"); after "after"/"before" it
+# is the subject ("wounded a guard after opening fire").
+_CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
 
 
 @dataclass(slots=True)
@@ -153,6 +157,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             if _is_passive(head) and passive:
                 subjpass = inherited.targets
                 agent = agent or inherited.sources
+            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and _children(head, "dobj"):
+                subj = _children(head, "dobj")  # "accused X of recruiting", "stopped X from entering": X
             elif not _is_passive(head):
                 subj = inherited.sources
             elif verb.dep_ == "pcomp":
@@ -273,7 +279,7 @@ def _noun_args(noun: Token) -> _Args:
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
         sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
-    for acl in [a for c in _children(noun, "acl") for a in (c, *c.conjuncts)]:
+    for acl in [a for c in _children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
         # "the raid conducted by coalition troops", "authorized by X and carried out by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
@@ -292,6 +298,8 @@ def _noun_args(noun: Token) -> _Args:
     if not sources and trig is not None and trig.type not in lex.words["patient_possessor_types"] and not assessment:
         sources = _predicated(noun)
     gov = _governor(noun)
+    if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
+        sources = _children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
     if gov is not None:
         glemma = lemma(gov)
         subj = _subject(gov)
@@ -351,8 +359,10 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("xcomp", "conj", "advcl") or (verb.dep_ == "acomp" and verb.head.pos_ in ("AUX", "VERB")):
         return _subject(verb.head, depth + 1)  # "X was responsible for the bombing": X
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "X is suspected of planning the raid": the passive subject of the governing verb acts
-        return _subject(verb.head.head, depth + 1)
+        # "X is suspected of planning the raid": the passive subject of the governing verb acts;
+        # "accused X of planning the raid": its object does
+        held = _children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
+        return held or _subject(verb.head.head, depth + 1)
     return []
 
 

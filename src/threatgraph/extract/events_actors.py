@@ -164,6 +164,11 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     if person is not None:
         return _actor_of(person)  # "Senior Superintendent of Police Naveed Chandio"
     if lem in lex.words["member_nouns"]:
+        for adj in (c for c in tok.children if c.dep_ in ("amod", "acl") and lemma(c) in lex.words["allegiance_words"]):
+            for pobj in (g for p in adj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"):
+                found_actor = resolve(pobj, index, depth + 1)
+                if found_actor is not None and found_actor.group >= 0:
+                    return found_actor  # "militants loyal to X", "fighters affiliated with X"
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "nmod"):
                 found_actor = resolve(child, index, depth + 1)

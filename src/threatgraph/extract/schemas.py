@@ -179,6 +179,8 @@ class PloverFile(Schema):
     repeated_types: Words
     militant_nouns: Words
     simultaneity_marks: Words
+    blaming_verbs: Words
+    allegiance_words: Words
     modality: Modality
 
 
