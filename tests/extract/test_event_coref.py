@@ -78,18 +78,18 @@ def test_an_attack_with_no_doer_gives_its_victims_none(events) -> None:
 
 
 def test_support_shares_the_doer_of_the_clause_it_qualifies(events) -> None:
-    ev = _one(events("Norway remains steadfast in support of the Sand Vipers."), "support")
+    ev = _one(events("Norway stayed resolute in support of the Sand Vipers."), "support")
     assert (ev.source, ev.target) == ("Norway", "Sand Vipers")
 
 
 def test_a_relative_pronoun_after_a_name_refers_to_the_name(events) -> None:
-    text = "The Sand Vipers launched raids against the Kestrel Front, which has been fighting the army for years."
-    ev = _one(events(text), "fighting")
+    text = "The Sand Vipers mounted raids on the Kestrel Front, which has been shelling the army for years."
+    ev = _one(events(text), "shelling")
     assert ev.source == "Kestrel Front"  # never the raiders the parser may hang the clause on
 
 
 def test_a_series_of_attacks_is_launched_by_the_subject(events) -> None:
-    ev = _one(events("The Kestrel Front launched a series of attacks on the Sand Vipers."), "attacks")
+    ev = _one(events("The Kestrel Front mounted a series of attacks on the Sand Vipers."), "attacks")
     assert (ev.source, ev.target) == ("Kestrel Front", "Sand Vipers")
 
 
@@ -106,28 +106,28 @@ def test_a_group_owned_thing_stands_for_the_group(events) -> None:
 
 
 def test_a_role_said_of_someone_makes_them_the_doer(events) -> None:
-    text = "The U.S. designated the Northern Relief Fund as a supporter of the Kestrel Front."
+    text = "Canada listed the Northern Relief Fund as a supporter of the Kestrel Front."
     ev = _one(events(text), "supporter")
     assert (ev.source, ev.target) == ("Northern Relief Fund", "Kestrel Front")
 
 
 def test_who_uses_a_means_to_strike_is_the_doer(events) -> None:
-    ev = _one(events("Donors paid for rockets that the Kestrel Front uses to target civilians."), "target")
-    assert (ev.source, ev.target) == ("Kestrel Front", "civilians")
+    ev = _one(events("Donors paid for drones that the Kestrel Front employs to target convoys."), "target")
+    assert (ev.source, ev.target) == ("Kestrel Front", "convoys")
 
 
 def test_allegiance_pledged_to_someone_targets_them(events) -> None:
-    ev = _one(events("Omar Lang pledged allegiance to the Kestrel Front in 2015."), "pledged")
+    ev = _one(events("Omar Lang pledged his loyalty to the Kestrel Front in 2019."), "pledged")
     assert (ev.source, ev.target) == ("Omar Lang", "Kestrel Front")
 
 
 def test_standing_with_someone_is_aimed_at_them(events) -> None:
-    ev = _one(events("The United States stands with Norway after the attack."), "stands")
+    ev = _one(events("Canada stands with Norway."), "stands")
     assert ev.target == "Norway"
 
 
 def test_killed_in_someones_operation_names_them(events) -> None:
-    ev = _one(events("One Kestrel Front fighter was killed in the Sand Vipers operation near Sirte."), "killed")
+    ev = _one(events("Two Kestrel Front commanders were killed in a Sand Vipers operation outside Sirte."), "killed")
     assert (ev.source, ev.target) == ("Sand Vipers", "Kestrel Front")
 
 
@@ -139,7 +139,7 @@ def test_a_bombing_hits_whom_its_result_clause_names(events) -> None:
 
 
 def test_weapons_donated_to_someone_are_aimed_at_them(events) -> None:
-    ev = _one(events("Norway donates weapons to the Sand Vipers."), "donates")
+    ev = _one(events("Norway supplies rifles to the Sand Vipers."), "supplies")
     assert (ev.source, ev.target) == ("Norway", "Sand Vipers")
 
 
@@ -169,7 +169,7 @@ def test_funds_used_for_attacks_are_not_their_target(events) -> None:
 
 
 def test_killed_when_someone_attacked_names_them(events) -> None:
-    ev = _one(events("Five soldiers were killed when Kestrel Front militants attacked their base."), "killed")
+    ev = _one(events("Three guards were killed when Kestrel Front militants stormed the depot."), "killed")
     assert ev.source == "Kestrel Front"
 
 
@@ -199,12 +199,12 @@ def test_the_soldiers_are_not_the_armed_group_just_named(events) -> None:
 
 
 def test_we_in_a_statement_is_the_body_it_opens_with(events) -> None:
-    text = "The United States condemns the Kestrel Front attack in Sirte. We stand with the people of Libya."
-    assert _one(events(text), "stand").source == "United States"
+    text = "Canada deplores the Kestrel Front raid on Sirte. We stand with the people of Libya."
+    assert _one(events(text), "stand").source == "Canada"
 
 
 def test_we_in_a_paragraph_with_a_quotation_is_left_alone(events) -> None:
-    text = "The United States condemns the attack in Sirte.\n\n“We stand with the people,” a resident said."
+    text = "Canada deplores the raid on Sirte.\n\n“We stand with the people,” a resident said."
     assert _one(events(text), "stand").source is None
 
 
@@ -229,5 +229,5 @@ def test_militants_loyal_to_a_group_are_the_group(events) -> None:
 
 
 def test_a_bombing_claimed_by_a_group_in_a_relative_clause(events) -> None:
-    ev = _one(events("The bombing, which was claimed by the Kestrel Front, killed twelve people."), "bombing")
+    ev = _one(events("The bombing, which was claimed by the Kestrel Front, left twelve dead."), "bombing")
     assert ev.source == "Kestrel Front"

@@ -168,7 +168,7 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
-                # "uses rockets to hit X": the user hits; "funds will be used to …": only "by X" says who
+                # "employs drones to hit a depot": the employer hits; "money is used to …": only "by X" says who
                 controller = _children(ctrl, "nsubj") or [
                     g for a in _children(ctrl, "agent") for g in _children(a, "pobj")
                 ]
@@ -198,7 +198,7 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
 
 
 def _result_victims(verb: Token) -> list[Token]:
-    """Whom a violent act hit, from its result clause: "detonated a bomb, killing five guards"."""
+    """Whom a violent act hit, from its result clause: "shelled the depot, wounding three clerks"."""
     own = _trigger(verb)
     out = []
     for adv in _children(verb, "advcl"):
@@ -238,7 +238,7 @@ def _governor(tok: Token) -> Token | None:
         head = head.head
     quantity = lexicon().words["quantity_nouns"]
     if head.pos_ == "NOUN" and (head.lower_ in quantity or lemma(head) in quantity) and tok.head.lower_ == "of":
-        return _governor(head)  # "launched a series of attacks": the verb governs the series
+        return _governor(head)  # "mounted a wave of raids": the verb governs the series
     if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
         head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
     if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -273,14 +273,14 @@ def _noun_args(noun: Token) -> _Args:
         subj = _children(rel, "nsubj")
         relative = subj and subj[0].lower_ in ("that", "which") and not relative_is_ambiguous(subj[0], noun)
         if relative and (_trigger(rel) or (None, ""))[0] is not None:
-            targets = targets or _children(rel, "dobj")  # "the attack that struck the airport"
+            targets = targets or _children(rel, "dobj")  # "a raid that hit the fuel depot"
         elif subj and lemma(rel) in lex.words["agentive_verbs"] and not _children(rel, "dobj"):
-            sources = sources or subj  # "the violence the group is carrying out": the group does it
+            sources = sources or subj  # "the raids the faction keeps mounting": the faction does them
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
         sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
     for acl in [a for c in _children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
-        # "the raid conducted by coalition troops", "authorized by X and carried out by Y": who did it
+        # "the raid conducted by X", "approved by X and executed by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
@@ -318,7 +318,7 @@ def _noun_args(noun: Token) -> _Args:
 
 
 def _predicated(noun: Token) -> list[Token]:
-    """Whom a role noun is said of: "designated X as a supporter of Y", "X acted as a financier",
+    """Whom a role noun is said of: "listed X as a sponsor of Y", "X acted as a financier",
     "X is a sponsor of Y", "X, a supporter of Y": X plays the role, so X is the doer."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
@@ -761,8 +761,8 @@ def _actors(
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
     """Whether the parse gave a trigger a proper-noun doer that is no known name ("IS strikes" with
     "IS" unknown): the text says who acted, so the trigger must not borrow another's doer. A name
-    set aside as a place ("Near X, one strike …" parsed with the town as subject), a pronoun or a
-    common noun ("the strike that hit …") does not count."""
+    set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a pronoun or a
+    common noun ("the raid that hit …") does not count."""
     return any(index.at(h) is None and h.pos_ == "PROPN" for h in heads)
 
 

@@ -216,7 +216,7 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
         i -= 1
     m = index.at(doc[i]) if i >= 0 else None
     if m is None or m.label not in (*ORG_LABELS, "Person"):
-        return None  # "… in Tongo Tongo, Niger, which killed …": a place ends the phrase, it does not act
+        return None  # "… near Dunmore, Eastland, which left …": a place ends the phrase, it does not act
     person = m.label == "Person"  # "who" is said of people, "which" of things and bodies
     if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
         return None
@@ -297,7 +297,7 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     # search below, which passes over speakers ("police said he …" is someone else).
     reporter = _reporting_subject(tok, index) if low in ("it", "its") else None
     if reporter is not None and (reporter.group < 0 or reporter.label in (*ORG_LABELS, "Country")):
-        return reporter  # "Nigeria's army said it had killed …": the one who says "it" did it
+        return reporter  # "the army said it had shelled …": the one who says "it" did it
     if tok.pos_ == "PRON" and (tok.sent.root.i < tok.i or tok.dep_ != "nsubj"):
         # Subjects are the likeliest antecedents: "The US Treasury placed X on its blacklist".
         for subj in tok.sent.root.children:
@@ -345,8 +345,8 @@ def _reporting_subject(tok: Token, index: MentionIndex) -> Actor | None:
 
 
 def _author_body(tok: Token, index: MentionIndex) -> Actor | None:
-    """Who "we" is outside any quotation: the body a statement opens with ("The United States
-    condemns … We stand with …"). Only the subject of one of the first sentences counts, and only
+    """Who "we" is outside any quotation: the body a statement opens with ("The ministry deplores
+    … We back …"). Only the subject of one of the first sentences counts, and only
     when no quotation mark is anywhere in the paragraph, since a quote may run over sentences."""
     doc = tok.doc
     para = _paragraph(tok)
@@ -374,8 +374,8 @@ def _paragraph(tok: Token) -> Span:
 
 
 def _quoted_speaker(tok: Token, index: MentionIndex) -> Actor | None:
-    """Who "we"/"our" is in a quotation: the body that says it in the same sentence ("“Our units
-    struck the cell,” the Front said"). Outside quotation marks, or with a person as speaker (whose
+    """Who "we"/"our" is in a quotation: the body that says it in the same sentence ("“Our brigade
+    shelled the depot,” the Front said"). Outside quotation marks, or with a person as speaker (whose
     "we" may be a government, a unit or a family), it stays unresolved."""
     sent = tok.sent
     if not any(t.text in _QUOTES for t in sent):
@@ -420,8 +420,8 @@ def expand(tok: Token) -> list[Token]:
 
 
 def thing(tok: Token, index: MentionIndex) -> Actor | None:
-    """What a violent act was aimed at when it is no actor: "struck the commercial airport",
-    "an assault on a military base", "attacked a number of worshippers". Only a common noun
+    """What a violent act was aimed at when it is no actor: "shelled the grain silo",
+    "a raid on an army post", "fired on a crowd of shoppers". Only a common noun
     outside any mention that names no happening, means, time or amount; kept as its phrase, so it
     links to no entity."""
     lex = lexicon()

@@ -1,7 +1,7 @@
 """Sources that a trigger shares with another event mention of the same document.
 
 A trigger often names no doer of its own although the text says who it was: a list of strikes
-after "coalition forces conducted 17 strikes" ("one strike destroyed a vehicle"), a verb whose
+after "allied aircraft carried out 9 raids" ("one raid hit a depot"), a verb whose
 subject is the attack itself ("a bomb strike hit the convoy", "the raid that struck the depot"), a
 victim "wounded in the raid" whose raid has a doer, or help given "in support of" someone by the
 clause's subject. These are links between event mentions, not between names, so they live here
@@ -47,8 +47,8 @@ class Mentioned:
 
 
 def _compatible(noun: Token, earlier: Token) -> bool:
-    """Whether a nominal trigger can repeat an earlier trigger: the same word ("strikes" … "one
-    strike"), one word inside the other ("airstrike" … "the strike"), or a definite description."""
+    """Whether a nominal trigger can repeat an earlier trigger: the same word ("raids" … "one
+    raid"), one word inside the other ("gunfight" … "the fight"), or a definite description."""
     a, b = lemma(noun), lemma(earlier)
     if a == b or (len(a) > 3 and len(b) > 3 and (a.endswith(b) or b.endswith(a))):
         return True
@@ -57,7 +57,7 @@ def _compatible(noun: Token, earlier: Token) -> bool:
 
 def _event_subjects(verb: Token) -> list[Token]:
     """The subjects of a verb that may be happenings, through a relative pronoun to its noun (a
-    parse may give two: "Near X, one strike struck …" makes the town a subject too)."""
+    parse may give two: "Outside X, a raid hit …" makes the town a subject too)."""
     out = []
     for subj in verb.children:
         if subj.dep_ != "nsubj":
@@ -72,7 +72,7 @@ def _event_subjects(verb: Token) -> list[Token]:
 
 def relative_is_ambiguous(pronoun: Token, noun: Token) -> bool:
     """Whether "which"/"that" may as well refer to a name just before it as to ``noun``: in
-    "strikes against the Front — which has been fighting …" the parser's attachment to "strikes"
+    "raids on the Front, which has shelled …" the parser's attachment to "strikes"
     is a guess, and the Front is the likelier doer; a wrong doer is worse than none."""
     doc = pronoun.doc
     i = pronoun.i - 1
@@ -109,12 +109,12 @@ def _owners_of(noun: Token) -> list[Token]:
 
 
 def _clause_of(noun: Token) -> Token | None:
-    """The active clause a nominal trigger is a circumstance of ("stands firm in support of X")."""
+    """The active clause a nominal trigger is a circumstance of ("acts in support of X")."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon().words["circumstance_preps"]:
         return None
     head = noun.head.head
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "advmod") and head.head.pos_ in ("VERB", "AUX"):
-        head = head.head  # "remains steadfast in support of X"
+        head = head.head  # "stayed resolute in support of X"
     if head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
@@ -165,7 +165,7 @@ def link_sources(
             chained = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             other = by_token.get(tok.head.i) if chained and not subjects else None
             if other is not None and other.type == m.type and other.kind == "verb":
-                return source(other)  # "one strike struck a unit and destroyed …", "…, killing five"
+                return source(other)  # "a raid hit a post and burned …", "…, wounding two"
             if not subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
                 for clause in _when_clauses(tok):
                     other = by_token.get(clause.i)
@@ -188,7 +188,7 @@ def link_sources(
             if m.type in shared_types and host is None:
                 doers = actors(_subjects(clause))
                 if doers:
-                    return doers[0]  # "X remains steadfast in support of Y"
+                    return doers[0]  # "X stayed resolute in support of Y"
         return _antecedent(m) if m.type in lex.words["repeated_types"] else None
 
     def _antecedent(m: Mentioned) -> Actor | None:
