@@ -231,3 +231,17 @@ def test_militants_loyal_to_a_group_are_the_group(events) -> None:
 def test_a_bombing_claimed_by_a_group_in_a_relative_clause(events) -> None:
     ev = _one(events("The bombing, which was claimed by the Kestrel Front, left twelve dead."), "bombing")
     assert ev.source == "Kestrel Front"
+
+
+def test_an_unknown_name_modifying_a_bombing_is_no_doer_and_lends_none(events) -> None:
+    text = "Omar Lang planned the ZXQ bombing in Eastport. Later, the attack on the ZXQ building was praised."
+    found = events(text)
+    assert all(e.source != "ZXQ" for e in found if e.trigger in ("bombing", "attack"))
+
+
+def test_support_does_not_pass_between_the_people_of_a_release(events) -> None:
+    text = (
+        "Omar Lang provided weapons to the Kestrel Front.\n\n"
+        "Tariq Mansoor was designated for providing support to the Sand Vipers, including weapons."
+    )
+    assert all(e.source != "Omar Lang" for e in events(text) if "Tariq" in e.sentence)

@@ -318,8 +318,11 @@ def _noun_args(noun: Token) -> _Args:
 
 
 def _predicated(noun: Token) -> list[Token]:
-    """Whom a role noun is said of: "listed X as a sponsor of Y", "X acted as a financier",
-    "X is a sponsor of Y", "X, a supporter of Y": X plays the role, so X is the doer."""
+    """Whom a role noun is said of: "listed X as a supporter of Y", "X acted as a financier",
+    "X is a donor to Y", "X, a supporter of Y": X plays the role, so X is the doer."""
+    lex = lexicon()
+    if lemma(noun) not in lex.words["actor_nouns"] and lemma(noun) not in lex.words["member_nouns"]:
+        return []  # a happening in apposition ("the X bombing, the attack on …") renames the event
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
@@ -796,6 +799,21 @@ def _attribute_claims(events: list[Event], claims: list[tuple[tuple[int, int], A
     return out
 
 
+def _modifier_doers(tok: Token, trig: Trigger, found: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """Doers of a violent act named by a name modifying it, kept only when the name can act by
+    force: "the Front attack" is the Front's, but "the Northwind Club bombing" (an association, a
+    firm, a site) names what was hit, and a doer read into it would be a false attribution. An
+    unknown name there is left undecided (no doer) for the same reason."""
+    if trig.type not in lexicon().words["thing_target_types"]:
+        return found
+    hit = lexicon().words["patient_modifier_labels"]
+    return [
+        (a, t)
+        for a, t in found
+        if not (t.head == tok and t.dep_ in ("compound", "nmod") and (a.label in hit or a.group < 0))
+    ]
+
+
 def _shared_sources(
     cands: list[tuple[Token, Trigger, str, _Args, tuple[int, int]]],
     own: list[list[tuple[Actor, Token]]],
@@ -836,7 +854,10 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     lead = Lead(dateline=dateline(text))
     claims = _claimants(doc, index, breaks)
     cands = [(*c, _paragraph_bounds(text, c[0].idx, breaks)) for c in _candidates(doc)]
-    own = [[(identified.get(t.i, a), t) for a, t in _actors(c[3].sources, index, c[4])] for c in cands]
+    own = [
+        _modifier_doers(c[0], c[1], [(identified.get(t.i, a), t) for a, t in _actors(c[3].sources, index, c[4])])
+        for c in cands
+    ]
     shared = _shared_sources(cands, own, index, claims, breaks)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])

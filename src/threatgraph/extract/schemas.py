@@ -181,6 +181,7 @@ class PloverFile(Schema):
     simultaneity_marks: Words
     blaming_verbs: Words
     allegiance_words: Words
+    patient_modifier_labels: Words
     modality: Modality
 
 
