@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, literal, or_, select, union_all
 
 from threatgraph.store.schema import (
     aliases,
@@ -113,46 +113,73 @@ def _load_entities(conn: Connection, ids: set[str] | None) -> dict[str, dict[str
     return dict(sorted(out.items()))
 
 
-def _affiliations(conn: Connection, names: set[str]) -> dict[str, str]:
-    """Affiliation text (lower-cased) -> entity id, by exact caption or alias, organisations only."""
-    found: dict[str, str] = {}
-    for name in names:
-        low = name.strip().casefold()
-        ent = conn.execute(
-            select(entities.c.id)
-            .where(func.lower(entities.c.caption) == low, entities.c.schema.in_(ORG_SCHEMATA))
-            .order_by(entities.c.mention_count.desc())
-        ).scalar()
-        if ent is None:
-            ent = conn.execute(
-                select(entities.c.id)
-                .join(aliases, aliases.c.entity_id == entities.c.id)
-                .where(func.lower(aliases.c.name) == low, entities.c.schema.in_(ORG_SCHEMATA))
-                .order_by(entities.c.mention_count.desc())
-            ).scalar()
-        if ent is not None:
-            found[low] = ent
+def affiliations(conn: Connection, names: Iterable[str | None]) -> dict[str, dict[str, Any]]:
+    """Affiliation text (stripped, lower-cased) -> organisation row (id, schema, caption), organisations only.
+
+    An entity whose caption is the text wins over one with it as an alias, then the most mentioned (then
+    the lowest id, so ties give the same answer on every run). One query per 500 distinct texts: an
+    archive has as many distinct affiliations as it has sources quoted, and a query per text made a
+    whole-archive export pay a round trip for each of them.
+    """
+    wanted = sorted({n.strip().casefold() for n in names if n and n.strip()})
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(wanted):
+        by_caption = select(
+            func.lower(entities.c.caption).label("low"),
+            literal(0).label("rank"),
+            entities.c.id,
+            entities.c.schema,
+            entities.c.caption,
+            entities.c.mention_count,
+        ).where(func.lower(entities.c.caption).in_(chunk), entities.c.schema.in_(ORG_SCHEMATA))
+        by_alias = (
+            select(
+                func.lower(aliases.c.name).label("low"),
+                literal(1).label("rank"),
+                entities.c.id,
+                entities.c.schema,
+                entities.c.caption,
+                entities.c.mention_count,
+            )
+            .join(aliases, aliases.c.entity_id == entities.c.id)
+            .where(func.lower(aliases.c.name).in_(chunk), entities.c.schema.in_(ORG_SCHEMATA))
+        )
+        both = union_all(by_caption, by_alias).subquery()
+        for r in conn.execute(
+            select(both.c.low, both.c.id, both.c.schema, both.c.caption).order_by(
+                both.c.low, both.c.rank, both.c.mention_count.desc(), both.c.id
+            )
+        ):
+            if r.low not in found:
+                found[r.low] = {"id": r.id, "schema": r.schema, "caption": r.caption}
     return found
 
 
-def _memberships(conn: Connection, quote_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Speaker → organisation links read off quotes ("a research fellow at X")."""
-    named = [q for q in quote_rows if q["speaker_entity_id"] and q["speaker_affiliation"]]
-    orgs = _affiliations(conn, {q["speaker_affiliation"] for q in named})
+def group_memberships(quote_rows: Iterable[dict[str, Any]], orgs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Speaker -> organisation links read off quotes ("a research fellow at X"), one per distinct pair,
+    with the articles and quotes that say so.
+
+    ``orgs`` is :func:`affiliations` of the quotes' affiliation texts. Quote rows that carry their
+    speaker's schema and caption (``speaker_schema``/``speaker_caption``, as the streaming source joins
+    them) give links that carry both ends' schema and caption too, so a writer needs no lookup table.
+    """
     seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for q in named:
-        org = orgs.get(q["speaker_affiliation"].strip().casefold())
-        if org is None or org == q["speaker_entity_id"]:
+    for q in quote_rows:
+        speaker = q["speaker_entity_id"]
+        org = orgs.get((q["speaker_affiliation"] or "").strip().casefold())
+        if org is None or not speaker or org["id"] == speaker:
             continue
-        key = (q["speaker_entity_id"], org)
+        key = (speaker, org["id"])
         if key not in seen:
-            seen[key] = {
-                "member": q["speaker_entity_id"],
-                "organization": org,
-                "role": q["speaker_title"],
-                "article_ids": [],
-                "quote_ids": [],
-            }
+            link: dict[str, Any] = {"member": speaker, "organization": org["id"], "role": q["speaker_title"]}
+            if "speaker_schema" in q:
+                link |= {
+                    "member_schema": q["speaker_schema"],
+                    "member_caption": q["speaker_caption"],
+                    "organization_schema": org["schema"],
+                    "organization_caption": org["caption"],
+                }
+            seen[key] = link | {"article_ids": [], "quote_ids": []}
         seen[key]["article_ids"].append(q["article_id"])
         seen[key]["quote_ids"].append(q["id"])
     return list(seen.values())
@@ -200,7 +227,9 @@ def collect(engine: Engine, entity_id: str | None = None) -> Snapshot:
             snap.quotes = _rows(conn, select(quotes).order_by(quotes.c.id))
         else:
             snap = _focused(conn, entity_id)
-        snap.memberships = _memberships(conn, snap.quotes)
+        snap.memberships = group_memberships(
+            snap.quotes, affiliations(conn, (q["speaker_affiliation"] for q in snap.quotes))
+        )
         missing = {m["organization"] for m in snap.memberships} - set(snap.entities)
         snap.entities.update(_load_entities(conn, missing))
         snap.sanctions = _sanctions(conn, sorted(snap.entities))

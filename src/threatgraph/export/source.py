@@ -32,13 +32,13 @@ from sqlalchemy.sql import Select
 
 from threatgraph.export.snapshot import (
     _ARTICLE_COLS,
-    ORG_SCHEMATA,
     Snapshot,
-    _affiliations,
     _chunks,
     _load_entities,
     _rows,
     _sanctions,
+    affiliations,
+    group_memberships,
 )
 from threatgraph.store.schema import articles, entities, events, mentions, quotes
 
@@ -95,34 +95,6 @@ class ExportSource:
     def article_stream(self) -> Iterator[ArticleGroup]:
         for batch in self.article_batches():
             yield from batch
-
-
-def _membership_rows(quote_rows: Iterable[dict[str, Any]], orgs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Speaker → organisation links from quotes ("a research fellow at X"), one per distinct pair.
-
-    ``orgs`` maps a casefolded affiliation to the organisation row (id, schema, caption).
-    """
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for q in quote_rows:
-        org = orgs.get((q["speaker_affiliation"] or "").strip().casefold())
-        if org is None or not q["speaker_entity_id"] or org["id"] == q["speaker_entity_id"]:
-            continue
-        key = (q["speaker_entity_id"], org["id"])
-        if key not in seen:
-            seen[key] = {
-                "member": q["speaker_entity_id"],
-                "member_schema": q["speaker_schema"],
-                "member_caption": q["speaker_caption"],
-                "organization": org["id"],
-                "organization_schema": org["schema"],
-                "organization_caption": org["caption"],
-                "role": q["speaker_title"],
-                "article_ids": [],
-                "quote_ids": [],
-            }
-        seen[key]["article_ids"].append(q["article_id"])
-        seen[key]["quote_ids"].append(q["id"])
-    return list(seen.values())
 
 
 class ArchiveSource(ExportSource):
@@ -198,23 +170,9 @@ class ArchiveSource(ExportSource):
             .order_by(quotes.c.id)
         )
         with self.engine.connect() as conn:
-            names = {
-                a for a in conn.execute(select(quotes.c.speaker_affiliation).distinct()).scalars() if a and a.strip()
-            }
-            orgs = _org_rows(conn, names)
+            orgs = affiliations(conn, conn.execute(select(quotes.c.speaker_affiliation).distinct()).scalars())
             rows = (dict(r) for r in conn.execution_options(yield_per=2000).execute(stmt).mappings())
-            return _membership_rows(rows, orgs)
-
-
-def _org_rows(conn, names: set[str]) -> dict[str, dict[str, Any]]:
-    found = _affiliations(conn, names)
-    rows: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(sorted(set(found.values()))):
-        for r in _rows(
-            conn, select(entities.c.id, entities.c.schema, entities.c.caption).where(entities.c.id.in_(chunk))
-        ):
-            rows[r["id"]] = r
-    return {low: rows[eid] for low, eid in found.items() if eid in rows and rows[eid]["schema"] in ORG_SCHEMATA}
+            return group_memberships(rows, orgs)
 
 
 class SnapshotSource(ExportSource):
@@ -259,5 +217,5 @@ class SnapshotSource(ExportSource):
     def memberships(self) -> list[dict[str, Any]]:
         quotes_ = [self._annotate(q, "quotes") for q in self.snap.quotes if q["speaker_affiliation"]]
         with self.engine.connect() as conn:
-            orgs = _org_rows(conn, {q["speaker_affiliation"] for q in quotes_})
-        return _membership_rows(quotes_, orgs)
+            orgs = affiliations(conn, (q["speaker_affiliation"] for q in quotes_))
+        return group_memberships(quotes_, orgs)
