@@ -167,8 +167,8 @@ def search_articles(engine: Engine, q: str | None = None, limit: int = 50, offse
             else:
                 sql = text(
                     "SELECT id, title, outlet, url, published, substr(text, 1, 200) AS snip FROM articles"
-                    " WHERE to_tsvector('simple', coalesce(title, '') || ' ' || text)"
-                    " @@ plainto_tsquery('simple', :q)"
+                    # the stored vector (migration 0003): no article re-parsed while a page is looked for
+                    " WHERE search_tsv @@ plainto_tsquery('simple', :q)"
                     " ORDER BY published DESC NULLS LAST, seq DESC LIMIT :limit OFFSET :offset"
                 )
                 rows = conn.execute(sql, {"q": q, "limit": limit, "offset": offset}).all()
