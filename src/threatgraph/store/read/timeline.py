@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select, union
+from sqlalchemy import Connection, Engine, func, select, text, union
 
 from threatgraph.store.read import limits
 from threatgraph.store.read.common import captions, iso, ref_or_text
@@ -105,9 +105,19 @@ def newest_events(
 def event_counts(conn: Connection, entity_id: str) -> EventCounts:
     """How many events have the entity as source and as target, and how many quotes it spoke.
 
-    Counted on the role indexes alone (no table rows), ~1 ms each for an actor in 40k events.
+    On PostgreSQL one row of ``entity_counts``, the totals triggers keep on every write (migration
+    0004): counting on the role indexes reads every entry of the actor, ~50 ms for an actor in 40k
+    events and ten times that at 1M articles. SQLite stores count on the role indexes (no table rows).
     An event with the entity in both roles counts in both.
     """
+    if conn.dialect.name == "postgresql":
+        row = conn.execute(
+            text("SELECT source_events, target_events, quotes_by FROM entity_counts WHERE entity_id = :e"),
+            {"e": entity_id},
+        ).first()
+        if row is None:
+            return EventCounts(source_events=0, target_events=0, quotes_by=0)
+        return EventCounts(source_events=row[0], target_events=row[1], quotes_by=row[2])
 
     def count(col: Any, table: Any) -> Any:
         return select(func.count()).select_from(table).where(col == entity_id).scalar_subquery()
