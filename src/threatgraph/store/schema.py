@@ -99,7 +99,12 @@ mentions = Table(
     Column("sent_start", Integer, nullable=False),
 )
 Index("ix_mentions_article", mentions.c.article_id)
-Index("ix_mentions_entity", mentions.c.entity_id)
+# An entity's newest mentions: "entity_id = ? ORDER BY id DESC LIMIT n" is one bounded backwards range scan.
+# SQLite's index on entity_id alone is already in id order (the rowid ends every entry); PostgreSQL's is not,
+# and chose between sorting all of a heavy actor's mentions and walking the primary key back until it had
+# found n, which for an actor last seen long ago reads most of the table. The same holds for the role
+# indexes of events and quotes below.
+Index("ix_mentions_entity_id", mentions.c.entity_id, mentions.c.id)
 # The mentions of one entity in given articles (quotes about it in its recent articles): a seek per article.
 Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_id)
 Index("ix_mentions_norm", mentions.c.norm)
@@ -135,8 +140,8 @@ events = Table(
     Column("end", Integer, nullable=False),
 )
 Index("ix_events_article", events.c.article_id)
-Index("ix_events_source_entity", events.c.source_entity_id)
-Index("ix_events_target_entity", events.c.target_entity_id)
+Index("ix_events_source_entity_id", events.c.source_entity_id, events.c.id)
+Index("ix_events_target_entity_id", events.c.target_entity_id, events.c.id)
 
 quotes = Table(
     "quotes",
@@ -165,7 +170,7 @@ quotes = Table(
     Column("cue_end", Integer),
 )
 Index("ix_quotes_article", quotes.c.article_id)
-Index("ix_quotes_speaker_entity", quotes.c.speaker_entity_id)
+Index("ix_quotes_speaker_entity_id", quotes.c.speaker_entity_id, quotes.c.id)
 
 # --- sanctions lists ---------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Everything known about one actor, bounded: profile, aliases, sanctions links, articles with evidence,
 timeline, quotes and related entities.
 
-The articles of an entity are taken from its most recent mentions (``ix_mentions_entity`` walked
+The articles of an entity are taken from its most recent mentions (``ix_mentions_entity_id`` walked
 backwards), its events from the newest ids of the two role indexes, and the quotes about it from its
 mentions in those articles (``ix_mentions_entity_article``), never from a scan or a join over all its
 mentions, so the heaviest actor reads in ~10 ms at 100k articles.

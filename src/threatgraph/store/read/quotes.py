@@ -72,7 +72,7 @@ def _quotes_about(conn: Connection, entity_id: str, article_ids: list[str]) -> l
     """Quotes (not spoken by the entity) whose span holds one of its mentions, in these articles.
 
     Two indexed reads matched in Python rather than one join: given a join, the planner walks
-    every mention of the entity (``ix_mentions_entity``: 80k rows for a heavy actor) before it
+    every mention of the entity (``ix_mentions_entity_id``: 80k rows for a heavy actor) before it
     looks at the 50 articles; here the entity's spans come from ``ix_mentions_entity_article``
     (one seek per article) and the quotes from ``ix_quotes_article``.
     """

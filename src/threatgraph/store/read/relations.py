@@ -59,7 +59,7 @@ def _event_edges(conn: Connection, entity_id: str) -> Edges:
 
 
 def recent_article_ids(conn: Connection, entity_id: str) -> list[str]:
-    """The entity's most recently ingested articles (``ix_mentions_entity`` walked backwards)."""
+    """The entity's most recently ingested articles (``ix_mentions_entity_id`` walked backwards)."""
     rows = conn.execute(
         select(mentions.c.article_id)
         .where(mentions.c.entity_id == entity_id)

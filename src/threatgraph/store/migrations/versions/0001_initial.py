@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-30 01:00:44.683627
+Create Date: 2026-11-30 02:53:19.012259
 """
 
 from __future__ import annotations
@@ -211,8 +211,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index("ix_events_article", ["article_id"], unique=False)
-        batch_op.create_index("ix_events_source_entity", ["source_entity_id"], unique=False)
-        batch_op.create_index("ix_events_target_entity", ["target_entity_id"], unique=False)
+        batch_op.create_index("ix_events_source_entity_id", ["source_entity_id", "id"], unique=False)
+        batch_op.create_index("ix_events_target_entity_id", ["target_entity_id", "id"], unique=False)
 
     op.create_table(
         "list_changes",
@@ -281,8 +281,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.create_index("ix_mentions_article", ["article_id"], unique=False)
-        batch_op.create_index("ix_mentions_entity", ["entity_id"], unique=False)
         batch_op.create_index("ix_mentions_entity_article", ["entity_id", "article_id"], unique=False)
+        batch_op.create_index("ix_mentions_entity_id", ["entity_id", "id"], unique=False)
         batch_op.create_index("ix_mentions_norm", ["norm"], unique=False)
 
     op.create_table(
@@ -320,7 +320,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.create_index("ix_quotes_article", ["article_id"], unique=False)
-        batch_op.create_index("ix_quotes_speaker_entity", ["speaker_entity_id"], unique=False)
+        batch_op.create_index("ix_quotes_speaker_entity_id", ["speaker_entity_id", "id"], unique=False)
 
     op.create_table(
         "resolve_keys",
@@ -412,14 +412,14 @@ def downgrade() -> None:
 
     op.drop_table("resolve_keys")
     with op.batch_alter_table("quotes", schema=None) as batch_op:
-        batch_op.drop_index("ix_quotes_speaker_entity")
+        batch_op.drop_index("ix_quotes_speaker_entity_id")
         batch_op.drop_index("ix_quotes_article")
 
     op.drop_table("quotes")
     with op.batch_alter_table("mentions", schema=None) as batch_op:
         batch_op.drop_index("ix_mentions_norm")
+        batch_op.drop_index("ix_mentions_entity_id")
         batch_op.drop_index("ix_mentions_entity_article")
-        batch_op.drop_index("ix_mentions_entity")
         batch_op.drop_index("ix_mentions_article")
 
     op.drop_table("mentions")
@@ -429,8 +429,8 @@ def downgrade() -> None:
 
     op.drop_table("list_changes")
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index("ix_events_target_entity")
-        batch_op.drop_index("ix_events_source_entity")
+        batch_op.drop_index("ix_events_target_entity_id")
+        batch_op.drop_index("ix_events_source_entity_id")
         batch_op.drop_index("ix_events_article")
 
     op.drop_table("events")
