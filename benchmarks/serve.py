@@ -636,9 +636,18 @@ def start_server(db_url: str, home: Path) -> tuple[subprocess.Popen, str]:
 
 
 def load_test(
-    url: str, make_request: Callable[[httpx.Client, int], httpx.Response], clients: int, per_client: int
+    url: str,
+    make_request: Callable[[httpx.Client, int], httpx.Response],
+    clients: int,
+    per_client: int,
+    budget: float = 120.0,
 ) -> tuple[list[float], int]:
-    """Latencies (ms) of ``clients`` × ``per_client`` requests sent back to back on keep-alive connections."""
+    """Latencies (ms) of ``clients`` × ``per_client`` requests sent back to back on keep-alive connections.
+
+    A request that times out (30 s) is an error with its waited time as latency; a client stops after
+    ``budget`` seconds, so one very slow endpoint cannot take the whole run (fewer requests are then
+    reported: the req/s and percentiles say over how many).
+    """
     lat: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -646,13 +655,19 @@ def load_test(
     def worker(w: int) -> None:
         nonlocal errors
         mine, bad = [], 0
+        end = time.monotonic() + budget
         with httpx.Client(base_url=url, timeout=30) as client:
-            make_request(client, w)  # warm the connection
+            with contextlib.suppress(httpx.TimeoutException):
+                make_request(client, w)  # warm the connection
             for i in range(per_client):
+                if time.monotonic() > end:
+                    break
                 t0 = time.perf_counter()
-                r = make_request(client, w * per_client + i)
+                try:
+                    bad += make_request(client, w * per_client + i).status_code != 200
+                except httpx.TimeoutException:
+                    bad += 1
                 mine.append((time.perf_counter() - t0) * 1000)
-                bad += r.status_code != 200
         with lock:
             lat.extend(mine)
             errors += bad
@@ -665,9 +680,13 @@ def load_test(
     return lat, errors
 
 
-def in_process(fn: Callable[[int], Any], n: int) -> list[float]:
+def in_process(fn: Callable[[int], Any], n: int, budget: float = 120.0) -> list[float]:
+    """Latencies (ms) of ``n`` calls, or of as many as ``budget`` seconds allow."""
     lat = []
+    end = time.monotonic() + budget
     for i in range(n):
+        if lat and time.monotonic() > end:
+            break
         t0 = time.perf_counter()
         fn(i)
         lat.append((time.perf_counter() - t0) * 1000)
@@ -696,6 +715,12 @@ def main() -> None:
         metavar="URL",
         help="PostgreSQL database instead of SQLite: the store is the schema tg_serve_<articles>_<actors>_<seed> "
         "in it, kept and reused by later runs with the same sizes",
+    )
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=120.0,
+        help="seconds at most per HTTP endpoint and concurrency level (library calls: 120 s each)",
     )
     ap.add_argument("--fill-only", action="store_true", help="fill (or reuse) the store, then stop without measuring")
     args = ap.parse_args()
@@ -743,6 +768,7 @@ def main() -> None:
 
         from threatgraph.screen.index import get_index
         from threatgraph.screen.yente import MatchOptions, match_request
+        from threatgraph.store.articles import search_articles
         from threatgraph.store.read import dossier, entity_graph, find_entities, timeline
 
         rng = random.Random(args.seed)
@@ -759,17 +785,29 @@ def main() -> None:
             return {"queries": {"q": {"schema": "LegalEntity", "properties": {"name": [queries[i % len(queries)]]}}}}
 
         index = get_index(engine)
-        older = timeline(engine, hot, limit=50)["next_before"]  # the second page: an index seek below a cursor
+        older = timeline(engine, hot, limit=50).next_before  # the second page: an index seek below a cursor
         search_terms = [caption.split()[0] for _i, _s, caption in rng.sample(ents, 20)]
-        lib = {
-            "dossier (hot actor)": in_process(lambda i: dossier(engine, hot), 50),
-            "dossier (random actors)": in_process(lambda i: dossier(engine, sample[i % len(sample)]), 100),
-            "match": in_process(lambda i: match_request(index, match_body(i), MatchOptions(limit=5)), 200),
-            "timeline page 2 (hot)": in_process(lambda i: timeline(engine, hot, before=older, limit=50), 50),
-            "search (actor name)": in_process(lambda i: find_entities(engine, search_terms[i % 20]), 100),
-            "graph depth 1 (hot actor)": in_process(lambda i: entity_graph(engine, hot, depth=1), 20),
-            "graph depth 2 (hot actor)": in_process(lambda i: entity_graph(engine, hot, depth=2), 5),
+        calls: dict[str, Callable[[], list[float]]] = {
+            "dossier (hot actor)": lambda: in_process(lambda i: dossier(engine, hot), 50),
+            "dossier (random actors)": lambda: in_process(lambda i: dossier(engine, sample[i % len(sample)]), 100),
+            "match": lambda: in_process(lambda i: match_request(index, match_body(i), MatchOptions(limit=5)), 200),
+            "timeline page 2 (hot)": lambda: in_process(lambda i: timeline(engine, hot, before=older, limit=50), 50),
+            "search (actor name)": lambda: in_process(lambda i: find_entities(engine, search_terms[i % 20]), 100),
+            "search (article text)": lambda: in_process(
+                lambda i: search_articles(engine, search_terms[i % 20], 50, 0), 100
+            ),
+            "graph depth 1 (hot actor)": lambda: in_process(lambda i: entity_graph(engine, hot, depth=1), 20),
+            "graph depth 2 (hot actor)": lambda: in_process(lambda i: entity_graph(engine, hot, depth=2), 5),
         }
+        lib: dict[str, list[float]] = {}
+        print("\nin-process library calls (no HTTP), same store; load = 1-min load average after each:")
+        for label, call in calls.items():
+            lat = lib[label] = call()
+            print(
+                f"  {label:26} p50 {pct(lat, 0.5):7.1f} ms  p95 {pct(lat, 0.95):7.1f} ms  n {len(lat):4d}"
+                f"  load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         levels = [int(c) for c in args.clients.split(",")]
         proc, url = start_server(db_url, tmp / "home")
         try:
@@ -785,9 +823,13 @@ def main() -> None:
                 "match": lambda c, i: c.post("/match/default", json=match_body(i)),
             }
             results: dict[int, dict[str, tuple[list[float], int]]] = {}
+            loads: dict[tuple[int, str], float] = {}
             for clients in levels:
                 per_client = max(1, args.requests // clients)
-                results[clients] = {label: load_test(url, fn, clients, per_client) for label, fn in runs.items()}
+                results[clients] = {}
+                for label, fn in runs.items():
+                    results[clients][label] = load_test(url, fn, clients, per_client, args.budget)
+                    loads[(clients, label)] = os.getloadavg()[0]
         finally:
             proc.terminate()
             proc.wait(timeout=10)
@@ -800,20 +842,20 @@ def main() -> None:
             " loopback, uvicorn 1 worker"
         )
         print(
-            f"{'endpoint':26} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>6}"
-            f" {'p50/anchor':>10} {'HTTP/lib':>8}"
+            f"{'endpoint':26} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7} {'n':>5} {'errors':>6}"
+            f" {'p50/anchor':>10} {'HTTP/lib':>8} {'load':>5}"
         )
         for label, (lat, errors) in res.items():
+            if not lat:
+                print(f"{label:26} (no request finished)")
+                continue
             lib_lat = lib.get(lib_of.get(label, label))
             ratio = f"{statistics.median(lat) / statistics.median(lib_lat):.1f}x" if lib_lat else "-"
             rps = clients * 1000 / statistics.mean(lat)
             print(
-                f"{label:26} {pct(lat, 0.5):8.1f} {pct(lat, 0.95):8.1f} {pct(lat, 0.99):8.1f} {rps:7.0f} {errors:6d}"
-                f" {statistics.median(lat) / anchor:9.1f}x {ratio:>8}"
+                f"{label:26} {pct(lat, 0.5):8.1f} {pct(lat, 0.95):8.1f} {pct(lat, 0.99):8.1f} {rps:7.0f} {len(lat):5d}"
+                f" {errors:6d} {statistics.median(lat) / anchor:9.1f}x {ratio:>8} {loads[(clients, label)]:5.1f}"
             )
-    print("\nin-process library calls (no HTTP), same store:")
-    for label, lat in lib.items():
-        print(f"  {label:26} p50 {pct(lat, 0.5):6.1f} ms  p95 {pct(lat, 0.95):6.1f} ms")
     first = results[levels[0]]
     hot_p95 = pct(first["dossier (hot actor)"][0], 0.95)
     rnd_p95 = pct(first["dossier (random actors)"][0], 0.95)
