@@ -761,8 +761,13 @@ def main() -> None:
             print(f"  list: {source}, loaded and indexed in {time.perf_counter() - t0:.1f} s")
             mark_filled(engine, tmp, f"{sizes}; {source}\n")
         if args.pg:
+            from threatgraph.store.schema import metadata
+
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("ANALYZE")  # the planner's statistics, as a maintained server has them
+                # the planner's statistics, as a maintained server has them (this store's tables, not every
+                # schema in the database: another store's ANALYZE would wait for that store's writers)
+                for table in metadata.sorted_tables:
+                    conn.exec_driver_sql(f'ANALYZE "{table.name}"')
         if args.fill_only:
             return
 
