@@ -1,8 +1,8 @@
 """An actor's dated events, newest ids first and sorted by date, paged by id; the totals behind a cut list.
 
-Each role is one backwards walk of its index (``ix_events_source_entity_id`` / ``ix_events_target_entity_id``, entity then id),
-so a page costs the same for an actor in 40k events as in 4, and events stored while a reader pages do
-not shift later pages.
+Each role is one backwards walk of its (entity, id) index (``ix_events_source_entity_id`` /
+``ix_events_target_entity_id``), so a page costs the same for an actor in 40k events as in 4, and events
+stored while a reader pages do not shift later pages.
 """
 
 from __future__ import annotations
