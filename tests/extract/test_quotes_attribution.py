@@ -169,3 +169,51 @@ def test_a_name_between_the_closing_mark_and_the_cue_is_the_source(analyse) -> N
     text = "“The gunmen wore police uniforms,” a shopkeeper, Halima Yusuf, told Radio Dalsan."
     q = _quote(analyse(text).quotes, "gunmen wore police")
     assert q.speaker == "Halima Yusuf" and text[q.source_start : q.source_end].endswith("Halima Yusuf")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As Foreign Minister Tom Okello noted in a speech in Paris, the country is committed to the talks.",
+            "Tom Okello",
+            "the country is committed to the talks",
+        ),
+        (
+            "The country is committed to the talks, as Foreign Minister Tom Okello reiterated on Tuesday.",
+            "Tom Okello",
+            "The country is committed to the talks",
+        ),
+    ],
+)
+def test_an_as_clause_attributes_the_clause_it_modifies(analyse, text: str, speaker: str, content: str) -> None:
+    q = _quote(analyse(text).quotes, "committed")
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_clause_with_words_of_its_own_around_a_quotation_is_one_mixed_quote(analyse) -> None:
+    from threatgraph.extract.quotes import parc_record
+
+    text = "Interior Minister Jon Roe said in a post that the raid “aimed to kill the commander behind the bombings.”"
+    a = analyse(text)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.speaker == "Jon Roe" and q.text.startswith("the raid “aimed")
+    assert parc_record(q, text)["type"] == "mixed"
+
+
+def test_a_clause_that_is_all_quotation_stays_direct(analyse) -> None:
+    a = analyse("Jon Roe said that “the raid was a success and the operations will continue.”")
+    assert [q.direct for q in a.quotes] == [True]
+
+
+def test_a_state_of_mind_is_reported_for_persons_only(analyse) -> None:
+    body = analyse("The Treasury believes the network moved millions through front companies in Dubai.")
+    person = analyse("Analyst Mary Stone believes the network moved millions through front companies.")
+    assert body.quotes == []
+    assert [q.speaker for q in person.quotes] == ["Mary Stone"]
+
+
+def test_a_state_body_described_by_its_head_word_reports(analyse) -> None:
+    a = analyse("The Kenyan army has reported that twelve fighters were killed near the border on Monday.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("Kenyan army", "reported")]

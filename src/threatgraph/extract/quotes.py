@@ -603,6 +603,8 @@ def _source_span(tok: Token) -> tuple[int, int]:
 
 
 _PERSON_ENTS = ("PERSON", "Person")
+#: a quotation mark inside reported content makes it a mixed quotation
+_MARKS = re.compile('[“”"„«»]')
 
 
 def parc_record(quote: Quote, text: str) -> dict[str, Any]:
@@ -617,7 +619,7 @@ def parc_record(quote: Quote, text: str) -> dict[str, Any]:
         "speaker": quote.speaker,
         "cue": span(quote.cue_start, quote.cue_end),
         "content": span(quote.start, quote.end),
-        "type": "direct" if quote.direct else "indirect",
+        "type": "direct" if quote.direct else "mixed" if _MARKS.search(quote.text) else "indirect",
     }
 
 
@@ -641,7 +643,11 @@ def _reported_text(cue: Token) -> Span | None:
     if comp:
         toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if cue.dep_ == "parataxis" or (cue.lower_ in cues()["according"] and cue.head != cue):
+    misread = _misread_that(cue)
+    if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
+        toks = [t for t in misread.subtree if t.i != misread.i and not t.is_space]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]
@@ -649,8 +655,27 @@ def _reported_text(cue: Token) -> Span | None:
             toks.pop(0)
         if toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
             toks = [t for t in toks if t.i < cue.i] or toks
+        elif toks and _as_clause(cue):  # "As X said yesterday, <clause>": the content starts after the comma
+            comma = next((t.i for t in toks if t.text == "," and t.i < head.i), None)
+            toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _misread_that(cue: Token) -> Token | None:
+    """The complementiser "that" a parser took for the cue's object, with the reported clause hung under it."""
+    return next((c for c in cue.rights if c.lower_ == "that" and c.dep_ == "dobj" and any(c.rights)), None)
+
+
+def _as_clause(cue: Token) -> bool:
+    """ "As X noted (in …), <clause>" / "<clause>, as X said": a cue in an adverbial clause opened by "as"
+    attributes the clause it modifies (PARC's source-cue frame around the content)."""
+    return cue.dep_ == "advcl" and cue.head != cue and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
+def _own_words(span: Span, marked: list[_Marked]) -> int:
+    """Words of a reported clause outside every quotation: a mixed quotation has some of its own."""
+    return sum(1 for t in span if t.is_alpha and not any(m.start - 1 <= t.idx < m.end + 1 for m in marked))
 
 
 def _that_clause(cue: Token) -> Token | None:
@@ -725,7 +750,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     for tok in doc:
         if not _is_cue(tok) or _inside(tok.idx, kept):
             continue
-        if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children):
+        if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children) and _misread_that(tok) is None:
             continue
         if _negated(tok):
             continue  # "did not say whether …" reports no claim
@@ -733,10 +758,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if span is None or len(span) < 3 or span[0].lower_ in ("whether", "if"):
             continue
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
-        if covered > 0.5 * (span.end_char - span.start_char):
-            continue
+        if covered > 0.5 * (span.end_char - span.start_char) and _own_words(span, kept) < data["min_mixed_words"]:
+            continue  # the quotation is the content; a clause with words of its own around it is mixed
         att = _speaker(tok, index, quoted)
-        if att.speaker is None or (lemma(tok) in data["weak_cue_verbs"] and att.speaker.group < 0):
+        if att.speaker is None or not _speaks_by(tok, att):
             continue
         body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
         while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
@@ -762,13 +787,31 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         )
         items.append((b_start, finish(q, att)))
     items.sort(key=lambda item: item[0])
-    quotes = _drop_embedded([q for _pos, q in items])
+    quotes = _drop_embedded([q for _pos, q in items], text)
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+\s[-–—]\s*")
+
+
+def _speaks_by(cue: Token, att: _Attribution) -> bool:
+    """Whether a reported clause under ``cue`` is this speaker's statement: any speaker of a speech verb; for
+    a verb of mind ("believes") only a person; for the other weak verbs ("reported") a named actor or a state
+    body described by its head word ("the Somali government", "the ministry")."""
+    data = cues()
+    lem = lemma(cue)
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    if lem in data["mind_verbs"]:
+        return speaker.label == "Person"
+    if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
+        return True
+    head = att.speaker_token
+    bodies = label_config()["heads"]["PublicBody"]
+    return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
 
 
 def _negated(cue: Token) -> bool:
@@ -788,16 +831,19 @@ def _prep_phrase(tok: Token) -> str | None:
     return None
 
 
-def _drop_embedded(quotes: list[Quote]) -> list[Quote]:
-    """A short direct fragment inside reported speech by the same speaker ("told the Senate that
-    the Zainabiyoun were among the militants “found actively involved …”") is part of that
-    statement, not a quotation of its own."""
+def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
+    """A direct fragment inside reported speech by the same speaker ("told the Senate that the
+    Zainabiyoun were among the militants “found actively involved …”") is part of that mixed
+    statement, not a quotation of its own; the fragment may end in the stop the clause leaves out."""
     reported = [q for q in quotes if not q.direct]
-    return [
-        q
-        for q in quotes
-        if not (q.direct and any(r.start <= q.start and q.end <= r.end and r.speaker == q.speaker for r in reported))
-    ]
+
+    def inside(q: Quote, r: Quote) -> bool:
+        return r.start <= q.start and (q.end <= r.end or not text[r.end : q.end].strip(_CLOSING))
+
+    return [q for q in quotes if not (q.direct and any(inside(q, r) and r.speaker == q.speaker for r in reported))]
+
+
+_CLOSING = " .,;:!?“”\"'’"
 
 
 def _first_char_of(paragraph: tuple[int, int]) -> int:

@@ -56,6 +56,8 @@ class CuesFile(Schema):
 
     cue_verbs: Words
     weak_cue_verbs: Words
+    mind_verbs: Words
+    min_mixed_words: int
     phrasal_cues: dict[str, str]
     according: Words
     quote_marks: dict[str, Words]
