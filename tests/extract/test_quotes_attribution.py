@@ -217,3 +217,44 @@ def test_a_state_of_mind_is_reported_for_persons_only(analyse) -> None:
 def test_a_state_body_described_by_its_head_word_reports(analyse) -> None:
     a = analyse("The Kenyan army has reported that twelve fighters were killed near the border on Monday.")
     assert [(q.speaker, q.cue) for q in a.quotes] == [("Kenyan army", "reported")]
+
+
+def test_the_department_is_the_body_named_before_with_that_word(analyse) -> None:
+    a = analyse(
+        "The Treasury Department on Tuesday sanctioned four men accused of moving cash for the militia. "
+        "The department said in a statement that the men had used exchange houses in Dubai."
+    )
+    assert _quote(a.quotes, "exchange houses").speaker == "Treasury Department"
+
+
+def test_a_name_apposed_inside_the_description_is_the_speaker(analyse) -> None:
+    a = analyse(
+        "“We are ready to talk, but only after the troops leave our villages and the prisoners are freed,” "
+        "a spokesman for the group, Ahmed Wali, told Reuters."
+    )
+    assert _quote(a.quotes, "ready to talk").speaker == "Ahmed Wali"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The fighters had withdrawn from the town before dawn, Musa told reporters.", "The fighters had withdrawn"),
+        ("Ali Musa spoke by phone. The militants “left behind mines in every house,” Musa said.", "The militants “"),
+    ],
+)
+def test_content_before_a_sentence_final_cue(analyse, text: str, content: str) -> None:
+    quotes = [q for q in analyse(text).quotes if q.text.startswith(content)]
+    assert [q.speaker for q in quotes] in (["Musa"], ["Ali Musa"])
+    assert all(not q.direct for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the fighters left the town, Musa announced a curfew.",
+        "In March 2015, the group pledged allegiance to the caliph.",
+        "After the fighters had left the town, the governor announced.",
+    ],
+)
+def test_a_fronted_adverbial_is_not_content(analyse, text: str) -> None:
+    assert analyse(text).quotes == []

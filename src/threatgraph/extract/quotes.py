@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
+from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
@@ -355,6 +355,11 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if named is not None:
         return _actor(named)
     description = tok.pos_ == "NOUN" and tok.tag_ != "NNS" and lemma(tok) in _person_titles()
+    if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
+        return _actor(apposed)
+    body = _body_antecedent(tok, index)
+    if body is not None:
+        return _actor(body)
     if tok.lower_ in ("they", "them"):
         people = _people_before(tok)
         if people is not None:
@@ -375,6 +380,34 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if before:
         return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
+
+
+def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
+    """The person set off by commas inside a description's phrase ("a spokesman for the group, Ada Roe,"):
+    parsers often hang the name on the last noun, but a person cannot be in apposition to a group or a
+    place, so the name is the describer's. A name apposed to another person noun ("the lawyer for the
+    leader, X") is that person, not the speaker."""
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or _quoted_at(t, quoted):
+            continue
+        m = index.at(t)
+        if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in _person_titles()):
+            return m
+    return None
+
+
+def _body_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "the department said", "the ministry added": a definite singular noun that heads organisation names
+    stands for the nearest organisation named with that word before it ("the Treasury Department")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.at(tok) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    heads = label_config()["heads"]
+    word = lemma(tok)
+    if not any(word in heads[kind] for kind in ("PublicBody", "ArmedGroup", "Company")):
+        return None
+    return index.before(tok.idx, ORG_LABELS, window=3000, naming=word)
 
 
 def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
@@ -647,6 +680,9 @@ def _reported_text(cue: Token) -> Span | None:
     if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
         toks = [t for t in misread.subtree if t.i != misread.i and not t.is_space]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    fronted = _fronted_content(cue)
+    if fronted is not None:
+        return fronted
     if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
@@ -660,6 +696,35 @@ def _reported_text(cue: Token) -> Span | None:
             toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _fronted_content(cue: Token) -> Span | None:
+    """ "<content>, X said.": the sentence up to the comma before the subject of a sentence-final cue, however
+    the parser hung the content (often as the cue's object); only the subject and auxiliaries or adverbs may
+    stand between that comma and the cue."""
+    doc = cue.doc
+    subj = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if cue.dep_ != "ROOT" or not subj or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    objects = ("dobj", "xcomp", "attr", "acomp", "oprd")
+    if lemma(cue) != "tell" and any(c.dep_ in objects for c in cue.rights):
+        return None  # "…, X announced a curfew": the cue has content of its own (told's object is the audience)
+    between = doc[subj[0].right_edge.i + 1 : cue.i]
+    if any(t.pos_ not in ("AUX", "ADV", "PART") for t in between):
+        return None
+    j = subj[0].left_edge.i - 1
+    while j >= cue.sent.start and doc[j].text in ("”", '"', "’", "»"):
+        j -= 1
+    if j <= cue.sent.start or doc[j].text != ",":
+        return None
+    start = cue.sent.start
+    while start < j and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    content = doc[start:j]
+    if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":
+        return None  # "When the fighters left, X said …": a fronted adverbial clause, not what was said
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
+    return content if j - start >= 3 and finite else None  # "In March 2015, X pledged": no clause, no content
 
 
 def _misread_that(cue: Token) -> Token | None:
@@ -750,13 +815,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     for tok in doc:
         if not _is_cue(tok) or _inside(tok.idx, kept):
             continue
-        if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children) and _misread_that(tok) is None:
-            continue
-        if _negated(tok):
+        clause = any(c.dep_ == "ccomp" for c in tok.children) or _misread_that(tok) is not None
+        frame = tok.dep_ == "parataxis" or _fronted_content(tok) is not None
+        if (tok.i in direct_cues and not clause and not frame) or _negated(tok):
             continue  # "did not say whether …" reports no claim
         span = _reported_text(tok)
         if span is None or len(span) < 3 or span[0].lower_ in ("whether", "if"):
             continue
+        if tok.i in direct_cues and not clause and _own_words(span, kept) < data["min_mixed_words"]:
+            continue  # '“…,” X said': the quotation is the whole statement
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
         if covered > 0.5 * (span.end_char - span.start_char) and _own_words(span, kept) < data["min_mixed_words"]:
             continue  # the quotation is the content; a clause with words of its own around it is mixed
