@@ -258,3 +258,13 @@ def test_content_before_a_sentence_final_cue(analyse, text: str, content: str) -
 )
 def test_a_fronted_adverbial_is_not_content(analyse, text: str) -> None:
     assert analyse(text).quotes == []
+
+
+def test_the_complementiser_is_never_content_however_parsed(analyse) -> None:
+    a = analyse("Jon Roe said in an audio message that the fighters would return to the city.")
+    assert [q.text for q in a.quotes] == ["the fighters would return to the city"]
+
+
+def test_a_question_reported_with_whether_is_no_claim(analyse) -> None:
+    assert analyse("Jon Roe did not say whether the talks would resume soon.").quotes == []
+    assert analyse("Jon Roe asked if the talks would resume soon.").quotes == []

@@ -674,7 +674,9 @@ def _reported_text(cue: Token) -> Span | None:
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
     if comp:
-        toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
+        toks = list(comp[0].subtree)
+        if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
+            toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     misread = _misread_that(cue)
     if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
@@ -820,8 +822,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if (tok.i in direct_cues and not clause and not frame) or _negated(tok):
             continue  # "did not say whether …" reports no claim
         span = _reported_text(tok)
-        if span is None or len(span) < 3 or span[0].lower_ in ("whether", "if"):
-            continue
+        opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
+        if span is None or len(span) < 3 or opener & {"whether", "if"}:
+            continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and _own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
