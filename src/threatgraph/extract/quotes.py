@@ -636,8 +636,6 @@ def _source_span(tok: Token) -> tuple[int, int]:
 
 
 _PERSON_ENTS = ("PERSON", "Person")
-#: a quotation mark inside reported content makes it a mixed quotation
-_MARKS = re.compile('[“”"„«»]')
 
 
 def parc_record(quote: Quote, text: str) -> dict[str, Any]:
@@ -652,7 +650,7 @@ def parc_record(quote: Quote, text: str) -> dict[str, Any]:
         "speaker": quote.speaker,
         "cue": span(quote.cue_start, quote.cue_end),
         "content": span(quote.start, quote.end),
-        "type": "direct" if quote.direct else "mixed" if _MARKS.search(quote.text) else "indirect",
+        "type": quote.parc_type,
     }
 
 
