@@ -268,3 +268,16 @@ def test_the_complementiser_is_never_content_however_parsed(analyse) -> None:
 def test_a_question_reported_with_whether_is_no_claim(analyse) -> None:
     assert analyse("Jon Roe did not say whether the talks would resume soon.").quotes == []
     assert analyse("Jon Roe asked if the talks would resume soon.").quotes == []
+
+
+def test_she_is_never_a_person_the_article_writes_of_as_he(analyse) -> None:
+    a = analyse(
+        "Tom Hardy, a farmer, said his crops had failed. Aid chief Maria Lopez met Hardy in Nairobi on Monday. "
+        "“We will keep the aid flowing to the camps,” she said."
+    )
+    assert _quote(a.quotes, "aid flowing").speaker == "Maria Lopez"
+
+
+def test_a_person_the_article_gives_no_gender_agrees_with_either_pronoun(analyse) -> None:
+    a = analyse("Amina Yusuf met officials in Nairobi on Monday. “We will keep the aid flowing to the camps,” he said.")
+    assert _quote(a.quotes, "aid flowing").speaker == "Amina Yusuf"

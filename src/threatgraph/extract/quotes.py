@@ -377,9 +377,44 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
+    if tok.lower_ in _PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
+        genders = _genders(index)
+        want = _PRONOUN_GENDER[tok.lower_]
+        before = [p for p in before if genders.get(p.group, want) == want] if before else before
     if before:
         return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(index: MentionIndex) -> dict[int, str]:
+    """The gender the article itself gives each person group, where it gives exactly one: a gendered title
+    before a mention ("Mr", "Ms", "spokeswoman") or a pronoun in a sentence that names that person alone.
+    Names are never guessed from: a group the text says nothing about is compatible with either pronoun."""
+    titles = cues()["gendered_titles"]
+    seen: dict[int, set[str]] = {}
+    doc = index.doc
+    people_in: dict[int, set[int]] = {}
+    for m in index.mentions:
+        if m.label != "Person" or m.group < 0:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        people_in.setdefault(span.sent.start, set()).add(m.group)
+        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
+            if t.lower_.strip(".") in titles:
+                seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
+    for sent in doc.sents:
+        groups = people_in.get(sent.start, set())
+        if len(groups) != 1:
+            continue
+        said = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON"}
+        if len(said) == 1:
+            seen.setdefault(next(iter(groups)), set()).update(said)
+    return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
 
 
 def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:

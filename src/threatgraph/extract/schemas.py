@@ -69,6 +69,7 @@ class CuesFile(Schema):
     medium_nouns: Words
     title_joiners: Words
     source_nouns: Words
+    gendered_titles: dict[str, str]
 
 
 class DatesFile(Schema):
