@@ -61,3 +61,12 @@ def test_the_village_of_a_name_makes_a_place(mentions) -> None:
 def test_a_title_apposed_to_a_name_makes_a_person(mentions) -> None:
     ms = mentions("The target of the attack was Joan Pellar, co-founder of the Liberty Defense Forum.")
     assert _labels(ms, "Joan Pellar") == {"Person"}
+
+
+def test_a_dateline_near_still_makes_a_place_and_a_list_of_bodies_is_no_list_of_places(mentions) -> None:
+    ms = mentions("Near Qasr Dalim, one strike destroyed a repeater station.")
+    assert "Person" not in _labels(ms, "Qasr Dalim")
+    ms = mentions(
+        "Today at the museum in Baghdad, the U.S. Embassy Counsellor, Jon Halvers and Dr. Amir Kassem opened the hall."
+    )
+    assert "Location" not in _labels(ms, "Jon Halvers")

@@ -87,23 +87,25 @@ def _title_noun(tok: Token, titles: set[str]) -> bool:
 
 
 def _governing_preposition(span: Span) -> str | None:
-    """The preposition a name is the object of: right before it, or before the list of names it closes
-    ("in X, Y and Z"), read from the surface because parsers often break such lists apart. Only names
-    joined by commas and "and"/"or" make a list; a date or a title between them ends it."""
+    """The preposition a name is the object of: right before it ("in X", a dateline's "Near X"), or before
+    the list of names it belongs to ("in X, Y and Z"), read from the surface because parsers often break such
+    lists apart. A list is of bare names (no article, at most three words each, at most three before this
+    one) joined by commas and "and"/"or": a date, a title or "the Embassy" between them ends it."""
     doc = span.doc
-    names = {e.end: e.start for e in doc.ents if e.label_ in _NAME_LABELS}  # token after a name -> its start
+    names = {e.end: e for e in doc.ents if e.label_ in _NAME_LABELS}  # token after a name -> the name
     i = span.start - 1
-    for _ in range(8):
+    for _ in range(4):
         if i < 0:
             return None
-        if doc[i].pos_ == "ADP":
+        if doc[i].pos_ == "ADP" or doc[i].lower_ in ("in", "near"):
             return doc[i].lower_
         separated = False
         while i >= 0 and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
             i, separated = i - 1, True
-        if not separated or i + 1 not in names:
+        member = names.get(i + 1)
+        if not separated or member is None or len(member) > 3 or member[0].pos_ == "DET":
             return None
-        i = names[i + 1] - 1
+        i = member.start - 1
     return None
 
 
