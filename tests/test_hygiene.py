@@ -6,11 +6,17 @@ file (bundled samples' gold, the held-out sets' gold and texts, gold under ``tes
 articles' gold wherever it is kept) and fails when any run of five words from them appears in a code or data file
 of ``src/threatgraph`` (comments and docstrings included: an example sentence copied from the test set is how a
 special case starts).
+
+The gold quotes only short spans of the dev articles; the articles' own text (``../shared/data/articles/dev``) is
+checked too, so a rule or comment written from reading an article is caught even where no gold file quotes it.
+Public names and titles an article shares with the lexicons (an organisation's official name, a list's title, a
+generic cue phrase) are allowed by ``hygiene_allow.txt`` next to this file, one phrase a line.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +33,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: whose name or folder says gold or held-out (so the dev articles' gold is found wherever it is kept).
 GOLD_GLOBS = ("src/threatgraph/samples/*.gold.json", "tests/**/*", "benchmarks/**/*")
 _GOLD_PATH = re.compile(r"gold|held.?out", re.IGNORECASE)
+#: The dev articles: their text is held to the same rule as the gold written on them.
+DEV_ARTICLES = (
+    Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "data" / "articles" / "dev" / "articles.jsonl"
+)
+#: Phrases of the dev articles that src may hold: public names and titles, generic cue phrases (one a line, # comments).
+ALLOW_FILE = Path(__file__).with_name("hygiene_allow.txt")
 #: Files of ``src`` that are test material themselves (the invented samples and demo list) or vendored code.
 NOT_RULES = ("samples", "vendor")
 #: Official names of public bodies: world knowledge that a lexicon may hold, not sentences of a test.
@@ -99,6 +111,38 @@ def rule_files() -> list[Path]:
     )
 
 
+def allowed_article_runs() -> set[tuple[str, ...]]:
+    """The five-word runs the allow-list permits: every run of each listed phrase (and of the public names)."""
+    lines = ALLOW_FILE.read_text(encoding="utf-8").splitlines()
+    phrases = [line.split("#", 1)[0].strip() for line in lines]
+    return set().union(*(runs(p) for p in (*PUBLIC_NAMES, *phrases) if p))
+
+
+def article_runs(path: Path) -> dict[tuple[str, ...], str]:
+    """Each five-word run of the dev articles' text (not their metadata) -> the id of one article holding it."""
+    out: dict[tuple[str, ...], str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, doc_id = record["text"], record["id"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise AssertionError(f"{path}:{number}: not an article record ({exc})") from exc
+        for run in runs(text):
+            out.setdefault(run, doc_id)
+    return out
+
+
+def src_phrases(material: dict[tuple[str, ...], Any], allowed: set[tuple[str, ...]]) -> list[str]:
+    """Each (file, run) of ``src`` that is in ``material`` and not allowed, named with where it comes from."""
+    found = []
+    for path in rule_files():
+        for run in sorted(runs(path.read_text(encoding="utf-8", errors="replace")) & material.keys() - allowed):
+            found.append(f"{path.relative_to(ROOT)}: '{' '.join(run)}' (from {material[run]})")
+    return found
+
+
 def test_there_is_gold_material_to_check() -> None:
     files = gold_files()
     assert any("heldout" in str(p) for p in files) and any(p.name.endswith(".gold.json") for p in files)
@@ -111,6 +155,29 @@ def test_no_gold_phrase_in_src() -> None:
         for run in sorted(runs(path.read_text(encoding="utf-8", errors="replace")) & gold.keys()):
             found.append(f"{path.relative_to(ROOT)}: '{' '.join(run)}' (from {gold[run].relative_to(ROOT)})")
     assert not found, "phrases of gold/held-out files in src (write the rule as a mechanism):\n" + "\n".join(found)
+
+
+def test_no_dev_article_phrase_in_src() -> None:
+    if not DEV_ARTICLES.is_file():
+        pytest.skip(f"dev articles not found at {DEV_ARTICLES}")
+    found = src_phrases(article_runs(DEV_ARTICLES), allowed_article_runs())
+    assert not found, (
+        "phrases of the dev articles in src (rephrase; a public name or title goes in tests/hygiene_allow.txt):\n"
+        + "\n".join(found)
+    )
+
+
+def test_the_article_check_finds_a_copied_phrase(tmp_path: Path) -> None:
+    """The check can fail: a run of an article that a src file holds is reported unless the allow-list names it."""
+    some_src = rule_files()[0]
+    copied = sorted(runs(some_src.read_text(encoding="utf-8")))[0]
+    articles = tmp_path / "a.jsonl"
+    articles.write_text(json.dumps({"id": "doc-1", "text": "Reported: " + " ".join(copied) + "."}) + "\n")
+    material = article_runs(articles)
+    assert copied in material
+    assert any(f"'{' '.join(copied)}' (from doc-1)" in line for line in src_phrases(material, set()))
+    assert not any(" ".join(copied) in line for line in src_phrases(material, {copied}))
+    assert ("office", "of", "foreign", "assets", "control") in allowed_article_runs()
 
 
 @pytest.mark.parametrize(

@@ -30,3 +30,13 @@ def test_a_stored_span_always_lies_inside_the_text(s1: int, e1: int, s2: int, e2
         assert (start is None) == (end is None) == (text is None)
         if start is not None:
             assert 0 <= start < end <= len(TEXT) and TEXT[start:end] == text
+
+
+def test_a_reported_clause_holding_a_quotation_is_mixed_in_the_stored_view() -> None:
+    from threatgraph.model import parc_type
+    from threatgraph.store.parc import parc_view
+
+    row = {"direct": False, "start": 0, "end": 30, "text": "the raid “aimed to kill the chief"}
+    assert parc_view(row).type == "mixed" == parc_type(False, row["text"])
+    assert parc_type(False, "the raid aimed to kill the chief") == "indirect"
+    assert parc_type(True, "We will win") == "direct"

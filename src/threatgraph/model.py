@@ -140,6 +140,22 @@ class Quote:
     source_start: int = -1
     source_end: int = -1
 
+    @property
+    def parc_type(self) -> str:
+        """PARC's kind: direct (all quoted), mixed (a reported clause holding a quotation) or indirect."""
+        return parc_type(self.direct, self.text)
+
+
+#: quotation marks that make reported content a mixed quotation
+_QUOTE_MARKS = frozenset('“”"„«»')
+
+
+def parc_type(direct: bool, content: str) -> str:
+    """``direct``, ``mixed`` or ``indirect`` for a quote's flag and content (one rule for extract, store, export)."""
+    if direct:
+        return "direct"
+    return "mixed" if any(ch in _QUOTE_MARKS for ch in content) else "indirect"
+
 
 @dataclass(slots=True)
 class Analysis:

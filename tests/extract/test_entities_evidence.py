@@ -44,3 +44,29 @@ def test_a_two_word_person_hung_off_a_county_stays_a_person(mentions) -> None:
 def test_a_name_before_its_country_is_a_place(mentions) -> None:
     ms = mentions("The soldiers were serving at the base in Ceel-Dheere, Somalia, when it was attacked.")
     assert "Location" in _labels(ms, "Ceel-Dheere")
+
+
+def test_a_list_after_in_is_a_list_of_places_even_when_the_parse_breaks_it(mentions) -> None:
+    ms = mentions(
+        "The cells also hit bases and positions in al-Hamra, al-Tuba and al-Qira, with reports that one post fell."
+    )
+    assert _labels(ms, "al-Tuba") == {"Location"} and _labels(ms, "al-Qira") == {"Location"}
+
+
+def test_the_village_of_a_name_makes_a_place(mentions) -> None:
+    ms = mentions("Gunmen entered the village of Dhuusa late on Friday and burned two houses.")
+    assert _labels(ms, "Dhuusa") == {"Location"}
+
+
+def test_a_title_apposed_to_a_name_makes_a_person(mentions) -> None:
+    ms = mentions("The target of the attack was Joan Pellar, co-founder of the Liberty Defense Forum.")
+    assert _labels(ms, "Joan Pellar") == {"Person"}
+
+
+def test_a_dateline_near_still_makes_a_place_and_a_list_of_bodies_is_no_list_of_places(mentions) -> None:
+    ms = mentions("Near Qasr Dalim, one strike destroyed a repeater station.")
+    assert "Person" not in _labels(ms, "Qasr Dalim")
+    ms = mentions(
+        "Today at the museum in Baghdad, the U.S. Embassy Counsellor, Jon Halvers and Dr. Amir Kassem opened the hall."
+    )
+    assert "Location" not in _labels(ms, "Jon Halvers")

@@ -207,3 +207,10 @@ def test_an_unlabelled_name_after_the_port_of_is_a_place(nlp) -> None:
     doc.ents = [e for e in doc.ents if e.text != "Quelimane"]
     spans.repair(doc)
     assert ("Quelimane", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_surname_the_model_left_out_is_taken_in(nlp) -> None:
+    from threatgraph.extract.pipeline import extract_mentions
+
+    ms = extract_mentions(nlp("Ali Dheere spoke in Baidoa on Monday."))
+    assert [m.text for m in ms if m.label == "Person"] == ["Ali Dheere"]

@@ -169,3 +169,115 @@ def test_a_name_between_the_closing_mark_and_the_cue_is_the_source(analyse) -> N
     text = "“The gunmen wore police uniforms,” a shopkeeper, Halima Yusuf, told Radio Dalsan."
     q = _quote(analyse(text).quotes, "gunmen wore police")
     assert q.speaker == "Halima Yusuf" and text[q.source_start : q.source_end].endswith("Halima Yusuf")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As Foreign Minister Tom Okello noted in a speech in Paris, the country is committed to the talks.",
+            "Tom Okello",
+            "the country is committed to the talks",
+        ),
+        (
+            "The country is committed to the talks, as Foreign Minister Tom Okello reiterated on Tuesday.",
+            "Tom Okello",
+            "The country is committed to the talks",
+        ),
+    ],
+)
+def test_an_as_clause_attributes_the_clause_it_modifies(analyse, text: str, speaker: str, content: str) -> None:
+    q = _quote(analyse(text).quotes, "committed")
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_clause_with_words_of_its_own_around_a_quotation_is_one_mixed_quote(analyse) -> None:
+    from threatgraph.extract.quotes import parc_record
+
+    text = "Interior Minister Jon Roe said in a post that the raid “aimed to kill the commander behind the bombings.”"
+    a = analyse(text)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.speaker == "Jon Roe" and q.text.startswith("the raid “aimed")
+    assert parc_record(q, text)["type"] == "mixed"
+
+
+def test_a_clause_that_is_all_quotation_stays_direct(analyse) -> None:
+    a = analyse("Jon Roe said that “the raid was a success and the operations will continue.”")
+    assert [q.direct for q in a.quotes] == [True]
+
+
+def test_a_state_of_mind_is_reported_for_persons_only(analyse) -> None:
+    body = analyse("The Treasury believes the network moved millions through front companies in Dubai.")
+    person = analyse("Analyst Mary Stone believes the network moved millions through front companies.")
+    assert body.quotes == []
+    assert [q.speaker for q in person.quotes] == ["Mary Stone"]
+
+
+def test_a_state_body_described_by_its_head_word_reports(analyse) -> None:
+    a = analyse("The Kenyan army has reported that twelve fighters were killed near the border on Monday.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("Kenyan army", "reported")]
+
+
+def test_the_department_is_the_body_named_before_with_that_word(analyse) -> None:
+    a = analyse(
+        "The Treasury Department on Tuesday sanctioned four men accused of moving cash for the militia. "
+        "The department said in a statement that the men had used exchange houses in Dubai."
+    )
+    assert _quote(a.quotes, "exchange houses").speaker == "Treasury Department"
+
+
+def test_a_name_apposed_inside_the_description_is_the_speaker(analyse) -> None:
+    a = analyse(
+        "“We are ready to talk, but only after the troops leave our villages and the prisoners are freed,” "
+        "a spokesman for the group, Ahmed Wali, told Reuters."
+    )
+    assert _quote(a.quotes, "ready to talk").speaker == "Ahmed Wali"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The fighters had withdrawn from the town before dawn, Musa told reporters.", "The fighters had withdrawn"),
+        ("Ali Musa spoke by phone. The militants “left behind mines in every house,” Musa said.", "The militants “"),
+    ],
+)
+def test_content_before_a_sentence_final_cue(analyse, text: str, content: str) -> None:
+    quotes = [q for q in analyse(text).quotes if q.text.startswith(content)]
+    assert [q.speaker for q in quotes] in (["Musa"], ["Ali Musa"])
+    assert all(not q.direct for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the fighters left the town, Musa announced a curfew.",
+        "In March 2015, the group pledged allegiance to the caliph.",
+        "After the fighters had left the town, the governor announced.",
+    ],
+)
+def test_a_fronted_adverbial_is_not_content(analyse, text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_the_complementiser_is_never_content_however_parsed(analyse) -> None:
+    a = analyse("Jon Roe said in an audio message that the fighters would return to the city.")
+    assert [q.text for q in a.quotes] == ["the fighters would return to the city"]
+
+
+def test_a_question_reported_with_whether_is_no_claim(analyse) -> None:
+    assert analyse("Jon Roe did not say whether the talks would resume soon.").quotes == []
+    assert analyse("Jon Roe asked if the talks would resume soon.").quotes == []
+
+
+def test_she_is_never_a_person_the_article_writes_of_as_he(analyse) -> None:
+    a = analyse(
+        "Tom Hardy, a farmer, said his crops had failed. Aid chief Maria Lopez met Hardy in Nairobi on Monday. "
+        "“We will keep the aid flowing to the camps,” she said."
+    )
+    assert _quote(a.quotes, "aid flowing").speaker == "Maria Lopez"
+
+
+def test_a_person_the_article_gives_no_gender_agrees_with_either_pronoun(analyse) -> None:
+    a = analyse("Amina Yusuf met officials in Nairobi on Monday. “We will keep the aid flowing to the camps,” he said.")
+    assert _quote(a.quotes, "aid flowing").speaker == "Amina Yusuf"

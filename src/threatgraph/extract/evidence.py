@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 #: weights of a mention's vote: typed by a list, typed by a cue in the text, guessed by the model
 GAZETTEER, CUE, GUESS = 6, 3, 1
@@ -45,6 +45,17 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
     places = set(config["place_nouns"])
     root = span.root
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and span.start > 1
+        and doc[span.start - 2].lower_ in places
+        and doc[span.start - 2].tag_ == "NN"
+    ):
+        return "Location"  # "the village of X", "the town of X" (a plural, "the towns of X and Y", is a list's)
+    titles = set(config["person_titles"])
+    if label != "Person" and len(span) <= 4 and any(_title_noun(c, titles) for c in root.children if c.dep_ == "appos"):
+        return "Person"  # "X, co-founder of Y", "X, a spokesman for the group": a title apposed to the name
     one_name = not (label == "Person" and len(span) > 1)  # "Omar Dalle" is a person even when hung off a county
     if one_name and any(c.dep_ == "appos" and c.lower_ in places for c in root.children):
         return "Location"  # "Qoryoley, a town south of the capital"
@@ -61,14 +72,45 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         return "Location"  # "Kurtunwarey, Somalia"
     if (
         label == "Person"
-        and before is not None
-        and before.lower_ in ("in", "near")
         and after is not None
         and after.text not in ("'s", "’s")
         and after.lower_ not in members
+        and _governing_preposition(span) in ("in", "near")
     ):
-        return "Location"  # "posts in al-Rawda": people are rarely "in" anything
+        return "Location"  # "posts in al-Rawda", "in X, Y and Z": people are rarely "in" anything
     return None
+
+
+def _title_noun(tok: Token, titles: set[str]) -> bool:
+    """A person title heading an apposition: "spokesman", "co-founder" (the last part of a hyphenated title)."""
+    return tok.pos_ == "NOUN" and tok.lower_.rsplit("-", 1)[-1] in titles
+
+
+def _governing_preposition(span: Span) -> str | None:
+    """The preposition a name is the object of: right before it ("in X", a dateline's "Near X"), or before
+    the list of names it belongs to ("in X, Y and Z"), read from the surface because parsers often break such
+    lists apart. A list is of bare names (no article, at most three words each, at most three before this
+    one) joined by commas and "and"/"or": a date, a title or "the Embassy" between them ends it."""
+    doc = span.doc
+    names = {e.end: e for e in doc.ents if e.label_ in _NAME_LABELS}  # token after a name -> the name
+    i = span.start - 1
+    for _ in range(4):
+        if i < 0:
+            return None
+        if doc[i].pos_ == "ADP" or doc[i].lower_ in ("in", "near"):
+            return doc[i].lower_
+        separated = False
+        while i >= 0 and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+            i, separated = i - 1, True
+        member = names.get(i + 1)
+        if not separated or member is None or len(member) > 3 or member[0].pos_ == "DET":
+            return None
+        i = member.start - 1
+    return None
+
+
+#: labels of names that can stand in one list with a place (spaCy's and the gazetteer's)
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "Person", "Organization", "Location"})
 
 
 def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool]) -> None:

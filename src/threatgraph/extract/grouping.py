@@ -168,7 +168,7 @@ def _drops_designator(long_norm: str, short_norm: str) -> bool:
     return any(word_of.get(w, ("", ""))[1] == "designator" for w in long_norm.split() if w not in short)
 
 
-#: "..., commonly referred to as "X"", "also known as X", "known publicly as the X", "called X": the text
+#: "..., often referred to as "X"", "also known as X", "known publicly as the X", "called X": the text
 #: names the same actor again.
 _KNOWN_AS = re.compile(
     r"\b(?:known|referred\s+to|called)(?:\s+(?:publicly|locally|widely|popularly|officially|internally))?"
@@ -192,7 +192,7 @@ _ADVERBS = re.compile(
 def _renames(gap: str) -> bool:
     """Whether "known as" after this text renames the organisation before the text.
 
-    "X, also known as", "X (XY), active in Z and commonly referred to as": the cue follows the name or a
+    "X, also known as", "X (XY), based in Z and widely referred to as": the cue follows the name or a
     clause about it. "the X cell known as", "backs a militia known as": a common noun right before the cue
     is what is renamed, not X.
     """

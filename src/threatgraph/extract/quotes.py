@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import Actor, MentionIndex, resolve
+from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
@@ -355,6 +355,11 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if named is not None:
         return _actor(named)
     description = tok.pos_ == "NOUN" and tok.tag_ != "NNS" and lemma(tok) in _person_titles()
+    if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
+        return _actor(apposed)
+    body = _body_antecedent(tok, index)
+    if body is not None:
+        return _actor(body)
     if tok.lower_ in ("they", "them"):
         people = _people_before(tok)
         if people is not None:
@@ -372,9 +377,72 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
+    if tok.lower_ in _PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
+        genders = _genders(index)
+        want = _PRONOUN_GENDER[tok.lower_]
+        before = [p for p in before if genders.get(p.group, want) == want] if before else before
     if before:
         return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(index: MentionIndex) -> dict[int, str]:
+    """The gender the article itself gives each person group, where it gives exactly one: a gendered title
+    before a mention ("Mr", "Ms", "spokeswoman") or a pronoun in a sentence that names that person alone.
+    Names are never guessed from: a group the text says nothing about is compatible with either pronoun."""
+    titles = cues()["gendered_titles"]
+    seen: dict[int, set[str]] = {}
+    doc = index.doc
+    people_in: dict[int, set[int]] = {}
+    for m in index.mentions:
+        if m.label != "Person" or m.group < 0:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        people_in.setdefault(span.sent.start, set()).add(m.group)
+        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
+            if t.lower_.strip(".") in titles:
+                seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
+    for sent in doc.sents:
+        groups = people_in.get(sent.start, set())
+        if len(groups) != 1:
+            continue
+        said = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON"}
+        if len(said) == 1:
+            seen.setdefault(next(iter(groups)), set()).update(said)
+    return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
+
+
+def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
+    """The person set off by commas inside a description's phrase ("a spokesman for the group, Ada Roe,"):
+    parsers often hang the name on the last noun, but a person cannot be in apposition to a group or a
+    place, so the name is the describer's. A name apposed to another person noun ("the lawyer for the
+    leader, X") is that person, not the speaker."""
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or _quoted_at(t, quoted):
+            continue
+        m = index.at(t)
+        if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in _person_titles()):
+            return m
+    return None
+
+
+def _body_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "the department said", "the ministry added": a definite singular noun that heads organisation names
+    stands for the nearest organisation named with that word before it ("the Treasury Department")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.at(tok) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    heads = label_config()["heads"]
+    word = lemma(tok)
+    if not any(word in heads[kind] for kind in ("PublicBody", "ArmedGroup", "Company")):
+        return None
+    return index.before(tok.idx, ORG_LABELS, window=3000, naming=word)
 
 
 def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
@@ -617,7 +685,7 @@ def parc_record(quote: Quote, text: str) -> dict[str, Any]:
         "speaker": quote.speaker,
         "cue": span(quote.cue_start, quote.cue_end),
         "content": span(quote.start, quote.end),
-        "type": "direct" if quote.direct else "indirect",
+        "type": quote.parc_type,
     }
 
 
@@ -639,9 +707,18 @@ def _reported_text(cue: Token) -> Span | None:
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
     if comp:
-        toks = [t for t in comp[0].subtree if t.dep_ != "mark" or t.i != comp[0].left_edge.i]
+        toks = list(comp[0].subtree)
+        if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
+            toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if cue.dep_ == "parataxis" or (cue.lower_ in cues()["according"] and cue.head != cue):
+    misread = _misread_that(cue)
+    if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
+        toks = [t for t in misread.subtree if t.i != misread.i and not t.is_space]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    fronted = _fronted_content(cue)
+    if fronted is not None:
+        return fronted
+    if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]
@@ -649,8 +726,56 @@ def _reported_text(cue: Token) -> Span | None:
             toks.pop(0)
         if toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
             toks = [t for t in toks if t.i < cue.i] or toks
+        elif toks and _as_clause(cue):  # "As X said yesterday, <clause>": the content starts after the comma
+            comma = next((t.i for t in toks if t.text == "," and t.i < head.i), None)
+            toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _fronted_content(cue: Token) -> Span | None:
+    """ "<content>, X said.": the sentence up to the comma before the subject of a sentence-final cue, however
+    the parser hung the content (often as the cue's object); only the subject and auxiliaries or adverbs may
+    stand between that comma and the cue."""
+    doc = cue.doc
+    subj = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if cue.dep_ != "ROOT" or not subj or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    objects = ("dobj", "xcomp", "attr", "acomp", "oprd")
+    if lemma(cue) != "tell" and any(c.dep_ in objects for c in cue.rights):
+        return None  # "…, X announced a curfew": the cue has content of its own (told's object is the audience)
+    between = doc[subj[0].right_edge.i + 1 : cue.i]
+    if any(t.pos_ not in ("AUX", "ADV", "PART") for t in between):
+        return None
+    j = subj[0].left_edge.i - 1
+    while j >= cue.sent.start and doc[j].text in ("”", '"', "’", "»"):
+        j -= 1
+    if j <= cue.sent.start or doc[j].text != ",":
+        return None
+    start = cue.sent.start
+    while start < j and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    content = doc[start:j]
+    if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":
+        return None  # "When the fighters left, X said …": a fronted adverbial clause, not what was said
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
+    return content if j - start >= 3 and finite else None  # "In March 2015, X pledged": no clause, no content
+
+
+def _misread_that(cue: Token) -> Token | None:
+    """The complementiser "that" a parser took for the cue's object, with the reported clause hung under it."""
+    return next((c for c in cue.rights if c.lower_ == "that" and c.dep_ == "dobj" and any(c.rights)), None)
+
+
+def _as_clause(cue: Token) -> bool:
+    """ "As X noted (in …), <clause>" / "<clause>, as X said": a cue in an adverbial clause opened by "as"
+    attributes the clause it modifies (PARC's source-cue frame around the content)."""
+    return cue.dep_ == "advcl" and cue.head != cue and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
+def _own_words(span: Span, marked: list[_Marked]) -> int:
+    """Words of a reported clause outside every quotation: a mixed quotation has some of its own."""
+    return sum(1 for t in span if t.is_alpha and not any(m.start - 1 <= t.idx < m.end + 1 for m in marked))
 
 
 def _that_clause(cue: Token) -> Token | None:
@@ -725,18 +850,21 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     for tok in doc:
         if not _is_cue(tok) or _inside(tok.idx, kept):
             continue
-        if tok.i in direct_cues and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue
-        if _negated(tok):
+        clause = any(c.dep_ == "ccomp" for c in tok.children) or _misread_that(tok) is not None
+        frame = tok.dep_ == "parataxis" or _fronted_content(tok) is not None
+        if (tok.i in direct_cues and not clause and not frame) or _negated(tok):
             continue  # "did not say whether …" reports no claim
         span = _reported_text(tok)
-        if span is None or len(span) < 3 or span[0].lower_ in ("whether", "if"):
-            continue
+        opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
+        if span is None or len(span) < 3 or opener & {"whether", "if"}:
+            continue  # "did not say whether …": a question, not a claim
+        if tok.i in direct_cues and not clause and _own_words(span, kept) < data["min_mixed_words"]:
+            continue  # '“…,” X said': the quotation is the whole statement
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
-        if covered > 0.5 * (span.end_char - span.start_char):
-            continue
+        if covered > 0.5 * (span.end_char - span.start_char) and _own_words(span, kept) < data["min_mixed_words"]:
+            continue  # the quotation is the content; a clause with words of its own around it is mixed
         att = _speaker(tok, index, quoted)
-        if att.speaker is None or (lemma(tok) in data["weak_cue_verbs"] and att.speaker.group < 0):
+        if att.speaker is None or not _speaks_by(tok, att):
             continue
         body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
         while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
@@ -762,13 +890,31 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         )
         items.append((b_start, finish(q, att)))
     items.sort(key=lambda item: item[0])
-    quotes = _drop_embedded([q for _pos, q in items])
+    quotes = _drop_embedded([q for _pos, q in items], text)
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+\s[-–—]\s*")
+
+
+def _speaks_by(cue: Token, att: _Attribution) -> bool:
+    """Whether a reported clause under ``cue`` is this speaker's statement: any speaker of a speech verb; for
+    a verb of mind ("believes") only a person; for the other weak verbs ("reported") a named actor or a state
+    body described by its head word ("the Somali government", "the ministry")."""
+    data = cues()
+    lem = lemma(cue)
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    if lem in data["mind_verbs"]:
+        return speaker.label == "Person"
+    if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
+        return True
+    head = att.speaker_token
+    bodies = label_config()["heads"]["PublicBody"]
+    return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
 
 
 def _negated(cue: Token) -> bool:
@@ -788,16 +934,19 @@ def _prep_phrase(tok: Token) -> str | None:
     return None
 
 
-def _drop_embedded(quotes: list[Quote]) -> list[Quote]:
-    """A short direct fragment inside reported speech by the same speaker ("told the Senate that
-    the Zainabiyoun were among the militants “found actively involved …”") is part of that
-    statement, not a quotation of its own."""
+def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
+    """A direct fragment inside reported speech by the same speaker ("told the Senate that the
+    Zainabiyoun were among the militants “found actively involved …”") is part of that mixed
+    statement, not a quotation of its own; the fragment may end in the stop the clause leaves out."""
     reported = [q for q in quotes if not q.direct]
-    return [
-        q
-        for q in quotes
-        if not (q.direct and any(r.start <= q.start and q.end <= r.end and r.speaker == q.speaker for r in reported))
-    ]
+
+    def inside(q: Quote, r: Quote) -> bool:
+        return r.start <= q.start and (q.end <= r.end or not text[r.end : q.end].strip(_CLOSING))
+
+    return [q for q in quotes if not (q.direct and any(inside(q, r) and r.speaker == q.speaker for r in reported))]
+
+
+_CLOSING = " .,;:!?“”\"'’"
 
 
 def _first_char_of(paragraph: tuple[int, int]) -> int:

@@ -56,6 +56,8 @@ class CuesFile(Schema):
 
     cue_verbs: Words
     weak_cue_verbs: Words
+    mind_verbs: Words
+    min_mixed_words: int
     phrasal_cues: dict[str, str]
     according: Words
     quote_marks: dict[str, Words]
@@ -67,6 +69,7 @@ class CuesFile(Schema):
     medium_nouns: Words
     title_joiners: Words
     source_nouns: Words
+    gendered_titles: dict[str, str]
 
 
 class DatesFile(Schema):

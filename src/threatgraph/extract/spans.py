@@ -75,6 +75,25 @@ def _apostrophe_extent(span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label) if end != span.end else span
 
 
+def _surname_extent(span: Span, max_extra: int = 2) -> Span:
+    """Take in the capitalised name word the model left after a person's first name ("Ali" | "Dheere spoke"):
+    a proper noun, outside every entity, that the parse joins to the name (compound or flat either way)."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < max_extra and doc[end - 1].whitespace_:
+        nxt = doc[end]
+        joined = (nxt.head.i in range(span.start, end) and nxt.dep_ in ("compound", "flat")) or any(
+            doc[i].head.i == nxt.i and doc[i].dep_ in ("compound", "flat") for i in range(span.start, end)
+        )
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ and not nxt.is_sent_start and joined):
+            break
+        places = label_config()["place_nouns"]
+        if nxt.lower_ in _org_heads() or nxt.lower_ in places or is_country(nxt.text) or _demonym(nxt.text):
+            break
+        end += 1
+    return Span(doc, span.start, end, label=span.label) if end != span.end else span
+
+
 def _conjoined_institution(span: Span) -> Span:
     """ "Horn and Gulf Institute", "Peace and Policy Centre": a name cut at its "and" is joined back.
 
@@ -306,7 +325,7 @@ def repair(doc: Doc) -> Doc:
             if span is None:
                 continue
             if span.label_ == "PERSON":
-                span = _apostrophe_extent(span)
+                span = _surname_extent(_apostrophe_extent(span))
             span = _conjoined_institution(span)
             label = _relabel(span)
             if label != span.label_:

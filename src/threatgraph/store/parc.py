@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from threatgraph.model import Quote
+from threatgraph.model import Quote, parc_type
 from threatgraph.store.records import QuoteSpans, TextSpan
 
 
@@ -45,7 +45,7 @@ def parc_view(row: Mapping[str, Any]) -> QuoteSpans:
         return TextSpan(start, end, text) if start is not None and end is not None else None
 
     return QuoteSpans(
-        type="direct" if row["direct"] else "indirect",
+        type=parc_type(bool(row["direct"]), row["text"] or ""),
         source=span(row.get("source_start"), row.get("source_end"), row.get("source_text")),
         speaker=row.get("speaker"),
         cue=span(row.get("cue_start"), row.get("cue_end"), row.get("cue_text")),

@@ -409,7 +409,7 @@ class QuoteSpans(Record):
     """One attribution as PARC-style spans: the source as written, the cue and the content (a span the
     extractor did not find is None), with the speaker it was resolved to, so others can score them."""
 
-    type: str  # direct | indirect
+    type: str  # direct | mixed | indirect (model.parc_type)
     source: TextSpan | None
     speaker: str | None
     cue: TextSpan | None
