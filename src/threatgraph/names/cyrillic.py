@@ -25,7 +25,8 @@ CYRILLIC_BLOCKS = ((0x0400, 0x04FF), (0x0500, 0x052F))
 _GLIDE_AFTER = frozenset("аеёиоуыэюяіїєъь")
 #: Letters with one spelling in every system, and those whose systems differ, the usual (ICU) one first.
 LETTERS: dict[str, tuple[str, ...]] = {
-    **{ch: (lat,) for ch, lat in zip("абдзклмнопрстуф", "abdzklmnoprstuf", strict=True)},
+    **{ch: (lat,) for ch, lat in zip("абдзлмнопрстуф", "abdzlmnoprstuf", strict=True)},
+    "к": ("k", "c"),
     "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
     "х": ("kh", "h", "x"), "ц": ("ts", "tz", "c"), "ч": ("ch", "tch"), "ш": ("sh", "sch"),
     "щ": ("shch", "sch", "sh", "sht"), "ы": ("y", "i"), "э": ("e",), "і": ("i",), "ї": ("yi", "i", "ji"),

@@ -189,6 +189,10 @@ class PartKey:
     article: bool = False
     sun: bool = False
     consonant_end: bool = False  # ends with a consonant letter: no Latin spelling of it ends in -i
+    article_join: bool = False  # the article and its word read as one: the Latin word opens with a or e
+    #: (consonants before it, letters) per long vowel inside the word: where in the Latin word it is written
+    placed: tuple[tuple[int, str], ...] = ()
+    consonants: int = 0
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +204,52 @@ def part_key(word: str) -> PartKey:
     closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
     hints = tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
     end = word[-1:] in LETTER_CLASSES and word[-1:] not in CLOSING_H
-    return PartKey(script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end)
+    placed, count = _placed_vowels(word) if first != "و" else ((), 0)
+    return PartKey(
+        script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end, False, placed, count
+    )
+
+
+def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The long vowels inside a script word with the number of consonant letters before each, and the number
+    of consonant letters: "محمود" (Mahmoud) writes its long u after the third consonant, so "Muhammad" (whose
+    u follows the first) is another name of the same consonants."""
+    placed: list[tuple[int, str]] = []
+    count = 0
+    last = ""
+    for i, ch in enumerate(word):
+        if 0 < i < len(word) - 1 and ch in LONG_VOWELS:
+            if count:
+                placed.append((count, LONG_VOWELS[ch]))
+            last = ""
+        elif ch in LETTER_CLASSES or (i == 0 and ch in INITIAL_ONLY):
+            if ch != last:
+                count += 1
+            last = ch
+        elif ch != "\u0651":  # a vowel letter or mark between two letters (not a shadda) parts them
+            last = ""
+    return tuple(placed), count
+
+
+def latin_vowel_runs(folded: str) -> list[str]:
+    """The vowel letters (y and w inside the word included) after each consonant of a Latin word, digraphs as
+    one consonant and doubled consonants as one: "muhammad" -> ["u", "a", "a", ""] (after m, h, m, d)."""
+    text = folded
+    for digraph, cls in DIGRAPHS:
+        text = text.replace(digraph, cls)
+    text = _SOFT_C.sub("s", text).translate(CLASSES)
+    runs: list[str] = []
+    last = ""
+    for i, ch in enumerate(text):
+        vowel = ch in _VOWELS or (ch in "yw" and i > 0)
+        if vowel or not (ch.isalpha() or ch in "$%"):
+            if runs:
+                runs[-1] += ch
+            last = ""
+        elif ch != last:
+            runs.append("")
+            last = ch
+    return runs
 
 
 @lru_cache(maxsize=16384)
@@ -222,7 +271,9 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
     keys = _expand(alternatives)
     if not parts[0].article:  # the article and its word are one word in many spellings ("Essaadi", "Allah")
         keys = frozenset(k for k in keys if len(k) > MIN_KEY)
-    return PartKey(keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end)
+    return PartKey(
+        keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end, article_join=parts[0].article
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +317,18 @@ def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
 def is_honorific(key: PartKey) -> bool:
     """Whether a script part spells a title of the name vocabulary ("حاجی" / Haji, "شيخ" / Sheikh, "ملا" /
     Mullah): dropped from a script query as Latin names drop it, so neither side counts it."""
-    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in vocabulary().honorifics)
+    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in spoken_titles())
+
+
+@lru_cache(maxsize=1)
+def spoken_titles() -> frozenset[str]:
+    """The titles of the vocabulary a name in the Arabic script can spell: not the Latin abbreviations ("dr",
+    "gen", "col": no vowel, or the start of a longer title), which would make name parts of the same
+    consonants ("ڈار" / Dar) titles."""
+    titles = vocabulary().honorifics
+    return frozenset(
+        t for t in titles if any(ch in _VOWELS for ch in t) and not any(o != t and o.startswith(t) for o in titles)
+    )
 
 
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
@@ -284,10 +346,16 @@ def part_similarity(key: PartKey, latin: str) -> float:
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
     if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
+    elif key.article_join and folded[:1] not in "ae":
+        factor *= MISSING_VOWEL  # the article opens a word "al-", "el-", "as-", "es-", never "o-" or "u-"
     if key.closing and not _closes_with(folded, key.closing):
         factor *= MISSING_VOWEL
-    elif key.consonant_end and folded[-1:] == "i" and len(folded) > 2:
-        factor *= MISSING_VOWEL  # a closing -i is a written long vowel: "Mohammadi" is not "محمد"
+    elif key.consonant_end and folded[-1:] in "iy" and len(folded) > 2:
+        factor *= MISSING_VOWEL  # a closing -i (-y) is a written long vowel: "Mohammadi" is not "محمد"
+    if key.placed and factor == 1.0:
+        runs = latin_vowel_runs(folded)
+        if len(runs) == key.consonants and any(not set(letters) & set(runs[k - 1]) for k, letters in key.placed):
+            factor *= MISSING_VOWEL
     # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
     # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
     short = len(latin) <= SHORT_WORD or (bool(key.hints) and factor == 1.0)

@@ -41,6 +41,12 @@ FEATURES = {
     "birth_date_conflict": -0.15,
     "identifier_match": 0.25,
 }
+#: Opening consonants that spell one sound in some romanisation (c/k/q, g/j/q, v/w, t/s for the Arabic
+#: tha, d/z for dad and dha); two words opening with consonants of no shared class count this much of their
+#: similarity.
+OPENING_CLASSES = ("ckq", "gjq", "vw", "ts", "dz", "fp", "xkh")
+FIRST_CONSONANT_FACTOR = 0.9
+_NOT_CONSONANTS = frozenset("aeiouyhw")
 #: Token pairs below MIN_TOKEN_SIM are not aligned at all (different words); up to FULL_TOKEN_SIM they count less.
 MIN_TOKEN_SIM = 0.6
 FULL_TOKEN_SIM = 0.8
@@ -55,6 +61,9 @@ FOLD_FACTOR = 0.95
 #: A Cyrillic word matched through another of its conventional Latin spellings (:mod:`names.cyrillic`) counts
 #: this much of that spelling's similarity: the same word, a shade below the same letters (which rank first).
 SPELLING_FACTOR = 0.98
+#: A Cyrillic word none of whose spellings is the Latin word: the systems are accounted for, what differs is
+#: another name or a typo, and counts this much of its closeness ("Жуков" / "ZHIDKOV").
+INEXACT_SPELLING_FACTOR = 0.9
 #: An unmatched word between two matched words of the same name (a middle name left out by the other side,
 #: "Emmerson MNANGAGWA" / "Emmerson Dambudzo MNANGAGWA") counts this much of its weight against the score.
 MIDDLE_FACTOR = 0.35
@@ -80,6 +89,10 @@ def token_similarity(a: str, b: str) -> float:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
     folded = _fold_similarity(a, b)
+    if not _same_opening(a, b):
+        # Spellings of one name rarely differ in an opening consonant beyond the classes romanisations share
+        # (c/k/q, g/j); names that do are other names ("goran" / "zoran", "marko" / "zarko").
+        return FIRST_CONSONANT_FACTOR * max(sim, folded)
     if sim < PHONETIC_SIM and len(a) >= 3 and len(b) >= 3:
         pa = phonetic(a)
         if len(pa) >= 3 and pa == phonetic(b):
@@ -91,6 +104,15 @@ def token_similarity(a: str, b: str) -> float:
             if len(sk) >= 3 and sk == skeleton(b) and (_abjad_fits(a, b) or _abjad_fits(b, a)):
                 sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
     return max(sim, folded)
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """Whether two words open alike: the same letter, a vowel or glide on either side, or opening consonants
+    of one romanisation class (after the romanisation fold: "qasim"/"kasim", "gamal"/"jamal")."""
+    x, y = romanisation_fold(a)[:1], romanisation_fold(b)[:1]
+    if x == y or not x or not y or x in _NOT_CONSONANTS or y in _NOT_CONSONANTS:
+        return True
+    return any(x in cls and y in cls for cls in OPENING_CLASSES)
 
 
 def _fold_similarity(a: str, b: str) -> float:
@@ -220,6 +242,8 @@ def compare_names(
         sim = token_similarity(q_tokens[i], a_tokens[j])
         if (i, j) in spelled:
             sim = max(sim, SPELLING_FACTOR * token_similarity(*spelled[i, j]))
+            if sim < SPELLING_FACTOR:
+                sim *= INEXACT_SPELLING_FACTOR
         if q_keys is not None:
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
         s = _ramp(sim)
@@ -255,7 +279,7 @@ def compare_names(
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
-    if len(q_tokens) > 1 or len(a_tokens) > 1:
+    if len(q_tokens) != len(a_tokens):  # a word written apart on one side: with as many words, the alignment tells
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
             return NameScore(score, tuple(pairs))

@@ -66,6 +66,8 @@ RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
 #: The weight share of an unaligned script part that may spell a title (the weight of a particle).
 TITLE_WEIGHT = 0.15
+#: Name words (not titles, not the article) a script name keeps for a part of it to be read as a title.
+MIN_NAME_WORDS = 2
 #: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
 #: or identifier agreeing.
 WEAK_NAME_CAP = MATCH_THRESHOLD - 0.05
@@ -156,7 +158,8 @@ class ScreenIndex:
         A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
         with a Latin word (then it weighs what that word weighs): Latin names drop their titles, so an unaligned
         title must not count against the match, but the script cannot tell a title from a name of the same
-        consonants ("عمر" Omar / Amir), so it is never dropped outright."""
+        consonants ("عمر" Omar / Amir), so it is never dropped outright, and a part is read as a possible title
+        only where MIN_NAME_WORDS other words are left (a person's name is not one word and a title)."""
         q_tokens, q_keys = query_tokens(qname)
         if q_keys is None:
             corrected = self.org_words.correct(qname)
@@ -164,7 +167,10 @@ class ScreenIndex:
                 q_tokens = name_tokens(corrected) or q_tokens
         weights = [self.token_weight(t) for t in q_tokens]
         if q_keys is not None:
-            weights = [w * TITLE_WEIGHT if is_honorific(k) else w for w, k in zip(weights, q_keys, strict=True)]
+            titles = [is_honorific(k) for k in q_keys]
+            names_left = sum(1 for k, title in zip(q_keys, titles, strict=True) if not title and not k.article)
+            if names_left >= MIN_NAME_WORDS:  # "سعيد زماني" is a name of two words, not a title and one word
+                weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
         elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
         return q_tokens, weights, q_keys, spellings_of(qname)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from threatgraph.names import cyrillic
-from threatgraph.names.tokens import name_tokens
+from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens
 from threatgraph.names.translit import (
     MIN_KEY,
     PartKey,
@@ -97,7 +97,8 @@ _PIECES = re.compile(r"\w+")
 @lru_cache(maxsize=65536)
 def cyrillic_parts(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
     """A Cyrillic name's tokens, piece by piece, and each token's Latin spellings (the token first,
-    :func:`names.cyrillic.spellings`); None for a name that is not Cyrillic. Titles are dropped as
+    :func:`names.cyrillic.spellings`); None for a name that is not Cyrillic. Titles are dropped (where two
+    words are left) as
     :func:`names.tokens.name_tokens` drops them from a whole name; a piece the vocabulary translates
     ("бригада" -> "brigade") keeps its translation alone."""
     if not cyrillic.is_cyrillic(name):
@@ -120,7 +121,7 @@ def cyrillic_parts(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], .
         tokens.append(tok)
     honorifics = vocabulary().honorifics
     keep = [k for k, t in enumerate(tokens) if t not in honorifics]
-    if keep and len(keep) < len(tokens):
+    if len(keep) >= MIN_NAME_WORDS and len(keep) < len(tokens):
         tokens = [tokens[k] for k in keep]
         spelled = [spelled[k] for k in keep]
     return tuple(tokens), tuple(spelled)
