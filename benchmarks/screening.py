@@ -516,10 +516,12 @@ def main() -> None:
         old_entries = load(args.old)
         old_ids = {e["id"] for e in old_entries}
         old_index = build_index(old_entries, "old")
-        added = [n for e in entries if e["id"] not in old_ids for n in entity_names(e)[:1]]
+        added = [(n, e["schema"]) for e in entries if e["id"] not in old_ids for n in entity_names(e)[:1]]
         _s, added_hits = flagged(old_index, added, thr)
+        _s, untyped_added = flagged(old_index, added, thr, typed=False)
         print(f"  non-listed (b), {len(added)} entities added since {args.old.name}, against that list: "
-              f"flagged {len(added_hits) / max(1, len(added)):.4f}")  # fmt: skip
+              f"flagged {len(added_hits) / max(1, len(added)):.4f} with their schema, "
+              f"{len(untyped_added) / max(1, len(added)):.4f} without")  # fmt: skip
         for name, cap, score in added_hits[:5]:
             print(f"      flagged: {name!r} -> {cap!r} ({score})")
 

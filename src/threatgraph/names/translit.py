@@ -112,9 +112,11 @@ LETTER_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("خ", ("x",)), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
     **dict.fromkeys("ذ", ("z", "d")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
     **dict.fromkeys("رړڑ", ("r",)), **dict.fromkeys("شښ", ("$", "%")), **dict.fromkeys("غگګ", ("g",)),
-    **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("كک", ("k",)),
+    **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("ک", ("k",)),
+    **dict.fromkeys("ك", ("k", "g")),
     **dict.fromkeys("ل", ("l",)), **dict.fromkeys("م", ("m",)), **dict.fromkeys("نڼں", ("n",)),
 }  # fmt: skip
+#: (The Arabic kaf ك stands for the gaf of Persian and Pashto where a keyboard has no gaf: "كل" / "Gul".)
 #: Waw and ya opening a word: a consonant ("Walid", "Yusuf"), but an opening waw is also written as a vowel
 #: ("Ould", "Oumar").
 INITIAL_ONLY: dict[str, tuple[str, ...]] = {"و": ("w", ""), "ي": ("y",), "ی": ("y",), "ى": ("y",), "ے": ("y",)}
@@ -131,7 +133,8 @@ def _alternatives(word: str) -> list[tuple[str, ...]]:
         if i == 0 and ch in INITIAL_ONLY:
             out.append(INITIAL_ONLY[ch])
         elif i == last and i > 0 and ch in CLOSING_H:
-            out.append(("h", ""))
+            # the ta marbuta of a word in construct is read -at ("عصبة الأنصار" / "Asbat al-Ansar")
+            out.append(("h", "", "t") if ch == TA_MARBUTA else ("h", ""))
         elif ch == "ل" and i >= 2 and word[i - 1] == "ا" and i < last and word[i + 1] in SUN_LETTERS:
             out.append(("l", ""))  # an inner article before a sun letter: "عبدالرحمن" / "Abderrahmane"
         elif ch in LETTER_CLASSES:
@@ -165,7 +168,7 @@ def script_key(word: str) -> str:
 
 #: Long vowels the script writes inside a word, and the Latin letters any spelling of them uses: "حسين" has a
 #: long i (Husayn, Hussein, Hossein all write i, e or y), "حسن" has none (Hassan, Hasan).
-LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with the same letter
+LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv", "ې": "eiy"}  # Persian writes v with the same letter
 #: Letters that carry a word-initial vowel in the script (alif with or without hamza, ayn, hamza seats): a word
 #: that starts with one is spelled with an initial vowel in Latin ("Ibrahim", "Omar"), one that does not is not
 #: ("Butt" is not "Abete").
@@ -173,7 +176,7 @@ VOWEL_CARRIERS = "اأإآعءئؤﺁ"
 #: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u", "-a") is written by every
 #: Latin spelling at its end: "محمدی" is Mohammadi, not Mahmoud; "حسنا" is Hasna, not Hassan.
 #: (Persian ی also writes alif maqsura: عیسی.)
-FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv", "ا": "a"}
+FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv", "ا": "a", "ې": "eiy", "ۍ": "iyea"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,8 +283,20 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
 def consonant_keys(token: str) -> frozenset[str]:
     """The consonant keys of a Latin spelling (or ASCII transliteration), with and without a closing h
     ("hussein", "husayn", "hsyn" -> {"hsn"}; "abdullah" -> {"bdlh", "bdl"})."""
-    text = token.casefold()
-    for digraph, cls in DIGRAPHS:
+    folded = token.casefold()
+    keys = _latin_keys(folded, DIGRAPHS)
+    if any(d in folded for d in SPLIT_DIGRAPHS):
+        # "Ishaq" is Is-haq (إسحاق), "Fathi" Fat-hi (فتحي): the digraph read as its two letters
+        keys |= _latin_keys(folded, tuple(d for d in DIGRAPHS if d[0] not in SPLIT_DIGRAPHS))
+    return keys
+
+
+#: Digraphs a Latin spelling may also write as two letters of the script (s+h, t+h, k+h, d+h).
+SPLIT_DIGRAPHS = ("sh", "th", "kh", "dh")
+
+
+def _latin_keys(text: str, digraphs: Sequence[tuple[str, str]]) -> frozenset[str]:
+    for digraph, cls in digraphs:
         text = text.replace(digraph, cls)
     text = _SOFT_C.sub("s", text).translate(CLASSES)
     out: list[str] = []
