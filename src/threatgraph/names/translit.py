@@ -359,7 +359,10 @@ def part_similarity(key: PartKey, latin: str) -> float:
     # a long vowel after an opening alif or ayn is the Latin word's first letter ("عیسی" / "Isa", "Essa")
     inner = folded if key.opening == "v" else folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
-    if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
+    if key.opening == "*":
+        if folded[:1] not in "wvou":
+            factor *= MISSING_VOWEL  # an opening waw is a w/v or the vowel of "Ould", "Oumar", never "Ali"
+    elif (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
     elif key.article_join and folded[:1] not in "ae":
         factor *= MISSING_VOWEL  # the article opens a word "al-", "el-", "as-", "es-", never "o-" or "u-"

@@ -40,15 +40,16 @@ def latin_block_keys(token: str) -> list[str]:
 
 def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -> list[tuple[frozenset[str], float]]:
     """(consonant keys, weight) to look up for a script query: each part's keys, and those of 2..MAX_SCRIPT_JOIN
-    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"); keys of two consonants or fewer find
-    too many names to vote."""
+    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"), weighing what its parts weigh together (a
+    Latin word spelling three parts stands for all three); keys of two consonants or fewer find too many names
+    to vote."""
     out: list[tuple[frozenset[str], float]] = []
     for i in range(len(q_keys)):
         for n in range(1, min(MAX_SCRIPT_JOIN, len(q_keys) - i) + 1):
             key = q_keys[i] if n == 1 else join_parts(tuple(q_keys[i : i + n]))
             keys = frozenset(k for k in key.keys if len(k) > MIN_KEY)
             if keys:
-                out.append((keys, max(q_weights[i : i + n])))
+                out.append((keys, sum(q_weights[i : i + n])))
     return out
 
 
