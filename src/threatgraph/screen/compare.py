@@ -279,7 +279,17 @@ def compare_names(
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
-    if len(q_tokens) != len(a_tokens):  # a word written apart on one side: with as many words, the alignment tells
+    # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
+    # two words of the same place open with consonants of no shared class ("goran x" / "zoran x": other names)
+    # nor for a Cyrillic name, whose words were compared in every spelling.
+    if (len(q_tokens) > 1 or len(a_tokens) > 1) and (
+        len(q_tokens) != len(a_tokens)
+        or (
+            q_spellings is None
+            and a_spellings is None
+            and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+        )
+    ):
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
             return NameScore(score, tuple(pairs))
