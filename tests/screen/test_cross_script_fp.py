@@ -26,6 +26,11 @@ def test_a_long_vowel_is_written_where_the_script_writes_it() -> None:
     assert part_similarity(mahmud, "mahmoud") > part_similarity(mahmud, "muhammad")
     assert part_similarity(mahmud, "mehmood") >= 0.9
     assert latin_vowel_runs("husayn") == ["u", "ay", ""]
+    insurance = part_key("بیمه")  # a long i after the first consonant: not the letters of an acronym
+    assert part_similarity(insurance, "bimeh") > part_similarity(insurance, "bmi")
+    index = build_index([entry("o1", "Organization", name=["NORTHERN TRUST BANK"], alias=["BMI"])])
+    hits = index.match(Query(["گروه بیمه"], schema="Company"), limit=1)
+    assert not hits or not hits[0].match
 
 
 def test_construct_state_digraphs_and_gaf() -> None:

@@ -215,7 +215,8 @@ def part_key(word: str) -> PartKey:
 
 def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:
     """The long vowels inside a script word with the number of consonant letters before each, and the number
-    of consonant letters: "محمود" (Mahmoud) writes its long u after the third consonant, so "Muhammad" (whose
+    of consonant letters (a closing h not counted: the Latin word has as many or one more).
+    "محمود" (Mahmoud) writes its long u after the third consonant, so "Muhammad" (whose
     u follows the first) is another name of the same consonants."""
     placed: list[tuple[int, str]] = []
     count = 0
@@ -225,6 +226,8 @@ def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:
             if count:
                 placed.append((count, LONG_VOWELS[ch]))
             last = ""
+        elif i == len(word) - 1 and i > 0 and ch in CLOSING_H:
+            break  # a closing h: written or not in Latin, it places no vowel
         elif ch in LETTER_CLASSES or (i == 0 and ch in INITIAL_ONLY):
             if ch != last:
                 count += 1
@@ -372,7 +375,8 @@ def part_similarity(key: PartKey, latin: str) -> float:
         factor *= MISSING_VOWEL  # a closing -i (-y) is a written long vowel: "Mohammadi" is not "محمد"
     if key.placed and factor == 1.0:
         runs = latin_vowel_runs(folded)
-        if len(runs) == key.consonants and any(not set(letters) & set(runs[k - 1]) for k, letters in key.placed):
+        same_count = len(runs) - key.consonants in (0, 1)
+        if same_count and any(not set(letters) & set(runs[k - 1]) for k, letters in key.placed):
             factor *= MISSING_VOWEL
     # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
     # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
