@@ -28,7 +28,7 @@ def test_a_long_vowel_is_written_where_the_script_writes_it() -> None:
     assert latin_vowel_runs("husayn") == ["u", "ay", ""]
     insurance = part_key("بیمه")  # a long i after the first consonant: not the letters of an acronym
     assert part_similarity(insurance, "bimeh") > part_similarity(insurance, "bmi")
-    index = build_index([entry("o1", "Organization", name=["NORTHERN TRUST BANK"], alias=["BMI"])])
+    index = build_index([entry("o1", "Organization", name=["NORTHERN TRUST BANK"], alias=["BMI", "BIM"])])
     hits = index.match(Query(["گروه بیمه"], schema="Company"), limit=1)
     assert not hits or not hits[0].match
 

@@ -66,6 +66,8 @@ RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
 #: The weight share of an unaligned script part that may spell a title (the weight of a particle).
 TITLE_WEIGHT = 0.15
+#: A listed name of one word this short is read as an acronym, which no Arabic-script name spells.
+ACRONYM_CHARS = 3
 #: Name words (not titles, not the article) a script name keeps for a part of it to be read as a title.
 MIN_NAME_WORDS = 2
 #: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
@@ -216,6 +218,8 @@ class ScreenIndex:
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
+                if q_keys is not None and len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS:
+                    continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
                 ns = compare_names(
                     q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, spellings_of(listed)
                 )
