@@ -218,7 +218,8 @@ class ScreenIndex:
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
-                if q_keys is not None and len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS:
+                short = len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS
+                if q_keys is not None and short and is_latin_name(listed):
                     continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
                 ns = compare_names(
                     q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, spellings_of(listed)
