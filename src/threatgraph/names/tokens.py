@@ -28,6 +28,8 @@ from threatgraph.names.vocabulary import VOCABULARY_FILE, fold, vocabulary
 #: The file whose digest keys persisted screening indexes (they are rebuilt when it changes).
 TERMS_FILE = VOCABULARY_FILE
 
+#: Titles are dropped from a name only where at least this many words are left.
+MIN_NAME_WORDS = 2
 #: Weight classes of a token: ordinary name words count fully, generic and particle words much less.
 NAME, GENERIC, PARTICLE = 1.0, 0.2, 0.15
 
@@ -46,11 +48,14 @@ def name_tokens(name: str) -> tuple[str, ...]:
     if not folded:
         return ()
     folded = replace_org_types_compare(folded) or folded
-    stripped = remove_person_prefixes(folded) or folded
-    tokens = [tok for tok in tokenize_name(stripped) if tok]
-    # Honorifics anywhere ("Sayyid Hassan NASRALLAH", "FAIZULLAH MULLAH HAJI"), unless the name is only titles.
+    tokens = [tok for tok in tokenize_name(folded) if tok]
+    stripped = [tok for tok in tokenize_name(remove_person_prefixes(folded) or folded) if tok]
+    if len(stripped) >= MIN_NAME_WORDS:
+        tokens = stripped
+    # Honorifics anywhere ("Sayyid Hassan NASRALLAH", "FAIZULLAH MULLAH HAJI"), where two name words are left:
+    # "Amir HAMZA" and "Haji OMAR" are names of two words (Amir is a given name too), not one word and a title.
     named = [tok for tok in tokens if tok not in t.honorifics and romanisation_fold(tok) not in _folded_honorifics()]
-    if named:
+    if len(named) >= MIN_NAME_WORDS:
         tokens = named
     return tuple(t.synonyms.get(tok, tok) for tok in tokens)
 

@@ -112,9 +112,11 @@ LETTER_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("خ", ("x",)), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
     **dict.fromkeys("ذ", ("z", "d")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
     **dict.fromkeys("رړڑ", ("r",)), **dict.fromkeys("شښ", ("$", "%")), **dict.fromkeys("غگګ", ("g",)),
-    **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("كک", ("k",)),
+    **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("ک", ("k",)),
+    **dict.fromkeys("ك", ("k", "g")),
     **dict.fromkeys("ل", ("l",)), **dict.fromkeys("م", ("m",)), **dict.fromkeys("نڼں", ("n",)),
 }  # fmt: skip
+#: (The Arabic kaf ك stands for the gaf of Persian and Pashto where a keyboard has no gaf: "كل" / "Gul".)
 #: Waw and ya opening a word: a consonant ("Walid", "Yusuf"), but an opening waw is also written as a vowel
 #: ("Ould", "Oumar").
 INITIAL_ONLY: dict[str, tuple[str, ...]] = {"و": ("w", ""), "ي": ("y",), "ی": ("y",), "ى": ("y",), "ے": ("y",)}
@@ -131,7 +133,8 @@ def _alternatives(word: str) -> list[tuple[str, ...]]:
         if i == 0 and ch in INITIAL_ONLY:
             out.append(INITIAL_ONLY[ch])
         elif i == last and i > 0 and ch in CLOSING_H:
-            out.append(("h", ""))
+            # the ta marbuta of a word in construct is read -at ("عصبة الأنصار" / "Asbat al-Ansar")
+            out.append(("h", "", "t") if ch == TA_MARBUTA else ("h", ""))
         elif ch == "ل" and i >= 2 and word[i - 1] == "ا" and i < last and word[i + 1] in SUN_LETTERS:
             out.append(("l", ""))  # an inner article before a sun letter: "عبدالرحمن" / "Abderrahmane"
         elif ch in LETTER_CLASSES:
@@ -165,7 +168,7 @@ def script_key(word: str) -> str:
 
 #: Long vowels the script writes inside a word, and the Latin letters any spelling of them uses: "حسين" has a
 #: long i (Husayn, Hussein, Hossein all write i, e or y), "حسن" has none (Hassan, Hasan).
-LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv"}  # Persian writes v with the same letter
+LONG_VOWELS = {"ي": "iey", "ی": "iey", "و": "uowv", "ې": "eiy"}  # Persian writes v with the same letter
 #: Letters that carry a word-initial vowel in the script (alif with or without hamza, ayn, hamza seats): a word
 #: that starts with one is spelled with an initial vowel in Latin ("Ibrahim", "Omar"), one that does not is not
 #: ("Butt" is not "Abete").
@@ -173,7 +176,7 @@ VOWEL_CARRIERS = "اأإآعءئؤﺁ"
 #: A long vowel closing the word (the Persian and Arabic -i of "Mohammadi", "-u", "-a") is written by every
 #: Latin spelling at its end: "محمدی" is Mohammadi, not Mahmoud; "حسنا" is Hasna, not Hassan.
 #: (Persian ی also writes alif maqsura: عیسی.)
-FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv", "ا": "a"}
+FINAL_VOWELS = {"ي": "iye", "ی": "iyea", "ى": "iyea", "و": "uowv", "ا": "a", "ې": "eiy", "ۍ": "iyea"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,10 @@ class PartKey:
     article: bool = False
     sun: bool = False
     consonant_end: bool = False  # ends with a consonant letter: no Latin spelling of it ends in -i
+    article_join: bool = False  # the article and its word read as one: the Latin word opens with a or e
+    #: (consonants before it, letters) per long vowel inside the word: where in the Latin word it is written
+    placed: tuple[tuple[int, str], ...] = ()
+    consonants: int = 0
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +207,55 @@ def part_key(word: str) -> PartKey:
     closing = FINAL_VOWELS.get(word[-1:], "") if len(word) > 1 else ""
     hints = tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
     end = word[-1:] in LETTER_CLASSES and word[-1:] not in CLOSING_H
-    return PartKey(script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end)
+    placed, count = _placed_vowels(word) if first != "و" else ((), 0)
+    return PartKey(
+        script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end, False, placed, count
+    )
+
+
+def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The long vowels inside a script word with the number of consonant letters before each, and the number
+    of consonant letters (a closing h not counted: the Latin word has as many or one more).
+    "محمود" (Mahmoud) writes its long u after the third consonant, so "Muhammad" (whose
+    u follows the first) is another name of the same consonants."""
+    placed: list[tuple[int, str]] = []
+    count = 0
+    last = ""
+    for i, ch in enumerate(word):
+        if 0 < i < len(word) - 1 and ch in LONG_VOWELS:
+            if count:
+                placed.append((count, LONG_VOWELS[ch]))
+            last = ""
+        elif i == len(word) - 1 and i > 0 and ch in CLOSING_H:
+            break  # a closing h: written or not in Latin, it places no vowel
+        elif ch in LETTER_CLASSES or (i == 0 and ch in INITIAL_ONLY):
+            if ch != last:
+                count += 1
+            last = ch
+        elif ch != "\u0651":  # a vowel letter or mark between two letters (not a shadda) parts them
+            last = ""
+    return tuple(placed), count
+
+
+def latin_vowel_runs(folded: str) -> list[str]:
+    """The vowel letters (y and w inside the word included) after each consonant of a Latin word, digraphs as
+    one consonant and doubled consonants as one: "muhammad" -> ["u", "a", "a", ""] (after m, h, m, d)."""
+    text = folded
+    for digraph, cls in DIGRAPHS:
+        text = text.replace(digraph, cls)
+    text = _SOFT_C.sub("s", text).translate(CLASSES)
+    runs: list[str] = []
+    last = ""
+    for i, ch in enumerate(text):
+        vowel = ch in _VOWELS or (ch in "yw" and i > 0)
+        if vowel or not (ch.isalpha() or ch in "$%"):
+            if runs:
+                runs[-1] += ch
+            last = ""
+        elif ch != last:
+            runs.append("")
+            last = ch
+    return runs
 
 
 @lru_cache(maxsize=16384)
@@ -222,15 +277,29 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
     keys = _expand(alternatives)
     if not parts[0].article:  # the article and its word are one word in many spellings ("Essaadi", "Allah")
         keys = frozenset(k for k in keys if len(k) > MIN_KEY)
-    return PartKey(keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end)
+    return PartKey(
+        keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end, article_join=parts[0].article
+    )
 
 
 @lru_cache(maxsize=65536)
 def consonant_keys(token: str) -> frozenset[str]:
     """The consonant keys of a Latin spelling (or ASCII transliteration), with and without a closing h
     ("hussein", "husayn", "hsyn" -> {"hsn"}; "abdullah" -> {"bdlh", "bdl"})."""
-    text = token.casefold()
-    for digraph, cls in DIGRAPHS:
+    folded = token.casefold()
+    keys = _latin_keys(folded, DIGRAPHS)
+    if any(d in folded for d in SPLIT_DIGRAPHS):
+        # "Ishaq" is Is-haq (إسحاق), "Fathi" Fat-hi (فتحي): the digraph read as its two letters
+        keys |= _latin_keys(folded, tuple(d for d in DIGRAPHS if d[0] not in SPLIT_DIGRAPHS))
+    return keys
+
+
+#: Digraphs a Latin spelling may also write as two letters of the script (s+h, t+h, k+h, d+h).
+SPLIT_DIGRAPHS = ("sh", "th", "kh", "dh")
+
+
+def _latin_keys(text: str, digraphs: Sequence[tuple[str, str]]) -> frozenset[str]:
+    for digraph, cls in digraphs:
         text = text.replace(digraph, cls)
     text = _SOFT_C.sub("s", text).translate(CLASSES)
     out: list[str] = []
@@ -266,7 +335,18 @@ def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
 def is_honorific(key: PartKey) -> bool:
     """Whether a script part spells a title of the name vocabulary ("حاجی" / Haji, "شيخ" / Sheikh, "ملا" /
     Mullah): dropped from a script query as Latin names drop it, so neither side counts it."""
-    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in vocabulary().honorifics)
+    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in spoken_titles())
+
+
+@lru_cache(maxsize=1)
+def spoken_titles() -> frozenset[str]:
+    """The titles of the vocabulary a name in the Arabic script can spell: not the Latin abbreviations ("dr",
+    "gen", "col": no vowel, or the start of a longer title), which would make name parts of the same
+    consonants ("ڈار" / Dar) titles."""
+    titles = vocabulary().honorifics
+    return frozenset(
+        t for t in titles if any(ch in _VOWELS for ch in t) and not any(o != t and o.startswith(t) for o in titles)
+    )
 
 
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
@@ -282,12 +362,22 @@ def part_similarity(key: PartKey, latin: str) -> float:
     # a long vowel after an opening alif or ayn is the Latin word's first letter ("عیسی" / "Isa", "Essa")
     inner = folded if key.opening == "v" else folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
-    if key.opening != "*" and (key.opening == "v") != (folded[:1] in _VOWELS):
+    if key.opening == "*":
+        if folded[:1] not in "wvou":
+            factor *= MISSING_VOWEL  # an opening waw is a w/v or the vowel of "Ould", "Oumar", never "Ali"
+    elif (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
+    elif key.article_join and folded[:1] not in "ae":
+        factor *= MISSING_VOWEL  # the article opens a word "al-", "el-", "as-", "es-", never "o-" or "u-"
     if key.closing and not _closes_with(folded, key.closing):
         factor *= MISSING_VOWEL
-    elif key.consonant_end and folded[-1:] == "i" and len(folded) > 2:
-        factor *= MISSING_VOWEL  # a closing -i is a written long vowel: "Mohammadi" is not "محمد"
+    elif key.consonant_end and folded[-1:] in "iy" and len(folded) > 2:
+        factor *= MISSING_VOWEL  # a closing -i (-y) is a written long vowel: "Mohammadi" is not "محمد"
+    if key.placed and factor == 1.0:
+        runs = latin_vowel_runs(folded)
+        same_count = len(runs) - key.consonants in (0, 1)
+        if same_count and any(not set(letters) & set(runs[k - 1]) for k, letters in key.placed):
+            factor *= MISSING_VOWEL
     # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
     # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
     short = len(latin) <= SHORT_WORD or (bool(key.hints) and factor == 1.0)

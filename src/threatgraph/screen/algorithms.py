@@ -32,7 +32,8 @@ DESCRIPTION = (
 )
 FEATURE_DOCS = {
     "name_similarity": "Weighted word-alignment similarity of the best query name and listed name (multiplier).",
-    "schema_conflict": "The query's type cannot be the listed party's type (a person vs. a vessel).",
+    "schema_conflict": "The query's type cannot be the listed party's type (a person vs. a company or vessel): "
+    "subtracted, and the score kept below the threshold whatever else agrees.",
     "country_match": "A country of the query is a country of the listed party.",
     "country_conflict": "Both have countries and none is shared.",
     "birth_date_match": "A birth date of the query agrees with a listed one (at the coarser precision).",

@@ -34,13 +34,19 @@ from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
-    "schema_conflict": -0.3,  # a Person query against a listed vessel or company
+    "schema_conflict": -0.3,  # a Person query against a listed vessel or company (and never above the cap)
     "country_match": 0.05,
     "country_conflict": -0.1,
     "birth_date_match": 0.05,
     "birth_date_conflict": -0.15,
     "identifier_match": 0.25,
 }
+#: Opening consonants that spell one sound in some romanisation (c/k/q, g/j/q, v/w, t/s for the Arabic
+#: tha, d/z for dad and dha); two words opening with consonants of no shared class count this much of their
+#: similarity.
+OPENING_CLASSES = ("ckq", "gjq", "vw", "ts", "dz", "fp", "xkh")
+FIRST_CONSONANT_FACTOR = 0.9
+_NOT_CONSONANTS = frozenset("aeiouyhw")
 #: Token pairs below MIN_TOKEN_SIM are not aligned at all (different words); up to FULL_TOKEN_SIM they count less.
 MIN_TOKEN_SIM = 0.6
 FULL_TOKEN_SIM = 0.8
@@ -52,6 +58,12 @@ JOINED_MAX_EDITS = 2
 #: Two spellings that agree once romanisation conventions are folded ("yousuf"/"yusuf") score this much of
 #: their folded edit similarity: a little below an exact match, well above a different name.
 FOLD_FACTOR = 0.95
+#: A Cyrillic word matched through another of its conventional Latin spellings (:mod:`names.cyrillic`) counts
+#: this much of that spelling's similarity: the same word, a shade below the same letters (which rank first).
+SPELLING_FACTOR = 0.98
+#: A Cyrillic word none of whose spellings is the Latin word: the systems are accounted for, what differs is
+#: another name or a typo, and counts this much of its closeness ("Жуков" / "ZHIDKOV").
+INEXACT_SPELLING_FACTOR = 0.9
 #: An unmatched word between two matched words of the same name (a middle name left out by the other side,
 #: "Emmerson MNANGAGWA" / "Emmerson Dambudzo MNANGAGWA") counts this much of its weight against the score.
 MIDDLE_FACTOR = 0.35
@@ -77,6 +89,10 @@ def token_similarity(a: str, b: str) -> float:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
     folded = _fold_similarity(a, b)
+    if not _same_opening(a, b):
+        # Spellings of one name rarely differ in an opening consonant beyond the classes romanisations share
+        # (c/k/q, g/j); names that do are other names ("goran" / "zoran", "marko" / "zarko").
+        return FIRST_CONSONANT_FACTOR * max(sim, folded)
     if sim < PHONETIC_SIM and len(a) >= 3 and len(b) >= 3:
         pa = phonetic(a)
         if len(pa) >= 3 and pa == phonetic(b):
@@ -88,6 +104,15 @@ def token_similarity(a: str, b: str) -> float:
             if len(sk) >= 3 and sk == skeleton(b) and (_abjad_fits(a, b) or _abjad_fits(b, a)):
                 sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
     return max(sim, folded)
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """Whether two words open alike: the same letter, a vowel or glide on either side, or opening consonants
+    of one romanisation class (after the romanisation fold: "qasim"/"kasim", "gamal"/"jamal")."""
+    x, y = romanisation_fold(a)[:1], romanisation_fold(b)[:1]
+    if x == y or not x or not y or x in _NOT_CONSONANTS or y in _NOT_CONSONANTS:
+        return True
+    return any(x in cls and y in cls for cls in OPENING_CLASSES)
 
 
 def _fold_similarity(a: str, b: str) -> float:
@@ -164,6 +189,8 @@ def compare_names(
     a_weights: Sequence[float],
     q_keys: Sequence[PartKey] | None = None,
     order_marked: bool = True,
+    q_spellings: Sequence[tuple[str, ...]] | None = None,
+    a_spellings: Sequence[tuple[str, ...]] | None = None,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -175,15 +202,19 @@ def compare_names(
     "SURNAME, Given" marks the surname); when it cannot (a name in another script, Cyrillic surname-first or
     not), a word left out counts as a middle name only if the aligned words keep the same order on both sides:
     "Козлов Сергей" does not drop a middle name of "Sergey Mikhaylovich KOZLOV", it names two common parts
-    of it in an order that says nothing of which part is missing."""
+    of it in an order that says nothing of which part is missing. ``q_spellings``/``a_spellings``: per token of
+    a Cyrillic name, its Latin spellings (:mod:`names.cyrillic`); a token is as close to a word of the other
+    name as its closest spelling is ("Артём" / "ARTYOM")."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
     if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
-        (q_tokens, q_weights), (a_tokens, a_weights) = (
-            _rejoin(q_tokens, q_weights, a_tokens),
-            _rejoin(a_tokens, a_weights, q_tokens),
-        )
+        # a spelled (Cyrillic) side keeps its words: its spellings are per word
+        if q_spellings is None:
+            q_tokens, q_weights = _rejoin(q_tokens, q_weights, a_tokens)
+        if a_spellings is None:
+            a_tokens, a_weights = _rejoin(a_tokens, a_weights, q_tokens)
     if q_keys is not None:
+        a_spellings = None  # the listed words may be joined below: a script query compares by its own keys
         q_tokens, q_weights, q_keys, a_tokens, a_weights = rejoin_script(
             q_tokens, q_weights, q_keys, a_tokens, a_weights
         )
@@ -204,9 +235,15 @@ def compare_names(
                     pairs_ij.add((i, j))
     if q_keys is not None:
         pairs_ij.update(_script_pairs(q_keys, a_tokens))
+    spelled = _spelled_pairs(q_tokens, q_spellings, a_tokens, a_spellings) if q_spellings or a_spellings else {}
+    pairs_ij.update(spelled)
     sims = []
     for i, j in pairs_ij:
         sim = token_similarity(q_tokens[i], a_tokens[j])
+        if (i, j) in spelled:
+            sim = max(sim, SPELLING_FACTOR * token_similarity(*spelled[i, j]))
+            if sim < SPELLING_FACTOR:
+                sim *= INEXACT_SPELLING_FACTOR
         if q_keys is not None:
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
         s = _ramp(sim)
@@ -242,7 +279,17 @@ def compare_names(
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
-    if len(q_tokens) > 1 or len(a_tokens) > 1:
+    # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
+    # two words of the same place open with consonants of no shared class ("goran x" / "zoran x": other names)
+    # nor for a Cyrillic name, whose words were compared in every spelling.
+    if (len(q_tokens) > 1 or len(a_tokens) > 1) and (
+        len(q_tokens) != len(a_tokens)
+        or (
+            q_spellings is None
+            and a_spellings is None
+            and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+        )
+    ):
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
             return NameScore(score, tuple(pairs))
@@ -255,6 +302,30 @@ def compare_names(
             if sim >= REJOIN_SIM and joined > score:
                 return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs))
+
+
+def _spelled_pairs(
+    q_tokens: Sequence[str],
+    q_spellings: Sequence[tuple[str, ...]] | None,
+    a_tokens: Sequence[str],
+    a_spellings: Sequence[tuple[str, ...]] | None,
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """Per (query token, listed token) position pair, the two spellings closest in letters, where they reach
+    edit similarity 0.5 (a token without spellings is its own one spelling)."""
+    qs = q_spellings if q_spellings is not None else [(t,) for t in q_tokens]
+    as_ = a_spellings if a_spellings is not None else [(t,) for t in a_tokens]
+    flat_q = [v for sp in qs for v in sp]
+    owner_q = [i for i, sp in enumerate(qs) for _v in sp]
+    flat_a = [v for sp in as_ for v in sp]
+    owner_a = [j for j, sp in enumerate(as_) for _v in sp]
+    close = cdist(flat_q, flat_a, scorer=Levenshtein.normalized_similarity, score_cutoff=0.5, workers=1)
+    best: dict[tuple[int, int], tuple[float, str, str]] = {}
+    for r, c in zip(*(ix.tolist() for ix in np.nonzero(close)), strict=True):
+        key = (owner_q[r], owner_a[c])
+        value = float(close[r, c])
+        if key not in best or value > best[key][0]:
+            best[key] = (value, flat_q[r], flat_a[c])
+    return {key: (qv, av) for key, (_v, qv, av) in best.items()}
 
 
 def _script_pairs(q_keys: Sequence[PartKey], a_tokens: Sequence[str]) -> set[tuple[int, int]]:

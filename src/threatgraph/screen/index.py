@@ -48,12 +48,16 @@ from threatgraph.screen.queryprep import (
     query_names,
     query_tokens,
     script_block_keys,
+    spellings_of,
 )
 from threatgraph.store.schema import list_versions
 
 __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get_index", "MATCH_THRESHOLD"]
 
-INDEX_FORMAT = 6
+#: Per token of a Cyrillic name, its Latin spellings (None for a name in another script).
+Spellings = tuple[tuple[str, ...], ...] | None
+
+INDEX_FORMAT = 7
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -62,6 +66,10 @@ RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
 #: The weight share of an unaligned script part that may spell a title (the weight of a particle).
 TITLE_WEIGHT = 0.15
+#: A listed name of one word this short is read as an acronym, which no Arabic-script name spells.
+ACRONYM_CHARS = 3
+#: Name words (not titles, not the article) a script name keeps for a part of it to be read as a title.
+MIN_NAME_WORDS = 2
 #: A weak or single-word alias alone never reaches the threshold: the score stops here without a birth date
 #: or identifier agreeing.
 WEAK_NAME_CAP = MATCH_THRESHOLD - 0.05
@@ -142,8 +150,9 @@ class ScreenIndex:
 
     def prepare(
         self, qname: str, schema: str | None
-    ) -> tuple[tuple[str, ...], list[float], tuple[PartKey, ...] | None]:
-        """A query name's tokens, their weights and (script names) part keys.
+    ) -> tuple[tuple[str, ...], list[float], tuple[PartKey, ...] | None, Spellings]:
+        """A query name's tokens, their weights, (Arabic-script names) part keys and (Cyrillic names) each
+        token's Latin spellings.
 
         A Latin name's misspelt organisation words are spelt right first (:meth:`OrgWords.correct`); in an
         organisation's name (by its schema, or an unambiguous legal form in it) legal forms such as "AO" weigh
@@ -151,7 +160,8 @@ class ScreenIndex:
         A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
         with a Latin word (then it weighs what that word weighs): Latin names drop their titles, so an unaligned
         title must not count against the match, but the script cannot tell a title from a name of the same
-        consonants ("عمر" Omar / Amir), so it is never dropped outright."""
+        consonants ("عمر" Omar / Amir), so it is never dropped outright, and a part is read as a possible title
+        only where MIN_NAME_WORDS other words are left (a person's name is not one word and a title)."""
         q_tokens, q_keys = query_tokens(qname)
         if q_keys is None:
             corrected = self.org_words.correct(qname)
@@ -159,10 +169,13 @@ class ScreenIndex:
                 q_tokens = name_tokens(corrected) or q_tokens
         weights = [self.token_weight(t) for t in q_tokens]
         if q_keys is not None:
-            weights = [w * TITLE_WEIGHT if is_honorific(k) else w for w, k in zip(weights, q_keys, strict=True)]
+            titles = [is_honorific(k) for k in q_keys]
+            names_left = sum(1 for k, title in zip(q_keys, titles, strict=True) if not title and not k.article)
+            if names_left >= MIN_NAME_WORDS:  # "سعيد زماني" is a name of two words, not a title and one word
+                weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
         elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
-        return q_tokens, weights, q_keys
+        return q_tokens, weights, q_keys, spellings_of(qname)
 
     # --- matching ---------------------------------------------------------------------
 
@@ -197,15 +210,20 @@ class ScreenIndex:
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
         for qname in query_names(query.names):
-            q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
+            q_tokens, q_weights, q_keys, q_spelled = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
             ordered = is_latin_name(qname)
-            for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys):
+            for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered)
+                short = len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS
+                if q_keys is not None and short and is_latin_name(listed):
+                    continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
+                ns = compare_names(
+                    q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, spellings_of(listed)
+                )
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
@@ -253,13 +271,14 @@ class ScreenIndex:
             self._ent_names = by_entity
         best = None
         for qname in query_names(query.names):
-            q_tokens, q_weights, q_keys = self.prepare(qname, query.schema)
+            q_tokens, q_weights, q_keys, q_spelled = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
             ordered = is_latin_name(qname)
             for pos in self._ent_names.get(ent_idx, ()):
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered)
+                a_spelled = spellings_of(self.names[pos][1])
+                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, a_spelled)
                 if best is None or ns.score > best[0]:
                     best = (ns.score, qname, pos, ns)
         return best
@@ -279,10 +298,12 @@ class ScreenIndex:
         skip: frozenset[int],
         mask: np.ndarray | None = None,
         q_keys: tuple[PartKey, ...] | None = None,
+        q_spelled: Spellings = None,
     ) -> list[int]:
         """Names worth scoring: votes from every shared key, weighted by key kind and rarity, divided by the
         name's total weight (so, like the final score, short close names beat long names sharing one word).
-        A script query also votes by the consonant keys of its parts, alone and joined."""
+        A script query also votes by the consonant keys of its parts, alone and joined; a Cyrillic query by the
+        keys of every spelling of its words (each key once per word)."""
         arrays: list[np.ndarray] = []
         weights: list[np.ndarray] = []
         for keys, weight in script_block_keys(q_keys, q_weights) if q_keys is not None else ():
@@ -297,10 +318,11 @@ class ScreenIndex:
         # listed names' joined pairs (indexed the same way) are found by a query that writes them as one.
         pairs = joined_pairs(q_tokens)
         pair_weights = [(a + b) / 2 for a, b in zip(q_weights, q_weights[1:], strict=False)] if pairs else []
-        for token, weight in zip((*q_tokens, *pairs), (*q_weights, *pair_weights), strict=True):
-            if not token:
+        spelled = q_spelled or [(t,) for t in q_tokens]
+        for variants, weight in zip((*spelled, *((p,) for p in pairs)), (*q_weights, *pair_weights), strict=True):
+            if not variants[0]:
                 continue
-            for key in token_keys(token):
+            for key in dict.fromkeys(k for v in variants for k in token_keys(v)):
                 raw = self.postings.get(key)
                 if not raw:
                     continue
@@ -354,6 +376,13 @@ class ScreenIndex:
             excess = sum(features.values()) - WEAK_NAME_CAP
             if excess > 0:
                 features["weak_name"] = round(-excess, 4)
+        if "schema_conflict" in features:
+            # A person is never a company, whatever else agrees: an identifier or a birth date shared with an
+            # entry of another kind does not make it the queried party (the caller's schema is the caller's
+            # knowledge; a generic schema - Thing, LegalEntity - conflicts with nothing).
+            excess = sum(features.values()) - WEAK_NAME_CAP
+            if excess > 0:
+                features["schema_conflict"] = round(features["schema_conflict"] - excess, 4)
         score = round(min(1.0, max(0.0, sum(features.values()))), 4)
         explanation = {
             "query_name": qname,
@@ -496,7 +525,8 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
         if entities[ent_idx][2] != "Person":
             weights = tuple(org_words.weight(t, w) for t, w in zip(tokens, weights, strict=True))
         names.append((ent_idx, name, tokens, weights))
-        keys = {k for t in (*tokens, *joined_pairs(tokens)) if t for k in (*token_keys(t), *latin_block_keys(t))}
+        words = (*tokens, *joined_pairs(tokens), *(v for sp in spellings_of(name) or () for v in sp))
+        keys = {k for t in words if t for k in (*token_keys(t), *latin_block_keys(t))}
         for k in keys:
             postings.setdefault(k, []).append(name_idx)
     index.names = names

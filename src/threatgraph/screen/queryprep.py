@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from threatgraph.names.tokens import name_tokens
+from threatgraph.names import cyrillic
+from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens
 from threatgraph.names.translit import (
     MIN_KEY,
     PartKey,
@@ -23,6 +25,7 @@ from threatgraph.names.translit import (
     script_words,
     token_source,
 )
+from threatgraph.names.vocabulary import vocabulary
 
 #: Script parts read as one Latin word for blocking (:func:`names.translit.join_parts`): up to this many.
 MAX_SCRIPT_JOIN = 3
@@ -37,15 +40,16 @@ def latin_block_keys(token: str) -> list[str]:
 
 def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -> list[tuple[frozenset[str], float]]:
     """(consonant keys, weight) to look up for a script query: each part's keys, and those of 2..MAX_SCRIPT_JOIN
-    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"); keys of two consonants or fewer find
-    too many names to vote."""
+    adjacent parts read as one word ("حبيب الله" finds "HABIBULLAH"), weighing what its parts weigh together (a
+    Latin word spelling three parts stands for all three); keys of two consonants or fewer find too many names
+    to vote."""
     out: list[tuple[frozenset[str], float]] = []
     for i in range(len(q_keys)):
         for n in range(1, min(MAX_SCRIPT_JOIN, len(q_keys) - i) + 1):
             key = q_keys[i] if n == 1 else join_parts(tuple(q_keys[i : i + n]))
             keys = frozenset(k for k in key.keys if len(k) > MIN_KEY)
             if keys:
-                out.append((keys, max(q_weights[i : i + n])))
+                out.append((keys, sum(q_weights[i : i + n])))
     return out
 
 
@@ -87,12 +91,56 @@ LATIN_END = 0x2B0
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+#: The written pieces of a Cyrillic name: runs of letters and digits (a hyphen or apostrophe parts them).
+_PIECES = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def cyrillic_parts(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """A Cyrillic name's tokens, piece by piece, and each token's Latin spellings (the token first,
+    :func:`names.cyrillic.spellings`); None for a name that is not Cyrillic. Titles are dropped (where two
+    words are left) as
+    :func:`names.tokens.name_tokens` drops them from a whole name; a piece the vocabulary translates
+    ("бригада" -> "brigade") keeps its translation alone."""
+    if not cyrillic.is_cyrillic(name):
+        return None
+    synonyms = vocabulary().synonyms
+    tokens: list[str] = []
+    spelled: list[tuple[str, ...]] = []
+    for piece in _PIECES.findall(name):
+        toks = name_tokens(piece)
+        if len(toks) != 1:
+            tokens.extend(toks)
+            spelled.extend((t,) for t in toks)
+            continue
+        (tok,) = toks
+        variants = cyrillic.spellings(piece)
+        if tok in synonyms.values() and tok not in variants:
+            spelled.append((tok,))  # translated: its spellings are another word's
+        else:
+            spelled.append(tuple(dict.fromkeys((tok, *(synonyms.get(v, v) for v in variants)))))
+        tokens.append(tok)
+    honorifics = vocabulary().honorifics
+    keep = [k for k, t in enumerate(tokens) if t not in honorifics]
+    if len(keep) >= MIN_NAME_WORDS and len(keep) < len(tokens):
+        tokens = [tokens[k] for k in keep]
+        spelled = [spelled[k] for k in keep]
+    return tuple(tokens), tuple(spelled)
+
+
+def spellings_of(name: str) -> tuple[tuple[str, ...], ...] | None:
+    """Per token of a Cyrillic name (as :func:`query_tokens` makes them), its Latin spellings; None otherwise."""
+    parts = cyrillic_parts(name)
+    return parts[1] if parts is not None else None
+
+
 def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None]:
     """A query name's tokens and, for an Arabic-script name, each token's :class:`PartKey` read from the script
     (then compared part by part by its consonant keys as well, :mod:`names.translit`; the joined article is its
     own part, as lists write it)."""
     if not is_arabic_script(name):
-        return name_tokens(name), None
+        parts = cyrillic_parts(name)
+        return (parts[0] if parts is not None else name_tokens(name)), None
     tokens: list[str] = []
     keys: list[PartKey] = []
     for word in script_words(name):

@@ -1,0 +1,130 @@
+"""Cyrillic name parts and the Latin spellings they are written with (Russian, Ukrainian, Belarusian, Bulgarian,
+Serbian).
+
+Unlike the Arabic script, Cyrillic writes every vowel, so one Cyrillic word has few Latin spellings; but the
+systems in use disagree letter by letter, and a list or a newspaper writes whichever its clerk used: BGN/PCGN
+("Aleksey", "Yevgeniy", "Natalya"), the ICAO passport table ("Aleksei", "Evgenii", "Natalia"), and news or
+family spellings ("Alexey", "Alexander", "Maxim", "Artyom", French "-off" and German "-ow"). ICU's single
+transliteration ("artem") is one of them; the listed name is often another ("ARTYOM", "Artem", "Artiom").
+
+:func:`spellings` reads every conventional Latin spelling of one Cyrillic word from its letters, with the
+context the systems use: е and я/ю/ё open a syllable with y/i/j at the start of a word and after a vowel or a
+soft or hard sign, the adjective endings -ий/-ый ("-skiy", "-skii", "-sky", "-ski"), кс as x, х as kh/h/x, the
+letters of Ukrainian (і ї є ґ, г as h), Belarusian (ў) and Serbian (ђ ј љ њ ћ џ). The matcher compares a
+Cyrillic word by its closest spelling (:func:`screen.compare.compare_names`), a listed Cyrillic alias the same
+way against a Latin query.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Unicode block of Cyrillic (and its supplement): a word of these letters is read by :func:`spellings`.
+CYRILLIC_BLOCKS = ((0x0400, 0x04FF), (0x0500, 0x052F))
+#: Vowels (and the signs) after which е ё ю я are written with a glide: "Алексеев" / "Alekseyev".
+_GLIDE_AFTER = frozenset("аеёиоуыэюяіїєъь")
+#: Letters with one spelling in every system, and those whose systems differ, the usual (ICU) one first.
+LETTERS: dict[str, tuple[str, ...]] = {
+    **{ch: (lat,) for ch, lat in zip("абдзлмнопрстуф", "abdzlmnoprstuf", strict=True)},
+    "к": ("k", "c"),
+    "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
+    "х": ("kh", "h", "x"), "ц": ("ts", "tz", "c"), "ч": ("ch", "tch"), "ш": ("sh", "sch"),
+    "щ": ("shch", "sch", "sh", "sht"), "ы": ("y", "i"), "э": ("e",), "і": ("i",), "ї": ("yi", "i", "ji"),
+    "ў": ("w", "u", "v"), "ђ": ("dj", "d"), "ј": ("j", "y"), "љ": ("lj", "l"), "њ": ("nj", "n"),
+    "ћ": ("c", "ch"), "џ": ("dz", "dzh", "j"),
+}  # fmt: skip
+#: е ё ю я є opening a syllable (word start, after a vowel or sign) and after a consonant.
+GLIDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "е": (("e", "ye", "ie"), ("e",)),
+    "ё": (("yo", "e", "io", "jo"), ("e", "yo", "io")),
+    "ю": (("yu", "iu", "ju"), ("yu", "iu", "u")),
+    "я": (("ya", "ia", "ja"), ("ya", "ia")),
+    "є": (("ye", "ie", "je"), ("ie", "e")),
+}
+#: Two letters written as one sound: кс as x ("Alexey"), дж as j ("Jamal" for "Джамал").
+PAIRS: dict[str, tuple[str, ...]] = {"кс": ("ks", "x"), "дж": ("dzh", "j", "dj")}
+#: Word endings whose spellings differ as a whole: the adjective endings of surnames ("Новицкий": Novitskiy,
+#: Novitskii, Novitsky, Novitski), -ой, -ов/-ев written French "-off" or German "-ow", and a closing consonant
+#: and r written with the vowel of the English form ("Александр": Aleksandr, Alexander; "Пётр": Pyotr, Peter).
+ENDINGS: dict[str, tuple[str, ...]] = {
+    "ий": ("iy", "ii", "y", "i", "ij"),
+    "ый": ("yy", "y", "iy", "yi", "ii"),
+    "ой": ("oy", "oi", "oj"),
+    "ов": ("ov", "off", "ow"),
+    "ев": ("ev", "eff", "ew"),
+    "ьев": ("yev", "ev", "iev", "yeff"),
+    "ъев": ("yev", "ev", "iev", "yeff"),
+    "ёв": ("ev", "yov", "yev", "iov"),
+    "др": ("dr", "der"),  # the English forms of names ending in a consonant and r: Alexander, Peter
+    "тр": ("tr", "ter"),
+}
+#: A spelling departs from the usual one in at most this many letters: the systems differ in a few letters of
+#: a word, and a word of many ambiguous letters would otherwise have hundreds of spellings.
+MAX_DEPARTURES = 2
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether most letters of ``text`` are Cyrillic."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    inside = sum(1 for ch in letters if any(lo <= ord(ch) <= hi for lo, hi in CYRILLIC_BLOCKS))
+    return inside * 2 > len(letters)
+
+
+def _alternatives(word: str) -> list[tuple[str, ...]]:
+    """Per letter (or ending) of a lower-case Cyrillic word, its Latin spellings, usual first."""
+    out: list[tuple[str, ...]] = []
+    end = len(word)
+    for ending, alts in sorted(ENDINGS.items(), key=lambda kv: -len(kv[0])):
+        if len(word) > len(ending) + 1 and word.endswith(ending):
+            if ending == "ев" and word[-3] in _GLIDE_AFTER:  # "Алексеев": Alekseyev, Alekseev
+                alts = ENDINGS["ьев"]
+            end = len(word) - len(ending)
+            tail = alts
+            break
+    else:
+        tail = ()
+    i = 0
+    while i < end:
+        ch = word[i]
+        prev = word[i - 1] if i else ""
+        pair = word[i : i + 2] if i + 1 < end else ""
+        if pair in PAIRS:
+            out.append(PAIRS[pair])
+            i += 2
+            continue
+        if ch in GLIDED:
+            opening, after = GLIDED[ch]
+            out.append(opening if not prev or prev in _GLIDE_AFTER else after)
+        elif ch in "ьъ":
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            # a sign before a vowel is a glide of its own in some spellings ("Григорьевич": Grigoryevich,
+            # Grigorievich, Grigorevich); elsewhere nothing (Bulgarian ъ, a vowel, as "a" or "u")
+            out.append(("",) if nxt in GLIDED or not nxt or ch == "ь" else ("", "a", "u"))
+        elif ch in LETTERS:
+            out.append(LETTERS[ch])
+        elif ch.isalnum():
+            out.append((ch,))
+        i += 1
+    if tail:
+        out.append(tail)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def spellings(word: str) -> tuple[str, ...]:
+    """Every conventional Latin spelling of one Cyrillic word, lower case, the usual one first ("Артём" ->
+    ("artyom", "artem", "artiom", ...)); empty for a word with no Cyrillic letter."""
+    word = word.casefold()
+    if not is_cyrillic(word):
+        return ()
+    partial: list[tuple[str, int]] = [("", 0)]
+    for alts in _alternatives(word):
+        partial = [
+            (text + alt, departed + (k > 0))
+            for text, departed in partial
+            for k, alt in enumerate(alts)
+            if departed + (k > 0) <= MAX_DEPARTURES
+        ]
+    return tuple(s for s in dict.fromkeys(text for text, _d in partial) if s)

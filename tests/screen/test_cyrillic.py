@@ -1,0 +1,87 @@
+"""Cyrillic names against Latin lists (and the reverse): spellings per word, aligned word by word.
+
+Every name here is invented for the test."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threatgraph.names.cyrillic import is_cyrillic, spellings
+from threatgraph.screen.index import build_index
+from threatgraph.screen.query import Query
+from threatgraph.screen.queryprep import cyrillic_parts
+
+
+def test_spellings_follow_the_systems_letter_by_letter() -> None:
+    assert {"artyom", "artem", "artiom"} <= set(spellings("Артём"))
+    assert {"aleksandr", "alexander"} <= set(spellings("Александр"))
+    assert {"alekseyevich", "alexeyevich", "alekseevich"} <= set(spellings("Алексеевич"))
+    assert {"natalya", "natalia"} <= set(spellings("Наталья"))
+    assert {"novitskiy", "novitskii", "novitsky", "novitski"} <= set(spellings("Новицкий"))
+    assert {"khomov", "homov", "khomoff"} <= set(spellings("Хомов"))
+    assert {"zhukova", "jukova"} <= set(spellings("Жукова"))
+    assert {"yelena", "elena"} <= set(spellings("Елена"))
+    assert "oleh" in spellings("Олег")  # Ukrainian г
+    assert {"jovanovic", "jovanovich"} <= set(spellings("Јовановић"))  # Serbian
+    assert spellings("Ivan") == () and spellings("أحمد") == ()
+
+
+def test_a_spelling_departs_from_the_usual_one_in_few_letters() -> None:
+    usual = spellings("Щербаковский")[0]
+    for other in spellings("Щербаковский"):
+        assert len(other) < len(usual) + 6
+    assert len(spellings("Григорьевич")) <= 60
+
+
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџ-' ", max_size=30))
+def test_spellings_of_any_cyrillic_text_are_ascii(text: str) -> None:
+    for word in text.split():
+        for spelled in spellings(word):
+            assert spelled.isascii()
+    parts = cyrillic_parts(text)
+    if parts is not None:
+        tokens, spelled = parts
+        assert len(tokens) == len(spelled)
+        assert all(sp and sp[0] == tok for tok, sp in zip(tokens, spelled, strict=True))
+
+
+def _index():
+    return build_index(
+        [
+            {"id": "p1", "schema": "Person", "dataset": "t", "properties": {"name": ["Pyotr Semyonovich ZHURAVLEV"]}},
+            {"id": "p2", "schema": "Person", "dataset": "t", "properties": {"name": ["Yuliya Aleksandrovna KHOMOVA"]}},
+            {"id": "p3", "schema": "Person", "dataset": "t", "properties": {"name": ["Maxim GRISHKOVETS"]}},
+            {"id": "p4", "schema": "Person", "dataset": "t", "properties": {"name": ["Борислав Цонев Гешев"]}},
+            {"id": "p5", "schema": "Person", "dataset": "t", "properties": {"name": ["Pavel Ignatyevich SOKOLNIKOV"]}},
+        ]
+    )
+
+
+def test_cyrillic_query_flags_the_latin_entry_in_another_system() -> None:
+    index = _index()
+    for query, entry in (
+        ("Пётр Семёнович Журавлёв", "p1"),
+        ("Журавлёв Пётр Семёнович", "p1"),
+        ("Пётр Журавлёв", "p1"),  # the patronymic left out, in the list's order
+        ("Юлия Александровна Хомова", "p2"),
+        ("Максим Гришковец", "p3"),
+    ):
+        hit = index.match(Query([query], schema="Person"), limit=1)[0]
+        assert hit.entry_id == entry and hit.match, (query, hit.caption, hit.score)
+
+
+def test_latin_query_flags_a_cyrillic_listed_alias() -> None:
+    hit = _index().match(Query(["Borislav Tsonev GESHEV"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "p4" and hit.match, (hit.caption, hit.score)
+
+
+def test_other_cyrillic_names_do_not_flag() -> None:
+    index = _index()
+    for query in ("Пётр Семёнович Журавский", "Юрий Хомяков", "Павел Соколов", "Максим Гришин"):
+        hits = index.match(Query([query], schema="Person"), limit=1)
+        assert not hits or not hits[0].match, (query, hits[0].caption, hits[0].score)
+
+
+def test_is_cyrillic() -> None:
+    assert is_cyrillic("Иван Petrov-Водкин") and not is_cyrillic("Ivan Петров Vodkin Smith")
