@@ -150,3 +150,42 @@ def test_a_carried_date_keeps_its_note_in_the_store(analyse, store) -> None:
     assert all(r.date_note and "lead" in r.date_note for r in carried)
     lead = [r for r in rows if r.trigger == "attacked" and "Tuesday" in r.sentence]
     assert lead and lead[0].date_note is None  # the sentence's own date needs no note
+
+
+def test_a_paragraph_date_reaches_a_later_past_sentence_with_a_note(analyse) -> None:
+    text = (
+        "On May 4, Ruritanian rebels attacked an army base outside Strelsau. "
+        "The rebels also ambushed a supply convoy of the Ruritanian army near the border."
+    )
+    ambush = [e for e in analyse(text).events if e.trigger == "ambushed"]
+    assert ambush, [(e.trigger, e.type) for e in analyse(text).events]
+    assert ambush[0].date is not None and ambush[0].date.start == date(2021, 5, 4)
+    assert ambush[0].date.note is not None and "earlier sentence" in ambush[0].date.note
+
+
+def test_a_present_state_does_not_take_the_date_of_an_earlier_sentence(analyse) -> None:
+    text = (
+        "In March, the Black Hand's commander Ivo Marek was wounded in a raid by the army. "
+        "Marek is accused of overseeing the recruitment of fighters for the Black Hand."
+    )
+    later = [e for e in analyse(text).events if "accused" in e.sentence]
+    assert later, [(e.trigger, e.sentence) for e in analyse(text).events]
+    for ev in later:
+        assert ev.date is None or ev.date.start is None or ev.date.note is not None
+
+
+def test_a_date_on_another_happening_does_not_date_the_statement(analyse) -> None:
+    text = "Ruritania stands with Borduria in the face of the Black Hand's May 3 attack on Borduran soldiers."
+    events = analyse(text).events
+    stand = [e for e in events if e.trigger == "stands"]
+    attack = [e for e in events if e.trigger == "attack"]
+    assert stand and attack
+    assert attack[0].date is not None and attack[0].date.start == date(2021, 5, 3)
+    assert stand[0].date is None or stand[0].date.start != date(2021, 5, 3)
+
+
+def test_a_period_dating_several_happenings_says_so(analyse) -> None:
+    text = "Repeated attacks by the Black Hand over the last several weeks have harmed civilians in Strelsau."
+    attacks = [e for e in analyse(text).events if e.trigger == "attacks"]
+    assert attacks and attacks[0].date is not None and attacks[0].date.start is not None
+    assert attacks[0].date.note is not None and "period" in attacks[0].date.note

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
-from threatgraph.extract.events_lead import Lead, dateline
+from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality
@@ -527,19 +527,33 @@ def _date_for(
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
+    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     for anchor in _anchor_verbs(tok, kind):
         for span, interval in local:
             if _reaches(span.root, anchor):
-                return interval  # an unanchored date stays: it says the date is not known
+                return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
-    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     if len(local) == 1:
-        return local[0][1]
+        return _as_period(tok, local[0][1])
     if local:
         return None  # several dates in the sentence and none attached: not ours to pick
     before = [iv for span, iv in usable if span.start_char < sent.start_char]
-    return before[-1] if before else None
+    if not before or not told_in_past(tok):
+        return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
+    note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
+    return replace(before[-1], note=note)
+
+
+def _as_period(tok: Token, interval: DateInterval) -> DateInterval:
+    """A plural happening ("attacks", "strikes") dated by a stretch of time longer than a day
+    ("since 2019", "the last several weeks") is many events over a period: the interval is
+    kept, with a note that it is no single event's date."""
+    if tok.tag_ != "NNS" or interval.start is None or interval.end is None or interval.note is not None:
+        return interval
+    if interval.end <= interval.start:
+        return interval
+    return replace(interval, note=f"a period ({interval.text}) over which several events happened, not one's date")
 
 
 def _place_prep(t: Token) -> Token | None:
