@@ -185,6 +185,8 @@ class PloverFile(Schema):
     blaming_verbs: Words
     allegiance_words: Words
     patient_modifier_labels: Words
+    place_nouns: Words
+    direction_words: Words
     modality: Modality
 
 

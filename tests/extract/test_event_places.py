@@ -1,0 +1,69 @@
+"""Where an event happened: the place phrase of its trigger, read through kinds of place,
+renamings, directions and "Town, Country" pairs (the most specific place wins)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Analysis, Article, Event
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))]))
+
+    return run
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.type, e.place) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a place name compounded with a kind of place
+        ("The army said the airstrike occurred in the Lower Juba region on May 2.", "airstrike", "Lower Juba"),
+        # a direction phrase and a renaming: the capital is the landmark, named in apposition
+        (
+            "Government forces conducted an airstrike against the rebels about 40 kilometers north of the capital, "
+            "Bangui, in the early hours of Monday.",
+            "airstrike",
+            "Bangui",
+        ),
+        # a place name compounded with a kind of place
+        (
+            "Gunmen attacked a police checkpoint in Dzharkand district on Sunday, killing four officers.",
+            "attacked",
+            "Dzharkand",
+        ),
+    ],
+)
+def test_place_phrases(analyse, text: str, trigger: str, place: str) -> None:
+    assert _one(analyse(text).events, trigger).place == place
+
+
+def test_a_place_named_outright_beats_a_landmark(analyse) -> None:
+    text = (
+        "Militants of the Black Hand attacked army headquarters in Busovac, about 30 kilometers southeast of "
+        "Strelsau, on Monday."
+    )
+    ev = _one(analyse(text).events, "attacked")
+    assert ev.place == "Busovac"
+
+
+def test_a_town_before_its_country_is_the_place(analyse) -> None:
+    text = (
+        "Ruritania stands with Borduria after the Black Hand's attack on Borduran soldiers serving at the "
+        "United Nations Mission in Ruritania (UNMR) base in Velgrad, Ruritania."
+    )
+    assert _one(analyse(text).events, "attack").place == "Velgrad"
