@@ -39,6 +39,11 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("The Kestrel Front reportedly attacked an army post in Sirte on Monday.", "attacked", "claimed"),
         ("Despite last week's attacks by the Kestrel Front in Sirte, talks went on.", "attacks", "asserted"),
         ("Seize their depots, kill their commanders in Sirte.", "kill", "demanded"),
+        (
+            "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",
+            "attacked",
+            "claimed",
+        ),
     ],
 )
 def test_modality(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
@@ -81,3 +86,11 @@ def test_date_comes_from_the_paragraph_not_the_publication(extractor: Extractor)
     assert second  # another paragraph, no date of its own: never the publication day, and a date carried
     carried = second[0].date  # from the article's lead is said to be carried
     assert carried is None or (carried.start != date(2021, 6, 1) and carried.note and "lead" in carried.note)
+
+
+def test_a_command_with_an_infinitive_is_no_event_of_its_own(extractor: Extractor) -> None:
+    text = "The president instructed the Ruritanian army to offer assistance to Borduran police in Sirte."
+    found = events(extractor, text)
+    assert not [e for e in found if e.trigger == "instructed"], found
+    text = "Ruritanian officers instructed Kestrel Front recruits in bomb-making at a camp near Sirte."
+    assert [e for e in events(extractor, text) if e.trigger == "instructed" and e.type == "TRAIN"]

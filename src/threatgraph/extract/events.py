@@ -73,6 +73,16 @@ def _idiom(tok: Token, lem: str) -> bool:
     return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
+def _directive(tok: Token, lem: str, trig: Trigger) -> bool:
+    """ "instructed the team to offer help", "directed troops to withdraw": a verb of command with an
+    infinitive frames what is called for (its modality); it is not an event of its own trigger type
+    (training, here) unless that type is the call itself."""
+    if trig.type == "REQUEST" or lem not in lexicon().types_data["modality"]["demand_heads"]:
+        return False
+    infinitives = [c for c in tok.children if c.dep_ == "xcomp"]
+    return any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children)
+
+
 def _in_context(tok: Token, lem: str, trig: Trigger) -> Trigger:
     """The type an ambiguous verb takes in its sentence ("Treasury targeted X" is a sanction)."""
     for typ, cues in (lexicon().types_data.get("context_types", {}).get(lem) or {}).items():
@@ -97,7 +107,7 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         if lem in lex.frames and lem not in lex.verbs:
             return None
         trig = lex.verbs.get(lem)
-        if trig is None or _idiom(tok, lem):
+        if trig is None or _idiom(tok, lem) or _directive(tok, lem, trig):
             return None
         return _in_context(tok, lem, trig), "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list

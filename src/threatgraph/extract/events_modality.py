@@ -105,6 +105,8 @@ def _own_cues(tok: Token, cues: dict[str, frozenset[str]], is_trigger: bool, sam
             found.append("hypothetical")
         elif lem in cues["claim_heads"] or tok.lower_ in cues["claim_heads"]:
             found.append("claimed")
+        elif tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues["claim_modifiers"] for c in tok.children):
+            found.append("claimed")  # "unconfirmed reports that a post was hit": the reports are unconfirmed
     if is_trigger and tok.pos_ == "VERB" and _imperative(tok):
         found.append("demanded")
     return min(found, key=_PRIORITY.__getitem__) if found else None
