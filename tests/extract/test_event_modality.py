@@ -39,6 +39,8 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("The Kestrel Front reportedly attacked an army post in Sirte on Monday.", "attacked", "claimed"),
         ("Despite last week's attacks by the Kestrel Front in Sirte, talks went on.", "attacks", "asserted"),
         ("Seize their depots, kill their commanders in Sirte.", "kill", "demanded"),
+        ("The Kestrel Front failed in its bid to storm the airport in Sirte on Monday.", "storm", "negated"),
+        ("The Kestrel Front tried to storm the airport in Sirte on Monday.", "storm", "hypothetical"),
         (
             "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",
             "attacked",

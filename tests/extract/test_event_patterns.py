@@ -28,7 +28,17 @@ def test_pattern_fires_on_its_example(extractor: Extractor, pattern) -> None:
 def test_patterns_use_ontology_types_and_modes() -> None:
     for p in patterns():
         root, _mode = plover_of(p.trigger.type, p.trigger.subtype)
-        assert root in {"ASSAULT", "COOPERATE", "SUPPORT", "AID", "SANCTION", "COERCE", "MOBILIZE", "PROTEST"}
+        assert root in {
+            "ASSAULT",
+            "COOPERATE",
+            "CONSULT",
+            "SUPPORT",
+            "AID",
+            "SANCTION",
+            "COERCE",
+            "MOBILIZE",
+            "PROTEST",
+        }
 
 
 def test_a_bad_pattern_entry_is_refused_with_its_id() -> None:

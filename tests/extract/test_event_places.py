@@ -46,6 +46,9 @@ def _one(events: list[Event], trigger: str) -> Event:
             "attacked",
             "Dzharkand",
         ),
+        # a place naming the happening itself, and "out of" a place
+        ("The Kestrel Front admitted the Kandahar truck bombing on Monday.", "bombing", "Kandahar"),
+        ("Army units drove the Kestrel Front out of a large part of Ruritania in March.", "drove", "Ruritania"),
     ],
 )
 def test_place_phrases(analyse, text: str, trigger: str, place: str) -> None:

@@ -60,7 +60,9 @@ def _frame_trigger(tok: Token) -> Trigger | None:
     if not frames:
         return None
     objects = {lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-    pobjs = {lemma(g) for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children}
+    heads = [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children]
+    # "placed on the United Nations (…) sanctions list": the parser may hang the list off its owner
+    pobjs = {lemma(x) for g in heads for x in (g, *(a for a in g.children if a.dep_ == "appos"))}
     for frame in frames:
         if objects & frame.objects or pobjs & frame.pobjs:
             return frame.trigger
@@ -197,6 +199,7 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
+<<<<<<< HEAD
     extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     targets = dobj + _pobjs(verb, ("against", "on", "upon", *extra))
     objects = [g for d in dobj for g in _pobjs(d, extra)] if extra else []
@@ -216,6 +219,13 @@ def _result_victims(verb: Token) -> list[Token]:
         if found is not None and own is not None and found[0].type == own[0].type:
             out += _children(adv, "dobj")
     return out
+=======
+    own = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    # "solicits funds for X", "sent money to X": the recipient may hang off the object, or be a dative
+    held = [g for d in dobj for g in _pobjs(d, own)]
+    held += [g for c in _children(verb, "dative") if c.lower_ in own for g in _children(c, "pobj")]
+    return _Args(sources=subj, targets=dobj + _pobjs(verb, ("against", "on", "upon", *own)) + held)
+>>>>>>> 2da65ec (extract: trigger frames for driving out, the negotiating table, calls with a named partner and prison breaks (patterns with examples); money frames (solicit/raise/collect/channel/transfer funds) with their recipient; a list hung off its owner; a failed attempt is negated; the claimant of responsibility attacks; a place compounded on the trigger locates it)
 
 
 def _owners(heads: list[Token]) -> list[Token]:
@@ -256,12 +266,14 @@ def _governor(tok: Token) -> Token | None:
     return head
 
 
-def _noun_args(noun: Token) -> _Args:
-    """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the target."""
+def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
+    """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the
+    target. ``framed`` is the trigger a pattern gave the noun, when the lexicon has none for it."""
     lex = lexicon()
     sources = _children(noun, "poss") + _pobjs(noun, ("by", "from"))
-    targets = _pobjs(noun, _TARGET_PREPS)
-    trig = lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
+    trig = framed or lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
+    partner = trig is not None and trig.type in lex.words["partner_types"]
+    targets = _pobjs(noun, (*_TARGET_PREPS, "with") if partner else _TARGET_PREPS)  # "talks with X"
     assessment = lemma(noun) in lex.words["assessment_nouns"]
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = _children(noun, "poss"), []
@@ -288,9 +300,19 @@ def _noun_args(noun: Token) -> _Args:
             sources = sources or subj  # "the raids the faction keeps mounting": the faction does them
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
+<<<<<<< HEAD
         sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
     for acl in [a for c in _children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
         # "the raid conducted by X", "approved by X and executed by Y": who did it
+=======
+        claimant = _children(held, "poss")  # "its claim of the attack": the claimant
+        outer = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else None
+        if not claimant and outer is not None and lemma(outer) in lex.words["responsibility_nouns"]:
+            claimant = _children(outer, "poss")  # "X's claim of responsibility for the attack"
+        if not [s for s in sources if s.dep_ not in ("compound", "amod", "nmod")]:
+            sources = claimant + sources  # a name on the attack itself may be its place ("the Kabul attack")
+    for acl in _children(noun, "acl"):  # "the raid conducted by coalition troops": who conducted it
+>>>>>>> 2da65ec (extract: trigger frames for driving out, the negotiating table, calls with a named partner and prison breaks (patterns with examples); money frames (solicit/raise/collect/channel/transfer funds) with their recipient; a list hung off its owner; a failed attempt is negated; the claimant of responsibility attacks; a place compounded on the trigger locates it)
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
@@ -580,7 +602,7 @@ def _place_prep(t: Token) -> Token | None:
             return prep
         if prep.lower_ != "of":
             return None
-        if prep.head.lower_ in directions:
+        if prep.head.lower_ in directions or prep.head.lower_ == "out":  # "drove them out of X"
             return prep
         up = prep.head
     return None
@@ -676,6 +698,10 @@ def _place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> 
     anchor_ids = {a.i for a in anchors}
     directions = lexicon().words["direction_words"]
     reference: str | None = None
+    for t in tok.children:  # "the Eastport truck bombing": a place naming the happening itself
+        m = index.at(t)
+        if t.dep_ in ("compound", "nmod") and m is not None and m.label in PLACE_LABELS and t.i not in actors:
+            return m.canonical or m.text
     for t in tok.sent:
         name = _place_name(t, index, actors)
         prep = _place_prep(t) if name is not None else None
@@ -745,7 +771,7 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
         if kind == "compound":
             args = _compound_args(tok)
         elif kind == "noun":
-            args = _noun_args(tok)
+            args = _noun_args(tok, trig)
         else:
             args = _verb_args(tok)
             if not args.sources and lemma(tok) in lexicon().frames:

@@ -124,6 +124,20 @@ def _negated_participant(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether an attempt or plan (``head``) is itself said to have failed or been stopped, by the
+    word that governs it within two steps ("failed in its efforts", "thwarted a plot")."""
+    cur = head
+    for _ in range(2):
+        if cur.head == cur or cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "xcomp"):
+            return False
+        cur = cur.head
+        denied = lemma(cur) in cues["negating_heads"] or cur.lower_ in cues["negating_heads"]
+        if denied and cur.pos_ in ("VERB", "ADJ"):
+            return True
+    return False
+
+
 def modality(trigger: Token, climb: bool = True) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
@@ -151,6 +165,8 @@ def modality(trigger: Token, climb: bool = True) -> str:
         if cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX"):
             break  # "despite this week's airstrikes": presented as having happened
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
+        if cue == "hypothetical" and _attempt_denied(cur, cues):
+            cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
         if cue:
             found.append(cue)
             break

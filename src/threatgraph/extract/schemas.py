@@ -187,6 +187,7 @@ class PloverFile(Schema):
     patient_modifier_labels: Words
     place_nouns: Words
     direction_words: Words
+    partner_types: Words
     modality: Modality
 
 

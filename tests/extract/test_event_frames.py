@@ -1,0 +1,61 @@
+"""Light-verb frames and their arguments: the object types the verb, the preposition names whom
+it is for (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def events(extractor: Extractor, text: str) -> list[Event]:
+    return next(extractor.analyse([Article(text=text)])).events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Crescent Relief Trust solicits funds for the Kestrel Front in Europe.", "solicits"),
+        ("The Crescent Relief Trust raised money for the Kestrel Front in 2019.", "raised"),
+        ("Ivo Marek was convicted of sending money to the Kestrel Front in 2019.", "sending"),
+    ],
+)
+def test_money_frames_support_whom_it_is_for(extractor: Extractor, text: str, trigger: str) -> None:
+    found = [e for e in events(extractor, text) if e.trigger == trigger]
+    assert found and found[0].type == "SUPPORT", events(extractor, text)
+    assert found[0].target == "Kestrel Front"
+
+
+def test_raising_troops_is_still_mobilising(extractor: Extractor) -> None:
+    found = [
+        e
+        for e in events(extractor, "The Kestrel Front raised a militia of 500 fighters in Sirte.")
+        if e.trigger == "raised"
+    ]
+    assert found and found[0].type == "MOBILIZE"
+
+
+def test_a_list_the_parser_hung_off_its_owner_is_still_a_list(extractor: Extractor) -> None:
+    text = "In 2016, Ivo Marek was placed on the United Nations (UNSCR 1267) sanctions list."
+    found = [e for e in events(extractor, text) if e.trigger == "placed"]
+    assert found and found[0].type == "SANCTION", events(extractor, text)
+
+
+def test_a_call_with_a_named_partner_is_a_consultation(extractor: Extractor) -> None:
+    text = "The Ruritanian president raised the Kestrel Front in a call to King Ramos on Monday."
+    found = [e for e in events(extractor, text) if e.trigger == "call"]
+    assert found and found[0].type == "CONSULT" and found[0].target == "King Ramos"
+    text = "The Kestrel Front issued a call to arms in Sirte on Monday."
+    assert not [e for e in events(extractor, text) if e.trigger == "call"]
+
+
+def test_the_claimant_of_responsibility_is_the_attacker(extractor: Extractor) -> None:
+    text = "The Kestrel Front's claim of responsibility for the Kandahar truck bombing was posted online."
+    found = [e for e in events(extractor, text) if e.trigger == "bombing"]
+    assert found and found[0].source == "Kestrel Front" and found[0].modality == "claimed"
