@@ -189,3 +189,14 @@ def test_a_period_dating_several_happenings_says_so(analyse) -> None:
     attacks = [e for e in analyse(text).events if e.trigger == "attacks"]
     assert attacks and attacks[0].date is not None and attacks[0].date.start is not None
     assert attacks[0].date.note is not None and "period" in attacks[0].date.note
+
+
+def test_a_nominal_trigger_is_dated_and_placed_by_its_participle(analyse) -> None:
+    text = (
+        "Officials said on Thursday that the strike approved by the cabinet and carried out by army units "
+        "against the Black Hand on Tuesday in Kandahar killed four fighters."
+    )
+    raid = [e for e in analyse(text).events if e.trigger == "strike"]
+    assert raid, [(e.trigger, e.type) for e in analyse(text).events]
+    assert raid[0].date is not None and raid[0].date.start == date(2021, 6, 8)
+    assert raid[0].place == "Kandahar"

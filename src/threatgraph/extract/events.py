@@ -492,6 +492,10 @@ def _anchor_verbs(tok: Token, kind: str) -> list[Token]:
     """Tokens whose dependents may carry the trigger's date/place: itself, its governor, its conj head."""
     out = [tok]
     if kind == "noun":
+        # "the raid authorized by X and carried out last night in Y": its participles tell when and
+        # where, before the verb it is an argument of ("On Friday officials praised the raid …")
+        participles = [c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        out += participles + [c for p in participles for c in p.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         gov = _governor(tok)
         if gov is not None:
             out.append(gov)
