@@ -34,3 +34,26 @@ def test_force_words_are_assaults(extractor: Extractor, text: str, trigger: str,
     found = [e for e in events if e.trigger == trigger]
     assert found, events
     assert found[0].type == "ASSAULT" and found[0].subtype == subtype
+
+
+def _events(extractor: Extractor, text: str) -> list:
+    return next(extractor.analyse([Article(text=text)])).events
+
+
+def test_a_threat_someone_made_is_a_threat_act(extractor: Extractor) -> None:
+    found = [
+        e
+        for e in _events(extractor, "A new threat by the Kestrel Front against Ruritania appeared online on Monday.")
+        if e.trigger == "threat"
+    ]
+    assert found and found[0].type == "THREATEN" and found[0].modality == "asserted"
+    assert found[0].source == "Kestrel Front"
+    issued = [
+        e for e in _events(extractor, "The Kestrel Front issued threats against Ruritania.") if e.type == "THREATEN"
+    ]
+    assert issued and issued[0].source == "Kestrel Front"
+
+
+def test_an_assessed_threat_is_no_threat_act(extractor: Extractor) -> None:
+    text = "Officials say the Kestrel Front remains a threat to Ruritania."
+    assert not [e for e in _events(extractor, text) if e.type == "THREATEN"]

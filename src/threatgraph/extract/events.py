@@ -75,6 +75,15 @@ def _idiom(tok: Token, lem: str) -> bool:
     return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
+def _issued(noun: Token) -> bool:
+    """Whether a threat noun names a threat someone made ("a new threat by X", "X issued a threat
+    against Y") rather than an assessment of someone ("X remains a threat")."""
+    if _pobjs(noun, ("by",)):
+        return True
+    head = noun.head
+    return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
+
+
 def _directive(tok: Token, lem: str, trig: Trigger) -> bool:
     """ "instructed the team to offer help", "directed troops to withdraw": a verb of command with an
     infinitive frames what is called for (its modality); it is not an event of its own trigger type
@@ -120,6 +129,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         for child in tok.children:
             if child.dep_ == "amod" and child.lower_ in refined:
                 trig = Trigger(trig.type, refined[child.lower_])
+        if lem in lex.words["assessment_nouns"] and _issued(tok):
+            trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         return trig, "noun"
     return None
 
@@ -274,7 +285,7 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
     trig = framed or lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
     partner = trig is not None and trig.type in lex.words["partner_types"]
     targets = _pobjs(noun, (*_TARGET_PREPS, "with") if partner else _TARGET_PREPS)  # "talks with X"
-    assessment = lemma(noun) in lex.words["assessment_nouns"]
+    assessment = lemma(noun) in lex.words["assessment_nouns"] and (trig is None or trig.type != "THREATEN")
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = _children(noun, "poss"), []
     elif (
@@ -341,7 +352,7 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
         elif glemma in lex.words["receiving_verbs"] and noun.dep_ == "dobj":
             targets = targets or subj
             sources = sources or _pobjs(gov, ("from",))
-        elif glemma in lex.words["agentive_verbs"]:
+        elif glemma in lex.words["agentive_verbs"] or glemma in lex.words["issuing_verbs"]:
             sources = sources or subj
             targets = targets or [t for t in _pobjs(gov, ("on", "against", "upon", "to", "for")) if t != noun]
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
@@ -982,7 +993,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
         place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
         date, place = lead.see(tok, trig.type, date, place)
-        mode = modality(tok, climb=kind != "compound")
+        mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"

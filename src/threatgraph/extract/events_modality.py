@@ -138,15 +138,16 @@ def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
-def modality(trigger: Token, climb: bool = True) -> str:
+def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
     ``climb=False`` reads only the trigger's own cues: a modifier like "Iran-backed" states a
-    standing relation whatever the clause around its noun says.
+    standing relation whatever the clause around its noun says. ``act=True`` when the event is the
+    making of the threat or plan itself ("a threat by X"): that happened, whatever it threatens.
     """
     cues = _cues()
     found: list[str] = []
-    if lemma(trigger) in cues["hypothetical_triggers"]:
+    if lemma(trigger) in cues["hypothetical_triggers"] and not act:
         found.append("hypothetical")
     if _negated_participant(trigger, cues):
         found.append("negated")

@@ -188,6 +188,7 @@ class PloverFile(Schema):
     place_nouns: Words
     direction_words: Words
     partner_types: Words
+    issuing_verbs: Words
     modality: Modality
 
 
