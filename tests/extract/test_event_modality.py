@@ -40,6 +40,10 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("Despite last week's attacks by the Kestrel Front in Sirte, talks went on.", "attacks", "asserted"),
         ("Seize their depots, kill their commanders in Sirte.", "kill", "demanded"),
         ("The Kestrel Front failed in its bid to storm the airport in Sirte on Monday.", "storm", "negated"),
+        # the doer's own word is a claim; someone else's report of it is not
+        ("The Kestrel Front said its fighters killed twelve soldiers near Sirte on Monday.", "killed", "claimed"),
+        ("Kestrel Front fighters killed twelve soldiers near Sirte on Monday, the group said.", "killed", "claimed"),
+        ("Ruritanian officials said Kestrel Front fighters killed twelve soldiers near Sirte.", "killed", "asserted"),
         ("The Kestrel Front tried to storm the airport in Sirte on Monday.", "storm", "hypothetical"),
         (
             "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",

@@ -428,6 +428,18 @@ def _speaker_heads(verb: Token) -> list[Token]:
     return []
 
 
+def _speakers(tok: Token, index: MentionIndex) -> set[int]:
+    """Mention groups of whoever reports the trigger's clause: the subject of a governing or
+    parenthetical speech verb, and its owner ("the group's newsletter said")."""
+    out: set[int] = set()
+    for head in _speaker_heads(tok):
+        for t in (head, *_children(head, "poss")):
+            actor = resolve(t, index)
+            if actor is not None and actor.group >= 0:
+                out.add(actor.group)
+    return out
+
+
 def _compound_args(tok: Token) -> _Args:
     """ "Iran-backed outfit": the word before the hyphen is the source, the modified noun the target."""
     sources = _children(tok, "npadvmod", "compound", "nmod")
@@ -997,6 +1009,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
+        speakers = _speakers(tok, index) if mode == "asserted" and kind != "compound" else set()
         for src, _st in sources:
             for tgt, _tt in targets:
                 if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
@@ -1023,7 +1036,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                         date=date,
                         negated=negated,
                         hedged=hedged,
-                        modality=mode,
+                        # "the group's newsletter said its soldiers attacked …": the doer's own word is a claim
+                        modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
                     )
                 )
     return _attribute_claims(events, claims) if claims else events
