@@ -61,7 +61,7 @@ def _frame_trigger(tok: Token) -> Trigger | None:
         return None
     objects = {lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     heads = [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children]
-    # "placed on the United Nations (…) sanctions list": the parser may hang the list off its owner
+    # "put on the Ruritanian (…) sanctions list": the parser may hang the list off its owner
     pobjs = {lemma(x) for g in heads for x in (g, *(a for a in g.children if a.dep_ == "appos"))}
     for frame in frames:
         if objects & frame.objects or pobjs & frame.pobjs:
@@ -319,7 +319,7 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
         claimant = _children(held, "poss")  # "its claim of the attack": the claimant
         outer = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else None
         if not claimant and outer is not None and lemma(outer) in lex.words["responsibility_nouns"]:
-            claimant = _children(outer, "poss")  # "X's claim of responsibility for the attack"
+            claimant = _children(outer, "poss")  # "X's claim of credit for the raid"
         if not [s for s in sources if s.dep_ not in ("compound", "amod", "nmod")]:
             sources = claimant + sources  # a name on the attack itself may be its place ("the Kabul attack")
     for acl in _children(noun, "acl"):  # "the raid conducted by coalition troops": who conducted it
