@@ -166,7 +166,7 @@ def test_a_paragraph_date_reaches_a_later_past_sentence_with_a_note(analyse) -> 
 def test_a_present_state_does_not_take_the_date_of_an_earlier_sentence(analyse) -> None:
     text = (
         "In March, the Black Hand's commander Ivo Marek was wounded in a raid by the army. "
-        "Marek is accused of overseeing the recruitment of fighters for the Black Hand."
+        "Marek is accused of directing recruitment for the Black Hand."
     )
     later = [e for e in analyse(text).events if "accused" in e.sentence]
     assert later, [(e.trigger, e.sentence) for e in analyse(text).events]
@@ -175,17 +175,17 @@ def test_a_present_state_does_not_take_the_date_of_an_earlier_sentence(analyse) 
 
 
 def test_a_date_on_another_happening_does_not_date_the_statement(analyse) -> None:
-    text = "Ruritania stands with Borduria in the face of the Black Hand's May 3 attack on Borduran soldiers."
+    text = "Ruritania stands with Borduria in the face of the Black Hand's June 2 attack on Borduran soldiers."
     events = analyse(text).events
     stand = [e for e in events if e.trigger == "stands"]
     attack = [e for e in events if e.trigger == "attack"]
     assert stand and attack
-    assert attack[0].date is not None and attack[0].date.start == date(2021, 5, 3)
-    assert stand[0].date is None or stand[0].date.start != date(2021, 5, 3)
+    assert attack[0].date is not None and attack[0].date.start == date(2021, 6, 2)
+    assert stand[0].date is None or stand[0].date.start != date(2021, 6, 2)
 
 
 def test_a_period_dating_several_happenings_says_so(analyse) -> None:
-    text = "Repeated attacks by the Black Hand over the last several weeks have harmed civilians in Strelsau."
+    text = "Black Hand attacks over the past several months killed civilians in Strelsau."
     attacks = [e for e in analyse(text).events if e.trigger == "attacks"]
     assert attacks and attacks[0].date is not None and attacks[0].date.start is not None
     assert attacks[0].date.note is not None and "period" in attacks[0].date.note

@@ -42,7 +42,7 @@ def test_raising_troops_is_still_mobilising(extractor: Extractor) -> None:
 
 
 def test_a_list_the_parser_hung_off_its_owner_is_still_a_list(extractor: Extractor) -> None:
-    text = "In 2016, Ivo Marek was placed on the United Nations (UNSCR 1267) sanctions list."
+    text = "In 2016, Ivo Marek was placed on the Arab League (ALR 12) sanctions list."
     found = [e for e in events(extractor, text) if e.trigger == "placed"]
     assert found and found[0].type == "SANCTION", events(extractor, text)
 
@@ -56,6 +56,6 @@ def test_a_call_with_a_named_partner_is_a_consultation(extractor: Extractor) -> 
 
 
 def test_the_claimant_of_responsibility_is_the_attacker(extractor: Extractor) -> None:
-    text = "The Kestrel Front's claim of responsibility for the Kandahar truck bombing was posted online."
+    text = "The Kestrel Front's claim of credit for the Kandahar truck bombing was posted online."
     found = [e for e in events(extractor, text) if e.trigger == "bombing"]
     assert found and found[0].source == "Kestrel Front" and found[0].modality == "claimed"

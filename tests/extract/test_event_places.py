@@ -35,7 +35,7 @@ def _one(events: list[Event], trigger: str) -> Event:
         ("The army said the airstrike occurred in the Lower Juba region on May 2.", "airstrike", "Lower Juba"),
         # a direction phrase and a renaming: the capital is the landmark, named in apposition
         (
-            "Government forces conducted an airstrike against the rebels about 40 kilometers north of the capital, "
+            "Government forces launched an airstrike against the rebels about 40 kilometers north of the capital, "
             "Bangui, in the early hours of Monday.",
             "airstrike",
             "Bangui",
@@ -48,7 +48,7 @@ def _one(events: list[Event], trigger: str) -> Event:
         ),
         # a place naming the happening itself, and "out of" a place
         ("The Kestrel Front admitted the Kandahar truck bombing on Monday.", "bombing", "Kandahar"),
-        ("Army units drove the Kestrel Front out of a large part of Ruritania in March.", "drove", "Ruritania"),
+        ("Army units drove the Kestrel Front out of most of Ruritania in March.", "drove", "Ruritania"),
     ],
 )
 def test_place_phrases(analyse, text: str, trigger: str, place: str) -> None:
@@ -57,7 +57,7 @@ def test_place_phrases(analyse, text: str, trigger: str, place: str) -> None:
 
 def test_a_place_named_outright_beats_a_landmark(analyse) -> None:
     text = (
-        "Militants of the Black Hand attacked army headquarters in Busovac, about 30 kilometers southeast of "
+        "Militants of the Black Hand attacked army headquarters in Busovac, about 25 kilometers east of "
         "Strelsau, on Monday."
     )
     ev = _one(analyse(text).events, "attacked")
