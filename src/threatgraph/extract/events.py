@@ -210,10 +210,11 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return _Args(sources=agent, targets=subjpass or dobj)
-<<<<<<< HEAD
     extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
     targets = dobj + _pobjs(verb, ("against", "on", "upon", *extra))
     objects = [g for d in dobj for g in _pobjs(d, extra)] if extra else []
+    # "sent money to X" may be parsed with "to X" as a dative of the verb
+    objects += [g for c in _children(verb, "dative") if c.lower_ in extra for g in _children(c, "pobj")]
     if objects:  # "pledged allegiance to X", "donated weapons to X": the object's "to" names whom
         targets = objects + [t for t in targets if t not in dobj]
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
@@ -230,13 +231,6 @@ def _result_victims(verb: Token) -> list[Token]:
         if found is not None and own is not None and found[0].type == own[0].type:
             out += _children(adv, "dobj")
     return out
-=======
-    own = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
-    # "solicits funds for X", "sent money to X": the recipient may hang off the object, or be a dative
-    held = [g for d in dobj for g in _pobjs(d, own)]
-    held += [g for c in _children(verb, "dative") if c.lower_ in own for g in _children(c, "pobj")]
-    return _Args(sources=subj, targets=dobj + _pobjs(verb, ("against", "on", "upon", *own)) + held)
->>>>>>> 2da65ec (extract: trigger frames for driving out, the negotiating table, calls with a named partner and prison breaks (patterns with examples); money frames (solicit/raise/collect/channel/transfer funds) with their recipient; a list hung off its owner; a failed attempt is negated; the claimant of responsibility attacks; a place compounded on the trigger locates it)
 
 
 def _owners(heads: list[Token]) -> list[Token]:
@@ -311,19 +305,14 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
             sources = sources or subj  # "the raids the faction keeps mounting": the faction does them
     held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
     if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
-<<<<<<< HEAD
-        sources = sources or _children(held, "poss")  # "its claim of the attack": the claimant
-    for acl in [a for c in _children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
-        # "the raid conducted by X", "approved by X and executed by Y": who did it
-=======
         claimant = _children(held, "poss")  # "its claim of the attack": the claimant
         outer = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else None
         if not claimant and outer is not None and lemma(outer) in lex.words["responsibility_nouns"]:
             claimant = _children(outer, "poss")  # "X's claim of credit for the raid"
         if not [s for s in sources if s.dep_ not in ("compound", "amod", "nmod")]:
             sources = claimant + sources  # a name on the attack itself may be its place ("the Kabul attack")
-    for acl in _children(noun, "acl"):  # "the raid conducted by coalition troops": who conducted it
->>>>>>> 2da65ec (extract: trigger frames for driving out, the negotiating table, calls with a named partner and prison breaks (patterns with examples); money frames (solicit/raise/collect/channel/transfer funds) with their recipient; a list hung off its owner; a failed attempt is negated; the claimant of responsibility attacks; a place compounded on the trigger locates it)
+    for acl in [a for c in _children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
+        # "the raid conducted by X", "approved by X and executed by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in _children(acl, "agent") for g in _children(a, "pobj")]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
