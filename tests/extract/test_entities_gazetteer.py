@@ -53,6 +53,16 @@ def test_lower_case_words_are_not_names(nlp) -> None:
     assert not any(span.text == "basij" for span in nlp.get_pipe(FACTORY).spans(doc))
 
 
+def test_a_listed_name_with_a_lower_case_head_is_a_common_noun_phrase() -> None:
+    """ "a conservative Northern Dawn" names a kind of thing, not the group; "the Northern Dawn group" names it."""
+    extractor = Extractor(extra_names=[("Northern Dawn", "ArmedGroup"), ("Sunrise Front", "ArmedGroup")])
+    gaz = extractor.nlp.get_pipe(FACTORY)
+    texts = {s.text for s in gaz.spans(extractor.nlp("They want a conservative Northern dawn in the valley."))}
+    assert "Northern dawn" not in texts
+    texts = {s.text for s in gaz.spans(extractor.nlp("The Northern Dawn struck; the Sunrise front denied it."))}
+    assert "Northern Dawn" in texts and "Sunrise front" in texts  # "front": a generic word of group names
+
+
 def test_extra_names_are_matched_without_changing_the_shared_pipeline(nlp) -> None:
     text = "Talks with Northern Dawn Logistics collapsed, officials said."
     extractor = Extractor(extra_names=[("Northern Dawn Logistics", "Company")])

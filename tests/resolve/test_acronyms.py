@@ -122,3 +122,23 @@ def test_known_as_after_a_unit_noun_renames_the_unit_not_its_parent() -> None:
     tq2, d2 = _m("Tanzim Qurmul", 0), _m("Dabbur", also.index("Dabbur"), "ArmedGroup")
     tq2.sent_start = d2.sent_start = 0
     assert definitions(also, [tq2, d2]) == [(tq2, d2)]
+
+
+def test_known_as_after_an_enumeration_renames_the_last_item_not_an_earlier_one() -> None:
+    """ "A, B, and C SARL(C), now known as D": D renames C, a company the extractor may have missed; never B."""
+    text = (
+        "Earlier action hit Qurmul Invest, Dabbur Trading SARL, and Zawra Logistique SARL(Zawra), "
+        "now known as Nahr Holdings SARL."
+    )
+    qi = _m("Qurmul Invest", text.index("Qurmul"), "Organization")
+    dt = _m("Dabbur Trading SARL", text.index("Dabbur"), "Organization")
+    nh = _m("Nahr Holdings SARL", text.index("Nahr"), "Organization")
+    qi.sent_start = dt.sent_start = nh.sent_start = 0
+    assert definitions(text, [qi, dt, nh]) == []
+    renamed = "Dabbur Trading SARL, and now known as Nahr Holdings SARL, moved funds."
+    dt2, nh2 = (
+        _m("Dabbur Trading SARL", 0, "Organization"),
+        _m("Nahr Holdings SARL", renamed.index("Nahr"), "Organization"),
+    )
+    dt2.sent_start = nh2.sent_start = 0
+    assert definitions(renamed, [dt2, nh2]) == [(dt2, nh2)]

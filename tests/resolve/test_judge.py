@@ -93,3 +93,41 @@ def test_below_the_matchers_bar_only_the_listed_affiliation_corroborates() -> No
     assert affiliated.state == PROBABLE
     below_bar(affiliated)
     assert affiliated.state == PROBABLE
+
+
+def test_a_relative_sharing_the_family_name_is_not_the_listed_person() -> None:
+    """The article's short form "Rawandi Qurmuli" sits within the listed "Jamal RAWANDI QURMULI", and the family's
+    affiliation and country corroborate it; but the article also calls its man "Karim Rawandi Qurmuli": a given
+    name the entry never carries, so he is a relative, not the listed person."""
+    listed = entry("Jamal Rawandi Qurmuli", links=["NORTHERN RIVERS FRONT"], nationality=["iq"])
+    ctx = {"Organization:northern rivers": 1, "Place:iraq": 1}
+    short = ActorFacts("Person", [name_form("Rawandi Qurmuli", "Person")], ctx, designated=True)
+    assert judge(short, listed, "Person").state == PROBABLE  # the short form alone would read as him
+    both = ActorFacts(
+        "Person", [name_form(n, "Person") for n in ("Karim Rawandi Qurmuli", "Rawandi Qurmuli")], ctx, designated=True
+    )
+    j = judge(both, listed, "Person")
+    assert j.state == POSSIBLE and any("Karim Rawandi Qurmuli" in x for x in j.evidence_against)
+    # a transliteration of the listed given name is the same name
+    same = ActorFacts(
+        "Person", [name_form(n, "Person") for n in ("Jamaal Rawandi Qurmuli", "Rawandi Qurmuli")], ctx, designated=True
+    )
+    assert judge(same, listed, "Person").state == PROBABLE
+
+
+def test_a_person_is_at_most_one_list_entry() -> None:
+    """Two entries read as one person: the full name with the listed affiliation stays probable, the partial,
+    reordered one goes to review; with nothing to tell two entries apart, neither reads as sanctioned."""
+    from threatgraph.resolve.judge import one_entry_per_person
+
+    actor = person("Tariq Karimi", {"Organization:jemaah islamiyah": 1, "Place:indonesia": 1}, designated=True)
+    own = entry("Tariq Karimi", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
+    other = entry("Karimi Samir Tariq", nationality=["id"])
+    verdicts = {"a": judge(actor, own, "Person"), "b": judge(actor, other, "Person")}
+    verdicts["b"].state = PROBABLE  # as a looser name rule might have it
+    one_entry_per_person(verdicts)
+    assert verdicts["a"].state == PROBABLE and verdicts["b"].state == POSSIBLE
+    assert any("a person is one entry" in x for x in verdicts["b"].evidence_against)
+    twins = {"a": judge(actor, own, "Person"), "c": judge(actor, own, "Person")}
+    one_entry_per_person(twins)
+    assert [j.state for j in twins.values()] == [POSSIBLE, POSSIBLE]

@@ -114,6 +114,14 @@ def _capitalised(text: str) -> bool:
     return any(ch.isupper() for ch in text) or not any(ch.islower() for ch in text)
 
 
+def _common_noun_head(span: Span) -> bool:
+    """A listed name written with its last word in lower case ("a conservative Islamic state"): a common
+    noun phrase that happens to spell a group's name, not the name. The generic words groups are called by
+    ("the Houthi group", "the Wagner forces") are written in lower case in running text and stay names."""
+    last = span[-1].text
+    return len(span) > 1 and last.isalpha() and last.islower() and last not in vocabulary().generic_words
+
+
 def _descriptive(span: Span) -> bool:
     """A would-be group name that starts with a country adjective ("Pakistani Shia", "Iraqi")."""
     from threatgraph.extract.places import is_demonym
@@ -236,7 +244,7 @@ class Gazetteer:
         strings = self.nlp.vocab.strings
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
-            if _capitalised(span.text):  # "basij" in lower case is not the name
+            if _capitalised(span.text) and not _common_noun_head(span):  # "basij" in lower case is not the name
                 found.append(Span(doc, start, end, label=match_id))
         for match_id, start, end in self.acronyms(doc):
             found.append(Span(doc, start, end, label=match_id))

@@ -194,9 +194,12 @@ def _renames(gap: str) -> bool:
 
     "X, also known as", "X (XY), based in Z and widely referred to as": the cue follows the name or a
     clause about it. "the X cell known as", "backs a militia known as": a common noun right before the cue
-    is what is renamed, not X.
+    is what is renamed, not X. "X, Y, and Z (Z), now known as": the gap opens another item of an
+    enumeration (a coordinator and a capitalised word), and the cue renames that item, not X.
     """
     rest = _ADVERBS.sub("", gap).rstrip()
+    if _NEXT_ITEM.match(rest):
+        return False
     return rest == "" or rest.endswith((",", ")", "(", "—", "–", "-")) or rest.casefold().endswith((" and", " or"))
 
 
@@ -221,6 +224,10 @@ def _alias_in_brackets(name: Mention, other: Mention) -> bool:
     words = set(normalise_surface(name.text).split())
     short = normalise_surface(other.text).split()
     return bool(short) and set(short) <= words and len(short) < len(words)
+
+
+#: A gap that opens the next item of an enumeration: ", and Bravo Holdings (...)", " or Delta Trading".
+_NEXT_ITEM = re.compile(r"^\s*,?\s*(?:and|or)\s+[“\"'‘]?[A-Z]")
 
 
 def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

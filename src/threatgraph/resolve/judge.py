@@ -12,7 +12,8 @@ says about the entry against everything the articles say about the actor:
 - **country**: a country of the entry (nationality, citizenship, place of birth) is named
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
-  a birth date that makes the person a child when the reporting starts.
+  a birth date that makes the person a child when the reporting starts, another full name of the actor
+  whose given name the entry never carries (a relative who shares the listed family name).
 
 States (analysts add ``confirmed`` and ``rejected``, which always win):
 
@@ -167,6 +168,31 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
     return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)
 
 
+def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterable[str] = ()) -> str | None:
+    """One of the actor's own full names (two parts or more) whose first part appears in none of the entry's
+    names: "Karim Sadiq Rawandi" when the listed person is "Jamal RAWANDI". Returns that name, or None.
+
+    Why: relatives share a family name, and the list holds many families ("X, brother of Y"). An article may
+    use a short form ("Rawandi", "Sadiq Rawandi") that sits within a relative's listed name, and that short
+    form, corroborated by the family's shared affiliation and country, would read as the relative. The
+    article's own fuller name settles it: a given name the entry never carries names another member of the
+    family. Compared on consonant skeletons against every name part the entry carries (weak aliases too),
+    and against two adjacent parts written joined ("Abdulaziz" for "Abd al-Aziz"), so a transliteration
+    ("Mohammed"/"Muhammad") still agrees.
+    """
+    parts: set[str] = set()
+    for name, _ in _listed_names(entry, extra):
+        sk = name_form(name, "Person").skeletons
+        parts.update(sk)
+        parts.update(a + b for a, b in zip(sk, sk[1:], strict=False))
+    for form in actor.forms:
+        if not form.latin or len(form.core) < 2 or not form.skeletons[0]:
+            continue
+        if form.skeletons[0] not in parts:
+            return form.text
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
@@ -178,6 +204,7 @@ def judge(
     list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks;
     ``place_qualified`` is set when a group's name is the listed one without its place qualifier and
     the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`)."""
+    extra_names = list(extra_names)
     j = _name_evidence(actor, entry, entry_schema, extra_names)
     person = family(actor.schema) == "Person"
     if place_qualified and not person and j.name_kind != "full":
@@ -237,10 +264,46 @@ def judge(
         if j.name_kind == "partial" and not contained:
             j.evidence_against.append(f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks")
         named = j.name_kind == "full" or (contained and j.name_score >= PARTIAL_PERSON and strong >= 2)
-        probable = named and corroborated and not too_young
+        relative = other_given_name(actor, entry, extra_names)
+        if relative is not None:
+            j.evidence_against.append(
+                f"name: the articles also call this person {relative!r}, a given name the entry never carries"
+            )
+        probable = named and corroborated and not too_young and relative is None
     else:
         probable = j.name_kind in ("full", "place-qualified") or (
             j.name_kind in ("acronym", "partial") and corroborated
         )
     j.state = PROBABLE if probable else POSSIBLE
     return j
+
+
+def _strength(j: Judgement) -> tuple[bool, bool, float]:
+    return (j.name_kind == "full", any(x.startswith("affiliation") for x in j.evidence_for), j.name_score)
+
+
+def one_entry_per_person(verdicts: Mapping[str, Judgement]) -> None:
+    """A person is at most one list entry: when several entries read as this person, only a single strongest
+    one (a full name before a partial one, then the listed affiliation named alongside, then the name score)
+    stays probable; the others, or all of them on a tie, go back to review.
+
+    Why: common name parts ("Muhammad", "Faqir") make a news name align with several listed people, and the
+    same corroboration (a reported designation, a shared country) is counted for each. Two entries cannot
+    both be the one person, so at least one of them is a false "sanctioned"; when the evidence cannot tell
+    them apart, neither is shown as sanctioned.
+    """
+    probable = {k: j for k, j in verdicts.items() if j.state == PROBABLE}
+    if len(probable) < 2:
+        return
+    ranked = sorted(probable, key=lambda k: _strength(probable[k]), reverse=True)
+    best = ranked[0]
+    keep = best if _strength(probable[best]) > _strength(probable[ranked[1]]) else None
+    for key in ranked:
+        if key == keep:
+            continue
+        j = probable[key]
+        j.state = POSSIBLE
+        others = ", ".join(k for k in ranked if k != key)
+        j.evidence_against.append(
+            f"another list entry ({others}) fits this person {'better' if keep else 'as well'}: a person is one entry"
+        )

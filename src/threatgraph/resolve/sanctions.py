@@ -25,7 +25,7 @@ from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import reported_designated
-from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, Judgement, judge
+from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, Judgement, judge, one_entry_per_person
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
@@ -337,6 +337,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 # Same core name, different kind of group: keep the ones whose designator agrees.
                 if any(d in designators for _, _, d in checked):
                     checked = [x for x in checked if x[2] in designators]
+                verdicts: dict[str, Judgement] = {}
                 for c, score, _ in checked:
                     key = (eid, c.dataset, c.entry_id)
                     if key in kept:
@@ -352,6 +353,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     )
                     if person and float(c.score) < MATCH_THRESHOLD:
                         below_bar(verdict)
+                    verdicts[c.entry_id] = verdict
                     rows.append(
                         {
                             "entity_id": eid,
@@ -367,6 +369,12 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                             "created_at": datetime.now(UTC),
                         }
                     )
+                if person and len(verdicts) > 1:
+                    # judged one by one above; a person is one entry, so rival entries are settled together
+                    one_entry_per_person(verdicts)
+                    for row in rows[len(rows) - len(verdicts) :]:
+                        row["status"] = verdicts[row["entry_id"]].state
+                        row["explanation"]["judgement"] = verdicts[row["entry_id"]].as_dict()
             if rows:
                 conn.execute(insert(sanction_links), rows)
                 linked += len(rows)
