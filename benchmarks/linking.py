@@ -23,7 +23,9 @@ inspected while tuning; ``--verbose`` lists errors on tuning documents only) sep
   same list entry), as a share of the entities that hold any gold mention (target <= 1%);
 - missed merges: a gold actor spread over more than one entity (each extra entity counts one);
 - cross-spelling merge rate: actors named in two or more spellings or documents that end in one
-  entity (target >= 0.9); ``must_differ`` pairs that were merged are listed by name.
+  entity (target >= 0.9); ``must_differ`` pairs that were merged are listed by name;
+- the false-flag audit (``tests/gold/dev/links-audit.json``): sanctioned links judged by hand on documents
+  and mentions the link gold does not cover, re-scored (wrong links still sanctioned, right links lost).
 
 The anchor for quality is the gold; time is printed for the record only.
 
@@ -55,6 +57,7 @@ SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared")) / "d
 DEV = SHARED / "articles" / "dev" / "articles.jsonl"
 SDN = SHARED / "sanctions" / "ofac" / "sdn.csv"
 GOLD = ROOT / "tests" / "gold" / "dev" / "links.json"
+AUDIT = ROOT / "tests" / "gold" / "dev" / "links-audit.json"
 
 
 @dataclass
@@ -161,6 +164,40 @@ def collect(
     return found, holds, unjudged
 
 
+def audit(engine: Engine) -> None:
+    """Re-score the false-flag audit (``tests/gold/dev/links-audit.json``): sanctioned links judged by hand on
+    documents and mentions the link gold does not cover. A link judged wrong that still reads as sanctioned
+    is a false flag; one judged right that no longer does is a lost link."""
+    items = json.loads(AUDIT.read_text(encoding="utf-8"))["items"]
+    urls = {json.loads(line)["url"]: json.loads(line)["id"] for line in DEV.read_text(encoding="utf-8").splitlines()}
+    with engine.connect() as conn:
+        doc_of = {r.id: urls.get(r.url) for r in conn.execute(select(articles.c.id, articles.c.url))}
+        sanctioned: dict[str, set[str]] = defaultdict(set)
+        for eid, entry, status in conn.execute(
+            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status)
+        ):
+            if reads_sanctioned(status):
+                sanctioned[eid].add(ent_num(entry))
+        reads: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for aid, text, eid in conn.execute(select(mentions.c.article_id, mentions.c.text, mentions.c.entity_id)):
+            if eid is not None:
+                reads[(doc_of.get(aid) or "", text.casefold())] |= sanctioned.get(eid, set())
+    still_wrong, lost = [], []
+    for it in items:
+        forms = [f.strip().casefold() for f in it["mention"].split(" / ")]
+        now = any(str(it["entry"]) in reads.get((it["doc"], f), set()) for f in forms)
+        if it["verdict"] == "wrong" and now:
+            still_wrong.append(it)
+        if it["verdict"] == "right" and not now:
+            lost.append(it)
+    n_wrong = sum(1 for it in items if it["verdict"] == "wrong")
+    print(f"\n== false-flag audit ({AUDIT.name}): {len(items)} links judged by hand, {n_wrong} wrong")
+    print(f"audited wrong links still sanctioned: {len(still_wrong)}/{n_wrong}   target 0")
+    print(f"audited right links lost:             {len(lost)}/{len(items) - n_wrong}")
+    for it in still_wrong + lost:
+        print(f"  {it['verdict'].upper()} {it['doc']}: {it['mention']!r} -> {it['entry']}")
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a}/{b} = {a / b:.3f}" if b else f"{a}/0 = n/a"
 
@@ -262,6 +299,7 @@ def main() -> None:
         report("tuning documents", all_docs - hidden, gold, found, holds, args.verbose)
         for name, docs in sorted(held_out.items(), key=lambda kv: kv[0] != "unseen"):
             report(f"{name} documents (held out)", docs, gold, found, holds, False)
+        audit(engine)
         tune_unjudged = [u for u in unjudged if u[0] not in hidden]
         print(f"\nsanctioned entities on mentions outside the gold (inspect): {len(unjudged)}")
         if args.verbose:
