@@ -131,3 +131,24 @@ def test_a_person_is_at_most_one_list_entry() -> None:
     twins = {"a": judge(actor, own, "Person"), "c": judge(actor, own, "Person")}
     one_entry_per_person(twins)
     assert [j.state for j in twins.values()] == [POSSIBLE, POSSIBLE]
+
+
+def test_a_common_name_needs_the_listed_affiliation_not_just_a_reported_designation() -> None:
+    """ "Ali Mohammed" designated somewhere: the list holds many people so named, so only the entry's own
+    group named alongside makes it that entry. Commonness is the list's own name frequency."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve.sanctions import common_name
+
+    index = SimpleNamespace(names=[()] * 1000, df={"ali": 40, "mohammed": 30, "qurmuli": 1})
+    listed = entry("Ali Mohammed", links=["NORTHERN RIVERS FRONT"])
+    designated = judge(person("Ali Mohammed", designated=True), listed, "Person")
+    assert designated.state == PROBABLE
+    common_name(designated, index)
+    assert designated.state == POSSIBLE and any("common on the list" in x for x in designated.evidence_against)
+    affiliated = judge(person("Ali Mohammed", {"Organization:northern rivers": 1}, designated=True), listed, "Person")
+    common_name(affiliated, index)
+    assert affiliated.state == PROBABLE
+    rare = judge(person("Ali Qurmuli", designated=True), entry("Ali Qurmuli"), "Person")
+    common_name(rare, index)
+    assert rare.state == PROBABLE
