@@ -22,7 +22,10 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   with it (or a weaker name plus a reported designation or affiliation); a person
   needs a full alignment of at least two name parts *and* a reported designation or affiliation,
   or a partial one (every part of its name a part of the listed name) with two of designation,
-  affiliation and country. A person is never probable on a name alone.
+  affiliation and country. A person is never probable on a name alone, nor when the articles also give it
+  a given name the entry lacks, nor beside a stronger entry for the same person
+  (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
+  listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`).
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
