@@ -54,10 +54,10 @@ def test_lower_case_words_are_not_names(nlp) -> None:
 
 
 def test_a_listed_name_with_a_lower_case_head_is_a_common_noun_phrase() -> None:
-    """ "a conservative Northern Dawn" names a kind of thing, not the group; "the Northern Dawn group" names it."""
+    """ "a hopeful Northern dawn" names a kind of thing, not the group; "the Northern Dawn group" names it."""
     extractor = Extractor(extra_names=[("Northern Dawn", "ArmedGroup"), ("Sunrise Front", "ArmedGroup")])
     gaz = extractor.nlp.get_pipe(FACTORY)
-    texts = {s.text for s in gaz.spans(extractor.nlp("They want a conservative Northern dawn in the valley."))}
+    texts = {s.text for s in gaz.spans(extractor.nlp("They want a hopeful Northern dawn in the valley."))}
     assert "Northern dawn" not in texts
     texts = {s.text for s in gaz.spans(extractor.nlp("The Northern Dawn struck; the Sunrise front denied it."))}
     assert "Northern Dawn" in texts and "Sunrise front" in texts  # "front": a generic word of group names

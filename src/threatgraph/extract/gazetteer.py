@@ -115,9 +115,10 @@ def _capitalised(text: str) -> bool:
 
 
 def _common_noun_head(span: Span) -> bool:
-    """A listed name written with its last word in lower case ("a conservative Islamic state"): a common
-    noun phrase that happens to spell a group's name, not the name. The generic words groups are called by
-    ("the Houthi group", "the Wagner forces") are written in lower case in running text and stay names."""
+    """A listed name written with its last word in lower case ("an independent Sunrise republic" for the
+    group "Sunrise Republic"): a description that happens to spell a group's name, not the name. The
+    generic words groups are called by ("the Houthi group", "the Wagner forces") are written in lower
+    case in running text and stay names."""
     last = span[-1].text
     return len(span) > 1 and last.isalpha() and last.islower() and last not in vocabulary().generic_words
 

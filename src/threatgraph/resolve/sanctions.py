@@ -55,6 +55,8 @@ NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
 DESIGNATED_PERSON_BAR = 0.7
 #: A name part carried by at least this share of the list's names is common ("Ali", "Muhammad", "Hussein").
 COMMON_NAME_SHARE = 0.002
+#: ... and by at least this many names (on a small list every name part is "frequent").
+COMMON_NAME_MIN = 20
 #: A name glued to its short form's opening bracket by the source text ("... Sadiq Rawandi(Rawandi"):
 #: screened without it.
 _GLUED_SHORT_FORM = re.compile(r"\s*\([^()]*$")
@@ -124,13 +126,14 @@ def common_name(verdict: Judgement, index: ScreenIndex) -> None:
     """A person whose matched name is made only of name parts common on the list itself ("Ali", "Mohammed":
     each carried by hundreds of listed names) reads as sanctioned only with the entry's own affiliation named
     alongside. A reported designation says that someone of this name was designated, and with such a name the
-    list holds many; only the group the entry is linked to says which. Commonness is the list's own document
-    frequency, so it follows whatever list is loaded rather than a list of names written here."""
+    list holds many; only the entry's own Linked To group, named alongside, says which. Commonness is the
+    list's own document frequency, so it follows whatever list is loaded rather than a list of names written
+    here."""
     if verdict.state != PROBABLE or any(x.startswith("affiliation:") for x in verdict.evidence_for):
         return
     core = name_form(verdict.matched[0], "Person").core
-    total = max(len(index.names), 1)
-    if core and all(index.df.get(t, 0) / total >= COMMON_NAME_SHARE for t in core):
+    floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
+    if core and all(index.df.get(t, 0) >= floor for t in core):
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: every part of {verdict.matched[0]!r} is common on the list, and no listed affiliation is named"
