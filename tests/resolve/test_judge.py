@@ -113,6 +113,11 @@ def test_a_relative_sharing_the_family_name_is_not_the_listed_person() -> None:
         "Person", [name_form(n, "Person") for n in ("Jamaal Rawandi Qurmuli", "Rawandi Qurmuli")], ctx, designated=True
     )
     assert judge(same, listed, "Person").state == PROBABLE
+    # a nom de guerre the list does not record shares nothing with the entry: another name, not a relative
+    alias = ActorFacts(
+        "Person", [name_form(n, "Person") for n in ("Jamal Rawandi Qurmuli", "Nasir al-Tayyar")], ctx, designated=True
+    )
+    assert judge(alias, listed, "Person").state == PROBABLE
 
 
 def test_a_person_is_at_most_one_list_entry() -> None:

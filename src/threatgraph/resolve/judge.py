@@ -172,8 +172,10 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
 
 
 def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterable[str] = ()) -> str | None:
-    """One of the actor's own full names (two parts or more) whose first part appears in none of the entry's
-    names: "Karim Sadiq Rawandi" when the listed person is "Jamal RAWANDI". Returns that name, or None.
+    """One of the actor's own full names (two parts or more) that ends in a part of the entry's names (the
+    family name) but opens with a part none of them carries: "Karim Sadiq Rawandi" when the listed person is
+    "Jamal RAWANDI". Returns that name, or None. A name sharing nothing with the entry (a nom de guerre the
+    list does not record) is another name of the same person, not a relative, and is left alone.
 
     Why: relatives share a family name, and the list holds many families ("X, brother of Y"). An article may
     use a short form ("Rawandi", "Sadiq Rawandi") that sits within a relative's listed name, and that short
@@ -191,7 +193,7 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     for form in actor.forms:
         if not form.latin or len(form.core) < 2 or not form.skeletons[0]:
             continue
-        if form.skeletons[0] not in parts:
+        if form.skeletons[-1] in parts and form.skeletons[0] not in parts:
             return form.text
     return None
 
