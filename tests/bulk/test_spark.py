@@ -163,10 +163,10 @@ def test_watches_checked_in_the_job_alert_like_the_single_machine_pipeline(
 
 
 #: Mentions clustered differently on Spark than by one run over the 75 dev texts (both sides counted). Measured
-#: 42 after the common-context statistic was shared: "a United Arab Emirates" stays apart from UAE and one
-#: "Brian E. Nelson" mention joins another Nelson cluster on Spark. Both are cross-block effects the block
-#: decomposition does not yet capture (issue 16, open); the bound keeps them from growing unnoticed.
-DEV_DIVERGENCE = 45
+#: 42 after the common-context statistic was shared, 14 of 5,247 once the resolver broke ties by a stable key
+#: instead of row order (session 10). What remains are cross-block effects the block decomposition does not
+#: yet capture (issue 16, open); the bound keeps them from growing unnoticed.
+DEV_DIVERGENCE = 20
 
 
 @pytest.mark.postgres
