@@ -49,6 +49,7 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, bindparam, insert, update
 
+from threatgraph.bulk.pgcopy import MENTION_COLS
 from threatgraph.model import Analysis, Article, DateInterval, Event, Mention, Quote, content_hash
 from threatgraph.store.articles import write_analysis
 from threatgraph.store.schema import aliases, entities, events, mentions, quotes, sanction_links
@@ -358,7 +359,7 @@ def fill_pg(
                 article_counts.update({r[0] for r in rows_m})
             for table, cols, rows in (
                 ("articles", ARTICLE_COPY_COLS, arts),
-                ("mentions", MENTION_COPY_COLS, ments),
+                ("mentions", MENTION_COLS, ments),
                 ("events", EVENT_COPY_COLS, evs),
                 ("quotes", QUOTE_COPY_COLS, quos),
             ):
@@ -387,20 +388,6 @@ def fill_pg(
 
 #: Columns of the rows :func:`fill_pg` builds, in their order (the others are NULL, as ``fill`` leaves them).
 ARTICLE_COPY_COLS = ("id", "url", "outlet", "title", "published", "lang", "text", "ingested_at", "seq")
-MENTION_COPY_COLS = (
-    "article_id",
-    "entity_id",
-    "grp",
-    "start",
-    "end",
-    "text",
-    "label",
-    "norm",
-    "canonical",
-    "origin",
-    "sentence",
-    "sent_start",
-)
 EVENT_COPY_COLS = (
     "article_id",
     "type",

@@ -28,7 +28,8 @@ from threatgraph.store.parc import SPAN_COLUMNS, quote_spans
 SEQ_LOCK = 0x7467_0016
 
 _ARTICLE_COLS = ("id", "url", "outlet", "title", "author", "published", "lang", "source", "text")
-_MENTION_COLS = (
+#: A mention row as COPY writes it (also what benchmarks/serve.py fills PostgreSQL with).
+MENTION_COLS = (
     "article_id",
     "entity_id",
     "grp",
@@ -183,7 +184,7 @@ def copy_analyses(engine: Engine, analyses: Sequence[Analysis]) -> list[str]:
     rows = _rows(unique)
     spec = {
         "articles": _ARTICLE_COLS,
-        "mentions": _MENTION_COLS,
+        "mentions": MENTION_COLS,
         "events": _EVENT_COLS,
         "quotes": _QUOTE_COLS,
     }

@@ -15,6 +15,7 @@ researcher"). The cue words live in ``cues.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -145,16 +146,21 @@ def _join(text: str, segments: list[tuple[int, int]]) -> _Marked:
 # --- speakers ------------------------------------------------------------------------------
 
 
-def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
-    """Title and affiliation of each person group, from the first apposition or pre-name title."""
-    labels = cues()["affiliation_labels"]
-    profiles: dict[int, _Profile] = {}
+def _person_spans(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Span]]:
+    """Each grouped person mention with its token span: what titles, affiliations and genders are read from."""
     for m in index.mentions:
         if m.label != "Person" or m.group < 0:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is not None:
+            yield m, span
+
+
+def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
+    """Title and affiliation of each person group, from the first apposition or pre-name title."""
+    labels = cues()["affiliation_labels"]
+    profiles: dict[int, _Profile] = {}
+    for m, span in _person_spans(doc, index):
         root = span.root
         prof = profiles.setdefault(m.group, _Profile())
         appos = [c for c in root.children if c.dep_ == "appos"]
@@ -397,12 +403,7 @@ def _genders(index: MentionIndex) -> dict[int, str]:
     seen: dict[int, set[str]] = {}
     doc = index.doc
     people_in: dict[int, set[int]] = {}
-    for m in index.mentions:
-        if m.label != "Person" or m.group < 0:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for m, span in _person_spans(doc, index):
         people_in.setdefault(span.sent.start, set()).add(m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
             if t.lower_.strip(".") in titles:
