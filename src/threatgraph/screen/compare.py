@@ -29,6 +29,7 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+from threatgraph.names.parts import same_person_part
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
 from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys_close, part_similarity
 
@@ -180,6 +181,10 @@ class NameScore:
     score: float
     pairs: tuple[tuple[str, str, float], ...]
     joined: bool = False  # the joined-up comparison won
+    #: Both names open with a given name and these are two different names ("mahmoud"/"muhammad"): whatever
+    #: else agrees, a person of another given name is another person (a brother, a cousin) - see
+    #: :func:`given_name_conflict`. Empty when the given names agree, or one side has none.
+    given_conflict: tuple[str, str] | None = None
 
 
 def compare_names(
@@ -259,6 +264,7 @@ def compare_names(
     anchors_a: list[int] = []
     gained = 0.0
     pairs: list[tuple[str, str, float]] = []
+    matched: dict[int, tuple[int, float]] = {}  # query position -> (listed position, similarity)
     for s, w, i, j in sims:
         if i in used_q or j in used_a:
             continue
@@ -268,6 +274,7 @@ def compare_names(
         if q_keys is not None:
             total += a_weights[j] - q_weights[i]
         pairs.append((q_tokens[i], a_tokens[j], round(s, 3)))
+        matched[i] = (j, s)
         if s >= ANCHOR_SIM and token_class(q_tokens[i]) == NAME and token_class(a_tokens[j]) == NAME:
             anchors_q.append(i)
             anchors_a.append(j)
@@ -279,6 +286,11 @@ def compare_names(
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
+    conflict = (
+        given_name_conflict(q_tokens, a_tokens, matched, q_keys is not None, q_weights)
+        if order_marked or q_keys is not None
+        else None
+    )
     # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
     # two words of the same place open with consonants of no shared class ("goran x" / "zoran x": other names)
     # nor for a Cyrillic name, whose words were compared in every spelling.
@@ -292,7 +304,7 @@ def compare_names(
     ):
         qj, aj = "".join(q_tokens), "".join(a_tokens)
         if _digits(qj) != _digits(aj):
-            return NameScore(score, tuple(pairs))
+            return NameScore(score, tuple(pairs), given_conflict=conflict)
         # Only for near-identical letters split differently ("Alrahman" / "Al Rahman"): on long names a
         # joined edit ratio would let shared common words outweigh the one word that differs; on short ones
         # one edit is already a different name ("yang hao" / "yan gao").
@@ -301,7 +313,71 @@ def compare_names(
             joined = JOINED_FACTOR * sim
             if sim >= REJOIN_SIM and joined > score:
                 return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
-    return NameScore(score, tuple(pairs))
+    return NameScore(score, tuple(pairs), given_conflict=conflict)
+
+
+def given_name_conflict(
+    q_tokens: Sequence[str],
+    a_tokens: Sequence[str],
+    matched: dict[int, tuple[int, float]],
+    script_query: bool = False,
+    q_weights: Sequence[float] | None = None,
+) -> tuple[str, str] | None:
+    """The two given names, when both person names open with one and they are different names, else None.
+
+    The given name is each name's first name word (particles and generic words skipped) in a name whose word
+    order is trusted. They contradict when the alignment either paired them with each other below
+    FULL_TOKEN_SIM (no spelling variant: "mhmwd"/"muhammad") or left both unpaired (a word of their own on
+    each side) - and they are not one name's spellings or short forms (rigour's name symbols, the
+    romanisation fold, a prefix "Abd"/"Abdullah", letters kept in order "Mohd"/"Mohammed"). A given name one
+    side leaves out is no contradiction: then the other side's first word is paired with a later word
+    ("Nasir Sabbagh" / "Muhammad Nasir SABBAGH"), as it also is when one name puts the surname first.
+    A query word weighing less than a name word (a script part that may be a title, "حاجی") is no given name."""
+    qi = _first_name_word(q_tokens, q_weights)
+    aj = _first_name_word(a_tokens)
+    if qi is None or aj is None:
+        return None
+    paired_a = {j: i for i, (j, _s) in matched.items()}
+    if qi in matched:
+        j, sim = matched[qi]
+        if j != aj or sim >= FULL_TOKEN_SIM:
+            return None
+    elif aj in paired_a:
+        return None
+    elif not matched:
+        return None  # nothing else agrees either: no name to contradict
+    q, a = q_tokens[qi], a_tokens[aj]
+    if not script_query and _same_given_name(q, a):
+        return None
+    return (q, a)
+
+
+def _first_name_word(tokens: Sequence[str], weights: Sequence[float] | None = None) -> int | None:
+    for k, t in enumerate(tokens):
+        if weights is not None and weights[k] < NAME / 2:
+            continue
+        if token_class(t) == NAME and not t.isdigit():
+            return k
+    return None
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Spellings or short forms of one given name: "Mohammed"/"Muhammad", "Alex"/"Alexander", "Mohd"/"Mohammed",
+    an initial "M"/"Muhammad"."""
+    if same_person_part(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) or romanisation_fold(long_).startswith(romanisation_fold(short)):
+        return True
+    return _in_order(short, long_) or _in_order(romanisation_fold(short), romanisation_fold(long_))
+
+
+def _in_order(short: str, long_: str) -> bool:
+    """Whether ``short`` opens as ``long_`` does and its letters appear in ``long_`` in order (an abbreviation)."""
+    if not short or short[0] != long_[:1]:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _spelled_pairs(

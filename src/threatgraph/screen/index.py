@@ -370,6 +370,12 @@ class ScreenIndex:
             if schema in UNIQUE_ID_SCHEMATA or name_score >= ID_NAME_SUPPORT:
                 rest = sum(v for k, v in features.items() if k != "identifier_match")
                 features["identifier_match"] = round(max(FEATURES["identifier_match"], ID_FLOOR - rest), 4)
+        if ns.given_conflict and schema == "Person" and not matched_id:
+            # Two persons whose given names are different names are two persons, however much of the rest
+            # agrees (a father's and a family name are shared by brothers): never flagged on the name alone.
+            excess = sum(features.values()) - WEAK_NAME_CAP
+            if excess > 0:
+                features["given_name_conflict"] = round(-excess, 4)
         weak = self._weak_name(name_idx, schema)
         corroborated = {"birth_date_match", "identifier_match"} & set(features)  # a country is shared by millions
         if weak and not corroborated:
@@ -394,6 +400,8 @@ class ScreenIndex:
             explanation["matched_identifier"] = matched_id
         if weak:
             explanation["weak_name"] = weak
+        if ns.given_conflict and "given_name_conflict" in features:
+            explanation["given_name_conflict"] = list(ns.given_conflict)
         return Candidate(
             entry_id=entry_id,
             dataset=dataset,
