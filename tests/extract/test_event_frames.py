@@ -59,3 +59,30 @@ def test_the_claimant_of_responsibility_is_the_attacker(extractor: Extractor) ->
     text = "The Kestrel Front's claim of credit for the Kandahar truck bombing was posted online."
     found = [e for e in events(extractor, text) if e.trigger == "bombing"]
     assert found and found[0].source == "Kestrel Front" and found[0].modality == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("This action targets Ivo Marek, a financier of the Kestrel Front.", "targets"),
+        ("The new measures hit Ivo Marek and two companies he controls.", "hit"),
+        ("Ivo Marek was hit by the new restrictions announced on Monday.", "hit"),
+        ("Today's decision targets the Crescent Relief Trust and its director.", "targets"),
+    ],
+)
+def test_force_done_by_an_act_of_law_is_no_assault(extractor: Extractor, text: str, trigger: str) -> None:
+    found = [e for e in events(extractor, text) if e.trigger == trigger]
+    assert all(e.type != "ASSAULT" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kestrel Front militants targeted a police checkpoint in Sirte on Monday.", "targeted"),
+        ("The operation targeted Kestrel Front commanders in Sirte.", "targeted"),
+        ("Military action targeted Kestrel Front positions near Sirte.", "targeted"),
+    ],
+)
+def test_real_force_stays_an_assault(extractor: Extractor, text: str, trigger: str) -> None:
+    found = [e for e in events(extractor, text) if e.trigger == trigger]
+    assert found and found[0].type == "ASSAULT", events(extractor, text)

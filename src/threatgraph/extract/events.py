@@ -102,6 +102,32 @@ def _in_context(tok: Token, lem: str, trig: Trigger) -> Trigger:
     return trig
 
 
+def _act_doers(tok: Token) -> list[Token]:
+    """Who does a verb or noun trigger, as far as an act noun can: subject, "by"-agent, possessor,
+    or the noun a participle hangs off ("measures targeting X")."""
+    doers = _children(tok, "nsubj", "poss") + _pobjs(tok, ("by",))
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        doers.append(tok.head)
+    return doers
+
+
+def _by_legal_act(tok: Token, lem: str, trig: Trigger) -> Trigger | None:
+    """ "this action targets X", "the new measures hit X": force done by an act of law is the
+    sanction itself (when the verb can be one) or no event, never an assault on X."""
+    if trig.type != "ASSAULT":
+        return trig
+    words = lexicon().words
+    for doer in _act_doers(tok):
+        if lemma(doer) not in words["act_nouns"]:
+            continue
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in words["force_act_modifiers"] for c in doer.children):
+            continue  # "military action", "air action": an operation, not a legal act
+        if "SANCTION" in (lexicon().types_data.get("context_types", {}).get(lem) or {}):
+            return Trigger("SANCTION", lem)
+        return None
+    return trig
+
+
 def _trigger(tok: Token) -> tuple[Trigger, str] | None:
     """The trigger meaning of a token and how it is used: verb, frame, noun or compound."""
     lex = lexicon()
@@ -120,7 +146,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lem)
         if trig is None or _idiom(tok, lem) or _directive(tok, lem, trig):
             return None
-        return _in_context(tok, lem, trig), "verb"
+        acted = _by_legal_act(tok, lem, _in_context(tok, lem, trig))
+        return (acted, "verb") if acted else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
@@ -131,7 +158,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
                 trig = Trigger(trig.type, refined[child.lower_])
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
-        return trig, "noun"
+        acted = _by_legal_act(tok, lem, trig)
+        return (acted, "noun") if acted else None
     return None
 
 

@@ -140,6 +140,8 @@ class PloverFile(Schema):
     types: dict[str, EventType]
     frames: list[Frame]
     measure_types: Words
+    act_nouns: Words
+    force_act_modifiers: Words
     verb_target_preps: dict[str, Words]
     state_preps: Words
     state_types: Words
