@@ -36,6 +36,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.writeback import write_back
+from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
     aliases,
     entities,
@@ -492,6 +493,7 @@ class Resolver:
                 ents.discard(gone.id)
                 ents.add(keep.id)
         self.prior_pairs = {(a, keep.id if e == gone.id else e) for a, e in self.prior_pairs}
+        lock_entity_counts(conn)  # the delete re-points its events and quotes (cascade)
         conn.execute(delete(entities).where(entities.c.id == gone.id))
         self.recycle.discard(gone.id)
         self.redirect[gone.id] = keep.id

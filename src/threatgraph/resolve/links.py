@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from threatgraph.names.forms import family, name_form
+from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import entities, events, mentions, quotes
 
 CHUNK = 500
@@ -78,6 +79,7 @@ def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
             ev_updates.append({"xid": eid, "src": src, "tgt": tgt})
             linked_events += int(bool(src or tgt))
         if ev_updates:
+            lock_entity_counts(conn)
             conn.execute(
                 update(events)
                 .where(events.c.id == bindparam("xid"))
@@ -95,6 +97,7 @@ def link_events(conn: Connection, article_ids: list[str]) -> tuple[int, int]:
             q_updates.append({"xid": qid, "spk": spk})
             linked_quotes += int(bool(spk))
         if q_updates:
+            lock_entity_counts(conn)
             conn.execute(
                 update(quotes).where(quotes.c.id == bindparam("xid")).values(speaker_entity_id=bindparam("spk")),
                 q_updates,

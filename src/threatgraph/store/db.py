@@ -82,6 +82,23 @@ def _migration_lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
 
 
+#: PostgreSQL advisory lock key held by a transaction that re-points events or quotes at entities ("tgcounts").
+_PG_COUNTS_LOCK = int.from_bytes(b"tgcounts", "big") & 0x7FFFFFFFFFFFFFFF
+
+
+def lock_entity_counts(conn: Connection) -> None:
+    """Serialise the transactions that change which entity an event or quote points at (PostgreSQL only).
+
+    Each such statement fires the triggers that keep ``entity_counts`` (migration 0004), which upsert one
+    row per touched entity. Two transactions doing this concurrently (Spark executors linking their
+    partitions, resolver blocks merging entities) lock the same count rows in different statement orders
+    and deadlock. Held until commit, the lock makes them take turns; SQLite has no such triggers and a
+    single writer anyway.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_COUNTS_LOCK})
+
+
 def _head() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
