@@ -124,26 +124,8 @@ def affiliations(conn: Connection, names: Iterable[str | None]) -> dict[str, dic
     wanted = sorted({n.strip().casefold() for n in names if n and n.strip()})
     found: dict[str, dict[str, Any]] = {}
     for chunk in _chunks(wanted):
-        by_caption = select(
-            func.lower(entities.c.caption).label("low"),
-            literal(0).label("rank"),
-            entities.c.id,
-            entities.c.schema,
-            entities.c.caption,
-            entities.c.mention_count,
-        ).where(func.lower(entities.c.caption).in_(chunk), entities.c.schema.in_(ORG_SCHEMATA))
-        by_alias = (
-            select(
-                func.lower(aliases.c.name).label("low"),
-                literal(1).label("rank"),
-                entities.c.id,
-                entities.c.schema,
-                entities.c.caption,
-                entities.c.mention_count,
-            )
-            .join(aliases, aliases.c.entity_id == entities.c.id)
-            .where(func.lower(aliases.c.name).in_(chunk), entities.c.schema.in_(ORG_SCHEMATA))
-        )
+        by_caption = _orgs_named(func.lower(entities.c.caption), 0, chunk)
+        by_alias = _orgs_named(func.lower(aliases.c.name), 1, chunk).join(aliases, aliases.c.entity_id == entities.c.id)
         both = union_all(by_caption, by_alias).subquery()
         for r in conn.execute(
             select(both.c.low, both.c.id, both.c.schema, both.c.caption).order_by(
@@ -153,6 +135,19 @@ def affiliations(conn: Connection, names: Iterable[str | None]) -> dict[str, dic
             if r.low not in found:
                 found[r.low] = {"id": r.id, "schema": r.schema, "caption": r.caption}
     return found
+
+
+def _orgs_named(low: Any, rank: int, names: list[str]) -> Any:
+    """Organisations whose ``low`` (a lower-cased caption or alias) is one of ``names``, tagged with ``rank``
+    (a caption outranks an alias)."""
+    return select(
+        low.label("low"),
+        literal(rank).label("rank"),
+        entities.c.id,
+        entities.c.schema,
+        entities.c.caption,
+        entities.c.mention_count,
+    ).where(low.in_(names), entities.c.schema.in_(ORG_SCHEMATA))
 
 
 def group_memberships(quote_rows: Iterable[dict[str, Any]], orgs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
