@@ -22,7 +22,7 @@ from threatgraph.names.translit import (
 )
 from threatgraph.screen.index import build_index
 from threatgraph.screen.query import Query
-from threatgraph.screen.queryprep import query_names
+from threatgraph.screen.queryprep import query_names, script_runs, without_acronym
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,42 @@ def test_cyrillic_surname_first_two_parts_do_not_flag() -> None:
     assert hit.entry_id == "r1" and hit.match
     hit = index.match(Query(["Морозов Иван Петрович"], schema="Person"), limit=1)[0]
     assert hit.entry_id == "r1" and hit.match
+
+
+def test_conjunction_and_article_are_one_latin_word() -> None:
+    """"و" written apart before the article is the "wal" of Latin lists; alone it spells nothing."""
+    wa, al = part_key("و"), part_key("ال")
+    assert part_similarity(join_parts((wa, al)), "wal") >= 0.9
+    assert part_similarity(wa, "wal") == 0.0 and part_similarity(join_parts((wa, al)), "ali") < 0.8
+    index = build_index(
+        [
+            {"id": "o1", "schema": "Organization", "dataset": "t", "properties": {"name": ["JAYSH AL-FURSAN WAL-AMN"]}},
+            {"id": "o2", "schema": "Organization", "dataset": "t", "properties": {"name": ["JAYSH AL-FURSAN"]}},
+        ]
+    )
+    hit = index.match(Query(["جيش الفرسان و الأمن"], schema="Organization"), limit=1)[0]
+    assert hit.entry_id == "o1" and hit.match, hit.explanation
+
+
+def test_a_name_closed_by_its_own_acronym_is_also_the_name_without_it() -> None:
+    assert without_acronym("HARAKAT AL-FURSAN / HAF") == "HARAKAT AL-FURSAN"
+    assert without_acronym("JAMAAT-UL-FURSAN (JuF)") == "JAMAAT-UL-FURSAN"
+    assert without_acronym("GREEN BROOK, LLC (USA)") is None  # not its acronym: a qualifier
+    assert without_acronym("Fursan Group") is None
+    assert query_names(["JAMAAT-UL-FURSAN (JuF)"]) == ["JAMAAT-UL-FURSAN (JuF)", "JAMAAT-UL-FURSAN"]
+    index = build_index(
+        [{"id": "a1", "schema": "Organization", "dataset": "t", "properties": {"name": ["HARAKAT AL-FURSAN / HAF"]}}]
+    )
+    hit = index.match(Query(["حركة الفرسان"], schema="Organization"), limit=1)[0]
+    assert hit.entry_id == "a1" and hit.match and hit.explanation["matched_name"] == "HARAKAT AL-FURSAN"
+
+
+def test_a_name_written_in_two_scripts_is_screened_as_each_writing() -> None:
+    assert script_runs("Kamal Nuri Fahmi كمال نوري فهمي") == ["Kamal Nuri Fahmi", "كمال نوري فهمي"]
+    assert script_runs("كمال نوري فهمي") == [] and script_runs("Bank بانك") == []  # one script; a run of one word
+    assert script_runs("Kamal كمال Nuri نوري") == []  # interleaved: no two writings
+    index = build_index(
+        [{"id": "w1", "schema": "Person", "dataset": "t", "properties": {"name": ["Haji Kamal Nuri FAHMI"]}}]
+    )
+    hit = index.match(Query(["Kamal Nuri Fahmi كمال نوري فهمي"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "w1" and hit.match

@@ -16,7 +16,8 @@ closing -i) are in the Latin spelling.
 
 Names are aligned part by part, and parts the script writes apart are often one Latin word and the reverse: the
 article ("الحسين" / "AL-HUSAYN", "السعدي" / "ESSAADI" with the l assimilated to a sun letter), compounds with
-Allah and al-Din ("حبيب الله" / "HABIBULLAH", "جلال الدين" / "JALALUDDIN"), ʿAbd al-X ("عبد الرحمن" / "Abdul
+Allah and al-Din ("حبيب الله" / "HABIBULLAH", "جلال الدين" / "JALALUDDIN"), the conjunction and the article
+("و الأنصار" / "WAL-ANSAR"), ʿAbd al-X ("عبد الرحمن" / "Abdul
 Rahman", "ABDERRAHMANE"). :func:`join_parts` gives the key of several parts read as one word, so the matcher can
 try such joins (:func:`screen.compare.compare_names`).
 """
@@ -79,6 +80,9 @@ def is_arabic_script(text: str) -> bool:
     return inside * 2 > len(letters)
 
 
+#: The conjunction "and", a word of one letter when written apart from the next word; before the article
+#: Latin lists write the two as one word ("و الأنصار" / "WAL-ANSAR", "wa'al-").
+CONJUNCTION = "و"
 #: The closing ta marbuta, which Latin spellings write as -a, -ah or -at or not at all.
 TA_MARBUTA = "ة"
 
@@ -196,6 +200,7 @@ class PartKey:
     #: (consonants before it, letters) per long vowel inside the word: where in the Latin word it is written
     placed: tuple[tuple[int, str], ...] = ()
     consonants: int = 0
+    conjunction: bool = False  # the conjunction wa written apart ("و الأنصار"): with the article it is "wal"
 
 
 @lru_cache(maxsize=65536)
@@ -209,7 +214,17 @@ def part_key(word: str) -> PartKey:
     end = word[-1:] in LETTER_CLASSES and word[-1:] not in CLOSING_H
     placed, count = _placed_vowels(word) if first != "و" else ((), 0)
     return PartKey(
-        script_keys(word), opening, closing, hints, word in ARTICLE, first in SUN_LETTERS, end, False, placed, count
+        script_keys(word),
+        opening,
+        closing,
+        hints,
+        word in ARTICLE,
+        first in SUN_LETTERS,
+        end,
+        False,
+        placed,
+        count,
+        word == CONJUNCTION,
     )
 
 
@@ -275,7 +290,10 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
     hints = tuple(h for part in parts for h in part.hints) + tuple(p.closing for p in parts[:-1] if p.closing)
     last = parts[-1]
     keys = _expand(alternatives)
-    if not parts[0].article:  # the article and its word are one word in many spellings ("Essaadi", "Allah")
+    # the article and its word are one word in many spellings ("Essaadi", "Allah"), and so are the conjunction
+    # and the article ("wal")
+    conjunction_article = len(parts) == 2 and parts[0].conjunction and parts[1].article
+    if not parts[0].article and not conjunction_article:
         keys = frozenset(k for k in keys if len(k) > MIN_KEY)
     return PartKey(
         keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end, article_join=parts[0].article

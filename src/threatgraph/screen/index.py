@@ -49,6 +49,7 @@ from threatgraph.screen.queryprep import (
     query_tokens,
     script_block_keys,
     spellings_of,
+    without_acronym,
 )
 from threatgraph.store.schema import list_versions
 
@@ -57,7 +58,7 @@ __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get
 #: Per token of a Cyrillic name, its Latin spellings (None for a name in another script).
 Spellings = tuple[tuple[str, ...], ...] | None
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -514,7 +515,9 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
         )
         plain = {k: entry[k] for k in ("id", "schema", "properties") if k in entry} | _extras(entry)
         data.append(json.dumps(plain, ensure_ascii=False, separators=(",", ":")))
-        for name, prop in named:
+        # a name closed by its own acronym is also listed without it (queryprep.without_acronym)
+        shorts = [(short, prop) for name, prop in named if (short := without_acronym(name))]
+        for name, prop in named + [sp for sp in shorts if sp[0] not in {n for n, _p in named}]:
             tokens = listed_tokens(name)
             if not tokens:
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from threatgraph.names import cyrillic
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens
 from threatgraph.names.translit import (
     MIN_KEY,
@@ -56,24 +57,89 @@ def script_block_keys(q_keys: tuple[PartKey, ...], q_weights: Sequence[float]) -
 def query_names(names: Iterable[str]) -> list[str]:
     """The names to screen for each queried name: the name itself or, when brackets in it hold alternatives,
     the name outside the brackets and each alternative (a leading "label:" dropped) — the words of two
-    writings run together match neither. Brackets hold alternatives when they are in another script than the
+    writings run together match neither; a name closed by its own acronym is screened with and without it
+    (:func:`without_acronym`), a name written twice in two scripts one after the other also as each writing
+    (:func:`script_runs`). Brackets hold alternatives when they are in another script than the
     name ("Ibrahim Asiri (إبراهيم عسيري)"), labelled ("(original script: ...)") or several
     (";"); otherwise they are part of the name ("RELIEF COMMITTEE (LEBANON BRANCH)" is not its parent)."""
     out: list[str] = []
     for name in names:
         inners = _BRACKETED.findall(name)
         outside = _BRACKETED.sub(" ", name).strip()
-        if not inners or not any(_alternatives(inner, outside) for inner in inners):
-            out.append(name)
+        if inners and any(_alternatives(inner, outside) for inner in inners):
+            found = [outside] if any(ch.isalnum() for ch in outside) else []
+            for inner in inners:
+                for alt in inner.strip("()").split(";"):
+                    alt = alt.split(":", 1)[1] if ":" in alt else alt
+                    if any(ch.isalnum() for ch in alt):
+                        found.append(alt.strip())
+            out.extend(found or [name])
             continue
-        found = [outside] if any(ch.isalnum() for ch in outside) else []
-        for inner in inners:
-            for alt in inner.strip("()").split(";"):
-                alt = alt.split(":", 1)[1] if ":" in alt else alt
-                if any(ch.isalnum() for ch in alt):
-                    found.append(alt.strip())
-        out.extend(found or [name])
+        out.append(name)
+        short = without_acronym(name)
+        out.extend([short] if short is not None else script_runs(name))
     return out
+
+
+#: A name closed by its own acronym, in brackets or after a slash ("JAMAAT-UL-AHRAR (JuA)", "AL-ITIHAAD
+#: AL-ISLAMIYA / AIAI"), as the UN list writes many organisations' names.
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*?\S)\s*(?:/\s*(?P<slash>[^/\s]+)|\((?P<bracket>[^()\s]+)\))\s*$")
+
+
+@lru_cache(maxsize=65536)
+def without_acronym(name: str) -> str | None:
+    """The name without a closing acronym of its own words, or None: the acronym restates the name, so a
+    writing without it (another list's, a script name's, a news report's) is the same name and must not lose
+    the acronym's weight. Only an acronym that fits the words before it (:func:`names.acronyms.acronym_fits`)
+    is dropped: "RUNNING BROOK, LLC (USA)" keeps its bracket."""
+    m = _TRAILING_ACRONYM.match(name)
+    if m is None:
+        return None
+    short = m.group("slash") or m.group("bracket")
+    outside = m.group("name").strip()
+    if not looks_like_acronym(short) or not acronym_fits(short, outside):
+        return None
+    return outside
+
+
+#: A writing of a name in one script, within a name written in two, has at least this many words.
+MIN_RUN_WORDS = 2
+
+
+def _word_script(word: str) -> str:
+    """ "latin", "arabic", "cyrillic" or "other" by the word's letters ("" for a word of no letters)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return ""
+    if all(ord(ch) < LATIN_END for ch in letters):
+        return "latin"
+    if is_arabic_script(word):
+        return "arabic"
+    return "cyrillic" if cyrillic.is_cyrillic(word) else "other"
+
+
+def script_runs(name: str) -> list[str]:
+    """The writings of a name written in two or more scripts one after the other ("Agha Jan Alizai اغا جان
+    عالیزی", as list clerks and forms give a name twice), or [] for a name in one script or with its
+    scripts interleaved. Each writing is a name on its own: run together, the script words have no
+    counterpart in a Latin list and the Latin words are read with the script's conventions."""
+    runs: list[tuple[str, list[str]]] = []
+    for word in name.split():
+        script = _word_script(word)
+        if not script:
+            if runs:
+                runs[-1][1].append(word)
+            continue
+        if runs and runs[-1][0] == script:
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    scripts = [script for script, _words in runs]
+    if len(runs) < 2 or len(set(scripts)) != len(scripts):
+        return []
+    if any(len(words) < MIN_RUN_WORDS for _script, words in runs):
+        return []
+    return [" ".join(words) for _script, words in runs]
 
 
 def _alternatives(inner: str, outside: str) -> bool:
@@ -143,9 +209,12 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None
         return (parts[0] if parts is not None else name_tokens(name)), None
     tokens: list[str] = []
     keys: list[PartKey] = []
+    kinds = frozenset(vocabulary().synonyms.values())
     for word in script_words(name):
-        # without its closing ta marbuta when a token is left (a word of letters no Latin spelling writes keeps it)
-        parts = name_tokens(token_source(word)) or name_tokens(word)
+        # without its closing ta marbuta when a token is left (a word of letters no Latin spelling writes keeps
+        # it), unless the whole word is a kind word the vocabulary translates ("حركة" is "movement", "حرك" no word)
+        whole = name_tokens(word)
+        parts = whole if whole and all(t in kinds for t in whole) else name_tokens(token_source(word)) or whole
         tokens.extend(parts)
         keys.extend([part_key(word)] * len(parts))
     return tuple(tokens), tuple(keys)
