@@ -172,7 +172,7 @@ def test_cyrillic_surname_first_two_parts_do_not_flag() -> None:
 
 
 def test_conjunction_and_article_are_one_latin_word() -> None:
-    """"و" written apart before the article is the "wal" of Latin lists; alone it spells nothing."""
+    """ "و" written apart before the article is the "wal" of Latin lists; alone it spells nothing."""
     wa, al = part_key("و"), part_key("ال")
     assert part_similarity(join_parts((wa, al)), "wal") >= 0.9
     assert part_similarity(wa, "wal") == 0.0 and part_similarity(join_parts((wa, al)), "ali") < 0.8
@@ -208,3 +208,22 @@ def test_a_name_written_in_two_scripts_is_screened_as_each_writing() -> None:
     )
     hit = index.match(Query(["Kamal Nuri Fahmi كمال نوري فهمي"], schema="Person"), limit=1)[0]
     assert hit.entry_id == "w1" and hit.match
+
+
+def test_function_words_of_the_script_weigh_as_particles() -> None:
+    """Pashto "د" (of) and "او" (and) are no name parts: a Latin list translates or drops them."""
+    assert part_key("د").function and part_key("او").function and not part_key("داود").function
+    index = build_index(
+        [{"id": "f1", "schema": "Company", "dataset": "t", "properties": {"name": ["NASIR AND GULAB COMPANY HAWALA"]}}]
+    )
+    hit = index.match(Query(["د ناصر او ګلاب کمپنی حواله"], schema="Company"), limit=1)[0]
+    assert hit.entry_id == "f1" and hit.match, hit.score
+
+
+def test_dhal_spelled_th_and_the_longer_latin_join_wins_a_tie() -> None:
+    assert part_similarity(part_key("ذهب"), "Thahab") >= 0.9 and part_similarity(part_key("ذهب"), "Dhahab") >= 0.9
+    index = build_index(
+        [{"id": "j1", "schema": "Person", "dataset": "t", "properties": {"name": ["'Abd al-Latif Bin 'Abdallah NURI"]}}]
+    )
+    hit = index.match(Query(["عبداللطیف بن عبدلله نوري"], schema="Person"), limit=1)[0]
+    assert hit.match and ["bdalltyf", "abdallatif", 0.95] in hit.explanation["token_pairs"], hit.explanation

@@ -5,7 +5,8 @@ and a news or list spelling ("Hussein", "Husayn", "Hossein") differ in every vow
 consonants. Romanisation systems (ALA-LC, BGN/PCGN, French and English news spellings) also disagree on how to
 write a consonant, and regional pronunciations are written as heard: "kh"/"x", "sh"/"ch"/"š", "j"/"dj"/"g"
 (Egyptian "Ragab" for رجب), "q"/"k"/"g" (Maghrebi "Gasmi" for قاسمي), "th"/"dh"/"z"/"d" for ث ذ ظ ض ("Kathim" and
-"Kazim" for كاظم), a doubled letter for a shadda or not, "-ah"/"-a" or nothing for a closing ha or ta marbuta.
+"Kazim" for كاظم, "Thahab" and "Dhahab" for ذهب), a doubled letter for a shadda or not, "-ah"/"-a" or nothing
+for a closing ha or ta marbuta.
 
 :func:`script_keys` reads from an Arabic-script word every consonant key those spellings can have (a small set:
 one letter class per letter, alternatives where the systems disagree), :func:`consonant_keys` reduces a Latin
@@ -83,6 +84,10 @@ def is_arabic_script(text: str) -> bool:
 #: The conjunction "and", a word of one letter when written apart from the next word; before the article
 #: Latin lists write the two as one word ("و الأنصار" / "WAL-ANSAR", "wa'al-").
 CONJUNCTION = "و"
+#: Function words an Arabic-script organisation's name writes as words of their own (and, of, in, from, for, to:
+#: Arabic, Persian, Pashto, Urdu). A Latin list translates them ("and"), joins them ("wal-", "lil-") or leaves
+#: them out ("د حاجی بصیر کمپنی" is "HAJI BASIR COMPANY"): left unaligned they must not weigh as a name word.
+FUNCTION_WORDS = frozenset({"و", "في", "فی", "من", "عن", "از", "به", "او", "د", "په", "له", "اور", "کی", "کا", "کے"})
 #: The closing ta marbuta, which Latin spellings write as -a, -ah or -at or not at all.
 TA_MARBUTA = "ة"
 
@@ -114,7 +119,7 @@ LETTER_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("ث", ("s", "t")), **dict.fromkeys("سصڅ", ("s",)), **dict.fromkeys("ج", ("j", "g")),
     **dict.fromkeys("ژږ", ("j",)), **dict.fromkeys("چ", ("%",)), **dict.fromkeys("حهہھۀ", ("h",)),
     **dict.fromkeys("خ", ("x",)), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
-    **dict.fromkeys("ذ", ("z", "d")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
+    **dict.fromkeys("ذ", ("z", "d", "s")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
     **dict.fromkeys("رړڑ", ("r",)), **dict.fromkeys("شښ", ("$", "%")), **dict.fromkeys("غگګ", ("g",)),
     **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("ک", ("k",)),
     **dict.fromkeys("ك", ("k", "g")),
@@ -201,6 +206,7 @@ class PartKey:
     placed: tuple[tuple[int, str], ...] = ()
     consonants: int = 0
     conjunction: bool = False  # the conjunction wa written apart ("و الأنصار"): with the article it is "wal"
+    function: bool = False  # a function word of the script ("د" of, "او" and): no name part, weighs little
 
 
 @lru_cache(maxsize=65536)
@@ -225,6 +231,7 @@ def part_key(word: str) -> PartKey:
         placed,
         count,
         word == CONJUNCTION,
+        word in FUNCTION_WORDS,
     )
 
 

@@ -469,7 +469,9 @@ def rejoin_script(
                 for key in q_keys:
                     if key.keys & b:
                         sim = part_similarity(key, joined)
-                        if sim > best and sim > max(part_similarity(key, t) for t in part):
+                        # the longer join wins a tie, as on the script side: "Abd al-Latif" is all of
+                        # "عبداللطيف", not "Abd al" of another part ("عبدالله")
+                        if sim >= best and sim > max(part_similarity(key, t) for t in part):
                             joined_at, best = n, sim
             if joined_at:
                 a_out_t.append("".join(a_tokens[j : j + joined_at]))

@@ -28,7 +28,7 @@ from followthemoney import model
 from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
-from threatgraph.names.tokens import NAME, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
+from threatgraph.names.tokens import NAME, PARTICLE, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.names.translit import PartKey, is_honorific, is_latin_name
 from threatgraph.screen.compare import (
     FEATURES,
@@ -174,6 +174,8 @@ class ScreenIndex:
             names_left = sum(1 for k, title in zip(q_keys, titles, strict=True) if not title and not k.article)
             if names_left >= MIN_NAME_WORDS:  # "سعيد زماني" is a name of two words, not a title and one word
                 weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
+            # a function word of the script ("و", "د") weighs as a particle: no name part
+            weights = [w * PARTICLE if k.function else w for w, k in zip(weights, q_keys, strict=True)]
         elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
         return q_tokens, weights, q_keys, spellings_of(qname)
