@@ -85,3 +85,15 @@ def test_other_cyrillic_names_do_not_flag() -> None:
 
 def test_is_cyrillic() -> None:
     assert is_cyrillic("Иван Petrov-Водкин") and not is_cyrillic("Ivan Петров Vodkin Smith")
+
+
+def test_arabic_and_german_spellings_of_cyrillic_letters() -> None:
+    """в is also w (German "Iwanow", Arabic "Валид" / Walid); у closing a diphthong is w ("Таухид" / Tawhid)."""
+    assert {"walid", "valid"} <= set(spellings("Валид")) and "iwanow" in spellings("Иванов")
+    assert {"tawhid", "tauhid"} <= set(spellings("Таухид")) and "wal" in spellings("валь")
+    assert "kuzwetsov" not in spellings("Кузнецов")  # у after a consonant stays a vowel
+    index = build_index(
+        [{"id": "k1", "schema": "Organization", "dataset": "t", "properties": {"name": ["KATIBAT AL-NUR WAL-TAWHID"]}}]
+    )
+    hit = index.match(Query(["Катиба ан-Нур валь-Таухид"], schema="Organization"), limit=1)[0]
+    assert hit.entry_id == "k1" and hit.match, hit.explanation

@@ -227,3 +227,21 @@ def test_dhal_spelled_th_and_the_longer_latin_join_wins_a_tie() -> None:
     )
     hit = index.match(Query(["عبداللطیف بن عبدلله نوري"], schema="Person"), limit=1)[0]
     assert hit.match and ["bdalltyf", "abdallatif", 0.95] in hit.explanation["token_pairs"], hit.explanation
+
+
+def test_the_entry_listing_the_original_script_name_ranks_first() -> None:
+    """Two lists' entries of one person, only one of them with the name in the original script: the script
+    query ranks that entry first (by score, not by the order of entry ids)."""
+    index = build_index(
+        [
+            {"id": "a-lat", "schema": "Person", "dataset": "a", "properties": {"name": ["Rashid Taan KAZIM"]}},
+            {
+                "id": "b-orig",
+                "schema": "Person",
+                "dataset": "b",
+                "properties": {"name": ["Rashid Taan Kathim"], "alias": ["رشيد طعان كاظم"]},
+            },
+        ]
+    )
+    top = index.match(Query(["رشيد طعان كاظم"], schema="Person"), limit=2)
+    assert [c.entry_id for c in top] == ["b-orig", "a-lat"] and top[0].score > top[1].score >= 0.8

@@ -4,7 +4,8 @@ Serbian).
 Unlike the Arabic script, Cyrillic writes every vowel, so one Cyrillic word has few Latin spellings; but the
 systems in use disagree letter by letter, and a list or a newspaper writes whichever its clerk used: BGN/PCGN
 ("Aleksey", "Yevgeniy", "Natalya"), the ICAO passport table ("Aleksei", "Evgenii", "Natalia"), and news or
-family spellings ("Alexey", "Alexander", "Maxim", "Artyom", French "-off" and German "-ow"). ICU's single
+family spellings ("Alexey", "Alexander", "Maxim", "Artyom", French "-off" and German "-ow", "w" for в), and
+the spellings of Arabic names written in Cyrillic ("Валид" / Walid, "Таухид" / Tawhid). ICU's single
 transliteration ("artem") is one of them; the listed name is often another ("ARTYOM", "Artem", "Artiom").
 
 :func:`spellings` reads every conventional Latin spelling of one Cyrillic word from its letters, with the
@@ -27,7 +28,7 @@ _GLIDE_AFTER = frozenset("аеёиоуыэюяіїєъь")
 LETTERS: dict[str, tuple[str, ...]] = {
     **{ch: (lat,) for ch, lat in zip("абдзлмнопрстуф", "abdzlmnoprstuf", strict=True)},
     "к": ("k", "c"),
-    "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
+    "в": ("v", "w"), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
     "х": ("kh", "h", "x"), "ц": ("ts", "tz", "c"), "ч": ("ch", "tch"), "ш": ("sh", "sch"),
     "щ": ("shch", "sch", "sh", "sht"), "ы": ("y", "i"), "э": ("e",), "і": ("i",), "ї": ("yi", "i", "ji"),
     "ў": ("w", "u", "v"), "ђ": ("dj", "d"), "ј": ("j", "y"), "љ": ("lj", "l"), "њ": ("nj", "n"),
@@ -41,6 +42,8 @@ GLIDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "я": (("ya", "ia", "ja"), ("ya", "ia")),
     "є": (("ye", "ie", "je"), ("ie", "e")),
 }
+#: Vowel letters after which у closes a diphthong that Latin spellings of Arabic and Persian names write w.
+_VOWEL_LETTERS = frozenset("аеоэ")
 #: Two letters written as one sound: кс as x ("Alexey"), дж as j ("Jamal" for "Джамал").
 PAIRS: dict[str, tuple[str, ...]] = {"кс": ("ks", "x"), "дж": ("dzh", "j", "dj")}
 #: Word endings whose spellings differ as a whole: the adjective endings of surnames ("Новицкий": Novitskiy,
@@ -97,6 +100,8 @@ def _alternatives(word: str) -> list[tuple[str, ...]]:
         if ch in GLIDED:
             opening, after = GLIDED[ch]
             out.append(opening if not prev or prev in _GLIDE_AFTER else after)
+        elif ch == "у" and prev in _VOWEL_LETTERS:
+            out.append(("u", "w"))  # the second half of a diphthong: "Таухид" / Tawhid, "Дауд" / Dawud
         elif ch in "ьъ":
             nxt = word[i + 1] if i + 1 < len(word) else ""
             # a sign before a vowel is a glide of its own in some spellings ("Григорьевич": Grigoryevich,
