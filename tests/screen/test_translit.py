@@ -203,6 +203,7 @@ def test_a_name_written_in_two_scripts_is_screened_as_each_writing() -> None:
     assert script_runs("Kamal Nuri Fahmi كمال نوري فهمي") == ["Kamal Nuri Fahmi", "كمال نوري فهمي"]
     assert script_runs("كمال نوري فهمي") == [] and script_runs("Bank بانك") == []  # one script; a run of one word
     assert script_runs("Kamal كمال Nuri نوري") == []  # interleaved: no two writings
+    assert script_runs("نبيل فهمي and Sons") == []  # a name and a phrase: the writings do not spell each other
     index = build_index(
         [{"id": "w1", "schema": "Person", "dataset": "t", "properties": {"name": ["Haji Kamal Nuri FAHMI"]}}]
     )

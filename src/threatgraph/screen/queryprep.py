@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from threatgraph.names import cyrillic
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens
@@ -23,6 +25,7 @@ from threatgraph.names.translit import (
     is_arabic_script,
     join_parts,
     part_key,
+    part_similarity,
     script_words,
     token_source,
 )
@@ -139,7 +142,40 @@ def script_runs(name: str) -> list[str]:
         return []
     if any(len(words) < MIN_RUN_WORDS for _script, words in runs):
         return []
-    return [" ".join(words) for _script, words in runs]
+    writings = [" ".join(words) for _script, words in runs]
+    latin = [w for (script, _words), w in zip(runs, writings, strict=True) if script == "latin"]
+    others = [w for (script, _words), w in zip(runs, writings, strict=True) if script != "latin"]
+    # two writings of one name spell each other ("بني بيات and Sons" is a name and an English phrase)
+    if len(latin) != 1 or not all(_spells(other, latin[0]) for other in others):
+        return []
+    return writings
+
+
+#: Share of a script writing's words that must spell a word of the Latin writing for the two to be one name.
+SPELLED_SHARE = 0.5
+SPELLED_SIM = 0.8
+
+
+def _spells(script_name: str, latin_name: str) -> bool:
+    """Whether most words of an Arabic-script or Cyrillic writing spell a word of the Latin writing."""
+    latin_tokens = name_tokens(latin_name)
+    if not latin_tokens:
+        return False
+    tokens, keys = query_tokens(script_name)
+    if keys is not None:
+        parts = [k for k in keys if not k.article and not k.function]
+        found = sum(1 for k in parts if max(part_similarity(k, t) for t in latin_tokens) >= SPELLED_SIM)
+    else:
+        spelled = spellings_of(script_name)
+        if spelled is None:
+            return False
+        parts = list(spelled)
+        found = sum(
+            1
+            for variants in spelled
+            if any(Levenshtein.normalized_similarity(v, t) >= SPELLED_SIM for v in variants for t in latin_tokens)
+        )
+    return bool(parts) and found >= max(MIN_RUN_WORDS, SPELLED_SHARE * len(parts))
 
 
 def _alternatives(inner: str, outside: str) -> bool:
