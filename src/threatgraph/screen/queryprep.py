@@ -95,6 +95,8 @@ def without_acronym(name: str) -> str | None:
     writing without it (another list's, a script name's, a news report's) is the same name and must not lose
     the acronym's weight. Only an acronym that fits the words before it (:func:`names.acronyms.acronym_fits`)
     is dropped: "RUNNING BROOK, LLC (USA)" keeps its bracket."""
+    if "/" not in name and not name.rstrip().endswith(")"):
+        return None
     m = _TRAILING_ACRONYM.match(name)
     if m is None:
         return None
@@ -126,6 +128,8 @@ def script_runs(name: str) -> list[str]:
     عالیزی", as list clerks and forms give a name twice), or [] for a name in one script or with its
     scripts interleaved. Each writing is a name on its own: run together, the script words have no
     counterpart in a Latin list and the Latin words are read with the script's conventions."""
+    if name.isascii():
+        return []
     runs: list[tuple[str, list[str]]] = []
     for word in name.split():
         script = _word_script(word)
