@@ -2,9 +2,12 @@
 
 Run through ``benchmarks/extraction.py --dev`` (or directly)::
 
-    .venv/bin/python benchmarks/extraction_dev.py [--split dev|unseen|fresh|all] [--errors]
+    .venv/bin/python benchmarks/extraction_dev.py [--split dev|unseen|fresh|re3d-tune|...|all] [--errors] [--halves]
 
-The gold formats are described in ``tests/gold/dev/README-extraction.md``. Each figure is printed on
+The gold formats are described in ``tests/gold/dev/README-extraction.md``; quote gold on the re3d CENTCOM/State
+texts and the Arab News article (splits ``re3d-tune`` / ``re3d-fresh``) in ``tests/gold/re3d/README.md``.
+``--halves`` scores each tunable split as two halves (``/A``, ``/B`` by a hash of the document id) and lists
+errors of the A halves only: develop on A, read B's figure before and after a change. Each figure is printed on
 its own line, per split, beside the published anchor it is compared with:
 
 - quote source P/R/F1: a system quote counts when its content overlaps a gold attribution's content
@@ -23,6 +26,7 @@ import argparse
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev"
 SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared"))
 ARTICLES = SHARED / "data" / "articles" / "dev" / "articles.jsonl"
+RE3D_GOLD = ROOT / "tests" / "gold" / "re3d" / "quotes.json"
+RE3D_DOCS = SHARED / "data" / "eval" / "re3d"
+ARABNEWS = SHARED / "data" / "articles" / "arabnews-zainabiyoun.txt"
 
 #: threatgraph types -> re3d types
 RE3D = {
@@ -56,7 +63,8 @@ ANCHORS = {
     "entity_type_f1": "bare spaCy on re3d: 0.670",
 }
 #: splits whose errors may be listed and tuned on; the others are held out
-TUNABLE = ("dev", "tune2")
+TUNABLE = ("dev", "tune2", "re3d-tune")
+SPLITS = ("dev", "tune2", "unseen", "fresh", "re3d-tune", "re3d-fresh")
 _TRIM = " \t\n\"'“”‘’.,;:!?"
 
 
@@ -278,16 +286,42 @@ def score_entities(doc_id: str, mentions: list[Any], gold: dict[str, Any], out: 
             out.errors.append(f"{doc_id}: entity FN {e['name']!r} ({e['type']})")
 
 
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SystemExit(f"{path}: cannot read gold file: {exc}") from exc
+
+
 def load_gold() -> dict[str, dict[str, Any]]:
     """The three gold files, each keyed by document id."""
-    out = {}
-    for name in ("quotes", "timex", "entities"):
-        path = GOLD / f"{name}.json"
-        try:
-            out[name] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise SystemExit(f"{path}: cannot read gold file: {exc}") from exc
-    return out
+    return {name: _read_json(GOLD / f"{name}.json") for name in ("quotes", "timex", "entities")}
+
+
+def load_re3d(wanted: set[str]) -> list[Any]:
+    """The re3d CENTCOM/State documents and the Arab News article that carry quote gold, as :class:`Article`."""
+    from threatgraph.model import Article
+
+    arts = []
+    for corpus in ("CENTCOM", "US_State_Department"):
+        path = RE3D_DOCS / corpus / "documents.json"
+        if not path.is_file():
+            raise SystemExit(f"{path}: re3d documents not found (set THREATGRAPH_SHARED)")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                if d["_id"] in wanted:
+                    arts.append(Article(id=d["_id"], text=d["text"], outlet=corpus, title=d.get("title")))
+    if "arabnews-zainabiyoun" in wanted:
+        if not ARABNEWS.is_file():
+            raise SystemExit(f"{ARABNEWS}: Arab News article not found (set THREATGRAPH_SHARED)")
+        arts.append(Article(id="arabnews-zainabiyoun", text=ARABNEWS.read_text(encoding="utf-8"), outlet="Arab News"))
+    return arts
+
+
+def _half(doc_id: str) -> str:
+    """A stable half of the documents ("A" or "B"): the generalisation check of a tuning change."""
+    return "AB"[zlib.crc32(doc_id.encode()) % 2]
 
 
 def load_articles(ids: set[str], dct: dict[str, str | None]) -> list[Any]:
@@ -315,23 +349,36 @@ def load_articles(ids: set[str], dct: dict[str, str | None]) -> list[Any]:
     return arts
 
 
-def evaluate(split: str) -> dict[str, DevScores]:
-    """Scores per split ("dev", "tune2", "unseen", "fresh") over the documents of the requested split."""
+def evaluate(split: str, halves: bool = False) -> dict[str, DevScores]:
+    """Scores per split (see :data:`SPLITS`) over the documents of the requested split ("all": every one)."""
     from threatgraph.extract.pipeline import get_extractor
 
+    def key(doc_id: str, name: str) -> str:
+        return f"{name}/{_half(doc_id)}" if halves and name in TUNABLE else name
+
+    totals: dict[str, DevScores] = {}
+    if split == "all" or split.startswith("re3d"):
+        re3d = _read_json(RE3D_GOLD)
+        docs = {doc for doc, g in re3d.items() if split in ("all", g["split"])}
+        arts = load_re3d(docs)
+        for art, analysis in zip(arts, get_extractor().analyse(arts), strict=True):
+            g = re3d[art.id]
+            s = totals.setdefault(key(art.id, g["split"]), DevScores())
+            score_quotes(art.id, art.text, analysis.quotes, g["quotes"], s, g.get("ignore", ()))
+        if split != "all":
+            return totals
     gold = load_gold()
     wanted = {
         doc for part in gold.values() for doc, g in part.items() if split == "all" or g.get("split", "dev") == split
     }
     dct = {doc: g.get("dct") for doc, g in gold["timex"].items()}
     arts = load_articles(wanted, dct)
-    totals: dict[str, DevScores] = {}
     for art, analysis in zip(arts, get_extractor().analyse(arts), strict=True):
         for part, scorer in (("quotes", "q"), ("timex", "t"), ("entities", "e")):
             g = gold[part].get(art.id)
             if g is None or (split != "all" and g.get("split", "dev") != split):
                 continue  # a document of the split may carry gold of another split for another part
-            s = totals.setdefault(g.get("split", "dev"), DevScores())
+            s = totals.setdefault(key(art.id, g.get("split", "dev")), DevScores())
             if scorer == "q":
                 score_quotes(art.id, art.text, analysis.quotes, g["quotes"], s, g.get("ignore", ()))
             elif scorer == "t":
@@ -354,19 +401,20 @@ def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
             print(f"[{split}] TIMEX3 type           {s.timex_type.line()}")
         if s.entity_type.gold:
             print(f"[{split}] entity type (re3d)    {s.entity_type.line()}   anchor {ANCHORS['entity_type_f1']}")
-        if errors and split in TUNABLE:  # held-out splits are never inspected (no tuning on them)
+        if errors and (split in TUNABLE or split.endswith("/A")):  # held-out splits and B halves are not inspected
             for e in s.errors:
                 print("   ", e)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "tune2", "unseen", "fresh", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument(
         "--errors", action="store_true", help="list every miss and false positive (splits that may be tuned on)"
     )
+    parser.add_argument("--halves", action="store_true", help="score tunable splits as halves A/B (errors of A only)")
     args = parser.parse_args(argv)
-    print_scores(evaluate(args.split), args.errors)
+    print_scores(evaluate(args.split, args.halves), args.errors)
     return 0
 
 
