@@ -15,6 +15,7 @@ researcher"). The cue words live in ``cues.yaml``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -119,6 +120,43 @@ def _closing(text: str, closers: frozenset[str] | str, start: int, end: int) -> 
     return min(found) if found else -1
 
 
+def _blank(ch: str) -> bool:
+    """A space or an invisible format character (a left-to-right mark, a zero-width space pasted from a
+    page): never the first or last character of what someone said."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _past_heading(text: str, start: int, end: int) -> int:
+    """Where reported content starts when a heading line runs into it: a parser reads a sub-heading
+    ("Relief Efforts Along the Border") and the sentence under it as one sentence, but a line without
+    end punctuation whose words are all capitalised, followed by a line opening with a capital, is a
+    heading, not part of the claim. Hard-wrapped lines (the next line opens lower-case) stay joined."""
+    pos = start
+    while (nl := text.find("\n", pos, end)) >= 0:
+        line = text[pos:nl].strip()
+        rest = _first_char(text, nl)
+        words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+        content = [w for w in words if w.lower() not in _HEADING_JOINERS]
+        if (
+            not line
+            or line[-1] in '.!?:;,"”’'
+            or not content
+            or not all(w[0].isupper() for w in content)
+            or rest >= end
+            or not text[rest].isupper()
+        ):
+            return pos
+        pos = rest
+    return pos
+
+
+#: Short words a title-case heading leaves lower-case ("Talks in Geneva", "Strikes Against the Depots").
+_HEADING_JOINERS = frozenset(
+    ("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to")
+    + ("under", "with", "against", "after", "before")
+)
+
+
 def _first_char(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -134,9 +172,9 @@ def _join(text: str, segments: list[tuple[int, int]]) -> _Marked:
     """One quotation from its segments, trimmed of spaces and the comma before "…, he said"."""
     trimmed = []
     for s, e in segments:
-        while s < e and text[s].isspace():
+        while s < e and _blank(text[s]):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        while e > s and (_blank(text[e - 1]) or text[e - 1] == ","):
             e -= 1
         trimmed.append((s, e))
     body = "\n\n".join(text[s:e] for s, e in trimmed if e > s)
@@ -336,7 +374,7 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
     if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
         return None
     for t in doc[cue.i + 1 : cue.sent.end]:
-        m = index.at(t)
+        m = index.at(t) or _surname_of(t, index)
         if m is not None and m.label == "Person":
             return m if not _quoted_at(t, quoted) else None
         if not _title_word(t) or t.text in (".", ";", ":"):
@@ -357,6 +395,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     m = index.at(tok)
     if m is not None and m.label == "Person":
         return _actor(m)
+    if m is None and (known := _surname_of(tok, index)) is not None:
+        return _actor(known)
     named = _named_person(tok, index)
     if named is not None:
         return _actor(named)
@@ -383,8 +423,11 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
+    elif description:  # "the minister said": the person the article titled minister, when it titled one so
+        titled = [p for p in before if lemma(tok) in _title_words(p, index)]
+        before = titled or before
     if tok.lower_ in _PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
-        genders = _genders(index)
+        genders = _genders(index, quoted)
         want = _PRONOUN_GENDER[tok.lower_]
         before = [p for p in before if genders.get(p.group, want) == want] if before else before
     if before:
@@ -395,26 +438,45 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
-def _genders(index: MentionIndex) -> dict[int, str]:
+def _genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> dict[int, str]:
     """The gender the article itself gives each person group, where it gives exactly one: a gendered title
-    before a mention ("Mr", "Ms", "spokeswoman") or a pronoun in a sentence that names that person alone.
-    Names are never guessed from: a group the text says nothing about is compatible with either pronoun."""
+    before a mention ("Mr", "Ms", "spokeswoman"), a pronoun in a sentence that names that person alone, or
+    a subject pronoun outside quotations in a sentence naming nobody right after one that names that person
+    alone (the chain "Ada Roe arrived. '…,' she said." that a later "he said" must not join). Names are
+    never guessed from: a group the text says nothing about is compatible with either pronoun."""
     titles = cues()["gendered_titles"]
     seen: dict[int, set[str]] = {}
     doc = index.doc
     people_in: dict[int, set[int]] = {}
     for m, span in _person_spans(doc, index):
-        people_in.setdefault(span.sent.start, set()).add(m.group)
+        if _outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
+            people_in.setdefault(span.sent.start, set()).add(m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
             if t.lower_.strip(".") in titles:
                 seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
+    last_named: set[int] = set()  # the people of the nearest sentence before that names any
     for sent in doc.sents:
         groups = people_in.get(sent.start, set())
-        if len(groups) != 1:
-            continue
-        said = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON"}
-        if len(said) == 1:
+        said = {
+            _PRONOUN_GENDER[t.lower_]
+            for t in sent
+            if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON" and not _quoted_at(t, quoted)
+        }
+        if len(groups) == 1 and len(said) == 1:
             seen.setdefault(next(iter(groups)), set()).update(said)
+        elif not groups and len(last_named) == 1:
+            # '"…," he said.' after a sentence naming one person: the subject pronoun continues that person
+            subjects = {
+                _PRONOUN_GENDER[t.lower_]
+                for t in sent
+                if t.lower_ in _PRONOUN_GENDER and t.dep_ == "nsubj" and not _quoted_at(t, quoted)
+            }
+            if len(subjects) == 1:
+                seen.setdefault(next(iter(last_named)), set()).update(subjects)
+            else:
+                last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
+        if groups:
+            last_named = groups
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
 
 
@@ -499,6 +561,51 @@ def _people_before(tok: Token) -> Token | None:
     return None
 
 
+def _surname_of(tok: Token, index: MentionIndex) -> Mention | None:
+    """The person a bare proper noun the tagger left unlabelled names ("Vale said" after "Jon Vale"):
+    the one person group whose full name, mentioned earlier, ends in that word; none when it fits no
+    group or several (two Vales), or when the word is a name of a place or body in the article."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    word = tok.text
+    found: dict[int, Mention] = {}
+    for m in index.mentions:
+        if m.start >= tok.idx:
+            break
+        parts = m.text.split()
+        if m.label == "Person" and m.group >= 0 and len(parts) > 1 and parts[-1] == word:
+            found.setdefault(m.group, m)
+        elif m.label != "Person" and word in parts:
+            return None
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _title_words(person: Mention, index: MentionIndex) -> set[str]:
+    """Lemmas of the titles the article gives a person's group: the words right before a mention
+    ("Foreign Minister Ada Roe") and its apposition on either side ("the army chief, Jon Vale," /
+    "Jon Vale, the army chief,"); unlike the context window, a neighbour's title is not included."""
+    doc, out = index.doc, set()
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+            if t.is_punct and t.text not in ("-", "."):
+                break
+            out.add(lemma(t))
+        if span.end < span.sent.end and doc[span.end].text == ",":
+            for t in doc[span.end + 1 : min(span.sent.end, span.end + 12)]:
+                if t.is_punct:
+                    break
+                out.add(lemma(t))
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start:
+            out.update(lemma(t) for t in doc[root.head.left_edge.i : root.head.i + 1])
+    return out
+
+
 def _context_words(person: Mention, index: MentionIndex) -> set[str]:
     """Lower-cased words around every mention of a person's group: how the article introduced them."""
     doc, out = index.doc, set()
@@ -518,8 +625,8 @@ def _earlier_issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
     for tok in reversed(doc_noun.doc[: doc_noun.i]):
         if tok.pos_ == "NOUN" and lemma(tok) == want:
             found = _issuer(tok, index)
-            if found is not None and found.group >= 0:
-                return found
+            if found is not None and (found.group >= 0 or found.text[:1].isupper()):
+                return found  # a mention, or a name the tagger missed ("a DoD news release")
     return None
 
 
@@ -711,6 +818,11 @@ def _reported_text(cue: Token) -> Span | None:
         toks = list(comp[0].subtree)
         if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
+        if toks and toks[0].tag_ == "WP" and toks[0].i < cue.i < toks[-1].i:
+            # "in what X said was <content>": the free relative and its copula frame the content after them
+            toks = [t for t in toks if t.i > cue.i]
+            while toks and (toks[0].i == comp[0].i and lemma(toks[0]) == "be"):
+                toks = toks[1:]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     misread = _misread_that(cue)
     if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
@@ -756,11 +868,38 @@ def _fronted_content(cue: Token) -> Span | None:
     start = cue.sent.start
     while start < j and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if doc[j + 1].text in ("”", '"', "»") and _opens_sentence_quote(doc, start, j):
+        return None  # '… “Xyz …,” X said' with no stop before the mark: the quotation is what was said
     content = doc[start:j]
     if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":
         return None  # "When the fighters left, X said …": a fronted adverbial clause, not what was said
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
     return content if j - start >= 3 and finite else None  # "In March 2015, X pledged": no clause, no content
+
+
+def _opens_sentence_quote(doc: Doc, start: int, comma: int) -> bool:
+    """Whether a quotation closing at token ``comma`` opens, after words of the sentence, a sentence of
+    its own whose stop the page left out ('… in Syria “Xyz continues …,” X said')."""
+    return _run_on_quotation(doc.text, doc[start].idx, doc[comma].idx)
+
+
+def _run_on_quotation(text: str, lo: int, hi: int) -> bool:
+    """Whether the last quotation opened in ``text[lo:hi]`` is a sentence of its own run on to the words
+    before it: it opens with a capital after a word that neither introduces speech ("that", a colon) nor
+    weaves it into the sentence (a quotation woven in opens lower-case: 'called it “a betrayal,”')."""
+    opening = max(text.rfind(mark, lo, hi) for mark in ("“", '"', "«"))
+    if opening <= lo:
+        return False
+    first = _first_char(text, opening + 1)
+    before = text[lo:opening].rstrip()
+    last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return (
+        first < hi
+        and text[first].isupper()
+        and bool(before)
+        and before[-1] not in ":,;"
+        and last_word.strip("'’") not in ("that", "as", "said", "says", "saying", "told", "added")
+    )
 
 
 def _misread_that(cue: Token) -> Token | None:
@@ -861,6 +1000,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and _own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement
+        if (
+            tok.i in direct_cues
+            and any(abs(m.end - span.end_char) <= 3 and m.start > span.start_char for m in kept)
+            and _run_on_quotation(text, span.start_char, span.end_char)
+        ):
+            continue  # '… in Syria “Xyz continues …,” X said': the stop is missing, the quotation is the content
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
         if covered > 0.5 * (span.end_char - span.start_char) and _own_words(span, kept) < data["min_mixed_words"]:
             continue  # the quotation is the content; a clause with words of its own around it is mixed
@@ -868,8 +1013,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if att.speaker is None or not _speaks_by(tok, att):
             continue
         body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
-        while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
+        if b_start < tok.idx:  # content before its cue may have a sub-heading glued on
+            b_start = _past_heading(text, b_start, min(b_end, tok.idx))
+        while b_start < b_end and _blank(text[b_start]):
+            b_start += 1
+        while b_end > b_start and (text[b_end - 1] in ' ,.;:“”"' or _blank(text[b_end - 1])):
             b_end -= 1
+        for m in kept:  # a quotation opened in the content closes in it, however the parse cut the clause
+            if b_start <= m.start < b_end < m.end:
+                b_end = m.end
         if dateline := _DATELINE.match(text, b_start, b_end):
             b_start = dateline.end()  # "NAIROBI – On Monday, …": the dateline is nobody's words
         for other in span:  # ", according to X" closing the clause is the attribution, not its content

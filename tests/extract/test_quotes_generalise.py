@@ -1,0 +1,112 @@
+"""Attribution mechanisms that hold across genres (issue 12, session 11): speaker chains, titles, clean spans.
+
+Each text is invented (a regression test, not evidence of quality); quality is measured on real text by
+``benchmarks/extraction_dev.py`` (dev, tune2 and the re3d/Arab News splits).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Analysis, Article, Quote
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=date(2024, 3, 5))]))
+
+    return run
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    for q in quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+
+
+def test_a_pronoun_the_article_gave_one_person_never_moves_to_another(analyse) -> None:
+    a = analyse(
+        "Senator Mark Ellison met Governor Ruth Palmer on Tuesday. Ellison has long opposed the plan.\n"
+        '"We will not give up on this," he said. "It matters too much to the people of this state."\n'
+        'Palmer disagreed. "The numbers that Mark has put forth are simply wrong," she said.'
+    )
+    assert _quote(a.quotes, "give up").speaker == "Mark Ellison"
+    assert _quote(a.quotes, "simply wrong").speaker == "Ruth Palmer"
+
+
+def test_a_description_is_the_person_given_that_title_not_the_nearest(analyse) -> None:
+    a = analyse(
+        "Foreign Minister Lena Haas met the army chief, General Piet Vos, in Geneva on Monday. Vos arrived late.\n"
+        '"We have agreed on a framework," the minister said.'
+    )
+    assert _quote(a.quotes, "framework").speaker == "Lena Haas"
+
+
+def test_an_apposed_title_names_the_person_a_description_means(analyse) -> None:
+    a = analyse(
+        "Tom Reyes, the interior minister, met the envoy Clara Blum on Friday. Blum praised the talks.\n"
+        "The minister told reporters that the border would reopen next week."
+    )
+    assert _quote(a.quotes, "border would reopen").speaker == "Tom Reyes"
+
+
+def test_a_bare_surname_the_tagger_missed_is_the_person_named_before(analyse) -> None:
+    a = analyse(
+        "Senator Mark Ellison met Governor Ruth Palmer on Tuesday. Palmer said the plan would fail without money."
+    )
+    q = _quote(a.quotes, "plan would fail")
+    assert q.speaker == "Ruth Palmer" and q.speaker_group >= 0
+
+
+def test_a_surname_two_people_share_names_neither(analyse) -> None:
+    a = analyse(
+        "Senator Mark Ellison met his brother, Judge Paul Ellison, on Tuesday. "
+        "Ellison said the plan would fail without money."
+    )
+    q = _quote(a.quotes, "plan would fail")
+    assert q.speaker not in ("Mark Ellison", "Paul Ellison") or q.speaker_group < 0
+
+
+def test_a_heading_line_is_no_part_of_the_reported_content(analyse) -> None:
+    text = (
+        "Relief Supplies Reach the Northern Districts\nAid convoys reached four districts on Sunday, the agency said."
+    )
+    a = analyse(text)
+    q = _quote(a.quotes, "Aid convoys")
+    assert text[q.start : q.end] == "Aid convoys reached four districts on Sunday"
+
+
+def test_a_hard_wrapped_line_stays_in_the_content(analyse) -> None:
+    text = "In the past day the coalition\nconducted five strikes near the dam, Governor Ruth Palmer said."
+    a = analyse(text)
+    assert _quote(a.quotes, "five strikes").start == 0
+
+
+def test_an_invisible_format_character_is_no_part_of_a_quotation(analyse) -> None:
+    text = "“\u200eWe will rebuild the bridge before winter,” said Mayor Ines Kalb."
+    q = _quote(analyse(text).quotes, "rebuild")
+    assert text[q.start : q.end] == "We will rebuild the bridge before winter"
+
+
+def test_a_quotation_run_on_after_a_missing_stop_is_the_content(analyse) -> None:
+    text = (
+        "Mayor Ines Kalb toured the district. The convoy left at dawn  "
+        "“The road is open again and the trucks are moving,” Kalb said."
+    )
+    q = _quote(analyse(text).quotes, "road is open")
+    assert text[q.start : q.end] == "The road is open again and the trucks are moving"
+    assert q.direct and q.speaker == "Ines Kalb"
+
+
+def test_a_quotation_woven_into_the_clause_keeps_the_clause(analyse) -> None:
+    text = "Governor Ruth Palmer called the budget “a betrayal of every family in the state,” her office said."
+    a = analyse(text)
+    assert not any(q.text.startswith("a betrayal") and q.direct and q.speaker_group >= 0 for q in a.quotes)
