@@ -357,26 +357,28 @@ def evaluate(split: str, halves: bool = False) -> dict[str, DevScores]:
         return f"{name}/{_half(doc_id)}" if halves and name in TUNABLE else name
 
     totals: dict[str, DevScores] = {}
-    if split == "all" or split.startswith("re3d"):
+
+    def chosen(name: str) -> bool:
+        return split in ("all", name) or (split == "tunable" and name in TUNABLE)
+
+    if split in ("all", "tunable") or split.startswith("re3d"):
         re3d = _read_json(RE3D_GOLD)
-        docs = {doc for doc, g in re3d.items() if split in ("all", g["split"])}
+        docs = {doc for doc, g in re3d.items() if chosen(g["split"])}
         arts = load_re3d(docs)
         for art, analysis in zip(arts, get_extractor().analyse(arts), strict=True):
             g = re3d[art.id]
             s = totals.setdefault(key(art.id, g["split"]), DevScores())
             score_quotes(art.id, art.text, analysis.quotes, g["quotes"], s, g.get("ignore", ()))
-        if split != "all":
+        if split.startswith("re3d"):
             return totals
     gold = load_gold()
-    wanted = {
-        doc for part in gold.values() for doc, g in part.items() if split == "all" or g.get("split", "dev") == split
-    }
+    wanted = {doc for part in gold.values() for doc, g in part.items() if chosen(g.get("split", "dev"))}
     dct = {doc: g.get("dct") for doc, g in gold["timex"].items()}
     arts = load_articles(wanted, dct)
     for art, analysis in zip(arts, get_extractor().analyse(arts), strict=True):
         for part, scorer in (("quotes", "q"), ("timex", "t"), ("entities", "e")):
             g = gold[part].get(art.id)
-            if g is None or (split != "all" and g.get("split", "dev") != split):
+            if g is None or not chosen(g.get("split", "dev")):
                 continue  # a document of the split may carry gold of another split for another part
             s = totals.setdefault(key(art.id, g.get("split", "dev")), DevScores())
             if scorer == "q":
@@ -408,7 +410,9 @@ def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "tunable", "all"), default="all", help="tunable: dev+tune2+re3d-tune"
+    )
     parser.add_argument(
         "--errors", action="store_true", help="list every miss and false positive (splits that may be tuned on)"
     )

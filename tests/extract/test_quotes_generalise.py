@@ -110,3 +110,43 @@ def test_a_quotation_woven_into_the_clause_keeps_the_clause(analyse) -> None:
     text = "Governor Ruth Palmer called the budget “a betrayal of every family in the state,” her office said."
     a = analyse(text)
     assert not any(q.text.startswith("a betrayal") and q.direct and q.speaker_group >= 0 for q in a.quotes)
+
+
+def test_an_indefinite_description_is_someone_new_and_unnamed(analyse) -> None:
+    a = analyse(
+        "President Alan Brook visited the border on Monday. "
+        "A senior official, speaking on condition of anonymity, said the troops would stay until spring."
+    )
+    q = _quote(a.quotes, "troops would stay")
+    assert q.speaker_group < 0 and q.speaker != "Alan Brook"
+
+
+def test_a_spokesman_is_not_the_minister_named_before(analyse) -> None:
+    a = analyse(
+        "Defence Minister Karl Dunn opened the base on Monday. "
+        "A spokesman for the ministry said the base would house 2,000 troops."
+    )
+    assert _quote(a.quotes, "house 2,000").speaker_group < 0
+
+
+def test_a_definite_description_nobody_was_given_names_nobody(analyse) -> None:
+    a = analyse(
+        "President Alan Brook visited the border on Monday. The official said the troops would stay until spring."
+    )
+    assert _quote(a.quotes, "troops would stay").speaker_group < 0
+
+
+def test_a_title_noun_the_article_gave_someone_describes_them(analyse) -> None:
+    a = analyse(
+        "Governor Ruth Palmer said the budget would pass. But her deputy, Sam Ortiz, warned that the vote was "
+        "close. The deputy said he had counted only 40 votes."
+    )
+    assert _quote(a.quotes, "counted only 40").speaker == "Sam Ortiz"
+
+
+def test_an_abbreviated_title_is_the_word_a_description_uses(analyse) -> None:
+    a = analyse(
+        "Foreign Minister Lena Haas met Lt. Gen. Piet Vos in Geneva. Haas spoke first.\n"
+        "The general said the troops would stay until the spring."
+    )
+    assert _quote(a.quotes, "troops would stay").speaker == "Piet Vos"

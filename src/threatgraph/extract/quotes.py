@@ -48,6 +48,7 @@ def cues() -> dict[str, Any]:
             data[key] = frozenset(str(v) for v in value)
     data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
     data["phrasal_cues"] = {str(k): str(v) for k, v in data["phrasal_cues"].items()}
+    data["title_abbreviations"] = {str(k): str(v) for k, v in data["title_abbreviations"].items()}
     return data
 
 
@@ -400,9 +401,14 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     named = _named_person(tok, index)
     if named is not None:
         return _actor(named)
-    description = tok.pos_ == "NOUN" and tok.tag_ != "NNS" and lemma(tok) in _person_titles()
+    determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    singular = tok.pos_ == "NOUN" and tok.tag_ != "NNS"
+    titled_before = _titled_people(tok, index, quoted) if singular and not determiners & _INDEFINITE else []
+    description = singular and (lemma(tok) in _person_titles() or bool(titled_before))
     if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
         return _actor(apposed)
+    if description and determiners & _INDEFINITE:  # "a senior official said": someone new, left unnamed
+        return Actor(_phrase(tok))
     body = _body_antecedent(tok, index)
     if body is not None:
         return _actor(body)
@@ -423,9 +429,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & _context_words(p, index)]
-    elif description:  # "the minister said": the person the article titled minister, when it titled one so
-        titled = [p for p in before if lemma(tok) in _title_words(p, index)]
-        before = titled or before
+    elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
+        before = [p for p in before if p.group in {t.group for t in titled_before}]
     if tok.lower_ in _PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
         genders = _genders(index, quoted)
         want = _PRONOUN_GENDER[tok.lower_]
@@ -580,6 +585,31 @@ def _surname_of(tok: Token, index: MentionIndex) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_INDEFINITE = frozenset(("a", "an", "another", "one"))
+
+
+def _phrase(tok: Token) -> str:
+    """A description's own words up to its head ("senior official", "spokesman"), for an unnamed source."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+    return " ".join(t.text for t in words) if words else tok.text
+
+
+def _titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Mention]:
+    """People named before a description whom the article gave its head noun as a title ("Deputy Sam Ortiz"
+    ... "the deputy"), nearest last; the evidence that a common noun is a description of a person at all."""
+    want = lemma(tok)
+    out, seen = [], set()
+    for p in reversed(index.mentions):
+        if p.label != "Person" or p.end > tok.idx or tok.idx - p.end >= 3000 or not _outside(p, quoted):
+            continue
+        if p.group in seen:
+            continue
+        seen.add(p.group)
+        if want in _title_words(p, index):
+            out.append(p)
+    return out[::-1]
+
+
 def _title_words(person: Mention, index: MentionIndex) -> set[str]:
     """Lemmas of the titles the article gives a person's group: the words right before a mention
     ("Foreign Minister Ada Roe") and its apposition on either side ("the army chief, Jon Vale," /
@@ -591,10 +621,11 @@ def _title_words(person: Mention, index: MentionIndex) -> set[str]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        abbreviations = cues()["title_abbreviations"]
         for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
             if t.is_punct and t.text not in ("-", "."):
                 break
-            out.add(lemma(t))
+            out.add(abbreviations.get(t.lower_.rstrip("."), lemma(t)))
         if span.end < span.sent.end and doc[span.end].text == ",":
             for t in doc[span.end + 1 : min(span.sent.end, span.end + 12)]:
                 if t.is_punct:

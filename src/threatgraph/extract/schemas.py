@@ -70,6 +70,7 @@ class CuesFile(Schema):
     title_joiners: Words
     source_nouns: Words
     gendered_titles: dict[str, str]
+    title_abbreviations: dict[str, str]
 
 
 class DatesFile(Schema):
