@@ -150,3 +150,25 @@ def test_an_abbreviated_title_is_the_word_a_description_uses(analyse) -> None:
         "The general said the troops would stay until the spring."
     )
     assert _quote(a.quotes, "troops would stay").speaker == "Piet Vos"
+
+
+def test_an_interrupting_attribution_leaves_the_content_in_two_parts(analyse) -> None:
+    text = "The talks, Senator Jon Vale said, would resume next week."
+    parts = [text[q.start : q.end] for q in analyse(text).quotes if q.speaker == "Jon Vale"]
+    assert parts == ["The talks", "would resume next week"]
+
+
+def test_a_closing_according_to_still_ends_the_content(analyse) -> None:
+    text = "The ceasefire is holding, according to the UN envoy Jon Vale."
+    q = _quote(analyse(text).quotes, "ceasefire")
+    assert text[q.start : q.end] == "The ceasefire is holding"
+
+
+def test_a_heading_above_the_speaker_is_neither_speaker_nor_title(analyse) -> None:
+    for text in (
+        "Details\nSenator Jon Vale said the talks would resume next week.",
+        "Highlights\nJon Vale told reporters the talks would resume next week.",
+    ):
+        q = _quote(analyse(text).quotes, "talks would resume")
+        assert q.speaker == "Jon Vale" and q.speaker_title in (None, "Senator")
+        assert text[q.source_start : q.source_end] in ("Jon Vale", "Senator Jon Vale")

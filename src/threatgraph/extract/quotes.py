@@ -215,9 +215,11 @@ def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
             if title_head.pos_ in ("NOUN", "PROPN") and index.at(title_head) is None:
                 prof.title = doc[title_head.left_edge.i : span.start].text.strip()
         if prof.title is None:
-            left = [
-                t for t in doc[root.left_edge.i : span.start] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss"
-            ]
+            first = root.left_edge.i
+            for t in doc[first : span.start]:
+                if "\n" in t.text_with_ws:  # a heading line above the name ("Details") is no title of it
+                    first = t.i + 1
+            left = [t for t in doc[first : span.start] if t.pos_ not in ("DET", "PUNCT", "SPACE") and t.dep_ != "poss"]
             if left and all(index.at(t) is None or index.at(t).label in labels for t in left):
                 prof.title = " ".join(t.text for t in left)
                 if prof.affiliation is None:  # "UN aid coordinator Maria Lindqvist": the UN
@@ -279,6 +281,8 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
         tok = pobj[0] if pobj else None
     else:
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
+        if len(subj) > 1:  # "Background\nAda Roe said": a heading read as a second subject is nobody
+            subj.sort(key=lambda c: "\n" in c.doc.text[c.idx : cue.idx])
         if not subj:
             subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
         if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
@@ -753,6 +757,8 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
     name = speaker.text if speaker else None
     if name and (dl := _DATELINE.match(name)):  # "ISLAMABAD — Pakistan's army": the dateline is no part of it
         name = name[dl.end() :] or None
+    if name and "\n" in name:  # a name never runs over a line break: a heading the tagger glued on
+        name = name.rsplit("\n", 1)[-1].strip() or None
     q = Quote(
         text=text,
         start=start,
@@ -772,6 +778,8 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
             q.source_start, q.source_end = _source_span(att.speaker_token)
         if q.source_start >= 0 and (dl := _DATELINE.match(att.cue.doc.text, q.source_start, q.source_end)):
             q.source_start = dl.end()
+        if q.source_start >= 0 and (nl := att.cue.doc.text.rfind("\n", q.source_start, q.source_end)) >= 0:
+            q.source_start = _first_char(att.cue.doc.text, nl)
     return q
 
 
@@ -868,13 +876,39 @@ def _reported_text(cue: Token) -> Span | None:
         toks = [t for t in head.subtree if t.i not in skip]
         while toks and (toks[0].is_punct or toks[0].is_space):  # a stray mark before "According to X,"
             toks.pop(0)
-        if toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
+        if toks and _interrupts(cue, toks):  # "The talks, X said, will resume": both sides (two parts)
+            pass
+        elif toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
             toks = [t for t in toks if t.i < cue.i] or toks
         elif toks and _as_clause(cue):  # "As X said yesterday, <clause>": the content starts after the comma
             comma = next((t.i for t in toks if t.text == "," and t.i < head.i), None)
             toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _interrupts(cue: Token, toks: list[Token]) -> bool:
+    """Whether a parenthetical attribution interrupts its content ("The talks, X said, will resume"; "The
+    ceasefire, according to X, is holding"): content words stand before the frame and the clause's head
+    verb after it, so the content is the two sides, not the words before the cue alone."""
+    head = cue.head
+    return toks[0].i < cue.left_edge.i and head.i > cue.right_edge.i and head.pos_ in ("VERB", "AUX")
+
+
+def _frame_parts(text: str, cue: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """The content on each side of an interrupting frame (source and cue) inside ``text[start:end]``; the
+    whole span when the frame is not inside it."""
+    f_start, f_end = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
+    if not (start < f_start and f_end < end):
+        return [(start, end)]
+    parts = []
+    for s, e in ((start, f_start), (f_end, end)):
+        while s < e and (text[s] in " ,;:–—-" or _blank(text[s])):
+            s += 1
+        while e > s and (text[e - 1] in " ,;:–—-" or _blank(text[e - 1])):
+            e -= 1
+        parts.append((s, e))
+    return parts
 
 
 def _fronted_content(cue: Token) -> Span | None:
@@ -1061,18 +1095,20 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 while b_end > b_start and text[b_end - 1] in ' ,.;:“”"':
                     b_end -= 1
                 break
-        if b_end - b_start < 10:
+        parts = _frame_parts(text, tok, b_start, b_end) if tok.i > span.start else [(b_start, b_end)]
+        if parts[-1][1] - parts[-1][0] < 10 or parts[0][1] - parts[0][0] < 2:
             continue
-        q = _quote(
-            text[b_start:b_end],
-            b_start,
-            b_end,
-            att,
-            outlet=_outlet(tok, index, article),
-            direct=any(s <= b_start and b_end <= e for s, e in quoted),  # '“We are ready,” said X'
-            sentence=_sentence_text(text, tok),
-        )
-        items.append((b_start, finish(q, att)))
+        for p_start, p_end in parts:
+            q = _quote(
+                text[p_start:p_end],
+                p_start,
+                p_end,
+                att,
+                outlet=_outlet(tok, index, article),
+                direct=any(s <= p_start and p_end <= e for s, e in quoted),  # '“We are ready,” said X'
+                sentence=_sentence_text(text, tok),
+            )
+            items.append((p_start, finish(q, att)))
     items.sort(key=lambda item: item[0])
     quotes = _drop_embedded([q for _pos, q in items], text)
     _carry_speakers(quotes, paragraphs)
