@@ -172,3 +172,12 @@ def test_a_heading_above_the_speaker_is_neither_speaker_nor_title(analyse) -> No
         q = _quote(analyse(text).quotes, "talks would resume")
         assert q.speaker == "Jon Vale" and q.speaker_title in (None, "Senator")
         assert text[q.source_start : q.source_end] in ("Jon Vale", "Senator Jon Vale")
+
+
+def test_the_domain_of_a_title_is_not_a_description_of_its_holder(analyse) -> None:
+    a = analyse(
+        "Senior Superintendent of Police Omar Fadl told reporters the men were held overnight. "
+        "According to police, two of the suspects had fought abroad before joining the militia."
+    )
+    q = _quote(a.quotes, "fought abroad")
+    assert q.speaker != "Omar Fadl"

@@ -407,7 +407,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         return _actor(named)
     determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     singular = tok.pos_ == "NOUN" and tok.tag_ != "NNS"
-    titled_before = _titled_people(tok, index, quoted) if singular and not determiners & _INDEFINITE else []
+    definite = bool(determiners) and not determiners & _INDEFINITE
+    titled_before = _titled_people(tok, index, quoted) if singular and definite else []
     description = singular and (lemma(tok) in _person_titles() or bool(titled_before))
     if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
         return _actor(apposed)
@@ -626,13 +627,18 @@ def _title_words(person: Mention, index: MentionIndex) -> set[str]:
         if span is None:
             continue
         abbreviations = cues()["title_abbreviations"]
+        words: list[str] = []
         for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
             if t.is_punct and t.text not in ("-", "."):
                 break
-            out.add(abbreviations.get(t.lower_.rstrip("."), lemma(t)))
+            if t.pos_ == "ADP":  # "Superintendent of Police": the words after "of" are the domain, not the title
+                words = []
+                continue
+            words.append(abbreviations.get(t.lower_.rstrip("."), lemma(t)))
+        out.update(words)
         if span.end < span.sent.end and doc[span.end].text == ",":
             for t in doc[span.end + 1 : min(span.sent.end, span.end + 12)]:
-                if t.is_punct:
+                if t.is_punct or t.pos_ == "ADP":  # "X, the head of the ministry,": head
                     break
                 out.add(lemma(t))
         root = span.root
