@@ -181,3 +181,21 @@ def test_the_domain_of_a_title_is_not_a_description_of_its_holder(analyse) -> No
     )
     q = _quote(a.quotes, "fought abroad")
     assert q.speaker != "Omar Fadl"
+
+
+def test_a_belief_or_finding_with_a_clause_is_an_attribution(analyse) -> None:
+    a = analyse(
+        "Senator Jon Vale thinks the deal will collapse. "
+        "A UN report found that the militia had recruited children. Ruth Palmer agreed that the plan needed work."
+    )
+    assert _quote(a.quotes, "deal will collapse").speaker == "Jon Vale"
+    assert _quote(a.quotes, "recruited children").speaker == "UN"
+    assert _quote(a.quotes, "plan needed work").speaker == "Ruth Palmer"
+
+
+def test_a_belief_verb_without_a_clause_attributes_nothing(analyse) -> None:
+    a = analyse(
+        "The soldiers were found dead near the river. Ruth Palmer agreed to meet the envoy on Friday. "
+        "It is expected that the vote will pass."
+    )
+    assert not [q for q in a.quotes if q.speaker_group >= 0]
