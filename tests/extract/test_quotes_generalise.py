@@ -199,3 +199,16 @@ def test_a_belief_verb_without_a_clause_attributes_nothing(analyse) -> None:
         "It is expected that the vote will pass."
     )
     assert not [q for q in a.quotes if q.speaker_group >= 0]
+
+
+def test_a_pronoun_after_an_untagged_surname_is_that_person(analyse) -> None:
+    a = analyse(
+        "WASHINGTON — President Alan Brook on Tuesday defended his plan to withdraw troops from the region, days "
+        "after Senator Mark Ellison called it reckless.\n"
+        'Ellison, a Republican from Ohio, has led the criticism. "This is a gift to our enemies," he told reporters '
+        "on Monday.\n"
+        'Brook, speaking at the White House, rejected that. "We have done our job and it is time to come home," '
+        "he said."
+    )
+    assert _quote(a.quotes, "gift to our enemies").speaker == "Mark Ellison"
+    assert _quote(a.quotes, "come home").speaker == "Alan Brook"

@@ -571,6 +571,37 @@ def _people_before(tok: Token) -> Token | None:
     return None
 
 
+_NOT_PERSON_ENTS = frozenset(("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
+
+
+def _surname_mentions(doc: Doc, index: MentionIndex) -> list[Mention]:
+    """Person mentions for the bare surnames the tagger left unlabelled after the full name, so that
+    speakers, antecedents of pronouns and descriptions see every place the article names the person."""
+    out = []
+    for tok in doc:
+        if index.at(tok) is not None or tok.ent_type_ in _NOT_PERSON_ENTS:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            continue  # "Lake Brook": part of another name
+        known = _surname_of(tok, index)
+        if known is not None:
+            out.append(
+                Mention(
+                    start=tok.idx,
+                    end=tok.idx + len(tok),
+                    text=tok.text,
+                    label="Person",
+                    norm=known.norm,
+                    sentence=tok.sent.text,
+                    sent_start=tok.sent.start_char,
+                    group=known.group,
+                    canonical=known.canonical or known.text,
+                    source="surname",
+                )
+            )
+    return out
+
+
 def _surname_of(tok: Token, index: MentionIndex) -> Mention | None:
     """The person a bare proper noun the tagger left unlabelled names ("Vale said" after "Jon Vale"):
     the one person group whose full name, mentioned earlier, ends in that word; none when it fits no
@@ -1014,6 +1045,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     text = doc.text
     data = cues()
     index = MentionIndex(doc, mentions)
+    if surnames := _surname_mentions(doc, index):  # "Brook, speaking at …, rejected that." then "…," he said
+        index = MentionIndex(doc, [*mentions, *surnames])
     profiles = _profiles(doc, index)
     paragraphs = _paragraphs(text)
     marked = _marked_spans(text)
