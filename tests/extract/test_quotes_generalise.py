@@ -212,3 +212,23 @@ def test_a_pronoun_after_an_untagged_surname_is_that_person(analyse) -> None:
     )
     assert _quote(a.quotes, "gift to our enemies").speaker == "Mark Ellison"
     assert _quote(a.quotes, "come home").speaker == "Alan Brook"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KABUL, Afghanistan (AP) — The Taliban said their fighters had seized a district in the north.",
+        "WASHINGTON (Reuters) - The Taliban said their fighters had seized a district in the north.",
+    ],
+)
+def test_a_dateline_with_country_and_agency_is_never_the_speaker(analyse, text: str) -> None:
+    q = _quote(analyse(text).quotes, "seized a district")
+    assert q.speaker == "Taliban"
+
+
+def test_a_body_owned_by_a_named_actor_speaks_as_that_body(analyse) -> None:
+    q = _quote(
+        analyse("ISLAMABAD: Pakistan's foreign office said on Friday that the talks would resume next month.").quotes,
+        "talks would resume",
+    )
+    assert q.speaker == "Pakistan's foreign office"

@@ -281,8 +281,9 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
         tok = pobj[0] if pobj else None
     else:
         subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
-        if len(subj) > 1:  # "Background\nAda Roe said": a heading read as a second subject is nobody
-            subj.sort(key=lambda c: "\n" in c.doc.text[c.idx : cue.idx])
+        if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
+            # read as a second subject is nobody; the subject is the one next to its verb
+            subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
         if not subj:
             subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
         if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
@@ -417,6 +418,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     body = _body_antecedent(tok, index)
     if body is not None:
         return _actor(body)
+    owned = _owned_body(tok, index)
+    if owned is not None:
+        return owned
     if tok.lower_ in ("they", "them"):
         people = _people_before(tok)
         if people is not None:
@@ -518,6 +522,21 @@ def _body_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
     return index.before(tok.idx, ORG_LABELS, window=3000, naming=word)
 
 
+def _owned_body(tok: Token, index: MentionIndex) -> Actor | None:
+    """ "Pakistan's foreign office said": a body word owned by a named actor is that actor's body, its own
+    phrase as written (neither the country itself nor nobody)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.at(tok) is not None:
+        return None
+    heads = label_config()["heads"]
+    if lemma(tok) not in heads["PublicBody"] and lemma(tok) not in heads["ArmedGroup"]:
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss" and index.at(c) is not None]
+    if not owners or index.at(owners[0]).label not in ORG_LABELS + ("Country", "Location"):
+        return None
+    first = next(t for t in tok.subtree if not t.is_punct)
+    return Actor(tok.doc.text[first.idx : tok.idx + len(tok)], -1, "PublicBody")
+
+
 def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
     """The nearest compatible antecedent of a pronoun or description: the people of the closest
     sentence that names any, and among them the one that is a clause subject (the topic the next
@@ -541,10 +560,12 @@ def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Menti
 
 
 def _dateline_token(tok: Token) -> bool:
-    """An upper-case place opening a paragraph before a dash: "ISLAMABAD — Pakistan's army said …"."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return bool(tok.is_upper and len(tok) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--"))
+    """A token of the dateline opening its paragraph ("ISLAMABAD — Pakistan's army said …", "KABUL,
+    Afghanistan (AP) — The Taliban said …", "ISLAMABAD: …"): a place and an agency, nobody's voice."""
+    text = tok.doc.text
+    start = _first_char(text, text.rfind("\n", 0, tok.idx) + 1)
+    found = _DATELINE.match(text, start)
+    return found is not None and tok.idx < found.end()
 
 
 def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
@@ -1155,7 +1176,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     return quotes
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+\s[-–—]\s*")
+# A dateline: an upper-case place, optionally ", Country" and "(Agency)", then a dash or a colon.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,(?: [A-Z][\w'’.-]*)+)?(?: \([^)\n]{1,40}\))?(?:\s[-–—]+\s*|:\s)"
+)
 
 
 def _speaks_by(cue: Token, att: _Attribution) -> bool:
