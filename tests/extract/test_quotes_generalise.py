@@ -232,3 +232,17 @@ def test_a_body_owned_by_a_named_actor_speaks_as_that_body(analyse) -> None:
         "talks would resume",
     )
     assert q.speaker == "Pakistan's foreign office"
+
+
+def test_the_passive_subject_of_a_cue_heard_it_and_the_agent_said_it(analyse) -> None:
+    a = analyse(
+        "Ruth Palmer was told that the talks had failed and that the envoy had left the city. "
+        "Jon Vale was warned by Ruth Palmer that the militia would attack the convoy."
+    )
+    assert not any(q.speaker == "Ruth Palmer" for q in a.quotes if "talks had failed" in q.text)
+    assert _quote(a.quotes, "attack the convoy").speaker == "Ruth Palmer"
+
+
+def test_quoted_as_saying_still_names_the_person_quoted(analyse) -> None:
+    a = analyse("Jon Vale was quoted by the state news agency as saying that the talks had failed.")
+    assert _quote(a.quotes, "talks had failed").speaker == "Jon Vale"

@@ -279,8 +279,12 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
+    elif any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        # "X was told / warned / informed that …": the passive subject heard it; the speaker is the agent
+        agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        tok = agent[0] if agent and not _quoted_at(agent[0], quoted) else None
     else:
-        subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
+        subj = [c for c in cue.children if c.dep_ == "nsubj" and not _quoted_at(c, quoted)]
         if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
             # read as a second subject is nobody; the subject is the one next to its verb
             subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
