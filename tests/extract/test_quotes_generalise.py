@@ -246,3 +246,9 @@ def test_the_passive_subject_of_a_cue_heard_it_and_the_agent_said_it(analyse) ->
 def test_quoted_as_saying_still_names_the_person_quoted(analyse) -> None:
     a = analyse("Jon Vale was quoted by the state news agency as saying that the talks had failed.")
     assert _quote(a.quotes, "talks had failed").speaker == "Jon Vale"
+
+
+def test_an_adverb_on_the_saying_is_no_part_of_the_content(analyse) -> None:
+    text = "The president's spokesman, Ali Reza, said only that the president would address the nation on Friday."
+    q = _quote(analyse(text).quotes, "address the nation")
+    assert text[q.start : q.end] == "the president would address the nation on Friday"

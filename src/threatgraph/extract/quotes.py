@@ -917,6 +917,8 @@ def _reported_text(cue: Token) -> Span | None:
         comp = [that]
     if comp:
         toks = list(comp[0].subtree)
+        if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
+            toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
         if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         if toks and toks[0].tag_ == "WP" and toks[0].i < cue.i < toks[-1].i:
