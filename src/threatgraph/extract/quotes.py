@@ -16,40 +16,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, resolve
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.schemas import CuesFile
+from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_people import (
+    INDEFINITE,
+    PRONOUN_GENDER,
+    context_words,
+    genders,
+    outside,
+    person_spans,
+    person_titles,
+    phrase,
+    quoted_at,
+    surname_mentions,
+    surname_of,
+    titled_people,
+)
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CUES_FILE = Path(__file__).with_name("cues.yaml")
 # A paragraph ends at a blank line, or at a line break right after a sentence end (many pages put one
 # paragraph per line); a line break inside a sentence is hard wrapping.
 _PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n\s*")
-
-
-@cache
-def cues() -> dict[str, Any]:
-    data = load_yaml(CUES_FILE, CuesFile)
-    for key, value in list(data.items()):
-        if isinstance(value, list):
-            data[key] = frozenset(str(v) for v in value)
-    data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
-    data["phrasal_cues"] = {str(k): str(v) for k, v in data["phrasal_cues"].items()}
-    data["title_abbreviations"] = {str(k): str(v) for k, v in data["title_abbreviations"].items()}
-    return data
 
 
 @dataclass(slots=True)
@@ -185,21 +182,11 @@ def _join(text: str, segments: list[tuple[int, int]]) -> _Marked:
 # --- speakers ------------------------------------------------------------------------------
 
 
-def _person_spans(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Span]]:
-    """Each grouped person mention with its token span: what titles, affiliations and genders are read from."""
-    for m in index.mentions:
-        if m.label != "Person" or m.group < 0:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            yield m, span
-
-
 def _profiles(doc: Doc, index: MentionIndex) -> dict[int, _Profile]:
     """Title and affiliation of each person group, from the first apposition or pre-name title."""
     labels = cues()["affiliation_labels"]
     profiles: dict[int, _Profile] = {}
-    for m, span in _person_spans(doc, index):
+    for m, span in person_spans(doc, index):
         root = span.root
         prof = profiles.setdefault(m.group, _Profile())
         appos = [c for c in root.children if c.dep_ == "appos"]
@@ -282,9 +269,9 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
     elif any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         # "X was told / warned / informed that …": the passive subject heard it; the speaker is the agent
         agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        tok = agent[0] if agent and not _quoted_at(agent[0], quoted) else None
+        tok = agent[0] if agent and not quoted_at(agent[0], quoted) else None
     else:
-        subj = [c for c in cue.children if c.dep_ == "nsubj" and not _quoted_at(c, quoted)]
+        subj = [c for c in cue.children if c.dep_ == "nsubj" and not quoted_at(c, quoted)]
         if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
             # read as a second subject is nobody; the subject is the one next to its verb
             subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
@@ -311,11 +298,6 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
     return _Attribution(cue, _speaker_actor(tok, index, quoted), tok)
 
 
-def _quoted_at(tok: Token, quoted: tuple[tuple[int, int], ...]) -> bool:
-    """A token inside quotation marks: words quoted are never their own attribution ("“Meh,” wrote …")."""
-    return any(s <= tok.idx < e for s, e in quoted)
-
-
 def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
     """The subject of the verb a participial cue hangs from: "…, saying …" (advcl), "was quoted as
     saying" (pcomp under a passive, whose subject is the passive subject)."""
@@ -324,7 +306,7 @@ def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
             return []
         tok = tok.head
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _quoted_at(c, quoted)]
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
         if subj:
             return subj
     return []
@@ -350,10 +332,6 @@ def _actor(m: Mention) -> Actor:
     return Actor(m.canonical or m.text, m.group, m.label)
 
 
-def _outside(m: Mention, quoted: tuple[tuple[int, int], ...]) -> bool:
-    return not any(s <= m.start < e for s, e in quoted)
-
-
 def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
     """The person a title phrase names: "Interior Deputy Minister Jon Vale", "Minister of
     the Interior Ada Roe". The name must follow nothing but the title: capitalised words,
@@ -373,7 +351,7 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
 
 
 def _title_word(t: Token) -> bool:
-    return t.is_title or t.is_upper or t.is_punct or t.lower_ in _person_titles() or t.lower_ in cues()["title_joiners"]
+    return t.is_title or t.is_upper or t.is_punct or t.lower_ in person_titles() or t.lower_ in cues()["title_joiners"]
 
 
 def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> Mention | None:
@@ -384,41 +362,36 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
     if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
         return None
     for t in doc[cue.i + 1 : cue.sent.end]:
-        m = index.at(t) or _surname_of(t, index)
+        m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
-            return m if not _quoted_at(t, quoted) else None
+            return m if not quoted_at(t, quoted) else None
         if not _title_word(t) or t.text in (".", ";", ":"):
             return None
     return None
 
 
-@cache
-def _person_titles() -> frozenset[str]:
-    return frozenset(str(w) for w in label_config()["person_titles"])
-
-
 def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
     """The speaker a subject stands for: a name, a title phrase around a name, a description ("the
     police chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
-    if _quoted_at(tok, quoted) or _dateline_token(tok):
+    if quoted_at(tok, quoted) or _dateline_token(tok):
         return None  # a name inside the quotation, or the dateline ("ISLAMABAD —"), is nobody's voice
     m = index.at(tok)
     if m is not None and m.label == "Person":
         return _actor(m)
-    if m is None and (known := _surname_of(tok, index)) is not None:
+    if m is None and (known := surname_of(tok, index)) is not None:
         return _actor(known)
     named = _named_person(tok, index)
     if named is not None:
         return _actor(named)
     determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     singular = tok.pos_ == "NOUN" and tok.tag_ != "NNS"
-    definite = bool(determiners) and not determiners & _INDEFINITE
-    titled_before = _titled_people(tok, index, quoted) if singular and definite else []
-    description = singular and (lemma(tok) in _person_titles() or bool(titled_before))
+    definite = bool(determiners) and not determiners & INDEFINITE
+    titled_before = titled_people(tok, index, quoted) if singular and definite else []
+    description = singular and (lemma(tok) in person_titles() or bool(titled_before))
     if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
         return _actor(apposed)
-    if description and determiners & _INDEFINITE:  # "a senior official said": someone new, left unnamed
-        return Actor(_phrase(tok))
+    if description and determiners & INDEFINITE:  # "a senior official said": someone new, left unnamed
+        return Actor(phrase(tok))
     body = _body_antecedent(tok, index)
     if body is not None:
         return _actor(body)
@@ -436,66 +409,21 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     before = [
         p
         for p in index.mentions
-        if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and _outside(p, quoted)
+        if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and outside(p, quoted)
     ]
     qualifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")] if description else []
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
-        before = [p for p in before if words & _context_words(p, index)]
+        before = [p for p in before if words & context_words(p, index)]
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
-    if tok.lower_ in _PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
-        genders = _genders(index, quoted)
-        want = _PRONOUN_GENDER[tok.lower_]
-        before = [p for p in before if genders.get(p.group, want) == want] if before else before
+    if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
+        given = genders(index, quoted)
+        want = PRONOUN_GENDER[tok.lower_]
+        before = [p for p in before if given.get(p.group, want) == want] if before else before
     if before:
         return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
-
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-
-def _genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> dict[int, str]:
-    """The gender the article itself gives each person group, where it gives exactly one: a gendered title
-    before a mention ("Mr", "Ms", "spokeswoman"), a pronoun in a sentence that names that person alone, or
-    a subject pronoun outside quotations in a sentence naming nobody right after one that names that person
-    alone (the chain "Ada Roe arrived. '…,' she said." that a later "he said" must not join). Names are
-    never guessed from: a group the text says nothing about is compatible with either pronoun."""
-    titles = cues()["gendered_titles"]
-    seen: dict[int, set[str]] = {}
-    doc = index.doc
-    people_in: dict[int, set[int]] = {}
-    for m, span in _person_spans(doc, index):
-        if _outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
-            people_in.setdefault(span.sent.start, set()).add(m.group)
-        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
-            if t.lower_.strip(".") in titles:
-                seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
-    last_named: set[int] = set()  # the people of the nearest sentence before that names any
-    for sent in doc.sents:
-        groups = people_in.get(sent.start, set())
-        said = {
-            _PRONOUN_GENDER[t.lower_]
-            for t in sent
-            if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON" and not _quoted_at(t, quoted)
-        }
-        if len(groups) == 1 and len(said) == 1:
-            seen.setdefault(next(iter(groups)), set()).update(said)
-        elif not groups and len(last_named) == 1:
-            # '"…," he said.' after a sentence naming one person: the subject pronoun continues that person
-            subjects = {
-                _PRONOUN_GENDER[t.lower_]
-                for t in sent
-                if t.lower_ in _PRONOUN_GENDER and t.dep_ == "nsubj" and not _quoted_at(t, quoted)
-            }
-            if len(subjects) == 1:
-                seen.setdefault(next(iter(last_named)), set()).update(subjects)
-            else:
-                last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
-        if groups:
-            last_named = groups
-    return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
 
 
 def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
@@ -504,10 +432,10 @@ def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     place, so the name is the describer's. A name apposed to another person noun ("the lawyer for the
     leader, X") is that person, not the speaker."""
     for t in tok.subtree:
-        if t.dep_ != "appos" or t.i <= tok.i or _quoted_at(t, quoted):
+        if t.dep_ != "appos" or t.i <= tok.i or quoted_at(t, quoted):
             continue
         m = index.at(t)
-        if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in _person_titles()):
+        if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in person_titles()):
             return m
     return None
 
@@ -594,126 +522,6 @@ def _people_before(tok: Token) -> Token | None:
         if cand.tag_ == "NNS" and lemma(cand) in words:
             return cand
     return None
-
-
-_NOT_PERSON_ENTS = frozenset(("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
-
-
-def _surname_mentions(doc: Doc, index: MentionIndex) -> list[Mention]:
-    """Person mentions for the bare surnames the tagger left unlabelled after the full name, so that
-    speakers, antecedents of pronouns and descriptions see every place the article names the person."""
-    out = []
-    for tok in doc:
-        if index.at(tok) is not None or tok.ent_type_ in _NOT_PERSON_ENTS:
-            continue
-        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
-            continue  # "Lake Brook": part of another name
-        known = _surname_of(tok, index)
-        if known is not None:
-            out.append(
-                Mention(
-                    start=tok.idx,
-                    end=tok.idx + len(tok),
-                    text=tok.text,
-                    label="Person",
-                    norm=known.norm,
-                    sentence=tok.sent.text,
-                    sent_start=tok.sent.start_char,
-                    group=known.group,
-                    canonical=known.canonical or known.text,
-                    source="surname",
-                )
-            )
-    return out
-
-
-def _surname_of(tok: Token, index: MentionIndex) -> Mention | None:
-    """The person a bare proper noun the tagger left unlabelled names ("Vale said" after "Jon Vale"):
-    the one person group whose full name, mentioned earlier, ends in that word; none when it fits no
-    group or several (two Vales), or when the word is a name of a place or body in the article."""
-    if tok.pos_ != "PROPN" or not tok.is_title or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
-        return None
-    word = tok.text
-    found: dict[int, Mention] = {}
-    for m in index.mentions:
-        if m.start >= tok.idx:
-            break
-        parts = m.text.split()
-        if m.label == "Person" and m.group >= 0 and len(parts) > 1 and parts[-1] == word:
-            found.setdefault(m.group, m)
-        elif m.label != "Person" and word in parts:
-            return None
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-_INDEFINITE = frozenset(("a", "an", "another", "one"))
-
-
-def _phrase(tok: Token) -> str:
-    """A description's own words up to its head ("senior official", "spokesman"), for an unnamed source."""
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
-    return " ".join(t.text for t in words) if words else tok.text
-
-
-def _titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Mention]:
-    """People named before a description whom the article gave its head noun as a title ("Deputy Sam Ortiz"
-    ... "the deputy"), nearest last; the evidence that a common noun is a description of a person at all."""
-    want = lemma(tok)
-    out, seen = [], set()
-    for p in reversed(index.mentions):
-        if p.label != "Person" or p.end > tok.idx or tok.idx - p.end >= 3000 or not _outside(p, quoted):
-            continue
-        if p.group in seen:
-            continue
-        seen.add(p.group)
-        if want in _title_words(p, index):
-            out.append(p)
-    return out[::-1]
-
-
-def _title_words(person: Mention, index: MentionIndex) -> set[str]:
-    """Lemmas of the titles the article gives a person's group: the words right before a mention
-    ("Foreign Minister Ada Roe") and its apposition on either side ("the army chief, Jon Vale," /
-    "Jon Vale, the army chief,"); unlike the context window, a neighbour's title is not included."""
-    doc, out = index.doc, set()
-    for m in index.mentions:
-        if m.group != person.group or (person.group < 0 and m is not person):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        abbreviations = cues()["title_abbreviations"]
-        words: list[str] = []
-        for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
-            if t.is_punct and t.text not in ("-", "."):
-                break
-            if t.pos_ == "ADP":  # "Superintendent of Police": the words after "of" are the domain, not the title
-                words = []
-                continue
-            words.append(abbreviations.get(t.lower_.rstrip("."), lemma(t)))
-        out.update(words)
-        if span.end < span.sent.end and doc[span.end].text == ",":
-            for t in doc[span.end + 1 : min(span.sent.end, span.end + 12)]:
-                if t.is_punct or t.pos_ == "ADP":  # "X, the head of the ministry,": head
-                    break
-                out.add(lemma(t))
-        root = span.root
-        if root.dep_ == "appos" and root.head.i < span.start:
-            out.update(lemma(t) for t in doc[root.head.left_edge.i : root.head.i + 1])
-    return out
-
-
-def _context_words(person: Mention, index: MentionIndex) -> set[str]:
-    """Lower-cased words around every mention of a person's group: how the article introduced them."""
-    doc, out = index.doc, set()
-    for m in index.mentions:
-        if m.group != person.group or (person.group < 0 and m is not person):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.lower_ for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
-            out.update(lemma(t) for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
-    return out
 
 
 def _earlier_issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
@@ -1072,7 +880,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     text = doc.text
     data = cues()
     index = MentionIndex(doc, mentions)
-    if surnames := _surname_mentions(doc, index):  # "Brook, speaking at …, rejected that." then "…," he said
+    if surnames := surname_mentions(doc, index):  # "Brook, speaking at …, rejected that." then "…," he said
         index = MentionIndex(doc, [*mentions, *surnames])
     profiles = _profiles(doc, index)
     paragraphs = _paragraphs(text)

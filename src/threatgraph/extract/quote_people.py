@@ -1,0 +1,215 @@
+"""Which person a speaker phrase names, from what the article itself says about its people.
+
+News names a speaker once in full ("Foreign Minister Ada Roe") and then by surname, pronoun or
+description ("Roe", "she", "the minister"). This module holds the evidence those references are
+resolved with: the titles the article gives each person (a title's domain, "of Police", excluded),
+the gender it gives them (a gendered title, a pronoun in a sentence naming that person alone, or a
+subject pronoun continuing the one person just named), and the bare surnames the tagger left
+unlabelled. Nothing is guessed from a name itself: a person the text says nothing about is
+compatible with any pronoun and any title.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import MentionIndex
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_cues import cues
+from threatgraph.model import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Span, Token
+
+
+def person_spans(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Span]]:
+    """Each grouped person mention with its token span: what titles, affiliations and genders are read from."""
+    for m in index.mentions:
+        if m.label != "Person" or m.group < 0:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            yield m, span
+
+
+def quoted_at(tok: Token, quoted: tuple[tuple[int, int], ...]) -> bool:
+    """A token inside quotation marks: words quoted are never their own attribution ("“Meh,” wrote …")."""
+    return any(s <= tok.idx < e for s, e in quoted)
+
+
+def outside(m: Mention, quoted: tuple[tuple[int, int], ...]) -> bool:
+    return not any(s <= m.start < e for s, e in quoted)
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    return frozenset(str(w) for w in label_config()["person_titles"])
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> dict[int, str]:
+    """The gender the article itself gives each person group, where it gives exactly one: a gendered title
+    before a mention ("Mr", "Ms", "spokeswoman"), a pronoun in a sentence that names that person alone, or
+    a subject pronoun outside quotations in a sentence naming nobody right after one that names that person
+    alone (the chain "Ada Roe arrived. '…,' she said." that a later "he said" must not join). Names are
+    never guessed from: a group the text says nothing about is compatible with either pronoun."""
+    titles = cues()["gendered_titles"]
+    seen: dict[int, set[str]] = {}
+    doc = index.doc
+    people_in: dict[int, set[int]] = {}
+    for m, span in person_spans(doc, index):
+        if outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
+            people_in.setdefault(span.sent.start, set()).add(m.group)
+        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
+            if t.lower_.strip(".") in titles:
+                seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
+    last_named: set[int] = set()  # the people of the nearest sentence before that names any
+    for sent in doc.sents:
+        groups = people_in.get(sent.start, set())
+        said = {
+            PRONOUN_GENDER[t.lower_]
+            for t in sent
+            if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON" and not quoted_at(t, quoted)
+        }
+        if len(groups) == 1 and len(said) == 1:
+            seen.setdefault(next(iter(groups)), set()).update(said)
+        elif not groups and len(last_named) == 1:
+            # '"…," he said.' after a sentence naming one person: the subject pronoun continues that person
+            subjects = {
+                PRONOUN_GENDER[t.lower_]
+                for t in sent
+                if t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj" and not quoted_at(t, quoted)
+            }
+            if len(subjects) == 1:
+                seen.setdefault(next(iter(last_named)), set()).update(subjects)
+            else:
+                last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
+        if groups:
+            last_named = groups
+    return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
+
+
+_NOT_PERSON_ENTS = frozenset(("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
+
+
+def surname_mentions(doc: Doc, index: MentionIndex) -> list[Mention]:
+    """Person mentions for the bare surnames the tagger left unlabelled after the full name, so that
+    speakers, antecedents of pronouns and descriptions see every place the article names the person."""
+    out = []
+    for tok in doc:
+        if index.at(tok) is not None or tok.ent_type_ in _NOT_PERSON_ENTS:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            continue  # "Lake Brook": part of another name
+        known = surname_of(tok, index)
+        if known is not None:
+            out.append(
+                Mention(
+                    start=tok.idx,
+                    end=tok.idx + len(tok),
+                    text=tok.text,
+                    label="Person",
+                    norm=known.norm,
+                    sentence=tok.sent.text,
+                    sent_start=tok.sent.start_char,
+                    group=known.group,
+                    canonical=known.canonical or known.text,
+                    source="surname",
+                )
+            )
+    return out
+
+
+def surname_of(tok: Token, index: MentionIndex) -> Mention | None:
+    """The person a bare proper noun the tagger left unlabelled names ("Vale said" after "Jon Vale"):
+    the one person group whose full name, mentioned earlier, ends in that word; none when it fits no
+    group or several (two Vales), or when the word is a name of a place or body in the article."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    word = tok.text
+    found: dict[int, Mention] = {}
+    for m in index.mentions:
+        if m.start >= tok.idx:
+            break
+        parts = m.text.split()
+        if m.label == "Person" and m.group >= 0 and len(parts) > 1 and parts[-1] == word:
+            found.setdefault(m.group, m)
+        elif m.label != "Person" and word in parts:
+            return None
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+INDEFINITE = frozenset(("a", "an", "another", "one"))
+
+
+def phrase(tok: Token) -> str:
+    """A description's own words up to its head ("senior official", "spokesman"), for an unnamed source."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+    return " ".join(t.text for t in words) if words else tok.text
+
+
+def titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Mention]:
+    """People named before a description whom the article gave its head noun as a title ("Deputy Sam Ortiz"
+    ... "the deputy"), nearest last; the evidence that a common noun is a description of a person at all."""
+    want = lemma(tok)
+    out, seen = [], set()
+    for p in reversed(index.mentions):
+        if p.label != "Person" or p.end > tok.idx or tok.idx - p.end >= 3000 or not outside(p, quoted):
+            continue
+        if p.group in seen:
+            continue
+        seen.add(p.group)
+        if want in title_words(p, index):
+            out.append(p)
+    return out[::-1]
+
+
+def title_words(person: Mention, index: MentionIndex) -> set[str]:
+    """Lemmas of the titles the article gives a person's group: the words right before a mention
+    ("Foreign Minister Ada Roe") and its apposition on either side ("the army chief, Jon Vale," /
+    "Jon Vale, the army chief,"); unlike the context window, a neighbour's title is not included."""
+    doc, out = index.doc, set()
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        abbreviations = cues()["title_abbreviations"]
+        words: list[str] = []
+        for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+            if t.is_punct and t.text not in ("-", "."):
+                break
+            if t.pos_ == "ADP":  # "Superintendent of Police": the words after "of" are the domain, not the title
+                words = []
+                continue
+            words.append(abbreviations.get(t.lower_.rstrip("."), lemma(t)))
+        out.update(words)
+        if span.end < span.sent.end and doc[span.end].text == ",":
+            for t in doc[span.end + 1 : min(span.sent.end, span.end + 12)]:
+                if t.is_punct or t.pos_ == "ADP":  # "X, the head of the ministry,": head
+                    break
+                out.add(lemma(t))
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start:
+            out.update(lemma(t) for t in doc[root.head.left_edge.i : root.head.i + 1])
+    return out
+
+
+def context_words(person: Mention, index: MentionIndex) -> set[str]:
+    """Lower-cased words around every mention of a person's group: how the article introduced them."""
+    doc, out = index.doc, set()
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.update(t.lower_ for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
+            out.update(lemma(t) for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
+    return out
