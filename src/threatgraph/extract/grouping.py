@@ -1,7 +1,7 @@
 """In-document alias grouping: which mentions of one article name the same actor.
 
 An article introduces an actor by its full name and then shortens it: "the Zainabiyoun Brigade" →
-"Zainabiyoun" → "Zainabiyoun's"; "Interior Minister Rana Sanaullah Khan" → "Khan"; "Islamic
+"Zainabiyoun" → "Zainabiyoun's"; "Interior Minister Haroon Aziz Qadir" → "Qadir"; "Islamic
 Revolutionary Guard Corps" → "IRGC". The statistical model often types the short forms differently
 (PERSON, GPE) from the full name. Grouping fixes both at once: mentions are clustered, and every
 mention in a cluster takes the cluster's type and canonical name.
@@ -346,7 +346,7 @@ def _may_be_person(cluster: _Cluster) -> bool:
 
 
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
-    """Rule 3: "Khan" joins "Rana Sanaullah Khan" only when no other full name ends in "Khan"."""
+    """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"."""
     persons = [c for c in clusters if c.root().best().label == "Person" and len(c.best().norm.split()) >= 2]
     for cluster in clusters:
         root = cluster.root()

@@ -8,7 +8,7 @@ unattributed paragraph that continues the previous speaker); reported speech fro
 with a clausal complement ("X told the Senate that …") or "according to X". Speakers are
 resolved through mentions and pronouns ("he said") with the same actor resolution the events
 use; a person's title and affiliation come from appositions and pre-name titles anywhere in
-the article ("Interior Minister Rana Sanaullah Khan", "Umar Karim, a University of Birmingham
+the article ("Interior Minister Haroon Aziz Qadir", "Samir Haddad, a University of Eastfield
 researcher"). The cue words live in ``cues.yaml``.
 """
 

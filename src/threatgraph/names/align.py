@@ -34,7 +34,7 @@ SHORT_ACRONYM = 0.86  # three letters ("RIM", "KTJ") name many bodies: needs sha
 FUZZY_CAP = 0.9  # a string-similar name is never as good as an aligned one
 SINGLE_PERSON_TOKEN = 0.85  # "Omar" = "Omar": needs shared context
 PERSON_PART = 0.8  # "Hafiz Saeed" within "Hafiz Saeed Khan": needs shared context
-SINGLE_PERSON_PART = 0.75  # "Khan" within "Rana Sanaullah Khan": needs rich shared context
+SINGLE_PERSON_PART = 0.75  # "Qadir" within "Haroon Aziz Qadir": needs rich shared context
 ORG_BRANCH = 0.6  # "ISIS" within "ISIS-K": another group
 SINGLE_WORD_VARIANT = 0.86  # "Hezbollah"/"Hizballah", "Interpol"/"Interpal": needs shared context
 ONE_DESIGNATOR = 0.72  # "Hizballah" vs "Kata'ib Hizballah": never on the name
@@ -262,7 +262,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         score = fuzz.ratio(skel_a, skel_b) / 100.0 * 0.9
         if score > best:
             best, feature = score, "skeleton-fuzzy"
-    # One name's tokens all within the other's: "Khan" in "Rana Sanaullah Khan", "ISIS" in "ISIS-K".
+    # One name's tokens all within the other's: "Qadir" in "Haroon Aziz Qadir", "ISIS" in "ISIS-K".
     short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
     if len(short.core) < len(long_.core):
         extra = _contained(short, long_, person, cross)

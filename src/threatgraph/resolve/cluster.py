@@ -195,7 +195,7 @@ class Resolver:
     # --- assignment ------------------------------------------------------------------------
 
     def resolve_groups(self, groups: list[Group], common: set[str] | None = None) -> None:
-        """Assign every group; longer names first so that "Khan" meets "Rana Sanaullah Khan" second.
+        """Assign every group; longer names first so that "Qadir" meets "Haroon Aziz Qadir" second.
 
         ``common`` is the set of context keys too frequent to corroborate anything
         (:func:`common_context`). By default it is computed from this batch; a caller that splits one

@@ -70,7 +70,7 @@ def score_group(
         adjust = min(0.15, 0.3 * ctx)
     elif person and len(group_ctx) >= RICH_CONTEXT and len(entity_ctx) >= RICH_CONTEXT:
         # Namesake guard. A longer full name is rarer, so it needs less context to be trusted:
-        # "Ali Reza" in disjoint company is probably someone else, "Rana Sanaullah Khan" is not.
+        # "Ali Reza" in disjoint company is probably someone else, "Haroon Aziz Qadir" is not.
         tokens = min((len(n.core) for n in names), default=0)
         adjust = -0.15 if tokens <= 2 else -0.05
         if adjust < -0.05 and name.score >= ALIGNED - 0.02 and rare is not None and rare(names):
