@@ -31,7 +31,7 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -143,6 +143,52 @@ def _same_core(listed: NameForm, named: NameForm) -> bool:
     return compare_names(bare, named).score >= MATCH_THRESHOLD
 
 
+#: What the list says about an entry's "Linked To" party: its kind (FtM schema family) and every name the list
+#: gives it (name, a.k.a.s, abbreviations), keyed by the link as the entry writes it.
+LinkedNames = Mapping[str, tuple[str, Sequence[str]]]
+
+
+def _distinctive_alias(name: str) -> bool:
+    """An a.k.a. that can stand for its group in running text: two name words or more, or an acronym written as
+    one capitalised word ("JUD"). A one-word alias ("AL HAYAT") is as often a newspaper or a mosque."""
+    form = name_form(name, "Organization")
+    if not form.core:
+        return False
+    return len(form.core) >= 2 or (name.isupper() and " " not in name.strip() and len(form.core[0]) >= 3)
+
+
+def named_affiliations(actor: ActorFacts, links: Sequence[str], linked: LinkedNames | None = None) -> list[str]:
+    """The entry's Linked To parties that the articles name alongside the actor.
+
+    Each party is looked for under every name the list gives it, not only the one the entry's "Linked To"
+    happens to use: the list records "LASHKAR E-TAYYIBA" a.k.a. "JUD" and "ANSARALLAH" a.k.a. "HOUTHI GROUP",
+    and an article names the group its own way. A party that is a person is looked for among the people named
+    alongside (a financier listed as linked to the man he works for), with every part of a two-part name or
+    longer aligned: a shared given name is no tie. Why it matters: the Linked To party is the one piece of
+    corroboration specific to the entry; a reported designation or a shared country fits every entry a
+    release could name."""
+    groups = _context_names(actor.context, "Organization")
+    people = [p for p in _context_names(actor.context, "Person") if len(p.core) >= 2]
+    hits = []
+    for link in links:
+        fam, names = (linked or {}).get(link, ("Organization", [link]))
+        names = list(dict.fromkeys([link, *names]))
+        if fam == "Person":
+            forms = [f for f in (name_form(n, "Person") for n in names) if len(f.core) >= 2]
+            found = any(
+                compare_names(f, p, True).score >= MATCH_THRESHOLD
+                and compare_names(f, p, True).feature.split("+")[0] in FULL_FEATURES
+                for f in forms
+                for p in people
+            )
+        else:
+            forms = [name_form(n, "Organization") for n in names if n == link or _distinctive_alias(n)]
+            found = any(_same_core(f, g) for f in forms if f.core for g in groups)
+        if found:
+            hits.append(link)
+    return hits
+
+
 def _countries(entry: Mapping[str, Any]) -> set[str]:
     props = _props(entry)
     codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
@@ -204,11 +250,13 @@ def judge(
     entry_schema: str,
     extra_names: Iterable[str] = (),
     place_qualified: str | None = None,
+    linked: LinkedNames | None = None,
 ) -> Judgement:
     """Judge whether ``actor`` is the list ``entry`` (an FtM-shaped dict with ``properties`` and the
     list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks;
     ``place_qualified`` is set when a group's name is the listed one without its place qualifier and
-    the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`)."""
+    the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`);
+    ``linked`` gives the kind and the listed names of the entry's Linked To parties (:func:`named_affiliations`)."""
     extra_names = list(extra_names)
     j = _name_evidence(actor, entry, entry_schema, extra_names)
     person = family(actor.schema) == "Person"
@@ -233,10 +281,9 @@ def judge(
         j.evidence_for.append("the articles report this actor designated or sanctioned")
     links = [str(x) for x in entry.get("links") or []]
     if links:
-        groups = _context_names(actor.context, "Organization")
         # Context keys hold core names without their designator ("Kata'ib Hizballah" is kept as
         # "hizballah"), so a linked group is compared on its core tokens, part by part.
-        hits = [link for link in links if any(_same_core(name_form(link, "Organization"), g) for g in groups)]
+        hits = named_affiliations(actor, links, linked)
         if hits:
             corroborated = True
             j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
@@ -268,7 +315,12 @@ def judge(
         contained = j.name_kind == "partial" and _within_listed(j.matched, entry_schema)
         if j.name_kind == "partial" and not contained:
             j.evidence_against.append(f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks")
-        named = j.name_kind == "full" or (contained and j.name_score >= PARTIAL_PERSON and strong >= 2)
+        # A partial name whose entry is tied to parties the articles never name with it: the one fact specific
+        # to the entry disagrees, and what is left (a designation, a country) fits every namesake of a release.
+        unaffiliated = bool(links) and not any(x.startswith("affiliation") for x in j.evidence_for)
+        named = j.name_kind == "full" or (
+            contained and j.name_score >= PARTIAL_PERSON and strong >= 2 and not unaffiliated
+        )
         relative = other_given_name(actor, entry, extra_names)
         if relative is not None:
             j.evidence_against.append(
@@ -281,6 +333,30 @@ def judge(
         )
     j.state = PROBABLE if probable else POSSIBLE
     return j
+
+
+def _name_rank(j: Judgement) -> tuple[bool, bool, float]:
+    return (j.name_kind == "full", j.name_kind in ("full", "place-qualified"), j.name_score)
+
+
+def one_entry_per_name(verdicts: Mapping[str, Judgement]) -> None:
+    """A probable link whose name fits another proposed list entry at least as well stays probable only with
+    that entry's own Linked To party named alongside; otherwise it goes back to review.
+
+    Why: when a name (a person's two parts, a company's words, an acronym) is carried by several entries, the
+    name does not say which entry the actor is, and neither does a reported designation or a shared country:
+    a release designates, and a country holds, every namesake alike. Only evidence specific to one entry, its
+    listed affiliation, picks it. People and organisations alike; the rival need not itself be probable (a
+    rival left for review is still a namesake)."""
+    for key, j in verdicts.items():
+        if j.state != PROBABLE or any(x.startswith("affiliation") for x in j.evidence_for):
+            continue
+        rivals = sorted(k for k, o in verdicts.items() if k != key and _name_rank(o) >= _name_rank(j))
+        if rivals:
+            j.state = POSSIBLE
+            j.evidence_against.append(
+                f"name: fits {', '.join(rivals)} as well, and no listed affiliation tells the entries apart"
+            )
 
 
 def _strength(j: Judgement) -> tuple[bool, bool, float]:
