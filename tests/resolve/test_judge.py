@@ -157,3 +157,88 @@ def test_a_common_name_needs_the_listed_affiliation_not_just_a_reported_designat
     rare = judge(person("Ali Qurmuli", designated=True), entry("Ali Qurmuli"), "Person")
     common_name(rare, index)
     assert rare.state == PROBABLE
+
+
+def test_a_linked_party_is_found_under_any_name_the_list_gives_it() -> None:
+    """The entry's "Linked To" names its group one way, the article another: the group's own listed a.k.a.
+    (a name of two words, or an acronym) counts; a one-word a.k.a. ("Al Hayat") names newspapers as often."""
+    listed = entry("Tariq Karimi", links=["NORTHERN RIVERS FRONT"])
+    linked = {
+        "NORTHERN RIVERS FRONT": ("Organization", ["NORTHERN RIVERS FRONT", "RIVERLAND GUARD", "NRV", "Al Hayat"])
+    }
+    by_alias = person("Tariq Karimi", {"Organization:riverland guard": 1})
+    assert judge(by_alias, listed, "Person").state == POSSIBLE  # without the list's names for the party
+    j = judge(by_alias, listed, "Person", linked=linked)
+    assert j.state == PROBABLE and any(x.startswith("affiliation") for x in j.evidence_for)
+    assert judge(person("Tariq Karimi", {"Organization:nrv": 1}), listed, "Person", linked=linked).state == PROBABLE
+    one_word = judge(person("Tariq Karimi", {"Organization:hayat": 1}), listed, "Person", linked=linked)
+    assert one_word.state == POSSIBLE
+
+
+def test_a_linked_person_is_looked_for_among_the_people_named_alongside() -> None:
+    """A company listed as linked to its owner: the owner named in the article ties it to the entry; a person
+    sharing only his given name does not."""
+    listed = entry("Qurmuli Trading", "Company", links=["KARIMI, Tariq Samir"])
+    linked = {"KARIMI, Tariq Samir": ("Person", ["Tariq Samir KARIMI"])}
+    firm = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {"Person:tariq samir karimi": 1})
+    j = judge(firm, listed, "Company", linked=linked)
+    assert any(x.startswith("affiliation") for x in j.evidence_for)
+    namesake = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {"Person:tariq": 1})
+    assert not any(x.startswith("affiliation") for x in judge(namesake, listed, "Company", linked=linked).evidence_for)
+
+
+def test_a_partial_name_whose_listed_party_is_never_named_stays_for_review() -> None:
+    """ "Ahmad Tahiri", designated and named with Iraq, sits within the listed "Ahmad Faraj TAHIRI"; but the entry
+    is tied to a group the article never names: the one fact specific to the entry is missing."""
+    listed = entry("Ahmad Faraj Tahiri", nationality=["iq"], links=["NORTHERN RIVERS FRONT"])
+    j = judge(person("Ahmad Tahiri", {"Place:iraq": 1}, designated=True), listed, "Person")
+    assert j.name_kind == "partial" and j.state == POSSIBLE
+    unlinked = entry("Ahmad Faraj Tahiri", nationality=["iq"])
+    assert judge(person("Ahmad Tahiri", {"Place:iraq": 1}, designated=True), unlinked, "Person").state == PROBABLE
+
+
+def test_a_name_two_entries_carry_needs_the_entrys_own_affiliation() -> None:
+    """Two listed companies of one name: the name picks neither, and a reported designation fits both; the
+    entry whose listed owner the article names stays probable."""
+    from threatgraph.resolve.judge import one_entry_per_name
+
+    firm = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {}, designated=True)
+    a, b = entry("Qurmuli Trading", "Company"), entry("Qurmuli Trading", "Company", country=["ae"])
+    verdicts = {"a": judge(firm, a, "Company"), "b": judge(firm, b, "Company")}
+    verdicts["b"].state = POSSIBLE  # a rival left for review is still a namesake
+    one_entry_per_name(verdicts)
+    assert verdicts["a"].state == POSSIBLE and any("fits b as well" in x for x in verdicts["a"].evidence_against)
+    owned = entry("Qurmuli Trading", "Company", links=["NORTHERN RIVERS FRONT"])
+    firm.context = {"Organization:northern rivers": 1}
+    verdicts = {"a": judge(firm, owned, "Company"), "b": judge(firm, b, "Company")}
+    one_entry_per_name(verdicts)
+    assert verdicts["a"].state == PROBABLE
+    alone = {
+        "a": judge(firm, a, "Company"),
+        "c": judge(ActorFacts("Company", firm.forms, {}), entry("Qurmuli"), "Company"),
+    }
+    one_entry_per_name(alone)
+    assert alone["a"].state == PROBABLE  # a rival that fits the name worse is no namesake
+
+
+def test_linked_parties_are_found_on_the_list_however_the_link_writes_them() -> None:
+    """ "Linked To: KARIMI, Tariq Samir" is the list's person "Tariq Samir KARIMI"; a group's a.k.a.s come along,
+    its weak a.k.a.s do not; a party the list does not carry is left out (the link's own text still counts)."""
+    from threatgraph.resolve.sanctions import linked_parties
+    from threatgraph.screen.index import build_index
+
+    index = build_index(
+        [
+            {"id": "p1", "schema": "Person", "properties": {"name": ["Tariq Samir KARIMI"]}},
+            {
+                "id": "o1",
+                "schema": "Organization",
+                "properties": {"name": ["NORTHERN RIVERS FRONT"], "alias": ["RIVERLAND GUARD"], "weakAlias": ["NRF"]},
+            },
+        ],
+        key="test-linked-parties",
+    )
+    found = linked_parties(index, ["KARIMI, Tariq Samir", "NORTHERN RIVERS FRONT", "SOUTHERN LAKES FRONT"])
+    assert found["KARIMI, Tariq Samir"] == ("Person", ["Tariq Samir KARIMI"])
+    assert found["NORTHERN RIVERS FRONT"] == ("Organization", ["NORTHERN RIVERS FRONT", "RIVERLAND GUARD"])
+    assert "SOUTHERN LAKES FRONT" not in found
