@@ -242,3 +242,15 @@ def test_linked_parties_are_found_on_the_list_however_the_link_writes_them() -> 
     assert found["KARIMI, Tariq Samir"] == ("Person", ["Tariq Samir KARIMI"])
     assert found["NORTHERN RIVERS FRONT"] == ("Organization", ["NORTHERN RIVERS FRONT", "RIVERLAND GUARD"])
     assert "SOUTHERN LAKES FRONT" not in found
+
+
+def test_an_acronym_the_article_defines_as_another_body_is_not_the_entry() -> None:
+    """The list gives "NRF" to the Northern Rivers Front; a release designates the "Nyanza Relief Fund (NRF)":
+    its reported designation and the acronym fit the entry, its own long name does not."""
+    listed = entry("NORTHERN RIVERS FRONT", "Organization", alias=["NRF"])
+    named = [name_form(n) for n in ("Nyanza Relief Fund", "NRF")]
+    other = judge(ActorFacts("Organization", named, {}, designated=True), listed, "Organization")
+    assert other.name_kind == "acronym" and other.state == POSSIBLE
+    assert any("Nyanza Relief Fund" in x for x in other.evidence_against)
+    alone = judge(ActorFacts("Organization", [name_form("NRF")], {}, designated=True), listed, "Organization")
+    assert alone.state == PROBABLE  # a reported designation still corroborates an acronym left undefined

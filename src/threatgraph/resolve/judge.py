@@ -53,6 +53,8 @@ WEAK_NAME_PROPS = ("weakAlias",)
 #: A partial person name this close (parts of the listed name, in order) may be probable with two
 #: corroborations (a reported designation, a named affiliation, a shared country).
 PARTIAL_PERSON = 0.8
+#: An organisation's long name scoring below this on every listed name is not one of the entry's names.
+LONG_NAME_FLOOR = 0.6
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
 
@@ -244,6 +246,30 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     return None
 
 
+def other_long_name(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str] = ()) -> str | None:
+    """One of an organisation's own long names (two words or more, not built on the short name itself) that fits
+    none of the entry's names, or None. Meant for a group matched by its acronym alone.
+
+    Why: an acronym names many bodies ("SPC", "MMI"), and a release that designates a new body under an acronym
+    the list already gives to another looks, by name and by its reported designation, like that entry. The
+    article's own long name for the body (usually its definition of the acronym, "Northern Rivers Front
+    (NRF)") settles it: when it is none of the entry's names, the acronym stands for something else.
+    """
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    if not listed:
+        return None
+    short = {t for f in actor.forms if len(f.core) == 1 for t in f.core}
+    generic_words = vocabulary().generic_words
+    for form in actor.forms:
+        if len(form.core) < 2 or short & set(form.core) or all(t in generic_words for t in form.core):
+            continue
+        # its initials spelling a listed acronym is the coincidence in question, not a fit
+        scores = [compare_names(form, lf) for lf in listed]
+        if max((x.score for x in scores if x.feature != "acronym"), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
@@ -328,8 +354,15 @@ def judge(
             )
         probable = named and corroborated and not too_young and relative is None
     else:
+        defined = other_long_name(actor, entry, entry_schema, extra_names) if j.name_kind == "acronym" else None
+        if defined is not None:
+            j.evidence_against.append(
+                f"name: the articles also call it {defined!r}, which is none of the entry's names: "
+                f"{j.matched[0]!r} stands for another body"
+            )
+        affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
         probable = j.name_kind in ("full", "place-qualified") or (
-            j.name_kind in ("acronym", "partial") and corroborated
+            j.name_kind in ("acronym", "partial") and corroborated and (defined is None or affiliated)
         )
     j.state = PROBABLE if probable else POSSIBLE
     return j
