@@ -254,3 +254,25 @@ def test_an_acronym_the_article_defines_as_another_body_is_not_the_entry() -> No
     assert any("Nyanza Relief Fund" in x for x in other.evidence_against)
     alone = judge(ActorFacts("Organization", [name_form("NRF")], {}, designated=True), listed, "Organization")
     assert alone.state == PROBABLE  # a reported designation still corroborates an acronym left undefined
+
+
+def test_a_group_name_with_words_the_listed_name_lacks_needs_the_entrys_affiliation() -> None:
+    """A release designates "Qurmuli General Trading"; the list has "QURMULI HOLDING": a reported designation fits
+    the new sister firm as well as the listed one. A shorter form of the listed name stays corroborated by it."""
+    listed = entry("QURMULI TRADING HOLDING", "Organization", links=["NORTHERN RIVERS FRONT"])
+    longer = ActorFacts("Organization", [name_form("Qurmuli Marine Trading")], {}, designated=True)
+    j = judge(longer, listed, "Organization")
+    assert j.name_kind == "partial" and j.state == POSSIBLE and any("lacks" in x for x in j.evidence_against)
+    longer.context = {"Organization:northern rivers": 1}
+    assert judge(longer, listed, "Organization").state == PROBABLE
+    shorter = ActorFacts("Organization", [name_form("Qurmuli Trading")], {}, designated=True)
+    assert judge(shorter, listed, "Organization").state == PROBABLE
+
+
+def test_an_acronym_the_list_does_not_spell_out_is_not_contradicted_by_the_articles_long_name() -> None:
+    """The list records "KRV" as a name of the Northern Rivers Front in its own right (the initials of a name it
+    does not carry): the article's "Kalama Rivers Vanguard (KRV)" is that missing long name as likely as not."""
+    listed = entry("NORTHERN RIVERS FRONT", "Organization", alias=["KRV"])
+    named = [name_form(n) for n in ("Kalama Rivers Vanguard", "KRV")]
+    j = judge(ActorFacts("Organization", named, {}, designated=True), listed, "Organization")
+    assert j.name_kind == "acronym" and j.state == PROBABLE

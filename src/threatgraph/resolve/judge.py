@@ -214,8 +214,11 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
     """Whether every part of the article's name is a part of the listed one ("Mohammed Rawandi" in "Muhammad
     Sadiq RAWANDI"), compared on consonant skeletons so transliterations agree. A news name with a part the
     list lacks ("Abdul Karim Faris" against "Abdul KARIM") names someone else at least as often as the
-    listed person: its family name is not on the list."""
-    news, listed = name_form(matched[0], "Person"), name_form(matched[1], schema)
+    listed person: its family name is not on the list. For a group or company the same holds of its name words
+    (designators and generic words set aside): "X General Trading" is X's trading arm or another firm as often
+    as it is X."""
+    fam = "Person" if family(schema) == "Person" else "Organization"
+    news, listed = name_form(matched[0], fam), name_form(matched[1], schema)
     return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)
 
 
@@ -246,17 +249,24 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     return None
 
 
-def other_long_name(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str] = ()) -> str | None:
+def other_long_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, acronym: str, extra: Iterable[str] = ()
+) -> str | None:
     """One of an organisation's own long names (two words or more, not built on the short name itself) that fits
-    none of the entry's names, or None. Meant for a group matched by its acronym alone.
+    none of the entry's names, when the entry's own long names spell out the matched listed ``acronym``; or None.
+    Meant for a group matched by its acronym alone.
 
     Why: an acronym names many bodies ("SPC", "MMI"), and a release that designates a new body under an acronym
-    the list already gives to another looks, by name and by its reported designation, like that entry. The
-    article's own long name for the body (usually its definition of the acronym, "Northern Rivers Front
-    (NRF)") settles it: when it is none of the entry's names, the acronym stands for something else.
+    the list already gives to another looks, by name and by its reported designation, like that entry. Two
+    definitions of the acronym settle it: the list's (a listed long name whose initials it is, "NORTHERN RIVERS
+    FRONT" for "NRF") and the article's (its long name for the body, "Nyanza Relief Fund (NRF)"). When they
+    differ, the acronym stands for two bodies. When the list spells out no long name for it (it records "HTS"
+    as a name of the Nusrah Front in its own right), the article's long name contradicts nothing.
     """
     listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
-    if not listed:
+    short_form = name_form(acronym, schema)
+    spelt_out = any(len(f.core) >= 2 and compare_names(f, short_form).feature == "acronym" for f in listed)
+    if not spelt_out:
         return None
     short = {t for f in actor.forms if len(f.core) == 1 for t in f.core}
     generic_words = vocabulary().generic_words
@@ -354,15 +364,24 @@ def judge(
             )
         probable = named and corroborated and not too_young and relative is None
     else:
-        defined = other_long_name(actor, entry, entry_schema, extra_names) if j.name_kind == "acronym" else None
+        defined = (
+            other_long_name(actor, entry, entry_schema, j.matched[1], extra_names) if j.name_kind == "acronym" else None
+        )
         if defined is not None:
             j.evidence_against.append(
                 f"name: the articles also call it {defined!r}, which is none of the entry's names: "
                 f"{j.matched[0]!r} stands for another body"
             )
         affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        # A partial name with words the listed one lacks needs the entry's own affiliation: a reported
+        # designation fits a newly designated namesake (the listed firm's new sister company) just as well.
+        extra_words = j.name_kind == "partial" and not _within_listed(j.matched, entry_schema)
+        if extra_words:
+            j.evidence_against.append(f"name: {j.matched[0]!r} has name words the listed {j.matched[1]!r} lacks")
         probable = j.name_kind in ("full", "place-qualified") or (
-            j.name_kind in ("acronym", "partial") and corroborated and (defined is None or affiliated)
+            j.name_kind in ("acronym", "partial")
+            and corroborated
+            and ((defined is None and not extra_words) or affiliated)
         )
     j.state = PROBABLE if probable else POSSIBLE
     return j
