@@ -276,3 +276,25 @@ def test_an_acronym_the_list_does_not_spell_out_is_not_contradicted_by_the_artic
     named = [name_form(n) for n in ("Kalama Rivers Vanguard", "KRV")]
     j = judge(ActorFacts("Organization", named, {}, designated=True), listed, "Organization")
     assert j.name_kind == "acronym" and j.state == PROBABLE
+
+
+def test_a_group_named_by_one_word_common_on_the_list_needs_corroboration() -> None:
+    """ "the Hamza" aligns with a listed "HAMZA BRIGADE", but the list carries "Hamza" in dozens of names: without
+    a reported designation or the entry's affiliation it stays for review; a rare word stands on its own."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve.sanctions import common_word_group
+
+    index = SimpleNamespace(names=[()] * 1000, df={"hamza": 25, "qurmuli": 1})
+    listed = entry("HAMZA BRIGADE", "Organization")
+    bare = judge(ActorFacts("Organization", [name_form("Hamza Brigade")], {}), listed, "Organization")
+    assert bare.state == PROBABLE
+    common_word_group(bare, index)
+    assert bare.state == POSSIBLE and any("common on the list" in x for x in bare.evidence_against)
+    told = judge(ActorFacts("Organization", [name_form("Hamza Brigade")], {}, designated=True), listed, "Organization")
+    common_word_group(told, index)
+    assert told.state == PROBABLE
+    rare_entry = entry("QURMULI BRIGADE", "Organization")
+    rare = judge(ActorFacts("Organization", [name_form("Qurmuli Brigade")], {}), rare_entry, "Organization")
+    common_word_group(rare, index)
+    assert rare.state == PROBABLE

@@ -150,6 +150,26 @@ def common_name(verdict: Judgement, index: ScreenIndex) -> None:
         )
 
 
+#: Evidence lines that corroborate a name (a shared country alone does not).
+CORROBORATION = ("affiliation:", "the articles report")
+
+
+def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
+    """A group or company named by one word that the list itself carries in many names ("Hamza", "Islamic")
+    reads as sanctioned only with some corroboration (a reported designation, the entry's affiliation named
+    alongside): one common word names a mosque, a shop or a brigade anywhere. Commonness is the list's own
+    document frequency, as for people (:func:`common_name`)."""
+    if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
+        return
+    core = name_form(verdict.matched[0], "Organization").core
+    floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
+    if len(core) == 1 and index.df.get(core[0], 0) >= floor:
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: {verdict.matched[0]!r} is one word common on the list, and nothing corroborates it"
+        )
+
+
 def _place_keys(text: str) -> set[str]:
     """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
     word = fold(text).removeprefix("the ").strip()
@@ -429,6 +449,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         below_bar(verdict)
                     if person:
                         common_name(verdict, index)
+                    else:
+                        common_word_group(verdict, index)
                     verdicts[c.entry_id] = verdict
                     rows.append(
                         {
