@@ -298,3 +298,15 @@ def test_a_group_named_by_one_word_common_on_the_list_needs_corroboration() -> N
     rare = judge(ActorFacts("Organization", [name_form("Qurmuli Brigade")], {}), rare_entry, "Organization")
     common_word_group(rare, index)
     assert rare.state == PROBABLE
+
+
+def test_a_listed_post_naming_a_group_named_alongside_corroborates_like_an_affiliation() -> None:
+    """The list has no Linked To for "Tariq KARIMI", but his post "Deputy Commander of the Northern Rivers Front";
+    the article names the front with him (spelt its own way): evidence specific to the entry. A title word
+    ("General") shared with the post is no such evidence."""
+    listed = entry("Tariq Karimi", position=["Deputy Commander of the Northern Ryvers Front"])
+    j = judge(person("Tariq Karimi", {"Organization:northern rivers": 1}), listed, "Person")
+    assert j.state == PROBABLE and any(x.startswith("affiliation: listed as 'Deputy") for x in j.evidence_for)
+    assert judge(person("Tariq Karimi", {"Organization:commander": 1}), listed, "Person").state == POSSIBLE
+    assert judge(person("Tariq Karimi", {"Organization:rivers": 1}), listed, "Person").state == PROBABLE
+    assert judge(person("Tariq Karimi", {"Organization:southern rivers": 1}), listed, "Person").state == POSSIBLE

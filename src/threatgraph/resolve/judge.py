@@ -280,6 +280,32 @@ def other_long_name(
     return None
 
 
+def named_in_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
+    """The listed post ("Secretary General of <group>", "Commander of the <group> <unit>") of an organisation named
+    alongside the actor, as (post, organisation), or None.
+
+    Why: many listed people carry no Linked To but a post that names their organisation; the articles naming that
+    organisation with the person is evidence as specific to the entry as a Linked To party. Compared on the name
+    stack's core words (designators such as "Corps" and "Group" set aside on both sides) and consonant skeletons,
+    word run against word run, so "Hezbollah" is found in "... of Hizballah". A one-word organisation must be a
+    distinctive word of five letters or more, and no title or office word ("General", "Secretary").
+    """
+    voc = vocabulary()
+    titles = voc.generic_words | voc.honorifics | voc.offices
+    groups = [
+        g
+        for g in _context_names(actor.context, "Organization")
+        if g.core and not all(t in titles for t in g.core) and (len(g.core) > 1 or len(g.core[0]) >= 5)
+    ]
+    for post in posts:
+        held = name_form(post, "Organization").skeletons
+        for g in groups:
+            n = len(g.skeletons)
+            if any(held[i : i + n] == g.skeletons for i in range(len(held) - n + 1)):
+                return post, g.text
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
@@ -325,6 +351,10 @@ def judge(
             j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
         else:
             j.evidence_against.append(f"affiliation: listed as linked to {', '.join(links)}, never named with it")
+    post = named_in_post(actor, [str(x) for x in _props(entry).get("position") or []])
+    if post is not None:
+        corroborated = True
+        j.evidence_for.append(f"affiliation: listed as {post[0]!r}, and {post[1]!r} is named with this actor")
     countries = _countries(entry)
     if countries:
         places = {registry.country.clean(f.text) for f in _context_names(actor.context, "Place")} - {None}
