@@ -8,7 +8,10 @@ says about the entry against everything the articles say about the actor:
   found in the other ("partial"), or an acronym;
 - **designation reported**: the articles themselves say this actor was designated or sanctioned
   (a SANCTION event with the actor as target);
-- **affiliation**: a group the list entry is "Linked To" is named alongside the actor;
+- **affiliation**: a party the list entry is "Linked To" is named alongside the actor, under any name
+  the list gives that party (:func:`named_affiliations`), or the group of the entry's listed post
+  (:func:`named_in_post`). The one corroboration specific to the entry: a reported designation or a
+  shared country fits every namesake a release or a country holds;
 - **country**: a country of the entry (nationality, citizenship, place of birth) is named
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
@@ -25,7 +28,13 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   affiliation and country. A person is never probable on a name alone, nor when the articles also give it
   a given name the entry lacks, nor beside a stronger entry for the same person
   (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
-  listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`).
+  listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`), nor, with a partial name, when
+  the entry's listed party is never named with it.
+  Corroboration grows with the name's ambiguity: a name another proposed entry fits as well
+  (:func:`one_entry_per_name`), a group named by one word common on the list or by a name another entry
+  carries inside a longer one (:mod:`threatgraph.resolve.sanctions`), a group name with words the listed
+  one lacks, and an acronym whose listed long form is not the article's (:func:`other_long_name`) need
+  the entry's own affiliation or, for groups, at least a reported designation.
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
