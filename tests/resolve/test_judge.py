@@ -339,3 +339,26 @@ def test_a_group_name_another_entry_carries_inside_a_longer_name_needs_corrobora
     lakes = judge(lakes_actor, entry("SOUTHERN LAKES", "Organization"), "Organization")
     name_inside_another(lakes, index, "c")
     assert lakes.state == PROBABLE
+
+
+def test_a_partial_name_several_listed_people_carry_needs_the_entrys_affiliation() -> None:
+    """ "Tariq Karimi", designated and named with Iraq, sits within "Tariq Samir KARIMI" and within "Tariq
+    Karimi QURMULI": the part left out is what tells them apart. A partial name one listed person carries is
+    judged as before."""
+    from threatgraph.resolve.sanctions import partial_of_many
+    from threatgraph.screen.index import build_index
+
+    people = ["Tariq Samir KARIMI", "Tariq Karimi QURMULI", "Yusuf Anwar HADDAD"]
+    index = build_index(
+        [{"id": f"p{i}", "schema": "Person", "properties": {"name": [n]}} for i, n in enumerate(people)],
+        key="test-partial-of-many",
+    )
+    listed = entry("Tariq Samir Karimi", nationality=["iq"])
+    shared = judge(person("Tariq Karimi", {"Place:iraq": 1}, designated=True), listed, "Person")
+    assert shared.name_kind == "partial" and shared.state == PROBABLE
+    partial_of_many(shared, index)
+    assert shared.state == POSSIBLE and any("2 listed people" in x for x in shared.evidence_against)
+    own = entry("Yusuf Anwar Haddad", nationality=["iq"])
+    single = judge(person("Yusuf Haddad", {"Place:iraq": 1}, designated=True), own, "Person")
+    partial_of_many(single, index)
+    assert single.state == PROBABLE

@@ -172,7 +172,7 @@ def named_affiliations(actor: ActorFacts, links: Sequence[str], linked: LinkedNa
     """The entry's Linked To parties that the articles name alongside the actor.
 
     Each party is looked for under every name the list gives it, not only the one the entry's "Linked To"
-    happens to use: the list records "LASHKAR E-TAYYIBA" a.k.a. "JUD" and "ANSARALLAH" a.k.a. "HOUTHI GROUP",
+    happens to use: the list records a group with its a.k.a.s (a second name, an acronym, a translation),
     and an article names the group its own way. A party that is a person is looked for among the people named
     alongside (a financier listed as linked to the man he works for), with every part of a two-part name or
     longer aligned: a shared given name is no tie. Why it matters: the Linked To party is the one piece of

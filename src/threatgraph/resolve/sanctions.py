@@ -170,6 +170,50 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         )
 
 
+_PARTS: dict[str, dict[str, set[int]]] = {}
+
+
+def _people_by_part(index: ScreenIndex) -> dict[str, set[int]]:
+    """Listed people by the consonant skeleton of each part of each of their (not weak) names; built once per
+    index."""
+    table = _PARTS.get(index.key)
+    if table is None:
+        table = {}
+        for pos, (ent_idx, name, _tokens, _weights) in enumerate(index.names):
+            if family(index.entities[ent_idx][2]) != "Person" or index.name_props[pos] in WEAK_PROPS:
+                continue
+            for sk in name_form(name, "Person").skeletons:
+                if sk:
+                    table.setdefault(sk, set()).add(ent_idx)
+        _PARTS.clear()
+        _PARTS[index.key] = table
+    return table
+
+
+def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
+    """A partial person name ("Hafiz Saeed" for a listed "Hafiz Saeed KHAN") that the names of several listed
+    people contain reads as sanctioned only with the entry's own affiliation named alongside.
+
+    Why: the name left out is what tells those people apart, and a reported designation or a shared country
+    fits each of them; only the entry's Linked To party says which one the article means. The count is the
+    list's own: people any of whose names carries every part of the article's name."""
+    if verdict.state != PROBABLE or verdict.name_kind != "partial":
+        return
+    if any(x.startswith("affiliation:") for x in verdict.evidence_for):
+        return
+    parts = [sk for sk in name_form(verdict.matched[0], "Person").skeletons if sk]
+    if not parts:
+        return
+    table = _people_by_part(index)
+    people = set.intersection(*(table.get(sk, set()) for sk in parts))
+    if len(people) > 1:
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: {len(people)} listed people carry every part of {verdict.matched[0]!r}, "
+            "and no listed affiliation says which"
+        )
+
+
 _RUNS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {}
 
 
@@ -495,6 +539,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         below_bar(verdict)
                     if person:
                         common_name(verdict, index)
+                        partial_of_many(verdict, index)
                     else:
                         common_word_group(verdict, index)
                         name_inside_another(verdict, index, c.entry_id)
