@@ -312,35 +312,6 @@ def test_a_listed_post_naming_a_group_named_alongside_corroborates_like_an_affil
     assert judge(person("Tariq Karimi", {"Organization:southern rivers": 1}), listed, "Person").state == POSSIBLE
 
 
-def test_a_group_name_another_entry_carries_inside_a_longer_name_needs_corroboration() -> None:
-    """ "Northern Rivers" is the whole listed name of one body and part of "NORTHERN RIVERS FRONT - QURMULI
-    FACTION", another: which the article means, the name cannot say. A reported designation or the entry's
-    affiliation can; a name no other entry carries stands on its own."""
-    from threatgraph.resolve.sanctions import name_inside_another
-    from threatgraph.screen.index import build_index
-
-    index = build_index(
-        [
-            {"id": "a", "schema": "Organization", "properties": {"name": ["NORTHERN RIVERS"]}},
-            {"id": "b", "schema": "Organization", "properties": {"name": ["NORTHERN RIVERS FRONT - QURMULI FACTION"]}},
-            {"id": "c", "schema": "Organization", "properties": {"name": ["SOUTHERN LAKES"]}},
-        ],
-        key="test-name-inside-another",
-    )
-    listed = entry("NORTHERN RIVERS", "Organization")
-    bare = judge(ActorFacts("Organization", [name_form("Northern Rivers")], {}), listed, "Organization")
-    name_inside_another(bare, index, "a")
-    assert bare.state == POSSIBLE and any("QURMULI FACTION" in x for x in bare.evidence_against)
-    told_actor = ActorFacts("Organization", [name_form("Northern Rivers")], {}, designated=True)
-    told = judge(told_actor, listed, "Organization")
-    name_inside_another(told, index, "a")
-    assert told.state == PROBABLE
-    lakes_actor = ActorFacts("Organization", [name_form("Southern Lakes")], {})
-    lakes = judge(lakes_actor, entry("SOUTHERN LAKES", "Organization"), "Organization")
-    name_inside_another(lakes, index, "c")
-    assert lakes.state == PROBABLE
-
-
 def test_a_partial_name_several_listed_people_carry_needs_the_entrys_affiliation() -> None:
     """ "Tariq Karimi", designated and named with Iraq, sits within "Tariq Samir KARIMI" and within "Tariq
     Karimi QURMULI": the part left out is what tells them apart. A partial name one listed person carries is

@@ -31,8 +31,8 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`), nor, with a partial name, when
   the entry's listed party is never named with it.
   Corroboration grows with the name's ambiguity: a name another proposed entry fits as well
-  (:func:`one_entry_per_name`), a group named by one word common on the list or by a name another entry
-  carries inside a longer one (:mod:`threatgraph.resolve.sanctions`), a group name with words the listed
+  (:func:`one_entry_per_name`), a group named by one word common on the list or a partial person name
+  several listed people carry (:mod:`threatgraph.resolve.sanctions`), a group name with words the listed
   one lacks, and an acronym whose listed long form is not the article's (:func:`other_long_name`) need
   the entry's own affiliation or, for groups, at least a reported designation.
 - ``possible`` — a name match only: shown for review, never as sanctioned.

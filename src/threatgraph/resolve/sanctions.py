@@ -214,52 +214,6 @@ def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
         )
 
 
-_RUNS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {}
-
-
-def _runs(index: ScreenIndex) -> dict[tuple[str, ...], dict[str, str]]:
-    """Every run of two or more name words (consonant skeletons) inside a longer listed organisation name, with
-    the entries carrying it and one such name each; built once per index."""
-    table = _RUNS.get(index.key)
-    if table is None:
-        table = {}
-        for pos, (ent_idx, name, _tokens, _weights) in enumerate(index.names):
-            schema = index.entities[ent_idx][2]
-            if family(schema) == "Person" or index.name_props[pos] in WEAK_PROPS:
-                continue
-            sk = tuple(name_form(name, schema).skeletons)
-            for size in range(2, len(sk)):
-                for i in range(len(sk) - size + 1):
-                    table.setdefault(sk[i : i + size], {}).setdefault(index.entities[ent_idx][0], name)
-        _RUNS.clear()
-        _RUNS[index.key] = table
-    return table
-
-
-def name_inside_another(verdict: Judgement, index: ScreenIndex, entry_id: str) -> None:
-    """A group's full name of two words or more that another entry carries inside a longer listed name reads as
-    sanctioned only with corroboration (a reported designation, the entry's affiliation named alongside).
-
-    Why: news shortens a group's name by its place or faction ("Islamic Jihad" for the Palestinian faction the
-    list names at length), and the short form may be, word for word, the whole name of another listed body.
-    Which of the two the article means, the name cannot say; the list itself shows the overlap."""
-    if verdict.state != PROBABLE or verdict.name_kind != "full":
-        return
-    if any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
-        return
-    sk = tuple(name_form(verdict.matched[0], "Organization").skeletons)
-    if len(sk) < 2:
-        return
-    others = {e: n for e, n in _runs(index).get(sk, {}).items() if e != entry_id}
-    if others:
-        example = next(iter(sorted(others.items())))[1]
-        verdict.state = POSSIBLE
-        verdict.evidence_against.append(
-            f"name: {verdict.matched[0]!r} is also part of the listed {example!r} of another entry, "
-            "and nothing corroborates which one is meant"
-        )
-
-
 def _place_keys(text: str) -> set[str]:
     """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
     word = fold(text).removeprefix("the ").strip()
@@ -542,7 +496,6 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         partial_of_many(verdict, index)
                     else:
                         common_word_group(verdict, index)
-                        name_inside_another(verdict, index, c.entry_id)
                     verdicts[c.entry_id] = verdict
                     rows.append(
                         {
