@@ -49,6 +49,7 @@ PUBLIC_NAMES = (
     "Islamic State of Iraq and the Levant",
     "Islamic State of Iraq and Syria",
     "Jama'at Nusrat al-Islam wal-Muslimin",  # SDN ent_num 24879; the event gold names it as a source
+    "S. Rajaratnam School of International Studies",  # a research institute; extract/quotes.py cites it
 )
 
 

@@ -157,3 +157,179 @@ def test_a_common_name_needs_the_listed_affiliation_not_just_a_reported_designat
     rare = judge(person("Ali Qurmuli", designated=True), entry("Ali Qurmuli"), "Person")
     common_name(rare, index)
     assert rare.state == PROBABLE
+
+
+def test_a_linked_party_is_found_under_any_name_the_list_gives_it() -> None:
+    """The entry's "Linked To" names its group one way, the article another: the group's own listed a.k.a.
+    (a name of two words, or an acronym) counts; a one-word a.k.a. ("Al Hayat") names newspapers as often."""
+    listed = entry("Tariq Karimi", links=["NORTHERN RIVERS FRONT"])
+    linked = {
+        "NORTHERN RIVERS FRONT": ("Organization", ["NORTHERN RIVERS FRONT", "RIVERLAND GUARD", "NRV", "Al Hayat"])
+    }
+    by_alias = person("Tariq Karimi", {"Organization:riverland guard": 1})
+    assert judge(by_alias, listed, "Person").state == POSSIBLE  # without the list's names for the party
+    j = judge(by_alias, listed, "Person", linked=linked)
+    assert j.state == PROBABLE and any(x.startswith("affiliation") for x in j.evidence_for)
+    assert judge(person("Tariq Karimi", {"Organization:nrv": 1}), listed, "Person", linked=linked).state == PROBABLE
+    one_word = judge(person("Tariq Karimi", {"Organization:hayat": 1}), listed, "Person", linked=linked)
+    assert one_word.state == POSSIBLE
+
+
+def test_a_linked_person_is_looked_for_among_the_people_named_alongside() -> None:
+    """A company listed as linked to its owner: the owner named in the article ties it to the entry; a person
+    sharing only his given name does not."""
+    listed = entry("Qurmuli Trading", "Company", links=["KARIMI, Tariq Samir"])
+    linked = {"KARIMI, Tariq Samir": ("Person", ["Tariq Samir KARIMI"])}
+    firm = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {"Person:tariq samir karimi": 1})
+    j = judge(firm, listed, "Company", linked=linked)
+    assert any(x.startswith("affiliation") for x in j.evidence_for)
+    namesake = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {"Person:tariq": 1})
+    assert not any(x.startswith("affiliation") for x in judge(namesake, listed, "Company", linked=linked).evidence_for)
+
+
+def test_a_partial_name_whose_listed_party_is_never_named_stays_for_review() -> None:
+    """ "Ahmad Tahiri", designated and named with Iraq, sits within the listed "Ahmad Faraj TAHIRI"; but the entry
+    is tied to a group the article never names: the one fact specific to the entry is missing."""
+    listed = entry("Ahmad Faraj Tahiri", nationality=["iq"], links=["NORTHERN RIVERS FRONT"])
+    j = judge(person("Ahmad Tahiri", {"Place:iraq": 1}, designated=True), listed, "Person")
+    assert j.name_kind == "partial" and j.state == POSSIBLE
+    unlinked = entry("Ahmad Faraj Tahiri", nationality=["iq"])
+    assert judge(person("Ahmad Tahiri", {"Place:iraq": 1}, designated=True), unlinked, "Person").state == PROBABLE
+
+
+def test_a_name_two_entries_carry_needs_the_entrys_own_affiliation() -> None:
+    """Two listed companies of one name: the name picks neither, and a reported designation fits both; the
+    entry whose listed owner the article names stays probable."""
+    from threatgraph.resolve.judge import one_entry_per_name
+
+    firm = ActorFacts("Company", [name_form("Qurmuli Trading", "Company")], {}, designated=True)
+    a, b = entry("Qurmuli Trading", "Company"), entry("Qurmuli Trading", "Company", country=["ae"])
+    verdicts = {"a": judge(firm, a, "Company"), "b": judge(firm, b, "Company")}
+    verdicts["b"].state = POSSIBLE  # a rival left for review is still a namesake
+    one_entry_per_name(verdicts)
+    assert verdicts["a"].state == POSSIBLE and any("fits b as well" in x for x in verdicts["a"].evidence_against)
+    owned = entry("Qurmuli Trading", "Company", links=["NORTHERN RIVERS FRONT"])
+    firm.context = {"Organization:northern rivers": 1}
+    verdicts = {"a": judge(firm, owned, "Company"), "b": judge(firm, b, "Company")}
+    one_entry_per_name(verdicts)
+    assert verdicts["a"].state == PROBABLE
+    alone = {
+        "a": judge(firm, a, "Company"),
+        "c": judge(ActorFacts("Company", firm.forms, {}), entry("Qurmuli"), "Company"),
+    }
+    one_entry_per_name(alone)
+    assert alone["a"].state == PROBABLE  # a rival that fits the name worse is no namesake
+
+
+def test_linked_parties_are_found_on_the_list_however_the_link_writes_them() -> None:
+    """ "Linked To: KARIMI, Tariq Samir" is the list's person "Tariq Samir KARIMI"; a group's a.k.a.s come along,
+    its weak a.k.a.s do not; a party the list does not carry is left out (the link's own text still counts)."""
+    from threatgraph.resolve.sanctions import linked_parties
+    from threatgraph.screen.index import build_index
+
+    index = build_index(
+        [
+            {"id": "p1", "schema": "Person", "properties": {"name": ["Tariq Samir KARIMI"]}},
+            {
+                "id": "o1",
+                "schema": "Organization",
+                "properties": {"name": ["NORTHERN RIVERS FRONT"], "alias": ["RIVERLAND GUARD"], "weakAlias": ["NRF"]},
+            },
+        ],
+        key="test-linked-parties",
+    )
+    found = linked_parties(index, ["KARIMI, Tariq Samir", "NORTHERN RIVERS FRONT", "SOUTHERN LAKES FRONT"])
+    assert found["KARIMI, Tariq Samir"] == ("Person", ["Tariq Samir KARIMI"])
+    assert found["NORTHERN RIVERS FRONT"] == ("Organization", ["NORTHERN RIVERS FRONT", "RIVERLAND GUARD"])
+    assert "SOUTHERN LAKES FRONT" not in found
+
+
+def test_an_acronym_the_article_defines_as_another_body_is_not_the_entry() -> None:
+    """The list gives "NRF" to the Northern Rivers Front; a release designates the "Nyanza Relief Fund (NRF)":
+    its reported designation and the acronym fit the entry, its own long name does not."""
+    listed = entry("NORTHERN RIVERS FRONT", "Organization", alias=["NRF"])
+    named = [name_form(n) for n in ("Nyanza Relief Fund", "NRF")]
+    other = judge(ActorFacts("Organization", named, {}, designated=True), listed, "Organization")
+    assert other.name_kind == "acronym" and other.state == POSSIBLE
+    assert any("Nyanza Relief Fund" in x for x in other.evidence_against)
+    alone = judge(ActorFacts("Organization", [name_form("NRF")], {}, designated=True), listed, "Organization")
+    assert alone.state == PROBABLE  # a reported designation still corroborates an acronym left undefined
+
+
+def test_a_group_name_with_words_the_listed_name_lacks_needs_the_entrys_affiliation() -> None:
+    """A release designates "Qurmuli General Trading"; the list has "QURMULI HOLDING": a reported designation fits
+    the new sister firm as well as the listed one. A shorter form of the listed name stays corroborated by it."""
+    listed = entry("QURMULI TRADING HOLDING", "Organization", links=["NORTHERN RIVERS FRONT"])
+    longer = ActorFacts("Organization", [name_form("Qurmuli Marine Trading")], {}, designated=True)
+    j = judge(longer, listed, "Organization")
+    assert j.name_kind == "partial" and j.state == POSSIBLE and any("lacks" in x for x in j.evidence_against)
+    longer.context = {"Organization:northern rivers": 1}
+    assert judge(longer, listed, "Organization").state == PROBABLE
+    shorter = ActorFacts("Organization", [name_form("Qurmuli Trading")], {}, designated=True)
+    assert judge(shorter, listed, "Organization").state == PROBABLE
+
+
+def test_an_acronym_the_list_does_not_spell_out_is_not_contradicted_by_the_articles_long_name() -> None:
+    """The list records "KRV" as a name of the Northern Rivers Front in its own right (the initials of a name it
+    does not carry): the article's "Kalama Rivers Vanguard (KRV)" is that missing long name as likely as not."""
+    listed = entry("NORTHERN RIVERS FRONT", "Organization", alias=["KRV"])
+    named = [name_form(n) for n in ("Kalama Rivers Vanguard", "KRV")]
+    j = judge(ActorFacts("Organization", named, {}, designated=True), listed, "Organization")
+    assert j.name_kind == "acronym" and j.state == PROBABLE
+
+
+def test_a_group_named_by_one_word_common_on_the_list_needs_corroboration() -> None:
+    """ "the Hamza" aligns with a listed "HAMZA BRIGADE", but the list carries "Hamza" in dozens of names: without
+    a reported designation or the entry's affiliation it stays for review; a rare word stands on its own."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve.sanctions import common_word_group
+
+    index = SimpleNamespace(names=[()] * 1000, df={"hamza": 25, "qurmuli": 1})
+    listed = entry("HAMZA BRIGADE", "Organization")
+    bare = judge(ActorFacts("Organization", [name_form("Hamza Brigade")], {}), listed, "Organization")
+    assert bare.state == PROBABLE
+    common_word_group(bare, index)
+    assert bare.state == POSSIBLE and any("common on the list" in x for x in bare.evidence_against)
+    told = judge(ActorFacts("Organization", [name_form("Hamza Brigade")], {}, designated=True), listed, "Organization")
+    common_word_group(told, index)
+    assert told.state == PROBABLE
+    rare_entry = entry("QURMULI BRIGADE", "Organization")
+    rare = judge(ActorFacts("Organization", [name_form("Qurmuli Brigade")], {}), rare_entry, "Organization")
+    common_word_group(rare, index)
+    assert rare.state == PROBABLE
+
+
+def test_a_listed_post_naming_a_group_named_alongside_corroborates_like_an_affiliation() -> None:
+    """The list has no Linked To for "Tariq KARIMI", but his post "Deputy Commander of the Northern Rivers Front";
+    the article names the front with him (spelt its own way): evidence specific to the entry. A title word
+    ("General") shared with the post is no such evidence."""
+    listed = entry("Tariq Karimi", position=["Deputy Commander of the Northern Ryvers Front"])
+    j = judge(person("Tariq Karimi", {"Organization:northern rivers": 1}), listed, "Person")
+    assert j.state == PROBABLE and any(x.startswith("affiliation: listed as 'Deputy") for x in j.evidence_for)
+    assert judge(person("Tariq Karimi", {"Organization:commander": 1}), listed, "Person").state == POSSIBLE
+    assert judge(person("Tariq Karimi", {"Organization:rivers": 1}), listed, "Person").state == PROBABLE
+    assert judge(person("Tariq Karimi", {"Organization:southern rivers": 1}), listed, "Person").state == POSSIBLE
+
+
+def test_a_partial_name_several_listed_people_carry_needs_the_entrys_affiliation() -> None:
+    """ "Tariq Karimi", designated and named with Iraq, sits within "Tariq Samir KARIMI" and within "Tariq
+    Karimi QURMULI": the part left out is what tells them apart. A partial name one listed person carries is
+    judged as before."""
+    from threatgraph.resolve.sanctions import partial_of_many
+    from threatgraph.screen.index import build_index
+
+    people = ["Tariq Samir KARIMI", "Tariq Karimi QURMULI", "Yusuf Anwar HADDAD"]
+    index = build_index(
+        [{"id": f"p{i}", "schema": "Person", "properties": {"name": [n]}} for i, n in enumerate(people)],
+        key="test-partial-of-many",
+    )
+    listed = entry("Tariq Samir Karimi", nationality=["iq"])
+    shared = judge(person("Tariq Karimi", {"Place:iraq": 1}, designated=True), listed, "Person")
+    assert shared.name_kind == "partial" and shared.state == PROBABLE
+    partial_of_many(shared, index)
+    assert shared.state == POSSIBLE and any("2 listed people" in x for x in shared.evidence_against)
+    own = entry("Yusuf Anwar Haddad", nationality=["iq"])
+    single = judge(person("Yusuf Haddad", {"Place:iraq": 1}, designated=True), own, "Person")
+    partial_of_many(single, index)
+    assert single.state == PROBABLE

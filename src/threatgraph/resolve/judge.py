@@ -8,7 +8,10 @@ says about the entry against everything the articles say about the actor:
   found in the other ("partial"), or an acronym;
 - **designation reported**: the articles themselves say this actor was designated or sanctioned
   (a SANCTION event with the actor as target);
-- **affiliation**: a group the list entry is "Linked To" is named alongside the actor;
+- **affiliation**: a party the list entry is "Linked To" is named alongside the actor, under any name
+  the list gives that party (:func:`named_affiliations`), or the group of the entry's listed post
+  (:func:`named_in_post`). The one corroboration specific to the entry: a reported designation or a
+  shared country fits every namesake a release or a country holds;
 - **country**: a country of the entry (nationality, citizenship, place of birth) is named
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
@@ -25,13 +28,19 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   affiliation and country. A person is never probable on a name alone, nor when the articles also give it
   a given name the entry lacks, nor beside a stronger entry for the same person
   (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
-  listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`).
+  listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`), nor, with a partial name, when
+  the entry's listed party is never named with it.
+  Corroboration grows with the name's ambiguity: a name another proposed entry fits as well
+  (:func:`one_entry_per_name`), a group named by one word common on the list or a partial person name
+  several listed people carry (:mod:`threatgraph.resolve.sanctions`), a group name with words the listed
+  one lacks, and an acronym whose listed long form is not the article's (:func:`other_long_name`) need
+  the entry's own affiliation or, for groups, at least a reported designation.
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -53,6 +62,8 @@ WEAK_NAME_PROPS = ("weakAlias",)
 #: A partial person name this close (parts of the listed name, in order) may be probable with two
 #: corroborations (a reported designation, a named affiliation, a shared country).
 PARTIAL_PERSON = 0.8
+#: An organisation's long name scoring below this on every listed name is not one of the entry's names.
+LONG_NAME_FLOOR = 0.6
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
 
@@ -143,6 +154,52 @@ def _same_core(listed: NameForm, named: NameForm) -> bool:
     return compare_names(bare, named).score >= MATCH_THRESHOLD
 
 
+#: What the list says about an entry's "Linked To" party: its kind (FtM schema family) and every name the list
+#: gives it (name, a.k.a.s, abbreviations), keyed by the link as the entry writes it.
+LinkedNames = Mapping[str, tuple[str, Sequence[str]]]
+
+
+def _distinctive_alias(name: str) -> bool:
+    """An a.k.a. that can stand for its group in running text: two name words or more, or an acronym written as
+    one capitalised word ("JUD"). A one-word alias ("AL HAYAT") is as often a newspaper or a mosque."""
+    form = name_form(name, "Organization")
+    if not form.core:
+        return False
+    return len(form.core) >= 2 or (name.isupper() and " " not in name.strip() and len(form.core[0]) >= 3)
+
+
+def named_affiliations(actor: ActorFacts, links: Sequence[str], linked: LinkedNames | None = None) -> list[str]:
+    """The entry's Linked To parties that the articles name alongside the actor.
+
+    Each party is looked for under every name the list gives it, not only the one the entry's "Linked To"
+    happens to use: the list records a group with its a.k.a.s (a second name, an acronym, a translation),
+    and an article names the group its own way. A party that is a person is looked for among the people named
+    alongside (a financier listed as linked to the man he works for), with every part of a two-part name or
+    longer aligned: a shared given name is no tie. Why it matters: the Linked To party is the one piece of
+    corroboration specific to the entry; a reported designation or a shared country fits every entry a
+    release could name."""
+    groups = _context_names(actor.context, "Organization")
+    people = [p for p in _context_names(actor.context, "Person") if len(p.core) >= 2]
+    hits = []
+    for link in links:
+        fam, names = (linked or {}).get(link, ("Organization", [link]))
+        names = list(dict.fromkeys([link, *names]))
+        if fam == "Person":
+            forms = [f for f in (name_form(n, "Person") for n in names) if len(f.core) >= 2]
+            found = any(
+                compare_names(f, p, True).score >= MATCH_THRESHOLD
+                and compare_names(f, p, True).feature.split("+")[0] in FULL_FEATURES
+                for f in forms
+                for p in people
+            )
+        else:
+            forms = [name_form(n, "Organization") for n in names if n == link or _distinctive_alias(n)]
+            found = any(_same_core(f, g) for f in forms if f.core for g in groups)
+        if found:
+            hits.append(link)
+    return hits
+
+
 def _countries(entry: Mapping[str, Any]) -> set[str]:
     props = _props(entry)
     codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
@@ -166,8 +223,11 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
     """Whether every part of the article's name is a part of the listed one ("Mohammed Rawandi" in "Muhammad
     Sadiq RAWANDI"), compared on consonant skeletons so transliterations agree. A news name with a part the
     list lacks ("Abdul Karim Faris" against "Abdul KARIM") names someone else at least as often as the
-    listed person: its family name is not on the list."""
-    news, listed = name_form(matched[0], "Person"), name_form(matched[1], schema)
+    listed person: its family name is not on the list. For a group or company the same holds of its name words
+    (designators and generic words set aside): "X General Trading" is X's trading arm or another firm as often
+    as it is X."""
+    fam = "Person" if family(schema) == "Person" else "Organization"
+    news, listed = name_form(matched[0], fam), name_form(matched[1], schema)
     return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)
 
 
@@ -198,17 +258,76 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     return None
 
 
+def other_long_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, acronym: str, extra: Iterable[str] = ()
+) -> str | None:
+    """One of an organisation's own long names (two words or more, not built on the short name itself) that fits
+    none of the entry's names, when the entry's own long names spell out the matched listed ``acronym``; or None.
+    Meant for a group matched by its acronym alone.
+
+    Why: an acronym names many bodies ("SPC", "MMI"), and a release that designates a new body under an acronym
+    the list already gives to another looks, by name and by its reported designation, like that entry. Two
+    definitions of the acronym settle it: the list's (a listed long name whose initials it is, "NORTHERN RIVERS
+    FRONT" for "NRF") and the article's (its long name for the body, "Nyanza Relief Fund (NRF)"). When they
+    differ, the acronym stands for two bodies. When the list spells out no long name for it (it records "HTS"
+    as a name of the Nusrah Front in its own right), the article's long name contradicts nothing.
+    """
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    short_form = name_form(acronym, schema)
+    spelt_out = any(len(f.core) >= 2 and compare_names(f, short_form).feature == "acronym" for f in listed)
+    if not spelt_out:
+        return None
+    short = {t for f in actor.forms if len(f.core) == 1 for t in f.core}
+    generic_words = vocabulary().generic_words
+    for form in actor.forms:
+        if len(form.core) < 2 or short & set(form.core) or all(t in generic_words for t in form.core):
+            continue
+        # its initials spelling a listed acronym is the coincidence in question, not a fit
+        scores = [compare_names(form, lf) for lf in listed]
+        if max((x.score for x in scores if x.feature != "acronym"), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
+
+
+def named_in_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
+    """The listed post ("Secretary General of <group>", "Commander of the <group> <unit>") of an organisation named
+    alongside the actor, as (post, organisation), or None.
+
+    Why: many listed people carry no Linked To but a post that names their organisation; the articles naming that
+    organisation with the person is evidence as specific to the entry as a Linked To party. Compared on the name
+    stack's core words (designators such as "Corps" and "Group" set aside on both sides) and consonant skeletons,
+    word run against word run, so "Hezbollah" is found in "... of Hizballah". A one-word organisation must be a
+    distinctive word of five letters or more, and no title or office word ("General", "Secretary").
+    """
+    voc = vocabulary()
+    titles = voc.generic_words | voc.honorifics | voc.offices
+    groups = [
+        g
+        for g in _context_names(actor.context, "Organization")
+        if g.core and not all(t in titles for t in g.core) and (len(g.core) > 1 or len(g.core[0]) >= 5)
+    ]
+    for post in posts:
+        held = name_form(post, "Organization").skeletons
+        for g in groups:
+            n = len(g.skeletons)
+            if any(held[i : i + n] == g.skeletons for i in range(len(held) - n + 1)):
+                return post, g.text
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
     entry_schema: str,
     extra_names: Iterable[str] = (),
     place_qualified: str | None = None,
+    linked: LinkedNames | None = None,
 ) -> Judgement:
     """Judge whether ``actor`` is the list ``entry`` (an FtM-shaped dict with ``properties`` and the
     list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks;
     ``place_qualified`` is set when a group's name is the listed one without its place qualifier and
-    the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`)."""
+    the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`);
+    ``linked`` gives the kind and the listed names of the entry's Linked To parties (:func:`named_affiliations`)."""
     extra_names = list(extra_names)
     j = _name_evidence(actor, entry, entry_schema, extra_names)
     person = family(actor.schema) == "Person"
@@ -233,15 +352,18 @@ def judge(
         j.evidence_for.append("the articles report this actor designated or sanctioned")
     links = [str(x) for x in entry.get("links") or []]
     if links:
-        groups = _context_names(actor.context, "Organization")
         # Context keys hold core names without their designator ("Kata'ib Hizballah" is kept as
         # "hizballah"), so a linked group is compared on its core tokens, part by part.
-        hits = [link for link in links if any(_same_core(name_form(link, "Organization"), g) for g in groups)]
+        hits = named_affiliations(actor, links, linked)
         if hits:
             corroborated = True
             j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
         else:
             j.evidence_against.append(f"affiliation: listed as linked to {', '.join(links)}, never named with it")
+    post = named_in_post(actor, [str(x) for x in _props(entry).get("position") or []])
+    if post is not None:
+        corroborated = True
+        j.evidence_for.append(f"affiliation: listed as {post[0]!r}, and {post[1]!r} is named with this actor")
     countries = _countries(entry)
     if countries:
         places = {registry.country.clean(f.text) for f in _context_names(actor.context, "Place")} - {None}
@@ -268,7 +390,12 @@ def judge(
         contained = j.name_kind == "partial" and _within_listed(j.matched, entry_schema)
         if j.name_kind == "partial" and not contained:
             j.evidence_against.append(f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks")
-        named = j.name_kind == "full" or (contained and j.name_score >= PARTIAL_PERSON and strong >= 2)
+        # A partial name whose entry is tied to parties the articles never name with it: the one fact specific
+        # to the entry disagrees, and what is left (a designation, a country) fits every namesake of a release.
+        unaffiliated = bool(links) and not any(x.startswith("affiliation") for x in j.evidence_for)
+        named = j.name_kind == "full" or (
+            contained and j.name_score >= PARTIAL_PERSON and strong >= 2 and not unaffiliated
+        )
         relative = other_given_name(actor, entry, extra_names)
         if relative is not None:
             j.evidence_against.append(
@@ -276,11 +403,51 @@ def judge(
             )
         probable = named and corroborated and not too_young and relative is None
     else:
+        defined = (
+            other_long_name(actor, entry, entry_schema, j.matched[1], extra_names) if j.name_kind == "acronym" else None
+        )
+        if defined is not None:
+            j.evidence_against.append(
+                f"name: the articles also call it {defined!r}, which is none of the entry's names: "
+                f"{j.matched[0]!r} stands for another body"
+            )
+        affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        # A partial name with words the listed one lacks needs the entry's own affiliation: a reported
+        # designation fits a newly designated namesake (the listed firm's new sister company) just as well.
+        extra_words = j.name_kind == "partial" and not _within_listed(j.matched, entry_schema)
+        if extra_words:
+            j.evidence_against.append(f"name: {j.matched[0]!r} has name words the listed {j.matched[1]!r} lacks")
         probable = j.name_kind in ("full", "place-qualified") or (
-            j.name_kind in ("acronym", "partial") and corroborated
+            j.name_kind in ("acronym", "partial")
+            and corroborated
+            and ((defined is None and not extra_words) or affiliated)
         )
     j.state = PROBABLE if probable else POSSIBLE
     return j
+
+
+def _name_rank(j: Judgement) -> tuple[bool, bool, float]:
+    return (j.name_kind == "full", j.name_kind in ("full", "place-qualified"), j.name_score)
+
+
+def one_entry_per_name(verdicts: Mapping[str, Judgement]) -> None:
+    """A probable link whose name fits another proposed list entry at least as well stays probable only with
+    that entry's own Linked To party named alongside; otherwise it goes back to review.
+
+    Why: when a name (a person's two parts, a company's words, an acronym) is carried by several entries, the
+    name does not say which entry the actor is, and neither does a reported designation or a shared country:
+    a release designates, and a country holds, every namesake alike. Only evidence specific to one entry, its
+    listed affiliation, picks it. People and organisations alike; the rival need not itself be probable (a
+    rival left for review is still a namesake)."""
+    for key, j in verdicts.items():
+        if j.state != PROBABLE or any(x.startswith("affiliation") for x in j.evidence_for):
+            continue
+        rivals = sorted(k for k, o in verdicts.items() if k != key and _name_rank(o) >= _name_rank(j))
+        if rivals:
+            j.state = POSSIBLE
+            j.evidence_against.append(
+                f"name: fits {', '.join(rivals)} as well, and no listed affiliation tells the entries apart"
+            )
 
 
 def _strength(j: Judgement) -> tuple[bool, bool, float]:

@@ -25,7 +25,16 @@ from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import reported_designated
-from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, Judgement, judge, one_entry_per_person
+from threatgraph.resolve.judge import (
+    POSSIBLE,
+    PROBABLE,
+    ActorFacts,
+    Judgement,
+    LinkedNames,
+    judge,
+    one_entry_per_name,
+    one_entry_per_person,
+)
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
@@ -49,6 +58,7 @@ BATCH = 500
 VERIFY_THRESHOLD = 0.88
 VERIFY_PERSON_PART = 0.8
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
+WEAK_PROPS = frozenset({"weakAlias"})
 #: The matcher's bar for a person the articles report designated: the judge, not the matcher, then decides
 #: (a partial name still needs two corroborations and a full one a reported designation), so a listed
 #: name one given name longer than the article's ("Mohammed X" for "Muhammad Sadiq X") is at least judged.
@@ -140,6 +150,70 @@ def common_name(verdict: Judgement, index: ScreenIndex) -> None:
         )
 
 
+#: Evidence lines that corroborate a name (a shared country alone does not).
+CORROBORATION = ("affiliation:", "the articles report")
+
+
+def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
+    """A group or company named by one word that the list itself carries in many names ("Hamza", "Islamic")
+    reads as sanctioned only with some corroboration (a reported designation, the entry's affiliation named
+    alongside): one common word names a mosque, a shop or a brigade anywhere. Commonness is the list's own
+    document frequency, as for people (:func:`common_name`)."""
+    if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
+        return
+    core = name_form(verdict.matched[0], "Organization").core
+    floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
+    if len(core) == 1 and index.df.get(core[0], 0) >= floor:
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: {verdict.matched[0]!r} is one word common on the list, and nothing corroborates it"
+        )
+
+
+_PARTS: dict[str, dict[str, set[int]]] = {}
+
+
+def _people_by_part(index: ScreenIndex) -> dict[str, set[int]]:
+    """Listed people by the consonant skeleton of each part of each of their (not weak) names; built once per
+    index."""
+    table = _PARTS.get(index.key)
+    if table is None:
+        table = {}
+        for pos, (ent_idx, name, _tokens, _weights) in enumerate(index.names):
+            if family(index.entities[ent_idx][2]) != "Person" or index.name_props[pos] in WEAK_PROPS:
+                continue
+            for sk in name_form(name, "Person").skeletons:
+                if sk:
+                    table.setdefault(sk, set()).add(ent_idx)
+        _PARTS.clear()
+        _PARTS[index.key] = table
+    return table
+
+
+def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
+    """A partial person name ("Hafiz Saeed" for a listed "Hafiz Saeed KHAN") that the names of several listed
+    people contain reads as sanctioned only with the entry's own affiliation named alongside.
+
+    Why: the name left out is what tells those people apart, and a reported designation or a shared country
+    fits each of them; only the entry's Linked To party says which one the article means. The count is the
+    list's own: people any of whose names carries every part of the article's name."""
+    if verdict.state != PROBABLE or verdict.name_kind != "partial":
+        return
+    if any(x.startswith("affiliation:") for x in verdict.evidence_for):
+        return
+    parts = [sk for sk in name_form(verdict.matched[0], "Person").skeletons if sk]
+    if not parts:
+        return
+    table = _people_by_part(index)
+    people = set.intersection(*(table.get(sk, set()) for sk in parts))
+    if len(people) > 1:
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: {len(people)} listed people carry every part of {verdict.matched[0]!r}, "
+            "and no listed affiliation says which"
+        )
+
+
 def _place_keys(text: str) -> set[str]:
     """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
     word = fold(text).removeprefix("the ").strip()
@@ -182,6 +256,46 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
         if named & set().union(*keys):
             return f"{name!r} without its place qualifier, whose place the articles name with the actor"
     return None
+
+
+def _name_key(name: str) -> str:
+    """A listed name's words in sorted order: the "Linked To" text writes a party as the list's source record
+    does ("PRIGOZHIN, Yevgeniy Viktorovich", "... CO., LTD"), its caption may order and punctuate it otherwise."""
+    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
+
+
+_PARTIES: dict[str, dict[str, list[int]]] = {}
+
+
+def linked_parties(index: ScreenIndex, links: Iterable[str]) -> LinkedNames:
+    """The kind and every (not weak) listed name of each "Linked To" party of an entry, found on the loaded
+    lists by its name; a party the lists do not carry keeps only the name the link gives."""
+    table = _PARTIES.get(index.key)
+    if table is None:
+        table = {}
+        for pos, (ent_idx, name, _tokens, _weights) in enumerate(index.names):
+            if index.name_props[pos] not in WEAK_PROPS:
+                table.setdefault(_name_key(name), []).append(ent_idx)
+        _PARTIES.clear()
+        _PARTIES[index.key] = table
+    out: dict[str, tuple[str, list[str]]] = {}
+    for link in links:
+        found = sorted(set(table.get(_name_key(link), [])))
+        if not found:
+            continue
+        fams = {family(index.entities[i][2]) for i in found}
+        if len(fams) != 1:
+            continue  # a person and a company of one name: the link does not say which
+        out[link] = (fams.pop(), _entity_names(index, found))
+    return out
+
+
+def _entity_names(index: ScreenIndex, found: list[int]) -> list[str]:
+    names: list[str] = []
+    for ent_idx in found:
+        props = (index.entity_data(ent_idx).get("properties")) or {}
+        names += [str(n) for p in NAME_PROPS if p not in WEAK_PROPS for n in props.get(p) or []]
+    return list(dict.fromkeys(names))
 
 
 def _index(engine: Engine) -> ScreenIndex | None:
@@ -366,17 +480,22 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         continue
                     kept.add(key)
                     matched = (getattr(c, "explanation", None) or {}).get("matched_name")
+                    data = getattr(c, "entity", None) or {}
                     verdict = judge(
                         actor,
-                        getattr(c, "entity", None) or {},
+                        data,
                         c.schema,
                         [matched] if matched else [],
                         place_qualified=qualified.get(c.entry_id),
+                        linked=linked_parties(index, [str(x) for x in data.get("links") or []]),
                     )
                     if person and float(c.score) < MATCH_THRESHOLD:
                         below_bar(verdict)
                     if person:
                         common_name(verdict, index)
+                        partial_of_many(verdict, index)
+                    else:
+                        common_word_group(verdict, index)
                     verdicts[c.entry_id] = verdict
                     rows.append(
                         {
@@ -393,9 +512,11 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                             "created_at": datetime.now(UTC),
                         }
                     )
-                if person and len(verdicts) > 1:
-                    # judged one by one above; a person is one entry, so rival entries are settled together
-                    one_entry_per_person(verdicts)
+                if len(verdicts) > 1:
+                    # judged one by one above; rival entries of one name, and of one person, are settled together
+                    one_entry_per_name(verdicts)
+                    if person:
+                        one_entry_per_person(verdicts)
                     for row in rows[len(rows) - len(verdicts) :]:
                         row["status"] = verdicts[row["entry_id"]].state
                         row["explanation"]["judgement"] = verdicts[row["entry_id"]].as_dict()
