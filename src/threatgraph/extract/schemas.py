@@ -6,6 +6,7 @@ One class per file, named after it; a key the code does not read, or a value of 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import Field
@@ -91,6 +92,7 @@ class DatesFile(Schema):
     weekdays: Words
     decade_parts: dict[str, list[int]]
     later_words: Words
+    named_days: dict[str, date]
 
 
 class TimexFile(Schema):
@@ -168,6 +170,10 @@ class PloverFile(Schema):
     naming_verbs: Words
     idiom_objects: dict[str, Words]
     context_types: dict[str, dict[str, Words]]
+    transitive_senses: dict[str, str]
+    law_nouns: Words
+    generic_doers: Words
+    generic_determiners: Words
     responsibility_nouns: Words
     claiming_verbs: Words
     claimable_types: Words
@@ -209,6 +215,8 @@ class Modality(Schema):
     negating_determiners: Words
     conditional_marks: Words
     factive_preps: Words
+    factive_modifiers: Words
+    committal_heads: Words
     max_steps: int
 
 
