@@ -188,3 +188,26 @@ def test_modality(analyse, text: str, trigger: str, expected: str) -> None:
     found = _of(analyse(text).events, trigger)
     assert found, [(e.trigger, e.type) for e in analyse(text).events]
     assert found[0].modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        ("Red Hand Brigade gunmen hijacked a cargo ship off Eastport on Monday.", "hijacked", "ASSAULT"),
+        ("Eastland expelled two Red Hand Brigade organisers on Monday.", "expelled", "COERCE"),
+        ("Eastland troops eliminated three Red Hand Brigade commanders near Eastport.", "eliminated", "ASSAULT"),
+        ("Ivo Marten distributed money to Red Hand Brigade fighters in Eastport.", "distributed", "SUPPORT"),
+    ],
+)
+def test_more_triggers(analyse, text: str, trigger: str, type_: str) -> None:
+    found = _of(analyse(text).events, trigger)
+    assert found and found[0].type == type_, [(e.trigger, e.type) for e in analyse(text).events]
+
+
+def test_eliminating_a_tax_is_no_killing(analyse) -> None:
+    assert not _of(analyse("The Eastland Council eliminated the fuel tax in Eastport on Monday.").events, "eliminated")
+
+
+def test_one_name_of_a_ground_is_not_a_list_of_alternatives(analyse) -> None:
+    a = analyse("Ivo Marten is designated for acting for or on behalf of the Red Hand Brigade, which he funded.")
+    assert _of(a.events, "designated")

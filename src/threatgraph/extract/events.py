@@ -197,19 +197,16 @@ def _legal_ground(tok: Token) -> bool:
     paid the militia, or lent it trucks or boats"). The alternatives say what the law
     covers, not which of them happened."""
     lex = lexicon()
-    disjunction = under_for = False
+    ground: Token | None = None
     cur = tok
     for _ in range(14):  # a statute's list of alternatives can be long
-        if any(c.dep_ == "cc" and c.lower_ == "or" for c in cur.children):
-            disjunction = True
-        if cur.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in cur.head.children):
-            disjunction = True
         if cur.dep_ == "prep" and cur.lower_ == "for":
-            under_for = True
-        elif under_for and cur.pos_ in ("VERB", "NOUN"):
+            ground = cur
+        elif ground is not None and cur.pos_ in ("VERB", "NOUN"):
             found = lex.verbs.get(lemma(cur)) if cur.pos_ == "VERB" else lex.nouns.get(lemma(cur))
             if found is not None and found.type == "SANCTION":
-                return disjunction
+                # alternatives: two "or"s at least ("for acting for or on behalf of X" is one name)
+                return sum(t.dep_ == "cc" and t.lower_ == "or" for t in ground.subtree) >= 2
         if cur.head == cur:
             return False
         cur = cur.head
