@@ -209,5 +209,19 @@ def test_eliminating_a_tax_is_no_killing(analyse) -> None:
 
 
 def test_one_name_of_a_ground_is_not_a_list_of_alternatives(analyse) -> None:
-    a = analyse("Ivo Marten is designated for acting for or on behalf of the Red Hand Brigade, which he funded.")
+    a = analyse("Ivo Marten is designated for serving or aiding the Red Hand Brigade, which he funded.")
     assert _of(a.events, "designated")
+
+
+def test_goods_are_a_transfer_only_when_one_is_told(analyse) -> None:
+    used = analyse("Red Hand Brigade gunmen attacked ships near Eastport using advanced weapons.")
+    assert not [e for e in used.events if e.trigger == "weapons" and e.type == "SUPPORT"]
+    sent = analyse("The Red Hand Brigade received weapons from Eastland in March 2021.")
+    assert [e for e in sent.events if e.trigger == "weapons" and e.type == "SUPPORT"]
+
+
+def test_what_a_task_acts_on_exists(analyse) -> None:
+    a = analyse("Ivo Marten was tasked by militia commanders with suppressing the protests in Eastport.")
+    protests = _of(a.events, "protests")
+    assert protests and protests[0].modality == "asserted"
+    assert _of(a.events, "suppressing")[0].modality == "demanded"

@@ -84,6 +84,19 @@ def _issued(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
 
 
+def _transferred(noun: Token) -> bool:
+    """Whether goods are told as passing from someone or to someone: "weapons from Iran", "money for
+    the militia", "Iran's weapons", "weapons supplied by X" (not "using advanced weapons")."""
+    if _pobjs(noun, ("from", "to", "for", "by")) or _children(noun, "poss"):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
+        return True
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None  # "received money from Iran"
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    return lemma(verb) in lexicon().words["receiving_verbs"] or bool(_pobjs(verb, ("from", "to")))
+
+
 def _directive(tok: Token, lem: str, trig: Trigger) -> bool:
     """ "instructed the team to offer help", "directed troops to withdraw": a verb of command with an
     infinitive frames what is called for (its modality); it is not an event of its own trigger type
@@ -200,12 +213,12 @@ def _legal_ground(tok: Token) -> bool:
     ground: Token | None = None
     cur = tok
     for _ in range(14):  # a statute's list of alternatives can be long
-        if cur.dep_ == "prep" and cur.lower_ == "for":
+        if cur.lower_ == "for" and cur.dep_ in ("prep", "conj"):  # "… for serving X, and for arming …"
             ground = cur
         elif ground is not None and cur.pos_ in ("VERB", "NOUN"):
             found = lex.verbs.get(lemma(cur)) if cur.pos_ == "VERB" else lex.nouns.get(lemma(cur))
             if found is not None and found.type == "SANCTION":
-                # alternatives: two "or"s at least ("for acting for or on behalf of X" is one name)
+                # alternatives: two "or"s at least ("listed for serving or aiding X" is one pair)
                 return sum(t.dep_ == "cc" and t.lower_ == "or" for t in ground.subtree) >= 2
         if cur.head == cur:
             return False
@@ -297,6 +310,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         for child in tok.children:
             if child.dep_ == "amod" and child.lower_ in refined:
                 trig = Trigger(trig.type, refined[child.lower_])
+        if (lem in lex.words["goods_nouns"] or tok.lower_ in lex.words["goods_nouns"]) and not _transferred(tok):
+            return None
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         acted = _by_legal_act(tok, lem, trig)

@@ -138,6 +138,16 @@ def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _patient_of_other_event(noun: Token, verb: Token) -> bool:
+    """Whether a nominal trigger is the object of a trigger verb of another type ("suppressing the
+    protests", "to disperse the rally"): what is acted on exists; the act's own modality is not its."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    own, acting = lex.nouns.get(lemma(noun)), lex.verbs.get(lemma(verb))
+    return own is not None and acting is not None and own.type != acting.type
+
+
 def _cue_word(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether a noun is itself a modality word ("its bid to storm", "a plan to attack") or an act
     ("this step to freeze"): the climb reads it (and whether the bid failed) rather than calling
@@ -202,6 +212,8 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
         if cue in ("hypothetical", "demanded") and below.dep_ == "nsubj":
             break  # "attacks … threaten to disrupt trade": the subject of a plan or threat exists already
+        if below is trigger and _patient_of_other_event(trigger, cur):
+            break  # "tasked with suppressing the protests": the protests happened, whatever the task
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue:

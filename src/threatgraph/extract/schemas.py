@@ -172,6 +172,7 @@ class PloverFile(Schema):
     context_types: dict[str, dict[str, Words]]
     transitive_senses: dict[str, str]
     law_nouns: Words
+    goods_nouns: Words
     generic_doers: Words
     generic_determiners: Words
     responsibility_nouns: Words
