@@ -205,10 +205,9 @@ def _in_law_or_generic(tok: Token) -> bool:
 
 
 def _legal_ground(tok: Token) -> bool:
-    """Whether a trigger is the statute's wording of a designation's ground: a disjunction under the
-    "for" of a designation ("listed … for having armed, housed, or
-    paid the militia, or lent it trucks or boats"). The alternatives say what the law
-    covers, not which of them happened."""
+    """Whether a trigger is the statute's wording of a designation's ground: a list of alternatives
+    under the "for" of a designation ("listed … for having armed, housed, or paid the militia, or
+    lent it trucks or boats"). The alternatives say what the law covers, not which of them happened."""
     lex = lexicon()
     ground: Token | None = None
     cur = tok
