@@ -179,6 +179,8 @@ def test_a_named_day_is_that_day(analyse) -> None:
             "hypothetical",
         ),
         ("The Red Hand Brigade committed attacks against ships in the strait.", "attacks", "asserted"),
+        ("Ivo Marten sought training in Eastland before he was expelled by its police.", "expelled", "asserted"),
+        ("Ivo Marten plans to flee before Eastland police can arrest him.", "arrest", "hypothetical"),
         ("Ivo Marten released a video urging his supporters to attack the Ruritanian army.", "attack", "demanded"),
         ("The Red Hand Brigade's recent attacks on ships threaten to disrupt trade.", "attacks", "asserted"),
         ("The Red Hand Brigade's persistent attacks on ships threaten to disrupt trade.", "attacks", "asserted"),

@@ -138,6 +138,17 @@ def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _told_past(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether an adverbial clause opened by a factive subordinator ("after", "before", "when",
+    "because" …) is in the past tense with no modal: "before he was expelled", "after they attacked"."""
+    if not any(c.dep_ == "mark" and c.lower_ in cues["factive_marks"] for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or any(a.lower_ in ("was", "were", "had") for a in auxes)
+
+
 def _patient_of_other_event(noun: Token, verb: Token) -> bool:
     """Whether a nominal trigger is the object of a trigger verb of another type ("suppressing the
     protests", "to disperse the rally"): what is acted on exists; the act's own modality is not its."""
@@ -202,6 +213,8 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             break
         if cur.head == cur or cur.dep_ not in _CLIMB:
             break
+        if cur.dep_ == "advcl" and _told_past(cur, cues):
+            break  # "… before he was expelled": a past clause of time or cause states its own happening
         same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")

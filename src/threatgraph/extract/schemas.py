@@ -217,6 +217,7 @@ class Modality(Schema):
     conditional_marks: Words
     factive_preps: Words
     factive_modifiers: Words
+    factive_marks: Words
     committal_heads: Words
     max_steps: int
 
