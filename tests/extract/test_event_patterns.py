@@ -38,6 +38,7 @@ def test_patterns_use_ontology_types_and_modes() -> None:
             "COERCE",
             "MOBILIZE",
             "PROTEST",
+            "REQUEST",
         }
 
 

@@ -356,8 +356,17 @@ def _with_year(left: str, right: str) -> str:
     return f"{left} {year[1]}" if year and not left.isdigit() else left
 
 
+def _named_day(s: str) -> date | None:
+    """The day a name stands for ("9/11"), with a lead word dropped ("on 9/11")."""
+    named = _grammar()["named_days"]
+    words = s.split()
+    return named.get(words[-1]) if words and (len(words) == 1 or words[0] in _grammar()["lead_words"]) else None
+
+
 def _parse(s: str, anchor: date | None) -> _Res | None:
     p = _patterns()
+    if (day := _named_day(s)) is not None:
+        return _Res(day, day, "day")
     point = _parse_point(s, anchor)
     if point is not None:
         return point
@@ -441,9 +450,36 @@ def _with_day_part(ent: Span) -> Span:
     return ent
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NP_DETERMINERS = frozenset({"the", "a", "an"})
+_PREMODIFIER = frozenset({"nummod", "compound", "amod"})
+
+
+def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
+    """Dates the model tagged as numbers or not at all: a named day ("9/11"), a part of a year
+    ("the early 2018 riots"), a year written before its noun ("a 2015 offensive")."""
+    named, parts = _grammar()["named_days"], _grammar()["year_parts"]
+    out: list[Span] = []
+    for t in doc:
+        if t.i in taken:
+            continue
+        if t.text in named:
+            out.append(doc[t.i : t.i + 1])
+        elif _YEAR.fullmatch(t.text) and t.i > 0:
+            before = doc[t.i - 1]
+            if before.lower_ in parts and before.i not in taken:
+                out.append(doc[t.i - 1 : t.i + 1])
+            elif before.lower_ in _NP_DETERMINERS and t.dep_ in _PREMODIFIER and t.head.pos_ == "NOUN":
+                out.append(doc[t.i : t.i + 1])
+    return out
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
+    taken = {t.i for e in ents for t in e}
+    ents += _untagged_dates(doc, taken)
+    ents.sort(key=lambda e: e.start)
     out: list[Span] = []
     i = 0
     while i < len(ents):

@@ -84,6 +84,19 @@ def _issued(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
 
 
+def _transferred(noun: Token) -> bool:
+    """Whether goods are told as passing from someone or to someone: "weapons from Iran", "money for
+    the militia", "Iran's weapons", "weapons supplied by X" (not "using advanced weapons")."""
+    if _pobjs(noun, ("from", "to", "for", "by")) or _children(noun, "poss"):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
+        return True
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None  # "received money from Iran"
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    return lemma(verb) in lexicon().words["receiving_verbs"] or bool(_pobjs(verb, ("from", "to")))
+
+
 def _directive(tok: Token, lem: str, trig: Trigger) -> bool:
     """ "instructed the team to offer help", "directed troops to withdraw": a verb of command with an
     infinitive frames what is called for (its modality); it is not an event of its own trigger type
@@ -94,12 +107,147 @@ def _directive(tok: Token, lem: str, trig: Trigger) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children)
 
 
+def _own_clause(tok: Token) -> set[Token]:
+    """The words of a verb's own clause and arguments: its subtree, and the subjects and agents of
+    the clauses it is coordinated with or controlled by ("Treasury designated X and targeted Y")."""
+    scope = set(tok.subtree)
+    if tok.dep_ == "acl" and tok.head.head != tok.head:
+        scope.add(tok.head.head)  # "firms targeted this week are being listed": the clause it sits in
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head == cur:
+            break
+        cur = cur.head
+        scope.add(cur)
+        for arg in _children(cur, "nsubj", "nsubjpass", "agent"):
+            scope.update(arg.subtree)
+    return scope
+
+
 def _in_context(tok: Token, lem: str, trig: Trigger) -> Trigger:
-    """The type an ambiguous verb takes in its sentence ("Treasury targeted X" is a sanction)."""
-    for typ, cues in (lexicon().types_data.get("context_types", {}).get(lem) or {}).items():
-        if any(lemma(t) in cues or t.lower_ in cues for t in tok.sent):
+    """The type an ambiguous verb takes from its own clause ("Treasury targeted X" is a sanction);
+    a cue word elsewhere in the sentence ("… the designated group targeted a checkpoint") says
+    nothing about this verb."""
+    table = lexicon().types_data.get("context_types", {}).get(lem)
+    if not table:
+        return trig
+    scope = _own_clause(tok)
+    for typ, cues in table.items():
+        if any(lemma(t) in cues or t.lower_ in cues for t in scope):
             return Trigger(typ, lem)
     return trig
+
+
+def _transitive_sense(tok: Token, lem: str, trig: Trigger) -> Trigger | None:
+    """ "demonstrated its resolve", "demonstrates that …" show something; "rally Europeans into a
+    front" mobilises them: with an object or a clause these verbs leave the protest sense."""
+    sense = lexicon().types_data.get("transitive_senses", {}).get(lem)
+    if sense is None or not _children(tok, "dobj", "ccomp"):
+        return trig
+    return None if sense == "NONE" else Trigger(sense, lem)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the nearest noun before it ("Decree 7, as revised,
+    which covers …": the parser may hang the clause off "revised")."""
+    clause = pronoun.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return clause.head
+    for left in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if left.pos_ in ("NOUN", "PROPN", "NUM"):
+            return left
+    return None
+
+
+def _clause_doers(verb: Token) -> list[Token]:
+    """A verb's subjects, a relative pronoun standing for the noun it refers to."""
+    out = []
+    for subj in _children(verb, "nsubj", "nsubjpass"):
+        if subj.tag_ in ("WDT", "WP"):
+            subj = _antecedent(subj) or subj  # "Decree 7, which covers …": the decree
+        out.append(subj)
+    return out
+
+
+def _done_by_head(clause: Token) -> bool:
+    """Whether the noun a relative or participle clause hangs off is its doer: "those who arm",
+    "those funding rebels" (not "every man who was hurt": there the noun is the patient)."""
+    if clause.head == clause:
+        return False
+    if clause.dep_ == "relcl":
+        return any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children)
+    return clause.dep_ == "acl" and clause.tag_ == "VBG"
+
+
+def _in_law_or_generic(tok: Token) -> bool:
+    """Whether a trigger only describes what a law covers ("Decree 7, which covers rebels and anyone
+    funding rebels", "the scheme pays rewards") or what anyone at all does ("all who fund
+    them", "any bank that helps …"): a general statement, no event."""
+    words = lexicon().words
+    laws, generic, dets = words["law_nouns"], words["generic_doers"], words["generic_determiners"]
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            for doer in _clause_doers(cur):
+                names = [doer, *(c for c in doer.children if c.dep_ in ("compound", "nmod", "appos"))]
+                if doer.dep_ in ("appos", "nummod", "compound"):
+                    names.append(doer.head)  # "Decree (D.) 7": the number names the decree
+                if any(n.ent_type_ == "LAW" or lemma(n) in laws or n.lower_ in laws for n in names):
+                    return True
+        if _done_by_head(cur):  # "all who fund them", "those funding rebels"
+            head = cur.head
+            if head.lower_ in generic or any(c.dep_ == "det" and c.lower_ in dets for c in head.children):
+                return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _legal_ground(tok: Token) -> bool:
+    """Whether a trigger is the statute's wording of a designation's ground: a list of alternatives
+    under the "for" of a designation ("listed … for having armed, housed, or paid the militia, or
+    lent it trucks or boats"). The alternatives say what the law covers, not which of them happened."""
+    lex = lexicon()
+    ground: Token | None = None
+    cur = tok
+    for _ in range(14):  # a statute's list of alternatives can be long
+        if cur.lower_ == "for" and cur.dep_ in ("prep", "conj"):  # "… for serving X, and for arming …"
+            ground = cur
+        elif ground is not None and cur.pos_ in ("VERB", "NOUN"):
+            found = lex.verbs.get(lemma(cur)) if cur.pos_ == "VERB" else lex.nouns.get(lemma(cur))
+            if found is not None and found.type == "SANCTION":
+                # alternatives: two "or"s at least ("listed for serving or aiding X" is one pair)
+                return sum(t.dep_ == "cc" and t.lower_ == "or" for t in ground.subtree) >= 2
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _threat_act(tok: Token) -> bool:
+    """Whether "threaten" names a threat someone makes (PLOVER THREATEN: "threatened to attack",
+    "threatened them with …", "threatened that …", "threatened the US") rather than a danger to a
+    state of things ("continue to threaten the peace and stability of X")."""
+    if _children(tok, "ccomp") or _pobjs(tok, ("with",)):
+        return True
+    if any(a.dep_ == "aux" and a.lower_ == "to" for c in _children(tok, "xcomp") for a in c.children):
+        return True
+    words = lexicon().words
+    for obj in _children(tok, "dobj"):
+        if obj.ent_type_ or obj.pos_ in ("PRON", "PROPN"):
+            return True
+        if lemma(obj) in words["actor_nouns"] or lemma(obj) in words["militant_nouns"]:
+            return True
+    return not _children(tok, "dobj")
+
+
+def _self_moving_person(tok: Token) -> bool:
+    """ "She had moved to the capital": one person moving is travel, not a deployment of forces."""
+    if _children(tok, "dobj"):
+        return False
+    subjects = _children(tok, "nsubj")
+    return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
 def _act_doers(tok: Token) -> list[Token]:
@@ -146,7 +294,12 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lem)
         if trig is None or _idiom(tok, lem) or _directive(tok, lem, trig):
             return None
-        acted = _by_legal_act(tok, lem, _in_context(tok, lem, trig))
+        sensed = _transitive_sense(tok, lem, trig)
+        if sensed is None or sensed.type == "THREATEN" and not _threat_act(tok):
+            return None
+        if sensed.type == "DEPLOY" and _self_moving_person(tok):
+            return None
+        acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
         return (acted, "verb") if acted else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
@@ -156,6 +309,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         for child in tok.children:
             if child.dep_ == "amod" and child.lower_ in refined:
                 trig = Trigger(trig.type, refined[child.lower_])
+        if (lem in lex.words["goods_nouns"] or tok.lower_ in lex.words["goods_nouns"]) and not _transferred(tok):
+            return None
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         acted = _by_legal_act(tok, lem, trig)
@@ -555,6 +710,9 @@ def _paragraph_bounds(text: str, pos: int, breaks: str) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+_DURING = frozenset({"during", "amid", "throughout", "amidst"})
+
+
 def _dates_another_trigger(span: Span, tok: Token) -> bool:
     """Whether a date hangs off a trigger of another type in the sentence ("stands with X after Y's
     May 3 attack"); a date on "the attack" still dates "the attack killed 20"."""
@@ -566,21 +724,47 @@ def _dates_another_trigger(span: Span, tok: Token) -> bool:
         if cur == tok:
             return False
         other = _trigger(cur) if cur.pos_ in ("NOUN", "VERB") else None
+        if other is not None and cur.dep_ == "pobj" and cur.head.lower_ in _DURING:
+            return False  # "during the early 2018 riots, the militia opened fire": the clause happens then too
         if other is not None:
             mine = _trigger(tok)
             return mine is None or other[0].type != mine[0].type  # "the attack that killed": one happening
     return False
 
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def _present_now(tok: Token, announced: bool) -> bool:
+    """Whether a verb says what happens as the text is written: the simple present ("Ruritania
+    deplores …"), the present progressive ("the Department is designating X", "are being
+    designated"), and for announced types the present perfect and the present passive ("has
+    designated X", "X is designated for …": in a release, the act the release announces)."""
+    auxes = _children(tok, "aux", "auxpass")
+    if tok.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    finite = auxes[0].lower_ if auxes else ""
+    if tok.tag_ == "VBG":  # "is designating", "are imposing"
+        return finite in _PRESENT_BE
+    if tok.tag_ != "VBN" or not announced:
+        return False
+    if finite in ("has", "have"):
+        return True
+    being = any(a.lower_ == "being" for a in auxes)  # "is being designated"
+    return finite in _PRESENT_BE and (being or any(a.dep_ == "auxpass" for a in auxes))
+
+
 def _statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
-    """The publication date, said as such, for a statement in the present tense: "Ruritania
-    deplores …", "The ministry has designated X" in a press release happen as it is
-    published. Anything else without a date in reach has none."""
-    if article.published is None or tok.pos_ != "VERB":
+    """The publication date, said as such, for a statement in the present tense (see
+    :func:`_present_now`): it happens as the text is published. A nominal trigger takes the tense
+    of the verb it is the object of ("Ruritania now imposes its own sanctions on X").
+    Anything else without a date in reach has none."""
+    if article.published is None:
         return None
-    present = tok.tag_ in ("VBZ", "VBP") and not _children(tok, "aux", "auxpass")
-    perfect = tok.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in _children(tok, "aux"))
-    if not (present or (perfect and trig.type in lexicon().words["announced_types"])):
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    if not _present_now(verb, trig.type in lexicon().words["announced_types"]):
         return None
     return DateInterval(
         text="(publication date)",
@@ -589,6 +773,24 @@ def _statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval
         precision="day",
         note="publication date: the statement is in the present tense",
     )
+
+
+_NP_OPENERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def _premodifies(span: Span, noun: Token) -> bool:
+    """Whether a date is written inside the noun's own phrase, before it: "the March 3, 2017 raid",
+    "a January 2016 raid", "the early 2018 riots", "a 2015 rebel offensive". The parser
+    often hangs such a date elsewhere (the noun as its apposition), so the words decide: a
+    determiner opens the phrase, then the date, then at most three modifiers of the noun."""
+    doc = noun.doc
+    if not 0 <= noun.i - span.end <= 3 or span.start == 0:
+        return False
+    opener = span[0] if span[0].lower_ in _NP_OPENERS else doc[span.start - 1]
+    if opener.lower_ not in _NP_OPENERS:
+        return False
+    gap = doc[span.end : noun.i]
+    return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
 def _date_for(
@@ -603,6 +805,11 @@ def _date_for(
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
+    if kind == "noun":
+        for span, interval in local:
+            if _premodifies(span, tok):
+                return _as_period(tok, interval)
+    in_sentence = bool(local)
     local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     for anchor in _anchor_verbs(tok, kind):
         for span, interval in local:
@@ -614,6 +821,8 @@ def _date_for(
         return _as_period(tok, local[0][1])
     if local:
         return None  # several dates in the sentence and none attached: not ours to pick
+    if in_sentence:
+        return None  # the sentence's dates belong to its other happenings: an earlier one is further still
     before = [iv for span, iv in usable if span.start_char < sent.start_char]
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
@@ -810,6 +1019,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
         trig, kind = found
         if kind == "verb" and _spells_out_sanction(tok, trig):
             continue
+        if kind != "compound" and (_in_law_or_generic(tok) or _legal_ground(tok)):
+            continue  # what a law covers, what anyone does, a statute's alternatives: no event
         if kind == "verb" and trig.type in lexicon().words["actor_subject_types"] and _thing_subject(tok):
             continue  # "repeated attacks threaten civilians": endangering, not an actor's threat
         if kind == "compound":
@@ -995,7 +1206,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     dated = date_spans(doc, article.published)
     identified = _identities(doc, index)
     events: list[Event] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[tuple | None]] = {}
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
     breaks = "\n\n" if "\n\n" in text else "\n"
@@ -1034,9 +1245,10 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                     continue
                 key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
-                if key in seen:
-                    continue
-                seen.add(key)
+                when = (date.start, date.end) if date is not None and date.start is not None else None
+                if key in seen and any(w is None or when is None or w == when for w in seen[key]):
+                    continue  # one happening told twice; two dates in one sentence are two happenings
+                seen.setdefault(key, []).append(when)
                 events.append(
                     Event(
                         type=trig.type,

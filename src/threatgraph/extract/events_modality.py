@@ -138,6 +138,52 @@ def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _told_past(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether an adverbial clause opened by a factive subordinator ("after", "before", "when",
+    "because" …) is in the past tense with no modal: "before he was expelled", "after they attacked"."""
+    if not any(c.dep_ == "mark" and c.lower_ in cues["factive_marks"] for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return clause.tag_ == "VBD" or any(a.lower_ in ("was", "were", "had") for a in auxes)
+
+
+def _patient_of_other_event(noun: Token, verb: Token) -> bool:
+    """Whether a nominal trigger is the object of a trigger verb of another type ("suppressing the
+    protests", "to disperse the rally"): what is acted on exists; the act's own modality is not its."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    own, acting = lex.nouns.get(lemma(noun)), lex.verbs.get(lemma(verb))
+    return own is not None and acting is not None and own.type != acting.type
+
+
+def _cue_word(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a noun is itself a modality word ("its bid to storm", "a plan to attack") or an act
+    ("this step to freeze"): the climb reads it (and whether the bid failed) rather than calling
+    its infinitive a bare purpose."""
+    lem = lemma(tok)
+    if lem in lexicon().words["act_nouns"]:
+        return True  # "this step to freeze the accounts": the infinitive is the act itself, as real as it
+    keys = ("demand_heads", "hypothetical_heads", "negating_heads", "claim_heads", "hypothetical_triggers")
+    return any(lem in cues[k] or tok.lower_ in cues[k] for k in keys)
+
+
+def _called_for(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether an infinitive clause is what a call asks for: "urging his supporters to strike",
+    "urged them to strike". Only the first verb up counts: in "directed them to build a network to
+    kidnap", the network is called for and the kidnapping is its purpose."""
+    cur = clause
+    for _ in range(3):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return lemma(cur) in cues["demand_heads"]
+    return False
+
+
 def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
@@ -154,20 +200,35 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     own = _own_cues(trigger, cues, is_trigger=True, same_clause=True)
     if own:
         found.append(own)
+    factive = cues["factive_modifiers"]
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in factive for c in trigger.children):
+        climb = False  # "the group's recent attacks", "past attacks": told as having happened
     cur, same_clause = trigger, True
     for _ in range(_max_steps() if climb else 0):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if infinitive and (cur.dep_ == "advcl" or cur.dep_ in ("acl", "relcl") and not _cue_word(cur.head, cues)):
+            # a purpose clause ("struck … to disable threats", "a network to kidnap") is not done yet;
+            # under a call it is what is called for ("urging his supporters to strike")
+            found.append("demanded" if _called_for(cur, cues) else "hypothetical")
+            break
         if cur.head == cur or cur.dep_ not in _CLIMB:
             break
-        if cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            found.append("hypothetical")  # a purpose clause: "struck … to disable threats"
-            break
+        if cur.dep_ == "advcl" and _told_past(cur, cues):
+            break  # "… before he was expelled": a past clause of time or cause states its own happening
         same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
-        cur = cur.head
-        if cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX"):
-            break  # "despite this week's airstrikes": presented as having happened
+        below, cur = cur, cur.head
+        factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
+        if factive and lemma(cur.head) not in cues["demand_heads"]:
+            break  # "despite this week's airstrikes": presented as having happened (not "tasked with")
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
         if cue == "hypothetical" and _attempt_denied(cur, cues):
             cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
+        if cue in ("hypothetical", "demanded") and below.dep_ == "nsubj":
+            break  # "attacks … threaten to disrupt trade": the subject of a plan or threat exists already
+        if below is trigger and _patient_of_other_event(trigger, cur):
+            break  # "tasked with suppressing the protests": the protests happened, whatever the task
+        if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
+            cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue:
             found.append(cue)
             break

@@ -6,6 +6,7 @@ One class per file, named after it; a key the code does not read, or a value of 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import Field
@@ -92,6 +93,7 @@ class DatesFile(Schema):
     weekdays: Words
     decade_parts: dict[str, list[int]]
     later_words: Words
+    named_days: dict[str, date]
 
 
 class TimexFile(Schema):
@@ -169,6 +171,11 @@ class PloverFile(Schema):
     naming_verbs: Words
     idiom_objects: dict[str, Words]
     context_types: dict[str, dict[str, Words]]
+    transitive_senses: dict[str, str]
+    law_nouns: Words
+    goods_nouns: Words
+    generic_doers: Words
+    generic_determiners: Words
     responsibility_nouns: Words
     claiming_verbs: Words
     claimable_types: Words
@@ -210,6 +217,9 @@ class Modality(Schema):
     negating_determiners: Words
     conditional_marks: Words
     factive_preps: Words
+    factive_modifiers: Words
+    factive_marks: Words
+    committal_heads: Words
     max_steps: int
 
 
