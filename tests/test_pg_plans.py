@@ -109,6 +109,15 @@ def _nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _nodes(child)
 
 
+def _actors_rows(scan: dict[str, Any]) -> bool:
+    """Whether a scan reads the rows of an actor in a table that holds many per actor (its mentions, events,
+    quotes): by the actor's id, or without any condition."""
+    if scan.get("Relation Name") not in {"mentions", "events", "quotes"}:
+        return False
+    cond = scan.get("Index Cond", "") + scan.get("Filter", "")
+    return not cond or "entity_id" in cond
+
+
 def test_an_actors_newest_rows_are_one_bounded_index_range(pg_engine) -> None:
     """ "Newest n rows of an actor" reads n entries of a (entity, id) index backwards: no sort of all the actor's
     rows, no walk down the primary key filtering for the actor (which for an actor last seen long ago reads
@@ -126,14 +135,23 @@ def test_an_actors_newest_rows_are_one_bounded_index_range(pg_engine) -> None:
         for statement, parameters in newest:
             plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).scalar()
             nodes = list(_nodes(plan[0]["Plan"]))
-            sorted_scans = [c for n in nodes if n["Node Type"] == "Sort" for c in n["Plans"] if c["Node Type"] in SCANS]
-            assert not sorted_scans, statement  # (sorting the few hundred ids the walks return is fine)
+            sorted_scans = [
+                (c.get("Relation Name"), c.get("Index Name"), c.get("Index Cond"))
+                for n in nodes
+                if n["Node Type"] == "Sort"
+                for c in n["Plans"]
+                if c["Node Type"] in SCANS and _actors_rows(c)
+            ]
+            # (sorting the few hundred ids the walks return is fine, and so is sorting the rows of an actor's few
+            # recent articles, or its aliases, found by their own index)
+            assert not sorted_scans, (statement, sorted_scans)
             scans = [n for n in nodes if n.get("Index Name") in NEWEST_FIRST]
             assert scans and all("Index Cond" in n for n in scans), (statement, [n.get("Index Name") for n in nodes])
             used |= {n["Index Name"] for n in scans}
         conn.rollback()
     assert used == NEWEST_FIRST
-    assert not [s for s, _p in statements if "count(" in s and ("FROM events" in s or "FROM quotes" in s)]
+    counted = ("count(*)", "count(events.", "count(quotes.", "count(DISTINCT events.", "count(DISTINCT quotes.")
+    assert not [s for s, _p in statements if any(c in s for c in counted)]
 
 
 def test_article_search_tests_the_stored_vector(pg_engine) -> None:
