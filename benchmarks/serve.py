@@ -548,8 +548,9 @@ def create_missing_indexes(engine: Engine) -> None:
                 conn.execute(text(f'DROP INDEX "{name}"'))
 
 
-#: Indexes the hand-written PostgreSQL migrations make (0002_search, 0003_search_column), not schema.py.
-HAND_WRITTEN_INDEXES = {"ix_articles_fts", "ix_articles_newest"}
+#: Indexes the hand-written PostgreSQL migrations make (0002_search, 0003_search_column, 0005_alias_trigram),
+#: not schema.py.
+HAND_WRITTEN_INDEXES = {"ix_articles_fts", "ix_articles_newest", "ix_aliases_name_trgm"}
 
 
 def pg_store(base_url: str, n_articles: int, n_entities: int, seed: int) -> tuple[str, str | None]:

@@ -166,3 +166,43 @@ def test_article_search_tests_the_stored_vector(pg_engine) -> None:
                 assert "search_tsv" in plan and "to_tsvector" not in plan, plan
             conn.exec_driver_sql(f"RESET {setting}")
         conn.rollback()
+
+
+def test_an_alias_found_by_a_piece_of_it_is_an_index_lookup(pg_engine) -> None:
+    """A lookup sharing no blocking key with any name falls back to aliases containing the text: the trigram
+    index of migration 0005 answers that ``ILIKE '%…%'``; without it the aliases table is read whole."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from threatgraph.store.read import find_entities
+    from threatgraph.store.schema import aliases, entities
+
+    seed_busy(pg_engine)
+    now = datetime.now(UTC)
+    names = [f"Actor {i:05d} {chr(65 + i % 26)}{chr(97 + i * 7 % 26)}{chr(97 + i * 11 % 26)}" for i in range(5000)]
+    with pg_engine.begin() as conn:  # enough aliases that reading them whole costs more than a lookup
+        conn.execute(
+            insert(entities),
+            [
+                {"id": f"ent-t{i}", "schema": "Organization", "caption": n, "norm": n.lower(), "props": {}}
+                | {"first_seen": now, "last_seen": now}
+                for i, n in enumerate(names)
+            ],
+        )
+        conn.execute(
+            insert(aliases), [{"entity_id": f"ent-t{i}", "name": n, "norm": n.lower()} for i, n in enumerate(names)]
+        )
+        # what autovacuum does after a large write: new GIN entries moved out of the pending list, statistics
+        conn.exec_driver_sql("SELECT gin_clean_pending_list('ix_aliases_name_trgm')")
+        conn.exec_driver_sql("ANALYZE aliases")
+    statements = _statements(pg_engine, lambda: find_entities(pg_engine, "ainabiyou"))
+    fallback = [(s, p) for s, p in statements if "ILIKE" in s]
+    assert len(fallback) == 1
+    with pg_engine.connect() as conn:
+        plan = json.dumps(conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + fallback[0][0], fallback[0][1]).scalar())
+        assert "ix_aliases_name_trgm" in plan and "Index Cond" in plan, plan
+        conn.execute(text("DROP INDEX ix_aliases_name_trgm"))
+        plan = json.dumps(conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + fallback[0][0], fallback[0][1]).scalar())
+        assert '"Seq Scan"' in plan and '"aliases"' in plan, plan
+        conn.rollback()  # the index comes back with the transaction
