@@ -12,7 +12,9 @@ p50/p95/p99 per endpoint (dossier, timeline page, search, /match), and ratios ag
 measured in the same run: a static file from the same server (the HTTP floor) and the in-process
 library call (``store.read.dossier``, yente ``match_request``) without HTTP, plus the relations graph
 (``store.read.entity_graph``, depth 1 and 2) of the hot actor in-process.
-Targets (issue 5): dossier p95 < 50 ms, /match p95 < 20 ms.
+Targets (issue 5): dossier p95 < 50 ms, /match p95 < 20 ms. On a shared machine wall times follow the load,
+so two measures that do not are printed too: where an in-process dossier's time goes (client CPU, time in
+the database driver, round trips) and the server process's CPU per HTTP request (``srv CPU``, from /proc).
 
 Filling 100,000 articles takes ~2 minutes; ``--reuse DIR`` keeps the store in DIR and reuses it on the
 next run with the same sizes and seed (indexes added to schema.py since are created on it first).
@@ -681,6 +683,43 @@ def in_process(fn: Callable[[int], Any], n: int, budget: float = 120.0) -> list[
     return lat
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def breakdown(engine: Engine, call: Callable[[str], Any], ids: list[str]) -> tuple[float, float, float, int]:
+    """p50 wall ms, client CPU ms, ms inside the database driver (each statement from execute to its last
+    row fetched) and round trips (statements) of ``call`` over ``ids``."""
+    from sqlalchemy import event
+
+    spent: list[float] = []
+
+    def before(conn: Any, cursor: Any, statement: Any, parameters: Any, context: Any, executemany: Any) -> None:
+        context._bench_t0 = time.perf_counter()
+
+    def after(conn: Any, cursor: Any, statement: Any, parameters: Any, context: Any, executemany: Any) -> None:
+        spent.append(time.perf_counter() - context._bench_t0)
+
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    walls, cpus, dbs, trips = [], [], [], []
+    try:
+        for eid in ids:
+            spent.clear()
+            t0, c0 = time.perf_counter(), time.process_time()
+            call(eid)
+            walls.append((time.perf_counter() - t0) * 1000)
+            cpus.append((time.process_time() - c0) * 1000)
+            dbs.append(sum(spent) * 1000)
+            trips.append(len(spent))
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(dbs), int(statistics.median(trips))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
@@ -801,6 +840,15 @@ def main() -> None:
                 f"  load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
+        print("\nwhere a dossier's time goes (in process, p50 per call): client CPU, time in the database driver")
+        print("(statement sent to rows fetched: server work, waits and transfer) and round trips")
+        for label, ids in (("dossier (hot actor)", [hot] * 30), ("dossier (random actors)", sample)):
+            wall, cpu, db, trips = breakdown(engine, lambda eid: dossier(engine, eid), ids)
+            print(
+                f"  {label:26} wall {wall:6.1f} ms  client CPU {cpu:6.1f} ms  database {db:6.1f} ms"
+                f"  round trips {trips}  load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         levels = [int(c) for c in args.clients.split(",")]
         proc, url = start_server(db_url, tmp / "home")
         try:
@@ -816,13 +864,17 @@ def main() -> None:
                 "match": lambda c, i: c.post("/match/default", json=match_body(i)),
             }
             results: dict[int, dict[str, tuple[list[float], int]]] = {}
+            server_cpu: dict[tuple[int, str], float] = {}
             loads: dict[tuple[int, str], float] = {}
             for clients in levels:
                 per_client = max(1, args.requests // clients)
                 results[clients] = {}
                 for label, fn in runs.items():
+                    cpu0 = process_cpu(proc.pid)
                     results[clients][label] = load_test(url, fn, clients, per_client, args.budget)
                     loads[(clients, label)] = os.getloadavg()[0]
+                    served = len(results[clients][label][0]) + clients  # and one warm-up request per client
+                    server_cpu[(clients, label)] = (process_cpu(proc.pid) - cpu0) * 1000 / served
         finally:
             proc.terminate()
             proc.wait(timeout=10)
@@ -836,7 +888,7 @@ def main() -> None:
         )
         print(
             f"{'endpoint':26} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7} {'n':>5} {'errors':>6}"
-            f" {'p50/anchor':>10} {'HTTP/lib':>8} {'load':>5}"
+            f" {'p50/anchor':>10} {'HTTP/lib':>8} {'srv CPU':>7} {'load':>5}"
         )
         for label, (lat, errors) in res.items():
             if not lat:
@@ -847,7 +899,8 @@ def main() -> None:
             rps = clients * 1000 / statistics.mean(lat)
             print(
                 f"{label:26} {pct(lat, 0.5):8.1f} {pct(lat, 0.95):8.1f} {pct(lat, 0.99):8.1f} {rps:7.0f} {len(lat):5d}"
-                f" {errors:6d} {statistics.median(lat) / anchor:9.1f}x {ratio:>8} {loads[(clients, label)]:5.1f}"
+                f" {errors:6d} {statistics.median(lat) / anchor:9.1f}x {ratio:>8} {server_cpu[(clients, label)]:7.1f}"
+                f" {loads[(clients, label)]:5.1f}"
             )
     first = results[levels[0]]
     hot_p95 = pct(first["dossier (hot actor)"][0], 0.95)
