@@ -46,9 +46,17 @@ def dossier(engine: Engine, entity_id: str) -> Dossier | None:
     On PostgreSQL the parts come from one statement (:mod:`threatgraph.store.read.dossier_pg`): at 1M
     articles on a loaded server each of the ~15 round trips of the step-by-step reads cost as much as
     the seek behind it. SQLite, in process, has no round trips to save and reads step by step."""
+    return dossier_at(engine, entity_id)[0]
+
+
+def dossier_at(engine: Engine, entity_id: str) -> tuple[Dossier | None, int | None]:
+    """:func:`dossier`, and the store version it was read at (PostgreSQL, same snapshot; None on SQLite):
+    what a cache of pages built from it is keyed by."""
     with engine.connect() as conn:
         parts = one_statement(conn, entity_id) if conn.dialect.name == "postgresql" else _stepwise(conn, entity_id)
-    return None if parts is None else assemble(entity_id, parts)
+    if parts is None:
+        return None, None
+    return assemble(entity_id, parts), parts.version
 
 
 def _stepwise(conn: Connection, entity_id: str) -> Parts | None:

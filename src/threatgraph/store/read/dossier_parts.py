@@ -19,7 +19,7 @@ class Parts:
     ``entity`` is the entities row; ``aliases`` (name, script, count) rows, most used first; ``order`` the
     recent article ids (newest mention first) with ``evidence`` sentences and ``articles`` rows (title,
     outlet, url, published) by id; ``counts`` the stored totals, needed only when a list was cut (None
-    when the reader knew it was not)."""
+    when the reader knew it was not); ``version`` the store version read in the same snapshot."""
 
     entity: Mapping[str, Any]
     aliases: list[tuple[str, str, int]]
@@ -32,6 +32,8 @@ class Parts:
     quotes_about: list[Quote]
     counts: EventCounts | None
     related: list[Related]
+    #: The store version the parts were read at (``store_version``, migration 0006); None: not known (SQLite).
+    version: int | None = None
 
 
 def evidence_of(rows: Iterable[Sequence[Any]]) -> tuple[list[str], dict[str, list[Evidence]]]:

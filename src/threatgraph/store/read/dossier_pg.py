@@ -10,6 +10,9 @@ are joined by primary key instead of read in separate lookups. The rows come bac
 the same record builders (:mod:`timeline`, :mod:`quotes`, :mod:`links`, :mod:`relations`), so both paths
 give the same :class:`~threatgraph.store.records.Dossier` (a test compares them).
 
+The store version (migration 0006) is read in the same statement, so the same snapshot: a page kept
+under it holds exactly the writes that version counts.
+
 JSON carries dates as ISO text (what the records hold anyway); the two instants the records turn into a
 day or an ISO string (a link's ``created_at``, its list version's ``loaded_at``) are parsed back.
 """
@@ -41,6 +44,8 @@ from threatgraph.store.schema import aliases, articles, entities, events, mentio
 entity_counts = table(
     "entity_counts", column("entity_id"), column("source_events"), column("target_events"), column("quotes_by")
 )
+#: The count of committed writes to what a dossier reads (migration 0006; PostgreSQL only).
+store_version = table("store_version", column("id"), column("n"))
 
 
 def _rows(sub: NamedFromClause, *order: ColumnElement[Any]) -> Any:
@@ -185,6 +190,7 @@ def _statement(n_recent: int, n_articles: int, n_aliases: int, n_events: int, n_
         _rows(co).label("tg_co"),
         _rows(refs).label("tg_refs"),
         _rows(counts).label("tg_counts"),
+        select(store_version.c.n).where(store_version.c.id == 1).scalar_subquery().label("tg_version"),
     ).where(entities.c.id == e)
 
 
@@ -226,4 +232,5 @@ def one_statement(conn: Connection, entity_id: str) -> Parts | None:
         quotes_about=quotes_about,
         counts=EventCounts(**counts[0]) if counts else EventCounts(source_events=0, target_events=0, quotes_by=0),
         related=rank_related(co, edges, strongest(co, edges), refs),
+        version=row["tg_version"],
     )
