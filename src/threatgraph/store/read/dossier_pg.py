@@ -37,6 +37,7 @@ from threatgraph.store.read.quotes import quote_record
 from threatgraph.store.read.relations import rank_related, strongest, timeline_edges
 from threatgraph.store.read.timeline import COLUMNS as EVENT_COLUMNS
 from threatgraph.store.read.timeline import dated, ids_walks
+from threatgraph.store.read.version import VERSION
 from threatgraph.store.records import EntityRef, EventCounts
 from threatgraph.store.schema import aliases, articles, entities, events, mentions, quotes, sanction_links
 
@@ -44,8 +45,6 @@ from threatgraph.store.schema import aliases, articles, entities, events, mentio
 entity_counts = table(
     "entity_counts", column("entity_id"), column("source_events"), column("target_events"), column("quotes_by")
 )
-#: The count of committed writes to what a dossier reads (migration 0006; PostgreSQL only).
-store_version = table("store_version", column("id"), column("n"))
 
 
 def _rows(sub: NamedFromClause, *order: ColumnElement[Any]) -> Any:
@@ -190,7 +189,7 @@ def _statement(n_recent: int, n_articles: int, n_aliases: int, n_events: int, n_
         _rows(co).label("tg_co"),
         _rows(refs).label("tg_refs"),
         _rows(counts).label("tg_counts"),
-        select(store_version.c.n).where(store_version.c.id == 1).scalar_subquery().label("tg_version"),
+        select(VERSION.c.n).where(VERSION.c.id == 1).scalar_subquery().label("tg_version"),
     ).where(entities.c.id == e)
 
 

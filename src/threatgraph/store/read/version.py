@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, column, select, table
 
-_version = table("store_version", column("id"), column("n"))
+#: The one-row table of migration 0006 (not in schema.py: PostgreSQL only).
+VERSION = table("store_version", column("id"), column("n"))
 
 
 def store_version(engine: Engine | Connection) -> int | None:
@@ -20,4 +21,4 @@ def store_version(engine: Engine | Connection) -> int | None:
     if isinstance(engine, Engine):
         with engine.connect() as conn:
             return store_version(conn)
-    return engine.execute(select(_version.c.n).where(_version.c.id == 1)).scalar()
+    return engine.execute(select(VERSION.c.n).where(VERSION.c.id == 1)).scalar()
