@@ -6,7 +6,7 @@ archive (``benchmarks/serve.py``'s synthetic articles, written with ``fill_pg`` 
 
 - anchor: the same rows set by one UPDATE per row (an executemany: what ``link_events`` did before),
   triggers on and off, so their ratio is the triggers' cost on that path;
-- ``link_events`` as it is (one ``UPDATE ... FROM (VALUES ...)`` per table and batch), triggers on and off.
+- ``link_events`` as it is (one ``UPDATE ... FROM unnest(...)`` per table and batch), triggers on and off.
 
 Before each run every event and quote is unlinked (entity ids NULL), so each run writes the same rows.
 Printed: seconds and rows/s per run and the trigger-on/off ratios (session 10 measured 1.46x on the per-row
