@@ -78,3 +78,38 @@ def test_kept_totals_follow_every_write(pg_engine) -> None:
     with pg_engine.connect() as conn:
         c = read.event_counts(conn, group)
     assert (c.source_events, c.target_events, c.quotes_by) == (0, 0, 0)
+
+
+def test_linking_repoints_a_batch_in_one_statement_per_table(pg_engine) -> None:
+    """Resolution sets the entity ids of a batch's events and quotes with one UPDATE each (the counting
+    triggers run per statement, so an UPDATE per row ran them once per row), and leaves rows it would
+    not change alone: linking the same articles again writes nothing."""
+    from sqlalchemy import event, select
+
+    from threatgraph.resolve.links import link_events
+    from threatgraph.store.schema import articles as articles_table
+
+    seed_busy(pg_engine)
+    with pg_engine.begin() as conn:  # as a fresh batch would be: nothing linked yet
+        conn.execute(update(events).values(source_entity_id=None, target_entity_id=None))
+        conn.execute(update(quotes).values(speaker_entity_id=None))
+    assert kept(pg_engine) == {}
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("UPDATE"):  # (an executemany runs the statement once per row)
+            seen.append(statement.split()[1] + (" per row" if executemany else ""))
+
+    event.listen(pg_engine, "before_cursor_execute", record)
+    try:
+        with pg_engine.begin() as conn:
+            ids = list(conn.execute(select(articles_table.c.id)).scalars())
+            linked = link_events(conn, ids)
+        assert linked == (12, 12) and seen == ["events", "quotes"]
+        assert kept(pg_engine) == counted(pg_engine) and kept(pg_engine)
+        seen.clear()
+        with pg_engine.begin() as conn:
+            assert link_events(conn, ids) == (12, 12)
+        assert seen == []
+    finally:
+        event.remove(pg_engine, "before_cursor_execute", record)

@@ -330,3 +330,17 @@ def test_only_asserted_events_draw_edges_the_rest_show_what_they_are(store) -> N
     assert related.get("Police", {"events": []})["events"] == []
     g = js(read.entity_graph(store, ids["group"]))
     assert not any(e["type"] == "ARREST" for e in g["edges"])
+
+
+def test_sqlite_keeps_no_dossier_page(store) -> None:
+    """SQLite stores have no version (migration 0006 is PostgreSQL's): every dossier request reads the store."""
+    from fastapi.testclient import TestClient
+
+    from threatgraph.api.app import create_app
+
+    ids = seed(store)
+    app = create_app(store)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    for _ in range(2):
+        assert client.get(f"/entities/{ids['group']}", headers={"accept": "text/html"}).status_code == 200
+    assert read.store_version(store) is None and app.state.pages.hits == 0

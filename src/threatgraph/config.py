@@ -71,6 +71,24 @@ def list_max_age_days() -> int:
     return days
 
 
+#: Default for $THREATGRAPH_PAGE_CACHE: rendered dossier pages kept per server process (~100-200 KB each).
+DEFAULT_PAGE_CACHE = 256
+
+
+def page_cache_size() -> int:
+    """How many rendered dossier pages a server keeps until the store changes (``web.pagecache``); 0: none."""
+    raw = os.environ.get("THREATGRAPH_PAGE_CACHE", "").strip()
+    if not raw:
+        return DEFAULT_PAGE_CACHE
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ValueError(f"THREATGRAPH_PAGE_CACHE must be a whole number of pages, not {raw!r}") from None
+    if size < 0:
+        raise ValueError(f"THREATGRAPH_PAGE_CACHE must be 0 or more, not {size}")
+    return size
+
+
 def trusted_hosts() -> list[str] | None:
     """Host names from $THREATGRAPH_TRUSTED_HOSTS, or None when unset (the server then derives them)."""
     raw = os.environ.get("THREATGRAPH_TRUSTED_HOSTS", "").strip()

@@ -36,7 +36,7 @@ def test_archive_memberships_take_a_fixed_number_of_queries(tmp_path) -> None:
         }
     assert len({org for _p, org in expected}) >= 40
     statements = _count_statements(engine)
-    found = ArchiveSource(engine).memberships()
+    found = list(ArchiveSource(engine).memberships())
     assert len(statements) <= 3  # distinct texts, their organisations, the quotes
     assert {(m["member"], m["organization"]) for m in found} == expected
     one = found[0]

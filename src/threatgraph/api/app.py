@@ -22,7 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from threatgraph.api import activity, reading, review, screening, sources, writing, yente
 from threatgraph.api.middleware import LOOPBACK_HOSTS, BodyLimit, JsonSuffix, MiB, SecurityHeaders, TrustedHosts
 from threatgraph.app import Threatgraph
+from threatgraph.config import page_cache_size
 from threatgraph.config import trusted_hosts as configured_hosts
+from threatgraph.web.pagecache import PageCache
 from threatgraph.web.render import STATIC, templates, wants_html
 
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -100,6 +102,7 @@ def create_app(
     app.state.threatgraph = threatgraph
     app.state.engine = threatgraph.engine
     app.state.token = token
+    app.state.pages = PageCache(page_cache_size())  # dossiers kept until the store version changes
     _install_error_handlers(app)
     app.include_router(reading.router)
     app.include_router(activity.router)

@@ -14,7 +14,8 @@ from threatgraph.api.auth import configured_token
 from threatgraph.api.responses import TimelinePage
 from threatgraph.app import Threatgraph
 from threatgraph.store.records import Dossier, EventCounts, Related
-from threatgraph.web.render import respond
+from threatgraph.web.pagecache import PageCache
+from threatgraph.web.render import respond, wants_html
 from threatgraph.web.when import labelled
 
 router = APIRouter()
@@ -170,7 +171,13 @@ def entity(
 ) -> Response:
     """An actor's dossier; for a sanctions-list entry id (``ofac-…``, ``un-…``) yente's entity response, so a
     yente client's expand step (``GET /entities/{id}?nested=true``) works."""
-    record = services.dossier(engine, entity_id)
+    pages: PageCache = request.app.state.pages
+    writable = bool(configured_token(request))
+    key = ("entity", entity_id, str(request.url.query), wants_html(request), writable)
+    kept = pages.get(key, services.store_version(engine))
+    if kept is not None:
+        return kept
+    record, version = services.dossier_at(engine, entity_id)
     if record is None:
         entry = services.list_entry(engine, entity_id, nested)
         if entry is None:
@@ -191,9 +198,9 @@ def entity(
         "older_before": older,
         "events_total": events_total(record.counts, len(events), record.timeline_next_before is None),
         "graph": star_graph(record, related),
-        "writable": bool(configured_token(request)),  # decision buttons (confirm/reject, split, merge)
+        "writable": writable,  # decision buttons (confirm/reject, split, merge)
     }
-    return respond(request, "entity.html", data, page=page)
+    return pages.put(key, version, respond(request, "entity.html", data, page=page))
 
 
 @router.get(

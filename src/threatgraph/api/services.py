@@ -29,6 +29,18 @@ def dossier(engine: Engine, entity_id: str) -> Dossier | None:
     return dossier(engine, entity_id)
 
 
+def dossier_at(engine: Engine, entity_id: str) -> tuple[Dossier | None, int | None]:
+    from threatgraph.store.read import dossier_at
+
+    return dossier_at(engine, entity_id)
+
+
+def store_version(engine: Engine) -> int | None:
+    from threatgraph.store.read import store_version
+
+    return store_version(engine)
+
+
 def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
     from threatgraph.store.read import article_page
 

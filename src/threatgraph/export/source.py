@@ -11,7 +11,8 @@ FtM, STIX and CSV writers read through an :class:`ExportSource` instead of a
   reference to an entity carries the entity's schema and caption (``<role>_schema``,
   ``<role>_caption``; both None when the entity is not part of the export), so a writer can
   derive the exported id of the referent without a whole-archive lookup table;
-* :meth:`ExportSource.memberships` - speaker → organisation links (one per distinct pair);
+* :meth:`ExportSource.memberships` - speaker → organisation links (one per distinct pair), one speaker's
+  at a time;
 * :meth:`ExportSource.entity_rows` - full rows for a handful of ids (self-contained STIX parts).
 
 Memory is bounded by one page of articles or entities plus what does not grow with the
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -78,7 +80,7 @@ class ExportSource:
     def article_batches(self) -> Iterator[list[ArticleGroup]]:
         raise NotImplementedError
 
-    def memberships(self) -> list[dict[str, Any]]:
+    def memberships(self) -> Iterator[dict[str, Any]]:
         raise NotImplementedError
 
     def entity_rows(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -161,18 +163,22 @@ class ArchiveSource(ExportSource):
             last = arts[-1]["seq"]
             yield list(groups.values())
 
-    def memberships(self) -> list[dict[str, Any]]:
+    def memberships(self) -> Iterator[dict[str, Any]]:
+        """One speaker's memberships at a time: the quotes come ordered by speaker, so what is held is the
+        organisations of the distinct affiliation texts and one speaker's quotes, not every quoted pair of
+        the archive with all its articles."""
         spk = entities.alias("speaker_ent")
         stmt = (
             select(quotes, spk.c.schema.label("speaker_schema"), spk.c.caption.label("speaker_caption"))
             .join(spk, spk.c.id == quotes.c.speaker_entity_id)
             .where(quotes.c.speaker_affiliation.is_not(None))
-            .order_by(quotes.c.id)
+            .order_by(quotes.c.speaker_entity_id, quotes.c.id)
         )
         with self.engine.connect() as conn:
             orgs = affiliations(conn, conn.execute(select(quotes.c.speaker_affiliation).distinct()).scalars())
             rows = (dict(r) for r in conn.execution_options(yield_per=2000).execute(stmt).mappings())
-            return group_memberships(rows, orgs)
+            for _speaker, said in groupby(rows, key=lambda r: r["speaker_entity_id"]):
+                yield from group_memberships(said, orgs)
 
 
 class SnapshotSource(ExportSource):
@@ -214,8 +220,8 @@ class SnapshotSource(ExportSource):
         if groups:
             yield list(groups.values())
 
-    def memberships(self) -> list[dict[str, Any]]:
+    def memberships(self) -> Iterator[dict[str, Any]]:
         quotes_ = [self._annotate(q, "quotes") for q in self.snap.quotes if q["speaker_affiliation"]]
         with self.engine.connect() as conn:
             orgs = affiliations(conn, (q["speaker_affiliation"] for q in quotes_))
-        return group_memberships(quotes_, orgs)
+        yield from group_memberships(quotes_, orgs)

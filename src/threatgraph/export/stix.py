@@ -24,7 +24,7 @@ import stix2
 
 from threatgraph.export.mapping import entity_map, link_type, place, relationship_type, stix_id
 from threatgraph.export.snapshot import ExportError
-from threatgraph.export.source import ArticleGroup, ExportSource
+from threatgraph.export.source import PAGE, ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_modality import stated
 
@@ -436,12 +436,15 @@ def write(
         for batch in source.article_batches():
             groups = [_article_group(g, stats) for g in batch]
             _put_groups(bundles, source, groups)
-        memberships = []
+        memberships: list[_Group] = []
         for mem in source.memberships():
             arts = source.article_rows(sorted(set(mem["article_ids"])))
             g = _membership_group(mem | {"articles": arts}, stats)
             if g is not None:
                 memberships.append(g)
+            if len(memberships) >= PAGE:  # a page of groups at a time, as for articles
+                _put_groups(bundles, source, memberships)
+                memberships = []
         _put_groups(bundles, source, memberships)
     finally:
         bundles.close()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, select
 
 from threatgraph.store.read.common import day, iso, profile
 from threatgraph.store.records import SanctionLink, SanctionsHit
@@ -40,10 +41,9 @@ def entry_summary(data: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def links_of(conn: Connection, entity_ids: list[str], include_rejected: bool = True) -> dict[str, list[SanctionLink]]:
-    """Sanctions links of these entities with their list entry's data and version dates, best score first."""
-    if not entity_ids:
-        return {}
+def links_query(which: ColumnElement[bool], include_rejected: bool = True) -> Select[Any]:
+    """The sanctions links ``which`` selects (a condition on ``sanction_links``) joined with their list entry
+    and its first and removal versions, best score first (one row per link; :func:`link_record` makes it a record)."""
     first = list_versions.alias("first_version")
     removed = list_versions.alias("removed_version")
     q = (
@@ -74,37 +74,47 @@ def links_of(conn: Connection, entity_ids: list[str], include_rejected: bool = T
             .outerjoin(first, first.c.id == list_entries.c.first_version_id)
             .outerjoin(removed, removed.c.id == list_entries.c.removed_version_id)
         )
-        .where(sanction_links.c.entity_id.in_(entity_ids))
+        .where(which)
         .order_by(sanction_links.c.score.desc())
     )
     if not include_rejected:
         q = q.where(sanction_links.c.status != "rejected")
+    return q
+
+
+def link_record(r: Mapping[str, Any]) -> SanctionLink:
+    """One row of :func:`links_query` as a record, with what its list entry says."""
+    summary = entry_summary(r["data"])
+    return SanctionLink(
+        dataset=r["dataset"],
+        entry_id=r["entry_id"],
+        caption=r["caption"],
+        schema=r["schema"],
+        score=round(float(r["score"]), 3),
+        status=r["status"],
+        sanctioned=reads_sanctioned(r["status"]),
+        judgement=(r["explanation"] or {}).get("judgement"),
+        programs=summary["programs"],
+        listing_date=summary["listing_date"],
+        listed_since=summary["listing_date"] or iso(r["first_published"]),
+        first_list_version=iso(r["first_published"]) or iso(day(r["first_loaded"])),
+        authority=summary["authority"],
+        entry_names=summary["names"],
+        entry_countries=summary["countries"],
+        removed_from_list=r["removed_version_id"] is not None,
+        removed_date=iso(r["removed_published"]),
+        explanation=r["explanation"],
+        linked_at=iso(r["created_at"]),
+    )
+
+
+def links_of(conn: Connection, entity_ids: list[str], include_rejected: bool = True) -> dict[str, list[SanctionLink]]:
+    """Sanctions links of these entities with their list entry's data and version dates, best score first."""
+    if not entity_ids:
+        return {}
     out: dict[str, list[SanctionLink]] = defaultdict(list)
-    for r in conn.execute(q).mappings():
-        summary = entry_summary(r["data"])
-        out[r["entity_id"]].append(
-            SanctionLink(
-                dataset=r["dataset"],
-                entry_id=r["entry_id"],
-                caption=r["caption"],
-                schema=r["schema"],
-                score=round(float(r["score"]), 3),
-                status=r["status"],
-                sanctioned=reads_sanctioned(r["status"]),
-                judgement=(r["explanation"] or {}).get("judgement"),
-                programs=summary["programs"],
-                listing_date=summary["listing_date"],
-                listed_since=summary["listing_date"] or iso(r["first_published"]),
-                first_list_version=iso(r["first_published"]) or iso(day(r["first_loaded"])),
-                authority=summary["authority"],
-                entry_names=summary["names"],
-                entry_countries=summary["countries"],
-                removed_from_list=r["removed_version_id"] is not None,
-                removed_date=iso(r["removed_published"]),
-                explanation=r["explanation"],
-                linked_at=iso(r["created_at"]),
-            )
-        )
+    for r in conn.execute(links_query(sanction_links.c.entity_id.in_(entity_ids), include_rejected)).mappings():
+        out[r["entity_id"]].append(link_record(r))
     return out
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
 from threatgraph.store.read import limits
 from threatgraph.store.read.common import captions, iso
-from threatgraph.store.records import Quote
+from threatgraph.store.records import EntityRef, Quote
 from threatgraph.store.schema import articles, mentions, quotes
 
-_COLUMNS = (
+COLUMNS = (
     quotes.c.id,
     quotes.c.article_id,
     quotes.c.text,
@@ -30,7 +31,7 @@ def quotes_of(conn: Connection, entity_id: str, article_ids: list[str]) -> tuple
     """Quotes the entity spoke (newest first) and quotes naming it in these (its recent) articles."""
     by = (
         conn.execute(
-            select(*_COLUMNS)
+            select(*COLUMNS)
             .where(quotes.c.speaker_entity_id == entity_id)
             .order_by(quotes.c.id.desc())
             .limit(limits.QUOTES)
@@ -47,25 +48,29 @@ def quotes_of(conn: Connection, entity_id: str, article_ids: list[str]) -> tuple
         )
     }
     refs = captions(conn, {r["speaker_entity_id"] for r in about})
+    return [quote_record(entity_id, r, art, refs) for r in by], [quote_record(entity_id, r, art, refs) for r in about]
 
-    def row(r: Any) -> Quote:
-        title, published = art.get(r["article_id"], (None, None))
-        return Quote(
-            quote_id=r["id"],
-            text=r["text"],
-            direct=bool(r["direct"]),
-            speaker=r["speaker"],
-            speaker_entity=refs.get(r["speaker_entity_id"]) if r["speaker_entity_id"] != entity_id else None,
-            speaker_title=r["speaker_title"],
-            speaker_affiliation=r["speaker_affiliation"],
-            cue=r["cue"],
-            outlet=r["outlet"],
-            article_id=r["article_id"],
-            article_title=title,
-            published=iso(published),
-        )
 
-    return [row(r) for r in by], [row(r) for r in about]
+def quote_record(
+    entity_id: str, r: Mapping[str, Any], art: Mapping[str, tuple[Any, Any]], refs: Mapping[str, EntityRef]
+) -> Quote:
+    """A quote row (``COLUMNS``) as a record, with its article (title, published by id); the speaker's entity
+    is named only when it is another than ``entity_id`` (a quote about it)."""
+    title, published = art.get(r["article_id"], (None, None))
+    return Quote(
+        quote_id=r["id"],
+        text=r["text"],
+        direct=bool(r["direct"]),
+        speaker=r["speaker"],
+        speaker_entity=refs.get(r["speaker_entity_id"]) if r["speaker_entity_id"] != entity_id else None,
+        speaker_title=r["speaker_title"],
+        speaker_affiliation=r["speaker_affiliation"],
+        cue=r["cue"],
+        outlet=r["outlet"],
+        article_id=r["article_id"],
+        article_title=title,
+        published=iso(published),
+    )
 
 
 def _quotes_about(conn: Connection, entity_id: str, article_ids: list[str]) -> list[Any]:
@@ -91,7 +96,7 @@ def _quotes_about(conn: Connection, entity_id: str, article_ids: list[str]) -> l
     found = [
         r
         for r in conn.execute(
-            select(*_COLUMNS, quotes.c.start, quotes.c.end)
+            select(*COLUMNS, quotes.c.start, quotes.c.end)
             .where(
                 quotes.c.article_id.in_(sorted(spans)),
                 or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),

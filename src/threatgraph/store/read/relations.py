@@ -4,12 +4,13 @@ the relations graph one or two hops out."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from sqlalchemy import Connection, Engine, func, select
 
 from threatgraph.store.read import limits
 from threatgraph.store.read.common import captions
-from threatgraph.store.records import EventTie, Graph, GraphEdge, GraphNode, Related, TimelineEvent
+from threatgraph.store.records import EntityRef, EventTie, Graph, GraphEdge, GraphNode, Related, TimelineEvent
 from threatgraph.store.schema import entities, events, mentions
 
 #: other entity id -> "TYPE:out|in" -> how many asserted events
@@ -86,11 +87,22 @@ def related(
         ):
             if eid != entity_id:
                 co[eid] = n
-    ids = set(sorted(co, key=lambda e: -co[e])[: limits.RELATED]) | set(edges)
+    ids = strongest(co, edges, keep)
+    return rank_related(co, edges, ids, captions(conn, ids))
+
+
+def strongest(co: Counter[str], edges: Edges, keep: int | None = None) -> set[str]:
+    """The ids :func:`related` shows: the ``RELATED`` most co-occurring (ties by id, so the cut does not depend
+    on the order rows came in) and every event counterpart; ``keep`` cuts those to the strongest few."""
+    ids = set(sorted(co, key=lambda e: (-co[e], e))[: limits.RELATED]) | set(edges)
     if keep is not None:
-        strength = {e: co.get(e, 0) + sum(edges.get(e, Counter()).values()) for e in ids}
+        strength = {e: co.get(e, 0) + (sum(edges[e].values()) if e in edges else 0) for e in ids}
         ids = set(sorted(ids, key=lambda e: (-strength[e], e))[:keep])
-    refs = captions(conn, set(ids))
+    return ids
+
+
+def rank_related(co: Counter[str], edges: Edges, ids: set[str], refs: Mapping[str, EntityRef]) -> list[Related]:
+    """The entities ``ids`` that still exist (``refs``) as relations, strongest first."""
     out = []
     for eid in ids:
         ref = refs.get(eid)
@@ -98,7 +110,7 @@ def related(
             continue
         ties = [
             EventTie(type=k.split(":")[0], direction=k.split(":")[1], count=n)
-            for k, n in edges.get(eid, Counter()).items()
+            for k, n in (edges[eid].items() if eid in edges else ())
         ]
         out.append(
             Related(

@@ -7,16 +7,17 @@ stored while a reader pages do not shift later pages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select, text, union
+from sqlalchemy import ColumnElement, CompoundSelect, Connection, Engine, func, select, text, union
 
 from threatgraph.store.read import limits
 from threatgraph.store.read.common import captions, iso, ref_or_text
 from threatgraph.store.records import EntityRef, EventCounts, TimelineEvent, TimelinePage
 from threatgraph.store.schema import articles, entities, events, quotes
 
-_COLUMNS = (
+COLUMNS = (
     events.c.id,
     events.c.article_id,
     events.c.type,
@@ -46,17 +47,11 @@ def newest_events(
 ) -> list[TimelineEvent]:
     """The newest ``limit`` events the entity is source or target of (ids below ``before``), by date."""
     limit = limit or limits.TIMELINE
-    walks = []
-    for role in (events.c.source_entity_id, events.c.target_entity_id):
-        q = select(events.c.id).where(role == entity_id)
-        if before is not None:
-            q = q.where(events.c.id < before)
-        walks.append(q.order_by(events.c.id.desc()).limit(limit).subquery())
     # Ids first (index-only walks), then the newest ``limit`` of their union as whole rows.
-    newest = union(*(select(w.c.id) for w in walks)).subquery()
+    newest = ids_walks(entity_id, before, limit).subquery()
     unique = (
         conn.execute(
-            select(*_COLUMNS).where(events.c.id.in_(select(newest.c.id))).order_by(events.c.id.desc()).limit(limit)
+            select(*COLUMNS).where(events.c.id.in_(select(newest.c.id))).order_by(events.c.id.desc()).limit(limit)
         )
         .mappings()
         .all()
@@ -70,8 +65,31 @@ def newest_events(
         )
     }
     refs = captions(conn, {r["source_entity_id"] for r in unique} | {r["target_entity_id"] for r in unique})
+    return dated(entity_id, unique, art, refs)
+
+
+def ids_walks(entity_id: str | ColumnElement[Any], before: int | None, limit: int) -> CompoundSelect:
+    """The ids of the newest ``limit`` events per role (below ``before``): two index-only walks, unioned
+    (``entity_id`` a value, or a bound parameter of a statement built once)."""
+    walks = []
+    for role in (events.c.source_entity_id, events.c.target_entity_id):
+        q = select(events.c.id).where(role == entity_id)
+        if before is not None:
+            q = q.where(events.c.id < before)
+        walks.append(q.order_by(events.c.id.desc()).limit(limit).subquery())
+    return union(*(select(w.c.id) for w in walks))
+
+
+def dated(
+    entity_id: str,
+    rows: Sequence[Mapping[str, Any]],
+    art: Mapping[str, tuple[Any, Any, Any]],
+    refs: Mapping[str, EntityRef],
+) -> list[TimelineEvent]:
+    """Event rows (``COLUMNS``) as timeline records sorted by date, with their article (title, published,
+    outlet by id) and the resolved actors (``refs``)."""
     out = []
-    for r in unique:
+    for r in rows:
         title, published, outlet = art.get(r["article_id"], (None, None, None))
         out.append(
             TimelineEvent(
