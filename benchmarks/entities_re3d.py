@@ -8,7 +8,13 @@ re3d annotates more than names ("rebels", "U.S. service members", weapons, quant
 types we extract are scored: Person, Organisation, Location, Nationality, Temporal. Gold mentions
 that are not names therefore count against recall for both systems alike.
 
-    .venv/bin/python benchmarks/entities_re3d.py [--portion CENTCOM]
+    .venv/bin/python benchmarks/entities_re3d.py [--portion CENTCOM] [--errors]
+
+The issue's figure is printed last, per portion: *proper names only* (gold Person, Organisation,
+Location and Nationality spans written as a name, see :func:`proper_name`), overlap matching,
+one-to-one; "same type" needs the re3d type to agree, "any type" only the span. A predicted name that
+overlaps only gold spans that are not scored (descriptions such as "U.S. service members", weapons) counts
+neither way; one that overlaps no gold span at all is a false positive.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,24 +63,89 @@ TYPES = ("Person", "Organisation", "Location", "Nationality", "Temporal")
 Span = tuple[int, int, str]
 
 
+#: types of the proper-name figure (the issue's "re3d types"; dates are scored above)
+NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
+#: words that may stay lower case inside a name ("Gulf of Aden", "Ansar al-Sharia")
+_JOINERS = frozenset({"of", "the", "and", "for", "al", "el", "de", "du", "bin", "ibn", "in", "on", "-"})
+_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i", "you", "us", "them", "his", "her", "our", "their"})
+
+
+def proper_name(value: str) -> bool:
+    """Whether a gold span is written as a proper name: after an optional leading "the", every word but
+    joining words starts with a capital or a digit ("the Kurdish YPG", "Gulf of Aden", "Spc. Lorraine
+    Walsh"); descriptions ("U.S. service members", "an ISIL tactical unit") and pronouns are not."""
+    words = re.findall(r"[\w.'’]+|-", value)
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].casefold() in _PRONOUNS):
+        return False
+    content = [w for w in words if w.casefold() not in _JOINERS and any(ch.isalnum() for ch in w)]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
 def _lines(path: Path) -> Iterable[dict]:
     for line in path.read_text(encoding="utf-8-sig").splitlines():
         if line.strip():
             yield json.loads(line)
 
 
-def load(portions: list[str]) -> tuple[dict[str, str], dict[str, set[Span]]]:
-    """Document texts by id and gold spans by document id (only the scored types)."""
+def load(portions: list[str]) -> tuple[dict[str, str], dict[str, set[Span]], dict[str, set[Span]], dict[str, str]]:
+    """Document texts, gold spans of the scored types, every gold span (any type, names or not) by
+    document id, and each document's portion."""
     texts: dict[str, str] = {}
     gold: dict[str, set[Span]] = defaultdict(set)
+    every: dict[str, set[Span]] = defaultdict(set)
+    portion_of: dict[str, str] = {}
     for portion in portions:
         folder = RE3D / portion
         for doc in _lines(folder / "documents.json"):
             texts[doc["_id"]] = doc["text"]
+            portion_of[doc["_id"]] = portion
         for ent in _lines(folder / "entities.json"):
+            every[ent["documentId"]].add((ent["begin"], ent["end"], ent["type"]))
             if ent["type"] in TYPES:
                 gold[ent["documentId"]].add((ent["begin"], ent["end"], ent["type"]))
-    return texts, gold
+    return texts, gold, every, portion_of
+
+
+def score_names(
+    texts: dict[str, str],
+    every: dict[str, set[Span]],
+    pred: dict[str, set[Span]],
+    same_type: bool,
+    errors: list[str] | None = None,
+) -> tuple[int, int, int, int]:
+    """(right predictions, predictions, found gold, gold) of the proper-name figure.
+
+    re3d annotates nested and doubled spans ("the United States" Organisation over "United States"
+    Location; "Pentagon Press Secretary Peter Cook" over "Peter Cook"), so matching is by overlap and not
+    one-to-one: a prediction is right when it overlaps a gold name (of its type, for "same type"), a gold
+    name is found when a prediction (of its type) overlaps it. Precision is over predictions, recall over
+    gold names.
+    """
+    right = npred = found = ngold = 0
+    for doc_id, text in texts.items():
+        spans = every.get(doc_id, set())
+        names = sorted(s for s in spans if s[2] in NAME_TYPES and proper_name(text[s[0] : s[1]]))
+        others = [s for s in spans if s not in names]
+        preds = sorted(p for p in pred.get(doc_id, ()) if p[2] in NAME_TYPES)
+        ngold += len(names)
+        for ps, pe, kind in preds:
+            over = [g for g in names if ps < g[1] and g[0] < pe]
+            if not over and any(ps < ge and gs < pe for gs, ge, _ in others):
+                continue  # a name inside a description or another kind of gold span: not scored
+            npred += 1
+            if any(not same_type or g[2] == kind for g in over):
+                right += 1
+            elif errors is not None:
+                want = "/".join(sorted({g[2] for g in over})) or "no gold"
+                errors.append(f"{doc_id[:8]} {text[ps:pe]!r}: {kind} != {want}")
+        for gs, ge, kind in names:
+            if any(ps < ge and gs < pe and (not same_type or k == kind) for ps, pe, k in preds):
+                found += 1
+            elif errors is not None:
+                errors.append(f"{doc_id[:8]} FN {text[gs:ge]!r} ({kind})")
+    return right, npred, found, ngold
 
 
 def score(gold: dict[str, set[Span]], pred: dict[str, set[Span]], overlap: bool) -> dict[str, tuple[int, int, int]]:
@@ -118,11 +190,12 @@ def _row(kind: str, tp: int, npred: int, ngold: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--portion", action="append", help="re3d portion folder(s); default: all present")
+    parser.add_argument("--errors", action="store_true", help="list proper-name type errors (tune portions only!)")
     args = parser.parse_args()
     if not RE3D.is_dir():
         raise SystemExit(f"re3d not found at {RE3D}")
     portions = args.portion or sorted(p.name for p in RE3D.iterdir() if (p / "documents.json").is_file())
-    texts, gold = load(portions)
+    texts, gold, every, portion_of = load(portions)
     ids = list(texts)
 
     ours_nlp = build_nlp()
@@ -143,6 +216,22 @@ def main() -> None:
         print("exact span match" if not overlap else "overlapping span match")
         report("threatgraph", score(gold, ours, overlap))
         report(f"anchor: bare {MODEL}", score(gold, bare, overlap))
+    print("proper names only, overlapping span match (the issue's figure)")
+    for portion in portions:
+        part = {i: t for i, t in texts.items() if portion_of[i] == portion}
+        for name, pred in (("threatgraph", ours), (f"bare {MODEL}", bare)):
+            for same in (True, False):
+                errors: list[str] | None = [] if args.errors and same and name == "threatgraph" else None
+                right, npred, found, ngold = score_names(part, every, pred, same, errors)
+                p, r = right / npred if npred else 0.0, found / ngold if ngold else 0.0
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                kind = "same type" if same else "any type"
+                print(
+                    f"  {portion:<20} {name:<28} {kind:<9} P {p:.3f} R {r:.3f} F1 {f:.3f}"
+                    f"   (right {right}/{npred} predicted, found {found}/{ngold} gold)"
+                )
+                for line in errors or ():
+                    print("     ", line)
 
 
 if __name__ == "__main__":
