@@ -8,7 +8,14 @@ its country), "in al-Rawda" (a name the model took for a person after "in"). Eac
 for one mention; the type of a name is then voted across all its mentions in the document, with
 list-typed (gazetteer) mentions and cued mentions outweighing bare model guesses.
 
-The cue words are data in ``labels.yaml`` (``member_nouns``, ``place_nouns``, ``locative_prepositions``).
+The vote runs twice. :func:`vote` before grouping, over mentions of one spelling, so that in-document
+grouping sees one type per name; :func:`vote_groups` after grouping, over every mention of one actor,
+whatever its form: a surname alone ("Ellwood ... is a former minister"), an acronym the text defines, a
+spelling variant. One strong cue on any form then types them all, and the model's guess on the full name
+decides only when the text says nothing else.
+
+The cue words are data in ``labels.yaml`` (``member_nouns``, ``place_nouns``, ``locative_prepositions``,
+``direction_words``, ``person_titles``).
 """
 
 from __future__ import annotations
@@ -17,13 +24,16 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from threatgraph.extract.places import is_place_spelling
 from threatgraph.model import Mention
+from threatgraph.names.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-#: weights of a mention's vote: typed by a list, typed by a cue in the text, guessed by the model
-GAZETTEER, CUE, GUESS = 6, 3, 1
+#: weights of a mention's vote: typed by a list, typed by a cue in the text, guessed by the model; and
+#: (in the document's vote) a name the place gazetteer knows
+GAZETTEER, CUE, GUESS, PLACE = 6, 3, 1, 1
 _GUESSES = frozenset({"Person", "Organization", "Location"})
 
 
@@ -43,6 +53,10 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         return members[after.lower_]  # "Jabhat Nur fighters", "a Jabhat Nur spokesman"
     if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
         return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
+    if label != "Person" and _honorific(span[0]) and len(span) > 1 and span[1].is_title:
+        return "Person"  # "Mufti Nur Wali Mehsud", "Sheikh Hassan Dahir": an honorific opens a person's name
+    if label != "Person" and before is not None and _honorific(before) and before.is_title:
+        return "Person"  # the honorific left outside the span
     places = set(config["place_nouns"])
     root = span.root
     if (
@@ -53,6 +67,14 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         and doc[span.start - 2].tag_ == "NN"
     ):
         return "Location"  # "the village of X", "the town of X" (a plural, "the towns of X and Y", is a list's)
+    direction = doc[span.start - 2].lower_ if span.start > 1 and doc[span.start - 2].is_lower else None
+    if before is not None and before.lower_ == "of" and direction in config["direction_words"]:
+        return "Location"  # "north of X", "30 km southwest of X": only places lie in a direction
+    predicate = _copula_predicate(span)
+    if predicate is not None:
+        kind = _noun_kind(predicate, config)
+        if kind is not None:
+            return kind  # "X is a former diplomat", "X is a town in ...", "X is a militant group"
     titles = set(config["person_titles"])
     if label != "Person" and len(span) <= 4 and any(_title_noun(c, titles) for c in root.children if c.dep_ == "appos"):
         return "Person"  # "X, co-founder of Y", "X, a spokesman for the group": a title apposed to the name
@@ -81,6 +103,30 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     return None
 
 
+def _honorific(tok: Token) -> bool:
+    """A religious, military or courtesy title ("Mufti", "Sheikh", "Capt."), per the names vocabulary."""
+    return tok.lower_.rstrip(".") in vocabulary().honorifics
+
+
+def _copula_predicate(span: Span) -> Token | None:
+    """The noun a name is said to be: "X is a former diplomat" -> "diplomat" (subject of "be" with an
+    attribute), or None."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_ != "be":
+        return None
+    return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+def _noun_kind(noun: Token, config: dict[str, Any]) -> str | None:
+    """The type a common noun says its referent has: a person title, a place noun, a naming noun."""
+    word = noun.lower_.rsplit("-", 1)[-1]
+    if word in config["person_titles"] or word in config["person_nouns"]:
+        return "Person"
+    if word in config["place_nouns"]:
+        return "Location"
+    return config["naming_nouns"].get(word)
+
+
 def _title_noun(tok: Token, titles: set[str]) -> bool:
     """A person title heading an apposition: "spokesman", "co-founder" (the last part of a hyphenated title)."""
     return tok.pos_ == "NOUN" and tok.lower_.rsplit("-", 1)[-1] in titles
@@ -99,6 +145,10 @@ def _governing_preposition(span: Span) -> str | None:
             return None
         if doc[i].pos_ == "ADP" or doc[i].lower_ in ("in", "near"):
             return doc[i].lower_
+        if i == span.start - 1 and doc[i].text == ",":
+            after = doc[span.end] if span.end < len(doc) else None
+            if after is None or not (after.text == "," or after.lower_ in ("and", "or")):
+                return None  # "near X, Y, Cook said": a list's last item follows "and"/"or", not a comma
         separated = False
         while i >= 0 and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
             i, separated = i - 1, True
@@ -136,3 +186,68 @@ def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool])
         best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == m.label))[0]
         if best != m.label:
             m.label = best
+
+
+#: types whose mentions may be retyped by the document's vote, by family
+_FAMILY = {
+    "Person": "Person",
+    "Organization": "org",
+    "ArmedGroup": "org",
+    "PublicBody": "org",
+    "Company": "org",
+    "Location": "Location",
+}
+
+
+def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | None], listed: list[bool]) -> None:
+    """Give each in-document group (``Mention.group``) the type all its mentions vote for, in place.
+
+    ``labels`` are the mentions' own types before any vote (the model's guess, refined by reference
+    data), ``cues`` the type the text around each gives it, ``listed`` whether a list typed it. A group
+    with a listed mention, a country or a people keeps the type grouping gave it. Otherwise the group's
+    evidence is summed per family (person, organisation, place): each cue the text gives a mention
+    (:data:`CUE`); each guess of the model (:data:`GUESS`, twice that for a name of several words, which
+    gives the model more to go on than a surname alone: "Joseph Votel" guessed PERSON once weighs as much
+    as "Votel" guessed ORG twice); and a name that the packaged place gazetteer knows, in any
+    romanisation (:data:`PLACE`). On a tie the group keeps the
+    type grouping gave it (its fullest name's). A group moved to another family takes the finest type
+    voted within it ("ArmedGroup" from "fighters" over a guessed "Organization").
+    """
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.group >= 0:
+            members[m.group].append(i)
+    for indices in members.values():
+        current = mentions[indices[0]].label
+        if current not in _FAMILY or any(listed[i] or labels[i] not in _FAMILY for i in indices):
+            continue
+        family: dict[str, int] = defaultdict(int)
+        within: dict[str, int] = defaultdict(int)
+        for i in indices:
+            label = cues[i] if cues[i] in _FAMILY else labels[i]
+            weight = CUE if cues[i] in _FAMILY else GUESS * (2 if _several_words(mentions[i].norm) else 1)
+            family[_FAMILY[label]] += weight  # type: ignore[index]
+            within[label] += weight  # type: ignore[index]
+        if any(is_place_spelling(mentions[i].text) for i in indices):
+            family["Location"] += PLACE
+            within["Location"] += PLACE
+        best = max(family.items(), key=lambda kv: (kv[1], kv[0] == _FAMILY[current]))[0]
+        if best == _FAMILY[current]:
+            continue
+        label = max((lb for lb in within if _FAMILY[lb] == best), key=lambda lb: (within[lb], lb != "Organization"))
+        for i in indices:
+            mentions[i].label = label
+
+
+def _several_words(norm: str) -> bool:
+    """A name of more than one word, an Arabic article not counted ("al naba" is one word)."""
+    articles = {"al", *vocabulary().articles}
+    return sum(w not in articles for w in norm.split()) > 1
+
+
+def title_only(words: list[str], config: dict[str, Any]) -> bool:
+    """A "name" made of titles alone ("the Mufti", "Sgt."): a role, not an entity. Office words that also
+    name bodies ("Defense", "Interior") do not count as titles here."""
+    folded = [w.casefold().strip(".") for w in words if any(ch.isalpha() for ch in w)]
+    titles = vocabulary().honorifics | set(config["person_titles"])
+    return bool(folded) and all(w in titles for w in folded)

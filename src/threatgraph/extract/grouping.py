@@ -345,9 +345,28 @@ def _may_be_person(cluster: _Cluster) -> bool:
     return not (is_country(best.text) or is_place(best.text))
 
 
+def _person_shaped_org(cluster: _Cluster) -> bool:
+    """A name the model alone typed Organization that is written like a person's ("Jamal Alzoubi"): two
+    to four capitalised words, none an organisation, group or place word. Its surname written alone may
+    join it; the document's vote then decides its type from all the mentions."""
+    best = cluster.root().best()
+    words = best.text.split()
+    if best.source != "model" or best.label != "Organization" or not 2 <= len(words) <= 4:
+        return False
+    config = label_config()
+    blocked = {w for ws in config["heads"].values() for w in ws} | set(config["group_words"])
+    return all(w.isalpha() and w.istitle() and w.casefold() not in blocked and not is_place(w) for w in words) and not (
+        any(is_country(w) or is_demonym(w) for w in words)
+    )
+
+
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
     """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"."""
-    persons = [c for c in clusters if c.root().best().label == "Person" and len(c.best().norm.split()) >= 2]
+    persons = [
+        c
+        for c in clusters
+        if (c.root().best().label == "Person" or _person_shaped_org(c)) and len(c.best().norm.split()) >= 2
+    ]
     for cluster in clusters:
         root = cluster.root()
         best = cluster.best()

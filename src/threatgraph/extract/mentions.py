@@ -15,10 +15,11 @@ Names are normalised by the one name stack (:func:`threatgraph.names.surface.nor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from threatgraph.extract.evidence import context_label, vote
+from threatgraph.extract.evidence import context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
@@ -30,6 +31,26 @@ from threatgraph.names.surface import normalise_surface
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
     from spacy.tokens import Doc, Span
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
+#: A span opening with an indefinite article: a category ("listed as a Terrorist Entity") or a name the
+#: model took the article into.
+_INDEFINITE = re.compile(r"(?:a|an)\s+(?=\S)")
+
+
+def _category(span: Span) -> bool:
+    """An indefinite capitalised phrase used as a category: after "as" ("named as a Global Terrorist")
+    or as what something is ("X is a Terrorist Entity")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "as":
+        return True
+    return span.root.dep_ == "attr" or (before is not None and before.lemma_ == "be")
+
+
+class TypeEvidence(NamedTuple):
+    """Per mention, parallel to the mention list: its own type, the text's cue, typed by a list."""
+
+    labels: list[str]
+    cues: list[str | None]
+    listed: list[bool]
 
 
 def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -147,6 +168,16 @@ def map_label(span: Span) -> str | None:
 
 def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention]:
     """Typed mentions for the entities of ``doc``, in text order, ungrouped (``group == -1``)."""
+    return build_typed_mentions(doc, ents)[0]
+
+
+def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[list[Mention], TypeEvidence]:
+    """Typed mentions for the entities of ``doc`` and the evidence behind their types.
+
+    Mentions of one spelling already share the type they vote for; the evidence (each mention's own
+    type, the text's cue, whether a list typed it) lets :func:`threatgraph.extract.evidence.vote_groups`
+    decide again once short forms and acronyms are grouped with their full names.
+    """
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
     cues: list[str | None] = []
@@ -172,6 +203,14 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
             continue
         if label != "Date" and not any(ch.isupper() for ch in surface) and any(ch.islower() for ch in surface):
             continue  # "nom de", "the group": names are written with a capital (or in a script without case)
+        indefinite = _INDEFINITE.match(surface) if label != "Date" else None
+        if indefinite is not None:
+            if _category(span):
+                continue  # "listed as a Terrorist Entity": a category, not a name
+            start += indefinite.end()
+            surface = text[start:end]  # "a Combined Joint Task Force": the article is not the name's
+        if label != "Date" and title_only(surface.split(), label_config()):
+            continue  # "the Mufti", "Capt." are roles, not names
         if label != "Date":
             label = refine_label(label, span, surface)
         sent = span.sent
@@ -188,8 +227,10 @@ def build_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> list[Mention
             )
         )
         cues.append(context_label(span, label, label_config(), is_country))
-    vote(mentions, cues, [m.source == "gazetteer" for m in mentions])  # one type per name in the document
-    return mentions
+    listed = [m.source == "gazetteer" for m in mentions]
+    own = [m.label for m in mentions]
+    vote(mentions, cues, listed)  # one type per name in the document
+    return mentions, TypeEvidence(own, cues, listed)
 
 
 def is_org_type(label: str) -> bool:

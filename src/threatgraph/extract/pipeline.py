@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 from threatgraph.extract import spans
 from threatgraph.extract.dates import extract_dates
 from threatgraph.extract.events import extract_events
+from threatgraph.extract.evidence import vote_groups
 from threatgraph.extract.gazetteer import FACTORY, KNOWN_NAMES, SCHEMA_LABELS, Gazetteer, usable_name
 from threatgraph.extract.grouping import definitions, group_mentions
-from threatgraph.extract.mentions import build_mentions
+from threatgraph.extract.mentions import build_typed_mentions
 from threatgraph.extract.nlp import build_nlp, load_nlp
 from threatgraph.extract.quotes import extract_quotes
 from threatgraph.extract.scripts import script_mentions
@@ -42,13 +43,20 @@ def _checked(article: object) -> Article:
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
-    """Typed, grouped mentions of one parsed document, with foreign-script spellings of its names."""
-    mentions = build_mentions(doc)
+    """Typed, grouped mentions of one parsed document, with foreign-script spellings of its names.
+
+    The type of each group is decided last, by all its mentions (:func:`vote_groups`): one document's
+    text decides, never the batch it was parsed in or other documents (the archive's view of an actor
+    is resolve's).
+    """
+    mentions, evidence = build_typed_mentions(doc)
     pairs = script_mentions(doc, mentions)
     known = doc.user_data.get(KNOWN_NAMES, [])
     named = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in known)]
     joins = [*pairs, *definitions(doc.text, mentions)]
-    return group_mentions([*mentions, *(m for m, _ in pairs)], joins=joins, named=named)
+    grouped = group_mentions([*mentions, *(m for m, _ in pairs)], joins=joins, named=named)
+    vote_groups(mentions, *evidence)
+    return grouped
 
 
 class Extractor:

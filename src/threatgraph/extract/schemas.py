@@ -26,6 +26,8 @@ class LabelsFile(Schema):
     group_words: Words
     branch_words: Words
     person_titles: Words
+    person_nouns: Words
+    direction_words: Words
     leading_prepositions: Words
     place_nouns: Words
     place_prefixes: Words

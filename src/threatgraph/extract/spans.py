@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from threatgraph.extract.branches import join_branches
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.places import is_country, is_demonym, is_place
+from threatgraph.extract.places import is_country, is_demonym, is_place, is_place_spelling
 from threatgraph.names.vocabulary import vocabulary
 
 FACTORY = "threatgraph_spans"
@@ -191,7 +191,7 @@ def _gazetteer_place(span: Span) -> bool:
     return (
         before is not None
         and before.lower_ in label_config()["gazetteer_prepositions"]
-        and is_place(span.text)
+        and is_place_spelling(span.text)
         and not any(t.lower_ in label_config()["person_titles"] for t in span)
     )
 
@@ -314,6 +314,41 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _person_shaped(span: Span) -> bool:
+    """Two to four capitalised name words, none an organisation, place or group word: "Jamal Alzoubi",
+    whatever the model typed it; "Crescent Gate Trading", "Kurdish Peshmerga", "Gulf of Aden" are not."""
+    words = list(span)
+    if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
+    return not any(t.lower_ in blocked or is_country(t.text) or is_demonym(t.text) or is_place(t.text) for t in words)
+
+
+def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's surname written alone where the model tagged nothing ("Alzoubi is a former diplomat"
+    after "Jamal Alzoubi"): the last word of a person-shaped name, standing alone as a proper noun.
+    Typed PERSON; grouping joins it to the full name and the document's vote types them together."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    last: set[str] = set()
+    for span in spans:
+        if span.label_ in ("PERSON", "ORG") and _person_shaped(span) and len(span[-1]) >= 3:
+            last.add(span[-1].text)
+    found = []
+    for tok in doc:
+        if tok.text not in last or tok.i in taken:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.is_sent_start and tok.dep_ in ("nsubj", "nsubjpass")):
+            continue  # a sentence's first word is often tagged a common noun; as its subject it is the name
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before is not None and before.is_title and not before.is_sent_start:
+            continue  # "Mr Alzoubi": the honorific's name span, not a surname alone
+        if after is not None and after.is_title:
+            continue  # part of another name ("Mr Alzoubi" stays the honorific's, "Alzoubi Street" a street's)
+        found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return found
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -336,6 +371,7 @@ def repair(doc: Doc) -> Doc:
     spans = filter_spans(_titled_persons(doc, spans))
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
+    extra += _surnames(doc, [*spans, *extra])
     if extra:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra

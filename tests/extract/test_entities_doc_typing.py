@@ -1,0 +1,99 @@
+"""The type of an actor decided by all its mentions in the document (issue 12 item 3; invented cases).
+
+Each test writes the strong cue on one form of the name (a surname alone, a second spelling) and checks
+that it types every mention of the actor, and the counter-cases where the cue must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.evidence import title_only, vote_groups
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.pipeline import extract_mentions
+from threatgraph.extract.places import is_place_spelling, place_key
+from threatgraph.model import Mention
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp: Language):
+    def run(text: str) -> list[Mention]:
+        return extract_mentions(nlp(text))
+
+    return run
+
+
+def _labels(ms: list[Mention], word: str) -> set[str]:
+    return {m.label for m in ms if word in m.text}
+
+
+def test_a_surname_said_to_be_a_person_types_the_full_name_too(mentions) -> None:
+    ms = mentions("Jamal Alzoubi told reporters that the talks failed. Alzoubi is a former diplomat.")
+    assert _labels(ms, "Alzoubi") == {"Person"}
+    assert len({m.group for m in ms if "Alzoubi" in m.text}) == 1
+    assert any(m.text == "Alzoubi" for m in ms)  # the surname alone is a mention of the person
+
+
+def test_a_surname_is_not_taken_out_of_another_name(mentions) -> None:
+    ms = mentions("Omar Haddad met the elders. Residents of Haddad Street were evacuated on Sunday.")
+    assert not any(m.text == "Haddad" for m in ms)
+
+
+def test_a_direction_from_a_name_makes_it_a_place_in_every_mention(mentions) -> None:
+    ms = mentions("Kurdish forces advanced on Qasrawiyah. The village lies 20 km west of Qasrawiyah.")
+    assert _labels(ms, "Qasrawiyah") == {"Location"}
+
+
+def test_an_honorific_opens_a_person_name_and_is_no_entity_alone(mentions) -> None:
+    ms = mentions("Mufti Hamdan Qarib Wazir leads the group. The Mufti said nothing.")
+    assert _labels(ms, "Wazir") == {"Person"}
+    assert not any(m.text == "Mufti" for m in ms)
+
+
+def test_a_category_after_as_is_no_entity_but_a_name_after_a_is(mentions) -> None:
+    ms = mentions("The department designated the group as a Foreign Terrorist Organization.")
+    assert not any("Terrorist" in m.text for m in ms)
+    ms = mentions("He served with a Combined Joint Task Force in Iraq.")
+    assert any(m.text == "Combined Joint Task Force" for m in ms)
+
+
+def test_program_codes_are_not_actors(mentions) -> None:
+    ms = mentions("The Treasury listed the financier as SDGT on Monday.")
+    assert not any(m.text == "SDGT" for m in ms)
+
+
+def test_a_list_item_after_a_comma_needs_and_to_be_governed_by_near(mentions) -> None:
+    ms = mentions("The strike hit a building near Sarmada, Syria, Ellison said. Ellison declined to give details.")
+    assert _labels(ms, "Ellison") <= {"Person"}
+
+
+def test_place_key_meets_romanisations() -> None:
+    assert place_key("Ar Raqqah") == place_key("Raqqa") == place_key("Raqqah")
+    assert place_key("Al Hillah") == place_key("Hilla")
+    assert is_place_spelling("Hilla") and not is_place_spelling("Smith")
+
+
+def test_titles_alone_are_roles() -> None:
+    config = label_config()
+    assert title_only(["Sgt."], config) and title_only(["Mufti"], config)
+    assert not title_only(["Defense", "Department"], config) and not title_only(["Mufti", "Wazir"], config)
+
+
+def _m(text: str, label: str, group: int) -> Mention:
+    return Mention(0, len(text), text, label, text.casefold(), "", 0, group=group)
+
+
+def test_vote_groups_one_cue_outweighs_repeated_bare_guesses() -> None:
+    ms = [_m("Ada Roe", "Organization", 0), _m("Roe", "Organization", 0), _m("Roe", "Organization", 0)]
+    vote_groups(ms, ["Organization", "Organization", "Organization"], [None, "Person", "Person"], [False] * 3)
+    assert {m.label for m in ms} == {"Person"}
+
+
+def test_vote_groups_full_name_guess_holds_against_surname_guesses_and_lists_win() -> None:
+    ms = [_m("Ada Roe", "Person", 0), _m("Roe", "Person", 0), _m("Roe", "Person", 0)]
+    vote_groups(ms, ["Person", "Organization", "Organization"], [None, None, None], [False] * 3)
+    assert {m.label for m in ms} == {"Person"}  # a tie keeps the full name's type
+    ms = [_m("Roe Brigade", "ArmedGroup", 0), _m("Roe", "ArmedGroup", 0)]
+    vote_groups(ms, ["ArmedGroup", "Person"], [None, "Person"], [True, False])
+    assert {m.label for m in ms} == {"ArmedGroup"}
