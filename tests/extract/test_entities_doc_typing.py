@@ -97,3 +97,17 @@ def test_vote_groups_full_name_guess_holds_against_surname_guesses_and_lists_win
     ms = [_m("Roe Brigade", "ArmedGroup", 0), _m("Roe", "ArmedGroup", 0)]
     vote_groups(ms, ["ArmedGroup", "Person"], [None, "Person"], [True, False])
     assert {m.label for m in ms} == {"ArmedGroup"}
+
+
+def test_a_capitalised_coalition_alone_is_the_organisation_named_with_it(mentions) -> None:
+    ms = mentions(
+        "The Global Coalition against Daesh met in Rome. Coalition partners pledged funds, "
+        "and the Coalition will meet again."
+    )
+    groups = {m.group for m in ms if "Coalition" in m.text}
+    assert len(groups) == 1 and _labels(ms, "Coalition") == {"Organization"}
+    assert not any(m.text == "coalition" for m in mentions("The coalition said the strikes would go on."))
+
+
+def test_a_sentence_opening_coalition_counts_only_if_capitalised_mid_sentence_too(mentions) -> None:
+    assert not any(m.text == "Coalition" for m in mentions("Coalition talks stalled. The parties left."))

@@ -228,7 +228,7 @@ def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | Non
             weight = CUE if cues[i] in _FAMILY else GUESS * (2 if _several_words(mentions[i].norm) else 1)
             family[_FAMILY[label]] += weight  # type: ignore[index]
             within[label] += weight  # type: ignore[index]
-        if any(is_place_spelling(mentions[i].text) for i in indices):
+        if len(family) > 1 and any(is_place_spelling(mentions[i].text) for i in indices):
             family["Location"] += PLACE
             within["Location"] += PLACE
         best = max(family.items(), key=lambda kv: (kv[1], kv[0] == _FAMILY[current]))[0]

@@ -329,6 +329,9 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
             candidates = by_initials.get(best.norm.replace(" ", ""), [])
         if not candidates and is_org_type(best.label):
             candidates = by_stateless.get(best.norm, []) or by_prefix.get(best.norm, [])
+        if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
+            # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
+            candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.

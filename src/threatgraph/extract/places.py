@@ -111,6 +111,7 @@ def _place_keys() -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 4)
 
 
+@lru_cache(maxsize=16384)
 def is_place_spelling(name: str) -> bool:
     """Whether ``name`` is a known city or subdivision written in another romanisation ("Hilla" for
     "Al Hillah"). Weaker than :func:`is_place`: callers use it only where the text already reads the
@@ -118,6 +119,7 @@ def is_place_spelling(name: str) -> bool:
     return is_place(name) or place_key(name) in _place_keys()
 
 
+@lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms).
 

@@ -34,6 +34,7 @@ class LabelsFile(Schema):
     gazetteer_prepositions: Words
     locative_prepositions: Words
     body_words: Words
+    standalone_bodies: Words
     member_nouns: dict[str, str]
     naming_nouns: dict[str, str]
 

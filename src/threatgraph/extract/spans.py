@@ -349,6 +349,27 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _standalone_bodies(doc: Doc, taken: set[int]) -> list[Span]:
+    """A body named by its capitalised common noun alone ("forces of the Coalition", "the Alliance said"):
+    house style for one specific organisation the article is about. Mid-sentence only, where a capital is
+    a choice; at a sentence's start only when the same word is capitalised mid-sentence elsewhere in the
+    document. Not before another capitalised word (then it is part of a longer name)."""
+    words = set(label_config()["standalone_bodies"])
+    chosen = {tok.lower_ for tok in doc if tok.lower_ in words and tok.is_title and not tok.is_sent_start}
+    found = []
+    for tok in doc:
+        if tok.i in taken or not tok.is_title or tok.lower_ not in chosen or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if after is not None and after.is_title:
+            continue
+        if before is not None and before.is_title and not before.is_sent_start:
+            continue
+        found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return found
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -372,6 +393,7 @@ def repair(doc: Doc) -> Doc:
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     extra += _surnames(doc, [*spans, *extra])
+    extra += _standalone_bodies(doc, taken | {i for span in extra for i in range(span.start, span.end)})
     if extra:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
