@@ -111,3 +111,9 @@ def test_a_capitalised_coalition_alone_is_the_organisation_named_with_it(mention
 
 def test_a_sentence_opening_coalition_counts_only_if_capitalised_mid_sentence_too(mentions) -> None:
     assert not any(m.text == "Coalition" for m in mentions("Coalition talks stalled. The parties left."))
+
+
+def test_a_name_after_near_is_a_place_even_where_the_model_saw_nothing(mentions) -> None:
+    ms = mentions("Near Al Qaraqosh, one strike destroyed a bunker. Near Dayr Hafir, two strikes hit a tank.")
+    assert _labels(ms, "Qaraqosh") == {"Location"} and _labels(ms, "Hafir") == {"Location"}
+    assert not any("Commander" in m.text for m in mentions("They met near Commander Roe's house."))

@@ -244,6 +244,7 @@ def _unlabelled_places(doc: Doc, taken: set[int]) -> list[Span]:
             end += 1
         if end > tok.i + 1:
             found.append(Span(doc, tok.i + 1, end, label="GPE"))
+    found += _after_locative(doc, taken | {i for span in found for i in range(span.start, span.end)})
     for tok in doc:  # "Deir al Zour", "Ras al-Ain" left unlabelled: the place word, the article, the name
         if tok.i in taken or not tok.is_title or tok.lower_ not in label_config()["place_prefixes"]:
             continue
@@ -252,6 +253,30 @@ def _unlabelled_places(doc: Doc, taken: set[int]) -> list[Span]:
             end += 1
         if end < len(doc) and end not in taken and doc[end].is_title and _toponym(list(doc[tok.i : end + 1])):
             found.append(Span(doc, tok.i, end + 1, label="GPE"))
+    return found
+
+
+def _after_locative(doc: Doc, taken: set[int], max_words: int = 5) -> list[Span]:
+    """A name the model left unlabelled right after "near", "outside", "off" ("Near Al Huwayjah, two
+    strikes ..."): capitalised words, with the Arabic article and hyphens between them, none a title or
+    an organisation word. Only these prepositions: people and organisations follow "in", "at", "from" too."""
+    preps = set(label_config()["locative_prepositions"])
+    blocked = _org_heads() | set(label_config()["person_titles"])
+    found = []
+    for tok in doc:
+        if tok.lower_ not in preps or tok.i + 1 >= len(doc) or tok.i + 1 in taken or not doc[tok.i + 1].is_title:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= max_words and end not in taken:
+            word = doc[end]
+            if not (word.is_title or word.lower_ in _articles() or word.text in ("-", "‑")) or word.lower_ in blocked:
+                break
+            end += 1
+        while end > tok.i + 1 and not doc[end - 1].is_title:
+            end -= 1
+        if end == tok.i + 1 or (end < len(doc) and doc[end].ent_type_) or doc[end - 1].lower_ in blocked:
+            continue
+        found.append(Span(doc, tok.i + 1, end, label="GPE"))
     return found
 
 
