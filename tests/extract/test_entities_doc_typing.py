@@ -117,3 +117,11 @@ def test_a_name_after_near_is_a_place_even_where_the_model_saw_nothing(mentions)
     ms = mentions("Near Al Qaraqosh, one strike destroyed a bunker. Near Dayr Hafir, two strikes hit a tank.")
     assert _labels(ms, "Qaraqosh") == {"Location"} and _labels(ms, "Hafir") == {"Location"}
     assert not any("Commander" in m.text for m in mentions("They met near Commander Roe's house."))
+
+
+def test_photo_credits_name_no_actors(mentions) -> None:
+    assert [m.text for m in mentions("Troops patrol in Baidoa. (AP Photo/Hassan Wardheere)") if m.label != "Date"] == [
+        "Baidoa"
+    ]
+    assert not mentions("Photo credit: Reuters / Amina Dualeh")
+    assert any(m.text == "Kabul" for m in mentions("The Photo Exhibition opened in Kabul."))

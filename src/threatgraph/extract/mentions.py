@@ -36,6 +36,19 @@ _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 _INDEFINITE = re.compile(r"(?:a|an)\s+(?=\S)")
 
 
+#: A credit line: "Photo:", "(AP Photo/...", "Photo credit: ...", "Image by ..." up to the line's or
+#: bracket's end. The agency and photographer it names are not actors of the article.
+_CREDIT = re.compile(
+    r"(?:\([^\n()]{0,15})?\b(?:Photo|Photograph|Image|Picture|Video|Credit)s?(?:\s+[Cc]redit)?"
+    r"\s*(?::|/|\bby\b|\bcourtesy\b)[^\n)]*\)?"
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character extents of the document's photo and image credits."""
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
 def _category(span: Span) -> bool:
     """An indefinite capitalised phrase used as a category: after "as" ("named as a Global Terrorist")
     or as what something is ("X is a Terrorist Entity")."""
@@ -182,9 +195,12 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
     mentions: list[Mention] = []
     cues: list[str | None] = []
     text = doc.text
+    credits = credit_spans(text)
     for ent in doc.ents if ents is None else ents:
         if model_guess_in_foreign_script(ent):
             continue  # typed, if at all, through a partner name or a list (extract/scripts.py)
+        if any(s < ent.end_char and ent.start_char < e for s, e in credits):
+            continue  # a photo credit names who took the picture, not who is in the story
         span = place_extent(_without_preposition(ent))
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
