@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.places import is_place_spelling
@@ -239,15 +240,24 @@ def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | Non
             mentions[i].label = label
 
 
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset({"al", *vocabulary().articles})
+
+
+@cache
+def _titles(person_titles: tuple[str, ...]) -> frozenset[str]:
+    return vocabulary().honorifics | frozenset(person_titles)
+
+
 def _several_words(norm: str) -> bool:
     """A name of more than one word, an Arabic article not counted ("al naba" is one word)."""
-    articles = {"al", *vocabulary().articles}
-    return sum(w not in articles for w in norm.split()) > 1
+    return sum(w not in _articles() for w in norm.split()) > 1
 
 
 def title_only(words: list[str], config: dict[str, Any]) -> bool:
     """A "name" made of titles alone ("the Mufti", "Sgt."): a role, not an entity. Office words that also
     name bodies ("Defense", "Interior") do not count as titles here."""
     folded = [w.casefold().strip(".") for w in words if any(ch.isalpha() for ch in w)]
-    titles = vocabulary().honorifics | set(config["person_titles"])
+    titles = _titles(tuple(config["person_titles"]))
     return bool(folded) and all(w in titles for w in folded)
