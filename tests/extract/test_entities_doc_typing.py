@@ -125,3 +125,9 @@ def test_photo_credits_name_no_actors(mentions) -> None:
     ]
     assert not mentions("Photo credit: Reuters / Amina Dualeh")
     assert any(m.text == "Kabul" for m in mentions("The Photo Exhibition opened in Kabul."))
+
+
+def test_a_surname_of_a_person_whose_given_name_is_also_a_town_joins_the_person(mentions) -> None:
+    ms = mentions("The group's spokesman Ali Warsame said it would fight on. Warsame spoke on local radio.")
+    assert {m.group for m in ms if "Warsame" in m.text} == {next(m.group for m in ms if m.text == "Ali Warsame")}
+    assert any(m.text == "Warsame" for m in ms) and _labels(ms, "Warsame") == {"Person"}

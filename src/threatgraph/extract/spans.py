@@ -340,13 +340,18 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _person_shaped(span: Span) -> bool:
-    """Two to four capitalised name words, none an organisation, place or group word: "Jamal Alzoubi",
-    whatever the model typed it; "Crescent Gate Trading", "Kurdish Peshmerga", "Gulf of Aden" are not."""
+    """Two to four capitalised name words, none an organisation, place-noun or group word: "Jamal Alzoubi",
+    whatever the model typed it; "Crescent Gate Trading", "Kurdish Peshmerga", "Gulf of Aden" are not. A
+    name the model typed ORG must also have no word that is a known place; a PERSON may ("Ali" is a town
+    too)."""
     words = list(span)
     if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words):
         return False
     blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
-    return not any(t.lower_ in blocked or is_country(t.text) or is_demonym(t.text) or is_place(t.text) for t in words)
+    places = span.label_ != "PERSON"
+    return not any(
+        t.lower_ in blocked or is_country(t.text) or is_demonym(t.text) or (places and is_place(t.text)) for t in words
+    )
 
 
 def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -362,7 +367,7 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     for tok in doc:
         if tok.text not in last or tok.i in taken:
             continue
-        if tok.pos_ != "PROPN" and not (tok.is_sent_start and tok.dep_ in ("nsubj", "nsubjpass")):
+        if tok.pos_ != "PROPN" and not (tok.is_sent_start and tok.dep_ in ("nsubj", "nsubjpass") and tok.is_alpha):
             continue  # a sentence's first word is often tagged a common noun; as its subject it is the name
         before = doc[tok.i - 1] if tok.i > 0 else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
