@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
+from threatgraph.extract.events_issuer import release_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -1218,6 +1219,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         for c in cands
     ]
     shared = _shared_sources(cands, own, index, claims, breaks)
+    shared |= release_sources([(c[0], c[1].type, [a for a, _t in f]) for c, f in zip(cands, own, strict=True)], shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()

@@ -190,6 +190,8 @@ class PloverFile(Schema):
     thing_target_types: Words
     instrument_verbs: Words
     repeated_types: Words
+    issued_types: Words
+    release_deixis: Words
     militant_nouns: Words
     simultaneity_marks: Words
     blaming_verbs: Words

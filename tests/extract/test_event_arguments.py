@@ -1,0 +1,55 @@
+"""Event arguments by construction (issue 11, session 11): who did it when the sentence says so
+only through its grammar or through the document. Invented text; each test names the mechanism."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import Extractor
+from threatgraph.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def events(nlp: Language):
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> list[Event]:
+        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))])).events
+
+    return run
+
+
+def _on(found: list[Event], opening: str, trigger: str) -> Event:
+    """The event of ``trigger`` in the sentence that opens with ``opening``."""
+    hits = [e for e in found if e.trigger == trigger and e.sentence.startswith(opening)]
+    assert hits, [(e.trigger, e.source, e.target, e.sentence[:30]) for e in found]
+    return hits[0]
+
+
+RELEASE = (
+    "Today, the Ministry of Finance of Ruritania designated two financiers of the Kestrel Front.\n\n"
+    "Jan Kowalczyk is being designated for having acted for or on behalf of the Kestrel Front. "
+    "Piotr Nowacki is designated for having assisted the group.\n\n"
+    "This action freezes the assets of both men.\n\n"
+    "The Kestrel Front was designated as a terrorist group in 2015."
+)
+
+
+def test_a_release_performs_its_measures_in_its_own_voice(events) -> None:
+    found = events(RELEASE)
+    for opening in ("Jan Kowalczyk", "Piotr Nowacki"):
+        assert _on(found, opening, "designated").source == "Ministry of Finance"
+    assert _on(found, "This action", "freezes").source == "Ministry of Finance"
+
+
+def test_a_past_measure_keeps_its_unknown_author(events) -> None:
+    # "was designated in 2015": a historical act the release does not attribute
+    assert _on(events(RELEASE), "The Kestrel Front was", "designated").source is None
+
+
+def test_no_issuer_no_borrowed_doer(events) -> None:
+    found = events("Jan Kowalczyk is designated for having assisted the Kestrel Front, the paper reported.")
+    assert all(e.source is None for e in found if e.type == "SANCTION")
