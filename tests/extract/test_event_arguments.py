@@ -53,3 +53,10 @@ def test_a_past_measure_keeps_its_unknown_author(events) -> None:
 def test_no_issuer_no_borrowed_doer(events) -> None:
     found = events("Jan Kowalczyk is designated for having assisted the Kestrel Front, the paper reported.")
     assert all(e.source is None for e in found if e.type == "SANCTION")
+
+
+def test_a_list_of_acts_shares_its_governor(events) -> None:
+    found = events("The Kestrel Front has been involved in extortion, abductions and killings in the north.")
+    assaults = [e for e in found if e.type == "ASSAULT"]  # one happening of the sentence, however many triggers
+    assert assaults
+    assert {e.source for e in assaults} == {"Kestrel Front"}

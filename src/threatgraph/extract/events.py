@@ -440,8 +440,18 @@ def _through_instrument(subj: Token) -> list[Token]:
     return agents
 
 
+def _list_head(tok: Token) -> Token:
+    """The first noun of the list ``tok`` is in (itself when in none): the parse hangs what the
+    list shares (its governor, a participle after it) on the first item only."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
 def _governor(tok: Token) -> Token | None:
-    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved."""
+    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved;
+    a noun in a list is governed as the list is ("involved in abductions, killings and torture")."""
+    tok = _list_head(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
@@ -477,7 +487,7 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
         targets = [g for a in _pobjs(noun, ("by",)) for g in _pobjs(a, ("on", "against", "upon"))]
     if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post
         sources = [g for t in _pobjs(noun, ("on", "against", "upon")) for g in _pobjs(t, ("by",))]
-    for acl in _children(noun, "acl"):  # "an attack targeting Y": the participle names whom
+    for acl in _children(_list_head(noun), "acl"):  # "an attack targeting Y": the participle names whom
         if acl.tag_ == "VBG" and (_trigger(acl) or (None, ""))[0] is not None:
             targets = targets or _children(acl, "dobj")
     for rel in _children(noun, "relcl"):
