@@ -60,3 +60,16 @@ def test_a_list_of_acts_shares_its_governor(events) -> None:
     assaults = [e for e in found if e.type == "ASSAULT"]  # one happening of the sentence, however many triggers
     assert assaults
     assert {e.source for e in assaults} == {"Kestrel Front"}
+
+
+def test_a_predicate_noun_acts_for_its_named_subject(events) -> None:
+    found = events("The Kestrel Front is a militant group that provides weapons training to foreign recruits.")
+    assert _on(found, "The Kestrel Front", "training").source == "Kestrel Front"
+
+
+def test_an_infinitive_under_a_subjectless_verb_takes_that_verbs_doer(events) -> None:
+    found = events(
+        "The Kestrel Front is a militant group that trains recruits and plays a role in attempting to "
+        "kidnap Ruritanian officials."
+    )
+    assert _on(found, "The Kestrel Front", "kidnap").source == "Kestrel Front"

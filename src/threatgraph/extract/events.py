@@ -374,6 +374,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             ctrl = _controller(head)
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
+            if not controller and not _is_passive(ctrl):  # "a role in attempting to rally X": who attempts
+                controller = _verb_args(ctrl, depth + 1).sources
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
                 # "employs drones to hit a depot": the employer hits; "money is used to …": only "by X" says who
                 controller = _children(ctrl, "nsubj") or [

@@ -199,9 +199,9 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         if found is not None:
             return _actor_of(found)  # "Boko Haram fighters raided X. The militants burned …"
     if tok.pos_ == "NOUN":
-        named = _surface_apposition(tok, index)
+        named = _surface_apposition(tok, index) or _predicate_of(tok, index, depth)
         if named is not None:
-            return _actor_of(named)
+            return named if isinstance(named, Actor) else _actor_of(named)
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
         return Actor(_phrase(tok))
     return None
@@ -221,6 +221,23 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
     if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
         return None
     return m
+
+
+def _predicate_of(tok: Token, index: MentionIndex, depth: int) -> Actor | None:
+    """The named subject a predicate noun is said of: "X is a militia leader, tasked with …", "X is a
+    group that provides training": the leader, the group, is X. A copula equates its subject and its
+    predicate, so what the predicate noun does, the subject does; only a named subject counts."""
+    if tok.dep_ != "attr" or lemma(tok.head) not in _COPULAS:
+        return None
+    for subj in tok.head.children:
+        if subj.dep_ == "nsubj":
+            actor = resolve(subj, index, depth + 1)
+            if actor is not None and actor.group >= 0:
+                return actor
+    return None
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _surface_apposition(tok: Token, index: MentionIndex) -> Mention | None:
