@@ -73,3 +73,32 @@ def test_an_infinitive_under_a_subjectless_verb_takes_that_verbs_doer(events) ->
         "kidnap Ruritanian officials."
     )
     assert _on(found, "The Kestrel Front", "kidnap").source == "Kestrel Front"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan Kowalczyk served a prison sentence for his role in the 2017 bombing of a Ruritanian market.",
+        "Jan Kowalczyk was the mastermind behind the bombing of a Ruritanian market.",
+        "Jan Kowalczyk played a leading role in the bombing of a Ruritanian market.",
+        "Jan Kowalczyk was responsible for ordering the bombing of a Ruritanian market.",
+    ],
+)
+def test_who_held_a_role_in_an_act_did_it(events, text: str) -> None:
+    assert _on(events(text), "Jan Kowalczyk", "bombing").source == "Jan Kowalczyk"
+
+
+def test_a_first_person_doer_is_never_replaced_by_anothers(events) -> None:
+    found = events(
+        "The Kestrel Front carried out a strike on a Ruritanian market in May.\n\n"
+        "Last week, I authorized a strike on the Front's training camp."
+    )
+    assert _on(found, "Last week", "strike").source != "Kestrel Front"
+
+
+def test_a_subject_pronoun_continues_the_subject_before_it(events) -> None:
+    found = events(
+        "Jan Kowalczyk was Piotr Nowacki's deputy. He was his closest aide for a decade. "
+        "For years, he directed attacks on Ruritanian soldiers."
+    )
+    assert _on(found, "For years", "attacks").source == "Jan Kowalczyk"

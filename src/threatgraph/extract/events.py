@@ -525,6 +525,8 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
             sources = sources or _noun_args(outer).sources
     if not sources and trig is not None and trig.type not in lex.words["patient_possessor_types"] and not assessment:
         sources = _predicated(noun)
+    if not sources and not assessment:
+        sources = _role_holders(noun)
     gov = _governor(noun)
     if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
         sources = _children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
@@ -562,6 +564,30 @@ def _predicated(noun: Token) -> list[Token]:
     return []
 
 
+def _role_holders(noun: Token) -> list[Token]:
+    """Who had a part in a happening named after a role noun: "his role in the attack", "X was the
+    mastermind behind the bombings", "X played a key role in the raid", "X had leading roles in an
+    attack". The role's possessor, the copula subject it is said of, or the subject of the verb
+    whose object it is holds the role, so did the act."""
+    roles = lexicon().words["role_nouns"]
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    holder = noun.head.head
+    if holder.pos_ in ("VERB", "AUX"):  # "had leading roles in an attack": the prepositions hang on the verb
+        return _subject(holder) if any(lemma(d) in roles for d in _children(holder, "dobj")) else []
+    if holder.pos_ != "NOUN" or lemma(holder) not in roles:
+        return []
+    if _children(holder, "poss"):
+        return _children(holder, "poss")
+    if holder.dep_ == "attr" and lemma(holder.head) in ("be", "become", "remain"):
+        return _children(holder.head, "nsubj")
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+        return _subject(holder.head)
+    if holder.dep_ == "appos":
+        return [holder.head]  # "X, the mastermind behind the attack"
+    return []
+
+
 def _perpetrators(heads: list[Token]) -> list[Token]:
     """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
     not at the attack; a happening with no named doer leaves no target."""
@@ -594,6 +620,8 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         # "accused X of planning the raid": its object does
         held = _children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
         return held or _subject(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
+        return _subject(verb.head.head, depth + 1)  # "X was responsible for ordering the killings": X
     return []
 
 
@@ -1136,9 +1164,13 @@ def _actors(
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
     """Whether the parse gave a trigger a proper-noun doer that is no known name ("IS strikes" with
     "IS" unknown): the text says who acted, so the trigger must not borrow another's doer. A name
-    set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a pronoun or a
-    common noun ("the raid that hit …") does not count."""
-    return any(index.at(h) is None and h.pos_ == "PROPN" for h in heads)
+    set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a third-person
+    pronoun or a common noun ("the raid that hit …") does not count; "I", "we" and "you" name the speaker or
+    the addressee even when nobody in the text is resolved to them ("I authorized a strike")."""
+    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL) for h in heads)
+
+
+_PERSONAL = frozenset({"i", "we", "you", "me", "us"})
 
 
 def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[int, int], Actor]]:

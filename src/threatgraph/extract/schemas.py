@@ -191,6 +191,7 @@ class PloverFile(Schema):
     instrument_verbs: Words
     repeated_types: Words
     issued_types: Words
+    role_nouns: Words
     release_deixis: Words
     militant_nouns: Words
     simultaneity_marks: Words
