@@ -102,3 +102,18 @@ def test_a_subject_pronoun_continues_the_subject_before_it(events) -> None:
         "For years, he directed attacks on Ruritanian soldiers."
     )
     assert _on(found, "For years", "attacks").source == "Jan Kowalczyk"
+
+
+def test_a_date_naming_an_attack_is_no_doer(events) -> None:
+    found = events("Jan Kowalczyk had a leading role in a January 2019 attack on a Ruritanian police post.")
+    assert _on(found, "Jan Kowalczyk", "attack").source == "Jan Kowalczyk"
+
+
+def test_a_mans_followers_are_not_the_man(events) -> None:
+    found = events("In a video, Jan Kowalczyk urged his followers to attack Ruritanian soldiers.")
+    assert _on(found, "In a video", "attack").source != "Jan Kowalczyk"
+
+
+def test_whose_effort_an_infinitive_names_does_it(events) -> None:
+    found = events("The Kestrel Front failed in its efforts to conduct a raid on the Sirte prison.")
+    assert _on(found, "The Kestrel Front", "raid").source == "Kestrel Front"

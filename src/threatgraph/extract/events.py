@@ -484,7 +484,11 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
         and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
     ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
-    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    sources += [  # "the Front attack" (never "the January attack": a date is no doer)
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+    ]
     if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
         targets = [g for a in _pobjs(noun, ("by",)) for g in _pobjs(a, ("on", "against", "upon"))]
     if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post
@@ -622,6 +626,9 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         return held or _subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return _subject(verb.head.head, depth + 1)  # "X was responsible for ordering the killings": X
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+        # "its efforts to conduct a raid", "an attempt by X to seize": whose effort it is acts
+        return _children(verb.head, "poss") + _pobjs(verb.head, ("by",))
     return []
 
 

@@ -172,6 +172,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "nmod"):
                 found_actor = resolve(child, index, depth + 1)
+                if found_actor is not None and found_actor.label == "Person" and tok.tag_ == "NNS":
+                    continue  # "his followers" are others, not the man: a group stands for its members, he does not
                 if found_actor is not None and found_actor.group >= 0:
                     return found_actor
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "fighters from X"
