@@ -117,3 +117,12 @@ def test_a_mans_followers_are_not_the_man(events) -> None:
 def test_whose_effort_an_infinitive_names_does_it(events) -> None:
     found = events("The Kestrel Front failed in its efforts to conduct a raid on the Sirte prison.")
     assert _on(found, "The Kestrel Front", "raid").source == "Kestrel Front"
+
+
+def test_an_instance_and_a_dated_attack_share_their_clause(events) -> None:
+    found = events(
+        "Jan Kowalczyk supervised Kestrel Front operations, including suicide bombings and assassinations. "
+        "Piotr Nowacki helped organize the August 26, 2011 suicide attack on the Sirte police headquarters."
+    )
+    assert _on(found, "Jan Kowalczyk", "bombings").source in ("Jan Kowalczyk", "Kestrel Front")
+    assert _on(found, "Piotr Nowacki", "attack").source == "Piotr Nowacki"

@@ -443,11 +443,25 @@ def _through_instrument(subj: Token) -> list[Token]:
 
 
 def _list_head(tok: Token) -> Token:
-    """The first noun of the list ``tok`` is in (itself when in none): the parse hangs what the
-    list shares (its governor, a participle after it) on the first item only."""
-    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head != tok:
-        tok = tok.head
+    """The noun whose place in the clause ``tok`` shares: the first noun of its list ("involved in
+    abductions, killings …"), the noun it instances ("supervised operations, including bombings"),
+    or the date the parse made its head ("organized the August 26, 2011 attack", parsed as an
+    apposition of "August"). The parse hangs the governor and a participle on that noun only."""
+    for _ in range(8):
+        head = tok.head
+        if head == tok:
+            break
+        listed = tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
+        if listed or (tok.dep_ == "appos" and head.ent_type_ == "DATE" and tok.ent_type_ != "DATE"):
+            tok = head
+        elif tok.dep_ == "pobj" and head.lower_ in _INSTANCE_PREPS and head.head.pos_ == "NOUN":
+            tok = head.head
+        else:
+            break
     return tok
+
+
+_INSTANCE_PREPS = frozenset({"including", "like", "especially", "notably"})
 
 
 def _governor(tok: Token) -> Token | None:
