@@ -126,3 +126,11 @@ def test_an_instance_and_a_dated_attack_share_their_clause(events) -> None:
     )
     assert _on(found, "Jan Kowalczyk", "bombings").source in ("Jan Kowalczyk", "Kestrel Front")
     assert _on(found, "Piotr Nowacki", "attack").source == "Piotr Nowacki"
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_name_of_its_own(nlp: Language, events) -> None:
+    assert [t.text for t in nlp.tokenizer("the U.S.-backed force")] == ["the", "U.S.", "-", "backed", "force"]
+    found = events("Kestrel Front fighters attacked the U.S.-backed Ruritanian Defense Forces near Sirte.")
+    backed = [e for e in found if e.trigger == "backed"]
+    assert backed
+    assert backed[0].source == "U.S."
