@@ -134,3 +134,9 @@ def test_an_abbreviation_before_a_hyphen_is_a_name_of_its_own(nlp: Language, eve
     backed = [e for e in found if e.trigger == "backed"]
     assert backed
     assert backed[0].source == "U.S."
+
+
+def test_which_is_never_said_of_people(events) -> None:
+    found = events("The Kestrel Front has carried out attacks against civilians, which killed dozens.")
+    killed = _on(found, "The Kestrel Front", "killed")
+    assert killed.source == "Kestrel Front"  # the attacks killed, by the Front; never "civilians"

@@ -128,6 +128,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     if m is not None:
         return None  # a place or a date is not an actor
     low = tok.lower_
+    if low == "which" and tok.head.dep_ == "relcl" and lemma(tok.head.head) in lex.words["person_nouns"]:
+        return None  # "attacks on civilians, which killed …": "which" is never said of people
     if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
         named = _name_before(tok, index)
         if named is not None and named is not index.at(tok.head.head):
@@ -206,6 +208,21 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
             return named if isinstance(named, Actor) else _actor_of(named)
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
         return Actor(_phrase(tok))
+    return None
+
+
+def thing_antecedent(pronoun: Token) -> Token | None:
+    """What "which" refers to when the parse hung its clause on a people noun: "attacks on
+    civilians, which killed …", "fired on soldiers, which wounded …". "Which" is said of things,
+    so the clause is about the act the people noun is the object of (through one preposition)."""
+    clause = pronoun.head
+    noun = clause.head
+    if pronoun.lower_ != "which" or clause.dep_ != "relcl" or lemma(noun) not in lexicon().words["person_nouns"]:
+        return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "VERB"):
+        return noun.head.head
+    if noun.dep_ == "dobj":
+        return noun.head
     return None
 
 

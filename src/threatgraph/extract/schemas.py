@@ -192,6 +192,7 @@ class PloverFile(Schema):
     repeated_types: Words
     issued_types: Words
     role_nouns: Words
+    person_nouns: Words
     release_deixis: Words
     militant_nouns: Words
     simultaneity_marks: Words
