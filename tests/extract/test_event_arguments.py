@@ -140,3 +140,12 @@ def test_which_is_never_said_of_people(events) -> None:
     found = events("The Kestrel Front has carried out attacks against civilians, which killed dozens.")
     killed = _on(found, "The Kestrel Front", "killed")
     assert killed.source == "Kestrel Front"  # the attacks killed, by the Front; never "civilians"
+
+
+def test_a_designation_only_one_body_may_make_is_that_bodys(events) -> None:
+    found = events(
+        "The Kestrel Front was designated as a Foreign Terrorist Organization in 2015. "
+        "The Sirte Brigade was designated as a terrorist group in 2016."
+    )
+    assert _on(found, "The Kestrel Front", "designated").source == "Department of State"
+    assert _on(found, "The Sirte Brigade", "designated").source is None  # many bodies list terrorist groups

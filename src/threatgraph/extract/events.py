@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
-from threatgraph.extract.events_issuer import release_sources
+from threatgraph.extract.events_issuer import release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -374,7 +374,7 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             ctrl = _controller(head)
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
-            if not controller and not _is_passive(ctrl):  # "a role in attempting to rally X": who attempts
+            if not controller and not _is_passive(ctrl):  # "a part in trying to recruit X": who tries
                 controller = _verb_args(ctrl, depth + 1).sources
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
                 # "employs drones to hit a depot": the employer hits; "money is used to …": only "by X" says who
@@ -584,7 +584,7 @@ def _predicated(noun: Token) -> list[Token]:
 
 def _role_holders(noun: Token) -> list[Token]:
     """Who had a part in a happening named after a role noun: "his role in the attack", "X was the
-    mastermind behind the bombings", "X played a key role in the raid", "X had leading roles in an
+    mastermind behind the bombings", "X played a central part in the raid", "X had leading roles in an
     attack". The role's possessor, the copula subject it is said of, or the subject of the verb
     whose object it is holds the role, so did the act."""
     roles = lexicon().words["role_nouns"]
@@ -639,9 +639,9 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         held = _children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
         return held or _subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
-        return _subject(verb.head.head, depth + 1)  # "X was responsible for ordering the killings": X
+        return _subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in _children(verb, "aux")):
-        # "its efforts to conduct a raid", "an attempt by X to seize": whose effort it is acts
+        # "the group's bid to storm a jail", "an attempt by X to seize": whose bid it is acts
         return _children(verb.head, "poss") + _pobjs(verb.head, ("by",))
     return []
 
@@ -1284,7 +1284,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         for c in cands
     ]
     shared = _shared_sources(cands, own, index, claims, breaks)
-    shared |= release_sources([(c[0], c[1].type, [a for a, _t in f]) for c, f in zip(cands, own, strict=True)], shared)
+    measures = [(c[0], c[1].type, [a for a, _t in f]) for c, f in zip(cands, own, strict=True)]
+    shared |= release_sources(measures, shared)
+    shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()

@@ -1,7 +1,7 @@
 """The issuer of a release as the doer of the measures it announces without naming a doer.
 
-A designation release names its author once, in its lead ("Today, the Treasury's Office of
-Foreign Assets Control designated X …"), and then speaks in its own voice: "Y is designated for
+A designation release names its author once, in its lead ("Today, the finance ministry listed
+X …"), and then speaks in its own voice: "Y is designated for
 …", "all property of these persons is blocked", "this action freezes …". English marks that
 voice by tense and deixis: a present-tense passive with no agent, or a measure called "this" or
 "today's", is the act the release performs; a past passive ("X was designated in 2012") is a
@@ -54,12 +54,12 @@ def performed(tok: Token) -> bool:
 
     A verb: passive, with no agent, and either finite in the present ("is designated", "have been
     frozen") or pointed at today; a verb whose subject or head is a noun pointed at the release
-    ("this action freezes", "this action to freeze"); a noun itself so pointed ("today's designation").
+    ("this step freezes", "this step to block"); a noun itself so pointed ("today's designation").
     """
     if tok.pos_ in ("NOUN", "PROPN"):
         return _deictic(tok)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _deictic(tok.head):
-        return True  # "this action to freeze the assets"
+        return True  # "this step to block X's funds"
     if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _deictic(c) for c in tok.children):
         return True  # "today's action blocks the property of …"
     if any(c.dep_ == "agent" for c in tok.children):
@@ -85,3 +85,22 @@ def release_sources(measures: Sequence[tuple[Token, str, list[Actor]]], linked: 
         for tok, kind, doers in measures
         if tok.i > first and kind in kinds and not doers and tok.i not in linked and performed(tok)
     }
+
+
+def statutory_sources(measures: Sequence[tuple[Token, str, list[Actor]]], linked: dict[int, Actor]) -> dict[int, Actor]:
+    """Doers the law gives a designation the text leaves without one: X listed as an FTO was listed
+    by the one body that statute empowers to do it (list data in
+    ``plover.yaml`` ``designating_authorities``; a designation several bodies make is not listed)."""
+    lex = lexicon()
+    authorities: dict[str, str] = lex.types_data["designating_authorities"]
+    kinds = lex.words["issued_types"]
+    out: dict[int, Actor] = {}
+    for tok, kind, doers in measures:
+        if kind not in kinds or doers or tok.i in linked:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
+            said = " ".join(t.lower_ for t in prep.subtree)
+            body = next((who for what, who in authorities.items() if f" {what} " in f" {said} "), None)
+            if body is not None:
+                out[tok.i] = Actor(body, -1, "PublicBody")
+    return out

@@ -194,6 +194,7 @@ class PloverFile(Schema):
     role_nouns: Words
     person_nouns: Words
     release_deixis: Words
+    designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
     blaming_verbs: Words
