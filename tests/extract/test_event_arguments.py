@@ -149,3 +149,8 @@ def test_a_designation_only_one_body_may_make_is_that_bodys(events) -> None:
     )
     assert _on(found, "The Kestrel Front", "designated").source == "Department of State"
     assert _on(found, "The Sirte Brigade", "designated").source is None  # many bodies list terrorist groups
+
+
+def test_a_passive_agent_hung_on_the_role_is_still_the_agent(events) -> None:
+    found = events("The Sirte Brigade was listed as a terrorist entity by Canada in 2016.")
+    assert _on(found, "The Sirte Brigade", "listed").source == "Canada"

@@ -354,6 +354,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     subj = _children(verb, "nsubj")
     subjpass = _children(verb, "nsubjpass")
     agent = [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+    if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
+        agent = [g for role in _pobjs(verb, ("as",)) for g in _pobjs(role, ("by",))]
     dobj = _children(verb, "dobj")
     head = verb.head
     if depth < 3 and not subj and not subjpass and head != verb:
