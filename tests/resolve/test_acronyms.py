@@ -142,3 +142,14 @@ def test_known_as_after_an_enumeration_renames_the_last_item_not_an_earlier_one(
     )
     dt2.sent_start = nh2.sent_start = 0
     assert definitions(renamed, [dt2, nh2]) == [(dt2, nh2)]
+
+
+def test_known_as_right_after_a_place_renames_the_place_never_an_organisation_before_it() -> None:
+    """ "X sanctioned officials of the forces of Y, commonly known as Z" with Y typed a place: Z renames
+    Y (mistyped or not), never the sanctioning body X named further back."""
+    text = "Today, the Qurmul Finance Office sanctioned officers of the forces of Dabbur, commonly known as the Zawra."
+    office = _m("Qurmul Finance Office", text.index("Qurmul"), "PublicBody")
+    place = _m("Dabbur", text.index("Dabbur"), "Location")
+    zawra = _m("Zawra", text.index("Zawra"), "ArmedGroup")
+    office.sent_start = place.sent_start = zawra.sent_start = 0
+    assert definitions(text, [office, place, zawra]) == []

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
+from threatgraph.extract.events_issuer import release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -353,6 +354,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
     subj = _children(verb, "nsubj")
     subjpass = _children(verb, "nsubjpass")
     agent = [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+    if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
+        agent = [g for role in _pobjs(verb, ("as",)) for g in _pobjs(role, ("by",))]
     dobj = _children(verb, "dobj")
     head = verb.head
     if depth < 3 and not subj and not subjpass and head != verb:
@@ -373,6 +376,8 @@ def _verb_args(verb: Token, depth: int = 0) -> _Args:
             ctrl = _controller(head)
             assert ctrl is not None
             controller = _children(ctrl, "dobj") or _children(ctrl, "nsubj", "nsubjpass")
+            if not controller and not _is_passive(ctrl):  # "a part in trying to recruit X": who tries
+                controller = _verb_args(ctrl, depth + 1).sources
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
                 # "employs drones to hit a depot": the employer hits; "money is used to …": only "by X" says who
                 controller = _children(ctrl, "nsubj") or [
@@ -439,8 +444,32 @@ def _through_instrument(subj: Token) -> list[Token]:
     return agents
 
 
+def _list_head(tok: Token) -> Token:
+    """The noun whose place in the clause ``tok`` shares: the first noun of its list ("involved in
+    abductions, killings …"), the noun it instances ("supervised operations, including bombings"),
+    or the date the parse made its head ("organized the August 26, 2011 attack", parsed as an
+    apposition of "August"). The parse hangs the governor and a participle on that noun only."""
+    for _ in range(8):
+        head = tok.head
+        if head == tok:
+            break
+        listed = tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
+        if listed or (tok.dep_ == "appos" and head.ent_type_ == "DATE" and tok.ent_type_ != "DATE"):
+            tok = head
+        elif tok.dep_ == "pobj" and head.lower_ in _INSTANCE_PREPS and head.head.pos_ == "NOUN":
+            tok = head.head
+        else:
+            break
+    return tok
+
+
+_INSTANCE_PREPS = frozenset({"including", "like", "especially", "notably"})
+
+
 def _governor(tok: Token) -> Token | None:
-    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved."""
+    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved;
+    a noun in a list is governed as the list is ("involved in abductions, killings and torture")."""
+    tok = _list_head(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
@@ -471,12 +500,16 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
         and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
     ):
         targets, sources = targets + _children(noun, "poss"), _pobjs(noun, ("by", "from"))
-    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    sources += [  # "the Front attack" (never "the January attack": a date is no doer)
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+    ]
     if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
         targets = [g for a in _pobjs(noun, ("by",)) for g in _pobjs(a, ("on", "against", "upon"))]
     if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post
         sources = [g for t in _pobjs(noun, ("on", "against", "upon")) for g in _pobjs(t, ("by",))]
-    for acl in _children(noun, "acl"):  # "an attack targeting Y": the participle names whom
+    for acl in _children(_list_head(noun), "acl"):  # "an attack targeting Y": the participle names whom
         if acl.tag_ == "VBG" and (_trigger(acl) or (None, ""))[0] is not None:
             targets = targets or _children(acl, "dobj")
     for rel in _children(noun, "relcl"):
@@ -512,6 +545,8 @@ def _noun_args(noun: Token, framed: Trigger | None = None) -> _Args:
             sources = sources or _noun_args(outer).sources
     if not sources and trig is not None and trig.type not in lex.words["patient_possessor_types"] and not assessment:
         sources = _predicated(noun)
+    if not sources and not assessment:
+        sources = _role_holders(noun)
     gov = _governor(noun)
     if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
         sources = _children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
@@ -549,6 +584,30 @@ def _predicated(noun: Token) -> list[Token]:
     return []
 
 
+def _role_holders(noun: Token) -> list[Token]:
+    """Who had a part in a happening named after a role noun: "his role in the attack", "X was the
+    mastermind behind the bombings", "X played a central part in the raid", "X had leading roles in an
+    attack". The role's possessor, the copula subject it is said of, or the subject of the verb
+    whose object it is holds the role, so did the act."""
+    roles = lexicon().words["role_nouns"]
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    holder = noun.head.head
+    if holder.pos_ in ("VERB", "AUX"):  # "had leading roles in an attack": the prepositions hang on the verb
+        return _subject(holder) if any(lemma(d) in roles for d in _children(holder, "dobj")) else []
+    if holder.pos_ != "NOUN" or lemma(holder) not in roles:
+        return []
+    if _children(holder, "poss"):
+        return _children(holder, "poss")
+    if holder.dep_ == "attr" and lemma(holder.head) in ("be", "become", "remain"):
+        return _children(holder.head, "nsubj")
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+        return _subject(holder.head)
+    if holder.dep_ == "appos":
+        return [holder.head]  # "X, the mastermind behind the attack"
+    return []
+
+
 def _perpetrators(heads: list[Token]) -> list[Token]:
     """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
     not at the attack; a happening with no named doer leaves no target."""
@@ -581,6 +640,11 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         # "accused X of planning the raid": its object does
         held = _children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
         return held or _subject(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
+        return _subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+        # "the group's bid to storm a jail", "an attempt by X to seize": whose bid it is acts
+        return _children(verb.head, "poss") + _pobjs(verb.head, ("by",))
     return []
 
 
@@ -1123,9 +1187,13 @@ def _actors(
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
     """Whether the parse gave a trigger a proper-noun doer that is no known name ("IS strikes" with
     "IS" unknown): the text says who acted, so the trigger must not borrow another's doer. A name
-    set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a pronoun or a
-    common noun ("the raid that hit …") does not count."""
-    return any(index.at(h) is None and h.pos_ == "PROPN" for h in heads)
+    set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a third-person
+    pronoun or a common noun ("the raid that hit …") does not count; "I", "we" and "you" name the speaker or
+    the addressee even when nobody in the text is resolved to them ("I authorized a strike")."""
+    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL) for h in heads)
+
+
+_PERSONAL = frozenset({"i", "we", "you", "me", "us"})
 
 
 def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[int, int], Actor]]:
@@ -1218,6 +1286,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         for c in cands
     ]
     shared = _shared_sources(cands, own, index, claims, breaks)
+    measures = [(c[0], c[1].type, [a for a, _t in f]) for c, f in zip(cands, own, strict=True)]
+    shared |= release_sources(measures, shared)
+    shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()

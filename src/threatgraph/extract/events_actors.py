@@ -128,6 +128,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     if m is not None:
         return None  # a place or a date is not an actor
     low = tok.lower_
+    if low == "which" and tok.head.dep_ == "relcl" and lemma(tok.head.head) in lex.words["person_nouns"]:
+        return None  # "attacks on civilians, which killed …": "which" is never said of people
     if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
         named = _name_before(tok, index)
         if named is not None and named is not index.at(tok.head.head):
@@ -172,6 +174,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "nmod"):
                 found_actor = resolve(child, index, depth + 1)
+                if found_actor is not None and found_actor.label == "Person" and tok.tag_ == "NNS":
+                    continue  # "his followers" are others, not the man: a group stands for its members, he does not
                 if found_actor is not None and found_actor.group >= 0:
                     return found_actor
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "fighters from X"
@@ -199,11 +203,26 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         if found is not None:
             return _actor_of(found)  # "Boko Haram fighters raided X. The militants burned …"
     if tok.pos_ == "NOUN":
-        named = _surface_apposition(tok, index)
+        named = _surface_apposition(tok, index) or _predicate_of(tok, index, depth)
         if named is not None:
-            return _actor_of(named)
+            return named if isinstance(named, Actor) else _actor_of(named)
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
         return Actor(_phrase(tok))
+    return None
+
+
+def thing_antecedent(pronoun: Token) -> Token | None:
+    """What "which" refers to when the parse hung its clause on a people noun: "attacks on
+    civilians, which killed …", "fired on soldiers, which wounded …". "Which" is said of things,
+    so the clause is about the act the people noun is the object of (through one preposition)."""
+    clause = pronoun.head
+    noun = clause.head
+    if pronoun.lower_ != "which" or clause.dep_ != "relcl" or lemma(noun) not in lexicon().words["person_nouns"]:
+        return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "VERB"):
+        return noun.head.head
+    if noun.dep_ == "dobj":
+        return noun.head
     return None
 
 
@@ -221,6 +240,23 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
     if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
         return None
     return m
+
+
+def _predicate_of(tok: Token, index: MentionIndex, depth: int) -> Actor | None:
+    """The named subject a predicate noun is said of: "X is a militia leader, tasked with …", "X is a
+    group that provides training": the leader, the group, is X. A copula equates its subject and its
+    predicate, so what the predicate noun does, the subject does; only a named subject counts."""
+    if tok.dep_ != "attr" or lemma(tok.head) not in _COPULAS:
+        return None
+    for subj in tok.head.children:
+        if subj.dep_ == "nsubj":
+            actor = resolve(subj, index, depth + 1)
+            if actor is not None and actor.group >= 0:
+                return actor
+    return None
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _surface_apposition(tok: Token, index: MentionIndex) -> Mention | None:
@@ -306,7 +342,7 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
                 return _actor_of(found)
     if low in lex.words["person_pronouns"]:
         exclude = _speakers_of(tok)
-        m = index.before(tok.idx, ("Person",), skip=exclude)
+        m = _continued_subject(tok, index) or index.before(tok.idx, ("Person",), skip=exclude)
     elif low in ("we", "us", "our", "ours"):
         return _quoted_speaker(tok, index) or _author_body(tok, index)
     elif low in ("i", "you", "me", "my", "your", "what", "this", "these", "those", "that"):
@@ -322,6 +358,33 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     else:
         m = index.before(tok.idx, ORG_LABELS)
     return _actor_of(m) if m is not None else None
+
+
+def _continued_subject(tok: Token, index: MentionIndex, reach: int = 6) -> Mention | None:
+    """The person a subject "he"/"she" continues: the subject of the sentences before, through a
+    chain of such pronouns ("X was Y's deputy. He was … He was … For decades, he was …" is X, not
+    the nearer Y). A text keeps talking about its subject (centering): a pronoun subject most
+    likely continues the previous sentence's subject. Only when no person is named in the
+    pronoun's own sentence before it, and only as far as the chain of subjects holds."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("he", "she"):
+        return None
+    sent = tok.sent
+    if any((m := index.at(t)) is not None and m.label == "Person" for t in tok.doc[sent.start : tok.i]):
+        return None
+    doc = tok.doc
+    for _ in range(reach):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return None
+        subj = subjects[0]
+        if subj.lower_ == tok.lower_:
+            continue  # the chain goes on
+        found = index.at(subj)
+        return found if found is not None and found.label == "Person" else None
+    return None
 
 
 _QUOTES = frozenset('"“”')

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from threatgraph.extract.events_actors import Actor
+from threatgraph.extract.events_actors import Actor, thing_antecedent
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 
@@ -63,7 +63,10 @@ def _event_subjects(verb: Token) -> list[Token]:
         if subj.dep_ != "nsubj":
             continue
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            if not relative_is_ambiguous(subj, verb.head):
+            act = thing_antecedent(subj)
+            if act is not None:
+                out.append(act)  # "attacks on civilians, which killed …": the attacks killed
+            elif not relative_is_ambiguous(subj, verb.head):
                 out.append(verb.head)
         else:
             out.append(subj)

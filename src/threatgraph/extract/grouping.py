@@ -265,6 +265,9 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
         if cue is None:
             continue
         before = [m for m in ordered[:i] if m.sent_start == other.sent_start and m.end <= window + cue.start()]
+        adjacent = before and _ADVERBS.sub("", text[before[-1].end : window + cue.start()]).strip() in {"", ","}
+        if adjacent and _family(before[-1].label) != kind:
+            continue  # "the forces of X, commonly known as Y": Y renames X, never a body named further back
         named = next((m for m in reversed(before) if _family(m.label) == kind), None)
         if named is None:
             continue

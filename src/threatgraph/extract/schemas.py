@@ -193,6 +193,11 @@ class PloverFile(Schema):
     thing_target_types: Words
     instrument_verbs: Words
     repeated_types: Words
+    issued_types: Words
+    role_nouns: Words
+    person_nouns: Words
+    release_deixis: Words
+    designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
     blaming_verbs: Words
