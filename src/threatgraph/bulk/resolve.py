@@ -90,7 +90,7 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
         fam, _, norm = partner.partition(":")
         keys.add(f"{fam}|n:{norm}")
     if listed is not None and not g.person:
-        keys |= listed.lookup_keys(g.keys())
+        keys |= listed.lookup_keys(g.list_keys())
     return keys
 
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm, name_form
 from threatgraph.names.parts import plural_fold, same_person_part
+from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 
@@ -42,6 +43,7 @@ DIFFERENT_DESIGNATOR = 0.6  # "Fajr Brigade" vs "Fajr Army"
 MIDDLE_INITIAL = 0.93  # "John A. Smith" vs "John Smith": the initial is compatible with its absence
 DIFFERENT_INITIAL = 0.5  # "John A. Smith" vs "John B. Smith": two people
 DIFFERENT_HEAD = 0.8  # "X Organization" vs "X Group": merges only with shared context
+TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (another country's "X")
 
 
 @dataclass(slots=True)
@@ -68,6 +70,8 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
         return same_person_part(a, b)
     if not person and plural_fold(a) == plural_fold(b):
         return True
+    if not person and len(a) >= 4 and romanisation_fold(a) == romanisation_fold(b):
+        return True  # "qaida"/"qaeda": one word under two romanisations
     if not person and _place(a) and _place(a) == _place(b):
         return True  # one region under two names ("sham"/"levant")
     if len(sa) >= 3 and sa == sb:
@@ -200,6 +204,28 @@ def _initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None
     return MIDDLE_INITIAL, "initial-one-side"
 
 
+def _territory_dropped(a: NameForm, b: NameForm) -> bool:
+    """One name is the other without its territorial qualifier (:mod:`threatgraph.names.qualifiers`),
+    and what is left is a name of two words or more ("Islamic State", not "Bank")."""
+    for x, y in ((a, b), (b, a)):
+        head = territory_head(x.text) if len(y.core) >= 2 and len(x.core) > len(y.core) else None
+        if head and name_form(head).core == y.core:
+            return True
+    return False
+
+
+def _joined(a: NameForm, b: NameForm) -> tuple[float, str] | None:
+    """Two names that differ only in where the words break: a compound written as one word or two
+    ("Ansar Allah"/"Ansarallah", "Abdul Rahman"/"Abdulrahman"). Transliteration joins and splits such
+    compounds freely; the letters, in order, are the same name."""
+    if len(a.core) == len(b.core) or not (a.latin and b.latin):
+        return None
+    ja, jb = "".join(a.core), "".join(b.core)
+    if len(ja) < 6 or (ja != jb and romanisation_fold(ja) != romanisation_fold(jb)):
+        return None
+    return ALIGNED, "joined"
+
+
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -245,6 +271,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         return ALIGNED, "aligned-cross-script" if cross else "aligned"
     if not person and (_inverted(a, b) or _inverted(b, a)):
         return ALIGNED, "inverted"
+    if (joined := _joined(a, b)) is not None:
+        return joined
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
     if len(a.core) > 1 or len(b.core) > 1 or person:
         # String ratios forgive an extra or a different word ("... Guard Corps" vs "... Guard Corps
@@ -262,6 +290,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         score = fuzz.ratio(skel_a, skel_b) / 100.0 * 0.9
         if score > best:
             best, feature = score, "skeleton-fuzzy"
+    if not person and best < TERRITORY_DROPPED and _territory_dropped(a, b):
+        best, feature = TERRITORY_DROPPED, "territory-dropped"
     # One name's tokens all within the other's: "Qadir" in "Haroon Aziz Qadir", "ISIS" in "ISIS-K".
     short, long_ = (a, b) if len(a.core) <= len(b.core) else (b, a)
     if len(short.core) < len(long_.core):

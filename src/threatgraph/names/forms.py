@@ -23,6 +23,7 @@ from rigour.text import ascii_text, metaphone
 from rigour.text.scripts import text_scripts
 
 from threatgraph.names.parts import plural_fold
+from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.vocabulary import fold, vocabulary
 
 _VOWELS = re.compile(r"[aeiouyw]+")
@@ -194,6 +195,28 @@ def decision_key(label: str, norm: str) -> str:
     return f"{family(label)}:{norm}"[:MAX_KEY]
 
 
+def variant_norms(form: NameForm) -> set[str]:
+    """The normalised name and the spellings news and lists interchange for a group's name: its words
+    in the singular ("Houthis" is the "Houthi" group) and written as one word ("Ansar Allah" is
+    "Ansarallah"), a region under its other name, and without a territorial qualifier
+    (:func:`threatgraph.names.qualifiers.territory_head`). Only list evidence is looked up under these:
+    a list's name and a news name sharing a variant name one listed body, provided no other entry of
+    that list shares it too (:mod:`threatgraph.resolve.listnames`)."""
+    if not form.core:
+        return set()
+    places = vocabulary().place_of
+    out = {
+        form.norm,
+        " ".join(plural_fold(t) for t in form.core),
+        " ".join(places.get(t, t) for t in form.core),  # one region's names: "... Syria" is "... Levant"
+    }
+    if len(form.core) == 2 and len("".join(form.core)) >= 6:
+        out.add("".join(form.core))  # a compound split once: "Ansar Allah"
+    if (head := territory_head(form.text)) and len(core := name_form(head).core) >= 2:
+        out.add(" ".join(core))  # "<Name> of Iraq and Syria" is "<Name>" in running text
+    return out
+
+
 def blocking_keys(form: NameForm, label: str) -> set[str]:
     """Keys under which an alias is indexed and looked up; prefixed by type family.
 
@@ -204,6 +227,8 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
     keys: set[str] = set()
     if form.core:
         keys.add(f"{fam}|n:{form.norm}")
+    if len(form.core) > 1 and len("".join(form.core)) >= 6:
+        keys.add(f"{fam}|n:{''.join(form.core)}")  # "Ansar Allah" is filed where "Ansarallah" is
     if len(form.skel) >= 3 and len(form.core) > 1:  # single tokens get their k: key below
         keys.add(f"{fam}|s:{form.skel}")
     stop = vocabulary().particles

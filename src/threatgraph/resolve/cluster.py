@@ -69,6 +69,11 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     return any(i != j for i in fits_left for j in fits_right)
 
 
+def _territorial(gs: GroupScore) -> bool:
+    """The name matched only with a territorial qualifier dropped on one side ("X" vs "X of Y")."""
+    return gs.name.feature.startswith("territory-dropped")
+
+
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
@@ -297,7 +302,7 @@ class Resolver:
         listed = self._list_names() if not g.person else None
         if listed is not None:
             # the list's other names of this body find the entities named so ("Vellacott Movement")
-            keys |= listed.lookup_keys(gkeys)
+            keys |= listed.lookup_keys(g.list_keys())
         cands = self._candidates(keys)
         if not cands:
             return forced
@@ -309,7 +314,7 @@ class Resolver:
                 continue
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
             gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person, self._rare)
-            if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(gkeys, prof.keys()):
+            if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(g.list_keys(), prof.list_keys()):
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
                 )
@@ -324,19 +329,24 @@ class Resolver:
             best = forced
         elif best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
             return None  # a bare surname shared by several known people: do not guess
+        elif _territorial(best_gs) and any(_territorial(gs) for gs, _ in scored[1:]):
+            return None  # "Supreme Court" fits the courts of two countries: do not guess
         if not g.person:
             for gs, other in scored:
                 # Two entities the new group fits equally well are one only if their own names agree,
                 # or the article itself names the group both ways ("Zainabiyoun Brigade ... the
                 # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
                 # companies) is no evidence that they are one.
+                # A list's statement that two names are one body's counts as their names agreeing.
+                by_list = gs.name.feature == "list-aliases"
                 if (
-                    gs.name.score >= 0.92
+                    (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
                     and (
                         best_name_score(best.forms(), other.forms()).score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())
+                        or (listed is not None and listed.same_entry(best.list_keys(), other.list_keys()))
                     )
                 ):
                     self.merge(best, other)

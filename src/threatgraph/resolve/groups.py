@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from threatgraph.names.forms import NameForm, decision_key, family, name_form, resolvable
+from threatgraph.names.forms import NameForm, decision_key, family, name_form, resolvable, variant_norms
 from threatgraph.names.vocabulary import vocabulary
 from threatgraph.store.schema import articles, mentions
 
@@ -70,6 +70,11 @@ class Group:
     def keys(self) -> set[str]:
         return {decision_key(self.label, f.norm) for f in self.forms()}
 
+    def list_keys(self) -> set[str]:
+        """Decision keys of every spelling variant of the group's names (:func:`variant_norms`): what the
+        loaded lists' names are looked up under."""
+        return {decision_key(self.label, v) for f in self.forms() for v in variant_norms(f)}
+
 
 @dataclass(slots=True)
 class Profile:
@@ -107,6 +112,10 @@ class Profile:
     def keys(self) -> set[str]:
         self.forms()
         return self._forms[2]  # type: ignore[index]
+
+    def list_keys(self) -> set[str]:
+        """Decision keys of every spelling variant of the entity's names (see :meth:`Group.list_keys`)."""
+        return {decision_key(self.schema, v) for f in self.forms() for v in variant_norms(f)}
 
     @property
     def context(self) -> dict[str, int]:

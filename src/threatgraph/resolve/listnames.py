@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select
 
-from threatgraph.names.forms import MAX_KEY, decision_key, family, name_form
+from threatgraph.names.forms import MAX_KEY, decision_key, family, name_form, variant_norms
 from threatgraph.store.schema import list_entries, list_versions
 
 #: Entry properties whose values are names of the entry (not weak aliases).
@@ -89,8 +89,9 @@ def build(rows: list[tuple[str, str, str, dict]]) -> ListNames:
         for prop in NAME_PROPS:
             for name in props.get(prop) or []:
                 form = name_form(str(name), schema)
-                if form.core and _usable(form.norm):
-                    out.add(entry, decision_key(schema, form.norm))
+                for norm in variant_norms(form):  # the spellings news uses for it (names/forms.py)
+                    if _usable(norm):
+                        out.add(entry, decision_key(schema, norm))
     return out
 
 
