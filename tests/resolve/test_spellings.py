@@ -125,3 +125,24 @@ def test_without_a_list_the_bare_name_stays_apart(store, add) -> None:
     )
     resolve.update(store, ids)
     assert not _one_entity(store, "Islamic Vellacott", "Islamic Vellacott of Iraq and Syria")
+
+
+# --- persons -------------------------------------------------------------------------------------
+
+
+def test_a_rare_first_and_last_name_is_the_person_named_with_middle_names_too() -> None:
+    """An official is "<First> <Last>" in one release and "<First> <Father's name> <Last>" in another:
+    when nobody else in the archive carries a part of the name, that is one person."""
+    from threatgraph.resolve.compare import score_group
+
+    short = [name_form("Dorian Vellacott", "Person")]
+    full = [name_form("Dorian Amsel Keth Vellacott", "Person")]
+    ctx = {"Organization:alpha", "Organization:beta", "Place:gamma"}
+    other_ctx = {"Organization:delta": 1, "Organization:epsilon": 1, "Place:zeta": 1}
+    rare = score_group(short, ctx, full, other_ctx, True, lambda forms: True)
+    assert rare.score >= MATCH_THRESHOLD and rare.name.feature == "middle-extra"
+    # a name others carry too needs its corroboration, as before
+    assert score_group(short, ctx, full, other_ctx, True, lambda forms: False).score < MATCH_THRESHOLD
+    # another last name is another person, however rare
+    other = [name_form("Dorian Amsel Smyth", "Person")]
+    assert score_group(short, ctx, other, other_ctx, True, lambda forms: True).score < MATCH_THRESHOLD

@@ -121,11 +121,12 @@ class Resolver:
             self.key_cache.update(found)
         return {k: self.key_cache[k] for k in keys}
 
-    def _rare(self, forms: list[NameForm]) -> bool:
+    def _rare(self, forms: list[NameForm], besides: str | None = None) -> bool:
         """Whether no other person in the archive shares a part of these full names: entities
         indexed under one of their name words, less those named exactly so (the same name seen
         before, perhaps split by the namesake guard). Absence is evidence only in an archive that
-        has seen many people (RARE_AFTER): in a handful of articles every name looks rare."""
+        has seen many people (RARE_AFTER): in a handful of articles every name looks rare. ``besides``
+        is the candidate entity the name is being compared with: it is no namesake of itself."""
         full = [f for f in forms if len(f.core) > 1]
         if not full:
             return False
@@ -142,7 +143,7 @@ class Resolver:
         def ids(key: str) -> set[str]:
             return {self.final(e) for e in (*posts[key], *self.pending_keys.get(key, ()))}
 
-        named = set().union(*(ids(k) for k in same))
+        named = set().union(*(ids(k) for k in same)) | ({self.final(besides)} if besides else set())
         return all(not (ids(k) - named) for k in parts)
 
     def _list_names(self) -> ListNames | None:
@@ -313,7 +314,9 @@ class Resolver:
             if prof is None:
                 continue
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
-            gs = score_group(forms, g.context - self.common, prof.forms(), entity_ctx, g.person, self._rare)
+            gs = score_group(
+                forms, g.context - self.common, prof.forms(), entity_ctx, g.person, lambda f, e=eid: self._rare(f, e)
+            )
             if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(g.list_keys(), prof.list_keys()):
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}

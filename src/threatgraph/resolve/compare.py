@@ -18,6 +18,22 @@ from threatgraph.names.parts import same_person_part
 WEAK_SHARED = 2
 #: A context with at least this many items counts as "rich" for the namesake guard.
 RICH_CONTEXT = 3
+#: A full name with middle names left out, of a name nobody else in the archive carries: one person,
+#: trusted as a spelled-out middle initial is ("John Smith"/"John A. Smith").
+MIDDLE_EXTRA = 0.93
+
+
+def _middle_extra(names: list[NameForm], entity_names: list[NameForm]) -> bool:
+    """One side is the other's first and last name with middle names left out ("<First> <Last>" and
+    "<First> <Father's name> <Last>"): how one official is named in one release and another."""
+    for a in names:
+        for b in entity_names:
+            short, long_ = (a, b) if len(a.core) < len(b.core) else (b, a)
+            if 2 <= len(short.core) < len(long_.core) and all(
+                same_person_part(x, y) for x, y in ((short.core[0], long_.core[0]), (short.core[-1], long_.core[-1]))
+            ):
+                return True
+    return False
 
 
 def context_overlap(group_ctx: Iterable[str], entity_ctx: Mapping[str, int]) -> float:
@@ -55,7 +71,8 @@ def score_group(
     ``rare`` says whether a full name is rare in the archive (no other person shares any of its
     parts): a two-part name that aligns whole and that nobody else carries is one person seen in
     different company (an official quoted across press releases), so the guard weighs it as a
-    longer name."""
+    longer name; and a first and last name that nobody else carries is the same person as the one
+    named with middle names too (``middle-extra``), where a shared name alone would need corroboration."""
     if person:
         # A full name is matched on full names only: a shared bare surname ("Khan") says little.
         full_g = [n for n in names if len(n.core) > 1]
@@ -63,6 +80,8 @@ def score_group(
         if full_g and full_e:
             names, entity_names = full_g, full_e
     name = best_name_score(names, entity_names, person)
+    if person and name.score < MIDDLE_EXTRA and rare is not None and _middle_extra(names, entity_names) and rare(names):
+        name = NameScore(MIDDLE_EXTRA, "middle-extra", name.left, name.right)
     ctx = context_overlap(group_ctx, entity_ctx)
     weak = person and all(len(n.core) <= 1 for n in names)
     adjust = 0.0
