@@ -214,3 +214,47 @@ def test_a_surname_the_model_left_out_is_taken_in(nlp) -> None:
 
     ms = extract_mentions(nlp("Ali Dheere spoke in Baidoa on Monday."))
     assert [m.text for m in ms if m.label == "Person"] == ["Ali Dheere"]
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]]):
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def test_two_surnames_joined_by_and_are_two_people() -> None:
+    """ "Qorvel and Tamsin are being designated" read as one ORG: the article named both people before."""
+    words = ["Dorian", "Qorvel", "and", "Amsel", "Tamsin", "fled", ".", "Qorvel", "and", "Tamsin", "were", "seen", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 10, "ORG")])
+    span = doc.ents[2]
+    pieces = spans._coordinated_persons(span, frozenset({"Qorvel", "Tamsin"}))
+    assert [(p.text, p.label_) for p in pieces] == [("Qorvel", "PERSON"), ("Tamsin", "PERSON")]
+    # a body named "X and Y" whose words are nobody's surnames stays whole
+    assert spans._coordinated_persons(span, frozenset({"Qorvel"})) == [span]
+
+
+def test_a_possessive_inside_a_span_cuts_it_at_a_name_the_article_uses_alone() -> None:
+    """ "QeT's FTO designation": the owner is the name, the rest a common noun; "People's X" stays whole."""
+    words = [
+        "QeT",
+        "'s",
+        "FTO",
+        "was",
+        "amended",
+        ".",
+        "QeT",
+        "denied",
+        "it",
+        ".",
+        "People",
+        "'s",
+        "Vellacott",
+        "Front",
+    ]
+    doc = _doc(words, [(0, 3, "ORG"), (6, 7, "ORG"), (10, 14, "ORG")])
+    names = frozenset({"QeT"})
+    assert spans._owner_of(doc.ents[0], names).text == "QeT"
+    assert spans._owner_of(doc.ents[2], names).text == "People 's Vellacott Front"

@@ -132,6 +132,31 @@ def _titled_name_split(span: Span) -> list[Span]:
     return [span]
 
 
+def _coordinated_persons(span: Span, surnames: frozenset[str]) -> list[Span]:
+    """ "Sarwar and Mahmood are being designated": two people the article named in full before, read
+    as one organisation. A span of exactly "<Name> and <Name>" whose two names are each the last name
+    of a person the article names elsewhere is those two people."""
+    if len(span) != 3 or span.label_ == "PERSON" or span[1].lower_ != "and":
+        return [span]
+    first, last = span[0], span[2]
+    if not (first.is_title and last.is_title and first.text in surnames and last.text in surnames):
+        return [span]
+    return [
+        Span(span.doc, span.start, span.start + 1, label="PERSON"),
+        Span(span.doc, span.end - 1, span.end, label="PERSON"),
+    ]
+
+
+def _owner_of(span: Span, names: frozenset[str]) -> Span:
+    """ "LeT's FTO designation": a possessive inside a span whose owner the article names on its own
+    elsewhere is that owner and a common noun after it ("People's ..." names stay whole: "People" is
+    named nowhere on its own)."""
+    for tok in span[1:-1]:
+        if tok.lower_ in ("'s", "’s") and span.doc[span.start : tok.i].text in names:
+            return Span(span.doc, span.start, tok.i, label=span.label)
+    return span
+
+
 def _locative(span: Span) -> bool:
     """Written as a place: "the town of X", "X port", "X-based", "off X", "near X"."""
     config = label_config()
@@ -403,10 +428,12 @@ def _standalone_bodies(doc: Doc, taken: set[int]) -> list[Span]:
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
+    surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
+    names = frozenset(e.text for e in doc.ents if _model_span(e) and "'" not in e.text and "’" not in e.text)
     for ent in doc.ents:
         span: Span | None = ent
         if _model_span(ent):
-            span = _trim_tail(ent)
+            span = _trim_tail(_owner_of(ent, names))
             span = _cut_at_verb(span) if span is not None else None
             if span is None:
                 continue
@@ -416,7 +443,8 @@ def repair(doc: Doc) -> Doc:
             label = _relabel(span)
             if label != span.label_:
                 span = Span(doc, span.start, span.end, label=label)
-            spans.extend(_titled_name_split(span))
+            for piece in _titled_name_split(span):
+                spans.extend(_coordinated_persons(piece, surnames))
             continue
         spans.append(span)
     spans = filter_spans(_titled_persons(doc, spans))
