@@ -428,7 +428,7 @@ def _standalone_bodies(doc: Doc, taken: set[int]) -> list[Span]:
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
-    surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
+    surnames = frozenset(e[-1].text for e in doc.ents if e.label_ in ("PERSON", "Person"))  # model or gazetteer
     names = frozenset(e.text for e in doc.ents if _model_span(e) and "'" not in e.text and "’" not in e.text)
     for ent in doc.ents:
         span: Span | None = ent
