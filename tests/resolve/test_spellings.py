@@ -36,6 +36,18 @@ def test_a_compound_written_as_one_word_or_two_is_one_name() -> None:
     assert _org("Ansar Tarrow", "Ansartarrows Khan")[0] < MATCH_THRESHOLD
 
 
+def test_arabic_compounds_in_person_names_under_any_romanisation() -> None:
+    """ "Abd al-Rahman"/"Abdul Rahman"/"Abdulrahman", "Abd Allah"/"Abdullah", "Nasrullah"/"Nasrallah"."""
+    assert _person("Abd al-Qandir Vellacott", "Abdul Qandir Vellacott") >= MATCH_THRESHOLD
+    assert _person("Abd al-Qandir Vellacott", "Abdulqandir Vellacott") >= MATCH_THRESHOLD
+    assert _person("Abd Allah Vellacott", "Abdullah Vellacott") >= MATCH_THRESHOLD
+    assert _person("Tarrullah Vellacott", "Tarrallah Vellacott") >= MATCH_THRESHOLD
+    assert _person("Abdel Tarrow Vellacott", "Abdultarrow Vellacott") >= MATCH_THRESHOLD
+    # the rest of the name must still agree: another given name or surname is another person
+    assert _person("Abdul Qandir Vellacott", "Abdul Qadim Vellacott") < MATCH_THRESHOLD
+    assert _person("Abdul Qandir Vellacott", "Abdul Qandir Hadley") < MATCH_THRESHOLD
+
+
 def test_a_group_word_under_two_romanisations_is_one_word() -> None:
     """ "al-Qaida"/"al Qaeda": the vowel pair ae/ai is a romanisation convention, as ei/ai is."""
     score, feature = _org("al-Qandaida", "al Qandaeda")

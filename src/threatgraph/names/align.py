@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm, name_form
-from threatgraph.names.parts import plural_fold, same_person_part
+from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
 from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -214,13 +214,20 @@ def _territory_dropped(a: NameForm, b: NameForm) -> bool:
     return False
 
 
-def _joined(a: NameForm, b: NameForm) -> tuple[float, str] | None:
+def _joined(a: NameForm, b: NameForm, person: bool = False) -> tuple[float, str] | None:
     """Two names that differ only in where the words break: a compound written as one word or two
     ("Ansar Allah"/"Ansarallah", "Abdul Rahman"/"Abdulrahman"). Transliteration joins and splits such
-    compounds freely; the letters, in order, are the same name."""
-    if len(a.core) == len(b.core) or not (a.latin and b.latin):
+    compounds freely; the letters, in order, are the same name. Person names are compared with their
+    Arabic compounds folded (:func:`threatgraph.names.parts.compound_fold`: "Abd al-Rahman"/"Abdul
+    Rahman", "Nasrullah"/"Nasrallah"), the surname included, so a whole name still has to agree."""
+    if not (a.latin and b.latin):
         return None
-    ja, jb = "".join(a.core), "".join(b.core)
+    if person:
+        ja, jb = compound_fold(a.core), compound_fold(b.core)
+    elif len(a.core) == len(b.core):
+        return None
+    else:
+        ja, jb = "".join(a.core), "".join(b.core)
     if len(ja) < 6 or (ja != jb and romanisation_fold(ja) != romanisation_fold(jb)):
         return None
     return ALIGNED, "joined"
@@ -271,7 +278,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         return ALIGNED, "aligned-cross-script" if cross else "aligned"
     if not person and (_inverted(a, b) or _inverted(b, a)):
         return ALIGNED, "inverted"
-    if (joined := _joined(a, b)) is not None:
+    if (joined := _joined(a, b, person)) is not None:
         return joined
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
     if len(a.core) > 1 or len(b.core) > 1 or person:

@@ -10,6 +10,7 @@ surnames the symbol table does not know ("Qadiri"/"Kadiri").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -39,6 +40,20 @@ def same_person_part(a: str, b: str) -> bool:
     if name_symbols(a) & name_symbols(b):
         return True
     return min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING
+
+
+#: "Servant of" written onto the next word or apart, with any spelling of the article ("Abd al-",
+#: "Abdul", "Abdel", "Abdol"), and the divine name closing a compound ("-ullah", "-allah"): how
+#: romanisations break and spell Arabic theophoric names.
+_ABD = re.compile(r"^abd(?:ul|el|ol|al|ou|u|e)?")
+_ALLAH = re.compile(r"(?:ullah|ollah|allah)")
+
+
+def compound_fold(tokens: tuple[str, ...]) -> str:
+    """A person name's tokens joined with the Arabic compounds folded: "abd al-rahman", "abdul rahman",
+    "abdulrahman" -> "abdalrahman"; "abd allah", "abdullah" -> "abdallah"; "nasrullah" -> "nasrallah"."""
+    joined = "".join(_ABD.sub("abdal", t) for t in tokens)
+    return _ALLAH.sub("allah", joined).replace("alal", "al")
 
 
 def plural_fold(token: str) -> str:
