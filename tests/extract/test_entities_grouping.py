@@ -225,3 +225,34 @@ def test_a_body_named_with_of_has_its_short_form_too() -> None:
     assert _group_of(ms, "Finance") == _group_of(ms, "Canadian Ministry of the Finance")
     ms = group_mentions(_mentions(("Canadian Ministry of Finance and Trade", "PublicBody"), ("Trade", "Organization")))
     assert _group_of(ms, "Trade") != _group_of(ms, "Canadian Ministry of Finance and Trade")
+
+
+def test_an_acronym_the_article_defines_names_that_body_every_time(nlp) -> None:
+    """ "Full Name (LT)" and then "LT" alone: every later occurrence is the defined body, even where the
+    model left it untagged or read it as a country code (issue 9: the acronym's entity was never formed)."""
+    from threatgraph.extract.pipeline import Extractor
+    from threatgraph.model import Article
+
+    text = (
+        "The Legion of Tarrow (LT) opened an office in Qandor. Officials said LT recruited fighters there. "
+        "LT's commander denied it, and the money sent to LT came from abroad."
+    )
+    analysis = next(Extractor(nlp=nlp).analyse([Article(text=text)]))
+    defined = [m for m in analysis.mentions if m.text == "LT"]
+    full = next(m for m in analysis.mentions if m.text == "Legion of Tarrow")
+    assert len(defined) == 4
+    assert {m.group for m in defined} == {full.group}
+    assert {m.label for m in defined} == {full.label}
+
+
+def test_a_bracket_that_does_not_spell_the_name_defines_nothing(nlp) -> None:
+    from threatgraph.extract.pipeline import Extractor
+    from threatgraph.model import Article
+
+    text = "Troops of the Qandor Mission (VMQ) left. Later VMQ said nothing."
+    analysis = next(Extractor(nlp=nlp).analyse([Article(text=text)]))
+    assert not any(
+        m.text == "VMQ" and m.group == next(x.group for x in analysis.mentions if x.text == "Qandor Mission")
+        for m in analysis.mentions
+        if any(x.text == "Qandor Mission" for x in analysis.mentions)
+    )

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from threatgraph.extract import spans
 from threatgraph.extract.dates import extract_dates
+from threatgraph.extract.defined import defined_acronyms
 from threatgraph.extract.events import extract_events
 from threatgraph.extract.evidence import vote_groups
 from threatgraph.extract.gazetteer import FACTORY, KNOWN_NAMES, SCHEMA_LABELS, Gazetteer, usable_name
@@ -42,14 +43,27 @@ def _checked(article: object) -> Article:
     return article
 
 
+def _vote(before: tuple[str, str | None, bool] | None, mention: Mention) -> tuple[str, str | None, bool]:
+    """A mention's type evidence after the article's definitions: its own, unless a definition gave it
+    another type (or made it), which is then the type it votes for."""
+    if before is not None and before[0] == mention.label:
+        return before
+    return mention.label, None, before[2] if before is not None else False
+
+
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Typed, grouped mentions of one parsed document, with foreign-script spellings of its names.
 
     The type of each group is decided last, by all its mentions (:func:`vote_groups`): one document's
     text decides, never the batch it was parsed in or other documents (the archive's view of an actor
-    is resolve's).
+    is resolve's). An acronym the article defines (:func:`defined_acronyms`) votes with the type of the
+    body it was defined for.
     """
-    mentions, evidence = build_typed_mentions(doc)
+    typed, (labels, cues, listed) = build_typed_mentions(doc)
+    before = {id(m): (lab, cue, lst) for m, lab, cue, lst in zip(typed, labels, cues, listed, strict=True)}
+    mentions = defined_acronyms(doc, typed)
+    votes = [_vote(before.get(id(m)), m) for m in mentions]
+    evidence = ([v[0] for v in votes], [v[1] for v in votes], [v[2] for v in votes])
     pairs = script_mentions(doc, mentions)
     known = doc.user_data.get(KNOWN_NAMES, [])
     named = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in known)]
