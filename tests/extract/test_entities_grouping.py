@@ -256,3 +256,26 @@ def test_a_bracket_that_does_not_spell_the_name_defines_nothing(nlp) -> None:
         for m in analysis.mentions
         if any(x.text == "Qandor Mission" for x in analysis.mentions)
     )
+
+
+def test_a_name_split_before_its_definition_is_joined_by_the_acronym() -> None:
+    """ "Majelis Qandor | Indonesia (MQI)": the model cut the name in two; the acronym spells both parts."""
+    from threatgraph.extract.defined import _unglue
+    from threatgraph.model import Mention
+
+    text = "The ministry designated Majelis Qandor Indonesia (MQI) today."
+    first = text.index("Majelis")
+    second = text.index("Indonesia")
+    mentions = [
+        Mention(first, second - 1, "Majelis Qandor", "Person", "majelis qandor", text, 0),
+        Mention(second, second + len("Indonesia (MQI"), "Indonesia (MQI", "Organization", "indonesia mqi", text, 0),
+    ]
+    (joined,) = _unglue(text, mentions)
+    assert (joined.text, joined.label) == ("Majelis Qandor Indonesia", "Organization")
+    # a bracket that spells neither part nor both leaves the spans as they are
+    other = text.replace("(MQI)", "(VMQ)")
+    kept = [
+        Mention(first, second - 1, "Majelis Qandor", "Person", "majelis qandor", other, 0),
+        Mention(second, second + len("Indonesia"), "Indonesia", "Country", "indonesia", other, 0),
+    ]
+    assert [m.text for m in _unglue(other, kept)] == ["Majelis Qandor", "Indonesia"]

@@ -28,23 +28,44 @@ _BRACKET = re.compile(r"\s*\(\s*([^\s()]{2,12})\s*\)")
 _GLUED = re.compile(r"^(?P<name>.*\S)\s*\(\s*(?P<short>[^\s()]{2,12})\s*\)?$")
 
 
-def _unglue(mentions: list[Mention]) -> list[Mention]:
-    """A mention that swallowed its own definition ("Full Name (FN") is the name; the bracket is left to
-    be read as the definition."""
-    out = []
-    for m in mentions:
-        match = _GLUED.match(m.text)
-        if match is None or m.label not in ORG_TYPES:
+def _mention(text: str, start: int, end: int, label: str, like: Mention) -> Mention:
+    name = text[start:end]
+    return Mention(start, end, name, label, normalise_surface(name), like.sentence, like.sent_start, source=like.source)
+
+
+def _unglue(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Name spans the definition bracket shows the model cut wrongly: a mention that swallowed its own
+    definition ("Full Name (FN") is the name, and a name the model split in two before its bracket
+    ("Full" | "Name (FN)") is one name when the acronym spells the two parts together."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    out: list[Mention] = []
+    for m in ordered:
+        glued = _GLUED.match(m.text)
+        after = _BRACKET.match(text, m.end)
+        if glued is not None:
+            name_end, short = m.start + len(glued.group("name")), glued.group("short")
+        elif after is not None:
+            name_end, short = m.end, after.group(1)
+        else:
             out.append(m)
             continue
-        name, short = match.group("name"), match.group("short")
-        if not (looks_like_acronym(short) and acronym_fits(short, name, tail=True)):
+        if not looks_like_acronym(short):
             out.append(m)
             continue
-        end = m.start + len(name)
-        out.append(
-            Mention(m.start, end, name, m.label, normalise_surface(name), m.sentence, m.sent_start, source=m.source)
-        )
+        prev = out[-1] if out else None
+        if (m.label in ORG_TYPES or glued is not None) and acronym_fits(short, text[m.start : name_end], tail=True):
+            label = m.label if m.label in ORG_TYPES else "Organization"
+            out.append(m if glued is None else _mention(text, m.start, name_end, label, m))
+        elif (
+            prev is not None
+            and prev.sent_start == m.sent_start
+            and not text[prev.end : m.start].strip()
+            and acronym_fits(short, text[prev.start : name_end], tail=True)
+        ):
+            label = next((x.label for x in (m, prev) if x.label in ORG_TYPES), "Organization")
+            out[-1] = _mention(text, prev.start, name_end, label, prev)
+        else:
+            out.append(m)
     return out
 
 
@@ -71,7 +92,7 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     occurrences the model left untagged become mentions, ones it typed as another kind of thing (a
     country, a person) take the body's type. Occurrences inside a longer mention are left alone."""
     text = doc.text
-    mentions = _unglue(mentions)
+    mentions = _unglue(text, mentions)
     defs = _definitions(text, mentions)
     if not defs:
         return mentions
