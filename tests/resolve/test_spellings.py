@@ -158,3 +158,13 @@ def test_a_rare_first_and_last_name_is_the_person_named_with_middle_names_too() 
     # another last name is another person, however rare
     other = [name_form("Dorian Amsel Smyth", "Person")]
     assert score_group(short, ctx, other, other_ctx, True, lambda forms: True).score < MATCH_THRESHOLD
+
+
+def test_a_body_named_by_its_function_keeps_its_country() -> None:
+    """ "Central Bank of Syria" is not "Central Bank": every country has one (the SDN list's only
+    "<Name> of <Country>" heads that stand alone are proper names)."""
+    assert territory_head("Central Vellacott Bank of Syria") is None
+    assert territory_head("Ministry of Defense of Burma") is None
+    assert territory_head("Popular Vellacott Front of Iraq") is None
+    assert territory_head("Islamic Vellacott Emirate of Afghanistan") == "Islamic Vellacott Emirate"
+    assert "central vellacott bank" not in variant_norms(name_form("Central Vellacott Bank of Syria"))

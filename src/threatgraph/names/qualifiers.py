@@ -6,9 +6,11 @@ recognised by what it names, not by a list of group names: every part of the tai
 "of" is a country or territory (rigour's territory table) or a region of the vocabulary's ``places``.
 
 Only "of" introduces such a qualifier. A branch is named with "in" or a dash ("<Name> in Somalia",
-"<Name> - Caucasus Province"), and those stay other bodies. Because a bare "<Name>" may also be
-another country's body of that name ("Supreme Court"), alignment scores the qualifier dropped below
-the match threshold: it merges only with shared context.
+"<Name> - Caucasus Province"), and those stay other bodies. A name that says what kind of body it is
+("Central Bank", "Ministry of Defense", "Popular Front": the vocabulary's ``institutions`` and kind
+words) is not a name of its own without its country: every country has one. Even a proper name may
+belong to another country's body, so alignment scores the qualifier dropped below the match
+threshold (it merges only with shared context); a list naming the body decides it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,14 @@ def territory_head(text: str) -> str | None:
         return None
     head, tail = " of ".join(parts[:-1]), parts[-1]
     pieces = [p for p in _JOIN.split(tail) if p.strip()]
-    if not pieces or not all(_territory(p) for p in pieces):
+    if not pieces or not all(_territory(p) for p in pieces) or _institutional(head):
         return None
     return head.strip()
+
+
+def _institutional(head: str) -> bool:
+    """The head says what kind of body it is ("Central Bank", "Popular Front", "Supreme Council"): every
+    country has one, so without its territory it is nobody's name in particular."""
+    voc = vocabulary()
+    words = fold(head).split()
+    return any(w in voc.institutions or w in voc.generic_words or w in voc.heads for w in words)

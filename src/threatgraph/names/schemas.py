@@ -47,3 +47,5 @@ class VocabularyFile(Schema):
     romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]
     #: one region under several names: a place word aligns with its other names ("sham"/"levant")
     places: dict[str, Words] = {}
+    #: words naming a body by its function: "<Institution> of <Country>" needs its country
+    institutions: Words = []

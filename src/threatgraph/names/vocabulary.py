@@ -39,6 +39,7 @@ KEYS = frozenset(
         "offices",
         "romanisation",
         "places",
+        "institutions",
     }
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
@@ -92,6 +93,9 @@ class Vocabulary:
     heads: frozenset[str] = frozenset()
     #: folded place name -> its concept: one region under several names ("sham", "levant", "syria")
     place_of: dict[str, str] = field(default_factory=dict)
+    #: words that name a body by its function ("bank", "ministry", "court"): such a name belongs to the
+    #: country that follows it, so it is never a name of its own without it
+    institutions: frozenset[str] = frozenset()
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -159,6 +163,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         digest=digest,
         heads=frozenset(heads),
         place_of=_places(data.get("places") or {}),
+        institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
     )
 
 
