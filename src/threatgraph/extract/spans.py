@@ -133,7 +133,7 @@ def _titled_name_split(span: Span) -> list[Span]:
 
 
 def _coordinated_persons(span: Span, surnames: frozenset[str]) -> list[Span]:
-    """ "Sarwar and Mahmood are being designated": two people the article named in full before, read
+    """ "Qorvel and Tamsin were designated": two people the article named in full before, read
     as one organisation. A span of exactly "<Name> and <Name>" whose two names are each the last name
     of a person the article names elsewhere is those two people."""
     if len(span) != 3 or span.label_ == "PERSON" or span[1].lower_ != "and":
@@ -148,7 +148,7 @@ def _coordinated_persons(span: Span, surnames: frozenset[str]) -> list[Span]:
 
 
 def _owner_of(span: Span, names: frozenset[str]) -> Span:
-    """ "LeT's FTO designation": a possessive inside a span whose owner the article names on its own
+    """ "QeT's FTO listing": a possessive inside a span whose owner the article names on its own
     elsewhere is that owner and a common noun after it ("People's ..." names stay whole: "People" is
     named nowhere on its own)."""
     for tok in span[1:-1]:
