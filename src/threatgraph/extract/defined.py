@@ -1,4 +1,4 @@
-"""The article's own acronyms: "Full Name (FN)" defines FN as that body for the rest of the article.
+"""The article's own acronyms: "Full Name (FN)" defines FN as that body from there on.
 
 Press releases define an acronym once and then use it dozens of times. The statistical model reads
 a bare acronym by its shape alone: it leaves some occurrences untagged and types others as whatever
