@@ -24,7 +24,7 @@ Ukrainian, Serbian, Bulgarian; common given, middle and family names combined at
 a false positive (an upper bound: a combination may happen to be a listed person's name, which the printout
 shows).
 
-    .venv/bin/python benchmarks/cross_script.py [--threshold 0.8] [--show 10] [--show-unseen]
+    .venv/bin/python benchmarks/cross_script.py [--threshold 0.8] [--show 10] [--show-unseen] [--dev-only]
 
 Only the dev half's misses are printed unless --show-unseen is given: the unseen half is for reporting.
 """
@@ -312,6 +312,7 @@ def main() -> None:
     parser.add_argument(
         "--show-unseen", action="store_true", help="print the unseen half's misses too (never while tuning)"
     )
+    parser.add_argument("--dev-only", action="store_true", help="skip the unseen halves (while tuning)")
     parser.add_argument("--fold-party", action="store_true", help="same party up to the romanisation fold")
     parser.add_argument("--no-sdn", action="store_true", help="index the UN list alone (no OFAC distractors)")
     args = parser.parse_args()
@@ -338,6 +339,8 @@ def main() -> None:
         ("unseen", "Cyrillic names of OFAC SDN persons (cyrillic_sdn.tsv)", cy_unseen),
     )
     for label, title, part in sets:
+        if args.dev_only and label == "unseen":
+            continue
         print(f"\n{label}: {title}")
         shown_misses = args.show if label == "dev" or args.show_unseen else 0
         res = evaluate(index, part, args.threshold, shown_misses, latin_names, by_id)

@@ -43,6 +43,8 @@ class VocabularyFile(Schema):
     joined_articles: Words
     joining_particles: Words
     honorifics: Words
+    #: Arabic-script spellings of honorifics, by the honorific they spell ("sheikh": ["شيخ"])
+    script_honorifics: dict[str, Words] = {}
     offices: Words
     romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]
     #: one region under several names: a place word aligns with its other names ("sham"/"levant")

@@ -60,6 +60,19 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.synonyms.get(tok, tok) for tok in tokens)
 
 
+@lru_cache(maxsize=65536)
+def titled_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a name with its honorifics kept (:func:`name_tokens` drops them): a Latin list drops
+    "Aamir" and a closing "EL SAYED" as titles where they are the person's name, which a name in the Arabic
+    script, telling a title by its own letters and place (:func:`names.translit.title_positions`), aligns with."""
+    t = vocabulary()
+    folded = fold(name)
+    if not folded:
+        return ()
+    folded = replace_org_types_compare(folded) or folded
+    return tuple(t.synonyms.get(tok, tok) for tok in tokenize_name(folded) if tok)
+
+
 @lru_cache(maxsize=1)
 def _folded_honorifics() -> frozenset[str]:
     """Honorifics as romanisation folds, so "Shaiqh", "Muphti" and "Moullah" are recognised as titles too."""

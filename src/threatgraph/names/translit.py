@@ -26,6 +26,7 @@ try such joins (:func:`screen.compare.compare_names`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,15 +96,60 @@ TA_MARBUTA = "ة"
 def script_words(name: str) -> list[str]:
     """The written parts of an Arabic-script name (tatweel removed), with the joined article detached as its own
     part, as every Latin list writes it apart ("التكريتي" -> "ال" + "تكريتي")."""
-    out: list[str] = []
-    for word in name.replace(TATWEEL, "").split():
-        for article in ARTICLE:
-            if word.startswith(article) and len(word) - len(article) >= MIN_AFTER_ARTICLE:
-                out.extend((article, word[len(article) :]))
-                break
-        else:
-            out.append(word)
-    return out
+    return [part for word in name.replace(TATWEEL, "").split() for part in _word_parts(word)]
+
+
+def _word_parts(word: str) -> tuple[str, ...]:
+    """One written word as its parts: the joined article detached, when enough of a word follows it."""
+    for article in ARTICLE:
+        if word.startswith(article) and len(word) - len(article) >= MIN_AFTER_ARTICLE:
+            return (article, word[len(article) :])
+    return (word,)
+
+
+#: Letters that spellings of one word alternate between, folded to one: alef with hamza or madda and alef
+#: wasla, ta marbuta and the Persian/Urdu forms of ha, alef maqsura and the Persian, Urdu and Pashto ye, the
+#: hamza seats of ya and waw, Persian and Arabic kaf, Pashto and Persian gaf.
+_ORTHOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("أإآٱ", "ا"), **dict.fromkeys("ةۀہھ", "ه"), **dict.fromkeys("ىیےېۍئ", "ي"),
+        "ؤ": "و", "ک": "ك", "ګ": "گ",
+    }
+)  # fmt: skip
+#: Vowel marks, the shadda, the superscript alef, tatweel and zero-width (non-)joiners: not letters of a word.
+_NOT_LETTERS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")
+
+
+def orthographic_fold(word: str) -> str:
+    """An Arabic-script word with the letters its spellings alternate between made one ("أمیر", "امير" and
+    "أَمِير" fold alike): compares spellings of one word, never two words of the same consonants."""
+    folded = _NOT_LETTERS.sub("", unicodedata.normalize("NFKC", word)).translate(_ORTHOGRAPHIC)
+    for article in ARTICLE:  # the joined article is no part of the word ("الشيخ" is "شيخ")
+        if folded.startswith(article) and len(folded) - len(article) >= MIN_AFTER_ARTICLE:
+            return folded[len(article) :]
+    return folded
+
+
+@lru_cache(maxsize=1)
+def _script_titles() -> frozenset[tuple[str, ...]]:
+    """The vocabulary's script spellings of honorifics, each as its folded written words."""
+    return frozenset(tuple(orthographic_fold(w) for w in form.split()) for form in vocabulary().script_honorifics)
+
+
+@lru_cache(maxsize=65536)
+def title_words(name: str) -> tuple[bool, ...]:
+    """Per part of :func:`script_words`: whether the written word it comes from spells an honorific of the
+    vocabulary in the script (:func:`orthographic_fold` of it is a ``script_honorifics`` form, a form of two
+    words matching two words in a row). Whether it is read as a title there is the matcher's decision
+    (:func:`title_positions`)."""
+    words = name.replace(TATWEEL, "").split()
+    folded = [orthographic_fold(w) for w in words]
+    spelled = [False] * len(words)
+    for form in _script_titles():
+        for i in range(len(words) - len(form) + 1):
+            if tuple(folded[i : i + len(form)]) == form:
+                spelled[i : i + len(form)] = [True] * len(form)
+    return tuple(flag for word, flag in zip(words, spelled, strict=True) for _ in _word_parts(word))
 
 
 def token_source(word: str) -> str:
@@ -207,6 +253,7 @@ class PartKey:
     consonants: int = 0
     conjunction: bool = False  # the conjunction wa written apart ("و الأنصار"): with the article it is "wal"
     function: bool = False  # a function word of the script ("د" of, "او" and): no name part, weighs little
+    title: bool = False  # its written word spells an honorific in the script (:func:`title_words`)
 
 
 @lru_cache(maxsize=65536)
@@ -356,22 +403,20 @@ def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
-def is_honorific(key: PartKey) -> bool:
-    """Whether a script part spells a title of the name vocabulary ("حاجی" / Haji, "شيخ" / Sheikh, "ملا" /
-    Mullah): dropped from a script query as Latin names drop it, so neither side counts it."""
-    return any(part_similarity(key, title) >= SAME_SHORT_KEY for title in spoken_titles())
-
-
-@lru_cache(maxsize=1)
-def spoken_titles() -> frozenset[str]:
-    """The titles of the vocabulary a name in the Arabic script can spell: not the Latin abbreviations ("dr",
-    "gen", "col": no vowel, or the start of a longer title), which would make name parts of the same
-    consonants ("ڈار" / Dar) titles."""
-    titles = vocabulary().honorifics
-    return frozenset(
-        t for t in titles if any(ch in _VOWELS for ch in t) and not any(o != t and o.startswith(t) for o in titles)
-    )
+def title_positions(keys: Sequence[PartKey]) -> list[bool]:
+    """Per part: whether it is read as a title - it spells one (``title``) and stands where titles stand,
+    before the name: only titles, the article and function words come before it in its name ("الشيخ
+    الحاج محمد", "حاجی خيرالله و حاجی ستار" where the conjunction opens a second name). A title word after a
+    name word is a name (the father's or grandfather's name "حافظ" in "عبدالحليم حافظ عبدالفتاح", "السيد"
+    closing a name), as the Latin list writes it."""
+    out: list[bool] = []
+    leading = True
+    for key in keys:
+        out.append(key.title and leading)
+        if out[-1] or key.article:  # the article of a name leaves the reading as it was
+            continue
+        leading = key.function or key.conjunction
+    return out
 
 
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.

@@ -36,6 +36,7 @@ KEYS = frozenset(
         "joined_articles",
         "joining_particles",
         "honorifics",
+        "script_honorifics",
         "offices",
         "romanisation",
         "places",
@@ -85,6 +86,8 @@ class Vocabulary:
     joined_articles: tuple[str, ...]
     joining_particles: frozenset[str]
     honorifics: frozenset[str]
+    #: Arabic-script spellings of honorifics as written in the file (NFC); names.translit folds them
+    script_honorifics: frozenset[str]
     offices: frozenset[str]
     romanisation: tuple[tuple[str, str], ...]
     digest: str
@@ -140,6 +143,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
     particles = _words(data.get("particles") or [], "particles")
     patronymics = _words(data.get("patronymics") or [], "patronymics")
     pairs = data.get("romanisation") or []
+    honorifics = frozenset(fold(h) for h in _words(data.get("honorifics") or [], "honorifics"))
     if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise VocabularyError(f"{VOCABULARY_FILE.name}: romanisation must be a list of [written, folded] pairs")
     return Vocabulary(
@@ -157,13 +161,29 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         articles=articles,
         joined_articles=tuple(fold(a) for a in _words(data.get("joined_articles") or [], "joined_articles")),
         joining_particles=frozenset(_raw(p) for p in _words(data.get("joining_particles") or [], "joining_particles")),
-        honorifics=frozenset(fold(h) for h in _words(data.get("honorifics") or [], "honorifics")),
+        honorifics=honorifics,
+        script_honorifics=_script_honorifics(data.get("script_honorifics") or {}, honorifics),
         offices=frozenset(fold(o) for o in _words(data.get("offices") or [], "offices")),
         romanisation=tuple((str(a), str(b)) for a, b in pairs),
         digest=digest,
         heads=frozenset(heads),
         place_of=_places(data.get("places") or {}),
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
+    )
+
+
+def _script_honorifics(data: Any, honorifics: frozenset[str]) -> frozenset[str]:
+    """The script spellings of honorifics; each is listed under an honorific of the file, so a script title
+    is always one the Latin side drops too (a title known in one script only would weigh differently)."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: script_honorifics must map an honorific to its spellings")
+    unknown = sorted(str(k) for k in data if fold(str(k)) not in honorifics)
+    if unknown:
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: script_honorifics of unknown honorifics {unknown}")
+    return frozenset(
+        unicodedata.normalize("NFC", form)
+        for key, forms in data.items()
+        for form in _words(forms, f"script_honorifics.{key}")
     )
 
 

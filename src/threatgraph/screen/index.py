@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, PARTICLE, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
-from threatgraph.names.translit import PartKey, is_honorific, is_latin_name
+from threatgraph.names.translit import PartKey, is_latin_name, title_positions
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -49,6 +49,7 @@ from threatgraph.screen.queryprep import (
     query_tokens,
     script_block_keys,
     spellings_of,
+    titled_reading,
     without_acronym,
 )
 from threatgraph.store.schema import list_versions
@@ -58,14 +59,14 @@ __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get
 #: Per token of a Cyrillic name, its Latin spellings (None for a name in another script).
 Spellings = tuple[tuple[str, ...], ...] | None
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
 SCORE_TOP = 32
 RARITY_FLOOR = 0.3
 KEY_WEIGHTS = {"t": 1.0, "m": 0.7, "s": 0.6, "c": 0.6}
-#: The weight share of an unaligned script part that may spell a title (the weight of a particle).
+#: The weight share of an unaligned script part read as a title (the weight of a particle).
 TITLE_WEIGHT = 0.15
 #: A listed name of one word this short is read as an acronym, which no Arabic-script name spells.
 ACRONYM_CHARS = 3
@@ -158,10 +159,11 @@ class ScreenIndex:
         A Latin name's misspelt organisation words are spelt right first (:meth:`OrgWords.correct`); in an
         organisation's name (by its schema, or an unambiguous legal form in it) legal forms such as "AO" weigh
         as generic words, as they do in the listed organisations' names ("Hua PAO" may be a person).
-        A script part that may spell a title ("حاجی" / Haji) weighs as a particle until it aligns
-        with a Latin word (then it weighs what that word weighs): Latin names drop their titles, so an unaligned
-        title must not count against the match, but the script cannot tell a title from a name of the same
-        consonants ("عمر" Omar / Amir), so it is never dropped outright, and a part is read as a possible title
+        A script part that spells a title in the script ("حاجی" / Haji: :func:`names.translit.title_words`)
+        where titles stand (before the name, :func:`names.translit.title_positions`) weighs as a particle
+        until it aligns with a Latin word (then it weighs what that word weighs): Latin names drop their
+        titles, so an unaligned title must not count against the match, but a title word is a given name too
+        ("Hafiz", "Sayed", listed as the name), so it is never dropped outright; a part is read as a title
         only where MIN_NAME_WORDS other words are left (a person's name is not one word and a title)."""
         q_tokens, q_keys = query_tokens(qname)
         if q_keys is None:
@@ -170,7 +172,7 @@ class ScreenIndex:
                 q_tokens = name_tokens(corrected) or q_tokens
         weights = [self.token_weight(t) for t in q_tokens]
         if q_keys is not None:
-            titles = [is_honorific(k) for k in q_keys]
+            titles = title_positions(q_keys)
             names_left = sum(1 for k, title in zip(q_keys, titles, strict=True) if not title and not k.article)
             if names_left >= MIN_NAME_WORDS:  # "سعيد زماني" is a name of two words, not a title and one word
                 weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
@@ -227,6 +229,11 @@ class ScreenIndex:
                 ns = compare_names(
                     q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, spellings_of(listed)
                 )
+                titled = titled_reading(listed) if q_keys is not None else None
+                if titled is not None:  # a word the list dropped as a title may be the script name's name word
+                    t_tokens, t_weights = self._titled(titled, a_weights)
+                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered)
+                    ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
                     best[ent_idx] = (ns.score, qname, name_idx, ns)
@@ -238,6 +245,15 @@ class ScreenIndex:
         candidates = [self._candidate(query, ent_idx, *hit, threshold) for ent_idx, hit in best.items()]
         candidates.sort(key=lambda c: (-c.score, -c.features["name_similarity"], c.entry_id))
         return candidates
+
+    def _titled(
+        self, titled: tuple[tuple[str, ...], tuple[bool, ...]], a_weights: tuple[float, ...]
+    ) -> tuple[tuple[str, ...], list[float]]:
+        """A listed name's titled reading (:func:`queryprep.titled_reading`) with weights: its own tokens
+        weigh as indexed, the title words it dropped as name words of their rarity."""
+        tokens, dropped = titled
+        kept = iter(a_weights)
+        return tokens, [self.token_weight(t) if d else next(kept) for t, d in zip(tokens, dropped, strict=True)]
 
     def _by_identifier(
         self, identifiers: list[str], mask: np.ndarray | None, keep: Callable[[int], bool] | None
@@ -539,6 +555,9 @@ def build_index(entries: Iterable[dict[str, Any]], key: str = "") -> ScreenIndex
             weights = tuple(org_words.weight(t, w) for t, w in zip(tokens, weights, strict=True))
         names.append((ent_idx, name, tokens, weights))
         words = (*tokens, *joined_pairs(tokens), *(v for sp in spellings_of(name) or () for v in sp))
+        titled = titled_reading(name)
+        if titled is not None:  # the words its tokens dropped as titles are found too (a script query's name)
+            words = (*words, *(t for t, dropped in zip(*titled, strict=True) if dropped))
         keys = {k for t in words if t for k in (*token_keys(t), *latin_block_keys(t))}
         for k in keys:
             postings.setdefault(k, []).append(name_idx)

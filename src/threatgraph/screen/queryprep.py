@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from threatgraph.names import cyrillic
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
-from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens
+from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens, titled_tokens
 from threatgraph.names.translit import (
     MIN_KEY,
     PartKey,
     consonant_keys,
     is_arabic_script,
+    is_latin_name,
     join_parts,
     part_key,
     part_similarity,
     script_words,
+    title_words,
     token_source,
 )
 from threatgraph.names.vocabulary import vocabulary
@@ -250,13 +253,14 @@ def query_tokens(name: str) -> tuple[tuple[str, ...], tuple[PartKey, ...] | None
     tokens: list[str] = []
     keys: list[PartKey] = []
     kinds = frozenset(vocabulary().synonyms.values())
-    for word in script_words(name):
+    for word, title in zip(script_words(name), title_words(name), strict=True):
         # without its closing ta marbuta when a token is left (a word of letters no Latin spelling writes keeps
         # it), unless the whole word is a kind word the vocabulary translates ("حركة" is "movement", "حرك" no word)
         whole = name_tokens(word)
         parts = whole if whole and all(t in kinds for t in whole) else name_tokens(token_source(word)) or whole
         tokens.extend(parts)
-        keys.extend([part_key(word)] * len(parts))
+        key = part_key(word)
+        keys.extend([replace(key, title=True) if title else key] * len(parts))
     return tuple(tokens), tuple(keys)
 
 
@@ -265,6 +269,34 @@ def listed_tokens(name: str) -> tuple[str, ...]:
     Arabic script (the UN list does) is then found by the same name queried, which a reading of its own would
     miss (the closing ta marbuta is a token letter one way and dropped the other)."""
     return query_tokens(name)[0]
+
+
+@lru_cache(maxsize=65536)
+def titled_reading(name: str) -> tuple[tuple[str, ...], tuple[bool, ...]] | None:
+    """A Latin listed name read with the honorifics its tokens dropped after its first name word - a title
+    word after a name word is a name (the father's name "HAJJI", "EL SAYED" closing a name), as
+    :func:`names.translit.title_positions` reads a script name - with which of its tokens those are; None when
+    it dropped none there (or is not a Latin name). A script query scores against both readings. Words dropped
+    before the name stay dropped: there the list and the script agree on a title, and a given name the
+    list dropped there ("Aamir") cannot be told by the script from a title of the same consonants ("سعید"
+    Saeed against "Seyyed")."""
+    if not is_latin_name(name):
+        return None
+    tokens = listed_tokens(name)
+    if not tokens:
+        return None
+    out: list[str] = []
+    dropped: list[bool] = []
+    j = 0
+    for tok in titled_tokens(name):  # the name's tokens in order, the dropped words between them
+        kept = j < len(tokens) and tok == tokens[j]
+        if kept or j:
+            out.append(tok)
+            dropped.append(not kept)
+        j += kept
+    if j != len(tokens) or not any(dropped):
+        return None
+    return tuple(out), tuple(dropped)
 
 
 def joined_pairs(tokens: tuple[str, ...] | list[str]) -> list[str]:
