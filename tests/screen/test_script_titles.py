@@ -73,6 +73,16 @@ def test_a_title_word_the_list_dropped_after_a_name_word_is_found_as_the_name() 
     assert hit.entry_id == "p1" and hit.match, hit
 
 
+def test_a_given_name_the_list_dropped_for_folding_like_a_title_is_found() -> None:
+    """A Latin list drops "Aamir" as the title Amir (they fold alike); the script writes the name "عامر", which
+    spells no title, and aligns with it. "Seyyed", the title as spelled, stays dropped before the name."""
+    assert titled_reading("Aamir Nabil KHATIB") == (("aamir", "nabil", "khatib"), (True, False, False))
+    assert titled_reading("Seyyed Nabil KHATIB") is None
+    index = build_index([person("p1", "Aamir Nabil KHATIB"), person("p2", "Nabil Hamid KHATIB")])
+    hit = index.match(Query(["عامر نبيل الخطيب"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "p1" and hit.match, hit
+
+
 def test_a_given_name_of_a_titles_consonants_does_not_flag_the_titled_entry() -> None:
     """ "سعید" (Saeed) shares its consonants with the title Seyyed, which the list drops: the rest of the name
     alone must not flag the entry."""

@@ -276,21 +276,22 @@ def titled_reading(name: str) -> tuple[tuple[str, ...], tuple[bool, ...]] | None
     """A Latin listed name read with the honorifics its tokens dropped after its first name word - a title
     word after a name word is a name (the father's name "HAJJI", "EL SAYED" closing a name), as
     :func:`names.translit.title_positions` reads a script name - with which of its tokens those are; None when
-    it dropped none there (or is not a Latin name). A script query scores against both readings. Words dropped
-    before the name stay dropped: there the list and the script agree on a title, and a given name the
-    list dropped there ("Aamir") cannot be told by the script from a title of the same consonants ("سعید"
-    Saeed against "Seyyed")."""
+    it dropped none there (or is not a Latin name). A script query scores against both readings. Before the
+    name, only a word dropped for folding like a title ("Aamir" as "amir") comes back: an honorific as the
+    vocabulary spells it ("Seyyed") stays dropped there, where the list and the script agree on a title (the
+    script cannot tell "سعید" Saeed from Seyyed by consonants)."""
     if not is_latin_name(name):
         return None
     tokens = listed_tokens(name)
     if not tokens:
         return None
+    honorifics = vocabulary().honorifics
     out: list[str] = []
     dropped: list[bool] = []
     j = 0
     for tok in titled_tokens(name):  # the name's tokens in order, the dropped words between them
         kept = j < len(tokens) and tok == tokens[j]
-        if kept or j:
+        if kept or j or tok not in honorifics:
             out.append(tok)
             dropped.append(not kept)
         j += kept
