@@ -73,6 +73,12 @@ def titled_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.synonyms.get(tok, tok) for tok in tokenize_name(folded) if tok)
 
 
+def folds_like_honorific(token: str) -> bool:
+    """Whether :func:`name_tokens` drops this token as an honorific where two name words are left (as spelled,
+    or folding like one: "Shaiqh", "Aamir")."""
+    return token in vocabulary().honorifics or romanisation_fold(token) in _folded_honorifics()
+
+
 @lru_cache(maxsize=1)
 def _folded_honorifics() -> frozenset[str]:
     """Honorifics as romanisation folds, so "Shaiqh", "Muphti" and "Moullah" are recognised as titles too."""

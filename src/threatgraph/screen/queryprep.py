@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from threatgraph.names import cyrillic
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
-from threatgraph.names.tokens import MIN_NAME_WORDS, name_tokens, titled_tokens
+from threatgraph.names.tokens import MIN_NAME_WORDS, folds_like_honorific, name_tokens, titled_tokens
 from threatgraph.names.translit import (
     MIN_KEY,
     PartKey,
@@ -291,7 +291,8 @@ def titled_reading(name: str) -> tuple[tuple[str, ...], tuple[bool, ...]] | None
     j = 0
     for tok in titled_tokens(name):  # the name's tokens in order, the dropped words between them
         kept = j < len(tokens) and tok == tokens[j]
-        if kept or j or tok not in honorifics:
+        # other words the name's tokens leave out ("THE" opening a name) are no title and stay out
+        if kept or (folds_like_honorific(tok) and (j or tok not in honorifics)):
             out.append(tok)
             dropped.append(not kept)
         j += kept
