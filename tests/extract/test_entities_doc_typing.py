@@ -90,6 +90,15 @@ def test_vote_groups_one_cue_outweighs_repeated_bare_guesses() -> None:
     assert {m.label for m in ms} == {"Person"}
 
 
+def test_vote_groups_counts_a_repeated_surname_guess_once() -> None:
+    ms = [_m("Ada Mira Roe", "Person", 0)] + [_m("Roe", "Person", 0) for _ in range(4)]
+    vote_groups(ms, ["Person"] + ["Location"] * 4, [None] * 5, [False] * 5)
+    assert {m.label for m in ms} == {"Person"}
+    ms = [_m("Ada Mira Roe", "Person", 0), _m("Roe", "Person", 0), _m("Mira Roe", "Person", 0)]
+    vote_groups(ms, ["Person", "Location", "Location"], [None, None, None], [False] * 3)
+    assert {m.label for m in ms} == {"Location"}  # two different forms read as a place do add up
+
+
 def test_vote_groups_full_name_guess_holds_against_surname_guesses_and_lists_win() -> None:
     ms = [_m("Ada Roe", "Person", 0), _m("Roe", "Person", 0), _m("Roe", "Person", 0)]
     vote_groups(ms, ["Person", "Organization", "Organization"], [None, None, None], [False] * 3)

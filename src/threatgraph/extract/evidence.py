@@ -208,10 +208,11 @@ def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | Non
     with a listed mention, a country or a people keeps the type grouping gave it. Otherwise the group's
     evidence is summed per family (person, organisation, place): each cue the text gives a mention
     (:data:`CUE`); each guess of the model (:data:`GUESS`, twice that for a name of several words, which
-    gives the model more to go on than a surname alone: "Joseph Votel" guessed PERSON once weighs as much
-    as "Votel" guessed ORG twice); and a name that the packaged place gazetteer knows, in any
-    romanisation (:data:`PLACE`). On a tie the group keeps the
-    type grouping gave it (its fullest name's). A group moved to another family takes the finest type
+    gives the model more to go on than a surname alone: "Joseph Votel" guessed PERSON outweighs "Votel"
+    guessed ORG), counted once per written form and type: the model reading the same words again is not
+    new evidence, so a surname repeated five times does not outvote the full name it shortens; and a
+    name that the packaged place gazetteer knows, in any romanisation (:data:`PLACE`). On a tie the
+    group keeps the type grouping gave it (its fullest name's). A group moved to another family takes the finest type
     voted within it ("ArmedGroup" from "fighters" over a guessed "Organization").
     """
     members: dict[int, list[int]] = defaultdict(list)
@@ -224,9 +225,16 @@ def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | Non
             continue
         family: dict[str, int] = defaultdict(int)
         within: dict[str, int] = defaultdict(int)
+        guessed: set[tuple[str, str]] = set()
         for i in indices:
-            label = cues[i] if cues[i] in _FAMILY else labels[i]
-            weight = CUE if cues[i] in _FAMILY else GUESS * (2 if _several_words(mentions[i].norm) else 1)
+            if cues[i] in _FAMILY:
+                label, weight = cues[i], CUE
+            else:
+                label = labels[i]
+                if (mentions[i].norm, label) in guessed:
+                    continue  # the same words guessed again are not new evidence
+                guessed.add((mentions[i].norm, label))
+                weight = GUESS * (2 if _several_words(mentions[i].norm) else 1)
             family[_FAMILY[label]] += weight  # type: ignore[index]
             within[label] += weight  # type: ignore[index]
         if len(family) > 1 and any(is_place_spelling(mentions[i].text) for i in indices):
