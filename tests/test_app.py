@@ -100,3 +100,39 @@ def test_warm_leaves_the_index_built_for_the_first_request(store: Engine, monkey
     assert built == [1]
     tg.index()  # what a request does next: served from memory, nothing built again
     assert built == [1]
+
+
+class CountingWarm(Threatgraph):
+    """A composition root whose warm-up is counted (and fails when told to) instead of loading rigour's tables."""
+
+    def __init__(self, engine: Engine, fail: bool = False) -> None:
+        super().__init__(engine, hooks=())
+        self.warmed = 0
+        self.fail = fail
+
+    def warm(self) -> float:
+        self.warmed += 1
+        if self.fail:
+            raise RuntimeError("the screening index could not be read")
+        return 0.0
+
+
+def test_the_web_app_warms_before_it_answers_its_first_request(store: Engine) -> None:
+    """The first /search on a fresh server once waited 8-30 s for rigour's name tables (issue 16)."""
+    from fastapi.testclient import TestClient
+
+    tg = CountingWarm(store)
+    app = create_app(threatgraph=tg)
+    assert tg.warmed == 0  # building the app loads nothing: tests and embedders pay only when served
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        assert tg.warmed == 1
+        assert client.get("/search", params={"q": "anything"}).status_code == 200
+    assert tg.warmed == 1
+
+
+def test_a_warm_up_that_fails_stops_the_server_from_starting(store: Engine) -> None:
+    from fastapi.testclient import TestClient
+
+    app = create_app(threatgraph=CountingWarm(store, fail=True))
+    with pytest.raises(RuntimeError, match="screening index"), TestClient(app, base_url="http://127.0.0.1"):
+        pass

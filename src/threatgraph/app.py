@@ -137,8 +137,9 @@ class Threatgraph:
 
         Two loads dominate a fresh process: the screening index (read from its file or built) and rigour's
         name-symbol tables, which the first comparison of two person names reads (tens of seconds on a
-        busy 2-core machine). A server calls this in a background thread at start, so the first ``/match``
-        or ``/review`` answers at the normal speed instead of timing out a client.
+        busy 2-core machine; native code that holds the GIL, so nothing else in the process runs meanwhile).
+        The web app calls this at startup, before it accepts connections (``api.app.warm_first``), so the
+        first ``/search``, ``/match`` or ``/review`` answers at the normal speed instead of timing out a client.
         """
         started = perf_counter()
         self.index()

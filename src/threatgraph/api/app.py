@@ -8,7 +8,9 @@ with a sentence naming the input and the reason (HTML for browsers, JSON otherwi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threatgraph.api import activity, reading, review, screening, sources, writing, yente
@@ -26,6 +29,8 @@ from threatgraph.config import page_cache_size
 from threatgraph.config import trusted_hosts as configured_hosts
 from threatgraph.web.pagecache import PageCache
 from threatgraph.web.render import STATIC, templates, wants_html
+
+log = logging.getLogger(__name__)
 
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "bad input; `detail` says which and why"},
@@ -68,6 +73,21 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, 503, f"the store could not answer: {exc.orig}")
 
 
+@asynccontextmanager
+async def warm_first(app: FastAPI) -> AsyncIterator[None]:
+    """Startup: load what the first request would otherwise wait for, before the server accepts connections.
+
+    Why at startup and not in a background thread: rigour's name tables (read by the first comparison of two
+    person names, e.g. on the first ``/search``) load in native code that holds the GIL, so a background load
+    froze every request of the process anyway, and the first ``/search`` on a fresh server waited 8-30 s for it.
+    Any ASGI server (``threatgraph serve``, ``uvicorn --factory``) runs this lifespan; a TestClient used
+    without ``with`` does not.
+    """
+    seconds = await run_in_threadpool(app.state.threatgraph.warm)
+    log.info("threatgraph: screening index and name tables loaded in %.1f s", seconds)
+    yield
+
+
 def create_app(
     engine: Engine | None = None,
     *,
@@ -94,6 +114,7 @@ def create_app(
         # Swagger UI and ReDoc load their scripts from a CDN; the UI must not. /api lists the operations instead.
         docs_url=None,
         redoc_url=None,
+        lifespan=warm_first,
     )
     if threatgraph is None:
         threatgraph = Threatgraph(engine, db=db)

@@ -15,8 +15,6 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, max=32, help="uvicorn worker processes"),
 ) -> None:
     """Serve the API (/openapi.json, listed at /api; yente-compatible /match) and the web UI."""
-    import threading
-
     import uvicorn
 
     from threatgraph.api.app import create_app
@@ -41,6 +39,5 @@ def serve(
         raise typer.Exit(1) from exc
     if workers > 1:
         err_console.print("[yellow]note:[/] --workers > 1 needs an import string; serving with one worker")
-    # The first /match or /review would otherwise load the index and rigour's name tables itself.
-    threading.Thread(target=web_app.state.threatgraph.warm, name="threatgraph-warm", daemon=True).start()
+    # The app's lifespan loads the index and rigour's name tables before the port answers (api.app.warm_first).
     uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=False)
