@@ -6,8 +6,13 @@ matches how the pipeline is used in production (one model per process).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 from spacy.language import Language
+
+from threatgraph.model import Analysis, Quote
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +43,24 @@ def reference(nlp: Language, shared_data):
         article = next(a for a in read_file(path) if isinstance(a, Article))
         _REFERENCE["ref"] = next(Extractor(nlp=nlp).analyse([article]))
     return _REFERENCE["ref"]
+
+
+def analyser(nlp: Language, published: date, outlet: str | None = None) -> Callable[[str], Analysis]:
+    """One extractor for a test module: a text in, its analysis out, dated as the module's articles are."""
+    from threatgraph.extract.pipeline import Extractor
+    from threatgraph.model import Article
+
+    extractor = Extractor(nlp=nlp)
+
+    def run(text: str) -> Analysis:
+        return next(extractor.analyse([Article(text=text, published=published, outlet=outlet)]))
+
+    return run
+
+
+def quote_with(quotes: list[Quote], words: str) -> Quote:
+    """The quote whose text holds ``words``; a clear failure naming the quotes there are otherwise."""
+    for q in quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")

@@ -9,26 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
 from threatgraph.extract.quotes import _marked_spans
-from threatgraph.model import Analysis, Article, Quote
+from threatgraph.model import Analysis
+
+from .conftest import analyser, quote_with
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=date(2023, 5, 2), outlet="Frontier Post")]))
-
-    return run
-
-
-def quote(quotes: list[Quote], words: str) -> Quote:
-    for q in quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+    return analyser(nlp, date(2023, 5, 2), outlet="Frontier Post")
 
 
 def test_direct_quote_with_apposition_affiliation_and_outlet(analyse) -> None:
@@ -36,7 +25,7 @@ def test_direct_quote_with_apposition_affiliation_and_outlet(analyse) -> None:
         '"The brigade has rebuilt its networks in the north," Sara Lindqvist, a research fellow at the Nordic '
         "Institute of Peace Studies in Oslo, told Arab News."
     )
-    q = quote(a.quotes, "rebuilt its networks")
+    q = quote_with(a.quotes, "rebuilt its networks")
     assert q.direct and q.speaker == "Sara Lindqvist"
     assert q.speaker_title == "research fellow"
     assert q.speaker_affiliation is not None and "Nordic Institute of Peace Studies" in q.speaker_affiliation
@@ -51,10 +40,10 @@ def test_pronoun_speaker_and_continued_paragraph(analyse) -> None:
         '"They have done this before and they will do it again."'
     )
     a = analyse(text)
-    first = quote(a.quotes, "will not end the recruitment")
+    first = quote_with(a.quotes, "will not end the recruitment")
     assert first.speaker == "Omar Haddad" and first.cue == "said"
     assert first.speaker_title == "lecturer" and first.speaker_affiliation == "Beirut Arab University"
-    cont = quote(a.quotes, "done this before")
+    cont = quote_with(a.quotes, "done this before")
     assert cont.speaker == "Omar Haddad"
 
 
@@ -64,7 +53,7 @@ def test_multi_paragraph_quote_is_one_quote(analyse) -> None:
         '"The second paragraph closes it," said Omar Haddad, a lecturer at Beirut Arab University.'
     )
     a = analyse(text)
-    q = quote(a.quotes, "first paragraph")
+    q = quote_with(a.quotes, "first paragraph")
     assert "second paragraph closes it" in q.text
     assert q.speaker == "Omar Haddad"
 
@@ -73,7 +62,7 @@ def test_reported_speech_with_audience_that_is_not_an_outlet(analyse) -> None:
     a = analyse(
         "Interior Minister Rana Sanaullah Khan told the Senate that the Fatemiyoun Division was recruiting in Quetta."
     )
-    q = quote(a.quotes, "recruiting in Quetta")
+    q = quote_with(a.quotes, "recruiting in Quetta")
     assert not q.direct
     assert q.speaker == "Rana Sanaullah Khan" and q.speaker_title == "Interior Minister"
     assert q.cue == "told" and q.outlet is None
@@ -81,13 +70,13 @@ def test_reported_speech_with_audience_that_is_not_an_outlet(analyse) -> None:
 
 def test_according_to(analyse) -> None:
     a = analyse("The group moved its fighters to the border, according to the US Treasury.")
-    q = quote(a.quotes, "moved its fighters")
+    q = quote_with(a.quotes, "moved its fighters")
     assert q.speaker == "US Treasury" and q.cue == "according to"
 
 
 def test_according_to_after_a_quoted_paragraph(analyse) -> None:
     a = analyse('"They were involved," Chandio said.\n\nAccording to police, two of the suspects had fought in Syria.')
-    q = quote(a.quotes, "two of the suspects")
+    q = quote_with(a.quotes, "two of the suspects")
     assert q.text == "two of the suspects had fought in Syria"
     assert q.speaker == "police" and q.cue == "according to"
 
@@ -99,7 +88,7 @@ def test_scare_quotes_are_not_quotes(analyse) -> None:
 
 def test_unattributed_quote_keeps_no_speaker(analyse) -> None:
     a = analyse('"Nobody knows how many fighters came back from the war," the report began.')
-    q = quote(a.quotes, "Nobody knows")
+    q = quote_with(a.quotes, "Nobody knows")
     assert q.speaker is None
 
 
@@ -149,8 +138,8 @@ def test_a_panel_or_commission_can_speak(analyse) -> None:
         "The commission said the Hezbollah Brigades had smuggled rockets across the border. "
         '"Every shipment was paid for in cash and moved at night," the commission wrote.'
     )
-    assert quote(a.quotes, "had smuggled rockets").speaker == "commission"
-    assert quote(a.quotes, "Every shipment was paid").speaker == "commission"
+    assert quote_with(a.quotes, "had smuggled rockets").speaker == "commission"
+    assert quote_with(a.quotes, "Every shipment was paid").speaker == "commission"
 
 
 def test_the_firm_is_the_company_named_before_not_the_armed_group(analyse) -> None:
@@ -158,7 +147,7 @@ def test_the_firm_is_the_company_named_before_not_the_armed_group(analyse) -> No
         "Gunmen from the Hezbollah Brigades fired on a tanker near Basra, maritime security firm Dryad Global "
         "said on Monday. No one was hurt and the cargo was intact, the firm said."
     )
-    q = quote(a.quotes, "No one was hurt")
+    q = quote_with(a.quotes, "No one was hurt")
     assert q.speaker == "Dryad Global" and q.speaker_group >= 0, q
 
 
@@ -166,11 +155,11 @@ def test_a_vow_in_quotation_marks_is_the_named_spokesman_s(analyse) -> None:
     a = analyse(
         'The group\'s spokesman, Yahya Saree, vowed further attacks on "every vessel that helps the enemy fleet."'
     )
-    q = quote(a.quotes, "every vessel that helps")
+    q = quote_with(a.quotes, "every vessel that helps")
     assert q.speaker == "Yahya Saree" and q.speaker_title == "spokesman", q
 
 
 def test_organisation_in_a_pre_name_title_is_the_affiliation(analyse) -> None:
     a = analyse('"Sanctions alone will not stop the smuggling," NATO deputy spokesman Dylan White said in Brussels.')
-    q = quote(a.quotes, "Sanctions alone")
+    q = quote_with(a.quotes, "Sanctions alone")
     assert q.speaker == "Dylan White" and q.speaker_affiliation == "NATO", q

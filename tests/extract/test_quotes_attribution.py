@@ -11,25 +11,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Quote
+from .conftest import analyser, quote_with
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=date(2024, 3, 5))]))
-
-    return run
-
-
-def _quote(quotes: list[Quote], words: str) -> Quote:
-    for q in quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+    return analyser(nlp, date(2024, 3, 5))
 
 
 def test_inverted_cue_with_a_long_title_names_the_person(analyse) -> None:
@@ -37,12 +24,12 @@ def test_inverted_cue_with_a_long_title_names_the_person(analyse) -> None:
         "“The network moved money for the militia across three borders,” said Under Secretary of the "
         "Treasury for Terrorism and Financial Intelligence Karin Obertal."
     )
-    assert _quote(a.quotes, "moved money").speaker == "Karin Obertal"
+    assert quote_with(a.quotes, "moved money").speaker == "Karin Obertal"
 
 
 def test_body_then_name_is_split_into_the_body_and_the_person(analyse) -> None:
     a = analyse("“We will keep cutting the cartel off from the banks,” said Secretary of the Treasury Liam Vessert.")
-    assert _quote(a.quotes, "cutting the cartel").speaker == "Liam Vessert"
+    assert quote_with(a.quotes, "cutting the cartel").speaker == "Liam Vessert"
     assert any(m.text == "Liam Vessert" and m.label == "Person" for m in a.mentions)
 
 
@@ -51,7 +38,7 @@ def test_a_description_is_the_person_introduced_with_that_title(analyse) -> None
         "FBI Director Tomas Heller spoke to reporters in Washington on Thursday. "
         "The FBI chief said the cell remains at the top of the bureau's list of concerns."
     )
-    assert _quote(a.quotes, "remains at the top").speaker == "Tomas Heller"
+    assert quote_with(a.quotes, "remains at the top").speaker == "Tomas Heller"
 
 
 def test_a_pronoun_speaker_is_never_a_name_inside_the_quotation(analyse) -> None:
@@ -59,12 +46,12 @@ def test_a_pronoun_speaker_is_never_a_name_inside_the_quotation(analyse) -> None
         "Maria Lindgren spoke at the rally in Dayton. "
         "“I welcome the plan that Donald has put forth for the veterans,” she said."
     )
-    assert _quote(a.quotes, "the plan that").speaker == "Maria Lindgren"
+    assert quote_with(a.quotes, "the plan that").speaker == "Maria Lindgren"
 
 
 def test_unnamed_sources_are_not_credited_to_their_country(analyse) -> None:
     a = analyse("U.S. intelligence officials say the cell has been trying to build a new kind of bomb.")
-    q = _quote(a.quotes, "trying to build")
+    q = quote_with(a.quotes, "trying to build")
     assert q.speaker_group < 0 and q.speaker is not None and "officials" in q.speaker
 
 
@@ -79,7 +66,7 @@ def test_mixed_curly_and_straight_marks_close_the_quotation(analyse) -> None:
         "Democratic Forces said in a statement on Monday.\nAt least one fighter was killed."
     )
     a = analyse(text)
-    q = _quote(a.quotes, "locate the cell")
+    q = quote_with(a.quotes, "locate the cell")
     assert q.text.rstrip(",") == "Our units were able to locate the cell and carry out an operation against it"
 
 
@@ -94,7 +81,7 @@ def test_according_to_closes_the_content_and_spans_are_exported(analyse) -> None
 
     text = "FBI Director Tomas Heller spoke on Monday. The cell is made up of veterans, according to Heller."
     a = analyse(text)
-    q = _quote(a.quotes, "made up of veterans")
+    q = quote_with(a.quotes, "made up of veterans")
     assert q.text == "The cell is made up of veterans"
     rec = parc_record(q, text)
     assert rec["cue"]["text"] == "according to" and rec["source"]["text"] == "Heller"
@@ -106,7 +93,7 @@ def test_a_pronoun_goes_to_the_subject_of_the_closest_sentence_naming_people(ana
         "Governor Lena Ortiz received envoy Paul Grant at the airport. "
         "“Our province will reopen the border crossing next week,” she said."
     )
-    assert _quote(a.quotes, "reopen the border").speaker == "Lena Ortiz"
+    assert quote_with(a.quotes, "reopen the border").speaker == "Lena Ortiz"
 
 
 def test_a_one_word_quotation_never_names_the_speaker(analyse) -> None:
@@ -116,19 +103,19 @@ def test_a_one_word_quotation_never_names_the_speaker(analyse) -> None:
 
 def test_the_subject_of_a_passive_quoted_as_saying_is_the_source(analyse) -> None:
     a = analyse("Omar Haddad was quoted as saying by Reuters that the convoy would leave the port on Friday.")
-    q = _quote(a.quotes, "the convoy would leave")
+    q = quote_with(a.quotes, "the convoy would leave")
     assert q.speaker == "Omar Haddad" and not q.direct
 
 
 def test_a_that_clause_after_the_cue_phrases_is_the_content(analyse) -> None:
     a = analyse("Hannah Stoltz, an analyst at the Berlin Centre, wrote in a paper that the militia had split in two.")
-    q = _quote(a.quotes, "the militia had split")
+    q = quote_with(a.quotes, "the militia had split")
     assert q.speaker == "Hannah Stoltz"
 
 
 def test_a_particle_cue_attributes_speech(analyse) -> None:
     a = analyse("Researcher Tomas Berg points out that the smugglers now use smaller boats at night.")
-    assert _quote(a.quotes, "smugglers now use").speaker == "Tomas Berg"
+    assert quote_with(a.quotes, "smugglers now use").speaker == "Tomas Berg"
 
 
 def test_a_quotation_after_a_colon_belongs_to_the_statement_verb(analyse) -> None:
@@ -136,18 +123,18 @@ def test_a_quotation_after_a_colon_belongs_to_the_statement_verb(analyse) -> Non
         "The Kenya Defence Forces released the following statement: "
         "“Troops have cleared the camp and recovered weapons.”"
     )
-    q = _quote(a.quotes, "cleared the camp")
+    q = quote_with(a.quotes, "cleared the camp")
     assert q.direct and q.cue == "released"
 
 
 def test_a_short_first_part_inside_marks_stays_direct(analyse) -> None:
     a = analyse("“We are ready,” said Colonel Ruth Adeyemi. “No convoy will pass the checkpoint tonight.”")
-    assert _quote(a.quotes, "We are ready").direct
+    assert quote_with(a.quotes, "We are ready").direct
 
 
 def test_a_dateline_never_opens_the_source(analyse) -> None:
     a = analyse("MOGADISHU — Somalia’s army said on Tuesday that twelve fighters were captured near the river.")
-    q = _quote(a.quotes, "twelve fighters")
+    q = quote_with(a.quotes, "twelve fighters")
     assert q.speaker is None or not q.speaker.startswith("MOGADISHU")
     if q.source_start >= 0:
         assert not a.quotes[0].text.startswith("MOGADISHU") and q.source_start > 0
@@ -156,18 +143,18 @@ def test_a_dateline_never_opens_the_source(analyse) -> None:
 def test_a_document_source_span_keeps_its_issuer(analyse) -> None:
     text = "A statement from the Kenyan police said officers had seized two rifles in Garissa."
     a = analyse(text)
-    q = _quote(a.quotes, "officers had seized")
+    q = quote_with(a.quotes, "officers had seized")
     assert text[q.source_start : q.source_end] == "A statement from the Kenyan police"
 
 
 def test_a_cue_closing_the_paragraph_before_the_quotation_with_a_colon(analyse) -> None:
     a = analyse("Researcher Lina Haddad of the Beirut Institute said:\n\n“The militia has doubled its checkpoints.”")
-    assert _quote(a.quotes, "doubled its checkpoints").speaker == "Lina Haddad"
+    assert quote_with(a.quotes, "doubled its checkpoints").speaker == "Lina Haddad"
 
 
 def test_a_name_between_the_closing_mark_and_the_cue_is_the_source(analyse) -> None:
     text = "“The gunmen wore police uniforms,” a shopkeeper, Halima Yusuf, told Radio Dalsan."
-    q = _quote(analyse(text).quotes, "gunmen wore police")
+    q = quote_with(analyse(text).quotes, "gunmen wore police")
     assert q.speaker == "Halima Yusuf" and text[q.source_start : q.source_end].endswith("Halima Yusuf")
 
 
@@ -187,11 +174,11 @@ def test_a_name_between_the_closing_mark_and_the_cue_is_the_source(analyse) -> N
     ],
 )
 def test_an_as_clause_attributes_the_clause_it_modifies(analyse, text: str, speaker: str, content: str) -> None:
-    q = _quote(analyse(text).quotes, "committed")
+    q = quote_with(analyse(text).quotes, "committed")
     assert (q.speaker, q.text) == (speaker, content)
 
 
-def test_a_clause_with_words_of_its_own_around_a_quotation_is_one_mixed_quote(analyse) -> None:
+def test_a_clause_with_words_of_its_own_around_a_quotation_is_one_mixedquote_with(analyse) -> None:
     from threatgraph.extract.quotes import parc_record
 
     text = "Interior Minister Jon Roe said in a post that the raid “aimed to kill the commander behind the bombings.”"
@@ -224,7 +211,7 @@ def test_the_department_is_the_body_named_before_with_that_word(analyse) -> None
         "The Treasury Department on Tuesday sanctioned four men accused of moving cash for the militia. "
         "The department said in a statement that the men had used exchange houses in Dubai."
     )
-    assert _quote(a.quotes, "exchange houses").speaker == "Treasury Department"
+    assert quote_with(a.quotes, "exchange houses").speaker == "Treasury Department"
 
 
 def test_a_name_apposed_inside_the_description_is_the_speaker(analyse) -> None:
@@ -232,7 +219,7 @@ def test_a_name_apposed_inside_the_description_is_the_speaker(analyse) -> None:
         "“We are ready to talk, but only after the troops leave our villages and the prisoners are freed,” "
         "a spokesman for the group, Ahmed Wali, told Reuters."
     )
-    assert _quote(a.quotes, "ready to talk").speaker == "Ahmed Wali"
+    assert quote_with(a.quotes, "ready to talk").speaker == "Ahmed Wali"
 
 
 @pytest.mark.parametrize(
@@ -275,9 +262,9 @@ def test_she_is_never_a_person_the_article_writes_of_as_he(analyse) -> None:
         "Tom Hardy, a farmer, said his crops had failed. Aid chief Maria Lopez met Hardy in Nairobi on Monday. "
         "“We will keep the aid flowing to the camps,” she said."
     )
-    assert _quote(a.quotes, "aid flowing").speaker == "Maria Lopez"
+    assert quote_with(a.quotes, "aid flowing").speaker == "Maria Lopez"
 
 
 def test_a_person_the_article_gives_no_gender_agrees_with_either_pronoun(analyse) -> None:
     a = analyse("Amina Yusuf met officials in Nairobi on Monday. “We will keep the aid flowing to the camps,” he said.")
-    assert _quote(a.quotes, "aid flowing").speaker == "Amina Yusuf"
+    assert quote_with(a.quotes, "aid flowing").speaker == "Amina Yusuf"

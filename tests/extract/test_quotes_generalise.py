@@ -11,25 +11,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Quote
+from .conftest import analyser, quote_with
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=date(2024, 3, 5))]))
-
-    return run
-
-
-def _quote(quotes: list[Quote], words: str) -> Quote:
-    for q in quotes:
-        if words in q.text:
-            return q
-    raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+    return analyser(nlp, date(2024, 3, 5))
 
 
 def test_a_pronoun_the_article_gave_one_person_never_moves_to_another(analyse) -> None:
@@ -38,8 +25,8 @@ def test_a_pronoun_the_article_gave_one_person_never_moves_to_another(analyse) -
         '"We will not give up on this," he said. "It matters too much to the people of this state."\n'
         'Palmer disagreed. "The numbers that Mark has put forth are simply wrong," she said.'
     )
-    assert _quote(a.quotes, "give up").speaker == "Mark Ellison"
-    assert _quote(a.quotes, "simply wrong").speaker == "Ruth Palmer"
+    assert quote_with(a.quotes, "give up").speaker == "Mark Ellison"
+    assert quote_with(a.quotes, "simply wrong").speaker == "Ruth Palmer"
 
 
 def test_a_description_is_the_person_given_that_title_not_the_nearest(analyse) -> None:
@@ -47,7 +34,7 @@ def test_a_description_is_the_person_given_that_title_not_the_nearest(analyse) -
         "Foreign Minister Lena Haas met the army chief, General Piet Vos, in Geneva on Monday. Vos arrived late.\n"
         '"We have agreed on a framework," the minister said.'
     )
-    assert _quote(a.quotes, "framework").speaker == "Lena Haas"
+    assert quote_with(a.quotes, "framework").speaker == "Lena Haas"
 
 
 def test_an_apposed_title_names_the_person_a_description_means(analyse) -> None:
@@ -55,14 +42,14 @@ def test_an_apposed_title_names_the_person_a_description_means(analyse) -> None:
         "Tom Reyes, the interior minister, met the envoy Clara Blum on Friday. Blum praised the talks.\n"
         "The minister told reporters that the border would reopen next week."
     )
-    assert _quote(a.quotes, "border would reopen").speaker == "Tom Reyes"
+    assert quote_with(a.quotes, "border would reopen").speaker == "Tom Reyes"
 
 
 def test_a_bare_surname_the_tagger_missed_is_the_person_named_before(analyse) -> None:
     a = analyse(
         "Senator Mark Ellison met Governor Ruth Palmer on Tuesday. Palmer said the plan would fail without money."
     )
-    q = _quote(a.quotes, "plan would fail")
+    q = quote_with(a.quotes, "plan would fail")
     assert q.speaker == "Ruth Palmer" and q.speaker_group >= 0
 
 
@@ -71,7 +58,7 @@ def test_a_surname_two_people_share_names_neither(analyse) -> None:
         "Senator Mark Ellison met his brother, Judge Paul Ellison, on Tuesday. "
         "Ellison said the plan would fail without money."
     )
-    q = _quote(a.quotes, "plan would fail")
+    q = quote_with(a.quotes, "plan would fail")
     assert q.speaker not in ("Mark Ellison", "Paul Ellison") or q.speaker_group < 0
 
 
@@ -80,19 +67,19 @@ def test_a_heading_line_is_no_part_of_the_reported_content(analyse) -> None:
         "Relief Supplies Reach the Northern Districts\nAid convoys reached four districts on Sunday, the agency said."
     )
     a = analyse(text)
-    q = _quote(a.quotes, "Aid convoys")
+    q = quote_with(a.quotes, "Aid convoys")
     assert text[q.start : q.end] == "Aid convoys reached four districts on Sunday"
 
 
 def test_a_hard_wrapped_line_stays_in_the_content(analyse) -> None:
     text = "In the past day the coalition\nconducted five strikes near the dam, Governor Ruth Palmer said."
     a = analyse(text)
-    assert _quote(a.quotes, "five strikes").start == 0
+    assert quote_with(a.quotes, "five strikes").start == 0
 
 
 def test_an_invisible_format_character_is_no_part_of_a_quotation(analyse) -> None:
     text = "“\u200eWe will rebuild the bridge before winter,” said Mayor Ines Kalb."
-    q = _quote(analyse(text).quotes, "rebuild")
+    q = quote_with(analyse(text).quotes, "rebuild")
     assert text[q.start : q.end] == "We will rebuild the bridge before winter"
 
 
@@ -101,7 +88,7 @@ def test_a_quotation_run_on_after_a_missing_stop_is_the_content(analyse) -> None
         "Mayor Ines Kalb toured the district. The convoy left at dawn  "
         "“The road is open again and the trucks are moving,” Kalb said."
     )
-    q = _quote(analyse(text).quotes, "road is open")
+    q = quote_with(analyse(text).quotes, "road is open")
     assert text[q.start : q.end] == "The road is open again and the trucks are moving"
     assert q.direct and q.speaker == "Ines Kalb"
 
@@ -117,7 +104,7 @@ def test_an_indefinite_description_is_someone_new_and_unnamed(analyse) -> None:
         "President Alan Brook visited the border on Monday. "
         "A senior official, speaking on condition of anonymity, said the troops would stay until spring."
     )
-    q = _quote(a.quotes, "troops would stay")
+    q = quote_with(a.quotes, "troops would stay")
     assert q.speaker_group < 0 and q.speaker != "Alan Brook"
 
 
@@ -126,14 +113,14 @@ def test_a_spokesman_is_not_the_minister_named_before(analyse) -> None:
         "Defence Minister Karl Dunn opened the base on Monday. "
         "A spokesman for the ministry said the base would house 2,000 troops."
     )
-    assert _quote(a.quotes, "house 2,000").speaker_group < 0
+    assert quote_with(a.quotes, "house 2,000").speaker_group < 0
 
 
 def test_a_definite_description_nobody_was_given_names_nobody(analyse) -> None:
     a = analyse(
         "President Alan Brook visited the border on Monday. The official said the troops would stay until spring."
     )
-    assert _quote(a.quotes, "troops would stay").speaker_group < 0
+    assert quote_with(a.quotes, "troops would stay").speaker_group < 0
 
 
 def test_a_title_noun_the_article_gave_someone_describes_them(analyse) -> None:
@@ -141,7 +128,7 @@ def test_a_title_noun_the_article_gave_someone_describes_them(analyse) -> None:
         "Governor Ruth Palmer said the budget would pass. But her deputy, Sam Ortiz, warned that the vote was "
         "close. The deputy said he had counted only 40 votes."
     )
-    assert _quote(a.quotes, "counted only 40").speaker == "Sam Ortiz"
+    assert quote_with(a.quotes, "counted only 40").speaker == "Sam Ortiz"
 
 
 def test_an_abbreviated_title_is_the_word_a_description_uses(analyse) -> None:
@@ -149,7 +136,7 @@ def test_an_abbreviated_title_is_the_word_a_description_uses(analyse) -> None:
         "Foreign Minister Lena Haas met Lt. Gen. Piet Vos in Geneva. Haas spoke first.\n"
         "The general said the troops would stay until the spring."
     )
-    assert _quote(a.quotes, "troops would stay").speaker == "Piet Vos"
+    assert quote_with(a.quotes, "troops would stay").speaker == "Piet Vos"
 
 
 def test_an_interrupting_attribution_leaves_the_content_in_two_parts(analyse) -> None:
@@ -160,7 +147,7 @@ def test_an_interrupting_attribution_leaves_the_content_in_two_parts(analyse) ->
 
 def test_a_closing_according_to_still_ends_the_content(analyse) -> None:
     text = "The ceasefire is holding, according to the UN envoy Jon Vale."
-    q = _quote(analyse(text).quotes, "ceasefire")
+    q = quote_with(analyse(text).quotes, "ceasefire")
     assert text[q.start : q.end] == "The ceasefire is holding"
 
 
@@ -169,7 +156,7 @@ def test_a_heading_above_the_speaker_is_neither_speaker_nor_title(analyse) -> No
         "Details\nSenator Jon Vale said the talks would resume next week.",
         "Highlights\nJon Vale told reporters the talks would resume next week.",
     ):
-        q = _quote(analyse(text).quotes, "talks would resume")
+        q = quote_with(analyse(text).quotes, "talks would resume")
         assert q.speaker == "Jon Vale" and q.speaker_title in (None, "Senator")
         assert text[q.source_start : q.source_end] in ("Jon Vale", "Senator Jon Vale")
 
@@ -179,7 +166,7 @@ def test_the_domain_of_a_title_is_not_a_description_of_its_holder(analyse) -> No
         "Senior Superintendent of Police Omar Fadl told reporters the men were held overnight. "
         "According to police, two of the suspects had fought abroad before joining the militia."
     )
-    q = _quote(a.quotes, "fought abroad")
+    q = quote_with(a.quotes, "fought abroad")
     assert q.speaker != "Omar Fadl"
 
 
@@ -188,9 +175,9 @@ def test_a_belief_or_finding_with_a_clause_is_an_attribution(analyse) -> None:
         "Senator Jon Vale thinks the deal will collapse. "
         "A UN report found that the militia had recruited children. Ruth Palmer agreed that the plan needed work."
     )
-    assert _quote(a.quotes, "deal will collapse").speaker == "Jon Vale"
-    assert _quote(a.quotes, "recruited children").speaker == "UN"
-    assert _quote(a.quotes, "plan needed work").speaker == "Ruth Palmer"
+    assert quote_with(a.quotes, "deal will collapse").speaker == "Jon Vale"
+    assert quote_with(a.quotes, "recruited children").speaker == "UN"
+    assert quote_with(a.quotes, "plan needed work").speaker == "Ruth Palmer"
 
 
 def test_a_belief_verb_without_a_clause_attributes_nothing(analyse) -> None:
@@ -210,8 +197,8 @@ def test_a_pronoun_after_an_untagged_surname_is_that_person(analyse) -> None:
         'Brook, speaking at the White House, rejected that. "We have done our job and it is time to come home," '
         "he said."
     )
-    assert _quote(a.quotes, "gift to our enemies").speaker == "Mark Ellison"
-    assert _quote(a.quotes, "come home").speaker == "Alan Brook"
+    assert quote_with(a.quotes, "gift to our enemies").speaker == "Mark Ellison"
+    assert quote_with(a.quotes, "come home").speaker == "Alan Brook"
 
 
 @pytest.mark.parametrize(
@@ -222,12 +209,12 @@ def test_a_pronoun_after_an_untagged_surname_is_that_person(analyse) -> None:
     ],
 )
 def test_a_dateline_with_country_and_agency_is_never_the_speaker(analyse, text: str) -> None:
-    q = _quote(analyse(text).quotes, "seized a district")
+    q = quote_with(analyse(text).quotes, "seized a district")
     assert q.speaker == "Taliban"
 
 
 def test_a_body_owned_by_a_named_actor_speaks_as_that_body(analyse) -> None:
-    q = _quote(
+    q = quote_with(
         analyse("ISLAMABAD: Pakistan's foreign office said on Friday that the talks would resume next month.").quotes,
         "talks would resume",
     )
@@ -240,15 +227,15 @@ def test_the_passive_subject_of_a_cue_heard_it_and_the_agent_said_it(analyse) ->
         "Jon Vale was warned by Ruth Palmer that the militia would attack the convoy."
     )
     assert not any(q.speaker == "Ruth Palmer" for q in a.quotes if "talks had failed" in q.text)
-    assert _quote(a.quotes, "attack the convoy").speaker == "Ruth Palmer"
+    assert quote_with(a.quotes, "attack the convoy").speaker == "Ruth Palmer"
 
 
 def test_quoted_as_saying_still_names_the_person_quoted(analyse) -> None:
     a = analyse("Jon Vale was quoted by the state news agency as saying that the talks had failed.")
-    assert _quote(a.quotes, "talks had failed").speaker == "Jon Vale"
+    assert quote_with(a.quotes, "talks had failed").speaker == "Jon Vale"
 
 
 def test_an_adverb_on_the_saying_is_no_part_of_the_content(analyse) -> None:
     text = "The president's spokesman, Ali Reza, said only that the president would address the nation on Friday."
-    q = _quote(analyse(text).quotes, "address the nation")
+    q = quote_with(analyse(text).quotes, "address the nation")
     assert text[q.start : q.end] == "the president would address the nation on Friday"
