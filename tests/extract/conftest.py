@@ -46,13 +46,14 @@ def reference(nlp: Language, shared_data):
 
 
 def analyser(nlp: Language, published: date, outlet: str | None = None) -> Callable[[str], Analysis]:
-    """One extractor for a test module: a text in, its analysis out, dated as the module's articles are."""
+    """One extractor for a test module: a text in, its analysis out, dated as the module's articles are
+    unless a call gives another publication date (or None)."""
     from threatgraph.extract.pipeline import Extractor
     from threatgraph.model import Article
 
     extractor = Extractor(nlp=nlp)
 
-    def run(text: str) -> Analysis:
+    def run(text: str, published: date | None = published) -> Analysis:
         return next(extractor.analyse([Article(text=text, published=published, outlet=outlet)]))
 
     return run

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from threatgraph.extract.events_lead import dateline
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Event
+from threatgraph.model import Event
+
+from .conftest import analyser
 
 PUB = date(2021, 6, 10)  # a Thursday
 
@@ -25,12 +26,7 @@ LEAD = (
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str, published: date | None = PUB) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=published)]))
-
-    return run
+    return analyser(nlp, PUB)
 
 
 def _by_trigger(events: list[Event], trigger: str) -> list[Event]:

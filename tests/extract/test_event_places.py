@@ -8,18 +8,14 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Event
+from threatgraph.model import Event
+
+from .conftest import analyser
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))]))
-
-    return run
+    return analyser(nlp, date(2021, 6, 10))
 
 
 def _one(events: list[Event], trigger: str) -> Event:

@@ -13,20 +13,16 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Event
+from threatgraph.model import Event
+
+from .conftest import analyser
 
 PUB = date(2023, 5, 10)
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str, published: date | None = PUB) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=published)]))
-
-    return run
+    return analyser(nlp, PUB)
 
 
 def _of(events: list[Event], trigger: str) -> list[Event]:

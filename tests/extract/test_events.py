@@ -11,20 +11,16 @@ from spacy.language import Language
 from sqlalchemy import select
 
 from threatgraph.extract.events_lexicon import event_types, lexicon
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Analysis, Article, Event
+from threatgraph.model import Analysis, Event
+
+from .conftest import analyser
 
 PUB = date(2022, 8, 15)
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str, published: date | None = PUB) -> Analysis:
-        return next(extractor.analyse([Article(text=text, published=published)]))
-
-    return run
+    return analyser(nlp, PUB)
 
 
 def find(events: list[Event], type_: str, source: str | None = None, target: str | None = None) -> Event:
