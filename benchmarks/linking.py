@@ -11,8 +11,10 @@ form wins where forms overlap, so "Hizballah" inside "Kata'ib Hizballah" is not 
 stored mention belongs to the gold actor whose located form it overlaps. A gold actor's entity in a
 document is the entity most of its mentions there were resolved to.
 
-Printed, for all gold documents, the tuning part and each held-out split (``unseen``, ``fresh``: scored, never
-inspected while tuning; ``--verbose`` lists errors on tuning documents only) separately:
+Printed, for all gold documents, the tuning part, each tuning split (``tune4``: inspected while tuning, reported on
+its own) and each held-out split (``unseen``, ``fresh``, ``fresh3``: scored, never inspected while tuning; only their
+summary lines are printed) separately; ``--verbose`` lists errors on tuning documents only, and with ``--halves``
+on half A only, while half B is scored to check that a change carries over:
 
 - link precision and recall by list entry id: a link that reads as *sanctioned* is right when its
   entry is the actor's ``sdn`` id; recall counts listed (document, actor) pairs whose entity carries
@@ -177,10 +179,11 @@ def collect(
     return found, holds, unjudged
 
 
-def audit(engine: Engine) -> None:
+def audit(engine: Engine, shown: set[str]) -> None:
     """Re-score the false-flag audit (``tests/gold/dev/links-audit.json``): sanctioned links judged by hand on
     documents and mentions the link gold does not cover. A link judged wrong that still reads as sanctioned
-    is a false flag; one judged right that no longer does is a lost link."""
+    is a false flag; one judged right that no longer does is a lost link. Items are listed one by one only on
+    ``shown`` (tuning) documents: the audit covers documents that are now held out (``fresh3``)."""
     items = json.loads(AUDIT.read_text(encoding="utf-8"))["items"]
     urls = {json.loads(line)["url"]: json.loads(line)["id"] for line in DEV.read_text(encoding="utf-8").splitlines()}
     with engine.connect() as conn:
@@ -208,7 +211,16 @@ def audit(engine: Engine) -> None:
     print(f"audited wrong links still sanctioned: {len(still_wrong)}/{n_wrong}   target 0")
     print(f"audited right links lost:             {len(lost)}/{len(items) - n_wrong}")
     for it in still_wrong + lost:
+        if it["doc"] not in shown:
+            continue
         print(f"  {it['verdict'].upper()} {it['doc']}: {it['mention']!r} -> {it['entry']}")
+
+
+def halves(docs: set[str]) -> tuple[set[str], set[str]]:
+    """Two fixed halves of the tuning documents (alternate in sorted order), to develop on one and check that a
+    change carries over to the other."""
+    ordered = sorted(docs)
+    return set(ordered[0::2]), set(ordered[1::2])
 
 
 def ratio(a: int, b: int) -> str:
@@ -222,6 +234,8 @@ def report(
     found: dict[tuple[str, str], Found],
     holds: dict[str, set[tuple[str, str]]],
     verbose: bool,
+    errors_only: bool = False,
+    names: bool = True,
 ) -> None:
     actors = gold["actors"]
     sdn = {k: (str(v["sdn"]) if v["sdn"] is not None else None) for k, v in actors.items()}
@@ -233,15 +247,20 @@ def report(
     false_flags = [f for f in items if f.sanctioned and sdn[f.actor] not in f.sanctioned]
     false_unlisted = [f for f in false_flags if not sdn[f.actor]]
     possible = [f for f in items if f.possible]
-    print(f"\n== {name}: {len(docs)} documents, {len(items)} (document, actor) pairs, {len(listed)} listed")
-    print(f"actors found (have an entity):      {ratio(sum(1 for f in items if f.entity), len(items))}")
-    print(f"link precision (by entry id):       {ratio(good_links, n_links)}   target >= 0.97")
-    print(f"link recall (listed pairs):         {ratio(len(right), len(listed))}   target >= 0.85")
-    print(
+
+    def say(*a: Any) -> None:
+        if not errors_only:
+            print(*a)
+
+    say(f"\n== {name}: {len(docs)} documents, {len(items)} (document, actor) pairs, {len(listed)} listed")
+    say(f"actors found (have an entity):      {ratio(sum(1 for f in items if f.entity), len(items))}")
+    say(f"link precision (by entry id):       {ratio(good_links, n_links)}   target >= 0.97")
+    say(f"link recall (listed pairs):         {ratio(len(right), len(listed))}   target >= 0.85")
+    say(
         f"false 'sanctioned' labels:          {len(false_flags)} pairs ({len(false_unlisted)} of unlisted actors, "
         f"{len({f.actor for f in false_flags})} distinct actors)   target 0"
     )
-    print(f"pairs with links left for review:   {len(possible)}")
+    say(f"pairs with links left for review:   {len(possible)}")
     # merges, within this document set
     ents: dict[str, set[str]] = defaultdict(set)
     for eid, pairs in holds.items():
@@ -254,7 +273,7 @@ def report(
         bad = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if not (sdn[a] and sdn[a] == sdn[b])]
         if bad:
             wrong.append((eid, bad))
-    print(f"wrong merges (entities):            {ratio(len(wrong), len(ents))}   target <= 0.01")
+    say(f"wrong merges (entities):            {ratio(len(wrong), len(ents))}   target <= 0.01")
     spread: dict[str, set[str]] = defaultdict(set)
     spellings: dict[str, set[str]] = defaultdict(set)
     in_docs: dict[str, set[str]] = defaultdict(set)
@@ -265,10 +284,10 @@ def report(
     missed = sum(max(0, len(e) - 1) for e in spread.values())
     multi = [a for a in spread if spread[a] and (len(spellings[a]) > 1 or len(in_docs[a]) > 1)]
     merged = [a for a in multi if len(spread[a]) == 1]
-    print(f"missed merges (extra entities):     {missed}")
-    print(f"cross-spelling actors merged:       {ratio(len(merged), len(multi))}   target >= 0.9")
+    say(f"missed merges (extra entities):     {missed}")
+    say(f"cross-spelling actors merged:       {ratio(len(merged), len(multi))}   target >= 0.9")
     md = [p for p in gold["must_differ"] if any({p[0], p[1]} <= acts for acts in ents.values())]
-    print(f"must-differ pairs merged:           {len(md)}/{len(gold['must_differ'])} {md if md else ''}")
+    say(f"must-differ pairs merged:           {len(md)}/{len(gold['must_differ'])} {md if md and names else ''}")
     if verbose:
         for f in sorted(false_flags, key=lambda f: (f.actor, f.doc)):
             print(f"  FALSE FLAG {f.doc}: {f.actor} (gold {sdn[f.actor]}) -> {sorted(f.sanctioned)}")
@@ -292,6 +311,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", type=Path, help="keep the store here (default: a temporary file)")
     ap.add_argument("--verbose", action="store_true", help="list every error (tuning documents only)")
+    ap.add_argument(
+        "--halves",
+        action="store_true",
+        help="also score the tuning documents in two fixed halves (A: develop on, B: check); --verbose then lists "
+        "errors of half A only",
+    )
     ap.add_argument("--reuse", action="store_true", help="measure the store at --db as it is (no rebuild)")
     ap.add_argument(
         "--article-gold",
@@ -315,21 +340,42 @@ def main() -> None:
             engine, seconds = build(db, sources)
         found, holds, unjudged = collect(engine, gold)
         print(f"store built in {seconds:.1f} s: 75 articles, OFAC SDN list")
-        held_out = {name: set(docs) for name, docs in gold["split"].items()}
+        splits = {name: set(docs) for name, docs in gold["split"].items()}
+        held_out = {name: docs for name, docs in splits.items() if not name.startswith("tune")}
+        tuning_splits = {name: docs for name, docs in splits.items() if name.startswith("tune")}
         hidden = set().union(*held_out.values())
         all_docs = set(gold["docs"])
-        report("all gold documents", all_docs, gold, found, holds, False)
-        report("tuning documents", all_docs - hidden, gold, found, holds, args.verbose)
+        tuning = all_docs - hidden
+        half_a, half_b = halves(tuning)
+        shown = half_a if args.halves else tuning
+        report("all gold documents", all_docs, gold, found, holds, False, names=False)
+        report("tuning documents", tuning - set().union(*splits.values()), gold, found, holds, False)
+        for name, docs in sorted(tuning_splits.items()):
+            report(f"{name} documents (tuning)", docs, gold, found, holds, False)
+        if args.verbose:
+            print("\n== errors on tuning documents" + (" of half A" if args.halves else ""))
+            report("shown", shown, gold, found, holds, True, errors_only=True)
+        if args.halves:
+            report("tuning half A (developed on)", half_a, gold, found, holds, False)
+            report("tuning half B (checked, not inspected)", half_b, gold, found, holds, False, names=False)
         for name, docs in sorted(held_out.items(), key=lambda kv: kv[0] != "unseen"):
-            report(f"{name} documents (held out)", docs, gold, found, holds, False)
+            report(f"{name} documents (held out)", docs, gold, found, holds, False, names=False)
         for g, src in zip(extra_gold, sources, strict=True):
             (doc,) = g["docs"]
             body = " ".join(src.read_text(encoding="utf-8").split())
             found_x, holds_x, _ = collect(engine, g, {body: doc})
             for name, docs in g["split"].items():
-                report(f"{name} article (held out, outside the dev set)", set(docs), g, found_x, holds_x, False)
-        audit(engine)
-        tune_unjudged = [u for u in unjudged if u[0] not in hidden]
+                report(
+                    f"{name} article (held out, outside the dev set)",
+                    set(docs),
+                    g,
+                    found_x,
+                    holds_x,
+                    False,
+                    names=False,
+                )
+        audit(engine, shown)
+        tune_unjudged = [u for u in unjudged if u[0] in shown]
         print(f"\nsanctioned entities on mentions outside the gold (inspect): {len(unjudged)}")
         if args.verbose:
             for doc, text, caption, entries in tune_unjudged:
