@@ -32,6 +32,17 @@ def said(sentence: str, name: str) -> bool:
         ("It funds the Northern Front in Kalmar, another designated terrorist group.", "Northern Front"),
         ("It funds the Northern Front (NF), a U.S.-designated Foreign Terrorist Organization.", "Northern Front"),
         ("Money went to Omar Faris, an SDGT since 2012.", "Omar Faris"),
+        # coordinated names under one cue: every conjunct is a head
+        ("He met previously sanctioned cell leaders Sami Nour and Karim al-Rawandi, as well as others.", "Sami Nour"),
+        (
+            "He met previously sanctioned cell leaders Sami Nour and Karim al-Rawandi, as well as others.",
+            "Karim al-Rawandi",
+        ),
+        (
+            "OFAC designated Ali Saqr, Omar Faris bin Nour, and Paul Ekonde pursuant to E.O. 13224.",
+            "Omar Faris bin Nour",
+        ),
+        ("OFAC designated Ali Saqr, Omar Faris bin Nour, and Paul Ekonde pursuant to it.", "Omar Faris bin Nour"),
     ],
 )
 def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) -> None:
@@ -54,6 +65,12 @@ def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) 
         ("Omar Faris met the minister.", "Omar Faris"),
         ("Omar Faris, a friend of designated financier Sami Nour, met him.", "Omar Faris"),
         ("Omar Faris, the brother of a sanctioned man, met him.", "Omar Faris"),
+        # a conjunct that opens its own phrase (an office, a determiner, a role) is not under the cue
+        ("He met sanctioned financier Sami Nour and Prime Minister Paul Ekonde in May.", "Paul Ekonde"),
+        ("He met sanctioned leaders Sami Nour and the deceased commander Paul Ekonde.", "Paul Ekonde"),
+        ("He met sanctioned leaders Sami Nour, as well as Paul Ekonde, in May.", "Paul Ekonde"),
+        ("The designated persons met Sami Nour and Omar Faris in 2019.", "Omar Faris"),
+        ("OFAC designated Ali Saqr for acting for the cell's leaders, Sami Nour and Omar Faris, who", "Omar Faris"),
     ],
 )
 def test_others_in_the_sentence_are_not_credited(sentence: str, name: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from threatgraph.names.forms import name_form
-from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge
+from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge, without_patronymic
 from threatgraph.store.states import reads_sanctioned
 
 
@@ -333,3 +333,59 @@ def test_a_partial_name_several_listed_people_carry_needs_the_entrys_affiliation
     single = judge(person("Yusuf Haddad", {"Place:iraq": 1}, designated=True), own, "Person")
     partial_of_many(single, index)
     assert single.state == PROBABLE
+
+
+def test_a_russian_patronymic_left_out_of_the_news_name_is_still_a_full_name() -> None:
+    listed = entry("Arkady Borisovich KRASNOV", position=["Governor of Tver Oblast"])
+    j = judge(person("Arkady Krasnov", designated=True), listed, "Person")
+    assert j.name_kind == "full" and j.state == PROBABLE
+    # a family name that looks like a patronymic is the family name: it is never left out
+    assert without_patronymic("Roman Arkadyevich ABRAMOVICH") == "Roman ABRAMOVICH"
+    assert without_patronymic("Petar Jovanovich") is None
+    assert (
+        judge(person("Roman Arkadyevich", designated=True), entry("Roman Arkadyevich ABRAMOVICH"), "Person").name_kind
+        == "partial"
+    )
+
+
+def test_a_party_the_list_ties_to_the_entry_named_alongside_corroborates() -> None:
+    listed = entry("Yuri Petrovich VORONIN")
+    firm = ("Organization", ["KAMA GOLD MINING LLC"])
+    named = person("Yuri Voronin", {"Organization:kama gold mining llc": 1})
+    j = judge(named, listed, "Person", linking={"KAMA GOLD MINING LLC": firm})
+    assert j.state == PROBABLE and any("the list ties" in x for x in j.evidence_for)
+    alone = judge(
+        person("Yuri Voronin", {"Organization:volga shipping": 1}),
+        listed,
+        "Person",
+        linking={"KAMA GOLD MINING LLC": firm},
+    )
+    assert alone.state == POSSIBLE
+
+
+def test_the_listed_post_stated_as_the_articles_role_corroborates() -> None:
+    listed = entry("Arkady Borisovich KRASNOV", position=["President of the Russian Federation"])
+    assert judge(person("Arkady Krasnov", roles=("Russian President",)), listed, "Person").state == PROBABLE
+    # the office alone, the country alone, or another office of the country say too little
+    for role in ("the President", "Russian businessman", "Russian Foreign Minister"):
+        assert judge(person("Arkady Krasnov", roles=(role,)), listed, "Person").state == POSSIBLE
+
+
+def test_linking_parties_reverse_the_lists_ties() -> None:
+    """An entry's Linked To names the other party as the source record does; the reverse table finds it."""
+    from threatgraph.resolve.sanctions import linking_parties
+    from threatgraph.screen.index import build_index
+
+    firm = {
+        "id": "o1",
+        "schema": "Organization",
+        "properties": {"name": ["KAMA GOLD MINING LLC"], "alias": ["KAMA GOLD"]},
+        "links": ["VORONIN, Yuri Petrovich"],
+    }
+    index = build_index(
+        [{"id": "p1", "schema": "Person", "properties": {"name": ["Yuri Petrovich VORONIN"]}}, firm],
+        key="test-linking-parties",
+    )
+    got = linking_parties(index, {"properties": {"name": ["Yuri Petrovich VORONIN"]}})
+    assert got == {"KAMA GOLD MINING LLC": ("Organization", ["KAMA GOLD MINING LLC", "KAMA GOLD"])}
+    assert linking_parties(index, {"properties": {"name": ["KAMA GOLD MINING LLC"]}}) == {}

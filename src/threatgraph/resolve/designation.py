@@ -12,11 +12,19 @@ NF deputy chief Karim Rawandi, ..." that is the person, not NF; in "U.S.-designa
 X's brother Y" the phrase is cut by the possessive and nobody is credited. Words that end a noun phrase
 (a comma, "and", "who", "pursuant", a verb...) bound it on both sides, and a negated cue ("was not
 designated") credits nobody.
+
+A coordination of names is one phrase with several heads: "previously sanctioned militia leaders A and B",
+"OFAC designated A, B, and C pursuant to ...". The cue then credits every conjunct, provided the run between the
+cue and the name is a plural role noun (or nothing) followed only by names, commas and "and": each conjunct
+made of name words alone (capitalised words and name particles, no office or honorific word, which would
+open a new phrase: "designated financier A and Prime Minister B" credits A only).
 """
 
 from __future__ import annotations
 
 import re
+
+from threatgraph.names.vocabulary import fold, vocabulary
 
 #: The cue, optionally with its designating body glued on ("U.S.-designated", "UN-sanctioned"), at a word start.
 _CUE = re.compile(
@@ -54,8 +62,56 @@ _APPOSITION = re.compile(
 
 def reported_designated(sentence: str, start: int, end: int) -> bool:
     """Whether the sentence reports the name at ``sentence[start:end]`` as designated or sanctioned: a cue in
-    the noun phrase the name heads, or an apposition right after it."""
+    the noun phrase the name heads (alone or as one of coordinated names), or an apposition right after it."""
     return _designated_in_phrase(sentence, start, end) or bool(_APPOSITION.match(sentence[end:]))
+
+
+#: Conjuncts of a coordination: ", ", ", and ", " and ".
+_CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: At most this many names coordinated under one cue.
+MAX_CONJUNCTS = 12
+#: ... of at most this many words each.
+MAX_NAME_WORDS = 6
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a name: capitalised ("Qais", "Al-Khazali", "‘Ali"), a name particle glued to a
+    capitalised word ("al-Khazali"), or a particle on its own ("bin", "de")."""
+    voc = vocabulary()
+    bare = word.strip("‘’'\"“”")
+    if not bare or bare.casefold() in STOP:
+        return False
+    if fold(bare) in voc.offices or fold(bare) in voc.honorifics:
+        return False
+    if bare[0].isupper():
+        return True
+    head, sep, rest = bare.partition("-")
+    if sep and rest[:1].isupper() and fold(head) in voc.screen_particles:
+        return True
+    return fold(bare) in voc.screen_particles
+
+
+def _coordinated(gap: str) -> bool:
+    """Whether ``gap`` (the text between a cue and a name) is "[role noun in the plural] Name1, Name2 ... and": the
+    name that follows is one of several heads of the cue's phrase."""
+    tail = gap.rstrip()
+    if not (tail.endswith(",") or tail.endswith(" and") or tail == "and"):
+        return False
+    segments = _CONJUNCTION.split(" " + tail + " ")
+    segments = [s.strip() for s in segments]
+    if segments and not segments[0]:
+        segments = segments[1:]
+    if segments and not segments[-1]:
+        segments = segments[:-1]
+    if not segments or len(segments) > MAX_CONJUNCTS:
+        return False
+    first = segments[0].split()
+    plural = [i for i, w in enumerate(first) if w.islower() and w.endswith("s") and w.casefold() not in STOP]
+    role, name = (first[: plural[-1] + 1], first[plural[-1] + 1 :]) if plural else ([], first)
+    if len(role) > MAX_GAP or any(w.casefold() in STOP or w[-1:] in ',;:.!?()"”' for w in role):
+        return False
+    names = [name, *(s.split() for s in segments[1:])]
+    return all(0 < len(n) <= MAX_NAME_WORDS and all(_name_word(w) for w in n) for n in names)
 
 
 def _designated_in_phrase(sentence: str, start: int, end: int) -> bool:
@@ -69,16 +125,15 @@ def _designated_in_phrase(sentence: str, start: int, end: int) -> bool:
     if before and before[-1].casefold().strip(".,") in NEGATION:
         return False
     gap = _words(left[cue.end() :])
-    if len(gap) > MAX_GAP:
+    simple = len(gap) <= MAX_GAP and not any(
+        word.casefold() in STOP
+        or word.casefold() in PLURAL_HEADS
+        or word[-1:] in ',;:.!?()"”'
+        or _POSSESSIVE.search(word)
+        for word in gap
+    )
+    if not simple and not _coordinated(left[cue.end() :]):
         return False
-    for word in gap:
-        if (
-            word.casefold() in STOP
-            or word.casefold() in PLURAL_HEADS
-            or word[-1:] in ',;:.!?()"”'
-            or _POSSESSIVE.search(word)
-        ):
-            return False
     return _phrase_ends(sentence[end:])
 
 
@@ -95,3 +150,25 @@ def _phrase_ends(right: str) -> bool:
         return False  # "ISIS-affiliated ...": the name modifies what follows
     nxt = right.split()[0]
     return nxt.casefold().strip(",;:.") in STOP or nxt[:1] in "(—–"
+
+
+#: At most this many words of a role written before a name ("former Syrian Deputy Prime Minister").
+MAX_ROLE_WORDS = 6
+
+
+def role_before(sentence: str, start: int) -> str:
+    """The role words written right before a name in its noun phrase ("Russian President" in "Russian President
+    Vladimir Putin", "PMC deputy leader"), or "" when none: the run of words back to a phrase boundary (a comma, a
+    bracket, a stop word such as "and", "of" or "by", a possessive), at most a few words long.
+
+    Why: the role an article gives a person is what the list's "position" states about its entry ("President of
+    the Russian Federation"); matched together with the name, it tells the listed office holder from a namesake."""
+    words = sentence[:start].split()
+    role: list[str] = []
+    for word in reversed(words):
+        if word[-1:] in ',;:.!?()"”—–' or word.casefold() in STOP or _POSSESSIVE.search(word):
+            break
+        role.append(word)
+        if len(role) > MAX_ROLE_WORDS:
+            return ""
+    return " ".join(reversed(role))

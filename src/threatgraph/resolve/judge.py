@@ -40,6 +40,7 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,7 +50,7 @@ from followthemoney.types import registry
 
 from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import NameForm, family, name_form
-from threatgraph.names.vocabulary import vocabulary
+from threatgraph.names.vocabulary import fold, vocabulary
 
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.
@@ -66,6 +67,9 @@ PARTIAL_PERSON = 0.8
 LONG_NAME_FLOOR = 0.6
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
+#: An East Slavic patronymic ("Vladimirovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
+#: and the family name, which running text leaves out ("Vladimir Putin" for "Vladimir Vladimirovich PUTIN").
+PATRONYMIC = re.compile(r"\w{2,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -99,6 +103,7 @@ class ActorFacts:
     context: Mapping[str, int]  # co-mentioned names as "<family>:<norm>" keys
     designated: bool = False  # a SANCTION event targets the actor
     first_seen: datetime | None = None
+    roles: Sequence[str] = ()  # role words written before the actor's name ("Russian President")
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -113,11 +118,28 @@ def _listed_names(entry: Mapping[str, Any], extra: Iterable[str]) -> list[tuple[
     return list(dict.fromkeys(names))
 
 
+def without_patronymic(name: str) -> str | None:
+    """A listed person name without its East Slavic patronymic, or None when it has none.
+
+    Only a word inside the name (neither its first nor its last) and not written as the family name (the list
+    upper-cases that) is a patronymic: "ABRAMOVICH" in "Roman Arkadyevich ABRAMOVICH" is the family name. Why:
+    Russian and Ukrainian names are listed in full ("Given Patronymic FAMILY") and written in the news without
+    the patronymic; the article's "Given Family" then names every part a Russian reader would, and is a full
+    match, not a partial one (it still needs corroboration like any person's name)."""
+    words = name.split()
+    keep = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or w.isupper() or not PATRONYMIC.fullmatch(w)]
+    return " ".join(keep) if len(keep) < len(words) and len(keep) >= 2 else None
+
+
 def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str]) -> Judgement:
     person = family(schema) == "Person"
     generic_words = vocabulary().generic_words
     best: Judgement | None = None
-    for listed, weak in _listed_names(entry, extra):
+    listed_names = _listed_names(entry, extra)
+    if person:
+        bare = [(without_patronymic(n), weak) for n, weak in listed_names]
+        listed_names += [(n, weak) for n, weak in bare if n]
+    for listed, weak in listed_names:
         lform = name_form(listed, schema)
         if not lform.core:
             continue
@@ -315,6 +337,40 @@ def named_in_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | 
     return None
 
 
+def _office_words(text: str) -> set[str]:
+    return {t for t in fold(text).replace("-", " ").split() if t in vocabulary().offices}
+
+
+def _role_places(text: str) -> set[str]:
+    """Countries a role or a listed post names, by single words and word pairs ("Russian", "Russian Federation",
+    "Syrian Arab Republic" as its words)."""
+    words = [w.strip(".,()") for w in text.split()]
+    codes = set()
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            code = registry.country.clean(" ".join(words[i : i + n]))
+            if code:
+                codes.add(code)
+    return codes
+
+
+def holds_listed_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
+    """A listed post ("President of the Russian Federation") that a role the articles give the actor ("Russian
+    President") states too: the same office word and the same country. Returns (post, role) or None.
+
+    Why: an office is held by one person per country at a time, so the office and the country an article writes
+    before a name, with every part of the name aligned, single out the listed office holder among namesakes. A
+    role sharing only the office ("the President") or only the country says too little."""
+    for post in posts:
+        offices, places = _office_words(post), _role_places(post)
+        if not offices or not places:
+            continue
+        for role in actor.roles:
+            if offices & _office_words(role) and places & _role_places(role):
+                return post, role
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
@@ -322,12 +378,14 @@ def judge(
     extra_names: Iterable[str] = (),
     place_qualified: str | None = None,
     linked: LinkedNames | None = None,
+    linking: LinkedNames | None = None,
 ) -> Judgement:
     """Judge whether ``actor`` is the list ``entry`` (an FtM-shaped dict with ``properties`` and the
     list's ``links``); ``extra_names`` are names the matcher matched that the entry dict lacks;
     ``place_qualified`` is set when a group's name is the listed one without its place qualifier and
     the articles name that place with the group (:func:`threatgraph.resolve.sanctions.place_qualified`);
-    ``linked`` gives the kind and the listed names of the entry's Linked To parties (:func:`named_affiliations`)."""
+    ``linked`` gives the kind and the listed names of the entry's Linked To parties (:func:`named_affiliations`),
+    ``linking`` those of the entries the list ties to this one (their Linked To names it)."""
     extra_names = list(extra_names)
     j = _name_evidence(actor, entry, entry_schema, extra_names)
     person = family(actor.schema) == "Person"
@@ -360,10 +418,19 @@ def judge(
             j.evidence_for.append(f"affiliation: listed as linked to {', '.join(hits)}, named with this actor")
         else:
             j.evidence_against.append(f"affiliation: listed as linked to {', '.join(links)}, never named with it")
-    post = named_in_post(actor, [str(x) for x in _props(entry).get("position") or []])
+    tied = named_affiliations(actor, list(linking or {}), linking) if linking else []
+    if tied:
+        corroborated = True
+        j.evidence_for.append(f"affiliation: the list ties {', '.join(tied)} to this entry, named with this actor")
+    posts = [str(x) for x in _props(entry).get("position") or []]
+    post = named_in_post(actor, posts)
     if post is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {post[0]!r}, and {post[1]!r} is named with this actor")
+    held = holds_listed_post(actor, posts) if person else None
+    if held is not None:
+        corroborated = True
+        j.evidence_for.append(f"affiliation: listed as {held[0]!r}, and the articles call this person {held[1]!r}")
     countries = _countries(entry)
     if countries:
         places = {registry.country.clean(f.text) for f in _context_names(actor.context, "Place")} - {None}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +25,7 @@ from threatgraph.names.align import best_name_score, place_variants
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
-from threatgraph.resolve.designation import reported_designated
+from threatgraph.resolve.designation import reported_designated, role_before
 from threatgraph.resolve.judge import (
     POSSIBLE,
     PROBABLE,
@@ -63,6 +64,8 @@ WEAK_PROPS = frozenset({"weakAlias"})
 #: (a partial name still needs two corroborations and a full one a reported designation), so a listed
 #: name one given name longer than the article's ("Mohammed X" for "Muhammad Sadiq X") is at least judged.
 DESIGNATED_PERSON_BAR = 0.7
+#: Distinct roles kept per person (the words before its name in each mention).
+MAX_ROLES = 20
 #: A name part carried by at least this share of the list's names is common ("Ali", "Muhammad", "Hussein").
 COMMON_NAME_SHARE = 0.002
 #: ... and by at least this many names (on a small list every name part is "frequent").
@@ -290,6 +293,37 @@ def linked_parties(index: ScreenIndex, links: Iterable[str]) -> LinkedNames:
     return out
 
 
+_LINKED_FROM: dict[str, dict[str, list[int]]] = {}
+#: At most this many entries tied to one entry are looked for alongside an actor (a group such as HIZBALLAH is
+#: the Linked To party of hundreds; a person or a company of a few).
+MAX_LINKING = 200
+
+
+def linking_parties(index: ScreenIndex, entry: Any) -> LinkedNames:
+    """The entries whose "Linked To" names this entry (under any of its names), with their kind and listed names:
+    the reverse of :func:`linked_parties`, keyed by each party's caption.
+
+    Why: the list records a tie on one side only ("LOBAYE INVEST ... Linked To: PRIGOZHIN, Yevgeniy"), and the
+    article may name the other side: a release on a man's companies names the companies. A party the list ties to
+    this entry, named alongside the actor, is as specific to the entry as its own Linked To party."""
+    table = _LINKED_FROM.get(index.key)
+    if table is None:
+        table = {}
+        for ent_idx in range(len(index.entities)):
+            if '"links"' not in index.data[ent_idx]:
+                continue
+            for link in index.entity_data(ent_idx).get("links") or []:
+                table.setdefault(_name_key(str(link)), []).append(ent_idx)
+        _LINKED_FROM.clear()
+        _LINKED_FROM[index.key] = table
+    props = (getattr(entry, "get", None) and entry.get("properties")) or {}
+    names = [str(n) for p in NAME_PROPS if p not in WEAK_PROPS for n in props.get(p) or []]
+    found = sorted({i for n in names for i in table.get(_name_key(n), [])})
+    if len(found) > MAX_LINKING:
+        return {}
+    return {str(index.entities[i][3]): (family(index.entities[i][2]), _entity_names(index, [i])) for i in found}
+
+
 def _entity_names(index: ScreenIndex, found: list[int]) -> list[str]:
     names: list[str] = []
     for ent_idx in found:
@@ -367,6 +401,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
     ids = list(todo)
     out: dict[str, ActorFacts] = {}
     designated: set[str] = set()
+    roles: dict[str, list[str]] = defaultdict(list)
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
         designated |= {
@@ -377,7 +412,17 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 .distinct()
             )
         }
-        # "U.S.-designated <role> <Name>": the designation reported inside a noun phrase, where no event is built
+        # "U.S.-designated <role> <Name>": the designation reported inside a noun phrase, where no event is built;
+        # and the role written before a person's name ("Russian President <Name>"), for the listed post
+        people = [e for e in chunk if family(todo[e][0]) == "Person"]
+        for eid, sentence, sent_start, start in conn.execute(
+            select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start).where(
+                mentions.c.entity_id.in_(people)
+            )
+        ):
+            role = role_before(sentence, start - sent_start)
+            if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
+                roles[eid].append(role)
         for eid, sentence, sent_start, start, end in conn.execute(
             select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end)
             .where(mentions.c.entity_id.in_(chunk))
@@ -401,6 +446,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 context=dict((props or {}).get("context") or {}),
                 designated=eid in designated,
                 first_seen=first_seen,
+                roles=tuple(roles.get(eid, ())),
             )
     return out
 
@@ -488,6 +534,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         [matched] if matched else [],
                         place_qualified=qualified.get(c.entry_id),
                         linked=linked_parties(index, [str(x) for x in data.get("links") or []]),
+                        linking=linking_parties(index, data),
                     )
                     if person and float(c.score) < MATCH_THRESHOLD:
                         below_bar(verdict)
