@@ -389,3 +389,28 @@ def test_linking_parties_reverse_the_lists_ties() -> None:
     got = linking_parties(index, {"properties": {"name": ["Yuri Petrovich VORONIN"]}})
     assert got == {"KAMA GOLD MINING LLC": ("Organization", ["KAMA GOLD MINING LLC", "KAMA GOLD"])}
     assert linking_parties(index, {"properties": {"name": ["KAMA GOLD MINING LLC"]}}) == {}
+
+
+def test_a_kind_word_and_one_word_needs_more_than_a_reported_designation() -> None:
+    """'The Islamic Group' names bodies in many countries: a new designation of another country's Islamic Group
+    is not the listed one, unless the entry's country, affiliation or a second of its names is named too."""
+    listed = entry("JEMAA ISLAMIYAH", "Organization", alias=["JI"])
+    other = ActorFacts(
+        "Organization",
+        [name_form("al-Jamaa al-Islamiyah"), name_form("Northern Muslim Brotherhood")],
+        {},
+        designated=True,
+    )
+    j = judge(other, listed, "Organization")
+    assert j.state == POSSIBLE and any("many bodies carry" in x for x in j.evidence_against)
+    same = ActorFacts("Organization", [name_form("Jemaah Islamiyah"), name_form("JI")], {})
+    assert judge(same, listed, "Organization").state == PROBABLE
+    placed = ActorFacts("Organization", [name_form("Jemaah Islamiyah")], {"Place:indonesia": 1})
+    assert judge(placed, entry("JEMAA ISLAMIYAH", "Organization", country=["id"]), "Organization").state == PROBABLE
+    # a distinctive one-word name is not a description
+    assert (
+        judge(
+            ActorFacts("Organization", [name_form("Hamas")], {}), entry("HAMAS", "Organization"), "Organization"
+        ).state
+        == PROBABLE
+    )

@@ -489,8 +489,48 @@ def judge(
             and corroborated
             and ((defined is None and not extra_words) or affiliated)
         )
+        if probable and j.name_kind == "full" and descriptive_name(j.matched[1], entry_schema):
+            second = second_listed_name(actor, entry, entry_schema, j.matched, extra_names)
+            placed = any(x.startswith("country") for x in j.evidence_for)
+            if second:
+                j.evidence_for.append(f"name: the articles also call it {second!r}, another of the entry's names")
+            if not (affiliated or placed or second):
+                probable = False
+                j.evidence_against.append(
+                    f"name: {j.matched[1]!r} is a kind of body and one word, a name many bodies carry; neither the "
+                    "entry's affiliation, its country nor another of its names is named with this actor"
+                )
     j.state = PROBABLE if probable else POSSIBLE
     return j
+
+
+def descriptive_name(listed: str, schema: str) -> bool:
+    """A listed group name made of a kind word and one word more ("JEMAA ISLAMIYAH", the Islamic Group): a
+    description as much as a name, which bodies in many countries carry (an Indonesian network, a Lebanese party,
+    an Egyptian movement), spelt alike once transliterated."""
+    form = name_form(listed, schema)
+    return len(form.core) == 1 and bool(form.generic)
+
+
+def second_listed_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """Another of the entry's names (not the one matched) that one of the actor's other names aligns with in full,
+    an acronym included ("JI" beside "Jemaah Islamiyah"), or None. Two of an entry's names on one actor say more
+    than one: a namesake body shares the description, seldom the second name as well."""
+    for listed, weak in _listed_names(entry, extra):
+        if weak or listed == matched[1]:
+            continue
+        lform = name_form(listed, schema)
+        if not lform.core:
+            continue
+        for form in actor.forms:
+            if form.text == matched[0] or not form.core:
+                continue
+            score = compare_names(form, lform)
+            if score.score >= MATCH_THRESHOLD and score.feature.split("+")[0] in (*FULL_FEATURES, "acronym"):
+                return listed
+    return None
 
 
 def _name_rank(j: Judgement) -> tuple[bool, bool, float]:
