@@ -6,7 +6,7 @@ Invented sentences: the cue, the words between it and the name, and what follows
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threatgraph.resolve.designation import reported_designated
@@ -43,6 +43,10 @@ def said(sentence: str, name: str) -> bool:
             "Omar Faris bin Nour",
         ),
         ("OFAC designated Ali Saqr, Omar Faris bin Nour, and Paul Ekonde pursuant to it.", "Omar Faris bin Nour"),
+        # coordinated subjects of a passive designation
+        ("Ali Saqr, Omar Faris bin Nour, and Paul Ekonde are being designated pursuant to it.", "Omar Faris bin Nour"),
+        ("Ali Saqr, Omar Faris bin Nour, and Paul Ekonde are being designated pursuant to it.", "Paul Ekonde"),
+        ("Sami Nour is being designated pursuant to E.O. 13224 for acting for the cell.", "Sami Nour"),
     ],
 )
 def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) -> None:
@@ -71,12 +75,17 @@ def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) 
         ("He met sanctioned leaders Sami Nour, as well as Paul Ekonde, in May.", "Paul Ekonde"),
         ("The designated persons met Sami Nour and Omar Faris in 2019.", "Omar Faris"),
         ("OFAC designated Ali Saqr for acting for the cell's leaders, Sami Nour and Omar Faris, who", "Omar Faris"),
+        # the subject of the passive is someone else, or the designation is denied
+        ("The firms owned by Sami Nour and Omar Faris are being designated today.", "Sami Nour"),
+        ("He met Sami Nour, who was designated in 2019.", "Sami Nour"),
+        ("Sami Nour was not designated.", "Sami Nour"),
     ],
 )
 def test_others_in_the_sentence_are_not_credited(sentence: str, name: str) -> None:
     assert not said(sentence, name)
 
 
+@settings(deadline=None)  # the first call loads the name vocabulary
 @given(st.text(max_size=80), st.integers(0, 80), st.integers(0, 80))
 def test_any_text_and_span_gives_an_answer(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))

@@ -63,7 +63,53 @@ _APPOSITION = re.compile(
 def reported_designated(sentence: str, start: int, end: int) -> bool:
     """Whether the sentence reports the name at ``sentence[start:end]`` as designated or sanctioned: a cue in
     the noun phrase the name heads (alone or as one of coordinated names), or an apposition right after it."""
-    return _designated_in_phrase(sentence, start, end) or bool(_APPOSITION.match(sentence[end:]))
+    return (
+        _designated_in_phrase(sentence, start, end)
+        or bool(_APPOSITION.match(sentence[end:]))
+        or (_opens_subject(sentence[:start]) and _designated_after(sentence[end:]))
+    )
+
+
+def _opens_subject(left: str) -> bool:
+    """Whether the text before a name holds nothing but other coordinated names since the sentence began, so the
+    name is (one of) the sentence's subject(s): "The firms owned by A and B are designated" credits neither."""
+    for word in left.replace(",", " , ").split():
+        if word != "," and word != "and" and not _name_word(word):
+            return False
+    return True
+
+
+#: The passive that ends a subject of coordinated names: "... are being designated", "... was sanctioned".
+_PASSIVE = re.compile(
+    r"^\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|today\s+|jointly\s+)?(?:being\s+)?"
+    r"(?:re)?(?:designated|sanctioned)\b"
+)
+
+
+def _designated_after(right: str) -> bool:
+    """Whether the name is one of the coordinated subjects of a passive designation: "A, B, and C are being
+    designated pursuant to ...", "A is designated for ...". ``right`` is the text after the name; only other
+    names, commas and "and" may stand between it and the verb."""
+    rest = right
+    for _ in range(MAX_CONJUNCTS):
+        if _PASSIVE.match(rest):
+            return True
+        m = re.match(r"^\s*,\s*(?:and\s+)?|^\s+and\s+", rest)
+        if not m:
+            return False
+        rest = rest[m.end() :]
+        words = rest.split(" ")
+        taken = 0
+        while taken < len(words) and taken < MAX_NAME_WORDS and _name_word(words[taken].rstrip(",")):
+            taken += 1
+            if words[taken - 1].endswith(","):
+                break
+        if not taken:
+            return False
+        rest = rest[len(" ".join(words[:taken])) :]
+        if words[taken - 1].endswith(","):
+            rest = "," + rest  # the comma closing the name opens the next conjunct
+    return False
 
 
 #: Conjuncts of a coordination: ", ", ", and ", " and ".
