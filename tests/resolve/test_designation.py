@@ -47,6 +47,7 @@ def said(sentence: str, name: str) -> bool:
         ("Ali Saqr, Omar Faris bin Nour, and Paul Ekonde are being designated pursuant to it.", "Omar Faris bin Nour"),
         ("Ali Saqr, Omar Faris bin Nour, and Paul Ekonde are being designated pursuant to it.", "Paul Ekonde"),
         ("Sami Nour is being designated pursuant to E.O. 13224 for acting for the cell.", "Sami Nour"),
+        ("He worked with senior cell official and SDGT Sami Nour on travel.", "Sami Nour"),
     ],
 )
 def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) -> None:
@@ -79,6 +80,7 @@ def test_the_head_of_a_designation_phrase_is_credited(sentence: str, name: str) 
         ("The firms owned by Sami Nour and Omar Faris are being designated today.", "Sami Nour"),
         ("He met Sami Nour, who was designated in 2019.", "Sami Nour"),
         ("Sami Nour was not designated.", "Sami Nour"),
+        ("The two SDGTs met Sami Nour in 2019.", "Sami Nour"),
     ],
 )
 def test_others_in_the_sentence_are_not_credited(sentence: str, name: str) -> None:

@@ -391,26 +391,26 @@ def test_linking_parties_reverse_the_lists_ties() -> None:
     assert linking_parties(index, {"properties": {"name": ["KAMA GOLD MINING LLC"]}}) == {}
 
 
-def test_a_kind_word_and_one_word_needs_more_than_a_reported_designation() -> None:
-    """'The Islamic Group' names bodies in many countries: a new designation of another country's Islamic Group
-    is not the listed one, unless the entry's country, affiliation or a second of its names is named too."""
+def test_a_kind_word_and_one_word_the_articles_give_another_body_is_not_the_entry() -> None:
+    """'The Islamic Group' names bodies in many countries: one the articles also call by a name that is none of the
+    entry's is another body, a new designation notwithstanding, unless the entry's country, affiliation or a second
+    of its names is named too."""
     listed = entry("JEMAA ISLAMIYAH", "Organization", alias=["JI"])
-    other = ActorFacts(
-        "Organization",
-        [name_form("al-Jamaa al-Islamiyah"), name_form("Northern Muslim Brotherhood")],
-        {},
-        designated=True,
-    )
-    j = judge(other, listed, "Organization")
+    forms = [name_form("al-Jamaa al-Islamiyah"), name_form("Northern Muslim Brotherhood")]
+    j = judge(ActorFacts("Organization", forms, {}, designated=True), listed, "Organization")
     assert j.state == POSSIBLE and any("many bodies carry" in x for x in j.evidence_against)
-    same = ActorFacts("Organization", [name_form("Jemaah Islamiyah"), name_form("JI")], {})
+    same = ActorFacts("Organization", [*forms, name_form("JI")], {})
     assert judge(same, listed, "Organization").state == PROBABLE
-    placed = ActorFacts("Organization", [name_form("Jemaah Islamiyah")], {"Place:indonesia": 1})
+    placed = ActorFacts("Organization", forms, {"Place:indonesia": 1})
     assert judge(placed, entry("JEMAA ISLAMIYAH", "Organization", country=["id"]), "Organization").state == PROBABLE
-    # a distinctive one-word name is not a description
-    assert (
-        judge(
-            ActorFacts("Organization", [name_form("Hamas")], {}), entry("HAMAS", "Organization"), "Organization"
-        ).state
-        == PROBABLE
-    )
+    # named by the description alone, it stays a full name ("the Qurmulis" for "QURMULI GROUP")
+    alone = ActorFacts("Organization", [name_form("Jemaah Islamiyah")], {})
+    assert judge(alone, listed, "Organization").state == PROBABLE
+
+
+def test_a_title_and_one_name_written_as_the_list_writes_them_is_a_full_name() -> None:
+    listed = entry("Maulawi RAJAB", nationality=["af"])
+    assert judge(person("Maulawi Rajab", designated=True), listed, "Person").name_kind == "full"
+    # another title, or the bare name, is one name part only
+    for news in ("Mullah Rajab", "Rajab Karimi"):
+        assert judge(person(news, designated=True), listed, "Person").state == POSSIBLE

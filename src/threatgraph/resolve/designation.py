@@ -1,5 +1,6 @@
 """Designations the articles report in a noun phrase: "U.S.-designated <role> <Name>", "OFAC designated <Name>
-pursuant to ...", "previously sanctioned <title> <Name>", or in an apposition: "<Name>, a U.S.-designated group".
+pursuant to ...", "previously sanctioned <title> <Name>", "SDGT <Name>" (the list's own title for a designee), or
+in an apposition: "<Name>, a U.S.-designated group".
 
 Why: a reported designation is the corroboration that lets a person's full-name match read as sanctioned
 (:mod:`threatgraph.resolve.judge`). The event extractor finds designations with a subject and an object
@@ -29,7 +30,7 @@ from threatgraph.names.vocabulary import fold, vocabulary
 #: The cue, optionally with its designating body glued on ("U.S.-designated", "UN-sanctioned"), at a word start.
 _CUE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(?:(?:U\.S\.|US|U\.N\.|UN|EU|OFAC|State)[-\u00ad\u2010\u2011]\s?)?"
-    r"(?:re)?(?:designated|sanctioned)\s+",
+    r"(?:(?:re)?(?:designated|sanctioned)|SDGT)\s+",
     re.IGNORECASE,
 )
 #: Words that end a noun phrase: the name before them is its head; between cue and name, they cut the phrase.

@@ -118,6 +118,19 @@ def _listed_names(entry: Mapping[str, Any], extra: Iterable[str]) -> list[tuple[
     return list(dict.fromkeys(names))
 
 
+def _raw_words(name: str) -> list[str]:
+    return sorted(fold(name).replace(",", " ").split())
+
+
+def same_words(news: str, listed: str) -> bool:
+    """Whether the article writes a one-part name with its title exactly as the list records it ("Maulawi Rajab"
+    for "RAJAB, Maulawi"). The list keeps a title as a name part when the person is known by it; the same title
+    and name on both sides is a two-part name, where the bare part ("Rajab") or another title ("Mullah Rajab")
+    would be one part only."""
+    words = _raw_words(news)
+    return len(words) >= 2 and words == _raw_words(listed)
+
+
 def without_patronymic(name: str) -> str | None:
     """A listed person name without its East Slavic patronymic, or None when it has none.
 
@@ -150,7 +163,9 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
                 kind = "full"
             if score.feature == "acronym" or (len(form.core) == 1 and len(form.core[0]) <= SHORT_NAME):
                 kind = "acronym"
-            if person and len(form.core) < 2 and kind == "full":
+            if person and same_words(form.text, listed):
+                kind = "full"  # title and name as the list writes them ("Maulawi Rajab")
+            elif person and len(form.core) < 2 and kind == "full":
                 kind = "partial"  # one name part ("Omar") is shared by thousands
             if not person and all(t in generic_words for t in form.core):
                 kind = "generic"  # "Hay'at", "the Movement": a kind of body, not a name
@@ -492,13 +507,14 @@ def judge(
         if probable and j.name_kind == "full" and descriptive_name(j.matched[1], entry_schema):
             second = second_listed_name(actor, entry, entry_schema, j.matched, extra_names)
             placed = any(x.startswith("country") for x in j.evidence_for)
+            own = unlisted_long_name(actor, entry, entry_schema, j.matched, extra_names)
             if second:
                 j.evidence_for.append(f"name: the articles also call it {second!r}, another of the entry's names")
-            if not (affiliated or placed or second):
+            elif own and not (affiliated or placed):
                 probable = False
                 j.evidence_against.append(
-                    f"name: {j.matched[1]!r} is a kind of body and one word, a name many bodies carry; neither the "
-                    "entry's affiliation, its country nor another of its names is named with this actor"
+                    f"name: {j.matched[1]!r} is a kind of body and one word, a name many bodies carry, and the "
+                    f"articles also call it {own!r}, none of the entry's names"
                 )
     j.state = PROBABLE if probable else POSSIBLE
     return j
@@ -510,6 +526,23 @@ def descriptive_name(listed: str, schema: str) -> bool:
     an Egyptian movement), spelt alike once transliterated."""
     form = name_form(listed, schema)
     return len(form.core) == 1 and bool(form.generic)
+
+
+def unlisted_long_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """One of the actor's own names of two words or more, sharing no word with the matched one, that fits none of
+    the entry's names ("Northern Muslim Brotherhood" beside "al-Jamaa al-Islamiyah"), or None: the articles' own
+    statement of which body the description stands for."""
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    words = set(name_form(matched[0], schema).core)
+    generic_words = vocabulary().generic_words
+    for form in actor.forms:
+        if len(form.core) < 2 or words & set(form.core) or all(t in generic_words for t in form.core):
+            continue
+        if max((compare_names(form, lf).score for lf in listed), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
 
 
 def second_listed_name(

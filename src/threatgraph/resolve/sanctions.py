@@ -85,6 +85,22 @@ def strong_person_name(name: str) -> bool:
     return len([t for t in name_form(name, "Person").core if t not in kunya]) >= 2
 
 
+def titled_name(name: str) -> bool:
+    """A one-part person name with its title ("Maulawi Rajab", "Amir Abdullah"): screened too, because the list
+    records some people exactly so ("RAJAB, Maulawi"). Only the title and the name written as the list writes them
+    count as a full name (:func:`threatgraph.resolve.judge.same_words`); otherwise the one part stays partial."""
+    voc = vocabulary()
+    words = fold(name).replace(",", " ").split()
+    core = name_form(name, "Person").core
+    return (
+        len(core) == 1
+        and len(core[0]) >= 4
+        and core[0] not in voc.kunya
+        and 2 <= len(words) <= 3
+        and all(w in voc.honorifics for w in words if w != core[0])
+    )
+
+
 def query_names(names: list[str], schema: str) -> list[str]:
     """The names sent to the matcher: the entity's names plus, for a group named in the plural
     ("Houthis"), the singular the name stack aligns it with (:func:`threatgraph.names.parts.plural_fold`),
@@ -387,7 +403,7 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
             for n in [_GLUED_SHORT_FORM.sub("", x).strip() for x in [caption, *ranked]]:
                 if n in chosen or len(n) <= 2 or not name_form(n, schema).core:
                     continue
-                if not person or strong_person_name(n):
+                if not person or strong_person_name(n) or titled_name(n):
                     chosen.append(n)
             # keep every script represented even when a script's alias is rare
             scripts = {script_of(n) for n in chosen[:MAX_NAMES]}
