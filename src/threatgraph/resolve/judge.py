@@ -5,16 +5,23 @@ evidence, above all for people: many share one. So each proposal is judged on ev
 says about the entry against everything the articles say about the actor:
 
 - **name alignment** (the one name stack): every part aligned ("full"), only part of one name
-  found in the other ("partial"), or an acronym;
+  found in the other ("partial"), or an acronym. A Russian patronymic the news leaves out
+  (:func:`without_patronymic`) and a title the list keeps as a name part, written alike on both sides
+  (:func:`same_words`), still make a full name;
 - **designation reported**: the articles themselves say this actor was designated or sanctioned
-  (a SANCTION event with the actor as target);
+  (a SANCTION event with the actor as target, or the cue in its noun phrase, its coordination or a
+  passive it is subject of: :mod:`threatgraph.resolve.designation`);
 - **affiliation**: a party the list entry is "Linked To" is named alongside the actor, under any name
-  the list gives that party (:func:`named_affiliations`), or the group of the entry's listed post
-  (:func:`named_in_post`). The one corroboration specific to the entry: a reported designation or a
+  the list gives that party (:func:`named_affiliations`), a party whose own Linked To names the entry
+  (the list's tie read the other way), the group of the entry's listed post (:func:`named_in_post`),
+  or the listed post itself stated as the article's role for the person (:func:`holds_listed_post`:
+  office and country). The one corroboration specific to the entry: a reported designation or a
   shared country fits every namesake a release or a country holds;
 - **country**: a country of the entry (nationality, citizenship, place of birth) is named
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
+  a group matched only by a kind word and one word ("the Islamic Group") that the articles also call by a
+  long name none of the entry's names (:func:`unlisted_long_name`),
   a birth date that makes the person a child when the reporting starts, another full name of the actor
   whose given name the entry never carries (a relative who shares the listed family name).
 
