@@ -84,7 +84,7 @@ def test_below_the_matchers_bar_only_the_listed_affiliation_corroborates() -> No
     from threatgraph.resolve.sanctions import below_bar
 
     longer = entry("Muhammad Tariq Karimi", links=["JEMAAH ISLAMIYAH"], nationality=["id"])
-    country_only = judge(person("Mohammed Karimi", {"Place:indonesia": 1}, designated=True), longer, "Person")
+    country_only = judge(person("Mohammed Karimi", {"Place:kenya": 1}, designated=True), longer, "Person")
     country_only.state = PROBABLE  # as a full-name rule might have it
     below_bar(country_only)
     assert country_only.state == POSSIBLE and any("bar" in x for x in country_only.evidence_against)
@@ -340,10 +340,11 @@ def test_a_russian_patronymic_left_out_of_the_news_name_is_still_a_full_name() -
     j = judge(person("Arkady Krasnov", designated=True), listed, "Person")
     assert j.name_kind == "full" and j.state == PROBABLE
     # a family name that looks like a patronymic is the family name: it is never left out
-    assert without_patronymic("Roman Arkadyevich ABRAMOVICH") == "Roman ABRAMOVICH"
+    assert without_patronymic("Pavel Ilyich MARKOVICH") is None
+    assert without_patronymic("Pavel Arkadyevich MARKOVICH") == "Pavel MARKOVICH"
     assert without_patronymic("Petar Jovanovich") is None
     assert (
-        judge(person("Roman Arkadyevich", designated=True), entry("Roman Arkadyevich ABRAMOVICH"), "Person").name_kind
+        judge(person("Pavel Arkadyevich", designated=True), entry("Pavel Arkadyevich MARKOVICH"), "Person").name_kind
         == "partial"
     )
 
@@ -364,10 +365,10 @@ def test_a_party_the_list_ties_to_the_entry_named_alongside_corroborates() -> No
 
 
 def test_the_listed_post_stated_as_the_articles_role_corroborates() -> None:
-    listed = entry("Arkady Borisovich KRASNOV", position=["President of the Russian Federation"])
-    assert judge(person("Arkady Krasnov", roles=("Russian President",)), listed, "Person").state == PROBABLE
+    listed = entry("Arkady Borisovich KRASNOV", position=["Minister of Defence of Tajikistan"])
+    assert judge(person("Arkady Krasnov", roles=("Tajik Defence Minister",)), listed, "Person").state == PROBABLE
     # the office alone, the country alone, or another office of the country say too little
-    for role in ("the President", "Russian businessman", "Russian Foreign Minister"):
+    for role in ("the Minister", "Tajik businessman", "Tajik Foreign Minister"):
         assert judge(person("Arkady Krasnov", roles=(role,)), listed, "Person").state == POSSIBLE
 
 
@@ -392,25 +393,25 @@ def test_linking_parties_reverse_the_lists_ties() -> None:
 
 
 def test_a_kind_word_and_one_word_the_articles_give_another_body_is_not_the_entry() -> None:
-    """'The Islamic Group' names bodies in many countries: one the articles also call by a name that is none of the
+    """'The Reform Movement' names bodies in many countries: one the articles also call by a name that is none of the
     entry's is another body, a new designation notwithstanding, unless the entry's country, affiliation or a second
     of its names is named too."""
-    listed = entry("JEMAA ISLAMIYAH", "Organization", alias=["JI"])
-    forms = [name_form("al-Jamaa al-Islamiyah"), name_form("Northern Muslim Brotherhood")]
+    listed = entry("HARAKAT AL-ISLAH", "Organization", alias=["HI"])
+    forms = [name_form("Harakat al-Islah"), name_form("Southern Reform Party")]
     j = judge(ActorFacts("Organization", forms, {}, designated=True), listed, "Organization")
     assert j.state == POSSIBLE and any("many bodies carry" in x for x in j.evidence_against)
-    same = ActorFacts("Organization", [*forms, name_form("JI")], {})
+    same = ActorFacts("Organization", [*forms, name_form("HI")], {})
     assert judge(same, listed, "Organization").state == PROBABLE
-    placed = ActorFacts("Organization", forms, {"Place:indonesia": 1})
-    assert judge(placed, entry("JEMAA ISLAMIYAH", "Organization", country=["id"]), "Organization").state == PROBABLE
+    placed = ActorFacts("Organization", forms, {"Place:kenya": 1})
+    assert judge(placed, entry("HARAKAT AL-ISLAH", "Organization", country=["ke"]), "Organization").state == PROBABLE
     # named by the description alone, it stays a full name ("the Qurmulis" for "QURMULI GROUP")
-    alone = ActorFacts("Organization", [name_form("Jemaah Islamiyah")], {})
+    alone = ActorFacts("Organization", [name_form("Harakat al-Islah")], {})
     assert judge(alone, listed, "Organization").state == PROBABLE
 
 
 def test_a_title_and_one_name_written_as_the_list_writes_them_is_a_full_name() -> None:
-    listed = entry("Maulawi RAJAB", nationality=["af"])
-    assert judge(person("Maulawi Rajab", designated=True), listed, "Person").name_kind == "full"
+    listed = entry("Maulawi ZARIF", nationality=["af"])
+    assert judge(person("Maulawi Zarif", designated=True), listed, "Person").name_kind == "full"
     # another title, or the bare name, is one name part only
-    for news in ("Mullah Rajab", "Rajab Karimi"):
+    for news in ("Mullah Zarif", "Zarif Karimi"):
         assert judge(person(news, designated=True), listed, "Person").state == POSSIBLE

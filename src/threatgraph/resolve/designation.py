@@ -89,7 +89,7 @@ _PASSIVE = re.compile(
 
 def _designated_after(right: str) -> bool:
     """Whether the name is one of the coordinated subjects of a passive designation: "A, B, and C are being
-    designated pursuant to ...", "A is designated for ...". ``right`` is the text after the name; only other
+    designated under ...", "A is designated for ...". ``right`` is the text after the name; only other
     names, commas and "and" may stand between it and the verb."""
     rest = right
     for _ in range(MAX_CONJUNCTS):
@@ -204,12 +204,12 @@ MAX_ROLE_WORDS = 6
 
 
 def role_before(sentence: str, start: int) -> str:
-    """The role words written right before a name in its noun phrase ("Russian President" in "Russian President
-    Vladimir Putin", "PMC deputy leader"), or "" when none: the run of words back to a phrase boundary (a comma, a
-    bracket, a stop word such as "and", "of" or "by", a possessive), at most a few words long.
+    """The role words written right before a name in its noun phrase ("Tajik Defence Minister" in "Tajik Defence
+    Minister Arkady Krasnov", "NRF deputy leader"), or "" when none: the run of words back to a phrase boundary (a
+    comma, a bracket, a stop word such as "and", "of" or "by", a possessive), at most a few words long.
 
-    Why: the role an article gives a person is what the list's "position" states about its entry ("President of
-    the Russian Federation"); matched together with the name, it tells the listed office holder from a namesake."""
+    Why: the role an article gives a person is what the list's "position" states about its entry ("Minister of
+    Defence of Tajikistan"); matched together with the name, it tells the listed office holder from a namesake."""
     words = sentence[:start].split()
     role: list[str] = []
     for word in reversed(words):

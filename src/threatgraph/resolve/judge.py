@@ -20,7 +20,7 @@ says about the entry against everything the articles say about the actor:
 - **country**: a country of the entry (nationality, citizenship, place of birth) is named
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
-  a group matched only by a kind word and one word ("the Islamic Group") that the articles also call by a
+  a group matched only by a kind word and one word ("the Reform Movement") that the articles also call by a
   long name none of the entry's names (:func:`unlisted_long_name`),
   a birth date that makes the person a child when the reporting starts, another full name of the actor
   whose given name the entry never carries (a relative who shares the listed family name).
@@ -74,8 +74,8 @@ PARTIAL_PERSON = 0.8
 LONG_NAME_FLOOR = 0.6
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
-#: An East Slavic patronymic ("Vladimirovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
-#: and the family name, which running text leaves out ("Vladimir Putin" for "Vladimir Vladimirovich PUTIN").
+#: An East Slavic patronymic ("Borisovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
+#: and the family name, which running text leaves out ("Arkady Krasnov" for "Arkady Borisovich KRASNOV").
 PATRONYMIC = re.compile(r"\w{2,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)$", re.IGNORECASE)
 
 
@@ -110,7 +110,7 @@ class ActorFacts:
     context: Mapping[str, int]  # co-mentioned names as "<family>:<norm>" keys
     designated: bool = False  # a SANCTION event targets the actor
     first_seen: datetime | None = None
-    roles: Sequence[str] = ()  # role words written before the actor's name ("Russian President")
+    roles: Sequence[str] = ()  # role words written before the actor's name ("Tajik Defence Minister")
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -130,9 +130,9 @@ def _raw_words(name: str) -> list[str]:
 
 
 def same_words(news: str, listed: str) -> bool:
-    """Whether the article writes a one-part name with its title exactly as the list records it ("Maulawi Rajab"
-    for "RAJAB, Maulawi"). The list keeps a title as a name part when the person is known by it; the same title
-    and name on both sides is a two-part name, where the bare part ("Rajab") or another title ("Mullah Rajab")
+    """Whether the article writes a one-part name with its title exactly as the list records it ("Maulawi Zarif"
+    for "ZARIF, Maulawi"). The list keeps a title as a name part when the person is known by it; the same title
+    and name on both sides is a two-part name, where the bare part ("Zarif") or another title ("Mullah Zarif")
     would be one part only."""
     words = _raw_words(news)
     return len(words) >= 2 and words == _raw_words(listed)
@@ -142,7 +142,7 @@ def without_patronymic(name: str) -> str | None:
     """A listed person name without its East Slavic patronymic, or None when it has none.
 
     Only a word inside the name (neither its first nor its last) and not written as the family name (the list
-    upper-cases that) is a patronymic: "ABRAMOVICH" in "Roman Arkadyevich ABRAMOVICH" is the family name. Why:
+    upper-cases that) is a patronymic: "MARKOVICH" in "Pavel Ilyich MARKOVICH" is the family name. Why:
     Russian and Ukrainian names are listed in full ("Given Patronymic FAMILY") and written in the news without
     the patronymic; the article's "Given Family" then names every part a Russian reader would, and is a full
     match, not a partial one (it still needs corroboration like any person's name)."""
@@ -171,7 +171,7 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
             if score.feature == "acronym" or (len(form.core) == 1 and len(form.core[0]) <= SHORT_NAME):
                 kind = "acronym"
             if person and same_words(form.text, listed):
-                kind = "full"  # title and name as the list writes them ("Maulawi Rajab")
+                kind = "full"  # title and name as the list writes them ("Maulawi Zarif")
             elif person and len(form.core) < 2 and kind == "full":
                 kind = "partial"  # one name part ("Omar") is shared by thousands
             if not person and all(t in generic_words for t in form.core):
@@ -364,7 +364,7 @@ def _office_words(text: str) -> set[str]:
 
 
 def _role_places(text: str) -> set[str]:
-    """Countries a role or a listed post names, by single words and word pairs ("Russian", "Russian Federation",
+    """Countries a role or a listed post names, by single words and word pairs ("Tajik", "Tajikistan",
     "Syrian Arab Republic" as its words)."""
     words = [w.strip(".,()") for w in text.split()]
     codes = set()
@@ -377,18 +377,19 @@ def _role_places(text: str) -> set[str]:
 
 
 def holds_listed_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
-    """A listed post ("President of the Russian Federation") that a role the articles give the actor ("Russian
-    President") states too: the same office word and the same country. Returns (post, role) or None.
+    """A listed post ("Minister of Defence of Tajikistan") that a role the articles give the actor ("Tajik Defence
+    Minister") states too: the same office word and the same country. Returns (post, role) or None.
 
     Why: an office is held by one person per country at a time, so the office and the country an article writes
-    before a name, with every part of the name aligned, single out the listed office holder among namesakes. A
+    before a name (the same office words, no more and no fewer), with every part of the name aligned, single out the
+    listed office holder among namesakes. A
     role sharing only the office ("the President") or only the country says too little."""
     for post in posts:
         offices, places = _office_words(post), _role_places(post)
         if not offices or not places:
             continue
         for role in actor.roles:
-            if offices & _office_words(role) and places & _role_places(role):
+            if offices == _office_words(role) and places & _role_places(role):
                 return post, role
     return None
 
@@ -528,9 +529,9 @@ def judge(
 
 
 def descriptive_name(listed: str, schema: str) -> bool:
-    """A listed group name made of a kind word and one word more ("JEMAA ISLAMIYAH", the Islamic Group): a
-    description as much as a name, which bodies in many countries carry (an Indonesian network, a Lebanese party,
-    an Egyptian movement), spelt alike once transliterated."""
+    """A listed group name made of a kind word and one word more ("HARAKAT AL-ISLAH", the Reform Movement): a
+    description as much as a name, which bodies in many countries carry (a network in one country, a party in
+    another, a movement in a third), spelt alike once transliterated."""
     form = name_form(listed, schema)
     return len(form.core) == 1 and bool(form.generic)
 
@@ -539,7 +540,7 @@ def unlisted_long_name(
     actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
 ) -> str | None:
     """One of the actor's own names of two words or more, sharing no word with the matched one, that fits none of
-    the entry's names ("Northern Muslim Brotherhood" beside "al-Jamaa al-Islamiyah"), or None: the articles' own
+    the entry's names ("Southern Reform Party" beside "Harakat al-Islah"), or None: the articles' own
     statement of which body the description stands for."""
     listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
     words = set(name_form(matched[0], schema).core)
@@ -556,7 +557,7 @@ def second_listed_name(
     actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
 ) -> str | None:
     """Another of the entry's names (not the one matched) that one of the actor's other names aligns with in full,
-    an acronym included ("JI" beside "Jemaah Islamiyah"), or None. Two of an entry's names on one actor say more
+    an acronym included ("HI" beside "Harakat al-Islah"), or None. Two of an entry's names on one actor say more
     than one: a namesake body shares the description, seldom the second name as well."""
     for listed, weak in _listed_names(entry, extra):
         if weak or listed == matched[1]:

@@ -86,8 +86,8 @@ def strong_person_name(name: str) -> bool:
 
 
 def titled_name(name: str) -> bool:
-    """A one-part person name with its title ("Maulawi Rajab", "Amir Abdullah"): screened too, because the list
-    records some people exactly so ("RAJAB, Maulawi"). Only the title and the name written as the list writes them
+    """A one-part person name with its title ("Maulawi Zarif", "Qari Shafiq"): screened too, because the list
+    records some people exactly so ("ZARIF, Maulawi"). Only the title and the name written as the list writes them
     count as a full name (:func:`threatgraph.resolve.judge.same_words`); otherwise the one part stays partial."""
     voc = vocabulary()
     words = fold(name).replace(",", " ").split()
@@ -319,7 +319,7 @@ def linking_parties(index: ScreenIndex, entry: Any) -> LinkedNames:
     """The entries whose "Linked To" names this entry (under any of its names), with their kind and listed names:
     the reverse of :func:`linked_parties`, keyed by each party's caption.
 
-    Why: the list records a tie on one side only ("LOBAYE INVEST ... Linked To: PRIGOZHIN, Yevgeniy"), and the
+    Why: the list records a tie on one side only ("KAMA GOLD ... Linked To: VORONIN, Yuri"), and the
     article may name the other side: a release on a man's companies names the companies. A party the list ties to
     this entry, named alongside the actor, is as specific to the entry as its own Linked To party."""
     table = _LINKED_FROM.get(index.key)
@@ -429,7 +429,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
             )
         }
         # "U.S.-designated <role> <Name>": the designation reported inside a noun phrase, where no event is built;
-        # and the role written before a person's name ("Russian President <Name>"), for the listed post
+        # and the role written before a person's name ("Tajik Defence Minister <Name>"), for the listed post
         people = [e for e in chunk if family(todo[e][0]) == "Person"]
         for eid, sentence, sent_start, start in conn.execute(
             select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start).where(
