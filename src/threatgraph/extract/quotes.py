@@ -111,6 +111,19 @@ def _marked_spans(text: str) -> list[_Marked]:
     return out
 
 
+def _utterance(text: str, marked: _Marked) -> bool:
+    """Whether a short quotation is a whole utterance rather than scare quotes ("cannon fodder"): it opens a
+    sentence (at a paragraph or sentence start, or after a colon) with a capital and is closed as speech, by
+    its own stop ('“We'll see.”') or by the comma of a frame that follows ('“Meh,” wrote …'). A name or title
+    in quotation marks opens after words of its sentence, so it never qualifies."""
+    if not marked.text[:1].isupper() or marked.start < 1:
+        return False
+    before = text[: marked.start - 1].rstrip(" \t")
+    opens = not before or before[-1] in ".!?:\n"
+    closed = text[marked.end - 1] in ".!?" or text[marked.end : marked.end + 1] == ","
+    return opens and closed and "\n" not in marked.text
+
+
 def _closing(text: str, closers: frozenset[str] | str, start: int, end: int) -> int:
     """The first closing mark of a quotation opened before ``start``; pages mix curly and straight
     marks (“…," he said), so an opening mark accepts every closer listed for it."""
@@ -295,7 +308,19 @@ def _speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...
             return _Attribution(cue, issuer, tok)
     if tok is None:
         return _Attribution(cue, None, None)
-    return _Attribution(cue, _speaker_actor(tok, index, quoted), tok)
+    return _Attribution(cue, _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted), tok)
+
+
+def _unresolved(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
+    """A noun phrase subject that names nobody the article names ("the senator, who spoke on condition of
+    anonymity, said", "aides familiar with the matter say"): PARC's source all the same, kept as its own words
+    and tied to no actor, so the claim is shown as said by someone unnamed and never credited to a name."""
+    if tok.pos_ not in ("NOUN", "PROPN") or quoted_at(tok, quoted) or _dateline_token(tok):
+        return None
+    m = index.at(tok)
+    if m is not None and m.label not in ("Person", *ORG_LABELS):
+        return None  # a place or a date is nobody's voice
+    return Actor(phrase(tok))
 
 
 def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
@@ -375,6 +400,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     police chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
     if quoted_at(tok, quoted) or _dateline_token(tok):
         return None  # a name inside the quotation, or the dateline ("ISLAMABAD —"), is nobody's voice
+    if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON:
+        return None  # "we pledge …" outside quotation marks: the text's own voice (a speech, a statement)
     m = index.at(tok)
     if m is not None and m.label == "Person":
         return _actor(m)
@@ -562,6 +589,8 @@ def _inside(pos: int, spans: list[_Marked]) -> bool:
 
 
 def _is_cue(tok: Token) -> bool:
+    if _raised(tok):
+        return False
     lem = lemma(tok)
     particle = cues()["phrasal_cues"].get(lem)
     if (
@@ -572,6 +601,18 @@ def _is_cue(tok: Token) -> bool:
         return True  # "points out that …"
     return (tok.pos_ == "VERB" and lem in cues()["cue_verbs"]) or (
         tok.lower_ in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _raised(tok: Token) -> bool:
+    """A cue verb raising its subject into an infinitive ("a fighter thought to be active", "he is said to have
+    fled", "was believed to be hiding"): the noun is what is said of, and whoever says it goes unnamed, so the
+    verb attributes nothing to anyone in the text (PARC needs a source)."""
+    passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return (
+        passive
+        and not any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights)
     )
 
 
@@ -598,8 +639,78 @@ def _cue_for(
                 return cue
         if after:
             return after[0]
+    framed = _frame_verb(doc, marked) or _woven_cue(doc, marked)
+    if framed is not None:
+        return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
     return before[-1] if before else _colon_frame(doc, marked)
+
+
+def _woven_cue(doc: Doc, marked: _Marked) -> Token | None:
+    """The verb a quotation woven into its sentence hangs from ('who called it “a disaster …”', 'described
+    the ruling as “…”'): the nearest verb before the opening mark in the same sentence, when it is a cue or
+    a verb that characterises in someone's words (``characterising_verbs``) and has a subject of its own; a
+    cue earlier in the paragraph belongs to another sentence's attribution."""
+    opening = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
+    if opening is None or opening.start <= opening.sent.start:
+        return None
+    sent = opening.sent
+    if doc.text[: marked.start - 1].rstrip()[-1:] in (":", "") or not any(
+        not t.is_punct and not t.is_space for t in doc[sent.start : opening.start]
+    ):
+        return None  # the quotation opens its sentence (or follows a colon): not woven in
+    for tok in reversed(doc[sent.start : opening.start]):
+        if tok.pos_ != "VERB":
+            continue
+        if not (_is_cue(tok) or lemma(tok) in cues()["characterising_verbs"]):
+            return None
+        return tok if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+    return None
+
+
+def _frame_verb(doc: Doc, marked: _Marked) -> Token | None:
+    """The verb of a '“…,” he VERBed' frame: a quotation whose sentence goes on after its closing mark
+    (it ends in a comma, "?" or "!" inside the mark) and is followed at once by a subject and its verb, or a
+    verb and its subject, attributes the quotation through that verb whatever the verb is ("he continued",
+    "she laughed", "recalled Jon Vale"): the frame's syntax is the cue, not the word."""
+    text = doc.text
+    close = marked.end
+    while close < len(text) and text[close] in ",?!":
+        close += 1
+    if close >= len(text) or text[close] not in '”"’»' or not (close > marked.end or text[marked.end - 1] in "?!"):
+        return None  # '“….” Next sentence': the quotation ends its sentence; no frame follows
+    start = doc.char_span(close, close + 1, alignment_mode="expand")
+    if start is None:
+        return None
+    words = [t for t in doc[start.end : min(len(doc), start.end + 6)] if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > first.i and _animate(c) for c in first.children):
+        return first  # '“…,” recalled Jon Vale'
+    if first.dep_ == "nsubj" or first.i < first.head.i and first.head.dep_ == "nsubj":
+        subj = first if first.dep_ == "nsubj" else first.head
+        verb = subj.head
+        between = doc[subj.right_edge.i + 1 : verb.i]
+        if (
+            verb.pos_ == "VERB"
+            and verb.i > subj.i
+            and _animate(subj)
+            and all(t.pos_ in ("AUX", "ADV", "PART") for t in between)
+        ):
+            return verb  # '“…,” he continued', '“…,” the spokesman laughed'
+    return None
+
+
+def _animate(subj: Token) -> bool:
+    """A subject that can speak through any verb: a personal pronoun, a person's name or a noun for a person
+    ("the spokesman laughed"); "the report began" quotes a text through a verb that reports no speech."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in PRONOUN_GENDER or subj.lower_ in ("they", "i", "we", "who")
+    if subj.ent_type_ in _PERSON_ENTS:
+        return True
+    word = lemma(subj)
+    return word in person_titles() or word in label_config()["person_nouns"] or word in cues()["source_nouns"]
 
 
 def _colon_frame(doc: Doc, marked: _Marked) -> Token | None:
@@ -688,6 +799,8 @@ def _source_span(tok: Token) -> tuple[int, int]:
 
 
 _PERSON_ENTS = ("PERSON", "Person")
+#: Subjects that are the voice of the text itself when they stand outside quotation marks.
+_FIRST_PERSON = frozenset(("i", "we"))
 
 
 def parc_record(quote: Quote, text: str) -> dict[str, Any]:
@@ -885,7 +998,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     profiles = _profiles(doc, index)
     paragraphs = _paragraphs(text)
     marked = _marked_spans(text)
-    kept = [m for m in marked if m.words >= data["min_direct_words"]]
+    kept = [m for m in marked if m.words >= data["min_direct_words"] or _utterance(text, m)]
     quoted = tuple((m.start, m.end) for m in marked)
     quotes: list[Quote] = []
 
@@ -906,11 +1019,17 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     cue_tokens = [t for t in doc if _is_cue(t) and not _inside(t.idx, kept)]  # once per document
     direct_cues: set[int] = set()
     items: list[tuple[int, Quote]] = []
+    previous: tuple[_Marked, Token | None] | None = None
     for mk in kept:
         whole = (0, len(text))
         pi, pj = para_of(mk.start), para_of(max(mk.start, mk.end - 1))
         paras = (paragraphs[pi] if pi >= 0 else whole, paragraphs[pj] if pj >= 0 else whole)
         cue = _cue_for(cue_tokens, mk, paras, index, quoted)
+        if (cue is None or cue.idx < mk.start) and previous is not None:
+            p_mk, p_cue = previous  # '“…,” X wrote, a Y thought to be Z. “…”': the frame between two parts
+            if p_cue is not None and pi >= 0 and para_of(p_mk.start) == pi and p_mk.end <= p_cue.idx < mk.start:
+                cue = p_cue
+        previous = (mk, cue)
         att: _Attribution | None = _speaker(cue, index, quoted) if cue is not None else None
         if cue is not None:
             direct_cues.add(cue.i)

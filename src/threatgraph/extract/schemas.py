@@ -63,6 +63,7 @@ class CuesFile(Schema):
     mind_verbs: Words
     min_mixed_words: int
     phrasal_cues: dict[str, str]
+    characterising_verbs: Words
     according: Words
     quote_marks: dict[str, Words]
     min_direct_words: int

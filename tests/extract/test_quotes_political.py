@@ -1,0 +1,89 @@
+"""Attribution in political news (issue 12, session 12): the PARC classes long news articles are made of.
+
+Each text is invented (a regression test, not evidence of quality); quality is measured on real text by
+``benchmarks/extraction_dev.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from .conftest import analyser, quote_with
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2024, 3, 5))
+
+
+def test_a_verb_raising_its_subject_attributes_nothing(analyse) -> None:
+    a = analyse(
+        "“We hold the bridge and the road to the north,” wrote Karim Sallow, a fighter thought to be based in "
+        "the hills. “The next weeks will decide everything.”"
+    )
+    second = quote_with(a.quotes, "next weeks")
+    assert (second.speaker, second.cue) == ("Karim Sallow", "wrote")
+    assert not any(q.cue == "thought" for q in a.quotes)
+
+
+def test_a_passive_said_to_be_is_no_attribution(analyse) -> None:
+    a = analyse("Governor Ruth Palmer was said to be furious about the vote in the assembly.")
+    assert a.quotes == []
+
+
+def test_any_verb_in_a_frame_after_the_quotation_is_its_cue(analyse) -> None:
+    a = analyse(
+        "Governor Tom Brandt spoke in Dayton on Friday.\n\n"
+        "“The people of this state deserve better,” he continued. “And they will get it.”"
+    )
+    first, second = quote_with(a.quotes, "deserve better"), quote_with(a.quotes, "get it")
+    assert (first.speaker, first.cue) == ("Tom Brandt", "continued")
+    assert (second.speaker, second.cue) == ("Tom Brandt", "continued")
+
+
+def test_an_inverted_frame_with_any_verb_names_its_speaker(analyse) -> None:
+    a = analyse("“I am not worried about the polls,” laughed Maria Delgado, who chairs the committee.")
+    assert quote_with(a.quotes, "not worried").speaker == "Maria Delgado"
+
+
+def test_a_short_quotation_that_is_a_whole_utterance_is_kept(analyse) -> None:
+    a = analyse("Asked whether he would endorse the mayor, Governor Tom Brandt said: “We'll see.”")
+    q = quote_with(a.quotes, "We'll see")
+    assert (q.speaker, q.cue) == ("Tom Brandt", "said")
+
+
+def test_a_short_title_in_quotation_marks_is_no_utterance(analyse) -> None:
+    a = analyse("Governor Tom Brandt praised the film “Green Harbour.” It opens on Friday.")
+    assert a.quotes == []
+
+
+def test_first_person_outside_quotation_marks_is_the_text_itself(analyse) -> None:
+    a = analyse(
+        "Remarks by President Ana Ruiz on the storm.\n\nTonight we pledge that we shall rebuild every town "
+        "the storm destroyed, and we will never forget the families who lost everything."
+    )
+    assert not [q for q in a.quotes if q.speaker]
+
+
+def test_an_unnamed_description_speaks_as_its_own_words(analyse) -> None:
+    a = analyse("The senator, who spoke on condition of anonymity, said the vote would be close.")
+    q = quote_with(a.quotes, "vote would be close")
+    assert q.speaker == "senator" and q.speaker_group == -1
+
+
+def test_unnamed_aides_in_according_to_are_the_source_not_an_actor(analyse) -> None:
+    a = analyse("According to aides familiar with the matter, Governor Tom Brandt will skip the next debate.")
+    q = quote_with(a.quotes, "skip the next debate")
+    assert q.speaker == "aides" and q.speaker_group == -1
+
+
+def test_a_quotation_woven_into_a_relative_clause_is_its_subjects(analyse) -> None:
+    a = analyse(
+        "Critics say the measure goes too far. Among them is Sen. Alan Wexler, who called it "
+        "“a disaster waiting to happen in every county.”"
+    )
+    q = quote_with(a.quotes, "disaster waiting")
+    assert (q.speaker, q.cue) == ("Alan Wexler", "called")
