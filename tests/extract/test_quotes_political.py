@@ -87,3 +87,45 @@ def test_a_quotation_woven_into_a_relative_clause_is_its_subjects(analyse) -> No
     )
     q = quote_with(a.quotes, "disaster waiting")
     assert (q.speaker, q.cue) == ("Alan Wexler", "called")
+
+
+def test_an_object_pronoun_is_no_evidence_of_the_subjects_gender(analyse) -> None:
+    a = analyse(
+        "Former Vice President Joe Marlow spoke at the convention on Thursday. Senator Ruth Okafor introduced "
+        "him at the podium.\n\nLater, Okafor met reporters. “The party is united behind this ticket,” she said."
+    )
+    assert quote_with(a.quotes, "united behind").speaker == "Ruth Okafor"
+
+
+def test_the_statement_said_is_the_voice_of_whoever_issued_it(analyse) -> None:
+    a = analyse(
+        "The Harbour Workers Union issued a statement on Monday. “We are confident that members will see "
+        "through these attacks,” the statement said."
+    )
+    assert quote_with(a.quotes, "confident").speaker == "Harbour Workers Union"
+
+
+def test_a_report_released_by_a_body_states_its_findings(analyse) -> None:
+    a = analyse(
+        "The report, released by the Government Accountability Office on Friday, found that the program had "
+        "wasted two billion dollars."
+    )
+    assert quote_with(a.quotes, "wasted").speaker == "Government Accountability Office"
+
+
+def test_a_poll_shows_is_an_attribution_to_the_poll(analyse) -> None:
+    a = analyse("A new poll shows that Governor Ruth Palmer leads by six points among likely voters.")
+    q = quote_with(a.quotes, "leads by six points")
+    assert q.speaker_group == -1 and "poll" in q.speaker
+
+
+def test_a_time_right_after_the_cue_is_no_part_of_the_content(analyse) -> None:
+    text = "WASHINGTON — The Justice Department said on Monday it had opened an investigation into the leak."
+    q = quote_with(analyse(text).quotes, "investigation")
+    assert q.text == "it had opened an investigation into the leak"
+
+
+def test_the_source_span_never_starts_with_the_closing_mark(analyse) -> None:
+    text = "“The numbers don't lie,” the mayor's spokesman, Dan Everly, said in an email."
+    q = quote_with(analyse(text).quotes, "numbers")
+    assert text[q.source_start : q.source_end] == "the mayor's spokesman, Dan Everly"

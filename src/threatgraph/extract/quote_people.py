@@ -51,6 +51,9 @@ def person_titles() -> frozenset[str]:
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Dependencies of a pronoun that is the object of a verb or preposition: in the clause of a named subject it
+#: names someone else, so it is no evidence of the subject's gender.
+_OBJECT_DEPS = frozenset(("dobj", "dative", "iobj", "pobj"))
 
 
 def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> dict[int, str]:
@@ -72,10 +75,13 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     last_named: set[int] = set()  # the people of the nearest sentence before that names any
     for sent in doc.sents:
         groups = people_in.get(sent.start, set())
-        said = {
+        said = {  # an object pronoun is someone else ("Ada Roe introduced him": never Roe herself)
             PRONOUN_GENDER[t.lower_]
             for t in sent
-            if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON" and not quoted_at(t, quoted)
+            if t.lower_ in PRONOUN_GENDER
+            and t.pos_ == "PRON"
+            and t.dep_ not in _OBJECT_DEPS
+            and not quoted_at(t, quoted)
         }
         if len(groups) == 1 and len(said) == 1:
             seen.setdefault(next(iter(groups)), set()).update(said)

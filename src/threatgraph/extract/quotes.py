@@ -570,13 +570,17 @@ def _is_person(tok: Token, index: MentionIndex) -> bool:
 def _issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
     """Who issued a report or statement: its possessor, compound or "by"/"from"/"of" phrase."""
     heads = [c for c in doc_noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    frames = [doc_noun, *(c for c in doc_noun.children if c.dep_ == "acl")]  # "a report released by X"
     heads += [
         g
-        for c in doc_noun.children
+        for f in frames
+        for c in f.children
         if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if doc_noun.dep_ == "dobj" and lemma(doc_noun.head) in cues()["issuing_verbs"]:
+        heads += [c for c in doc_noun.head.children if c.dep_ == "nsubj"]  # "X issued a statement"
     for head in heads:
         found = resolve(head, index)
         if found is not None:
@@ -779,6 +783,8 @@ def _source_span(tok: Token) -> tuple[int, int]:
     document source keeps the phrase naming its issuer ("a statement from the Nigerian Army")."""
     doc = tok.doc
     first = doc[max(tok.left_edge.i, tok.sent.start)]
+    while first.i < tok.i and (first.is_punct or first.is_space):  # '…,” Ada Roe's spokesman': not the mark
+        first = doc[first.i + 1]
     if lemma(tok) in cues()["document_nouns"]:
         issuer = [c for c in tok.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")]
         if issuer:
@@ -842,6 +848,12 @@ def _reported_text(cue: Token) -> Span | None:
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
         if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
+        if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
+            # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
+            # subject is when or where the saying happened, not part of what was said
+            subj = [c for c in comp[0].children if c.dep_ in ("nsubj", "nsubjpass") and c.i > toks[0].i]
+            if subj:
+                toks = [t for t in toks if t.i >= subj[0].left_edge.i]
         if toks and toks[0].tag_ == "WP" and toks[0].i < cue.i < toks[-1].i:
             # "in what X said was <content>": the free relative and its copula frame the content after them
             toks = [t for t in toks if t.i > cue.i]
@@ -1130,6 +1142,8 @@ def _speaks_by(cue: Token, att: _Attribution) -> bool:
         return True
     head = att.speaker_token
     bodies = label_config()["heads"]["PublicBody"]
+    if head is not None and lemma(head) in data["document_nouns"] and lem not in data["mind_verbs"]:
+        return True  # "the report found that …", "a new poll shows that …": a document states its findings
     return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
 
 

@@ -71,6 +71,7 @@ class CuesFile(Schema):
     outlet_preps: Words
     affiliation_labels: Words
     document_nouns: Words
+    issuing_verbs: Words
     medium_nouns: Words
     title_joiners: Words
     source_nouns: Words
