@@ -129,3 +129,46 @@ def test_the_source_span_never_starts_with_the_closing_mark(analyse) -> None:
     text = "“The numbers don't lie,” the mayor's spokesman, Dan Everly, said in an email."
     q = quote_with(analyse(text).quotes, "numbers")
     assert text[q.source_start : q.source_end] == "the mayor's spokesman, Dan Everly"
+
+
+def test_a_subject_before_the_cue_speaks_not_the_name_opening_the_content(analyse) -> None:
+    a = analyse(
+        "Senator Claire Whitman met voters on Tuesday. Whitman, speaking at a union hall in Davenport, said "
+        "Victor Strand had no plan at all for farmers."
+    )
+    assert quote_with(a.quotes, "no plan at all").speaker == "Claire Whitman"
+
+
+def test_the_words_before_a_name_in_another_clause_are_no_title(analyse) -> None:
+    a = analyse(
+        "Senator Claire Whitman and businessman Victor Strand traded attacks on Tuesday.\n\n"
+        "At a rally in Sioux City, the real estate developer told supporters that Whitman had done nothing."
+    )
+    q = quote_with(a.quotes, "done nothing")
+    assert q.speaker_group == -1 and q.speaker == "real estate developer"
+
+
+def test_a_pronoun_after_a_paragraph_break_skips_the_person_talked_about(analyse) -> None:
+    a = analyse(
+        "Senator Claire Whitman and businessman Victor Strand traded attacks on Tuesday.\n\n"
+        "Whitman, speaking in Davenport, said Strand had no plan. “He talks and talks and explains nothing,” "
+        "she said.\n\n"
+        "At a rally in Sioux City, the real estate developer told supporters that Whitman had “fixed nothing.”\n\n"
+        "“She's a career politician,” he said."
+    )
+    assert quote_with(a.quotes, "career politician").speaker == "Victor Strand"
+
+
+def test_a_quotation_split_by_its_cue_is_reported_once_per_part(analyse) -> None:
+    a = analyse(
+        "Senator Claire Whitman spoke in Ames.\n\n“We're going to work for every vote,” she said, "
+        "“right up until the polls close.”"
+    )
+    assert [q.text for q in a.quotes].count("We're going to work for every vote") == 1
+    assert quote_with(a.quotes, "polls close").speaker == "Claire Whitman"
+
+
+def test_a_persons_advisers_are_not_that_person(analyse) -> None:
+    a = analyse("Victor Strand toured the state. Strand's advisers believe the race is closer than the polls suggest.")
+    q = quote_with(a.quotes, "race is closer")
+    assert q.speaker_group == -1 and q.speaker == "Strand's advisers"

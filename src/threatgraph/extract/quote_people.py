@@ -66,14 +66,21 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     seen: dict[int, set[str]] = {}
     doc = index.doc
     people_in: dict[int, set[int]] = {}
+    topic_of: dict[int, int] = {}  # sentence start -> the person group that is its main clause's subject
+    units = sentence_units(doc)
+    unit_of = {i: u.start for u in units for i in range(u.start, u.end)}
+    roots = {u.start: min(u, key=lambda t: sum(1 for _ in t.ancestors)) for u in units}
     for m, span in person_spans(doc, index):
+        unit = unit_of.get(span.start, span.sent.start)
         if outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
-            people_in.setdefault(span.sent.start, set()).add(m.group)
+            people_in.setdefault(unit, set()).add(m.group)
+            if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head == roots.get(unit):
+                topic_of.setdefault(unit, m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
             if t.lower_.strip(".") in titles:
                 seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
-    last_named: set[int] = set()  # the people of the nearest sentence before that names any
-    for sent in doc.sents:
+    last_named: set[int] = set()  # the people of the nearest sentence before that names any (or its subject)
+    for sent in units:
         groups = people_in.get(sent.start, set())
         said = {  # an object pronoun is someone else ("Ada Roe introduced him": never Roe herself)
             PRONOUN_GENDER[t.lower_]
@@ -96,9 +103,34 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 seen.setdefault(next(iter(last_named)), set()).update(subjects)
             else:
                 last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
-        if groups:
-            last_named = groups
+        if groups:  # the main clause's subject is the one a following "she said" continues
+            topic = topic_of.get(sent.start)
+            other = any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.head == roots[sent.start] and index.at(t) is None
+                for t in sent
+                if not quoted_at(t, quoted)
+            )  # "the developer told them that Ada Roe had …": the subject is someone unnamed, not Roe
+            last_named = {topic} if topic is not None else (set() if other else groups)
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
+
+
+#: Words that end a title read leftwards from a name: a verb, a conjunction, a pronoun or a determiner.
+_CLAUSE_POS = frozenset(("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "DET"))
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """The parser's sentences cut again at paragraph breaks: a parser may run the last sentence of one
+    paragraph into the quotation opening the next ('… fixed nothing."' / '"She's …," he said.'), and a
+    pronoun there must not be read as said in the same sentence as the name before the break."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.i > start and t.is_space and t.text.count("\n") >= 1 and t.i + 1 < sent.end:
+                out.append(doc[start : t.i])
+                start = t.i + 1
+        out.append(doc[start : sent.end])
+    return [u for u in out if len(u)]
 
 
 _NOT_PERSON_ENTS = frozenset(("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
@@ -157,7 +189,9 @@ INDEFINITE = frozenset(("a", "an", "another", "one"))
 def phrase(tok: Token) -> str:
     """A description's own words up to its head ("senior official", "spokesman"), for an unnamed source."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
-    return " ".join(t.text for t in words) if words else tok.text
+    if not words:
+        return tok.text
+    return tok.doc.text[words[0].idx : tok.idx + len(tok)]  # as written: "Ada Roe's advisers", not "Roe 's"
 
 
 def titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Mention]:
@@ -190,8 +224,8 @@ def title_words(person: Mention, index: MentionIndex) -> set[str]:
         abbreviations = cues()["title_abbreviations"]
         words: list[str] = []
         for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
-            if t.is_punct and t.text not in ("-", "."):
-                break
+            if (t.is_punct and t.text not in ("-", ".")) or t.pos_ in _CLAUSE_POS:
+                break  # a title runs up to the name: "told supporters that X" gives X no title
             if t.pos_ == "ADP":  # "Superintendent of Police": the words after "of" are the domain, not the title
                 words = []
                 continue

@@ -369,6 +369,9 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
         m = index.at(doc[i])
         if m is None or m.label != "Person":
             continue
+        owner = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if owner is not None and owner.root.dep_ == "poss" and owner.root.i != tok.i:
+            return None  # "Ada Roe's advisers", "Roe's spokesman": the name owns the speaker, is not it
         if all(_title_word(t) for t in doc[start:i]):
             return m
         return None
@@ -386,6 +389,8 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
     doc = cue.doc
     if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
         return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
+        return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
     for t in doc[cue.i + 1 : cue.sent.end]:
         m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
@@ -430,6 +435,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         if people is not None:
             return _unnamed(people, index) or resolve(people, index)
     if tok.tag_ == "NNS" and index.at(tok) is None:
+        if any(c.dep_ == "poss" for c in tok.children) and lemma(tok) not in label_config()["heads"]["ArmedGroup"]:
+            return Actor(phrase(tok), -1, "Person")  # "Ada Roe's advisers believe": her people, never Roe herself
         return _unnamed(tok, index) or resolve(tok, index)
     if not description and tok.lower_ not in ("he", "she"):
         return resolve(tok, index)
@@ -1115,7 +1122,13 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             )
             items.append((p_start, finish(q, att)))
     items.sort(key=lambda item: item[0])
-    quotes = _drop_embedded([q for _pos, q in items], text)
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for _pos, q in items:  # '“…,” she said, “…”' is found from its marks and again around its cue: keep one
+        if (q.start, q.end) not in seen:
+            seen.add((q.start, q.end))
+            unique.append(q)
+    quotes = _drop_embedded(unique, text)
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
