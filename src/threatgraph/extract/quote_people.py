@@ -191,7 +191,7 @@ def phrase(tok: Token) -> str:
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
     if not words:
         return tok.text
-    return tok.doc.text[words[0].idx : tok.idx + len(tok)]  # as written: "Ada Roe's advisers", not "Roe 's"
+    return tok.doc[words[0].i : tok.i + 1].text  # as written: "Ada Roe's advisers", not "Roe 's"
 
 
 def titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Mention]:

@@ -528,10 +528,15 @@ def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Menti
 def _dateline_token(tok: Token) -> bool:
     """A token of the dateline opening its paragraph ("ISLAMABAD — Pakistan's army said …", "KABUL,
     Afghanistan (AP) — The Taliban said …", "ISLAMABAD: …"): a place and an agency, nobody's voice."""
-    text = tok.doc.text
-    start = _first_char(text, text.rfind("\n", 0, tok.idx) + 1)
-    found = _DATELINE.match(text, start)
-    return found is not None and tok.idx < found.end()
+    doc = tok.doc
+    first = tok.i  # the first token of the line (Doc.text is rebuilt on each access: read the line's tokens)
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    line = doc[first : tok.i + 1]
+    found = _DATELINE.match(line.text)
+    return found is not None and tok.idx - line.start_char < found.end()
 
 
 def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
@@ -600,19 +605,15 @@ def _inside(pos: int, spans: list[_Marked]) -> bool:
 
 
 def _is_cue(tok: Token) -> bool:
-    if _raised(tok):
+    if tok.lower_ in cues()["according"]:
+        return any(c.lower_ == "to" for c in tok.children)
+    if tok.pos_ != "VERB":
         return False
     lem = lemma(tok)
     particle = cues()["phrasal_cues"].get(lem)
-    if (
-        particle is not None
-        and tok.pos_ == "VERB"
-        and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
-    ):
+    if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         return True  # "points out that …"
-    return (tok.pos_ == "VERB" and lem in cues()["cue_verbs"]) or (
-        tok.lower_ in cues()["according"] and any(c.lower_ == "to" for c in tok.children)
-    )
+    return lem in cues()["cue_verbs"] and not _raised(tok)
 
 
 def _raised(tok: Token) -> bool:
@@ -632,10 +633,12 @@ def _cue_for(
     marked: _Marked,
     paragraphs: tuple[tuple[int, int], tuple[int, int]],
     index: MentionIndex,
+    text: str,
     quoted: tuple[tuple[int, int], ...] = (),
 ) -> Token | None:
     """The cue verb of a direct quote: after it in the paragraph it ends in ('…," X said'), else
-    before it in the paragraph it starts in ('X said: "…')."""
+    before it in the paragraph it starts in ('X said: "…'); ``text`` is ``doc.text`` passed in (spaCy
+    rebuilds it from every token on each access)."""
     first, last = paragraphs
     paragraph = last
     doc = index.doc
@@ -650,14 +653,14 @@ def _cue_for(
                 return cue
         if after:
             return after[0]
-    framed = _frame_verb(doc, marked) or _woven_cue(doc, marked)
+    framed = _frame_verb(doc, text, marked) or _woven_cue(doc, text, marked)
     if framed is not None:
         return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
     return before[-1] if before else _colon_frame(doc, marked)
 
 
-def _woven_cue(doc: Doc, marked: _Marked) -> Token | None:
+def _woven_cue(doc: Doc, text: str, marked: _Marked) -> Token | None:
     """The verb a quotation woven into its sentence hangs from ('who called it “a disaster …”', 'described
     the ruling as “…”'): the nearest verb before the opening mark in the same sentence, when it is a cue or
     a verb that characterises in someone's words (``characterising_verbs``) and has a subject of its own; a
@@ -666,7 +669,7 @@ def _woven_cue(doc: Doc, marked: _Marked) -> Token | None:
     if opening is None or opening.start <= opening.sent.start:
         return None
     sent = opening.sent
-    if doc.text[: marked.start - 1].rstrip()[-1:] in (":", "") or not any(
+    if text[max(0, marked.start - 40) : marked.start - 1].rstrip()[-1:] in (":", "") or not any(
         not t.is_punct and not t.is_space for t in doc[sent.start : opening.start]
     ):
         return None  # the quotation opens its sentence (or follows a colon): not woven in
@@ -679,12 +682,11 @@ def _woven_cue(doc: Doc, marked: _Marked) -> Token | None:
     return None
 
 
-def _frame_verb(doc: Doc, marked: _Marked) -> Token | None:
+def _frame_verb(doc: Doc, text: str, marked: _Marked) -> Token | None:
     """The verb of a '“…,” he VERBed' frame: a quotation whose sentence goes on after its closing mark
     (it ends in a comma, "?" or "!" inside the mark) and is followed at once by a subject and its verb, or a
     verb and its subject, attributes the quotation through that verb whatever the verb is ("he continued",
     "she laughed", "recalled Jon Vale"): the frame's syntax is the cue, not the word."""
-    text = doc.text
     close = marked.end
     while close < len(text) and text[close] in ",?!":
         close += 1
@@ -768,10 +770,15 @@ def _quote(text: str, start: int, end: int, att: _Attribution | None, **kw: Any)
             q.source_start, q.source_end = att.source
         elif att.speaker_token is not None and speaker is not None:
             q.source_start, q.source_end = _source_span(att.speaker_token)
-        if q.source_start >= 0 and (dl := _DATELINE.match(att.cue.doc.text, q.source_start, q.source_end)):
-            q.source_start = dl.end()
-        if q.source_start >= 0 and (nl := att.cue.doc.text.rfind("\n", q.source_start, q.source_end)) >= 0:
-            q.source_start = _first_char(att.cue.doc.text, nl)
+        if q.source_start >= 0:
+            source = att.cue.doc.char_span(q.source_start, q.source_end, alignment_mode="expand")
+            written = source.text if source is not None else ""
+            if dl := _DATELINE.match(written):
+                q.source_start += dl.end()
+            if (nl := written.rfind("\n")) >= 0:
+                q.source_start = max(q.source_start, source.start_char + nl + 1)
+                while q.source_start < q.source_end and written[q.source_start - source.start_char].isspace():
+                    q.source_start += 1
     return q
 
 
@@ -1043,7 +1050,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         whole = (0, len(text))
         pi, pj = para_of(mk.start), para_of(max(mk.start, mk.end - 1))
         paras = (paragraphs[pi] if pi >= 0 else whole, paragraphs[pj] if pj >= 0 else whole)
-        cue = _cue_for(cue_tokens, mk, paras, index, quoted)
+        cue = _cue_for(cue_tokens, mk, paras, index, text, quoted)
         if (cue is None or cue.idx < mk.start) and previous is not None:
             p_mk, p_cue = previous  # '“…,” X wrote, a Y thought to be Z. “…”': the frame between two parts
             if p_cue is not None and pi >= 0 and para_of(p_mk.start) == pi and p_mk.end <= p_cue.idx < mk.start:
