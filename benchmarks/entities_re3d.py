@@ -8,13 +8,18 @@ re3d annotates more than names ("rebels", "U.S. service members", weapons, quant
 types we extract are scored: Person, Organisation, Location, Nationality, Temporal. Gold mentions
 that are not names therefore count against recall for both systems alike.
 
-    .venv/bin/python benchmarks/entities_re3d.py [--portion CENTCOM] [--errors]
+    .venv/bin/python benchmarks/entities_re3d.py [--portion CENTCOM] [--errors] [--halves]
 
 The issue's figure is printed last, per portion: *proper names only* (gold Person, Organisation,
 Location and Nationality spans written as a name, see :func:`proper_name`), overlap matching,
 one-to-one; "same type" needs the re3d type to agree, "any type" only the span. A predicted name that
 overlaps only gold spans that are not scored (descriptions such as "U.S. service members", weapons) counts
 neither way; one that overlaps no gold span at all is a false positive.
+
+``--halves`` also prints the figure for each tune portion's two stable halves (``CENTCOM/A``, ``CENTCOM/B``
+by a hash of the document id, as in ``extraction_dev.py``): develop on A, read B's figure before and after a
+change. ``--errors`` lists the errors of tune portions only (of their A half with ``--halves``); held-out
+portions print summary lines only.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,6 +71,8 @@ Span = tuple[int, int, str]
 
 #: types of the proper-name figure (the issue's "re3d types"; dates are scored above)
 NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
+#: portions that may be tuned on (their errors may be listed); the others are held out
+TUNE_PORTIONS = ("CENTCOM",)
 #: words that may stay lower case inside a name ("Gulf of Aden", "Ansar al-Sharia")
 _JOINERS = frozenset({"of", "the", "and", "for", "al", "el", "de", "du", "bin", "ibn", "in", "on", "-"})
 _PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i", "you", "us", "them", "his", "her", "our", "their"})
@@ -81,6 +89,11 @@ def proper_name(value: str) -> bool:
         return False
     content = [w for w in words if w.casefold() not in _JOINERS and any(ch.isalnum() for ch in w)]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def half(doc_id: str) -> str:
+    """A stable half of the documents ("A" or "B"), the same hash as ``extraction_dev.py``'s."""
+    return "AB"[zlib.crc32(doc_id.encode()) % 2]
 
 
 def _lines(path: Path) -> Iterable[dict]:
@@ -138,13 +151,16 @@ def score_names(
             if any(not same_type or g[2] == kind for g in over):
                 right += 1
             elif errors is not None:
-                want = "/".join(sorted({g[2] for g in over})) or "no gold"
-                errors.append(f"{doc_id[:8]} {text[ps:pe]!r}: {kind} != {want}")
+                want = "/".join(sorted({g[2] for g in over}))
+                what = f"WRONG {kind} != {want}" if want else f"SPURIOUS {kind}"
+                errors.append(f"{doc_id[:8]} {what}: {text[ps:pe]!r}")
         for gs, ge, kind in names:
             if any(ps < ge and gs < pe and (not same_type or k == kind) for ps, pe, k in preds):
                 found += 1
             elif errors is not None:
-                errors.append(f"{doc_id[:8]} FN {text[gs:ge]!r} ({kind})")
+                typed = sorted({k for ps, pe, k in preds if ps < ge and gs < pe})
+                what = f"typed {'/'.join(typed)}" if typed else "MISSED"
+                errors.append(f"{doc_id[:8]} FN {kind} {text[gs:ge]!r} ({what})")
     return right, npred, found, ngold
 
 
@@ -190,7 +206,8 @@ def _row(kind: str, tp: int, npred: int, ngold: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--portion", action="append", help="re3d portion folder(s); default: all present")
-    parser.add_argument("--errors", action="store_true", help="list proper-name type errors (tune portions only!)")
+    parser.add_argument("--errors", action="store_true", help="list proper-name type errors (tune portions only)")
+    parser.add_argument("--halves", action="store_true", help="also score tune portions as halves A/B (errors of A)")
     args = parser.parse_args()
     if not RE3D.is_dir():
         raise SystemExit(f"re3d not found at {RE3D}")
@@ -217,11 +234,19 @@ def main() -> None:
         report("threatgraph", score(gold, ours, overlap))
         report(f"anchor: bare {MODEL}", score(gold, bare, overlap))
     print("proper names only, overlapping span match (the issue's figure)")
+    parts: list[tuple[str, dict[str, str], bool]] = []
     for portion in portions:
-        part = {i: t for i, t in texts.items() if portion_of[i] == portion}
+        tune = portion in TUNE_PORTIONS
+        parts.append((portion, {i: t for i, t in texts.items() if portion_of[i] == portion}, tune and not args.halves))
+        if args.halves and tune:
+            for h in "AB":
+                part = {i: t for i, t in texts.items() if portion_of[i] == portion and half(i) == h}
+                parts.append((f"{portion}/{h}", part, h == "A"))
+    for portion, part, listable in parts:
         for name, pred in (("threatgraph", ours), (f"bare {MODEL}", bare)):
             for same in (True, False):
-                errors: list[str] | None = [] if args.errors and same and name == "threatgraph" else None
+                listed = args.errors and listable and same and name == "threatgraph"
+                errors: list[str] | None = [] if listed else None
                 right, npred, found, ngold = score_names(part, every, pred, same, errors)
                 p, r = right / npred if npred else 0.0, found / ngold if ngold else 0.0
                 f = 2 * p * r / (p + r) if p + r else 0.0
