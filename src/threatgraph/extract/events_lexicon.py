@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from threatgraph.datafiles import load_yaml
+from threatgraph.extract.labels import label_config
 from threatgraph.extract.schemas import PloverFile
 
 LEXICON_FILE = Path(__file__).with_name("plover.yaml")
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         frames.setdefault(frame.verb, []).append(frame)
     words = {key: frozenset(str(w) for w in value) for key, value in data.items() if isinstance(value, list)}
     words.pop("frames", None)
+    words["person_nouns"] = frozenset(label_config()["person_nouns"])  # one list with entity typing (labels.yaml)
     tables = {key: value for key, value in data.items() if isinstance(value, dict) and key != "types"}
     return Lexicon(data["types"], verbs, nouns, compounds, frames, aliases, words, tables)
 

@@ -197,7 +197,6 @@ class PloverFile(Schema):
     repeated_types: Words
     issued_types: Words
     role_nouns: Words
-    person_nouns: Words
     release_deixis: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
