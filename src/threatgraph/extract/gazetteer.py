@@ -174,6 +174,7 @@ class Gazetteer:
         self.matcher = Matcher(nlp.vocab)
         self.trim: set[str] = set()
         self.keys: dict[tuple[str, ...], str] = {}  # spelling keys of names written with an article
+        self.plain: dict[str, str] = {}  # one-word names listed without an apostrophe ("daesh") -> label
         self.key_len = 0
         self.size = 0
         self._seen: set[tuple[str, str]] = set()
@@ -196,7 +197,7 @@ class Gazetteer:
         """Add (name, label) pairs; returns how many new names were added. Duplicates are ignored."""
         by_label: dict[tuple[str, bool], list[str]] = {}
         for raw, label in names:
-            for name in written_variants(" ".join(str(raw).split())):
+            for name in _inner_article_variants(written_variants(" ".join(str(raw).split()))):
                 if not name or (name.casefold(), label) in self._seen:
                     continue
                 self._seen.add((name.casefold(), label))
@@ -209,6 +210,8 @@ class Gazetteer:
             if label in SPELLING_LABELS and not acronym:
                 for d in docs:
                     self._add_key([t.text for t in d], label)
+                    if len(d) == 1 and d[0].is_alpha and len(d[0]) >= _MIN_NAME_CHARS:
+                        self.plain.setdefault(d[0].lower_, label)
         self.size += added
         return added
 
@@ -239,9 +242,21 @@ class Gazetteer:
                 span = doc[i:best]
                 yield Span(doc, i, best, label=self.keys[spelling_key(span.text)[0]])  # type: ignore[index]
 
+    def apostrophed(self, doc: Doc) -> Iterator[Span]:
+        """One-word names written with an apostrophe of ayn or hamza the list does not write: "Da’esh" for
+        "Daesh". The apostrophe is the romaniser's choice, not part of the name (:func:`spelling_key` drops
+        it the same way in names with an article)."""
+        if not self.plain:
+            return
+        for tok in doc:
+            if tok.text[:1].isupper() and _APOSTROPHES.search(tok.text) and not _POSSESSIVE_END.search(tok.text):
+                label = self.plain.get(_APOSTROPHES.sub("", tok.text).casefold())
+                if label is not None:
+                    yield Span(doc, tok.i, tok.i + 1, label=label)
+
     def spans(self, doc: Doc) -> list[Span]:
         """All gazetteer spans in ``doc`` before overlap resolution."""
-        found: list[Span] = list(self.keyed(doc))
+        found: list[Span] = [*self.keyed(doc), *self.apostrophed(doc)]
         strings = self.nlp.vocab.strings
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
@@ -274,6 +289,21 @@ class Gazetteer:
             found.sort(key=lambda span: _PRIORITY.get(span.label_, len(_PRIORITY)))
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
+
+
+def _inner_article_variants(names: list[str]) -> list[str]:
+    """``names`` and each one without the English article inside it: news copy writes "Islamic State of Iraq
+    and Levant" for the listed "Islamic State of Iraq and the Levant". A leading "the" is left: matching
+    already starts after it."""
+    out = list(names)
+    for name in names:
+        shorter = _INNER_THE.sub(" ", name)
+        if shorter != name:
+            out.append(shorter)
+    return list(dict.fromkeys(out))
+
+
+_INNER_THE = re.compile(r"(?<=\S) [Tt]he (?=\S)")
 
 
 #: Labels whose listed names are also matched by spelling key (organisations written with an article).
@@ -320,6 +350,7 @@ def spelling_key(text: str, require_article: bool = False) -> tuple[tuple[str, .
 
 _HYPHENS = "-‑–"
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʿʼ`](?=\w)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @Language.factory(FACTORY, default_config={"use_seed": True})

@@ -170,6 +170,13 @@ def _titled_person(span: Span) -> bool:
     return before is not None and before.lower_.strip(".") in titles and before.i == span.start - 1
 
 
+def _legal_instrument(span: Span) -> bool:
+    """A name headed by a law or treaty noun ("the Law of Armed Conflict", "the Nationality Act"): a text the
+    article cites, not an actor, place or person."""
+    root = span.root
+    return root.is_title and root.lower_ in label_config()["law_nouns"]
+
+
 def map_label(span: Span) -> str | None:
     """Our type for a span on ``doc.ents``, or None when it is not an entity we keep."""
     config = label_config()
@@ -206,7 +213,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
             label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG, "Near Palmyra" as PERSON
-        if label is None:
+        if label is None or (label != "Date" and span.label_ not in gazetteer_labels and _legal_instrument(span)):
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
             label = "Person"

@@ -22,6 +22,11 @@ UNUSED = ("lemmatizer",)
 #: A hyphen after an abbreviation's full stop joins two words ("U.S.-backed", "U.N.-led"): the model's
 #: tokenizer keeps them one token, which hides the name (and who backs or leads) from the parse.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+#: Invisible format characters web copy leaves beside words (bidi marks, zero-width space, byte-order mark):
+#: glued to a word ("Mosul" + U+200E) they make a token the model has never seen, and the name is lost.
+#: Split off as tokens of their own. Zero-width (non-)joiners are left alone: Persian spelling uses them
+#: inside words.
+INVISIBLE = "[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 
 
 def build_nlp(model: str = MODEL) -> Language:
@@ -32,6 +37,10 @@ def build_nlp(model: str = MODEL) -> Language:
         raise RuntimeError(f"spaCy model package {model!r} is not installed: {exc}") from exc
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern  # the model's own rules, plus one
     nlp.tokenizer.infix_finditer = re.compile(f"{infixes}|{ABBREVIATION_HYPHEN}").finditer
+    prefixes = nlp.tokenizer.prefix_search.__self__.pattern
+    nlp.tokenizer.prefix_search = re.compile(f"{prefixes}|^{INVISIBLE}").search
+    suffixes = nlp.tokenizer.suffix_search.__self__.pattern
+    nlp.tokenizer.suffix_search = re.compile(f"{suffixes}|{INVISIBLE}$").search
     nlp.add_pipe(FACTORY, before="ner")
     nlp.add_pipe(spans.FACTORY, after="ner")
     return nlp

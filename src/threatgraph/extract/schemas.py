@@ -27,6 +27,7 @@ class LabelsFile(Schema):
     branch_words: Words
     person_titles: Words
     person_nouns: Words
+    law_nouns: Words
     direction_words: Words
     leading_prepositions: Words
     place_nouns: Words
