@@ -171,7 +171,7 @@ def _titled_person(span: Span) -> bool:
 
 
 def _legal_instrument(span: Span) -> bool:
-    """A name headed by a law or treaty noun ("the Law of Armed Conflict", "the Nationality Act"): a text the
+    """A name headed by a law or treaty noun ("the Law of Naval Warfare", "a Security Act"): a text the
     article cites, not an actor, place or person."""
     root = span.root
     return root.is_title and root.lower_ in label_config()["law_nouns"]
