@@ -279,3 +279,29 @@ def test_a_name_split_before_its_definition_is_joined_by_the_acronym() -> None:
         Mention(second, second + len("Indonesia"), "Indonesia", "Country", "indonesia", other, 0),
     ]
     assert [m.text for m in _unglue(other, kept)] == ["Majelis Qandor", "Indonesia"]
+
+
+def test_a_name_cut_short_of_its_definition_runs_to_the_bracket() -> None:
+    """ "<Parent> Corps | – <Branch> Force (QRC-VF)": the acronym spells the words up to the bracket, so the
+    name is the branch's, not the parent's; a place the model tagged inside those words is part of the name."""
+    from threatgraph.extract.defined import _unglue
+    from threatgraph.model import Mention
+
+    text = "Funds went to the Qandor Relief Corps – Vellacott Force (QRC-VF) and to the Amsel Mission in Dorland (AMD)."
+    parent = text.index("Qandor")
+    mission, place = text.index("Amsel"), text.index("Dorland")
+    mentions = [
+        Mention(parent, parent + len("Qandor Relief Corps"), "Qandor Relief Corps", "ArmedGroup", "", text, 0),
+        Mention(mission, mission + len("Amsel Mission"), "Amsel Mission", "Organization", "", text, 0),
+        Mention(place, place + len("Dorland"), "Dorland", "Country", "", text, 0),
+    ]
+    assert [(m.text, m.label) for m in _unglue(text, mentions)] == [
+        ("Qandor Relief Corps – Vellacott Force", "ArmedGroup"),
+        ("Amsel Mission in Dorland", "Organization"),
+    ]
+    # the parent named alone before another bracket, or a bracket that does not spell the tail: nothing grows
+    for other in (text.replace("(QRC-VF)", "(QRC)"), text.replace("(QRC-VF)", "(ZZX)")):
+        assert _unglue(other, mentions[:1])[0].text == "Qandor Relief Corps"
+    # a comma ends the name: "<Body>, <Place> (...)" is no longer name
+    listed = text.replace("Corps – Vellacott", "Corps, Vellacott")
+    assert _unglue(listed, mentions[:1])[0].text == "Qandor Relief Corps"
