@@ -305,3 +305,30 @@ def test_a_name_cut_short_of_its_definition_runs_to_the_bracket() -> None:
     # a comma ends the name: "<Body>, <Place> (...)" is no longer name
     listed = text.replace("Corps – Vellacott", "Corps, Vellacott")
     assert _unglue(listed, mentions[:1])[0].text == "Qandor Relief Corps"
+
+
+def test_a_kunya_joins_the_one_full_name_it_opens() -> None:
+    ms = group_mentions(
+        _mentions(("Abu Qandor al-Vellacotti al-Amseli", "Person"), ("Dorian Keth", "Person"), ("Abu Qandor", "Person"))
+    )
+    assert _group_of(ms, "Abu Qandor") == _group_of(ms, "Abu Qandor al-Vellacotti al-Amseli")
+    # two full names open with that kunya: it names neither for sure
+    two = group_mentions(
+        _mentions(("Abu Qandor al-Vellacotti", "Person"), ("Abu Qandor al-Amseli", "Person"), ("Abu Qandor", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+    # "bin <Name>" is a father's name, not a kunya: it does not join the name it opens
+    ms = group_mentions(_mentions(("Bin Qandor al-Vellacotti al-Amseli", "Person"), ("Bin Qandor", "Person")))
+    assert len({m.group for m in ms}) == 2
+
+
+def test_a_surname_tied_to_another_name_brings_it_to_the_full_name() -> None:
+    """ "al-<Nisba>, also known as <Other>": the article tied the two short names first; both join the full name."""
+    ms = _mentions(("Abu Qandor al-Vellacotti", "Person"), ("al-Vellacotti", "Person"), ("Hajji Dorian", "Person"))
+    grouped = group_mentions(ms, joins=[(ms[1], ms[2])])
+    assert len({m.group for m in grouped}) == 1
+    # tied to an organisation instead, the surname stays with it
+    ms = _mentions(("Abu Qandor al-Vellacotti", "Person"), ("Vellacotti", "Person"), ("Vellacotti Holdings", "Company"))
+    grouped = group_mentions(ms, joins=[(ms[1], ms[2])])
+    assert _group_of(grouped, "Vellacotti") == _group_of(grouped, "Vellacotti Holdings")
+    assert _group_of(grouped, "Vellacotti") != _group_of(grouped, "Abu Qandor al-Vellacotti")

@@ -366,8 +366,26 @@ def _person_shaped_org(cluster: _Cluster) -> bool:
     )
 
 
+def _kunya(words: list[str]) -> bool:
+    """ "Abu <Name>" / "Umm <Name>": a kunya, the part of an Arabic full name ("Abu <Name> al-<Nisba>
+    al-<Nisba>") that reporting keeps when it shortens the name (``kunya`` less ``patronymics`` in the
+    vocabulary: "bin <Name>" is a father's name, not a kunya)."""
+    voc = vocabulary()
+    return len(words) == 2 and words[0] in voc.kunya - voc.screen_particles
+
+
+def _short_of(words: list[str], full: list[str]) -> bool:
+    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name,
+    or its leading kunya ("Abu <Name>" of "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    if len(full) <= len(words):
+        return False
+    return full[-len(words) :] == words or (_kunya(words) and len(full) >= 3 and full[:2] == words)
+
+
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
-    """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"."""
+    """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"; a kunya
+    joins the one full name it opens. A short name the article already tied to another (" al-<Nisba>,
+    also known as <Other>") brings that name along; one tied to an organisation stays with it."""
     persons = [
         c
         for c in clusters
@@ -376,15 +394,9 @@ def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         root = cluster.root()
         best = cluster.best()
-        if root is not cluster or not _may_be_person(cluster):
+        if not _may_be_person(cluster) or not _may_be_person(root):
             continue
         words = best.norm.split()
-        matches = {
-            id(p.root()): p
-            for p in persons
-            if p is not cluster
-            and len(p.best().norm.split()) > len(words)
-            and p.best().norm.split()[-len(words) :] == words
-        }
+        matches = {id(p.root()): p for p in persons if p.root() is not root and _short_of(words, p.best().norm.split())}
         if len(matches) == 1:
-            _union(cluster, next(iter(matches.values())))
+            _union(root, next(iter(matches.values())))
