@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
+from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
@@ -60,6 +61,10 @@ WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
 #: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
 LIST_ALIASES = 0.9
+#: The feature of a match on two public names of one body (:mod:`threatgraph.names.bodies`), scored as a
+#: list's a.k.a.s are; inside one article it overrides the extractor's separation ("Islamic State" and
+#: "ISIS" in one text are one group though no spelling rule ties them there).
+PUBLIC_NAMES = "public-names"
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -276,7 +281,11 @@ class Resolver:
         if prof.id in here:
             # The extractor kept these apart inside one article; only an identical name (or, for
             # organisations, a near-identical one), or the article's one short form of it, overrides that.
-            return gs.name.score >= (1.0 if g.person else 0.95) or self._only_short_form(g, prof, here)
+            return (
+                gs.name.score >= (1.0 if g.person else 0.95)
+                or gs.name.feature == PUBLIC_NAMES
+                or self._only_short_form(g, prof, here)
+            )
         return True
 
     def _only_short_form(self, g: Group, prof: Profile, here: Iterable[str]) -> bool:
@@ -304,6 +313,9 @@ class Resolver:
         if listed is not None:
             # the list's other names of this body find the entities named so ("Vellacott Movement")
             keys |= listed.lookup_keys(g.list_keys())
+        public = public_names() if not g.person else None
+        if public is not None:
+            keys |= public.lookup_keys(forms)  # the body's other public names ("Daesh" finds "ISIS")
         cands = self._candidates(keys)
         if not cands:
             return forced
@@ -320,6 +332,10 @@ class Resolver:
             if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(g.list_keys(), prof.list_keys()):
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
+                )
+            elif public is not None and gs.score < LIST_ALIASES and public.same_body(forms, prof.forms()):
+                gs = GroupScore(
+                    LIST_ALIASES, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
                 )
             if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
                 scored.append((gs, prof))
@@ -341,7 +357,7 @@ class Resolver:
                 # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
                 # companies) is no evidence that they are one.
                 # A list's statement that two names are one body's counts as their names agreeing.
-                by_list = gs.name.feature == "list-aliases"
+                by_list = gs.name.feature in ("list-aliases", PUBLIC_NAMES)
                 if (
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
@@ -350,6 +366,7 @@ class Resolver:
                         best_name_score(best.forms(), other.forms()).score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())
                         or (listed is not None and listed.same_entry(best.list_keys(), other.list_keys()))
+                        or (public is not None and public.same_body(best.forms(), other.forms()))
                     )
                 ):
                     self.merge(best, other)
