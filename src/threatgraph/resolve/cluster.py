@@ -48,7 +48,7 @@ from threatgraph.store.schema import (
     sanction_links,
     watches,
 )
-from threatgraph.store.states import ANALYST_STATES
+from threatgraph.store.states import ANALYST_STATES, SANCTIONED_STATES
 
 #: Candidates scored per group (best by number of shared blocking keys).
 MAX_CANDIDATES = 12
@@ -61,6 +61,10 @@ WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
 #: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
 LIST_ALIASES = 0.9
+#: A name that aligns whole (every part has its partner) joins an entity read as sanctioned on its own;
+#: a weaker one (string-similar, partial, middle names left out) needs this many shared co-mentions.
+SANCTIONED_ALIGNED = 0.95
+SANCTIONED_SHARED = 2
 #: The feature of a match on two public names of one body (:mod:`threatgraph.names.bodies`), scored as a
 #: list's a.k.a.s are; inside one article it overrides the extractor's separation ("Islamic State" and
 #: "ISIS" in one text are one group though no spelling rule ties them there).
@@ -104,6 +108,7 @@ class Resolver:
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
         self._persons: int | None = None  # persons in the archive, for name rarity
+        self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
         self._listed: ListNames | None = None
 
     # --- lookups ---------------------------------------------------------------------------
@@ -156,6 +161,34 @@ class Resolver:
         if self._listed is None:
             self._listed = list_names(self.conn)
         return self._listed if self._listed.names_of else None
+
+    def _flagged(self, ids: list[str]) -> set[str]:
+        """The entities among ``ids`` that read as sanctioned (a confirmed or probable link), as stored when
+        this batch read them; an entity merged in the batch reads as sanctioned if either side did."""
+        missing = [i for i in ids if i not in self._sanctioned]
+        if missing:
+            for i in missing:
+                self._sanctioned[i] = False
+            for (eid,) in self.conn.execute(
+                select(sanction_links.c.entity_id)
+                .where(sanction_links.c.entity_id.in_(missing), sanction_links.c.status.in_(SANCTIONED_STATES))
+                .distinct()
+            ):
+                self._sanctioned[eid] = True
+        return {i for i in ids if self._sanctioned[i]}
+
+    def _corroborated(self, g: Group, prof: Profile, gs: GroupScore) -> bool:
+        """Whether a group may join an entity that reads as sanctioned: one wrong mention there shows its
+        actor as sanctioned, so the bare merge threshold is not enough. The name must align whole (for a
+        person, a full name), or a list's or the public table's statement must tie the names, or the group
+        must share several co-mentioned actors with the entity (a string-similar or partial name in the
+        same company: the same person; in other company: perhaps a namesake of a listed one)."""
+        if gs.name.feature in ("list-aliases", PUBLIC_NAMES):
+            return True
+        if gs.name.score >= SANCTIONED_ALIGNED and not (g.person and gs.weak):
+            return True
+        shared = len((g.context - self.common) & set(prof.context))
+        return shared >= SANCTIONED_SHARED
 
     def _candidates(self, keys: set[str]) -> list[str]:
         """Entities sharing the most blocking keys; keys shared by very many entities (a common
@@ -320,6 +353,7 @@ class Resolver:
         if not cands:
             return forced
         self.load_profiles(cands)
+        flagged = self._flagged(cands)
         scored: list[tuple[GroupScore, Profile]] = []
         for eid in cands:
             prof = self.profiles.get(eid)
@@ -337,8 +371,12 @@ class Resolver:
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
                 )
-            if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
-                scored.append((gs, prof))
+            if gs.score < MATCH_THRESHOLD or not self._allowed(g, prof, gkeys, gs):
+                continue
+            if eid in flagged and not self._corroborated(g, prof, gs):
+                self.stats.guarded += 1
+                continue
+            scored.append((gs, prof))
         if not scored:
             return forced
         # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
@@ -527,6 +565,7 @@ class Resolver:
         conn.execute(delete(entities).where(entities.c.id == gone.id))
         self.recycle.discard(gone.id)
         self.redirect[gone.id] = keep.id
+        self._sanctioned[keep.id] = self._sanctioned.get(keep.id, False) or self._sanctioned.get(gone.id, False)
         self.changed.discard(gone.id)
         self.changed.add(keep.id)
         del self.profiles[gone.id]
