@@ -332,3 +332,50 @@ def test_a_surname_tied_to_another_name_brings_it_to_the_full_name() -> None:
     grouped = group_mentions(ms, joins=[(ms[1], ms[2])])
     assert _group_of(grouped, "Vellacotti") == _group_of(grouped, "Vellacotti Holdings")
     assert _group_of(grouped, "Vellacotti") != _group_of(grouped, "Abu Qandor al-Vellacotti")
+
+
+def test_a_bracketed_short_name_or_nickname_names_the_person_from_then_on() -> None:
+    """ "<First> <Paternal> <Maternal> (<Paternal>)" and "(a.k.a. “<Nickname>”)": later mentions written so join
+    the full name even where the bracket itself was not tagged; a bracketed place defines nothing."""
+    from threatgraph.extract.grouping import definitions
+
+    text = (
+        "Dorian Vellacott Amsel (Vellacott) and Brenna Holt Qandor (a.k.a. “La Brenna”) met Karl Ostrow (Dorland). "
+        "Vellacott paid La Brenna. Dorland sent Ostrow."
+    )
+
+    def at(name: str, label: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(start, start + len(name), name, label, normalise_surface(name), text, 0)
+
+    ms = [
+        at("Dorian Vellacott Amsel", "Person"),
+        at("Brenna Holt Qandor", "Person"),
+        at("Karl Ostrow", "Person"),
+        at("Vellacott", "Organization", 1),
+        at("La Brenna", "Organization", 1),
+        at("Dorland", "Country", 1),
+    ]
+    grouped = group_mentions(ms, joins=definitions(text, ms))
+    group = {m.text: m.group for m in grouped}
+    assert group["Vellacott"] == group["Dorian Vellacott Amsel"]
+    assert group["La Brenna"] == group["Brenna Holt Qandor"]
+    assert group["Dorland"] != group["Karl Ostrow"]
+
+
+def test_a_person_glued_to_the_short_name_it_defines_is_cut_before_the_bracket() -> None:
+    from threatgraph.extract.defined import _unglue
+
+    text = "Treasury named Brenna Holt Qandor (Holt) today."
+    start = text.index("Brenna")
+    glued = Mention(start, start + len("Brenna Holt Qandor (Holt"), "Brenna Holt Qandor (Holt", "Person", "", text, 0)
+    (cut,) = _unglue(text, [glued])
+    assert (cut.text, cut.label) == ("Brenna Holt Qandor", "Person")
+    # a bracket holding no word of the name is left as the model read it
+    other = text.replace("(Holt", "(Dorland")
+    glued = Mention(
+        start, start + len("Brenna Holt Qandor (Dorland"), "Brenna Holt Qandor (Dorland", "Person", "", other, 0
+    )
+    assert _unglue(other, [glued])[0].text == "Brenna Holt Qandor (Dorland"

@@ -78,7 +78,12 @@ def _unglue(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         if not looks_like_acronym(short):
-            out.append(m)
+            own = normalise_surface(text[m.start : name_end]).split()
+            if glued is not None and m.label == "Person" and normalise_surface(short) in own:
+                # "<First> <Surname> <Surname2> (<Surname>": the person's name, then the short form it defines
+                out.append(_mention(text, m.start, name_end, m.label, m))
+            else:
+                out.append(m)
             continue
         prev = out[-1] if out else None
         if (m.label in ORG_TYPES or glued is not None) and acronym_fits(short, text[m.start : name_end], tail=True):
