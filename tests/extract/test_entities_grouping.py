@@ -363,6 +363,12 @@ def test_a_bracketed_short_name_or_nickname_names_the_person_from_then_on() -> N
     assert group["Vellacott"] == group["Dorian Vellacott Amsel"]
     assert group["La Brenna"] == group["Brenna Holt Qandor"]
     assert group["Dorland"] != group["Karl Ostrow"]
+    # a full name the model alone typed Organization, written like a person's, defines its short name too
+    ms = [at("Dorian Vellacott Amsel", "Organization"), at("Vellacott", "Person", 1)]
+    for m in ms:
+        m.source = "model"
+    grouped = group_mentions(ms, joins=definitions(text, ms))
+    assert len({m.group for m in grouped}) == 1
 
 
 def test_a_person_glued_to_the_short_name_it_defines_is_cut_before_the_bracket() -> None:

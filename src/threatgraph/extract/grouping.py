@@ -246,11 +246,11 @@ def _bracket_names(text: str, ordered: list[Mention]) -> list[tuple[Mention, Men
     name two persons define is left alone; places and dates never join a person."""
     defined: dict[str, list[Mention]] = {}
     for m in ordered:
-        if m.label != "Person" or len(m.norm.split()) < 2:
+        if len(m.norm.split()) < 2 or not (m.label == "Person" or _person_shaped(m)):
             continue
         found = _BRACKET_NAME.match(text, m.end)
-        if found is None:
-            continue
+        if found is None or (m.label != "Person" and found.group("aka")):
+            continue  # a body's a.k.a. is the organisation rules' business
         short = normalise_surface(found.group("name"))
         words, own = short.split(), m.norm.split()
         if not short or short == m.norm:
@@ -396,7 +396,12 @@ def _person_shaped_org(cluster: _Cluster) -> bool:
     """A name the model alone typed Organization that is written like a person's ("Jamal Alzoubi"): two
     to four capitalised words, none an organisation, group or place word. Its surname written alone may
     join it; the document's vote then decides its type from all the mentions."""
-    best = cluster.root().best()
+    return _person_shaped(cluster.root().best())
+
+
+def _person_shaped(best: Mention) -> bool:
+    """One mention the model alone typed Organization that is written like a person's name (see
+    :func:`_person_shaped_org`)."""
     words = best.text.split()
     if best.source != "model" or best.label != "Organization" or not 2 <= len(words) <= 4:
         return False
