@@ -21,7 +21,9 @@ Rules, in order (each only within one article):
    General Trading") joins it too;
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
    name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
-   typed ORG/GPE ("Jafri") counts too, unless it is a known country or place.
+   typed ORG/GPE ("Jafri") counts too, unless it is a known country or place. A kunya ("Abu <Name>")
+   joins the one full name it opens; a short name or nickname the article gives in brackets after the
+   full name ("(<Paternal surname>)", "(a.k.a. “<Nickname>”)") names that person from then on.
 
 4. a foreign-script spelling paired with a mention by :mod:`threatgraph.extract.scripts` ("Liwa
    al-Fajr (لواء الفجر)") joins that mention's group (``joins``); so does an acronym the article
