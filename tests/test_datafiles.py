@@ -20,7 +20,7 @@ from threatgraph.extract.schemas import (
     TimexFile,
 )
 from threatgraph.ingest.schemas import FieldsFile, FormatsFile
-from threatgraph.names.schemas import VocabularyFile
+from threatgraph.names.schemas import BodiesFile, VocabularyFile
 from threatgraph.screen.schemas import DatasetsFile, RemarksFile
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "threatgraph"
@@ -40,6 +40,7 @@ SHIPPED: dict[str, type[Schema]] = {
     "ingest/fields.yaml": FieldsFile,
     "ingest/formats.yaml": FormatsFile,
     "names/vocabulary.yaml": VocabularyFile,
+    "names/bodies.yaml": BodiesFile,
     "screen/datasets.yaml": DatasetsFile,
     "screen/remarks.yaml": RemarksFile,
 }

@@ -279,3 +279,109 @@ def test_a_name_split_before_its_definition_is_joined_by_the_acronym() -> None:
         Mention(second, second + len("Indonesia"), "Indonesia", "Country", "indonesia", other, 0),
     ]
     assert [m.text for m in _unglue(other, kept)] == ["Majelis Qandor", "Indonesia"]
+
+
+def test_a_name_cut_short_of_its_definition_runs_to_the_bracket() -> None:
+    """ "<Parent> Corps | – <Branch> Force (QRC-VF)": the acronym spells the words up to the bracket, so the
+    name is the branch's, not the parent's; a place the model tagged inside those words is part of the name."""
+    from threatgraph.extract.defined import _unglue
+    from threatgraph.model import Mention
+
+    text = "Funds went to the Qandor Relief Corps – Vellacott Force (QRC-VF) and to the Amsel Mission in Dorland (AMD)."
+    parent = text.index("Qandor")
+    mission, place = text.index("Amsel"), text.index("Dorland")
+    mentions = [
+        Mention(parent, parent + len("Qandor Relief Corps"), "Qandor Relief Corps", "ArmedGroup", "", text, 0),
+        Mention(mission, mission + len("Amsel Mission"), "Amsel Mission", "Organization", "", text, 0),
+        Mention(place, place + len("Dorland"), "Dorland", "Country", "", text, 0),
+    ]
+    assert [(m.text, m.label) for m in _unglue(text, mentions)] == [
+        ("Qandor Relief Corps – Vellacott Force", "ArmedGroup"),
+        ("Amsel Mission in Dorland", "Organization"),
+    ]
+    # the parent named alone before another bracket, or a bracket that does not spell the tail: nothing grows
+    for other in (text.replace("(QRC-VF)", "(QRC)"), text.replace("(QRC-VF)", "(ZZX)")):
+        assert _unglue(other, mentions[:1])[0].text == "Qandor Relief Corps"
+    # a comma ends the name: "<Body>, <Place> (...)" is no longer name
+    listed = text.replace("Corps – Vellacott", "Corps, Vellacott")
+    assert _unglue(listed, mentions[:1])[0].text == "Qandor Relief Corps"
+
+
+def test_a_kunya_joins_the_one_full_name_it_opens() -> None:
+    ms = group_mentions(
+        _mentions(("Abu Qandor al-Vellacotti al-Amseli", "Person"), ("Dorian Keth", "Person"), ("Abu Qandor", "Person"))
+    )
+    assert _group_of(ms, "Abu Qandor") == _group_of(ms, "Abu Qandor al-Vellacotti al-Amseli")
+    # two full names open with that kunya: it names neither for sure
+    two = group_mentions(
+        _mentions(("Abu Qandor al-Vellacotti", "Person"), ("Abu Qandor al-Amseli", "Person"), ("Abu Qandor", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+    # "bin <Name>" is a father's name, not a kunya: it does not join the name it opens
+    ms = group_mentions(_mentions(("Bin Qandor al-Vellacotti al-Amseli", "Person"), ("Bin Qandor", "Person")))
+    assert len({m.group for m in ms}) == 2
+
+
+def test_a_surname_tied_to_another_name_brings_it_to_the_full_name() -> None:
+    """ "al-<Nisba>, also known as <Other>": the article tied the two short names first; both join the full name."""
+    ms = _mentions(("Abu Qandor al-Vellacotti", "Person"), ("al-Vellacotti", "Person"), ("Hajji Dorian", "Person"))
+    grouped = group_mentions(ms, joins=[(ms[1], ms[2])])
+    assert len({m.group for m in grouped}) == 1
+    # tied to an organisation instead, the surname stays with it
+    ms = _mentions(("Abu Qandor al-Vellacotti", "Person"), ("Vellacotti", "Person"), ("Vellacotti Holdings", "Company"))
+    grouped = group_mentions(ms, joins=[(ms[1], ms[2])])
+    assert _group_of(grouped, "Vellacotti") == _group_of(grouped, "Vellacotti Holdings")
+    assert _group_of(grouped, "Vellacotti") != _group_of(grouped, "Abu Qandor al-Vellacotti")
+
+
+def test_a_bracketed_short_name_or_nickname_names_the_person_from_then_on() -> None:
+    """ "<First> <Paternal> <Maternal> (<Paternal>)" and "(a.k.a. “<Nickname>”)": later mentions written so join
+    the full name even where the bracket itself was not tagged; a bracketed place defines nothing."""
+    from threatgraph.extract.grouping import definitions
+
+    text = (
+        "Dorian Vellacott Amsel (Vellacott) and Brenna Holt Qandor (a.k.a. “La Brenna”) met Karl Ostrow (Dorland). "
+        "Vellacott paid La Brenna. Dorland sent Ostrow."
+    )
+
+    def at(name: str, label: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(start, start + len(name), name, label, normalise_surface(name), text, 0)
+
+    ms = [
+        at("Dorian Vellacott Amsel", "Person"),
+        at("Brenna Holt Qandor", "Person"),
+        at("Karl Ostrow", "Person"),
+        at("Vellacott", "Organization", 1),
+        at("La Brenna", "Organization", 1),
+        at("Dorland", "Country", 1),
+    ]
+    grouped = group_mentions(ms, joins=definitions(text, ms))
+    group = {m.text: m.group for m in grouped}
+    assert group["Vellacott"] == group["Dorian Vellacott Amsel"]
+    assert group["La Brenna"] == group["Brenna Holt Qandor"]
+    assert group["Dorland"] != group["Karl Ostrow"]
+    # a full name the model alone typed Organization, written like a person's, defines its short name too
+    ms = [at("Dorian Vellacott Amsel", "Organization"), at("Vellacott", "Person", 1)]
+    for m in ms:
+        m.source = "model"
+    grouped = group_mentions(ms, joins=definitions(text, ms))
+    assert len({m.group for m in grouped}) == 1
+
+
+def test_a_person_glued_to_the_short_name_it_defines_is_cut_before_the_bracket() -> None:
+    from threatgraph.extract.defined import _unglue
+
+    text = "Treasury named Brenna Holt Qandor (Holt) today."
+    start = text.index("Brenna")
+    glued = Mention(start, start + len("Brenna Holt Qandor (Holt"), "Brenna Holt Qandor (Holt", "Person", "", text, 0)
+    (cut,) = _unglue(text, [glued])
+    assert (cut.text, cut.label) == ("Brenna Holt Qandor", "Person")
+    # a bracket holding no word of the name is left as the model read it
+    other = text.replace("(Holt", "(Dorland")
+    glued = Mention(
+        start, start + len("Brenna Holt Qandor (Dorland"), "Brenna Holt Qandor (Dorland", "Person", "", other, 0
+    )
+    assert _unglue(other, [glued])[0].text == "Brenna Holt Qandor (Dorland"

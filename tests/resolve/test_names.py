@@ -233,3 +233,17 @@ def test_a_group_named_in_the_plural_shares_a_blocking_key_with_its_singular() -
     assert not blocking_keys(name_form("Davis", "Person"), "Person") & blocking_keys(
         name_form("Davi", "Person"), "Person"
     )
+
+
+def test_a_kind_word_against_an_institution_noun_is_two_kinds_of_body() -> None:
+    """ "<X> Mobilization Forces" and "<X> Mobilization Committee": a force and the committee over it differ in
+    kind, like "... Organization"/"... Group", so the name alone never merges them; two spellings of one
+    institution noun ("Center"/"Centre") are no such difference."""
+
+    def score(a: str, b: str) -> float:
+        return compare_names(name_form(a, "ArmedGroup"), name_form(b, "ArmedGroup")).score
+
+    assert score("Qandor Mobilization Committee", "Qandor Mobilization Forces") < MATCH_THRESHOLD
+    assert score("Qandor movement", "Qandor Naval College") < MATCH_THRESHOLD
+    assert score("Qandor Research Center", "Qandor Research Centre") >= MATCH_THRESHOLD
+    assert score("Qandor Mobilization Forces", "Qandor Mobilization Force") >= MATCH_THRESHOLD

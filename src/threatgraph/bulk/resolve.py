@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from threatgraph.bulk.tasks import worker_engine
+from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
 from threatgraph.resolve.cluster import Resolver, common_from_counts, load_groups
@@ -91,6 +92,8 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
         keys.add(f"{fam}|n:{norm}")
     if listed is not None and not g.person:
         keys |= listed.lookup_keys(g.list_keys())
+    if not g.person:
+        keys |= public_names().lookup_keys(g.forms())  # a body's other public names (names/bodies.py)
     return keys
 
 

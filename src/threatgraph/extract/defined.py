@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 #: Types whose names an article defines acronyms for.
 ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 _BRACKET = re.compile(r"\s*\(\s*([^\s()]{2,12})\s*\)")
+#: A name's last words the model left out before its definition's bracket: " – Branch Force (PBF)", " in Place
+#: (NIP)". No sentence or list punctuation and no other bracket in between: the tail continues the same name.
+_WORDS = r"[^\s()\[\],;:.!?“”\"]+"
+_TAIL = re.compile(rf"(?P<tail>(?:\s*[-–—]\s*|\s+){_WORDS}(?:\s+{_WORDS}){{0,4}})\s*\(\s*([^\s()]{{2,12}})\s*\)")
 #: A span the model ran into the definition's bracket: "Full Name (FN" or "Full Name (FN)".
 _GLUED = re.compile(r"^(?P<name>.*\S)\s*\(\s*(?P<short>[^\s()]{2,12})\s*\)?$")
 
@@ -33,13 +37,37 @@ def _mention(text: str, start: int, end: int, label: str, like: Mention) -> Ment
     return Mention(start, end, name, label, normalise_surface(name), like.sentence, like.sent_start, source=like.source)
 
 
+def _extended(text: str, m: Mention) -> int | None:
+    """Where an organisation's name really ends when the model stopped short of its definition: the end of
+    the words between the mention and a bracketed acronym that spells the mention and those words together
+    but not the mention alone ("<Parent> Guard Corps | – <Branch> Force (PGC-BF)": the acronym says the
+    branch's name runs to the bracket, and the mention alone is the parent, another body)."""
+    if m.label not in ORG_TYPES:
+        return None
+    tail = _TAIL.match(text, m.end)
+    if tail is None:
+        return None
+    short, end = tail.group(2), tail.end("tail")
+    if not looks_like_acronym(short) or acronym_fits(short, m.text, tail=True):
+        return None
+    return end if acronym_fits(short, text[m.start : end], tail=True) else None
+
+
 def _unglue(text: str, mentions: list[Mention]) -> list[Mention]:
     """Name spans the definition bracket shows the model cut wrongly: a mention that swallowed its own
-    definition ("Full Name (FN") is the name, and a name the model split in two before its bracket
-    ("Full" | "Name (FN)") is one name when the acronym spells the two parts together."""
+    definition ("Full Name (FN") is the name, a name the model split in two before its bracket
+    ("Full" | "Name (FN)") is one name when the acronym spells the two parts together, and a name the model
+    stopped short of its bracket ("Full Name | in Place (FNIP)") runs to the bracket when the acronym spells
+    the words in between too (:func:`_extended`; mentions inside those words, a place, are part of the name)."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    out: list[Mention] = []
+    grown: list[Mention] = []
     for m in ordered:
+        if grown and m.start < grown[-1].end:
+            continue  # inside the words a name before it was extended over
+        end = _extended(text, m)
+        grown.append(m if end is None else _mention(text, m.start, end, m.label, m))
+    out: list[Mention] = []
+    for m in grown:
         glued = _GLUED.match(m.text)
         after = _BRACKET.match(text, m.end)
         if glued is not None:
@@ -50,7 +78,12 @@ def _unglue(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         if not looks_like_acronym(short):
-            out.append(m)
+            own = normalise_surface(text[m.start : name_end]).split()
+            if glued is not None and m.label == "Person" and normalise_surface(short) in own:
+                # "<First> <Surname> <Surname2> (<Surname>": the person's name, then the short form it defines
+                out.append(_mention(text, m.start, name_end, m.label, m))
+            else:
+                out.append(m)
             continue
         prev = out[-1] if out else None
         if (m.label in ORG_TYPES or glued is not None) and acronym_fits(short, text[m.start : name_end], tail=True):

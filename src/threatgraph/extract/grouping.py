@@ -21,7 +21,9 @@ Rules, in order (each only within one article):
    General Trading") joins it too;
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
    name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
-   typed ORG/GPE ("Jafri") counts too, unless it is a known country or place.
+   typed ORG/GPE ("Jafri") counts too, unless it is a known country or place. A kunya ("Abu <Name>")
+   joins the one full name it opens; a short name or nickname the article gives in brackets after the
+   full name ("(<Paternal surname>)", "(a.k.a. “<Nickname>”)") names that person from then on.
 
 4. a foreign-script spelling paired with a mention by :mod:`threatgraph.extract.scripts` ("Liwa
    al-Fajr (لواء الفجر)") joins that mention's group (``joins``); so does an acronym the article
@@ -230,6 +232,45 @@ def _alias_in_brackets(name: Mention, other: Mention) -> bool:
 _NEXT_ITEM = re.compile(r"^\s*,?\s*(?:and|or)\s+[“\"'‘]?[A-Z]")
 
 
+#: A person's other name given in brackets right after the full name: "(<Surname>)", "(a.k.a. “<Nickname>”)".
+_BRACKET_NAME = re.compile(
+    r"\s*\(\s*(?P<aka>(?:a\.?\s?k\.?\s?a\.?|also\s+known\s+as)\s*:?\s*)?[“\"'‘]?"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})[”\"'’]?\s*\)"
+)
+
+
+def _bracket_names(text: str, ordered: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(full name, later mention) pairs for the name a release gives a person in brackets and uses from then
+    on: "<First> <Paternal> <Maternal> (<Paternal>)" (a short form that need not be the last word, as in
+    Spanish names with two surnames), "<Full Name> (a.k.a. “<Nickname>”)". The bracket itself is often not
+    tagged, so the later mentions written that way are paired with the full name. Without "a.k.a." the
+    bracket must hold the full name's own words (a bracket holding a place or a role defines nothing); a
+    name two persons define is left alone; places and dates never join a person."""
+    defined: dict[str, list[Mention]] = {}
+    for m in ordered:
+        if len(m.norm.split()) < 2 or not (m.label == "Person" or _person_shaped(m)):
+            continue
+        found = _BRACKET_NAME.match(text, m.end)
+        if found is None or (m.label != "Person" and found.group("aka")):
+            continue  # a body's a.k.a. is the organisation rules' business
+        short = normalise_surface(found.group("name"))
+        words, own = short.split(), m.norm.split()
+        if not short or short == m.norm:
+            continue
+        if not found.group("aka") and not any(own[i : i + len(words)] == words for i in range(len(own))):
+            continue
+        defined.setdefault(short, []).append(m)
+    pairs = []
+    for short, owners in defined.items():
+        if len({o.norm for o in owners}) != 1:
+            continue
+        first = min(owners, key=lambda o: o.start)
+        pairs.extend(
+            (first, m) for m in ordered if m.norm == short and m.start > first.end and m.label not in _PLACE_LABELS
+        )
+    return pairs
+
+
 def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, other name) pairs the article itself says are one actor.
 
@@ -237,13 +278,15 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
       letter (particles optional, a prepositional tail may be left out), so "Somalia (AMISOM)" pairs nothing;
     - the acronym first and the name after it ("ABC (Full Name)", "ABC, the Full Name"), when it fits;
     - a name, then another name alone in brackets ("Full Name ( Short Name)"): see :func:`_alias_in_brackets`;
+    - a person's name, then in brackets one of its own words or an "a.k.a." name, the bracket tagged or not
+      (:func:`_bracket_names`): later mentions written so name that person;
     - an organisation's or a person's name, then in the same sentence "known as" / "referred to as" /
       "called" and another name of the same kind: the nearest one named before the cue is the one the cue
       renames, when the cue follows it or a clause about it, not a common noun ("the X cell known as Y"
       renames the cell).
     """
     ordered = sorted((m for m in mentions if m.label != "Date"), key=lambda m: (m.start, m.end))
-    pairs = []
+    pairs = _bracket_names(text, ordered)
     for name, short in zip(ordered, ordered[1:], strict=False):
         between = text[name.end : short.start]
         closed = text[short.end : short.end + 2].lstrip().startswith(")")
@@ -355,7 +398,12 @@ def _person_shaped_org(cluster: _Cluster) -> bool:
     """A name the model alone typed Organization that is written like a person's ("Jamal Alzoubi"): two
     to four capitalised words, none an organisation, group or place word. Its surname written alone may
     join it; the document's vote then decides its type from all the mentions."""
-    best = cluster.root().best()
+    return _person_shaped(cluster.root().best())
+
+
+def _person_shaped(best: Mention) -> bool:
+    """One mention the model alone typed Organization that is written like a person's name (see
+    :func:`_person_shaped_org`)."""
     words = best.text.split()
     if best.source != "model" or best.label != "Organization" or not 2 <= len(words) <= 4:
         return False
@@ -366,25 +414,42 @@ def _person_shaped_org(cluster: _Cluster) -> bool:
     )
 
 
+def _kunya(words: list[str]) -> bool:
+    """ "Abu <Name>" / "Umm <Name>": a kunya, the part of an Arabic full name ("Abu <Name> al-<Nisba>
+    al-<Nisba>") that reporting keeps when it shortens the name (``kunya`` less ``patronymics`` in the
+    vocabulary: "bin <Name>" is a father's name, not a kunya)."""
+    voc = vocabulary()
+    return len(words) == 2 and words[0] in voc.kunya - voc.screen_particles
+
+
+def _short_of(words: list[str], full: list[str]) -> bool:
+    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name,
+    or its leading kunya ("Abu <Name>" of "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    if len(full) <= len(words):
+        return False
+    return full[-len(words) :] == words or (_kunya(words) and len(full) >= 3 and full[:2] == words)
+
+
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
-    """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"."""
+    """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"; a kunya
+    joins the one full name it opens. A short name the article already tied to another (" al-<Nisba>,
+    also known as <Other>") brings that name along; one tied to an organisation stays with it."""
+    # a group's type is its best mention's among all its names: a nickname tied to the full name may be the root
+    members: dict[int, list[Mention]] = {}
+    for c in clusters:
+        members.setdefault(id(c.root()), []).extend(c.mentions)
+    person_group = {k: max(ms, key=_strength).label == "Person" for k, ms in members.items()}
     persons = [
-        c
-        for c in clusters
-        if (c.root().best().label == "Person" or _person_shaped_org(c)) and len(c.best().norm.split()) >= 2
+        c for c in clusters if (person_group[id(c.root())] or _person_shaped_org(c)) and len(c.best().norm.split()) >= 2
     ]
     for cluster in clusters:
         root = cluster.root()
         best = cluster.best()
-        if root is not cluster or not _may_be_person(cluster):
+        if not (_may_be_person(cluster) or _person_shaped_org(cluster)):
+            continue
+        if not (person_group[id(root)] or _may_be_person(root) or _person_shaped_org(root)):
             continue
         words = best.norm.split()
-        matches = {
-            id(p.root()): p
-            for p in persons
-            if p is not cluster
-            and len(p.best().norm.split()) > len(words)
-            and p.best().norm.split()[-len(words) :] == words
-        }
+        matches = {id(p.root()): p for p in persons if p.root() is not root and _short_of(words, p.best().norm.split())}
         if len(matches) == 1:
-            _union(cluster, next(iter(matches.values())))
+            _union(root, next(iter(matches.values())))

@@ -91,6 +91,20 @@ def _heads(form: NameForm) -> frozenset[str]:
     return frozenset(words & voc.heads)
 
 
+def _kinds_differ(a: NameForm, b: NameForm) -> bool:
+    """Both names say what kind of body they are, and the kinds differ: a kind word heading each ("... Jihad
+    Organization"/"... Jihad Group"), or a kind word on one side and an institution noun on the other ("<X>
+    Mobilization Forces"/"<X> Mobilization Committee", "<X> movement"/"<X> Naval College"). Two institution
+    nouns alone are not compared here ("Center"/"Centre" are one word spelled twice)."""
+    heads_a, heads_b = _heads(a), _heads(b)
+    if not (heads_a or heads_b):
+        return False
+    institutions = vocabulary().institutions
+    kinds_a = heads_a | {t for t in a.core if t in institutions}
+    kinds_b = heads_b | {t for t in b.core if t in institutions}
+    return bool(kinds_a) and bool(kinds_b) and not kinds_a & kinds_b
+
+
 def place_variants(text: str, new_initial: bool = False, canonical: bool = False) -> list[str]:
     """The name with each region word swapped for the region's other one-word names ("Islamic State
     of Iraq and the Levant" is also "... and Syria"); with ``new_initial`` only the names that
@@ -174,7 +188,7 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
                 "designator-one-side",
             )
         )
-    if not person and (heads_a := _heads(a)) and (heads_b := _heads(b)) and not heads_a & heads_b:
+    if not person and _kinds_differ(a, b):
         # Both names say what kind of body they are, and the kinds differ: with nothing else
         # differing ("Islamic Jihad Organization"/"Islamic Jihad Group") they may still be two bodies.
         cap, cap_feature = min(cap, DIFFERENT_HEAD), cap_feature or "head-differs"

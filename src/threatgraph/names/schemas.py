@@ -51,3 +51,9 @@ class VocabularyFile(Schema):
     places: dict[str, Words] = {}
     #: words naming a body by its function: "<Institution> of <Country>" needs its country
     institutions: Words = []
+
+
+class BodiesFile(Schema):
+    """``names/bodies.yaml``: public names of widely reported bodies, one list of names per body."""
+
+    bodies: dict[str, Annotated[Words, Field(min_length=2)]]

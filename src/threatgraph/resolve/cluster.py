@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
+from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
@@ -47,7 +48,7 @@ from threatgraph.store.schema import (
     sanction_links,
     watches,
 )
-from threatgraph.store.states import ANALYST_STATES
+from threatgraph.store.states import ANALYST_STATES, SANCTIONED_STATES
 
 #: Candidates scored per group (best by number of shared blocking keys).
 MAX_CANDIDATES = 12
@@ -60,6 +61,14 @@ WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
 #: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
 LIST_ALIASES = 0.9
+#: A name that aligns whole (every part has its partner) joins an entity read as sanctioned on its own;
+#: a weaker one (string-similar, partial, middle names left out) needs this many shared co-mentions.
+SANCTIONED_ALIGNED = 0.95
+SANCTIONED_SHARED = 2
+#: The feature of a match on two public names of one body (:mod:`threatgraph.names.bodies`), scored as a
+#: list's a.k.a.s are; inside one article it overrides the extractor's separation ("Islamic State" and
+#: "ISIS" in one text are one group though no spelling rule ties them there).
+PUBLIC_NAMES = "public-names"
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -99,6 +108,7 @@ class Resolver:
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
         self._persons: int | None = None  # persons in the archive, for name rarity
+        self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
         self._listed: ListNames | None = None
 
     # --- lookups ---------------------------------------------------------------------------
@@ -151,6 +161,34 @@ class Resolver:
         if self._listed is None:
             self._listed = list_names(self.conn)
         return self._listed if self._listed.names_of else None
+
+    def _flagged(self, ids: list[str]) -> set[str]:
+        """The entities among ``ids`` that read as sanctioned (a confirmed or probable link), as stored when
+        this batch read them; an entity merged in the batch reads as sanctioned if either side did."""
+        missing = [i for i in ids if i not in self._sanctioned]
+        if missing:
+            for i in missing:
+                self._sanctioned[i] = False
+            for (eid,) in self.conn.execute(
+                select(sanction_links.c.entity_id)
+                .where(sanction_links.c.entity_id.in_(missing), sanction_links.c.status.in_(SANCTIONED_STATES))
+                .distinct()
+            ):
+                self._sanctioned[eid] = True
+        return {i for i in ids if self._sanctioned[i]}
+
+    def _corroborated(self, g: Group, prof: Profile, gs: GroupScore) -> bool:
+        """Whether a group may join an entity that reads as sanctioned: one wrong mention there shows its
+        actor as sanctioned, so the bare merge threshold is not enough. The name must align whole (for a
+        person, a full name), or a list's or the public table's statement must tie the names, or the group
+        must share several co-mentioned actors with the entity (a string-similar or partial name in the
+        same company: the same person; in other company: perhaps a namesake of a listed one)."""
+        if gs.name.feature in ("list-aliases", PUBLIC_NAMES):
+            return True
+        if gs.name.score >= SANCTIONED_ALIGNED and not (g.person and gs.weak):
+            return True
+        shared = len((g.context - self.common) & set(prof.context))
+        return shared >= SANCTIONED_SHARED
 
     def _candidates(self, keys: set[str]) -> list[str]:
         """Entities sharing the most blocking keys; keys shared by very many entities (a common
@@ -276,7 +314,11 @@ class Resolver:
         if prof.id in here:
             # The extractor kept these apart inside one article; only an identical name (or, for
             # organisations, a near-identical one), or the article's one short form of it, overrides that.
-            return gs.name.score >= (1.0 if g.person else 0.95) or self._only_short_form(g, prof, here)
+            return (
+                gs.name.score >= (1.0 if g.person else 0.95)
+                or gs.name.feature == PUBLIC_NAMES
+                or self._only_short_form(g, prof, here)
+            )
         return True
 
     def _only_short_form(self, g: Group, prof: Profile, here: Iterable[str]) -> bool:
@@ -304,10 +346,14 @@ class Resolver:
         if listed is not None:
             # the list's other names of this body find the entities named so ("Vellacott Movement")
             keys |= listed.lookup_keys(g.list_keys())
+        public = public_names() if not g.person else None
+        if public is not None:
+            keys |= public.lookup_keys(forms)  # the body's other public names ("Daesh" finds "ISIS")
         cands = self._candidates(keys)
         if not cands:
             return forced
         self.load_profiles(cands)
+        flagged = self._flagged(cands)
         scored: list[tuple[GroupScore, Profile]] = []
         for eid in cands:
             prof = self.profiles.get(eid)
@@ -321,8 +367,16 @@ class Resolver:
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
                 )
-            if gs.score >= MATCH_THRESHOLD and self._allowed(g, prof, gkeys, gs):
-                scored.append((gs, prof))
+            elif public is not None and gs.score < LIST_ALIASES and public.same_body(forms, prof.forms()):
+                gs = GroupScore(
+                    LIST_ALIASES, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
+                )
+            if gs.score < MATCH_THRESHOLD or not self._allowed(g, prof, gkeys, gs):
+                continue
+            if eid in flagged and not self._corroborated(g, prof, gs):
+                self.stats.guarded += 1
+                continue
+            scored.append((gs, prof))
         if not scored:
             return forced
         # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
@@ -341,7 +395,7 @@ class Resolver:
                 # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
                 # companies) is no evidence that they are one.
                 # A list's statement that two names are one body's counts as their names agreeing.
-                by_list = gs.name.feature == "list-aliases"
+                by_list = gs.name.feature in ("list-aliases", PUBLIC_NAMES)
                 if (
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
@@ -350,6 +404,7 @@ class Resolver:
                         best_name_score(best.forms(), other.forms()).score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())
                         or (listed is not None and listed.same_entry(best.list_keys(), other.list_keys()))
+                        or (public is not None and public.same_body(best.forms(), other.forms()))
                     )
                 ):
                     self.merge(best, other)
@@ -510,6 +565,7 @@ class Resolver:
         conn.execute(delete(entities).where(entities.c.id == gone.id))
         self.recycle.discard(gone.id)
         self.redirect[gone.id] = keep.id
+        self._sanctioned[keep.id] = self._sanctioned.get(keep.id, False) or self._sanctioned.get(gone.id, False)
         self.changed.discard(gone.id)
         self.changed.add(keep.id)
         del self.profiles[gone.id]

@@ -132,6 +132,7 @@ class ResolveStats:
     created: int = 0
     joined: int = 0
     merged: int = 0
+    guarded: int = 0  # joins to an entity read as sanctioned refused for want of corroboration
     linked_events: int = 0
     linked_quotes: int = 0
     screened: int = 0
@@ -148,6 +149,7 @@ class ResolveStats:
             "created": self.created,
             "joined": self.joined,
             "merged": self.merged,
+            "guarded": self.guarded,
             "linked_events": self.linked_events,
             "linked_quotes": self.linked_quotes,
             "screened": self.screened,

@@ -47,6 +47,7 @@ def _absorb(total: ResolveStats, part: ResolveStats) -> None:
         "created",
         "joined",
         "merged",
+        "guarded",
         "linked_events",
         "linked_quotes",
     ):

@@ -1,0 +1,69 @@
+"""Public names of one body (names/bodies.py): "ISIS", "Islamic State" and "Daesh" are one actor; a branch,
+a unit named with a designator and another body's acronym stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatgraph import resolve
+from threatgraph.datafiles import DataFileError, load_yaml
+from threatgraph.names.bodies import BODIES_FILE, build, form_keys, public_names
+from threatgraph.names.forms import name_form
+from threatgraph.names.schemas import BodiesFile
+
+from .conftest import build as article
+from .test_cluster import entity_of
+
+
+def _forms(*names: str) -> list:
+    return [name_form(n, "ArmedGroup") for n in names]
+
+
+def test_no_name_of_the_table_names_two_bodies() -> None:
+    table = public_names()
+    shared = {k: v for k, v in table.bodies_of.items() if len(v) > 1}
+    assert not shared, f"names of two bodies in {BODIES_FILE.name}: {shared}"
+    for body, names in load_yaml(BODIES_FILE, BodiesFile)["bodies"].items():
+        assert table.bodies(_forms(*names)) == {body}
+
+
+def test_names_of_one_body_and_of_different_bodies() -> None:
+    table = public_names()
+    assert table.same_body(_forms("Daesh"), _forms("Islamic State of Iraq and al-Sham"))
+    assert table.same_body(_forms("Houthi"), _forms("Ansar Allah"))
+    assert not table.same_body(_forms("ISIS"), _forms("ISIS-K"))  # a branch is another body
+    assert not table.same_body(_forms("Hizballah"), _forms("Kata'ib Hizballah"))  # the designator is a name part
+    assert not table.same_body(_forms("IRGC"), _forms("IRGC-QF"))
+    # an entity already holding names of two bodies is evidence for neither
+    assert not table.same_body(_forms("ISIS"), _forms("Islamic State", "Hamas"))
+
+
+def test_a_key_two_bodies_share_names_neither() -> None:
+    table = build({"one": ["Qandor Front", "QF Vellacott"], "two": ["Qandor Front", "Amsel Army"]})
+    assert table.bodies(_forms("Qandor Front")) == set()
+    assert table.bodies(_forms("Amsel Army")) == {"two"}
+    assert form_keys(name_form("Liwa Qandor", "ArmedGroup")) != form_keys(name_form("Qandor", "ArmedGroup"))
+
+
+def test_the_table_is_checked_on_load(tmp_path) -> None:
+    bad = tmp_path / "bodies.yaml"
+    bad.write_text("bodies:\n  one: [Only One Name]\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_yaml(bad, BodiesFile)
+
+
+def test_public_names_of_one_body_resolve_to_one_actor(store, add) -> None:
+    ids = add(
+        article("ISIS fighters attacked a checkpoint near Raqqa.", [("ArmedGroup", ["ISIS"]), ("Location", ["Raqqa"])]),
+        article("The Islamic State claimed the attack.", [("ArmedGroup", ["Islamic State"])]),
+        article("Daesh and ISIS-K were named in the report.", [("ArmedGroup", ["Daesh"]), ("ArmedGroup", ["ISIS-K"])]),
+        # one article naming the body both ways, kept apart by the extractor: still one actor
+        article(
+            "The Islamic State lost ground; ISIS fighters fled.",
+            [("ArmedGroup", ["Islamic State"]), ("ArmedGroup", ["ISIS"])],
+        ),
+    )
+    resolve.update(store, ids)
+    one = set().union(*(entity_of(store, t) for t in ("ISIS", "Islamic State", "Daesh")))
+    assert len(one) == 1
+    assert entity_of(store, "ISIS-K").isdisjoint(one)
