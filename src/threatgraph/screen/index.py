@@ -59,7 +59,7 @@ __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get
 #: Per token of a Cyrillic name, its Latin spellings (None for a name in another script).
 Spellings = tuple[tuple[str, ...], ...] | None
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -137,9 +137,12 @@ class ScreenIndex:
     def token_weight(self, token: str) -> float:
         """Base weight of the token's class, scaled by rarity: RARITY_FLOOR for the commonest token, 1 for unseen
         ones, so that "pharmaceutical technology" shared by two companies does not outweigh their own names."""
-        df = self.df.get(token, 0)
+        return token_class(token) * self._rarity(self.df.get(token, 0))
+
+    def _rarity(self, df: int) -> float:
+        """The share of its class a word found in ``df`` listed names weighs: RARITY_FLOOR to 1."""
         rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
-        return token_class(token) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity)))
+        return RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity))
 
     @property
     def org_words(self) -> OrgWords:
@@ -178,6 +181,11 @@ class ScreenIndex:
                 weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
             # a function word of the script ("و", "د") weighs as a particle: no name part
             weights = [w * PARTICLE if k.function else w for w, k in zip(weights, q_keys, strict=True)]
+            # a patronymic ("بن", "ولد") weighs what the list's Latin word for it weighs ("bin", "ould")
+            weights = [
+                min(w, self.token_weight(k.patronymic)) if k.patronymic else w
+                for w, k in zip(weights, q_keys, strict=True)
+            ]
         elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
         return q_tokens, weights, q_keys, spellings_of(qname)
@@ -331,7 +339,10 @@ class ScreenIndex:
                 if raw:
                     posting = np.frombuffer(raw, dtype=np.int32)
                     arrays.append(posting)
-                    w = weight * KEY_WEIGHTS["c"] * (1.0 + 1.0 / math.log(len(posting) + 2))
+                    # a script part's weight knows nothing of how common it is (its abjad token is no listed
+                    # word): the names sharing the key say it, as a Latin token's own frequency does
+                    w = weight * self._rarity(len(posting))
+                    w *= KEY_WEIGHTS["c"] * (1.0 + 1.0 / math.log(len(posting) + 2))
                     weights.append(np.full(len(posting), w))
         # Adjacent query words joined ("abu seta" -> "abuseta") find names that write them as one word, and
         # listed names' joined pairs (indexed the same way) are found by a query that writes them as one.
