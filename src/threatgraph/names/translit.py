@@ -172,7 +172,10 @@ LETTER_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("ل", ("l",)), **dict.fromkeys("م", ("m",)), **dict.fromkeys("نڼں", ("n",)),
 }  # fmt: skip
 #: (The Arabic kaf ك stands for the gaf of Persian and Pashto where a keyboard has no gaf: "كل" / "Gul". The kha
-#: خ is also written "ch", as German, Dutch, Polish and Czech spell the sound: "Chalid", "Barich".)
+#: خ is also written "ch" inside a word, as German, Dutch, Polish and Czech spell the sound: "Barich".)
+#: Letters read with fewer classes opening a word: an opening "Ch" is the ch of Chinese, Thai or Spanish names far
+#: more often than a kha ("Chaiworasin" is no "خراسان").
+OPENING_CLASSES: dict[str, tuple[str, ...]] = {"خ": ("x",)}
 #: Waw and ya opening a word: a consonant ("Walid", "Yusuf"), but an opening waw is also written as a vowel
 #: ("Ould", "Oumar").
 INITIAL_ONLY: dict[str, tuple[str, ...]] = {"و": ("w", ""), "ي": ("y",), "ی": ("y",), "ى": ("y",), "ے": ("y",)}
@@ -193,6 +196,8 @@ def _alternatives(word: str) -> list[tuple[str, ...]]:
             out.append(("h", "", "t") if ch == TA_MARBUTA else ("h", ""))
         elif ch == "ل" and i >= 2 and word[i - 1] == "ا" and i < last and word[i + 1] in SUN_LETTERS:
             out.append(("l", ""))  # an inner article before a sun letter: "عبدالرحمن" / "Abderrahmane"
+        elif i == 0 and ch in OPENING_CLASSES:
+            out.append(OPENING_CLASSES[ch])
         elif ch in LETTER_CLASSES:
             out.append(LETTER_CLASSES[ch])
     return out
