@@ -70,3 +70,17 @@ def test_an_opening_ch_is_no_kha() -> None:
     index = build_index([entry("p1", "Person", name=["Wilai CHORASIN"])])
     hits = index.match(Query(["ولاية خراسان"]), limit=1)
     assert not hits or not hits[0].match
+
+
+def test_a_translated_kind_word_joined_to_a_preposition_and_the_article_aligns() -> None:
+    from threatgraph.screen.queryprep import query_tokens
+
+    assert query_tokens("سلسلة النور للصرافة")[0][-1] == "exchange"  # li-l + sirafa: "for the exchange"
+    assert query_tokens("صرافی روشنک")[0][0] == "exchange"
+    assert query_tokens("للولي")[0] != ("exchange",)  # only a kind word is read behind the clitic
+    index = build_index(
+        [entry("o1", "Organization", name=["AL-NURIYA EXCHANGE"]), entry("o2", "Organization", name=["AL-NURIYA"])]
+    )
+    hits = index.match(Query(["النورية للصرافة"], schema="Organization"), limit=2)
+    assert hits and hits[0].entry_id == "o1" and hits[0].match
+    assert hits[1].score < hits[0].score
