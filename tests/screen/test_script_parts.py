@@ -1,5 +1,5 @@
 """Arabic-script name parts weighed and read as the Latin lists write them (issue 13, session 12): the patronymic
-as a particle, the kha spelled "ch", a long a opening a word, short parts that find their name. Every name here
+as a particle, the kha spelled "ch", a long a opening a word, a translated kind word behind a clitic. Every name here
 is invented for the test."""
 
 from __future__ import annotations
@@ -49,18 +49,6 @@ def test_a_long_a_opening_the_word_is_written_a() -> None:
     assert part_similarity(amer, "umar") < 0.8  # "عمر" is Umar and Omar; "عامر" is not
     assert part_similarity(part_key("عمر"), "umar") >= 0.9
     assert part_similarity(part_key("آزاد"), "azad") >= 0.9
-
-
-def test_a_part_of_two_consonants_finds_its_name_among_many_sharing_the_long_parts() -> None:
-    heads = ["HADD", "NAJJ", "SABB", "KHAYY", "ATT", "QASS", "SAMM", "TAHH", "JAZZ", "BANN", "ZAYY"]
-    tails = ["ADI", "ARI"]
-    entries = [entry(f"d-{h}{t}", "Person", name=[f"Abd al-Rahman {h}{t}"]) for h in heads for t in tails]
-    entries += [entry(f"e-{h}{t}", "Person", name=[f"Abd al-Rahman {t}{h}"]) for h in heads for t in tails]
-    # "عمر" (key "mr") is the only part no other name has, and no join of it spells a listed word pair
-    entries.append(entry("right", "Person", name=["UMAR Abdul Rahman"]))
-    index = build_index(entries)
-    hits = index.match(Query(["عبد الرحمن عمر"], schema="Person"), limit=1)
-    assert hits and hits[0].entry_id == "right" and hits[0].match
 
 
 def test_an_opening_ch_is_no_kha() -> None:
