@@ -410,11 +410,10 @@ class ScreenIndex:
             excess = sum(features.values()) - WEAK_NAME_CAP
             if excess > 0:
                 features["weak_name"] = round(-excess, 4)
-        if schema != "Person" and not corroborated and self._place_only(ent_idx, ns):
+        excess = sum(features.values()) - WEAK_NAME_CAP
+        if excess > 0 and schema != "Person" and not corroborated and self._place_only(ent_idx, ns):
             # the query names the place a listed branch operates in ("Khorasan", "West Africa"), not the branch
-            excess = sum(features.values()) - WEAK_NAME_CAP
-            if excess > 0:
-                features["branch_place_only"] = round(-excess, 4)
+            features["branch_place_only"] = round(-excess, 4)
         if "schema_conflict" in features:
             # A person is never a company, whatever else agrees: an identifier or a birth date shared with an
             # entry of another kind does not make it the queried party (the caller's schema is the caller's
