@@ -25,8 +25,15 @@ a false positive (an upper bound: a combination may happen to be a listed person
 shows).
 
     .venv/bin/python benchmarks/cross_script.py [--threshold 0.8] [--show 10] [--show-unseen] [--dev-only]
+        [--split-dev] [--show-b] [--calibration]
 
 Only the dev half's misses are printed unless --show-unseen is given: the unseen half is for reporting.
+The dev half has been tuned on for several sessions; ``--split-dev`` splits it again (seeded, DEV_SPLIT_SEED,
+fixed in session 12) into a tuning half "dev-A" and a watched half "dev-B", whose misses are printed only with
+--show-b. ``--calibration`` prints, per script, the score distribution of the right entry at rank 1 (dev-A
+with --split-dev, else dev) beside the top score of the invented names in that script: a right cross-script
+match that sits just under the threshold while invented names sit far below it is a scoring fault, not a
+retrieval one.
 """
 
 from __future__ import annotations
@@ -137,6 +144,10 @@ def halves(items: list[tuple[str, str, str, str]], seed: int) -> tuple[list, lis
     rng.shuffle(ids)
     dev_ids = set(ids[: len(ids) // 2])
     return [i for i in items if i[1] in dev_ids], [i for i in items if i[1] not in dev_ids]
+
+
+#: Seed of the dev half's second split (session 12): dev-A is tuned on, dev-B watched.
+DEV_SPLIT_SEED = 1213
 
 
 def is_latin(text: str) -> bool:
@@ -266,10 +277,11 @@ def evaluate(
     entries: dict[str, dict[str, Any]] | None = None,
 ) -> dict:
     top1 = flagged = person = 0
+    right_scores: dict[str, list[float]] = {}
     misses = []
     times = []
     cpu = []
-    for name, entry_id, schema, _script in items:
+    for name, entry_id, schema, script in items:
         start, cpu_start = time.perf_counter(), time.thread_time()
         found = index.match(Query([name], schema=schema), limit=1, threshold=threshold)
         times.append(time.perf_counter() - start)
@@ -277,6 +289,7 @@ def evaluate(
         hit = found[0] if found else None
         if hit is not None and same_party(hit, entry_id, latin):
             top1 += 1
+            right_scores.setdefault(script, []).append(hit.score)
             if hit.score >= threshold:
                 flagged += 1
                 continue
@@ -300,7 +313,19 @@ def evaluate(
         "person": (flagged + person) / n,
         "ms": 1000 * statistics.mean(times or [0]),
         "cpu_ms": 1000 * statistics.mean(cpu or [0]),
+        "right_scores": right_scores,
     }
+
+
+def _quantiles(scores: list[float]) -> str:
+    """min / p10 / median of a score list, and how many sit in [0.7, threshold) and below 0.7."""
+    if not scores:
+        return "n=0"
+    ordered = sorted(scores)
+    p10 = ordered[len(ordered) // 10]
+    near, low = sum(0.7 <= s < 0.8 for s in ordered), sum(s < 0.7 for s in ordered)
+    return (f"n={len(ordered):3}  min {ordered[0]:.3f}  p10 {p10:.3f}  median {statistics.median(ordered):.3f}  "
+            f"in [0.70, 0.80) {near:3}  below 0.70 {low:3}")  # fmt: skip
 
 
 def main() -> None:
@@ -313,6 +338,9 @@ def main() -> None:
         "--show-unseen", action="store_true", help="print the unseen half's misses too (never while tuning)"
     )
     parser.add_argument("--dev-only", action="store_true", help="skip the unseen halves (while tuning)")
+    parser.add_argument("--split-dev", action="store_true", help="report the dev half as dev-A (tuned) and dev-B")
+    parser.add_argument("--show-b", action="store_true", help="print dev-B's misses too (only after tuning)")
+    parser.add_argument("--calibration", action="store_true", help="right rank-1 scores vs invented top scores")
     parser.add_argument("--fold-party", action="store_true", help="same party up to the romanisation fold")
     parser.add_argument("--no-sdn", action="store_true", help="index the UN list alone (no OFAC distractors)")
     args = parser.parse_args()
@@ -332,18 +360,29 @@ def main() -> None:
     print(f"index: {len(index)} entities (UN with Latin names only{'' if args.no_sdn else ' + OFAC SDN'})")
     un_dev, un_unseen = halves(items, args.seed)
     cy_dev, cy_unseen = halves(cyrillic_cases(), args.seed)
+    title = "original-script UN names vs Latin-only entries"
+    un_sets = [("dev", title, un_dev)]
+    if args.split_dev:
+        dev_a, dev_b = halves(un_dev, DEV_SPLIT_SEED)
+        un_sets = [("dev-A", title, dev_a), ("dev-B", title, dev_b)]
     sets = (
-        ("dev", "original-script UN names vs Latin-only entries", un_dev),
-        ("unseen", "original-script UN names vs Latin-only entries", un_unseen),
+        *un_sets,
+        ("unseen", title, un_unseen),
         ("dev", "Cyrillic names of OFAC SDN persons (cyrillic_sdn.tsv)", cy_dev),
         ("unseen", "Cyrillic names of OFAC SDN persons (cyrillic_sdn.tsv)", cy_unseen),
     )
-    for label, title, part in sets:
+    calibration: dict[str, list[float]] = {}
+    combined: list[tuple[int, dict]] = []
+    for label, heading, part in sets:
         if args.dev_only and label == "unseen":
             continue
-        print(f"\n{label}: {title}")
-        shown_misses = args.show if label == "dev" or args.show_unseen else 0
-        res = evaluate(index, part, args.threshold, shown_misses, latin_names, by_id)
+        print(f"\n{label}: {heading}")
+        visible = label in ("dev", "dev-A") or (label == "dev-B" and args.show_b) or args.show_unseen
+        res = evaluate(index, part, args.threshold, args.show if visible else 0, latin_names, by_id)
+        if heading == title and label != "unseen":
+            combined.append((res["n"], res))
+            if label in ("dev", "dev-A"):
+                calibration = res["right_scores"]
         print(f"  {label:6} n={res['n']:4}  rank-1 {res['rank1']:.4f}  flagged at rank 1 (>= {args.threshold}) "
               f"{res['flagged']:.4f}  same person {res['person']:.4f}  mean {res['ms']:.2f} ms/query "
               f"(CPU {res['cpu_ms']:.2f} ms)")  # fmt: skip
@@ -354,17 +393,26 @@ def main() -> None:
             r = evaluate(index, sub, args.threshold, 0, latin_names, by_id)
             print(f"    {script:9} n={r['n']:4}  rank-1 {r['rank1']:.4f}  flagged {r['flagged']:.4f}  "
                   f"same person {r['person']:.4f}")  # fmt: skip
+        if len(combined) == 2:  # dev-A and dev-B: the whole dev half, as earlier sessions reported it
+            n = sum(k for k, _r in combined)
+            line = {key: sum(k * r[key] for k, r in combined) / n for key in ("rank1", "flagged", "person")}
+            print(f"\ndev (A + B): n={n:4}  rank-1 {line['rank1']:.4f}  flagged at rank 1 (>= {args.threshold}) "
+                  f"{line['flagged']:.4f}  same person {line['person']:.4f}")  # fmt: skip
+            combined.append((0, {}))
     names = invented(args.seed, args.per_script)
     print(f"\ninvented names ({len(names)}, {len(INVENTED)} scripts), none listed: flagged at >= {args.threshold}")
     per: dict[str, list[int]] = {}
+    top_other: dict[str, list[float]] = {}  # per script: top scores of names not flagged as the listed name
     listed = 0
     shown = 0
     for name, script in names:
         hit = index.match(Query([name], schema="Person"), limit=1, threshold=args.threshold)
         flag = bool(hit and hit[0].match)
         per.setdefault(script, []).append(int(flag))
+        same = flag and is_listed_name(hit[0])
+        if not same:
+            top_other.setdefault(script, []).append(hit[0].score if hit else 0.0)
         if flag:
-            same = is_listed_name(hit[0])
             listed += same
             if shown < args.show:
                 shown += 1
@@ -375,9 +423,19 @@ def main() -> None:
           f"person's name (every word of one name is in the other at >= {SAME_WORD}), false positives "
           f"{total - listed} ({(total - listed) / max(len(names), 1):.4f})")  # fmt: skip
     for script, flags in per.items():
-        print(f"    {script:13} {sum(flags)} of {len(flags)}")
+        tops = top_other.get(script, [0.0])
+        print(f"    {script:13} {sum(flags)} of {len(flags)}   top score of the others: max {max(tops):.4f}  "
+              f"p99 {sorted(tops)[int(0.99 * (len(tops) - 1))]:.4f}")  # fmt: skip
     cyr = [f for script, flags in per.items() if script.startswith("cyrillic") for f in flags]
     print(f"    {'cyrillic, all':13} {sum(cyr)} of {len(cyr)}")
+    if args.calibration:
+        print("\ncalibration: score of the right entry at rank 1 (the tuning half) vs invented names' top scores")
+        for script, scores in sorted(calibration.items()):
+            print(f"  right    {script:13} {_quantiles(scores)}")
+        for script, tops in top_other.items():
+            ordered = sorted(tops)
+            print(f"  invented {script:13} max {ordered[-1]:.3f}  p99 {ordered[int(0.99 * (len(ordered) - 1))]:.3f}  "
+                  f"median {statistics.median(ordered):.3f}  at >= 0.70 {sum(s >= 0.7 for s in ordered)}")  # fmt: skip
 
 
 if __name__ == "__main__":

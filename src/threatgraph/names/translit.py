@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -164,14 +164,18 @@ LETTER_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("ب", ("b",)), **dict.fromkeys("پ", ("p",)), **dict.fromkeys("تطټٹ", ("t",)),
     **dict.fromkeys("ث", ("s", "t")), **dict.fromkeys("سصڅ", ("s",)), **dict.fromkeys("ج", ("j", "g")),
     **dict.fromkeys("ژږ", ("j",)), **dict.fromkeys("چ", ("%",)), **dict.fromkeys("حهہھۀ", ("h",)),
-    **dict.fromkeys("خ", ("x",)), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
+    **dict.fromkeys("خ", ("x", "%")), **dict.fromkeys("دډڈ", ("d",)), **dict.fromkeys("ض", ("d", "z")),
     **dict.fromkeys("ذ", ("z", "d", "s")), **dict.fromkeys("ظ", ("z", "s", "d")), **dict.fromkeys("زځ", ("z",)),
     **dict.fromkeys("رړڑ", ("r",)), **dict.fromkeys("شښ", ("$", "%")), **dict.fromkeys("غگګ", ("g",)),
     **dict.fromkeys("ف", ("f",)), **dict.fromkeys("ق", ("k", "g")), **dict.fromkeys("ک", ("k",)),
     **dict.fromkeys("ك", ("k", "g")),
     **dict.fromkeys("ل", ("l",)), **dict.fromkeys("م", ("m",)), **dict.fromkeys("نڼں", ("n",)),
 }  # fmt: skip
-#: (The Arabic kaf ك stands for the gaf of Persian and Pashto where a keyboard has no gaf: "كل" / "Gul".)
+#: (The Arabic kaf ك stands for the gaf of Persian and Pashto where a keyboard has no gaf: "كل" / "Gul". The kha
+#: خ is also written "ch" inside a word, as German, Dutch, Polish and Czech spell the sound: "Barich".)
+#: Letters read with fewer classes opening a word: an opening "Ch" is the ch of Chinese, Thai or Spanish names far
+#: more often than a kha ("Chaiworasin" is no "خراسان").
+OPENING_CLASSES: dict[str, tuple[str, ...]] = {"خ": ("x",)}
 #: Waw and ya opening a word: a consonant ("Walid", "Yusuf"), but an opening waw is also written as a vowel
 #: ("Ould", "Oumar").
 INITIAL_ONLY: dict[str, tuple[str, ...]] = {"و": ("w", ""), "ي": ("y",), "ی": ("y",), "ى": ("y",), "ے": ("y",)}
@@ -192,6 +196,8 @@ def _alternatives(word: str) -> list[tuple[str, ...]]:
             out.append(("h", "", "t") if ch == TA_MARBUTA else ("h", ""))
         elif ch == "ل" and i >= 2 and word[i - 1] == "ا" and i < last and word[i + 1] in SUN_LETTERS:
             out.append(("l", ""))  # an inner article before a sun letter: "عبدالرحمن" / "Abderrahmane"
+        elif i == 0 and ch in OPENING_CLASSES:
+            out.append(OPENING_CLASSES[ch])
         elif ch in LETTER_CLASSES:
             out.append(LETTER_CLASSES[ch])
     return out
@@ -254,6 +260,8 @@ class PartKey:
     conjunction: bool = False  # the conjunction wa written apart ("و الأنصار"): with the article it is "wal"
     function: bool = False  # a function word of the script ("د" of, "او" and): no name part, weighs little
     title: bool = False  # its written word spells an honorific in the script (:func:`title_words`)
+    patronymic: str = ""  # the Latin patronymic it spells ("bin" for "بن"), :func:`spelled_patronymic`
+    long_opening: bool = False  # opens with a long a (alif madda, ayn or hamza and alif): "Amer", never "Umar"
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +274,7 @@ def part_key(word: str) -> PartKey:
     hints = tuple(LONG_VOWELS[ch] for ch in word[1:-1] if ch in LONG_VOWELS)
     end = word[-1:] in LETTER_CLASSES and word[-1:] not in CLOSING_H
     placed, count = _placed_vowels(word) if first != "و" else ((), 0)
-    return PartKey(
+    base = PartKey(
         script_keys(word),
         opening,
         closing,
@@ -280,6 +288,9 @@ def part_key(word: str) -> PartKey:
         word == CONJUNCTION,
         word in FUNCTION_WORDS,
     )
+    patronymic = spelled_patronymic(word, base)
+    long_opening = first == "آ" or (first in VOWEL_CARRIERS and word[1:2] == "ا")
+    return replace(base, patronymic=patronymic, long_opening=long_opening) if patronymic or long_opening else base
 
 
 def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:
@@ -403,6 +414,34 @@ def keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _latin_patronymics() -> tuple[str, ...]:
+    """The vocabulary's patronymic words as Latin lists write them ("bin", "ibn", "bint", "abd"…): the screening
+    particles that are not articles or prepositions."""
+    voc = vocabulary()
+    plain = {p for p in voc.particles if p.isascii()}
+    return tuple(sorted(p for p in voc.screen_particles if p not in plain and len(p) > 2))
+
+
+#: How well a script part must spell a Latin patronymic to be one (the same consonants, vowels agreeing).
+PATRONYMIC_SIM = 0.9
+
+
+def spelled_patronymic(word: str, key: PartKey) -> str | None:
+    """The Latin patronymic an Arabic-script part spells ("بن" and "ابن" -> "bin"/"ibn", "بنت" -> "bint"), or
+    None: a word of consonants only (after an opening alif or ayn - a written long vowel makes it a name,
+    "بان", "بين") that :func:`part_similarity` reads as one of the vocabulary's patronymics. A Latin list weighs
+    "bin" as a particle; the script writing of it must not weigh as a name word when a list leaves it out."""
+    letters = word.replace(TATWEEL, "")
+    body = letters[1:] if letters[:1] in VOWEL_CARRIERS else letters
+    if not body or len(body) > 3 or not all(ch in LETTER_CLASSES or ch in INITIAL_ONLY for ch in body):
+        return None
+    if any(ch in LONG_VOWELS for ch in body[1:]):
+        return None
+    best = max(_latin_patronymics(), key=lambda p: part_similarity(key, p), default=None)
+    return best if best is not None and part_similarity(key, best) >= PATRONYMIC_SIM else None
+
+
 def title_positions(keys: Sequence[PartKey]) -> list[bool]:
     """Per part: whether it is read as a title - it spells one (``title``) and stands where titles stand,
     before the name: only titles, the article and function words come before it in its name ("الشيخ
@@ -419,6 +458,8 @@ def title_positions(keys: Sequence[PartKey]) -> list[bool]:
     return out
 
 
+#: Latin letters that open a word whose script writing opens with a long a ("عادل" Adel, "آزاد" Azad).
+LONG_A = "ae"
 #: A Latin spelling that writes none of the letters a long vowel of the script word calls for keeps this share.
 MISSING_VOWEL = 0.8
 
@@ -437,6 +478,8 @@ def part_similarity(key: PartKey, latin: str) -> float:
             factor *= MISSING_VOWEL  # an opening waw is a w/v or the vowel of "Ould", "Oumar", never "Ali"
     elif (key.opening == "v") != (folded[:1] in _VOWELS):
         factor *= MISSING_VOWEL
+    elif key.long_opening and folded[:1] not in LONG_A:
+        factor *= MISSING_VOWEL  # "عامر" (Amer, Aamir) is not "عمر" (Umar, Omar): the script writes the long a
     elif key.article_join and folded[:1] not in "ae":
         factor *= MISSING_VOWEL  # the article opens a word "al-", "el-", "as-", "es-", never "o-" or "u-"
     if key.closing and not _closes_with(folded, key.closing):

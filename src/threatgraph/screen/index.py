@@ -30,6 +30,7 @@ from sqlalchemy import Engine, func, select, update
 from threatgraph.config import home_dir
 from threatgraph.names.tokens import NAME, PARTICLE, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.names.translit import PartKey, is_latin_name, title_positions
+from threatgraph.screen.branches import branch_places
 from threatgraph.screen.compare import (
     FEATURES,
     compare_names,
@@ -59,7 +60,7 @@ __all__ = ["Candidate", "Query", "ScreenIndex", "all_names", "build_index", "get
 #: Per token of a Cyrillic name, its Latin spellings (None for a name in another script).
 Spellings = tuple[tuple[str, ...], ...] | None
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
 COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry", "flag", "birthCountry")
 #: How many best-voted names are scored exactly per query.
@@ -99,6 +100,7 @@ class ScreenIndex:
         "_ids",
         "_ent_names",
         "_org_words",
+        "_places",
     )
 
     def __init__(
@@ -128,6 +130,7 @@ class ScreenIndex:
         self._ids: dict[str, list[int]] | None = None
         self._ent_names: dict[int, list[int]] | None = None
         self._org_words: OrgWords | None = None
+        self._places: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -137,9 +140,12 @@ class ScreenIndex:
     def token_weight(self, token: str) -> float:
         """Base weight of the token's class, scaled by rarity: RARITY_FLOOR for the commonest token, 1 for unseen
         ones, so that "pharmaceutical technology" shared by two companies does not outweigh their own names."""
-        df = self.df.get(token, 0)
+        return token_class(token) * self._rarity(self.df.get(token, 0))
+
+    def _rarity(self, df: int) -> float:
+        """The share of its class a word found in ``df`` listed names weighs: RARITY_FLOOR to 1."""
         rarity = math.log((len(self.names) + 1) / (df + 1)) / self._idf_norm
-        return token_class(token) * (RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity)))
+        return RARITY_FLOOR + (1 - RARITY_FLOOR) * min(1.0, max(0.0, rarity))
 
     @property
     def org_words(self) -> OrgWords:
@@ -178,6 +184,11 @@ class ScreenIndex:
                 weights = [w * TITLE_WEIGHT if t else w for w, t in zip(weights, titles, strict=True)]
             # a function word of the script ("و", "د") weighs as a particle: no name part
             weights = [w * PARTICLE if k.function else w for w, k in zip(weights, q_keys, strict=True)]
+            # a patronymic ("بن", "ولد") weighs what the list's Latin word for it weighs ("bin", "ould")
+            weights = [
+                min(w, self.token_weight(k.patronymic)) if k.patronymic else w
+                for w, k in zip(weights, q_keys, strict=True)
+            ]
         elif (schema is not None and schema != "Person") or (schema is None and is_company_name(qname)):
             weights = [self.org_words.weight(t, w) for t, w in zip(q_tokens, weights, strict=True)]
         return q_tokens, weights, q_keys, spellings_of(qname)
@@ -283,18 +294,13 @@ class ScreenIndex:
 
     def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
         """The best (score, query name, listed name position, alignment) between the query and one entity."""
-        if self._ent_names is None:
-            by_entity: dict[int, list[int]] = {}
-            for pos, name in enumerate(self.names):
-                by_entity.setdefault(name[0], []).append(pos)
-            self._ent_names = by_entity
         best = None
         for qname in query_names(query.names):
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(qname, query.schema)
             if not q_tokens:
                 continue
             ordered = is_latin_name(qname)
-            for pos in self._ent_names.get(ent_idx, ()):
+            for pos in self._names_of(ent_idx):
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
                 a_spelled = spellings_of(self.names[pos][1])
                 ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, a_spelled)
@@ -331,7 +337,10 @@ class ScreenIndex:
                 if raw:
                     posting = np.frombuffer(raw, dtype=np.int32)
                     arrays.append(posting)
-                    w = weight * KEY_WEIGHTS["c"] * (1.0 + 1.0 / math.log(len(posting) + 2))
+                    # a script part's weight knows nothing of how common it is (its abjad token is no listed
+                    # word): the names sharing the key say it, as a Latin token's own frequency does
+                    w = weight * self._rarity(len(posting))
+                    w *= KEY_WEIGHTS["c"] * (1.0 + 1.0 / math.log(len(posting) + 2))
                     weights.append(np.full(len(posting), w))
         # Adjacent query words joined ("abu seta" -> "abuseta") find names that write them as one word, and
         # listed names' joined pairs (indexed the same way) are found by a query that writes them as one.
@@ -401,6 +410,10 @@ class ScreenIndex:
             excess = sum(features.values()) - WEAK_NAME_CAP
             if excess > 0:
                 features["weak_name"] = round(-excess, 4)
+        excess = sum(features.values()) - WEAK_NAME_CAP
+        if excess > 0 and schema != "Person" and not corroborated and self._place_only(ent_idx, ns):
+            # the query names the place a listed branch operates in ("Khorasan", "West Africa"), not the branch
+            features["branch_place_only"] = round(-excess, 4)
         if "schema_conflict" in features:
             # A person is never a company, whatever else agrees: an identifier or a birth date shared with an
             # entry of another kind does not make it the queried party (the caller's schema is the caller's
@@ -432,6 +445,27 @@ class ScreenIndex:
             explanation=explanation,
             entity={"_idx": ent_idx},
         )
+
+    def _place_only(self, ent_idx: int, ns: Any) -> bool:
+        """Whether every name word the alignment matched is a word of the place the listed body's branch
+        operates in, read from its own names (:func:`screen.branches.branch_places`)."""
+        words = [listed for _q, listed, _s in ns.pairs if token_class(listed) == NAME]
+        if not words or ns.joined:
+            return False
+        places = self._places.get(ent_idx)
+        if places is None:
+            places = frozenset().union(*(branch_places(self.names[pos][1]) for pos in self._names_of(ent_idx)))
+            self._places[ent_idx] = places
+        return all(w in places for w in words)
+
+    def _names_of(self, ent_idx: int) -> list[int]:
+        """Positions of the entity's listed names."""
+        if self._ent_names is None:
+            by_entity: dict[int, list[int]] = {}
+            for pos, name in enumerate(self.names):
+                by_entity.setdefault(name[0], []).append(pos)
+            self._ent_names = by_entity
+        return self._ent_names.get(ent_idx, [])
 
     def _weak_name(self, name_idx: int, schema: str) -> str | None:
         """Why the listed name matched cannot flag on its own, or None: a weak alias (OFAC's "low quality"
