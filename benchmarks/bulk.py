@@ -9,13 +9,21 @@ Articles: ``--synthetic N`` generated news-like articles (names, places, verbs a
 text unique) and the real dev set (``../shared/data/articles/dev``) repeated ``--dev-repeat`` times, each copy
 made unique by one trailing line (so content hashes differ). All are written as JSON lines files.
 
-Printed: articles/s and cost per article of each path, the Spark/single ratio (target <= 1.2 with one
-executor), the 1 -> 2 executor speed-up (target >= 1.8), peak memory per executor (the Python workers' peak
-RSS, model included), the partitions' time profile and a model of the wall time at N executors:
-the partitions spread over N executors, the resolution blocks too, except the largest block, which one
-executor resolves alone (the serial floor), every term measured here. The issue's
-full size is ``--synthetic 100000`` (hours on 2 cores); wall times on a shared machine are noisy: the load
-average is printed next to them.
+Cost is CPU time, not wall time: on the shared machine wall time mostly measures the neighbours.
+:mod:`cputree` samples the CPU of every process of each path - the driver, the single path's ingest
+process, the JVM, Spark's Python workers - and of the PostgreSQL backends of the benchmark database,
+so both paths are charged for everything they make the machine do, the store's side included.
+``--marginal`` runs each path again on the first half of the articles (the smaller run second, cold, in
+a fresh child or Spark session): the difference is the cost per extra article, the rest the fixed
+cost of a job (JVM, Python worker start-up and imports, model loads), which a large archive spreads.
+
+Printed: wall time, articles/s and CPU per article of each path (by process kind and stage), the
+Spark/single CPU ratio (target <= 1.2 with one executor), the 1 -> 2 executor wall speed-up (target
+>= 1.8: only meaningful on a quiet machine) and the CPU local[2] / local[1] (work the second executor
+adds), peak memory per executor, the Python worker processes a job started, and a CPU model of the
+speed-up at N executors from local[1]'s terms: the partitions' CPU spread over N slots (longest first),
+the work around them (driver, JVM, store) either serial or split, resolution split except its largest
+block (the serial floor). The issue's full size is ``--synthetic 100000`` (hours on 2 cores).
 
     TG_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:55432/db .venv/bin/python benchmarks/bulk.py \\
         --synthetic 200 --dev-repeat 1
@@ -24,8 +32,9 @@ average is printed next to them.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
-import math
+import multiprocessing as mp
 import os
 import random
 import statistics
@@ -33,9 +42,11 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, make_url, text
 
+from cputree import TreeCPU, describe, pg_backends  # benchmarks/ is on sys.path when run as a script
 from threatgraph.app import DEFAULT_HOOKS, Threatgraph, gazetteer_names
 from threatgraph.bulk import run_bulk, spark_session
 from threatgraph.store.db import open_store
@@ -115,95 +126,200 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
 
+def timed(hook: Any, spent: list[float]) -> Any:
+    """The hook, adding its CPU seconds (this process: the single path runs its hooks inline) to ``spent``."""
+
+    @functools.wraps(hook)
+    def run(engine: Any, ids: list[str]) -> Any:
+        c0 = time.process_time()
+        try:
+            return hook(engine, ids)
+        finally:
+            spent[0] += time.process_time() - c0
+
+    return run
+
+
+def ms(cpu: float, n: int) -> str:
+    return f"{1000 * cpu / max(n, 1):.0f} ms/article"
+
+
+def _single_child(folder: Path, url: str, send: Any) -> None:
+    """The single path in a fresh child: the spaCy model and every cache start cold, as in a new job."""
+    hook_cpu = [0.0]
+    t0 = time.perf_counter()
+    app = Threatgraph(db=url, hooks=[timed(h, hook_cpu) for h in DEFAULT_HOOKS])
+    report = app.ingest([folder], batch_size=64)
+    send.send((time.perf_counter() - t0, hook_cpu[0], len(report.ingested), [f.reason for f in report.failed[:3]]))
+
+
+def run_single(folder: Path, n: int, pg: str, urls: list[str]) -> dict[str, Any]:
+    """The anchor: ``Threatgraph.ingest`` (one process, resolution and watches per batch) into a fresh schema."""
+    url = fresh_schema(pg)
+    urls.append(url)
+    recv, send = mp.Pipe(duplex=False)
+    with TreeCPU(backends=pg_backends(pg)) as meter:
+        child = mp.get_context("fork").Process(target=_single_child, args=(folder, url, send))
+        child.start()
+        wall, hook_cpu, ingested, failed = recv.recv()
+        child.join()
+    assert ingested == n, (ingested, failed)
+    cpu = meter.final.cpu
+    print(
+        f"single machine (anchor): {wall:8.1f} s wall  {n / wall:6.1f} articles/s  [{load()}]\n"
+        f"    CPU {describe(cpu)} = {ms(sum(cpu.values()), n)}; "
+        f"of it resolution + watch hooks {hook_cpu:.1f} s (ingest process)"
+    )
+    return {"wall": wall, "cpu": sum(cpu.values()), "kinds": cpu}
+
+
+def lpt(jobs: list[float], slots: int) -> float:
+    """Makespan of jobs over ``slots`` workers, longest first to the least loaded (Spark hands tasks out greedily)."""
+    loads = [0.0] * slots
+    for job in sorted(jobs, reverse=True):
+        loads[loads.index(min(loads))] += job
+    return max(loads)
+
+
+def run_spark(folder: Path, n: int, pg: str, slots: int, partitions: int | None, urls: list[str]) -> dict[str, Any]:
+    """``run_bulk`` on ``local[slots]`` into a fresh schema; session startup measured apart."""
+    with TreeCPU(backends=pg_backends(pg)) as meter:
+        session = spark_session(f"local[{slots}]", {"spark.sql.shuffle.partitions": str(2 * slots)})
+        session.range(1).count()  # JVM and session up: startup is measured apart
+        up = meter.at(10**9).at
+        url = fresh_schema(pg)
+        urls.append(url)
+        t0 = time.perf_counter()
+        start = t0 - meter._t0
+        rep = run_bulk(
+            [str(folder)], url, session=session, partitions=partitions, names=gazetteer_names, hooks=DEFAULT_HOOKS
+        )
+        wall = time.perf_counter() - t0
+    session.stop()
+    assert len(rep.ingested) == n, (len(rep.ingested), rep.failed[:3])
+    startup = meter.window(0, up)
+    total = meter.window(start, start + wall + 1)
+    stages = {}
+    at = start
+    for name, secs in rep.timings.items():
+        stages[name] = meter.window(at, at + secs)
+        at += secs
+    parts = rep.partitions
+    part_cpu = [p["cpu_seconds"] for p in parts]
+    models = [p["model_cpu_seconds"] for p in parts if p["model_cpu_seconds"] > 0.5]
+    workers = meter.processes("python workers")
+    print(
+        f"spark local[{slots}]: {wall:8.1f} s wall  {n / wall:6.1f} articles/s  [{load()}]\n"
+        f"    CPU {describe(total)} = {ms(sum(total.values()), n)}; session startup apart: {describe(startup)}\n"
+        f"    stages (wall, CPU): "
+        + "; ".join(f"{k} {rep.timings[k]:.0f} s, {describe(v)}" for k, v in stages.items())
+        + f"\n    partitions {len(parts)}: worker CPU mean {statistics.mean(part_cpu):.1f} s, max {max(part_cpu):.1f} s"
+        f" (NLP {sum(p['nlp_cpu_seconds'] for p in parts):.0f} s of {sum(part_cpu):.0f} s); "
+        f"extractor built {len(models)}x ({sum(models):.1f} s CPU); "
+        f"peak memory per executor {max(p['peak_rss_mb'] for p in parts):.0f} MB; "
+        f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} of "
+        f"{rep.blocks.get('groups')} groups)\n"
+        f"    Python worker processes (session included): {len(workers)}, CPU s each: "
+        + " ".join(f"{w:.1f}" for w in workers)
+    )
+    return {"wall": wall, "cpu": sum(total.values()), "kinds": total, "stages": stages, "rep": rep, "parts": part_cpu}
+
+
+def model(n: int, r1: dict[str, Any]) -> None:
+    """The 1 -> N executor estimate from local[1]'s CPU: what splits over executors and what does not."""
+    rep, stages = r1["rep"], r1["stages"]
+    ext = sum(stages["extract"].values())
+    tasks = sum(r1["parts"])  # Python worker CPU inside the partitions: splits over executors
+    outside = ext - tasks  # driver, JVM (reading, shuffles, Arrow) and PostgreSQL around the tasks
+    res = sum(sum(stages[k].values()) for k in ("resolve", "watch") if k in stages)
+    largest = res * rep.blocks.get("largest_block", 0) / max(rep.blocks.get("groups", 1), 1)
+    print(
+        f"CPU model from local[1]: partitions {tasks:.0f} s CPU (split over executors), around them {outside:.0f} s "
+        f"(driver {stages['extract']['driver']:.0f}, JVM {stages['extract']['jvm']:.0f}, "
+        f"PostgreSQL {stages['extract']['postgres']:.0f}), resolution + watch {res:.0f} s "
+        f"(largest block ~{largest:.0f} s: the serial floor)"
+    )
+    for slots in (2, 8, 32):
+        best = outside / slots + lpt(r1["parts"], slots) + max(res / slots, largest)
+        worst = outside + lpt(r1["parts"], slots) + max(res / slots, largest)
+        one = outside + tasks + res
+        print(
+            f"  N={slots}: speed-up {one / worst:.2f}x (work around the partitions serial) .. {one / best:.2f}x "
+            f"(it splits too), this input of {n} articles in {len(r1['parts'])} partitions"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--synthetic", type=int, default=200, help="synthetic articles (issue size: 100000)")
     ap.add_argument("--dev-repeat", type=int, default=1, help="copies of the real dev set")
     ap.add_argument("--files", type=int, default=4, help="JSON lines files the articles are split into")
     ap.add_argument("--partitions", type=int, default=None, help="Spark partitions (default: ~256 articles each)")
+    ap.add_argument("--runs", default="single,1,2", help="which paths: single, and Spark slot counts (1, 2)")
+    ap.add_argument(
+        "--marginal",
+        action="store_true",
+        help="also run each path on the first half of the articles: cost per extra article and fixed cost",
+    )
     ap.add_argument("--pg", default=os.environ.get("TG_TEST_PG_URL"), help="PostgreSQL database URL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the benchmark schemas")
     args = ap.parse_args()
     if not args.pg:
         raise SystemExit("needs PostgreSQL: --pg URL or $TG_TEST_PG_URL")
+    runs = args.runs.split(",")
     items = synthetic(args.synthetic, args.seed) + dev_copies(args.dev_repeat)
     n = len(items)
-    print(f"articles: {n} ({args.synthetic} synthetic, {n - args.synthetic} dev-set copies)")
+    print(f"articles: {n} ({args.synthetic} synthetic, {n - args.synthetic} dev-set copies); {load()}")
     urls: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        write_inputs(folder, items, args.files)
-
-        url = fresh_schema(args.pg)
-        urls.append(url)
-        t0 = time.perf_counter()
-        report = Threatgraph(db=url).ingest([folder], batch_size=64)
-        single = time.perf_counter() - t0
-        assert len(report.ingested) == n, (len(report.ingested), report.failed[:3])
-        print(f"single machine (anchor): {single:8.1f} s  {n / single:6.1f} articles/s  [{load()}]")
-
-        results = {}
-        for slots in (1, 2):
-            session = spark_session(f"local[{slots}]", {"spark.sql.shuffle.partitions": str(2 * slots)})
-            session.range(1).count()  # JVM and session up: startup is measured apart
-            url = fresh_schema(args.pg)
-            urls.append(url)
-            t0 = time.perf_counter()
-            rep = run_bulk(
-                [str(folder)],
-                url,
-                session=session,
-                partitions=args.partitions,
-                names=gazetteer_names,
-                hooks=DEFAULT_HOOKS,
-            )
-            wall = time.perf_counter() - t0
-            session.stop()
-            assert len(rep.ingested) == n, (len(rep.ingested), rep.failed[:3])
-            parts = [p["seconds"] for p in rep.partitions]
-            results[slots] = (wall, rep, parts)
-            print(
-                f"spark local[{slots}]:        {wall:8.1f} s  {n / wall:6.1f} articles/s  "
-                f"partitions {len(parts)} (mean {statistics.mean(parts):.1f} s, max {max(parts):.1f} s)  "
-                f"peak memory per executor {max(p['peak_rss_mb'] for p in rep.partitions):.0f} MB  "
-                f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} of "
-                f"{rep.blocks.get('groups')} groups)  stages "
-                + " ".join(f"{k} {v:.0f} s" for k, v in rep.timings.items())
-                + "  "
-                f"[{load()}]"
-            )
-        w1, rep1, parts1 = results[1]
-        w2, _, _ = results[2]
-        print(f"ratio spark local[1] / single machine, cost per article: {w1 / single:.2f}  (target <= 1.2)")
-        print(f"speed-up local[1] -> local[2]: {w1 / w2:.2f}x  (target >= 1.8)")
-        mean = statistics.mean(parts1)
-        t = rep1.timings
-        fixed = max(t["extract"] - sum(parts1), 0.0)  # listing, reading, dedupe, collecting: not split here
-        resolve = t.get("resolve", 0.0) + t.get("watch", 0.0)
-        serial = resolve * rep1.blocks.get("largest_block", 0) / max(rep1.blocks.get("groups", 1), 1)
+    results: dict[str, dict[str, Any]] = {}
+    m = len(items[::2])
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder, half = Path(tmp) / "all", Path(tmp) / "half"
+            folder.mkdir()
+            half.mkdir()
+            write_inputs(folder, items, args.files)
+            write_inputs(half, items[::2], args.files)  # every other article: the same mix as the whole
+            for which in runs:
+                if which == "single":
+                    results[which] = run_single(folder, n, args.pg, urls)
+                else:
+                    results[which] = run_spark(folder, n, args.pg, int(which), args.partitions, urls)
+                if args.marginal:  # the smaller run second: its fixed costs are if anything the lower
+                    if which == "single":
+                        small = run_single(half, m, args.pg, urls)
+                    else:
+                        small = run_spark(half, m, args.pg, int(which), args.partitions, urls)
+                    extra = (results[which]["cpu"] - small["cpu"]) / (n - m)
+                    results[which]["marginal"] = extra
+                    print(
+                        f"  {which}: cost per extra article {1000 * extra:.0f} ms (from {m} to {n} articles); "
+                        f"fixed cost {results[which]['cpu'] - n * extra:.0f} s CPU"
+                    )
+    finally:
+        if not args.keep:
+            for url in urls:
+                drop_schema(args.pg, url)
+    single, one, two = results.get("single"), results.get("1"), results.get("2")
+    if single and one:
         print(
-            f"cost model from local[1]: {len(parts1)} partitions of ~{n / len(parts1):.0f} articles, "
-            f"{mean:.1f} s each; "
-            f"{fixed:.1f} s outside partitions; resolution {resolve:.1f} s of which the largest block is {serial:.1f} s"
+            f"ratio spark local[1] / single machine, CPU per article: {one['cpu'] / single['cpu']:.2f} "
+            f"(target <= 1.2); wall: {one['wall'] / single['wall']:.2f} (load-dependent)"
         )
+    if single and one and "marginal" in one and "marginal" in single:
         print(
-            "  T(N) = (outside + P * partition + resolution) / N, but never less than the largest resolution block"
-            " (one transaction on one executor); every term scaled linearly to the archive size"
+            f"ratio spark local[1] / single machine, CPU per extra article: {one['marginal'] / single['marginal']:.2f}"
+            " (target <= 1.2; the fixed costs - JVM, worker start-up, model loads - spread over a large archive)"
         )
-        per_part = n / len(parts1)
-        for big in (n, 100_000, 1_000_000):
-            scale = big / n
-            parts = math.ceil(big / per_part)
-            cells = []
-            for slots in (1, 2, 8, 32, 128):
-                spread = (fixed * scale + math.ceil(parts / slots) * slots * mean + resolve * scale) / slots
-                total = max(spread, serial * scale + fixed * scale / slots)
-                cells.append(f"N={slots}: {total / 3600:6.2f} h {big / total:6.1f}/s")
-            print(f"  {big:>9,} articles  " + "  ".join(cells))
-    if not args.keep:
-        for url in urls:
-            drop_schema(args.pg, url)
+    if one and two:
+        print(
+            f"speed-up local[1] -> local[2], wall: {one['wall'] / two['wall']:.2f}x (target >= 1.8; needs a quiet "
+            f"machine); CPU local[2] / local[1]: {two['cpu'] / one['cpu']:.2f} (1.00: no work added by the 2nd "
+            f"executor); 2 cores bound local[2] at >= {two['cpu'] / 2:.0f} s wall"
+        )
+    if one:
+        model(n, one)
 
 
 if __name__ == "__main__":

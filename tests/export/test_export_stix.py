@@ -148,3 +148,20 @@ def test_bundle_limit_too_small_for_one_article_is_an_error(store, tmp_path: Pat
     assert not (tmp_path / "parts").exists()
     with pytest.raises(ExportError, match="STIX bundles only"):
         export(store, "ftm", tmp_path / "x", max_bundle_bytes=1000)
+
+
+def test_split_part_refuses_a_reference_outside_it(tmp_path: Path) -> None:
+    """Split parts are checked object by object as they are written (no whole-bundle parse in memory)."""
+    from threatgraph.export.stats import ExportStats
+    from threatgraph.export.stix import _Bundles
+
+    stats = ExportStats(format="stix", out=tmp_path)
+    parts = _Bundles(tmp_path, "all", stats, max_bytes=None, max_objects=10)
+    actor = stix2.Identity(name="Someone", identity_class="individual")
+    note = stix2.Note(content="said so", object_refs=[actor.id])
+    parts.put([actor, note], [actor, note])  # the actor travels with the note: fine
+    parts.flush()
+    with pytest.raises(ExportError, match="not in the bundle"):
+        parts.put([note], [note])  # a new part without the actor it points at
+    parts.close()
+    assert validate_file(tmp_path / "bundle-00001.json") == 2

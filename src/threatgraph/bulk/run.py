@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS
+from threatgraph.bulk.codec import ROW_COLUMNS
 from threatgraph.bulk.inputs import read_inputs
 from threatgraph.bulk.session import BulkError, spark_session
 from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition, worker_engine
@@ -76,15 +76,6 @@ class BulkReport:
             "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
-
-
-def _first_per_id(articles: DataFrame) -> DataFrame:
-    """One row per content hash: the one read from the smallest source name (deterministic)."""
-    from pyspark.sql import functions as F
-
-    cols = [c for c in ARTICLE_COLUMNS if c != "id"]
-    best = F.min_by(F.struct(*cols), F.coalesce(F.col("source"), F.lit("")))
-    return articles.groupBy("id").agg(best.alias("a")).select("id", *(f"a.{c}" for c in cols))
 
 
 def _watch_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
@@ -166,12 +157,11 @@ def run_bulk(
             report.failed.append(IngestFailure(row["source"] or "?", row["reason"]))
         articles = items.filter(F.col("reason").isNull()).drop("reason")
         report.read = articles.count()
-        unique = _first_per_id(articles)
-        n_unique = unique.count()
-        report.duplicates = report.read - n_unique
-        n_parts = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(n_unique / PARTITION_ARTICLES), 1)
+        slots = spark.sparkContext.defaultParallelism
+        n_parts = partitions or max(slots, math.ceil(report.read / PARTITION_ARTICLES), 1)
+        # Copies of one text (same content hash) land in one partition, which keeps one of them.
         out = (
-            unique.repartition(n_parts, "id")
+            articles.repartition(n_parts, "id")
             .mapInArrow(extract_partition(url, write=pg, names=names), OUT_DDL)
             .persist(StorageLevel.MEMORY_AND_DISK)
         )
@@ -216,6 +206,8 @@ def _tally(report: BulkReport, row: Any) -> None:
         report.stored_ids.append(row["id"])
     elif kind == "failed":
         report.failed.append(IngestFailure(row["source"] or row["id"] or "?", row["reason"] or "failed"))
+    elif kind == "duplicate":
+        report.duplicates += 1
     elif kind == "partition":
         report.partitions.append(json.loads(row["reason"]))
 

@@ -12,8 +12,8 @@ with that partition's rows as Arrow record batches. Per partition it
    the analysed rows (for Parquet, or for a SQLite store written from the driver).
 
 It yields rows of :data:`OUT_DDL`: one per article (``kind`` ingested / stored / analysed /
-failed) and one ``partition`` row with the partition's timing and the worker's peak memory, which
-``benchmarks/bulk.py`` turns into a cost model.
+failed / duplicate: the same text again in the input) and one ``partition`` row with the partition's
+timing and the worker's peak memory, which ``benchmarks/bulk.py`` turns into a cost model.
 """
 
 from __future__ import annotations
@@ -83,6 +83,25 @@ def stored_ids(engine: Engine, ids: list[str]) -> set[str]:
     return found
 
 
+def first_per_id(arts: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """One article per content hash, the one read from the smallest source name, and the repeats.
+
+    The job partitions by id, so every copy of a text meets the others in one partition and the
+    choice needs no shuffle of its own; it is the same whatever order the copies arrive in.
+    """
+    best: dict[str, Article] = {}
+    repeats: list[Article] = []
+    for a in arts:
+        kept = best.get(a.id)
+        if kept is None:
+            best[a.id] = a
+            continue
+        if (a.source or "") < (kept.source or ""):
+            best[a.id], a = a, kept
+        repeats.append(a)
+    return list(best.values()), repeats
+
+
 def analyse_isolated(extractor: Any, batch: list[Article]) -> tuple[list[Analysis], list[tuple[Article, str]]]:
     """Analyses of a batch; if the batch breaks, each article alone, so one bad article fails alone."""
     try:
@@ -115,21 +134,24 @@ def extract_partition(
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         engine = worker_engine(db_url) if db_url else None
         items = [r for b in batches for r in b.select(list(ARTICLE_COLUMNS)).to_pylist()]
         out: list[dict[str, Any]] = []
-        arts = [article_from(r) for r in items]
+        arts, repeats = first_per_id(article_from(r) for r in items)
+        out += [_out("duplicate", id=a.id, source=a.source) for a in repeats]
         known = stored_ids(engine, [a.id for a in arts]) if engine is not None and arts else set()
         fresh = [a for a in arts if a.id not in known]
         out += [_out("stored", id=a.id, source=a.source) for a in arts if a.id in known]
+        c_model = time.process_time()
         extractor = worker_extractor(db_url, engine, names) if fresh else None
+        c_model = time.process_time() - c_model  # CPU of building the extractor: 0 once this worker has one
         analyses: list[Analysis] = []
         for i in range(0, len(fresh), BATCH):
             done, failed = analyse_isolated(extractor, fresh[i : i + BATCH])
             analyses += done
             out += [_out("failed", id=a.id, source=a.source, reason=why) for a, why in failed]
-        t_nlp = time.perf_counter() - t0
+        t_nlp, c_nlp = time.perf_counter() - t0, time.process_time() - c0
         if write and analyses:
             assert engine is not None
             new = set(copy_analyses(engine, analyses))
@@ -138,9 +160,14 @@ def extract_partition(
             out += [_out("analysed", to_row(an)) for an in analyses]
         stats = {
             "articles": len(arts),
+            "duplicates": len(repeats),
             "analysed": len(analyses),
             "seconds": time.perf_counter() - t0,
             "nlp_seconds": t_nlp,
+            # CPU seconds of this worker (wall seconds on a shared machine count the neighbours too)
+            "cpu_seconds": time.process_time() - c0,
+            "nlp_cpu_seconds": c_nlp,
+            "model_cpu_seconds": c_model,
             "peak_rss_mb": peak_rss_mb(),
         }
         out.append(_out("partition", reason=json.dumps(stats)))

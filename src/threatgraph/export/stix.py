@@ -321,11 +321,15 @@ def _refs(obj: dict[str, Any]) -> list[str]:
 class _Bundles:
     """Writes STIX objects into one streamed bundle, or into bundles split by size or object count.
 
-    One bundle (no limit): each object is written as soon as it is made, after being parsed
-    back by stix2 on its own; actors are written once, before anything that points at them.
-    Split: every part is a self-contained bundle - the actors and places its objects point at
-    are repeated in it - parsed back whole by stix2 with every reference checked before it is
-    written, so each file can be imported on its own.
+    Every object is written as soon as its group is placed, after being parsed back by stix2 on its
+    own (no custom content), so memory holds one group of objects, never a bundle.
+
+    One bundle (no limit): actors are written once, before anything that points at them.
+    Split: every part is a self-contained bundle - the actors and places its objects point at are
+    repeated in it - and every reference an object makes is checked, as it is written, against the
+    ids already in its part or in its own group, so each file can be imported on its own. What a part
+    keeps in memory is the ids it holds (at most ``max_objects``, or about ``max_bytes`` / 300 for
+    the smallest objects): the memory of a split export does not depend on how large the parts are.
     """
 
     def __init__(self, out: Path, name: str, stats: ExportStats, max_bytes: int | None, max_objects: int | None):
@@ -336,15 +340,30 @@ class _Bundles:
         self.max_objects = max_objects
         self.split = bool(max_bytes or max_objects)
         self.counted: set[str] = set()  # location ids already counted (bounded by the gazetteer)
-        self.part: dict[str, str] = {}
+        self.written: set[str] = set()  # ids in the current part (split) or locations written (one bundle)
         self.part_bytes = 0
         self.parts = 0
         self.fh: Any = None
+        self.path = out
         if not self.split:
-            self.fh = out.open("w", encoding="utf-8")
-            head = {"type": "bundle", "id": stix_id("bundle", name)}
-            self.fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "objects": [')
-            self.first = True
+            self._open(out, stix_id("bundle", name))
+
+    def _open(self, path: Path, bundle_id: str) -> None:
+        self.path = path
+        self.fh = path.open("w", encoding="utf-8")
+        head = json.dumps({"type": "bundle", "id": bundle_id})
+        self.fh.write(head[:-1] + ', "objects": [')
+        self.part_bytes = len(head) + 16
+        self.first = True
+
+    def _write(self, obj: Any, text: str) -> None:
+        """Parse one object back with stix2 and append it to the open bundle."""
+        try:
+            stix2.parse(text, allow_custom=False)
+        except (stix2.exceptions.STIXError, ValueError) as exc:
+            raise ExportError(f"{self.path}: {obj.id} does not parse back as STIX 2.1: {exc}") from exc
+        self.fh.write(("\n" if self.first else ",\n") + text)
+        self.first = False
 
     # -- counting: each object once, however many parts repeat it
     def count(self, obj: Any) -> None:
@@ -361,56 +380,58 @@ class _Bundles:
         if not self.split:
             for obj in objects:
                 if obj.type == "location":
-                    if obj.id in self.part:
+                    if obj.id in self.written:
                         continue
-                    self.part[obj.id] = ""  # locations written once (ids only; bounded by the gazetteer)
-                text = obj.serialize(ensure_ascii=False)
-                try:
-                    stix2.parse(text, allow_custom=False)
-                except (stix2.exceptions.STIXError, ValueError) as exc:
-                    raise ExportError(f"{self.out}: {obj.id} does not parse back as STIX 2.1: {exc}") from exc
-                self.fh.write(("\n" if self.first else ",\n") + text)
-                self.first = False
+                    self.written.add(obj.id)  # locations written once (ids only; bounded by the gazetteer)
+                self._write(obj, obj.serialize(ensure_ascii=False))
             return
-        texts = {o.id: o.serialize(ensure_ascii=False) for o in objects}
-        if not self._fits(texts):
+        if not objects:
+            return
+        texts = {o.id: (o, o.serialize(ensure_ascii=False)) for o in objects}
+        if self.fh is None or not self._fits(texts):
             self.flush()
             if not self._fits(texts):
                 raise ExportError(
                     f"one article's objects with the actors they point at ({len(texts)} objects, "
-                    f"{sum(len(t.encode()) + 2 for t in texts.values())} bytes) exceed the bundle limit; raise it"
+                    f"{sum(len(t.encode()) + 2 for _o, t in texts.values())} bytes) exceed the bundle limit; raise it"
                 )
-        for oid, text in texts.items():
-            if oid not in self.part:
-                self.part[oid] = text
+            self.parts += 1
+            name = f"bundle-{self.parts:05d}.json"
+            self._open(self.out / name, stix_id("bundle", self.name, self.parts))
+        for oid, (obj, text) in texts.items():
+            for ref in _refs(obj):
+                if ref not in self.written and ref not in texts:
+                    raise ExportError(f"{self.path}: {oid} refers to {ref}, which is not in the bundle")
+            if oid not in self.written:
+                self._write(obj, text)
+                self.written.add(oid)
                 self.part_bytes += len(text.encode("utf-8")) + 2
 
-    def _fits(self, texts: dict[str, str]) -> bool:
-        new = {k: v for k, v in texts.items() if k not in self.part}
-        if self.max_objects and len(self.part) + len(new) > self.max_objects:
+    def _fits(self, texts: dict[str, tuple[Any, str]]) -> bool:
+        new = {k: t for k, (_o, t) in texts.items() if k not in self.written}
+        if self.max_objects and len(self.written) + len(new) > self.max_objects:
             return False
-        size = self.part_bytes + sum(len(t.encode("utf-8")) + 2 for t in new.values()) + 128
+        size = self.part_bytes + sum(len(t.encode("utf-8")) + 2 for t in new.values()) + 8
         return not (self.max_bytes and size > self.max_bytes)
 
     def flush(self) -> None:
-        if not self.part:
+        """Close the current part (split): its bundle is complete and every reference in it resolves."""
+        if self.fh is None:
             return
-        self.parts += 1
-        path = self.out / f"bundle-{self.parts:05d}.json"
-        head = json.dumps({"type": "bundle", "id": stix_id("bundle", self.name, self.parts)})
-        text = head[:-1] + ', "objects": [\n' + ",\n".join(self.part.values()) + "\n]}\n"
-        _check_bundle(text, path)
-        path.write_text(text, encoding="utf-8")
-        self.stats.files.append(path)
+        self.fh.write("\n]}\n")
+        self.fh.close()
+        self.fh = None
+        self.stats.files.append(self.path)
         self.stats.count("bundle")
-        self.part, self.part_bytes = {}, 0
+        self.written, self.part_bytes = set(), 0
 
     def close(self) -> None:
         if self.split:
             self.flush()
-        else:
+        elif self.fh is not None:
             self.fh.write("\n]}\n")
             self.fh.close()
+            self.fh = None
             self.stats.files.append(self.out)
 
 
