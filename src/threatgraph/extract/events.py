@@ -1303,7 +1303,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
         targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para, things)]
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
-        if not sources and choose_doers and not args.sources and not _claimed(tok, claims):
+        exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
+        if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):
             chosen = choose(tok, trig.type, kind, index, {a.group for a, _t in targets if a.group >= 0})
             sources = [(chosen, None)] if chosen is not None else []
         sources = sources or [(None, None)]
