@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--ruleless", type=float, default=1.0, help="weight of events the rules leave doerless")
     ap.add_argument("--cache", default=None, help="pickle the parsed cases here and reuse them (experiments)")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
     ap.add_argument("--show", action="store_true", help="print each rule-less event's fill (tuning data only)")
     ap.add_argument("--write", action="store_true", help="fit on all tuning docs and write event_chooser.yaml")
     args = ap.parse_args(argv)
@@ -163,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         cases = build_cases(splits)
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(cases))
-    names = sorted({n for c in cases for f in c.features for n in f})
+    dropped = set(args.drop.split(",")) if args.drop else set()
+    names = sorted({n for c in cases for f in c.features for n in f} - dropped)
     fills, replace = cross_validate(cases, names, args.c, args.ruleless)
     no_rule = [c for c in cases if c.rule_source is None]
     print(
