@@ -44,9 +44,11 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        #: Each mention's tokens (None when its characters fall outside the tokens), aligned with ``mentions``.
+        self.spans: list[Span | None] = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in self.mentions]
+        self.starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
-        for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for m, span in zip(self.mentions, self.spans, strict=True):
             if span is None:
                 continue
             for i in range(span.start, span.end):

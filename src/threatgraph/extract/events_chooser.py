@@ -17,11 +17,13 @@ worse than none.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.extract.events_actors import ACTOR_LABELS, Actor, MentionIndex
@@ -152,19 +154,39 @@ def _features(
     return {k: v for k, v in out.items() if v}
 
 
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """What the features need from the whole document, computed once per :class:`MentionIndex`."""
+
+    counts: Counter[int]  # mentions per actor group
+    subjects: list[tuple[int, int]]  # (start, group) of actor mentions that are a sentence's subject
+
+
+#: Each live index's summary; an index (one document's) drops out when it is garbage.
+_DOCUMENTS: WeakKeyDictionary[MentionIndex, _Document] = WeakKeyDictionary()
+
+
+def _document(index: MentionIndex) -> _Document:
+    """The document summary of ``index``, computed on the first trigger that asks for it."""
+    held = _DOCUMENTS.get(index)
+    if held is not None:
+        return held
+    counts: Counter[int] = Counter()
+    subjects = []
+    for m, span in zip(index.mentions, index.spans, strict=True):
+        if m.group < 0 or m.label not in ACTOR_LABELS:
+            continue
+        counts[m.group] += 1
+        if span is not None and span.root.dep_ in _SUBJECTS and span.root.head == span.root.sent.root:
+            subjects.append((m.start, m.group))
+    _DOCUMENTS[index] = found = _Document(counts, subjects)
+    return found
+
+
 def _subject_counts(index: MentionIndex, before: int) -> Counter[int]:
     """How often each group was the subject of a sentence before ``before``: what the text is about
     so far (a text keeps its subject; a release keeps to the party it designates)."""
-    out: Counter[int] = Counter()
-    for m in index.mentions:
-        if m.start >= before:
-            break
-        if m.group < 0 or m.label not in ACTOR_LABELS:
-            continue
-        span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in _SUBJECTS and span.root.head == span.root.sent.root:
-            out[m.group] += 1
-    return out
+    return Counter(group for start, group in _document(index).subjects if start < before)
 
 
 def candidates(tok: Token, event_type: str, kind: str, index: MentionIndex, exclude: set[int]) -> list[Candidate]:
@@ -177,15 +199,17 @@ def candidates(tok: Token, event_type: str, kind: str, index: MentionIndex, excl
     lo = min((prev or sent).start_char, _paragraph_start(doc.text, tok.idx))
     hi = sent.end_char
     fam = family(event_type)
-    counts = Counter(m.group for m in index.mentions if m.label in ACTOR_LABELS and m.group >= 0)
+    counts = _document(index).counts
     total = sum(counts.values()) or 1
     subjects = _subject_counts(index, tok.idx)
     subject_total = sum(subjects.values()) or 1
     nearest: dict[int, tuple[int, Token, Mention]] = {}
-    for m in index.mentions:
-        if m.start < lo or m.end > hi or m.group < 0 or m.group in exclude or m.label not in ACTOR_LABELS:
+    first = bisect_left(index.starts, lo)
+    for m, span in zip(index.mentions[first:], index.spans[first:], strict=True):
+        if m.start > hi:
+            break
+        if m.end > hi or m.group < 0 or m.group in exclude or m.label not in ACTOR_LABELS:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start <= tok.i < span.end:
             continue
         root = span.root
