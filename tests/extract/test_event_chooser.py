@@ -18,7 +18,9 @@ CAMPAIGN = (
     "The Northwind Brigade is an armed group based in Eastland. Northwind Brigade’s campaign of violence "
     "against the government of Eastland has killed hundreds of people."
 )
-KILLED = "The Northwind Brigade is an armed group based in Eastland. Its commander, Tariq Mansoor, was killed in June 2020."
+KILLED = (
+    "The Northwind Brigade is an armed group based in Eastland. Its commander, Tariq Mansoor, was killed in June 2020."
+)
 
 
 @pytest.fixture(scope="module")

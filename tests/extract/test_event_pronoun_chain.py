@@ -14,7 +14,9 @@ from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Article, Event
 
 FOUNDER = "Jan Nowak founded the Northwind Brigade in 2015. "
-LATER = " has taken part in numerous raids on army posts. He led the brigade in the May 2019 attack on the Dunmore base."
+LATER = (
+    " has taken part in numerous raids on army posts. He led the brigade in the May 2019 attack on the Dunmore base."
+)
 
 
 @pytest.fixture(scope="module")
