@@ -190,13 +190,12 @@ def _subject_counts(index: MentionIndex, before: int) -> Counter[int]:
 
 
 def candidates(tok: Token, event_type: str, kind: str, index: MentionIndex, exclude: set[int]) -> list[Candidate]:
-    """Named actors of the trigger's sentence, the one before and its paragraph, one per mention group (its
+    """Named actors of the trigger's paragraph up to its sentence, one per mention group (its
     mention nearest the trigger), with their features; groups in ``exclude`` (the event's targets)
     are left out."""
     sent = tok.sent
-    prev = _previous_sentence(sent)
     doc = tok.doc
-    lo = min((prev or sent).start_char, _paragraph_start(doc.text, tok.idx))
+    lo = _paragraph_start(doc.text, tok.idx)  # another paragraph is another story: a claim there is not here
     hi = sent.end_char
     fam = family(event_type)
     counts = _document(index).counts
