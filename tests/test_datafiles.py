@@ -12,6 +12,7 @@ from threatgraph.export.schemas import MappingFile
 from threatgraph.extract.schemas import (
     CuesFile,
     DatesFile,
+    EventChooserFile,
     EventPatternsFile,
     GazetteerFile,
     LabelsFile,
@@ -35,6 +36,7 @@ SHIPPED: dict[str, type[Schema]] = {
     "collect/sources.example.yaml": SourcesFile,
     "extract/plover.yaml": PloverFile,
     "extract/event_patterns.yaml": EventPatternsFile,
+    "extract/event_chooser.yaml": EventChooserFile,
     "extract/plover_map.yaml": PloverMapFile,
     "extract/timex.yaml": TimexFile,
     "ingest/fields.yaml": FieldsFile,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
+from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
 from threatgraph.extract.events_issuer import release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
@@ -1212,6 +1213,11 @@ def _claimants(doc: Doc, index: MentionIndex, breaks: str) -> list[tuple[tuple[i
     return out
 
 
+def _claimed(tok: Token, claims: list[tuple[tuple[int, int], Actor]]) -> bool:
+    """Whether the trigger's paragraph credits a claimant (:func:`_attribute_claims` then decides)."""
+    return any(lo <= tok.idx < hi for (lo, hi), _a in claims)
+
+
 def _attribute_claims(events: list[Event], claims: list[tuple[tuple[int, int], Actor]]) -> list[Event]:
     """Attacks of a paragraph with no named doer take the group that claimed them in that paragraph
     ("Two bombs exploded … The Kestrel Front claimed responsibility."). The doer then rests on the
@@ -1262,8 +1268,12 @@ def _shared_sources(
     )
 
 
-def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
+def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_doers: bool = True) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
+
+    A trigger whose arguments and linked mentions name no doer gets the learned chooser's doer
+    (:mod:`events_chooser`) when it is sure enough; ``choose_doers=False`` gives the rules alone
+    (the chooser's training script compares against them).
 
     Events with neither a source nor a target are dropped (they link nothing) unless their type
     is a happening in its own right (``standalone_types``: an attack by unnamed gunmen) with a
@@ -1290,9 +1300,14 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
     shared |= release_sources(measures, shared)
     shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
-        sources = found or ([(shared[tok.i], None)] if tok.i in shared else [(None, None)])
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
         targets = [(identified.get(t.i, a), t) for a, t in _actors(_perpetrators(args.targets), index, para, things)]
+        sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
+        exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
+        if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):
+            chosen = choose(tok, trig.type, kind, index, {a.group for a, _t in targets if a.group >= 0})
+            sources = [(chosen, None)] if chosen is not None else []
+        sources = sources or [(None, None)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses
             accusable = lexicon().words["accusable_labels"]
             targets = [(a, t) for a, t in targets if a.group >= 0 and a.label in accusable]

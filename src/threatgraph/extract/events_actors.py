@@ -44,9 +44,11 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        #: Each mention's tokens (None when its characters fall outside the tokens), aligned with ``mentions``.
+        self.spans: list[Span | None] = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in self.mentions]
+        self.starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
-        for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for m, span in zip(self.mentions, self.spans, strict=True):
             if span is None:
                 continue
             for i in range(span.start, span.end):
@@ -342,7 +344,10 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
                 return _actor_of(found)
     if low in lex.words["person_pronouns"]:
         exclude = _speakers_of(tok)
-        m = _continued_subject(tok, index) or index.before(tok.idx, ("Person",), skip=exclude)
+        continued, settled = _continued_subject(tok, index)
+        if settled and continued is None:
+            return None  # the pronoun continues a subject that is no known person: no other person is it
+        m = continued or index.before(tok.idx, ("Person",), skip=exclude)
     elif low in ("we", "us", "our", "ours"):
         return _quoted_speaker(tok, index) or _author_body(tok, index)
     elif low in ("i", "you", "me", "my", "your", "what", "this", "these", "those", "that"):
@@ -360,31 +365,38 @@ def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     return _actor_of(m) if m is not None else None
 
 
-def _continued_subject(tok: Token, index: MentionIndex, reach: int = 6) -> Mention | None:
+def _continued_subject(tok: Token, index: MentionIndex, reach: int = 6) -> tuple[Mention | None, bool]:
     """The person a subject "he"/"she" continues: the subject of the sentences before, through a
     chain of such pronouns ("X was Y's deputy. He was … He was … For decades, he was …" is X, not
     the nearer Y). A text keeps talking about its subject (centering): a pronoun subject most
     likely continues the previous sentence's subject. Only when no person is named in the
-    pronoun's own sentence before it, and only as far as the chain of subjects holds."""
+    pronoun's own sentence before it, and only as far as the chain of subjects holds. A chain that
+    ends on a proper name the mentions do not hold as an actor (a surname typed as a place, an
+    unknown name) settles the question without an answer: the pronoun is that name's, and no other
+    person's. Returns (the person, whether the chain settled who it is)."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("he", "she"):
-        return None
+        return None, False
     sent = tok.sent
     if any((m := index.at(t)) is not None and m.label == "Person" for t in tok.doc[sent.start : tok.i]):
-        return None
+        return None, False
     doc = tok.doc
     for _ in range(reach):
         if sent.start == 0:
-            return None
+            return None, False
         sent = doc[sent.start - 1].sent
         subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) != 1:
-            return None
+            return None, False
         subj = subjects[0]
         if subj.lower_ == tok.lower_:
             continue  # the chain goes on
         found = index.at(subj)
-        return found if found is not None and found.label == "Person" else None
-    return None
+        if found is not None and found.label == "Person":
+            return found, True
+        # "X has taken part in … He led …" with the surname X read as a town: the pronoun still
+        # continues that subject, so the nearest named person would be someone else
+        return None, (found is None and subj.pos_ == "PROPN") or (found is not None and found.label not in ACTOR_LABELS)
+    return None, False
 
 
 _QUOTES = frozenset('"“”')

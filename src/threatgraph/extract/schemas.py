@@ -259,3 +259,14 @@ class PloverMapFile(Schema):
     from_acled: dict[str, dict[str, list[str | None] | None]]
     to_cameo: dict[str, str | None]
     to_acled: dict[str, list[str] | None]
+
+
+class EventChooserFile(Schema):
+    """``event_chooser.yaml``: the learned doer chooser's logistic weights, written by
+    ``benchmarks/train_event_chooser.py``; ``trained_on`` and ``cross_validated`` say on what and how well."""
+
+    trained_on: str
+    cross_validated: str
+    threshold: float
+    bias: float
+    weights: dict[str, float]
