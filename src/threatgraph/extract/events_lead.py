@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 400  # a dateline opens the body; a page header may come before it
 _PAST_AUX = frozenset({"was", "were", "had"})
 _NOT_PAST = frozenset({"will", "would", "may", "might", "could", "should", "must", "can", "shall"})
+_EARLIER = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "prior"})
 
 
 def _past(tok: Token) -> bool | None:
@@ -58,6 +59,23 @@ def told_in_past(tok: Token) -> bool:
             verdict = _past(cur)
             if verdict is not None:
                 return verdict
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def told_as_earlier(tok: Token) -> bool:
+    """Whether the trigger's clause sets its happening before the story ("previously sanctioned",
+    "had already designated", "was earlier listed"): an earlier act, not a retelling of the lead."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            kids = list(cur.children)
+            if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in kids):
+                return True
+            # the past perfect ("had designated") sets it before the story's time
+            return cur.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in kids)
         if cur.head == cur:
             return False
         cur = cur.head
@@ -105,7 +123,7 @@ class Lead:
                 self.places[root] = place
         if date is not None and in_lead and date.start is not None and date.note is None:
             self.dates.setdefault(root, date)
-        if (date is not None and place is not None) or not told_in_past(tok):
+        if (date is not None and place is not None) or not told_in_past(tok) or told_as_earlier(tok):
             return date, place
         if place is None:
             place = self.places.get(root)

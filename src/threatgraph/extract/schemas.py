@@ -100,6 +100,9 @@ class DatesFile(Schema):
     decade_parts: dict[str, list[int]]
     later_words: Words
     named_days: dict[str, date]
+    anaphoric_openers: Words
+    anaphoric_marks: Words
+    anaphoric_units: dict[str, str]
 
 
 class TimexFile(Schema):
