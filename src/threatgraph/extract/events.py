@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
-from threatgraph.extract.events_issuer import release_sources, statutory_sources
+from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -1303,7 +1303,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
         date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
         place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
-        date, place = lead.see(tok, trig.type, date, place)
+        own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
+        date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":
