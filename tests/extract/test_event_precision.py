@@ -223,3 +223,43 @@ def test_what_a_task_acts_on_exists(analyse) -> None:
     protests = _of(a.events, "protests")
     assert protests and protests[0].modality == "asserted"
     assert _of(a.events, "suppressing")[0].modality == "demanded"
+
+
+def test_a_statutes_list_the_parser_breaks_is_still_no_event(analyse) -> None:
+    text = (
+        "On the same day, the ministry designated the Kestrel Front pursuant to Decree 9 for being responsible "
+        "for or complicit in, or having engaged in, the targeting of women, children, or any civilians through "
+        "the commission of acts of violence, or abduction, forced displacement, or attacks on schools, hospitals, "
+        "or locations where civilians are seeking refuge."
+    )
+    events = analyse(text).events
+    assert [e.type for e in events] == ["SANCTION"], [(e.trigger, e.type) for e in events]
+
+
+def test_a_happening_after_the_statutes_list_in_a_new_clause_stays(analyse) -> None:
+    text = (
+        "The ministry designated the Kestrel Front for having armed, housed, or paid the militia, or lent it "
+        "trucks, and on May 2 the militia attacked a police post in Sirte."
+    )
+    assert _of(analyse(text).events, "attacked")
+
+
+@pytest.mark.parametrize(
+    ("text", "killing"),
+    [
+        ("The envoy worked with local officials to execute the militia's deployment in Sirte.", False),
+        ("The Kestrel Front executed two hostages in Sirte on Monday.", True),
+        ("Three soldiers were executed by the Kestrel Front in Sirte.", True),
+    ],
+)
+def test_execute_kills_only_people(analyse, text: str, killing: bool) -> None:
+    assert bool([e for e in analyse(text).events if e.trigger.startswith("execute") and e.type == "ASSAULT"]) is killing
+
+
+def test_this_designation_takes_the_date_of_the_releases_own_act(analyse) -> None:
+    text = (
+        "Today, the Department of State is designating Rudolf Rassendyll as a Specially Designated Global "
+        "Terrorist.\n\nAs a result of this designation, U.S. persons are prohibited from dealing with him."
+    )
+    events = [e for e in analyse(text).events if e.trigger == "designation"]
+    assert events and all(e.date is not None and e.date.start == PUB and e.date.note for e in events)

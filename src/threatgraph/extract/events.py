@@ -71,9 +71,23 @@ def _frame_trigger(tok: Token) -> Trigger | None:
 
 
 def _idiom(tok: Token, lem: str) -> bool:
-    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom."""
+    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom; a
+    verb that kills only people ("execute") with an object that is no person carries something out."""
     idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
-    return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if bool(idioms) and any(lemma(c) in idioms for c in objects):
+        return True
+    return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
+
+
+def _a_person(tok: Token) -> bool:
+    """Whether a word names people: a person's name, a pronoun, a noun for people or fighters."""
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
+        return True
+    words = lexicon().words
+    lem = lemma(tok)
+    kinds = ("person_nouns", "actor_nouns", "militant_nouns", "member_nouns")
+    return any(lem in words[k] or tok.lower_ in words[k] for k in kinds)
 
 
 def _issued(noun: Token) -> bool:
@@ -212,6 +226,9 @@ def _legal_ground(tok: Token) -> bool:
     lex = lexicon()
     ground: Token | None = None
     cur = tok
+    clause = next((t for t in (tok, *tok.ancestors) if t.pos_ == "VERB"), None)
+    if clause is not None and _own_subject(clause) and not _is_sanction_verb(clause):
+        return False  # ", and on May 2 the militia attacked …": a clause of its own, not an alternative
     for _ in range(14):  # a statute's list of alternatives can be long
         if cur.lower_ == "for" and cur.dep_ in ("prep", "conj"):  # "… for serving X, and for arming …"
             ground = cur
@@ -221,8 +238,54 @@ def _legal_ground(tok: Token) -> bool:
                 # alternatives: two "or"s at least ("listed for serving or aiding X" is one pair)
                 return sum(t.dep_ == "cc" and t.lower_ == "or" for t in ground.subtree) >= 2
         if cur.head == cur:
-            return False
+            break
         cur = cur.head
+    return _after_statutory_for(tok)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_sanction_verb(verb: Token) -> bool:
+    found = lexicon().verbs.get(lemma(verb))
+    return found is not None and found.type == "SANCTION"
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb has a doer of its own: a subject that is neither a relative pronoun standing
+    for its noun nor an event noun (a statute's "the targeting of civilians, … forced displacement"
+    parsed as a clause is still the list)."""
+    nouns = lexicon().nouns
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and lemma(c) not in nouns
+        for c in verb.children
+    )
+
+
+def _after_statutory_for(tok: Token) -> bool:
+    """The same ground read off the words when the parser loses the statute's long list (it may
+    make "the targeting of women …" the subject of a later word): the trigger comes after the
+    "for" of a designation verb of its sentence, at least two "or"s lie between them, and no new
+    clause with a subject of its own opens in between (", and on May 2 the group attacked …")."""
+    lex = lexicon()
+    if lex.verbs.get(lemma(tok)) is not None and lex.verbs[lemma(tok)].type == "SANCTION":
+        return False
+    sent = tok.sent
+    for verb in sent:
+        if verb.i >= tok.i:
+            return False
+        found = lex.verbs.get(lemma(verb)) if verb.pos_ == "VERB" else None
+        if found is None or found.type != "SANCTION":
+            continue
+        near = (verb, *verb.children)  # "designated X for …", "designated X pursuant to E.O. 1 for …"
+        fors = [c for c in verb.subtree if c.lower_ == "for" and verb.i < c.i < tok.i and c.head in near]
+        if not fors:
+            continue
+        between = tok.doc[fors[0].i + 1 : tok.i]
+        ors = sum(t.lower_ == "or" and t.dep_ in ("cc", "preconj") for t in between)
+        new_clause = any(t.head.i > fors[0].i and t.head.tag_ in _FINITE and _own_subject(t.head) for t in between)
+        if ors >= 2 and not new_clause:
+            return True
     return False
 
 

@@ -202,6 +202,7 @@ class PloverFile(Schema):
     issued_types: Words
     role_nouns: Words
     release_deixis: Words
+    person_object_verbs: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
