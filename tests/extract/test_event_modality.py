@@ -119,3 +119,20 @@ def test_a_command_with_an_infinitive_is_no_event_of_its_own(extractor: Extracto
 )
 def test_purposes_and_descriptions(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
     assert modality_of(extractor, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The Black Hand declared its commitment to attacking army posts in Sirte.", "attacking", "hypothetical"),
+        # the members of a list stand in one place, however the parser hangs them
+        (
+            "He was involved in the group's plans for gathering intelligence on, kidnapping, or even "
+            "assassinating officials in Sirte.",
+            "assassinating",
+            "hypothetical",
+        ),
+    ],
+)
+def test_commitments_and_plans_over_lists(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
+    assert modality_of(extractor, text, trigger) == expected

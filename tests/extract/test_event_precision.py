@@ -263,3 +263,31 @@ def test_this_designation_takes_the_date_of_the_releases_own_act(analyse) -> Non
     )
     events = [e for e in analyse(text).events if e.trigger == "designation"]
     assert events and all(e.date is not None and e.date.start == PUB and e.date.note for e in events)
+
+
+def test_the_ground_of_a_measure_does_not_take_the_measures_date(analyse) -> None:
+    text = (
+        "The ministry designated the Black Hand as a terrorist group pursuant to Decree 9 on October 25, 2007 "
+        "for providing support to the Kestrel Front."
+    )
+    events = analyse(text).events
+    assert any(e.type == "SANCTION" and e.date and e.date.start == date(2007, 10, 25) for e in events)
+    grounds = [e for e in events if e.trigger == "providing"]
+    assert grounds and all(e.date is None for e in grounds)
+
+
+def test_the_ground_keeps_a_date_of_its_own(analyse) -> None:
+    events = analyse("The ministry designated Rudolf Rassendyll in 2019 for attacking a police post in 2017.").events
+    attacks = [e for e in events if e.trigger == "attacking"]
+    assert attacks and all(e.date is not None and e.date.start == date(2017, 1, 1) for e in attacks)
+
+
+def test_sanctions_as_an_institution_are_no_event(analyse) -> None:
+    text = "The power and integrity of Ruritanian sanctions derive from the ministry's ability to list persons."
+    assert not [e for e in analyse(text).events if e.type == "SANCTION"]
+    assert [e for e in analyse("Ruritania imposes sanctions.").events if e.type == "SANCTION"]
+
+
+def test_a_code_is_not_a_word(analyse) -> None:
+    text = "The ministry is also identifying two aircraft of the Black Hand, with tail numbers YI-BAF and YI-BAN."
+    assert not [e for e in analyse(text).events if e.trigger == "BAN"]

@@ -56,6 +56,17 @@ def _is_hyphen_compound(tok: Token) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑", "–") and doc[tok.i - 1].whitespace_ == ""
 
 
+def _code_part(tok: Token) -> bool:
+    """Whether a capitalised word is a piece of a code joined by hyphens ("tail number YI-BAN",
+    "UN-ARM-7"): letters of an identifier, not a word."""
+    if not tok.text.isupper():
+        return False
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "‑") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‑") and not tok.whitespace_
+    return before or after
+
+
 def _frame_trigger(tok: Token) -> Trigger | None:
     frames = lexicon().frames.get(lemma(tok))
     if not frames:
@@ -266,25 +277,33 @@ def _after_statutory_for(tok: Token) -> bool:
     """The same ground read off the words when the parser loses the statute's long list (it may
     make "the targeting of women …" the subject of a later word): the trigger comes after the
     "for" of a designation verb of its sentence, at least two "or"s lie between them, and no new
-    clause with a subject of its own opens in between (", and on May 2 the group attacked …")."""
-    lex = lexicon()
-    if lex.verbs.get(lemma(tok)) is not None and lex.verbs[lemma(tok)].type == "SANCTION":
+    clause with a doer of its own opens in between (", and on May 2 the group attacked …")."""
+    if _is_sanction_verb(tok):
         return False
-    sent = tok.sent
-    for verb in sent:
+    return _after_measure_for(tok, ("SANCTION",), min_ors=2)
+
+
+def _after_measure_for(tok: Token, types: tuple[str, ...] | frozenset[str], min_ors: int = 0) -> bool:
+    """Whether a trigger follows the "for" of a measure of one of ``types`` in its sentence
+    ("designated X … for …", "imposed sanctions on X for …"), with at least ``min_ors`` "or"s in
+    between and no new clause with a doer of its own opening in between."""
+    lex = lexicon()
+    for verb in tok.sent:
         if verb.i >= tok.i:
             return False
-        found = lex.verbs.get(lemma(verb)) if verb.pos_ == "VERB" else None
-        if found is None or found.type != "SANCTION":
+        if verb.pos_ != "VERB":
             continue
-        near = (verb, *verb.children)  # "designated X for …", "designated X pursuant to E.O. 1 for …"
-        fors = [c for c in verb.subtree if c.lower_ == "for" and verb.i < c.i < tok.i and c.head in near]
+        kinds = [lex.verbs.get(lemma(verb))] + [lex.nouns.get(lemma(o)) for o in _children(verb, "dobj")]
+        if not any(k is not None and k.type in types for k in kinds):
+            continue
+        # "designated X for …", "designated X pursuant to E.O. 1 for …", "as an SDGT pursuant to … for …"
+        fors = [c for c in verb.subtree if c.lower_ == "for" and verb.i < c.i < tok.i and _clause_verb(c) == verb]
         if not fors:
             continue
         between = tok.doc[fors[0].i + 1 : tok.i]
         ors = sum(t.lower_ == "or" and t.dep_ in ("cc", "preconj") for t in between)
         new_clause = any(t.head.i > fors[0].i and t.head.tag_ in _FINITE and _own_subject(t.head) for t in between)
-        if ors >= 2 and not new_clause:
+        if ors >= min_ors and not new_clause:
             return True
     return False
 
@@ -366,6 +385,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
         return (acted, "verb") if acted else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
+        if _code_part(tok):
+            return None
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
             return None
@@ -920,6 +941,41 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+_GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl", "amod", "compound"})
+
+
+def _clause_verb(prep: Token) -> Token | None:
+    """The verb or measure noun a preposition belongs to, through the words a release puts between
+    ("designated X as an SDGT pursuant to E.O. 1 for …"): the nearest verb or noun above it."""
+    cur = prep.head
+    for _ in range(4):
+        if cur.pos_ == "VERB" or cur.pos_ == "NOUN" and cur.dep_ != "pobj":
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _measure_ground(tok: Token) -> bool:
+    """Whether a trigger is the ground of a measure ("designated on May 2 for providing support to
+    X", "imposed sanctions today for their support to attacks"): the act it is taken for happened
+    before it, so the measure's date is not the ground's."""
+    measures = lexicon().words["measure_types"]
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur or cur.dep_ not in _GROUND_PATH:
+            break
+        if cur.lower_ == "for" and cur.dep_ == "prep":
+            head = _clause_verb(cur) or cur.head
+            # the measure is the head, or the noun a light verb takes ("imposed sanctions on X for …")
+            heads = [head, *(_children(head, "dobj") if head.pos_ == "VERB" else [])]
+            found = [_trigger(h) for h in heads if h.pos_ in ("VERB", "NOUN")]
+            return any(f is not None and f[0].type in measures for f in found)
+        cur = cur.head
+    return _after_measure_for(tok, measures)
+
+
 def _date_for(
     tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
 ) -> DateInterval | None:
@@ -938,10 +994,13 @@ def _date_for(
                 return _as_period(tok, interval)
     in_sentence = bool(local)
     local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
-    for anchor in _anchor_verbs(tok, kind):
+    ground = _measure_ground(tok)
+    for anchor in [tok] if ground else _anchor_verbs(tok, kind):
         for span, interval in local:
             if _reaches(span.root, anchor):
                 return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
+    if ground:
+        return None  # the ground of a measure: only a date of its own words dates it
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
     if len(local) == 1:
@@ -1154,6 +1213,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
             args = _compound_args(tok)
         elif kind == "noun":
             args = _noun_args(tok, trig)
+            if not args.targets and _institution(tok, trig):
+                continue  # "the power of OFAC sanctions derives from …": sanctions as such, no act
         else:
             args = _verb_args(tok)
             if not args.sources and lemma(tok) in lexicon().frames:
@@ -1167,6 +1228,20 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
                     if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
                 ]
         yield tok, trig, kind, args
+
+
+def _institution(noun: Token, trig: Trigger) -> bool:
+    """Whether a bare plural measure noun speaks of the measure as an institution in a timeless
+    present ("the integrity of OFAC sanctions derives from …", "the goal of sanctions is …"): no
+    determiner or possessor points at one act, and the clause is in the simple present."""
+    if trig.type not in lexicon().words["measure_types"] or noun.tag_ != "NNS" or noun.dep_ == "dobj":
+        return False  # "Ruritania imposes sanctions": someone's act
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    clause = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _identities(doc: Doc, index: MentionIndex) -> dict[int, Actor]:

@@ -46,9 +46,12 @@ _CLIMB = frozenset(
         "compound",
         "agent",
         "dative",
+        "prt",
     }
 )
-_SAME_CLAUSE = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent"})
+_SAME_CLAUSE = frozenset(
+    {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent", "prt"}
+)
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -238,7 +241,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in factive for c in trigger.children):
         climb = False  # "the group's recent attacks", "past attacks": told as having happened
     cur, same_clause, described = trigger, True, False
-    for _ in range(_max_steps() if climb else 0):
+    steps = _max_steps() if climb else 0
+    while steps > 0:
+        steps -= 0 if cur.dep_ == "conj" else 1  # the members of a list stand in one place: "on, X, or Y"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         purpose = cur.dep_ == "advcl" or cur.dep_ in ("acl", "relcl") and not _cue_word(cur.head, cues)
         if infinitive and purpose and not described and not (cur.dep_ == "advcl" and _elaborates(cur)):
@@ -254,6 +259,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
+        factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
         if factive and lemma(cur.head) not in cues["demand_heads"]:
             break  # "despite this week's airstrikes": presented as having happened (not "tasked with")
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
