@@ -245,3 +245,21 @@ def test_redesignation_is_a_sanction(analyse) -> None:
     found = _by_trigger(events, "redesignated")
     assert found and found[0].type == "SANCTION" and found[0].date is not None
     assert found[0].date.start == date(2023, 1, 26)
+
+
+def test_two_spaces_after_a_full_stop_open_a_sentence(nlp: Language) -> None:
+    doc = nlp("Hassan moved funds for the Black Hand.  Ruritania previously sanctioned him. The U.S.  Treasury agreed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Hassan moved funds for the Black Hand.",
+        "Ruritania previously sanctioned him.",
+        "The U.S.  Treasury agreed.",
+    ]
+
+
+def test_coordinated_dates_of_one_verb_are_two_happenings_paired_respectively(analyse) -> None:
+    text = (
+        "The ministry previously designated Rassendyll and Hentzau as terrorists in March 2016 and "
+        "September 2012, respectively."
+    )
+    got = {(e.target, e.date.start) for e in analyse(text).events if e.type == "SANCTION" and e.date}
+    assert got == {("Rassendyll", date(2016, 3, 1)), ("Hentzau", date(2012, 9, 1))}

@@ -521,8 +521,29 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
         span = ent
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]
-        out.append((span, _read(span, ent, published)))
+        read = _read(span, ent, published)
+        parts = _listed_dates(ent, published) if read.note == NOT_UNDERSTOOD else []
+        out += parts or [(span, read)]
     return _resolve_anaphora(out, published)
+
+
+def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
+    """ "March 2016 and September 2012" (the model tags a list of dates as one): each date on its
+    own, when every part reads as one; nothing when any part does not."""
+    cuts = [t for t in ent if t.lower_ in ("and", ",") and t.i > ent.start]
+    if not any(t.lower_ == "and" for t in cuts):
+        return []
+    bounds, lo = [], ent.start
+    for cut in cuts:
+        bounds.append((lo, cut.i))
+        lo = cut.i + 1
+    bounds.append((lo, ent.end))
+    doc = ent.doc
+    parts = [doc[a:b] for a, b in bounds if b > a]
+    out = [(part, _read(part, part, published)) for part in parts]
+    if len(out) < 2 or any(iv.start is None for _part, iv in out):
+        return []
+    return out
 
 
 _ANAPHORA_REACH = 2500  # characters: "on the same day" looks back a few paragraphs, not across the page

@@ -1016,6 +1016,34 @@ def _date_for(
     return replace(before[-1], note=note)
 
 
+def _coordinated_dates(
+    tok: Token, kind: str, first: DateInterval | None, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> list[DateInterval]:
+    """The further dates of one verb told as coordinated happenings ("designated X as an FTO in
+    October 1997, and as an SDGT in October 2001", "in March 2016 and September 2012,
+    respectively"): dates hanging off the trigger itself, a later one joined to an earlier by "and"
+    (a conjunct on the way up). Each is a happening of its own; the first is ``first``."""
+    if kind != "verb" or first is None or first.start is None or first.note is not None:
+        return []
+    sent = tok.sent
+    lo, hi = para
+    mine = [
+        (span, iv)
+        for span, iv in dated
+        if lo <= span.start_char < hi and sent.start <= span.root.i < sent.end and iv.start is not None
+        if iv.note is None and _reaches(span.root, tok)
+    ]
+    if len(mine) < 2 or (mine[0][1].start, mine[0][1].end) != (first.start, first.end):
+        return []
+    out = []
+    for span, iv in mine[1:]:
+        path = [span.root, *span.root.ancestors]
+        path = path[: path.index(tok)] if tok in path else []
+        if any(t.dep_ == "conj" for t in path) and (iv.start, iv.end) != (first.start, first.end):
+            out.append(iv)
+    return out
+
+
 def _as_period(tok: Token, interval: DateInterval) -> DateInterval:
     """A plural happening ("attacks", "strikes") dated by a stretch of time longer than a day
     ("since 2019", "the last several weeks") is many events over a period: the interval is
@@ -1448,35 +1476,39 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if negated and mode == "asserted":
             mode = "negated"
         speakers = _speakers(tok, index) if mode == "asserted" and kind != "compound" else set()
-        for src, _st in sources:
-            for tgt, _tt in targets:
-                if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
-                    continue  # an actorless happening needs a where or a when to be worth a line
-                if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
-                    continue
-                key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
-                when = (date.start, date.end) if date is not None and date.start is not None else None
-                if key in seen and any(w is None or when is None or w == when for w in seen[key]):
-                    continue  # one happening told twice; two dates in one sentence are two happenings
-                seen.setdefault(key, []).append(when)
-                events.append(
-                    Event(
-                        type=trig.type,
-                        subtype=trig.subtype,
-                        trigger=tok.text,
-                        sentence=sentence,
-                        start=start,
-                        end=end,
-                        source=src.text if src else None,
-                        target=tgt.text if tgt else None,
-                        source_group=src.group if src else -1,
-                        target_group=tgt.group if tgt else -1,
-                        place=place,
-                        date=date,
-                        negated=negated,
-                        hedged=hedged,
-                        # "the group's newsletter said its soldiers attacked …": the doer's own word is a claim
-                        modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
-                    )
+        # "designated X as an FTO in 1997, and as an SDGT in 2001": one verb, two happenings
+        told = [date, *_coordinated_dates(tok, kind, date, dated, para)]
+        pairs = [(t, d) for t in targets for d in told]
+        if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
+            pairs = list(zip(targets, told, strict=True))  # "designated X and Y in 2016 and 2012, respectively"
+        for (src, _st), (tgt, _tt), date in ((s, t, d) for s in sources for t, d in pairs):
+            if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
+                continue  # an actorless happening needs a where or a when to be worth a line
+            if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
+                continue
+            key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
+            when = (date.start, date.end) if date is not None and date.start is not None else None
+            if key in seen and any(w is None or when is None or w == when for w in seen[key]):
+                continue  # one happening told twice; two dates in one sentence are two happenings
+            seen.setdefault(key, []).append(when)
+            events.append(
+                Event(
+                    type=trig.type,
+                    subtype=trig.subtype,
+                    trigger=tok.text,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                    source=src.text if src else None,
+                    target=tgt.text if tgt else None,
+                    source_group=src.group if src else -1,
+                    target_group=tgt.group if tgt else -1,
+                    place=place,
+                    date=date,
+                    negated=negated,
+                    hedged=hedged,
+                    # "the group's newsletter said its soldiers attacked …": the doer's own word is a claim
+                    modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
                 )
+            )
     return _attribute_claims(events, claims) if claims else events
