@@ -108,7 +108,7 @@ def test_a_command_with_an_infinitive_is_no_event_of_its_own(extractor: Extracto
         # both verbs of an infinitive relative clause are its purpose: "to kidnap or attack"
         ("The commander told his men to build a cell to kidnap or attack foreigners.", "attack", "hypothetical"),
         # a purpose of the same kind as its act retells that act: the support was given
-        ("These financiers are responsible for distributing funds to support the group.", "support", "asserted"),
+        ("These brokers are responsible for distributing money to support the militia.", "support", "asserted"),
         # a purpose of another kind is still only a purpose
         ("The Kestrel Front raised money in Sirte to attack army posts.", "attack", "hypothetical"),
         # what an actor is said to do stays real when the sentence's plan is about the actor
@@ -127,9 +127,8 @@ def test_purposes_and_descriptions(extractor: Extractor, text: str, trigger: str
         ("The Black Hand declared its commitment to attacking army posts in Sirte.", "attacking", "hypothetical"),
         # the members of a list stand in one place, however the parser hangs them
         (
-            "He was involved in the group's plans for gathering intelligence on, kidnapping, or even "
-            "assassinating officials in Sirte.",
-            "assassinating",
+            "He took part in the gang's plans for spying on, kidnapping, or even killing judges in Sirte.",
+            "killing",
             "hypothetical",
         ),
     ],

@@ -227,10 +227,9 @@ def test_what_a_task_acts_on_exists(analyse) -> None:
 
 def test_a_statutes_list_the_parser_breaks_is_still_no_event(analyse) -> None:
     text = (
-        "On the same day, the ministry designated the Kestrel Front pursuant to Decree 9 for being responsible "
-        "for or complicit in, or having engaged in, the targeting of women, children, or any civilians through "
-        "the commission of acts of violence, or abduction, forced displacement, or attacks on schools, hospitals, "
-        "or locations where civilians are seeking refuge."
+        "Later, the ministry listed the Kestrel Front under Decree 9 for being behind or complicit in, or having "
+        "taken part in, the targeting of farmers, traders, or any villagers through the use of force, or "
+        "kidnapping, forced removal, or attacks on clinics, markets, or places where villagers are sheltering."
     )
     events = analyse(text).events
     assert [e.type for e in events] == ["SANCTION"], [(e.trigger, e.type) for e in events]
@@ -259,7 +258,7 @@ def test_execute_kills_only_people(analyse, text: str, killing: bool) -> None:
 def test_this_designation_takes_the_date_of_the_releases_own_act(analyse) -> None:
     text = (
         "Today, the Department of State is designating Rudolf Rassendyll as a Specially Designated Global "
-        "Terrorist.\n\nAs a result of this designation, U.S. persons are prohibited from dealing with him."
+        "Terrorist.\n\nOwing to this designation, banks must freeze his accounts."
     )
     events = [e for e in analyse(text).events if e.trigger == "designation"]
     assert events and all(e.date is not None and e.date.start == PUB and e.date.note for e in events)
@@ -267,11 +266,11 @@ def test_this_designation_takes_the_date_of_the_releases_own_act(analyse) -> Non
 
 def test_the_ground_of_a_measure_does_not_take_the_measures_date(analyse) -> None:
     text = (
-        "The ministry designated the Black Hand as a terrorist group pursuant to Decree 9 on October 25, 2007 "
+        "The ministry listed the Black Hand as a terrorist group under Decree 9 on May 3, 2009 "
         "for providing support to the Kestrel Front."
     )
     events = analyse(text).events
-    assert any(e.type == "SANCTION" and e.date and e.date.start == date(2007, 10, 25) for e in events)
+    assert any(e.type == "SANCTION" and e.date and e.date.start == date(2009, 5, 3) for e in events)
     grounds = [e for e in events if e.trigger == "providing"]
     assert grounds and all(e.date is None for e in grounds)
 
@@ -283,11 +282,11 @@ def test_the_ground_keeps_a_date_of_its_own(analyse) -> None:
 
 
 def test_sanctions_as_an_institution_are_no_event(analyse) -> None:
-    text = "The power and integrity of Ruritanian sanctions derive from the ministry's ability to list persons."
+    text = "The strength of Ruritanian sanctions comes from the ministry's reach over banks."
     assert not [e for e in analyse(text).events if e.type == "SANCTION"]
     assert [e for e in analyse("Ruritania imposes sanctions.").events if e.type == "SANCTION"]
 
 
 def test_a_code_is_not_a_word(analyse) -> None:
-    text = "The ministry is also identifying two aircraft of the Black Hand, with tail numbers YI-BAF and YI-BAN."
+    text = "The ministry is also naming two lorries of the Black Hand, with registrations XR-TAB and XR-BAN."
     assert not [e for e in analyse(text).events if e.trigger == "BAN"]

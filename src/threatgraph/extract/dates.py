@@ -474,6 +474,15 @@ def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _joins(doc: Doc, ent: Span) -> bool:
+    """Whether the word after a date joins it to the next as the two ends of a range: "to",
+    "until", a dash; "and" only after "between" ("in May 2014 and June 2019" lists two dates)."""
+    word = doc[ent.end].lower_
+    if word not in _JOINERS:
+        return False
+    return word != "and" or (ent.start > 0 and doc[ent.start - 1].lower_ == "between")
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
@@ -485,7 +494,7 @@ def _joined_dates(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _JOINERS:
+        if nxt is not None and nxt.start == ent.end + 1 and _joins(doc, ent):
             out.append(doc[ent.start : nxt.end])
             i += 2
             continue
@@ -495,7 +504,7 @@ def _joined_dates(doc: Doc) -> list[Span]:
             continue
         if (
             ent.end + 1 < len(doc)
-            and doc[ent.end].lower_ in _JOINERS
+            and _joins(doc, ent)
             and re.fullmatch(r"\d{4}", doc[ent.end + 1].text)
             and doc[ent.end + 1].ent_type_ in ("", "CARDINAL")
         ):
@@ -528,7 +537,7 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
 
 
 def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
-    """ "March 2016 and September 2012" (the model tags a list of dates as one): each date on its
+    """ "May 2014 and June 2019" (the model tags a list of dates as one): each date on its
     own, when every part reads as one; nothing when any part does not."""
     cuts = [t for t in ent if t.lower_ in ("and", ",") and t.i > ent.start]
     if not any(t.lower_ == "and" for t in cuts):

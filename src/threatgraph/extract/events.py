@@ -296,7 +296,7 @@ def _after_measure_for(tok: Token, types: tuple[str, ...] | frozenset[str], min_
         kinds = [lex.verbs.get(lemma(verb))] + [lex.nouns.get(lemma(o)) for o in _children(verb, "dobj")]
         if not any(k is not None and k.type in types for k in kinds):
             continue
-        # "designated X for …", "designated X pursuant to E.O. 1 for …", "as an SDGT pursuant to … for …"
+        # "listed X for …", "listed X under Decree 4 for …", "listed X as a terrorist under Decree 4 for …"
         fors = [c for c in verb.subtree if c.lower_ == "for" and verb.i < c.i < tok.i and _clause_verb(c) == verb]
         if not fors:
             continue
@@ -946,7 +946,7 @@ _GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl
 
 def _clause_verb(prep: Token) -> Token | None:
     """The verb or measure noun a preposition belongs to, through the words a release puts between
-    ("designated X as an SDGT pursuant to E.O. 1 for …"): the nearest verb or noun above it."""
+    ("listed X as a terrorist under Decree 4 for …"): the nearest verb or noun above it."""
     cur = prep.head
     for _ in range(4):
         if cur.pos_ == "VERB" or cur.pos_ == "NOUN" and cur.dep_ != "pobj":
@@ -1019,8 +1019,8 @@ def _date_for(
 def _coordinated_dates(
     tok: Token, kind: str, first: DateInterval | None, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
 ) -> list[DateInterval]:
-    """The further dates of one verb told as coordinated happenings ("designated X as an FTO in
-    October 1997, and as an SDGT in October 2001", "in March 2016 and September 2012,
+    """The further dates of one verb told as coordinated happenings ("listed X as a rebel group in
+    May 1994, and as a terrorist group in June 2003", "in May 2014 and June 2019,
     respectively"): dates hanging off the trigger itself, a later one joined to an earlier by "and"
     (a conjunct on the way up). Each is a happening of its own; the first is ``first``."""
     if kind != "verb" or first is None or first.start is None or first.note is not None:
@@ -1476,11 +1476,11 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if negated and mode == "asserted":
             mode = "negated"
         speakers = _speakers(tok, index) if mode == "asserted" and kind != "compound" else set()
-        # "designated X as an FTO in 1997, and as an SDGT in 2001": one verb, two happenings
+        # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *_coordinated_dates(tok, kind, date, dated, para)]
         pairs = [(t, d) for t in targets for d in told]
         if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
-            pairs = list(zip(targets, told, strict=True))  # "designated X and Y in 2016 and 2012, respectively"
+            pairs = list(zip(targets, told, strict=True))  # "listed X and Y in 2014 and 2019, respectively"
         for (src, _st), (tgt, _tt), date in ((s, t, d) for s in sources for t, d in pairs):
             if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
                 continue  # an actorless happening needs a where or a when to be worth a line

@@ -112,7 +112,7 @@ class Lead:
     ) -> tuple[DateInterval | None, str | None]:
         """The date and place to give this trigger: its own when it has them (which may make it a
         lead), else the lead's when the trigger retells the lead's kind of happening in the past,
-        or names the act the release itself performs (``own_act``: "as a result of this
+        or names the act the release itself performs (``own_act``: "owing to this
         designation", "today's action"), whatever the tense of the clause around it."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start

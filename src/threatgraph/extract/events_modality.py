@@ -208,7 +208,7 @@ def _elaborates(purpose: Token) -> bool:
 
 
 def _describes_actor(clause: Token) -> bool:
-    """Whether a participle describes a person or body ("a key operative supporting the group",
+    """Whether a participle describes a person or body ("a senior financier backing the militia",
     "individuals financing ISIS"): it states what that actor does, whatever is said of the actor
     (to disrupt an operative does not make his support unreal). A participle on an event noun
     ("planned attacks targeting civilians") shares that event's modality."""
@@ -272,7 +272,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue in ("hypothetical", "demanded") and described:
-            continue  # "to disrupt a key operative supporting the group": what he does is real
+            continue  # "to stop a senior financier backing the militia": what he does is real
         if cue:
             found.append(cue)
             break

@@ -1,7 +1,7 @@
 """Sentence starts the parser misses: a full stop, then two spaces, then a capital.
 
-Why: releases typed with two spaces after a full stop ("… on behalf of LeT.  OFAC previously
-designated …") leave the extra space as a token of its own, and the small English model's parser
+Why: releases typed with two spaces after a full stop ("… moved money for the Front.  The ministry
+then listed …") leave the extra space as a token of its own, and the small English model's parser
 then often runs the two sentences together, so a trigger takes the first sentence's arguments and
 dates. Only this typographic convention is read: an abbreviation inside a sentence is followed by
 one space, and a capital after a single space decides nothing here.
