@@ -237,7 +237,22 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool,
             if g.get("optional"):
                 continue
             pos = trigger_pos(text, g)
-            cands = [e for e in analysis.events if e.start <= pos < e.end]
+            # an event whose trigger is another gold event's of the sentence ("designations" in "the
+            # designations aim to shut down X") is that event's, not a match by type for this one
+            others = [
+                (trigger_pos(text, h), h["trigger"])
+                for h in gdoc["events"]
+                if h is not g and norm(h["trigger"]) != norm(g["trigger"])
+            ]
+            cands = [
+                e
+                for e in analysis.events
+                if e.start <= pos < e.end
+                and (
+                    trigger_match(e, g["trigger"])
+                    or not any(e.start <= at < e.end and trigger_match(e, word) for at, word in others)
+                )
+            ]
             best = _best(cands, g)
             where = f"{gdoc['doc']}: {g['evidence'][:60]!r}"
             tally.score("detected", best is not None)

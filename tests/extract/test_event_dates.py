@@ -196,3 +196,69 @@ def test_a_nominal_trigger_is_dated_and_placed_by_its_participle(analyse) -> Non
     assert raid, [(e.trigger, e.type) for e in analyse(text).events]
     assert raid[0].date is not None and raid[0].date.start == date(2021, 6, 8)
     assert raid[0].place == "Kandahar"
+
+
+def test_the_same_day_takes_the_day_an_earlier_sentence_gave(analyse) -> None:
+    text = (
+        "On March 2, 2020, the Ruritanian ministry blacklisted the Black Hand.\n\n"
+        "On the same day, the ministry designated its leader Rudolf Rassendyll as a terrorist."
+    )
+    events = _by_trigger(analyse(text).events, "designated")
+    assert events, [(e.trigger, e.type) for e in analyse(text).events]
+    assert all(e.date is not None and e.date.start == e.date.end == date(2020, 3, 2) for e in events)
+
+
+def test_that_year_keeps_only_the_year_of_its_antecedent(nlp: Language) -> None:
+    from threatgraph.extract.dates import date_spans
+
+    doc = nlp("The raid came on May 4, 2016. That year, the army also arrested twelve smugglers.")
+    spans = {span.text: iv for span, iv in date_spans(doc, PUB)}
+    assert (spans["That year"].start, spans["That year"].end) == (date(2016, 1, 1), date(2016, 12, 31))
+
+
+def test_a_bare_the_day_is_not_anaphoric(nlp: Language) -> None:
+    from threatgraph.extract.dates import date_spans
+
+    doc = nlp("The raid came on May 4, 2016. Officials said the day was calm.")
+    assert all(iv.start is None or iv.start.year != 2016 for span, iv in date_spans(doc, PUB) if "day" in span.text)
+
+
+def test_a_list_number_with_a_slash_is_not_a_year_range(nlp: Language) -> None:
+    from threatgraph.extract.dates import date_spans
+
+    doc = nlp("The front was added to the UN Security Council's 1267/1989 Sanctions List in May 2005.")
+    assert [span.text for span, _iv in date_spans(doc, PUB)] == ["May 2005"]
+
+
+def test_an_earlier_act_does_not_take_the_lead_date(analyse) -> None:
+    text = (
+        "On Tuesday, the Ruritanian ministry sanctioned the Black Hand's treasurer.\n\n"
+        "The ministry previously sanctioned the Black Hand and its leader Rudolf Rassendyll."
+    )
+    events = _by_trigger(analyse(text).events, "sanctioned")
+    earlier = [e for e in events if "previously" in e.sentence]
+    assert earlier and all(e.date is None or e.date.note is None or "lead" not in e.date.note for e in earlier)
+
+
+def test_redesignation_is_a_sanction(analyse) -> None:
+    events = analyse("On January 26, 2023, the ministry redesignated the Black Hand as a criminal group.").events
+    found = _by_trigger(events, "redesignated")
+    assert found and found[0].type == "SANCTION" and found[0].date is not None
+    assert found[0].date.start == date(2023, 1, 26)
+
+
+def test_two_spaces_after_a_full_stop_open_a_sentence(nlp: Language) -> None:
+    doc = nlp("Hassan moved funds for the Black Hand.  Ruritania previously sanctioned him. The U.S.  Treasury agreed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Hassan moved funds for the Black Hand.",
+        "Ruritania previously sanctioned him.",
+        "The U.S.  Treasury agreed.",
+    ]
+
+
+def test_coordinated_dates_of_one_verb_are_two_happenings_paired_respectively(analyse) -> None:
+    text = (
+        "The ministry previously listed Rassendyll and Hentzau as terrorists in May 2014 and June 2019, respectively."
+    )
+    got = {(e.target, e.date.start) for e in analyse(text).events if e.type == "SANCTION" and e.date}
+    assert got == {("Rassendyll", date(2014, 5, 1)), ("Hentzau", date(2019, 6, 1))}

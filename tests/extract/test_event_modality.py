@@ -100,3 +100,38 @@ def test_a_command_with_an_infinitive_is_no_event_of_its_own(extractor: Extracto
     assert not [e for e in found if e.trigger == "instructed"], found
     text = "Ruritanian officers instructed Kestrel Front recruits in bomb-making at a camp near Sirte."
     assert [e for e in events(extractor, text) if e.trigger == "instructed" and e.type == "TRAIN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # both verbs of an infinitive relative clause are its purpose: "to kidnap or attack"
+        ("The commander told his men to build a cell to kidnap or attack foreigners.", "attack", "hypothetical"),
+        # a purpose of the same kind as its act retells that act: the support was given
+        ("These brokers are responsible for distributing money to support the militia.", "support", "asserted"),
+        # a purpose of another kind is still only a purpose
+        ("The Kestrel Front raised money in Sirte to attack army posts.", "attack", "hypothetical"),
+        # what an actor is said to do stays real when the sentence's plan is about the actor
+        ("Ruritania seeks to disrupt a senior financier supporting the Kestrel Front.", "supporting", "asserted"),
+        # but a participle on a planned event shares its plan
+        ("The Kestrel Front plans attacks targeting army posts in Sirte.", "attacks", "hypothetical"),
+    ],
+)
+def test_purposes_and_descriptions(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
+    assert modality_of(extractor, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The Black Hand declared its commitment to attacking army posts in Sirte.", "attacking", "hypothetical"),
+        # the members of a list stand in one place, however the parser hangs them
+        (
+            "He took part in the gang's plans for spying on, kidnapping, or even killing judges in Sirte.",
+            "killing",
+            "hypothetical",
+        ),
+    ],
+)
+def test_commitments_and_plans_over_lists(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
+    assert modality_of(extractor, text, trigger) == expected

@@ -223,3 +223,70 @@ def test_what_a_task_acts_on_exists(analyse) -> None:
     protests = _of(a.events, "protests")
     assert protests and protests[0].modality == "asserted"
     assert _of(a.events, "suppressing")[0].modality == "demanded"
+
+
+def test_a_statutes_list_the_parser_breaks_is_still_no_event(analyse) -> None:
+    text = (
+        "Later, the ministry listed the Kestrel Front under Decree 9 for being behind or complicit in, or having "
+        "taken part in, the targeting of farmers, traders, or any villagers through the use of force, or "
+        "kidnapping, forced removal, or attacks on clinics, markets, or places where villagers are sheltering."
+    )
+    events = analyse(text).events
+    assert [e.type for e in events] == ["SANCTION"], [(e.trigger, e.type) for e in events]
+
+
+def test_a_happening_after_the_statutes_list_in_a_new_clause_stays(analyse) -> None:
+    text = (
+        "The ministry designated the Kestrel Front for having armed, housed, or paid the militia, or lent it "
+        "trucks, and on May 2 the militia attacked a police post in Sirte."
+    )
+    assert _of(analyse(text).events, "attacked")
+
+
+@pytest.mark.parametrize(
+    ("text", "killing"),
+    [
+        ("The envoy worked with local officials to execute the militia's deployment in Sirte.", False),
+        ("The Kestrel Front executed two hostages in Sirte on Monday.", True),
+        ("Three soldiers were executed by the Kestrel Front in Sirte.", True),
+    ],
+)
+def test_execute_kills_only_people(analyse, text: str, killing: bool) -> None:
+    assert bool([e for e in analyse(text).events if e.trigger.startswith("execute") and e.type == "ASSAULT"]) is killing
+
+
+def test_this_designation_takes_the_date_of_the_releases_own_act(analyse) -> None:
+    text = (
+        "Today, the Department of State is designating Rudolf Rassendyll as a Specially Designated Global "
+        "Terrorist.\n\nOwing to this designation, banks must freeze his accounts."
+    )
+    events = [e for e in analyse(text).events if e.trigger == "designation"]
+    assert events and all(e.date is not None and e.date.start == PUB and e.date.note for e in events)
+
+
+def test_the_ground_of_a_measure_does_not_take_the_measures_date(analyse) -> None:
+    text = (
+        "The ministry listed the Black Hand as a terrorist group under Decree 9 on May 3, 2009 "
+        "for providing support to the Kestrel Front."
+    )
+    events = analyse(text).events
+    assert any(e.type == "SANCTION" and e.date and e.date.start == date(2009, 5, 3) for e in events)
+    grounds = [e for e in events if e.trigger == "providing"]
+    assert grounds and all(e.date is None for e in grounds)
+
+
+def test_the_ground_keeps_a_date_of_its_own(analyse) -> None:
+    events = analyse("The ministry designated Rudolf Rassendyll in 2019 for attacking a police post in 2017.").events
+    attacks = [e for e in events if e.trigger == "attacking"]
+    assert attacks and all(e.date is not None and e.date.start == date(2017, 1, 1) for e in attacks)
+
+
+def test_sanctions_as_an_institution_are_no_event(analyse) -> None:
+    text = "The strength of Ruritanian sanctions comes from the ministry's reach over banks."
+    assert not [e for e in analyse(text).events if e.type == "SANCTION"]
+    assert [e for e in analyse("Ruritania imposes sanctions.").events if e.type == "SANCTION"]
+
+
+def test_a_code_is_not_a_word(analyse) -> None:
+    text = "The ministry is also naming two lorries of the Black Hand, with registrations XR-TAB and XR-BAN."
+    assert not [e for e in analyse(text).events if e.trigger == "BAN"]

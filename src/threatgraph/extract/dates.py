@@ -474,6 +474,15 @@ def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _joins(doc: Doc, ent: Span) -> bool:
+    """Whether the word after a date joins it to the next as the two ends of a range: "to",
+    "until", a dash; "and" only after "between" ("in May 2014 and June 2019" lists two dates)."""
+    word = doc[ent.end].lower_
+    if word not in _JOINERS:
+        return False
+    return word != "and" or (ent.start > 0 and doc[ent.start - 1].lower_ == "between")
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
@@ -485,7 +494,7 @@ def _joined_dates(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _JOINERS:
+        if nxt is not None and nxt.start == ent.end + 1 and _joins(doc, ent):
             out.append(doc[ent.start : nxt.end])
             i += 2
             continue
@@ -495,7 +504,7 @@ def _joined_dates(doc: Doc) -> list[Span]:
             continue
         if (
             ent.end + 1 < len(doc)
-            and doc[ent.end].lower_ in _JOINERS
+            and _joins(doc, ent)
             and re.fullmatch(r"\d{4}", doc[ent.end + 1].text)
             and doc[ent.end + 1].ent_type_ in ("", "CARDINAL")
         ):
@@ -521,8 +530,94 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
         span = ent
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]
-        out.append((span, _read(span, ent, published)))
+        read = _read(span, ent, published)
+        parts = _listed_dates(ent, published) if read.note == NOT_UNDERSTOOD else []
+        out += parts or [(span, read)]
+    return _resolve_anaphora(out, published)
+
+
+def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
+    """ "May 2014 and June 2019" (the model tags a list of dates as one): each date on its
+    own, when every part reads as one; nothing when any part does not."""
+    cuts = [t for t in ent if t.lower_ in ("and", ",") and t.i > ent.start]
+    if not any(t.lower_ == "and" for t in cuts):
+        return []
+    bounds, lo = [], ent.start
+    for cut in cuts:
+        bounds.append((lo, cut.i))
+        lo = cut.i + 1
+    bounds.append((lo, ent.end))
+    doc = ent.doc
+    parts = [doc[a:b] for a, b in bounds if b > a]
+    out = [(part, _read(part, part, published)) for part in parts]
+    if len(out) < 2 or any(iv.start is None for _part, iv in out):
+        return []
     return out
+
+
+_ANAPHORA_REACH = 2500  # characters: "on the same day" looks back a few paragraphs, not across the page
+
+
+def _anaphoric_unit(text: str) -> str | None:
+    """The unit of an anaphoric date ("the same day" -> day, "that year" -> year), None for others.
+    A bare "the day" or "the year" names no earlier date; "that day" and "the same day" do."""
+    g = _grammar()
+    words = _clean(text).split()
+    if len(words) < 2 or words[0] not in g["anaphoric_openers"]:
+        return None
+    marked = words[1] in g["anaphoric_marks"]
+    rest = words[2:] if marked else words[1:]
+    if len(rest) != 1 or (not marked and words[0] == "the"):
+        return None
+    return g["anaphoric_units"].get(rest[0])
+
+
+def _resolve_anaphora(
+    found: list[tuple[Span, DateInterval]], published: date | None
+) -> list[tuple[Span, DateInterval]]:
+    """Give "the same day", "that month" the date of the nearest earlier expression precise enough
+    for the unit (a day for "the same day"): the text has already said which day it means."""
+    out = list(found)
+    for k, (span, interval) in enumerate(out):
+        unit = _anaphoric_unit(span.text) if interval.start is None else None
+        if unit is None:
+            continue
+        for before, prev in reversed(out[:k]):
+            if span.start_char - before.start_char > _ANAPHORA_REACH:
+                break
+            if prev.start is None or prev.end is None or _anaphoric_unit(before.text):
+                continue
+            bounds = _unit_bounds(unit, prev)
+            if bounds is None:
+                continue
+            start, end = bounds
+            precision = "day" if start == end else unit if unit in ("month", "year") else "range"
+            kind, value = timex.reading(prev.text, start, end, precision, published)
+            out[k] = (
+                span,
+                dataclasses.replace(
+                    interval, start=start, end=end, precision=precision, note=None, timex_type=kind, timex_value=value
+                ),
+            )
+            break
+    return out
+
+
+def _unit_bounds(unit: str, prev: DateInterval) -> tuple[date, date] | None:
+    """The ``unit`` around an earlier interval, when that interval is precise enough to give it."""
+    assert prev.start is not None and prev.end is not None
+    one_day = prev.start == prev.end
+    if unit == "day":
+        return (prev.start, prev.end) if one_day else None
+    if unit == "week":
+        monday = prev.start - timedelta(days=prev.start.weekday())
+        return (monday, monday + timedelta(days=6)) if one_day else None
+    same_month = (prev.start.year, prev.start.month) == (prev.end.year, prev.end.month)
+    if unit == "month":
+        return (prev.start.replace(day=1), _month_end(prev.start.year, prev.start.month)) if same_month else None
+    if prev.start.year != prev.end.year:
+        return None
+    return date(prev.start.year, 1, 1), date(prev.start.year, 12, 31)
 
 
 def _read(span: Span, ent: Span, published: date | None) -> DateInterval:

@@ -22,7 +22,7 @@ from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources, relative_is_ambiguous
-from threatgraph.extract.events_issuer import release_sources, statutory_sources
+from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
@@ -57,6 +57,17 @@ def _is_hyphen_compound(tok: Token) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑", "–") and doc[tok.i - 1].whitespace_ == ""
 
 
+def _code_part(tok: Token) -> bool:
+    """Whether a capitalised word is a piece of a code joined by hyphens ("tail number YI-BAN",
+    "UN-ARM-7"): letters of an identifier, not a word."""
+    if not tok.text.isupper():
+        return False
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "‑") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‑") and not tok.whitespace_
+    return before or after
+
+
 def _frame_trigger(tok: Token) -> Trigger | None:
     frames = lexicon().frames.get(lemma(tok))
     if not frames:
@@ -72,9 +83,23 @@ def _frame_trigger(tok: Token) -> Trigger | None:
 
 
 def _idiom(tok: Token, lem: str) -> bool:
-    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom."""
+    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom; a
+    verb that kills only people ("execute") with an object that is no person carries something out."""
     idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
-    return bool(idioms) and any(lemma(c) in idioms for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if bool(idioms) and any(lemma(c) in idioms for c in objects):
+        return True
+    return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
+
+
+def _a_person(tok: Token) -> bool:
+    """Whether a word names people: a person's name, a pronoun, a noun for people or fighters."""
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
+        return True
+    words = lexicon().words
+    lem = lemma(tok)
+    kinds = ("person_nouns", "actor_nouns", "militant_nouns", "member_nouns")
+    return any(lem in words[k] or tok.lower_ in words[k] for k in kinds)
 
 
 def _issued(noun: Token) -> bool:
@@ -213,6 +238,9 @@ def _legal_ground(tok: Token) -> bool:
     lex = lexicon()
     ground: Token | None = None
     cur = tok
+    clause = next((t for t in (tok, *tok.ancestors) if t.pos_ == "VERB"), None)
+    if clause is not None and _own_subject(clause) and not _is_sanction_verb(clause):
+        return False  # ", and on May 2 the militia attacked …": a clause of its own, not an alternative
     for _ in range(14):  # a statute's list of alternatives can be long
         if cur.lower_ == "for" and cur.dep_ in ("prep", "conj"):  # "… for serving X, and for arming …"
             ground = cur
@@ -222,8 +250,62 @@ def _legal_ground(tok: Token) -> bool:
                 # alternatives: two "or"s at least ("listed for serving or aiding X" is one pair)
                 return sum(t.dep_ == "cc" and t.lower_ == "or" for t in ground.subtree) >= 2
         if cur.head == cur:
-            return False
+            break
         cur = cur.head
+    return _after_statutory_for(tok)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_sanction_verb(verb: Token) -> bool:
+    found = lexicon().verbs.get(lemma(verb))
+    return found is not None and found.type == "SANCTION"
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb has a doer of its own: a subject that is neither a relative pronoun standing
+    for its noun nor an event noun (a statute's "the targeting of civilians, … forced displacement"
+    parsed as a clause is still the list)."""
+    nouns = lexicon().nouns
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and lemma(c) not in nouns
+        for c in verb.children
+    )
+
+
+def _after_statutory_for(tok: Token) -> bool:
+    """The same ground read off the words when the parser loses the statute's long list (it may
+    make "the targeting of women …" the subject of a later word): the trigger comes after the
+    "for" of a designation verb of its sentence, at least two "or"s lie between them, and no new
+    clause with a doer of its own opens in between (", and on May 2 the group attacked …")."""
+    if _is_sanction_verb(tok):
+        return False
+    return _after_measure_for(tok, ("SANCTION",), min_ors=2)
+
+
+def _after_measure_for(tok: Token, types: tuple[str, ...] | frozenset[str], min_ors: int = 0) -> bool:
+    """Whether a trigger follows the "for" of a measure of one of ``types`` in its sentence
+    ("designated X … for …", "imposed sanctions on X for …"), with at least ``min_ors`` "or"s in
+    between and no new clause with a doer of its own opening in between."""
+    lex = lexicon()
+    for verb in tok.sent:
+        if verb.i >= tok.i:
+            return False
+        if verb.pos_ != "VERB":
+            continue
+        kinds = [lex.verbs.get(lemma(verb))] + [lex.nouns.get(lemma(o)) for o in _children(verb, "dobj")]
+        if not any(k is not None and k.type in types for k in kinds):
+            continue
+        # "listed X for …", "listed X under Decree 4 for …", "listed X as a terrorist under Decree 4 for …"
+        fors = [c for c in verb.subtree if c.lower_ == "for" and verb.i < c.i < tok.i and _clause_verb(c) == verb]
+        if not fors:
+            continue
+        between = tok.doc[fors[0].i + 1 : tok.i]
+        ors = sum(t.lower_ == "or" and t.dep_ in ("cc", "preconj") for t in between)
+        new_clause = any(t.head.i > fors[0].i and t.head.tag_ in _FINITE and _own_subject(t.head) for t in between)
+        if ors >= min_ors and not new_clause:
+            return True
     return False
 
 
@@ -304,6 +386,8 @@ def _trigger(tok: Token) -> tuple[Trigger, str] | None:
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
         return (acted, "verb") if acted else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
+        if _code_part(tok):
+            return None
         trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
         if trig is None:
             return None
@@ -858,6 +942,41 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+_GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl", "amod", "compound"})
+
+
+def _clause_verb(prep: Token) -> Token | None:
+    """The verb or measure noun a preposition belongs to, through the words a release puts between
+    ("listed X as a terrorist under Decree 4 for …"): the nearest verb or noun above it."""
+    cur = prep.head
+    for _ in range(4):
+        if cur.pos_ == "VERB" or cur.pos_ == "NOUN" and cur.dep_ != "pobj":
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _measure_ground(tok: Token) -> bool:
+    """Whether a trigger is the ground of a measure ("designated on May 2 for providing support to
+    X", "imposed sanctions today for their support to attacks"): the act it is taken for happened
+    before it, so the measure's date is not the ground's."""
+    measures = lexicon().words["measure_types"]
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur or cur.dep_ not in _GROUND_PATH:
+            break
+        if cur.lower_ == "for" and cur.dep_ == "prep":
+            head = _clause_verb(cur) or cur.head
+            # the measure is the head, or the noun a light verb takes ("imposed sanctions on X for …")
+            heads = [head, *(_children(head, "dobj") if head.pos_ == "VERB" else [])]
+            found = [_trigger(h) for h in heads if h.pos_ in ("VERB", "NOUN")]
+            return any(f is not None and f[0].type in measures for f in found)
+        cur = cur.head
+    return _after_measure_for(tok, measures)
+
+
 def _date_for(
     tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
 ) -> DateInterval | None:
@@ -876,10 +995,13 @@ def _date_for(
                 return _as_period(tok, interval)
     in_sentence = bool(local)
     local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
-    for anchor in _anchor_verbs(tok, kind):
+    ground = _measure_ground(tok)
+    for anchor in [tok] if ground else _anchor_verbs(tok, kind):
         for span, interval in local:
             if _reaches(span.root, anchor):
                 return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
+    if ground:
+        return None  # the ground of a measure: only a date of its own words dates it
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
     if len(local) == 1:
@@ -893,6 +1015,34 @@ def _date_for(
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+def _coordinated_dates(
+    tok: Token, kind: str, first: DateInterval | None, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> list[DateInterval]:
+    """The further dates of one verb told as coordinated happenings ("listed X as a rebel group in
+    May 1994, and as a terrorist group in June 2003", "in May 2014 and June 2019,
+    respectively"): dates hanging off the trigger itself, a later one joined to an earlier by "and"
+    (a conjunct on the way up). Each is a happening of its own; the first is ``first``."""
+    if kind != "verb" or first is None or first.start is None or first.note is not None:
+        return []
+    sent = tok.sent
+    lo, hi = para
+    mine = [
+        (span, iv)
+        for span, iv in dated
+        if lo <= span.start_char < hi and sent.start <= span.root.i < sent.end and iv.start is not None
+        if iv.note is None and _reaches(span.root, tok)
+    ]
+    if len(mine) < 2 or (mine[0][1].start, mine[0][1].end) != (first.start, first.end):
+        return []
+    out = []
+    for span, iv in mine[1:]:
+        path = [span.root, *span.root.ancestors]
+        path = path[: path.index(tok)] if tok in path else []
+        if any(t.dep_ == "conj" for t in path) and (iv.start, iv.end) != (first.start, first.end):
+            out.append(iv)
+    return out
 
 
 def _as_period(tok: Token, interval: DateInterval) -> DateInterval:
@@ -1092,6 +1242,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
             args = _compound_args(tok)
         elif kind == "noun":
             args = _noun_args(tok, trig)
+            if not args.targets and _institution(tok, trig):
+                continue  # "the power of OFAC sanctions derives from …": sanctions as such, no act
         else:
             args = _verb_args(tok)
             if not args.sources and lemma(tok) in lexicon().frames:
@@ -1105,6 +1257,20 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, _Args]]:
                     if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
                 ]
         yield tok, trig, kind, args
+
+
+def _institution(noun: Token, trig: Trigger) -> bool:
+    """Whether a bare plural measure noun speaks of the measure as an institution in a timeless
+    present ("the integrity of OFAC sanctions derives from …", "the goal of sanctions is …"): no
+    determiner or possessor points at one act, and the clause is in the simple present."""
+    if trig.type not in lexicon().words["measure_types"] or noun.tag_ != "NNS" or noun.dep_ == "dobj":
+        return False  # "Ruritania imposes sanctions": someone's act
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    clause = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _identities(doc: Doc, index: MentionIndex) -> dict[int, Actor]:
@@ -1318,41 +1484,46 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
         date = _date_for(tok, kind, dated, para) or _statement_date(tok, trig, article)
         place = _place_for(tok, kind, index, actor_tokens) or _place_fallback(tok, index, actor_tokens, para)
-        date, place = lead.see(tok, trig.type, date, place)
+        own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
+        date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
         speakers = _speakers(tok, index) if mode == "asserted" and kind != "compound" else set()
-        for src, _st in sources:
-            for tgt, _tt in targets:
-                if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
-                    continue  # an actorless happening needs a where or a when to be worth a line
-                if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
-                    continue
-                key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
-                when = (date.start, date.end) if date is not None and date.start is not None else None
-                if key in seen and any(w is None or when is None or w == when for w in seen[key]):
-                    continue  # one happening told twice; two dates in one sentence are two happenings
-                seen.setdefault(key, []).append(when)
-                events.append(
-                    Event(
-                        type=trig.type,
-                        subtype=trig.subtype,
-                        trigger=tok.text,
-                        sentence=sentence,
-                        start=start,
-                        end=end,
-                        source=src.text if src else None,
-                        target=tgt.text if tgt else None,
-                        source_group=src.group if src else -1,
-                        target_group=tgt.group if tgt else -1,
-                        place=place,
-                        date=date,
-                        negated=negated,
-                        hedged=hedged,
-                        # "the group's newsletter said its soldiers attacked …": the doer's own word is a claim
-                        modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
-                    )
+        # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
+        told = [date, *_coordinated_dates(tok, kind, date, dated, para)]
+        pairs = [(t, d) for t in targets for d in told]
+        if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
+            pairs = list(zip(targets, told, strict=True))  # "listed X and Y in 2014 and 2019, respectively"
+        for (src, _st), (tgt, _tt), date in ((s, t, d) for s in sources for t, d in pairs):
+            if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
+                continue  # an actorless happening needs a where or a when to be worth a line
+            if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
+                continue
+            key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
+            when = (date.start, date.end) if date is not None and date.start is not None else None
+            if key in seen and any(w is None or when is None or w == when for w in seen[key]):
+                continue  # one happening told twice; two dates in one sentence are two happenings
+            seen.setdefault(key, []).append(when)
+            events.append(
+                Event(
+                    type=trig.type,
+                    subtype=trig.subtype,
+                    trigger=tok.text,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                    source=src.text if src else None,
+                    target=tgt.text if tgt else None,
+                    source_group=src.group if src else -1,
+                    target_group=tgt.group if tgt else -1,
+                    place=place,
+                    date=date,
+                    negated=negated,
+                    hedged=hedged,
+                    # "the group's newsletter said its soldiers attacked …": the doer's own word is a claim
+                    modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
                 )
+            )
     return _attribute_claims(events, claims) if claims else events

@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 400  # a dateline opens the body; a page header may come before it
 _PAST_AUX = frozenset({"was", "were", "had"})
 _NOT_PAST = frozenset({"will", "would", "may", "might", "could", "should", "must", "can", "shall"})
+_EARLIER = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "prior"})
 
 
 def _past(tok: Token) -> bool | None:
@@ -64,6 +65,23 @@ def told_in_past(tok: Token) -> bool:
     return False
 
 
+def told_as_earlier(tok: Token) -> bool:
+    """Whether the trigger's clause sets its happening before the story ("previously sanctioned",
+    "had already designated", "was earlier listed"): an earlier act, not a retelling of the lead."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            kids = list(cur.children)
+            if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in kids):
+                return True
+            # the past perfect ("had designated") sets it before the story's time
+            return cur.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in kids)
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline near the top ("WASHINGTON —", "MOGADISHU, Somalia –"), most specific
     part first and title-cased; None when the article has none. Only capitals before a dash count,
@@ -84,15 +102,18 @@ class Lead:
     dateline: str | None = None
     dates: dict[str, DateInterval] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    acts: dict[str, DateInterval] = field(default_factory=dict)  # any dated lead, the release's own act too
     first_root: str | None = None  # the story the dateline locates: the article's first happening
     sentences_seen: int = 0
     last_sentence: int = -1
 
     def see(
-        self, tok: Token, event_type: str, date: DateInterval | None, place: str | None
+        self, tok: Token, event_type: str, date: DateInterval | None, place: str | None, own_act: bool = False
     ) -> tuple[DateInterval | None, str | None]:
         """The date and place to give this trigger: its own when it has them (which may make it a
-        lead), else the lead's when the trigger retells the lead's kind of happening in the past."""
+        lead), else the lead's when the trigger retells the lead's kind of happening in the past,
+        or names the act the release itself performs (``own_act``: "owing to this
+        designation", "today's action"), whatever the tense of the clause around it."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
@@ -103,13 +124,16 @@ class Lead:
             place = place or (self.dateline if root == self.first_root else None)
             if place is not None:
                 self.places[root] = place
-        if date is not None and in_lead and date.start is not None and date.note is None:
-            self.dates.setdefault(root, date)
-        if (date is not None and place is not None) or not told_in_past(tok):
+        if date is not None and in_lead and date.start is not None:
+            self.acts.setdefault(root, date)  # "Today, X is designating …": dated by the publication
+            if date.note is None:
+                self.dates.setdefault(root, date)
+        retold = own_act or (told_in_past(tok) and not told_as_earlier(tok))
+        if (date is not None and place is not None) or not retold:
             return date, place
         if place is None:
             place = self.places.get(root)
-        lead = self.dates.get(root)
+        lead = self.dates.get(root) or (self.acts.get(root) if own_act else None)
         if date is None and lead is not None:
             note = f"date of the article's lead {root.lower()} ({lead.text}), carried to a later undated mention"
             date = replace(lead, note=note)

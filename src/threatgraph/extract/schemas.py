@@ -100,6 +100,9 @@ class DatesFile(Schema):
     decade_parts: dict[str, list[int]]
     later_words: Words
     named_days: dict[str, date]
+    anaphoric_openers: Words
+    anaphoric_marks: Words
+    anaphoric_units: dict[str, str]
 
 
 class TimexFile(Schema):
@@ -199,6 +202,7 @@ class PloverFile(Schema):
     issued_types: Words
     role_nouns: Words
     release_deixis: Words
+    person_object_verbs: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words

@@ -162,10 +162,18 @@ def not_a_date(span: Span) -> bool:
         return True  # "no hour passes without…": no time is meant
     if re.fullmatch(r"\d{5,}", words):
         return True
+    if (pair := re.fullmatch(r"(\d{3,4})/(\d{2,4})", words)) and not _consecutive_years(*pair.groups()):
+        return True  # "the 1267/1989 Sanctions List", "resolution 2231/2015": numbers, not "2019/20"
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     documents = {str(w).strip("()") for w in g["document_words"]}
     return bool(re.fullmatch(r"\d{4}", words) and before.strip("()") in documents)
+
+
+def _consecutive_years(first: str, second: str) -> bool:
+    """ "2019/2020", "2019/20": a season or fiscal year written as two consecutive years."""
+    year = int(first)
+    return len(first) == 4 and int(second) in (year + 1, (year + 1) % 100)
 
 
 def future_clause(span: Span) -> bool:
