@@ -193,6 +193,9 @@ def _articles_to_check(conn: Connection, ids: list[str], min_seq: int) -> Iterab
 
 
 def _mentions_by_article(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each article's mentions in text order, so "the first one" (the evidence an alert shows) is the
+    same on every backend: PostgreSQL returns rows in heap order, which updates (entities re-pointed
+    by resolution) reshuffle."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rows = conn.execute(
         select(
@@ -202,7 +205,9 @@ def _mentions_by_article(conn: Connection, ids: list[str]) -> dict[str, list[dic
             mentions.c.canonical,
             mentions.c.label,
             mentions.c.sentence,
-        ).where(mentions.c.article_id.in_(ids))
+        )
+        .where(mentions.c.article_id.in_(ids))
+        .order_by(mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.id)
     ).mappings()
     for r in rows:
         out[r["article_id"]].append(dict(r))
