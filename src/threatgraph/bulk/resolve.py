@@ -40,7 +40,7 @@ from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import Resolver, common_from_counts, load_groups
+from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
@@ -185,13 +185,15 @@ class _Blocks:
                 yield name, self.find(i)
 
 
-def _resolve_task(url: str, common: frozenset[str], batches: Iterator[Any]) -> Iterator[Any]:
+def _resolve_task(url: str, common: frozenset[str], persons: int, batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
 
     Blocks share no key, so resolving several in one Resolver run decides exactly what resolving each
     alone would (its order within a block is the same); one run per partition saves a transaction and
     the decision and group queries per block. ``common`` is the common-context statistic of the whole
-    input (computed once on the driver), so no partition decides with a statistic of its own part.
+    input (computed once on the driver), so no partition decides with a statistic of its own part; so is
+    ``persons``, the archive's person count that name rarity needs (read per partition, it would depend on
+    how far the other partitions had got).
     """
     engine = worker_engine(url)
     wanted: set[tuple[str, int]] = set()
@@ -200,7 +202,7 @@ def _resolve_task(url: str, common: frozenset[str], batches: Iterator[Any]) -> I
     out: list[dict[str, Any]] = []
     if wanted:
         with engine.begin() as conn:
-            resolver = Resolver(conn, load_decisions(conn))
+            resolver = Resolver(conn, load_decisions(conn), persons=persons)
             loaded = load_groups(conn, sorted({a for a, _ in wanted}))
             resolver.resolve_groups([g for g in loaded if (g.article_id, g.grp) in wanted], common=set(common))
             resolver.flush()
@@ -247,6 +249,7 @@ def resolve_articles(
             blocks.union(row["node"], row["key"])
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
+        persons = archive_persons(conn)
     assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
     sizes: dict[int, int] = {}
     for _, _, root in assigned:
@@ -255,7 +258,7 @@ def resolve_articles(
     if assigned:
         block_df = session.createDataFrame(assigned, BLOCK_DDL).repartition(n, "block")
         changed: set[str] = set()
-        for row in block_df.mapInArrow(partial(_resolve_task, url, common), RESULT_DDL).collect():
+        for row in block_df.mapInArrow(partial(_resolve_task, url, common, persons), RESULT_DDL).collect():
             if row["kind"] == "changed":
                 changed.add(row["value"])
             else:

@@ -92,7 +92,9 @@ def entity_id_for(key: str, salt: int = 0) -> str:
 class Resolver:
     """Assigns mention groups to entities on one open connection (one transaction per batch)."""
 
-    def __init__(self, conn: Connection, decisions: Decisions, recycle: set[str] | None = None) -> None:
+    def __init__(
+        self, conn: Connection, decisions: Decisions, recycle: set[str] | None = None, persons: int | None = None
+    ) -> None:
         self.conn = conn
         self.decisions = decisions
         self.recycle = recycle if recycle is not None else set()
@@ -107,7 +109,9 @@ class Resolver:
         self.changed: set[str] = set()  # new entities or new names: to be screened
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
-        self._persons: int | None = None  # persons in the archive, for name rarity
+        # persons in the archive, for name rarity: read from the store once, unless the caller gives the
+        # figure for a whole job (:func:`archive_persons`), as concurrent writers would make it a race
+        self._persons: int | None = persons
         self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
         self._listed: ListNames | None = None
 
@@ -607,3 +611,23 @@ __all__ = [
     "pick_label",
     "recount",
 ]
+
+
+def archive_persons(conn: Connection) -> int:
+    """Persons the archive holds once its unresolved mentions are resolved: stored Person entities plus the
+    distinct person names not yet resolved (an upper bound: one name per person).
+
+    Name rarity (``RARE_AFTER``) counts the archive's persons. A job that resolves blocks in parallel
+    (:mod:`threatgraph.bulk.resolve`) computes this once, before any block commits, and gives it to every
+    block's Resolver: read per block, it would depend on how far the other blocks had got.
+    """
+    stored = conn.execute(select(func.count()).select_from(entities).where(entities.c.schema == "Person")).scalar_one()
+    labels = [lab for (lab,) in conn.execute(select(mentions.c.label).distinct()) if family(lab) == "Person"]
+    if not labels:
+        return stored
+    pending = conn.execute(
+        select(func.count(func.distinct(mentions.c.norm))).where(
+            mentions.c.label.in_(labels), mentions.c.entity_id.is_(None)
+        )
+    ).scalar_one()
+    return stored + pending
