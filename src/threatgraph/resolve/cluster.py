@@ -145,9 +145,7 @@ class Resolver:
         if not full:
             return False
         if self._persons is None:
-            self._persons = self.conn.execute(
-                select(func.count()).select_from(entities).where(entities.c.schema == "Person")
-            ).scalar_one()
+            self._persons = stored_persons(self.conn)
         if self._persons < RARE_AFTER:
             return False
         same = {f"Person|n:{f.norm}"[:MAX_KEY] for f in full}
@@ -613,6 +611,11 @@ __all__ = [
 ]
 
 
+def stored_persons(conn: Connection) -> int:
+    """Person entities the store holds now: the archive's persons as one machine's resolution sees them."""
+    return conn.execute(select(func.count()).select_from(entities).where(entities.c.schema == "Person")).scalar_one()
+
+
 def archive_persons(conn: Connection) -> int:
     """Persons the archive holds once its unresolved mentions are resolved: stored Person entities plus the
     distinct person names not yet resolved (an upper bound: one name per person).
@@ -621,7 +624,7 @@ def archive_persons(conn: Connection) -> int:
     (:mod:`threatgraph.bulk.resolve`) computes this once, before any block commits, and gives it to every
     block's Resolver: read per block, it would depend on how far the other blocks had got.
     """
-    stored = conn.execute(select(func.count()).select_from(entities).where(entities.c.schema == "Person")).scalar_one()
+    stored = stored_persons(conn)
     labels = [lab for (lab,) in conn.execute(select(mentions.c.label).distinct()) if family(lab) == "Person"]
     if not labels:
         return stored
