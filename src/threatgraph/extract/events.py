@@ -58,7 +58,7 @@ def _is_hyphen_compound(tok: Token) -> bool:
 
 
 def _code_part(tok: Token) -> bool:
-    """Whether a capitalised word is a piece of a code joined by hyphens ("tail number YI-BAN",
+    """Whether a capitalised word is a piece of a code joined by hyphens ("tail number QX-ZOR",
     "UN-ARM-7"): letters of an identifier, not a word."""
     if not tok.text.isupper():
         return False
@@ -1335,7 +1335,7 @@ def _actors(
     heads: list[Token], index: MentionIndex, para: tuple[int, int], things: frozenset[int] | set[int] = frozenset()
 ) -> list[tuple[Actor, Token]]:
     """Resolved actors, without places (a town never acts, and "in Iraq" is where, not who) and
-    without words of another paragraph that a parse ran into ("Ned Price, Spokesperson" above a
+    without words of another paragraph that a parse ran into ("Dana Orlov, Spokesperson" above a
     statement is its byline, not the subject of its first sentence)."""
     inside = [h for h in heads if para[0] <= h.idx < para[1]]
     for h in heads:
