@@ -34,7 +34,12 @@ on half A only, while half B is scored to check that a change carries over:
 The anchor for quality is the gold; time is printed for the record only.
 
     PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--db PATH [--reuse]] [--verbose] \
-        [--article-gold tests/gold/dev/links-arabnews.json]
+        [--article-gold tests/gold/dev/links-arabnews.json] [--re3d-gold tests/gold/re3d/links.json]
+
+``--re3d-gold`` (session 13) adds a document collection outside the dev set (re3d's CENTCOM press releases,
+gold in ``tests/gold/re3d/links.json``): its documents are ingested with the dev articles, matched to the gold by
+URL, and each of its splits is reported (``re3d-tune`` with its errors under ``--verbose``; ``re3d-fresh`` held
+out, summary lines only).
 """
 
 from __future__ import annotations
@@ -142,12 +147,27 @@ def _names(m: Any, s: int, e: int, actor: str, text: str, gold: dict[str, Any]) 
     return not (inside and schema and family(m.label) != family(schema))
 
 
+def dev_urls() -> dict[str, str]:
+    """The dev articles' URLs -> their gold document ids."""
+    return {json.loads(line)["url"]: json.loads(line)["id"] for line in DEV.read_text(encoding="utf-8").splitlines()}
+
+
+def collection_urls(path: Path) -> dict[str, str]:
+    """A JSON-lines collection's document URLs -> document ids (re3d's ``documents.json``: ``sourceUrl``, ``_id``)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["sourceUrl"]: r["_id"] for r in rows}
+
+
 def collect(
-    engine: Engine, gold: dict[str, Any], sources: dict[str, str] | None = None
+    engine: Engine,
+    gold: dict[str, Any],
+    sources: dict[str, str] | None = None,
+    urls: dict[str, str] | None = None,
 ) -> tuple[dict[tuple[str, str], Found], dict[str, set[tuple[str, str]]], list]:
     """Per (doc, actor): what was found; per entity: the gold (doc, actor) pairs it holds. ``sources`` maps the
-    text of files outside the dev set (whitespace folded) to their gold document id."""
-    urls = {json.loads(line)["url"]: json.loads(line)["id"] for line in DEV.read_text(encoding="utf-8").splitlines()}
+    text of files outside the dev set (whitespace folded) to their gold document id; ``urls`` maps article URLs to
+    gold document ids (default: the dev articles')."""
+    urls = dev_urls() if urls is None else urls
     with engine.connect() as conn:
         art = {
             r.id: (urls.get(r.url) or _from_file(r.text, sources), r.text)
@@ -355,6 +375,14 @@ def main() -> None:
     ap.add_argument("--half-salt", help="with --halves: cut the halves by a salted hash of the document id")
     ap.add_argument("--reuse", action="store_true", help="measure the store at --db as it is (no rebuild)")
     ap.add_argument(
+        "--re3d-gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="link gold for a re3d document collection (its 'source' under the shared data: a documents.json), "
+        "ingested with the dev articles; its splits named '*tune*' are tuning splits, the others held out",
+    )
+    ap.add_argument(
         "--article-gold",
         type=Path,
         action="append",
@@ -366,6 +394,8 @@ def main() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     extra_gold = [json.loads(p.read_text(encoding="utf-8")) for p in args.article_gold]
     sources = [SHARED / g["source"] for g in extra_gold]
+    re3d_gold = [json.loads(p.read_text(encoding="utf-8")) for p in args.re3d_gold]
+    collections = [SHARED / g["source"] for g in re3d_gold]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "linking.sqlite"
         if args.reuse and args.db and db.exists():
@@ -373,9 +403,10 @@ def main() -> None:
         else:
             if db.exists():
                 db.unlink()
-            engine, seconds = build(db, sources)
+            engine, seconds = build(db, [*sources, *collections])
         found, holds, unjudged = collect(engine, gold)
-        print(f"store built in {seconds:.1f} s: 75 articles, OFAC SDN list")
+        extra = f" + {len(collections)} re3d collection(s)" if collections else ""
+        print(f"store built in {seconds:.1f} s: 75 articles{extra}, OFAC SDN list")
         splits = {name: set(docs) for name, docs in gold["split"].items()}
         held_out = {name: docs for name, docs in splits.items() if not name.startswith("tune")}
         tuning_splits = {name: docs for name, docs in splits.items() if name.startswith("tune")}
@@ -410,6 +441,26 @@ def main() -> None:
                     False,
                     names=False,
                 )
+        for g, path in zip(re3d_gold, collections, strict=True):
+            found_r, holds_r, unjudged_r = collect(engine, g, urls=collection_urls(path))
+            named = {name: set(docs) for name, docs in g["split"].items()}
+            for name, docs in sorted(named.items(), key=lambda kv: "tune" not in kv[0]):
+                tuning_split = "tune" in name
+                kind = "tuning" if tuning_split else "held out"
+                report(
+                    f"{name} documents ({kind}, {path.parent.name})",
+                    docs,
+                    g,
+                    found_r,
+                    holds_r,
+                    False,
+                    names=tuning_split,
+                )
+                if args.verbose and tuning_split:
+                    report("shown", docs, g, found_r, holds_r, True, errors_only=True)
+                    for doc, text, caption, entries in unjudged_r:
+                        if doc in docs:
+                            print(f"  UNJUDGED {doc}: {text!r} -> {caption!r} {entries}")
         audit(engine, shown)
         tune_unjudged = [u for u in unjudged if u[0] in shown]
         print(f"\nsanctioned entities on mentions outside the gold (inspect): {len(unjudged)}")
