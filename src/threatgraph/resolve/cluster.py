@@ -66,7 +66,7 @@ LIST_ALIASES = 0.9
 SANCTIONED_ALIGNED = 0.95
 SANCTIONED_SHARED = 2
 #: The feature of a match on two public names of one body (:mod:`threatgraph.names.bodies`), scored as a
-#: list's a.k.a.s are; inside one article it overrides the extractor's separation ("Islamic State" and
+#: list's aliases are; inside one article it overrides the extractor's separation ("Islamic State" and
 #: "ISIS" in one text are one group though no spelling rule ties them there).
 PUBLIC_NAMES = "public-names"
 
