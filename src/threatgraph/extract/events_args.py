@@ -1,0 +1,423 @@
+"""Argument heads of a trigger: who did it (sources) and to whom (targets), read off the parse.
+
+Voice is taken into account (a passive agent is the source), subjects are inherited through
+coordination and control ("were recruited … and trained", "sent young Pakistanis to fight"), a
+nominal trigger takes its possessor, "by"/"from" and "of"/"on"/"against" phrases, and a
+participle or relative clause may name either side. The heads are tokens; :mod:`events_actors`
+turns them into actors. Also here: which words' dependents may carry the trigger's date and
+place (:func:`anchor_verbs`), since that follows the same governor chains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import MentionIndex, resolve
+from threatgraph.extract.events_coref import relative_is_ambiguous
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_syntax import children, is_hyphen_compound, prep_objects
+from threatgraph.extract.events_triggers import trigger_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_TARGET_PREPS = ("against", "on", "upon", "of", "for", "to")
+
+
+# Prepositions after which a gerund's doer is the governing verb's object ("accused X of
+# plotting", "stopped X from entering", "arrested X for attacking"); after "after"/"before" it
+# is the subject ("wounded a guard after opening fire").
+_CONTROL_PREPS = frozenset({"of", "from", "for", "into"})
+
+
+@dataclass(slots=True)
+class Args:
+    """Argument heads of one trigger before they are resolved to actors."""
+
+    sources: list[Token]
+    targets: list[Token]
+
+
+def _is_passive(verb: Token) -> bool:
+    if children(verb, "auxpass", "nsubjpass"):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "amod") and not children(verb, "aux", "nsubj")
+
+
+def _controller(head: Token) -> Token | None:
+    """The verb whose object or subject controls an infinitive: "sent X to fight", "is likely to attack"."""
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def verb_args(verb: Token, depth: int = 0) -> Args:
+    """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
+    passive = _is_passive(verb)
+    subj = children(verb, "nsubj")
+    subjpass = children(verb, "nsubjpass")
+    agent = [g for a in children(verb, "agent") for g in children(a, "pobj")]
+    if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
+        agent = [g for role in prep_objects(verb, ("as",)) for g in prep_objects(role, ("by",))]
+    dobj = children(verb, "dobj")
+    head = verb.head
+    if depth < 3 and not subj and not subjpass and head != verb:
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "fought … before joining X": the subject of "fought" joins
+        if verb.dep_ in ("conj", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            inherited = verb_args(head, depth + 1)
+            if _is_passive(head) and passive:
+                subjpass = inherited.targets
+                agent = agent or inherited.sources
+            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and children(head, "dobj"):
+                subj = children(head, "dobj")  # "accused X of recruiting", "stopped X from entering": X
+            elif not _is_passive(head):
+                subj = inherited.sources
+            elif verb.dep_ == "pcomp":
+                subj = inherited.targets  # "X is accused of recruiting …": X recruits
+        elif verb.dep_ in ("xcomp", "advcl") and children(verb, "aux") and _controller(head) is not None:
+            ctrl = _controller(head)
+            assert ctrl is not None
+            controller = children(ctrl, "dobj") or children(ctrl, "nsubj", "nsubjpass")
+            if not controller and not _is_passive(ctrl):  # "a part in trying to recruit X": who tries
+                controller = verb_args(ctrl, depth + 1).sources
+            if lemma(ctrl) in lexicon().words["instrument_verbs"]:
+                # "employs drones to hit a depot": the employer hits; "money is used to …": only "by X" says who
+                controller = children(ctrl, "nsubj") or [
+                    g for a in children(ctrl, "agent") for g in children(a, "pobj")
+                ]
+            (subjpass if passive else subj).extend(controller)
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            subj = children(head, "nsubj")  # "X placed …, accusing the group of …"
+        elif verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            happening = not passive and head.pos_ == "NOUN" and trigger_of(head) is not None
+            # "an attack by X targeting Y": X targets, not the attack
+            (subjpass if passive else subj).extend(noun_args(head).sources if happening else [head])
+        elif verb.dep_ == "relcl" and not dobj:
+            dobj = [head]
+    if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
+        dobj = [head]
+    subj = [a for s in subj for a in _through_instrument(s)]
+    subjpass, dobj = _owners(subjpass), _owners(dobj)
+    if passive:
+        return Args(sources=agent, targets=subjpass or dobj)
+    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    targets = dobj + prep_objects(verb, ("against", "on", "upon", *extra))
+    objects = [g for d in dobj for g in prep_objects(d, extra)] if extra else []
+    # "sent money to X" may be parsed with "to X" as a dative of the verb
+    objects += [g for c in children(verb, "dative") if c.lower_ in extra for g in children(c, "pobj")]
+    if objects:  # "pledged allegiance to X", "donated weapons to X": the object's "to" names whom
+        targets = objects + [t for t in targets if t not in dobj]
+    if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
+        targets += _result_victims(verb)
+    return Args(sources=subj, targets=targets)
+
+
+def _result_victims(verb: Token) -> list[Token]:
+    """Whom a violent act hit, from its result clause: "shelled the depot, wounding three clerks"."""
+    own = trigger_of(verb)
+    out = []
+    for adv in children(verb, "advcl"):
+        found = trigger_of(adv) if adv.tag_ == "VBG" else None
+        if found is not None and own is not None and found[0].type == own[0].type:
+            out += children(adv, "dobj")
+    return out
+
+
+def _owners(heads: list[Token]) -> list[Token]:
+    """ "X's assets were frozen", "froze the property of X": whose holdings are acted on."""
+    held = lexicon().words["holding_nouns"]
+    out = []
+    for h in heads:
+        if lemma(h) in held:
+            owners = children(h, "poss") + prep_objects(h, ("of",)) + [c for c in h.children if c.dep_ == "compound"]
+            out += owners or [h]
+        else:
+            out.append(h)
+    return out
+
+
+def _through_instrument(subj: Token) -> list[Token]:
+    """The actor behind a means used as subject: "an IED planted by X exploded" -> X; none if unnamed."""
+    if lemma(subj) not in lexicon().words["instrument_nouns"]:
+        return [subj]
+    agents = children(subj, "poss") + prep_objects(subj, ("by", "from"))
+    for acl in children(subj, "acl"):
+        agents += [g for a in children(acl, "agent") for g in children(a, "pobj")]
+    return agents
+
+
+def _list_head(tok: Token) -> Token:
+    """The noun whose place in the clause ``tok`` shares: the first noun of its list ("involved in
+    abductions, killings …"), the noun it instances ("supervised operations, including bombings"),
+    or the date the parse made its head ("organized the August 26, 2011 attack", parsed as an
+    apposition of "August"). The parse hangs the governor and a participle on that noun only."""
+    for _ in range(8):
+        head = tok.head
+        if head == tok:
+            break
+        listed = tok.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
+        if listed or (tok.dep_ == "appos" and head.ent_type_ == "DATE" and tok.ent_type_ != "DATE"):
+            tok = head
+        elif tok.dep_ == "pobj" and head.lower_ in _INSTANCE_PREPS and head.head.pos_ == "NOUN":
+            tok = head.head
+        else:
+            break
+    return tok
+
+
+_INSTANCE_PREPS = frozenset({"including", "like", "especially", "notably"})
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb a noun is an argument of (through one preposition): "involved in killing" -> involved;
+    a noun in a list is governed as the list is ("involved in abductions, killings and torture")."""
+    tok = _list_head(tok)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    quantity = lexicon().words["quantity_nouns"]
+    if head.pos_ == "NOUN" and (head.lower_ in quantity or lemma(head) in quantity) and tok.head.lower_ == "of":
+        return governor(head)  # "mounted a wave of raids": the verb governs the series
+    if head.lower_ in lexicon().words["responsibility_nouns"] and head.dep_ in ("dobj", "attr"):
+        head = head.head  # "took responsibility for the raid": the claimant is the governor's subject
+    if head == tok or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    return head
+
+
+def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
+    """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the
+    target. ``framed`` is the trigger a pattern gave the noun, when the lexicon has none for it."""
+    lex = lexicon()
+    sources = children(noun, "poss") + prep_objects(noun, ("by", "from"))
+    trig = framed or lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
+    partner = trig is not None and trig.type in lex.words["partner_types"]
+    targets = prep_objects(noun, (*_TARGET_PREPS, "with") if partner else _TARGET_PREPS)  # "talks with X"
+    assessment = lemma(noun) in lex.words["assessment_nouns"] and (trig is None or trig.type != "THREATEN")
+    if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
+        targets, sources = children(noun, "poss"), []
+    elif (
+        trig is not None
+        and trig.type in lex.words["patient_possessor_types"]
+        and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
+    ):
+        targets, sources = targets + children(noun, "poss"), prep_objects(noun, ("by", "from"))
+    sources += [  # "the Front attack" (never "the January attack": a date is no doer)
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+    ]
+    if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
+        targets = [g for a in prep_objects(noun, ("by",)) for g in prep_objects(a, ("on", "against", "upon"))]
+    if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post
+        sources = [g for t in prep_objects(noun, ("on", "against", "upon")) for g in prep_objects(t, ("by",))]
+    for acl in children(_list_head(noun), "acl"):  # "an attack targeting Y": the participle names whom
+        if acl.tag_ == "VBG" and (trigger_of(acl) or (None, ""))[0] is not None:
+            targets = targets or children(acl, "dobj")
+    for rel in children(noun, "relcl"):
+        subj = children(rel, "nsubj")
+        relative = subj and subj[0].lower_ in ("that", "which") and not relative_is_ambiguous(subj[0], noun)
+        if relative and (trigger_of(rel) or (None, ""))[0] is not None:
+            targets = targets or children(rel, "dobj")  # "a raid that hit the fuel depot"
+        elif subj and lemma(rel) in lex.words["agentive_verbs"] and not children(rel, "dobj"):
+            sources = sources or subj  # "the raids the faction keeps mounting": the faction does them
+    held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") else None
+    if held is not None and held.pos_ == "NOUN" and lemma(held) in lex.words["responsibility_nouns"]:
+        claimant = children(held, "poss")  # "its claim of the attack": the claimant
+        outer = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else None
+        if not claimant and outer is not None and lemma(outer) in lex.words["responsibility_nouns"]:
+            claimant = children(outer, "poss")  # "X's claim of credit for the raid"
+        if not [s for s in sources if s.dep_ not in ("compound", "amod", "nmod")]:
+            sources = claimant + sources  # a name on the attack itself may be its place ("the Kabul attack")
+    for acl in [a for c in children(noun, "acl", "relcl") for a in (c, *c.conjuncts)]:
+        # "the raid conducted by X", "approved by X and executed by Y": who did it
+        if lemma(acl) in lex.words["agentive_verbs"]:
+            sources = sources or [g for a in children(acl, "agent") for g in children(a, "pobj")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
+        found = trigger_of(noun.head) if noun.head.pos_ == "VERB" else None
+        if found is not None and trig is not None and found[0].type == trig.type:
+            targets = [t for d in children(noun.head, "dobj") for t in (d, *children(d, "conj"))]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("including", "like", "especially") and head.head.pos_ == "NOUN":
+        # "a string of raids, among them the May 9 raid on X": the instance shares the attacker
+        outer = head.head
+        found = trigger_of(outer)
+        if found is not None and trig is not None and found[0].type == trig.type and outer != noun:
+            sources = sources or noun_args(outer).sources
+    if not sources and trig is not None and trig.type not in lex.words["patient_possessor_types"] and not assessment:
+        sources = _predicated(noun)
+    if not sources and not assessment:
+        sources = _role_holders(noun)
+    gov = governor(noun)
+    if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
+        sources = children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
+    if gov is not None:
+        glemma = lemma(gov)
+        subj = subject(gov)
+        if assessment and noun.dep_ in ("attr", "dobj", "acomp"):
+            targets = targets or subj
+            sources = sources or _speaker_heads(gov)
+        elif glemma in lex.words["receiving_verbs"] and noun.dep_ == "dobj":
+            targets = targets or subj
+            sources = sources or prep_objects(gov, ("from",))
+        elif glemma in lex.words["agentive_verbs"] or glemma in lex.words["issuing_verbs"]:
+            sources = sources or subj
+            targets = targets or [t for t in prep_objects(gov, ("on", "against", "upon", "to", "for")) if t != noun]
+        elif not targets and trig is not None and trig.type in lex.words["state_types"]:
+            targets = _held_one(noun, gov)
+    return Args(sources=sources, targets=targets)
+
+
+def _predicated(noun: Token) -> list[Token]:
+    """Whom a role noun is said of: "listed X as a supporter of Y", "X acted as a financier",
+    "X is a donor to Y", "X, a supporter of Y": X plays the role, so X is the doer."""
+    lex = lexicon()
+    if lemma(noun) not in lex.words["actor_nouns"] and lemma(noun) not in lex.words["member_nouns"]:
+        return []  # a happening in apposition ("the X bombing, the attack on …") renames the event
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        return children(verb, "dobj", "nsubjpass") or children(verb, "nsubj")
+    if noun.dep_ == "attr" and lemma(head) in ("be", "become", "remain"):
+        return children(head, "nsubj")
+    if noun.dep_ == "appos" and head.pos_ == "PROPN":
+        return [head]
+    return []
+
+
+def _role_holders(noun: Token) -> list[Token]:
+    """Who had a part in a happening named after a role noun: "his role in the attack", "X was the
+    mastermind behind the bombings", "X played a central part in the raid", "X had leading roles in an
+    attack". The role's possessor, the copula subject it is said of, or the subject of the verb
+    whose object it is holds the role, so did the act."""
+    roles = lexicon().words["role_nouns"]
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    holder = noun.head.head
+    if holder.pos_ in ("VERB", "AUX"):  # "had leading roles in an attack": the prepositions hang on the verb
+        return subject(holder) if any(lemma(d) in roles for d in children(holder, "dobj")) else []
+    if holder.pos_ != "NOUN" or lemma(holder) not in roles:
+        return []
+    if children(holder, "poss"):
+        return children(holder, "poss")
+    if holder.dep_ == "attr" and lemma(holder.head) in ("be", "become", "remain"):
+        return children(holder.head, "nsubj")
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+        return subject(holder.head)
+    if holder.dep_ == "appos":
+        return [holder.head]  # "X, the mastermind behind the attack"
+    return []
+
+
+def perpetrators(heads: list[Token]) -> list[Token]:
+    """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
+    not at the attack; a happening with no named doer leaves no target."""
+    out: list[Token] = []
+    for head in heads:
+        out.extend(noun_args(head).sources if head.pos_ == "NOUN" and trigger_of(head) is not None else [head])
+    return out
+
+
+def _held_one(noun: Token, gov: Token) -> list[Token]:
+    """Who is put in the state a noun names: "ordered X held in detention", "was taken into custody"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon().words["state_preps"]:
+        return []
+    held = children(gov, "dobj", "nsubjpass")
+    if not held and gov.tag_ == "VBN" and not children(gov, "aux"):
+        # a small clause: "ordered X held in detention", parsed with X as subject or as the noun held modifies
+        held = children(gov, "nsubj") or ([gov.head] if gov.dep_ == "acl" else [])
+    return held
+
+
+def subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, climbing conj/xcomp/ccomp-less control chains when it has none."""
+    subj = children(verb, "nsubj", "nsubjpass")
+    if subj or depth > 3 or verb.head == verb:
+        return subj
+    if verb.dep_ in ("xcomp", "conj", "advcl") or (verb.dep_ == "acomp" and verb.head.pos_ in ("AUX", "VERB")):
+        return subject(verb.head, depth + 1)  # "X was responsible for the bombing": X
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "X is suspected of planning the raid": the passive subject of the governing verb acts;
+        # "accused X of planning the raid": its object does
+        held = children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
+        return held or subject(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
+        return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in children(verb, "aux")):
+        # "the group's bid to storm a jail", "an attempt by X to seize": whose bid it is acts
+        return children(verb.head, "poss") + prep_objects(verb.head, ("by",))
+    return []
+
+
+def _speaker_heads(verb: Token) -> list[Token]:
+    """Who is said to assess: subject of a speech verb governing or parenthetical to the clause."""
+    speech = lexicon().words["speech_verbs"]
+    root = verb
+    while root.head != root and root.dep_ not in ("ccomp", "parataxis"):
+        root = root.head
+    candidates = [c for c in verb.children if c.dep_ == "parataxis"]
+    if root.dep_ == "ccomp":
+        candidates.append(root.head)
+    candidates += [c for c in root.head.children if c.dep_ == "parataxis"] if root.head != root else []
+    for cand in candidates:
+        if lemma(cand) in speech:
+            return children(cand, "nsubj")
+    return []
+
+
+def speaker_groups(tok: Token, index: MentionIndex) -> set[int]:
+    """Mention groups of whoever reports the trigger's clause: the subject of a governing or
+    parenthetical speech verb, and its owner ("the group's newsletter said")."""
+    out: set[int] = set()
+    for head in _speaker_heads(tok):
+        for t in (head, *children(head, "poss")):
+            actor = resolve(t, index)
+            if actor is not None and actor.group >= 0:
+                out.add(actor.group)
+    return out
+
+
+def compound_args(tok: Token) -> Args:
+    """ "Iran-backed outfit": the word before the hyphen is the source, the modified noun the target."""
+    sources = children(tok, "npadvmod", "compound", "nmod")
+    if not sources and is_hyphen_compound(tok):
+        sources = [tok.doc[tok.i - 2]]
+    return Args(sources=sources, targets=[tok.head])
+
+
+def speech_accusation(tok: Token) -> Args | None:
+    """ "X told the Senate that the Zainabiyoun were … terrorist activities": an ACCUSE by X."""
+    lex = lexicon()
+    if tok.pos_ != "VERB" or lemma(tok) not in lex.words["speech_verbs"]:
+        return None
+    for clause in children(tok, "ccomp"):
+        words = {lemma(t) for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+        if not words & lex.words["accusation_cues"]:
+            continue
+        subj = children(clause, "nsubj", "nsubjpass")
+        if subj and children(tok, "nsubj"):
+            return Args(sources=children(tok, "nsubj"), targets=subj)
+    return None
+
+
+def anchor_verbs(tok: Token, kind: str) -> list[Token]:
+    """Tokens whose dependents may carry the trigger's date/place: itself, its governor, its conj head."""
+    out = [tok]
+    if kind == "noun":
+        # "the raid authorized by X and carried out last night in Y": its participles tell when and
+        # where, before the verb it is an argument of ("On Friday officials praised the raid …")
+        participles = [c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        out += participles + [c for p in participles for c in p.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        gov = governor(tok)
+        if gov is not None:
+            out.append(gov)
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        out.append(tok.head)
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and any(c.lower_ == "to" for c in tok.children):
+        out.append(tok.head)  # a purpose clause happens when its verb does: "travelled in May to meet X"
+    return out

@@ -1,0 +1,103 @@
+"""Trigger candidates of a document with their argument heads, before actors, dates and places.
+
+Each token whose trigger reading holds (a pattern from ``event_patterns.yaml`` first, then the
+lexicon) yields one candidate, unless it only spells out a sanction of its clause, states what a
+law covers or anyone does, or speaks of a measure as an institution; its arguments come from
+:mod:`events_args`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_args import Args, compound_args, noun_args, speech_accusation, subject, verb_args
+from threatgraph.extract.events_generic import in_law_or_generic, legal_ground
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_patterns import pattern_triggers
+from threatgraph.extract.events_syntax import children
+from threatgraph.extract.events_triggers import trigger_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
+    """Whether ``tok`` is a participle clause detailing the sanction of its head clause."""
+    if trig.type not in lexicon().words["measure_types"] or tok.dep_ not in ("advcl", "conj") or tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    while head.dep_ in ("advcl", "conj") and head.tag_ == "VBG" and head.head != head:
+        head = head.head  # "…, blocking its accounts and barring its officers": both under the sanction
+    for cand in (head, *children(head, "dobj")):
+        found = trigger_of(cand)
+        if found is not None and found[0].type == "SANCTION":
+            return True
+    return False
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a happening or a means ("attacks", "the blast"), not an actor."""
+    lex = lexicon()
+    for subj in subject(verb):  # through coordination: "attacks have harmed … and threaten …"
+        lem = lemma(subj)
+        if subj.dep_ == "nsubj" and (lem in lex.words["instrument_nouns"] or lem in lex.nouns):
+            return True
+    return False
+
+
+def _pattern_kind(tok: Token) -> str:
+    return "noun" if tok.pos_ in ("NOUN", "PROPN", "NUM") else "verb"
+
+
+def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
+    framed = pattern_triggers(doc)
+    for tok in doc:
+        accusation = speech_accusation(tok)
+        if accusation is not None:
+            yield tok, Trigger("ACCUSE", "statement"), "verb", accusation
+            continue
+        found = (framed[tok.i][0], _pattern_kind(tok)) if tok.i in framed else trigger_of(tok)
+        if found is None:
+            continue
+        trig, kind = found
+        if kind == "verb" and _spells_out_sanction(tok, trig):
+            continue
+        if kind != "compound" and (in_law_or_generic(tok) or legal_ground(tok)):
+            continue  # what a law covers, what anyone does, a statute's alternatives: no event
+        if kind == "verb" and trig.type in lexicon().words["actor_subject_types"] and _thing_subject(tok):
+            continue  # "repeated attacks threaten civilians": endangering, not an actor's threat
+        if kind == "compound":
+            args = compound_args(tok)
+        elif kind == "noun":
+            args = noun_args(tok, trig)
+            if not args.targets and _institution(tok, trig):
+                continue  # "the power of OFAC sanctions derives from …": sanctions as such, no act
+        else:
+            args = verb_args(tok)
+            if not args.sources and lemma(tok) in lexicon().frames:
+                # "was placed on the US Treasury sanctions list": the list's owner is the source
+                args.sources = [
+                    c
+                    for p in children(tok, "prep")
+                    for g in children(p, "pobj")
+                    for left in g.lefts
+                    for c in left.subtree
+                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
+                ]
+        yield tok, trig, kind, args
+
+
+def _institution(noun: Token, trig: Trigger) -> bool:
+    """Whether a bare plural measure noun speaks of the measure as an institution in a timeless
+    present ("the integrity of OFAC sanctions derives from …", "the goal of sanctions is …"): no
+    determiner or possessor points at one act, and the clause is in the simple present."""
+    if trig.type not in lexicon().words["measure_types"] or noun.tag_ != "NNS" or noun.dep_ == "dobj":
+        return False  # "Ruritania imposes sanctions": someone's act
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    clause = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in clause.children)

@@ -1,0 +1,208 @@
+"""The date of an event: the trigger's own date, else its sentence's, else the paragraph's, never in silence.
+
+A date counts when it hangs off the trigger (or a verb it shares a clause with), is written
+inside a nominal trigger's phrase ("the March 3 raid"), is the one date of its sentence, or is an
+earlier date of the paragraph for a past-tense report. The ground of a measure ("designated …
+for providing support") keeps only a date of its own words. A statement in the present tense is
+dated by the publication date, and says so in the interval's note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_args import anchor_verbs
+from threatgraph.extract.events_generic import after_measure_for
+from threatgraph.extract.events_lead import told_in_past
+from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_syntax import children, clause_verb, reaches
+from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.model import Article, DateInterval
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_DURING = frozenset({"during", "amid", "throughout", "amidst"})
+
+
+def _dates_another_trigger(span: Span, tok: Token) -> bool:
+    """Whether a date hangs off a trigger of another type in the sentence ("stands with X after Y's
+    May 3 attack"); a date on "the attack" still dates "the attack killed 20"."""
+    cur = span.root
+    for _ in range(3):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if cur == tok:
+            return False
+        other = trigger_of(cur) if cur.pos_ in ("NOUN", "VERB") else None
+        if other is not None and cur.dep_ == "pobj" and cur.head.lower_ in _DURING:
+            return False  # "during the early 2018 riots, the militia opened fire": the clause happens then too
+        if other is not None:
+            mine = trigger_of(tok)
+            return mine is None or other[0].type != mine[0].type  # "the attack that killed": one happening
+    return False
+
+
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def _present_now(tok: Token, announced: bool) -> bool:
+    """Whether a verb says what happens as the text is written: the simple present ("Ruritania
+    deplores …"), the present progressive ("the Department is designating X", "are being
+    designated"), and for announced types the present perfect and the present passive ("has
+    designated X", "X is designated for …": in a release, the act the release announces)."""
+    auxes = children(tok, "aux", "auxpass")
+    if tok.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    finite = auxes[0].lower_ if auxes else ""
+    if tok.tag_ == "VBG":  # "is designating", "are imposing"
+        return finite in _PRESENT_BE
+    if tok.tag_ != "VBN" or not announced:
+        return False
+    if finite in ("has", "have"):
+        return True
+    being = any(a.lower_ == "being" for a in auxes)  # "is being designated"
+    return finite in _PRESENT_BE and (being or any(a.dep_ == "auxpass" for a in auxes))
+
+
+def statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
+    """The publication date, said as such, for a statement in the present tense (see
+    :func:`_present_now`): it happens as the text is published. A nominal trigger takes the tense
+    of the verb it is the object of ("Ruritania now imposes its own sanctions on X").
+    Anything else without a date in reach has none."""
+    if article.published is None:
+        return None
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    if not _present_now(verb, trig.type in lexicon().words["announced_types"]):
+        return None
+    return DateInterval(
+        text="(publication date)",
+        start=article.published,
+        end=article.published,
+        precision="day",
+        note="publication date: the statement is in the present tense",
+    )
+
+
+_NP_OPENERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def _premodifies(span: Span, noun: Token) -> bool:
+    """Whether a date is written inside the noun's own phrase, before it: "the March 3, 2017 raid",
+    "a January 2016 raid", "the early 2018 riots", "a 2015 rebel offensive". The parser
+    often hangs such a date elsewhere (the noun as its apposition), so the words decide: a
+    determiner opens the phrase, then the date, then at most three modifiers of the noun."""
+    doc = noun.doc
+    if not 0 <= noun.i - span.end <= 3 or span.start == 0:
+        return False
+    opener = span[0] if span[0].lower_ in _NP_OPENERS else doc[span.start - 1]
+    if opener.lower_ not in _NP_OPENERS:
+        return False
+    gap = doc[span.end : noun.i]
+    return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
+
+
+_GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl", "amod", "compound"})
+
+
+def _measure_ground(tok: Token) -> bool:
+    """Whether a trigger is the ground of a measure ("designated on May 2 for providing support to
+    X", "imposed sanctions today for their support to attacks"): the act it is taken for happened
+    before it, so the measure's date is not the ground's."""
+    measures = lexicon().words["measure_types"]
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur or cur.dep_ not in _GROUND_PATH:
+            break
+        if cur.lower_ == "for" and cur.dep_ == "prep":
+            head = clause_verb(cur) or cur.head
+            # the measure is the head, or the noun a light verb takes ("imposed sanctions on X for …")
+            heads = [head, *(children(head, "dobj") if head.pos_ == "VERB" else [])]
+            found = [trigger_of(h) for h in heads if h.pos_ in ("VERB", "NOUN")]
+            return any(f is not None and f[0].type in measures for f in found)
+        cur = cur.head
+    return after_measure_for(tok, measures)
+
+
+def date_for(
+    tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> DateInterval | None:
+    """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
+
+    Only dates of the trigger's paragraph count (a page header is not the event's date), and the
+    publication date is never taken in silence: with no date in reach the event has none.
+    """
+    sent = tok.sent
+    lo, hi = para
+    usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
+    local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
+    if kind == "noun":
+        for span, interval in local:
+            if _premodifies(span, tok):
+                return _as_period(tok, interval)
+    in_sentence = bool(local)
+    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
+    ground = _measure_ground(tok)
+    for anchor in [tok] if ground else anchor_verbs(tok, kind):
+        for span, interval in local:
+            if reaches(span.root, anchor):
+                return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
+    if ground:
+        return None  # the ground of a measure: only a date of its own words dates it
+    usable = [(span, iv) for span, iv in usable if iv.start is not None]
+    local = [(span, iv) for span, iv in local if iv.start is not None]
+    if len(local) == 1:
+        return _as_period(tok, local[0][1])
+    if local:
+        return None  # several dates in the sentence and none attached: not ours to pick
+    if in_sentence:
+        return None  # the sentence's dates belong to its other happenings: an earlier one is further still
+    before = [iv for span, iv in usable if span.start_char < sent.start_char]
+    if not before or not told_in_past(tok):
+        return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
+    note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
+    return replace(before[-1], note=note)
+
+
+def coordinated_dates(
+    tok: Token, kind: str, first: DateInterval | None, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+) -> list[DateInterval]:
+    """The further dates of one verb told as coordinated happenings ("listed X as a rebel group in
+    May 1994, and as a terrorist group in June 2003", "in May 2014 and June 2019,
+    respectively"): dates hanging off the trigger itself, a later one joined to an earlier by "and"
+    (a conjunct on the way up). Each is a happening of its own; the first is ``first``."""
+    if kind != "verb" or first is None or first.start is None or first.note is not None:
+        return []
+    sent = tok.sent
+    lo, hi = para
+    mine = [
+        (span, iv)
+        for span, iv in dated
+        if lo <= span.start_char < hi and sent.start <= span.root.i < sent.end and iv.start is not None
+        if iv.note is None and reaches(span.root, tok)
+    ]
+    if len(mine) < 2 or (mine[0][1].start, mine[0][1].end) != (first.start, first.end):
+        return []
+    out = []
+    for span, iv in mine[1:]:
+        path = [span.root, *span.root.ancestors]
+        path = path[: path.index(tok)] if tok in path else []
+        if any(t.dep_ == "conj" for t in path) and (iv.start, iv.end) != (first.start, first.end):
+            out.append(iv)
+    return out
+
+
+def _as_period(tok: Token, interval: DateInterval) -> DateInterval:
+    """A plural happening ("attacks", "strikes") dated by a stretch of time longer than a day
+    ("since 2019", "the last several weeks") is many events over a period: the interval is
+    kept, with a note that it is no single event's date."""
+    if tok.tag_ != "NNS" or interval.start is None or interval.end is None or interval.note is not None:
+        return interval
+    if interval.end <= interval.start:
+        return interval
+    return replace(interval, note=f"a period ({interval.text}) over which several events happened, not one's date")

@@ -1,0 +1,156 @@
+"""The place of an event: a place name in a place phrase attached to the trigger, else in its sentence or paragraph.
+
+A Country or Location mention counts when it is the object of a place preposition ("in",
+"near", "southwest of") hanging off the trigger or its anchors, renamed ("the capital,
+Eastport") or compounded with a kind of place ("the Eastmark region"); a name used as an actor or
+as a landmark ("30 km southeast of X") is not where the event happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
+from threatgraph.extract.events_args import anchor_verbs
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+PLACE_PREPS = frozenset({"in", "at", "inside", "across", "into", "to", "near", "throughout", "within", "on"})
+
+
+def place_prep(t: Token) -> Token | None:
+    """The place preposition a place name hangs from, climbing "the megapolis of Karachi", a
+    renaming ("the capital, Eastport"), a kind of place ("the Eastmark region") and a direction
+    ("65 kilometers southwest of Eastport", whose "of" locates like "near")."""
+    up = _place_site(t)
+    directions = lexicon().words["direction_words"]
+    for _ in range(4):
+        if up.dep_ != "pobj":
+            return None
+        prep = up.head
+        if prep.lower_ in PLACE_PREPS:
+            return prep
+        if prep.lower_ != "of":
+            return None
+        if prep.head.lower_ in directions or prep.head.lower_ == "out":  # "drove them out of X"
+            return prep
+        up = prep.head
+    return None
+
+
+def _place_site(t: Token) -> Token:
+    """The noun whose phrase locates a place name: the name itself, the noun it renames ("the
+    capital, Eastport") or the kind of place it names ("the Eastmark region", "Eastport district")."""
+    kinds = lexicon().words["place_nouns"]
+    if t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN" and lemma(t.head) in kinds:
+        return t.head
+    first = t.left_edge.i
+    if first >= 2 and t.doc[first - 1].text == "," and t.doc[first - 2].pos_ == "NOUN":
+        kind = t.doc[first - 2]  # "the capital, Bangui" however the parser hung the name
+        if lemma(kind) in kinds and t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return kind
+    return t
+
+
+def _place_name(t: Token, index: MentionIndex, actors: set[int]) -> str | None:
+    """The place a token names, if any: a Country/Location mention standing as a place phrase's
+    object, as a renaming or compounded with a kind of place ("the Eastmark region"); a compound
+    elsewhere ("U.S. forces", the first word of "Middle Eastmark") names no place by itself."""
+    m = index.at(t)
+    if t.i in actors or m is None or m.label not in PLACE_LABELS:
+        return None
+    if t.dep_ == "compound" and _place_site(t) is t:
+        return None
+    return m.canonical or m.text
+
+
+def _place_in(
+    tokens: Span | list[Token], index: MentionIndex, actors: set[int], near: int, landmarks: bool = True
+) -> str | None:
+    """The place phrase ("in X", "near X") of these tokens nearest to token ``near``, outside speech
+    verbs; ``landmarks=False`` leaves out places named only as a reference ("southeast of X")."""
+    speech = lexicon().words["speech_verbs"]
+    directions = lexicon().words["direction_words"]
+    best: tuple[bool, int, str] | None = None
+    for t in tokens:
+        name = _place_name(t, index, actors)
+        if name is None:
+            continue
+        prep = place_prep(t)
+        if prep is None and not _after_place_word(t, index):
+            continue
+        if prep is not None and (lemma(prep.head) in speech or (not landmarks and prep.head.lower_ in directions)):
+            continue
+        # "Ceel-Baraf, Somalia": the town its country renames is the more specific place
+        key = (not _has_country_appos(t, index), abs(t.i - near), name)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _has_country_appos(t: Token, index: MentionIndex) -> bool:
+    """Whether a place name is followed by the larger place it lies in ("Eastport, Ruritania")."""
+    for c in t.children:
+        m = index.at(c) if c.dep_ == "appos" else None
+        if m is not None and m.label in PLACE_LABELS:
+            return True
+    return False
+
+
+def _after_place_word(t: Token, index: MentionIndex) -> bool:
+    """Whether the place name ``t`` belongs to follows "in"/"near"/… in the text, however it was
+    parsed ("*  Near Kandar, two strikes …" at a line start is tagged as a name)."""
+    m = index.at(t)
+    i = t.i
+    while i > 0 and index.at(t.doc[i - 1]) is m:
+        i -= 1
+    return i > 0 and t.doc[i - 1].lower_ in PLACE_PREPS
+
+
+def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
+    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
+    found = _place_in(tok.sent, index, actors, tok.i)
+    if found is not None:
+        return found
+    doc, lo = tok.doc, para[0]
+    i = tok.sent.start
+    while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
+        i -= 1
+    return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+
+
+def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
+    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause)."""
+    anchors = [a for a in anchor_verbs(tok, kind) if not (a != tok and tok.dep_ == "conj")]
+    anchors += [c for a in anchors for c in a.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    anchor_ids = {a.i for a in anchors}
+    directions = lexicon().words["direction_words"]
+    reference: str | None = None
+    for t in tok.children:  # "the Eastport truck bombing": a place naming the happening itself
+        m = index.at(t)
+        if t.dep_ in ("compound", "nmod") and m is not None and m.label in PLACE_LABELS and t.i not in actors:
+            return m.canonical or m.text
+    for t in tok.sent:
+        name = _place_name(t, index, actors)
+        prep = place_prep(t) if name is not None else None
+        if prep is None:
+            continue
+        head = prep.head
+        if head.lower_ in directions:  # "30 km southeast of X": X is a landmark, not where it was
+            if head.head.i in anchor_ids and reference is None:
+                reference = name
+            continue
+        if head.i in anchor_ids or (
+            head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors and head.head.i in anchor_ids
+        ):
+            return name
+    if reference is None:
+        return None
+    # a place named outright in the sentence ("the base in Busayrah, 30 km southeast of X") is nearer the truth
+    return _place_in(tok.sent, index, actors, tok.i, landmarks=False) or reference
