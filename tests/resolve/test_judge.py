@@ -415,3 +415,13 @@ def test_a_title_and_one_name_written_as_the_list_writes_them_is_a_full_name() -
     # another title, or the bare name, is one name part only
     for news in ("Mullah Zarif", "Zarif Karimi"):
         assert judge(person(news, designated=True), listed, "Person").state == POSSIBLE
+
+
+def test_a_two_letter_acronym_in_a_role_is_not_a_country() -> None:
+    """ "KH Secretary General": KH is the group, not Cambodia; a listed post names its country in words."""
+    from threatgraph.resolve.judge import _role_places
+
+    assert _role_places("KH Secretary General") == set()
+    assert _role_places("IS commander in Raqqa") == set()
+    assert _role_places("Tajik Defence Minister") == {"tj"}
+    assert _role_places("Minister of Foreign Affairs of the Russian Federation") == {"ru"}

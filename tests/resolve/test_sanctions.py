@@ -170,3 +170,42 @@ def test_a_namesake_group_elsewhere_is_not_linked(store, add, tmp_path: Path) ->
     )
     resolve.update(store, add(art))
     assert link_rows(store) == []
+
+
+FLY_DILMUN = '9401,"FLY DILMUN AIRLINES COMPANY",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+
+
+def test_a_firm_named_without_its_listed_kind_words_is_judged(store, add, tmp_path: Path) -> None:
+    """ "Fly Dilmun" for the listed "FLY DILMUN AIRLINES COMPANY": news leaves off what kind of body a firm is. The
+    name scorer dropped it; judged as a partial name, it reads as sanctioned where the article reports the
+    designation (session 13, issue 9)."""
+    _one_entry_list(store, tmp_path, FLY_DILMUN)
+    art = build("Treasury designated Fly Dilmun for flying weapons to the militia.", [("Company", ["Fly Dilmun"])])
+    resolve.update(store, add(art))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9401", "probable")]
+
+
+def test_a_firm_named_without_its_kind_words_and_no_corroboration_is_left_for_review(
+    store, add, tmp_path: Path
+) -> None:
+    _one_entry_list(store, tmp_path, FLY_DILMUN)
+    art = build("Fly Dilmun added a route to Basra.", [("Company", ["Fly Dilmun"])])
+    resolve.update(store, add(art))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9401", "possible")]
+
+
+def test_kind_trimmed_needs_two_name_words_and_only_trailing_kind_words() -> None:
+    from types import SimpleNamespace
+
+    from threatgraph.names.forms import name_form
+    from threatgraph.resolve.sanctions import kind_trimmed
+
+    def cand(*names: str) -> SimpleNamespace:
+        return SimpleNamespace(entity={"properties": {"name": list(names)}})
+
+    org = "Organization"
+    assert kind_trimmed([name_form("Fly Dilmun", org)], cand("FLY DILMUN AIRLINES COMPANY"), org)
+    assert kind_trimmed([name_form("Dilmun", org)], cand("DILMUN BANK"), org) is None  # one word names many
+    assert kind_trimmed([name_form("Fly Dilmun", org)], cand("FLY DILMUN CARGO SERVICES"), org) is None
+    assert kind_trimmed([name_form("Fly Dilmun", org)], cand("FLY DILMUN"), org) is None  # nothing trimmed
+    assert kind_trimmed([name_form("Dilmun Airlines", org)], cand("FLY DILMUN AIRLINES"), org) is None

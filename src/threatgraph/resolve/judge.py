@@ -365,13 +365,18 @@ def _office_words(text: str) -> set[str]:
 
 def _role_places(text: str) -> set[str]:
     """Countries a role or a listed post names, by single words and word pairs ("Tajik", "Tajikistan",
-    "Syrian Arab Republic" as its words)."""
+    "Syrian Arab Republic" as its words).
+
+    A word that is itself the country's two-letter code ("KH", "IS", "AQ") is not read as the country: in a role
+    such letters are a group's acronym ("KH Secretary General", "IS commander"), and a post names its country in
+    words."""
     words = [w.strip(".,()") for w in text.split()]
     codes = set()
     for n in (1, 2, 3):
         for i in range(len(words) - n + 1):
-            code = registry.country.clean(" ".join(words[i : i + n]))
-            if code:
+            phrase = " ".join(words[i : i + n])
+            code = registry.country.clean(phrase)
+            if code and phrase.casefold() != code:
                 codes.add(code)
     return codes
 

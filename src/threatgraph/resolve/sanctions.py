@@ -277,6 +277,43 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
     return None
 
 
+#: A kind-trimmed match needs at least this many name words left: one word ("Dilmun" for "DILMUN BANK")
+#: names too many bodies.
+MIN_TRIMMED_WORDS = 2
+
+
+def _kind_words() -> frozenset[str]:
+    """Words that say what kind of body a name is (generic and legal-form words, institutions: "Company",
+    "Airlines", "Group", "LLC"), from the one vocabulary."""
+    voc = vocabulary()
+    return voc.generic_words | voc.legal_forms | voc.institutions
+
+
+def kind_trimmed(forms: list[NameForm], cand: Any, schema: str) -> str | None:
+    """A body the articles name by its listed name without the kind words that end it ("Fly Dilmun" for the
+    listed "FLY DILMUN AIRLINES COMPANY"), or None.
+
+    Why: running text names a firm or a group by its distinctive words and leaves off what kind of body it is,
+    while the list records the registered name in full; the name scorer, weighing the missing words, drops such
+    a candidate below its bar, so the judge never saw it. Only trailing kind words may be missing, and at least
+    two name words must be left and equal the article's name word for word. The candidate is then judged like
+    any partial name: a body read as sanctioned on it needs a reported designation or the entry's affiliation
+    named alongside (:func:`threatgraph.resolve.judge.judge`), and a second entry sharing the words sends both to
+    review (:func:`threatgraph.resolve.judge.one_entry_per_name`)."""
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
+    kinds = _kind_words()
+    news = {f.core for f in forms if len(f.core) >= MIN_TRIMMED_WORDS}
+    for name in dict.fromkeys(listed):
+        core = list(name_form(name, schema).core)
+        trimmed = len(core)
+        while trimmed and core[trimmed - 1] in kinds:
+            trimmed -= 1
+        if trimmed < len(core) and trimmed >= MIN_TRIMMED_WORDS and tuple(core[:trimmed]) in news:
+            return name
+    return None
+
+
 def _name_key(name: str) -> str:
     """A listed name's words in sorted order: the "Linked To" text writes a party as the list's source record
     does ("PRIGOZHIN, Yevgeniy Viktorovich", "... CO., LTD"), its caption may order and punctuate it otherwise."""
@@ -532,6 +569,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         if found:
                             qualified[c.entry_id] = found
                             checked.append((c, 1.0, None))
+                        elif kind_trimmed(forms, c, schema):  # judged as a partial name: needs corroboration
+                            checked.append((c, verify(forms, schema, c)[0], None))
                 # Same core name, different kind of group: keep the ones whose designator agrees.
                 if any(d in designators for _, _, d in checked):
                     checked = [x for x in checked if x[2] in designators]
