@@ -70,6 +70,8 @@ DEV = SHARED / "articles" / "dev" / "articles.jsonl"
 SDN = SHARED / "sanctions" / "ofac" / "sdn.csv"
 GOLD = ROOT / "tests" / "gold" / "dev" / "links.json"
 AUDIT = ROOT / "tests" / "gold" / "dev" / "links-audit.json"
+#: The list the gold cites (``ent_num`` ids); links to entries of other loaded lists are not scored.
+DATASET = "us_ofac_sdn"
 
 
 @dataclass
@@ -103,12 +105,14 @@ def locate(text: str, forms: dict[str, list[str]]) -> list[tuple[int, int, str]]
     return kept
 
 
-def build(db: Path, extra: list[Path] | None = None) -> tuple[Engine, float]:
+def build(db: Path, extra: list[Path] | None = None, lists: list[Path] | None = None) -> tuple[Engine, float]:
     engine = create(f"sqlite:///{db}")
     migrate(engine)
     t0 = time.perf_counter()
     app = Threatgraph(engine)
     app.load_lists([SDN])
+    for path in lists or []:  # each its own list (dataset), loaded beside the SDN list
+        app.load_lists([path])
     report = app.ingest([DEV, *(extra or [])])
     if report.failed:
         for f in report.failed:
@@ -185,7 +189,9 @@ def collect(
         ).all()
         links: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for eid, entry, status in conn.execute(
-            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status)
+            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status).where(
+                sanction_links.c.dataset == DATASET
+            )
         ):
             links[eid].append((ent_num(entry), status))
         captions = dict(conn.execute(select(entities.c.id, entities.c.caption)).all())
@@ -241,7 +247,9 @@ def audit(engine: Engine, shown: set[str]) -> None:
         doc_of = {r.id: urls.get(r.url) for r in conn.execute(select(articles.c.id, articles.c.url))}
         sanctioned: dict[str, set[str]] = defaultdict(set)
         for eid, entry, status in conn.execute(
-            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status)
+            select(sanction_links.c.entity_id, sanction_links.c.entry_id, sanction_links.c.status).where(
+                sanction_links.c.dataset == DATASET
+            )
         ):
             if reads_sanctioned(status):
                 sanctioned[eid].add(ent_num(entry))
@@ -375,6 +383,14 @@ def main() -> None:
     ap.add_argument("--half-salt", help="with --halves: cut the halves by a salted hash of the document id")
     ap.add_argument("--reuse", action="store_true", help="measure the store at --db as it is (no rebuild)")
     ap.add_argument(
+        "--also-list",
+        type=Path,
+        action="append",
+        default=[],
+        help="load this sanctions list too (e.g. ../shared/data/sanctions/un/consolidated-2025-11-20.xml), as a "
+        "deployment would; only links to SDN entries are scored",
+    )
+    ap.add_argument(
         "--re3d-gold",
         type=Path,
         action="append",
@@ -403,10 +419,11 @@ def main() -> None:
         else:
             if db.exists():
                 db.unlink()
-            engine, seconds = build(db, [*sources, *collections])
+            engine, seconds = build(db, [*sources, *collections], args.also_list)
         found, holds, unjudged = collect(engine, gold)
         extra = f" + {len(collections)} re3d collection(s)" if collections else ""
-        print(f"store built in {seconds:.1f} s: 75 articles{extra}, OFAC SDN list")
+        also = "".join(f" + {p.name}" for p in args.also_list)
+        print(f"store built in {seconds:.1f} s: 75 articles{extra}, OFAC SDN list{also}")
         splits = {name: set(docs) for name, docs in gold["split"].items()}
         held_out = {name: docs for name, docs in splits.items() if not name.startswith("tune")}
         tuning_splits = {name: docs for name, docs in splits.items() if name.startswith("tune")}

@@ -583,7 +583,11 @@ def _name_rank(j: Judgement) -> tuple[bool, bool, float]:
     return (j.name_kind == "full", j.name_kind in ("full", "place-qualified"), j.name_score)
 
 
-def one_entry_per_name(verdicts: Mapping[str, Judgement]) -> None:
+#: Pairs of proposed entries (their keys in a verdicts mapping) that are one real-world actor listed on two lists.
+SameListed = frozenset[frozenset[str]]
+
+
+def one_entry_per_name(verdicts: Mapping[str, Judgement], same: SameListed = frozenset()) -> None:
     """A probable link whose name fits another proposed list entry at least as well stays probable only with
     that entry's own Linked To party named alongside; otherwise it goes back to review.
 
@@ -591,11 +595,17 @@ def one_entry_per_name(verdicts: Mapping[str, Judgement]) -> None:
     name does not say which entry the actor is, and neither does a reported designation or a shared country:
     a release designates, and a country holds, every namesake alike. Only evidence specific to one entry, its
     listed affiliation, picks it. People and organisations alike; the rival need not itself be probable (a
-    rival left for review is still a namesake)."""
+    rival left for review is still a namesake). An entry that is the same actor on another loaded list (``same``:
+    :func:`threatgraph.resolve.sanctions.same_listed`) is no rival: two lists naming one body alike is agreement,
+    not ambiguity."""
     for key, j in verdicts.items():
         if j.state != PROBABLE or any(x.startswith("affiliation") for x in j.evidence_for):
             continue
-        rivals = sorted(k for k, o in verdicts.items() if k != key and _name_rank(o) >= _name_rank(j))
+        rivals = sorted(
+            k
+            for k, o in verdicts.items()
+            if k != key and _name_rank(o) >= _name_rank(j) and frozenset((k, key)) not in same
+        )
         if rivals:
             j.state = POSSIBLE
             j.evidence_against.append(
@@ -607,7 +617,7 @@ def _strength(j: Judgement) -> tuple[bool, bool, float]:
     return (j.name_kind == "full", any(x.startswith("affiliation") for x in j.evidence_for), j.name_score)
 
 
-def one_entry_per_person(verdicts: Mapping[str, Judgement]) -> None:
+def one_entry_per_person(verdicts: Mapping[str, Judgement], same: SameListed = frozenset()) -> None:
     """A person is at most one list entry: when several entries read as this person, only a single strongest
     one (a full name before a partial one, then the listed affiliation named alongside, then the name score)
     stays probable; the others, or all of them on a tie, go back to review.
@@ -616,19 +626,34 @@ def one_entry_per_person(verdicts: Mapping[str, Judgement]) -> None:
     same corroboration (a reported designation, a shared country) is counted for each. Two entries cannot
     both be the one person, so at least one of them is a false "sanctioned"; when the evidence cannot tell
     them apart, neither is shown as sanctioned.
+
+    The person's entries on several loaded lists (``same``: one UN and one OFAC entry sharing a passport number
+    or a full birth date) are one entry here: they stand or fall together.
     """
     probable = {k: j for k, j in verdicts.items() if j.state == PROBABLE}
     if len(probable) < 2:
         return
-    ranked = sorted(probable, key=lambda k: _strength(probable[k]), reverse=True)
-    best = ranked[0]
-    keep = best if _strength(probable[best]) > _strength(probable[ranked[1]]) else None
-    for key in ranked:
-        if key == keep:
+    groups: list[set[str]] = []
+    for key in probable:
+        joined = [g for g in groups if any(frozenset((key, k)) in same for k in g)]
+        merged = {key}.union(*joined)
+        groups = [g for g in groups if g not in joined] + [merged]
+    if len(groups) < 2:
+        return
+
+    def strength(g: set[str]) -> tuple[bool, bool, float]:
+        return max(_strength(probable[k]) for k in g)
+
+    ranked = sorted(groups, key=strength, reverse=True)
+    keep = ranked[0] if strength(ranked[0]) > strength(ranked[1]) else set()
+    for g in ranked:
+        if g is keep:
             continue
-        j = probable[key]
-        j.state = POSSIBLE
-        others = ", ".join(k for k in ranked if k != key)
-        j.evidence_against.append(
-            f"another list entry ({others}) fits this person {'better' if keep else 'as well'}: a person is one entry"
-        )
+        for key in sorted(g):
+            j = probable[key]
+            j.state = POSSIBLE
+            others = ", ".join(k for k in sorted(probable) if k not in g)
+            j.evidence_against.append(
+                f"another list entry ({others}) fits this person {'better' if keep else 'as well'}: a person is one "
+                "entry"
+            )

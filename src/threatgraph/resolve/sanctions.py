@@ -32,10 +32,12 @@ from threatgraph.resolve.judge import (
     ActorFacts,
     Judgement,
     LinkedNames,
+    SameListed,
     judge,
     one_entry_per_name,
     one_entry_per_person,
 )
+from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
@@ -312,6 +314,47 @@ def kind_trimmed(forms: list[NameForm], cand: Any, schema: str) -> str | None:
         if trimmed < len(core) and trimmed >= MIN_TRIMMED_WORDS and tuple(core[:trimmed]) in news:
             return name
     return None
+
+
+#: Identifier properties that two lists record alike for one listed person or body.
+ID_PROPS = ("passportNumber", "idNumber", "registrationNumber", "taxNumber", "innCode", "ogrnCode", "swiftBic")
+
+
+def _identifiers(props: Mapping[str, Any]) -> set[str]:
+    return {re.sub(r"\W", "", str(v)).upper() for p in ID_PROPS for v in props.get(p) or []} - {""}
+
+
+def _full_dates(props: Mapping[str, Any]) -> set[str]:
+    return {str(v) for v in props.get("birthDate") or [] if len(str(v)) == 10}
+
+
+def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
+    """Pairs of proposed entries (by entry id) that are one actor listed on two loaded lists.
+
+    Why: a deployment loads several lists (OFAC, the UN), and the same person or body is on more than one. Judged
+    one by one, each is a full-name match, and the rules that send a name shared by several entries back to review
+    (:func:`threatgraph.resolve.judge.one_entry_per_name`, :func:`~threatgraph.resolve.judge.one_entry_per_person`)
+    read the two entries of one actor as rival namesakes: loading a second list took the sanctioned label off
+    actors named on both. Two entries of different lists are one actor when the lists say so themselves: a shared
+    identifier (a passport or registration number), for people a shared full birth date, for organisations a
+    name each list gives to that one entry only (:class:`threatgraph.resolve.listnames.ListNames`). Entries of one
+    list are never joined: one list naming two entries alike means two actors."""
+    pairs: set[frozenset[str]] = set()
+    for i, a in enumerate(cands):
+        for b in cands[i + 1 :]:
+            if a.dataset == b.dataset or family(a.schema) != family(b.schema):
+                continue
+            pa = (getattr(a, "entity", None) or {}).get("properties") or {}
+            pb = (getattr(b, "entity", None) or {}).get("properties") or {}
+            same = bool(_identifiers(pa) & _identifiers(pb))
+            if not same and family(a.schema) == "Person":
+                same = bool(_full_dates(pa) & _full_dates(pb))
+            if not same and family(a.schema) != "Person" and names is not None:
+                ka, kb = f"{a.dataset}/{a.entry_id}", f"{b.dataset}/{b.entry_id}"
+                same = any({ka, kb} <= names.entries(k) for k in names.names_of.get(ka, ()))
+            if same:
+                pairs.add(frozenset((a.entry_id, b.entry_id)))
+    return frozenset(pairs)
 
 
 def _name_key(name: str) -> str:
@@ -615,10 +658,14 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         }
                     )
                 if len(verdicts) > 1:
-                    # judged one by one above; rival entries of one name, and of one person, are settled together
-                    one_entry_per_name(verdicts)
+                    # judged one by one above; rival entries of one name, and of one person, are settled together,
+                    # the entries of one actor on several lists counting as one
+                    judged = [c for c, _, _ in checked if c.entry_id in verdicts]
+                    several = len({c.dataset for c in judged}) > 1
+                    same = same_listed(judged, list_names(conn) if several and not person else None)
+                    one_entry_per_name(verdicts, same)
                     if person:
-                        one_entry_per_person(verdicts)
+                        one_entry_per_person(verdicts, same)
                     for row in rows[len(rows) - len(verdicts) :]:
                         row["status"] = verdicts[row["entry_id"]].state
                         row["explanation"]["judgement"] = verdicts[row["entry_id"]].as_dict()
