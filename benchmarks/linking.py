@@ -39,7 +39,10 @@ The anchor for quality is the gold; time is printed for the record only.
 ``--re3d-gold`` (session 13) adds a document collection outside the dev set (re3d's CENTCOM press releases,
 gold in ``tests/gold/re3d/links.json``): its documents are ingested with the dev articles, matched to the gold by
 URL, and each of its splits is reported (``re3d-tune`` with its errors under ``--verbose``; ``re3d-fresh`` held
-out, summary lines only).
+out, summary lines only). ``--also-list`` loads more sanctions lists beside the SDN list, as a deployment would (the
+UN list: ``../shared/data/sanctions/un/consolidated-2025-11-20.xml``); only links to SDN entries are scored, so the
+figures say what a second list does to the SDN links (session 13: before ``same_listed``, loading the UN list took
+a third of the tuning documents' sanctioned labels away).
 """
 
 from __future__ import annotations

@@ -425,3 +425,20 @@ def test_a_two_letter_acronym_in_a_role_is_not_a_country() -> None:
     assert _role_places("IS commander in Raqqa") == set()
     assert _role_places("Tajik Defence Minister") == {"tj"}
     assert _role_places("Minister of Foreign Affairs of the Russian Federation") == {"ru"}
+
+
+def test_one_actor_on_two_lists_is_no_rival_of_itself() -> None:
+    """The same person on the OFAC and the UN list, judged twice alike: two entries that the lists themselves say are
+    one actor (``same``) stay probable together; two namesakes that nothing joins still go to review (session 13:
+    loading the UN list beside OFAC had taken the sanctioned label off actors listed on both)."""
+    from threatgraph.resolve.judge import one_entry_per_name, one_entry_per_person
+
+    actor = person("Tariq Karimi", designated=True)
+    listed = entry("Tariq KARIMI", nationality=["id"])
+    for settle in (one_entry_per_name, one_entry_per_person):
+        pair = {"ofac-1": judge(actor, listed, "Person"), "un-QDi.1": judge(actor, listed, "Person")}
+        settle(pair, frozenset({frozenset(("ofac-1", "un-QDi.1"))}))
+        assert [j.state for j in pair.values()] == [PROBABLE, PROBABLE]
+        strangers = {"ofac-1": judge(actor, listed, "Person"), "un-QDi.2": judge(actor, listed, "Person")}
+        settle(strangers, frozenset({frozenset(("ofac-1", "un-QDi.1"))}))
+        assert [j.state for j in strangers.values()] == [POSSIBLE, POSSIBLE]

@@ -209,3 +209,40 @@ def test_kind_trimmed_needs_two_name_words_and_only_trailing_kind_words() -> Non
     assert kind_trimmed([name_form("Fly Dilmun", org)], cand("FLY DILMUN CARGO SERVICES"), org) is None
     assert kind_trimmed([name_form("Fly Dilmun", org)], cand("FLY DILMUN"), org) is None  # nothing trimmed
     assert kind_trimmed([name_form("Dilmun Airlines", org)], cand("FLY DILMUN AIRLINES"), org) is None
+
+
+def test_same_listed_needs_the_lists_own_evidence() -> None:
+    """Entries of two lists are one actor on a shared identifier or full birth date (people) or a name each list
+    gives to that entry only (organisations); entries of one list never are."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve.listnames import build as build_names
+    from threatgraph.resolve.sanctions import same_listed
+
+    def cand(dataset: str, entry_id: str, schema: str, **props: list[str]) -> SimpleNamespace:
+        data = {"id": entry_id, "schema": schema, "properties": props}
+        return SimpleNamespace(dataset=dataset, entry_id=entry_id, schema=schema, entity=data)
+
+    ofac = cand("ofac", "o1", "Person", name=["Tariq KARIMI"], birthDate=["1970-02-03"])
+    un_same = cand("un", "u1", "Person", name=["TARIQ KARIMI"], birthDate=["1970-02-03"])
+    un_year = cand("un", "u2", "Person", name=["TARIQ KARIMI"], birthDate=["1975"])
+    un_passport = cand("un", "u3", "Person", name=["TARIQ KARIMI"], passportNumber=["A 12345"])
+    ofac_passport = cand("ofac", "o2", "Person", name=["Tariq KARIMI"], passportNumber=["A12345"])
+    ofac_twin = cand("ofac", "o3", "Person", name=["Tariq KARIMI"], birthDate=["1970-02-03"])
+    un_years = cand("un", "u4", "Person", name=["KARIMI, Tariq"], birthDate=["1968", "1970"])
+    ofac_circa = cand("ofac", "o4", "Person", name=["Tariq KARIMI"], birthDate=["1970-01-01"])
+    un_namesake = cand("un", "u5", "Person", name=["TARIQ KARIMI"], birthDate=["1981"])
+    assert same_listed([ofac_circa, un_years], None) == frozenset({frozenset(("o4", "u4"))})
+    assert same_listed([ofac_circa, un_namesake], None) == frozenset()
+    got = same_listed([ofac, un_same, un_year, un_passport, ofac_passport, ofac_twin], None)
+    assert frozenset(("o1", "u1")) in got and frozenset(("o3", "u1")) in got
+    assert frozenset(("o2", "u3")) in got
+    assert frozenset(("o1", "u2")) not in got and frozenset(("o1", "o3")) not in got
+
+    front = cand("ofac", "o9", "Organization", name=["NORTHERN RIVERS FRONT"])
+    un_front = cand("un", "u9", "Organization", name=["NORTHERN RIVERS FRONT (NRF)"], alias=["Northern Rivers Front"])
+    names = build_names([(c.dataset, c.entry_id, c.schema, c.entity) for c in (front, un_front)])
+    assert same_listed([front, un_front], names) == frozenset({frozenset(("o9", "u9"))})
+    second = cand("ofac", "o10", "Organization", name=["NORTHERN RIVERS FRONT"])
+    names = build_names([(c.dataset, c.entry_id, c.schema, c.entity) for c in (front, second, un_front)])
+    assert same_listed([front, second, un_front], names) == frozenset()  # one list naming two entries alike

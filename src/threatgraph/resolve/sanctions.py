@@ -328,6 +328,15 @@ def _full_dates(props: Mapping[str, Any]) -> set[str]:
     return {str(v) for v in props.get("birthDate") or [] if len(str(v)) == 10}
 
 
+def _birth_years(props: Mapping[str, Any]) -> set[str]:
+    return {str(v)[:4] for v in props.get("birthDate") or [] if str(v)[:4].isdigit()}
+
+
+def _written_names(props: Mapping[str, Any]) -> set[str]:
+    """A listed person's names (not weak aliases) as sorted words: "AMEEN, Abu" and "Abu Ameen" are one."""
+    return {_name_key(str(n)) for p in ("name", "alias") for n in props.get(p) or []} - {""}
+
+
 def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
     """Pairs of proposed entries (by entry id) that are one actor listed on two loaded lists.
 
@@ -336,7 +345,8 @@ def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
     (:func:`threatgraph.resolve.judge.one_entry_per_name`, :func:`~threatgraph.resolve.judge.one_entry_per_person`)
     read the two entries of one actor as rival namesakes: loading a second list took the sanctioned label off
     actors named on both. Two entries of different lists are one actor when the lists say so themselves: a shared
-    identifier (a passport or registration number), for people a shared full birth date, for organisations a
+    identifier (a passport or registration number), for people a shared full birth date or a name both write alike
+    with a birth year both give (a "circa" date and a list of possible years agree on it), for organisations a
     name each list gives to that one entry only (:class:`threatgraph.resolve.listnames.ListNames`). Entries of one
     list are never joined: one list naming two entries alike means two actors."""
     pairs: set[frozenset[str]] = set()
@@ -348,7 +358,9 @@ def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
             pb = (getattr(b, "entity", None) or {}).get("properties") or {}
             same = bool(_identifiers(pa) & _identifiers(pb))
             if not same and family(a.schema) == "Person":
-                same = bool(_full_dates(pa) & _full_dates(pb))
+                same = bool(_full_dates(pa) & _full_dates(pb)) or bool(
+                    _written_names(pa) & _written_names(pb) and _birth_years(pa) & _birth_years(pb)
+                )
             if not same and family(a.schema) != "Person" and names is not None:
                 ka, kb = f"{a.dataset}/{a.entry_id}", f"{b.dataset}/{b.entry_id}"
                 same = any({ka, kb} <= names.entries(k) for k in names.names_of.get(ka, ()))
