@@ -42,6 +42,8 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   several listed people carry (:mod:`threatgraph.resolve.sanctions`), a group name with words the listed
   one lacks, and an acronym whose listed long form is not the article's (:func:`other_long_name`) need
   the entry's own affiliation or, for groups, at least a reported designation.
+  Entries of several loaded lists that the lists themselves show to be one actor (a shared identifier, birth date,
+  or a name each list gives that entry only: :func:`threatgraph.resolve.sanctions.same_listed`) are never rivals.
 - ``possible`` — a name match only: shown for review, never as sanctioned.
 """
 
