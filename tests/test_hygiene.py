@@ -48,7 +48,7 @@ PUBLIC_NAMES = (
     # names a sanctions list itself carries for a group (the link gold quotes them as surface forms)
     "Islamic State of Iraq and the Levant",
     "Islamic State of Iraq and Syria",
-    "Islamic State of Iraq and Levant",  # the same list name without the article, as the gazetteer and re3d gold write it
+    "Islamic State of Iraq and Levant",  # the list name without its article (the gazetteer, the re3d gold)
     "Jama'at Nusrat al-Islam wal-Muslimin",  # SDN ent_num 24879; the event gold names it as a source
     "S. Rajaratnam School of International Studies",  # a research institute; extract/quotes.py cites it
 )
