@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from threatgraph.extract.quotes import _marked_spans
+from threatgraph.extract.quote_marks import marked_spans
 from threatgraph.model import Analysis
 
 from .conftest import analyser, quote_with
@@ -95,7 +95,7 @@ def test_unattributed_quote_keeps_no_speaker(analyse) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab "“”\n.,')), max_size=80))
 def test_marked_spans_never_crash_and_stay_in_bounds(text: str) -> None:
-    for m in _marked_spans(text):
+    for m in marked_spans(text):
         assert 0 <= m.start <= m.end <= len(text)
 
 

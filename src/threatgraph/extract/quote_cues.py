@@ -1,5 +1,5 @@
 """The quotation cue lexicon (``cues.yaml``), loaded once and shared by quotation detection
-(``extract/quotes.py``) and speaker resolution (``extract/quote_people.py``)."""
+(``extract/quotes.py`` and the ``quote_*`` modules it is assembled from) and speaker resolution."""
 
 from __future__ import annotations
 

@@ -1,0 +1,163 @@
+"""What was said: the content span of a reported (indirect or mixed) attribution.
+
+The cue's clausal complement without its complementiser or the time of the saying; the clause a
+parenthetical "X said" or "according to X" interrupts (then in two parts); the sentence fronted before a
+sentence-final "…, X said"; a that-clause a parser hung on the medium ("wrote in a report that …").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_marks import Marked, blank, run_on_quotation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def reported_text(cue: Token) -> Span | None:
+    """The reported clause of a cue verb: its complement, or for a parenthetical ("…, experts say")
+    the clause it interrupts, or for "according to X" the rest of its clause."""
+    doc = cue.doc
+    comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not comp and (that := _that_clause(cue)) is not None:
+        comp = [that]
+    if comp:
+        toks = list(comp[0].subtree)
+        if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
+            toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
+        if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
+            toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
+        if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
+            # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
+            # subject is when or where the saying happened, not part of what was said
+            subj = [c for c in comp[0].children if c.dep_ in ("nsubj", "nsubjpass") and c.i > toks[0].i]
+            if subj:
+                toks = [t for t in toks if t.i >= subj[0].left_edge.i]
+        if toks and toks[0].tag_ == "WP" and toks[0].i < cue.i < toks[-1].i:
+            # "in what X said was <content>": the free relative and its copula frame the content after them
+            toks = [t for t in toks if t.i > cue.i]
+            while toks and (toks[0].i == comp[0].i and lemma(toks[0]) == "be"):
+                toks = toks[1:]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    misread = misread_that(cue)
+    if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
+        toks = [t for t in misread.subtree if t.i != misread.i and not t.is_space]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    fronted = fronted_content(cue)
+    if fronted is not None:
+        return fronted
+    if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
+        head = cue.head
+        skip = {t.i for t in cue.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        while toks and (toks[0].is_punct or toks[0].is_space):  # a stray mark before "According to X,"
+            toks.pop(0)
+        if toks and _interrupts(cue, toks):  # "The talks, X said, will resume": both sides (two parts)
+            pass
+        elif toks and cue.i > toks[0].i:  # "…, according to X.": the content ends where the attribution starts
+            toks = [t for t in toks if t.i < cue.i] or toks
+        elif toks and _as_clause(cue):  # "As X said yesterday, <clause>": the content starts after the comma
+            comma = next((t.i for t in toks if t.text == "," and t.i < head.i), None)
+            toks = [t for t in toks if comma is None or t.i > comma] or toks
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    return None
+
+
+def _interrupts(cue: Token, toks: list[Token]) -> bool:
+    """Whether a parenthetical attribution interrupts its content ("The talks, X said, will resume"; "The
+    ceasefire, according to X, is holding"): content words stand before the frame and the clause's head
+    verb after it, so the content is the two sides, not the words before the cue alone."""
+    head = cue.head
+    return toks[0].i < cue.left_edge.i and head.i > cue.right_edge.i and head.pos_ in ("VERB", "AUX")
+
+
+def frame_parts(text: str, cue: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """The content on each side of an interrupting frame (source and cue) inside ``text[start:end]``; the
+    whole span when the frame is not inside it."""
+    f_start, f_end = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
+    if not (start < f_start and f_end < end):
+        return [(start, end)]
+    parts = []
+    for s, e in ((start, f_start), (f_end, end)):
+        while s < e and (text[s] in " ,;:–—-" or blank(text[s])):
+            s += 1
+        while e > s and (text[e - 1] in " ,;:–—-" or blank(text[e - 1])):
+            e -= 1
+        parts.append((s, e))
+    return parts
+
+
+def fronted_content(cue: Token) -> Span | None:
+    """ "<content>, X said.": the sentence up to the comma before the subject of a sentence-final cue, however
+    the parser hung the content (often as the cue's object); only the subject and auxiliaries or adverbs may
+    stand between that comma and the cue."""
+    doc = cue.doc
+    subj = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if cue.dep_ != "ROOT" or not subj or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    objects = ("dobj", "xcomp", "attr", "acomp", "oprd")
+    if lemma(cue) != "tell" and any(c.dep_ in objects for c in cue.rights):
+        return None  # "…, X announced a curfew": the cue has content of its own (told's object is the audience)
+    between = doc[subj[0].right_edge.i + 1 : cue.i]
+    if any(t.pos_ not in ("AUX", "ADV", "PART") for t in between):
+        return None
+    j = subj[0].left_edge.i - 1
+    while j >= cue.sent.start and doc[j].text in ("”", '"', "’", "»"):
+        j -= 1
+    if j <= cue.sent.start or doc[j].text != ",":
+        return None
+    start = cue.sent.start
+    while start < j and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if doc[j + 1].text in ("”", '"', "»") and _opens_sentence_quote(doc, start, j):
+        return None  # '… “Xyz …,” X said' with no stop before the mark: the quotation is what was said
+    content = doc[start:j]
+    if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":
+        return None  # "When the fighters left, X said …": a fronted adverbial clause, not what was said
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
+    return content if j - start >= 3 and finite else None  # "In March 2015, X pledged": no clause, no content
+
+
+def _opens_sentence_quote(doc: Doc, start: int, comma: int) -> bool:
+    """Whether a quotation closing at token ``comma`` opens, after words of the sentence, a sentence of
+    its own whose stop the page left out ('… in Syria “Xyz continues …,” X said')."""
+    return run_on_quotation(doc.text, doc[start].idx, doc[comma].idx)
+
+
+def misread_that(cue: Token) -> Token | None:
+    """The complementiser "that" a parser took for the cue's object, with the reported clause hung under it."""
+    return next((c for c in cue.rights if c.lower_ == "that" and c.dep_ == "dobj" and any(c.rights)), None)
+
+
+def _as_clause(cue: Token) -> bool:
+    """ "As X noted (in …), <clause>" / "<clause>, as X said": a cue in an adverbial clause opened by "as"
+    attributes the clause it modifies (PARC's source-cue frame around the content)."""
+    return cue.dep_ == "advcl" and cue.head != cue and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
+def own_words(span: Span, marked: list[Marked]) -> int:
+    """Words of a reported clause outside every quotation: a mixed quotation has some of its own."""
+    return sum(1 for t in span if t.is_alpha and not any(m.start - 1 <= t.idx < m.end + 1 for m in marked))
+
+
+def _that_clause(cue: Token) -> Token | None:
+    """The reported clause a parser hung elsewhere ("wrote in a report that …" parsed as a clause on
+    "report", "was quoted as saying by AFP that …"): the first "that" clause after the cue in its
+    sentence, when only the cue's own phrases (audience, medium, outlet, time) stand between them."""
+    doc = cue.doc
+    media = cues()["document_nouns"] | cues()["medium_nouns"]
+    for t in doc[cue.i + 1 : cue.sent.end]:
+        # "that" as a clause mark, or read as a relative pronoun on the medium ("in a paper that the
+        # militia had split"): after a cue, a that-clause on its medium is what was said
+        relative = t.dep_ in ("dobj", "nsubj") and t.head.dep_ in ("relcl", "acl") and lemma(t.head.head) in media
+        if t.lower_ == "that" and (t.dep_ == "mark" or relative) and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
+            between = doc[cue.i + 1 : t.i]
+            if len(between) <= 8 and not any(b.pos_ in ("VERB", "AUX") or b.text in (".", ";", ":") for b in between):
+                return t.head
+            return None
+        if t.text in (".", ";", ":") or (t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj")):
+            return None
+    return None

@@ -1,0 +1,176 @@
+"""Which word frames a quotation as someone's words: the cue.
+
+Cue verbs and "according to" come from ``cues.yaml``; a verb raising its subject ("is said to be") attributes
+nothing. A direct quotation's cue is found by where it stands: after the quotation in the sentence it ends
+in, a '“…,” he continued' frame whatever its verb, the verb a quotation is woven into ('called it “…”'), or
+the verb before a colon ("issued the following statement:").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import MentionIndex
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_marks import Marked
+from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
+from threatgraph.extract.quote_speakers import PERSON_ENTS, attribution_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lower_ in cues()["according"]:
+        return any(c.lower_ == "to" for c in tok.children)
+    if tok.pos_ != "VERB":
+        return False
+    lem = lemma(tok)
+    particle = cues()["phrasal_cues"].get(lem)
+    if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+        return True  # "points out that …"
+    return lem in cues()["cue_verbs"] and not _raised(tok)
+
+
+def _raised(tok: Token) -> bool:
+    """A cue verb raising its subject into an infinitive ("a fighter thought to be active", "he is said to have
+    fled", "was believed to be hiding"): the noun is what is said of, and whoever says it goes unnamed, so the
+    verb attributes nothing to anyone in the text (PARC needs a source)."""
+    passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return (
+        passive
+        and not any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights)
+    )
+
+
+def cue_for(
+    cue_tokens: list[Token],
+    marked: Marked,
+    paragraphs: tuple[tuple[int, int], tuple[int, int]],
+    index: MentionIndex,
+    text: str,
+    quoted: tuple[tuple[int, int], ...] = (),
+) -> Token | None:
+    """The cue verb of a direct quote: after it in the paragraph it ends in ('…," X said'), else
+    before it in the paragraph it starts in ('X said: "…'); ``text`` is ``doc.text`` passed in (spaCy
+    rebuilds it from every token on each access)."""
+    first, last = paragraphs
+    paragraph = last
+    doc = index.doc
+    after = [t for t in cue_tokens if marked.end <= t.idx < paragraph[1]]
+    # the attribution must sit in the sentence the quote ends in (or the one right after it)
+    if after:
+        end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
+        limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
+        after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
+        for cue in after:  # '…," said X, a senior analyst …, told Y': the cue that has a speaker
+            if attribution_for(cue, index, quoted).speaker is not None:
+                return cue
+        if after:
+            return after[0]
+    framed = _frame_verb(doc, text, marked) or _woven_cue(doc, text, marked)
+    if framed is not None:
+        return framed
+    before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
+    return before[-1] if before else _colon_frame(doc, marked)
+
+
+def _woven_cue(doc: Doc, text: str, marked: Marked) -> Token | None:
+    """The verb a quotation woven into its sentence hangs from ('who called it “a disaster …”', 'described
+    the ruling as “…”'): the nearest verb before the opening mark in the same sentence, when it is a cue or
+    a verb that characterises in someone's words (``characterising_verbs``) and has a subject of its own; a
+    cue earlier in the paragraph belongs to another sentence's attribution."""
+    opening = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
+    if opening is None or opening.start <= opening.sent.start:
+        return None
+    sent = opening.sent
+    if text[max(0, marked.start - 40) : marked.start - 1].rstrip()[-1:] in (":", "") or not any(
+        not t.is_punct and not t.is_space for t in doc[sent.start : opening.start]
+    ):
+        return None  # the quotation opens its sentence (or follows a colon): not woven in
+    for tok in reversed(doc[sent.start : opening.start]):
+        if tok.pos_ != "VERB":
+            continue
+        if not (is_cue(tok) or lemma(tok) in cues()["characterising_verbs"]):
+            return None
+        return tok if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+    return None
+
+
+def _frame_verb(doc: Doc, text: str, marked: Marked) -> Token | None:
+    """The verb of a '“…,” he VERBed' frame: a quotation whose sentence goes on after its closing mark
+    (it ends in a comma, "?" or "!" inside the mark) and is followed at once by a subject and its verb, or a
+    verb and its subject, attributes the quotation through that verb whatever the verb is ("he continued",
+    "she laughed", "recalled Jon Vale"): the frame's syntax is the cue, not the word."""
+    close = marked.end
+    while close < len(text) and text[close] in ",?!":
+        close += 1
+    if close >= len(text) or text[close] not in '”"’»' or not (close > marked.end or text[marked.end - 1] in "?!"):
+        return None  # '“….” Next sentence': the quotation ends its sentence; no frame follows
+    start = doc.char_span(close, close + 1, alignment_mode="expand")
+    if start is None:
+        return None
+    words = [t for t in doc[start.end : min(len(doc), start.end + 6)] if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > first.i and _animate(c) for c in first.children):
+        return first  # '“…,” recalled Jon Vale'
+    if first.dep_ == "nsubj" or first.i < first.head.i and first.head.dep_ == "nsubj":
+        subj = first if first.dep_ == "nsubj" else first.head
+        verb = subj.head
+        between = doc[subj.right_edge.i + 1 : verb.i]
+        if (
+            verb.pos_ == "VERB"
+            and verb.i > subj.i
+            and _animate(subj)
+            and all(t.pos_ in ("AUX", "ADV", "PART") for t in between)
+        ):
+            return verb  # '“…,” he continued', '“…,” the spokesman laughed'
+    return None
+
+
+def _animate(subj: Token) -> bool:
+    """A subject that can speak through any verb: a personal pronoun, a person's name or a noun for a person
+    ("the spokesman laughed"); "the report began" quotes a text through a verb that reports no speech."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in PRONOUN_GENDER or subj.lower_ in ("they", "i", "we", "who")
+    if subj.ent_type_ in PERSON_ENTS:
+        return True
+    word = lemma(subj)
+    return word in person_titles() or word in label_config()["person_nouns"] or word in cues()["source_nouns"]
+
+
+def _colon_frame(doc: Doc, marked: Marked) -> Token | None:
+    """ "X issued the following statement: “…”": a quotation opened right after a colon belongs to the
+    verb whose object is a statement-like document; that verb is the cue and its subject the source."""
+    head = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
+    if head is None or head.start < 2:
+        return None
+    prev = next((t for t in reversed(doc[: head.start]) if not (t.is_space or t.text in ("“", '"', "«", "„"))), None)
+    if prev is None or prev.text != ":":
+        return None
+    for tok in reversed(doc[prev.sent.start : prev.i]):
+        if is_cue(tok):
+            return tok  # 'Analyst Ada Roe said:' closing the paragraph before the quotation
+        if tok.dep_ == "dobj" and lemma(tok) in cues()["document_nouns"] and tok.head.pos_ == "VERB":
+            return tok.head
+    return None
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue's words: the verb with its particle or "to" ("according to", "pointed out")."""
+    end_tok = cue
+    for child in cue.children:
+        if child.i == end_tok.i + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "to")):
+            end_tok = child
+    return cue.idx, end_tok.idx + len(end_tok)
+
+
+def negated(cue: Token) -> bool:
+    """A cue under negation, itself or through the verb it is coordinated with ("did not confirm … or say")."""
+    heads = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)

@@ -1,0 +1,400 @@
+"""Who speaks through a cue: the source of an attribution, read from the syntax around the cue.
+
+The subject of the cue verb, an inverted '…," said X', the agent of a passive, the object of "according to",
+the issuer of a document ("the report said" = the body that issued it), or a pronoun or description
+resolved to the nearest compatible person named before it (what the article says about its people comes
+from ``quote_people``). A name inside the quotation, a dateline or a place is nobody's voice; people left
+unnamed ("a senior official") stay their own phrase so no named actor is credited with their words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, resolve
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_marks import DATELINE
+from threatgraph.extract.quote_people import (
+    INDEFINITE,
+    PRONOUN_GENDER,
+    context_words,
+    genders,
+    outside,
+    person_titles,
+    phrase,
+    quoted_at,
+    surname_of,
+    titled_people,
+)
+from threatgraph.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(slots=True)
+class Attribution:
+    cue: Token
+    speaker: Actor | None
+    speaker_token: Token | None
+    source: tuple[int, int] | None = None  # the source span when it is not the speaker token's phrase
+
+
+def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> Attribution:
+    """Who speaks through ``cue``; ``quoted`` are the quotation spans, whose names never speak."""
+    inverted = _inverted_speaker(cue, index, quoted)
+    if inverted is not None:  # the source runs from after the cue to the end of the name, title included
+        return Attribution(cue, _actor(inverted), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, inverted.end))
+    if cue.lower_ in cues()["according"]:
+        pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        tok = pobj[0] if pobj else None
+    elif any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        # "X was told / warned / informed that …": the passive subject heard it; the speaker is the agent
+        agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        tok = agent[0] if agent and not quoted_at(agent[0], quoted) else None
+    else:
+        subj = [c for c in cue.children if c.dep_ == "nsubj" and not quoted_at(c, quoted)]
+        if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
+            # read as a second subject is nobody; the subject is the one next to its verb
+            subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
+        if not subj:
+            subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
+        if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
+            subj = [
+                c
+                for c in cue.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj")
+                and (_is_person(c, index) or _named_person(c, index) is not None)
+            ]
+        if not subj:  # '…,” a witness, Fatuma Ali, told VOA' parsed with the subject inside the quote's clause
+            subj = _between_quote_and_cue(cue, index, quoted)
+        tok = subj[0] if subj else None
+    if tok is not None and lemma(tok) in cues()["document_nouns"]:
+        issuer = _issuer(tok, index)
+        if issuer is None or issuer.group < 0:
+            issuer = _earlier_issuer(tok, index) or issuer  # "the report" = the report named before
+        if issuer is not None:
+            return Attribution(cue, issuer, tok)
+    if tok is None:
+        return Attribution(cue, None, None)
+    return Attribution(cue, _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted), tok)
+
+
+def _unresolved(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
+    """A noun phrase subject that names nobody the article names ("the senator, who spoke on condition of
+    anonymity, said", "aides familiar with the matter say"): PARC's source all the same, kept as its own words
+    and tied to no actor, so the claim is shown as said by someone unnamed and never credited to a name."""
+    if tok.pos_ not in ("NOUN", "PROPN") or quoted_at(tok, quoted) or _dateline_token(tok):
+        return None
+    m = index.at(tok)
+    if m is not None and m.label not in ("Person", *ORG_LABELS):
+        return None  # a place or a date is nobody's voice
+    return Actor(phrase(tok))
+
+
+def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The subject of the verb a participial cue hangs from: "…, saying …" (advcl), "was quoted as
+    saying" (pcomp under a passive, whose subject is the passive subject)."""
+    tok = cue
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
+            return []
+        tok = tok.head
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
+        if subj:
+            return subj
+    return []
+
+
+def _between_quote_and_cue(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The person named between a closing quotation mark and its cue ('…,” a witness, Ada Roe, told X'),
+    whatever the parser attached the phrase to; empty when words other than a noun phrase stand there."""
+    doc = cue.doc
+    people: list[Token] = []
+    for t in reversed(doc[cue.sent.start : cue.i]):
+        if t.text in ("”", '"', "»") or (t.text == "’" and t.i > 0 and doc[t.i - 1].text == ","):
+            return people[:1]  # the name nearest the cue
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return []
+        m = index.at(t)
+        if m is not None and m.label == "Person":
+            people.append(t)
+    return []
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(m.canonical or m.text, m.group, m.label)
+
+
+def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
+    """The person a title phrase names: "Interior Deputy Minister Jon Vale", "Minister of
+    the Interior Ada Roe". The name must follow nothing but the title: capitalised words,
+    title nouns and their joining words, so "the lawyer for X" does not make X the speaker."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if doc[start].sent != tok.sent:
+        return None
+    for i in range(start, end):
+        m = index.at(doc[i])
+        if m is None or m.label != "Person":
+            continue
+        owner = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if owner is not None and owner.root.dep_ == "poss" and owner.root.i != tok.i:
+            return None  # "Ada Roe's advisers", "Roe's spokesman": the name owns the speaker, is not it
+        if all(_title_word(t) for t in doc[start:i]):
+            return m
+        return None
+    return None
+
+
+def _title_word(t: Token) -> bool:
+    return t.is_title or t.is_upper or t.is_punct or t.lower_ in person_titles() or t.lower_ in cues()["title_joiners"]
+
+
+def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> Mention | None:
+    """The person named right after an inverted cue ('…," said Deputy Minister of the Interior for
+    Border and Customs Security Jon K. Vale.'), read left to right: long titles parse
+    badly, but the name is the first person after nothing but title words."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
+        return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
+    for t in doc[cue.i + 1 : cue.sent.end]:
+        m = index.at(t) or surname_of(t, index)
+        if m is not None and m.label == "Person":
+            return m if not quoted_at(t, quoted) else None
+        if not _title_word(t) or t.text in (".", ";", ":"):
+            return None
+    return None
+
+
+def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
+    """The speaker a subject stands for: a name, a title phrase around a name, a description ("the
+    police chief") or a pronoun resolved to the nearest person named before it outside any quotation."""
+    if quoted_at(tok, quoted) or _dateline_token(tok):
+        return None  # a name inside the quotation, or the dateline ("ISLAMABAD —"), is nobody's voice
+    if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON:
+        return None  # "we pledge …" outside quotation marks: the text's own voice (a speech, a statement)
+    m = index.at(tok)
+    if m is not None and m.label == "Person":
+        return _actor(m)
+    if m is None and (known := surname_of(tok, index)) is not None:
+        return _actor(known)
+    named = _named_person(tok, index)
+    if named is not None:
+        return _actor(named)
+    determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    singular = tok.pos_ == "NOUN" and tok.tag_ != "NNS"
+    definite = bool(determiners) and not determiners & INDEFINITE
+    titled_before = titled_people(tok, index, quoted) if singular and definite else []
+    description = singular and (lemma(tok) in person_titles() or bool(titled_before))
+    if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
+        return _actor(apposed)
+    if description and determiners & INDEFINITE:  # "a senior official said": someone new, left unnamed
+        return Actor(phrase(tok))
+    body = _body_antecedent(tok, index)
+    if body is not None:
+        return _actor(body)
+    owned = _owned_body(tok, index)
+    if owned is not None:
+        return owned
+    if tok.lower_ in ("they", "them"):
+        people = _people_before(tok)
+        if people is not None:
+            return _unnamed(people, index) or resolve(people, index)
+    if tok.tag_ == "NNS" and index.at(tok) is None:
+        if any(c.dep_ == "poss" for c in tok.children) and lemma(tok) not in label_config()["heads"]["ArmedGroup"]:
+            return Actor(phrase(tok), -1, "Person")  # "Ada Roe's advisers believe": her people, never Roe herself
+        return _unnamed(tok, index) or resolve(tok, index)
+    if not description and tok.lower_ not in ("he", "she"):
+        return resolve(tok, index)
+    before = [
+        p
+        for p in index.mentions
+        if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and outside(p, quoted)
+    ]
+    qualifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")] if description else []
+    if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
+        words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
+        before = [p for p in before if words & context_words(p, index)]
+    elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
+        before = [p for p in before if p.group in {t.group for t in titled_before}]
+    if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
+        given = genders(index, quoted)
+        want = PRONOUN_GENDER[tok.lower_]
+        before = [p for p in before if given.get(p.group, want) == want] if before else before
+    if before:
+        return _actor(_antecedent(before, tok, index))
+    return resolve(tok, index) if description else None
+
+
+def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
+    """The person set off by commas inside a description's phrase ("a spokesman for the group, Ada Roe,"):
+    parsers often hang the name on the last noun, but a person cannot be in apposition to a group or a
+    place, so the name is the describer's. A name apposed to another person noun ("the lawyer for the
+    leader, X") is that person, not the speaker."""
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or quoted_at(t, quoted):
+            continue
+        m = index.at(t)
+        if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in person_titles()):
+            return m
+    return None
+
+
+def _body_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "the department said", "the ministry added": a definite singular noun that heads organisation names
+    stands for the nearest organisation named with that word before it ("the Treasury Department")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.at(tok) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    heads = label_config()["heads"]
+    word = lemma(tok)
+    if not any(word in heads[kind] for kind in ("PublicBody", "ArmedGroup", "Company")):
+        return None
+    return index.before(tok.idx, ORG_LABELS, window=3000, naming=word)
+
+
+def _owned_body(tok: Token, index: MentionIndex) -> Actor | None:
+    """ "Pakistan's foreign office said": a body word owned by a named actor is that actor's body, its own
+    phrase as written (neither the country itself nor nobody)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.at(tok) is not None:
+        return None
+    heads = label_config()["heads"]
+    if lemma(tok) not in heads["PublicBody"] and lemma(tok) not in heads["ArmedGroup"]:
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss" and index.at(c) is not None]
+    if not owners or index.at(owners[0]).label not in ORG_LABELS + ("Country", "Location"):
+        return None
+    first = next(t for t in tok.subtree if not t.is_punct)
+    return Actor(tok.doc.text[first.idx : tok.idx + len(tok)], -1, "PublicBody")
+
+
+def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
+    """The nearest compatible antecedent of a pronoun or description: the people of the closest
+    sentence that names any, and among them the one that is a clause subject (the topic the next
+    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last."""
+    doc = index.doc
+    last = before[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return last
+    sent = span.sent
+    if sent.start <= tok.i < sent.end:  # the pronoun's own sentence: only the names before it
+        same = [p for p in before if sent.start_char <= p.start]
+    else:
+        same = [p for p in before if sent.start_char <= p.start < sent.end_char]
+    subjects = []
+    for p in same:
+        ps = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if ps is not None and ps.root.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(p)
+    return subjects[-1] if subjects else last
+
+
+def _dateline_token(tok: Token) -> bool:
+    """A token of the dateline opening its paragraph ("ISLAMABAD — Pakistan's army said …", "KABUL,
+    Afghanistan (AP) — The Taliban said …", "ISLAMABAD: …"): a place and an agency, nobody's voice."""
+    doc = tok.doc
+    first = tok.i  # the first token of the line (Doc.text is rebuilt on each access: read the line's tokens)
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    line = doc[first : tok.i + 1]
+    found = DATELINE.match(line.text)
+    return found is not None and tok.idx - line.start_char < found.end()
+
+
+def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
+    """ "Western intelligence officials", "diplomatic sources": people left unnamed are their own phrase,
+    not the country or body that qualifies them, so no named actor is credited with their words."""
+    if lemma(tok) not in lexicon().words["actor_nouns"] and lemma(tok) not in cues()["source_nouns"]:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+    return Actor(" ".join(t.text for t in words) if words else tok.text)
+
+
+def _people_before(tok: Token) -> Token | None:
+    """The nearest plural noun for people ("officials", "sources") in this or the two sentences
+    before: what "they" refers to in "…, they said" when people, not a group, were named last."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    words = lexicon().words["actor_nouns"] | cues()["source_nouns"]
+    for cand in reversed(doc[start : tok.i]):
+        if cand.tag_ == "NNS" and lemma(cand) in words:
+            return cand
+    return None
+
+
+def _earlier_issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
+    """The named issuer of an earlier document of the same kind ("a report by UN monitors" … "the report")."""
+    want = lemma(doc_noun)
+    for tok in reversed(doc_noun.doc[: doc_noun.i]):
+        if tok.pos_ == "NOUN" and lemma(tok) == want:
+            found = _issuer(tok, index)
+            if found is not None and (found.group >= 0 or found.text[:1].isupper()):
+                return found  # a mention, or a name the tagger missed ("a DoD news release")
+    return None
+
+
+def _is_person(tok: Token, index: MentionIndex) -> bool:
+    m = index.at(tok)
+    return m is not None and m.label == "Person"
+
+
+def _issuer(doc_noun: Token, index: MentionIndex) -> Actor | None:
+    """Who issued a report or statement: its possessor, compound or "by"/"from"/"of" phrase."""
+    heads = [c for c in doc_noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    frames = [doc_noun, *(c for c in doc_noun.children if c.dep_ == "acl")]  # "a report released by X"
+    heads += [
+        g
+        for f in frames
+        for c in f.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if doc_noun.dep_ == "dobj" and lemma(doc_noun.head) in cues()["issuing_verbs"]:
+        heads += [c for c in doc_noun.head.children if c.dep_ == "nsubj"]  # "X issued a statement"
+    for head in heads:
+        found = resolve(head, index)
+        if found is not None:
+            return found
+    return None
+
+
+PERSON_ENTS = ("PERSON", "Person")
+
+
+#: Subjects that are the voice of the text itself when they stand outside quotation marks.
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def speaks_by(cue: Token, att: Attribution) -> bool:
+    """Whether a reported clause under ``cue`` is this speaker's statement: any speaker of a speech verb; for
+    a verb of mind ("believes") only a person; for the other weak verbs ("reported") a named actor or a state
+    body described by its head word ("the Somali government", "the ministry")."""
+    data = cues()
+    lem = lemma(cue)
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    if lem in data["mind_verbs"]:
+        return speaker.label == "Person"
+    if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
+        return True
+    head = att.speaker_token
+    bodies = label_config()["heads"]["PublicBody"]
+    if head is not None and lemma(head) in data["document_nouns"] and lem not in data["mind_verbs"]:
+        return True  # "the report found that …", "a new poll shows that …": a document states its findings
+    return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
