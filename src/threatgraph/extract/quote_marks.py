@@ -86,6 +86,16 @@ def is_utterance(text: str, marked: Marked) -> bool:
     return opens and closed and "\n" not in marked.text
 
 
+def is_name(marked: Marked) -> bool:
+    """Whether a quotation is a name in quotation marks rather than speech: the title of a work, an
+    operation, a slogan or a group's chosen name ("Winds Over the Eastern Plains", "The Army of the
+    Righteous Path") capitalises every word but its joining words, which a sentence of speech never does;
+    it names something and attributes nothing to anyone."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", marked.text)
+    content = [w for w in words if w.lower() not in _HEADING_JOINERS]
+    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content) and "\n" not in marked.text
+
+
 def _closing(text: str, closers: frozenset[str] | str, start: int, end: int) -> int:
     """The first closing mark of a quotation opened before ``start``; pages mix curly and straight
     marks (“…," he said), so an opening mark accepts every closer listed for it."""
@@ -152,6 +162,19 @@ def _join(text: str, segments: list[tuple[int, int]]) -> Marked:
         trimmed.append((s, e))
     body = "\n\n".join(text[s:e] for s, e in trimmed if e > s)
     return Marked(trimmed[0][0], trimmed[-1][1], body, len(body.split()))
+
+
+def is_heading(text: str, bounds: tuple[int, int]) -> bool:
+    """Whether a paragraph is a heading rather than running text: one short line that ends in a word, not in
+    a sentence's stop ("Mayor Says Port Deal Is Dead", "Relief efforts along the border", "Ada Roe, Department
+    Spokesperson"). A headline's "says" restates the story's claim in the writer's words; the attribution is
+    the sentence under it, so a cue in a heading attributes nothing."""
+    body = text[bounds[0] : bounds[1]].strip()
+    return bool(body) and "\n" not in body and body[-1].isalnum() and len(body.split()) <= _HEADING_WORDS
+
+
+#: Most words a heading line has; a longer line without a stop is running text cut off.
+_HEADING_WORDS = 20
 
 
 def inside_marked(pos: int, spans: list[Marked]) -> bool:

@@ -28,6 +28,7 @@ from threatgraph.extract.quote_people import (
     phrase,
     quoted_at,
     surname_of,
+    title_words,
     titled_people,
 )
 from threatgraph.model import Mention
@@ -73,6 +74,8 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
         if not subj:  # '…,” a witness, Fatuma Ali, told VOA' parsed with the subject inside the quote's clause
             subj = _between_quote_and_cue(cue, index, quoted)
         tok = subj[0] if subj else None
+    if tok is not None and tok.pos_ == "NOUN" and lemma(tok) in cues()["rule_nouns"]:
+        return Attribution(cue, None, None)  # "the law says …": a rule's wording, nobody's claim
     if tok is not None and lemma(tok) in cues()["document_nouns"]:
         issuer = _issuer(tok, index)
         if issuer is None or issuer.group < 0:
@@ -197,6 +200,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         return _actor(apposed)
     if description and determiners & INDEFINITE:  # "a senior official said": someone new, left unnamed
         return Actor(phrase(tok))
+    owners = _person_owners(tok, index)
+    if description and owners is not None:  # "Ada Roe's lawyer said", "his spokesman said": never Roe or "he"
+        return _owned_person(tok, owners, index, quoted)
     body = _body_antecedent(tok, index)
     if body is not None:
         return _actor(body)
@@ -231,6 +237,49 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if before:
         return _actor(_antecedent(before, tok, index))
     return resolve(tok, index) if description else None
+
+
+def _person_owners(tok: Token, index: MentionIndex) -> frozenset[int] | None:
+    """The person groups owning a description ("Ada Roe's lawyer" -> Roe's group; "his spokesman" -> no group
+    known), or None when no person owns it ("the ministry's spokesman", "the spokesman")."""
+    for c in tok.children:
+        if c.dep_ != "poss":
+            continue
+        if c.pos_ == "PRON":
+            return frozenset() if c.lower_ in _PERSONAL_POSSESSIVES else None
+        m = index.at(c) or surname_of(c, index)
+        if m is not None and m.label == "Person":
+            return frozenset((m.group,))
+    return None
+
+
+#: Possessive pronouns that stand for a person; "its" stands for a body ("its spokesman": the ministry's).
+_PERSONAL_POSSESSIVES = frozenset(("his", "her", "their", "my", "our", "your"))
+
+
+def _owned_person(
+    tok: Token, owners: frozenset[int], index: MentionIndex, quoted: tuple[tuple[int, int], ...]
+) -> Actor:
+    """Who a person's description names ("Ada Roe's lawyer", "her spokesman"): someone other than the owner,
+    whom the article gave that title earlier (with the owner's name beside it when the owner is named:
+    "Ada Roe's lawyer, Jon Vale,"). Nobody so titled leaves the description as its own unnamed source: words
+    said for someone are not that person's words, and crediting the owner would put a claim in a mouth that
+    never made it."""
+    want = lemma(tok)
+    named = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owner_words = {w.lower_ for c in named for w in c.subtree if w.is_alpha and w.is_title}
+    candidates = [
+        p
+        for p in index.mentions
+        if p.label == "Person"
+        and p.group not in owners
+        and p.end <= tok.idx
+        and tok.idx - p.end < 3000
+        and outside(p, quoted)
+        and want in title_words(p, index)
+        and (not owner_words or owner_words & context_words(p, index))
+    ]
+    return _actor(candidates[-1]) if candidates else Actor(phrase(tok), -1, "Person")
 
 
 def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
@@ -391,6 +440,10 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
         return False
     if lem in data["mind_verbs"]:
         return speaker.label == "Person"
+    if lem in data["evidence_verbs"] and (
+        speaker.label == "Person" or (att.speaker_token is not None and att.speaker_token.pos_ == "PRON")
+    ):
+        return False  # "she showed that she can win": her deeds prove it, she did not say it
     if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
         return True
     head = att.speaker_token

@@ -32,6 +32,8 @@ from threatgraph.extract.quote_marks import (
     Marked,
     blank,
     inside_marked,
+    is_heading,
+    is_name,
     is_utterance,
     marked_spans,
     paragraph_bounds,
@@ -146,7 +148,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     profiles = person_profiles(doc, index)
     paragraphs = paragraph_bounds(text)
     marked = marked_spans(text)
-    kept = [m for m in marked if m.words >= data["min_direct_words"] or is_utterance(text, m)]
+    kept = [m for m in marked if (m.words >= data["min_direct_words"] or is_utterance(text, m)) and not is_name(m)]
     quoted = tuple((m.start, m.end) for m in marked)
     quotes: list[Quote] = []
 
@@ -164,7 +166,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             )
         return q
 
-    cue_tokens = [t for t in doc if is_cue(t) and not inside_marked(t.idx, kept)]  # once per document
+    headings = [p for p in paragraphs if is_heading(text, p)]
+
+    def cue_at(tok: Token) -> bool:  # a cue outside quotations and headings
+        return is_cue(tok) and not inside_marked(tok.idx, kept) and not any(s <= tok.idx < e for s, e in headings)
+
+    cue_tokens = [t for t in doc if cue_at(t)]  # once per document
     direct_cues: set[int] = set()
     items: list[tuple[int, Quote]] = []
     previous: tuple[Marked, Token | None] | None = None
@@ -194,7 +201,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         )
         items.append((mk.start, finish(q, att)))
     for tok in doc:
-        if not is_cue(tok) or inside_marked(tok.idx, kept):
+        if not cue_at(tok):
             continue
         clause = any(c.dep_ == "ccomp" for c in tok.children) or misread_that(tok) is not None
         frame = tok.dep_ == "parataxis" or fronted_content(tok) is not None

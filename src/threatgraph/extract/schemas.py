@@ -72,6 +72,8 @@ class CuesFile(Schema):
     outlet_preps: Words
     affiliation_labels: Words
     document_nouns: Words
+    rule_nouns: Words
+    evidence_verbs: Words
     issuing_verbs: Words
     medium_nouns: Words
     title_joiners: Words

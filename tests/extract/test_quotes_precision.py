@@ -1,0 +1,90 @@
+"""What is not an attribution, or not this speaker's (issue 12, session 13): headings, a person's representative,
+names and titles in quotation marks, rule texts and evidence verbs.
+
+Each text is invented (a regression test, not evidence of quality); quality is measured on real text by
+``benchmarks/extraction_dev.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from .conftest import analyser, quote_with
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2024, 3, 5))
+
+
+def test_a_headline_says_nothing_and_does_not_swallow_the_story(analyse) -> None:
+    a = analyse(
+        "Mayor Says Port Deal Is Dead, Blames Union Leaders\n\n"
+        "Mayor Ada Roe said on Monday that the harbour deal had collapsed after months of talks."
+    )
+    assert [(q.speaker, q.text) for q in a.quotes] == [("Ada Roe", "the harbour deal had collapsed after months of talks")]
+
+
+def test_a_persons_representative_is_not_that_person(analyse) -> None:
+    a = analyse(
+        "Senator Tom Brandt said his case was strong and that he would fight the charges in court. "
+        "His lawyer said the charges were politically motivated."
+    )
+    q = quote_with(a.quotes, "politically motivated")
+    assert q.speaker == "His lawyer" and q.speaker_group < 0
+
+
+def test_a_named_persons_representative_is_the_one_introduced_so(analyse) -> None:
+    a = analyse(
+        "Senator Tom Brandt's lawyer, Jon Vale, spoke to reporters on Monday. "
+        "Brandt's lawyer said the charges were politically motivated."
+    )
+    assert quote_with(a.quotes, "politically motivated").speaker == "Jon Vale"
+
+
+def test_a_representative_nobody_was_introduced_as_stays_unnamed(analyse) -> None:
+    a = analyse(
+        "Senator Tom Brandt visited the harbour on Monday with his wife. "
+        "Brandt's spokesman said the senator would not attend the hearing."
+    )
+    q = quote_with(a.quotes, "not attend the hearing")
+    assert q.speaker != "Tom Brandt" and q.speaker_group < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Tom Brandt published a book called “The Road Back to Prosperity” last year.",
+        "The militia, which calls itself “The Army of the Righteous Path,” controls the hills in the north.",
+        "Governor Ruth Palmer attended a screening of “Winds Over the Eastern Plains” in Dayton on Friday.",
+    ],
+)
+def test_a_name_in_quotation_marks_is_no_quotation(analyse, text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_a_name_in_quotation_marks_stays_inside_the_reported_clause(analyse) -> None:
+    a = analyse("Governor Ruth Palmer said the so-called “Fair Tax and Jobs Act” would hurt workers in the state.")
+    assert [q.text for q in a.quotes] == ["the so-called “Fair Tax and Jobs Act” would hurt workers in the state"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law says that any citizen may appeal the decision of the board within thirty days.",
+        "According to the constitution, the president must sign the bill within ten days of the vote.",
+        "The treaty states that both sides will withdraw their forces from the valley by June.",
+    ],
+)
+def test_a_rule_text_is_no_source(analyse, text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_a_finding_of_a_document_is_attributed_but_a_persons_deed_is_not(analyse) -> None:
+    deed = analyse("Governor Ruth Palmer showed on Tuesday that she can win the rural vote in the north.")
+    assert deed.quotes == []
+    poll = analyse("Governor Ruth Palmer won easily. A poll by the Dayton Herald shows that she leads in the north.")
+    assert quote_with(poll.quotes, "she leads in the north").speaker is not None
