@@ -25,7 +25,9 @@ def test_a_headline_says_nothing_and_does_not_swallow_the_story(analyse) -> None
         "Mayor Says Port Deal Is Dead, Blames Union Leaders\n\n"
         "Mayor Ada Roe said on Monday that the harbour deal had collapsed after months of talks."
     )
-    assert [(q.speaker, q.text) for q in a.quotes] == [("Ada Roe", "the harbour deal had collapsed after months of talks")]
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("Ada Roe", "the harbour deal had collapsed after months of talks")
+    ]
 
 
 def test_a_persons_representative_is_not_that_person(analyse) -> None:
@@ -88,3 +90,25 @@ def test_a_finding_of_a_document_is_attributed_but_a_persons_deed_is_not(analyse
     assert deed.quotes == []
     poll = analyse("Governor Ruth Palmer won easily. A poll by the Dayton Herald shows that she leads in the north.")
     assert quote_with(poll.quotes, "she leads in the north").speaker is not None
+
+
+@pytest.mark.parametrize(
+    "frame", ["said Brandt's lawyer", "Brandt's lawyer told reporters", "said Brandt's chief of staff"]
+)
+def test_an_inverted_frame_naming_the_owner_is_not_the_owners_quote(analyse, frame: str) -> None:
+    a = analyse(f"Senator Tom Brandt was charged on Monday. “The charges are false and we will fight them,” {frame}.")
+    q = quote_with(a.quotes, "charges are false")
+    assert q.speaker is not None and q.speaker != "Tom Brandt" and q.speaker_group < 0
+
+
+def test_words_of_the_frame_after_a_quotation_are_no_content(analyse) -> None:
+    a = analyse(
+        "Senator Tom Brandt was charged on Monday. “The charges are false and we will fight them,” a lawyer for "
+        "Brandt, Jon Vale, said."
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [("The charges are false and we will fight them", "Jon Vale")]
+
+
+def test_a_participle_clause_before_a_colon_frame_is_no_content(analyse) -> None:
+    a = analyse("Asked if he would resign, Brandt said: “Never.”")
+    assert [q.text for q in a.quotes] == ["Never."]

@@ -101,6 +101,8 @@ def fronted_content(cue: Token) -> Span | None:
     objects = ("dobj", "xcomp", "attr", "acomp", "oprd")
     if lemma(cue) != "tell" and any(c.dep_ in objects for c in cue.rights):
         return None  # "…, X announced a curfew": the cue has content of its own (told's object is the audience)
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":":
+        return None  # "Asked about the vote, X said: “…”": the content follows the colon; the words before frame it
     between = doc[subj[0].right_edge.i + 1 : cue.i]
     if any(t.pos_ not in ("AUX", "ADV", "PART") for t in between):
         return None
@@ -117,8 +119,18 @@ def fronted_content(cue: Token) -> Span | None:
     content = doc[start:j]
     if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":
         return None  # "When the fighters left, X said …": a fronted adverbial clause, not what was said
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
-    return content if j - start >= 3 and finite else None  # "In March 2015, X pledged": no clause, no content
+    # "In March 2015, X pledged": no clause; "Asked about the vote, X said": a participle clause frames the saying
+    return content if j - start >= 3 and _finite_clause(content) else None
+
+
+def _finite_clause(span: Span) -> bool:
+    """Whether a span can be a fronted statement: it holds a finite verb, and does not open with a participle
+    heading a clause of its own ("Asked about the vote", "Speaking in Dayton"), which sets the scene of the
+    saying; "Rising prices hurt", with the participle inside its noun phrase, is a statement."""
+    first = span[0]
+    if first.tag_ in ("VBN", "VBG") and not span.start <= first.head.i < span.end:
+        return False
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
 
 
 def _opens_sentence_quote(doc: Doc, start: int, comma: int) -> bool:

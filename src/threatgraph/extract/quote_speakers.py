@@ -170,10 +170,19 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
     for t in doc[cue.i + 1 : cue.sent.end]:
         m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
-            return m if not quoted_at(t, quoted) else None
+            return m if not quoted_at(t, quoted) and not _possessive_name(t) else None
         if not _title_word(t) or t.text in (".", ";", ":"):
             return None
     return None
+
+
+def _possessive_name(t: Token) -> bool:
+    """Whether the name starting at ``t`` owns what follows ('…," said Ada Roe's lawyer'): the owner is not
+    the speaker."""
+    doc, k = t.doc, t.i
+    while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_title:
+        k += 1
+    return k + 1 < len(doc) and doc[k + 1].tag_ == "POS"
 
 
 def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
@@ -201,7 +210,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if description and determiners & INDEFINITE:  # "a senior official said": someone new, left unnamed
         return Actor(phrase(tok))
     owners = _person_owners(tok, index)
-    if description and owners is not None:  # "Ada Roe's lawyer said", "his spokesman said": never Roe or "he"
+    person_noun = description or (singular and lemma(tok) in label_config()["person_nouns"])
+    if owners is not None and person_noun:  # "Ada Roe's lawyer said", "his spokesman said": never Roe or "he"
         return _owned_person(tok, owners, index, quoted)
     body = _body_antecedent(tok, index)
     if body is not None:
@@ -247,7 +257,9 @@ def _person_owners(tok: Token, index: MentionIndex) -> frozenset[int] | None:
             continue
         if c.pos_ == "PRON":
             return frozenset() if c.lower_ in _PERSONAL_POSSESSIVES else None
-        m = index.at(c) or surname_of(c, index)
+        m = index.at(c)
+        if m is None or m.label != "Person":  # a surname the tagger took for an organisation ("Roe's chief")
+            m = surname_of(c, index) or m
         if m is not None and m.label == "Person":
             return frozenset((m.group,))
     return None

@@ -219,6 +219,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             and run_on_quotation(text, span.start_char, span.end_char)
         ):
             continue  # '… in Syria “Xyz continues …,” X said': the stop is missing, the quotation is the content
+        if (
+            tok.i in direct_cues
+            and span.end_char <= tok.idx
+            and any(m.start - 1 <= span.start_char <= m.start < m.end < span.end_char for m in kept)
+        ):
+            continue  # '“…,” a lawyer for X, Ada Roe, said': the quotation, then words of its frame, not content
         covered = sum(max(0, min(span.end_char, m.end) - max(span.start_char, m.start)) for m in kept)
         if covered > 0.5 * (span.end_char - span.start_char) and own_words(span, kept) < data["min_mixed_words"]:
             continue  # the quotation is the content; a clause with words of its own around it is mixed
