@@ -112,3 +112,34 @@ def test_words_of_the_frame_after_a_quotation_are_no_content(analyse) -> None:
 def test_a_participle_clause_before_a_colon_frame_is_no_content(analyse) -> None:
     a = analyse("Asked if he would resign, Brandt said: “Never.”")
     assert [q.text for q in a.quotes] == ["Never."]
+
+
+def test_a_woven_quotation_belongs_to_its_own_clause_not_the_next_sentences_cue(analyse) -> None:
+    a = analyse(
+        "Union officials called the decision “a betrayal of the workers who built this company.” The union's "
+        "president, Jon Vale, warned that strikes were possible."
+    )
+    q = quote_with(a.quotes, "a betrayal")
+    assert (q.speaker, q.cue) == ("Union officials", "called")
+
+
+def test_declining_to_say_reports_nothing(analyse) -> None:
+    a = analyse("Governor Ruth Palmer declined to say how large a raise the workers of the port would get.")
+    assert a.quotes == []
+
+
+def test_a_pronoun_continues_the_unnamed_speaker_just_described(analyse) -> None:
+    a = analyse(
+        "Governor Ruth Palmer met the union on Monday.\n\n"
+        "A spokeswoman for the union said workers would seek higher wages. She said the talks would resume in May."
+    )
+    q = quote_with(a.quotes, "resume in May")
+    assert q.speaker == "spokeswoman" and q.speaker_group < 0
+
+
+def test_a_pronoun_after_a_named_person_is_that_person(analyse) -> None:
+    a = analyse(
+        "A spokeswoman for the union said workers would seek higher wages. Governor Ruth Palmer rejected the "
+        "demand on Tuesday. She said the budget could not pay for it."
+    )
+    assert quote_with(a.quotes, "could not pay").speaker == "Ruth Palmer"

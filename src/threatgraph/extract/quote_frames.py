@@ -61,6 +61,9 @@ def cue_for(
     paragraph = last
     doc = index.doc
     after = [t for t in cue_tokens if marked.end <= t.idx < paragraph[1]]
+    woven = _woven_cue(doc, text, marked)
+    if woven is not None and _frame_verb(doc, text, marked) is None and not any(_frames(t, marked) for t in after):
+        return woven  # 'X called it “a betrayal” and promised …', then 'Y warned that …': the clause it is woven in
     # the attribution must sit in the sentence the quote ends in (or the one right after it)
     if after:
         end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
@@ -76,6 +79,14 @@ def cue_for(
         return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
     return before[-1] if before else _colon_frame(doc, marked)
+
+
+def _frames(cue: Token, marked: Marked) -> bool:
+    """Whether a cue after a quotation is its frame ('“…,” her office said'): in the quotation's sentence,
+    with nothing but a noun phrase between the closing mark and the cue."""
+    doc = cue.doc
+    between = [t for t in doc[cue.sent.start : cue.i] if t.idx >= marked.end]
+    return cue.sent.start_char < marked.end and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _woven_cue(doc: Doc, text: str, marked: Marked) -> Token | None:
@@ -173,4 +184,6 @@ def cue_span(cue: Token) -> tuple[int, int]:
 def negated(cue: Token) -> bool:
     """A cue under negation, itself or through the verb it is coordinated with ("did not confirm … or say")."""
     heads = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+    if cue.dep_ == "xcomp" and lemma(cue.head) in cues()["refusal_verbs"]:
+        return True  # "declined to say how …", "refused to confirm that …": nothing was said
     return any(c.dep_ == "neg" for h in heads for c in h.children)

@@ -244,9 +244,40 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         given = genders(index, quoted)
         want = PRONOUN_GENDER[tok.lower_]
         before = [p for p in before if given.get(p.group, want) == want] if before else before
+    unnamed = _unnamed_antecedent(tok, index, quoted) if tok.lower_ in PRONOUN_GENDER else None
     if before:
-        return _actor(_antecedent(before, tok, index))
+        found = _antecedent(before, tok, index)
+        return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
+    if unnamed is not None:
+        return unnamed[1]
     return resolve(tok, index) if description else None
+
+
+def _unnamed_antecedent(
+    tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]
+) -> tuple[int, Actor] | None:
+    """The unnamed speaker a pronoun continues ("A spokeswoman for the union said … She declined …", "the
+    president said … He added …" with no president named): the nearest speaker described, not named, as the
+    subject of a cue in this or the two sentences before, agreeing in gender where the noun has one. Returned
+    with where it ends so the caller can keep a person named after it."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    words = person_titles() | frozenset(label_config()["person_nouns"]) | cues()["source_nouns"]
+    gendered = cues()["gendered_titles"]
+    for t in reversed(doc[start : tok.i]):
+        if t.dep_ != "nsubj" or t.tag_ != "NN" or index.at(t) is not None or quoted_at(t, quoted):
+            continue
+        if lemma(t) not in words or lemma(t.head) not in cues()["cue_verbs"]:
+            continue
+        if gendered.get(lemma(t), PRONOUN_GENDER[tok.lower_]) != PRONOUN_GENDER[tok.lower_]:
+            continue
+        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+        if dets & INDEFINITE or not titled_people(t, index, quoted):  # named earlier: the name is the antecedent
+            return t.idx + len(t), Actor(phrase(t))
+    return None
 
 
 def _person_owners(tok: Token, index: MentionIndex) -> frozenset[int] | None:

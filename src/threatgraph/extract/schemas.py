@@ -62,6 +62,7 @@ class CuesFile(Schema):
     cue_verbs: Words
     weak_cue_verbs: Words
     mind_verbs: Words
+    refusal_verbs: Words
     min_mixed_words: int
     phrasal_cues: dict[str, str]
     characterising_verbs: Words
