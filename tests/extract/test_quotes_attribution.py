@@ -268,3 +268,43 @@ def test_she_is_never_a_person_the_article_writes_of_as_he(analyse) -> None:
 def test_a_person_the_article_gives_no_gender_agrees_with_either_pronoun(analyse) -> None:
     a = analyse("Amina Yusuf met officials in Nairobi on Monday. “We will keep the aid flowing to the camps,” he said.")
     assert quote_with(a.quotes, "aid flowing").speaker == "Amina Yusuf"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Governor Ruth Palmer visited the port. Palmer's assertion that the plants were unprofitable was disputed.",
+            "Ruth Palmer",
+            "assertion",
+            "the plants were unprofitable",
+        ),
+        (
+            "The claim by Senator Tom Brandt that the closures would save $40 million was questioned by analysts.",
+            "Tom Brandt",
+            "claim",
+            "the closures would save $40 million",
+        ),
+        (
+            "Senator Tom Brandt spoke on Monday. Brandt's view is that the closures will help the port.",
+            "Tom Brandt",
+            "view",
+            "the closures will help the port",
+        ),
+    ],
+)
+def test_a_noun_of_saying_with_a_source_and_a_that_clause_attributes(analyse, text, speaker, cue, content) -> None:
+    q = quote_with(analyse(text).quotes, content)
+    assert (q.speaker, q.cue, q.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Tom Brandt rejected the claim that the closures would save money for the port.",
+        "The statement that followed the vote was read by Senator Tom Brandt on the steps of the hall.",
+        "Senator Tom Brandt repeated the claim that he made on Monday to the press in the capital.",
+    ],
+)
+def test_a_noun_of_saying_without_source_or_complement_attributes_nothing(analyse, text: str) -> None:
+    assert analyse(text).quotes == []

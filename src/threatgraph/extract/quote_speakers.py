@@ -87,6 +87,11 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     return Attribution(cue, _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted), tok)
 
 
+def source_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
+    """The speaker a source phrase stands for, named or resolved, else the phrase as an unnamed source."""
+    return _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted)
+
+
 def _unresolved(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
     """A noun phrase subject that names nobody the article names ("the senator, who spoke on condition of
     anonymity, said", "aides familiar with the matter say"): PARC's source all the same, kept as its own words

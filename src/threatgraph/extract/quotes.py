@@ -13,8 +13,9 @@ researcher"). The cue words live in ``cues.yaml``.
 
 This module assembles the attributions; the parts live beside it: quotation marks and paragraphs
 (``quote_marks``), the cue that frames a quotation (``quote_frames``), the content of reported speech
-(``quote_content``), the speaker behind a cue (``quote_speakers``, with ``quote_people`` for what the
-article says about its people) and titles, affiliations and outlets (``quote_profiles``).
+(``quote_content``), nominal attributions such as "X's claim that …" (``quote_nominal``), the speaker behind a
+cue (``quote_speakers``, with ``quote_people`` for what the article says about its people) and titles,
+affiliations and outlets (``quote_profiles``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from threatgraph.extract.quote_marks import (
     past_heading,
     run_on_quotation,
 )
+from threatgraph.extract.quote_nominal import nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by
@@ -263,6 +265,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 sentence=_sentence_text(text, tok),
             )
             items.append((p_start, finish(q, att)))
+    cue_indices = {t.i for t in cue_tokens}
+    for att, clause in nominal_attributions(index, quoted):
+        noun = att.cue
+        if any(s <= noun.idx < e for s, e in headings) or (noun.dep_ == "pobj" and noun.head.head.i in cue_indices):
+            continue  # 'X said in her statement that …': the statement is the medium of the verb's attribution
+        start, end = clause.start_char, clause.end_char
+        direct = any(s <= start and end <= e for s, e in quoted)
+        q = _quote(text[start:end], start, end, att, outlet=None, direct=direct, sentence=_sentence_text(text, noun))
+        items.append((start, finish(q, att)))
     items.sort(key=lambda item: item[0])
     seen: set[tuple[int, int]] = set()
     unique = []

@@ -63,6 +63,7 @@ class CuesFile(Schema):
     weak_cue_verbs: Words
     mind_verbs: Words
     refusal_verbs: Words
+    nominal_cues: Words
     min_mixed_words: int
     phrasal_cues: dict[str, str]
     characterising_verbs: Words
