@@ -308,3 +308,16 @@ def test_a_noun_of_saying_with_a_source_and_a_that_clause_attributes(analyse, te
 )
 def test_a_noun_of_saying_without_source_or_complement_attributes_nothing(analyse, text: str) -> None:
     assert analyse(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Senator Tom Brandt countered that the budget had been in deficit for three years.", "countered"),
+        ("Governor Ruth Palmer demanded that the legislature pass the budget by Friday.", "demanded"),
+        ("Senator Tom Brandt hinted that he might run for governor in two years.", "hinted"),
+    ],
+)
+def test_more_verbs_of_saying_with_a_that_clause(analyse, text: str, cue: str) -> None:
+    (q,) = analyse(text).quotes
+    assert q.cue == cue and q.speaker in ("Tom Brandt", "Ruth Palmer")
