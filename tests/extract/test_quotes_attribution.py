@@ -321,3 +321,9 @@ def test_a_noun_of_saying_without_source_or_complement_attributes_nothing(analys
 def test_more_verbs_of_saying_with_a_that_clause(analyse, text: str, cue: str) -> None:
     (q,) = analyse(text).quotes
     assert q.cue == cue and q.speaker in ("Tom Brandt", "Ruth Palmer")
+
+
+def test_a_reported_clause_with_one_word_of_its_own_is_a_mixed_quotation(analyse) -> None:
+    a = analyse("Governor Ruth Palmer said that Brandt “has no idea what he is talking about.”")
+    (q,) = a.quotes
+    assert q.text.startswith("Brandt “has no idea") and q.speaker == "Ruth Palmer"
