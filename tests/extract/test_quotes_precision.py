@@ -143,3 +143,8 @@ def test_a_pronoun_after_a_named_person_is_that_person(analyse) -> None:
         "demand on Tuesday. She said the budget could not pay for it."
     )
     assert quote_with(a.quotes, "could not pay").speaker == "Ruth Palmer"
+
+
+def test_a_representative_named_in_apposition_is_that_person(analyse) -> None:
+    a = analyse("Senator Tom Brandt denies the charges. His lawyer, Jon Vale, said the charges were false and unfounded.")
+    assert quote_with(a.quotes, "charges were false").speaker == "Jon Vale"

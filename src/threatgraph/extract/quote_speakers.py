@@ -217,6 +217,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     owners = _person_owners(tok, index)
     person_noun = description or (singular and lemma(tok) in label_config()["person_nouns"])
     if owners is not None and person_noun:  # "Ada Roe's lawyer said", "his spokesman said": never Roe or "he"
+        if (apposed := _apposed_person(tok, index, quoted)) is not None and apposed.group not in owners:
+            return _actor(apposed)  # "His lawyer, Jon Vale, said"
         return _owned_person(tok, owners, index, quoted)
     body = _body_antecedent(tok, index)
     if body is not None:
