@@ -262,3 +262,35 @@ def test_coordinated_dates_of_one_verb_are_two_happenings_paired_respectively(an
     )
     got = {(e.target, e.date.start) for e in analyse(text).events if e.type == "SANCTION" and e.date}
     assert got == {("Rassendyll", date(2014, 5, 1)), ("Hentzau", date(2019, 6, 1))}
+
+
+RETOLD = (
+    "A drone strike targeted a senior commander of the Black Hand near Strelsau.\n\n"
+    "Officials praised the operation.\n\n"
+    "The army said the strike happened on Monday, and the commander has not been named."
+)
+
+
+def test_an_undated_lead_takes_the_date_of_a_later_bare_definite_retelling(analyse) -> None:
+    events = analyse(RETOLD).events
+    lead = [e for e in events if "targeted" in e.sentence and e.type == "ASSAULT"]
+    assert lead, [(e.trigger, e.type, e.sentence) for e in events]
+    for ev in lead:
+        assert ev.date is not None and ev.date.start == date(2021, 6, 7)
+        assert ev.date.note is not None and "later sentence" in ev.date.note  # an inference, said as such
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The 2019 strike on the capital happened on Monday.",  # a modifier singles out another happening
+        "Earlier strikes happened on Monday.",  # plural: not the one strike of the lead
+        "The rebels said they would strike again on Monday.",  # no retelling of a past happening
+    ],
+)
+def test_a_later_date_of_another_happening_is_not_carried_back(analyse, later: str) -> None:
+    text = "A drone strike targeted a senior commander of the Black Hand near Strelsau.\n\n" + later
+    events = analyse(text).events
+    lead = [e for e in events if "targeted" in e.sentence and e.type == "ASSAULT"]
+    assert lead, [(e.trigger, e.type, e.sentence) for e in events]
+    assert all(e.date is None for e in lead), [(e.trigger, e.date) for e in lead]

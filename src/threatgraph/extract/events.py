@@ -24,7 +24,7 @@ from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
 from threatgraph.extract.events_dates import coordinated_dates, date_for, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
-from threatgraph.extract.events_lead import Lead, dateline
+from threatgraph.extract.events_lead import Lead, dateline, retold_later
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality
@@ -246,6 +246,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     dated = date_spans(doc, article.published)
     identified = _identities(doc, index)
     events: list[Event] = []
+    triggers: list[Token] = []  # the trigger token of each event
     seen: dict[tuple, list[tuple | None]] = {}
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
@@ -322,4 +323,6 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                     modality="claimed" if src is not None and src.group >= 0 and src.group in speakers else mode,
                 )
             )
+            triggers.append(tok)
+    events = retold_later(events, triggers)
     return _attribute_claims(events, claims) if claims else events

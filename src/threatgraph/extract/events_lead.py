@@ -8,6 +8,10 @@ the same kind of happening (same PLOVER root) told in the past tense; anything e
 undated. A carried date is never silent: its ``note`` says where it came from, so a reader sees
 an inference, not a stated fact. Places follow the same path, and a dateline ("MOGADISHU,
 Somalia —") locates a lead that names no place of its own.
+
+The carry also runs backwards (:func:`retold_later`): a lead that gives no date ("A strike
+targeted a commander in the south") is often dated by a later sentence that tells the same
+happening again with a bare definite noun ("The strike occurred on December 17 near Eastport").
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from threatgraph.extract.events_lexicon import plover_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from threatgraph.model import DateInterval
+    from threatgraph.model import DateInterval, Event
 
 LEAD_SENTENCES = 3  # the lead is among the first sentences that hold a trigger at all
 # "WASHINGTON —", "SOUTHWEST ASIA —", "MOGADISHU, Somalia –": capitals, an optional ", Region", a dash
@@ -138,3 +142,51 @@ class Lead:
             note = f"date of the article's lead {root.lower()} ({lead.text}), carried to a later undated mention"
             date = replace(lead, note=note)
         return date, place
+
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "that"})
+
+
+def _retells(tok: Token) -> bool:
+    """Whether a trigger noun refers back to a happening already told: a singular noun with a
+    definite determiner and nothing else of its own ("the strike", "this attack"). A modifier,
+    a possessor or a phrase ("the 2019 attack", "the previous raid", "the attack on the embassy")
+    may single out another happening, so only the bare phrase counts."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    kids = list(tok.children)
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ in _ANAPHORIC_DETS
+
+
+def retold_later(events: list[Event], tokens: list[Token]) -> list[Event]:
+    """Undated events dated by a later retelling of the same happening.
+
+    ``tokens[k]`` is the trigger of ``events[k]`` (events in text order). A retelling is a bare
+    definite singular noun (:func:`_retells`) of a later sentence whose date is its own (no note:
+    written in its clause, not carried). Its antecedent is the nearest earlier asserted or claimed
+    event of the same PLOVER root told by a verb or a singular noun (a plural "attacks" is not the
+    one "the attack" refers to); when that happening has no date, all its events take the
+    retelling's date, with a note saying so, and its place when they have none."""
+    out = list(events)
+    for j, (ev, tok) in enumerate(zip(events, tokens, strict=True)):
+        if ev.date is None or ev.date.start is None or ev.date.note is not None or not _retells(tok):
+            continue
+        root = plover_of(ev.type)[0]
+        earlier = [
+            k
+            for k in range(j)
+            if tokens[k].i < tok.sent.start
+            and plover_of(events[k].type)[0] == root
+            and events[k].modality in ("asserted", "claimed")
+            and tokens[k].tag_ != "NNS"
+        ]
+        if not earlier:
+            continue
+        antecedent = tokens[max(earlier, key=lambda k: tokens[k].i)]
+        same = [k for k in earlier if tokens[k] == antecedent]
+        if any(out[k].date is not None for k in same):
+            continue  # the happening referred back to has a date already
+        note = f"date of a later sentence telling the same {root.lower()} again ({ev.date.text})"
+        for k in same:
+            out[k] = replace(out[k], date=replace(ev.date, note=note), place=out[k].place or ev.place)
+    return out
