@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from threatgraph.extract.pipeline import Extractor
@@ -45,6 +47,11 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("Kestrel Front fighters killed twelve soldiers near Sirte on Monday, the group said.", "killed", "claimed"),
         ("Ruritanian officials said Kestrel Front fighters killed twelve soldiers near Sirte.", "killed", "asserted"),
         ("The Kestrel Front tried to storm the airport in Sirte on Monday.", "storm", "hypothetical"),
+        # a verb of prevention with "from" and a gerund: what it names did not happen; a bare "from" does
+        ("The Kestrel Front was prevented from seizing the airport in Sirte.", "seizing", "negated"),
+        ("Soldiers stopped Kestrel Front gunmen from attacking the school in Sirte.", "attacking", "negated"),
+        ("The Kestrel Front refrained from attacking civilians in Sirte.", "attacking", "negated"),
+        ("After attacking the post, the Kestrel Front withdrew from Sirte.", "attacking", "asserted"),
         (
             "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",
             "attacked",
@@ -135,3 +142,28 @@ def test_purposes_and_descriptions(extractor: Extractor, text: str, trigger: str
 )
 def test_commitments_and_plans_over_lists(extractor: Extractor, text: str, trigger: str, expected: str) -> None:
     assert modality_of(extractor, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the Kestrel Front attacks the camp in Sirte, the army will retaliate.",
+        "Ruritania is considering sanctions against the Kestrel Front.",
+    ],
+)
+def test_an_unrealised_present_is_not_dated_by_the_publication(extractor: Extractor, text: str) -> None:
+    published = date(2024, 3, 14)
+    found = next(extractor.analyse([Article(text=text, published=published)])).events
+    unreal = [e for e in found if e.modality != "asserted"]
+    assert unreal, found
+    assert all(e.date is None for e in unreal), [(e.trigger, e.date) for e in unreal]
+
+
+def test_a_present_statement_is_dated_by_the_publication(extractor: Extractor) -> None:
+    published = date(2024, 3, 14)
+    text = "Ruritania imposes sanctions on the Kestrel Front."
+    found = [
+        e for e in next(extractor.analyse([Article(text=text, published=published)])).events if e.type == "SANCTION"
+    ]
+    assert found and found[0].modality == "asserted"
+    assert found[0].date is not None and found[0].date.start == published and found[0].date.note

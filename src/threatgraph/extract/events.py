@@ -279,11 +279,13 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         targets = targets or [(None, None)]
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
-        date = date_for(tok, kind, dated, para) or statement_date(tok, trig, article)
+        mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
+        date = date_for(tok, kind, dated, para)
+        if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
+            date = statement_date(tok, trig, article)
         place = place_for(tok, kind, index, actor_tokens) or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
-        mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"

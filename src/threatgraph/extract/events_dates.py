@@ -72,7 +72,8 @@ def statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval 
     """The publication date, said as such, for a statement in the present tense (see
     :func:`_present_now`): it happens as the text is published. A nominal trigger takes the tense
     of the verb it is the object of ("Ruritania now imposes its own sanctions on X").
-    Anything else without a date in reach has none."""
+    Anything else without a date in reach has none; the caller asks only for an event stated as
+    happening (a present-tense condition, "if X attacks", or plan is not happening now)."""
     if article.published is None:
         return None
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)

@@ -1,13 +1,14 @@
 """Whether the text states that an event happened: asserted, negated, hypothetical, demanded or claimed.
 
 A trigger's modality comes from the clause it sits in and the clauses that govern it: "did not
-attack", "no civilians were killed" (negated); "urged them to attack", "called for sanctions",
-"must be held to account", an imperative (demanded); "will attack", "plans to attack", "a plot to
-attack", "ready to attack", a purpose clause or an "if" clause (hypothetical); "took
-responsibility for the raid", "accused of recruiting", "reportedly" (claimed). The climb stops at
-a relative clause, which makes its own statement, and at speech verbs other than claims, so
-"officials said militants killed 21 travellers" stays asserted. Only asserted events are facts
-(timeline lines, graph edges); the cue words live in ``plover.yaml`` under ``modality``.
+attack", "no civilians were killed", "was prevented from seizing" (negated); "urged them to attack",
+"called for sanctions", "must be held to account", an imperative (demanded); "will attack", "plans
+to attack", "a plot to attack", "ready to attack", a purpose clause or an "if" clause
+(hypothetical); "took responsibility for the raid", "accused of recruiting", "reportedly"
+(claimed). The climb stops at a relative clause, which makes its own statement, and at speech
+verbs other than claims, so "officials said militants killed 21 travellers" stays asserted. Only
+asserted events are facts (timeline lines, graph edges); the cue words live in ``plover.yaml``
+under ``modality``.
 """
 
 from __future__ import annotations
@@ -260,6 +261,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
         factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
+        if factive and below.dep_ == "pcomp" and cur.lower_ == "from" and lemma(cur.head) in cues["preventing_heads"]:
+            found.append("negated")  # "was prevented from seizing the port": the seizing did not happen
+            break
         if factive and lemma(cur.head) not in cues["demand_heads"]:
             break  # "despite this week's airstrikes": presented as having happened (not "tasked with")
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)

@@ -232,6 +232,7 @@ class Modality(Schema):
     claim_adverbs: Words
     claim_modifiers: Words
     negating_heads: Words
+    preventing_heads: Words
     negating_determiners: Words
     conditional_marks: Words
     factive_preps: Words
