@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -214,6 +214,58 @@ def test_that_year_keeps_only_the_year_of_its_antecedent(nlp: Language) -> None:
     doc = nlp("The raid came on May 4, 2016. That year, the army also arrested twelve smugglers.")
     spans = {span.text: iv for span, iv in date_spans(doc, PUB)}
     assert (spans["That year"].start, spans["That year"].end) == (date(2016, 1, 1), date(2016, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "start", "end"),
+    [
+        (
+            "The raid came on May 4, 2016. The next day, the army arrested twelve smugglers.",
+            "The next day",
+            date(2016, 5, 5),
+            date(2016, 5, 5),
+        ),
+        (
+            "The raid came on May 4, 2016. Two days later, the army arrested twelve smugglers.",
+            "Two days later",
+            date(2016, 5, 6),
+            date(2016, 5, 6),
+        ),
+        (
+            "The raid came on May 4, 2016. A week earlier, the army arrested twelve smugglers.",
+            "A week earlier",
+            date(2016, 4, 27),
+            date(2016, 4, 27),
+        ),
+        (
+            "The town fell in May 2016. The following year, the army took it back.",
+            "The following year",
+            date(2017, 1, 1),
+            date(2017, 12, 31),
+        ),
+        (
+            "The town fell in May 2016. The next month, the army took it back.",
+            "The next month",
+            date(2016, 6, 1),
+            date(2016, 6, 30),
+        ),
+        # no earlier date in the text: counted from the publication date, as before
+        (
+            "Officials said the talks resume the next day.",
+            "the next day",
+            PUB + timedelta(days=1),
+            PUB + timedelta(days=1),
+        ),
+        # a year gives no day to count days from
+        ("The town fell in 2016. Two days later, the army took it back.", "Two days later", None, None),
+    ],
+)
+def test_a_date_counted_from_an_earlier_one(nlp: Language, text: str, said: str, start, end) -> None:
+    from threatgraph.extract.dates import date_spans
+
+    spans = {span.text: iv for span, iv in date_spans(nlp(text), PUB)}
+    assert said in spans, spans
+    assert (spans[said].start, spans[said].end) == (start, end)
 
 
 def test_a_bare_the_day_is_not_anaphoric(nlp: Language) -> None:

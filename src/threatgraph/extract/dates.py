@@ -572,33 +572,79 @@ def _anaphoric_unit(text: str) -> str | None:
     return g["anaphoric_units"].get(rest[0])
 
 
+def _anaphoric_shift(text: str) -> tuple[str, int, bool] | None:
+    """(unit, shift, whole period) of a date counted from an earlier one: "the next day" ->
+    ("day", 1, True), "the following year" -> ("year", 1, True), "two days later" -> ("day", 2,
+    False), "a week earlier" -> ("week", -1, False); None for anything else."""
+    g = _grammar()
+    words = _clean(text).split()
+    units = g["anaphoric_units"]
+    if len(words) == 3 and words[0] == "the" and words[1] in g["anaphoric_shifts"] and words[2] in units:
+        return units[words[2]], int(g["anaphoric_shifts"][words[1]]), True
+    if len(words) < 3 or words[-1] not in g["anaphoric_directions"]:
+        return None
+    count, unit = " ".join(words[:-2]), words[-2]
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in units else unit
+    if unit not in units or count in g["vague_counts"] or not (count.isdigit() or count in g["numbers"]):
+        return None
+    return units[unit], _number(count) * int(g["anaphoric_directions"][words[-1]]), False
+
+
+def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tuple[date, date] | None:
+    """The interval ``shift`` units from an earlier one, when that one is precise enough for the unit:
+    the whole next/previous period ("the next month" of May 2019 is June 2019), or the day counted
+    from an earlier day ("two days later", "a week earlier")."""
+    if _unit_bounds(unit, prev) is None:
+        return None
+    assert prev.start is not None
+    if not whole and unit in ("day", "week"):
+        d = prev.start + timedelta(days=shift * (7 if unit == "week" else 1))
+        return d, d
+    res = _period(unit, prev.start, shift)
+    assert res.start is not None and res.end is not None
+    return res.start, res.end
+
+
+def _anaphoric(text: str) -> bool:
+    return _anaphoric_unit(text) is not None or _anaphoric_shift(text) is not None
+
+
 def _resolve_anaphora(
     found: list[tuple[Span, DateInterval]], published: date | None
 ) -> list[tuple[Span, DateInterval]]:
     """Give "the same day", "that month" the date of the nearest earlier expression precise enough
-    for the unit (a day for "the same day"): the text has already said which day it means."""
+    for the unit (a day for "the same day"): the text has already said which day it means. "The
+    next day", "two days later" are counted from that date in the same way, instead of from the
+    publication date, whenever the text gives one before them."""
     out = list(found)
+    counted: set[int] = set()  # anaphoric expressions dated from an earlier one: they may date the next
     for k, (span, interval) in enumerate(out):
         unit = _anaphoric_unit(span.text) if interval.start is None else None
-        if unit is None:
+        shift = _anaphoric_shift(span.text) if unit is None else None
+        if unit is None and shift is None:
             continue
-        for before, prev in reversed(out[:k]):
+        for j in range(k - 1, -1, -1):
+            before, prev = out[j]
             if span.start_char - before.start_char > _ANAPHORA_REACH:
                 break
-            if prev.start is None or prev.end is None or _anaphoric_unit(before.text):
+            if prev.start is None or prev.end is None or (_anaphoric(before.text) and j not in counted):
                 continue
-            bounds = _unit_bounds(unit, prev)
+            if shift is None:  # "the same day" reads as the earlier expression does
+                bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
+            else:  # "two days later" reads as itself, counted from the earlier date
+                bounds, kept, said = _shifted_from(*shift, prev), shift[0], span.text
             if bounds is None:
                 continue
             start, end = bounds
-            precision = "day" if start == end else unit if unit in ("month", "year") else "range"
-            kind, value = timex.reading(prev.text, start, end, precision, published)
+            precision = "day" if start == end else kept if kept in ("month", "year") else "range"
+            kind, value = timex.reading(said, start, end, precision, published)
             out[k] = (
                 span,
                 dataclasses.replace(
                     interval, start=start, end=end, precision=precision, note=None, timex_type=kind, timex_value=value
                 ),
             )
+            counted.add(k)
             break
     return out
 
