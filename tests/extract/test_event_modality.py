@@ -52,6 +52,14 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("Soldiers stopped Kestrel Front gunmen from attacking the school in Sirte.", "attacking", "negated"),
         ("The Kestrel Front refrained from attacking civilians in Sirte.", "attacking", "negated"),
         ("After attacking the post, the Kestrel Front withdrew from Sirte.", "attacking", "asserted"),
+        # the object of a threat or vow is what is threatened; the object of another act exists
+        ("The Kestrel Front has threatened attacks on Sirte.", "attacks", "hypothetical"),
+        ("Police suppressed the protests in Sirte on Monday.", "protests", "asserted"),
+        # a copula whose subject is a goal or plan: its complement is not done yet
+        ("The Kestrel Front's goal is to attack the army post in Sirte.", "attack", "hypothetical"),
+        # the content of a charge rests on the charge; a "with"/"for" elsewhere stays factive
+        ("Rudolf Roe was charged with financing the Kestrel Front.", "financing", "claimed"),
+        ("Rudolf Roe was indicted for bombing a bus in Sirte.", "bombing", "claimed"),
         (
             "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",
             "attacked",

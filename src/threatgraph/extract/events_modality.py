@@ -158,9 +158,26 @@ def _patient_of_other_event(noun: Token, verb: Token) -> bool:
     protests", "to disperse the rally"): what is acted on exists; the act's own modality is not its."""
     if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return False
+    if lemma(verb) in _cues()["hypothetical_heads"]:
+        return False  # "threatened attacks", "vowed strikes": the object is what is threatened, not there yet
     lex = lexicon()
     own, acting = lex.nouns.get(lemma(noun)), lex.verbs.get(lemma(verb))
     return own is not None and acting is not None and own.type != acting.type
+
+
+def _copula_cue(verb: Token, below: Token, cues: dict[str, frozenset[str]]) -> str | None:
+    """The cue a copula takes from its subject when its complement is the event: "the group's goal is
+    to attack X", "their plan was to seize the port" (a goal or plan is not yet done)."""
+    if lemma(verb) != "be" or below.dep_ not in ("xcomp", "ccomp", "attr", "acomp"):
+        return None
+    for subj in verb.children:
+        if subj.dep_ == "nsubj" and subj.pos_ == "NOUN":
+            lem = lemma(subj)
+            if lem in cues["demand_heads"]:
+                return "demanded"
+            if lem in cues["hypothetical_heads"] or lem in cues["hypothetical_triggers"]:
+                return "hypothetical"
+    return None
 
 
 def _cue_word(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
@@ -264,9 +281,10 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         if factive and below.dep_ == "pcomp" and cur.lower_ == "from" and lemma(cur.head) in cues["preventing_heads"]:
             found.append("negated")  # "was prevented from seizing the port": the seizing did not happen
             break
-        if factive and lemma(cur.head) not in cues["demand_heads"]:
-            break  # "despite this week's airstrikes": presented as having happened (not "tasked with")
-        cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause)
+        charge = lemma(cur.head) in cues["claim_heads"] and cur.lower_ in cues["charge_preps"]
+        if factive and lemma(cur.head) not in cues["demand_heads"] and not charge:
+            break  # "despite this week's airstrikes": presented as having happened (not "tasked with", "charged with")
+        cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause) or _copula_cue(cur, below, cues)
         if cue == "hypothetical" and _attempt_denied(cur, cues):
             cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
         if cue in ("hypothetical", "demanded") and below.dep_ == "nsubj":

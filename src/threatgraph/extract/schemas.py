@@ -232,6 +232,7 @@ class Modality(Schema):
     hypothetical_heads: Words
     hypothetical_triggers: Words
     claim_heads: Words
+    charge_preps: Words
     claim_adverbs: Words
     claim_modifiers: Words
     negating_heads: Words
