@@ -66,3 +66,21 @@ def test_a_town_before_its_country_is_the_place(analyse) -> None:
         "United Nations Mission in Ruritania (UNMR) base in Velgrad, Ruritania."
     )
     assert _one(analyse(text).events, "attack").place == "Velgrad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place of a relative clause on another noun is where that noun's happening is
+        "Farmers reported attacks by the Black Hand, a spread of the violence the group carries out in Strelsau.",
+        "The Black Hand, which was founded in Strelsau, attacked a convoy on Monday.",
+    ],
+)
+def test_a_place_in_another_relative_clause_is_not_the_event_place(analyse, text: str) -> None:
+    attack = _one(analyse(text).events, "attacks" if "attacks" in text else "attacked")
+    assert attack.place is None
+
+
+def test_a_relative_clause_on_the_trigger_places_it(analyse) -> None:
+    text = "The government condemned the attack by the Black Hand that struck the airport in Strelsau on Monday."
+    assert _one(analyse(text).events, "attack").place == "Strelsau"

@@ -70,17 +70,59 @@ def _place_name(t: Token, index: MentionIndex, actors: set[int]) -> str | None:
     return m.canonical or m.text
 
 
+_PHRASE_DEPS = frozenset({"prep", "pobj", "agent", "compound", "nmod", "npadvmod", "poss", "amod"})
+
+
+def _in_phrase(noun: Token, head: Token) -> bool:
+    """Whether ``noun`` belongs to the phrase of ``head`` through prepositions and modifiers only
+    ("the attack by X today": X, today), not through an apposition or a clause."""
+    cur = noun
+    for _ in range(6):
+        if cur == head:
+            return True
+        if cur.dep_ not in _PHRASE_DEPS or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _in_other_relative(t: Token, trigger: Token | None) -> bool:
+    """Whether a place word sits in a relative clause that does not hold the trigger: "the violence
+    the group carries out in X", "the front, which was founded in X," tell where another happening
+    is, not where the trigger's is. A relative clause on the trigger's own phrase ("the attack by X
+    that struck the airport in Y", however the parser hangs it) or on its object ("attacked a bus
+    that was travelling near Y") tells the trigger's own happening."""
+    for up in (t, *t.ancestors):
+        if up.dep_ != "relcl":
+            continue
+        if trigger is None:
+            return True
+        noun = up.head
+        holds = up.left_edge.i <= trigger.i <= up.right_edge.i or noun == trigger
+        phrase = trigger.pos_ in ("NOUN", "PROPN") and _in_phrase(noun, trigger)
+        direct = noun.dep_ == "dobj" and noun.head == trigger
+        object_of = noun.dep_ == "pobj" and noun.head.head == trigger
+        return not (holds or phrase or direct or object_of)
+    return False
+
+
 def _place_in(
-    tokens: Span | list[Token], index: MentionIndex, actors: set[int], near: int, landmarks: bool = True
+    tokens: Span | list[Token],
+    index: MentionIndex,
+    actors: set[int],
+    near: int,
+    landmarks: bool = True,
+    trigger: Token | None = None,
 ) -> str | None:
     """The place phrase ("in X", "near X") of these tokens nearest to token ``near``, outside speech
-    verbs; ``landmarks=False`` leaves out places named only as a reference ("southeast of X")."""
+    verbs and relative clauses that do not hold ``trigger``; ``landmarks=False`` leaves out places
+    named only as a reference ("southeast of X")."""
     speech = lexicon().words["speech_verbs"]
     directions = lexicon().words["direction_words"]
     best: tuple[bool, int, str] | None = None
     for t in tokens:
         name = _place_name(t, index, actors)
-        if name is None:
+        if name is None or _in_other_relative(t, trigger):
             continue
         prep = place_prep(t)
         if prep is None and not _after_place_word(t, index):
@@ -115,7 +157,7 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
 
 def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
     """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
-    found = _place_in(tok.sent, index, actors, tok.i)
+    found = _place_in(tok.sent, index, actors, tok.i, trigger=tok)
     if found is not None:
         return found
     doc, lo = tok.doc, para[0]
