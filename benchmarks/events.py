@@ -13,6 +13,9 @@ and the documents are scored per split (``tune`` may be looked at while improvin
 ``unseen`` and ``fresh`` never are). The publication date handed to the extractor is the page's stated date, or
 the reconstructed ``published_approx`` when it is a whole day (a feed would give one).
 
+"date/place right when one given" score only the events the extractor dated or placed: a wrong
+date or place misleads a reader, an unknown one does not, so both figures are shown.
+
 Irrealis errors count gold events that are negated, hypothetical or demanded but come out as an
 asserted fact; claims shown as facts are counted apart (a claim is reported, not false).
 ``not_events`` are trigger-looking words that name nothing; an asserted event there is an error.
@@ -272,6 +275,8 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool,
             if g["date"]:
                 ok = date_right(best, g["date"])
                 tally.score("date", ok)
+                if best.date is not None and best.date.start is not None:
+                    tally.score("date right when one given", ok)  # a wrong date is worse than none
                 if not ok:
                     got = best.date and (best.date.start, best.date.end, best.date.note)
                     tally.errors.append(f"DATE     {where}: {got} for {g['date']}")
@@ -282,6 +287,8 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool,
             if g["place"]:
                 ok = names_match(best.place, g["place"])
                 tally.score("place", ok)
+                if best.place is not None:
+                    tally.score("place right when one given", ok)  # a wrong place is worse than none
                 if not ok:
                     tally.errors.append(f"PLACE    {where}: {best.place!r} for {g['place'][0]!r}")
             mode = modality(best)
