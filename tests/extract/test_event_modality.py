@@ -60,6 +60,23 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         # the content of a charge rests on the charge; a "with"/"for" elsewhere stays factive
         ("Rudolf Roe was charged with financing the Kestrel Front.", "financing", "claimed"),
         ("Rudolf Roe was indicted for bombing a bus in Sirte.", "bombing", "claimed"),
+        # a modifier that says a nominal event is not (yet) done, or was stopped
+        (
+            "Officials warned of potential attacks by the Kestrel Front on the embassy in Sirte.",
+            "attacks",
+            "hypothetical",
+        ),
+        ("The Kestrel Front's planned attack on the embassy in Sirte was discovered in May.", "attack", "hypothetical"),
+        (
+            "A failed attack by the Kestrel Front on the army post in Sirte left two militants dead.",
+            "attack",
+            "negated",
+        ),
+        (
+            "Last week's attack by the Kestrel Front on the army post in Sirte left two soldiers dead.",
+            "attack",
+            "asserted",
+        ),
         (
             "The Kestrel Front struck a convoy near Sirte, with unconfirmed reports that a post was also attacked.",
             "attacked",

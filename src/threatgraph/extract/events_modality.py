@@ -99,6 +99,11 @@ def _own_cues(tok: Token, cues: dict[str, frozenset[str]], is_trigger: bool, sam
         found += [mod for dep, key, mod in marks if c.dep_ == dep and low in cues[key]]
         if c.dep_ == "amod" and is_trigger and low in cues["claim_modifiers"]:
             found.append("claimed")  # "an alleged attack"
+        if c.dep_ in ("amod", "compound") and is_trigger and tok.pos_ == "NOUN":
+            if low in cues["negating_modifiers"]:
+                found.append("negated")  # "a foiled plot", "a failed attack"
+            elif low in cues["hypothetical_modifiers"]:
+                found.append("hypothetical")  # "potential attacks", "a planned strike"
     if not is_trigger:
         lem = lemma(tok)
         if lem in cues["negating_heads"] or tok.lower_ in cues["negating_heads"]:

@@ -235,6 +235,8 @@ class Modality(Schema):
     charge_preps: Words
     claim_adverbs: Words
     claim_modifiers: Words
+    hypothetical_modifiers: Words
+    negating_modifiers: Words
     negating_heads: Words
     preventing_heads: Words
     negating_determiners: Words
