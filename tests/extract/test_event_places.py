@@ -84,3 +84,19 @@ def test_a_place_in_another_relative_clause_is_not_the_event_place(analyse, text
 def test_a_relative_clause_on_the_trigger_places_it(analyse) -> None:
     text = "The government condemned the attack by the Black Hand that struck the airport in Strelsau on Monday."
     assert _one(analyse(text).events, "attack").place == "Strelsau"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Black Hand fighters shelled the town of Strelsau, killing six.", "shelled"),
+        ("Black Hand fighters stormed the Strelsau district on Monday.", "stormed"),
+    ],
+)
+def test_force_aimed_at_a_place_happens_there(analyse, text: str, trigger: str) -> None:
+    assert _one(analyse(text).events, trigger).place == "Strelsau"
+
+
+def test_a_target_that_is_no_place_gives_no_place(analyse) -> None:
+    text = "Black Hand fighters attacked the Ruritanian army convoy on Monday."
+    assert _one(analyse(text).events, "attacked").place is None

@@ -28,7 +28,7 @@ from threatgraph.extract.events_lead import Lead, dateline, retold_later
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality
-from threatgraph.extract.events_places import PLACE_PREPS, place_fallback, place_for, place_prep
+from threatgraph.extract.events_places import PLACE_PREPS, place_fallback, place_for, place_prep, target_place
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.model import Article, Event, Mention
 
@@ -283,7 +283,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         date = date_for(tok, kind, dated, para)
         if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
             date = statement_date(tok, trig, article)
-        place = place_for(tok, kind, index, actor_tokens) or place_fallback(tok, index, actor_tokens, para)
+        place = place_for(tok, kind, index, actor_tokens) or target_place(tok, trig.type, index)
+        place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)

@@ -298,6 +298,8 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             break  # "tasked with suppressing the protests": the protests happened, whatever the task
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
+        if cue is None and below.dep_ == "prep" and below.lower_ in cues["warning_preps"]:
+            cue = "hypothetical" if lemma(cur) in cues["warning_heads"] else None  # "warned of attacks"
         if cue in ("hypothetical", "demanded") and described:
             continue  # "to stop a senior financier backing the militia": what he does is real
         if cue:

@@ -196,3 +196,27 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> s
         return None
     # a place named outright in the sentence ("the base in Busayrah, 30 km southeast of X") is nearer the truth
     return _place_in(tok.sent, index, actors, tok.i, landmarks=False) or reference
+
+
+def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None:
+    """The place a use of force is aimed at, when its object is a place: "shelled Eastport", "attacked
+    the town of Eastport", "stormed the Eastport district", "an attack on the capital, Eastport".
+    Force on a town happens in that town; a target that is a body or a person says nothing of where."""
+    if event_type not in lexicon().words["thing_target_types"]:
+        return None
+    kinds = lexicon().words["place_nouns"]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    for obj in (o for o in objects if o.dep_ in ("dobj", "pobj")):
+        m = index.at(obj)
+        if m is not None and m.label in PLACE_LABELS:
+            return m.canonical or m.text
+        if lemma(obj) not in kinds:
+            continue
+        named = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        named += [c for c in obj.children if c.dep_ in ("compound", "appos")]
+        for t in named:
+            m = index.at(t)
+            if m is not None and m.label in PLACE_LABELS:
+                return m.canonical or m.text
+    return None

@@ -237,6 +237,8 @@ class Modality(Schema):
     claim_modifiers: Words
     hypothetical_modifiers: Words
     negating_modifiers: Words
+    warning_heads: Words
+    warning_preps: Words
     negating_heads: Words
     preventing_heads: Words
     negating_determiners: Words
