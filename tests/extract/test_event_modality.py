@@ -61,11 +61,10 @@ def modality_of(extractor: Extractor, text: str, trigger: str) -> str:
         ("Rudolf Roe was charged with financing the Kestrel Front.", "financing", "claimed"),
         ("Rudolf Roe was indicted for bombing a bus in Sirte.", "bombing", "claimed"),
         # a modifier that says a nominal event is not (yet) done, or was stopped
-        (
-            "Officials warned of potential attacks by the Kestrel Front on the embassy in Sirte.",
-            "attacks",
-            "hypothetical",
-        ),
+        ("Potential attacks by the Kestrel Front on the embassy in Sirte worry officials.", "attacks", "hypothetical"),
+        # the object of a warning is a possible event; a clause a warning verb governs is reported as said
+        ("Officials warned of attacks by the Kestrel Front on the embassy in Sirte.", "attacks", "hypothetical"),
+        ("Officials warned that the Kestrel Front attacked the army post in Sirte on Monday.", "attacked", "asserted"),
         ("The Kestrel Front's planned attack on the embassy in Sirte was discovered in May.", "attack", "hypothetical"),
         (
             "A failed attack by the Kestrel Front on the army post in Sirte left two militants dead.",
