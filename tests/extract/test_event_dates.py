@@ -346,16 +346,3 @@ def test_a_later_date_of_another_happening_is_not_carried_back(analyse, later: s
     lead = [e for e in events if "targeted" in e.sentence and e.type == "ASSAULT"]
     assert lead, [(e.trigger, e.type, e.sentence) for e in events]
     assert all(e.date is None for e in lead), [(e.trigger, e.date) for e in lead]
-
-
-def test_the_attack_refers_back_to_the_latest_attack_not_the_first(analyse) -> None:
-    text = (
-        "Black Hand fighters attacked a convoy near Strelsau on Monday.\n\n"
-        "In a separate incident, the fighters attacked a market in Zenda on Tuesday.\n\n"
-        "The attack killed three people."
-    )
-    events = [e for e in analyse(text).events if e.sentence.startswith("The attack")]
-    assert events, [(e.trigger, e.sentence) for e in analyse(text).events]
-    for ev in events:
-        assert ev.date is not None and ev.date.start == date(2021, 6, 8) and ev.date.note
-        assert ev.place == "Zenda"

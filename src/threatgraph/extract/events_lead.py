@@ -108,8 +108,6 @@ class Lead:
     places: dict[str, str] = field(default_factory=dict)
     acts: dict[str, DateInterval] = field(default_factory=dict)  # any dated lead, the release's own act too
     first_root: str | None = None  # the story the dateline locates: the article's first happening
-    # the date and place the latest trigger of each root stated itself (a bare "the attack" refers to it)
-    latest: dict[str, tuple[DateInterval | None, str | None, int]] = field(default_factory=dict)
     sentences_seen: int = 0
     last_sentence: int = -1
 
@@ -135,20 +133,7 @@ class Lead:
             if date.note is None:
                 self.dates.setdefault(root, date)
         retold = own_act or (told_in_past(tok) and not told_as_earlier(tok))
-        before = self.latest.get(root)
-        if before is not None and before[2] >= tok.sent.start:
-            before = None  # only a happening of an earlier sentence is referred back to
-        own_date = date if date is not None and date.note is None and date.start is not None else None
-        if own_date is not None or place is not None:
-            self.latest[root] = (own_date, place, tok.sent.start)
         if (date is not None and place is not None) or not retold:
-            return date, place
-        if before is not None and (_retells(tok) or any(c.dep_ == "nsubj" and _retells(c) for c in tok.children)):
-            # "The attack killed three": the happening just told, not necessarily the article's first
-            place = place or before[1]
-            if date is None and before[0] is not None:
-                note = f"date of the {root.lower()} the sentence refers back to ({before[0].text})"
-                date = replace(before[0], note=note)
             return date, place
         if place is None:
             place = self.places.get(root)
