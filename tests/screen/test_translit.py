@@ -158,17 +158,22 @@ def test_real_arabic_names_flag_their_latin_only_entries(shared_data: Path) -> N
 
 
 def test_cyrillic_surname_first_two_parts_do_not_flag() -> None:
-    """Invented entries: a Cyrillic name in either order with the patronymic left out; in the list's order it
-    is an omitted middle name and flags, surname first it could leave out any part and does not."""
+    """Invented entries: a Cyrillic name in either order with a middle part left out. In the list's order it
+    is an omitted middle name and flags; surname first it could leave out any part and does not - unless the
+    part left out has the form of a patronymic, which says which part it is."""
     index = build_index(
-        [{"id": "r1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan Petrovich MOROZOV"]}}]
+        [
+            {"id": "r1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan Kuzma MOROZOV"]}},
+            {"id": "r2", "schema": "Person", "dataset": "t", "properties": {"name": ["Oleg Petrovich SOLNTSEV"]}},
+        ]
     )
     hits = index.match(Query(["Морозов Иван"], schema="Person"), limit=1)
     assert not hits or not hits[0].match
     hit = index.match(Query(["Иван Морозов"], schema="Person"), limit=1)[0]
     assert hit.entry_id == "r1" and hit.match
-    hit = index.match(Query(["Морозов Иван Петрович"], schema="Person"), limit=1)[0]
-    assert hit.entry_id == "r1" and hit.match
+    for query in ("Солнцев Олег", "Олег Солнцев", "Солнцев Олег Петрович"):
+        hit = index.match(Query([query], schema="Person"), limit=1)[0]
+        assert hit.entry_id == "r2" and hit.match, query
 
 
 def test_conjunction_and_article_are_one_latin_word() -> None:

@@ -29,6 +29,7 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+from threatgraph.names.cyrillic import is_patronymic
 from threatgraph.names.parts import same_person_part
 from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
 from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys_close, part_similarity
@@ -196,6 +197,7 @@ def compare_names(
     order_marked: bool = True,
     q_spellings: Sequence[tuple[str, ...]] | None = None,
     a_spellings: Sequence[tuple[str, ...]] | None = None,
+    syllables: bool = False,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -209,7 +211,9 @@ def compare_names(
     "Козлов Сергей" does not drop a middle name of "Sergey Mikhaylovich KOZLOV", it names two common parts
     of it in an order that says nothing of which part is missing. ``q_spellings``/``a_spellings``: per token of
     a Cyrillic name, its Latin spellings (:mod:`names.cyrillic`); a token is as close to a word of the other
-    name as its closest spelling is ("Артём" / "ARTYOM")."""
+    name as its closest spelling is ("Артём" / "ARTYOM"). ``syllables``: the query's words are the syllables of
+    a Chinese or Korean name's reading (:mod:`names.cjk`); they join into a listed word only where they spell
+    it, never by the whole names' letters run together (one syllable of a name another is another name)."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
     if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
@@ -281,10 +285,15 @@ def compare_names(
     crossed = not order_marked and _crossed(anchors_q, anchors_a)
     middle_q = 0.0 if crossed else _middle_weight(q_weights, anchors_q, used_q)
     middle_a = 0.0 if crossed else _middle_weight(a_weights, anchors_a, used_a)
-    if crossed and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
+    patronymic_q = patronymic_a = 0.0
+    if q_keys is None:
+        patronymic_q = _left_patronymics(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a)
+        patronymic_a = _left_patronymics(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q)
+    if crossed and not patronymic_a and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
         gained *= CROSSED_PARTIAL_FACTOR
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
+    total -= (1.0 - MIDDLE_FACTOR) * (patronymic_q + patronymic_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
     conflict = (
         given_name_conflict(q_tokens, a_tokens, matched, q_keys is not None, q_weights)
@@ -294,12 +303,16 @@ def compare_names(
     # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
     # two words of the same place open with consonants of no shared class ("goran x" / "zoran x": other names)
     # nor for a Cyrillic name, whose words were compared in every spelling.
-    if (len(q_tokens) > 1 or len(a_tokens) > 1) and (
-        len(q_tokens) != len(a_tokens)
-        or (
-            q_spellings is None
-            and a_spellings is None
-            and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+    if (
+        (len(q_tokens) > 1 or len(a_tokens) > 1)
+        and not syllables
+        and (
+            len(q_tokens) != len(a_tokens)
+            or (
+                q_spellings is None
+                and a_spellings is None
+                and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+            )
         )
     ):
         qj, aj = "".join(q_tokens), "".join(a_tokens)
@@ -538,6 +551,31 @@ def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int])
         return 0.0
     lo, hi = min(anchors), max(anchors)
     return sum(weights[k] for k in range(lo + 1, hi) if k not in used)
+
+
+def _left_patronymics(
+    tokens: Sequence[str],
+    weights: Sequence[float],
+    anchors: list[int],
+    used: set[int],
+    crossed: bool,
+    other: Sequence[str],
+    other_used: set[int],
+) -> float:
+    """The weight of one name's unaligned patronymics (:func:`names.cyrillic.is_patronymic`) that count as
+    left out by the other name, as a middle name does: only where two name words anchor the alignment, the
+    patronymics are this name's only unaligned name words and the other name has none of its own ("Козлов
+    Сергей Михайлович" / "Sergey KOZLOV"; not "Ivan Lukashevich" / "Ivan IVANOV"). A patronymic between two
+    anchors of names in the same order is already a middle name (:func:`_middle_weight`)."""
+    if len(anchors) < 2:
+        return 0.0
+    left = [k for k, t in enumerate(tokens) if k not in used and token_class(t) == NAME]
+    if not left or not all(is_patronymic(tokens[k]) for k in left):
+        return 0.0
+    if any(token_class(t) == NAME for j, t in enumerate(other) if j not in other_used):
+        return 0.0
+    lo, hi = min(anchors), max(anchors)
+    return sum(weights[k] for k in left if crossed or not lo < k < hi)
 
 
 def _crossed(anchors_q: list[int], anchors_a: list[int]) -> bool:
