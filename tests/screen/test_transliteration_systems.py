@@ -170,3 +170,10 @@ def test_other_chinese_and_korean_names_do_not_flag() -> None:
     for query in ("张晓平", "王晓明", "박영수", "김지훈"):
         hits = index.match(Query([query], schema="Person"), limit=1)
         assert not (hits and hits[0].match), (query, hits)
+
+
+def test_a_transcribed_foreign_name_keeps_its_words() -> None:
+    """Chinese writes a foreign name syllable by syllable with an interpunct between its words: each word's
+    syllables are one Latin word."""
+    assert han_readings("卡尔·马克思")[0] == "kaer makesi"
+    assert all(len(r.split()) == 2 for r in han_readings("卡尔·马克思"))

@@ -18,6 +18,7 @@ Neither script marks a name's order: both put the family name first, Latin lists
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import icu
@@ -61,22 +62,37 @@ def _syllables(readings: list[str]) -> list[str]:
     return out
 
 
+#: The interpunct Chinese (and Japanese) writing puts between the words of a foreign name it transcribes
+#: syllable by syllable ("卡尔·马克思"): the syllables between two are one word of the name.
+INTERPUNCTS = re.compile("[\u00b7\u2027\u30fb\u2022\uff65]")
+
+
 @lru_cache(maxsize=16384)
 def han_readings(name: str) -> tuple[str, ...]:
     """The name's Latin readings, each its syllables apart ("张晓明" -> "zhang xiao ming", "chang hsiao ming"),
-    pinyin first; empty for a name that is not mostly Chinese characters."""
+    pinyin first - or, for a foreign name transcribed with interpuncts between its words, each word's
+    syllables joined ("卡尔·马克思" -> "kaer makesi"); empty for a name that is not mostly Chinese characters."""
     if not is_han(name):
         return ()
+    words = [w for w in INTERPUNCTS.split(name) if w.strip()]
+    if len(words) > 1:
+        joined = [tuple("".join(r.split()) for r in _word_readings(w)) for w in words]
+        return tuple(dict.fromkeys(" ".join(rs) for rs in zip(*joined, strict=True) if all(rs)))
+    return tuple(r for r in dict.fromkeys(_word_readings(name)) if r)
+
+
+@lru_cache(maxsize=16384)
+def _word_readings(name: str) -> tuple[str, ...]:
+    """Pinyin (phrase readings), pinyin with the surname reading of the first character, and both in
+    Wade-Giles, syllables apart; always four (some may repeat) so that words line up reading by reading."""
     pinyin = _syllables(lazy_pinyin(name, errors="default"))
     surname = fold(_surname_reader().transliterate(name)).split()
     found: list[str] = []
     for syllables in (pinyin, surname):
-        if not syllables:
-            continue
-        found.append(" ".join(syllables))
         wade = [fold(convert(s, Style.WADEGILES, True) or s) for s in syllables]
+        found.append(" ".join(syllables))
         found.append(" ".join(w for w in wade if w))
-    return tuple(r for r in dict.fromkeys(found) if r)
+    return tuple(found)
 
 
 #: Hangul letters - the 19 initials, 21 vowels and 28 finals (the first "none") of a syllable block - as

@@ -285,10 +285,10 @@ def compare_names(
     crossed = not order_marked and _crossed(anchors_q, anchors_a)
     middle_q = 0.0 if crossed else _middle_weight(q_weights, anchors_q, used_q)
     middle_a = 0.0 if crossed else _middle_weight(a_weights, anchors_a, used_a)
-    patronymic_q = patronymic_a = 0.0
-    if q_keys is None:
-        patronymic_q = _left_patronymics(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a)
-        patronymic_a = _left_patronymics(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q)
+    omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
+    patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
+    omit_a = _omissible_latin(a_tokens)
+    patronymic_a = _left_omissible(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q, omit_a)
     if crossed and not patronymic_a and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
         gained *= CROSSED_PARTIAL_FACTOR
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
@@ -553,7 +553,29 @@ def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int])
     return sum(weights[k] for k in range(lo + 1, hi) if k not in used)
 
 
-def _left_patronymics(
+#: Latin spellings of the Arabic article before a closing nisba ("AL-MASRI", "EL-HALABI").
+_NISBA_ARTICLES = frozenset({"al", "el"})
+
+
+def _omissible_latin(tokens: Sequence[str]) -> frozenset[int]:
+    """Positions of a Latin name's words another writing of the name often leaves out, known by their form: East
+    Slavic patronymics (:func:`names.cyrillic.is_patronymic`) and a closing nisba with its article ("AL-MASRI",
+    the -i of origin after al-)."""
+    out = {k for k, t in enumerate(tokens) if is_patronymic(t)}
+    if len(tokens) > 2 and tokens[-2] in _NISBA_ARTICLES and tokens[-1][-1:] in "iy" and len(tokens[-1]) > 3:
+        out.update((len(tokens) - 2, len(tokens) - 1))
+    return frozenset(out)
+
+
+def _omissible_script(keys: Sequence[PartKey]) -> frozenset[int]:
+    """Positions of an Arabic-script name's closing nisba and its article ("المصري": al + a word closing with
+    the long i of origin), which a Latin entry of the same person often leaves out."""
+    if len(keys) > 2 and keys[-2].article and "i" in keys[-1].closing and keys[-1].consonants > 1:
+        return frozenset((len(keys) - 2, len(keys) - 1))
+    return frozenset()
+
+
+def _left_omissible(
     tokens: Sequence[str],
     weights: Sequence[float],
     anchors: list[int],
@@ -561,16 +583,20 @@ def _left_patronymics(
     crossed: bool,
     other: Sequence[str],
     other_used: set[int],
+    omissible: frozenset[int],
 ) -> float:
-    """The weight of one name's unaligned patronymics (:func:`names.cyrillic.is_patronymic`) that count as
-    left out by the other name, as a middle name does: only where two name words anchor the alignment, the
-    patronymics are this name's only unaligned name words and the other name has none of its own ("Козлов
-    Сергей Михайлович" / "Sergey KOZLOV"; not "Ivan Lukashevich" / "Ivan IVANOV"). A patronymic between two
-    anchors of names in the same order is already a middle name (:func:`_middle_weight`)."""
-    if len(anchors) < 2:
+    """The weight of one name's unaligned words that count as left out by the other name, as a middle name
+    does, because their form says what they are (``omissible``: a patronymic, a closing nisba): only where
+    two name words anchor the alignment, those are this name's only unaligned name words and the other name
+    has none of its own ("Козлов Сергей Михайлович" / "Sergey KOZLOV"; not "Ivan Lukashevich" / "Ivan
+    IVANOV"). A word between two anchors of names in the same order is already a middle name
+    (:func:`_middle_weight`)."""
+    if len(anchors) < 2 or not omissible:
         return 0.0
-    left = [k for k, t in enumerate(tokens) if k not in used and token_class(t) == NAME]
-    if not left or not all(is_patronymic(tokens[k]) for k in left):
+    left = [k for k in range(len(tokens)) if k not in used and (k in omissible or token_class(tokens[k]) == NAME)]
+    if not left or not all(k in omissible for k in left):
+        return 0.0
+    if not any(token_class(tokens[k]) == NAME for k in left):
         return 0.0
     if any(token_class(t) == NAME for j, t in enumerate(other) if j not in other_used):
         return 0.0
