@@ -152,7 +152,7 @@ def _index():
             {"id": "c1", "schema": "Person", "dataset": "t", "properties": {"name": ["ZHANG Xiaoming"]}},
             {"id": "c2", "schema": "Person", "dataset": "t", "properties": {"name": ["CHANG Hsiao-wen"]}},
             {"id": "k1", "schema": "Person", "dataset": "t", "properties": {"name": ["PAK Yong Chol"]}},
-            {"id": "k2", "schema": "Person", "dataset": "t", "properties": {"name": ["Seo Ji-hoon"]}},
+            {"id": "k2", "schema": "Person", "dataset": "t", "properties": {"name": ["Seo Ji-hun"]}},
             {"id": "o1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan PETROV"]}},
         ]
     )

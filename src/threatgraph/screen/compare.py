@@ -31,8 +31,16 @@ from rapidfuzz.process import cdist
 
 from threatgraph.names.cyrillic import is_patronymic
 from threatgraph.names.parts import same_person_part
-from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
-from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys_close, part_similarity
+from threatgraph.names.tokens import NAME, name_tokens, phonetic, romanisation_fold, skeleton, token_class
+from threatgraph.names.translit import (
+    PartKey,
+    consonant_keys,
+    join_parts,
+    keys_close,
+    part_key,
+    part_similarity,
+    token_source,
+)
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -74,8 +82,13 @@ ANCHOR_SIM = 0.9
 #: of its own, counts its aligned words this much: which part it left out is a guess ("Козлов Сергей" against
 #: "Sergey Mikhaylovich KOZLOV"), so two of three equal parts stay below the threshold.
 CROSSED_PARTIAL_FACTOR = 0.94
+#: A Chinese or Korean reading with a syllable unaligned on either side counts its aligned syllables this much:
+#: "Kang Song Min" and "Min KANG" share two of three syllables, which are two names' parts, not one name.
+SYLLABLE_PARTIAL_FACTOR = 0.9
 #: Up to this many adjacent words of one name may be read as one word of the other ("Abd al Rahman" / "Abdulrahman").
 MAX_JOIN = 3
+#: At most this many readings of a script query with one word read as two are compared per listed name.
+MAX_SPLIT_READINGS = 2
 REJOIN_SIM = 0.88
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -212,10 +225,66 @@ def compare_names(
     of it in an order that says nothing of which part is missing. ``q_spellings``/``a_spellings``: per token of
     a Cyrillic name, its Latin spellings (:mod:`names.cyrillic`); a token is as close to a word of the other
     name as its closest spelling is ("Артём" / "ARTYOM"). ``syllables``: the query's words are the syllables of
-    a Chinese or Korean name's reading (:mod:`names.cjk`); they join into a listed word only where they spell
-    it, never by the whole names' letters run together (one syllable of a name another is another name)."""
+    a Chinese or Korean name's reading (:mod:`names.cjk`): a syllable aligns only where spelled alike (the
+    systems' spellings are the readings'), syllables join into a listed word only where they spell it, never
+    by the whole names' letters run together, and none is a middle name left out (a syllable more or less,
+    or of another vowel, is another name)."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
+    args = (order_marked, q_spellings, a_spellings, syllables)
+    best = _compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, *args)
+    if q_keys is not None and any(k.splits for k in q_keys):
+        for split in _split_readings(q_tokens, q_weights, q_keys, a_tokens):
+            s_tokens, s_weights, s_keys, halves = split
+            ns = _compare_names(s_tokens, s_weights, a_tokens, a_weights, s_keys, *args)
+            aligned = [p[0] for p in ns.pairs]
+            if ns.score > best.score and all(any(h in t for t in aligned) for h in halves):
+                best = ns
+    return best
+
+
+def _split_readings(
+    q_tokens: Sequence[str], q_weights: Sequence[float], q_keys: Sequence[PartKey], a_tokens: Sequence[str]
+) -> list[tuple[list[str], list[float], list[PartKey], tuple[str, str]]]:
+    """The script query with one word read as two (:func:`names.translit.split_points`), where that word's keys
+    spell no listed word and one half's keys do: each half a part of the word's weight, and the two halves'
+    tokens (the split counts only where both are aligned)."""
+    latin = [consonant_keys(t) for t in a_tokens]
+    out: list[tuple[list[str], list[float], list[PartKey], tuple[str, str]]] = []
+    for i, key in enumerate(q_keys):
+        if not key.splits or any(key.keys & b for b in latin):
+            continue
+        for left, right in key.splits:
+            kl, kr = part_key(left), part_key(right)
+            if not any((kl.keys | kr.keys) & b for b in latin):
+                continue
+            tl = "".join(name_tokens(token_source(left))) or left
+            tr = "".join(name_tokens(token_source(right))) or right
+            out.append(
+                (
+                    [*q_tokens[:i], tl, tr, *q_tokens[i + 1 :]],
+                    [*q_weights[:i], q_weights[i], q_weights[i], *q_weights[i + 1 :]],
+                    [*q_keys[:i], kl, kr, *q_keys[i + 1 :]],
+                    (tl, tr),
+                )
+            )
+    return out[:MAX_SPLIT_READINGS]
+
+
+def _compare_names(
+    q_tokens: Sequence[str],
+    q_weights: Sequence[float],
+    a_tokens: Sequence[str],
+    a_weights: Sequence[float],
+    q_keys: Sequence[PartKey] | None,
+    order_marked: bool,
+    q_spellings: Sequence[tuple[str, ...]] | None,
+    a_spellings: Sequence[tuple[str, ...]] | None,
+    syllables: bool,
+) -> NameScore:
+    """:func:`compare_names` for one reading of the query."""
+    if syllables:  # a listed word weighs by its kind, not its rarity: a common syllable is a name all the same
+        a_weights = [token_class(t) for t in a_tokens]
     if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
         # a spelled (Cyrillic) side keeps its words: its spellings are per word
         if q_spellings is None:
@@ -255,6 +324,8 @@ def compare_names(
                 sim *= INEXACT_SPELLING_FACTOR
         if q_keys is not None:
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
+        if syllables and sim < 1.0:
+            continue  # a syllable of another vowel or letter is another syllable ("jong"/"jang"): another name
         s = _ramp(sim)
         if s > 0.0:
             # A transliterated script part says nothing of what kind of word it is ("bd" is the particle
@@ -283,14 +354,22 @@ def compare_names(
             anchors_q.append(i)
             anchors_a.append(j)
     crossed = not order_marked and _crossed(anchors_q, anchors_a)
-    middle_q = 0.0 if crossed else _middle_weight(q_weights, anchors_q, used_q)
-    middle_a = 0.0 if crossed else _middle_weight(a_weights, anchors_a, used_a)
+    # the syllables of a Chinese or Korean given name are one name: one left out is another name, no omission
+    omitting = not syllables
+    middle_q = 0.0 if crossed or not omitting else _middle_weight(q_weights, anchors_q, used_q)
+    middle_a = 0.0 if crossed or not omitting else _middle_weight(a_weights, anchors_a, used_a)
     omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
-    patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
     omit_a = _omissible_latin(a_tokens)
+    if not omitting:
+        omit_q = omit_a = frozenset()
+    patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
     patronymic_a = _left_omissible(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q, omit_a)
     if crossed and not patronymic_a and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
         gained *= CROSSED_PARTIAL_FACTOR
+    if syllables and (
+        len(used_q) < len(q_tokens) or any(token_class(t) == NAME and j not in used_a for j, t in enumerate(a_tokens))
+    ):
+        gained *= SYLLABLE_PARTIAL_FACTOR  # a syllable of one name the other lacks: part of a name is no name
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
     total -= (1.0 - MIDDLE_FACTOR) * (patronymic_q + patronymic_a)

@@ -238,6 +238,8 @@ class ScreenIndex:
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
+            if reading != qname:  # every syllable of a name is a name part, however common it is as a word
+                q_weights = [NAME] * len(q_tokens)
             ordered = is_latin_name(qname)
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
@@ -316,6 +318,8 @@ class ScreenIndex:
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
+            if reading != qname:  # every syllable of a name is a name part, however common it is as a word
+                q_weights = [NAME] * len(q_tokens)
             ordered = is_latin_name(qname)
             for pos in self._names_of(ent_idx):
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
