@@ -114,4 +114,5 @@ def test_left_out_middle_name_needs_a_trusted_order() -> None:
     assert compare_names(same_order, ws, listed, lw, order_marked=False).score > 0.85
     patronymic = name_tokens("Ivan Petrovich MOROZOV")
     pw = [token_class(t) for t in patronymic]
-    assert compare_names(q, qw, patronymic, pw, order_marked=False).score > 0.85
+    assert compare_names(q, qw, patronymic, pw, order_marked=False, person=True).score > 0.85
+    assert compare_names(q, qw, patronymic, pw, order_marked=False).score < marked - 0.1  # not a person's name

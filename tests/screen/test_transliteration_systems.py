@@ -70,7 +70,15 @@ def _score(query: str, listed: str) -> float:
     q_tokens = query_tokens(query)[0]
     a_tokens = name_tokens(listed)
     ns = compare_names(
-        q_tokens, [1.0] * len(q_tokens), a_tokens, [1.0] * len(a_tokens), None, False, spellings_of(query), None
+        q_tokens,
+        [1.0] * len(q_tokens),
+        a_tokens,
+        [1.0] * len(a_tokens),
+        None,
+        False,
+        spellings_of(query),
+        None,
+        person=True,
     )
     return ns.score
 

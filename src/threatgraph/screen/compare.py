@@ -211,6 +211,7 @@ def compare_names(
     q_spellings: Sequence[tuple[str, ...]] | None = None,
     a_spellings: Sequence[tuple[str, ...]] | None = None,
     syllables: bool = False,
+    person: bool = False,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -228,10 +229,12 @@ def compare_names(
     a Chinese or Korean name's reading (:mod:`names.cjk`): a syllable aligns only where spelled alike (the
     systems' spellings are the readings'), syllables join into a listed word only where they spell it, never
     by the whole names' letters run together, and none is a middle name left out (a syllable more or less,
-    or of another vowel, is another name)."""
+    or of another vowel, is another name). ``person``: the names are a person's; a word whose form says it is a
+    patronymic or a closing nisba, unaligned, counts as a middle name left out (in an organisation's name the
+    nisba is an adjective that tells two bodies apart: "the Egyptian ...")."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
-    args = (order_marked, q_spellings, a_spellings, syllables)
+    args = (order_marked, q_spellings, a_spellings, syllables, person)
     best = _compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, *args)
     if q_keys is not None and any(k.splits for k in q_keys):
         for split in _split_readings(q_tokens, q_weights, q_keys, a_tokens):
@@ -281,6 +284,7 @@ def _compare_names(
     q_spellings: Sequence[tuple[str, ...]] | None,
     a_spellings: Sequence[tuple[str, ...]] | None,
     syllables: bool,
+    person: bool,
 ) -> NameScore:
     """:func:`compare_names` for one reading of the query."""
     if syllables:  # a listed word weighs by its kind, not its rarity: a common syllable is a name all the same
@@ -360,7 +364,7 @@ def _compare_names(
     middle_a = 0.0 if crossed or not omitting else _middle_weight(a_weights, anchors_a, used_a)
     omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
     omit_a = _omissible_latin(a_tokens)
-    if not omitting:
+    if not omitting or not person:  # patronymics and nisbas are parts of a person's name only
         omit_q = omit_a = frozenset()
     patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
     patronymic_a = _left_omissible(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q, omit_a)

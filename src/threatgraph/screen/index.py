@@ -258,11 +258,12 @@ class ScreenIndex:
                     q_spelled,
                     spellings_of(listed),
                     reading != qname,
+                    person := (query.schema or self.entities[ent_idx][2]) == "Person",
                 )
                 titled = titled_reading(listed) if q_keys is not None else None
                 if titled is not None:  # a word the list dropped as a title may be the script name's name word
                     t_tokens, t_weights = self._titled(titled, a_weights)
-                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered)
+                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person)
                     ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
@@ -324,8 +325,18 @@ class ScreenIndex:
             for pos in self._names_of(ent_idx):
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
                 a_spelled = spellings_of(self.names[pos][1])
+                person = (query.schema or self.entities[ent_idx][2]) == "Person"
                 ns = compare_names(
-                    q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, a_spelled, reading != qname
+                    q_tokens,
+                    q_weights,
+                    a_tokens,
+                    a_weights,
+                    q_keys,
+                    ordered,
+                    q_spelled,
+                    a_spelled,
+                    reading != qname,
+                    person,
                 )
                 if best is None or ns.score > best[0]:
                     best = (ns.score, qname, pos, ns)
