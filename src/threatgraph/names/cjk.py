@@ -11,7 +11,7 @@ both in Wade-Giles (pypinyin's conversion table).
 
 Hangul is an alphabet written in syllable blocks: :func:`hangul_readings` spells each block's letters in
 Revised Romanization (South Korea since 2000: "Gim Jeong-eun") and in McCune-Reischauer as the North and
-most lists use it without its diacritics ("Kim Jong Un", an initial ㄹ as r: "Ri"), syllable by syllable.
+most lists use it without its diacritics ("Kim Jong Su", an initial ㄹ as r: "Ri"), syllable by syllable.
 
 Neither script marks a name's order: both put the family name first, Latin lists either way.
 """
@@ -63,7 +63,7 @@ def _syllables(readings: list[str]) -> list[str]:
 
 
 #: The interpunct Chinese (and Japanese) writing puts between the words of a foreign name it transcribes
-#: syllable by syllable ("卡尔·马克思"): the syllables between two are one word of the name.
+#: syllable by syllable ("约翰·史密斯"): the syllables between two are one word of the name.
 INTERPUNCTS = re.compile("[\u00b7\u2027\u30fb\u2022\uff65]")
 
 
@@ -71,7 +71,7 @@ INTERPUNCTS = re.compile("[\u00b7\u2027\u30fb\u2022\uff65]")
 def han_readings(name: str) -> tuple[str, ...]:
     """The name's Latin readings, each its syllables apart ("张晓明" -> "zhang xiao ming", "chang hsiao ming"),
     pinyin first - or, for a foreign name transcribed with interpuncts between its words, each word's
-    syllables joined ("卡尔·马克思" -> "kaer makesi"); empty for a name that is not mostly Chinese characters."""
+    syllables joined ("约翰·史密斯" -> "yuehan shimisi"); empty for a name that is not mostly Chinese characters."""
     if not is_han(name):
         return ()
     words = [w for w in INTERPUNCTS.split(name) if w.strip()]
@@ -85,11 +85,12 @@ def han_readings(name: str) -> tuple[str, ...]:
 def _word_readings(name: str) -> tuple[str, ...]:
     """Pinyin (phrase readings), pinyin with the surname reading of the first character, and both in
     Wade-Giles, syllables apart; always four (some may repeat) so that words line up reading by reading."""
-    pinyin = _syllables(lazy_pinyin(name, errors="default"))
+    pinyin = _syllables(lazy_pinyin(name, errors="default", v_to_u=True))
     surname = fold(_surname_reader().transliterate(name)).split()
     found: list[str] = []
     for syllables in (pinyin, surname):
-        wade = [fold(convert(s, Style.WADEGILES, True) or s) for s in syllables]
+        # pypinyin writes the ü of Wade-Giles as v, a letter Wade-Giles has not
+        wade = [fold(convert(s, Style.WADEGILES, True) or s).replace("v", "u") for s in syllables]
         found.append(" ".join(syllables))
         found.append(" ".join(w for w in wade if w))
     return tuple(found)
@@ -97,7 +98,7 @@ def _word_readings(name: str) -> tuple[str, ...]:
 
 #: Hangul letters - the 19 initials, 21 vowels and 28 finals (the first "none") of a syllable block - as
 #: Revised Romanization and as the North's system (McCune-Reischauer's letters without its diacritics and
-#: apostrophes: ㅈ j, ㅋ kh, ㅌ th, ㅍ ph, ㅓ o, ㅡ u, an initial ㄹ r: "Kim Jong Un", "Ri", "Pak") write them.
+#: apostrophes: ㅈ j, ㅋ kh, ㅌ th, ㅍ ph, ㅓ o, ㅡ u, an initial ㄹ r: "Kim Jong Su", "Ri", "Pak") write them.
 _INITIALS = (
     ("g", "k"), ("kk", "kk"), ("n", "n"), ("d", "t"), ("tt", "tt"), ("r", "r"), ("m", "m"), ("b", "p"),
     ("pp", "pp"), ("s", "s"), ("ss", "ss"), ("", ""), ("j", "j"), ("jj", "jj"), ("ch", "ch"), ("k", "kh"),
@@ -128,7 +129,7 @@ def block_spellings(ch: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def hangul_readings(name: str) -> tuple[str, ...]:
     """The name's Latin readings syllable by syllable, one per system of :data:`HANGUL_SYSTEMS`
-    ("김정은" -> "gim jeong eun", "kim jong un"); empty for a name that is not mostly Hangul."""
+    ("김정수" -> "gim jeong su", "kim jong su"); empty for a name that is not mostly Hangul."""
     if not is_hangul(name):
         return ()
     per_system: list[list[str]] = [[] for _ in HANGUL_SYSTEMS]
