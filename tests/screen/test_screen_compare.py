@@ -116,3 +116,5 @@ def test_left_out_middle_name_needs_a_trusted_order() -> None:
     pw = [token_class(t) for t in patronymic]
     assert compare_names(q, qw, patronymic, pw, order_marked=False, person=True).score > 0.85
     assert compare_names(q, qw, patronymic, pw, order_marked=False).score < marked - 0.1  # not a person's name
+    latin = name_tokens("Ivan Morozov")  # a Latin name against a Latin name: no patronymic is read as left out
+    assert compare_names(latin, ws, name_tokens("Ivan MOROZOV Petrovich"), pw, person=True).score < 0.85
