@@ -363,13 +363,13 @@ def _compare_names(
     omitting = not syllables
     middle_q = 0.0 if crossed or not omitting else _middle_weight(q_weights, anchors_q, used_q)
     middle_a = 0.0 if crossed or not omitting else _middle_weight(a_weights, anchors_a, used_a)
-    omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
-    omit_a = _omissible_latin(a_tokens)
-    if not omitting or not person or order_marked:
+    omit_q = omit_a = frozenset()
+    if omitting and person and not order_marked:
         # patronymics and nisbas are parts of a person's name only, and read as left out only across scripts,
         # where the two names were written by different hands: between two Latin names (leave-one-alias-out
         # on the SDN list) the rule flagged 19 more other persons' entries than it found right ones (+6)
-        omit_q = omit_a = frozenset()
+        omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
+        omit_a = _omissible_latin(a_tokens)
     patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
     patronymic_a = _left_omissible(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q, omit_a)
     if crossed and not patronymic_a and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
