@@ -20,7 +20,8 @@ written by hand in the forms Russian-language reporting uses), screened against 
 a dev and an unseen half.
 
 Negatives: names invented for this benchmark in Arabic, Persian, Urdu, Pashto and Cyrillic script (Russian,
-Ukrainian, Serbian, Bulgarian; common given, middle and family names combined at random, seeded); any flag is
+Ukrainian, Serbian, Bulgarian), and (since session 13) in Chinese characters and Hangul; common given, middle
+and family names combined at random, seeded; any flag is
 a false positive (an upper bound: a combination may happen to be a listed person's name, which the printout
 shows).
 
@@ -119,7 +120,22 @@ INVENTED: dict[str, tuple[str, str, str]] = {
         "Георгиев Димитров Христов Стоянов Тодоров Атанасов Илиев Ангелов Колев Цветков Маринов Пеев Събев",
         "",
     ),
+    # added in session 13, after the others (their seeded draws stay as they were): family name first and
+    # written as one word with the given name, as Chinese and Korean write names
+    "chinese": (
+        "伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 建华 志强 海燕",
+        "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗",
+        "",
+    ),
+    "korean": (
+        "민준 서연 지훈 서준 하은 도윤 지우 예준 수빈 현우 지민 영호 성민 정호 은지 동현 상철 영수 미경 혜진 "
+        "광철 명수 철진 순희",
+        "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 전",
+        "",
+    ),
 }
+#: Scripts whose names are written family name first, as one word with the given name ("王伟", "김민준").
+FAMILY_FIRST_JOINED = frozenset({"chinese", "korean"})
 #: Names per script family are this share of --per-script for the Cyrillic languages (five of them).
 CYRILLIC_SHARE = {"cyrillic-ru": 0.5, "cyrillic-ru-f": 0.3, "cyrillic-uk": 0.3, "cyrillic-sr": 0.3, "cyrillic-bg": 0.3}
 
@@ -242,6 +258,9 @@ def invented(seed: int, per_script: int) -> list[tuple[str, str]]:
                 parts.insert(1, rng.choice(m))
             if script.startswith("cyrillic") and rng.random() < 0.5:
                 parts = [parts[-1], *parts[:-1]]  # surname first, as Russian-language lists and forms write it
+            if script in FAMILY_FIRST_JOINED:
+                seen.add(parts[-1] + "".join(parts[:-1]))
+                continue
             seen.add(" ".join(parts))
         out.extend((name, script) for name in sorted(seen))
     return out

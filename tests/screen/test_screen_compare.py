@@ -102,8 +102,9 @@ def test_two_words_written_as_one_still_match(a: str, b: str, c: str) -> None:
 
 def test_left_out_middle_name_needs_a_trusted_order() -> None:
     """A name whose word order cannot be trusted (another script) drops a middle name only when its aligned
-    words keep the list's order; crossed, two common parts of a three-part name are not enough."""
-    q, listed = name_tokens("Morozov Ivan"), name_tokens("Ivan Petrovich MOROZOV")
+    words keep the list's order; crossed, two common parts of a three-part name are not enough - unless the
+    part left out has the form of a patronymic, which says which part it is."""
+    q, listed = name_tokens("Morozov Ivan"), name_tokens("Ivan Kuzma MOROZOV")
     qw, lw = [token_class(t) for t in q], [token_class(t) for t in listed]
     marked = compare_names(q, qw, listed, lw).score
     unmarked = compare_names(q, qw, listed, lw, order_marked=False).score
@@ -111,3 +112,9 @@ def test_left_out_middle_name_needs_a_trusted_order() -> None:
     same_order = name_tokens("Ivan Morozov")
     ws = [token_class(t) for t in same_order]
     assert compare_names(same_order, ws, listed, lw, order_marked=False).score > 0.85
+    patronymic = name_tokens("Ivan Petrovich MOROZOV")
+    pw = [token_class(t) for t in patronymic]
+    assert compare_names(q, qw, patronymic, pw, order_marked=False, person=True).score > 0.85
+    assert compare_names(q, qw, patronymic, pw, order_marked=False).score < marked - 0.1  # not a person's name
+    latin = name_tokens("Ivan Morozov")  # a Latin name against a Latin name: no patronymic is read as left out
+    assert compare_names(latin, ws, name_tokens("Ivan MOROZOV Petrovich"), pw, person=True).score < 0.85

@@ -158,17 +158,22 @@ def test_real_arabic_names_flag_their_latin_only_entries(shared_data: Path) -> N
 
 
 def test_cyrillic_surname_first_two_parts_do_not_flag() -> None:
-    """Invented entries: a Cyrillic name in either order with the patronymic left out; in the list's order it
-    is an omitted middle name and flags, surname first it could leave out any part and does not."""
+    """Invented entries: a Cyrillic name in either order with a middle part left out. In the list's order it
+    is an omitted middle name and flags; surname first it could leave out any part and does not - unless the
+    part left out has the form of a patronymic, which says which part it is."""
     index = build_index(
-        [{"id": "r1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan Petrovich MOROZOV"]}}]
+        [
+            {"id": "r1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan Kuzma MOROZOV"]}},
+            {"id": "r2", "schema": "Person", "dataset": "t", "properties": {"name": ["Oleg Petrovich SOLNTSEV"]}},
+        ]
     )
     hits = index.match(Query(["Морозов Иван"], schema="Person"), limit=1)
     assert not hits or not hits[0].match
     hit = index.match(Query(["Иван Морозов"], schema="Person"), limit=1)[0]
     assert hit.entry_id == "r1" and hit.match
-    hit = index.match(Query(["Морозов Иван Петрович"], schema="Person"), limit=1)[0]
-    assert hit.entry_id == "r1" and hit.match
+    for query in ("Солнцев Олег", "Олег Солнцев", "Солнцев Олег Петрович"):
+        hit = index.match(Query([query], schema="Person"), limit=1)[0]
+        assert hit.entry_id == "r2" and hit.match, query
 
 
 def test_conjunction_and_article_are_one_latin_word() -> None:
@@ -246,3 +251,45 @@ def test_the_entry_listing_the_original_script_name_ranks_first() -> None:
     )
     top = index.match(Query(["رشيد طعان كاظم"], schema="Person"), limit=2)
     assert [c.entry_id for c in top] == ["b-orig", "a-lat"] and top[0].score > top[1].score >= 0.8
+
+
+def test_split_points_follow_the_non_joining_letters() -> None:
+    """A word typed without the space after a letter that does not join the next reads as two; the article's
+    alif and lam are never parted."""
+    from threatgraph.names.translit import split_points
+
+    assert ("محمد", "عبد") in split_points("محمدعبد")
+    assert split_points("محمود") == () and split_points("حسين") == ()
+    assert ("عبدا", "لرحمن") not in split_points("عبدالرحمن")
+
+
+def test_two_names_typed_as_one_word_flag_only_where_the_list_spells_both() -> None:
+    """Invented entries: the joined word is read as two names where the Latin entry has both; a word whose
+    halves would only half-align ("شیرازی" is no "Shir" and something) stays one word."""
+    index = build_index(
+        [
+            {"id": "a1", "schema": "Person", "dataset": "t", "properties": {"name": ["Nasir Mohammad Abdul HALIM"]}},
+            {"id": "a2", "schema": "Person", "dataset": "t", "properties": {"name": ["Karim SHIR"]}},
+        ]
+    )
+    hit = index.match(Query(["ناصر محمدعبد الحلیم"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "a1" and hit.match, hit
+    hits = index.match(Query(["کریم شیرازی"], schema="Person"), limit=1)
+    assert not hits or not hits[0].match
+
+
+def test_a_closing_nisba_one_side_leaves_out() -> None:
+    """Invented entries: the nisba ("al-X-i", of a place) written by one side only is left out as a middle
+    name is, where the rest of both names agrees; with another name of its own on the other side it is not."""
+    index = build_index(
+        [
+            {"id": "n1", "schema": "Person", "dataset": "t", "properties": {"name": ["Khalid Yasin AL-QARAWI"]}},
+            {"id": "n2", "schema": "Person", "dataset": "t", "properties": {"name": ["Tariq Nabil SAFAR"]}},
+        ]
+    )
+    hit = index.match(Query(["خالد ياسين"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "n1" and hit.match
+    hit = index.match(Query(["طارق نبيل صفر الحموي"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "n2" and hit.match
+    hits = index.match(Query(["طارق الحموي"], schema="Person"), limit=1)
+    assert not hits or not hits[0].match

@@ -8,6 +8,13 @@ family spellings ("Alexey", "Alexander", "Maxim", "Artyom", French "-off" and Ge
 the spellings of Arabic names written in Cyrillic ("Валид" / Walid, "Таухид" / Tawhid). ICU's single
 transliteration ("artem") is one of them; the listed name is often another ("ARTYOM", "Artem", "Artiom").
 
+A clerk writes a whole word in one system, so a Russian word is also written whole by each standard system a
+list or a passport office uses (:data:`SYSTEMS`, from the iuliia library's schemas: BGN/PCGN, ICAO 9303 as
+Russian passports have used it since 2013, ISO 9 and the scholarly system with their diacritics folded,
+ALA-LC, the French system of older passports, and Wikipedia's): a spelling of many letters that differ from
+the usual one ("Iuliia", "Vjačeslav", "Chtchoukine") is then found though it departs from it in more than
+MAX_DEPARTURES letters.
+
 :func:`spellings` reads every conventional Latin spelling of one Cyrillic word from its letters, with the
 context the systems use: е and я/ю/ё open a syllable with y/i/j at the start of a word and after a vowel or a
 soft or hard sign, the adjective endings -ий/-ый ("-skiy", "-skii", "-sky", "-ski"), кс as x, х as kh/h/x, the
@@ -19,6 +26,10 @@ way against a Latin query.
 from __future__ import annotations
 
 from functools import lru_cache
+
+import iuliia
+
+from threatgraph.names.vocabulary import fold
 
 #: Unicode block of Cyrillic (and its supplement): a word of these letters is read by :func:`spellings`.
 CYRILLIC_BLOCKS = ((0x0400, 0x04FF), (0x0500, 0x052F))
@@ -61,6 +72,20 @@ ENDINGS: dict[str, tuple[str, ...]] = {
     "др": ("dr", "der"),  # the English forms of names ending in a consonant and r: Alexander, Peter
     "тр": ("tr", "ter"),
 }
+#: Whole-word romanisation systems of Russian a listed or reported name is written in (see the module docstring).
+#: Tests hold other systems out (GOST 52535, MVD 782, Telegram…) to check that these generalise.
+SYSTEMS: tuple[iuliia.Schema, ...] = (
+    iuliia.BGN_PCGN,
+    iuliia.ICAO_DOC_9303,
+    iuliia.ISO_9_1968,
+    iuliia.SCIENTIFIC,
+    iuliia.ALA_LC,
+    iuliia.MVD_310_FR,
+    iuliia.WIKIPEDIA,
+)
+#: The letters of the Russian alphabet: only a word of these is written by the Russian :data:`SYSTEMS`
+#: (Ukrainian, Belarusian and Serbian letters are read by :data:`LETTERS`).
+RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 #: A spelling departs from the usual one in at most this many letters: the systems differ in a few letters of
 #: a word, and a word of many ambiguous letters would otherwise have hundreds of spellings.
 MAX_DEPARTURES = 2
@@ -132,4 +157,30 @@ def spellings(word: str) -> tuple[str, ...]:
             for k, alt in enumerate(alts)
             if departed + (k > 0) <= MAX_DEPARTURES
         ]
-    return tuple(s for s in dict.fromkeys(text for text, _d in partial) if s)
+    mixed = (text for text, _d in partial)
+    return tuple(s for s in dict.fromkeys((*mixed, *system_spellings(word))) if s)
+
+
+def system_spellings(word: str) -> tuple[str, ...]:
+    """The word as each of :data:`SYSTEMS` writes it whole, folded to lower-case ASCII as a listed Latin name is
+    ("Вячеслав" -> "vyacheslav", "viacheslav", "vjaceslav", "viatcheslav"…); empty for a word with letters
+    outside the Russian alphabet."""
+    word = word.casefold()
+    if not word or not all(ch in RUSSIAN for ch in word):
+        return ()
+    return tuple(dict.fromkeys(f for system in SYSTEMS if (f := fold(system.translate(word)).replace(" ", ""))))
+
+
+#: Endings of East Slavic patronymics as Latin spellings write them (Russian -ovich/-evich/-ovna/-evna/-ichna,
+#: Ukrainian -ovych/-evych/-ivna, Belarusian -avich/-aŭna as "-avna"): a middle name a Latin entry often
+#: leaves out ("Sergey KOZLOV" for "Козлов Сергей Михайлович"), recognised by its form wherever it stands.
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "ichna")
+#: A patronymic has at least this many letters before its ending (a father's name: "Ilyich" is not read as one).
+PATRONYMIC_STEM = 3
+
+
+def is_patronymic(token: str) -> bool:
+    """Whether a lower-case Latin name token has the form of an East Slavic patronymic ("mikhaylovich",
+    "sergeevna", "ivanivna"). Some surnames share the form (Belarusian "-evich"); the matcher reads a word so
+    formed as one a list may leave out only where the rest of both names agrees."""
+    return any(token.endswith(ending) and len(token) - len(ending) >= PATRONYMIC_STEM for ending in PATRONYMIC_ENDINGS)

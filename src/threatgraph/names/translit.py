@@ -262,6 +262,8 @@ class PartKey:
     title: bool = False  # its written word spells an honorific in the script (:func:`title_words`)
     patronymic: str = ""  # the Latin patronymic it spells ("bin" for "بن"), :func:`spelled_patronymic`
     long_opening: bool = False  # opens with a long a (alif madda, ayn or hamza and alif): "Amer", never "Umar"
+    #: the word read as two, split after a letter that does not join the next (:func:`split_points`)
+    splits: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -290,7 +292,29 @@ def part_key(word: str) -> PartKey:
     )
     patronymic = spelled_patronymic(word, base)
     long_opening = first == "آ" or (first in VOWEL_CARRIERS and word[1:2] == "ا")
-    return replace(base, patronymic=patronymic, long_opening=long_opening) if patronymic or long_opening else base
+    splits = split_points(word)
+    if patronymic or long_opening or splits:
+        return replace(base, patronymic=patronymic, long_opening=long_opening, splits=splits)
+    return base
+
+
+#: Letters that never join the letter after them: a word ending in one looks the same with or without the
+#: space after it, so two names are often typed as one word ("محمدعبد" for "محمد عبد", Mohammad Abd…).
+NON_JOINING = frozenset("اأإآٱدذرزژوؤډڈړږڑۀ")
+#: Each half of a word split after a non-joining letter has at least this many letters.
+MIN_SPLIT = 3
+
+
+def split_points(word: str) -> tuple[tuple[str, str], ...]:
+    """The ways to read a script word as two written words, split after a non-joining letter where both halves
+    have MIN_SPLIT letters or more ("محمدعبد" -> ("محمد", "عبد")). Whether a split is read is the matcher's
+    decision: only where the Latin name spells both halves (:func:`screen.compare.compare_names`)."""
+    letters = _NOT_LETTERS.sub("", word)
+    return tuple(
+        (letters[:k], letters[k:])
+        for k in range(MIN_SPLIT, len(letters) - MIN_SPLIT + 1)
+        if letters[k - 1] in NON_JOINING and not (letters[k - 1] == "ا" and letters[k] == "ل")  # not in "ال"
+    )
 
 
 def _placed_vowels(word: str) -> tuple[tuple[tuple[int, str], ...], int]:

@@ -29,9 +29,18 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+from threatgraph.names.cyrillic import is_patronymic
 from threatgraph.names.parts import same_person_part
-from threatgraph.names.tokens import NAME, phonetic, romanisation_fold, skeleton, token_class
-from threatgraph.names.translit import PartKey, consonant_keys, join_parts, keys_close, part_similarity
+from threatgraph.names.tokens import NAME, name_tokens, phonetic, romanisation_fold, skeleton, token_class
+from threatgraph.names.translit import (
+    PartKey,
+    consonant_keys,
+    join_parts,
+    keys_close,
+    part_key,
+    part_similarity,
+    token_source,
+)
 
 #: Contributions of the non-name features (added to the name similarity, result clamped to [0, 1]).
 FEATURES = {
@@ -73,8 +82,13 @@ ANCHOR_SIM = 0.9
 #: of its own, counts its aligned words this much: which part it left out is a guess ("Козлов Сергей" against
 #: "Sergey Mikhaylovich KOZLOV"), so two of three equal parts stay below the threshold.
 CROSSED_PARTIAL_FACTOR = 0.94
+#: A Chinese or Korean reading with a syllable unaligned on either side counts its aligned syllables this much:
+#: "Kang Song Min" and "Min KANG" share two of three syllables, which are two names' parts, not one name.
+SYLLABLE_PARTIAL_FACTOR = 0.9
 #: Up to this many adjacent words of one name may be read as one word of the other ("Abd al Rahman" / "Abdulrahman").
 MAX_JOIN = 3
+#: At most this many readings of a script query with one word read as two are compared per listed name.
+MAX_SPLIT_READINGS = 2
 REJOIN_SIM = 0.88
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -196,6 +210,8 @@ def compare_names(
     order_marked: bool = True,
     q_spellings: Sequence[tuple[str, ...]] | None = None,
     a_spellings: Sequence[tuple[str, ...]] | None = None,
+    syllables: bool = False,
+    person: bool = False,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -209,9 +225,71 @@ def compare_names(
     "Козлов Сергей" does not drop a middle name of "Sergey Mikhaylovich KOZLOV", it names two common parts
     of it in an order that says nothing of which part is missing. ``q_spellings``/``a_spellings``: per token of
     a Cyrillic name, its Latin spellings (:mod:`names.cyrillic`); a token is as close to a word of the other
-    name as its closest spelling is ("Артём" / "ARTYOM")."""
+    name as its closest spelling is ("Артём" / "ARTYOM"). ``syllables``: the query's words are the syllables of
+    a Chinese or Korean name's reading (:mod:`names.cjk`): a syllable aligns only where spelled alike (the
+    systems' spellings are the readings'), syllables join into a listed word only where they spell it, never
+    by the whole names' letters run together, and none is a middle name left out (a syllable more or less,
+    or of another vowel, is another name). ``person``: the names are a person's; in a query in another script
+    (order not marked), a word whose form says it is a patronymic or a closing nisba, unaligned, counts as a
+    middle name left out (in an organisation's name the nisba is an adjective that tells two bodies apart:
+    "the Egyptian ...")."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
+    args = (order_marked, q_spellings, a_spellings, syllables, person)
+    best = _compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, *args)
+    if q_keys is not None and any(k.splits for k in q_keys):
+        for split in _split_readings(q_tokens, q_weights, q_keys, a_tokens):
+            s_tokens, s_weights, s_keys, halves = split
+            ns = _compare_names(s_tokens, s_weights, a_tokens, a_weights, s_keys, *args)
+            aligned = [p[0] for p in ns.pairs]
+            if ns.score > best.score and all(any(h in t for t in aligned) for h in halves):
+                best = ns
+    return best
+
+
+def _split_readings(
+    q_tokens: Sequence[str], q_weights: Sequence[float], q_keys: Sequence[PartKey], a_tokens: Sequence[str]
+) -> list[tuple[list[str], list[float], list[PartKey], tuple[str, str]]]:
+    """The script query with one word read as two (:func:`names.translit.split_points`), where that word's keys
+    spell no listed word and one half's keys do: each half a part of the word's weight, and the two halves'
+    tokens (the split counts only where both are aligned)."""
+    latin = [consonant_keys(t) for t in a_tokens]
+    out: list[tuple[list[str], list[float], list[PartKey], tuple[str, str]]] = []
+    for i, key in enumerate(q_keys):
+        if not key.splits or any(key.keys & b for b in latin):
+            continue
+        for left, right in key.splits:
+            kl, kr = part_key(left), part_key(right)
+            if not any((kl.keys | kr.keys) & b for b in latin):
+                continue
+            tl = "".join(name_tokens(token_source(left))) or left
+            tr = "".join(name_tokens(token_source(right))) or right
+            out.append(
+                (
+                    [*q_tokens[:i], tl, tr, *q_tokens[i + 1 :]],
+                    [*q_weights[:i], q_weights[i], q_weights[i], *q_weights[i + 1 :]],
+                    [*q_keys[:i], kl, kr, *q_keys[i + 1 :]],
+                    (tl, tr),
+                )
+            )
+    return out[:MAX_SPLIT_READINGS]
+
+
+def _compare_names(
+    q_tokens: Sequence[str],
+    q_weights: Sequence[float],
+    a_tokens: Sequence[str],
+    a_weights: Sequence[float],
+    q_keys: Sequence[PartKey] | None,
+    order_marked: bool,
+    q_spellings: Sequence[tuple[str, ...]] | None,
+    a_spellings: Sequence[tuple[str, ...]] | None,
+    syllables: bool,
+    person: bool,
+) -> NameScore:
+    """:func:`compare_names` for one reading of the query."""
+    if syllables:  # a listed word weighs by its kind, not its rarity: a common syllable is a name all the same
+        a_weights = [token_class(t) for t in a_tokens]
     if q_keys is None and (len(q_tokens) > 1 or len(a_tokens) > 1):
         # a spelled (Cyrillic) side keeps its words: its spellings are per word
         if q_spellings is None:
@@ -251,6 +329,8 @@ def compare_names(
                 sim *= INEXACT_SPELLING_FACTOR
         if q_keys is not None:
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
+        if syllables and sim < 1.0:
+            continue  # a syllable of another vowel or letter is another syllable ("jong"/"jang"): another name
         s = _ramp(sim)
         if s > 0.0:
             # A transliterated script part says nothing of what kind of word it is ("bd" is the particle
@@ -279,12 +359,28 @@ def compare_names(
             anchors_q.append(i)
             anchors_a.append(j)
     crossed = not order_marked and _crossed(anchors_q, anchors_a)
-    middle_q = 0.0 if crossed else _middle_weight(q_weights, anchors_q, used_q)
-    middle_a = 0.0 if crossed else _middle_weight(a_weights, anchors_a, used_a)
-    if crossed and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
+    # the syllables of a Chinese or Korean given name are one name: one left out is another name, no omission
+    omitting = not syllables
+    middle_q = 0.0 if crossed or not omitting else _middle_weight(q_weights, anchors_q, used_q)
+    middle_a = 0.0 if crossed or not omitting else _middle_weight(a_weights, anchors_a, used_a)
+    omit_q = omit_a = frozenset()
+    if omitting and person and not order_marked:
+        # patronymics and nisbas are parts of a person's name only, and read as left out only across scripts,
+        # where the two names were written by different hands: between two Latin names (leave-one-alias-out
+        # on the SDN list) the rule flagged 19 more other persons' entries than it found right ones (+6)
+        omit_q = _omissible_script(q_keys) if q_keys is not None else _omissible_latin(q_tokens)
+        omit_a = _omissible_latin(a_tokens)
+    patronymic_q = _left_omissible(q_tokens, q_weights, anchors_q, used_q, crossed, a_tokens, used_a, omit_q)
+    patronymic_a = _left_omissible(a_tokens, a_weights, anchors_a, used_a, crossed, q_tokens, used_q, omit_a)
+    if crossed and not patronymic_a and any(token_class(t) == NAME for j, t in enumerate(a_tokens) if j not in used_a):
         gained *= CROSSED_PARTIAL_FACTOR
+    if syllables and (
+        len(used_q) < len(q_tokens) or any(token_class(t) == NAME and j not in used_a for j, t in enumerate(a_tokens))
+    ):
+        gained *= SYLLABLE_PARTIAL_FACTOR  # a syllable of one name the other lacks: part of a name is no name
     if not (middle_q and middle_a):  # both names having their own middle words is a difference, not an omission
         total -= (1.0 - MIDDLE_FACTOR) * (middle_q + middle_a)
+    total -= (1.0 - MIDDLE_FACTOR) * (patronymic_q + patronymic_a)
     score = min(1.0, gained / total) if total > 0 else 0.0
     conflict = (
         given_name_conflict(q_tokens, a_tokens, matched, q_keys is not None, q_weights)
@@ -294,12 +390,16 @@ def compare_names(
     # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
     # two words of the same place open with consonants of no shared class ("goran x" / "zoran x": other names)
     # nor for a Cyrillic name, whose words were compared in every spelling.
-    if (len(q_tokens) > 1 or len(a_tokens) > 1) and (
-        len(q_tokens) != len(a_tokens)
-        or (
-            q_spellings is None
-            and a_spellings is None
-            and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+    if (
+        (len(q_tokens) > 1 or len(a_tokens) > 1)
+        and not syllables
+        and (
+            len(q_tokens) != len(a_tokens)
+            or (
+                q_spellings is None
+                and a_spellings is None
+                and all(_same_opening(x, y) for x, y in zip(q_tokens, a_tokens, strict=True))
+            )
         )
     ):
         qj, aj = "".join(q_tokens), "".join(a_tokens)
@@ -538,6 +638,57 @@ def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int])
         return 0.0
     lo, hi = min(anchors), max(anchors)
     return sum(weights[k] for k in range(lo + 1, hi) if k not in used)
+
+
+#: Latin spellings of the Arabic article before a closing nisba ("AL-MASRI", "EL-HALABI").
+_NISBA_ARTICLES = frozenset({"al", "el"})
+
+
+def _omissible_latin(tokens: Sequence[str]) -> frozenset[int]:
+    """Positions of a Latin name's words another writing of the name often leaves out, known by their form: East
+    Slavic patronymics (:func:`names.cyrillic.is_patronymic`) and a closing nisba with its article ("AL-MASRI",
+    the -i of origin after al-)."""
+    out = {k for k, t in enumerate(tokens) if is_patronymic(t)}
+    if len(tokens) > 2 and tokens[-2] in _NISBA_ARTICLES and tokens[-1][-1:] in "iy" and len(tokens[-1]) > 3:
+        out.update((len(tokens) - 2, len(tokens) - 1))
+    return frozenset(out)
+
+
+def _omissible_script(keys: Sequence[PartKey]) -> frozenset[int]:
+    """Positions of an Arabic-script name's closing nisba and its article ("المصري": al + a word closing with
+    the long i of origin), which a Latin entry of the same person often leaves out."""
+    if len(keys) > 2 and keys[-2].article and "i" in keys[-1].closing and keys[-1].consonants > 1:
+        return frozenset((len(keys) - 2, len(keys) - 1))
+    return frozenset()
+
+
+def _left_omissible(
+    tokens: Sequence[str],
+    weights: Sequence[float],
+    anchors: list[int],
+    used: set[int],
+    crossed: bool,
+    other: Sequence[str],
+    other_used: set[int],
+    omissible: frozenset[int],
+) -> float:
+    """The weight of one name's unaligned words that count as left out by the other name, as a middle name
+    does, because their form says what they are (``omissible``: a patronymic, a closing nisba): only where
+    two name words anchor the alignment, those are this name's only unaligned name words and the other name
+    has none of its own ("Козлов Сергей Михайлович" / "Sergey KOZLOV"; not "Ivan Lukashevich" / "Ivan
+    IVANOV"). A word between two anchors of names in the same order is already a middle name
+    (:func:`_middle_weight`)."""
+    if len(anchors) < 2 or not omissible:
+        return 0.0
+    left = [k for k in range(len(tokens)) if k not in used and (k in omissible or token_class(tokens[k]) == NAME)]
+    if not left or not all(k in omissible for k in left):
+        return 0.0
+    if not any(token_class(tokens[k]) == NAME for k in left):
+        return 0.0
+    if any(token_class(t) == NAME for j, t in enumerate(other) if j not in other_used):
+        return 0.0
+    lo, hi = min(anchors), max(anchors)
+    return sum(weights[k] for k in left if crossed or not lo < k < hi)
 
 
 def _crossed(anchors_q: list[int], anchors_a: list[int]) -> bool:

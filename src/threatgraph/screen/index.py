@@ -28,6 +28,7 @@ from followthemoney import model
 from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
+from threatgraph.names import cjk
 from threatgraph.names.tokens import NAME, PARTICLE, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.names.translit import PartKey, is_latin_name, title_positions
 from threatgraph.screen.branches import branch_places
@@ -81,6 +82,14 @@ WEAK_NAME_CAP = MATCH_THRESHOLD - 0.05
 ID_FLOOR = 0.9
 ID_NAME_SUPPORT = 0.5
 UNIQUE_ID_SCHEMATA = frozenset({"Vessel", "Airplane"})
+
+
+def _readings(names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(query name, what is compared) per query name: a Chinese-character or Hangul name as each of its Latin
+    readings (:func:`names.cjk.readings`, syllables apart; the best reading scores), any other name as itself."""
+    for name in names:
+        for reading in cjk.readings(name) or (name,):
+            yield name, reading
 
 
 class ScreenIndex:
@@ -225,10 +234,12 @@ class ScreenIndex:
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
-        for qname in query_names(query.names):
-            q_tokens, q_weights, q_keys, q_spelled = self.prepare(qname, query.schema)
+        for qname, reading in _readings(query_names(query.names)):
+            q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
+            if reading != qname:  # every syllable of a name is a name part, however common it is as a word
+                q_weights = [NAME] * len(q_tokens)
             ordered = is_latin_name(qname)
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
@@ -238,12 +249,21 @@ class ScreenIndex:
                 if q_keys is not None and short and is_latin_name(listed):
                     continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
                 ns = compare_names(
-                    q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, spellings_of(listed)
+                    q_tokens,
+                    q_weights,
+                    a_tokens,
+                    a_weights,
+                    q_keys,
+                    ordered,
+                    q_spelled,
+                    spellings_of(listed),
+                    reading != qname,
+                    person := (query.schema or self.entities[ent_idx][2]) == "Person",
                 )
                 titled = titled_reading(listed) if q_keys is not None else None
                 if titled is not None:  # a word the list dropped as a title may be the script name's name word
                     t_tokens, t_weights = self._titled(titled, a_weights)
-                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered)
+                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person)
                     ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
@@ -295,15 +315,29 @@ class ScreenIndex:
     def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
         """The best (score, query name, listed name position, alignment) between the query and one entity."""
         best = None
-        for qname in query_names(query.names):
-            q_tokens, q_weights, q_keys, q_spelled = self.prepare(qname, query.schema)
+        for qname, reading in _readings(query_names(query.names)):
+            q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
+            if reading != qname:  # every syllable of a name is a name part, however common it is as a word
+                q_weights = [NAME] * len(q_tokens)
             ordered = is_latin_name(qname)
             for pos in self._names_of(ent_idx):
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
                 a_spelled = spellings_of(self.names[pos][1])
-                ns = compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, a_spelled)
+                person = (query.schema or self.entities[ent_idx][2]) == "Person"
+                ns = compare_names(
+                    q_tokens,
+                    q_weights,
+                    a_tokens,
+                    a_weights,
+                    q_keys,
+                    ordered,
+                    q_spelled,
+                    a_spelled,
+                    reading != qname,
+                    person,
+                )
                 if best is None or ns.score > best[0]:
                     best = (ns.score, qname, pos, ns)
         return best

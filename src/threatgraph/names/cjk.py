@@ -1,0 +1,149 @@
+"""Chinese-character and Korean names and the Latin spellings lists write them in.
+
+A Chinese character is one syllable, and a Latin list writes a name's syllables in one of a few romanisation
+systems: Hanyu Pinyin (the mainland's, "Zhang Xiaoming"), Wade-Giles (Taiwan, Hong Kong and older lists,
+"Chang Hsiao-ming"), with the given name's syllables joined, hyphenated or apart. Characters have several
+readings, and a surname its own ("曾" is Zeng as a surname, ceng elsewhere). :func:`han_readings` gives the
+name in each system, syllable by syllable and apart (the matcher joins adjacent syllables where the listed
+name writes them as one word, :func:`screen.compare.compare_names`): pinyin from the pypinyin library's
+phrase-aware readings, pinyin with the surname reading of the first character (ICU's Han-Latin/Names), and
+both in Wade-Giles (pypinyin's conversion table).
+
+Hangul is an alphabet written in syllable blocks: :func:`hangul_readings` spells each block's letters in
+Revised Romanization (South Korea since 2000: "Gim Jeong-eun") and in McCune-Reischauer as the North and
+most lists use it without its diacritics ("Kim Jong Su", an initial ㄹ as r: "Ri"), syllable by syllable.
+
+Neither script marks a name's order: both put the family name first, Latin lists either way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import icu
+from pypinyin import Style, lazy_pinyin
+from pypinyin.style import convert
+
+from threatgraph.names.vocabulary import fold
+
+#: Unicode blocks of the CJK unified ideographs (with extension A and the compatibility ideographs).
+HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+#: Hangul syllable blocks.
+HANGUL_BLOCK = (0xAC00, 0xD7A3)
+
+
+def _share(text: str, blocks: tuple[tuple[int, int], ...]) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    inside = sum(1 for ch in letters if any(lo <= ord(ch) <= hi for lo, hi in blocks))
+    return bool(letters) and inside * 2 > len(letters)
+
+
+def is_han(text: str) -> bool:
+    """Whether most letters of ``text`` are Chinese characters."""
+    return _share(text, HAN_BLOCKS)
+
+
+def is_hangul(text: str) -> bool:
+    """Whether most letters of ``text`` are Hangul syllables."""
+    return _share(text, (HANGUL_BLOCK,))
+
+
+@lru_cache(maxsize=1)
+def _surname_reader() -> icu.Transliterator:
+    return icu.Transliterator.createInstance("Han-Latin/Names; Latin-ASCII")
+
+
+def _syllables(readings: list[str]) -> list[str]:
+    """pypinyin's output as lower-case ASCII syllables (a run of other characters passes as it is, folded)."""
+    out: list[str] = []
+    for reading in readings:
+        out.extend(fold(reading).split())
+    return out
+
+
+#: The interpunct Chinese (and Japanese) writing puts between the words of a foreign name it transcribes
+#: syllable by syllable ("约翰·史密斯"): the syllables between two are one word of the name.
+INTERPUNCTS = re.compile("[\u00b7\u2027\u30fb\u2022\uff65]")
+
+
+@lru_cache(maxsize=16384)
+def han_readings(name: str) -> tuple[str, ...]:
+    """The name's Latin readings, each its syllables apart ("张晓明" -> "zhang xiao ming", "chang hsiao ming"),
+    pinyin first - or, for a foreign name transcribed with interpuncts between its words, each word's
+    syllables joined ("约翰·史密斯" -> "yuehan shimisi"); empty for a name that is not mostly Chinese characters."""
+    if not is_han(name):
+        return ()
+    words = [w for w in INTERPUNCTS.split(name) if w.strip()]
+    if len(words) > 1:
+        joined = [tuple("".join(r.split()) for r in _word_readings(w)) for w in words]
+        return tuple(dict.fromkeys(" ".join(rs) for rs in zip(*joined, strict=True) if all(rs)))
+    return tuple(r for r in dict.fromkeys(_word_readings(name)) if r)
+
+
+@lru_cache(maxsize=16384)
+def _word_readings(name: str) -> tuple[str, ...]:
+    """Pinyin (phrase readings), pinyin with the surname reading of the first character, and both in
+    Wade-Giles, syllables apart; always four (some may repeat) so that words line up reading by reading."""
+    pinyin = _syllables(lazy_pinyin(name, errors="default", v_to_u=True))
+    surname = fold(_surname_reader().transliterate(name)).split()
+    found: list[str] = []
+    for syllables in (pinyin, surname):
+        # pypinyin writes the ü of Wade-Giles as v, a letter Wade-Giles has not
+        wade = [fold(convert(s, Style.WADEGILES, True) or s).replace("v", "u") for s in syllables]
+        found.append(" ".join(syllables))
+        found.append(" ".join(w for w in wade if w))
+    return tuple(found)
+
+
+#: Hangul letters - the 19 initials, 21 vowels and 28 finals (the first "none") of a syllable block - as
+#: Revised Romanization and as the North's system (McCune-Reischauer's letters without its diacritics and
+#: apostrophes: ㅈ j, ㅋ kh, ㅌ th, ㅍ ph, ㅓ o, ㅡ u, an initial ㄹ r: "Kim Jong Su", "Ri", "Pak") write them.
+_INITIALS = (
+    ("g", "k"), ("kk", "kk"), ("n", "n"), ("d", "t"), ("tt", "tt"), ("r", "r"), ("m", "m"), ("b", "p"),
+    ("pp", "pp"), ("s", "s"), ("ss", "ss"), ("", ""), ("j", "j"), ("jj", "jj"), ("ch", "ch"), ("k", "kh"),
+    ("t", "th"), ("p", "ph"), ("h", "h"),
+)  # fmt: skip
+_VOWELS = (
+    ("a", "a"), ("ae", "ae"), ("ya", "ya"), ("yae", "yae"), ("eo", "o"), ("e", "e"), ("yeo", "yo"), ("ye", "ye"),
+    ("o", "o"), ("wa", "wa"), ("wae", "wae"), ("oe", "oe"), ("yo", "yo"), ("u", "u"), ("wo", "wo"), ("we", "we"),
+    ("wi", "wi"), ("yu", "yu"), ("eu", "u"), ("ui", "ui"), ("i", "i"),
+)  # fmt: skip
+_FINALS = (
+    ("", ""), ("k", "k"), ("k", "k"), ("k", "k"), ("n", "n"), ("n", "n"), ("n", "n"), ("t", "t"), ("l", "l"),
+    ("k", "k"), ("m", "m"), ("l", "l"), ("l", "l"), ("l", "l"), ("p", "p"), ("l", "l"), ("m", "m"), ("p", "p"),
+    ("p", "p"), ("t", "t"), ("t", "t"), ("ng", "ng"), ("t", "t"), ("t", "t"), ("k", "k"), ("t", "t"), ("p", "p"),
+    ("t", "t"),
+)  # fmt: skip
+#: The systems of the tables above, in their column order.
+HANGUL_SYSTEMS = ("revised", "north")
+
+
+def block_spellings(ch: str) -> tuple[str, ...]:
+    """One Hangul syllable block in each of :data:`HANGUL_SYSTEMS` ("정" -> ("jeong", "jong"))."""
+    initial, rest = divmod(ord(ch) - HANGUL_BLOCK[0], 21 * 28)
+    vowel, final = divmod(rest, 28)
+    return tuple(_INITIALS[initial][k] + _VOWELS[vowel][k] + _FINALS[final][k] for k in range(len(HANGUL_SYSTEMS)))
+
+
+@lru_cache(maxsize=16384)
+def hangul_readings(name: str) -> tuple[str, ...]:
+    """The name's Latin readings syllable by syllable, one per system of :data:`HANGUL_SYSTEMS`
+    ("김정수" -> "gim jeong su", "kim jong su"); empty for a name that is not mostly Hangul."""
+    if not is_hangul(name):
+        return ()
+    per_system: list[list[str]] = [[] for _ in HANGUL_SYSTEMS]
+    for word in name.split():
+        for k, syllables in enumerate(per_system):
+            for ch in word:
+                if HANGUL_BLOCK[0] <= ord(ch) <= HANGUL_BLOCK[1]:
+                    syllables.append(block_spellings(ch)[k])
+                else:
+                    syllables.extend(fold(ch).split())
+    return tuple(r for r in dict.fromkeys(" ".join(s) for s in per_system) if r)
+
+
+def readings(name: str) -> tuple[str, ...]:
+    """The Latin readings of a Chinese-character or Hangul name (:func:`han_readings`, :func:`hangul_readings`),
+    empty for a name in another script."""
+    return han_readings(name) or hangul_readings(name)
