@@ -16,6 +16,7 @@ from api_archive import ZB
 from sqlalchemy import select
 
 from archive import add_entity, link_events
+from threatgraph.api import reading
 from threatgraph.model import Analysis, Article, DateInterval, Event
 from threatgraph.store.articles import save_analysis
 from threatgraph.store.schema import events
@@ -150,8 +151,6 @@ def _shown(html: str) -> list[int]:
 
 def test_dossier_older_link_pages_on_without_javascript(client, archive, monkeypatch):
     """The dossier shows its newest PAGE_EVENTS; following "Older events" links reaches the rest exactly once."""
-    from threatgraph.api import reading
-
     monkeypatch.setattr(reading, "PAGE_EVENTS", 2)
     html = client.get(f"/entities/{ZB}", headers=HTML).text
     assert "Showing the 2 most recently recorded of 5 events" in html
@@ -180,12 +179,13 @@ def test_heavy_dossier_says_what_it_cut(client, heavy):
     assert data["counts"]["source_events"] + data["counts"]["target_events"] == HEAVY_EVENTS
     html = client.get(f"/entities/{heavy}", headers=HTML).text
     assert "Timeline (1,001 events)" in html
-    assert "Showing the 100 most recently recorded of 1,001 events" in html
-    assert len(_shown(html)) == 100
+    n = reading.PAGE_EVENTS  # the dossier's first page of events (limits.TIMELINE)
+    assert f"Showing the {n} most recently recorded of 1,001 events" in html
+    assert len(_shown(html)) == n
     link = _older_link(html)
     assert link is not None
     page = client.get(link, headers=HTML).text
-    assert "Showing 100 of 1,001 events, recorded before event" in page
+    assert f"Showing {n} of 1,001 events, recorded before event" in page
     assert not set(_shown(page)) & set(_shown(html))
 
 

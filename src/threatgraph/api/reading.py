@@ -13,6 +13,7 @@ from threatgraph.api import queries, services
 from threatgraph.api.auth import configured_token
 from threatgraph.api.responses import TimelinePage
 from threatgraph.app import Threatgraph
+from threatgraph.store.read import limits
 from threatgraph.store.records import Dossier, EventCounts, Related
 from threatgraph.web.pagecache import PageCache
 from threatgraph.web.render import respond, wants_html
@@ -135,7 +136,8 @@ def star_graph(dossier: Dossier, related: list[Related]) -> dict[str, Any]:
 
 #: What the HTML dossier shows before "show all": the newest events and the strongest relations. An
 #: actor in thousands of articles otherwise makes a page of several hundred KB that no one reads whole.
-PAGE_EVENTS = 100
+#: The events are the dossier's own first page (``limits.TIMELINE``), and "older events" pages are as long.
+PAGE_EVENTS = limits.TIMELINE
 PAGE_RELATED = 40
 #: Largest event id a ``before`` cursor may carry (SQLite and PostgreSQL bigint).
 MAX_ID = 2**63 - 1
