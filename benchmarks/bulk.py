@@ -49,6 +49,7 @@ from sqlalchemy import create_engine, make_url, text
 from cputree import TreeCPU, describe, pg_backends  # benchmarks/ is on sys.path when run as a script
 from threatgraph.app import DEFAULT_HOOKS, Threatgraph, gazetteer_names
 from threatgraph.bulk import run_bulk, spark_session
+from threatgraph.bulk.session import parse_conf
 from threatgraph.store.db import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,21 +182,56 @@ def lpt(jobs: list[float], slots: int) -> float:
     return max(loads)
 
 
-def run_spark(folder: Path, n: int, pg: str, slots: int, partitions: int | None, urls: list[str]) -> dict[str, Any]:
-    """``run_bulk`` on ``local[slots]`` into a fresh schema; session startup measured apart."""
-    with TreeCPU(backends=pg_backends(pg)) as meter:
-        session = spark_session(f"local[{slots}]", {"spark.sql.shuffle.partitions": str(2 * slots)})
-        session.range(1).count()  # JVM and session up: startup is measured apart
-        up = meter.at(10**9).at
-        url = fresh_schema(pg)
-        urls.append(url)
-        t0 = time.perf_counter()
-        start = t0 - meter._t0
-        rep = run_bulk(
-            [str(folder)], url, session=session, partitions=partitions, names=gazetteer_names, hooks=DEFAULT_HOOKS
-        )
-        wall = time.perf_counter() - t0
+def _spark_child(folder: Path, url: str, slots: int, partitions: int | None, conf: dict[str, str], send: Any) -> None:
+    """One Spark job in a fresh child: its own JVM, started cold (JIT, class loading) as a real job's is."""
+    session = spark_session(f"local[{slots}]", {"spark.sql.shuffle.partitions": str(2 * slots), **conf})
+    session.range(1).count()  # JVM and session up: startup is measured apart
+    up = time.perf_counter()
+    rep = run_bulk(
+        [str(folder)], url, session=session, partitions=partitions, names=gazetteer_names, hooks=DEFAULT_HOOKS
+    )
+    wall = time.perf_counter() - up
+    jvm = jvm_threads(session)
     session.stop()
+    send.send((up, wall, rep, jvm))
+
+
+def jvm_threads(session: Any) -> dict[str, float]:
+    """CPU seconds of the JVM's JIT compiler and garbage collector threads (from /proc, by thread name)."""
+    from pyspark import SparkContext
+
+    proc = getattr(SparkContext._gateway, "proc", None)  # the JVM pyspark launched (None under spark-submit)
+    out = {"JIT": 0.0, "GC": 0.0}
+    if proc is None:
+        return out
+    for task in Path(f"/proc/{proc.pid}/task").iterdir():
+        try:
+            raw = (task / "stat").read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        kind = "JIT" if "Compiler" in name else "GC" if ("GC" in name or "G1" in name) else None
+        if kind:
+            out[kind] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def run_spark(
+    folder: Path, n: int, pg: str, slots: int, partitions: int | None, urls: list[str], conf: dict[str, str]
+) -> dict[str, Any]:
+    """``run_bulk`` on ``local[slots]`` into a fresh schema, in a fresh child process with its own JVM (so
+    local[1] and local[2] each pay a cold JVM, as every real job does); session startup measured apart."""
+    url = fresh_schema(pg)
+    urls.append(url)
+    recv, send = mp.Pipe(duplex=False)
+    with TreeCPU(backends=pg_backends(pg)) as meter:
+        child = mp.get_context("fork").Process(target=_spark_child, args=(folder, url, slots, partitions, conf, send))
+        child.start()
+        meter.drivers.add(child.pid)
+        up_at, wall, rep, jvm = recv.recv()
+        child.join()
+    up = start = up_at - meter._t0
     assert len(rep.ingested) == n, (len(rep.ingested), rep.failed[:3])
     startup = meter.window(0, up)
     total = meter.window(start, start + wall + 1)
@@ -219,6 +255,7 @@ def run_spark(folder: Path, n: int, pg: str, slots: int, partitions: int | None,
         f"peak memory per executor {max(p['peak_rss_mb'] for p in parts):.0f} MB; "
         f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} of "
         f"{rep.blocks.get('groups')} groups)\n"
+        f"    JVM threads over its life (startup included): JIT compilers {jvm['JIT']:.1f} s, GC {jvm['GC']:.1f} s\n"
         f"    Python worker processes (session included): {len(workers)}, CPU s each: "
         + " ".join(f"{w:.1f}" for w in workers)
     )
@@ -261,6 +298,9 @@ def main() -> None:
         action="store_true",
         help="also run each path on the first half of the articles: cost per extra article and fixed cost",
     )
+    ap.add_argument(
+        "--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting for the Spark runs"
+    )
     ap.add_argument("--pg", default=os.environ.get("TG_TEST_PG_URL"), help="PostgreSQL database URL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the benchmark schemas")
@@ -268,6 +308,7 @@ def main() -> None:
     if not args.pg:
         raise SystemExit("needs PostgreSQL: --pg URL or $TG_TEST_PG_URL")
     runs = args.runs.split(",")
+    conf = parse_conf(args.conf)
     items = synthetic(args.synthetic, args.seed) + dev_copies(args.dev_repeat)
     n = len(items)
     print(f"articles: {n} ({args.synthetic} synthetic, {n - args.synthetic} dev-set copies); {load()}")
@@ -285,12 +326,12 @@ def main() -> None:
                 if which == "single":
                     results[which] = run_single(folder, n, args.pg, urls)
                 else:
-                    results[which] = run_spark(folder, n, args.pg, int(which), args.partitions, urls)
+                    results[which] = run_spark(folder, n, args.pg, int(which), args.partitions, urls, conf)
                 if args.marginal:  # the smaller run second: its fixed costs are if anything the lower
                     if which == "single":
                         small = run_single(half, m, args.pg, urls)
                     else:
-                        small = run_spark(half, m, args.pg, int(which), args.partitions, urls)
+                        small = run_spark(half, m, args.pg, int(which), args.partitions, urls, conf)
                     extra = (results[which]["cpu"] - small["cpu"]) / (n - m)
                     results[which]["marginal"] = extra
                     print(

@@ -67,6 +67,8 @@ class TreeCPU:
 
     def __init__(self, interval: float = 0.5, backends: Callable[[], list[int]] | None = None) -> None:
         self.root = os.getpid()
+        #: Child processes that drive a job of their own (a Spark job run in a fresh child): counted as the driver.
+        self.drivers: set[int] = set()
         self.interval = interval
         self.backends = backends
         self.kind: dict[tuple[int, int], str] = {}
@@ -81,7 +83,7 @@ class TreeCPU:
 
     # -- one pass over /proc
     def _classify(self, pid: int, ppid_kind: str | None) -> str:
-        if pid == self.root:
+        if pid == self.root or pid in self.drivers:
             return "driver"
         cmd = _cmdline(pid)
         if "java" in cmd.split(" ", 1)[0]:

@@ -228,6 +228,8 @@ def resolve_articles(
 
     ``url`` must name a PostgreSQL store every executor can reach (blocks commit concurrently).
     """
+    from pyspark import StorageLevel
+
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
 
@@ -239,14 +241,20 @@ def resolve_articles(
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
     ids_df = session.createDataFrame([(i,) for i in ids], "id string").repartition(n)
     blocks = _Blocks()
-    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL)
+    # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
+    # toLocalIterator would run them one partition after another (one job per partition), which left the
+    # second executor idle through this step.
+    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL).persist(StorageLevel.MEMORY_AND_DISK)
     context: dict[str, int] = {}
-    for row in edges.toLocalIterator():
-        if row["node"].startswith(CONTEXT):
-            key = row["node"][len(CONTEXT) :]
-            context[key] = context.get(key, 0) + int(row["key"])
-        else:
-            blocks.union(row["node"], row["key"])
+    try:
+        for row in edges.toLocalIterator():
+            if row["node"].startswith(CONTEXT):
+                key = row["node"][len(CONTEXT) :]
+                context[key] = context.get(key, 0) + int(row["key"])
+            else:
+                blocks.union(row["node"], row["key"])
+    finally:
+        edges.unpersist()
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
         persons = archive_persons(conn)

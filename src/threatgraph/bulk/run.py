@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 
 #: Articles per partition (= per store transaction) unless told otherwise.
 PARTITION_ARTICLES = 256
+#: Partitions per task slot at least: articles differ in length, so with one partition per slot the job
+#: waits for the slot that drew the longest; with several, Spark hands the next one to whichever slot is
+#: free and the slots finish within about one partition of each other.
+PARTITIONS_PER_SLOT = 4
 #: New articles per watch check (one transaction on an executor).
 WATCH_BATCH = 1000
 
@@ -158,7 +162,8 @@ def run_bulk(
         articles = items.filter(F.col("reason").isNull()).drop("reason")
         report.read = articles.count()
         slots = spark.sparkContext.defaultParallelism
-        n_parts = partitions or max(slots, math.ceil(report.read / PARTITION_ARTICLES), 1)
+        wanted = max(PARTITIONS_PER_SLOT * slots, math.ceil(report.read / PARTITION_ARTICLES))
+        n_parts = partitions or max(min(wanted, report.read), 1)
         # Copies of one text (same content hash) land in one partition, which keeps one of them.
         out = (
             articles.repartition(n_parts, "id")

@@ -31,6 +31,12 @@ DEFAULTS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     # Each NLP task loads a model: reuse Python workers rather than forking one per task.
     "spark.python.worker.reuse": "true",
+    # One native thread per task, the usual Spark practice: an executor already runs one task per core, and a
+    # numeric library's own pool (OpenBLAS, OpenMP, MKL: numpy, spaCy's thinc) beside it only makes tasks
+    # fight for those cores. Spark sets OMP_NUM_THREADS to the executor's cores when it knows them (not in
+    # local mode), and OpenBLAS and MKL read their own variables first. A cluster that gives a task
+    # several cores (spark.task.cpus) sets these to match with --conf.
+    **{f"spark.executorEnv.{var}": "1" for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")},
 }
 #: Set only for a local master (quiet, no web UI port taken on a shared machine).
 LOCAL_DEFAULTS: Mapping[str, str] = {
