@@ -82,6 +82,13 @@ class BulkReport:
         }
 
 
+def partition_count(articles: int, slots: int) -> int:
+    """Partitions for ``articles`` on ``slots`` task slots: :data:`PARTITION_ARTICLES` each at most (one store
+    transaction each), :data:`PARTITIONS_PER_SLOT` per slot at least, and never more than there are articles."""
+    wanted = max(PARTITIONS_PER_SLOT * max(slots, 1), math.ceil(articles / PARTITION_ARTICLES))
+    return max(min(wanted, articles), 1)
+
+
 def _watch_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: check one partition of new articles against every watch, :data:`WATCH_BATCH` at a time."""
     import pyarrow as pa
@@ -161,9 +168,7 @@ def run_bulk(
             report.failed.append(IngestFailure(row["source"] or "?", row["reason"]))
         articles = items.filter(F.col("reason").isNull()).drop("reason")
         report.read = articles.count()
-        slots = spark.sparkContext.defaultParallelism
-        wanted = max(PARTITIONS_PER_SLOT * slots, math.ceil(report.read / PARTITION_ARTICLES))
-        n_parts = partitions or max(min(wanted, report.read), 1)
+        n_parts = partitions or partition_count(report.read, spark.sparkContext.defaultParallelism)
         # Copies of one text (same content hash) land in one partition, which keeps one of them.
         out = (
             articles.repartition(n_parts, "id")
