@@ -3,7 +3,9 @@
 Anchor (measured in this process): ``Threatgraph.ingest`` (the ``threatgraph ingest`` path: one
 process, per-article transactions, resolution and watch checks per batch) into a fresh PostgreSQL schema.
 Measured: ``threatgraph.bulk.run_bulk`` (readers and extractor on Spark executors, COPY per partition,
-resolution on Spark) into fresh schemas with ``local[1]`` and ``local[2]``.
+resolution on Spark) into fresh schemas with ``local[1]`` and ``local[2]``, each job in a fresh child process
+with its own JVM: PySpark keeps its JVM after ``session.stop()``, so a second job in one process ran on the
+first one's compiled code (JIT, the larger half of a cold JVM's CPU) and looked cheaper than any real job.
 
 Articles: ``--synthetic N`` generated news-like articles (names, places, verbs and quotes recombined, each
 text unique) and the real dev set (``../shared/data/articles/dev``) repeated ``--dev-repeat`` times, each copy
