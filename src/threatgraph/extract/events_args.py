@@ -18,7 +18,7 @@ from threatgraph.extract.events_coref import relative_is_ambiguous
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_syntax import children, is_hyphen_compound, prep_objects
-from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.events_triggers import a_person, trigger_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,6 +54,19 @@ def _controller(head: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
+def _can_act(tok: Token) -> bool:
+    """Whether a word can name a doer: a name, a pronoun, an entity, a noun for people or bodies."""
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or a_person(tok)
+
+
+def _controllers(verb: Token, prep: Token | None = None) -> list[Token]:
+    """The objects of ``verb`` that control its infinitive or its ``prep`` + gerund: "sent X to fight",
+    "stopped X from entering". Only an object that can act controls ("took action to disrupt …",
+    "represents a threat" are the subject's), and a preposition before the object ("From
+    kidnapping girls to bombings, X represents a threat") is no complement of it."""
+    return [o for o in children(verb, "dobj") if _can_act(o) and (prep is None or o.i < prep.i)]
+
+
 def verb_args(verb: Token, depth: int = 0) -> Args:
     """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
     passive = _is_passive(verb)
@@ -72,8 +85,8 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             if _is_passive(head) and passive:
                 subjpass = inherited.targets
                 agent = agent or inherited.sources
-            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and children(head, "dobj"):
-                subj = children(head, "dobj")  # "accused X of recruiting", "stopped X from entering": X
+            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and _controllers(head, verb.head):
+                subj = _controllers(head, verb.head)  # "accused X of recruiting", "stopped X from entering": X
             elif not _is_passive(head):
                 subj = inherited.sources
             elif verb.dep_ == "pcomp":
@@ -81,7 +94,8 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         elif verb.dep_ in ("xcomp", "advcl") and children(verb, "aux") and _controller(head) is not None:
             ctrl = _controller(head)
             assert ctrl is not None
-            controller = children(ctrl, "dobj") or children(ctrl, "nsubj", "nsubjpass")
+            # "sent X to fight": X controls; "took action to disrupt": an act is no controller, the subject is
+            controller = _controllers(ctrl) or children(ctrl, "nsubj", "nsubjpass")
             if not controller and not _is_passive(ctrl):  # "a part in trying to recruit X": who tries
                 controller = verb_args(ctrl, depth + 1).sources
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
@@ -100,7 +114,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
-    subj = [a for s in subj for a in _through_instrument(s)]
+    subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return Args(sources=agent, targets=subjpass or dobj)
@@ -114,6 +128,23 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=subj, targets=targets)
+
+
+def _relative_act_doers(subj: Token) -> list[Token]:
+    """ "Our forces conducted a mission that eliminated X": a relative pronoun standing for an act
+    that someone carried out (the object of an agentive verb) has that someone as doer. Goods and
+    means are no acts ("supplied rockets that hit X" leaves the rockets' user unsaid), and what a
+    verb of giving hands over is given, not carried out by the giver."""
+    words = lexicon().words
+    noun = subj.head.head
+    if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl" or noun.dep_ != "dobj":
+        return [subj]
+    things = (words["goods_nouns"], words["instrument_nouns"], words["holding_nouns"])
+    if lemma(noun.head) not in words["agentive_verbs"] or any(lemma(noun) in w for w in things):
+        return [subj]
+    if lemma(noun.head) in lexicon().frames:  # "provided guidance that called for …": given, not carried out
+        return [subj]
+    return subject(noun.head) or [subj]
 
 
 def _result_victims(verb: Token) -> list[Token]:
@@ -197,6 +228,14 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     trig = framed or lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
     partner = trig is not None and trig.type in lex.words["partner_types"]
     targets = prep_objects(noun, (*_TARGET_PREPS, "with") if partner else _TARGET_PREPS)  # "talks with X"
+    parties = prep_objects(noun, ("between",)) if partner else []
+    if parties:  # "talks between X and Y": the two sides are named together, and nobody else is one
+        sources, targets = parties[:1], [c for p in parties for c in p.conjuncts]
+        # "between X and government officials" is often parsed as one phrase headed by "officials"
+        # with X and its "and" as a modifier: X is the first side, the head the second
+        first = [c for c in parties[0].lefts if c.dep_ in ("nmod", "compound") and children(c, "cc")]
+        if first and not targets:
+            sources, targets = first[:1], parties[:1]
     assessment = lemma(noun) in lex.words["assessment_nouns"] and (trig is None or trig.type != "THREATEN")
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = children(noun, "poss"), []
@@ -204,6 +243,7 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         trig is not None
         and trig.type in lex.words["patient_possessor_types"]
         and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
+        and not prep_objects(noun, ("of",))  # "its designations of X", "the army's arrest of X": the possessor acts
     ):
         targets, sources = targets + children(noun, "poss"), prep_objects(noun, ("by", "from"))
     sources += [  # "the Front attack" (never "the January attack": a date is no doer)
@@ -256,6 +296,12 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     gov = governor(noun)
     if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
         sources = children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
+    if not sources and not assessment:
+        sources = _grounds_doers(noun) or _participants(noun)
+    if not sources and partner and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "X represented the group in negotiations with Y", "X took part in talks with Y": who is in the talks
+        verb = noun.head.head
+        sources = subject(verb) if verb.pos_ in ("VERB", "AUX") else []
     if gov is not None:
         glemma = lemma(gov)
         subj = subject(gov)
@@ -271,6 +317,40 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
     return Args(sources=sources, targets=targets)
+
+
+def _participants(noun: Token) -> list[Token]:
+    """Who took part in an act wrapped in other nouns: "X engaged in a pattern of criminal activity,
+    including killings", "X was involved in a campaign of bombings". A participation verb's
+    complement is an activity however it is worded, so the wrapping nouns are climbed (a few "of"
+    links and an "including") up to the verb, whose subject did the act."""
+    words = lexicon().words
+    tok = _list_head(noun)
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and trigger_of(head.head) is None:
+            tok = _list_head(head.head)  # "a pattern of activity": the activity is what is done
+            continue
+        break
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or tok is _list_head(noun) or lemma(verb) not in words["participation_verbs"]:
+        return []  # no wrapping climbed: the plain governor rules decide
+    return subject(verb)
+
+
+def _grounds_doers(noun: Token) -> list[Token]:
+    """Who did what a measure's "for" names: its patient. "X was sanctioned for support of Y",
+    "police arrested X for the bombing", "sanctioned under several orders, including for support of
+    Y": the measure is taken against X because of that act, so X did it (as its author says)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    verb = noun.head.head
+    if verb.lower_ in _INSTANCE_PREPS and verb.dep_ == "prep":
+        verb = verb.head  # "…, including for …": the grounds of the clause's measure
+    found = trigger_of(verb) if verb.pos_ == "VERB" else None
+    if found is None or found[0].type not in lexicon().words["grounds_types"]:
+        return []
+    return children(verb, "dobj") or children(verb, "nsubjpass")
 
 
 def _predicated(noun: Token) -> list[Token]:
@@ -344,7 +424,7 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "X is suspected of planning the raid": the passive subject of the governing verb acts;
         # "accused X of planning the raid": its object does
-        held = children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
+        held = _controllers(verb.head.head, verb.head) if verb.head.lower_ in _CONTROL_PREPS else []
         return held or subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X

@@ -84,8 +84,9 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
                     for g in children(p, "pobj")
                     for left in g.lefts
                     for c in left.subtree
-                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
-                ]
+                    if c.pos_ == "PROPN"
+                    and (c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.head.pos_ != "PROPN"))
+                ]  # a possessor owns the list even when the list has a name: "the Council's Sanctions List"
         yield tok, trig, kind, args
 
 
