@@ -18,7 +18,7 @@ from threatgraph.extract.events_coref import relative_is_ambiguous
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_syntax import children, is_hyphen_compound, prep_objects
-from threatgraph.extract.events_triggers import a_person, trigger_of
+from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,17 +54,22 @@ def _controller(head: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
-def _can_act(tok: Token) -> bool:
-    """Whether a word can name a doer: a name, a pronoun, an entity, a noun for people or bodies."""
-    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or a_person(tok)
+def _an_act(tok: Token) -> bool:
+    """Whether an object names an act or a judgement rather than someone ("took action", "made a
+    threat", "represents a threat"): such an object controls no infinitive or gerund after it."""
+    words = lexicon().words
+    lem = lemma(tok)
+    if lem in words["act_nouns"] or lem in words["assessment_nouns"]:
+        return True
+    return tok.pos_ == "NOUN" and trigger_of(tok) is not None
 
 
 def _controllers(verb: Token, prep: Token | None = None) -> list[Token]:
     """The objects of ``verb`` that control its infinitive or its ``prep`` + gerund: "sent X to fight",
-    "stopped X from entering". Only an object that can act controls ("took action to disrupt …",
+    "stopped X from entering". An object naming an act controls nothing ("took action to disrupt …",
     "represents a threat" are the subject's), and a preposition before the object ("From
     kidnapping girls to bombings, X represents a threat") is no complement of it."""
-    return [o for o in children(verb, "dobj") if _can_act(o) and (prep is None or o.i < prep.i)]
+    return [o for o in children(verb, "dobj") if not _an_act(o) and (prep is None or o.i < prep.i)]
 
 
 def verb_args(verb: Token, depth: int = 0) -> Args:

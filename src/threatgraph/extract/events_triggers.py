@@ -50,10 +50,10 @@ def _idiom(tok: Token, lem: str) -> bool:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if bool(idioms) and any(lemma(c) in idioms for c in objects):
         return True
-    return lem in lexicon().words["person_object_verbs"] and any(not a_person(c) for c in objects)
+    return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
 
 
-def a_person(tok: Token) -> bool:
+def _a_person(tok: Token) -> bool:
     """Whether a word names people: a person's name, a pronoun, a noun for people or fighters."""
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
         return True
