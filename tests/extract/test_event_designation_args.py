@@ -138,3 +138,26 @@ def test_goods_given_do_nothing_themselves(events) -> None:
 def test_a_fronted_from_phrase_is_no_object_control(events) -> None:
     text = "From kidnapping schoolgirls to mass fatality attacks, the Kestrel Front represents a threat to society."
     assert _one(events(text), "kidnapping").source == "Kestrel Front"  # not "threat"
+
+
+def test_a_grounds_possessive_is_the_measures_patient(events) -> None:
+    # "its" is the designated party, not the nearer subject that designates
+    text = (
+        "The Ministry of Finance designated the Northern Guard in 2016 for its role in perpetrating "
+        "violence on the Eastland people."
+    )
+    assert _one(events(text), "violence").source == "Northern Guard"
+
+
+def test_a_passive_conjunct_takes_the_active_subject_as_patient(events) -> None:
+    found = _one(events("Jan Kowalczyk fled to Eastland and was captured by the Northern Army."), "captured")
+    assert (found.source, found.target) == ("Northern Army", "Jan Kowalczyk")
+
+
+def test_a_release_speaks_in_the_present_whatever_the_parse_takes_for_an_auxiliary(events) -> None:
+    text = (
+        "Today, the Ministry of Finance of Ruritania designated two financiers of the Kestrel Front.\n\n"
+        "Fly Eastland is being designated for having assisted the Kestrel Front."
+    )
+    found = [e for e in events(text) if e.trigger == "designated" and e.sentence.startswith("Fly")]
+    assert all(e.source == "Ministry of Finance" for e in found)

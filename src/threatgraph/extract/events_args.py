@@ -92,6 +92,8 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
                 agent = agent or inherited.sources
             elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and _controllers(head, verb.head):
                 subj = _controllers(head, verb.head)  # "accused X of recruiting", "stopped X from entering": X
+            elif not _is_passive(head) and passive:
+                subjpass = inherited.sources  # "X fled and was captured", "X keeps links and is involved in …"
             elif not _is_passive(head):
                 subj = inherited.sources
             elif verb.dep_ == "pcomp":
@@ -132,7 +134,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         targets = objects + [t for t in targets if t not in dobj]
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
-    return Args(sources=subj, targets=targets)
+    return Args(sources=grounds_pronouns(subj), targets=targets)
 
 
 def _relative_act_doers(subj: Token) -> list[Token]:
@@ -321,7 +323,7 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
             targets = targets or [t for t in prep_objects(gov, ("on", "against", "upon", "to", "for")) if t != noun]
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
-    return Args(sources=sources, targets=targets)
+    return Args(sources=grounds_pronouns(sources), targets=targets)
 
 
 def _participants(noun: Token) -> list[Token]:
@@ -341,6 +343,28 @@ def _participants(noun: Token) -> list[Token]:
     if verb is None or tok is _list_head(noun) or lemma(verb) not in words["participation_verbs"]:
         return []  # no wrapping climbed: the plain governor rules decide
     return subject(verb)
+
+
+def _measure_of_grounds(tok: Token) -> Token | None:
+    """The measure verb whose "for" phrase holds ``tok`` ("designated X … for its role in …")."""
+    for up in tok.ancestors:
+        if up.lower_ == "for" and up.dep_ == "prep":
+            verb = up.head
+            found = trigger_of(verb) if verb.pos_ == "VERB" else None
+            return verb if found is not None and found[0].type in lexicon().words["grounds_types"] else None
+    return None
+
+
+def grounds_pronouns(heads: list[Token]) -> list[Token]:
+    """Possessive pronouns in a measure's grounds stand for its patient: "OFAC designated X for its
+    role in …", "sanctioned X and Y for their support of Z". The grounds are what the patient did,
+    so "its" is X even though the measure's author is the nearer subject."""
+    out: list[Token] = []
+    for h in heads:
+        verb = _measure_of_grounds(h) if h.tag_ == "PRP$" else None
+        patients = (children(verb, "dobj") or children(verb, "nsubjpass")) if verb is not None else []
+        out.extend(patients or [h])
+    return out
 
 
 def _grounds_doers(noun: Token) -> list[Token]:
@@ -381,8 +405,8 @@ def _role_holders(noun: Token) -> list[Token]:
     attack". The role's possessor, the copula subject it is said of, or the subject of the verb
     whose object it is holds the role, so did the act."""
     roles = lexicon().words["role_nouns"]
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return []
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.dep_ != "prep":
+        return []  # the act is a noun ("role in the attack") or a gerund ("role in perpetrating violence")
     holder = noun.head.head
     if holder.pos_ in ("VERB", "AUX"):  # "had leading roles in an attack": the prepositions hang on the verb
         return subject(holder) if any(lemma(d) in roles for d in children(holder, "dobj")) else []
@@ -433,6 +457,8 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         return held or subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
+        return _role_holders(verb)  # "X's role in perpetrating violence": X
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in children(verb, "aux")):
         # "the group's bid to storm a jail", "an attempt by X to seize": whose bid it is acts
         return children(verb.head, "poss") + prep_objects(verb.head, ("by",))
