@@ -161,3 +161,9 @@ def test_a_release_speaks_in_the_present_whatever_the_parse_takes_for_an_auxilia
     )
     found = [e for e in events(text) if e.trigger == "designated" and e.sentence.startswith("Fly")]
     assert all(e.source == "Ministry of Finance" for e in found)
+
+
+def test_coordinated_passives_share_the_last_agent(events) -> None:
+    text = "The two gunmen wounded a guard, but were shot and killed by a police officer on the scene."
+    found = _one(events(text), "shot")
+    assert found.source is not None and "officer" in found.source

@@ -80,6 +80,14 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     agent = [g for a in children(verb, "agent") for g in children(a, "pobj")]
     if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
         agent = [g for role in prep_objects(verb, ("as",)) for g in prep_objects(role, ("by",))]
+    if passive and not agent:  # "were shot and killed by X": the last conjunct's agent is every conjunct's
+        agent = [
+            g
+            for c in children(verb, "conj")
+            if _is_passive(c)
+            for a in children(c, "agent")
+            for g in children(a, "pobj")
+        ]
     dobj = children(verb, "dobj")
     head = verb.head
     if depth < 3 and not subj and not subjpass and head != verb:
