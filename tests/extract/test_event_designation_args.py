@@ -167,3 +167,9 @@ def test_coordinated_passives_share_the_last_agent(events) -> None:
     text = "The two gunmen wounded a guard, but were shot and killed by a police officer on the scene."
     found = _one(events(text), "shot")
     assert found.source is not None and "officer" in found.source
+
+
+def test_a_list_parsed_as_its_owners_apposition_still_has_the_owner(events) -> None:
+    text = "Jan Kowalczyk joined the Kestrel Front in 2012. In 2015, he was placed on the United Nations (UNSCR 1267) sanctions list."
+    found = _one(events(text), "placed")
+    assert (found.source, found.target) == ("United Nations", "Jan Kowalczyk")
