@@ -170,6 +170,9 @@ def test_coordinated_passives_share_the_last_agent(events) -> None:
 
 
 def test_a_list_parsed_as_its_owners_apposition_still_has_the_owner(events) -> None:
-    text = "Jan Kowalczyk joined the Kestrel Front in 2012. In 2015, he was placed on the United Nations (UNSCR 1267) sanctions list."
+    text = (
+        "Jan Kowalczyk joined the Kestrel Front in 2012. "
+        "In 2015, he was placed on the United Nations (UNSCR 1267) sanctions list."
+    )
     found = _one(events(text), "placed")
     assert (found.source, found.target) == ("United Nations", "Jan Kowalczyk")
