@@ -278,7 +278,7 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
 
 def _said_of(noun: Token, index: MentionIndex, depth: int) -> Actor | None:
     """The named subject a relative clause's noun is predicated of: "X was a militia commander who
-    represented the group …", "X was one of some ninety fighters who trained with …". The clause
+    spoke for the movement …", "X was one of some forty recruits who drilled with …". The clause
     tells what X did; the noun's own modifiers (the militia) only say whose commander X was."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in lexicon().words["quantity_nouns"]:
         noun = noun.head.head  # "one of N who …"

@@ -80,7 +80,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     agent = [g for a in children(verb, "agent") for g in children(a, "pobj")]
     if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
         agent = [g for role in prep_objects(verb, ("as",)) for g in prep_objects(role, ("by",))]
-    if passive and not agent:  # "were shot and killed by X": the last conjunct's agent is every conjunct's
+    if passive and not agent:  # "were hit and wounded by X": the last conjunct's agent is every conjunct's
         agent = [
             g
             for c in children(verb, "conj")
@@ -314,7 +314,7 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     if not sources and not assessment:
         sources = _grounds_doers(noun) or _participants(noun)
     if not sources and partner and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-        # "X represented the group in negotiations with Y", "X took part in talks with Y": who is in the talks
+        # "X sat for the faction in talks with Y", "X joined in talks with Y": who is in the talks
         verb = noun.head.head
         sources = subject(verb) if verb.pos_ in ("VERB", "AUX") else []
     if gov is not None:

@@ -88,7 +88,7 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
                     and (c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.head.pos_ != "PROPN"))
                 ]  # a possessor owns the list even when the list has a name: "the Council's Sanctions List"
                 lists = {w for frame in lexicon().frames[lemma(tok)] for w in frame.pobjs}
-                # "placed on the United Nations (…) sanctions list", parsed with the list as the owner's apposition
+                # "put on the Ruritanian Council (…) sanctions list", parsed with the list as the owner's apposition
                 args.sources += [
                     g
                     for p in children(tok, "prep")
