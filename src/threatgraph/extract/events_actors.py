@@ -10,7 +10,7 @@ mention falls back to the plain noun phrase so the event still names its actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
@@ -43,9 +43,10 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        ordered = sorted(mentions, key=lambda m: m.start)
         #: Each mention's tokens (None when its characters fall outside the tokens), aligned with ``mentions``.
-        self.spans: list[Span | None] = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in self.mentions]
+        self.spans: list[Span | None] = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in ordered]
+        self.mentions = surnames_as_people(ordered, self.spans)
         self.starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
         for m, span in zip(self.mentions, self.spans, strict=True):
@@ -94,6 +95,36 @@ class MentionIndex:
         return best
 
 
+#: Prepositions before which a name is where something happens, not who acts.
+_WHERE = frozenset(
+    {"in", "at", "near", "from", "into", "across", "inside", "throughout", "within", "outside", "around"}
+)
+
+
+def surnames_as_people(mentions: list[Mention], spans: list[Span | None]) -> list[Mention]:
+    """Mentions with a one-word place that is the surname of a person the document names read as
+    that person: a release names "Ousmane Diallo" once and then says "Diallo led …", and the tagger,
+    knowing a town called Diallo, types the short form as a place. The surname must belong to one
+    named person only, and a place preposition before it ("in Diallo") keeps it a place."""
+    people: dict[str, set[tuple[int, str]]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "Person" and m.group >= 0 and len(words) > 1:
+            people.setdefault(words[-1].casefold(), set()).add((m.group, m.canonical or m.text))
+    if not people:
+        return mentions
+    out = []
+    for m, span in zip(mentions, spans, strict=True):
+        one_word = m.label == "Location" and span is not None and len(span) == 1
+        owners = people.get(m.text.casefold()) if one_word else None
+        where = span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _WHERE
+        if owners is not None and len(owners) == 1 and not where:
+            group, name = next(iter(owners))
+            m = replace(m, label="Person", group=group, canonical=name)
+        out.append(m)
+    return out
+
+
 def _actor_of(m: Mention) -> Actor:
     return Actor(m.canonical or m.text, m.group, m.label)
 
@@ -136,7 +167,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         named = _name_before(tok, index)
         if named is not None and named is not index.at(tok.head.head):
             return _actor_of(named)  # "strikes against the Front, which has fought …": the Front
-        return resolve(tok.head.head, index, depth + 1)
+        said = _said_of(tok.head.head, index, depth)
+        return said if said is not None else resolve(tok.head.head, index, depth + 1)
     if tok.pos_ == "PRON" or low in lex.words["person_pronouns"]:
         return _anaphor(tok, index)
     lem = lemma(tok)
@@ -242,6 +274,25 @@ def _name_before(tok: Token, index: MentionIndex) -> Mention | None:
     if (tok.lower_ in ("who", "whom") and not person) or (tok.lower_ == "which" and person):
         return None
     return m
+
+
+def _said_of(noun: Token, index: MentionIndex, depth: int) -> Actor | None:
+    """The named subject a relative clause's noun is predicated of: "X was a militia commander who
+    spoke for the movement …", "X was one of some forty recruits who drilled with …". The clause
+    tells what X did; the noun's own modifiers (the militia) only say whose commander X was."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in lexicon().words["quantity_nouns"]:
+        noun = noun.head.head  # "one of N who …"
+    if noun.dep_ != "attr" or lemma(noun.head) not in _COPULAS or noun.tag_ not in ("NN", "NNP", "CD"):
+        return None
+    copula = noun.head
+    subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and copula.dep_ == "conj":  # "X was considered … and was one of …"
+        subjects = [c for c in copula.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        actor = resolve(subj, index, depth + 1)
+        if actor is not None and actor.group >= 0:
+            return actor
+    return None
 
 
 def _predicate_of(tok: Token, index: MentionIndex, depth: int) -> Actor | None:

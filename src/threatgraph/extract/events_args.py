@@ -54,6 +54,24 @@ def _controller(head: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
+def _an_act(tok: Token) -> bool:
+    """Whether an object names an act or a judgement rather than someone ("took action", "made a
+    threat", "represents a threat"): such an object controls no infinitive or gerund after it."""
+    words = lexicon().words
+    lem = lemma(tok)
+    if lem in words["act_nouns"] or lem in words["assessment_nouns"]:
+        return True
+    return tok.pos_ == "NOUN" and trigger_of(tok) is not None
+
+
+def _controllers(verb: Token, prep: Token | None = None) -> list[Token]:
+    """The objects of ``verb`` that control its infinitive or its ``prep`` + gerund: "sent X to fight",
+    "stopped X from entering". An object naming an act controls nothing ("took action to disrupt …",
+    "represents a threat" are the subject's), and a preposition before the object ("From
+    kidnapping girls to bombings, X represents a threat") is no complement of it."""
+    return [o for o in children(verb, "dobj") if not _an_act(o) and (prep is None or o.i < prep.i)]
+
+
 def verb_args(verb: Token, depth: int = 0) -> Args:
     """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
     passive = _is_passive(verb)
@@ -62,6 +80,14 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     agent = [g for a in children(verb, "agent") for g in children(a, "pobj")]
     if passive and not agent:  # "listed as a terrorist entity by X": the parse hangs the agent on the role
         agent = [g for role in prep_objects(verb, ("as",)) for g in prep_objects(role, ("by",))]
+    if passive and not agent:  # "were hit and wounded by X": the last conjunct's agent is every conjunct's
+        agent = [
+            g
+            for c in children(verb, "conj")
+            if _is_passive(c)
+            for a in children(c, "agent")
+            for g in children(a, "pobj")
+        ]
     dobj = children(verb, "dobj")
     head = verb.head
     if depth < 3 and not subj and not subjpass and head != verb:
@@ -72,8 +98,10 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             if _is_passive(head) and passive:
                 subjpass = inherited.targets
                 agent = agent or inherited.sources
-            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and children(head, "dobj"):
-                subj = children(head, "dobj")  # "accused X of recruiting", "stopped X from entering": X
+            elif verb.dep_ == "pcomp" and verb.head.lower_ in _CONTROL_PREPS and _controllers(head, verb.head):
+                subj = _controllers(head, verb.head)  # "accused X of recruiting", "stopped X from entering": X
+            elif not _is_passive(head) and passive:
+                subjpass = inherited.sources  # "X fled and was captured", "X keeps links and is involved in …"
             elif not _is_passive(head):
                 subj = inherited.sources
             elif verb.dep_ == "pcomp":
@@ -81,7 +109,8 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         elif verb.dep_ in ("xcomp", "advcl") and children(verb, "aux") and _controller(head) is not None:
             ctrl = _controller(head)
             assert ctrl is not None
-            controller = children(ctrl, "dobj") or children(ctrl, "nsubj", "nsubjpass")
+            # "sent X to fight": X controls; "took action to disrupt": an act is no controller, the subject is
+            controller = _controllers(ctrl) or children(ctrl, "nsubj", "nsubjpass")
             if not controller and not _is_passive(ctrl):  # "a part in trying to recruit X": who tries
                 controller = verb_args(ctrl, depth + 1).sources
             if lemma(ctrl) in lexicon().words["instrument_verbs"]:
@@ -100,7 +129,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
-    subj = [a for s in subj for a in _through_instrument(s)]
+    subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return Args(sources=agent, targets=subjpass or dobj)
@@ -113,7 +142,24 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         targets = objects + [t for t in targets if t not in dobj]
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
-    return Args(sources=subj, targets=targets)
+    return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+def _relative_act_doers(subj: Token) -> list[Token]:
+    """ "Our forces conducted a mission that eliminated X": a relative pronoun standing for an act
+    that someone carried out (the object of an agentive verb) has that someone as doer. Goods and
+    means are no acts ("supplied rockets that hit X" leaves the rockets' user unsaid), and what a
+    verb of giving hands over is given, not carried out by the giver."""
+    words = lexicon().words
+    noun = subj.head.head
+    if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl" or noun.dep_ != "dobj":
+        return [subj]
+    things = (words["goods_nouns"], words["instrument_nouns"], words["holding_nouns"])
+    if lemma(noun.head) not in words["agentive_verbs"] or any(lemma(noun) in w for w in things):
+        return [subj]
+    if lemma(noun.head) in lexicon().frames:  # "provided guidance that called for …": given, not carried out
+        return [subj]
+    return subject(noun.head) or [subj]
 
 
 def _result_victims(verb: Token) -> list[Token]:
@@ -197,6 +243,14 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     trig = framed or lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)
     partner = trig is not None and trig.type in lex.words["partner_types"]
     targets = prep_objects(noun, (*_TARGET_PREPS, "with") if partner else _TARGET_PREPS)  # "talks with X"
+    parties = prep_objects(noun, ("between",)) if partner else []
+    if parties:  # "talks between X and Y": the two sides are named together, and nobody else is one
+        sources, targets = parties[:1], [c for p in parties for c in p.conjuncts]
+        # "between X and government officials" is often parsed as one phrase headed by "officials"
+        # with X and its "and" as a modifier: X is the first side, the head the second
+        first = [c for c in parties[0].lefts if c.dep_ in ("nmod", "compound") and children(c, "cc")]
+        if first and not targets:
+            sources, targets = first[:1], parties[:1]
     assessment = lemma(noun) in lex.words["assessment_nouns"] and (trig is None or trig.type != "THREATEN")
     if assessment:  # "X's threat", "X remains a threat to Y": X is assessed; Y is only threatened
         targets, sources = children(noun, "poss"), []
@@ -204,6 +258,7 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         trig is not None
         and trig.type in lex.words["patient_possessor_types"]
         and (trig.type != "ASSAULT" or lemma(noun) in lex.words["patient_possessor_nouns"])
+        and not prep_objects(noun, ("of",))  # "its designations of X", "the army's arrest of X": the possessor acts
     ):
         targets, sources = targets + children(noun, "poss"), prep_objects(noun, ("by", "from"))
     sources += [  # "the Front attack" (never "the January attack": a date is no doer)
@@ -256,6 +311,12 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     gov = governor(noun)
     if gov is not None and not sources and noun.dep_ == "pobj" and lemma(gov) in lex.words["blaming_verbs"]:
         sources = children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
+    if not sources and not assessment:
+        sources = _grounds_doers(noun) or _participants(noun)
+    if not sources and partner and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "X sat for the faction in talks with Y", "X joined in talks with Y": who is in the talks
+        verb = noun.head.head
+        sources = subject(verb) if verb.pos_ in ("VERB", "AUX") else []
     if gov is not None:
         glemma = lemma(gov)
         subj = subject(gov)
@@ -270,7 +331,63 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
             targets = targets or [t for t in prep_objects(gov, ("on", "against", "upon", "to", "for")) if t != noun]
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
-    return Args(sources=sources, targets=targets)
+    return Args(sources=grounds_pronouns(sources), targets=targets)
+
+
+def _participants(noun: Token) -> list[Token]:
+    """Who took part in an act wrapped in other nouns: "X engaged in a pattern of criminal activity,
+    including killings", "X was involved in a campaign of bombings". A participation verb's
+    complement is an activity however it is worded, so the wrapping nouns are climbed (a few "of"
+    links and an "including") up to the verb, whose subject did the act."""
+    words = lexicon().words
+    tok = _list_head(noun)
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and trigger_of(head.head) is None:
+            tok = _list_head(head.head)  # "a pattern of activity": the activity is what is done
+            continue
+        break
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or tok is _list_head(noun) or lemma(verb) not in words["participation_verbs"]:
+        return []  # no wrapping climbed: the plain governor rules decide
+    return subject(verb)
+
+
+def _measure_of_grounds(tok: Token) -> Token | None:
+    """The measure verb whose "for" phrase holds ``tok`` ("designated X … for its role in …")."""
+    for up in tok.ancestors:
+        if up.lower_ == "for" and up.dep_ == "prep":
+            verb = up.head
+            found = trigger_of(verb) if verb.pos_ == "VERB" else None
+            return verb if found is not None and found[0].type in lexicon().words["grounds_types"] else None
+    return None
+
+
+def grounds_pronouns(heads: list[Token]) -> list[Token]:
+    """Possessive pronouns in a measure's grounds stand for its patient: "OFAC designated X for its
+    role in …", "sanctioned X and Y for their support of Z". The grounds are what the patient did,
+    so "its" is X even though the measure's author is the nearer subject."""
+    out: list[Token] = []
+    for h in heads:
+        verb = _measure_of_grounds(h) if h.tag_ == "PRP$" else None
+        patients = (children(verb, "dobj") or children(verb, "nsubjpass")) if verb is not None else []
+        out.extend(patients or [h])
+    return out
+
+
+def _grounds_doers(noun: Token) -> list[Token]:
+    """Who did what a measure's "for" names: its patient. "X was sanctioned for support of Y",
+    "police arrested X for the bombing", "sanctioned under several orders, including for support of
+    Y": the measure is taken against X because of that act, so X did it (as its author says)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    verb = noun.head.head
+    if verb.lower_ in _INSTANCE_PREPS and verb.dep_ == "prep":
+        verb = verb.head  # "…, including for …": the grounds of the clause's measure
+    found = trigger_of(verb) if verb.pos_ == "VERB" else None
+    if found is None or found[0].type not in lexicon().words["grounds_types"]:
+        return []
+    return children(verb, "dobj") or children(verb, "nsubjpass")
 
 
 def _predicated(noun: Token) -> list[Token]:
@@ -296,8 +413,8 @@ def _role_holders(noun: Token) -> list[Token]:
     attack". The role's possessor, the copula subject it is said of, or the subject of the verb
     whose object it is holds the role, so did the act."""
     roles = lexicon().words["role_nouns"]
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return []
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.dep_ != "prep":
+        return []  # the act is a noun ("role in the attack") or a gerund ("role in perpetrating violence")
     holder = noun.head.head
     if holder.pos_ in ("VERB", "AUX"):  # "had leading roles in an attack": the prepositions hang on the verb
         return subject(holder) if any(lemma(d) in roles for d in children(holder, "dobj")) else []
@@ -344,10 +461,12 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "X is suspected of planning the raid": the passive subject of the governing verb acts;
         # "accused X of planning the raid": its object does
-        held = children(verb.head.head, "dobj") if verb.head.lower_ in _CONTROL_PREPS else []
+        held = _controllers(verb.head.head, verb.head) if verb.head.lower_ in _CONTROL_PREPS else []
         return held or subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
+        return _role_holders(verb)  # "X's role in perpetrating violence": X
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in children(verb, "aux")):
         # "the group's bid to storm a jail", "an attempt by X to seize": whose bid it is acts
         return children(verb.head, "poss") + prep_objects(verb.head, ("by",))

@@ -84,7 +84,16 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
                     for g in children(p, "pobj")
                     for left in g.lefts
                     for c in left.subtree
-                    if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
+                    if c.pos_ == "PROPN"
+                    and (c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.head.pos_ != "PROPN"))
+                ]  # a possessor owns the list even when the list has a name: "the Council's Sanctions List"
+                lists = {w for frame in lexicon().frames[lemma(tok)] for w in frame.pobjs}
+                # "put on the Ruritanian Council (…) sanctions list", parsed with the list as the owner's apposition
+                args.sources += [
+                    g
+                    for p in children(tok, "prep")
+                    for g in children(p, "pobj")
+                    if g.pos_ == "PROPN" and any(a.dep_ == "appos" and lemma(a) in lists for a in g.children)
                 ]
         yield tok, trig, kind, args
 

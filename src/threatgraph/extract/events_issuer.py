@@ -69,7 +69,9 @@ def performed(tok: Token) -> bool:
         return False
     if _deictic(tok):
         return True  # "those designated today"
-    return bool(auxes) and auxes[0].tag_ in _PRESENT
+    # the tense is the finite auxiliary's (a parse may take a name's first word for an auxiliary)
+    finite = next((a for a in auxes if a.tag_ in (*_PRESENT, "VBD", "MD")), None)
+    return finite is not None and finite.tag_ in _PRESENT
 
 
 def release_sources(measures: Sequence[tuple[Token, str, list[Actor]]], linked: dict[int, Actor]) -> dict[int, Actor]:

@@ -214,6 +214,8 @@ class PloverFile(Schema):
     militant_nouns: Words
     simultaneity_marks: Words
     blaming_verbs: Words
+    grounds_types: Words
+    participation_verbs: Words
     allegiance_words: Words
     patient_modifier_labels: Words
     place_nouns: Words
