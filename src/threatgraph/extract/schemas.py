@@ -24,6 +24,7 @@ class LabelsFile(Schema):
     heads: dict[str, Words]
     state_forces: Words
     group_words: Words
+    admin_words: Words
     branch_words: Words
     person_titles: Words
     person_nouns: Words
