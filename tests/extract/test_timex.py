@@ -111,3 +111,30 @@ def test_a_day_part_alone_is_no_date() -> None:
 def test_reading_never_fails_on_any_text(text: str) -> None:
     kind, value = timex.reading(text, None, None, "unknown", ANCHOR)
     assert kind in ("DATE", "TIME", "DURATION", "SET") and isinstance(value, str)
+
+
+def test_a_clock_time_without_minutes_is_a_time() -> None:
+    assert timex.reading("3 p.m.", None, None, "unknown", ANCHOR) == ("TIME", "2022-03-15T15:00")
+    assert timex.reading("3 million", None, None, "unknown", ANCHOR)[0] != "TIME"
+
+
+def test_a_range_signal_is_not_part_of_the_value(spans) -> None:
+    """ "since January" is January..publication on the timeline, but its TIMEX3 value is January's."""
+    got = {d.text: d for d in spans("Fighting has continued since January, and the curfew will last until 2024.")}
+    since = next(d for k, d in got.items() if "January" in k)
+    assert since.timex_value == "2022-01" and since.end == ANCHOR  # the interval still runs to publication
+    assert next(d for k, d in got.items() if "2024" in k).timex_value == "2024"
+
+
+def test_an_offset_date_counts_from_the_date_before_it_or_from_publication(spans) -> None:
+    got = {d.text: d for d in spans("He was jailed in 2009 and freed a year later.")}
+    assert got["a year later"].timex_value == "2010" and got["a year later"].start == date(2010, 1, 1)
+    alone = {d.text: d for d in spans("Output rose 4 percent from a year earlier.")}
+    assert next(d for k, d in alone.items() if "year earlier" in k).timex_value == "2021"
+
+
+def test_a_scheduled_day_of_a_month_is_the_next_one(spans) -> None:
+    ahead = spans("The talks are scheduled for April 7, the envoy said.")
+    assert [d.timex_value for d in ahead if "April" in d.text] == ["2022-04-07"]
+    back = spans("The talks were held on April 7, the envoy said.")
+    assert [d.timex_value for d in back if "April" in d.text] == ["2021-04-07"]

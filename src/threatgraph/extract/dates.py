@@ -619,6 +619,9 @@ def _resolve_anaphora(
     out = list(found)
     counted: set[int] = set()  # anaphoric expressions dated from an earlier one: they may date the next
     for k, (span, interval) in enumerate(out):
+        if interval.start is None and (offset := _offset(span.text)) is not None:
+            out[k] = (span, _offset_from(offset, span, out[:k], interval, published))
+            continue
         unit = _anaphoric_unit(span.text) if interval.start is None else None
         shift = _anaphoric_shift(span.text) if unit is None else None
         if unit is None and shift is None:
@@ -647,6 +650,58 @@ def _resolve_anaphora(
             counted.add(k)
             break
     return out
+
+
+def _offset(text: str) -> tuple[str, int] | None:
+    """(unit, signed count) of a date stated as an offset from another: "a year later" ("year", 1), "two
+    days earlier" ("day", -2), "three months before" ("month", -3); None for anything else ("ago" is
+    counted from the publication date by the grammar itself)."""
+    g = _grammar()
+    words = _clean(_SIGNAL.sub("", text.strip())).split()
+    if len(words) != 3 or words[2] not in _OFFSET_SIGNS:
+        return None
+    unit = words[1].removesuffix("s")
+    if unit not in g["units"] or not (words[0].isdigit() or words[0] in g["numbers"]):
+        return None
+    return unit, _number(words[0]) * _OFFSET_SIGNS[words[2]]
+
+
+#: the last word of an offset date and its direction
+_OFFSET_SIGNS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
+
+
+def _offset_from(
+    offset: tuple[str, int],
+    span: Span,
+    before: list[tuple[Span, DateInterval]],
+    interval: DateInterval,
+    published: date | None,
+) -> DateInterval:
+    """ "a year later" dated from the nearest earlier expression precise enough for the unit ("jailed in
+    2019 and released a year later": 2020); with none in reach, from the publication date ("profit rose
+    from a year earlier"). Left as it was when neither gives a date."""
+    unit, count = offset
+    anchor: DateInterval | None = None
+    for prev_span, prev in reversed(before):
+        if span.start_char - prev_span.start_char > _ANAPHORA_REACH:
+            break
+        if prev.start is not None and prev.end is not None and _unit_bounds(unit, prev) is not None:
+            anchor = prev
+            break
+    base = anchor.start if anchor is not None else published
+    if base is None:
+        return interval
+    try:
+        res = _period(unit, base, count)
+    except ValueError:
+        return interval
+    kind, value = timex.reading(interval.text, res.start, res.end, res.precision, published)
+    if unit == "week" and res.start is not None:
+        iso = res.start.isocalendar()
+        value = f"{iso[0]}-W{iso[1]:02d}"
+    return dataclasses.replace(
+        interval, start=res.start, end=res.end, precision=res.precision, note=None, timex_type=kind, timex_value=value
+    )
 
 
 def _unit_bounds(unit: str, prev: DateInterval) -> tuple[date, date] | None:
@@ -680,10 +735,26 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _reference(span.text, published)
     elif future:
         interval = _forward(interval, published)
-    kind, value = timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
+    kind, value = _timex_reading(interval, published)
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = span.start_char, span.end_char
     return interval
+
+
+#: A range's opening word ("since", "until"...) before one expression: TimeML's signal, not part of the timex.
+_SIGNAL = re.compile(r"^(?:since|from|until|till|through|before|after|by)\s+(?=\S)", re.IGNORECASE)
+
+
+def _timex_reading(interval: DateInterval, published: date | None) -> tuple[str, str]:
+    """(TIMEX3 type, value) of an interval. "since January" is the range January..publication on the
+    timeline, but the timex is "January" (2019-01), the signal word apart: the value is read from the
+    expression after the signal when that expression is one date, not a range of its own."""
+    inner = _SIGNAL.sub("", interval.text)
+    if inner != interval.text and not any(w in _JOINERS for w in _clean(inner).split()):
+        alone = normalise(inner, published)
+        if alone is not None and alone.start is not None:
+            return timex.reading(alone.text, alone.start, alone.end, alone.precision, published)
+    return timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
 
 
 def _reference(text: str, published: date | None) -> DateInterval:
@@ -703,14 +774,23 @@ _BACKWARD = re.compile(r"\b(?:last|ago|yesterday|earlier|past|previous|since|rec
 
 
 def _forward(interval: DateInterval, published: date) -> DateInterval:
-    """An undated month, season or weekday in a clause about the future is the next one ("will meet in
-    June" in a March article), not the last one the past-leaning grammar picked."""
+    """An undated month, season, weekday or day of a month in a clause about the future is the next one
+    ("will meet in June", "is scheduled for April 7" in a March article), not the last one the past-leaning
+    grammar picked."""
     if interval.start is None or interval.end is None or interval.start >= published:
         return interval
     if _BACKWARD.search(interval.text) or interval.precision not in ("day", "month", "season"):
         return interval
     if interval.precision == "day":
-        if interval.start != interval.end or not _patterns()["weekday"].match(_clean(interval.text)):
+        if interval.start != interval.end:
+            return interval
+        if _patterns()["has_month"].search(_clean(interval.text)):  # "scheduled for April 7": next April 7
+            try:
+                day = interval.start.replace(year=interval.start.year + 1)
+            except ValueError:
+                return interval
+            return dataclasses.replace(interval, start=day, end=day)
+        if not _patterns()["weekday"].match(_clean(interval.text)):
             return interval
         step = timedelta(days=7)
         return dataclasses.replace(interval, start=interval.start + step, end=interval.end + step)

@@ -43,7 +43,7 @@ def grammar() -> dict[str, Any]:
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     data["duration"] = re.compile(rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?({units})s?$")
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
-    data["clock"] = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\.?", re.IGNORECASE)
+    data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
     return data
@@ -116,7 +116,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     if m := g["clock"].search(s):
         hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
         day = start.isoformat() if start is not None else (anchor.isoformat() if anchor else "XXXX-XX-XX")
-        return "TIME", f"{day}T{hour:02d}:{m[2]}"
+        return "TIME", f"{day}T{hour:02d}:{m[2] or '00'}"  # "3 p.m." is 15:00
     if (part := g["day_part"].search(s)) and start is not None and start == end:
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
@@ -177,13 +177,22 @@ def _consecutive_years(first: str, second: str) -> bool:
 
 
 def future_clause(span: Span) -> bool:
-    """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday"."""
+    """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday", "is
+    scheduled for April 7", "are expected to resume in June" (a plan's or expectation's participle)."""
     g = grammar()
     if any(t.lower_ in g["future_words"] for t in span):
         return True
     head = span.root
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return any(c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in head.children) or (
-        head.lower_ in g["future_aux"]
-    )
+    verbs = [head]
+    while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:  # "talks are expected to resume in June"
+        verbs.append(verbs[-1].head)
+    for verb in verbs:
+        if verb.lower_ in g["future_aux"] or any(
+            c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in verb.children
+        ):
+            return True
+        if verb.lower_ in g["future_words"] and verb.tag_ == "VBN":
+            return True  # "scheduled for April 7", "expected in June": a plan or an expectation
+    return False
