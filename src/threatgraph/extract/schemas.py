@@ -25,6 +25,7 @@ class LabelsFile(Schema):
     state_forces: Words
     group_words: Words
     admin_words: Words
+    title_bodies: Words
     branch_words: Words
     person_titles: Words
     person_nouns: Words
