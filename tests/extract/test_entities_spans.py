@@ -271,3 +271,11 @@ def test_the_service_that_opens_a_title_is_a_body_of_its_own(extractor: Extracto
     assert "Army" not in _labels(_analyse(extractor, "Engineers of the Army Corps rebuilt the bridge."))
     # an office that is no body alone keeps its title whole ("Interior Minister")
     assert "Interior" not in _labels(_analyse(extractor, "Interior Minister Ivo Qandor met the delegation."))
+
+
+def test_a_name_ending_in_a_facility_word_is_a_place(nlp) -> None:
+    """ "Qandor Military Airfield" read as ORG (or PERSON) is a place; "The Base" (one word) is left alone."""
+    doc = nlp.make_doc("Jets left Qandor Military Airfield at dawn.")
+    ent = Span(doc, 2, 5, label="ORG")
+    assert spans._relabel(ent) == "FAC"
+    assert spans._relabel(Span(doc, 2, 3, label="ORG")) == "ORG"

@@ -26,6 +26,7 @@ class LabelsFile(Schema):
     group_words: Words
     admin_words: Words
     title_bodies: Words
+    facility_heads: Words
     branch_words: Words
     person_titles: Words
     person_nouns: Words

@@ -196,6 +196,11 @@ def _org_heads() -> frozenset[str]:
 
 
 @cache
+def _facility_heads() -> frozenset[str]:
+    return frozenset(label_config()["facility_heads"])
+
+
+@cache
 def _articles() -> frozenset[str]:
     return frozenset({"al", *vocabulary().articles})
 
@@ -235,6 +240,9 @@ def _relabel(span: Span) -> str:
             return "GPE"
     if span.label_ == "PERSON" and span[-1].lower_ in label_config()["heads"]["Organization"]:
         return "ORG"  # "Policy Centre" is no one's name
+    last = span[-1]
+    if span.label_ in ("ORG", "PERSON") and len(span) >= 2 and last.is_title and last.lower_ in _facility_heads():
+        return "FAC"  # "Qandor Military Airfield", "Qandor Camp": a place built or named by its kind
     if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
         return "PERSON"  # "two of its officers, Karim Haddad and Yusuf Omar Jaber"
     if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
