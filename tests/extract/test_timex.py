@@ -138,3 +138,19 @@ def test_a_scheduled_day_of_a_month_is_the_next_one(spans) -> None:
     assert [d.timex_value for d in ahead if "April" in d.text] == ["2022-04-07"]
     back = spans("The talks were held on April 7, the envoy said.")
     assert [d.timex_value for d in back if "April" in d.text] == ["2021-04-07"]
+
+
+def test_last_night_is_the_night_before_publication(spans) -> None:
+    got = spans("Troops raided the compound last night, officials said.")
+    assert [(d.timex_type, d.timex_value) for d in got if "night" in d.text] == [("TIME", "2022-03-14TNI")]
+
+
+def test_two_expressions_the_model_tagged_as_one_are_read_apart(spans) -> None:
+    """ "in October 2019 after years of ...": a date and a duration joined by a signal word."""
+    got = [(d.text, d.timex_value) for d in spans("She took over the cell in October 2019 after years of planning.")]
+    assert ("October 2019", "2019-10") in got and ("years", "PXY") in got
+
+
+def test_an_offset_with_its_own_object_is_no_offset_from_an_earlier_date(spans) -> None:
+    got = spans("He was jailed in 2009 and freed two days before the vote.")
+    assert not any(d.timex_value in ("2022-03-13", "2009-12-30") for d in got)  # neither from publication nor 2009

@@ -531,7 +531,9 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]
         read = _read(span, ent, published)
-        parts = _listed_dates(ent, published) if read.note == NOT_UNDERSTOOD else []
+        parts = (
+            (_listed_dates(ent, published) or _signalled_dates(ent, published)) if read.note == NOT_UNDERSTOOD else []
+        )
         out += parts or [(span, read)]
     return _resolve_anaphora(out, published)
 
@@ -553,6 +555,24 @@ def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInt
     if len(out) < 2 or any(iv.start is None for _part, iv in out):
         return []
     return out
+
+
+#: words inside one model DATE span that relate two expressions ("October 2019 after years of ...")
+_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till"})
+
+
+def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
+    """ "October 2019 after years" (the model tags two expressions joined by a signal as one): each on its
+    own, when the first reads as a date and the second as a date or a duration; nothing otherwise."""
+    cuts = [t.i for t in ent if t.lower_ in _INNER_SIGNALS and ent.start < t.i < ent.end - 1]
+    if len(cuts) != 1:
+        return []
+    doc = ent.doc
+    first, second = doc[ent.start : cuts[0]], doc[cuts[0] + 1 : ent.end]
+    head, tail = _read(first, first, published), _read(second, second, published)
+    if head.start is None or not (tail.start is not None or tail.timex_type == "DURATION"):
+        return []
+    return [(first, head), (second, tail)]
 
 
 _ANAPHORA_REACH = 2500  # characters: "on the same day" looks back a few paragraphs, not across the page
@@ -619,7 +639,7 @@ def _resolve_anaphora(
     out = list(found)
     counted: set[int] = set()  # anaphoric expressions dated from an earlier one: they may date the next
     for k, (span, interval) in enumerate(out):
-        if interval.start is None and (offset := _offset(span.text)) is not None:
+        if interval.start is None and (offset := _offset(span.text)) is not None and not _has_object(span):
             out[k] = (span, _offset_from(offset, span, out[:k], interval, published))
             continue
         unit = _anaphoric_unit(span.text) if interval.start is None else None
@@ -664,6 +684,16 @@ def _offset(text: str) -> tuple[str, int] | None:
     if unit not in g["units"] or not (words[0].isdigit() or words[0] in g["numbers"]):
         return None
     return unit, _number(words[0]) * _OFFSET_SIGNS[words[2]]
+
+
+def _has_object(span: Span) -> bool:
+    """ "two days before Christmas", "a week after the vote": the offset counts from what follows it, not
+    from an earlier date."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ in ("DET", "NOUN", "PROPN", "NUM", "PRON") or after.ent_type_ in ("DATE", "EVENT")
 
 
 #: the last word of an offset date and its direction
