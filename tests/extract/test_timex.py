@@ -154,3 +154,21 @@ def test_two_expressions_the_model_tagged_as_one_are_read_apart(spans) -> None:
 def test_an_offset_with_its_own_object_is_no_offset_from_an_earlier_date(spans) -> None:
     got = spans("He was jailed in 2009 and freed two days before the vote.")
     assert not any(d.timex_value in ("2022-03-13", "2009-12-30") for d in got)  # neither from publication nor 2009
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("the first half of 2019", "DATE", "2019-H1"),
+        ("the second half", "DATE", "2022-H2"),
+        ("fiscal 2019", "DATE", "FY2019"),
+        ("fiscal year 2020", "DATE", "FY2020"),
+        ("earlier today", "DATE", "2022-03-15"),
+        ("the past year", "DURATION", "P1Y"),
+        ("last year", "DATE", "2021"),
+    ],
+)
+def test_halves_fiscal_years_and_rolling_windows(text: str, kind: str, value: str) -> None:
+    d = normalise(text, ANCHOR)
+    start, end, precision = (d.start, d.end, d.precision) if d is not None else (None, None, "unknown")
+    assert timex.reading(text, start, end, precision, ANCHOR) == (kind, value)

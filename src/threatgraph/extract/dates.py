@@ -95,6 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "quarter": re.compile(
             rf"^(?:the\s+)?(?:({_alt(g['quarters'])})[\s-]+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"
         ),
+        "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
+        "fiscal": re.compile(rf"^(?:fiscal(?:\s+year)?|fy)\s*'?{year}$"),
         "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
         "ago": re.compile(rf"^({num})\s+({unit})s?\s+ago$"),
         "past_n": re.compile(rf"^(?:the\s+)?(?:past|last|previous)\s+({num})\s+({unit})s$"),
@@ -234,6 +236,18 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         else:
             y = anchor.year
         return _months_span(y, 3 * q - 2, 3 * q, "range")
+    if m := p["half"].match(s):  # "the first half of 2019"; alone, of the publication year
+        h = g["halves"][m[1]]
+        if m[2]:
+            y = _check_year(int(m[2]))
+        elif anchor is None:
+            return _floating("range")
+        else:
+            y = anchor.year
+        return _months_span(y, 6 * h - 5, 6 * h, "range")
+    if m := p["fiscal"].match(s):  # "fiscal 2019": the year it is named for (its bounds vary by body)
+        y = _check_year(int(m[1]))
+        return _Res(date(y, 1, 1), date(y, 12, 31), "year")
     if s in g["relative_days"]:
         if anchor is None:
             return _floating("day")

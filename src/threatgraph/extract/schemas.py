@@ -97,6 +97,7 @@ class DatesFile(Schema):
     year_parts: dict[str, list[int]]
     seasons: dict[str, list[int]]
     quarters: dict[str, int]
+    halves: dict[str, int]
     relative_days: dict[str, int]
     period_shift: dict[str, int]
     units: Words

@@ -92,6 +92,8 @@ def _day_value(start: date, end: date, precision: str) -> str:
         return f"{start.year}-{SEASON_CODES[start.month]}"
     if start.year == end.year and start.day == 1 and (start.month - 1) % 3 == 0 and end.month == start.month + 2:
         return f"{start.year}-Q{(start.month + 2) // 3}"
+    if start.year == end.year and start.day == 1 and start.month in (1, 7) and end.month == start.month + 5:
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
     if start.year == end.year:
         return str(start.year)
     if start.year // 10 == end.year // 10 and (start.month, end.month) == (1, 12):
@@ -126,8 +128,12 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     relative = re.search(r"\b(?:ago|last|this|next|past|previous|earlier|later)\b", s)
     if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
         lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
-        if m[1] or s.endswith("s") or re.search(r"\b(?:for|over|during)\b", lead):
-            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
+        window = re.match(r"(?:the\s+)?(?:past|last)\b", lead) and _clean(text).startswith("the ")  # "the past year"
+        if m[1] or s.endswith("s") or window or re.search(r"\b(?:for|over|during)\b", lead):
+            single = 1.0 if window and not s.endswith("s") else None  # "the past year": one year up to now
+            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else single, m[2], g)
+    if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
+        return "DATE", f"FY{fiscal[1]}"  # TimeML's fiscal year
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
     return "DATE", ""
