@@ -146,9 +146,9 @@ def test_last_night_is_the_night_before_publication(spans) -> None:
 
 
 def test_two_expressions_the_model_tagged_as_one_are_read_apart(spans) -> None:
-    """ "in October 2019 after years of ...": a date and a duration joined by a signal word."""
-    got = [(d.text, d.timex_value) for d in spans("She took over the cell in October 2019 after years of planning.")]
-    assert ("October 2019", "2019-10") in got and ("years", "PXY") in got
+    """ "in March 2011 after months of ...": a date and a duration joined by a signal word."""
+    got = [(d.text, d.timex_value) for d in spans("She took over the cell in March 2011 after months of planning.")]
+    assert ("March 2011", "2011-03") in got and ("months", "PXM") in got
 
 
 def test_an_offset_with_its_own_object_is_no_offset_from_an_earlier_date(spans) -> None:

@@ -571,12 +571,12 @@ def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInt
     return out
 
 
-#: words inside one model DATE span that relate two expressions ("October 2019 after years of ...")
+#: words inside one model DATE span that relate two expressions ("March 2011 after months of ...")
 _INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till"})
 
 
 def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
-    """ "October 2019 after years" (the model tags two expressions joined by a signal as one): each on its
+    """ "March 2011 after months" (the model tags two expressions joined by a signal as one): each on its
     own, when the first reads as a date and the second as a date or a duration; nothing otherwise."""
     cuts = [t.i for t in ent if t.lower_ in _INNER_SIGNALS and ent.start < t.i < ent.end - 1]
     if len(cuts) != 1:
