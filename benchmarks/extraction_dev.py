@@ -395,8 +395,9 @@ def print_scores(totals: dict[str, DevScores], errors: bool = False) -> None:
         s = totals[split]
         if not (s.source.gold or s.timex_value.gold or s.entity_type.gold):
             continue
-        print(f"[{split}] quote source          {s.source.line()}   anchor {ANCHORS['quote_source_f1']}")
-        print(f"[{split}] quote content exact   {s.content.line()}   anchor {ANCHORS['quote_content_exact_f1']}")
+        if s.source.gold or s.content.gold:  # a TIMEX-only split (tune6, fresh5) has no quote gold
+            print(f"[{split}] quote source          {s.source.line()}   anchor {ANCHORS['quote_source_f1']}")
+            print(f"[{split}] quote content exact   {s.content.line()}   anchor {ANCHORS['quote_content_exact_f1']}")
         if s.timex_value.gold:
             print(f"[{split}] TIMEX3 relaxed detect {s.timex_relaxed.line()}   anchor {ANCHORS['timex_relaxed_f1']}")
             print(f"[{split}] TIMEX3 value          {s.timex_value.line()}   anchor {ANCHORS['timex_value_f1']}")
