@@ -653,9 +653,6 @@ def _resolve_anaphora(
     out = list(found)
     counted: set[int] = set()  # anaphoric expressions dated from an earlier one: they may date the next
     for k, (span, interval) in enumerate(out):
-        if interval.start is None and (offset := _offset(span.text)) is not None and not _has_object(span):
-            out[k] = (span, _offset_from(offset, span, out[:k], interval, published))
-            continue
         unit = _anaphoric_unit(span.text) if interval.start is None else None
         shift = _anaphoric_shift(span.text) if unit is None else None
         if unit is None and shift is None:
@@ -684,68 +681,6 @@ def _resolve_anaphora(
             counted.add(k)
             break
     return out
-
-
-def _offset(text: str) -> tuple[str, int] | None:
-    """(unit, signed count) of a date stated as an offset from another: "a year later" ("year", 1), "two
-    days earlier" ("day", -2), "three months before" ("month", -3); None for anything else ("ago" is
-    counted from the publication date by the grammar itself)."""
-    g = _grammar()
-    words = _clean(_SIGNAL.sub("", text.strip())).split()
-    if len(words) != 3 or words[2] not in _OFFSET_SIGNS:
-        return None
-    unit = words[1].removesuffix("s")
-    if unit not in g["units"] or not (words[0].isdigit() or words[0] in g["numbers"]):
-        return None
-    return unit, _number(words[0]) * _OFFSET_SIGNS[words[2]]
-
-
-def _has_object(span: Span) -> bool:
-    """ "two days before Christmas", "a week after the vote": the offset counts from what follows it, not
-    from an earlier date."""
-    doc = span.doc
-    if span.end >= len(doc):
-        return False
-    after = doc[span.end]
-    return after.pos_ in ("DET", "NOUN", "PROPN", "NUM", "PRON") or after.ent_type_ in ("DATE", "EVENT")
-
-
-#: the last word of an offset date and its direction
-_OFFSET_SIGNS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
-
-
-def _offset_from(
-    offset: tuple[str, int],
-    span: Span,
-    before: list[tuple[Span, DateInterval]],
-    interval: DateInterval,
-    published: date | None,
-) -> DateInterval:
-    """ "a year later" dated from the nearest earlier expression precise enough for the unit ("jailed in
-    2019 and released a year later": 2020); with none in reach, from the publication date ("profit rose
-    from a year earlier"). Left as it was when neither gives a date."""
-    unit, count = offset
-    anchor: DateInterval | None = None
-    for prev_span, prev in reversed(before):
-        if span.start_char - prev_span.start_char > _ANAPHORA_REACH:
-            break
-        if prev.start is not None and prev.end is not None and _unit_bounds(unit, prev) is not None:
-            anchor = prev
-            break
-    base = anchor.start if anchor is not None else published
-    if base is None:
-        return interval
-    try:
-        res = _period(unit, base, count)
-    except ValueError:
-        return interval
-    kind, value = timex.reading(interval.text, res.start, res.end, res.precision, published)
-    if unit == "week" and res.start is not None:
-        iso = res.start.isocalendar()
-        value = f"{iso[0]}-W{iso[1]:02d}"
-    return dataclasses.replace(
-        interval, start=res.start, end=res.end, precision=res.precision, note=None, timex_type=kind, timex_value=value
-    )
 
 
 def _unit_bounds(unit: str, prev: DateInterval) -> tuple[date, date] | None:
