@@ -70,3 +70,18 @@ def test_a_dateline_near_still_makes_a_place_and_a_list_of_bodies_is_no_list_of_
         "Today at the museum in Baghdad, the U.S. Embassy Counsellor, Jon Halvers and Dr. Amir Kassem opened the hall."
     )
     assert "Location" not in _labels(ms, "Jon Halvers")
+
+
+def test_a_name_the_model_took_for_a_product_is_a_body_when_it_names_an_agency(nlp: Language) -> None:
+    """ "its Qandor or Vellacott news agencies": the parse ties "Qandor" to "agencies", a body noun."""
+    from spacy.tokens import Doc, Span
+
+    from threatgraph.extract.mentions import _named_body
+
+    words = ["from", "its", "Qandor", "or", "Vellacott", "news", "agencies", "and", "the", "Qandor", "app"]
+    heads = [0, 6, 5, 2, 2, 6, 0, 0, 10, 10, 0]
+    deps = ["ROOT", "poss", "nmod", "cc", "conj", "compound", "pobj", "cc", "det", "compound", "conj"]
+    pos = ["ADP", "PRON", "PROPN", "CCONJ", "PROPN", "NOUN", "NOUN", "CCONJ", "DET", "PROPN", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _named_body(Span(doc, 2, 3, label="PRODUCT")) == "Organization"
+    assert _named_body(Span(doc, 9, 10, label="PRODUCT")) is None  # an app is a product

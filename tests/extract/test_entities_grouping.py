@@ -385,3 +385,17 @@ def test_a_person_glued_to_the_short_name_it_defines_is_cut_before_the_bracket()
         start, start + len("Brenna Holt Qandor (Dorland"), "Brenna Holt Qandor (Dorland", "Person", "", other, 0
     )
     assert _unglue(other, [glued])[0].text == "Brenna Holt Qandor (Dorland"
+
+
+def test_a_place_named_without_its_administrative_word_is_the_same_place() -> None:
+    ms = group_mentions(_mentions(("Qandor County", "Location"), ("Qandor East", "Location"), ("Qandor", "Location")))
+    assert _group_of(ms, "Qandor") == _group_of(ms, "Qandor County")
+    assert _group_of(ms, "Qandor East") != _group_of(ms, "Qandor")  # a direction makes another place
+    # a road or an airport named after a town is another place than the town
+    road = group_mentions(_mentions(("Qandor Road", "Location"), ("Qandor", "Location")))
+    assert len({m.group for m in road}) == 2
+    # two divisions with that short form ("Qandor District", "Qandor Province"): the short form joins neither
+    two = group_mentions(
+        _mentions(("Qandor District", "Location"), ("Qandor Province", "Location"), ("Qandor", "Location"))
+    )
+    assert len({m.group for m in two}) == 3

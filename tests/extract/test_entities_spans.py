@@ -258,3 +258,24 @@ def test_a_possessive_inside_a_span_cuts_it_at_a_name_the_article_uses_alone() -
     names = frozenset({"QeT"})
     assert spans._owner_of(doc.ents[0], names).text == "QeT"
     assert spans._owner_of(doc.ents[2], names).text == "People 's Vellacott Front"
+
+
+def test_the_service_that_opens_a_title_is_a_body_of_its_own(extractor: Extractor) -> None:
+    """ "Navy Capt. Dara Vellacott", "Defense Secretary Ivo Qandor": the person and the body they serve."""
+    labels = _labels(_analyse(extractor, "Army Lt. Gen. Dara Vellacott said the strike worked."))
+    assert labels.get("Army") == "PublicBody" and "Army Lt" not in labels
+    assert any(label == "Person" for text, label in labels.items() if "Vellacott" in text)
+    defense = _labels(_analyse(extractor, "Defense Secretary Ivo Qandor met the delegation on Monday."))
+    assert defense.get("Defense") == "PublicBody"
+    # no person follows the title: "Army" is not split off ("the Army Corps of Engineers")
+    assert "Army" not in _labels(_analyse(extractor, "Engineers of the Army Corps rebuilt the bridge."))
+    # an office that is no body alone keeps its title whole ("Interior Minister")
+    assert "Interior" not in _labels(_analyse(extractor, "Interior Minister Ivo Qandor met the delegation."))
+
+
+def test_a_name_ending_in_a_facility_word_is_a_place(nlp) -> None:
+    """ "Qandor Military Airfield" read as ORG (or PERSON) is a place; "The Base" (one word) is left alone."""
+    doc = nlp.make_doc("Jets left Qandor Military Airfield at dawn.")
+    ent = Span(doc, 2, 5, label="ORG")
+    assert spans._relabel(ent) == "FAC"
+    assert spans._relabel(Span(doc, 2, 3, label="ORG")) == "ORG"

@@ -111,3 +111,62 @@ def test_a_day_part_alone_is_no_date() -> None:
 def test_reading_never_fails_on_any_text(text: str) -> None:
     kind, value = timex.reading(text, None, None, "unknown", ANCHOR)
     assert kind in ("DATE", "TIME", "DURATION", "SET") and isinstance(value, str)
+
+
+def test_a_clock_time_without_minutes_is_a_time() -> None:
+    assert timex.reading("3 p.m.", None, None, "unknown", ANCHOR) == ("TIME", "2022-03-15T15:00")
+    assert timex.reading("3 million", None, None, "unknown", ANCHOR)[0] != "TIME"
+
+
+def test_a_range_signal_is_not_part_of_the_value(spans) -> None:
+    """ "since January" is January..publication on the timeline, but its TIMEX3 value is January's."""
+    got = {d.text: d for d in spans("Fighting has continued since January, and the curfew will last until 2024.")}
+    since = next(d for k, d in got.items() if "January" in k)
+    assert since.timex_value == "2022-01" and since.end == ANCHOR  # the interval still runs to publication
+    assert next(d for k, d in got.items() if "2024" in k).timex_value == "2024"
+
+
+def test_an_offset_date_counts_from_the_date_before_it(spans) -> None:
+    got = {d.text: d for d in spans("He was jailed in 2009 and freed a year later.")}
+    assert got["a year later"].timex_value == "2010" and got["a year later"].start == date(2010, 1, 1)
+
+
+def test_a_scheduled_day_of_a_month_is_the_next_one(spans) -> None:
+    ahead = spans("The talks are scheduled for April 7, the envoy said.")
+    assert [d.timex_value for d in ahead if "April" in d.text] == ["2022-04-07"]
+    back = spans("The talks were held on April 7, the envoy said.")
+    assert [d.timex_value for d in back if "April" in d.text] == ["2021-04-07"]
+
+
+def test_last_night_is_the_night_before_publication(spans) -> None:
+    got = spans("Troops raided the compound last night, officials said.")
+    assert [(d.timex_type, d.timex_value) for d in got if "night" in d.text] == [("TIME", "2022-03-14TNI")]
+
+
+def test_two_expressions_the_model_tagged_as_one_are_read_apart(spans) -> None:
+    """ "in March 2011 after months of ...": a date and a duration joined by a signal word."""
+    got = [(d.text, d.timex_value) for d in spans("She took over the cell in March 2011 after months of planning.")]
+    assert ("March 2011", "2011-03") in got and ("months", "PXM") in got
+
+
+def test_an_offset_with_its_own_object_is_no_offset_from_an_earlier_date(spans) -> None:
+    got = spans("He was jailed in 2009 and freed two days before the vote.")
+    assert not any(d.timex_value in ("2022-03-13", "2009-12-30") for d in got)  # neither from publication nor 2009
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("the first half of 2019", "DATE", "2019-H1"),
+        ("the second half", "DATE", "2022-H2"),
+        ("fiscal 2019", "DATE", "FY2019"),
+        ("fiscal year 2020", "DATE", "FY2020"),
+        ("earlier today", "DATE", "2022-03-15"),
+        ("the past year", "DURATION", "P1Y"),
+        ("last year", "DATE", "2021"),
+    ],
+)
+def test_halves_fiscal_years_and_rolling_windows(text: str, kind: str, value: str) -> None:
+    d = normalise(text, ANCHOR)
+    start, end, precision = (d.start, d.end, d.precision) if d is not None else (None, None, "unknown")
+    assert timex.reading(text, start, end, precision, ANCHOR) == (kind, value)

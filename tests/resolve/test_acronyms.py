@@ -35,6 +35,41 @@ def test_a_tail_is_left_out_only_where_the_article_says_so() -> None:
     assert not acronym_fits("TQX", "Tanzim Qurmul")
 
 
+def test_a_definition_may_skip_one_word_or_take_syllables() -> None:
+    """Official acronyms skip a word ("Vellacott Union Relief Mission in Dorland (VRMD)") or take syllables
+    ("Northern Command (NORTHCOM)"): read so only where the article defines them (``tail``)."""
+    assert acronym_fits("VRMD", "Vellacott Union Relief Mission in Dorland", tail=True)
+    assert not acronym_fits("VRMD", "Vellacott Union Relief Mission in Dorland")
+    assert acronym_fits("NORTHCOM", "Northern Command", tail=True)
+    assert not acronym_fits("NORTHCOM", "Northern Command")
+    # never both at once, never the first word skipped, never two words skipped
+    assert not acronym_fits("VRMIS", "Vellacott Union Relief Mission", tail=True)
+    assert not acronym_fits("URM", "Vellacott Union Relief Mission", tail=True)
+    assert not acronym_fits("VM", "Vellacott Union Relief Mission", tail=True)
+
+
+def test_a_name_cut_before_in_place_runs_to_a_definition_that_skips_a_word() -> None:
+    """ "Vellacott Union Relief Mission | in Dorland (VRMD)": the acronym skips "Union" and spells the place."""
+    from threatgraph.extract.defined import _unglue
+
+    text = "Soldiers of the Vellacott Union Relief Mission in Dorland (VRMD) were attacked."
+    start = text.index("Vellacott")
+    place = text.index("Dorland")
+    mentions = [
+        Mention(
+            start,
+            start + len("Vellacott Union Relief Mission"),
+            "Vellacott Union Relief Mission",
+            "Organization",
+            "",
+            text,
+            0,
+        ),
+        Mention(place, place + len("Dorland"), "Dorland", "Location", "", text, 0),
+    ]
+    assert [m.text for m in _unglue(text, mentions)] == ["Vellacott Union Relief Mission in Dorland"]
+
+
 @settings(deadline=None)
 @given(st.text(max_size=12), st.text(max_size=40))
 def test_acronym_fits_never_raises(short: str, long: str) -> None:

@@ -95,6 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "quarter": re.compile(
             rf"^(?:the\s+)?(?:({_alt(g['quarters'])})[\s-]+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"
         ),
+        "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
+        "fiscal": re.compile(rf"^(?:fiscal(?:\s+year)?|fy)\s*'?{year}$"),
         "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
         "ago": re.compile(rf"^({num})\s+({unit})s?\s+ago$"),
         "past_n": re.compile(rf"^(?:the\s+)?(?:past|last|previous)\s+({num})\s+({unit})s$"),
@@ -234,6 +236,18 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         else:
             y = anchor.year
         return _months_span(y, 3 * q - 2, 3 * q, "range")
+    if m := p["half"].match(s):  # "the first half of 2019"; alone, of the publication year
+        h = g["halves"][m[1]]
+        if m[2]:
+            y = _check_year(int(m[2]))
+        elif anchor is None:
+            return _floating("range")
+        else:
+            y = anchor.year
+        return _months_span(y, 6 * h - 5, 6 * h, "range")
+    if m := p["fiscal"].match(s):  # "fiscal 2019": the year it is named for (its bounds vary by body)
+        y = _check_year(int(m[1]))
+        return _Res(date(y, 1, 1), date(y, 12, 31), "year")
     if s in g["relative_days"]:
         if anchor is None:
             return _floating("day")
@@ -531,7 +545,9 @@ def date_spans(doc: Doc, published: date | None) -> list[tuple[Span, DateInterva
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LEFT_OPENERS:
             span = doc[ent.start - 1 : ent.end]
         read = _read(span, ent, published)
-        parts = _listed_dates(ent, published) if read.note == NOT_UNDERSTOOD else []
+        parts = (
+            (_listed_dates(ent, published) or _signalled_dates(ent, published)) if read.note == NOT_UNDERSTOOD else []
+        )
         out += parts or [(span, read)]
     return _resolve_anaphora(out, published)
 
@@ -553,6 +569,24 @@ def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInt
     if len(out) < 2 or any(iv.start is None for _part, iv in out):
         return []
     return out
+
+
+#: words inside one model DATE span that relate two expressions ("March 2011 after months of ...")
+_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till"})
+
+
+def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
+    """ "March 2011 after months" (the model tags two expressions joined by a signal as one): each on its
+    own, when the first reads as a date and the second as a date or a duration; nothing otherwise."""
+    cuts = [t.i for t in ent if t.lower_ in _INNER_SIGNALS and ent.start < t.i < ent.end - 1]
+    if len(cuts) != 1:
+        return []
+    doc = ent.doc
+    first, second = doc[ent.start : cuts[0]], doc[cuts[0] + 1 : ent.end]
+    head, tail = _read(first, first, published), _read(second, second, published)
+    if head.start is None or not (tail.start is not None or tail.timex_type == "DURATION"):
+        return []
+    return [(first, head), (second, tail)]
 
 
 _ANAPHORA_REACH = 2500  # characters: "on the same day" looks back a few paragraphs, not across the page
@@ -680,10 +714,26 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _reference(span.text, published)
     elif future:
         interval = _forward(interval, published)
-    kind, value = timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
+    kind, value = _timex_reading(interval, published)
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = span.start_char, span.end_char
     return interval
+
+
+#: A range's opening word ("since", "until"...) before one expression: TimeML's signal, not part of the timex.
+_SIGNAL = re.compile(r"^(?:since|from|until|till|through|before|after|by)\s+(?=\S)", re.IGNORECASE)
+
+
+def _timex_reading(interval: DateInterval, published: date | None) -> tuple[str, str]:
+    """(TIMEX3 type, value) of an interval. "since January" is the range January..publication on the
+    timeline, but the timex is "January" (2019-01), the signal word apart: the value is read from the
+    expression after the signal when that expression is one date, not a range of its own."""
+    inner = _SIGNAL.sub("", interval.text)
+    if inner != interval.text and not any(w in _JOINERS for w in _clean(inner).split()):
+        alone = normalise(inner, published)
+        if alone is not None and alone.start is not None:
+            return timex.reading(alone.text, alone.start, alone.end, alone.precision, published)
+    return timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
 
 
 def _reference(text: str, published: date | None) -> DateInterval:
@@ -703,14 +753,23 @@ _BACKWARD = re.compile(r"\b(?:last|ago|yesterday|earlier|past|previous|since|rec
 
 
 def _forward(interval: DateInterval, published: date) -> DateInterval:
-    """An undated month, season or weekday in a clause about the future is the next one ("will meet in
-    June" in a March article), not the last one the past-leaning grammar picked."""
+    """An undated month, season, weekday or day of a month in a clause about the future is the next one
+    ("will meet in June", "is scheduled for April 7" in a March article), not the last one the past-leaning
+    grammar picked."""
     if interval.start is None or interval.end is None or interval.start >= published:
         return interval
     if _BACKWARD.search(interval.text) or interval.precision not in ("day", "month", "season"):
         return interval
     if interval.precision == "day":
-        if interval.start != interval.end or not _patterns()["weekday"].match(_clean(interval.text)):
+        if interval.start != interval.end:
+            return interval
+        if _patterns()["has_month"].search(_clean(interval.text)):  # "scheduled for April 7": next April 7
+            try:
+                day = interval.start.replace(year=interval.start.year + 1)
+            except ValueError:
+                return interval
+            return dataclasses.replace(interval, start=day, end=day)
+        if not _patterns()["weekday"].match(_clean(interval.text)):
             return interval
         step = timedelta(days=7)
         return dataclasses.replace(interval, start=interval.start + step, end=interval.end + step)

@@ -30,6 +30,8 @@ Rules, in order (each only within one article):
    defines in parentheses right after a name it abbreviates ("Full Name (FN)", :func:`definitions`,
    read with :func:`threatgraph.names.acronyms.acronym_fits`).
 
+5. a place's short form: "Qandor" after "Qandor District" (an administrative word, ``admin_words``) joins it.
+
 The group's type is the type of its best-attested mention: a gazetteer mention first, then the
 longest name. Its canonical name is the longest surface form of that type, in the article's own
 script when there is one (a parenthetical Arabic spelling is an alias, not the name to show).
@@ -145,6 +147,7 @@ def group_mentions(
     known = {id(m) for m in named}
     _merge_org_short_forms(clusters, {id(c) for c in clusters if any(id(m) in known for m in c.mentions)})
     _merge_person_short_forms(clusters)
+    _merge_place_short_forms(clusters)
 
     roots: dict[int, list[Mention]] = {}
     for cluster in clusters:
@@ -381,6 +384,26 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
+            _union(cluster, next(iter(roots.values())))
+
+
+def _merge_place_short_forms(clusters: list[_Cluster]) -> None:
+    """Rule 5: a place named with its administrative word and then without it ("Qandor District" ->
+    "Qandor") is one place, when exactly one such long name has that short form. Only administrative
+    divisions (``labels.yaml`` ``admin_words``): "Qandor Road" or "Qandor Airport" is another place."""
+    admin = set(label_config()["admin_words"])
+    long_forms: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        best = cluster.best()
+        words = best.norm.split()
+        if best.label == "Location" and len(words) >= 2 and words[-1] in admin:
+            long_forms.setdefault(" ".join(words[:-1]), []).append(cluster)
+    for cluster in clusters:
+        best = cluster.best()
+        if best.label != "Location":
+            continue
+        roots = {id(c.root()): c for c in long_forms.get(best.norm, []) if c is not cluster}
+        if len(roots) == 1:
             _union(cluster, next(iter(roots.values())))
 
 

@@ -177,6 +177,34 @@ def _legal_instrument(span: Span) -> bool:
     return root.is_title and root.lower_ in label_config()["law_nouns"]
 
 
+#: model labels of artefacts (products, works, events): dropped unless the text says the name is a body's
+_ARTEFACT_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
+#: dependencies that tie a name to the noun it names inside one noun phrase ("Qandor news agency")
+_NP_DEPS = frozenset({"compound", "nmod", "conj", "cc"})
+
+
+def _named_body(span: Span) -> str | None:
+    """The type of an artefact-labelled name that modifies a body noun in its own noun phrase: "its Qandor
+    or Vellacott news agencies", "the Qandor network" name an agency and a network (``naming_nouns``,
+    ``member_nouns``), not a product. None when the phrase's noun is anything else."""
+    if not all(tok.is_title or not tok.is_alpha for tok in span):
+        return None
+    config = label_config()
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in _NP_DEPS or tok.head.i <= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        tok = tok.head
+    if tok.i < span.end or not tok.is_lower:
+        return None
+    word = tok.lower_  # no lemmatiser in the pipeline: "agencies" is read as "agency" below
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    kind = next(
+        (k for w in (word, singular) for k in (config["naming_nouns"].get(w), config["member_nouns"].get(w)) if k), None
+    )
+    return kind if kind is not None and is_org_type(kind) else None
+
+
 def map_label(span: Span) -> str | None:
     """Our type for a span on ``doc.ents``, or None when it is not an entity we keep."""
     config = label_config()
@@ -213,6 +241,8 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
             label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG, "Near Palmyra" as PERSON
+        if label is None and span.label_ in _ARTEFACT_LABELS:
+            label = _named_body(span)  # "its Qandor news agency": a name the model took for a product
         if label is None or (label != "Date" and span.label_ not in gazetteer_labels and _legal_instrument(span)):
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):

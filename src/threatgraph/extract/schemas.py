@@ -24,6 +24,9 @@ class LabelsFile(Schema):
     heads: dict[str, Words]
     state_forces: Words
     group_words: Words
+    admin_words: Words
+    title_bodies: Words
+    facility_heads: Words
     branch_words: Words
     person_titles: Words
     person_nouns: Words
@@ -94,6 +97,7 @@ class DatesFile(Schema):
     year_parts: dict[str, list[int]]
     seasons: dict[str, list[int]]
     quarters: dict[str, int]
+    halves: dict[str, int]
     relative_days: dict[str, int]
     period_shift: dict[str, int]
     units: Words

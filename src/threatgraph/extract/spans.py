@@ -196,6 +196,11 @@ def _org_heads() -> frozenset[str]:
 
 
 @cache
+def _facility_heads() -> frozenset[str]:
+    return frozenset(label_config()["facility_heads"])
+
+
+@cache
 def _articles() -> frozenset[str]:
     return frozenset({"al", *vocabulary().articles})
 
@@ -235,6 +240,9 @@ def _relabel(span: Span) -> str:
             return "GPE"
     if span.label_ == "PERSON" and span[-1].lower_ in label_config()["heads"]["Organization"]:
         return "ORG"  # "Policy Centre" is no one's name
+    last = span[-1]
+    if span.label_ in ("ORG", "PERSON") and len(span) >= 2 and last.is_title and last.lower_ in _facility_heads():
+        return "FAC"  # "Qandor Military Airfield", "Qandor Camp": a place built or named by its kind
     if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
         return "PERSON"  # "two of its officers, Karim Haddad and Yusuf Omar Jaber"
     if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
@@ -432,6 +440,50 @@ def _standalone_bodies(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _title_bodies(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """The service or department word that opens a person's title ("Navy Capt. Jane Roe", "Defense Secretary
+    Jane Roe"): the body the person serves, named by its short name (``labels.yaml`` ``title_bodies``). Only
+    right before a title word or rank, and only when a person's name follows within the title run. A blocked
+    job title the gazetteer marked ("Defense Secretary", TITLE) gives up its first word to the body and
+    keeps the rest. Returns ``spans`` with the bodies added."""
+    config = label_config()
+    bodies = [tuple(str(b).split()) for b in config["title_bodies"]]
+    titles = set(config["person_titles"]) | vocabulary().honorifics
+    people = {s.start for s in spans if s.label_ in ("PERSON", "Person")}
+    opening = {s.start: s for s in spans if s.label_ == "TITLE"}
+    out = list(spans)
+    for tok in doc:
+        if not tok.is_title or (tok.i in taken and tok.i not in opening):
+            continue
+        size = next((len(b) for b in bodies if tuple(t.lower_ for t in doc[tok.i : tok.i + len(b)]) == b), 0)
+        end = tok.i + size
+        title = opening.get(tok.i)
+        if not size or end >= len(doc) or (title is None and any(i in taken for i in range(tok.i, end))):
+            continue
+        if title is not None and title.end <= end:
+            continue
+        if not doc[end].is_title or doc[end].lower_.rstrip(".") not in titles:
+            continue
+        if not _person_after_title(doc, end + 1, people):
+            continue
+        if title is not None:
+            out.remove(title)
+            out.append(Span(doc, end, title.end, label="TITLE"))
+        out.append(Span(doc, tok.i, end, label="PublicBody"))  # a state's service, not an armed group
+    return out
+
+
+def _person_after_title(doc: Doc, i: int, people: set[int], reach: int = 6) -> bool:
+    """Whether a person's name starts within ``reach`` tokens from ``i``, past title words, ranks and their
+    full stops only ("Lt . Gen. <Name>")."""
+    for j in range(i, min(i + reach, len(doc))):
+        if j in people:
+            return True
+        if not (doc[j].is_title or doc[j].text == "."):
+            return False
+    return False
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -455,6 +507,8 @@ def repair(doc: Doc) -> Doc:
             continue
         spans.append(span)
     spans = filter_spans(_titled_persons(doc, spans))
+    taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
+    spans = _title_bodies(doc, spans, taken)
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     extra += _surnames(doc, [*spans, *extra])

@@ -43,7 +43,7 @@ def grammar() -> dict[str, Any]:
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     data["duration"] = re.compile(rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?({units})s?$")
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
-    data["clock"] = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\.?", re.IGNORECASE)
+    data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
     return data
@@ -92,6 +92,8 @@ def _day_value(start: date, end: date, precision: str) -> str:
         return f"{start.year}-{SEASON_CODES[start.month]}"
     if start.year == end.year and start.day == 1 and (start.month - 1) % 3 == 0 and end.month == start.month + 2:
         return f"{start.year}-Q{(start.month + 2) // 3}"
+    if start.year == end.year and start.day == 1 and start.month in (1, 7) and end.month == start.month + 5:
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
     if start.year == end.year:
         return str(start.year)
     if start.year // 10 == end.year // 10 and (start.month, end.month) == (1, 12):
@@ -116,7 +118,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     if m := g["clock"].search(s):
         hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
         day = start.isoformat() if start is not None else (anchor.isoformat() if anchor else "XXXX-XX-XX")
-        return "TIME", f"{day}T{hour:02d}:{m[2]}"
+        return "TIME", f"{day}T{hour:02d}:{m[2] or '00'}"  # "3 p.m." is 15:00
     if (part := g["day_part"].search(s)) and start is not None and start == end:
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
@@ -126,8 +128,12 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     relative = re.search(r"\b(?:ago|last|this|next|past|previous|earlier|later)\b", s)
     if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
         lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
-        if m[1] or s.endswith("s") or re.search(r"\b(?:for|over|during)\b", lead):
-            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
+        window = re.match(r"(?:the\s+)?(?:past|last)\b", lead) and _clean(text).startswith("the ")  # "the past year"
+        if m[1] or s.endswith("s") or window or re.search(r"\b(?:for|over|during)\b", lead):
+            single = 1.0 if window and not s.endswith("s") else None  # "the past year": one year up to now
+            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else single, m[2], g)
+    if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
+        return "DATE", f"FY{fiscal[1]}"  # TimeML's fiscal year
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
     return "DATE", ""
@@ -177,13 +183,22 @@ def _consecutive_years(first: str, second: str) -> bool:
 
 
 def future_clause(span: Span) -> bool:
-    """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday"."""
+    """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday", "is
+    scheduled for April 7", "are expected to resume in June" (a plan's or expectation's participle)."""
     g = grammar()
     if any(t.lower_ in g["future_words"] for t in span):
         return True
     head = span.root
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return any(c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in head.children) or (
-        head.lower_ in g["future_aux"]
-    )
+    verbs = [head]
+    while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:  # "talks are expected to resume in June"
+        verbs.append(verbs[-1].head)
+    for verb in verbs:
+        if verb.lower_ in g["future_aux"] or any(
+            c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in verb.children
+        ):
+            return True
+        if verb.lower_ in g["future_words"] and verb.tag_ == "VBN":
+            return True  # "scheduled for April 7", "expected in June": a plan or an expectation
+    return False

@@ -58,7 +58,11 @@ def acronym_fits(short: str, long: str, tail: bool = False) -> bool:
     skipped; any other word must give its letter. With ``tail`` (an article's own definition, "Full
     Name (ABC)"), a tail that starts with a particle ("... of <Parent>") may be left out once
     two words gave letters; between names with no such statement, it may not ("AQ" is not the acronym
-    of a branch named "al-Q... in the ...").
+    of a branch named "al-Q... in the ..."). An article's own definition is also read the looser ways
+    official acronyms are coined, because the bracket right after the name already says it is one: a
+    word may give its first few letters (syllable acronyms: "Northern Command (NORTHCOM)", "Mission in
+    Ruritania (MIRU)"), or one word after the first may give none ("Ruritanian Union Peace Mission
+    (RPM)"); the two are never combined.
     """
     letters = "".join(_words(short))
     words = _words(long)
@@ -67,9 +71,12 @@ def acronym_fits(short: str, long: str, tail: bool = False) -> bool:
     return _align(letters, tuple(words), tail)
 
 
-def _align(letters: str, words: tuple[str, ...], tail: bool) -> bool:
+def _align(letters: str, words: tuple[str, ...], tail: bool, loose: str = "") -> bool:
+    """Align ``letters`` with ``words``; ``loose`` (only for a definition's ``tail``) is "skip" (one word
+    after the first gives no letter) or "syllables" (a word may give its first few letters)."""
+
     @cache
-    def fit(i: int, j: int, gave: int) -> bool:
+    def fit(i: int, j: int, gave: int, skipped: bool) -> bool:
         if i == len(letters):
             # all letters used: what is left must be particles, or (tail) start with one
             rest = words[j:]
@@ -78,10 +85,20 @@ def _align(letters: str, words: tuple[str, ...], tail: bool) -> bool:
             return False
         word = words[j]
         more = min(gave + 1, 2)
-        if _skippable(word) and fit(i, j + 1, gave):
+        if _skippable(word) and fit(i, j + 1, gave, skipped):
             return True
-        if word[0] == letters[i] and fit(i + 1, j + 1, more):
+        if word[0] == letters[i] and fit(i + 1, j + 1, more, skipped):
             return True
-        return len(word) >= 2 and letters.startswith(word, i) and fit(i + len(word), j + 1, more)
+        if len(word) >= 2 and letters.startswith(word, i) and fit(i + len(word), j + 1, more, skipped):
+            return True
+        if loose == "syllables":
+            return any(
+                letters.startswith(word[:k], i) and fit(i + k, j + 1, more, skipped) for k in range(2, len(word))
+            )
+        return loose == "skip" and not skipped and j > 0 and fit(i, j + 1, gave, True)
 
-    return fit(0, 0, 0)
+    return fit(0, 0, 0, False) or (tail and not loose and any(_align(letters, words, tail, m) for m in _LOOSE))
+
+
+#: the looser readings of an article's own definition, tried one at a time (never together)
+_LOOSE = ("skip", "syllables")
