@@ -144,3 +144,15 @@ def test_a_name_the_list_writes_in_arabic_script_is_found_by_itself() -> None:
         idx = build_index([{"id": "e1", "schema": "Person", "dataset": "t", "properties": {"name": [name]}}])
         found = idx.match(Query([name]), limit=1)
         assert found and found[0].entry_id == "e1" and found[0].score == 1.0, name
+
+
+def test_a_name_listed_in_hangul_or_chinese_characters_matches_itself() -> None:
+    """A CJK query is compared by its readings and, against names listed in its own script, as itself: a
+    romanisation that writes a syllable differently from the index ("나" read "na", indexed "la") must not
+    hide the listed name from its own spelling."""
+    names = ["가나", "나라", "가탏", "華信船務", "Gana Trading"]
+    entries = [{"id": f"e{i}", "schema": "LegalEntity", "properties": {"name": [n]}} for i, n in enumerate(names)]
+    index = build_index(entries, "t")
+    for i, name in enumerate(names):
+        found = index.match(Query([name]), limit=len(names))
+        assert found and found[0].entry_id == f"e{i}" and found[0].score == 1.0, (name, found[:2])

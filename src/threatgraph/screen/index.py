@@ -84,12 +84,22 @@ ID_NAME_SUPPORT = 0.5
 UNIQUE_ID_SCHEMATA = frozenset({"Vessel", "Airplane"})
 
 
-def _readings(names: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """(query name, what is compared) per query name: a Chinese-character or Hangul name as each of its Latin
-    readings (:func:`names.cjk.readings`, syllables apart; the best reading scores), any other name as itself."""
+def _readings(names: Iterable[str]) -> Iterator[tuple[str, str, bool]]:
+    """(query name, what is compared, whether only names of the query's own script are compared) per query
+    name: a Chinese-character or Hangul name as each of its Latin readings (:func:`names.cjk.readings`,
+    syllables apart; the best reading scores) and as itself against listed names in its own script (a list that
+    writes the name in that script is matched letter for letter, whatever system romanises it), any other name
+    as itself."""
     for name in names:
-        for reading in cjk.readings(name) or (name,):
-            yield name, reading
+        latin = cjk.readings(name)
+        for reading in latin:
+            yield name, reading, False
+        yield name, name, bool(latin)
+
+
+def _own_script(name: str) -> bool:
+    """Whether a listed name is written in Chinese characters or Hangul."""
+    return cjk.is_han(name) or cjk.is_hangul(name)
 
 
 class ScreenIndex:
@@ -234,7 +244,7 @@ class ScreenIndex:
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
-        for qname, reading in _readings(query_names(query.names)):
+        for qname, reading, own_script in _readings(query_names(query.names)):
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
@@ -244,6 +254,8 @@ class ScreenIndex:
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
+                    continue
+                if own_script and not _own_script(listed):
                     continue
                 short = len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS
                 if q_keys is not None and short and is_latin_name(listed):
@@ -315,7 +327,7 @@ class ScreenIndex:
     def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
         """The best (score, query name, listed name position, alignment) between the query and one entity."""
         best = None
-        for qname, reading in _readings(query_names(query.names)):
+        for qname, reading, own_script in _readings(query_names(query.names)):
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
@@ -323,6 +335,8 @@ class ScreenIndex:
                 q_weights = [NAME] * len(q_tokens)
             ordered = is_latin_name(qname)
             for pos in self._names_of(ent_idx):
+                if own_script and not _own_script(self.names[pos][1]):
+                    continue
                 a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
                 a_spelled = spellings_of(self.names[pos][1])
                 person = (query.schema or self.entities[ent_idx][2]) == "Person"
