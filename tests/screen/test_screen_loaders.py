@@ -67,6 +67,7 @@ def test_un_xml(fixtures: Path) -> None:
     person = e["un-QDi.900"]["properties"]
     assert "حميد يوسف البدري" in person["name"]  # original script kept
     assert person["weakAlias"] == ["Abu Hamid"]
+    assert person["alias"] == ["Abu Yusuf al-Iraqi", "Abu Yousef al-Iraqi"]  # one element, two spellings
     assert person["passportNumber"] == ["B7654321"]
     assert e["un-QDe.900"]["sanction"]["properties"]["listingDate"] == ["2015-01-10"]
 

@@ -26,6 +26,13 @@ def _values(el: Element, name: str) -> list[str]:
     return [(v.text or "").strip() for v in _children(_child(el, name), "VALUE") if (v.text or "").strip()]
 
 
+def alias_names(text: str) -> list[str]:
+    """The names one ALIAS_NAME element holds: the list sometimes writes a person's spellings of one alias in
+    one element, apart by semicolons ("Ali Rezai; Ali Rezaie"); each is a name of its own, or none of them
+    would ever match a query that writes only one."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
 def _entry(item: Element, schema: str, prefix: str) -> dict[str, Any]:
     ref = _text(item, "REFERENCE_NUMBER") or _text(item, "DATAID")
     if not ref:
@@ -51,7 +58,8 @@ def _entry(item: Element, schema: str, prefix: str) -> dict[str, Any]:
         add(sanction, "listingDate", d)
     for alias in _children(item, f"{prefix}_ALIAS"):
         quality = _text(alias, "QUALITY").lower()
-        add(entity, "weakAlias" if quality == "low" else "alias", _text(alias, "ALIAS_NAME"))
+        for written in alias_names(_text(alias, "ALIAS_NAME")):
+            add(entity, "weakAlias" if quality == "low" else "alias", written)
     for addr in _children(item, f"{prefix}_ADDRESS"):
         parts = [_text(addr, k) for k in ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")]
         add(entity, "address", ", ".join(p for p in parts if p))
