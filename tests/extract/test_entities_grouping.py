@@ -385,3 +385,46 @@ def test_a_person_glued_to_the_short_name_it_defines_is_cut_before_the_bracket()
         start, start + len("Brenna Holt Qandor (Dorland"), "Brenna Holt Qandor (Dorland", "Person", "", other, 0
     )
     assert _unglue(other, [glued])[0].text == "Brenna Holt Qandor (Dorland"
+
+
+def test_a_given_name_after_the_full_name_joins_the_one_person_it_opens() -> None:
+    """ "<Given>" after "<Given> <Father> <Surname>", when the surname is shared with a brother: the given name
+    names the one full name it opens; not before that name is written, and not when two full names open with it
+    or another full name ends with it (then it is that one's surname)."""
+    ms = group_mentions(
+        _mentions(
+            ("Dorian Keth al-Vellacotti", "Person"),
+            ("Brenno Keth al-Vellacotti", "Person"),
+            ("Dorian", "Person"),
+        )
+    )
+    assert _group_of(ms, "Dorian") == _group_of(ms, "Dorian Keth al-Vellacotti")
+    before = group_mentions(_mentions(("Dorian", "Person"), ("Dorian Keth al-Vellacotti", "Person")))
+    assert len({m.group for m in before}) == 2
+    two = group_mentions(
+        _mentions(("Dorian Keth al-Vellacotti", "Person"), ("Dorian Amsel", "Person"), ("Dorian", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+    surname = group_mentions(
+        _mentions(("Dorian Keth al-Vellacotti", "Person"), ("Brenno Dorian", "Person"), ("Dorian", "Person"))
+    )
+    assert _group_of(surname, "Dorian") == _group_of(surname, "Brenno Dorian")
+    # a given name the model typed an organisation is not read as one
+    org = group_mentions(_mentions(("Dorian Keth al-Vellacotti", "Person"), ("Dorian", "Organization")))
+    assert len({m.group for m in org}) == 2
+
+
+def test_a_surname_written_with_its_article_and_typed_an_organisation_joins_the_person() -> None:
+    """ "al-<Surname>’s network": the model typed the article and the surname an organisation; it is the one
+    person's surname all the same. A company that carries the name keeps it."""
+    ms = group_mentions(_mentions(("Dorian al-Vellacotti", "Person"), ("al-Vellacotti", "Organization")))
+    assert _group_of(ms, "al-Vellacotti") == _group_of(ms, "Dorian al-Vellacotti")
+    assert {m.label for m in ms} == {"Person"}
+    company = group_mentions(
+        _mentions(
+            ("Dorian al-Vellacotti", "Person"),
+            ("al-Vellacotti General Trading Company", "Company"),
+            ("al-Vellacotti", "Organization"),
+        )
+    )
+    assert _group_of(company, "al-Vellacotti") == _group_of(company, "al-Vellacotti General Trading Company")

@@ -385,13 +385,19 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
 
 
 def _may_be_person(cluster: _Cluster) -> bool:
-    """A Person, or a one-word name the model typed otherwise that no reference data says is a place."""
+    """A Person, or a one-word name the model typed otherwise that no reference data says is a place.
+
+    A particle before the word does not make it two ("al-<Surname>", "de <Surname>"): a surname written
+    with its article ("<Surname>’s network") is as often typed an organisation as a bare one."""
     best = cluster.best()
     if best.label == "Person":
         return True
-    if best.source == "gazetteer" or best.label not in {"Organization", "Location"} or " " in best.norm:
+    words = best.norm.split()
+    if len(words) == 2 and words[0] in vocabulary().particles:
+        words = words[1:]
+    if best.source == "gazetteer" or best.label not in {"Organization", "Location"} or len(words) != 1:
         return False
-    return not (is_country(best.text) or is_place(best.text))
+    return not (is_country(best.text) or is_place(best.text) or is_place(words[0]))
 
 
 def _person_shaped_org(cluster: _Cluster) -> bool:
@@ -430,6 +436,29 @@ def _short_of(words: list[str], full: list[str]) -> bool:
     return full[-len(words) :] == words or (_kunya(words) and len(full) >= 3 and full[:2] == words)
 
 
+def _given_name_of(cluster: _Cluster, persons: list[_Cluster]) -> _Cluster | None:
+    """The one full name a lone given name refers back to: "<Given>" after "<Given> <Father> <Surname>".
+
+    Releases name a person by the given name when the surname does not tell the people of the story apart
+    (brothers, a father and son). Only a one-word name the model typed Person, whose every mention comes
+    after the full name's first one, that opens exactly one full name of the article and ends none (a
+    surname is the usual short form, so a word that is some full name's surname is read as that)."""
+    best = cluster.best()
+    words = best.norm.split()
+    if len(words) != 1 or best.label != "Person" or words[0] in vocabulary().kunya:
+        return None
+    root = cluster.root()
+    fulls = [p for p in persons if p.root() is not root]
+    if any(p.best().norm.split()[-1] == words[0] for p in fulls):
+        return None
+    opened = {id(p.root()): p for p in fulls if p.best().norm.split()[0] == words[0]}
+    if len(opened) != 1:
+        return None
+    full = next(iter(opened.values()))
+    first = min(m.start for p in persons if p.root() is full.root() for m in p.mentions)
+    return full if all(m.start > first for m in cluster.mentions) else None
+
+
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
     """Rule 3: "Qadir" joins "Haroon Aziz Qadir" only when no other full name ends in "Qadir"; a kunya
     joins the one full name it opens. A short name the article already tied to another (" al-<Nisba>,
@@ -453,3 +482,5 @@ def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
         matches = {id(p.root()): p for p in persons if p.root() is not root and _short_of(words, p.best().norm.split())}
         if len(matches) == 1:
             _union(root, next(iter(matches.values())))
+        elif not matches and (full := _given_name_of(cluster, persons)) is not None:
+            _union(root, full)
