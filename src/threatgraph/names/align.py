@@ -80,6 +80,16 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
 
 
+def _own_acronym(token: str, text: str) -> bool:
+    """Whether a word of a name is the initials of the words right before it ("... Guard Corps (IRGC) ...")."""
+    words = fold(text).split()
+    return len(token) >= 2 and any(
+        word == token and "".join(w[0] for w in words[i - len(token) : i]) == token
+        for i, word in enumerate(words)
+        if i >= len(token)
+    )
+
+
 def _territorial_word(token: str) -> bool:
     """A country, territory or demonym word ("lebanese", "iraq"), or a region of the vocabulary's ``places``."""
     return bool(_place(token)) or lookup_territory(token) is not None
@@ -336,7 +346,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
                 score = ORG_BRANCH
-                own = [t for t, _ in extra if t not in long_.text.split()]  # a lower-case word describes
+                # a lower-case word describes ("<Name> gang"); the name's own acronym repeats it ("... Corps (IRGC)")
+                own = [t for t, _ in extra if t not in long_.text.split() and not _own_acronym(t, long_.text)]
                 if feature == "fuzzy" and best > ORG_BRANCH and own and not any(_territorial_word(t) for t in own):
                     # A long parent's name is most of its branch's ("<Parent> Guard Corps" / "<Parent> Guard
                     # Corps – <Branch> Force"), so the string ratio forgives the branch's own name word that
