@@ -351,3 +351,18 @@ def test_a_rare_full_name_in_disjoint_company_is_one_person_in_the_first_batch(s
     ids = add(_crowd(105), one, two)
     resolve.update(store, ids)
     assert len(entity_of(store, "Dorian Vellacott")) == 1
+
+
+def test_a_hyphenated_acronym_finds_the_name_it_abbreviates_in_another_article(store, add) -> None:
+    """ "<ABCD>-<EFG>" in one article and the name it abbreviates in another: the acronym is filed where the
+    long name files its initials, so the two meet and the acronym's fit decides."""
+    full = build(
+        "The Qandor Joint Relief Force - Operation Amber Shield struck a depot near Belvora.",
+        [("Organization", ["Qandor Joint Relief Force - Operation Amber Shield"]), ("Location", ["Belvora"])],
+    )
+    short = build(
+        "QJRF-OAS said the strike near Belvora destroyed a depot.",
+        [("Organization", ["QJRF-OAS"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(full, short))
+    assert entity_of(store, "QJRF-OAS") == entity_of(store, "Qandor Joint Relief Force - Operation Amber Shield")
