@@ -428,3 +428,28 @@ def test_a_surname_written_with_its_article_and_typed_an_organisation_joins_the_
         )
     )
     assert _group_of(company, "al-Vellacotti") == _group_of(company, "al-Vellacotti General Trading Company")
+
+
+def test_a_surname_before_a_generational_suffix_joins_the_person() -> None:
+    """ "<First> <Initial>. <Last> IV" then "<Last>": the suffix is no surname; the word before it is."""
+    for suffix in ("IV", "Jr.", "III"):
+        ms = group_mentions(_mentions((f"Dorian K. Vellacott {suffix}", "Person"), ("Vellacott", "Person")))
+        assert _group_of(ms, "Vellacott") == _group_of(ms, f"Dorian K. Vellacott {suffix}"), suffix
+    # two people named alike but for the suffix: the surname names neither for sure
+    two = group_mentions(
+        _mentions(("Dorian Vellacott Jr.", "Person"), ("Brenno Vellacott", "Person"), ("Vellacott", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+
+
+def test_a_syllable_acronym_joins_the_one_organisation_it_fits() -> None:
+    """ "<QAN><COM>" beside "U.S. Qandor Command": each word gives its first letters. Only with exactly one
+    organisation of the article that fits: with two, or with none, the acronym stays alone."""
+    ms = group_mentions(_mentions(("U.S. Qandor Command", "Organization"), ("QANCOM", "Organization")))
+    assert _group_of(ms, "QANCOM") == _group_of(ms, "U.S. Qandor Command")
+    two = group_mentions(
+        _mentions(("Qandor Command", "Organization"), ("Qandor Committee", "Organization"), ("QANCOM", "Organization"))
+    )
+    assert len({m.group for m in two}) == 3
+    none = group_mentions(_mentions(("Vellacott Relief Agency", "Organization"), ("QANCOM", "Organization")))
+    assert len({m.group for m in none}) == 2

@@ -46,7 +46,7 @@ from threatgraph.extract.labels import label_config
 from threatgraph.extract.mentions import is_org_type
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
-from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym, syllable_fits
 from threatgraph.names.surface import normalise_surface
 from threatgraph.names.vocabulary import vocabulary
 
@@ -378,10 +378,21 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
+        if not candidates and best.label not in _PLACE_LABELS and looks_like_acronym(best.text):
+            # "<CENT><COM>" beside "U.S. Central Command": a syllable acronym of the one organisation it fits
+            candidates = [c for c in clusters if c is not cluster and _syllables_of(best.text, c.best())]
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
             _union(cluster, next(iter(roots.values())))
+
+
+def _syllables_of(short: str, name: Mention) -> bool:
+    """Whether an acronym is a syllable acronym (:func:`syllable_fits`) of an organisation's name, with or
+    without the country it opens with ("U.S. Central Command")."""
+    if not is_org_type(name.label) or looks_like_acronym(name.text):
+        return False
+    return any(syllable_fits(short, text) for text in (name.text, _stateless(name.text)) if text)
 
 
 def _may_be_person(cluster: _Cluster) -> bool:
@@ -428,9 +439,17 @@ def _kunya(words: list[str]) -> bool:
     return len(words) == 2 and words[0] in voc.kunya - voc.screen_particles
 
 
+#: A generational suffix ends a full name ("<First> <Last> Jr.", "<First> <Last> IV"); the short form is the
+#: surname before it. A closed class (roman numerals, junior/senior), so a pattern rather than a list.
+_GENERATION = re.compile(r"^(?:jr|sr|[iv]{2,3}|vi{1,3}|i?x)$")
+
+
 def _short_of(words: list[str], full: list[str]) -> bool:
-    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name,
-    or its leading kunya ("Abu <Name>" of "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name
+    (before a generational suffix: "<Last>" of "<First> <Last> IV"), or its leading kunya ("Abu <Name>" of
+    "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    if len(full) > 2 and _GENERATION.match(full[-1]) and not _GENERATION.match(words[-1]):
+        full = full[:-1]
     if len(full) <= len(words):
         return False
     return full[-len(words) :] == words or (_kunya(words) and len(full) >= 3 and full[:2] == words)
