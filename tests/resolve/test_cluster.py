@@ -366,3 +366,32 @@ def test_a_hyphenated_acronym_finds_the_name_it_abbreviates_in_another_article(s
     )
     resolve.update(store, add(full, short))
     assert entity_of(store, "QJRF-OAS") == entity_of(store, "Qandor Joint Relief Force - Operation Amber Shield")
+
+
+def test_a_one_word_name_nobody_else_carries_is_one_person_across_articles(store, add) -> None:
+    """A surname alone in two releases ("<Surname> said ...") that no other person of a large archive carries, in
+    any position, is one person; once a full name holds the word, the bare word no longer says which person."""
+    one = build(
+        "Vellacott said Kestrel Holdings in Qandor was designated.",
+        [("Person", ["Vellacott"]), ("Company", ["Kestrel Holdings"]), ("Location", ["Qandor"])],
+    )
+    two = build(
+        "Vellacott said Harrow Shipping in Belvora was designated.",
+        [("Person", ["Vellacott"]), ("Company", ["Harrow Shipping"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(_crowd(105), one, two))
+    assert len(entity_of(store, "Vellacott")) == 1
+
+
+def test_a_one_word_name_a_full_name_also_holds_stays_apart(store, add) -> None:
+    full = build("Brenno Amsel met envoys in Qandor.", [("Person", ["Brenno Amsel"]), ("Location", ["Qandor"])])
+    one = build(
+        "Amsel said Kestrel Holdings in Qandor was designated.",
+        [("Person", ["Amsel"]), ("Company", ["Kestrel Holdings"]), ("Location", ["Qandor"])],
+    )
+    two = build(
+        "Amsel said Harrow Shipping in Belvora was designated.",
+        [("Person", ["Amsel"]), ("Company", ["Harrow Shipping"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(_crowd(105), full, one, two))
+    assert len(entity_of(store, "Amsel")) == 2
