@@ -379,7 +379,7 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
         if not candidates and best.label not in _PLACE_LABELS and looks_like_acronym(best.text):
-            # "<CENT><COM>" beside "U.S. Central Command": a syllable acronym of the one organisation it fits
+            # "<QAN><COM>" beside "U.S. Qandor Command": a syllable acronym of the one organisation it fits
             candidates = [c for c in clusters if c is not cluster and _syllables_of(best.text, c.best())]
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
@@ -389,7 +389,7 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
 
 def _syllables_of(short: str, name: Mention) -> bool:
     """Whether an acronym is a syllable acronym (:func:`syllable_fits`) of an organisation's name, with or
-    without the country it opens with ("U.S. Central Command")."""
+    without the country it opens with ("U.S. Qandor Command")."""
     if not is_org_type(name.label) or looks_like_acronym(name.text):
         return False
     return any(syllable_fits(short, text) for text in (name.text, _stateless(name.text)) if text)

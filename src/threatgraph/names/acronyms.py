@@ -90,7 +90,7 @@ def _align(letters: str, words: tuple[str, ...], tail: bool) -> bool:
 @lru_cache(maxsize=65536)
 def syllable_fits(short: str, long: str) -> bool:
     """Whether ``short`` is a syllable acronym of ``long``: each word gives the first letters of itself, one or
-    more ("<CENT><COM>" of "Central Command", "<AFRI><COM>" of "Africa Command"), particles may be skipped.
+    more ("<QAN><COM>" of "Qandor Command", "<VEL><RA>" of "Vellacott Relief Agency"), particles may be skipped.
 
     Looser than :func:`acronym_fits` (a short string fits many names this way), so it is only read where an
     article offers exactly one candidate: the in-document grouping of a short form with the one organisation

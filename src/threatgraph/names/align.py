@@ -81,7 +81,7 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
 
 
 def _own_acronym(token: str, text: str) -> bool:
-    """Whether a word of a name is the initials of the words right before it ("... Guard Corps (IRGC) ...")."""
+    """Whether a word of a name is the initials of the words right before it ("... Relief Corps (QRC) ...")."""
     words = fold(text).split()
     return len(token) >= 2 and any(
         word == token and "".join(w[0] for w in words[i - len(token) : i]) == token
@@ -346,7 +346,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
                 score = ORG_BRANCH
-                # a lower-case word describes ("<Name> gang"); the name's own acronym repeats it ("... Corps (IRGC)")
+                # a lower-case word describes ("<Name> gang"); the name's own acronym repeats it ("... Corps (QRC)")
                 own = [t for t, _ in extra if t not in long_.text.split() and not _own_acronym(t, long_.text)]
                 if feature == "fuzzy" and best > ORG_BRANCH and own and not any(_territorial_word(t) for t in own):
                     # A long parent's name is most of its branch's ("<Parent> Guard Corps" / "<Parent> Guard
