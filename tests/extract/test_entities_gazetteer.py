@@ -72,6 +72,20 @@ def test_extra_names_are_matched_without_changing_the_shared_pipeline(nlp) -> No
     assert "Northern Dawn Logistics" not in shared
 
 
+def test_a_listed_short_person_name_does_not_cut_a_longer_name() -> None:
+    """A list's short name ("Abu <Name>") opening a longer one in the text ("Abu <Name> al-<Nisba> al-<Nisba>")
+    is no whole known name there: the longer name stays one mention, not the short one plus a stray tail.
+    Where the text writes the short name alone, the list still marks it."""
+    extractor = Extractor(extra_names=[("Abu Qandor", "Person")])
+    gaz = extractor.nlp.get_pipe(FACTORY)
+    long_text = "The raid killed Abu Qandor al-Vellacotti al-Amseli, the leader of the group, on Monday."
+    assert "Abu Qandor" not in {s.text for s in gaz.spans(extractor.nlp(long_text))}
+    texts = {m.text for m in next(extractor.analyse([Article(text=long_text)])).mentions}
+    assert "Abu Qandor" not in texts
+    short_text = "The raid killed Abu Qandor, the leader of the group, on Monday."
+    assert "Abu Qandor" in {s.text for s in gaz.spans(extractor.nlp(short_text))}
+
+
 @pytest.mark.parametrize(
     ("name", "label", "ok"),
     [

@@ -399,3 +399,71 @@ def test_a_place_named_without_its_administrative_word_is_the_same_place() -> No
         _mentions(("Qandor District", "Location"), ("Qandor Province", "Location"), ("Qandor", "Location"))
     )
     assert len({m.group for m in two}) == 3
+
+
+def test_a_given_name_after_the_full_name_joins_the_one_person_it_opens() -> None:
+    """ "<Given>" after "<Given> <Father> <Surname>", when the surname is shared with a brother: the given name
+    names the one full name it opens; not before that name is written, and not when two full names open with it
+    or another full name ends with it (then it is that one's surname)."""
+    ms = group_mentions(
+        _mentions(
+            ("Dorian Keth al-Vellacotti", "Person"),
+            ("Brenno Keth al-Vellacotti", "Person"),
+            ("Dorian", "Person"),
+        )
+    )
+    assert _group_of(ms, "Dorian") == _group_of(ms, "Dorian Keth al-Vellacotti")
+    before = group_mentions(_mentions(("Dorian", "Person"), ("Dorian Keth al-Vellacotti", "Person")))
+    assert len({m.group for m in before}) == 2
+    two = group_mentions(
+        _mentions(("Dorian Keth al-Vellacotti", "Person"), ("Dorian Amsel", "Person"), ("Dorian", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+    surname = group_mentions(
+        _mentions(("Dorian Keth al-Vellacotti", "Person"), ("Brenno Dorian", "Person"), ("Dorian", "Person"))
+    )
+    assert _group_of(surname, "Dorian") == _group_of(surname, "Brenno Dorian")
+    # a given name the model typed an organisation is not read as one
+    org = group_mentions(_mentions(("Dorian Keth al-Vellacotti", "Person"), ("Dorian", "Organization")))
+    assert len({m.group for m in org}) == 2
+
+
+def test_a_surname_written_with_its_article_and_typed_an_organisation_joins_the_person() -> None:
+    """ "al-<Surname>’s network": the model typed the article and the surname an organisation; it is the one
+    person's surname all the same. A company that carries the name keeps it."""
+    ms = group_mentions(_mentions(("Dorian al-Vellacotti", "Person"), ("al-Vellacotti", "Organization")))
+    assert _group_of(ms, "al-Vellacotti") == _group_of(ms, "Dorian al-Vellacotti")
+    assert {m.label for m in ms} == {"Person"}
+    company = group_mentions(
+        _mentions(
+            ("Dorian al-Vellacotti", "Person"),
+            ("al-Vellacotti General Trading Company", "Company"),
+            ("al-Vellacotti", "Organization"),
+        )
+    )
+    assert _group_of(company, "al-Vellacotti") == _group_of(company, "al-Vellacotti General Trading Company")
+
+
+def test_a_surname_before_a_generational_suffix_joins_the_person() -> None:
+    """ "<First> <Initial>. <Last> IV" then "<Last>": the suffix is no surname; the word before it is."""
+    for suffix in ("IV", "Jr.", "III"):
+        ms = group_mentions(_mentions((f"Dorian K. Vellacott {suffix}", "Person"), ("Vellacott", "Person")))
+        assert _group_of(ms, "Vellacott") == _group_of(ms, f"Dorian K. Vellacott {suffix}"), suffix
+    # two people named alike but for the suffix: the surname names neither for sure
+    two = group_mentions(
+        _mentions(("Dorian Vellacott Jr.", "Person"), ("Brenno Vellacott", "Person"), ("Vellacott", "Person"))
+    )
+    assert len({m.group for m in two}) == 3
+
+
+def test_a_syllable_acronym_joins_the_one_organisation_it_fits() -> None:
+    """ "<QAN><COM>" beside "U.S. Qandor Command": each word gives its first letters. Only with exactly one
+    organisation of the article that fits: with two, or with none, the acronym stays alone."""
+    ms = group_mentions(_mentions(("U.S. Qandor Command", "Organization"), ("QANCOM", "Organization")))
+    assert _group_of(ms, "QANCOM") == _group_of(ms, "U.S. Qandor Command")
+    two = group_mentions(
+        _mentions(("Qandor Command", "Organization"), ("Qandor Committee", "Organization"), ("QANCOM", "Organization"))
+    )
+    assert len({m.group for m in two}) == 3
+    none = group_mentions(_mentions(("Vellacott Relief Agency", "Organization"), ("QANCOM", "Organization")))
+    assert len({m.group for m in none}) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from threatgraph import resolve
+from threatgraph.model import Analysis
 from threatgraph.store.schema import aliases, entities, events, mentions, quotes, resolve_keys
 
 from .conftest import build
@@ -313,3 +314,84 @@ def test_common_context_from_partition_counts_equals_the_whole_input(store, add)
         whole = common_context(conn, groups)
         assert whole and common_from_counts(conn, dict(counts)) == whole
         assert common_from_counts(conn, {}) == set()
+
+
+def _crowd(n: int) -> Analysis:
+    """One article naming ``n`` distinct invented people: an archive that has seen many persons."""
+    first = ["Orvan", "Telka", "Marek", "Ilsur", "Bavro", "Kesti", "Ludan", "Pemra", "Sovik", "Arlet", "Nubek"]
+    last = ["Quarn", "Hellit", "Pravok", "Omsley", "Drubin", "Castev", "Yarrow", "Fenlo", "Zhedro", "Wyke"]
+    names = [f"{f} {x}" for f in first for x in last][:n]
+    return build("Named: " + ", ".join(names) + ".", [("Person", [name]) for name in names])
+
+
+def test_a_rare_full_name_in_disjoint_company_is_one_person_in_the_first_batch(store, add) -> None:
+    """Name rarity counts the persons of the batch being resolved, not only those stored before it: in
+    the first batch of a new store (nothing stored yet) an official named alike in two releases about
+    different people is one person, as in any later batch."""
+    one = build(
+        "Dorian Vellacott said Kestrel Holdings, Amber Line and Corvid Trading in Qandor were designated.",
+        [
+            ("Person", ["Dorian Vellacott"]),
+            ("Company", ["Kestrel Holdings"]),
+            ("Company", ["Amber Line"]),
+            ("Company", ["Corvid Trading"]),
+            ("Location", ["Qandor"]),
+        ],
+    )
+    two = build(
+        "Dorian Vellacott said Harrow Shipping, Ostrand Bank and Miravel Group in Belvora were designated.",
+        [
+            ("Person", ["Dorian Vellacott"]),
+            ("Company", ["Harrow Shipping"]),
+            ("Organization", ["Ostrand Bank"]),
+            ("Company", ["Miravel Group"]),
+            ("Location", ["Belvora"]),
+        ],
+    )
+    ids = add(_crowd(105), one, two)
+    resolve.update(store, ids)
+    assert len(entity_of(store, "Dorian Vellacott")) == 1
+
+
+def test_a_hyphenated_acronym_finds_the_name_it_abbreviates_in_another_article(store, add) -> None:
+    """ "<ABCD>-<EFG>" in one article and the name it abbreviates in another: the acronym is filed where the
+    long name files its initials, so the two meet and the acronym's fit decides."""
+    full = build(
+        "The Qandor Joint Relief Force - Operation Amber Shield struck a depot near Belvora.",
+        [("Organization", ["Qandor Joint Relief Force - Operation Amber Shield"]), ("Location", ["Belvora"])],
+    )
+    short = build(
+        "QJRF-OAS said the strike near Belvora destroyed a depot.",
+        [("Organization", ["QJRF-OAS"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(full, short))
+    assert entity_of(store, "QJRF-OAS") == entity_of(store, "Qandor Joint Relief Force - Operation Amber Shield")
+
+
+def test_a_one_word_name_nobody_else_carries_is_one_person_across_articles(store, add) -> None:
+    """A surname alone in two releases ("<Surname> said ...") that no other person of a large archive carries, in
+    any position, is one person; once a full name holds the word, the bare word no longer says which person."""
+    one = build(
+        "Vellacott said Kestrel Holdings in Qandor was designated.",
+        [("Person", ["Vellacott"]), ("Company", ["Kestrel Holdings"]), ("Location", ["Qandor"])],
+    )
+    two = build(
+        "Vellacott said Harrow Shipping in Belvora was designated.",
+        [("Person", ["Vellacott"]), ("Company", ["Harrow Shipping"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(_crowd(105), one, two))
+    assert len(entity_of(store, "Vellacott")) == 1
+
+
+def test_a_one_word_name_a_full_name_also_holds_stays_apart(store, add) -> None:
+    full = build("Brenno Amsel met envoys in Qandor.", [("Person", ["Brenno Amsel"]), ("Location", ["Qandor"])])
+    one = build(
+        "Amsel said Kestrel Holdings in Qandor was designated.",
+        [("Person", ["Amsel"]), ("Company", ["Kestrel Holdings"]), ("Location", ["Qandor"])],
+    )
+    two = build(
+        "Amsel said Harrow Shipping in Belvora was designated.",
+        [("Person", ["Amsel"]), ("Company", ["Harrow Shipping"]), ("Location", ["Belvora"])],
+    )
+    resolve.update(store, add(_crowd(105), full, one, two))
+    assert len(entity_of(store, "Amsel")) == 2

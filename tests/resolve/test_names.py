@@ -247,3 +247,21 @@ def test_a_kind_word_against_an_institution_noun_is_two_kinds_of_body() -> None:
     assert score("Qandor movement", "Qandor Naval College") < MATCH_THRESHOLD
     assert score("Qandor Research Center", "Qandor Research Centre") >= MATCH_THRESHOLD
     assert score("Qandor Mobilization Forces", "Qandor Mobilization Force") >= MATCH_THRESHOLD
+
+
+def test_a_branch_of_a_long_parent_name_is_not_the_parent_on_string_similarity() -> None:
+    """ "<Parent> Relief Corps" is most of "<Parent> Relief Corps – <Branch> Force": the string ratio alone scored
+    them one body once shared context was added. The branch's own name word makes another body (ORG_BRANCH),
+    as a containment with such a word does for short names; a country word or a lower-case descriptor does not."""
+    from threatgraph.names.align import ORG_BRANCH
+
+    parent = name_form("Qandor Islamic Relief Corps", "Organization")
+    for branch in ("Qandor Islamic Relief Corps – Vellacott Force", "Qandor Islamic Relief Corps Aerospace Force"):
+        s = compare_names(parent, name_form(branch, "Organization"))
+        assert s.score <= ORG_BRANCH and s.feature == "subset", (branch, s)
+    assert compare_names(parent, name_form("Iranian Qandor Islamic Relief Corps", "Organization")).score > ORG_BRANCH
+    assert compare_names(parent, name_form("Qandor Islamic Relief Corps network", "Organization")).score > ORG_BRANCH
+    # a list writes the branch with the parent's acronym inside: that word repeats the name, it is no branch's
+    branch = name_form("Qandor Islamic Relief Corps – Vellacott Force", "Organization")
+    listed = name_form("QANDOR ISLAMIC RELIEF CORPS (QIRC)-VELLACOTT FORCE", "Organization")
+    assert compare_names(branch, listed).score >= MATCH_THRESHOLD

@@ -130,6 +130,28 @@ def _descriptive(span: Span) -> bool:
     return is_demonym(span[0].text)
 
 
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Whether the words right after a listed person's name continue that name: a capitalised word, or a
+    particle joined to one ("al-<Nisba>", "bin <Name>").
+
+    Lists carry short names of people ("Abu <Name>", a kunya or a first and last name) that open the
+    longer names news writes ("Abu <Name> al-<Nisba> al-<Nisba>"). Marked as a whole known name, the short
+    one would cut the longer name there (the model predicts only around it), leaving its tail a name of
+    its own: one person split in two mentions, and the list's short name on both. Left to the model, the
+    whole name is one span; the list still screens it whole.
+    """
+    if end >= len(doc) or doc[end].is_punct or not doc[end - 1].whitespace_:
+        return False
+    nxt = doc[end]
+    if nxt.is_alpha and nxt.is_title and not nxt.is_sent_start:
+        return True
+    voc = vocabulary()
+    if nxt.lower_ not in voc.screen_particles:
+        return False
+    rest = doc[end + 1 : end + 3]
+    return any(t.is_alpha and t.is_title for t in rest) and all(t.is_alpha or t.text in "-‐" for t in rest)
+
+
 def _dateline(doc: Doc) -> Span | None:
     """The place an article was filed from: capitalised words opening the text before a separator ("ADEN:").
 
@@ -261,6 +283,8 @@ class Gazetteer:
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
             if _capitalised(span.text) and not _common_noun_head(span):  # "basij" in lower case is not the name
+                if strings[match_id] == "Person" and _name_goes_on(doc, end):
+                    continue  # a listed short name opening a longer one: the model reads the whole name
                 found.append(Span(doc, start, end, label=match_id))
         for match_id, start, end in self.acronyms(doc):
             found.append(Span(doc, start, end, label=match_id))

@@ -48,7 +48,7 @@ from threatgraph.extract.labels import label_config
 from threatgraph.extract.mentions import is_org_type
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
-from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym, syllable_fits
 from threatgraph.names.surface import normalise_surface
 from threatgraph.names.vocabulary import vocabulary
 
@@ -381,6 +381,9 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
+        if not candidates and best.label not in _PLACE_LABELS and looks_like_acronym(best.text):
+            # "<QAN><COM>" beside "U.S. Qandor Command": a syllable acronym of the one organisation it fits
+            candidates = [c for c in clusters if c is not cluster and _syllables_of(best.text, c.best())]
         roots = {id(c.root()): c for c in candidates if c is not cluster}
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
@@ -407,14 +410,28 @@ def _merge_place_short_forms(clusters: list[_Cluster]) -> None:
             _union(cluster, next(iter(roots.values())))
 
 
+def _syllables_of(short: str, name: Mention) -> bool:
+    """Whether an acronym is a syllable acronym (:func:`syllable_fits`) of an organisation's name, with or
+    without the country it opens with ("U.S. Qandor Command")."""
+    if not is_org_type(name.label) or looks_like_acronym(name.text):
+        return False
+    return any(syllable_fits(short, text) for text in (name.text, _stateless(name.text)) if text)
+
+
 def _may_be_person(cluster: _Cluster) -> bool:
-    """A Person, or a one-word name the model typed otherwise that no reference data says is a place."""
+    """A Person, or a one-word name the model typed otherwise that no reference data says is a place.
+
+    A particle before the word does not make it two ("al-<Surname>", "de <Surname>"): a surname written
+    with its article ("<Surname>’s network") is as often typed an organisation as a bare one."""
     best = cluster.best()
     if best.label == "Person":
         return True
-    if best.source == "gazetteer" or best.label not in {"Organization", "Location"} or " " in best.norm:
+    words = best.norm.split()
+    if len(words) == 2 and words[0] in vocabulary().particles:
+        words = words[1:]
+    if best.source == "gazetteer" or best.label not in {"Organization", "Location"} or len(words) != 1:
         return False
-    return not (is_country(best.text) or is_place(best.text))
+    return not (is_country(best.text) or is_place(best.text) or is_place(words[0]))
 
 
 def _person_shaped_org(cluster: _Cluster) -> bool:
@@ -445,12 +462,43 @@ def _kunya(words: list[str]) -> bool:
     return len(words) == 2 and words[0] in voc.kunya - voc.screen_particles
 
 
+#: A generational suffix ends a full name ("<First> <Last> Jr.", "<First> <Last> IV"); the short form is the
+#: surname before it. A closed class (roman numerals, junior/senior), so a pattern rather than a list.
+_GENERATION = re.compile(r"^(?:jr|sr|[iv]{2,3}|vi{1,3}|i?x)$")
+
+
 def _short_of(words: list[str], full: list[str]) -> bool:
-    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name,
-    or its leading kunya ("Abu <Name>" of "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    """Whether a person's short name is the trailing words (surname, "al-<Nisba>") of a longer full name
+    (before a generational suffix: "<Last>" of "<First> <Last> IV"), or its leading kunya ("Abu <Name>" of
+    "Abu <Name> al-<Nisba> al-<Nisba>")."""
+    if len(full) > 2 and _GENERATION.match(full[-1]) and not _GENERATION.match(words[-1]):
+        full = full[:-1]
     if len(full) <= len(words):
         return False
     return full[-len(words) :] == words or (_kunya(words) and len(full) >= 3 and full[:2] == words)
+
+
+def _given_name_of(cluster: _Cluster, persons: list[_Cluster]) -> _Cluster | None:
+    """The one full name a lone given name refers back to: "<Given>" after "<Given> <Father> <Surname>".
+
+    Releases name a person by the given name when the surname does not tell the people of the story apart
+    (brothers, a father and son). Only a one-word name the model typed Person, whose every mention comes
+    after the full name's first one, that opens exactly one full name of the article and ends none (a
+    surname is the usual short form, so a word that is some full name's surname is read as that)."""
+    best = cluster.best()
+    words = best.norm.split()
+    if len(words) != 1 or best.label != "Person" or words[0] in vocabulary().kunya:
+        return None
+    root = cluster.root()
+    fulls = [p for p in persons if p.root() is not root]
+    if any(p.best().norm.split()[-1] == words[0] for p in fulls):
+        return None
+    opened = {id(p.root()): p for p in fulls if p.best().norm.split()[0] == words[0]}
+    if len(opened) != 1:
+        return None
+    full = next(iter(opened.values()))
+    first = min(m.start for p in persons if p.root() is full.root() for m in p.mentions)
+    return full if all(m.start > first for m in cluster.mentions) else None
 
 
 def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
@@ -476,3 +524,5 @@ def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
         matches = {id(p.root()): p for p in persons if p.root() is not root and _short_of(words, p.best().norm.split())}
         if len(matches) == 1:
             _union(root, next(iter(matches.values())))
+        elif not matches and (full := _given_name_of(cluster, persons)) is not None:
+            _union(root, full)

@@ -102,3 +102,31 @@ def _align(letters: str, words: tuple[str, ...], tail: bool, loose: str = "") ->
 
 #: the looser readings of an article's own definition, tried one at a time (never together)
 _LOOSE = ("skip", "syllables")
+
+
+@lru_cache(maxsize=65536)
+def syllable_fits(short: str, long: str) -> bool:
+    """Whether ``short`` is a syllable acronym of ``long``: each word gives the first letters of itself, one or
+    more ("<QAN><COM>" of "Qandor Command", "<VEL><RA>" of "Vellacott Relief Agency"), particles may be skipped.
+
+    Looser than :func:`acronym_fits` (a short string fits many names this way), so it is only read where an
+    article offers exactly one candidate: the in-document grouping of a short form with the one organisation
+    it fits. At least one word must give two letters or more, else :func:`acronym_fits` already says it.
+    """
+    letters = "".join(_words(short))
+    words = tuple(_words(long))
+    if len(letters) < 4 or not 2 <= len(words) <= MAX_WORDS or letters == "".join(words):
+        return False
+
+    @cache
+    def fit(i: int, j: int) -> bool:
+        if i == len(letters):
+            return all(_skippable(w) for w in words[j:])
+        if j == len(words):
+            return False
+        word = words[j]
+        if _skippable(word) and fit(i, j + 1):
+            return True
+        return any(letters.startswith(word[:k], i) and fit(i + k, j + 1) for k in range(len(word), 0, -1))
+
+    return fit(0, 0)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rigour.territories import lookup_territory
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm, name_form
@@ -77,6 +78,21 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
     if len(sa) >= 3 and sa == sb:
         return True
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def _own_acronym(token: str, text: str) -> bool:
+    """Whether a word of a name is the initials of the words right before it ("... Relief Corps (QRC) ...")."""
+    words = fold(text).split()
+    return len(token) >= 2 and any(
+        word == token and "".join(w[0] for w in words[i - len(token) : i]) == token
+        for i, word in enumerate(words)
+        if i >= len(token)
+    )
+
+
+def _territorial_word(token: str) -> bool:
+    """A country, territory or demonym word ("lebanese", "iraq"), or a region of the vocabulary's ``places``."""
+    return bool(_place(token)) or lookup_territory(token) is not None
 
 
 def _place(token: str) -> str:
@@ -330,6 +346,14 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
                 score = ORG_BRANCH
+                # a lower-case word describes ("<Name> gang"); the name's own acronym repeats it ("... Corps (QRC)")
+                own = [t for t, _ in extra if t not in long_.text.split() and not _own_acronym(t, long_.text)]
+                if feature == "fuzzy" and best > ORG_BRANCH and own and not any(_territorial_word(t) for t in own):
+                    # A long parent's name is most of its branch's ("<Parent> Guard Corps" / "<Parent> Guard
+                    # Corps – <Branch> Force"), so the string ratio forgives the branch's own name word that
+                    # makes it another body. A country word is not such a word ("<Country>'s <Body>"), nor a
+                    # word written in lower case ("<Name> gang"): those are left to the ratio.
+                    best, feature = ORG_BRANCH, "subset"
             if score > best:
                 best, feature = score, "subset"
     if not person:

@@ -22,6 +22,7 @@ from rigour.names import tokenize_name
 from rigour.text import ascii_text, metaphone
 from rigour.text.scripts import text_scripts
 
+from threatgraph.names.acronyms import looks_like_acronym
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -250,4 +251,6 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
             keys.add(f"{fam}|a:{acronym}")
     if len(form.core) == 1 and 2 <= len(form.core[0]) <= 6:
         keys.add(f"{fam}|a:{form.core[0]}")
+    elif len(form.core) > 1 and looks_like_acronym(form.text) and len(joined := "".join(form.core)) <= 12:
+        keys.add(f"{fam}|a:{joined}")  # "<ABC>-<DE>" is filed where the name it abbreviates files its initials
     return {k[:MAX_KEY] for k in keys}

@@ -143,7 +143,7 @@ class Resolver:
         is the candidate entity the name is being compared with: it is no namesake of itself."""
         full = [f for f in forms if len(f.core) > 1]
         if not full:
-            return False
+            return self._rare_single(forms, besides)
         if self._persons is None:
             self._persons = stored_persons(self.conn)
         if self._persons < RARE_AFTER:
@@ -157,6 +157,21 @@ class Resolver:
 
         named = set().union(*(ids(k) for k in same)) | ({self.final(besides)} if besides else set())
         return all(not (ids(k) - named) for k in parts)
+
+    def _rare_single(self, forms: list[NameForm], besides: str | None) -> bool:
+        """Whether a one-word person name ("<Surname>" alone) is carried by no person of a large archive but the
+        candidate: no other entity is named so, and no full name holds the word."""
+        words = {f.core[0] for f in forms if len(f.core) == 1 and len(f.core[0]) >= 4}
+        if not words or besides is None:
+            return False
+        if self._persons is None:
+            self._persons = stored_persons(self.conn)
+        if self._persons < RARE_AFTER:
+            return False
+        keys = {f"Person|{kind}:{w}"[:MAX_KEY] for w in words for kind in ("n", "t")}
+        posts = self._postings(keys)
+        others = {self.final(e) for k in keys for e in (*posts[k], *self.pending_keys.get(k, ()))}
+        return not (others - {self.final(besides)})
 
     def _list_names(self) -> ListNames | None:
         """Organisation names of the loaded lists (:mod:`threatgraph.resolve.listnames`), read once per batch."""

@@ -84,6 +84,12 @@ def score_group(
         name = NameScore(MIDDLE_EXTRA, "middle-extra", name.left, name.right)
     ctx = context_overlap(group_ctx, entity_ctx)
     weak = person and all(len(n.core) <= 1 for n in names)
+    if weak and name.feature == "exact-single" and rare is not None and rare(names):
+        # One word nobody else in a large archive carries ("<Surname>" of a head of state named so in two
+        # releases): one person, as a rare full name is; still no merge into an entity read as sanctioned
+        # without shared company (the resolver's corroboration of weak names).
+        name = NameScore(MIDDLE_EXTRA, "rare-single", name.left, name.right)
+        weak = False
     adjust = 0.0
     if ctx > 0:
         adjust = min(0.15, 0.3 * ctx)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy import update as sql_update
 
 from threatgraph.resolve import analyst_links
-from threatgraph.resolve.cluster import Resolver, ResolveStats, load_groups
+from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
@@ -30,7 +30,10 @@ REBUILD_BATCH = 256
 def _resolve_batch(engine: Engine, article_ids: list[str], recycle: set[str] | None = None) -> Resolver:
     with engine.begin() as conn:
         work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
-        resolver = Resolver(conn, load_decisions(conn), recycle)
+        # Name rarity counts the persons of the archive *with this batch's* (:func:`archive_persons`, as the
+        # Spark path does): read from stored entities alone, the first batch of a new store sees no person at
+        # all, and an official named alike in two of its releases stayed two people for want of that count.
+        resolver = Resolver(conn, load_decisions(conn), recycle, persons=archive_persons(conn))
         resolver.resolve_groups(load_groups(conn, article_ids))
         resolver.flush()
         resolver.link_events(article_ids)
