@@ -8,6 +8,7 @@ import pytest
 
 from threatgraph.screen.entries import ListError, parse_dates
 from threatgraph.screen.formats import parse_files
+from threatgraph.screen.un_xml import alias_names
 
 
 def by_id(entries: list[dict]) -> dict[str, dict]:
@@ -169,3 +170,13 @@ def test_eu_xml(fixtures: Path) -> None:
     assert person["properties"]["birthDate"] == ["1966-04-02"] and person["properties"]["nationality"] == ["ru"]
     assert person["properties"]["passportNumber"] == ["4510 123456"]
     assert person["sanction"]["properties"]["listingDate"] == ["2014-03-17"]
+
+
+def test_un_alias_elements_holding_several_writings_give_one_name_each() -> None:
+    assert alias_names("Dorian Keth; Dorian Kethe") == ["Dorian Keth", "Dorian Kethe"]
+    # a bracket with the name in another script is another writing of it, itself perhaps several spellings
+    assert alias_names("دوريان كيث (Dorian Keth; Dorian Kethe)") == ["دوريان كيث", "Dorian Keth", "Dorian Kethe"]
+    assert alias_names("Brenno Vell (布雷诺)") == ["Brenno Vell", "布雷诺"]
+    # a bracket in the name's own script qualifies the name and stays, semicolons in it included
+    assert alias_names("Brenno Vell (birth name)") == ["Brenno Vell (birth name)"]
+    assert alias_names("Brenno Vell (a; b)") == ["Brenno Vell (a; b)"]

@@ -7,10 +7,12 @@ DATAID changes with some re-publications.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from threatgraph.names.translit import is_latin_name
 from threatgraph.screen.entries import ListError, add, finish, new_entry, parse_dates, parse_day
 from threatgraph.screen.ofac_xml import _child, _children, _text
 
@@ -27,10 +29,33 @@ def _values(el: Element, name: str) -> list[str]:
 
 
 def alias_names(text: str) -> list[str]:
-    """The names one ALIAS_NAME element holds: the list sometimes writes a person's spellings of one alias in
-    one element, apart by semicolons ("Ali Rezai; Ali Rezaie"); each is a name of its own, or none of them
-    would ever match a query that writes only one."""
-    return [part.strip() for part in text.split(";") if part.strip()]
+    """The names one ALIAS_NAME element holds. The list sometimes writes several spellings of one alias in one
+    element, apart by semicolons ("Ali Rezai; Ali Rezaie"), and sometimes a name with its writing in another
+    script in brackets ("Ali Rezai (علي رضائي)", or the other way round, the bracket holding spellings apart
+    by semicolons): each is a name of its own, or none of them would match a query that writes only one. A
+    bracket in the name's own script is part of the name and stays ("X (birth name)")."""
+    written = _OTHER_WRITING.match(text)
+    if written and is_latin_name(written["name"]) != is_latin_name(written["other"]):
+        parts = [*_apart(written["name"]), *_apart(written["other"])]
+    else:
+        parts = _apart(text)
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+#: A name followed by one bracket, which may hold the name written in another script.
+_OTHER_WRITING = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)\s*$")
+
+
+def _apart(text: str) -> list[str]:
+    """``text`` cut at the semicolons outside brackets, each part stripped."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if ch == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _entry(item: Element, schema: str, prefix: str) -> dict[str, Any]:
