@@ -208,7 +208,7 @@ def vote_groups(mentions: list[Mention], labels: list[str], cues: list[str | Non
     with a listed mention, a country or a people keeps the type grouping gave it. Otherwise the group's
     evidence is summed per family (person, organisation, place): each cue the text gives a mention
     (:data:`CUE`); each guess of the model (:data:`GUESS`, twice that for a name of several words, which
-    gives the model more to go on than a surname alone: "Joseph Votel" guessed PERSON outweighs "Votel"
+    gives the model more to go on than a surname alone: "Dorian Keth" guessed PERSON outweighs "Keth"
     guessed ORG), counted once per written form and type: the model reading the same words again is not
     new evidence, so a surname repeated five times does not outvote the full name it shortens; and a
     name that the packaged place gazetteer knows, in any romanisation (:data:`PLACE`). On a tie the

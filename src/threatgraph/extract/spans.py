@@ -28,7 +28,7 @@ FACTORY = "threatgraph_spans"
 #: Model labels that name things; dates, numbers and the like are never repaired.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: A word with an apostrophe inside it ("Bazara'a", "Ma'alin"), as opposed to a possessive "'s".
-#: A middle initial: one capital letter and a full stop ("C." in "David C. Lyons").
+#: A middle initial: one capital letter and a full stop ("K." in "Brenno K. Vellacott").
 _INITIAL = re.compile(r"[A-Z]\.$")
 _INNER_APOSTROPHE = re.compile(r"\w['’]\w{2,}|\w['’](?!s$)\w")
 
@@ -376,7 +376,7 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _person_shaped(span: Span) -> bool:
     """Two to four capitalised name words (middle initials allowed), none an organisation, place-noun or group
-    word: "Jamal Alzoubi", "David C. Lyons", whatever the model typed it; "Crescent Gate Trading", "Kurdish
+    word: "Jamal Alzoubi", "Brenno K. Vellacott", whatever the model typed it; "Crescent Gate Trading", "Kurdish
     Peshmerga", "Gulf of Aden" are not. A
     name the model typed ORG must also have no word that is a known place; a PERSON may ("Ali" is a town
     too)."""
@@ -385,7 +385,7 @@ def _person_shaped(span: Span) -> bool:
     if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in (words[0], words[-1])):
         return False
     if not all((t.is_alpha and t.is_title) or _INITIAL.match(t.text) for t in inner):
-        return False  # a middle initial is a person's ("David C. Lyons"), any other mark is not
+        return False  # a middle initial is a person's ("Brenno K. Vellacott"), any other mark is not
     words = [t for t in words if t.is_alpha]
     blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
     places = span.label_ != "PERSON"

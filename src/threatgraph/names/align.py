@@ -154,7 +154,7 @@ def _weak_extra(token: str, last: bool, company: bool = False) -> bool:
     """An extra word that does not make a group name another group's ("Private Military Company").
 
     Generic words are weak; a legal form is weak too unless it ends the name, where legal forms
-    stand and tell companies apart ("Haleel Commodities" is not "Haleel Commodities LTD" for sure).
+    stand and tell companies apart ("Qandor Commodities" is not "Qandor Commodities LTD" for sure).
     Between company names (either carries a legal form) only a legal form inside the name is weak: a
     holding, a trading arm and the parent are registered under names one word apart ("X Ltd", "X
     Holdings Ltd"), and the pair set of list aliases shows those words parting different entries.
@@ -291,7 +291,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             zip(a.core, a.skeletons, strict=True), zip(b.core, b.skeletons, strict=True), strict=True
         )
     ):
-        # Every part has its partner, in order: spellings of one name ("Mohammed Hamdar"/"Muhammad Hamdar").
+        # Every part has its partner, in order: spellings of one name ("Mohammed Vellar"/"Muhammad Vellar").
         if len(a.core) == 1 and a.core[0] != b.core[0] and _place(a.core[0]) == _place(b.core[0]) != "":
             return 0.0, "place-names"  # a region's names align inside a group's name, never alone
         if person and len(a.core) == 1:

@@ -409,7 +409,7 @@ class Resolver:
             for gs, other in scored:
                 # Two entities the new group fits equally well are one only if their own names agree,
                 # or the article itself names the group both ways ("Zainabiyoun Brigade ... the
-                # Zainabiyoun"): one name that fits both ("Haleel Commodities" fits three Haleel
+                # Zainabiyoun"): one name that fits both ("Qandor Commodities" fits three Qandor
                 # companies) is no evidence that they are one.
                 # A list's statement that two names are one body's counts as their names agreeing.
                 by_list = gs.name.feature in ("list-aliases", PUBLIC_NAMES)
