@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.model import Analysis, Quote
+from threatgraph.model import Analysis, Event, Quote
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +65,16 @@ def quote_with(quotes: list[Quote], words: str) -> Quote:
         if words in q.text:
             return q
     raise AssertionError(f"no quote with {words!r} in {[q.text[:40] for q in quotes]}")
+
+
+def event_reader(nlp: Language, published: date = date(2021, 6, 10)) -> Callable[[str], list[Event]]:
+    """One extractor for an events test module: a text in, its events out."""
+    run = analyser(nlp, published)
+    return lambda text: run(text).events
+
+
+def events_with(found: list[Event], trigger: str) -> list[Event]:
+    """The events of ``trigger``; a clear failure listing the events there are otherwise."""
+    hits = [e for e in found if e.trigger == trigger]
+    assert hits, [(e.trigger, e.source, e.target) for e in found]
+    return hits

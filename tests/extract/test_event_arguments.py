@@ -3,23 +3,17 @@ only through its grammar or through the document. Invented text; each test names
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Article, Event
+from threatgraph.model import Event
+
+from .conftest import event_reader
 
 
 @pytest.fixture(scope="module")
 def events(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> list[Event]:
-        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))])).events
-
-    return run
+    return event_reader(nlp)
 
 
 def _on(found: list[Event], opening: str, trigger: str) -> Event:

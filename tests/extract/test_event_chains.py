@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Article, Event
+from threatgraph.model import Event
+
+from .conftest import event_reader, events_with
 
 
 @pytest.fixture(scope="module")
 def events(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> list[Event]:
-        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))])).events
-
-    return run
+    return event_reader(nlp)
 
 
 def _one(events: list[Event], trigger: str) -> Event:
-    found = [e for e in events if e.trigger == trigger]
-    assert found, [(e.trigger, e.source, e.target) for e in events]
-    return found[0]
+    return events_with(events, trigger)[0]
 
 
 @pytest.mark.parametrize(

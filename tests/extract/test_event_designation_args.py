@@ -4,30 +4,22 @@ mechanism it holds."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from threatgraph.extract.events_actors import surnames_as_people
-from threatgraph.extract.pipeline import Extractor
-from threatgraph.model import Article, Event, Mention
+from threatgraph.model import Event, Mention
+
+from .conftest import event_reader, events_with
 
 
 @pytest.fixture(scope="module")
 def events(nlp: Language):
-    extractor = Extractor(nlp=nlp)
-
-    def run(text: str) -> list[Event]:
-        return next(extractor.analyse([Article(text=text, published=date(2021, 6, 10))])).events
-
-    return run
+    return event_reader(nlp)
 
 
 def _one(found: list[Event], trigger: str) -> Event:
-    hits = [e for e in found if e.trigger == trigger]
-    assert hits, [(e.trigger, e.source, e.target) for e in found]
-    return hits[0]
+    return events_with(found, trigger)[0]
 
 
 def test_a_possessor_with_an_of_object_is_the_doer(events) -> None:

@@ -244,13 +244,7 @@ class ScreenIndex:
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
-        for qname, reading, own_script in _readings(query_names(query.names)):
-            q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
-            if not q_tokens:
-                continue
-            if reading != qname:  # every syllable of a name is a name part, however common it is as a word
-                q_weights = [NAME] * len(q_tokens)
-            ordered = is_latin_name(qname)
+        for qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered in self._forms(query):
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
@@ -324,16 +318,22 @@ class ScreenIndex:
                         found.append(ent_idx)
         return found
 
-    def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
-        """The best (score, query name, listed name position, alignment) between the query and one entity."""
-        best = None
+    def _forms(self, query: Query) -> Iterator[tuple]:
+        """Each form of the query's names to compare, prepared: (query name, what is compared, whether only
+        names of its own script are compared, tokens, weights, part keys, spellings, whether its word order is
+        marked). A name that leaves no token is skipped."""
         for qname, reading, own_script in _readings(query_names(query.names)):
             q_tokens, q_weights, q_keys, q_spelled = self.prepare(reading, query.schema)
             if not q_tokens:
                 continue
             if reading != qname:  # every syllable of a name is a name part, however common it is as a word
                 q_weights = [NAME] * len(q_tokens)
-            ordered = is_latin_name(qname)
+            yield qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, is_latin_name(qname)
+
+    def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
+        """The best (score, query name, listed name position, alignment) between the query and one entity."""
+        best = None
+        for qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered in self._forms(query):
             for pos in self._names_of(ent_idx):
                 if own_script and not _own_script(self.names[pos][1]):
                     continue
