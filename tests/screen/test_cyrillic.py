@@ -97,3 +97,20 @@ def test_arabic_and_german_spellings_of_cyrillic_letters() -> None:
     )
     hit = index.match(Query(["Катиба ан-Нур валь-Таухид"], schema="Organization"), limit=1)[0]
     assert hit.entry_id == "k1" and hit.match, hit.explanation
+
+
+def test_central_asian_and_caucasian_letters() -> None:
+    """Tajik, Uzbek, Kazakh, Kyrgyz and Tatar letters, and the palochka, read as Latin lists write them
+    (invented names)."""
+    assert {"haydarov", "khaydarov"} <= set(spellings("Ҳайдаров"))
+    assert {"qodirov", "kodirov"} <= set(spellings("Қодиров"))
+    assert {"ghulomov", "gulomov"} <= set(spellings("Ғуломов"))
+    assert "jaloliddin" in spellings("Ҷалолиддин")
+    assert "umirzak" in spellings("Өмірзақ")
+    assert "toshpolatov" in spellings("Тошпўлатов")  # Uzbek ў, o' in Latin
+    assert "hasan" in spellings("ХӀасан")  # the palochka is written no letter
+    index = build_index(
+        [{"id": "t1", "schema": "Person", "dataset": "t", "properties": {"name": ["Jaloliddin QODIROV"]}}]
+    )
+    hit = index.match(Query(["Ҷалолиддин Қодиров"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "t1" and hit.match

@@ -293,3 +293,46 @@ def test_a_closing_nisba_one_side_leaves_out() -> None:
     assert hit.entry_id == "n2" and hit.match
     hits = index.match(Query(["طارق الحموي"], schema="Person"), limit=1)
     assert not hits or not hits[0].match
+
+
+def test_the_construct_t_only_closes_a_latin_word() -> None:
+    """A closing ta marbuta read -at spells a Latin word that closes with that t ("Asbat"), never the t that
+    opens the next word of two Latin words run together (invented name)."""
+    key = part_key("أسامة")
+    assert part_similarity(key, "Usamat") >= 0.9
+    assert part_similarity(key, "Oussamaatiya") == 0.0
+    assert part_similarity(part_key("عصبة"), "Asbat") >= 0.9
+    index = build_index([{"id": "t1", "schema": "Person", "dataset": "t", "properties": {"name": ["Oussama ATIYA"]}}])
+    hit = index.match(Query(["أسامة عطية"], schema="Person"), limit=1)[0]
+    assert hit.match and {p[1] for p in hit.explanation["token_pairs"]} == {"oussama", "atiya"}
+
+
+@pytest.mark.parametrize(
+    ("name", "latin"),
+    [
+        ("ضياء الرحمن", "Ziaur Rahman"),
+        ("ضياء الرحمن", "Zia-ur-Rehman"),
+        ("فضل الرحمن خليل", "Fazlur Rehman KHALIL"),
+        ("شمس الحق", "Shamsul HAQ"),
+        ("نور الدين", "Noor ud Din"),
+    ],
+)
+def test_the_article_written_onto_the_word_before_it(name: str, latin: str) -> None:
+    """South Asian spellings write the article onto the word before it, assimilated to a sun letter ("-ur
+    Rahman") or apart as "ur"/"ud" (invented entries)."""
+    index = build_index(
+        [
+            {"id": "a1", "schema": "Person", "dataset": "t", "properties": {"name": [latin]}},
+            {"id": "a2", "schema": "Person", "dataset": "t", "properties": {"name": ["Zia KHAN"]}},
+        ]
+    )
+    hit = index.match(Query([name], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "a1" and hit.match
+
+
+def test_a_join_closing_with_the_article_keeps_its_vowel() -> None:
+    parts = tuple(part_key(w) for w in script_words("ضياء الرحمن"))
+    joined = join_parts(parts[:2], parts[2])
+    assert joined.article_tail and part_similarity(joined, "Ziaur") >= 0.85
+    assert part_similarity(joined, "Zr") == 0.0  # no vowel of the article: no article in the word
+    assert join_parts(parts[:2]).article_tail is False  # nothing after it: no article of a next word

@@ -42,8 +42,13 @@ LETTERS: dict[str, tuple[str, ...]] = {
     "в": ("v", "w"), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
     "х": ("kh", "h", "x"), "ц": ("ts", "tz", "c"), "ч": ("ch", "tch"), "ш": ("sh", "sch"),
     "щ": ("shch", "sch", "sh", "sht"), "ы": ("y", "i"), "э": ("e",), "і": ("i",), "ї": ("yi", "i", "ji"),
-    "ў": ("w", "u", "v"), "ђ": ("dj", "d"), "ј": ("j", "y"), "љ": ("lj", "l"), "њ": ("nj", "n"),
+    "ў": ("w", "u", "v", "o"), "ђ": ("dj", "d"), "ј": ("j", "y"), "љ": ("lj", "l"), "њ": ("nj", "n"),
     "ћ": ("c", "ch"), "џ": ("dz", "dzh", "j"),
+    # the letters Tajik, Uzbek, Kazakh, Kyrgyz, Tatar and Bashkir add to the alphabet, and the Chechen and
+    # Avar palochka (a mark of ejectives that Latin spellings leave out)
+    "ғ": ("gh", "g"), "қ": ("q", "k"), "ҳ": ("h", "kh"), "ҷ": ("j", "dzh", "ch"), "ӣ": ("i", "y"),
+    "ӯ": ("u",), "ә": ("a", "e", "ae"), "ң": ("ng", "n"), "ө": ("o", "u", "oe"), "ұ": ("u",),
+    "ү": ("u", "ue", "y"), "һ": ("h",), "җ": ("zh", "j"), "ӏ": ("",),
 }  # fmt: skip
 #: е ё ю я є opening a syllable (word start, after a vowel or sign) and after a consonant.
 GLIDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -264,6 +264,13 @@ class PartKey:
     long_opening: bool = False  # opens with a long a (alif madda, ayn or hamza and alif): "Amer", never "Umar"
     #: the word read as two, split after a letter that does not join the next (:func:`split_points`)
     splits: tuple[tuple[str, str], ...] = ()
+    #: the keys only a closing ta marbuta read -at spells (the construct state, "Asbat", "Jabhat"): they
+    #: count only for a Latin word that closes with that t (:func:`part_similarity`)
+    construct: frozenset[str] = frozenset()
+    #: a join closing with the article, written onto the word before it as South Asian spellings write it
+    #: ("ضياء الرحمن" / "Ziaur Rahman", "سيف الإسلام" / "Saiful Islam"): the Latin word closes with the
+    #: article's vowel and consonant (:func:`part_similarity`)
+    article_tail: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -293,9 +300,20 @@ def part_key(word: str) -> PartKey:
     patronymic = spelled_patronymic(word, base)
     long_opening = first == "آ" or (first in VOWEL_CARRIERS and word[1:2] == "ا")
     splits = split_points(word)
-    if patronymic or long_opening or splits:
-        return replace(base, patronymic=patronymic, long_opening=long_opening, splits=splits)
+    construct = _construct_keys(word)
+    if patronymic or long_opening or splits or construct:
+        return replace(base, patronymic=patronymic, long_opening=long_opening, splits=splits, construct=construct)
     return base
+
+
+def _construct_keys(word: str) -> frozenset[str]:
+    """The keys of a word closing in ta marbuta that only its construct reading -at spells ("عصبة": "sbt", not
+    "sb" or "sbh"); empty for any other word."""
+    if len(word) < 2 or not word.endswith(TA_MARBUTA):
+        return frozenset()
+    alternatives = _alternatives(word)
+    plain = _expand([*alternatives[:-1], ("h", "")])
+    return script_keys(word) - plain
 
 
 #: Letters that never join the letter after them: a word ending in one looks the same with or without the
@@ -363,13 +381,20 @@ def latin_vowel_runs(folded: str) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
+def join_parts(parts: tuple[PartKey, ...], after: PartKey | None = None) -> PartKey:
     """Several parts read as one Latin word: keys concatenated (the article's l optional before a sun letter),
     opening of the first, closing of the last; keys of two consonants or fewer are no join (too many words
-    share them) unless the join is the article and its word."""
+    share them) unless the join is the article and its word. A join that closes with the article (a word and
+    the article of the part ``after`` it, "Ziaur", "Saiful", "Shamsul") spells the article's l or, before a
+    sun letter, the consonant it assimilates to ("-ur Rahman", "-us Salam"), and is a join of two consonants
+    too: the Latin word must close with the article's vowel and consonant."""
+    tail = len(parts) > 1 and parts[-1].article and after is not None and not parts[-2].article
     alternatives: list[tuple[str, ...]] = []
     for k, part in enumerate(parts):
-        if part.article and k + 1 < len(parts) and parts[k + 1].sun:
+        if tail and k == len(parts) - 1 and after is not None:
+            assimilated = {key[0] for key in after.keys} if after.sun else set()
+            alternatives.append(tuple(sorted({"l"} | assimilated)))
+        elif part.article and k + 1 < len(parts) and parts[k + 1].sun:
             alternatives.append(("l", ""))
         elif part.keys:
             alternatives.append(tuple(sorted(part.keys)))
@@ -379,13 +404,25 @@ def join_parts(parts: tuple[PartKey, ...]) -> PartKey:
     hints = tuple(h for part in parts for h in part.hints) + tuple(p.closing for p in parts[:-1] if p.closing)
     last = parts[-1]
     keys = _expand(alternatives)
+    if last.construct:  # the construct -at of the join's last part, as of a part alone
+        keys_plain = _expand([*alternatives[:-1], tuple(sorted(last.keys - last.construct))])
+        construct = keys - keys_plain
+    else:
+        construct = frozenset()
     # the article and its word are one word in many spellings ("Essaadi", "Allah"), and so are the conjunction
     # and the article ("wal")
     conjunction_article = len(parts) == 2 and parts[0].conjunction and parts[1].article
     if not parts[0].article and not conjunction_article:
-        keys = frozenset(k for k in keys if len(k) > MIN_KEY)
+        keys = frozenset(k for k in keys if len(k) > (MIN_KEY - 1 if tail else MIN_KEY))
     return PartKey(
-        keys, parts[0].opening, last.closing, hints, consonant_end=last.consonant_end, article_join=parts[0].article
+        keys,
+        parts[0].opening,
+        last.closing,
+        hints,
+        consonant_end=last.consonant_end or tail,
+        article_join=parts[0].article,
+        construct=construct & keys,
+        article_tail=tail,
     )
 
 
@@ -494,6 +531,8 @@ def part_similarity(key: PartKey, latin: str) -> float:
     if latin.isdigit() or not key.keys:
         return 0.0
     folded = latin.casefold()
+    if key.article_tail and not (folded[-2:-1] in _VOWELS and folded[-1:] not in _VOWELS):
+        return 0.0  # the article written onto the word before it keeps its vowel: "-ul", "-ur", "-ud"
     # a long vowel after an opening alif or ayn is the Latin word's first letter ("عیسی" / "Isa", "Essa")
     inner = folded if key.opening == "v" else folded[1:]
     factor = MISSING_VOWEL if any(not set(h) & set(inner) for h in key.hints) else 1.0
@@ -518,7 +557,10 @@ def part_similarity(key: PartKey, latin: str) -> float:
     # One consonant ("علي" / "Ali") is enough for a short Latin word, or where the script writes a long vowel
     # inside the word that the Latin spelling has too ("عزاوي" / "Azzawi").
     short = len(latin) <= SHORT_WORD or (bool(key.hints) and factor == 1.0)
-    best = max(_key_similarity(a, b, short) for a in key.keys for b in consonant_keys(latin) or ("",))
+    # the construct -at is written where the Latin word closes with its t ("Asbat"), never inside a word:
+    # "أسامة" read -at is no "Oussamaatiya" (two Latin words run together)
+    keys = key.keys - key.construct if key.construct and not folded.endswith("t") else key.keys
+    best = max((_key_similarity(a, b, short) for a in keys for b in consonant_keys(latin) or ("",)), default=0.0)
     return factor * best
 
 

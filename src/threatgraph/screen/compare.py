@@ -533,7 +533,7 @@ def rejoin_script(
         while i < len(q_tokens):
             joined_at, best, best_key = 0, 0.0, None
             for n in range(2, min(MAX_JOIN, len(q_tokens) - i) + 1):
-                key = join_parts(tuple(q_keys[i : i + n]))
+                key = join_parts(tuple(q_keys[i : i + n]), q_keys[i + n] if i + n < len(q_keys) else None)
                 for _j, t, b in latin_keys:
                     if key.keys & b:
                         sim = part_similarity(key, t)
