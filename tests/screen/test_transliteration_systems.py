@@ -144,6 +144,10 @@ def test_hangul_readings() -> None:
     assert hangul_readings("김정은") == ("gim jeong eun", "kim jong un")
     assert block_spellings("택") == ("taek", "thaek")
     assert "ri yong ho" in hangul_readings("리영호")
+    # McCune-Reischauer voices a plain stop inside the given name, not where the given name opens
+    assert "han yong bo" in hangul_readings("한영보") and "han yong po" in hangul_readings("한영보")
+    assert "song min gon" in hangul_readings("송 민건")
+    assert "kim gyong hui" not in hangul_readings("김경희")
     assert readings("Ivan") == ()
 
 
@@ -161,6 +165,7 @@ def _index():
             {"id": "c2", "schema": "Person", "dataset": "t", "properties": {"name": ["CHANG Hsiao-wen"]}},
             {"id": "k1", "schema": "Person", "dataset": "t", "properties": {"name": ["PAK Yong Chol"]}},
             {"id": "k2", "schema": "Person", "dataset": "t", "properties": {"name": ["Seo Ji-hun"]}},
+            {"id": "k3", "schema": "Person", "dataset": "t", "properties": {"name": ["SONG Min Gon"]}},
             {"id": "o1", "schema": "Person", "dataset": "t", "properties": {"name": ["Ivan PETROV"]}},
         ]
     )
@@ -168,14 +173,14 @@ def _index():
 
 def test_chinese_and_korean_names_flag_their_latin_entries() -> None:
     index = _index()
-    for query, entry in (("张晓明", "c1"), ("张孝文", "c2"), ("박영철", "k1"), ("서지훈", "k2")):
+    for query, entry in (("张晓明", "c1"), ("张孝文", "c2"), ("박영철", "k1"), ("서지훈", "k2"), ("송민건", "k3")):
         hits = index.match(Query([query], schema="Person"), limit=1)
         assert hits and hits[0].entry_id == entry and hits[0].match, (query, hits)
 
 
 def test_other_chinese_and_korean_names_do_not_flag() -> None:
     index = _index()
-    for query in ("张晓平", "王晓明", "박영수", "김지훈"):
+    for query in ("张晓平", "王晓明", "박영수", "김지훈", "송민군", "송안건"):
         hits = index.match(Query([query], schema="Person"), limit=1)
         assert not (hits and hits[0].match), (query, hits)
 

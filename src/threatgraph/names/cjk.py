@@ -117,6 +117,12 @@ _FINALS = (
 )  # fmt: skip
 #: The systems of the tables above, in their column order.
 HANGUL_SYSTEMS = ("revised", "north")
+#: McCune-Reischauer voices a plain stop inside a name between voiced sounds, and lists of the North write the
+#: syllable so even with the syllables apart ("민건" is "Min Gon", "영보" "Yong Bo", but "경희" opens a given
+#: name: "Kyong Hui"): the initials ㄱ ㄷ ㅂ (their indices) as voiced, after a vowel or these finals
+#: (ㄴ ㄹ ㅁ ㅇ).
+_VOICED = {0: "g", 3: "d", 7: "b"}
+_VOICING_FINALS = frozenset({0, 4, 8, 16, 21})
 
 
 def block_spellings(ch: str) -> tuple[str, ...]:
@@ -126,20 +132,43 @@ def block_spellings(ch: str) -> tuple[str, ...]:
     return tuple(_INITIALS[initial][k] + _VOWELS[vowel][k] + _FINALS[final][k] for k in range(len(HANGUL_SYSTEMS)))
 
 
+def _voiced_north(ch: str, before: str) -> str:
+    """A syllable block in the North's system with McCune-Reischauer's voicing after the block ``before``."""
+    initial, rest = divmod(ord(ch) - HANGUL_BLOCK[0], 21 * 28)
+    vowel, final = divmod(rest, 28)
+    prev_final = (ord(before) - HANGUL_BLOCK[0]) % 28
+    if initial not in _VOICED or prev_final not in _VOICING_FINALS:
+        return block_spellings(ch)[1]
+    return _VOICED[initial] + _VOWELS[vowel][1] + _FINALS[final][1]
+
+
+def _hangul(ch: str) -> bool:
+    return HANGUL_BLOCK[0] <= ord(ch) <= HANGUL_BLOCK[1]
+
+
 @lru_cache(maxsize=16384)
 def hangul_readings(name: str) -> tuple[str, ...]:
     """The name's Latin readings syllable by syllable, one per system of :data:`HANGUL_SYSTEMS`
-    ("김정수" -> "gim jeong su", "kim jong su"); empty for a name that is not mostly Hangul."""
+    ("김정수" -> "gim jeong su", "kim jong su"), and the North's with the voicing inside the given name
+    (:data:`_VOICED`: "한영보" -> "han yong bo"; the given name is what follows the family name's one
+    syllable in a name written as one word, every word after the first in a name written apart); empty for
+    a name that is not mostly Hangul."""
     if not is_hangul(name):
         return ()
-    per_system: list[list[str]] = [[] for _ in HANGUL_SYSTEMS]
-    for word in name.split():
+    per_system: list[list[str]] = [[] for _ in (*HANGUL_SYSTEMS, "voiced")]
+    words = name.split()
+    for w, word in enumerate(words):
+        opens_given = 2 if len(words) == 1 else 1 if w > 0 else len(word)  # first voiced syllable
         for k, syllables in enumerate(per_system):
-            for ch in word:
-                if HANGUL_BLOCK[0] <= ord(ch) <= HANGUL_BLOCK[1]:
-                    syllables.append(block_spellings(ch)[k])
-                else:
+            for i, ch in enumerate(word):
+                if not _hangul(ch):
                     syllables.extend(fold(ch).split())
+                elif k < len(HANGUL_SYSTEMS):
+                    syllables.append(block_spellings(ch)[k])
+                elif i >= opens_given and _hangul(word[i - 1]):
+                    syllables.append(_voiced_north(ch, word[i - 1]))
+                else:
+                    syllables.append(block_spellings(ch)[1])
     return tuple(r for r in dict.fromkeys(" ".join(s) for s in per_system) if r)
 
 

@@ -18,9 +18,10 @@ MAX_DEPARTURES letters.
 :func:`spellings` reads every conventional Latin spelling of one Cyrillic word from its letters, with the
 context the systems use: е and я/ю/ё open a syllable with y/i/j at the start of a word and after a vowel or a
 soft or hard sign, the adjective endings -ий/-ый ("-skiy", "-skii", "-sky", "-ski"), кс as x, х as kh/h/x, the
-letters of Ukrainian (і ї є ґ, г as h), Belarusian (ў) and Serbian (ђ ј љ њ ћ џ). The matcher compares a
-Cyrillic word by its closest spelling (:func:`screen.compare.compare_names`), a listed Cyrillic alias the same
-way against a Latin query.
+letters of Ukrainian (і ї є ґ, г as h), Belarusian (ў), Serbian (ђ ј љ њ ћ џ) and the Central Asian and Volga
+languages (ғ қ ҳ ҷ ӣ ӯ ә ң ө ұ ү һ җ, the palochka), and к also as the q of Arabic and Turkic names. The
+matcher compares a Cyrillic word by its closest spelling (:func:`screen.compare.compare_names`), a listed
+Cyrillic alias the same way against a Latin query.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _GLIDE_AFTER = frozenset("аеёиоуыэюяіїєъь")
 #: Letters with one spelling in every system, and those whose systems differ, the usual (ICU) one first.
 LETTERS: dict[str, tuple[str, ...]] = {
     **{ch: (lat,) for ch, lat in zip("абдзлмнопрстуф", "abdzlmnoprstuf", strict=True)},
-    "к": ("k", "c"),
+    "к": ("k", "c", "q"),  # q: the qaf of Arabic and Turkic names ("Касым" / Qasim, "Кодиров" / Qodirov)
     "в": ("v", "w"), "г": ("g", "h"), "ґ": ("g",), "ж": ("zh", "j", "z"), "и": ("i", "y"), "й": ("y", "i", "j"),
     "х": ("kh", "h", "x"), "ц": ("ts", "tz", "c"), "ч": ("ch", "tch"), "ш": ("sh", "sch"),
     "щ": ("shch", "sch", "sh", "sht"), "ы": ("y", "i"), "э": ("e",), "і": ("i",), "ї": ("yi", "i", "ji"),
