@@ -190,3 +190,26 @@ def test_a_transcribed_foreign_name_keeps_its_words() -> None:
     syllables are one Latin word."""
     assert han_readings("约翰·史密斯")[0] == "yuehan shimisi"
     assert all(len(r.split()) == 2 for r in han_readings("约翰·史密斯"))
+
+
+def test_kind_words_and_places_of_bodies_read_in_english() -> None:
+    """A Chinese or Korean company's name: its kind of business and places known by an English name read as a
+    Latin list translates them, legal forms as nothing, the name itself romanised (invented companies)."""
+    assert "hong yuan shipping hong kong" in han_readings("宏远船务(香港)有限公司")
+    assert "qing dao hai de trading" in han_readings("青島海德貿易有限公司")  # traditional characters
+    assert "korea han bit trading" in hangul_readings("조선한빛무역회사")
+    assert han_readings("张晓明") == ("zhang xiao ming", "chang hsiao ming")  # a person's name: no terms
+    listed = {
+        "h1": "HONGYUAN SHIPPING (HONG KONG) LIMITED",
+        "h2": "QINGDAO HAIDE TRADING CO., LTD.",
+        "h3": "KOREA HANBIT TRADING CORPORATION",
+    }
+    index = build_index(
+        [{"id": k, "schema": "Company", "dataset": "t", "properties": {"name": [v]}} for k, v in listed.items()]
+    )
+    for query, entry in (("宏远船务(香港)有限公司", "h1"), ("青岛海德贸易有限公司", "h2"), ("조선한빛무역회사", "h3")):
+        hits = index.match(Query([query], schema="Company"), limit=1)
+        assert hits and hits[0].entry_id == entry and hits[0].match, (query, hits)
+    for query in ("广远船务有限公司", "青岛海信贸易有限公司", "조선한길무역회사"):  # another company of the same kind
+        hits = index.match(Query([query], schema="Company"), limit=1)
+        assert not (hits and hits[0].match), (query, hits)

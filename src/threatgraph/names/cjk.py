@@ -19,6 +19,7 @@ Neither script marks a name's order: both put the family name first, Latin lists
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import icu
@@ -78,7 +79,8 @@ def han_readings(name: str) -> tuple[str, ...]:
     if len(words) > 1:
         joined = [tuple("".join(r.split()) for r in _word_readings(w)) for w in words]
         return tuple(dict.fromkeys(" ".join(rs) for rs in zip(*joined, strict=True) if all(rs)))
-    return tuple(r for r in dict.fromkeys(_word_readings(name)) if r)
+    read = _word_readings(name)
+    return tuple(r for r in dict.fromkeys((*read, *_with_terms(name, HAN_TERMS, _word_readings, len(read)))) if r)
 
 
 @lru_cache(maxsize=16384)
@@ -169,7 +171,59 @@ def hangul_readings(name: str) -> tuple[str, ...]:
                     syllables.append(_voiced_north(ch, word[i - 1]))
                 else:
                     syllables.append(block_spellings(ch)[1])
-    return tuple(r for r in dict.fromkeys(" ".join(s) for s in per_system) if r)
+    read = tuple(r for r in dict.fromkeys(" ".join(s) for s in per_system) if r)
+    return tuple(dict.fromkeys((*read, *_with_terms(name, HANGUL_TERMS, hangul_readings, len(read)))))
+
+
+#: Words of a company's or body's name that a Latin list translates rather than romanises, as Chinese writes
+#: them (simplified and traditional): the kind of business, and places known by a name other than their
+#: pinyin. Legal forms ("有限公司", Co. Ltd) read as nothing: a Latin list writes them in many ways, all weighing
+#: little. The names themselves (a company's two or three characters) stay romanised: "华信船务" is "Hua Xin
+#: Shipping" (or "Huaxin").
+HAN_TERMS: dict[str, str] = {
+    **dict.fromkeys(("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "公司", "集团", "集團"), ""),
+    **dict.fromkeys(("贸易", "貿易", "商贸", "商貿"), "trading"),
+    **dict.fromkeys(("船务", "船務", "航运", "航運", "海运", "海運"), "shipping"),
+    **dict.fromkeys(("进出口", "進出口"), "import export"),
+    **dict.fromkeys(("国际", "國際"), "international"), **dict.fromkeys(("实业", "實業"), "industrial"),
+    **dict.fromkeys(("投资", "投資"), "investment"), **dict.fromkeys(("发展", "發展"), "development"),
+    **dict.fromkeys(("科技", "技术", "技術"), "technology"), **dict.fromkeys(("银行", "銀行"), "bank"),
+    **dict.fromkeys(("矿业", "礦業"), "mining"), **dict.fromkeys(("电子", "電子"), "electronics"),
+    **dict.fromkeys(("机械", "機械"), "machinery"), **dict.fromkeys(("设备", "設備"), "equipment"),
+    "物流": "logistics", "能源": "energy", "石油": "petroleum", "化工": "chemical", "控股": "holdings",
+    "香港": "hong kong", **dict.fromkeys(("澳门", "澳門"), "macau"),
+}  # fmt: skip
+#: The same for Korean names of bodies, in Hangul: "조선" is how the North names the country (Korea).
+HANGUL_TERMS: dict[str, str] = {
+    "총회사": "", "회사": "", "은행": "bank", "무역": "trading", "해운": "shipping", "광업": "mining",
+    "합영": "joint venture", "기술": "technology", "개발": "development", "조선": "korea",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + ")")
+
+
+def _with_terms(
+    name: str, terms: dict[str, str], read: Callable[[str], tuple[str, ...]], count: int
+) -> tuple[str, ...]:
+    """The name's readings with its :data:`HAN_TERMS` (or :data:`HANGUL_TERMS`) words in English and the rest
+    read by ``read`` (``count`` readings, reading k of each piece in reading k); empty when it has none."""
+    pieces = _term_pattern(tuple(terms)).split(name)
+    if len(pieces) < 2:
+        return ()
+    out: list[str] = []
+    for k in range(count):
+        words: list[str] = []
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                words.append(terms[piece])
+            elif piece.strip():
+                found = read(piece) if is_han(piece) or is_hangul(piece) else ()
+                words.append(found[min(k, len(found) - 1)] if found else fold(piece))
+        out.append(" ".join(w for w in words if w.strip()))
+    return tuple(out)
 
 
 def readings(name: str) -> tuple[str, ...]:
