@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from threatgraph.names.cyrillic import is_cyrillic, spellings
+from threatgraph.names.cyrillic import is_cyrillic, spellings, ukrainian_spelling
 from threatgraph.screen.index import build_index
 from threatgraph.screen.query import Query
 from threatgraph.screen.queryprep import cyrillic_parts
@@ -123,3 +123,22 @@ def test_kaf_of_arabic_and_turkic_names_written_q() -> None:
     index = build_index([{"id": "q1", "schema": "Person", "dataset": "t", "properties": {"name": ["Qodir QOSIMOV"]}}])
     hit = index.match(Query(["Кодир Косимов"], schema="Person"), limit=1)[0]
     assert hit.entry_id == "q1" and hit.match
+
+
+@given(st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'", min_size=1, max_size=14))
+def test_the_ukrainian_national_system_is_one_of_the_spellings(word: str) -> None:
+    spelled = ukrainian_spelling(word)
+    assert spelled.isascii()
+    assert not spelled or spelled in spellings(word)
+
+
+def test_a_ukrainian_name_in_the_national_system_flags() -> None:
+    """Every letter of a word may differ from the Russian-style spelling in the national system (г h, и y, й i
+    inside a word): the word is also spelled whole in it (invented names)."""
+    assert ukrainian_spelling("Гайдай") == "haidai" and ukrainian_spelling("Згурський") == "zghurskyi"
+    assert ukrainian_spelling("Петрыв") == ""  # ы is no Ukrainian letter
+    index = build_index(
+        [{"id": "u1", "schema": "Person", "dataset": "t", "properties": {"name": ["Vitalii Hryhorovych HAIDAI"]}}]
+    )
+    hit = index.match(Query(["Гайдай Віталій Григорович"], schema="Person"), limit=1)[0]
+    assert hit.entry_id == "u1" and hit.match

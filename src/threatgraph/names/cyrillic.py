@@ -164,7 +164,7 @@ def spellings(word: str) -> tuple[str, ...]:
             if departed + (k > 0) <= MAX_DEPARTURES
         ]
     mixed = (text for text, _d in partial)
-    return tuple(s for s in dict.fromkeys((*mixed, *system_spellings(word))) if s)
+    return tuple(s for s in dict.fromkeys((*mixed, *system_spellings(word), ukrainian_spelling(word))) if s)
 
 
 def system_spellings(word: str) -> tuple[str, ...]:
@@ -175,6 +175,35 @@ def system_spellings(word: str) -> tuple[str, ...]:
     if not word or not all(ch in RUSSIAN for ch in word):
         return ()
     return tuple(dict.fromkeys(f for system in SYSTEMS if (f := fold(system.translate(word)).replace(" ", ""))))
+
+
+#: The Ukrainian national system (the Cabinet of Ministers' table of 2010, used in Ukrainian passports and by
+#: lists since): one spelling per letter, and є ї й ю я spelled with y opening a word, with i inside it.
+_UKRAINIAN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "y",
+    "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "'": "", "’": "",
+}  # fmt: skip
+#: Letters spelled one way opening a word and another inside it.
+_UKRAINIAN_OPENING = {"є": ("ye", "ie"), "ї": ("yi", "i"), "й": ("y", "i"), "ю": ("yu", "iu"), "я": ("ya", "ia")}
+
+
+def ukrainian_spelling(word: str) -> str:
+    """The word in the Ukrainian national system ("Гайдай" -> "haidai", "Юрій" -> "yurii"), "" for a word with
+    a letter outside the Ukrainian alphabet (ы э ё ъ, Latin letters). "зг" is "zgh", so that it is not read
+    as the digraph "zh"."""
+    word = word.casefold()
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        if ch in _UKRAINIAN_OPENING:
+            out.append(_UKRAINIAN_OPENING[ch][0 if i == 0 else 1])
+        elif ch == "г" and i > 0 and word[i - 1] == "з":
+            out.append("gh")
+        elif ch in _UKRAINIAN_LETTERS:
+            out.append(_UKRAINIAN_LETTERS[ch])
+        else:
+            return ""
+    return "".join(out)
 
 
 #: Endings of East Slavic patronymics as Latin spellings write them (Russian -ovich/-evich/-ovna/-evna/-ichna,
