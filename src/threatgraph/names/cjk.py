@@ -178,8 +178,8 @@ def hangul_readings(name: str) -> tuple[str, ...]:
 #: Words of a company's or body's name that a Latin list translates rather than romanises, as Chinese writes
 #: them (simplified and traditional): the kind of business, and places known by a name other than their
 #: pinyin. Legal forms ("有限公司", Co. Ltd) read as nothing: a Latin list writes them in many ways, all weighing
-#: little. The names themselves (a company's two or three characters) stay romanised: "华信船务" is "Hua Xin
-#: Shipping" (or "Huaxin").
+#: little. The names themselves (a company's two or three characters) stay romanised: "宏远船务" is "Hong Yuan
+#: Shipping" (or "Hongyuan").
 HAN_TERMS: dict[str, str] = {
     **dict.fromkeys(("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "公司", "集团", "集團"), ""),
     **dict.fromkeys(("贸易", "貿易", "商贸", "商貿"), "trading"),
