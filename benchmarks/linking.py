@@ -476,10 +476,16 @@ def main() -> None:
                     False,
                     names=tuning_split,
                 )
+                # with --halves a re3d tuning split is cut like the dev tuning documents (session 14): errors of
+                # its half A only are listed, half B is scored
+                re3d_a, re3d_b = halves(docs, args.half_salt) if args.halves and tuning_split else (docs, set())
+                if args.halves and tuning_split:
+                    report(f"{name} half A (developed on)", re3d_a, g, found_r, holds_r, False)
+                    report(f"{name} half B (checked, not inspected)", re3d_b, g, found_r, holds_r, False, names=False)
                 if args.verbose and tuning_split:
-                    report("shown", docs, g, found_r, holds_r, True, errors_only=True)
+                    report("shown", re3d_a, g, found_r, holds_r, True, errors_only=True)
                     for doc, text, caption, entries in unjudged_r:
-                        if doc in docs:
+                        if doc in re3d_a:
                             print(f"  UNJUDGED {doc}: {text!r} -> {caption!r} {entries}")
         audit(engine, shown)
         tune_unjudged = [u for u in unjudged if u[0] in shown]
