@@ -467,3 +467,76 @@ def test_a_syllable_acronym_joins_the_one_organisation_it_fits() -> None:
     assert len({m.group for m in two}) == 3
     none = group_mentions(_mentions(("Vellacott Relief Agency", "Organization"), ("QANCOM", "Organization")))
     assert len({m.group for m in none}) == 2
+
+
+def _tag(text: str, words: str, label: str, nth: int = 0) -> "Mention":
+    from threatgraph.model import Mention
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention(start, start + len(words), words, label, normalise_surface(words), text, 0)
+
+
+def test_a_mention_cut_short_of_a_name_the_article_writes_whole_grows_to_it() -> None:
+    """ "the Dorlandic Vellacott Brotherhood" (one of two national branches) tagged whole once and as
+    "Vellacott Brotherhood" (the parent body's name) later: the text says the whole name there, so that occurrence is the branch, not the parent;
+    a nationality tagged inside the grown span goes. A person cut short before the surnames grows too."""
+    from threatgraph.extract.defined import _completed
+    from threatgraph.extract.grouping import group_mentions
+
+    text = (
+        "The ministry named the Dorlandic Vellacott Brotherhood, the Qandoran Vellacott Brotherhood and the "
+        "Vellacott Brotherhood itself. "
+        "The leader of the Dorlandic Vellacott Brotherhood, Qandor Amsel, was named. "
+        "The Vellacott Brotherhood denied it. Its ally Tomas Keth, Amsel Berin Ostrova Palme, joined. "
+        "Later Amsel Berin Ostrova Palme left."
+    )
+    mentions = [
+        _tag(text, "Dorlandic Vellacott Brotherhood", "Organization"),
+        _tag(text, "Qandoran Vellacott Brotherhood", "Organization"),
+        _tag(text, "Vellacott Brotherhood", "Organization", 2),
+        _tag(text, "Dorlandic", "Nationality", 1),
+        _tag(text, "Vellacott Brotherhood", "Organization", 3),
+        _tag(text, "Vellacott Brotherhood", "Organization", 4),
+        _tag(text, "Tomas Keth", "Person"),
+        _tag(text, "Amsel Berin", "Person"),
+        _tag(text, "Amsel Berin Ostrova Palme", "Person", 1),
+    ]
+    out = _completed(text, mentions)
+    assert [m.text for m in out] == [
+        "Dorlandic Vellacott Brotherhood",
+        "Qandoran Vellacott Brotherhood",
+        "Vellacott Brotherhood",
+        "Dorlandic Vellacott Brotherhood",
+        "Vellacott Brotherhood",
+        "Tomas Keth",
+        "Amsel Berin Ostrova Palme",
+        "Amsel Berin Ostrova Palme",
+    ]
+    grouped = group_mentions(out)
+    branch = {m.group for m in grouped if m.text.startswith("Dorlandic")}
+    parent = {m.group for m in grouped if m.text == "Vellacott Brotherhood"}
+    assert len(branch) == 1 and len(parent) == 1 and branch != parent
+    assert len({m.group for m in grouped if m.text.startswith("Amsel")}) == 1
+
+
+def test_a_mention_grows_only_to_the_articles_own_whole_names_and_not_across_punctuation() -> None:
+    """No whole name written elsewhere, a comma or a sentence end between the words: the span stays."""
+    from threatgraph.extract.defined import _completed
+
+    text = "Officials in Dorland. Vellacott Brotherhood members met the Dorland, Vellacott Brotherhood envoy."
+    mentions = [
+        _tag(text, "Vellacott Brotherhood", "Organization"),
+        _tag(text, "Vellacott Brotherhood", "Organization", 1),
+        _tag(text, "Dorland Vellacott Brotherhood".split()[0], "Location"),
+    ]
+    assert [m.text for m in _completed(text, mentions)] == ["Vellacott Brotherhood", "Vellacott Brotherhood", "Dorland"]
+    # with the whole name in the text, the comma and the full stop still keep the words apart
+    text2 = text + " The Dorland Vellacott Brotherhood was named."
+    mentions2 = [
+        _tag(text2, "Vellacott Brotherhood", "Organization"),
+        _tag(text2, "Vellacott Brotherhood", "Organization", 1),
+        _tag(text2, "Dorland Vellacott Brotherhood", "Organization"),
+    ]
+    assert [m.text for m in _completed(text2, mentions2)][:2] == ["Vellacott Brotherhood", "Vellacott Brotherhood"]

@@ -188,3 +188,13 @@ def test_known_as_right_after_a_place_renames_the_place_never_an_organisation_be
     zawra = _m("Zawra", text.index("Zawra"), "ArmedGroup")
     office.sent_start = place.sent_start = zawra.sent_start = 0
     assert definitions(text, [office, place, zawra]) == []
+
+
+def test_a_definition_may_take_syllables_and_leave_kind_words_out() -> None:
+    """ "<Country> Naval Forces Qandor Command's (NAVQAN)": syllables of two words, two words giving none, the
+    country left out; only where the article defines it, and never from single letters."""
+    assert acronym_fits("NAVQAN", "U.S. Naval Forces Qandor Command", tail=True)
+    assert not acronym_fits("NAVQAN", "U.S. Naval Forces Qandor Command")
+    assert not acronym_fits("NAVQAN", "Vellacott Naval Forces Qandor Command", tail=True)  # no country there
+    assert not acronym_fits("NQ", "Naval Forces Reserve Qandor", tail=True)
+    assert not acronym_fits("NAVQAN", "Naval Forces Reserve Units Qandor Command", tail=True)  # three left out

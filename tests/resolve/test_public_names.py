@@ -67,3 +67,33 @@ def test_public_names_of_one_body_resolve_to_one_actor(store, add) -> None:
     one = set().union(*(entity_of(store, t) for t in ("ISIS", "Islamic State", "Daesh")))
     assert len(one) == 1
     assert entity_of(store, "ISIS-K").isdisjoint(one)
+
+
+def test_one_branch_under_two_names_of_its_body() -> None:
+    """ "<Body> in <Region>" under two of the body's names is one branch; the initials of the region after
+    the body's acronym too; another region, the parent alone, or a designator-led name are not it."""
+    table = build({"qv": ["Qandor Vellacott", "QV", "Dawla Qandor"], "amsel": ["Amsel Army"]})
+    assert table.same_branch(_forms("QV in the Ostrova Hills"), _forms("Dawla Qandor in the Ostrova Hills"))
+    assert table.same_branch(_forms("QV-OH"), _forms("Qandor Vellacott in the Ostrova Hills"))
+    assert table.same_branch(_forms("Qandor Vellacott's Dorland"), _forms("QV Dorland"))  # a possessive opening
+    assert not table.same_branch(_forms("QV Dorland"), _forms("QV Ruritania"))
+    assert not table.same_branch(_forms("QV"), _forms("Qandor Vellacott in the Ostrova Hills"))
+    assert not table.same_branch(_forms("Amsel Army Dorland"), _forms("QV Dorland"))
+    assert not table.same_branch(_forms("Liwa Qandor Vellacott Dorland"), _forms("QV Dorland"))
+    keys = table.branch_keys(_forms("QV in the Ostrova Hills"))
+    assert "Organization|n:dawla qandor ostrova hills" in keys
+
+
+def test_a_branch_named_under_two_names_of_its_body_resolves_to_one_actor(store, add) -> None:
+    ids = add(
+        article("ISIS in the Vellacott Hills attacked a post.", [("ArmedGroup", ["ISIS in the Vellacott Hills"])]),
+        article(
+            "The Islamic State in the Vellacott Hills claimed it; ISIS denied.",
+            [("ArmedGroup", ["Islamic State in the Vellacott Hills"]), ("ArmedGroup", ["ISIS"])],
+        ),
+        article("Daesh in Dorland was named.", [("ArmedGroup", ["Daesh in Dorland"])]),
+    )
+    resolve.update(store, ids)
+    branch = entity_of(store, "ISIS in the Vellacott Hills")
+    assert branch == entity_of(store, "Islamic State in the Vellacott Hills")
+    assert branch.isdisjoint(entity_of(store, "ISIS")) and branch.isdisjoint(entity_of(store, "Daesh in Dorland"))

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 #: Types whose names an article defines acronyms for.
 ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
-_BRACKET = re.compile(r"\s*\(\s*([^\s()]{2,12})\s*\)")
+#: "Full Name (FN)", "Full Name's (FN)": the bracket right after the name (a possessive is still the name).
+_BRACKET = re.compile(r"(?:['’]s)?\s*\(\s*([^\s()]{2,12})\s*\)")
 #: A name's last words the model left out before its definition's bracket: " – Branch Force (PBF)", " in Place
 #: (NIP)". No sentence or list punctuation and no other bracket in between: the tail continues the same name.
 _WORDS = r"[^\s()\[\],;:.!?“”\"]+"
@@ -102,6 +103,87 @@ def _unglue(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Types whose names an article writes whole once and a model may later cut short.
+_NAME_TYPES = ORG_TYPES | {"Person"}
+#: One word of a name next to a mention: no bracket, quote, list or clause punctuation inside it.
+_NEXT_WORD = re.compile(r"[^\s()\[\],;:!?“”\"]+")
+#: Words a cut-short mention may be missing on each side.
+_MISSING_WORDS = 3
+
+
+def _words_around(text: str, m: Mention) -> tuple[list[int], list[int]]:
+    """Where the words right before and right after a mention start and end (nearest first), joined to it
+    and to each other by spaces or hyphens only: the candidate starts and ends of the name it belongs to.
+    A word ending a sentence ("attack.") is no part of a name that follows it; an abbreviation is ("U.S.")."""
+    starts: list[int] = []
+    pos = m.start
+    for _ in range(_MISSING_WORDS):
+        gap = len(text[:pos]) - len(text[:pos].rstrip(" -–"))
+        if gap == 0:
+            break
+        word = re.search(rf"{_NEXT_WORD.pattern}$", text[max(0, pos - gap - 40) : pos - gap])
+        if word is None or "\n" in text[pos - gap : pos]:
+            break
+        if word.group(0).endswith(".") and "." not in word.group(0)[:-1]:
+            break
+        pos = pos - gap - len(word.group(0))
+        starts.append(pos)
+    ends: list[int] = []
+    pos = m.end
+    for _ in range(_MISSING_WORDS):
+        gap = len(text[pos:]) - len(text[pos:].lstrip(" -–"))
+        word = _NEXT_WORD.match(text, pos + gap)
+        if gap == 0 or word is None or "\n" in text[pos : pos + gap]:
+            break
+        pos = word.end()
+        ends.append(pos)
+        if text[pos - 1] == ".":
+            break
+    return starts, ends
+
+
+def _completed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the model cut short of a name the article writes whole elsewhere, grown to that name.
+
+    A release names a body or person in full ("the Qandor Vellacott Brotherhood") and the model, reading
+    another occurrence of the same words, tags only part of them ("Vellacott Brotherhood", with "Qandor"
+    left out or typed a nationality): that part is a name of its own (a parent body, another person), so
+    the occurrence would join the wrong actor. When the words right around a mention, joined to it by
+    spaces or hyphens, spell exactly another, longer name the article's mentions give, the text says that
+    name there: the mention takes its extent (in place, so its type evidence stays), and mentions inside
+    the grown span (the nationality) are dropped. Only the article's own names are read, never a list.
+    """
+    wholes = {m.norm for m in mentions if m.label in _NAME_TYPES and len(m.norm.split()) >= 2}
+    if not wholes:
+        return mentions
+    grown: list[Mention] = []
+    for m in mentions:
+        if m.label not in _NAME_TYPES:
+            continue
+        starts, ends = _words_around(text, m)
+        best: tuple[int, int] | None = None
+        size = len(m.norm.split())
+        for s in [m.start, *starts]:
+            for e in [m.end, *ends]:
+                if (s, e) == (m.start, m.end):
+                    continue
+                norm = normalise_surface(text[s:e])
+                if norm in wholes and len(norm.split()) > size:
+                    best, size = (s, e), len(norm.split())
+        if best is not None:
+            m.start, m.end = best
+            m.text = text[m.start : m.end]
+            m.norm = normalise_surface(m.text)
+            grown.append(m)
+    if not grown:
+        return mentions
+    ids = {id(g) for g in grown}
+    kept = [m for m in mentions if id(m) in ids or not any(g.start <= m.start and m.end <= g.end for g in grown)]
+    # a grown span the model had tagged already (a nested mention of a tagged whole name) is that mention
+    taken = {(m.start, m.end) for m in kept if id(m) not in ids}
+    return [m for m in kept if id(m) not in ids or (m.start, m.end) not in taken]
+
+
 def _definitions(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     """Acronym -> the organisation mention it is defined for ("Full Name (FN)"), first definition wins;
     an acronym defined for two different names defines neither."""
@@ -125,7 +207,7 @@ def defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     occurrences the model left untagged become mentions, ones it typed as another kind of thing (a
     country, a person) take the body's type. Occurrences inside a longer mention are left alone."""
     text = doc.text
-    mentions = _unglue(text, mentions)
+    mentions = _unglue(text, _completed(text, mentions))
     defs = _definitions(text, mentions)
     if not defs:
         return mentions

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from rigour.territories import lookup_territory
 from rigour.text import ascii_text
 
 from threatgraph.names.vocabulary import vocabulary
@@ -68,7 +69,51 @@ def acronym_fits(short: str, long: str, tail: bool = False) -> bool:
     words = _words(long)
     if len(letters) < MIN_LETTERS or len(words) < 2 or len(words) > MAX_WORDS or letters == "".join(words):
         return False
-    return _align(letters, tuple(words), tail)
+    if _align(letters, tuple(words), tail) or (tail and _pieces(letters, tuple(words))):
+        return True
+    # "U.S. Naval Forces Central Command's (NAVCENT)": the acronym of a national body leaves its country out
+    own = _countryless(long) if tail else None
+    return own is not None and acronym_fits(short, own, tail)
+
+
+def _countryless(long: str) -> str | None:
+    """The name without a leading country written as such ("U.S.", "Qandor"), when two words are left."""
+    first, _, rest = long.strip().partition(" ")
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) < 2 or not first[0].isupper() or len(_words(rest)) < 2 or _skippable(first.casefold()):
+        return None
+    return rest if lookup_territory(first) is not None else None
+
+
+#: Words an official acronym made of pieces of words may leave out besides particles ("Forces", "Command").
+MAX_LEFT_OUT = 2
+
+
+@lru_cache(maxsize=65536)
+def _pieces(letters: str, words: tuple[str, ...]) -> bool:
+    """The way military commands' acronyms are coined, read only in an article's own definition: each word
+    gives a syllable (its first two letters or more) or, after the first word, nothing, up to ``MAX_LEFT_OUT``
+    words left out ("Naval Forces Central Command (NAVCENT)": NAV, CENT; "Forces" and "Command" give none).
+    The first word must give the first letters and two words at least must give some; single letters with
+    words left out ("VM" for "V... Union Relief Mission") stay unread, as initials skip at most one word."""
+
+    @cache
+    def fit(i: int, j: int, gave: int, left_out: int) -> bool:
+        if i == len(letters):
+            rest = sum(1 for w in words[j:] if not _skippable(w))
+            return gave >= 2 and left_out + rest <= MAX_LEFT_OUT
+        if j == len(words):
+            return False
+        word = words[j]
+        if _skippable(word) and fit(i, j + 1, gave, left_out):
+            return True
+        if j > 0 and left_out < MAX_LEFT_OUT and not _skippable(word) and fit(i, j + 1, gave, left_out + 1):
+            return True
+        return any(
+            letters.startswith(word[:k], i) and fit(i + k, j + 1, gave + 1, left_out) for k in range(len(word), 1, -1)
+        )
+
+    return fit(0, 0, 0, 0)
 
 
 def _align(letters: str, words: tuple[str, ...], tail: bool, loose: str = "") -> bool:

@@ -21,8 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from threatgraph.datafiles import load_yaml
+from threatgraph.names.align import ALIGNED, compare_names
 from threatgraph.names.forms import NameForm, name_form, variant_norms
+from threatgraph.names.parts import plural_fold
 from threatgraph.names.schemas import BodiesFile
+from threatgraph.names.vocabulary import vocabulary
 
 BODIES_FILE = Path(__file__).with_name("bodies.yaml")
 #: The family the table's names are filed under (blocking keys are "<family>|n:<norm>").
@@ -34,12 +37,19 @@ def form_keys(form: NameForm) -> set[str]:
     return {f"{form.designator or ''}|{v}" for v in variant_norms(form)}
 
 
+def _opening(designator: str | None, words: Iterable[str]) -> tuple[str, ...]:
+    """The key of a name's opening words (plural folded: "Islamic State's" opens like "Islamic State")."""
+    return (designator or "", *(plural_fold(w) for w in words))
+
+
 @dataclass(slots=True)
 class PublicNames:
     """Body ids by name key, and each body's names (normalised, for blocking)."""
 
     bodies_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     norms_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: body ids by the words of each of their names, for names that open with one ("<Body> in <Region>")
+    opens: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def bodies(self, forms: Iterable[NameForm]) -> set[str]:
         """The bodies these names are names of (a key two bodies share names neither)."""
@@ -63,6 +73,46 @@ class PublicNames:
             return set()
         return {f"{FAMILY}|n:{norm}" for norm in self.norms_of[next(iter(found))]}
 
+    def branch(self, form: NameForm) -> tuple[str, tuple[str, ...]] | None:
+        """The body whose name this name opens with, and the words after it: "ISIS in the Greater Sahara" ->
+        (isis, greater sahara). The longest opening that is a name of one body only; none when nothing
+        follows (the body itself)."""
+        for k in range(len(form.core) - 1, 0, -1):
+            found = self.opens.get(_opening(form.designator, form.core[:k]), set())
+            if len(found) == 1:
+                return next(iter(found)), form.core[k:]
+        return None
+
+    def same_branch(self, left: Iterable[NameForm], right: Iterable[NameForm]) -> bool:
+        """Whether two names are one branch of one body named by two of the body's names ("ISIS in the
+        Greater Sahara", "Islamic State in the Greater Sahara", "ISIS-GS"): the openings name one body here
+        and what follows agrees, word for word (:func:`compare_names` aligned) or as the other's initials.
+        A branch and its parent stay apart (the parent has nothing after its name)."""
+        mine = [b for f in left if (b := self.branch(f)) is not None]
+        theirs = [b for f in right if (b := self.branch(f)) is not None]
+        return any(a == b and _rests_agree(x, y) for a, x in mine for b, y in theirs)
+
+    def branch_keys(self, forms: Iterable[NameForm]) -> set[str]:
+        """Blocking keys of the same branch under the body's other names ("Daesh <Region>" for "ISIS <Region>")."""
+        out: set[str] = set()
+        for form in forms:
+            if (found := self.branch(form)) is not None:
+                body, rest = found
+                out |= {f"{FAMILY}|n:{norm} {' '.join(rest)}" for norm in self.norms_of[body]}
+        return out
+
+
+def _rests_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """What follows a body's name on two sides names one branch: the words align, or one side is the
+    other's initials ("GS" after the parent's acronym for "in the Greater Sahara")."""
+    if a == b:
+        return True
+    for short, long_ in ((a, b), (b, a)):
+        initials = "".join(w[0] for w in long_ if w not in vocabulary().particles)
+        if len(short) == 1 and len(long_) >= 2 and 2 <= len(short[0]) <= 5 and short[0] == initials:
+            return True
+    return compare_names(name_form(" ".join(a)), name_form(" ".join(b))).score >= ALIGNED
+
 
 def build(bodies: dict[str, list[str]]) -> PublicNames:
     """The table from ``{body id: [names]}``."""
@@ -73,6 +123,7 @@ def build(bodies: dict[str, list[str]]) -> PublicNames:
             if not form.core:
                 continue
             out.norms_of[body].add(form.norm)
+            out.opens[_opening(form.designator, form.core)].add(body)
             for key in form_keys(form):
                 out.bodies_of[key].add(body)
     return out

@@ -67,7 +67,8 @@ SANCTIONED_ALIGNED = 0.95
 SANCTIONED_SHARED = 2
 #: The feature of a match on two public names of one body (:mod:`threatgraph.names.bodies`), scored as a
 #: list's aliases are; inside one article it overrides the extractor's separation ("Islamic State" and
-#: "ISIS" in one text are one group though no spelling rule ties them there).
+#: "ISIS" in one text are one group though no spelling rule ties them there). One branch named under two of
+#: the body's names ("ISIS in <Region>", "Islamic State in <Region>") is matched so too.
 PUBLIC_NAMES = "public-names"
 
 
@@ -366,6 +367,7 @@ class Resolver:
         public = public_names() if not g.person else None
         if public is not None:
             keys |= public.lookup_keys(forms)  # the body's other public names ("Daesh" finds "ISIS")
+            keys |= public.branch_keys(forms)  # and its branches under them ("Daesh <Region>" finds "ISIS <Region>")
         cands = self._candidates(keys)
         if not cands:
             return forced
@@ -384,7 +386,11 @@ class Resolver:
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
                 )
-            elif public is not None and gs.score < LIST_ALIASES and public.same_body(forms, prof.forms()):
+            elif (
+                public is not None
+                and gs.score < LIST_ALIASES
+                and (public.same_body(forms, prof.forms()) or public.same_branch(forms, prof.forms()))
+            ):
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
                 )
@@ -422,6 +428,7 @@ class Resolver:
                         or _bridged(forms, best.forms(), other.forms())
                         or (listed is not None and listed.same_entry(best.list_keys(), other.list_keys()))
                         or (public is not None and public.same_body(best.forms(), other.forms()))
+                        or (public is not None and public.same_branch(best.forms(), other.forms()))
                     )
                 ):
                     self.merge(best, other)
