@@ -469,9 +469,7 @@ def test_a_syllable_acronym_joins_the_one_organisation_it_fits() -> None:
     assert len({m.group for m in none}) == 2
 
 
-def _tag(text: str, words: str, label: str, nth: int = 0) -> "Mention":
-    from threatgraph.model import Mention
-
+def _tag(text: str, words: str, label: str, nth: int = 0) -> Mention:
     start = -1
     for _ in range(nth + 1):
         start = text.index(words, start + 1)
@@ -480,8 +478,9 @@ def _tag(text: str, words: str, label: str, nth: int = 0) -> "Mention":
 
 def test_a_mention_cut_short_of_a_name_the_article_writes_whole_grows_to_it() -> None:
     """ "the Dorlandic Vellacott Brotherhood" (one of two national branches) tagged whole once and as
-    "Vellacott Brotherhood" (the parent body's name) later: the text says the whole name there, so that occurrence is the branch, not the parent;
-    a nationality tagged inside the grown span goes. A person cut short before the surnames grows too."""
+    "Vellacott Brotherhood" (the parent body's name) later: the text says the whole name there, so that
+    occurrence is the branch, not the parent; a nationality tagged inside the grown span goes. A person cut
+    short before the surnames grows too."""
     from threatgraph.extract.defined import _completed
     from threatgraph.extract.grouping import group_mentions
 
@@ -529,7 +528,7 @@ def test_a_mention_grows_only_to_the_articles_own_whole_names_and_not_across_pun
     mentions = [
         _tag(text, "Vellacott Brotherhood", "Organization"),
         _tag(text, "Vellacott Brotherhood", "Organization", 1),
-        _tag(text, "Dorland Vellacott Brotherhood".split()[0], "Location"),
+        _tag(text, "Dorland", "Location"),
     ]
     assert [m.text for m in _completed(text, mentions)] == ["Vellacott Brotherhood", "Vellacott Brotherhood", "Dorland"]
     # with the whole name in the text, the comma and the full stop still keep the words apart
