@@ -70,6 +70,12 @@ SANCTIONED_SHARED = 2
 #: "ISIS" in one text are one group though no spelling rule ties them there). One branch named under two of
 #: the body's names ("ISIS in <Region>", "Islamic State in <Region>") is matched so too.
 PUBLIC_NAMES = "public-names"
+#: The other family a name may have been mistyped as: the model types a body "Person" in one article
+#: ("<Place> Wings", "<Name> Brothers") and a person "Organization" in another.
+OTHER_FAMILY = {"Person": "Organization", "Organization": "Person"}
+#: Core words a name needs before an exact match may join across that type conflict (one word is a
+#: surname as often as a body's name: "<Surname>" the man and "<Surname> Co" the firm).
+CROSS_TYPE_WORDS = 2
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -323,8 +329,24 @@ class Resolver:
                 return prof
         return None
 
+    def _cross_type(self, g: Group, cands: list[str]) -> list[str]:
+        """Entities of the other family named exactly as this group (a name of two words or more): the same
+        actor typed a person in one article and a body in another. Typing errors are common (an airline, a
+        militia typed Person), and a split by type is as much a missed merge as a split by spelling; the
+        exact name, scored as the entity's own type would be (:meth:`_best`), must still pass the same bar."""
+        other = OTHER_FAMILY.get(family(g.label))
+        if other is None:
+            return []
+        norms = {f.norm for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS}
+        if not norms:
+            return []
+        found = self._candidates({f"{other}|n:{n}"[:MAX_KEY] for n in norms})
+        return [e for e in found if e not in cands]
+
     def _allowed(self, g: Group, prof: Profile, gkeys: set[str], gs: GroupScore) -> bool:
-        if family(prof.schema) != family(g.label):
+        if family(prof.schema) != family(g.label) and not (
+            gs.name.feature == "exact" and OTHER_FAMILY.get(family(g.label)) == family(prof.schema)
+        ):
             return False
         if self.decisions.forbids(gkeys, prof.keys()):
             return False
@@ -369,6 +391,7 @@ class Resolver:
             keys |= public.lookup_keys(forms)  # the body's other public names ("Daesh" finds "ISIS")
             keys |= public.branch_keys(forms)  # and its branches under them ("Daesh <Region>" finds "ISIS <Region>")
         cands = self._candidates(keys)
+        cands += self._cross_type(g, cands)
         if not cands:
             return forced
         self.load_profiles(cands)
@@ -379,9 +402,22 @@ class Resolver:
             if prof is None:
                 continue
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
+            crossed = family(prof.schema) != family(g.label)
+            # across a type conflict the group's names are read as the entity's type would read them
+            own = [name_form(n, prof.schema) for n in g.names] if crossed else forms
+            own = [f for f in own if len(f.core) >= CROSS_TYPE_WORDS] if crossed else own
+            if not own:
+                continue
             gs = score_group(
-                forms, g.context - self.common, prof.forms(), entity_ctx, g.person, lambda f, e=eid: self._rare(f, e)
+                own,
+                g.context - self.common,
+                prof.forms(),
+                entity_ctx,
+                family(prof.schema) == "Person",
+                lambda f, e=eid: self._rare(f, e),
             )
+            if crossed and gs.name.feature != "exact":
+                continue
             if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(g.list_keys(), prof.list_keys()):
                 gs = GroupScore(
                     LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
