@@ -539,3 +539,25 @@ def test_a_mention_grows_only_to_the_articles_own_whole_names_and_not_across_pun
         _tag(text2, "Dorland Vellacott Brotherhood", "Organization"),
     ]
     assert [m.text for m in _completed(text2, mentions2)][:2] == ["Vellacott Brotherhood", "Vellacott Brotherhood"]
+
+
+def test_a_units_opening_words_and_the_acronym_of_the_rest_join_its_full_name() -> None:
+    """ "403rd QRW" after "403rd Qandor Relief Wing" (and another 403rd unit): the opening words, then the
+    acronym of the rest; an acronym that fits no unit, or fits two, joins nothing."""
+    mentions = _mentions(
+        ("403rd Qandor Relief Wing", "Organization"),
+        ("403rd Maintenance Group", "Organization"),
+        ("403rd QRW", "Organization"),
+        ("403rd XYZ", "Organization"),
+    )
+    group_mentions(mentions)
+    assert _group_of(mentions, "403rd QRW") == _group_of(mentions, "403rd Qandor Relief Wing")
+    assert _group_of(mentions, "403rd XYZ").isdisjoint(_group_of(mentions, "403rd Qandor Relief Wing"))
+    assert _group_of(mentions, "403rd Maintenance Group") != _group_of(mentions, "403rd QRW")
+    two = _mentions(
+        ("403rd Qandor Relief Wing", "Organization"),
+        ("403rd Qandor Recovery Wing", "Organization"),
+        ("403rd QRW", "Organization"),
+    )
+    group_mentions(two)
+    assert len({m.group for m in two}) == 3

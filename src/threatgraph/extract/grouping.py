@@ -381,6 +381,9 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
+        if not candidates and is_org_type(best.label):
+            # "<Unit> ARW" beside "<Unit> Air Refueling Wing": the opening words, then the acronym of the rest
+            candidates = [c for c in orgs if c is not cluster and _rest_abbreviated(best.text, c.best().text)]
         if not candidates and best.label not in _PLACE_LABELS and looks_like_acronym(best.text):
             # "<QAN><COM>" beside "U.S. Qandor Command": a syllable acronym of the one organisation it fits
             candidates = [c for c in clusters if c is not cluster and _syllables_of(best.text, c.best())]
@@ -408,6 +411,20 @@ def _merge_place_short_forms(clusters: list[_Cluster]) -> None:
         roots = {id(c.root()): c for c in long_forms.get(best.norm, []) if c is not cluster}
         if len(roots) == 1:
             _union(cluster, next(iter(roots.values())))
+
+
+def _rest_abbreviated(short: str, long: str) -> bool:
+    """Whether a name is another's opening words followed by the acronym of the rest ("<Unit> ARW" for
+    "<Unit> Air Refueling Wing", "<Body> ESO" for "<Body> External Security Organization"): units and
+    branches are written so once the article has named them in full. The acronym must fit the rest
+    letter by letter (:func:`acronym_fits`) and the caller takes it only when one organisation fits."""
+    words, other = short.split(), long.split()
+    n = len(words) - 1
+    if n < 1 or len(other) < n + 2 or not looks_like_acronym(words[-1]):
+        return False
+    if normalise_surface(" ".join(words[:n])) != normalise_surface(" ".join(other[:n])):
+        return False
+    return acronym_fits(words[-1], " ".join(other[n:]))
 
 
 def _syllables_of(short: str, name: Mention) -> bool:
