@@ -382,7 +382,7 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
         if not candidates and is_org_type(best.label):
-            # "<Unit> ARW" beside "<Unit> Air Refueling Wing": the opening words, then the acronym of the rest
+            # "<Unit> QRW" beside "<Unit> Qandor Relief Wing": the opening words, then the acronym of the rest
             candidates = [c for c in orgs if c is not cluster and _rest_abbreviated(best.text, c.best().text)]
         if not candidates and best.label not in _PLACE_LABELS and looks_like_acronym(best.text):
             # "<QAN><COM>" beside "U.S. Qandor Command": a syllable acronym of the one organisation it fits
@@ -414,8 +414,8 @@ def _merge_place_short_forms(clusters: list[_Cluster]) -> None:
 
 
 def _rest_abbreviated(short: str, long: str) -> bool:
-    """Whether a name is another's opening words followed by the acronym of the rest ("<Unit> ARW" for
-    "<Unit> Air Refueling Wing", "<Body> ESO" for "<Body> External Security Organization"): units and
+    """Whether a name is another's opening words followed by the acronym of the rest ("<Unit> QRW" for
+    "<Unit> Qandor Relief Wing", "<Body> VSO" for "<Body> Vellacott Support Office"): units and
     branches are written so once the article has named them in full. The acronym must fit the rest
     letter by letter (:func:`acronym_fits`) and the caller takes it only when one organisation fits."""
     words, other = short.split(), long.split()

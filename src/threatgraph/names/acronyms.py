@@ -71,7 +71,7 @@ def acronym_fits(short: str, long: str, tail: bool = False) -> bool:
         return False
     if _align(letters, tuple(words), tail) or (tail and _pieces(letters, tuple(words))):
         return True
-    # "U.S. Naval Forces Central Command's (NAVCENT)": the acronym of a national body leaves its country out
+    # "<Country> Naval Forces Qandor Command's (NAVQAN)": the acronym of a national body leaves its country out
     own = _countryless(long) if tail else None
     return own is not None and acronym_fits(short, own, tail)
 
@@ -93,7 +93,7 @@ MAX_LEFT_OUT = 2
 def _pieces(letters: str, words: tuple[str, ...]) -> bool:
     """The way military commands' acronyms are coined, read only in an article's own definition: each word
     gives a syllable (its first two letters or more) or, after the first word, nothing, up to ``MAX_LEFT_OUT``
-    words left out ("Naval Forces Central Command (NAVCENT)": NAV, CENT; "Forces" and "Command" give none).
+    words left out ("Naval Forces Qandor Command (NAVQAN)": NAV, QAN; "Forces" and "Command" give none).
     The first word must give the first letters and two words at least must give some; single letters with
     words left out ("VM" for "V... Union Relief Mission") stay unread, as initials skip at most one word."""
 

@@ -74,8 +74,8 @@ class PublicNames:
         return {f"{FAMILY}|n:{norm}" for norm in self.norms_of[next(iter(found))]}
 
     def branch(self, form: NameForm) -> tuple[str, tuple[str, ...]] | None:
-        """The body whose name this name opens with, and the words after it: "ISIS in the Greater Sahara" ->
-        (isis, greater sahara). The longest opening that is a name of one body only; none when nothing
+        """The body whose name this name opens with, and the words after it: "ISIS in the Qandor Hills" ->
+        (isis, qandor hills). The longest opening that is a name of one body only; none when nothing
         follows (the body itself)."""
         for k in range(len(form.core) - 1, 0, -1):
             found = self.opens.get(_opening(form.designator, form.core[:k]), set())
@@ -85,7 +85,7 @@ class PublicNames:
 
     def same_branch(self, left: Iterable[NameForm], right: Iterable[NameForm]) -> bool:
         """Whether two names are one branch of one body named by two of the body's names ("ISIS in the
-        Greater Sahara", "Islamic State in the Greater Sahara", "ISIS-GS"): the openings name one body here
+        Qandor Hills", "Islamic State in the Qandor Hills", "ISIS-QH"): the openings name one body here
         and what follows agrees, word for word (:func:`compare_names` aligned) or as the other's initials.
         A branch and its parent stay apart (the parent has nothing after its name)."""
         mine = [b for f in left if (b := self.branch(f)) is not None]
@@ -104,7 +104,7 @@ class PublicNames:
 
 def _rests_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """What follows a body's name on two sides names one branch: the words align, or one side is the
-    other's initials ("GS" after the parent's acronym for "in the Greater Sahara")."""
+    other's initials ("QH" after the parent's acronym for "in the Qandor Hills")."""
     if a == b:
         return True
     for short, long_ in ((a, b), (b, a)):
