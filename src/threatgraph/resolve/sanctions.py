@@ -29,6 +29,7 @@ from threatgraph.resolve.designation import reported_designated, role_before
 from threatgraph.resolve.judge import (
     POSSIBLE,
     PROBABLE,
+    SECOND_NAME,
     ActorFacts,
     Judgement,
     LinkedNames,
@@ -179,7 +180,13 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
     """A group or company named by one word that the list itself carries in many names ("Hamza", "Islamic")
     reads as sanctioned only with some corroboration (a reported designation, the entry's affiliation named
     alongside): one common word names a mosque, a shop or a brigade anywhere. Commonness is the list's own
-    document frequency, as for people (:func:`common_name`)."""
+    document frequency, as for people (:func:`common_name`).
+
+    A name of several words each common on the list ("National Islamic Army", "State Security Front") is as
+    ambiguous: every word of it names bodies in many countries, and their sum is a description a namesake body
+    (an army, a ministry, a party elsewhere) carries as well. It needs the same corroboration, or a second of
+    the entry's names on the actor (:data:`threatgraph.resolve.judge.SECOND_NAME`): a namesake shares one name,
+    seldom two."""
     if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
         return
     core = name_form(verdict.matched[0], "Organization").core
@@ -188,6 +195,15 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: {verdict.matched[0]!r} is one word common on the list, and nothing corroborates it"
+        )
+    elif (
+        len(core) > 1
+        and all(index.df.get(t, 0) >= floor for t in core)
+        and not any(x.startswith(SECOND_NAME) for x in verdict.evidence_for)
+    ):
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: every word of {verdict.matched[0]!r} is common on the list, and nothing corroborates it"
         )
 
 
