@@ -199,3 +199,26 @@ def test_a_stated_nationality_the_entry_lacks_stops_a_probable_link() -> None:
     bare = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"]}, "links": []}
     assert foreign_national(_facts(("Somali businessman",)), bare) is None
     assert foreign_national(_facts(()), ENTRY) is None
+
+
+def _group(*names: str) -> ActorFacts:
+    return ActorFacts("Organization", [name_form(n, "Organization") for n in names], {})
+
+
+FRONT = {"schema": "Organization", "properties": {"name": ["NORTHERN RIVERS FRONT"], "alias": ["NRF"]}, "links": []}
+
+
+def test_an_actor_also_named_as_a_narrower_body_is_left_for_review() -> None:
+    """One actor holding the listed name and a longer name built on it (a wing, a province, a council) is that
+    narrower body or two bodies merged: the listed name alone does not say which."""
+    assert judge(_group("Northern Rivers Front"), FRONT, "Organization").state == "probable"
+    j = judge(_group("Northern Rivers Front", "Northern Rivers Front Youth Wing"), FRONT, "Organization")
+    assert j.state == "possible"
+    assert any("more specific body" in x for x in j.evidence_against)
+    # a place or a nationality adjective says where the listed body acts, not that it is another
+    assert judge(_group("Northern Rivers Front", "Kenyan Northern Rivers Front"), FRONT, "Organization").state == (
+        "probable"
+    )
+    assert judge(_group("Northern Rivers Front", "Northern Rivers Front in Kenya"), FRONT, "Organization").state == (
+        "probable"
+    )

@@ -21,7 +21,8 @@ says about the entry against everything the articles say about the actor:
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
   a group matched only by a kind word and one word ("the Reform Movement") that the articles also call by a
-  long name none of the entry's names (:func:`unlisted_long_name`),
+  long name none of the entry's names (:func:`unlisted_long_name`), a longer name of the actor built on the
+  listed one that fits none of the entry's names (a branch, a wing: :func:`more_specific_name`),
   a birth date that makes the person a child when the reporting starts, another full name of the actor
   whose given name the entry never carries (a relative who shares the listed family name), a nationality the
   articles state before the person's name ("Somali official") that none of the entry's countries is
@@ -35,8 +36,8 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   needs a full alignment of at least two name parts *and* a reported designation or affiliation,
   or a partial one (every part of its name a part of the listed name) with two of designation,
   affiliation and country. A person is never probable on a name alone, nor when the articles also give it
-  a given name the entry lacks or a nationality the entry does not state, nor beside a stronger entry for the same person
-  (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
+  a given name the entry lacks or a nationality the entry does not state, nor beside a stronger entry for the
+  same person (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
   listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`), nor, with a partial name, when
   the entry's listed party is never named with it.
   Corroboration grows with the name's ambiguity: a name another proposed entry fits as well
@@ -477,7 +478,8 @@ def judge(
     else:
         j.evidence_against.append(f"name: only part of {j.matched[0]!r} matches the listed {j.matched[1]!r}")
     corroborated = False
-    if actor.designated:
+    designated = actor.designated
+    if designated:
         corroborated = True
         j.evidence_for.append("the articles report this actor designated or sanctioned")
     links = [str(x) for x in entry.get("links") or []]
@@ -528,7 +530,7 @@ def judge(
         # A partial name (parts of the listed name, in order) needs two independent corroborations.
         strong = sum(
             (
-                actor.designated,
+                designated,
                 any(x.startswith("affiliation") for x in j.evidence_for),
                 any(x.startswith("country") for x in j.evidence_for),
             )
@@ -568,6 +570,13 @@ def judge(
             and corroborated
             and ((defined is None and not extra_words) or affiliated)
         )
+        narrower = more_specific_name(actor, entry, entry_schema, j.matched, extra_names)
+        if narrower is not None and not affiliated:
+            probable = False
+            j.evidence_against.append(
+                f"name: the articles also call it {narrower!r}, a more specific body than the listed "
+                f"{j.matched[1]!r} and none of the entry's names"
+            )
         # Two of the entry's names on one actor say more than one: a namesake body shares one name, seldom two.
         second = (
             second_listed_name(actor, entry, entry_schema, j.matched, extra_names) if j.name_kind == "full" else None
@@ -610,6 +619,36 @@ def unlisted_long_name(
         if len(form.core) < 2 or words & set(form.core) or all(t in generic_words for t in form.core):
             continue
         if max((compare_names(form, lf).score for lf in listed), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
+
+
+def more_specific_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """One of the actor's own names that holds every word of the matched name and more name words besides (not
+    kind words such as "Group", not places or nationality adjectives), and that fits none of the entry's names;
+    or None. "<Group> Northern Province" or "<Group> Executive Council" beside "<Group>".
+
+    Why: a longer name built on the listed one names a branch, a wing or a council of the listed body, or another
+    body that carries its name (a regional affiliate listed on its own, or not at all). When one actor carries
+    both, either the article's actor is that narrower body or two bodies were merged into one actor; in both
+    cases the listed name does not say which body the article means, and the entry's own Linked To party named
+    alongside is the one evidence that does. A place or a nationality adjective ("<Group> in <Country>",
+    "Lebanese <Group>") says where the listed body acts, not that it is another."""
+    voc = vocabulary()
+    kinds = voc.generic_words | voc.legal_forms | voc.institutions
+    words = set(name_form(matched[0], schema).core)
+    if not words:
+        return None
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    for form in actor.forms:
+        if not words < set(form.core):
+            continue
+        more = [t for t in set(form.core) - words if t not in kinds and t not in voc.place_of]
+        if not [t for t in more if registry.country.clean(t) is None]:
+            continue
+        if max((compare_names(form, lf).score for lf in listed), default=0.0) < MATCH_THRESHOLD:
             return form.text
     return None
 
