@@ -309,6 +309,29 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     return None
 
 
+def namesake_name(
+    actor: ActorFacts, entry: Mapping[str, Any], matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """Another full name of the actor (two parts or more, Latin script) that shares a name part with the matched
+    one yet fits none of the entry's names (no alignment, and not every part within one listed name); or None.
+
+    Why: two people who share a given name ("Mohammed", "Ahmad") are merged into one actor more easily than any
+    other pair, and the merged actor then carries the listed person's name and a namesake's. The list cannot be
+    both: the second name says the actor is, at least in part, someone else, and only the entry's own Linked To
+    party named alongside says the listed person is there. A name sharing nothing with the matched one (a nom de
+    guerre the list does not record) is left alone, and so is a shorter form within a listed name."""
+    listed = [f for f in (name_form(n, "Person") for n, _ in _listed_names(entry, extra)) if f.core]
+    mine = set(name_form(matched[0], "Person").skeletons) - {""}
+    for form in actor.forms:
+        if not form.latin or len(form.core) < 2 or form.text == matched[0] or not mine & set(form.skeletons):
+            continue
+        if any(set(form.skeletons) <= set(lf.skeletons) for lf in listed):
+            continue
+        if max((compare_names(form, lf, True).score for lf in listed), default=0.0) < MATCH_THRESHOLD:
+            return form.text
+    return None
+
+
 def other_long_name(
     actor: ActorFacts, entry: Mapping[str, Any], schema: str, acronym: str, extra: Iterable[str] = ()
 ) -> str | None:
@@ -549,7 +572,21 @@ def judge(
             j.evidence_against.append(
                 f"name: the articles also call this person {relative!r}, a given name the entry never carries"
             )
-        probable = named and corroborated and not too_young and relative is None and foreign is None
+        other = None if relative is not None else namesake_name(actor, entry, j.matched, extra_names)
+        affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        if other is not None:
+            j.evidence_against.append(
+                f"name: the articles also call this person {other!r}, which shares a name part with "
+                f"{j.matched[0]!r} but fits none of the entry's names"
+            )
+        probable = (
+            named
+            and corroborated
+            and not too_young
+            and relative is None
+            and foreign is None
+            and (other is None or affiliated)
+        )
     else:
         defined = (
             other_long_name(actor, entry, entry_schema, j.matched[1], extra_names) if j.name_kind == "acronym" else None
