@@ -222,3 +222,27 @@ def test_an_actor_also_named_as_a_narrower_body_is_left_for_review() -> None:
     assert judge(_group("Northern Rivers Front", "Northern Rivers Front in Kenya"), FRONT, "Organization").state == (
         "probable"
     )
+
+
+def test_a_merged_namesake_keeps_a_person_link_for_review() -> None:
+    """One actor carrying the listed name and a namesake's (they share a given name): only the entry's own Linked
+    To party would say the listed person is there."""
+    entry = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"]}, "links": []}
+    alone = ActorFacts("Person", [name_form("Idris Farah Warsame", "Person")], {}, designated=True)
+    assert judge(alone, entry, "Person").state == "probable"
+    merged = ActorFacts(
+        "Person",
+        [name_form("Idris Farah Warsame", "Person"), name_form("Idris Hassan Mwangi", "Person")],
+        {},
+        designated=True,
+    )
+    j = judge(merged, entry, "Person")
+    assert j.state == "possible" and any("shares a name part" in x for x in j.evidence_against)
+    # a shorter form within the listed name, and a nom de guerre sharing nothing, are the same person
+    same = ActorFacts(
+        "Person",
+        [name_form(n, "Person") for n in ("Idris Farah Warsame", "Idris Warsame", "Abu Layla")],
+        {},
+        designated=True,
+    )
+    assert judge(same, entry, "Person").state == "probable"

@@ -591,6 +591,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
             work.done(conn, work.SCREEN, ids)
         return 0, 0
     screened = linked = 0
+    several_lists = len({e[1] for e in index.entities}) > 1
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
         with engine.begin() as conn:
@@ -697,10 +698,104 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     for row in rows[len(rows) - len(verdicts) :]:
                         row["status"] = verdicts[row["entry_id"]].state
                         row["explanation"]["judgement"] = verdicts[row["entry_id"]].as_dict()
+                if several_lists and not person and any(j.state == PROBABLE for j in verdicts.values()):
+                    mine = [r for r in rows[len(rows) - len(verdicts) :] if r["entity_id"] == eid]
+                    rows += cross_list_links(eid, verdicts, mine, index, list_names(conn), kept)
             if rows:
                 conn.execute(insert(sanction_links), rows)
                 linked += len(rows)
     return screened, linked
+
+
+_POSITIONS: dict[str, dict[tuple[str, str], int]] = {}
+
+
+def _position(index: ScreenIndex, dataset: str, entry_id: str) -> int | None:
+    """An entry's position in the index, by (dataset, entry id); the table is built once per index."""
+    table = _POSITIONS.get(index.key)
+    if table is None:
+        table = {(str(e[1]), str(e[0])): i for i, e in enumerate(index.entities)}
+        _POSITIONS.clear()
+        _POSITIONS[index.key] = table
+    return table.get((dataset, entry_id))
+
+
+def same_body_elsewhere(entry: str, names: ListNames) -> dict[str, set[str]]:
+    """Entries of the other loaded lists ("<dataset>/<entry id>") that are the same organisation as ``entry`` by
+    the lists' own names, each with the names they share: a name each list gives to that one entry only
+    (:class:`threatgraph.resolve.listnames.ListNames`)."""
+    dataset = entry.partition("/")[0]
+    out: dict[str, set[str]] = defaultdict(set)
+    for key in names.names_of.get(entry, ()):
+        for other in names.entries(key):
+            if other.partition("/")[0] != dataset:
+                out[other].add(key.partition(":")[2])
+    return out
+
+
+def cross_list_links(
+    eid: str,
+    verdicts: dict[str, Judgement],
+    rows: list[dict[str, Any]],
+    index: ScreenIndex,
+    names: ListNames,
+    kept: set[tuple[str, str, str]],
+) -> list[dict[str, Any]]:
+    """Links to the same organisation on the other loaded lists, for each probable link of this actor.
+
+    Why: lists record one body under different names. A list that lacks the name the news uses (its snapshot
+    never recorded the a.k.a. "<Relief Foundation>" the other list gives the body) leaves the actor unlinked
+    there, although the other list's entry, which the article's name does match, is the same body by the lists'
+    own statement: a name both lists give to that one entry only. The probable link then holds for that entry too,
+    with the same evidence and the shared names said. An entry judged possible on its own name is raised to
+    probable the same way; analysts' decisions are never touched. Returns the new link rows; ``rows`` (this
+    actor's rows) are updated in place."""
+    by_entry = {r["entry_id"]: r for r in rows}
+    new: list[dict[str, Any]] = []
+    for key, j in list(verdicts.items()):
+        src = by_entry.get(key)
+        if j.state != PROBABLE or src is None:
+            continue
+        for other, shared in sorted(same_body_elsewhere(f"{src['dataset']}/{key}", names).items()):
+            dataset, _, entry_id = other.partition("/")
+            said = (
+                f"list: the same body as {key} ({src['dataset']}), whose link is probable: both lists give it "
+                f"{', '.join(repr(n) for n in sorted(shared))}"
+            )
+            if entry_id in verdicts:
+                o = verdicts[entry_id]
+                if o.state != PROBABLE and entry_id in by_entry:
+                    o.state = PROBABLE
+                    o.evidence_for.append(said)
+                    by_entry[entry_id]["status"] = PROBABLE
+                    by_entry[entry_id]["explanation"]["judgement"] = o.as_dict()
+                continue
+            pos = _position(index, dataset, entry_id)
+            if (eid, dataset, entry_id) in kept or pos is None:
+                continue
+            kept.add((eid, dataset, entry_id))
+            verdicts[entry_id] = Judgement(
+                PROBABLE, j.name_score, j.name_kind, j.matched, [said, *j.evidence_for], list(j.evidence_against)
+            )
+            new.append(
+                {
+                    "entity_id": eid,
+                    "dataset": dataset,
+                    "entry_id": entry_id,
+                    "score": src["score"],
+                    "explanation": {
+                        "caption": index.entities[pos][3],
+                        "schema": index.entities[pos][2],
+                        "features": {},
+                        "query_names": src["explanation"].get("query_names", []),
+                        "same_body_as": {"dataset": src["dataset"], "entry_id": key},
+                        "judgement": verdicts[entry_id].as_dict(),
+                    },
+                    "status": PROBABLE,
+                    "created_at": datetime.now(UTC),
+                }
+            )
+    return new
 
 
 def relink_all(engine: Engine) -> tuple[int, int]:

@@ -1,0 +1,75 @@
+"""A probable link holds for the same body on the other loaded lists (issue 9, session 14: cross-list aliases).
+
+Invented lists: an OFAC-style row that lacks the name the article uses, and a second list (FtM JSON lines) whose
+entry carries that name and shares another name with the OFAC row. The lists' own shared name is what says the two
+entries are one body; without it, nothing is carried over.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from threatgraph import resolve
+from threatgraph.store.schema import sanction_links
+
+from .conftest import build
+
+OFAC_ROW = (
+    '9601,"CRESCENT RELIEF NETWORK",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'SHINING CRESCENT TRUST\'."'
+)
+
+
+def _second_list(path: Path, aliases: list[str]) -> Path:
+    entity = {
+        "id": "other-77",
+        "schema": "Organization",
+        "properties": {"name": ["Valley Aid Foundation"], "alias": aliases, "topics": ["sanction"]},
+        "datasets": ["other_list"],
+    }
+    path.write_text(json.dumps(entity) + "\n", encoding="utf-8")
+    return path
+
+
+def _load(store, tmp_path: Path, aliases: list[str]) -> None:
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(OFAC_ROW + "\n", encoding="utf-8")
+    load_files(store, [sdn], dataset="us_ofac_sdn")
+    load_files(store, [_second_list(tmp_path / "other.ftm.jsonl", aliases)])
+
+
+def _links(store) -> dict[str, str]:
+    with store.connect() as conn:
+        rows = conn.execute(select(sanction_links.c.entry_id, sanction_links.c.status, sanction_links.c.explanation))
+        return {entry: status for entry, status, _ in rows}
+
+
+ARTICLE = (
+    "The State Department designated the Valley Aid Foundation for funding the militia.",
+    [("Organization", ["Valley Aid Foundation"])],
+)
+
+
+def test_the_same_body_on_another_list_is_linked_through_a_shared_name(store, add, tmp_path: Path) -> None:
+    _load(store, tmp_path, ["Shining Crescent Trust"])
+    resolve.update(store, add(build(*ARTICLE)))
+    links = _links(store)
+    assert links.get("other-77") == "probable"
+    assert links.get("ofac-9601") == "probable"
+    with store.connect() as conn:
+        (expl,) = conn.execute(
+            select(sanction_links.c.explanation).where(sanction_links.c.entry_id == "ofac-9601")
+        ).scalars()
+    assert any("the same body as other-77" in x for x in expl["judgement"]["for"])
+
+
+def test_no_shared_name_means_no_link_carried_over(store, add, tmp_path: Path) -> None:
+    _load(store, tmp_path, ["Mountain Aid Trust"])
+    resolve.update(store, add(build(*ARTICLE)))
+    links = _links(store)
+    assert links.get("other-77") == "probable"
+    assert "ofac-9601" not in links
