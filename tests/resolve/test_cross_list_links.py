@@ -73,3 +73,17 @@ def test_no_shared_name_means_no_link_carried_over(store, add, tmp_path: Path) -
     links = _links(store)
     assert links.get("other-77") == "probable"
     assert "ofac-9601" not in links
+
+
+def test_a_list_sharing_names_with_two_of_its_entries_names_neither() -> None:
+    from threatgraph.resolve.listnames import build as build_names
+    from threatgraph.resolve.sanctions import same_body_elsewhere
+
+    def row(dataset: str, entry_id: str, *names: str) -> tuple[str, str, str, dict]:
+        return (dataset, entry_id, "Organization", {"properties": {"name": [names[0]], "alias": list(names[1:])}})
+
+    source = row("other_list", "o1", "Valley Aid Foundation", "Shining Crescent Trust", "Hill Country Mission")
+    one = row("us_ofac_sdn", "s1", "CRESCENT RELIEF NETWORK", "SHINING CRESCENT TRUST")
+    assert set(same_body_elsewhere("other_list/o1", build_names([source, one]))) == {"us_ofac_sdn/s1"}
+    two = row("us_ofac_sdn", "s2", "HILL COUNTRY MISSION")
+    assert same_body_elsewhere("other_list/o1", build_names([source, one, two])) == {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -723,14 +723,17 @@ def _position(index: ScreenIndex, dataset: str, entry_id: str) -> int | None:
 def same_body_elsewhere(entry: str, names: ListNames) -> dict[str, set[str]]:
     """Entries of the other loaded lists ("<dataset>/<entry id>") that are the same organisation as ``entry`` by
     the lists' own names, each with the names they share: a name each list gives to that one entry only
-    (:class:`threatgraph.resolve.listnames.ListNames`)."""
+    (:class:`threatgraph.resolve.listnames.ListNames`). A list sharing names with two of its entries names neither:
+    the lists disagree on which body this is."""
     dataset = entry.partition("/")[0]
     out: dict[str, set[str]] = defaultdict(set)
     for key in names.names_of.get(entry, ()):
         for other in names.entries(key):
             if other.partition("/")[0] != dataset:
                 out[other].add(key.partition(":")[2])
-    return out
+    # a list that shares names with two of its entries does not say which one is this body
+    per_list = Counter(other.partition("/")[0] for other in out)
+    return {other: shared for other, shared in out.items() if per_list[other.partition("/")[0]] == 1}
 
 
 def cross_list_links(
