@@ -87,3 +87,23 @@ def test_a_list_sharing_names_with_two_of_its_entries_names_neither() -> None:
     assert set(same_body_elsewhere("other_list/o1", build_names([source, one]))) == {"us_ofac_sdn/s1"}
     two = row("us_ofac_sdn", "s2", "HILL COUNTRY MISSION")
     assert same_body_elsewhere("other_list/o1", build_names([source, one, two])) == {}
+
+
+def test_a_birth_year_inside_the_other_lists_range_agrees() -> None:
+    """One list gives "between 1970 and 1973" (both ends stored), the other 1972: the same person, written alike."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve.sanctions import _years_agree, same_listed
+
+    assert _years_agree({"1972"}, {"1970", "1973"})
+    assert not _years_agree({"1981"}, {"1970", "1973"})
+    assert not _years_agree({"1972"}, {"1950", "1990"})  # two far-apart years are alternatives, not a range
+
+    def cand(dataset: str, entry_id: str, name: str, *years: str) -> SimpleNamespace:
+        data = {"id": entry_id, "schema": "Person", "properties": {"name": [name], "birthDate": list(years)}}
+        return SimpleNamespace(dataset=dataset, entry_id=entry_id, schema="Person", entity=data)
+
+    ofac = cand("us_ofac_sdn", "o1", "Tariq KARIMI", "1972")
+    un = cand("un_sc_sanctions", "u1", "TARIQ KARIMI", "1970", "1973")
+    assert same_listed([ofac, un], None) == frozenset({frozenset(("o1", "u1"))})
+    assert same_listed([ofac, cand("un_sc_sanctions", "u2", "TARIQ KARIMI", "1981")], None) == frozenset()

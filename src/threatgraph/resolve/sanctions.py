@@ -348,6 +348,23 @@ def _birth_years(props: Mapping[str, Any]) -> set[str]:
     return {str(v)[:4] for v in props.get("birthDate") or [] if str(v)[:4].isdigit()}
 
 
+#: Birth years a list gives an entry that lie at most this far apart are read as a range ("between 1970 and 1973").
+MAX_YEAR_SPAN = 5
+
+
+def _years_agree(a: set[str], b: set[str]) -> bool:
+    """Whether two lists' birth years for an entry agree: a year both give, or a year of one inside the other's
+    range. A list that knows a birth year only roughly records the ends of a range ("between 1970 and 1973", the
+    UN list) where another records the year it settled on (1972); their sets share no year, yet they agree."""
+    if a & b:
+        return True
+    for one, other in ((a, b), (b, a)):
+        years = sorted(int(y) for y in other)
+        if years and years[-1] - years[0] <= MAX_YEAR_SPAN and any(years[0] <= int(y) <= years[-1] for y in one):
+            return True
+    return False
+
+
 def _written_names(props: Mapping[str, Any]) -> set[str]:
     """A listed person's names (not weak aliases) as sorted words: "AMEEN, Abu" and "Abu Ameen" are one."""
     return {_name_key(str(n)) for p in ("name", "alias") for n in props.get(p) or []} - {""}
@@ -375,7 +392,7 @@ def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
             same = bool(_identifiers(pa) & _identifiers(pb))
             if not same and family(a.schema) == "Person":
                 same = bool(_full_dates(pa) & _full_dates(pb)) or bool(
-                    _written_names(pa) & _written_names(pb) and _birth_years(pa) & _birth_years(pb)
+                    _written_names(pa) & _written_names(pb) and _years_agree(_birth_years(pa), _birth_years(pb))
                 )
             if not same and family(a.schema) != "Person" and names is not None:
                 ka, kb = f"{a.dataset}/{a.entry_id}", f"{b.dataset}/{b.entry_id}"
