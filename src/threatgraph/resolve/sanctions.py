@@ -6,7 +6,8 @@ is judged (:mod:`threatgraph.resolve.judge`) on the list entry's facts against t
 stored in ``sanction_links`` with its state (``probable`` or ``possible``), the matcher's
 explanation and the evidence for and against; links an analyst confirmed or rejected are never
 overwritten by a re-screen. Only probable and confirmed links read as sanctioned
-(:mod:`threatgraph.store.states`).
+(:mod:`threatgraph.store.states`). With several lists loaded, a probable link to an organisation holds for the
+same body on the other lists too, by the lists' own shared names (:func:`cross_list_links`).
 """
 
 from __future__ import annotations
