@@ -21,9 +21,12 @@ says about the entry against everything the articles say about the actor:
   alongside the actor (weak: shown, never enough alone);
 - **against**: a partial name, a list entry tied to groups the articles never name with the actor,
   a group matched only by a kind word and one word ("the Reform Movement") that the articles also call by a
-  long name none of the entry's names (:func:`unlisted_long_name`),
+  long name none of the entry's names (:func:`unlisted_long_name`), a longer name of the actor built on the
+  listed one that fits none of the entry's names (a branch, a wing: :func:`more_specific_name`),
   a birth date that makes the person a child when the reporting starts, another full name of the actor
-  whose given name the entry never carries (a relative who shares the listed family name).
+  whose given name the entry never carries (a relative who shares the listed family name), a nationality the
+  articles state before the person's name ("Somali official") that none of the entry's countries is
+  (:func:`foreign_national`).
 
 States (analysts add ``confirmed`` and ``rejected``, which always win):
 
@@ -33,8 +36,8 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
   needs a full alignment of at least two name parts *and* a reported designation or affiliation,
   or a partial one (every part of its name a part of the listed name) with two of designation,
   affiliation and country. A person is never probable on a name alone, nor when the articles also give it
-  a given name the entry lacks, nor beside a stronger entry for the same person
-  (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
+  a given name the entry lacks or a nationality the entry does not state, nor beside a stronger entry for the
+  same person (:func:`one_entry_per_person`), nor, with a name made only of parts common on the list, without the
   listed affiliation (:func:`threatgraph.resolve.sanctions.common_name`), nor, with a partial name, when
   the entry's listed party is never named with it.
   Corroboration grows with the name's ambiguity: a name another proposed entry fits as well
@@ -74,6 +77,8 @@ WEAK_NAME_PROPS = ("weakAlias",)
 PARTIAL_PERSON = 0.8
 #: An organisation's long name scoring below this on every listed name is not one of the entry's names.
 LONG_NAME_FLOOR = 0.6
+#: The evidence line that says the actor carries a second of the entry's names.
+SECOND_NAME = "name: the articles also call it"
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
 #: An East Slavic patronymic ("Borisovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
@@ -304,6 +309,29 @@ def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     return None
 
 
+def namesake_name(
+    actor: ActorFacts, entry: Mapping[str, Any], matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """Another full name of the actor (two parts or more, Latin script) that shares a name part with the matched
+    one yet fits none of the entry's names (no alignment, and not every part within one listed name); or None.
+
+    Why: two people who share a given name ("Mohammed", "Ahmad") are merged into one actor more easily than any
+    other pair, and the merged actor then carries the listed person's name and a namesake's. The list cannot be
+    both: the second name says the actor is, at least in part, someone else, and only the entry's own Linked To
+    party named alongside says the listed person is there. A name sharing nothing with the matched one (a nom de
+    guerre the list does not record) is left alone, and so is a shorter form within a listed name."""
+    listed = [f for f in (name_form(n, "Person") for n, _ in _listed_names(entry, extra)) if f.core]
+    mine = set(name_form(matched[0], "Person").skeletons) - {""}
+    for form in actor.forms:
+        if not form.latin or len(form.core) < 2 or form.text == matched[0] or not mine & set(form.skeletons):
+            continue
+        if any(set(form.skeletons) <= set(lf.skeletons) for lf in listed):
+            continue
+        if max((compare_names(form, lf, True).score for lf in listed), default=0.0) < MATCH_THRESHOLD:
+            return form.text
+    return None
+
+
 def other_long_name(
     actor: ActorFacts, entry: Mapping[str, Any], schema: str, acronym: str, extra: Iterable[str] = ()
 ) -> str | None:
@@ -383,6 +411,44 @@ def _role_places(text: str) -> set[str]:
     return codes
 
 
+def _nationality_word(word: str) -> str | None:
+    """The country a nationality adjective names ("Iraqi", "Afghan", "Lebanese", "Somali"), or None.
+
+    Only an adjective built on the country's own name counts (it shares its first four letters with a word of the
+    country's name and is not that word): "Iraq commander" or "Kabul official" says where a person works, and a
+    compound ("Iran-backed", "Syrian-born") says something else again; an adjective before a person's name
+    ("Pakistani police official") says whose national the person is."""
+    if not word[:1].isupper() or "-" in word:
+        return None
+    code = registry.country.clean(word)
+    if not code:
+        return None
+    w = fold(word)
+    words = fold(registry.country.caption(code) or "").split()
+    if w in words:
+        return None
+    return code if any(len(c) >= 4 and w[:4] == c[:4] for c in words) else None
+
+
+def stated_nationalities(roles: Sequence[str]) -> set[str]:
+    """Countries the articles' roles for a person state as its nationality ("Somali security official")."""
+    return {c for role in roles for w in role.split() if (c := _nationality_word(w.strip(".,()\"'"))) is not None}
+
+
+def foreign_national(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str], set[str]] | None:
+    """(nationalities the articles state, the entry's countries) when they share no country, else None.
+
+    Why: a namesake is most often a national of another country ("Somali official Mohamed X" beside a listed
+    "Mohamed X" of another nationality), and the articles' own adjective before the name is the one fact they
+    state about the person that the list states too (nationality, citizenship, place of birth, address). An entry
+    that states no country, or a person the articles give no nationality, says nothing either way."""
+    stated = stated_nationalities(actor.roles)
+    countries = _countries(entry)
+    if stated and countries and not stated & countries:
+        return stated, countries
+    return None
+
+
 def holds_listed_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
     """A listed post ("Minister of Defence of Tajikistan") that a role the articles give the actor ("Tajik Defence
     Minister") states too: the same office word and the same country. Returns (post, role) or None.
@@ -435,7 +501,8 @@ def judge(
     else:
         j.evidence_against.append(f"name: only part of {j.matched[0]!r} matches the listed {j.matched[1]!r}")
     corroborated = False
-    if actor.designated:
+    designated = actor.designated
+    if designated:
         corroborated = True
         j.evidence_for.append("the articles report this actor designated or sanctioned")
     links = [str(x) for x in entry.get("links") or []]
@@ -475,11 +542,18 @@ def judge(
                 f"age: born {youngest}, a child when the reporting starts ({actor.first_seen.year})"
             )
     too_young = any(e.startswith("age:") for e in j.evidence_against)
+    foreign = foreign_national(actor, entry) if person else None
+    if foreign is not None:
+        j.evidence_against.append(
+            "nationality: the articles call this person "
+            f"{', '.join(registry.country.caption(c) or c for c in sorted(foreign[0]))}, the entry states "
+            f"{', '.join(registry.country.caption(c) or c for c in sorted(foreign[1]))}"
+        )
     if person:
         # A partial name (parts of the listed name, in order) needs two independent corroborations.
         strong = sum(
             (
-                actor.designated,
+                designated,
                 any(x.startswith("affiliation") for x in j.evidence_for),
                 any(x.startswith("country") for x in j.evidence_for),
             )
@@ -498,7 +572,21 @@ def judge(
             j.evidence_against.append(
                 f"name: the articles also call this person {relative!r}, a given name the entry never carries"
             )
-        probable = named and corroborated and not too_young and relative is None
+        other = None if relative is not None else namesake_name(actor, entry, j.matched, extra_names)
+        affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        if other is not None:
+            j.evidence_against.append(
+                f"name: the articles also call this person {other!r}, which shares a name part with "
+                f"{j.matched[0]!r} but fits none of the entry's names"
+            )
+        probable = (
+            named
+            and corroborated
+            and not too_young
+            and relative is None
+            and foreign is None
+            and (other is None or affiliated)
+        )
     else:
         defined = (
             other_long_name(actor, entry, entry_schema, j.matched[1], extra_names) if j.name_kind == "acronym" else None
@@ -519,12 +607,24 @@ def judge(
             and corroborated
             and ((defined is None and not extra_words) or affiliated)
         )
+        narrower = more_specific_name(actor, entry, entry_schema, j.matched, extra_names)
+        if narrower is not None and not affiliated:
+            probable = False
+            j.evidence_against.append(
+                f"name: the articles also call it {narrower!r}, a more specific body than the listed "
+                f"{j.matched[1]!r} and none of the entry's names"
+            )
+        # Two of the entry's names on one actor say more than one: a namesake body shares one name, seldom two.
+        second = (
+            second_listed_name(actor, entry, entry_schema, j.matched, extra_names) if j.name_kind == "full" else None
+        )
+        if second:
+            j.evidence_for.append(f"{SECOND_NAME} {second!r}, another of the entry's names")
         if probable and j.name_kind == "full" and descriptive_name(j.matched[1], entry_schema):
-            second = second_listed_name(actor, entry, entry_schema, j.matched, extra_names)
             placed = any(x.startswith("country") for x in j.evidence_for)
             own = unlisted_long_name(actor, entry, entry_schema, j.matched, extra_names)
             if second:
-                j.evidence_for.append(f"name: the articles also call it {second!r}, another of the entry's names")
+                pass
             elif own and not (affiliated or placed):
                 probable = False
                 j.evidence_against.append(
@@ -556,6 +656,36 @@ def unlisted_long_name(
         if len(form.core) < 2 or words & set(form.core) or all(t in generic_words for t in form.core):
             continue
         if max((compare_names(form, lf).score for lf in listed), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
+
+
+def more_specific_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """One of the actor's own names that holds every word of the matched name and more name words besides (not
+    kind words such as "Group", not places or nationality adjectives), and that fits none of the entry's names;
+    or None. "<Group> Northern Province" or "<Group> Executive Council" beside "<Group>".
+
+    Why: a longer name built on the listed one names a branch, a wing or a council of the listed body, or another
+    body that carries its name (a regional affiliate listed on its own, or not at all). When one actor carries
+    both, either the article's actor is that narrower body or two bodies were merged into one actor; in both
+    cases the listed name does not say which body the article means, and the entry's own Linked To party named
+    alongside is the one evidence that does. A place or a nationality adjective ("<Group> in <Country>",
+    "Lebanese <Group>") says where the listed body acts, not that it is another."""
+    voc = vocabulary()
+    kinds = voc.generic_words | voc.legal_forms | voc.institutions
+    words = set(name_form(matched[0], schema).core)
+    if not words:
+        return None
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    for form in actor.forms:
+        if not words < set(form.core):
+            continue
+        more = [t for t in set(form.core) - words if t not in kinds and t not in voc.place_of]
+        if not [t for t in more if registry.country.clean(t) is None]:
+            continue
+        if max((compare_names(form, lf).score for lf in listed), default=0.0) < MATCH_THRESHOLD:
             return form.text
     return None
 

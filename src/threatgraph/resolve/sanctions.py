@@ -6,14 +6,15 @@ is judged (:mod:`threatgraph.resolve.judge`) on the list entry's facts against t
 stored in ``sanction_links`` with its state (``probable`` or ``possible``), the matcher's
 explanation and the evidence for and against; links an analyst confirmed or rejected are never
 overwritten by a re-screen. Only probable and confirmed links read as sanctioned
-(:mod:`threatgraph.store.states`).
+(:mod:`threatgraph.store.states`). With several lists loaded, a probable link to an organisation holds for the
+same body on the other lists too, by the lists' own shared names (:func:`cross_list_links`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +30,7 @@ from threatgraph.resolve.designation import reported_designated, role_before
 from threatgraph.resolve.judge import (
     POSSIBLE,
     PROBABLE,
+    SECOND_NAME,
     ActorFacts,
     Judgement,
     LinkedNames,
@@ -179,7 +181,13 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
     """A group or company named by one word that the list itself carries in many names ("Hamza", "Islamic")
     reads as sanctioned only with some corroboration (a reported designation, the entry's affiliation named
     alongside): one common word names a mosque, a shop or a brigade anywhere. Commonness is the list's own
-    document frequency, as for people (:func:`common_name`)."""
+    document frequency, as for people (:func:`common_name`).
+
+    A name of several words each common on the list ("National Islamic Army", "State Security Front") is as
+    ambiguous: every word of it names bodies in many countries, and their sum is a description a namesake body
+    (an army, a ministry, a party elsewhere) carries as well. It needs the same corroboration, or a second of
+    the entry's names on the actor (:data:`threatgraph.resolve.judge.SECOND_NAME`): a namesake shares one name,
+    seldom two."""
     if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
         return
     core = name_form(verdict.matched[0], "Organization").core
@@ -188,6 +196,15 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: {verdict.matched[0]!r} is one word common on the list, and nothing corroborates it"
+        )
+    elif (
+        len(core) > 1
+        and all(index.df.get(t, 0) >= floor for t in core)
+        and not any(x.startswith(SECOND_NAME) for x in verdict.evidence_for)
+    ):
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: every word of {verdict.matched[0]!r} is common on the list, and nothing corroborates it"
         )
 
 
@@ -332,6 +349,23 @@ def _birth_years(props: Mapping[str, Any]) -> set[str]:
     return {str(v)[:4] for v in props.get("birthDate") or [] if str(v)[:4].isdigit()}
 
 
+#: Birth years a list gives an entry that lie at most this far apart are read as a range ("between 1970 and 1973").
+MAX_YEAR_SPAN = 5
+
+
+def _years_agree(a: set[str], b: set[str]) -> bool:
+    """Whether two lists' birth years for an entry agree: a year both give, or a year of one inside the other's
+    range. A list that knows a birth year only roughly records the ends of a range ("between 1970 and 1973", the
+    UN list) where another records the year it settled on (1972); their sets share no year, yet they agree."""
+    if a & b:
+        return True
+    for one, other in ((a, b), (b, a)):
+        years = sorted(int(y) for y in other)
+        if years and years[-1] - years[0] <= MAX_YEAR_SPAN and any(years[0] <= int(y) <= years[-1] for y in one):
+            return True
+    return False
+
+
 def _written_names(props: Mapping[str, Any]) -> set[str]:
     """A listed person's names (not weak aliases) as sorted words: "AMEEN, Abu" and "Abu Ameen" are one."""
     return {_name_key(str(n)) for p in ("name", "alias") for n in props.get(p) or []} - {""}
@@ -359,7 +393,7 @@ def same_listed(cands: list[Any], names: ListNames | None) -> SameListed:
             same = bool(_identifiers(pa) & _identifiers(pb))
             if not same and family(a.schema) == "Person":
                 same = bool(_full_dates(pa) & _full_dates(pb)) or bool(
-                    _written_names(pa) & _written_names(pb) and _birth_years(pa) & _birth_years(pb)
+                    _written_names(pa) & _written_names(pb) and _years_agree(_birth_years(pa), _birth_years(pb))
                 )
             if not same and family(a.schema) != "Person" and names is not None:
                 ka, kb = f"{a.dataset}/{a.entry_id}", f"{b.dataset}/{b.entry_id}"
@@ -575,6 +609,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
             work.done(conn, work.SCREEN, ids)
         return 0, 0
     screened = linked = 0
+    several_lists = len({e[1] for e in index.entities}) > 1
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
         with engine.begin() as conn:
@@ -681,10 +716,107 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     for row in rows[len(rows) - len(verdicts) :]:
                         row["status"] = verdicts[row["entry_id"]].state
                         row["explanation"]["judgement"] = verdicts[row["entry_id"]].as_dict()
+                if several_lists and not person and any(j.state == PROBABLE for j in verdicts.values()):
+                    mine = [r for r in rows[len(rows) - len(verdicts) :] if r["entity_id"] == eid]
+                    rows += cross_list_links(eid, verdicts, mine, index, list_names(conn), kept)
             if rows:
                 conn.execute(insert(sanction_links), rows)
                 linked += len(rows)
     return screened, linked
+
+
+_POSITIONS: dict[str, dict[tuple[str, str], int]] = {}
+
+
+def _position(index: ScreenIndex, dataset: str, entry_id: str) -> int | None:
+    """An entry's position in the index, by (dataset, entry id); the table is built once per index."""
+    table = _POSITIONS.get(index.key)
+    if table is None:
+        table = {(str(e[1]), str(e[0])): i for i, e in enumerate(index.entities)}
+        _POSITIONS.clear()
+        _POSITIONS[index.key] = table
+    return table.get((dataset, entry_id))
+
+
+def same_body_elsewhere(entry: str, names: ListNames) -> dict[str, set[str]]:
+    """Entries of the other loaded lists ("<dataset>/<entry id>") that are the same organisation as ``entry`` by
+    the lists' own names, each with the names they share: a name each list gives to that one entry only
+    (:class:`threatgraph.resolve.listnames.ListNames`). A list sharing names with two of its entries names neither:
+    the lists disagree on which body this is."""
+    dataset = entry.partition("/")[0]
+    out: dict[str, set[str]] = defaultdict(set)
+    for key in names.names_of.get(entry, ()):
+        for other in names.entries(key):
+            if other.partition("/")[0] != dataset:
+                out[other].add(key.partition(":")[2])
+    # a list that shares names with two of its entries does not say which one is this body
+    per_list = Counter(other.partition("/")[0] for other in out)
+    return {other: shared for other, shared in out.items() if per_list[other.partition("/")[0]] == 1}
+
+
+def cross_list_links(
+    eid: str,
+    verdicts: dict[str, Judgement],
+    rows: list[dict[str, Any]],
+    index: ScreenIndex,
+    names: ListNames,
+    kept: set[tuple[str, str, str]],
+) -> list[dict[str, Any]]:
+    """Links to the same organisation on the other loaded lists, for each probable link of this actor.
+
+    Why: lists record one body under different names. A list that lacks the name the news uses (its snapshot
+    never recorded the a.k.a. "<Relief Foundation>" the other list gives the body) leaves the actor unlinked
+    there, although the other list's entry, which the article's name does match, is the same body by the lists'
+    own statement: a name both lists give to that one entry only. The probable link then holds for that entry too,
+    with the same evidence and the shared names said. An entry judged possible on its own name is raised to
+    probable the same way; analysts' decisions are never touched. Returns the new link rows; ``rows`` (this
+    actor's rows) are updated in place."""
+    by_entry = {r["entry_id"]: r for r in rows}
+    new: list[dict[str, Any]] = []
+    for key, j in list(verdicts.items()):
+        src = by_entry.get(key)
+        if j.state != PROBABLE or src is None:
+            continue
+        for other, shared in sorted(same_body_elsewhere(f"{src['dataset']}/{key}", names).items()):
+            dataset, _, entry_id = other.partition("/")
+            said = (
+                f"list: the same body as {key} ({src['dataset']}), whose link is probable: both lists give it "
+                f"{', '.join(repr(n) for n in sorted(shared))}"
+            )
+            if entry_id in verdicts:
+                o = verdicts[entry_id]
+                if o.state != PROBABLE and entry_id in by_entry:
+                    o.state = PROBABLE
+                    o.evidence_for.append(said)
+                    by_entry[entry_id]["status"] = PROBABLE
+                    by_entry[entry_id]["explanation"]["judgement"] = o.as_dict()
+                continue
+            pos = _position(index, dataset, entry_id)
+            if (eid, dataset, entry_id) in kept or pos is None:
+                continue
+            kept.add((eid, dataset, entry_id))
+            verdicts[entry_id] = Judgement(
+                PROBABLE, j.name_score, j.name_kind, j.matched, [said, *j.evidence_for], list(j.evidence_against)
+            )
+            new.append(
+                {
+                    "entity_id": eid,
+                    "dataset": dataset,
+                    "entry_id": entry_id,
+                    "score": src["score"],
+                    "explanation": {
+                        "caption": index.entities[pos][3],
+                        "schema": index.entities[pos][2],
+                        "features": {},
+                        "query_names": src["explanation"].get("query_names", []),
+                        "same_body_as": {"dataset": src["dataset"], "entry_id": key},
+                        "judgement": verdicts[entry_id].as_dict(),
+                    },
+                    "status": PROBABLE,
+                    "created_at": datetime.now(UTC),
+                }
+            )
+    return new
 
 
 def relink_all(engine: Engine) -> tuple[int, int]:
