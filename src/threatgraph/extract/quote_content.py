@@ -24,6 +24,9 @@ def reported_text(cue: Token) -> Span | None:
     comp = [c for c in cue.children if c.dep_ == "ccomp"]
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
+    if comp and not any(t.pos_ in ("VERB", "AUX") for t in comp[0].subtree):
+        return None  # "the court found him guilty", "declared the area a closed zone": a verbless small clause
+        # is the subject's own predication or act, not a statement it reports (PARC content is a clause)
     if comp:
         toks = list(comp[0].subtree)
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":

@@ -99,9 +99,10 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 for t in sent
                 if t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj" and not quoted_at(t, quoted)
             }
-            if len(subjects) == 1:
+            known = seen.get(next(iter(last_named)), subjects)
+            if len(subjects) == 1 and subjects <= known:
                 seen.setdefault(next(iter(last_named)), set()).update(subjects)
-            else:
+            else:  # "…," she said. He said …': the other gender is someone else, not the chain going on
                 last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
         if groups:  # the main clause's subject is the one a following "she said" continues
             topic = topic_of.get(sent.start)

@@ -34,7 +34,7 @@ from threatgraph.extract.quote_people import (
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
@@ -153,10 +153,25 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
         owner = doc.char_span(m.start, m.end, alignment_mode="expand")
         if owner is not None and owner.root.dep_ == "poss" and owner.root.i != tok.i:
             return None  # "Ada Roe's advisers", "Roe's spokesman": the name owns the speaker, is not it
-        if all(_title_word(t) for t in doc[start:i]):
+        if all(_title_word(t) for t in doc[start:i]) and not _related_by_preposition(doc[start:i]):
             return m
         return None
     return None
+
+
+def _related_by_preposition(words: Span) -> bool:
+    """Whether the words before a name relate the speaker to that person rather than title them: a
+    lower-case noun followed by a preposition ("a spokesman for President Ada Roe", "an aide to Senator X").
+    A title proper is capitalised ("Minister for Foreign Affairs Ada Roe", "Deputy Director of the Agency
+    Jon Vale"); a common noun joined to the name by a preposition is someone else, speaking for, to or
+    about that person, and the person said nothing."""
+    doc = words.doc
+
+    def common(w: Token) -> bool:  # a sentence's first word is capitalised whatever it is
+        first = w.is_sent_start and w.pos_ == "NOUN" and w.lower_ not in person_titles()
+        return w.is_alpha and (w.is_lower or first)
+
+    return any(t.pos_ == "ADP" and t.i > words.start and common(doc[t.i - 1]) for t in words)
 
 
 def _title_word(t: Token) -> bool:
@@ -233,9 +248,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if tok.tag_ == "NNS" and index.at(tok) is None:
         if any(c.dep_ == "poss" for c in tok.children) and lemma(tok) not in label_config()["heads"]["ArmedGroup"]:
             return Actor(phrase(tok), -1, "Person")  # "Ada Roe's advisers believe": her people, never Roe herself
-        return _unnamed(tok, index) or resolve(tok, index)
+        return _unnamed(tok, index) or _resolved(tok, index)
     if not description and tok.lower_ not in ("he", "she"):
-        return resolve(tok, index)
+        return _resolved(tok, index)
     before = [
         p
         for p in index.mentions
@@ -257,7 +272,34 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
     if unnamed is not None:
         return unnamed[1]
-    return resolve(tok, index) if description else None
+    return _resolved(tok, index) if description else None
+
+
+def _resolved(tok: Token, index: MentionIndex) -> Actor | None:
+    """The actor a common noun speaker stands for, except a person the noun only relates to through a
+    preposition ("supporters of Ada Roe", "a biography of Ada Roe", "friends of the late Jon Vale"): they
+    speak about or for that person, never as them, so the noun stays its own unnamed phrase. A person in
+    apposition ("the leader, Ada Roe,") or named by anaphora is the noun itself and is kept."""
+    actor = resolve(tok, index)
+    if actor is None or actor.label != "Person" or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
+        return actor
+    return Actor(phrase(tok)) if _only_through_preposition(tok, actor.group, index) else actor
+
+
+def _only_through_preposition(tok: Token, group: int, index: MentionIndex) -> bool:
+    """Whether every mention of ``group`` inside the phrase of ``tok`` hangs from it through a preposition
+    (False when the phrase does not name the group at all: the actor came from elsewhere)."""
+    paths = []
+    for t in tok.subtree:
+        m = index.at(t)
+        if t.i == tok.i or m is None or m.group != group:
+            continue
+        deps, cur = set(), t
+        while cur.i != tok.i and cur.head.i != cur.i:
+            deps.add(cur.dep_)
+            cur = cur.head
+        paths.append(bool(deps & {"prep", "pobj", "agent"}))
+    return bool(paths) and all(paths)
 
 
 def _unnamed_antecedent(

@@ -1,0 +1,59 @@
+"""Who does not speak (issue 12, session 14): a person a speaker only relates to, a verbless small clause, and a
+pronoun of the other gender after a chain of pronouns.
+
+Each text is invented (a regression test, not evidence of quality); quality is measured on real text by
+``benchmarks/extraction_dev.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from .conftest import analyser, quote_with
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A biography of President Mara Quist says she grew up on a farm near the river.", "grew up"),
+        ("Supporters of President Mara Quist argued that the protests were organized abroad.", "organized"),
+        ("Friends of the late Jon Vale recalled that he loved the sea and hated the city.", "loved the sea"),
+        ("A spokesman for President Mara Quist said that she had not been consulted on the plan.", "consulted"),
+        ("An aide to Governor Ada Roe said the governor would veto the bill next week.", "veto the bill"),
+    ],
+)
+def test_a_person_the_speaker_only_relates_to_is_not_the_speaker(analyse, text: str, words: str) -> None:
+    q = quote_with(analyse(text).quotes, words)
+    assert q.speaker_group < 0, q.speaker
+
+
+def test_a_title_with_a_preposition_still_names_its_holder(analyse) -> None:
+    a = analyse("Minister for Foreign Affairs Ada Roe said the embassy would reopen in the spring.")
+    assert quote_with(a.quotes, "embassy would reopen").speaker == "Ada Roe"
+
+
+def test_a_person_apposed_to_the_speaker_is_the_speaker(analyse) -> None:
+    a = analyse("The spokesman for the Interior Ministry, Jon Vale, said the attackers had been identified.")
+    assert quote_with(a.quotes, "attackers had been identified").speaker == "Jon Vale"
+
+
+def test_a_verbless_small_clause_is_no_reported_statement(analyse) -> None:
+    a = analyse("The court found Jon Vale guilty of fraud and sentenced him to five years in prison.")
+    assert a.quotes == []
+
+
+def test_a_pronoun_of_the_other_gender_leaves_the_chain_for_someone_else(analyse) -> None:
+    a = analyse(
+        "President Mara Quist met Prime Minister Jon Vale on Monday. "
+        '"We agreed on a timetable," she said. He said the talks had been difficult but useful.'
+    )
+    assert quote_with(a.quotes, "timetable").speaker == "Mara Quist"
+    assert quote_with(a.quotes, "difficult but useful").speaker == "Jon Vale"
