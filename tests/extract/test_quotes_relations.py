@@ -57,3 +57,24 @@ def test_a_pronoun_of_the_other_gender_leaves_the_chain_for_someone_else(analyse
     )
     assert quote_with(a.quotes, "timetable").speaker == "Mara Quist"
     assert quote_with(a.quotes, "difficult but useful").speaker == "Jon Vale"
+
+
+def test_a_quotation_modifying_the_noun_after_it_is_a_term(analyse) -> None:
+    a = analyse(
+        "Jon Vale said the deal was dead. Beijing has promised to respect the "
+        '"one country, two systems" formula for fifty years.'
+    )
+    assert [q.text for q in a.quotes] == ["the deal was dead"]
+
+
+def test_an_earlier_sentences_cue_does_not_frame_a_quotation_inside_another_sentence(analyse) -> None:
+    a = analyse(
+        "Mara Quist said she would run again. "
+        'Her campaign slogan, "a fair deal for every family," has been widely mocked by rivals.'
+    )
+    assert quote_with(a.quotes, "every family").speaker is None
+
+
+def test_a_quotation_opening_its_sentence_still_continues_the_speaker_before(analyse) -> None:
+    a = analyse('Jon Vale said the talks had failed. "There is no trust left between us and them."')
+    assert quote_with(a.quotes, "no trust left").speaker == "Jon Vale"

@@ -27,7 +27,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, negated
+from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated
 from threatgraph.extract.quote_marks import (
     DATELINE,
     Marked,
@@ -150,7 +150,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     profiles = person_profiles(doc, index)
     paragraphs = paragraph_bounds(text)
     marked = marked_spans(text)
-    kept = [m for m in marked if (m.words >= data["min_direct_words"] or is_utterance(text, m)) and not is_name(m)]
+    kept = [
+        m
+        for m in marked
+        if (m.words >= data["min_direct_words"] or is_utterance(text, m)) and not is_name(m) and not is_term(doc, m)
+    ]
     quoted = tuple((m.start, m.end) for m in marked)
     quotes: list[Quote] = []
 
