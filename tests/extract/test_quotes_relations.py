@@ -78,3 +78,14 @@ def test_an_earlier_sentences_cue_does_not_frame_a_quotation_inside_another_sent
 def test_a_quotation_opening_its_sentence_still_continues_the_speaker_before(analyse) -> None:
     a = analyse('Jon Vale said the talks had failed. "There is no trust left between us and them."')
     assert quote_with(a.quotes, "no trust left").speaker == "Jon Vale"
+
+
+def test_a_saying_reported_inside_another_speakers_content_is_not_stated_as_fact(analyse) -> None:
+    a = analyse(
+        "Ada Roe said that Jon Vale, the former minister, had told her the deal was off. "
+        "Vale denied that on Tuesday, saying he had never spoken to her."
+    )
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("Ada Roe", "Jon Vale, the former minister, had told her the deal was off"),
+        ("Jon Vale", "he had never spoken to her"),
+    ]

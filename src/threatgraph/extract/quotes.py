@@ -285,7 +285,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if (q.start, q.end) not in seen:
             seen.add((q.start, q.end))
             unique.append(q)
-    quotes = _drop_embedded(unique, text)
+    quotes = _drop_nested(_drop_embedded(unique, text))
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
@@ -301,6 +301,21 @@ def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
         return r.start <= q.start and (q.end <= r.end or not text[r.end : q.end].strip(_CLOSING))
 
     return [q for q in quotes if not (q.direct and any(inside(q, r) and r.speaker == q.speaker for r in reported))]
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """An attribution whose cue stands inside another speaker's reported content ("Ada Roe said Jon Vale had
+    told her the deal was off") is that speaker's claim about a saying, not a saying the text reports: Vale
+    may deny it. PARC nests it under the outer attribution; a flat list of quotes would state it as Vale's
+    own words, so it is left out and the outer attribution keeps the whole claim."""
+
+    def nested(q: Quote) -> bool:
+        return q.cue_start >= 0 and any(
+            o is not q and not o.direct and o.cue_start != q.cue_start and o.start <= q.cue_start < o.end
+            for o in quotes
+        )
+
+    return [q for q in quotes if not nested(q)]
 
 
 _CLOSING = " .,;:!?“”\"'’"
