@@ -89,3 +89,8 @@ def test_a_saying_reported_inside_another_speakers_content_is_not_stated_as_fact
         ("Ada Roe", "Jon Vale, the former minister, had told her the deal was off"),
         ("Jon Vale", "he had never spoken to her"),
     ]
+
+
+def test_the_complement_after_the_cue_is_the_content_not_the_clause_around_it(analyse) -> None:
+    a = analyse("The announcement came a day after Jon Vale, the army chief, said his forces were ready.")
+    assert [(q.speaker, q.text) for q in a.quotes] == [("Jon Vale", "his forces were ready")]

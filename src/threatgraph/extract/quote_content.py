@@ -21,7 +21,9 @@ def reported_text(cue: Token) -> Span | None:
     """The reported clause of a cue verb: its complement, or for a parenthetical ("…, experts say")
     the clause it interrupts, or for "according to X" the rest of its clause."""
     doc = cue.doc
-    comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    # a complement after the cue first: "The talks ended a day after X said his forces were ready" read with the
+    # main clause as a second complement of "said" puts the writer's words before the cue
+    comp = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
     if comp and not any(t.pos_ in ("VERB", "AUX") for t in comp[0].subtree):
