@@ -94,3 +94,20 @@ def test_a_saying_reported_inside_another_speakers_content_is_not_stated_as_fact
 def test_the_complement_after_the_cue_is_the_content_not_the_clause_around_it(analyse) -> None:
     a = analyse("The announcement came a day after Jon Vale, the army chief, said his forces were ready.")
     assert [(q.speaker, q.text) for q in a.quotes] == [("Jon Vale", "his forces were ready")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Mara Quist is expected to say in her speech on Friday that the economy has recovered.",
+        "If Ada Roe says the vote was rigged, her supporters may take to the streets in protest.",
+        "Jon Vale will announce on Monday that the company is moving its headquarters abroad.",
+    ],
+)
+def test_a_saying_that_has_not_happened_reports_no_claim(analyse, text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_a_saying_the_text_reports_as_made_is_kept(analyse) -> None:
+    a = analyse("Jon Vale is reported to have said that the army would not intervene in the dispute.")
+    assert quote_with(a.quotes, "would not intervene").speaker == "Jon Vale"

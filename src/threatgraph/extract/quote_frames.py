@@ -215,3 +215,16 @@ def negated(cue: Token) -> bool:
     if cue.dep_ == "xcomp" and lemma(cue.head) in cues()["refusal_verbs"]:
         return True  # "declined to say how …", "refused to confirm that …": nothing was said
     return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def unrealised(cue: Token) -> bool:
+    """A saying the text does not report as made: under a modal of possibility or the future ("may argue",
+    "will say"), the infinitive of expectation or intent ("is expected to say", "plans to announce"), or in a
+    condition ("if she says"). Stating its content as the speaker's claim would put words in a mouth that has
+    not said them."""
+    data = cues()
+    if any(c.dep_ == "aux" and c.lower_ in data["prospective_modals"] for c in cue.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in data["condition_marks"] for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and lemma(cue.head) in data["prospective_verbs"]

@@ -27,7 +27,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated
+from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated, unrealised
 from threatgraph.extract.quote_marks import (
     DATELINE,
     Marked,
@@ -211,8 +211,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             continue
         clause = any(c.dep_ == "ccomp" for c in tok.children) or misread_that(tok) is not None
         frame = tok.dep_ == "parataxis" or fronted_content(tok) is not None
-        if (tok.i in direct_cues and not clause and not frame) or negated(tok):
-            continue  # "did not say whether …" reports no claim
+        if (tok.i in direct_cues and not clause and not frame) or negated(tok) or unrealised(tok):
+            continue  # "did not say whether …", "is expected to say that …" report no claim
         span = reported_text(tok)
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
         if span is None or len(span) < 3 or opener & {"whether", "if"}:
