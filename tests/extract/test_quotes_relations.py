@@ -111,3 +111,11 @@ def test_a_saying_that_has_not_happened_reports_no_claim(analyse, text: str) -> 
 def test_a_saying_the_text_reports_as_made_is_kept(analyse) -> None:
     a = analyse("Jon Vale is reported to have said that the army would not intervene in the dispute.")
     assert quote_with(a.quotes, "would not intervene").speaker == "Jon Vale"
+
+
+def test_a_description_is_the_person_given_it_as_title_not_a_neighbour(analyse) -> None:
+    a = analyse(
+        "Jon Vale met Ada Roe, the opposition leader, on Tuesday. "
+        "The opposition leader said afterwards that the meeting had been constructive."
+    )
+    assert quote_with(a.quotes, "constructive").speaker == "Ada Roe"

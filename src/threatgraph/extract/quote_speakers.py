@@ -260,6 +260,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & context_words(p, index)]
+        # "X met Ada Roe, the opposition leader. The opposition leader said …": a person given the head noun as
+        # their title is meant before one who merely stood near the words
+        before = [p for p in before if lemma(tok) in title_words(p, index)] or before
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
