@@ -119,3 +119,13 @@ def test_a_description_is_the_person_given_it_as_title_not_a_neighbour(analyse) 
         "The opposition leader said afterwards that the meeting had been constructive."
     )
     assert quote_with(a.quotes, "constructive").speaker == "Ada Roe"
+
+
+def test_a_saying_coordinated_with_another_is_a_statement_of_its_own(analyse) -> None:
+    a = analyse("Ada Roe said the talks had failed, and Jon Vale said they would resume next week in Geneva.")
+    assert quote_with(a.quotes, "resume next week").speaker == "Jon Vale"
+
+
+def test_a_lower_case_title_naming_its_domain_still_names_its_holder(analyse) -> None:
+    a = analyse("The minister for religious affairs Ada Roe said the ministry would be closed in the spring.")
+    assert quote_with(a.quotes, "ministry would be closed").speaker == "Ada Roe"

@@ -161,17 +161,24 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
 
 def _related_by_preposition(words: Span) -> bool:
     """Whether the words before a name relate the speaker to that person rather than title them: a
-    lower-case noun followed by a preposition ("a spokesman for President Ada Roe", "an aide to Senator X").
-    A title proper is capitalised ("Minister for Foreign Affairs Ada Roe", "Deputy Director of the Agency
-    Jon Vale"); a common noun joined to the name by a preposition is someone else, speaking for, to or
-    about that person, and the person said nothing."""
+    lower-case noun whose preposition takes the titled name itself as object ("a spokesman for President Ada
+    Roe", "an aide to Senator X"): someone else, speaking for, to or about that person, who said nothing. A
+    title proper is capitalised ("Minister for Foreign Affairs Ada Roe"), or names a domain between its
+    preposition and the name ("the minister for religious affairs Ada Roe"), and stays the name's title."""
     doc = words.doc
+    titles = person_titles() | frozenset(cues()["title_abbreviations"])
 
     def common(w: Token) -> bool:  # a sentence's first word is capitalised whatever it is
         first = w.is_sent_start and w.pos_ == "NOUN" and w.lower_ not in person_titles()
         return w.is_alpha and (w.is_lower or first)
 
-    return any(t.pos_ == "ADP" and t.i > words.start and common(doc[t.i - 1]) for t in words)
+    for t in words:
+        if t.pos_ != "ADP" or t.i <= words.start or not common(doc[t.i - 1]):
+            continue
+        rest = doc[t.i + 1 : words.end]
+        if all(r.is_punct or r.pos_ == "DET" or r.lower_.rstrip(".") in titles for r in rest):
+            return True
+    return False
 
 
 def _title_word(t: Token) -> bool:
@@ -286,6 +293,8 @@ def _resolved(tok: Token, index: MentionIndex) -> Actor | None:
     actor = resolve(tok, index)
     if actor is None or actor.label != "Person" or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
         return actor
+    if not tok.is_lower and not tok.is_sent_start:
+        return actor  # "Chairman of the Joint Chiefs Jon Vale": a capitalised head is a title, the name its holder
     return Actor(phrase(tok)) if _only_through_preposition(tok, actor.group, index) else actor
 
 

@@ -285,7 +285,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if (q.start, q.end) not in seen:
             seen.add((q.start, q.end))
             unique.append(q)
-    quotes = _drop_nested(_drop_embedded(unique, text))
+    quotes = _drop_nested(_drop_embedded(unique, text), doc)
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
@@ -303,17 +303,39 @@ def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
     return [q for q in quotes if not (q.direct and any(inside(q, r) and r.speaker == q.speaker for r in reported))]
 
 
-def _drop_nested(quotes: list[Quote]) -> list[Quote]:
-    """An attribution whose cue stands inside another speaker's reported content ("Ada Roe said Jon Vale had
-    told her the deal was off") is that speaker's claim about a saying, not a saying the text reports: Vale
-    may deny it. PARC nests it under the outer attribution; a flat list of quotes would state it as Vale's
-    own words, so it is left out and the outer attribution keeps the whole claim."""
+def _drop_nested(quotes: list[Quote], doc: Doc) -> list[Quote]:
+    """An attribution reported inside another speaker's content ("Ada Roe said Jon Vale had told her the deal
+    was off") is that speaker's claim about a saying, not a saying the text reports: Vale may deny it. PARC
+    nests it under the outer attribution; a flat list of quotes would state it as Vale's own words, so it is
+    left out and the outer attribution keeps the whole claim. Nested means the inner cue lies in the outer
+    content and is not coordinated on the way up: a saying coordinated with it ("X said the talks failed, and
+    Y said …") is a statement of its own, whatever span the parse gave the first."""
+
+    def token(pos: int) -> Token | None:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def under(inner: Token, outer: Token) -> bool:  # no coordination between the inner cue and the outer clause
+        cur = inner
+        for _ in range(24):
+            if cur.i == outer.i or cur.head.i == cur.i:
+                return True
+            if cur.dep_ == "conj":
+                return False
+            cur = cur.head
+        return True
 
     def nested(q: Quote) -> bool:
-        return q.cue_start >= 0 and any(
-            o is not q and not o.direct and o.cue_start != q.cue_start and o.start <= q.cue_start < o.end
-            for o in quotes
-        )
+        inner = token(q.cue_start) if q.cue_start >= 0 else None
+        if inner is None:
+            return False
+        for o in quotes:
+            if o is q or o.direct or o.cue_start in (-1, q.cue_start) or not o.start <= q.cue_start < o.end:
+                continue
+            outer = token(o.cue_start)
+            if outer is not None and under(inner, outer):
+                return True
+        return False
 
     return [q for q in quotes if not nested(q)]
 
