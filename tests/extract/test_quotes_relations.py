@@ -129,3 +129,8 @@ def test_a_saying_coordinated_with_another_is_a_statement_of_its_own(analyse) ->
 def test_a_lower_case_title_naming_its_domain_still_names_its_holder(analyse) -> None:
     a = analyse("The minister for religious affairs Ada Roe said the ministry would be closed in the spring.")
     assert quote_with(a.quotes, "ministry would be closed").speaker == "Ada Roe"
+
+
+def test_a_pronoun_of_the_other_gender_after_a_one_person_sentence_stays_open(analyse) -> None:
+    a = analyse('Jon Vale arrived late. "We were delayed," she said. "It was a long trip," he said.')
+    assert quote_with(a.quotes, "long trip").speaker == "Jon Vale"
