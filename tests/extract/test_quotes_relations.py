@@ -134,3 +134,14 @@ def test_a_lower_case_title_naming_its_domain_still_names_its_holder(analyse) ->
 def test_a_pronoun_of_the_other_gender_after_a_one_person_sentence_stays_open(analyse) -> None:
     a = analyse('Jon Vale arrived late. "We were delayed," she said. "It was a long trip," he said.')
     assert quote_with(a.quotes, "long trip").speaker == "Jon Vale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the arrests, Jon Vale could only say that the investigation was continuing.",
+        "Jon Vale tried to explain that the army had not been told about the plan in advance.",
+    ],
+)
+def test_a_saying_told_through_could_or_an_effort_verb_did_happen(analyse, text: str) -> None:
+    assert [q.speaker for q in analyse(text).quotes] == ["Jon Vale"]

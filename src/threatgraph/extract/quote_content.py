@@ -21,9 +21,11 @@ def reported_text(cue: Token) -> Span | None:
     """The reported clause of a cue verb: its complement, or for a parenthetical ("…, experts say")
     the clause it interrupts, or for "according to X" the rest of its clause."""
     doc = cue.doc
-    # a complement after the cue first: "The talks ended a day after X said his forces were ready" read with the
-    # main clause as a second complement of "said" puts the writer's words before the cue
-    comp = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
+    comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(comp) > 1 and comp[0].i < cue.i < comp[-1].i and not _ends_in_comma(comp[0]):
+        # "The talks ended a day after X said his forces were ready" read with the main clause as a second
+        # complement of "said": a fronted content ends in the comma before its source; this one runs into it
+        comp = comp[-1:]
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
     if comp and not any(t.pos_ in ("VERB", "AUX") for t in comp[0].subtree):
@@ -69,6 +71,14 @@ def reported_text(cue: Token) -> Span | None:
             toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _ends_in_comma(clause: Token) -> bool:
+    """Whether a clause is followed by a comma (or a closing mark and a comma), as fronted content is."""
+    doc, j = clause.doc, clause.right_edge.i + 1
+    while j < len(doc) and doc[j].text in ("”", '"', "’", "»"):
+        j += 1
+    return j < len(doc) and doc[j].text == ","
 
 
 def _interrupts(cue: Token, toks: list[Token]) -> bool:
