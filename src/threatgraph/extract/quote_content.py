@@ -22,8 +22,15 @@ def reported_text(cue: Token) -> Span | None:
     the clause it interrupts, or for "according to X" the rest of its clause."""
     doc = cue.doc
     comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(comp) > 1 and comp[0].i < cue.i < comp[-1].i and not _ends_in_comma(comp[0]):
+        # "The talks ended a day after X said his forces were ready" read with the main clause as a second
+        # complement of "said": a fronted content ends in the comma before its source; this one runs into it
+        comp = comp[-1:]
     if not comp and (that := _that_clause(cue)) is not None:
         comp = [that]
+    if comp and not any(t.pos_ in ("VERB", "AUX") for t in comp[0].subtree):
+        return None  # "the court found him guilty", "declared the area a closed zone": a verbless small clause
+        # is the subject's own predication or act, not a statement it reports (PARC content is a clause)
     if comp:
         toks = list(comp[0].subtree)
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
@@ -64,6 +71,14 @@ def reported_text(cue: Token) -> Span | None:
             toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def _ends_in_comma(clause: Token) -> bool:
+    """Whether a clause is followed by a comma (or a closing mark and a comma), as fronted content is."""
+    doc, j = clause.doc, clause.right_edge.i + 1
+    while j < len(doc) and doc[j].text in ("”", '"', "’", "»"):
+        j += 1
+    return j < len(doc) and doc[j].text == ","
 
 
 def _interrupts(cue: Token, toks: list[Token]) -> bool:

@@ -19,7 +19,7 @@ from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
 from threatgraph.extract.quote_speakers import PERSON_ENTS, attribution_for
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def is_cue(tok: Token) -> bool:
@@ -78,7 +78,35 @@ def cue_for(
     if framed is not None:
         return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
+    inside = _sentence_before(doc, text, marked)
+    if inside is not None:  # 'X said … . Her slogan, “…,” was mocked': a quotation inside its sentence is
+        before = [t for t in before if t.sent.start == inside.start]  # framed by a cue of that sentence only
     return before[-1] if before else _colon_frame(doc, marked)
+
+
+def _sentence_before(doc: Doc, text: str, marked: Marked) -> Span | None:
+    """The sentence a quotation stands inside, when words of that sentence come before its opening mark (not
+    a colon): such a quotation is woven into its own sentence, so an earlier sentence's cue is not its frame.
+    None when the quotation opens its sentence ('X said the talks failed. “There is no trust left.”')."""
+    opening = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
+    if opening is None or text[max(0, marked.start - 40) : marked.start - 1].rstrip()[-1:] in (":", ""):
+        return None
+    sent = opening.sent
+    words = [t for t in doc[sent.start : opening.start] if not t.is_punct and not t.is_space]
+    return sent if words else None
+
+
+def is_term(doc: Doc, marked: Marked) -> bool:
+    """Whether a quotation modifies the noun right after its closing mark ('the “one country, two systems”
+    formula', 'his “shoot first, ask later” policy'): a term someone coined, named by that noun, not words
+    anyone is reported saying here."""
+    inner = doc.char_span(marked.start, marked.end, alignment_mode="expand")
+    if inner is None or inner.end + 1 >= len(doc):
+        return False
+    close, after = doc[inner.end], doc[inner.end + 1]
+    if close.text not in ("”", '"', "»", "’") or after.pos_ not in ("NOUN", "PROPN") or not after.is_lower:
+        return False
+    return any(t.head.i == after.i for t in inner)
 
 
 def _frames(cue: Token, marked: Marked) -> bool:
@@ -187,3 +215,16 @@ def negated(cue: Token) -> bool:
     if cue.dep_ == "xcomp" and lemma(cue.head) in cues()["refusal_verbs"]:
         return True  # "declined to say how …", "refused to confirm that …": nothing was said
     return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def unrealised(cue: Token) -> bool:
+    """A saying the text does not report as made: under a modal of possibility or the future ("may argue",
+    "will say"), the infinitive of expectation or intent ("is expected to say", "plans to announce"), or in a
+    condition ("if she says"). Stating its content as the speaker's claim would put words in a mouth that has
+    not said them."""
+    data = cues()
+    if any(c.dep_ == "aux" and c.lower_ in data["prospective_modals"] for c in cue.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in data["condition_marks"] for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and lemma(cue.head) in data["prospective_verbs"]

@@ -80,6 +80,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
             if t.lower_.strip(".") in titles:
                 seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
     last_named: set[int] = set()  # the people of the nearest sentence before that names any (or its subject)
+    last_groups: set[int] = set()  # every person that sentence names
     for sent in units:
         groups = people_in.get(sent.start, set())
         said = {  # an object pronoun is someone else ("Ada Roe introduced him": never Roe herself)
@@ -99,7 +100,11 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 for t in sent
                 if t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj" and not quoted_at(t, quoted)
             }
-            if len(subjects) == 1:
+            known = seen.get(next(iter(last_named)), subjects)
+            # 'A met B. "…," she said. He said …': with another person in that sentence, the other gender is
+            # that person, not the chain going on; with none, the text gives its one person both (no gender)
+            switch = not subjects <= known and len(last_groups) > 1
+            if len(subjects) == 1 and not switch:
                 seen.setdefault(next(iter(last_named)), set()).update(subjects)
             else:
                 last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
@@ -111,6 +116,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 if not quoted_at(t, quoted)
             )  # "the developer told them that Ada Roe had …": the subject is someone unnamed, not Roe
             last_named = {topic} if topic is not None else (set() if other else groups)
+            last_groups = groups
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
 
 

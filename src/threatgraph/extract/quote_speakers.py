@@ -34,7 +34,7 @@ from threatgraph.extract.quote_people import (
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
@@ -153,10 +153,32 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
         owner = doc.char_span(m.start, m.end, alignment_mode="expand")
         if owner is not None and owner.root.dep_ == "poss" and owner.root.i != tok.i:
             return None  # "Ada Roe's advisers", "Roe's spokesman": the name owns the speaker, is not it
-        if all(_title_word(t) for t in doc[start:i]):
+        if all(_title_word(t) for t in doc[start:i]) and not _related_by_preposition(doc[start:i]):
             return m
         return None
     return None
+
+
+def _related_by_preposition(words: Span) -> bool:
+    """Whether the words before a name relate the speaker to that person rather than title them: a
+    lower-case noun whose preposition takes the titled name itself as object ("a spokesman for President Ada
+    Roe", "an aide to Senator X"): someone else, speaking for, to or about that person, who said nothing. A
+    title proper is capitalised ("Minister for Foreign Affairs Ada Roe"), or names a domain between its
+    preposition and the name ("the minister for religious affairs Ada Roe"), and stays the name's title."""
+    doc = words.doc
+    titles = person_titles() | frozenset(cues()["title_abbreviations"])
+
+    def common(w: Token) -> bool:  # a sentence's first word is capitalised whatever it is
+        first = w.is_sent_start and w.pos_ == "NOUN" and w.lower_ not in person_titles()
+        return w.is_alpha and (w.is_lower or first)
+
+    for t in words:
+        if t.pos_ != "ADP" or t.i <= words.start or not common(doc[t.i - 1]):
+            continue
+        rest = doc[t.i + 1 : words.end]
+        if all(r.is_punct or r.pos_ == "DET" or r.lower_.rstrip(".") in titles for r in rest):
+            return True
+    return False
 
 
 def _title_word(t: Token) -> bool:
@@ -233,9 +255,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if tok.tag_ == "NNS" and index.at(tok) is None:
         if any(c.dep_ == "poss" for c in tok.children) and lemma(tok) not in label_config()["heads"]["ArmedGroup"]:
             return Actor(phrase(tok), -1, "Person")  # "Ada Roe's advisers believe": her people, never Roe herself
-        return _unnamed(tok, index) or resolve(tok, index)
+        return _unnamed(tok, index) or _resolved(tok, index)
     if not description and tok.lower_ not in ("he", "she"):
-        return resolve(tok, index)
+        return _resolved(tok, index)
     before = [
         p
         for p in index.mentions
@@ -245,6 +267,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
         before = [p for p in before if words & context_words(p, index)]
+        # "X met Ada Roe, the opposition leader. The opposition leader said …": a person given the head noun as
+        # their title is meant before one who merely stood near the words
+        before = [p for p in before if lemma(tok) in title_words(p, index)] or before
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
@@ -257,7 +282,36 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
     if unnamed is not None:
         return unnamed[1]
-    return resolve(tok, index) if description else None
+    return _resolved(tok, index) if description else None
+
+
+def _resolved(tok: Token, index: MentionIndex) -> Actor | None:
+    """The actor a common noun speaker stands for, except a person the noun only relates to through a
+    preposition ("supporters of Ada Roe", "a biography of Ada Roe", "friends of the late Jon Vale"): they
+    speak about or for that person, never as them, so the noun stays its own unnamed phrase. A person in
+    apposition ("the leader, Ada Roe,") or named by anaphora is the noun itself and is kept."""
+    actor = resolve(tok, index)
+    if actor is None or actor.label != "Person" or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
+        return actor
+    if not tok.is_lower and not tok.is_sent_start:
+        return actor  # "Chairman of the Joint Chiefs Jon Vale": a capitalised head is a title, the name its holder
+    return Actor(phrase(tok)) if _only_through_preposition(tok, actor.group, index) else actor
+
+
+def _only_through_preposition(tok: Token, group: int, index: MentionIndex) -> bool:
+    """Whether every mention of ``group`` inside the phrase of ``tok`` hangs from it through a preposition
+    (False when the phrase does not name the group at all: the actor came from elsewhere)."""
+    paths = []
+    for t in tok.subtree:
+        m = index.at(t)
+        if t.i == tok.i or m is None or m.group != group:
+            continue
+        deps, cur = set(), t
+        while cur.i != tok.i and cur.head.i != cur.i:
+            deps.add(cur.dep_)
+            cur = cur.head
+        paths.append(bool(deps & {"prep", "pobj", "agent"}))
+    return bool(paths) and all(paths)
 
 
 def _unnamed_antecedent(

@@ -27,7 +27,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, negated
+from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated, unrealised
 from threatgraph.extract.quote_marks import (
     DATELINE,
     Marked,
@@ -150,7 +150,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     profiles = person_profiles(doc, index)
     paragraphs = paragraph_bounds(text)
     marked = marked_spans(text)
-    kept = [m for m in marked if (m.words >= data["min_direct_words"] or is_utterance(text, m)) and not is_name(m)]
+    kept = [
+        m
+        for m in marked
+        if (m.words >= data["min_direct_words"] or is_utterance(text, m)) and not is_name(m) and not is_term(doc, m)
+    ]
     quoted = tuple((m.start, m.end) for m in marked)
     quotes: list[Quote] = []
 
@@ -207,8 +211,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             continue
         clause = any(c.dep_ == "ccomp" for c in tok.children) or misread_that(tok) is not None
         frame = tok.dep_ == "parataxis" or fronted_content(tok) is not None
-        if (tok.i in direct_cues and not clause and not frame) or negated(tok):
-            continue  # "did not say whether …" reports no claim
+        if (tok.i in direct_cues and not clause and not frame) or negated(tok) or unrealised(tok):
+            continue  # "did not say whether …", "is expected to say that …" report no claim
         span = reported_text(tok)
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
         if span is None or len(span) < 3 or opener & {"whether", "if"}:
@@ -281,7 +285,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if (q.start, q.end) not in seen:
             seen.add((q.start, q.end))
             unique.append(q)
-    quotes = _drop_embedded(unique, text)
+    quotes = _drop_nested(_drop_embedded(unique, text), doc)
     _carry_speakers(quotes, paragraphs)
     _carry_outlets(quotes)
     return quotes
@@ -297,6 +301,43 @@ def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
         return r.start <= q.start and (q.end <= r.end or not text[r.end : q.end].strip(_CLOSING))
 
     return [q for q in quotes if not (q.direct and any(inside(q, r) and r.speaker == q.speaker for r in reported))]
+
+
+def _drop_nested(quotes: list[Quote], doc: Doc) -> list[Quote]:
+    """An attribution reported inside another speaker's content ("Ada Roe said Jon Vale had told her the deal
+    was off") is that speaker's claim about a saying, not a saying the text reports: Vale may deny it. PARC
+    nests it under the outer attribution; a flat list of quotes would state it as Vale's own words, so it is
+    left out and the outer attribution keeps the whole claim. Nested means the inner cue lies in the outer
+    content and is not coordinated on the way up: a saying coordinated with it ("X said the talks failed, and
+    Y said …") is a statement of its own, whatever span the parse gave the first."""
+
+    def token(pos: int) -> Token | None:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def under(inner: Token, outer: Token) -> bool:  # no coordination between the inner cue and the outer clause
+        cur = inner
+        for _ in range(24):
+            if cur.i == outer.i or cur.head.i == cur.i:
+                return True
+            if cur.dep_ == "conj":
+                return False
+            cur = cur.head
+        return True
+
+    def nested(q: Quote) -> bool:
+        inner = token(q.cue_start) if q.cue_start >= 0 else None
+        if inner is None:
+            return False
+        for o in quotes:
+            if o is q or o.direct or o.cue_start in (-1, q.cue_start) or not o.start <= q.cue_start < o.end:
+                continue
+            outer = token(o.cue_start)
+            if outer is not None and under(inner, outer):
+                return True
+        return False
+
+    return [q for q in quotes if not nested(q)]
 
 
 _CLOSING = " .,;:!?“”\"'’"

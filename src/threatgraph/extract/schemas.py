@@ -66,6 +66,9 @@ class CuesFile(Schema):
     weak_cue_verbs: Words
     mind_verbs: Words
     refusal_verbs: Words
+    prospective_modals: Words
+    prospective_verbs: Words
+    condition_marks: Words
     nominal_cues: Words
     min_mixed_words: int
     phrasal_cues: dict[str, str]
