@@ -31,6 +31,13 @@ DEFAULTS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     # Each NLP task loads a model: reuse Python workers rather than forking one per task.
     "spark.python.worker.reuse": "true",
+    # Workers fork from a daemon that has built the model and name tables once (threatgraph/bulk/daemon.py),
+    # instead of each worker building its own copy on its first task.
+    "spark.python.daemon.module": "threatgraph.bulk.daemon",
+    # Spark keeps one daemon (and worker pool) per distinct worker environment, and its SQL runner adds this
+    # variable where the RDD runner (reading the input files) does not: set for both, they share one daemon,
+    # which then builds the tables once per executor rather than once per kind of stage.
+    "spark.executorEnv.SPARK_SIMPLIFIED_TRACEBACK": "1",
     # One native thread per task, the usual Spark practice: an executor already runs one task per core, and a
     # numeric library's own pool (OpenBLAS, OpenMP, MKL: numpy, spaCy's thinc) beside it only makes tasks
     # fight for those cores. Spark sets OMP_NUM_THREADS to the executor's cores when it knows them (not in
