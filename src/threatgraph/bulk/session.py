@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -73,6 +73,14 @@ def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
     return conf
 
 
+def settings_for(present: Callable[[str], bool], local: bool, conf: Mapping[str, str]) -> dict[str, str]:
+    """What a job sets on its session builder: threatgraph's defaults (and the local ones for a local master)
+    where the cluster's configuration (``present``: spark-submit's flags, ``spark-defaults.conf``) has no value,
+    then the job's own ``--conf`` pairs, which win over both."""
+    defaults = {**DEFAULTS, **(LOCAL_DEFAULTS if local else {})}
+    return {**{k: v for k, v in defaults.items() if not present(k)}, **conf}
+
+
 def spark_session(
     master: str | None = None, conf: Mapping[str, str] | None = None, app_name: str = "threatgraph-bulk"
 ) -> SparkSession:
@@ -90,7 +98,13 @@ def spark_session(
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    settings = {**DEFAULTS, **(LOCAL_DEFAULTS if local else {}), **(conf or {})}
+    present: Callable[[str], bool] = lambda key: False  # noqa: E731
+    if submitted:
+        from pyspark import SparkConf
+
+        # what spark-submit's flags and spark-defaults.conf set (a builder value would override them)
+        present = SparkConf().contains
+    settings = settings_for(present, local, conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
     try:
