@@ -100,9 +100,11 @@ def spark_session(
         builder = builder.master(master)
     present: Callable[[str], bool] = lambda key: False  # noqa: E731
     if submitted:
-        from pyspark import SparkConf
+        from pyspark import SparkConf, SparkContext
 
-        # what spark-submit's flags and spark-defaults.conf set (a builder value would override them)
+        # what spark-submit's flags and spark-defaults.conf set (a builder value would override them): the
+        # JVM spark-submit started holds them, so connect to it first (as SparkContext itself does)
+        SparkContext._ensure_initialized()
         present = SparkConf().contains
     settings = settings_for(present, local, conf or {})
     for key, value in settings.items():
