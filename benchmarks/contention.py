@@ -119,7 +119,7 @@ def main() -> None:
             f"{each} s [load {load_pair:.1f}]: "
             f"contention x{together / alone['warm']:.2f}"
         )
-        if alone["build"] or alone["cold"] != alone["warm"]:
+        if alone["build"]:  # the loop builds nothing: its first pass is a warm one
             dup = alone["build"] + alone["cold"] - alone["warm"]
             print(
                 f"{'':22s} a new worker's duplicated work: build {alone['build']:.2f} s + first pass "
