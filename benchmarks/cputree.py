@@ -88,7 +88,7 @@ class TreeCPU:
         cmd = _cmdline(pid)
         if "java" in cmd.split(" ", 1)[0]:
             return "jvm"
-        if "pyspark" in cmd or ppid_kind == "python workers":
+        if "pyspark" in cmd or "threatgraph.bulk.daemon" in cmd or ppid_kind == "python workers":
             return "python workers"
         return "other children"
 

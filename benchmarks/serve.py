@@ -700,9 +700,30 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def breakdown(engine: Engine, call: Callable[[str], Any], ids: list[str]) -> tuple[float, float, float, int]:
+def backend_cpu(engine: Engine) -> Callable[[], float]:
+    """A function giving the CPU seconds used so far by the PostgreSQL backends of ``engine``'s database (0 on
+    SQLite): the server's own work for a call, which a loaded machine does not inflate the way it does wall
+    time. The database must be the benchmark's alone (as tg_serve_* schemas' databases are)."""
+    if engine.dialect.name != "postgresql":
+        return lambda: 0.0
+    from cputree import pg_backends  # benchmarks/ is on sys.path when run as a script
+
+    pids = pg_backends(engine.url.render_as_string(hide_password=False))
+
+    def total() -> float:
+        spent = 0.0
+        for pid in pids():
+            with contextlib.suppress(OSError):  # a backend that ended since it was listed
+                spent += process_cpu(pid)
+        return spent
+
+    return total
+
+
+def breakdown(engine: Engine, call: Callable[[str], Any], ids: list[str]) -> tuple[float, float, float, int, float]:
     """p50 wall ms, client CPU ms, ms inside the database driver (each statement from execute to its last
-    row fetched) and round trips (statements) of ``call`` over ``ids``."""
+    row fetched), round trips (statements) of ``call`` over ``ids``, and the mean PostgreSQL backend CPU ms
+    per call (the server side of the database time)."""
     from sqlalchemy import event
 
     spent: list[float] = []
@@ -716,6 +737,9 @@ def breakdown(engine: Engine, call: Callable[[str], Any], ids: list[str]) -> tup
     event.listen(engine, "before_cursor_execute", before)
     event.listen(engine, "after_cursor_execute", after)
     walls, cpus, dbs, trips = [], [], [], []
+    server = backend_cpu(engine)
+    call(ids[0])  # the pool's connection exists before its backend is measured
+    s0 = server()
     try:
         for eid in ids:
             spent.clear()
@@ -728,7 +752,8 @@ def breakdown(engine: Engine, call: Callable[[str], Any], ids: list[str]) -> tup
     finally:
         event.remove(engine, "before_cursor_execute", before)
         event.remove(engine, "after_cursor_execute", after)
-    return statistics.median(walls), statistics.median(cpus), statistics.median(dbs), int(statistics.median(trips))
+    srv = (server() - s0) * 1000 / len(ids)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(dbs), int(statistics.median(trips)), srv
 
 
 def main() -> None:
@@ -864,14 +889,15 @@ def main() -> None:
                 flush=True,
             )
         print("\nwhere a dossier's time goes (in process, p50 per call): client CPU, time in the database driver")
-        print("(statement sent to rows fetched: server work, waits and transfer) and round trips")
+        print("(statement sent to rows fetched: server work, waits and transfer; of it the backends' CPU, mean)")
+        print("and round trips")
         for label, ids in (("dossier (hot actor)", [hot] * 30), ("dossier (random actors)", sample)):
             if not chosen(label):
                 continue
-            wall, cpu, db, trips = breakdown(engine, lambda eid: dossier(engine, eid), ids)
+            wall, cpu, db, trips, srv = breakdown(engine, lambda eid: dossier(engine, eid), ids)
             print(
                 f"  {label:26} wall {wall:6.1f} ms  client CPU {cpu:6.1f} ms  database {db:6.1f} ms"
-                f"  round trips {trips}  load {os.getloadavg()[0]:.1f}",
+                f" (server CPU {srv:5.1f} ms)  round trips {trips}  load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
         levels = [int(c) for c in args.clients.split(",")]

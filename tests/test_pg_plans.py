@@ -206,3 +206,38 @@ def test_an_alias_found_by_a_piece_of_it_is_an_index_lookup(pg_engine) -> None:
         plan = json.dumps(conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + fallback[0][0], fallback[0][1]).scalar())
         assert '"Seq Scan"' in plan and '"aliases"' in plan, plan
         conn.rollback()  # the index comes back with the transaction
+
+
+def test_a_dossier_reads_the_captions_it_names_by_primary_key(pg_engine) -> None:
+    """The captions of the actors a dossier names (a hundred or so) are one primary-key lookup, never a read of
+    every actor, whatever the planner guesses their number to be. As an ``IN (subquery)`` they were a join, and
+    at 1M articles the planner guessed thousands of ids from the co-occurrence estimate and hashed them against a
+    sequential scan of the entities table (a read that grows with the archive's actors, not with the page).
+    Nested loops are switched off here to stand for that guess: a join then has to read the table whole, while
+    an index condition on the ids needs no join."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from threatgraph.store.read.dossier_pg import statement
+    from threatgraph.store.schema import entities
+
+    group = seed_busy(pg_engine)
+    now = datetime.now(UTC)
+    with pg_engine.begin() as conn:
+        conn.execute(
+            insert(entities),
+            [
+                {"id": f"ent-t{i}", "schema": "Person", "caption": f"Actor {i}", "norm": f"actor {i}", "props": {}}
+                | {"first_seen": now, "last_seen": now}
+                for i in range(5000)
+            ],
+        )
+        conn.exec_driver_sql("ANALYZE entities")
+    compiled = statement().compile(dialect=pg_engine.dialect)
+    with pg_engine.connect() as conn:
+        conn.exec_driver_sql("SET LOCAL enable_nestloop = off")
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), {**compiled.params, "entity_id": group})
+        scans = [n for n in _nodes(plan.scalar()[0]["Plan"]) if n.get("Relation Name") == "entities"]
+        conn.rollback()
+    assert scans and not [n for n in scans if n["Node Type"] == "Seq Scan"], [n["Node Type"] for n in scans]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,6 +31,13 @@ DEFAULTS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     # Each NLP task loads a model: reuse Python workers rather than forking one per task.
     "spark.python.worker.reuse": "true",
+    # Workers fork from a daemon that has built the model and name tables once (threatgraph/bulk/daemon.py),
+    # instead of each worker building its own copy on its first task.
+    "spark.python.daemon.module": "threatgraph.bulk.daemon",
+    # Spark keeps one daemon (and worker pool) per distinct worker environment, and its SQL runner adds this
+    # variable where the RDD runner (reading the input files) does not: set for both, they share one daemon,
+    # which then builds the tables once per executor rather than once per kind of stage.
+    "spark.executorEnv.SPARK_SIMPLIFIED_TRACEBACK": "1",
     # One native thread per task, the usual Spark practice: an executor already runs one task per core, and a
     # numeric library's own pool (OpenBLAS, OpenMP, MKL: numpy, spaCy's thinc) beside it only makes tasks
     # fight for those cores. Spark sets OMP_NUM_THREADS to the executor's cores when it knows them (not in
@@ -66,6 +73,14 @@ def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
     return conf
 
 
+def settings_for(present: Callable[[str], bool], local: bool, conf: Mapping[str, str]) -> dict[str, str]:
+    """What a job sets on its session builder: threatgraph's defaults (and the local ones for a local master)
+    where the cluster's configuration (``present``: spark-submit's flags, ``spark-defaults.conf``) has no value,
+    then the job's own ``--conf`` pairs, which win over both."""
+    defaults = {**DEFAULTS, **(LOCAL_DEFAULTS if local else {})}
+    return {**{k: v for k, v in defaults.items() if not present(k)}, **conf}
+
+
 def spark_session(
     master: str | None = None, conf: Mapping[str, str] | None = None, app_name: str = "threatgraph-bulk"
 ) -> SparkSession:
@@ -83,7 +98,15 @@ def spark_session(
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    settings = {**DEFAULTS, **(LOCAL_DEFAULTS if local else {}), **(conf or {})}
+    present: Callable[[str], bool] = lambda key: False  # noqa: E731
+    if submitted:
+        from pyspark import SparkConf, SparkContext
+
+        # what spark-submit's flags and spark-defaults.conf set (a builder value would override them): the
+        # JVM spark-submit started holds them, so connect to it first (as SparkContext itself does)
+        SparkContext._ensure_initialized()
+        present = SparkConf().contains
+    settings = settings_for(present, local, conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
     try:

@@ -24,7 +24,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, column, exists, func, literal_column, or_, select, table, union
+from sqlalchemy import Connection, any_, bindparam, column, exists, func, literal_column, or_, select, table, union
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.selectable import NamedFromClause
@@ -159,7 +159,10 @@ def _statement(n_recent: int, n_articles: int, n_aliases: int, n_events: int, n_
         .cte("co")
     )
     # The captions of every actor the parts name, in one lookup (a join per part hashed the whole
-    # entities table four times over).
+    # entities table four times over). As "= ANY(ARRAY(...))" the ids are one primary-key probe each: the
+    # planner cannot see how few they are (a hundred or so; it guessed thousands from the co-occurrence
+    # estimate) and, as an IN (subquery), hashed them against a sequential scan of every entity, a read that
+    # grows with the archive's actors rather than with the page.
     named = union(
         select(ev.c.source_entity_id),
         select(ev.c.target_entity_id),
@@ -168,7 +171,7 @@ def _statement(n_recent: int, n_articles: int, n_aliases: int, n_events: int, n_
     ).subquery("named")
     refs = (
         select(entities.c.id, entities.c.caption, entities.c.schema)
-        .where(entities.c.id.in_(select(named.c.source_entity_id)))
+        .where(entities.c.id == any_(func.array(select(named.c.source_entity_id).scalar_subquery())))
         .subquery("refs")
     )
     link_rows = links_query(sanction_links.c.entity_id == e).subquery("link_rows")

@@ -1,0 +1,89 @@
+"""The Python daemon of a bulk job's executors: what every worker builds on first use, built once before they fork.
+
+Spark starts one Python daemon per executor, and the daemon forks a worker process for each task slot
+(reused across tasks). Whatever a worker builds lazily is built again in every worker: the imports, the
+spaCy pipeline and the tables extraction reads on its first article, rigour's name tagger (the person-name
+symbols behind :func:`threatgraph.names.parts.name_symbols`) and its territory table. Measured in session 14
+on 275 stored articles: resolving them in a fresh process cost 19.3 s CPU, the same resolution again in that
+process 3.9 s; the first person-name comparison alone ~9 s (under load), the first article ~4.5 s. So a second
+executor slot added a second copy of all of it (``local[2]`` against ``local[1]``: resolution worker CPU 16 ->
+27 s, session 13), and so did every short-lived worker Spark forked for a small stage.
+
+Spark starts this module instead of ``pyspark.daemon`` (``spark.python.daemon.module``, set by
+:mod:`threatgraph.bulk.session` unless the job's configuration names another): it runs one invented article
+through the extractor and compares invented names, then hands over to PySpark's own daemon loop, and every
+worker forked from it starts with those tables built (pages shared copy-on-write until written). Nothing here
+depends on the job or its store: the store's own gazetteer names and engine are still set up per worker
+(:mod:`threatgraph.bulk.tasks`).
+
+Two rules of the daemon protocol: standard output is the daemon's channel to the JVM (it writes its port
+there), so the warm-up writes to standard error; and the warm-up must leave no thread running, since only
+the forking thread survives a fork (a test runs it, forks, and uses the tables in the child).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+#: An invented article and invented names: text that reaches the extractor's components and the name
+#: stack's person, organisation and place comparisons.
+ARTICLE = (
+    "Commander Daviel Orrant of the Sarnath Liberation Front said on Monday that his fighters had "
+    'left Port Velmar. "We will return," Orrant told the Velmar Herald, accusing the army of shelling '
+    "two villages in the north of the country last week."
+)
+NAME_PAIRS = (
+    ("Daviel Orrant", "Davil Orant", "Person"),
+    ("Sarnath Liberation Front", "Sarnath Front", "Organization"),
+    ("Ministry of Defence of Velmaria", "Velmarian Defence Ministry", "Organization"),
+)
+
+
+@contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Standard output (file descriptor 1, so native code too) sent to standard error for the block."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def warm() -> float:
+    """Build the per-process tables a worker would build on its first task; returns the CPU seconds spent."""
+    c0 = time.process_time()
+    from threatgraph.bulk import resolve, tasks  # noqa: F401 - the modules Spark's workers unpickle into
+    from threatgraph.extract.pipeline import get_extractor
+    from threatgraph.model import Article
+    from threatgraph.names.align import compare_names
+    from threatgraph.names.bodies import public_names
+    from threatgraph.names.forms import blocking_keys, name_form
+
+    list(get_extractor().analyse([Article(text=ARTICLE, title="Sarnath Liberation Front leaves Port Velmar")]))
+    for a, b, label in NAME_PAIRS:
+        fa, fb = name_form(a, label), name_form(b, label)
+        blocking_keys(fa, label)
+        compare_names(fa, fb, person=label == "Person")
+    public_names()
+    return time.process_time() - c0
+
+
+def main() -> None:
+    from pyspark import daemon
+
+    with _stdout_to_stderr():
+        spent = warm()
+        print(f"threatgraph bulk daemon: worker tables built in {spent:.1f} s CPU (pid {os.getpid()})", file=sys.stderr)
+    daemon.manager()
+
+
+if __name__ == "__main__":
+    main()
