@@ -25,6 +25,7 @@ with ``--halves``); held-out portions print summary lines only.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -95,7 +96,10 @@ def half(doc_id: str, seed: str = "") -> str:
     """A stable half of the documents ("A" or "B"), the same hash as ``extraction_dev.py``'s. A ``seed``
     (``--seed``) draws another fixed split: a session that tunes on a new A half names its seed, so the
     halves earlier sessions tuned on are not reused."""
-    return "AB"[zlib.crc32(f"{seed}{doc_id}".encode()) % 2]
+    if not seed:
+        return "AB"[zlib.crc32(doc_id.encode()) % 2]
+    # not crc32 over seed + id: CRC is affine, so a prefix flips the parity of every equal-length id alike
+    return "AB"[hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()[0] % 2]
 
 
 def _lines(path: Path) -> Iterable[dict]:

@@ -23,6 +23,7 @@ its own line, per split, beside the published anchor it is compared with:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -322,7 +323,10 @@ def load_re3d(wanted: set[str]) -> list[Any]:
 def _half(doc_id: str, seed: str = "") -> str:
     """A stable half of the documents ("A" or "B"): the generalisation check of a tuning change. A ``seed``
     (``--seed``) draws another fixed split, so a session can tune on halves earlier sessions did not."""
-    return "AB"[zlib.crc32(f"{seed}{doc_id}".encode()) % 2]
+    if not seed:
+        return "AB"[zlib.crc32(doc_id.encode()) % 2]
+    # not crc32 over seed + id: CRC is affine, so a prefix flips the parity of every equal-length id alike
+    return "AB"[hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()[0] % 2]
 
 
 def load_articles(ids: set[str], dct: dict[str, str | None]) -> list[Any]:
