@@ -279,3 +279,26 @@ def test_a_name_ending_in_a_facility_word_is_a_place(nlp) -> None:
     ent = Span(doc, 2, 5, label="ORG")
     assert spans._relabel(ent) == "FAC"
     assert spans._relabel(Span(doc, 2, 3, label="ORG")) == "ORG"
+
+
+def test_a_name_labelled_once_is_labelled_where_the_model_left_it_out(nlp) -> None:
+    """One name in one document is one name: "Task Force Nardo" labelled once is found again at a sentence's start."""
+    doc = nlp("The frigate joined Task Force Nardo on Monday. Task Force Nardo is led by a commodore.")
+    found = spans._same_name_elsewhere(doc, [Span(doc, 3, 6, label="ORG")])
+    assert [(s.text, s.label_, s.start) for s in found] == [("Task Force Nardo", "ORG", 9)]
+
+
+def test_a_name_inside_a_longer_name_is_not_labelled_again(nlp) -> None:
+    """ "Vella Qorin" after "Ana" is part of another name; the bare surname at a sentence's start is not a source."""
+    doc = nlp("Officials met Vella Qorin in Rome. Later Ana Vella Qorin spoke to Qorin.")
+    assert spans._same_name_elsewhere(doc, [Span(doc, 2, 4, label="PERSON")]) == []
+    doc = nlp("Coalition jets flew. They met the Coalition team.")
+    assert spans._same_name_elsewhere(doc, [Span(doc, 0, 1, label="ORG")]) == []
+
+
+def test_a_name_taken_for_a_title_is_replaced_by_the_name(nlp) -> None:
+    """ "The Coalition" read as WORK_OF_ART where "the Coalition" is an ORG elsewhere in the text."""
+    doc = nlp("The Coalition is trained. They worked with the Coalition today.")
+    work, org = Span(doc, 0, 2, label="WORK_OF_ART"), Span(doc, 9, 10, label="ORG")
+    found = spans._same_name_elsewhere(doc, [work, org])
+    assert [(s.text, s.label_) for s in found] == [("Coalition", "ORG")]

@@ -484,6 +484,84 @@ def _person_after_title(doc: Doc, i: int, people: set[int], reach: int = 6) -> b
     return False
 
 
+def _name_word(tok: Token) -> bool:
+    """A word written as part of a name: capitalised or in capitals ("Coalition", "NAVCENT")."""
+    return tok.is_alpha and (tok.is_title or tok.is_upper)
+
+
+def _propagatable(span: Span) -> bool:
+    """A model name whose other occurrences in the document may be taken as the same name: capitalised words
+    only, at most six, not all stop words; one word only when it is an acronym or was written with a capital
+    mid-sentence (a capital at a sentence's start is not a choice)."""
+    if not 1 <= len(span) <= 6 or not all(_name_word(t) or not t.is_alpha for t in span):
+        return False
+    if all(t.is_stop or not t.is_alpha for t in span):
+        return False
+    if len(span) > 1:
+        return True
+    tok = span[0]
+    return (tok.is_upper and len(tok) >= 2) or (tok.is_title and not tok.is_sent_start)
+
+
+#: model labels of artefacts (works, products, events); extract/mentions.py drops them
+_ARTEFACTS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _whole_artefact(doc: Doc, start: int, end: int, artefacts: dict[int, Span]) -> bool:
+    """Whether tokens ``start:end`` touch no artefact span, or make one up with at most a leading article
+    ("The Coalition" read as a title): then the name is what the model took for a work's title."""
+    touched = {artefacts[i] for i in range(start, end) if i in artefacts}
+    if not touched:
+        return True
+    if len(touched) > 1:
+        return False
+    art = touched.pop()
+    lead = art.start == start - 1 and doc[art.start].lower_ == "the"
+    return art.end == end and (art.start == start or lead)
+
+
+def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Occurrences of a name the model labelled once that it left unlabelled elsewhere in the same document
+    ("CTF 50 is led by ..." at a sentence's start after "joined CTF 50"): one name in one document is one
+    name, so each is labelled as the model labelled it (the commonest label when it labelled it several
+    ways); the document's vote then types all of them together. Only occurrences standing alone: no
+    capitalised word touching either side (then it is part of another, longer name), no token already in a
+    span but a work's title made of the name alone ("The Coalition" as WORK_OF_ART), which it replaces."""
+    artefacts = {i: s for s in spans if s.label_ in _ARTEFACTS for i in range(s.start, s.end)}
+    labels: dict[tuple[str, ...], dict[str, int]] = {}
+    for span in spans:
+        if _model_span(span) and _propagatable(span):
+            key = tuple(t.text for t in span)
+            counts = labels.setdefault(key, {})
+            counts[span.label_] = counts.get(span.label_, 0) + 1
+    if not labels:
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end) if i not in artefacts}
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for key in labels:
+        firsts.setdefault(key[0], []).append(key)
+    found: list[Span] = []
+    for tok in doc:
+        for key in firsts.get(tok.text, ()):
+            end = tok.i + len(key)
+            if end > len(doc) or any(i in taken for i in range(tok.i, end)):
+                continue
+            if tuple(t.text for t in doc[tok.i : end]) != key:
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            after = doc[end] if end < len(doc) else None
+            if before is not None and _name_word(before) and not before.is_stop:
+                continue  # "The Coalition is ..." stands alone; "Jordan" in "Michael Jordan" does not
+            if after is not None and _name_word(after):
+                continue
+            if not _whole_artefact(doc, tok.i, end, artefacts):
+                continue
+            counts = labels[key]
+            found.append(Span(doc, tok.i, end, label=max(counts, key=lambda lb: counts[lb])))
+            taken.update(range(tok.i, end))
+    return found
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -513,6 +591,12 @@ def repair(doc: Doc) -> Doc:
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     extra += _surnames(doc, [*spans, *extra])
     extra += _standalone_bodies(doc, taken | {i for span in extra for i in range(span.start, span.end)})
+    again = _same_name_elsewhere(doc, [*spans, *extra])
+    if again:
+        spans = [
+            s for s in spans if not (s.label_ in _ARTEFACTS and any(s.start < a.end and a.start < s.end for a in again))
+        ]
+        extra += again
     if extra:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
