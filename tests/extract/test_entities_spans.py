@@ -302,3 +302,39 @@ def test_a_name_taken_for_a_title_is_replaced_by_the_name(nlp) -> None:
     work, org = Span(doc, 0, 2, label="WORK_OF_ART"), Span(doc, 9, 10, label="ORG")
     found = spans._same_name_elsewhere(doc, [work, org])
     assert [(s.text, s.label_) for s in found] == [("Coalition", "ORG")]
+
+
+def test_a_name_ends_at_a_line_break(nlp) -> None:
+    """A list's lines are separate: the model's span over two lines keeps the first line's part."""
+    doc = nlp("Resources:\n- Annual Qandor Risk Review\n- Plan For Vellacott Harbour")
+    start = next(t.i for t in doc if t.text == "Annual")
+    end = next(t.i for t in doc if t.text == "Plan") + 1
+    cut = spans._at_line_break(Span(doc, start, end, label="ORG"))
+    assert cut is not None and cut.text == "Annual Qandor Risk Review"
+
+
+def test_counted_or_plural_acronyms_are_things(nlp) -> None:
+    """ "a QXV", "two QXVs" are equipment; "the QLF", a numbered "QTF 50" and "an QLF fighter" name a body."""
+    doc = nlp("Strikes destroyed a QXV and two QXVs. The QLF said QTF 50 and an QLF fighter left.")
+    by_text = {t.text: t.i for t in doc}
+    assert spans._count_noun(Span(doc, 3, 4, label="ORG"))
+    assert spans._count_noun(Span(doc, by_text["QXVs"], by_text["QXVs"] + 1, label="ORG"))
+    qlf = next(t.i for t in doc if t.text == "QLF")
+    assert not spans._count_noun(Span(doc, qlf, qlf + 1, label="ORG"))
+    assert not spans._count_noun(Span(doc, by_text["QTF"], by_text["QTF"] + 1, label="ORG"))
+
+
+def test_ships_are_not_people(extractor: Extractor) -> None:
+    """A name written after a ship prefix is a vessel there and where the text writes it alone."""
+    text = (
+        'The frigate FS Vardelle joined the group.\n"Vardelle is ready," said Capt. Jean Dupont, commander of Vardelle.'
+    )
+    labels = _labels(_analyse(extractor, text))
+    assert "Vardelle" not in labels and "FS Vardelle" not in labels
+    assert labels.get("Jean Dupont") == "Person"
+
+
+def test_a_person_has_no_digits(nlp) -> None:
+    doc = nlp("When prompted, enter Code 4417 and wait.")
+    assert spans._numbered_person(Span(doc, 4, 6, label="PERSON"))
+    assert not spans._numbered_person(Span(doc, 4, 5, label="PERSON"))

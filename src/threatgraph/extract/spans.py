@@ -228,6 +228,10 @@ def _gazetteer_place(span: Span) -> bool:
     )
 
 
+#: model labels a ship's name is read with (a vessel is none of them)
+_VESSEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
@@ -485,7 +489,7 @@ def _person_after_title(doc: Doc, i: int, people: set[int], reach: int = 6) -> b
 
 
 def _name_word(tok: Token) -> bool:
-    """A word written as part of a name: capitalised or in capitals ("Coalition", "NAVCENT")."""
+    """A word written as part of a name: capitalised or in capitals ("Coalition", "QLF")."""
     return tok.is_alpha and (tok.is_title or tok.is_upper)
 
 
@@ -522,7 +526,7 @@ def _whole_artefact(doc: Doc, start: int, end: int, artefacts: dict[int, Span]) 
 
 def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     """Occurrences of a name the model labelled once that it left unlabelled elsewhere in the same document
-    ("CTF 50 is led by ..." at a sentence's start after "joined CTF 50"): one name in one document is one
+    ("QTF 50 is led by ..." at a sentence's start after "joined QTF 50"): one name in one document is one
     name, so each is labelled as the model labelled it (the commonest label when it labelled it several
     ways); the document's vote then types all of them together. Only occurrences standing alone: no
     capitalised word touching either side (then it is part of another, longer name), no token already in a
@@ -551,7 +555,7 @@ def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
             before = doc[tok.i - 1] if tok.i > 0 else None
             after = doc[end] if end < len(doc) else None
             if before is not None and _name_word(before) and not before.is_stop:
-                continue  # "The Coalition is ..." stands alone; "Jordan" in "Michael Jordan" does not
+                continue  # "The Coalition is ..." stands alone; "Qorin" in "Ana Qorin" does not
             if after is not None and _name_word(after):
                 continue
             if not _whole_artefact(doc, tok.i, end, artefacts):
@@ -562,15 +566,88 @@ def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _at_line_break(span: Span) -> Span | None:
+    """A name ends at a line break: lines are headings, list items and paragraphs, and the model runs one
+    line's last words into the next one's first ("... Annual Review" / "- Plan For ..."). Keeps
+    the first line's part (None when it has no word)."""
+    for tok in span[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            end = tok.i + (0 if tok.is_space else 1)
+            words = [t for t in span.doc[span.start : end] if t.is_alpha]
+            return Span(span.doc, span.start, end, label=span.label) if words else None
+    return span
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
+def _count_noun(span: Span) -> bool:
+    """An acronym used as a common noun: counted or pluralised ("a QXV", "two QXVs"), the way
+    equipment and weapons are written; an organisation's acronym is not ("the QLF"). Only a single
+    word heading its own phrase: "an QLF fighter" counts the fighter."""
+    if len(span) != 1 or span.label_ not in ("ORG", "PRODUCT"):
+        return False
+    tok = span[0]
+    if not (tok.is_upper and len(tok) >= 2) and not _ACRONYM_PLURAL.fullmatch(tok.text):
+        return False
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return False
+    if _ACRONYM_PLURAL.fullmatch(tok.text):
+        return True
+    return any(c.i < tok.i and (c.lower_ in ("a", "an") or c.like_num) for c in tok.children)  # not "QTF 50"
+
+
+def _numbered_person(span: Span) -> bool:
+    """A "person" with a number in it ("Code 4417"): names of people are not written with digits."""
+    return span.label_ == "PERSON" and any(any(ch.isdigit() for ch in t.text) for t in span)
+
+
+@cache
+def _vessel_prefixes() -> frozenset[str]:
+    return frozenset(label_config()["vessel_prefixes"])
+
+
+def _vessel_names(doc: Doc) -> frozenset[str]:
+    """Names the text writes after a ship prefix ("USS Qandor", "FS Qandor"): each such name is a vessel's,
+    here and where the text later writes it alone."""
+    prefixes = _vessel_prefixes()
+    names = set()
+    for tok in doc[:-1]:
+        if tok.text in prefixes and doc[tok.i + 1].is_title:
+            end = tok.i + 1
+            while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("de", "la", "of", "the")):
+                end += 1
+            while end > tok.i + 1 and not doc[end - 1].is_title:
+                end -= 1
+            names.add(doc[tok.i + 1 : end].text)
+    return frozenset(names)
+
+
+def _vessel(span: Span, vessels: frozenset[str]) -> bool:
+    """A ship's name, with its prefix ("FS Qandor") or without it once the text has written it with one."""
+    if not vessels:
+        return False
+    words = span.text.split()
+    if words and words[0] in _vessel_prefixes() and " ".join(words[1:]) in vessels:
+        return True
+    return span.text in vessels
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ in ("PERSON", "Person"))  # model or gazetteer
     names = frozenset(e.text for e in doc.ents if _model_span(e) and "'" not in e.text and "’" not in e.text)
+    vessels = _vessel_names(doc)
     for ent in doc.ents:
         span: Span | None = ent
+        if _count_noun(ent) or _numbered_person(ent) or (ent.label_ in _VESSEL_LABELS and _vessel(ent, vessels)):
+            continue
         if _model_span(ent):
-            span = _trim_tail(_owner_of(ent, names))
+            span = _at_line_break(ent)
+            if span is None:
+                continue
+            span = _trim_tail(_owner_of(span, names))
             span = _cut_at_verb(span) if span is not None else None
             if span is None:
                 continue
