@@ -338,3 +338,18 @@ def test_a_person_has_no_digits(nlp) -> None:
     doc = nlp("When prompted, enter Code 4417 and wait.")
     assert spans._numbered_person(Span(doc, 4, 6, label="PERSON"))
     assert not spans._numbered_person(Span(doc, 4, 5, label="PERSON"))
+
+
+def test_a_name_closed_by_a_division_word_is_a_place(nlp) -> None:
+    """ "X County" is a place whatever the model read; "X State" only after a known place ("Islamic State" is not)."""
+    doc = nlp("Fighters attacked Qandor County and Borno State, then Vell State and Islamic State left.")
+    county, borno = Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="ORG")
+    vell, islamic = Span(doc, 9, 11, label="ORG"), Span(doc, 12, 14, label="ORG")
+    assert [s.text for s in (county, borno, vell, islamic)] == [
+        "Qandor County",
+        "Borno State",
+        "Vell State",
+        "Islamic State",
+    ]
+    assert spans._relabel(county) == "GPE" and spans._relabel(borno) == "GPE"
+    assert spans._relabel(vell) == "ORG" and spans._relabel(islamic) == "ORG"

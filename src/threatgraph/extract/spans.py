@@ -232,6 +232,26 @@ def _gazetteer_place(span: Span) -> bool:
 _VESSEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+#: division words that also close the names of bodies or branches ("Islamic State", "<Group>'s X Province"):
+#: they make a place only after a name the place gazetteer knows
+_LOOSE_DIVISIONS = frozenset({"state", "province", "region"})
+
+
+def _admin_division(span: Span) -> bool:
+    """A name closed by an administrative division word (``labels.yaml`` ``admin_words``: "X County", "X
+    District"), or by "State"/"Province"/"Region" after a known place ("Yobe State"); not a branch named after
+    its parent's possessive."""
+    last = span[-1]
+    if len(span) < 2 or not last.is_title:
+        return False
+    word = last.lower_
+    if word in _LOOSE_DIVISIONS:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        owned = before is not None and before.lower_ in ("'s", "’s")
+        return not owned and is_place_spelling(span.doc[span.start : span.end - 1].text)
+    return word in label_config()["admin_words"]
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
@@ -247,6 +267,8 @@ def _relabel(span: Span) -> str:
     last = span[-1]
     if span.label_ in ("ORG", "PERSON") and len(span) >= 2 and last.is_title and last.lower_ in _facility_heads():
         return "FAC"  # "Qandor Military Airfield", "Qandor Camp": a place built or named by its kind
+    if span.label_ in ("ORG", "PERSON", "GPE") and _admin_division(span):
+        return "GPE"  # "Qandor County", "Vell State": a division of a country, named by its kind
     if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
         return "PERSON"  # "two of its officers, Karim Haddad and Yusuf Omar Jaber"
     if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
