@@ -353,3 +353,16 @@ def test_a_name_closed_by_a_division_word_is_a_place(nlp) -> None:
     ]
     assert spans._relabel(county) == "GPE" and spans._relabel(borno) == "GPE"
     assert spans._relabel(vell) == "ORG" and spans._relabel(islamic) == "ORG"
+
+
+def test_a_title_with_no_name_after_it_makes_no_person(nlp) -> None:
+    """ "the so-called “Minister of Defense,”": the title's last words are no person's name."""
+    doc = nlp("Vell Qandor, the so-called “Minister of Defense,” has said so.")
+    assert not any(s.text == "of Defense" for s in spans._titled_persons(doc, []))
+
+
+def test_a_name_ends_before_an_opening_quotation_mark(nlp) -> None:
+    doc = nlp("He is the so-called Qandor “Coastal Forces Chief” of the group.")
+    start = next(t.i for t in doc if t.text == "Qandor")
+    cut = spans._at_opening_quote(Span(doc, start, start + 4, label="ORG"))
+    assert cut is not None and cut.text == "Qandor"

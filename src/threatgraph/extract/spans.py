@@ -390,8 +390,9 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
             start -= 1
         name = doc[start:end]
         if any(
-            t.lower_ in titles or t.lower_ in bodies or not t.is_alpha and not _INITIAL.fullmatch(t.text) for t in name
-        ):
+            t.lower_ in titles or t.lower_ in bodies or not (t.is_alpha and t.is_title or _INITIAL.fullmatch(t.text))
+            for t in name
+        ):  # "Minister of Defense" closes with no name: "of" is no name word
             continue
         if start <= tok.i or doc[start - 1].lower_ in ("of", "the", "for", "and"):
             continue
@@ -600,6 +601,19 @@ def _at_line_break(span: Span) -> Span | None:
     return span
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "«"})
+
+
+def _at_opening_quote(span: Span) -> Span | None:
+    """A name ends before an opening quotation mark inside it: "Qandor “Coastal Forces Chief”" is a name and
+    then a quoted title (None when nothing of a name is left before the mark)."""
+    for tok in span[1:]:
+        if tok.text in _OPENING_QUOTES:
+            words = [t for t in span.doc[span.start : tok.i] if t.is_alpha]
+            return Span(span.doc, span.start, tok.i, label=span.label) if words else None
+    return span
+
+
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
@@ -667,6 +681,7 @@ def repair(doc: Doc) -> Doc:
             continue
         if _model_span(ent):
             span = _at_line_break(ent)
+            span = _at_opening_quote(span) if span is not None else None
             if span is None:
                 continue
             span = _trim_tail(_owner_of(span, names))
