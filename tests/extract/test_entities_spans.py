@@ -366,3 +366,14 @@ def test_a_name_ends_before_an_opening_quotation_mark(nlp) -> None:
     start = next(t.i for t in doc if t.text == "Qandor")
     cut = spans._at_opening_quote(Span(doc, start, start + 4, label="ORG"))
     assert cut is not None and cut.text == "Qandor"
+
+
+def test_a_country_adjective_before_a_bodys_name_is_a_nationality(nlp) -> None:
+    """ "the Somali" read as ORG before "Ministry of Education" is the adjective, not the body; "the Somali" as
+    a sentence's subject is left alone."""
+    doc = nlp("They targeted the Somali Ministry of Education on Monday.")
+    start = next(t.i for t in doc if t.lower_ == "the")
+    assert spans._relabel(Span(doc, start, start + 2, label="ORG")) == "NORP"
+    doc = nlp("The fighters attacked the Somali troops on Monday.")
+    start = next(t.i for t in doc if t.text == "Somali")
+    assert not spans._demonym_before_name(Span(doc, start - 1, start + 1, label="ORG"))

@@ -252,9 +252,30 @@ def _admin_division(span: Span) -> bool:
     return word in label_config()["admin_words"]
 
 
+def _demonym_before_name(span: Span) -> bool:
+    """ "the Qandori" read as ORG before a body's name ("the Qandori Ministry of Education"): one country
+    adjective, after at most an article, modifying a capitalised word after it, is a nationality; as an
+    adjective it cannot be the body's name (even when a town is spelt the same)."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1 or len(span) > 2:
+        return False
+    word = words[0]
+    head = word.head
+    return (
+        word.is_title
+        and word.dep_ in _MODIFIER_DEPS
+        and head.i > word.i
+        and head.i >= span.end
+        and head.is_title
+        and _demonym(word.text)
+    )
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
+    if span.label_ in ("PERSON", "ORG") and _demonym_before_name(span):
+        return "NORP"  # "the Qandori" of "the Qandori Ministry of Education"
     if span.label_ in ("PERSON", "ORG") and (_toponym(span) or _gazetteer_place(span)):
         return "GPE"  # "Jurf al-Nasr", "in Darayya": a place however the model read it
     if span.label_ in ("PERSON", "ORG") and len(span) <= 3 and all(t.is_title or not t.is_alpha for t in span):
