@@ -537,17 +537,17 @@ def _name_word(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or tok.is_upper)
 
 
-def _propagatable(span: Span) -> bool:
-    """A model name whose other occurrences in the document may be taken as the same name: capitalised words
-    only, at most six, not all stop words; one word only when it is an acronym or was written with a capital
-    mid-sentence (a capital at a sentence's start is not a choice)."""
-    if not 1 <= len(span) <= 6 or not all(_name_word(t) or not t.is_alpha for t in span):
-        return False
-    if all(t.is_stop or not t.is_alpha for t in span):
-        return False
-    if len(span) > 1:
-        return True
+def _propagatable(span: Span, surnames: frozenset[str]) -> bool:
+    """A model name whose other occurrences in the document may be taken as the same name: one word, an
+    organisation's or a person's, an acronym or a word written with a capital mid-sentence (a capital at a
+    sentence's start is not a choice), not a stop word. Not a longer name: a list of people's names the model
+    read once as an organisation would spread that misreading; not a person's surname given another label
+    (the surname rule types it)."""
+    if len(span) != 1 or span.label_ not in ("ORG", "PERSON"):
+        return False  # places are not spread: a town's name is often a person's too
     tok = span[0]
+    if not tok.is_alpha or tok.is_stop or (span.label_ != "PERSON" and tok.text in surnames):
+        return False
     return (tok.is_upper and len(tok) >= 2) or (tok.is_title and not tok.is_sent_start)
 
 
@@ -576,9 +576,10 @@ def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     capitalised word touching either side (then it is part of another, longer name), no token already in a
     span but a work's title made of the name alone ("The Coalition" as WORK_OF_ART), which it replaces."""
     artefacts = {i: s for s in spans if s.label_ in _ARTEFACTS for i in range(s.start, s.end)}
+    surnames = frozenset(s[-1].text for s in spans if s.label_ in ("PERSON", "Person") and len(s) > 1)
     labels: dict[tuple[str, ...], dict[str, int]] = {}
     for span in spans:
-        if _model_span(span) and _propagatable(span):
+        if _model_span(span) and _propagatable(span, surnames):
             key = tuple(t.text for t in span)
             counts = labels.setdefault(key, {})
             counts[span.label_] = counts.get(span.label_, 0) + 1
@@ -627,7 +628,10 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "«"})
 
 def _at_opening_quote(span: Span) -> Span | None:
     """A name ends before an opening quotation mark inside it: "Qandor “Coastal Forces Chief”" is a name and
-    then a quoted title (None when nothing of a name is left before the mark)."""
+    then a quoted title (None when nothing of a name is left before the mark). Not a person's: a quoted
+    nickname sits inside the name (Jan “JJ” Roe)."""
+    if span.label_ == "PERSON":
+        return span
     for tok in span[1:]:
         if tok.text in _OPENING_QUOTES:
             words = [t for t in span.doc[span.start : tok.i] if t.is_alpha]
