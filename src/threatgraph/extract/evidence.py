@@ -84,8 +84,6 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         return "Person"  # "X, co-founder of Y", "X, a spokesman for the group": a title apposed to the name
     appositive = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None)
     kind = _body_kind(appositive, config) if appositive is not None else None
-    if kind is None and root.dep_ == "appos" and root.head.is_lower and root.head.pos_ == "NOUN":
-        kind = _body_kind(root.head, config)  # "the militia, Qandor Brigade"
     if kind is not None:
         return kind  # "Qandor, a militant group", "Qandor, an airline based in ..."
     if (
