@@ -85,3 +85,18 @@ def test_a_name_the_model_took_for_a_product_is_a_body_when_it_names_an_agency(n
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _named_body(Span(doc, 2, 3, label="PRODUCT")) == "Organization"
     assert _named_body(Span(doc, 9, 10, label="PRODUCT")) is None  # an app is a product
+
+
+def test_a_body_noun_in_apposition_says_what_kind_of_body_a_name_is(mentions) -> None:
+    """ "X, a militant group" and "X, an airline" are organisations even when the model read a person."""
+    ms = mentions("Officials said Qandor Vell, a militant group based in the north, attacked the base.")
+    assert _labels(ms, "Qandor Vell") == {"Organization"}
+    ms = mentions("The sanctions target Mahan Vardi, an airline that flies weapons.")
+    assert _labels(ms, "Mahan Vardi") == {"Company"}
+
+
+def test_a_person_noun_in_apposition_keeps_a_person_and_a_group_noun_does_not_make_one(mentions) -> None:
+    ms = mentions("Police arrested Tomas Grel, a businessman from the city.")
+    assert _labels(ms, "Tomas Grel") == {"Person"}
+    ms = mentions("The Vellacott group claimed the attack on Monday.")
+    assert _labels(ms, "Vellacott") == {"Organization"}

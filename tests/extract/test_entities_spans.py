@@ -279,3 +279,108 @@ def test_a_name_ending_in_a_facility_word_is_a_place(nlp) -> None:
     ent = Span(doc, 2, 5, label="ORG")
     assert spans._relabel(ent) == "FAC"
     assert spans._relabel(Span(doc, 2, 3, label="ORG")) == "ORG"
+
+
+def test_a_name_labelled_once_is_labelled_where_the_model_left_it_out(nlp) -> None:
+    """One name in one document is one name: "QTF" labelled once is found again at a sentence's start."""
+    doc = nlp("The frigate joined QTF on Monday. QTF is led by a commodore.")
+    found = spans._same_name_elsewhere(doc, [Span(doc, 3, 4, label="ORG")])
+    assert [(s.text, s.label_, s.start) for s in found] == [("QTF", "ORG", 7)]
+
+
+def test_only_standalone_single_word_names_are_labelled_again(nlp) -> None:
+    """Not inside a longer name ("Coalition Council"), not a longer name (a list of people the model read once
+    as an organisation), not a person's surname with another label, not a sentence-initial capital."""
+    doc = nlp("The Coalition met in Rome. Later the Coalition Council and the Coalition spoke.")
+    found = spans._same_name_elsewhere(doc, [Span(doc, 1, 2, label="ORG")])
+    assert [(s.text, s.start) for s in found] == [("Coalition", 12)]
+    doc = nlp("Vell Qorin Abad was named. Later Vell Qorin Abad and Tomas Abad left.")
+    people = [Span(doc, 0, 3, label="ORG"), Span(doc, 10, 12, label="PERSON")]
+    assert spans._same_name_elsewhere(doc, people) == []
+    doc = nlp("Jan Abad spoke. In Abad, people met Abad.")
+    assert spans._same_name_elsewhere(doc, [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="GPE")]) == []
+    doc = nlp("Coalition jets flew. They met the Coalition team.")
+    assert spans._same_name_elsewhere(doc, [Span(doc, 0, 1, label="ORG")]) == []
+
+
+def test_a_name_taken_for_a_title_is_replaced_by_the_name(nlp) -> None:
+    """ "The Coalition" read as WORK_OF_ART where "the Coalition" is an ORG elsewhere in the text."""
+    doc = nlp("The Coalition is trained. They worked with the Coalition today.")
+    work, org = Span(doc, 0, 2, label="WORK_OF_ART"), Span(doc, 9, 10, label="ORG")
+    found = spans._same_name_elsewhere(doc, [work, org])
+    assert [(s.text, s.label_) for s in found] == [("Coalition", "ORG")]
+
+
+def test_a_name_ends_at_a_line_break(nlp) -> None:
+    """A list's lines are separate: the model's span over two lines keeps the first line's part."""
+    doc = nlp("Resources:\n- Annual Qandor Risk Review\n- Plan For Vellacott Harbour")
+    start = next(t.i for t in doc if t.text == "Annual")
+    end = next(t.i for t in doc if t.text == "Plan") + 1
+    cut = spans._at_line_break(Span(doc, start, end, label="ORG"))
+    assert cut is not None and cut.text == "Annual Qandor Risk Review"
+
+
+def test_counted_or_plural_acronyms_are_things(nlp) -> None:
+    """ "a QXV", "two QXVs" are equipment; "the QLF", a numbered "QTF 50" and "an QLF fighter" name a body."""
+    doc = nlp("Strikes destroyed a QXV and two QXVs. The QLF said QTF 50 and an QLF fighter left.")
+    by_text = {t.text: t.i for t in doc}
+    assert spans._count_noun(Span(doc, 3, 4, label="ORG"))
+    assert spans._count_noun(Span(doc, by_text["QXVs"], by_text["QXVs"] + 1, label="ORG"))
+    qlf = next(t.i for t in doc if t.text == "QLF")
+    assert not spans._count_noun(Span(doc, qlf, qlf + 1, label="ORG"))
+    assert not spans._count_noun(Span(doc, by_text["QTF"], by_text["QTF"] + 1, label="ORG"))
+
+
+def test_ships_are_not_people(extractor: Extractor) -> None:
+    """A name written after a ship prefix is a vessel there and where the text writes it alone."""
+    text = (
+        'The frigate FS Vardelle joined the group.\n"Vardelle is ready," said Capt. Jean Dupont, commander of Vardelle.'
+    )
+    labels = _labels(_analyse(extractor, text))
+    assert "Vardelle" not in labels and "FS Vardelle" not in labels
+    assert labels.get("Jean Dupont") == "Person"
+
+
+def test_a_person_has_no_digits(nlp) -> None:
+    doc = nlp("When prompted, enter Code 4417 and wait.")
+    assert spans._numbered_person(Span(doc, 4, 6, label="PERSON"))
+    assert not spans._numbered_person(Span(doc, 4, 5, label="PERSON"))
+
+
+def test_a_name_closed_by_a_division_word_is_a_place(nlp) -> None:
+    """ "X County" is a place whatever the model read; "X State" only after a known place ("Islamic State" is not)."""
+    doc = nlp("Fighters attacked Qandor County and Borno State, then Vell State and Islamic State left.")
+    county, borno = Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="ORG")
+    vell, islamic = Span(doc, 9, 11, label="ORG"), Span(doc, 12, 14, label="ORG")
+    assert [s.text for s in (county, borno, vell, islamic)] == [
+        "Qandor County",
+        "Borno State",
+        "Vell State",
+        "Islamic State",
+    ]
+    assert spans._relabel(county) == "GPE" and spans._relabel(borno) == "GPE"
+    assert spans._relabel(vell) == "ORG" and spans._relabel(islamic) == "ORG"
+
+
+def test_a_title_with_no_name_after_it_makes_no_person(nlp) -> None:
+    """ "the so-called “Minister of Defense,”": the title's last words are no person's name."""
+    doc = nlp("Vell Qandor, the so-called “Minister of Defense,” has said so.")
+    assert not any(s.text == "of Defense" for s in spans._titled_persons(doc, []))
+
+
+def test_a_name_ends_before_an_opening_quotation_mark(nlp) -> None:
+    doc = nlp("He is the so-called Qandor “Coastal Forces Chief” of the group.")
+    start = next(t.i for t in doc if t.text == "Qandor")
+    cut = spans._at_opening_quote(Span(doc, start, start + 4, label="ORG"))
+    assert cut is not None and cut.text == "Qandor"
+
+
+def test_a_country_adjective_before_a_bodys_name_is_a_nationality(nlp) -> None:
+    """ "the Somali" read as ORG before "Ministry of Education" is the adjective, not the body; "the Somali" as
+    a sentence's subject is left alone."""
+    doc = nlp("They targeted the Somali Ministry of Education on Monday.")
+    start = next(t.i for t in doc if t.lower_ == "the")
+    assert spans._relabel(Span(doc, start, start + 2, label="ORG")) == "NORP"
+    doc = nlp("The fighters attacked the Somali troops on Monday.")
+    start = next(t.i for t in doc if t.text == "Somali")
+    assert not spans._demonym_before_name(Span(doc, start - 1, start + 1, label="ORG"))

@@ -54,6 +54,9 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         return members[after.lower_]  # "Jabhat Nur fighters", "a Jabhat Nur spokesman"
     if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
         return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
+    kind = _body_kind(after, config) if after is not None and span.root.head.i == after.i else None
+    if kind is not None:
+        return kind  # "the Qandor group", "the Qandor company": the noun the name modifies says what it names
     if label != "Person" and _honorific(span[0]) and len(span) > 1 and span[1].is_title:
         return "Person"  # "Mufti Nur Wali Mehsud", "Sheikh Hassan Dahir": an honorific opens a person's name
     if label != "Person" and before is not None and _honorific(before) and before.is_title:
@@ -79,6 +82,17 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     titles = set(config["person_titles"])
     if label != "Person" and len(span) <= 4 and any(_title_noun(c, titles) for c in root.children if c.dep_ == "appos"):
         return "Person"  # "X, co-founder of Y", "X, a spokesman for the group": a title apposed to the name
+    appositive = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None)
+    kind = _body_kind(appositive, config) if appositive is not None else None
+    if kind is not None:
+        return kind  # "Qandor, a militant group", "Qandor, an airline based in ..."
+    if (
+        label != "Person"
+        and len(span) <= 4
+        and appositive is not None
+        and appositive.lower_.rsplit("-", 1)[-1] in config["person_nouns"]
+    ):
+        return "Person"  # "Qandor, a businessman": a noun for a person apposed to the name
     one_name = not (label == "Person" and len(span) > 1)  # "Omar Dalle" is a person even when hung off a county
     if one_name and any(c.dep_ == "appos" and c.lower_ in places for c in root.children):
         return "Location"  # "Qoryoley, a town south of the capital"
@@ -126,6 +140,15 @@ def _noun_kind(noun: Token, config: dict[str, Any]) -> str | None:
     if word in config["place_nouns"]:
         return "Location"
     return config["naming_nouns"].get(word)
+
+
+def _body_kind(noun: Token, config: dict[str, Any]) -> str | None:
+    """The organisation type a lower-case noun names (``naming_nouns``: "group", "militia", "airline",
+    "bank"), or None; place nouns are read by the place rules, which know when a person's name is hung off one."""
+    if not noun.is_lower:
+        return None
+    kind = config["naming_nouns"].get(noun.lower_.rsplit("-", 1)[-1])
+    return kind if kind is not None and kind != "Location" else None
 
 
 def _title_noun(tok: Token, titles: set[str]) -> bool:

@@ -39,6 +39,7 @@ class LabelsFile(Schema):
     locative_prepositions: Words
     body_words: Words
     standalone_bodies: Words
+    vessel_prefixes: Words
     member_nouns: dict[str, str]
     naming_nouns: dict[str, str]
 

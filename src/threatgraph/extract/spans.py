@@ -228,9 +228,54 @@ def _gazetteer_place(span: Span) -> bool:
     )
 
 
+#: model labels a ship's name is read with (a vessel is none of them)
+_VESSEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+#: division words that also close the names of bodies or branches ("Islamic State", "<Group>'s X Province"):
+#: they make a place only after a name the place gazetteer knows
+_LOOSE_DIVISIONS = frozenset({"state", "province", "region"})
+
+
+def _admin_division(span: Span) -> bool:
+    """A name closed by an administrative division word (``labels.yaml`` ``admin_words``: "X County", "X
+    District"), or by "State"/"Province"/"Region" after a known place ("Yobe State"); not a branch named after
+    its parent's possessive."""
+    last = span[-1]
+    if len(span) < 2 or not last.is_title:
+        return False
+    word = last.lower_
+    if word in _LOOSE_DIVISIONS:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        owned = before is not None and before.lower_ in ("'s", "’s")
+        return not owned and is_place_spelling(span.doc[span.start : span.end - 1].text)
+    return word in label_config()["admin_words"]
+
+
+def _demonym_before_name(span: Span) -> bool:
+    """ "the Qandori" read as ORG before a body's name ("the Qandori Ministry of Education"): one country
+    adjective, after at most an article, modifying a capitalised word after it, is a nationality; as an
+    adjective it cannot be the body's name (even when a town is spelt the same)."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1 or len(span) > 2:
+        return False
+    word = words[0]
+    head = word.head
+    return (
+        word.is_title
+        and word.dep_ in _MODIFIER_DEPS
+        and head.i > word.i
+        and head.i >= span.end
+        and head.is_title
+        and _demonym(word.text)
+    )
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
+    if span.label_ in ("PERSON", "ORG") and _demonym_before_name(span):
+        return "NORP"  # "the Qandori" of "the Qandori Ministry of Education"
     if span.label_ in ("PERSON", "ORG") and (_toponym(span) or _gazetteer_place(span)):
         return "GPE"  # "Jurf al-Nasr", "in Darayya": a place however the model read it
     if span.label_ in ("PERSON", "ORG") and len(span) <= 3 and all(t.is_title or not t.is_alpha for t in span):
@@ -243,6 +288,8 @@ def _relabel(span: Span) -> str:
     last = span[-1]
     if span.label_ in ("ORG", "PERSON") and len(span) >= 2 and last.is_title and last.lower_ in _facility_heads():
         return "FAC"  # "Qandor Military Airfield", "Qandor Camp": a place built or named by its kind
+    if span.label_ in ("ORG", "PERSON", "GPE") and _admin_division(span):
+        return "GPE"  # "Qandor County", "Vell State": a division of a country, named by its kind
     if span.label_ in ("ORG", "GPE") and _conjoined_to_person(span):
         return "PERSON"  # "two of its officers, Karim Haddad and Yusuf Omar Jaber"
     if span.label_ == "PERSON" and len(span) == 1 and is_place(text) and _locative(span):
@@ -364,8 +411,9 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
             start -= 1
         name = doc[start:end]
         if any(
-            t.lower_ in titles or t.lower_ in bodies or not t.is_alpha and not _INITIAL.fullmatch(t.text) for t in name
-        ):
+            t.lower_ in titles or t.lower_ in bodies or not (t.is_alpha and t.is_title or _INITIAL.fullmatch(t.text))
+            for t in name
+        ):  # "Minister of Defense" closes with no name: "of" is no name word
             continue
         if start <= tok.i or doc[start - 1].lower_ in ("of", "the", "for", "and"):
             continue
@@ -484,15 +532,184 @@ def _person_after_title(doc: Doc, i: int, people: set[int], reach: int = 6) -> b
     return False
 
 
+def _name_word(tok: Token) -> bool:
+    """A word written as part of a name: capitalised or in capitals ("Coalition", "QLF")."""
+    return tok.is_alpha and (tok.is_title or tok.is_upper)
+
+
+def _propagatable(span: Span, surnames: frozenset[str]) -> bool:
+    """A model name whose other occurrences in the document may be taken as the same name: one word, an
+    organisation's or a person's, an acronym or a word written with a capital mid-sentence (a capital at a
+    sentence's start is not a choice), not a stop word. Not a longer name: a list of people's names the model
+    read once as an organisation would spread that misreading; not a person's surname given another label
+    (the surname rule types it)."""
+    if len(span) != 1 or span.label_ not in ("ORG", "PERSON"):
+        return False  # places are not spread: a town's name is often a person's too
+    tok = span[0]
+    if not tok.is_alpha or tok.is_stop or (span.label_ != "PERSON" and tok.text in surnames):
+        return False
+    return (tok.is_upper and len(tok) >= 2) or (tok.is_title and not tok.is_sent_start)
+
+
+#: model labels of artefacts (works, products, events); extract/mentions.py drops them
+_ARTEFACTS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _whole_artefact(doc: Doc, start: int, end: int, artefacts: dict[int, Span]) -> bool:
+    """Whether tokens ``start:end`` touch no artefact span, or make one up with at most a leading article
+    ("The Coalition" read as a title): then the name is what the model took for a work's title."""
+    touched = {artefacts[i] for i in range(start, end) if i in artefacts}
+    if not touched:
+        return True
+    if len(touched) > 1:
+        return False
+    art = touched.pop()
+    lead = art.start == start - 1 and doc[art.start].lower_ == "the"
+    return art.end == end and (art.start == start or lead)
+
+
+def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Occurrences of a name the model labelled once that it left unlabelled elsewhere in the same document
+    ("QTF 50 is led by ..." at a sentence's start after "joined QTF 50"): one name in one document is one
+    name, so each is labelled as the model labelled it (the commonest label when it labelled it several
+    ways); the document's vote then types all of them together. Only occurrences standing alone: no
+    capitalised word touching either side (then it is part of another, longer name), no token already in a
+    span but a work's title made of the name alone ("The Coalition" as WORK_OF_ART), which it replaces."""
+    artefacts = {i: s for s in spans if s.label_ in _ARTEFACTS for i in range(s.start, s.end)}
+    surnames = frozenset(s[-1].text for s in spans if s.label_ in ("PERSON", "Person") and len(s) > 1)
+    labels: dict[tuple[str, ...], dict[str, int]] = {}
+    for span in spans:
+        if _model_span(span) and _propagatable(span, surnames):
+            key = tuple(t.text for t in span)
+            counts = labels.setdefault(key, {})
+            counts[span.label_] = counts.get(span.label_, 0) + 1
+    if not labels:
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end) if i not in artefacts}
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for key in labels:
+        firsts.setdefault(key[0], []).append(key)
+    found: list[Span] = []
+    for tok in doc:
+        for key in firsts.get(tok.text, ()):
+            end = tok.i + len(key)
+            if end > len(doc) or any(i in taken for i in range(tok.i, end)):
+                continue
+            if tuple(t.text for t in doc[tok.i : end]) != key:
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            after = doc[end] if end < len(doc) else None
+            if before is not None and _name_word(before) and not before.is_stop:
+                continue  # "The Coalition is ..." stands alone; "Qorin" in "Ana Qorin" does not
+            if after is not None and _name_word(after):
+                continue
+            if not _whole_artefact(doc, tok.i, end, artefacts):
+                continue
+            counts = labels[key]
+            found.append(Span(doc, tok.i, end, label=max(counts, key=lambda lb: counts[lb])))
+            taken.update(range(tok.i, end))
+    return found
+
+
+def _at_line_break(span: Span) -> Span | None:
+    """A name ends at a line break: lines are headings, list items and paragraphs, and the model runs one
+    line's last words into the next one's first ("... Annual Review" / "- Plan For ..."). Keeps
+    the first line's part (None when it has no word)."""
+    for tok in span[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            end = tok.i + (0 if tok.is_space else 1)
+            words = [t for t in span.doc[span.start : end] if t.is_alpha]
+            return Span(span.doc, span.start, end, label=span.label) if words else None
+    return span
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "«"})
+
+
+def _at_opening_quote(span: Span) -> Span | None:
+    """A name ends before an opening quotation mark inside it: "Qandor “Coastal Forces Chief”" is a name and
+    then a quoted title (None when nothing of a name is left before the mark). Not a person's: a quoted
+    nickname sits inside the name (Jan “JJ” Roe)."""
+    if span.label_ == "PERSON":
+        return span
+    for tok in span[1:]:
+        if tok.text in _OPENING_QUOTES:
+            words = [t for t in span.doc[span.start : tok.i] if t.is_alpha]
+            return Span(span.doc, span.start, tok.i, label=span.label) if words else None
+    return span
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
+def _count_noun(span: Span) -> bool:
+    """An acronym used as a common noun: counted or pluralised ("a QXV", "two QXVs"), the way
+    equipment and weapons are written; an organisation's acronym is not ("the QLF"). Only a single
+    word heading its own phrase: "an QLF fighter" counts the fighter."""
+    if len(span) != 1 or span.label_ not in ("ORG", "PRODUCT"):
+        return False
+    tok = span[0]
+    if not (tok.is_upper and len(tok) >= 2) and not _ACRONYM_PLURAL.fullmatch(tok.text):
+        return False
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return False
+    if _ACRONYM_PLURAL.fullmatch(tok.text):
+        return True
+    return any(c.i < tok.i and (c.lower_ in ("a", "an") or c.like_num) for c in tok.children)  # not "QTF 50"
+
+
+def _numbered_person(span: Span) -> bool:
+    """A "person" with a number in it ("Code 4417"): names of people are not written with digits."""
+    return span.label_ == "PERSON" and any(any(ch.isdigit() for ch in t.text) for t in span)
+
+
+@cache
+def _vessel_prefixes() -> frozenset[str]:
+    return frozenset(label_config()["vessel_prefixes"])
+
+
+def _vessel_names(doc: Doc) -> frozenset[str]:
+    """Names the text writes after a ship prefix ("USS Qandor", "FS Qandor"): each such name is a vessel's,
+    here and where the text later writes it alone."""
+    prefixes = _vessel_prefixes()
+    names = set()
+    for tok in doc[:-1]:
+        if tok.text in prefixes and doc[tok.i + 1].is_title:
+            end = tok.i + 1
+            while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("de", "la", "of", "the")):
+                end += 1
+            while end > tok.i + 1 and not doc[end - 1].is_title:
+                end -= 1
+            names.add(doc[tok.i + 1 : end].text)
+    return frozenset(names)
+
+
+def _vessel(span: Span, vessels: frozenset[str]) -> bool:
+    """A ship's name, with its prefix ("FS Qandor") or without it once the text has written it with one."""
+    if not vessels:
+        return False
+    words = span.text.split()
+    if words and words[0] in _vessel_prefixes() and " ".join(words[1:]) in vessels:
+        return True
+    return span.text in vessels
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ in ("PERSON", "Person"))  # model or gazetteer
     names = frozenset(e.text for e in doc.ents if _model_span(e) and "'" not in e.text and "’" not in e.text)
+    vessels = _vessel_names(doc)
     for ent in doc.ents:
         span: Span | None = ent
+        if _count_noun(ent) or _numbered_person(ent) or (ent.label_ in _VESSEL_LABELS and _vessel(ent, vessels)):
+            continue
         if _model_span(ent):
-            span = _trim_tail(_owner_of(ent, names))
+            span = _at_line_break(ent)
+            span = _at_opening_quote(span) if span is not None else None
+            if span is None:
+                continue
+            span = _trim_tail(_owner_of(span, names))
             span = _cut_at_verb(span) if span is not None else None
             if span is None:
                 continue
@@ -513,6 +730,12 @@ def repair(doc: Doc) -> Doc:
     extra = _demonyms(doc, taken) + _unlabelled_places(doc, taken)
     extra += _surnames(doc, [*spans, *extra])
     extra += _standalone_bodies(doc, taken | {i for span in extra for i in range(span.start, span.end)})
+    again = _same_name_elsewhere(doc, [*spans, *extra])
+    if again:
+        spans = [
+            s for s in spans if not (s.label_ in _ARTEFACTS and any(s.start < a.end and a.start < s.end for a in again))
+        ]
+        extra += again
     if extra:
         keep = {span.start for span in extra}
         spans = [s for s in spans if not (s.label_ == "LANGUAGE" and s.start in keep)] + extra
