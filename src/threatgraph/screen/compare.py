@@ -592,14 +592,8 @@ def _rejoin(
     of ``other`` and closer to it than any of its parts (weights add up, so the name keeps its total weight)."""
     if len(tokens) < 2:
         return tokens, weights
-    # Only words of the other name long enough to be two joined, by first letter: a joined word starts as
-    # its first part does, so most names are passed over without a single comparison.
-    targets: dict[str, list[str]] = {}
-    for o in other:
-        if len(o) >= 5 and o not in tokens:
-            for first in {o[0], romanisation_fold(o)[0]}:  # "elsayyid" is also an "a" word ("alsaid")
-                targets.setdefault(first, []).append(o)
-    if not targets:
+    targets = _join_targets(tuple(other))
+    if not targets or all(o in tokens for found in targets.values() for o in found):
         return tokens, weights
     out_t: list[str] = []
     out_w: list[float] = []
@@ -614,7 +608,7 @@ def _rejoin(
                 break
             joined = "".join(part)
             for o in candidates:
-                if abs(len(o) - len(joined)) > 3 or Levenshtein.normalized_similarity(joined, o) < 0.6:
+                if abs(len(o) - len(joined)) > 3 or o in tokens or Levenshtein.normalized_similarity(joined, o) < 0.6:
                     continue
                 sim = spelling_similarity(joined, o)
                 if sim >= REJOIN_SIM and sim > best and sim > max(token_similarity(p, o) for p in part):
@@ -629,6 +623,20 @@ def _rejoin(
             out_w.append(weights[i])
             i += 1
     return (out_t, out_w) if changed else (tokens, weights)
+
+
+@lru_cache(maxsize=65536)
+def _join_targets(other: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words of a name that adjacent words of another may be read as (:func:`_rejoin`), by first letter:
+    only words long enough to be two joined, and a joined word starts as its first part does, so most names
+    are passed over without a single comparison. Per name, not per pair: a query's words are the other name
+    of every listed name it is compared with (the caller leaves out words both names have)."""
+    targets: dict[str, list[str]] = {}
+    for o in other:
+        if len(o) >= 5:
+            for first in {o[0], romanisation_fold(o)[0]}:  # "elsayyid" is also an "a" word ("alsaid")
+                targets.setdefault(first, []).append(o)
+    return {first: tuple(found) for first, found in targets.items()}
 
 
 def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int]) -> float:
