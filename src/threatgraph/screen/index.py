@@ -34,6 +34,7 @@ from threatgraph.names.translit import PartKey, is_latin_name, title_positions
 from threatgraph.screen.branches import branch_places
 from threatgraph.screen.compare import (
     FEATURES,
+    NameScore,
     compare_names,
     dates_compatible,
     identifier_keys,
@@ -244,31 +245,22 @@ class ScreenIndex:
         threshold = MATCH_THRESHOLD if threshold is None else threshold
         mask = self._dataset_mask(frozenset(datasets)) if datasets is not None else None
         best: dict[int, tuple[float, str, int, Any]] = {}
-        for qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered in self._forms(query):
+        for form in self._forms(query):
+            qname, _, _, q_tokens, q_weights, q_keys, q_spelled, ordered = form
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
                     continue
-                if own_script and not _own_script(listed):
-                    continue
                 short = len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS
                 if q_keys is not None and short and is_latin_name(listed):
                     continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
-                ns = compare_names(
-                    q_tokens,
-                    q_weights,
-                    a_tokens,
-                    a_weights,
-                    q_keys,
-                    ordered,
-                    q_spelled,
-                    spellings_of(listed),
-                    reading != qname,
-                    person := (query.schema or self.entities[ent_idx][2]) == "Person",
-                )
+                ns = self._compare(form, name_idx, query.schema)
+                if ns is None:
+                    continue
                 titled = titled_reading(listed) if q_keys is not None else None
                 if titled is not None:  # a word the list dropped as a title may be the script name's name word
                     t_tokens, t_weights = self._titled(titled, a_weights)
+                    person = self._is_person(query.schema, ent_idx)
                     alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person)
                     ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
@@ -330,30 +322,38 @@ class ScreenIndex:
                 q_weights = [NAME] * len(q_tokens)
             yield qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, is_latin_name(qname)
 
+    def _is_person(self, schema: str | None, ent_idx: int) -> bool:
+        """Whether names are compared as a person's: the query's schema, else the listed entity's."""
+        return (schema or self.entities[ent_idx][2]) == "Person"
+
+    def _compare(self, form: tuple, name_idx: int, schema: str | None) -> NameScore | None:
+        """One prepared query form (:meth:`_forms`) against one listed name; None where the form is compared
+        only with names of its own script and this one is not."""
+        qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered = form
+        ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
+        if own_script and not _own_script(listed):
+            return None
+        return compare_names(
+            q_tokens,
+            q_weights,
+            a_tokens,
+            a_weights,
+            q_keys,
+            ordered,
+            q_spelled,
+            spellings_of(listed),
+            reading != qname,
+            self._is_person(schema, ent_idx),
+        )
+
     def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
         """The best (score, query name, listed name position, alignment) between the query and one entity."""
         best = None
-        for qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered in self._forms(query):
+        for form in self._forms(query):
             for pos in self._names_of(ent_idx):
-                if own_script and not _own_script(self.names[pos][1]):
-                    continue
-                a_tokens, a_weights = self.names[pos][2], self.names[pos][3]
-                a_spelled = spellings_of(self.names[pos][1])
-                person = (query.schema or self.entities[ent_idx][2]) == "Person"
-                ns = compare_names(
-                    q_tokens,
-                    q_weights,
-                    a_tokens,
-                    a_weights,
-                    q_keys,
-                    ordered,
-                    q_spelled,
-                    a_spelled,
-                    reading != qname,
-                    person,
-                )
-                if best is None or ns.score > best[0]:
-                    best = (ns.score, qname, pos, ns)
+                ns = self._compare(form, pos, query.schema)
+                if ns is not None and (best is None or ns.score > best[0]):
+                    best = (ns.score, form[0], pos, ns)
         return best
 
     def _dataset_mask(self, datasets: frozenset[str]) -> np.ndarray:
