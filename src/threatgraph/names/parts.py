@@ -32,14 +32,15 @@ def name_symbols(token: str) -> frozenset[str]:
 
 @lru_cache(maxsize=262144)
 def same_person_part(a: str, b: str) -> bool:
-    """Whether two Latin tokens of person names are spellings of one name part."""
+    """Whether two Latin tokens of person names are spellings of one name part (the symbol lookup, the slow
+    test, last)."""
     if a == b:
         return True
     if romanisation_fold(a) == romanisation_fold(b):
         return True
-    if name_symbols(a) & name_symbols(b):
+    if min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING:
         return True
-    return min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING
+    return bool(name_symbols(a) & name_symbols(b))
 
 
 #: "Servant of" written onto the next word or apart, with any spelling of the article ("Abd al-",

@@ -212,6 +212,7 @@ def compare_names(
     a_spellings: Sequence[tuple[str, ...]] | None = None,
     syllables: bool = False,
     person: bool = False,
+    given_names: bool = True,
 ) -> NameScore:
     """Weighted soft-Dice similarity of two token lists, in [0, 1], with the token alignment.
 
@@ -232,10 +233,11 @@ def compare_names(
     or of another vowel, is another name). ``person``: the names are a person's; in a query in another script
     (order not marked), a word whose form says it is a patronymic or a closing nisba, unaligned, counts as a
     middle name left out (in an organisation's name the nisba is an adjective that tells two bodies apart:
-    "the Egyptian ...")."""
+    "the Egyptian ..."). ``given_names``: whether to look for two different given names (:attr:`NameScore.
+    given_conflict`); a caller comparing with a name that is no person's leaves it out, as it reads nothing there."""
     if not q_tokens or not a_tokens or sum(q_weights) + sum(a_weights) <= 0:
         return NameScore(0.0, ())
-    args = (order_marked, q_spellings, a_spellings, syllables, person)
+    args = (order_marked, q_spellings, a_spellings, syllables, person, given_names)
     best = _compare_names(q_tokens, q_weights, a_tokens, a_weights, q_keys, *args)
     if q_keys is not None and any(k.splits for k in q_keys):
         for split in _split_readings(q_tokens, q_weights, q_keys, a_tokens):
@@ -286,6 +288,7 @@ def _compare_names(
     a_spellings: Sequence[tuple[str, ...]] | None,
     syllables: bool,
     person: bool,
+    given_names: bool,
 ) -> NameScore:
     """:func:`compare_names` for one reading of the query."""
     if syllables:  # a listed word weighs by its kind, not its rarity: a common syllable is a name all the same
@@ -384,7 +387,7 @@ def _compare_names(
     score = min(1.0, gained / total) if total > 0 else 0.0
     conflict = (
         given_name_conflict(q_tokens, a_tokens, matched, q_keys is not None, q_weights)
-        if order_marked or q_keys is not None
+        if given_names and (order_marked or q_keys is not None)
         else None
     )
     # Letters run together: for a word written apart on one side, or a near spelling of a short name; not where
@@ -463,13 +466,14 @@ def _first_name_word(tokens: Sequence[str], weights: Sequence[float] | None = No
 
 def _same_given_name(a: str, b: str) -> bool:
     """Spellings or short forms of one given name: "Mohammed"/"Muhammad", "Alex"/"Alexander", "Mohd"/"Mohammed",
-    an initial "M"/"Muhammad"."""
-    if same_person_part(a, b):
-        return True
+    an initial "M"/"Muhammad". The letter tests come first: the name symbols behind :func:`names.parts.
+    same_person_part` are looked up only for two words no letter test relates (the lookup is the slow one)."""
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) or romanisation_fold(long_).startswith(romanisation_fold(short)):
         return True
-    return _in_order(short, long_) or _in_order(romanisation_fold(short), romanisation_fold(long_))
+    if _in_order(short, long_) or _in_order(romanisation_fold(short), romanisation_fold(long_)):
+        return True
+    return same_person_part(a, b)
 
 
 def _in_order(short: str, long_: str) -> bool:

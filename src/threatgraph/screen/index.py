@@ -247,6 +247,7 @@ class ScreenIndex:
         best: dict[int, tuple[float, str, int, Any]] = {}
         for form in self._forms(query):
             qname, _, _, q_tokens, q_weights, q_keys, q_spelled, ordered = form
+            seen: dict[tuple, NameScore | None] = {}
             for name_idx in self._block(q_tokens, q_weights, skip_names, mask, q_keys, q_spelled):
                 ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
                 if keep is not None and not keep(ent_idx):
@@ -254,14 +255,17 @@ class ScreenIndex:
                 short = len(a_tokens) == 1 and len(a_tokens[0]) <= ACRONYM_CHARS
                 if q_keys is not None and short and is_latin_name(listed):
                     continue  # an acronym ("BIM") is Latin initials: a script name does not spell it
-                ns = self._compare(form, name_idx, query.schema)
+                ns = self._compare(form, name_idx, query.schema, seen)
                 if ns is None:
                     continue
                 titled = titled_reading(listed) if q_keys is not None else None
                 if titled is not None:  # a word the list dropped as a title may be the script name's name word
                     t_tokens, t_weights = self._titled(titled, a_weights)
                     person = self._is_person(query.schema, ent_idx)
-                    alt = compare_names(q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person)
+                    given = self.entities[ent_idx][2] == "Person"
+                    alt = compare_names(
+                        q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person, given_names=given
+                    )
                     ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
                 if prev is None or ns.score > prev[0]:
@@ -326,25 +330,31 @@ class ScreenIndex:
         """Whether names are compared as a person's: the query's schema, else the listed entity's."""
         return (schema or self.entities[ent_idx][2]) == "Person"
 
-    def _compare(self, form: tuple, name_idx: int, schema: str | None) -> NameScore | None:
+    def _compare(
+        self, form: tuple, name_idx: int, schema: str | None, seen: dict[tuple, NameScore | None] | None = None
+    ) -> NameScore | None:
         """One prepared query form (:meth:`_forms`) against one listed name; None where the form is compared
-        only with names of its own script and this one is not."""
+        only with names of its own script and this one is not. A given-name conflict is looked for only
+        against a listed person (:meth:`_candidate` reads it nowhere else). ``seen``: the form's comparisons so
+        far, by what a comparison reads of the listed name - names listed twice alike ("X LLC", "X, LLC"; one
+        name under two entries) are compared once per query."""
         qname, reading, own_script, q_tokens, q_weights, q_keys, q_spelled, ordered = form
         ent_idx, listed, a_tokens, a_weights = self.names[name_idx]
         if own_script and not _own_script(listed):
             return None
-        return compare_names(
-            q_tokens,
-            q_weights,
-            a_tokens,
-            a_weights,
-            q_keys,
-            ordered,
-            q_spelled,
-            spellings_of(listed),
-            reading != qname,
-            self._is_person(schema, ent_idx),
-        )
+        a_spelled = spellings_of(listed)
+        person = self._is_person(schema, ent_idx)
+        given = self.entities[ent_idx][2] == "Person"
+        key = (a_tokens, a_weights, a_spelled, person, given)
+        if seen is not None and key in seen:
+            return seen[key]
+        ns = compare_names(
+            q_tokens, q_weights, a_tokens, a_weights, q_keys, ordered, q_spelled, a_spelled, reading != qname, person,
+            given,
+        )  # fmt: skip
+        if seen is not None:
+            seen[key] = ns
+        return ns
 
     def _best_name(self, query: Query, ent_idx: int) -> tuple[float, str, int, Any] | None:
         """The best (score, query name, listed name position, alignment) between the query and one entity."""
