@@ -437,22 +437,29 @@ def given_name_conflict(
     ("Nasir Sabbagh" / "Muhammad Nasir SABBAGH"), as it also is when one name puts the surname first.
     A query word weighing less than a name word (a script part that may be a title, "حاجی") is no given name."""
     qi = _first_name_word(q_tokens, q_weights)
-    aj = _first_name_word(a_tokens)
-    if qi is None or aj is None:
+    if qi is None:
         return None
-    paired_a = {j: i for i, (j, _s) in matched.items()}
+    aj = _first_word(tuple(a_tokens))
+    if aj is None:
+        return None
     if qi in matched:
         j, sim = matched[qi]
         if j != aj or sim >= FULL_TOKEN_SIM:
             return None
-    elif aj in paired_a:
-        return None
     elif not matched:
         return None  # nothing else agrees either: no name to contradict
+    elif any(j == aj for j, _s in matched.values()):
+        return None
     q, a = q_tokens[qi], a_tokens[aj]
     if not script_query and _same_given_name(q, a):
         return None
     return (q, a)
+
+
+@lru_cache(maxsize=65536)
+def _first_word(tokens: tuple[str, ...]) -> int | None:
+    """:func:`_first_name_word` of a listed name, whatever its weights: once per name."""
+    return _first_name_word(tokens)
 
 
 def _first_name_word(tokens: Sequence[str], weights: Sequence[float] | None = None) -> int | None:
@@ -596,8 +603,14 @@ def _rejoin(
     of ``other`` and closer to it than any of its parts (weights add up, so the name keeps its total weight)."""
     if len(tokens) < 2:
         return tokens, weights
-    targets = _join_targets(tuple(other))
-    if not targets or all(o in tokens for found in targets.values() for o in found):
+    # Only words of the other name long enough to be two joined, by first letter: a joined word starts as
+    # its first part does, so most names are passed over without a single comparison.
+    targets: dict[str, list[str]] = {}
+    for o in other:
+        if len(o) >= 5 and o not in tokens:
+            for first in {o[0], romanisation_fold(o)[0]}:  # "elsayyid" is also an "a" word ("alsaid")
+                targets.setdefault(first, []).append(o)
+    if not targets:
         return tokens, weights
     out_t: list[str] = []
     out_w: list[float] = []
@@ -612,7 +625,7 @@ def _rejoin(
                 break
             joined = "".join(part)
             for o in candidates:
-                if abs(len(o) - len(joined)) > 3 or o in tokens or Levenshtein.normalized_similarity(joined, o) < 0.6:
+                if abs(len(o) - len(joined)) > 3 or Levenshtein.normalized_similarity(joined, o) < 0.6:
                     continue
                 sim = spelling_similarity(joined, o)
                 if sim >= REJOIN_SIM and sim > best and sim > max(token_similarity(p, o) for p in part):
@@ -627,20 +640,6 @@ def _rejoin(
             out_w.append(weights[i])
             i += 1
     return (out_t, out_w) if changed else (tokens, weights)
-
-
-@lru_cache(maxsize=65536)
-def _join_targets(other: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The words of a name that adjacent words of another may be read as (:func:`_rejoin`), by first letter:
-    only words long enough to be two joined, and a joined word starts as its first part does, so most names
-    are passed over without a single comparison. Per name, not per pair: a query's words are the other name
-    of every listed name it is compared with (the caller leaves out words both names have)."""
-    targets: dict[str, list[str]] = {}
-    for o in other:
-        if len(o) >= 5:
-            for first in {o[0], romanisation_fold(o)[0]}:  # "elsayyid" is also an "a" word ("alsaid")
-                targets.setdefault(first, []).append(o)
-    return {first: tuple(found) for first, found in targets.items()}
 
 
 def _middle_weight(weights: Sequence[float], anchors: list[int], used: set[int]) -> float:

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, func, select, update
 
 from threatgraph.config import home_dir
 from threatgraph.names import cjk
+from threatgraph.names.parts import name_symbols
 from threatgraph.names.tokens import NAME, PARTICLE, TERMS_FILE, is_company_name, name_tokens, token_class, token_keys
 from threatgraph.names.translit import PartKey, is_latin_name, title_positions
 from threatgraph.screen.branches import branch_places
@@ -154,6 +155,11 @@ class ScreenIndex:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+    def warm(self) -> None:
+        """Load now what the first query comparing two given names would otherwise load: rigour's name-symbol
+        table behind :func:`names.parts.name_symbols` (seconds of CPU, once per process)."""
+        name_symbols("a")
 
     # --- weights ----------------------------------------------------------------------
 
@@ -736,6 +742,7 @@ def get_index(engine: Engine) -> ScreenIndex:
                         .where(list_versions.c.id.in_([v for _d, v, _g in versions]))
                         .values(index_path=str(path))
                     )
+        index.warm()
         _CACHE[cache_key] = index
         gc.collect()
         gc.freeze()  # the index is long-lived: keep its ~10^5 objects out of full GC passes (latency spikes)
