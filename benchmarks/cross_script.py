@@ -376,7 +376,7 @@ def main() -> None:
         (sdn,) = parse_files([SHARED / "ofac" / "sdn.csv"])
         entries += [{**e, "dataset": sdn.dataset} for e in sdn.entries]
     index = build_index(entries)
-    index.warm()  # as get_index() does: a one-off table load is no query's time
+    index.warm()  # as a server does at startup (Threatgraph.warm): a one-off table load is no query's time
     print(f"index: {len(index)} entities (UN with Latin names only{'' if args.no_sdn else ' + OFAC SDN'})")
     un_dev, un_unseen = halves(items, args.seed)
     cy_dev, cy_unseen = halves(cyrillic_cases(), args.seed)

@@ -158,7 +158,11 @@ class ScreenIndex:
 
     def warm(self) -> None:
         """Load now what the first query comparing two given names would otherwise load: rigour's name-symbol
-        table behind :func:`names.parts.name_symbols` (seconds of CPU, once per process)."""
+        table behind :func:`names.parts.name_symbols` (seconds of CPU, once per process).
+
+        Not called by :func:`get_index`: the table costs ~150 MB, which a CLI ingest that never compares two given
+        names should not pay. Servers load it at startup through ``Threatgraph.warm``; benchmarks call this so a
+        one-off load is no query's time."""
         name_symbols("a")
 
     # --- weights ----------------------------------------------------------------------
@@ -742,7 +746,6 @@ def get_index(engine: Engine) -> ScreenIndex:
                         .where(list_versions.c.id.in_([v for _d, v, _g in versions]))
                         .values(index_path=str(path))
                     )
-        index.warm()
         _CACHE[cache_key] = index
         gc.collect()
         gc.freeze()  # the index is long-lived: keep its ~10^5 objects out of full GC passes (latency spikes)
