@@ -25,19 +25,12 @@ MIDDLE_EXTRA = 0.93
 
 def _middle_extra(names: list[NameForm], entity_names: list[NameForm]) -> bool:
     """One side is the other's first and last name with middle names left out ("<First> <Last>" and
-    "<First> <Father's name> <Last>"), or the other's closing words, two or more: the given names left out
-    ("<Paternal> <Maternal>" for "<First> <Second> <Paternal> <Maternal>"). How one person is named in one
-    release and another; the caller still needs the name to be rare. The opening words alone are not read
-    so: "<First> <Middle>" of an English name is no way to name its bearer."""
+    "<First> <Father's name> <Last>"): how one official is named in one release and another."""
     for a in names:
         for b in entity_names:
             short, long_ = (a, b) if len(a.core) < len(b.core) else (b, a)
-            if not 2 <= len(short.core) < len(long_.core):
-                continue
-            k = len(short.core)
-            ends = ((short.core[0], long_.core[0]), (short.core[-1], long_.core[-1]))
-            if all(same_person_part(x, y) for x, y in ends) or all(
-                same_person_part(x, y) for x, y in zip(short.core, long_.core[-k:], strict=True)
+            if 2 <= len(short.core) < len(long_.core) and all(
+                same_person_part(x, y) for x, y in ((short.core[0], long_.core[0]), (short.core[-1], long_.core[-1]))
             ):
                 return True
     return False
