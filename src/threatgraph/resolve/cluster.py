@@ -56,9 +56,6 @@ MAX_CANDIDATES = 12
 MAX_POSTING = 400
 #: Persons the archive must hold before a name no one else carries counts as rare.
 RARE_AFTER = 100
-#: A surname this long at least can tell a person apart on its own in the rarity test (shorter ones are
-#: particles and clan syllables: "Li", "Ali").
-SURNAME_LETTERS = 4
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
@@ -146,9 +143,9 @@ class Resolver:
         return {k: self.key_cache[k] for k in keys}
 
     def _rare(self, forms: list[NameForm], besides: str | None = None) -> bool:
-        """Whether no other person in the archive shares a part of these full names, or at least their
-        surname: entities indexed under one of their name words, less those named exactly so (the same
-        name seen before, perhaps split by the namesake guard). Absence is evidence only in an archive that
+        """Whether no other person in the archive shares a part of these full names: entities
+        indexed under one of their name words, less those named exactly so (the same name seen
+        before, perhaps split by the namesake guard). Absence is evidence only in an archive that
         has seen many people (RARE_AFTER): in a handful of articles every name looks rare. ``besides``
         is the candidate entity the name is being compared with: it is no namesake of itself."""
         full = [f for f in forms if len(f.core) > 1]
@@ -166,12 +163,7 @@ class Resolver:
             return {self.final(e) for e in (*posts[key], *self.pending_keys.get(key, ()))}
 
         named = set().union(*(ids(k) for k in same)) | ({self.final(besides)} if besides else set())
-        if all(not (ids(k) - named) for k in parts):
-            return True
-        # A namesake must share the surname: a given name others carry too ("<Common given> <Surname>") does
-        # not make the full name common when nobody else in the archive carries its surname.
-        surnames = {f"Person|t:{f.core[-1]}"[:MAX_KEY] for f in full if len(f.core[-1]) >= SURNAME_LETTERS}
-        return bool(surnames) and all(not (ids(k) - named) for k in surnames)
+        return all(not (ids(k) - named) for k in parts)
 
     def _rare_single(self, forms: list[NameForm], besides: str | None) -> bool:
         """Whether a one-word person name ("<Surname>" alone) is carried by no person of a large archive but the
