@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_marks import Marked, blank, run_on_quotation
+from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked, blank, run_on_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -76,7 +76,7 @@ def reported_text(cue: Token) -> Span | None:
 def _ends_in_comma(clause: Token) -> bool:
     """Whether a clause is followed by a comma (or a closing mark and a comma), as fronted content is."""
     doc, j = clause.doc, clause.right_edge.i + 1
-    while j < len(doc) and doc[j].text in ("”", '"', "’", "»"):
+    while j < len(doc) and doc[j].text in CLOSING_MARKS:
         j += 1
     return j < len(doc) and doc[j].text == ","
 
@@ -122,7 +122,7 @@ def fronted_content(cue: Token) -> Span | None:
     if any(t.pos_ not in ("AUX", "ADV", "PART") for t in between):
         return None
     j = subj[0].left_edge.i - 1
-    while j >= cue.sent.start and doc[j].text in ("”", '"', "’", "»"):
+    while j >= cue.sent.start and doc[j].text in CLOSING_MARKS:
         j -= 1
     if j <= cue.sent.start or doc[j].text != ",":
         return None

@@ -14,7 +14,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_marks import Marked
+from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
 from threatgraph.extract.quote_speakers import PERSON_ENTS, attribution_for
 
@@ -104,7 +104,7 @@ def is_term(doc: Doc, marked: Marked) -> bool:
     if inner is None or inner.end + 1 >= len(doc):
         return False
     close, after = doc[inner.end], doc[inner.end + 1]
-    if close.text not in ("”", '"', "»", "’") or after.pos_ not in ("NOUN", "PROPN") or not after.is_lower:
+    if close.text not in CLOSING_MARKS or after.pos_ not in ("NOUN", "PROPN") or not after.is_lower:
         return False
     return any(t.head.i == after.i for t in inner)
 

@@ -17,6 +17,8 @@ from threatgraph.extract.quote_cues import cues
 
 # A paragraph ends at a blank line, or at a line break right after a sentence end (many pages put one
 # paragraph per line); a line break inside a sentence is hard wrapping.
+#: Marks that close a quotation as the tokeniser splits them off: a token the content runs up to or past.
+CLOSING_MARKS = frozenset({"”", '"', "’", "»"})
 _PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n\s*")
 
 
