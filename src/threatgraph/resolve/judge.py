@@ -620,12 +620,10 @@ def judge(
         )
         if second:
             j.evidence_for.append(f"{SECOND_NAME} {second!r}, another of the entry's names")
-        if probable and j.name_kind == "full" and descriptive_name(j.matched[1], entry_schema):
+        if probable and j.name_kind == "full" and not second and descriptive_name(j.matched[1], entry_schema):
             placed = any(x.startswith("country") for x in j.evidence_for)
             own = unlisted_long_name(actor, entry, entry_schema, j.matched, extra_names)
-            if second:
-                pass
-            elif own and not (affiliated or placed):
+            if own and not (affiliated or placed):
                 probable = False
                 j.evidence_against.append(
                     f"name: {j.matched[1]!r} is a kind of body and one word, a name many bodies carry, and the "
