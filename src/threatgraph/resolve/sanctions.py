@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -208,24 +208,36 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         )
 
 
-_PARTS: dict[str, dict[str, set[int]]] = {}
+#: Tables derived from the screening index, kept for the index they were built from (the latest one only).
+_PER_INDEX: dict[tuple[str, str], Any] = {}
+
+
+def _per_index(index: ScreenIndex, name: str, build: Callable[[ScreenIndex], Any]) -> Any:
+    """The table ``build`` derives from ``index``, built once per index: an index that changed (a list
+    loaded) drops the tables of the one before."""
+    table = _PER_INDEX.get((index.key, name))
+    if table is None:
+        for key in [k for k in _PER_INDEX if k[0] != index.key]:
+            del _PER_INDEX[key]
+        table = _PER_INDEX[(index.key, name)] = build(index)
+    return table
 
 
 def _people_by_part(index: ScreenIndex) -> dict[str, set[int]]:
     """Listed people by the consonant skeleton of each part of each of their (not weak) names; built once per
     index."""
-    table = _PARTS.get(index.key)
-    if table is None:
-        table = {}
+
+    def build(index: ScreenIndex) -> dict[str, set[int]]:
+        table: dict[str, set[int]] = {}
         for pos, (ent_idx, name, _tokens, _weights) in enumerate(index.names):
             if family(index.entities[ent_idx][2]) != "Person" or index.name_props[pos] in WEAK_PROPS:
                 continue
             for sk in name_form(name, "Person").skeletons:
                 if sk:
                     table.setdefault(sk, set()).add(ent_idx)
-        _PARTS.clear()
-        _PARTS[index.key] = table
-    return table
+        return table
+
+    return _per_index(index, "people by part", build)
 
 
 def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
@@ -725,16 +737,9 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
     return screened, linked
 
 
-_POSITIONS: dict[str, dict[tuple[str, str], int]] = {}
-
-
 def _position(index: ScreenIndex, dataset: str, entry_id: str) -> int | None:
     """An entry's position in the index, by (dataset, entry id); the table is built once per index."""
-    table = _POSITIONS.get(index.key)
-    if table is None:
-        table = {(str(e[1]), str(e[0])): i for i, e in enumerate(index.entities)}
-        _POSITIONS.clear()
-        _POSITIONS[index.key] = table
+    table = _per_index(index, "positions", lambda ix: {(str(e[1]), str(e[0])): i for i, e in enumerate(ix.entities)})
     return table.get((dataset, entry_id))
 
 
