@@ -611,15 +611,19 @@ def _same_name_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _cut(span: Span, end: int) -> Span | None:
+    """The span's words before token ``end``, with its label; None when no word is left."""
+    words = [t for t in span.doc[span.start : end] if t.is_alpha]
+    return Span(span.doc, span.start, end, label=span.label) if words else None
+
+
 def _at_line_break(span: Span) -> Span | None:
     """A name ends at a line break: lines are headings, list items and paragraphs, and the model runs one
     line's last words into the next one's first ("... Annual Review" / "- Plan For ..."). Keeps
     the first line's part (None when it has no word)."""
     for tok in span[:-1]:
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            end = tok.i + (0 if tok.is_space else 1)
-            words = [t for t in span.doc[span.start : end] if t.is_alpha]
-            return Span(span.doc, span.start, end, label=span.label) if words else None
+            return _cut(span, tok.i + (0 if tok.is_space else 1))
     return span
 
 
@@ -634,8 +638,7 @@ def _at_opening_quote(span: Span) -> Span | None:
         return span
     for tok in span[1:]:
         if tok.text in _OPENING_QUOTES:
-            words = [t for t in span.doc[span.start : tok.i] if t.is_alpha]
-            return Span(span.doc, span.start, tok.i, label=span.label) if words else None
+            return _cut(span, tok.i)
     return span
 
 
@@ -649,11 +652,12 @@ def _count_noun(span: Span) -> bool:
     if len(span) != 1 or span.label_ not in ("ORG", "PRODUCT"):
         return False
     tok = span[0]
-    if not (tok.is_upper and len(tok) >= 2) and not _ACRONYM_PLURAL.fullmatch(tok.text):
+    plural = _ACRONYM_PLURAL.fullmatch(tok.text) is not None
+    if not (tok.is_upper and len(tok) >= 2) and not plural:
         return False
     if tok.dep_ in ("compound", "amod", "nmod"):
         return False
-    if _ACRONYM_PLURAL.fullmatch(tok.text):
+    if plural:
         return True
     return any(c.i < tok.i and (c.lower_ in ("a", "an") or c.like_num) for c in tok.children)  # not "QTF 50"
 
