@@ -272,9 +272,15 @@ class ScreenIndex:
                 if titled is not None:  # a word the list dropped as a title may be the script name's name word
                     t_tokens, t_weights = self._titled(titled, a_weights)
                     person = self._is_person(query.schema, ent_idx)
-                    given = self.entities[ent_idx][2] == "Person"
                     alt = compare_names(
-                        q_tokens, q_weights, t_tokens, t_weights, q_keys, ordered, person=person, given_names=given
+                        q_tokens,
+                        q_weights,
+                        t_tokens,
+                        t_weights,
+                        q_keys,
+                        ordered,
+                        person=person,
+                        given_names=self._listed_person(ent_idx),
                     )
                     ns = alt if alt.score > ns.score else ns
                 prev = best.get(ent_idx)
@@ -340,6 +346,11 @@ class ScreenIndex:
         """Whether names are compared as a person's: the query's schema, else the listed entity's."""
         return (schema or self.entities[ent_idx][2]) == "Person"
 
+    def _listed_person(self, ent_idx: int) -> bool:
+        """Whether the listed entity is a person: only then is a given-name conflict looked for (:meth:`_candidate`
+        reads it nowhere else)."""
+        return self.entities[ent_idx][2] == "Person"
+
     def _compare(
         self, form: tuple, name_idx: int, schema: str | None, seen: dict[tuple, NameScore | None] | None = None
     ) -> NameScore | None:
@@ -354,7 +365,7 @@ class ScreenIndex:
             return None
         a_spelled = spellings_of(listed)
         person = self._is_person(schema, ent_idx)
-        given = self.entities[ent_idx][2] == "Person"
+        given = self._listed_person(ent_idx)
         key = (a_tokens, a_weights, a_spelled, person, given)
         if seen is not None and key in seen:
             return seen[key]
