@@ -171,3 +171,25 @@ def test_csv_upload_summary_and_downloads(client):
     assert again.status_code == 200 and again.content == as_csv.content
     bad = client.post("/screen/export", data={"queries": "{}", "format": "csv"})
     assert bad.status_code == 400 and "queries" in bad.json()["detail"]
+
+
+def _badges(html: str) -> list[tuple[str, str]]:
+    """Every badge on a page as (its classes, its text)."""
+    import re
+
+    return [(m[1], m[2].strip()) for m in re.finditer(r'<span class="(badge[^"]*)"[^>]*>([^<]*)</span>', html)]
+
+
+@pytest.mark.parametrize("form", ["one", "csv"])
+def test_a_screening_hit_reads_as_needing_review_never_as_sanctioned(client, form):
+    """A screening hit is a name match only: the page shows it in the review colour ("possible"), never in the
+    sanctioned colour that the dossier keeps for confirmed and probable links."""
+    if form == "one":
+        html = client.get("/screen", params={"name": "Zaynabiyoun Brigade"}, headers=HTML).text
+    else:
+        raw = b"name,schema\nZainabiyoun Brigade,Organization\nNobody Inparticular,Person\n"
+        html = client.post("/screen/csv", files={"file": ("names.csv", raw, "text/csv")}, headers=HTML).text
+    badges = _badges(html)
+    assert any(text in ("possible match", "possible") for _, text in badges), badges
+    assert not [b for b in badges if "sanctioned" in b[0]], badges
+    assert all("possible" in cls for cls, text in badges if text in ("match", "possible match")), badges
