@@ -83,6 +83,8 @@ SECOND_NAME = "name: the articles also call it"
 MIN_AGE = 14
 #: An East Slavic patronymic ("Borisovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
 #: and the family name, which running text leaves out ("Arkady Krasnov" for "Arkady Borisovich KRASNOV").
+#: A word of the article's name this close to a word of the listed name is that word spelt otherwise.
+ONE_WORD_PARTNER = 0.85
 PATRONYMIC = re.compile(r"\w{2,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)$", re.IGNORECASE)
 
 
@@ -607,6 +609,13 @@ def judge(
             and corroborated
             and ((defined is None and not extra_words) or affiliated)
         )
+        added = added_name_words(j.matched, entry_schema) if j.name_kind in ("full", "partial") else []
+        if added:
+            probable = False
+            j.evidence_against.append(
+                f"name: the articles' {j.matched[0]!r} adds {', '.join(repr(w) for w in added)} to the listed "
+                f"{j.matched[1]!r}: another body named after it (a council, a branch, a foundation)"
+            )
         narrower = more_specific_name(actor, entry, entry_schema, j.matched, extra_names)
         if narrower is not None and not affiliated:
             probable = False
@@ -787,3 +796,39 @@ def one_entry_per_person(verdicts: Mapping[str, Judgement], same: SameListed = f
                 f"another list entry ({others}) fits this person {'better' if keep else 'as well'}: a person is one "
                 "entry"
             )
+
+
+def added_name_words(matched: tuple[str, str], schema: str) -> list[str]:
+    """The article's name words (of the matched pair) that have no partner in the listed name and that name a
+    body of their own: neither a kind word heading a group's name ("Movement", "Group", "Hizb"), nor a legal form,
+    nor a place or a nationality adjective ("in Kenya", "Kenyan"). Compared word by word on the name stack's core
+    words, consonant skeletons and transliteration; empty for an acronym or a name in another script, which are
+    compared as wholes.
+
+    Why: a body is often named after another ("<X> Supreme Council", "Ministry of <X> Affairs", "<X> Relief
+    Foundation", "<X> Trading"), and the name stack lets a kind word such as "Council" or "Foundation" fall away
+    so that the two names align. The listed name is then found whole inside the article's, and every piece of
+    corroboration the listed body has (its reported designation, its sponsors named alongside) fits the council,
+    the ministry or the charity as well. The words the article adds are the article's own statement that it
+    means another body, as a given name the entry lacks is for a person."""
+    voc = vocabulary()
+    news, listed = name_form(matched[0], schema), name_form(matched[1], schema)
+    if not news.latin or not listed.core or len(news.core) < 2:
+        return []
+    partners = [name_form(t, schema) for t in listed.core]
+    added = []
+    for token, skel in zip(news.core, news.skeletons, strict=True):
+        canonical = voc.word_of.get(token, (token, ""))[0]
+        if canonical in voc.heads or token in voc.legal_forms or token in voc.place_of:
+            continue
+        if registry.country.clean(token) is not None or _nationality_word(token.capitalize()) is not None:
+            continue
+        if any(
+            token == p.core[0]
+            or (len(skel) >= 3 and skel == p.skeletons[0])
+            or compare_names(name_form(token, schema), p).score >= ONE_WORD_PARTNER
+            for p in partners
+        ):
+            continue
+        added.append(token)
+    return added
