@@ -107,3 +107,39 @@ def test_a_birth_year_inside_the_other_lists_range_agrees() -> None:
     un = cand("un_sc_sanctions", "u1", "TARIQ KARIMI", "1970", "1973")
     assert same_listed([ofac, un], None) == frozenset({frozenset(("o1", "u1"))})
     assert same_listed([ofac, cand("un_sc_sanctions", "u2", "TARIQ KARIMI", "1981")], None) == frozenset()
+
+
+def test_an_entry_with_evidence_against_is_not_raised_by_the_other_lists_link() -> None:
+    """The other list's entry was judged on its own name and found wanting (its name adds words to the article's,
+    its listed party is never named): the body both lists describe is the same, but whether *this actor* is that
+    body is what the evidence against doubts. Only an entry judged with nothing against is raised."""
+    from threatgraph.resolve.judge import Judgement
+    from threatgraph.resolve.listnames import build as build_names
+    from threatgraph.resolve.sanctions import cross_list_links
+
+    def row(dataset: str, entry_id: str, *names: str) -> tuple[str, str, str, dict]:
+        return (dataset, entry_id, "Organization", {"properties": {"name": [names[0]], "alias": list(names[1:])}})
+
+    names = build_names(
+        [
+            row("other_list", "o1", "Valley Aid Foundation", "Shining Crescent Trust"),
+            row("us_ofac_sdn", "s1", "CRESCENT RELIEF NETWORK", "SHINING CRESCENT TRUST"),
+        ]
+    )
+
+    def run(against: list[str]) -> str:
+        verdicts = {
+            "o1": Judgement("probable", 1.0, "full", ("Valley Aid Foundation", "Valley Aid Foundation"), ["name"]),
+            "s1": Judgement(
+                "possible", 0.6, "partial", ("Valley Aid Foundation", "CRESCENT RELIEF NETWORK"), [], against
+            ),
+        }
+        rows = [
+            {"entry_id": k, "dataset": d, "status": verdicts[k].state, "explanation": {}, "score": 0.9}
+            for k, d in (("o1", "other_list"), ("s1", "us_ofac_sdn"))
+        ]
+        cross_list_links("e1", verdicts, rows, None, names, set())  # type: ignore[arg-type]
+        return rows[1]["status"]
+
+    assert run([]) == "probable"  # control: nothing against, the lists' shared name carries the link
+    assert run(["affiliation: listed as linked to NORTHERN RIVERS FRONT, never named with it"]) == "possible"

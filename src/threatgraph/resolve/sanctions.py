@@ -774,8 +774,9 @@ def cross_list_links(
     there, although the other list's entry, which the article's name does match, is the same body by the lists'
     own statement: a name both lists give to that one entry only. The probable link then holds for that entry too,
     with the same evidence and the shared names said. An entry judged possible on its own name is raised to
-    probable the same way; analysts' decisions are never touched. Returns the new link rows; ``rows`` (this
-    actor's rows) are updated in place."""
+    probable the same way only when its own judgement found nothing against (precision first: the lists agree that
+    the two entries are one body, not that this actor is it); analysts' decisions are never touched. Returns the
+    new link rows; ``rows`` (this actor's rows) are updated in place."""
     by_entry = {r["entry_id"]: r for r in rows}
     new: list[dict[str, Any]] = []
     for key, j in list(verdicts.items()):
@@ -790,7 +791,8 @@ def cross_list_links(
             )
             if entry_id in verdicts:
                 o = verdicts[entry_id]
-                if o.state != PROBABLE and entry_id in by_entry:
+                # the lists agree on the body, not on this actor: an entry judged with evidence against stays
+                if o.state != PROBABLE and not o.evidence_against and entry_id in by_entry:
                     o.state = PROBABLE
                     o.evidence_for.append(said)
                     by_entry[entry_id]["status"] = PROBABLE
