@@ -120,6 +120,8 @@ class ActorFacts:
     designated: bool = False  # a SANCTION event targets the actor
     first_seen: datetime | None = None
     roles: Sequence[str] = ()  # role words written before the actor's name ("Tajik Defence Minister")
+    #: for a body every mention of which the articles write inside a longer name: those longer names
+    enclosed: Sequence[str] = ()
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -610,6 +612,13 @@ def judge(
             and ((defined is None and not extra_words) or affiliated)
         )
         added = added_name_words(j.matched, entry_schema) if j.name_kind in ("full", "partial") else []
+        inside = only_inside_longer_names(actor, entry, entry_schema, extra_names)
+        if inside:
+            probable = False
+            j.evidence_against.append(
+                f"name: the articles write {j.matched[0]!r} only inside {', '.join(repr(n) for n in inside)}, a "
+                "longer name that is none of the entry's: another body named after it"
+            )
         if added:
             probable = False
             j.evidence_against.append(
@@ -832,3 +841,22 @@ def added_name_words(matched: tuple[str, str], schema: str) -> list[str]:
             continue
         added.append(token)
     return added
+
+
+def only_inside_longer_names(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str] = ()
+) -> list[str]:
+    """The longer names the articles write every mention of the actor inside (``actor.enclosed``: "<X> Supreme
+    Council" around each "<X>"), when none of them is one of the entry's names: they add name words to every
+    listed name (:func:`added_name_words`). Empty when the actor is also written on its own, or when a longer
+    name is listed too.
+
+    Why: a mention cut out of a longer name ("<X>" of "the <X> Supreme Council") matches the listed "<X>" in full,
+    and the link would be as strong as the listed body's own. The article never names the listed body: only a
+    body named after it."""
+    if not actor.enclosed:
+        return []
+    listed = [n for n, weak in _listed_names(entry, extra) if not weak]
+    if any(not added_name_words((name, n), schema) for name in actor.enclosed for n in listed):
+        return []
+    return list(actor.enclosed)

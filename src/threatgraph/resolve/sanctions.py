@@ -27,6 +27,7 @@ from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import reported_designated, role_before
+from threatgraph.resolve.enclosing import enclosing_span
 from threatgraph.resolve.judge import (
     POSSIBLE,
     PROBABLE,
@@ -550,12 +551,49 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
     return out
 
 
+def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]], bare: set[str]) -> None:
+    """For each body's mention, the longer name it is written inside (:func:`enclosing_span`) into ``enclosed``,
+    or the body into ``bare`` when a mention ends its name. A longer name whose further words another mention
+    covers (a person's name after a group's: "<X> <Given> <Family>") is no longer name of this body."""
+    rows = conn.execute(
+        select(
+            mentions.c.entity_id,
+            mentions.c.article_id,
+            mentions.c.sentence,
+            mentions.c.sent_start,
+            mentions.c.start,
+            mentions.c.end,
+        ).where(mentions.c.entity_id.in_(bodies))
+    ).all()
+    spans = [enclosing_span(r[2] or "", r[4] - r[3], r[5] - r[3]) for r in rows]
+    others: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    arts = sorted({r[1] for r, span in zip(rows, spans, strict=True) if span is not None})
+    for i in range(0, len(arts), BATCH):
+        for art, start, end in conn.execute(
+            select(mentions.c.article_id, mentions.c.start, mentions.c.end).where(
+                mentions.c.article_id.in_(arts[i : i + BATCH])
+            )
+        ):
+            others[art].append((start, end))
+    for (eid, art, sentence, sent_start, start, end), span in zip(rows, spans, strict=True):
+        if span is None:
+            bare.add(eid)
+            continue
+        added = ((span[0] + sent_start, start), (end, span[1] + sent_start))  # the words around the mention
+        if any(s < hi and e > lo for s, e in others.get(art, ()) for lo, hi in added if lo < hi):
+            bare.add(eid)  # the further words are another mention's
+        elif len(enclosed[eid]) < MAX_ROLES:
+            enclosed[eid].add(" ".join(sentence[span[0] : span[1]].split()))
+
+
 def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dict[str, ActorFacts]:
     """What the articles say about each entity: names, co-mentions, reported designations, first seen."""
     ids = list(todo)
     out: dict[str, ActorFacts] = {}
     designated: set[str] = set()
     roles: dict[str, list[str]] = defaultdict(list)
+    enclosed: dict[str, set[str]] = defaultdict(set)
+    bare: set[str] = set()
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
         designated |= {
@@ -577,6 +615,9 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
             role = role_before(sentence, start - sent_start)
             if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
                 roles[eid].append(role)
+        # a body's mentions each written inside a longer name ("<X>" of "the <X> Supreme Council")
+        bodies = [e for e in chunk if family(todo[e][0]) != "Person"]
+        _enclosing(conn, bodies, enclosed, bare)
         for eid, sentence, sent_start, start, end in conn.execute(
             select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end)
             .where(mentions.c.entity_id.in_(chunk))
@@ -601,6 +642,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 designated=eid in designated,
                 first_seen=first_seen,
                 roles=tuple(roles.get(eid, ())),
+                enclosed=() if eid in bare else tuple(sorted(enclosed.get(eid, ()))),
             )
     return out
 

@@ -1,0 +1,94 @@
+"""The longer proper name a mention of a body is written inside ("<X> Supreme Council" around "<X>").
+
+A statistical model, or a gazetteer built from list names, may mark only the listed part of a longer name: the
+article writes "the <X> Supreme Council" and the mention is "<X>". The mention then joins the listed body's actor,
+and the council reads as the listed body. The article's own text says otherwise: capitalised name words written
+straight after the mention, with nothing between, continue one proper name. This module reads that name back
+from the mention's sentence so the sanctions judgement can weigh it (:func:`threatgraph.resolve.judge.judge`).
+
+Only plain running text counts: a headline in title case capitalises every word, a title or office after a group
+name ("<X> Secretary General", "<X> Commander") opens a person's name, and a weekday, a month, a country or a
+nationality ("struck <X> Tuesday", "<X> Gaza") is no part of a body's name.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from followthemoney.types import registry
+
+from threatgraph.names.vocabulary import fold, vocabulary
+
+#: Lower-case words that may join the capitalised words of one name ("Council for <X> Affairs").
+CONNECTORS = frozenset({"of", "for", "the", "al", "el"})
+#: Words that title case leaves small: a sentence of capitalised words and these only is a headline.
+TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from"}
+)
+#: At most this many words continue a name.
+MAX_WORDS = 5
+_WORD = re.compile(r"[ \t]+([^\s,;:.!?()\"“”]+)")
+_CALENDAR = frozenset(
+    fold(w) for w in [*calendar.day_name, *calendar.month_name, *calendar.day_abbr, *calendar.month_abbr] if w
+)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline or a title: every word capitalised but the short function words title case leaves small."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return len(words) >= 3 and all(w[:1].isupper() or w.casefold() in TITLE_SMALL for w in words)
+
+
+def _stops_a_name(word: str) -> bool:
+    """A capitalised word that does not continue a body's name: a title or office, a date word, a country."""
+    voc = vocabulary()
+    w = fold(word.strip("'’"))
+    return (
+        w in voc.offices
+        or w in voc.honorifics
+        or w in _CALENDAR
+        or registry.country.clean(word) is not None
+        or registry.country.clean(word.rstrip("n").rstrip("ia")) is not None
+    )
+
+
+def enclosing_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the longer name around a mention at ``start``..``end`` of ``sentence`` begins and ends: the mention
+    and the capitalised words written straight after it ("<X> Supreme Council", "Ministry of <X> Affairs"), or
+    None when the mention ends its name (or ends in a full stop: a sentence the splitter ran on)."""
+    if not (0 <= start < end <= len(sentence)) or sentence[end - 1] == "." or _title_case(sentence):
+        return None
+    pos, tail, words = end, end, 0
+    while words < MAX_WORDS:
+        m = _WORD.match(sentence, pos)
+        if not m or "\n" in sentence[pos : m.start(1)]:
+            break
+        word = m.group(1)
+        if word.casefold() in CONNECTORS and words:
+            nxt = _WORD.match(sentence, m.end())
+            if nxt and _capitalised(nxt.group(1)) and not _stops_a_name(nxt.group(1)):
+                pos = m.end()
+                continue
+            break
+        if not _capitalised(word) or word.endswith(("'s", "’s")) or _stops_a_name(word):
+            break
+        words += 1
+        pos = tail = m.end()
+    if not words:
+        return None
+    head = start
+    before = re.search(r"((?:[A-Z][\w'’-]*[ \t]+)+(?:of|for)[ \t]+(?:the[ \t]+)?)$", sentence[:start])
+    if before:
+        head = before.start(1)
+    return head, tail
+
+
+def enclosing_name(sentence: str, start: int, end: int) -> str | None:
+    """The longer name around a mention (:func:`enclosing_span`) as written, or None."""
+    span = enclosing_span(sentence, start, end)
+    return None if span is None else " ".join(sentence[span[0] : span[1]].split())
