@@ -246,3 +246,25 @@ def test_a_merged_namesake_keeps_a_person_link_for_review() -> None:
         designated=True,
     )
     assert judge(same, entry, "Person").state == "probable"
+
+
+@pytest.mark.parametrize(
+    ("apposition", "state"),
+    [
+        ("a Somali national", "possible"),  # a namesake of another nationality, stated after the name
+        ("a Kenyan national", "probable"),  # control: the entry's own nationality
+        ("a Somali-Kenyan businessman", "probable"),  # a dual national: one of the two is the entry's
+        ("a charcoal trader", "probable"),  # no nationality stated: nothing either way
+    ],
+)
+def test_a_nationality_stated_in_an_apposition_counts_like_one_before_the_name(
+    listed, add, apposition: str, state: str
+) -> None:
+    """Releases state a designee's nationality after the name as often as before it ("<Name>, a Somali national,
+    ..."): the same fact, the same weight (session 15)."""
+    art = build(
+        f"Treasury designated Idris Farah Warsame, {apposition}, for smuggling charcoal.",
+        [("Person", ["Idris Farah Warsame"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Idris Farah Warsame") == [("ofac-9502", state)]

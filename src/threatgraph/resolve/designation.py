@@ -219,3 +219,25 @@ def role_before(sentence: str, start: int) -> str:
         if len(role) > MAX_ROLE_WORDS:
             return ""
     return " ".join(reversed(role))
+
+
+#: An apposition after a person's name that describes the person: ", a/an <words>" up to the phrase's end, after an
+#: optional bracketed short name ("<Name> (<Short>), a Kenyan national, ...").
+_ROLE_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?,\s+(?:an?|the)\s+([^,;:.()\"“”—–]{1,80})")
+
+
+def role_after(sentence: str, end: int) -> str:
+    """The role written in an apposition right after a name ("a Kenyan national" in "<Name>, a Kenyan national,
+    ..."), or "" when none: at most a few words, up to a comma or the end of the phrase.
+
+    Why: releases state a designee's nationality in such an apposition as often as before the name, and the
+    nationality is one fact the list states too (:func:`threatgraph.resolve.judge.foreign_national`)."""
+    m = _ROLE_APPOSITION.match(sentence[end:])
+    if not m:
+        return ""
+    words = []
+    for word in m.group(1).split():
+        if word.casefold() in STOP:
+            break
+        words.append(word)
+    return " ".join(words) if 0 < len(words) <= MAX_ROLE_WORDS else ""

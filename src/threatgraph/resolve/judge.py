@@ -435,8 +435,16 @@ def _nationality_word(word: str) -> str | None:
 
 
 def stated_nationalities(roles: Sequence[str]) -> set[str]:
-    """Countries the articles' roles for a person state as its nationality ("Somali security official")."""
-    return {c for role in roles for w in role.split() if (c := _nationality_word(w.strip(".,()\"'"))) is not None}
+    """Countries the articles' roles for a person state as its nationality ("Somali security official"); a dual
+    nationality written as one compound of nationality adjectives ("Somali-Kenyan businessman") states both."""
+    out = set()
+    for role in roles:
+        for word in role.split():
+            word = word.strip(".,()\"'")
+            parts = [_nationality_word(p) for p in word.split("-")] if "-" in word else [_nationality_word(word)]
+            if all(parts):
+                out.update(c for c in parts if c)
+    return out
 
 
 def foreign_national(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str], set[str]] | None:

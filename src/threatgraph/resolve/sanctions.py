@@ -26,7 +26,7 @@ from threatgraph.names.align import best_name_score, place_variants
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
-from threatgraph.resolve.designation import reported_designated, role_before
+from threatgraph.resolve.designation import reported_designated, role_after, role_before
 from threatgraph.resolve.enclosing import enclosing_span
 from threatgraph.resolve.judge import (
     POSSIBLE,
@@ -607,14 +607,15 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
         # "U.S.-designated <role> <Name>": the designation reported inside a noun phrase, where no event is built;
         # and the role written before a person's name ("Tajik Defence Minister <Name>"), for the listed post
         people = [e for e in chunk if family(todo[e][0]) == "Person"]
-        for eid, sentence, sent_start, start in conn.execute(
-            select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start).where(
-                mentions.c.entity_id.in_(people)
-            )
+        # and in an apposition after it ("<Name>, a Kenyan national, ...")
+        for eid, sentence, sent_start, start, end in conn.execute(
+            select(
+                mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end
+            ).where(mentions.c.entity_id.in_(people))
         ):
-            role = role_before(sentence, start - sent_start)
-            if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
-                roles[eid].append(role)
+            for role in (role_before(sentence, start - sent_start), role_after(sentence or "", end - sent_start)):
+                if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
+                    roles[eid].append(role)
         # a body's mentions each written inside a longer name ("<X>" of "the <X> Supreme Council")
         bodies = [e for e in chunk if family(todo[e][0]) != "Person"]
         _enclosing(conn, bodies, enclosed, bare)
