@@ -125,6 +125,54 @@ def drop_schema(base_url: str, url: str) -> None:
     admin.dispose()
 
 
+#: What a job stored, table by table, as SQL rows to digest: every column but surrogate keys, clocks and ``seq``
+#: (ingest order, which concurrent writers hand out in commit order), with an entity's id replaced by its
+#: cluster's first mention (article, offset), since entity ids are made up when a cluster is founded.
+STORED = {
+    "articles": "SELECT ROW(id, url, outlet, title, author, published, lang, source, md5(text))::text FROM articles",
+    "mentions": 'SELECT ROW(article_id, ek.k, grp, start, "end", text, label, norm, canonical, origin, sentence, '
+    "sent_start)::text FROM mentions m LEFT JOIN ek ON ek.entity_id = m.entity_id",
+    "entities": "SELECT ROW(ek.k, schema, caption, norm, mention_count, article_count, props::text)::text "
+    "FROM entities e LEFT JOIN ek ON ek.entity_id = e.id",
+    "aliases": "SELECT ROW(ek.k, name, norm, script, count)::text FROM aliases a "
+    "LEFT JOIN ek ON ek.entity_id = a.entity_id",
+    "resolve_keys": "SELECT ROW(key, ek.k)::text FROM resolve_keys r LEFT JOIN ek ON ek.entity_id = r.entity_id",
+    "events": "SELECT ROW(article_id, type, subtype, trigger, source_text, source_grp, s.k, target_text, target_grp, "
+    "t.k, place, date_text, date_start, date_end, date_precision, date_note, negated, hedged, modality, sentence, "
+    'start, "end")::text FROM events e LEFT JOIN ek s ON s.entity_id = e.source_entity_id '
+    "LEFT JOIN ek t ON t.entity_id = e.target_entity_id",
+    "quotes": "SELECT ROW(article_id, text, direct, speaker, speaker_grp, ek.k, speaker_title, speaker_affiliation, "
+    'cue, outlet, sentence, start, "end", source_text, source_start, source_end, cue_text, cue_start, cue_end)::text '
+    "FROM quotes q LEFT JOIN ek ON ek.entity_id = q.speaker_entity_id",
+    "sanction_links": "SELECT ROW(ek.k, dataset, entry_id, score, status)::text FROM sanction_links l "
+    "LEFT JOIN ek ON ek.entity_id = l.entity_id",
+    "alerts": "SELECT ROW(watch_id, article_id, matched, score, sentence)::text FROM alerts",
+}
+CLUSTER_KEY = (
+    "WITH ek AS (SELECT entity_id, min(article_id || ':' || lpad(start::text, 9, '0')) AS k "
+    "FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id) "
+)
+
+
+def stored_digest(url: str) -> dict[str, tuple[int, str]]:
+    """(rows, md5 of the sorted rows) per table of what a run stored: two runs on the same input must agree."""
+    engine = create_engine(url)
+    out = {}
+    with engine.connect() as conn:
+        for table, rows in STORED.items():
+            agg = "SELECT count(*), md5(coalesce(string_agg(r, '|' ORDER BY r), ''))"
+            n, digest = conn.execute(text(f"{CLUSTER_KEY}{agg} FROM ({rows}) x(r)")).one()
+            out[table] = (n, digest)
+    engine.dispose()
+    return out
+
+
+def same_rows(a: dict[str, tuple[int, str]], b: dict[str, tuple[int, str]]) -> str:
+    """'identical' or the tables whose stored rows differ (with their row counts)."""
+    diff = [f"{t} ({a[t][0]} vs {b[t][0]} rows)" for t in a if a[t] != b.get(t)]
+    return "identical" if not diff else "DIFFER in " + ", ".join(diff)
+
+
 def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
@@ -173,7 +221,7 @@ def run_single(folder: Path, n: int, pg: str, urls: list[str]) -> dict[str, Any]
         f"    CPU {describe(cpu)} = {ms(sum(cpu.values()), n)}; "
         f"of it resolution + watch hooks {hook_cpu:.1f} s (ingest process)"
     )
-    return {"wall": wall, "cpu": sum(cpu.values()), "kinds": cpu}
+    return {"wall": wall, "cpu": sum(cpu.values()), "kinds": cpu, "digest": stored_digest(url)}
 
 
 def lpt(jobs: list[float], slots: int) -> float:
@@ -261,7 +309,15 @@ def run_spark(
         f"    Python worker processes (session included): {len(workers)}, CPU s each: "
         + " ".join(f"{w:.1f}" for w in workers)
     )
-    return {"wall": wall, "cpu": sum(total.values()), "kinds": total, "stages": stages, "rep": rep, "parts": part_cpu}
+    return {
+        "wall": wall,
+        "cpu": sum(total.values()),
+        "kinds": total,
+        "stages": stages,
+        "rep": rep,
+        "parts": part_cpu,
+        "digest": stored_digest(url),
+    }
 
 
 def model(n: int, r1: dict[str, Any]) -> None:
@@ -363,6 +419,21 @@ def main() -> None:
         )
     if one:
         model(n, one)
+    spark_runs = [k for k in runs if k != "single" and k in results]
+    if "single" in results and spark_runs:
+        print(
+            f"stored rows, single machine vs spark local[{spark_runs[0]}]: "
+            f"{same_rows(results['single']['digest'], results[spark_runs[0]]['digest'])} "
+            "(resolution may differ slightly: one run against independent blocks)"
+        )
+    differ = [k for k in spark_runs[1:] if results[k]["digest"] != results[spark_runs[0]]["digest"]]
+    for k in spark_runs[1:]:
+        print(
+            f"stored rows, spark local[{spark_runs[0]}] vs local[{k}]: "
+            f"{same_rows(results[spark_runs[0]]['digest'], results[k]['digest'])}"
+        )
+    if differ:
+        raise SystemExit("the Spark runs stored different rows: their speed-up compares different work")
 
 
 if __name__ == "__main__":

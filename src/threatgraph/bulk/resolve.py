@@ -185,6 +185,28 @@ class _Blocks:
                 yield name, self.find(i)
 
 
+def pack_blocks(sizes: dict[int, int], bins: int) -> dict[int, int]:
+    """The bin (partition) of each block: the largest block first, each to the bin with the fewest groups so far.
+
+    Blocks are independent, so which partition resolves a block changes no decision, only when it is done.
+    Hashing blocks to partitions (as before) left one partition with the largest blocks running alone at the
+    end of the stage; packed largest first (LPT), the partitions carry near-equal numbers of groups, the
+    largest block lands in bin 0 and Spark, which launches a stage's tasks in partition order, starts it first.
+    Ties break by block id, so the packing is the same on every run.
+    """
+    loads = [0] * max(bins, 1)
+    out: dict[int, int] = {}
+    for block, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        b = loads.index(min(loads))
+        out[block] = b
+        loads[b] += size
+    return out
+
+
+def _identity(key: int) -> int:
+    return key
+
+
 def _resolve_task(url: str, common: frozenset[str], persons: int, batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
 
@@ -264,7 +286,10 @@ def resolve_articles(
         sizes[root] = sizes.get(root, 0) + 1
     shape = {"blocks": len(sizes), "largest_block": max(sizes.values(), default=0), "groups": len(assigned)}
     if assigned:
-        block_df = session.createDataFrame(assigned, BLOCK_DDL).repartition(n, "block")
+        bins = pack_blocks(sizes, n)
+        # Each row goes to its block's bin; the bin is the partition (a Python shuffle of small rows).
+        keyed = session.sparkContext.parallelize([(bins[r], (a, g, r)) for a, g, r in assigned], n)
+        block_df = session.createDataFrame(keyed.partitionBy(n, _identity).values(), BLOCK_DDL)
         changed: set[str] = set()
         for row in block_df.mapInArrow(partial(_resolve_task, url, common, persons), RESULT_DDL).collect():
             if row["kind"] == "changed":

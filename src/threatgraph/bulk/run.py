@@ -164,10 +164,13 @@ def run_bulk(
 
     items = read_inputs(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
     try:
+        articles = items.filter(F.col("reason").isNull()).drop("reason")
+        # Counted first: the count reads every input partition in one parallel job and fills the cache; the
+        # failures are then streamed from the cache (toLocalIterator runs one job per partition, which, run
+        # first, read and parsed the inputs one partition after another on one slot).
+        report.read = articles.count()
         for row in items.filter(F.col("reason").isNotNull()).select("source", "reason").toLocalIterator():
             report.failed.append(IngestFailure(row["source"] or "?", row["reason"]))
-        articles = items.filter(F.col("reason").isNull()).drop("reason")
-        report.read = articles.count()
         n_parts = partitions or partition_count(report.read, spark.sparkContext.defaultParallelism)
         # Copies of one text (same content hash) land in one partition, which keeps one of them.
         out = (
