@@ -39,6 +39,7 @@ import json
 import multiprocessing as mp
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -48,7 +49,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, make_url, text
 
-from cputree import TreeCPU, describe, pg_backends  # benchmarks/ is on sys.path when run as a script
+import sparklog  # benchmarks/ is on sys.path when run as a script
+from cputree import TreeCPU, describe, pg_backends
 from threatgraph.app import DEFAULT_HOOKS, Threatgraph, gazetteer_names
 from threatgraph.bulk import run_bulk, spark_session
 from threatgraph.bulk.session import parse_conf
@@ -236,14 +238,14 @@ def _spark_child(folder: Path, url: str, slots: int, partitions: int | None, con
     """One Spark job in a fresh child: its own JVM, started cold (JIT, class loading) as a real job's is."""
     session = spark_session(f"local[{slots}]", {"spark.sql.shuffle.partitions": str(2 * slots), **conf})
     session.range(1).count()  # JVM and session up: startup is measured apart
-    up = time.perf_counter()
+    up, up_epoch = time.perf_counter(), time.time()
     rep = run_bulk(
         [str(folder)], url, session=session, partitions=partitions, names=gazetteer_names, hooks=DEFAULT_HOOKS
     )
     wall = time.perf_counter() - up
     jvm = jvm_threads(session)
     session.stop()
-    send.send((up, wall, rep, jvm))
+    send.send((up, wall, rep, jvm, up_epoch))
 
 
 def jvm_threads(session: Any) -> dict[str, float]:
@@ -268,18 +270,33 @@ def jvm_threads(session: Any) -> dict[str, float]:
 
 
 def run_spark(
-    folder: Path, n: int, pg: str, slots: int, partitions: int | None, urls: list[str], conf: dict[str, str]
+    folder: Path,
+    n: int,
+    pg: str,
+    slots: int,
+    partitions: int | None,
+    urls: list[str],
+    conf: dict[str, str],
+    timeline: bool = False,
 ) -> dict[str, Any]:
     """``run_bulk`` on ``local[slots]`` into a fresh schema, in a fresh child process with its own JVM (so
     local[1] and local[2] each pay a cold JVM, as every real job does); session startup measured apart."""
     url = fresh_schema(pg)
     urls.append(url)
     recv, send = mp.Pipe(duplex=False)
+    events = Path(tempfile.mkdtemp(prefix="tg-eventlog-")) if timeline else None
+    if events is not None:  # Spark's own record of every task, uncompressed (read by sparklog.py)
+        conf = {
+            **conf,
+            "spark.eventLog.enabled": "true",
+            "spark.eventLog.dir": events.as_uri(),
+            "spark.eventLog.compress": "false",
+        }
     with TreeCPU(backends=pg_backends(pg)) as meter:
         child = mp.get_context("fork").Process(target=_spark_child, args=(folder, url, slots, partitions, conf, send))
         child.start()
         meter.drivers.add(child.pid)
-        up_at, wall, rep, jvm = recv.recv()
+        up_at, wall, rep, jvm, up_epoch = recv.recv()
         child.join()
     up = start = up_at - meter._t0
     assert len(rep.ingested) == n, (len(rep.ingested), rep.failed[:3])
@@ -294,6 +311,11 @@ def run_spark(
     part_cpu = [p["cpu_seconds"] for p in parts]
     models = [p["model_cpu_seconds"] for p in parts if p["model_cpu_seconds"] > 0.5]
     workers = meter.processes("python workers")
+    first: dict[int, float] = {}
+    for p in sorted(parts, key=lambda p: p["started"]):
+        first.setdefault(p["pid"], p["cpu_seconds"])
+    later = [p["cpu_seconds"] for p in parts if first.get(p["pid"]) != p["cpu_seconds"]]
+    by_start = " ".join(f"{p['cpu_seconds']:.1f}" for p in sorted(parts, key=lambda p: p["started"]))
     print(
         f"spark local[{slots}]: {wall:8.1f} s wall  {n / wall:6.1f} articles/s  [{load()}]\n"
         f"    CPU {describe(total)} = {ms(sum(total.values()), n)}; session startup apart: {describe(startup)}\n"
@@ -305,10 +327,16 @@ def run_spark(
         f"peak memory per executor {max(p['peak_rss_mb'] for p in parts):.0f} MB; "
         f"resolution blocks {rep.blocks.get('blocks')} (largest {rep.blocks.get('largest_block')} of "
         f"{rep.blocks.get('groups')} groups)\n"
+        f"    partition CPU by start order: {by_start}"
+        f" s; a worker's first {statistics.mean(first.values()):.1f} s mean, later ones "
+        f"{statistics.mean(later) if later else 0:.1f} s mean ({len(first)} workers)\n"
         f"    JVM threads over its life (startup included): JIT compilers {jvm['JIT']:.1f} s, GC {jvm['GC']:.1f} s\n"
         f"    Python worker processes (session included): {len(workers)}, CPU s each: "
         + " ".join(f"{w:.1f}" for w in workers)
     )
+    if events is not None:
+        print("    " + sparklog.describe(sparklog.read_dir(events), up_epoch, up_epoch + wall, slots))
+        shutil.rmtree(events, ignore_errors=True)
     return {
         "wall": wall,
         "cpu": sum(total.values()),
@@ -359,6 +387,11 @@ def main() -> None:
     ap.add_argument(
         "--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting for the Spark runs"
     )
+    ap.add_argument(
+        "--timeline",
+        action="store_true",
+        help="record Spark's event log and print how long 0, 1, 2 ... tasks ran at once (where a slot sat idle)",
+    )
     ap.add_argument("--pg", default=os.environ.get("TG_TEST_PG_URL"), help="PostgreSQL database URL")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the benchmark schemas")
@@ -384,7 +417,9 @@ def main() -> None:
                 if which == "single":
                     results[which] = run_single(folder, n, args.pg, urls)
                 else:
-                    results[which] = run_spark(folder, n, args.pg, int(which), args.partitions, urls, conf)
+                    results[which] = run_spark(
+                        folder, n, args.pg, int(which), args.partitions, urls, conf, args.timeline
+                    )
                 if args.marginal:  # the smaller run second: its fixed costs are if anything the lower
                     if which == "single":
                         small = run_single(half, m, args.pg, urls)

@@ -81,12 +81,24 @@ def read_log(lines: Iterable[str]) -> Timeline:
 
 
 def read_dir(folder: Path) -> Timeline:
-    """The timeline of the one application whose uncompressed event log is in ``folder``."""
-    files = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("appstatus")]
-    if len(files) != 1:
-        raise ValueError(f"expected one event log in {folder}, found {len(files)}")
-    with files[0].open(encoding="utf-8") as fh:
-        return read_log(fh)
+    """The timeline of the one application whose uncompressed event log is in ``folder``.
+
+    Spark writes an application's log as ``events_<n>_<app>`` files (more than one when it rolls them over),
+    next to status and checksum files, in a directory of its own.
+    """
+    apps = [d for d in folder.iterdir() if d.is_dir()]
+    if len(apps) != 1:
+        raise ValueError(f"expected one application's event log in {folder}, found {len(apps)}")
+    files = sorted(apps[0].glob("events_*"), key=lambda p: int(p.name.split("_")[1]))
+    if not files:
+        raise ValueError(f"no event log in {apps[0]}")
+    tl = Timeline()
+    for path in files:
+        with path.open(encoding="utf-8") as fh:
+            part = read_log(fh)
+        tl.tasks += part.tasks
+        tl.stage_names.update(part.stage_names)
+    return tl
 
 
 def describe(tl: Timeline, start: float, end: float, slots: int) -> str:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from threatgraph.bulk.inputs import id_frame
 from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
@@ -48,7 +49,7 @@ from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 EDGE_DDL = "node string, key string"
 BLOCK_DDL = "article_id string, grp long, block long"
@@ -244,24 +245,30 @@ def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
 
 
 def resolve_articles(
-    session: SparkSession, url: str, article_ids: Iterable[str], partitions: int | None = None, screen: bool = True
+    session: SparkSession,
+    url: str,
+    article_ids: Iterable[str] | DataFrame,
+    partitions: int | None = None,
+    screen: bool = True,
 ) -> tuple[ResolveStats, dict[str, int]]:
     """Resolve the mentions of these stored articles on Spark; returns the stats and block sizes.
 
-    ``url`` must name a PostgreSQL store every executor can reach (blocks commit concurrently).
+    ``article_ids`` is a DataFrame with an ``id`` column (a job's own output, which stays on the executors)
+    or a few ids in a list. ``url`` must name a PostgreSQL store every executor can reach (blocks commit
+    concurrently).
     """
     from pyspark import StorageLevel
 
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
 
-    ids = sorted(set(article_ids))
     stats = ResolveStats()
     shape = {"blocks": 0, "largest_block": 0, "groups": 0}
-    if not ids:
+    frame, count = id_frame(session, article_ids)
+    if not count:
         return stats, shape
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
-    ids_df = session.createDataFrame([(i,) for i in ids], "id string").repartition(n)
+    ids_df = frame.repartition(n)
     blocks = _Blocks()
     # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
     # toLocalIterator would run them one partition after another (one job per partition), which left the
@@ -304,7 +311,7 @@ def resolve_articles(
         n_events, n_quotes = json.loads(row["value"])
         stats.linked_events += n_events
         stats.linked_quotes += n_quotes
-    stats.articles = len(ids)
+    stats.articles = count
     if screen and changed:
         stats.screened, stats.sanction_links = screen_entities(open_store(url), changed)
     return stats, shape

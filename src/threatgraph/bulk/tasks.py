@@ -19,6 +19,7 @@ timing and the worker's peak memory, which ``benchmarks/bulk.py`` turns into a c
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -134,7 +135,7 @@ def extract_partition(
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
 
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, started = time.perf_counter(), time.process_time(), time.time()
         engine = worker_engine(db_url) if db_url else None
         items = [r for b in batches for r in b.select(list(ARTICLE_COLUMNS)).to_pylist()]
         out: list[dict[str, Any]] = []
@@ -169,6 +170,9 @@ def extract_partition(
             "nlp_cpu_seconds": c_nlp,
             "model_cpu_seconds": c_model,
             "peak_rss_mb": peak_rss_mb(),
+            # when and in which worker process it ran: a worker's first partition against its later ones
+            "started": started,
+            "pid": os.getpid(),
         }
         out.append(_out("partition", reason=json.dumps(stats)))
         for i in range(0, len(out), 256):
