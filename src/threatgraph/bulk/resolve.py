@@ -40,7 +40,13 @@ from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, load_groups
+from threatgraph.resolve.cluster import (
+    Resolver,
+    archive_persons,
+    common_from_counts,
+    cross_type_keys,
+    load_groups,
+)
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
@@ -75,8 +81,9 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
 
     A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
     resolver looks up one form per distinct core name, but files its entity under each alias, whose
-    acronym or script may differ), of each spelling as it is stored as an alias, and the name keys of
-    stored merge decisions (which can pull the group to an entity its names would not find), and for an
+    acronym or script may differ), of each spelling as it is stored as an alias, the name keys of
+    stored merge decisions (which can pull the group to an entity its names would not find), the exact-name
+    keys of the other family (the resolver also looks there: a body typed Person in one article), and for an
     organisation the name keys of the other names the loaded lists give its body (``listed``, see
     :mod:`threatgraph.resolve.listnames`). A key too many only makes a block larger; a key too few could
     let two blocks meet.
@@ -90,6 +97,7 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
     for partner in decisions.merge_partners(g.keys()):
         fam, _, norm = partner.partition(":")
         keys.add(f"{fam}|n:{norm}")
+    keys |= cross_type_keys(g)  # an entity of the other family named exactly so (a typing slip)
     if listed is not None and not g.person:
         keys |= listed.lookup_keys(g.list_keys())
     if not g.person:

@@ -90,6 +90,17 @@ def _territorial(gs: GroupScore) -> bool:
     return gs.name.feature.startswith("territory-dropped")
 
 
+def cross_type_keys(g: Group) -> set[str]:
+    """The name keys under which :meth:`Resolver._cross_type` looks for an entity of the other family named
+    exactly as this group (names of :data:`CROSS_TYPE_WORDS` words or more); the Spark path files the group
+    under them too, so such a pair is resolved in one block."""
+    other = OTHER_FAMILY.get(family(g.label))
+    if other is None:
+        return set()
+    norms = {f.norm for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS}
+    return {f"{other}|n:{n}"[:MAX_KEY] for n in norms}
+
+
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
@@ -334,14 +345,10 @@ class Resolver:
         actor typed a person in one article and a body in another. Typing errors are common (an airline, a
         militia typed Person), and a split by type is as much a missed merge as a split by spelling; the
         exact name, scored as the entity's own type would be (:meth:`_best`), must still pass the same bar."""
-        other = OTHER_FAMILY.get(family(g.label))
-        if other is None:
+        keys = cross_type_keys(g)
+        if not keys:
             return []
-        norms = {f.norm for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS}
-        if not norms:
-            return []
-        found = self._candidates({f"{other}|n:{n}"[:MAX_KEY] for n in norms})
-        return [e for e in found if e not in cands]
+        return [e for e in self._candidates(keys) if e not in cands]
 
     def _allowed(self, g: Group, prof: Profile, gkeys: set[str], gs: GroupScore) -> bool:
         if family(prof.schema) != family(g.label) and not (
