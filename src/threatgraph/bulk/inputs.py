@@ -127,3 +127,20 @@ def read_inputs(session: SparkSession, paths: Iterable[str], max_bytes: int = DE
     if not rdds:
         return session.createDataFrame([], ITEM_DDL)
     return session.createDataFrame(sc.union(rdds), ITEM_DDL)
+
+
+def id_frame(spark: SparkSession, article_ids: Iterable[str] | DataFrame) -> tuple[DataFrame, int]:
+    """Article ids as a one-column (``id``) DataFrame, each once, and how many there are.
+
+    A job passes the ids its executors stored as a DataFrame of its own output, where each id is once
+    already (the extract stage partitions by id and reports each article once), so they never gather on
+    the driver (a million ids would, and would then be sent back out); a list is for callers that hold a
+    few ids, repeats allowed.
+    """
+    from pyspark.sql import DataFrame as SparkFrame
+
+    if isinstance(article_ids, SparkFrame):
+        frame = article_ids.select("id")
+        return frame, frame.count()
+    ids = sorted(set(article_ids))
+    return spark.createDataFrame([(i,) for i in ids], "id string"), len(ids)

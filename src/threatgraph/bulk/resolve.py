@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from threatgraph.bulk.inputs import id_frame
 from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
@@ -54,7 +55,7 @@ from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 EDGE_DDL = "node string, key string"
 BLOCK_DDL = "article_id string, grp long, block long"
@@ -193,6 +194,28 @@ class _Blocks:
                 yield name, self.find(i)
 
 
+def pack_blocks(sizes: dict[int, int], bins: int) -> dict[int, int]:
+    """The bin (partition) of each block: the largest block first, each to the bin with the fewest groups so far.
+
+    Blocks are independent, so which partition resolves a block changes no decision, only when it is done.
+    Hashing blocks to partitions (as before) left one partition with the largest blocks running alone at the
+    end of the stage; packed largest first (LPT), the partitions carry near-equal numbers of groups, the
+    largest block lands in bin 0 and Spark, which launches a stage's tasks in partition order, starts it first.
+    Ties break by block id, so the packing is the same on every run.
+    """
+    loads = [0] * max(bins, 1)
+    out: dict[int, int] = {}
+    for block, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        b = loads.index(min(loads))
+        out[block] = b
+        loads[b] += size
+    return out
+
+
+def _identity(key: int) -> int:
+    return key
+
+
 def _resolve_task(url: str, common: frozenset[str], persons: int, batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
 
@@ -230,24 +253,30 @@ def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
 
 
 def resolve_articles(
-    session: SparkSession, url: str, article_ids: Iterable[str], partitions: int | None = None, screen: bool = True
+    session: SparkSession,
+    url: str,
+    article_ids: Iterable[str] | DataFrame,
+    partitions: int | None = None,
+    screen: bool = True,
 ) -> tuple[ResolveStats, dict[str, int]]:
     """Resolve the mentions of these stored articles on Spark; returns the stats and block sizes.
 
-    ``url`` must name a PostgreSQL store every executor can reach (blocks commit concurrently).
+    ``article_ids`` is a DataFrame with an ``id`` column (a job's own output, which stays on the executors)
+    or a few ids in a list. ``url`` must name a PostgreSQL store every executor can reach (blocks commit
+    concurrently).
     """
     from pyspark import StorageLevel
 
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
 
-    ids = sorted(set(article_ids))
     stats = ResolveStats()
     shape = {"blocks": 0, "largest_block": 0, "groups": 0}
-    if not ids:
+    frame, count = id_frame(session, article_ids)
+    if not count:
         return stats, shape
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
-    ids_df = session.createDataFrame([(i,) for i in ids], "id string").repartition(n)
+    ids_df = frame.repartition(n)
     blocks = _Blocks()
     # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
     # toLocalIterator would run them one partition after another (one job per partition), which left the
@@ -272,7 +301,10 @@ def resolve_articles(
         sizes[root] = sizes.get(root, 0) + 1
     shape = {"blocks": len(sizes), "largest_block": max(sizes.values(), default=0), "groups": len(assigned)}
     if assigned:
-        block_df = session.createDataFrame(assigned, BLOCK_DDL).repartition(n, "block")
+        bins = pack_blocks(sizes, n)
+        # Each row goes to its block's bin; the bin is the partition (a Python shuffle of small rows).
+        keyed = session.sparkContext.parallelize([(bins[r], (a, g, r)) for a, g, r in assigned], n)
+        block_df = session.createDataFrame(keyed.partitionBy(n, _identity).values(), BLOCK_DDL)
         changed: set[str] = set()
         for row in block_df.mapInArrow(partial(_resolve_task, url, common, persons), RESULT_DDL).collect():
             if row["kind"] == "changed":
@@ -287,7 +319,7 @@ def resolve_articles(
         n_events, n_quotes = json.loads(row["value"])
         stats.linked_events += n_events
         stats.linked_quotes += n_quotes
-    stats.articles = len(ids)
+    stats.articles = count
     if screen and changed:
         stats.screened, stats.sanction_links = screen_entities(open_store(url), changed)
     return stats, shape

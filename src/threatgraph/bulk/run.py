@@ -26,7 +26,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.bulk.codec import ROW_COLUMNS
-from threatgraph.bulk.inputs import read_inputs
+from threatgraph.bulk.inputs import id_frame, read_inputs
 from threatgraph.bulk.session import BulkError, spark_session
 from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition, worker_engine
 from threatgraph.ingest import DEFAULT_MAX_BYTES
@@ -101,7 +101,9 @@ def _watch_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     yield pa.RecordBatch.from_pylist([{"alerts": alerts}], schema=pa.schema([("alerts", pa.int64())]))
 
 
-def check_watches(spark: SparkSession, url: str, article_ids: list[str], partitions: int | None = None) -> int:
+def check_watches(
+    spark: SparkSession, url: str, article_ids: Iterable[str] | DataFrame, partitions: int | None = None
+) -> int:
     """Check stored, resolved articles against the watches in parallel batches on the executors.
 
     The matcher is the single-machine one (:func:`threatgraph.watch.scan.check_batch`) and alerts are
@@ -119,11 +121,11 @@ def check_watches(spark: SparkSession, url: str, article_ids: list[str], partiti
     with engine.connect() as conn:
         checked_to = conn.execute(select(func.max(articles.c.seq))).scalar() or 0
     alerts = 0
-    ids = sorted(set(article_ids))
-    if ids:
-        n = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(len(ids) / WATCH_BATCH), 1)
-        ids_df = spark.createDataFrame([(i,) for i in ids], "id string").repartition(n)
-        alerts = sum(r["alerts"] for r in ids_df.mapInArrow(partial(_watch_task, url), "alerts long").collect())
+    ids_df, count = id_frame(spark, article_ids)
+    if count:
+        n = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(count / WATCH_BATCH), 1)
+        tasks = ids_df.repartition(n).mapInArrow(partial(_watch_task, url), "alerts long")
+        alerts = sum(r["alerts"] for r in tasks.collect())
     return alerts + len(settle(engine, checked_to))
 
 
@@ -188,26 +190,32 @@ def run_bulk(
                 _store_from_driver(engine, out, report, tuple(hooks) if resolve else ())
             elif parquet is not None:
                 report.analysed = out.filter(F.col("kind") == "analysed").count()
+            report.timings["extract"] = time.perf_counter() - t0
+            if pg and resolve and (report.ingested or report.stored_ids):
+                assert url is not None
+                # Articles a killed run stored but did not resolve or check are finished now; for those it
+                # did, resolution and watch checks are idempotent and find nothing left to do. Their ids are
+                # read from the job's own (cached) output on the executors, not sent back from the driver.
+                _resolve_and_watch(
+                    spark, url, out.filter(F.col("kind").isin("ingested", "stored")).select("id"), report
+                )
         finally:
             out.unpersist()
     finally:
         items.unpersist()
-    report.timings["extract"] = time.perf_counter() - t0
-    if pg and resolve and (report.ingested or report.stored_ids):
-        from threatgraph.bulk.resolve import resolve_articles
-
-        assert url is not None
-        # Articles a killed run stored but did not resolve or check are finished now; for those it
-        # did, resolution and watch checks are idempotent and find nothing left to do.
-        todo = report.ingested + report.stored_ids
-        t1 = time.perf_counter()
-        report.resolve, report.blocks = resolve_articles(spark, url, todo)
-        t2 = time.perf_counter()
-        report.alerts = check_watches(spark, url, todo)
-        report.timings["resolve"] = t2 - t1
-        report.timings["watch"] = time.perf_counter() - t2
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _resolve_and_watch(spark: SparkSession, url: str, ids: DataFrame, report: BulkReport) -> None:
+    from threatgraph.bulk.resolve import resolve_articles
+
+    t1 = time.perf_counter()
+    report.resolve, report.blocks = resolve_articles(spark, url, ids)
+    t2 = time.perf_counter()
+    report.alerts = check_watches(spark, url, ids)
+    report.timings["resolve"] = t2 - t1
+    report.timings["watch"] = time.perf_counter() - t2
 
 
 def _tally(report: BulkReport, row: Any) -> None:
