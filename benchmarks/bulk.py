@@ -353,19 +353,22 @@ def model(n: int, r1: dict[str, Any]) -> None:
     rep, stages = r1["rep"], r1["stages"]
     ext = sum(stages["extract"].values())
     tasks = sum(r1["parts"])  # Python worker CPU inside the partitions: splits over executors
-    outside = ext - tasks  # driver, JVM (reading, shuffles, Arrow) and PostgreSQL around the tasks
+    # the executor daemon's warm-up (threatgraph/bulk/daemon.py): before any task, on one core, whatever N
+    warm = max((p.get("warmup_cpu_seconds", 0.0) for p in rep.partitions), default=0.0)
+    outside = ext - tasks - warm  # driver, JVM (reading, shuffles, Arrow) and PostgreSQL around the tasks
     res = sum(sum(stages[k].values()) for k in ("resolve", "watch") if k in stages)
     largest = res * rep.blocks.get("largest_block", 0) / max(rep.blocks.get("groups", 1), 1)
     print(
-        f"CPU model from local[1]: partitions {tasks:.0f} s CPU (split over executors), around them {outside:.0f} s "
+        f"CPU model from local[1]: partitions {tasks:.0f} s CPU (split over executors), daemon warm-up {warm:.0f} s "
+        f"(serial: before any task), around them {outside:.0f} s "
         f"(driver {stages['extract']['driver']:.0f}, JVM {stages['extract']['jvm']:.0f}, "
         f"PostgreSQL {stages['extract']['postgres']:.0f}), resolution + watch {res:.0f} s "
         f"(largest block ~{largest:.0f} s: the serial floor)"
     )
     for slots in (2, 8, 32):
-        best = outside / slots + lpt(r1["parts"], slots) + max(res / slots, largest)
-        worst = outside + lpt(r1["parts"], slots) + max(res / slots, largest)
-        one = outside + tasks + res
+        best = warm + outside / slots + lpt(r1["parts"], slots) + max(res / slots, largest)
+        worst = warm + outside + lpt(r1["parts"], slots) + max(res / slots, largest)
+        one = warm + outside + tasks + res
         print(
             f"  N={slots}: speed-up {one / worst:.2f}x (work around the partitions serial) .. {one / best:.2f}x "
             f"(it splits too), this input of {n} articles in {len(r1['parts'])} partitions"

@@ -36,6 +36,8 @@ ARTICLE = (
     'left Port Velmar. "We will return," Orrant told the Velmar Herald, accusing the army of shelling '
     "two villages in the north of the country last week."
 )
+#: The warm-up's CPU seconds, in the environment of every worker forked from this daemon.
+WARMUP_VAR = "THREATGRAPH_BULK_WARMUP_CPU"
 NAME_PAIRS = (
     ("Daviel Orrant", "Davil Orant", "Person"),
     ("Sarnath Liberation Front", "Sarnath Front", "Organization"),
@@ -82,6 +84,9 @@ def main() -> None:
     with _stdout_to_stderr():
         spent = warm()
         print(f"threatgraph bulk daemon: worker tables built in {spent:.1f} s CPU (pid {os.getpid()})", file=sys.stderr)
+    # Workers inherit it and report it with their partitions' timings: the warm-up runs before any task can
+    # start, so it is serial whatever the number of slots, and a cost model must count it as such.
+    os.environ[WARMUP_VAR] = f"{spent:.3f}"
     daemon.manager()
 
 

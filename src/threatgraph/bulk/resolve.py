@@ -17,9 +17,10 @@ The job:
 2. **blocks** (driver): connected components over group–key–entity edges (union–find on
    interned integers; edges are streamed, not collected), and the resolver's common-context
    statistic over the whole input, summed from the partitions' counts (``common_from_counts``);
-3. **score and decide** (executors): partitions by block (a block never spans two partitions); each
-   partition is one transaction in which a ``Resolver`` scores its candidates with that one
-   statistic (``resolve_groups(common=...)``) and writes entities, aliases and keys;
+3. **score and decide** (executors): blocks packed into partitions largest first (a block never spans
+   two partitions; :func:`pack_blocks`); each partition is one transaction in which a ``Resolver``
+   scores its candidates with that one statistic (``resolve_groups(common=...)``) and writes entities,
+   aliases and keys;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``).

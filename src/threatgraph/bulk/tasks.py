@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS, ROW_DDL, article_from, to_row
+from threatgraph.bulk.daemon import WARMUP_VAR
 from threatgraph.bulk.pgcopy import copy_analyses
 from threatgraph.model import Analysis, Article
 from threatgraph.store.db import create
@@ -170,6 +171,8 @@ def extract_partition(
             "nlp_cpu_seconds": c_nlp,
             "model_cpu_seconds": c_model,
             "peak_rss_mb": peak_rss_mb(),
+            # CPU the executor's daemon spent building this worker's tables before it forked (0: a plain daemon)
+            "warmup_cpu_seconds": float(os.environ.get(WARMUP_VAR, 0)),
             # when and in which worker process it ran: a worker's first partition against its later ones
             "started": started,
             "pid": os.getpid(),
