@@ -28,6 +28,9 @@ def test_the_daemon_writes_only_its_port_to_standard_output() -> None:
     (port,) = struct.unpack("!i", done.stdout)
     assert 0 < port < 65536
     assert b"worker tables built" in done.stderr
+    # run as ``python -m`` by Spark: the package must not have imported the module first (runpy warns that
+    # it then runs a second copy of it)
+    assert b"found in sys.modules" not in done.stderr, done.stderr[-2000:]
 
 
 def test_a_worker_forked_after_the_warm_up_inherits_the_tables_and_can_use_them() -> None:

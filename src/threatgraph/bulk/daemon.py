@@ -36,8 +36,6 @@ ARTICLE = (
     'left Port Velmar. "We will return," Orrant told the Velmar Herald, accusing the army of shelling '
     "two villages in the north of the country last week."
 )
-#: The warm-up's CPU seconds, in the environment of every worker forked from this daemon.
-WARMUP_VAR = "THREATGRAPH_BULK_WARMUP_CPU"
 NAME_PAIRS = (
     ("Daviel Orrant", "Davil Orant", "Person"),
     ("Sarnath Liberation Front", "Sarnath Front", "Organization"),
@@ -80,6 +78,8 @@ def warm() -> float:
 
 def main() -> None:
     from pyspark import daemon
+
+    from threatgraph.bulk.tasks import WARMUP_VAR
 
     with _stdout_to_stderr():
         spent = warm()

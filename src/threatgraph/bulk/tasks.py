@@ -29,7 +29,6 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from threatgraph.bulk.codec import ARTICLE_COLUMNS, ROW_COLUMNS, ROW_DDL, article_from, to_row
-from threatgraph.bulk.daemon import WARMUP_VAR
 from threatgraph.bulk.pgcopy import copy_analyses
 from threatgraph.model import Analysis, Article
 from threatgraph.store.db import create
@@ -38,6 +37,9 @@ from threatgraph.store.schema import articles as articles_table
 #: Output of a partition: an analysed-article row plus what happened to it.
 OUT_DDL = ROW_DDL + ", kind string, reason string"
 OUT_COLUMNS = (*ROW_COLUMNS, "kind", "reason")
+#: CPU seconds the executor's daemon (:mod:`threatgraph.bulk.daemon`) spent warming up, in the environment of
+#: every worker it forked (the daemon module is not imported here: Spark runs it as ``python -m``).
+WARMUP_VAR = "THREATGRAPH_BULK_WARMUP_CPU"
 #: Articles per ``nlp.pipe`` batch and per stored-id query.
 BATCH = 64
 
