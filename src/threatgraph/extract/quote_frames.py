@@ -38,11 +38,27 @@ def _raised(tok: Token) -> bool:
     """A cue verb raising its subject into an infinitive ("a fighter thought to be active", "he is said to have
     fled", "was believed to be hiding"): the noun is what is said of, and whoever says it goes unnamed, so the
     verb attributes nothing to anyone in the text (PARC needs a source)."""
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights
+    )
+    if infinitive and _set_off_participle(tok):
+        return True  # "Jon Vale, said to be close to …, was detained": parsed as Vale's saying, a reduced passive
     passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return passive and infinitive and not any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _set_off_participle(tok: Token) -> bool:
+    """Whether a verb stands as a bare participle set off by a comma and followed at once by an infinitive's
+    "to" ("X, said to be …,", "X, believed to have …,"): the reduced passive of a parenthesis. An active
+    saying has its subject or an auxiliary right before the verb ("X said to reporters", "he said to wait")."""
+    doc = tok.doc
     return (
-        passive
-        and not any(c.dep_ == "ccomp" for c in tok.children)
-        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights)
+        tok.tag_ in ("VBN", "VBD")
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 1].dep_ == "aux"
     )
 
 

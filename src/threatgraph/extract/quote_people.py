@@ -21,7 +21,7 @@ from threatgraph.extract.quote_cues import cues
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +66,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     seen: dict[int, set[str]] = {}
     doc = index.doc
     people_in: dict[int, set[int]] = {}
+    named_in: dict[int, list[Token]] = {}  # sentence start -> the root token of each person named there
     topic_of: dict[int, int] = {}  # sentence start -> the person group that is its main clause's subject
     units = sentence_units(doc)
     unit_of = {i: u.start for u in units for i in range(u.start, u.end)}
@@ -74,6 +75,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
         unit = unit_of.get(span.start, span.sent.start)
         if outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
             people_in.setdefault(unit, set()).add(m.group)
+            named_in.setdefault(unit, []).append(span.root)
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head == roots.get(unit):
                 topic_of.setdefault(unit, m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
@@ -90,6 +92,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
             and t.pos_ == "PRON"
             and t.dep_ not in _OBJECT_DEPS
             and not quoted_at(t, quoted)
+            and not _owner_of_named(t, named_in.get(sent.start, ()))
         }
         if len(groups) == 1 and len(said) == 1:
             seen.setdefault(next(iter(groups)), set()).update(said)
@@ -118,6 +121,21 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
             last_named = {topic} if topic is not None else (set() if other else groups)
             last_groups = groups
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
+
+
+def _owner_of_named(pron: Token, named: Iterable[Token]) -> bool:
+    """Whether a possessive pronoun sits in a named person's own noun phrase ("his rival, Ada Roe,", "Jon Vale,
+    her lawyer,", "his deputy Ada Roe"): it names the owner, someone else, so it says nothing of that person's
+    gender."""
+    if pron.dep_ != "poss":
+        return False
+    noun = pron.head
+    return any(
+        noun.i == r.i
+        or (noun.head.i == r.i and noun.dep_ in ("appos", "compound"))
+        or (r.head.i == noun.i and r.dep_ in ("appos", "compound", "nmod"))
+        for r in named
+    )
 
 
 #: Words that end a title read leftwards from a name: a verb, a conjunction, a pronoun or a determiner.

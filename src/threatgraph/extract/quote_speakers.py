@@ -60,8 +60,15 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     else:
         subj = [c for c in cue.children if c.dep_ == "nsubj" and not quoted_at(c, quoted)]
         if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
-            # read as a second subject is nobody; the subject is the one next to its verb
-            subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
+            # read as a second subject is nobody; a subject after an uninverted cue ("The post says Monday's attack
+            # 'is only …'") is the reported clause's, misparsed; the subject is the one before and next to its verb
+            subj.sort(
+                key=lambda c: (
+                    "\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c),
+                    c.i > cue.i,
+                    abs(cue.i - c.i),
+                )
+            )
         if not subj:
             subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
         if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
@@ -270,6 +277,10 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         # "X met Ada Roe, the opposition leader. The opposition leader said …": a person given the head noun as
         # their title is meant before one who merely stood near the words
         before = [p for p in before if lemma(tok) in title_words(p, index)] or before
+        # "A, the foreign minister, met B, the defence minister. The defence minister said": both stand near both
+        # words; the one whose own title holds every qualifier is meant
+        qualified = {lemma(tok)} | {lemma(w) for q in qualifiers for w in q.subtree if w.is_alpha}
+        before = [p for p in before if qualified <= title_words(p, index)] or before
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
@@ -443,12 +454,16 @@ def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Menti
         same = [p for p in before if sent.start_char <= p.start]
     else:
         same = [p for p in before if sent.start_char <= p.start < sent.end_char]
-    subjects = []
+    subjects, main = [], []
     for p in same:
         ps = doc.char_span(p.start, p.end, alignment_mode="expand")
         if ps is not None and ps.root.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(p)
-    return subjects[-1] if subjects else last
+            if ps.root.head.dep_ == "ROOT":
+                main.append(p)
+    # "A told the court that B had threatened her. '…,' she said": the main clause's subject is the topic
+    # the next sentence goes on with; a subject inside what A said is talked about
+    return main[-1] if main else subjects[-1] if subjects else last
 
 
 def _dateline_token(tok: Token) -> bool:
