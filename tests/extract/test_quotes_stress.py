@@ -203,6 +203,24 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "“We were elected by the people and we will serve our full term.”",
         [("Ada Roe", "lost the trust of the people")],
     ),
+    (
+        "a frame of its own after the quotation",
+        "“We will not give up the town,” Jon Vale said on Monday.\n\n"
+        "“We are ready to talk to anyone who lays down his weapons,” the rebels' statement read.",
+        [("Jon Vale", "We will not give up the town")],
+    ),
+    (
+        "a frame of its own after the quotation",
+        "“We will not give up the town,” Jon Vale said on Monday.\n\n"
+        "“The town belongs to the people,” read a banner held by protesters outside.",
+        [("Jon Vale", "We will not give up the town")],
+    ),
+    (
+        "a frame of its own after the quotation",
+        "“We will not give up the town,” Jon Vale said on Monday.\n\n"
+        "“Peace now, peace forever!” the crowd chanted as he spoke.",
+        [("Jon Vale", "We will not give up the town")],
+    ),
     # "according to" and unnamed sources
     (
         "according to",

@@ -29,6 +29,7 @@ from threatgraph.extract.quote_content import frame_parts, fronted_content, misr
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated, unrealised
 from threatgraph.extract.quote_marks import (
+    CLOSING_MARKS,
     DATELINE,
     Marked,
     blank,
@@ -286,7 +287,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             seen.add((q.start, q.end))
             unique.append(q)
     quotes = _drop_nested(_drop_embedded(unique, text), doc)
-    _carry_speakers(quotes, paragraphs)
+    _carry_speakers(quotes, paragraphs, text)
     _carry_outlets(quotes)
     return quotes
 
@@ -347,17 +348,37 @@ def _first_char_of(paragraph: tuple[int, int]) -> int:
     return paragraph[0]
 
 
-def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
+def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]], text: str) -> None:
     """A direct quote left without speaker takes the speaker of the quote just before it
-    (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph."""
+    (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph; not a
+    quotation whose sentence goes on after it in a frame of its own that was not read as a cue ('“…,” the
+    statement read', '“…!” the crowd chanted'): that frame names another voice."""
     opens = {_first_char_of(p) for p in paragraphs}
     for prev, cur in zip(quotes, quotes[1:], strict=False):
         if cur.speaker is None and cur.direct and prev.speaker is not None and cur.start - 1 in opens:
+            if _framed_after(text, cur.end):
+                continue
             gap = [p for p in paragraphs if prev.start <= p[1] and p[0] <= cur.start]
             if len(gap) <= 2:
                 cur.speaker, cur.speaker_group = prev.speaker, prev.speaker_group
                 cur.speaker_title, cur.speaker_affiliation = prev.speaker_title, prev.speaker_affiliation
                 cur.cue, cur.outlet = cur.cue or prev.cue, cur.outlet or prev.outlet
+
+
+def _framed_after(text: str, end: int) -> bool:
+    """Whether a quotation ending at ``end`` is followed in its sentence by a frame: it closes on a comma (or
+    on "?"/"!" with the frame going on lower-case) and words follow its closing mark on the same line."""
+    pos = end
+    comma = False
+    while pos < len(text) and text[pos] in ",?!":
+        comma = comma or text[pos] == ","
+        pos += 1
+    if pos >= len(text) or text[pos] not in CLOSING_MARKS:
+        return False
+    rest = text[pos + 1 : pos + 40].split("\n", 1)[0].lstrip(" \t")
+    if not rest or not rest[0].isalpha():
+        return False
+    return comma or (text[end - 1 : pos].strip()[-1:] in ("?", "!") and rest[0].islower())
 
 
 def _carry_outlets(quotes: list[Quote]) -> None:
