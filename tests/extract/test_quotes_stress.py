@@ -158,6 +158,35 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "“There is still a long way to go,” he said.",
         [("Ada Roe", "The talks went well"), ("Jon Vale", "There is still a long way to go")],
     ),
+    (
+        "a name the pronoun governs",
+        "Jon Vale said the plan would fail. He pointed to Marcus Reed, who led a similar effort in 2010. "
+        "“It did not work then and it will not work now,” he said.",
+        [("Jon Vale", "the plan would fail"), ("Jon Vale", "It did not work then")],
+    ),
+    (
+        "the owner of a description in the same sentence",
+        "Police arrested Jon Vale on Monday. His lawyer, Ada Roe, said he was innocent. "
+        "“He has done nothing wrong,” she said.",
+        [("Ada Roe", "he was innocent"), ("Ada Roe", "He has done nothing wrong")],
+    ),
+    (
+        "a name apposed to the subject",
+        "The mayor, Marcus Reed, praised the governor, Jon Vale. “He has been a good friend to this city,” he said.",
+        [("Marcus Reed", "He has been a good friend")],
+    ),
+    (
+        "a topic going on past a sentence naming people as objects",
+        "Ada Roe, the mayor, said she would veto the budget. The council, led by Jon Vale, passed it anyway. "
+        "“This budget is a disaster,” she said.",
+        [("Ada Roe", "she would veto the budget"), ("Ada Roe", "This budget is a disaster")],
+    ),
+    (  # Vale or Roe: nothing in the text decides, so no speaker rather than a guess
+        "an undecided topic",
+        "Jon Vale said the plan would fail. Critics point to Ada Roe, who led a similar effort in 2010. "
+        "“It did not work then and it will not work now,” he said.",
+        [("Jon Vale", "the plan would fail")],
+    ),
     # the speaker after the content
     (
         "speaker after content",

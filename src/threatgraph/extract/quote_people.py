@@ -85,15 +85,16 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     last_groups: set[int] = set()  # every person that sentence names
     for sent in units:
         groups = people_in.get(sent.start, set())
+        named = named_in.get(sent.start, ())
+        pronouns = [t for t in sent if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON" and not quoted_at(t, quoted)]
+        # "His lawyer, Ada Roe, said he was innocent": the owner named by "his" is a man the sentence speaks
+        # of besides Roe, so its other "he" may be him too and tells nothing of Roe
+        others = {PRONOUN_GENDER[t.lower_] for t in pronouns if _owner_of_named(t, named)}
         said = {  # an object pronoun is someone else ("Ada Roe introduced him": never Roe herself)
             PRONOUN_GENDER[t.lower_]
-            for t in sent
-            if t.lower_ in PRONOUN_GENDER
-            and t.pos_ == "PRON"
-            and t.dep_ not in _OBJECT_DEPS
-            and not quoted_at(t, quoted)
-            and not _owner_of_named(t, named_in.get(sent.start, ()))
-        }
+            for t in pronouns
+            if t.dep_ not in _OBJECT_DEPS and not _owner_of_named(t, named) and not _commands_named(t, named)
+        } - others
         if len(groups) == 1 and len(said) == 1:
             seen.setdefault(next(iter(groups)), set()).update(said)
         elif not groups and len(last_named) == 1:
@@ -136,6 +137,15 @@ def _owner_of_named(pron: Token, named: Iterable[Token]) -> bool:
         or (r.head.i == noun.i and r.dep_ in ("appos", "compound", "nmod"))
         for r in named
     )
+
+
+def _commands_named(pron: Token, named: Iterable[Token]) -> bool:
+    """Whether a subject pronoun stands over a name in its own clause ("He pointed to Marcus Reed", "she said Jon
+    Vale had lied"): a pronoun never refers to a name it precedes and governs, so it is someone else."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = pron.head
+    return any(r.i > pron.i and clause.left_edge.i <= r.i <= clause.right_edge.i for r in named)
 
 
 #: Words that end a title read leftwards from a name: a verb, a conjunction, a pronoun or a determiner.

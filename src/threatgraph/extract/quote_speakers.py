@@ -34,7 +34,7 @@ from threatgraph.extract.quote_people import (
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(slots=True)
@@ -289,7 +289,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         before = [p for p in before if given.get(p.group, want) == want] if before else before
     unnamed = _unnamed_antecedent(tok, index, quoted) if tok.lower_ in PRONOUN_GENDER else None
     if before:
-        found = _antecedent(before, tok, index)
+        found = _antecedent(before, tok, index, given if tok.lower_ in PRONOUN_GENDER else None)
+        if found is None:
+            return unnamed[1] if unnamed is not None else None
         return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
     if unnamed is not None:
         return unnamed[1]
@@ -440,10 +442,18 @@ def _owned_body(tok: Token, index: MentionIndex) -> Actor | None:
     return Actor(tok.doc.text[first.idx : tok.idx + len(tok)], -1, "PublicBody")
 
 
-def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
+def _antecedent(
+    before: list[Mention], tok: Token, index: MentionIndex, given: dict[int, str] | None = None
+) -> Mention | None:
     """The nearest compatible antecedent of a pronoun or description: the people of the closest
     sentence that names any, and among them the one that is a clause subject (the topic the next
-    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last."""
+    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last.
+
+    For a pronoun (``given``: the genders the article gives) whose closest sentence names people only
+    outside its subject ("Critics point to Ada Roe", "The council, led by Jon Vale, …") while a person was
+    the subject of a sentence just before, the topic may go on past that sentence: the earlier subject is
+    meant when the article gives them the pronoun's gender and the others not, and nobody when neither
+    reading wins (a missed speaker rather than a wrong one)."""
     doc = index.doc
     last = before[-1]
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
@@ -454,16 +464,51 @@ def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Menti
         same = [p for p in before if sent.start_char <= p.start]
     else:
         same = [p for p in before if sent.start_char <= p.start < sent.end_char]
-    subjects, main = [], []
-    for p in same:
-        ps = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if ps is not None and ps.root.dep_ in ("nsubj", "nsubjpass"):
-            subjects.append(p)
-            if ps.root.head.dep_ == "ROOT":
-                main.append(p)
+    subjects = [p for p in same if _subject_role(p, doc) is not None]
+    main = [p for p in subjects if _subject_role(p, doc) == "main"]
     # "A told the court that B had threatened her. '…,' she said": the main clause's subject is the topic
     # the next sentence goes on with; a subject inside what A said is talked about
-    return main[-1] if main else subjects[-1] if subjects else last
+    if main or subjects or given is None or tok.lower_ not in PRONOUN_GENDER:
+        return main[-1] if main else subjects[-1] if subjects else last
+    earlier = _earlier_topic(before, sent, {p.group for p in same}, doc)
+    if earlier is None:
+        return last
+    want = PRONOUN_GENDER[tok.lower_]
+    if given.get(earlier.group) == want and all(given.get(p.group) != want for p in same):
+        return earlier
+    return None
+
+
+def _subject_role(person: Mention, doc: Doc) -> str | None:
+    """ "main" when a person mention is the subject of its sentence's main clause (or a name apposed to that
+    subject: "The mayor, Marcus Reed, praised …"), "sub" for the subject of another clause, else None."""
+    ps = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if ps is None:
+        return None
+    root = ps.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return "main" if root.head.dep_ == "ROOT" else "sub"
+
+
+def _earlier_topic(before: list[Mention], sent: Span, skip: set[int], doc: Doc) -> Mention | None:
+    """The person who was the main-clause subject of one of the two sentences before ``sent``, nearest first,
+    other than the people ``sent`` names."""
+    first = sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    lower = doc[first].idx
+    for p in reversed(before):
+        if p.start >= sent.start_char or p.group in skip:
+            continue
+        if p.start < lower:
+            return None
+        if _subject_role(p, doc) == "main":
+            return p
+    return None
 
 
 def _dateline_token(tok: Token) -> bool:
