@@ -204,6 +204,18 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "many.”",
         [("warning", "was only the first of many")],
     ),
+    (
+        "an abbreviated title split off by the tokeniser",
+        "The squadron arrived on Monday. “We are ready to fly strike missions as soon as the weather clears,” said "
+        "Brig. Gen. Jon Vale, the wing commander.",
+        [("Jon Vale", "We are ready to fly strike missions")],
+    ),
+    (
+        "a stray stop after an inverted cue",
+        "The squadron arrived on Monday. “We are ready to fly strike missions as soon as the weather clears,” said. "
+        "Col. Jon K. Vale, the group commander. “The crews are eager.”",
+        [("Jon K. Vale", "We are ready to fly strike missions"), ("Jon K. Vale", "The crews are eager")],
+    ),
     # a second paragraph continuing a quotation
     (
         "continued paragraph",

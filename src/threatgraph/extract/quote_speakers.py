@@ -201,11 +201,16 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
         return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
-    for t in doc[cue.i + 1 : cue.sent.end]:
+    # not bounded by the parser's sentence: it may end one after an abbreviated title ("said Brig. Gen. X")
+    # or at a stray stop right after the cue ('…,” said. Col. X'); only title words are crossed
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 24)]:
         m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
             return m if not quoted_at(t, quoted) and not _possessive_name(t) else None
-        if not _title_word(t) or t.text in (".", ";", ":"):
+        split_stop = t.i == cue.i + 1 or doc[t.i - 1].lower_ in cues()["title_abbreviations"]
+        if t.text == "." and t.i + 1 < len(doc) and doc[t.i + 1].is_title and split_stop:
+            continue  # the stop of "Brig." split off by the tokeniser, or a stray one after the cue
+        if not _title_word(t) or t.text in (".", ";", ":") or "\n" in t.text:
             return None
     return None
 
