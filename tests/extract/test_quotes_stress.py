@@ -216,6 +216,21 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Col. Jon K. Vale, the group commander. “The crews are eager.”",
         [("Jon K. Vale", "We are ready to fly strike missions"), ("Jon K. Vale", "The crews are eager")],
     ),
+    (
+        "a noun of saying with its source before a colon",
+        "The memorial in Dayton bears a quotation from Marcus Reed: “No stone shall outlast the names we carve today.”",
+        [("Marcus Reed", "No stone shall outlast")],
+    ),
+    (
+        "a noun of saying with its source before a colon",
+        "On Monday the governor read out a message from Ada Roe: “I will come home when the war is over.”",
+        [("Ada Roe", "I will come home")],
+    ),
+    (
+        "a noun of saying without a source before a colon",
+        "The sign on the door of the office carried a warning: “Trespassers will be prosecuted by the city.”",
+        [],
+    ),
     # a second paragraph continuing a quotation
     (
         "continued paragraph",

@@ -42,7 +42,7 @@ from threatgraph.extract.quote_marks import (
     past_heading,
     run_on_quotation,
 )
-from threatgraph.extract.quote_nominal import nominal_attributions
+from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by
@@ -193,6 +193,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 cue = p_cue
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
+        if att is None or att.speaker is None:  # 'bears a quotation from X: “…”': the noun names its source
+            att = colon_attribution(doc, mk.start, index, quoted) or att
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
