@@ -277,6 +277,23 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "“Peace now, peace forever!” the crowd chanted as he spoke.",
         [("Jon Vale", "We will not give up the town")],
     ),
+    (
+        "a fragment woven into another speaker's reported clause",
+        "“It is welcome news,” said Jon Vale. “We will respect the truce,” he added. The rebel council said in a "
+        "statement the truce would let aid reach the villages “ to spare the people of the valley more suffering.” "
+        "Both sides agreed a truce last week in Geneva.",
+        [
+            ("Jon Vale", "It is welcome news"),
+            ("Jon Vale", "We will respect the truce"),
+            ("rebel council", "the truce would let aid reach the villages"),
+        ],
+    ),
+    (
+        "plural people named inside a quotation",
+        "In a statement, the rebels said they were answering “calls made by the governments of the region”.\n\n"
+        "They said the truce would start at once.",
+        [("rebels", "they were answering"), ("rebels", "the truce would start at once")],
+    ),
     # "according to" and unnamed sources
     (
         "according to",

@@ -80,11 +80,13 @@ def cue_for(
     woven = _woven_cue(doc, text, marked)
     if woven is not None and _frame_verb(doc, text, marked) is None and not any(_frames(t, marked) for t in after):
         return woven  # 'X called it “a betrayal” and promised …', then 'Y warned that …': the clause it is woven in
-    # the attribution must sit in the sentence the quote ends in (or the one right after it)
+    # the attribution must sit in the sentence the quote ends in (or the one right after it, for a quotation
+    # that opens its sentence: one woven into its sentence is never framed by the next sentence's cue)
+    inside = _sentence_before(doc, text, marked)
     if after:
         end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
         limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
-        after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
+        after = [t for t in after if t.idx < limit or (inside is None and t.sent.start_char <= marked.end + 3)]
         for cue in after:  # '…," said X, a senior analyst …, told Y': the cue that has a speaker
             if attribution_for(cue, index, quoted).speaker is not None:
                 return cue
@@ -94,7 +96,6 @@ def cue_for(
     if framed is not None:
         return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
-    inside = _sentence_before(doc, text, marked)
     if inside is not None:  # 'X said … . Her slogan, “…,” was mocked': a quotation inside its sentence is
         before = [t for t in before if t.sent.start == inside.start]  # framed by a cue of that sentence only
     return before[-1] if before else _colon_frame(doc, marked)

@@ -261,7 +261,7 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if owned is not None:
         return owned
     if tok.lower_ in ("they", "them"):
-        people = _people_before(tok)
+        people = _people_before(tok, quoted)
         if people is not None:
             return _unnamed(people, index) or resolve(people, index)
     if tok.tag_ == "NNS" and index.at(tok) is None:
@@ -539,7 +539,7 @@ def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
     return Actor(" ".join(t.text for t in words) if words else tok.text)
 
 
-def _people_before(tok: Token) -> Token | None:
+def _people_before(tok: Token, quoted: tuple[tuple[int, int], ...]) -> Token | None:
     """The nearest plural noun for people ("officials", "sources") in this or the two sentences
     before: what "they" refers to in "…, they said" when people, not a group, were named last."""
     doc = tok.doc
@@ -549,8 +549,8 @@ def _people_before(tok: Token) -> Token | None:
             start = doc[start - 1].sent.start
     words = lexicon().words["actor_nouns"] | cues()["source_nouns"]
     for cand in reversed(doc[start : tok.i]):
-        if cand.tag_ == "NNS" and lemma(cand) in words:
-            return cand
+        if cand.tag_ == "NNS" and lemma(cand) in words and not quoted_at(cand, quoted):
+            return cand  # people named inside a quotation are talked about, not the ones talking
     return None
 
 

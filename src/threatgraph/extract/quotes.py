@@ -189,7 +189,13 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         cue = cue_for(cue_tokens, mk, paras, index, text, quoted)
         if (cue is None or cue.idx < mk.start) and previous is not None:
             p_mk, p_cue = previous  # '“…,” X wrote, a Y thought to be Z. “…”': the frame between two parts
-            if p_cue is not None and pi >= 0 and para_of(p_mk.start) == pi and p_mk.end <= p_cue.idx < mk.start:
+            if (
+                p_cue is not None
+                and pi >= 0
+                and para_of(p_mk.start) == pi
+                and p_mk.end <= p_cue.idx < mk.start
+                and not any(p_cue.idx < t.idx < mk.start for t in cue_tokens)  # another saying came between
+            ):
                 cue = p_cue
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
