@@ -294,6 +294,29 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "They said the truce would start at once.",
         [("rebels", "they were answering"), ("rebels", "the truce would start at once")],
     ),
+    (
+        "a question closing its paragraph before another speaker's paragraph",
+        "“Where is the proof that the plan exists?” Jon Vale asked. “Why have you shown us nothing at all so far?”\n\n"
+        "Ada Roe said her comments were “based on what the government knows”, prompting Vale to ask again.",
+        [
+            ("Jon Vale", "Where is the proof"),
+            ("Jon Vale", "Why have you shown us nothing"),
+            ("Ada Roe", "her comments were"),
+        ],
+    ),
+    (
+        "a paragraph introducing someone else's words with a colon",
+        "Ada Roe said the sources of the government had to be protected at all costs. The reporter shot back at "
+        "once:\n\n"
+        "“I remember the last war, and I remember what we were told then about the enemy.”",
+        [("Ada Roe", "the sources of the government had to be protected")],
+    ),
+    (
+        "a transcript line",
+        "The exchange went on for several minutes.\n\nJon Vale: “Is there any evidence at all for this claim?”\n\n"
+        "Ada Roe: “We have shared what we can share with the public.”",
+        [("Jon Vale", "Is there any evidence"), ("Ada Roe", "We have shared what we can share")],
+    ),
     # "according to" and unnamed sources
     (
         "according to",

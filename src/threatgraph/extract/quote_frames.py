@@ -170,8 +170,8 @@ def _frame_verb(doc: Doc, text: str, marked: Marked) -> Token | None:
     if start is None:
         return None
     words = [t for t in doc[start.end : min(len(doc), start.end + 6)] if not t.is_punct and not t.is_space]
-    if not words:
-        return None
+    if not words or "\n" in text[close : words[0].idx]:
+        return None  # '…?”' closing its paragraph: the next paragraph's "X said …" frames its own words
     first = words[0]
     if first.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > first.i and _animate(c) for c in first.children):
         return first  # '“…,” recalled Jon Vale'

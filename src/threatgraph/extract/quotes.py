@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import MentionIndex
+from threatgraph.extract.events_actors import Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
@@ -200,7 +200,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
         if att is None or att.speaker is None:  # 'bears a quotation from X: “…”': the noun names its source
-            att = colon_attribution(doc, mk.start, index, quoted) or att
+            att = colon_attribution(doc, mk.start, index, quoted) or speaker_label(doc, text, mk.start, index) or att
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
@@ -300,6 +300,23 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
     return quotes
 
 
+def speaker_label(doc: Doc, text: str, start: int, index: MentionIndex) -> Attribution | None:
+    """The speaker of a transcript line ('Ada Roe: “…”'): a paragraph opening with nothing but a person's name
+    and a colon before the quotation; the colon stands for the cue."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start : start - 1].rstrip()
+    if not label.endswith(":") or len(label.split()) > 5:
+        return None
+    colon = doc.char_span(line_start + len(label) - 1, line_start + len(label), alignment_mode="expand")
+    span = doc.char_span(line_start, line_start + len(label) - 1, alignment_mode="expand")
+    if colon is None or span is None or not len(span):
+        return None
+    m = index.at(span[0])
+    if m is None or m.label != "Person" or m.end < span.end_char - 1 or m.start > span.start_char:
+        return None
+    return Attribution(colon[0], Actor(m.canonical or m.text, m.group, m.label), span.root)
+
+
 def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
     """A direct fragment inside reported speech by the same speaker ("told the Senate that the
     Zainabiyoun were among the militants “found actively involved …”") is part of that mixed
@@ -364,8 +381,8 @@ def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]], text
     opens = {_first_char_of(p) for p in paragraphs}
     for prev, cur in zip(quotes, quotes[1:], strict=False):
         if cur.speaker is None and cur.direct and prev.speaker is not None and cur.start - 1 in opens:
-            if _framed_after(text, cur.end):
-                continue
+            if _framed_after(text, cur.end) or text[max(0, cur.start - 80) : cur.start - 1].rstrip().endswith(":"):
+                continue  # 'What the reporter answered:' introduces someone else's words
             gap = [p for p in paragraphs if prev.start <= p[1] and p[0] <= cur.start]
             if len(gap) <= 2:
                 cur.speaker, cur.speaker_group = prev.speaker, prev.speaker_group
