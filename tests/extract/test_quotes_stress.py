@@ -324,6 +324,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("Ada Roe", "at least forty people were killed")],
     ),
     (
+        "an agency passing on a quotation",
+        "“We will not leave the city until the talks resume,” Jon Vale said on Monday, according to the Dayton Times.",
+        [("Jon Vale", "We will not leave the city")],
+    ),
+    (
+        "according to opening a sentence with a quotation in it",
+        "According to the Dayton Times, the talks failed over what Jon Vale called “a list of impossible demands.”",
+        [("Dayton Times", "the talks failed over what")],
+    ),
+    (
         "unnamed plural source",
         "Sources close to Jon Vale said he was considering resigning.",
         [("Sources", "he was considering resigning")],

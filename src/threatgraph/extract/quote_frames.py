@@ -34,6 +34,20 @@ def is_cue(tok: Token) -> bool:
     return lem in cues()["cue_verbs"] and not _raised(tok)
 
 
+def channel_of_saying(tok: Token, direct_cues: set[int]) -> bool:
+    """Whether "according to Y" closes a frame that already names its speaker ('“…,” X said, according to
+    Reuters'): it comes after a cue that framed a quotation and has its own subject before it, so Y passed X's
+    words on and X is their source. "According to Y, <clause with a quotation>" opening a sentence is Y's claim."""
+    head = tok.head
+    return (
+        tok.lower_ in cues()["according"]
+        and head.i != tok.i
+        and head.i < tok.i
+        and head.i in direct_cues
+        and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
+
+
 def _raised(tok: Token) -> bool:
     """A cue verb raising its subject into an infinitive ("a fighter thought to be active", "he is said to have
     fled", "was believed to be hiding"): the noun is what is said of, and whoever says it goes unnamed, so the

@@ -27,7 +27,15 @@ from threatgraph.extract.events_actors import Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated, unrealised
+from threatgraph.extract.quote_frames import (
+    channel_of_saying,
+    cue_for,
+    cue_span,
+    is_cue,
+    is_term,
+    negated,
+    unrealised,
+)
 from threatgraph.extract.quote_marks import (
     CLOSING_MARKS,
     DATELINE,
@@ -222,6 +230,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         frame = tok.dep_ == "parataxis" or fronted_content(tok) is not None
         if (tok.i in direct_cues and not clause and not frame) or negated(tok) or unrealised(tok):
             continue  # "did not say whether …", "is expected to say that …" report no claim
+        if channel_of_saying(tok, direct_cues):
+            continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         span = reported_text(tok)
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
         if span is None or len(span) < 3 or opener & {"whether", "if"}:
