@@ -55,6 +55,9 @@ from threatgraph.store.states import ANALYST_STATES, SANCTIONED_STATES
 MAX_CANDIDATES = 12
 #: A blocking key shared by more entities than this is too common to block on.
 MAX_POSTING = 400
+#: A surname this long at least tells a person apart on its own in the rarity test (shorter ones are particles
+#: and clan syllables: "Li", "Ali").
+SURNAME_LETTERS = 4
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
@@ -142,8 +145,8 @@ class Resolver:
         return {k: self.key_cache[k] for k in keys}
 
     def _rare(self, forms: list[NameForm], besides: str | None = None) -> bool:
-        """Whether no other person name of the archive and the job carries a part of these full names
-        (:class:`~threatgraph.resolve.rarity.NameStats`: counted once for the job, so the answer is the same
+        """Whether no other person name of the archive and the job carries a part of these full names, or at
+        least their surname (:class:`~threatgraph.resolve.rarity.NameStats`: counted once for the job, so the answer is the same
         whichever block is resolved first). The names of the two sides compared are no namesakes of
         themselves: ``besides`` is the candidate entity. Absence is evidence only in an archive that has
         seen many people (``RARE_AFTER``): in a handful of articles every name looks rare."""
@@ -154,7 +157,12 @@ class Resolver:
         if not names.large():
             return False
         sides = [*full, *self._forms_of(besides)]
-        return all(names.only_these(t, sides) for t in {t for f in full for t in f.core if len(t) >= 3})
+        if all(names.only_these(t, sides) for t in {t for f in full for t in f.core if len(t) >= 3}):
+            return True
+        # A namesake must share the surname: a given name that others carry too ("<Common given> <Surname>")
+        # does not make the full name common when no other person name carries its surname.
+        surnames = {f.core[-1] for f in full if len(f.core[-1]) >= SURNAME_LETTERS}
+        return bool(surnames) and all(names.only_these(t, sides) for t in surnames)
 
     def _rare_single(self, forms: list[NameForm], besides: str | None) -> bool:
         """Whether a one-word person name ("<Surname>" alone) is carried by no person name of a large archive
@@ -265,7 +273,9 @@ class Resolver:
         ``common`` is the set of context keys too frequent to corroborate anything
         (:func:`common_context`). By default it is computed from this batch; a caller that splits one
         input into several batches (the Spark path resolves one partition per task) computes it once
-        for the whole input and passes it to every batch, so each batch decides as one run would.
+        for the whole input and passes it to every batch, so each batch decides as one run would. The
+        name statistic (``names`` given to the Resolver) is treated alike: counted from these groups
+        unless the caller gave the whole job's.
         """
         article_ids = sorted({g.article_id for g in groups})
         for i in range(0, len(article_ids), CHUNK):
