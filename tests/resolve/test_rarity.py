@@ -135,3 +135,18 @@ def test_a_share_counts_names_new_to_the_archive_once(store, add) -> None:
     assert share.stored["Person|t:vellacott"] == 1
     assert share.new["Person|t:vellacott"] == {"Person:mirela vellacott"}
     assert stats.carrying("vellacott") == 2
+
+
+def test_two_spellings_of_a_full_name_of_common_words_still_meet_under_their_pair_key() -> None:
+    """Both words common: the part keys are dropped, the first-and-last pair (skeletons) still joins the
+    name written with a middle name too; a name with another surname does not share it."""
+    from threatgraph.names.forms import blocking_keys, name_form
+
+    def keys(name: str) -> set[str]:
+        return blocking_keys(name_form(name, "Person"), "Person")
+
+    one, two, other = keys("Orvan Telkaris"), keys("Orven Dask Telkares"), keys("Orvan Bavrolen")
+    names = NameStats.from_counts({k: 100 for k in one | two | other if counted(k)}, {}, 0)
+    shared = names.blocking(one) & names.blocking(two)
+    assert shared == {"Person|f:rvn~tlkrs"}
+    assert not names.blocking(one) & names.blocking(other)

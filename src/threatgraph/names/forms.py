@@ -222,7 +222,10 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
     """Keys under which an alias is indexed and looked up; prefixed by type family.
 
     n: whole core, s: whole skeleton, t: core token, k: token skeleton, p: token metaphone,
-    a: acronym (so "IRGC" finds "Islamic Revolutionary Guard Corps").
+    a: acronym (so "IRGC" finds "Islamic Revolutionary Guard Corps"), f: a person's first and last name
+    words as one key (their skeletons, in sorted order): where a given name or a surname alone is too
+    common to block on (:mod:`threatgraph.resolve.rarity`), the pair still finds the same person's other
+    spellings ("Mohammed Ali" and "Muhammad Ali").
     """
     fam = family(label)
     keys: set[str] = set()
@@ -246,6 +249,14 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
         code = metaphone(tok)
         if len(code) >= 2:
             keys.add(f"{fam}|p:{code}")
+    if fam == "Person":
+        words = [
+            sk if len(sk) >= 2 else tok
+            for tok, sk in zip(form.core, form.skeletons, strict=False)
+            if len(tok) >= 3 and tok not in stop
+        ]
+        if len(words) >= 2:
+            keys.add(f"{fam}|f:{'~'.join(sorted((words[0], words[-1])))}")
     for acronym in (form.acronym, form.acronym_particles):
         if len(acronym) >= 2:
             keys.add(f"{fam}|a:{acronym}")

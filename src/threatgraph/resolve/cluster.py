@@ -146,9 +146,9 @@ class Resolver:
 
     def _rare(self, forms: list[NameForm], besides: str | None = None) -> bool:
         """Whether no other person name of the archive and the job carries a part of these full names, or at
-        least their surname (:class:`~threatgraph.resolve.rarity.NameStats`: counted once for the job, so the answer is the same
-        whichever block is resolved first). The names of the two sides compared are no namesakes of
-        themselves: ``besides`` is the candidate entity. Absence is evidence only in an archive that has
+        least their surname (:class:`~threatgraph.resolve.rarity.NameStats`: counted once for the job, so the
+        answer is the same whichever block is resolved first). The names of the two sides compared are no
+        namesakes of themselves: ``besides`` is the candidate entity. Absence is evidence only in an archive that has
         seen many people (``RARE_AFTER``): in a handful of articles every name looks rare."""
         full = [f for f in forms if len(f.core) > 1]
         if not full:

@@ -35,6 +35,11 @@ PART_KINDS = frozenset("tkpa")
 #: finds no candidate. The resolver scores at most a dozen candidates per group, ranked by shared keys, so
 #: a key shared by many more names than that could only ever find an arbitrary few of them.
 COMMON_NAMES = 30
+#: A person's name word is common sooner: two persons' full names meet under their first-and-last pair key
+#: (``f:`` in :func:`~threatgraph.names.forms.blocking_keys`), so a word key only serves a one-word name
+#: ("<Surname> said"), and a word that this many person names carry does not say which person it is (the
+#: resolver leaves a bare name that fits two known people alone).
+PERSON_NAMES = 8
 #: Persons the archive (with the job) must hold before a name nobody else carries counts as rare: in a
 #: handful of articles every name looks rare.
 RARE_AFTER = 100
@@ -150,7 +155,8 @@ class NameStats:
 
     def common(self, key: str) -> bool:
         """A part key too many names share to block on or look up."""
-        return key.partition("|")[2][:1] in PART_KINDS and self.counts.get(key, 0) > COMMON_NAMES
+        fam, _, rest = key.partition("|")
+        return rest[:1] in PART_KINDS and self.counts.get(key, 0) > (PERSON_NAMES if fam == "Person" else COMMON_NAMES)
 
     def blocking(self, keys: Iterable[str]) -> set[str]:
         """The keys a group is looked up and blocked under: its keys less the common part keys."""
