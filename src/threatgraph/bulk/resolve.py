@@ -44,7 +44,7 @@ from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, load_groups
+from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, cross_type_keys, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
@@ -88,7 +88,8 @@ def lookup_keys(
     acronym or script may differ), of each spelling as it is stored as an alias, and the name keys of
     stored merge decisions (which can pull the group to an entity its names would not find), and for an
     organisation the name keys of the other names the loaded lists give its body (``listed``, see
-    :mod:`threatgraph.resolve.listnames`). A key too many only makes a block larger; a key too few could
+    :mod:`threatgraph.resolve.listnames`), and the whole-name keys of the other family under which the
+    resolver looks for the same name typed otherwise. A key too many only makes a block larger; a key too few could
     let two blocks meet. ``names`` (the job's :class:`~threatgraph.resolve.rarity.NameStats`) drops the
     common name parts, which the resolver never looks up either: the key is common or not for every group.
     """
@@ -105,6 +106,8 @@ def lookup_keys(
         keys |= listed.lookup_keys(g.list_keys())
     if not g.person:
         keys |= public_names().lookup_keys(g.forms())  # a body's other public names (names/bodies.py)
+        keys |= public_names().branch_keys(g.forms())  # and its branches under them, as the resolver looks them up
+    keys |= cross_type_keys(g)  # the same name typed as the other family (a body typed Person, or the reverse)
     return names.blocking(keys) if names is not None else keys
 
 

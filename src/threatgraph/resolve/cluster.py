@@ -80,6 +80,18 @@ OTHER_FAMILY = {"Person": "Organization", "Organization": "Person"}
 CROSS_TYPE_WORDS = 2
 
 
+def cross_type_keys(g: Group) -> set[str]:
+    """The keys under which the resolver looks for an entity of the other family named exactly as this
+    group (:meth:`Resolver._cross_type`); the Spark path blocks on them too, or a person and the body of the
+    same name would meet on one machine and, on Spark, only if the other's block happened to commit first."""
+    other = OTHER_FAMILY.get(family(g.label))
+    if other is None:
+        return set()
+    return {
+        f"{other}|n:{f.norm}"[:MAX_KEY] for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS
+    }
+
+
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
     """Whether two different names of one in-document group fit the two entities, one each."""
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
@@ -343,13 +355,10 @@ class Resolver:
         actor typed a person in one article and a body in another. Typing errors are common (an airline, a
         militia typed Person), and a split by type is as much a missed merge as a split by spelling; the
         exact name, scored as the entity's own type would be (:meth:`_best`), must still pass the same bar."""
-        other = OTHER_FAMILY.get(family(g.label))
-        if other is None:
+        keys = cross_type_keys(g)
+        if not keys:
             return []
-        norms = {f.norm for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS}
-        if not norms:
-            return []
-        found = self._candidates({f"{other}|n:{n}"[:MAX_KEY] for n in norms})
+        found = self._candidates(keys)
         return [e for e in found if e not in cands]
 
     def _allowed(self, g: Group, prof: Profile, gkeys: set[str], gs: GroupScore) -> bool:
