@@ -150,3 +150,20 @@ def test_two_spellings_of_a_full_name_of_common_words_still_meet_under_their_pai
     shared = names.blocking(one) & names.blocking(two)
     assert shared == {"Person|f:rvn~tlkrs"}
     assert not names.blocking(one) & names.blocking(other)
+
+
+def test_an_incremental_batch_counts_the_archive_and_still_finds_its_people(store, add) -> None:
+    """A later batch counts the archive's names as of its start: the given name the archive's crowd shares is
+    common there too, and a full name seen before is still found (by its whole-name and pair keys)."""
+    from threatgraph import resolve
+
+    first = add(*_crowd(), build("Orvan Telkaris spoke in Qandor.", [("Person", ["Orvan Telkaris"])]))
+    resolve.update(store, first)
+    later = add(build("Orvan Telkaris spoke again in Qandor.", [("Person", ["Orvan Telkaris"])]))
+    with store.connect() as conn:
+        names = NameStats.of(conn, load_groups(conn, later), archive_persons(conn))
+    assert names.common(f"Person|t:{GIVEN.lower()}") and not names.common("Person|t:telkaris")
+    resolve.update(store, later)
+    with store.connect() as conn:
+        found = {r[0] for r in conn.execute(select(mentions.c.entity_id).where(mentions.c.text == "Orvan Telkaris"))}
+    assert len(found) == 1
