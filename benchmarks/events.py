@@ -190,9 +190,10 @@ def trigger_pos(text: str, gold: dict[str, Any]) -> int:
     return lo + gold["evidence"].index(gold["trigger"])
 
 
-def in_half(doc_id: str, half: str | None) -> bool:
-    """A stable half of the documents: "A" or "B" by the id's checksum, every document for None."""
-    return half is None or "AB"[zlib.crc32(doc_id.encode("utf-8")) % 2] == half
+def in_half(doc_id: str, half: str | None, salt: str = "") -> bool:
+    """A stable half of the documents: "A" or "B" by the checksum of ``salt`` + id, every document for
+    None (a new salt draws a new split, so a session can tune on halves earlier sessions did not look at)."""
+    return half is None or "AB"[zlib.crc32((salt + doc_id).encode("utf-8")) % 2] == half
 
 
 def score_precision(gdoc: dict[str, Any], text: str, events: list[Event], tally: Tally) -> None:
@@ -225,12 +226,14 @@ def score_precision(gdoc: dict[str, Any], text: str, events: list[Event], tally:
                 tally.errors.append(f"AS FACT  {where}: gold {match['modality']}")
 
 
-def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool, half: str | None = None) -> None:
+def score_dev(
+    extractor: Extractor, split: str, tally: Tally, show_errors: bool, half: str | None = None, salt: str = ""
+) -> None:
     """Score every gold document of ``split`` ("all" for every split), or one half of them."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     articles = load_articles()
     wanted = {"all": set(SPLITS), "tuning": set(TUNING)}.get(split, {split})
-    docs = [d for d in gold["documents"] if d["split"] in wanted and in_half(d["doc"], half)]
+    docs = [d for d in gold["documents"] if d["split"] in wanted and in_half(d["doc"], half, salt)]
     analyses = extractor.analyse([articles[d["doc"]] for d in docs])
     for gdoc, analysis in zip(docs, analyses, strict=True):
         text = analysis.article.text
@@ -366,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=(*SPLITS, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5")
     ap.add_argument("--half", choices=("A", "B"), default=None, help="score one stable half of the documents")
+    ap.add_argument("--salt", default="", help="salt of the --half checksum (a new salt, a new split)")
     ap.add_argument("--errors", action="store_true", help="list each miss (tuning splits only: tune, tune3, tune5)")
     ap.add_argument("--no-re3d", action="store_true")
     ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
@@ -374,8 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     splits = [args.split] if args.split else [*SPLITS, "all"]
     for split in splits:
         tally = Tally()
-        score_dev(extractor, split, tally, args.errors and split in (*TUNING, "tuning"), args.half)
-        print(f"dev event gold, split={split}" + (f" half={args.half}" if args.half else ""))
+        score_dev(extractor, split, tally, args.errors and split in (*TUNING, "tuning"), args.half, args.salt)
+        half = f" half={args.half}" + (f" salt={args.salt}" if args.salt else "")
+        print(f"dev event gold, split={split}" + (half if args.half else ""))
         for measure in tally.counts:
             print(tally.line(measure))
     if not args.no_re3d:
