@@ -22,7 +22,7 @@ from threatgraph.extract.events_args import Args, perpetrators, speaker_groups, 
 from threatgraph.extract.events_candidates import trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
-from threatgraph.extract.events_dates import coordinated_dates, date_for, statement_date
+from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
 from threatgraph.extract.events_lead import Lead, dateline, retold_later
 from threatgraph.extract.events_lemmas import lemma
@@ -293,6 +293,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()
         # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *coordinated_dates(tok, kind, date, dated, para)]
+        if mode not in ("hypothetical", "demanded"):
+            told = [by_publication(d, article.published) for d in told]
         pairs = [(t, d) for t in targets for d in told]
         if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
             pairs = list(zip(targets, told, strict=True))  # "listed X and Y in 2014 and 2019, respectively"

@@ -10,6 +10,7 @@ dated by the publication date, and says so in the interval's note.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_args import anchor_verbs
@@ -196,6 +197,17 @@ def coordinated_dates(
         if any(t.dep_ == "conj" for t in path) and (iv.start, iv.end) != (first.start, first.end):
             out.append(iv)
     return out
+
+
+def by_publication(interval: DateInterval | None, published: date | None) -> DateInterval | None:
+    """A happening told as real (asserted, claimed, negated) took place by the time it is reported:
+    "this week's strikes" in a Thursday piece ran from Monday to Thursday, not to Sunday. The end of
+    an interval reaching past publication is cut back to it; a plan or a demand keeps its future."""
+    if interval is None or published is None or interval.start is None or interval.end is None:
+        return interval
+    if not interval.start <= published < interval.end:
+        return interval
+    return replace(interval, end=published)  # the expression's precision stays what it wrote
 
 
 def _as_period(tok: Token, interval: DateInterval) -> DateInterval:
