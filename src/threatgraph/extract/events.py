@@ -283,8 +283,11 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         date = date_for(tok, kind, dated, para)
         if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
             date = statement_date(tok, trig, article)
-        place = place_for(tok, kind, index, actor_tokens) or target_place(tok, trig.type, index)
-        place = place or place_fallback(tok, index, actor_tokens, para)
+        # a measure is taken where its issuer is (the dateline, carried by the lead), not where the
+        # places named around its targets and grounds are ("designated leaders of militias in X")
+        issued = trig.type in lexicon().words["issued_types"]
+        place = place_for(tok, kind, index, actor_tokens, measure=issued) or target_place(tok, trig.type, index)
+        place = place or (None if issued else place_fallback(tok, index, actor_tokens, para))
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)

@@ -167,8 +167,11 @@ def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tupl
     return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
 
 
-def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
-    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause)."""
+def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], measure: bool = False) -> str | None:
+    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause).
+
+    For a ``measure`` (a sanction, a designation) "on" names what the measure falls on ("sanctions
+    on the forces of X"), never where it was taken."""
     anchors = [a for a in anchor_verbs(tok, kind) if not (a != tok and tok.dep_ == "conj")]
     anchors += [c for a in anchors for c in a.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     anchor_ids = {a.i for a in anchors}
@@ -181,7 +184,7 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> s
     for t in tok.sent:
         name = _place_name(t, index, actors)
         prep = place_prep(t) if name is not None else None
-        if prep is None:
+        if prep is None or (measure and prep.lower_ == "on"):
             continue
         head = prep.head
         if head.lower_ in directions:  # "30 km southeast of X": X is a landmark, not where it was
