@@ -27,7 +27,7 @@ from threatgraph.extract.events_issuer import performed, release_sources, statut
 from threatgraph.extract.events_lead import Lead, dateline, retold_later
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
-from threatgraph.extract.events_modality import modality
+from threatgraph.extract.events_modality import modality, unclaimed
 from threatgraph.extract.events_places import PLACE_PREPS, place_fallback, place_for, place_prep, target_place
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.model import Article, Event, Mention
@@ -290,7 +290,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         place = place or (None if issued else place_fallback(tok, index, actor_tokens, para))
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
-        negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
+        negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()

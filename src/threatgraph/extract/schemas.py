@@ -257,6 +257,11 @@ class Modality(Schema):
     factive_modifiers: Words
     factive_marks: Words
     committal_heads: Words
+    responsibility_heads: Words
+    purpose_nouns: Words
+    ending_nouns: Words
+    cessation_adverbs: Words
+    pending_adverbs: Words
     max_steps: int
 
 
