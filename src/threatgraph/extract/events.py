@@ -22,9 +22,9 @@ from threatgraph.extract.events_args import Args, perpetrators, speaker_groups, 
 from threatgraph.extract.events_candidates import trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
-from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, statement_date
+from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
-from threatgraph.extract.events_lead import Lead, dateline, retold_later
+from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, retold_later
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality, unclaimed
@@ -280,14 +280,15 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
         mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
-        date = date_for(tok, kind, dated, para)
+        date = date_for(tok, kind, dated, para, article.published)
         if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
             date = statement_date(tok, trig, article)
         # a measure is taken where its issuer is (the dateline, carried by the lead), not where the
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]
         place = place_for(tok, kind, index, actor_tokens, measure=issued) or target_place(tok, trig.type, index)
-        place = place or (None if issued else place_fallback(tok, index, actor_tokens, para))
+        apart = issued or (kind == "noun" and sequenced(tok))  # "following X's attack, Y moved to Z": not in Z
+        place = place or (None if apart else place_fallback(tok, index, actor_tokens, para))
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
@@ -332,5 +333,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 )
             )
             triggers.append(tok)
-    events = retold_later(events, triggers)
+    events = retold_earlier(retold_later(events, triggers), triggers)
     return _attribute_claims(events, claims) if claims else events

@@ -202,3 +202,40 @@ def retold_later(events: list[Event], tokens: list[Token]) -> list[Event]:
         for k in same:
             out[k] = replace(out[k], date=replace(ev.date, note=note), place=out[k].place or ev.place)
     return out
+
+
+def _owned(tok: Token) -> bool:
+    """Whether a trigger is a singular noun with its doer as possessor ("X's attack", "the group's
+    raid"): a definite description that picks out the one such happening the reader knows."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.dep_ == "poss" for c in tok.children)
+
+
+def retold_earlier(events: list[Event], tokens: list[Token]) -> list[Event]:
+    """Undated events that name again, by their doer's possessive ("X's attack"), a happening of the
+    same kind and doer told earlier with a date of its own words: they take that date and, when
+    they have none, its place, with a note saying so.
+
+    ``tokens[k]`` is the trigger of ``events[k]`` (events in text order). A plural ("X's attacks")
+    or a bare noun does not single out one happening, so neither is dated this way."""
+    out = list(events)
+    for j, (ev, tok) in enumerate(zip(events, tokens, strict=True)):
+        if ev.date is not None or ev.source_group < 0 or not _owned(tok):
+            continue
+        root = plover_of(ev.type)[0]
+        told = [
+            k
+            for k in range(j)
+            if tokens[k].i < tok.sent.start
+            and events[k].source_group == ev.source_group
+            and plover_of(events[k].type)[0] == root
+            and tokens[k].tag_ != "NNS"
+            and events[k].date is not None
+            and events[k].date.start is not None
+            and events[k].date.note is None
+        ]
+        if not told:
+            continue
+        first = events[max(told, key=lambda k: tokens[k].i)]
+        note = f"date of the same {root.lower()} told earlier ({first.date.text})"
+        out[j] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
+    return out
