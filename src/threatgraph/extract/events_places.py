@@ -125,7 +125,7 @@ def _place_in(
         if name is None or _in_other_relative(t, trigger):
             continue
         prep = place_prep(t)
-        if prep is None and not _after_place_word(t, index):
+        if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
             continue
         if prep is not None and (lemma(prep.head) in speech or (not landmarks and prep.head.lower_ in directions)):
             continue
@@ -143,6 +143,13 @@ def _has_country_appos(t: Token, index: MentionIndex) -> bool:
         if m is not None and m.label in PLACE_LABELS:
             return True
     return False
+
+
+def _premodifier(t: Token) -> bool:
+    """Whether a name modifies a noun after it ("attacks on U.S. and coalition forces"): it says whose
+    forces, not where; the preposition before it governs the noun, not the name."""
+    kinds = lexicon().words["place_nouns"]
+    return t.dep_ in ("nmod", "compound", "amod") and t.head.i > t.i and lemma(t.head) not in kinds
 
 
 def _after_place_word(t: Token, index: MentionIndex) -> bool:
