@@ -188,16 +188,16 @@ def date_for(
             if _premodifies(span, tok):
                 return _as_period(tok, interval)
     in_sentence = bool(local)
-    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
+    everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
-        for span, interval in local:
+        for span, interval in everything:  # a date of another happening counts only to count from it
             if not reaches(span.root, anchor):
                 continue
             counted = _counted_from(span, anchor)
             if counted == "since":
                 return _from_then(interval, published)  # "attacks since X's raid on May 3": May 3 to now
-            if counted is not None:
+            if counted is not None or (span, interval) not in local:
                 continue  # "after X's raid on May 3": the raid's date, not this happening's
             return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
     if ground:

@@ -146,9 +146,15 @@ def _has_country_appos(t: Token, index: MentionIndex) -> bool:
 
 
 def _premodifier(t: Token) -> bool:
-    """Whether a name modifies a noun after it ("attacks on U.S. and coalition forces"): it says whose
-    forces, not where; the preposition before it governs the noun, not the name."""
+    """Whether a name modifies a noun after it ("attacks on U.S. and coalition forces", "on U.S. and
+    allied troops"): it says whose forces, not where; the preposition before it governs the noun."""
     kinds = lexicon().words["place_nouns"]
+    # "U.S. and allied troops" parsed as a name and a plural joined (or two objects of one preposition):
+    # the name shares the plural's noun
+    if any(c.dep_ == "conj" and c.tag_ == "NNS" for c in t.children):
+        return True
+    if t.dep_ == "pobj" and any(c.dep_ == "cc" for c in t.children):
+        return any(s.dep_ == "pobj" and s.tag_ == "NNS" and s.i > t.i for s in t.head.children)
     return t.dep_ in ("nmod", "compound", "amod") and t.head.i > t.i and lemma(t.head) not in kinds
 
 
@@ -198,9 +204,11 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
             if head.head.i in anchor_ids and reference is None:
                 reference = name
             continue
-        if head.i in anchor_ids or (
-            head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors and head.head.i in anchor_ids
-        ):
+        if _premodifier(t):
+            continue  # "raids on U.S. and allied troops": whose troops, not where
+        # a measure's object is placed where it is, not where the measure is taken ("designated leaders in X")
+        on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
+        if head.i in anchor_ids or (on_object and head.head.i in anchor_ids):
             return name
     if reference is None:
         return None
