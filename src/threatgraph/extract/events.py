@@ -28,7 +28,14 @@ from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, reto
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality, unclaimed
-from threatgraph.extract.events_places import PLACE_PREPS, place_fallback, place_for, place_prep, target_place
+from threatgraph.extract.events_places import (
+    PLACE_PREPS,
+    phrase_place,
+    place_fallback,
+    place_for,
+    place_prep,
+    target_place,
+)
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.model import Article, Event, Mention
 
@@ -287,8 +294,10 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]
         place = place_for(tok, kind, index, actor_tokens, measure=issued) or target_place(tok, trig.type, index)
-        apart = issued or (kind == "noun" and sequenced(tok))  # "following X's attack, Y moved to Z": not in Z
-        place = place or (None if apart else place_fallback(tok, index, actor_tokens, para))
+        if kind == "noun" and sequenced(tok):  # "following X's attack on Y, Z moved to W": not in W
+            place = place or phrase_place(tok, index, actor_tokens)
+        elif not issued:
+            place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)

@@ -180,6 +180,12 @@ def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tupl
     return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
 
 
+def phrase_place(tok: Token, index: MentionIndex, actors: set[int]) -> str | None:
+    """A place phrase inside a nominal trigger's own phrase ("after X's attack on soldiers at the base
+    in Eastport"), for a happening told apart from its clause, whose other places are not its own."""
+    return _place_in(list(tok.subtree), index, actors, tok.i, trigger=tok)
+
+
 def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], measure: bool = False) -> str | None:
     """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause).
 
