@@ -153,7 +153,8 @@ def _counted_from(span: Span, anchor: Token) -> str | None:
     for _ in range(12):
         if cur == anchor or cur.head == cur:
             return None
-        if cur.dep_ == "prep" and cur.lower_ in _SEQUENCE and cur.head == anchor and span.root.head != cur:
+        own = span.start <= cur.i < span.end or span.root.head == cur  # "since May 3": the date's own word
+        if cur.dep_ == "prep" and cur.lower_ in _SEQUENCE and cur.head == anchor and not own:
             return cur.lower_
         cur = cur.head
     return None

@@ -34,7 +34,7 @@ _DATELINE = re.compile(
     r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?(?:\s*[—–]|\s+-)\s+(?=[A-Z0-9“\"])",
     re.MULTILINE,
 )  # the dash (or a spaced hyphen) is followed by the first sentence of the body, which opens with a capital
-# "Washington – Today, …": a dateline in title case opens a line and must name a known place, since
+# "Eastport – Today, …": a dateline in title case opens a line and must name a known place, since
 # any capitalised word may open a line before a dash
 _TITLE_DATELINE = re.compile(
     r"^([A-Z][a-z'’.]+(?: [A-Z][a-z'’.]+){0,2})(?:, [A-Z][\w.'’ ]+)?(?:\s*[—–]|\s+-)\s+(?=[A-Z0-9“\"])",

@@ -146,10 +146,10 @@ def _has_country_appos(t: Token, index: MentionIndex) -> bool:
 
 
 def _premodifier(t: Token) -> bool:
-    """Whether a name modifies a noun after it ("attacks on U.S. and coalition forces", "on U.S. and
-    allied troops"): it says whose forces, not where; the preposition before it governs the noun."""
+    """Whether a name modifies a noun after it ("raids on Eastmark border posts", "on Eastmark and
+    allied troops"): it says whose posts or troops, not where; the preposition governs the noun."""
     kinds = lexicon().words["place_nouns"]
-    # "U.S. and allied troops" parsed as a name and a plural joined (or two objects of one preposition):
+    # "Eastmark and allied troops" parsed as a name and a plural joined (or two objects of one preposition):
     # the name shares the plural's noun
     if any(c.dep_ == "conj" and c.tag_ == "NNS" for c in t.children):
         return True
@@ -211,7 +211,7 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
                 reference = name
             continue
         if _premodifier(t):
-            continue  # "raids on U.S. and allied troops": whose troops, not where
+            continue  # "raids on Eastmark and allied troops": whose troops, not where
         # a measure's object is placed where it is, not where the measure is taken ("designated leaders in X")
         on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
         if head.i in anchor_ids or (on_object and head.head.i in anchor_ids):
