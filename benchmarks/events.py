@@ -14,8 +14,8 @@ and the documents are scored per split (``tune`` may be looked at while improvin
 ``unseen`` and ``fresh`` never are). The publication date handed to the extractor is the page's stated date, or
 the reconstructed ``published_approx`` when it is a whole day (a feed would give one).
 
-"date/place right when one given" score only the events the extractor dated or placed: a wrong
-date or place misleads a reader, an unknown one does not, so both figures are shown.
+"source/target/date/place right when one given" score only the events the extractor gave that role: a wrong
+actor, date or place misleads a reader, an unknown one does not, so both figures are shown.
 
 Irrealis errors count gold events that are negated, hypothetical or demanded but come out as an
 asserted fact; claims shown as facts are counted apart (a claim is reported, not false).
@@ -306,6 +306,8 @@ def score_dev(
                 if g[role]:
                     ok = names_match(getattr(best, role), g[role])
                     tally.score(role, ok)
+                    if getattr(best, role) is not None:
+                        tally.score(f"{role} right when one given", ok)  # a wrong actor is worse than none
                     if not ok:
                         tally.errors.append(f"{role.upper():<8} {where}: {getattr(best, role)!r} for {g[role][0]!r}")
             if g["date"]:
