@@ -271,7 +271,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
         things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(perpetrators(args.targets), index, para, things)]
+        heads = perpetrators(args.targets, trig.type)
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
         exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
         if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):

@@ -431,13 +431,30 @@ def _role_holders(noun: Token) -> list[Token]:
     return []
 
 
-def perpetrators(heads: list[Token]) -> list[Token]:
+def perpetrators(heads: list[Token], kind: str | None = None) -> list[Token]:
     """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
-    not at the attack; a happening with no named doer leaves no target."""
+    not at the attack; a happening with no named doer leaves no target. For a type whose target is
+    a party (``party_target_types``, event type ``kind``) an activity stands for whose it is."""
+    parties = kind in lexicon().words["party_target_types"]
     out: list[Token] = []
     for head in heads:
-        out.extend(noun_args(head).sources if head.pos_ == "NOUN" and trigger_of(head) is not None else [head])
+        if head.pos_ == "NOUN" and trigger_of(head) is not None:
+            out.extend(noun_args(head).sources)
+        else:
+            out.extend((_activity_owners(head) or [head]) if parties else [head])
     return out
+
+
+def _activity_owners(head: Token) -> list[Token]:
+    """Whose activity a common noun names when it is no actor: "the operations of X", "the group's
+    activities", "X operations". One can support a party, not an activity, so the owner is the one
+    helped. A noun that can be an actor ("the people of X", "the group's fighters") is kept."""
+    words = lexicon().words
+    lem = lemma(head)
+    if head.pos_ != "NOUN" or lem in words["actor_nouns"] or lem in words["member_nouns"]:
+        return []
+    named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return children(head, "poss") + prep_objects(head, ("of",)) + named
 
 
 def _held_one(noun: Token, gov: Token) -> list[Token]:

@@ -212,6 +212,7 @@ class PloverFile(Schema):
     circumstance_preps: Words
     shared_subject_types: Words
     thing_target_types: Words
+    party_target_types: Words
     instrument_verbs: Words
     repeated_types: Words
     issued_types: Words

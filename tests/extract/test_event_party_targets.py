@@ -1,0 +1,36 @@
+"""Type constraints on event arguments (issue 11, session 15): whom a PLOVER type can be done to or by.
+Invented text; each test names the constraint."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .conftest import event_reader, events_with
+
+
+@pytest.fixture(scope="module")
+def events(nlp: Language):
+    return event_reader(nlp)
+
+
+def test_support_of_an_activity_is_support_of_its_owner(events) -> None:
+    found = events("Brightwater Trading has supported the operations of the Kestrel Front since 2019.")
+    assert {e.target for e in events_with(found, "supported")} == {"Kestrel Front"}
+
+
+def test_support_of_a_possessed_activity_helps_the_possessor(events) -> None:
+    found = events("Brightwater Trading financed the Kestrel Front's recruitment drives in the north.")
+    assert {e.target for e in events_with(found, "financed")} == {"Kestrel Front"}
+
+
+def test_an_actor_object_stays_the_target(events) -> None:
+    # "the people of X" can be helped themselves: the owner rule is for activities only
+    found = events("The Eastland Relief Fund supported the families of the victims.")
+    assert all(e.target != "victims" for e in events_with(found, "supported"))
+
+
+def test_a_measure_supports_no_one(events) -> None:
+    # "These designations support a strategy": an act of law is no supporter (PLOVER SUPPORT needs an actor)
+    found = events("These designations support the government's strategy to counter the Kestrel Front.")
+    assert not [e for e in found if e.trigger == "support"]
