@@ -34,3 +34,13 @@ def test_a_measure_supports_no_one(events) -> None:
     # "These designations support a strategy": an act of law is no supporter (PLOVER SUPPORT needs an actor)
     found = events("These designations support the government's strategy to counter the Kestrel Front.")
     assert not [e for e in found if e.trigger == "support"]
+
+
+def test_a_country_an_act_is_on_is_its_target(events) -> None:
+    found = events("The Kestrel Front's attack on Moldova killed twelve soldiers.")
+    assert {e.target for e in events_with(found, "attack")} == {"Moldova"}
+
+
+def test_a_country_one_is_in_stays_a_place(events) -> None:
+    found = events("The Kestrel Front attacked a convoy in Moldova.")
+    assert all(e.target != "Moldova" for e in events_with(found, "attacked"))

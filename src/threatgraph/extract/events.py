@@ -146,12 +146,20 @@ def _actors(
             inside += [t for t in h.subtree if para[0] <= t.idx < para[1] and index.at(t) is not None][:1]
     out = []
     for actor, t in resolve_all(inside, index, things):
-        if actor.label == "Location" or (actor.label in PLACE_LABELS and place_prep(t) is not None):
+        where = actor.label in PLACE_LABELS and place_prep(t) is not None and not _aimed_at(t)
+        if actor.label == "Location" or where:
             continue
         if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in PLACE_PREPS:
             continue  # "Near Eastport, two strikes …" tagged as a name: a where, never a who
         out.append((actor, t))
     return out
+
+
+def _aimed_at(t: Token) -> bool:
+    """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
+    "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
+    directed at it (an island state read as a place is the rare exception)."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("on", "upon")
 
 
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
