@@ -44,3 +44,14 @@ def test_a_country_an_act_is_on_is_its_target(events) -> None:
 def test_a_country_one_is_in_stays_a_place(events) -> None:
     found = events("The Kestrel Front attacked a convoy in Moldova.")
     assert all(e.target != "Moldova" for e in events_with(found, "attacked"))
+
+
+def test_a_measure_object_is_a_party_however_worded(events) -> None:
+    found = events("The Ministry of Finance of Ruritania has sanctioned numerous entities in the region.")
+    assert {e.target for e in events_with(found, "sanctioned")} == {"numerous entities"}
+
+
+def test_a_bare_plural_measure_object_is_anyone(events) -> None:
+    # "the power to designate persons": persons of the kind, no one in particular
+    found = events("The ministry's power to designate persons derives from the statute.")
+    assert not [e for e in found if e.trigger == "designate" and e.target]

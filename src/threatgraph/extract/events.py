@@ -155,6 +155,24 @@ def _actors(
     return out
 
 
+def _things(tok: Token, trig: Trigger, kind: str, args: Args) -> set[int]:
+    """Target heads that may stand as their own phrase when they name no known actor: a violent
+    act's object may be a thing ("shelled the silo"); a measure's verb object is a party however it
+    is worded ("sanctioned numerous entities", "designated two firms"), when it is someone in
+    particular: a bare plural is anyone of the kind ("the power to designate persons")."""
+    words = lexicon().words
+    if trig.type in words["thing_target_types"]:
+        return {h.i for h in args.targets}
+    if trig.type in words["party_object_types"] and kind == "verb":
+        told = ("det", "nummod", "poss", "amod", "compound")
+        return {
+            h.i
+            for h in args.targets
+            if h.head == tok and h.dep_ in ("dobj", "nsubjpass") and any(c.dep_ in told for c in h.lefts)
+        }
+    return set()
+
+
 def _aimed_at(t: Token) -> bool:
     """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
     "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
@@ -278,7 +296,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     shared |= release_sources(measures, shared)
     shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
-        things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
+        things = _things(tok, trig, kind, args)
         heads = perpetrators(args.targets, trig.type)
         targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])

@@ -213,6 +213,7 @@ class PloverFile(Schema):
     shared_subject_types: Words
     thing_target_types: Words
     party_target_types: Words
+    party_object_types: Words
     instrument_verbs: Words
     repeated_types: Words
     issued_types: Words
