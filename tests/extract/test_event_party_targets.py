@@ -55,3 +55,10 @@ def test_a_bare_plural_measure_object_is_anyone(events) -> None:
     # "the power to designate persons": persons of the kind, no one in particular
     found = events("The ministry's power to designate persons derives from the statute.")
     assert not [e for e in found if e.trigger == "designate" and e.target]
+
+
+def test_an_infinitive_on_a_noun_is_not_done_to_it(events) -> None:
+    # "a cell to kidnap foreigners": the cell is for kidnapping, nobody kidnaps the cell
+    text = "The Kestrel Front directed its members to develop a cell to kidnap or attack foreigners in Eastland."
+    found = events(text)
+    assert all(e.target != "cell" for e in found if e.trigger == "kidnap")

@@ -125,7 +125,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             happening = not passive and head.pos_ == "NOUN" and trigger_of(head) is not None
             # "an attack by X targeting Y": X targets, not the attack
             (subjpass if passive else subj).extend(noun_args(head).sources if happening else [head])
-        elif verb.dep_ == "relcl" and not dobj:
+        elif verb.dep_ == "relcl" and not dobj and not _infinitival(verb):
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
@@ -143,6 +143,12 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "a network to kidnap …", "a plan to strike …": an infinitive hung on a noun says what the
+    noun is for; the noun is its means or its doer, not what it is done to."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _relative_act_doers(subj: Token) -> list[Token]:
