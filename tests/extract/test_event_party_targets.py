@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from threatgraph.extract.events_args import noun_args, subject
 
 from .conftest import event_reader, events_with
 
@@ -62,3 +65,44 @@ def test_an_infinitive_on_a_noun_is_not_done_to_it(events) -> None:
     text = "The Kestrel Front directed its members to develop a cell to kidnap or attack foreigners in Eastland."
     found = events(text)
     assert all(e.target != "cell" for e in found if e.trigger == "kidnap")
+
+
+def test_grounds_hung_on_a_complement_still_name_the_patient_as_doer(nlp: Language) -> None:
+    # a fixed parse as the model often gives it: "for providing" hung on "pursuant", not on the verb;
+    # the grounds are still the measure's, so its patient provides (and gets the nominal act too)
+    words = [
+        "OFAC",
+        "designated",
+        "Kestrel",
+        "as",
+        "an",
+        "SDGT",
+        "pursuant",
+        "to",
+        "Decree",
+        "7",
+        "for",
+        "providing",
+        "support",
+    ]
+    heads = [1, 1, 1, 1, 5, 3, 5, 6, 7, 8, 5, 10, 11]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "amod", "prep", "pobj", "nummod", "prep", "pcomp", "dobj"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "PROPN", "ADJ", "ADP", "PROPN", "NUM", "ADP", "VERB", "NOUN"]
+    lemmas = [
+        "OFAC",
+        "designate",
+        "Kestrel",
+        "as",
+        "a",
+        "SDGT",
+        "pursuant",
+        "to",
+        "Decree",
+        "7",
+        "for",
+        "provide",
+        "support",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert [t.text for t in subject(doc[11])] == ["Kestrel"]
+    assert [t.text for t in noun_args(doc[12]).sources] == ["Kestrel"]

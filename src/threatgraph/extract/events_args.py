@@ -129,6 +129,9 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
+    if not subj and not subjpass and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        measure = _grounds_measure(verb.head)  # "designated X as … pursuant to … for providing": X provides
+        subj = (children(measure, "dobj") or children(measure, "nsubjpass")) if measure is not None else []
     subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
@@ -363,10 +366,25 @@ def _measure_of_grounds(tok: Token) -> Token | None:
     """The measure verb whose "for" phrase holds ``tok`` ("designated X … for its role in …")."""
     for up in tok.ancestors:
         if up.lower_ == "for" and up.dep_ == "prep":
-            verb = up.head
-            found = trigger_of(verb) if verb.pos_ == "VERB" else None
-            return verb if found is not None and found[0].type in lexicon().words["grounds_types"] else None
+            return _grounds_measure(up)
     return None
+
+
+def _grounds_measure(prep: Token) -> Token | None:
+    """The measure a "for" phrase gives the grounds of: the first verb above it, when it is one of
+    ``grounds_types``. The parse often hangs "for" on the last word of the measure's other
+    complements ("designated X as an SDGT pursuant to E.O. 13224 for providing …"); the phrase
+    still qualifies the verb, since a noun or an adjective there has no grounds of its own."""
+    up = prep.head
+    for _ in range(6):
+        if up.lower_ in _INSTANCE_PREPS and up.dep_ == "prep":
+            up = up.head  # "…, including for …": the grounds of the clause's measure
+            continue
+        if up.pos_ in ("VERB", "AUX") or up.head == up or up.dep_ in ("ROOT", "conj", "appos", "relcl", "acl"):
+            break
+        up = up.head
+    found = trigger_of(up) if up.pos_ == "VERB" else None
+    return up if found is not None and found[0].type in lexicon().words["grounds_types"] else None
 
 
 def grounds_pronouns(heads: list[Token]) -> list[Token]:
@@ -387,11 +405,8 @@ def _grounds_doers(noun: Token) -> list[Token]:
     Y": the measure is taken against X because of that act, so X did it (as its author says)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return []
-    verb = noun.head.head
-    if verb.lower_ in _INSTANCE_PREPS and verb.dep_ == "prep":
-        verb = verb.head  # "…, including for …": the grounds of the clause's measure
-    found = trigger_of(verb) if verb.pos_ == "VERB" else None
-    if found is None or found[0].type not in lexicon().words["grounds_types"]:
+    verb = _grounds_measure(noun.head)
+    if verb is None:
         return []
     return children(verb, "dobj") or children(verb, "nsubjpass")
 
@@ -486,6 +501,10 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         # "accused X of planning the raid": its object does
         held = _controllers(verb.head.head, verb.head) if verb.head.lower_ in _CONTROL_PREPS else []
         return held or subject(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        measure = _grounds_measure(verb.head)  # "designated X as … pursuant to … for providing support": X
+        if measure is not None:
+            return children(measure, "dobj") or children(measure, "nsubjpass")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
