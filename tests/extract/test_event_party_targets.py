@@ -106,3 +106,10 @@ def test_grounds_hung_on_a_complement_still_name_the_patient_as_doer(nlp: Langua
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert [t.text for t in subject(doc[11])] == ["Kestrel"]
     assert [t.text for t in noun_args(doc[12]).sources] == ["Kestrel"]
+
+
+def test_a_common_noun_owner_of_an_act_is_its_doer(events) -> None:
+    # the act is the bandits' own: it neither borrows the Front's doer nor goes without one
+    text = "The Kestrel Front's attack on Eastport was condemned. Officials also reported the bandits' attacks."
+    found = events(text)
+    assert {e.source for e in events_with(found, "attacks")} == {"bandits"}

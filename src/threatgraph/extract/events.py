@@ -186,7 +186,13 @@ def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
     set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a third-person
     pronoun or a common noun ("the raid that hit …") does not count; "I", "we" and "you" name the speaker or
     the addressee even when nobody in the text is resolved to them ("I authorized a strike")."""
-    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL) for h in heads)
+    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL or _owner(h)) for h in heads)
+
+
+def _owner(h: Token) -> bool:
+    """A common noun possessing a nominal trigger ("the proxies' attacks"): the text says whose act it
+    is, even when that noun names no known actor, so the act must not borrow another's doer."""
+    return h.dep_ == "poss" and h.pos_ == "NOUN" and h.ent_type_ not in ("DATE", "TIME")
 
 
 _PERSONAL = frozenset({"i", "we", "you", "me", "us"})
