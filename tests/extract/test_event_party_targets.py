@@ -113,3 +113,8 @@ def test_a_common_noun_owner_of_an_act_is_its_doer(events) -> None:
     text = "The Kestrel Front's attack on Eastport was condemned. Officials also reported the bandits' attacks."
     found = events(text)
     assert {e.source for e in events_with(found, "attacks")} == {"bandits"}
+
+
+def test_resources_handed_to_someone_name_the_helped(events) -> None:
+    found = events("In 2019 Jan Kowalczyk distributed money to the Kestrel Front in the north.")
+    assert {e.target for e in events_with(found, "distributed")} == {"Kestrel Front"}

@@ -136,7 +136,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return Args(sources=agent, targets=subjpass or dobj)
-    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ())) or _transfer_preps(verb, dobj)
     targets = dobj + prep_objects(verb, ("against", "on", "upon", *extra))
     objects = [g for d in dobj for g in prep_objects(d, extra)] if extra else []
     # "sent money to X" may be parsed with "to X" as a dative of the verb
@@ -146,6 +146,17 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+def _transfer_preps(verb: Token, dobj: list[Token]) -> tuple[str, ...]:
+    """ "distributed money to X", "passed funds to X": a verb of help whose object is resources
+    hands them to someone, and its "to" phrase names who (whatever the verb, not only the ones
+    ``verb_target_preps`` lists)."""
+    words = lexicon().words
+    if not any(lemma(d) in words["goods_nouns"] or lemma(d) in words["holding_nouns"] for d in dobj):
+        return ()
+    found = trigger_of(verb)
+    return ("to",) if found is not None and found[0].type in words["party_target_types"] else ()
 
 
 def _infinitival(verb: Token) -> bool:
