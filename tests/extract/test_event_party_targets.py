@@ -118,3 +118,8 @@ def test_a_common_noun_owner_of_an_act_is_its_doer(events) -> None:
 def test_resources_handed_to_someone_name_the_helped(events) -> None:
     found = events("In 2019 Jan Kowalczyk distributed money to the Kestrel Front in the north.")
     assert {e.target for e in events_with(found, "distributed")} == {"Kestrel Front"}
+
+
+def test_holdings_taken_from_someone_hit_their_owner(events) -> None:
+    found = events("Kestrel Front fighters confiscated land and other property from residents in 2020.")
+    assert {e.target for e in events_with(found, "confiscated")} == {"residents"}

@@ -143,6 +143,9 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     objects += [g for c in children(verb, "dative") if c.lower_ in extra for g in children(c, "pobj")]
     if objects:  # "pledged allegiance to X", "donated weapons to X": the object's "to" names whom
         targets = objects + [t for t in targets if t not in dobj]
+    taken = _taken_from(verb, dobj)
+    if taken:  # "confiscated land and property from X": X loses it
+        targets = taken + [t for t in targets if t not in dobj]
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=grounds_pronouns(subj), targets=targets)
@@ -157,6 +160,26 @@ def _transfer_preps(verb: Token, dobj: list[Token]) -> tuple[str, ...]:
         return ()
     found = trigger_of(verb)
     return ("to",) if found is not None and found[0].type in words["party_target_types"] else ()
+
+
+def _taken_from(verb: Token, dobj: list[Token]) -> list[Token]:
+    """Whom resources are taken from: "seized weapons from X", "confiscated land and other property
+    from X". Holdings acted on stand for their owner (see :func:`_owners`); with no owner of their
+    own, the verb's "from" phrase names the one who loses them. Help verbs move resources the other
+    way ("raised funds from donors for X" helps X), so they take no loser."""
+    words = lexicon().words
+    found = trigger_of(verb)
+    if found is None or found[0].type in words["party_target_types"]:
+        return []
+    held = [
+        c
+        for d in dobj
+        for c in (d, *d.conjuncts)
+        if lemma(c) in words["holding_nouns"] or lemma(c) in words["goods_nouns"]
+    ]
+    if not held or any(children(c, "poss") or prep_objects(c, ("of",)) for c in held):
+        return []
+    return prep_objects(verb, ("from",))
 
 
 def _infinitival(verb: Token) -> bool:
