@@ -123,3 +123,9 @@ def test_resources_handed_to_someone_name_the_helped(events) -> None:
 def test_holdings_taken_from_someone_hit_their_owner(events) -> None:
     found = events("Kestrel Front fighters confiscated land and other property from residents in 2020.")
     assert {e.target for e in events_with(found, "confiscated")} == {"residents"}
+
+
+def test_a_thing_moved_does_not_do_the_purpose(events) -> None:
+    # "sent funds to support X": the funds support nobody, the sender does
+    found = events("Jan Kowalczyk sent funds to support the Kestrel Front in 2018.")
+    assert {e.source for e in events_with(found, "support")} == {"Jan Kowalczyk"}

@@ -69,7 +69,15 @@ def _controllers(verb: Token, prep: Token | None = None) -> list[Token]:
     "stopped X from entering". An object naming an act controls nothing ("took action to disrupt …",
     "represents a threat" are the subject's), and a preposition before the object ("From
     kidnapping girls to bombings, X represents a threat") is no complement of it."""
-    return [o for o in children(verb, "dobj") if not _an_act(o) and (prep is None or o.i < prep.i)]
+    return [o for o in children(verb, "dobj") if not _an_act(o) and not _a_means(o) and (prep is None or o.i < prep.i)]
+
+
+def _a_means(tok: Token) -> bool:
+    """Whether an object is resources or a means ("distributed funds to support X", "sent weapons to
+    arm X"): a thing cannot do what the infinitive says, so whoever moves it does."""
+    words = lexicon().words
+    lem = lemma(tok)
+    return lem in words["goods_nouns"] or lem in words["holding_nouns"] or lem in words["instrument_nouns"]
 
 
 def verb_args(verb: Token, depth: int = 0) -> Args:
