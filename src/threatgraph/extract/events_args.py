@@ -138,7 +138,7 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
     if not subj and not subjpass and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
-        measure = _grounds_measure(verb.head)  # "designated X as … pursuant to … for providing": X provides
+        measure = _grounds_measure(verb.head)  # "listed X as … under … for arming Y": X arms
         subj = (children(measure, "dobj") or children(measure, "nsubjpass")) if measure is not None else []
     subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
@@ -415,7 +415,7 @@ def _measure_of_grounds(tok: Token) -> Token | None:
 def _grounds_measure(prep: Token) -> Token | None:
     """The measure a "for" phrase gives the grounds of: the first verb above it, when it is one of
     ``grounds_types``. The parse often hangs "for" on the last word of the measure's other
-    complements ("designated X as an SDGT pursuant to E.O. 13224 for providing …"); the phrase
+    complements ("listed X as a banned group under Decree 7 for arming …"); the phrase
     still qualifies the verb, since a noun or an adjective there has no grounds of its own."""
     up = prep.head
     for _ in range(6):
@@ -544,7 +544,7 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         held = _controllers(verb.head.head, verb.head) if verb.head.lower_ in _CONTROL_PREPS else []
         return held or subject(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
-        measure = _grounds_measure(verb.head)  # "designated X as … pursuant to … for providing support": X
+        measure = _grounds_measure(verb.head)  # "listed X as … under … for giving aid": X
         if measure is not None:
             return children(measure, "dobj") or children(measure, "nsubjpass")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
