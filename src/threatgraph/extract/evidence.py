@@ -20,6 +20,7 @@ The cue words are data in ``labels.yaml`` (``member_nouns``, ``place_nouns``, ``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -210,6 +211,70 @@ def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool])
         best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == m.label))[0]
         if best != m.label:
             m.label = best
+
+
+#: The words that give an actor another name right after its own: "X, also known as Y", "X (a.k.a. Y)",
+#: "X – formerly known as Y", "X alias Y". Only punctuation may stand between the first name and the cue.
+_ALIAS_CUE = re.compile(
+    r"^[\s,(–—-]*(?:(?:also|formerly|previously|better|commonly|widely)\s+)?(?:known\s+as|called)\s*:?|"
+    r"^[\s,(–—-]*(?:a\.?\s?k\.?\s?a\.?|alias)\s*:?",
+    re.IGNORECASE,
+)
+#: Between two names of one alias list: "also known as Y and Z", "Y, Z, or W".
+_ALIAS_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_QUOTES = "\"“”‘’'"
+
+
+def alias_chains(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of mentions the text gives as one actor's names: the name, then "also known as" (or
+    "a.k.a.", "alias", "formerly known as") and one or more other names ("X, also known as Y and Z").
+
+    An alias is the same actor as the name it follows, so it is the same kind of actor whatever the
+    model guessed for the alias alone (a nickname says nothing of what it names). A chain needs the cue
+    right after the first name: "the group's leader, known as Y" renames the leader, who is not named.
+    """
+    ordered = sorted((i for i, m in enumerate(mentions) if m.label != "Date"), key=lambda i: mentions[i].start)
+    chains: list[list[int]] = []
+    current: list[int] | None = None
+    for prev, i in zip(ordered, ordered[1:], strict=False):
+        gap = text[mentions[prev].end : mentions[i].start].strip(_QUOTES + " ")
+        if current is not None and current[-1] == prev and _ALIAS_NEXT.match(" " + gap + " "):
+            current.append(i)
+            continue
+        cue = _ALIAS_CUE.match(gap)
+        if cue is not None and not gap[cue.end() :].strip(_QUOTES + " "):
+            if current is None or current[-1] != prev:
+                current = [prev]
+                chains.append(current)
+            current.append(i)
+        else:
+            current = None
+    return chains
+
+
+def alias_cues(text: str, mentions: list[Mention], cues: list[str | None], listed: list[bool]) -> None:
+    """Type each alias chain (:func:`alias_chains`) as one actor, in place: its names vote by family
+    (person or organisation) with the weights of :func:`vote`; every member of the other family gets the
+    winner as its cue (so the later votes read it as the text's word) and as its type. A name typed by
+    a list keeps its type, and only persons and organisations are retyped: a place named "also known as"
+    is the place rules' business."""
+    for chain in alias_chains(text, mentions):
+        if any(mentions[i].label not in _FAMILY or mentions[i].label == "Location" for i in chain):
+            continue
+        family: dict[str, int] = defaultdict(int)
+        for i in chain:
+            label = cues[i] if cues[i] in _FAMILY and not listed[i] else mentions[i].label
+            weight = GAZETTEER if listed[i] else CUE if cues[i] in _FAMILY else GUESS
+            if i == chain[0] and _several_words(mentions[i].norm):
+                weight *= 2  # the actor's full name, the one the aliases are given for
+            family[_FAMILY[label]] += weight
+        first = _FAMILY[mentions[chain[0]].label]
+        best = max(family.items(), key=lambda kv: (kv[1], kv[0] == first))[0]
+        label = next((mentions[i].label for i in chain if _FAMILY[mentions[i].label] == best), "Person")
+        for i in chain:
+            if _FAMILY[mentions[i].label] != best and not listed[i]:
+                mentions[i].label = label
+                cues[i] = label
 
 
 #: types whose mentions may be retyped by the document's vote, by family

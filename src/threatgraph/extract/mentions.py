@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from threatgraph.extract.evidence import context_label, title_only, vote
+from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
@@ -282,6 +282,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         cues.append(context_label(span, label, label_config(), is_country))
     listed = [m.source == "gazetteer" for m in mentions]
     own = [m.label for m in mentions]
+    alias_cues(text, mentions, cues, listed)  # "X, also known as Y": Y is the kind of actor X is
     vote(mentions, cues, listed)  # one type per name in the document
     return mentions, TypeEvidence(own, cues, listed)
 
