@@ -384,3 +384,16 @@ def test_a_country_adjective_before_a_bodys_name_is_a_nationality(nlp) -> None:
     doc = nlp("The fighters attacked the Somali troops on Monday.")
     start = next(t.i for t in doc if t.text == "Somali")
     assert not spans._demonym_before_name(Span(doc, start - 1, start + 1, label="ORG"))
+
+
+def test_a_son_of_word_between_name_words_makes_one_person(extractor: Extractor) -> None:
+    """ "<Given> ould <Father>", "<Given> ag <Father>": one person's name, whatever the model made of its halves."""
+    found = _labels(_analyse(extractor, "The court named Hamdi ould Sidati and Yusra ag Lamine as the financiers."))
+    assert found.get("Hamdi ould Sidati") == "Person"
+    assert found.get("Yusra ag Lamine") == "Person"
+
+
+def test_a_son_of_word_does_not_take_a_body_or_a_function_word(nlp) -> None:
+    doc = nlp("The Talib bin Hamad Foundation paid. In bin Laden's time it was quiet.")
+    found = [s.text for s in spans._patronymic_names(doc, []) if s.label_ == "PERSON"]
+    assert "Talib bin Hamad Foundation" not in found and not any(s.startswith("In ") for s in found)

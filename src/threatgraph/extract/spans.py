@@ -422,6 +422,56 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _person_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a person's name: not a function word ("The", "In")."""
+    return tok.is_alpha and tok.is_title and not tok.is_stop
+
+
+@cache
+def _patronymics() -> frozenset[str]:
+    return vocabulary().patronymics | frozenset(label_config()["name_patronymics"])
+
+
+def _patronymic_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "<Given> ould <Father>", "<Given> ag <Father>", "<Given> bin <Father>": capitalised name words on both
+    sides of a lower-case "son of" word make one person's name, which the model often cuts at the particle
+    and types by the halves ("<Given>" a town, "<Father>" an organisation). The run takes up to three name
+    words on each side (an Arabic article and hyphen may join them: "bin al-<Name>"); it is left alone when a
+    word is an organisation, group or place noun, a country or a people, or when a list typed a span in it."""
+    particles = _patronymics()
+    listed = set(label_config()["gazetteer"])
+    blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
+    out = list(spans)
+    for tok in doc:
+        if tok.text not in particles or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and _person_word(doc[start - 1]):
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4:
+            word = doc[end]
+            if _person_word(word):
+                end += 1
+            elif word.lower_ in _articles() and end + 1 < len(doc) and doc[end + 1].text == "-":
+                end += 2  # "bin al-" + name word
+            else:
+                break
+        while end > tok.i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        name = doc[start:end]
+        if start == tok.i or end == tok.i + 1 or not name[-1].is_title:
+            continue
+        if any(t.lower_ in blocked or is_country(t.text) or is_demonym(t.text) for t in name if t.is_title):
+            continue
+        inside = [s for s in out if s.start < end and start < s.end]
+        if any(s.label_ in listed and s.label_ != "Person" for s in inside):
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 def _person_shaped(span: Span) -> bool:
     """Two to four capitalised name words (middle initials allowed), none an organisation, place-noun or group
     word: "Jamal Alzoubi", "Brenno K. Vellacott", whatever the model typed it; "Crescent Gate Trading", "Kurdish
@@ -727,7 +777,7 @@ def repair(doc: Doc) -> Doc:
                 spans.extend(_coordinated_persons(piece, surnames))
             continue
         spans.append(span)
-    spans = filter_spans(_titled_persons(doc, spans))
+    spans = filter_spans(_titled_persons(doc, _patronymic_names(doc, spans)))
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     spans = _title_bodies(doc, spans, taken)
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}

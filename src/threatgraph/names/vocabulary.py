@@ -94,6 +94,8 @@ class Vocabulary:
     #: canonical kind words that head a body's name ("group", "movement", "organization"): two
     #: names whose heads differ name two kinds of body unless context says otherwise
     heads: frozenset[str] = frozenset()
+    #: raw "son of" words inside person names ("bin", "ould"): extraction reads a name through them
+    patronymics: frozenset[str] = frozenset()
     #: folded place name -> its concept: one region under several names ("sham", "levant", "syria")
     place_of: dict[str, str] = field(default_factory=dict)
     #: words that name a body by its function ("bank", "ministry", "court"): such a name belongs to the
@@ -167,6 +169,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         romanisation=tuple((str(a), str(b)) for a, b in pairs),
         digest=digest,
         heads=frozenset(heads),
+        patronymics=frozenset(_raw(p) for p in patronymics),
         place_of=_places(data.get("places") or {}),
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
     )
