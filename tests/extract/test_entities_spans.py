@@ -397,3 +397,14 @@ def test_a_son_of_word_does_not_take_a_body_or_a_function_word(nlp) -> None:
     doc = nlp("The Talib bin Hamad Foundation paid. In bin Laden's time it was quiet.")
     found = [s.text for s in spans._patronymic_names(doc, []) if s.label_ == "PERSON"]
     assert "Talib bin Hamad Foundation" not in found and not any(s.startswith("In ") for s in found)
+
+
+def test_a_phrase_defined_by_a_blocked_code_is_no_entity(nlp) -> None:
+    """ "Foreign Terrorist Organization (FTO)": what a list's code stands for is a category, here and elsewhere."""
+    text = "Five Foreign Terrorist Organization (FTO) designations end. Foreign Terrorist Organization status stays."
+    doc = nlp(text)
+    ents = [Span(doc, t.i, t.i + 3, label="ORG") for t in doc if t.text == "Foreign"]
+    assert spans._coded_categories(doc, ents) == []
+    doc = nlp("The Qandor Relief Agency (QRA) paid.")
+    ents = [Span(doc, 1, 4, label="ORG")]
+    assert spans._coded_categories(doc, ents) == ents  # an acronym that is no blocked code defines a name

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threatgraph.extract.branches import join_branches
+from threatgraph.extract.gazetteer import seed_config
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place, is_place_spelling
 from threatgraph.names.vocabulary import vocabulary
@@ -422,6 +423,29 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+@cache
+def _category_codes() -> frozenset[str]:
+    """The gazetteer's blocked codes ("SDGT", "FTO"): tags of a list or a programme, never actors."""
+    return frozenset(str(n) for n in seed_config()["names"].get("MISC", ()))
+
+
+def _coded_categories(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Drop a capitalised phrase the text defines by a blocked code ("Foreign Terrorist Organization (FTO)",
+    "Specially Designated Global Terrorists (SDGTs)") and every other model span written the same way: the
+    phrase is what the code stands for, a category of the list, so it is no more an actor than the code."""
+    codes = _category_codes()
+    defined: set[str] = set()
+    for span in spans:
+        if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        code = doc[span.end + 1].text
+        if code in codes or (code.endswith("s") and code[:-1] in codes):
+            defined.add(span.text)
+    if not defined:
+        return spans
+    return [s for s in spans if not (_model_span(s) and s.text in defined)]
+
+
 def _person_word(tok: Token) -> bool:
     """A capitalised word that may be part of a person's name: not a function word ("The", "In")."""
     return tok.is_alpha and tok.is_title and not tok.is_stop
@@ -777,7 +801,7 @@ def repair(doc: Doc) -> Doc:
                 spans.extend(_coordinated_persons(piece, surnames))
             continue
         spans.append(span)
-    spans = filter_spans(_titled_persons(doc, _patronymic_names(doc, spans)))
+    spans = filter_spans(_titled_persons(doc, _patronymic_names(doc, _coded_categories(doc, spans))))
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     spans = _title_bodies(doc, spans, taken)
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
