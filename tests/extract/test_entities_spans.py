@@ -408,3 +408,15 @@ def test_a_phrase_defined_by_a_blocked_code_is_no_entity(nlp) -> None:
     doc = nlp("The Qandor Relief Agency (QRA) paid.")
     ents = [Span(doc, 1, 4, label="ORG")]
     assert spans._coded_categories(doc, ents) == ents  # an acronym that is no blocked code defines a name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighters of Jama’at Qandor al-Din wal Ansar struck a base.", "Jama’at Qandor al-Din wal Ansar"),
+        ("The courts tried members of Gama’a al-Qandoriyya for years.", "Gama’a al-Qandoriyya"),
+    ],
+)
+def test_an_arabic_group_opener_reads_apostrophes_second_articles_and_wal(extractor: Extractor, text, name) -> None:
+    found = _labels(_analyse(extractor, text))
+    assert found.get(name) == "ArmedGroup"
