@@ -420,3 +420,23 @@ def test_a_phrase_defined_by_a_blocked_code_is_no_entity(nlp) -> None:
 def test_an_arabic_group_opener_reads_apostrophes_second_articles_and_wal(extractor: Extractor, text, name) -> None:
     found = _labels(_analyse(extractor, text))
     assert found.get(name) == "ArmedGroup"
+
+
+@pytest.mark.parametrize(
+    ("text", "halves"),
+    [
+        ("The cell moves along the Mali-Niger border.", {"Mali": "Country", "Niger": "Country"}),
+        ("It struck a joint U.S.-Nigerien patrol near the town.", {"U.S.": "Country", "Nigerien": "Nationality"}),
+    ],
+)
+def test_two_places_joined_by_a_hyphen_are_two_mentions(extractor: Extractor, text, halves) -> None:
+    found = _labels(_analyse(extractor, text))
+    assert {k: found.get(k) for k in halves} == halves
+    assert not any("-" in name for name in found)
+
+
+def test_a_hyphenated_country_stays_one(nlp) -> None:
+    doc = nlp("The ship docked in Guinea-Bissau on Monday.")
+    start = next(t.i for t in doc if t.text == "Guinea")
+    span = Span(doc, start, start + 3, label="GPE")
+    assert span.text == "Guinea-Bissau" and spans._hyphen_pair(span) == [span]

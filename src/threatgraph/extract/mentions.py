@@ -58,6 +58,32 @@ def _category(span: Span) -> bool:
     return span.root.dep_ == "attr" or (before is not None and before.lemma_ == "be")
 
 
+#: One word joined of two by a hyphen the tokenizer kept inside it ("U.S.-Qandori").
+_HYPHENED = re.compile(r"^(?P<left>[^\s\-–‐‑]+)[\-–‐‑](?P<right>[^\s\-–‐‑]+)$")
+
+
+def _hyphen_halves(surface: str) -> list[tuple[int, int, str]] | None:
+    """The two halves of one hyphenated word that joins two places or a place and a people ("U.S.-Qandori
+    patrol"): offsets in ``surface`` and a type each, or None. The token-level case ("Mali-Niger") is split in
+    extract/spans.py; the tokenizer keeps a hyphen after an abbreviation's full stop inside one word."""
+    found = _HYPHENED.match(surface)
+    if found is None or is_country(surface) or is_place(surface):
+        return None
+    halves = []
+    for part in ("left", "right"):
+        word = found.group(part)
+        if is_demonym(word) and not is_country(word):
+            kind = "Nationality"
+        elif is_country(word):
+            kind = "Country"
+        elif is_place(word):
+            kind = "Location"
+        else:
+            return None
+        halves.append((found.start(part), found.end(part), kind))
+    return halves
+
+
 class TypeEvidence(NamedTuple):
     """Per mention, parallel to the mention list: its own type, the text's cue, typed by a list."""
 
@@ -267,19 +293,23 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         if label != "Date":
             label = refine_label(label, span, surface)
         sent = span.sent
-        mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=surface,
-                label=label,
-                norm=normalise_surface(surface) if label != "Date" else " ".join(surface.casefold().split()),
-                sentence=sent.text,
-                sent_start=sent.start_char,
-                source="gazetteer" if span.label_ in gazetteer_labels else "model",
+        source = "gazetteer" if span.label_ in gazetteer_labels else "model"
+        halves = _hyphen_halves(surface) if source == "model" and label != "Date" else None
+        for piece_start, piece_end, piece_label in halves or ((0, end - start, label),):
+            piece = surface[piece_start:piece_end]
+            mentions.append(
+                Mention(
+                    start=start + piece_start,
+                    end=start + piece_end,
+                    text=piece,
+                    label=piece_label,
+                    norm=normalise_surface(piece) if label != "Date" else " ".join(piece.casefold().split()),
+                    sentence=sent.text,
+                    sent_start=sent.start_char,
+                    source=source,
+                )
             )
-        )
-        cues.append(context_label(span, label, label_config(), is_country))
+            cues.append(None if halves else context_label(span, label, label_config(), is_country))
     listed = [m.source == "gazetteer" for m in mentions]
     own = [m.label for m in mentions]
     alias_cues(text, mentions, cues, listed)  # "X, also known as Y": Y is the kind of actor X is

@@ -114,6 +114,34 @@ def _conjoined_institution(span: Span) -> Span:
     return Span(doc, start, span.end, label="ORG")
 
 
+_HYPHENS = frozenset({"-", "–", "‐", "‑"})
+
+
+def _place_or_people(tokens: Span) -> str | None:
+    """GPE for a country or known place, NORP for a country adjective, None for anything else."""
+    text = tokens.text
+    if _demonym(text):
+        return "NORP"
+    return "GPE" if is_country(text) or is_place(text) else None
+
+
+def _hyphen_pair(span: Span) -> list[Span]:
+    """ "Mali-Niger" (border), "U.S.-Qandori" (patrol): two places or a place and a people joined by a hyphen
+    name two parties, not one place or body; the model reads the compound as one name and types it by one
+    half. Split at the hyphen when each half is a country, a known place or a country adjective."""
+    hyphens = [t.i for t in span if t.text in _HYPHENS and not t.whitespace_ and not span.doc[t.i - 1].whitespace_]
+    if len(hyphens) != 1 or hyphens[0] in (span.start, span.end - 1) or _place_or_people(span) is not None:
+        return [span]  # "Guinea-Bissau" is one country
+    start = span.start + 1 if span[0].pos_ == "DET" else span.start
+    left, right = span.doc[start : hyphens[0]], span.doc[hyphens[0] + 1 : span.end]
+    if not len(left):
+        return [span]
+    kinds = (_place_or_people(left), _place_or_people(right))
+    if None in kinds:
+        return [span]
+    return [Span(span.doc, part.start, part.end, label=kind) for part, kind in zip((left, right), kinds, strict=True)]
+
+
 def _titled_name_split(span: Span) -> list[Span]:
     """ "Minister of the Interior Ada Roe" read as one ORG: a body's closing word followed by a
     first name and surname is the body and then the person who holds the title in it."""
@@ -797,7 +825,7 @@ def repair(doc: Doc) -> Doc:
             label = _relabel(span)
             if label != span.label_:
                 span = Span(doc, span.start, span.end, label=label)
-            for piece in _titled_name_split(span):
+            for piece in (p for half in _hyphen_pair(span) for p in _titled_name_split(half)):
                 spans.extend(_coordinated_persons(piece, surnames))
             continue
         spans.append(span)
