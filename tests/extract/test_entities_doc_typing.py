@@ -173,3 +173,8 @@ def test_an_alias_cue_after_a_clause_or_of_a_listed_name_changes_nothing() -> No
     ms = [_mention_at(text, "Qandor Front", "ArmedGroup", "gazetteer"), _mention_at(text, "Tarik Sulem", "Person")]
     alias_cues(text, ms, [None, None], [True, False])
     assert [m.label for m in ms] == ["ArmedGroup", "ArmedGroup"]  # a listed body's alias is that body
+
+
+def test_a_numbered_order_is_a_text_not_a_body(mentions) -> None:
+    ms = mentions("The Qandor Front was listed under Executive Order (E.O.) 14471 and Presidential Decree 12.")
+    assert not any("Order" in m.text or "Decree" in m.text for m in ms)

@@ -735,12 +735,14 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "«"})
 def _at_opening_quote(span: Span) -> Span | None:
     """A name ends before an opening quotation mark inside it: "Qandor “Coastal Forces Chief”" is a name and
     then a quoted title (None when nothing of a name is left before the mark). Not a person's: a quoted
-    nickname sits inside the name (Jan “JJ” Roe)."""
+    nickname sits inside the name (Jan “JJ” Roe). An opening bracket the span does not close ends it too."""
     if span.label_ == "PERSON":
         return span
     for tok in span[1:]:
         if tok.text in _OPENING_QUOTES:
             return _cut(span, tok.i)
+        if tok.text == "(" and not any(t.text == ")" for t in span[tok.i - span.start :]):
+            return _cut(span, tok.i)  # "Executive Order (": a bracket the name does not close is not the name's
     return span
 
 
