@@ -178,3 +178,10 @@ def test_an_alias_cue_after_a_clause_or_of_a_listed_name_changes_nothing() -> No
 def test_a_numbered_order_is_a_text_not_a_body(mentions) -> None:
     ms = mentions("The Qandor Front was listed under Executive Order (E.O.) 14471 and Presidential Decree 12.")
     assert not any("Order" in m.text or "Decree" in m.text for m in ms)
+
+
+def test_a_country_adjective_alone_is_a_nationality_but_a_city_is_not() -> None:
+    from threatgraph.extract.mentions import _adjective_demonym
+
+    assert _adjective_demonym("Nigerien") and _adjective_demonym("Malian")
+    assert not _adjective_demonym("Niger") and not _adjective_demonym("Baghdad")

@@ -31,6 +31,8 @@ from threatgraph.names.surface import normalise_surface
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
     from spacy.tokens import Doc, Span
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
+#: the statistical model's labels of names (the gazetteer's own labels are a list's word and stay)
+_MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: A span opening with an indefinite article: a category ("listed as a Terrorist Entity") or a name the
 #: model took the article into.
 _INDEFINITE = re.compile(r"(?:a|an)\s+(?=\S)")
@@ -107,6 +109,16 @@ def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: the endings of English country adjectives ("Qandori", "Vellan", "Tarnish", "Morese"); rigour's territory
+#: lookup also answers for city names, which end otherwise
+_DEMONYM_ENDING = re.compile(r"(?:an|ian|ean|ien|ese|i|ish|ic)$")
+
+
+def _adjective_demonym(word: str) -> bool:
+    """A country adjective written alone that is no country or known place ("Qandori", not "Qandor")."""
+    return bool(_DEMONYM_ENDING.search(word)) and is_demonym(word) and not (is_country(word) or is_place(word))
+
+
 def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without surrounding whitespace ("2019 \\n " -> "2019")."""
     while start < end and text[start].isspace():
@@ -127,6 +139,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
     heads = label_config()["heads"]
     words = text.split()
     last = words[-1].casefold().strip(".") if words else ""
+    if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and _adjective_demonym(text):
+        return "Nationality"  # "a native Qandori", "Qandori soldiers": a country adjective, whatever the model said
     if label == "Location" and span.label_ in ("FAC", "LOC", "GPE") and last in heads["Organization"]:
         return "Organization"  # "Levant Policy Centre", "Kings College": named after a place, not one
     if label == "Location" and span.label_ == "GPE":
