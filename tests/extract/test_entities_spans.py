@@ -440,3 +440,11 @@ def test_a_hyphenated_country_stays_one(nlp) -> None:
     start = next(t.i for t in doc if t.text == "Guinea")
     span = Span(doc, start, start + 3, label="GPE")
     assert span.text == "Guinea-Bissau" and spans._hyphen_pair(span) == [span]
+
+
+def test_an_office_read_as_an_organisation_is_no_entity(nlp) -> None:
+    doc = nlp("He served as the Head of Operations and Logistics for the group.")
+    start = next(t.i for t in doc if t.text == "the")
+    assert spans._office_title(Span(doc, start, start + 5, label="ORG"))
+    doc = nlp("The Ministry of Interior said so.")
+    assert not spans._office_title(Span(doc, 1, 4, label="ORG"))

@@ -802,6 +802,19 @@ def _vessel(span: Span, vessels: frozenset[str]) -> bool:
     return span.text in vessels
 
 
+def _office_title(span: Span) -> bool:
+    """ "the Head of Operations and Logistics", "Director of Security Affairs": an office a person holds, read as
+    an organisation. A person title followed by "of"/"for" opens it; the body it belongs to, when it has a
+    name of its own, is another mention ("Ministry of X" opens with a body word, not a title)."""
+    words = [t for t in span if t.pos_ != "DET"]
+    return (
+        len(words) >= 3
+        and words[0].is_title
+        and words[0].lower_ in label_config()["person_titles"]
+        and words[1].lower_ in ("of", "for")
+    )
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -811,6 +824,8 @@ def repair(doc: Doc) -> Doc:
     for ent in doc.ents:
         span: Span | None = ent
         if _count_noun(ent) or _numbered_person(ent) or (ent.label_ in _VESSEL_LABELS and _vessel(ent, vessels)):
+            continue
+        if ent.label_ == "ORG" and _office_title(ent):
             continue
         if _model_span(ent):
             span = _at_line_break(ent)
