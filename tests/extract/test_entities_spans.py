@@ -448,3 +448,14 @@ def test_an_office_read_as_an_organisation_is_no_entity(nlp) -> None:
     assert spans._office_title(Span(doc, start, start + 5, label="ORG"))
     doc = nlp("The Ministry of Interior said so.")
     assert not spans._office_title(Span(doc, 1, 4, label="ORG"))
+
+
+def test_a_chain_of_son_of_words_is_one_name_without_the_title(nlp) -> None:
+    doc = nlp("He met Qandori Foreign Minister Tarik bin Samir bin Hamdan on Monday.")
+    found = [s.text for s in spans._patronymic_names(doc, []) if s.label_ == "PERSON"]
+    assert found == ["Tarik bin Samir bin Hamdan"]
+
+
+def test_a_title_run_that_closes_with_a_body_makes_no_person(nlp) -> None:
+    doc = nlp("She was elected Secretary General of the Vellor Treaty Organization.")
+    assert not any("Organization" in s.text for s in spans._titled_persons(doc, []) if s.label_ == "PERSON")

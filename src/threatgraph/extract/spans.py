@@ -415,7 +415,7 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     verb; the name is its last two words (three with a middle initial).
     """
     titles = set(label_config()["person_titles"])
-    bodies = _org_heads()
+    bodies = _org_heads() | set(label_config()["group_words"])  # "... of the Qandor Treaty Organization"
     out = list(spans)
     for tok in doc:
         if not (tok.is_title and tok.lower_ in titles):
@@ -475,8 +475,12 @@ def _coded_categories(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _person_word(tok: Token) -> bool:
-    """A capitalised word that may be part of a person's name: not a function word ("The", "In")."""
-    return tok.is_alpha and tok.is_title and not tok.is_stop
+    """A capitalised word that may be part of a person's name: not a function word ("The", "In"), a title or
+    an honorific ("Foreign Minister <Given> bin <Father>": the title is not the name)."""
+    word = tok.lower_.rstrip(".")
+    if not (tok.is_alpha and tok.is_title) or tok.is_stop or word in vocabulary().honorifics:
+        return False
+    return word not in label_config()["person_titles"] and word not in _org_heads()
 
 
 @cache
@@ -494,17 +498,18 @@ def _patronymic_names(doc: Doc, spans: list[Span]) -> list[Span]:
     listed = set(label_config()["gazetteer"])
     blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
     out = list(spans)
+    made: set[int] = set()  # tokens of the names made here: a chain's second particle is inside one
     for tok in doc:
-        if tok.text not in particles or tok.i == 0 or tok.i + 1 >= len(doc):
+        if tok.text not in particles or tok.i == 0 or tok.i + 1 >= len(doc) or tok.i in made:
             continue
         start = tok.i
         while start > 0 and tok.i - start < 3 and _person_word(doc[start - 1]):
             start -= 1
         end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 4:
+        while end < len(doc) and end - tok.i <= 6:
             word = doc[end]
-            if _person_word(word):
-                end += 1
+            if _person_word(word) or (word.text in particles and end + 1 < len(doc) and _person_word(doc[end + 1])):
+                end += 1  # "<Given> bin <Father> bin <Grandfather>": the chain goes on
             elif word.lower_ in _articles() and end + 1 < len(doc) and doc[end + 1].text == "-":
                 end += 2  # "bin al-" + name word
             else:
@@ -521,6 +526,7 @@ def _patronymic_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out = [s for s in out if s not in inside]
         out.append(Span(doc, start, end, label="PERSON"))
+        made.update(range(start, end))
     return out
 
 
