@@ -459,3 +459,11 @@ def test_a_chain_of_son_of_words_is_one_name_without_the_title(nlp) -> None:
 def test_a_title_run_that_closes_with_a_body_makes_no_person(nlp) -> None:
     doc = nlp("She was elected Secretary General of the Vellor Treaty Organization.")
     assert not any("Organization" in s.text for s in spans._titled_persons(doc, []) if s.label_ == "PERSON")
+
+
+def test_a_role_closed_by_its_title_word_is_no_place_or_body(nlp) -> None:
+    doc = nlp("Dana Roe, Department Spokesperson, Vellor City")
+    start = next(t.i for t in doc if t.text == "Department")
+    assert spans._office_title(Span(doc, start, start + 2, label="GPE"))
+    doc = nlp("The Office of the Spokesperson said so.")
+    assert not spans._office_title(Span(doc, 1, 5, label="ORG"))

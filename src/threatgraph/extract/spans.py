@@ -812,13 +812,13 @@ def _office_title(span: Span) -> bool:
     """ "the Head of Operations and Logistics", "Director of Security Affairs": an office a person holds, read as
     an organisation. A person title followed by "of"/"for" opens it; the body it belongs to, when it has a
     name of its own, is another mention ("Ministry of X" opens with a body word, not a title)."""
+    titles = label_config()["person_titles"]
     words = [t for t in span if t.pos_ != "DET"]
-    return (
-        len(words) >= 3
-        and words[0].is_title
-        and words[0].lower_ in label_config()["person_titles"]
-        and words[1].lower_ in ("of", "for")
-    )
+    if len(words) >= 3 and words[0].is_title and words[0].lower_ in titles and words[1].lower_ in ("of", "for"):
+        return True
+    # "Department Spokesperson", "Deputy Spokesperson": a role closed by its title word (a body's own name
+    # with such a word is built with "of": "Office of the Spokesperson")
+    return 2 <= len(words) <= 3 and words[-1].lower_ in titles and not any(t.lower_ == "of" for t in words)
 
 
 def repair(doc: Doc) -> Doc:
@@ -831,7 +831,7 @@ def repair(doc: Doc) -> Doc:
         span: Span | None = ent
         if _count_noun(ent) or _numbered_person(ent) or (ent.label_ in _VESSEL_LABELS and _vessel(ent, vessels)):
             continue
-        if ent.label_ == "ORG" and _office_title(ent):
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _office_title(ent):
             continue
         if _model_span(ent):
             span = _at_line_break(ent)
