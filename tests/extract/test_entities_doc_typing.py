@@ -185,3 +185,14 @@ def test_a_country_adjective_alone_is_a_nationality_but_a_city_is_not() -> None:
 
     assert _adjective_demonym("Nigerien") and _adjective_demonym("Malian")
     assert not _adjective_demonym("Niger") and not _adjective_demonym("Baghdad")
+
+
+def test_a_personal_pronoun_after_a_name_written_like_a_persons_is_evidence(nlp) -> None:
+    from threatgraph.extract.evidence import _personal_pronoun_next
+
+    doc = nlp("We congratulate Ilse Varnow on her inauguration.")
+    start = next(t.i for t in doc if t.text == "Ilse")
+    assert _personal_pronoun_next(doc[start : start + 2])
+    doc = nlp("We sanctioned Varnow Lindqvist on Monday. It moved her money.")
+    start = next(t.i for t in doc if t.text == "Varnow")
+    assert not _personal_pronoun_next(doc[start : start + 2])  # "it" is nearer: said of a body

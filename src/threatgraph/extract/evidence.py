@@ -53,6 +53,9 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     members = config["member_nouns"]
     if after is not None and after.is_lower and after.lower_ in members and span.root.head.i == after.i:
         return members[after.lower_]  # "Jabhat Nur fighters", "a Jabhat Nur spokesman"
+    written = label == "Organization" and span.label_ == "ORG" and _person_written(span, config, is_country)
+    if written and _personal_pronoun_next(span):
+        return "Person"  # "We congratulate Ilse Qandor on her election": "her" is said of people only
     if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
         return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
     kind = _body_kind(after, config) if after is not None and span.root.head.i == after.i else None
@@ -117,6 +120,41 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     ):
         return "Location"  # "posts in al-Rawda", "in X, Y and Z": people are rarely "in" anything
     return None
+
+
+#: pronouns said of a person only; an organisation is "it", "its", "they"
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+_NAME_ENTS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "Person", "Organization", "ArmedGroup", "PublicBody", "Company"}
+)
+
+
+def _person_written(span: Span, config: dict[str, Any], is_country: Callable[[str], bool]) -> bool:
+    """Two to four capitalised words, none a body, group or place noun, a country or a known place: written as
+    a person's name could be ("Ilse Qandor"), which the model alone called an organisation."""
+    words = list(span)
+    if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    blocked = {w for ws in config["heads"].values() for w in ws} | set(config["group_words"])
+    blocked |= set(config["place_nouns"]) | set(config["naming_nouns"])
+    return not any(t.lower_ in blocked or is_country(t.text) or is_place_spelling(t.text) for t in words)
+
+
+def _personal_pronoun_next(span: Span) -> bool:
+    """Whether "he/she/his/her" follows the name in its own or the next sentence before any other name or an
+    "it/its": the nearest antecedent of a personal pronoun is a person."""
+    doc = span.doc
+    sent = span.sent
+    stop = sent.end
+    if stop < len(doc):
+        stop = doc[stop].sent.end
+    ents = {e.start for e in doc.ents if e.label_ in _NAME_ENTS}
+    for tok in doc[span.end : stop]:
+        if tok.i in ents or tok.lower_ in ("it", "its", "they", "their"):
+            return False
+        if tok.lower_ in _PERSONAL:
+            return True
+    return False
 
 
 def _honorific(tok: Token) -> bool:
