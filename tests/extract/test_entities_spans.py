@@ -467,3 +467,8 @@ def test_a_role_closed_by_its_title_word_is_no_place_or_body(nlp) -> None:
     assert spans._office_title(Span(doc, start, start + 2, label="GPE"))
     doc = nlp("The Office of the Spokesperson said so.")
     assert not spans._office_title(Span(doc, 1, 5, label="ORG"))
+
+
+def test_a_long_acronym_is_a_body_not_a_place() -> None:
+    assert spans._body_acronym("QANMIS")
+    assert not spans._body_acronym("UAE") and not spans._body_acronym("IRAQ")

@@ -300,9 +300,17 @@ def _demonym_before_name(span: Span) -> bool:
     )
 
 
+def _body_acronym(text: str) -> bool:
+    """An acronym of four or more capitals that is no country (name or code) or known place: a body's short name.
+    Countries and places written in capitals ("UAE", "DRC") are short or listed."""
+    return len(text) >= 4 and text.isalpha() and text.isupper() and not (is_country(text) or is_place(text))
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
+    if span.label_ in ("GPE", "LOC") and _body_acronym(text):
+        return "ORG"  # "QANMIS deployed ...": places are not written as long acronyms, missions and bodies are
     if span.label_ in ("PERSON", "ORG") and _demonym_before_name(span):
         return "NORP"  # "the Qandori" of "the Qandori Ministry of Education"
     if span.label_ in ("PERSON", "ORG") and (_toponym(span) or _gazetteer_place(span)):
