@@ -467,7 +467,7 @@ def _category_codes() -> frozenset[str]:
 
 def _coded_categories(doc: Doc, spans: list[Span]) -> list[Span]:
     """Drop a capitalised phrase the text defines by a blocked code ("Foreign Terrorist Organization (FTO)",
-    "Specially Designated Global Terrorists (SDGTs)") and every other model span written the same way: the
+    "Specially Designated ... (SDGTs)") and every other model span written the same way: the
     phrase is what the code stands for, a category of the list, so it is no more an actor than the code."""
     codes = _category_codes()
     defined: set[str] = set()
@@ -817,7 +817,7 @@ def _vessel(span: Span, vessels: frozenset[str]) -> bool:
 
 
 def _office_title(span: Span) -> bool:
-    """ "the Head of Operations and Logistics", "Director of Security Affairs": an office a person holds, read as
+    """ "the Head of Finance and Supply", "Director of Security Affairs": an office a person holds, read as
     an organisation. A person title followed by "of"/"for" opens it; the body it belongs to, when it has a
     name of its own, is another mention ("Ministry of X" opens with a body word, not a title)."""
     titles = label_config()["person_titles"]
