@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rigour.text import ascii_text
-
 from threatgraph.datafiles import load_yaml
+from threatgraph.names.ascii import ascii_fold
 from threatgraph.names.schemas import VocabularyFile
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
@@ -54,7 +53,7 @@ class VocabularyError(ValueError):
 
 def fold(text: str) -> str:
     """Casefold and transliterate to lower-case ASCII with only letters, digits and single spaces."""
-    text = ascii_text(text.casefold()).lower()
+    text = ascii_fold(text.casefold()).lower()
     text = text.replace("'", "").replace("`", "").replace("?", "")
     return " ".join(_NON_ALNUM.sub(" ", text).split())
 
