@@ -3,6 +3,7 @@
 Usage::
 
     PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|all] [--errors] [--no-re3d]
+        [--half A|B [--half-seed s15]]
 
 Dev gold is ``tests/gold/dev/events.json`` (see the README there): one entry per event *mention*
 with a verbatim evidence span, its PLOVER root, actors, date, place and modality. A gold event is
@@ -13,8 +14,8 @@ and the documents are scored per split (``tune`` may be looked at while improvin
 ``unseen`` and ``fresh`` never are). The publication date handed to the extractor is the page's stated date, or
 the reconstructed ``published_approx`` when it is a whole day (a feed would give one).
 
-"date/place right when one given" score only the events the extractor dated or placed: a wrong
-date or place misleads a reader, an unknown one does not, so both figures are shown.
+"source/target/date/place right when one given" score only the events the extractor gave that role: a wrong
+actor, date or place misleads a reader, an unknown one does not, so both figures are shown.
 
 Irrealis errors count gold events that are negated, hypothetical or demanded but come out as an
 asserted fact; claims shown as facts are counted apart (a claim is reported, not false).
@@ -26,7 +27,10 @@ trigger is not inside one of the sentence's ``not_events``; the rest are *false 
 event whose matched gold is negated, hypothetical or demanded is irrealis shown as a fact. Gold events
 marked ``optional`` are neither missed when absent nor count toward precision when found.
 ``--half A|B`` keeps one stable half of the chosen documents (by a checksum of the id), so a
-mechanism developed on one half can be checked on the other.
+mechanism developed on one half can be checked on the other. ``--half-seed S`` cuts new halves once the old half B
+has been looked at: each split's documents, sorted, are shuffled with a generator seeded by ``S`` and the split's name
+and the first (larger) half is A, so each half holds about as many documents of every split (session 14: ``s14``,
+session 15: ``s15``). ``--salt S`` instead draws new checksum halves from ``S`` + the id.
 
 re3d (Dstl; CENTCOM and US State Department portions, see its LICENSE) annotates relations between
 spans. Four are events or standing relations between actors: FightingAgainst (an ASSAULT between the
@@ -40,6 +44,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import time
 import zlib
@@ -190,9 +195,26 @@ def trigger_pos(text: str, gold: dict[str, Any]) -> int:
     return lo + gold["evidence"].index(gold["trigger"])
 
 
-def in_half(doc_id: str, half: str | None) -> bool:
-    """A stable half of the documents: "A" or "B" by the id's checksum, every document for None."""
-    return half is None or "AB"[zlib.crc32(doc_id.encode("utf-8")) % 2] == half
+def in_half(doc_id: str, half: str | None, salt: str = "") -> bool:
+    """A stable half of the documents: "A" or "B" by the checksum of ``salt`` + id, every document for
+    None (a new salt draws a new split, so a session can tune on halves earlier sessions did not look at)."""
+    return half is None or "AB"[zlib.crc32((salt + doc_id).encode("utf-8")) % 2] == half
+
+
+def seeded_halves(documents: list[dict[str, Any]], seed: str) -> dict[str, str]:
+    """Document id -> "A" or "B": per split, the sorted ids shuffled by ``random.Random(seed:split)``, the first
+    ceil(n/2) in A. Stratifying by split keeps the Treasury/State designation splits on both sides, which a plain
+    checksum of the id did not (it put every tune3 document in one half)."""
+    by_split: dict[str, list[str]] = defaultdict(list)
+    for d in documents:
+        by_split[d["split"]].append(d["doc"])
+    out: dict[str, str] = {}
+    for split, ids in by_split.items():
+        ids = sorted(ids)
+        random.Random(f"{seed}:{split}").shuffle(ids)
+        cut = (len(ids) + 1) // 2
+        out.update({doc: "A" if i < cut else "B" for i, doc in enumerate(ids)})
+    return out
 
 
 def score_precision(gdoc: dict[str, Any], text: str, events: list[Event], tally: Tally) -> None:
@@ -225,12 +247,26 @@ def score_precision(gdoc: dict[str, Any], text: str, events: list[Event], tally:
                 tally.errors.append(f"AS FACT  {where}: gold {match['modality']}")
 
 
-def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool, half: str | None = None) -> None:
+def score_dev(
+    extractor: Extractor,
+    split: str,
+    tally: Tally,
+    show_errors: bool,
+    half: str | None = None,
+    half_seed: str | None = None,
+    salt: str = "",
+) -> None:
     """Score every gold document of ``split`` ("all" for every split), or one half of them."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     articles = load_articles()
     wanted = {"all": set(SPLITS), "tuning": set(TUNING)}.get(split, {split})
-    docs = [d for d in gold["documents"] if d["split"] in wanted and in_half(d["doc"], half)]
+    seeded = seeded_halves(gold["documents"], half_seed) if half_seed is not None else None
+    docs = [
+        d
+        for d in gold["documents"]
+        if d["split"] in wanted
+        and (in_half(d["doc"], half, salt) if seeded is None or half is None else seeded[d["doc"]] == half)
+    ]
     analyses = extractor.analyse([articles[d["doc"]] for d in docs])
     for gdoc, analysis in zip(docs, analyses, strict=True):
         text = analysis.article.text
@@ -270,6 +306,8 @@ def score_dev(extractor: Extractor, split: str, tally: Tally, show_errors: bool,
                 if g[role]:
                     ok = names_match(getattr(best, role), g[role])
                     tally.score(role, ok)
+                    if getattr(best, role) is not None:
+                        tally.score(f"{role} right when one given", ok)  # a wrong actor is worse than none
                     if not ok:
                         tally.errors.append(f"{role.upper():<8} {where}: {getattr(best, role)!r} for {g[role][0]!r}")
             if g["date"]:
@@ -366,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=(*SPLITS, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5")
     ap.add_argument("--half", choices=("A", "B"), default=None, help="score one stable half of the documents")
+    ap.add_argument("--salt", default="", help="salt of the --half checksum (a new salt, a new split)")
+    ap.add_argument("--half-seed", default=None, help="with --half: seeded halves stratified by split (s14)")
     ap.add_argument("--errors", action="store_true", help="list each miss (tuning splits only: tune, tune3, tune5)")
     ap.add_argument("--no-re3d", action="store_true")
     ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
@@ -374,8 +414,17 @@ def main(argv: list[str] | None = None) -> int:
     splits = [args.split] if args.split else [*SPLITS, "all"]
     for split in splits:
         tally = Tally()
-        score_dev(extractor, split, tally, args.errors and split in (*TUNING, "tuning"), args.half)
-        print(f"dev event gold, split={split}" + (f" half={args.half}" if args.half else ""))
+        score_dev(
+            extractor,
+            split,
+            tally,
+            args.errors and split in (*TUNING, "tuning"),
+            args.half,
+            half_seed=args.half_seed,
+            salt=args.salt,
+        )
+        how = f" seed={args.half_seed}" if args.half_seed else (f" salt={args.salt}" if args.salt else "")
+        print(f"dev event gold, split={split}" + (f" half={args.half}{how}" if args.half else ""))
         for measure in tally.counts:
             print(tally.line(measure))
     if not args.no_re3d:

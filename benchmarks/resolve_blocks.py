@@ -22,6 +22,7 @@ from threatgraph.bulk.resolve import _Blocks, group_node, lookup_keys
 from threatgraph.resolve.cluster import load_groups
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.listnames import list_names
+from threatgraph.resolve.rarity import COMMON_NAMES, NameStats, counted, input_names
 from threatgraph.store.db import open_store
 from threatgraph.store.schema import articles
 
@@ -30,17 +31,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True, help="store URL")
     ap.add_argument("--top", type=int, default=25, help="keys and names listed")
+    ap.add_argument("--no-rarity", action="store_true", help="block on every key (before session 15)")
     args = ap.parse_args()
     engine = open_store(args.db)
     with engine.connect() as conn:
         ids = [r[0] for r in conn.execute(select(articles.c.id))]
         decisions, listed = load_decisions(conn), list_names(conn)
         groups = [g for g in load_groups(conn, ids) if g.forms()]
+    for g in groups:
+        g.entity_id = None  # as a first run over these articles reads them
+    # the name statistic of that first run (nothing filed yet): common name parts join no block
+    new: Counter[str] = Counter(k for keys in input_names(groups).values() for k in keys if counted(k))
+    names = NameStats.from_counts(new, {}, 0)
+    print(f"common name-part keys (more than {COMMON_NAMES} names): {sum(names.common(k) for k in new)}")
     blocks = _Blocks()
     keys_of = {}
     for g in groups:
         node = group_node(g.article_id, g.grp)
-        keys_of[node] = (g, lookup_keys(g, decisions, listed))
+        keys_of[node] = (g, lookup_keys(g, decisions, listed, None if args.no_rarity else names))
         for k in keys_of[node][1]:
             blocks.union(node, k)
     root_of = {node: blocks.find(blocks.index[node]) for node in keys_of}

@@ -57,6 +57,12 @@ def test_a_second_party_after_a_dash_is_not_a_suffix(extractor: Extractor) -> No
     assert "Iran-backed Tanzim Dabbur" not in found
 
 
+def test_a_country_after_a_dash_is_the_branch_there_when_the_compound_stands_as_a_name(extractor: Extractor) -> None:
+    found = _names(_analyse(extractor, "He led Tanzim Dabbur-Chad and fled. The Tanzim Dabbur-Iraq talks failed."))
+    assert "Tanzim Dabbur-Chad" in found
+    assert "Tanzim Dabbur-Iraq" not in found
+
+
 def test_a_two_letter_acronym_is_not_a_country(extractor: Extractor) -> None:
     # "KM" is the ISO code of Comoros; here it is the group's short name.
     analysis = _analyse(extractor, "Jama’at Ruhayl (KM) claimed the attack. KM fighters then withdrew.")

@@ -140,3 +140,59 @@ def test_a_surname_of_a_person_whose_given_name_is_also_a_town_joins_the_person(
     ms = mentions("The group's spokesman Ali Warsame said it would fight on. Warsame spoke on local radio.")
     assert {m.group for m in ms if "Warsame" in m.text} == {next(m.group for m in ms if m.text == "Ali Warsame")}
     assert any(m.text == "Warsame" for m in ms) and _labels(ms, "Warsame") == {"Person"}
+
+
+def _mention_at(text: str, name: str, label: str, source: str = "model") -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, label, name.casefold(), text, 0, source=source)
+
+
+def test_an_alias_is_the_kind_of_actor_its_name_is() -> None:
+    from threatgraph.extract.evidence import alias_cues
+
+    text = "Tarik Wahid Sulem, also known as Qandori and Abu Nasr, leads the cell."
+    ms = [
+        _mention_at(text, "Tarik Wahid Sulem", "Person"),
+        _mention_at(text, "Qandori", "Organization"),
+        _mention_at(text, "Abu Nasr", "Person"),
+    ]
+    cues: list[str | None] = [None, None, None]
+    alias_cues(text, ms, cues, [False, False, False])
+    assert [m.label for m in ms] == ["Person", "Person", "Person"]
+    assert cues[1] == "Person"  # the later votes read the alias cue as the text's word
+
+
+def test_an_alias_cue_after_a_clause_or_of_a_listed_name_changes_nothing() -> None:
+    from threatgraph.extract.evidence import alias_cues
+
+    text = "Tarik Sulem heads a cell known as Qandori Front."
+    ms = [_mention_at(text, "Tarik Sulem", "Person"), _mention_at(text, "Qandori Front", "Organization")]
+    alias_cues(text, ms, [None, None], [False, False])
+    assert [m.label for m in ms] == ["Person", "Organization"]  # the cell is renamed, not the person
+    text = "Qandor Front, also known as Tarik Sulem, attacked."
+    ms = [_mention_at(text, "Qandor Front", "ArmedGroup", "gazetteer"), _mention_at(text, "Tarik Sulem", "Person")]
+    alias_cues(text, ms, [None, None], [True, False])
+    assert [m.label for m in ms] == ["ArmedGroup", "ArmedGroup"]  # a listed body's alias is that body
+
+
+def test_a_numbered_order_is_a_text_not_a_body(mentions) -> None:
+    ms = mentions("The Qandor Front was listed under Executive Order (E.O.) 14471 and Presidential Decree 12.")
+    assert not any("Order" in m.text or "Decree" in m.text for m in ms)
+
+
+def test_a_country_adjective_alone_is_a_nationality_but_a_city_is_not() -> None:
+    from threatgraph.extract.mentions import _adjective_demonym
+
+    assert _adjective_demonym("Nigerien") and _adjective_demonym("Malian")
+    assert not _adjective_demonym("Niger") and not _adjective_demonym("Baghdad")
+
+
+def test_a_personal_pronoun_after_a_name_written_like_a_persons_is_evidence(nlp) -> None:
+    from threatgraph.extract.evidence import _personal_pronoun_next
+
+    doc = nlp("We congratulate Ilse Varnow on her inauguration.")
+    start = next(t.i for t in doc if t.text == "Ilse")
+    assert _personal_pronoun_next(doc[start : start + 2])
+    doc = nlp("We sanctioned Varnow Lindqvist on Monday. It moved her money.")
+    start = next(t.i for t in doc if t.text == "Varnow")
+    assert not _personal_pronoun_next(doc[start : start + 2])  # "it" is nearer: said of a body

@@ -160,6 +160,24 @@ def test_a_rare_first_and_last_name_is_the_person_named_with_middle_names_too() 
     assert score_group(short, ctx, other, other_ctx, True, lambda forms: True).score < MATCH_THRESHOLD
 
 
+def test_a_rare_name_without_its_given_names_is_the_same_person() -> None:
+    """ "<Paternal> <Maternal>" for "<First> <Second> <Paternal> <Maternal>" (the given names left out): one
+    person when the name is rare; not when others carry it, and never the opening or inner words alone."""
+    from threatgraph.resolve.compare import score_group
+
+    full = [name_form("Dorian Amsel Keth Vellacott", "Person")]
+    ctx = {"Organization:alpha", "Organization:beta", "Place:gamma"}
+    other_ctx = {"Organization:delta": 1, "Organization:epsilon": 1, "Place:zeta": 1}
+    for short in ("Keth Vellacott", "Amsel Keth Vellacott"):
+        got = score_group([name_form(short, "Person")], ctx, full, other_ctx, True, lambda forms: True)
+        assert got.score >= MATCH_THRESHOLD and got.name.feature == "middle-extra", short
+        common = score_group([name_form(short, "Person")], ctx, full, other_ctx, True, lambda forms: False)
+        assert common.score < MATCH_THRESHOLD, short
+    for short in ("Amsel Keth", "Dorian Amsel"):
+        got = score_group([name_form(short, "Person")], ctx, full, other_ctx, True, lambda forms: True)
+        assert got.score < MATCH_THRESHOLD, short
+
+
 def test_a_body_named_by_its_function_keeps_its_country() -> None:
     """ "Central Bank of Syria" is not "Central Bank": every country has one (the SDN list's only
     "<Name> of <Country>" heads that stand alone are proper names)."""

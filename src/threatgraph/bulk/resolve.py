@@ -13,14 +13,18 @@ The job:
 1. **keys** (executors): each partition of new article ids loads its mention groups
    (``load_groups``), computes the keys each group will look up, and finds the stored entities
    filed under those keys (``resolve_keys``): an incremental run touches only the blocks of the
-   new mentions; and, per context key, how many of its articles name it;
-2. **blocks** (driver): connected components over group–key–entity edges (union–find on
-   interned integers; edges are streamed, not collected), and the resolver's common-context
-   statistic over the whole input, summed from the partitions' counts (``common_from_counts``);
+   new mentions; per context key, how many of its articles name it; and its share of the name
+   statistic (:mod:`threatgraph.resolve.rarity`: its new names under each name-part key, the
+   archive's entities there);
+2. **blocks** (driver): the job-wide statistics first - the common-context statistic summed from the
+   partitions' counts (``common_from_counts``), the name statistic by a Spark aggregation (distinct
+   names per key) - then connected components over group–key–entity edges (union–find on interned
+   integers; edges are streamed, not collected), leaving out the common name parts the resolver never
+   looks up: a given name that hundreds of people share no longer chains them into one block;
 3. **score and decide** (executors): blocks packed into partitions largest first (a block never spans
    two partitions; :func:`pack_blocks`); each partition is one transaction in which a ``Resolver``
-   scores its candidates with that one statistic (``resolve_groups(common=...)``) and writes entities,
-   aliases and keys;
+   scores its candidates with those statistics (``resolve_groups(common=...)``, the name statistic
+   broadcast) and writes entities, aliases and keys;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``).
@@ -42,17 +46,12 @@ from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import (
-    Resolver,
-    archive_persons,
-    common_from_counts,
-    cross_type_keys,
-    load_groups,
-)
+from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, cross_type_keys, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
 from threatgraph.resolve.listnames import ListNames, list_names
+from threatgraph.resolve.rarity import NameStats, name_share
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -63,6 +62,9 @@ BLOCK_DDL = "article_id string, grp long, block long"
 RESULT_DDL = "kind string, value string"
 #: Edge-row prefix of a context key's article count (group nodes start with "g", entities with "@").
 CONTEXT = "#ctx:"
+#: Edge-row prefixes of the name statistic's shares: a new name under a counted key, the archive's entities there.
+NEW_NAME = "#new:"
+STORED_NAMES = "#old:"
 #: Ids per ``IN (...)`` query on the executors.
 CHUNK = 500
 #: Stats fields summed over blocks.
@@ -78,7 +80,9 @@ def _parse_group(node: str) -> tuple[str, int]:
     return aid, int(grp)
 
 
-def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None) -> set[str]:
+def lookup_keys(
+    g: Group, decisions: Decisions, listed: ListNames | None = None, names: NameStats | None = None
+) -> set[str]:
     """Every key under which the resolver may look this group up or file its entity.
 
     A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
@@ -87,8 +91,9 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
     stored merge decisions (which can pull the group to an entity its names would not find), the exact-name
     keys of the other family (the resolver also looks there: a body typed Person in one article), and for an
     organisation the name keys of the other names the loaded lists give its body (``listed``, see
-    :mod:`threatgraph.resolve.listnames`). A key too many only makes a block larger; a key too few could
-    let two blocks meet.
+    :mod:`threatgraph.resolve.listnames`) with its branches under them. A key too many only makes a block larger; a key too few could
+    let two blocks meet. ``names`` (the job's :class:`~threatgraph.resolve.rarity.NameStats`) drops the
+    common name parts, which the resolver never looks up either: the key is common or not for every group.
     """
     keys: set[str] = set()
     for name in {g.canonical, *g.names}:
@@ -104,7 +109,8 @@ def lookup_keys(g: Group, decisions: Decisions, listed: ListNames | None = None)
         keys |= listed.lookup_keys(g.list_keys())
     if not g.person:
         keys |= public_names().lookup_keys(g.forms())  # a body's other public names (names/bodies.py)
-    return keys
+        keys |= public_names().branch_keys(g.forms())  # and its branches under them, as the resolver looks them up
+    return names.blocking(keys) if names is not None else keys
 
 
 def _ids(batches: Iterator[Any], column: str) -> list[str]:
@@ -138,7 +144,9 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
         decisions = load_decisions(conn)
         listed = list_names(conn)
         keys: set[str] = set()
-        for g in load_groups(conn, ids):
+        groups = load_groups(conn, ids)
+        share = name_share(conn, groups)  # read before any block is resolved: the archive at the job's start
+        for g in groups:
             for k in g.context:  # the common-context statistic counts every group, as one run would
                 context.setdefault(k, set()).add(g.article_id)
             node = group_node(g.article_id, g.grp)
@@ -154,6 +162,9 @@ def _edges_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
         rows.extend({"node": "@" + eid, "key": key} for key, eid in _entities_under(conn, sorted(keys)))
     # Partitions hold disjoint articles, so the driver sums these per-partition article counts.
     rows.extend({"node": CONTEXT + k, "key": str(len(arts))} for k, arts in sorted(context.items()))
+    # Names may recur across partitions: the driver counts distinct (key, name) rows.
+    rows.extend({"node": NEW_NAME + k, "key": i} for k, idents in sorted(share.new.items()) for i in sorted(idents))
+    rows.extend({"node": STORED_NAMES + k, "key": str(n)} for k, n in sorted(share.stored.items()))
     yield from _batches(rows, ("node", "key"))
 
 
@@ -217,15 +228,15 @@ def _identity(key: int) -> int:
     return key
 
 
-def _resolve_task(url: str, common: frozenset[str], persons: int, batches: Iterator[Any]) -> Iterator[Any]:
+def _resolve_task(url: str, common: frozenset[str], names: Any, batches: Iterator[Any]) -> Iterator[Any]:
     """Executor: resolve a partition's blocks with the single-machine Resolver, in one transaction.
 
     Blocks share no key, so resolving several in one Resolver run decides exactly what resolving each
     alone would (its order within a block is the same); one run per partition saves a transaction and
     the decision and group queries per block. ``common`` is the common-context statistic of the whole
     input (computed once on the driver), so no partition decides with a statistic of its own part; so is
-    ``persons``, the archive's person count that name rarity needs (read per partition, it would depend on
-    how far the other partitions had got).
+    ``names`` (a broadcast :class:`~threatgraph.resolve.rarity.NameStats`), name rarity and the common name
+    parts (read per partition from the store, it would depend on how far the other partitions had got).
     """
     engine = worker_engine(url)
     wanted: set[tuple[str, int]] = set()
@@ -234,7 +245,7 @@ def _resolve_task(url: str, common: frozenset[str], persons: int, batches: Itera
     out: list[dict[str, Any]] = []
     if wanted:
         with engine.begin() as conn:
-            resolver = Resolver(conn, load_decisions(conn), persons=persons)
+            resolver = Resolver(conn, load_decisions(conn), names=names.value)
             loaded = load_groups(conn, sorted({a for a, _ in wanted}))
             resolver.resolve_groups([g for g in loaded if (g.article_id, g.grp) in wanted], common=set(common))
             resolver.flush()
@@ -251,6 +262,31 @@ def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     with engine.begin() as conn:
         n_events, n_quotes = link_events(conn, ids) if ids else (0, 0)
     yield from _batches([{"kind": "linked", "value": json.dumps([n_events, n_quotes])}], ("kind", "value"))
+
+
+def _statistics(edges: Any, url: str) -> tuple[dict[str, int], NameStats]:
+    """The job-wide statistics from the edge rows, before any block is resolved: article counts of context keys
+    (summed over partitions) and the name statistic (distinct new names per key over partitions, plus the
+    archive's entities there, which every partition read alike)."""
+    from pyspark.sql import functions as F
+
+    from threatgraph.store.db import open_store
+
+    node = F.col("node")
+    context: dict[str, int] = {}
+    new: dict[str, int] = {}
+    stored: dict[str, int] = {}
+    for row in edges.where(node.startswith(CONTEXT)).groupBy("node").agg(F.sum(F.col("key").cast("long"))).collect():
+        context[row[0][len(CONTEXT) :]] = int(row[1])
+    for row in edges.where(node.startswith(NEW_NAME)).distinct().groupBy("node").count().collect():
+        new[row[0][len(NEW_NAME) :]] = int(row[1])
+    for row in (
+        edges.where(node.startswith(STORED_NAMES)).groupBy("node").agg(F.max(F.col("key").cast("long"))).collect()
+    ):
+        stored[row[0][len(STORED_NAMES) :]] = int(row[1])
+    with open_store(url).connect() as conn:
+        persons = archive_persons(conn)
+    return context, NameStats.from_counts(new, stored, persons)
 
 
 def resolve_articles(
@@ -283,19 +319,15 @@ def resolve_articles(
     # toLocalIterator would run them one partition after another (one job per partition), which left the
     # second executor idle through this step.
     edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL).persist(StorageLevel.MEMORY_AND_DISK)
-    context: dict[str, int] = {}
     try:
-        for row in edges.toLocalIterator():
-            if row["node"].startswith(CONTEXT):
-                key = row["node"][len(CONTEXT) :]
-                context[key] = context.get(key, 0) + int(row["key"])
-            else:
+        context, names = _statistics(edges, url)
+        for row in edges.where(~edges["node"].startswith("#")).toLocalIterator():
+            if not names.common(row["key"]):  # a common name part joins no block (the resolver never looks it up)
                 blocks.union(row["node"], row["key"])
     finally:
         edges.unpersist()
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
-        persons = archive_persons(conn)
     assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
     sizes: dict[int, int] = {}
     for _, _, root in assigned:
@@ -307,7 +339,8 @@ def resolve_articles(
         keyed = session.sparkContext.parallelize([(bins[r], (a, g, r)) for a, g, r in assigned], n)
         block_df = session.createDataFrame(keyed.partitionBy(n, _identity).values(), BLOCK_DDL)
         changed: set[str] = set()
-        for row in block_df.mapInArrow(partial(_resolve_task, url, common, persons), RESULT_DDL).collect():
+        shared = session.sparkContext.broadcast(names)
+        for row in block_df.mapInArrow(partial(_resolve_task, url, common, shared), RESULT_DDL).collect():
             if row["kind"] == "changed":
                 changed.add(row["value"])
             else:

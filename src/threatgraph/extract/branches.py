@@ -16,7 +16,8 @@ Four written forms, each a general construction rather than a list of groups (th
 - "in the" and a capitalised region ("<Group> in the Upper Sahel"). A bare country ("Hezbollah in
   Lebanon") says where the group is, not which one it is, so it is never joined.
 
-A suffix that is a country on its own ("Hamas-Israel") names a second party, not a branch.
+A suffix that is a country on its own names a second party when the compound modifies a noun ("the
+Hamas-Israel war"), and the group's branch there when it stands as a name ("<Group>-Mozambique claimed").
 """
 
 from __future__ import annotations
@@ -52,6 +53,21 @@ def _title_run(doc: Doc, i: int, limit: int) -> int:
     return end
 
 
+#: parts of speech of a function word after a compound name ("<Group>-Mozambique and ...", "... of ...")
+_FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "PRON", "PART"})
+
+
+def _country_branch(doc: Doc, dash: int) -> bool:
+    """Whether a country written right after a group's hyphen ("<Group>-Mozambique") names the group's
+    branch there: the compound stands as a name (followed by punctuation, a capital, a conjunction or
+    preposition), not as a modifier of a lower-case word ("the <Group>-Israel war", "<Group>-Israel talks",
+    which name two parties; a verb after it is left out too, the tagger reads "talks" as one)."""
+    if doc[dash].whitespace_ or doc[dash - 1].whitespace_:
+        return False
+    after = doc[dash + 2] if dash + 2 < len(doc) else None
+    return after is None or not (after.is_alpha and after.is_lower) or after.pos_ in _FUNCTION_POS
+
+
 def _dash_suffix(doc: Doc, span: Span) -> int:
     """End of a dash-joined suffix after ``span``, or ``span.end`` when there is none."""
     end = span.end
@@ -62,7 +78,8 @@ def _dash_suffix(doc: Doc, span: Span) -> int:
     if not (attached or (acronym and doc[end - 1].whitespace_ and doc[end].whitespace_)):
         return end
     suffix = doc[end + 1]
-    if not _is_name_word(suffix) or is_country(suffix.text.rstrip("."), codes=False):
+    country = is_country(suffix.text.rstrip("."), codes=False)
+    if not _is_name_word(suffix) or (country and not _country_branch(doc, end)):
         return end
     new_end = end + 2
     if suffix.text.rstrip(".").isupper():

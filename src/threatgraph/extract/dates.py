@@ -488,6 +488,32 @@ def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+_PROBE = date(2001, 1, 10)  # any anchor: only whether a TIME expression names a day is asked of it
+
+
+def _day_times(doc: Doc, taken: set[int]) -> list[Span]:
+    """TIME entities that name a day ("last night", "this morning", "late Tuesday night"): the model
+    tags them TIME, yet they date a happening as a DATE does. A clock time or a duration ("3 p.m.",
+    "hours") names no day and stays out, so no event is dated by the publication day through it."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "TIME" or any(t.i in taken for t in ent):
+            continue
+        day = timex.without_day_part(ent.text)
+        if normalise(ent.text, _PROBE) is not None or (day is not None and normalise(day, _PROBE) is not None):
+            out.append(ent)
+    return out
+
+
+def _with_shift(ent: Span) -> Span:
+    """ "this week's strikes", "last month's raid": the model tags the bare unit ("week") as the DATE
+    and leaves out the shift word that says which week, without which the unit dates nothing."""
+    doc, g = ent.doc, _grammar()
+    if len(ent) != 1 or ent.start == 0 or ent[0].lower_ not in g["units"]:
+        return ent
+    return doc[ent.start - 1 : ent.end] if doc[ent.start - 1].lower_ in g["period_shift"] else ent
+
+
 def _joins(doc: Doc, ent: Span) -> bool:
     """Whether the word after a date joins it to the next as the two ends of a range: "to",
     "until", a dash; "and" only after "between" ("in May 2014 and June 2019" lists two dates)."""
@@ -501,7 +527,8 @@ def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
     taken = {t.i for e in ents for t in e}
-    ents += _untagged_dates(doc, taken)
+    ents += _untagged_dates(doc, taken) + _day_times(doc, taken)
+    ents = [_with_shift(e) for e in ents]
     ents.sort(key=lambda e: e.start)
     out: list[Span] = []
     i = 0

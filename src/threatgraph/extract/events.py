@@ -22,13 +22,20 @@ from threatgraph.extract.events_args import Args, perpetrators, speaker_groups, 
 from threatgraph.extract.events_candidates import trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
-from threatgraph.extract.events_dates import coordinated_dates, date_for, statement_date
+from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
-from threatgraph.extract.events_lead import Lead, dateline, retold_later
+from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, retold_later
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
-from threatgraph.extract.events_modality import modality
-from threatgraph.extract.events_places import PLACE_PREPS, place_fallback, place_for, place_prep, target_place
+from threatgraph.extract.events_modality import modality, unclaimed
+from threatgraph.extract.events_places import (
+    PLACE_PREPS,
+    phrase_place,
+    place_fallback,
+    place_for,
+    place_prep,
+    target_place,
+)
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.model import Article, Event, Mention
 
@@ -139,12 +146,38 @@ def _actors(
             inside += [t for t in h.subtree if para[0] <= t.idx < para[1] and index.at(t) is not None][:1]
     out = []
     for actor, t in resolve_all(inside, index, things):
-        if actor.label == "Location" or (actor.label in PLACE_LABELS and place_prep(t) is not None):
+        where = actor.label in PLACE_LABELS and place_prep(t) is not None and not _aimed_at(t)
+        if actor.label == "Location" or where:
             continue
         if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in PLACE_PREPS:
             continue  # "Near Eastport, two strikes …" tagged as a name: a where, never a who
         out.append((actor, t))
     return out
+
+
+def _things(tok: Token, trig: Trigger, kind: str, args: Args) -> set[int]:
+    """Target heads that may stand as their own phrase when they name no known actor: a violent
+    act's object may be a thing ("shelled the silo"); a measure's verb object is a party however it
+    is worded ("sanctioned numerous entities", "designated two firms"), when it is someone in
+    particular: a bare plural is anyone of the kind ("the power to designate persons")."""
+    words = lexicon().words
+    if trig.type in words["thing_target_types"]:
+        return {h.i for h in args.targets}
+    if trig.type in words["party_object_types"] and kind == "verb":
+        told = ("det", "nummod", "poss", "amod", "compound")
+        return {
+            h.i
+            for h in args.targets
+            if h.head == tok and h.dep_ in ("dobj", "nsubjpass") and any(c.dep_ in told for c in h.lefts)
+        }
+    return set()
+
+
+def _aimed_at(t: Token) -> bool:
+    """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
+    "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
+    directed at it (an island state read as a place is the rare exception)."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("on", "upon")
 
 
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
@@ -153,7 +186,13 @@ def _unresolved(heads: list[Token], index: MentionIndex) -> bool:
     set aside as a place (a list item "Outside X, a raid hit …" parsed with the town as subject), a third-person
     pronoun or a common noun ("the raid that hit …") does not count; "I", "we" and "you" name the speaker or
     the addressee even when nobody in the text is resolved to them ("I authorized a strike")."""
-    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL) for h in heads)
+    return any(index.at(h) is None and (h.pos_ == "PROPN" or h.lower_ in _PERSONAL or _owner(h)) for h in heads)
+
+
+def _owner(h: Token) -> bool:
+    """A common noun possessing a nominal trigger ("the proxies' attacks"): the text says whose act it
+    is, even when that noun names no known actor, so the act must not borrow another's doer."""
+    return h.dep_ == "poss" and h.pos_ == "NOUN" and h.ent_type_ not in ("DATE", "TIME")
 
 
 _PERSONAL = frozenset({"i", "we", "you", "me", "us"})
@@ -263,8 +302,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     shared |= release_sources(measures, shared)
     shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
-        things = {h.i for h in args.targets} if trig.type in lexicon().words["thing_target_types"] else set()
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(perpetrators(args.targets), index, para, things)]
+        things = _things(tok, trig, kind, args)
+        heads = perpetrators(args.targets, trig.type)
+        targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
         exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
         if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):
@@ -280,19 +320,27 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         actor_tokens = {t.i for _a, t in sources + targets if t is not None}
         sentence, start, end = _sentence_bounds(text, tok.sent, tok.idx)
         mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
-        date = date_for(tok, kind, dated, para)
+        date = date_for(tok, kind, dated, para, article.published)
         if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
             date = statement_date(tok, trig, article)
-        place = place_for(tok, kind, index, actor_tokens) or target_place(tok, trig.type, index)
-        place = place or place_fallback(tok, index, actor_tokens, para)
+        # a measure is taken where its issuer is (the dateline, carried by the lead), not where the
+        # places named around its targets and grounds are ("designated leaders of militias in X")
+        issued = trig.type in lexicon().words["issued_types"]
+        place = place_for(tok, kind, index, actor_tokens, measure=issued) or target_place(tok, trig.type, index)
+        if kind == "noun" and sequenced(tok):  # "following X's attack on Y, Z moved to W": not in W
+            place = place or phrase_place(tok, index, actor_tokens)
+        elif not issued:
+            place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
-        negated, hedged = mode == "negated" or _negated(tok), _hedged(tok, args)
+        negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()
         # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *coordinated_dates(tok, kind, date, dated, para)]
+        if mode not in ("hypothetical", "demanded"):
+            told = [by_publication(d, article.published) for d in told]
         pairs = [(t, d) for t in targets for d in told]
         if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
             pairs = list(zip(targets, told, strict=True))  # "listed X and Y in 2014 and 2019, respectively"
@@ -327,5 +375,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 )
             )
             triggers.append(tok)
-    events = retold_later(events, triggers)
+    events = retold_earlier(retold_later(events, triggers), triggers)
     return _attribute_claims(events, claims) if claims else events

@@ -240,9 +240,16 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         named = _surface_apposition(tok, index) or _predicate_of(tok, index, depth)
         if named is not None:
             return named if isinstance(named, Actor) else _actor_of(named)
-    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]):
+    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]) or _plural_owner(tok):
         return Actor(_phrase(tok))
     return None
+
+
+def _plural_owner(tok: Token) -> bool:
+    """A plural common noun as possessor ("the proxies' attacks", "the smugglers' network"): only
+    beings and bodies own acts and things, so it is someone, kept as its phrase (it links to no
+    entity). A time is no owner ("the last weeks' raids")."""
+    return tok.dep_ == "poss" and tok.tag_ == "NNS" and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def thing_antecedent(pronoun: Token) -> Token | None:

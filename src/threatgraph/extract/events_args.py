@@ -69,7 +69,15 @@ def _controllers(verb: Token, prep: Token | None = None) -> list[Token]:
     "stopped X from entering". An object naming an act controls nothing ("took action to disrupt …",
     "represents a threat" are the subject's), and a preposition before the object ("From
     kidnapping girls to bombings, X represents a threat") is no complement of it."""
-    return [o for o in children(verb, "dobj") if not _an_act(o) and (prep is None or o.i < prep.i)]
+    return [o for o in children(verb, "dobj") if not _an_act(o) and not _a_means(o) and (prep is None or o.i < prep.i)]
+
+
+def _a_means(tok: Token) -> bool:
+    """Whether an object is resources or a means ("distributed funds to support X", "sent weapons to
+    arm X"): a thing cannot do what the infinitive says, so whoever moves it does."""
+    words = lexicon().words
+    lem = lemma(tok)
+    return lem in words["goods_nouns"] or lem in words["holding_nouns"] or lem in words["instrument_nouns"]
 
 
 def verb_args(verb: Token, depth: int = 0) -> Args:
@@ -125,24 +133,67 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
             happening = not passive and head.pos_ == "NOUN" and trigger_of(head) is not None
             # "an attack by X targeting Y": X targets, not the attack
             (subjpass if passive else subj).extend(noun_args(head).sources if happening else [head])
-        elif verb.dep_ == "relcl" and not dobj:
+        elif verb.dep_ == "relcl" and not dobj and not _infinitival(verb):
             dobj = [head]
     if verb.dep_ == "relcl" and subj and not dobj and not passive and subj[0].lower_ not in ("that", "who", "which"):
         dobj = [head]
+    if not subj and not subjpass and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        measure = _grounds_measure(verb.head)  # "listed X as … under … for arming Y": X arms
+        subj = (children(measure, "dobj") or children(measure, "nsubjpass")) if measure is not None else []
     subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
     if passive:
         return Args(sources=agent, targets=subjpass or dobj)
-    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ()))
+    extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ())) or _transfer_preps(verb, dobj)
     targets = dobj + prep_objects(verb, ("against", "on", "upon", *extra))
     objects = [g for d in dobj for g in prep_objects(d, extra)] if extra else []
     # "sent money to X" may be parsed with "to X" as a dative of the verb
     objects += [g for c in children(verb, "dative") if c.lower_ in extra for g in children(c, "pobj")]
     if objects:  # "pledged allegiance to X", "donated weapons to X": the object's "to" names whom
         targets = objects + [t for t in targets if t not in dobj]
+    taken = _taken_from(verb, dobj)
+    if taken:  # "confiscated land and property from X": X loses it
+        targets = taken + [t for t in targets if t not in dobj]
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+def _transfer_preps(verb: Token, dobj: list[Token]) -> tuple[str, ...]:
+    """ "distributed money to X", "passed funds to X": a verb of help whose object is resources
+    hands them to someone, and its "to" phrase names who (whatever the verb, not only the ones
+    ``verb_target_preps`` lists)."""
+    words = lexicon().words
+    if not any(lemma(d) in words["goods_nouns"] or lemma(d) in words["holding_nouns"] for d in dobj):
+        return ()
+    found = trigger_of(verb)
+    return ("to",) if found is not None and found[0].type in words["party_target_types"] else ()
+
+
+def _taken_from(verb: Token, dobj: list[Token]) -> list[Token]:
+    """Whom resources are taken from: "seized weapons from X", "confiscated land and other property
+    from X". Holdings acted on stand for their owner (see :func:`_owners`); with no owner of their
+    own, the verb's "from" phrase names the one who loses them. Help verbs move resources the other
+    way ("raised funds from donors for X" helps X), so they take no loser."""
+    words = lexicon().words
+    found = trigger_of(verb)
+    if found is None or found[0].type in words["party_target_types"]:
+        return []
+    held = [
+        c
+        for d in dobj
+        for c in (d, *d.conjuncts)
+        if lemma(c) in words["holding_nouns"] or lemma(c) in words["goods_nouns"]
+    ]
+    if not held or any(children(c, "poss") or prep_objects(c, ("of",)) for c in held):
+        return []
+    return prep_objects(verb, ("from",))
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "a network to kidnap …", "a plan to strike …": an infinitive hung on a noun says what the
+    noun is for; the noun is its means or its doer, not what it is done to."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _relative_act_doers(subj: Token) -> list[Token]:
@@ -357,10 +408,25 @@ def _measure_of_grounds(tok: Token) -> Token | None:
     """The measure verb whose "for" phrase holds ``tok`` ("designated X … for its role in …")."""
     for up in tok.ancestors:
         if up.lower_ == "for" and up.dep_ == "prep":
-            verb = up.head
-            found = trigger_of(verb) if verb.pos_ == "VERB" else None
-            return verb if found is not None and found[0].type in lexicon().words["grounds_types"] else None
+            return _grounds_measure(up)
     return None
+
+
+def _grounds_measure(prep: Token) -> Token | None:
+    """The measure a "for" phrase gives the grounds of: the first verb above it, when it is one of
+    ``grounds_types``. The parse often hangs "for" on the last word of the measure's other
+    complements ("listed X as a banned group under Decree 7 for arming …"); the phrase
+    still qualifies the verb, since a noun or an adjective there has no grounds of its own."""
+    up = prep.head
+    for _ in range(6):
+        if up.lower_ in _INSTANCE_PREPS and up.dep_ == "prep":
+            up = up.head  # "…, including for …": the grounds of the clause's measure
+            continue
+        if up.pos_ in ("VERB", "AUX") or up.head == up or up.dep_ in ("ROOT", "conj", "appos", "relcl", "acl"):
+            break
+        up = up.head
+    found = trigger_of(up) if up.pos_ == "VERB" else None
+    return up if found is not None and found[0].type in lexicon().words["grounds_types"] else None
 
 
 def grounds_pronouns(heads: list[Token]) -> list[Token]:
@@ -381,11 +447,8 @@ def _grounds_doers(noun: Token) -> list[Token]:
     Y": the measure is taken against X because of that act, so X did it (as its author says)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return []
-    verb = noun.head.head
-    if verb.lower_ in _INSTANCE_PREPS and verb.dep_ == "prep":
-        verb = verb.head  # "…, including for …": the grounds of the clause's measure
-    found = trigger_of(verb) if verb.pos_ == "VERB" else None
-    if found is None or found[0].type not in lexicon().words["grounds_types"]:
+    verb = _grounds_measure(noun.head)
+    if verb is None:
         return []
     return children(verb, "dobj") or children(verb, "nsubjpass")
 
@@ -431,13 +494,30 @@ def _role_holders(noun: Token) -> list[Token]:
     return []
 
 
-def perpetrators(heads: list[Token]) -> list[Token]:
+def perpetrators(heads: list[Token], kind: str | None = None) -> list[Token]:
     """Targets with a happening replaced by who did it: "condemned the attack by X" is aimed at X,
-    not at the attack; a happening with no named doer leaves no target."""
+    not at the attack; a happening with no named doer leaves no target. For a type whose target is
+    a party (``party_target_types``, event type ``kind``) an activity stands for whose it is."""
+    parties = kind in lexicon().words["party_target_types"]
     out: list[Token] = []
     for head in heads:
-        out.extend(noun_args(head).sources if head.pos_ == "NOUN" and trigger_of(head) is not None else [head])
+        if head.pos_ == "NOUN" and trigger_of(head) is not None:
+            out.extend(noun_args(head).sources)
+        else:
+            out.extend((_activity_owners(head) or [head]) if parties else [head])
     return out
+
+
+def _activity_owners(head: Token) -> list[Token]:
+    """Whose activity a common noun names when it is no actor: "the operations of X", "the group's
+    activities", "X operations". One can support a party, not an activity, so the owner is the one
+    helped. A noun that can be an actor ("the people of X", "the group's fighters") is kept."""
+    words = lexicon().words
+    lem = lemma(head)
+    if head.pos_ != "NOUN" or lem in words["actor_nouns"] or lem in words["member_nouns"]:
+        return []
+    named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return children(head, "poss") + prep_objects(head, ("of",)) + named
 
 
 def _held_one(noun: Token, gov: Token) -> list[Token]:
@@ -463,6 +543,10 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         # "accused X of planning the raid": its object does
         held = _controllers(verb.head.head, verb.head) if verb.head.lower_ in _CONTROL_PREPS else []
         return held or subject(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        measure = _grounds_measure(verb.head)  # "listed X as … under … for giving aid": X
+        if measure is not None:
+            return children(measure, "dobj") or children(measure, "nsubjpass")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subject(verb.head.head, depth + 1)  # "X, responsible for directing raids": X
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":

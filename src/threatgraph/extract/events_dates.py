@@ -10,6 +10,7 @@ dated by the publication date, and says so in the interval's note.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_args import anchor_verbs
@@ -130,8 +131,49 @@ def _measure_ground(tok: Token) -> bool:
     return after_measure_for(tok, measures)
 
 
+# prepositions that set a happening before or after another one: "following X's attack", "since the raid
+# on May 3", "before the vote". The happening named inside is at another time than the clause around it.
+_SEQUENCE = frozenset({"after", "following", "since", "before", "until", "till", "preceding"})
+
+
+def sequenced(tok: Token) -> bool:
+    """Whether a nominal trigger is the object of a sequence preposition ("following X's attack on
+    civilians", "since the raid"): it happened at its own time and place, which the clause's are not."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head  # "after the attack and the raid"
+    return cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE
+
+
+def _counted_from(span: Span, anchor: Token) -> str | None:
+    """The sequence preposition a date reaches its anchor through, when the date dates a happening
+    named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
+    and the attacks are counted from it), else None."""
+    cur = span.root
+    for _ in range(12):
+        if cur == anchor or cur.head == cur:
+            return None
+        own = span.start <= cur.i < span.end or span.root.head == cur  # "since May 3": the date's own word
+        if cur.dep_ == "prep" and cur.lower_ in _SEQUENCE and cur.head == anchor and not own:
+            return cur.lower_
+        cur = cur.head
+    return None
+
+
+def _from_then(interval: DateInterval, published: date | None) -> DateInterval | None:
+    """The stretch from a dated happening to publication: what has gone on since it."""
+    if interval.start is None or published is None or published < interval.start:
+        return None
+    note = f"since the happening dated {interval.text}: from then to publication"
+    return replace(interval, end=published, precision="range", note=note)
+
+
 def date_for(
-    tok: Token, kind: str, dated: list[tuple[Span, DateInterval]], para: tuple[int, int]
+    tok: Token,
+    kind: str,
+    dated: list[tuple[Span, DateInterval]],
+    para: tuple[int, int],
+    published: date | None = None,
 ) -> DateInterval | None:
     """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
 
@@ -147,14 +189,20 @@ def date_for(
             if _premodifies(span, tok):
                 return _as_period(tok, interval)
     in_sentence = bool(local)
-    local = [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
-    ground = _measure_ground(tok)
+    everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
+    ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
-        for span, interval in local:
-            if reaches(span.root, anchor):
-                return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
+        for span, interval in everything:  # a date of another happening counts only to count from it
+            if not reaches(span.root, anchor):
+                continue
+            counted = _counted_from(span, anchor)
+            if counted == "since":
+                return _from_then(interval, published)  # "attacks since X's raid on May 3": May 3 to now
+            if counted is not None or (span, interval) not in local:
+                continue  # "after X's raid on May 3": the raid's date, not this happening's
+            return _as_period(tok, interval)  # an unanchored date stays: it says the date is not known
     if ground:
-        return None  # the ground of a measure: only a date of its own words dates it
+        return None  # the ground of a measure, a happening before or after the clause's: only its own date
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
     if len(local) == 1:
@@ -196,6 +244,17 @@ def coordinated_dates(
         if any(t.dep_ == "conj" for t in path) and (iv.start, iv.end) != (first.start, first.end):
             out.append(iv)
     return out
+
+
+def by_publication(interval: DateInterval | None, published: date | None) -> DateInterval | None:
+    """A happening told as real (asserted, claimed, negated) took place by the time it is reported:
+    "this week's strikes" in a Thursday piece ran from Monday to Thursday, not to Sunday. The end of
+    an interval reaching past publication is cut back to it; a plan or a demand keeps its future."""
+    if interval is None or published is None or interval.start is None or interval.end is None:
+        return interval
+    if not interval.start <= published < interval.end:
+        return interval
+    return replace(interval, end=published)  # the expression's precision stays what it wrote
 
 
 def _as_period(tok: Token, interval: DateInterval) -> DateInterval:

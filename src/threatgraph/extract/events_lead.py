@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.places import is_country, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +31,15 @@ if TYPE_CHECKING:
 LEAD_SENTENCES = 3  # the lead is among the first sentences that hold a trigger at all
 # "WASHINGTON —", "SOUTHWEST ASIA —", "MOGADISHU, Somalia –": capitals, an optional ", Region", a dash
 _DATELINE = re.compile(
-    r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?\s*[—–]\s*(?=[A-Z0-9“\"])", re.MULTILINE
-)  # the dash is followed by the first sentence of the body, which opens with a capital
+    r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?(?:\s*[—–]|\s+-)\s+(?=[A-Z0-9“\"])",
+    re.MULTILINE,
+)  # the dash (or a spaced hyphen) is followed by the first sentence of the body, which opens with a capital
+# "Eastport – Today, …": a dateline in title case opens a line and must name a known place, since
+# any capitalised word may open a line before a dash
+_TITLE_DATELINE = re.compile(
+    r"^([A-Z][a-z'’.]+(?: [A-Z][a-z'’.]+){0,2})(?:, [A-Z][\w.'’ ]+)?(?:\s*[—–]|\s+-)\s+(?=[A-Z0-9“\"])",
+    re.MULTILINE,
+)
 _DATELINE_REACH = 400  # a dateline opens the body; a page header may come before it
 _PAST_AUX = frozenset({"was", "were", "had"})
 _NOT_PAST = frozenset({"will", "would", "may", "might", "could", "should", "must", "can", "shall"})
@@ -90,10 +98,14 @@ def dateline(text: str) -> str | None:
     """The place of a dateline near the top ("WASHINGTON —", "MOGADISHU, Somalia –"), most specific
     part first and title-cased; None when the article has none. Only capitals before a dash count,
     so a heading or an ordinary sentence is never read as a dateline."""
-    found = _DATELINE.search(text[:_DATELINE_REACH])
-    if found is None:
-        return None
-    return found.group(1).title()
+    head = text[:_DATELINE_REACH]
+    found = _DATELINE.search(head)
+    if found is not None:
+        return found.group(1).title()
+    titled = _TITLE_DATELINE.search(head)
+    if titled is not None and (is_place(titled.group(1)) or is_country(titled.group(1))):
+        return titled.group(1)
+    return None
 
 
 @dataclass(slots=True)
@@ -189,4 +201,41 @@ def retold_later(events: list[Event], tokens: list[Token]) -> list[Event]:
         note = f"date of a later sentence telling the same {root.lower()} again ({ev.date.text})"
         for k in same:
             out[k] = replace(out[k], date=replace(ev.date, note=note), place=out[k].place or ev.place)
+    return out
+
+
+def _owned(tok: Token) -> bool:
+    """Whether a trigger is a singular noun with its doer as possessor ("X's attack", "the group's
+    raid"): a definite description that picks out the one such happening the reader knows."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.dep_ == "poss" for c in tok.children)
+
+
+def retold_earlier(events: list[Event], tokens: list[Token]) -> list[Event]:
+    """Undated events that name again, by their doer's possessive ("X's attack"), a happening of the
+    same kind and doer told earlier with a date of its own words: they take that date and, when
+    they have none, its place, with a note saying so.
+
+    ``tokens[k]`` is the trigger of ``events[k]`` (events in text order). A plural ("X's attacks")
+    or a bare noun does not single out one happening, so neither is dated this way."""
+    out = list(events)
+    for j, (ev, tok) in enumerate(zip(events, tokens, strict=True)):
+        if ev.date is not None or ev.source_group < 0 or not _owned(tok):
+            continue
+        root = plover_of(ev.type)[0]
+        told = [
+            k
+            for k in range(j)
+            if tokens[k].i < tok.sent.start
+            and events[k].source_group == ev.source_group
+            and plover_of(events[k].type)[0] == root
+            and tokens[k].tag_ != "NNS"
+            and events[k].date is not None
+            and events[k].date.start is not None
+            and events[k].date.note is None
+        ]
+        if not told:
+            continue
+        first = events[max(told, key=lambda k: tokens[k].i)]
+        note = f"date of the same {root.lower()} told earlier ({first.date.text})"
+        out[j] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
     return out

@@ -92,7 +92,8 @@ def _own_cues(tok: Token, cues: dict[str, frozenset[str]], is_trigger: bool, sam
     )
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never", "not")):
+        ceased = c.dep_ == "advmod" and low in cues["cessation_adverbs"] and any(g.dep_ == "neg" for g in c.children)
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never", "not")) or ceased:  # "no longer attacks"
             if is_trigger or same_clause:
                 found.append("negated")
             continue
@@ -185,10 +186,45 @@ def _copula_cue(verb: Token, below: Token, cues: dict[str, frozenset[str]]) -> s
     return None
 
 
+def _purpose_idiom(tok: Token) -> bool:
+    """A bare noun after "in" that takes an infinitive ("in order to attack") is a purpose marker, not
+    the noun's meaning: the infinitive is a purpose, not what an order asks for."""
+    bare = not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and bare
+
+
+def _disowned(head: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a claim of responsibility is said not to be made: "no group has claimed the attack",
+    "has not claimed the bombing", "denied responsibility for the raid". Nobody claims the
+    happening, yet the text reports it; it stands as the text tells it, not as someone's claim."""
+    if lemma(head) not in cues["responsibility_heads"]:
+        return False
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") else head
+    if verb is not head and lemma(verb) in cues["negating_heads"]:
+        return True
+    negators = ("never", "not")
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negators) for c in verb.children):
+        return True
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lower_ in cues["negating_determiners"]:
+            return True
+        if any(d.dep_ == "det" and d.lower_ in cues["negating_determiners"] for d in subj.children):
+            return True
+    return False
+
+
+def unclaimed(trigger: Token) -> bool:
+    """Whether a trigger is the object of a claim of responsibility that is not made ("has not claimed
+    the attack"): the negation is the claim's, so the happening is not negated by it."""
+    return trigger.dep_ in ("dobj", "pobj") and _disowned(trigger.head, _cues())
+
+
 def _cue_word(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether a noun is itself a modality word ("its bid to storm", "a plan to attack") or an act
     ("this step to freeze"): the climb reads it (and whether the bid failed) rather than calling
     its infinitive a bare purpose."""
+    if _purpose_idiom(tok):
+        return False
     lem = lemma(tok)
     if lem in lexicon().words["act_nouns"]:
         return True  # "this step to freeze the accounts": the infinitive is the act itself, as real as it
@@ -264,6 +300,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in factive for c in trigger.children):
         climb = False  # "the group's recent attacks", "past attacks": told as having happened
     cur, same_clause, described = trigger, True, False
+    below = trigger
     steps = _max_steps() if climb else 0
     while steps > 0:
         steps -= 0 if cur.dep_ == "conj" else 1  # the members of a list stand in one place: "on, X, or Y"
@@ -280,6 +317,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         if cur.dep_ == "advcl" and _told_past(cur, cues):
             break  # "… before he was expelled": a past clause of time or cause states its own happening
         same_clause = same_clause and cur.dep_ in _SAME_CLAUSE
+        path_dep = below.dep_ if below is not cur else ""  # how the word under a preposition hangs on it
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
         factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
@@ -289,6 +327,13 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         charge = lemma(cur.head) in cues["claim_heads"] and cur.lower_ in cues["charge_preps"]
         if factive and lemma(cur.head) not in cues["demand_heads"] and not charge:
             break  # "despite this week's airstrikes": presented as having happened (not "tasked with", "charged with")
+        if _disowned(cur, cues):
+            break  # "no group has claimed the attack": reported, and nobody's claim
+        if cur.pos_ == "NOUN" and lemma(cur) in cues["ending_nouns"] and below.dep_ == "prep":
+            break  # "called for an end to the attacks": what is to end is going on
+        owner = lemma(cur) in cues["purpose_nouns"] and below.lower_ == "of" and path_dep == "pobj"
+        if cur.pos_ == "NOUN" and owner:
+            break  # "the aim of the attack": a done happening's aim (but "the aim of attacking": not done)
         cue = _own_cues(cur, cues, is_trigger=False, same_clause=same_clause) or _copula_cue(cur, below, cues)
         if cue == "hypothetical" and _attempt_denied(cur, cues):
             cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
@@ -300,6 +345,11 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue is None and below.dep_ == "prep" and below.lower_ in cues["warning_preps"]:
             cue = "hypothetical" if lemma(cur) in cues["warning_heads"] else None  # "warned of attacks"
+        if cue == "hypothetical" and _attempt_denied(cur, cues):
+            cue = "negated"  # "refused to commit to any assistance": the commitment was refused
+        pending = any(c.dep_ == "advmod" and c.lower_ in cues["pending_adverbs"] for c in cur.children)
+        if cue is None and below.dep_ == "xcomp" and lemma(cur) in ("have", "be") and pending:
+            cue = "negated"  # "has yet to impose sanctions": not (yet) done
         if cue in ("hypothetical", "demanded") and described:
             continue  # "to stop a senior financier backing the militia": what he does is real
         if cue:

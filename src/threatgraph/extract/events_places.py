@@ -125,7 +125,7 @@ def _place_in(
         if name is None or _in_other_relative(t, trigger):
             continue
         prep = place_prep(t)
-        if prep is None and not _after_place_word(t, index):
+        if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
             continue
         if prep is not None and (lemma(prep.head) in speech or (not landmarks and prep.head.lower_ in directions)):
             continue
@@ -143,6 +143,19 @@ def _has_country_appos(t: Token, index: MentionIndex) -> bool:
         if m is not None and m.label in PLACE_LABELS:
             return True
     return False
+
+
+def _premodifier(t: Token) -> bool:
+    """Whether a name modifies a noun after it ("raids on Eastmark border posts", "on Eastmark and
+    allied troops"): it says whose posts or troops, not where; the preposition governs the noun."""
+    kinds = lexicon().words["place_nouns"]
+    # "Eastmark and allied troops" parsed as a name and a plural joined (or two objects of one preposition):
+    # the name shares the plural's noun
+    if any(c.dep_ == "conj" and c.tag_ == "NNS" for c in t.children):
+        return True
+    if t.dep_ == "pobj" and any(c.dep_ == "cc" for c in t.children):
+        return any(s.dep_ == "pobj" and s.tag_ == "NNS" and s.i > t.i for s in t.head.children)
+    return t.dep_ in ("nmod", "compound", "amod") and t.head.i > t.i and lemma(t.head) not in kinds
 
 
 def _after_place_word(t: Token, index: MentionIndex) -> bool:
@@ -167,8 +180,17 @@ def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tupl
     return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
 
 
-def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> str | None:
-    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause)."""
+def phrase_place(tok: Token, index: MentionIndex, actors: set[int]) -> str | None:
+    """A place phrase inside a nominal trigger's own phrase ("after X's attack on soldiers at the base
+    in Eastport"), for a happening told apart from its clause, whose other places are not its own."""
+    return _place_in(list(tok.subtree), index, actors, tok.i, trigger=tok)
+
+
+def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], measure: bool = False) -> str | None:
+    """A Country/Location mention in a place phrase attached to the trigger (or its purpose clause).
+
+    For a ``measure`` (a sanction, a designation) "on" names what the measure falls on ("sanctions
+    on the forces of X"), never where it was taken."""
     anchors = [a for a in anchor_verbs(tok, kind) if not (a != tok and tok.dep_ == "conj")]
     anchors += [c for a in anchors for c in a.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     anchor_ids = {a.i for a in anchors}
@@ -181,16 +203,18 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int]) -> s
     for t in tok.sent:
         name = _place_name(t, index, actors)
         prep = place_prep(t) if name is not None else None
-        if prep is None:
+        if prep is None or (measure and prep.lower_ == "on"):
             continue
         head = prep.head
         if head.lower_ in directions:  # "30 km southeast of X": X is a landmark, not where it was
             if head.head.i in anchor_ids and reference is None:
                 reference = name
             continue
-        if head.i in anchor_ids or (
-            head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors and head.head.i in anchor_ids
-        ):
+        if _premodifier(t):
+            continue  # "raids on Eastmark and allied troops": whose troops, not where
+        # a measure's object is placed where it is, not where the measure is taken ("designated leaders in X")
+        on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
+        if head.i in anchor_ids or (on_object and head.head.i in anchor_ids):
             return name
     if reference is None:
         return None

@@ -20,6 +20,7 @@ The cue words are data in ``labels.yaml`` (``member_nouns``, ``place_nouns``, ``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -52,6 +53,9 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     members = config["member_nouns"]
     if after is not None and after.is_lower and after.lower_ in members and span.root.head.i == after.i:
         return members[after.lower_]  # "Jabhat Nur fighters", "a Jabhat Nur spokesman"
+    written = label == "Organization" and span.label_ == "ORG" and _person_written(span, config, is_country)
+    if written and _personal_pronoun_next(span):
+        return "Person"  # "We congratulate Ilse Qandor on her election": "her" is said of people only
     if before is not None and before.is_lower and before.lower_ in config["naming_nouns"]:
         return config["naming_nouns"][before.lower_]  # "the armed group Jabhat Nur"
     kind = _body_kind(after, config) if after is not None and span.root.head.i == after.i else None
@@ -116,6 +120,41 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
     ):
         return "Location"  # "posts in al-Rawda", "in X, Y and Z": people are rarely "in" anything
     return None
+
+
+#: pronouns said of a person only; an organisation is "it", "its", "they"
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+_NAME_ENTS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "Person", "Organization", "ArmedGroup", "PublicBody", "Company"}
+)
+
+
+def _person_written(span: Span, config: dict[str, Any], is_country: Callable[[str], bool]) -> bool:
+    """Two to four capitalised words, none a body, group or place noun, a country or a known place: written as
+    a person's name could be ("Ilse Qandor"), which the model alone called an organisation."""
+    words = list(span)
+    if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    blocked = {w for ws in config["heads"].values() for w in ws} | set(config["group_words"])
+    blocked |= set(config["place_nouns"]) | set(config["naming_nouns"])
+    return not any(t.lower_ in blocked or is_country(t.text) or is_place_spelling(t.text) for t in words)
+
+
+def _personal_pronoun_next(span: Span) -> bool:
+    """Whether "he/she/his/her" follows the name in its own or the next sentence before any other name or an
+    "it/its": the nearest antecedent of a personal pronoun is a person."""
+    doc = span.doc
+    sent = span.sent
+    stop = sent.end
+    if stop < len(doc):
+        stop = doc[stop].sent.end
+    ents = {e.start for e in doc.ents if e.label_ in _NAME_ENTS}
+    for tok in doc[span.end : stop]:
+        if tok.i in ents or tok.lower_ in ("it", "its", "they", "their"):
+            return False
+        if tok.lower_ in _PERSONAL:
+            return True
+    return False
 
 
 def _honorific(tok: Token) -> bool:
@@ -210,6 +249,70 @@ def vote(mentions: list[Mention], cues: list[str | None], gazetteer: list[bool])
         best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == m.label))[0]
         if best != m.label:
             m.label = best
+
+
+#: The words that give an actor another name right after its own: "X, also known as Y", "X (a.k.a. Y)",
+#: "X – formerly known as Y", "X alias Y". Only punctuation may stand between the first name and the cue.
+_ALIAS_CUE = re.compile(
+    r"^[\s,(–—-]*(?:(?:also|formerly|previously|better|commonly|widely)\s+)?(?:known\s+as|called)\s*:?|"
+    r"^[\s,(–—-]*(?:a\.?\s?k\.?\s?a\.?|alias)\s*:?",
+    re.IGNORECASE,
+)
+#: Between two names of one alias list: "also known as Y and Z", "Y, Z, or W".
+_ALIAS_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_QUOTES = "\"“”‘’'"
+
+
+def alias_chains(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of mentions the text gives as one actor's names: the name, then "also known as" (or
+    "a.k.a.", "alias", "formerly known as") and one or more other names ("X, also known as Y and Z").
+
+    An alias is the same actor as the name it follows, so it is the same kind of actor whatever the
+    model guessed for the alias alone (a nickname says nothing of what it names). A chain needs the cue
+    right after the first name: "the group's leader, known as Y" renames the leader, who is not named.
+    """
+    ordered = sorted((i for i, m in enumerate(mentions) if m.label != "Date"), key=lambda i: mentions[i].start)
+    chains: list[list[int]] = []
+    current: list[int] | None = None
+    for prev, i in zip(ordered, ordered[1:], strict=False):
+        gap = text[mentions[prev].end : mentions[i].start].strip(_QUOTES + " ")
+        if current is not None and current[-1] == prev and _ALIAS_NEXT.match(" " + gap + " "):
+            current.append(i)
+            continue
+        cue = _ALIAS_CUE.match(gap)
+        if cue is not None and not gap[cue.end() :].strip(_QUOTES + " "):
+            if current is None or current[-1] != prev:
+                current = [prev]
+                chains.append(current)
+            current.append(i)
+        else:
+            current = None
+    return chains
+
+
+def alias_cues(text: str, mentions: list[Mention], cues: list[str | None], listed: list[bool]) -> None:
+    """Type each alias chain (:func:`alias_chains`) as one actor, in place: its names vote by family
+    (person or organisation) with the weights of :func:`vote`; every member of the other family gets the
+    winner as its cue (so the later votes read it as the text's word) and as its type. A name typed by
+    a list keeps its type, and only persons and organisations are retyped: a place named "also known as"
+    is the place rules' business."""
+    for chain in alias_chains(text, mentions):
+        if any(mentions[i].label not in _FAMILY or mentions[i].label == "Location" for i in chain):
+            continue
+        family: dict[str, int] = defaultdict(int)
+        for i in chain:
+            label = cues[i] if cues[i] in _FAMILY and not listed[i] else mentions[i].label
+            weight = GAZETTEER if listed[i] else CUE if cues[i] in _FAMILY else GUESS
+            if i == chain[0] and _several_words(mentions[i].norm):
+                weight *= 2  # the actor's full name, the one the aliases are given for
+            family[_FAMILY[label]] += weight
+        first = _FAMILY[mentions[chain[0]].label]
+        best = max(family.items(), key=lambda kv: (kv[1], kv[0] == first))[0]
+        label = next((mentions[i].label for i in chain if _FAMILY[mentions[i].label] == best), "Person")
+        for i in chain:
+            if _FAMILY[mentions[i].label] != best and not listed[i]:
+                mentions[i].label = label
+                cues[i] = label
 
 
 #: types whose mentions may be retyped by the document's vote, by family

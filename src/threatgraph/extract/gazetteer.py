@@ -292,11 +292,13 @@ class Gazetteer:
         for match_id, start, end in self.matcher(doc):
             key = strings[match_id]
             label = key.split("#", 1)[0]
-            if key in self.trim:
-                while end - start > 1 and doc[end - 1].is_lower:
-                    end -= 1
-                if _descriptive(doc[start:end]):
-                    continue  # "Pakistani Shia militia" describes fighters; it names no group
+            # a hyphen after a name word opens a suffix or a second party ("<Group>-K", "<Group>-Iraq talks"),
+            # which branch joining reads, not the pattern; a name ends on a name word, never on a joiner
+            end = next((t.i for t in doc[start + 1 : end] if _suffix_hyphen(doc, t.i)), end)
+            while end - start > 1 and (doc[end - 1].is_lower or doc[end - 1].text in _HYPHENS):
+                end -= 1
+            if key in self.trim and _descriptive(doc[start:end]):
+                continue  # "Pakistani Shia militia" describes fighters; it names no group
             if label == "PublicBody":
                 start = _country_prefix(doc, start)
             found.append(Span(doc, start, end, label=label))
@@ -313,6 +315,13 @@ class Gazetteer:
             found.sort(key=lambda span: _PRIORITY.get(span.label_, len(_PRIORITY)))
             doc.ents = filter_spans([*found, *doc.ents])
         return doc
+
+
+def _suffix_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen right after a capitalised word and before another ("<Group>-K"), not an article's ("al-")."""
+    if doc[i].text not in _HYPHENS or i + 1 >= len(doc):
+        return False
+    return not doc[i - 1].is_lower and not doc[i + 1].is_lower
 
 
 def _inner_article_variants(names: list[str]) -> list[str]:

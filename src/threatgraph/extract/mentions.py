@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from threatgraph.extract.evidence import context_label, title_only, vote
+from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
@@ -31,6 +31,8 @@ from threatgraph.names.surface import normalise_surface
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
     from spacy.tokens import Doc, Span
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
+#: the statistical model's labels of names (the gazetteer's own labels are a list's word and stay)
+_MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: A span opening with an indefinite article: a category ("listed as a Terrorist Entity") or a name the
 #: model took the article into.
 _INDEFINITE = re.compile(r"(?:a|an)\s+(?=\S)")
@@ -58,6 +60,32 @@ def _category(span: Span) -> bool:
     return span.root.dep_ == "attr" or (before is not None and before.lemma_ == "be")
 
 
+#: One word joined of two by a hyphen the tokenizer kept inside it ("U.S.-Qandori").
+_HYPHENED = re.compile(r"^(?P<left>[^\s\-–‐‑]+)[\-–‐‑](?P<right>[^\s\-–‐‑]+)$")
+
+
+def _hyphen_halves(surface: str) -> list[tuple[int, int, str]] | None:
+    """The two halves of one hyphenated word that joins two places or a place and a people ("U.S.-Qandori
+    patrol"): offsets in ``surface`` and a type each, or None. The token-level case ("Mali-Niger") is split in
+    extract/spans.py; the tokenizer keeps a hyphen after an abbreviation's full stop inside one word."""
+    found = _HYPHENED.match(surface)
+    if found is None or is_country(surface) or is_place(surface):
+        return None
+    halves = []
+    for part in ("left", "right"):
+        word = found.group(part)
+        if is_demonym(word) and not is_country(word):
+            kind = "Nationality"
+        elif is_country(word):
+            kind = "Country"
+        elif is_place(word):
+            kind = "Location"
+        else:
+            return None
+        halves.append((found.start(part), found.end(part), kind))
+    return halves
+
+
 class TypeEvidence(NamedTuple):
     """Per mention, parallel to the mention list: its own type, the text's cue, typed by a list."""
 
@@ -81,6 +109,16 @@ def clean_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: the endings of English country adjectives ("Qandori", "Vellan", "Tarnish", "Morese"); rigour's territory
+#: lookup also answers for city names, which end otherwise
+_DEMONYM_ENDING = re.compile(r"(?:an|ian|ean|ien|ese|i|ish|ic)$")
+
+
+def _adjective_demonym(word: str) -> bool:
+    """A country adjective written alone that is no country or known place ("Qandori", not "Qandor")."""
+    return bool(_DEMONYM_ENDING.search(word)) and is_demonym(word) and not (is_country(word) or is_place(word))
+
+
 def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without surrounding whitespace ("2019 \\n " -> "2019")."""
     while start < end and text[start].isspace():
@@ -101,6 +139,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
     heads = label_config()["heads"]
     words = text.split()
     last = words[-1].casefold().strip(".") if words else ""
+    if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and _adjective_demonym(text):
+        return "Nationality"  # "a native Qandori", "Qandori soldiers": a country adjective, whatever the model said
     if label == "Location" and span.label_ in ("FAC", "LOC", "GPE") and last in heads["Organization"]:
         return "Organization"  # "Levant Policy Centre", "Kings College": named after a place, not one
     if label == "Location" and span.label_ == "GPE":
@@ -267,21 +307,26 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         if label != "Date":
             label = refine_label(label, span, surface)
         sent = span.sent
-        mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=surface,
-                label=label,
-                norm=normalise_surface(surface) if label != "Date" else " ".join(surface.casefold().split()),
-                sentence=sent.text,
-                sent_start=sent.start_char,
-                source="gazetteer" if span.label_ in gazetteer_labels else "model",
+        source = "gazetteer" if span.label_ in gazetteer_labels else "model"
+        halves = _hyphen_halves(surface) if source == "model" and label != "Date" else None
+        for piece_start, piece_end, piece_label in halves or ((0, end - start, label),):
+            piece = surface[piece_start:piece_end]
+            mentions.append(
+                Mention(
+                    start=start + piece_start,
+                    end=start + piece_end,
+                    text=piece,
+                    label=piece_label,
+                    norm=normalise_surface(piece) if label != "Date" else " ".join(piece.casefold().split()),
+                    sentence=sent.text,
+                    sent_start=sent.start_char,
+                    source=source,
+                )
             )
-        )
-        cues.append(context_label(span, label, label_config(), is_country))
+            cues.append(None if halves else context_label(span, label, label_config(), is_country))
     listed = [m.source == "gazetteer" for m in mentions]
     own = [m.label for m in mentions]
+    alias_cues(text, mentions, cues, listed)  # "X, also known as Y": Y is the kind of actor X is
     vote(mentions, cues, listed)  # one type per name in the document
     return mentions, TypeEvidence(own, cues, listed)
 

@@ -34,15 +34,45 @@ def is_cue(tok: Token) -> bool:
     return lem in cues()["cue_verbs"] and not _raised(tok)
 
 
+def channel_of_saying(tok: Token, direct_cues: set[int]) -> bool:
+    """Whether "according to Y" closes a frame that already names its speaker ('“…,” X said, according to
+    Reuters'): it comes after a cue that framed a quotation and has its own subject before it, so Y passed X's
+    words on and X is their source. "According to Y, <clause with a quotation>" opening a sentence is Y's claim."""
+    head = tok.head
+    return (
+        tok.lower_ in cues()["according"]
+        and head.i != tok.i
+        and head.i < tok.i
+        and head.i in direct_cues
+        and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
+
+
 def _raised(tok: Token) -> bool:
     """A cue verb raising its subject into an infinitive ("a fighter thought to be active", "he is said to have
     fled", "was believed to be hiding"): the noun is what is said of, and whoever says it goes unnamed, so the
     verb attributes nothing to anyone in the text (PARC needs a source)."""
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights
+    )
+    if infinitive and _set_off_participle(tok):
+        return True  # "Jon Vale, said to be close to …, was detained": parsed as Vale's saying, a reduced passive
     passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return passive and infinitive and not any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _set_off_participle(tok: Token) -> bool:
+    """Whether a verb stands as a bare participle set off by a comma and followed at once by an infinitive's
+    "to" ("X, said to be …,", "X, believed to have …,"): the reduced passive of a parenthesis. An active
+    saying has its subject or an auxiliary right before the verb ("X said to reporters", "he said to wait")."""
+    doc = tok.doc
     return (
-        passive
-        and not any(c.dep_ == "ccomp" for c in tok.children)
-        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in tok.rights)
+        tok.tag_ in ("VBN", "VBD")
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 1].dep_ == "aux"
     )
 
 
@@ -64,11 +94,13 @@ def cue_for(
     woven = _woven_cue(doc, text, marked)
     if woven is not None and _frame_verb(doc, text, marked) is None and not any(_frames(t, marked) for t in after):
         return woven  # 'X called it “a betrayal” and promised …', then 'Y warned that …': the clause it is woven in
-    # the attribution must sit in the sentence the quote ends in (or the one right after it)
+    # the attribution must sit in the sentence the quote ends in (or the one right after it, for a quotation
+    # that opens its sentence: one woven into its sentence is never framed by the next sentence's cue)
+    inside = _sentence_before(doc, text, marked)
     if after:
         end_sent = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
         limit = end_sent.sent.end_char if end_sent is not None else paragraph[1]
-        after = [t for t in after if t.idx < limit or t.sent.start_char <= marked.end + 3]
+        after = [t for t in after if t.idx < limit or (inside is None and t.sent.start_char <= marked.end + 3)]
         for cue in after:  # '…," said X, a senior analyst …, told Y': the cue that has a speaker
             if attribution_for(cue, index, quoted).speaker is not None:
                 return cue
@@ -78,7 +110,6 @@ def cue_for(
     if framed is not None:
         return framed
     before = [t for t in cue_tokens if first[0] <= t.idx < marked.start]
-    inside = _sentence_before(doc, text, marked)
     if inside is not None:  # 'X said … . Her slogan, “…,” was mocked': a quotation inside its sentence is
         before = [t for t in before if t.sent.start == inside.start]  # framed by a cue of that sentence only
     return before[-1] if before else _colon_frame(doc, marked)
@@ -153,8 +184,8 @@ def _frame_verb(doc: Doc, text: str, marked: Marked) -> Token | None:
     if start is None:
         return None
     words = [t for t in doc[start.end : min(len(doc), start.end + 6)] if not t.is_punct and not t.is_space]
-    if not words:
-        return None
+    if not words or "\n" in text[close : words[0].idx]:
+        return None  # '…?”' closing its paragraph: the next paragraph's "X said …" frames its own words
     first = words[0]
     if first.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > first.i and _animate(c) for c in first.children):
         return first  # '“…,” recalled Jon Vale'

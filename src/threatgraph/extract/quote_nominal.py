@@ -19,7 +19,7 @@ from threatgraph.extract.quote_people import quoted_at
 from threatgraph.extract.quote_speakers import Attribution, source_actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def nominal_attributions(index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> list[tuple[Attribution, Span]]:
@@ -71,3 +71,30 @@ def _source(noun: Token) -> Token | None:
             if pobj:
                 return pobj[0]
     return None
+
+
+def colon_attribution(
+    doc: Doc, start: int, index: MentionIndex, quoted: tuple[tuple[int, int], ...]
+) -> Attribution | None:
+    """The source of a quotation opened right after a colon that closes a noun of saying with a source of its
+    own ("a quotation from the poet:", "a message from the governor:", "the statement by the ministry:"): the
+    noun is the cue and its "from"/"by"/"of" object or possessor the source, whatever verb the sentence has
+    ("the memorial bears …", "she read out …")."""
+    opening = doc.char_span(start - 1, start, alignment_mode="expand")
+    if opening is None or opening.start < 2:
+        return None
+    colon = next((t for t in reversed(doc[: opening.start]) if not (t.is_space or t.text in _OPENING)), None)
+    if colon is None or colon.text != ":":
+        return None
+    nouns = cues()["nominal_cues"] | cues()["document_nouns"]
+    for tok in reversed(doc[colon.sent.start : colon.i]):
+        if tok.pos_ == "NOUN" and lemma(tok) in nouns and tok.right_edge.i == colon.i - 1:
+            source = _source(tok)
+            if source is None or quoted_at(source, quoted):
+                return None
+            speaker = source_actor(source, index, quoted)
+            return Attribution(tok, speaker, source) if speaker is not None else None
+    return None
+
+
+_OPENING = frozenset(("“", '"', "«", "„"))

@@ -21,7 +21,7 @@ from threatgraph.extract.quote_cues import cues
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +66,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     seen: dict[int, set[str]] = {}
     doc = index.doc
     people_in: dict[int, set[int]] = {}
+    named_in: dict[int, list[Token]] = {}  # sentence start -> the root token of each person named there
     topic_of: dict[int, int] = {}  # sentence start -> the person group that is its main clause's subject
     units = sentence_units(doc)
     unit_of = {i: u.start for u in units for i in range(u.start, u.end)}
@@ -74,6 +75,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
         unit = unit_of.get(span.start, span.sent.start)
         if outside(m, quoted):  # a name inside a quotation is talked about, not the one talking
             people_in.setdefault(unit, set()).add(m.group)
+            named_in.setdefault(unit, []).append(span.root)
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head == roots.get(unit):
                 topic_of.setdefault(unit, m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
@@ -83,14 +85,16 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     last_groups: set[int] = set()  # every person that sentence names
     for sent in units:
         groups = people_in.get(sent.start, set())
+        named = named_in.get(sent.start, ())
+        pronouns = [t for t in sent if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON" and not quoted_at(t, quoted)]
+        # "His lawyer, Ada Roe, said he was innocent": the owner named by "his" is a man the sentence speaks
+        # of besides Roe, so its other "he" may be him too and tells nothing of Roe
+        others = {PRONOUN_GENDER[t.lower_] for t in pronouns if _owner_of_named(t, named)}
         said = {  # an object pronoun is someone else ("Ada Roe introduced him": never Roe herself)
             PRONOUN_GENDER[t.lower_]
-            for t in sent
-            if t.lower_ in PRONOUN_GENDER
-            and t.pos_ == "PRON"
-            and t.dep_ not in _OBJECT_DEPS
-            and not quoted_at(t, quoted)
-        }
+            for t in pronouns
+            if t.dep_ not in _OBJECT_DEPS and not _owner_of_named(t, named) and not _commands_named(t, named)
+        } - others
         if len(groups) == 1 and len(said) == 1:
             seen.setdefault(next(iter(groups)), set()).update(said)
         elif not groups and len(last_named) == 1:
@@ -118,6 +122,30 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
             last_named = {topic} if topic is not None else (set() if other else groups)
             last_groups = groups
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
+
+
+def _owner_of_named(pron: Token, named: Iterable[Token]) -> bool:
+    """Whether a possessive pronoun sits in a named person's own noun phrase ("his rival, Ada Roe,", "Jon Vale,
+    her lawyer,", "his deputy Ada Roe"): it names the owner, someone else, so it says nothing of that person's
+    gender."""
+    if pron.dep_ != "poss":
+        return False
+    noun = pron.head
+    return any(
+        noun.i == r.i
+        or (noun.head.i == r.i and noun.dep_ in ("appos", "compound"))
+        or (r.head.i == noun.i and r.dep_ in ("appos", "compound", "nmod"))
+        for r in named
+    )
+
+
+def _commands_named(pron: Token, named: Iterable[Token]) -> bool:
+    """Whether a subject pronoun stands over a name in its own clause ("He pointed to Marcus Reed", "she said Jon
+    Vale had lied"): a pronoun never refers to a name it precedes and governs, so it is someone else."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = pron.head
+    return any(r.i > pron.i and clause.left_edge.i <= r.i <= clause.right_edge.i for r in named)
 
 
 #: Words that end a title read leftwards from a name: a verb, a conjunction, a pronoun or a determiner.

@@ -34,7 +34,7 @@ from threatgraph.extract.quote_people import (
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(slots=True)
@@ -60,8 +60,15 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     else:
         subj = [c for c in cue.children if c.dep_ == "nsubj" and not quoted_at(c, quoted)]
         if len(subj) > 1:  # "Background\nAda Roe said", "KABUL (AP) — The group said": a heading or a dateline
-            # read as a second subject is nobody; the subject is the one next to its verb
-            subj.sort(key=lambda c: ("\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c), abs(cue.i - c.i)))
+            # read as a second subject is nobody; a subject after an uninverted cue ("The post says Monday's attack
+            # 'is only …'") is the reported clause's, misparsed; the subject is the one before and next to its verb
+            subj.sort(
+                key=lambda c: (
+                    "\n" in c.doc.text[c.idx : cue.idx] or _dateline_token(c),
+                    c.i > cue.i,
+                    abs(cue.i - c.i),
+                )
+            )
         if not subj:
             subj = _governing_subject(cue, quoted)  # "…, saying they had …", "was quoted as saying by AFP"
         if not subj:  # inverted attribution: '…," said Amina Rahimi', '…," said Minister of the Interior X'
@@ -194,11 +201,16 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
         return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
-    for t in doc[cue.i + 1 : cue.sent.end]:
+    # not bounded by the parser's sentence: it may end one after an abbreviated title ("said Brig. Gen. X")
+    # or at a stray stop right after the cue ('…,” said. Col. X'); only title words are crossed
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 24)]:
         m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
             return m if not quoted_at(t, quoted) and not _possessive_name(t) else None
-        if not _title_word(t) or t.text in (".", ";", ":"):
+        split_stop = t.i == cue.i + 1 or doc[t.i - 1].lower_ in cues()["title_abbreviations"]
+        if t.text == "." and t.i + 1 < len(doc) and doc[t.i + 1].is_title and split_stop:
+            continue  # the stop of "Brig." split off by the tokeniser, or a stray one after the cue
+        if not _title_word(t) or t.text in (".", ";", ":") or "\n" in t.text:
             return None
     return None
 
@@ -249,7 +261,7 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     if owned is not None:
         return owned
     if tok.lower_ in ("they", "them"):
-        people = _people_before(tok)
+        people = _people_before(tok, quoted)
         if people is not None:
             return _unnamed(people, index) or resolve(people, index)
     if tok.tag_ == "NNS" and index.at(tok) is None:
@@ -270,6 +282,10 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         # "X met Ada Roe, the opposition leader. The opposition leader said …": a person given the head noun as
         # their title is meant before one who merely stood near the words
         before = [p for p in before if lemma(tok) in title_words(p, index)] or before
+        # "A, the foreign minister, met B, the defence minister. The defence minister said": both stand near both
+        # words; the one whose own title holds every qualifier is meant
+        qualified = {lemma(tok)} | {lemma(w) for q in qualifiers for w in q.subtree if w.is_alpha}
+        before = [p for p in before if qualified <= title_words(p, index)] or before
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
@@ -278,7 +294,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         before = [p for p in before if given.get(p.group, want) == want] if before else before
     unnamed = _unnamed_antecedent(tok, index, quoted) if tok.lower_ in PRONOUN_GENDER else None
     if before:
-        found = _antecedent(before, tok, index)
+        found = _antecedent(before, tok, index, given if tok.lower_ in PRONOUN_GENDER else None)
+        if found is None:
+            return unnamed[1] if unnamed is not None else None
         return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
     if unnamed is not None:
         return unnamed[1]
@@ -429,10 +447,18 @@ def _owned_body(tok: Token, index: MentionIndex) -> Actor | None:
     return Actor(tok.doc.text[first.idx : tok.idx + len(tok)], -1, "PublicBody")
 
 
-def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Mention:
+def _antecedent(
+    before: list[Mention], tok: Token, index: MentionIndex, given: dict[int, str] | None = None
+) -> Mention | None:
     """The nearest compatible antecedent of a pronoun or description: the people of the closest
     sentence that names any, and among them the one that is a clause subject (the topic the next
-    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last."""
+    sentence continues: "Maria Lopez met Tom Hardy. 'We will …,' she said" is Lopez), else the last.
+
+    For a pronoun (``given``: the genders the article gives) whose closest sentence names people only
+    outside its subject ("Critics point to Ada Roe", "The council, led by Jon Vale, …") while a person was
+    the subject of a sentence just before, the topic may go on past that sentence: the earlier subject is
+    meant when the article gives them the pronoun's gender and the others not, and nobody when neither
+    reading wins (a missed speaker rather than a wrong one)."""
     doc = index.doc
     last = before[-1]
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
@@ -443,12 +469,51 @@ def _antecedent(before: list[Mention], tok: Token, index: MentionIndex) -> Menti
         same = [p for p in before if sent.start_char <= p.start]
     else:
         same = [p for p in before if sent.start_char <= p.start < sent.end_char]
-    subjects = []
-    for p in same:
-        ps = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if ps is not None and ps.root.dep_ in ("nsubj", "nsubjpass"):
-            subjects.append(p)
-    return subjects[-1] if subjects else last
+    subjects = [p for p in same if _subject_role(p, doc) is not None]
+    main = [p for p in subjects if _subject_role(p, doc) == "main"]
+    # "A told the court that B had threatened her. '…,' she said": the main clause's subject is the topic
+    # the next sentence goes on with; a subject inside what A said is talked about
+    if main or subjects or given is None or tok.lower_ not in PRONOUN_GENDER:
+        return main[-1] if main else subjects[-1] if subjects else last
+    earlier = _earlier_topic(before, sent, {p.group for p in same}, doc)
+    if earlier is None:
+        return last
+    want = PRONOUN_GENDER[tok.lower_]
+    if given.get(earlier.group) == want and all(given.get(p.group) != want for p in same):
+        return earlier
+    return None
+
+
+def _subject_role(person: Mention, doc: Doc) -> str | None:
+    """ "main" when a person mention is the subject of its sentence's main clause (or a name apposed to that
+    subject: "The mayor, Marcus Reed, praised …"), "sub" for the subject of another clause, else None."""
+    ps = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if ps is None:
+        return None
+    root = ps.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return "main" if root.head.dep_ == "ROOT" else "sub"
+
+
+def _earlier_topic(before: list[Mention], sent: Span, skip: set[int], doc: Doc) -> Mention | None:
+    """The person who was the main-clause subject of one of the two sentences before ``sent``, nearest first,
+    other than the people ``sent`` names."""
+    first = sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    lower = doc[first].idx
+    for p in reversed(before):
+        if p.start >= sent.start_char or p.group in skip:
+            continue
+        if p.start < lower:
+            return None
+        if _subject_role(p, doc) == "main":
+            return p
+    return None
 
 
 def _dateline_token(tok: Token) -> bool:
@@ -474,7 +539,7 @@ def _unnamed(tok: Token, index: MentionIndex) -> Actor | None:
     return Actor(" ".join(t.text for t in words) if words else tok.text)
 
 
-def _people_before(tok: Token) -> Token | None:
+def _people_before(tok: Token, quoted: tuple[tuple[int, int], ...]) -> Token | None:
     """The nearest plural noun for people ("officials", "sources") in this or the two sentences
     before: what "they" refers to in "…, they said" when people, not a group, were named last."""
     doc = tok.doc
@@ -484,8 +549,8 @@ def _people_before(tok: Token) -> Token | None:
             start = doc[start - 1].sent.start
     words = lexicon().words["actor_nouns"] | cues()["source_nouns"]
     for cand in reversed(doc[start : tok.i]):
-        if cand.tag_ == "NNS" and lemma(cand) in words:
-            return cand
+        if cand.tag_ == "NNS" and lemma(cand) in words and not quoted_at(cand, quoted):
+            return cand  # people named inside a quotation are talked about, not the ones talking
     return None
 
 

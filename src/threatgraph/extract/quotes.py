@@ -23,12 +23,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import MentionIndex
+from threatgraph.extract.events_actors import Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_frames import cue_for, cue_span, is_cue, is_term, negated, unrealised
+from threatgraph.extract.quote_frames import (
+    channel_of_saying,
+    cue_for,
+    cue_span,
+    is_cue,
+    is_term,
+    negated,
+    unrealised,
+)
 from threatgraph.extract.quote_marks import (
+    CLOSING_MARKS,
     DATELINE,
     Marked,
     blank,
@@ -41,7 +50,7 @@ from threatgraph.extract.quote_marks import (
     past_heading,
     run_on_quotation,
 )
-from threatgraph.extract.quote_nominal import nominal_attributions
+from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by
@@ -188,10 +197,18 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         cue = cue_for(cue_tokens, mk, paras, index, text, quoted)
         if (cue is None or cue.idx < mk.start) and previous is not None:
             p_mk, p_cue = previous  # '“…,” X wrote, a Y thought to be Z. “…”': the frame between two parts
-            if p_cue is not None and pi >= 0 and para_of(p_mk.start) == pi and p_mk.end <= p_cue.idx < mk.start:
+            if (
+                p_cue is not None
+                and pi >= 0
+                and para_of(p_mk.start) == pi
+                and p_mk.end <= p_cue.idx < mk.start
+                and not any(p_cue.idx < t.idx < mk.start for t in cue_tokens)  # another saying came between
+            ):
                 cue = p_cue
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
+        if att is None or att.speaker is None:  # 'bears a quotation from X: “…”': the noun names its source
+            att = colon_attribution(doc, mk.start, index, quoted) or speaker_label(doc, text, mk.start, index) or att
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
@@ -213,6 +230,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         frame = tok.dep_ == "parataxis" or fronted_content(tok) is not None
         if (tok.i in direct_cues and not clause and not frame) or negated(tok) or unrealised(tok):
             continue  # "did not say whether …", "is expected to say that …" report no claim
+        if channel_of_saying(tok, direct_cues):
+            continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         span = reported_text(tok)
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
         if span is None or len(span) < 3 or opener & {"whether", "if"}:
@@ -286,9 +305,26 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             seen.add((q.start, q.end))
             unique.append(q)
     quotes = _drop_nested(_drop_embedded(unique, text), doc)
-    _carry_speakers(quotes, paragraphs)
+    _carry_speakers(quotes, paragraphs, text)
     _carry_outlets(quotes)
     return quotes
+
+
+def speaker_label(doc: Doc, text: str, start: int, index: MentionIndex) -> Attribution | None:
+    """The speaker of a transcript line ('Ada Roe: “…”'): a paragraph opening with nothing but a person's name
+    and a colon before the quotation; the colon stands for the cue."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start : start - 1].rstrip()
+    if not label.endswith(":") or len(label.split()) > 5:
+        return None
+    colon = doc.char_span(line_start + len(label) - 1, line_start + len(label), alignment_mode="expand")
+    span = doc.char_span(line_start, line_start + len(label) - 1, alignment_mode="expand")
+    if colon is None or span is None or not len(span):
+        return None
+    m = index.at(span[0])
+    if m is None or m.label != "Person" or m.end < span.end_char - 1 or m.start > span.start_char:
+        return None
+    return Attribution(colon[0], Actor(m.canonical or m.text, m.group, m.label), span.root)
 
 
 def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
@@ -347,17 +383,37 @@ def _first_char_of(paragraph: tuple[int, int]) -> int:
     return paragraph[0]
 
 
-def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> None:
+def _carry_speakers(quotes: list[Quote], paragraphs: list[tuple[int, int]], text: str) -> None:
     """A direct quote left without speaker takes the speaker of the quote just before it
-    (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph."""
+    (in the same or the previous paragraph), e.g. after a reported "…, he said." paragraph; not a
+    quotation whose sentence goes on after it in a frame of its own that was not read as a cue ('“…,” the
+    statement read', '“…!” the crowd chanted'): that frame names another voice."""
     opens = {_first_char_of(p) for p in paragraphs}
     for prev, cur in zip(quotes, quotes[1:], strict=False):
         if cur.speaker is None and cur.direct and prev.speaker is not None and cur.start - 1 in opens:
+            if _framed_after(text, cur.end) or text[max(0, cur.start - 80) : cur.start - 1].rstrip().endswith(":"):
+                continue  # 'What the reporter answered:' introduces someone else's words
             gap = [p for p in paragraphs if prev.start <= p[1] and p[0] <= cur.start]
             if len(gap) <= 2:
                 cur.speaker, cur.speaker_group = prev.speaker, prev.speaker_group
                 cur.speaker_title, cur.speaker_affiliation = prev.speaker_title, prev.speaker_affiliation
                 cur.cue, cur.outlet = cur.cue or prev.cue, cur.outlet or prev.outlet
+
+
+def _framed_after(text: str, end: int) -> bool:
+    """Whether a quotation ending at ``end`` is followed in its sentence by a frame: it closes on a comma (or
+    on "?"/"!" with the frame going on lower-case) and words follow its closing mark on the same line."""
+    pos = end
+    comma = False
+    while pos < len(text) and text[pos] in ",?!":
+        comma = comma or text[pos] == ","
+        pos += 1
+    if pos >= len(text) or text[pos] not in CLOSING_MARKS:
+        return False
+    rest = text[pos + 1 : pos + 40].split("\n", 1)[0].lstrip(" \t")
+    if not rest or not rest[0].isalpha():
+        return False
+    return comma or (text[end - 1 : pos].strip()[-1:] in ("?", "!") and rest[0].islower())
 
 
 def _carry_outlets(quotes: list[Quote]) -> None:

@@ -30,6 +30,7 @@ class LabelsFile(Schema):
     branch_words: Words
     person_titles: Words
     person_nouns: Words
+    name_patronymics: Words
     law_nouns: Words
     direction_words: Words
     leading_prepositions: Words
@@ -212,6 +213,8 @@ class PloverFile(Schema):
     circumstance_preps: Words
     shared_subject_types: Words
     thing_target_types: Words
+    party_target_types: Words
+    party_object_types: Words
     instrument_verbs: Words
     repeated_types: Words
     issued_types: Words
@@ -257,6 +260,11 @@ class Modality(Schema):
     factive_modifiers: Words
     factive_marks: Words
     committal_heads: Words
+    responsibility_heads: Words
+    purpose_nouns: Words
+    ending_nouns: Words
+    cessation_adverbs: Words
+    pending_adverbs: Words
     max_steps: int
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threatgraph.extract.branches import join_branches
+from threatgraph.extract.gazetteer import seed_config
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place, is_place_spelling
 from threatgraph.names.vocabulary import vocabulary
@@ -111,6 +112,34 @@ def _conjoined_institution(span: Span) -> Span:
     if start == span.start - 1:
         return span
     return Span(doc, start, span.end, label="ORG")
+
+
+_HYPHENS = frozenset({"-", "–", "‐", "‑"})
+
+
+def _place_or_people(tokens: Span) -> str | None:
+    """GPE for a country or known place, NORP for a country adjective, None for anything else."""
+    text = tokens.text
+    if _demonym(text):
+        return "NORP"
+    return "GPE" if is_country(text) or is_place(text) else None
+
+
+def _hyphen_pair(span: Span) -> list[Span]:
+    """ "Mali-Niger" (border), "U.S.-Qandori" (patrol): two places or a place and a people joined by a hyphen
+    name two parties, not one place or body; the model reads the compound as one name and types it by one
+    half. Split at the hyphen when each half is a country, a known place or a country adjective."""
+    hyphens = [t.i for t in span if t.text in _HYPHENS and not t.whitespace_ and not span.doc[t.i - 1].whitespace_]
+    if len(hyphens) != 1 or hyphens[0] in (span.start, span.end - 1) or _place_or_people(span) is not None:
+        return [span]  # "Guinea-Bissau" is one country
+    start = span.start + 1 if span[0].pos_ == "DET" else span.start
+    left, right = span.doc[start : hyphens[0]], span.doc[hyphens[0] + 1 : span.end]
+    if not len(left):
+        return [span]
+    kinds = (_place_or_people(left), _place_or_people(right))
+    if None in kinds:
+        return [span]
+    return [Span(span.doc, part.start, part.end, label=kind) for part, kind in zip((left, right), kinds, strict=True)]
 
 
 def _titled_name_split(span: Span) -> list[Span]:
@@ -271,9 +300,17 @@ def _demonym_before_name(span: Span) -> bool:
     )
 
 
+def _body_acronym(text: str) -> bool:
+    """An acronym of four or more capitals that is no country (name or code) or known place: a body's short name.
+    Countries and places written in capitals ("UAE", "DRC") are short or listed."""
+    return len(text) >= 4 and text.isalpha() and text.isupper() and not (is_country(text) or is_place(text))
+
+
 def _relabel(span: Span) -> str:
     """A better model label for a span from cues around it, or its own."""
     text = span.text
+    if span.label_ in ("GPE", "LOC") and _body_acronym(text):
+        return "ORG"  # "QANMIS deployed ...": places are not written as long acronyms, missions and bodies are
     if span.label_ in ("PERSON", "ORG") and _demonym_before_name(span):
         return "NORP"  # "the Qandori" of "the Qandori Ministry of Education"
     if span.label_ in ("PERSON", "ORG") and (_toponym(span) or _gazetteer_place(span)):
@@ -386,7 +423,7 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     verb; the name is its last two words (three with a middle initial).
     """
     titles = set(label_config()["person_titles"])
-    bodies = _org_heads()
+    bodies = _org_heads() | set(label_config()["group_words"])  # "... of the Qandor Treaty Organization"
     out = list(spans)
     for tok in doc:
         if not (tok.is_title and tok.lower_ in titles):
@@ -419,6 +456,85 @@ def _titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out = [s for s in out if s not in inside and not (s.start < end and start < s.end)]
         out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+@cache
+def _category_codes() -> frozenset[str]:
+    """The gazetteer's blocked codes ("SDGT", "FTO"): tags of a list or a programme, never actors."""
+    return frozenset(str(n) for n in seed_config()["names"].get("MISC", ()))
+
+
+def _coded_categories(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Drop a capitalised phrase the text defines by a blocked code ("Foreign Terrorist Organization (FTO)",
+    "Specially Designated ... (SDGTs)") and every other model span written the same way: the
+    phrase is what the code stands for, a category of the list, so it is no more an actor than the code."""
+    codes = _category_codes()
+    defined: set[str] = set()
+    for span in spans:
+        if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        code = doc[span.end + 1].text
+        if code in codes or (code.endswith("s") and code[:-1] in codes):
+            defined.add(span.text)
+    if not defined:
+        return spans
+    return [s for s in spans if not (_model_span(s) and s.text in defined)]
+
+
+def _person_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a person's name: not a function word ("The", "In"), a title or
+    an honorific ("Foreign Minister <Given> bin <Father>": the title is not the name)."""
+    word = tok.lower_.rstrip(".")
+    if not (tok.is_alpha and tok.is_title) or tok.is_stop or word in vocabulary().honorifics:
+        return False
+    return word not in label_config()["person_titles"] and word not in _org_heads()
+
+
+@cache
+def _patronymics() -> frozenset[str]:
+    return vocabulary().patronymics | frozenset(label_config()["name_patronymics"])
+
+
+def _patronymic_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "<Given> ould <Father>", "<Given> ag <Father>", "<Given> bin <Father>": capitalised name words on both
+    sides of a lower-case "son of" word make one person's name, which the model often cuts at the particle
+    and types by the halves ("<Given>" a town, "<Father>" an organisation). The run takes up to three name
+    words on each side (an Arabic article and hyphen may join them: "bin al-<Name>"); it is left alone when a
+    word is an organisation, group or place noun, a country or a people, or when a list typed a span in it."""
+    particles = _patronymics()
+    listed = set(label_config()["gazetteer"])
+    blocked = _org_heads() | set(label_config()["group_words"]) | set(label_config()["place_nouns"])
+    out = list(spans)
+    made: set[int] = set()  # tokens of the names made here: a chain's second particle is inside one
+    for tok in doc:
+        if tok.text not in particles or tok.i == 0 or tok.i + 1 >= len(doc) or tok.i in made:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and _person_word(doc[start - 1]):
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 6:
+            word = doc[end]
+            if _person_word(word) or (word.text in particles and end + 1 < len(doc) and _person_word(doc[end + 1])):
+                end += 1  # "<Given> bin <Father> bin <Grandfather>": the chain goes on
+            elif word.lower_ in _articles() and end + 1 < len(doc) and doc[end + 1].text == "-":
+                end += 2  # "bin al-" + name word
+            else:
+                break
+        while end > tok.i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        name = doc[start:end]
+        if start == tok.i or end == tok.i + 1 or not name[-1].is_title:
+            continue
+        if any(t.lower_ in blocked or is_country(t.text) or is_demonym(t.text) for t in name if t.is_title):
+            continue
+        inside = [s for s in out if s.start < end and start < s.end]
+        if any(s.label_ in listed and s.label_ != "Person" for s in inside):
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(doc, start, end, label="PERSON"))
+        made.update(range(start, end))
     return out
 
 
@@ -633,12 +749,14 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "«"})
 def _at_opening_quote(span: Span) -> Span | None:
     """A name ends before an opening quotation mark inside it: "Qandor “Coastal Forces Chief”" is a name and
     then a quoted title (None when nothing of a name is left before the mark). Not a person's: a quoted
-    nickname sits inside the name (Jan “JJ” Roe)."""
+    nickname sits inside the name (Jan “JJ” Roe). An opening bracket the span does not close ends it too."""
     if span.label_ == "PERSON":
         return span
     for tok in span[1:]:
         if tok.text in _OPENING_QUOTES:
             return _cut(span, tok.i)
+        if tok.text == "(" and not any(t.text == ")" for t in span[tok.i - span.start :]):
+            return _cut(span, tok.i)  # "Executive Order (": a bracket the name does not close is not the name's
     return span
 
 
@@ -698,6 +816,19 @@ def _vessel(span: Span, vessels: frozenset[str]) -> bool:
     return span.text in vessels
 
 
+def _office_title(span: Span) -> bool:
+    """ "the Head of Finance and Supply", "Director of Security Affairs": an office a person holds, read as
+    an organisation. A person title followed by "of"/"for" opens it; the body it belongs to, when it has a
+    name of its own, is another mention ("Ministry of X" opens with a body word, not a title)."""
+    titles = label_config()["person_titles"]
+    words = [t for t in span if t.pos_ != "DET"]
+    if len(words) >= 3 and words[0].is_title and words[0].lower_ in titles and words[1].lower_ in ("of", "for"):
+        return True
+    # "Department Spokesperson", "Deputy Spokesperson": a role closed by its title word (a body's own name
+    # with such a word is built with "of": "Office of the Spokesperson")
+    return 2 <= len(words) <= 3 and words[-1].lower_ in titles and not any(t.lower_ == "of" for t in words)
+
+
 def repair(doc: Doc) -> Doc:
     """Apply the repairs to ``doc.ents`` in place."""
     spans: list[Span] = []
@@ -707,6 +838,8 @@ def repair(doc: Doc) -> Doc:
     for ent in doc.ents:
         span: Span | None = ent
         if _count_noun(ent) or _numbered_person(ent) or (ent.label_ in _VESSEL_LABELS and _vessel(ent, vessels)):
+            continue
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _office_title(ent):
             continue
         if _model_span(ent):
             span = _at_line_break(ent)
@@ -723,11 +856,11 @@ def repair(doc: Doc) -> Doc:
             label = _relabel(span)
             if label != span.label_:
                 span = Span(doc, span.start, span.end, label=label)
-            for piece in _titled_name_split(span):
+            for piece in (p for half in _hyphen_pair(span) for p in _titled_name_split(half)):
                 spans.extend(_coordinated_persons(piece, surnames))
             continue
         spans.append(span)
-    spans = filter_spans(_titled_persons(doc, spans))
+    spans = filter_spans(_titled_persons(doc, _patronymic_names(doc, _coded_categories(doc, spans))))
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}
     spans = _title_bodies(doc, spans, taken)
     taken = {i for span in spans for i in range(span.start, span.end) if span.label_ != "LANGUAGE"}

@@ -17,8 +17,8 @@ import re
 from functools import cache, lru_cache
 
 from rigour.territories import lookup_territory
-from rigour.text import ascii_text
 
+from threatgraph.names.ascii import ascii_fold
 from threatgraph.names.vocabulary import vocabulary
 
 #: Words an acronym may take a letter from or skip ("of", "the", "al", "e"...).
@@ -31,7 +31,7 @@ MAX_WORDS = 14
 
 
 def _words(text: str) -> list[str]:
-    folded = ascii_text(text).casefold().replace("'", "").replace("’", "")
+    folded = ascii_fold(text).casefold().replace("'", "").replace("’", "")
     return _WORD.findall(folded)
 
 

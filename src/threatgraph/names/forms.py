@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rigour.names import tokenize_name
-from rigour.text import ascii_text, metaphone
+from rigour.text import metaphone
 from rigour.text.scripts import text_scripts
 
 from threatgraph.names.acronyms import looks_like_acronym
+from threatgraph.names.ascii import ascii_fold
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -161,15 +162,15 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
         core_src = [t for t in raw if t] or [surface.casefold()]
     core: list[str] = []
     for tok in core_src:
-        latin_tok = _NON_ALNUM.sub("", ascii_text(tok).casefold())
+        latin_tok = _NON_ALNUM.sub("", ascii_fold(tok).casefold())
         if latin_tok:
             core.append(latin_tok)
     skeletons = tuple(skeleton(t) for t in core)
-    initials = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles]
+    initials = [ascii_fold(t)[:1].casefold() for t in raw if t not in voc.particles]
     acronym = "".join(i for i in initials if i.isalnum()) if len(initials) > 1 and latin_script(script) else ""
     # Groups often keep a joined particle's letter ("JeQ" for Jaysh-e Qandor, "AQAP" for al-Qandor in
     # the Vellacott Peninsula): that spelling is a blocking key too, so the acronym finds the name.
-    joined = [ascii_text(t)[:1].casefold() for t in raw if t not in voc.particles or t in voc.joining_particles]
+    joined = [ascii_fold(t)[:1].casefold() for t in raw if t not in voc.particles or t in voc.joining_particles]
     with_particles = "".join(i for i in joined if i.isalnum()) if acronym else ""
     return NameForm(
         text=surface,
@@ -222,7 +223,10 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
     """Keys under which an alias is indexed and looked up; prefixed by type family.
 
     n: whole core, s: whole skeleton, t: core token, k: token skeleton, p: token metaphone,
-    a: acronym (so "IRGC" finds "Islamic Revolutionary Guard Corps").
+    a: acronym (so "IRGC" finds "Islamic Revolutionary Guard Corps"), f: a person's first and last name
+    words as one key (their skeletons, in sorted order): where a given name or a surname alone is too
+    common to block on (:mod:`threatgraph.resolve.rarity`), the pair still finds the same person's other
+    spellings ("Mohammed Ali" and "Muhammad Ali").
     """
     fam = family(label)
     keys: set[str] = set()
@@ -246,6 +250,14 @@ def blocking_keys(form: NameForm, label: str) -> set[str]:
         code = metaphone(tok)
         if len(code) >= 2:
             keys.add(f"{fam}|p:{code}")
+    if fam == "Person":
+        words = [
+            sk if len(sk) >= 2 else tok
+            for tok, sk in zip(form.core, form.skeletons, strict=False)
+            if len(tok) >= 3 and tok not in stop
+        ]
+        if len(words) >= 2:
+            keys.add(f"{fam}|f:{'~'.join(sorted((words[0], words[-1])))}")
     for acronym in (form.acronym, form.acronym_particles):
         if len(acronym) >= 2:
             keys.add(f"{fam}|a:{acronym}")

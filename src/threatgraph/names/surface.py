@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from rigour.names import normalize_name, remove_person_prefixes
-from rigour.text import ascii_text
+
+from threatgraph.names.ascii import ascii_fold
 
 LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -25,7 +26,7 @@ def normalise_surface(text: str) -> str:
     "The Zainabiyoun Brigade’s" and "ZAINABIYOUN BRIGADE" both give "zainabiyoun brigade".
     Non-Latin scripts are transliterated by rigour so an Arabic and a Latin spelling can meet.
     """
-    norm = " ".join(ascii_text(text).split())
+    norm = " ".join(ascii_fold(text).split())
     for _ in range(4):  # strip until stable so that normalising a normalised name changes nothing
         stripped = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", norm))
         stripped = remove_person_prefixes(stripped) or stripped

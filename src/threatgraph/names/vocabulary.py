@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rigour.text import ascii_text
-
 from threatgraph.datafiles import load_yaml
+from threatgraph.names.ascii import ascii_fold
 from threatgraph.names.schemas import VocabularyFile
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
@@ -54,7 +53,7 @@ class VocabularyError(ValueError):
 
 def fold(text: str) -> str:
     """Casefold and transliterate to lower-case ASCII with only letters, digits and single spaces."""
-    text = ascii_text(text.casefold()).lower()
+    text = ascii_fold(text.casefold()).lower()
     text = text.replace("'", "").replace("`", "").replace("?", "")
     return " ".join(_NON_ALNUM.sub(" ", text).split())
 
@@ -94,6 +93,8 @@ class Vocabulary:
     #: canonical kind words that head a body's name ("group", "movement", "organization"): two
     #: names whose heads differ name two kinds of body unless context says otherwise
     heads: frozenset[str] = frozenset()
+    #: raw "son of" words inside person names ("bin", "ould"): extraction reads a name through them
+    patronymics: frozenset[str] = frozenset()
     #: folded place name -> its concept: one region under several names ("sham", "levant", "syria")
     place_of: dict[str, str] = field(default_factory=dict)
     #: words that name a body by its function ("bank", "ministry", "court"): such a name belongs to the
@@ -167,6 +168,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         romanisation=tuple((str(a), str(b)) for a, b in pairs),
         digest=digest,
         heads=frozenset(heads),
+        patronymics=frozenset(_raw(p) for p in patronymics),
         place_of=_places(data.get("places") or {}),
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
     )

@@ -36,6 +36,7 @@ from threatgraph.resolve.groups import (
 )
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
+from threatgraph.resolve.rarity import NameStats
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -54,8 +55,9 @@ from threatgraph.store.states import ANALYST_STATES, SANCTIONED_STATES
 MAX_CANDIDATES = 12
 #: A blocking key shared by more entities than this is too common to block on.
 MAX_POSTING = 400
-#: Persons the archive must hold before a name no one else carries counts as rare.
-RARE_AFTER = 100
+#: A surname this long at least tells a person apart on its own in the rarity test (shorter ones are particles
+#: and clan syllables: "Li", "Ali").
+SURNAME_LETTERS = 4
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
@@ -78,6 +80,18 @@ OTHER_FAMILY = {"Person": "Organization", "Organization": "Person"}
 CROSS_TYPE_WORDS = 2
 
 
+def cross_type_keys(g: Group) -> set[str]:
+    """The keys under which the resolver looks for an entity of the other family named exactly as this
+    group (:meth:`Resolver._cross_type`); the Spark path blocks on them too, or a person and the body of the
+    same name would meet on one machine and, on Spark, only if the other's block happened to commit first."""
+    other = OTHER_FAMILY.get(family(g.label))
+    if other is None:
+        return set()
+    return {
+        f"{other}|n:{f.norm}"[:MAX_KEY] for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS
+    }
+
+
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
     """Whether two different names of one in-document group fit the two entities, one each."""
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
@@ -90,17 +104,6 @@ def _territorial(gs: GroupScore) -> bool:
     return gs.name.feature.startswith("territory-dropped")
 
 
-def cross_type_keys(g: Group) -> set[str]:
-    """The name keys under which :meth:`Resolver._cross_type` looks for an entity of the other family named
-    exactly as this group (names of :data:`CROSS_TYPE_WORDS` words or more); the Spark path files the group
-    under them too, so such a pair is resolved in one block."""
-    other = OTHER_FAMILY.get(family(g.label))
-    if other is None:
-        return set()
-    norms = {f.norm for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS}
-    return {f"{other}|n:{n}"[:MAX_KEY] for n in norms}
-
-
 def entity_id_for(key: str, salt: int = 0) -> str:
     """Stable, readable entity id from the first name key that created it (FtM-compatible)."""
     raw = key if not salt else f"{key}#{salt}"
@@ -111,7 +114,7 @@ class Resolver:
     """Assigns mention groups to entities on one open connection (one transaction per batch)."""
 
     def __init__(
-        self, conn: Connection, decisions: Decisions, recycle: set[str] | None = None, persons: int | None = None
+        self, conn: Connection, decisions: Decisions, recycle: set[str] | None = None, names: NameStats | None = None
     ) -> None:
         self.conn = conn
         self.decisions = decisions
@@ -127,9 +130,9 @@ class Resolver:
         self.changed: set[str] = set()  # new entities or new names: to be screened
         self.common: set[str] = set()  # context keys too frequent to corroborate anything
         self.stats = ResolveStats()
-        # persons in the archive, for name rarity: read from the store once, unless the caller gives the
-        # figure for a whole job (:func:`archive_persons`), as concurrent writers would make it a race
-        self._persons: int | None = persons
+        # name rarity and common name parts (:mod:`threatgraph.resolve.rarity`): given for a whole job by a
+        # caller that resolves it in several batches or blocks, else counted by resolve_groups from its groups
+        self.names: NameStats | None = names
         self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
         self._listed: ListNames | None = None
 
@@ -154,42 +157,45 @@ class Resolver:
         return {k: self.key_cache[k] for k in keys}
 
     def _rare(self, forms: list[NameForm], besides: str | None = None) -> bool:
-        """Whether no other person in the archive shares a part of these full names: entities
-        indexed under one of their name words, less those named exactly so (the same name seen
-        before, perhaps split by the namesake guard). Absence is evidence only in an archive that
-        has seen many people (RARE_AFTER): in a handful of articles every name looks rare. ``besides``
-        is the candidate entity the name is being compared with: it is no namesake of itself."""
+        """Whether no other person name of the archive and the job carries a part of these full names, or at
+        least their surname (:class:`~threatgraph.resolve.rarity.NameStats`: counted once for the job, so the
+        answer is the same whichever block is resolved first). The names of the two sides compared are no
+        namesakes of themselves: ``besides`` is the candidate entity. Absence is evidence only in an archive that has
+        seen many people (``RARE_AFTER``): in a handful of articles every name looks rare."""
         full = [f for f in forms if len(f.core) > 1]
         if not full:
             return self._rare_single(forms, besides)
-        if self._persons is None:
-            self._persons = stored_persons(self.conn)
-        if self._persons < RARE_AFTER:
+        names = self._stats()
+        if not names.large():
             return False
-        same = {f"Person|n:{f.norm}"[:MAX_KEY] for f in full}
-        parts = {f"Person|t:{t}"[:MAX_KEY] for f in full for t in f.core if len(t) >= 3}
-        posts = self._postings(same | parts)
-
-        def ids(key: str) -> set[str]:
-            return {self.final(e) for e in (*posts[key], *self.pending_keys.get(key, ()))}
-
-        named = set().union(*(ids(k) for k in same)) | ({self.final(besides)} if besides else set())
-        return all(not (ids(k) - named) for k in parts)
+        sides = [*full, *self._forms_of(besides)]
+        if all(names.only_these(t, sides) for t in {t for f in full for t in f.core if len(t) >= 3}):
+            return True
+        # A namesake must share the surname: a given name that others carry too ("<Common given> <Surname>")
+        # does not make the full name common when no other person name carries its surname.
+        surnames = {f.core[-1] for f in full if len(f.core[-1]) >= SURNAME_LETTERS}
+        return bool(surnames) and all(names.only_these(t, sides) for t in surnames)
 
     def _rare_single(self, forms: list[NameForm], besides: str | None) -> bool:
-        """Whether a one-word person name ("<Surname>" alone) is carried by no person of a large archive but the
-        candidate: no other entity is named so, and no full name holds the word."""
+        """Whether a one-word person name ("<Surname>" alone) is carried by no person name of a large archive
+        but the candidate's: no other name is this word, and no other full name holds it."""
         words = {f.core[0] for f in forms if len(f.core) == 1 and len(f.core[0]) >= 4}
         if not words or besides is None:
             return False
-        if self._persons is None:
-            self._persons = stored_persons(self.conn)
-        if self._persons < RARE_AFTER:
+        names = self._stats()
+        if not names.large():
             return False
-        keys = {f"Person|{kind}:{w}"[:MAX_KEY] for w in words for kind in ("n", "t")}
-        posts = self._postings(keys)
-        others = {self.final(e) for k in keys for e in (*posts[k], *self.pending_keys.get(k, ()))}
-        return not (others - {self.final(besides)})
+        sides = [*forms, *self._forms_of(besides)]
+        return all(names.only_these(w, sides) for w in words)
+
+    def _forms_of(self, eid: str | None) -> list[NameForm]:
+        prof = self.profile(eid) if eid else None
+        return prof.forms() if prof is not None else []
+
+    def _stats(self) -> NameStats:
+        if self.names is None:
+            raise RuntimeError("name statistics are set by resolve_groups before any group is resolved")
+        return self.names
 
     def _list_names(self) -> ListNames | None:
         """Organisation names of the loaded lists (:mod:`threatgraph.resolve.listnames`), read once per batch."""
@@ -279,7 +285,9 @@ class Resolver:
         ``common`` is the set of context keys too frequent to corroborate anything
         (:func:`common_context`). By default it is computed from this batch; a caller that splits one
         input into several batches (the Spark path resolves one partition per task) computes it once
-        for the whole input and passes it to every batch, so each batch decides as one run would.
+        for the whole input and passes it to every batch, so each batch decides as one run would. The
+        name statistic (``names`` given to the Resolver) is treated alike: counted from these groups
+        unless the caller gave the whole job's.
         """
         article_ids = sorted({g.article_id for g in groups})
         for i in range(0, len(article_ids), CHUNK):
@@ -292,6 +300,8 @@ class Resolver:
                 self.prior_pairs.add((aid, eid))
                 self.article_entities[aid].add(eid)
         self.common = set(common) if common is not None else common_context(self.conn, groups)
+        if self.names is None:
+            self.names = NameStats.of(self.conn, groups, archive_persons(self.conn))
         by_article: dict[str, list[Group]] = defaultdict(list)
         for g in groups:
             by_article[g.article_id].append(g)
@@ -389,6 +399,7 @@ class Resolver:
         keys: set[str] = set()
         for f in forms:
             keys |= blocking_keys(f, g.label)
+        keys = self._stats().blocking(keys)  # a common part alone finds no candidate (and joins no block)
         listed = self._list_names() if not g.person else None
         if listed is not None:
             # the list's other names of this body find the entities named so ("Vellacott Movement")

@@ -25,13 +25,18 @@ MIDDLE_EXTRA = 0.93
 
 def _middle_extra(names: list[NameForm], entity_names: list[NameForm]) -> bool:
     """One side is the other's first and last name with middle names left out ("<First> <Last>" and
-    "<First> <Father's name> <Last>"): how one official is named in one release and another."""
+    "<First> <Father's name> <Last>"), or the other's closing words, two or more, with the given names left
+    out ("<Paternal> <Maternal>" for "<First> <Second> <Paternal> <Maternal>"): how one person is named in
+    one release and another. The caller still needs the name to be rare. The opening words alone are no
+    such form: "<First> <Middle>" of a name is not how its bearer is called."""
     for a in names:
         for b in entity_names:
             short, long_ = (a, b) if len(a.core) < len(b.core) else (b, a)
-            if 2 <= len(short.core) < len(long_.core) and all(
-                same_person_part(x, y) for x, y in ((short.core[0], long_.core[0]), (short.core[-1], long_.core[-1]))
-            ):
+            if not 2 <= len(short.core) < len(long_.core):
+                continue
+            ends = ((short.core[0], long_.core[0]), (short.core[-1], long_.core[-1]))
+            closing = zip(short.core, long_.core[-len(short.core) :], strict=True)
+            if all(same_person_part(x, y) for x, y in ends) or all(same_person_part(x, y) for x, y in closing):
                 return True
     return False
 

@@ -19,6 +19,7 @@ from sqlalchemy import update as sql_update
 from threatgraph.resolve import analyst_links
 from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups
 from threatgraph.resolve.decisions import load_decisions
+from threatgraph.resolve.rarity import NameShare, NameStats, name_share
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, articles, entities, events, mentions, quotes, resolve_keys
@@ -27,14 +28,20 @@ from threatgraph.store.schema import aliases, articles, entities, events, mentio
 REBUILD_BATCH = 256
 
 
-def _resolve_batch(engine: Engine, article_ids: list[str], recycle: set[str] | None = None) -> Resolver:
+def _resolve_batch(
+    engine: Engine, article_ids: list[str], recycle: set[str] | None = None, names: NameStats | None = None
+) -> Resolver:
     with engine.begin() as conn:
         work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
-        # Name rarity counts the persons of the archive *with this batch's* (:func:`archive_persons`, as the
-        # Spark path does): read from stored entities alone, the first batch of a new store sees no person at
-        # all, and an official named alike in two of its releases stayed two people for want of that count.
-        resolver = Resolver(conn, load_decisions(conn), recycle, persons=archive_persons(conn))
-        resolver.resolve_groups(load_groups(conn, article_ids))
+        # Name rarity and common name parts (:mod:`threatgraph.resolve.rarity`) are counted over the archive as
+        # it stands now *and this batch's* names, as the Spark path counts them over its job: read from stored
+        # entities alone, the first batch of a new store sees no person at all. ``rebuild`` gives the
+        # statistic of its whole input, so every batch decides with the one a Spark job over it would use.
+        groups = load_groups(conn, article_ids)
+        if names is None:
+            names = NameStats.of(conn, groups, archive_persons(conn))
+        resolver = Resolver(conn, load_decisions(conn), recycle, names=names)
+        resolver.resolve_groups(groups)
         resolver.flush()
         resolver.link_events(article_ids)
         work.done(conn, work.RESOLVE, article_ids)
@@ -97,9 +104,14 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
         conn.execute(delete(aliases))
         recycle = {r[0] for r in conn.execute(select(entities.c.id))}
         order = [r[0] for r in conn.execute(select(articles.c.id).order_by(articles.c.seq))]
+        # one statistic for the whole input (nothing is filed yet), read before the first batch commits
+        share = NameShare()
+        for i in range(0, len(order), REBUILD_BATCH):
+            share.absorb(name_share(conn, load_groups(conn, order[i : i + REBUILD_BATCH])))
+        names = NameStats.from_share(share, archive_persons(conn))
     stats = ResolveStats()
     for i in range(0, len(order), REBUILD_BATCH):
-        resolver = _resolve_batch(engine, order[i : i + REBUILD_BATCH], recycle)
+        resolver = _resolve_batch(engine, order[i : i + REBUILD_BATCH], recycle, names)
         _absorb(stats, resolver.stats)
         if progress:
             progress(min(i + REBUILD_BATCH, len(order)), len(order))
