@@ -91,9 +91,10 @@ def lookup_keys(
     stored merge decisions (which can pull the group to an entity its names would not find), the exact-name
     keys of the other family (the resolver also looks there: a body typed Person in one article), and for an
     organisation the name keys of the other names the loaded lists give its body (``listed``, see
-    :mod:`threatgraph.resolve.listnames`) with its branches under them. A key too many only makes a block larger; a key too few could
-    let two blocks meet. ``names`` (the job's :class:`~threatgraph.resolve.rarity.NameStats`) drops the
-    common name parts, which the resolver never looks up either: the key is common or not for every group.
+    :mod:`threatgraph.resolve.listnames`) with its branches under them. A key too many only makes a block
+    larger; a key too few could let two blocks meet. ``names`` (the job's
+    :class:`~threatgraph.resolve.rarity.NameStats`) drops the common name parts, which the resolver never looks
+    up either: the key is common or not for every group.
     """
     keys: set[str] = set()
     for name in {g.canonical, *g.names}:
