@@ -51,7 +51,7 @@ from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
 from threatgraph.resolve.listnames import ListNames, list_names
-from threatgraph.resolve.rarity import NameStats, name_share
+from threatgraph.resolve.rarity import RARE_AFTER, NameStats, name_share
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -286,7 +286,7 @@ def _statistics(edges: Any, url: str) -> tuple[dict[str, int], NameStats]:
     ):
         stored[row[0][len(STORED_NAMES) :]] = int(row[1])
     with open_store(url).connect() as conn:
-        persons = archive_persons(conn)
+        persons = archive_persons(conn, up_to=RARE_AFTER)
     return context, NameStats.from_counts(new, stored, persons)
 
 

@@ -36,7 +36,7 @@ from threatgraph.resolve.groups import (
 )
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
-from threatgraph.resolve.rarity import NameStats
+from threatgraph.resolve.rarity import RARE_AFTER, NameStats
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -301,7 +301,7 @@ class Resolver:
                 self.article_entities[aid].add(eid)
         self.common = set(common) if common is not None else common_context(self.conn, groups)
         if self.names is None:
-            self.names = NameStats.of(self.conn, groups, archive_persons(self.conn))
+            self.names = NameStats.of(self.conn, groups, archive_persons(self.conn, up_to=RARE_AFTER))
         by_article: dict[str, list[Group]] = defaultdict(list)
         for g in groups:
             by_article[g.article_id].append(g)
@@ -687,26 +687,24 @@ __all__ = [
 ]
 
 
-def stored_persons(conn: Connection) -> int:
-    """Person entities the store holds now: the archive's persons as one machine's resolution sees them."""
-    return conn.execute(select(func.count()).select_from(entities).where(entities.c.schema == "Person")).scalar_one()
+def archive_persons(conn: Connection, *, besides: Iterable[str] = (), up_to: int | None = None) -> int:
+    """Persons the archive holds: the distinct person names of its mentions, resolved or not (an upper bound: one
+    name per person), leaving out the articles ``besides``; counted no further than ``up_to`` when given.
 
-
-def archive_persons(conn: Connection) -> int:
-    """Persons the archive holds once its unresolved mentions are resolved: stored Person entities plus the
-    distinct person names not yet resolved (an upper bound: one name per person).
-
-    Name rarity (``RARE_AFTER``) counts the archive's persons. A job that resolves blocks in parallel
+    Name rarity (``RARE_AFTER``) counts the archive's persons. The figure is a function of the stored mentions
+    alone, never of how they were clustered: counted as Person entities plus unresolved names (before session
+    16), a batch-by-batch ingest that had left one name in many entities ("Dawn" as 206 one-mention persons)
+    counted each, and a rebuild of the same mentions counted it once. A job that resolves blocks in parallel
     (:mod:`threatgraph.bulk.resolve`) computes this once, before any block commits, and gives it to every
-    block's Resolver: read per block, it would depend on how far the other blocks had got.
+    block's Resolver. ``up_to`` bounds the scan: the caller only asks whether the count reaches ``RARE_AFTER``.
     """
-    stored = stored_persons(conn)
     labels = [lab for (lab,) in conn.execute(select(mentions.c.label).distinct()) if family(lab) == "Person"]
     if not labels:
-        return stored
-    pending = conn.execute(
-        select(func.count(func.distinct(mentions.c.norm))).where(
-            mentions.c.label.in_(labels), mentions.c.entity_id.is_(None)
-        )
-    ).scalar_one()
-    return stored + pending
+        return 0
+    names = select(mentions.c.norm).where(mentions.c.label.in_(labels)).distinct()
+    left_out = sorted(set(besides))
+    if left_out:
+        names = names.where(mentions.c.article_id.not_in(left_out))
+    if up_to is not None:
+        names = names.limit(up_to)
+    return conn.execute(select(func.count()).select_from(names.subquery())).scalar_one()

@@ -19,7 +19,7 @@ from sqlalchemy import update as sql_update
 from threatgraph.resolve import analyst_links
 from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups
 from threatgraph.resolve.decisions import load_decisions
-from threatgraph.resolve.rarity import NameShare, NameStats, name_share
+from threatgraph.resolve.rarity import RARE_AFTER, NameShare, NameStats, name_share
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
 from threatgraph.store.schema import aliases, articles, entities, events, mentions, quotes, resolve_keys
@@ -39,7 +39,7 @@ def _resolve_batch(
         # statistic of its whole input, so every batch decides with the one a Spark job over it would use.
         groups = load_groups(conn, article_ids)
         if names is None:
-            names = NameStats.of(conn, groups, archive_persons(conn))
+            names = NameStats.of(conn, groups, archive_persons(conn, up_to=RARE_AFTER))
         resolver = Resolver(conn, load_decisions(conn), recycle, names=names)
         resolver.resolve_groups(groups)
         resolver.flush()
@@ -65,6 +65,23 @@ def _absorb(total: ResolveStats, part: ResolveStats) -> None:
     total.touched |= part.touched
 
 
+def _rarity_begins(engine: Engine, article_ids: list[str]) -> bool:
+    """Whether these stored articles bring the archive to ``RARE_AFTER`` persons: name rarity counts from now on.
+
+    Every earlier decision was taken without it (in a smaller archive a name nobody else carries proves
+    nothing), so a bare one-word name ("<Surname> said") joined nothing it shared no company with. A rebuild of
+    the same mentions counts rarity from the first article, and joins them. Re-deciding every stored article the
+    moment the archive gets there (a rebuild) makes the batch-by-batch ingest decide as that rebuild does;
+    otherwise the early one-mention entities stay apart for good: each later copy of the name finds several
+    entities it fits alike, and a bare name does not guess between them. It happens once per store, while the
+    archive is still small: it holds just the persons that make it large.
+    """
+    with engine.connect() as conn:
+        if archive_persons(conn, up_to=RARE_AFTER) < RARE_AFTER:
+            return False
+        return archive_persons(conn, besides=article_ids, up_to=RARE_AFTER) < RARE_AFTER
+
+
 def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> ResolveStats:
     """Resolve the mentions of these (newly stored) articles into entities; idempotent.
 
@@ -77,6 +94,8 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
     stats = ResolveStats()
     if not ids:
         return stats
+    if _rarity_begins(engine, ids):
+        return rebuild(engine, screen=screen)
     resolver = _resolve_batch(engine, ids)
     _absorb(stats, resolver.stats)
     if screen and resolver.changed:
@@ -108,7 +127,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
         share = NameShare()
         for i in range(0, len(order), REBUILD_BATCH):
             share.absorb(name_share(conn, load_groups(conn, order[i : i + REBUILD_BATCH])))
-        names = NameStats.from_share(share, archive_persons(conn))
+        names = NameStats.from_share(share, archive_persons(conn, up_to=RARE_AFTER))
     stats = ResolveStats()
     for i in range(0, len(order), REBUILD_BATCH):
         resolver = _resolve_batch(engine, order[i : i + REBUILD_BATCH], recycle, names)
