@@ -77,28 +77,3 @@ def test_persons_are_names_of_mentions_not_entities(store, add) -> None:
     update(store, ids, screen=False)
     with store.connect() as conn:
         assert archive_persons(conn) == before
-
-
-def _namesakes() -> list:
-    """A full name with a middle name, the same person without it, then another person of that surname."""
-    return [
-        build("Tomas Arvid Quillon addressed the council.", [("Person", ["Tomas Arvid Quillon"])]),
-        build("Tomas Quillon was not available for comment.", [("Person", ["Tomas Quillon"])]),
-        build("Marta Quillon opened the new clinic.", [("Person", ["Marta Quillon"])]),
-    ]
-
-
-def test_a_later_namesake_reopens_the_block_an_earlier_merge_was_decided_in(store, add) -> None:
-    """Batch by batch, "Tomas Quillon" joined "Tomas Arvid Quillon" while nobody else carried the surname (a
-    rare name); a rebuild of the same mentions also sees "Marta Quillon" and keeps the two apart. The batch that
-    brings her re-decides the block of her keys, with the statistic of the archive as it is now."""
-    crowd = add(*_articles())
-    update(store, crowd, screen=False)
-    for art in _namesakes():
-        update(store, add(art), screen=False)
-    batched = _clusters(store)
-    rebuild(store, screen=False)
-    assert batched == _clusters(store)
-    with store.connect() as conn:
-        rows = conn.execute(select(mentions.c.text, mentions.c.entity_id).where(mentions.c.text.like("%Quillon"))).all()
-    assert len({eid for _, eid in rows}) == 3  # a namesake of the surname: the shorter name joins neither

@@ -41,7 +41,6 @@ from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
     aliases,
-    articles,
     entities,
     events,
     mentions,
@@ -91,40 +90,6 @@ def cross_type_keys(g: Group) -> set[str]:
     return {
         f"{other}|n:{f.norm}"[:MAX_KEY] for n in g.names if len((f := name_form(n, other)).core) >= CROSS_TYPE_WORDS
     }
-
-
-def lookup_keys(
-    g: Group, decisions: Decisions, listed: ListNames | None = None, names: NameStats | None = None
-) -> set[str]:
-    """Every key under which the resolver may look this group up or file its entity.
-
-    A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
-    resolver looks up one form per distinct core name, but files its entity under each alias, whose
-    acronym or script may differ), of each spelling as it is stored as an alias, the name keys of
-    stored merge decisions (which can pull the group to an entity its names would not find), the exact-name
-    keys of the other family (the resolver also looks there: a body typed Person in one article), and for an
-    organisation the name keys of the other names the loaded lists give its body (``listed``, see
-    :mod:`threatgraph.resolve.listnames`) with its branches under them. A key too many only makes a block
-    larger; a key too few could let two blocks meet. ``names`` (the job's
-    :class:`~threatgraph.resolve.rarity.NameStats`) drops the common name parts, which the resolver never looks
-    up either: the key is common or not for every group.
-    """
-    keys: set[str] = set()
-    for name in {g.canonical, *g.names}:
-        form = name_form(name, g.label)
-        keys |= blocking_keys(form, g.label)
-        if form.text:
-            keys |= blocking_keys(name_form(form.text, g.label), g.label)
-    for partner in decisions.merge_partners(g.keys()):
-        fam, _, norm = partner.partition(":")
-        keys.add(f"{fam}|n:{norm}")
-    keys |= cross_type_keys(g)  # an entity of the other family named exactly so (a typing slip)
-    if listed is not None and not g.person:
-        keys |= listed.lookup_keys(g.list_keys())
-    if not g.person:
-        keys |= public_names().lookup_keys(g.forms())  # a body's other public names (names/bodies.py)
-        keys |= public_names().branch_keys(g.forms())  # and its branches under them, as the resolver looks them up
-    return names.blocking(keys) if names is not None else keys
 
 
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
@@ -324,7 +289,7 @@ class Resolver:
         name statistic (``names`` given to the Resolver) is treated alike: counted from these groups
         unless the caller gave the whole job's.
         """
-        article_ids = self._ingest_order({g.article_id for g in groups})
+        article_ids = sorted({g.article_id for g in groups})
         for i in range(0, len(article_ids), CHUNK):
             rows = self.conn.execute(
                 select(mentions.c.article_id, mentions.c.entity_id)
@@ -346,19 +311,6 @@ class Resolver:
             for g in todo:
                 self.resolve_group(g)
         self.stats.articles += len(article_ids)
-
-    def _ingest_order(self, ids: set[str]) -> list[str]:
-        """These articles in the order they were stored (``seq``): the order the batch-by-batch ingest decides
-        them in, so a rebuild, a re-opened block and the Spark path decide in it too (by id, a content hash,
-        a re-opened block met a bare "<Surname>" before the full name an earlier article gave)."""
-        order: dict[str, int] = {}
-        ordered = sorted(ids)
-        for i in range(0, len(ordered), CHUNK):
-            rows = self.conn.execute(
-                select(articles.c.id, articles.c.seq).where(articles.c.id.in_(ordered[i : i + CHUNK]))
-            )
-            order.update({aid: seq for aid, seq in rows})
-        return sorted(ids, key=lambda a: (order.get(a, 0), a))
 
     def resolve_group(self, g: Group) -> None:
         self.stats.groups += 1

@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from time import perf_counter
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy import update as sql_update
 
 from threatgraph.resolve import analyst_links
-from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups, lookup_keys
-from threatgraph.resolve.decisions import Decisions, load_decisions
-from threatgraph.resolve.groups import CHUNK, Group
-from threatgraph.resolve.listnames import list_names
+from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups
+from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.rarity import RARE_AFTER, NameShare, NameStats, name_share
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
@@ -28,8 +26,6 @@ from threatgraph.store.schema import aliases, articles, entities, events, mentio
 
 #: Articles per transaction during ``rebuild``.
 REBUILD_BATCH = 256
-#: Stored articles a new batch's blocks may span and still be re-decided with it (:func:`touched_block`).
-REOPEN_ARTICLES = 256
 
 
 def _resolve_batch(
@@ -51,117 +47,6 @@ def _resolve_batch(
         work.done(conn, work.RESOLVE, article_ids)
         work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
     return resolver
-
-
-def _entities_under(conn: Connection, keys: Iterable[str]) -> set[str]:
-    """Stored entities filed under any of these blocking keys."""
-    ordered = sorted(set(keys))
-    out: set[str] = set()
-    for i in range(0, len(ordered), CHUNK):
-        out.update(
-            eid
-            for (eid,) in conn.execute(
-                select(resolve_keys.c.entity_id).where(resolve_keys.c.key.in_(ordered[i : i + CHUNK]))
-            )
-        )
-    return out
-
-
-def _articles_of(conn: Connection, entity_ids: Iterable[str]) -> set[str]:
-    ordered = sorted(set(entity_ids))
-    out: set[str] = set()
-    for i in range(0, len(ordered), CHUNK):
-        out.update(
-            aid
-            for (aid,) in conn.execute(
-                select(mentions.c.article_id).where(mentions.c.entity_id.in_(ordered[i : i + CHUNK])).distinct()
-            )
-        )
-    return out
-
-
-def touched_block(
-    conn: Connection, groups: list[Group], decisions: Decisions, names: NameStats, most: int = REOPEN_ARTICLES
-) -> set[str] | None:
-    """The stored entities a rebuild would resolve in one block with these new groups: those filed under a key the
-    groups look up, then, again and again, those filed under a key the groups of the entities found look up.
-
-    A rebuild (and the Spark path) decides the groups of such a block together, in one order. Batch by batch,
-    the entities of the block were decided before the new groups existed: an earlier group that a later one would
-    have joined (or kept apart) stays where it went. Re-deciding the whole block with the new groups reaches the
-    rebuild's decisions; entities in no block of a new group cannot be affected (the resolver only ever compares
-    a group with entities under the keys it looks up) and are not read. Common name parts are left out as the
-    resolver leaves them out (``names``), or a given name would chain half the archive into one block.
-
-    None when the block spans more than ``most`` stored articles: re-deciding it with every batch would make
-    each batch's cost grow with the archive (an actor named in every article), so such a block is decided batch
-    by batch as before, and may end up clustered otherwise than a rebuild would cluster it.
-    """
-    listed = list_names(conn)
-    listed = listed if listed.names_of else None
-    frontier = set()
-    for g in groups:
-        if not g.entity_id and g.forms():
-            frontier |= lookup_keys(g, decisions, listed, names)
-    seen_keys: set[str] = set()
-    found: set[str] = set()
-    spanned: set[str] = set()
-    while frontier:
-        seen_keys |= frontier
-        fresh = _entities_under(conn, frontier) - found
-        if not fresh:
-            break
-        found |= fresh
-        frontier = set()
-        where = _articles_of(conn, fresh)
-        spanned |= where
-        if len(spanned) > most:
-            return None
-        for g in load_groups(conn, sorted(where)):
-            if g.entity_id in fresh:
-                frontier |= lookup_keys(g, decisions, listed, names)
-        frontier -= seen_keys
-    return found
-
-
-def _unresolve(conn: Connection, entity_ids: set[str]) -> None:
-    """Take these entities' mentions, names and keys off them (their rows stay, to be recycled)."""
-    ordered = sorted(entity_ids)
-    for i in range(0, len(ordered), CHUNK):
-        chunk = ordered[i : i + CHUNK]
-        conn.execute(sql_update(mentions).where(mentions.c.entity_id.in_(chunk)).values(entity_id=None))
-        conn.execute(sql_update(events).where(events.c.source_entity_id.in_(chunk)).values(source_entity_id=None))
-        conn.execute(sql_update(events).where(events.c.target_entity_id.in_(chunk)).values(target_entity_id=None))
-        conn.execute(sql_update(quotes).where(quotes.c.speaker_entity_id.in_(chunk)).values(speaker_entity_id=None))
-        conn.execute(delete(resolve_keys).where(resolve_keys.c.entity_id.in_(chunk)))
-        conn.execute(delete(aliases).where(aliases.c.entity_id.in_(chunk)))
-
-
-def _reopen_batch(engine: Engine, article_ids: list[str]) -> tuple[Resolver, set[str]] | None:
-    """Resolve new articles together with the stored entities of their blocks (:func:`touched_block`), as a rebuild
-    would decide them; returns the resolver and the entity ids that did not come back (None: no block touched)."""
-    with engine.begin() as conn:
-        work.lock(conn, "resolve")
-        decisions = load_decisions(conn)
-        persons = archive_persons(conn, up_to=RARE_AFTER)
-        new = load_groups(conn, article_ids)
-        block = touched_block(conn, new, decisions, NameStats.of(conn, new, persons))
-        if not block:
-            return None
-        reopened = sorted(_articles_of(conn, block) | set(article_ids))
-        _unresolve(conn, block)
-        groups = [g for g in load_groups(conn, reopened) if not g.entity_id]
-        resolver = Resolver(conn, decisions, set(block), names=NameStats.of(conn, groups, persons))
-        resolver.resolve_groups(groups)
-        resolver.flush()
-        gone = set(resolver.recycle)
-        ordered = sorted(gone)
-        for i in range(0, len(ordered), CHUNK):
-            conn.execute(delete(entities).where(entities.c.id.in_(ordered[i : i + CHUNK])))
-        resolver.link_events(reopened)
-        work.done(conn, work.RESOLVE, article_ids)
-        work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
-    return resolver, gone
 
 
 def _absorb(total: ResolveStats, part: ResolveStats) -> None:
@@ -211,14 +96,7 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
         return stats
     if _rarity_begins(engine, ids):
         return rebuild(engine, screen=screen)
-    saved = analyst_links.save(engine)
-    reopened = _reopen_batch(engine, ids)
-    if reopened is None:
-        resolver = _resolve_batch(engine, ids)
-    else:
-        resolver, gone = reopened
-        if gone:
-            analyst_links.restore(engine, saved)
+    resolver = _resolve_batch(engine, ids)
     _absorb(stats, resolver.stats)
     if screen and resolver.changed:
         live = {resolver.final(e) for e in resolver.changed}
