@@ -16,7 +16,7 @@ from threatgraph.extract.events_generic import in_law_or_generic, legal_ground
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_patterns import pattern_triggers
-from threatgraph.extract.events_syntax import children
+from threatgraph.extract.events_syntax import children, prep_objects
 from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
@@ -95,7 +95,37 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
                     for g in children(p, "pobj")
                     if g.pos_ == "PROPN" and any(a.dep_ == "appos" and lemma(a) in lists for a in g.children)
                 ]
+        if kind == "verb" and lemma(tok) in lexicon().frames:
+            args.targets = _frame_parties(tok, args.targets)
+        args.targets = [_named(t) for t in args.targets]
         yield tok, trig, kind, args
+
+
+def _frame_parties(verb: Token, targets: list[Token]) -> list[Token]:
+    """The parties of a light verb typed by its object: the goods or the list it acts on are no party
+    ("amended its sanctions list", "transported funds"), though their "of" may name one ("funds of X");
+    "on behalf of X" names whom goods are moved for."""
+    lex = lexicon()
+    # an object that names a happening ("carried out attacks") is that happening's own trigger: left as it is
+    words = {w for frame in lex.frames[lemma(verb)] for w in frame.objects | frame.pobjs}
+    out: list[Token] = []
+    for t in targets:
+        if (lemma(t) in words or t.lower_ in words) and lemma(t) not in lex.nouns:
+            out += prep_objects(t, ("of",))
+        else:
+            out.append(t)
+    behalf = [b for b in prep_objects(verb, ("on",)) if b.lower_ == "behalf"]
+    return out + [g for b in behalf for g in prep_objects(b, ("of",))]
+
+
+def _named(head: Token) -> Token:
+    """The name an apposition gives a common noun ("worked with his brother, Karl Mertens"): the
+    named one is the party; the noun's possessor ("his") would otherwise stand for it and turn a
+    partner into the doer himself."""
+    if head.pos_ != "NOUN":
+        return head
+    names = [c for c in children(head, "appos") if c.pos_ == "PROPN"]
+    return names[0] if names else head
 
 
 def _institution(noun: Token, trig: Trigger) -> bool:

@@ -29,11 +29,23 @@ def _code_part(tok: Token) -> bool:
     return before or after
 
 
+def _frame_objects(tok: Token) -> set[str]:
+    """The lemmas (and words) a light verb acts on: its object, the objects coordinated with it
+    ("moved cash, rifles and fuel") and what an amount or container holds ("shipments of
+    weapons", "dozens of firearms", "bags of currency"): the goods, not the wrapping, type the frame."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [x for h in list(heads) for x in h.conjuncts]
+    quantity = lexicon().words["quantity_nouns"]
+    held = [g for h in heads if lemma(h) in quantity or h.lower_ in quantity for g in prep_objects(h, ("of",))]
+    heads += held + [x for h in held for x in h.conjuncts]
+    return {w for h in heads for w in (lemma(h), h.lower_)}
+
+
 def _frame_trigger(tok: Token) -> Trigger | None:
     frames = lexicon().frames.get(lemma(tok))
     if not frames:
         return None
-    objects = {lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    objects = _frame_objects(tok)
     heads = [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children]
     # "put on the Ruritanian (…) sanctions list": the parser may hang the list off its owner
     pobjs = {lemma(x) for g in heads for x in (g, *(a for a in g.children if a.dep_ == "appos"))}
