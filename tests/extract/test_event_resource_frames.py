@@ -77,3 +77,14 @@ def test_rights_abuse_as_a_statutes_ground_is_no_assault(extractor: Extractor) -
     assert [e.type for e in events(extractor, text)] == ["SANCTION"]
     committed = "Kestrel Front units perpetrated brutal human rights violations in Sirte in 2019."
     assert [e.type for e in by_trigger(extractor, committed, "violations")] == ["ASSAULT"]
+
+
+def test_each_kind_of_violence_in_a_list_is_its_own_event(extractor: Extractor) -> None:
+    text = "Front fighters carried out suicide bombings, direct attacks, assassinations, and kidnappings in 2019."
+    triggers = {e.trigger for e in events(extractor, text) if e.type == "ASSAULT"}
+    assert {"bombings", "attacks", "assassinations", "kidnappings"} <= triggers
+
+
+def test_a_war_on_a_named_country_is_an_assault(extractor: Extractor) -> None:
+    text = "Ruritania condemned Borduria's war on Ukraine in 2019."
+    assert [e.type for e in by_trigger(extractor, text, "war")] == ["ASSAULT"]

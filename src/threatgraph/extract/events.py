@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
 from threatgraph.extract.events_args import Args, perpetrators, speaker_groups, subject
-from threatgraph.extract.events_candidates import trigger_candidates
+from threatgraph.extract.events_candidates import listed_kind, trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
 from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
@@ -349,7 +349,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 continue  # an actorless happening needs a where or a when to be worth a line
             if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                 continue
-            key = (start, trig.type, src.text if src else None, tgt.text if tgt else None)
+            key = (start, trig.type, src.text if src else None, tgt.text if tgt else None, listed_kind(tok, kind))
             when = (date.start, date.end) if date is not None and date.start is not None else None
             if key in seen and any(w is None or when is None or w == when for w in seen[key]):
                 continue  # one happening told twice; two dates in one sentence are two happenings

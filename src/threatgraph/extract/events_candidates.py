@@ -140,3 +140,15 @@ def _institution(noun: Token, trig: Trigger) -> bool:
     if clause is None or clause.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
+def listed_kind(tok: Token, kind: str) -> str | None:
+    """What sets a nominal trigger apart from the other items of its list: "carried out bombings,
+    kidnappings and assassinations" tells three happenings of one root and one doer, where "attacked
+    and killed" or "the attack, the bombing" tell one. A noun coordinated with a trigger noun of another
+    lemma is its own happening (its lemma); None for every other trigger, which one key per root keeps."""
+    if kind != "noun":
+        return None
+    nouns = lexicon().nouns
+    others = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN") and lemma(c) != lemma(tok)]
+    return lemma(tok) if any(lemma(c) in nouns or c.lower_ in nouns for c in others) else None
