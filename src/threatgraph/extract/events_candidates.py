@@ -47,6 +47,23 @@ def _thing_subject(verb: Token) -> bool:
     return False
 
 
+def _tells_happenings(speech: Token, framed: dict[int, tuple[Trigger, str]]) -> bool:
+    """Whether what a speaker says tells happenings of its own ("X said the cell funded and armed the
+    Front", "from kidnappings to bombings, the Front is a menace, X said"): those are the events, told
+    on the speaker's word; the saying is no accusation besides them. A bare charge with no happening in
+    it ("X said the men were members of a terrorist cell") stays one, and so does a saying of what is yet
+    to come ("X stated that the Front would strike again"): that saying is itself the act (a threat)."""
+    modal = lexicon().types_data["modality"]
+    future = {*modal["future_aux"], *modal["demand_aux"]}
+    for clause in children(speech, "ccomp"):
+        if any(t.dep_ == "aux" and t.lower_ in future for t in clause.subtree):
+            continue
+        for t in clause.subtree:
+            if t.i in framed or (t.pos_ in ("VERB", "NOUN", "PROPN") and trigger_of(t) is not None):
+                return True
+    return False
+
+
 def _pattern_kind(tok: Token) -> str:
     return "noun" if tok.pos_ in ("NOUN", "PROPN", "NUM") else "verb"
 
@@ -55,7 +72,7 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
     framed = pattern_triggers(doc)
     for tok in doc:
         accusation = speech_accusation(tok)
-        if accusation is not None:
+        if accusation is not None and not _tells_happenings(tok, framed):
             yield tok, Trigger("ACCUSE", "statement"), "verb", accusation
             continue
         found = (framed[tok.i][0], _pattern_kind(tok)) if tok.i in framed else trigger_of(tok)

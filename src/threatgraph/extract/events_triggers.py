@@ -84,6 +84,26 @@ def _issued(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
 
 
+def _pronounced(noun: Token) -> bool:
+    """Whether an assessment noun is someone's pronounced judgement: the object of a verb of judging
+    ("authorities cited the danger he posed", "officials described X as a threat", "deemed a risk"),
+    through a list of them, or the content of someone's saying ("X remains a threat, experts say");
+    anywhere else it is the text's own characterisation, no act of anyone."""
+    head = noun
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    clause = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    words = lexicon().words
+    if clause is not None and clause.dep_ in ("ccomp", "parataxis") and lemma(clause.head) in words["speech_verbs"]:
+        return True  # "X remains a threat, experts say"
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as":  # "described X as a threat"
+        verb = verb.head
+    elif head.dep_ not in ("dobj", "oprd", "attr", "nsubjpass"):
+        return False
+    return verb.pos_ == "VERB" and lemma(verb) in words["judging_verbs"]
+
+
 def _transferred(noun: Token) -> bool:
     """Whether goods are told as passing from someone or to someone: "weapons from Iran", "money for
     the militia", "Iran's weapons", "weapons supplied by X" (not "using advanced weapons")."""
@@ -237,6 +257,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
             return None
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
+        elif lem in lex.words["assessment_nouns"] and not _pronounced(tok):
+            return None
         acted = _by_legal_act(tok, lem, trig)
         return (acted, "noun") if acted else None
     return None

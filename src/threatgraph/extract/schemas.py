@@ -233,6 +233,7 @@ class PloverFile(Schema):
     direction_words: Words
     partner_types: Words
     issuing_verbs: Words
+    judging_verbs: Words
     modality: Modality
 
 
