@@ -88,3 +88,24 @@ def test_each_kind_of_violence_in_a_list_is_its_own_event(extractor: Extractor) 
 def test_a_war_on_a_named_country_is_an_assault(extractor: Extractor) -> None:
     text = "Ruritania condemned Borduria's war on Ukraine in 2019."
     assert [e.type for e in by_trigger(extractor, text, "war")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania restated its commitment to disrupting the financing networks of the Kestrel Front.", "disrupting"),
+        ("These measures aim to expose and shut down the Kestrel Front's smuggling network.", "shut"),
+    ],
+)
+def test_acting_on_a_groups_means_is_coercion_not_yet_done(extractor: Extractor, text: str, trigger: str) -> None:
+    found = by_trigger(extractor, text, trigger)
+    assert [(e.type, e.target, e.modality) for e in found] == [("COERCE", "Kestrel Front", "hypothetical")]
+
+
+def test_a_measure_told_by_its_means_is_the_means_alone(extractor: Extractor) -> None:
+    text = "Treasury took action today to disrupt the Kestrel Front's fundraising networks by designating Karl Mertens."
+    assert [e.trigger for e in events(extractor, text)] == ["designating"]
+
+
+def test_other_disruptions_are_no_event(extractor: Extractor) -> None:
+    assert events(extractor, "Heavy rain disrupted operations at the port of Sirte in 2019.") == []

@@ -37,6 +37,16 @@ def _spells_out_sanction(tok: Token, trig: Trigger) -> bool:
     return False
 
 
+def _done_by_means(verb: Token, trig: Trigger) -> bool:
+    """Whether a measure is told by the act that carries it out: "disrupted the Front's networks by
+    designating its financiers", "cracked down by arresting forty": the "by" act is the happening, and
+    the measure verb names what it does, not a second act."""
+    if trig.type not in lexicon().words["measure_types"]:
+        return False
+    means = [g for p in children(verb, "prep") if p.lower_ == "by" for g in children(p, "pcomp")]
+    return any(m.pos_ == "VERB" and trigger_of(m) is not None for m in means)
+
+
 def _thing_subject(verb: Token) -> bool:
     """Whether a verb's subject is a happening or a means ("attacks", "the blast"), not an actor."""
     lex = lexicon()
@@ -79,7 +89,7 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
         if found is None:
             continue
         trig, kind = found
-        if kind == "verb" and _spells_out_sanction(tok, trig):
+        if kind == "verb" and (_spells_out_sanction(tok, trig) or _done_by_means(tok, trig)):
             continue
         if kind != "compound" and (in_law_or_generic(tok) or legal_ground(tok)):
             continue  # what a law covers, what anyone does, a statute's alternatives: no event
@@ -128,7 +138,8 @@ def _frame_parties(verb: Token, targets: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in targets:
         if (lemma(t) in words or t.lower_ in words) and lemma(t) not in lex.nouns:
-            out += prep_objects(t, ("of",))
+            owners = [p for p in children(t, "poss") if p.pos_ != "PRON"]  # "its list" is the doer's own
+            out += prep_objects(t, ("of",)) + owners  # "the networks of X", "X's network"
         else:
             out.append(t)
     behalf = [b for b in prep_objects(verb, ("on",)) if b.lower_ == "behalf"]
