@@ -109,3 +109,24 @@ def test_a_measure_told_by_its_means_is_the_means_alone(extractor: Extractor) ->
 
 def test_other_disruptions_are_no_event(extractor: Extractor) -> None:
     assert events(extractor, "Heavy rain disrupted operations at the port of Sirte in 2019.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 2016 to 2019, Karl Mertens served as a courier for the Kestrel Front.",
+        "Karl Mertens acted as the Kestrel Front's financier in 2019.",
+    ],
+)
+def test_a_part_played_for_a_group_is_help_to_it(extractor: Extractor, text: str) -> None:
+    found = [e for e in events(extractor, text) if e.type == "SUPPORT"]
+    assert [(e.source, e.target) for e in found] == [("Karl Mertens", "Kestrel Front")]
+
+
+def test_other_parts_played_are_no_event(extractor: Extractor) -> None:
+    assert events(extractor, "Karl Mertens served as a nurse in Sirte in 2019.") == []
+
+
+def test_taking_others_land_is_seizure(extractor: Extractor) -> None:
+    text = "The Kestrel Front has been appropriating farmland and houses in Sirte since 2019."
+    assert [e.type for e in by_trigger(extractor, text, "appropriating")] == ["COERCE"]

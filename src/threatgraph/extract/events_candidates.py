@@ -124,6 +124,8 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
                 ]
         if kind == "verb" and lemma(tok) in lexicon().frames:
             args.targets = _frame_parties(tok, args.targets)
+        if kind == "verb" and not args.targets:
+            args.targets = _role_parties(tok)
         args.targets = [_named(t) for t in args.targets]
         yield tok, trig, kind, args
 
@@ -144,6 +146,13 @@ def _frame_parties(verb: Token, targets: list[Token]) -> list[Token]:
             out.append(t)
     behalf = [b for b in prep_objects(verb, ("on",)) if b.lower_ == "behalf"]
     return out + [g for b in behalf for g in prep_objects(b, ("of",))]
+
+
+def _role_parties(verb: Token) -> list[Token]:
+    """Whom a part is played for: "served as a courier for X", "acted as X's financier", "worked as its
+    treasurer" (the role noun's "for"/"to"/"of" object or owner)."""
+    roles = [g for p in children(verb, "prep") if p.lower_ == "as" for g in children(p, "pobj")]
+    return [t for r in roles for t in prep_objects(r, ("for", "to", "of")) + children(r, "poss")]
 
 
 def _named(head: Token) -> Token:
