@@ -130,3 +130,19 @@ def test_other_parts_played_are_no_event(extractor: Extractor) -> None:
 def test_taking_others_land_is_seizure(extractor: Extractor) -> None:
     text = "The Kestrel Front has been appropriating farmland and houses in Sirte since 2019."
     assert [e.type for e in by_trigger(extractor, text, "appropriating")] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "The Kestrel Front may be trying to hide its efforts to acquire military equipment for use in Borduria.",
+            "Kestrel Front",
+        ),
+        ("Ruritania opposes attempts by the Sand Vipers to assist the Kestrel Front.", "Sand Vipers"),
+    ],
+)
+def test_the_owner_of_an_effort_does_what_it_strives_for(extractor: Extractor, text: str, doer: str) -> None:
+    found = [e for e in events(extractor, text) if e.type == "SUPPORT"]
+    assert found and {e.source for e in found} == {doer}, events(extractor, text)
+    assert {e.modality for e in found} == {"hypothetical"}

@@ -126,6 +126,8 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
             args.targets = _frame_parties(tok, args.targets)
         if kind == "verb" and not args.targets:
             args.targets = _role_parties(tok)
+        if kind == "verb":
+            args.sources = [o for s in args.sources for o in _effort_owners(s)]
         args.targets = [_named(t) for t in args.targets]
         yield tok, trig, kind, args
 
@@ -146,6 +148,17 @@ def _frame_parties(verb: Token, targets: list[Token]) -> list[Token]:
             out.append(t)
     behalf = [b for b in prep_objects(verb, ("on",)) if b.lower_ == "behalf"]
     return out + [g for b in behalf for g in prep_objects(b, ("of",))]
+
+
+def _effort_owners(source: Token) -> list[Token]:
+    """The doer of an act told as someone's effort: "its efforts to acquire arms", "a bid by X to seize
+    the port": the effort's owner or "by" object acts, the effort noun is no actor (the parser hangs the
+    infinitive off it). An effort with no owner is left as the parser gave it."""
+    modal = lexicon().types_data["modality"]
+    efforts = {*modal["hypothetical_heads"], *modal["purpose_nouns"]}
+    if source.pos_ != "NOUN" or lemma(source) not in efforts:
+        return [source]
+    return children(source, "poss") + prep_objects(source, ("by",)) or [source]
 
 
 def _role_parties(verb: Token) -> list[Token]:
