@@ -146,3 +146,9 @@ def test_the_owner_of_an_effort_does_what_it_strives_for(extractor: Extractor, t
     found = [e for e in events(extractor, text) if e.type == "SUPPORT"]
     assert found and {e.source for e in found} == {doer}, events(extractor, text)
     assert {e.modality for e in found} == {"hypothetical"}
+
+
+def test_a_transfer_of_goods_is_help_and_of_anything_else_no_event(extractor: Extractor) -> None:
+    text = "Karl Mertens, who facilitated the transfer of funds to the Kestrel Front, was designated in 2019."
+    assert ("SUPPORT", "Kestrel Front") in {(e.type, e.target) for e in by_trigger(extractor, text, "transfer")}
+    assert events(extractor, "The transfer of hundreds of prisoners to Sirte took place in 2019.") == []
