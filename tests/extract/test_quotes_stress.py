@@ -343,6 +343,27 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Jon Vale's lawyer said his client would appeal the verdict.",
         [("Jon Vale's lawyer", "his client would appeal")],
     ),
+    # session 16: the one quoted, not the channel quoting them
+    (
+        "a channel quoting someone as saying",
+        "The Dayton Times quoted Jon Vale as saying the army would withdraw from the town.",
+        [("Jon Vale", "the army would withdraw")],
+    ),
+    (
+        "a channel quoting someone as saying",
+        "State television cited Ada Roe as saying that the border would reopen next week.",
+        [("Ada Roe", "the border would reopen")],
+    ),
+    (
+        "a channel quoting someone as saying, direct",
+        "The Dayton Times quoted Jon Vale as saying: “The army will leave the town by Friday.”",
+        [("Jon Vale", "The army will leave the town")],
+    ),
+    (
+        "the one quoted as the passive subject",
+        "Jon Vale was quoted by state television as saying the army would withdraw from the town.",
+        [("Jon Vale", "the army would withdraw")],
+    ),
 ]
 
 

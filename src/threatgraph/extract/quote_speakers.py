@@ -113,12 +113,19 @@ def _unresolved(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], 
 
 def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[Token]:
     """The subject of the verb a participial cue hangs from: "…, saying …" (advcl), "was quoted as
-    saying" (pcomp under a passive, whose subject is the passive subject)."""
+    saying" (pcomp under a passive, whose subject is the passive subject). Under an active verb of quoting
+    ("state media quoted Ada Roe as saying …", "the agency cited the minister as saying …") the one quoted is
+    its object: the subject only passes the words on, and crediting it would name the wrong source."""
     tok = cue
     for _ in range(3):
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
             return []
+        through_as = tok.dep_ == "prep" and tok.lower_ == "as"
         tok = tok.head
+        if through_as and lemma(tok) in cues()["quoting_verbs"]:
+            quoted_one = [c for c in tok.children if c.dep_ == "dobj" and not quoted_at(c, quoted)]
+            if quoted_one:
+                return quoted_one
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
         if subj:
             return subj

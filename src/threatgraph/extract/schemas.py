@@ -85,6 +85,7 @@ class CuesFile(Schema):
     rule_nouns: Words
     evidence_verbs: Words
     issuing_verbs: Words
+    quoting_verbs: Words
     medium_nouns: Words
     title_joiners: Words
     source_nouns: Words
