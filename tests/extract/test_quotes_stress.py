@@ -343,6 +343,40 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Jon Vale's lawyer said his client would appeal the verdict.",
         [("Jon Vale's lawyer", "his client would appeal")],
     ),
+    # session 16: a description or pronoun that fits several people names none of them
+    (
+        "a description fitting two people of one sentence",
+        "Ada Roe, the finance minister, met Jon Vale, the interior minister, in Dayton on Monday. The minister said "
+        "the budget would be cut by a tenth.",
+        [("minister", "the budget would be cut")],
+    ),
+    (
+        "a description fitting two people of one sentence",
+        "Jon Vale, a spokesman for the army, and Sam Ortiz, a spokesman for the police, spoke on Monday. The "
+        "spokesman said three soldiers had been wounded.",
+        [("spokesman", "three soldiers had been wounded")],
+    ),
+    (
+        "a pronoun after coordinated subjects",
+        "Jon Vale and Sam Ortiz toured the flooded districts on Monday. “We need more boats,” he said.",
+        [],
+    ),
+    (
+        "a pronoun after coordinated subjects",
+        "Jon Vale, the governor, and Sam Ortiz, the mayor, toured the flooded districts on Monday.\n\n"
+        "“We need more boats and more doctors,” he said.",
+        [],
+    ),
+    (
+        "a pronoun after two people named as objects",
+        "The council thanked Jon Vale and Sam Ortiz for their work on Monday. “I only did my duty,” he said.",
+        [],
+    ),
+    (
+        "a pronoun after one subject and another person",
+        "Jon Vale met Sam Ortiz on Monday. Vale later toured the camps. “We need more boats,” he said.",
+        [("Jon Vale", "We need more boats")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

@@ -295,6 +295,10 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         before = [p for p in before if qualified <= title_words(p, index)] or before
     elif description:  # "the minister said": the person the article titled minister; nobody when it titled none so
         before = [p for p in before if p.group in {t.group for t in titled_before}]
+        # "the foreign minister" after a foreign and a defence minister: the one whose title holds the adjective
+        adjectives = {lemma(c) for c in tok.children if c.dep_ == "amod" and c.is_alpha}
+        if adjectives:
+            before = [p for p in before if adjectives | {lemma(tok)} <= title_words(p, index)] or before
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
         given = genders(index, quoted)
         want = PRONOUN_GENDER[tok.lower_]
@@ -480,15 +484,43 @@ def _antecedent(
     main = [p for p in subjects if _subject_role(p, doc) == "main"]
     # "A told the court that B had threatened her. '…,' she said": the main clause's subject is the topic
     # the next sentence goes on with; a subject inside what A said is talked about
+    groups = {p.group for p in same}
+    if tok.lower_ not in PRONOUN_GENDER and len(groups) > 1:
+        return None  # "A, the finance minister, met B, the interior minister. The minister said": either
+    pick = main[-1] if main else subjects[-1] if subjects else last
+    if tok.lower_ in PRONOUN_GENDER and _coordinated(pick, same, doc):
+        return None  # "A and B toured the camps. '…,' he said": both are the topic, the pronoun names one
     if main or subjects or given is None or tok.lower_ not in PRONOUN_GENDER:
-        return main[-1] if main else subjects[-1] if subjects else last
-    earlier = _earlier_topic(before, sent, {p.group for p in same}, doc)
+        return pick
+    earlier = _earlier_topic(before, sent, groups, doc)
     if earlier is None:
-        return last
+        return last if len(groups) == 1 else None  # "X praised A and B. '…,' he said": nothing picks one
     want = PRONOUN_GENDER[tok.lower_]
     if given.get(earlier.group) == want and all(given.get(p.group) != want for p in same):
         return earlier
     return None
+
+
+def _coordinated(person: Mention, others: list[Mention], doc: Doc) -> bool:
+    """Whether another person of ``others`` is coordinated with ``person`` ("Ada Roe and Jon Vale", "Roe, the
+    mayor, and Vale, the governor,"): conjuncts share one role, so a singular pronoun after them may be either."""
+
+    def root(m: Mention) -> Token | None:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    mine = root(person)
+    if mine is None:
+        return False
+    for other in others:
+        theirs = root(other) if other.group != person.group else None
+        if theirs is None:
+            continue
+        if (theirs.dep_ == "conj" and theirs.head.i == mine.i) or (mine.dep_ == "conj" and mine.head.i == theirs.i):
+            return True
+        if mine.dep_ == "conj" and theirs.dep_ == "conj" and mine.head.i == theirs.head.i:
+            return True
+    return False
 
 
 def _subject_role(person: Mention, doc: Doc) -> str | None:
