@@ -377,6 +377,34 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Jon Vale met Sam Ortiz on Monday. Vale later toured the camps. “We need more boats,” he said.",
         [("Jon Vale", "We need more boats")],
     ),
+    # session 16: a body never speaks in the first person singular
+    (
+        "a body as the source of one person's words",
+        "The ministry rejected the report on Monday. “I was at the border myself and saw no fighting there,” the "
+        "ministry said.",
+        [],
+    ),
+    (
+        "a body as the source of one person's words",
+        "“I have never met the rebel commander in my life,” the Interior Ministry said in a statement.",
+        [],
+    ),
+    (
+        "a body's speaker carried on to one person's words",
+        "“We condemn this cowardly attack on our town,” the Interior Ministry said.\n\n"
+        "“I saw the bodies of the children myself.”",
+        [("Interior Ministry", "We condemn this cowardly attack")],
+    ),
+    (
+        "a first person inside a quotation the body quotes",
+        "“He told our fighters, ‘I will burn the village to the ground,’ and then he fled,” the rebel group said.",
+        [("rebel group", "He told our fighters")],
+    ),
+    (
+        "a person speaking in the first person",
+        "“I saw the bodies of the children myself,” the police chief said.",
+        [("police chief", "I saw the bodies")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

@@ -23,8 +23,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import Actor, MentionIndex
+from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_frames import (
@@ -188,6 +189,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
 
     cue_tokens = [t for t in doc if cue_at(t)]  # once per document
     direct_cues: set[int] = set()
+    bodies: set[tuple[str | None, int]] = set()  # speakers of direct quotes that are bodies, not persons
     items: list[tuple[int, Quote]] = []
     previous: tuple[Marked, Token | None] | None = None
     for mk in kept:
@@ -222,6 +224,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             direct=True,
             sentence=_sentence_text(text, att.cue) if att else _sentence_of(doc, text, mk.start),
         )
+        if att is not None and _body_speaker(att):
+            bodies.add((q.speaker, q.speaker_group))
         items.append((mk.start, finish(q, att)))
     for tok in doc:
         if not cue_at(tok):
@@ -306,8 +310,64 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             unique.append(q)
     quotes = _drop_nested(_drop_embedded(unique, text), doc)
     _carry_speakers(quotes, paragraphs, text)
+    _unvoice_bodies(quotes, doc, bodies)
     _carry_outlets(quotes)
     return quotes
+
+
+#: Pronouns by which one person speaks of themself.
+_FIRST_SINGULAR = frozenset(("i", "me", "my", "myself", "mine"))
+
+
+def _body_speaker(att: Attribution) -> bool:
+    """Whether an attribution's speaker is a body (a ministry, an armed group, a company, a country) rather
+    than a person: named with such a label (a generic organisation only when its name has an organisation
+    word, since the tagger types unfamiliar personal names so), or an unnamed noun phrase headed by one."""
+    speaker = att.speaker
+    if speaker is None:
+        return False
+    heads = label_config()["heads"]
+
+    def body_word(word: str) -> bool:
+        return any(word in heads[kind] for kind in heads) or word in label_config()["group_words"]
+
+    if speaker.label == "Organization":  # the tagger's catch-all: "Ada Roe" typed so is a person all the same
+        return any(body_word(w) for w in speaker.text.lower().split())
+    if speaker.label in (*ORG_LABELS, "Country", "Location"):
+        return True
+    if speaker.label == "Person" or speaker.group >= 0 or att.speaker_token is None:
+        return False
+    tok = att.speaker_token
+    return tok.pos_ == "NOUN" and body_word(lemma(tok))
+
+
+def _speaks_as_one(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotation speaks in the first person singular ("I saw …", "my men") outside any quotation
+    nested in it ('He told me, ‘I will …’' keeps the outer "me" only)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    depth = 0
+    for tok in span:
+        if tok.text in ("‘", "«") or (tok.text == "'" and depth == 0 and tok.whitespace_ == ""):
+            depth += 1
+        elif tok.text in ("’", "»") and depth > 0 and tok.tag_ != "POS":
+            depth -= 1
+        elif depth == 0 and tok.pos_ == "PRON" and tok.lower_ in _FIRST_SINGULAR:
+            return True
+    return False
+
+
+def _unvoice_bodies(quotes: list[Quote], doc: Doc, bodies: set[tuple[str | None, int]]) -> None:
+    """A direct quotation in the first person singular is one person's words: a ministry, an armed group or a
+    country named as its source (the cue's subject, or carried on from a quote before) is a misread frame or a
+    spokesman left unnamed, and naming the body would put a person's words in its mouth. The quote keeps its
+    cue and is left without a speaker (shown as unattributed rather than guessed)."""
+    for q in quotes:
+        if q.direct and q.speaker and (q.speaker, q.speaker_group) in bodies and _speaks_as_one(doc, q.start, q.end):
+            q.speaker, q.speaker_group = None, -1
+            q.speaker_title = q.speaker_affiliation = None
+            q.source_start = q.source_end = -1
 
 
 def speaker_label(doc: Doc, text: str, start: int, index: MentionIndex) -> Attribution | None:
