@@ -405,6 +405,18 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "“I saw the bodies of the children myself,” the police chief said.",
         [("police chief", "I saw the bodies")],
     ),
+    # session 16: a gendered title outweighs a pronoun chain read around the name
+    (
+        "a pronoun against a gendered title",
+        "Jon Vale, the mayor, met Ada Roe, the governor, on Monday. Mr. Vale left early. “We agreed on nothing,” "
+        "she said.",
+        [("Ada Roe", "We agreed on nothing")],
+    ),
+    (
+        "a pronoun against a gendered title",
+        "Ms. Roe spoke first at the hearing in Dayton. “The budget is too small,” he said.",
+        [],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

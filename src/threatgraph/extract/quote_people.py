@@ -64,6 +64,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
     never guessed from: a group the text says nothing about is compatible with either pronoun."""
     titles = cues()["gendered_titles"]
     seen: dict[int, set[str]] = {}
+    titled: dict[int, set[str]] = {}  # what gendered titles say: firmer than any pronoun read around a name
     doc = index.doc
     people_in: dict[int, set[int]] = {}
     named_in: dict[int, list[Token]] = {}  # sentence start -> the root token of each person named there
@@ -80,7 +81,7 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 topic_of.setdefault(unit, m.group)
         for t in doc[max(span.sent.start, span.start - 3) : span.start]:
             if t.lower_.strip(".") in titles:
-                seen.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
+                titled.setdefault(m.group, set()).add(titles[t.lower_.strip(".")])
     last_named: set[int] = set()  # the people of the nearest sentence before that names any (or its subject)
     last_groups: set[int] = set()  # every person that sentence names
     for sent in units:
@@ -104,12 +105,13 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
                 for t in sent
                 if t.lower_ in PRONOUN_GENDER and t.dep_ == "nsubj" and not quoted_at(t, quoted)
             }
-            known = seen.get(next(iter(last_named)), subjects)
+            chain = next(iter(last_named))
+            known = titled.get(chain) or seen.get(chain, subjects)
             # 'A met B. "…," she said. He said …': with another person in that sentence, the other gender is
             # that person, not the chain going on; with none, the text gives its one person both (no gender)
             switch = not subjects <= known and len(last_groups) > 1
-            if len(subjects) == 1 and not switch:
-                seen.setdefault(next(iter(last_named)), set()).update(subjects)
+            if len(subjects) == 1 and not switch and subjects <= titled.get(chain, subjects):
+                seen.setdefault(chain, set()).update(subjects)
             else:
                 last_named = set()  # "Vale objected.": someone the tagger missed may be the topic now
         if groups:  # the main clause's subject is the one a following "she said" continues
@@ -121,6 +123,11 @@ def genders(index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> di
             )  # "the developer told them that Ada Roe had …": the subject is someone unnamed, not Roe
             last_named = {topic} if topic is not None else (set() if other else groups)
             last_groups = groups
+    for g, v in titled.items():  # "Mr. Vale" is a man whatever "she" follows him (the chain was someone else's)
+        if len(v) == 1:
+            seen[g] = set(v)
+        else:
+            seen.setdefault(g, set()).update(v)
     return {g: next(iter(v)) for g, v in seen.items() if len(v) == 1}
 
 
