@@ -417,6 +417,33 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Ms. Roe spoke first at the hearing in Dayton. “The budget is too small,” he said.",
         [],
     ),
+    # session 16: a person noun with a name set off after it, and a medium speaking for its owner
+    (
+        "a person noun with the name apposed to its place",
+        "“Things are getting worse every day,” a resident of Dayton, Sam Ortiz, told VOA.",
+        [("Sam Ortiz", "Things are getting worse")],
+    ),
+    (
+        "a person noun with the name apposed to its place",
+        "A resident of Dayton, Sam Ortiz, said the army had left the town on Sunday.",
+        [("Sam Ortiz", "the army had left the town")],
+    ),
+    (
+        "a medium speaking for its owner",
+        "The Dayton Liberation Front claimed the attack. The group's website said its fighters had killed six "
+        "soldiers.",
+        [("Dayton Liberation Front", "its fighters had killed six soldiers")],
+    ),
+    (
+        "a medium speaking for its poster",
+        "A video posted by the Dayton Liberation Front said its fighters had killed six soldiers.",
+        [("Dayton Liberation Front", "its fighters had killed six soldiers")],
+    ),
+    (
+        "a medium naming nobody",
+        "A video seen by reporters on Monday said the fighters had killed six soldiers near the border.",
+        [("video", "the fighters had killed six soldiers")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

@@ -89,6 +89,18 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
             issuer = _earlier_issuer(tok, index) or issuer  # "the report" = the report named before
         if issuer is not None:
             return Attribution(cue, issuer, tok)
+    elif (
+        tok is not None
+        and tok.pos_ == "NOUN"
+        and lemma(tok) in cues()["medium_nouns"]
+        and not any(c.dep_ == "compound" and index.at(c) is not None for c in tok.children)
+    ):
+        # "the group's website said", "a video posted by the front said": a medium speaks for whoever it names
+        # as its owner or poster; left its own phrase when it names none (never an earlier, other medium's).
+        # A medium with a name of its own ("the group's weekly X newsletter") is read as that name, as before.
+        issuer = _issuer(tok, index)
+        if issuer is not None and issuer.group >= 0:
+            return Attribution(cue, issuer, tok)
     if tok is None:
         return Attribution(cue, None, None)
     return Attribution(cue, _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted), tok)
@@ -253,6 +265,8 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     description = singular and (lemma(tok) in person_titles() or bool(titled_before))
     if description and (apposed := _apposed_person(tok, index, quoted)) is not None:
         return _actor(apposed)
+    if singular and lemma(tok) in label_config()["person_nouns"] and (named := _apposed_name(tok, index, quoted)):
+        return _actor(named)  # "a resident of Dayton, Sam Ortiz, told VOA": the resident is the name
     if description and determiners & INDEFINITE:  # "a senior official said": someone new, left unnamed
         return Actor(phrase(tok))
     owners = _person_owners(tok, index)
@@ -425,6 +439,25 @@ def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, in
             continue
         m = index.at(t)
         if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in person_titles()):
+            return m
+    return None
+
+
+def _apposed_name(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:
+    """The person set off by commas after a person noun ("a resident of the town, Sam Ortiz,", "a nurse, Ada
+    Roe,"), hanging on the noun itself or on a place or body inside its phrase (parsers attach it to the last
+    noun): a place or a body cannot be in apposition to a person. A name apposed to another person noun ("a
+    friend of the victim, Sam Ortiz") may be that person, so it names nobody."""
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or quoted_at(t, quoted):
+            continue
+        m = index.at(t)
+        if m is None or m.label != "Person":
+            continue
+        if t.head.i == tok.i:
+            return m
+        host = index.at(t.head)
+        if host is not None and host.label in (*ORG_LABELS, "Country", "Location"):
             return m
     return None
 
