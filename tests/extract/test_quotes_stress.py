@@ -444,6 +444,30 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "A video seen by reporters on Monday said the fighters had killed six soldiers near the border.",
         [("video", "the fighters had killed six soldiers")],
     ),
+    # session 16: a pronoun whose only possible antecedent lies paragraphs back is a weak chain
+    (
+        "a distant pronoun",
+        "Jon Vale, the governor, opened the new bridge on Monday.\n\n"
+        "The bridge cost two million dollars and took four years to build.\n\n"
+        "Floods had destroyed the old one in 2019, cutting off three villages for months.\n\n"
+        "Traffic was heavy on the first day and the police closed two lanes.\n\n"
+        "Local shops reported more customers than usual.\n\n"
+        "“It is a good day for the whole valley,” he said.",
+        [],
+    ),
+    (
+        "a pronoun after a long quotation of the one named",
+        "Jon Vale, the governor, opened the bridge on Monday.\n\n"
+        "“The bridge cost two million dollars. It took four years to build. Floods destroyed the old one. Three "
+        "villages were cut off for months. Today that is over,” he said.",
+        [("Jon Vale", "The bridge cost two million dollars")],
+    ),
+    (
+        "a pronoun two sentences after the one named",
+        "Jon Vale, the governor, opened the new bridge on Monday. The bridge cost two million dollars. Floods had "
+        "destroyed the old one.\n\n“It is a good day for the whole valley,” he said.",
+        [("Jon Vale", "It is a good day")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

@@ -27,6 +27,7 @@ from threatgraph.extract.quote_people import (
     person_titles,
     phrase,
     quoted_at,
+    sentence_units,
     surname_of,
     title_words,
     titled_people,
@@ -320,6 +321,12 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
     unnamed = _unnamed_antecedent(tok, index, quoted) if tok.lower_ in PRONOUN_GENDER else None
     if before:
         found = _antecedent(before, tok, index, given if tok.lower_ in PRONOUN_GENDER else None)
+        if (
+            found is not None
+            and tok.lower_ in PRONOUN_GENDER
+            and _sentences_between(found, tok, quoted) > _PRONOUN_REACH
+        ):
+            found = None  # a pronoun whose last possible antecedent lies paragraphs back: a weak chain
         if found is None:
             return unnamed[1] if unnamed is not None else None
         return unnamed[1] if unnamed is not None and unnamed[0] > found.end else _actor(found)
@@ -532,6 +539,26 @@ def _antecedent(
     if given.get(earlier.group) == want and all(given.get(p.group) != want for p in same):
         return earlier
     return None
+
+
+#: Most whole sentences that may stand between a speaker pronoun and the person it resolves to. News picks up a
+#: speaker with "he said" within a sentence or two of naming them (a quotation paragraph after the one naming
+#: them); past that, the pronoun may continue someone the tagger missed, and no speaker beats a guessed one.
+_PRONOUN_REACH = 3
+
+
+def _sentences_between(person: Mention, tok: Token, quoted: tuple[tuple[int, int], ...]) -> int:
+    """Whole sentences of narrative (cut at paragraph breaks too) between a person's mention and a later token's
+    sentence; sentences of a quotation (the speaker's own words before '…,” he said') do not count."""
+    start = tok.sent.start_char
+
+    def narrative(u: Span) -> bool:
+        first = next((t for t in u if t.is_alpha), None)
+        return first is not None and not quoted_at(first, quoted)
+
+    return sum(
+        1 for u in sentence_units(tok.doc) if person.end <= u.start_char and u.end_char <= start and narrative(u)
+    )
 
 
 def _coordinated(person: Mention, others: list[Mention], doc: Doc) -> bool:
