@@ -468,6 +468,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "destroyed the old one.\n\n“It is a good day for the whole valley,” he said.",
         [("Jon Vale", "It is a good day")],
     ),
+    # session 16: a name in a heading line (a cross-link, a byline) is no antecedent
+    (
+        "a cross-link heading between a speaker and his pronoun",
+        "Jon Vale said the talks had failed.\n\nREAD MORE: Ada Roe warns of new war\n\n"
+        "“We are ready for anything,” he said.",
+        [("Jon Vale", "the talks had failed"), ("Jon Vale", "We are ready for anything")],
+    ),
+    (
+        "a byline before a description",
+        "Dayton, March 4\n\nThe governor, Jon Vale, toured the camps on Monday.\n\nBy Sam Ortiz, staff reporter\n\n"
+        "“We need more tents before the winter comes,” he said.",
+        [("Jon Vale", "We need more tents")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

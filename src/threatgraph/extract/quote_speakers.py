@@ -17,7 +17,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_marks import DATELINE
+from threatgraph.extract.quote_marks import DATELINE, is_heading, paragraph_bounds
 from threatgraph.extract.quote_people import (
     INDEFINITE,
     PRONOUN_GENDER,
@@ -297,6 +297,9 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         for p in index.mentions
         if p.label == "Person" and p.end <= tok.idx and tok.idx - p.end < 1500 and outside(p, quoted)
     ]
+    if before:  # "READ MORE: Ada Roe warns …", a byline, a sub-heading: a heading's name is no antecedent
+        headings = [b for b in paragraph_bounds(tok.doc.text) if b[0] < tok.idx and is_heading(tok.doc.text, b)]
+        before = [p for p in before if not any(s <= p.start < e for s, e in headings)]
     qualifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")] if description else []
     if qualifiers:  # "the police chief": only a person introduced with that title or body is meant
         words = {lemma(tok)} | {w.lower_ for q in qualifiers for w in q.subtree}
