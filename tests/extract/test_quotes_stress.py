@@ -481,6 +481,27 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "“We need more tents before the winter comes,” he said.",
         [("Jon Vale", "We need more tents")],
     ),
+    # session 16: a name modifying a common noun names someone else
+    (
+        "a name modifying the speaker noun",
+        "Jon Vale won the vote in Dayton. A Vale aide said the governor would give a speech on Friday.",
+        [("Vale aide", "the governor would give a speech")],
+    ),
+    (
+        "a name modifying the speaker noun",
+        "Jon Vale won the vote in Dayton. Vale aides said the governor would give a speech on Friday.",
+        [("Vale aides", "the governor would give a speech")],
+    ),
+    (
+        "a name modifying the speaker noun",
+        "Jon Vale won the vote in Dayton. The Vale government said the budget would be cut by a tenth.",
+        [("Vale government", "the budget would be cut")],
+    ),
+    (
+        "a title before the name",
+        "Rebel commander Jon Vale said the army would withdraw from the town.",
+        [("Jon Vale", "the army would withdraw")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

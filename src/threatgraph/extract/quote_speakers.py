@@ -180,6 +180,8 @@ def _named_person(tok: Token, index: MentionIndex) -> Mention | None:
         owner = doc.char_span(m.start, m.end, alignment_mode="expand")
         if owner is not None and owner.root.dep_ == "poss" and owner.root.i != tok.i:
             return None  # "Ada Roe's advisers", "Roe's spokesman": the name owns the speaker, is not it
+        if m.end <= tok.idx and tok.is_lower:
+            return None  # "A Roe aide said": a name modifying a common noun before it is someone else
         if all(_title_word(t) for t in doc[start:i]) and not _related_by_preposition(doc[start:i]):
             return m
         return None
@@ -340,20 +342,22 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
 
 def _resolved(tok: Token, index: MentionIndex) -> Actor | None:
     """The actor a common noun speaker stands for, except a person the noun only relates to through a
-    preposition ("supporters of Ada Roe", "a biography of Ada Roe", "friends of the late Jon Vale"): they
-    speak about or for that person, never as them, so the noun stays its own unnamed phrase. A person in
+    preposition or as a modifying name ("supporters of Ada Roe", "a biography of Ada Roe", "a Roe supporter"):
+    they speak about or for that person, never as them, so the noun stays its own unnamed phrase. A person in
     apposition ("the leader, Ada Roe,") or named by anaphora is the noun itself and is kept."""
     actor = resolve(tok, index)
     if actor is None or actor.label != "Person" or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
         return actor
     if not tok.is_lower and not tok.is_sent_start:
         return actor  # "Chairman of the Joint Chiefs Jon Vale": a capitalised head is a title, the name its holder
-    return Actor(phrase(tok)) if _only_through_preposition(tok, actor.group, index) else actor
+    return Actor(phrase(tok)) if _only_as_modifier(tok, actor.group, index) else actor
 
 
-def _only_through_preposition(tok: Token, group: int, index: MentionIndex) -> bool:
+def _only_as_modifier(tok: Token, group: int, index: MentionIndex) -> bool:
     """Whether every mention of ``group`` inside the phrase of ``tok`` hangs from it through a preposition
-    (False when the phrase does not name the group at all: the actor came from elsewhere)."""
+    ("supporters of Ada Roe") or as a name modifying the noun before it ("a Roe supporter", "Vale aides"): the
+    noun is someone else, related to that person. False when the phrase does not name the group at all (the
+    actor came from elsewhere)."""
     paths = []
     for t in tok.subtree:
         m = index.at(t)
@@ -363,7 +367,8 @@ def _only_through_preposition(tok: Token, group: int, index: MentionIndex) -> bo
         while cur.i != tok.i and cur.head.i != cur.i:
             deps.add(cur.dep_)
             cur = cur.head
-        paths.append(bool(deps & {"prep", "pobj", "agent"}))
+        modifier = t.i < tok.i and deps == {"compound"}
+        paths.append(bool(deps & {"prep", "pobj", "agent"}) or modifier)
     return bool(paths) and all(paths)
 
 
