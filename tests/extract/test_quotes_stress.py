@@ -502,6 +502,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Rebel commander Jon Vale said the army would withdraw from the town.",
         [("Jon Vale", "the army would withdraw")],
     ),
+    # session 16: a bare description means the holder of the title, not a former one
+    (
+        "a holder and a former holder of the title",
+        "President Ada Roe criticised former President Jon Vale on Monday. The president said the economy had "
+        "grown by a tenth.",
+        [("Ada Roe", "the economy had grown")],
+    ),
+    (
+        "a holder and a former holder of the title",
+        "Ada Roe, the president, met Jon Vale, the former president, on Monday. The former president said the "
+        "economy had shrunk.",
+        [("Jon Vale", "the economy had shrunk")],
+    ),
     # session 16: the one quoted, not the channel quoting them
     (
         "a channel quoting someone as saying",

@@ -319,6 +319,10 @@ def _speaker_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int
         adjectives = {lemma(c) for c in tok.children if c.dep_ == "amod" and c.is_alpha}
         if adjectives:
             before = [p for p in before if adjectives | {lemma(tok)} <= title_words(p, index)] or before
+        # "President A criticised former President B. The president said": a past holder is not "the president"
+        past = cues()["past_title_words"]
+        if not {c.lower_ for c in tok.children} & past:
+            before = [p for p in before if not _past_holder(p, index)] or before
     if tok.lower_ in PRONOUN_GENDER:  # "she said": never a person the article writes of as "he"
         given = genders(index, quoted)
         want = PRONOUN_GENDER[tok.lower_]
@@ -456,6 +460,28 @@ def _apposed_person(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, in
         if m is not None and m.label == "Person" and (t.head.i == tok.i or lemma(t.head) not in person_titles()):
             return m
     return None
+
+
+def _past_holder(person: Mention, index: MentionIndex) -> bool:
+    """Whether the article titles a person as a past holder: "former"/"late" among the title words right
+    before a mention of theirs ("former President Jon Vale") or in their apposition ("Vale, the former
+    president,"). Read from the words as written: a lemmatiser may turn "former" into "form"."""
+    doc, past = index.doc, cues()["past_title_words"]
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = doc[max(span.sent.start, span.start - 3) : span.start]
+        after = (
+            doc[span.end : min(span.sent.end, span.end + 5)]
+            if span.end < len(doc) and doc[span.end].text == ","
+            else []
+        )
+        if any(t.lower_ in past for t in (*words, *after)):
+            return True
+    return False
 
 
 def _apposed_name(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Mention | None:

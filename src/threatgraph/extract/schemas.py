@@ -88,6 +88,7 @@ class CuesFile(Schema):
     quoting_verbs: Words
     medium_nouns: Words
     title_joiners: Words
+    past_title_words: Words
     source_nouns: Words
     gendered_titles: dict[str, str]
     title_abbreviations: dict[str, str]
