@@ -502,6 +502,21 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Rebel commander Jon Vale said the army would withdraw from the town.",
         [("Jon Vale", "the army would withdraw")],
     ),
+    (
+        "a group's name modifying a person noun",
+        "A Hamas supporter said the ceasefire would not last beyond the end of the month.",
+        [("Hamas supporter", "the ceasefire would not last")],
+    ),
+    (
+        "a group's name modifying a person noun",
+        "“Meh,” wrote a Vale supporter on Facebook after the debate in Dayton.",
+        [("Vale supporter", "Meh")],
+    ),
+    (
+        "a group's name modifying a body noun",
+        "The Hamas government said the ceasefire would not last beyond the end of the month.",
+        [("Hamas", "the ceasefire would not last")],
+    ),
     # session 16: a bare description means the holder of the title, not a former one
     (
         "a holder and a former holder of the title",

@@ -350,18 +350,25 @@ def _resolved(tok: Token, index: MentionIndex) -> Actor | None:
     they speak about or for that person, never as them, so the noun stays its own unnamed phrase. A person in
     apposition ("the leader, Ada Roe,") or named by anaphora is the noun itself and is kept."""
     actor = resolve(tok, index)
-    if actor is None or actor.label != "Person" or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
+    if actor is None or actor.group < 0 or tok.pos_ != "NOUN" or index.at(tok) is not None:
         return actor
     if not tok.is_lower and not tok.is_sent_start:
         return actor  # "Chairman of the Joint Chiefs Jon Vale": a capitalised head is a title, the name its holder
+    if actor.label != "Person":  # "a Hamas supporter said": one person, not the group; "the X government": X's body
+        heads = label_config()["heads"]
+        word = lemma(tok)
+        if any(word in heads[kind] for kind in heads) or word in label_config()["group_words"]:
+            return actor
+        return Actor(phrase(tok)) if _only_as_modifier(tok, actor.group, index, prepositions=False) else actor
     return Actor(phrase(tok)) if _only_as_modifier(tok, actor.group, index) else actor
 
 
-def _only_as_modifier(tok: Token, group: int, index: MentionIndex) -> bool:
+def _only_as_modifier(tok: Token, group: int, index: MentionIndex, prepositions: bool = True) -> bool:
     """Whether every mention of ``group`` inside the phrase of ``tok`` hangs from it through a preposition
     ("supporters of Ada Roe") or as a name modifying the noun before it ("a Roe supporter", "Vale aides"): the
     noun is someone else, related to that person. False when the phrase does not name the group at all (the
-    actor came from elsewhere)."""
+    actor came from elsewhere). For a body (``prepositions`` False) only the modifying name counts: "a
+    statement by the group" is the group's own."""
     paths = []
     for t in tok.subtree:
         m = index.at(t)
@@ -372,7 +379,7 @@ def _only_as_modifier(tok: Token, group: int, index: MentionIndex) -> bool:
             deps.add(cur.dep_)
             cur = cur.head
         modifier = t.i < tok.i and deps == {"compound"}
-        paths.append(bool(deps & {"prep", "pobj", "agent"}) or modifier)
+        paths.append((prepositions and bool(deps & {"prep", "pobj", "agent"})) or modifier)
     return bool(paths) and all(paths)
 
 
