@@ -98,7 +98,12 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         ]
     dobj = children(verb, "dobj")
     head = verb.head
-    if depth < 3 and not subj and not subjpass and head != verb:
+    charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
+    if charged:
+        subj = charged  # "pleaded guilty to charges of sending money to X": the one charged sends
+    elif depth < 3 and not subj and not subjpass and head != verb:
+        if verb.dep_ == "conj":
+            head = _like_conjunct(verb)  # "sending emails to recruit X and sending money": the two sendings
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "fought … before joining X": the subject of "fought" joins
         if verb.dep_ in ("conj", "pcomp") and head.pos_ in ("VERB", "AUX"):
@@ -157,6 +162,22 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
         targets += _result_victims(verb)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+def _like_conjunct(verb: Token) -> Token:
+    """The word a gerund conjunct is coordinated with: coordination joins like forms, so a gerund the
+    parse hung on an infinitive of purpose ("sending emails to recruit X and sending money to Y", with
+    "sending money" a conjunct of "recruit") is coordinated with the nearest gerund above it, whose
+    doer it shares; the infinitive's doer may be another ("emails" as its controller)."""
+    head = verb.head
+    if verb.tag_ != "VBG" or head.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return head
+    for up in head.ancestors:
+        if up.tag_ == "VBG" and up.pos_ == "VERB":
+            return up
+        if up.pos_ in ("VERB", "AUX") and up.dep_ not in ("advcl", "xcomp"):
+            break  # past the purpose clause: no gerund to share with
+    return head
 
 
 def _transfer_preps(verb: Token, dobj: list[Token]) -> tuple[str, ...]:
@@ -364,6 +385,8 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         sources = children(gov, "dobj")  # "blamed X for the bombing", "credited X with the raid"
     if not sources and not assessment:
         sources = _grounds_doers(noun) or _participants(noun)
+    if not sources and noun.dep_ == "pobj":
+        sources = charged_ones(noun.head)  # "was arrested on charges of murder": the one arrested
     if not sources and partner and noun.dep_ == "pobj" and noun.head.lower_ == "in":
         # "X sat for the faction in talks with Y", "X joined in talks with Y": who is in the talks
         verb = noun.head.head
@@ -383,6 +406,41 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         elif not targets and trig is not None and trig.type in lex.words["state_types"]:
             targets = _held_one(noun, gov)
     return Args(sources=grounds_pronouns(sources), targets=targets)
+
+
+_CHARGE_PATH = frozenset({"pobj", "prep", "dobj", "acomp", "oprd", "attr", "conj"})
+
+
+def charged_ones(prep: Token) -> list[Token]:
+    """Who a charge says did the act its complement names: "pleaded guilty to charges of sending
+    money to X", "police arrested X on suspicion of plotting attacks", "faces counts of bombing".
+    ``prep`` is the "of"/"with"/"for" under a charge noun (``charge_nouns``). A charge is laid on
+    someone: the holder of "X's conviction for …", else the object of the clause's verb when it has
+    one besides the charge ("arrested X on charges of …"), else its subject, passive or active
+    ("X was held on charges of …", "X faces charges of …"). Nothing when no verb is near."""
+    words = lexicon().words
+    if prep.dep_ != "prep" or prep.lower_ not in lexicon().types_data["modality"]["charge_preps"]:
+        return []
+    noun = prep.head
+    if noun.pos_ != "NOUN" or lemma(noun) not in words["charge_nouns"]:
+        return []
+    if children(noun, "poss"):
+        return children(noun, "poss")
+    cur = _list_head(noun)
+    for _ in range(4):  # up through "to"/"on" and an adjective ("pleaded guilty to charges") to the verb
+        if cur.dep_ not in _CHARGE_PATH or cur.head == cur:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [_list_head(cur)]  # "arrested X and two men on suspicion of …", the charge hung on them
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return []
+    if cur.pos_ not in ("VERB", "AUX"):
+        return []
+    others = [o for o in children(cur, "dobj") if o != _list_head(noun)]
+    return others if others and not _is_passive(cur) else subject(cur)
 
 
 def _participants(noun: Token) -> list[Token]:

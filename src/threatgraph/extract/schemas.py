@@ -221,6 +221,7 @@ class PloverFile(Schema):
     repeated_types: Words
     issued_types: Words
     role_nouns: Words
+    charge_nouns: Words
     release_deixis: Words
     person_object_verbs: Words
     designating_authorities: dict[str, str]
