@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
+
+from threatgraph.extract.dates import normalise
 
 from .conftest import event_reader, events_with
 
@@ -35,3 +39,19 @@ def test_a_gerund_hung_on_a_purpose_clause_shares_the_first_gerunds_doer(events)
     )
     sendings = [e for e in events(text) if e.trigger == "sending" and e.target == "Kestrel Front"]
     assert [e.source for e in sendings] == ["Tomas Quell"]
+
+
+def test_a_hedged_start_reads_as_the_date_written() -> None:
+    got = normalise("since at least 2016", date(2022, 5, 4))
+    assert got is not None and (got.start, got.end) == (date(2016, 1, 1), date(2022, 5, 4))
+    early = normalise("as early as March 2013", date(2022, 5, 4))
+    assert early is not None and (early.start, early.end) == (date(2013, 3, 1), date(2013, 3, 31))
+
+
+def test_later_that_month_falls_in_the_month_named_before(events) -> None:
+    text = (
+        "The Kestrel Front raided a customs post near Sirte on 9 August 2019. "
+        "Later that month, the Kestrel Front kidnapped a judge in Tobruk."
+    )
+    ev = events_with(events(text), "kidnapped")[0]
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2019, 8, 1), date(2019, 8, 31))

@@ -624,6 +624,8 @@ def _anaphoric_unit(text: str) -> str | None:
     A bare "the day" or "the year" names no earlier date; "that day" and "the same day" do."""
     g = _grammar()
     words = _clean(text).split()
+    while len(words) > 2 and words[0] in g["anaphoric_leads"]:
+        words = words[1:]  # "later that month": the month named before
     if len(words) < 2 or words[0] not in g["anaphoric_openers"]:
         return None
     marked = words[1] in g["anaphoric_marks"]

@@ -118,6 +118,7 @@ class DatesFile(Schema):
     anaphoric_openers: Words
     anaphoric_marks: Words
     anaphoric_units: dict[str, str]
+    anaphoric_leads: Words
     anaphoric_shifts: dict[str, int]
     anaphoric_directions: dict[str, int]
     vague_counts: Words
