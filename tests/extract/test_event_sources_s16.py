@@ -55,3 +55,16 @@ def test_later_that_month_falls_in_the_month_named_before(events) -> None:
     )
     ev = events_with(events(text), "kidnapped")[0]
     assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2019, 8, 1), date(2019, 8, 31))
+
+
+def test_a_definite_description_repeats_the_name_it_was_said_of(events) -> None:
+    text = "Tomas Quell is a cleric in Sirte. The cleric has recruited fighters for the Kestrel Front."
+    assert [e.source for e in events_with(events(text), "recruited")] == ["Tomas Quell"]
+
+
+def test_a_description_said_of_two_names_stays_unresolved(events) -> None:
+    text = (
+        "Tomas Quell is a cleric in Sirte. Ilse Varga is a cleric in Tobruk. "
+        "The cleric recruited fighters for the Kestrel Front."
+    )
+    assert all(e.source is None for e in events_with(events(text), "recruited"))

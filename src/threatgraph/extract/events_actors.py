@@ -240,9 +240,54 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
         named = _surface_apposition(tok, index) or _predicate_of(tok, index, depth)
         if named is not None:
             return named if isinstance(named, Actor) else _actor_of(named)
+    if tok.pos_ == "NOUN" and definite and not plural and not any(c.lower_ == "of" for c in tok.children):
+        described = described_before(tok, index)
+        if described is not None:
+            return _actor_of(described)  # "X is a cleric in Sirte. The cleric has recruited …": X
     if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]) or _plural_owner(tok):
         return Actor(_phrase(tok))
     return None
+
+
+#: How far back (characters) a definite description looks for the name it was said of.
+DESCRIPTION_WINDOW = 1500
+
+
+def described_before(tok: Token, index: MentionIndex) -> Mention | None:
+    """The named actor a definite description repeats: "X is a cleric in Sirte. The cleric has
+    recruited …", "Y, a money exchange, … The exchange moved funds". A text introduces someone
+    with a common noun (predicate, apposition or title) and then refers back with that noun: the
+    actor the same noun was said of is the antecedent (compatible by the noun itself). A noun said
+    of nobody named, or of two different actors within reach, resolves to no one: a wrong doer is
+    worse than none."""
+    lem = lemma(tok)
+    found: Mention | None = None
+    for m, span in zip(reversed(index.mentions), reversed(index.spans), strict=True):
+        if span is None or span.end > tok.i:
+            continue
+        if tok.idx - m.end > DESCRIPTION_WINDOW:
+            break
+        if m.label not in ACTOR_LABELS or m.label in PLACE_LABELS or m.label == "Nationality":
+            continue
+        if not any(lemma(d) == lem for d in _descriptions(span.root) if not span.start <= d.i < span.end):
+            continue
+        if found is not None and (m.group < 0 or m.group != found.group):
+            return None  # two clerics named before "the cleric": which one is not said
+        found = found or m
+    return found
+
+
+def _descriptions(root: Token) -> list[Token]:
+    """The common nouns a name is described by: its appositions ("X, a cleric"), the noun it is in
+    apposition to ("a cleric, X"), its copula predicate ("X is a cleric and a trader") and a title
+    before it ("cleric X")."""
+    out = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        out.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and lemma(root.head) in _COPULAS:
+        for attr in (c for c in root.head.children if c.dep_ == "attr"):
+            out += [attr, *(c for c in attr.conjuncts if c.pos_ == "NOUN")]
+    return out
 
 
 def _plural_owner(tok: Token) -> bool:
