@@ -68,3 +68,16 @@ def test_a_description_said_of_two_names_stays_unresolved(events) -> None:
         "The cleric recruited fighters for the Kestrel Front."
     )
     assert all(e.source is None for e in events_with(events(text), "recruited"))
+
+
+def test_the_pair_are_the_two_people_named_together_before(events) -> None:
+    text = "Police in Sirte arrested Tomas Quell and Ilse Varga. The pair had smuggled rifles to the Kestrel Front."
+    assert {e.source for e in events_with(events(text), "smuggled")} == {"Tomas Quell", "Ilse Varga"}
+
+
+def test_the_two_after_a_list_of_three_stays_unresolved(events) -> None:
+    text = (
+        "Tomas Quell, Ilse Varga and Oskar Lind ran a money exchange in Sirte. "
+        "The two have sent money to the Kestrel Front."
+    )
+    assert all(e.source is None for e in events_with(events(text), "sent"))

@@ -621,6 +621,53 @@ def thing(tok: Token, index: MentionIndex) -> Actor | None:
 _NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
+#: Words that refer back to a number of people named together: "the pair", "the two", "both".
+_GROUP_COUNTS = {"pair": 2, "duo": 2, "both": 2, "two": 2, "trio": 3, "three": 3}
+
+
+def plural_antecedents(tok: Token, index: MentionIndex) -> list[Token]:
+    """The names a plural anaphor refers back to: "Police named the gunmen as X and Y. The pair
+    opened fire" -> X and Y; "X and Y run an exchange. Both have moved funds", "the two men". The
+    antecedent is the nearest coordination of named people, in this or the two sentences before,
+    with as many names as the anaphor counts; anything else leaves the anaphor alone."""
+    count = _anaphor_count(tok)
+    if count is None:
+        return []
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for cand in reversed(doc[start : tok.i]):
+        m = index.at(cand)
+        if m is None or m.label != "Person" or cand.dep_ == "conj" or tok.left_edge.i <= cand.i <= tok.right_edge.i:
+            continue
+        named = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
+        people = [c for c in named if (p := index.at(c)) is not None and p.label == "Person"]
+        if len(people) >= 2:
+            return people if len(people) == count == len(named) else []  # the nearest list decides
+    return []
+
+
+def _anaphor_count(tok: Token) -> int | None:
+    """How many people a plural anaphor counts: "the pair", "the two", "both", "the two men"; None otherwise."""
+    low = tok.lower_
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if low in ("pair", "duo", "trio") and definite:
+        return _GROUP_COUNTS[low]
+    if low in ("two", "three") and definite and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return _GROUP_COUNTS[low]  # "the two have …"
+    if low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return 2
+    if tok.tag_ == "NNS" and lemma(tok) in lexicon().words["person_nouns"]:
+        counts = [
+            c for c in tok.children if c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "three", "both")
+        ]
+        if counts and (definite or counts[0].lower_ == "both"):
+            return _GROUP_COUNTS[counts[0].lower_]  # "the two men", "both brothers"
+    return None
+
+
 def resolve_all(
     heads: list[Token], index: MentionIndex, things: frozenset[int] | set[int] = frozenset()
 ) -> list[tuple[Actor, Token]]:
@@ -631,6 +678,10 @@ def resolve_all(
     out: list[tuple[Actor, Token]] = []
     for head in heads:
         kept = head.i in things
+        named = plural_antecedents(head, index)  # "the pair", "both": the people named together before
+        if named:
+            out.extend((a, head) for a in (resolve(n, index) for n in named) if a is not None)
+            continue
         parts = [(resolve(part, index) or (thing(part, index) if kept else None), part) for part in expand(head)]
         found = [(a, p) for a, p in parts if a is not None]
         if any(a.group >= 0 for a, _p in found):
