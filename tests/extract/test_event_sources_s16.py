@@ -81,3 +81,22 @@ def test_the_two_after_a_list_of_three_stays_unresolved(events) -> None:
         "The two have sent money to the Kestrel Front."
     )
     assert all(e.source is None for e in events_with(events(text), "sent"))
+
+
+def test_each_designated_party_did_what_its_own_grounds_say(events) -> None:
+    text = (
+        "The Ministry of Justice designated Ilse Varga for providing financial support to the Kestrel Front"
+        " and Tomas Quell for recruiting fighters for the Front."
+    )
+    found = events(text)
+    assert {e.source for e in events_with(found, "recruiting")} == {"Tomas Quell"}
+    assert {e.target for e in events_with(found, "providing")} == {"Kestrel Front"}
+    assert {e.target for e in events_with(found, "designated")} == {"Ilse Varga", "Tomas Quell"}
+
+
+def test_a_purpose_after_two_recipients_leaves_them_both_recipients(events) -> None:
+    text = (
+        "Treasury designated Tomas Quell for providing funds to the Kestrel Front"
+        " and the Sirte Brigade for buying rifles."
+    )
+    assert {e.target for e in events_with(events(text), "providing")} == {"Kestrel Front", "Sirte Brigade"}

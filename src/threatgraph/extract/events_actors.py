@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.events_syntax import parallel_patient
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
@@ -591,7 +592,13 @@ def _group_antecedent(tok: Token, index: MentionIndex) -> Mention | None:
 def expand(tok: Token) -> list[Token]:
     """A coordinated argument as its parts ("the IRGC and its Basij militia" -> both heads)."""
     out = [tok]
+    if not tok.conjuncts:
+        return out
+    # "designated A for supporting X and B for recruiting": B is no second X (see parallel_patient)
+    cut = {p.i for f in tok.sent if f.lower_ == "for" and (p := parallel_patient(f)) is not None}
     for conj in tok.conjuncts:
+        if conj.i in cut:
+            break
         if conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.i > tok.i:
             out.append(conj)
     return out

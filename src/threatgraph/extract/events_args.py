@@ -17,7 +17,7 @@ from threatgraph.extract.events_actors import MentionIndex, resolve
 from threatgraph.extract.events_coref import relative_is_ambiguous
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
-from threatgraph.extract.events_syntax import children, is_hyphen_compound, prep_objects
+from threatgraph.extract.events_syntax import children, is_hyphen_compound, parallel_patient, prep_objects
 from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
@@ -99,7 +99,10 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     dobj = children(verb, "dobj")
     head = verb.head
     charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
-    if charged:
+    parallel = parallel_patient(head) if verb.dep_ == "pcomp" and not subj and not subjpass else None
+    if parallel is not None:
+        subj = [parallel]  # "designated A for supporting X and B for recruiting": B recruits
+    elif charged:
         subj = charged  # "pleaded guilty to charges of sending money to X": the one charged sends
     elif depth < 3 and not subj and not subjpass and head != verb:
         if verb.dep_ == "conj":
@@ -147,8 +150,11 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
         subj = (children(measure, "dobj") or children(measure, "nsubjpass")) if measure is not None else []
     subj = [a for s in subj for r in _relative_act_doers(s) for a in _through_instrument(r)]
     subjpass, dobj = _owners(subjpass), _owners(dobj)
+    # "designated A for supporting X and B for recruiting": B is designated too (see parallel_patient)
+    second = [p for f in verb.subtree if f.lower_ == "for" and (p := parallel_patient(f)) is not None]
     if passive:
-        return Args(sources=agent, targets=subjpass or dobj)
+        return Args(sources=agent, targets=(subjpass or dobj) + second)
+    dobj = dobj + second
     extra = tuple(lexicon().types_data["verb_target_preps"].get(lemma(verb), ())) or _transfer_preps(verb, dobj)
     targets = dobj + prep_objects(verb, ("against", "on", "upon", *extra))
     objects = [g for d in dobj for g in prep_objects(d, extra)] if extra else []
@@ -387,6 +393,8 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         sources = _grounds_doers(noun) or _participants(noun)
     if not sources and noun.dep_ == "pobj":
         sources = charged_ones(noun.head)  # "was arrested on charges of murder": the one arrested
+    if not sources and noun.dep_ == "pobj" and (second := parallel_patient(noun.head)) is not None:
+        sources = [second]  # "designated A for supporting X and B for recruitment of fighters": B
     if not sources and partner and noun.dep_ == "pobj" and noun.head.lower_ == "in":
         # "X sat for the faction in talks with Y", "X joined in talks with Y": who is in the talks
         verb = noun.head.head
@@ -596,6 +604,8 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         return subj
     if verb.dep_ in ("xcomp", "conj", "advcl") or (verb.dep_ == "acomp" and verb.head.pos_ in ("AUX", "VERB")):
         return subject(verb.head, depth + 1)  # "X was responsible for the bombing": X
+    if verb.dep_ == "pcomp" and (second := parallel_patient(verb.head)) is not None:
+        return [second]  # "designated A for supporting X and B for recruiting": B recruits
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "X is suspected of planning the raid": the passive subject of the governing verb acts;
         # "accused X of planning the raid": its object does

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -65,3 +68,36 @@ def paragraph_bounds(text: str, pos: int, breaks: str) -> tuple[int, int]:
     lo = 0 if lo < 0 else lo + len(breaks)
     hi = text.find(breaks, pos)
     return lo, len(text) if hi < 0 else hi
+
+
+def parallel_patient(prep: Token) -> Token | None:
+    """The second patient of a measure given with its own grounds: "designated A for supporting X
+    and B for recruiting fighters". The parse often makes B a conjunct of X (the first ground's
+    object) and hangs B's "for recruiting" on the first ground; B is then read as supported and A
+    as the recruiter. ``prep`` is the second "for"; returned is B when the second "for" hangs on
+    the first ground (a gerund under the measure's own "for"), a conjunct stands between them, and
+    that conjunct is of the measure patient's kind (a name beside a name, an unnamed noun beside an
+    unnamed noun) but not of the first ground object's kind ("funds to X and Y for buying rifles":
+    two recipients alike, and a purpose). Else None."""
+    ground = prep.head
+    if prep.lower_ != "for" or prep.dep_ != "prep" or ground.pos_ != "VERB" or ground.dep_ != "pcomp":
+        return None
+    first_for = ground.head
+    measure = clause_verb(first_for) if first_for.lower_ == "for" and first_for.dep_ == "prep" else None
+    trig = lexicon().verbs.get(lemma(measure)) if measure is not None and measure.pos_ == "VERB" else None
+    if trig is None or trig.type not in lexicon().words["grounds_types"]:
+        return None
+    patients = children(measure, "dobj", "nsubjpass")
+    starts = [
+        t
+        for t in ground.subtree
+        if t.dep_ == "conj"
+        and ground.i < t.head.i < t.i < prep.i
+        and t.head.dep_ != "conj"
+        and t.pos_ in ("NOUN", "PROPN")
+    ]
+    if not patients or not starts:
+        return None
+    second, patient = starts[-1], patients[0]
+    alike = second.ent_type_ == patient.ent_type_ or second.pos_ == patient.pos_ == "PROPN"  # a name's type may err
+    return second if alike and second.ent_type_ != second.head.ent_type_ else None
