@@ -100,3 +100,23 @@ def test_a_purpose_after_two_recipients_leaves_them_both_recipients(events) -> N
         " and the Sirte Brigade for buying rifles."
     )
     assert {e.target for e in events_with(events(text), "providing")} == {"Kestrel Front", "Sirte Brigade"}
+
+
+def test_a_past_perfect_does_not_take_the_date_of_the_sentence_before(events) -> None:
+    text = "Tomas Quell was detained in Sirte in May 2018. He had smuggled rifles to the Kestrel Front."
+    ev = events_with(events(text), "smuggled")[0]
+    assert ev.date is None
+
+
+def test_a_later_clause_does_not_take_the_date_of_the_sentence_before(events) -> None:
+    text = (
+        "In 2015, Tomas Quell joined the Kestrel Front. He later became its treasurer and sent money to its fighters."
+    )
+    ev = events_with(events(text), "sent")[0]
+    assert ev.date is None
+
+
+def test_a_plain_past_sentence_still_takes_the_paragraphs_date(events) -> None:
+    text = "The Kestrel Front raided a customs post near Sirte in May 2018. The Front kidnapped two guards."
+    ev = events_with(events(text), "kidnapped")[0]
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2018, 5, 1), date(2018, 5, 31))

@@ -214,8 +214,41 @@ def date_for(
     before = [iv for span, iv in usable if span.start_char < sent.start_char]
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
+    if at_own_time(tok):
+        return None  # "He later sent …", "had previously sent …", "After his release, he …": not then
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+def at_own_time(tok: Token) -> bool:
+    """Whether a trigger's clause sets its happening at a time of its own, apart from the one the
+    paragraph has just dated: an adverb that shifts it ("later", "previously": ``time_shift_adverbs``),
+    the past perfect ("had sent": before the story's time), a clause or phrase of sequence ("after his
+    release", "before he fled"), or a relative clause in a sentence that is not narrating ("X is a
+    member of Y, which attacked …" describes Y). Such a clause keeps no inherited date."""
+    shift = lexicon().words["time_shift_adverbs"]
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    else:
+        return False
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    if cur.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in cur.children):
+        return True  # the past perfect
+    for verb in (cur, cur.head) if cur.dep_ == "conj" else (cur,):  # "later became … and sent": one clause
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in shift:
+                return True
+            if c.dep_ == "prep" and c.lower_ in _SEQUENCE:
+                return True  # "after his release, he attacked …"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SEQUENCE for m in c.children):
+                return True  # "after he was released, he attacked …"
+    return cur.dep_ == "relcl" and not told_in_past(cur.head)
 
 
 def coordinated_dates(
