@@ -120,3 +120,12 @@ def test_a_plain_past_sentence_still_takes_the_paragraphs_date(events) -> None:
     text = "The Kestrel Front raided a customs post near Sirte in May 2018. The Front kidnapped two guards."
     ev = events_with(events(text), "kidnapped")[0]
     assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2018, 5, 1), date(2018, 5, 31))
+
+
+def test_since_then_runs_from_the_date_named_before_to_publication(events) -> None:
+    text = (
+        "The Kestrel Front raided a customs post near Sirte on 9 August 2019. "
+        "Since then, the Front has kidnapped dozens of travellers."
+    )
+    ev = events_with(events(text), "kidnapped")[0]
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2019, 8, 9), date(2021, 6, 10))

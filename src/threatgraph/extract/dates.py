@@ -488,6 +488,21 @@ def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _since_then(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "since then", "ever since" (``anaphoric_since``): a stretch from the date named before to
+    publication, which the model does not tag; read from the words, dated by :func:`_resolve_anaphora`."""
+    phrases = [p.split() for p in _grammar()["anaphoric_since"]]
+    out: list[Span] = []
+    for t in doc:
+        for words in phrases:
+            span = doc[t.i : t.i + len(words)]
+            if len(span) == len(words) and [w.lower_ for w in span] == words and not any(w.i in taken for w in span):
+                if words[-1] == "since" and span.end < len(doc) and doc[span.end].like_num:
+                    continue  # "ever since 2019" is the year's own range
+                out.append(span)
+    return out
+
+
 _PROBE = date(2001, 1, 10)  # any anchor: only whether a TIME expression names a day is asked of it
 
 
@@ -527,7 +542,7 @@ def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
     taken = {t.i for e in ents for t in e}
-    ents += _untagged_dates(doc, taken) + _day_times(doc, taken)
+    ents += _untagged_dates(doc, taken) + _day_times(doc, taken) + _since_then(doc, taken)
     ents = [_with_shift(e) for e in ents]
     ents.sort(key=lambda e: e.start)
     out: list[Span] = []
@@ -681,7 +696,11 @@ def _resolve_anaphora(
     publication date, whenever the text gives one before them."""
     out = list(found)
     counted: set[int] = set()  # anaphoric expressions dated from an earlier one: they may date the next
+    since = set(_grammar()["anaphoric_since"])
     for k, (span, interval) in enumerate(out):
+        if interval.start is None and _clean(span.text) in since:
+            out[k] = _since_earlier(out, k, published)
+            continue
         unit = _anaphoric_unit(span.text) if interval.start is None else None
         shift = _anaphoric_shift(span.text) if unit is None else None
         if unit is None and shift is None:
@@ -710,6 +729,24 @@ def _resolve_anaphora(
             counted.add(k)
             break
     return out
+
+
+def _since_earlier(found: list[tuple[Span, DateInterval]], k: int, published: date | None) -> tuple[Span, DateInterval]:
+    """ "since then" read as the stretch from the nearest earlier dated expression to publication; left
+    unread (not understood) when there is none in reach or no publication date."""
+    span, interval = found[k]
+    for j in range(k - 1, -1, -1):
+        before, prev = found[j]
+        if span.start_char - before.start_char > _ANAPHORA_REACH:
+            break
+        if prev.start is None or published is None or prev.start > published:
+            continue
+        kind, value = timex.reading(prev.text, prev.start, published, "range", published)
+        changed = dataclasses.replace(
+            interval, start=prev.start, end=published, precision="range", note=None, timex_type=kind, timex_value=value
+        )
+        return span, changed
+    return span, interval
 
 
 def _unit_bounds(unit: str, prev: DateInterval) -> tuple[date, date] | None:

@@ -119,6 +119,7 @@ class DatesFile(Schema):
     anaphoric_marks: Words
     anaphoric_units: dict[str, str]
     anaphoric_leads: Words
+    anaphoric_since: Words
     anaphoric_shifts: dict[str, int]
     anaphoric_directions: dict[str, int]
     vague_counts: Words
