@@ -129,3 +129,11 @@ def test_since_then_runs_from_the_date_named_before_to_publication(events) -> No
     )
     ev = events_with(events(text), "kidnapped")[0]
     assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2019, 8, 9), date(2021, 6, 10))
+
+
+def test_a_dateline_parsed_as_subject_gives_the_body_as_the_doer(events) -> None:
+    text = (
+        "OSLO — The Norwegian Ministry of Justice's Office of Financial Enforcement (OFE) today sanctioned Tomas Quell."
+    )
+    ev = events_with(events(text), "sanctioned")[0]
+    assert ev.source is not None and "Enforcement" in ev.source

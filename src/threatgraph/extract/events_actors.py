@@ -156,6 +156,10 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     if depth > 4:
         return None
     lex = lexicon()
+    if tok.dep_ == "nsubj" and _dateline_word(tok):
+        for body in (c for c in tok.children if c.dep_ == "appos"):
+            # "WASHINGTON — The Treasury's OFAC today designated …", parsed with the dateline as the subject
+            return resolve(body, index, depth + 1)
     m = index.at(tok)
     if m is not None and (m.label in ACTOR_LABELS or (m.label == "Location" and tok.dep_ == "nsubj")):
         return _actor_of(m)  # a capital as subject speaks for its state: "Washington blamed …"
@@ -289,6 +293,24 @@ def _descriptions(root: Token) -> list[Token]:
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             out += [attr, *(c for c in attr.conjuncts if c.pos_ == "NOUN")]
     return out
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _dateline_word(tok: Token) -> bool:
+    """Whether ``tok`` is a dateline opening a line ("WASHINGTON —", "MOGADISHU, Somalia –"): a word
+    in capitals at the start of a line, a dash within the next few tokens. A dateline says where a
+    release was issued; it never acts, so a parse that makes it the subject has the body as its
+    apposition."""
+    doc = tok.doc
+    if (
+        not tok.is_upper
+        or len(tok.text) < 3
+        or (tok.i > 0 and "\n" not in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text)
+    ):
+        return False
+    return any(t.text in _DASHES for t in doc[tok.i + 1 : tok.i + 5])
 
 
 def _plural_owner(tok: Token) -> bool:
