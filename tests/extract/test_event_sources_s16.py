@@ -137,3 +137,9 @@ def test_a_dateline_parsed_as_subject_gives_the_body_as_the_doer(events) -> None
     )
     ev = events_with(events(text), "sanctioned")[0]
     assert ev.source is not None and "Enforcement" in ev.source
+
+
+def test_a_capitalised_today_after_a_dateline_dates_the_measure(events) -> None:
+    text = "OSLO - Today, the Norwegian Ministry of Justice sanctioned Tomas Quell."
+    ev = events_with(events(text), "sanctioned")[0]
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2021, 6, 10), date(2021, 6, 10))

@@ -470,15 +470,17 @@ _PREMODIFIER = frozenset({"nummod", "compound", "amod"})
 
 
 def _untagged_dates(doc: Doc, taken: set[int]) -> list[Span]:
-    """Dates the model tagged as numbers or not at all: a named day ("9/11"), a part of a year
-    ("the early 2018 riots"), a year written before its noun ("a 2015 offensive")."""
+    """Dates the model tagged as numbers or not at all: a named day ("9/11"), a day relative to
+    publication capitalised and so taken for a name ("WASHINGTON - Today, …"), a part of a year ("the early
+    2018 riots"), a year written before its noun ("a 2015 offensive")."""
     named, parts = _grammar()["named_days"], _grammar()["year_parts"]
+    days = {d for d in _grammar()["relative_days"] if " " not in d}
     out: list[Span] = []
     for t in doc:
         if t.i in taken:
             continue
-        if t.text in named:
-            out.append(doc[t.i : t.i + 1])
+        if t.text in named or (t.lower_ in days and t.is_title and t.dep_ in ("npadvmod", "advmod", "nsubj", "ROOT")):
+            out.append(doc[t.i : t.i + 1])  # "9/11"; "WASHINGTON - Today, …" with "Today" taken for a name
         elif _YEAR.fullmatch(t.text) and t.i > 0:
             before = doc[t.i - 1]
             if before.lower_ in parts and before.i not in taken:
