@@ -143,3 +143,10 @@ def test_a_capitalised_today_after_a_dateline_dates_the_measure(events) -> None:
     text = "OSLO - Today, the Norwegian Ministry of Justice sanctioned Tomas Quell."
     ev = events_with(events(text), "sanctioned")[0]
     assert ev.date is not None and (ev.date.start, ev.date.end) == (date(2021, 6, 10), date(2021, 6, 10))
+
+
+def test_a_measure_on_members_is_not_a_measure_on_their_group(events) -> None:
+    found = events("Today, the Ministry of Justice sanctioned two Kestrel Front couriers.")
+    assert all(e.target != "Kestrel Front" for e in events_with(found, "sanctioned"))
+    raid = events_with(events("Kestrel Front fighters raided a customs post in Sirte."), "raided")
+    assert [e.source for e in raid] == ["Kestrel Front"]  # members who act still stand for their group

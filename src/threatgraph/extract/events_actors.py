@@ -151,8 +151,9 @@ def _phrase(tok: Token) -> str:
     return tok.doc[start : tok.i + 1].text.strip(" ,-—–")
 
 
-def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
-    """The actor a token stands for, following mentions, members, appositions and anaphora."""
+def resolve(tok: Token, index: MentionIndex, depth: int = 0, *, patient: bool = False) -> Actor | None:
+    """The actor a token stands for, following mentions, members, appositions and anaphora.
+    ``patient``: the token is the object a trigger acts on (see :func:`_measured`)."""
     if depth > 4:
         return None
     lex = lexicon()
@@ -204,7 +205,8 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
     person = _person_in_title(tok, index)
     if person is not None:
         return _actor_of(person)  # "Senior Superintendent of Police Naveed Chandio"
-    if lem in lex.words["member_nouns"]:
+    measured = patient and _measured(tok)  # "designated two Front financiers": the financiers, not the Front
+    if lem in lex.words["member_nouns"] and not measured:
         for adj in (c for c in tok.children if c.dep_ in ("amod", "acl") and lemma(c) in lex.words["allegiance_words"]):
             for pobj in (g for p in adj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"):
                 found_actor = resolve(pobj, index, depth + 1)
@@ -223,7 +225,7 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0) -> Actor | None:
                         found_actor = resolve(pobj, index, depth + 1)
                         if found_actor is not None:
                             return found_actor
-    for child in tok.children:
+    for child in () if measured else tok.children:
         found = index.at(child) if child.dep_ in ("compound", "nmod", "amod") else None
         if found is not None and found.label in ORG_LABELS:
             return _actor_of(found)  # "its Basij militia", "an al-Shabaab truck bomb"
@@ -293,6 +295,21 @@ def _descriptions(root: Token) -> list[Token]:
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             out += [attr, *(c for c in attr.conjuncts if c.pos_ == "NOUN")]
     return out
+
+
+def _measured(tok: Token) -> bool:
+    """Whether a common noun is what a measure is imposed on ("designated two Front financiers",
+    "the Front's treasurer was sanctioned"): a measure on members is not one on their group, so the
+    noun keeps its own phrase rather than standing for the group, as it does when members act
+    ("Front fighters raided …"). A group's listing read into a member's would flag the group."""
+    head = tok
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if tok.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    trig = lex.verbs.get(lemma(head.head))
+    return trig is not None and trig.type in lex.words["issued_types"]
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -711,7 +728,10 @@ def resolve_all(
         if named:
             out.extend((a, head) for a in (resolve(n, index) for n in named) if a is not None)
             continue
-        parts = [(resolve(part, index) or (thing(part, index) if kept else None), part) for part in expand(head)]
+        parts = [
+            (resolve(part, index, patient=kept) or (thing(part, index) if kept else None), part)
+            for part in expand(head)
+        ]
         found = [(a, p) for a, p in parts if a is not None]
         if any(a.group >= 0 for a, _p in found):
             found = [(a, p) for a, p in found if a.group >= 0]
