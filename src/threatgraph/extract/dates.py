@@ -494,8 +494,11 @@ def _since_then(doc: Doc, taken: set[int]) -> list[Span]:
     """ "since then", "ever since" (``anaphoric_since``): a stretch from the date named before to
     publication, which the model does not tag; read from the words, dated by :func:`_resolve_anaphora`."""
     phrases = [p.split() for p in _grammar()["anaphoric_since"]]
+    firsts = {words[0] for words in phrases}
     out: list[Span] = []
     for t in doc:
+        if t.lower_ not in firsts:
+            continue
         for words in phrases:
             span = doc[t.i : t.i + len(words)]
             if len(span) == len(words) and [w.lower_ for w in span] == words and not any(w.i in taken for w in span):
