@@ -95,6 +95,8 @@ class Mention:
     canonical: str = ""  # best name of the in-document group
     source: str = "model"  # "model" or "gazetteer"
     entity_id: str | None = None  # cross-article entity, set by resolve
+    # a country name standing for its state as an actor ("Qandor condemns", "Qandor forces"), not for a place
+    state_actor: bool = False
 
 
 @dataclass(slots=True)

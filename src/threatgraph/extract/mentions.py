@@ -86,6 +86,45 @@ def _hyphen_halves(surface: str) -> list[tuple[int, int, str]] | None:
     return halves
 
 
+#: dependencies that make a country name the doer of its clause ("Qandor condemns", "Qandor was warned by")
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+#: dependencies of a name that modifies the noun or participle after it ("Qandor forces", "Qandor-led")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+#: model labels of places: a country written after one and a comma locates it ("Tarsa, Qandor")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Country", "Location"})
+
+
+def state_actor(span: Span) -> bool:
+    """Whether a country name stands for its state as an actor rather than for a place.
+
+    re3d (and any reader asking "who acted") types "the United States condemns", "U.S. forces", "talks with
+    Qandor" and "the Qandor-led coalition" as an organisation (a government), "in Qandor" and "Tarsa, Qandor"
+    as a location. Read from the parse: the name (or the first name of its coordination) is the subject, the
+    object of a party preposition (``actor_prepositions``), or modifies a following noun or participle that
+    is neither a place noun nor a locating participle (``located_participles``). Everything else, the object
+    of a verb included ("visited Qandor"), stays a place: a missed actor costs less than a place read as a
+    party.
+    """
+    config = label_config()
+    doc = span.doc
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+    if before is not None and (before.ent_type_ in _PLACE_LABELS or before.pos_ == "PROPN"):
+        return False  # "Tarsa, Qandor": the country locates the place before it
+    tok = span.root
+    for _ in range(8):  # "the United States and Qandor agreed": Qandor hangs on the first conjunct
+        if tok.dep_ != "conj" or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    if tok.dep_ in _ACTOR_DEPS:
+        return True
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in config["actor_prepositions"]
+    head = tok.head
+    if tok.dep_ in _MODIFIER_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "VERB"):
+        return head.lower_ not in config["place_nouns"] and head.lower_ not in config["located_participles"]
+    return False
+
+
 class TypeEvidence(NamedTuple):
     """Per mention, parallel to the mention list: its own type, the text's cue, typed by a list."""
 
@@ -321,6 +360,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                     sentence=sent.text,
                     sent_start=sent.start_char,
                     source=source,
+                    state_actor=label != "Date" and is_country(piece) and state_actor(span),
                 )
             )
             cues.append(None if halves else context_label(span, label, label_config(), is_country))

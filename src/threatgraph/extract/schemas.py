@@ -38,6 +38,8 @@ class LabelsFile(Schema):
     place_prefixes: Words
     gazetteer_prepositions: Words
     locative_prepositions: Words
+    actor_prepositions: Words
+    located_participles: Words
     body_words: Words
     standalone_bodies: Words
     vessel_prefixes: Words
