@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 #: the statistical model's labels of names (the gazetteer's own labels are a list's word and stay)
 _MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+#: articles, which are never a name by themselves
+_ARTICLES = frozenset({"the", "a", "an"})
 #: A span opening with an indefinite article: a category ("listed as a Terrorist Entity") or a name the
 #: model took the article into.
 _INDEFINITE = re.compile(r"(?:a|an)\s+(?=\S)")
@@ -228,6 +230,31 @@ def place_extent(span: Span, max_extra: int = 3) -> Span:
     return best
 
 
+def for_name_extent(span: Span, max_words: int = 3) -> Span:
+    """A model ORG after "<Name words> for" extended over them: "the Lanterns for Justice campaign", "Veterans
+    for Peace" are one body's name, not a body called "Justice". The words must be capitalised mid-sentence (or
+    follow a determiner or possessive), be no title ("Coordinator for Counterterrorism" names an office) and no
+    other name; a hyphen before them ("Ambassador-at-Large for") makes them part of a title."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.start < 2 or doc[span.start - 1].lower_ != "for":
+        return span
+    titles = label_config()["person_titles"]
+    start = span.start - 1
+    while start > 0 and span.start - 1 - start < max_words:
+        tok = doc[start - 1]
+        if not (tok.is_title and tok.pos_ in ("PROPN", "NOUN")) or tok.ent_type_ or tok.lower_ in titles:
+            break
+        start -= 1
+    if start == span.start - 1:
+        return span
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.text in ("-", "‐", "‑") or before.lower_ in titles):
+        return span
+    if doc[start].is_sent_start and not (before is not None and before.pos_ in ("DET", "PART")):
+        return span  # "Calls for Justice grew": a sentence's first word is capitalised anyway
+    return type(span)(doc, start, span.end, label=span.label)
+
+
 def _without_preposition(span: Span) -> Span:
     """ "Near Palmyra" -> "Palmyra": a capitalised preposition opening a dateline is not part of the name."""
     config = label_config()
@@ -315,7 +342,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # typed, if at all, through a partner name or a list (extract/scripts.py)
         if any(s < ent.end_char and ent.start_char < e for s, e in credits):
             continue  # a photo credit names who took the picture, not who is in the story
-        span = place_extent(_without_preposition(ent))
+        span = place_extent(for_name_extent(_without_preposition(ent)))
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
@@ -331,8 +358,8 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         else:
             start, end = clean_edges(text, span.start_char, span.end_char)
         surface = text[start:end]
-        if not any(ch.isalnum() for ch in surface):
-            continue
+        if not any(ch.isalnum() for ch in surface) or (label != "Date" and surface.casefold() in _ARTICLES):
+            continue  # "The" alone: the model's name began at the article and the name went elsewhere
         if label != "Date" and not any(ch.isupper() for ch in surface) and any(ch.islower() for ch in surface):
             continue  # "nom de", "the group": names are written with a capital (or in a script without case)
         indefinite = _INDEFINITE.match(surface) if label != "Date" else None

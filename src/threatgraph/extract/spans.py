@@ -402,12 +402,22 @@ def _after_locative(doc: Doc, taken: set[int], max_words: int = 5) -> list[Span]
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
+def _hyphen_title(doc: Doc, i: int) -> bool:
+    """A hyphen or a lower-case word bound by hyphens inside a title ("Ambassador-at-Large")."""
+    tok = doc[i]
+    if tok.text == "-":
+        return i + 1 < len(doc) and not doc[i + 1].is_space and not tok.whitespace_
+    return tok.is_lower and i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+
+
 def _title_run_end(doc: Doc, i: int) -> int:
     """End of a capitalised title phrase starting at token ``i`` ("Deputy Minister of the Interior for
     Border and Customs Security Jane Roe"): title-case words and their joining words."""
     joiners = {"of", "the", "for", "and", "on"}
     end = i + 1
-    while end < len(doc) and (doc[end].is_title or _INITIAL.fullmatch(doc[end].text) or doc[end].lower_ in joiners):
+    while end < len(doc) and (
+        doc[end].is_title or _INITIAL.fullmatch(doc[end].text) or doc[end].lower_ in joiners or _hyphen_title(doc, end)
+    ):
         end += 1
     while end > i + 1 and doc[end - 1].lower_ in joiners:
         end -= 1

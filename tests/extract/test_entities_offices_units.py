@@ -1,0 +1,62 @@
+"""Offices, programme names and numbered units (issue 12 item 3, session 16; invented sentences).
+
+- an office title ("Coordinator for X", "Ambassador-at-Large for X") before a holder's name: the holder is a
+  Person, the portfolio word the model joined to the name is not an organisation;
+- "<Name words> for <Name>" is one body's name ("Veterans for Peace"), not a body called after the last word;
+- an ordinal opens a military unit's name ("the 212th Fighter Wing");
+- an article alone is never a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import extract_mentions
+from threatgraph.model import Mention
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp: Language):
+    def run(text: str) -> list[tuple[str, str]]:
+        ms: list[Mention] = extract_mentions(nlp(text))
+        return [(m.text, m.label) for m in ms]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coordinator for Counternarcotics Selma Ivers opened the conference in Vienna.",
+        "Ambassador-at-Large for Counternarcotics Selma Ivers will lead the delegation.",
+    ],
+)
+def test_an_office_holder_after_a_portfolio_is_a_person(mentions, text: str) -> None:
+    found = mentions(text)
+    assert ("Selma Ivers", "Person") in found
+    assert not any("Counternarcotics" in name for name, _ in found)
+
+
+def test_name_words_before_for_belong_to_the_body(mentions) -> None:
+    found = mentions("The Lanterns for Justice campaign opened two libraries in Tarsa last year.")
+    assert ("Lanterns for Justice", "Organization") in found
+    assert not any(name == "Justice" for name, _ in found)
+
+
+def test_a_title_before_for_is_no_body_name(mentions) -> None:
+    found = mentions("Deputy Secretary for Asian Affairs Tomas Berg met the delegation.")
+    assert not any(name.startswith("Secretary for") or name.startswith("Deputy") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Airmen of the 212th Fighter Wing landed at the base on Friday.", "212th Fighter Wing"),
+        ("The 41st Signal Battalion set up a relay station.", "41st Signal Battalion"),
+    ],
+)
+def test_an_ordinal_opens_a_numbered_unit(mentions, text: str, unit: str) -> None:
+    found = mentions(text)
+    assert (unit, "PublicBody") in found
+    assert not any(name.casefold() == "the" for name, _ in found)
