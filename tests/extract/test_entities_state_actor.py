@@ -55,3 +55,10 @@ def test_a_country_that_acts_is_a_state_actor(mentions, text: str, name: str) ->
 )
 def test_a_country_named_as_a_place_is_not(mentions, text: str, name: str) -> None:
     assert not _actor(mentions(text), name)
+
+
+def test_a_known_place_after_a_locative_preposition_is_no_people(nlp: Language) -> None:
+    """The model reads some city names as a people (NORP); after "in"/"near" a known place is a place."""
+    doc = nlp("The regime continues to bomb hospitals in Aleppo.")
+    assert any(e.text == "Aleppo" and e.label_ == "NORP" for e in doc.ents)  # the model's reading this test is about
+    assert [(m.text, m.label) for m in extract_mentions(doc) if m.text == "Aleppo"] == [("Aleppo", "Location")]

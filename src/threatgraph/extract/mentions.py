@@ -264,6 +264,12 @@ def _without_preposition(span: Span) -> Span:
     return span
 
 
+def _located(span: Span) -> bool:
+    """Whether the name follows a locative preposition ("in", "near", "from": ``gazetteer_prepositions``)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in label_config()["gazetteer_prepositions"]
+
+
 def _titled_person(span: Span) -> bool:
     """A name the text titles as a person: apposition to a title noun, or right after one."""
     titles = set(label_config()["person_titles"])
@@ -347,6 +353,8 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
             label = "Location"  # "Gilgit" read as EVENT, "Karachi" as ORG, "Near Palmyra" as PERSON
+        if label == "Nationality" and span.label_ == "NORP" and _located(span) and is_place(span.text):
+            label = "Location"  # "hospitals in Tarsa": a known place after a locative preposition is no people
         if label is None and span.label_ in _ARTEFACT_LABELS:
             label = _named_body(span)  # "its Qandor news agency": a name the model took for a product
         if label is None or (label != "Date" and span.label_ not in gazetteer_labels and _legal_instrument(span)):
