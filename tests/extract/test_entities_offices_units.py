@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from threatgraph.extract.mentions import without_office
 from threatgraph.extract.pipeline import extract_mentions
 from threatgraph.model import Mention
 
@@ -60,3 +61,24 @@ def test_an_ordinal_opens_a_numbered_unit(mentions, text: str, unit: str) -> Non
     found = mentions(text)
     assert (unit, "PublicBody") in found
     assert not any(name.casefold() == "the" for name, _ in found)
+
+
+def test_an_office_the_model_took_into_a_person_is_cut_off(nlp: Language) -> None:
+    doc = nlp("Deputy Spokesperson Mara Tull told reporters the ceasefire had largely held.")
+    assert any(e.text == "Spokesperson Mara Tull" for e in doc.ents)  # the model's reading this test is about
+    assert [(m.text, m.label) for m in extract_mentions(doc)] == [("Mara Tull", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sheikh Omar Halane led the prayers.", "Sheikh Omar Halane"),  # an honorific is part of how he is named
+        ("Col. Ada Roe led the patrol.", "Col. Ada Roe"),
+        ("Spokesperson Roe led the briefing.", "Spokesperson Roe"),  # no two-word name would be left
+    ],
+)
+def test_honorifics_and_short_names_keep_their_words(nlp: Language, text: str, kept: str) -> None:
+    doc = nlp(text)
+    span = doc.char_span(0, len(kept), label="PERSON")
+    assert span is not None
+    assert without_office(span).text == kept

@@ -27,6 +27,7 @@ from threatgraph.model import Mention
 from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
 from threatgraph.names.surface import POSSESSIVE as _POSSESSIVE
 from threatgraph.names.surface import normalise_surface
+from threatgraph.names.vocabulary import vocabulary
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
     from spacy.tokens import Doc, Span
@@ -255,6 +256,28 @@ def for_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, start, span.end, label=span.label)
 
 
+def without_office(span: Span) -> Span:
+    """ "Spokesperson Ada Roe" read as one PERSON -> "Ada Roe": an office title opening the span is the role the
+    person holds, not a part of the name resolution and screening compare. The run must end in an office
+    (``person_titles``) that is no honorific of the names vocabulary ("Sheikh", "Col." stay: people are named
+    with them), and leave a name of two or more capitalised words or initials."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return span
+    titles = label_config()["person_titles"]
+    honorifics = vocabulary().honorifics
+    cut = span.start
+    for tok in span[: len(span) - 2]:
+        if not tok.is_title:
+            break
+        word = tok.lower_.rstrip(".")
+        if word in titles and word not in honorifics:
+            cut = tok.i + 1
+    rest = span.doc[cut : span.end]
+    if cut == span.start or not all(t.is_title or t.text.rstrip(".").isupper() for t in rest):
+        return span
+    return type(span)(span.doc, cut, span.end, label=span.label)
+
+
 def _without_preposition(span: Span) -> Span:
     """ "Near Palmyra" -> "Palmyra": a capitalised preposition opening a dateline is not part of the name."""
     config = label_config()
@@ -348,7 +371,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # typed, if at all, through a partner name or a list (extract/scripts.py)
         if any(s < ent.end_char and ent.start_char < e for s, e in credits):
             continue  # a photo credit names who took the picture, not who is in the story
-        span = place_extent(for_name_extent(_without_preposition(ent)))
+        span = place_extent(for_name_extent(without_office(_without_preposition(ent))))
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
