@@ -1,4 +1,4 @@
-"""A country named as an actor (its state) or as a place (issue 12 item 3; invented sentences).
+"""A name as an actor, a place or a people (issue 12 item 3; invented sentences).
 
 re3d types "the United States condemns", "U.S. forces", "talks with Qandor" Organisation ("a government") and
 "in Qandor" Location. The mention keeps its Country type (resolution and screening see one country) and
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from threatgraph.extract.mentions import coordinated_places
 from threatgraph.extract.pipeline import extract_mentions
 from threatgraph.model import Mention
 
@@ -62,3 +63,39 @@ def test_a_known_place_after_a_locative_preposition_is_no_people(nlp: Language) 
     doc = nlp("The regime continues to bomb hospitals in Aleppo.")
     assert any(e.text == "Aleppo" and e.label_ == "NORP" for e in doc.ents)  # the model's reading this test is about
     assert [(m.text, m.label) for m in extract_mentions(doc) if m.text == "Aleppo"] == [("Aleppo", "Location")]
+
+
+def _listed(nlp: Language, text: str, typed: list[tuple[str, str]]) -> list[str | None]:
+    """The cues :func:`coordinated_places` gives mentions of ``typed`` (name, label) in ``text``."""
+    doc = nlp(text)
+    mentions, starts = [], []
+    for name, label in typed:
+        begin = text.index(name)
+        span = doc.char_span(begin, begin + len(name))
+        assert span is not None
+        mentions.append(Mention(begin, begin + len(name), name, label, name.casefold(), text, 0))
+        starts.append(span.start)
+    cues: list[str | None] = [None] * len(mentions)
+    coordinated_places(doc, mentions, starts, cues)
+    return cues
+
+
+def test_guesses_listed_with_a_place_after_in_are_places(nlp: Language) -> None:
+    text = "Cells hit positions in Qorvel, Tarsa and Umm Sidr overnight."
+    typed = [("Qorvel", "Organization"), ("Tarsa", "Location"), ("Umm Sidr", "Person")]
+    assert _listed(nlp, text, typed) == ["Location", None, "Location"]
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        # a country is listed with the parties it deals with
+        ("The envoy held talks in Qandor and Qorvel on Sunday.", [("Qandor", "Country"), ("Qorvel", "Organization")]),
+        # "to" names a recipient as often as a place
+        ("Aid was sent to Tarsa and Qorvel last week.", [("Tarsa", "Location"), ("Qorvel", "Organization")]),
+        # not one list: a verb stands between the names
+        ("Troops in Tarsa met Qorvel on Sunday.", [("Tarsa", "Location"), ("Qorvel", "Organization")]),
+    ],
+)
+def test_no_place_list_no_cue(nlp: Language, text: str, typed: list[tuple[str, str]]) -> None:
+    assert _listed(nlp, text, typed)[1] is None

@@ -364,6 +364,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
     gazetteer_labels = label_config()["gazetteer"]
     mentions: list[Mention] = []
     cues: list[str | None] = []
+    starts: list[int] = []  # each mention's first token in ``doc``
     text = doc.text
     credits = credit_spans(text)
     for ent in doc.ents if ents is None else ents:
@@ -422,11 +423,45 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                 )
             )
             cues.append(None if halves else context_label(span, label, label_config(), is_country))
+            starts.append(span.start)
     listed = [m.source == "gazetteer" for m in mentions]
     own = [m.label for m in mentions]
+    coordinated_places(doc, mentions, starts, cues)  # "in Tarsa, Qorvel and Umm Sidr": one list of places
     alias_cues(text, mentions, cues, listed)  # "X, also known as Y": Y is the kind of actor X is
     vote(mentions, cues, listed)  # one type per name in the document
     return mentions, TypeEvidence(own, cues, listed)
+
+
+#: a place list's prepositions: "to" is left out ("sent to Qandor and the Qorvel Front" names a party)
+_PLACE_LIST_PREPOSITIONS = frozenset({"in", "at", "near", "around", "inside", "outside", "across", "throughout"})
+#: what stands between two names of one list: "X, Y", "X and Y", "X, and Y", "X or Y"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
+
+
+def coordinated_places(doc: Doc, mentions: list[Mention], starts: list[int], cues: list[str | None]) -> None:
+    """A Location cue, in place, for a model's person or organisation guess listed among places after a
+    locative preposition: "positions in Qorvel, Tarsa and Umm Sidr" with Tarsa a known place or typed a place
+    by its own cue makes Qorvel and Umm Sidr places too. The list is read from the text (names joined only by
+    commas, "and", "or"), not the parse, which often hangs a list's later names on the verb. A country in the
+    list is no evidence (states are listed with the groups they fight: "in Qandor and the Qorvel Front"), and
+    a name typed by a list (gazetteer) is not changed."""
+    text = doc.text
+    lists: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        prev = lists[-1][-1] if lists else None
+        if prev is not None and _LIST_GAP.fullmatch(text[mentions[prev].end : mention.start]):
+            lists[-1].append(i)
+        else:
+            lists.append([i])
+    for members in lists:
+        first = starts[members[0]]
+        if len(members) < 2 or first == 0 or doc[first - 1].lower_ not in _PLACE_LIST_PREPOSITIONS:
+            continue
+        if not any(mentions[j].label == "Location" or cues[j] == "Location" for j in members):
+            continue
+        for j in members:
+            if mentions[j].label in ("Organization", "Person") and mentions[j].source == "model" and cues[j] is None:
+                cues[j] = "Location"
 
 
 def is_org_type(label: str) -> bool:
