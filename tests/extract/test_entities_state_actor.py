@@ -99,3 +99,9 @@ def test_guesses_listed_with_a_place_after_in_are_places(nlp: Language) -> None:
 )
 def test_no_place_list_no_cue(nlp: Language, text: str, typed: list[tuple[str, str]]) -> None:
     assert _listed(nlp, text, typed)[1] is None
+
+
+def test_commas_alone_make_no_place_list(nlp: Language) -> None:
+    text = "The strike hit a depot near Tarsa, Qandor, Roe said."
+    typed = [("Tarsa", "Location"), ("Qandor", "Country"), ("Roe", "Person")]
+    assert _listed(nlp, text, typed) == [None, None, None]

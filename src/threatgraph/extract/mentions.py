@@ -442,9 +442,9 @@ def coordinated_places(doc: Doc, mentions: list[Mention], starts: list[int], cue
     """A Location cue, in place, for a model's person or organisation guess listed among places after a
     locative preposition: "positions in Qorvel, Tarsa and Umm Sidr" with Tarsa a known place or typed a place
     by its own cue makes Qorvel and Umm Sidr places too. The list is read from the text (names joined only by
-    commas, "and", "or"), not the parse, which often hangs a list's later names on the verb. A country in the
-    list is no evidence (states are listed with the groups they fight: "in Qandor and the Qorvel Front"), and
-    a name typed by a list (gazetteer) is not changed."""
+    commas, "and", "or", closed by "and"/"or"), not the parse, which often hangs a list's later names on the
+    verb. A country in the list is no evidence (states are listed with the groups they fight: "in Qandor and
+    the Qorvel Front"), and a name typed by a list (gazetteer) is not changed."""
     text = doc.text
     lists: list[list[int]] = []
     for i, mention in enumerate(mentions):
@@ -457,6 +457,9 @@ def coordinated_places(doc: Doc, mentions: list[Mention], starts: list[int], cue
         first = starts[members[0]]
         if len(members) < 2 or first == 0 or doc[first - 1].lower_ not in _PLACE_LIST_PREPOSITIONS:
             continue
+        closing = text[mentions[members[-2]].end : mentions[members[-1]].start]
+        if not re.search(r"\b(?:and|or)\b", closing):
+            continue  # "near Tarsa, Qandor, Roe said": commas alone join a place to its country, then a clause
         if not any(mentions[j].label == "Location" or cues[j] == "Location" for j in members):
             continue
         for j in members:
