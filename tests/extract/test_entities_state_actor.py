@@ -38,6 +38,8 @@ def _actor(ms: list[Mention], name: str) -> bool:
         ("Negotiators resumed their talks with Norway over the disputed quota.", "Norway"),
         ("Two Australia warships docked beside the tanker.", "Australia"),  # a modifier of what the state owns
         ("A Mexico-brokered truce held through the weekend.", "Mexico"),
+        ("The ministers urged Portugal to reopen the consulate.", "Portugal"),  # the object of a party verb
+        ("The council called on Ghana to extradite the suspects.", "Ghana"),
     ],
 )
 def test_a_country_that_acts_is_a_state_actor(mentions, text: str, name: str) -> None:

@@ -97,6 +97,18 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Country", "Location"})
 
 
+def _base_forms(word: str) -> set[str]:
+    """A verb's possible base forms read off its ending ("urged" -> urge/urg, "calls" -> call): the pipeline
+    has no lemmatiser, and the caller only tests them against a word list."""
+    forms = {word}
+    for ending, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)] + back)
+    if len(word) > 5 and word.endswith(("ed", "ing")) and word[-3] == word[-4]:
+        forms.add(word[:-3] if word.endswith("ed") else word[:-4])  # a doubled consonant: "planned" -> "plan"
+    return forms
+
+
 def state_actor(span: Span) -> bool:
     """Whether a country name stands for its state as an actor rather than for a place.
 
@@ -120,6 +132,10 @@ def state_actor(span: Span) -> bool:
         tok = tok.head
     if tok.dep_ in _ACTOR_DEPS:
         return True
+    if tok.dep_ == "dobj":
+        return _base_forms(tok.head.lower_) & set(config["actor_verbs"]) != set()  # "urged Qandor to"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
+        return _base_forms(tok.head.head.lower_) & set(config["actor_verbs"]) != set()  # "called on Qandor"
     if tok.dep_ == "pobj":
         return tok.head.lower_ in config["actor_prepositions"]
     head = tok.head

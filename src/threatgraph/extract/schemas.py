@@ -39,6 +39,7 @@ class LabelsFile(Schema):
     gazetteer_prepositions: Words
     locative_prepositions: Words
     actor_prepositions: Words
+    actor_verbs: Words
     located_participles: Words
     body_words: Words
     standalone_bodies: Words
