@@ -82,3 +82,8 @@ def test_honorifics_and_short_names_keep_their_words(nlp: Language, text: str, k
     span = doc.char_span(0, len(kept), label="PERSON")
     assert span is not None
     assert without_office(span).text == kept
+
+
+def test_a_room_is_a_place(nlp: Language) -> None:
+    doc = nlp("Reporters waited in the Press Briefing Room for the minister.")
+    assert [(m.text, m.label) for m in extract_mentions(doc)] == [("Press Briefing Room", "Location")]
