@@ -107,3 +107,8 @@ def test_commas_alone_make_no_place_list(nlp: Language) -> None:
     text = "The strike hit a depot near Tarsa, Qandor, Roe said."
     typed = [("Tarsa", "Location"), ("Qandor", "Country"), ("Roe", "Person")]
     assert _listed(nlp, text, typed) == [None, None, None]
+
+
+def test_a_stance_prefix_is_not_part_of_a_people(mentions) -> None:
+    ms = mentions("The Tarsa Monitor, a pro-Kurdish research group, confirmed the attack.")
+    assert [(m.text, m.label) for m in ms if m.label == "Nationality"] == [("Kurdish", "Nationality")]

@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 #: the statistical model's labels of names (the gazetteer's own labels are a list's word and stay)
 _MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+#: a stance prefix on a people's adjective ("pro-Kurdish", "anti-Western"), not part of the people's name
+_STANCE = re.compile(r"(?:pro|anti|non)[-‐‑](?=[A-Z])", re.IGNORECASE)
 #: articles, which are never a name by themselves
 _ARTICLES = frozenset({"the", "a", "an"})
 #: A span opening with an indefinite article: a category ("listed as a Terrorist Entity") or a name the
@@ -416,6 +418,10 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                 continue  # "listed as a Terrorist Entity": a category, not a name
             start += indefinite.end()
             surface = text[start:end]  # "a Combined Joint Task Force": the article is not the name's
+        stance = _STANCE.match(surface) if label == "Nationality" else None
+        if stance is not None:
+            start += stance.end()
+            surface = text[start:end]  # "a pro-Qandori outlet": the people is "Qandori", "pro-" is a stance
         if label != "Date" and title_only(surface.split(), label_config()):
             continue  # "the Mufti", "Capt." are roles, not names
         if label != "Date":
