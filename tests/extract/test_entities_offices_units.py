@@ -87,3 +87,10 @@ def test_honorifics_and_short_names_keep_their_words(nlp: Language, text: str, k
 def test_a_room_is_a_place(nlp: Language) -> None:
     doc = nlp("Reporters waited in the Press Briefing Room for the minister.")
     assert [(m.text, m.label) for m in extract_mentions(doc)] == [("Press Briefing Room", "Location")]
+
+
+def test_a_body_named_after_a_place_keeps_of_place(nlp: Language) -> None:
+    doc = nlp("Members of the Qorvel Defence Council in the Valleys of Tarsa withdrew.")
+    assert any(e.text.endswith("Valleys") for e in doc.ents)  # the model's cut this test is about
+    found = [(m.text, m.label) for m in extract_mentions(doc)]
+    assert found == [("Qorvel Defence Council in the Valleys of Tarsa", "Organization")]

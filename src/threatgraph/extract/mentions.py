@@ -296,6 +296,30 @@ def without_office(span: Span) -> Span:
     return type(span)(span.doc, cut, span.end, label=span.label)
 
 
+def of_name_extent(span: Span, max_words: int = 3) -> Span:
+    """A model ORG of two or more words followed by "of <Name>" extended over it: "the Qorvel Defence Council in
+    the Valleys of Tarsa", "the Popular Movement of Qandor" are one body's name, cut by the model before the
+    place it is named after. The words after "of" must be capitalised, at most three, end the noun phrase and
+    be no person or date; a body the text names alone elsewhere stays as the model cut it."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "ORG" or len(span) < 2 or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    last = span[-1]
+    if not last.is_title or last.lower_ in label_config()["person_titles"]:
+        return span
+    stop = end + 1
+    while stop < len(doc) and stop - end - 1 < max_words and doc[stop].is_title and doc[stop].is_alpha:
+        stop += 1
+    if stop == end + 1 or (stop < len(doc) and doc[stop].is_title):
+        return span
+    if any(doc[i].ent_type_ in ("PERSON", "DATE", "Person") for i in range(end + 1, stop)):
+        return span
+    if span.text in {e.text for e in doc.ents if e.end <= span.start or e.start >= stop}:
+        return span  # "X" alone elsewhere: the text's name for the body is the short one
+    return type(span)(doc, span.start, stop, label=span.label)
+
+
 def _without_preposition(span: Span) -> Span:
     """ "Near Palmyra" -> "Palmyra": a capitalised preposition opening a dateline is not part of the name."""
     config = label_config()
@@ -383,6 +407,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
     mentions: list[Mention] = []
     cues: list[str | None] = []
     starts: list[int] = []  # each mention's first token in ``doc``
+    covered = 0  # end of the last name read, which may have grown over the next entity
     text = doc.text
     credits = credit_spans(text)
     for ent in doc.ents if ents is None else ents:
@@ -390,7 +415,10 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # typed, if at all, through a partner name or a list (extract/scripts.py)
         if any(s < ent.end_char and ent.start_char < e for s, e in credits):
             continue  # a photo credit names who took the picture, not who is in the story
-        span = place_extent(for_name_extent(without_office(_without_preposition(ent))))
+        if ent.start_char < covered:
+            continue  # taken into the name before it ("... of Tarsa")
+        span = place_extent(of_name_extent(for_name_extent(without_office(_without_preposition(ent)))))
+        covered = max(covered, span.end_char)
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
         if span.label_ not in gazetteer_labels and label in misread and is_place(span.text):
