@@ -184,6 +184,16 @@ ENTRY = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"], "na
         ("Iraq commander", set()),  # the country's own name: a theatre, not a nationality
         ("Iranian-backed militia leader", set()),  # a compound says who backs the group
         ("senior commander", set()),
+        # adjectives not built on the country's name (session 16): the territory tables know them
+        ("British businessman", {"gb"}),
+        ("Saudi financier", {"sa"}),
+        ("Swiss-Somali dual national", {"ch", "so"}),
+        ("Saudi-led coalition spokesman", set()),
+        ("KH Secretary General", set()),  # a group's acronym that is a country code
+        # a country's name states a nationality before a citizenship noun, and only there
+        ("U.S. citizen", {"us"}),
+        ("dual U.S.-Somali citizen", {"us", "so"}),
+        ("U.S. envoy", set()),
     ],
 )
 def test_only_a_nationality_adjective_states_a_nationality(role: str, nationality: set[str]) -> None:
@@ -199,6 +209,30 @@ def test_a_stated_nationality_the_entry_lacks_stops_a_probable_link() -> None:
     bare = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"]}, "links": []}
     assert foreign_national(_facts(("Somali businessman",)), bare) is None
     assert foreign_national(_facts(()), ENTRY) is None
+
+
+def test_a_namesake_called_british_or_a_us_citizen_is_left_for_review(listed, add) -> None:
+    """The nationality adjective ("British") or the citizenship ("a U.S. citizen") a release states is none of the
+    entry's countries: a namesake, although the name is full and the designation reported. Failed before session 16,
+    which read only adjectives sharing the country name's first letters ("Kenyan", not "British")."""
+    art = build(
+        "Treasury designated British businessman Idris Farah Warsame for smuggling charcoal. Treasury also designated "
+        "Bartholomew Chidi Okonjo, a U.S. citizen, for laundering its proceeds.",
+        [("Person", ["Idris Farah Warsame"]), ("Person", ["Bartholomew Chidi Okonjo"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Idris Farah Warsame") == [("ofac-9502", "possible")]
+    assert links(listed).get("Bartholomew Chidi Okonjo") == [("ofac-9506", "possible")]
+
+
+def test_the_listed_nationality_as_a_citizenship_is_sanctioned(listed, add) -> None:
+    """Control: the entry's own country as a citizenship ("a Nigerian citizen") leaves the link probable."""
+    art = build(
+        "Treasury also designated Bartholomew Chidi Okonjo, a Nigerian citizen, for laundering proceeds.",
+        [("Person", ["Bartholomew Chidi Okonjo"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Bartholomew Chidi Okonjo") == [("ofac-9506", "probable")]
 
 
 def _group(*names: str) -> ActorFacts:

@@ -62,7 +62,9 @@ from datetime import datetime
 from typing import Any
 
 from followthemoney.types import registry
+from rigour.territories import lookup_territory
 
+from threatgraph.extract.places import country_code, is_place
 from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import NameForm, family, name_form
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -419,12 +421,14 @@ def _role_places(text: str) -> set[str]:
 
 
 def _nationality_word(word: str) -> str | None:
-    """The country a nationality adjective names ("Iraqi", "Afghan", "Lebanese", "Somali"), or None.
+    """The country a nationality adjective names ("Iraqi", "Afghan", "Lebanese", "Somali", "British", "Saudi"), or
+    None.
 
-    Only an adjective built on the country's own name counts (it shares its first four letters with a word of the
-    country's name and is not that word): "Iraq commander" or "Kabul official" says where a person works, and a
-    compound ("Iran-backed", "Syrian-born") says something else again; an adjective before a person's name
-    ("Pakistani police official") says whose national the person is."""
+    Only an adjective counts, never the country's own name: "Iraq commander" or "Kabul official" says where a person
+    works, and a compound ("Iran-backed", "Syrian-born") says something else again; an adjective before a person's
+    name ("Pakistani police official") says whose national the person is. An adjective built on the country's name
+    (it shares its first four letters with a word of the name and is not that word: "Iraqi") counts, and so does
+    any other adjective the territory tables know (:func:`_demonym`): "British", "French", "Swiss", "Saudi"."""
     if not word[:1].isupper() or "-" in word:
         return None
     code = registry.country.clean(word)
@@ -432,19 +436,52 @@ def _nationality_word(word: str) -> str | None:
         return None
     w = fold(word)
     words = fold(registry.country.caption(code) or "").split()
-    if w in words:
+    if w not in words and any(len(c) >= 4 and w[:4] == c[:4] for c in words):
+        return code
+    return _demonym(word, code)
+
+
+def _demonym(word: str, code: str) -> str | None:
+    """``code`` when ``word`` is an adjective of that country that does not share its name's opening ("British",
+    "American", "Dutch", "Swiss", "Saudi" of "Saudi Arabia"), else None.
+
+    Why: a namesake of another nationality is the most common false "sanctioned" label, and the 4-letter test of
+    :func:`_nationality_word` misses every adjective not built on the name: the rigour territory tables know them
+    (a weak name of the territory); a name of the country itself, a city, or the country's two-letter code ("KH",
+    "IS": a group's acronym in a role) is no adjective."""
+    territory = lookup_territory(word)
+    if territory is None or not territory.is_country or territory.code != code:
         return None
-    return code if any(len(c) >= 4 and w[:4] == c[:4] for c in words) else None
+    if fold(word) == code or country_code(word, codes=False) is not None or is_place(word):
+        return None
+    return code
+
+
+#: Nouns that say the country word before them ("U.S. citizen", "Kenya national") states a nationality, even a
+#: country's name ("U.S.") that elsewhere in a role says where a person works.
+CITIZEN_NOUNS = frozenset({"citizen", "citizens", "national", "nationals", "passport"})
+
+
+def _country_word(word: str) -> str | None:
+    """The country a word names as a name or as an adjective ("U.S.", "Kenya", "Kenyan"), or None: before a
+    citizenship noun either states the nationality."""
+    if not word[:1].isupper() or "-" in word:
+        return None
+    return _nationality_word(word) or country_code(word, codes=False)
 
 
 def stated_nationalities(roles: Sequence[str]) -> set[str]:
     """Countries the articles' roles for a person state as its nationality ("Somali security official"); a dual
-    nationality written as one compound of nationality adjectives ("Somali-Kenyan businessman") states both."""
+    nationality written as one compound of nationality adjectives ("Somali-Kenyan businessman") states both. Before
+    a citizenship noun ("a U.S. citizen", "a dual U.S.-Lebanese citizen") a country's name states it too."""
     out = set()
     for role in roles:
-        for word in role.split():
-            word = word.strip(".,()\"'")
-            parts = [_nationality_word(p) for p in word.split("-")] if "-" in word else [_nationality_word(word)]
+        words = [w.strip(".,()\"'") for w in role.split()]
+        for i, word in enumerate(words):
+            citizen = i + 1 < len(words) and words[i + 1].casefold() in CITIZEN_NOUNS
+            read = _country_word if citizen else _nationality_word
+            # "U.S." loses its last stop above; the country tables know it with both
+            parts = [read(p + "." if p.count(".") == 1 else p) for p in word.split("-")] if word else [None]
             if all(parts):
                 out.update(c for c in parts if c)
     return out
