@@ -302,3 +302,25 @@ def test_a_nationality_stated_in_an_apposition_counts_like_one_before_the_name(
     )
     resolve.update(listed, add(art))
     assert links(listed).get("Idris Farah Warsame") == [("ofac-9502", state)]
+
+
+def test_a_namesake_whose_stated_age_contradicts_the_listed_birth_year_is_left_for_review(listed, add) -> None:
+    """A court release gives the defendant's age beside the full listed name, and the listed Linked To group is
+    named alongside: a man of 24 in 2024 is not the listed person born in 1961. Failed before session 16 (the
+    article's ages were never read)."""
+    art = build(
+        "Karim Sadiq Rawandi, 24, of Springfield, was charged with trying to join the Northern Rivers Front.",
+        [("Person", ["Karim Sadiq Rawandi"]), ("ArmedGroup", ["Northern Rivers Front"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Karim Sadiq Rawandi") == [("ofac-9501", "possible")]
+
+
+def test_a_stated_age_that_fits_the_listed_birth_year_keeps_the_link(listed, add) -> None:
+    """Control: the same release with an age that fits the listed 1961 reads as sanctioned."""
+    art = build(
+        "Karim Sadiq Rawandi, 62, of Springfield, was charged with leading the Northern Rivers Front.",
+        [("Person", ["Karim Sadiq Rawandi"]), ("ArmedGroup", ["Northern Rivers Front"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Karim Sadiq Rawandi") == [("ofac-9501", "probable")]

@@ -86,6 +86,9 @@ LONG_NAME_FLOOR = 0.6
 SECOND_NAME = "name: the articles also call it"
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
+#: A birth year the articles state (or that an age gives) this far from every listed one names another person;
+#: closer, the list's "circa" years and the article's rounding may both be right.
+BIRTH_YEAR_SLACK = 2
 #: An East Slavic patronymic ("Borisovich", "Arkadyevna", "Oleksandrovych"): the father's name between the given
 #: and the family name, which running text leaves out ("Arkady Krasnov" for "Arkady Borisovich KRASNOV").
 #: A word of the article's name this close to a word of the listed name is that word spelt otherwise.
@@ -127,6 +130,8 @@ class ActorFacts:
     roles: Sequence[str] = ()  # role words written before the actor's name ("Tajik Defence Minister")
     #: for a body every mention of which the articles write inside a longer name: those longer names
     enclosed: Sequence[str] = ()
+    #: for a person, the birth-year ranges the articles state beside its name (:mod:`threatgraph.resolve.ages`)
+    born: Sequence[tuple[int, int]] = ()
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -277,6 +282,22 @@ def _birth_years(entry: Mapping[str, Any]) -> list[int]:
         if head.isdigit():
             years.append(int(head))
     return years
+
+
+def stated_age_differs(actor: ActorFacts, years: Sequence[int]) -> tuple[int, int] | None:
+    """A birth-year range the articles state for the person (an age beside its name, a year of birth) that no listed
+    birth year comes within :data:`BIRTH_YEAR_SLACK` of, or None.
+
+    Why: a namesake's age is the one fact about the person that court and news reports state and the list states
+    too; a man of 24 is not the listed person born 40 years before, whatever his name and the groups named with
+    him. Any one such statement counts (precision first): two ages on one actor that disagree mean two people were
+    merged, and the listed one is at best one of them."""
+    if not years:
+        return None
+    for lo, hi in actor.born:
+        if all(y < lo - BIRTH_YEAR_SLACK or y > hi + BIRTH_YEAR_SLACK for y in years):
+            return lo, hi
+    return None
 
 
 def _within_listed(matched: tuple[str, str], schema: str) -> bool:
@@ -593,6 +614,13 @@ def judge(
             j.evidence_against.append(
                 f"age: born {youngest}, a child when the reporting starts ({actor.first_seen.year})"
             )
+    other_age = stated_age_differs(actor, years) if person else None
+    if other_age is not None:
+        j.evidence_against.append(
+            f"age: the articles give a birth in {other_age[0]}"
+            + (f"-{other_age[1]}" if other_age[1] != other_age[0] else "")
+            + f", the entry states {', '.join(str(y) for y in sorted(set(years)))}"
+        )
     too_young = any(e.startswith("age:") for e in j.evidence_against)
     foreign = foreign_national(actor, entry) if person else None
     if foreign is not None:

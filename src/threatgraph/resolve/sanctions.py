@@ -26,6 +26,7 @@ from threatgraph.names.align import best_name_score, place_variants
 from threatgraph.names.forms import NameForm, family, name_form, script_of
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
+from threatgraph.resolve.ages import stated_birth_years
 from threatgraph.resolve.designation import reported_designated, role_after, role_before
 from threatgraph.resolve.enclosing import enclosing_span
 from threatgraph.resolve.judge import (
@@ -43,7 +44,15 @@ from threatgraph.resolve.judge import (
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
-from threatgraph.store.schema import aliases, entities, events, list_versions, mentions, sanction_links
+from threatgraph.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    list_versions,
+    mentions,
+    sanction_links,
+)
 from threatgraph.store.states import ANALYST_STATES, AUTOMATIC_STATES
 
 log = logging.getLogger(__name__)
@@ -592,6 +601,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
     out: dict[str, ActorFacts] = {}
     designated: set[str] = set()
     roles: dict[str, list[str]] = defaultdict(list)
+    born: dict[str, list[tuple[int, int]]] = defaultdict(list)
     enclosed: dict[str, set[str]] = defaultdict(set)
     bare: set[str] = set()
     for i in range(0, len(ids), BATCH):
@@ -608,14 +618,25 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
         # and the role written before a person's name ("Tajik Defence Minister <Name>"), for the listed post
         people = [e for e in chunk if family(todo[e][0]) == "Person"]
         # and in an apposition after it ("<Name>, a Kenyan national, ...")
-        for eid, sentence, sent_start, start, end in conn.execute(
+        # and the age or birth year written beside it ("<Name>, 34, of <City>"), against the listed birth date
+        for eid, sentence, sent_start, start, end, published in conn.execute(
             select(
-                mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end
-            ).where(mentions.c.entity_id.in_(people))
+                mentions.c.entity_id,
+                mentions.c.sentence,
+                mentions.c.sent_start,
+                mentions.c.start,
+                mentions.c.end,
+                articles.c.published,
+            )
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(mentions.c.entity_id.in_(people))
         ):
             for role in (role_before(sentence, start - sent_start), role_after(sentence or "", end - sent_start)):
                 if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
                     roles[eid].append(role)
+            years = stated_birth_years(sentence or "", start - sent_start, end - sent_start, published)
+            if years is not None and years not in born[eid] and len(born[eid]) < MAX_ROLES:
+                born[eid].append(years)
         # a body's mentions each written inside a longer name ("<X>" of "the <X> Supreme Council")
         bodies = [e for e in chunk if family(todo[e][0]) != "Person"]
         _enclosing(conn, bodies, enclosed, bare)
@@ -644,6 +665,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 first_seen=first_seen,
                 roles=tuple(roles.get(eid, ())),
                 enclosed=() if eid in bare else tuple(sorted(enclosed.get(eid, ()))),
+                born=tuple(born.get(eid, ())),
             )
     return out
 
