@@ -22,8 +22,8 @@ from typing import Any
 from followthemoney.types import registry
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from threatgraph.names.align import best_name_score, place_variants
-from threatgraph.names.forms import NameForm, family, name_form, script_of
+from threatgraph.names.align import best_name_score, compare_names, place_variants
+from threatgraph.names.forms import NameForm, family, name_form, script_of, skeleton
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.ages import stated_birth_years
@@ -171,16 +171,49 @@ def common_name(verdict: Judgement, index: ScreenIndex) -> None:
     alongside. A reported designation says that someone of this name was designated, and with such a name the
     list holds many; only the entry's own Linked To group, named alongside, says which. Commonness is the
     list's own document frequency, so it follows whatever list is loaded rather than a list of names written
-    here."""
+    here, counted over every spelling of the part (:func:`spelling_frequency`)."""
     if verdict.state != PROBABLE or any(x.startswith("affiliation:") for x in verdict.evidence_for):
         return
     core = name_form(verdict.matched[0], "Person").core
     floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
-    if core and all(index.df.get(t, 0) >= floor for t in core):
+    if core and all(spelling_frequency(t, index) >= floor for t in core):
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: every part of {verdict.matched[0]!r} is common on the list, and no listed affiliation is named"
         )
+
+
+def _tokens_by_skeleton(index: ScreenIndex) -> dict[str, list[tuple[str, int]]]:
+    """The list's name words with their document frequency, by consonant skeleton; built once per index."""
+
+    def build(index: ScreenIndex) -> dict[str, list[tuple[str, int]]]:
+        table: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for token, n in index.df.items():
+            table[skeleton(token)].append((token, n))
+        return dict(table)
+
+    return _per_index(index, "tokens by skeleton", build)
+
+
+def spelling_frequency(part: str, index: ScreenIndex) -> int:
+    """How many of the list's names carry this name part under any spelling the name stack aligns with it
+    ("Omar" and "Umar", "Mohammad", "Muhammad" and "Mohamed"), not only as written.
+
+    Why: the list writes one Arabic, Persian or Pashto name in many romanisations, so its frequency is split over
+    them: "omar" and "umar" are each carried by fewer names than make a part common, while together they are as
+    common as "ali". Counted per spelling, a name of two such parts read as rare, and a reported designation alone
+    made a namesake sanctioned. Only spellings with the part's consonant skeleton that the name stack aligns with
+    it as one name part are summed ("Amir", with the skeleton of "Omar", is another name)."""
+    form = name_form(part, "Person")
+    total = 0
+    for token, n in _tokens_by_skeleton(index).get(skeleton(part), ()):
+        if token == part or compare_names(form, name_form(token, "Person"), True).score >= SPELLING_PARTNER:
+            total += n
+    return total
+
+
+#: One name part's score against another spelling of it (the name stack's single-part alignment).
+SPELLING_PARTNER = 0.85
 
 
 #: Evidence lines that corroborate a name (a shared country alone does not).
