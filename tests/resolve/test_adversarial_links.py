@@ -324,3 +324,26 @@ def test_a_stated_age_that_fits_the_listed_birth_year_keeps_the_link(listed, add
     )
     resolve.update(listed, add(art))
     assert links(listed).get("Karim Sadiq Rawandi") == [("ofac-9501", "probable")]
+
+
+def test_a_relative_with_the_listed_parts_in_another_order_is_not_sanctioned(listed, add) -> None:
+    """A son named after his grandfather carries his father's words in another order ("<B> <A> <Family>" for the
+    listed "<A> <B> <FAMILY>"); the family's Linked To group is named with him and his designation reported. Failed
+    before session 16: the parts were compared as a set, and the son read as the listed father."""
+    art = build(
+        "Treasury designated Sadiq Karim Rawandi, who moved funds for the Northern Rivers Front.",
+        [("Person", ["Sadiq Karim Rawandi"]), ("ArmedGroup", ["Northern Rivers Front"])],
+    )
+    resolve.update(listed, add(art))
+    assert not [x for x in sanctioned(listed) if x[1] == "ofac-9501"]
+
+
+def test_the_listed_order_with_the_family_name_first_is_sanctioned(listed, add) -> None:
+    """Control: the listed parts in the listed order, the family name moved to the front as some sources write it,
+    read as sanctioned."""
+    art = build(
+        "Treasury designated Rawandi Karim Sadiq, who moved funds for the Northern Rivers Front.",
+        [("Person", ["Rawandi Karim Sadiq"]), ("ArmedGroup", ["Northern Rivers Front"])],
+    )
+    resolve.update(listed, add(art))
+    assert ("Rawandi Karim Sadiq", "ofac-9501") in sanctioned(listed)

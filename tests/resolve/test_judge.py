@@ -145,7 +145,7 @@ def test_a_common_name_needs_the_listed_affiliation_not_just_a_reported_designat
 
     from threatgraph.resolve.sanctions import common_name
 
-    index = SimpleNamespace(names=[()] * 1000, df={"ali": 40, "mohammed": 30, "qurmuli": 1})
+    index = SimpleNamespace(key="ali-mohammed", names=[()] * 1000, df={"ali": 40, "mohammed": 30, "qurmuli": 1})
     listed = entry("Ali Mohammed", links=["NORTHERN RIVERS FRONT"])
     designated = judge(person("Ali Mohammed", designated=True), listed, "Person")
     assert designated.state == PROBABLE
@@ -445,3 +445,20 @@ def test_one_actor_on_two_lists_is_no_rival_of_itself() -> None:
         strangers = {"ofac-1": judge(actor, listed, "Person"), "un-QDi.2": judge(actor, listed, "Person")}
         settle(strangers, frozenset({frozenset(("ofac-1", "un-QDi.1"))}))
         assert [j.state for j in strangers.values()] == [POSSIBLE, POSSIBLE]
+
+
+def test_a_name_with_the_listed_parts_in_another_order_is_a_relative() -> None:
+    """ "<B> <A> <Family>" is the son or the father of the listed "<A> <B> <FAMILY>" (session 16): never a full
+    name, and not within the listed name either; the listed order, or the family name moved to the front, is."""
+    from threatgraph.resolve.judge import in_order, same_words
+
+    listed = entry("Hamid Tariq Vellacott", links=["JEMAAH ISLAMIYAH"])
+    ctx = {"Organization:jemaah islamiyah": 1}
+    son = judge(person("Tariq Hamid Vellacott", ctx, designated=True), listed, "Person")
+    assert son.state == POSSIBLE and any("another order" in x for x in son.evidence_against)
+    assert judge(person("Hamid Tariq Vellacott", ctx, designated=True), listed, "Person").state == PROBABLE
+    assert judge(person("Vellacott Hamid Tariq", ctx, designated=True), listed, "Person").state == PROBABLE
+    assert not same_words("Tariq Hamid Vellacott", "Hamid Tariq VELLACOTT")
+    assert same_words("Maulawi Zarif", "ZARIF, Maulawi")
+    assert in_order(["hamid", "vellacott"], ["hamid", "tariq", "vellacott"])
+    assert not in_order(["tariq", "hamid", "vellacott"], ["hamid", "tariq", "vellacott"])

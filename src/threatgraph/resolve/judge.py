@@ -156,7 +156,31 @@ def same_words(news: str, listed: str) -> bool:
     and name on both sides is a two-part name, where the bare part ("Zarif") or another title ("Mullah Zarif")
     would be one part only."""
     words = _raw_words(news)
-    return len(words) >= 2 and words == _raw_words(listed)
+    if len(words) < 2 or words != _raw_words(listed):
+        return False
+    return len(words) == 2 or in_order(_ordered_words(news), _ordered_words(listed))
+
+
+def _ordered_words(name: str) -> list[str]:
+    return fold(name).replace(",", " ").split()
+
+
+def in_order(news: Sequence[str], listed: Sequence[str]) -> bool:
+    """Whether the article's name parts stand in the listed name's order: a subsequence of the listed parts, or of
+    the listed parts with the family name moved from the end to the front or from the front to the end (lists and
+    some languages write it first: "RAWANDI Karim Sadiq").
+
+    Why: in an Arabic, Persian or Pashto name the order says who is whose son: "<A> <B> <Family>" is A son of B,
+    and his father or son is "<B> <A> <Family>", the same words in another order (a son is often named after his
+    grandfather). Compared as a set of parts, the relative's name is the listed name exactly."""
+    orders = [list(listed)]
+    if len(listed) > 2:
+        orders += [[listed[-1], *listed[:-1]], [*listed[1:], listed[0]]]
+    for order in orders:
+        rest = iter(order)
+        if all(any(part == other for other in rest) for part in news):
+            return True
+    return False
 
 
 def without_patronymic(name: str) -> str | None:
@@ -309,7 +333,10 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
     as it is X."""
     fam = "Person" if family(schema) == "Person" else "Organization"
     news, listed = name_form(matched[0], fam), name_form(matched[1], schema)
-    return bool(news.core) and set(news.skeletons) <= set(listed.skeletons)
+    if not news.core or not set(news.skeletons) <= set(listed.skeletons):
+        return False
+    # a person's parts in another order name a father or a son (:func:`in_order`)
+    return fam != "Person" or in_order(news.skeletons, listed.skeletons)
 
 
 def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterable[str] = ()) -> str | None:
@@ -640,7 +667,15 @@ def judge(
         )
         contained = j.name_kind == "partial" and _within_listed(j.matched, entry_schema)
         if j.name_kind == "partial" and not contained:
-            j.evidence_against.append(f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks")
+            swapped = set(name_form(j.matched[0], "Person").skeletons) <= set(
+                name_form(j.matched[1], "Person").skeletons
+            )
+            j.evidence_against.append(
+                f"name: the parts of {j.matched[0]!r} stand in another order than in the listed {j.matched[1]!r}, "
+                "as a father's or a son's name does"
+                if swapped
+                else f"name: {j.matched[0]!r} has name parts the listed {j.matched[1]!r} lacks"
+            )
         # A partial name whose entry is tied to parties the articles never name with it: the one fact specific
         # to the entry disagrees, and what is left (a designation, a country) fits every namesake of a release.
         unaffiliated = bool(links) and not any(x.startswith("affiliation") for x in j.evidence_for)
