@@ -23,6 +23,7 @@ from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_k
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
+from threatgraph.resolve.enclosing import cut_names
 from threatgraph.resolve.groups import (
     CHUNK,
     ENTITY_CONTEXT,
@@ -223,7 +224,15 @@ class Resolver:
         actor as sanctioned, so the bare merge threshold is not enough. The name must align whole (for a
         person, a full name), or a list's or the public table's statement must tie the names, or the group
         must share several co-mentioned actors with the entity (a string-similar or partial name in the
-        same company: the same person; in other company: perhaps a namesake of a listed one)."""
+        same company: the same person; in other company: perhaps a namesake of a listed one). A body's group
+        whose every mention is cut out of a longer name that is none of the entity's names ("<X>" of "the <X>
+        Relief Council": :func:`threatgraph.resolve.enclosing.cut_names`) never joins: it names another body."""
+        if not g.person:
+            cut = cut_names(self.conn, g.mention_ids)
+            if cut and not any(
+                best_name_score([name_form(n, prof.schema)], prof.forms()).score >= MATCH_THRESHOLD for n in cut
+            ):
+                return False
         if gs.name.feature in ("list-aliases", PUBLIC_NAMES):
             return True
         if gs.name.score >= SANCTIONED_ALIGNED and not (g.person and gs.weak):

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 
 from followthemoney.types import registry
+from sqlalchemy import Connection, select
 
 from threatgraph.names.vocabulary import fold, vocabulary
+from threatgraph.store.schema import mentions
 
 #: Lower-case words that may join the capitalised words of one name ("Council for <X> Affairs").
 CONNECTORS = frozenset({"of", "for", "the", "al", "el"})
@@ -92,3 +95,42 @@ def enclosing_name(sentence: str, start: int, end: int) -> str | None:
     """The longer name around a mention (:func:`enclosing_span`) as written, or None."""
     span = enclosing_span(sentence, start, end)
     return None if span is None else " ".join(sentence[span[0] : span[1]].split())
+
+
+def cut_names(conn: Connection, mention_ids: Sequence[int]) -> list[str]:
+    """The longer names that every one of these mentions (one in-document group) is cut out of, or [] when any
+    of them ends its name or the further words belong to another mention ("<X> <Given> <Family>": a group's name
+    before a person's).
+
+    Why: a group made only of such cut mentions names the longer body ("the <X> Relief Council"), not "<X>"; joined
+    to the listed body's entity, its mentions would read as sanctioned (:meth:`threatgraph.resolve.cluster.Resolver`
+    keeps it apart from an entity read as sanctioned)."""
+    if not mention_ids:
+        return []
+    rows = conn.execute(
+        select(
+            mentions.c.id,
+            mentions.c.article_id,
+            mentions.c.sentence,
+            mentions.c.sent_start,
+            mentions.c.start,
+            mentions.c.end,
+        ).where(mentions.c.id.in_(list(mention_ids)))
+    ).all()
+    names: set[str] = set()
+    own = set(mention_ids)
+    for _mid, art, sentence, sent_start, start, end in rows:
+        span = enclosing_span(sentence or "", start - sent_start, end - sent_start)
+        if span is None:
+            return []
+        added = [(lo, hi) for lo, hi in ((span[0] + sent_start, start), (end, span[1] + sent_start)) if lo < hi]
+        for lo, hi in added:
+            other = conn.execute(
+                select(mentions.c.id).where(
+                    mentions.c.article_id == art, mentions.c.start < hi, mentions.c.end > lo, mentions.c.id.not_in(own)
+                )
+            ).first()
+            if other is not None:
+                return []
+        names.add(" ".join((sentence or "")[span[0] : span[1]].split()))
+    return sorted(names)
