@@ -194,6 +194,10 @@ ENTRY = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"], "na
         ("U.S. citizen", {"us"}),
         ("dual U.S.-Somali citizen", {"us", "so"}),
         ("U.S. envoy", set()),
+        ("citizen of Kenya", {"ke"}),
+        ("national of the United Arab Emirates", {"ae"}),
+        ("dual citizen of Sweden", set()),  # the second country was cut off with the role
+        ("citizen of the world", set()),
     ],
 )
 def test_only_a_nationality_adjective_states_a_nationality(role: str, nationality: set[str]) -> None:
@@ -222,6 +226,16 @@ def test_a_namesake_called_british_or_a_us_citizen_is_left_for_review(listed, ad
     )
     resolve.update(listed, add(art))
     assert links(listed).get("Idris Farah Warsame") == [("ofac-9502", "possible")]
+    assert links(listed).get("Bartholomew Chidi Okonjo") == [("ofac-9506", "possible")]
+
+
+def test_a_namesake_called_a_citizen_of_another_country_is_left_for_review(listed, add) -> None:
+    """ "<Name>, a citizen of <Country>, ...": the country after the citizenship noun is none of the entry's."""
+    art = build(
+        "Treasury also designated Bartholomew Chidi Okonjo, a citizen of Ghana, for laundering proceeds.",
+        [("Person", ["Bartholomew Chidi Okonjo"])],
+    )
+    resolve.update(listed, add(art))
     assert links(listed).get("Bartholomew Chidi Okonjo") == [("ofac-9506", "possible")]
 
 

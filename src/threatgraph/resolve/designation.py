@@ -235,9 +235,16 @@ def role_after(sentence: str, end: int) -> str:
     m = _ROLE_APPOSITION.match(sentence[end:])
     if not m:
         return ""
-    words = []
+    words: list[str] = []
     for word in m.group(1).split():
-        if word.casefold() in STOP:
+        # "a citizen of <Country>": the country after a citizenship noun belongs to the role
+        citizenship = bool(words) and words[-1].casefold() in CITIZENSHIP_NOUNS
+        if word.casefold() in STOP and not (word.casefold() == "of" and citizenship):
             break
         words.append(word)
     return " ".join(words) if 0 < len(words) <= MAX_ROLE_WORDS else ""
+
+
+#: Nouns that say the country written with them is the person's nationality ("a U.S. citizen", "a citizen of
+#: Kenya", "a Kenyan national").
+CITIZENSHIP_NOUNS = frozenset({"citizen", "citizens", "national", "nationals"})

@@ -68,6 +68,7 @@ from threatgraph.extract.places import country_code, is_place
 from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import NameForm, family, name_form
 from threatgraph.names.vocabulary import fold, vocabulary
+from threatgraph.resolve.designation import CITIZENSHIP_NOUNS
 
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.
@@ -507,7 +508,11 @@ def _demonym(word: str, code: str) -> str | None:
 
 #: Nouns that say the country word before them ("U.S. citizen", "Kenya national") states a nationality, even a
 #: country's name ("U.S.") that elsewhere in a role says where a person works.
-CITIZEN_NOUNS = frozenset({"citizen", "citizens", "national", "nationals", "passport"})
+CITIZEN_NOUNS = CITIZENSHIP_NOUNS | {"passport"}
+#: "citizen of <Country>", "national of the <Country>": the country named after a citizenship noun.
+_CITIZEN_OF = re.compile(
+    r"\b(?:" + "|".join(sorted(CITIZENSHIP_NOUNS)) + r")\s+of\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+)
 
 
 def _country_word(word: str) -> str | None:
@@ -521,7 +526,8 @@ def _country_word(word: str) -> str | None:
 def stated_nationalities(roles: Sequence[str]) -> set[str]:
     """Countries the articles' roles for a person state as its nationality ("Somali security official"); a dual
     nationality written as one compound of nationality adjectives ("Somali-Kenyan businessman") states both. Before
-    a citizenship noun ("a U.S. citizen", "a dual U.S.-Lebanese citizen") a country's name states it too."""
+    a citizenship noun ("a U.S. citizen", "a dual U.S.-Lebanese citizen") or after it ("a citizen of Kenya") a
+    country's name states it too."""
     out = set()
     for role in roles:
         words = [w.strip(".,()\"'") for w in role.split()]
@@ -532,6 +538,12 @@ def stated_nationalities(roles: Sequence[str]) -> set[str]:
             parts = [read(p + "." if p.count(".") == 1 else p) for p in word.split("-")] if word else [None]
             if all(parts):
                 out.update(c for c in parts if c)
+        # "a dual citizen of <A> and <B>": the role ends before "and", so <B> would be lost; say nothing
+        dual = "dual" in role.casefold().split()
+        for m in [] if dual else _CITIZEN_OF.finditer(role):
+            code = country_code(m.group(1).rstrip(".,"), codes=False)
+            if code:
+                out.add(code)
     return out
 
 
