@@ -49,6 +49,7 @@ ROWS = [
     _row(9504, "SALVATION BRIGADES OF TANZANIA"),
     _row(9505, "NATIONAL ISLAMIC ARMY FRONT"),
     _row(9506, "OKONJO, Bartholomew Chidi", "individual", "DOB 1958; nationality Nigeria."),
+    _row(9507, "MWANGI, Tobias Kamau", "individual", "DOB 1970; POB Mombasa, Kenya; nationality Kenya."),
     *_FILLER,
 ]
 
@@ -361,3 +362,24 @@ def test_the_listed_order_with_the_family_name_first_is_sanctioned(listed, add) 
     )
     resolve.update(listed, add(art))
     assert ("Rawandi Karim Sadiq", "ofac-9501") in sanctioned(listed)
+
+
+def test_a_namesake_born_in_another_country_is_left_for_review(listed, add) -> None:
+    """ "<Nationality>-born" states a place of birth; the entry's is another country. Failed before session 16: a
+    compound with "born" was read as nothing, and the full name with a reported designation read as sanctioned."""
+    art = build(
+        "Treasury designated Somali-born financier Tobias Kamau Mwangi for moving money.",
+        [("Person", ["Tobias Kamau Mwangi"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Tobias Kamau Mwangi") == [("ofac-9507", "possible")]
+
+
+def test_a_person_born_where_the_entry_was_born_is_sanctioned(listed, add) -> None:
+    """Control: born in the entry's country of birth, the same release reads as sanctioned."""
+    art = build(
+        "Treasury designated Kenya-born financier Tobias Kamau Mwangi for moving money.",
+        [("Person", ["Tobias Kamau Mwangi"])],
+    )
+    resolve.update(listed, add(art))
+    assert links(listed).get("Tobias Kamau Mwangi") == [("ofac-9507", "probable")]

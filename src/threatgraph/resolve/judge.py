@@ -300,6 +300,43 @@ def _countries(entry: Mapping[str, Any]) -> set[str]:
     return codes
 
 
+def _birth_countries(entry: Mapping[str, Any]) -> set[str]:
+    codes = set()
+    for place in _props(entry).get("birthPlace") or []:
+        code = registry.country.clean(str(place).rsplit(",", 1)[-1].strip())
+        if code:
+            codes.add(code)
+    return codes
+
+
+def stated_birth_countries(roles: Sequence[str]) -> set[str]:
+    """Countries the articles' roles say a person was born in: "<Nationality>-born" or "<Country>-born" ("Somali-born
+    businessman", "Kenya-born")."""
+    out = set()
+    for role in roles:
+        for word in role.split():
+            head, sep, tail = word.strip(".,()\"'").rpartition("-")
+            if sep and tail.casefold() == "born" and head and "-" not in head:
+                code = _country_word(head)
+                if code:
+                    out.add(code)
+    return out
+
+
+def born_elsewhere(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str], set[str]] | None:
+    """(countries the articles say the person was born in, the entry's countries of birth) when they share none,
+    else None.
+
+    Why: "Somali-born" states the one fact the list's place of birth states too, and unlike a nationality it
+    never changes; a namesake born in another country is another person. Only the entry's place of birth is
+    compared: a person born in one country holds another's nationality often enough."""
+    stated = stated_birth_countries(actor.roles)
+    born = _birth_countries(entry)
+    if stated and born and not stated & born:
+        return stated, born
+    return None
+
+
 def _birth_years(entry: Mapping[str, Any]) -> list[int]:
     years = []
     for value in _props(entry).get("birthDate") or []:
@@ -667,6 +704,14 @@ def judge(
             "nationality: the articles call this person "
             f"{', '.join(registry.country.caption(c) or c for c in sorted(foreign[0]))}, the entry states "
             f"{', '.join(registry.country.caption(c) or c for c in sorted(foreign[1]))}"
+        )
+    elsewhere = born_elsewhere(actor, entry) if person else None
+    if elsewhere is not None:
+        foreign = elsewhere
+        j.evidence_against.append(
+            "place of birth: the articles say this person was born in "
+            f"{', '.join(registry.country.caption(c) or c for c in sorted(elsewhere[0]))}, the entry in "
+            f"{', '.join(registry.country.caption(c) or c for c in sorted(elsewhere[1]))}"
         )
     if person:
         # A partial name (parts of the listed name, in order) needs two independent corroborations.
