@@ -196,6 +196,9 @@ ENTRY = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"], "na
         ("dual U.S.-Somali citizen", {"us", "so"}),
         ("U.S. envoy", set()),
         ("citizen of Kenya", {"ke"}),
+        ("U.S. national security adviser", set()),  # "national" of "national security", not a citizenship
+        ("Kenya National Bank manager", set()),  # a name
+        ("Kenya national", {"ke"}),
         ("national of the United Arab Emirates", {"ae"}),
         ("dual citizen of Sweden", set()),  # the second country was cut off with the role
         ("citizen of the world", set()),

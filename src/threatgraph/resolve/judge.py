@@ -560,6 +560,16 @@ def _country_word(word: str) -> str | None:
     return _nationality_word(word) or country_code(word, codes=False)
 
 
+def _citizenship_noun(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is a citizenship noun: written small ("Kenya National Bank" is a name), and "national"
+    not an adjective of the word after it ("U.S. national security adviser" says whose security he advises on)."""
+    word = words[i]
+    if word not in CITIZEN_NOUNS:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return not (word.startswith("national") and after[:1].islower())
+
+
 def stated_nationalities(roles: Sequence[str]) -> set[str]:
     """Countries the articles' roles for a person state as its nationality ("Somali security official"); a dual
     nationality written as one compound of nationality adjectives ("Somali-Kenyan businessman") states both. Before
@@ -569,7 +579,7 @@ def stated_nationalities(roles: Sequence[str]) -> set[str]:
     for role in roles:
         words = [w.strip(".,()\"'") for w in role.split()]
         for i, word in enumerate(words):
-            citizen = i + 1 < len(words) and words[i + 1].casefold() in CITIZEN_NOUNS
+            citizen = i + 1 < len(words) and _citizenship_noun(words, i + 1)
             read = _country_word if citizen else _nationality_word
             # "U.S." loses its last stop above; the country tables know it with both
             parts = [read(p + "." if p.count(".") == 1 else p) for p in word.split("-")] if word else [None]
