@@ -199,6 +199,8 @@ ENTRY = {"schema": "Person", "properties": {"name": ["Idris Farah WARSAME"], "na
         ("U.S. national security adviser", set()),  # "national" of "national security", not a citizenship
         ("Kenya National Bank manager", set()),  # a name
         ("Kenya national", {"ke"}),
+        ("Turkey envoy", set()),  # a country's name in another spelling than the list's caption
+        ("Scottish businessman", {"gb"}),  # a nation within a state: the state's nationality
         ("national of the United Arab Emirates", {"ae"}),
         ("dual citizen of Sweden", set()),  # the second country was cut off with the role
         ("citizen of the world", set()),

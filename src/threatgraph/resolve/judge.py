@@ -522,6 +522,8 @@ def _nationality_word(word: str) -> str | None:
         return None
     w = fold(word)
     words = fold(registry.country.caption(code) or "").split()
+    if w.endswith(NAME_ENDINGS):
+        return None  # a country's name in another spelling than the caption's ("Turkey" for "Türkiye")
     if w not in words and any(len(c) >= 4 and w[:4] == c[:4] for c in words):
         return code
     return _demonym(word, code)
@@ -538,9 +540,15 @@ def _demonym(word: str, code: str) -> str | None:
     territory = lookup_territory(word)
     if territory is None or not territory.is_country or territory.code != code:
         return None
-    if fold(word) == code or country_code(word, codes=False) is not None or is_place(word):
+    w = fold(word)
+    if w == code or country_code(word, codes=False) is not None or is_place(word):
         return None
-    return code
+    # English country names end so ("Korea", "Turkey", "Finland", "Tajikistan"); the adjectives never do
+    return None if w.endswith(NAME_ENDINGS) else code
+
+
+#: Endings of English country names, which no nationality adjective has.
+NAME_ENDINGS = ("a", "ey", "land", "stan")
 
 
 #: Nouns that say the country word before them ("U.S. citizen", "Kenya national") states a nationality, even a
@@ -584,7 +592,8 @@ def stated_nationalities(roles: Sequence[str]) -> set[str]:
             # "U.S." loses its last stop above; the country tables know it with both
             parts = [read(p + "." if p.count(".") == 1 else p) for p in word.split("-")] if word else [None]
             if all(parts):
-                out.update(c for c in parts if c)
+                # a nation within a state ("Scottish": gb-sct) is the state's nationality on a list
+                out.update(c.split("-")[0] for c in parts if c)
         # "a dual citizen of <A> and <B>": the role ends before "and", so <B> would be lost; say nothing
         dual = "dual" in role.casefold().split()
         for m in [] if dual else _CITIZEN_OF.finditer(role):
