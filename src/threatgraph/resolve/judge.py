@@ -25,8 +25,12 @@ says about the entry against everything the articles say about the actor:
   listed one that fits none of the entry's names (a branch, a wing: :func:`more_specific_name`),
   a birth date that makes the person a child when the reporting starts, another full name of the actor
   whose given name the entry never carries (a relative who shares the listed family name), a nationality the
-  articles state before the person's name ("Somali official") or in an apposition after it ("<Name>, a Somali
-  national") that none of the entry's countries is (:func:`foreign_national`); for a body, name words the
+  articles state before the person's name ("Somali official", "British financier") or in an apposition after it
+  ("<Name>, a Somali national", "a citizen of <Country>") that none of the entry's countries is
+  (:func:`foreign_national`), a country of birth ("Somali-born") that is not the entry's (:func:`born_elsewhere`),
+  an age or birth year written beside the name that no listed birth year fits (:func:`stated_age_differs`), a
+  person's name parts in another order than the listed ones, as a father's or a son's name has them
+  (:func:`in_order`); for a body, name words the
   article's name adds to the listed one ("<X> Supreme Council" for "<X>": :func:`added_name_words`), and a body
   the articles write only inside a longer name that is none of the entry's (:func:`only_inside_longer_names`):
   each names another body, and neither a reported designation nor the entry's affiliation makes it the listed one.
