@@ -388,3 +388,20 @@ def test_a_person_born_where_the_entry_was_born_is_sanctioned(listed, add) -> No
     )
     resolve.update(listed, add(art))
     assert links(listed).get("Tobias Kamau Mwangi") == [("ofac-9507", "probable")]
+
+
+@pytest.mark.parametrize(
+    ("role", "born"),
+    [
+        ("Somali-born businessman", {"so"}),
+        ("Kenya-born", {"ke"}),
+        ("U.S.-born cleric", {"us"}),
+        ("Iranian-backed militia leader", set()),
+        ("British-Somali-born", set()),  # two countries in one compound: which one is the birth's is unclear
+        ("newly-born", set()),
+    ],
+)
+def test_only_a_country_before_born_states_a_place_of_birth(role: str, born: set[str]) -> None:
+    from threatgraph.resolve.judge import stated_birth_countries
+
+    assert stated_birth_countries([role]) == born
