@@ -215,3 +215,10 @@ def test_a_body_named_by_its_function_keeps_its_country() -> None:
     assert territory_head("Popular Vellacott Front of Iraq") is None
     assert territory_head("Islamic Vellacott Emirate of Afghanistan") == "Islamic Vellacott Emirate"
     assert "central vellacott bank" not in variant_norms(name_form("Central Vellacott Bank of Syria"))
+
+
+def test_an_acronym_spelled_letter_by_letter_keeps_its_particle_letters() -> None:
+    """ "I-Q-V-F": a letter that is also a particle ("i" of the izafe, "e") is a letter of a spelled-out acronym."""
+    assert name_form("I-Q-V-F", "Organization").core == ("i", "q", "v", "f")
+    score, feature = _org("I-Q-V-F", "Islamic Qandor Vellacott Front")
+    assert feature == "acronym" and score >= MATCH_THRESHOLD
