@@ -115,6 +115,9 @@ def test_a_name_is_screened_under_its_bodys_other_names() -> None:
     assert not table.one_body(_forms("Qandor Vellacott"), _forms("QV-OSTROVA HILLS"))
     assert not table.one_body(branch, _forms("QV-DORLAND"))
     assert table.one_body(_forms("Dawla Qandor"), _forms("QV"))
+    # "Province" after the region marks the branch and names nothing itself
+    assert table.one_body(_forms("Qandor Vellacott Ostrova Province"), _forms("QV-OSTROVA"))
+    assert not table.one_body(_forms("Qandor Vellacott Province"), _forms("QV"))
 
 
 def test_a_branch_listed_under_the_bodys_acronym_is_linked(store, add, tmp_path, monkeypatch) -> None:

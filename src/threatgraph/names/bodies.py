@@ -30,6 +30,8 @@ from threatgraph.names.vocabulary import vocabulary
 BODIES_FILE = Path(__file__).with_name("bodies.yaml")
 #: The family the table's names are filed under (blocking keys are "<family>|n:<norm>").
 FAMILY = "Organization"
+#: Words that mark a branch's place part and name nothing themselves ("<Region> Province", "Wilayat <Region>").
+BRANCH_MARKERS = frozenset({"province", "wilayat", "wilayah", "wilaya", "branch"})
 
 
 def form_keys(form: NameForm) -> set[str]:
@@ -84,7 +86,10 @@ class PublicNames:
         for k in range(len(form.core) - 1, 0, -1):
             found = self.opens.get(_opening(form.designator, form.core[:k]), set())
             if len(found) == 1:
-                return next(iter(found)), form.core[k:]
+                # "<Body> <Region> Province" and "<BODY>-<REGION>" name one branch: the marker word says only
+                # that a branch follows (screen/branches.py reads it so too)
+                rest = tuple(w for w in form.core[k:] if w not in BRANCH_MARKERS)
+                return (next(iter(found)), rest) if rest else None
         return None
 
     def same_branch(self, left: Iterable[NameForm], right: Iterable[NameForm]) -> bool:
