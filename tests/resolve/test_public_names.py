@@ -4,12 +4,14 @@ a unit named with a designator and another body's acronym stay apart."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from threatgraph import resolve
 from threatgraph.datafiles import DataFileError, load_yaml
 from threatgraph.names.bodies import BODIES_FILE, build, form_keys, public_names
 from threatgraph.names.forms import name_form
 from threatgraph.names.schemas import BodiesFile
+from threatgraph.store.schema import mentions, sanction_links
 
 from .conftest import build as article
 from .test_cluster import entity_of
@@ -97,3 +99,51 @@ def test_a_branch_named_under_two_names_of_its_body_resolves_to_one_actor(store,
     branch = entity_of(store, "ISIS in the Vellacott Hills")
     assert branch == entity_of(store, "Islamic State in the Vellacott Hills")
     assert branch.isdisjoint(entity_of(store, "ISIS")) and branch.isdisjoint(entity_of(store, "Daesh in Dorland"))
+
+
+def test_a_name_is_screened_under_its_bodys_other_names() -> None:
+    """A list snapshot may hold one of a body's names only ("QV-OSTROVA HILLS" with no a.k.a.) and the matcher
+    compares words: a name of the body, or a branch named by one, is also screened under the body's other names
+    (session 16: "Islamic State in <Region>" never found the listed "ISIS-<REGION>")."""
+    table = build({"qv": ["Qandor Vellacott", "QV", "Dawla Qandor"], "amsel": ["Amsel Army"]})
+    assert set(table.other_names(name_form("Qandor Vellacott", "ArmedGroup"))) == {"QV", "Dawla Qandor"}
+    assert "QV ostrova hills" in table.other_names(name_form("Qandor Vellacott in the Ostrova Hills", "ArmedGroup"))
+    assert table.other_names(name_form("Vellar Qandor Front", "ArmedGroup")) == []
+    # a listed branch aligns with the news branch under another name of its body, not the parent or another region
+    branch = _forms("Qandor Vellacott in the Ostrova Hills")
+    assert table.one_body(branch, _forms("QV-OSTROVA HILLS"))
+    assert not table.one_body(_forms("Qandor Vellacott"), _forms("QV-OSTROVA HILLS"))
+    assert not table.one_body(branch, _forms("QV-DORLAND"))
+    assert table.one_body(_forms("Dawla Qandor"), _forms("QV"))
+    # "Province" after the region marks the branch and names nothing itself
+    assert table.one_body(_forms("Qandor Vellacott Ostrova Province"), _forms("QV-OSTROVA"))
+    assert not table.one_body(_forms("Qandor Vellacott Province"), _forms("QV"))
+
+
+def test_a_branch_listed_under_the_bodys_acronym_is_linked(store, add, tmp_path, monkeypatch) -> None:
+    """The article names the branch by the body's name, the list by its acronym: one listed body, linked as a
+    list a.k.a. would link it; the parent and another region's branch are not linked to it."""
+    from threatgraph.resolve import judge, sanctions
+    from threatgraph.screen.lists import load_files
+
+    table = build({"qv": ["Qandor Vellacott", "QV"]})
+    for module in (sanctions, judge):  # the table as shipped names real bodies; this one is invented
+        monkeypatch.setattr(module, "public_names", lambda: table)
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text('9301,"QV-OSTROVA HILLS",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n', encoding="utf-8")
+    load_files(store, [sdn], dataset="ofac")
+    ids = add(
+        article(
+            "The Qandor Vellacott in the Ostrova Hills claimed the raid on the depot.",
+            [("ArmedGroup", ["Qandor Vellacott in the Ostrova Hills"])],
+        ),
+        article("The Qandor Vellacott in Dorland denied it.", [("ArmedGroup", ["Qandor Vellacott in Dorland"])]),
+    )
+    resolve.update(store, ids)
+    with store.connect() as conn:
+        rows = conn.execute(
+            select(mentions.c.text, sanction_links.c.entry_id, sanction_links.c.status).join(
+                sanction_links, sanction_links.c.entity_id == mentions.c.entity_id
+            )
+        ).all()
+    assert {(r[0], r[1], r[2]) for r in rows} == {("Qandor Vellacott in the Ostrova Hills", "ofac-9301", "probable")}

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from threatgraph import resolve
 from threatgraph.names.align import MATCH_THRESHOLD, compare_names
 from threatgraph.names.forms import name_form, variant_norms
+from threatgraph.names.parts import same_person_part
 from threatgraph.names.qualifiers import territory_head
+from threatgraph.names.tokens import romanisation_fold
 from threatgraph.store.schema import mentions
 
 from .conftest import build
@@ -53,6 +55,46 @@ def test_a_group_word_under_two_romanisations_is_one_word() -> None:
     score, feature = _org("al-Qandaida", "al Qandaeda")
     assert score >= MATCH_THRESHOLD and feature == "aligned"
     assert _org("al-Qandaida", "al-Qandoda")[0] < MATCH_THRESHOLD
+
+
+def test_the_izafe_is_written_e_and_i_alike() -> None:
+    """ "Jaish-e-<Name>" / "JAISH-I-<NAME>", "Tehrik-i-<Name> <Country>" / "TEHRIK-E <NAME> <COUNTRY>": the Persian and
+    Urdu connector is one particle however it is romanised (session 16: the "i" stayed a name word, 0.6)."""
+    assert _org("Jaysh-e-Qandor", "JAYSH-I-QANDOR")[0] >= MATCH_THRESHOLD
+    assert _org("Tehrik-i-Vellar Qandistan", "TEHRIK-E VELLAR QANDISTAN")[0] >= MATCH_THRESHOLD
+    assert _org("Lashkar-i-Dorvani", "Lashkar e-Dorvani")[0] >= MATCH_THRESHOLD
+    # another name after the connector is another group; a middle initial written with its stop stays a name part
+    assert _org("Jaysh-i-Qandor", "Jaysh-i-Vellar")[0] < MATCH_THRESHOLD
+    assert _person("Tarik I. Vellacott", "Tarik J. Vellacott") < MATCH_THRESHOLD
+
+
+def test_word_endings_romanised_two_ways() -> None:
+    """The divine name closing a compound ("-ullah"/"-allah"/"-ollah"), the ta marbuta with or without its "h"
+    ("Nusrah"/"Nusra"), a closing "y" for "i" ("Ghaly"/"Ghali"), a doubled closing consonant ("Haqq"/"Haq"):
+    one word each (session 16: these scored 0.86, 0.67 or 0.6 and a listed group or person was missed)."""
+    assert _org("Ansartarrullah", "ANSARTARRALLAH")[0] >= MATCH_THRESHOLD
+    assert _org("Jabhat al-Qandorah", "Qandora Front")[0] >= MATCH_THRESHOLD
+    assert _org("Asa'ib Ahl al-Vaqq", "ASA'IB AHL AL-VAQ")[0] >= MATCH_THRESHOLD
+    assert _person("Tamir ag Qandaly", "Tamir ag QANDALI") >= MATCH_THRESHOLD
+    assert _person("Rudollah Vellacott", "Rudallah Vellacott") >= MATCH_THRESHOLD
+    # an ending counts only after a stem of its own: "Mullah" is no "-ullah" name, "Shah" keeps its "h"
+    assert romanisation_fold("mullah") != romanisation_fold("mallah")
+    assert romanisation_fold("shah") != romanisation_fold("sha")
+    # other letters before the ending still make another name
+    assert _org("Ansartarrullah", "Ansardorrallah")[0] < MATCH_THRESHOLD
+    assert _person("Tamir Qandaly", "Tamir Qundali") < MATCH_THRESHOLD
+
+
+def test_kasra_and_damma_romanised_two_ways_in_person_names() -> None:
+    """ "Esmail"/"Ismail", "Mostafa"/"Mustafa", "Naser"/"Nassir": e and i, o and u write one short vowel (session 16:
+    these scored 0.5 and a person's full name never met its listed spelling); a and i, a and u stay apart."""
+    assert _person("Esmail Vellacott", "Ismail Vellacott") >= MATCH_THRESHOLD
+    assert _person("Mostafa Qandori", "Mustafa Qandori") >= MATCH_THRESHOLD
+    assert _person("Naser Dorvani", "Nassir Dorvani") >= MATCH_THRESHOLD
+    assert _person("Jamal Vellacott", "Jamil Vellacott") < MATCH_THRESHOLD
+    assert _person("Hamad Vellacott", "Hamid Vellacott") < MATCH_THRESHOLD
+    # a short word is not folded: one vowel apart is as often another name as another spelling
+    assert same_person_part("dorvel", "durvil") and not same_person_part("dorv", "durv")
 
 
 def test_a_territorial_qualifier_is_recognised_by_what_it_names() -> None:
@@ -186,3 +228,10 @@ def test_a_body_named_by_its_function_keeps_its_country() -> None:
     assert territory_head("Popular Vellacott Front of Iraq") is None
     assert territory_head("Islamic Vellacott Emirate of Afghanistan") == "Islamic Vellacott Emirate"
     assert "central vellacott bank" not in variant_norms(name_form("Central Vellacott Bank of Syria"))
+
+
+def test_an_acronym_spelled_letter_by_letter_keeps_its_particle_letters() -> None:
+    """ "I-Q-V-F": a letter that is also a particle ("i" of the izafe, "e") is a letter of a spelled-out acronym."""
+    assert name_form("I-Q-V-F", "Organization").core == ("i", "q", "v", "f")
+    score, feature = _org("I-Q-V-F", "Islamic Qandor Vellacott Front")
+    assert feature == "acronym" and score >= MATCH_THRESHOLD

@@ -71,8 +71,13 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
         return same_person_part(a, b)
     if not person and plural_fold(a) == plural_fold(b):
         return True
-    if not person and len(a) >= 4 and romanisation_fold(a) == romanisation_fold(b):
-        return True  # "qaida"/"qaeda": one word under two romanisations
+    if (
+        not person
+        and max(len(a), len(b)) >= 4
+        and min(len(a), len(b)) >= 3
+        and romanisation_fold(a) == romanisation_fold(b)
+    ):
+        return True  # "qaida"/"qaeda", "haqq"/"haq": one word under two romanisations
     if not person and _place(a) and _place(a) == _place(b):
         return True  # one region under two names ("sham"/"levant")
     if len(sa) >= 3 and sa == sb:

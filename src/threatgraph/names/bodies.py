@@ -30,6 +30,8 @@ from threatgraph.names.vocabulary import vocabulary
 BODIES_FILE = Path(__file__).with_name("bodies.yaml")
 #: The family the table's names are filed under (blocking keys are "<family>|n:<norm>").
 FAMILY = "Organization"
+#: Words that mark a branch's place part and name nothing themselves ("<Region> Province", "Wilayat <Region>").
+BRANCH_MARKERS = frozenset({"province", "wilayat", "wilayah", "wilaya", "branch"})
 
 
 def form_keys(form: NameForm) -> set[str]:
@@ -38,8 +40,10 @@ def form_keys(form: NameForm) -> set[str]:
 
 
 def _opening(designator: str | None, words: Iterable[str]) -> tuple[str, ...]:
-    """The key of a name's opening words (plural folded: "Islamic State's" opens like "Islamic State")."""
-    return (designator or "", *(plural_fold(w) for w in words))
+    """The key of a name's opening words (plural folded: "Islamic State's" opens like "Islamic State"; a region
+    under its one name: "... of Iraq and al-Sham in <Region>" opens like "... of Iraq and Syria")."""
+    places = vocabulary().place_of
+    return (designator or "", *(places.get(w, plural_fold(w)) for w in words))
 
 
 @dataclass(slots=True)
@@ -50,6 +54,8 @@ class PublicNames:
     norms_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: body ids by the words of each of their names, for names that open with one ("<Body> in <Region>")
     opens: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: each body's names as the table writes them (what a name is screened under besides its own)
+    written: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def bodies(self, forms: Iterable[NameForm]) -> set[str]:
         """The bodies these names are names of (a key two bodies share names neither)."""
@@ -80,7 +86,10 @@ class PublicNames:
         for k in range(len(form.core) - 1, 0, -1):
             found = self.opens.get(_opening(form.designator, form.core[:k]), set())
             if len(found) == 1:
-                return next(iter(found)), form.core[k:]
+                # "<Body> <Region> Province" and "<BODY>-<REGION>" name one branch: the marker word says only
+                # that a branch follows (screen/branches.py reads it so too)
+                rest = tuple(w for w in form.core[k:] if w not in BRANCH_MARKERS)
+                return (next(iter(found)), rest) if rest else None
         return None
 
     def same_branch(self, left: Iterable[NameForm], right: Iterable[NameForm]) -> bool:
@@ -99,6 +108,29 @@ class PublicNames:
             if (found := self.branch(form)) is not None:
                 body, rest = found
                 out |= {f"{FAMILY}|n:{norm} {' '.join(rest)}" for norm in self.norms_of[body]}
+        return out
+
+    def one_body(self, left: Iterable[NameForm], right: Iterable[NameForm]) -> bool:
+        """Whether two sets of names name one body (:meth:`same_body`) or one branch of one body
+        (:meth:`same_branch`): a listed name and a news name that agree so are one name, as a list's own
+        a.k.a.s would say ("ISIS-<Region>" on the list, "Islamic State in <Region>" in the article)."""
+        left, right = list(left), list(right)
+        return self.same_body(left, right) or self.same_branch(left, right)
+
+    def other_names(self, form: NameForm) -> list[str]:
+        """The names a body's name is also known by, to screen it under besides its own: the body's other
+        names, for a name of one body, and the branch under each name of the body its name opens with ("ISIS
+        <Region>", "ISIL <Region>" for "Islamic State in <Region>"; a branch may be a body of the table too). A
+        list snapshot may hold only one of them (a branch listed as "ISIS-<Region>" with no a.k.a.), and the
+        matcher compares words, so the news name alone never finds it. Empty for any other name."""
+        out: list[str] = []
+        found = self.bodies([form])
+        if len(found) == 1:
+            out += [n for n in self.written[next(iter(found))] if name_form(n, FAMILY).norm != form.norm]
+        if (branch := self.branch(form)) is not None:
+            body, rest = branch
+            tail = " ".join(rest)
+            out += [f"{n} {tail}" for n in self.written[body]]
         return out
 
 
@@ -123,6 +155,7 @@ def build(bodies: dict[str, list[str]]) -> PublicNames:
             if not form.core:
                 continue
             out.norms_of[body].add(form.norm)
+            out.written[body].append(name)
             out.opens[_opening(form.designator, form.core)].add(body)
             for key in form_keys(form):
                 out.bodies_of[key].add(body)

@@ -141,8 +141,11 @@ def name_form(text: str, label: str = "Organization") -> NameForm:
     # "Dorian E. Vellacott": a capital with a full stop in a person's name is a middle initial, a name part
     # that tells namesakes apart, even where the letter is also a particle ("Jaysh-e-Qandor").
     initials = {m.group(1).casefold() for m in _INITIAL.finditer(surface)} if is_person else set()
+    # "I-R-S-O": an acronym spelled out letter by letter, where a letter that is also a particle ("i", "e")
+    # is one of its letters
+    spelled = len(raw) > 1 and all(len(t) == 1 for t in raw)
     for i, tok in enumerate(raw):
-        if tok in voc.particles and not (len(tok) == 1 and tok in initials):
+        if tok in voc.particles and not (len(tok) == 1 and (spelled or tok in initials)):
             continue
         if tok.startswith(_ARABIC_ARTICLE) and len(tok) > 3:
             tok = tok[len(_ARABIC_ARTICLE) :]

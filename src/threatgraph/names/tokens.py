@@ -115,6 +115,10 @@ def phonetic(token: str) -> str:
     return metaphone(token)
 
 
+#: Letters a word keeps before a romanisation ending ("$" in the vocabulary) for the ending to be folded.
+MIN_STEM = 3
+
+
 @lru_cache(maxsize=65536)
 def romanisation_fold(token: str) -> str:
     """The token with romanisation conventions folded (the vocabulary's ``romanisation``) and doubled letters
@@ -128,6 +132,13 @@ def romanisation_fold(token: str) -> str:
             token = "al" + token[len(article) :]
             break
     for written, folded in vocabulary().romanisation:
+        if written.endswith("$"):
+            # a word ending: spelled either way only after a stem of its own ("Nasrullah"/"Nasrallah",
+            # "Nusrah"/"Nusra"), so a short word that merely ends so ("Mullah", "Shah") keeps it
+            ending = written[:-1]
+            if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
+                token = token[: -len(ending)] + folded
+            continue
         token = token.replace(written, folded)
     return _REPEATS.sub(r"\1", token)
 

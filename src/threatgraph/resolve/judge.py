@@ -69,7 +69,8 @@ from followthemoney.types import registry
 from rigour.territories import lookup_territory
 
 from threatgraph.extract.places import country_code, is_place
-from threatgraph.names.align import MATCH_THRESHOLD, compare_names
+from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, compare_names
+from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import CITIZENSHIP_NOUNS
@@ -224,6 +225,10 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
                 kind = "full"  # title and name as the list writes them ("Maulawi Zarif")
             elif person and len(form.core) < 2 and kind == "full":
                 kind = "partial"  # one name part ("Omar") is shared by thousands
+            if not person and kind == "partial" and public_names().one_body([form], [lform]):
+                # one body, or one branch of it, under two of its public names (names/bodies.yaml), as an
+                # alias on the list would say: "Islamic State in <Region>" for the listed "ISIS-<REGION>"
+                kind, score = "full", NameScore(ALIGNED, "public-name", form.text, listed)
             if not person and all(t in generic_words for t in form.core):
                 kind = "generic"  # "Hay'at", "the Movement": a kind of body, not a name
             if weak:
@@ -1015,6 +1020,8 @@ def added_name_words(matched: tuple[str, str], schema: str) -> list[str]:
     news, listed = name_form(matched[0], schema), name_form(matched[1], schema)
     if not news.latin or not listed.core or len(news.core) < 2:
         return []
+    if public_names().one_body([news], [listed]):
+        return []  # the added words are another public name of the listed body ("Islamic State" for "ISIS")
     partners = [name_form(t, schema) for t in listed.core]
     added = []
     for token, skel in zip(news.core, news.skeletons, strict=True):

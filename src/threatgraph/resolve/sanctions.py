@@ -22,7 +22,8 @@ from typing import Any
 from followthemoney.types import registry
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from threatgraph.names.align import best_name_score, compare_names, place_variants
+from threatgraph.names.align import ALIGNED, best_name_score, compare_names, place_variants
+from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form, script_of, skeleton
 from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -132,6 +133,8 @@ def query_names(names: list[str], schema: str) -> list[str]:
             extra.append(n[:-1])
         # lists name a region one way ("... OF IRAQ AND THE LEVANT"), articles another ("... and Syria")
         extra.extend(place_variants(n, canonical=True))
+        # a widely reported body's other public names, and a branch under them ("ISIS <Region>")
+        extra.extend(public_names().other_names(form))
     return list(dict.fromkeys([*names, *extra]))
 
 
@@ -151,6 +154,8 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
     for name in dict.fromkeys(listed):
         form = name_form(name, schema)
         score = best_name_score(entity_forms, [form], person).score
+        if not person and score < ALIGNED and public_names().one_body(entity_forms, [form]):
+            score = ALIGNED  # one body (or branch) under two of its public names (names/bodies.yaml)
         if score > best:
             best, designator = score, form.designator
     return best, designator
