@@ -251,17 +251,24 @@ def titled_people(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int]
     return out[::-1]
 
 
+def group_spans(person: Mention, index: MentionIndex) -> Iterator[Span]:
+    """The token spans of every mention of a person's group (the person alone when ungrouped): what the
+    readers of titles, context and past offices look around. Mentions that fall off token boundaries are
+    skipped rather than guessed."""
+    for m in index.mentions:
+        if m.group != person.group or (person.group < 0 and m is not person):
+            continue
+        span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
 def title_words(person: Mention, index: MentionIndex) -> set[str]:
     """Lemmas of the titles the article gives a person's group: the words right before a mention
     ("Foreign Minister Ada Roe") and its apposition on either side ("the army chief, Jon Vale," /
     "Jon Vale, the army chief,"); unlike the context window, a neighbour's title is not included."""
     doc, out = index.doc, set()
-    for m in index.mentions:
-        if m.group != person.group or (person.group < 0 and m is not person):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in group_spans(person, index):
         abbreviations = cues()["title_abbreviations"]
         words: list[str] = []
         for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
@@ -286,11 +293,8 @@ def title_words(person: Mention, index: MentionIndex) -> set[str]:
 def context_words(person: Mention, index: MentionIndex) -> set[str]:
     """Lower-cased words around every mention of a person's group: how the article introduced them."""
     doc, out = index.doc, set()
-    for m in index.mentions:
-        if m.group != person.group or (person.group < 0 and m is not person):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.lower_ for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
-            out.update(lemma(t) for t in doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)])
+    for span in group_spans(person, index):
+        window = doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 8)]
+        out.update(t.lower_ for t in window)
+        out.update(lemma(t) for t in window)
     return out

@@ -23,6 +23,7 @@ from threatgraph.extract.quote_people import (
     PRONOUN_GENDER,
     context_words,
     genders,
+    group_spans,
     outside,
     person_titles,
     phrase,
@@ -474,12 +475,7 @@ def _past_holder(person: Mention, index: MentionIndex) -> bool:
     before a mention of theirs ("former President Jon Vale") or in their apposition ("Vale, the former
     president,"). Read from the words as written: a lemmatiser may turn "former" into "form"."""
     doc, past = index.doc, cues()["past_title_words"]
-    for m in index.mentions:
-        if m.group != person.group or (person.group < 0 and m is not person):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in group_spans(person, index):
         words = doc[max(span.sent.start, span.start - 3) : span.start]
         after = (
             doc[span.end : min(span.sent.end, span.end + 5)]
