@@ -302,14 +302,11 @@ def named_affiliations(actor: ActorFacts, links: Sequence[str], linked: LinkedNa
 def _countries(entry: Mapping[str, Any]) -> set[str]:
     props = _props(entry)
     codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
-    for place in props.get("birthPlace") or []:
-        code = registry.country.clean(str(place).rsplit(",", 1)[-1].strip())
-        if code:
-            codes.add(code)
-    return codes
+    return codes | _birth_countries(entry)
 
 
 def _birth_countries(entry: Mapping[str, Any]) -> set[str]:
+    """Countries of the entry's places of birth: the country closes a listed place ("<Town>, <Country>")."""
     codes = set()
     for place in _props(entry).get("birthPlace") or []:
         code = registry.country.clean(str(place).rsplit(",", 1)[-1].strip())
