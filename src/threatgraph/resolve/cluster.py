@@ -702,7 +702,7 @@ def archive_persons(conn: Connection, *, besides: Iterable[str] = (), up_to: int
 
     Name rarity (``RARE_AFTER``) counts the archive's persons. The figure is a function of the stored mentions
     alone, never of how they were clustered: counted as Person entities plus unresolved names (before session
-    16), a batch-by-batch ingest that had left one name in many entities ("Dawn" as 206 one-mention persons)
+    16), a batch-by-batch ingest that had left one name in many entities (a newspaper typed as 206 one-mention persons)
     counted each, and a rebuild of the same mentions counted it once. A job that resolves blocks in parallel
     (:mod:`threatgraph.bulk.resolve`) computes this once, before any block commits, and gives it to every
     block's Resolver. ``up_to`` bounds the scan: the caller only asks whether the count reaches ``RARE_AFTER``.
