@@ -32,7 +32,10 @@ by the characters their contents share (no shared character, no pair). Then:
   source span is not counted against precision (the product shows it unattributed).
 - cue: system cue spans against gold cue spans, one to one, strict (same trimmed span) and overlap.
 - content exact: the pair's contents are the same text after trimming quotation marks, spaces and end
-  punctuation of each part; P over system attributions, R over gold attributions.
+  punctuation of each part, and a complementiser "that" opening the content; P over system attributions, R over
+  gold attributions. The "that" is a convention difference, not an error: PolNeAR puts it inside the content
+  (every one of the 1,109 "cue that …" contents of train half A), threatgraph leaves it out as PARC 3.0 does.
+  ``content exact (raw)`` is the same score without that adaptation.
 - content token overlap: word tokens the pair's contents share, P over all system content tokens, R over all
   gold content tokens (PARC's "soft" content score).
 """
@@ -115,6 +118,7 @@ class Scores:
     cue_strict: PRF = field(default_factory=PRF)
     cue_overlap: PRF = field(default_factory=PRF)
     content_exact: PRF = field(default_factory=PRF)
+    content_raw: PRF = field(default_factory=PRF)
     content_tokens: PRF = field(default_factory=PRF)
     errors: list[str] = field(default_factory=list)
     missed_cues: Counter[str] = field(default_factory=Counter)
@@ -122,7 +126,15 @@ class Scores:
     def add(self, other: Scores) -> None:
         self.docs += other.docs
         self.pairs += other.pairs
-        for name in ("source_strict", "source_overlap", "cue_strict", "cue_overlap", "content_exact", "content_tokens"):
+        for name in (
+            "source_strict",
+            "source_overlap",
+            "cue_strict",
+            "cue_overlap",
+            "content_exact",
+            "content_raw",
+            "content_tokens",
+        ):
             getattr(self, name).add(getattr(other, name))
         self.errors.extend(other.errors)
         self.missed_cues.update(other.missed_cues)
@@ -272,6 +284,17 @@ def _trimmed(text: str, parts: Spans) -> Spans:
     return tuple(out)
 
 
+_THAT = re.compile(r"that\s+", re.IGNORECASE)
+
+
+def _words_said(text: str, parts: Spans, convention: bool) -> list[str]:
+    """The trimmed content parts as text; with ``convention`` an opening complementiser "that" left out."""
+    said = [text[a:b] for a, b in _trimmed(text, parts)]
+    if convention and said and (that := _THAT.match(said[0])) and that.end() < len(said[0]):
+        said[0] = said[0][that.end() :]
+    return said
+
+
 def _chars(parts: Spans) -> set[int]:
     return {i for s, e in parts for i in range(s, e)}
 
@@ -337,13 +360,14 @@ def score(document: Document, system: list[Attribution], errors: bool = False) -
         prf.sys, prf.gold = len(sys_cues), len(gold_cues)
         prf.tp = _one_to_one(text, sys_cues, gold_cues, strict)
     out.content_exact.sys, out.content_exact.gold = len(system), len(gold)
+    out.content_raw.sys, out.content_raw.gold = len(system), len(gold)
     all_sys_tokens = sum(len(_tokens(text, s.content)) for s in system)
     all_gold_tokens = sum(len(_tokens(text, g.content)) for g in gold)
     out.content_tokens.sys, out.content_tokens.gold = all_sys_tokens, all_gold_tokens
     for i, j in pairs:
         s, g = system[i], gold[j]
-        same = [text[a:b] for a, b in _trimmed(text, s.content)] == [text[a:b] for a, b in _trimmed(text, g.content)]
-        out.content_exact.tp += same
+        out.content_exact.tp += _words_said(text, s.content, True) == _words_said(text, g.content, True)
+        out.content_raw.tp += _words_said(text, s.content, False) == _words_said(text, g.content, False)
         out.content_tokens.tp += len(_tokens(text, s.content) & _tokens(text, g.content))
     matched_gold = {j for _i, j in pairs}
     for j, g in enumerate(gold):
@@ -363,7 +387,7 @@ def score(document: Document, system: list[Attribution], errors: bool = False) -
                 out.errors.append(f"{did} SRC   sys={wrong!r} gold={_show(text, g.source)!r} at={_show(text, g.cue)!r}")
             elif s.source and not g.source:
                 out.errors.append(f"{did} SRC   sys={_show(text, s.source)!r} gold=none cue={_show(text, g.cue)!r}")
-            if [text[a:b] for a, b in _trimmed(text, s.content)] != [text[a:b] for a, b in _trimmed(text, g.content)]:
+            if _words_said(text, s.content, True) != _words_said(text, g.content, True):
                 ours, theirs = _show(text, s.content)[:160], _show(text, g.content)[:160]
                 out.errors.append(f"{did} CONT  sys={ours!r}\n{'':>{len(did)}}       gold={theirs!r}")
         for j, g in enumerate(gold):
@@ -377,15 +401,19 @@ def score(document: Document, system: list[Attribution], errors: bool = False) -
 
 
 def evaluate(
-    split: str, halves: bool, salt: str, errors: bool, use_cache: bool = True, limit: int = 0
+    split: str, halves: bool, salt: str, errors: bool, use_cache: bool = True, limit: int = 0, only: str = ""
 ) -> dict[str, Scores]:
     docs = documents(split)
     if limit:
         docs = docs[:limit]
+    if only:  # one half, parsed with the whole split so the cache serves both
+        keep = {d.doc_id for d in docs if half_of(d.doc_id, salt) == only}
     extractor, parses = parsed(docs, use_cache)
     del extractor
     totals: dict[str, Scores] = {}
     for document, doc in zip(docs, parses, strict=True):
+        if only and document.doc_id not in keep:
+            continue
         name = f"{split}/{half_of(document.doc_id, salt)}" if halves else split
         listed = errors and split == "train" and (not halves or name.endswith("/A"))
         totals.setdefault(name, Scores()).add(score(document, system_attributions(doc, document), listed))
@@ -401,6 +429,7 @@ def print_scores(totals: dict[str, Scores], errors: bool) -> None:
         print(f"[{name}] cue overlap           {s.cue_overlap.line()}")
         print(f"[{name}] cue strict            {s.cue_strict.line()}")
         print(f"[{name}] content exact         {s.content_exact.line()}   anchor {ANCHORS['content_exact']}")
+        print(f"[{name}] content exact (raw)   {s.content_raw.line()}")
         print(f"[{name}] content token overlap {s.content_tokens.line()}")
         if errors and s.errors:
             print(f"[{name}] most missed gold cues: {s.missed_cues.most_common(60)}")
@@ -415,12 +444,17 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--salt", default="s17", help="salt of the A/B cut (the session's: s17)")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (train, half A only)")
     parser.add_argument("--no-cache", action="store_true", help="parse again instead of reading the DocBin cache")
+    parser.add_argument("--only", choices=("A", "B"), default="", help="with --halves: score one half only")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents (a quick look)")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.only and not args.halves:
+        raise SystemExit("--only needs --halves")
     if args.errors and args.split != "train":
         raise SystemExit("--errors lists items of train only: dev and test are held out (summary lines only)")
     print(f"# {SOURCE}; split {args.split}" + (f", halves by salt {args.salt!r}" if args.halves else ""))
-    print_scores(evaluate(args.split, args.halves, args.salt, args.errors, not args.no_cache, args.limit), args.errors)
+    print_scores(
+        evaluate(args.split, args.halves, args.salt, args.errors, not args.no_cache, args.limit, args.only), args.errors
+    )
     return 0
 
 

@@ -51,7 +51,8 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     """Who speaks through ``cue``; ``quoted`` are the quotation spans, whose names never speak."""
     inverted = _inverted_speaker(cue, index, quoted)
     if inverted is not None:  # the source runs from after the cue to the end of the name, title included
-        return Attribution(cue, _actor(inverted), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, inverted.end))
+        person, name_end = inverted
+        return Attribution(cue, _actor(person), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, name_end))
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
@@ -215,10 +216,14 @@ def _title_word(t: Token) -> bool:
     return t.is_title or t.is_upper or t.is_punct or t.lower_ in person_titles() or t.lower_ in cues()["title_joiners"]
 
 
-def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()) -> Mention | None:
+def _inverted_speaker(
+    cue: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()
+) -> tuple[Mention, int] | None:
     """The person named right after an inverted cue ('…," said Deputy Minister of the Interior for
     Border and Customs Security Jon K. Vale.'), read left to right: long titles parse
-    badly, but the name is the first person after nothing but title words."""
+    badly, but the name is the first person after nothing but title words. With the person comes the end of
+    the name as written here: a bare surname ('…," said Vale') resolves to the full name mentioned earlier,
+    whose offsets lie before the cue, and the source span is the surname's."""
     doc = cue.doc
     if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
         return None
@@ -229,7 +234,9 @@ def _inverted_speaker(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, 
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 24)]:
         m = index.at(t) or surname_of(t, index)
         if m is not None and m.label == "Person":
-            return m if not quoted_at(t, quoted) and not _possessive_name(t) else None
+            if quoted_at(t, quoted) or _possessive_name(t):
+                return None
+            return m, (m.end if m.start <= t.idx < m.end else t.idx + len(t))
         split_stop = t.i == cue.i + 1 or doc[t.i - 1].lower_ in cues()["title_abbreviations"]
         if t.text == "." and t.i + 1 < len(doc) and doc[t.i + 1].is_title and split_stop:
             continue  # the stop of "Brig." split off by the tokeniser, or a stray one after the cue
