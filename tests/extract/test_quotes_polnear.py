@@ -37,3 +37,41 @@ def test_an_inverted_surname_keeps_its_own_source_span(nlp: Language) -> None:
     att = attribution_for(cue, MentionIndex(doc, mentions))
     assert att.speaker is not None and att.speaker.text == "Ada Wrenfield"
     assert att.source is not None and text[att.source[0] : att.source[1]] == "Wrenfield"
+
+
+@pytest.mark.parametrize("dateline", ["New Harbor (AFP) –", "NEW HARBOR (AP) –"])
+def test_a_dateline_parsed_as_the_subject_is_never_the_speaker(analyse, dateline: str) -> None:
+    """A dateline the parser reads as the subject of the main verb ('Place (Agency) – Ada Vale has …, saying
+    that …') is a place and an agency, nobody's voice; in title case too, where its agency credit marks it."""
+    a = analyse(
+        "Vale attacks rival over trade.\n\n"
+        f"{dateline} Democrat Ada Vale has criticised her rival over trade, saying that the plan would cost "
+        "thousands of jobs in the state."
+    )
+    (q,) = a.quotes
+    assert q.speaker == "Ada Vale"
+    assert "Harbor" not in q.speaker and "HARBOR" not in q.speaker
+
+
+def test_a_party_and_state_after_a_name_is_no_dateline() -> None:
+    from threatgraph.extract.quote_marks import DATELINE
+
+    assert DATELINE.match("Mexico City (Reuters) — The") is not None
+    assert DATELINE.match("Ada Vale (D-Ohio) — said") is None
+
+
+def test_two_apostrophes_mark_a_quotation_as_double_quotes_do(analyse) -> None:
+    """Typewriter and archive copy writes ''…'' for “…”: the quotation is found from its marks, framed by
+    its cue, and its second part after the frame is the same speaker's."""
+    a = analyse(
+        "The mayor, Tom Vale, spoke at the town hall on Monday.\n\n"
+        "''Nobody expected the budget to pass this early,'' he said. ''Now we have to spend it well.''"
+    )
+    first = next(q for q in a.quotes if "budget" in q.text)
+    second = next(q for q in a.quotes if "spend it" in q.text)
+    assert (first.text, first.direct, first.speaker) == (
+        "Nobody expected the budget to pass this early",
+        True,
+        "Tom Vale",
+    )
+    assert (second.direct, second.speaker) == (True, "Tom Vale")

@@ -129,7 +129,7 @@ def fronted_content(cue: Token) -> Span | None:
     start = cue.sent.start
     while start < j and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if doc[j + 1].text in ("”", '"', "»") and _opens_sentence_quote(doc, start, j):
+    if doc[j + 1].text in ("”", '"', "»", "''") and _opens_sentence_quote(doc, start, j):
         return None  # '… “Xyz …,” X said' with no stop before the mark: the quotation is what was said
     content = doc[start:j]
     if doc[start].pos_ in ("SCONJ", "ADP") or doc[start].dep_ == "mark":

@@ -14,7 +14,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked
+from threatgraph.extract.quote_marks import CLOSING_MARKS, DOUBLE_APOSTROPHE, Marked, mark_at
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
 from threatgraph.extract.quote_speakers import PERSON_ENTS, attribution_for
 
@@ -178,7 +178,7 @@ def _frame_verb(doc: Doc, text: str, marked: Marked) -> Token | None:
     close = marked.end
     while close < len(text) and text[close] in ",?!":
         close += 1
-    if close >= len(text) or text[close] not in '”"’»' or not (close > marked.end or text[marked.end - 1] in "?!"):
+    if not mark_at(text, close, CLOSING_MARKS) or not (close > marked.end or text[marked.end - 1] in "?!"):
         return None  # '“….” Next sentence': the quotation ends its sentence; no frame follows
     start = doc.char_span(close, close + 1, alignment_mode="expand")
     if start is None:
@@ -214,13 +214,17 @@ def _animate(subj: Token) -> bool:
     return word in person_titles() or word in label_config()["person_nouns"] or word in cues()["source_nouns"]
 
 
+#: Opening quotation marks as the tokeniser splits them off.
+_OPENING_MARKS = frozenset(("“", '"', "«", "„", DOUBLE_APOSTROPHE))
+
+
 def _colon_frame(doc: Doc, marked: Marked) -> Token | None:
     """ "X issued the following statement: “…”": a quotation opened right after a colon belongs to the
     verb whose object is a statement-like document; that verb is the cue and its subject the source."""
     head = doc.char_span(marked.start - 1, marked.start, alignment_mode="expand")
     if head is None or head.start < 2:
         return None
-    prev = next((t for t in reversed(doc[: head.start]) if not (t.is_space or t.text in ("“", '"', "«", "„"))), None)
+    prev = next((t for t in reversed(doc[: head.start]) if not (t.is_space or t.text in _OPENING_MARKS)), None)
     if prev is None or prev.text != ":":
         return None
     for tok in reversed(doc[prev.sent.start : prev.i]):

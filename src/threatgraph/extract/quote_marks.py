@@ -18,7 +18,16 @@ from threatgraph.extract.quote_cues import cues
 # A paragraph ends at a blank line, or at a line break right after a sentence end (many pages put one
 # paragraph per line); a line break inside a sentence is hard wrapping.
 #: Marks that close a quotation as the tokeniser splits them off: a token the content runs up to or past.
-CLOSING_MARKS = frozenset({"”", '"', "’", "»"})
+CLOSING_MARKS = frozenset({"”", '"', "’", "»", "''"})
+#: Marks of two characters (typewriter quotes: two apostrophes), which the tokeniser keeps as one token.
+DOUBLE_APOSTROPHE = "''"
+
+
+def mark_at(text: str, pos: int, marks: frozenset[str] | dict[str, frozenset[str]] | tuple[str, ...]) -> str:
+    """The quotation mark of ``marks`` that starts at ``pos`` (the longest: two apostrophes before none), or ""."""
+    return max((m for m in marks if text.startswith(m, pos)), key=len, default="")
+
+
 _PARAGRAPH = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)])[ \t]*\n\s*")
 
 
@@ -51,22 +60,23 @@ def marked_spans(text: str) -> list[Marked]:
         i = p_start
         para_open = False
         while i < p_end:
-            ch = text[i]
-            if ch not in marks:
+            opener = mark_at(text, i, marks)
+            if not opener:
                 i += 1
                 continue
-            close = _closing(text, marks[ch], i + 1, p_end)
+            inside = i + len(opener)
+            close = _closing(text, marks[opener], inside, p_end)
             if close == -1:  # runs to the paragraph end: continues in the next one if reopened
-                pending.append((i + 1, p_end))
+                pending.append((inside, p_end))
                 para_open = True
                 break
             if pending and i == _first_char(text, p_start):
-                pending.append((i + 1, close))
+                pending.append((inside, close))
                 out.append(_join(text, pending))
                 pending = []
             else:
-                out.append(_join(text, [(i + 1, close)]))
-            i = close + 1
+                out.append(_join(text, [(inside, close)]))
+            i = close + len(mark_at(text, close, marks[opener]))
         if not para_open and pending and not _starts_with_mark(text, p_start, marks):
             out.append(_join(text, pending))
             pending = []
@@ -150,7 +160,7 @@ def _first_char(text: str, pos: int) -> int:
 
 def _starts_with_mark(text: str, pos: int, marks: dict[str, frozenset[str]]) -> bool:
     first = _first_char(text, pos)
-    return first < len(text) and text[first] in marks
+    return first < len(text) and bool(mark_at(text, first, marks))
 
 
 def _join(text: str, segments: list[tuple[int, int]]) -> Marked:
@@ -187,10 +197,10 @@ def run_on_quotation(text: str, lo: int, hi: int) -> bool:
     """Whether the last quotation opened in ``text[lo:hi]`` is a sentence of its own run on to the words
     before it: it opens with a capital after a word that neither introduces speech ("that", a colon) nor
     weaves it into the sentence (a quotation woven in opens lower-case: 'called it “a betrayal,”')."""
-    opening = max(text.rfind(mark, lo, hi) for mark in ("“", '"', "«"))
+    opening, mark = max((text.rfind(mark, lo, hi), mark) for mark in ("“", '"', "«", DOUBLE_APOSTROPHE))
     if opening <= lo:
         return False
-    first = _first_char(text, opening + 1)
+    first = _first_char(text, opening + len(mark))
     before = text[lo:opening].rstrip()
     last_word = before.rsplit(None, 1)[-1].lower() if before else ""
     return (
@@ -202,7 +212,12 @@ def run_on_quotation(text: str, lo: int, hi: int) -> bool:
     )
 
 
-# A dateline: an upper-case place, optionally ", Country" and "(Agency)", then a dash or a colon.
+# A dateline: an upper-case place, optionally ", Country" and "(Agency)", then a dash or a colon; or a place in
+# title case ("New Harbor (AFP) – …", as wire copy is often re-cased) with its agency credit in parentheses and a
+# dash: the credit is what makes title-case words a dateline, so it is required there. A party and state after a
+# name ("Ada Vale (D-Ohio) – …") is no credit.
 DATELINE = re.compile(
-    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,(?: [A-Z][\w'’.-]*)+)?(?: \([^)\n]{1,40}\))?(?:\s[-–—]+\s*|:\s)"
+    r"(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,(?: [A-Z][\w'’.-]*)+)?(?: \([^)\n]{1,40}\))?(?:\s[-–—]+\s*|:\s)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,(?: [A-Z][\w'’.-]*)+)? \((?![A-Z]-|[A-Z]\))[A-Z][\w.& ]{0,30}\)"
+    r"\s*[-–—]+\s*)"
 )

@@ -53,7 +53,7 @@ def _complement(noun: Token) -> Span | None:
         if not marks:
             continue  # "the claim he repeated", "the statement that followed": a relative clause, no content
         toks = [t for t in head.subtree if t.i > marks[0].i and not t.is_space]
-        while toks and (toks[-1].is_punct or toks[-1].text in ("”", '"')):
+        while toks and (toks[-1].is_punct or toks[-1].text in ("”", '"', "''")):
             toks.pop()
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
@@ -97,4 +97,4 @@ def colon_attribution(
     return None
 
 
-_OPENING = frozenset(("“", '"', "«", "„"))
+_OPENING = frozenset(("“", '"', "«", "„", "''"))

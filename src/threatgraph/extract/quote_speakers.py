@@ -17,7 +17,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_cues import cues
-from threatgraph.extract.quote_marks import DATELINE, is_heading, paragraph_bounds
+from threatgraph.extract.quote_marks import DATELINE, DOUBLE_APOSTROPHE, is_heading, paragraph_bounds
 from threatgraph.extract.quote_people import (
     INDEFINITE,
     PRONOUN_GENDER,
@@ -142,8 +142,8 @@ def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[
             if quoted_one:
                 return quoted_one
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
-        if subj:
-            return subj
+        if subj:  # "New Harbor (AFP) – Ada Vale has …, saying": a dateline read as the subject is nobody
+            return [c for c in subj if not _dateline_token(c)]
     return []
 
 
@@ -153,7 +153,7 @@ def _between_quote_and_cue(cue: Token, index: MentionIndex, quoted: tuple[tuple[
     doc = cue.doc
     people: list[Token] = []
     for t in reversed(doc[cue.sent.start : cue.i]):
-        if t.text in ("”", '"', "»") or (t.text == "’" and t.i > 0 and doc[t.i - 1].text == ","):
+        if t.text in ("”", '"', "»", DOUBLE_APOSTROPHE) or (t.text == "’" and t.i > 0 and doc[t.i - 1].text == ","):
             return people[:1]  # the name nearest the cue
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":"):
             return []
@@ -225,7 +225,8 @@ def _inverted_speaker(
     the name as written here: a bare surname ('…," said Vale') resolves to the full name mentioned earlier,
     whose offsets lie before the cue, and the source span is the surname's."""
     doc = cue.doc
-    if cue.i == 0 or doc[cue.i - 1].text not in (",", "”", '"', "’") or cue.lower_ in cues()["according"]:
+    before_cue = (",", "”", '"', "’", DOUBLE_APOSTROPHE)
+    if cue.i == 0 or doc[cue.i - 1].text not in before_cue or cue.lower_ in cues()["according"]:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
         return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
@@ -659,6 +660,10 @@ def _earlier_topic(before: list[Mention], sent: Span, skip: set[int], doc: Doc) 
     return None
 
 
+#: Most tokens a dateline runs over ("MEXICO CITY, Mexico (AP) —" is nine).
+_DATELINE_TOKENS = 16
+
+
 def _dateline_token(tok: Token) -> bool:
     """A token of the dateline opening its paragraph ("ISLAMABAD — Pakistan's army said …", "KABUL,
     Afghanistan (AP) — The Taliban said …", "ISLAMABAD: …"): a place and an agency, nobody's voice."""
@@ -668,7 +673,10 @@ def _dateline_token(tok: Token) -> bool:
         first -= 1
     while first < tok.i and doc[first].is_space:
         first += 1
-    line = doc[first : tok.i + 1]
+    last = tok.i  # the dateline's dash comes after its place: read on to it (a dateline is a few tokens long)
+    while last + 1 < len(doc) and last - first < _DATELINE_TOKENS and "\n" not in doc[last].text_with_ws:
+        last += 1
+    line = doc[first : last + 1]
     found = DATELINE.match(line.text)
     return found is not None and tok.idx - line.start_char < found.end()
 

@@ -40,12 +40,14 @@ from threatgraph.extract.quote_frames import (
 from threatgraph.extract.quote_marks import (
     CLOSING_MARKS,
     DATELINE,
+    DOUBLE_APOSTROPHE,
     Marked,
     blank,
     inside_marked,
     is_heading,
     is_name,
     is_utterance,
+    mark_at,
     marked_spans,
     paragraph_bounds,
     past_heading,
@@ -265,8 +267,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             b_start = past_heading(text, b_start, min(b_end, tok.idx))
         while b_start < b_end and blank(text[b_start]):
             b_start += 1
-        while b_end > b_start and (text[b_end - 1] in ' ,.;:“”"' or blank(text[b_end - 1])):
-            b_end -= 1
+        while b_end > b_start and (
+            text[b_end - 1] in ' ,.;:“”"' or blank(text[b_end - 1]) or text.endswith(DOUBLE_APOSTROPHE, b_start, b_end)
+        ):  # ''…,'' typewriter quotes close the clause as “…,” do
+            b_end -= len(DOUBLE_APOSTROPHE) if text.endswith(DOUBLE_APOSTROPHE, b_start, b_end) else 1
         for m in kept:  # a quotation opened in the content closes in it, however the parse cut the clause
             if b_start <= m.start < b_end < m.end:
                 b_end = m.end
@@ -468,9 +472,10 @@ def _framed_after(text: str, end: int) -> bool:
     while pos < len(text) and text[pos] in ",?!":
         comma = comma or text[pos] == ","
         pos += 1
-    if pos >= len(text) or text[pos] not in CLOSING_MARKS:
+    mark = mark_at(text, pos, CLOSING_MARKS)
+    if not mark:
         return False
-    rest = text[pos + 1 : pos + 40].split("\n", 1)[0].lstrip(" \t")
+    rest = text[pos + len(mark) : pos + 40].split("\n", 1)[0].lstrip(" \t")
     if not rest or not rest[0].isalpha():
         return False
     return comma or (text[end - 1 : pos].strip()[-1:] in ("?", "!") and rest[0].islower())
