@@ -75,3 +75,23 @@ def test_two_apostrophes_mark_a_quotation_as_double_quotes_do(analyse) -> None:
         "Tom Vale",
     )
     assert (second.direct, second.speaker) == (True, "Tom Vale")
+
+
+def test_a_characterisation_without_quotation_marks_is_the_subjects_claim(analyse) -> None:
+    """'X called the Y a Z' attributes to X the view that Y is a Z (PARC content: the object and its
+    predicate), with or without quotation marks; a participle's subject is its speaker."""
+    a = analyse("Governor Tom Brisk spoke in Dayton, calling the new budget a betrayal of every taxpayer in the state.")
+    (q,) = a.quotes
+    assert (q.speaker, q.cue, q.text) == (
+        "Tom Brisk",
+        "calling",
+        "the new budget a betrayal of every taxpayer in the state",
+    )
+    b = analyse("The governor, Tom Brisk, described the plan as a gimmick that voters would reject within a year.")
+    (r,) = b.quotes
+    assert r.speaker == "Tom Brisk" and r.text.startswith("the plan as a gimmick")
+
+
+def test_a_naming_or_a_phone_call_is_no_characterisation(analyse) -> None:
+    a = analyse("A group called the River Harbour Trust met on Monday. Ada Roe called the mayor on Tuesday.")
+    assert a.quotes == []

@@ -49,6 +49,8 @@ def reported_text(cue: Token) -> Span | None:
             while toks and (toks[0].i == comp[0].i and lemma(toks[0]) == "be"):
                 toks = toks[1:]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    if (small := characterisation(cue)) is not None:
+        return small  # "X called the ruling a disgrace": what X holds the ruling to be
     misread = misread_that(cue)
     if misread is not None:  # "said that the raid …" with "that" taken for the object and the clause under it
         toks = [t for t in misread.subtree if t.i != misread.i and not t.is_space]
@@ -71,6 +73,39 @@ def reported_text(cue: Token) -> Span | None:
             toks = [t for t in toks if comma is None or t.i > comma] or toks
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
     return None
+
+
+def characterisation(cue: Token) -> Span | None:
+    """The small clause a verb of characterising takes: its object and what the subject calls it ("called the
+    ruling a disgrace", "described the plan as a gimmick"). That is the subject's claim about the object, PARC's
+    content, though no clause with a verb reports it. Not a naming ("a group called the River Trust", "called
+    him Bob": a proper name is what something is called, not a view of it), nor a verb with a clause of its own
+    (its clause is the content)."""
+    if lemma(cue) not in cues()["characterising_verbs"] or cue.dep_ in ("acl", "relcl", "amod"):
+        return None
+    if any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    if not objects:
+        return None
+    obj = objects[0]
+    predicate: Token | None = None
+    for c in cue.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ == "oprd":
+            predicate = c
+            break
+        if c.dep_ == "prep" and c.lower_ == "as":
+            predicate = next((g for g in c.children if g.dep_ == "pobj"), None)
+            break
+    if predicate is None or predicate.pos_ in ("PROPN", "NUM") or predicate.ent_type_:
+        return None
+    doc = cue.doc
+    end = predicate.right_edge.i
+    while end > obj.i and (doc[end].is_punct and doc[end].text not in CLOSING_MARKS or doc[end].is_space):
+        end -= 1
+    return doc[obj.left_edge.i : end + 1]
 
 
 def _ends_in_comma(clause: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_content import characterisation
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_marks import CLOSING_MARKS, DOUBLE_APOSTROPHE, Marked, mark_at
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
@@ -31,6 +32,8 @@ def is_cue(tok: Token) -> bool:
     particle = cues()["phrasal_cues"].get(lem)
     if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         return True  # "points out that …"
+    if lem in cues()["characterising_verbs"] and lem not in cues()["cue_verbs"]:
+        return characterisation(tok) is not None  # "called the ruling a disgrace"; not "called him on Monday"
     return lem in cues()["cue_verbs"] and not _raised(tok)
 
 
