@@ -9,7 +9,7 @@ items of train (half A when ``--halves``) only, and dev/test print summary lines
 
 Usage::
 
-    .venv/bin/python benchmarks/quotes_polnear.py [--split train|dev|test] [--halves --salt s17] [--errors]
+    .venv/bin/python benchmarks/quotes_polnear.py [--split train|dev|test] [--halves --salt s17 [--only A|B]] [--errors]
 
 The system side is threatgraph's real quote path, as :meth:`Extractor.analyse_doc` runs it: the shared spaCy
 pipeline (gazetteer and span repair included), the article's mentions, then ``extract_quotes``; events and dates
