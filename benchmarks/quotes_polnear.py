@@ -27,7 +27,7 @@ by the characters their contents share (no shared character, no pair). Then:
 
 - source: a system attribution with a source span is a true positive when its gold partner has a source and the
   two match. *strict*: the same span after trimming spaces and punctuation; *overlap*: the spans share a
-  character (PolNeAR's source is the whole noun phrase, "Spokeswoman Haley Morris", ours the phrase up to its head;
+  character (PolNeAR's source is the whole noun phrase, "Spokeswoman Ada Roe", ours the phrase up to its head;
   a pronoun is the pronoun in both). Recall is over gold attributions with a source. A quote we leave without a
   source span is not counted against precision (the product shows it unattributed).
 - cue: system cue spans against gold cue spans, one to one, strict (same trimmed span) and overlap.
