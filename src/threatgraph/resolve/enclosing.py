@@ -91,6 +91,54 @@ def enclosing_span(sentence: str, start: int, end: int) -> tuple[int, int] | Non
     return head, tail
 
 
+#: A word of a capitalised run before a mention: letters, digits and the joiners a name keeps ("O'Hara", "Al-Noor").
+_BEFORE = re.compile(r"([^\s,;:.!?()\"“”]+)[ \t]+$")
+#: A capitalised word written after a small word or a punctuation mark inside a sentence: there the capital is
+#: the word's own, not the sentence's.
+_INSIDE = re.compile(r"(?:[a-z,;:]|\b(?:a|an|the|of|at|to|by|in|on))[ \t]+([A-Z][\w&-]*)")
+
+
+def _leading_word(word: str) -> bool:
+    """A capitalised word that can begin a body's name written before the rest of it: not a function word, an
+    abbreviation, a possessive, a title, a date word or a country, nor a hyphenated description whose last part is
+    small ("Iran-backed", "Gaza-based": they describe the name after them)."""
+    if not _capitalised(word) or "." in word or word.endswith(("'s", "’s")) or word.casefold() in TITLE_SMALL:
+        return False
+    last = word.rsplit("-", 1)[-1]
+    return not (len(last) > 2 and last[:1].islower()) and not _stops_a_name(word)
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """The words an article writes capitalised inside a sentence (after a small word or a comma): proper words,
+    whose capital is their own. A sentence's first word is capitalised whatever it is; it counts as a name word
+    before a mention only when the article also writes it so inside a sentence."""
+    return frozenset(_INSIDE.findall(text))
+
+
+def leading_start(sentence: str, start: int, proper: frozenset[str]) -> int | None:
+    """Where the capitalised name words written straight before a body's mention begin ("<Town> Savings Bank"
+    around "Savings Bank"), or None when the mention begins its name.
+
+    Why: the model marked only the tail of a longer name, and the tail alone ("Savings Bank", "Trust Company")
+    can be a listed body's name or alias; the words before it are the article's own statement that it names
+    another body. A headline (every word capitalised) says nothing, and a sentence's first word counts only when
+    the article writes it capitalised inside a sentence too (``proper``, :func:`proper_words`)."""
+    if not (0 < start <= len(sentence)) or _title_case(sentence):
+        return None
+    head, words = start, 0
+    while words < MAX_WORDS:
+        m = _BEFORE.search(sentence, 0, head)
+        if not m or not _leading_word(m.group(1)):
+            break
+        first = not sentence[: m.start(1)].strip(" \t\"“‘'(")
+        if first and m.group(1) not in proper:
+            break
+        head, words = m.start(1), words + 1
+        if first:
+            break
+    return head if words else None
+
+
 def enclosing_name(sentence: str, start: int, end: int) -> str | None:
     """The longer name around a mention (:func:`enclosing_span`) as written, or None."""
     span = enclosing_span(sentence, start, end)

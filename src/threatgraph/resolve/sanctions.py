@@ -29,7 +29,7 @@ from threatgraph.names.parts import plural_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.ages import stated_birth_years
 from threatgraph.resolve.designation import reported_designated, role_after, role_before
-from threatgraph.resolve.enclosing import enclosing_span
+from threatgraph.resolve.enclosing import enclosing_span, leading_start, proper_words
 from threatgraph.resolve.judge import (
     POSSIBLE,
     PROBABLE,
@@ -598,9 +598,20 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
     return out
 
 
+def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[int, int] | None:
+    """The longer name a body's mention is written inside: capitalised name words after it
+    (:func:`enclosing_span`: "<X> Supreme Council") or before it (:func:`leading_start`: "<Town> Savings Bank"),
+    or None when the mention is a whole name."""
+    span = enclosing_span(sentence, start, end)
+    lead = leading_start(sentence, start, proper)
+    if lead is None:
+        return span
+    return (min(lead, span[0]), span[1]) if span is not None else (lead, end)
+
+
 def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]], bare: set[str]) -> None:
-    """For each body's mention, the longer name it is written inside (:func:`enclosing_span`) into ``enclosed``,
-    or the body into ``bare`` when a mention ends its name. A longer name whose further words another mention
+    """For each body's mention, the longer name it is written inside (:func:`_around`) into ``enclosed``,
+    or the body into ``bare`` when a mention is a whole name. A longer name whose further words another mention
     covers (a person's name after a group's: "<X> <Given> <Family>") is no longer name of this body."""
     rows = conn.execute(
         select(
@@ -612,7 +623,14 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
             mentions.c.end,
         ).where(mentions.c.entity_id.in_(bodies))
     ).all()
-    spans = [enclosing_span(r[2] or "", r[4] - r[3], r[5] - r[3]) for r in rows]
+    proper: dict[str, frozenset[str]] = {}
+    arts_all = sorted({r[1] for r in rows})
+    for i in range(0, len(arts_all), BATCH):
+        for art, text in conn.execute(
+            select(articles.c.id, articles.c.text).where(articles.c.id.in_(arts_all[i : i + BATCH]))
+        ):
+            proper[art] = proper_words(text or "")
+    spans = [_around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset())) for r in rows]
     others: dict[str, list[tuple[int, int]]] = defaultdict(list)
     arts = sorted({r[1] for r, span in zip(rows, spans, strict=True) if span is not None})
     for i in range(0, len(arts), BATCH):
