@@ -28,10 +28,11 @@ Printed:
 - the audit ``tests/gold/public/flag-audit.json``: every link shown as sanctioned at the first run, judged by hand.
   Re-scored per half: wrong links still sanctioned (target 0), right links lost, and sanctioned labels the audit has
   not judged (new ones to judge);
+- ``--verbose``: the link gold's errors on half A only (false flags, wrong and missed links, merges);
 - ``--list``: every entity shown as sanctioned, per document, with its mentions, the entry and the evidence (what the
   audit was judged from); ``--half A`` limits the listing to one half.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/flag_audit.py [--extracted /tmp/x.sqlite] [--list] [--half A]
+    PYTHONPATH=src .venv/bin/python benchmarks/flag_audit.py [--extracted /tmp/x.sqlite] [--list] [--half A] [--verbose]
 """
 
 from __future__ import annotations
@@ -202,6 +203,7 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="keep the resolved store here (default: a temporary file)")
     ap.add_argument("--list", action="store_true", help="list every sanctioned label with its evidence")
     ap.add_argument("--half", choices=("A", "B"), help="with --list: only this half's documents")
+    ap.add_argument("--verbose", action="store_true", help="list the link gold's errors on half A (developed on)")
     args = ap.parse_args()
     try:
         docs = pool()
@@ -236,6 +238,10 @@ def main() -> None:
         report(
             "public half B (checked)", {d for d in public if halves[d] == "B"}, gold, found, holds, False, names=False
         )
+        if args.verbose:
+            print("\n== link gold errors on half A")
+            half_a = {d for d in public if halves[d] == "A"}
+            report("shown", half_a, gold, found, holds, True, errors_only=True)
         rows = sanctioned_rows(engine, doc_of)
         per_half = {h: sum(1 for r in rows if halves.get(r["doc"]) == h) for h in ("A", "B")}
         print(f"\nsanctioned labels (document, entity, entry): {len(rows)} (half A {per_half['A']}, B {per_half['B']})")
