@@ -50,6 +50,18 @@ def test_a_first_word_of_the_sentence_counts_when_the_article_writes_it_as_a_nam
     assert not [x for x in sanctioned(banks) if x[1] == "ofac-9801"]
 
 
+@pytest.mark.parametrize(("label", "words"), [("Location", "Harlow County"), ("Company", "Brightwater Holdings")])
+def test_name_words_the_model_marked_as_a_place_or_a_body_still_begin_the_name(banks, add, label, words) -> None:
+    """The model split one name in two ("<County> Farmers Bank" as a place and a bank): the first part is the
+    article's own word that the bank is another one."""
+    art = build(
+        f"Depositors queued outside the {words} Farmers Bank on Tuesday.",
+        [("Company", ["Farmers Bank"]), (label, [words])],
+    )
+    resolve.update(banks, add(art))
+    assert not [x for x in sanctioned(banks) if x[1] == "ofac-9801"]
+
+
 def test_the_listed_alias_written_on_its_own_still_reads_as_sanctioned(banks, add) -> None:
     """Control: no name words before the alias (a sentence's first word and a hyphenated description are none)."""
     art = _bank(

@@ -598,15 +598,20 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
     return out
 
 
-def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[int, int] | None:
+#: Mentions that may stand in the name words before a body's mention and still be part of its longer name: a
+#: place or a body ("<Region> Department of <X>", "<Firm> <Place> National Bank" split by the model).
+_NAME_BEFORE = frozenset({"Place", "Organization"})
+
+
+def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[tuple[int, int] | None, bool]:
     """The longer name a body's mention is written inside: capitalised name words after it
     (:func:`enclosing_span`: "<X> Supreme Council") or before it (:func:`leading_start`: "<Town> Savings Bank"),
-    or None when the mention is a whole name."""
+    or None when the mention is a whole name; and whether words before it were read by :func:`leading_start`."""
     span = enclosing_span(sentence, start, end)
     lead = leading_start(sentence, start, proper)
     if lead is None:
-        return span
-    return (min(lead, span[0]), span[1]) if span is not None else (lead, end)
+        return span, False
+    return ((min(lead, span[0]), span[1]) if span is not None else (lead, end)), True
 
 
 def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]], bare: set[str]) -> None:
@@ -630,22 +635,30 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
             select(articles.c.id, articles.c.text).where(articles.c.id.in_(arts_all[i : i + BATCH]))
         ):
             proper[art] = proper_words(text or "")
-    spans = [_around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset())) for r in rows]
-    others: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    arts = sorted({r[1] for r, span in zip(rows, spans, strict=True) if span is not None})
+    around = [_around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset())) for r in rows]
+    others: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    arts = sorted({r[1] for r, (span, _) in zip(rows, around, strict=True) if span is not None})
     for i in range(0, len(arts), BATCH):
-        for art, start, end in conn.execute(
-            select(mentions.c.article_id, mentions.c.start, mentions.c.end).where(
+        for art, start, end, label in conn.execute(
+            select(mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.label).where(
                 mentions.c.article_id.in_(arts[i : i + BATCH])
             )
         ):
-            others[art].append((start, end))
-    for (eid, art, sentence, sent_start, start, end), span in zip(rows, spans, strict=True):
+            others[art].append((start, end, family(label)))
+    for (eid, art, sentence, sent_start, start, end), (span, lead) in zip(rows, around, strict=True):
         if span is None:
             bare.add(eid)
             continue
-        added = ((span[0] + sent_start, start), (end, span[1] + sent_start))  # the words around the mention
-        if any(s < hi and e > lo for s, e in others.get(art, ()) for lo, hi in added if lo < hi):
+        before, after = (span[0] + sent_start, start), (end, span[1] + sent_start)  # the words around the mention
+        # Name words before the mention that the model marked as a place or a body of their own still begin its
+        # longer name; a person's name there does not ("<Leader> <Body>").
+        ended = any(
+            s < hi and e > lo and not (lead and (lo, hi) == before and fam in _NAME_BEFORE)
+            for s, e, fam in others.get(art, ())
+            for lo, hi in (before, after)
+            if lo < hi
+        )
+        if ended:
             bare.add(eid)  # the further words are another mention's
         elif len(enclosed[eid]) < MAX_ROLES:
             enclosed[eid].add(" ".join(sentence[span[0] : span[1]].split()))
