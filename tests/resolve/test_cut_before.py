@@ -21,6 +21,7 @@ from .test_adversarial_links import _row, sanctioned
 ROWS = [
     _row(9801, "CREDIT AND GRAIN BANK OF ZEPHYRIA", remarks="a.k.a. 'FARMERS BANK'."),
     _row(9802, "NORTHERN RIVERS FRONT"),
+    _row(9803, "KALMAR TIGERS"),
 ]
 
 
@@ -70,6 +71,17 @@ def test_the_listed_alias_written_on_its_own_still_reads_as_sanctioned(banks, ad
     )
     resolve.update(banks, add(art))
     assert ("Farmers Bank", "ofac-9801") in sanctioned(banks)
+
+
+def test_a_group_named_after_a_capitalised_descriptor_still_reads_as_sanctioned(banks, add) -> None:
+    """Control: the words before are read only for a name with a kind word; a group's own name after a
+    descriptor ("Separatist <Group>") is still the listed group."""
+    art = build(
+        "Fishermen said the Separatist Kalmar Tigers seized two boats near the port.",
+        [("ArmedGroup", ["Kalmar Tigers"])],
+    )
+    resolve.update(banks, add(art))
+    assert ("Kalmar Tigers", "ofac-9803") in sanctioned(banks)
 
 
 @pytest.mark.parametrize(

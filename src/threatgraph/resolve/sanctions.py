@@ -606,9 +606,18 @@ _NAME_BEFORE = frozenset({"Place", "Organization"})
 def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[tuple[int, int] | None, bool]:
     """The longer name a body's mention is written inside: capitalised name words after it
     (:func:`enclosing_span`: "<X> Supreme Council") or before it (:func:`leading_start`: "<Town> Savings Bank"),
-    or None when the mention is a whole name; and whether words before it were read by :func:`leading_start`."""
+    or None when the mention is a whole name; and whether words before it were read by :func:`leading_start`.
+
+    Words before are read only for a mention with a kind word ("Bank", "Front", "Holding"): a name made of generic
+    words is what a model cuts from a longer one ("<Town> Savings Bank"), while a group's own name after a
+    capitalised descriptor ("Separatist <Group>", "Shiite <Group>") is still that group."""
     span = enclosing_span(sentence, start, end)
-    lead = leading_start(sentence, start, proper)
+    kinds = _kind_words()
+    lead = (
+        leading_start(sentence, start, proper)
+        if any(w in kinds for w in name_form(sentence[start:end], "Organization").core)
+        else None
+    )
     if lead is None:
         return span, False
     return ((min(lead, span[0]), span[1]) if span is not None else (lead, end)), True
