@@ -5,6 +5,9 @@ article writes "the <X> Supreme Council" and the mention is "<X>". The mention t
 and the council reads as the listed body. The article's own text says otherwise: capitalised name words written
 straight after the mention, with nothing between, continue one proper name. This module reads that name back
 from the mention's sentence so the sanctions judgement can weigh it (:func:`threatgraph.resolve.judge.judge`).
+The same holds the other way round (session 17): a model may mark only the generic tail of a firm's name ("Savings
+Bank" of "<Town> Savings Bank"), and capitalised name words written straight before it begin the longer name
+(:func:`leading_start`; the sanctions stage reads them only for a mention with a kind word).
 
 Only plain running text counts: a headline in title case capitalises every word, a title or office after a group
 name ("<X> Secretary General", "<X> Commander") opens a person's name, and a weekday, a month, a country or a
