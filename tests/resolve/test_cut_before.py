@@ -90,6 +90,7 @@ def test_a_group_named_after_a_capitalised_descriptor_still_reads_as_sanctioned(
         ("Depositors queued outside Millbrook Farmers Bank on Tuesday.", "Farmers Bank", set(), "Millbrook"),
         ("Millbrook Farmers Bank said it would close.", "Farmers Bank", {"Millbrook"}, "Millbrook"),
         ("Millbrook Farmers Bank said it would close.", "Farmers Bank", set(), None),  # a sentence's own capital
+        ("Millbrook Farmers Bank said it would close.", "Farmers Bank", None, "Millbrook"),  # counted: text needed?
         ("Yesterday Farmers Bank moved funds.", "Farmers Bank", set(), None),
         ("They said the Zephyria-owned Farmers Bank hid it.", "Farmers Bank", set(), None),  # a description
         ("Fighters of the Northern Rivers Front crossed.", "Northern Rivers Front", set(), None),  # a function word
@@ -98,9 +99,9 @@ def test_a_group_named_after_a_capitalised_descriptor_still_reads_as_sanctioned(
         ("ALL WORDS Farmers Bank Paid Today", "Farmers Bank", set(), None),  # a headline
     ],
 )
-def test_leading_start(sentence: str, mention: str, proper: set[str], expected: str | None) -> None:
+def test_leading_start(sentence: str, mention: str, proper: set[str] | None, expected: str | None) -> None:
     start = sentence.index(mention)
-    head = leading_start(sentence, start, frozenset(proper))
+    head = leading_start(sentence, start, None if proper is None else frozenset(proper))
     assert (None if head is None else sentence[head:start].strip()) == expected
 
 

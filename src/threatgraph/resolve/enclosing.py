@@ -118,14 +118,15 @@ def proper_words(text: str) -> frozenset[str]:
     return frozenset(_INSIDE.findall(text))
 
 
-def leading_start(sentence: str, start: int, proper: frozenset[str]) -> int | None:
+def leading_start(sentence: str, start: int, proper: frozenset[str] | None) -> int | None:
     """Where the capitalised name words written straight before a body's mention begin ("<Town> Savings Bank"
     around "Savings Bank"), or None when the mention begins its name.
 
     Why: the model marked only the tail of a longer name, and the tail alone ("Savings Bank", "Trust Company")
     can be a listed body's name or alias; the words before it are the article's own statement that it names
     another body. A headline (every word capitalised) says nothing, and a sentence's first word counts only when
-    the article writes it capitalised inside a sentence too (``proper``, :func:`proper_words`)."""
+    the article writes it capitalised inside a sentence too (``proper``, :func:`proper_words`; None: count it, to
+    learn whether the article's words are needed at all)."""
     if not (0 < start <= len(sentence)) or _title_case(sentence):
         return None
     head, words = start, 0
@@ -134,7 +135,7 @@ def leading_start(sentence: str, start: int, proper: frozenset[str]) -> int | No
         if not m or not _leading_word(m.group(1)):
             break
         first = not sentence[: m.start(1)].strip(" \t\"“‘'(")
-        if first and m.group(1) not in proper:
+        if first and proper is not None and m.group(1) not in proper:
             break
         head, words = m.start(1), words + 1
         if first:

@@ -603,6 +603,12 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
 _NAME_BEFORE = frozenset({"Place", "Organization"})
 
 
+def _reads_before(sentence: str, start: int, end: int) -> bool:
+    """Whether name words before this mention are read at all (:func:`_around`): it has a kind word."""
+    kinds = _kind_words()
+    return any(w in kinds for w in name_form(sentence[start:end], "Organization").core)
+
+
 def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[tuple[int, int] | None, bool]:
     """The longer name a body's mention is written inside: capitalised name words after it
     (:func:`enclosing_span`: "<X> Supreme Council") or before it (:func:`leading_start`: "<Town> Savings Bank"),
@@ -612,12 +618,7 @@ def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tupl
     words is what a model cuts from a longer one ("<Town> Savings Bank"), while a group's own name after a
     capitalised descriptor ("Separatist <Group>", "Shiite <Group>") is still that group."""
     span = enclosing_span(sentence, start, end)
-    kinds = _kind_words()
-    lead = (
-        leading_start(sentence, start, proper)
-        if any(w in kinds for w in name_form(sentence[start:end], "Organization").core)
-        else None
-    )
+    lead = leading_start(sentence, start, proper) if _reads_before(sentence, start, end) else None
     if lead is None:
         return span, False
     return ((min(lead, span[0]), span[1]) if span is not None else (lead, end)), True
@@ -637,11 +638,19 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
             mentions.c.end,
         ).where(mentions.c.entity_id.in_(bodies))
     ).all()
+    # An article's text is read only where a sentence's first word may begin the longer name (:func:`proper_words`)
     proper: dict[str, frozenset[str]] = {}
-    arts_all = sorted({r[1] for r in rows})
-    for i in range(0, len(arts_all), BATCH):
+    needed = sorted(
+        {
+            r[1]
+            for r in rows
+            if _reads_before(r[2] or "", r[4] - r[3], r[5] - r[3])
+            and leading_start(r[2] or "", r[4] - r[3], None) != leading_start(r[2] or "", r[4] - r[3], frozenset())
+        }
+    )
+    for i in range(0, len(needed), BATCH):
         for art, text in conn.execute(
-            select(articles.c.id, articles.c.text).where(articles.c.id.in_(arts_all[i : i + BATCH]))
+            select(articles.c.id, articles.c.text).where(articles.c.id.in_(needed[i : i + BATCH]))
         ):
             proper[art] = proper_words(text or "")
     around = [_around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset())) for r in rows]
