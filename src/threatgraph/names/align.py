@@ -45,6 +45,9 @@ MIDDLE_INITIAL = 0.93  # "John A. Smith" vs "John Smith": the initial is compati
 DIFFERENT_INITIAL = 0.5  # "John A. Smith" vs "John B. Smith": two people
 DIFFERENT_HEAD = 0.8  # "X Organization" vs "X Group": merges only with shared context
 TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (another country's "X")
+ROTATED = 0.8  # "<Family> <Given>" vs "<Given> <Family>": the family name written first; needs shared context
+REORDERED = 0.6  # "<A> <B> <C>" vs "<C> <B> <A>": a chain of names read the other way is another person
+LINEAGE_SWAPPED = 0.5  # "<A> bin <B>" vs "<B> bin <A>": the son and the father
 
 
 @dataclass(slots=True)
@@ -282,6 +285,36 @@ def _inverted(a: NameForm, b: NameForm) -> bool:
     return name_form(f"{parts[1]} {parts[0]}").core == b.core
 
 
+def _reordered(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None:
+    """Two person names made of the same parts in another order, scored by what the order means.
+
+    Why: a person's name is a chain - given name, father's name, grandfather's or family name - so the same
+    parts read the other way name another member of the family ("<A> bin <B>", the son, and "<B> bin <A>", the
+    father). String ratios that sort the words (``token_sort_ratio``) scored such pairs 0.9, at the merge
+    threshold. One reordering is a habit of writing rather than another person: the family name moved from
+    the end to the front (lists, East Asian and Hungarian order), a rotation of the chain, which still needs
+    corroboration. A patronymic word in the name ("bin", "ould") fixes who is whose son, so no reordering of
+    such a name is the same person. ``None`` when the parts do not pair one to one, or pair in order."""
+    n = len(a.core)
+    if len(b.core) != n or n < 2:
+        return None
+    pa = list(zip(a.core, a.skeletons, strict=True))
+    pb = list(zip(b.core, b.skeletons, strict=True))
+    free = list(range(n))
+    for t, s in pa:
+        pos = next((i for i in free if _token_match(t, s, *pb[i], True, cross)), None)
+        if pos is None:
+            return None  # some part has no partner: not a reordering
+        free.remove(pos)
+    if all(_token_match(*pa[i], *pb[i], True, cross) for i in range(n)):
+        return None  # the parts pair in order as well
+    if set(vocabulary().patronymics) & {*a.core, *b.core}:
+        return LINEAGE_SWAPPED, "lineage-swapped"
+    if any(all(_token_match(*pa[i], *pb[(k + i) % n], True, cross) for i in range(n)) for k in range(1, n)):
+        return ROTATED, "rotated"
+    return REORDERED, "reordered"
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
@@ -313,6 +346,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         return ALIGNED, "aligned-cross-script" if cross else "aligned"
     if not person and (_inverted(a, b) or _inverted(b, a)):
         return ALIGNED, "inverted"
+    if person and (reordered := _reordered(a, b, cross)) is not None:
+        return reordered
     if (joined := _joined(a, b, person)) is not None:
         return joined
     ratio = max(fuzz.ratio(a.norm, b.norm), fuzz.token_sort_ratio(a.norm, b.norm)) / 100.0
