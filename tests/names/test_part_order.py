@@ -27,10 +27,11 @@ def test_a_name_chain_read_backwards_is_another_person() -> None:
     assert score < MATCH_THRESHOLD - 0.15
 
 
-def test_family_name_moved_to_the_front_needs_corroboration() -> None:
+def test_family_name_moved_to_the_front_keeps_its_score() -> None:
+    # control: a rotation is how lists and East Asian usage write one name ("<FAMILY> <Given>")
     score, feature = _score("Kelmor Dastani Varuq", "Varuq Kelmor Dastani")
-    assert feature == "rotated"
-    assert MATCH_THRESHOLD - 0.15 <= score < MATCH_THRESHOLD
+    assert feature not in ("reordered", "lineage-swapped")
+    assert score >= MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize(
