@@ -44,14 +44,13 @@ from sqlalchemy import select
 from threatgraph.bulk.inputs import id_frame
 from threatgraph.bulk.tasks import worker_engine
 from threatgraph.names.bodies import public_names
-from threatgraph.names.forms import blocking_keys, name_form
 from threatgraph.resolve import ResolveStats
 from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, cross_type_keys, load_groups
 from threatgraph.resolve.decisions import Decisions, load_decisions
 from threatgraph.resolve.groups import Group
 from threatgraph.resolve.links import link_events
 from threatgraph.resolve.listnames import ListNames, list_names
-from threatgraph.resolve.rarity import RARE_AFTER, NameStats, name_share
+from threatgraph.resolve.rarity import RARE_AFTER, NameStats, name_share, spellings
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -96,12 +95,7 @@ def lookup_keys(
     :class:`~threatgraph.resolve.rarity.NameStats`) drops the common name parts, which the resolver never looks
     up either: the key is common or not for every group.
     """
-    keys: set[str] = set()
-    for name in {g.canonical, *g.names}:
-        form = name_form(name, g.label)
-        keys |= blocking_keys(form, g.label)
-        if form.text:
-            keys |= blocking_keys(name_form(form.text, g.label), g.label)
+    keys: set[str] = set().union(*spellings(g).values())
     for partner in decisions.merge_partners(g.keys()):
         fam, _, norm = partner.partition(":")
         keys.add(f"{fam}|n:{norm}")

@@ -60,8 +60,11 @@ def name_key(ident: str) -> str:
 
 
 def spellings(g: Group) -> dict[str, set[str]]:
-    """Every spelling the resolver may look a group up by or file it under (as
-    :func:`threatgraph.bulk.resolve.lookup_keys` reads them): name identity -> its blocking keys."""
+    """Every spelling the resolver may look a group up by or file it under: name identity -> its blocking keys.
+
+    Each name of the group as written and as stored as an alias (its surface text reduced again). The one
+    reading of a group's spellings: the statistic counts names under these keys, and
+    :func:`threatgraph.bulk.resolve.lookup_keys` blocks on them, so the two cannot drift apart."""
     out: dict[str, set[str]] = {}
     for name in sorted({g.canonical, *g.names}):
         form = name_form(name, g.label)
