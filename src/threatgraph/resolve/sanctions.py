@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -85,6 +85,9 @@ MAX_ROLES = 20
 COMMON_NAME_SHARE = 0.002
 #: ... and by at least this many names (on a small list every name part is "frequent").
 COMMON_NAME_MIN = 20
+#: A full name of at least this many parts, each common on the list, that the list gives to one entry only is no
+#: common name: two common parts meet in many people, three or more seldom (:func:`common_name`).
+SPECIFIC_PARTS = 3
 #: A name glued to its short form's opening bracket by the source text ("... Sadiq Rawandi(Rawandi"):
 #: screened without it.
 _GLUED_SHORT_FORM = re.compile(r"\s*\([^()]*$")
@@ -176,12 +179,24 @@ def common_name(verdict: Judgement, index: ScreenIndex) -> None:
     alongside. A reported designation says that someone of this name was designated, and with such a name the
     list holds many; only the entry's own Linked To group, named alongside, says which. Commonness is the
     list's own document frequency, so it follows whatever list is loaded rather than a list of names written
-    here, counted over every spelling of the part (:func:`spelling_frequency`)."""
+    here, counted over every spelling of the part (:func:`spelling_frequency`).
+
+    A full name of ``SPECIFIC_PARTS`` or more parts that the list gives to this entry alone
+    (:func:`listed_carriers`) is not such a name, however common each part: the premise, that the list holds
+    many people of this name, is false, and a reported designation of that name points at its one carrier.
+    Counted per part only, wider spelling alignment (more romanisations summed into each part's frequency) made
+    ever longer listed names "common" and sent them to review."""
     if verdict.state != PROBABLE or any(x.startswith("affiliation:") for x in verdict.evidence_for):
         return
     core = name_form(verdict.matched[0], "Person").core
     floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
     if core and all(spelling_frequency(t, index) >= floor for t in core):
+        if verdict.name_kind == "full" and len(core) >= SPECIFIC_PARTS and len(listed_carriers(core, index)) == 1:
+            # Each part is common, the name is not: the list's one carrier of all of it is this entry.
+            verdict.evidence_for.append(
+                f"name: the list gives every part of {verdict.matched[0]!r} together to this entry only"
+            )
+            return
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: every part of {verdict.matched[0]!r} is common on the list, and no listed affiliation is named"
@@ -209,12 +224,48 @@ def spelling_frequency(part: str, index: ScreenIndex) -> int:
     common as "ali". Counted per spelling, a name of two such parts read as rare, and a reported designation alone
     made a namesake sanctioned. Only spellings with the part's consonant skeleton that the name stack aligns with
     it as one name part are summed ("Amir", with the skeleton of "Omar", is another name)."""
+    return sum(n for _token, n in _spellings(part, index))
+
+
+def _spellings(part: str, index: ScreenIndex) -> list[tuple[str, int]]:
+    """The list's words that spell this name part (:func:`spelling_frequency`), with their document frequency."""
     form = name_form(part, "Person")
-    total = 0
-    for token, n in _tokens_by_skeleton(index).get(skeleton(part), ()):
-        if token == part or compare_names(form, name_form(token, "Person"), True).score >= SPELLING_PARTNER:
-            total += n
-    return total
+    return [
+        (token, n)
+        for token, n in _tokens_by_skeleton(index).get(skeleton(part), ())
+        if token == part or compare_names(form, name_form(token, "Person"), True).score >= SPELLING_PARTNER
+    ]
+
+
+def listed_carriers(parts: Sequence[str], index: ScreenIndex) -> set[int]:
+    """The list's entries (index positions) with a name carrying every one of these name parts, each under any of
+    its spellings (:func:`spelling_frequency`).
+
+    Why: the per-part frequency says how many listed names carry a part, counting an entry once per alias and per
+    romanisation the list gives it ("Hamed", "Hamid", "Hameed" of one person); whether the *name* is common is how
+    many entries carry all of it, each entry counted once however many of its names spell it."""
+    table = _entries_by_token(index)
+    carriers: set[int] | None = None
+    for part in dict.fromkeys(parts):
+        holders = {e for token, _n in _spellings(part, index) for e in table.get(token, ())}
+        carriers = holders if carriers is None else carriers & holders
+        if not carriers:
+            return set()
+    return carriers or set()
+
+
+def _entries_by_token(index: ScreenIndex) -> dict[str, set[int]]:
+    """The list's entries by each word of their names (weak aliases too: a namesake is a namesake); built once per
+    index."""
+
+    def build(index: ScreenIndex) -> dict[str, set[int]]:
+        table: dict[str, set[int]] = defaultdict(set)
+        for ent_idx, _name, tokens, _weights in index.names:
+            for token in tokens:
+                table[token].add(ent_idx)
+        return dict(table)
+
+    return _per_index(index, "entries by token", build)
 
 
 #: One name part's score against another spelling of it (the name stack's single-part alignment).
