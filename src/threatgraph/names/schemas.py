@@ -51,6 +51,8 @@ class VocabularyFile(Schema):
     places: dict[str, Words] = {}
     #: words naming a body by its function: "<Institution> of <Country>" needs its country
     institutions: Words = []
+    #: words groups name themselves with, by their English sense: a name made only of them is ambiguous
+    descriptive: dict[str, Words] = {}
 
 
 class BodiesFile(Schema):

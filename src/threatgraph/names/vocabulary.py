@@ -40,6 +40,7 @@ KEYS = frozenset(
         "romanisation",
         "places",
         "institutions",
+        "descriptive",
     }
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
@@ -100,6 +101,9 @@ class Vocabulary:
     #: words that name a body by its function ("bank", "ministry", "court"): such a name belongs to the
     #: country that follows it, so it is never a name of its own without it
     institutions: frozenset[str] = frozenset()
+    #: name words (as a name's core writes them) that groups name themselves with ("ansar", "resistance"): a
+    #: name made only of them and kind words names bodies in many countries
+    descriptive: frozenset[str] = frozenset()
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -171,7 +175,21 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         patronymics=frozenset(_raw(p) for p in patronymics),
         place_of=_places(data.get("places") or {}),
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
+        descriptive=_descriptive(data.get("descriptive") or {}),
     )
+
+
+def _descriptive(data: Any) -> frozenset[str]:
+    """Every Latin form of the descriptive words as a name's core holds it (folded words), the English sense
+    included."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: descriptive must map an English word to its forms")
+    out: set[str] = set()
+    for sense, forms in data.items():
+        for form in [str(sense), *_words(forms, f"descriptive.{sense}")]:
+            for word in fold(form).split():
+                out.add(word)
+    return frozenset(out)
 
 
 def _script_honorifics(data: Any, honorifics: frozenset[str]) -> frozenset[str]:

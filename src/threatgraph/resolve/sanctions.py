@@ -286,10 +286,16 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
     ambiguous: every word of it names bodies in many countries, and their sum is a description a namesake body
     (an army, a ministry, a party elsewhere) carries as well. It needs the same corroboration, or a second of
     the entry's names on the actor (:data:`threatgraph.resolve.judge.SECOND_NAME`): a namesake shares one name,
-    seldom two."""
+    seldom two.
+
+    So is a name of two words or more (kind words counted) whose every core word is either common on the list or
+    a word groups name themselves with (the vocabulary's ``descriptive`` words: "<Supporters> of <Faith>",
+    "<Resistance> Front"): each is rare enough on the list, yet groups in several countries have taken the name.
+    A word of the name's own ("<Word> Resistance Front") makes it specific again."""
     if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
         return
-    core = name_form(verdict.matched[0], "Organization").core
+    form = name_form(verdict.matched[0], "Organization")
+    core = form.core
     floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
     if len(core) == 1 and index.df.get(core[0], 0) >= floor:
         verdict.state = POSSIBLE
@@ -304,6 +310,17 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
             f"name: every word of {verdict.matched[0]!r} is common on the list, and nothing corroborates it"
+        )
+    elif (
+        core
+        and len(core) + len(form.generic) + bool(form.designator) >= 2
+        and all(t in vocabulary().descriptive or index.df.get(t, 0) >= floor for t in core)
+        and not any(x.startswith(SECOND_NAME) for x in verdict.evidence_for)
+    ):
+        verdict.state = POSSIBLE
+        verdict.evidence_against.append(
+            f"name: {verdict.matched[0]!r} is made of words groups in many countries name themselves with, and "
+            "nothing corroborates it"
         )
 
 
