@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from rigour.territories import lookup_territory
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
-from threatgraph.names.forms import NameForm, name_form
+from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
 from threatgraph.names.qualifiers import territory_head
 from threatgraph.names.tokens import romanisation_fold
@@ -199,6 +199,10 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
     if not a.core or not b.core:
         return 0.0, "empty"
     cross = not (a.latin and b.latin)
+    if not person and not cross and a.norm != b.norm and _written_alike(a, b):
+        # One name with a particle glued on or hyphenated ("Hizb-ul-<Name>"/"HIZBUL <NAME>"): the glued word
+        # left the vocabulary's reach on one side only, so its kind words and core differ but its letters do not.
+        return ALIGNED, "joined-particle"
     # A designator is a name part: "Kata'ib Hizballah" is not "Hizballah", "Fajr Brigade" is not
     # "Fajr Army". Absent on one side, the names may still be one group, but never on the name alone.
     cap, cap_feature = 1.0, ""
@@ -221,6 +225,16 @@ def _compare_cached(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]
     if best > cap:
         return cap, f"{feature}+{cap_feature}"
     return best, feature
+
+
+def _written_alike(a: NameForm, b: NameForm) -> bool:
+    """Two names of the same letters as written, particles and kind words included, with a particle joined to
+    its word in one and apart in the other (:func:`threatgraph.names.forms.written_letters`). Six letters at
+    least: a short name's letters say little."""
+    if "".join(a.core) == "".join(b.core):
+        return False  # only the breaks between core words differ: :func:`_joined` reads those
+    letters = written_letters(a.text)
+    return len(letters) >= 6 and letters == written_letters(b.text)
 
 
 def _initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None:

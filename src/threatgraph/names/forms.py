@@ -93,6 +93,13 @@ def _split_tokens(text: str) -> list[str]:
     return tokens
 
 
+def written_letters(text: str) -> str:
+    """A name's letters as written, every word kept (particles, kind words) and the breaks between words left out:
+    "Hizb-ul-<Name>" and "HIZBUL <NAME>" give one string. Transliteration glues a particle onto the word before
+    it or hyphenates it freely, and a glued particle hides the word it is glued to from the vocabulary."""
+    return _NON_ALNUM.sub("", ascii_fold("".join(_split_tokens(clean_surface(text)))).casefold())
+
+
 @dataclass(slots=True, frozen=True)
 class NameForm:
     """One name reduced for comparison: what resolution scores and blocks on.

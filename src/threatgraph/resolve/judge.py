@@ -77,7 +77,9 @@ from threatgraph.resolve.designation import CITIZENSHIP_NOUNS
 
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.
-FULL_FEATURES = frozenset({"exact", "aligned", "aligned-cross-script", "skeleton-cross-script", "subset"})
+FULL_FEATURES = frozenset(
+    {"exact", "aligned", "aligned-cross-script", "skeleton-cross-script", "subset", "joined-particle"}
+)
 #: An acronym this short names many bodies ("RIM", "LH"): it needs corroboration.
 SHORT_NAME = 4
 #: Listed name properties that are names of the entry, and the weak ones.
