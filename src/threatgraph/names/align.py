@@ -71,6 +71,8 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
         return True
     if person and not cross:
         return same_person_part(a, b)
+    if not person and _one_word(a, b):
+        return True  # a kind word the core keeps, in two languages or spellings ("television"/"tv", "hizb"/"party")
     if not person and plural_fold(a) == plural_fold(b):
         return True
     if (
@@ -85,6 +87,13 @@ def _token_match(a: str, sa: str, b: str, sb: str, person: bool = False, cross: 
     if len(sa) >= 3 and sa == sb:
         return True
     return len(a) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word of the vocabulary's ``words`` (a translation or a spelling): the core keeps the words
+    of kind ``term`` as written, so "<Name> Television" and "<NAME> TV" would otherwise differ by a word."""
+    words = vocabulary().word_of
+    return a in words and b in words and words[a][0] == words[b][0]
 
 
 def _own_acronym(token: str, text: str) -> bool:

@@ -27,6 +27,8 @@ class Word(Schema):
     forms: Words
     #: the word heads a body's name ("group", "organization"): different heads, different kinds of body
     head: bool = False
+    #: the word names a body of its own beside the name it follows ("<Name> TV" is the broadcaster, not "<Name>")
+    own: bool = False
 
 
 class VocabularyFile(Schema):

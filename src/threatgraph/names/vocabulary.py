@@ -45,6 +45,7 @@ KEYS = frozenset(
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
 KINDS = frozenset({"designator", "generic", "term"})
+WORD_KEYS = frozenset({"kind", "forms", "head", "own"})
 _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 
 
@@ -126,12 +127,15 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
     synonyms: dict[str, str] = {}
     generic: set[str] = set()
     heads: set[str] = set()
+    own_words: set[str] = set()
     for canonical, entry in (data.get("words") or {}).items():
-        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or set(entry) - {"kind", "forms", "head"}:
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or set(entry) - WORD_KEYS:
             raise VocabularyError(f"{VOCABULARY_FILE.name}: words.{canonical} needs kind ({sorted(KINDS)}) and forms")
         kind = entry["kind"]
         if entry.get("head"):
             heads.add(fold(canonical))
+        if entry.get("own"):
+            own_words.add(fold(canonical))
         forms = _words(entry.get("forms") or [], f"words.{canonical}.forms")
         # "other" collects words with no translation: each is its own canonical word.
         own = canonical == "other"
@@ -158,7 +162,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         skip_labels=frozenset(_words(labels.get("skip") or [], "labels.skip")),
         word_of=word_of,
         synonyms=synonyms,
-        generic_words=frozenset(generic),
+        generic_words=frozenset(generic - own_words),
         legal_forms=frozenset(fold(w) for w in _words(data.get("legal_forms") or [], "legal_forms")),
         particles=frozenset(_raw(p) for p in particles),
         screen_particles=frozenset(fold(p) for p in [*particles, *patronymics] if fold(p)),
