@@ -242,7 +242,7 @@ def listed_carriers(parts: Sequence[str], index: ScreenIndex) -> set[int]:
     its spellings (:func:`spelling_frequency`).
 
     Why: the per-part frequency says how many listed names carry a part, counting an entry once per alias and per
-    romanisation the list gives it ("Hamed", "Hamid", "Hameed" of one person); whether the *name* is common is how
+    romanisation the list gives it ("Yusuf", "Yousef", "Youssef" of one person); whether the *name* is common is how
     many entries carry all of it, each entry counted once however many of its names spell it."""
     table = _entries_by_token(index)
     carriers: set[int] | None = None
