@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import random
 import shutil
 import sqlite3
 import tempfile
@@ -98,6 +100,8 @@ def unresolve(engine: Engine) -> list[str]:
         return [r[0] for r in conn.execute(select(articles.c.id).order_by(articles.c.seq))]
 
 
+#: Sequence numbers of articles copied in start here (above the source's own), so ``seq`` is the arrival order.
+ARRIVAL_SEQ = 1_000_000
 #: The tables an article's extraction fills, parents first (entity references are all empty in the source copy).
 ARTICLE_TABLES = ("articles", "mentions", "events", "quotes")
 
@@ -106,7 +110,8 @@ def ingest_like(engine: Engine, source: Path, order: list[str], k: int) -> None:
     """Resolve as ``Threatgraph.ingest`` does, without NLP: the store holds no article at first, then each batch
     of ``k`` is copied in from the extracted ``source`` (rows as extraction stored them) and resolved by
     ``update`` before the next is stored. Archive-wide figures (articles stored, persons seen) are then what a
-    real ingest's hook reads after each batch."""
+    real ingest's hook reads after each batch. Articles get ``seq`` in the order they arrive here, as a real
+    ingest in that order would number them."""
     with engine.begin() as conn:
         for table in reversed(ARTICLE_TABLES):
             conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
@@ -122,6 +127,8 @@ def ingest_like(engine: Engine, source: Path, order: list[str], k: int) -> None:
                     if rows:
                         holes = ",".join("?" * len(cur.description))
                         conn.exec_driver_sql(f"INSERT INTO {table} VALUES ({holes})", rows)  # noqa: S608
+                for n, aid in enumerate(batch, start=ARRIVAL_SEQ + i):  # stored in arrival order, as an ingest stores
+                    conn.execute(update(articles).where(articles.c.id == aid).values(seq=n))
             resolve_update(engine, batch, screen=False)
 
 
@@ -159,6 +166,12 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="keep the extracted store here")
     ap.add_argument("--reuse", action="store_true", help="with --store: use the store as it is (no extraction)")
     ap.add_argument("--show", type=int, default=20, help="differing clusters listed per direction")
+    ap.add_argument(
+        "--shuffle",
+        type=int,
+        action="append",
+        help="also feed the batches in an arrival order shuffled with this seed (repeatable; 0 = ingest order)",
+    )
     args = ap.parse_args()
     batches = args.batch or [64]
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,13 +191,17 @@ def main() -> None:
         rebuild(engine, screen=False)
         whole = clusters(engine)
         print(f"articles: {len(order)}; rebuild: {len(whole)} entities ({time.perf_counter() - t0:.1f} s)")
-        for k in batches:
+        for seed, k in itertools.product(args.shuffle or [0], batches):
             unresolve(engine)
             t0 = time.perf_counter()
-            ingest_like(engine, source, order, k)
+            arrival = list(order)
+            if seed:
+                random.Random(seed).shuffle(arrival)
+            ingest_like(engine, source, arrival, k)
             inc = clusters(engine)
             same = "identical" if set(inc) == set(whole) else "DIFFERENT"
-            print(f"batches of {k}: {len(inc)} entities ({time.perf_counter() - t0:.1f} s); clusters {same}")
+            how = f"batches of {k}" + (f", arrival order shuffled (seed {seed})" if seed else "")
+            print(f"{how}: {len(inc)} entities ({time.perf_counter() - t0:.1f} s); clusters {same}")
             if same == "identical":
                 continue
             joined = pieces(whole, inc)
