@@ -43,14 +43,13 @@ from sqlalchemy import select
 
 from threatgraph.bulk.inputs import id_frame
 from threatgraph.bulk.tasks import worker_engine
-from threatgraph.names.bodies import public_names
 from threatgraph.resolve import ResolveStats
-from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, cross_type_keys, load_groups
-from threatgraph.resolve.decisions import Decisions, load_decisions
-from threatgraph.resolve.groups import Group
+from threatgraph.resolve.blocks import lookup_keys
+from threatgraph.resolve.cluster import Resolver, archive_persons, common_from_counts, load_groups
+from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.links import link_events
-from threatgraph.resolve.listnames import ListNames, list_names
-from threatgraph.resolve.rarity import RARE_AFTER, NameStats, name_share, spellings
+from threatgraph.resolve.listnames import list_names
+from threatgraph.resolve.rarity import RARE_AFTER, NameStats, name_share
 from threatgraph.store.schema import resolve_keys
 
 if TYPE_CHECKING:
@@ -77,35 +76,6 @@ def group_node(article_id: str, grp: int) -> str:
 def _parse_group(node: str) -> tuple[str, int]:
     grp, _, aid = node[1:].partition(":")
     return aid, int(grp)
-
-
-def lookup_keys(
-    g: Group, decisions: Decisions, listed: ListNames | None = None, names: NameStats | None = None
-) -> set[str]:
-    """Every key under which the resolver may look this group up or file its entity.
-
-    A superset on purpose: the blocking keys of every spelling of the group taken one by one (the
-    resolver looks up one form per distinct core name, but files its entity under each alias, whose
-    acronym or script may differ), of each spelling as it is stored as an alias, the name keys of
-    stored merge decisions (which can pull the group to an entity its names would not find), the exact-name
-    keys of the other family (the resolver also looks there: a body typed Person in one article), and for an
-    organisation the name keys of the other names the loaded lists give its body (``listed``, see
-    :mod:`threatgraph.resolve.listnames`) with its branches under them. A key too many only makes a block
-    larger; a key too few could let two blocks meet. ``names`` (the job's
-    :class:`~threatgraph.resolve.rarity.NameStats`) drops the common name parts, which the resolver never looks
-    up either: the key is common or not for every group.
-    """
-    keys: set[str] = set().union(*spellings(g).values())
-    for partner in decisions.merge_partners(g.keys()):
-        fam, _, norm = partner.partition(":")
-        keys.add(f"{fam}|n:{norm}")
-    keys |= cross_type_keys(g)  # an entity of the other family named exactly so (a typing slip)
-    if listed is not None and not g.person:
-        keys |= listed.lookup_keys(g.list_keys())
-    if not g.person:
-        keys |= public_names().lookup_keys(g.forms())  # a body's other public names (names/bodies.py)
-        keys |= public_names().branch_keys(g.forms())  # and its branches under them, as the resolver looks them up
-    return names.blocking(keys) if names is not None else keys
 
 
 def _ids(batches: Iterator[Any], column: str) -> list[str]:

@@ -93,6 +93,36 @@ def cross_type_keys(g: Group) -> set[str]:
     }
 
 
+#: Core words of a name that names its actor on its own; a group with no name this long (a bare surname, an
+#: acronym, a one-word short name) is decided after every such group (:func:`decision_tier`).
+FULL_NAME_WORDS = 2
+
+
+def _longest(g: Group) -> int:
+    return max((len(f.core) for f in g.forms()), default=0)
+
+
+def decision_tier(g: Group) -> int:
+    """0 for a group with a name of ``FULL_NAME_WORDS`` words or more, 1 for a group of one-word names only.
+
+    A one-word name is an actor named by a part (a surname, an acronym, a short name), and one part may fit
+    several full names. Decided before a full name it fits, it joins the one candidate there is ("PMC" joins
+    the first of two councils spelled out to those letters) and the later full name then finds an entity already
+    made; decided after every full name of its block, it sees every actor it could name, and when two fit alike
+    it stays apart (:meth:`Resolver._best`). Which came first in the archive is an accident of arrival order:
+    the batch-by-batch ingest, ``rebuild`` and the Spark path each saw another one.
+    """
+    return 0 if _longest(g) >= FULL_NAME_WORDS else 1
+
+
+def decision_order(groups: Iterable[Group]) -> list[Group]:
+    """The one order every path decides groups in: full names before one-word names (:func:`decision_tier`),
+    then by article id (a content hash, the same on every path; ingest order is not: the Spark path numbers
+    articles as its partitions commit), the longer name first within an article, ties by the extractor's group
+    number (a property of the article, not of the input order)."""
+    return sorted(groups, key=lambda g: (decision_tier(g), g.article_id, -_longest(g), g.grp))
+
+
 def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm]) -> bool:
     """Whether two different names of one in-document group fit the two entities, one each."""
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
@@ -289,7 +319,8 @@ class Resolver:
     # --- assignment ------------------------------------------------------------------------
 
     def resolve_groups(self, groups: list[Group], common: set[str] | None = None) -> None:
-        """Assign every group; longer names first so that "Qadir" meets "Haroon Aziz Qadir" second.
+        """Assign every group in :func:`decision_order`: longer names first, so that "Qadir" meets "Haroon Aziz
+        Qadir" second, and whatever order the groups were stored or given in.
 
         ``common`` is the set of context keys too frequent to corroborate anything
         (:func:`common_context`). By default it is computed from this batch; a caller that splits one
@@ -311,14 +342,8 @@ class Resolver:
         self.common = set(common) if common is not None else common_context(self.conn, groups)
         if self.names is None:
             self.names = NameStats.of(self.conn, groups, archive_persons(self.conn, up_to=RARE_AFTER))
-        by_article: dict[str, list[Group]] = defaultdict(list)
-        for g in groups:
-            by_article[g.article_id].append(g)
-        for aid in article_ids:
-            # ties by the extractor's group number, a property of the article, not of the input order
-            todo = sorted(by_article[aid], key=lambda g: (-max((len(f.core) for f in g.forms()), default=0), g.grp))
-            for g in todo:
-                self.resolve_group(g)
+        for g in decision_order(groups):
+            self.resolve_group(g)
         self.stats.articles += len(article_ids)
 
     def resolve_group(self, g: Group) -> None:

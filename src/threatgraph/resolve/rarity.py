@@ -64,7 +64,7 @@ def spellings(g: Group) -> dict[str, set[str]]:
 
     Each name of the group as written and as stored as an alias (its surface text reduced again). The one
     reading of a group's spellings: the statistic counts names under these keys, and
-    :func:`threatgraph.bulk.resolve.lookup_keys` blocks on them, so the two cannot drift apart."""
+    :func:`threatgraph.resolve.blocks.lookup_keys` blocks on them, so the two cannot drift apart."""
     out: dict[str, set[str]] = {}
     for name in sorted({g.canonical, *g.names}):
         form = name_form(name, g.label)

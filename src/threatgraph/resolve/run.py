@@ -1,24 +1,32 @@
 """The resolution entry points: the post-ingest hook, full re-resolution and re-screening.
 
 ``update`` is what the pipeline calls after each stored batch; it only reads the new articles'
-mentions and the entities their blocking keys point at, so its cost per article stays flat as
-the archive grows. ``rebuild`` re-clusters everything in ingest order through the same code,
-honouring stored merge/split decisions; entity ids are derived from the first name key, so an
-unchanged archive gets the same ids back (watches and confirmed sanctions links keep pointing at
-the right entity).
+mentions and the blocks they touch (:func:`threatgraph.resolve.blocks.touched_block`: the stored
+entities their keys reach, up to a bounded number of articles), so its cost per article stays flat
+as the archive grows. It re-decides those blocks whole, with the new groups, in the one order every
+path decides in (article id, then the longest name first), so the batch-by-batch ingest, ``rebuild``
+and the Spark path give the same clusters on the same mentions, whichever order they arrived in.
+``rebuild`` re-clusters everything in that order through the same code, honouring stored
+merge/split decisions; entity ids are derived from the first name key, so an unchanged archive gets
+the same ids back (watches and confirmed sanctions links keep pointing at the right entity).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from time import perf_counter
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy import update as sql_update
 
 from threatgraph.resolve import analyst_links
-from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, load_groups
+from threatgraph.resolve.blocks import articles_of, touched_block
+from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, decision_tier, load_groups
+from threatgraph.resolve.common import common_from_counts
 from threatgraph.resolve.decisions import load_decisions
+from threatgraph.resolve.groups import CHUNK, Group
+from threatgraph.resolve.listnames import list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameShare, NameStats, name_share
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
@@ -26,10 +34,17 @@ from threatgraph.store.schema import aliases, articles, entities, events, mentio
 
 #: Articles per transaction during ``rebuild``.
 REBUILD_BATCH = 256
+#: ``rebuild``'s passes over the archive, one per :func:`threatgraph.resolve.cluster.decision_tier`.
+DECISION_TIERS = (0, 1)
 
 
 def _resolve_batch(
-    engine: Engine, article_ids: list[str], recycle: set[str] | None = None, names: NameStats | None = None
+    engine: Engine,
+    article_ids: list[str],
+    recycle: set[str] | None = None,
+    names: NameStats | None = None,
+    common: set[str] | None = None,
+    tier: int | None = None,
 ) -> Resolver:
     with engine.begin() as conn:
         work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
@@ -41,12 +56,70 @@ def _resolve_batch(
         if names is None:
             names = NameStats.of(conn, groups, archive_persons(conn, up_to=RARE_AFTER))
         resolver = Resolver(conn, load_decisions(conn), recycle, names=names)
-        resolver.resolve_groups(groups)
+        if tier is not None:  # one pass of a rebuild (:func:`threatgraph.resolve.cluster.decision_tier`)
+            groups = [g for g in groups if decision_tier(g) == tier]
+        resolver.resolve_groups(groups, common=common)
         resolver.flush()
         resolver.link_events(article_ids)
         work.done(conn, work.RESOLVE, article_ids)
         work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
     return resolver
+
+
+def _unresolve(conn: Connection, entity_ids: set[str]) -> None:
+    """Take these entities' mentions, names and keys off them (their rows stay, to be recycled)."""
+    ordered = sorted(entity_ids)
+    for i in range(0, len(ordered), CHUNK):
+        chunk = ordered[i : i + CHUNK]
+        conn.execute(sql_update(mentions).where(mentions.c.entity_id.in_(chunk)).values(entity_id=None))
+        conn.execute(sql_update(events).where(events.c.source_entity_id.in_(chunk)).values(source_entity_id=None))
+        conn.execute(sql_update(events).where(events.c.target_entity_id.in_(chunk)).values(target_entity_id=None))
+        conn.execute(sql_update(quotes).where(quotes.c.speaker_entity_id.in_(chunk)).values(speaker_entity_id=None))
+        conn.execute(delete(resolve_keys).where(resolve_keys.c.entity_id.in_(chunk)))
+        conn.execute(delete(aliases).where(aliases.c.entity_id.in_(chunk)))
+
+
+def _articles_per_key(groups: list[Group]) -> dict[str, set[str]]:
+    """The articles of these groups that name each context key."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        for k in g.context:
+            out[k].add(g.article_id)
+    return out
+
+
+def _reopen_batch(engine: Engine, article_ids: list[str]) -> tuple[Resolver, set[str]]:
+    """Resolve new articles together with the stored entities of the blocks they touch (:func:`touched_block`), in
+    the one order every path decides in (:meth:`Resolver.resolve_groups`), as a rebuild would decide them; returns
+    the resolver and the ids of re-opened entities that did not come back (deleted)."""
+    with engine.begin() as conn:
+        work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
+        decisions = load_decisions(conn)
+        persons = archive_persons(conn, up_to=RARE_AFTER)
+        new = load_groups(conn, article_ids)
+        listed = list_names(conn)
+        lists = listed if listed.names_of else None
+        block = touched_block(conn, new, decisions, lists, NameStats.of(conn, new, persons)) or set()
+        reopened = sorted(articles_of(conn, block) | set(article_ids))
+        # Common context as one count over the archive (read before the block's entities lose their keys): the
+        # stored articles are counted by the stored entities they name, so only the new articles add to them.
+        counts = dict.fromkeys((k for g in load_groups(conn, reopened) for k in g.context), 0)
+        for k, arts in _articles_per_key(new).items():
+            counts[k] = len(arts)
+        common = common_from_counts(conn, counts)
+        _unresolve(conn, block)
+        groups = [g for g in load_groups(conn, reopened) if not g.entity_id]
+        # Name rarity over the archive and every group to decide, as a rebuild counts it over everything.
+        resolver = Resolver(conn, decisions, set(block), names=NameStats.of(conn, groups, persons))
+        resolver.resolve_groups(groups, common=common)
+        resolver.flush()
+        gone = sorted(resolver.recycle)
+        for i in range(0, len(gone), CHUNK):
+            conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
+        resolver.link_events(reopened)
+        work.done(conn, work.RESOLVE, article_ids)
+        work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
+    return resolver, set(gone)
 
 
 def _absorb(total: ResolveStats, part: ResolveStats) -> None:
@@ -96,7 +169,10 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
         return stats
     if _rarity_begins(engine, ids):
         return rebuild(engine, screen=screen)
-    resolver = _resolve_batch(engine, ids)
+    saved = analyst_links.save(engine)  # analyst link states of re-opened entities whose id may not come back
+    resolver, gone = _reopen_batch(engine, ids)
+    if gone:
+        analyst_links.restore(engine, saved)
     _absorb(stats, resolver.stats)
     if screen and resolver.changed:
         live = {resolver.final(e) for e in resolver.changed}
@@ -122,18 +198,32 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
         conn.execute(delete(resolve_keys))
         conn.execute(delete(aliases))
         recycle = {r[0] for r in conn.execute(select(entities.c.id))}
-        order = [r[0] for r in conn.execute(select(articles.c.id).order_by(articles.c.seq))]
-        # one statistic for the whole input (nothing is filed yet), read before the first batch commits
+        # The one order every path decides in (:meth:`Resolver.resolve_groups`: by article id), across the
+        # transactions too: by ingest order, a block spread over two of them was decided otherwise than by the
+        # batch-by-batch ingest's re-opened blocks and the Spark path, which both decide a block in one go.
+        order = [r[0] for r in conn.execute(select(articles.c.id).order_by(articles.c.id))]
+        # one statistic for the whole input (nothing is filed yet), read before the first batch commits: name
+        # rarity and the common context (per transaction, an actor named in every article was common in one
+        # and not in the next)
         share = NameShare()
+        counts: Counter[str] = Counter()
         for i in range(0, len(order), REBUILD_BATCH):
-            share.absorb(name_share(conn, load_groups(conn, order[i : i + REBUILD_BATCH])))
+            groups = load_groups(conn, order[i : i + REBUILD_BATCH])
+            share.absorb(name_share(conn, groups))
+            counts.update({k: len(arts) for k, arts in _articles_per_key(groups).items()})
         names = NameStats.from_share(share, archive_persons(conn, up_to=RARE_AFTER))
+        common = common_from_counts(conn, dict(counts))
     stats = ResolveStats()
-    for i in range(0, len(order), REBUILD_BATCH):
-        resolver = _resolve_batch(engine, order[i : i + REBUILD_BATCH], recycle, names)
-        _absorb(stats, resolver.stats)
-        if progress:
-            progress(min(i + REBUILD_BATCH, len(order)), len(order))
+    # Transactions of REBUILD_BATCH articles, in the one decision order over the whole archive: every full name,
+    # then every one-word name (:func:`threatgraph.resolve.cluster.decision_order`), so one pass per tier.
+    n = len(order)
+    for tier in DECISION_TIERS:
+        for i in range(0, n, REBUILD_BATCH):
+            resolver = _resolve_batch(engine, order[i : i + REBUILD_BATCH], recycle, names, common, tier)
+            _absorb(stats, resolver.stats)
+            if progress:
+                progress(tier * n + min(i + REBUILD_BATCH, n), len(DECISION_TIERS) * n)
+    stats.articles = n
     if recycle:
         with engine.begin() as conn:
             leftover = sorted(recycle)
