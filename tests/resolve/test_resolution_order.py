@@ -133,3 +133,43 @@ def test_touched_block_reaches_the_entities_a_new_group_could_change(store, add)
     assert block is not None
     assert {"Northern Relief Council", "National Rescue Committee"} <= set(names.values())
     assert "Odo Fenwick" not in names.values()
+
+
+LISTED = '9201,"RAWANDI, Karim S.",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+
+
+def _listed_articles() -> list:
+    """A listed person named in full with the article's own designation statement; in another article by first
+    and last name only (the middle name left out), in other company."""
+    return [
+        build(
+            "Funds went to U.S.-designated Northern Front deputy chief Karim S. Rawandi, who moved them.",
+            [("Person", ["Karim S. Rawandi"]), ("Organization", ["Northern Front"])],
+        ),
+        build(
+            "Karim Rawandi spoke of the harvest in Amselburg.",
+            [("Person", ["Karim Rawandi"]), ("Location", ["Amselburg"])],
+        ),
+    ]
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_a_shorter_name_joins_a_listed_person_alike_whether_screened_before_or_after(
+    store, add, tmp_path, k: int
+) -> None:
+    """The join test for an entity read as sanctioned (corroborated evidence only) reads links that screening
+    stores after resolution. In one batch with the full name, the shorter name used to be decided before the
+    entity was screened and the two joined on the name alone (the shorter one shown as sanctioned on that); in
+    the next batch it was kept apart. Blocks of entities read as sanctioned only after screening are now
+    re-decided knowing it."""
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(LISTED + "\n", encoding="utf-8")
+    load_files(store, [sdn], dataset="ofac")
+    arts = _listed_articles()
+    for i in range(0, len(arts), k):
+        update(store, add(*arts[i : i + k]))
+    with store.connect() as conn:
+        rows = dict(conn.execute(select(mentions.c.text, mentions.c.entity_id)).all())
+    assert rows["Karim Rawandi"] != rows["Karim S. Rawandi"]

@@ -27,7 +27,8 @@ The job:
    broadcast) and writes entities, aliases and keys;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
-5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``).
+5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``), and the blocks of
+   entities read as sanctioned only now are re-decided knowing it (driver, ``resolve.run.settle_flagged``).
 
 A test resolves the same articles this way and with ``rebuild`` and finds identical clusters.
 """
@@ -269,6 +270,7 @@ def resolve_articles(
     """
     from pyspark import StorageLevel
 
+    from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
 
@@ -320,5 +322,9 @@ def resolve_articles(
         stats.linked_quotes += n_quotes
     stats.articles = count
     if screen and changed:
-        stats.screened, stats.sanction_links = screen_entities(open_store(url), changed)
+        engine = open_store(url)
+        before = flagged_entities(engine, changed)
+        stats.screened, stats.sanction_links = screen_entities(engine, changed)
+        # the blocks of entities read as sanctioned only now are re-decided knowing it, as on one machine
+        settle_flagged(engine, stats, flagged_entities(engine, changed) - before)
     return stats, shape

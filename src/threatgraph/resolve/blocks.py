@@ -84,6 +84,7 @@ def touched_block(
     listed: ListNames | None,
     names: NameStats,
     most: int = REOPEN_ARTICLES,
+    seeds: Iterable[str] = (),
 ) -> set[str] | None:
     """The stored entities a rebuild would decide in one block with these new groups: those filed under a key the
     groups look up, then, again and again, those filed under a key the groups of the entities found look up.
@@ -98,6 +99,9 @@ def touched_block(
     None when the block spans more than ``most`` stored articles: re-deciding it with every batch would make each
     batch's cost grow with the archive (an actor named in every article), so such a block is decided batch by
     batch as before, and may end up clustered otherwise than a rebuild would cluster it.
+
+    ``seeds`` are stored entities whose blocks are wanted too (entities newly read as sanctioned: their blocks are
+    re-decided once it is known, :func:`threatgraph.resolve.run.settle_flagged`).
     """
     frontier: set[str] = set()
     for g in groups:
@@ -106,9 +110,11 @@ def touched_block(
     seen_keys: set[str] = set()
     found: set[str] = set()
     spanned: set[str] = set()
-    while frontier:
+    start = set(seeds)
+    while frontier or start:
         seen_keys |= frontier
-        fresh = entities_under(conn, frontier) - found
+        fresh = (entities_under(conn, frontier) | start) - found
+        start = set()
         if not fresh:
             break
         found |= fresh

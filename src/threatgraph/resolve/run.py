@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy import update as sql_update
 
 from threatgraph.resolve import analyst_links
-from threatgraph.resolve.blocks import articles_of, touched_block
+from threatgraph.resolve.blocks import REOPEN_ARTICLES, articles_of, touched_block
 from threatgraph.resolve.cluster import Resolver, ResolveStats, archive_persons, decision_tier, load_groups
 from threatgraph.resolve.common import common_from_counts
 from threatgraph.resolve.decisions import load_decisions
@@ -30,10 +30,23 @@ from threatgraph.resolve.listnames import list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameShare, NameStats, name_share
 from threatgraph.resolve.sanctions import relink_all, screen_entities
 from threatgraph.store import work
-from threatgraph.store.schema import aliases, articles, entities, events, mentions, quotes, resolve_keys
+from threatgraph.store.schema import (
+    aliases,
+    articles,
+    entities,
+    events,
+    mentions,
+    quotes,
+    resolve_keys,
+    sanction_links,
+)
+from threatgraph.store.states import SANCTIONED_STATES
 
 #: Articles per transaction during ``rebuild``.
 REBUILD_BATCH = 256
+#: Stored articles the blocks of entities newly read as sanctioned may span and still be re-decided
+#: (:func:`settle_flagged`): few entities are listed, and a wrong "sanctioned" label is the worst error.
+SETTLE_ARTICLES = 4 * REOPEN_ARTICLES
 #: ``rebuild``'s passes over the archive, one per :func:`threatgraph.resolve.cluster.decision_tier`.
 DECISION_TIERS = (0, 1)
 
@@ -88,10 +101,13 @@ def _articles_per_key(groups: list[Group]) -> dict[str, set[str]]:
     return out
 
 
-def _reopen_batch(engine: Engine, article_ids: list[str]) -> tuple[Resolver, set[str]]:
+def _reopen_batch(
+    engine: Engine, article_ids: list[str], seeds: Iterable[str] = (), most: int = REOPEN_ARTICLES
+) -> tuple[Resolver, set[str]]:
     """Resolve new articles together with the stored entities of the blocks they touch (:func:`touched_block`), in
     the one order every path decides in (:meth:`Resolver.resolve_groups`), as a rebuild would decide them; returns
-    the resolver and the ids of re-opened entities that did not come back (deleted)."""
+    the resolver and the ids of re-opened entities that did not come back (deleted). ``seeds``: stored entities
+    whose blocks are re-decided too (no new article needed)."""
     with engine.begin() as conn:
         work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
         decisions = load_decisions(conn)
@@ -99,7 +115,8 @@ def _reopen_batch(engine: Engine, article_ids: list[str]) -> tuple[Resolver, set
         new = load_groups(conn, article_ids)
         listed = list_names(conn)
         lists = listed if listed.names_of else None
-        block = touched_block(conn, new, decisions, lists, NameStats.of(conn, new, persons)) or set()
+        stats = NameStats.of(conn, new, persons)
+        block = touched_block(conn, new, decisions, lists, stats, most, seeds) or set()
         reopened = sorted(articles_of(conn, block) | set(article_ids))
         # Common context as one count over the archive (read before the block's entities lose their keys): the
         # stored articles are counted by the stored entities they name, so only the new articles add to them.
@@ -176,9 +193,57 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
     _absorb(stats, resolver.stats)
     if screen and resolver.changed:
         live = {resolver.final(e) for e in resolver.changed}
+        flagged = flagged_entities(engine, live)
         stats.screened, stats.sanction_links = screen_entities(engine, live)
+        settle_flagged(engine, stats, flagged_entities(engine, live) - flagged)
     stats.seconds = perf_counter() - t0
     return stats
+
+
+def flagged_entities(engine: Engine, entity_ids: Iterable[str] | None = None) -> set[str]:
+    """The entities among these (None: of the store) that read as sanctioned (a confirmed or probable link)."""
+    out: set[str] = set()
+    with engine.connect() as conn:
+        if entity_ids is None:
+            rows = conn.execute(
+                select(sanction_links.c.entity_id).where(sanction_links.c.status.in_(SANCTIONED_STATES)).distinct()
+            )
+            return {eid for (eid,) in rows}
+        ordered = sorted(set(entity_ids))
+        for i in range(0, len(ordered), CHUNK):
+            rows = conn.execute(
+                select(sanction_links.c.entity_id)
+                .where(
+                    sanction_links.c.entity_id.in_(ordered[i : i + CHUNK]),
+                    sanction_links.c.status.in_(SANCTIONED_STATES),
+                )
+                .distinct()
+            )
+            out.update(eid for (eid,) in rows)
+    return out
+
+
+def settle_flagged(engine: Engine, stats: ResolveStats, flagged: set[str]) -> None:
+    """Re-decide the blocks of entities that screening has just read as sanctioned, then screen what changed.
+
+    A group joins an entity that reads as sanctioned only on corroborated evidence (a whole name, or shared
+    company: :meth:`Resolver._corroborated`), or one weak mention would show its actor as sanctioned. The test
+    reads links stored by screening, which runs after resolution: a group decided before its entity was screened
+    (in the same batch, in a rebuild, in a Spark job over a new store) joined on the bare merge threshold, and a
+    bare "<Given name>" stayed in the listed full name that carries it. Re-deciding those blocks once the links
+    are known makes every path apply the test to every group, whichever was decided first.
+    """
+    if not flagged:
+        return
+    saved = analyst_links.save(engine)
+    resolver, gone = _reopen_batch(engine, [], flagged, most=SETTLE_ARTICLES)
+    if gone:
+        analyst_links.restore(engine, saved)
+    stats.merged += resolver.stats.merged
+    if resolver.changed:
+        screened, links = screen_entities(engine, {resolver.final(e) for e in resolver.changed})
+        stats.screened += screened
+        stats.sanction_links += links
 
 
 def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int], None] | None = None) -> ResolveStats:
@@ -189,6 +254,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
     deleted at the end.
     """
     t0 = perf_counter()
+    flagged = flagged_entities(engine)  # recycled ids keep their links while deciding: these read as sanctioned
     saved = analyst_links.save(engine)  # analyst link states, by name, for entities whose id does not come back
     with engine.begin() as conn:
         work.lock(conn, "resolve")
@@ -232,6 +298,7 @@ def rebuild(engine: Engine, *, screen: bool = True, progress: Callable[[int, int
     analyst_links.restore(engine, saved)
     if screen:
         stats.screened, stats.sanction_links = relink_all(engine)
+        settle_flagged(engine, stats, flagged_entities(engine) - flagged)  # read as sanctioned now, not while deciding
     stats.seconds = perf_counter() - t0
     return stats
 
