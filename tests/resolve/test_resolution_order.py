@@ -173,3 +173,38 @@ def test_a_shorter_name_joins_a_listed_person_alike_whether_screened_before_or_a
     with store.connect() as conn:
         rows = dict(conn.execute(select(mentions.c.text, mentions.c.entity_id)).all())
     assert rows["Karim Rawandi"] != rows["Karim S. Rawandi"]
+
+
+def test_a_re_opened_entity_keeps_its_id_and_watch_when_a_new_article_decides_first(store, add) -> None:
+    """Re-decided in the one order, the entity is created by whichever group comes first; a new article's group
+    may come before the stored ones. The re-opened entity's id goes to the entity holding its mentions, so a
+    watch on it (and its links) still points at the actor."""
+    from sqlalchemy import func
+
+    from threatgraph.store.schema import watches
+
+    first = build(
+        "Dorian K. Vellacott financed the Qandor Front with Brenna Holt.",
+        [("Person", ["Dorian K. Vellacott"]), ("ArmedGroup", ["Qandor Front"]), ("Person", ["Brenna Holt"])],
+    )
+    update(store, add(first), screen=False)
+    with store.begin() as conn:
+        (eid,) = conn.execute(select(mentions.c.entity_id).where(mentions.c.text == "Dorian K. Vellacott")).one()
+        conn.execute(watches.insert().values(name="DKV", entity_id=eid, threshold=0.9, created_at=func.now()))
+    # a later article in the same company whose id sorts first (ids are content hashes: pick such a wording)
+    later = next(
+        art
+        for n in range(200)
+        if (
+            art := build(
+                f"Dorian Vellacott met the Qandor Front and Brenna Holt in Amselburg on day {n}.",
+                [("Person", ["Dorian Vellacott"]), ("ArmedGroup", ["Qandor Front"]), ("Person", ["Brenna Holt"])],
+            )
+        ).article.id
+        < first.article.id
+    )
+    update(store, add(later), screen=False)
+    with store.connect() as conn:
+        ids = dict(conn.execute(select(mentions.c.text, mentions.c.entity_id)).all())
+        watched = conn.execute(select(watches.c.entity_id)).scalar_one()
+    assert ids["Dorian Vellacott"] == ids["Dorian K. Vellacott"] == eid == watched

@@ -165,6 +165,9 @@ class Resolver:
         # caller that resolves it in several batches or blocks, else counted by resolve_groups from its groups
         self.names: NameStats | None = names
         self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
+        # (article id, group) of groups re-decided out of an entity that read as sanctioned (a re-opened block):
+        # they carry the reading to the entity they join, and join only as a group joins such an entity
+        self.flagged_groups: set[tuple[str, int]] = set()
         self._listed: ListNames | None = None
 
     # --- lookups ---------------------------------------------------------------------------
@@ -484,7 +487,8 @@ class Resolver:
                 )
             if gs.score < MATCH_THRESHOLD or not self._allowed(g, prof, gkeys, gs):
                 continue
-            if eid in flagged and not self._corroborated(g, prof, gs):
+            carried = (g.article_id, g.grp) in self.flagged_groups
+            if (eid in flagged or carried) and not self._corroborated(g, prof, gs):
                 self.stats.guarded += 1
                 continue
             scored.append((gs, prof))
@@ -557,6 +561,8 @@ class Resolver:
         prof.mention_count += len(mention_ids)
         if counts_only:
             return
+        if (g.article_id, g.grp) in self.flagged_groups:
+            self._sanctioned[prof.id] = True
         before = set(prof.alias_counts)
         for name, n in g.names.items():
             clean = name_form(name, g.label).text

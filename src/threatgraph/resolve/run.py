@@ -39,6 +39,7 @@ from threatgraph.store.schema import (
     quotes,
     resolve_keys,
     sanction_links,
+    watches,
 )
 from threatgraph.store.states import SANCTIONED_STATES
 
@@ -120,23 +121,95 @@ def _reopen_batch(
         reopened = sorted(articles_of(conn, block) | set(article_ids))
         # Common context as one count over the archive (read before the block's entities lose their keys): the
         # stored articles are counted by the stored entities they name, so only the new articles add to them.
-        counts = dict.fromkeys((k for g in load_groups(conn, reopened) for k in g.context), 0)
+        stored = load_groups(conn, reopened)
+        counts = dict.fromkeys((k for g in stored for k in g.context), 0)
         for k, arts in _articles_per_key(new).items():
             counts[k] = len(arts)
         common = common_from_counts(conn, counts)
+        flagged = flagged_in(conn, block)
+        was = _previous_entities(conn, block)
         _unresolve(conn, block)
         groups = [g for g in load_groups(conn, reopened) if not g.entity_id]
         # Name rarity over the archive and every group to decide, as a rebuild counts it over everything.
         resolver = Resolver(conn, decisions, set(block), names=NameStats.of(conn, groups, persons))
+        resolver.flagged_groups = {(g.article_id, g.grp) for g in stored if g.entity_id in flagged}
         resolver.resolve_groups(groups, common=common)
         resolver.flush()
-        gone = sorted(resolver.recycle)
+        renamed = _keep_ids(conn, was, set(resolver.recycle))
+        gone = sorted(set(resolver.recycle) - set(renamed.values()))
         for i in range(0, len(gone), CHUNK):
             conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
+        resolver.changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
         resolver.link_events(reopened)
         work.done(conn, work.RESOLVE, article_ids)
-        work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
+        work.mark(conn, work.SCREEN, resolver.changed)
     return resolver, set(gone)
+
+
+def _previous_entities(conn: Connection, block: set[str]) -> dict[int, str]:
+    """Mention id -> the block entity it was resolved to, read before the block is re-opened."""
+    out: dict[int, str] = {}
+    ordered = sorted(block)
+    for i in range(0, len(ordered), CHUNK):
+        rows = conn.execute(
+            select(mentions.c.id, mentions.c.entity_id).where(mentions.c.entity_id.in_(ordered[i : i + CHUNK]))
+        )
+        out.update({mid: eid for mid, eid in rows})
+    return out
+
+
+#: Tables whose rows point at an entity, renamed with it (:func:`_keep_ids`).
+_ENTITY_COLUMNS = (
+    (mentions, "entity_id"),
+    (events, "source_entity_id"),
+    (events, "target_entity_id"),
+    (quotes, "speaker_entity_id"),
+    (aliases, "entity_id"),
+    (resolve_keys, "entity_id"),
+    (watches, "entity_id"),
+)
+
+
+def _keep_ids(conn: Connection, was: dict[int, str], unused: set[str]) -> dict[str, str]:
+    """Give re-decided entities the ids of the re-opened entities whose mentions they hold; returns new -> old.
+
+    A re-decided entity takes its id from the name of the group that created it, and in the one decision order a
+    new article's group may come first: the entity an analyst watches, whose links were confirmed, would come
+    back under another id (its watches left pointing at nothing). So each re-opened id that did not come back
+    (``unused``) goes to the new entity holding most of its mentions (ties by id), if that entity is itself new.
+    """
+    overlap: Counter[tuple[str, str]] = Counter()
+    ordered = sorted(was)
+    for i in range(0, len(ordered), CHUNK):
+        chunk = ordered[i : i + CHUNK]
+        for mid, eid in conn.execute(select(mentions.c.id, mentions.c.entity_id).where(mentions.c.id.in_(chunk))):
+            if eid is not None and was[mid] in unused:
+                overlap[(eid, was[mid])] += 1
+    recycled = set(was.values())
+    renamed: dict[str, str] = {}
+    for (new, old), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])):
+        if new in recycled or new in renamed or old in renamed.values():
+            continue
+        renamed[new] = old
+        row = conn.execute(select(entities).where(entities.c.id == new)).mappings().one()
+        fields = {k: v for k, v in row.items() if k != "id"}
+        conn.execute(sql_update(entities).where(entities.c.id == old).values(fields))
+        # the old id keeps its own links (the analyst's states, the reading as sanctioned); the new one has none of
+        # the same entry unless a merge moved it there
+        mine = select(sanction_links.c.dataset, sanction_links.c.entry_id).where(sanction_links.c.entity_id == old)
+        for dataset, entry in conn.execute(mine).all():
+            conn.execute(
+                delete(sanction_links).where(
+                    sanction_links.c.entity_id == new,
+                    sanction_links.c.dataset == dataset,
+                    sanction_links.c.entry_id == entry,
+                )
+            )
+        conn.execute(sql_update(sanction_links).where(sanction_links.c.entity_id == new).values(entity_id=old))
+        for table, col in _ENTITY_COLUMNS:
+            conn.execute(sql_update(table).where(table.c[col] == new).values({col: old}))
+        conn.execute(delete(entities).where(entities.c.id == new))
+    return renamed
 
 
 def _absorb(total: ResolveStats, part: ResolveStats) -> None:
@@ -200,27 +273,22 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
     return stats
 
 
-def flagged_entities(engine: Engine, entity_ids: Iterable[str] | None = None) -> set[str]:
+def flagged_in(conn: Connection, entity_ids: Iterable[str] | None = None) -> set[str]:
     """The entities among these (None: of the store) that read as sanctioned (a confirmed or probable link)."""
+    query = select(sanction_links.c.entity_id).where(sanction_links.c.status.in_(SANCTIONED_STATES)).distinct()
+    if entity_ids is None:
+        return {eid for (eid,) in conn.execute(query)}
     out: set[str] = set()
-    with engine.connect() as conn:
-        if entity_ids is None:
-            rows = conn.execute(
-                select(sanction_links.c.entity_id).where(sanction_links.c.status.in_(SANCTIONED_STATES)).distinct()
-            )
-            return {eid for (eid,) in rows}
-        ordered = sorted(set(entity_ids))
-        for i in range(0, len(ordered), CHUNK):
-            rows = conn.execute(
-                select(sanction_links.c.entity_id)
-                .where(
-                    sanction_links.c.entity_id.in_(ordered[i : i + CHUNK]),
-                    sanction_links.c.status.in_(SANCTIONED_STATES),
-                )
-                .distinct()
-            )
-            out.update(eid for (eid,) in rows)
+    ordered = sorted(set(entity_ids))
+    for i in range(0, len(ordered), CHUNK):
+        out.update(eid for (eid,) in conn.execute(query.where(sanction_links.c.entity_id.in_(ordered[i : i + CHUNK]))))
     return out
+
+
+def flagged_entities(engine: Engine, entity_ids: Iterable[str] | None = None) -> set[str]:
+    """:func:`flagged_in` on a connection of its own."""
+    with engine.connect() as conn:
+        return flagged_in(conn, entity_ids)
 
 
 def settle_flagged(engine: Engine, stats: ResolveStats, flagged: set[str]) -> None:
