@@ -165,8 +165,8 @@ class Resolver:
         # caller that resolves it in several batches or blocks, else counted by resolve_groups from its groups
         self.names: NameStats | None = names
         self._sanctioned: dict[str, bool] = {}  # entity id -> carries a link read as sanctioned (batch start)
-        # (article id, group) of groups re-decided out of an entity that read as sanctioned (a re-opened block):
-        # they carry the reading to the entity they join, and join only as a group joins such an entity
+        # (article id, group) of groups re-decided out of an entity read as sanctioned before (a re-opened block):
+        # they carry that reading to the entity they form or join, and join only as a group joins such an entity
         self.flagged_groups: set[tuple[str, int]] = set()
         self._listed: ListNames | None = None
 
@@ -251,6 +251,11 @@ class Resolver:
             ):
                 self._sanctioned[eid] = True
         return {i for i in ids if self._sanctioned[i]}
+
+    def unflag(self, ids: Iterable[str]) -> None:
+        """Read these (re-opened) entities as not sanctioned whatever links their ids carry: the groups that made
+        them so carry the reading (``flagged_groups``)."""
+        self._sanctioned.update(dict.fromkeys(ids, False))
 
     def _corroborated(self, g: Group, prof: Profile, gs: GroupScore) -> bool:
         """Whether a group may join an entity that reads as sanctioned: one wrong mention there shows its
@@ -345,7 +350,12 @@ class Resolver:
         self.common = set(common) if common is not None else common_context(self.conn, groups)
         if self.names is None:
             self.names = NameStats.of(self.conn, groups, archive_persons(self.conn, up_to=RARE_AFTER))
-        for g in decision_order(groups):
+        # Groups that carry a reading as sanctioned (a re-opened block) first: the entity read as sanctioned is
+        # formed by its own groups, and every other group meets it as a group meets such an entity (the join
+        # guard), as in the batch that came after its screening; a group decided first would form it instead.
+        ordered = decision_order(groups)
+        carried = [g for g in ordered if (g.article_id, g.grp) in self.flagged_groups]
+        for g in carried + [g for g in ordered if (g.article_id, g.grp) not in self.flagged_groups]:
             self.resolve_group(g)
         self.stats.articles += len(article_ids)
 

@@ -132,14 +132,19 @@ def _reopen_batch(
         groups = [g for g in load_groups(conn, reopened) if not g.entity_id]
         # Name rarity over the archive and every group to decide, as a rebuild counts it over everything.
         resolver = Resolver(conn, decisions, set(block), names=NameStats.of(conn, groups, persons))
+        # the reading as sanctioned follows the groups, not the re-opened ids (a group of another actor may be the
+        # first to take the id back)
         resolver.flagged_groups = {(g.article_id, g.grp) for g in stored if g.entity_id in flagged}
+        resolver.unflag(block)
         resolver.resolve_groups(groups, common=common)
         resolver.flush()
         renamed = _keep_ids(conn, was, set(resolver.recycle))
         gone = sorted(set(resolver.recycle) - set(renamed.values()))
         for i in range(0, len(gone), CHUNK):
             conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
-        resolver.changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
+        changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
+        # re-opened entities that came back with the same mentions are what they were (names, links): not screened
+        resolver.changed = _moved(conn, was, changed)
         resolver.link_events(reopened)
         work.done(conn, work.RESOLVE, article_ids)
         work.mark(conn, work.SCREEN, resolver.changed)
@@ -147,7 +152,7 @@ def _reopen_batch(
 
 
 def _previous_entities(conn: Connection, block: set[str]) -> dict[int, str]:
-    """Mention id -> the block entity it was resolved to, read before the block is re-opened."""
+    """Mention id -> the entity of ``block`` it is resolved to (read before a block is re-opened, and after)."""
     out: dict[int, str] = {}
     ordered = sorted(block)
     for i in range(0, len(ordered), CHUNK):
@@ -156,6 +161,18 @@ def _previous_entities(conn: Connection, block: set[str]) -> dict[int, str]:
         )
         out.update({mid: eid for mid, eid in rows})
     return out
+
+
+def _moved(conn: Connection, was: dict[int, str], ids: set[str]) -> set[str]:
+    """The entities among ``ids`` whose mentions are not those the same id held before the block was re-opened
+    (an id that was not re-opened is new or gained mentions; only re-opened ones are read back)."""
+    before: dict[str, set[int]] = defaultdict(set)
+    for mid, eid in was.items():
+        before[eid].add(mid)
+    after: dict[str, set[int]] = defaultdict(set)
+    for mid, eid in _previous_entities(conn, ids & set(before)).items():
+        after[eid].add(mid)
+    return {e for e in ids if e not in before or after.get(e, set()) != before[e]}
 
 
 #: Tables whose rows point at an entity, renamed with it (:func:`_keep_ids`).
