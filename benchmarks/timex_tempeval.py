@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeml import MissingCorpus, Timex, TimeMLDocument, half_of, tbaq_documents
+from timeml import MissingCorpus, TimeMLDocument, Timex, half_of, tbaq_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path("/tmp/timex_tempeval")
