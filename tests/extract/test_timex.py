@@ -170,3 +170,30 @@ def test_halves_fiscal_years_and_rolling_windows(text: str, kind: str, value: st
     d = normalise(text, ANCHOR)
     start, end, precision = (d.start, d.end, d.precision) if d is not None else (None, None, "unknown")
     assert timex.reading(text, start, end, precision, ANCHOR) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "value"),
+    [
+        # a present tense or an infinitive: the nearer occurrence, here the coming one
+        ("The ministry plans to publish its report on April 2.", "April 2", "2022-04-02"),
+        ("The delegation leaves for Oslo on Thursday.", "Thursday", "2022-03-17"),
+        # a past or perfect tense keeps the last one
+        ("The delegation left for Oslo on Thursday.", "Thursday", "2022-03-10"),
+        ("The ministry has published its report in April.", "April", "2021-04"),
+        # a participle takes the tense of the clause it hangs from
+        ("Prices have fluctuated sharply, rising to a peak in April.", "April", "2021-04"),
+        # the bound of a stretch may lie ahead whatever the tense
+        ("The lenders extended the loans through April.", "April", "2022-04"),
+    ],
+)
+def test_the_clause_decides_which_way_an_undated_expression_points(spans, sentence, word, value) -> None:
+    got = [d.timex_value for d in spans(sentence) if word in d.text]
+    assert got == [value]
+
+
+def test_a_weekday_beside_a_day_of_the_month_chooses_the_year() -> None:
+    d = normalise("Wednesday, March 16", ANCHOR)  # 16 March is a Wednesday in 2022, a Tuesday in 2021
+    assert d is not None and d.start == date(2022, 3, 16)
+    slip = normalise("Friday, March 16", date(2022, 3, 15))  # no year nearby fits: the day as read
+    assert slip is not None and slip.start is not None and slip.start.month == 3

@@ -345,7 +345,30 @@ def _absolute(s: str, anchor: date | None) -> _Res | None:
     if parsed is None:
         return None
     _check_year(parsed.year)
+    if not has_year and anchor is not None and (named := _weekday_named(s)) is not None:
+        parsed = _year_of_weekday(parsed, named, anchor)
     return _Res(parsed, parsed, "day")
+
+
+def _weekday_named(s: str) -> int | None:
+    """The weekday an expression names beside its date ("Monday, Oct. 26"), as 0 (Monday) .. 6."""
+    days = _grammar()["weekdays"]
+    found = [days.index(w) for w in re.findall(r"[a-z]+", s) if w in days]
+    return found[0] if len(found) == 1 else None
+
+
+def _year_of_weekday(day: date, weekday: int, anchor: date) -> date:
+    """ "Monday, Oct. 26" without a year: the year, of those around the anchor, in which that day is a
+    Monday (the nearest such); the day as read when no year nearby fits (a slip of the writer's)."""
+    fits = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.weekday() == weekday:
+            fits.append(candidate)
+    return min(fits, key=lambda d: abs((d - anchor).days)) if fits else day
 
 
 @lru_cache(maxsize=4096)
@@ -773,7 +796,7 @@ def _unit_bounds(unit: str, prev: DateInterval) -> tuple[date, date] | None:
 
 def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     """The interval and TIMEX3 reading of one span (``ent`` is the span without a widening opener)."""
-    future = published is not None and timex.future_clause(span)
+    way = timex.direction(span) if published is not None else "past"
     interval = normalise(span.text, published)
     if interval is None and span is not ent:
         interval = normalise(ent.text, published)
@@ -783,8 +806,10 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
             interval.text = span.text.strip()
     if interval is None:
         interval = _reference(span.text, published)
-    elif future:
+    elif way == "future":
         interval = _forward(interval, published)
+    elif way == "open":
+        interval = _nearest(interval, published)
     kind, value = _timex_reading(interval, published)
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = span.start_char, span.end_char
@@ -835,6 +860,8 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
         if interval.start != interval.end:
             return interval
         if _patterns()["has_month"].search(_clean(interval.text)):  # "scheduled for April 7": next April 7
+            if _weekday_named(_clean(interval.text)) is not None:
+                return interval  # "Monday, Oct. 26": the weekday has already chosen the year
             try:
                 day = interval.start.replace(year=interval.start.year + 1)
             except ValueError:
@@ -850,6 +877,16 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
     except ValueError:
         return interval
     return dataclasses.replace(interval, start=start, end=end)
+
+
+def _nearest(interval: DateInterval, published: date) -> DateInterval:
+    """An undated month, weekday or day of a month in a clause with no past tense ("plans to announce on
+    Nov. 6", "payable Dec. 7", "the deadline in February") is the occurrence nearer the publication date:
+    the next one when it comes sooner than the last one went."""
+    ahead = _forward(interval, published)
+    if ahead is interval or ahead.start is None or interval.end is None:
+        return interval
+    return ahead if (ahead.start - published) < (published - interval.end) else interval
 
 
 def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:

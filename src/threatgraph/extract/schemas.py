@@ -144,6 +144,8 @@ class TimexFile(Schema):
     document_words: Words
     future_aux: Words
     future_words: Words
+    perfect_aux: Words
+    deadline_signals: Words
 
 
 class EventType(Schema):

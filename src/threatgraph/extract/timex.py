@@ -23,7 +23,7 @@ from threatgraph.datafiles import load_yaml
 from threatgraph.extract.schemas import DatesFile, TimexFile
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 HERE = Path(__file__).parent
 SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
@@ -182,16 +182,48 @@ def _consecutive_years(first: str, second: str) -> bool:
     return len(first) == 4 and int(second) in (year + 1, (year + 1) % 100)
 
 
+def _governor(span: Span) -> Token:
+    """The verb the expression hangs from (its own root when the sentence has none above it)."""
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def direction(span: Span) -> str:
+    """Which way an undated "June", "Dec. 7" or "Monday" points from the publication date, read from
+    its clause: "future" ("will meet in June", "is scheduled for April 7"), "past" when the verb it
+    hangs from is in a past tense ("met on Monday", "was killed in June", "has lived there since May"),
+    and "open" otherwise: a present tense, an infinitive or no verb ("plans to announce on Nov. 6",
+    "payable Dec. 7", "the team planned to leave on Thursday"), where the nearer occurrence is meant."""
+    if future_clause(span):
+        return "future"
+    g = grammar()
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]:
+        return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
+    verb = _governor(span)
+    while verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        verb = verb.head  # "has fluctuated, rising to a high in June": the participle takes its clause's tense
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "open"
+    if verb.tag_ == "VBD":
+        return "past"
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lower_ in g["perfect_aux"] for a in auxiliaries):
+        return "past"  # "was killed", "did not say", "has met", "had left"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("acl", "ROOT", "relcl"):
+        return "past"  # "a man killed Monday": a reduced past clause
+    return "open"
+
+
 def future_clause(span: Span) -> bool:
     """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday", "is
     scheduled for April 7", "are expected to resume in June" (a plan's or expectation's participle)."""
     g = grammar()
     if any(t.lower_ in g["future_words"] for t in span):
         return True
-    head = span.root
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    verbs = [head]
+    verbs = [_governor(span)]
     while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:  # "talks are expected to resume in June"
         verbs.append(verbs[-1].head)
     for verb in verbs:
