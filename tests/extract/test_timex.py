@@ -54,6 +54,12 @@ def test_readings_without_an_interval(text: str, kind: str, value: str) -> None:
         ("almost a year ago", "2021"),
         ("just last month", "2022-02"),
         ("Tuesday's", "2022-03-15"),
+        ("June last year", "2021-06"),
+        ("April next year", "2023-04"),
+        ("early October this year", "2022-10"),
+        ("this year's third quarter", "2022-Q3"),
+        ("earlier this week", "2022-W11"),
+        ("earlier this month", "2022-03"),
     ],
 )
 def test_calendar_values(text: str, value: str) -> None:
@@ -197,3 +203,13 @@ def test_a_weekday_beside_a_day_of_the_month_chooses_the_year() -> None:
     assert d is not None and d.start == date(2022, 3, 16)
     slip = normalise("Friday, March 16", date(2022, 3, 15))  # no year nearby fits: the day as read
     assert slip is not None and slip.start is not None and slip.start.month == 3
+
+
+def test_references_to_the_past_and_the_near_term_are_found_where_the_phrase_ends(spans) -> None:
+    found = {
+        d.text: d.timex_value for d in spans("Such raids were rare in the past, and calm is expected in the near term.")
+    }
+    assert found.get("the past") == "PAST_REF" and found.get("the near term") == "FUTURE_REF"
+    assert not any(
+        "past" in t for t in (d.text for d in spans("The past week brought little calm.")) if t == "the past"
+    )

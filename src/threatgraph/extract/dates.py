@@ -106,6 +106,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range": re.compile(rf"^(?:({_alt(g['range_open'])})\s+)?(.+?)\s+(?:{_alt(g['range_joiners'])})\s+(.+)$"),
         "open": re.compile(rf"^({_alt(g['range_open'])})\s+(.+)$"),
         "has_month": re.compile(rf"\b(?:{month})\b"),
+        # "June last year", "early October this year", "next year's first quarter": a part named with its year
+        "year_named": re.compile(rf"^(.+?)\s+(?:of\s+)?({shift})\s+year$|^({shift})\s+year'?s\s+(.+)$"),
     }
 
 
@@ -168,6 +170,8 @@ def _floating(precision: str) -> _Res:
 def _parse_point(s: str, anchor: date | None) -> _Res | None:
     """One expression that is not a range."""
     g, p = _grammar(), _patterns()
+    if (named := _year_named(s, anchor)) is not None:
+        return named
     if m := p["year"].match(s):
         y = _check_year(int(m[1]))
         return _Res(date(y, 1, 1), date(y, 12, 31), "year")
@@ -284,6 +288,23 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         d = anchor - timedelta(days=back)
         return _Res(d, d, "day")
     return _absolute(s, anchor)
+
+
+def _year_named(s: str, anchor: date | None) -> _Res | None:
+    """ "June last year", "April next year", "this year's third quarter": the part read with the year the
+    shift names, counted from the anchor; None when the part alone does not read as a date of a year."""
+    m = _patterns()["year_named"].match(s)
+    if m is None:
+        return None
+    part, word = (m[1], m[2]) if m[1] else (m[4], m[3])
+    if part.split()[-1] in _grammar()["period_shift"] or part in ("the", "a"):
+        return None  # "the last year", "over the past year": a shift of the year itself
+    probe = _parse_point(f"{part} 2000", None)
+    if probe is None or probe.floating:
+        return None
+    if anchor is None:
+        return _floating(probe.precision)
+    return _parse_point(f"{part} {_check_year(anchor.year + _grammar()['period_shift'][word])}", anchor)
 
 
 def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:

@@ -33,7 +33,10 @@ SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 def grammar() -> dict[str, Any]:
     """timex.yaml with compiled patterns and the number words of dates.yaml."""
     data: dict[str, Any] = load_yaml(HERE / "timex.yaml", TimexFile)
-    data["numbers"] = load_yaml(HERE / "dates.yaml", DatesFile)["numbers"]
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    data["numbers"] = dates["numbers"]
+    within = "|".join(re.escape(w) for w in sorted([*dates["earlier_words"], *dates["later_words"]], key=len)[::-1])
+    data["within"] = re.compile(rf"^(?:{within})\s+(?:this|the)\s+(day|week|month|year)$")
     data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(data["extra_patterns"]) + r")(?![\w-])", re.IGNORECASE)
     units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
     amount = "|".join(
@@ -103,6 +106,16 @@ def _day_value(start: date, end: date, precision: str) -> str:
     return ""
 
 
+def _period_value(unit: str, day: date) -> str:
+    """The TIMEX3 value of the day, ISO week, month or year holding ``day``."""
+    if unit == "day":
+        return day.isoformat()
+    if unit == "week":
+        iso = day.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    return day.strftime("%Y-%m") if unit == "month" else str(day.year)
+
+
 def reading(text: str, start: date | None, end: date | None, precision: str, anchor: date | None) -> tuple[str, str]:
     """(TIMEX3 type, value) of one expression; the value is "" when it cannot be stated."""
     g = grammar()
@@ -132,6 +145,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         if m[1] or s.endswith("s") or window or re.search(r"\b(?:for|over|during)\b", lead):
             single = 1.0 if window and not s.endswith("s") else None  # "the past year": one year up to now
             return "DURATION", _duration_value(_amount(m[1], g) if m[1] else single, m[2], g)
+    if (within := g["within"].match(s)) and start is not None:
+        return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
     if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
         return "DATE", f"FY{fiscal[1]}"  # TimeML's fiscal year
     if start is not None and end is not None:
