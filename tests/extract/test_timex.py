@@ -210,6 +210,4 @@ def test_references_to_the_past_and_the_near_term_are_found_where_the_phrase_end
         d.text: d.timex_value for d in spans("Such raids were rare in the past, and calm is expected in the near term.")
     }
     assert found.get("the past") == "PAST_REF" and found.get("the near term") == "FUTURE_REF"
-    assert not any(
-        "past" in t for t in (d.text for d in spans("The past week brought little calm.")) if t == "the past"
-    )
+    assert "the past" not in {d.text for d in spans("Officials met the envoy in the past week.")}
