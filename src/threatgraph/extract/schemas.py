@@ -137,6 +137,7 @@ class TimexFile(Schema):
     unit_years: dict[str, int]
     vague_amounts: Words
     duration_lead: Words
+    duration_inner: Words
     fractions: dict[str, float]
     set_words: dict[str, str]
     day_parts: dict[str, str]

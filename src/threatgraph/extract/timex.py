@@ -44,7 +44,11 @@ def grammar() -> dict[str, Any]:
         for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
     )
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
-    data["duration"] = re.compile(rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?({units})s?$")
+    inner = "|".join(re.escape(w) for w in data["duration_inner"])
+    data["duration"] = re.compile(
+        rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
+        r"(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
+    )
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
@@ -73,7 +77,7 @@ def _amount(word: str | None, g: dict[str, Any]) -> float | None:
 def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
     code = g["duration_units"][unit]
     if n is None:
-        return f"PX{code}"
+        return f"P{'T' if code in ('H', 'MIN', 'S') else ''}X{code[0] if code == 'MIN' else code}"  # "hours": PTXH
     if n != int(n) and code in g["unit_years"]:  # "two-and-a-half decades": P25Y
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n):
@@ -120,7 +124,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     """(TIMEX3 type, value) of one expression; the value is "" when it cannot be stated."""
     g = grammar()
     s = _clean(text)
-    s = re.sub(r"^(?:in|on|at|during|by|since|the)\s+(?=\S)", "", s) if s not in g["refs"] else s
+    s = re.sub(r"^(?:in|on|at(?! least)|during|by|since|the)\s+(?=\S)", "", s) if s not in g["refs"] else s
     if s in g["refs"]:
         return "DATE", g["refs"][s]
     if s in g["set_words"]:
