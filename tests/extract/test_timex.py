@@ -217,3 +217,35 @@ def test_references_to_the_past_and_the_near_term_are_found_where_the_phrase_end
     }
     assert found.get("the past") == "PAST_REF" and found.get("the near term") == "FUTURE_REF"
     assert "the past" not in {d.text for d in spans("Officials met the envoy in the past week.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the latest quarter", "2022-Q4"),  # published in March: the last quarter to have ended
+        ("the quarter", "2022-Q4"),
+        ("the current quarter", "2023-Q1"),
+        ("the year-earlier quarter", "2021-Q4"),
+        ("the quarter a year ago", "2021-Q4"),
+        ("the 2020 quarter", "2020-Q4"),
+        ("the year-ago second quarter", "2022-Q2"),
+        ("the fiscal first quarter", "2023-Q1"),
+        ("last year's third quarter", "2022-Q3"),
+    ],
+)
+def test_quarters_named_by_where_they_lie(text: str, value: str) -> None:
+    anchor = date(2023, 3, 1)
+    d = normalise(text, anchor)
+    assert d is not None, text
+    assert timex.reading(text, d.start, d.end, d.precision, anchor) == ("DATE", value)
+
+
+def test_a_quarter_ended_on_a_day_is_two_expressions(spans) -> None:
+    got = {d.text: d.timex_value for d in spans("Sales fell in the third quarter ended Sept. 30, the firm said.")}
+    assert got == {"the third quarter": "2022-Q3", "Sept. 30": "2021-09-30"}
+
+
+def test_a_year_earlier_keeps_the_quarter_it_counts_from(spans) -> None:
+    text = "Profit rose in the second quarter of 2021, up from $3 million a year earlier."
+    got = {d.text: d.timex_value for d in spans(text)}
+    assert got["a year earlier"] == "2020-Q2"

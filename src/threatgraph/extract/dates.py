@@ -95,6 +95,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "quarter": re.compile(
             rf"^(?:the\s+)?(?:({_alt(g['quarters'])})[\s-]+quarter(?:\s+of)?|(q[1-4]))(?:\s+{year})?$"
         ),
+        "quarter_ref": re.compile(
+            rf"^(?:(?:{_alt(g['quarter_openers'])})\s+)?(?:({_alt(g['quarter_year_back'])}|\d{{4}})\s+)?"
+            rf"(?:({_alt(g['quarter_refs'])})\s+)?(?:fiscal[\s-]+)?(?:({_alt(g['quarters'])})[\s-]+)?quarter"
+            rf"(?:\s+(a\s+year\s+(?:ago|earlier)))?(?:\s+{year})?$"
+        ),
         "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
         "fiscal": re.compile(rf"^(?:fiscal(?:\s+year)?|fy)\s*'?{year}$"),
         "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
@@ -240,6 +245,8 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         else:
             y = anchor.year
         return _months_span(y, 3 * q - 2, 3 * q, "range")
+    if (m := p["quarter_ref"].match(s)) and s not in ("quarter", "fiscal quarter"):
+        return _quarter_ref(m, anchor)
     if m := p["half"].match(s):  # "the first half of 2019"; alone, of the publication year
         h = g["halves"][m[1]]
         if m[2]:
@@ -288,6 +295,34 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         d = anchor - timedelta(days=back)
         return _Res(d, d, "day")
     return _absolute(s, anchor)
+
+
+def _quarter_ref(m: re.Match[str], anchor: date | None) -> _Res | None:
+    """A quarter named by where it lies from the publication date, not (only) by its number: "the
+    quarter", "the latest quarter" (the last to have ended: business news reports a quarter once it is
+    over), "the current quarter" (the one under way), "the year-earlier quarter", "the quarter a year
+    ago", "the 1988 quarter" (the same quarter of another year), "the fiscal first quarter"."""
+    g = _grammar()
+    back, which, number, ago, year_text = m[1], m[2], m[3], m[4], m[5]
+    if back is not None and back.isdigit():
+        back, year_text = None, back
+    if anchor is None and year_text is None:
+        return _floating("range")
+    if number is not None:
+        q = g["quarters"][number]
+        y = int(year_text) if year_text else anchor.year if anchor else 0
+    else:
+        assert anchor is not None or year_text is not None
+        ref = anchor or date(int(year_text or 0), 12, 31)
+        current = (ref.month - 1) // 3 + 1
+        under_way = which is not None and g["quarter_refs"][which] == "current"
+        q, y = (current, ref.year) if under_way else ((current - 1, ref.year) if current > 1 else (4, ref.year - 1))
+        if year_text:
+            y = int(year_text)
+    if (back or ago) and not year_text:
+        y -= 1
+    y = _check_year(y)
+    return _months_span(y, 3 * q - 2, 3 * q, "range")
 
 
 def _year_named(s: str, anchor: date | None) -> _Res | None:
@@ -663,7 +698,7 @@ def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInt
 
 
 #: words inside one model DATE span that relate two expressions ("March 2011 after months of ...")
-_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till"})
+_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till", "ended", "ending"})
 
 
 def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
@@ -727,6 +762,12 @@ def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tup
     if not whole and unit in ("day", "week"):
         d = prev.start + timedelta(days=shift * (7 if unit == "week" else 1))
         return d, d
+    assert prev.end is not None
+    part_of_year = prev.start != prev.end and (prev.start.month, prev.start.day, prev.end.month) != (1, 1, 12)
+    if not whole and unit == "year" and part_of_year:
+        # "profit rose in the third quarter from a year earlier": the same quarter (month, season) a year before
+        end = _month_end(prev.end.year + shift, prev.end.month) if prev.end.day > 27 else prev.end
+        return prev.start.replace(year=prev.start.year + shift), end.replace(year=prev.end.year + shift)
     res = _period(unit, prev.start, shift)
     assert res.start is not None and res.end is not None
     return res.start, res.end

@@ -107,6 +107,9 @@ class DatesFile(Schema):
     year_parts: dict[str, list[int]]
     seasons: dict[str, list[int]]
     quarters: dict[str, int]
+    quarter_refs: dict[str, str]
+    quarter_year_back: Words
+    quarter_openers: Words
     halves: dict[str, int]
     relative_days: dict[str, int]
     period_shift: dict[str, int]
