@@ -20,6 +20,7 @@ ANCHOR = date(2022, 3, 15)  # a Tuesday
     ("text", "kind", "value"),
     [
         ("now", "DATE", "PRESENT_REF"),
+        ("these days", "DATE", "PRESENT_REF"),
         ("recent weeks", "DATE", "PAST_REF"),
         ("the future", "DATE", "FUTURE_REF"),
         ("20 years", "DURATION", "P20Y"),
@@ -66,6 +67,12 @@ def test_readings_without_an_interval(text: str, kind: str, value: str) -> None:
         ("this year's third quarter", "2022-Q3"),
         ("earlier this week", "2022-W11"),
         ("earlier this month", "2022-03"),
+        ("the weekend", "2022-W10-WE"),
+        ("next weekend", "2022-W11-WE"),
+        ("late yesterday", "2022-03-14"),
+        ("early Monday", "2022-03-14"),
+        ("this past spring", "2021-SP"),
+        ("sometime next year", "2023"),
     ],
 )
 def test_calendar_values(text: str, value: str) -> None:
@@ -249,3 +256,8 @@ def test_a_year_earlier_keeps_the_quarter_it_counts_from(spans) -> None:
     text = "Profit rose in the second quarter of 2021, up from $3 million a year earlier."
     got = {d.text: d.timex_value for d in spans(text)}
     assert got["a year earlier"] == "2020-Q2"
+
+
+def test_a_reference_to_the_present_names_no_day_for_that_day(spans) -> None:
+    got = {d.text: d.timex_value for d in spans("Markets are calm these days, and that day the envoy left.")}
+    assert got.get("these days") == "PRESENT_REF" and got.get("that day") != "PRESENT_REF"

@@ -100,6 +100,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:({_alt(g['quarter_refs'])})\s+)?(?:fiscal[\s-]+)?(?:({_alt(g['quarters'])})[\s-]+)?quarter"
             rf"(?:\s+(a\s+year\s+(?:ago|earlier)))?(?:\s+{year})?$"
         ),
+        "weekend": re.compile(rf"^(?:the\s+)?(?:({shift})\s+)?weekend$"),
         "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
         "fiscal": re.compile(rf"^(?:fiscal(?:\s+year)?|fy)\s*'?{year}$"),
         "shift": re.compile(rf"^({shift})\s+({unit}|{season}|{month}|{_alt(g['weekdays'])})$"),
@@ -259,6 +260,8 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
     if m := p["fiscal"].match(s):  # "fiscal 2019": the year it is named for (its bounds vary by body)
         y = _check_year(int(m[1]))
         return _Res(date(y, 1, 1), date(y, 12, 31), "year")
+    if m := p["weekend"].match(s):
+        return _weekend(m[1], anchor)
     if s in g["relative_days"]:
         if anchor is None:
             return _floating("day")
@@ -323,6 +326,20 @@ def _quarter_ref(m: re.Match[str], anchor: date | None) -> _Res | None:
         y -= 1
     y = _check_year(y)
     return _months_span(y, 3 * q - 2, 3 * q, "range")
+
+
+def _weekend(shift_word: str | None, anchor: date | None) -> _Res | None:
+    """ "the weekend", "last weekend", "this weekend" (the latest Saturday and Sunday, the pair holding the
+    anchor if it falls on one), "next weekend" (the coming one)."""
+    if anchor is None:
+        return _floating("range")
+    shift = _grammar()["period_shift"].get(shift_word or "", 0)
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # the last Saturday, or the anchor's own
+    if shift > 0:
+        saturday += timedelta(days=7)
+    elif shift < 0 and anchor.weekday() >= 5:
+        saturday -= timedelta(days=7)  # "last weekend" said on a Sunday is the one before
+    return _Res(saturday, saturday + timedelta(days=1), "range")
 
 
 def _year_named(s: str, anchor: date | None) -> _Res | None:
@@ -801,6 +818,8 @@ def _resolve_anaphora(
                 break
             if prev.start is None or prev.end is None or (_anaphoric(before.text) and j not in counted):
                 continue
+            if (prev.timex_value or "").endswith("_REF"):
+                continue  # "these days", "now": the present, not a day the text has named
             if shift is None:  # "the same day" reads as the earlier expression does
                 bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
             else:  # "two days later" reads as itself, counted from the earlier date

@@ -93,6 +93,9 @@ def _day_value(start: date, end: date, precision: str) -> str:
     if (end - start).days == 6 and start.weekday() == 0:
         iso = start.isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}"
+    if (end - start).days == 1 and start.weekday() == 5:
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}-WE"  # a weekend
     if start.year == end.year and start.month == end.month:
         return start.strftime("%Y-%m")
     if precision == "season" and start.month in SEASON_CODES:
