@@ -261,3 +261,10 @@ def test_a_year_earlier_keeps_the_quarter_it_counts_from(spans) -> None:
 def test_a_reference_to_the_present_names_no_day_for_that_day(spans) -> None:
     got = {d.text: d.timex_value for d in spans("Markets are calm these days, and that day the envoy left.")}
     assert got.get("these days") == "PRESENT_REF" and got.get("that day") != "PRESENT_REF"
+
+
+def test_a_range_written_with_both_ends_carries_its_first_end(spans) -> None:
+    """TimeML marks each end of "from 2011 to 2017" as a TIMEX3; the one expression carries the first's value
+    (not "201", the 2010s), while its interval still spans the whole range."""
+    got = next(d for d in spans("Output fell from 2011 to 2017, the ministry said.") if "2011" in d.text)
+    assert got.timex_value == "2011" and (got.start, got.end) == (date(2011, 1, 1), date(2017, 12, 31))

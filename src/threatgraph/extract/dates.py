@@ -910,7 +910,27 @@ def _timex_reading(interval: DateInterval, published: date | None) -> tuple[str,
         alone = normalise(inner, published)
         if alone is not None and alone.start is not None:
             return timex.reading(alone.text, alone.start, alone.end, alone.precision, published)
+    if (first := _range_start(interval.text, published)) is not None:
+        return timex.reading(first.text, first.start, first.end, first.precision, published)
     return timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
+
+
+def _range_start(text: str, published: date | None) -> DateInterval | None:
+    """The first end of a range written with both ends ("from 1991 to 1997", "between May and June 2020"):
+    TimeML marks each end as a TIMEX3 of its own, and one expression here carries the first one's value
+    (the range itself stays on the timeline); None for anything else."""
+    s = _clean(text)
+    p = _patterns()
+    if m := p["year_range"].match(s):
+        left, right = m[1], m[2]
+    elif (m := p["range"].match(s)) and m[1] in (None, "from", "between"):
+        left, right = _with_year(m[2], m[3]), m[3]
+    else:
+        return None
+    first, second = normalise(left, published), normalise(right, published)
+    if first is None or second is None or first.start is None or second.start is None:
+        return None
+    return first
 
 
 def _reference(text: str, published: date | None) -> DateInterval:
