@@ -268,3 +268,15 @@ def test_a_range_written_with_both_ends_carries_its_first_end(spans) -> None:
     (not "201", the 2010s), while its interval still spans the whole range."""
     got = next(d for d in spans("Output fell from 2011 to 2017, the ministry said.") if "2011" in d.text)
     assert got.timex_value == "2011" and (got.start, got.end) == (date(2011, 1, 1), date(2017, 12, 31))
+
+
+def test_a_one_word_comparison_is_the_period_just_named_a_year_before(spans) -> None:
+    text = "Net income in the third quarter of 2021 was below year-earlier levels."
+    got = {d.text: d.timex_value for d in spans(text)}
+    assert got.get("year-earlier") == "2020-Q3"
+
+
+def test_a_year_earlier_counts_from_the_period_reported_not_from_the_comparison(spans) -> None:
+    text = "Sales in the second quarter of 2021 beat the year-ago quarter; profit rose from $2 million a year earlier."
+    got = {d.text: d.timex_value for d in spans(text)}
+    assert got.get("a year earlier") == "2020-Q2"

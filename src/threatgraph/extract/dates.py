@@ -732,6 +732,9 @@ def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, Date
     return [(first, head), (second, tail)]
 
 
+#: an expression that itself names a period before another ("a year ago", "the year-earlier quarter")
+_COMPARED = re.compile(r"\b(?:ago|earlier|before|previous|prior)\b|-(?:ago|earlier|before)\b")
+
 _ANAPHORA_REACH = 2500  # characters: "on the same day" looks back a few paragraphs, not across the page
 
 
@@ -758,6 +761,10 @@ def _anaphoric_shift(text: str) -> tuple[str, int, bool] | None:
     g = _grammar()
     words = _clean(text).split()
     units = g["anaphoric_units"]
+    if words and words[0] == "the":
+        words = words[1:] if len(words) == 2 and words[1] in g["anaphoric_compounds"] else words
+    if len(words) == 1 and words[0] in g["anaphoric_compounds"]:  # "year-earlier" (results), "the year-ago"
+        return units[words[0].split("-")[0]], int(g["anaphoric_compounds"][words[0]]), False
     if len(words) == 3 and words[0] == "the" and words[1] in g["anaphoric_shifts"] and words[2] in units:
         return units[words[2]], int(g["anaphoric_shifts"][words[1]]), True
     if len(words) < 3 or words[-1] not in g["anaphoric_directions"]:
@@ -820,6 +827,8 @@ def _resolve_anaphora(
                 continue
             if (prev.timex_value or "").endswith("_REF"):
                 continue  # "these days", "now": the present, not a day the text has named
+            if shift is not None and shift[1] < 0 and _COMPARED.search(before.text.lower()):
+                continue  # "a year earlier" after "the quarter a year ago": counted from the period reported on
             if shift is None:  # "the same day" reads as the earlier expression does
                 bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
             else:  # "two days later" reads as itself, counted from the earlier date

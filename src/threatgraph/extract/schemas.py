@@ -128,6 +128,7 @@ class DatesFile(Schema):
     anaphoric_since: Words
     anaphoric_shifts: dict[str, int]
     anaphoric_directions: dict[str, int]
+    anaphoric_compounds: dict[str, int]
     vague_counts: Words
 
 
