@@ -280,3 +280,19 @@ def test_a_year_earlier_counts_from_the_period_reported_not_from_the_comparison(
     text = "Sales in the second quarter of 2021 beat the year-ago quarter; profit rose from $2 million a year earlier."
     got = {d.text: d.timex_value for d in spans(text)}
     assert got.get("a year earlier") == "2020-Q2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "extent"),
+    [
+        ("Fighting has continued since January in the north.", "January", "January"),
+        ("Raids rose during the quarter, officials said.", "quarter", "the quarter"),
+        ("Last year's offensive failed.", "year", "Last year"),
+        ("Output fell from 2011 to 2017, the ministry said.", "2011", "2011"),
+    ],
+)
+def test_the_timex_extent_leaves_out_signals_and_possessives(spans, sentence, word, extent) -> None:
+    """TimeML marks "since", "during" as signals beside the TIMEX3, and a possessive ending outside it; the
+    interval's text keeps the words it was read from."""
+    got = next(d for d in spans(sentence) if word in d.text)
+    assert sentence[got.start_char : got.end_char] == extent

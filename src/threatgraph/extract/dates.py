@@ -902,8 +902,29 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _nearest(interval, published)
     kind, value = _timex_reading(interval, published)
     interval.timex_type, interval.timex_value = kind, value
-    interval.start_char, interval.end_char = span.start_char, span.end_char
+    interval.start_char, interval.end_char = _timex_extent(span)
     return interval
+
+
+#: Words before a temporal expression that TimeML marks as a SIGNAL beside the TIMEX3, not inside it.
+_SIGNAL_WORDS = frozenset({"since", "from", "until", "till", "through", "before", "after", "by", "during", "between"})
+
+
+def _timex_extent(span: Span) -> tuple[int, int]:
+    """Where the TIMEX3 of a span lies in the text: without a leading signal ("since" of "since January",
+    "during" of "during the quarter") and without a possessive ending ("last year's"), as TimeML marks it;
+    for a range with both ends written, its first end (see :func:`_range_start`). The interval's ``text``
+    keeps the words it was read from ("since January" runs to publication)."""
+    lo, hi = span.start, span.end
+    doc = span.doc
+    if hi - lo > 1 and doc[lo].lower_ in _SIGNAL_WORDS:
+        lo += 1
+    if hi - lo > 1 and doc[hi - 1].lower_ in ("'s", "’s"):
+        hi -= 1
+    joiner = next((t.i for t in doc[lo + 1 : hi - 1] if t.lower_ in _JOINERS), None)
+    if joiner is not None and _range_start(span.text, _PROBE) is not None:
+        hi = joiner  # "from 1991 to 1997": the expression carries its first end, as its value does
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
 #: A range's opening word ("since", "until"...) before one expression: TimeML's signal, not part of the timex.
