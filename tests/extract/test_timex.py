@@ -296,3 +296,14 @@ def test_the_timex_extent_leaves_out_signals_and_possessives(spans, sentence, wo
     interval's text keeps the words it was read from."""
     got = next(d for d in spans(sentence) if word in d.text)
     assert sentence[got.start_char : got.end_char] == extent
+
+
+def test_a_clock_time_before_its_day_is_one_time_of_that_day(spans) -> None:
+    found = spans("The convoy leaves at 9 a.m. Thursday, officials said.")
+    got = [(d.text, d.timex_type, d.timex_value) for d in found]
+    assert got == [("9 a.m. Thursday", "TIME", "2022-03-17T09:00")]
+
+
+def test_midnight_of_a_day_is_its_24th_hour(spans) -> None:
+    got = [(d.timex_type, d.timex_value) for d in spans("The deadline expired at midnight Friday.")]
+    assert got == [("TIME", "2022-03-11T24")]

@@ -1038,7 +1038,43 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
             continue
         found.append(_read(span, span, published))
         taken.append((start, end))
-    return sorted(found, key=lambda d: d.start_char)
+    return _clock_on_day(sorted(found, key=lambda d: d.start_char), doc.text)
+
+
+#: what may stand between a clock time and the day it is on: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"
+_CLOCK_DAY_GAP = re.compile(r"[\s,]*(?:on\s+)?")
+
+
+def _clock_on_day(found: list[DateInterval], text: str) -> list[DateInterval]:
+    """A clock time followed by the day it is on ("9 a.m. Tuesday", "5 p.m. EST, Nov. 6") is one TIMEX3 of
+    that day at that hour, as TimeML marks it, not a time of the publication day and a date beside it."""
+    out: list[DateInterval] = []
+    i = 0
+    while i < len(found):
+        clock, day = found[i], found[i + 1] if i + 1 < len(found) else None
+        hour = re.fullmatch(r".+T(\d\d:\d\d)", clock.timex_value) if clock.timex_type == "TIME" else None
+        if (
+            hour is not None
+            and day is not None
+            and day.timex_type == "DATE"
+            and day.start is not None
+            and day.start == day.end
+            and _CLOCK_DAY_GAP.fullmatch(text[clock.end_char : day.start_char])
+        ):
+            out.append(
+                dataclasses.replace(
+                    day,
+                    text=text[clock.start_char : day.end_char],
+                    timex_type="TIME",
+                    timex_value=f"{day.start.isoformat()}T{hour[1]}",
+                    start_char=clock.start_char,
+                )
+            )
+            i += 2
+            continue
+        out.append(clock)
+        i += 1
+    return out
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
