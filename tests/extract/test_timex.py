@@ -37,6 +37,8 @@ ANCHOR = date(2022, 3, 15)  # a Tuesday
         ("the next two years or so", "DURATION", "P2Y"),
         ("hours", "DURATION", "PTXH"),
         ("every day", "SET", "P1D"),
+        ("every quarter", "SET", "P1Q"),
+        ("several quarters", "DURATION", "PXQ"),
         ("weekly", "SET", "P1W"),
         ("7:33 P.M. EDT", "TIME", "2022-03-15T19:33"),
         ("8:30 a.m.", "TIME", "2022-03-15T08:30"),

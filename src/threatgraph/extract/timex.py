@@ -45,8 +45,9 @@ def grammar() -> dict[str, Any]:
     )
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     inner = "|".join(re.escape(w) for w in data["duration_inner"])
+    # an amount has at most three digits: "the 1988 quarter" is a year's quarter, not 1988 of them
     data["duration"] = re.compile(
-        rf"^(?:(?:{lead})\s+)*(?:(\d+(?:\.\d+)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
+        rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
         r"(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
     )
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
