@@ -309,3 +309,9 @@ def test_a_clock_time_before_its_day_is_one_time_of_that_day(spans) -> None:
 def test_midnight_of_a_day_is_its_24th_hour(spans) -> None:
     got = [(d.timex_type, d.timex_value) for d in spans("The deadline expired at midnight Friday.")]
     assert got == [("TIME", "2022-03-11T24")]
+
+
+def test_the_second_end_of_a_written_range_is_an_expression_of_its_own(spans) -> None:
+    sentence = "Output fell from 2011 to 2017, the ministry said."
+    got = [(sentence[d.start_char : d.end_char], d.timex_value) for d in spans(sentence)]
+    assert got == [("2011", "2011"), ("2017", "2017")]

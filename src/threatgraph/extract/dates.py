@@ -921,10 +921,29 @@ def _timex_extent(span: Span) -> tuple[int, int]:
         lo += 1
     if hi - lo > 1 and doc[hi - 1].lower_ in ("'s", "’s"):
         hi -= 1
-    joiner = next((t.i for t in doc[lo + 1 : hi - 1] if t.lower_ in _JOINERS), None)
-    if joiner is not None and _range_start(span.text, _PROBE) is not None:
+    if (joiner := _range_joiner(span)) is not None:
         hi = joiner  # "from 1991 to 1997": the expression carries its first end, as its value does
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _range_joiner(span: Span) -> int | None:
+    """The index of the word joining the two written ends of a range ("to" of "from 1991 to 1997"), None
+    when the span is not such a range."""
+    joiner = next((t.i for t in span[1:-1] if t.lower_ in _JOINERS), None)
+    return joiner if joiner is not None and _range_start(span.text, _PROBE) is not None else None
+
+
+def _range_ends(dated: list[tuple[Span, DateInterval]], published: date | None) -> list[DateInterval]:
+    """Each dated expression, and after a range written with both ends its second end as an expression of
+    its own ("1997" of "from 1991 to 1997"), as TimeML marks it; the range keeps its interval."""
+    out: list[DateInterval] = []
+    for span, interval in dated:
+        out.append(interval)
+        joiner = _range_joiner(span)
+        if joiner is not None and joiner + 1 < span.end:
+            second = span.doc[joiner + 1 : span.end]
+            out.append(_read(second, second, published))
+    return out
 
 
 #: A range's opening word ("since", "until"...) before one expression: TimeML's signal, not part of the timex.
@@ -1023,7 +1042,7 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
 def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
     DATE and TIME entities plus the references, clock times and frequencies it leaves untagged."""
-    found = [interval for _span, interval in date_spans(doc, published)]
+    found = _range_ends(date_spans(doc, published), published)
     taken = [(d.start_char, d.end_char) for d in found]
     for ent in doc.ents:
         if ent.label_ == "TIME" and not _overlaps(ent.start_char, ent.end_char, taken) and not timex.not_a_date(ent):
