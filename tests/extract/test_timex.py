@@ -75,6 +75,8 @@ def test_readings_without_an_interval(text: str, kind: str, value: str) -> None:
         ("early Monday", "2022-03-14"),
         ("this past spring", "2021-SP"),
         ("sometime next year", "2023"),
+        ("the nineties", "199"),
+        ("a week or so ago", "2022-03-08"),
     ],
 )
 def test_calendar_values(text: str, value: str) -> None:

@@ -85,6 +85,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(rf"^(?:{_alt(g['lead_words'])})\s+"),
         "year": re.compile(rf"^{year}$"),
         "decade": re.compile(r"^(?:the\s+)?(\d{3}0)'?s$"),
+        "decade_word": re.compile(rf"^(?:the\s+)?({_alt(g['decade_words'])})$"),
         "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
         "month_part": re.compile(rf"^({mpart})[\s-]*(?:the\s+month\s+of\s+)?({month})\.?(?:,?\s+{year})?$"),
         "year_part": re.compile(rf"^({ypart})[\s-]*(?:{year}|({shift}|the)\s+year)$"),
@@ -120,6 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
     s = s.strip(" .,;:()\"'“”")
+    s = re.sub(r"\s+or\s+so$|\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
 
 
@@ -183,6 +185,10 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         return _Res(date(y, 1, 1), date(y, 12, 31), "year")
     if m := p["decade"].match(s):
         y = _check_year(int(m[1]))
+        return _Res(date(y, 1, 1), date(y + 9, 12, 31), "range")
+    if (m := p["decade_word"].match(s)) and anchor is not None:  # "the nineties": the latest such decade begun
+        y = anchor.year // 100 * 100 + 10 * g["decade_words"][m[1]]
+        y = _check_year(y if y <= anchor.year else y - 100)
         return _Res(date(y, 1, 1), date(y + 9, 12, 31), "range")
     if m := p["month"].match(s):
         mo = g["months"][m[1]]

@@ -119,6 +119,7 @@ class DatesFile(Schema):
     numbers: dict[str, int]
     weekdays: Words
     decade_parts: dict[str, list[int]]
+    decade_words: dict[str, int]
     later_words: Words
     named_days: dict[str, date]
     anaphoric_openers: Words

@@ -59,6 +59,7 @@ def grammar() -> dict[str, Any]:
 
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:()\"'“”")
+    s = re.sub(r"\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)
 
 
