@@ -107,6 +107,7 @@ words = st.sampled_from(
     ["late", "early", "mid", "since", "from", "to", "last", "this", "next", "year", "month", "week", "summer", "winter"]
     + [calendar.month_name[i] for i in range(1, 13)]
     + ["2019", "2021", "1999", "ago", "two", "the", "of", "in", "and", "Friday", "quarter", "first"]
+    + ["weekend", "latest", "current", "year-ago", "nineties", "fiscal", "a", "earlier", "past"]
 )
 
 
@@ -155,3 +156,34 @@ def test_part_of_month_is_never_after_anchor_month(anchor: date, month: int, par
 def test_timestamp_anchor_is_its_day() -> None:
     got = normalise("since 2019", datetime(2022, 8, 15, 13, 30))
     assert got is not None and got.end == PUB and type(got.end) is date
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchors)
+def test_quarters_named_from_publication_lie_where_they_say(anchor: date) -> None:
+    latest, current, back = (
+        normalise(t, anchor) for t in ("the latest quarter", "the current quarter", "the year-earlier quarter")
+    )
+    assert latest and current and back and latest.start and latest.end and current.start and current.end
+    assert latest.end < anchor and (anchor - latest.end).days <= 92  # the last quarter to have ended
+    assert current.start <= anchor <= current.end
+    assert back.start == latest.start.replace(year=latest.start.year - 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchors)
+def test_weekends_are_a_saturday_and_a_sunday_around_the_anchor(anchor: date) -> None:
+    last, coming = normalise("the weekend", anchor), normalise("next weekend", anchor)
+    assert last and coming and last.start and last.end and coming.start
+    assert last.start.weekday() == 5 and (last.end - last.start).days == 1
+    assert 0 <= (anchor - last.start).days < 7 and coming.start > anchor
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchors, st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_a_named_weekday_fixes_the_year_of_a_day(anchor: date, month: int, day: int) -> None:
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if 1000 <= y <= 2999]
+    weekday = date(years[0], month, day).weekday()  # a weekday that fits one of the years around the anchor
+    name = calendar.day_name[weekday]
+    got = normalise(f"{name}, {calendar.month_name[month]} {day}", anchor)
+    assert got is not None and got.start is not None and got.start.weekday() == weekday
