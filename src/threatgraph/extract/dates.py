@@ -1047,7 +1047,9 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
 
 def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
-    DATE and TIME entities plus the references, clock times and frequencies it leaves untagged."""
+    DATE and TIME entities plus the references, clock times and frequencies it leaves untagged. The
+    offsets are each expression's TIMEX3 extent (:func:`_timex_extent`: "January" of "since January");
+    a range written with both ends is listed as its two ends, the first carrying the range's interval."""
     found = _range_ends(date_spans(doc, published), published)
     taken = [(d.start_char, d.end_char) for d in found]
     for ent in doc.ents:

@@ -5,8 +5,9 @@ scorers speak TimeML, where "now" is PRESENT_REF, "20 years" is the duration P20
 set P1D and "Friday night" 2019-03-08TNI. This module gives that reading beside the interval, from
 the expression's words and the interval already worked out, and finds the expressions the
 statistical model leaves untagged (references to the present, clock times, frequencies). It also
-says when a number is not a date at all (an age, a count, "Decree 4471"), and when a clause
-speaks of the future so that an undated "June" or "Monday" is the next one, not the last.
+says when a number is not a date at all (an age, a count, "Decree 4471"), and which way a clause
+points an undated "June" or "Monday": the last one in a past tense, the next one in a future, the
+nearer one otherwise (:func:`direction`).
 
 The words live in ``timex.yaml``; the numbers words are shared with ``dates.yaml``.
 """
