@@ -150,8 +150,13 @@ def test_a_range_signal_is_not_part_of_the_value(spans) -> None:
 
 
 def test_an_offset_date_counts_from_the_date_before_it(spans) -> None:
+    """The timeline puts "a year later" in 2010; TimeML marks its words as the duration P1Y with "later" as
+    the signal (TimeBank: "three days later" is P3D), so that is its TIMEX3 reading."""
     got = {d.text: d for d in spans("He was jailed in 2009 and freed a year later.")}
-    assert got["a year later"].timex_value == "2010" and got["a year later"].start == date(2010, 1, 1)
+    assert got["a year later"].start == date(2010, 1, 1)
+    assert (got["a year later"].timex_type, got["a year later"].timex_value) == ("DURATION", "P1Y")
+    early = {d.text: d for d in spans("He was freed in 2009, and jailed a year earlier.")}
+    assert early["a year earlier"].timex_value == "2008"  # "earlier" keeps the date reading
 
 
 def test_a_scheduled_day_of_a_month_is_the_next_one(spans) -> None:

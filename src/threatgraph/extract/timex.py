@@ -148,6 +148,10 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         n = _amount(m[1], g)
         if n is not None:
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
+    after = re.fullmatch(r"(.+?)\s+(?:later|after)", s)
+    if after and (m := g["duration"].match(after[1])) and (m[1] or after[1].endswith("s")):
+        # "three days later": TimeML's duration with "later" as its signal (the timeline counts the date)
+        return "DURATION", _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
     relative = re.search(r"\b(?:ago|last|this|next|past|previous|earlier|later)\b", s)
     if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
         lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
