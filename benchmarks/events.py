@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|all] [--errors] [--no-re3d]
+    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|aquaint|all] [--errors] [--no-re3d]
         [--half A|B [--half-seed s15]]
 
 Dev gold is ``tests/gold/dev/events.json`` (see the README there): one entry per event *mention*
@@ -32,6 +32,12 @@ has been looked at: each split's documents, sorted, are shuffled with a generato
 and the first (larger) half is A, so each half holds about as many documents of every split (session 14: ``s14``,
 session 15: ``s15``). ``--salt S`` instead draws new checksum halves from ``S`` + the id.
 
+``--split aquaint`` scores ``tests/gold/tbaq/events.json`` (session 17): exhaustive event gold on 15 AP and Xinhua
+reports of August-September 1998 (the East African embassy bombings and what followed), written before the system
+ran on them. The texts are TempEval-3's training data (TBAQ-cleaned, AQUAINT part; github.com/jspotter/TempEval-3,
+data only), read beside the repository by ``timeml.py``, never shipped; the DCT is the publication date. Its halves
+are ``timeml.half_of(id, "s17")`` (``--salt`` changes the salt): half A may be inspected, half B is a figure only.
+
 re3d (Dstl; CENTCOM and US State Department portions, see its LICENSE) annotates relations between
 spans. Four are events or standing relations between actors: FightingAgainst (an ASSAULT between the
 two), AlliesOf (COOPERATE, AID or SUPPORT, either direction), BelongsTo and InChargeOf (membership and
@@ -58,15 +64,19 @@ from goldtext import norm  # one gold-text folding for every score
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.pipeline import Extractor
 from threatgraph.model import Article, Event
+from timeml import MissingCorpus, half_of, tbaq_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared"))
 ARTICLES = SHARED / "data" / "articles" / "dev" / "articles.jsonl"
 RE3D = SHARED / "data" / "eval" / "re3d"
 GOLD = ROOT / "tests" / "gold" / "dev" / "events.json"
+TBAQ_GOLD = ROOT / "tests" / "gold" / "tbaq" / "events.json"
+TBAQ_SALT = "s17"  # the session-17 A/B cut of the AQUAINT documents (half A tuned on, half B read as a figure)
 
 IRREALIS = ("negated", "hypothetical", "demanded")
 SPLITS = ("tune", "unseen", "fresh", "tune3", "fresh2", "tune5", "fresh4")
+AQUAINT = "aquaint"  # tests/gold/tbaq: 1998 news wire (TempEval-3's AQUAINT part), read beside the repository
 TUNING = ("tune", "tune3", "tune5")  # the only splits whose per-item errors may be printed
 RE3D_ROOTS = {
     "FightingAgainst": ({"ASSAULT"}, True),
@@ -168,6 +178,18 @@ def load_articles() -> dict[str, Article]:
     return out
 
 
+def load_tbaq_articles() -> dict[str, Article]:
+    """The AQUAINT/TimeBank documents as articles: ``<TEXT>`` as text, the DCT as publication date. The corpus is
+    never shipped, so a machine without it gets a clear error rather than a silently empty split."""
+    try:
+        documents = tbaq_documents()
+    except MissingCorpus as exc:
+        raise SystemExit(f"--split {AQUAINT}: {exc}") from exc
+    return {
+        d.doc_id: Article(text=d.text, title=d.title, published=d.dct, id=d.doc_id, outlet=d.corpus) for d in documents
+    }
+
+
 def _best(candidates: list[Event], gold: dict[str, Any]) -> Event | None:
     roots = {gold["type"], *gold.get("type_alt", [])}
     by_trigger = [e for e in candidates if trigger_match(e, gold["trigger"])]
@@ -256,17 +278,23 @@ def score_dev(
     half_seed: str | None = None,
     salt: str = "",
 ) -> None:
-    """Score every gold document of ``split`` ("all" for every split), or one half of them."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    articles = load_articles()
-    wanted = {"all": set(SPLITS), "tuning": set(TUNING)}.get(split, {split})
-    seeded = seeded_halves(gold["documents"], half_seed) if half_seed is not None else None
-    docs = [
-        d
-        for d in gold["documents"]
-        if d["split"] in wanted
-        and (in_half(d["doc"], half, salt) if seeded is None or half is None else seeded[d["doc"]] == half)
-    ]
+    """Score every gold document of ``split`` ("all" for every split), or one half of them. The AQUAINT split
+    has its own gold file and texts, and its halves are ``timeml.half_of(id, salt or "s17")``."""
+    if split == AQUAINT:
+        gold = json.loads(TBAQ_GOLD.read_text(encoding="utf-8"))
+        articles = load_tbaq_articles()
+        docs = [d for d in gold["documents"] if half is None or half_of(d["doc"], salt or TBAQ_SALT) == half]
+    else:
+        gold = json.loads(GOLD.read_text(encoding="utf-8"))
+        articles = load_articles()
+        wanted = {"all": set(SPLITS), "tuning": set(TUNING)}.get(split, {split})
+        seeded = seeded_halves(gold["documents"], half_seed) if half_seed is not None else None
+        docs = [
+            d
+            for d in gold["documents"]
+            if d["split"] in wanted
+            and (in_half(d["doc"], half, salt) if seeded is None or half is None else seeded[d["doc"]] == half)
+        ]
     analyses = extractor.analyse([articles[d["doc"]] for d in docs])
     for gdoc, analysis in zip(docs, analyses, strict=True):
         text = analysis.article.text
@@ -402,11 +430,15 @@ def speed(extractor: Extractor, repeat: int = 2) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=(*SPLITS, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5")
+    ap.add_argument(
+        "--split", choices=(*SPLITS, AQUAINT, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5"
+    )
     ap.add_argument("--half", choices=("A", "B"), default=None, help="score one stable half of the documents")
     ap.add_argument("--salt", default="", help="salt of the --half checksum (a new salt, a new split)")
     ap.add_argument("--half-seed", default=None, help="with --half: seeded halves stratified by split (s14)")
-    ap.add_argument("--errors", action="store_true", help="list each miss (tuning splits only: tune, tune3, tune5)")
+    ap.add_argument(
+        "--errors", action="store_true", help="list each miss (tuning splits only: tune, tune3, tune5, aquaint half A)"
+    )
     ap.add_argument("--no-re3d", action="store_true")
     ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
     args = ap.parse_args(argv)
@@ -418,13 +450,16 @@ def main(argv: list[str] | None = None) -> int:
             extractor,
             split,
             tally,
-            args.errors and split in (*TUNING, "tuning"),
+            args.errors and (split in (*TUNING, "tuning") or (split == AQUAINT and args.half == "A")),
             args.half,
             half_seed=args.half_seed,
             salt=args.salt,
         )
         how = f" seed={args.half_seed}" if args.half_seed else (f" salt={args.salt}" if args.salt else "")
-        print(f"dev event gold, split={split}" + (f" half={args.half}{how}" if args.half else ""))
+        if split == AQUAINT:
+            how = f" salt={args.salt or TBAQ_SALT}"
+        label = "AQUAINT 1998 event gold" if split == AQUAINT else "dev event gold"
+        print(f"{label}, split={split}" + (f" half={args.half}{how}" if args.half else ""))
         for measure in tally.counts:
             print(tally.line(measure))
     if not args.no_re3d:
