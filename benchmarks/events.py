@@ -15,7 +15,9 @@ and the documents are scored per split (``tune`` may be looked at while improvin
 the reconstructed ``published_approx`` when it is a whole day (a feed would give one).
 
 "source/target/date/place right when one given" score only the events the extractor gave that role: a wrong
-actor, date or place misleads a reader, an unknown one does not, so both figures are shown.
+actor, date or place misleads a reader, an unknown one does not, so both figures are shown. "no doer when none
+given" (session 17) counts ASSAULT and COERCE gold events whose text names no doer (source null) that come out
+with none: a bombing given a doer the text does not name is a false attribution.
 
 Irrealis errors count gold events that are negated, hypothetical or demanded but come out as an
 asserted fact; claims shown as facts are counted apart (a claim is reported, not false).
@@ -75,6 +77,8 @@ TBAQ_GOLD = ROOT / "tests" / "gold" / "tbaq" / "events.json"
 TBAQ_SALT = "s17"  # the session-17 A/B cut of the AQUAINT documents (half A tuned on, half B read as a figure)
 
 IRREALIS = ("negated", "hypothetical", "demanded")
+# roots whose gold "source": null is scored too: a use of force the text pins on nobody must not be given a doer
+DOERLESS_SCORED = ("ASSAULT", "COERCE")
 SPLITS = ("tune", "unseen", "fresh", "tune3", "fresh2", "tune5", "fresh4")
 AQUAINT = "aquaint"  # tests/gold/tbaq: 1998 news wire (TempEval-3's AQUAINT part), read beside the repository
 TUNING = ("tune", "tune3", "tune5")  # the only splits whose per-item errors may be printed
@@ -330,6 +334,11 @@ def score_dev(
             tally.score("type (PLOVER root)", root(best) in roots)
             if root(best) not in roots:
                 tally.errors.append(f"TYPE     {where}: {root(best)} ({best.type}) for {g['type']}")
+            if g["source"] is None and g["type"] in DOERLESS_SCORED and best.source is not None:
+                # an attack the text pins on nobody, given a doer: the worst kind of wrong actor
+                tally.errors.append(f"DOER     {where}: {best.source!r} given, the text names no doer")
+            if g["source"] is None and g["type"] in DOERLESS_SCORED:
+                tally.score("no doer when none given", best.source is None)
             for role in ("source", "target"):
                 if g[role]:
                     ok = names_match(getattr(best, role), g[role])

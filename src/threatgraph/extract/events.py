@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
-from threatgraph.extract.events_args import Args, perpetrators, speaker_groups, subject
+from threatgraph.extract.events_args import Args, perpetrators, site_targets, speaker_groups, subject
 from threatgraph.extract.events_candidates import listed_kind, trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
 from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
-from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, retold_later
+from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, retold_later, same_site_dates
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality, unclaimed
@@ -173,6 +173,14 @@ def _things(tok: Token, trig: Trigger, kind: str, args: Args) -> set[int]:
     return set()
 
 
+def _own_objects(tok: Token, args: Args) -> bool:
+    """Whether a trigger's targets include its own object ("attacked the convoy", "an attack on the post"),
+    not only the victims of a result clause ("exploded, killing 40"): an object says what was hit, so a
+    structure it happened near is only where ("attacked the convoy near the embassy")."""
+    own = [t for t in args.targets if t.head == tok or (t.head.dep_ in ("prep", "agent") and t.head.head == tok)]
+    return any(t.ent_type_ not in ("DATE", "TIME") for t in own)  # "on Friday" is when, not what was hit
+
+
 def _aimed_at(t: Token) -> bool:
     """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
     "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
@@ -269,6 +277,14 @@ def _shared_sources(
     )
 
 
+def _same_happening(told: tuple[tuple | None, str | None], new: tuple[tuple | None, str | None]) -> bool:
+    """Whether two mentions of one type with the same actors in one sentence tell one happening: unless
+    both are dated and the dates differ, or both are placed and the places differ ("the blast in X came
+    minutes before a second device tore through a depot in Y": two attacks, neither side named)."""
+    (w, p), (when, place) = told, new
+    return (w is None or when is None or w == when) and (p is None or place is None or p == place)
+
+
 def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_doers: bool = True) -> list[Event]:
     """Events of one article with actors resolved to mention groups.
 
@@ -286,7 +302,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     identified = _identities(doc, index)
     events: list[Event] = []
     triggers: list[Token] = []  # the trigger token of each event
-    seen: dict[tuple, list[tuple | None]] = {}
+    seen: dict[tuple, list[tuple[tuple | None, str | None]]] = {}
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
     breaks = "\n\n" if "\n\n" in text else "\n"
@@ -302,6 +318,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     shared |= release_sources(measures, shared)
     shared |= statutory_sources(measures, shared)
     for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
+        if trig.type in lexicon().words["thing_target_types"] and not _own_objects(tok, args):
+            # "exploded outside the embassy, killing 40": the structure is hit, the victims of the result too
+            args = Args(sources=args.sources, targets=args.targets + site_targets(tok))
         things = _things(tok, trig, kind, args)
         heads = perpetrators(args.targets, trig.type)
         targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
@@ -351,9 +370,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 continue
             key = (start, trig.type, src.text if src else None, tgt.text if tgt else None, listed_kind(tok, kind))
             when = (date.start, date.end) if date is not None and date.start is not None else None
-            if key in seen and any(w is None or when is None or w == when for w in seen[key]):
-                continue  # one happening told twice; two dates in one sentence are two happenings
-            seen.setdefault(key, []).append(when)
+            if key in seen and any(_same_happening(told, (when, place)) for told in seen[key]):
+                continue  # one happening told twice; two dates or two places in one sentence are two happenings
+            seen.setdefault(key, []).append((when, place))
             events.append(
                 Event(
                     type=trig.type,
@@ -376,4 +395,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
             )
             triggers.append(tok)
     events = retold_earlier(retold_later(events, triggers), triggers)
+    events = same_site_dates(events, lexicon().words["thing_target_types"])
     return _attribute_claims(events, claims) if claims else events

@@ -659,7 +659,11 @@ def thing(tok: Token, index: MentionIndex) -> Actor | None:
         return None
     if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         verb = tok.head.head  # "attacked the convoy on the road": the road is where, not what
-        if any(c.dep_ == "dobj" for c in verb.children) or tok.head.lower_ not in ("against", "at", "upon"):
+        # a structure the act went off at, outside or through ("exploded outside the embassy") is hit
+        site = tok.head.lower_ in lex.words["site_preps"] and lem in lex.words["site_nouns"]
+        if any(c.dep_ == "dobj" for c in verb.children) or (
+            tok.head.lower_ not in ("against", "at", "upon") and not site
+        ):
             return None
     return Actor(_phrase(tok))
 

@@ -170,6 +170,44 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     return Args(sources=grounds_pronouns(subj), targets=targets)
 
 
+def _site_objects(prep: Token) -> list[Token]:
+    """The objects of a site preposition, read through its two-word forms: "next to X", "in front of X",
+    "outside of X"."""
+    preps = lexicon().words["site_preps"]
+    low = prep.lower_
+    if low == "in":
+        fronts = [g for g in children(prep, "pobj") if g.lower_ == "front"]
+        return [o for f in fronts for o in prep_objects(f, ("of",))] if "in front of" in preps else []
+    if low not in preps:
+        return []
+    return children(prep, "pobj") + prep_objects(prep, ("to", "of"))
+
+
+def site_targets(tok: Token) -> list[Token]:
+    """What a use of force that names no object hit: a structure it went off at, outside or near ("bombs
+    exploded outside the embassies", "the blasts next to the consulate"), or that the clause it is the
+    subject of says it went through ("a second blast tore through a depot"), or that the act it is the
+    circumstance of happened at ("killed in the blasts outside the hotel"). Only a common noun of a kind
+    of structure (``site_nouns``) counts: "at Eastport" is where, and "outside the city" is no target."""
+    kinds = lexicon().words["site_nouns"]
+    holders = [tok]
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and trigger_of(tok.head) is None:
+        holders.append(tok.head)  # "a blast tore through X", "a device tore into X"
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in lexicon().words["circumstance_preps"] else None
+    mine, theirs = trigger_of(tok), trigger_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+    if mine is not None and theirs is not None and theirs[0].type == mine[0].type:
+        holders.append(verb)  # "were killed in the blasts outside the embassy": the blasts hit the embassy
+    found = [
+        o
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "advmod")
+        for o in _site_objects(c)
+        if o.pos_ == "NOUN" and lemma(o) in kinds
+    ]
+    return [c for o in found for c in (o, *children(o, "conj")) if c.pos_ == "NOUN" and lemma(c) in kinds]
+
+
 def _like_conjunct(verb: Token) -> Token:
     """The word a gerund conjunct is coordinated with: coordination joins like forms, so a gerund the
     parse hung on an infinitive of purpose ("sending emails to recruit X and sending money to Y", with

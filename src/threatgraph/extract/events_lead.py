@@ -29,11 +29,14 @@ if TYPE_CHECKING:
     from threatgraph.model import DateInterval, Event
 
 LEAD_SENTENCES = 3  # the lead is among the first sentences that hold a trigger at all
-# "WASHINGTON —", "SOUTHWEST ASIA —", "MOGADISHU, Somalia –": capitals, an optional ", Region", a dash
+# "WASHINGTON —", "SOUTHWEST ASIA —", "MOGADISHU, Somalia –": capitals, an optional ", Region", a dash; a news
+# agency's dateline may credit the agency and end in its own mark: "EASTPORT, Ruritania (AP) _", "EASTPORT,
+# March 3 (Xinhua) --"
 _DATELINE = re.compile(
-    r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?(?:\s*[—–]|\s+-)\s+(?=[A-Z0-9“\"])",
+    r"(?:^|\s)([A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*)(?:, [A-Z][\w.'’ ]+)?(?: ?\([A-Z][\w.'’ -]{1,30}\))?"
+    r"(?:\s*[—–]|\s+--?|\s+_)\s+(?=[A-Z0-9“\"`])",
     re.MULTILINE,
-)  # the dash (or a spaced hyphen) is followed by the first sentence of the body, which opens with a capital
+)  # the mark (a dash, a spaced hyphen or two, a wire's underscore) is followed by the body's first sentence
 # "Eastport – Today, …": a dateline in title case opens a line and must name a known place, since
 # any capitalised word may open a line before a dash
 _TITLE_DATELINE = re.compile(
@@ -238,4 +241,78 @@ def retold_earlier(events: list[Event], tokens: list[Token]) -> list[Event]:
         first = events[max(told, key=lambda k: tokens[k].i)]
         note = f"date of the same {root.lower()} told earlier ({first.date.text})"
         out[j] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
+    return out
+
+
+def _site_key(text: str | None) -> str | None:
+    """A target phrase folded to its head word, singular: "the two U.S. embassies" and "the embassy"
+    name the same kind of thing hit; what tells them apart is left to the place and the date."""
+    if not text:
+        return None
+    words = re.findall(r"[\w'’]+", text.lower())
+    if not words:
+        return None
+    head = words[-1]
+    for plural, single in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if head.endswith(plural) and len(head) > len(plural) + 2:
+            return head[: -len(plural)] + single
+    return head
+
+
+def _says(ev: Event) -> bool:
+    """Whether an event's place is written in its own sentence (not carried there from the lead): only a
+    place the sentence names can tie a mention to another attack there."""
+    return ev.place is not None and ev.place.casefold() in ev.sentence.casefold()
+
+
+def _carried(ev: Event) -> bool:
+    """Whether an event is undated, or dated only by the lead's carry (a guess by kind of happening)."""
+    return ev.date is None or ev.date.start is None or (ev.date.note or "").startswith("date of the article's lead")
+
+
+def same_site_dates(events: list[Event], types: frozenset[str] | set[str] | list[str]) -> list[Event]:
+    """Undated uses of force dated by the document's own-dated use of force on the same thing or place.
+
+    A report names one attack many times, most without a date: "X deplored the raid on a police post"
+    in the lead, "bombs exploded outside the embassy on Friday" below. A mention with no date of its own
+    (or only the lead's carried one) takes the date that the document's dated mentions of its root give
+    for the same target (its head word, or the same actor) or, when one of the two names no target, the
+    same place written in the dated mention's sentence; only when those mentions agree on one date, and
+    never across two places. The date keeps a note
+    saying it was carried, so a reader sees the inference."""
+    dated = [
+        e
+        for e in events
+        if e.type in types
+        and e.date is not None
+        and e.date.start is not None
+        and e.date.note is None
+        and e.modality in ("asserted", "claimed")
+    ]
+    out = list(events)
+    for k, ev in enumerate(events):
+        if ev.type not in types or not _carried(ev) or ev.modality in ("hypothetical", "demanded"):
+            continue
+        root = plover_of(ev.type)[0]
+        key = _site_key(ev.target)
+        same = [
+            d
+            for d in dated
+            if plover_of(d.type)[0] == root
+            and not (ev.place and d.place and ev.place != d.place)
+            and (
+                (key is not None and (_site_key(d.target) == key or 0 <= ev.target_group == d.target_group))
+                or ((key is None or d.target is None) and ev.place is not None and d.place == ev.place and _says(d))
+            )
+        ]
+        spans = {(d.date.start, d.date.end) for d in same if d.date is not None}
+        if len(spans) != 1:
+            continue
+        first = same[0]
+        assert first.date is not None
+        if ev.date is not None and (ev.date.start, ev.date.end) in spans:
+            continue
+        what = "target" if key is not None and _site_key(first.target) == key else "place"
+        note = f"date of the same {root.lower()} on the same {what} told elsewhere ({first.date.text})"
+        out[k] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
     return out

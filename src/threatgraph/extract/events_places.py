@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.events_lexicon import lexicon, plover_of
+from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,6 +107,27 @@ def _in_other_relative(t: Token, trigger: Token | None) -> bool:
     return False
 
 
+def _in_other_happening(t: Token, trigger: Token | None) -> bool:
+    """Whether a place word sits in the noun phrase of another kind of happening than a said trigger's
+    (``remote_types``): "X on Tuesday deplored the raid on a police post in Eastport" places the
+    raid, not the condemnation (made wherever X spoke). An act done on the happening is where it is
+    ("suppressed the protests in Eastport"), and a happening of the trigger's own root carries its place
+    to it ("killed in the blasts outside the hotel in Eastport")."""
+    mine = trigger_of(trigger) if trigger is not None else None
+    if mine is None or mine[0].type not in lexicon().words["remote_types"]:
+        return False
+    root = plover_of(mine[0].type)[0]
+    for up in t.ancestors:
+        if up == trigger:
+            return False  # the place hangs on the trigger's own phrase
+        if up.pos_ != "NOUN":
+            continue
+        other = trigger_of(up)
+        if other is not None and plover_of(other[0].type)[0] != root:
+            return True
+    return False
+
+
 def _place_in(
     tokens: Span | list[Token],
     index: MentionIndex,
@@ -122,7 +144,7 @@ def _place_in(
     best: tuple[bool, int, str] | None = None
     for t in tokens:
         name = _place_name(t, index, actors)
-        if name is None or _in_other_relative(t, trigger):
+        if name is None or _in_other_relative(t, trigger) or _in_other_happening(t, trigger):
             continue
         prep = place_prep(t)
         if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
@@ -214,7 +236,15 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
             continue  # "raids on Eastmark and allied troops": whose troops, not where
         # a measure's object is placed where it is, not where the measure is taken ("designated leaders in X")
         on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
-        if head.i in anchor_ids or (on_object and head.head.i in anchor_ids):
+        if on_object and head.i not in anchor_ids and _in_other_happening(t, tok):
+            continue  # "deplored the raid in X": the raid's place, not the condemnation's
+        # "ripped through a hotel in X": the place of what a site preposition of the anchor names
+        through = not measure and head.dep_ == "pobj" and head.head.lower_ in lexicon().words["site_preps"]
+        if (
+            head.i in anchor_ids
+            or (on_object and head.head.i in anchor_ids)
+            or (through and head.head.head.i in anchor_ids)
+        ):
             return name
     if reference is None:
         return None

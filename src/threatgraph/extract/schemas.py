@@ -220,6 +220,7 @@ class PloverFile(Schema):
     claiming_verbs: Words
     claimable_types: Words
     announced_types: Words
+    remote_types: Words
     actor_subject_types: Words
     holding_nouns: Words
     standalone_types: Words
@@ -228,6 +229,8 @@ class PloverFile(Schema):
     circumstance_preps: Words
     shared_subject_types: Words
     thing_target_types: Words
+    site_preps: Words
+    site_nouns: Words
     party_target_types: Words
     party_object_types: Words
     instrument_verbs: Words

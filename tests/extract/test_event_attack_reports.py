@@ -1,0 +1,96 @@
+"""Wire reports of an attack and the reactions to it (invented texts in the shape of agency copy): the
+structure a bomb went off at is what it hit, an agency dateline places the story, a condemnation is not
+placed where the attack it condemns was, two attacks in one sentence stay two, and an attack named
+without a date takes the date the report gives the same attack elsewhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.events_lead import dateline
+from threatgraph.model import Event
+
+from .conftest import analyser, events_with
+
+PUBLISHED = date(2026, 3, 5)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, PUBLISHED)
+
+
+def _events(analyse, text: str) -> list[Event]:
+    return analyse(text).events
+
+
+def _day(ev: Event) -> tuple[date | None, date | None]:
+    assert ev.date is not None, ev
+    return ev.date.start, ev.date.end
+
+
+def test_a_bomb_that_went_off_outside_a_building_hit_it(analyse) -> None:
+    found = _events(analyse, "Two bombs exploded outside the Freedonian consulate in Strelsau, killing nine people.")
+    assert any("consulate" in (e.target or "") for e in events_with(found, "exploded"))
+    found = _events(analyse, "Late on Monday a grenade went off beside a police station, wounding four officers.")
+    went = events_with(found, "went")[0]
+    assert went.type == "ASSAULT" and "station" in (went.target or "")
+    found = _events(analyse, "An explosion ripped through a crowded bank in Eastport on Monday.")
+    assert "bank" in (events_with(found, "explosion")[0].target or "")
+
+
+def test_a_building_near_an_attack_on_something_else_is_no_target(analyse) -> None:
+    found = _events(analyse, "Soldiers attacked the convoy near the hotel in Sirte.")
+    assert [e.target for e in events_with(found, "attacked")] == ["convoy"]
+
+
+def test_agency_datelines_are_read() -> None:
+    assert dateline("\n\nSTRELSAU, Ruritania (AP) _\n\nTwo bombs exploded ...") == "Strelsau"
+    assert dateline("OSLO, March 4 (Xinhua) --\n\nThe Norwegian government ...") == "Oslo"
+    assert dateline("UNITED NATIONS (AP) _\n\nThe Council ...") == "United Nations"
+    assert dateline("We met - then we left.") is None
+
+
+def test_a_condemnation_is_not_placed_where_the_attack_was(analyse) -> None:
+    text = "Eastmark on Wednesday condemned the bombing of the Freedonian embassy in Strelsau."
+    found = _events(analyse, text)
+    assert events_with(found, "condemned")[0].place is None
+    assert events_with(found, "bombing")[0].place == "Strelsau"
+    placed = _events(analyse, "TEHRAN, March 4 (Xinhua) --\n\n" + text)
+    assert events_with(placed, "condemned")[0].place == "Tehran"
+    deplored = _events(analyse, "The Norwegian government deplored the truck bombings of two hotels in Strelsau.")
+    assert events_with(deplored, "deplored")[0].type == "ACCUSE"
+    assert events_with(deplored, "deplored")[0].place is None
+
+
+def test_an_act_done_on_a_happening_is_where_the_happening_is(analyse) -> None:
+    found = _events(analyse, "The army suppressed the protests in Strelsau.")
+    assert events_with(found, "suppressed")[0].place == "Strelsau"
+
+
+def test_two_attacks_in_two_places_in_one_sentence_stay_two(analyse) -> None:
+    text = "The blast in Strelsau came minutes before an explosion ripped through a hotel in Eastport."
+    found = [e for e in _events(analyse, text) if e.type == "ASSAULT"]
+    assert {e.place for e in found} == {"Strelsau", "Eastport"}
+
+
+def test_an_undated_mention_takes_the_date_of_the_same_attack_told_elsewhere(analyse) -> None:
+    text = (
+        "The Norwegian government on Wednesday deplored the truck bombings of two hotels in Strelsau.\n\n"
+        "More than 60 people were killed in the blasts outside the two hotels in Strelsau on Tuesday."
+    )
+    bombings = events_with(_events(analyse, text), "bombings")[0]
+    assert _day(bombings) == (date(2026, 3, 3), date(2026, 3, 3))
+    assert bombings.date is not None and bombings.date.note  # carried, and said so
+
+
+def test_an_attack_elsewhere_does_not_lend_its_date(analyse) -> None:
+    text = (
+        "The Norwegian government on Wednesday deplored the truck bombing of a hotel in Eastport.\n\n"
+        "More than 60 people were killed in a blast outside a hotel in Strelsau on Tuesday."
+    )
+    bombing = events_with(_events(analyse, text), "bombing")[0]
+    assert bombing.date is None or bombing.date.start != date(2026, 3, 3)
