@@ -94,3 +94,26 @@ def test_an_attack_elsewhere_does_not_lend_its_date(analyse) -> None:
     )
     bombing = events_with(_events(analyse, text), "bombing")[0]
     assert bombing.date is None or bombing.date.start != date(2026, 3, 3)
+
+
+def test_whoever_speaks_of_an_attack_is_not_made_its_doer(analyse) -> None:
+    found = _events(
+        analyse, "The Norwegian government on Wednesday deplored the truck bombings of two hotels in Strelsau."
+    )
+    assert events_with(found, "bombings")[0].source is None
+    text = "Minister Anna Lind of Eastmark said the bombings of two hotels in Strelsau show that terror is blind."
+    assert events_with(_events(analyse, text), "bombings")[0].source is None
+    # a group's own word about its fighters still names them (as a claim)
+    claimed = events_with(
+        _events(analyse, "The Kestrel Front said its fighters bombed two hotels in Strelsau."), "bombed"
+    )
+    assert claimed[0].source == "Kestrel Front"
+
+
+def test_a_name_on_a_blast_says_where_it_was_not_who_set_it_off(analyse) -> None:
+    blast = events_with(_events(analyse, "The death toll in the Mali blast has risen to 12, officials said."), "blast")[
+        0
+    ]
+    assert blast.source is None and blast.place == "Mali"
+    attack = events_with(_events(analyse, "The Kestrel Front attack killed four soldiers."), "attack")[0]
+    assert attack.source == "Kestrel Front"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
-from threatgraph.extract.events_args import Args, perpetrators, site_targets, speaker_groups, subject
+from threatgraph.extract.events_args import Args, perpetrators, site_targets, speaker_groups, speaker_heads, subject
 from threatgraph.extract.events_candidates import listed_kind, trigger_candidates
 from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
@@ -37,6 +37,7 @@ from threatgraph.extract.events_places import (
     target_place,
 )
 from threatgraph.extract.events_syntax import paragraph_bounds
+from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
 
 if TYPE_CHECKING:
@@ -173,6 +174,37 @@ def _things(tok: Token, trig: Trigger, kind: str, args: Args) -> set[int]:
     return set()
 
 
+def _groups_in(head: Token, index: MentionIndex) -> set[int]:
+    """Mention groups named anywhere in a phrase ("the Ruritanian government": Ruritania too)."""
+    out = set()
+    for t in head.subtree:
+        m = index.at(t)
+        if m is not None and m.group >= 0:
+            out.add(m.group)
+    return out
+
+
+def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[Event]) -> set[int]:
+    """Actors the learned chooser must never make the doer of a use of force, whatever their score: whoever
+    speaks of it ("X deplored the bombing", "the minister said the bombings show ..."; an armed group's own
+    spokesman aside, as its word may be a claim) and whoever an earlier event of the same root hit (a victim
+    of the attack is not its author). The text says who they are, and it is not the doer."""
+    if event_type not in lexicon().words["thing_target_types"]:
+        return set()
+    out: set[int] = set()
+    remote = lexicon().words["remote_types"]
+    for up in tok.ancestors:
+        found = trigger_of(up) if up.pos_ in ("VERB", "NOUN") else None
+        if found is not None and found[0].type in remote:
+            out |= {g for s in subject(up) for g in _groups_in(s, index)}
+    for head in speaker_heads(tok):
+        m = index.at(head)
+        if m is None or m.label != "ArmedGroup":
+            out |= _groups_in(head, index)
+    out |= {e.target_group for e in earlier if e.target_group >= 0 and e.type == event_type}
+    return out
+
+
 def _own_objects(tok: Token, args: Args) -> bool:
     """Whether a trigger's targets include its own object ("attacked the convoy", "an attack on the post"),
     not only the victims of a result clause ("exploded, killing 40"): an object says what was hit, so a
@@ -245,14 +277,16 @@ def _modifier_doers(tok: Token, trig: Trigger, found: list[tuple[Actor, Token]])
     """Doers of a violent act named by a name modifying it, kept only when the name can act by
     force: "the Front attack" is the Front's, but "the Northwind Club bombing" (an association, a
     firm, a site) names what was hit, and a doer read into it would be a false attribution. An
-    unknown name there is left undecided (no doer) for the same reason."""
+    unknown name there is left undecided (no doer) for the same reason, and a name on a happening nobody
+    performs ("the Eastport blast", ``agentless_nouns``) says where it was."""
     if trig.type not in lexicon().words["thing_target_types"]:
         return found
     hit = lexicon().words["patient_modifier_labels"]
+    caused = lemma(tok) in lexicon().words["agentless_nouns"]  # "the Eastport blast": where, not who
     return [
         (a, t)
         for a, t in found
-        if not (t.head == tok and t.dep_ in ("compound", "nmod") and (a.label in hit or a.group < 0))
+        if not (t.head == tok and t.dep_ in ("compound", "nmod") and (caused or a.label in hit or a.group < 0))
     ]
 
 
@@ -327,7 +361,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
         exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
         if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):
-            chosen = choose(tok, trig.type, kind, index, {a.group for a, _t in targets if a.group >= 0})
+            exclude = {a.group for a, _t in targets if a.group >= 0} | _not_doers(tok, trig.type, index, events)
+            chosen = choose(tok, trig.type, kind, index, exclude)
             sources = [(chosen, None)] if chosen is not None else []
         sources = sources or [(None, None)]
         if trig.subtype == "statement":  # a reported accusation must name whom it accuses

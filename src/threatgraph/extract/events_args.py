@@ -679,6 +679,11 @@ def _speaker_heads(verb: Token) -> list[Token]:
     return []
 
 
+def speaker_heads(tok: Token) -> list[Token]:
+    """Who reports the trigger's clause: the subject of a governing or parenthetical speech verb."""
+    return _speaker_heads(tok)
+
+
 def speaker_groups(tok: Token, index: MentionIndex) -> set[int]:
     """Mention groups of whoever reports the trigger's clause: the subject of a governing or
     parenthetical speech verb, and its owner ("the group's newsletter said")."""

@@ -249,6 +249,7 @@ class PloverFile(Schema):
     participation_verbs: Words
     allegiance_words: Words
     patient_modifier_labels: Words
+    agentless_nouns: Words
     place_nouns: Words
     direction_words: Words
     partner_types: Words
