@@ -117,3 +117,31 @@ def test_a_name_on_a_blast_says_where_it_was_not_who_set_it_off(analyse) -> None
     assert blast.source is None and blast.place == "Mali"
     attack = events_with(_events(analyse, "The Kestrel Front attack killed four soldiers."), "attack")[0]
     assert attack.source == "Kestrel Front"
+
+
+def test_the_day_something_is_said_does_not_date_the_attack_it_speaks_of(analyse) -> None:
+    text = "The death toll in the Strelsau truck bombing has risen to 12, hospital officials said Wednesday."
+    for ev in [e for e in _events(analyse, text) if e.trigger == "bombing"]:
+        assert ev.date is None or ev.date.start != date(2026, 3, 4), ev.date
+
+
+def test_an_attack_inside_a_clause_about_other_talks_is_not_dated_by_them(analyse) -> None:
+    text = "The minister on Tuesday resumed the talks that were interrupted by the truck bombing of the consulate."
+    bombing = events_with(_events(analyse, text), "bombing")[0]
+    assert bombing.date is None or bombing.date.start != date(2026, 3, 3), bombing.date
+
+
+def test_a_report_of_one_dated_attack_dates_its_definite_retellings(analyse) -> None:
+    text = (
+        "STRELSAU, Ruritania (AP) _\n\n"
+        "The minister on Tuesday met his Freedonian counterpart to resume talks that were interrupted by the truck "
+        "bombing of the consulate.\n\n"
+        "On Feb. 27, the two men had just left a press briefing. They sat in a cafe as a device exploded, "
+        "killing 40 people.\n\n"
+        "The blast in Strelsau destroyed three shops, officials said Wednesday."
+    )
+    found = _events(analyse, text)
+    for trigger in ("bombing", "blast"):
+        ev = events_with(found, trigger)[0]
+        assert _day(ev) == (date(2026, 2, 27), date(2026, 2, 27)), trigger
+        assert ev.date is not None and ev.date.note  # an inference, said as such

@@ -430,5 +430,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
             )
             triggers.append(tok)
     events = retold_earlier(retold_later(events, triggers), triggers)
-    events = same_site_dates(events, lexicon().words["thing_target_types"])
+    events = same_site_dates(events, lexicon().words["thing_target_types"], triggers)
     return _attribute_claims(events, claims) if claims else events

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_generic import after_measure_for
 from threatgraph.extract.events_lead import told_in_past
+from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_syntax import children, clause_verb, reaches
 from threatgraph.extract.events_triggers import trigger_of
@@ -44,6 +45,30 @@ def _dates_another_trigger(span: Span, tok: Token) -> bool:
         if other is not None:
             mine = trigger_of(tok)
             return mine is None or other[0].type != mine[0].type  # "the attack that killed": one happening
+    return False
+
+
+def _said_on(span: Span) -> bool:
+    """Whether a date hangs on a verb of saying ("officials said Wednesday"): the day of the saying, which
+    dates no happening of a later sentence."""
+    head = span.root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and lemma(head) in lexicon().words["speech_verbs"]
+
+
+def _dates_the_frame(span: Span, noun: Token) -> bool:
+    """Whether a sentence's one date, not hung on a nominal trigger, dates the frame around it: a verb of
+    saying ("the toll of the blast has risen, officials said on Monday": the saying's day), or a clause the
+    noun's relative clause hangs from when that clause describes another happening ("resumed on Monday
+    the talks that the bombing had cut short"; "the last time a strike hit X was in May" is dated by its
+    frame). A happening named inside such a clause is at its own time, which that date does not give."""
+    if _said_on(span) and not any(span.root in a.subtree for a in noun.subtree if a != noun):
+        return True
+    for up in noun.ancestors:
+        if up.dep_ == "relcl":  # a clause describing another happening ("talks that the bombing cut short")
+            other = trigger_of(up.head) if up.head.pos_ == "NOUN" else None
+            return other is not None and not (up.left_edge.i <= span.root.i <= up.right_edge.i)
     return False
 
 
@@ -205,13 +230,15 @@ def date_for(
         return None  # the ground of a measure, a happening before or after the clause's: only its own date
     usable = [(span, iv) for span, iv in usable if iv.start is not None]
     local = [(span, iv) for span, iv in local if iv.start is not None]
+    if kind == "noun" and len(local) == 1 and _dates_the_frame(local[0][0], tok):
+        return None  # "talks that the bombing interrupted ... on Monday", "the toll of the blast rose, X said Monday"
     if len(local) == 1:
         return _as_period(tok, local[0][1])
     if local:
         return None  # several dates in the sentence and none attached: not ours to pick
     if in_sentence:
         return None  # the sentence's dates belong to its other happenings: an earlier one is further still
-    before = [iv for span, iv in usable if span.start_char < sent.start_char]
+    before = [iv for span, iv in usable if span.start_char < sent.start_char and not _said_on(span)]
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):

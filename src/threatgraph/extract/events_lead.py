@@ -270,23 +270,43 @@ def _carried(ev: Event) -> bool:
     return ev.date is None or ev.date.start is None or (ev.date.note or "").startswith("date of the article's lead")
 
 
-def same_site_dates(events: list[Event], types: frozenset[str] | set[str] | list[str]) -> list[Event]:
-    """Undated uses of force dated by the document's own-dated use of force on the same thing or place.
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+# the note of a date read from an earlier sentence of the trigger's paragraph (events_dates.date_for): the
+# paragraph's own date for its story ("On May 3, X met Y. The two sat in a cafe as a device blew up")
+_PARAGRAPH_NOTE = "date of an earlier sentence of the paragraph"
+
+
+def _told_as_known(tok: Token) -> bool:
+    """Whether a mention refers to a happening the report has in view: a noun made definite by its
+    determiner or possessor ("the blasts", "these senseless acts", "last Friday's bombings"), or a verb told
+    in the past. A bare plural ("attacks, which pose threats") or a present generic names a kind, not it."""
+    if tok.pos_ == "NOUN":
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children)
+    return told_in_past(tok)
+
+
+def same_site_dates(
+    events: list[Event], types: frozenset[str] | set[str] | list[str], tokens: list[Token] | None = None
+) -> list[Event]:
+    """Undated uses of force dated by the document's own-dated use of force on the same thing or place (a
+    date of its own words, or of its paragraph's earlier sentence).
 
     A report names one attack many times, most without a date: "X deplored the raid on a police post"
     in the lead, "bombs exploded outside the embassy on Friday" below. A mention with no date of its own
     (or only the lead's carried one) takes the date that the document's dated mentions of its root give
     for the same target (its head word, or the same actor) or, when one of the two names no target, the
     same place written in the dated mention's sentence; only when those mentions agree on one date, and
-    never across two places. The date keeps a note
-    saying it was carried, so a reader sees the inference."""
+    never across two places. A mention that ties to none of them but refers to a known happening (a
+    definite noun, a past-tense verb: :func:`_told_as_known`) takes the date when every dated mention of
+    its root in the report gives the same one (``tokens[k]`` is the trigger of ``events[k]``). The date
+    keeps a note saying it was carried, so a reader sees the inference."""
     dated = [
         e
         for e in events
         if e.type in types
         and e.date is not None
         and e.date.start is not None
-        and e.date.note is None
+        and (e.date.note is None or e.date.note.startswith(_PARAGRAPH_NOTE))
         and e.modality in ("asserted", "claimed")
     ]
     out = list(events)
@@ -305,6 +325,12 @@ def same_site_dates(events: list[Event], types: frozenset[str] | set[str] | list
                 or ((key is None or d.target is None) and ev.place is not None and d.place == ev.place and _says(d))
             )
         ]
+        what = "target" if key is not None and any(_site_key(d.target) == key for d in same) else "place"
+        if not same and tokens is not None and _told_as_known(tokens[k]):
+            same = [
+                d for d in dated if plover_of(d.type)[0] == root and not (ev.place and d.place and ev.place != d.place)
+            ]
+            what = "report"  # every dated mention of the root gives one date: the report's one attack
         spans = {(d.date.start, d.date.end) for d in same if d.date is not None}
         if len(spans) != 1:
             continue
@@ -312,7 +338,9 @@ def same_site_dates(events: list[Event], types: frozenset[str] | set[str] | list
         assert first.date is not None
         if ev.date is not None and (ev.date.start, ev.date.end) in spans:
             continue
-        what = "target" if key is not None and _site_key(first.target) == key else "place"
-        note = f"date of the same {root.lower()} on the same {what} told elsewhere ({first.date.text})"
+        if what == "report":
+            note = f"date the report gives its only dated {root.lower()} ({first.date.text}), told here again"
+        else:
+            note = f"date of the same {root.lower()} on the same {what} told elsewhere ({first.date.text})"
         out[k] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
     return out
