@@ -145,3 +145,9 @@ def test_a_report_of_one_dated_attack_dates_its_definite_retellings(analyse) -> 
         ev = events_with(found, trigger)[0]
         assert _day(ev) == (date(2026, 2, 27), date(2026, 2, 27)), trigger
         assert ev.date is not None and ev.date.note  # an inference, said as such
+
+
+def test_an_attack_that_claimed_lives_is_no_claim(analyse) -> None:
+    found = _events(analyse, "On Monday the consulate bombings in Strelsau claimed 40 lives.")
+    bombings = events_with(found, "bombings")[0]
+    assert bombings.modality == "asserted" and bombings.target == "consulate"

@@ -187,7 +187,8 @@ def site_targets(tok: Token) -> list[Token]:
     """What a use of force that names no object hit: a structure it went off at, outside or near ("bombs
     exploded outside the embassies", "the blasts next to the consulate"), or that the clause it is the
     subject of says it went through ("a second blast tore through a depot"), or that the act it is the
-    circumstance of happened at ("killed in the blasts outside the hotel"). Only a common noun of a kind
+    circumstance of happened at ("killed in the blasts outside the hotel"), or that modifies the noun that
+    names it ("the consulate bombings"). Only a common noun of a kind
     of structure (``site_nouns``) counts: "at Eastport" is where, and "outside the city" is no target."""
     kinds = lexicon().words["site_nouns"]
     holders = [tok]
@@ -205,6 +206,8 @@ def site_targets(tok: Token) -> list[Token]:
         for o in _site_objects(c)
         if o.pos_ == "NOUN" and lemma(o) in kinds
     ]
+    if tok.pos_ == "NOUN":  # "the embassy bombings", "a hotel blast": the structure names what was hit
+        found += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in kinds]
     return [c for o in found for c in (o, *children(o, "conj")) if c.pos_ == "NOUN" and lemma(c) in kinds]
 
 

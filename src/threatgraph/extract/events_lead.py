@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from threatgraph.extract.events_lexicon import plover_of
+from threatgraph.extract.events_lexicon import lexicon, plover_of
 from threatgraph.extract.places import is_country, is_place
 
 if TYPE_CHECKING:
@@ -278,11 +278,12 @@ _PARAGRAPH_NOTE = "date of an earlier sentence of the paragraph"
 
 def _told_as_known(tok: Token) -> bool:
     """Whether a mention refers to a happening the report has in view: a noun made definite by its
-    determiner or possessor ("the blasts", "these senseless acts", "last Friday's bombings"), or a verb told
-    in the past. A bare plural ("attacks, which pose threats") or a present generic names a kind, not it."""
-    if tok.pos_ == "NOUN":
-        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children)
-    return told_in_past(tok)
+    determiner or possessor ("the blasts", "these senseless acts", "last Friday's bombings"). A bare plural
+    ("attacks, which pose threats") names a kind, and a verb ("gunmen attacked a market") may tell a new
+    happening: neither refers back."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children
+    )
 
 
 def same_site_dates(
@@ -297,8 +298,9 @@ def same_site_dates(
     for the same target (its head word, or the same actor) or, when one of the two names no target, the
     same place written in the dated mention's sentence; only when those mentions agree on one date, and
     never across two places. A mention that ties to none of them but refers to a known happening (a
-    definite noun, a past-tense verb: :func:`_told_as_known`) takes the date when every dated mention of
-    its root in the report gives the same one (``tokens[k]`` is the trigger of ``events[k]``). The date
+    definite noun: :func:`_told_as_known`) takes the date when every dated mention of its root in the
+    report gives the same one, at no two places or kinds of site (``tokens[k]`` is the trigger of
+    ``events[k]``); it lends no place. The date
     keeps a note saying it was carried, so a reader sees the inference."""
     dated = [
         e
@@ -327,9 +329,11 @@ def same_site_dates(
         ]
         what = "target" if key is not None and any(_site_key(d.target) == key for d in same) else "place"
         if not same and tokens is not None and _told_as_known(tokens[k]):
-            same = [
-                d for d in dated if plover_of(d.type)[0] == root and not (ev.place and d.place and ev.place != d.place)
-            ]
+            same = [d for d in dated if plover_of(d.type)[0] == root]
+            sites = {_site_key(d.target) for d in same} | {key}
+            places = {d.place for d in same} | {ev.place}
+            if len(sites & set(lexicon().words["site_nouns"])) > 1 or len(places - {None}) > 1:
+                continue  # two places or two kinds of site struck: more than one attack, none singled out
             what = "report"  # every dated mention of the root gives one date: the report's one attack
         spans = {(d.date.start, d.date.end) for d in same if d.date is not None}
         if len(spans) != 1:
@@ -342,5 +346,6 @@ def same_site_dates(
             note = f"date the report gives its only dated {root.lower()} ({first.date.text}), told here again"
         else:
             note = f"date of the same {root.lower()} on the same {what} told elsewhere ({first.date.text})"
-        out[k] = replace(ev, date=replace(first.date, note=note), place=ev.place or first.place)
+        place = ev.place or (first.place if what != "report" else None)
+        out[k] = replace(ev, date=replace(first.date, note=note), place=place)
     return out

@@ -339,6 +339,8 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             cue = "negated"  # "failed in its bid to storm X", "foiled an attempt to kill Y": it did not happen
         if cue in ("hypothetical", "demanded") and below.dep_ == "nsubj":
             break  # "attacks … threaten to disrupt trade": the subject of a plan or threat exists already
+        if cue == "claimed" and below is trigger and below.dep_ == "nsubj" and trigger.pos_ == "NOUN":
+            break  # "the blasts claimed 40 lives": a happening claims no credit, it takes lives
         if below is trigger and _patient_of_other_event(trigger, cur):
             break  # "tasked with suppressing the protests": the protests happened, whatever the task
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
