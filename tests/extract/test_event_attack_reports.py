@@ -151,3 +151,9 @@ def test_an_attack_that_claimed_lives_is_no_claim(analyse) -> None:
     found = _events(analyse, "On Monday the consulate bombings in Strelsau claimed 40 lives.")
     bombings = events_with(found, "bombings")[0]
     assert bombings.modality == "asserted" and bombings.target == "consulate"
+
+
+def test_a_name_describing_a_place_is_not_made_a_doer(analyse) -> None:
+    text = "At least nine were killed in Eastport. At least seven died in the Ruritanian capital, and 70 were hurt."
+    for ev in _events(analyse, text):
+        assert ev.source is None, (ev.trigger, ev.source)

@@ -187,8 +187,9 @@ def _groups_in(head: Token, index: MentionIndex) -> set[int]:
 def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[Event]) -> set[int]:
     """Actors the learned chooser must never make the doer of a use of force, whatever their score: whoever
     speaks of it ("X deplored the bombing", "the minister said the bombings show ..."; an armed group's own
-    spokesman aside, as its word may be a claim) and whoever an earlier event of the same root hit (a victim
-    of the attack is not its author). The text says who they are, and it is not the doer."""
+    spokesman aside, as its word may be a claim), whoever an earlier event of the same root hit (a victim
+    of the attack is not its author) and a name describing a place of the sentence ("in the Ruritanian
+    capital"). The text says who or what they are, and it is not the doer."""
     if event_type not in lexicon().words["thing_target_types"]:
         return set()
     out: set[int] = set()
@@ -202,6 +203,12 @@ def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[E
         if m is None or m.label != "ArmedGroup":
             out |= _groups_in(head, index)
     out |= {e.target_group for e in earlier if e.target_group >= 0 and e.type == event_type}
+    # a name describing a place in the sentence ("in the Ruritanian capital") says where, never who
+    kinds = lexicon().words["place_nouns"]
+    for t in tok.sent:
+        m = index.at(t)
+        if m is not None and m.group >= 0 and t.dep_ in ("amod", "compound") and lemma(t.head) in kinds:
+            out.add(m.group)
     return out
 
 
