@@ -157,3 +157,10 @@ def test_a_name_describing_a_place_is_not_made_a_doer(analyse) -> None:
     text = "At least nine were killed in Eastport. At least seven died in the Ruritanian capital, and 70 were hurt."
     for ev in _events(analyse, text):
         assert ev.source is None, (ev.trigger, ev.source)
+
+
+def test_a_battle_against_an_abstraction_is_no_attack(analyse) -> None:
+    text = "Ruritania and Eastmark need to strengthen their cooperation in this long battle against terrorism."
+    assert not [e for e in _events(analyse, text) if e.type == "ASSAULT"]
+    attack = events_with(_events(analyse, "The army launched a fierce attack on the rebels."), "attack")[0]
+    assert attack.type == "ASSAULT"

@@ -65,6 +65,13 @@ def _idiom(tok: Token, lem: str) -> bool:
     return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
 
 
+def _against_abstraction(noun: Token) -> bool:
+    """Whether an attack noun is aimed at an abstraction only ("the fight against terrorism", "a war on
+    crime", ``abstract_foes``): a figure of speech for a policy, not a use of force on anyone."""
+    foes = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "on") for g in children(c, "pobj")]
+    return bool(foes) and all(lemma(g) in lexicon().words["abstract_foes"] for g in foes)
+
+
 def _a_person(tok: Token) -> bool:
     """Whether a word names people: a person's name, a pronoun, a noun for people or fighters."""
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON":
@@ -255,6 +262,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
                 trig = Trigger(trig.type, refined[child.lower_])
         if (lem in lex.words["goods_nouns"] or tok.lower_ in lex.words["goods_nouns"]) and not _transferred(tok):
             return None
+        if trig.type in lex.words["thing_target_types"] and _against_abstraction(tok):
+            return None  # "the battle against terrorism": a policy, no use of force
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         elif lem in lex.words["assessment_nouns"] and not _pronounced(tok):

@@ -250,6 +250,7 @@ class PloverFile(Schema):
     allegiance_words: Words
     patient_modifier_labels: Words
     agentless_nouns: Words
+    abstract_foes: Words
     place_nouns: Words
     direction_words: Words
     partner_types: Words
