@@ -164,3 +164,10 @@ def test_a_battle_against_an_abstraction_is_no_attack(analyse) -> None:
     assert not [e for e in _events(analyse, text) if e.type == "ASSAULT"]
     attack = events_with(_events(analyse, "The army launched a fierce attack on the rebels."), "attack")[0]
     assert attack.type == "ASSAULT"
+
+
+def test_an_arrest_that_information_may_lead_to_is_a_prospect(analyse) -> None:
+    text = "The minister announced a reward of 2 million dollars for information leading to the arrest of the bombers."
+    assert events_with(_events(analyse, text), "arrest")[0].modality == "hypothetical"
+    done = "Police said on Monday that a tip had led to the arrest of the bombers."
+    assert events_with(_events(analyse, done), "arrest")[0].modality == "asserted"

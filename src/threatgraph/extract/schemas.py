@@ -273,6 +273,7 @@ class Modality(Schema):
     claim_modifiers: Words
     hypothetical_modifiers: Words
     negating_modifiers: Words
+    prospective_leads: Words
     warning_heads: Words
     warning_preps: Words
     negating_heads: Words
