@@ -281,8 +281,8 @@ def _describes_actor(clause: Token) -> bool:
 
 
 def _leads_to(cur: Token, below: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether ``below`` is the "to" of "leading to" said of information someone may supply ("a reward for
-    information leading to the arrest of X", ``prospective_leads``): what it leads to is a prospect."""
+    """Whether ``below`` is the "to" of "leading to" said of information someone may supply ("a bounty for
+    any tip leading to X's detention", ``prospective_leads``): what it leads to is a prospect."""
     return (
         below.dep_ == "prep"
         and below.lower_ == "to"
@@ -353,7 +353,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         if cue in ("hypothetical", "demanded") and below.dep_ == "nsubj":
             break  # "attacks … threaten to disrupt trade": the subject of a plan or threat exists already
         if cue is None and _leads_to(cur, below, cues):
-            cue = "hypothetical"  # "information leading to the arrest of X": the arrest may follow, no more
+            cue = "hypothetical"  # "a tip leading to X's detention": the detention may follow, no more
         if cue == "claimed" and below is trigger and below.dep_ == "nsubj" and trigger.pos_ == "NOUN":
             break  # "the blasts claimed 40 lives": a happening claims no credit, it takes lives
         if below is trigger and _patient_of_other_event(trigger, cur):
