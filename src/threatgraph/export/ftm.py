@@ -1,8 +1,9 @@
 """FollowTheMoney export: the archive as FtM entities, one JSON object per line.
 
 Actors become Person / Organization / PublicBody / Company (armed groups are Organizations
-with the ``mil`` topic), places become Address, each article an Article, each name found in
-an article a Mention, each extracted event an Event with its evidence sentence and source
+with the ``mil`` topic), places become Address (a country named as an event's source or target
+is its state acting: a PublicBody with the country's code organises the event), each article an
+Article, each name found in an article a Mention, each extracted event an Event with its evidence sentence and source
 document, each quote a Note on its speaker, speaker affiliations a Membership, and every
 screening link a Sanction on our entity plus the listed entity and a Similar saying how
 well they matched. Everything is built through ``followthemoney.model`` and checked again on
@@ -25,7 +26,7 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.schema import Schema
 from followthemoney.types import registry
 
-from threatgraph.export.mapping import country_code, entity_map, ftm_id
+from threatgraph.export.mapping import acting_state, country_code, entity_map, ftm_id, state_map
 from threatgraph.export.snapshot import ExportError
 from threatgraph.export.source import ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
@@ -77,6 +78,7 @@ class _Builder:
     def __init__(self, stats: ExportStats) -> None:
         self.stats = stats
         self.listed_seen: set[str] = set()  # listed entities already written (bounded by the lists)
+        self.states_seen: set[str] = set()  # states already written (bounded by the country codes)
 
     def entity(self, ent: dict[str, Any]) -> EntityProxy | None:
         schema = _ftm_schema(ent["schema"])
@@ -163,9 +165,11 @@ class _Builder:
             else:
                 proxy.add("startDate", _iso(ev["date_start"]))
                 proxy.add("endDate", _iso(ev["date_end"]))
-            source = legal_id(ev["source_entity_id"], ev["source_schema"])
+            source, states = self.event_actor(ev, "source")
+            target, more = self.event_actor(ev, "target")
+            yield from states + more
             proxy.add("organizer", source)
-            proxy.add("involved", [source, legal_id(ev["target_entity_id"], ev["target_schema"])])
+            proxy.add("involved", [source, target])
             proxy.add("location", ev["place"])
             proxy.add("country", country_code(ev["place"]))
             proxy.add("proof", article_id)
@@ -173,6 +177,30 @@ class _Builder:
             proxy.add("publisher", art["outlet"])
             proxy.add("recordId", str(ev["id"]))
             yield proxy
+
+    def event_actor(self, ev: dict[str, Any], role: str) -> tuple[str | None, list[EntityProxy]]:
+        """The FtM id of an event's source or target, and the state to write before the event when the actor
+        is a country seen acting for the first time in this export.
+
+        A country in an event role is its state (:func:`threatgraph.export.mapping.acting_state`): a
+        PublicBody named after the country with its ``country`` code, one per code, so "US" and "United
+        States" organise the same events. Its Address is not a LegalEntity and could not be the organizer.
+        """
+        entity_id, schema, caption = ev[f"{role}_entity_id"], ev[f"{role}_schema"], ev[f"{role}_caption"]
+        code = acting_state(schema, caption) if entity_id else None
+        if code is None:
+            return legal_id(entity_id, schema), []
+        state_id = ftm_id("state", code)
+        if state_id in self.states_seen:
+            return state_id, []
+        self.states_seen.add(state_id)
+        how = state_map()
+        proxy = _make(how["ftm"], state_id)
+        proxy.add("name", caption)
+        proxy.add("country", code)
+        proxy.add("topics", how["topics"])
+        proxy.add("summary", f"The state of {caption}: the country named as an actor of events.")
+        return state_id, [proxy]
 
     def quotes(self, group: ArticleGroup, article_id: str) -> Iterator[EntityProxy]:
         art = group.article

@@ -2,8 +2,9 @@
 
 For Gephi, yEd or any graph tool: an entity node per actor/place (with aliases and whether a
 sanctions list matched it), an article node per source, and a directed edge per event
-(source actor → target actor, with type, trigger and evidence sentence; actor → article when
-only one actor is identified), per membership, per
+(source actor → target actor, with type, trigger and evidence sentence, and ``source_state`` /
+``target_state`` holding the country code when the actor is a country acting as its state; actor →
+article when only one actor is identified), per membership, per
 "mentioned in" (weighted by mention count) and per quote (speaker → article). GraphML only
 carries scalar attributes and XML text, so absent values are left out and characters XML
 cannot hold are dropped.
@@ -19,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from threatgraph.export.mapping import acting_state
 from threatgraph.export.snapshot import ExportError, Snapshot
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_lexicon import plover_of
@@ -88,6 +90,11 @@ def graph(snap: Snapshot, stats: ExportStats) -> nx.MultiDiGraph:
         g.add_edge(eid, _article_node(aid), key=f"mention:{eid}:{aid}", **_attrs(kind="mentioned_in", weight=n))
     for ev in snap.events:
         src, dst = ev["source_entity_id"], ev["target_entity_id"]
+        # a country in an event role is its state acting (export/mapping.py): the edge names the state's code
+        states = {
+            f"{side}_state": acting_state(ent["schema"], ent["caption"]) if ent else None
+            for side, ent in (("source", snap.entities.get(src)), ("target", snap.entities.get(dst)))
+        }
         role = None
         if src not in snap.entities or dst not in snap.entities:
             # One identified actor: the edge goes from it to the article that reports the event.
@@ -117,6 +124,7 @@ def graph(snap: Snapshot, stats: ExportStats) -> nx.MultiDiGraph:
                 hedged=bool(ev["hedged"]),
                 modality=stated(ev),
                 plover_root=plover_of(ev["type"], ev["subtype"])[0],
+                **states,
             ),
         )
     for mem in snap.memberships:

@@ -34,6 +34,31 @@ def entity_map(schema: str) -> dict[str, Any]:
     return mapping()["entities"].get(schema) or {}
 
 
+#: the entity type of country names (model.ENTITY_TYPES): in an event's actor role it is the country's state
+COUNTRY = "Country"
+
+
+def state_map() -> dict[str, Any]:
+    """How a state acting in an event exports (``state_actor`` in mapping.yaml)."""
+    return mapping()["state_actor"]
+
+
+def acting_state(schema: str | None, caption: str | None) -> str | None:
+    """The ISO code of the state an event's actor stands for, or None when the actor is no country.
+
+    A country named as the source or target of an event ("Qandor expelled the envoy", "talks with Qandor")
+    is its government acting, as PLOVER and CAMEO code it; its Address / STIX location is where things
+    happen and cannot act. Only an entity typed Country whose name FtM knows as a country is a state: a
+    city or region in an event role ("Washington blamed ...") stays what it was typed.
+    """
+    name = caption.strip() if caption else ""
+    if schema != COUNTRY or not name:
+        return None
+    if name.casefold().startswith("the "):
+        name = name[4:].strip()  # "the United States"
+    return registry.country.clean(name)
+
+
 def relationship_type(event_type: str) -> str:
     """STIX relationship_type for a PLOVER event type."""
     known = mapping()["relationship_types"].get(event_type.upper())

@@ -13,11 +13,13 @@ class EntityMapping(Schema):
     identity_class: str | None = None
     topics: list[str] = []
     threat_actor_types: list[str] = []
+    sectors: list[str] = []
 
 
 class MappingFile(Schema):
     """``mapping.yaml``: entity types, event types as STIX relationships, and link names."""
 
     entities: dict[str, EntityMapping]
+    state_actor: EntityMapping
     relationship_types: dict[str, str]
     links: dict[str, str]

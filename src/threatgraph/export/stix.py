@@ -1,7 +1,9 @@
 """STIX 2.1 export: one bundle of threat-actors, identities, locations, relationships, reports and notes.
 
 Armed groups are threat-actors, people and other organisations identities, places locations
-(STIX requires a country or coordinates, so a place we cannot locate is left out and counted).
+(STIX requires a country or coordinates, so a place we cannot locate is left out and counted); a
+country named as an event's source or target is its state acting, an identity of the national-government
+sector located at the country.
 Each event between two exported actors is a relationship whose description carries the
 evidence sentence and source (an event with one identified actor is a note on it); an event the
 text does not assert (negated "denied recruiting", hypothetical "plans to attack", demanded
@@ -22,7 +24,15 @@ from typing import Any
 
 import stix2
 
-from threatgraph.export.mapping import entity_map, link_type, place, relationship_type, stix_id
+from threatgraph.export.mapping import (
+    acting_state,
+    entity_map,
+    link_type,
+    place,
+    relationship_type,
+    state_map,
+    stix_id,
+)
 from threatgraph.export.snapshot import ExportError
 from threatgraph.export.source import PAGE, ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
@@ -87,6 +97,48 @@ def _make_location(name: str) -> stix2.Location | None:
     if lat is not None and lon is not None:
         kwargs |= {"latitude": lat, "longitude": lon}
     return stix2.Location(id=_location_id(name), name=name, created=EPOCH, modified=EPOCH, allow_custom=False, **kwargs)
+
+
+def _state(code: str, name: str) -> list[Any]:
+    """A country's state as an event actor: an identity (``state_actor`` in mapping.yaml: an organisation of
+    the national-government sector, as STIX's industry-sector vocabulary names it) located at the country.
+    Reference data like locations: one per country code, stamped with the fixed epoch, identical in every part."""
+    if code not in _STATES:
+        how = state_map()
+        country = _location(name)
+        state = stix2.Identity(
+            id=stix_id("identity", "state:" + code),
+            name=name,
+            identity_class=how["identity_class"],
+            sectors=how["sectors"],
+            description=f"The state of {name}: the country named as an actor of events.",
+            created=EPOCH,
+            modified=EPOCH,
+        )
+        objects: list[Any] = [state]
+        if country is not None:
+            at = stix2.Relationship(
+                id=stix_id("relationship", "state:" + code),
+                relationship_type=link_type("place"),
+                source_ref=state.id,
+                target_ref=country.id,
+                created=EPOCH,
+                modified=EPOCH,
+            )
+            objects += [country, at]
+        _STATES[code] = objects
+        _REFERENCE.update(o.id for o in objects)
+    return _STATES[code]
+
+
+#: States built so far by country code (each its identity, country location and located-at relationship)
+_STATES: dict[str, list[Any]] = {}
+#: Ids of reference objects (locations, states): written once in a single bundle, counted once
+_REFERENCE: set[str] = set()
+
+
+def _reference(obj: Any) -> bool:
+    return obj.type == "location" or obj.id in _REFERENCE
 
 
 def _actor(ent: dict[str, Any], stats: ExportStats | None) -> Any | None:
@@ -177,6 +229,18 @@ class _Group:
             self.actors.add(entity_id or "")
         return sid
 
+    def actor(self, ev: dict[str, Any], role: str) -> str | None:
+        """The SDO id of an event's source or target: a country in that role is its state
+        (:func:`threatgraph.export.mapping.acting_state`), added with its location; anything else as :meth:`ref`."""
+        entity_id, schema, caption = ev[f"{role}_entity_id"], ev[f"{role}_schema"], ev[f"{role}_caption"]
+        code = acting_state(schema, caption) if entity_id else None
+        if code is None:
+            return self.ref(entity_id, schema, caption)
+        objects = _state(code, caption)
+        for obj in objects:
+            self.add(obj)
+        return objects[0].id
+
 
 def _article_group(group: ArticleGroup, stats: ExportStats) -> _Group:
     g = _Group(stats)
@@ -186,8 +250,8 @@ def _article_group(group: ArticleGroup, stats: ExportStats) -> _Group:
     own: list[str] = []  # objects taken from this article, for the report's object_refs
     stamp = _stamp(art["ingested_at"])
     for ev in group.events:
-        src = g.ref(ev["source_entity_id"], ev["source_schema"], ev["source_caption"])
-        dst = g.ref(ev["target_entity_id"], ev["target_schema"], ev["target_caption"])
+        src = g.actor(ev, "source")
+        dst = g.actor(ev, "target")
         hedge = " (hedged)" if ev["hedged"] else ""
         evidence = f"{ev['type']}{hedge}: “{ev['sentence']}”{_cite(art)}"
         modality = stated(ev)
@@ -367,7 +431,7 @@ class _Bundles:
 
     # -- counting: each object once, however many parts repeat it
     def count(self, obj: Any) -> None:
-        if obj.type == "location":
+        if _reference(obj):
             if obj.id in self.counted:
                 return
             self.counted.add(obj.id)
@@ -379,10 +443,10 @@ class _Bundles:
             self.count(obj)
         if not self.split:
             for obj in objects:
-                if obj.type == "location":
+                if _reference(obj):
                     if obj.id in self.written:
                         continue
-                    self.written.add(obj.id)  # locations written once (ids only; bounded by the gazetteer)
+                    self.written.add(obj.id)  # places and states written once (ids only; bounded by the gazetteer)
                 self._write(obj, obj.serialize(ensure_ascii=False))
             return
         if not objects:
