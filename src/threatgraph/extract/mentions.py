@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
@@ -99,18 +100,6 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Country", "Location"})
 
 
-def _base_forms(word: str) -> set[str]:
-    """A verb's possible base forms read off its ending ("urged" -> urge/urg, "calls" -> call): the pipeline
-    has no lemmatiser, and the caller only tests them against a word list."""
-    forms = {word}
-    for ending, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            forms.add(word[: -len(ending)] + back)
-    if len(word) > 5 and word.endswith(("ed", "ing")) and word[-3] == word[-4]:
-        forms.add(word[:-3] if word.endswith("ed") else word[:-4])  # a doubled consonant: "planned" -> "plan"
-    return forms
-
-
 def state_actor(span: Span) -> bool:
     """Whether a country name stands for its state as an actor rather than for a place.
 
@@ -135,9 +124,9 @@ def state_actor(span: Span) -> bool:
     if tok.dep_ in _ACTOR_DEPS:
         return True
     if tok.dep_ == "dobj":
-        return _base_forms(tok.head.lower_) & set(config["actor_verbs"]) != set()  # "urged Qandor to"
+        return lemma(tok.head) in config["actor_verbs"]  # "urged Qandor to"
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "VERB":
-        return _base_forms(tok.head.head.lower_) & set(config["actor_verbs"]) != set()  # "called on Qandor"
+        return lemma(tok.head.head) in config["actor_verbs"]  # "called on Qandor"
     if tok.dep_ == "pobj":
         return tok.head.lower_ in config["actor_prepositions"]
     head = tok.head

@@ -120,12 +120,29 @@ def is_place_spelling(name: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def territory_code(word: str, countries: bool = True) -> str | None:
+    """The code of the territory a capitalised word names in rigour's territory tables, or None.
+
+    The tables answer for a country's name, its adjectives ("Iraqi", "British", "Swiss", "Saudi"), its ISO
+    code ("KH") and some capitals ("Kabul"); with ``countries`` only a country counts (not "Scottish",
+    "Palestinian", "EU"). A lower-case word names none ("swiss army knife"). The one place extract and
+    resolve ask whether a word is a country adjective: mention typing (:func:`is_demonym`), the resolver's
+    nationality evidence, and where a longer body name stops (resolve/judge.py, resolve/enclosing.py).
+    """
+    from rigour.territories import lookup_territory
+
+    if not word or word[:1].islower():
+        return None
+    territory = lookup_territory(word)
+    if territory is None or (countries and not territory.is_country):
+        return None
+    return territory.code
+
+
 def is_demonym(word: str) -> bool:
-    """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms).
+    """A country adjective ("Iraqi", "Pakistani") per rigour's territory names (weak names/demonyms);
+    :func:`territory_code` says which country.
 
     The gazetteer uses it to reject "Pakistani Shia militia", label refinement to tell "Iraqi Army"
     (a state force) from "Free Syrian Army"."""
-    from rigour.territories import lookup_territory
-
-    territory = lookup_territory(word)
-    return bool(territory and territory.is_country and not word[:1].islower())
+    return territory_code(word) is not None
