@@ -191,8 +191,10 @@ def _body_kind(noun: Token, config: dict[str, Any]) -> str | None:
 
 
 def _title_noun(tok: Token, titles: set[str]) -> bool:
-    """A person title heading an apposition: "spokesman", "co-founder" (the last part of a hyphenated title)."""
-    return tok.pos_ == "NOUN" and tok.lower_.rsplit("-", 1)[-1] in titles
+    """A person title heading an apposition: "spokesman", "co-founder" (the last part of a hyphenated title), or
+    an office written with a capital, which the tagger reads as a proper noun ("X, Minister for Trade")."""
+    proper = tok.pos_ == "PROPN" and tok.is_title
+    return (tok.pos_ == "NOUN" or proper) and tok.lower_.rsplit("-", 1)[-1] in titles
 
 
 def _governing_preposition(span: Span) -> str | None:

@@ -325,15 +325,21 @@ def _located(span: Span) -> bool:
 
 
 def _titled_person(span: Span) -> bool:
-    """A name the text titles as a person: apposition to a title noun, or right after one."""
+    """A name the text titles as a person: apposition to a title noun, right after one, or set off by commas
+    right after one ("its first emir, X, was killed": the parser often hangs such a name elsewhere)."""
     titles = set(label_config()["person_titles"])
     if not all(tok.is_title or not tok.is_alpha for tok in span) or len(span) > 4:
         return False
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in titles:
         return True
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_.strip(".") in titles and before.i == span.start - 1
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.strip(".") in titles:
+        return True
+    title = doc[span.start - 2] if span.start > 1 and before is not None and before.text == "," else None
+    closed = span.end < len(doc) and doc[span.end].text == ","
+    return closed and title is not None and title.is_lower and title.pos_ == "NOUN" and title.lower_ in titles
 
 
 def _legal_instrument(span: Span) -> bool:
