@@ -381,6 +381,14 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
+        if not candidates and is_org_type(best.label) and best.norm in label_config()["body_words"]:
+            # "the Department" after "the Department of Fisheries": the one body (a state body too) named with
+            # that word; beside a second department the word alone says neither
+            candidates = [
+                c
+                for c in clusters
+                if c is not cluster and is_org_type(c.best().label) and _names_with(c.best().norm, best.norm)
+            ]
         if not candidates and is_org_type(best.label):
             # "<Unit> QRW" beside "<Unit> Qandor Relief Wing": the opening words, then the acronym of the rest
             candidates = [c for c in orgs if c is not cluster and _rest_abbreviated(best.text, c.best().text)]
@@ -391,6 +399,12 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if len(roots) == 1:
             # A known organisation's short form; the model's PERSON/GPE/NORP guess yields to it.
             _union(cluster, next(iter(roots.values())))
+
+
+def _names_with(name: str, word: str) -> bool:
+    """Whether a longer name holds ``word`` as one of its words ("department of fisheries", "department")."""
+    words = name.split()
+    return len(words) > 1 and word in words
 
 
 def _merge_place_short_forms(clusters: list[_Cluster]) -> None:
