@@ -196,9 +196,19 @@ def test_treasury_department_short_form_is_the_treasury() -> None:
     assert _group_of(ms, "Finance") == _group_of(ms, "Canadian Finance Department")
 
 
-def test_a_body_word_alone_is_no_short_form() -> None:
+def test_a_body_word_alone_is_the_one_body_named_with_it() -> None:
+    """Session 17: "the Department" of a release naming one department is that department (a separate
+    "Department" actor was an entity nobody meant); beside two departments it stays apart."""
     ms = group_mentions(_mentions(("US Justice Department", "PublicBody"), ("Department", "PublicBody")))
-    assert _group_of(ms, "Department").isdisjoint(_group_of(ms, "US Justice Department"))
+    assert _group_of(ms, "Department") == _group_of(ms, "US Justice Department")
+    ms = group_mentions(
+        _mentions(
+            ("US Justice Department", "PublicBody"), ("US Labor Department", "PublicBody"), ("Department", "PublicBody")
+        )
+    )
+    assert _group_of(ms, "Department").isdisjoint(
+        _group_of(ms, "US Justice Department") | _group_of(ms, "US Labor Department")
+    )
 
 
 def test_a_known_name_is_not_the_short_form_of_its_designated_unit() -> None:
