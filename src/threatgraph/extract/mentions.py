@@ -263,6 +263,27 @@ def for_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, start, span.end, label=span.label)
 
 
+#: model labels a kunya opening a person's name is sometimes given apart from the rest of the name
+_KUNYA_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def kunya_extent(span: Span) -> Span:
+    """A kunya the model cut off the person's name it opens, joined back: "Abu Hamza" read as a people and
+    "Karim Tolvane" as a person right after it are one person, "Abu Hamza Karim Tolvane". The span must open
+    with a kunya word (names vocabulary: "Abu", "Umm") and be followed straight away, with nothing between,
+    by a PERSON the model found."""
+    doc = span.doc
+    if span.label_ not in _KUNYA_LABELS or span[0].lower_ not in vocabulary().kunya or span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    if nxt.ent_iob_ != "B" or nxt.ent_type_ != "PERSON" or span[-1].whitespace_ != " ":
+        return span
+    end = span.end + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return type(span)(doc, span.start, end, label="PERSON")
+
+
 def without_office(span: Span) -> Span:
     """ "Spokesperson Ada Roe" read as one PERSON -> "Ada Roe": an office title opening the span is the role the
     person holds, not a part of the name resolution and screening compare. The run must end in an office
@@ -412,7 +433,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # a photo credit names who took the picture, not who is in the story
         if ent.start_char < covered:
             continue  # taken into the name before it ("... of Tarsa")
-        span = place_extent(of_name_extent(for_name_extent(without_office(_without_preposition(ent)))))
+        span = place_extent(of_name_extent(for_name_extent(without_office(kunya_extent(_without_preposition(ent))))))
         covered = max(covered, span.end_char)
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
