@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from threatgraph.extract.foreign import SCRIPT_SOURCE
 from threatgraph.extract.gazetteer import SPELLING_LABELS, spelling_key
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.mentions import is_org_type
+from threatgraph.extract.mentions import is_org_type, reordered_acronym
 from threatgraph.extract.places import country_code, is_country, is_demonym, is_place
 from threatgraph.model import Mention
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym, syllable_fits
@@ -298,7 +298,7 @@ def definitions(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
         elif not _OPENS.match(between.strip()) or not closed:
             continue
         elif looks_like_acronym(short.text):
-            if acronym_fits(short.text, name.text, tail=True):
+            if acronym_fits(short.text, name.text, tail=True) or reordered_acronym(short.text, name.text):
                 pairs.append((name, short))
         elif _alias_in_brackets(name, short):
             pairs.append((name, short))

@@ -25,6 +25,7 @@ from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place
 from threatgraph.model import Mention
+from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
 from threatgraph.names.surface import POSSESSIVE as _POSSESSIVE
 from threatgraph.names.surface import normalise_surface
@@ -330,6 +331,43 @@ def of_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, span.start, stop, label=span.label)
 
 
+def reordered_acronym(short: str, long: str) -> bool:
+    """Whether an acronym has exactly the initials of a name's capitalised words, each once, in another order:
+    a body's acronym coined in its own language, whose word order differs from the English name the article
+    gives ("the Northern Union for Trade (UNT)", an adjective placed after the noun). Read only where the
+    article defines the acronym in brackets right after the name, at three letters or more: in order,
+    :func:`threatgraph.names.acronyms.acronym_fits` decides."""
+    letters = [c.casefold() for c in short if c.isalpha()]
+    initials = [w[0].casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", long) if w[0].isupper()]
+    return len(letters) >= 3 and letters != initials and sorted(letters) == sorted(initials)
+
+
+def and_name_extent(span: Span, max_words: int = 3) -> Span:
+    """A model ORG followed by "and <Capitalised words> (<ACRONYM>)" extended over the words: the model cut
+    "the Union for Trade and Transit (UTT)" at "and"; the bracketed acronym, which fits the longer name and
+    not the shorter (in order or reordered, :func:`reordered_acronym`), says where the name ends."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "ORG" or end + 3 >= len(doc) or doc[end].lower_ != "and":
+        return span
+    stop = end + 1
+    while stop < len(doc) and stop - end - 1 < max_words and doc[stop].is_title and not doc[stop].ent_type_:
+        stop += 1
+    if stop == end + 1 or stop + 2 >= len(doc) or doc[stop].text != "(" or doc[stop + 2].text != ")":
+        return span
+    short = doc[stop + 1].text
+    if not looks_like_acronym(short):
+        return span
+
+    def fits(name: str) -> bool:
+        return acronym_fits(short, name, tail=True) or reordered_acronym(short, name)
+
+    longer = doc[span.start : stop]
+    if fits(span.text) or not fits(longer.text):
+        return span
+    return type(span)(doc, span.start, stop, label=span.label)
+
+
 def _without_preposition(span: Span) -> Span:
     """ "Near Palmyra" -> "Palmyra": a capitalised preposition opening a dateline is not part of the name."""
     config = label_config()
@@ -433,7 +471,8 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # a photo credit names who took the picture, not who is in the story
         if ent.start_char < covered:
             continue  # taken into the name before it ("... of Tarsa")
-        span = place_extent(of_name_extent(for_name_extent(without_office(kunya_extent(_without_preposition(ent))))))
+        span = without_office(kunya_extent(_without_preposition(ent)))
+        span = place_extent(and_name_extent(of_name_extent(for_name_extent(span))))
         covered = max(covered, span.end_char)
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")
