@@ -188,6 +188,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
     """Finer type for a mapped label, from the span's last word and reference place data."""
     heads = label_config()["heads"]
     words = text.split()
+    if "to" in words[1:-1]:
+        words = words[: words.index("to")]  # "Coalition to Defeat the Qorvel Front": the head comes before "to"
     last = words[-1].casefold().strip(".") if words else ""
     if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and _adjective_demonym(text):
         return "Nationality"  # "a native Qandori", "Qandori soldiers": a country adjective, whatever the model said
@@ -331,6 +333,23 @@ def of_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, span.start, stop, label=span.label)
 
 
+def purpose_extent(span: Span) -> Span:
+    """A model ORG ending in "to <Verb>" extended over the name that follows: "the Global Coalition to Defeat
+    the Qorvel Front" is one body named for its purpose, which the model cut where a listed name began. The
+    name after the verb (an optional "the" before it) must be one the model or a list found; it is no
+    mention of its own then, as the body it names is not in the sentence."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 3 or span[-2].lower_ != "to" or not span[-1].is_title:
+        return span
+    start = span.end + (span.end < len(doc) and doc[span.end].lower_ == "the")
+    if start >= len(doc) or doc[start].ent_iob_ != "B":
+        return span
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return type(span)(doc, span.start, end, label=span.label)
+
+
 def reordered_acronym(short: str, long: str) -> bool:
     """Whether an acronym has exactly the initials of a name's capitalised words, each once, in another order:
     a body's acronym coined in its own language, whose word order differs from the English name the article
@@ -472,7 +491,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         if ent.start_char < covered:
             continue  # taken into the name before it ("... of Tarsa")
         span = without_office(kunya_extent(_without_preposition(ent)))
-        span = place_extent(and_name_extent(of_name_extent(for_name_extent(span))))
+        span = place_extent(purpose_extent(and_name_extent(of_name_extent(for_name_extent(span)))))
         covered = max(covered, span.end_char)
         label = map_label(span)
         misread = (None, "Organization", "Location") if len(span) == len(ent) else (None, "Organization", "Person")

@@ -1,0 +1,26 @@
+"""A body named for its purpose ("<Body> to <Verb> <Name>") is one name (issue 12 item 3; invented sentences).
+
+The model cut such a name where a listed name began, so the text seemed to name a "<Body> to <Verb>" and,
+apart, the group the body was formed against, which then took part in the sentence's events and links.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import extract_mentions
+
+TEXT = "Members of the Global Coalition to Defeat the Harbour Front met in Rome."
+
+
+def test_the_purpose_name_is_one_organisation(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    assert "Harbour Front" in {e.text for e in doc.ents}  # the model's cut, as seen on real text
+    found = {m.text: m.label for m in extract_mentions(doc)}
+    assert found.get("Global Coalition to Defeat the Harbour Front") == "Organization"  # the coalition, no group
+    assert "Harbour Front" not in found
+
+
+def test_an_organisation_without_to_keeps_its_end(nlp: Language) -> None:
+    found = {m.text for m in extract_mentions(nlp("Members of the Global Coalition met the Harbour Front in Rome."))}
+    assert "Harbour Front" in found
