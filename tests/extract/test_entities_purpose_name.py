@@ -10,17 +10,19 @@ from spacy.language import Language
 
 from threatgraph.extract.pipeline import extract_mentions
 
-TEXT = "Members of the Global Coalition to Defeat the Harbour Front met in Rome."
+TEXT = "Delegates of the International Coalition to Counter the Harbour Front met in Rome."
 
 
 def test_the_purpose_name_is_one_organisation(nlp: Language) -> None:
     doc = nlp(TEXT)
     assert "Harbour Front" in {e.text for e in doc.ents}  # the model's cut, as seen on real text
     found = {m.text: m.label for m in extract_mentions(doc)}
-    assert found.get("Global Coalition to Defeat the Harbour Front") == "Organization"  # the coalition, no group
+    # the coalition, not the group it was formed against
+    assert found.get("International Coalition to Counter the Harbour Front") == "Organization"
     assert "Harbour Front" not in found
 
 
 def test_an_organisation_without_to_keeps_its_end(nlp: Language) -> None:
-    found = {m.text for m in extract_mentions(nlp("Members of the Global Coalition met the Harbour Front in Rome."))}
+    doc = nlp("Delegates of the International Coalition met the Harbour Front in Rome.")
+    found = {m.text for m in extract_mentions(doc)}
     assert "Harbour Front" in found

@@ -189,7 +189,7 @@ def refine_label(label: str, span: Span, text: str) -> str:
     heads = label_config()["heads"]
     words = text.split()
     if "to" in words[1:-1]:
-        words = words[: words.index("to")]  # "Coalition to Defeat the Qorvel Front": the head comes before "to"
+        words = words[: words.index("to")]  # "Partnership to Counter the Qorvel Front": the head comes before "to"
     last = words[-1].casefold().strip(".") if words else ""
     if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and _adjective_demonym(text):
         return "Nationality"  # "a native Qandori", "Qandori soldiers": a country adjective, whatever the model said
@@ -334,8 +334,8 @@ def of_name_extent(span: Span, max_words: int = 3) -> Span:
 
 
 def purpose_extent(span: Span) -> Span:
-    """A model ORG ending in "to <Verb>" extended over the name that follows: "the Global Coalition to Defeat
-    the Qorvel Front" is one body named for its purpose, which the model cut where a listed name began. The
+    """A model ORG ending in "to <Verb>" extended over the name that follows: "the Regional Partnership to
+    Counter the Qorvel Front" is one body named for its purpose, which the model cut where a listed name began. The
     name after the verb (an optional "the" before it) must be one the model or a list found; it is no
     mention of its own then, as the body it names is not in the sentence."""
     doc = span.doc
