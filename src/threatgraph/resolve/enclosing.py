@@ -20,9 +20,9 @@ import calendar
 import re
 from collections.abc import Sequence
 
-from followthemoney.types import registry
 from sqlalchemy import Connection, select
 
+from threatgraph.extract.places import territory_code
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.store.schema import mentions
 
@@ -55,11 +55,7 @@ def _stops_a_name(word: str) -> bool:
     voc = vocabulary()
     w = fold(word.strip("'’"))
     return (
-        w in voc.offices
-        or w in voc.honorifics
-        or w in _CALENDAR
-        or registry.country.clean(word) is not None
-        or registry.country.clean(word.rstrip("n").rstrip("ia")) is not None
+        w in voc.offices or w in voc.honorifics or w in _CALENDAR or territory_code(word, countries=False) is not None
     )
 
 

@@ -66,9 +66,8 @@ from datetime import datetime
 from typing import Any
 
 from followthemoney.types import registry
-from rigour.territories import lookup_territory
 
-from threatgraph.extract.places import country_code, is_place
+from threatgraph.extract.places import country_code, is_place, territory_code
 from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, compare_names
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form
@@ -545,8 +544,7 @@ def _demonym(word: str, code: str) -> str | None:
     :func:`_nationality_word` misses every adjective not built on the name: the rigour territory tables know them
     (a weak name of the territory); a name of the country itself, a city, or the country's two-letter code ("KH",
     "IS": a group's acronym in a role) is no adjective."""
-    territory = lookup_territory(word)
-    if territory is None or not territory.is_country or territory.code != code:
+    if territory_code(word) != code:
         return None
     w = fold(word)
     if w == code or country_code(word, codes=False) is not None or is_place(word):
