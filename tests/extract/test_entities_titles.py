@@ -47,3 +47,17 @@ def test_a_titled_name_is_a_person(nlp: Language, text: str) -> None:
 )
 def test_a_body_beside_a_title_keeps_its_type(nlp: Language, text: str, name: str, kind: str) -> None:
     assert _typed(nlp, text, name)[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Questions will be taken by Navy Capt. Lena Orr, who will also be in the room.", "Navy"),
+        ("Questions will be taken by Army Col. Lena Orr in the room.", "Army"),
+    ],
+)
+def test_a_rank_is_no_part_of_the_service_name(nlp: Language, text: str, body: str) -> None:
+    """The model read "<Service> <Rank>" as one organisation; the rank titles the person named next."""
+    found = _typed(nlp, text, "Lena Orr", label="PERSON")
+    assert body in found and found["Lena Orr"] == "Person"
+    assert not any(name.startswith(f"{body} ") for name in found)

@@ -287,6 +287,19 @@ def kunya_extent(span: Span) -> Span:
     return type(span)(doc, span.start, end, label="PERSON")
 
 
+def without_rank(span: Span) -> Span:
+    """ "Navy Capt" read as one ORG before a person's name -> "Navy": a rank or honorific closing the span is
+    the title of the person named next (names vocabulary ``honorifics``), not part of the service's name. The
+    span must keep a word, and a person the model found must follow (after the rank's full stop)."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 2 or span[-1].lower_.rstrip(".") not in vocabulary().honorifics:
+        return span
+    nxt = span.end + (span.end < len(doc) and doc[span.end].text == ".")
+    if nxt >= len(doc) or doc[nxt].ent_type_ != "PERSON":
+        return span
+    return type(span)(doc, span.start, span.end - 1, label=span.label)
+
+
 def without_office(span: Span) -> Span:
     """ "Spokesperson Ada Roe" read as one PERSON -> "Ada Roe": an office title opening the span is the role the
     person holds, not a part of the name resolution and screening compare. The run must end in an office
@@ -490,7 +503,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # a photo credit names who took the picture, not who is in the story
         if ent.start_char < covered:
             continue  # taken into the name before it ("... of Tarsa")
-        span = without_office(kunya_extent(_without_preposition(ent)))
+        span = without_rank(without_office(kunya_extent(_without_preposition(ent))))
         span = place_extent(purpose_extent(and_name_extent(of_name_extent(for_name_extent(span)))))
         covered = max(covered, span.end_char)
         label = map_label(span)
