@@ -16,15 +16,17 @@ import pytest
 import stix2
 from fastapi.testclient import TestClient
 
-from archive import add_entity, link_events, link_mentions, mention
+from archive import add_entity, link_events, link_mentions, link_speakers, mention
 from threatgraph.api.app import create_app
 from threatgraph.export import export
 from threatgraph.export.ftm import validate_file
 from threatgraph.export.mapping import acting_state
-from threatgraph.model import Analysis, Article, Event
+from threatgraph.model import Analysis, Article, Event, Quote
 from threatgraph.store.articles import save_analysis
 
-TEXT = "Chile expelled the envoy of the Silver Lantern Network. The network has an office in Chile."
+TEXT = (
+    "Chile expelled the envoy of the Silver Lantern Network. The network has an office in Chile. Chile said it acted."
+)
 
 
 @pytest.fixture
@@ -42,6 +44,10 @@ def archive(store):
                 mention(TEXT, "Chile", "Country", group=0),
                 mention(TEXT, "Silver Lantern Network", "Organization", group=1),
                 mention(TEXT, "Chile", "Country", group=0, nth=1),
+                mention(TEXT, "Chile", "Country", group=0, nth=2),
+            ],
+            quotes=[
+                Quote("it acted", TEXT.index("it acted"), len(TEXT) - 1, speaker="Chile", speaker_group=0, direct=False)
             ],
             events=[
                 Event("COERCE", "expelled", TEXT[:first], 0, first, "Chile", "Silver Lantern Network", 0, 1),
@@ -53,6 +59,7 @@ def archive(store):
     link_mentions(store, None, "Silver Lantern Network", "ent-sln")
     link_events(store, {"source_text": "Chile"}, source_entity_id="ent-chile")
     link_events(store, {"target_text": "Silver Lantern Network"}, target_entity_id="ent-sln")
+    link_speakers(store, "ent-chile")
     return store
 
 
@@ -77,6 +84,8 @@ def test_ftm_event_is_organised_by_the_state(archive, tmp_path: Path) -> None:
     assert state["properties"]["topics"] == ["gov"]
     events = [r for r in rows if r["schema"] == "Event"]
     assert len(events) == 2 and all(e["properties"]["organizer"] == [state["id"]] for e in events)
+    [note] = [r for r in rows if r["schema"] == "Note"]
+    assert note["properties"]["entity"] == [state["id"]]  # "Chile said": the state speaks
     [address] = [r for r in rows if r["schema"] == "Address"]  # the country as a place stays a place
     assert address["properties"]["full"] == ["Chile"]
 
@@ -93,6 +102,8 @@ def test_stix_relationship_starts_at_the_state_identity(archive, tmp_path: Path)
     [at] = [o for o in parsed.objects if o.type == "relationship" and o.relationship_type == "located-at"]
     assert ids[at.target_ref].type == "location" and ids[at.target_ref].country == "CL"
     assert len([o for o in parsed.objects if o.id == state.id]) == 1  # reference data: written once
+    [said] = [o for o in parsed.objects if o.type == "note" and o.abstract.startswith("Reported statement")]
+    assert state.id in said.object_refs
 
 
 def test_graphml_event_edge_names_the_state(archive, tmp_path: Path) -> None:

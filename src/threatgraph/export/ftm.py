@@ -1,14 +1,14 @@
 """FollowTheMoney export: the archive as FtM entities, one JSON object per line.
 
 Actors become Person / Organization / PublicBody / Company (armed groups are Organizations
-with the ``mil`` topic), places become Address (a country named as an event's source or target
-is its state acting: a PublicBody with the country's code organises the event), each article an
-Article, each name found in an article a Mention, each extracted event an Event with its evidence sentence and source
-document, each quote a Note on its speaker, speaker affiliations a Membership, and every
-screening link a Sanction on our entity plus the listed entity and a Similar saying how
-well they matched. Everything is built through ``followthemoney.model`` and checked again on
-read-back (:func:`validate_file`), so a file that loads into Aleph or nomenklatura is what
-the tests assert, not what we hope.
+with the ``mil`` topic), places become Address (a country named as an event's source or target,
+or speaking, is its state acting: a PublicBody with the country's code organises the event or holds
+the quote), each article an Article, each name found in an article a Mention, each extracted event
+an Event with its evidence sentence and source document, each quote a Note on its speaker,
+speaker affiliations a Membership, and every screening link a Sanction on our entity plus the
+listed entity and a Similar saying how well they matched. Everything is built through
+``followthemoney.model`` and checked again on read-back (:func:`validate_file`), so a file that
+loads into Aleph or nomenklatura is what the tests assert, not what we hope.
 """
 
 from __future__ import annotations
@@ -165,8 +165,8 @@ class _Builder:
             else:
                 proxy.add("startDate", _iso(ev["date_start"]))
                 proxy.add("endDate", _iso(ev["date_end"]))
-            source, states = self.event_actor(ev, "source")
-            target, more = self.event_actor(ev, "target")
+            source, states = self.acting(ev, "source")
+            target, more = self.acting(ev, "target")
             yield from states + more
             proxy.add("organizer", source)
             proxy.add("involved", [source, target])
@@ -178,18 +178,18 @@ class _Builder:
             proxy.add("recordId", str(ev["id"]))
             yield proxy
 
-    def event_actor(self, ev: dict[str, Any], role: str) -> tuple[str | None, list[EntityProxy]]:
-        """The FtM id of an event's source or target, and the state to write before the event when the actor
-        is a country seen acting for the first time in this export.
+    def acting(self, row: dict[str, Any], role: str) -> tuple[str | None, list[EntityProxy]]:
+        """The FtM id of an event's source or target (a quote's speaker), and the state to write before the
+        event (quote) when the actor is a country seen acting for the first time in this export.
 
-        A country in an event role is its state (:func:`threatgraph.export.mapping.acting_state`): a
+        A country in an event role, or speaking, is its state (:func:`threatgraph.export.mapping.acting_state`): a
         PublicBody named after the country with its ``country`` code, one per code, so "US" and "United
         States" organise the same events. Its Address is not a LegalEntity and could not be the organizer.
         """
-        entity_id, schema, caption = ev[f"{role}_entity_id"], ev[f"{role}_schema"], ev[f"{role}_caption"]
+        entity_id, schema, caption = row[f"{role}_entity_id"], row[f"{role}_schema"], row[f"{role}_caption"]
         code = acting_state(schema, caption) if entity_id else None
         if code is None:
-            return legal_id(entity_id, schema), []
+            return (exported_id if role == "speaker" else legal_id)(entity_id, schema), []
         state_id = ftm_id("state", code)
         if state_id in self.states_seen:
             return state_id, []
@@ -199,17 +199,19 @@ class _Builder:
         proxy.add("name", caption)
         proxy.add("country", code)
         proxy.add("topics", how["topics"])
-        proxy.add("summary", f"The state of {caption}: the country named as an actor of events.")
+        proxy.add("summary", f"The state of {caption}: the country named as acting in events or statements.")
         return state_id, [proxy]
 
     def quotes(self, group: ArticleGroup, article_id: str) -> Iterator[EntityProxy]:
         art = group.article
         for q in group.quotes:
+            speaker, states = self.acting(q, "speaker")
+            yield from states
             proxy = _make("Note", ftm_id("quote", q["id"]))
             who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
             proxy.add("description", q["text"])
             proxy.add("summary", f"{'Quote' if q['direct'] else 'Reported statement'} by {who or 'unknown speaker'}")
-            proxy.add("entity", exported_id(q["speaker_entity_id"], q["speaker_schema"]) or article_id)
+            proxy.add("entity", speaker or article_id)
             proxy.add("sourceUrl", art["url"])
             proxy.add("publisher", q["outlet"] or art["outlet"])
             yield proxy

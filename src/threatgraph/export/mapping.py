@@ -47,9 +47,10 @@ def acting_state(schema: str | None, caption: str | None) -> str | None:
     """The ISO code of the state an event's actor stands for, or None when the actor is no country.
 
     A country named as the source or target of an event ("Qandor expelled the envoy", "talks with Qandor")
-    is its government acting, as PLOVER and CAMEO code it; its Address / STIX location is where things
-    happen and cannot act. Only an entity typed Country whose name FtM knows as a country is a state: a
-    city or region in an event role ("Washington blamed ...") stays what it was typed.
+    or as a quote's speaker ("Qandor said") is its government acting, as PLOVER and CAMEO code it; its
+    Address / STIX location is where things happen and cannot act. Only an entity typed Country whose name
+    FtM knows as a country is a state: a city or region in an event role ("Washington blamed ...") stays what
+    it was typed.
     """
     name = caption.strip() if caption else ""
     if schema != COUNTRY or not name:

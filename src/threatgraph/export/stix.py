@@ -2,8 +2,8 @@
 
 Armed groups are threat-actors, people and other organisations identities, places locations
 (STIX requires a country or coordinates, so a place we cannot locate is left out and counted); a
-country named as an event's source or target is its state acting, an identity of the national-government
-sector located at the country.
+country named as an event's source or target, or as a quote's speaker, is its state acting, an
+identity of the national-government sector located at the country.
 Each event between two exported actors is a relationship whose description carries the
 evidence sentence and source (an event with one identified actor is a note on it); an event the
 text does not assert (negated "denied recruiting", hypothetical "plans to attack", demanded
@@ -111,7 +111,7 @@ def _state(code: str, name: str) -> list[Any]:
             name=name,
             identity_class=how["identity_class"],
             sectors=how["sectors"],
-            description=f"The state of {name}: the country named as an actor of events.",
+            description=f"The state of {name}: the country named as acting in events or statements.",
             created=EPOCH,
             modified=EPOCH,
         )
@@ -229,10 +229,10 @@ class _Group:
             self.actors.add(entity_id or "")
         return sid
 
-    def actor(self, ev: dict[str, Any], role: str) -> str | None:
-        """The SDO id of an event's source or target: a country in that role is its state
+    def actor(self, row: dict[str, Any], role: str) -> str | None:
+        """The SDO id of an event's source or target (a quote's speaker): a country in that role is its state
         (:func:`threatgraph.export.mapping.acting_state`), added with its location; anything else as :meth:`ref`."""
-        entity_id, schema, caption = ev[f"{role}_entity_id"], ev[f"{role}_schema"], ev[f"{role}_caption"]
+        entity_id, schema, caption = row[f"{role}_entity_id"], row[f"{role}_schema"], row[f"{role}_caption"]
         code = acting_state(schema, caption) if entity_id else None
         if code is None:
             return self.ref(entity_id, schema, caption)
@@ -316,7 +316,7 @@ def _article_group(group: ArticleGroup, stats: ExportStats) -> _Group:
             own.append(where.id)
     for q in group.quotes:
         who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
-        speaker = g.ref(q["speaker_entity_id"], q["speaker_schema"], q["speaker_caption"])
+        speaker = g.actor(q, "speaker")
         told = f" (told {q['outlet']})" if q["outlet"] else ""
         note = stix2.Note(
             id=stix_id("note", "quote", q["id"]),
