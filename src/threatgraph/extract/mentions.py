@@ -346,6 +346,10 @@ def of_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, span.start, stop, label=span.label)
 
 
+#: model labels of numbers and times, which name no body ("to Cut 2024 Emissions")
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
 def purpose_extent(span: Span) -> Span:
     """A model ORG ending in "to <Verb>" extended over the name that follows: "the Regional Partnership to
     Counter the Qorvel Front" is one body named for its purpose, which the model cut where a listed name began. The
@@ -355,7 +359,7 @@ def purpose_extent(span: Span) -> Span:
     if span.label_ != "ORG" or len(span) < 3 or span[-2].lower_ != "to" or not span[-1].is_title:
         return span
     start = span.end + (span.end < len(doc) and doc[span.end].lower_ == "the")
-    if start >= len(doc) or doc[start].ent_iob_ != "B":
+    if start >= len(doc) or doc[start].ent_iob_ != "B" or doc[start].ent_type_ in _NUMERIC_LABELS:
         return span
     end = start + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
