@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from goldtext import norm  # one gold-text folding for every score
+from goldtext import PRF, norm, trim_span  # one gold-text folding and one P/R/F1 for every score
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev"
@@ -70,31 +70,6 @@ _TRIM = " \t\n\"'“”‘’.,;:!?"
 
 
 @dataclass(slots=True)
-class PRF:
-    tp: int = 0
-    sys: int = 0
-    gold: int = 0
-
-    def add(self, other: PRF) -> None:
-        self.tp, self.sys, self.gold = self.tp + other.tp, self.sys + other.sys, self.gold + other.gold
-
-    @property
-    def p(self) -> float:
-        return self.tp / self.sys if self.sys else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def line(self) -> str:
-        return f"P {self.p:.3f} R {self.r:.3f} F1 {self.f1:.3f} (tp {self.tp}, system {self.sys}, gold {self.gold})"
-
-
-@dataclass(slots=True)
 class DevScores:
     source: PRF = field(default_factory=PRF)
     content: PRF = field(default_factory=PRF)
@@ -113,11 +88,7 @@ class DevScores:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, _TRIM)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -54,6 +54,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from goldtext import PRF, trim_span
 from timeml import half_of  # the session's shared A/B cut
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,22 +92,6 @@ class Document:
     published: date | None
     title: str | None
     gold: list[Attribution] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class PRF:
-    tp: float = 0
-    sys: float = 0
-    gold: float = 0
-
-    def add(self, other: PRF) -> None:
-        self.tp, self.sys, self.gold = self.tp + other.tp, self.sys + other.sys, self.gold + other.gold
-
-    def line(self) -> str:
-        p = self.tp / self.sys if self.sys else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return f"P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {self.tp:g}, sys {self.sys:g}, gold {self.gold:g})"
 
 
 @dataclass(slots=True)
@@ -274,11 +259,8 @@ def system_attributions(doc: Any, document: Document) -> list[Attribution]:
 
 def _trimmed(text: str, parts: Spans) -> Spans:
     out = []
-    for start, end in parts:
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
+    for part in parts:
+        start, end = trim_span(text, *part, _TRIM)
         if start < end:
             out.append((start, end))
     return tuple(out)

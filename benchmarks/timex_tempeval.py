@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from goldtext import trim_span
 from timeml import MissingCorpus, TimeMLDocument, Timex, half_of, tbaq_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,11 +84,7 @@ def prf(tp: int, sys: int, gold: int) -> str:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, _TRIM)
 
 
 @dataclass(frozen=True)
