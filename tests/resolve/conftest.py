@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,14 @@ def add(store):
         return ids
 
     return _add
+
+
+def load_sdn_rows(store, tmp_path: Path, rows: list[str]):
+    """Load hand-written OFAC SDN CSV rows into the store as the list ``ofac`` (tests that screen against a few
+    invented entries); returns the store."""
+    from threatgraph.screen.lists import load_files
+
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    load_files(store, [sdn], dataset="ofac")
+    return store

@@ -23,7 +23,7 @@ from threatgraph.resolve.judge import ActorFacts, foreign_national, judge, state
 from threatgraph.store.schema import entities, sanction_links
 from threatgraph.store.states import reads_sanctioned
 
-from .conftest import build
+from .conftest import build, load_sdn_rows
 
 _BLANK = ",-0- " * 7
 
@@ -56,12 +56,7 @@ ROWS = [
 
 @pytest.fixture
 def listed(store, tmp_path: Path):
-    from threatgraph.screen.lists import load_files
-
-    sdn = tmp_path / "sdn.csv"
-    sdn.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    load_files(store, [sdn], dataset="ofac")
-    return store
+    return load_sdn_rows(store, tmp_path, ROWS)
 
 
 def links(store) -> dict[str, list[tuple[str, str]]]:

@@ -15,7 +15,7 @@ from threatgraph import resolve
 from threatgraph.resolve.sanctions import spelling_frequency
 from threatgraph.screen.index import get_index
 
-from .conftest import build
+from .conftest import build, load_sdn_rows
 from .test_adversarial_links import _row, links
 
 #: Each spelling in 12 names (below the list's floor of 20), each pair together in 24 (above it).
@@ -32,12 +32,7 @@ ROWS = [
 
 @pytest.fixture
 def listed(store, tmp_path: Path):
-    from threatgraph.screen.lists import load_files
-
-    sdn = tmp_path / "sdn.csv"
-    sdn.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    load_files(store, [sdn], dataset="ofac")
-    return store
+    return load_sdn_rows(store, tmp_path, ROWS)
 
 
 def test_a_part_is_counted_under_every_spelling_the_name_stack_aligns(listed) -> None:

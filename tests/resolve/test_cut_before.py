@@ -15,7 +15,7 @@ import pytest
 from threatgraph import resolve
 from threatgraph.resolve.enclosing import leading_start, proper_words
 
-from .conftest import build
+from .conftest import build, load_sdn_rows
 from .test_adversarial_links import _row, sanctioned
 
 ROWS = [
@@ -27,12 +27,7 @@ ROWS = [
 
 @pytest.fixture
 def banks(store, tmp_path: Path):
-    from threatgraph.screen.lists import load_files
-
-    sdn = tmp_path / "sdn.csv"
-    sdn.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    load_files(store, [sdn], dataset="ofac")
-    return store
+    return load_sdn_rows(store, tmp_path, ROWS)
 
 
 def _bank(text: str, cut: str = "Farmers Bank") -> object:

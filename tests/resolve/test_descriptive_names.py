@@ -15,7 +15,7 @@ from threatgraph import resolve
 from threatgraph.names.forms import name_form
 from threatgraph.names.vocabulary import vocabulary
 
-from .conftest import build
+from .conftest import build, load_sdn_rows
 from .test_adversarial_links import _row, links
 
 ROWS = [_row(9801, "ANSAR AL-ADL"), _row(9802, "ANSAR AL-QANDORI"), _row(9803, "MUQAWAMA TAHRIR FRONT")]
@@ -23,12 +23,7 @@ ROWS = [_row(9801, "ANSAR AL-ADL"), _row(9802, "ANSAR AL-QANDORI"), _row(9803, "
 
 @pytest.fixture
 def listed(store, tmp_path: Path):
-    from threatgraph.screen.lists import load_files
-
-    sdn = tmp_path / "sdn.csv"
-    sdn.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
-    load_files(store, [sdn], dataset="ofac")
-    return store
+    return load_sdn_rows(store, tmp_path, ROWS)
 
 
 def test_descriptive_words_are_read_as_a_core_holds_them() -> None:
