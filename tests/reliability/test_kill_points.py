@@ -74,8 +74,8 @@ INGEST_KILLS = [
     (pipeline, "save_analysis", 1, False),  # before the first article is stored
     (pipeline, "save_analysis", 6, True),  # mid-batch: stored, batch not resolved
     (store_articles, "write_analysis", 9, True),  # written, transaction not committed
-    (resolve_run, "_resolve_batch", 2, False),  # batch stored, resolution not started
-    (resolve_run, "_resolve_batch", 3, True),  # resolved, its new entities not screened
+    (resolve_run, "_reopen_batch", 2, False),  # batch stored, resolution not started
+    (resolve_run, "_reopen_batch", 3, True),  # resolved, its new entities not screened
     (Resolver, "flush", 4, False),  # inside resolution's transaction
     (resolve_run, "screen_entities", 2, False),  # resolved, screening not started
     (sanctions, "entity_names", 2, True),  # inside a screening transaction
@@ -102,7 +102,7 @@ def test_killed_ingest_then_resolve_command(home: Path, reference: dict[str, Any
     """``resolve`` with no flags finishes a killed ingest's articles too (and only those)."""
     engine = _list_then_ingest(home / "killed.db")
     with monkeypatch.context() as patch:
-        kill_at(patch, resolve_run, "_resolve_batch", 3, False)
+        kill_at(patch, resolve_run, "_reopen_batch", 3, False)
         with pytest.raises(Killed):
             _ingest(engine)
     rest = [a for a in corpus() if a.id not in {r[1] for r in snapshot(engine)["articles"]}]

@@ -65,7 +65,7 @@ def _ingest(engine: Engine, arts: list | None = None) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("attr", "nth", "after"), [("_resolve_batch", 2, False), ("_resolve_batch", 3, True), ("screen_entities", 2, False)]
+    ("attr", "nth", "after"), [("_reopen_batch", 2, False), ("_reopen_batch", 3, True), ("screen_entities", 2, False)]
 )
 def test_killed_ingest_rerun_equals_uninterrupted_pg(pg_store, monkeypatch, attr: str, nth: int, after: bool) -> None:
     _, ref = pg_store()
