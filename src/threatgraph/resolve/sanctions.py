@@ -228,13 +228,19 @@ def spelling_frequency(part: str, index: ScreenIndex) -> int:
 
 
 def _spellings(part: str, index: ScreenIndex) -> list[tuple[str, int]]:
-    """The list's words that spell this name part (:func:`spelling_frequency`), with their document frequency."""
-    form = name_form(part, "Person")
-    return [
-        (token, n)
-        for token, n in _tokens_by_skeleton(index).get(skeleton(part), ())
-        if token == part or compare_names(form, name_form(token, "Person"), True).score >= SPELLING_PARTNER
-    ]
+    """The list's words that spell this name part (:func:`spelling_frequency`), with their document frequency;
+    kept per index, since a judgement asks it of each part twice (frequency, then carriers) and each answer costs
+    one name comparison per word of the part's skeleton."""
+    memo: dict[str, list[tuple[str, int]]] = _per_index(index, "spellings by part", lambda _index: {})
+    found = memo.get(part)
+    if found is None:
+        form = name_form(part, "Person")
+        found = memo[part] = [
+            (token, n)
+            for token, n in _tokens_by_skeleton(index).get(skeleton(part), ())
+            if token == part or compare_names(form, name_form(token, "Person"), True).score >= SPELLING_PARTNER
+        ]
+    return found
 
 
 def listed_carriers(parts: Sequence[str], index: ScreenIndex) -> set[int]:
@@ -677,16 +683,19 @@ def _reads_before(sentence: str, start: int, end: int) -> bool:
     return any(w in kinds for w in name_form(sentence[start:end], "Organization").core)
 
 
-def _around(sentence: str, start: int, end: int, proper: frozenset[str]) -> tuple[tuple[int, int] | None, bool]:
+def _around(
+    sentence: str, start: int, end: int, proper: frozenset[str], reads_before: bool
+) -> tuple[tuple[int, int] | None, bool]:
     """The longer name a body's mention is written inside: capitalised name words after it
     (:func:`enclosing_span`: "<X> Supreme Council") or before it (:func:`leading_start`: "<Town> Savings Bank"),
     or None when the mention is a whole name; and whether words before it were read by :func:`leading_start`.
 
     Words before are read only for a mention with a kind word ("Bank", "Front", "Holding"): a name made of generic
     words is what a model cuts from a longer one ("<Town> Savings Bank"), while a group's own name after a
-    capitalised descriptor ("Separatist <Group>", "Shiite <Group>") is still that group."""
+    capitalised descriptor ("Separatist <Group>", "Shiite <Group>") is still that group (``reads_before``:
+    :func:`_reads_before` of this mention, which the caller has already asked)."""
     span = enclosing_span(sentence, start, end)
-    lead = leading_start(sentence, start, proper) if _reads_before(sentence, start, end) else None
+    lead = leading_start(sentence, start, proper) if reads_before else None
     if lead is None:
         return span, False
     return ((min(lead, span[0]), span[1]) if span is not None else (lead, end)), True
@@ -708,11 +717,12 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
     ).all()
     # An article's text is read only where a sentence's first word may begin the longer name (:func:`proper_words`)
     proper: dict[str, frozenset[str]] = {}
+    reads = [_reads_before(r[2] or "", r[4] - r[3], r[5] - r[3]) for r in rows]
     needed = sorted(
         {
             r[1]
-            for r in rows
-            if _reads_before(r[2] or "", r[4] - r[3], r[5] - r[3])
+            for r, read in zip(rows, reads, strict=True)
+            if read
             and leading_start(r[2] or "", r[4] - r[3], None) != leading_start(r[2] or "", r[4] - r[3], frozenset())
         }
     )
@@ -721,7 +731,10 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
             select(articles.c.id, articles.c.text).where(articles.c.id.in_(needed[i : i + BATCH]))
         ):
             proper[art] = proper_words(text or "")
-    around = [_around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset())) for r in rows]
+    around = [
+        _around(r[2] or "", r[4] - r[3], r[5] - r[3], proper.get(r[1], frozenset()), read)
+        for r, read in zip(rows, reads, strict=True)
+    ]
     others: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     arts = sorted({r[1] for r, (span, _) in zip(rows, around, strict=True) if span is not None})
     for i in range(0, len(arts), BATCH):
