@@ -58,11 +58,10 @@ from threatgraph.model import Article  # noqa: E402
 from threatgraph.store.db import create, migrate  # noqa: E402
 from threatgraph.store.schema import articles, entities, list_entries, mentions, sanction_links  # noqa: E402
 from threatgraph.store.states import reads_sanctioned  # noqa: E402
-from timeml import MissingCorpus, half_of, tbaq_documents  # noqa: E402
+from timeml import PUBLIC_EVAL, MissingCorpus, half_of, tbaq_documents  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "data" / "eval"
-POLNEAR = EVAL / "polnear" / "data"
+POLNEAR = PUBLIC_EVAL / "polnear" / "data"
 GOLD = ROOT / "tests" / "gold" / "public" / "links.json"
 AUDIT = ROOT / "tests" / "gold" / "public" / "flag-audit.json"
 SALT = "s17"

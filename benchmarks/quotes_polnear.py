@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import re
 import sys
 from collections import Counter
@@ -55,11 +54,10 @@ from pathlib import Path
 from typing import Any
 
 from goldtext import PRF, trim_span
-from timeml import half_of  # the session's shared A/B cut
+from timeml import PUBLIC_EVAL, half_of  # the session's shared A/B cut
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("THREATGRAPH_SHARED", ROOT.parent / "shared"))
-POLNEAR = SHARED / "data" / "eval" / "polnear" / "data"
+POLNEAR = PUBLIC_EVAL / "polnear" / "data"
 SOURCE = "PolNeAR v1.0, github.com/networkdynamics/PolNeAR, data only"
 CACHE = Path("/tmp/s17-i12q")
 #: code whose change changes a parse: the cache key includes these files
@@ -168,7 +166,7 @@ def documents(split: str) -> list[Document]:
     """The split's texts with the first annotator's attributions, sorted by id."""
     base = POLNEAR / split
     if not (base / "text").is_dir():
-        raise SystemExit(f"{base}: PolNeAR not found ({SOURCE}; set THREATGRAPH_SHARED or copy it there)")
+        raise SystemExit(f"{base}: PolNeAR not found ({SOURCE}; set THREATGRAPH_EVAL or copy it there)")
     meta = _metadata()
     anns: dict[str, Path] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):

@@ -14,12 +14,16 @@ Several benchmarks (dates, events, links) feed the same text, so they all read i
 from __future__ import annotations
 
 import hashlib
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-TBAQ = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval" / "tempeval3" / "data" / "TBAQ-cleaned"
+#: Public evaluation data copied beside the repository (never committed). ``THREATGRAPH_EVAL`` names another place,
+#: for a machine whose ``../shared`` is read-only or lacks it.
+PUBLIC_EVAL = Path(os.environ.get("THREATGRAPH_EVAL", Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"))
+TBAQ = PUBLIC_EVAL / "tempeval3" / "data" / "TBAQ-cleaned"
 SOURCE = "TempEval-3 training data (TBAQ-cleaned), github.com/jspotter/TempEval-3, data only"
 
 
