@@ -230,6 +230,11 @@ def run_check(
     explicit = set(article_ids)
     new_ids: list[int] = []
     with engine.begin() as conn:
+        # One check at a time per store. Two concurrent ingests each settle their own articles first and
+        # then every article still unchecked, which includes the other's: without one lock order the
+        # two transactions wait on each other's pending-work rows (a PostgreSQL deadlock). Checks are
+        # short and the bulk path runs its batches one after another, so serialising them costs little.
+        work.lock(conn, "watch")
         q = select(watches).order_by(watches.c.id)
         if watch_ids is not None:
             q = q.where(watches.c.id.in_(watch_ids))
