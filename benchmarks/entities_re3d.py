@@ -11,8 +11,9 @@ that are not names therefore count against recall for both systems alike.
     .venv/bin/python benchmarks/entities_re3d.py [--portion CENTCOM] [--errors] [--halves [--seed S]]
 
 A country name our mention marks ``state_actor`` (the state acting: "the United States condemns", "U.S.
-forces") is scored as re3d's Organisation ("a government"), every other country as Location; the line
-"threatgraph countries=Loc" gives the same-type figure with every country a Location, for comparison.
+forces") is scored as re3d's Organisation ("a government"), every other country as Location; so is a people's
+name marked so ("the Iraqis have cleared"), every other one Nationality. The line "threatgraph countries=Loc"
+gives the same-type figure with every country a Location and every people a Nationality, for comparison.
 
 The issue's figure is printed last, per portion: *proper names only* (gold Person, Organisation,
 Location and Nationality spans written as a name, see :func:`proper_name`), overlap matching,
@@ -62,9 +63,10 @@ OURS = {
 
 
 def ours_type(mention: Mention) -> str:
-    """The re3d type of one of our mentions: its type's, except a country name standing for its state as an
-    actor ("the United States condemns", "U.S. forces"), which re3d types Organisation ("a government")."""
-    if mention.label == "Country" and mention.state_actor:
+    """The re3d type of one of our mentions: its type's, except a country name or a people's name standing for
+    its state as an actor ("the United States condemns", "U.S. forces", "the Iraqis have cleared"), which re3d
+    types Organisation ("a group of people, a government")."""
+    if mention.label in ("Country", "Nationality") and mention.state_actor:
         return "Organisation"
     return OURS[mention.label]
 

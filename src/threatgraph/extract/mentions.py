@@ -23,7 +23,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.places import is_country, is_demonym, is_place
+from threatgraph.extract.places import is_country, is_demonym, is_place, territory_code
 from threatgraph.model import Mention
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
@@ -32,7 +32,7 @@ from threatgraph.names.surface import normalise_surface
 from threatgraph.names.vocabulary import vocabulary
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a Doc
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 _ORG_TYPES = frozenset({"Organization", "ArmedGroup", "PublicBody", "Company"})
 #: the statistical model's labels of names (the gazetteer's own labels are a list's word and stay)
 _MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -58,13 +58,35 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CREDIT.finditer(text)]
 
 
+#: verbs that say what something is ("X is / remains / became a Terrorist Entity"), as lemmas
+_COPULAS = frozenset({"be", "remain", "become"})
+
+
 def _category(span: Span) -> bool:
     """An indefinite capitalised phrase used as a category: after "as" ("named as a Global Terrorist")
-    or as what something is ("X is a Terrorist Entity")."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == "as":
+    or as what something is ("X is a Terrorist Entity", "X has been a Designated Group"). The article
+    may open the span or stand right before it (the model often leaves it out), and the name must head its
+    noun phrase: in "is a Qandor Front commander" the name qualifies the noun after it and stays. The copula
+    is read through :func:`~threatgraph.extract.events_lemmas.lemma`: the pipeline runs no lemmatizer, and its
+    attribute ruler gives "be" forms a lemma but not "remains" or "became"."""
+    doc = span.doc
+    if span[0].lower_ in ("a", "an"):
+        article = span.start
+    elif span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
+        article = span.start - 1
+    else:
+        return False
+    root = span.root
+    if root.head.i >= span.end and root.dep_ in _MODIFIER_DEPS:
+        return False  # "a Qandor Front commander": the name qualifies the noun that follows
+    before = doc[article - 1] if article > 0 else None
+    if before is not None and (before.lower_ == "as" or lemma(before) in _COPULAS):
         return True
-    return span.root.dep_ == "attr" or (before is not None and before.lemma_ == "be")
+    for _ in range(8):  # "is a Global Terrorist and a Foreign Terrorist Organization": the first conjunct says
+        if root.dep_ != "conj" or root.head.i >= root.i:
+            break
+        root = root.head
+    return root.dep_ in ("attr", "oprd")
 
 
 #: One word joined of two by a hyphen the tokenizer kept inside it ("U.S.-Qandori").
@@ -134,6 +156,36 @@ def state_actor(span: Span) -> bool:
     if tok.dep_ in _MODIFIER_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "VERB"):
         return head.lower_ not in config["place_nouns"] and head.lower_ not in config["located_participles"]
     return False
+
+
+#: endings of country adjectives English also uses as the plural noun for the people ("the French", "the Swiss")
+_COLLECTIVE_PEOPLE = re.compile(r"(?:ch|sh|ese|ss)$")
+
+
+def people_as_state(span: Span, surface: str) -> bool:
+    """Whether a people's name stands for its state acting: "the Iraqis have cleared the district", "training
+    with the Qandoris", "The French led the task force". A people named as a body, with the definite article
+    and closing its noun phrase, is the country's government or forces, as CAMEO and PLOVER code such actors
+    by the country and as re3d types them (Organisation: "a group of people, a government"). The word must be a
+    country's people in rigour's territory tables (plural "-s" read off: "Qandoris" -> "Qandori"), so "the
+    Kurds" (no state) stay a people; without the article ("Yemenis fled", "all Qandoris") the people are
+    persons, not a state; "the Qandori forces" is an adjective on a noun, read by the noun."""
+    doc = span.doc
+    words = surface.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    first = span.start + (span[0].lower_ == "the")
+    if first == 0 or doc[first - 1].lower_ != "the" and span[0].lower_ != "the":
+        return False
+    word_tok = span[-1]  # the name's word (the span may open with "the", which the parse may make its root)
+    if word_tok.head.i >= span.end and (word_tok.dep_ in _MODIFIER_DEPS or span.root.dep_ == "det"):
+        return False  # "the Qandori forces", "the Qandori 5th Brigade": the word qualifies what follows
+    word = words[0]
+    if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+        return territory_code(word[:-1]) is not None  # "the Qandoris"
+    # "the French", "the Dutch", "the Japanese": English names these peoples by the adjective; "the Qandori" is
+    # one person ("the Qandori was arrested")
+    return bool(_COLLECTIVE_PEOPLE.search(word)) and territory_code(word) is not None
 
 
 class TypeEvidence(NamedTuple):
@@ -287,17 +339,45 @@ def kunya_extent(span: Span) -> Span:
     return type(span)(doc, span.start, end, label="PERSON")
 
 
+def _ranks() -> frozenset[str]:
+    """Ranks, honorifics and office titles that stand before a person's name (names vocabulary ``honorifics``
+    and ``person_titles``), lower case and without a full stop."""
+    return frozenset(vocabulary().honorifics) | frozenset(label_config()["person_titles"])
+
+
+def _is_rank(tok: Token) -> bool:
+    return tok.is_title and tok.lower_.rstrip(".") in _ranks()
+
+
+def _after_ranks(doc: Doc, i: int) -> int:
+    """The first token from ``i`` that is neither a rank nor a rank's full stop ("Lt. Col. <Name>")."""
+    while i < len(doc) and (_is_rank(doc[i]) or doc[i].text == "."):
+        i += 1
+    return i
+
+
 def without_rank(span: Span) -> Span:
-    """ "Navy Capt" read as one ORG before a person's name -> "Navy": a rank or honorific closing the span is
-    the title of the person named next (names vocabulary ``honorifics``), not part of the service's name. The
-    span must keep a word, and a person the model found must follow (after the rank's full stop)."""
+    """ "Navy Capt" read as one ORG or PERSON before a person's name -> "Navy", an organisation: a rank or
+    honorific closing the span is the title of the person named next (names vocabulary ``honorifics``), not part
+    of the service's name. The span must keep a word, and a name the model found must follow, past the rank's
+    full stop and any further ranks ("Air Force Lt. Col. <Name>"). A PERSON span is cut only when what is left
+    is a service's short name (``title_bodies``: "Navy", "Air Force"); "Ada Capt" stays as the model read it."""
     doc = span.doc
-    if span.label_ != "ORG" or len(span) < 2 or span[-1].lower_.rstrip(".") not in vocabulary().honorifics:
+    if span.label_ not in ("ORG", "PERSON") or len(span) < 2 or not _is_rank(span[-1]):
         return span
-    nxt = span.end + (span.end < len(doc) and doc[span.end].text == ".")
-    if nxt >= len(doc) or doc[nxt].ent_type_ != "PERSON":
+    nxt = _after_ranks(doc, span.end)
+    if nxt >= len(doc) or doc[nxt].ent_iob_ != "B" or doc[nxt].ent_type_ not in ("PERSON", "ORG"):
         return span
-    return type(span)(doc, span.start, span.end - 1, label=span.label)
+    end = span.end - 1
+    while end > span.start + 1 and _is_rank(doc[end - 1]):
+        end -= 1  # "Air Force Lt Col" read as one span
+    if end == span.start or _is_rank(doc[end - 1]):
+        return span
+    if span.label_ == "PERSON":
+        words = " ".join(t.lower_ for t in doc[span.start : end])
+        if words not in {str(b) for b in label_config()["title_bodies"]}:
+            return span
+    return type(span)(doc, span.start, end, label="ORG")
 
 
 def without_office(span: Span) -> Span:
@@ -429,9 +509,13 @@ def _titled_person(span: Span) -> bool:
     if root.dep_ == "appos" and root.head.lower_ in titles:
         return True
     doc = span.doc
+    if span.end < len(doc) and _is_rank(doc[span.end]):
+        return False  # "press officer Navy Capt. Ada Roe": the name opens the person's title, it is the service
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.strip(".") in titles:
         return True
+    if before is not None and before.text == "." and span.start > 1 and _is_rank(doc[span.start - 2]):
+        return True  # "Capt. Ada Roe": the model often keeps the full stop apart from the rank
     title = doc[span.start - 2] if span.start > 1 and before is not None and before.text == "," else None
     closed = span.end < len(doc) and doc[span.end].text == ","
     return closed and title is not None and title.is_lower and title.pos_ == "NOUN" and title.lower_ in titles
@@ -531,10 +615,10 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             continue  # "The" alone: the model's name began at the article and the name went elsewhere
         if label != "Date" and not any(ch.isupper() for ch in surface) and any(ch.islower() for ch in surface):
             continue  # "nom de", "the group": names are written with a capital (or in a script without case)
+        if label not in ("Date", "Nationality") and _category(span):
+            continue  # "listed as a Terrorist Entity", "is a Designated Group": a category, not a name
         indefinite = _INDEFINITE.match(surface) if label != "Date" else None
         if indefinite is not None:
-            if _category(span):
-                continue  # "listed as a Terrorist Entity": a category, not a name
             start += indefinite.end()
             surface = text[start:end]  # "a Combined Joint Task Force": the article is not the name's
         stance = _STANCE.match(surface) if label == "Nationality" else None
@@ -560,7 +644,11 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                     sentence=sent.text,
                     sent_start=sent.start_char,
                     source=source,
-                    state_actor=label != "Date" and is_country(piece) and state_actor(span),
+                    state_actor=label != "Date"
+                    and (
+                        (is_country(piece) and state_actor(span))
+                        or (piece_label == "Nationality" and people_as_state(span, piece))
+                    ),
                 )
             )
             cues.append(None if halves else context_label(span, label, label_config(), is_country))
