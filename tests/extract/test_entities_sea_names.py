@@ -1,0 +1,38 @@
+"""A sea, gulf or strait named "<Gulf|Sea|Strait> of <Name>" is one place (issue 12; invented sentences).
+
+Before session 18 the model read such a name after "the" but not in a bare list of waters, where it missed it,
+called it an organisation, or cut "Gulf" from the country name after "of" (a Location "Gulf" and a Country).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.pipeline import extract_mentions
+from threatgraph.model import Mention
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp: Language):
+    def run(text: str) -> list[Mention]:
+        return extract_mentions(nlp(text))
+
+    return run
+
+
+def test_a_water_named_with_of_in_a_bare_list_is_one_place(mentions) -> None:
+    ms = mentions(
+        "The command covers waters including the Qandor Gulf, Gulf of Tarsa, North Vellan Sea and the Red Sea."
+    )
+    assert ("Gulf of Tarsa", "Location") in {(m.text, m.label) for m in ms}
+
+
+def test_a_gulf_named_after_a_country_is_not_cut_at_of(mentions) -> None:
+    ms = mentions("Patrols moved from Gulf of Aden to Gulf of Oman.")
+    assert {(m.text, m.label) for m in ms} == {("Gulf of Aden", "Location"), ("Gulf of Oman", "Location")}
+
+
+def test_a_title_of_a_body_is_no_place(mentions) -> None:
+    ms = mentions("The Bank of Qandor raised its rates.")
+    assert not any(m.label == "Location" and "Bank" in m.text for m in ms)
