@@ -82,3 +82,32 @@ def test_a_rank_closing_a_service_name_is_the_next_person_s_title(mentions) -> N
     ms = mentions("Air Force Lt. Col. Dana Pike confirmed the strike.")
     assert any(m.text == "Air Force" and m.label != "Person" for m in ms)
     assert not any("Lt" in m.text for m in ms)
+
+
+def test_a_people_without_a_country_is_a_people_whatever_the_model_guessed(mentions) -> None:
+    ms = mentions("Yazidi women fled as Kurdish forces advanced on the Alawite and Druze villages.")
+    assert {m.label for m in ms if m.text in ("Yazidi", "Alawite", "Druze")} == {"Nationality"}
+    ms = mentions("Patches associated with the Kurdish YPG have circulated.")
+    assert ("Kurdish", "Nationality") in {(m.text, m.label) for m in ms}
+
+
+def test_a_people_opening_a_group_pattern_describes_fighters(mentions) -> None:
+    ms = mentions("Shia militias and Sunni tribes fought near Tarsa.")
+    assert not any(m.label == "ArmedGroup" for m in ms)
+
+
+def test_a_longer_name_opening_with_a_people_is_left_to_the_model(mentions) -> None:
+    ms = mentions("The Muslim Brotherhood and the Arab League met in Cairo.")
+    assert {"Muslim Brotherhood", "Arab League"} <= {m.text for m in ms if m.label != "Nationality"}
+
+
+def test_a_country_qualifying_a_service_named_apart_is_the_state(mentions) -> None:
+    ms = mentions("The frigate is working together with the U.S. and Royal Navy, the captain said.")
+    assert [m.state_actor for m in ms if m.text == "U.S."] == [True]
+    ms = mentions("The convoy reached the border near Tarsa, Norway.")
+    assert not any(m.state_actor for m in ms if m.text == "Norway")
+
+
+def test_a_service_and_its_ministry_known_by_short_names(mentions) -> None:
+    ms = mentions("The Peshmerga trained with the army, according to a DoD news release.")
+    assert {("Peshmerga", "PublicBody"), ("DoD", "PublicBody")} <= {(m.text, m.label) for m in ms}

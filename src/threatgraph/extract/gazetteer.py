@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from threatgraph.datafiles import load_yaml
+from threatgraph.extract.labels import label_config
 from threatgraph.extract.schemas import GazetteerFile
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.variants import apostrophe_variants, written_variants
@@ -124,10 +125,11 @@ def _common_noun_head(span: Span) -> bool:
 
 
 def _descriptive(span: Span) -> bool:
-    """A would-be group name that starts with a country adjective ("Pakistani Shia", "Iraqi")."""
+    """A would-be group name that starts with a country adjective or a people's name ("Pakistani Shia", "Iraqi",
+    "Shia", "Yazidi": labels.yaml ``peoples``)."""
     from threatgraph.extract.places import is_demonym
 
-    return is_demonym(span[0].text)
+    return is_demonym(span[0].text) or span[0].lower_ in label_config()["peoples"]
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:

@@ -119,6 +119,8 @@ def _hyphen_halves(surface: str) -> list[tuple[int, int, str]] | None:
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 #: dependencies of a name that modifies the noun or participle after it ("Qandor forces", "Qandor-led")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+#: entity labels of bodies (the model's and the gazetteer's): a country qualifying one names the state's service
+_BODY_LABELS = frozenset({"ORG", *_ORG_TYPES})
 #: model labels of places: a country written after one and a comma locates it ("Tarsa, Qandor")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "Country", "Location"})
 
@@ -130,7 +132,8 @@ def state_actor(span: Span) -> bool:
     Qandor" and "the Qandor-led coalition" as an organisation (a government), "in Qandor" and "Tarsa, Qandor"
     as a location. Read from the parse: the name (or the first name of its coordination) is the subject, the
     object of a party preposition (``actor_prepositions``), or modifies a following noun or participle that
-    is neither a place noun nor a locating participle (``located_participles``). Everything else, the object
+    is neither a place noun nor a locating participle (``located_participles``) or a body's name ("the Qandor
+    and Vellan Navy"). Everything else, the object
     of a verb included ("visited Qandor"), stays a place: a missed actor costs less than a place read as a
     party.
     """
@@ -155,6 +158,12 @@ def state_actor(span: Span) -> bool:
     head = tok.head
     if tok.dep_ in _MODIFIER_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "VERB"):
         return head.lower_ not in config["place_nouns"] and head.lower_ not in config["located_participles"]
+    if tok.dep_ in _MODIFIER_DEPS and head.i >= span.end and head.ent_type_ in _BODY_LABELS:
+        # "with the Qandor and Vellan Navy", "Qandor 5th Fleet": the state's own service, named apart; unless a
+        # preposition of place governs the country ("flew to Qandor and Vellan Navy officials met him")
+        first = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+        before = doc[first - 1] if first > 0 else None
+        return before is None or before.pos_ != "ADP" or before.lower_ in config["actor_prepositions"]
     return False
 
 
@@ -221,6 +230,12 @@ def _adjective_demonym(word: str) -> bool:
     return bool(_DEMONYM_ENDING.search(word)) and is_demonym(word) and not (is_country(word) or is_place(word))
 
 
+def is_people(word: str) -> bool:
+    """A people or religious community with no country of its own ("Kurdish", "Yazidis", labels.yaml
+    ``peoples``): rigour's territory tables, which :func:`is_demonym` reads, know only countries' peoples."""
+    return word.casefold().replace("’", "'") in label_config()["peoples"]
+
+
 def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without surrounding whitespace ("2019 \\n " -> "2019")."""
     while start < end and text[start].isspace():
@@ -245,6 +260,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
     last = words[-1].casefold().strip(".") if words else ""
     if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and _adjective_demonym(text):
         return "Nationality"  # "a native Qandori", "Qandori soldiers": a country adjective, whatever the model said
+    if len(words) == 1 and span.label_ in _MODEL_NAME_LABELS and is_people(text):
+        return "Nationality"  # "Yazidi women", "the Druze": a people with no country, whatever the model said
     if label == "Location" and span.label_ in ("FAC", "LOC", "GPE") and last in heads["Organization"]:
         return "Organization"  # "Levant Policy Centre", "Kings College": named after a place, not one
     if label == "Location" and span.label_ == "GPE":

@@ -30,6 +30,7 @@ class LabelsFile(Schema):
     branch_words: Words
     person_titles: Words
     person_nouns: Words
+    peoples: Words
     name_patronymics: Words
     law_nouns: Words
     direction_words: Words
