@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from threatgraph.extract.mentions import _category
+from threatgraph.extract.mentions import _category, _titled_person
 from threatgraph.extract.pipeline import extract_mentions
 from threatgraph.model import Mention
 
@@ -111,3 +111,17 @@ def test_a_country_qualifying_a_service_named_apart_is_the_state(mentions) -> No
 def test_a_service_and_its_ministry_known_by_short_names(mentions) -> None:
     ms = mentions("The Peshmerga trained with the army, according to a DoD news release.")
     assert {("Peshmerga", "PublicBody"), ("DoD", "PublicBody")} <= {(m.text, m.label) for m in ms}
+
+
+def test_a_name_with_a_particle_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
+    doc = nlp("The UN envoy Ana de Sousa said talks would resume.")
+    guess = Span(doc, 3, 6, label="ORG")  # the model's organisation guess for such a name ("<Name> de <Name>")
+    assert guess.text == "Ana de Sousa"
+    assert _titled_person(guess)
+    doc = nlp("The envoy met the Office of the Coordinator on Monday.")
+    assert not _titled_person(Span(doc, 4, 8, label="ORG"))  # a body's name, joined by "of the"
+
+
+def test_a_people_s_adjective_is_no_state(mentions) -> None:
+    ms = mentions("Rebels backed by Russian air power retook the town.")
+    assert [m.state_actor for m in ms if m.text == "Russian"] == [False]

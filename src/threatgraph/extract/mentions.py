@@ -516,11 +516,27 @@ def _located(span: Span) -> bool:
     return before is not None and before.lower_ in label_config()["gazetteer_prepositions"]
 
 
+#: lower-case words that join the parts of a body's or office's name, never a person's
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on"})
+
+
+def _name_shaped(span: Span) -> bool:
+    """Written like a person's name: capitalised words, with lower-case particles only inside ("Ana de Sousa",
+    "Omar bin Saleh": names vocabulary ``particles`` and ``patronymics``), never a joining word of a body's name
+    ("Office of the Envoy")."""
+    voc = vocabulary()
+    particles = (voc.particles | voc.patronymics) - _FUNCTION_WORDS
+    return all(
+        tok.is_title or not tok.is_alpha or (0 < i < len(span) - 1 and tok.lower_ in particles)
+        for i, tok in enumerate(span)
+    )
+
+
 def _titled_person(span: Span) -> bool:
     """A name the text titles as a person: apposition to a title noun, right after one, or set off by commas
     right after one ("its first emir, X, was killed": the parser often hangs such a name elsewhere)."""
     titles = set(label_config()["person_titles"])
-    if not all(tok.is_title or not tok.is_alpha for tok in span) or len(span) > 4:
+    if not _name_shaped(span) or len(span) > 4:
         return False
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in titles:
@@ -661,11 +677,9 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                     sentence=sent.text,
                     sent_start=sent.start_char,
                     source=source,
-                    state_actor=label != "Date"
-                    and (
-                        (is_country(piece) and state_actor(span))
-                        or (piece_label == "Nationality" and people_as_state(span, piece))
-                    ),
+                    state_actor=people_as_state(span, piece)
+                    if piece_label == "Nationality"
+                    else label != "Date" and is_country(piece) and state_actor(span),
                 )
             )
             cues.append(None if halves else context_label(span, label, label_config(), is_country))
