@@ -125,3 +125,15 @@ def test_a_name_with_a_particle_in_apposition_to_a_title_is_a_person(nlp: Langua
 def test_a_people_s_adjective_is_no_state(mentions) -> None:
     ms = mentions("Rebels backed by Russian air power retook the town.")
     assert [m.state_actor for m in ms if m.text == "Russian"] == [False]
+
+
+def test_the_department_a_cabinet_office_names_is_that_department(mentions) -> None:
+    # one convention, re3d's: the body named inside a title is an organisation of its own ("Defense" in "Defense
+    # Secretary X"), so "State" in "Secretary of State" is the State Department, not dropped and not a bare "State"
+    ms = mentions("The State Department said on Monday that Secretary of State Ana Roe would travel to Tarsa.")
+    state = [m for m in ms if m.text == "State"]
+    dept = [m for m in ms if m.text == "State Department"]
+    assert [m.label for m in state] == ["PublicBody"]
+    assert state[0].group == dept[0].group
+    ms = mentions("The Ministry of the Interior said the Minister of the Interior would resign.")
+    assert len({m.group for m in ms if "Interior" in m.text}) == 1

@@ -338,9 +338,13 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not is_org_type(best.label):
             continue
         stateless = _stateless(best.text)
-        if stateless and stateless != best.norm:  # "US Treasury" -> "treasury"
+        prefixed = bool(stateless) and stateless != best.norm
+        if prefixed:  # "US Treasury" -> "treasury"
             by_stateless.setdefault(stateless, []).append(cluster)
-            short = stateless.split()
+        if prefixed or best.label == "PublicBody":
+            # a department's short form, with or without its country: "(US) Finance Department" -> "finance",
+            # "State Department" -> "State" (as in "Secretary of State")
+            short = (stateless if prefixed else best.norm).split()
             body_words = label_config()["body_words"]
             if len(short) >= 2 and short[-1] in body_words:  # "finance department"
                 by_stateless.setdefault(" ".join(short[:-1]), []).append(cluster)

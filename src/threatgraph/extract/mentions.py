@@ -270,6 +270,8 @@ def refine_label(label: str, span: Span, text: str) -> str:
         if is_country(text):
             return "Country"
         return "Location"
+    if label == "Organization" and _cabinet_department(span):
+        return "PublicBody"  # "Secretary of State", "Minister of Defence": the department the office heads
     if label == "Organization":
         for target in ("ArmedGroup", "PublicBody", "Company"):
             if last in heads[target]:
@@ -283,6 +285,17 @@ def refine_label(label: str, span: Span, text: str) -> str:
     if label == "Person" and is_country(text, codes=False):
         return "Country"
     return label
+
+
+def _cabinet_department(span: Span) -> bool:
+    """A name right after "<cabinet office> of" ("Secretary of State", "Deputy Minister of Defence"; labels.yaml
+    ``cabinet_offices``): the department or ministry the office heads, whatever the model made of the word."""
+    doc = span.doc
+    start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    office = doc[start - 2]
+    return office.is_title and office.lower_ in label_config()["cabinet_offices"]
 
 
 def _state_or_group(label: str, words: list[str], last: str) -> str:

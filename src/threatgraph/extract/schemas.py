@@ -43,6 +43,7 @@ class LabelsFile(Schema):
     actor_verbs: Words
     located_participles: Words
     body_words: Words
+    cabinet_offices: Words
     standalone_bodies: Words
     vessel_prefixes: Words
     member_nouns: dict[str, str]
