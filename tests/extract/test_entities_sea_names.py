@@ -1,7 +1,9 @@
-"""A sea, gulf or strait named "<Gulf|Sea|Strait> of <Name>" is one place (issue 12; invented sentences).
+"""Places the model misread (issue 12; invented sentences): a sea, gulf or strait named "<Gulf|Sea|Strait> of
+<Name>" is one place; a known place shelled or besieged is a place.
 
 Before session 18 the model read such a name after "the" but not in a bare list of waters, where it missed it,
-called it an organisation, or cut "Gulf" from the country name after "of" (a Location "Gulf" and a Country).
+called it an organisation, or cut "Gulf" from the country name after "of" (a Location "Gulf" and a Country); and
+a town the model took for a person as the object of "shelled" stayed a person.
 """
 
 from __future__ import annotations
@@ -36,3 +38,13 @@ def test_a_gulf_named_after_a_country_is_not_cut_at_of(mentions) -> None:
 def test_a_title_of_a_body_is_no_place(mentions) -> None:
     ms = mentions("The Bank of Qandor raised its rates.")
     assert not any(m.label == "Location" and "Bank" in m.text for m in ms)
+
+
+def test_a_known_place_shelled_or_besieged_is_a_place_whatever_the_model_guessed(mentions) -> None:
+    ms = mentions("Artillery shelled Douma and Harasta overnight, the monitor said.")
+    assert {m.label for m in ms if m.text in ("Douma", "Harasta")} == {"Location"}
+
+
+def test_a_person_arrested_keeps_the_model_s_person(mentions) -> None:
+    ms = mentions("Police arrested Omar Gardez on Monday.")  # a town's name in a person's name, a verb done to people
+    assert [m.label for m in ms if m.text == "Omar Gardez"] == ["Person"]

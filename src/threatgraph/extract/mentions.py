@@ -23,7 +23,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.places import is_country, is_demonym, is_place, territory_code
+from threatgraph.extract.places import is_country, is_demonym, is_place, is_place_spelling, territory_code
 from threatgraph.model import Mention
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.surface import LEADING_ARTICLE as _LEADING_ARTICLE
@@ -567,6 +567,20 @@ def _titled_person(span: Span) -> bool:
     return closed and title is not None and title.is_lower and title.pos_ == "NOUN" and title.lower_ in titles
 
 
+def _territory_object(span: Span, label: str) -> bool:
+    """A known place (GeoNames, any romanisation) the model took for a person or an organisation, as the object of
+    a verb done to territory ("shelled Tarsa and Umm Sidr", "besieged al-Qorvel"; labels.yaml
+    ``territory_verbs``): the place. A conjunct hangs on the first object of the coordination."""
+    if label not in ("Person", "Organization") or not is_place_spelling(span.text):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.dep_ != "conj" or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and lemma(tok.head) in label_config()["territory_verbs"]
+
+
 def _legal_instrument(span: Span) -> bool:
     """A name headed by a law or treaty noun ("the Law of Naval Warfare", "a Security Act"): a text the
     article cites, not an actor, place or person."""
@@ -695,7 +709,10 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
                     else label != "Date" and is_country(piece) and state_actor(span),
                 )
             )
-            cues.append(None if halves else context_label(span, label, label_config(), is_country))
+            cue = None if halves else context_label(span, label, label_config(), is_country)
+            if cue is None and not halves and source == "model" and _territory_object(span, label):
+                cue = "Location"
+            cues.append(cue)
             starts.append(span.start)
     listed = [m.source == "gazetteer" for m in mentions]
     own = [m.label for m in mentions]

@@ -42,6 +42,7 @@ class LabelsFile(Schema):
     actor_prepositions: Words
     actor_verbs: Words
     located_participles: Words
+    territory_verbs: Words
     body_words: Words
     cabinet_offices: Words
     standalone_bodies: Words
