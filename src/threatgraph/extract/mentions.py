@@ -348,6 +348,52 @@ def for_name_extent(span: Span, max_words: int = 3) -> Span:
     return type(span)(doc, start, span.end, label=span.label)
 
 
+_HYPHEN_TOKENS = frozenset({"-", "‐", "‑"})
+
+
+def hyphen_tail_extent(span: Span) -> Span:
+    """A PERSON the model closed on a hyphen inside a word, extended over the word's end: "Kim Jong-" of
+    "Kim Jong-un", "Ri Yong-" of "Ri Yong-ho" (Korean given names are written as two syllables joined by a
+    hyphen, the second often in lower case). The hyphen and the syllable after it must be written with no
+    space, and the syllable must be letters only."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) < 2:
+        return span
+    end = span.end
+    if span[-1].text not in _HYPHEN_TOKENS and not span[-1].whitespace_ and end < len(doc):
+        end += doc[end].text in _HYPHEN_TOKENS  # "Kim Jong" closed before the hyphen
+    hyphen = doc[end - 1]
+    if hyphen.text not in _HYPHEN_TOKENS or hyphen.whitespace_ or doc[hyphen.i - 1].whitespace_ or end >= len(doc):
+        return span
+    if not doc[end].is_alpha or doc[end].ent_type_:
+        return span
+    return type(span)(doc, span.start, end + 1, label=span.label)
+
+
+#: lower-case words that join the parts of a body's or office's name, never a person's
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on"})
+
+
+def particle_extent(span: Span, max_particles: int = 2) -> Span:
+    """Two PERSON spans the model found on both sides of lower-case name particles, joined: "Anna" and "Berghe"
+    of "Anna van der Berghe", "Luis" and "Campo" of "Luis del Campo" are one person (names vocabulary
+    ``particles`` and ``patronymics``, without the joining words of bodies' names: "of", "and", "the")."""
+    doc = span.doc
+    if span.label_ != "PERSON":
+        return span
+    voc = vocabulary()
+    particles = (voc.particles | voc.patronymics) - _FUNCTION_WORDS
+    i = span.end
+    while i < len(doc) and i - span.end < max_particles and doc[i].is_lower and doc[i].lower_ in particles:
+        i += 1
+    if i == span.end or i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "PERSON":
+        return span
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return type(span)(doc, span.start, end, label=span.label)
+
+
 #: model labels a kunya opening a person's name is sometimes given apart from the rest of the name
 _KUNYA_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
@@ -529,10 +575,6 @@ def _located(span: Span) -> bool:
     return before is not None and before.lower_ in label_config()["gazetteer_prepositions"]
 
 
-#: lower-case words that join the parts of a body's or office's name, never a person's
-_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on"})
-
-
 def _name_shaped(span: Span) -> bool:
     """Written like a person's name: capitalised words, with lower-case particles only inside ("Ana de Sousa",
     "Omar bin Saleh": names vocabulary ``particles`` and ``patronymics``), never a joining word of a body's name
@@ -652,6 +694,7 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
         if ent.start_char < covered:
             continue  # taken into the name before it ("... of Tarsa")
         span = without_rank(without_office(kunya_extent(_without_preposition(ent))))
+        span = particle_extent(hyphen_tail_extent(span))
         span = place_extent(purpose_extent(and_name_extent(of_name_extent(for_name_extent(span)))))
         covered = max(covered, span.end_char)
         label = map_label(span)
