@@ -95,7 +95,8 @@ class Mention:
     canonical: str = ""  # best name of the in-document group
     source: str = "model"  # "model" or "gazetteer"
     entity_id: str | None = None  # cross-article entity, set by resolve
-    # a country name standing for its state as an actor ("Qandor condemns", "Qandor forces"), not for a place
+    # a country name standing for its state as an actor ("Qandor condemns", "Qandor forces"), not for a place; or a
+    # people named as a body ("the Qandoris have cleared the town"), its state or forces acting
     state_actor: bool = False
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from threatgraph.extract.events_lemmas import lemma
@@ -374,6 +375,14 @@ def hyphen_tail_extent(span: Span) -> Span:
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on"})
 
 
+@cache
+def _person_particles() -> frozenset[str]:
+    """Lower-case words inside a person's name (names vocabulary ``particles`` and ``patronymics``: "de", "van",
+    "bin"), without the joining words of bodies' names ("of", "and", "the")."""
+    voc = vocabulary()
+    return frozenset(voc.particles | voc.patronymics) - _FUNCTION_WORDS
+
+
 def particle_extent(span: Span, max_particles: int = 2) -> Span:
     """Two PERSON spans the model found on both sides of lower-case name particles, joined: "Anna" and "Berghe"
     of "Anna van der Berghe", "Luis" and "Campo" of "Luis del Campo" are one person (names vocabulary
@@ -381,8 +390,7 @@ def particle_extent(span: Span, max_particles: int = 2) -> Span:
     doc = span.doc
     if span.label_ != "PERSON":
         return span
-    voc = vocabulary()
-    particles = (voc.particles | voc.patronymics) - _FUNCTION_WORDS
+    particles = _person_particles()
     i = span.end
     while i < len(doc) and i - span.end < max_particles and doc[i].is_lower and doc[i].lower_ in particles:
         i += 1
@@ -415,6 +423,7 @@ def kunya_extent(span: Span) -> Span:
     return type(span)(doc, span.start, end, label="PERSON")
 
 
+@cache
 def _ranks() -> frozenset[str]:
     """Ranks, honorifics and office titles that stand before a person's name (names vocabulary ``honorifics``
     and ``person_titles``), lower case and without a full stop."""
@@ -579,8 +588,7 @@ def _name_shaped(span: Span) -> bool:
     """Written like a person's name: capitalised words, with lower-case particles only inside ("Ana de Sousa",
     "Omar bin Saleh": names vocabulary ``particles`` and ``patronymics``), never a joining word of a body's name
     ("Office of the Envoy")."""
-    voc = vocabulary()
-    particles = (voc.particles | voc.patronymics) - _FUNCTION_WORDS
+    particles = _person_particles()
     return all(
         tok.is_title or not tok.is_alpha or (0 < i < len(span) - 1 and tok.lower_ in particles)
         for i, tok in enumerate(span)
