@@ -3,7 +3,8 @@
 
 Before session 18 the model read such a name after "the" but not in a bare list of waters, where it missed it,
 called it an organisation, or cut "Gulf" from the country name after "of" (a Location "Gulf" and a Country); and
-a town the model took for a person as the object of "shelled" stayed a person.
+a town the model took for a person as the object of "shelled" stayed a person. Also a unit name the model cut
+before its number ("CTF" of "CTF 52", the number read as a date).
 """
 
 from __future__ import annotations
@@ -48,3 +49,11 @@ def test_a_known_place_shelled_or_besieged_is_a_place_whatever_the_model_guessed
 def test_a_person_arrested_keeps_the_model_s_person(mentions) -> None:
     ms = mentions("Police arrested Omar Gardez on Monday.")  # a town's name in a person's name, a verb done to people
     assert [m.label for m in ms if m.text == "Omar Gardez"] == ["Person"]
+
+
+def test_a_numbered_task_force_keeps_its_number(mentions) -> None:
+    ms = mentions("The Qandori frigate previously led CTF 52 last December.")
+    assert ("CTF 52", "PublicBody") in {(m.text, m.label) for m in ms}
+    assert not any(m.label == "Date" and "52" in m.text for m in ms)
+    ms = mentions("Combined Task Force 151 patrols the area, and TF-55 escorts tankers.")
+    assert {"Combined Task Force 151", "TF-55"} <= {m.text for m in ms}
