@@ -40,3 +40,25 @@ def test_a_reported_clause_holding_a_quotation_is_mixed_in_the_stored_view() -> 
     assert parc_view(row).type == "mixed" == parc_type(False, row["text"])
     assert parc_type(False, "the raid aimed to kill the chief") == "indirect"
     assert parc_type(True, "We will win") == "direct"
+
+
+def test_the_kind_of_an_attribution_is_stored_and_shown(store) -> None:
+    """An attribution's kind (speech, stance …) is written with its row (migration 0007) and read back in the
+    PARC view of the article page, the quote search and the dossier's quotes."""
+    from threatgraph.model import Analysis, Article
+    from threatgraph.store.read.statements import find_quotes
+    from threatgraph.store.articles import save_analysis
+    from threatgraph.store.read.articles import article_page
+
+    text = "Governor Ada Roe endorsed Tom Brook. “We will win,” Ada Roe said."
+    said = Quote("We will win", 37, 48, speaker="Ada Roe", cue_start=52, cue_end=56, source_start=44, source_end=51)
+    stance = Quote("Tom Brook", 26, 35, speaker="Ada Roe", direct=False, cue_start=17, cue_end=25, kind="stance")
+    assert save_analysis(store, Analysis(article=Article(text=text, id="a1"), quotes=[stance, said]))
+    page = article_page(store, "a1")
+    assert page is not None
+    assert [(q.text, q.kind, q.parc.kind) for q in page.quotes] == [
+        ("Tom Brook", "stance", "stance"),
+        ("We will win", "speech", "speech"),
+    ]
+    hits = find_quotes(store, speaker="Ada Roe")
+    assert sorted(h.parc.kind for h in hits) == ["speech", "stance"]

@@ -142,6 +142,9 @@ class Quote:
     cue_end: int = -1
     source_start: int = -1
     source_end: int = -1
+    # what kind of attribution it is (extract/quote_kinds.py): speech, written, according, belief or report;
+    # what the product shows as someone's quote is speech, written and according
+    kind: str = "speech"
 
     @property
     def parc_type(self) -> str:

@@ -78,6 +78,7 @@ _QUOTE_COLS = (
     "sentence",
     "start",
     "end",
+    "kind",
     *SPAN_COLUMNS,
 )
 
@@ -168,6 +169,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
                     q.sentence,
                     q.start,
                     q.end,
+                    q.kind,
                     *(spans[c] for c in _QUOTE_COLS[-6:]),
                 )
             )

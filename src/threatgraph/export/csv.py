@@ -72,6 +72,7 @@ TABLES: dict[str, list[str]] = {
         "sentence",
         "start",
         "end",
+        "kind",
         *SPAN_COLUMNS,
     ],
     "memberships": ["member", "organization", "role", "article_ids"],

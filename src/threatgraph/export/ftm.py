@@ -210,7 +210,10 @@ class _Builder:
             proxy = _make("Note", ftm_id("quote", q["id"]))
             who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
             proxy.add("description", q["text"])
-            proxy.add("summary", f"{'Quote' if q['direct'] else 'Reported statement'} by {who or 'unknown speaker'}")
+            said = "Quote" if q["direct"] else "Reported statement"
+            if (kind := q.get("kind") or "speech") in _KIND_SUMMARY:  # a stance or a finding is no statement
+                said = _KIND_SUMMARY[kind]
+            proxy.add("summary", f"{said} by {who or 'unknown speaker'}")
             proxy.add("entity", speaker or article_id)
             proxy.add("sourceUrl", art["url"])
             proxy.add("publisher", q["outlet"] or art["outlet"])
@@ -392,6 +395,10 @@ def validate_file(path: Path) -> int:
     if parc_path(path).is_file():
         _validate_parc(parc_path(path), ids)
     return count
+
+
+#: How a Note summarises an attribution that is not someone's statement (extract/quote_kinds.py).
+_KIND_SUMMARY = {"belief": "Stance attributed", "report": "Finding reported"}
 
 
 def _check_parc(rec: dict[str, Any], where: str) -> str:

@@ -223,3 +223,49 @@ def _that_clause(cue: Token) -> Token | None:
         if t.text in (".", ";", ":") or (t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj")):
             return None
     return None
+
+
+#: Dependents that open a stance's content: the object, an infinitive (with or without its own subject), a
+#: predicate or a clause the parser hung as the object's.
+_STANCE_OPENERS = frozenset(("dobj", "xcomp", "ccomp", "oprd", "dative"))
+
+
+def stance_content(cue: Token) -> Span | None:
+    """What a verb of stance (``stance_verbs``) takes a position on when it has no reported clause: its object
+    or infinitive with the complements that complete it ("endorsed Ada Vale", "wants to cut taxes", "urged the
+    council to act", "accused the mayor of lying"), from the first such dependent after the verb to the last
+    that follows it without a break. Only a verb with its own subject before it takes a position: a participle
+    or infinitive ("voters supporting X", "…, seeking to …") would take its source from a clause around it, and a
+    passive ("was endorsed by") or a relative pronoun object alone is no content of the subject's."""
+    data = cues()
+    if lemma(cue) not in data["stance_verbs"] or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return None  # "voters supporting X", "…, seeking to …": whose stance a participle is, its clause says
+    doc = cue.doc
+    taken: list[Token] = []
+    for child in cue.rights:
+        opener = child.dep_ in _STANCE_OPENERS
+        completes = child.dep_ == "prep" and child.lower_ in data["stance_preps"]
+        if not taken:
+            if opener or (completes and child.lower_ in ("for", "against")):  # "called for", "argued against"
+                taken.append(child)
+                continue
+            if child.dep_ in ("prt", "advmod", "prep", "npadvmod"):
+                continue  # "announced on Monday his candidacy": the time of the stance is its frame
+            return None
+        if opener or completes:
+            taken.append(child)
+            continue
+        break
+    if not taken:
+        return None
+    first, last = taken[0].left_edge, taken[-1].right_edge
+    if first.i <= cue.i:
+        return None
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    span = doc[first.i : last.i + 1]
+    if len(span) == 1 and span[0].pos_ == "PRON" and span[0].tag_ not in ("PRP",):
+        return None  # "which", "what": the relative or question word stands for content elsewhere
+    return span

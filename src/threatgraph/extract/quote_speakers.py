@@ -756,10 +756,12 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     data = cues()
     lem = lemma(cue)
     speaker = att.speaker
-    if speaker is None:
-        return False
+    if speaker is None:  # "they say …" with no antecedent the article names: said by people left unnamed
+        return unnamed_people(att) and (lem in data["mind_verbs"] or lem not in data["weak_cue_verbs"])
     if lem in data["mind_verbs"]:
-        return speaker.label == "Person"
+        return speaker.label == "Person" or _people(att)
+    if lem in data["stance_verbs"] and lem not in data["cue_verbs"]:
+        return speaker.label in ("Person", *ORG_LABELS) or _people(att)  # "the bill supports" takes no position
     if lem in data["evidence_verbs"] and (
         speaker.label == "Person" or (att.speaker_token is not None and att.speaker_token.pos_ == "PRON")
     ):
@@ -771,3 +773,32 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     if head is not None and lemma(head) in data["document_nouns"] and lem not in data["mind_verbs"]:
         return True  # "the report found that …", "a new poll shows that …": a document states its findings
     return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
+
+
+#: Personal pronouns that stand for people whoever they refer to ("they fear", "we want", "who believe").
+_PEOPLE_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "who"))
+
+
+def unnamed_people(att: Attribution) -> bool:
+    """Whether an attribution left without a speaker has a personal pronoun for its source ("they say",
+    "we believe", "who argue") that resolved to nobody the article names: PARC's source all the same. The
+    pronoun is kept as the source as written and no speaker is guessed, so the claim is shown as said by
+    someone unnamed and never credited to a name."""
+    tok = att.speaker_token
+    return att.speaker is None and tok is not None and tok.pos_ == "PRON" and tok.lower_ in _PEOPLE_PRONOUNS
+
+
+def _people(att: Attribution) -> bool:
+    """Whether an attribution's source is a person or people, named or not: a personal pronoun, a noun for
+    people ("voters", "analysts", "a spokeswoman"; ``person_nouns`` and ``source_nouns``) or a group named by
+    its nationality, party or faith ("Republicans", "many Democrats"). A state of mind or a position is held by
+    people; "the United States believes" is the writer's summary of a policy, and is left out."""
+    tok = att.speaker_token
+    if tok is None:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PEOPLE_PRONOUNS
+    word = lemma(tok)
+    if word in label_config()["person_nouns"] or word in cues()["source_nouns"] or word in person_titles():
+        return True
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")

@@ -26,7 +26,14 @@ from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.quote_content import frame_parts, fronted_content, misread_that, own_words, reported_text
+from threatgraph.extract.quote_content import (
+    frame_parts,
+    fronted_content,
+    misread_that,
+    own_words,
+    reported_text,
+    stance_content,
+)
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_frames import (
     channel_of_saying,
@@ -37,6 +44,7 @@ from threatgraph.extract.quote_frames import (
     negated,
     unrealised,
 )
+from threatgraph.extract.quote_kinds import attribution_kind
 from threatgraph.extract.quote_marks import (
     CLOSING_MARKS,
     DATELINE,
@@ -56,7 +64,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
-from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by
+from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
@@ -83,9 +91,10 @@ def _quote(text: str, start: int, end: int, att: Attribution | None, **kw: Any) 
     )
     if att is not None:
         q.cue_start, q.cue_end = cue_span(att.cue)
+        q.kind = attribution_kind(att.cue, att.speaker_token)
         if att.source is not None:
             q.source_start, q.source_end = att.source
-        elif att.speaker_token is not None and speaker is not None:
+        elif att.speaker_token is not None and (speaker is not None or unnamed_people(att)):
             q.source_start, q.source_end = _source_span(att.speaker_token)
         if q.source_start >= 0:
             source = att.cue.doc.char_span(q.source_start, q.source_end, alignment_mode="expand")
@@ -139,6 +148,7 @@ def parc_record(quote: Quote, text: str) -> dict[str, Any]:
         "cue": span(quote.cue_start, quote.cue_end),
         "content": span(quote.start, quote.end),
         "type": quote.parc_type,
+        "kind": quote.kind,
     }
 
 
@@ -239,8 +249,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         span = reported_text(tok)
+        stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
-        if span is None or len(span) < 3 or opener & {"whether", "if"}:
+        if span is None or len(span) < (1 if stance else 3) or opener & {"whether", "if"}:
             continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement
@@ -260,7 +271,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if covered > 0.5 * (span.end_char - span.start_char) and own_words(span, kept) < data["min_mixed_words"]:
             continue  # the quotation is the content; a clause with words of its own around it is mixed
         att = attribution_for(tok, index, quoted)
-        if att.speaker is None or not speaks_by(tok, att):
+        if not speaks_by(tok, att):  # a speaker, or people left unnamed ("they say …")
             continue
         body, b_start, b_end = evidence_bounds(text, span.start_char, span.end_char, tok.idx)
         if b_start < tok.idx:  # content before its cue may have a sub-heading glued on
@@ -283,7 +294,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                     b_end -= 1
                 break
         parts = frame_parts(text, tok, b_start, b_end) if tok.i > span.start else [(b_start, b_end)]
-        if parts[-1][1] - parts[-1][0] < 10 or parts[0][1] - parts[0][0] < 2:
+        if parts[-1][1] - parts[-1][0] < (2 if stance else 10) or parts[0][1] - parts[0][0] < 2:
             continue
         for p_start, p_end in parts:
             q = _quote(
@@ -295,6 +306,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 direct=any(s <= p_start and p_end <= e for s, e in quoted),  # '“We are ready,” said X'
                 sentence=_sentence_text(text, tok),
             )
+            if stance:
+                q.kind = "stance"
             items.append((p_start, finish(q, att)))
     cue_indices = {t.i for t in cue_tokens}
     for att, clause in nominal_attributions(index, quoted):

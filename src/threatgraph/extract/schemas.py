@@ -98,6 +98,14 @@ class CuesFile(Schema):
     source_nouns: Words
     gendered_titles: dict[str, str]
     title_abbreviations: dict[str, str]
+    kinds: Words
+    quote_kinds: Words
+    written_cues: Words
+    belief_cues: Words
+    written_media: Words
+    report_nouns: Words
+    stance_verbs: Words
+    stance_preps: Words
 
 
 class DatesFile(Schema):

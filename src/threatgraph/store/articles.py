@@ -127,6 +127,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> bool:
                     "sentence": q.sentence,
                     "start": q.start,
                     "end": q.end,
+                    "kind": q.kind,
                     **quote_spans(q, art.text),
                 }
                 for q in analysis.quotes

@@ -46,6 +46,7 @@ def parc_view(row: Mapping[str, Any]) -> QuoteSpans:
 
     return QuoteSpans(
         type=parc_type(bool(row["direct"]), row["text"] or ""),
+        kind=row.get("kind") or "speech",
         source=span(row.get("source_start"), row.get("source_end"), row.get("source_text")),
         speaker=row.get("speaker"),
         cue=span(row.get("cue_start"), row.get("cue_end"), row.get("cue_text")),

@@ -197,6 +197,7 @@ class Quote(Record):
     article_id: str
     article_title: str | None
     published: str | None
+    kind: str = "speech"  # speech | written | according | belief | report (extract/quote_kinds.py)
 
 
 @dataclass(slots=True)
@@ -410,6 +411,7 @@ class QuoteSpans(Record):
     extractor did not find is None), with the speaker it was resolved to, so others can score them."""
 
     type: str  # direct | mixed | indirect (model.parc_type)
+    kind: str  # speech | written | according | belief | report (extract/quote_kinds.py)
     source: TextSpan | None
     speaker: str | None
     cue: TextSpan | None
@@ -434,6 +436,7 @@ class ArticleQuote(Record):
     sentence: str
     start: int
     end: int
+    kind: str  # speech | written | according | belief | report (extract/quote_kinds.py)
     parc: QuoteSpans  # the stored source/cue columns with the content, as spans
 
 

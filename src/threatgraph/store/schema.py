@@ -168,6 +168,8 @@ quotes = Table(
     Column("cue_text", Text),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
+    # the attribution's kind (extract/quote_kinds.py): speech | written | according | belief | report (0007)
+    Column("kind", String(16), nullable=False, default="speech", server_default="speech"),
 )
 Index("ix_quotes_article", quotes.c.article_id)
 Index("ix_quotes_speaker_entity_id", quotes.c.speaker_entity_id, quotes.c.id)

@@ -24,6 +24,7 @@ COLUMNS = (
     quotes.c.cue,
     quotes.c.outlet,
     quotes.c.direct,
+    quotes.c.kind,
 )
 
 
@@ -70,6 +71,7 @@ def quote_record(
         article_id=r["article_id"],
         article_title=title,
         published=iso(published),
+        kind=r["kind"],
     )
 
 

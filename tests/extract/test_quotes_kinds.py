@@ -1,0 +1,115 @@
+"""Attribution kinds and the attributions PARC-style gold has beyond sayings (issue 12, session 18).
+
+PolNeAR annotates stances (X wants / endorses / accused …), beliefs held by groups of people and findings of
+polls as attributions; the product extracts them with their kind (``extract/quote_kinds.py``). Each text is
+invented; quality is measured on PolNeAR by ``benchmarks/quotes_polnear.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.quotes import parc_record
+from threatgraph.model import Quote
+
+from .conftest import analyser
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2016, 3, 5))
+
+
+def _one(quotes: list[Quote], word: str) -> Quote:
+    found = [q for q in quotes if word in q.text]
+    assert len(found) == 1, [(q.speaker, q.text) for q in quotes]
+    return found[0]
+
+
+def _source(text: str, q: Quote) -> str:
+    return text[q.source_start : q.source_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Governor Ada Wrenfield endorsed Tom Brook on Monday, a week before the primary.",
+            "Ada Wrenfield",
+            "Tom Brook",
+        ),
+        (
+            "Senator Ada Wrenfield accused the county clerk of hiding the budget figures.",
+            "Ada Wrenfield",
+            "the county clerk of hiding the budget figures",
+        ),
+        (
+            "Tom Brook vowed to cut taxes for small bakeries in the valley.",
+            "Tom Brook",
+            "to cut taxes for small bakeries in the valley",
+        ),
+    ],
+)
+def test_a_stance_verb_takes_its_object_or_infinitive_as_content(
+    analyse, text: str, speaker: str, content: str
+) -> None:
+    """'X endorsed Y', 'X accused Y of Z', 'X vowed to Z': the position X takes is the content, of kind stance
+    (old code: no clause, no attribution)."""
+    q = _one(analyse(text).quotes, content.split()[-1])
+    assert (q.speaker, q.text, q.kind, q.direct) == (speaker, content, "stance", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters supporting Tom Brook filled the hall in Eastfield on Saturday night.",
+        "The new bill supports farmers in the valley with cheaper loans.",
+        "Tom Brook was endorsed by the county paper on Sunday morning.",
+        "The rebels attacked the army base near Eastfield on Tuesday night.",
+    ],
+)
+def test_no_stance_without_a_subject_that_takes_it(analyse, text: str) -> None:
+    """A participle takes its source from another clause, a bill holds no position, a passive's subject is the
+    one endorsed, and an attack is no stance: none of them is an attribution."""
+    assert analyse(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Many farmers in the valley fear that the new tariff will raise the price of feed.", "Many farmers"),
+        ("Some Democrats worry that the turnout in the city will fall this year.", "Some Democrats"),
+        ("They believe that the mill will close before the winter.", "They"),
+    ],
+)
+def test_people_hold_beliefs_whether_or_not_they_are_named(analyse, text: str, source: str) -> None:
+    """A belief is held by people: a noun for people, a party's members or a pronoun is its source (old code:
+    only a named person could believe, so these were dropped); the kind is belief."""
+    (q,) = analyse(text).quotes
+    assert (_source(text, q), q.kind) == (source, "belief")
+    assert q.text.startswith("the ")
+
+
+def test_the_united_states_believing_is_no_persons_belief(analyse) -> None:
+    """A country 'believes' only in the writer's summary of its policy: no attribution, as before."""
+    assert analyse("The United States believes that the ceasefire will hold through the winter.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ada Wrenfield said on Monday that the talks had failed after the second round.", "speech"),
+        ("Ada Wrenfield said in a statement that the talks had failed after the second round.", "written"),
+        ("Ada Wrenfield wrote on her blog that the talks had failed after the second round.", "written"),
+        ("According to Ada Wrenfield, the talks failed after the second round in the capital.", "according"),
+        ("A new poll by Eastfield College shows that Tom Brook leads the race by ten points.", "report"),
+    ],
+)
+def test_every_attribution_has_a_kind(analyse, text: str, kind: str) -> None:
+    """Speech, writing, according-to and a poll's finding are told apart; the PARC record carries the kind."""
+    (q,) = analyse(text).quotes
+    assert q.kind == kind
+    assert parc_record(q, text)["kind"] == kind
