@@ -44,11 +44,11 @@ def test_a_reported_clause_holding_a_quotation_is_mixed_in_the_stored_view() -> 
 
 def test_the_kind_of_an_attribution_is_stored_and_shown(store) -> None:
     """An attribution's kind (speech, stance …) is written with its row (migration 0007) and read back in the
-    PARC view of the article page, the quote search and the dossier's quotes."""
+    article page and the quote search, beside and inside the PARC view."""
     from threatgraph.model import Analysis, Article
-    from threatgraph.store.read.statements import find_quotes
     from threatgraph.store.articles import save_analysis
     from threatgraph.store.read.articles import article_page
+    from threatgraph.store.read.statements import find_quotes
 
     text = "Governor Ada Roe endorsed Tom Brook. “We will win,” Ada Roe said."
     said = Quote("We will win", 37, 48, speaker="Ada Roe", cue_start=52, cue_end=56, source_start=44, source_end=51)

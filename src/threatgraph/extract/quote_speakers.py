@@ -106,7 +106,12 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
             return Attribution(cue, issuer, tok)
     if tok is None:
         return Attribution(cue, None, None)
-    return Attribution(cue, _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted), tok)
+    actor = _speaker_actor(tok, index, quoted) or _unresolved(tok, index, quoted)
+    if actor is None and cue.lower_ in cues()["according"] and tok.pos_ == "PROPN" and not quoted_at(tok, quoted):
+        # "according to Gallup" with the name typed a place: the object of "according to" is a source by its
+        # syntax (no dateline stands there), so the name is kept as written, credited to no place entity
+        actor = Actor(phrase(tok))
+    return Attribution(cue, actor, tok)
 
 
 def source_actor(tok: Token, index: MentionIndex, quoted: tuple[tuple[int, int], ...]) -> Actor | None:
@@ -758,8 +763,8 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     speaker = att.speaker
     if speaker is None:  # "they say …" with no antecedent the article names: said by people left unnamed
         return unnamed_people(att) and (lem in data["mind_verbs"] or lem not in data["weak_cue_verbs"])
-    if lem in data["mind_verbs"]:
-        return speaker.label == "Person" or _people(att)
+    if lem in data["mind_verbs"]:  # a poll or a study "suggests" its finding as people do their view
+        return speaker.label == "Person" or _people(att) or _finding(att)
     if lem in data["stance_verbs"] and lem not in data["cue_verbs"]:
         return speaker.label in ("Person", *ORG_LABELS) or _people(att)  # "the bill supports" takes no position
     if lem in data["evidence_verbs"] and (
@@ -802,3 +807,9 @@ def _people(att: Attribution) -> bool:
     if word in label_config()["person_nouns"] or word in cues()["source_nouns"] or word in person_titles():
         return True
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
+
+
+def _finding(att: Attribution) -> bool:
+    """Whether an attribution's source is a poll, survey or study (``report_nouns``): its finding is reported
+    through the verbs people use for their views ("exit polls suggest that …")."""
+    return att.speaker_token is not None and lemma(att.speaker_token) in cues()["report_nouns"]
