@@ -28,7 +28,9 @@ by the characters their contents share (no shared character, no pair). Then:
 - source: a system attribution with a source span is a true positive when its gold partner has a source and the
   two match. *strict*: the same span after trimming spaces and punctuation; *overlap*: the spans share a
   character (PolNeAR's source is the whole noun phrase, "Spokeswoman Ada Roe", ours the phrase up to its head;
-  a pronoun is the pronoun in both). Recall is over gold attributions with a source. A quote we leave without a
+  a pronoun is the pronoun in both); *phrase strict*: strict, with the system's source taken as its whole noun
+  phrase (``Quote.phrase_start``/``phrase_end``: PolNeAR's convention, stored and exported beside the name span)
+  where it has one. Recall is over gold attributions with a source. A quote we leave without a
   source span is not counted against precision (the product shows it unattributed).
 - cue: system cue spans against gold cue spans, one to one, strict (same trimmed span) and overlap.
 - content exact: the pair's contents are the same text after trimming quotation marks, spaces and end
@@ -81,6 +83,7 @@ class Attribution:
     cue: Spans
     content: Spans
     speaker: str | None = None
+    phrase: Spans = ()  # the system's source as a whole noun phrase (PolNeAR's convention), beside its name span
 
 
 @dataclass(slots=True)
@@ -97,6 +100,7 @@ class Scores:
     docs: int = 0
     pairs: int = 0
     source_strict: PRF = field(default_factory=PRF)
+    source_phrase: PRF = field(default_factory=PRF)
     source_overlap: PRF = field(default_factory=PRF)
     cue_strict: PRF = field(default_factory=PRF)
     cue_overlap: PRF = field(default_factory=PRF)
@@ -111,6 +115,7 @@ class Scores:
         self.pairs += other.pairs
         for name in (
             "source_strict",
+            "source_phrase",
             "source_overlap",
             "cue_strict",
             "cue_overlap",
@@ -247,6 +252,7 @@ def system_attributions(doc: Any, document: Document) -> list[Attribution]:
                 cue=((q.cue_start, q.cue_end),) if q.cue_start >= 0 else (),
                 content=tuple(sorted((x.start, x.end) for x in qs)),
                 speaker=q.speaker,
+                phrase=((q.phrase_start, q.phrase_end),) if q.phrase_start >= 0 else (),
             )
         )
     return out
@@ -326,12 +332,14 @@ def score(document: Document, system: list[Attribution], errors: bool = False) -
     pairs = _align(text, system, gold)
     out.pairs = len(pairs)
     partner = dict(pairs)
-    for name, strict in (("source_strict", True), ("source_overlap", False)):
+    for name, strict in (("source_strict", True), ("source_phrase", True), ("source_overlap", False)):
         prf: PRF = getattr(out, name)
         prf.sys = sum(1 for s in system if s.source)
         prf.gold = sum(1 for g in gold if g.source)
         for i, j in pairs:
             s, g = system[i].source, gold[j].source
+            if name == "source_phrase":
+                s = system[i].phrase or s
             if s and g and ((_trimmed(text, s) == _trimmed(text, g)) if strict else bool(_chars(s) & _chars(g))):
                 prf.tp += 1
     sys_cues = sorted({s.cue for s in system if s.cue})
@@ -406,6 +414,7 @@ def print_scores(totals: dict[str, Scores], errors: bool) -> None:
         print(f"[{name}] documents {s.docs}, aligned pairs {s.pairs}")
         print(f"[{name}] source overlap        {s.source_overlap.line()}   anchor {ANCHORS['source']}")
         print(f"[{name}] source strict         {s.source_strict.line()}")
+        print(f"[{name}] source phrase strict  {s.source_phrase.line()}")
         print(f"[{name}] cue overlap           {s.cue_overlap.line()}")
         print(f"[{name}] cue strict            {s.cue_strict.line()}")
         print(f"[{name}] content exact         {s.content_exact.line()}   anchor {ANCHORS['content_exact']}")

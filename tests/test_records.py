@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from threatgraph.api import responses
 from threatgraph.store import records
+from threatgraph.store.parc import SPAN_COLUMNS
 
 
 def _names(record: type) -> list[str]:
@@ -81,7 +82,7 @@ def test_counterpart_and_fact_read_the_role_and_modality() -> None:
         (
             "quotes",
             records.ArticleQuote,
-            {c: "parc" for c in ("source_text", "source_start", "source_end", "cue_text", "cue_start", "cue_end")},
+            {c: "parc" for c in SPAN_COLUMNS},
         ),
     ],
 )

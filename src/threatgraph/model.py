@@ -145,6 +145,10 @@ class Quote:
     # what kind of attribution it is (extract/quote_kinds.py): speech, written, according, belief or report;
     # what the product shows as someone's quote is speech, written and according
     kind: str = "speech"
+    # the source's whole noun phrase as PARC and PolNeAR write it ("Ada Roe, a spokeswoman for the ministry,"):
+    # appositions and relative clauses included; source_start..source_end above is the name up to its head
+    phrase_start: int = -1
+    phrase_end: int = -1
 
     @property
     def parc_type(self) -> str:

@@ -137,3 +137,43 @@ def test_according_to_a_name_typed_as_a_place_is_a_source(analyse, text: str) ->
     credited to no place entity."""
     (q,) = analyse(text).quotes
     assert q.kind == "according" and q.speaker in ("Nielsen", "Gallup") and q.speaker_group == -1
+
+
+def test_a_stance_taken_through_its_preposition(analyse) -> None:
+    """'X called for Y', 'X argued against Y': the preposition's object is the stance's content and the
+    preposition is part of the cue (old code: "call" framed only a characterisation); 'called reporters to her
+    office' takes no position."""
+    text = "Senator Ada Vale called for a ban on imports of cheap steel."
+    (q,) = analyse(text).quotes
+    assert (q.speaker, q.text, q.kind) == ("Ada Vale", "a ban on imports of cheap steel", "stance")
+    assert text[q.cue_start : q.cue_end] == "called for"
+    assert analyse("Ada Vale called reporters to her office on Monday morning.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phrase"),
+    [
+        (
+            "Ada Wrenfield, a spokeswoman for the county board, said the vote had been moved to June.",
+            "Ada Wrenfield",
+            "Ada Wrenfield, a spokeswoman for the county board",
+        ),
+        (
+            "Officials who spoke on condition of anonymity said the vote had been moved to June.",
+            "Officials",
+            "Officials who spoke on condition of anonymity",
+        ),
+        (
+            "“The vote has been moved to June,” said Tom Brook, who chairs the board.",
+            "Tom Brook",
+            "Tom Brook, who chairs the board",
+        ),
+    ],
+)
+def test_the_source_is_also_kept_as_its_whole_noun_phrase(analyse, text: str, name: str, phrase: str) -> None:
+    """PARC-style gold writes the source as the whole noun phrase, apposition and relative clause included; the
+    quote keeps it beside the name span (old code: the name span only), never over the cue or the content."""
+    (q,) = analyse(text).quotes
+    assert text[q.source_start : q.source_end] == name
+    assert text[q.phrase_start : q.phrase_end] == phrase
+    assert parc_record(q, text)["source_phrase"]["text"] == phrase

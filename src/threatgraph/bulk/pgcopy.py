@@ -153,7 +153,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
                 )
             )
         for q in an.quotes:
-            spans = quote_spans(q, a.text)  # the last six columns, by name
+            spans = quote_spans(q, a.text)  # the last columns (SPAN_COLUMNS), by name
             quos.append(
                 (
                     len(quos),
@@ -170,7 +170,7 @@ def _rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[Any, ...]]]:
                     q.start,
                     q.end,
                     q.kind,
-                    *(spans[c] for c in _QUOTE_COLS[-6:]),
+                    *(spans[c] for c in SPAN_COLUMNS),
                 )
             )
     return {"articles": arts, "mentions": ments, "events": evs, "quotes": quos}

@@ -32,6 +32,7 @@ from threatgraph.export.source import ArticleGroup, ExportSource
 from threatgraph.export.stats import ExportStats
 from threatgraph.extract.events_lexicon import plover_of
 from threatgraph.extract.events_modality import stated
+from threatgraph.extract.quote_kinds import is_quote_kind
 from threatgraph.store.parc import parc_view
 
 
@@ -211,8 +212,8 @@ class _Builder:
             who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
             proxy.add("description", q["text"])
             said = "Quote" if q["direct"] else "Reported statement"
-            if (kind := q.get("kind") or "speech") in _KIND_SUMMARY:  # a stance or a finding is no statement
-                said = _KIND_SUMMARY[kind]
+            if not is_quote_kind(kind := q.get("kind") or "speech"):  # a belief, stance or finding is no statement
+                said = _KIND_SUMMARY.get(kind, "Attribution")
             proxy.add("summary", f"{said} by {who or 'unknown speaker'}")
             proxy.add("entity", speaker or article_id)
             proxy.add("sourceUrl", art["url"])
@@ -398,7 +399,7 @@ def validate_file(path: Path) -> int:
 
 
 #: How a Note summarises an attribution that is not someone's statement (extract/quote_kinds.py).
-_KIND_SUMMARY = {"belief": "Stance attributed", "report": "Finding reported"}
+_KIND_SUMMARY = {"belief": "Belief attributed", "stance": "Stance attributed", "report": "Finding reported"}
 
 
 def _check_parc(rec: dict[str, Any], where: str) -> str:

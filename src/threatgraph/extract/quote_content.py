@@ -238,13 +238,23 @@ def stance_content(cue: Token) -> Span | None:
     or infinitive ("voters supporting X", "…, seeking to …") would take its source from a clause around it, and a
     passive ("was endorsed by") or a relative pronoun object alone is no content of the subject's."""
     data = cues()
-    if lemma(cue) not in data["stance_verbs"] or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+    through = stance_preposition(cue)
+    if (lemma(cue) not in data["stance_verbs"] and through is None) or any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in cue.children
+    ):
         return None
     if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
         return None  # "voters supporting X", "…, seeking to …": whose stance a participle is, its clause says
     doc = cue.doc
     taken: list[Token] = []
-    for child in cue.rights:
+    rights = list(cue.rights)
+    if through is not None:  # "called for the ban": the preposition's object onwards; the preposition is the cue's
+        objects = [g for g in through.children if g.dep_ == "pobj"]
+        if not objects:
+            return None
+        taken.append(objects[0])
+        rights = [c for c in rights if c.i > through.i]
+    for child in rights:
         opener = child.dep_ in _STANCE_OPENERS
         completes = child.dep_ == "prep" and child.lower_ in data["stance_preps"]
         if not taken:
@@ -269,3 +279,12 @@ def stance_content(cue: Token) -> Span | None:
     if len(span) == 1 and span[0].pos_ == "PRON" and span[0].tag_ not in ("PRP",):
         return None  # "which", "what": the relative or question word stands for content elsewhere
     return span
+
+
+def stance_preposition(cue: Token) -> Token | None:
+    """The preposition a verb of ``stance_phrasal`` takes a position through ("called for", "argued against"),
+    right after the verb (or its object: "pushed hard for"); None when the verb has no such preposition."""
+    word = cues()["stance_phrasal"].get(lemma(cue)) if cue.pos_ == "VERB" else None
+    if word is None:
+        return None
+    return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)

@@ -21,5 +21,6 @@ def cues() -> dict[str, Any]:
             data[key] = frozenset(str(v) for v in value)
     data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
     data["phrasal_cues"] = {str(k): str(v) for k, v in data["phrasal_cues"].items()}
+    data["stance_phrasal"] = {str(k): str(v) for k, v in data["stance_phrasal"].items()}
     data["title_abbreviations"] = {str(k): str(v) for k, v in data["title_abbreviations"].items()}
     return data

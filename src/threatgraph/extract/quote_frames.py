@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.quote_content import characterisation
+from threatgraph.extract.quote_content import characterisation, stance_preposition
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_marks import CLOSING_MARKS, DOUBLE_APOSTROPHE, Marked, mark_at
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
@@ -32,6 +32,8 @@ def is_cue(tok: Token) -> bool:
     particle = cues()["phrasal_cues"].get(lem)
     if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         return True  # "points out that …"
+    if stance_preposition(tok) is not None:
+        return not _raised(tok)  # "called for a ban", "argued against intervention"
     if lem in cues()["characterising_verbs"] and lem not in cues()["cue_verbs"]:
         return characterisation(tok) is not None  # "called the ruling a disgrace"; not "called him on Monday"
     return (lem in cues()["cue_verbs"] or lem in cues()["stance_verbs"]) and not _raised(tok)
@@ -239,10 +241,14 @@ def _colon_frame(doc: Doc, marked: Marked) -> Token | None:
 
 
 def cue_span(cue: Token) -> tuple[int, int]:
-    """The cue's words: the verb with its particle or "to" ("according to", "pointed out")."""
+    """The cue's words: the verb with its particle or "to" ("according to", "pointed out"), or the preposition
+    a stance is taken through ("called for")."""
     end_tok = cue
+    through = stance_preposition(cue)
     for child in cue.children:
-        if child.i == end_tok.i + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "to")):
+        if child.i == end_tok.i + 1 and (
+            child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "to") or child == through
+        ):
             end_tok = child
     return cue.idx, end_tok.idx + len(end_tok)
 

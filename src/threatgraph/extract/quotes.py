@@ -105,7 +105,33 @@ def _quote(text: str, start: int, end: int, att: Attribution | None, **kw: Any) 
                 q.source_start = max(q.source_start, source.start_char + nl + 1)
                 while q.source_start < q.source_end and written[q.source_start - source.start_char].isspace():
                     q.source_start += 1
+        if q.source_start >= 0:
+            q.phrase_start, q.phrase_end = _source_phrase(att.cue, q.source_start, q.source_end, start, end)
     return q
+
+
+def _source_phrase(cue: Token, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The source's whole noun phrase, PARC's and PolNeAR's source span: the subtree of the source's head, with
+    its appositions, parentheses and relative clauses ("Ada Roe, a spokeswoman for the ministry,", "officials
+    who spoke on condition of anonymity"), in its sentence, never running over the cue, the content
+    (``start``..``end``) or a line break; the source span as found when the phrase would."""
+    doc = cue.doc
+    span = doc.char_span(s_start, s_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return s_start, s_end
+    head = span.root
+    first, last = head.left_edge, head.right_edge
+    sent = head.sent
+    if first.i < sent.start or last.i >= sent.end or first.i <= cue.i <= last.i:
+        return s_start, s_end
+    p_start, p_end = min(first.idx, s_start), max(last.idx + len(last), s_end)
+    if p_start < end and start < p_end or "\n" in doc.text[p_start:p_end]:
+        return s_start, s_end
+    while p_end > s_end and doc.text[p_end - 1] in " ,;:—–-(":
+        p_end -= 1
+    while p_start < s_start and doc.text[p_start] in " ,;:—–-)\"“”'":
+        p_start += 1
+    return p_start, p_end
 
 
 def _source_span(tok: Token) -> tuple[int, int]:
@@ -144,6 +170,7 @@ def parc_record(quote: Quote, text: str) -> dict[str, Any]:
 
     return {
         "source": span(quote.source_start, quote.source_end),
+        "source_phrase": span(quote.phrase_start, quote.phrase_end),
         "speaker": quote.speaker,
         "cue": span(quote.cue_start, quote.cue_end),
         "content": span(quote.start, quote.end),

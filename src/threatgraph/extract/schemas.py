@@ -106,6 +106,7 @@ class CuesFile(Schema):
     report_nouns: Words
     stance_verbs: Words
     stance_preps: Words
+    stance_phrasal: dict[str, str]
 
 
 class DatesFile(Schema):

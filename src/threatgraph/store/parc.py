@@ -24,7 +24,11 @@ def quote_spans(quote: Quote, text: str) -> dict[str, Any]:
     """The span columns of one quote row; an unknown span (offsets -1 or outside the text) is NULL."""
     source = _known(quote.source_start, quote.source_end, text)
     cue = _known(quote.cue_start, quote.cue_end, text)
+    phrase = source and _known(quote.phrase_start, quote.phrase_end, text)
     return {
+        "source_phrase_text": text[quote.phrase_start : quote.phrase_end] if phrase else None,
+        "source_phrase_start": quote.phrase_start if phrase else None,
+        "source_phrase_end": quote.phrase_end if phrase else None,
         "source_text": text[quote.source_start : quote.source_end] if source else None,
         "source_start": quote.source_start if source else None,
         "source_end": quote.source_end if source else None,
@@ -35,7 +39,17 @@ def quote_spans(quote: Quote, text: str) -> dict[str, Any]:
 
 
 #: Stored quote columns :func:`parc_view` nests as source and cue spans.
-SPAN_COLUMNS = ("source_text", "source_start", "source_end", "cue_text", "cue_start", "cue_end")
+SPAN_COLUMNS = (
+    "source_phrase_text",
+    "source_phrase_start",
+    "source_phrase_end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+)
 
 
 def parc_view(row: Mapping[str, Any]) -> QuoteSpans:
@@ -48,6 +62,7 @@ def parc_view(row: Mapping[str, Any]) -> QuoteSpans:
         type=parc_type(bool(row["direct"]), row["text"] or ""),
         kind=row.get("kind") or "speech",
         source=span(row.get("source_start"), row.get("source_end"), row.get("source_text")),
+        source_phrase=span(row.get("source_phrase_start"), row.get("source_phrase_end"), row.get("source_phrase_text")),
         speaker=row.get("speaker"),
         cue=span(row.get("cue_start"), row.get("cue_end"), row.get("cue_text")),
         content=TextSpan(row["start"], row["end"], row["text"]),

@@ -411,8 +411,9 @@ class QuoteSpans(Record):
     extractor did not find is None), with the speaker it was resolved to, so others can score them."""
 
     type: str  # direct | mixed | indirect (model.parc_type)
-    kind: str  # speech | written | according | belief | report (extract/quote_kinds.py)
+    kind: str  # speech | written | according | belief | stance | report (extract/quote_kinds.py)
     source: TextSpan | None
+    source_phrase: TextSpan | None  # the source's whole noun phrase (PARC/PolNeAR), appositions included
     speaker: str | None
     cue: TextSpan | None
     content: TextSpan

@@ -170,6 +170,10 @@ quotes = Table(
     Column("cue_end", Integer),
     # the attribution's kind (extract/quote_kinds.py): speech | written | according | belief | report (0007)
     Column("kind", String(16), nullable=False, default="speech", server_default="speech"),
+    # the source's whole noun phrase as PARC writes it, appositions and relative clauses included (0007)
+    Column("source_phrase_text", Text),
+    Column("source_phrase_start", Integer),
+    Column("source_phrase_end", Integer),
 )
 Index("ix_quotes_article", quotes.c.article_id)
 Index("ix_quotes_speaker_entity_id", quotes.c.speaker_entity_id, quotes.c.id)
