@@ -177,3 +177,32 @@ def test_the_source_is_also_kept_as_its_whole_noun_phrase(analyse, text: str, na
     assert text[q.source_start : q.source_end] == name
     assert text[q.phrase_start : q.phrase_end] == phrase
     assert parc_record(q, text)["source_phrase"]["text"] == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        ("A reporter asked Ada Vale whether she would sign the bill.", "whether she would sign the bill", "question"),
+        (
+            "Tom Brook asked if the mill would reopen before the winter.",
+            "if the mill would reopen before the winter",
+            "question",
+        ),
+        (
+            "Ada Vale asked voters to back the bond measure in November.",
+            "voters to back the bond measure in November",
+            "stance",
+        ),
+    ],
+)
+def test_a_question_asked_is_an_attribution_of_its_own_kind(analyse, text: str, content: str, kind: str) -> None:
+    """'X asked whether …' attributes a question (kind question, opener kept as PARC does) and 'X asked Y to …' a
+    request (old code: "ask" was no cue); neither is shown as a claim."""
+    (q,) = analyse(text).quotes
+    assert (q.text, q.kind) == (content, kind)
+
+
+def test_the_answer_to_an_unnamed_askers_question_is_the_answerers(analyse) -> None:
+    """'Asked if …, X said …': the asker goes unnamed, so the question is nobody's; X's answer is X's."""
+    (q,) = analyse("Asked if he would run again, Tom Brook said he had not decided yet.").quotes
+    assert (q.speaker, q.text, q.kind) == ("Tom Brook", "he had not decided yet", "speech")

@@ -288,3 +288,14 @@ def stance_preposition(cue: Token) -> Token | None:
     if word is None:
         return None
     return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)
+
+
+def asks(cue: Token, content: Span) -> bool:
+    """Whether ``content`` is a question ``cue`` asks: a verb of ``question_verbs`` with its own subject, and a
+    clause opened by "whether"/"if" or a wh- word ("asked whether the mill would close", "wondered who had
+    paid"); "Asked if …, X said" leaves the asker unnamed, and is no one's question here."""
+    if lemma(cue) not in cues()["question_verbs"] or not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    doc = cue.doc
+    before = doc[content.start - 1] if content.start > 0 else None
+    return (before is not None and before.lower_ in ("whether", "if")) or content[0].tag_ in ("WP", "WRB", "WDT")

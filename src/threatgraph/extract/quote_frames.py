@@ -36,7 +36,9 @@ def is_cue(tok: Token) -> bool:
         return not _raised(tok)  # "called for a ban", "argued against intervention"
     if lem in cues()["characterising_verbs"] and lem not in cues()["cue_verbs"]:
         return characterisation(tok) is not None  # "called the ruling a disgrace"; not "called him on Monday"
-    return (lem in cues()["cue_verbs"] or lem in cues()["stance_verbs"]) and not _raised(tok)
+    return (lem in cues()["cue_verbs"] or lem in cues()["stance_verbs"] or lem in cues()["question_verbs"]) and not (
+        _raised(tok)
+    )
 
 
 def channel_of_saying(tok: Token, direct_cues: set[int]) -> bool:

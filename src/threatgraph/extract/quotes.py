@@ -27,6 +27,7 @@ from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import (
+    asks,
     frame_parts,
     fronted_content,
     misread_that,
@@ -276,9 +277,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         span = reported_text(tok)
+        question = span is not None and asks(tok, span)
+        if question and span is not None and doc[span.start - 1].lower_ in ("whether", "if"):
+            span = doc[span.start - 1 : span.end]  # "asked whether …": PARC keeps the question's opener
         stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
-        if span is None or len(span) < (1 if stance else 3) or opener & {"whether", "if"}:
+        if span is None or len(span) < (1 if stance else 3) or (opener & {"whether", "if"} and not question):
             continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement
@@ -333,8 +337,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
                 direct=any(s <= p_start and p_end <= e for s, e in quoted),  # '“We are ready,” said X'
                 sentence=_sentence_text(text, tok),
             )
-            if stance:
-                q.kind = "stance"
+            if stance or question:
+                q.kind = "stance" if stance else "question"
             items.append((p_start, finish(q, att)))
     cue_indices = {t.i for t in cue_tokens}
     for att, clause in nominal_attributions(index, quoted):

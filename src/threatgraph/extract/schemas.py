@@ -107,6 +107,7 @@ class CuesFile(Schema):
     stance_verbs: Words
     stance_preps: Words
     stance_phrasal: dict[str, str]
+    question_verbs: Words
 
 
 class DatesFile(Schema):
