@@ -69,11 +69,14 @@ def test_a_stance_verb_takes_its_object_or_infinitive_as_content(
         "The new bill supports farmers in the valley with cheaper loans.",
         "Tom Brook was endorsed by the county paper on Sunday morning.",
         "The rebels attacked the army base near Eastfield on Tuesday night.",
+        "The militants planned the attack on the army base for months.",
+        "After the fighters had left the town, the governor announced a curfew.",
     ],
 )
 def test_no_stance_without_a_subject_that_takes_it(analyse, text: str) -> None:
     """A participle takes its source from another clause, a bill holds no position, a passive's subject is the
-    one endorsed, and an attack is no stance: none of them is an attribution."""
+    one endorsed, and an attack, a plan of one or a curfew announced are deeds, no stance: none of them is an
+    attribution."""
     assert analyse(text).quotes == []
 
 

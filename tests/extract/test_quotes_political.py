@@ -57,7 +57,7 @@ def test_a_short_quotation_that_is_a_whole_utterance_is_kept(analyse) -> None:
 
 def test_a_short_title_in_quotation_marks_is_no_utterance(analyse) -> None:
     a = analyse("Governor Tom Brandt praised the film “Green Harbour.” It opens on Friday.")
-    assert a.quotes == []
+    assert [q.kind for q in a.quotes] == ["stance"]  # his praise is a stance; the title is nobody's utterance
 
 
 def test_first_person_outside_quotation_marks_is_the_text_itself(analyse) -> None:

@@ -212,7 +212,7 @@ class _Builder:
             who = ", ".join(x for x in (q["speaker"], q["speaker_title"], q["speaker_affiliation"]) if x)
             proxy.add("description", q["text"])
             said = "Quote" if q["direct"] else "Reported statement"
-            if not is_quote_kind(kind := q.get("kind") or "speech"):  # a belief, stance or finding is no statement
+            if not is_quote_kind(kind := q.get("kind") or "speech"):  # a stance or a question is no statement
                 said = _KIND_SUMMARY.get(kind, "Attribution")
             proxy.add("summary", f"{said} by {who or 'unknown speaker'}")
             proxy.add("entity", speaker or article_id)
@@ -399,7 +399,7 @@ def validate_file(path: Path) -> int:
 
 
 #: How a Note summarises an attribution that is not someone's statement (extract/quote_kinds.py).
-_KIND_SUMMARY = {"belief": "Belief attributed", "stance": "Stance attributed", "report": "Finding reported"}
+_KIND_SUMMARY = {"stance": "Stance attributed", "question": "Question asked"}
 
 
 def _check_parc(rec: dict[str, Any], where: str) -> str:

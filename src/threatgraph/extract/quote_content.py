@@ -248,6 +248,8 @@ def stance_content(cue: Token) -> Span | None:
     doc = cue.doc
     taken: list[Token] = []
     rights = list(cue.rights)
+    if lemma(cue) in data["intent_verbs"] and not any(c.dep_ == "xcomp" and c.i > cue.i for c in rights):
+        return None  # "planned the attack": a deed; "plans to run": a position
     if through is not None:  # "called for the ban": the preposition's object onwards; the preposition is the cue's
         objects = [g for g in through.children if g.dep_ == "pobj"]
         if not objects:

@@ -3,8 +3,8 @@
 PARC-style gold (PolNeAR) annotates as attributions far more than sayings: "X wrote", "according to X",
 "X believes / wants / expects that …" and "a new poll shows …". The product extracts every kind with the same
 source/cue/content spans and records which kind it is, so an analyst can tell a minister's statement from the
-writer's report of her belief or a survey's figure, and what the product shows as someone's "quote" (the kinds in
-``cues.yaml``'s ``quote_kinds``) is not diluted by stances. The words live in ``cues.yaml``.
+writer's report of her belief or a survey's figure, and what the product calls a quote (a claim; the kinds in
+``cues.yaml``'s ``quote_kinds``) is not diluted by stances and questions. The words live in ``cues.yaml``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def attribution_kind(cue: Token, source: Token | None) -> str:
 
 
 def is_quote_kind(kind: str) -> bool:
-    """Whether an attribution of this kind is what the product shows as someone's quote (speech, writing,
-    according-to), rather than a stance or a finding."""
+    """Whether an attribution of this kind is what the product calls a quote, a claim: a proposition someone
+    says, writes, holds or finds (speech, written, according, belief, report), rather than a stance on a thing or
+    an act, or a question."""
     return kind in cues()["quote_kinds"]

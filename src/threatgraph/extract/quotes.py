@@ -34,6 +34,7 @@ from threatgraph.extract.quote_content import (
     own_words,
     reported_text,
     stance_content,
+    stance_preposition,
 )
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_frames import (
@@ -276,11 +277,21 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             continue  # "did not say whether …", "is expected to say that …" report no claim
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
-        span = reported_text(tok)
+        word = lemma(tok)
+        # a verb of stance alone ("rejected the claim that …", "wants the party to …") reports no clause of its
+        # subject's beyond a complement of its own: no that-clause found further on is its content
+        stance_only = (
+            word not in data["cue_verbs"]
+            and word not in data["question_verbs"]
+            and word not in data["phrasal_cues"]
+            and (word in data["stance_verbs"] or stance_preposition(tok) is not None)
+        )
+        span = None if stance_only and not any(c.dep_ == "ccomp" for c in tok.children) else reported_text(tok)
         question = span is not None and asks(tok, span)
         if question and span is not None and doc[span.start - 1].lower_ in ("whether", "if"):
             span = doc[span.start - 1 : span.end]  # "asked whether …": PARC keeps the question's opener
         stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
+        stance = stance or stance_only
         opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
         if span is None or len(span) < (1 if stance else 3) or (opener & {"whether", "if"} and not question):
             continue  # "did not say whether …": a question, not a claim

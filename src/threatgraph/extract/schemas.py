@@ -105,6 +105,7 @@ class CuesFile(Schema):
     written_media: Words
     report_nouns: Words
     stance_verbs: Words
+    intent_verbs: Words
     stance_preps: Words
     stance_phrasal: dict[str, str]
     question_verbs: Words
