@@ -115,10 +115,14 @@ def score_quotes(
     out: DevScores,
     ignore: Iterable[tuple[int, int]] = (),
 ) -> None:
-    """Source and content scores of one document; quotes overlapping an ``ignore`` span count neither way."""
+    """Source and content scores of one document; quotes overlapping an ``ignore`` span count neither way. The
+    gold annotates quotes, claims someone makes: attributions of other kinds (stances, questions; see
+    ``extract/quote_kinds.py``) are not scored."""
+    from threatgraph.extract.quote_kinds import is_quote_kind
+
     out.quote_docs += 1
     skip = [tuple(p) for p in ignore]
-    quotes = [q for q in quotes if not any(_overlap((q.start, q.end), p) for p in skip)]
+    quotes = [q for q in quotes if is_quote_kind(q.kind) and not any(_overlap((q.start, q.end), p) for p in skip)]
     gold_parts = [(gi, tuple(p)) for gi, g in enumerate(gold) for p in g["content"]]
     used: set[int] = set()
     parts_used: set[int] = set()
