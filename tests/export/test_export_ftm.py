@@ -57,7 +57,8 @@ def test_full_export_validates_and_carries_the_graph(store, tmp_path: Path) -> N
     [note] = [p for p in ents.values() if p.schema.name == "Note"]
     assert note.get("entity") == ["ent-ali"] and "recruitment pipeline" in note.get("description")[0]
     [record] = [json.loads(line) for line in parc.read_text(encoding="utf-8").splitlines()]
-    assert record["note"] == note.id and record["type"] == "direct"
+    assert record["note"] == note.id and record["type"] == "direct" and record["kind"] == "speech"
+    assert note.get("summary")[0].startswith("Quote by")  # a claim; a stance would say "Stance attributed"
     assert record["source"]["text"] == "Ali Reza" and record["cue"]["text"] == "said"
     src, cue, content = record["source"], record["cue"], record["content"]
     assert content["start"] < content["end"] <= cue["start"] < cue["end"] < src["start"] < src["end"]
