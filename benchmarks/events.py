@@ -2,8 +2,8 @@
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|aquaint|all] [--errors] [--no-re3d]
-        [--half A|B [--half-seed s15]]
+    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|aquaint|aquaint2|all] [--errors]
+        [--no-re3d] [--half A|B [--half-seed s15]]
 
 Dev gold is ``tests/gold/dev/events.json`` (see the README there): one entry per event *mention*
 with a verbatim evidence span, its PLOVER root, actors, date, place and modality. A gold event is
@@ -39,6 +39,9 @@ reports of August-September 1998 (the East African embassy bombings and what fol
 ran on them. The texts are TempEval-3's training data (TBAQ-cleaned, AQUAINT part; github.com/jspotter/TempEval-3,
 data only), read beside the repository by ``timeml.py``, never shipped; the DCT is the publication date. Its halves
 are ``timeml.half_of(id, "s17")`` (``--salt`` changes the salt): half A may be inspected, half B is a figure only.
+``--split aquaint2`` (session 18) scores the other twelve AQUAINT 1998 documents of the same file (the embassy
+bombings' aftermath, NATO's enlargement, the 1998 sniper killing of a Buffalo doctor), also written before the system
+ran on them; its halves are ``half_of(id, "s18")``. It is a check: its per-item errors are never printed.
 
 re3d (Dstl; CENTCOM and US State Department portions, see its LICENSE) annotates relations between
 spans. Four are events or standing relations between actors: FightingAgainst (an ASSAULT between the
@@ -81,6 +84,8 @@ IRREALIS = ("negated", "hypothetical", "demanded")
 DOERLESS_SCORED = ("ASSAULT", "COERCE")
 SPLITS = ("tune", "unseen", "fresh", "tune3", "fresh2", "tune5", "fresh4")
 AQUAINT = "aquaint"  # tests/gold/tbaq: 1998 news wire (TempEval-3's AQUAINT part), read beside the repository
+AQUAINT2 = "aquaint2"  # the same file's session-18 documents: a check split, scored as a figure only
+TBAQ_SALTS = {AQUAINT: TBAQ_SALT, AQUAINT2: "s18"}  # each TBAQ split's A/B cut, drawn when its gold was written
 TUNING = ("tune", "tune3", "tune5")  # the only splits whose per-item errors may be printed
 RE3D_ROOTS = {
     "FightingAgainst": ({"ASSAULT"}, True),
@@ -188,7 +193,7 @@ def load_tbaq_articles() -> dict[str, Article]:
     try:
         documents = tbaq_documents()
     except MissingCorpus as exc:
-        raise SystemExit(f"--split {AQUAINT}: {exc}") from exc
+        raise SystemExit(f"--split {AQUAINT}/{AQUAINT2}: {exc}") from exc
     return {
         d.doc_id: Article(text=d.text, title=d.title, published=d.dct, id=d.doc_id, outlet=d.corpus) for d in documents
     }
@@ -282,12 +287,16 @@ def score_dev(
     half_seed: str | None = None,
     salt: str = "",
 ) -> None:
-    """Score every gold document of ``split`` ("all" for every split), or one half of them. The AQUAINT split
-    has its own gold file and texts, and its halves are ``timeml.half_of(id, salt or "s17")``."""
-    if split == AQUAINT:
+    """Score every gold document of ``split`` ("all" for every split), or one half of them. The AQUAINT splits
+    have their own gold file and texts, and their halves are ``timeml.half_of(id, salt or TBAQ_SALTS[split])``."""
+    if split in TBAQ_SALTS:
         gold = json.loads(TBAQ_GOLD.read_text(encoding="utf-8"))
         articles = load_tbaq_articles()
-        docs = [d for d in gold["documents"] if half is None or half_of(d["doc"], salt or TBAQ_SALT) == half]
+        docs = [
+            d
+            for d in gold["documents"]
+            if d["split"] == split and (half is None or half_of(d["doc"], salt or TBAQ_SALTS[split]) == half)
+        ]
     else:
         gold = json.loads(GOLD.read_text(encoding="utf-8"))
         articles = load_articles()
@@ -440,7 +449,7 @@ def speed(extractor: Extractor, repeat: int = 2) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", choices=(*SPLITS, AQUAINT, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5"
+        "--split", choices=(*SPLITS, AQUAINT, AQUAINT2, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5"
     )
     ap.add_argument("--half", choices=("A", "B"), default=None, help="score one stable half of the documents")
     ap.add_argument("--salt", default="", help="salt of the --half checksum (a new salt, a new split)")
@@ -465,9 +474,9 @@ def main(argv: list[str] | None = None) -> int:
             salt=args.salt,
         )
         how = f" seed={args.half_seed}" if args.half_seed else (f" salt={args.salt}" if args.salt else "")
-        if split == AQUAINT:
-            how = f" salt={args.salt or TBAQ_SALT}"
-        label = "AQUAINT 1998 event gold" if split == AQUAINT else "dev event gold"
+        if split in TBAQ_SALTS:
+            how = f" salt={args.salt or TBAQ_SALTS[split]}"
+        label = "AQUAINT 1998 event gold" if split in TBAQ_SALTS else "dev event gold"
         print(f"{label}, split={split}" + (f" half={args.half}{how}" if args.half else ""))
         for measure in tally.counts:
             print(tally.line(measure))
