@@ -150,10 +150,18 @@ def _actors(
         where = actor.label in PLACE_LABELS and place_prep(t) is not None and not _aimed_at(t)
         if actor.label == "Location" or where:
             continue
-        if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in PLACE_PREPS:
+        if actor.group < 0 and actor.text.split(" ", 1)[0].lower() in PLACE_PREPS and not _counted(t):
             continue  # "Near Eastport, two strikes …" tagged as a name: a where, never a who
         out.append((actor, t))
     return out
+
+
+def _counted(head: Token) -> bool:
+    """Whether a phrase opens with a bound on its number ("at least four people", "at most 30 guards"): its
+    first word is a preposition only in form, modifying the count, so the phrase names people, not a where.
+    The parse shows it: the opening word is an adverbial modifier of the number's modifier."""
+    first = head.left_edge
+    return first.dep_ == "advmod" and first.head.dep_ in ("advmod", "quantmod") and first.head.head.dep_ == "nummod"
 
 
 def _things(tok: Token, trig: Trigger, kind: str, args: Args) -> set[int]:
@@ -188,7 +196,8 @@ def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[E
     """Actors the learned chooser must never make the doer of a use of force, whatever their score: whoever
     speaks of it ("X deplored the bombing", "the minister said the bombings show ..."; an armed group's own
     spokesman aside, as its word may be a claim), whoever an earlier event of the same root hit (a victim
-    of the attack is not its author) and a name describing a place of the sentence ("in the Ruritanian
+    of the attack is not its author), whoever the act is the passive agent of ("were affected by the
+    blasts": what befell them) and a name describing a place of the sentence ("in the Ruritanian
     capital"). The text says who or what they are, and it is not the doer."""
     if event_type not in lexicon().words["thing_target_types"]:
         return set()
@@ -203,6 +212,8 @@ def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[E
         if m is None or m.label != "ArmedGroup":
             out |= _groups_in(head, index)
     out |= {e.target_group for e in earlier if e.target_group >= 0 and e.type == event_type}
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "no South Africans were affected by the blasts"
+        out |= {g for s in tok.head.head.children if s.dep_ == "nsubjpass" for g in _groups_in(s, index)}
     # a name describing a place in the sentence ("in the Ruritanian capital") says where, never who
     kinds = lexicon().words["place_nouns"]
     for t in tok.sent:

@@ -80,8 +80,9 @@ def _a_means(tok: Token) -> bool:
     return lem in words["goods_nouns"] or lem in words["holding_nouns"] or lem in words["instrument_nouns"]
 
 
-def verb_args(verb: Token, depth: int = 0) -> Args:
-    """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl."""
+def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Args:
+    """Source and target heads of a verb trigger, inherited through conj/xcomp/relcl/acl. ``framed`` is the
+    trigger a pattern gave the verb, when the lexicon has none for it."""
     passive = _is_passive(verb)
     subj = children(verb, "nsubj")
     subjpass = children(verb, "nsubjpass")
@@ -165,8 +166,9 @@ def verb_args(verb: Token, depth: int = 0) -> Args:
     taken = _taken_from(verb, dobj)
     if taken:  # "confiscated land and property from X": X loses it
         targets = taken + [t for t in targets if t not in dobj]
-    if all(lemma(t) in lexicon().words["instrument_nouns"] for t in targets):
-        targets += _result_victims(verb)
+    # "fired rockets, killing three", "went off on Monday, killing three": a means or a time hit nobody
+    if all(lemma(t) in lexicon().words["instrument_nouns"] or t.ent_type_ in ("DATE", "TIME") for t in targets):
+        targets += _result_victims(verb, framed)
     return Args(sources=grounds_pronouns(subj), targets=targets)
 
 
@@ -188,27 +190,58 @@ def site_targets(tok: Token) -> list[Token]:
     exploded outside the embassies", "the blasts next to the consulate"), or that the clause it is the
     subject of says it went through ("a second blast tore through a depot"), or that the act it is the
     circumstance of happened at ("killed in the blasts outside the hotel"), or that modifies the noun that
-    names it ("the consulate bombings"). Only a common noun of a kind
-    of structure (``site_nouns``) counts: "at Eastport" is where, and "outside the city" is no target."""
-    kinds = lexicon().words["site_nouns"]
-    holders = [tok]
+    names it ("the consulate bombings"). Only a word of a kind of structure (``site_nouns``) counts there:
+    "at Eastport" is where, and "outside the city" is no target. Two clauses name what was hit outright:
+    the object of a verb of impact the act is the subject of ("a blast damaged the mission", ``impact_verbs``)
+    and the victims of a same-type verb it is the circumstance of ("nine guards died in a blast")."""
+    words = lexicon().words
+    kinds = words["site_nouns"]
+    holders, hit = [tok], []
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and trigger_of(tok.head) is None:
         holders.append(tok.head)  # "a blast tore through X", "a device tore into X"
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in lexicon().words["circumstance_preps"] else None
+        if lemma(tok.head) in words["impact_verbs"]:
+            hit = children(tok.head, "dobj")  # "a blast damaged the embassy": what the act's effect fell on
+    affected = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+    if tok.pos_ == "NOUN" and affected is not None and lemma(affected) in words["impact_verbs"]:
+        hit = children(affected, "nsubjpass")  # "the embassy was damaged by the blast"
+    # "no South Africans were affected by the blasts", "the blast did not damage the school": nobody was hit
+    hit = [] if any(_denied(t) for t in (*hit, *{h.head for h in hit})) else hit
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in words["circumstance_preps"] else None
     mine, theirs = trigger_of(tok), trigger_of(verb) if verb is not None and verb.pos_ == "VERB" else None
     if mine is not None and theirs is not None and theirs[0].type == mine[0].type:
         holders.append(verb)  # "were killed in the blasts outside the embassy": the blasts hit the embassy
+        hit = children(verb, "nsubjpass")  # "six guards were hurt in a blast": its victims too
     found = [
         o
         for h in holders
         for c in h.children
         if c.dep_ in ("prep", "advmod")
         for o in _site_objects(c)
-        if o.pos_ == "NOUN" and lemma(o) in kinds
+        if _site_word(o)
     ]
     if tok.pos_ == "NOUN":  # "the embassy bombings", "a hotel blast": the structure names what was hit
         found += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in kinds]
-    return [c for o in found for c in (o, *children(o, "conj")) if c.pos_ == "NOUN" and lemma(c) in kinds]
+    sites = [c for o in found for c in (o, *children(o, "conj")) if _site_word(c)]
+    return sites + [c for o in hit for c in (o, *children(o, "conj")) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _denied(tok: Token) -> bool:
+    """Whether a word is negated or quantified as none: "not", "never", "no South Africans", "nobody"."""
+    negators = lexicon().words["negators"]
+    return tok.lower_ in ("nobody", "none", "no-one") or any(
+        c.dep_ in ("neg", "det") and c.lower_ in negators | {"no"} for c in tok.children
+    )
+
+
+def _site_word(tok: Token) -> bool:
+    """Whether a word names a kind of structure (``site_nouns``), also capitalised inside a name ("through
+    the Freedonian Embassy", "near the Central Station"), which the parse tags as a proper noun left unlemmatised."""
+    kinds = lexicon().words["site_nouns"]
+    if tok.pos_ == "NOUN":
+        return lemma(tok) in kinds
+    low = tok.lower_
+    singular = {low, low[:-1], low[:-3] + "y" if low.endswith("ies") else low}
+    return tok.pos_ == "PROPN" and bool(singular & kinds)
 
 
 def _like_conjunct(verb: Token) -> Token:
@@ -281,13 +314,14 @@ def _relative_act_doers(subj: Token) -> list[Token]:
     return subject(noun.head) or [subj]
 
 
-def _result_victims(verb: Token) -> list[Token]:
-    """Whom a violent act hit, from its result clause: "shelled the depot, wounding three clerks"."""
-    own = trigger_of(verb)
+def _result_victims(verb: Token, framed: Trigger | None = None) -> list[Token]:
+    """Whom a violent act hit, from its result clause: "shelled the depot, wounding three clerks". ``framed``
+    is the trigger a pattern gave the verb ("a grenade went off, wounding nine"), which the lexicon has not."""
+    own = framed or (found[0] if (found := trigger_of(verb)) is not None else None)
     out = []
     for adv in children(verb, "advcl"):
         found = trigger_of(adv) if adv.tag_ == "VBG" else None
-        if found is not None and own is not None and found[0].type == own[0].type:
+        if found is not None and own is not None and found[0].type == own.type:
             out += children(adv, "dobj")
     return out
 

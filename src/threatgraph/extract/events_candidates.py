@@ -102,7 +102,7 @@ def trigger_candidates(doc: Doc) -> Iterator[tuple[Token, Trigger, str, Args]]:
             if not args.targets and _institution(tok, trig):
                 continue  # "the power of OFAC sanctions derives from …": sanctions as such, no act
         else:
-            args = verb_args(tok)
+            args = verb_args(tok, framed=trig if tok.i in framed else None)
             if not args.sources and lemma(tok) in lexicon().frames:
                 # "was placed on the US Treasury sanctions list": the list's owner is the source
                 args.sources = [

@@ -245,6 +245,7 @@ class PloverFile(Schema):
     thing_target_types: Words
     site_preps: Words
     site_nouns: Words
+    impact_verbs: Words
     party_target_types: Words
     party_object_types: Words
     instrument_verbs: Words

@@ -1,0 +1,70 @@
+"""Whom or what an attack hit, and who was arrested, in the frames wire reports use (session 18, issue 11;
+invented sentences): victims counted with a bound ("at least six people"), the object of a verb of impact
+whose subject is the attack ("a blast damaged the consulate"), the passive subject such a verb's agent hit
+("was wrecked by the explosion"), a structure named inside a name ("the Freedonian Embassy"), the victims of a
+casualty clause the attack is the circumstance of ("were killed in an explosion"), the victims of a result
+clause after a pattern trigger ("went off, killing three"), and the ones an arrest names by any noun."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.model import Event
+
+from .conftest import analyser, events_with
+
+PUBLISHED = date(2026, 3, 5)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, PUBLISHED)
+
+
+def _events(analyse, text: str) -> list[Event]:
+    return analyse(text).events
+
+
+def _targets(found: list[Event], word: str) -> list[str | None]:
+    return [e.target for e in events_with(found, word)]
+
+
+def test_victims_counted_with_a_bound_are_the_target(analyse) -> None:
+    found = _events(analyse, "At least six people were wounded in Eastport on Monday.")
+    assert any("people" in (t or "") for t in _targets(found, "wounded"))
+    found = _events(analyse, "At most two guards were hurt when the convoy was ambushed near Sirte.")
+    assert any("guards" in (t or "") for t in _targets(found, "hurt"))
+
+
+def test_what_a_verb_of_impact_says_the_attack_hit(analyse) -> None:
+    found = _events(analyse, "A powerful blast damaged the Freedonian consulate in Strelsau on Monday.")
+    assert any("consulate" in (t or "") for t in _targets(found, "blast"))
+    found = _events(analyse, "The police station in Eastport was wrecked by the explosion on Monday.")
+    assert any("station" in (t or "") for t in _targets(found, "explosion"))
+    found = _events(analyse, "On Monday an explosion tore through the Freedonian Embassy in Strelsau.")
+    assert any("Embassy" in (t or "") for t in _targets(found, "explosion"))
+
+
+def test_a_happening_with_no_victim_hit_nothing(analyse) -> None:
+    found = _events(analyse, "The bombing in Strelsau on Monday shocked the town.")
+    assert all(e.target is None for e in events_with(found, "bombing"))
+    found = _events(analyse, "No Freedonians were affected by the blasts in Strelsau on Monday, the ministry said.")
+    assert all(e.target is None and e.source is None for e in events_with(found, "blasts"))
+
+
+def test_an_attack_the_circumstance_of_a_killing_hit_its_victims(analyse) -> None:
+    found = _events(analyse, "On Monday nine guards were killed in an explosion in Eastport.")
+    assert {t for e in found if e.type == "ASSAULT" for t in [e.target]} == {"nine guards"}
+
+
+def test_a_pattern_trigger_takes_the_victims_of_its_result_clause(analyse) -> None:
+    found = _events(analyse, "On Monday a grenade went off in the market of Eastport, killing three traders.")
+    assert any("traders" in (t or "") for t in _targets(found, "went"))
+
+
+def test_whoever_an_arrest_names_is_its_target(analyse) -> None:
+    found = _events(analyse, "Police in Strelsau said on Monday they had arrested 11 foreigners.")
+    assert _targets(found, "arrested") == ["11 foreigners"]
