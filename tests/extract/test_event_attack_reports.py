@@ -36,8 +36,8 @@ def test_a_bomb_that_went_off_outside_a_building_hit_it(analyse) -> None:
     found = _events(analyse, "Two bombs exploded outside the Freedonian consulate in Strelsau, killing nine people.")
     assert any("consulate" in (e.target or "") for e in events_with(found, "exploded"))
     found = _events(analyse, "Late on Monday a grenade went off beside a police station, wounding four officers.")
-    went = events_with(found, "went")[0]
-    assert went.type == "ASSAULT" and "station" in (went.target or "")
+    went = events_with(found, "went")  # the station it went off at, and (session 18) the officers it wounded
+    assert {e.type for e in went} == {"ASSAULT"} and any("station" in (e.target or "") for e in went)
     found = _events(analyse, "An explosion ripped through a crowded bank in Eastport on Monday.")
     assert "bank" in (events_with(found, "explosion")[0].target or "")
 

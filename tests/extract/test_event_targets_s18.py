@@ -68,3 +68,22 @@ def test_a_pattern_trigger_takes_the_victims_of_its_result_clause(analyse) -> No
 def test_whoever_an_arrest_names_is_its_target(analyse) -> None:
     found = _events(analyse, "Police in Strelsau said on Monday they had arrested 11 foreigners.")
     assert _targets(found, "arrested") == ["11 foreigners"]
+
+
+def test_the_other_side_of_a_meeting(analyse) -> None:
+    found = _events(analyse, "On Monday, Ortega and Lindqvist met again in Strelsau to close the deal.")
+    assert [(e.source, e.target) for e in events_with(found, "met")] == [("Ortega", "Lindqvist")]
+    found = _events(analyse, "The envoy Karl Ortega was meeting with Freedonia's finance minister on Monday.")
+    assert any("finance minister" in (t or "") for t in _targets(found, "meeting"))
+
+
+def test_a_bare_count_names_the_people_it_includes(analyse) -> None:
+    found = _events(analyse, "At least 30, including four officers, were killed in Eastport on Monday.")
+    assert any("officers" in (t or "") for t in _targets(found, "killed"))
+
+
+def test_a_time_phrase_between_an_attack_and_its_object(analyse) -> None:
+    found = _events(
+        analyse, "He said that terrorist bombings this month of Freedonian embassies show that terror is blind."
+    )
+    assert any("embassies" in (t or "") for t in _targets(found, "bombings"))

@@ -377,6 +377,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         heads = perpetrators(args.targets, trig.type)
         targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
+        if not targets and kind == "verb" and trig.type in lexicon().words["partner_types"] and len(found) > 1:
+            sources, targets = found[:1], found[1:]  # "X and Y met again": the two sides of one meeting
         exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop
         if not sources and exists and choose_doers and not args.sources and not _claimed(tok, claims):
             exclude = {a.group for a, _t in targets if a.group >= 0} | _not_doers(tok, trig.type, index, events)

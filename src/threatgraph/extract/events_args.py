@@ -419,6 +419,8 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         for c in noun.children
         if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
     ]
+    if not targets:  # "the bombings last week of two hotels": the parser hangs "of" from the time phrase
+        targets = [g for c in children(noun, "npadvmod") if c.ent_type_ == "DATE" for g in prep_objects(c, ("of",))]
     if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X
         targets = [g for a in prep_objects(noun, ("by",)) for g in prep_objects(a, ("on", "against", "upon"))]
     if not sources:  # "an attack on a police post by X": the parser hangs "by X" from the post

@@ -171,7 +171,11 @@ def _role_parties(verb: Token) -> list[Token]:
 def _named(head: Token) -> Token:
     """The name an apposition gives a common noun ("worked with his brother, Karl Mertens"): the
     named one is the party; the noun's possessor ("his") would otherwise stand for it and turn a
-    partner into the doer himself."""
+    partner into the doer himself. A bare count names its people only through who it includes ("at
+    least 30, including four officers, were killed"): those are the ones the text names."""
+    if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        included = prep_objects(head, ("including",))
+        return included[0] if included else head
     if head.pos_ != "NOUN":
         return head
     names = [c for c in children(head, "appos") if c.pos_ == "PROPN"]
