@@ -87,3 +87,35 @@ def test_a_time_phrase_between_an_attack_and_its_object(analyse) -> None:
         analyse, "He said that terrorist bombings this month of Freedonian embassies show that terror is blind."
     )
     assert any("embassies" in (t or "") for t in _targets(found, "bombings"))
+
+
+def test_one_party_named_twice_is_not_both_sides(analyse) -> None:
+    text = (
+        "On Monday Kestrel Front fighters attacked Ruritania near Sirte. "
+        "Ruritania hit back on Tuesday with airstrikes on Front camps near the town."
+    )
+    strikes = events_with(_events(analyse, text), "airstrikes")
+    assert strikes and all("Kestrel" not in (e.source or "") for e in strikes)
+
+
+def _doers_barred(nlp: Language, text: str, trigger: str) -> tuple[set[int], list[Event]]:
+    """The groups the learned chooser may never make the doer of ``trigger``, given the events before it."""
+    from threatgraph.extract.events import _not_doers
+    from threatgraph.extract.events_actors import MentionIndex
+    from threatgraph.extract.pipeline import extract_mentions
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    earlier = [e for e in analyser(nlp, PUBLISHED)(text).events if e.end <= tok.idx]
+    return _not_doers(tok, "ASSAULT", MentionIndex(doc, extract_mentions(doc)), earlier), earlier
+
+
+def test_a_victim_of_a_named_doer_may_strike_back(nlp: Language) -> None:
+    named = "The Kestrel Front attacked Norway on Monday. On Tuesday airstrikes destroyed three camps."
+    barred, earlier = _doers_barred(nlp, named, "airstrikes")
+    hit = [e.target_group for e in earlier if e.target == "Norway"]
+    assert hit and hit[0] >= 0 and hit[0] not in barred  # a side hit by a named doer can be the next doer
+    unnamed = "Norway was attacked on Monday. On Tuesday airstrikes destroyed three camps."
+    barred, earlier = _doers_barred(nlp, unnamed, "airstrikes")
+    hit = [e.target_group for e in earlier if e.target_group >= 0]
+    assert hit and hit[0] in barred  # the victim of an attack pinned on nobody is never its author

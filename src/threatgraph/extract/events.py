@@ -156,6 +156,13 @@ def _actors(
     return out
 
 
+def _name_tail(short: str, long: str) -> bool:
+    """Whether a capitalised name is the last words of another ("Front" of "the Kestrel Front"): the short
+    form of one party's name, so an act of that party on that target would be the party acting on itself."""
+    a, b = short.split(), long.split()
+    return 0 < len(a) < len(b) and a[0][:1].isupper() and [w.lower() for w in b[-len(a) :]] == [w.lower() for w in a]
+
+
 def _counted(head: Token) -> bool:
     """Whether a phrase opens with a bound on its number ("at least four people", "at most 30 guards"): its
     first word is a preposition only in form, modifying the count, so the phrase names people, not a where.
@@ -211,7 +218,8 @@ def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[E
         m = index.at(head)
         if m is None or m.label != "ArmedGroup":
             out |= _groups_in(head, index)
-    out |= {e.target_group for e in earlier if e.target_group >= 0 and e.type == event_type}
+    # a victim of an attack the text pins on nobody is no later attack's doer; one hit by a named doer may hit back
+    out |= {e.target_group for e in earlier if e.target_group >= 0 and e.type == event_type and e.source is None}
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "no South Africans were affected by the blasts"
         out |= {g for s in tok.head.head.children if s.dep_ == "nsubjpass" for g in _groups_in(s, index)}
     # a name describing a place in the sentence ("in the Ruritanian capital") says where, never who
@@ -423,6 +431,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 continue  # an actorless happening needs a where or a when to be worth a line
             if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                 continue
+            if src is not None and tgt is not None and _name_tail(tgt.text, src.text):
+                src = None  # "strikes on Front camps" given "the Kestrel Front" as doer: one party both sides
             key = (start, trig.type, src.text if src else None, tgt.text if tgt else None, listed_kind(tok, kind))
             when = (date.start, date.end) if date is not None and date.start is not None else None
             if key in seen and any(_same_happening(told, (when, place)) for told in seen[key]):
