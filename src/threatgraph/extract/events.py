@@ -24,7 +24,14 @@ from threatgraph.extract.events_chooser import choose
 from threatgraph.extract.events_coref import Mentioned, link_sources
 from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
-from threatgraph.extract.events_lead import Lead, dateline, retold_earlier, retold_later, same_site_dates
+from threatgraph.extract.events_lead import (
+    Lead,
+    dateline,
+    dateline_day,
+    retold_earlier,
+    retold_later,
+    same_site_dates,
+)
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality, unclaimed
@@ -358,7 +365,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     events whose source and target are the same actor.
     """
     index = MentionIndex(doc, mentions)
-    dated = date_spans(doc, article.published)
+    filed = dateline_day(doc.text, article.published)  # a wire story's own day, when its dateline states one
+    dated = date_spans(doc, filed or article.published)
     identified = _identities(doc, index)
     events: list[Event] = []
     triggers: list[Token] = []  # the trigger token of each event
@@ -404,7 +412,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         mode = modality(tok, climb=kind != "compound", act=trig.type == "THREATEN")
         date = date_for(tok, kind, dated, para, article.published)
         if date is None and mode in ("asserted", "claimed"):  # "if X attacks", "is considering sanctions": not now
-            date = statement_date(tok, trig, article)
+            date = statement_date(tok, trig, article, filed)
         # a measure is taken where its issuer is (the dateline, carried by the lead), not where the
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]

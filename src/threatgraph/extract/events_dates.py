@@ -94,12 +94,13 @@ def _present_now(tok: Token, announced: bool) -> bool:
     return finite in _PRESENT_BE and (being or any(a.dep_ == "auxpass" for a in auxes))
 
 
-def statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval | None:
+def statement_date(tok: Token, trig: Trigger, article: Article, filed: date | None = None) -> DateInterval | None:
     """The publication date, said as such, for a statement in the present tense (see
     :func:`_present_now`): it happens as the text is published. A nominal trigger takes the tense
     of the verb it is the object of ("Ruritania now imposes its own sanctions on X").
     Anything else without a date in reach has none; the caller asks only for an event stated as
-    happening (a present-tense condition, "if X attacks", or plan is not happening now)."""
+    happening (a present-tense condition, "if X attacks", or plan is not happening now). A wire story
+    whose dateline states the day it was filed (``filed``) speaks in the present of that day."""
     if article.published is None:
         return None
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)
@@ -107,12 +108,9 @@ def statement_date(tok: Token, trig: Trigger, article: Article) -> DateInterval 
         return None
     if not _present_now(verb, trig.type in lexicon().words["announced_types"]):
         return None
+    day, said = (filed, "dateline date") if filed is not None else (article.published, "publication date")
     return DateInterval(
-        text="(publication date)",
-        start=article.published,
-        end=article.published,
-        precision="day",
-        note="publication date: the statement is in the present tense",
+        text=f"({said})", start=day, end=day, precision="day", note=f"{said}: the statement is in the present tense"
     )
 
 

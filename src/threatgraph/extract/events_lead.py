@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lexicon import lexicon, plover_of
@@ -95,6 +96,35 @@ def told_as_earlier(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# "JOHANNESBURG, August 7 (Xinhua) --", "OSLO, Dec. 2 (Xinhua) --": a wire dateline that states the day it was filed
+_DATED_LINE = re.compile(
+    r"(?:^|\n)\s*[A-Z][A-Z.'’ -]{2,}, ([A-Z][a-z]{2,8})\.? (\d{1,2}) \([A-Z][\w.'’ -]{1,30}\)\s*(?:[—–]|--?|_)"
+)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FILED_BEFORE = 7  # days a wire story may sit between its dateline and its publication date
+
+
+def dateline_day(text: str, published: date | None) -> date | None:
+    """The day a wire dateline says the story was filed ("JOHANNESBURG, August 7 (Xinhua) --"), in the year
+    of publication; None when the dateline states no day or one that does not fit the publication date (a
+    story is filed on its publication day or a few days before). A feed may date the story a day later than
+    it was filed: "Friday" and "today" in it are then the dateline's, not the feed's."""
+    found = _DATED_LINE.search(text[:_DATELINE_REACH])
+    if found is None or published is None:
+        return None
+    month = found.group(1)[:3].lower()
+    if month not in _MONTH_NAMES:
+        return None
+    for year in (published.year, published.year - 1):  # a story filed Dec. 31, published Jan. 1
+        try:
+            day = date(year, _MONTH_NAMES.index(month) + 1, int(found.group(2)))
+        except ValueError:
+            return None
+        if 0 <= (published - day).days <= _FILED_BEFORE:
+            return day
+    return None
 
 
 def dateline(text: str) -> str | None:
