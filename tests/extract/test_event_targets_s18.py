@@ -119,3 +119,21 @@ def test_a_victim_of_a_named_doer_may_strike_back(nlp: Language) -> None:
     barred, earlier = _doers_barred(nlp, unnamed, "airstrikes")
     hit = [e.target_group for e in earlier if e.target_group >= 0]
     assert hit and hit[0] in barred  # the victim of an attack pinned on nobody is never its author
+
+
+def test_an_attack_named_by_its_site_does_not_repeat_another(analyse) -> None:
+    text = (
+        "On Tuesday Ruritanian forces launched missile strikes against rebel camps near Sirte. "
+        "The embassy bombings, on March 2, killed 40 people in Strelsau."
+    )
+    bombings = events_with(_events(analyse, text), "bombings")
+    assert bombings and all(e.source is None for e in bombings)  # not the doer of the strikes
+
+
+def test_whoever_says_it_is_no_doer_however_the_clause_is_parsed(analyse) -> None:
+    text = (
+        "Minister Karl Ortega said that deadly bombings last week of Freedonian embassies in Strelsau, Ruritania, "
+        "``show that terrorism is blind.''"
+    )
+    bombings = events_with(_events(analyse, text), "bombings")
+    assert bombings and all("Ortega" not in (e.source or "") for e in bombings)

@@ -221,7 +221,9 @@ def _not_doers(tok: Token, event_type: str, index: MentionIndex, earlier: list[E
         found = trigger_of(up) if up.pos_ in ("VERB", "NOUN") else None
         if found is not None and found[0].type in remote:
             out |= {g for s in subject(up) for g in _groups_in(s, index)}
-    for head in speaker_heads(tok):
+    speech = lexicon().words["speech_verbs"]  # "X said that bombings ...", however the parse hangs the clause on
+    above = [s for up in tok.ancestors if up.pos_ == "VERB" and lemma(up) in speech for s in subject(up)]
+    for head in speaker_heads(tok) + above:
         m = index.at(head)
         if m is None or m.label != "ArmedGroup":
             out |= _groups_in(head, index)

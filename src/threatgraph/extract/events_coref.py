@@ -52,7 +52,19 @@ def _compatible(noun: Token, earlier: Token) -> bool:
     a, b = lemma(noun), lemma(earlier)
     if a == b or (len(a) > 3 and len(b) > 3 and (a.endswith(b) or b.endswith(a))):
         return True
+    if _singled_out(noun, earlier):
+        return False  # "the embassy bombings" after "strikes on camps": another happening, named by its site
     return any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in noun.lefts)
+
+
+def _singled_out(noun: Token, earlier: Token) -> bool:
+    """Whether a definite description names a structure of its own that the earlier mention's phrase lacks:
+    a noun modifier of a kind of site ("the embassy bombings", "the hotel attack"; ``site_nouns``) picks out
+    the happening at that site, so it repeats an earlier mention of another word only when that mention's
+    own phrase names it too. A means ("the truck bombings") singles out nothing."""
+    sites = lexicon().words["site_nouns"]
+    own = {lemma(c) for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in sites}
+    return bool(own) and not own & {lemma(t) for t in earlier.subtree}
 
 
 def _event_subjects(verb: Token) -> list[Token]:

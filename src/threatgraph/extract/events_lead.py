@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
 from threatgraph.extract.places import is_country, is_place
 
@@ -289,6 +290,15 @@ def _site_key(text: str | None) -> str | None:
     return head
 
 
+def _named_sites(tok: Token) -> set[str]:
+    """The kinds of structure a nominal trigger's own compound names ("the embassy bombings", "a hotel
+    blast"): what was hit, even when the sentence's object is the toll ("... bombings killed 40")."""
+    if tok.pos_ != "NOUN":
+        return set()
+    kinds = lexicon().words["site_nouns"]
+    return {lemma(c) for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in kinds}
+
+
 def _says(ev: Event) -> bool:
     """Whether an event's place is written in its own sentence (not carried there from the lead): only a
     place the sentence names can tie a mention to another attack there."""
@@ -342,11 +352,15 @@ def same_site_dates(
         and e.modality in ("asserted", "claimed")
     ]
     out = list(events)
+    # the structures each mention's own compound names ("the embassy bombings ... killed 40": an embassy was hit
+    # though the sentence's object is the dead)
+    named = {id(e): _named_sites(t) for e, t in zip(events, tokens, strict=True)} if tokens is not None else {}
     for k, ev in enumerate(events):
         if ev.type not in types or not _carried(ev) or ev.modality in ("hypothetical", "demanded"):
             continue
         root = plover_of(ev.type)[0]
         key = _site_key(ev.target)
+        mine = named.get(id(ev), set()) | ({key} if key is not None else set())
         same = [
             d
             for d in dated
@@ -354,10 +368,12 @@ def same_site_dates(
             and not (ev.place and d.place and ev.place != d.place)
             and (
                 (key is not None and (_site_key(d.target) == key or 0 <= ev.target_group == d.target_group))
+                or bool(named.get(id(ev)) and mine & (named.get(id(d), set()) | {_site_key(d.target)}))
                 or ((key is None or d.target is None) and ev.place is not None and d.place == ev.place and _says(d))
             )
         ]
-        what = "target" if key is not None and any(_site_key(d.target) == key for d in same) else "place"
+        sites = [named.get(id(d), set()) | {_site_key(d.target)} for d in same]
+        what = "target" if any(mine & found for found in sites) else "place"
         if not same and tokens is not None and _told_as_known(tokens[k]):
             same = [d for d in dated if plover_of(d.type)[0] == root]
             sites = {_site_key(d.target) for d in same} | {key}
