@@ -73,6 +73,7 @@ from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import CITIZENSHIP_NOUNS
+from threatgraph.resolve.lineage import without_optional_parts
 
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.
@@ -203,6 +204,20 @@ def without_patronymic(name: str) -> str | None:
     return " ".join(keep) if len(keep) < len(words) and len(keep) >= 2 else None
 
 
+def optional_parts_left_out(entry: Mapping[str, Any], extra: Iterable[str], matched: str) -> tuple[str, str] | None:
+    """(the listed name, the optional parts set aside) when ``matched`` is a listed name without its lineage chain or
+    kunya (:func:`threatgraph.resolve.lineage.without_optional_parts`) rather than a name the list writes, or None.
+    Shown beside the link, so a reviewer sees which listed name was read and what the article left out."""
+    for listed, _weak in _listed_names(entry, extra):
+        if listed == matched:
+            return None
+    for listed, _weak in _listed_names(entry, extra):
+        found = without_optional_parts(listed)
+        if found is not None and found[0] == matched:
+            return listed, found[1]
+    return None
+
+
 def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, extra: Iterable[str]) -> Judgement:
     person = family(schema) == "Person"
     generic_words = vocabulary().generic_words
@@ -210,6 +225,8 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
     listed_names = _listed_names(entry, extra)
     if person:
         bare = [(without_patronymic(n), weak) for n, weak in listed_names]
+        # the lineage chain and the kunya the news leaves out (:mod:`threatgraph.resolve.lineage`)
+        bare += [((without_optional_parts(n) or (None, ""))[0], weak) for n, weak in listed_names]
         listed_names += [(n, weak) for n, weak in bare if n]
     for listed, weak in listed_names:
         lform = name_form(listed, schema)
@@ -623,16 +640,41 @@ def foreign_national(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[s
     return None
 
 
-def holds_listed_post(actor: ActorFacts, posts: Sequence[str]) -> tuple[str, str] | None:
+def listed_posts(entry: Mapping[str, Any]) -> list[str]:
+    """The posts the list gives a person: its ``position`` and the note clauses that name an office ("Deputy Prime
+    Minister", "President since 1979").
+
+    Why: OFAC's older entries state the post only in the remarks, as a clause no loader rule knows, which is kept
+    in the notes; read only as ``position``, the office of the listed head of state or minister was never compared
+    with the role the articles give the person. A note is a post only when it is short (:data:`MAX_POST_WORDS`)
+    and names an office word of the vocabulary."""
+    props = _props(entry)
+    posts = [str(x) for x in props.get("position") or []]
+    for note in props.get("notes") or []:
+        note = str(note).strip().rstrip(".")
+        if ":" not in note and len(note.split()) <= MAX_POST_WORDS and _office_words(note):
+            posts.append(note)
+    return list(dict.fromkeys(posts))
+
+
+#: A note clause longer than this is a remark, not a post.
+MAX_POST_WORDS = 8
+
+
+def holds_listed_post(
+    actor: ActorFacts, posts: Sequence[str], nationality: Iterable[str] = ()
+) -> tuple[str, str] | None:
     """A listed post ("Minister of Defence of Tajikistan") that a role the articles give the actor ("Tajik Defence
-    Minister") states too: the same office word and the same country. Returns (post, role) or None.
+    Minister") states too: the same office word and the same country. Returns (post, role) or None. A post that
+    names no country ("Deputy Prime Minister") is an office of the state the entry's ``nationality`` names (its
+    nationality or citizenship): a state's office is held by its own nationals.
 
     Why: an office is held by one person per country at a time, so the office and the country an article writes
     before a name (the same office words, no more and no fewer), with every part of the name aligned, single out the
     listed office holder among namesakes. A
     role sharing only the office ("the President") or only the country says too little."""
     for post in posts:
-        offices, places = _office_words(post), _role_places(post)
+        offices, places = _office_words(post), _role_places(post) or set(nationality)
         if not offices or not places:
             continue
         for role in actor.roles:
@@ -664,6 +706,12 @@ def judge(
         j.evidence_for.append(f"name: {place_qualified}")
     if j.name_kind == "full":
         j.evidence_for.append(f"name: every part of {j.matched[0]!r} aligns with the listed {j.matched[1]!r}")
+        left_out = optional_parts_left_out(entry, extra_names, j.matched[1]) if person else None
+        if left_out is not None:
+            j.evidence_for.append(
+                f"name: the list writes {left_out[0]!r}; the article leaves out {left_out[1]!r}, a lineage chain "
+                "or kunya that running text omits"
+            )
     elif j.name_kind == "acronym":
         j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
     elif j.name_kind == "generic":
@@ -693,12 +741,13 @@ def judge(
     if tied:
         corroborated = True
         j.evidence_for.append(f"affiliation: the list ties {', '.join(tied)} to this entry, named with this actor")
-    posts = [str(x) for x in _props(entry).get("position") or []]
+    posts = listed_posts(entry) if person else [str(x) for x in _props(entry).get("position") or []]
     post = named_in_post(actor, posts)
     if post is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {post[0]!r}, and {post[1]!r} is named with this actor")
-    held = holds_listed_post(actor, posts) if person else None
+    nationality = {str(c) for p in ("nationality", "citizenship") for c in _props(entry).get(p) or []}
+    held = holds_listed_post(actor, posts, nationality) if person else None
     if held is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {held[0]!r}, and the articles call this person {held[1]!r}")

@@ -31,6 +31,7 @@ from threatgraph.resolve.ages import stated_birth_years
 from threatgraph.resolve.designation import reported_designated, role_after, role_before
 from threatgraph.resolve.enclosing import enclosing_span, leading_start, proper_words
 from threatgraph.resolve.judge import (
+    FULL_FEATURES,
     POSSIBLE,
     PROBABLE,
     SECOND_NAME,
@@ -42,6 +43,7 @@ from threatgraph.resolve.judge import (
     one_entry_per_name,
     one_entry_per_person,
 )
+from threatgraph.resolve.lineage import without_optional_parts
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
@@ -153,6 +155,8 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
     if matched:
         listed.append(matched)
     person = family(schema) == "Person"
+    if person:  # a listed name without the lineage chain or kunya the news leaves out
+        listed += [found[0] for found in map(without_optional_parts, listed) if found]
     best, designator = 0.0, None
     for name in dict.fromkeys(listed):
         form = name_form(name, schema)
@@ -162,6 +166,30 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
         if score > best:
             best, designator = score, form.designator
     return best, designator
+
+
+def optional_parts_only(entity_forms: list[NameForm], cand: Any) -> str | None:
+    """A listed person name that the matcher scored under its bar only for the lineage chain or kunya the article
+    leaves out: without them (:func:`threatgraph.resolve.lineage.without_optional_parts`) every part of one of the
+    actor's names of two parts or more aligns with it. Returns that shorter listed name, or None.
+
+    Why: the matcher weighs every word the list writes, and a name of five words of which the article writes two
+    ("<Given> bin <Family>" for "<Given> bin <Father> bin <Grandfather> BIN <FAMILY>") scores like a namesake that
+    shares two of them, under the bar: the entry was never judged. Only such a candidate is let through, and then
+    judged as any person's full name (a name alone never reads as sanctioned)."""
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    listed = [str(n) for p in NAME_PROPS if p not in WEAK_PROPS for n in props.get(p) or []]
+    forms = [f for f in entity_forms if len(f.core) >= 2]
+    for name in dict.fromkeys(listed):
+        found = without_optional_parts(name)
+        if found is None:
+            continue
+        lform = name_form(found[0], "Person")
+        for form in forms:
+            score = compare_names(form, lform, True)
+            if score.score >= VERIFY_THRESHOLD and score.feature.split("+")[0] in FULL_FEATURES:
+                return found[0]
+    return None
 
 
 def below_bar(verdict: Judgement) -> None:
@@ -893,7 +921,12 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 designators = {f.designator for f in forms}
                 checked = []
                 qualified: dict[str, str] = {}
+                chained: set[str] = set()  # under the matcher's bar only for the optional parts left out
                 for c in cands:
+                    if person and float(c.score) < MATCH_THRESHOLD and optional_parts_only(forms, c):
+                        chained.add(c.entry_id)
+                        checked.append((c, *verify(forms, schema, c)))
+                        continue
                     if getattr(c, "match", False):
                         score, designator = verify(forms, schema, c)
                         if score >= VERIFY_THRESHOLD or (person and score >= VERIFY_PERSON_PART):
@@ -926,7 +959,7 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         linked=linked_parties(index, [str(x) for x in data.get("links") or []]),
                         linking=linking_parties(index, data),
                     )
-                    if person and float(c.score) < MATCH_THRESHOLD:
+                    if person and float(c.score) < MATCH_THRESHOLD and c.entry_id not in chained:
                         below_bar(verdict)
                     if person:
                         common_name(verdict, index)

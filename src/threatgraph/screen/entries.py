@@ -17,6 +17,7 @@ from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+from followthemoney.types import registry
 
 from threatgraph.datafiles import load_yaml
 from threatgraph.screen.schemas import RemarksFile
@@ -132,6 +133,19 @@ def clean_id(text: str) -> str:
     return text
 
 
+_ID_COUNTRY = re.compile(r"\(([^()]+)\)")
+
+
+def id_country(text: str) -> str | None:
+    """The country an identifier clause names in brackets ("9701012339 (Russia)"), as an ISO code, or None.
+
+    Why: OFAC writes a listed body's country only there ("Tax ID No. ... (Russia); Registration Number ...
+    (Russia)"), and without it a namesake body of another country (a firm of the same name elsewhere, decades
+    earlier) contradicts nothing the entry says."""
+    m = _ID_COUNTRY.search(text)
+    return registry.country.clean(m.group(1).strip()) if m else None
+
+
 _QUOTED = re.compile(r"^'(.*)'\.?$", re.DOTALL)
 
 
@@ -174,6 +188,11 @@ def _apply_rule(entity: EntityProxy, sanction: EntityProxy, rule: dict, value: s
             add(entity, "notes", f"{rule['prefix']} {value}")
     elif kind == "id":
         add(entity, prop, clean_id(value))
+        issuer = id_country(value)
+        if issuer and entity.schema.is_a("LegalEntity") and not entity.schema.is_a("Person"):
+            # a body's registration or tax number is issued where it is registered: its jurisdiction. A person's
+            # passport says less (a national of one country holds another's), and the list states nationality
+            add(entity, "jurisdiction", issuer)
     elif kind == "link":
         links.append(value.rstrip("."))
     elif kind == "sanction":
