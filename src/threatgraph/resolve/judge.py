@@ -140,6 +140,9 @@ class ActorFacts:
     enclosed: Sequence[str] = ()
     #: for a person, the birth-year ranges the articles state beside its name (:mod:`threatgraph.resolve.ages`)
     born: Sequence[tuple[int, int]] = ()
+    #: for a person, the groups the articles state it belongs to (:mod:`threatgraph.resolve.ties`) that the list
+    #: carries too: (group as written, role words, the programs of the group's listed entries)
+    ties: Sequence[tuple[str, str, frozenset[str]]] = ()
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -319,7 +322,7 @@ def named_affiliations(actor: ActorFacts, links: Sequence[str], linked: LinkedNa
 
 def _countries(entry: Mapping[str, Any]) -> set[str]:
     props = _props(entry)
-    codes = {str(c) for p in ("nationality", "citizenship", "country") for c in props.get(p) or []}
+    codes = {str(c) for p in ("nationality", "citizenship", "country", "jurisdiction") for c in props.get(p) or []}
     return codes | _birth_countries(entry)
 
 
@@ -661,6 +664,63 @@ def listed_posts(entry: Mapping[str, Any]) -> list[str]:
 MAX_POST_WORDS = 8
 
 
+def stated_body_countries(roles: Sequence[str]) -> set[str]:
+    """Countries the articles' roles for a body state as its own: a nationality adjective ("the Russian firm", "a
+    Kenyan company") or a country's name before a word written small ("a U.S. savings bank", "a Kenya firm").
+    A compound ("Iran-backed", "<City>-based") says who backs it or where it sits, not whose body it is, and is
+    not read."""
+    out = set()
+    for role in roles:
+        words = [w.strip(",()\"'") for w in role.split()]
+        for i, word in enumerate(words):
+            bare = word.rstrip(".")
+            spelled = bare + "." if word.endswith(".") and bare.count(".") == 1 else bare  # "U.S." keeps its stop
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            code = _nationality_word(bare) or (_country_word(spelled) if nxt[:1].islower() else None)
+            if code:
+                out.add(code.split("-")[0])
+    return out
+
+
+def foreign_body(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str], set[str]] | None:
+    """(countries the articles give a body, the entry's countries) when they share none, else None.
+
+    Why: a company's name is shared by firms in many countries ("<Word> Holding", "<Word> Trading"), and the list
+    states the listed one's country (its registration or tax number's country, its address); the articles' own
+    "a <Country> company" or "the <Nationality> bank" names another body, as a nationality names another person.
+    An entry that states no country, or a body the articles give none, says nothing either way."""
+    stated = stated_body_countries(actor.roles)
+    countries = _countries(entry)
+    if stated and countries and not stated & countries:
+        return stated, countries
+    return None
+
+
+def _programs(entry: Mapping[str, Any]) -> set[str]:
+    sanction = entry.get("sanction") or {}
+    return {str(p) for p in (sanction.get("properties") or {}).get("program") or []}
+
+
+def stated_listed_tie(
+    actor: ActorFacts, entry: Mapping[str, Any], links: Sequence[str]
+) -> tuple[str, str, set[str]] | None:
+    """(group, role, shared programs) when the articles state the person belongs to a group the list carries under
+    a program this entry is listed under too (:mod:`threatgraph.resolve.ties`), and the entry lists no Linked To
+    party of its own; else None.
+
+    Why: the tie is the article's, not the list's, and the program is shared by thousands of entries; an entry that
+    states its own parties says which group its person belongs to, and a tie to another group contradicts that
+    rather than corroborates it."""
+    if links:
+        return None
+    programs = _programs(entry)
+    for group, role, tied in actor.ties:
+        shared = programs & set(tied)
+        if shared:
+            return group, role, shared
+    return None
+
+
 def holds_listed_post(
     actor: ActorFacts, posts: Sequence[str], nationality: Iterable[str] = ()
 ) -> tuple[str, str] | None:
@@ -751,6 +811,13 @@ def judge(
     if held is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {held[0]!r}, and the articles call this person {held[1]!r}")
+    tie = stated_listed_tie(actor, entry, links) if person else None
+    if tie is not None:
+        corroborated = True
+        j.evidence_for.append(
+            f"tie: the articles call this person {tie[1]!r} of {tie[0]!r}, a group the list carries under "
+            f"{', '.join(sorted(tie[2]))} as it does this entry"
+        )
     countries = _countries(entry)
     if countries:
         places = {registry.country.clean(f.text) for f in _context_names(actor.context, "Place")} - {None}
@@ -843,6 +910,13 @@ def judge(
                 f"{j.matched[0]!r} stands for another body"
             )
         affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        elsewhere_body = foreign_body(actor, entry)
+        if elsewhere_body is not None:
+            j.evidence_against.append(
+                "country: the articles call it "
+                f"{', '.join(registry.country.caption(c) or c for c in sorted(elsewhere_body[0]))}, the entry states "
+                f"{', '.join(registry.country.caption(c) or c for c in sorted(elsewhere_body[1]))}"
+            )
         # A partial name with words the listed one lacks needs the entry's own affiliation: a reported
         # designation fits a newly designated namesake (the listed firm's new sister company) just as well.
         extra_words = j.name_kind == "partial" and not _within_listed(j.matched, entry_schema)
@@ -853,6 +927,8 @@ def judge(
             and corroborated
             and ((defined is None and not extra_words) or affiliated)
         )
+        if elsewhere_body is not None:
+            probable = False  # another country's body of this name, whatever else agrees
         added = added_name_words(j.matched, entry_schema) if j.name_kind in ("full", "partial") else []
         inside = only_inside_longer_names(actor, entry, entry_schema, extra_names)
         if inside:

@@ -45,6 +45,7 @@ from threatgraph.resolve.judge import (
 )
 from threatgraph.resolve.lineage import without_optional_parts
 from threatgraph.resolve.listnames import ListNames, list_names
+from threatgraph.resolve.ties import stated_ties
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
 from threatgraph.store import work
 from threatgraph.store.schema import (
@@ -700,6 +701,34 @@ def entity_names(conn: Connection, entity_ids: list[str]) -> dict[str, tuple[str
     return out
 
 
+#: A legal form written after a body's name ("Corp.", "Inc", "Ltd."): the name's apposition begins after it.
+_LEGAL_FORM_AFTER = re.compile(r"^(?:\s*,)?\s+([A-Z][A-Za-z]{1,12})\.?(?=[\s,;:)]|$)")
+
+
+def past_legal_form(sentence: str, end: int) -> int:
+    """Where a body's name ends once the legal form written after the mention is read with it ("<Name> Corp., a
+    <Country> company"): the model's mention often stops before "Corp.", and the apposition that describes the
+    body follows the legal form. Legal forms are the vocabulary's."""
+    m = _LEGAL_FORM_AFTER.match(sentence[end:])
+    if m and fold(m.group(1)) in vocabulary().legal_forms:
+        return end + m.end()
+    return end
+
+
+#: An abbreviation written with stops ("U.S.", "U.K."): its stops end no phrase.
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def body_roles(sentence: str, start: int, end: int) -> list[str]:
+    """The role words the articles write around a body's name, before it ("the <Nationality> firm") and in an
+    apposition after it and its legal form ("<Name> Corp., a <Country> company"), as for a person
+    (:func:`threatgraph.resolve.designation.role_before`, :func:`~threatgraph.resolve.designation.role_after`).
+    The stops of an abbreviation ("U.S.") are read as letters, so the country it names stays in the role."""
+    masked = _DOTTED.sub(lambda m: m.group(0).replace(".", "\x00"), sentence)
+    roles = (role_before(masked, start), role_after(masked, past_legal_form(masked, end)))
+    return [r.replace("\x00", ".") for r in roles if r]
+
+
 #: Mentions that may stand in the name words before a body's mention and still be part of its longer name: a
 #: place or a body ("<Region> Department of <X>", "<Firm> <Place> National Bank" split by the model).
 _NAME_BEFORE = frozenset({"Place", "Organization"})
@@ -791,13 +820,52 @@ def _enclosing(conn: Connection, bodies: list[str], enclosed: dict[str, set[str]
             enclosed[eid].add(" ".join(sentence[span[0] : span[1]].split()))
 
 
+def _context_groups(conn: Connection, eid: str) -> list[str]:
+    """The groups named alongside a person (its context's organisation names), as the tie reader looks for them."""
+    props = conn.execute(select(entities.c.props).where(entities.c.id == eid)).scalar()
+    keys = ((props or {}).get("context") or {}) if isinstance(props, dict) else {}
+    return [norm for fam, _, norm in (k.partition(":") for k in keys) if fam == "Organization" and norm]
+
+
+#: At most this many listed entries are read per group a person is tied to.
+TIE_CANDIDATES = 3
+
+
+def listed_ties(
+    index: ScreenIndex, ties: Sequence[tuple[str, str, frozenset[str]]]
+) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The ties to groups the list carries, each with the programs of the listed entries its name aligns with in
+    full (:func:`verify`); a group named by one word common on the list ("Islamic") is no listed group's name.
+
+    Why: a group the articles tie a person to corroborates the person's entry only when the group is itself listed
+    under a program the entry shares (:func:`threatgraph.resolve.judge.stated_listed_tie`)."""
+    out = []
+    floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
+    for group, role, _ in ties:
+        form = name_form(group, "Organization")
+        if not form.core or (len(form.core) == 1 and index.df.get(form.core[0], 0) >= floor):
+            continue
+        programs: set[str] = set()
+        for c in index.match(_query(query_names([group], "Organization"), "Organization"), limit=TIE_CANDIDATES):
+            # the matcher's flag, or the resolver's own name score (the context keeps a group's name without its
+            # designator, "<Name>" of "<Name> Front"; a listed name may add a place qualifier the article leaves out)
+            if getattr(c, "match", False) or verify([form], "Organization", c)[0] >= VERIFY_THRESHOLD:
+                sanction = (getattr(c, "entity", None) or {}).get("sanction") or {}
+                programs |= {str(p) for p in (sanction.get("properties") or {}).get("program") or []}
+        if programs:
+            out.append((group, role, frozenset(programs)))
+    return tuple(out)
+
+
 def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dict[str, ActorFacts]:
     """What the articles say about each entity: names, co-mentions, reported designations, first seen."""
     ids = list(todo)
     out: dict[str, ActorFacts] = {}
+    group_context: dict[str, list[str]] = {}
     designated: set[str] = set()
     roles: dict[str, list[str]] = defaultdict(list)
     born: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    stated: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a person's groups, as the articles state them
     enclosed: dict[str, set[str]] = defaultdict(set)
     bare: set[str] = set()
     for i in range(0, len(ids), BATCH):
@@ -814,7 +882,8 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
         # and the role written before a person's name ("Tajik Defence Minister <Name>"), for the listed post
         people = [e for e in chunk if family(todo[e][0]) == "Person"]
         # and in an apposition after it ("<Name>, a Kenyan national, ...")
-        # and the age or birth year written beside it ("<Name>, 34, of <City>"), against the listed birth date
+        # and the age or birth year written beside it ("<Name>, 34, of <City>"), against the listed birth date;
+        # for a body, the same roles ("the <Nationality> firm <Name>", "<Name> Corp., a <Country> company")
         for eid, sentence, sent_start, start, end, published in conn.execute(
             select(
                 mentions.c.entity_id,
@@ -825,14 +894,26 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 articles.c.published,
             )
             .join(articles, articles.c.id == mentions.c.article_id)
-            .where(mentions.c.entity_id.in_(people))
+            .where(mentions.c.entity_id.in_(chunk))
         ):
+            person = eid in people
+            if not person:
+                for role in body_roles(sentence or "", start - sent_start, end - sent_start):
+                    if role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
+                        roles[eid].append(role)
+                continue
             for role in (role_before(sentence, start - sent_start), role_after(sentence or "", end - sent_start)):
                 if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
                     roles[eid].append(role)
             years = stated_birth_years(sentence or "", start - sent_start, end - sent_start, published)
             if years is not None and years not in born[eid] and len(born[eid]) < MAX_ROLES:
                 born[eid].append(years)
+            groups = group_context.get(eid)
+            if groups is None:
+                groups = group_context[eid] = _context_groups(conn, eid)
+            for tie in stated_ties(sentence or "", start - sent_start, groups) if groups else ():
+                if tie not in stated[eid] and len(stated[eid]) < MAX_ROLES:
+                    stated[eid].append(tie)
         # a body's mentions each written inside a longer name ("<X>" of "the <X> Supreme Council")
         bodies = [e for e in chunk if family(todo[e][0]) != "Person"]
         _enclosing(conn, bodies, enclosed, bare)
@@ -862,6 +943,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 roles=tuple(roles.get(eid, ())),
                 enclosed=() if eid in bare else tuple(sorted(enclosed.get(eid, ()))),
                 born=tuple(born.get(eid, ())),
+                ties=tuple((g, r, frozenset()) for g, r in stated.get(eid, ())),
             )
     return out
 
@@ -911,6 +993,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 screened += 1
                 actor = facts[eid]
                 person = family(schema) == "Person"
+                if person and actor.ties:
+                    actor.ties = listed_ties(index, actor.ties)
                 bar = DESIGNATED_PERSON_BAR if person and actor.designated else None
                 try:
                     cands = index.match(_query(query_names(names, schema), SCREENED[schema]), limit=5, threshold=bar)
