@@ -72,3 +72,29 @@ def test_a_body_the_articles_give_no_country_is_judged_as_before(listed, add) ->
     art = build("Harbourstone Holding reported a loss.", [("Company", ["Harbourstone Holding"])])
     resolve.update(listed, add(art))
     assert links(listed).get("Harbourstone Holding") == [("ofac-9951", "probable")]
+
+
+def test_a_namesake_firm_of_another_legal_form_is_not_sanctioned(listed, add) -> None:
+    """Failed before session 18: the article's firm is a corporation, the listed one a limited liability company
+    whose a.k.a. is the article's name."""
+    art = build("Harbourstone Holding Corp posted a quarterly loss.", [("Company", ["Harbourstone Holding"])])
+    resolve.update(listed, add(art))
+    found = links(listed).get("Harbourstone Holding") or []
+    assert found and all(state != "probable" for _, state in found)
+    assert any("limited liability company" in x for x in _against(listed))
+
+
+def test_the_listed_legal_form_stays_sanctioned(listed, add) -> None:
+    """Control: the same legal form family ("LLC" for "Limited Liability Company") is no contradiction."""
+    art = build("Harbourstone Holding LLC posted a quarterly loss.", [("Company", ["Harbourstone Holding"])])
+    resolve.update(listed, add(art))
+    assert links(listed).get("Harbourstone Holding") == [("ofac-9951", "probable")]
+
+
+def _against(store) -> list[str]:
+    from sqlalchemy import select
+
+    from threatgraph.store.schema import sanction_links
+
+    with store.connect() as conn:
+        return [x for (e,) in conn.execute(select(sanction_links.c.explanation)) for x in e["judgement"]["against"]]

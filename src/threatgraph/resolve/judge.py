@@ -144,6 +144,8 @@ class ActorFacts:
     #: carries too: (group as written, role words, the programs of the group's listed entries); for a body, the
     #: listed people the articles state belong to it: (person's name, role words, programs)
     ties: Sequence[tuple[str, str, frozenset[str]]] = ()
+    #: for a body, the legal forms the articles write right after its name ("Corp." of "<Name> Corp.")
+    legal: Sequence[str] = ()
 
 
 def _props(entry: Mapping[str, Any]) -> Mapping[str, list[Any]]:
@@ -661,8 +663,66 @@ def listed_posts(entry: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(posts))
 
 
+#: Listed kinds of body whose names carry a legal form (a group's or a state body's do not).
+LEGAL_SCHEMATA = frozenset({"Company", "Organization", "LegalEntity"})
 #: A note clause longer than this is a remark, not a post.
 MAX_POST_WORDS = 8
+
+
+#: Families of legal forms: two forms of one family name one kind of company ("Corp."/"Incorporated"), forms of two
+#: families two kinds, registered under different laws ("Corp." and "Limited Liability Company"). Multi-word forms
+#: are read as word runs. "Company" and "Co." are no legal form of their own (every family's name has them).
+LEGAL_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "corporation": (("corp",), ("corporation",), ("inc",), ("incorporated",)),
+    "limited liability company": (("llc",), ("ooo",), ("fzllc",), ("limited", "liability")),
+    "joint-stock company": (("jsc",), ("ojsc",), ("pjsc",), ("cjsc",), ("zao",), ("oao",), ("joint", "stock")),
+    "limited company": (("ltd",), ("coltd",), ("plc",), ("limited",)),
+    "gmbh": (("gmbh",),),
+    "llp": (("llp",),),
+    "sarl": (("sarl",),),
+    "srl": (("srl",),),
+    "spa": (("spa",),),
+    "bhd": (("bhd",),),
+    "pte": (("pte",),),
+    "pvt": (("pvt",),),
+    "free zone establishment": (("fze",), ("fzco",), ("fzc",)),
+}
+
+
+def legal_families(name: str) -> set[str]:
+    """The legal-form families a company name's words carry ("<Name> Corp." -> corporation; "LIMITED LIABILITY
+    COMPANY <NAME>" -> limited liability company, not also limited company: a longer form's words are its own)."""
+    words = [w for w in fold(name).replace(".", " ").replace(",", " ").split() if w]
+    out: set[str] = set()
+    taken: set[int] = set()
+    forms = sorted(((f, fam) for fam, fs in LEGAL_FAMILIES.items() for f in fs), key=lambda x: -len(x[0]))
+    for form, fam in forms:
+        n = len(form)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == form and not taken & set(range(i, i + n)):
+                out.add(fam)
+                taken |= set(range(i, i + n))
+    return out
+
+
+def other_legal_form(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterable[str] = ()) -> tuple[set, set] | None:
+    """(the legal-form families the articles write the body with, the entry's) when both are stated and share none,
+    else None.
+
+    Why: a firm's distinctive words ("<Word> Holding") are shared by firms in many countries, and the legal form the
+    articles write after them ("<Word> Holding Corp.") is the firm's registered form, under one country's company
+    law; a listed "Limited Liability Company <Word>" with the a.k.a. "<WORD> HOLDING" is registered under another.
+    A name written without a legal form, or an entry that states none, says nothing either way."""
+    mine: set[str] = set()
+    for name in [*(f.text for f in actor.forms), *actor.enclosed, *actor.legal]:
+        mine |= legal_families(name)
+    listed: set[str] = set()
+    for name, weak in _listed_names(entry, extra):
+        if not weak:
+            listed |= legal_families(name)
+    if mine and listed and not mine & listed:
+        return mine, listed
+    return None
 
 
 def stated_body_countries(roles: Sequence[str]) -> set[str]:
@@ -935,6 +995,13 @@ def judge(
         )
         if elsewhere_body is not None:
             probable = False  # another country's body of this name, whatever else agrees
+        legal = other_legal_form(actor, entry, extra_names) if entry_schema in LEGAL_SCHEMATA else None
+        if legal is not None:
+            probable = False
+            j.evidence_against.append(
+                f"name: the articles write it as a {', '.join(sorted(legal[0]))}, the list as a "
+                f"{', '.join(sorted(legal[1]))}: another firm of this name"
+            )
         added = added_name_words(j.matched, entry_schema) if j.name_kind in ("full", "partial") else []
         inside = only_inside_longer_names(actor, entry, entry_schema, extra_names)
         if inside:

@@ -911,6 +911,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
     roles: dict[str, list[str]] = defaultdict(list)
     born: dict[str, list[tuple[int, int]]] = defaultdict(list)
     stated: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a person's groups, as the articles state them
+    legal: dict[str, list[str]] = defaultdict(list)  # a body's legal forms written after its name
     enclosed: dict[str, set[str]] = defaultdict(set)
     bare: set[str] = set()
     for i in range(0, len(ids), BATCH):
@@ -946,6 +947,10 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 for role in body_roles(sentence or "", start - sent_start, end - sent_start):
                     if role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
                         roles[eid].append(role)
+                after = past_legal_form(sentence or "", end - sent_start)
+                form = (sentence or "")[end - sent_start : after].strip(" ,.")
+                if form and form not in legal[eid]:
+                    legal[eid].append(form)
                 continue
             for role in (role_before(sentence, start - sent_start), role_after(sentence or "", end - sent_start)):
                 if role and role not in roles[eid] and len(roles[eid]) < MAX_ROLES:
@@ -991,6 +996,7 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
                 enclosed=() if eid in bare else tuple(sorted(enclosed.get(eid, ()))),
                 born=tuple(born.get(eid, ())),
                 ties=tuple((g, r, frozenset()) for g, r in stated.get(eid, ())),
+                legal=tuple(legal.get(eid, ())),
             )
     return out
 
