@@ -21,7 +21,7 @@ from .test_adversarial_links import _row, links
 @pytest.mark.parametrize(
     ("sentence", "roles"),
     [
-        ("Harbourstone Holding Corp., a U.S. savings and loan holding company, said.", ["U.S. savings"]),
+        ("Harbourstone Holding Corp., a U.S. mortgage lender, said.", ["U.S. mortgage lender"]),
         ("Shares of the Russian firm Harbourstone Holding fell.", ["the Russian firm"]),
         ("Harbourstone Holding, a Kenyan company, said.", ["Kenyan company"]),
         ("Harbourstone Holding Inc. said on Monday.", []),
@@ -50,7 +50,7 @@ def test_a_namesake_company_of_another_country_is_not_sanctioned(listed, add) ->
     """Failed before session 18: the listed alias aligned in full and the entry stated no country."""
     # (the test articles' sentences end at the first stop, so no "Corp." or "U.S." here)
     art = build(
-        "Harbourstone Holding Inc, an American savings bank, reported a loss.",
+        "Harbourstone Holding Inc, an American mortgage lender, cut jobs.",
         [("Company", ["Harbourstone Holding"])],
     )
     resolve.update(listed, add(art))
@@ -69,7 +69,7 @@ def test_the_listed_countrys_body_stays_sanctioned(listed, add) -> None:
 
 
 def test_a_body_the_articles_give_no_country_is_judged_as_before(listed, add) -> None:
-    art = build("Harbourstone Holding reported a loss.", [("Company", ["Harbourstone Holding"])])
+    art = build("Harbourstone Holding cut jobs.", [("Company", ["Harbourstone Holding"])])
     resolve.update(listed, add(art))
     assert links(listed).get("Harbourstone Holding") == [("ofac-9951", "probable")]
 
@@ -77,7 +77,7 @@ def test_a_body_the_articles_give_no_country_is_judged_as_before(listed, add) ->
 def test_a_namesake_firm_of_another_legal_form_is_not_sanctioned(listed, add) -> None:
     """Failed before session 18: the article's firm is a corporation, the listed one a limited liability company
     whose a.k.a. is the article's name."""
-    art = build("Harbourstone Holding Corp posted a quarterly loss.", [("Company", ["Harbourstone Holding"])])
+    art = build("Harbourstone Holding Corp opened a branch in Ohio.", [("Company", ["Harbourstone Holding"])])
     resolve.update(listed, add(art))
     found = links(listed).get("Harbourstone Holding") or []
     assert found and all(state != "probable" for _, state in found)
@@ -86,7 +86,7 @@ def test_a_namesake_firm_of_another_legal_form_is_not_sanctioned(listed, add) ->
 
 def test_the_listed_legal_form_stays_sanctioned(listed, add) -> None:
     """Control: the same legal form family ("LLC" for "Limited Liability Company") is no contradiction."""
-    art = build("Harbourstone Holding LLC posted a quarterly loss.", [("Company", ["Harbourstone Holding"])])
+    art = build("Harbourstone Holding LLC opened a branch in Ohio.", [("Company", ["Harbourstone Holding"])])
     resolve.update(listed, add(art))
     assert links(listed).get("Harbourstone Holding") == [("ofac-9951", "probable")]
 

@@ -21,7 +21,7 @@ GROUP = "Veltra Liberation Front"
 @pytest.mark.parametrize(
     ("sentence", "tied"),
     [
-        (f"Each paid tribute to the {GROUP} terrorist group and its fanatic leader, Darun Qasimi.", True),
+        (f"Police raided a depot of the {GROUP} militia and its veteran commander, Darun Qasimi.", True),
         (f"{GROUP} leader Darun Qasimi spoke on Monday.", True),
         # a compound, a bare co-mention, another group nearer to "its"
         (f"The anti-{GROUP} commander Darun Qasimi spoke.", False),
@@ -53,7 +53,7 @@ def listed(store, tmp_path: Path):
 def test_the_listed_groups_leader_is_sanctioned(listed, add) -> None:
     """Failed before session 18: the entry lists no party, nothing reported a designation: a name alone."""
     art = build(
-        f"Each paid tribute to the {GROUP} terrorist group and its fanatic leader, Darun Qasimi.",
+        f"Police raided a depot of the {GROUP} militia and its veteran commander, Darun Qasimi.",
         [("ArmedGroup", [GROUP]), ("Person", ["Darun Qasimi"])],
     )
     resolve.update(listed, add(art))

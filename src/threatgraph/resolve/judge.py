@@ -727,7 +727,7 @@ def other_legal_form(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
 
 def stated_body_countries(roles: Sequence[str]) -> set[str]:
     """Countries the articles' roles for a body state as its own: a nationality adjective ("the Russian firm", "a
-    Kenyan company") or a country's name before a word written small ("a U.S. savings bank", "a Kenya firm").
+    Kenyan company") or a country's name before a word written small ("a U.S. lender", "a Kenya firm").
     A compound ("Iran-backed", "<City>-based") says who backs it or where it sits, not whose body it is, and is
     not read."""
     out = set()

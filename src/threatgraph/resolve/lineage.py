@@ -2,7 +2,7 @@
 ("Abu <Son>") that running text leaves out.
 
 Why: a list records an Arabic name in full, as an identity document does: the given name, the nasab (the chain of
-fathers' names, each after "bin"/"ibn"/"bint"/"ould") and the family name or nisba ("Usama bin <Father> bin
+fathers' names, each after "bin"/"ibn"/"bint"/"ould") and the family name or nisba ("<Given> bin <Father> bin
 <Grandfather> BIN <FAMILY>"), sometimes the kunya first ("Abu <Son> <Given> <FAMILY>"). News writes the name a
 reader knows: given and family name, with the family's own "bin" ("<Given> bin <Family>"). Scored against the
 whole listed name, every chain link the article leaves out costs weight, and the person the list means is scored
@@ -15,7 +15,7 @@ of it as of any person's full name, and a name of common parts still needs the e
 (:func:`threatgraph.resolve.sanctions.common_name`).
 
 What is kept: the first word (the given name), the family name (the words the list writes in capitals, or else
-the last word with its own lineage word: "BIN LADIN", "bin <Family>"), and every word that is no link of the
+the last word with its own lineage word: "BIN <FAMILY>", "bin <Family>"), and every word that is no link of the
 chain. "Abd" ("servant of") is a patronymic word of the vocabulary but opens a theophoric given name
 ("Abd al-<Name>"), never a father's name, so it is no link.
 """
@@ -67,8 +67,8 @@ def without_optional_parts(name: str) -> tuple[str, str] | None:
     """(the listed person name without its lineage chain and its opening kunya, the words set aside), or None when
     it has neither or too little would be left (:data:`MIN_LEFT` words, besides lineage and kunya words).
 
-    "Usama bin <Father> bin <Grandfather> BIN LADIN" gives "Usama BIN LADIN"; "Abu <Son> <Given> <FAMILY>" gives
-    "<Given> <FAMILY>"; "ABU BAKR AL-<NISBA>" is left alone (a nisba alone is no name)."""
+    "<Given> bin <Father> bin <Grandfather> BIN <FAMILY>" gives "<Given> BIN <FAMILY>"; "Abu <Son> <Given>
+    <FAMILY>" gives "<Given> <FAMILY>"; "ABU <SON> AL-<NISBA>" is left alone (a nisba alone is no name)."""
     words = name.replace(",", " ").split()
     if len(words) < 3:
         return None

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from threatgraph.names.vocabulary import fold
 from threatgraph.resolve.designation import role_before
 
-#: "its fanatic leader, " / "their chief, " right before the name: the possessive and at most this many words.
+#: "its <word> leader, " / "their chief, " right before the name: the possessive and at most this many words.
 MAX_APPOSITION_WORDS = 4
 _APPOSITION = re.compile(
     r"\b(its|their)\s+((?:[a-z][\w-]*\s+){0," + str(MAX_APPOSITION_WORDS - 1) + r"}[a-z][\w-]*)\s*,\s*$"
