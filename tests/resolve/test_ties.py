@@ -77,33 +77,3 @@ def test_a_bare_co_mention_does_not_corroborate(listed, add) -> None:
     )
     resolve.update(listed, add(art))
     assert links(listed).get("Darun Qasimi") == [("ofac-9961", "possible")]
-
-
-def test_the_group_is_corroborated_by_its_listed_leader(listed, add, tmp_path: Path) -> None:
-    """A group name of words common on the list needs corroboration; its listed leader named as such gives it. The
-    control is the same group with nobody tied to it (test_common_group_named_alone_stays_for_review)."""
-    from .test_adversarial_links import _FILLER
-
-    common = load_sdn_rows(
-        listed, tmp_path, [*ROWS, _row(9964, "NATIONAL ISLAMIC ARMY", "-0- ", "SDGT", "-0-"), *_FILLER]
-    )
-    art = build(
-        "The National Islamic Army and its leader, Darun Qasimi, were named.",
-        [("ArmedGroup", ["National Islamic Army"]), ("Person", ["Darun Qasimi"])],
-    )
-    resolve.update(common, add(art))
-    assert links(common).get("National Islamic Army") == [("ofac-9964", "probable")]
-
-
-def test_common_group_named_alone_stays_for_review(listed, add, tmp_path: Path) -> None:
-    from .test_adversarial_links import _FILLER
-
-    common = load_sdn_rows(
-        listed, tmp_path, [*ROWS, _row(9964, "NATIONAL ISLAMIC ARMY", "-0- ", "SDGT", "-0-"), *_FILLER]
-    )
-    art = build(
-        "The National Islamic Army was named. Darun Qasimi spoke.",
-        [("ArmedGroup", ["National Islamic Army"]), ("Person", ["Darun Qasimi"])],
-    )
-    resolve.update(common, add(art))
-    assert links(common).get("National Islamic Army") == [("ofac-9964", "possible")]

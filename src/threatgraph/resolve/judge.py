@@ -141,8 +141,7 @@ class ActorFacts:
     #: for a person, the birth-year ranges the articles state beside its name (:mod:`threatgraph.resolve.ages`)
     born: Sequence[tuple[int, int]] = ()
     #: for a person, the groups the articles state it belongs to (:mod:`threatgraph.resolve.ties`) that the list
-    #: carries too: (group as written, role words, the programs of the group's listed entries); for a body, the
-    #: listed people the articles state belong to it: (person's name, role words, programs)
+    #: carries too: (group as written, role words, the programs of the group's listed entries)
     ties: Sequence[tuple[str, str, frozenset[str]]] = ()
     #: for a body, the legal forms the articles write right after its name ("Corp." of "<Name> Corp.")
     legal: Sequence[str] = ()
@@ -767,9 +766,7 @@ def stated_listed_tie(
 ) -> tuple[str, str, set[str]] | None:
     """(group, role, shared programs) when the articles state the person belongs to a group the list carries under
     a program this entry is listed under too (:mod:`threatgraph.resolve.ties`), and the entry lists no Linked To
-    party of its own; else None. For a body, (person, role, shared programs): a person the list carries under a
-    program this entry shares, whom the articles state belongs to it ("<Body> leader <Name>"); ``links`` is then
-    empty (a group's Linked To parties are other groups, which say nothing of its members).
+    party of its own; else None.
 
     Why: the tie is the article's, not the list's, and the program is shared by thousands of entries; an entry that
     states its own parties says which group its person belongs to, and a tie to another group contradicts that
@@ -874,14 +871,11 @@ def judge(
     if held is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {held[0]!r}, and the articles call this person {held[1]!r}")
-    tie = stated_listed_tie(actor, entry, links if person else ())
+    tie = stated_listed_tie(actor, entry, links) if person else None
     if tie is not None:
         corroborated = True
         j.evidence_for.append(
             f"tie: the articles call this person {tie[1]!r} of {tie[0]!r}, a group the list carries under "
-            f"{', '.join(sorted(tie[2]))} as it does this entry"
-            if person
-            else f"tie: the articles call {tie[0]!r} {tie[1]!r} of it, a person the list carries under "
             f"{', '.join(sorted(tie[2]))} as it does this entry"
         )
     countries = _countries(entry)

@@ -308,7 +308,7 @@ SPELLING_PARTNER = 0.85
 
 
 #: Evidence lines that corroborate a name (a shared country alone does not).
-CORROBORATION = ("affiliation:", "the articles report", "tie:")
+CORROBORATION = ("affiliation:", "the articles report")
 
 
 def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
@@ -827,51 +827,6 @@ def _context_groups(conn: Connection, eid: str) -> list[str]:
     return [norm for fam, _, norm in (k.partition(":") for k in keys) if fam == "Organization" and norm]
 
 
-def _stated_members(conn: Connection, bodies: list[str], stated: dict[str, list[tuple[str, str]]]) -> None:
-    """For each body, the people a sentence that names it states belong to it (:func:`stated_ties` read from the
-    person's side), as (the person's name, role words) into ``stated``: the body's side of a tie the articles state.
-    The person's entity's caption is its name (a full name where the sentence has only "<Family>")."""
-    if not bodies:
-        return
-    body, person = mentions.alias("body"), mentions.alias("person")
-    rows = conn.execute(
-        select(
-            body.c.entity_id, body.c.text, person.c.sentence, person.c.start - person.c.sent_start, entities.c.caption
-        )
-        .join(person, (person.c.article_id == body.c.article_id) & (person.c.sent_start == body.c.sent_start))
-        .join(entities, entities.c.id == person.c.entity_id)
-        .where(body.c.entity_id.in_(bodies), person.c.label == "Person", person.c.start > body.c.end)
-    ).all()
-    for eid, text, sentence, start, caption in rows:
-        for _group, role in stated_ties(sentence or "", start, [text]):
-            tie = (caption, role)
-            if tie not in stated[eid] and len(stated[eid]) < MAX_ROLES:
-                stated[eid].append(tie)
-
-
-def listed_members(
-    index: ScreenIndex, ties: Sequence[tuple[str, str, frozenset[str]]]
-) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """The people the articles state belong to a body who are on the list under their full name, each with the
-    programs of those entries: a name of two parts or more, every part aligned (:func:`verify`).
-
-    Why: a body named by words common on the list ("<Islamic> <State>") is corroborated by the list's own leader of
-    it named as such, when both are listed under one program (:func:`threatgraph.resolve.judge.stated_listed_tie`)."""
-    out = []
-    for name, role, _ in ties:
-        if not strong_person_name(name):
-            continue
-        form = name_form(name, "Person")
-        programs: set[str] = set()
-        for c in index.match(_query([name], "Person"), limit=TIE_CANDIDATES):
-            if getattr(c, "match", False) and verify([form], "Person", c)[0] >= VERIFY_THRESHOLD:
-                sanction = (getattr(c, "entity", None) or {}).get("sanction") or {}
-                programs |= {str(p) for p in (sanction.get("properties") or {}).get("program") or []}
-        if programs:
-            out.append((name, role, frozenset(programs)))
-    return tuple(out)
-
-
 #: At most this many listed entries are read per group a person is tied to.
 TIE_CANDIDATES = 3
 
@@ -967,8 +922,6 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
         # a body's mentions each written inside a longer name ("<X>" of "the <X> Supreme Council")
         bodies = [e for e in chunk if family(todo[e][0]) != "Person"]
         _enclosing(conn, bodies, enclosed, bare)
-        # the people the articles state belong to a body ("<Body> leader <Name>", "the <Body> and its leader, <Name>")
-        _stated_members(conn, bodies, stated)
         for eid, sentence, sent_start, start, end in conn.execute(
             select(mentions.c.entity_id, mentions.c.sentence, mentions.c.sent_start, mentions.c.start, mentions.c.end)
             .where(mentions.c.entity_id.in_(chunk))
@@ -1046,8 +999,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                 screened += 1
                 actor = facts[eid]
                 person = family(schema) == "Person"
-                if actor.ties:
-                    actor.ties = listed_ties(index, actor.ties) if person else listed_members(index, actor.ties)
+                if person and actor.ties:
+                    actor.ties = listed_ties(index, actor.ties)
                 bar = DESIGNATED_PERSON_BAR if person and actor.designated else None
                 try:
                     cands = index.match(_query(query_names(names, schema), SCREENED[schema]), limit=5, threshold=bar)
