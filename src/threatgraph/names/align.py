@@ -246,9 +246,71 @@ def _written_alike(a: NameForm, b: NameForm) -> bool:
     return len(letters) >= 6 and letters == written_letters(b.text)
 
 
+def _initial_fits(initial: str, part: str) -> bool:
+    """Whether a one-letter middle part may stand for a written-out one: its letter opens the name under one of its
+    spellings ("F." for "Fedorovych", "Y." for "Iosifovich" spelled "Yosifovich"), so only the first letter of the
+    part as written and as folded counts."""
+    return initial in (part[:1], romanisation_fold(part)[:1])
+
+
+def _expanded_initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None:
+    """Two person names of as many parts, equal but for middle parts one side writes as an initial and the other in
+    full ("Viktor F. <Surname>"/"Viktor Fedorovych <Surname>"): the initial is that name's when its letter opens it,
+    and says another person when it does not ("Viktor A. <Surname>"). The first and last parts must be full on both
+    sides: an initial first name ("V. <Surname>") is a partial name, left to the other features."""
+    n = len(a.core)
+    if n < 3 or len(b.core) != n or not (a.latin and b.latin):
+        return None
+    ends = (0, n - 1)
+    if any(len(a.core[i]) == 1 or len(b.core[i]) == 1 for i in ends):
+        return None
+    if not all(_token_match(a.core[i], a.skeletons[i], b.core[i], b.skeletons[i], True, cross) for i in ends):
+        return None
+    expanded = False
+    for x, y in zip(a.core[1:-1], b.core[1:-1], strict=True):
+        if (len(x) == 1) == (len(y) == 1):
+            if x != y and not same_person_part(x, y):
+                return None  # another middle name, or another pair of initials: left to the other features
+            continue
+        initial, part = (x, y) if len(x) == 1 else (y, x)
+        if not _initial_fits(initial, part):
+            return DIFFERENT_INITIAL, "initial-differs"
+        expanded = True
+    return (MIDDLE_INITIAL, "initial-expands") if expanded else None
+
+
+def middle_conflict(a: NameForm, b: NameForm) -> bool:
+    """Two Latin person names with the same first and last name whose middle initials say two people: two initials
+    that differ ("John Q. <Surname>"/"John R. <Surname>"), or an initial that does not open the other's middle name
+    ("John R. <Surname>"/"John Quincy <Surname>").
+
+    Why: "John <Surname>" is compatible with both, so once it joined one of them, the other found it by the bare name
+    and joined too: two people in one actor through a name that says less than either. A caller that compares a
+    name with all the names an actor already carries (:func:`threatgraph.resolve.compare.score_group`) reads this
+    as a contradiction that no other pair outweighs."""
+    if not (a.latin and b.latin) or min(len(a.core), len(b.core)) < 3:
+        return False
+    if not (same_person_part(a.core[0], b.core[0]) and same_person_part(a.core[-1], b.core[-1])):
+        return False
+    inits_a = [t for t in a.core[1:-1] if len(t) == 1]
+    inits_b = [t for t in b.core[1:-1] if len(t) == 1]
+    if not (inits_a or inits_b):
+        return False
+    full_a = [t for t in a.core[1:-1] if len(t) > 1]
+    full_b = [t for t in b.core[1:-1] if len(t) > 1]
+    if inits_a and inits_b and not full_a and not full_b:
+        return inits_a != inits_b
+    if len(a.core) == len(b.core):
+        return compare_names(a, b, True).feature == "initial-differs"
+    return False
+
+
 def _initials(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | None:
     """Two person names that are one name apart from middle initials: an initial on one side only
-    is compatible with its absence ("John A. Smith"/"John Smith"), a different one is not."""
+    is compatible with its absence ("John A. Smith"/"John Smith"), a different one is not, and an initial
+    is compatible with a middle name it opens (:func:`_expanded_initials`)."""
+    if (expanded := _expanded_initials(a, b, cross)) is not None:
+        return expanded
     full_a = [(t, k) for t, k in zip(a.core, a.skeletons, strict=True) if len(t) > 1]
     full_b = [(t, k) for t, k in zip(b.core, b.skeletons, strict=True) if len(t) > 1]
     init_a = [t for t in a.core[1:-1] if len(t) == 1]

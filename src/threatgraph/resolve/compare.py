@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, best_name_score, compare_names
+from threatgraph.names.align import (
+    ALIGNED,
+    DIFFERENT_INITIAL,
+    MATCH_THRESHOLD,
+    NameScore,
+    best_name_score,
+    compare_names,
+    middle_conflict,
+)
 from threatgraph.names.forms import NameForm
 from threatgraph.names.parts import same_person_part
 
@@ -39,6 +47,16 @@ def _middle_extra(names: list[NameForm], entity_names: list[NameForm]) -> bool:
             if all(same_person_part(x, y) for x, y in ends) or all(same_person_part(x, y) for x, y in closing):
                 return True
     return False
+
+
+def _initials_clash(names: list[NameForm], entity_names: list[NameForm]) -> tuple[str, str] | None:
+    """A group's name and an entity's name that are two people by their middle initials
+    (:func:`threatgraph.names.align.middle_conflict`), as (group name, entity name); or None."""
+    for a in names:
+        for b in entity_names:
+            if middle_conflict(a, b):
+                return a.text, b.text
+    return None
 
 
 def context_overlap(group_ctx: Iterable[str], entity_ctx: Mapping[str, int]) -> float:
@@ -85,6 +103,10 @@ def score_group(
         if full_g and full_e:
             names, entity_names = full_g, full_e
     name = best_name_score(names, entity_names, person)
+    if person and (clash := _initials_clash(names, entity_names)) is not None:
+        # A name of the actor says another person by its middle initial: the best pair ("John <Surname>" against
+        # an actor named "John <Surname>" and "John Q. <Surname>") does not outweigh it.
+        name = NameScore(min(name.score, DIFFERENT_INITIAL), "initial-clash", *clash)
     if person and name.score < MIDDLE_EXTRA and rare is not None and _middle_extra(names, entity_names) and rare(names):
         name = NameScore(MIDDLE_EXTRA, "middle-extra", name.left, name.right)
     ctx = context_overlap(group_ctx, entity_ctx)
