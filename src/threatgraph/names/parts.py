@@ -5,7 +5,9 @@ Latin spellings of one Arabic, Persian or Urdu name differ in vowels ("Mohammed"
 skeleton cannot tell them apart; rigour's name symbols can: each given name carries the Wikidata ids
 of the names it is a spelling of, so "Mohammed" and "Muhammad" share a symbol and "Hassan" and
 "Hussein" do not. The romanisation fold (:func:`threatgraph.names.tokens.romanisation_fold`) covers
-surnames the symbol table does not know ("Qadiri"/"Kadiri").
+surnames the symbol table does not know ("Qadiri"/"Kadiri"), and the vocabulary's East Slavic given names
+the Russian, Ukrainian and Belarusian forms of one name ("Oleksandr"/"Aleksandr", "Serhiy"/"Sergei"), which
+the symbol table files as different names.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
-from threatgraph.names.tokens import romanisation_fold
+from threatgraph.names.tokens import given_name, romanisation_fold
 
 #: Two long tokens this similar are one spelling apart ("Hamidawi"/"Hamidaui").
 CLOSE_SPELLING = 90
@@ -36,6 +38,10 @@ def same_person_part(a: str, b: str) -> bool:
     test, last)."""
     if a == b:
         return True
+    if (name := given_name(a)) and (other := given_name(b)):
+        # East Slavic given names the vocabulary knows: one name in two of its languages ("Oleksandr"/"Aleksandr"),
+        # or two names one letter apart ("Oleksandr"/"Oleksandra", "Aleksandr"/"Aleksandra")
+        return name == other
     if romanisation_fold(a) == romanisation_fold(b):
         return True
     if min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING:

@@ -55,6 +55,8 @@ class VocabularyFile(Schema):
     institutions: Words = []
     #: words groups name themselves with, by their English sense: a name made only of them is ambiguous
     descriptive: dict[str, Words] = {}
+    #: one East Slavic given name under its Russian, Ukrainian and Belarusian forms ("aleksandr": ["oleksandr"])
+    given_names: dict[str, Words] = {}
 
 
 class BodiesFile(Schema):

@@ -143,6 +143,29 @@ def romanisation_fold(token: str) -> str:
     return _REPEATS.sub(r"\1", token)
 
 
+@lru_cache(maxsize=1)
+def _given_names_folded() -> dict[str, str]:
+    """The vocabulary's East Slavic given names under every form and each form's romanisation fold; a fold that
+    two names share names neither (so no fold makes two names one)."""
+    forms = vocabulary().given_name_of
+    out: dict[str, str] = dict(forms)
+    clashing: set[str] = set()
+    for form, name in forms.items():
+        folded = romanisation_fold(form)
+        if out.get(folded, name) != name:
+            clashing.add(folded)
+        out.setdefault(folded, name)
+    return {k: v for k, v in out.items() if k not in clashing or k in forms}
+
+
+@lru_cache(maxsize=65536)
+def given_name(token: str) -> str:
+    """The canonical form of an East Slavic given name this token spells (the vocabulary's ``given_names``:
+    "oleh" and "oleg" -> "oleg", "serhii" -> "sergei"), or "" for any other word."""
+    names = _given_names_folded()
+    return names.get(token) or names.get(romanisation_fold(token), "")
+
+
 def token_keys(token: str) -> list[str]:
     """Blocking keys of one token: the token itself, its metaphone, consonant skeleton and romanisation fold."""
     keys = [f"t:{token}"]

@@ -41,6 +41,7 @@ KEYS = frozenset(
         "places",
         "institutions",
         "descriptive",
+        "given_names",
     }
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
@@ -105,6 +106,8 @@ class Vocabulary:
     #: name words (as a name's core writes them) that groups name themselves with ("ansar", "resistance"): a
     #: name made only of them and kind words names bodies in many countries
     descriptive: frozenset[str] = frozenset()
+    #: folded form of an East Slavic given name -> the name's canonical form ("oleksandr" -> "aleksandr")
+    given_name_of: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -180,6 +183,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         place_of=_places(data.get("places") or {}),
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
         descriptive=_descriptive(data.get("descriptive") or {}),
+        given_name_of=_given_names(data.get("given_names") or {}),
     )
 
 
@@ -194,6 +198,22 @@ def _descriptive(data: Any) -> frozenset[str]:
             for word in fold(form).split():
                 out.add(word)
     return frozenset(out)
+
+
+def _given_names(data: Any) -> dict[str, str]:
+    """Each folded form of a given name mapped to the name's canonical form. A form under two names would make the
+    two one name: that is an error in the file."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: given_names must map a name to its forms")
+    out: dict[str, str] = {}
+    for name, forms in data.items():
+        canonical = fold(str(name))
+        for form in [str(name), *_words(forms, f"given_names.{name}")]:
+            folded = fold(form)
+            if out.get(folded, canonical) != canonical:
+                raise VocabularyError(f"{VOCABULARY_FILE.name}: given_names: {form!r} is a form of two names")
+            out[folded] = canonical
+    return out
 
 
 def _script_honorifics(data: Any, honorifics: frozenset[str]) -> frozenset[str]:
