@@ -483,17 +483,24 @@ class Resolver:
             )
             if crossed and gs.name.feature != "exact":
                 continue
-            if listed is not None and gs.score < LIST_ALIASES and listed.same_entry(g.list_keys(), prof.list_keys()):
+            # A list's or the public table's statement stands for a name that does not align whole, even where
+            # shared context already lifted it over the bar ("ISIS – <Region>" against "ISIS-K", an acronym at
+            # 0.9 plus context): the statement, not the acronym, is what may join an entity read as sanctioned.
+            stated, unaligned = (
+                max(gs.score, LIST_ALIASES),
+                gs.score < LIST_ALIASES or gs.name.score < SANCTIONED_ALIGNED,
+            )
+            if listed is not None and unaligned and listed.same_entry(g.list_keys(), prof.list_keys()):
                 gs = GroupScore(
-                    LIST_ALIASES, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
+                    stated, NameScore(LIST_ALIASES, "list-aliases"), gs.context, False, {"name": "list-aliases"}
                 )
             elif (
                 public is not None
-                and gs.score < LIST_ALIASES
+                and unaligned
                 and (public.same_body(forms, prof.forms()) or public.same_branch(forms, prof.forms()))
             ):
                 gs = GroupScore(
-                    LIST_ALIASES, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
+                    stated, NameScore(LIST_ALIASES, PUBLIC_NAMES), gs.context, False, {"name": PUBLIC_NAMES}
                 )
             if gs.score < MATCH_THRESHOLD or not self._allowed(g, prof, gkeys, gs):
                 continue
