@@ -7,7 +7,7 @@ of the names it is a spelling of, so "Mohammed" and "Muhammad" share a symbol an
 "Hussein" do not. The romanisation fold (:func:`threatgraph.names.tokens.romanisation_fold`) covers
 surnames the symbol table does not know ("Qadiri"/"Kadiri"), and the vocabulary's East Slavic given names
 the Russian, Ukrainian and Belarusian forms of one name ("Oleksandr"/"Aleksandr", "Serhiy"/"Sergei"), which
-the symbol table files as different names.
+the symbol table files as different names, and the short forms English given names go by ("Tony"/"Antony").
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
 from threatgraph.names.tokens import given_name, romanisation_fold
+from threatgraph.names.vocabulary import vocabulary
 
 #: Two long tokens this similar are one spelling apart ("Hamidawi"/"Hamidaui").
 CLOSE_SPELLING = 90
@@ -44,6 +45,9 @@ def same_person_part(a: str, b: str) -> bool:
         return name == other
     if romanisation_fold(a) == romanisation_fold(b):
         return True
+    shortened = vocabulary().shortened
+    if b in shortened.get(a, ()) or a in shortened.get(b, ()):
+        return True  # a short form and the name it shortens ("Tony"/"Antony")
     if min(len(a), len(b)) >= CLOSE_MIN_LEN and fuzz.ratio(a, b) >= CLOSE_SPELLING:
         return True
     if min(len(a), len(b)) >= VOWEL_MIN_LEN and vowel_fold(a) == vowel_fold(b):

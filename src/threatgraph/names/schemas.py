@@ -57,6 +57,8 @@ class VocabularyFile(Schema):
     descriptive: dict[str, Words] = {}
     #: one East Slavic given name under its Russian, Ukrainian and Belarusian forms ("aleksandr": ["oleksandr"])
     given_names: dict[str, Words] = {}
+    #: English given names and the short forms their bearers go by ("anthony": ["tony"])
+    short_given_names: dict[str, Words] = {}
 
 
 class BodiesFile(Schema):

@@ -42,6 +42,7 @@ KEYS = frozenset(
         "institutions",
         "descriptive",
         "given_names",
+        "short_given_names",
     }
 )
 LABEL_KEYS = frozenset({"families", "specificity", "generic", "skip"})
@@ -108,6 +109,8 @@ class Vocabulary:
     descriptive: frozenset[str] = frozenset()
     #: folded form of an East Slavic given name -> the name's canonical form ("oleksandr" -> "aleksandr")
     given_name_of: dict[str, str] = field(default_factory=dict)
+    #: folded short form of an English given name -> the full names it shortens ("tony" -> {"anthony", "antony"})
+    shortened: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -184,6 +187,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         institutions=frozenset(fold(w) for w in _words(data.get("institutions") or [], "institutions")),
         descriptive=_descriptive(data.get("descriptive") or {}),
         given_name_of=_given_names(data.get("given_names") or {}),
+        shortened=_short_names(data.get("short_given_names") or {}),
     )
 
 
@@ -214,6 +218,17 @@ def _given_names(data: Any) -> dict[str, str]:
                 raise VocabularyError(f"{VOCABULARY_FILE.name}: given_names: {form!r} is a form of two names")
             out[folded] = canonical
     return out
+
+
+def _short_names(data: Any) -> dict[str, frozenset[str]]:
+    """Each folded short form mapped to the full given names it shortens."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: short_given_names must map a name to its short forms")
+    out: dict[str, set[str]] = {}
+    for name, forms in data.items():
+        for form in _words(forms, f"short_given_names.{name}"):
+            out.setdefault(fold(form), set()).add(fold(str(name)))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _script_honorifics(data: Any, honorifics: frozenset[str]) -> frozenset[str]:
