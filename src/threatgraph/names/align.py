@@ -401,6 +401,30 @@ def _reordered(a: NameForm, b: NameForm, cross: bool) -> tuple[float, str] | Non
     return REORDERED, "reordered"
 
 
+def _acronym_part(a: NameForm, b: NameForm, cross: bool) -> float | None:
+    """Two body names equal but for a run of words one of them writes as its initials ("U.N. Security Council" /
+    "United Nations Security Council", "EU Naval Force" / "European Union Naval Force"): scored as an acronym, two
+    letters as a short one (needs shared context), since a country's two initials name several countries ("SA").
+    None when the names are not so related: every other word must find its partner, in order."""
+    for short, long_ in ((a, b), (b, a)):
+        if len(short.core) < 2 or len(long_.core) <= len(short.core):
+            continue
+        extra = len(long_.core) - len(short.core) + 1  # the words one initialism stands for
+        for i, token in enumerate(short.core):
+            if len(token) != extra or not token.isalpha():
+                continue
+            run = long_.core[i : i + extra]
+            if "".join(w[0] for w in run) != token:
+                continue
+            rest_s = [*zip(short.core, short.skeletons, strict=True)]
+            rest_l = [*zip(long_.core, long_.skeletons, strict=True)]
+            del rest_s[i]
+            del rest_l[i : i + extra]
+            if all(_token_match(t, k, u, v, False, cross) for (t, k), (u, v) in zip(rest_s, rest_l, strict=True)):
+                return ACRONYM if extra >= 3 else SHORT_ACRONYM
+    return None
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
@@ -482,6 +506,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                     best, feature = ORG_BRANCH, "subset"
             if score > best:
                 best, feature = score, "subset"
+    if not person and best < ACRONYM and (part := _acronym_part(a, b, cross)) is not None:
+        best, feature = part, "acronym-part"
     if not person:
         for x, y in ((a, b), (b, a)):
             letters = "".join(y.core)
