@@ -322,3 +322,23 @@ def test_the_second_end_of_a_written_range_is_an_expression_of_its_own(spans) ->
     sentence = "Output fell from 2011 to 2017, the ministry said."
     got = [(sentence[d.start_char : d.end_char], d.timex_value) for d in spans(sentence)]
     assert got == [("2011", "2011"), ("2017", "2017")]
+
+
+def test_a_year_ago_beside_a_reported_quarter_is_that_quarter_a_year_back(spans) -> None:
+    """Results compare a period with the same period a year before: "a year ago" after a reported quarter is
+    that quarter (2021-Q3), not the calendar year around the day a year before publication."""
+    text = "Harbor Mills said third-quarter sales reached $40 million, against $31 million a year ago."
+    got = {d.text: (d.timex_value, d.start, d.end) for d in spans(text, date(2022, 11, 2))}
+    assert got["a year ago"] == ("2021-Q3", date(2021, 7, 1), date(2021, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The third quarter was calm. A year ago, the valley was a war zone.",  # no amounts compared
+        "Third-quarter sales reached $40 million. Two ferries sank in March; a year ago one did.",  # nearer: March
+    ],
+)
+def test_a_year_ago_without_a_reported_period_to_compare_counts_from_publication(spans, text) -> None:
+    got = {d.text.strip(): d.timex_value for d in spans(text, date(2022, 11, 2))}
+    assert got[next(k for k in got if k.lower().endswith("a year ago"))] == "2021"

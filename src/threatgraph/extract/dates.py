@@ -824,6 +824,8 @@ def _resolve_anaphora(
         unit = _anaphoric_unit(span.text) if interval.start is None else None
         shift = _anaphoric_shift(span.text) if unit is None else None
         if unit is None and shift is None:
+            if (years := _years_ago(span.text)) is not None and published is not None:
+                out[k] = _ago_of_report(out, k, years, published)
             continue
         for j in range(k - 1, -1, -1):
             before, prev = out[j]
@@ -853,6 +855,65 @@ def _resolve_anaphora(
             counted.add(k)
             break
     return out
+
+
+_YEARS_AGO = re.compile(r"^(?:(?:from|than|with|since)\s+)?(a|one|two|three|\d)\s+years?\s+ago$")
+#: the TIMEX3 value of a period a company reports on: a quarter or a half of a year
+_REPORTED = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
+
+
+def _years_ago(text: str) -> int | None:
+    """The count of "a year ago", "two years ago" (after a comparing "from", "than"); None for others."""
+    m = _YEARS_AGO.match(_clean(text))
+    return _number(m[1]) if m else None
+
+
+def _ago_of_report(
+    found: list[tuple[Span, DateInterval]], k: int, years: int, published: date
+) -> tuple[Span, DateInterval]:
+    """ "a year ago" right after a reported quarter or half ("third-quarter profit rose 19% from a year
+    ago", "net was $5 million, against $3 million a year ago") compares with the same period a year back
+    (1988-Q3), as results are compared, not with the calendar year around the day a year before the
+    publication date. Only in a sentence that compares amounts or says what it compares with ("from",
+    "than"), and when the nearest earlier dated expression is such a period that has ended; otherwise
+    ("A year ago, he was unknown") the reading from the publication date stays."""
+    span, interval = found[k]
+    if not _compares(span):
+        return span, interval
+    for j in range(k - 1, -1, -1):
+        before, prev = found[j]
+        if span.start_char - before.start_char > _ANAPHORA_REACH:
+            break
+        if prev.start is None or prev.end is None or (prev.timex_value or "").endswith("_REF"):
+            continue
+        if _COMPARED.search(before.text.lower()):
+            continue  # an earlier "a year ago", "the year-ago quarter": the compared period, not the reported one
+        if not _REPORTED.match(prev.timex_value or "") or prev.end > published:
+            break
+        bounds = _shifted_from("year", -years, False, prev)
+        if bounds is None:
+            break
+        start, end = bounds
+        kind, value = timex.reading(span.text, start, end, "range", published)
+        return span, dataclasses.replace(
+            interval, start=start, end=end, precision="range", note=None, timex_type=kind, timex_value=value
+        )
+    return span, interval
+
+
+#: entity labels of the amounts a results sentence compares
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_COMPARING = frozenset({"from", "than", "with", "against", "versus", "vs"})
+
+
+def _compares(span: Span) -> bool:
+    """The expression's sentence compares amounts ("$5 million, up from $3 million a year ago") or the
+    expression follows a comparing word ("higher than a year ago")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _COMPARING or span[0].lower_ in _COMPARING:
+        return True
+    sent = span.sent
+    return any(e.label_ in _AMOUNTS and sent.start <= e.start < sent.end for e in doc.ents)
 
 
 def _since_earlier(found: list[tuple[Span, DateInterval]], k: int, published: date | None) -> tuple[Span, DateInterval]:
