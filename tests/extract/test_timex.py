@@ -342,3 +342,16 @@ def test_a_year_ago_beside_a_reported_quarter_is_that_quarter_a_year_back(spans)
 def test_a_year_ago_without_a_reported_period_to_compare_counts_from_publication(spans, text) -> None:
     got = {d.text.strip(): d.timex_value for d in spans(text, date(2022, 11, 2))}
     assert got[next(k for k in got if k.lower().endswith("a year ago"))] == "2021"
+
+
+def test_a_period_ended_on_a_day_is_its_length_and_the_day(spans) -> None:
+    """ "the nine months ended June 30": TimeML's DURATION P9M and the DATE of the day; the length carries the
+    whole period on the timeline."""
+    text = "For the nine months ended June 30, the co-operative lost $4 million."
+    got = {d.text: (d.timex_type, d.timex_value, d.start, d.end) for d in spans(text, date(2022, 8, 10))}
+    assert got == {
+        "the nine months": ("DURATION", "P9M", date(2021, 10, 1), date(2022, 6, 30)),
+        "June 30": ("DATE", "2022-06-30", date(2022, 6, 30), date(2022, 6, 30)),
+    }
+    year = {d.text: d.timex_value for d in spans("Revenue for the fiscal year ending March 31 doubled.")}
+    assert year == {"the fiscal year": "P1Y", "March 31": "2022-03-31"}

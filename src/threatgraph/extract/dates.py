@@ -733,9 +733,47 @@ def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, Date
     doc = ent.doc
     first, second = doc[ent.start : cuts[0]], doc[cuts[0] + 1 : ent.end]
     head, tail = _read(first, first, published), _read(second, second, published)
+    if head.start is None and doc[cuts[0]].lower_ in ("ended", "ending"):
+        head = _period_ended(first, tail) or head
     if head.start is None or not (tail.start is not None or tail.timex_type == "DURATION"):
         return []
     return [(first, head), (second, tail)]
+
+
+_PERIOD_ENDED = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(?:(\w+)\s+)?(year|month|week)s?$")
+
+
+def _period_ended(first: Span, end: DateInterval) -> DateInterval | None:
+    """ "the year" of "the year ended Sept. 30", "the six months" of "the six months ending June 30": a
+    reporting period of that length up to the day named. TimeML marks the length as a DURATION (P1Y, P6M)
+    and the day as a DATE of its own; the interval is the period itself (1988-10-01..1989-09-30), so a
+    timeline still gets the whole of it. None when the words are no such length or the day is no day."""
+    m = _PERIOD_ENDED.match(_clean(first.text))
+    if m is None or end.start is None or end.start != end.end:
+        return None
+    count = m[1] or "a"
+    if not (count.isdigit() or count in _grammar()["numbers"]) or count in _grammar()["vague_counts"]:
+        return None
+    n, unit = _number(count), m[2]
+    kind, value = timex.reading(f"{count} {unit}{'s' if n > 1 else ''}", None, None, "range", None)
+    if kind != "DURATION":
+        return None
+    last = end.start
+    if unit == "week":
+        start = last - timedelta(weeks=n) + timedelta(days=1)
+    else:
+        start = _shift_months(last, -n * (12 if unit == "year" else 1)) + timedelta(days=1)
+    lo, hi = _timex_extent(first)
+    return DateInterval(
+        text=first.text.strip(),
+        start=start,
+        end=last,
+        precision="range",
+        timex_type=kind,
+        timex_value=value,
+        start_char=lo,
+        end_char=hi,
+    )
 
 
 #: an expression that itself names a period before another ("a year ago", "the year-earlier quarter")
