@@ -355,3 +355,46 @@ def test_a_period_ended_on_a_day_is_its_length_and_the_day(spans) -> None:
     }
     year = {d.text: d.timex_value for d in spans("Revenue for the fiscal year ending March 31 doubled.")}
     assert year == {"the fiscal year": "P1Y", "March 31": "2022-03-31"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the last twenty-four hours", "PT24H"),
+        ("thirty six months", "P36M"),
+        ("an hour and a half", "PT1H30M"),
+        ("a minute and a half later", "PT1M30S"),
+        ("5 1/2 hours", "PT5H30M"),
+    ],
+)
+def test_durations_with_spelled_compound_numbers_and_halves(text: str, value: str) -> None:
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("nineteen eighty-four", date(1984, 1, 1), date(1984, 12, 31)),
+        ("March nineteen ninety-one", date(1991, 3, 1), date(1991, 3, 31)),
+        ("the summer of nineteen oh six", date(1906, 6, 1), date(1906, 8, 31)),
+        ("two thousand and three", date(2003, 1, 1), date(2003, 12, 31)),
+    ],
+)
+def test_years_spelled_out_as_broadcasts_say_them(text: str, start: date, end: date) -> None:
+    d = normalise(text, ANCHOR)
+    assert d is not None and (d.start, d.end) == (start, end)
+
+
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(st.integers(2, 9), st.integers(1, 9), st.sampled_from(["-", " "]))
+def test_any_spelled_year_of_the_century_reads_as_its_digits(ten: int, unit: int, joint: str) -> None:
+    words = f"nineteen {TENS[ten - 2]}{joint}{UNITS[unit - 1]}"
+    assert timex.spelled_years(words) == str(1900 + 10 * ten + unit)
+    assert timex.spelled_number(f"{TENS[ten - 2]}{joint}{UNITS[unit - 1]}") == 10 * ten + unit
+
+
+def test_a_length_in_thousands_of_years_is_no_year() -> None:
+    assert timex.spelled_years("more than two thousand years") == "more than two thousand years"

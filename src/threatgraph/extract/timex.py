@@ -44,18 +44,67 @@ def grammar() -> dict[str, Any]:
         re.escape(w)
         for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
     )
+    amount = f"{_number_words(data)[0]}|{amount}"  # "twenty-four hours" before "twenty" alone
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     inner = "|".join(re.escape(w) for w in data["duration_inner"])
     # an amount has at most three digits: "the 1988 quarter" is a year's quarter, not 1988 of them
     data["duration"] = re.compile(
-        rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
-        r"(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
+        rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+|\s+1/2)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
+        r"(\s+and\s+a\s+half)?(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
     )
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
     return data
+
+
+def _number_words(g: dict[str, Any]) -> tuple[str, str, str, str, dict[str, int]]:
+    """Alternations of the number words by kind (compounds "twenty-four", units, teens, tens) and their
+    values; vague amounts ("few") and articles are no digits."""
+    words = {w: int(v) for w, v in g["numbers"].items() if w.isalpha() and w not in ("a", "an")}
+    words = {w: v for w, v in words.items() if w not in g["vague_amounts"]}
+    units = "|".join(w for w, v in words.items() if 1 <= v <= 9)
+    teens = "|".join(w for w, v in words.items() if 10 <= v <= 19)
+    tens = "|".join(w for w, v in words.items() if v >= 20 and v % 10 == 0)
+    return rf"(?:{tens})[\s-]+(?:{units})", units, teens, tens, words
+
+
+@cache
+def _spelled() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """Patterns of a spelled-out number below a hundred ("twenty-four", "ninety six") and of a spelled-out
+    year ("nineteen ninety-six", "nineteen oh five", "two thousand and one"), from the number words."""
+    compound, units, teens, tens, words = _number_words(grammar())
+    below_100 = rf"(?:{compound}|{tens}|{teens})"
+    number = re.compile(rf"\b{below_100}\b")
+    year = re.compile(
+        rf"\b(?:(eighteen|nineteen|twenty)[\s-]+({below_100}|(?:oh|o)[\s-]+(?:{units}))"
+        rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?({below_100}|{units}))?)\b"
+        r"(?![\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur))"  # "two thousand years": a length
+    )
+    return number, year, words
+
+
+def spelled_number(words: str) -> int | None:
+    """The value of a number below a hundred written in words ("twenty-four", "ninety six", "eleven")."""
+    number, _year, values = _spelled()
+    if not number.fullmatch(words):
+        return None
+    return sum(values[w] for w in re.split(r"[\s-]+", words))
+
+
+def spelled_years(text: str) -> str:
+    """``text`` (lower-case) with each year written in words in digits, as transcripts of broadcasts spell
+    them: "january nineteen ninety-seven" -> "january 1997", "two thousand and one" -> "2001"."""
+    _number, year, values = _spelled()
+
+    def digits(m: re.Match[str]) -> str:
+        if m[1]:  # "nineteen ninety-six", "nineteen oh five"
+            rest = re.sub(r"^(?:oh|o)[\s-]+", "", m[2])
+            return str(values[m[1]] * 100 + sum(values[w] for w in re.split(r"[\s-]+", rest)))
+        return str(2000 + (sum(values[w] for w in re.split(r"[\s-]+", m[3])) if m[3] else 0))
+
+    return year.sub(digits, text)
 
 
 def _clean(text: str) -> str:
@@ -70,11 +119,21 @@ def _amount(word: str | None, g: dict[str, Any]) -> float | None:
         return 1.0
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    if half := re.fullmatch(r"(\d+)\s+1/2", word):  # "5 1/2 hours"
+        return float(half[1]) + 0.5
+    if (spelled := spelled_number(word)) is not None:  # "twenty-four"
+        return float(spelled)
     if word in g["fractions"]:
         return float(g["fractions"][word])
     if word in g["vague_amounts"]:
         return None
     return float(g["numbers"][word])
+
+
+def _length(m: re.Match[str], unstated: float | None, g: dict[str, Any]) -> float | None:
+    """The count of a duration match: its amount (``unstated`` when it has none), plus a trailing "and a half"."""
+    n = _amount(m[1], g) if m[1] else unstated
+    return n + 0.5 if n is not None and m[3] else n
 
 
 def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
@@ -83,6 +142,8 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
         return f"P{'T' if code in ('H', 'MIN', 'S') else ''}X{code[0] if code == 'MIN' else code}"  # "hours": PTXH
     if n != int(n) and code in g["unit_years"]:  # "two-and-a-half decades": P25Y
         n, code = n * g["unit_years"][code], "Y"
+    if n != int(n) and code in ("H", "MIN"):  # "5 1/2 hours": PT5H30M, "a minute and a half": PT1M30S
+        return f"PT{int(n)}{'H' if code == 'H' else 'M'}{round((n - int(n)) * 60)}{'M' if code == 'H' else 'S'}"
     if n != int(n):
         return f"P{n:g}{code}"
     time_unit = code in ("H", "MIN", "S")
@@ -151,14 +212,14 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     after = re.fullmatch(r"(.+?)\s+(?:later|after)", s)
     if after and (m := g["duration"].match(after[1])) and (m[1] or after[1].endswith("s")):
         # "three days later": TimeML's duration with "later" as its signal (the timeline counts the date)
-        return "DURATION", _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
+        return "DURATION", _duration_value(_length(m, None, g), m[2], g)
     relative = re.search(r"\b(?:ago|last|this|next|past|previous|earlier|later)\b", s)
     if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
         lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
         window = re.match(r"(?:the\s+)?(?:past|last)\b", lead) and _clean(text).startswith("the ")  # "the past year"
         if m[1] or s.endswith("s") or window or re.search(r"\b(?:for|over|during)\b", lead):
             single = 1.0 if window and not s.endswith("s") else None  # "the past year": one year up to now
-            return "DURATION", _duration_value(_amount(m[1], g) if m[1] else single, m[2], g)
+            return "DURATION", _duration_value(_length(m, single, g), m[2], g)
     if (within := g["within"].match(s)) and start is not None:
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
     if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
