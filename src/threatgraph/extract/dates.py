@@ -1005,8 +1005,6 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _forward(interval, published)
     elif way == "open":
         interval = _nearest(interval, published)
-    elif published is not None:
-        interval = _this_year(interval, published)
     kind, value = _timex_reading(interval, published)
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = _timex_extent(span)
@@ -1134,27 +1132,6 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
     except ValueError:
         return interval
     return dataclasses.replace(interval, start=start, end=end)
-
-
-#: how far ahead an undated day or month of the publication year may lie and still be meant in a past clause
-_THIS_YEAR_AHEAD = timedelta(days=62)
-
-
-def _this_year(interval: DateInterval, published: date) -> DateInterval:
-    """An undated month or day of a month in a past clause that the grammar put in the year before
-    publication, while the same month or day of the publication year lies just ahead (within two months):
-    that one is meant. News style writes the year of any date outside the current year, so an undated
-    "Nov. 20" in a Nov. 2 article is this year's; the past tense is the act about it ("extended the offer
-    to Nov. 20", "has set Nov. 10 as the deadline", "told of a cutback in September"). A January article's
-    "Dec. 20" keeps last December: this year's lies far ahead."""
-    if interval.start is None or interval.end is None or interval.end.year >= published.year:
-        return interval
-    if interval.precision == "day" and not _patterns()["has_month"].search(_clean(interval.text)):
-        return interval  # a weekday: a week back, never a year
-    ahead = _forward(interval, published)
-    if ahead is interval or ahead.start is None or ahead.start.year != published.year:
-        return interval
-    return ahead if ahead.start - published <= _THIS_YEAR_AHEAD else interval
 
 
 def _nearest(interval: DateInterval, published: date) -> DateInterval:
