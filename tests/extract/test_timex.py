@@ -398,3 +398,21 @@ def test_any_spelled_year_of_the_century_reads_as_its_digits(ten: int, unit: int
 
 def test_a_length_in_thousands_of_years_is_no_year() -> None:
     assert timex.spelled_years("more than two thousand years") == "more than two thousand years"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "word", "value"),
+    [
+        ("The ministry extended the registration period to Nov. 20.", date(2022, 11, 2), "Nov. 20", "2022-11-20"),
+        ("The league had set Dec. 3 as the deadline for bids.", date(2022, 11, 2), "Dec. 3", "2022-12-03"),
+        ("The council postponed the vote until June.", date(2022, 5, 20), "June", "2022-06"),
+        ("A judge ordered the ferry to stay in port until March 6.", date(2022, 1, 15), "March 6", "2022-03-06"),
+        ("The rebels held the town until March 6.", date(2022, 1, 15), "March 6", "2021-03-06"),
+        ("The ministry has published its report in April.", date(2022, 3, 15), "April", "2021-04"),
+    ],
+)
+def test_a_date_a_verb_sets_is_the_nearer_one_whatever_the_tense(spans, sentence, published, word, value) -> None:
+    """ "extended ... to Nov. 20": the past tense is the act of setting, not the time of the date it sets;
+    a realised past ("held the town until March 6") keeps the last one."""
+    got = {d.text: d.timex_value for d in spans(sentence, published)}
+    assert got[next(k for k in got if word in k)] == value

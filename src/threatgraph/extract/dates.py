@@ -1006,9 +1006,29 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     elif way == "open":
         interval = _nearest(interval, published)
     kind, value = _timex_reading(interval, published)
+    if way != "past" and published is not None and span is not ent and interval.start is None:
+        way = timex.direction(span, signals=False)  # "held the town until March 6": the verb's past decides
+        if way != "past":
+            interval, kind, value = _bound_ahead(interval, ent, way, published, (kind, value))
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = _timex_extent(span)
     return interval
+
+
+def _bound_ahead(
+    interval: DateInterval, ent: Span, way: str, published: date, reading: tuple[str, str]
+) -> tuple[DateInterval, str, str]:
+    """ "until March 6", "till June" in a clause that looks ahead or sets a deadline ("ordered him to stay
+    until March 6"): the bound is the next (or the nearer) March 6, as an undated day alone would be, not the
+    last one the grammar picked; the stretch still has no start."""
+    inner = normalise(ent.text, published)
+    if interval.end is None or inner is None or inner.start is None:
+        return interval, *reading
+    moved = _forward(inner, published) if way == "future" else _nearest(inner, published)
+    if moved is inner or moved.end is None or moved.end <= interval.end:
+        return interval, *reading
+    kind, value = timex.reading(moved.text, moved.start, moved.end, moved.precision, published)
+    return dataclasses.replace(interval, end=moved.end), kind, value
 
 
 #: Words before a temporal expression that TimeML marks as a SIGNAL beside the TIMEX3, not inside it.

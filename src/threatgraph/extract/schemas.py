@@ -166,6 +166,7 @@ class TimexFile(Schema):
     future_words: Words
     perfect_aux: Words
     deadline_signals: Words
+    deadline_verbs: Words
 
 
 class EventType(Schema):

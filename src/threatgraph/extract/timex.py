@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.datafiles import load_yaml
+from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.schemas import DatesFile, TimexFile
 
 if TYPE_CHECKING:
@@ -280,23 +281,25 @@ def _governor(span: Span) -> Token:
     return head
 
 
-def direction(span: Span) -> str:
+def direction(span: Span, signals: bool = True) -> str:
     """Which way an undated "June", "Dec. 7" or "Monday" points from the publication date, read from
     its clause: "future" ("will meet in June", "is scheduled for April 7"), "past" when the verb it
     hangs from is in a past tense ("met on Monday", "was killed in June", "has lived there since May"),
-    and "open" otherwise: a present tense, an infinitive or no verb ("plans to announce on Nov. 6",
-    "payable Dec. 7", "the team planned to leave on Thursday"), where the nearer occurrence is meant."""
+    and "open" otherwise: a present tense, an infinitive, no verb or a verb that sets a date ("plans to
+    announce on Nov. 6", "payable Dec. 7", "the team planned to leave on Thursday", "extended the offer to
+    Nov. 20"), where the nearer occurrence is meant. Without ``signals`` a bound's "until", "by" do not
+    make it open: only its verb does ("held the town until March 6" is past)."""
     if future_clause(span):
         return "future"
     g = grammar()
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]:
+    if signals and (span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]):
         return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
     verb = _governor(span)
     while verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i != verb.i:
         verb = verb.head  # "has fluctuated, rising to a high in June": the participle takes its clause's tense
-    if verb.pos_ not in ("VERB", "AUX"):
-        return "open"
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) in g["deadline_verbs"]:
+        return "open"  # no verb, or one that sets a date ("extended the offer to Nov. 20"): the nearer one
     if verb.tag_ == "VBD":
         return "past"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
