@@ -416,3 +416,9 @@ def test_a_date_a_verb_sets_is_the_nearer_one_whatever_the_tense(spans, sentence
     a realised past ("held the town until March 6") keeps the last one."""
     got = {d.text: d.timex_value for d in spans(sentence, published)}
     assert got[next(k for k in got if word in k)] == value
+
+
+def test_a_spelled_out_year_is_a_year_written_whatever_the_clause(spans) -> None:
+    """A month with its year in words is as dated as "January 1997": no tense moves it."""
+    got = {d.text: d.timex_value for d in spans("The sign on the gate says January nineteen ninety-seven.")}
+    assert got == {"January nineteen ninety-seven": "1997-01"}

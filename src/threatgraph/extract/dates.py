@@ -1129,7 +1129,7 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
     grammar picked."""
     if interval.start is None or interval.end is None or interval.start >= published:
         return interval
-    if _BACKWARD.search(interval.text) or interval.precision not in ("day", "month", "season"):
+    if _BACKWARD.search(_clean(interval.text)) or interval.precision not in ("day", "month", "season"):
         return interval
     if interval.precision == "day":
         if interval.start != interval.end:
