@@ -422,3 +422,12 @@ def test_a_spelled_out_year_is_a_year_written_whatever_the_clause(spans) -> None
     """A month with its year in words is as dated as "January 1997": no tense moves it."""
     got = {d.text: d.timex_value for d in spans("The sign on the gate says January nineteen ninety-seven.")}
     assert got == {"January nineteen ninety-seven": "1997-01"}
+
+
+def test_a_frequency_word_before_a_noun_is_a_kind_not_a_time(spans) -> None:
+    """ "a quarterly dividend", "average daily volume": the word says what kind of thing it is; "meets
+    weekly" says when something happens."""
+    assert spans("The co-operative raised its quarterly dividend and its annual payout.") == []
+    assert spans("Average daily volume fell.") == []
+    got = [(d.text, d.timex_type, d.timex_value) for d in spans("The council meets weekly in the old hall.")]
+    assert got == [("weekly", "SET", "P1W")]

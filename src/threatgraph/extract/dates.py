@@ -1180,7 +1180,7 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
         if _overlaps(start, end, taken):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or timex.not_a_date(span):
             continue
         found.append(_read(span, span, published))
         taken.append((start, end))
