@@ -431,3 +431,22 @@ def test_a_frequency_word_before_a_noun_is_a_kind_not_a_time(spans) -> None:
     assert spans("Average daily volume fell.") == []
     got = [(d.text, d.timex_type, d.timex_value) for d in spans("The council meets weekly in the old hall.")]
     assert got == [("weekly", "SET", "P1W")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The market is held every Monday in the square.", "every Monday", "XXXX-WXX-1"),
+        ("Floods come to the delta each July.", "each July", "XXXX-07"),
+        ("The hut is rented out every summer.", "every summer", "XXXX-SU"),
+    ],
+)
+def test_every_named_day_month_or_season_is_a_set(spans, sentence, text, value) -> None:
+    got = [(d.text, d.timex_type, d.timex_value) for d in spans(sentence)]
+    assert got == [(text, "SET", value)]
+
+
+def test_a_clock_time_the_model_tagged_with_its_day_is_that_day_at_that_hour(spans) -> None:
+    """ "10 p.m. Wednesday" tagged as one TIME: the Wednesday is dated as a day alone would be."""
+    got = [(d.text, d.timex_type, d.timex_value) for d in spans("The ferry sank at 10 p.m. Wednesday off the cape.")]
+    assert got == [("10 p.m. Wednesday", "TIME", "2022-03-09T22:00")]

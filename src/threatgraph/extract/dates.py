@@ -995,6 +995,10 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     interval = normalise(span.text, published)
     if interval is None and span is not ent:
         interval = normalise(ent.text, published)
+    if interval is None and span.label_ == "TIME" and (day := timex.without_clock(span.text)) is not None:
+        interval = normalise(day, published)  # "10 p.m. Wednesday": date the Wednesday, keep the hour for the value
+        if interval is not None:
+            interval.text = span.text.strip()
     if interval is None and (day := timex.without_day_part(span.text)) is not None:
         interval = normalise(day, published)  # "Friday night": date the Friday, keep the night for the value
         if interval is not None:

@@ -14,6 +14,7 @@ The words live in ``timex.yaml``; the numbers words are shared with ``dates.yaml
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from functools import cache
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).parent
 SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+SEASON_NAMES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 
 @cache
@@ -53,6 +55,9 @@ def grammar() -> dict[str, Any]:
         rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+|\s+1/2)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
         r"(\s+and\s+a\s+half)?(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
     )
+    named = "|".join([*dates["weekdays"], *(calendar.month_name[i].lower() for i in range(1, 13)), *SEASON_NAMES])
+    data["every_named"] = re.compile(rf"^(?:every|each)\s+({named})s?$")
+    data["weekdays"] = dates["weekdays"]
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
@@ -151,6 +156,27 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
     return f"P{'T' if time_unit else ''}{int(n)}{code[0] if code == 'MIN' else code}"
 
 
+def _every_named(name: str, g: dict[str, Any]) -> str:
+    """The TIMEX3 set of "every Monday" (XXXX-WXX-1), "each July" (XXXX-07), "every summer" (XXXX-SU)."""
+    if name in g["weekdays"]:
+        return f"XXXX-WXX-{g['weekdays'].index(name) + 1}"
+    if name in SEASON_NAMES:
+        return f"XXXX-{SEASON_NAMES[name]}"
+    return f"XXXX-{list(calendar.month_name).index(name.capitalize()):02d}"
+
+
+def without_clock(text: str) -> str | None:
+    """The day a clock time is on, without the clock and its time zone ("10 p.m. EST Wednesday" ->
+    "Wednesday"), so the day can be dated and the hour kept for the TIMEX3 value; None if there is none."""
+    m = grammar()["clock"].search(text)
+    if m is None:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    rest = re.sub(r"\b[A-Z]{1,2}[SD]?T\b|\b(?:on|at)\b|,", " ", rest)
+    rest = " ".join(rest.split())
+    return rest or None
+
+
 def _day_value(start: date, end: date, precision: str) -> str:
     """The calendar value of a closed interval: a day, ISO week, month, quarter, season, year or decade."""
     if start == end:
@@ -197,6 +223,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "DATE", g["refs"][s]
     if s in g["set_words"]:
         return "SET", g["set_words"][s]
+    if m := g["every_named"].match(s):
+        return "SET", _every_named(m[1], g)
     if m := g["every"].match(s):
         n = _amount(m[1], g) if m[1] else 1.0
         return "SET", _duration_value(n, m[2], g)
