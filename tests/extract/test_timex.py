@@ -450,3 +450,44 @@ def test_a_clock_time_the_model_tagged_with_its_day_is_that_day_at_that_hour(spa
     """ "10 p.m. Wednesday" tagged as one TIME: the Wednesday is dated as a day alone would be."""
     got = [(d.text, d.timex_type, d.timex_value) for d in spans("The ferry sank at 10 p.m. Wednesday off the cape.")]
     assert got == [("10 p.m. Wednesday", "TIME", "2022-03-09T22:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("The ferry service resumed on Thanksgiving Day.", date(2022, 12, 10), "Thanksgiving Day", "2022-11-24"),
+        ("The ferry service resumed on Thanksgiving Day.", date(2022, 11, 1), "Thanksgiving Day", "2021-11-25"),
+        ("Talks will resume after Easter.", date(2024, 1, 20), "Easter", "2024-03-31"),
+        ("Pilgrims crowded the square on Good Friday.", date(2019, 5, 1), "Good Friday", "2019-04-19"),
+        ("The levee broke on New Year's Eve.", date(2023, 1, 3), "New Year's Eve", "2022-12-31"),
+    ],
+)
+def test_holidays_are_the_days_they_fall_on(spans, sentence, published, text, value) -> None:
+    got = [(d.text, d.timex_value) for d in spans(sentence, published)]
+    assert got == [(text, value)]
+
+
+def test_a_holiday_naming_a_kind_of_thing_is_no_date(spans) -> None:
+    assert spans("A truck drove into a Christmas market in the old town.") == []
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [
+        (1999, date(1999, 4, 4)),
+        (2000, date(2000, 4, 23)),
+        (2019, date(2019, 4, 21)),
+        (2025, date(2025, 4, 20)),
+        (2038, date(2038, 4, 25)),
+    ],
+)
+def test_easter_by_the_gregorian_computus(year: int, easter: date) -> None:
+    got = normalise(f"Easter {year}", None)
+    assert got is not None and got.start == easter
+
+
+@given(st.integers(1900, 2100))
+def test_easter_is_a_sunday_between_march_22_and_april_25(year: int) -> None:
+    got = normalise(f"Easter Sunday {year}", None)
+    assert got is not None and got.start is not None
+    assert got.start.weekday() == 6 and date(year, 3, 22) <= got.start <= date(year, 4, 25)

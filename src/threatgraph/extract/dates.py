@@ -479,10 +479,69 @@ def _named_day(s: str) -> date | None:
     return named.get(words[-1]) if words and (len(words) == 1 or words[0] in _grammar()["lead_words"]) else None
 
 
+def holiday_names() -> list[str]:
+    """The holidays ``dates.yaml`` dates, longest first (for patterns that find them in a text)."""
+    g = _grammar()
+    names = [*g["holidays_fixed"], *g["holidays_by_rule"], *g["holidays_from_easter"]]
+    return sorted(names, key=len, reverse=True)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    """The day of a holiday of ``dates.yaml`` in a year."""
+    g = _grammar()
+    if name in g["holidays_fixed"]:
+        month, day = g["holidays_fixed"][name]
+        return date(_check_year(year), month, day)
+    if name in g["holidays_from_easter"]:
+        return _easter(_check_year(year)) + timedelta(days=g["holidays_from_easter"][name])
+    month, weekday, nth = g["holidays_by_rule"][name]
+    first = date(_check_year(year), month, 1)
+    if nth > 0:
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = _month_end(year, month)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(s: str, anchor: date | None) -> _Res | None:
+    """ "Thanksgiving Day", "last Christmas", "next Easter", "Christmas 1998": the latest one not after the
+    anchor (the next one after "next"), or the one of the year written; None for anything else."""
+    m = re.fullmatch(rf"(?:(last|this|next|this past)\s+)?({_alt(holiday_names())})(?:,?\s+(\d{{4}}))?", s)
+    if m is None:
+        return None
+    name = m[2]
+    if m[3]:
+        day = _holiday_in(name, int(m[3]))
+        return _Res(day, day, "day")
+    if anchor is None:
+        return _floating("day")
+    day = _holiday_in(name, anchor.year)
+    if m[1] == "next":
+        day = day if day > anchor else _holiday_in(name, anchor.year + 1)
+    elif day > anchor:
+        day = _holiday_in(name, anchor.year - 1)
+    return _Res(day, day, "day")
+
+
 def _parse(s: str, anchor: date | None) -> _Res | None:
     p = _patterns()
     if (day := _named_day(s)) is not None:
         return _Res(day, day, "day")
+    if (feast := _holiday(s, anchor)) is not None:
+        return feast
     point = _parse_point(s, anchor)
     if point is not None:
         return point
@@ -1145,6 +1204,10 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
                 day = interval.start.replace(year=interval.start.year + 1)
             except ValueError:
                 return interval
+            return dataclasses.replace(interval, start=day, end=day)
+        name = re.sub(r"^(?:on|at|the)\s+", "", _clean(interval.text))
+        if name in holiday_names():  # "will meet at Christmas": the next one, recomputed (Easter moves)
+            day = _holiday_in(name, interval.start.year + 1)
             return dataclasses.replace(interval, start=day, end=day)
         if not _patterns()["weekday"].match(_clean(interval.text)):
             return interval

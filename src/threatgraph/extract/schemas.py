@@ -136,6 +136,9 @@ class DatesFile(Schema):
     decade_words: dict[str, int]
     later_words: Words
     named_days: dict[str, date]
+    holidays_fixed: dict[str, list[int]]
+    holidays_by_rule: dict[str, list[int]]
+    holidays_from_easter: dict[str, int]
     anaphoric_openers: Words
     anaphoric_marks: Words
     anaphoric_units: dict[str, str]

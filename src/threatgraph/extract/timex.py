@@ -41,7 +41,10 @@ def grammar() -> dict[str, Any]:
     data["numbers"] = dates["numbers"]
     within = "|".join(re.escape(w) for w in sorted([*dates["earlier_words"], *dates["later_words"]], key=len)[::-1])
     data["within"] = re.compile(rf"^(?:{within})\s+(?:this|the)\s+(day|week|month|year)$")
-    data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(data["extra_patterns"]) + r")(?![\w-])", re.IGNORECASE)
+    holidays = [*dates["holidays_fixed"], *dates["holidays_by_rule"], *dates["holidays_from_easter"]]
+    data["holidays"] = frozenset(holidays)
+    found = [*data["extra_patterns"], *(re.escape(h) for h in sorted(holidays, key=len, reverse=True))]
+    data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(found) + r")(?![\w-])", re.IGNORECASE)
     units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
     amount = "|".join(
         re.escape(w)
@@ -285,8 +288,9 @@ def not_a_date(span: Span) -> bool:
         return True
     if words.startswith("no "):
         return True  # "no hour passes without…": no time is meant
-    if len(span) == 1 and words in g["set_words"] and span.root.dep_ in ("amod", "compound", "nmod"):
-        return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend": a kind of dividend, no time
+    kind_words = len(span) == 1 and words in g["set_words"] or words in g["holidays"]
+    if kind_words and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head not in span:
+        return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend", "a Christmas market": a kind
     if re.fullmatch(r"\d{5,}", words):
         return True
     if (pair := re.fullmatch(r"(\d{3,4})/(\d{2,4})", words)) and not _consecutive_years(*pair.groups()):
