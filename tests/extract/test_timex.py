@@ -491,3 +491,16 @@ def test_easter_is_a_sunday_between_march_22_and_april_25(year: int) -> None:
     got = normalise(f"Easter Sunday {year}", None)
     assert got is not None and got.start is not None
     assert got.start.weekday() == 6 and date(year, 3, 22) <= got.start <= date(year, 4, 25)
+
+
+def test_the_first_months_of_a_year_are_their_length_and_the_year(spans) -> None:
+    """TimeML marks "the first six months of 2019" as a DURATION (P6M) and the year; the length carries those
+    months of that year on the timeline."""
+    got = {
+        d.text: (d.timex_type, d.timex_value, d.start, d.end)
+        for d in spans("Exports fell in the first six months of 2019.")
+    }
+    assert got == {
+        "the first six months": ("DURATION", "P6M", date(2019, 1, 1), date(2019, 6, 30)),
+        "2019": ("DATE", "2019", date(2019, 1, 1), date(2019, 12, 31)),
+    }

@@ -780,7 +780,7 @@ def _listed_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInt
 
 
 #: words inside one model DATE span that relate two expressions ("March 2011 after months of ...")
-_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till", "ended", "ending"})
+_INNER_SIGNALS = frozenset({"after", "before", "following", "since", "until", "till", "ended", "ending", "of"})
 
 
 def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, DateInterval]]:
@@ -794,9 +794,35 @@ def _signalled_dates(ent: Span, published: date | None) -> list[tuple[Span, Date
     head, tail = _read(first, first, published), _read(second, second, published)
     if head.start is None and doc[cuts[0]].lower_ in ("ended", "ending"):
         head = _period_ended(first, tail) or head
+    if doc[cuts[0]].lower_ == "of":
+        head = _part_of_year(first, head, tail)  # "the first nine months of 1997": P9M and 1997
+        if head is None:
+            return []
     if head.start is None or not (tail.start is not None or tail.timex_type == "DURATION"):
         return []
     return [(first, head), (second, tail)]
+
+
+_FIRST_MONTHS = re.compile(r"^(?:the\s+)?(first|last)\s+(\w+)\s+(month|quarter)s$")
+
+
+def _part_of_year(first: Span, head: DateInterval, year: DateInterval) -> DateInterval | None:
+    """ "the first nine months" of "the first nine months of 1997": TimeML's DURATION P9M beside the year's
+    DATE; its interval is those months of that year (1997-01-01..1997-09-30) when the year is one. None when
+    the head is no duration (the span is left whole)."""
+    if head.timex_type != "DURATION" or not head.timex_value:
+        return None
+    m = _FIRST_MONTHS.match(_clean(first.text))
+    whole_year = year.start is not None and year.end is not None and year.precision == "year"
+    if m is None or not whole_year or not (m[2].isdigit() or m[2] in _grammar()["numbers"]):
+        return head
+    assert year.start is not None
+    months = _number(m[2]) * (3 if m[3] == "quarter" else 1)
+    if not 0 < months <= 12:
+        return head
+    y = year.start.year
+    start, end = (1, months) if m[1] == "first" else (13 - months, 12)
+    return dataclasses.replace(head, start=date(y, start, 1), end=_month_end(y, end), precision="range", note=None)
 
 
 _PERIOD_ENDED = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(?:(\w+)\s+)?(year|month|week)s?$")
