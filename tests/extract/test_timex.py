@@ -504,3 +504,16 @@ def test_the_first_months_of_a_year_are_their_length_and_the_year(spans) -> None
         "the first six months": ("DURATION", "P6M", date(2019, 1, 1), date(2019, 6, 30)),
         "2019": ("DATE", "2019", date(2019, 1, 1), date(2019, 12, 31)),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Sales for the full year were flat, the co-operative said.", "2022"),
+        ("The mill closed in 2015, and for the year output fell by half.", "2015"),
+    ],
+)
+def test_the_year_is_the_year_the_text_is_about(spans, sentence, value) -> None:
+    """ "the year", "the full year": the last year the text named, or the year of publication."""
+    got = {d.text: d.timex_value for d in spans(sentence)}
+    assert got[next(k for k in got if k.endswith("year"))] == value

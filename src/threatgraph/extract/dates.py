@@ -944,7 +944,8 @@ def _resolve_anaphora(
         if interval.start is None and _clean(span.text) in since:
             out[k] = _since_earlier(out, k, published)
             continue
-        unit = _anaphoric_unit(span.text) if interval.start is None else None
+        bare_year = interval.start is None and _BARE_YEAR.match(_clean(span.text)) is not None
+        unit = "year" if bare_year else _anaphoric_unit(span.text) if interval.start is None else None
         shift = _anaphoric_shift(span.text) if unit is None else None
         if unit is None and shift is None:
             if (years := _years_ago(span.text)) is not None and published is not None:
@@ -977,7 +978,21 @@ def _resolve_anaphora(
             )
             counted.add(k)
             break
+        else:
+            if bare_year and published is not None:  # no year named before: the year of publication
+                start, end = date(published.year, 1, 1), date(published.year, 12, 31)
+                out[k] = (
+                    span,
+                    dataclasses.replace(
+                        interval, start=start, end=end, precision="year", note=None, timex_value=str(published.year)
+                    ),
+                )
     return out
+
+
+#: "the year", "the full year", "earlier in the year": the year the text is about (the last one it named, or the
+#: year of publication), as news uses it ("sales for the full year", "a high for the year")
+_BARE_YEAR = re.compile(r"^(?:(?:earlier|later)\s+in\s+|for\s+)?the\s+(?:(?:full|whole|entire|calendar)\s+)?year$")
 
 
 _YEARS_AGO = re.compile(r"^(?:(?:from|than|with|since)\s+)?(a|one|two|three|\d)\s+years?\s+ago$")
