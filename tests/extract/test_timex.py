@@ -517,3 +517,17 @@ def test_the_year_is_the_year_the_text_is_about(spans, sentence, value) -> None:
     """ "the year", "the full year": the last year the text named, or the year of publication."""
     got = {d.text: d.timex_value for d in spans(sentence)}
     assert got[next(k for k in got if k.endswith("year"))] == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Third-quarter output at the mill rose 10% from a year earlier.",
+        "Third-quarter output at the mill rose. In the year-earlier period, it made 400 tonnes.",
+    ],
+)
+def test_a_comparison_with_a_year_earlier_is_the_reported_period_a_year_back(spans, sentence) -> None:
+    got = [d for d in spans(sentence, date(2022, 10, 20)) if "year" in d.text]
+    assert [(d.timex_value, d.start, d.end, d.precision) for d in got] == [
+        ("2021-Q3", date(2021, 7, 1), date(2021, 9, 30), "range")
+    ]

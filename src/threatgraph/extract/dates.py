@@ -890,6 +890,10 @@ def _anaphoric_shift(text: str) -> tuple[str, int, bool] | None:
     g = _grammar()
     words = _clean(text).split()
     units = g["anaphoric_units"]
+    if len(words) > 1 and words[0] == "from":
+        words = words[1:]  # "rose 10% from a year earlier": the comparison's signal
+    if len(words) == 3 and words[0] == "the" and words[1] in g["anaphoric_compounds"] and words[2] not in units:
+        words = words[:2]  # "the year-earlier period", "the year-ago results": the period just named, a year back
     if words and words[0] == "the":
         words = words[1:] if len(words) == 2 and words[1] in g["anaphoric_compounds"] else words
     if len(words) == 1 and words[0] in g["anaphoric_compounds"]:  # "year-earlier" (results), "the year-ago"
@@ -969,6 +973,8 @@ def _resolve_anaphora(
                 continue
             start, end = bounds
             precision = "day" if start == end else kept if kept in ("month", "year") else "range"
+            if precision == "year" and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+                precision = "range"  # "a year earlier" than a quarter: that quarter, not a whole year
             kind, value = timex.reading(said, start, end, precision, published)
             out[k] = (
                 span,
