@@ -531,3 +531,21 @@ def test_a_comparison_with_a_year_earlier_is_the_reported_period_a_year_back(spa
     assert [(d.timex_value, d.start, d.end, d.precision) for d in got] == [
         ("2021-Q3", date(2021, 7, 1), date(2021, 9, 30), "range")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # a plan told in the past: the cancelled service was due the day before publication
+        ("A memorial service planned for Saturday was cancelled after the threats.", date(2022, 3, 13), "2022-03-12"),
+        # a plan still ahead
+        ("A memorial service planned for Saturday will draw thousands.", date(2022, 3, 13), "2022-03-19"),
+        # planning in the past tense sets a date that may lie ahead: the nearer Saturday
+        ("Fishermen planned a protest at the harbour on Saturday.", date(2022, 3, 18), "2022-03-19"),
+        # the second end of a range is no deadline
+        ("The co-operative bought 2,000 tonnes from Feb. 14 to Thursday.", date(2022, 3, 14), "2022-03-10"),
+    ],
+)
+def test_plans_ranges_and_the_way_a_weekday_points(spans, sentence, published, value) -> None:
+    got = [d.timex_value for d in spans(sentence, published) if "day" in sentence[d.start_char : d.end_char]]
+    assert got == [value]

@@ -359,5 +359,22 @@ def future_clause(span: Span) -> bool:
         ):
             return True
         if verb.lower_ in g["future_words"] and verb.tag_ == "VBN":
+            if verb.dep_ == "acl" and _past(_governor_of(verb.head)):
+                return False  # "a service planned for Saturday was cancelled": a plan told in the past
             return True  # "scheduled for April 7", "expected in June": a plan or an expectation
     return False
+
+
+def _governor_of(token: Token) -> Token:
+    """The verb a word hangs from (the word itself when none is above it)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense, or with a past auxiliary ("was cancelled", "had left")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
