@@ -359,9 +359,9 @@ def future_clause(span: Span) -> bool:
         ):
             return True
         if verb.lower_ in g["future_words"] and verb.tag_ == "VBN":
-            if verb.dep_ == "acl" and _past(_governor_of(verb.head)):
-                return False  # "a service planned for Saturday was cancelled": a plan told in the past
-            return True  # "scheduled for April 7", "expected in June": a plan or an expectation
+            # "scheduled for April 7", "expected in June": a plan or an expectation, unless it is told in the
+            # past ("a service planned for Saturday was cancelled")
+            return not (verb.dep_ == "acl" and _past(_governor_of(verb.head)))
     return False
 
 
