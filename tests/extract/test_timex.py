@@ -549,3 +549,9 @@ def test_a_comparison_with_a_year_earlier_is_the_reported_period_a_year_back(spa
 def test_plans_ranges_and_the_way_a_weekday_points(spans, sentence, published, value) -> None:
     got = [d.timex_value for d in spans(sentence, published) if "day" in sentence[d.start_char : d.end_char]]
     assert got == [value]
+
+
+def test_the_future_is_a_reference_where_the_phrase_ends_there(spans) -> None:
+    got = [(d.text, d.timex_value) for d in spans("Peace is unlikely in the near future, the envoy said.")]
+    assert got == [("the near future", "FUTURE_REF")]
+    assert spans("The future of the port is unclear.") == []
