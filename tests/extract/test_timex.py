@@ -555,3 +555,10 @@ def test_the_future_is_a_reference_where_the_phrase_ends_there(spans) -> None:
     got = [(d.text, d.timex_value) for d in spans("Peace is unlikely in the near future, the envoy said.")]
     assert got == [("the near future", "FUTURE_REF")]
     assert spans("The future of the port is unclear.") == []
+
+
+def test_in_the_past_before_any_word_but_a_length_is_a_past_reference(spans) -> None:
+    got = [(d.text, d.timex_value) for d in spans("The ministry said in the past it would not negotiate.")]
+    assert got == [("the past", "PAST_REF")]
+    got = [(d.text, d.timex_value) for d in spans("Prices rose in the past three weeks.")]
+    assert got == [("the past three weeks", "P3W")]
