@@ -562,3 +562,11 @@ def test_in_the_past_before_any_word_but_a_length_is_a_past_reference(spans) -> 
     assert got == [("the past", "PAST_REF")]
     got = [(d.text, d.timex_value) for d in spans("Prices rose in the past three weeks.")]
     assert got == [("the past three weeks", "P3W")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("almost two decades", "P20Y"), ("a decade", "P10Y"), ("three centuries", "P300Y")]
+)
+def test_a_counted_decade_or_century_is_written_in_years_as_timebank_does(text: str, value: str) -> None:
+    """TimeBank writes "two decades" as P20Y; an uncounted "decades" keeps its unit (PXDE)."""
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)

@@ -149,7 +149,7 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
     code = g["duration_units"][unit]
     if n is None:
         return f"P{'T' if code in ('H', 'MIN', 'S') else ''}X{code[0] if code == 'MIN' else code}"  # "hours": PTXH
-    if n != int(n) and code in g["unit_years"]:  # "two-and-a-half decades": P25Y
+    if code in g["unit_years"]:  # "two decades": P20Y, "two-and-a-half decades": P25Y, as TimeBank writes them
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n) and code in ("H", "MIN"):  # "5 1/2 hours": PT5H30M, "a minute and a half": PT1M30S
         return f"PT{int(n)}{'H' if code == 'H' else 'M'}{round((n - int(n)) * 60)}{'M' if code == 'H' else 'S'}"
