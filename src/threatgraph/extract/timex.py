@@ -45,7 +45,11 @@ def grammar() -> dict[str, Any]:
     data["holidays"] = frozenset(holidays)
     found = [*data["extra_patterns"], *(re.escape(h) for h in sorted(holidays, key=len, reverse=True))]
     data["extra"] = re.compile(r"(?<![\w-])(?:" + "|".join(found) + r")(?![\w-])", re.IGNORECASE)
-    units = "|".join(sorted(data["duration_units"], key=len, reverse=True))
+    # each unit and its plural ("century", "centuries"), read back to the unit by unit_of
+    data["unit_of"] = {u: u for u in data["duration_units"]} | {
+        (u[:-1] + "ies" if u.endswith("y") and u[-2] not in "aeiou" else u + "s"): u for u in data["duration_units"]
+    }
+    units = "|".join(sorted(data["unit_of"], key=len, reverse=True))
     amount = "|".join(
         re.escape(w)
         for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
@@ -55,13 +59,13 @@ def grammar() -> dict[str, Any]:
     inner = "|".join(re.escape(w) for w in data["duration_inner"])
     # an amount has at most three digits: "the 1988 quarter" is a year's quarter, not 1988 of them
     data["duration"] = re.compile(
-        rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+|\s+1/2)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})s?"
+        rf"^(?:(?:{lead})\s+)*(?:(\d{{1,3}}(?:\.\d+|\s+1/2)?|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})"
         r"(\s+and\s+a\s+half)?(?:\s+or\s+so|\s+of\s+(?:the|this|that)\s+(?:year|decade|century))?$"
     )
     named = "|".join([*dates["weekdays"], *(calendar.month_name[i].lower() for i in range(1, 13)), *SEASON_NAMES])
     data["every_named"] = re.compile(rf"^(?:every|each)\s+({named})s?$")
     data["weekdays"] = dates["weekdays"]
-    data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})s?$")
+    data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
@@ -146,7 +150,7 @@ def _length(m: re.Match[str], unstated: float | None, g: dict[str, Any]) -> floa
 
 
 def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
-    code = g["duration_units"][unit]
+    code = g["duration_units"][g["unit_of"][unit]]
     if n is None:
         return f"P{'T' if code in ('H', 'MIN', 'S') else ''}X{code[0] if code == 'MIN' else code}"  # "hours": PTXH
     if code in g["unit_years"]:  # "two decades": P20Y, "two-and-a-half decades": P25Y, as TimeBank writes them
