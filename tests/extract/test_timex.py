@@ -570,3 +570,10 @@ def test_in_the_past_before_any_word_but_a_length_is_a_past_reference(spans) -> 
 def test_a_counted_decade_or_century_is_written_in_years_as_timebank_does(text: str, value: str) -> None:
     """TimeBank writes "two decades" as P20Y; an uncounted "decades" keeps its unit (PXDE)."""
     assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("two to three weeks", "P2W"), ("between four and six days", "P4D"), ("10-15 years", "P10Y")]
+)
+def test_a_length_given_as_a_range_reads_by_its_first_end(text: str, value: str) -> None:
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)

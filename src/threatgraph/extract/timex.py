@@ -65,6 +65,10 @@ def grammar() -> dict[str, Any]:
     named = "|".join([*dates["weekdays"], *(calendar.month_name[i].lower() for i in range(1, 13)), *SEASON_NAMES])
     data["every_named"] = re.compile(rf"^(?:every|each)\s+({named})s?$")
     data["weekdays"] = dates["weekdays"]
+    # "two to three weeks", "between two and six days": a length given as a range, read by its first end
+    data["length_range"] = re.compile(
+        rf"^(?:(?:{lead})\s+)*(?:between\s+)?(\d{{1,3}}|{amount})\s*(?:to|-|–|or|and)\s*(?:\d{{1,3}}|{amount})[\s-]+({units})$"
+    )
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
@@ -245,6 +249,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         n = _amount(m[1], g)
         if n is not None:
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
+    if (m := g["length_range"].match(s)) and (n := _amount(m[1], g)) is not None:
+        return "DURATION", _duration_value(n, m[2], g)
     after = re.fullmatch(r"(.+?)\s+(?:later|after)", s)
     if after and (m := g["duration"].match(after[1])) and (m[1] or after[1].endswith("s")):
         # "three days later": TimeML's duration with "later" as its signal (the timeline counts the date)
