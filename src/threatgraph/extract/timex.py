@@ -67,7 +67,7 @@ def grammar() -> dict[str, Any]:
     data["weekdays"] = dates["weekdays"]
     # "two to three weeks", "between two and six days": a length given as a range, read by its first end
     data["length_range"] = re.compile(
-        rf"^(?:(?:{lead})\s+)*(?:between\s+)?(\d{{1,3}}|{amount})\s*(?:to|-|–|or|and)\s*(?:\d{{1,3}}|{amount})[\s-]+({units})$"
+        rf"^(?:(?:{lead})\s+)*(?:between\s+)?(\d{{1,3}}|{amount})(?:\s+(?:to|or|and)\s+|(?<=\d)\s*[-–]\s*(?=\d))(?:\d{{1,3}}|{amount})[\s-]+({units})$"
     )
     data["every"] = re.compile(rf"^(?:every|each)(?:\s+single)?\s+(?:(\d+|{amount})\s+)?({units})$")
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
