@@ -577,3 +577,16 @@ def test_a_counted_decade_or_century_is_written_in_years_as_timebank_does(text: 
 )
 def test_a_length_given_as_a_range_reads_by_its_first_end(text: str, value: str) -> None:
     assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("the week of March 9", date(2022, 3, 15), date(2022, 3, 7), date(2022, 3, 13)),
+        ("last Oct. 23", date(2022, 3, 15), date(2021, 10, 23), date(2021, 10, 23)),
+        ("a fourth-quarter", date(2022, 11, 2), date(2022, 10, 1), date(2022, 12, 31)),
+    ],
+)
+def test_a_week_of_a_day_a_last_day_of_a_month_and_a_quarter_after_a(text, published, start, end) -> None:
+    d = normalise(text, published)
+    assert d is not None and (d.start, d.end) == (start, end)

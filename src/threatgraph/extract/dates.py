@@ -101,6 +101,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:({_alt(g['quarter_refs'])})\s+)?(?:fiscal[\s-]+)?(?:({_alt(g['quarters'])})[\s-]+)?quarter"
             rf"(?:\s+(a\s+year\s+(?:ago|earlier)))?(?:\s+{year})?$"
         ),
+        "week_of": re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$"),
+        "last_day": re.compile(r"^(?:last|this\s+past)\s+(.+\d)$"),
         "weekend": re.compile(rf"^(?:the\s+)?(?:({shift})\s+)?weekend$"),
         "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
         "fiscal": re.compile(rf"^(?:fiscal(?:\s+year)?|fy)\s*'?{year}$"),
@@ -303,6 +305,14 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         back = (anchor.weekday() - g["weekdays"].index(m[1])) % 7
         d = anchor - timedelta(days=back)
         return _Res(d, d, "day")
+    week_of = (m := p["week_of"].match(s)) and _parse_point(m[1], anchor)
+    if week_of and week_of.start is not None and week_of.start == week_of.end:  # "the week of March 6": its week
+        return _period("week", week_of.start, 0)
+    if (m := p["last_day"].match(s)) and p["has_month"].search(m[1]) and anchor is not None:
+        day = _parse_point(m[1], anchor)  # "last Oct. 23": the latest Oct. 23 before publication
+        if day is not None and day.start is not None and day.start == day.end:
+            d = day.start if day.start < anchor else day.start.replace(year=day.start.year - 1)
+            return _Res(d, d, "day")
     return _absolute(s, anchor)
 
 
