@@ -425,10 +425,10 @@ def test_a_spelled_out_year_is_a_year_written_whatever_the_clause(spans) -> None
 
 
 def test_a_frequency_word_before_a_noun_is_a_kind_not_a_time(spans) -> None:
-    """ "a quarterly dividend", "average daily volume": the word says what kind of thing it is; "meets
-    weekly" says when something happens."""
+    """ "a quarterly dividend", "annual payout": the word says what kind of thing it is; "meets weekly" and
+    "a daily rally" say how often something happens."""
     assert spans("The co-operative raised its quarterly dividend and its annual payout.") == []
-    assert spans("Average daily volume fell.") == []
+    assert [d.timex_value for d in spans("Crowds joined the daily rally.")] == ["P1D"]
     got = [(d.text, d.timex_type, d.timex_value) for d in spans("The council meets weekly in the old hall.")]
     assert got == [("weekly", "SET", "P1W")]
 

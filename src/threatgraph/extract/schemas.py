@@ -162,6 +162,7 @@ class TimexFile(Schema):
     duration_inner: Words
     fractions: dict[str, float]
     set_words: dict[str, str]
+    kind_adjectives: Words
     day_parts: dict[str, str]
     day_part_qualifiers: Words
     document_words: Words

@@ -291,14 +291,14 @@ def extra_spans(text: str) -> list[tuple[int, int]]:
 
 def not_a_date(span: Span) -> bool:
     """An age, a count or a document number the model took for a date: "31", "22-year-old",
-    "Decree 4471", "No hour"; a frequency word that says what kind a thing is ("quarterly dividend")."""
+    "Decree 4471", "No hour"; a reporting word that says what kind a thing is ("quarterly dividend")."""
     g = grammar()
     words = span.text.lower()
     if re.fullmatch(r"\d{1,3}", words) or "-year-old" in words or "years old" in words:
         return True
     if words.startswith("no "):
         return True  # "no hour passes without…": no time is meant
-    kind_words = len(span) == 1 and words in g["set_words"] or words in g["holidays"]
+    kind_words = len(span) == 1 and words in g["kind_adjectives"] or words in g["holidays"]
     if kind_words and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head not in span:
         return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend", "a Christmas market": a kind
     if re.fullmatch(r"\d{5,}", words):
