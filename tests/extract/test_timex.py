@@ -590,3 +590,18 @@ def test_a_length_given_as_a_range_reads_by_its_first_end(text: str, value: str)
 def test_a_week_of_a_day_a_last_day_of_a_month_and_a_quarter_after_a(text, published, start, end) -> None:
     d = normalise(text, published)
     assert d is not None and (d.start, d.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the end of the month", date(2022, 3, 21), date(2022, 3, 31)),
+        ("early next month", date(2022, 4, 1), date(2022, 4, 10)),
+        ("late last month", date(2022, 2, 21), date(2022, 2, 28)),
+    ],
+)
+def test_a_part_of_a_month_named_by_where_it_lies(text: str, start: date, end: date) -> None:
+    """ "early next month" is April 1-10 in a March article, not all of April; the TIMEX3 value stays the month."""
+    d = normalise(text, ANCHOR)
+    assert d is not None and (d.start, d.end) == (start, end)
+    assert timex.reading(text, d.start, d.end, d.precision, ANCHOR) == ("DATE", start.strftime("%Y-%m"))

@@ -88,6 +88,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "decade_word": re.compile(rf"^(?:the\s+)?({_alt(g['decade_words'])})$"),
         "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
         "month_part": re.compile(rf"^({mpart})[\s-]*(?:the\s+month\s+of\s+)?({month})\.?(?:,?\s+{year})?$"),
+        "month_part_rel": re.compile(rf"^({mpart})[\s-]*(?:the\s+month|({shift})\s+month)$"),
         "year_part": re.compile(rf"^({ypart})[\s-]*(?:{year}|({shift}|the)\s+year)$"),
         "decade_part": re.compile(rf"^(?:the\s+)?({_alt(g['decade_parts'])})[\s-]*(\d{{3}}0)'?s$"),
         "century": re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century$"),
@@ -212,6 +213,13 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
             y = _recent_year(mo, anchor)
         last = calendar.monthrange(y, mo)[1]
         return _Res(date(y, mo, min(d1, last)), date(y, mo, min(d2, last)), "month")
+    if m := p["month_part_rel"].match(s):  # "the end of the month", "early next month": part of a month shifted
+        if anchor is None:
+            return _floating("month")
+        d1, d2 = g["month_parts"][m[1]]
+        whole = _period("month", anchor, g["period_shift"].get(m[2] or "this", 0))
+        assert whole.start is not None and whole.end is not None
+        return _Res(whole.start.replace(day=d1), whole.start.replace(day=min(d2, whole.end.day)), "month")
     if m := p["year_part"].match(s):
         m1, m2 = g["year_parts"][m[1]]
         if m[2]:
