@@ -605,3 +605,17 @@ def test_a_part_of_a_month_named_by_where_it_lies(text: str, start: date, end: d
     d = normalise(text, ANCHOR)
     assert d is not None and (d.start, d.end) == (start, end)
     assert timex.reading(text, d.start, d.end, d.precision, ANCHOR) == ("DATE", start.strftime("%Y-%m"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials said they did not plan to move the boats on Thursday morning.", "2022-03-17TMO"),  # open
+        ("The permit had been scheduled to lapse on Friday morning.", "2022-03-11TMO"),
+        ("The permit is scheduled to lapse on Friday morning.", "2022-03-18TMO"),
+    ],
+)
+def test_a_weekday_with_its_part_of_the_day_points_as_the_weekday_does(spans, sentence, value) -> None:
+    """ "Thursday morning" follows the clause as "Thursday" does; a plan told in the pluperfect does not put it
+    ahead (published on a Monday: the nearer Friday is the last one)."""
+    assert [d.timex_value for d in spans(sentence, date(2022, 3, 14))] == [value]

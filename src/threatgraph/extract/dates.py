@@ -1274,7 +1274,8 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
         if name in holiday_names():  # "will meet at Christmas": the next one, recomputed (Easter moves)
             day = _holiday_in(name, interval.start.year + 1)
             return dataclasses.replace(interval, start=day, end=day)
-        if not _patterns()["weekday"].match(_clean(interval.text)):
+        day_text = timex.without_day_part(interval.text) or interval.text  # "Thursday morning": the Thursday
+        if not _patterns()["weekday"].match(_clean(day_text)):
             return interval
         step = timedelta(days=7)
         return dataclasses.replace(interval, start=interval.start + step, end=interval.end + step)

@@ -370,8 +370,9 @@ def future_clause(span: Span) -> bool:
             return True
         if verb.lower_ in g["future_words"] and verb.tag_ == "VBN":
             # "scheduled for April 7", "expected in June": a plan or an expectation, unless it is told in the
-            # past ("a service planned for Saturday was cancelled")
-            return not (verb.dep_ == "acl" and _past(_governor_of(verb.head)))
+            # past ("a service planned for Saturday was cancelled", "had been scheduled to expire Friday")
+            pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+            return not (pluperfect or verb.dep_ == "acl" and _past(_governor_of(verb.head)))
     return False
 
 
