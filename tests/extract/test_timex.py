@@ -619,3 +619,10 @@ def test_a_weekday_with_its_part_of_the_day_points_as_the_weekday_does(spans, se
     """ "Thursday morning" follows the clause as "Thursday" does; a plan told in the pluperfect does not put it
     ahead (published on a Monday: the nearer Friday is the last one)."""
     assert [d.timex_value for d in spans(sentence, date(2022, 3, 14))] == [value]
+
+
+def test_a_year_ago_quarter_keeps_its_own_reading(spans) -> None:
+    """ "the year-ago quarter" is read as a quarter, not counted from whatever day came before it."""
+    text = "Output rose in the quarter ended Sept. 30, against 400 tonnes in the year-ago quarter."
+    got = {d.text: d.timex_value for d in spans(text, date(2022, 11, 1))}
+    assert got["the year-ago quarter"] == "2021-Q3"

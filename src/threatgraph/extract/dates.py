@@ -910,7 +910,8 @@ def _anaphoric_shift(text: str) -> tuple[str, int, bool] | None:
     units = g["anaphoric_units"]
     if len(words) > 1 and words[0] == "from":
         words = words[1:]  # "rose 10% from a year earlier": the comparison's signal
-    if len(words) == 3 and words[0] == "the" and words[1] in g["anaphoric_compounds"] and words[2] not in units:
+    period_noun = len(words) == 3 and words[2] not in units and words[2] not in ("quarter", "half")
+    if period_noun and words[0] == "the" and words[1] in g["anaphoric_compounds"]:
         words = words[:2]  # "the year-earlier period", "the year-ago results": the period just named, a year back
     if words and words[0] == "the":
         words = words[1:] if len(words) == 2 and words[1] in g["anaphoric_compounds"] else words
