@@ -626,3 +626,8 @@ def test_a_year_ago_quarter_keeps_its_own_reading(spans) -> None:
     text = "Output rose in the quarter ended Sept. 30, against 400 tonnes in the year-ago quarter."
     got = {d.text: d.timex_value for d in spans(text, date(2022, 11, 1))}
     assert got["the year-ago quarter"] == "2021-Q3"
+
+
+@pytest.mark.parametrize(("text", "value"), [("an additional year", "P1Y"), ("another week", "P1W")])
+def test_one_more_unit_is_a_duration_of_one(text: str, value: str) -> None:
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)

@@ -259,8 +259,9 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
     if (not relative or s.split()[0] in ("the", "past", "last", "next", "coming")) and (m := g["duration"].match(s)):
         lead = s[: m.start(1)] if m[1] else s[: m.start(2)]
         window = re.match(r"(?:the\s+)?(?:past|last)\b", lead) and _clean(text).startswith("the ")  # "the past year"
-        if m[1] or s.endswith("s") or window or re.search(r"\b(?:for|over|during)\b", lead):
-            single = 1.0 if window and not s.endswith("s") else None  # "the past year": one year up to now
+        one_more = re.search(r"\b(?:another|an additional)\b", lead) and not s.endswith("s")  # "another year": P1Y
+        if m[1] or s.endswith("s") or window or one_more or re.search(r"\b(?:for|over|during)\b", lead):
+            single = 1.0 if (window or one_more) and not s.endswith("s") else None  # "the past year": one year
             return "DURATION", _duration_value(_length(m, single, g), m[2], g)
     if (within := g["within"].match(s)) and start is not None:
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
