@@ -631,3 +631,7 @@ def test_a_year_ago_quarter_keeps_its_own_reading(spans) -> None:
 @pytest.mark.parametrize(("text", "value"), [("an additional year", "P1Y"), ("another week", "P1W")])
 def test_one_more_unit_is_a_duration_of_one(text: str, value: str) -> None:
     assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
+
+
+def test_the_weeks_ahead_is_an_unstated_length_from_now() -> None:
+    assert timex.reading("the weeks ahead", None, None, "unknown", ANCHOR) == ("DURATION", "PXW")

@@ -251,6 +251,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
     if (m := g["length_range"].match(s)) and (n := _amount(m[1], g)) is not None:
         return "DURATION", _duration_value(n, m[2], g)
+    if (ahead := re.fullmatch(r"(?:the\s+)?(\w+)\s+ahead", s)) and ahead[1] in g["unit_of"] and ahead[1].endswith("s"):
+        return "DURATION", _duration_value(None, ahead[1], g)  # "the weeks ahead": PXW, a stretch from now
     after = re.fullmatch(r"(.+?)\s+(?:later|after)", s)
     if after and (m := g["duration"].match(after[1])) and (m[1] or after[1].endswith("s")):
         # "three days later": TimeML's duration with "later" as its signal (the timeline counts the date)
