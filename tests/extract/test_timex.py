@@ -635,3 +635,8 @@ def test_one_more_unit_is_a_duration_of_one(text: str, value: str) -> None:
 
 def test_the_weeks_ahead_is_an_unstated_length_from_now() -> None:
     assert timex.reading("the weeks ahead", None, None, "unknown", ANCHOR) == ("DURATION", "PXW")
+
+
+def test_noon_is_a_clock_time_and_joins_its_day(spans) -> None:
+    got = [(d.text, d.timex_type, d.timex_value) for d in spans("The convoy reached the port at noon Thursday.")]
+    assert got == [("noon Thursday", "TIME", "2022-03-10T12:00")]

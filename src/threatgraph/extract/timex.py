@@ -243,6 +243,10 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
         day = start.isoformat() if start is not None else (anchor.isoformat() if anchor else "XXXX-XX-XX")
         return "TIME", f"{day}T{hour:02d}:{m[2] or '00'}"  # "3 p.m." is 15:00
+    if s in ("noon", "midday") and (start is not None or anchor is not None):
+        day = start if start is not None else anchor  # "at noon": twelve o'clock of the day meant, a clock time
+        assert day is not None
+        return "TIME", f"{day.isoformat()}T12:00"
     if (part := g["day_part"].search(s)) and start is not None and start == end:
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
