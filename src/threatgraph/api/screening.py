@@ -37,20 +37,22 @@ def run_match(engine: Engine, body: dict[str, Any], limit: int, threshold: float
     """
     from threatgraph.screen.yente import MatchOptions
 
-    status = lists_status_or_503(engine)
+    lists = services.current_lists(engine)  # once, for the lists' ages and the index
+    status = lists_status_or_503(engine, lists)
     opts = MatchOptions(limit=limit, threshold=threshold, cutoff=0.0)
     try:
-        answer = services.match(engine, body, "default", opts)
+        answer = services.match(engine, body, "default", opts, lists)
     except (LookupError, ValueError) as exc:
         raise HTTPException(400, f"cannot match: {exc}") from exc
     answer["warnings"] = status.warnings
     return answer
 
 
-def lists_status_or_503(engine: Engine) -> ListsStatus:
-    """The loaded lists' status; 503 (Service Unavailable: cannot screen) when none is loaded."""
+def lists_status_or_503(engine: Engine, lists: list[Any] | None = None) -> ListsStatus:
+    """The loaded lists' status; 503 (Service Unavailable: cannot screen) when none is loaded. ``lists``: the
+    current list versions when the caller read them already (:func:`services.current_lists`)."""
     try:
-        return lists_status(engine)
+        return lists_status(engine, lists=lists)
     except NoListsError as exc:
         raise HTTPException(503, str(exc)) from exc
 

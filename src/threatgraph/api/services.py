@@ -53,23 +53,34 @@ def entity_graph(engine: Engine, entity_id: str, depth: int = 1) -> Graph:
     return entity_graph(engine, entity_id, depth=depth)
 
 
-def match(engine: Engine, body: dict[str, Any], dataset: str, opts: Any) -> dict[str, Any]:
+def current_lists(engine: Engine) -> list[Any]:
+    """The current version of every loaded list (:func:`threatgraph.screen.lists.current_lists`): read once per
+    screening request, for its index and for its lists' ages."""
+    from threatgraph.screen.lists import current_lists
+
+    return current_lists(engine)
+
+
+def match(
+    engine: Engine, body: dict[str, Any], dataset: str, opts: Any, lists: list[Any] | None = None
+) -> dict[str, Any]:
     """Run a yente-shaped match request against the screening index of this store, scoped to ``dataset``.
 
     ``LookupError`` (``UnknownDataset``) means no such dataset; ``ValueError`` (``MatchRequestError``) means
-    the request cannot be answered as asked. ``opts`` is a :class:`threatgraph.screen.yente.MatchOptions`."""
+    the request cannot be answered as asked. ``opts`` is a :class:`threatgraph.screen.yente.MatchOptions`;
+    ``lists`` the current list versions when the caller read them already (:func:`current_lists`)."""
     from threatgraph.screen.yente import match_request
 
-    index = scoped_index(engine, dataset, opts)
+    index = scoped_index(engine, dataset, opts, lists)
     return match_request(index, body, opts)
 
 
-def scoped_index(engine: Engine, dataset: str, opts: Any) -> Any:
+def scoped_index(engine: Engine, dataset: str, opts: Any, lists: list[Any] | None = None) -> Any:
     """The screening index, with ``opts.scope`` set to what ``dataset`` stands for among the loaded lists."""
     from threatgraph.screen.datasets import scope
     from threatgraph.screen.index import get_index
 
-    index = get_index(engine)
+    index = get_index(engine, lists)
     opts.scope = scope(dataset, {e[1] for e in index.entities})
     return index
 

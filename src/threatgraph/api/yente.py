@@ -134,9 +134,10 @@ def match(
         config=body.config,
     )
     # No list loaded: nothing to match against, so 503, never an empty "no match"; a stale list is flagged.
-    status = lists_status_or_503(engine)
+    lists = services.current_lists(engine)  # one read per request, for the lists' ages and the index
+    status = lists_status_or_503(engine, lists)
     try:
-        answer = services.match(engine, body.as_body(), dataset, opts)
+        answer = services.match(engine, body.as_body(), dataset, opts, lists)
     except (LookupError, ValueError) as exc:
         raise _bad(exc) from exc
     response.headers["x-batch-size"] = str(len(answer["responses"]))

@@ -9,6 +9,7 @@ answer carries a warning naming it; the CLI, the API and the web page show the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from threatgraph.config import list_max_age_days
-from threatgraph.screen.lists import list_summary
+from threatgraph.screen.lists import CurrentList, current_lists
 
 
 class NoListsError(RuntimeError):
@@ -45,27 +46,32 @@ class ListsStatus:
         return {"max_age_days": self.max_age_days, "stale": self.stale, "lists": self.lists, "warnings": self.warnings}
 
 
-def _as_of(row: dict[str, Any]) -> tuple[date, str]:
-    if row.get("published"):
-        return date.fromisoformat(row["published"][:10]), "published"
-    return datetime.fromisoformat(row["loaded_at"]).date(), "loaded"
+def _as_of(current: CurrentList) -> tuple[date, str]:
+    if current.published:
+        return current.published, "published"
+    return current.loaded_at.date(), "loaded"
 
 
-def lists_status(engine: Engine, today: date | None = None) -> ListsStatus:
-    """The current version of every loaded list with its age; raises :class:`NoListsError` when none is."""
-    summary = list_summary(engine)
-    if not summary:
+def lists_status(
+    engine: Engine, today: date | None = None, lists: Sequence[CurrentList] | None = None
+) -> ListsStatus:
+    """The current version of every loaded list with its age; raises :class:`NoListsError` when none is.
+
+    ``lists``: the current versions when the caller read them already (:func:`current_lists`, also the
+    screening index's key), so a screening request reads them once."""
+    current = current_lists(engine) if lists is None else lists
+    if not current:
         raise NoListsError(NO_LISTS)
     today = today or datetime.now(UTC).date()
     status = ListsStatus(list_max_age_days())
-    for row in summary:
+    for row in sorted(current, key=lambda c: c.dataset):
         as_of, basis = _as_of(row)
         age = (today - as_of).days
         stale = age > status.max_age_days
-        status.lists.append({"dataset": row["dataset"], "as_of": as_of.isoformat(), "age_days": age, "stale": stale})
+        status.lists.append({"dataset": row.dataset, "as_of": as_of.isoformat(), "age_days": age, "stale": stale})
         if stale:
             status.warnings.append(
-                f"list {row['dataset']!r} is {age} days old ({basis} {as_of.isoformat()}; limit "
+                f"list {row.dataset!r} is {age} days old ({basis} {as_of.isoformat()}; limit "
                 f"{status.max_age_days} days): a 'no match' may miss newer designations; load a current version"
             )
     return status

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 from followthemoney import model
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, update
 
 from threatgraph.config import home_dir
 from threatgraph.names import cjk
@@ -703,18 +703,14 @@ _LOCK = threading.Lock()
 
 def current_versions(engine: Engine) -> list[tuple[str, int, str]]:
     """(dataset, newest version id, its file digest) for every loaded dataset."""
-    latest = (
-        select(list_versions.c.dataset, func.max(list_versions.c.id).label("id"))
-        .group_by(list_versions.c.dataset)
-        .subquery()
-    )
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(list_versions.c.dataset, list_versions.c.id, list_versions.c.digest).join(
-                latest, latest.c.id == list_versions.c.id
-            )
-        ).all()
-    return sorted((str(d), int(v), str(g)) for d, v, g in rows)
+    from threatgraph.screen.lists import current_lists
+
+    return _versions(current_lists(engine))
+
+
+def _versions(lists: Iterable[Any]) -> list[tuple[str, int, str]]:
+    """(dataset, version id, digest) of :class:`threatgraph.screen.lists.CurrentList` rows, sorted: the index key."""
+    return sorted((c.dataset, c.version_id, c.digest) for c in lists)
 
 
 def index_key(versions: list[tuple[str, int, str]]) -> str:
@@ -730,12 +726,14 @@ def index_path(engine: Engine, key: str) -> Path:
     return home_dir(url) / f"screen-index-{key}.marshal"
 
 
-def get_index(engine: Engine) -> ScreenIndex:
+def get_index(engine: Engine, lists: Iterable[Any] | None = None) -> ScreenIndex:
     """The index over the current list versions: from memory, else from its persisted file, else built
-    from the stored entries (and persisted). Cheap to call per request: one small query when nothing changed."""
+    from the stored entries (and persisted). Cheap to call per request: one small query when nothing changed,
+    none when the caller read the current versions already (``lists``: :func:`threatgraph.screen.lists.current_lists`,
+    which a screening request reads once for the index and for the lists' ages)."""
     from threatgraph.screen.lists import active_entries
 
-    versions = current_versions(engine)
+    versions = current_versions(engine) if lists is None else _versions(lists)
     key = index_key(versions)
     cache_key = engine.url.render_as_string(hide_password=False)
     cached = _CACHE.get(cache_key)

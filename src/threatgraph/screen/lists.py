@@ -24,10 +24,12 @@ from threatgraph.store import work
 from threatgraph.store.schema import list_changes, list_entries, list_versions
 
 __all__ = [
+    "CurrentList",
     "ListError",
     "LoadResult",
     "VersionResult",
     "active_entries",
+    "current_lists",
     "entries_by_id",
     "demo_list_path",
     "list_summary",
@@ -323,6 +325,43 @@ def _stamp(value: datetime | None) -> str | None:
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentList:
+    """The current (newest) version of one loaded dataset: what identifies the screening index built over it
+    (``version_id``, ``digest``) and what dates it (``published``, ``loaded_at``)."""
+
+    dataset: str
+    version_id: int
+    digest: str
+    published: date | None
+    loaded_at: datetime
+
+
+def current_lists(engine: Engine) -> list[CurrentList]:
+    """The current version of every loaded dataset, by dataset name, in one statement on the small versions table.
+
+    Why one statement: every screening request needs both the index key and the lists' ages (a stale list is
+    flagged on every answer), and reading them separately cost ``/match`` four round trips, one of them a count
+    over every list entry, which a busy server pays in waits rather than work."""
+    latest = (
+        select(list_versions.c.dataset, func.max(list_versions.c.id).label("id"))
+        .group_by(list_versions.c.dataset)
+        .subquery()
+    )
+    query = select(
+        list_versions.c.dataset,
+        list_versions.c.id,
+        list_versions.c.digest,
+        list_versions.c.published,
+        list_versions.c.loaded_at,
+    ).join(latest, latest.c.id == list_versions.c.id)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return sorted(
+        (CurrentList(str(d), int(v), str(g), p, at) for d, v, g, p, at in rows), key=lambda c: (c.dataset, c.version_id)
+    )
 
 
 def list_summary(engine: Engine) -> list[dict[str, Any]]:
