@@ -52,9 +52,7 @@ def _as_of(current: CurrentList) -> tuple[date, str]:
     return current.loaded_at.date(), "loaded"
 
 
-def lists_status(
-    engine: Engine, today: date | None = None, lists: Sequence[CurrentList] | None = None
-) -> ListsStatus:
+def lists_status(engine: Engine, today: date | None = None, lists: Sequence[CurrentList] | None = None) -> ListsStatus:
     """The current version of every loaded list with its age; raises :class:`NoListsError` when none is.
 
     ``lists``: the current versions when the caller read them already (:func:`current_lists`, also the
