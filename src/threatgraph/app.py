@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from time import perf_counter
 
+from rigour.territories import lookup_territory
 from sqlalchemy import Engine, select
 
 from threatgraph import pipeline
@@ -38,12 +39,15 @@ from threatgraph.ingest import DEFAULT_MAX_BYTES
 from threatgraph.ingest.limits import MAX_ARTICLE_CHARS
 from threatgraph.model import Article, IngestFailure, IngestReport
 from threatgraph.names.parts import name_symbols
+from threatgraph.names.vocabulary import vocabulary
 from threatgraph.pipeline import Hook, Progress
 from threatgraph.resolve import relink_sanctions
 from threatgraph.resolve import update as resolve_update
 from threatgraph.resolve.sanctions import screen_entities
+from threatgraph.screen.datasets import catalog_data
 from threatgraph.screen.index import ScreenIndex, all_names, get_index
 from threatgraph.screen.lists import LoadResult, load_files
+from threatgraph.screen.yente import MatchOptions, match_request
 from threatgraph.store import work
 from threatgraph.store.db import open_store
 from threatgraph.store.reviewed import confirmed_names
@@ -71,6 +75,14 @@ class ResumeStats:
     def as_dict(self) -> dict[str, int | float]:
         return asdict(self)
 
+
+#: Invented example names (one per kind) that :meth:`Threatgraph.warm` matches once, so the tables a first match
+#: builds along the way (name prefixes, folded honorifics...) are built before a caller waits for them.
+WARM_QUERIES = (
+    ("Person", "Sheikh Amir Example Rahman"),
+    ("Organization", "Northern Example Front"),
+    ("LegalEntity", "Example Holdings Ltd"),
+)
 
 #: What runs after every stored ingest batch, in this order.
 DEFAULT_HOOKS: tuple[Hook, ...] = (resolve_update, watch_check)
@@ -135,15 +147,25 @@ class Threatgraph:
     def warm(self) -> float:
         """Load what the first request would otherwise wait for; returns the seconds it took.
 
-        Two loads dominate a fresh process: the screening index (read from its file or built) and rigour's
-        name-symbol tables, which the first comparison of two person names reads (tens of seconds on a
-        busy 2-core machine; native code that holds the GIL, so nothing else in the process runs meanwhile).
-        The web app calls this at startup, before it accepts connections (``api.app.warm_first``), so the
-        first ``/search``, ``/match`` or ``/review`` answers at the normal speed instead of timing out a client.
+        The loads of a fresh process, each once, on the first request that needs it (native code that holds the
+        GIL, so nothing else in the process runs meanwhile): the screening index (read from its file or built);
+        the organisation words it learns from the listed names (the first ``/match``: 1 s at 1M articles);
+        rigour's name-symbol table (the first comparison of two person names: tens of seconds on a busy 2-core
+        machine); the dataset catalogue and the name vocabulary (YAML files); rigour's table of territory names
+        (29,000 names transliterated: the first ``/search`` waited 6-8 s for it at load 7). The web app calls
+        this at startup, before it accepts connections (``api.app.warm_first``), so the first ``/search``,
+        ``/match`` or ``/review`` answers at the normal speed instead of timing out a client.
         """
         started = perf_counter()
-        self.index()
+        index = self.index()
+        index.org_words  # noqa: B018 - learnt on first use
         name_symbols.__wrapped__("name")  # uncached: the point is the table load inside rigour
+        catalog_data()  # what ``/match/{dataset}`` names
+        vocabulary()
+        lookup_territory.__wrapped__("name")  # uncached, as above: the table of every territory's names
+        # and one match per kind of name, for the smaller tables and patterns built on first use along the way
+        for schema, name in WARM_QUERIES:
+            match_request(index, {"queries": {"q": {"schema": schema, "properties": {"name": [name]}}}}, MatchOptions())
         return perf_counter() - started
 
     # --- what it wires ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from threatgraph.app import Threatgraph
 from threatgraph.config import page_cache_size
 from threatgraph.config import trusted_hosts as configured_hosts
 from threatgraph.web.pagecache import PageCache
-from threatgraph.web.render import STATIC, templates, wants_html
+from threatgraph.web.render import STATIC, compile_templates, templates, wants_html
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +80,14 @@ async def warm_first(app: FastAPI) -> AsyncIterator[None]:
     Why at startup and not in a background thread: rigour's name tables (read by the first comparison of two
     person names, e.g. on the first ``/search``) load in native code that holds the GIL, so a background load
     froze every request of the process anyway, and the first ``/search`` on a fresh server waited 8-30 s for it.
+    The page templates are compiled then too (a fresh process compiles each on its first page).
     Any ASGI server (``threatgraph serve``, ``uvicorn --factory``) runs this lifespan; a TestClient used
     without ``with`` does not.
     """
     seconds = await run_in_threadpool(app.state.threatgraph.warm)
     log.info("threatgraph: screening index and name tables loaded in %.1f s", seconds)
+    pages = await run_in_threadpool(compile_templates)
+    log.info("threatgraph: %d page templates compiled", pages)
     yield
 
 
