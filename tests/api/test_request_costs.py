@@ -61,6 +61,18 @@ def test_screen_batch_reads_the_store_once_per_chunk(client: TestClient, archive
     assert len(seen) == 1, seen
 
 
+def test_search_reads_each_candidate_in_one_statement(client: TestClient, archive: dict[str, Any]) -> None:
+    """A name search reads its candidates' rows, aliases and sanctioned flags in one statement (the old path sent
+    four after the candidate lookup: schemas, aliases, rows, flags), then one for the article text."""
+    engine = archive["engine"]
+    seen = statements(engine, lambda: client.get("/search", params={"q": "Zainabiyoun"}))
+    # candidates by blocking key (this archive stores none), then by substring; their rows, flags and aliases; the
+    # articles
+    assert len(seen) == 4, seen
+    hits = client.get("/search.json", params={"q": "Zainabiyoun"}).json()["entities"]
+    assert hits and hits[0]["caption"] == "Zainabiyoun Brigade" and hits[0]["sanctioned"] is True
+
+
 #: Run in fresh interpreters (the tables are process-wide caches that an earlier test may have filled): one builds
 #: the hand-built archive; the next warms the composition root as a server's startup does, then counts the Python
 #: calls of the first and of a second search and match. Calls, not seconds: the count does not follow the load.

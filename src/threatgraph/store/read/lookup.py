@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine, func, select
 
 from threatgraph.names.align import compare_names
@@ -63,39 +65,43 @@ def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]
                     .limit(SUBSTRING_CANDIDATES)
                 )
             ]
-        if cands:
-            schema_of = {
-                r[0]: r[1]
-                for r in conn.execute(select(entities.c.id, entities.c.schema).where(entities.c.id.in_(cands)))
-            }
-            for eid, alias in conn.execute(
-                select(aliases.c.entity_id, aliases.c.name).where(aliases.c.entity_id.in_(cands))
-            ):
-                schema = schema_of.get(eid)
-                if schema is None:
-                    continue
-                fam = family(schema)
-                query = forms.get(fam) or name_form(name, schema)
-                s = compare_names(query, name_form(alias, schema), person=fam == "Person").score
-                if name.casefold() in alias.casefold():
-                    s = max(s, 0.7)
-                if s > scores.get(eid, (0.0, ""))[0]:
-                    scores[eid] = (s, alias)
-        found = [(eid, s, alias) for eid, (s, alias) in scores.items() if s >= limits.FIND_THRESHOLD]
-        if not found:
-            return []
-        rows = {
-            r["id"]: r
-            for r in conn.execute(select(entities).where(entities.c.id.in_([h[0] for h in found]))).mappings()
-        }
-        linked = {
-            r[0]
-            for r in conn.execute(
-                select(sanction_links.c.entity_id)
-                .where(sanction_links.c.entity_id.in_(list(rows)), sanction_links.c.status.in_(SANCTIONED_STATES))
-                .distinct()
+        # One statement for every candidate: its row, whether it reads as sanctioned, and its aliases to score (the
+        # old path sent four, each a round trip a busy server waits for longer than the database works on it).
+        flagged = (
+            select(sanction_links.c.id)
+            .where(sanction_links.c.entity_id == entities.c.id, sanction_links.c.status.in_(SANCTIONED_STATES))
+            .exists()
+        )
+        scored = set(cands)
+        rows: dict[str, Any] = {}
+        wanted = sorted(scored | set(scores))
+        candidates = (
+            select(
+                entities.c.id,
+                entities.c.schema,
+                entities.c.caption,
+                entities.c.mention_count,
+                entities.c.article_count,
+                flagged.label("sanctioned"),
+                aliases.c.name,
             )
-        }
+            .select_from(entities.outerjoin(aliases, aliases.c.entity_id == entities.c.id))
+            .where(entities.c.id.in_(wanted))
+            .order_by(entities.c.id, aliases.c.id)
+        )
+        for r in conn.execute(candidates).mappings().all() if wanted else []:
+            eid, alias = r["id"], r["name"]
+            rows.setdefault(eid, r)
+            if alias is None or eid not in scored:
+                continue
+            fam = family(r["schema"])
+            query = forms.get(fam) or name_form(name, r["schema"])
+            s = compare_names(query, name_form(alias, r["schema"]), person=fam == "Person").score
+            if name.casefold() in alias.casefold():
+                s = max(s, 0.7)
+            if s > scores.get(eid, (0.0, ""))[0]:
+                scores[eid] = (s, alias)
+    found = [(eid, s, alias) for eid, (s, alias) in scores.items() if s >= limits.FIND_THRESHOLD]
     out = [
         SearchHit(
             id=eid,
@@ -105,7 +111,7 @@ def find_entities(engine: Engine, name: str, limit: int = 10) -> list[SearchHit]
             matched=alias,
             mention_count=rows[eid]["mention_count"],
             article_count=rows[eid]["article_count"],
-            sanctioned=eid in linked,
+            sanctioned=bool(rows[eid]["sanctioned"]),
         )
         for eid, s, alias in found
         if eid in rows
