@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
@@ -132,3 +133,22 @@ def test_a_warmed_process_answers_its_first_search_and_match_like_later_ones(tmp
     for what, (first, second) in counts.items():
         # a first request still fills per-name caches a later one reuses, but loads no table
         assert first <= 2 * second + 5_000, f"first {what} made {first} Python calls, a second one {second}"
+
+
+@pytest.mark.postgres
+def test_a_dossier_page_reads_the_store_once_whether_kept_or_not(pg_engine) -> None:
+    """A dossier not kept is one statement (its data and the version it was read at, in one snapshot); a kept one
+    is one statement too (the version). The old path read the version first on every request, kept or not, so
+    a miss, and every request of a server that keeps no pages, cost two round trips."""
+    from test_read import seed_busy
+    from threatgraph.api.app import create_app
+
+    group = seed_busy(pg_engine)
+    app = create_app(pg_engine)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    url, html = f"/entities/{group}", {"accept": "text/html"}
+    missed = statements(pg_engine, lambda: client.get(url, headers=html))
+    assert len(missed) == 1, missed
+    kept = statements(pg_engine, lambda: client.get(url, headers=html))
+    assert len(kept) == 1 and "store_version" in kept[0], kept
+    assert app.state.pages.hits == 1

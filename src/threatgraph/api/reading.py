@@ -176,7 +176,7 @@ def entity(
     pages: PageCache = request.app.state.pages
     writable = bool(configured_token(request))
     key = ("entity", entity_id, str(request.url.query), wants_html(request), writable)
-    kept = pages.get(key, services.store_version(engine))
+    kept = pages.get(key, lambda: services.store_version(engine))
     if kept is not None:
         return kept
     record, version = services.dossier_at(engine, entity_id)

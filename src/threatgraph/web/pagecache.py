@@ -3,11 +3,11 @@ again, byte for byte, while the store is at ``n`` (:func:`threatgraph.store.read
 
 Why: an actor's dossier is the same page for every visitor until something is written that it shows,
 and the most visited actors are the heaviest ones (thousands of articles). A hit costs one read of the
-version (one short statement) instead of the dossier's reads and its rendering. The version is raised by
-every committed write to what the pages show, in the writer's own transaction, and the page is stored
-under the version read in the same snapshot as its data, so a kept page never hides a write: no stale
-"sanctioned" label after an analyst's decision, no missing article after an ingest. Stores without a
-version (SQLite) keep nothing.
+version (one short statement) instead of the dossier's reads and its rendering; a miss reads no version.
+The version is raised by every committed write to what the pages show, in the writer's own transaction,
+and the page is stored under the version read in the same snapshot as its data, so a kept page never
+hides a write: no stale "sanctioned" label after an analyst's decision, no missing article after an
+ingest. Stores without a version (SQLite) keep nothing.
 
 Bounded: the newest version of at most ``size`` pages (least recently used out first; $THREATGRAPH_PAGE_CACHE,
 0 keeps none), one cache per server process.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from starlette.responses import Response
@@ -45,13 +45,20 @@ class PageCache:
         self._lock = threading.Lock()  # routes run in a thread pool
         self.hits = self.misses = 0
 
-    def get(self, key: Hashable, version: int | None) -> Response | None:
-        """The page kept for ``key`` if it was made at ``version``, else None."""
-        if version is None:
-            return None
+    def get(self, key: Hashable, version: Callable[[], int | None]) -> Response | None:
+        """The page kept for ``key`` if it was made at the store's current version (``version()``), else None.
+
+        The version is read only when a page is kept for ``key``: on a miss the page's own reads say which
+        version they saw (:func:`threatgraph.store.read.dossier_at`), so a miss costs the store no extra round
+        trip (at 1M articles, on a busy server, a round trip waits longer than the database works on it)."""
+        with self._lock:
+            if key not in self._pages:
+                self.misses += 1
+                return None
+        current = version()
         with self._lock:
             found = self._pages.get(key)
-            if found is None or found[0] != version:
+            if current is None or found is None or found[0] != current:
                 self.misses += 1
                 return None
             self._pages.move_to_end(key)
