@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from time import perf_counter
 
 from sqlalchemy import Connection, Engine, delete, select
@@ -52,6 +53,38 @@ SETTLE_ARTICLES = 4 * REOPEN_ARTICLES
 DECISION_TIERS = (0, 1)
 
 
+@dataclass(slots=True)
+class _Batch:
+    """What one resolution transaction decides, as its reading step found it: the groups and the Resolver that
+    decides them (with the common context words), the articles whose events and quotes are linked afterwards,
+    and ``settle``: what follows the written decisions inside the transaction, giving the entities to screen."""
+
+    resolver: Resolver
+    groups: list[Group]
+    common: set[str] | None
+    linked: list[str]
+    settle: Callable[[Connection], set[str]]
+
+
+def _decide(engine: Engine, article_ids: list[str], read: Callable[[Connection], _Batch]) -> Resolver:
+    """The one transaction of every resolution batch: lock, read (``read``), decide, write, link the events and
+    quotes, mark the articles resolved and their changed entities owed a screening; all or nothing.
+
+    Why one function: ``update`` (:func:`_reopen_batch`) and ``rebuild`` (:func:`_resolve_batch`) differ only in
+    what they read and what follows the writes; two copies of the rest drifted apart before (a kill point that
+    tests a killed ingest stopped firing when ``update`` moved to the other copy)."""
+    with engine.begin() as conn:
+        work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
+        batch = read(conn)
+        batch.resolver.resolve_groups(batch.groups, common=batch.common)
+        batch.resolver.flush()
+        changed = batch.settle(conn)
+        batch.resolver.link_events(batch.linked)
+        work.done(conn, work.RESOLVE, article_ids)
+        work.mark(conn, work.SCREEN, changed)
+    return batch.resolver
+
+
 def _resolve_batch(
     engine: Engine,
     article_ids: list[str],
@@ -60,24 +93,24 @@ def _resolve_batch(
     common: set[str] | None = None,
     tier: int | None = None,
 ) -> Resolver:
-    with engine.begin() as conn:
-        work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
+    """One transaction of ``rebuild``: these articles' groups (of decision tier ``tier`` when given), decided with
+    the statistics of the rebuild's whole input (``names``, ``common``), reusing the ids in ``recycle``."""
+
+    def read(conn: Connection) -> _Batch:
         # Name rarity and common name parts (:mod:`threatgraph.resolve.rarity`) are counted over the archive as
         # it stands now *and this batch's* names, as the Spark path counts them over its job: read from stored
         # entities alone, the first batch of a new store sees no person at all. ``rebuild`` gives the
         # statistic of its whole input, so every batch decides with the one a Spark job over it would use.
         groups = load_groups(conn, article_ids)
-        if names is None:
-            names = NameStats.of(conn, groups, archive_persons(conn, up_to=RARE_AFTER))
-        resolver = Resolver(conn, load_decisions(conn), recycle, names=names)
+        stats = names if names is not None else NameStats.of(conn, groups, archive_persons(conn, up_to=RARE_AFTER))
+        resolver = Resolver(conn, load_decisions(conn), recycle, names=stats)
         if tier is not None:  # one pass of a rebuild (:func:`threatgraph.resolve.cluster.decision_tier`)
             groups = [g for g in groups if decision_tier(g) == tier]
-        resolver.resolve_groups(groups, common=common)
-        resolver.flush()
-        resolver.link_events(article_ids)
-        work.done(conn, work.RESOLVE, article_ids)
-        work.mark(conn, work.SCREEN, {resolver.final(e) for e in resolver.changed})
-    return resolver
+        return _Batch(
+            resolver, groups, common, article_ids, lambda _conn: {resolver.final(e) for e in resolver.changed}
+        )
+
+    return _decide(engine, article_ids, read)
 
 
 def _unresolve(conn: Connection, entity_ids: set[str]) -> None:
@@ -109,8 +142,9 @@ def _reopen_batch(
     the one order every path decides in (:meth:`Resolver.resolve_groups`), as a rebuild would decide them; returns
     the resolver and the ids of re-opened entities that did not come back (deleted). ``seeds``: stored entities
     whose blocks are re-decided too (no new article needed)."""
-    with engine.begin() as conn:
-        work.lock(conn, "resolve")  # one resolver at a time per store: no two create the same entity
+    gone: list[str] = []
+
+    def read(conn: Connection) -> _Batch:
         decisions = load_decisions(conn)
         persons = archive_persons(conn, up_to=RARE_AFTER)
         new = load_groups(conn, article_ids)
@@ -136,18 +170,21 @@ def _reopen_batch(
         # first to take the id back)
         resolver.flagged_groups = {(g.article_id, g.grp) for g in stored if g.entity_id in flagged}
         resolver.unflag(block)
-        resolver.resolve_groups(groups, common=common)
-        resolver.flush()
-        renamed = _keep_ids(conn, was, set(resolver.recycle))
-        gone = sorted(set(resolver.recycle) - set(renamed.values()))
-        for i in range(0, len(gone), CHUNK):
-            conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
-        changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
-        # re-opened entities that came back with the same mentions are what they were (names, links): not screened
-        resolver.changed = _moved(conn, was, changed)
-        resolver.link_events(reopened)
-        work.done(conn, work.RESOLVE, article_ids)
-        work.mark(conn, work.SCREEN, resolver.changed)
+
+        def settle(conn: Connection) -> set[str]:
+            renamed = _keep_ids(conn, was, set(resolver.recycle))
+            gone.extend(sorted(set(resolver.recycle) - set(renamed.values())))
+            for i in range(0, len(gone), CHUNK):
+                conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
+            changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
+            # re-opened entities that came back with the same mentions are what they were (names, links): not
+            # screened
+            resolver.changed = _moved(conn, was, changed)
+            return resolver.changed
+
+        return _Batch(resolver, groups, common, reopened, settle)
+
+    resolver = _decide(engine, article_ids, read)
     return resolver, set(gone)
 
 
