@@ -20,6 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
+from threatgraph.api.models import MAX_QUERIES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -53,12 +55,18 @@ def test_match_reads_the_store_once(client: TestClient, archive: dict[str, Any])
     assert "warnings" in answer and answer["responses"]["q1"]["status"] == 200
 
 
-def test_screen_batch_reads_the_store_once_per_chunk(client: TestClient, archive: dict[str, Any]) -> None:
-    """The screening form and ``/screen`` share the one read with ``/match``."""
+def test_screening_reads_the_store_once_per_request(client: TestClient, archive: dict[str, Any]) -> None:
+    """``/screen`` and the screening form share the one read with ``/match``: once per request, however many
+    yente-sized batches it takes (every batch screened against the same list versions)."""
     engine = archive["engine"]
     client.post("/match/default", json=_match_body("Tomasz Wiśniewski"))
     body = {"names": [{"name": "Jana Ngozi Adeyemi"}, {"name": "Olusegun Bankole"}]}
     seen = statements(engine, lambda: client.post("/screen", json=body))
+    assert len(seen) == 1, seen
+    many = {"names": [{"name": f"Jana Ngozi Adeyemi {i}"} for i in range(MAX_QUERIES + 1)]}  # two batches
+    seen = statements(engine, lambda: client.post("/screen", json=many))
+    assert len(seen) == 1, seen
+    seen = statements(engine, lambda: client.get("/screen", params={"name": "Olusegun Bankole"}))
     assert len(seen) == 1, seen
 
 

@@ -28,16 +28,20 @@ router = APIRouter()
 CSV_MAX_BYTES = 1024 * 1024
 
 
-def run_match(engine: Engine, body: dict[str, Any], limit: int, threshold: float | None) -> dict[str, Any]:
+def run_match(
+    engine: Engine, body: dict[str, Any], limit: int, threshold: float | None, lists: list[Any] | None = None
+) -> dict[str, Any]:
     """yente matching over every loaded list, returning every scored candidate (cutoff 0): the form and the
     batch show candidates below the threshold as candidates, marked unflagged, rather than hiding them.
 
     With no list loaded there is nothing to match against: 503, never an empty "no match". Every answer
-    carries ``warnings`` (empty when every list is within the configured age).
+    carries ``warnings`` (empty when every list is within the configured age). ``lists``: the current list
+    versions when the caller read them already (:func:`services.current_lists`).
     """
     from threatgraph.screen.yente import MatchOptions
 
-    lists = services.current_lists(engine)  # once, for the lists' ages and the index
+    if lists is None:
+        lists = services.current_lists(engine)  # once, for the lists' ages and the index
     status = lists_status_or_503(engine, lists)
     opts = MatchOptions(limit=limit, threshold=threshold, cutoff=0.0)
     try:
@@ -57,13 +61,18 @@ def lists_status_or_503(engine: Engine, lists: list[Any] | None = None) -> Lists
         raise HTTPException(503, str(exc)) from exc
 
 
-def screen_items(engine: Engine, items: list[ScreenItem], limit: int, threshold: float | None) -> list[dict[str, Any]]:
-    """Screen names in yente-sized batches; one answer per name, in input order."""
+def screen_items(
+    engine: Engine, items: list[ScreenItem], limit: int, threshold: float | None, lists: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    """Screen names in yente-sized batches; one answer per name, in input order. Every batch is screened against
+    the list versions read once at the start (``lists``, else read here): one read, and one set of lists for all."""
+    if lists is None:
+        lists = services.current_lists(engine)
     out: list[dict[str, Any]] = []
     for start in range(0, len(items), MAX_QUERIES):
         chunk = items[start : start + MAX_QUERIES]
         body = {"queries": {str(i): item.as_query() for i, item in enumerate(chunk)}}
-        answer = run_match(engine, body, limit, threshold)
+        answer = run_match(engine, body, limit, threshold, lists)
         for i, item in enumerate(chunk):
             resp = answer.get("responses", {}).get(str(i), {})
             results = resp.get("results", [])
@@ -97,8 +106,9 @@ def screen_form(
     engine: Engine = Depends(engine_of),
 ) -> Response:
     data: dict[str, Any] = {"name": name, "schema": schema, "country": country, "results": [], "warnings": []}
+    lists = services.current_lists(engine)  # once, for the warning and the screening
     try:
-        data["warnings"] = lists_status(engine).warnings
+        data["warnings"] = lists_status(engine, lists=lists).warnings
     except NoListsError as exc:  # the form still shows, with why nothing can be screened
         data["error"] = str(exc)
         return respond(request, "screen.html", data, status_code=503 if name.strip() else 200)
@@ -109,7 +119,7 @@ def screen_form(
             item = ScreenItem(name=name, schema=schema, country=[country] if country.strip() else [])
         except ValidationError as exc:
             raise HTTPException(422, "; ".join(e["msg"] for e in exc.errors())) from exc
-        data["results"] = screen_items(engine, [item], 5, threshold)
+        data["results"] = screen_items(engine, [item], 5, threshold, lists)
     return respond(request, "screen.html", data)
 
 
@@ -180,8 +190,9 @@ async def screen_csv(
     if len(raw) > CSV_MAX_BYTES:
         raise HTTPException(413, f"{name}: larger than {CSV_MAX_BYTES} bytes")
     items = parse_csv(name, raw)
-    status = lists_status_or_503(engine)
-    results = screen_items(engine, items, 5, None)
+    lists = services.current_lists(engine)
+    status = lists_status_or_503(engine, lists)
+    results = screen_items(engine, items, 5, None, lists)
     rows = summary_rows(results)
     if format:
         return download(rows, format, name.rsplit(".", 1)[0])
