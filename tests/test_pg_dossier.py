@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 
+from statements import recorded
 from test_read import seed, seed_busy  # noqa: E402  (tests/ is on sys.path under pytest's rootdir conftest)
 from threatgraph.store.read import dossier, limits
 from threatgraph.store.read.dossier import _stepwise, assemble
@@ -90,14 +91,6 @@ def test_one_statement_on_the_small_archive_and_a_missing_entity(pg_engine) -> N
 
 def test_a_postgresql_dossier_is_one_round_trip(pg_engine) -> None:
     group = seed_busy(pg_engine)
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:
-        seen.append(statement)
-
-    event.listen(pg_engine, "before_cursor_execute", record)
-    try:
+    with recorded(pg_engine) as seen:
         assert dossier(pg_engine, group) is not None
-    finally:
-        event.remove(pg_engine, "before_cursor_execute", record)
     assert len(seen) == 1, seen

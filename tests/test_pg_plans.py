@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
+from statements import recorded
 from test_read import seed_busy  # noqa: E402  (tests/ is on sys.path under pytest's rootdir conftest)
 from threatgraph.store import read
 from threatgraph.store.articles import search_articles
@@ -41,18 +42,9 @@ def full_reads(node: dict[str, Any], limited: bool = False) -> Iterator[str]:
 
 
 def _statements(engine, run) -> list[tuple[str, Any]]:
-    seen: list[tuple[str, Any]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            seen.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded(engine) as seen:
         run()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return seen
+    return [(s.statement, s.parameters) for s in seen if s.verb in ("SELECT", "WITH")]
 
 
 def _check(engine, statements: list[tuple[str, Any]]) -> None:

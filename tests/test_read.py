@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, or_, select
+from sqlalchemy import or_, select
 from typer.testing import CliRunner
 
 from resolve.conftest import build  # noqa: E402  (tests/ is on sys.path under pytest's rootdir conftest)
+from statements import recorded
 from threatgraph import resolve
 from threatgraph.store import read
 from threatgraph.store.articles import save_analysis
@@ -267,18 +268,10 @@ def test_dossier_and_graph_reads_never_scan_a_table(store) -> None:
     for a tiny table is the plan for a large one: without ANALYZE it assumes ~1M rows), and the
     entity's mentions in given articles come from the (entity_id, article_id) index."""
     group = seed_busy(store)
-    statements: list[tuple[str, Any]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, parameters))
-
-    event.listen(store, "before_cursor_execute", record)
-    try:
+    with recorded(store) as sent:
         js(read.dossier(store, group))
         js(read.entity_graph(store, group, depth=2))
-    finally:
-        event.remove(store, "before_cursor_execute", record)
+    statements = [(s.statement, s.parameters) for s in sent if s.verb == "SELECT"]
     assert statements
     big = {"mentions", "events", "quotes", "articles", "aliases"}
     plans = []

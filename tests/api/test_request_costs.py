@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
+from statements import recorded
 from threatgraph.api.models import MAX_QUERIES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,17 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def statements(engine: Engine, run: Callable[[], Any]) -> list[str]:
     """The SQL statements ``run`` sends through ``engine``."""
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded(engine) as seen:
         run()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return seen
+    return [s.statement for s in seen]
 
 
 def _match_body(name: str) -> dict[str, Any]:
