@@ -352,6 +352,15 @@ def stated_birth_countries(roles: Sequence[str]) -> set[str]:
     return out
 
 
+def _unshared(stated: set[str], listed: set[str]) -> tuple[set[str], set[str]] | None:
+    """(what the articles state, what the entry states) when both state something and they share nothing: the one
+    shape of every contradiction below (birth country, nationality, a body's country, legal form). Either side
+    silent says nothing either way."""
+    if stated and listed and not stated & listed:
+        return stated, listed
+    return None
+
+
 def born_elsewhere(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str], set[str]] | None:
     """(countries the articles say the person was born in, the entry's countries of birth) when they share none,
     else None.
@@ -359,11 +368,7 @@ def born_elsewhere(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str
     Why: "Somali-born" states the one fact the list's place of birth states too, and unlike a nationality it
     never changes; a namesake born in another country is another person. Only the entry's place of birth is
     compared: a person born in one country holds another's nationality often enough."""
-    stated = stated_birth_countries(actor.roles)
-    born = _birth_countries(entry)
-    if stated and born and not stated & born:
-        return stated, born
-    return None
+    return _unshared(stated_birth_countries(actor.roles), _birth_countries(entry))
 
 
 def _birth_years(entry: Mapping[str, Any]) -> list[int]:
@@ -638,11 +643,7 @@ def foreign_national(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[s
     "Mohamed X" of another nationality), and the articles' own adjective before the name is the one fact they
     state about the person that the list states too (nationality, citizenship, place of birth, address). An entry
     that states no country, or a person the articles give no nationality, says nothing either way."""
-    stated = stated_nationalities(actor.roles)
-    countries = _countries(entry)
-    if stated and countries and not stated & countries:
-        return stated, countries
-    return None
+    return _unshared(stated_nationalities(actor.roles), _countries(entry))
 
 
 def listed_posts(entry: Mapping[str, Any]) -> list[str]:
@@ -719,9 +720,7 @@ def other_legal_form(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterabl
     for name, weak in _listed_names(entry, extra):
         if not weak:
             listed |= legal_families(name)
-    if mine and listed and not mine & listed:
-        return mine, listed
-    return None
+    return _unshared(mine, listed)
 
 
 def stated_body_countries(roles: Sequence[str]) -> set[str]:
@@ -749,11 +748,7 @@ def foreign_body(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[set[str],
     states the listed one's country (its registration or tax number's country, its address); the articles' own
     "a <Country> company" or "the <Nationality> bank" names another body, as a nationality names another person.
     An entry that states no country, or a body the articles give none, says nothing either way."""
-    stated = stated_body_countries(actor.roles)
-    countries = _countries(entry)
-    if stated and countries and not stated & countries:
-        return stated, countries
-    return None
+    return _unshared(stated_body_countries(actor.roles), _countries(entry))
 
 
 def _programs(entry: Mapping[str, Any]) -> set[str]:
