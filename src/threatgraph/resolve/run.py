@@ -29,7 +29,7 @@ from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.groups import CHUNK, Group
 from threatgraph.resolve.listnames import list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameShare, NameStats, name_share
-from threatgraph.resolve.sanctions import relink_all, screen_entities
+from threatgraph.resolve.sanctions import linked_in, relink_all, screen_entities
 from threatgraph.store import work
 from threatgraph.store.schema import (
     aliases,
@@ -177,6 +177,10 @@ def _reopen_batch(
             for i in range(0, len(gone), CHUNK):
                 conn.execute(delete(entities).where(entities.c.id.in_(gone[i : i + CHUNK])))
             changed = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.changed)}
+            # an entity with a link that gained mentions under names it had is judged again: the facts the judge
+            # reads come with mentions (:func:`linked_in`)
+            touched = {renamed.get(e, e) for e in (resolver.final(x) for x in resolver.stats.touched)} - set(gone)
+            changed |= linked_in(conn, touched - changed)
             # re-opened entities that came back with the same mentions are what they were (names, links): not
             # screened
             resolver.changed = _moved(conn, was, changed)

@@ -954,6 +954,25 @@ def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dic
     return out
 
 
+def linked_in(conn: Connection, entity_ids: Iterable[str]) -> set[str]:
+    """The entities among these that carry a sanctions link in any state (possible included).
+
+    Why: screening was owed only to an entity with a new name, since the matcher proposes entries by name. But the
+    judge also reads what the articles say about the actor (the role before its name, a nationality beside it, a
+    reported designation, co-mentioned parties), and those come with mentions: a later article giving the listed
+    person the listed post under a name the entity already had never reached the judge, nor one giving an age the
+    listed birth date contradicts. An entity with no link has no entry its names reach, and new mentions of the
+    same names reach none either; one with a link is judged again. Blocks small enough to re-open were judged again
+    anyway (their entities come back with every name new); on a large archive nearly every block is too large to
+    re-open."""
+    query = select(sanction_links.c.entity_id).distinct()
+    out: set[str] = set()
+    ordered = sorted(set(entity_ids))
+    for i in range(0, len(ordered), BATCH):
+        out.update(eid for (eid,) in conn.execute(query.where(sanction_links.c.entity_id.in_(ordered[i : i + BATCH]))))
+    return out
+
+
 def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool = True) -> tuple[int, int]:
     """Screen these entities and store links above the matcher's threshold.
 
