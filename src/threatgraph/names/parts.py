@@ -55,6 +55,19 @@ def same_person_part(a: str, b: str) -> bool:
     return bool(name_symbols(a) & name_symbols(b))
 
 
+def one_given_name(a: str, b: str) -> bool:
+    """Whether two different words are one given name by the vocabulary alone: an East Slavic name under two of its
+    languages' forms ("Oleh"/"Oleg", "Serhiy"/"Sergei") or an English short form and the name it shortens
+    ("Tony"/"Antony"). Letters do not show these ("Serhiy"/"Sergei" share three), so a comparer that scores words by
+    their letters (screening) asks this too, and finds what resolution's :func:`same_person_part` already aligns."""
+    if a == b:
+        return False
+    if (name := given_name(a)) and (other := given_name(b)):
+        return name == other
+    shortened = vocabulary().shortened
+    return b in shortened.get(a, ()) or a in shortened.get(b, ())
+
+
 #: Tokens at least this long meet under :func:`vowel_fold` ("Chen"/"Chin", "Li"/"Le" are two surnames).
 VOWEL_MIN_LEN = 5
 _E_OR_I = str.maketrans({"e": "i", "o": "u"})
