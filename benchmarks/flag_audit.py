@@ -26,6 +26,8 @@ Printed:
 - the link gold ``tests/gold/public/links.json`` (written before the system ran on these texts), scored as split
   ``public`` and in the halves ``half_of(id, "s17")`` cuts (A: developed on; B: checked), with
   ``benchmarks/linking.py``'s measures (link precision/recall by entry id, false "sanctioned" labels, merges);
+- with ``--split public2``: the link gold ``tests/gold/public/links-public2.json`` (session 19, 12 PolNeAR train
+  documents no earlier gold or audit covered, written before the system ran on them), halves ``half_of(id, "s19")``;
 - the audit ``tests/gold/public/flag-audit.json``: every link shown as sanctioned at the first run, judged by hand.
   Re-scored per half: wrong links still sanctioned (target 0), right links lost, and sanctioned labels the audit has
   not judged (new ones to judge);
@@ -68,6 +70,9 @@ POLNEAR = PUBLIC_EVAL / "polnear" / "data"
 GOLD = ROOT / "tests" / "gold" / "public" / "links.json"
 AUDIT = ROOT / "tests" / "gold" / "public" / "flag-audit.json"
 SALT = "s17"
+#: Link gold splits: (file, halves salt). ``public2`` (session 19) was written on PolNeAR train documents that neither
+#: ``links.json`` nor the audit covers, before the system ran on them.
+SPLITS = {"public": (GOLD, SALT), "public2": (ROOT / "tests" / "gold" / "public" / "links-public2.json", "s19")}
 #: Another task's event gold (session 17): its documents' system output is not looked at here.
 RESERVED = ("APW1998", "NYT1998", "XIE1998")
 
@@ -230,14 +235,25 @@ def main() -> None:
     ap.add_argument("--list", action="store_true", help="list every sanctioned label with its evidence")
     ap.add_argument("--half", choices=("A", "B"), help="with --list: only this half's documents")
     ap.add_argument("--verbose", action="store_true", help="list the link gold's errors on half A (developed on)")
+    ap.add_argument("--split", choices=sorted(SPLITS), default="public", help="the link gold split scored")
+    ap.add_argument(
+        "--gold-only",
+        action="store_true",
+        help="ingest only the split's documents (fast, for development: the cross-document context is not the "
+        "pool's); the audit is then not re-scored",
+    )
     args = ap.parse_args()
     try:
         docs = pool()
     except MissingCorpus as exc:
         sys.exit(f"flag_audit: {exc}")
+    gold_path, gold_salt = SPLITS[args.split]
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    if args.gold_only:
+        docs = [(doc, a) for doc, a in docs if doc in set(gold["split"][args.split])]
     doc_of = {a.url or "": doc for doc, a in docs}
     halves = {doc: half_of(doc, SALT) for doc, _ in docs}
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold_halves = {doc: half_of(doc, gold_salt) for doc, _ in docs}
     with tempfile.TemporaryDirectory() as tmp:
         base = args.extracted or Path(tmp) / "extracted.sqlite"
         t0 = time.perf_counter()
@@ -260,20 +276,20 @@ def main() -> None:
             f"list entries the current loader reads otherwise than the extracted store's: {reloaded}"
         )
         found, holds, _ = collect(engine, gold, urls=doc_of)
-        public = set(gold["split"]["public"])
-        report("public documents (link gold)", public, gold, found, holds, False)
-        report("public half A (developed on)", {d for d in public if halves[d] == "A"}, gold, found, holds, False)
-        report(
-            "public half B (checked)", {d for d in public if halves[d] == "B"}, gold, found, holds, False, names=False
-        )
+        public = set(gold["split"][args.split])
+        name = args.split
+        report(f"{name} documents (link gold)", public, gold, found, holds, False)
+        half_a = {d for d in public if gold_halves[d] == "A"}
+        report(f"{name} half A (developed on)", half_a, gold, found, holds, False)
+        report(f"{name} half B (checked)", public - half_a, gold, found, holds, False, names=False)
         if args.verbose:
             print("\n== link gold errors on half A")
-            half_a = {d for d in public if halves[d] == "A"}
             report("shown", half_a, gold, found, holds, True, errors_only=True)
         rows = sanctioned_rows(engine, doc_of)
         per_half = {h: sum(1 for r in rows if halves.get(r["doc"]) == h) for h in ("A", "B")}
         print(f"\nsanctioned labels (document, entity, entry): {len(rows)} (half A {per_half['A']}, B {per_half['B']})")
-        rescore(rows, halves)
+        if not args.gold_only:
+            rescore(rows, halves)
         if args.list:
             print("\n== every sanctioned label" + (f" of half {args.half}" if args.half else ""))
             for r in rows:

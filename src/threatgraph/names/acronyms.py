@@ -151,13 +151,15 @@ _LOOSE = ("skip", "syllables")
 
 @lru_cache(maxsize=65536)
 def syllable_fits(short: str, long: str) -> bool:
-    """Whether ``short`` is a syllable acronym of ``long``: each word gives the first letters of itself, one or
-    more ("<QAN><COM>" of "Qandor Command", "<VEL><RA>" of "Vellacott Relief Agency"), particles may be skipped.
+    """Whether ``short`` is a syllable acronym of ``long``: each word gives a syllable, its first two letters or
+    more ("<QAN><COM>" of "Qandor Command", "<NAV><QAN>"), particles may be skipped.
 
     Looser than :func:`acronym_fits` (a short string fits many names this way), so it is only read where an
     article offers exactly one candidate: the in-document grouping of a short form with the one organisation
-    it fits. At least one word must give two letters or more, else :func:`acronym_fits` already says it.
-    """
+    it fits. A single letter is an initial, and initials are :func:`acronym_fits`'s to read: a word-like
+    acronym of four capitals fits too many names once one word may give two letters and the others one each
+    (an agency's "<N><A><S><A>" read as "NA" + "S" + "A" of another agency of the article whose initials are
+    three), so a reading that mixes syllables and initials is none (session 19)."""
     letters = "".join(_words(short))
     words = tuple(_words(long))
     if len(letters) < 4 or not 2 <= len(words) <= MAX_WORDS or letters == "".join(words):
@@ -172,6 +174,6 @@ def syllable_fits(short: str, long: str) -> bool:
         word = words[j]
         if _skippable(word) and fit(i, j + 1):
             return True
-        return any(letters.startswith(word[:k], i) and fit(i + k, j + 1) for k in range(len(word), 0, -1))
+        return any(letters.startswith(word[:k], i) and fit(i + k, j + 1) for k in range(len(word), 1, -1))
 
     return fit(0, 0)

@@ -55,6 +55,46 @@ def same_person_part(a: str, b: str) -> bool:
     return bool(name_symbols(a) & name_symbols(b))
 
 
+def one_given_name(a: str, b: str) -> bool:
+    """Whether two different words are one given name by the vocabulary alone: an East Slavic name under two of its
+    languages' forms ("Oleh"/"Oleg", "Serhiy"/"Sergei") or an English short form and the name it shortens
+    ("Tony"/"Antony"). Letters do not show these ("Serhiy"/"Sergei" share three), so a comparer that scores words by
+    their letters (screening) asks this too, and finds what resolution's :func:`same_person_part` already aligns."""
+    if a == b:
+        return False
+    if (name := given_name(a)) and (other := given_name(b)):
+        return name == other
+    shortened = vocabulary().shortened
+    return b in shortened.get(a, ()) or a in shortened.get(b, ())
+
+
+@lru_cache(maxsize=65536)
+def given_name_key(token: str) -> str:
+    """One key for the forms of one given name the vocabulary knows (:func:`one_given_name`), the word itself for
+    any other: "oleh" and "oleg" -> "oleg"; "william", "bill", "billy" -> "bill"; "antony", "anthony", "tony" ->
+    "tony". A function of the word alone, so counts keyed by it agree however a job is split (Spark's partitions).
+
+    A full name keys as the short form only it has, else its first short form; a short form keys as the full name it
+    shortens, and as itself where its full names key apart ("pat": Patrick "pat", Patricia "patty"), so two
+    different full names never share a key through a short form."""
+    if name := given_name(token):
+        return name
+    shortened = vocabulary().shortened
+    if token in shortened:
+        keys = {_full_name_key(full) for full in shortened[token]}
+        return keys.pop() if len(keys) == 1 else token
+    return _full_name_key(token)
+
+
+def _full_name_key(full: str) -> str:
+    shortened = vocabulary().shortened
+    shorts = sorted(s for s, fulls in shortened.items() if full in fulls)
+    if not shorts:
+        return full
+    own = [s for s in shorts if shortened[s] == frozenset({full})]
+    return (own or shorts)[0]
+
+
 #: Tokens at least this long meet under :func:`vowel_fold` ("Chen"/"Chin", "Li"/"Le" are two surnames).
 VOWEL_MIN_LEN = 5
 _E_OR_I = str.maketrans({"e": "i", "o": "u"})

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, name_form
+from threatgraph.names.parts import given_name_key
 from threatgraph.resolve.groups import CHUNK, Group
 from threatgraph.store.schema import resolve_keys
 
@@ -57,6 +58,22 @@ def name_key(ident: str) -> str:
     """The whole-name blocking key of a name identity ``"<family>:<norm>"``."""
     fam, _, norm = ident.partition(":")
     return f"{fam}|n:{norm}"[:MAX_KEY]
+
+
+def counted_name(ident: str) -> str:
+    """The name a name identity ``"<family>:<norm>"`` counts as: a person's full name with its given name under
+    the vocabulary's one key for that name's forms (:func:`threatgraph.names.parts.given_name_key`), so "Antony
+    <X>" and "Tony <X>", or "Oleksandr <X>" and "Aleksandr <X>", are one name carrying "<X>", not two namesakes.
+
+    Why: rarity asks whether anybody else carries a name part; counting one person's own spellings as other
+    people kept an official named three ways apart across articles. Only the opening word of a name of two words
+    or more is a given name here (a surname "Will" is no William), and middle initials are kept: "John A. <X>"
+    and "John B. <X>" are two people. A function of the name alone, so every path counts alike."""
+    fam, _, norm = ident.partition(":")
+    words = norm.split(" ")
+    if fam != "Person" or len(words) < 2:
+        return ident
+    return f"{fam}:{' '.join([given_name_key(words[0]), *words[1:]])}"
 
 
 def spellings(g: Group) -> dict[str, set[str]]:
@@ -127,7 +144,7 @@ def name_share(conn: Connection, groups: Iterable[Group]) -> NameShare:
             continue  # a name the archive already files: counted there, once
         for k in keys:
             if counted(k):
-                new[k].add(ident)
+                new[k].add(counted_name(ident))
     return NameShare(dict(new), {k: n for k, n in posted.items() if counted(k)})
 
 
@@ -174,5 +191,6 @@ class NameStats:
         return self.persons >= RARE_AFTER
 
     def only_these(self, word: str, forms: Iterable[NameForm]) -> bool:
-        """No person name beyond these carries the word (the names of the two sides being compared)."""
-        return self.carrying(word) <= len({f.norm for f in forms if word in f.core})
+        """No person name beyond these carries the word (the names of the two sides being compared, each counted as
+        :func:`counted_name` counts the job's names)."""
+        return self.carrying(word) <= len({counted_name(f"Person:{f.norm}") for f in forms if word in f.core})

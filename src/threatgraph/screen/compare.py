@@ -29,8 +29,9 @@ from followthemoney import model
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist
 
+from threatgraph.names.align import MIDDLE_INITIAL
 from threatgraph.names.cyrillic import is_patronymic
-from threatgraph.names.parts import same_person_part
+from threatgraph.names.parts import one_given_name, same_person_part
 from threatgraph.names.tokens import NAME, name_tokens, phonetic, romanisation_fold, skeleton, token_class
 from threatgraph.names.translit import (
     PartKey,
@@ -68,6 +69,10 @@ JOINED_MAX_EDITS = 2
 #: Two spellings that agree once romanisation conventions are folded ("yousuf"/"yusuf") score this much of
 #: their folded edit similarity: a little below an exact match, well above a different name.
 FOLD_FACTOR = 0.95
+#: Two words of person names the vocabulary knows as one given name (:func:`names.parts.one_given_name`: "Oleh"/"Oleg",
+#: "Serhiy"/"Sergei", "Tony"/"Antony") count this much: one name in another language's form or its short form, a
+#: convention as the romanisation fold is, not a near spelling of another name.
+GIVEN_FORM_FACTOR = FOLD_FACTOR
 #: A Cyrillic word matched through another of its conventional Latin spellings (:mod:`names.cyrillic`) counts
 #: this much of that spelling's similarity: the same word, a shade below the same letters (which rank first).
 SPELLING_FACTOR = 0.98
@@ -323,6 +328,9 @@ def _compare_names(
         pairs_ij.update(_script_pairs(q_keys, a_tokens))
     spelled = _spelled_pairs(q_tokens, q_spellings, a_tokens, a_spellings) if q_spellings or a_spellings else {}
     pairs_ij.update(spelled)
+    latin_person = person and given_names and q_keys is None and not syllables
+    given_forms = _given_form_pairs(q_tokens, a_tokens) if latin_person else set()
+    pairs_ij.update(given_forms)
     sims = []
     for i, j in pairs_ij:
         sim = token_similarity(q_tokens[i], a_tokens[j])
@@ -332,6 +340,8 @@ def _compare_names(
                 sim *= INEXACT_SPELLING_FACTOR
         if q_keys is not None:
             sim = max(sim, part_similarity(q_keys[i], a_tokens[j]))
+        if (i, j) in given_forms:
+            sim = max(sim, GIVEN_FORM_FACTOR)
         if syllables and sim < 1.0:
             continue  # a syllable of another vowel or letter is another syllable ("jong"/"jang"): another name
         s = _ramp(sim)
@@ -361,6 +371,13 @@ def _compare_names(
         if s >= ANCHOR_SIM and token_class(q_tokens[i]) == NAME and token_class(a_tokens[j]) == NAME:
             anchors_q.append(i)
             anchors_a.append(j)
+    if latin_person and order_marked:
+        for i, j in _initial_pairs(q_tokens, a_tokens, used_q, used_a, anchors_q, anchors_a):
+            used_q.add(i)
+            used_a.add(j)
+            gained += MIDDLE_INITIAL * (q_weights[i] + a_weights[j])
+            pairs.append((q_tokens[i], a_tokens[j], MIDDLE_INITIAL))
+            matched[i] = (j, MIDDLE_INITIAL)
     crossed = not order_marked and _crossed(anchors_q, anchors_a)
     # the syllables of a Chinese or Korean given name are one name: one left out is another name, no omission
     omitting = not syllables
@@ -417,6 +434,53 @@ def _compare_names(
             if sim >= REJOIN_SIM and joined > score:
                 return NameScore(joined, ((qj, aj, round(joined / JOINED_FACTOR, 3)),), True)
     return NameScore(score, tuple(pairs), given_conflict=conflict)
+
+
+def _given_form_pairs(q_tokens: Sequence[str], a_tokens: Sequence[str]) -> set[tuple[int, int]]:
+    """(query, listed) positions of two words the vocabulary knows as one given name (:func:`names.parts.
+    one_given_name`), whatever their letters: "Serhiy"/"Sergei" share too few to be aligned as spellings."""
+    return {
+        (i, j)
+        for i, q in enumerate(q_tokens)
+        for j, a in enumerate(a_tokens)
+        if len(q) > 2 and len(a) > 2 and one_given_name(q, a)
+    }
+
+
+def _initial_pairs(
+    q_tokens: Sequence[str],
+    a_tokens: Sequence[str],
+    used_q: set[int],
+    used_a: set[int],
+    anchors_q: list[int],
+    anchors_a: list[int],
+) -> list[tuple[int, int]]:
+    """Middle initials of one person name paired with the middle names they open in the other ("Sergey V. <X>" /
+    "Sergey Viktorovich <X>"), as resolution's name stack reads them (:func:`names.align._expanded_initials`,
+    'initial-expands'). Both words lie unaligned between the two names' aligned name words, and the initial's
+    letter opens the word as written or romanisation-folded. An initial of another letter is paired with nothing:
+    with a middle word of its own on each side the names keep the score of a difference ("Sergey K. <X>")."""
+    if len(anchors_q) < 2 or len(anchors_a) < 2:
+        return []
+    lo_q, hi_q, lo_a, hi_a = min(anchors_q), max(anchors_q), min(anchors_a), max(anchors_a)
+    mid_q = [i for i in range(lo_q + 1, hi_q) if i not in used_q]
+    mid_a = [j for j in range(lo_a + 1, hi_a) if j not in used_a]
+    out: list[tuple[int, int]] = []
+    taken_q: set[int] = set()
+    taken_a: set[int] = set()
+    for i in mid_q:
+        for j in mid_a:
+            if j in taken_a or i in taken_q:
+                continue
+            x, y = q_tokens[i], a_tokens[j]
+            if (len(x) == 1) == (len(y) == 1):
+                continue
+            initial, word = (x, y) if len(x) == 1 else (y, x)
+            if token_class(word) == NAME and initial.isalpha() and initial in (word[:1], romanisation_fold(word)[:1]):
+                out.append((i, j))
+                taken_q.add(i)
+                taken_a.add(j)
+    return out
 
 
 def given_name_conflict(
