@@ -293,6 +293,13 @@ def _leads_to(cur: Token, below: Token, cues: dict[str, frozenset[str]]) -> bool
     )
 
 
+def _going_to(verb: Token, infinitive: Token) -> bool:
+    """Whether "going" with a "to"-infinitive is the future "be going to": a progressive (a form of "be" as its
+    auxiliary), not a motion with a purpose ("went to attack")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return to and verb.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in verb.children)
+
+
 def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
@@ -334,6 +341,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
         factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
+        if cur.dep_ == "prep" and cur.lower_ in cues["negating_preps"] and below.dep_ in ("pobj", "pcomp"):
+            found.append("negated")  # "attacking without UN approval": the approval was not given
+            break
         if factive and below.dep_ == "pcomp" and cur.lower_ == "from" and lemma(cur.head) in cues["preventing_heads"]:
             found.append("negated")  # "was prevented from seizing the port": the seizing did not happen
             break
@@ -358,6 +368,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             break  # "the blasts claimed 40 lives": a happening claims no credit, it takes lives
         if below is trigger and _patient_of_other_event(trigger, cur):
             break  # "tasked with suppressing the protests": the protests happened, whatever the task
+        future = cur.lower_ in cues["future_progressives"] and _going_to(cur, below)
+        if cue is None and below.dep_ == "xcomp" and future:
+            cue = "hypothetical"  # "the rebels are going to strike the depot": the future, not a motion
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue is None and below.dep_ == "prep" and below.lower_ in cues["warning_preps"]:

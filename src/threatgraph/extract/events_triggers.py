@@ -56,11 +56,12 @@ def _frame_trigger(tok: Token) -> Trigger | None:
 
 
 def _idiom(tok: Token, lem: str) -> bool:
-    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom; a
-    verb that kills only people ("execute") with an object that is no person carries something out."""
+    """ "strikes a significant blow", "executed the plan", "refused to be identified": the object (or the
+    infinitive) makes the verb an idiom; a verb that kills only people ("execute") with an object that
+    is no person carries something out."""
     idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if bool(idioms) and any(lemma(c) in idioms for c in objects):
+    if bool(idioms) and any(lemma(c) in idioms for c in objects + children(tok, "xcomp")):
         return True
     return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
 
@@ -199,6 +200,25 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _describes_happening(tok: Token) -> bool:
+    """Whether an approval authorises a happening rather than agreeing with a party: a participle on the
+    happening ("the strike approved by the cabinet and carried out on Tuesday") or a happening as its object
+    ("approved the use of force against protesters", "approved the raids"). It tells how that happening came
+    about, with the happening's own dates and places, not a second event of agreeing."""
+    lex = lexicon()
+
+    def happening(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and (lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)) is not None
+
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return happening(tok.head)
+    uses = lex.words["use_nouns"]
+    for obj in children(tok, "dobj"):
+        if happening(obj) or (lemma(obj) in uses and any(happening(g) for g in prep_objects(obj, ("of",)))):
+            return True
+    return False
+
+
 def _act_doers(tok: Token) -> list[Token]:
     """Who does a verb or noun trigger, as far as an act noun can: subject, "by"-agent, possessor,
     or the noun a participle hangs off ("measures targeting X")."""
@@ -247,6 +267,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
         if sensed is None or sensed.type == "THREATEN" and not _threat_act(tok):
             return None
         if sensed.type == "DEPLOY" and _self_moving_person(tok):
+            return None
+        if sensed.type in lex.words["authorising_types"] and _describes_happening(tok):
             return None
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
         return (acted, "verb") if acted else None

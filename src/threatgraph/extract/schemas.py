@@ -261,6 +261,8 @@ class PloverFile(Schema):
     time_shift_adverbs: Words
     release_deixis: Words
     person_object_verbs: Words
+    authorising_types: Words
+    use_nouns: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
@@ -299,6 +301,8 @@ class Modality(Schema):
     negating_heads: Words
     preventing_heads: Words
     negating_determiners: Words
+    negating_preps: Words
+    future_progressives: Words
     conditional_marks: Words
     factive_preps: Words
     factive_modifiers: Words
