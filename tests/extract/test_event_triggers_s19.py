@@ -106,3 +106,29 @@ def test_approving_a_party_s_step_is_an_agreement_approving_force_is_not(analyse
     assert "AGREE" in _roots(found, "approved")
     text = "A committee of Kestrel Front leaders approved the use of violence against protesters in Sirte."
     assert _none_of(analyse(text).events, "approved")
+
+
+def test_slaying_genocide_and_bloodshed_are_uses_of_force(analyse) -> None:
+    found = analyse("The Kestrel Front denied any role in the slaying of a judge in Sirte on Monday.").events
+    assert "ASSAULT" in _roots(found, "slaying")
+    found = analyse("Ruritanian militias carried out a genocide of the Vel minority in 1994.").events
+    assert "ASSAULT" in _roots(found, "genocide")
+
+
+def test_a_military_buildup_is_a_mobilisation(analyse) -> None:
+    found = analyse("Iran's military buildup near Basra continued on Monday.").events
+    assert "MOBILIZE" in _roots(found, "buildup")
+
+
+def test_a_warning_someone_gives_is_a_threat_a_travel_warning_is_not(analyse) -> None:
+    found = analyse("Ruritania's warning to Borduria came on Monday.").events
+    (ev,) = events_with(found, "warning")
+    assert plover_of(ev.type, ev.subtype)[0] == "THREATEN" and ev.source == "Ruritania"
+    found = analyse("Ruritania lifted its travel warnings for Borduria on Monday.").events
+    assert _none_of(found, "warnings")
+
+
+def test_using_force_is_a_use_of_force(analyse) -> None:
+    found = analyse("Ruritania said it would use force against the Kestrel Front if talks fail.").events
+    (ev,) = events_with(found, "use")
+    assert plover_of(ev.type, ev.subtype)[0] == "ASSAULT" and ev.modality == "hypothetical"

@@ -92,6 +92,12 @@ def _issued(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
 
 
+def _given(noun: Token) -> bool:
+    """Whether a warning is told as given by someone: its owner ("our warning", "Moscow's ultimatum") or
+    "from" whom it came ("stern warnings from Moscow"); a bare or compound one ("travel warnings") is not."""
+    return bool(children(noun, "poss") or prep_objects(noun, ("from",)))
+
+
 def _pronounced(noun: Token) -> bool:
     """Whether an assessment noun is someone's pronounced judgement: the object of a verb of judging
     ("authorities cited the danger he posed", "officials described X as a threat", "deemed a risk"),
@@ -286,6 +292,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
             return None
         if trig.type in lex.words["thing_target_types"] and _against_abstraction(tok):
             return None  # "the battle against terrorism": a policy, no use of force
+        if lem in lex.words["issued_nouns"] and not (_issued(tok) or _given(tok)):
+            return None  # "travel warnings", "early warning": nobody gives them
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         elif lem in lex.words["assessment_nouns"] and not _pronounced(tok):

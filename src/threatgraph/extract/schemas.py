@@ -263,6 +263,7 @@ class PloverFile(Schema):
     person_object_verbs: Words
     authorising_types: Words
     use_nouns: Words
+    issued_nouns: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
