@@ -132,3 +132,11 @@ def test_using_force_is_a_use_of_force(analyse) -> None:
     found = analyse("Ruritania said it would use force against the Kestrel Front if talks fail.").events
     (ev,) = events_with(found, "use")
     assert plover_of(ev.type, ev.subtype)[0] == "ASSAULT" and ev.modality == "hypothetical"
+
+
+def test_talks_and_inquiries_stand_without_named_sides(analyse) -> None:
+    found = analyse("Negotiations over the port broke off at noon on Thursday in Sirte.").events
+    (ev,) = events_with(found, "Negotiations")
+    assert ev.source is None and ev.target is None and ev.date is not None
+    found = analyse("An investigation into the bombing in Sirte began on Monday.").events
+    assert "ACCUSE" in _roots(found, "investigation")
