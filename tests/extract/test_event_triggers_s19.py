@@ -140,3 +140,20 @@ def test_talks_and_inquiries_stand_without_named_sides(analyse) -> None:
     assert ev.source is None and ev.target is None and ev.date is not None
     found = analyse("An investigation into the bombing in Sirte began on Monday.").events
     assert "ACCUSE" in _roots(found, "investigation")
+
+
+def test_anyone_under_a_negation_is_nobody(analyse) -> None:
+    found = analyse("Police said it did not appear that anyone was injured in Sirte on Monday.").events
+    assert [e.modality for e in events_with(found, "injured")] == ["negated"]
+    found = analyse("Police said two guards were injured in Sirte on Monday.").events
+    assert [e.modality for e in events_with(found, "injured")] == ["asserted"]
+
+
+def test_a_scheduled_meeting_has_not_happened(analyse) -> None:
+    found = analyse("The Ruritanian envoy was scheduled to meet with President Ramos in Sirte.").events
+    assert [e.modality for e in events_with(found, "meet")] == ["hypothetical"]
+
+
+def test_expressed_outrage_is_a_condemnation(analyse) -> None:
+    found = analyse("Ruritania expressed outrage at the raid on its embassy in Sirte.").events
+    assert "ACCUSE" in _roots(found, "expressed")

@@ -134,6 +134,22 @@ def _negated_participant(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _nobody_under_negation(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "It did not appear that anyone was injured", "police never said anybody was hurt": a participant
+    that is a word of negative polarity stands for nobody when a clause above it is negated."""
+    args = [a for a in tok.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not any(a.lower_ in cues["negative_polarity"] for a in args):
+        return False
+    cur = tok
+    for _ in range(_max_steps()):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in cur.children):
+            return True
+    return False
+
+
 def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether an attempt or plan (``head``) is itself said to have failed or been stopped, by the
     word that governs it within two steps ("failed in its efforts", "thwarted a plot")."""
@@ -311,7 +327,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     found: list[str] = []
     if lemma(trigger) in cues["hypothetical_triggers"] and not act:
         found.append("hypothetical")
-    if _negated_participant(trigger, cues):
+    if _negated_participant(trigger, cues) or _nobody_under_negation(trigger, cues):
         found.append("negated")
     own = _own_cues(trigger, cues, is_trigger=True, same_clause=True)
     if own:

@@ -303,6 +303,7 @@ class Modality(Schema):
     preventing_heads: Words
     negating_determiners: Words
     negating_preps: Words
+    negative_polarity: Words
     future_progressives: Words
     conditional_marks: Words
     factive_preps: Words
