@@ -157,3 +157,22 @@ def test_a_scheduled_meeting_has_not_happened(analyse) -> None:
 def test_expressed_outrage_is_a_condemnation(analyse) -> None:
     found = analyse("Ruritania expressed outrage at the raid on its embassy in Sirte.").events
     assert "ACCUSE" in _roots(found, "expressed")
+
+
+def test_a_withdrawal_is_a_retreat_withdrawing_an_objection_is_not(analyse) -> None:
+    found = analyse("The Ruritanian army withdrew from Sirte on Monday.").events
+    assert "RETREAT" in _roots(found, "withdrew")
+    found = analyse("Ruritania withdrew its objection to the Borduria treaty on Monday.").events
+    assert _none_of(found, "withdrew")
+
+
+def test_hundreds_of_people_questioned_are_people(analyse) -> None:
+    found = analyse("Hundreds of people have been questioned by Ruritanian police in Sirte.").events
+    assert "ACCUSE" in _roots(found, "questioned")
+
+
+def test_praise_and_gifts(analyse) -> None:
+    found = analyse("Ruritania's president lavished praise on Borduria's rescue teams on Monday.").events
+    assert "SUPPORT" in _roots(found, "lavished")
+    found = analyse("Ruritania announced a gift of medical supplies to Borduria on Monday.").events
+    assert "AID" in _roots(found, "gift")

@@ -79,6 +79,8 @@ def _a_person(tok: Token) -> bool:
         return True
     words = lexicon().words
     lem = lemma(tok)
+    if lem in words["quantity_nouns"] or tok.lower_ in words["quantity_nouns"]:
+        return any(_a_person(g) for g in prep_objects(tok, ("of",)))  # "hundreds of people were questioned"
     kinds = ("person_nouns", "actor_nouns", "militant_nouns", "member_nouns")
     return any(lem in words[k] or tok.lower_ in words[k] for k in kinds)
 
