@@ -176,3 +176,12 @@ def test_praise_and_gifts(analyse) -> None:
     assert "SUPPORT" in _roots(found, "lavished")
     found = analyse("Ruritania announced a gift of medical supplies to Borduria on Monday.").events
     assert "AID" in _roots(found, "gift")
+
+
+def test_a_minister_visiting_a_state_consults_tourists_visiting_it_do_not(analyse) -> None:
+    found = analyse("The Ruritanian foreign minister visited Borduria on Monday.").events
+    (ev,) = events_with(found, "visited")
+    assert plover_of(ev.type, ev.subtype)[0] == "CONSULT" and ev.target == "Borduria"
+    text = "The State Department recommended that Americans exercise caution when visiting Borduria."
+    assert _none_of(analyse(text).events, "visiting")
+    assert _none_of(analyse("Karl Mertens visited the Galaxy Star, a ship held in Sirte.").events, "visited")

@@ -208,6 +208,27 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _state_visit(tok: Token) -> bool:
+    """Whether a verb of visiting tells a party's visit (PLOVER CONSULT): the visited is a named state, city or
+    person ("Annan visits Baghdad"), and the visitor, the verb's subject or, for "looking forward to visiting",
+    the subject of the clause it completes, is not a whole people ("Americans visiting Kenya" travel)."""
+    words = lexicon().words
+    visited = children(tok, "dobj")
+    if not visited or visited[0].ent_type_ not in words["visited_entities"]:
+        return False
+    if not children(tok, "nsubj") and any(c.lower_ in ("when", "while") for c in children(tok, "advmod", "mark")):
+        return False  # "exercise caution when visiting X": anyone's travel, whoever the parse hangs it on
+    cur = tok
+    for _ in range(3):
+        subjects = children(cur, "nsubj")
+        if subjects:
+            return subjects[0].ent_type_ not in words["visitor_non_entities"]
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return True
+
+
 def _describes_happening(tok: Token) -> bool:
     """Whether an approval authorises a happening rather than agreeing with a party: a participle on the
     happening ("the strike approved by the cabinet and carried out on Tuesday") or a happening as its object
@@ -275,6 +296,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
         if sensed is None or sensed.type == "THREATEN" and not _threat_act(tok):
             return None
         if sensed.type == "DEPLOY" and _self_moving_person(tok):
+            return None
+        if lem in lex.words["visiting_verbs"] and not _state_visit(tok):
             return None
         if sensed.type in lex.words["authorising_types"] and _describes_happening(tok):
             return None

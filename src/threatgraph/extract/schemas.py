@@ -264,6 +264,9 @@ class PloverFile(Schema):
     authorising_types: Words
     use_nouns: Words
     issued_nouns: Words
+    visiting_verbs: Words
+    visited_entities: Words
+    visitor_non_entities: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
