@@ -216,7 +216,7 @@ def _state_visit(tok: Token) -> bool:
     visited = children(tok, "dobj")
     if not visited or visited[0].ent_type_ not in words["visited_entities"]:
         return False
-    if not children(tok, "nsubj") and any(c.lower_ in ("when", "while") for c in children(tok, "advmod", "mark")):
+    if not children(tok, "nsubj") and any(c.lower_ in words["travel_marks"] for c in children(tok, "advmod", "mark")):
         return False  # "exercise caution when visiting X": anyone's travel, whoever the parse hangs it on
     cur = tok
     for _ in range(3):

@@ -267,6 +267,7 @@ class PloverFile(Schema):
     visiting_verbs: Words
     visited_entities: Words
     visitor_non_entities: Words
+    travel_marks: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
