@@ -185,3 +185,10 @@ def test_a_minister_visiting_a_state_consults_tourists_visiting_it_do_not(analys
     text = "The State Department recommended that Americans exercise caution when visiting Borduria."
     assert _none_of(analyse(text).events, "visiting")
     assert _none_of(analyse("Karl Mertens visited the Galaxy Star, a ship held in Sirte.").events, "visited")
+
+
+def test_a_weapon_that_lands_is_an_attack(analyse) -> None:
+    found = analyse("A rocket landed near the Ruritanian embassy in Sirte on Monday.").events
+    (ev,) = events_with(found, "rocket")
+    assert plover_of(ev.type, ev.subtype)[0] == "ASSAULT" and "embassy" in (ev.target or "")
+    assert not analyse("The Ruritanian plane landed in Sirte on Monday.").events

@@ -94,6 +94,16 @@ def _issued(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
 
 
+def _landed(noun: Token) -> Trigger | None:
+    """A weapon that lands ("a rocket landed near the embassy", "a gasoline bomb fell into the yard"): the
+    weapon's arrival is the attack, told by its instrument (``landing_verbs``)."""
+    words = lexicon().words
+    lem = lemma(noun)
+    if noun.dep_ != "nsubj" or lem not in words["instrument_nouns"] or lemma(noun.head) not in words["landing_verbs"]:
+        return None
+    return Trigger("ASSAULT", "attack")
+
+
 def _given(noun: Token) -> bool:
     """Whether a warning is told as given by someone: its owner ("our warning", "Moscow's ultimatum") or
     "from" whom it came ("stern warnings from Moscow"); a bare or compound one ("travel warnings") is not."""
@@ -306,7 +316,7 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         if _code_part(tok):
             return None
-        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
+        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok)
         if trig is None:
             return None
         refined = lex.types_data["subtype_modifiers"]

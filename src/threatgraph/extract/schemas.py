@@ -268,6 +268,7 @@ class PloverFile(Schema):
     visited_entities: Words
     visitor_non_entities: Words
     travel_marks: Words
+    landing_verbs: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
