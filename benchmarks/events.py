@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|aquaint|aquaint2|all] [--errors]
+    PYTHONPATH=src .venv/bin/python benchmarks/events.py [--split tune|unseen|aquaint|aquaint2|timebank|all] [--errors]
         [--no-re3d] [--half A|B [--half-seed s15]]
 
 Dev gold is ``tests/gold/dev/events.json`` (see the README there): one entry per event *mention*
@@ -41,7 +41,10 @@ data only), read beside the repository by ``timeml.py``, never shipped; the DCT 
 are ``timeml.half_of(id, "s17")`` (``--salt`` changes the salt): half A may be inspected, half B is a figure only.
 ``--split aquaint2`` (session 18) scores the other twelve AQUAINT 1998 documents of the same file (the embassy
 bombings' aftermath, NATO's enlargement, the 1998 sniper killing of a Buffalo doctor), also written before the system
-ran on them; its halves are ``half_of(id, "s18")``. It is a check: its per-item errors are never printed.
+ran on them; its halves are ``half_of(id, "s18")``. Session 19 made all of it a tuning split (its errors print).
+``--split timebank`` (session 19) scores thirteen TimeBank news documents of January-March 1998 (AP, NYT, CNN, PRI,
+VOA: kidnappings, shootings, protests, Kosovo, Iraq, Northern Ireland, the Atlanta bombings) in the same file, written
+before the system ran on them; its halves are ``half_of(id, "s19")``: half A may be inspected, half B is a figure.
 
 re3d (Dstl; CENTCOM and US State Department portions, see its LICENSE) annotates relations between
 spans. Four are events or standing relations between actors: FightingAgainst (an ASSAULT between the
@@ -85,7 +88,8 @@ DOERLESS_SCORED = ("ASSAULT", "COERCE")
 SPLITS = ("tune", "unseen", "fresh", "tune3", "fresh2", "tune5", "fresh4")
 AQUAINT = "aquaint"  # tests/gold/tbaq: 1998 news wire (TempEval-3's AQUAINT part), read beside the repository
 AQUAINT2 = "aquaint2"  # the same file's session-18 documents: a check split, scored as a figure only
-TBAQ_SALTS = {AQUAINT: TBAQ_SALT, AQUAINT2: "s18"}  # each TBAQ split's A/B cut, drawn when its gold was written
+TIMEBANK = "timebank"  # the same file's session-19 documents: TimeBank's 1998 news, half A tuned on, half B a figure
+TBAQ_SALTS = {AQUAINT: TBAQ_SALT, AQUAINT2: "s18", TIMEBANK: "s19"}  # each split's A/B cut, drawn with its gold
 TUNING = ("tune", "tune3", "tune5")  # the only splits whose per-item errors may be printed
 RE3D_ROOTS = {
     "FightingAgainst": ({"ASSAULT"}, True),
@@ -193,7 +197,7 @@ def load_tbaq_articles() -> dict[str, Article]:
     try:
         documents = tbaq_documents()
     except MissingCorpus as exc:
-        raise SystemExit(f"--split {AQUAINT}/{AQUAINT2}: {exc}") from exc
+        raise SystemExit(f"--split {'/'.join(TBAQ_SALTS)}: {exc}") from exc
     return {
         d.doc_id: Article(text=d.text, title=d.title, published=d.dct, id=d.doc_id, outlet=d.corpus) for d in documents
     }
@@ -446,16 +450,24 @@ def speed(extractor: Extractor, repeat: int = 2) -> tuple[float, float]:
     return parse, time.process_time() - t0
 
 
+def inspectable(split: str, half: str | None) -> bool:
+    """Whether a split's per-item errors may be printed: the tuning splits, aquaint2 (all tuning since session 19)
+    and half A of aquaint and timebank; held-out splits and the B halves are read as figures only."""
+    return split in (*TUNING, "tuning", AQUAINT2) or (split in (AQUAINT, TIMEBANK) and half == "A")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", choices=(*SPLITS, AQUAINT, AQUAINT2, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5"
+        "--split", choices=(*SPLITS, *TBAQ_SALTS, "tuning", "all"), default=None, help="tuning: tune+tune3+tune5"
     )
     ap.add_argument("--half", choices=("A", "B"), default=None, help="score one stable half of the documents")
     ap.add_argument("--salt", default="", help="salt of the --half checksum (a new salt, a new split)")
     ap.add_argument("--half-seed", default=None, help="with --half: seeded halves stratified by split (s14)")
     ap.add_argument(
-        "--errors", action="store_true", help="list each miss (tuning splits only: tune, tune3, tune5, aquaint half A)"
+        "--errors",
+        action="store_true",
+        help="list each miss (tuning splits only: tune, tune3, tune5, aquaint2, aquaint or timebank half A)",
     )
     ap.add_argument("--no-re3d", action="store_true")
     ap.add_argument("--speed", action="store_true", help="also time event extraction against the bare parse")
@@ -468,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
             extractor,
             split,
             tally,
-            args.errors and (split in (*TUNING, "tuning") or (split == AQUAINT and args.half == "A")),
+            args.errors and inspectable(split, args.half),
             args.half,
             half_seed=args.half_seed,
             salt=args.salt,
@@ -476,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         how = f" seed={args.half_seed}" if args.half_seed else (f" salt={args.salt}" if args.salt else "")
         if split in TBAQ_SALTS:
             how = f" salt={args.salt or TBAQ_SALTS[split]}"
-        label = "AQUAINT 1998 event gold" if split in TBAQ_SALTS else "dev event gold"
+        label = {AQUAINT: "AQUAINT 1998", AQUAINT2: "AQUAINT 1998", TIMEBANK: "TimeBank 1998"}.get(split, "dev")
+        label += " event gold"
         print(f"{label}, split={split}" + (f" half={args.half}{how}" if args.half else ""))
         for measure in tally.counts:
             print(tally.line(measure))

@@ -134,6 +134,22 @@ def _negated_participant(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _nobody_under_negation(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "It did not appear that anyone was injured", "police never said anybody was hurt": a participant
+    that is a word of negative polarity stands for nobody when a clause above it is negated."""
+    args = [a for a in tok.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not any(a.lower_ in cues["negative_polarity"] for a in args):
+        return False
+    cur = tok
+    for _ in range(_max_steps()):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in cur.children):
+            return True
+    return False
+
+
 def _attempt_denied(head: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether an attempt or plan (``head``) is itself said to have failed or been stopped, by the
     word that governs it within two steps ("failed in its efforts", "thwarted a plot")."""
@@ -293,6 +309,13 @@ def _leads_to(cur: Token, below: Token, cues: dict[str, frozenset[str]]) -> bool
     )
 
 
+def _going_to(verb: Token, infinitive: Token) -> bool:
+    """Whether "going" with a "to"-infinitive is the future "be going to": a progressive (a form of "be" as its
+    auxiliary), not a motion with a purpose ("went to attack")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return to and verb.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in verb.children)
+
+
 def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     """The modality of the event ``trigger`` names (one of :data:`MODALITIES`).
 
@@ -304,7 +327,7 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
     found: list[str] = []
     if lemma(trigger) in cues["hypothetical_triggers"] and not act:
         found.append("hypothetical")
-    if _negated_participant(trigger, cues):
+    if _negated_participant(trigger, cues) or _nobody_under_negation(trigger, cues):
         found.append("negated")
     own = _own_cues(trigger, cues, is_trigger=True, same_clause=True)
     if own:
@@ -334,6 +357,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
         below, cur = cur, cur.head
         factive = cur.dep_ == "prep" and cur.lower_ in cues["factive_preps"] and cur.head.pos_ in ("VERB", "AUX")
         factive = factive and below.dep_ in ("pobj", "pcomp")  # a conjunct hung on the preposition is not its object
+        if cur.dep_ == "prep" and cur.lower_ in cues["negating_preps"] and below.dep_ in ("pobj", "pcomp"):
+            found.append("negated")  # "attacking without UN approval": the approval was not given
+            break
         if factive and below.dep_ == "pcomp" and cur.lower_ == "from" and lemma(cur.head) in cues["preventing_heads"]:
             found.append("negated")  # "was prevented from seizing the port": the seizing did not happen
             break
@@ -358,6 +384,9 @@ def modality(trigger: Token, climb: bool = True, act: bool = False) -> str:
             break  # "the blasts claimed 40 lives": a happening claims no credit, it takes lives
         if below is trigger and _patient_of_other_event(trigger, cur):
             break  # "tasked with suppressing the protests": the protests happened, whatever the task
+        future = cur.lower_ in cues["future_progressives"] and _going_to(cur, below)
+        if cue is None and below.dep_ == "xcomp" and future:
+            cue = "hypothetical"  # "the rebels are going to strike the depot": the future, not a motion
         if cue is None and below.dep_ == "prep" and below.lower_ == "to" and lemma(cur) in cues["committal_heads"]:
             cue = "hypothetical"  # "committed to continuing attacks" (but "committed attacks" happened)
         if cue is None and below.dep_ == "prep" and below.lower_ in cues["warning_preps"]:

@@ -56,11 +56,12 @@ def _frame_trigger(tok: Token) -> Trigger | None:
 
 
 def _idiom(tok: Token, lem: str) -> bool:
-    """ "strikes a significant blow", "executed the plan": the object makes the verb an idiom; a
-    verb that kills only people ("execute") with an object that is no person carries something out."""
+    """ "strikes a significant blow", "executed the plan", "refused to be identified": the object (or the
+    infinitive) makes the verb an idiom; a verb that kills only people ("execute") with an object that
+    is no person carries something out."""
     idioms = lexicon().types_data.get("idiom_objects", {}).get(lem)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if bool(idioms) and any(lemma(c) in idioms for c in objects):
+    if bool(idioms) and any(lemma(c) in idioms for c in objects + children(tok, "xcomp")):
         return True
     return lem in lexicon().words["person_object_verbs"] and any(not _a_person(c) for c in objects)
 
@@ -78,6 +79,8 @@ def _a_person(tok: Token) -> bool:
         return True
     words = lexicon().words
     lem = lemma(tok)
+    if lem in words["quantity_nouns"] or tok.lower_ in words["quantity_nouns"]:
+        return any(_a_person(g) for g in prep_objects(tok, ("of",)))  # "hundreds of people were questioned"
     kinds = ("person_nouns", "actor_nouns", "militant_nouns", "member_nouns")
     return any(lem in words[k] or tok.lower_ in words[k] for k in kinds)
 
@@ -89,6 +92,22 @@ def _issued(noun: Token) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
+
+
+def _landed(noun: Token) -> Trigger | None:
+    """A weapon that lands ("a rocket landed near the embassy", "a gasoline bomb fell into the yard"): the
+    weapon's arrival is the attack, told by its instrument (``landing_verbs``)."""
+    words = lexicon().words
+    lem = lemma(noun)
+    if noun.dep_ != "nsubj" or lem not in words["instrument_nouns"] or lemma(noun.head) not in words["landing_verbs"]:
+        return None
+    return Trigger("ASSAULT", "attack")
+
+
+def _given(noun: Token) -> bool:
+    """Whether a warning is told as given by someone: its owner ("our warning", "Moscow's ultimatum") or
+    "from" whom it came ("stern warnings from Moscow"); a bare or compound one ("travel warnings") is not."""
+    return bool(children(noun, "poss") or prep_objects(noun, ("from",)))
 
 
 def _pronounced(noun: Token) -> bool:
@@ -199,6 +218,46 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _state_visit(tok: Token) -> bool:
+    """Whether a verb of visiting tells a party's visit (PLOVER CONSULT): the visited is a named state, city or
+    person ("Annan visits Baghdad"), and the visitor, the verb's subject or, for "looking forward to visiting",
+    the subject of the clause it completes, is not a whole people ("Americans visiting Kenya" travel)."""
+    words = lexicon().words
+    visited = children(tok, "dobj")
+    if not visited or visited[0].ent_type_ not in words["visited_entities"]:
+        return False
+    if not children(tok, "nsubj") and any(c.lower_ in words["travel_marks"] for c in children(tok, "advmod", "mark")):
+        return False  # "exercise caution when visiting X": anyone's travel, whoever the parse hangs it on
+    cur = tok
+    for _ in range(3):
+        subjects = children(cur, "nsubj")
+        if subjects:
+            return subjects[0].ent_type_ not in words["visitor_non_entities"]
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return True
+
+
+def _describes_happening(tok: Token) -> bool:
+    """Whether an approval authorises a happening rather than agreeing with a party: a participle on the
+    happening ("the strike approved by the cabinet and carried out on Tuesday") or a happening as its object
+    ("approved the use of force against protesters", "approved the raids"). It tells how that happening came
+    about, with the happening's own dates and places, not a second event of agreeing."""
+    lex = lexicon()
+
+    def happening(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and (lex.nouns.get(lemma(noun)) or lex.nouns.get(noun.lower_)) is not None
+
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return happening(tok.head)
+    uses = lex.words["use_nouns"]
+    for obj in children(tok, "dobj"):
+        if happening(obj) or (lemma(obj) in uses and any(happening(g) for g in prep_objects(obj, ("of",)))):
+            return True
+    return False
+
+
 def _act_doers(tok: Token) -> list[Token]:
     """Who does a verb or noun trigger, as far as an act noun can: subject, "by"-agent, possessor,
     or the noun a participle hangs off ("measures targeting X")."""
@@ -248,12 +307,16 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
             return None
         if sensed.type == "DEPLOY" and _self_moving_person(tok):
             return None
+        if lem in lex.words["visiting_verbs"] and not _state_visit(tok):
+            return None
+        if sensed.type in lex.words["authorising_types"] and _describes_happening(tok):
+            return None
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
         return (acted, "verb") if acted else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         if _code_part(tok):
             return None
-        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
+        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok)
         if trig is None:
             return None
         refined = lex.types_data["subtype_modifiers"]
@@ -264,6 +327,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
             return None
         if trig.type in lex.words["thing_target_types"] and _against_abstraction(tok):
             return None  # "the battle against terrorism": a policy, no use of force
+        if lem in lex.words["issued_nouns"] and not (_issued(tok) or _given(tok)):
+            return None  # "travel warnings", "early warning": nobody gives them
         if lem in lex.words["assessment_nouns"] and _issued(tok):
             trig = Trigger("THREATEN", "threaten")  # "a threat by X", "X issued threats": an act, not a judgement
         elif lem in lex.words["assessment_nouns"] and not _pronounced(tok):

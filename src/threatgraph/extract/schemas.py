@@ -261,6 +261,14 @@ class PloverFile(Schema):
     time_shift_adverbs: Words
     release_deixis: Words
     person_object_verbs: Words
+    authorising_types: Words
+    use_nouns: Words
+    issued_nouns: Words
+    visiting_verbs: Words
+    visited_entities: Words
+    visitor_non_entities: Words
+    travel_marks: Words
+    landing_verbs: Words
     designating_authorities: dict[str, str]
     militant_nouns: Words
     simultaneity_marks: Words
@@ -299,6 +307,9 @@ class Modality(Schema):
     negating_heads: Words
     preventing_heads: Words
     negating_determiners: Words
+    negating_preps: Words
+    negative_polarity: Words
+    future_progressives: Words
     conditional_marks: Words
     factive_preps: Words
     factive_modifiers: Words
