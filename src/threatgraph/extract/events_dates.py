@@ -17,7 +17,7 @@ from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_generic import after_measure_for
 from threatgraph.extract.events_lead import told_in_past
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_lexicon import Trigger, lexicon, plover_of
 from threatgraph.extract.events_syntax import children, clause_verb, reaches
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, DateInterval
@@ -241,8 +241,43 @@ def date_for(
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):
         return None  # "He later sent …", "had previously sent …", "After his release, he …": not then
+    if _other_episode(tok, dated, para, published, before[-1]):
+        return None  # "met on Wednesday after the bombings. Twelve died in the bombing": not Wednesday's
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+def _other_episode(
+    tok: Token,
+    dated: list[tuple[Span, DateInterval]],
+    para: tuple[int, int],
+    published: date | None,
+    last: DateInterval,
+) -> bool:
+    """Whether the paragraph's last date belongs to another happening than the one ``tok`` tells again.
+
+    A paragraph's date is written for the happening it dates. When an earlier sentence of the paragraph
+    has told a happening of the trigger's kind (same PLOVER root), an undated later mention tells that
+    episode again ("met on Wednesday after the bombings. Twelve people died in the bombing"). If that
+    earlier mention is set apart in time from the clause around it (the object of "after", "following",
+    "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of its own other than
+    ``last``, the paragraph's date is another happening's and the later mention does not take it."""
+    mine = trigger_of(tok)
+    if mine is None:
+        return False
+    root = plover_of(mine[0].type)[0]
+    for prev in reversed(tok.doc[: tok.sent.start]):
+        if prev.idx < para[0]:
+            return False
+        found = trigger_of(prev) if prev.pos_ in ("NOUN", "VERB", "PROPN") else None
+        if found is None or plover_of(found[0].type)[0] != root:
+            continue
+        kind = found[1]
+        if _measure_ground(prev) or at_own_time(prev) or any(sequenced(t) for t in (prev, *prev.ancestors)):
+            return True  # "following the bombings, which killed 250": that happening and what it did
+        own = date_for(prev, kind, dated, para, published)
+        return own is not None and own.start is not None and (own.start, own.end) != (last.start, last.end)
+    return False
 
 
 def at_own_time(tok: Token) -> bool:

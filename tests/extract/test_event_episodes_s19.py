@@ -1,0 +1,59 @@
+"""Dates that belong to another happening of the paragraph or the lead (session 19, issue 11; invented texts).
+
+A paragraph's date is written for the happening it dates; a later undated mention of a kind of happening the
+paragraph set apart in time ("met on Wednesday after the bombing") is that earlier happening again, not the
+meeting. A lead's date carried by kind of happening yields to a mention of the same site that has a date of
+its own, and so does the lead's place carried with it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from .conftest import analyser, events_with
+
+PUBLISHED = date(2026, 3, 14)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, PUBLISHED)
+
+
+def _day(event) -> tuple[date | None, date | None] | None:
+    return None if event.date is None else (event.date.start, event.date.end)
+
+
+def test_a_later_mention_of_a_happening_set_apart_keeps_no_paragraph_date(analyse) -> None:
+    text = (
+        "The Ruritanian cabinet met on Wednesday in Strelsau following the bombing of the Freedonian consulate, "
+        "which has killed nine people. Three guards died in the consulate bombing."
+    )
+    events = analyse(text).events
+    met = events_with(events, "met")[0]
+    assert _day(met) == (date(2026, 3, 11),) * 2
+    died = [e for e in events if e.trigger in ("died", "bombing") and "guards" in e.sentence]
+    assert died
+    assert all(e.date is None or e.date.start != date(2026, 3, 11) for e in died)  # not the meeting's Wednesday
+
+
+def test_a_later_mention_of_the_paragraphs_own_happening_keeps_its_date(analyse) -> None:
+    text = "Gunmen bombed a bus depot in Strelsau on Wednesday. Three guards were killed in the blast."
+    killed = events_with(analyse(text).events, "killed")[0]
+    assert _day(killed) == (date(2026, 3, 11),) * 2
+
+
+def test_a_same_site_mention_overrides_the_lead_date_and_place_carried_to_it(analyse) -> None:
+    text = (
+        "STRELSAU, Ruritania (AP) _\n\n"
+        "Ruritanian jets struck rebel camps in Zenda on Thursday.\n\n"
+        "The consulate bombing, on March 2, killed 40 people in Eastport.\n\n"
+        "Officials said the camps were linked with the consulate attack."
+    )
+    events = analyse(text).events
+    attack = [e for e in events_with(events, "attack") if "linked" in e.sentence]
+    assert attack
+    assert _day(attack[0]) == (date(2026, 3, 2),) * 2  # not the lead's Thursday
+    assert attack[0].place != "Zenda"
