@@ -260,8 +260,8 @@ def _other_episode(
     has told a happening of the trigger's kind (same PLOVER root), an undated later mention tells that
     episode again ("met on Wednesday after the bombings. Twelve people died in the bombing"). If that
     earlier mention is set apart in time from the clause around it (the object of "after", "following",
-    "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of its own other than
-    ``last``, the paragraph's date is another happening's and the later mention does not take it."""
+    "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of
+    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it."""
     mine = trigger_of(tok)
     if mine is None:
         return False
