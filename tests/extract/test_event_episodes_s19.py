@@ -57,3 +57,23 @@ def test_a_same_site_mention_overrides_the_lead_date_and_place_carried_to_it(ana
     assert attack
     assert _day(attack[0]) == (date(2026, 3, 2),) * 2  # not the lead's Thursday
     assert attack[0].place != "Zenda"
+
+
+def test_a_dated_description_does_not_take_the_doer_of_another_happening(analyse) -> None:
+    text = (
+        "Ruritania launched an air raid on rebel camps in Zenda on Tuesday. "
+        "Officials said the raid was not linked with the March 2 bombings in Eastport."
+    )
+    events = analyse(text).events
+    assert events_with(events, "raid")[0].source == "Ruritania"
+    bombings = events_with(events, "bombings")
+    assert bombings and all(e.source is None for e in bombings)  # the raid's doer did not bomb Eastport
+
+
+def test_a_dated_instance_of_an_earlier_plural_keeps_its_doer(analyse) -> None:
+    text = (
+        "Since 2010, the Kestrel Front has carried out numerous attacks. "
+        "They include the 2014 bombings of a fuel depot in Eastport."
+    )
+    bombings = events_with(analyse(text).events, "bombings")
+    assert bombings and bombings[0].source == "Kestrel Front"
