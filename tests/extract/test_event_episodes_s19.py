@@ -77,3 +77,21 @@ def test_a_dated_instance_of_an_earlier_plural_keeps_its_doer(analyse) -> None:
     )
     bombings = events_with(analyse(text).events, "bombings")
     assert bombings and bombings[0].source == "Kestrel Front"
+
+
+def test_someone_is_nobody_the_text_names(analyse) -> None:
+    text = (
+        "The Kestrel Front denied any role. "
+        "Someone planted a bomb under a car in Eastport on Monday, killing two people."
+    )
+    killing = events_with(analyse(text).events, "killing")
+    assert killing and all(e.source is None for e in killing)  # not the Front, which denied it
+
+
+def test_a_clause_subject_that_names_no_doer_is_not_filled_in(analyse) -> None:
+    text = (
+        "Police questioned the Kestrel Front's leader on Monday. "
+        "Whoever fired the shot killed two guards in Eastport."
+    )
+    events = analyse(text).events
+    assert all(e.source is None for e in events_with(events, "fired") + events_with(events, "killed"))
