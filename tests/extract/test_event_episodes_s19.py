@@ -90,8 +90,7 @@ def test_someone_is_nobody_the_text_names(analyse) -> None:
 
 def test_a_clause_subject_that_names_no_doer_is_not_filled_in(analyse) -> None:
     text = (
-        "Police questioned the Kestrel Front's leader on Monday. "
-        "Whoever fired the shot killed two guards in Eastport."
+        "Police questioned the Kestrel Front's leader on Monday. Whoever fired the shot killed two guards in Eastport."
     )
     events = analyse(text).events
     assert all(e.source is None for e in events_with(events, "fired") + events_with(events, "killed"))
