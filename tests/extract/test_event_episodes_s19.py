@@ -94,3 +94,14 @@ def test_a_clause_subject_that_names_no_doer_is_not_filled_in(analyse) -> None:
     )
     events = analyse(text).events
     assert all(e.source is None for e in events_with(events, "fired") + events_with(events, "killed"))
+
+
+def test_earlier_in_the_day_is_the_day_of_the_clause_it_leans_on(analyse) -> None:
+    text = (
+        "Ruritania condemned on Friday the bomb blasts which killed 12 people and injured 80 others "
+        "in Eastport earlier in the day."
+    )
+    events = analyse(text).events
+    for word in ("blasts", "injured"):
+        found = events_with(events, word)
+        assert found and _day(found[0]) == (date(2026, 3, 13),) * 2, word

@@ -206,6 +206,9 @@ def date_for(
     sent = tok.sent
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
+    same_day = _same_day(tok, kind, usable)
+    if same_day is not None:
+        return same_day  # "condemned on Friday the blasts that killed 12 earlier in the day": Friday
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
     if kind == "noun":
         for span, interval in local:
@@ -278,6 +281,55 @@ def _other_episode(
         own = date_for(prev, kind, dated, para, published)
         return own is not None and own.start is not None and (own.start, own.end) != (last.start, last.end)
     return False
+
+
+# "earlier in the day", "later in the day": a happening on the day of the one its clause leans on
+_WITHIN_DAY = frozenset({"earlier", "later", "early", "late"})
+
+
+def _within_day_mark(verb: Token) -> Token | None:
+    """The "in" of "earlier/later in the day" said of a verb, or None. The model tags the phrase as a time,
+    a date ("the day", not understood) or nothing, so the parse decides; the adverb hangs on the verb
+    with "in" under it, or on "in" ("earlier in the day" as a phrase of the verb)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _WITHIN_DAY:
+            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
+        elif c.dep_ == "prep" and c.lower_ == "in" and any(a.lower_ in _WITHIN_DAY for a in c.children):
+            preps = [c]
+        else:
+            continue
+        for prep in preps:
+            for day in prep.children:
+                if day.dep_ == "pobj" and day.lower_ == "day" and any(d.lower_ == "the" for d in day.children):
+                    return prep
+    return None
+
+
+def _same_day(tok: Token, kind: str, usable: list[tuple[Span, DateInterval]]) -> DateInterval | None:
+    """The day of "earlier/later in the day" said of the trigger's clause: the day of the happening that
+    clause leans on, the nearest clause above it with a date of a day ("South Africa deplored on Friday
+    the blasts that killed 40 earlier in the day": Friday), else the paragraph's last such date before
+    the sentence. A noun's own relative clause of the same kind ("the blasts that killed 40 earlier in
+    the day") dates the noun. None when the trigger's clause has no such phrase or nothing gives a day."""
+    verbs = list(anchor_verbs(tok, kind))
+    if kind == "noun":
+        mine = trigger_of(tok)
+        root = plover_of(mine[0].type)[0] if mine is not None else None
+        for rel in (c for c in tok.children if c.dep_ == "relcl"):
+            theirs = trigger_of(rel)
+            if theirs is not None and plover_of(theirs[0].type)[0] == root:
+                verbs += [rel, *(c for c in rel.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    marked = next((v for v in verbs if v.pos_ in ("VERB", "AUX") and _within_day_mark(v) is not None), None)
+    if marked is None:
+        return None
+    days = [(span, iv) for span, iv in usable if iv.start is not None and iv.start == iv.end]
+    sent = marked.sent
+    for up in marked.ancestors:
+        for span, iv in days:
+            if sent.start <= span.root.i < sent.end and reaches(span.root, up):
+                return replace(iv, text=f"the day of {iv.text}", note=None)
+    before = [iv for span, iv in days if span.end <= sent.start]
+    return replace(before[-1], text=f"the day of {before[-1].text}", note=None) if before else None
 
 
 def at_own_time(tok: Token) -> bool:
