@@ -12,6 +12,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from threatgraph.extract.events import extract_events
+from threatgraph.extract.pipeline import extract_mentions
+from threatgraph.model import Article
+
 from .conftest import analyser, events_with
 
 PUBLISHED = date(2026, 3, 14)  # a Saturday
@@ -105,3 +109,21 @@ def test_earlier_in_the_day_is_the_day_of_the_clause_it_leans_on(analyse) -> Non
     for word in ("blasts", "injured"):
         found = events_with(events, word)
         assert found and _day(found[0]) == (date(2026, 3, 13),) * 2, word
+
+
+def test_a_capitalised_structure_modifying_an_attack_is_what_was_hit(analyse) -> None:
+    text = "Ruritanian officials blamed the Kestrel Front for the Hotel bombing in Eastport on Monday."
+    bombing = events_with(analyse(text).events, "bombing")
+    assert all(e.source != "Hotel" for e in bombing)
+    assert any(e.target == "Hotel" for e in bombing)
+
+
+def test_a_planned_attack_lends_no_doer_to_a_later_description(nlp: Language) -> None:
+    text = (
+        "Police chiefs say gunmen loyal to the Kestrel Front plan to strike again soon. "
+        "Hotel owners in Eastport said the bombing had driven tourists away."
+    )
+    doc = nlp(text)
+    rules = extract_events(doc, extract_mentions(doc), Article(text=text, published=PUBLISHED), choose_doers=False)
+    assert events_with(rules, "strike")[0].modality == "hypothetical"
+    assert all(e.source is None for e in events_with(rules, "bombing"))  # the rules lend it no doer

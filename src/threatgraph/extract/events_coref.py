@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import Actor, thing_antecedent
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.events_modality import modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -236,6 +237,11 @@ def link_sources(
                 return None
             if not _compatible(tok, earlier.tok):
                 continue
+            told = modality(earlier.tok, climb=earlier.kind != "compound")
+            if told in ("hypothetical", "demanded", "negated"):
+                continue  # "militants plan to strike again ... The bombing set back tourism": not that strike
+            if told == "claimed":
+                return None  # a doer only alleged ("X, accused of organizing the bombings") is not lent as fact
             return source(earlier)  # the nearest one decides, with or without a doer
         return None
 
