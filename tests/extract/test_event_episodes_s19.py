@@ -127,3 +127,12 @@ def test_a_planned_attack_lends_no_doer_to_a_later_description(nlp: Language) ->
     rules = extract_events(doc, extract_mentions(doc), Article(text=text, published=PUBLISHED), choose_doers=False)
     assert events_with(rules, "strike")[0].modality == "hypothetical"
     assert all(e.source is None for e in events_with(rules, "bombing"))  # the rules lend it no doer
+
+
+def test_a_day_before_the_noun_dates_it_whatever_the_model_tagged(analyse) -> None:
+    text = (
+        "Tour operators say there have been no cancellations as a result of the Aug. 7 Embassy bombings "
+        "in Eastport, which left 25 people dead."
+    )
+    bombings = events_with(analyse(text).events, "bombings")
+    assert _day(bombings[0]) == (date(2025, 8, 7),) * 2

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from threatgraph.extract.dates import normalise
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_generic import after_measure_for
 from threatgraph.extract.events_lead import told_in_past
@@ -132,6 +133,21 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+def _untagged_premodifier(noun: Token, published: date | None) -> DateInterval | None:
+    """A day written before a nominal trigger that the model tagged as no date ("the Aug. 7 Embassy bombings",
+    tagged an event name): a modifier of the noun, with a number in it, that reads as one whole day."""
+    for c in noun.children:
+        if c.i > noun.i or c.dep_ not in ("nmod", "compound", "npadvmod") or c.ent_type_ == "DATE":
+            continue
+        words = noun.doc[c.left_edge.i : c.right_edge.i + 1]
+        if not any(t.like_num for t in words):
+            continue
+        read = normalise(words.text, published)
+        if read is not None and read.start is not None and read.precision == "day":
+            return read
+    return None
+
+
 _GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl", "amod", "compound"})
 
 
@@ -214,6 +230,9 @@ def date_for(
         for span, interval in local:
             if _premodifies(span, tok):
                 return _as_period(tok, interval)
+        untagged = _untagged_premodifier(tok, published)
+        if untagged is not None:
+            return _as_period(tok, untagged)
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
