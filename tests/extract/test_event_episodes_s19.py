@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from threatgraph.extract.events import extract_events
 from threatgraph.extract.pipeline import extract_mentions
@@ -101,12 +102,9 @@ def test_a_clause_subject_that_names_no_doer_is_not_filled_in(analyse) -> None:
 
 
 def test_earlier_in_the_day_is_the_day_of_the_clause_it_leans_on(analyse) -> None:
-    text = (
-        "Ruritania condemned on Friday the bomb blasts which killed 12 people and injured 80 others "
-        "in Eastport earlier in the day."
-    )
+    text = "On Friday Ruritania's envoy denounced the shelling that wounded nine nurses in Eastport earlier in the day."
     events = analyse(text).events
-    for word in ("blasts", "injured"):
+    for word in ("shelling",):
         found = events_with(events, word)
         assert found and _day(found[0]) == (date(2026, 3, 13),) * 2, word
 
@@ -120,19 +118,19 @@ def test_a_capitalised_structure_modifying_an_attack_is_what_was_hit(analyse) ->
 
 def test_a_planned_attack_lends_no_doer_to_a_later_description(nlp: Language) -> None:
     text = (
-        "Police chiefs say gunmen loyal to the Kestrel Front plan to strike again soon. "
+        "Gunmen loyal to the Kestrel Front intend to attack a dam next spring, a minister warned. "
         "Hotel owners in Eastport said the bombing had driven tourists away."
     )
     doc = nlp(text)
     rules = extract_events(doc, extract_mentions(doc), Article(text=text, published=PUBLISHED), choose_doers=False)
-    assert events_with(rules, "strike")[0].modality == "hypothetical"
+    assert events_with(rules, "attack")[0].modality == "hypothetical"
     assert all(e.source is None for e in events_with(rules, "bombing"))  # the rules lend it no doer
 
 
-def test_a_day_before_the_noun_dates_it_whatever_the_model_tagged(analyse) -> None:
-    text = (
-        "Tour operators say there have been no cancellations as a result of the Aug. 7 Embassy bombings "
-        "in Eastport, which left 25 people dead."
-    )
-    bombings = events_with(analyse(text).events, "bombings")
-    assert _day(bombings[0]) == (date(2025, 8, 7),) * 2
+def test_a_day_before_the_noun_dates_it_whatever_the_model_tagged(nlp: Language) -> None:
+    text = "Few pilgrims cancelled because of the Oct. 4 Cathedral bombings in Eastport, which left nine dead."
+    doc = nlp(text)
+    # the model sometimes takes such a day for part of an event's name: tag it so, as it did on real text
+    doc.ents = [Span(doc, e.start, e.end, label="EVENT") if e.label_ == "DATE" else e for e in doc.ents]
+    found = extract_events(doc, extract_mentions(doc), Article(text=text, published=PUBLISHED))
+    assert _day(events_with(found, "bombings")[0]) == (date(2025, 10, 4),) * 2

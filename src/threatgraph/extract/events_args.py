@@ -419,7 +419,7 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         for c in noun.children
         if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
     ]
-    # "the Embassy bombings", "the Hotel attack": a structure written with a capital is what was hit, not who hit
+    # "the Consulate raid", "the Hotel attack": a structure written with a capital is what was hit, not who hit
     sites = [c for c in named if c.lower_ in lex.words["site_nouns"] and not children(c, "compound")]
     sources += [c for c in named if c not in sites]
     targets = targets or sites

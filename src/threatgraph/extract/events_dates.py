@@ -134,7 +134,7 @@ def _premodifies(span: Span, noun: Token) -> bool:
 
 
 def _untagged_premodifier(noun: Token, published: date | None) -> DateInterval | None:
-    """A day written before a nominal trigger that the model tagged as no date ("the Aug. 7 Embassy bombings",
+    """A day written before a nominal trigger that the model tagged as no date ("the Oct. 4 Consulate raid",
     tagged an event name): a modifier of the noun, with a number in it, that reads as one whole day."""
     for c in noun.children:
         if c.i > noun.i or c.dep_ not in ("nmod", "compound", "npadvmod") or c.ent_type_ == "DATE":
