@@ -469,10 +469,19 @@ def _speakers_of(tok: Token) -> set[int]:
     return out
 
 
+# pronouns that refer to nobody in the text: a free relative ("whoever fired") or an indefinite ("someone
+# planted a bomb") says who acted is not known, so no earlier name is its antecedent
+_INDEFINITE = frozenset(
+    {"whoever", "whomever", "someone", "somebody", "anyone", "anybody", "no one", "nobody", "one", "none"}
+)
+
+
 def _anaphor(tok: Token, index: MentionIndex) -> Actor | None:
     """The antecedent of a pronoun or "the group": nearest preceding mention of a fitting kind."""
     lex = lexicon()
     low = tok.lower_
+    if low in _INDEFINITE:
+        return None  # "whoever fired the shot", "someone planted a bomb": the text says the doer is not known
     wanted = ("Person",) if low in lex.words["person_pronouns"] else ORG_LABELS
     # "The army said it had killed …": a body's "it" is itself. A speaker's "he" is left to the
     # search below, which passes over speakers ("police said he …" is someone else).

@@ -414,11 +414,15 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         and not prep_objects(noun, ("of",))  # "its designations of X", "the army's arrest of X": the possessor acts
     ):
         targets, sources = targets + children(noun, "poss"), prep_objects(noun, ("by", "from"))
-    sources += [  # "the Front attack" (never "the January attack": a date is no doer)
+    named = [  # "the Front attack" (never "the January attack": a date is no doer)
         c
         for c in noun.children
         if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
     ]
+    # "the Consulate raid", "the Hotel attack": a structure written with a capital is what was hit, not who hit
+    sites = [c for c in named if c.lower_ in lex.words["site_nouns"] and not children(c, "compound")]
+    sources += [c for c in named if c not in sites]
+    targets = targets or sites
     if not targets:  # "the bombings last week of two hotels": the parser hangs "of" from the time phrase
         targets = [g for c in children(noun, "npadvmod") if c.ent_type_ == "DATE" for g in prep_objects(c, ("of",))]
     if not targets:  # "the attack by X on Y": the parser often hangs "on Y" from X

@@ -227,7 +227,11 @@ def candidates(tok: Token, event_type: str, kind: str, index: MentionIndex, excl
 
 
 def choose(tok: Token, event_type: str, kind: str, index: MentionIndex, exclude: set[int]) -> Actor | None:
-    """The likeliest doer among the candidates when the model is sure enough, else None."""
+    """The likeliest doer among the candidates when the model is sure enough, else None. A verb whose subject
+    is a clause ("whoever fired the shot killed two guards") has its doer in that clause: when the clause
+    names none, the text leaves it unknown and no one nearby is guessed."""
+    if kind == "verb" and any(c.dep_ == "csubj" for c in tok.children):
+        return None
     found = candidates(tok, event_type, kind, index, exclude)
     if not found:
         return None

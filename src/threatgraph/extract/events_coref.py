@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import Actor, thing_antecedent
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
+from threatgraph.extract.events_modality import modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,6 +55,8 @@ def _compatible(noun: Token, earlier: Token) -> bool:
         return True
     if _singled_out(noun, earlier):
         return False  # "the embassy bombings" after "strikes on camps": another happening, named by its site
+    if _dated_apart(noun, earlier):
+        return False  # "the March 2 bombings" after "Tuesday's air raid": another happening, named by its day
     return any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in noun.lefts)
 
 
@@ -65,6 +68,24 @@ def _singled_out(noun: Token, earlier: Token) -> bool:
     sites = lexicon().words["site_nouns"]
     own = {lemma(c) for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in sites}
     return bool(own) and not own & {lemma(t) for t in earlier.subtree}
+
+
+def _own_date_words(noun: Token) -> set[str]:
+    """The words of a date written before a nominal trigger, in its own phrase ("the August 7 bombings",
+    "last Friday's raid", "the 2019 attack")."""
+    return {t.lower_ for c in noun.lefts for t in c.subtree if t.ent_type_ == "DATE" and not t.is_punct}
+
+
+def _dated_apart(noun: Token, earlier: Token) -> bool:
+    """Whether a definite description names the day of its happening and the earlier mention's phrase does
+    not name the same day: a date singles out one happening as a site does (:func:`_singled_out`), so "the
+    August 7 bombings" does not repeat "the air raid" told just before, nor take its doer. An earlier plural
+    ("has carried out attacks") may hold the dated one."""
+    own = _own_date_words(noun)
+    if not own or earlier.tag_ == "NNS":
+        return False  # "carried out attacks since 1980 ... the 1983 bombings": one of those told before
+    before = {t.lower_ for t in earlier.subtree if t.ent_type_ == "DATE"}
+    return not own <= before
 
 
 def _event_subjects(verb: Token) -> list[Token]:
@@ -216,6 +237,11 @@ def link_sources(
                 return None
             if not _compatible(tok, earlier.tok):
                 continue
+            told = modality(earlier.tok, climb=earlier.kind != "compound")
+            if told in ("hypothetical", "demanded", "negated"):
+                continue  # "militants plan to strike again ... The bombing set back tourism": not that strike
+            if told == "claimed":
+                return None  # a doer only alleged ("X, accused of organizing the bombings") is not lent as fact
             return source(earlier)  # the nearest one decides, with or without a doer
         return None
 

@@ -13,11 +13,12 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from threatgraph.extract.dates import normalise
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_generic import after_measure_for
 from threatgraph.extract.events_lead import told_in_past
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.events_lexicon import Trigger, lexicon
+from threatgraph.extract.events_lexicon import Trigger, lexicon, plover_of
 from threatgraph.extract.events_syntax import children, clause_verb, reaches
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, DateInterval
@@ -132,6 +133,21 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+def _untagged_premodifier(noun: Token, published: date | None) -> DateInterval | None:
+    """A day written before a nominal trigger that the model tagged as no date ("the Oct. 4 Consulate raid",
+    tagged an event name): a modifier of the noun, with a number in it, that reads as one whole day."""
+    for c in noun.children:
+        if c.i > noun.i or c.dep_ not in ("nmod", "compound", "npadvmod") or c.ent_type_ == "DATE":
+            continue
+        words = noun.doc[c.left_edge.i : c.right_edge.i + 1]
+        if not any(t.like_num for t in words):
+            continue
+        read = normalise(words.text, published)
+        if read is not None and read.start is not None and read.precision == "day":
+            return read
+    return None
+
+
 _GROUND_PATH = frozenset({"pobj", "pcomp", "dobj", "conj", "prep", "xcomp", "acl", "amod", "compound"})
 
 
@@ -206,11 +222,17 @@ def date_for(
     sent = tok.sent
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
+    same_day = _same_day(tok, kind, usable)
+    if same_day is not None:
+        return same_day  # "condemned on Friday the blasts that killed 12 earlier in the day": Friday
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
     if kind == "noun":
         for span, interval in local:
             if _premodifies(span, tok):
                 return _as_period(tok, interval)
+        untagged = _untagged_premodifier(tok, published)
+        if untagged is not None:
+            return _as_period(tok, untagged)
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
@@ -241,8 +263,92 @@ def date_for(
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):
         return None  # "He later sent …", "had previously sent …", "After his release, he …": not then
+    if _other_episode(tok, dated, para, published, before[-1]):
+        return None  # "met on Wednesday after the bombings. Twelve died in the bombing": not Wednesday's
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+def _other_episode(
+    tok: Token,
+    dated: list[tuple[Span, DateInterval]],
+    para: tuple[int, int],
+    published: date | None,
+    last: DateInterval,
+) -> bool:
+    """Whether the paragraph's last date belongs to another happening than the one ``tok`` tells again.
+
+    A paragraph's date is written for the happening it dates. When an earlier sentence of the paragraph
+    has told a happening of the trigger's kind (same PLOVER root), an undated later mention tells that
+    episode again ("met on Wednesday after the bombings. Twelve people died in the bombing"). If that
+    earlier mention is set apart in time from the clause around it (the object of "after", "following",
+    "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of
+    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it."""
+    mine = trigger_of(tok)
+    if mine is None:
+        return False
+    root = plover_of(mine[0].type)[0]
+    for prev in reversed(tok.doc[: tok.sent.start]):
+        if prev.idx < para[0]:
+            return False
+        found = trigger_of(prev) if prev.pos_ in ("NOUN", "VERB", "PROPN") else None
+        if found is None or plover_of(found[0].type)[0] != root:
+            continue
+        kind = found[1]
+        if _measure_ground(prev) or at_own_time(prev) or any(sequenced(t) for t in (prev, *prev.ancestors)):
+            return True  # "following the bombings, which killed 250": that happening and what it did
+        own = date_for(prev, kind, dated, para, published)
+        return own is not None and own.start is not None and (own.start, own.end) != (last.start, last.end)
+    return False
+
+
+# "earlier in the day", "later in the day": a happening on the day of the one its clause leans on
+_WITHIN_DAY = frozenset({"earlier", "later", "early", "late"})
+
+
+def _within_day_mark(verb: Token) -> Token | None:
+    """The "in" of "earlier/later in the day" said of a verb, or None. The model tags the phrase as a time,
+    a date ("the day", not understood) or nothing, so the parse decides; the adverb hangs on the verb
+    with "in" under it, or on "in" ("earlier in the day" as a phrase of the verb)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _WITHIN_DAY:
+            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "in"]
+        elif c.dep_ == "prep" and c.lower_ == "in" and any(a.lower_ in _WITHIN_DAY for a in c.children):
+            preps = [c]
+        else:
+            continue
+        for prep in preps:
+            for day in prep.children:
+                if day.dep_ == "pobj" and day.lower_ == "day" and any(d.lower_ == "the" for d in day.children):
+                    return prep
+    return None
+
+
+def _same_day(tok: Token, kind: str, usable: list[tuple[Span, DateInterval]]) -> DateInterval | None:
+    """The day of "earlier/later in the day" said of the trigger's clause: the day of the happening that
+    clause leans on, the nearest clause above it with a date of a day ("South Africa deplored on Friday
+    the blasts that killed 40 earlier in the day": Friday), else the paragraph's last such date before
+    the sentence. A noun's own relative clause of the same kind ("the blasts that killed 40 earlier in
+    the day") dates the noun. None when the trigger's clause has no such phrase or nothing gives a day."""
+    verbs = list(anchor_verbs(tok, kind))
+    if kind == "noun":
+        mine = trigger_of(tok)
+        root = plover_of(mine[0].type)[0] if mine is not None else None
+        for rel in (c for c in tok.children if c.dep_ == "relcl"):
+            theirs = trigger_of(rel)
+            if theirs is not None and plover_of(theirs[0].type)[0] == root:
+                verbs += [rel, *(c for c in rel.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    marked = next((v for v in verbs if v.pos_ in ("VERB", "AUX") and _within_day_mark(v) is not None), None)
+    if marked is None:
+        return None
+    days = [(span, iv) for span, iv in usable if iv.start is not None and iv.start == iv.end]
+    sent = marked.sent
+    for up in marked.ancestors:
+        for span, iv in days:
+            if sent.start <= span.root.i < sent.end and reaches(span.root, up):
+                return replace(iv, text=f"the day of {iv.text}", note=None)
+    before = [iv for span, iv in days if span.end <= sent.start]
+    return replace(before[-1], text=f"the day of {before[-1].text}", note=None) if before else None
 
 
 def at_own_time(tok: Token) -> bool:

@@ -310,6 +310,18 @@ def _carried(ev: Event) -> bool:
     return ev.date is None or ev.date.start is None or (ev.date.note or "").startswith("date of the article's lead")
 
 
+def _lead_guess(ev: Event) -> bool:
+    """Whether an event's date is the lead's carry and its place is not written in its own sentence: both came
+    with the carry (:class:`Lead`), a guess by kind of happening that a mention of the same site overrides
+    ("the strikes on the camps on Thursday ... linking the camps with the embassy attacks": not Thursday's)."""
+    return (
+        ev.date is not None
+        and (ev.date.note or "").startswith("date of the article's lead")
+        and ev.place is not None
+        and not _says(ev)
+    )
+
+
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # the note of a date read from an earlier sentence of the trigger's paragraph (events_dates.date_for): the
 # paragraph's own date for its story ("On May 3, X met Y. The two sat in a cafe as a device blew up")
@@ -361,11 +373,13 @@ def same_site_dates(
         root = plover_of(ev.type)[0]
         key = _site_key(ev.target)
         mine = named.get(id(ev), set()) | ({key} if key is not None else set())
+        # a place the lead's carry brought with its date is as much a guess as the date: it bars no match
+        where = None if _lead_guess(ev) else ev.place
         same = [
             d
             for d in dated
             if plover_of(d.type)[0] == root
-            and not (ev.place and d.place and ev.place != d.place)
+            and not (where and d.place and where != d.place)
             and (
                 (key is not None and (_site_key(d.target) == key or 0 <= ev.target_group == d.target_group))
                 or bool(named.get(id(ev)) and mine & (named.get(id(d), set()) | {_site_key(d.target)}))
@@ -392,6 +406,6 @@ def same_site_dates(
             note = f"date the report gives its only dated {root.lower()} ({first.date.text}), told here again"
         else:
             note = f"date of the same {root.lower()} on the same {what} told elsewhere ({first.date.text})"
-        place = ev.place or (first.place if what != "report" else None)
+        place = where or (first.place if what != "report" else ev.place)
         out[k] = replace(ev, date=replace(first.date, note=note), place=place)
     return out
