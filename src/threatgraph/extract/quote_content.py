@@ -35,7 +35,10 @@ def reported_text(cue: Token) -> Span | None:
         toks = list(comp[0].subtree)
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
-        if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
+        if toks and (
+            (toks[0].dep_ == "mark" and not conditional(toks[0], comp[0]))
+            or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")
+        ):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
             # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
@@ -290,6 +293,28 @@ def stance_preposition(cue: Token) -> Token | None:
     if word is None:
         return None
     return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)
+
+
+def conditional(mark: Token, clause: Token) -> bool:
+    """Whether ``mark`` ("if", "unless", "once") opens a condition inside the reported clause headed by ``clause``
+    rather than the clause itself: in "said if the river rises, the town will flood" the "if" marks the adverbial
+    clause "the river rises", whose head hangs below ``clause``, so the condition is part of the claim (PARC and
+    PolNeAR keep it in the content); in "did not say whether/if the plant would close" it marks ``clause`` and
+    makes it an indirect question, which states no claim."""
+    return mark.head.i != clause.i and mark.head.dep_ == "advcl" and clause in mark.head.ancestors
+
+
+def question_opener(content: Span) -> bool:
+    """Whether a reported clause is an indirect question: "whether"/"if" right before it or opening it marks its
+    own head ("did not say whether …"), not a condition inside a claim ("said if X, Y"; see ``conditional``)."""
+    doc = content.doc
+    root = content.root
+    for tok in (content[0], doc[content.start - 1] if content.start > 0 else None):
+        if tok is None or tok.lower_ not in ("whether", "if"):
+            continue
+        if tok.lower_ == "whether" or not conditional(tok, root):
+            return True
+    return False
 
 
 def asks(cue: Token, content: Span) -> bool:

@@ -32,6 +32,7 @@ from threatgraph.extract.quote_content import (
     fronted_content,
     misread_that,
     own_words,
+    question_opener,
     reported_text,
     stance_content,
     stance_preposition,
@@ -292,8 +293,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
             span = doc[span.start - 1 : span.end]  # "asked whether …": PARC keeps the question's opener
         stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
         stance = stance or stance_only
-        opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
-        if span is None or len(span) < (1 if stance else 3) or (opener & {"whether", "if"} and not question):
+        if span is None or len(span) < (1 if stance else 3) or (question_opener(span) and not question):
             continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement
