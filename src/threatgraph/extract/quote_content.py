@@ -286,6 +286,39 @@ def stance_content(cue: Token) -> Span | None:
     return span
 
 
+def finding_content(cue: Token) -> Span | None:
+    """What a poll, study or set of records finds when it takes a noun phrase rather than a clause ("a new poll
+    shows the mayor with a narrow lead", "the survey found broad support for the ferry"): the verb's object with
+    the complements that follow it without a break. Only a verb of ``finding_verbs`` whose own subject before it
+    is a finding source (``report_nouns``): "the court found him guilty" and "she showed courage" are no
+    report's finding."""
+    data = cues()
+    if lemma(cue) not in data["finding_verbs"] or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects or lemma(subjects[0]).lower() not in data["report_nouns"]:
+        return None
+    taken: list[Token] = []
+    for child in cue.rights:
+        if not taken:
+            if child.dep_ == "dobj":
+                taken.append(child)
+            elif child.dep_ not in ("advmod", "npadvmod", "prep"):
+                return None
+            continue
+        if child.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp", "advmod"):
+            taken.append(child)
+            continue
+        break
+    if not taken:
+        return None
+    doc = cue.doc
+    first, last = taken[0].left_edge, taken[-1].right_edge
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return doc[first.i : last.i + 1] if first.i > cue.i else None
+
+
 def stance_preposition(cue: Token) -> Token | None:
     """The preposition a verb of ``stance_phrasal`` takes a position through ("called for", "argued against"),
     right after the verb (or its object: "pushed hard for"); None when the verb has no such preposition."""

@@ -28,6 +28,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import (
     asks,
+    finding_content,
     frame_parts,
     fronted_content,
     misread_that,
@@ -291,6 +292,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         question = span is not None and asks(tok, span)
         if question and span is not None and doc[span.start - 1].lower_ in ("whether", "if"):
             span = doc[span.start - 1 : span.end]  # "asked whether …": PARC keeps the question's opener
+        if span is None:  # "a new poll shows the mayor with a narrow lead": a finding, reported as such
+            span = finding_content(tok)
         stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
         stance = stance or stance_only
         if span is None or len(span) < (1 if stance else 3) or (question_opener(span) and not question):
