@@ -157,3 +157,32 @@ def test_a_verdict_or_a_deed_is_no_finding(analyse, sentence: str) -> None:
     """Only a finding source reports a noun phrase it finds or shows: a jury's verdict and a person's deed are
     not attributions."""
     assert analyse(sentence).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "In the latest county poll, the mayor has a ten-point lead over her rival.",
+            "the latest county poll",
+            "the mayor has a ten-point lead over her rival",
+        ),
+        (
+            "The mayor still trails her rival by four points in the polls.",
+            "the polls",
+            "The mayor still trails her rival by four points",
+        ),
+    ],
+)
+def test_a_clause_in_a_poll_is_the_polls_finding(analyse, sentence: str, source: str, content: str) -> None:
+    """ "In the latest poll, X leads" attributes the clause to the poll as "according to the poll" does: a
+    report, the preposition its cue."""
+    (q,) = analyse(sentence).quotes
+    assert (q.kind, q.cue, q.text) == ("report", "in", content)
+    assert sentence[q.source_start : q.source_end] == source
+
+
+def test_a_poll_that_frames_a_saying_is_its_medium_not_its_source(analyse) -> None:
+    """ "In a survey released on Monday, the ministry said …": the verb says it, the ministry is the source."""
+    (q,) = analyse("In a survey released on Monday, the ministry said that exports had fallen.").quotes
+    assert q.cue == "said" and q.text == "exports had fallen"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_cues import cues, prepositional_source
 from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked, blank, run_on_quotation
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def reported_text(cue: Token) -> Span | None:
     fronted = fronted_content(cue)
     if fronted is not None:
         return fronted
-    if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
+    if cue.dep_ == "parataxis" or _as_clause(cue) or (prepositional_source(cue) and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]

@@ -56,6 +56,9 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
+    elif cue.pos_ == "ADP":  # "in the latest poll, …" (quote_cues.prepositional_source): its object is the source
+        pobj = [g for g in cue.children if g.dep_ == "pobj"]
+        tok = pobj[0] if pobj else None
     elif any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         # "X was told / warned / informed that …": the passive subject heard it; the speaker is the agent
         agent = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -231,7 +234,7 @@ def _inverted_speaker(
     whose offsets lie before the cue, and the source span is the surname's."""
     doc = cue.doc
     before_cue = (",", "”", '"', "’", DOUBLE_APOSTROPHE)
-    if cue.i == 0 or doc[cue.i - 1].text not in before_cue or cue.lower_ in cues()["according"]:
+    if cue.i == 0 or doc[cue.i - 1].text not in before_cue or cue.lower_ in cues()["according"] or cue.pos_ == "ADP":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
         return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content

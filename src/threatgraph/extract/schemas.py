@@ -109,6 +109,7 @@ class CuesFile(Schema):
     written_media: Words
     report_nouns: Words
     finding_verbs: Words
+    finding_preps: dict[str, list[str]]
     stance_verbs: Words
     intent_verbs: Words
     stance_preps: Words
