@@ -186,3 +186,35 @@ def test_a_poll_that_frames_a_saying_is_its_medium_not_its_source(analyse) -> No
     """ "In a survey released on Monday, the ministry said …": the verb says it, the ministry is the source."""
     (q,) = analyse("In a survey released on Monday, the ministry said that exports had fallen.").quotes
     assert q.cue == "said" and q.text == "exports had fallen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            "Ada Roe said the ferry would run again in May and warned that fares would rise.",
+            "the ferry would run again in May",
+            "fares would rise",
+        ),
+        (
+            "He said his recent visits to the port have given the campaign momentum and said that the harbour "
+            "board did not represent the town.",
+            "his recent visits to the port have given the campaign momentum",
+            "the harbour board did not represent the town",
+        ),
+    ],
+)
+def test_a_second_saying_coordinated_into_the_content_is_the_same_speakers(
+    analyse, sentence: str, first: str, second: str
+) -> None:
+    """ "X said Y and warned that Z", parsed with "warned" as a conjunct inside Y: two attributions of X; Y ends
+    before "and", and Y's subject ("the ferry") is never the source of Z."""
+    a, b = analyse(sentence).quotes
+    assert (a.text, b.text) == (first, second)
+    assert sentence[b.source_start : b.source_end] == sentence[a.source_start : a.source_end]
+    assert a.speaker == b.speaker
+
+
+def test_a_coordinated_clause_with_its_own_subject_stays_one_content(analyse) -> None:
+    (q,) = analyse("Jon Vale said the mill had closed and the workers had gone home.").quotes
+    assert q.text == "the mill had closed and the workers had gone home"

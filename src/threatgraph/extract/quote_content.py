@@ -33,6 +33,10 @@ def reported_text(cue: Token) -> Span | None:
         # is the subject's own predication or act, not a statement it reports (PARC content is a clause)
     if comp:
         toks = list(comp[0].subtree)
+        if (second := coordinated_saying(comp[0])) is not None:
+            toks = [t for t in toks if t.i < second.i]  # "said X and added that Y": Y is a saying of its own
+            while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct or toks[-1].is_space):
+                toks.pop()
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
         if toks and (
@@ -326,6 +330,37 @@ def stance_preposition(cue: Token) -> Token | None:
     if word is None:
         return None
     return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)
+
+
+def coordinated_saying(clause: Token) -> Token | None:
+    """A second saying verb the parser coordinated with the head of a reported clause rather than with the cue:
+    in "X said the ferry would run in May and warned that fares would rise" "warned" hangs as a conjunct of "run",
+    yet it has no subject of its own and takes X's, so it is X's second attribution, not part of the first content
+    (and "the ferry" is not its source). Coordinated clauses with their own subject ("said the mill had closed and
+    the workers had gone home") are one content."""
+    data = cues()
+    sayings = data["cue_verbs"] | data["question_verbs"]
+    for conj in clause.conjuncts:
+        if (
+            conj.i > clause.i
+            and conj.pos_ == "VERB"
+            and lemma(conj) in sayings
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+        ):
+            return conj
+    return None
+
+
+def saying_above(cue: Token) -> Token | None:
+    """The saying verb whose reported clause a subjectless conjunct cue was coordinated into (see
+    ``coordinated_saying``): its subject is the conjunct's."""
+    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    for clause in (cue.head, *cue.head.conjuncts):
+        second = coordinated_saying(clause) if clause.dep_ == "ccomp" else None
+        if second is not None and second.i == cue.i:
+            return clause.head
+    return None
 
 
 def conditional(mark: Token, clause: Token) -> bool:

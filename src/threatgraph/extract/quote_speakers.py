@@ -16,6 +16,7 @@ from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, r
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_content import saying_above
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_marks import DATELINE, DOUBLE_APOSTROPHE, is_heading, paragraph_bounds
 from threatgraph.extract.quote_people import (
@@ -139,6 +140,8 @@ def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[
     saying" (pcomp under a passive, whose subject is the passive subject). Under an active verb of quoting
     ("state media quoted Ada Roe as saying …", "the agency cited the minister as saying …") the one quoted is
     its object: the subject only passes the words on, and crediting it would name the wrong source."""
+    if (first := saying_above(cue)) is not None:  # "X said Y and warned that Z": X warned, not Y's subject
+        return [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
     tok = cue
     for _ in range(3):
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
