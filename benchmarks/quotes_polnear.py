@@ -14,7 +14,7 @@ Usage::
 The system side is threatgraph's real quote path, as :meth:`Extractor.analyse_doc` runs it: the shared spaCy
 pipeline (gazetteer and span repair included), the article's mentions, then ``extract_quotes``; events and dates
 are not computed (nothing of the quotes depends on them). Parses are cached as a spaCy ``DocBin`` under
-``/tmp/s18-i12q/`` keyed by the texts and the code that shapes a parse (``--no-cache`` re-parses).
+``/tmp/s19-i12q/`` keyed by the texts and the code that shapes a parse (``--no-cache`` re-parses).
 
 Gold: one annotator per text, the first annotation file by name (``<stem>_<annotator>.ann``; a few train texts
 have several annotators). Every ``Attribution`` and ``Attribution-no-source`` relation is an attribution;
@@ -61,7 +61,7 @@ from timeml import PUBLIC_EVAL, half_of  # the session's shared A/B cut
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = PUBLIC_EVAL / "polnear" / "data"
 SOURCE = "PolNeAR v1.0, github.com/networkdynamics/PolNeAR, data only"
-CACHE = Path("/tmp/s18-i12q")
+CACHE = Path("/tmp/s19-i12q")
 #: code whose change changes a parse: the cache key includes these files
 PARSE_CODE = ("nlp.py", "spans.py", "gazetteer.py", "gazetteer.yaml")
 #: published anchors the issue compares against

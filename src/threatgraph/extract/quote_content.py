@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_cues import cues, prepositional_source
 from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked, blank, run_on_quotation
 
 if TYPE_CHECKING:
@@ -33,9 +33,16 @@ def reported_text(cue: Token) -> Span | None:
         # is the subject's own predication or act, not a statement it reports (PARC content is a clause)
     if comp:
         toks = list(comp[0].subtree)
+        if (second := coordinated_saying(comp[0])) is not None:
+            toks = [t for t in toks if t.i < second.i]  # "said X and added that Y": Y is a saying of its own
+            while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct or toks[-1].is_space):
+                toks.pop()
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
-        if toks and (toks[0].dep_ == "mark" or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")):
+        if toks and (
+            (toks[0].dep_ == "mark" and not conditional(toks[0], comp[0]))
+            or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")
+        ):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
             # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
@@ -58,7 +65,7 @@ def reported_text(cue: Token) -> Span | None:
     fronted = fronted_content(cue)
     if fronted is not None:
         return fronted
-    if cue.dep_ == "parataxis" or _as_clause(cue) or (cue.lower_ in cues()["according"] and cue.head != cue):
+    if cue.dep_ == "parataxis" or _as_clause(cue) or (prepositional_source(cue) and cue.head != cue):
         head = cue.head
         skip = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in skip]
@@ -283,6 +290,39 @@ def stance_content(cue: Token) -> Span | None:
     return span
 
 
+def finding_content(cue: Token) -> Span | None:
+    """What a poll, study or set of records finds when it takes a noun phrase rather than a clause ("a new poll
+    shows the mayor with a narrow lead", "the survey found broad support for the ferry"): the verb's object with
+    the complements that follow it without a break. Only a verb of ``finding_verbs`` whose own subject before it
+    is a finding source (``report_nouns``): "the court found him guilty" and "she showed courage" are no
+    report's finding."""
+    data = cues()
+    if lemma(cue) not in data["finding_verbs"] or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects or lemma(subjects[0]).lower() not in data["report_nouns"]:
+        return None
+    taken: list[Token] = []
+    for child in cue.rights:
+        if not taken:
+            if child.dep_ == "dobj":
+                taken.append(child)
+            elif child.dep_ not in ("advmod", "npadvmod", "prep"):
+                return None
+            continue
+        if child.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp", "advmod"):
+            taken.append(child)
+            continue
+        break
+    if not taken:
+        return None
+    doc = cue.doc
+    first, last = taken[0].left_edge, taken[-1].right_edge
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return doc[first.i : last.i + 1] if first.i > cue.i else None
+
+
 def stance_preposition(cue: Token) -> Token | None:
     """The preposition a verb of ``stance_phrasal`` takes a position through ("called for", "argued against"),
     right after the verb (or its object: "pushed hard for"); None when the verb has no such preposition."""
@@ -290,6 +330,59 @@ def stance_preposition(cue: Token) -> Token | None:
     if word is None:
         return None
     return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)
+
+
+def coordinated_saying(clause: Token) -> Token | None:
+    """A second saying verb the parser coordinated with the head of a reported clause rather than with the cue:
+    in "X said the ferry would run in May and warned that fares would rise" "warned" hangs as a conjunct of "run",
+    yet it has no subject of its own and takes X's, so it is X's second attribution, not part of the first content
+    (and "the ferry" is not its source). Coordinated clauses with their own subject ("said the mill had closed and
+    the workers had gone home") are one content."""
+    data = cues()
+    sayings = data["cue_verbs"] | data["question_verbs"]
+    for conj in clause.conjuncts:
+        if (
+            conj.i > clause.i
+            and conj.pos_ == "VERB"
+            and lemma(conj) in sayings
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+        ):
+            return conj
+    return None
+
+
+def saying_above(cue: Token) -> Token | None:
+    """The saying verb whose reported clause a subjectless conjunct cue was coordinated into (see
+    ``coordinated_saying``): its subject is the conjunct's."""
+    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    for clause in (cue.head, *cue.head.conjuncts):
+        second = coordinated_saying(clause) if clause.dep_ == "ccomp" else None
+        if second is not None and second.i == cue.i:
+            return clause.head
+    return None
+
+
+def conditional(mark: Token, clause: Token) -> bool:
+    """Whether ``mark`` ("if", "unless", "once") opens a condition inside the reported clause headed by ``clause``
+    rather than the clause itself: in "said if the river rises, the town will flood" the "if" marks the adverbial
+    clause "the river rises", whose head hangs below ``clause``, so the condition is part of the claim (PARC and
+    PolNeAR keep it in the content); in "did not say whether/if the plant would close" it marks ``clause`` and
+    makes it an indirect question, which states no claim."""
+    return mark.head.i != clause.i and mark.head.dep_ == "advcl" and clause in mark.head.ancestors
+
+
+def question_opener(content: Span) -> bool:
+    """Whether a reported clause is an indirect question: "whether"/"if" right before it or opening it marks its
+    own head ("did not say whether …"), not a condition inside a claim ("said if X, Y"; see ``conditional``)."""
+    doc = content.doc
+    root = content.root
+    for tok in (content[0], doc[content.start - 1] if content.start > 0 else None):
+        if tok is None or tok.lower_ not in ("whether", "if"):
+            continue
+        if tok.lower_ == "whether" or not conditional(tok, root):
+            return True
+    return False
 
 
 def asks(cue: Token, content: Span) -> bool:

@@ -14,7 +14,7 @@ from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import characterisation, stance_preposition
-from threatgraph.extract.quote_cues import cues
+from threatgraph.extract.quote_cues import cues, prepositional_source
 from threatgraph.extract.quote_marks import CLOSING_MARKS, DOUBLE_APOSTROPHE, Marked, mark_at
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
 from threatgraph.extract.quote_speakers import PERSON_ENTS, attribution_for
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 
 def is_cue(tok: Token) -> bool:
-    if tok.lower_ in cues()["according"]:
-        return any(c.lower_ == "to" for c in tok.children)
+    if tok.pos_ == "ADP" or tok.lower_ in cues()["according"]:
+        return prepositional_source(tok)  # "according to X", "in the latest poll"
     if tok.pos_ != "VERB":
         return False
     lem = lemma(tok)

@@ -28,7 +28,7 @@ def attribution_kind(cue: Token, source: Token | None) -> str:
     data = cues()
     word = lemma(cue)
     source_word = lemma(source).lower() if source is not None else ""
-    if cue.lower_ in data["according"]:
+    if cue.lower_ in data["according"] or cue.pos_ == "ADP":  # "according to X", "in the latest poll"
         return "report" if source_word in data["report_nouns"] else "according"
     if word in data["belief_cues"]:
         return "belief"

@@ -16,6 +16,7 @@ from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex, r
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
 from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_content import saying_above
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_marks import DATELINE, DOUBLE_APOSTROPHE, is_heading, paragraph_bounds
 from threatgraph.extract.quote_people import (
@@ -55,6 +56,9 @@ def attribution_for(cue: Token, index: MentionIndex, quoted: tuple[tuple[int, in
         return Attribution(cue, _actor(person), index.doc[cue.i + 1], (index.doc[cue.i + 1].idx, name_end))
     if cue.lower_ in cues()["according"]:
         pobj = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        tok = pobj[0] if pobj else None
+    elif cue.pos_ == "ADP":  # "in the latest poll, …" (quote_cues.prepositional_source): its object is the source
+        pobj = [g for g in cue.children if g.dep_ == "pobj"]
         tok = pobj[0] if pobj else None
     elif any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         # "X was told / warned / informed that …": the passive subject heard it; the speaker is the agent
@@ -136,6 +140,8 @@ def _governing_subject(cue: Token, quoted: tuple[tuple[int, int], ...]) -> list[
     saying" (pcomp under a passive, whose subject is the passive subject). Under an active verb of quoting
     ("state media quoted Ada Roe as saying …", "the agency cited the minister as saying …") the one quoted is
     its object: the subject only passes the words on, and crediting it would name the wrong source."""
+    if (first := saying_above(cue)) is not None:  # "X said Y and warned that Z": X warned, not Y's subject
+        return [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted_at(c, quoted)]
     tok = cue
     for _ in range(3):
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep") or tok.head == tok:
@@ -231,7 +237,7 @@ def _inverted_speaker(
     whose offsets lie before the cue, and the source span is the surname's."""
     doc = cue.doc
     before_cue = (",", "”", '"', "’", DOUBLE_APOSTROPHE)
-    if cue.i == 0 or doc[cue.i - 1].text not in before_cue or cue.lower_ in cues()["according"]:
+    if cue.i == 0 or doc[cue.i - 1].text not in before_cue or cue.lower_ in cues()["according"] or cue.pos_ == "ADP":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and not quoted_at(c, quoted) for c in cue.children):
         return None  # "X, speaking at …, said Y had …": the subject before the cue speaks; Y opens the content
@@ -775,8 +781,10 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
         return True
     head = att.speaker_token
     bodies = label_config()["heads"]["PublicBody"]
-    if head is not None and lemma(head) in data["document_nouns"] and lem not in data["mind_verbs"]:
-        return True  # "the report found that …", "a new poll shows that …": a document states its findings
+    if head is not None and lem not in data["mind_verbs"]:
+        word = lemma(head).lower()
+        if word in data["document_nouns"] or word in data["report_nouns"]:
+            return True  # "the report found that …", "records show that …": a document or a record states findings
     return head is not None and (head.lower_ in bodies or head.lower_ in label_config()["state_forces"])
 
 
@@ -790,7 +798,9 @@ def unnamed_people(att: Attribution) -> bool:
     pronoun is kept as the source as written and no speaker is guessed, so the claim is shown as said by
     someone unnamed and never credited to a name."""
     tok = att.speaker_token
-    return att.speaker is None and tok is not None and tok.pos_ == "PRON" and tok.lower_ in _PEOPLE_PRONOUNS
+    if att.speaker is not None or tok is None:
+        return False
+    return (tok.pos_ == "PRON" and tok.lower_ in _PEOPLE_PRONOUNS) or _quantity_of_people(tok)
 
 
 def _people(att: Attribution) -> bool:
@@ -803,10 +813,42 @@ def _people(att: Attribution) -> bool:
         return False
     if tok.pos_ == "PRON":
         return tok.lower_ in _PEOPLE_PRONOUNS
-    word = lemma(tok)
-    if word in label_config()["person_nouns"] or word in cues()["source_nouns"] or word in person_titles():
+    return _people_word(tok) or _quantity_of_people(tok)
+
+
+def _people_word(tok: Token) -> bool:
+    """Whether a noun names a person or people: a noun for people (``person_nouns``, ``source_nouns``, titles), a
+    person's people ("his team", ``people_collectives``), a group named by its nationality, party or faith
+    ("Republicans"), or a plural agent noun by its form ("strategists", "donors"; ``agent_suffixes``)."""
+    data = cues()
+    word = lemma(tok).lower()
+    if word in label_config()["person_nouns"] or word in data["source_nouns"] or word in person_titles():
         return True
-    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
+    if word in data["people_collectives"] or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")):
+        return True
+    return (
+        tok.tag_ == "NNS"
+        and tok.pos_ == "NOUN"
+        and any(word.endswith(s) and len(word) >= len(s) + 3 for s in data["agent_suffixes"])
+        and not any(word.endswith(s) for s in data["not_agent_suffixes"])
+    )
+
+
+def _quantity_of_people(tok: Token) -> bool:
+    """Whether a subject is a quantity of people ("most believe", "several said", "six in 10 say", "two-thirds of
+    the farmers said"): a number or a word of ``people_quantities`` standing alone, or whose "of" names people.
+    PARC's source all the same; it names nobody, so the claim is credited to no actor."""
+    if not (tok.pos_ == "NUM" or lemma(tok).lower() in cues()["people_quantities"]) or tok.ent_type_ in (
+        "DATE",
+        "TIME",
+        "MONEY",
+    ):
+        return False
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not of:
+        return True
+    whole = of[0]
+    return (whole.pos_ == "PRON" and whole.lower_ in ("them", "us", "those")) or _people_word(whole)
 
 
 def _finding(att: Attribution) -> bool:

@@ -28,10 +28,12 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import (
     asks,
+    finding_content,
     frame_parts,
     fronted_content,
     misread_that,
     own_words,
+    question_opener,
     reported_text,
     stance_content,
     stance_preposition,
@@ -290,10 +292,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         question = span is not None and asks(tok, span)
         if question and span is not None and doc[span.start - 1].lower_ in ("whether", "if"):
             span = doc[span.start - 1 : span.end]  # "asked whether …": PARC keeps the question's opener
+        if span is None:  # "a new poll shows the mayor with a narrow lead": a finding, reported as such
+            span = finding_content(tok)
         stance = span is None and (span := stance_content(tok)) is not None  # "endorsed X", "wants to …"
         stance = stance or stance_only
-        opener = {span[0].lower_, doc[span.start - 1].lower_} if span is not None and span.start > 0 else set()
-        if span is None or len(span) < (1 if stance else 3) or (opener & {"whether", "if"} and not question):
+        if span is None or len(span) < (1 if stance else 3) or (question_opener(span) and not question):
             continue  # "did not say whether …": a question, not a claim
         if tok.i in direct_cues and not clause and own_words(span, kept) < data["min_mixed_words"]:
             continue  # '“…,” X said': the quotation is the whole statement

@@ -96,6 +96,10 @@ class CuesFile(Schema):
     title_joiners: Words
     past_title_words: Words
     source_nouns: Words
+    agent_suffixes: Words
+    not_agent_suffixes: Words
+    people_collectives: Words
+    people_quantities: Words
     gendered_titles: dict[str, str]
     title_abbreviations: dict[str, str]
     kinds: Words
@@ -104,6 +108,8 @@ class CuesFile(Schema):
     belief_cues: Words
     written_media: Words
     report_nouns: Words
+    finding_verbs: Words
+    finding_preps: dict[str, list[str]]
     stance_verbs: Words
     intent_verbs: Words
     stance_preps: Words

@@ -1,0 +1,220 @@
+"""Attribution classes PolNeAR train half A (salt s19) showed missing (issue 12, session 19).
+
+Each text is invented (a regression test, not evidence of quality); quality is measured on PolNeAR by
+``benchmarks/quotes_polnear.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.quote_kinds import is_quote_kind
+
+from .conftest import analyser
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2016, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Jon Vale said if the river rises again, the lower town will have to be evacuated.",
+            "if the river rises again, the lower town will have to be evacuated",
+        ),
+        (
+            "The harbour master said that if the dam fails, the valley will flood within hours.",
+            "if the dam fails, the valley will flood within hours",
+        ),
+        (
+            "Ada Roe said unless the strike ends, the port will stay shut for a month.",
+            "unless the strike ends, the port will stay shut for a month",
+        ),
+    ],
+)
+def test_a_condition_opening_the_reported_clause_is_part_of_the_claim(analyse, sentence: str, content: str) -> None:
+    """ "said if X, Y" states Y under a condition: the "if" marks a clause inside the content, not the content
+    itself, so it is no indirect question and stays in the content as PARC keeps it."""
+    (q,) = [q for q in analyse(sentence).quotes if is_quote_kind(q.kind)]
+    assert q.text == content
+
+
+@pytest.mark.parametrize("opener", ["whether", "if"])
+def test_an_indirect_question_after_a_saying_is_still_no_claim(analyse, opener: str) -> None:
+    a = analyse(f"Ada Roe did not say {opener} the plant in the valley would close next year.")
+    assert [q for q in a.quotes if is_quote_kind(q.kind)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "Six in 10 say the mayor is at least somewhat decisive.",
+            "Six in 10",
+            "the mayor is at least somewhat decisive",
+        ),
+        (
+            "Several said they would rather the county run the schools.",
+            "Several",
+            "they would rather the county run the schools",
+        ),
+        (
+            "Most believe that the harbour has improved since the mayor was elected.",
+            "Most",
+            "the harbour has improved since the mayor was elected",
+        ),
+    ],
+)
+def test_a_quantity_of_people_is_an_unnamed_source(analyse, sentence: str, source: str, content: str) -> None:
+    """A poll's share or a bare quantifier as the subject ("six in 10 say", "several said", "most believe") is
+    people left unnamed: the claim is kept with its source as written and credited to nobody."""
+    (q,) = analyse(sentence).quotes
+    assert q.text == content
+    assert sentence[q.source_start : q.source_end] == source
+    assert q.speaker is None and q.speaker_group == -1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Campaign strategists think farmers are likely to decide the race in the north.", "Campaign strategists"),
+        ("Many of his donors think the levy can be reversed before the spring.", "Many"),
+    ],
+)
+def test_people_named_by_what_they_do_hold_beliefs(analyse, sentence: str, source: str) -> None:
+    """A state of mind is held by people only; an agent noun ("strategists", "donors") names people by its form,
+    so their belief is an attribution, credited to no named actor."""
+    (q,) = analyse(sentence).quotes
+    assert q.kind == "belief"
+    assert sentence[q.source_start : q.source_end] == source
+    assert q.speaker_group == -1
+
+
+def test_a_persons_team_holds_a_belief_that_is_not_the_persons_own(analyse) -> None:
+    """ "Vale's team believes …" is his people's view: an attribution of the team, never credited to Vale."""
+    a = analyse(
+        "Senator Jon Vale spoke in the capital on Monday.\n\n"
+        "Vale's team believes the northern towns are ripe targets for the senator."
+    )
+    (q,) = a.quotes
+    assert q.kind == "belief"
+    assert q.speaker == "Vale's team" and q.speaker_group == -1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governments believe the treaty will hold until the summer.",
+        "Most of the region believes the treaty will hold until the summer.",
+    ],
+)
+def test_bodies_and_places_hold_no_belief(analyse, sentence: str) -> None:
+    """A body's or a place's "belief" is the writer's summary of a position nobody is quoted stating: neither a
+    plural that is no agent noun ("governments") nor a quantity of a place is a source of one."""
+    assert [q for q in analyse(sentence).quotes if q.kind == "belief"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "County records show the mill has flown its flag only twice since 2011.",
+            "County records",
+            "the mill has flown its flag only twice since 2011",
+        ),
+        (
+            "A new county poll shows the mayor with a narrow lead over her rival.",
+            "A new county poll",
+            "the mayor with a narrow lead over her rival",
+        ),
+        (
+            "A recent harbour survey found broad support for the new ferry.",
+            "A recent harbour survey",
+            "broad support for the new ferry",
+        ),
+    ],
+)
+def test_a_poll_or_records_report_their_finding(analyse, sentence: str, source: str, content: str) -> None:
+    """Records, results and polls state findings, through a clause ("records show the mill has …") or a noun
+    phrase ("a poll shows the mayor with a narrow lead"): a report attribution with the source as written."""
+    (q,) = analyse(sentence).quotes
+    assert q.kind == "report"
+    assert q.text == content
+    assert sentence[q.source_start : q.source_end] == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The jury found the mayor guilty of fraud last week.", "The mayor showed great courage during the flood."],
+)
+def test_a_verdict_or_a_deed_is_no_finding(analyse, sentence: str) -> None:
+    """Only a finding source reports a noun phrase it finds or shows: a jury's verdict and a person's deed are
+    not attributions."""
+    assert analyse(sentence).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "In the latest county poll, the mayor has a ten-point lead over her rival.",
+            "the latest county poll",
+            "the mayor has a ten-point lead over her rival",
+        ),
+        (
+            "The mayor still trails her rival by four points in the polls.",
+            "the polls",
+            "The mayor still trails her rival by four points",
+        ),
+    ],
+)
+def test_a_clause_in_a_poll_is_the_polls_finding(analyse, sentence: str, source: str, content: str) -> None:
+    """ "In the latest poll, X leads" attributes the clause to the poll as "according to the poll" does: a
+    report, the preposition its cue."""
+    (q,) = analyse(sentence).quotes
+    assert (q.kind, q.cue, q.text) == ("report", "in", content)
+    assert sentence[q.source_start : q.source_end] == source
+
+
+def test_a_poll_that_frames_a_saying_is_its_medium_not_its_source(analyse) -> None:
+    """ "In a survey released on Monday, the ministry said …": the verb says it, the ministry is the source."""
+    (q,) = analyse("In a survey released on Monday, the ministry said that exports had fallen.").quotes
+    assert q.cue == "said" and q.text == "exports had fallen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            "Ada Roe said the ferry would run again in May and warned that fares would rise.",
+            "the ferry would run again in May",
+            "fares would rise",
+        ),
+        (
+            "He said his recent visits to the port have given the campaign momentum and said that the harbour "
+            "board did not represent the town.",
+            "his recent visits to the port have given the campaign momentum",
+            "the harbour board did not represent the town",
+        ),
+    ],
+)
+def test_a_second_saying_coordinated_into_the_content_is_the_same_speakers(
+    analyse, sentence: str, first: str, second: str
+) -> None:
+    """ "X said Y and warned that Z", parsed with "warned" as a conjunct inside Y: two attributions of X; Y ends
+    before "and", and Y's subject ("the ferry") is never the source of Z."""
+    a, b = analyse(sentence).quotes
+    assert (a.text, b.text) == (first, second)
+    assert sentence[b.source_start : b.source_end] == sentence[a.source_start : a.source_end]
+    assert a.speaker == b.speaker
+
+
+def test_a_coordinated_clause_with_its_own_subject_stays_one_content(analyse) -> None:
+    (q,) = analyse("Jon Vale said the mill had closed and the workers had gone home.").quotes
+    assert q.text == "the mill had closed and the workers had gone home"
