@@ -436,6 +436,8 @@ def _absolute(s: str, anchor: date | None) -> _Res | None:
     if not _patterns()["has_month"].search(s) or len(s) > 40:
         return None
     has_year = re.search(r"\b\d{4}\b", s) is not None
+    if len(re.findall(r"(?<![\d:])\d{1,2}(?![\d:])", s)) > 1:
+        return None  # "April 24 and 25", "April 24-25": two days, not one (dateparser takes "25" for 1925)
     if not has_year and anchor is None:
         return _floating("day")
     parsed = _dateparser(s, anchor)
@@ -482,12 +484,33 @@ def _dateparser(s: str, anchor: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _range_parts(s: str) -> tuple[str | None, str, str] | None:
+    """The opener and the two ends of a range written with both ("from May to June 2020", "April 24-25"), each
+    end completed with what it shares with the other ("May 2020", "April 25"); None for anything else."""
+    m = _patterns()["range"].match(re.sub(r"(?<![\d-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s))
+    if m is None:
+        return None
+    return m[1], _with_year(m[2], m[3]), _with_month(m[2], m[3])
+
+
 def _with_year(left: str, right: str) -> str:
-    """ "May to June 2020": the left end borrows the right end's year when it has none."""
+    """ "May to June 2020": the left end borrows the right end's year when it has none; "24 and 25 April":
+    a bare day borrows the right end's month (and year)."""
+    if (day := re.fullmatch(r"\d{1,2}", left)) and (m := re.fullmatch(r"\d{1,2}\s+(\D+?)(,?\s+\d{4})?", right)):
+        return f"{day[0]} {m[1]}{m[2] or ''}" if _patterns()["month"].match(m[1]) else left
     if re.search(r"\b\d{4}\b", left):
         return left
     year = re.search(r"\b(\d{4})\b", right)
     return f"{left} {year[1]}" if year and not left.isdigit() else left
+
+
+def _with_month(left: str, right: str) -> str:
+    """ "April 24 and 25": a bare day as the right end is a day of the left end's month (and year)."""
+    day = re.fullmatch(r"(\d{1,2})(,?\s+\d{4})?", right)
+    month = re.fullmatch(r"(\D+?)\s+\d{1,2}(?:,?\s+(\d{4}))?", left)
+    if day is None or month is None or not _patterns()["month"].match(month[1]):
+        return right
+    return f"{month[1]} {day[1]}{day[2] or (', ' + month[2] if month[2] else '')}"
 
 
 def _named_day(s: str) -> date | None:
@@ -570,10 +593,10 @@ def _parse(s: str, anchor: date | None) -> _Res | None:
         if y2 < y1:
             return None
         return _Res(date(y1, 1, 1), date(y2, 12, 31), "range")
-    if m := p["range"].match(s):
-        opener, left, right = m[1], m[2], m[3]
+    if parts := _range_parts(s):
+        opener, left, right = parts
         if opener in (None, "from", "between"):
-            a = _parse_point(_with_year(left, right), anchor)
+            a = _parse_point(left, anchor)
             b = _parse_point(right, anchor)
             if a is not None and b is not None:
                 start, end = a.start, b.end
@@ -1131,9 +1154,9 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     if interval is None:
         interval = _reference(span.text, published)
     elif way == "future":
-        interval = _forward(interval, published)
+        interval = _range_ahead(_forward(interval, published), way, published)
     elif way == "open":
-        interval = _nearest(interval, published)
+        interval = _range_ahead(_nearest(interval, published), way, published)
     kind, value = _timex_reading(interval, published)
     if way != "past" and published is not None and span is not ent and interval.start is None:
         way = timex.direction(span, signals=False)  # "held the town until March 6": the verb's past decides
@@ -1142,6 +1165,30 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = _timex_extent(span)
     return interval
+
+
+def _in_years(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for a 29th in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _range_ahead(interval: DateInterval, way: str, published: date) -> DateInterval:
+    """A range of undated days or months in a clause about the future or setting a date ("the summit on April 24
+    and 25" in a February article) lies where its first end would lie alone: the whole range moves by the years
+    the first end moves, as "April 24" alone would (:func:`_forward`, :func:`_nearest`)."""
+    if interval.start is None or interval.end is None or re.search(r"\b\d{4}\b", interval.text):
+        return interval
+    first = _range_start(interval.text, published)
+    if first is None or first.start is None:
+        return interval
+    moved = _forward(first, published) if way == "future" else _nearest(first, published)
+    if moved is first or moved.start is None:
+        return interval
+    years = moved.start.year - first.start.year
+    return dataclasses.replace(interval, start=_in_years(interval.start, years), end=_in_years(interval.end, years))
 
 
 def _bound_ahead(
@@ -1196,7 +1243,13 @@ def _range_ends(dated: list[tuple[Span, DateInterval]], published: date | None) 
         joiner = _range_joiner(span)
         if joiner is not None and joiner + 1 < span.end:
             second = span.doc[joiner + 1 : span.end]
-            out.append(_read(second, second, published))
+            alone = _read(second, second, published)
+            if alone.note == NOT_UNDERSTOOD and interval.end is not None and re.fullmatch(r"\d{1,2}", second.text):
+                day = interval.end  # "25" of "April 24 and 25": the range's last day
+                alone = dataclasses.replace(
+                    alone, start=day, end=day, precision="day", note=None, timex_value=day.isoformat()
+                )
+            out.append(alone)
     return out
 
 
@@ -1214,6 +1267,9 @@ def _timex_reading(interval: DateInterval, published: date | None) -> tuple[str,
         if alone is not None and alone.start is not None:
             return timex.reading(alone.text, alone.start, alone.end, alone.precision, published)
     if (first := _range_start(interval.text, published)) is not None:
+        if first.start is not None and first.end is not None and interval.start is not None:
+            years = interval.start.year - first.start.year  # the range moved ahead with its clause
+            first = dataclasses.replace(first, start=_in_years(first.start, years), end=_in_years(first.end, years))
         return timex.reading(first.text, first.start, first.end, first.precision, published)
     return timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
 
@@ -1226,8 +1282,8 @@ def _range_start(text: str, published: date | None) -> DateInterval | None:
     p = _patterns()
     if m := p["year_range"].match(s):
         left, right = m[1], m[2]
-    elif (m := p["range"].match(s)) and m[1] in (None, "from", "between"):
-        left, right = _with_year(m[2], m[3]), m[3]
+    elif (parts := _range_parts(s)) and parts[0] in (None, "from", "between"):
+        left, right = parts[1], parts[2]
     else:
         return None
     first, second = normalise(left, published), normalise(right, published)

@@ -1,0 +1,54 @@
+"""TIMEX3 readings added in session 19 (invented sentences; quality is measured on TBAQ-cleaned by
+``benchmarks/timex_tempeval.py`` and on the dev articles by ``benchmarks/extraction_dev.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from threatgraph.extract.dates import normalise, timex_spans
+
+ANCHOR = date(2022, 3, 15)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def spans(nlp: Language):
+    def run(text: str, published: date = ANCHOR):
+        """(the TIMEX3's own words, its type, its value) of each expression."""
+        return [
+            (text[d.start_char : d.end_char], d.timex_type, d.timex_value) for d in timex_spans(nlp(text), published)
+        ]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("July 8 and 9", date(2021, 7, 8), date(2021, 7, 9)),
+        ("July 8-9", date(2021, 7, 8), date(2021, 7, 9)),
+        ("8 and 9 July 2023", date(2023, 7, 8), date(2023, 7, 9)),
+        ("between Oct. 3 and 5", date(2021, 10, 3), date(2021, 10, 5)),
+    ],
+)
+def test_two_days_of_one_month_are_a_range_not_a_year(text: str, start: date, end: date) -> None:
+    """The second bare day is a day of the first one's month; dateparser alone read "July 8 and 9" as 1909."""
+    d = normalise(text, ANCHOR)
+    assert d is not None and (d.start, d.end) == (start, end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 27), st.integers(1, 28))
+def test_no_bare_day_is_ever_read_as_a_year(month: int, first: int, second: int) -> None:
+    name = date(2000, month, 1).strftime("%B")
+    d = normalise(f"{name} {first} and {second}", ANCHOR)
+    assert d is None or (d.start is not None and abs(d.start.year - ANCHOR.year) <= 1)
+
+
+def test_both_days_of_a_summit_ahead_are_next_ones(spans) -> None:
+    got = spans("The ministers will meet at the summit in Oslo on July 8 and 9.")
+    assert got == [("July 8", "DATE", "2022-07-08"), ("9", "DATE", "2022-07-09")]
