@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from threatgraph.extract import timex
 from threatgraph.extract.dates import normalise, timex_spans
 
 ANCHOR = date(2022, 3, 15)  # a Tuesday
@@ -52,3 +53,24 @@ def test_no_bare_day_is_ever_read_as_a_year(month: int, first: int, second: int)
 def test_both_days_of_a_summit_ahead_are_next_ones(spans) -> None:
     got = spans("The ministers will meet at the summit in Oslo on July 8 and 9.")
     assert got == [("July 8", "DATE", "2022-07-08"), ("9", "DATE", "2022-07-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fiscal 2021", "2021"),
+        ("the current fiscal year", "2022"),
+        ("the latest fiscal year", "2021"),
+        ("the prior fiscal year", "2021"),
+        ("next fiscal year", "2023"),
+    ],
+)
+def test_a_fiscal_year_is_the_year_it_is_named_for(text: str, value: str) -> None:
+    """TimeBank writes a fiscal year as a plain year; "latest" is the last one over, as for a quarter."""
+    d = normalise(text, ANCHOR)
+    assert d is not None and timex.reading(text, d.start, d.end, d.precision, ANCHOR) == ("DATE", value)
+
+
+def test_the_fiscal_year_alone_is_the_year_of_publication(spans) -> None:
+    got = spans("The mill expects lower margins for the fiscal year as grain prices climb.")
+    assert got == [("the fiscal year", "DATE", "2022")]

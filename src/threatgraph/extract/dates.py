@@ -124,6 +124,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
     s = timex.spelled_years(s.strip(" .,;:()\"'“”"))  # "nineteen ninety-six": 1996
+    s = re.sub(r"\bfiscal\s+(?=year$)", "", s)  # "the current fiscal year": the year it is named for, as "fiscal 1989"
     s = re.sub(r"\s+or\s+so$|\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
 

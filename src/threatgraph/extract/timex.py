@@ -271,8 +271,6 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
             return "DURATION", _duration_value(_length(m, single, g), m[2], g)
     if (within := g["within"].match(s)) and start is not None:
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
-    if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
-        return "DATE", f"FY{fiscal[1]}"  # TimeML's fiscal year
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
     return "DATE", ""
