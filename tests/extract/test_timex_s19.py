@@ -74,3 +74,21 @@ def test_a_fiscal_year_is_the_year_it_is_named_for(text: str, value: str) -> Non
 def test_the_fiscal_year_alone_is_the_year_of_publication(spans) -> None:
     got = spans("The mill expects lower margins for the fiscal year as grain prices climb.")
     assert got == [("the fiscal year", "DATE", "2022")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "values"),
+    [
+        (
+            "The board approved a special dividend, payable June 2 to holders of record May 20.",
+            date(2022, 4, 20),
+            ["2022-06-02", "2022-05-20"],
+        ),
+        ("The envoy gave no reason for the April 1 deadline.", ANCHOR, ["2022-04-01"]),
+        ("The deadline of Sept. 9 passed quietly.", ANCHOR, ["2021-09-09"]),  # too far ahead: the one that passed
+        ("Rebels said the Feb. 20 raid killed two guards.", ANCHOR, ["2022-02-20"]),  # no deadline: the last one
+    ],
+)
+def test_a_deadline_told_in_the_past_is_the_next_day_when_it_is_near(spans, sentence, published, values) -> None:
+    """The past tense says when a deadline or a payment day was set, not when it falls."""
+    assert [v for _text, _kind, v in spans(sentence, published)] == values

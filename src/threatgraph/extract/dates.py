@@ -1158,6 +1158,8 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _range_ahead(_forward(interval, published), way, published)
     elif way == "open":
         interval = _range_ahead(_nearest(interval, published), way, published)
+    elif way == "soon":
+        interval = _soon(interval, published)
     kind, value = _timex_reading(interval, published)
     if way != "past" and published is not None and span is not ent and interval.start is None:
         way = timex.direction(span, signals=False)  # "held the town until March 6": the verb's past decides
@@ -1353,6 +1355,19 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
     if ahead is interval or ahead.start is None or interval.end is None:
         return interval
     return ahead if (ahead.start - published) < (published - interval.end) else interval
+
+
+#: how far ahead a deadline told in the past tense may fall and still be the next one ("the Nov. 4 deadline")
+_SOON = timedelta(days=92)
+
+
+def _soon(interval: DateInterval, published: date) -> DateInterval:
+    """The day of a deadline or a payment in a past clause: the nearer occurrence when it lies at most
+    :data:`_SOON` ahead, the last one otherwise (a deadline that has passed is told in the past too)."""
+    ahead = _nearest(interval, published)
+    if ahead is interval or ahead.start is None or ahead.start - published > _SOON:
+        return interval
+    return ahead
 
 
 def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:

@@ -171,6 +171,7 @@ class TimexFile(Schema):
     perfect_aux: Words
     deadline_signals: Words
     deadline_verbs: Words
+    deadline_nouns: Words
 
 
 class EventType(Schema):

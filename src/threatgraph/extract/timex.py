@@ -331,6 +331,15 @@ def _governor(span: Span) -> Token:
 
 
 def direction(span: Span, signals: bool = True) -> str:
+    """Which way an undated expression points (:func:`_clause_direction`); "soon" for the day of a deadline, a
+    payment or a record date in a past clause ("gave no reason for the Nov. 4 deadline", "approved a split payable
+    Dec. 7"): the clause's tense says when the day was set, not when it falls, so it is the next one when that
+    comes within a few months, the last one otherwise ("the deadline of March 3 passed" in October)."""
+    way = _clause_direction(span, signals)
+    return "soon" if way == "past" and _set_by_its_noun(span, grammar()) else way
+
+
+def _clause_direction(span: Span, signals: bool = True) -> str:
     """Which way an undated "June", "Dec. 7" or "Monday" points from the publication date, read from
     its clause: "future" ("will meet in June", "is scheduled for April 7"), "past" when the verb it
     hangs from is in a past tense ("met on Monday", "was killed in June", "has lived there since May"),
@@ -357,6 +366,17 @@ def direction(span: Span, signals: bool = True) -> str:
     if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("acl", "ROOT", "relcl"):
         return "past"  # "a man killed Monday": a reduced past clause
     return "open"
+
+
+def _set_by_its_noun(span: Span, g: dict[str, Any]) -> bool:
+    """The expression is the day of a deadline, a payment or a record date ("the Nov. 4 deadline", "payable Dec. 7",
+    "a deadline of Nov. 4"): a word of ``deadline_nouns`` stands between it and the verb of its clause."""
+    head = span.root
+    while head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
+        head = head.head  # up through the nouns, adjectives and prepositions above the day, to its clause
+        if head not in span and head.lower_ in g["deadline_nouns"]:
+            return True
+    return False
 
 
 def future_clause(span: Span) -> bool:
