@@ -92,3 +92,10 @@ def test_the_fiscal_year_alone_is_the_year_of_publication(spans) -> None:
 def test_a_deadline_told_in_the_past_is_the_next_day_when_it_is_near(spans, sentence, published, values) -> None:
     """The past tense says when a deadline or a payment day was set, not when it falls."""
     assert [v for _text, _kind, v in spans(sentence, published)] == values
+
+
+def test_year_ago_after_a_past_year_names_that_year_again(spans) -> None:
+    """The text has just named the base of the comparison: "year-ago" names it, not the year before it."""
+    text = "Profit for nine months was $40 million, against a loss in the 2020 period. The year-ago loss had a charge."
+    got = {t: v for t, _k, v in spans(text, date(2021, 10, 20))}
+    assert got["The year-ago"] == "2020"

@@ -973,6 +973,16 @@ def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tup
     return res.start, res.end
 
 
+def _base_of_comparison(text: str, prev: DateInterval, published: date | None) -> bool:
+    """ "year-earlier" (results), "the year-ago" after a period that is itself over before the publication year
+    ("compared with a loss in the 1988 period. The year-ago results included …", "Last year losses totaled $5
+    million … The year-earlier results"): results are compared with the year before the one reported on, and the
+    text has just named that year, so the word names it again rather than the year before it."""
+    words = _clean(text).split()
+    compound = any(w in _grammar()["anaphoric_compounds"] for w in words)
+    return compound and published is not None and prev.end is not None and prev.end.year < published.year
+
+
 def _anaphoric(text: str) -> bool:
     return _anaphoric_unit(text) is not None or _anaphoric_shift(text) is not None
 
@@ -1010,6 +1020,8 @@ def _resolve_anaphora(
                 continue  # "a year earlier" after "the quarter a year ago": counted from the period reported on
             if shift is None:  # "the same day" reads as the earlier expression does
                 bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
+            elif _base_of_comparison(span.text, prev, published):
+                bounds, kept, said = (prev.start, prev.end), shift[0], prev.text
             else:  # "two days later" reads as itself, counted from the earlier date
                 bounds, kept, said = _shifted_from(*shift, prev), shift[0], span.text
             if bounds is None:
