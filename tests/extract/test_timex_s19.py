@@ -95,7 +95,17 @@ def test_a_deadline_told_in_the_past_is_the_next_day_when_it_is_near(spans, sent
 
 
 def test_year_ago_after_a_past_year_names_that_year_again(spans) -> None:
-    """The text has just named the base of the comparison: "year-ago" names it, not the year before it."""
-    text = "Profit for nine months was $40 million, against a loss in the 2020 period. The year-ago loss had a charge."
+    """The text has just named the base of the comparison: "year-ago" names it, not the year before it (a period
+    reported on in a later year keeps its comparison a year back: test_timex's one-word comparison)."""
+    text = (
+        "Third-quarter profit rose to $9 million. For nine months it was $40 million, against a loss in the 2020"
+        " period. The year-ago loss had a charge."
+    )
     got = {t: v for t, _k, v in spans(text, date(2021, 10, 20))}
     assert got["The year-ago"] == "2020"
+
+
+def test_a_deadline_signal_before_a_clock_time_reaches_its_day(spans) -> None:
+    """ "until 9 a.m. Tuesday": "until" stands before the clock, and still makes the Tuesday a bound ahead."""
+    got = spans("The agency has given the family until 9 a.m. Tuesday to sign the paper.", date(2022, 3, 14))
+    assert got == [("9 a.m. Tuesday", "TIME", "2022-03-15T09:00")]

@@ -973,14 +973,24 @@ def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tup
     return res.start, res.end
 
 
-def _base_of_comparison(text: str, prev: DateInterval, published: date | None) -> bool:
-    """ "year-earlier" (results), "the year-ago" after a period that is itself over before the publication year
-    ("compared with a loss in the 1988 period. The year-ago results included …", "Last year losses totaled $5
-    million … The year-earlier results"): results are compared with the year before the one reported on, and the
-    text has just named that year, so the word names it again rather than the year before it."""
+def _base_of_comparison(text: str, found: list[tuple[Span, DateInterval]], j: int, published: date | None) -> bool:
+    """ "year-earlier" (results), "the year-ago" whose antecedent ``found[j]`` is itself the base of a comparison:
+    a period over before the publication year that follows a later one the text reports on ("third-quarter net
+    fell … Last year losses totaled $5 million … The year-earlier results", "in the first nine months … against a
+    loss in the 1988 period. The year-ago results"). The text has just named the year before the one reported on,
+    so the word names it again rather than the year before it."""
     words = _clean(text).split()
-    compound = any(w in _grammar()["anaphoric_compounds"] for w in words)
-    return compound and published is not None and prev.end is not None and prev.end.year < published.year
+    prev = found[j][1]
+    if not any(w in _grammar()["anaphoric_compounds"] for w in words) or published is None or prev.end is None:
+        return False
+    if prev.end.year >= published.year:
+        return False
+    reach = found[j][0].start_char - _ANAPHORA_REACH
+    return any(
+        iv.end is not None and iv.end > prev.end and not (iv.timex_value or "").endswith("_REF")
+        for sp, iv in found[:j]
+        if sp.start_char >= reach
+    )
 
 
 def _anaphoric(text: str) -> bool:
@@ -1020,7 +1030,7 @@ def _resolve_anaphora(
                 continue  # "a year earlier" after "the quarter a year ago": counted from the period reported on
             if shift is None:  # "the same day" reads as the earlier expression does
                 bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
-            elif _base_of_comparison(span.text, prev, published):
+            elif _base_of_comparison(span.text, out, j, published):
                 bounds, kept, said = (prev.start, prev.end), shift[0], prev.text
             else:  # "two days later" reads as itself, counted from the earlier date
                 bounds, kept, said = _shifted_from(*shift, prev), shift[0], span.text
@@ -1346,7 +1356,8 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
         if name in holiday_names():  # "will meet at Christmas": the next one, recomputed (Easter moves)
             day = _holiday_in(name, interval.start.year + 1)
             return dataclasses.replace(interval, start=day, end=day)
-        day_text = timex.without_day_part(interval.text) or interval.text  # "Thursday morning": the Thursday
+        # "Thursday morning", "9 a.m. Tuesday": the Thursday, the Tuesday
+        day_text = timex.without_day_part(interval.text) or timex.without_clock(interval.text) or interval.text
         if not _patterns()["weekday"].match(_clean(day_text)):
             return interval
         step = timedelta(days=7)

@@ -350,7 +350,10 @@ def _clause_direction(span: Span, signals: bool = True) -> str:
     if future_clause(span):
         return "future"
     g = grammar()
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    k = span.start - 1
+    while k > 0 and span.doc[k].ent_type_ == "TIME" and span[0].ent_type_ != "TIME":
+        k -= 1  # "until 9 a.m. Tuesday": the signal stands before the clock time on the day
+    before = span.doc[k].lower_ if k >= 0 else ""
     if signals and (span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]):
         return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
     verb = _governor(span)
