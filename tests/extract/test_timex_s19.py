@@ -109,3 +109,15 @@ def test_a_deadline_signal_before_a_clock_time_reaches_its_day(spans) -> None:
     """ "until 9 a.m. Tuesday": "until" stands before the clock, and still makes the Tuesday a bound ahead."""
     got = spans("The agency has given the family until 9 a.m. Tuesday to sign the paper.", date(2022, 3, 14))
     assert got == [("9 a.m. Tuesday", "TIME", "2022-03-15T09:00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm said that by 2025 it aims to double output, and it forecast higher profit for the full year.",
+        "Revenue rose to $9 million from $7 million a year ago. The firm forecast lower profit for the full year.",
+    ],
+)
+def test_the_full_year_is_not_a_target_or_a_comparison_named_before(spans, text: str) -> None:
+    got = {t: v for t, _k, v in spans(text, date(2022, 11, 1))}
+    assert got["the full year"] == "2022"

@@ -1026,6 +1026,8 @@ def _resolve_anaphora(
                 continue
             if (prev.timex_value or "").endswith("_REF"):
                 continue  # "these days", "now": the present, not a day the text has named
+            if bare_year and _not_the_year_told(before):
+                continue
             if shift is not None and shift[1] < 0 and _COMPARED.search(before.text.lower()):
                 continue  # "a year earlier" after "the quarter a year ago": counted from the period reported on
             if shift is None:  # "the same day" reads as the earlier expression does
@@ -1059,6 +1061,15 @@ def _resolve_anaphora(
                     ),
                 )
     return out
+
+
+def _not_the_year_told(span: Span) -> bool:
+    """An earlier expression that is not the year a bare "the (full) year" goes on telling about: a comparison
+    ("the year-earlier $4.5 million", "a year ago") or a bound or target ("by 1992 it intended to …")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    bound = before in timex.grammar()["deadline_signals"] or span[0].lower_ in timex.grammar()["deadline_signals"]
+    return bound or _COMPARED.search(span.text.lower()) is not None
 
 
 #: "the year", "the full year", "earlier in the year": the year the text is about (the last one it named, or the
