@@ -121,3 +121,19 @@ def test_a_deadline_signal_before_a_clock_time_reaches_its_day(spans) -> None:
 def test_the_full_year_is_not_a_target_or_a_comparison_named_before(spans, text: str) -> None:
     got = {t: v for t, _k, v in spans(text, date(2022, 11, 1))}
     assert got["the full year"] == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The convoy reached the border crossing later in the day.", "2022-03-15"),
+        ("On Sunday the army shelled the port. Late in the day, the rebels withdrew.", "2022-03-13"),
+    ],
+)
+def test_later_in_the_day_is_the_day_the_text_tells_of(spans, text: str, value: str) -> None:
+    got = [v for t, _k, v in spans(text) if t.lower().endswith("the day")]
+    assert got == [value]
+
+
+def test_the_day_alone_names_no_day(spans) -> None:
+    assert [v for t, _k, v in spans("The day belonged to the marchers.") if t.lower() == "the day"] in ([], [""])

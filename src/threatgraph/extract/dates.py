@@ -1077,6 +1077,30 @@ def _not_the_year_told(span: Span) -> bool:
 _BARE_YEAR = re.compile(r"^(?:(?:earlier|later)\s+in\s+|for\s+)?the\s+(?:(?:full|whole|entire|calendar)\s+)?year$")
 
 
+#: "later in the day", "early in the day": the day the text is telling of; "the day" alone ("the day after his
+#: death", "the day belonged to them") names none
+_BARE_DAY = re.compile(r"^(?:earlier|later|early|late)\s+in\s+the\s+day$")
+
+
+def _day_told(span: Span, interval: DateInterval, found: list[DateInterval], published: date | None) -> DateInterval:
+    """ "later in the day", "Late in the day" (the model tags them as times, or only "the day"): a DATE of the day
+    the text is telling of, the last single day it named within a few paragraphs, or the day of publication."""
+    doc = span.doc
+    lead = doc[max(0, span.start - 2) : span.start].text if span.text.lower() == "the day" else ""
+    if interval.start is not None or published is None or not _BARE_DAY.match(_clean(f"{lead} {span.text}")):
+        return interval
+    day = published
+    for prev in reversed(found):
+        if span.start_char - (prev.start_char or 0) > _ANAPHORA_REACH:
+            break
+        if prev.start is not None and prev.start == prev.end and not (prev.timex_value or "").endswith("_REF"):
+            day = prev.start
+            break
+    return dataclasses.replace(
+        interval, start=day, end=day, precision="day", note=None, timex_type="DATE", timex_value=day.isoformat()
+    )
+
+
 _YEARS_AGO = re.compile(r"^(?:(?:from|than|with|since)\s+)?(a|one|two|three|\d)\s+years?\s+ago$")
 #: the TIMEX3 value of a period a company reports on: a quarter or a half of a year
 _REPORTED = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
@@ -1424,7 +1448,11 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
             continue
         found.append(_read(span, span, published))
         taken.append((start, end))
-    return _clock_on_day(sorted(found, key=lambda d: d.start_char), doc.text)
+    found.sort(key=lambda d: d.start_char)
+    for k, d in enumerate(found):
+        if d.start is None and (span := doc.char_span(d.start_char, d.end_char, alignment_mode="expand")) is not None:
+            found[k] = _day_told(span, d, found[:k], published)
+    return _clock_on_day(found, doc.text)
 
 
 #: what may stand between a clock time and the day it is on: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"
