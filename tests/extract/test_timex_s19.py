@@ -137,3 +137,14 @@ def test_later_in_the_day_is_the_day_the_text_tells_of(spans, text: str, value: 
 
 def test_the_day_alone_names_no_day(spans) -> None:
     assert [v for t, _k, v in spans("The day belonged to the marchers.") if t.lower() == "the day"] in ([], [""])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The shares are to resume trading in Frankfurt on Tuesday.", "2022-03-22"),  # a plan told in the present
+        ("The shares were to resume trading in Frankfurt on Tuesday.", "2022-03-15"),  # told in the past: nearer one
+    ],
+)
+def test_be_to_in_the_present_is_a_plan_ahead(spans, text: str, value: str) -> None:
+    assert [v for _t, _k, v in spans(text, date(2022, 3, 16))] == [value]

@@ -391,6 +391,10 @@ def future_clause(span: Span) -> bool:
     verbs = [_governor(span)]
     while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:  # "talks are expected to resume in June"
         verbs.append(verbs[-1].head)
+    for below, verb in zip(verbs, verbs[1:], strict=False):
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if to and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be":
+            return True  # "is to resume trading Tuesday", "are to meet in June": a plan, told in the present
     for verb in verbs:
         if verb.lower_ in g["future_aux"] or any(
             c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in verb.children
