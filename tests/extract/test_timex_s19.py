@@ -148,3 +148,24 @@ def test_the_day_alone_names_no_day(spans) -> None:
 )
 def test_be_to_in_the_present_is_a_plan_ahead(spans, text: str, value: str) -> None:
     assert [v for _t, _k, v in spans(text, date(2022, 3, 16))] == [value]
+
+
+def test_a_name_or_an_amount_tagged_as_a_date_is_no_timex(nlp: Language) -> None:
+    """The model sometimes tags a surname or an adverb as a DATE; with no time word and no reading it is dropped,
+    while an unread expression with a time word ("during Ramadan") stays for the caller to see."""
+    from spacy.tokens import Span
+
+    doc = nlp("Investigators questioned Kowalczyk and prices fell seasonally during Ramadan.")
+    doc.ents = [Span(doc, 2, 3, label="DATE"), Span(doc, 6, 7, label="DATE"), Span(doc, 8, 9, label="DATE")]
+    got = [d.text for d in timex_spans(doc, ANCHOR)]
+    assert "Kowalczyk" not in got and "seasonally" not in got and "during Ramadan" in got
+
+
+@pytest.mark.parametrize("text", ["Olympic", "the comparable", "Kowalczyk"])
+def test_words_without_time_are_named_so(text: str) -> None:
+    assert timex.no_time_word(text)
+
+
+@pytest.mark.parametrize("text", ["the night of", "All week", "Sept.", "weekends", "nineteen ninety-six", "0735"])
+def test_words_with_time_or_digits_are_not(text: str) -> None:
+    assert not timex.no_time_word(text)

@@ -1452,6 +1452,7 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     for k, d in enumerate(found):
         if d.start is None and (span := doc.char_span(d.start_char, d.end_char, alignment_mode="expand")) is not None:
             found[k] = _day_told(span, d, found[:k], published)
+    found = [d for d in found if d.start is not None or d.timex_value or not timex.no_time_word(d.text)]
     return _clock_on_day(found, doc.text)
 
 

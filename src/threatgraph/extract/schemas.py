@@ -172,6 +172,7 @@ class TimexFile(Schema):
     deadline_signals: Words
     deadline_verbs: Words
     deadline_nouns: Words
+    time_words: Words
 
 
 class EventType(Schema):

@@ -316,6 +316,33 @@ def not_a_date(span: Span) -> bool:
     return bool(re.fullmatch(r"\d{4}", words) and before.strip("()") in documents)
 
 
+@cache
+def _time_words() -> frozenset[str]:
+    """Every word that can make an expression temporal: units (and plurals), months, weekdays, seasons, parts of
+    the day, relative days, references, sets, holidays and ``time_words``."""
+    g = grammar()
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    months = {calendar.month_name[i].lower() for i in range(1, 13)} | {
+        calendar.month_abbr[i].lower() for i in range(1, 13)
+    }
+    words = {*g["unit_of"], *months, "sept", *dates["weekdays"], *dates["seasons"], *g["day_parts"]}
+    words |= {*g["set_words"], *g["time_words"], *(w for w in dates["relative_days"] if " " not in w)}
+    for phrase in [*g["refs"], *g["holidays"]]:
+        words |= set(phrase.split())
+    words -= {"the", "at", "this", "of", "a", "in", "these", "near", "distant", "foreseeable", "short", "right"}
+    return frozenset(str(w) for w in words)
+
+
+def no_time_word(text: str) -> bool:
+    """The words hold no digit and none of :func:`_time_words` ("Olympic", a surname, "the comparable")."""
+    s = spelled_years(text.lower().replace("’", "'"))  # "nineteen ninety-six" is a year
+    if re.search(r"\d", s):
+        return False
+    words = {w.strip(".,;:()\"'").removesuffix("'s") for w in re.split(r"[\s-]+", s)}
+    known = _time_words()
+    return not any(w in known or (w.endswith("s") and w[:-1] in known) for w in words)
+
+
 def _consecutive_years(first: str, second: str) -> bool:
     """ "2019/2020", "2019/20": a season or fiscal year written as two consecutive years."""
     year = int(first)
