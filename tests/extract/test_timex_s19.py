@@ -169,3 +169,26 @@ def test_words_without_time_are_named_so(text: str) -> None:
 @pytest.mark.parametrize("text", ["the night of", "All week", "Sept.", "weekends", "nineteen ninety-six", "0735"])
 def test_words_with_time_or_digits_are_not(text: str) -> None:
     assert not timex.no_time_word(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3 1/2 years", "P3Y6M"),
+        ("four and a half years", "P4Y6M"),  # was read as a range "four and a half": P4Y
+        ("half a year", "P6M"),
+        ("a year and a half", "P1Y6M"),
+        ("four and a half hours", "PT4H30M"),
+        ("three to four weeks", "P3W"),
+    ],
+)
+def test_a_fraction_of_a_year_is_written_in_months(text: str, value: str) -> None:
+    """TimeML writes a fractional length in the next smaller unit (P3Y6M, not P3.5Y)."""
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["years", "hours"]))
+def test_any_count_and_a_half_is_one_more_half(n: int, unit: str) -> None:
+    expected = f"P{n}Y6M" if unit == "years" else f"PT{n}H30M"
+    assert timex.reading(f"{n} and a half {unit}", None, None, "unknown", ANCHOR) == ("DURATION", expected)

@@ -55,6 +55,7 @@ def grammar() -> dict[str, Any]:
         for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
     )
     amount = f"{_number_words(data)[0]}|{amount}"  # "twenty-four hours" before "twenty" alone
+    amount = rf"(?:\d{{1,3}}|{amount})[\s-]+and[\s-]+a[\s-]+half|{amount}"  # "four and a half years"
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     inner = "|".join(re.escape(w) for w in data["duration_inner"])
     # an amount has at most three digits: "the 1988 quarter" is a year's quarter, not 1988 of them
@@ -138,6 +139,9 @@ def _amount(word: str | None, g: dict[str, Any]) -> float | None:
         return float(word)
     if half := re.fullmatch(r"(\d+)\s+1/2", word):  # "5 1/2 hours"
         return float(half[1]) + 0.5
+    if (half := re.fullmatch(r"(.+?)[\s-]+and[\s-]+a[\s-]+half", word)) and word not in g["fractions"]:
+        whole = _amount(half[1], g)  # "four and a half"
+        return whole + 0.5 if whole is not None else None
     if (spelled := spelled_number(word)) is not None:  # "twenty-four"
         return float(spelled)
     if word in g["fractions"]:
@@ -161,6 +165,9 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n) and code in ("H", "MIN"):  # "5 1/2 hours": PT5H30M, "a minute and a half": PT1M30S
         return f"PT{int(n)}{'H' if code == 'H' else 'M'}{round((n - int(n)) * 60)}{'M' if code == 'H' else 'S'}"
+    if n != int(n) and code == "Y" and (n * 12) == int(n * 12):  # "2 1/2 years": P2Y6M, "half a year": P6M
+        years, months = divmod(int(n * 12), 12)
+        return f"P{f'{years}Y' if years else ''}{months}M"
     if n != int(n):
         return f"P{n:g}{code}"
     time_unit = code in ("H", "MIN", "S")
@@ -253,7 +260,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         n = _amount(m[1], g)
         if n is not None:
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
-    if (m := g["length_range"].match(s)) and (n := _amount(m[1], g)) is not None:
+    ranged = g["length_range"].match(s) if not re.search(r"\band a half\b", s) else None  # not "two and a half"
+    if (m := ranged) and (n := _amount(m[1], g)) is not None:
         return "DURATION", _duration_value(n, m[2], g)
     if (ahead := re.fullmatch(r"(?:the\s+)?(\w+)\s+ahead", s)) and ahead[1] in g["unit_of"] and ahead[1].endswith("s"):
         return "DURATION", _duration_value(None, ahead[1], g)  # "the weeks ahead": PXW, a stretch from now
