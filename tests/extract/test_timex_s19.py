@@ -192,3 +192,15 @@ def test_a_fraction_of_a_year_is_written_in_months(text: str, value: str) -> Non
 def test_any_count_and_a_half_is_one_more_half(n: int, unit: str) -> None:
     expected = f"P{n}Y6M" if unit == "years" else f"PT{n}H30M"
     assert timex.reading(f"{n} and a half {unit}", None, None, "unknown", ANCHOR) == ("DURATION", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The carrier reported a drop in profit for the fourth quarter.", "2021-Q4"),
+        ("Profits fell in the second half, the brewer said.", "2021-H2"),
+        ("The carrier expects a drop in profit for the fourth quarter.", "2022-Q4"),  # a forecast: this year's
+    ],
+)
+def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years(spans, text: str, value: str) -> None:
+    assert [v for _t, _k, v in spans(text, date(2022, 1, 26))] == [value]

@@ -1217,6 +1217,8 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
         interval = _range_ahead(_nearest(interval, published), way, published)
     elif way == "soon":
         interval = _soon(interval, published)
+    elif way == "past" and published is not None:
+        interval = _last_part_of_year(interval, published)
     kind, value = _timex_reading(interval, published)
     if way != "past" and published is not None and span is not ent and interval.start is None:
         way = timex.direction(span, signals=False)  # "held the town until March 6": the verb's past decides
@@ -1413,6 +1415,19 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
     if ahead is interval or ahead.start is None or interval.end is None:
         return interval
     return ahead if (ahead.start - published) < (published - interval.end) else interval
+
+
+def _last_part_of_year(interval: DateInterval, published: date) -> DateInterval:
+    """A quarter or half named without its year in a past clause ("reported a drop in profit for the fourth
+    quarter" in a January article) is the last one of that name, last year's when this year's has not begun; the
+    grammar reads it in the year of publication, right for a quarter under way or over, or in a forecast."""
+    if interval.start is None or interval.end is None or interval.start <= published:
+        return interval
+    s = re.sub(r"^(?:the|its|their|his|her|a)\s+", "", _clean(interval.text))
+    m = _patterns()["quarter"].match(s) or _patterns()["half"].match(s)
+    if m is None or re.search(r"\d{4}", s):
+        return interval
+    return dataclasses.replace(interval, start=_in_years(interval.start, -1), end=_in_years(interval.end, -1))
 
 
 #: how far ahead a deadline told in the past tense may fall and still be the next one ("the Nov. 4 deadline")
