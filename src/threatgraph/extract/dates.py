@@ -438,7 +438,7 @@ def _absolute(s: str, anchor: date | None) -> _Res | None:
         return None
     has_year = re.search(r"\b\d{4}\b", s) is not None
     if len(re.findall(r"(?<![\d:])\d{1,2}(?![\d:])", s)) > 1:
-        return None  # "April 24 and 25", "April 24-25": two days, not one (dateparser takes "25" for 1925)
+        return None  # "July 8 and 9", "July 8-9": two days, not one (dateparser takes "9" for 1909)
     if not has_year and anchor is None:
         return _floating("day")
     parsed = _dateparser(s, anchor)
@@ -486,8 +486,8 @@ def _dateparser(s: str, anchor: date | None) -> date | None:
 
 
 def _range_parts(s: str) -> tuple[str | None, str, str] | None:
-    """The opener and the two ends of a range written with both ("from May to June 2020", "April 24-25"), each
-    end completed with what it shares with the other ("May 2020", "April 25"); None for anything else."""
+    """The opener and the two ends of a range written with both ("from May to June 2020", "July 8-9"), each
+    end completed with what it shares with the other ("May 2020", "July 9"); None for anything else."""
     m = _patterns()["range"].match(re.sub(r"(?<![\d-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s))
     if m is None:
         return None
@@ -506,7 +506,7 @@ def _with_year(left: str, right: str) -> str:
 
 
 def _with_month(left: str, right: str) -> str:
-    """ "April 24 and 25": a bare day as the right end is a day of the left end's month (and year)."""
+    """ "July 8 and 9": a bare day as the right end is a day of the left end's month (and year)."""
     day = re.fullmatch(r"(\d{1,2})(,?\s+\d{4})?", right)
     month = re.fullmatch(r"(\D+?)\s+\d{1,2}(?:,?\s+(\d{4}))?", left)
     if day is None or month is None or not _patterns()["month"].match(month[1]):
@@ -975,9 +975,9 @@ def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tup
 
 def _base_of_comparison(text: str, found: list[tuple[Span, DateInterval]], j: int, published: date | None) -> bool:
     """ "year-earlier" (results), "the year-ago" whose antecedent ``found[j]`` is itself the base of a comparison:
-    a period over before the publication year that follows a later one the text reports on ("third-quarter net
-    fell … Last year losses totaled $5 million … The year-earlier results", "in the first nine months … against a
-    loss in the 1988 period. The year-ago results"). The text has just named the year before the one reported on,
+    a period over before the publication year that follows a later one the text reports on ("third-quarter sales
+    slipped … In 2020 storm costs came to $7 million … The year-earlier costs", "for nine months … against a loss in
+    the 2020 period. The year-ago loss"). The text has just named the year before the one reported on,
     so the word names it again rather than the year before it."""
     words = _clean(text).split()
     prev = found[j][1]
@@ -1065,7 +1065,7 @@ def _resolve_anaphora(
 
 def _not_the_year_told(span: Span) -> bool:
     """An earlier expression that is not the year a bare "the (full) year" goes on telling about: a comparison
-    ("the year-earlier $4.5 million", "a year ago") or a bound or target ("by 1992 it intended to …")."""
+    ("the year-earlier $8 million", "a year ago") or a bound or target ("it aims by 2025 to …")."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     bound = before in timex.grammar()["deadline_signals"] or span[0].lower_ in timex.grammar()["deadline_signals"]
@@ -1077,8 +1077,8 @@ def _not_the_year_told(span: Span) -> bool:
 _BARE_YEAR = re.compile(r"^(?:(?:earlier|later)\s+in\s+|for\s+)?the\s+(?:(?:full|whole|entire|calendar)\s+)?year$")
 
 
-#: "later in the day", "early in the day": the day the text is telling of; "the day" alone ("the day after his
-#: death", "the day belonged to them") names none
+#: "later in the day", "early in the day": the day the text is telling of; "the day" alone ("the day after the
+#: vote", "the day was theirs") names none
 _BARE_DAY = re.compile(r"^(?:earlier|later|early|late)\s+in\s+the\s+day$")
 
 
@@ -1238,9 +1238,9 @@ def _in_years(day: date, years: int) -> date:
 
 
 def _range_ahead(interval: DateInterval, way: str, published: date) -> DateInterval:
-    """A range of undated days or months in a clause about the future or setting a date ("the summit on April 24
-    and 25" in a February article) lies where its first end would lie alone: the whole range moves by the years
-    the first end moves, as "April 24" alone would (:func:`_forward`, :func:`_nearest`)."""
+    """A range of undated days or months in a clause about the future or setting a date ("the summit on July 8
+    and 9" in a May article) lies where its first end would lie alone: the whole range moves by the years
+    the first end moves, as "July 8" alone would (:func:`_forward`, :func:`_nearest`)."""
     if interval.start is None or interval.end is None or re.search(r"\b\d{4}\b", interval.text):
         return interval
     first = _range_start(interval.text, published)
@@ -1307,7 +1307,7 @@ def _range_ends(dated: list[tuple[Span, DateInterval]], published: date | None) 
             second = span.doc[joiner + 1 : span.end]
             alone = _read(second, second, published)
             if alone.note == NOT_UNDERSTOOD and interval.end is not None and re.fullmatch(r"\d{1,2}", second.text):
-                day = interval.end  # "25" of "April 24 and 25": the range's last day
+                day = interval.end  # "9" of "July 8 and 9": the range's last day
                 alone = dataclasses.replace(
                     alone, start=day, end=day, precision="day", note=None, timex_value=day.isoformat()
                 )
@@ -1393,7 +1393,7 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
         if name in holiday_names():  # "will meet at Christmas": the next one, recomputed (Easter moves)
             day = _holiday_in(name, interval.start.year + 1)
             return dataclasses.replace(interval, start=day, end=day)
-        # "Thursday morning", "9 a.m. Tuesday": the Thursday, the Tuesday
+        # "Thursday morning", "8 a.m. Friday": the Thursday, the Friday
         day_text = timex.without_day_part(interval.text) or timex.without_clock(interval.text) or interval.text
         if not _patterns()["weekday"].match(_clean(day_text)):
             return interval
@@ -1418,8 +1418,8 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
 
 
 def _last_part_of_year(interval: DateInterval, published: date) -> DateInterval:
-    """A quarter or half named without its year in a past clause ("reported a drop in profit for the fourth
-    quarter" in a January article) is the last one of that name, last year's when this year's has not begun; the
+    """A quarter or half named without its year in a past clause ("said fourth-quarter sales
+    slipped" in a January article) is the last one of that name, last year's when this year's has not begun; the
     grammar reads it in the year of publication, right for a quarter under way or over, or in a forecast."""
     if interval.start is None or interval.end is None or interval.start <= published:
         return interval
@@ -1430,7 +1430,7 @@ def _last_part_of_year(interval: DateInterval, published: date) -> DateInterval:
     return dataclasses.replace(interval, start=_in_years(interval.start, -1), end=_in_years(interval.end, -1))
 
 
-#: how far ahead a deadline told in the past tense may fall and still be the next one ("the Nov. 4 deadline")
+#: how far ahead a deadline told in the past tense may fall and still be the next one ("the June 3 deadline")
 _SOON = timedelta(days=92)
 
 

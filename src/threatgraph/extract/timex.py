@@ -165,7 +165,7 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n) and code in ("H", "MIN"):  # "5 1/2 hours": PT5H30M, "a minute and a half": PT1M30S
         return f"PT{int(n)}{'H' if code == 'H' else 'M'}{round((n - int(n)) * 60)}{'M' if code == 'H' else 'S'}"
-    if n != int(n) and code == "Y" and (n * 12) == int(n * 12):  # "2 1/2 years": P2Y6M, "half a year": P6M
+    if n != int(n) and code == "Y" and (n * 12) == int(n * 12):  # "3 1/2 years": P3Y6M, "half a year": P6M
         years, months = divmod(int(n * 12), 12)
         return f"P{f'{years}Y' if years else ''}{months}M"
     if n != int(n):
@@ -342,7 +342,7 @@ def _time_words() -> frozenset[str]:
 
 
 def no_time_word(text: str) -> bool:
-    """The words hold no digit and none of :func:`_time_words` ("Olympic", a surname, "the comparable")."""
+    """The words hold no digit and none of :func:`_time_words` ("Paralympic", a surname, "the comparable")."""
     s = spelled_years(text.lower().replace("’", "'"))  # "nineteen ninety-six" is a year
     if re.search(r"\d", s):
         return False
@@ -367,9 +367,9 @@ def _governor(span: Span) -> Token:
 
 def direction(span: Span, signals: bool = True) -> str:
     """Which way an undated expression points (:func:`_clause_direction`); "soon" for the day of a deadline, a
-    payment or a record date in a past clause ("gave no reason for the Nov. 4 deadline", "approved a split payable
-    Dec. 7"): the clause's tense says when the day was set, not when it falls, so it is the next one when that
-    comes within a few months, the last one otherwise ("the deadline of March 3 passed" in October)."""
+    payment or a record date in a past clause ("explained the June 3 deadline", "declared a dividend payable
+    June 2"): the clause's tense says when the day was set, not when it falls, so it is the next one when that
+    comes within a few months, the last one otherwise ("the deadline of Feb. 9 passed" in October)."""
     way = _clause_direction(span, signals)
     return "soon" if way == "past" and _set_by_its_noun(span, grammar()) else way
 
@@ -387,7 +387,7 @@ def _clause_direction(span: Span, signals: bool = True) -> str:
     g = grammar()
     k = span.start - 1
     while k > 0 and span.doc[k].ent_type_ == "TIME" and span[0].ent_type_ != "TIME":
-        k -= 1  # "until 9 a.m. Tuesday": the signal stands before the clock time on the day
+        k -= 1  # "until 8 a.m. Friday": the signal stands before the clock time on the day
     before = span.doc[k].lower_ if k >= 0 else ""
     if signals and (span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]):
         return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
@@ -407,8 +407,8 @@ def _clause_direction(span: Span, signals: bool = True) -> str:
 
 
 def _set_by_its_noun(span: Span, g: dict[str, Any]) -> bool:
-    """The expression is the day of a deadline, a payment or a record date ("the Nov. 4 deadline", "payable Dec. 7",
-    "a deadline of Nov. 4"): a word of ``deadline_nouns`` stands between it and the verb of its clause."""
+    """The expression is the day of a deadline, a payment or a record date ("the June 3 deadline", "payable June 2",
+    "a deadline of June 3"): a word of ``deadline_nouns`` stands between it and the verb of its clause."""
     head = span.root
     while head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
         head = head.head  # up through the nouns, adjectives and prepositions above the day, to its clause
@@ -429,7 +429,7 @@ def future_clause(span: Span) -> bool:
     for below, verb in zip(verbs, verbs[1:], strict=False):
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if to and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be":
-            return True  # "is to resume trading Tuesday", "are to meet in June": a plan, told in the present
+            return True  # "is to reopen on Friday", "are to vote in June": a plan, told in the present
     for verb in verbs:
         if verb.lower_ in g["future_aux"] or any(
             c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in verb.children
