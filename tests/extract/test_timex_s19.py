@@ -84,7 +84,7 @@ def test_the_fiscal_year_alone_is_the_year_of_publication(spans) -> None:
             date(2022, 4, 20),
             ["2022-06-02", "2022-05-20"],
         ),
-        ("The envoy gave no reason for the April 1 deadline.", ANCHOR, ["2022-04-01"]),
+        ("The envoy did not explain the April 1 deadline.", ANCHOR, ["2022-04-01"]),
         ("The deadline of Sept. 9 passed quietly.", ANCHOR, ["2021-09-09"]),  # too far ahead: the one that passed
         ("Rebels said the Feb. 20 raid killed two guards.", ANCHOR, ["2022-02-20"]),  # no deadline: the last one
     ],
@@ -106,9 +106,9 @@ def test_year_ago_after_a_past_year_names_that_year_again(spans) -> None:
 
 
 def test_a_deadline_signal_before_a_clock_time_reaches_its_day(spans) -> None:
-    """ "until 9 a.m. Tuesday": "until" stands before the clock, and still makes the Tuesday a bound ahead."""
-    got = spans("The agency has given the family until 9 a.m. Tuesday to sign the paper.", date(2022, 3, 14))
-    assert got == [("9 a.m. Tuesday", "TIME", "2022-03-15T09:00")]
+    """ "until 8 a.m. Wednesday": "until" stands before the clock, and still makes the Wednesday a bound."""
+    got = spans("The court has given the firm until 8 a.m. Wednesday to file its reply.", date(2022, 3, 14))
+    assert got == [("8 a.m. Wednesday", "TIME", "2022-03-16T08:00")]
 
 
 @pytest.mark.parametrize(
@@ -142,8 +142,8 @@ def test_the_day_alone_names_no_day(spans) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("The shares are to resume trading in Frankfurt on Tuesday.", "2022-03-22"),  # a plan told in the present
-        ("The shares were to resume trading in Frankfurt on Tuesday.", "2022-03-15"),  # told in the past: nearer one
+        ("The bridge is to reopen to traffic on Tuesday.", "2022-03-22"),  # a plan told in the present
+        ("The bridge was to reopen to traffic on Tuesday.", "2022-03-15"),  # told in the past: nearer one
     ],
 )
 def test_be_to_in_the_present_is_a_plan_ahead(spans, text: str, value: str) -> None:
@@ -197,9 +197,9 @@ def test_any_count_and_a_half_is_one_more_half(n: int, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("The carrier reported a drop in profit for the fourth quarter.", "2021-Q4"),
+        ("The carrier said fourth-quarter cargo volumes slipped.", "2021-Q4"),
         ("Profits fell in the second half, the brewer said.", "2021-H2"),
-        ("The carrier expects a drop in profit for the fourth quarter.", "2022-Q4"),  # a forecast: this year's
+        ("The carrier expects fourth-quarter cargo volumes to slip.", "2022-Q4"),  # a forecast: this year's
     ],
 )
 def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years(spans, text: str, value: str) -> None:
