@@ -204,3 +204,10 @@ def test_any_count_and_a_half_is_one_more_half(n: int, unit: str) -> None:
 )
 def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years(spans, text: str, value: str) -> None:
     assert [v for _t, _k, v in spans(text, date(2022, 1, 26))] == [value]
+
+
+def test_no_more_than_a_length_is_a_length(spans) -> None:
+    """ "no more than thirty days" is a bound on a length; only "no hour passes" names no time."""
+    assert spans("The inspectors have no more than thirty days to finish.") == [
+        ("no more than thirty days", "DURATION", "P30D")
+    ]

@@ -309,8 +309,8 @@ def not_a_date(span: Span) -> bool:
     words = span.text.lower()
     if re.fullmatch(r"\d{1,3}", words) or "-year-old" in words or "years old" in words:
         return True
-    if words.startswith("no "):
-        return True  # "no hour passes without…": no time is meant
+    if words.startswith("no ") and not re.match(r"no (?:more|less|later|earlier|fewer) than\b", words):
+        return True  # "no hour passes without…": no time is meant ("no more than 30 days" is a length)
     kind_words = len(span) == 1 and words in g["kind_adjectives"] or words in g["holidays"]
     if kind_words and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head not in span:
         return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend", "a Christmas market": a kind
