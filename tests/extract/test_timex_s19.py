@@ -211,3 +211,9 @@ def test_no_more_than_a_length_is_a_length(spans) -> None:
     assert spans("The inspectors have no more than thirty days to finish.") == [
         ("no more than thirty days", "DURATION", "P30D")
     ]
+
+
+@pytest.mark.parametrize(("text", "value"), [("the coming years", "PXY"), ("in the coming days", "PXD")])
+def test_the_coming_units_are_a_length_as_coming_units_are(text: str, value: str) -> None:
+    """ "coming weeks" was already the length PXW; with "the" it was FUTURE_REF. TimeBank marks both as lengths."""
+    assert timex.reading(text, None, None, "unknown", ANCHOR) == ("DURATION", value)
