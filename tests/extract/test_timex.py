@@ -187,8 +187,8 @@ def test_an_offset_with_its_own_object_is_no_offset_from_an_earlier_date(spans) 
     [
         ("the first half of 2019", "DATE", "2019-H1"),
         ("the second half", "DATE", "2022-H2"),
-        ("fiscal 2019", "DATE", "FY2019"),
-        ("fiscal year 2020", "DATE", "FY2020"),
+        ("fiscal 2019", "DATE", "2019"),  # TimeBank writes a fiscal year as the year it is named for
+        ("fiscal year 2020", "DATE", "2020"),
         ("earlier today", "DATE", "2022-03-15"),
         ("the past year", "DURATION", "P1Y"),
         ("last year", "DATE", "2021"),
@@ -258,7 +258,7 @@ def test_quarters_named_by_where_they_lie(text: str, value: str) -> None:
 
 def test_a_quarter_ended_on_a_day_is_two_expressions(spans) -> None:
     got = {d.text: d.timex_value for d in spans("Sales fell in the third quarter ended Sept. 30, the firm said.")}
-    assert got == {"the third quarter": "2022-Q3", "Sept. 30": "2021-09-30"}
+    assert got == {"the third quarter": "2021-Q3", "Sept. 30": "2021-09-30"}
 
 
 def test_a_year_earlier_keeps_the_quarter_it_counts_from(spans) -> None:

@@ -124,6 +124,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
     s = timex.spelled_years(s.strip(" .,;:()\"'“”"))  # "nineteen ninety-six": 1996
+    s = re.sub(r"\bfiscal\s+(?=year$)", "", s)  # "the current fiscal year": the year it is named for, as "fiscal 1989"
     s = re.sub(r"\s+or\s+so$|\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
 
@@ -436,6 +437,8 @@ def _absolute(s: str, anchor: date | None) -> _Res | None:
     if not _patterns()["has_month"].search(s) or len(s) > 40:
         return None
     has_year = re.search(r"\b\d{4}\b", s) is not None
+    if len(re.findall(r"(?<![\d:])\d{1,2}(?![\d:])", s)) > 1:
+        return None  # "July 8 and 9", "July 8-9": two days, not one (dateparser takes "9" for 1909)
     if not has_year and anchor is None:
         return _floating("day")
     parsed = _dateparser(s, anchor)
@@ -482,12 +485,33 @@ def _dateparser(s: str, anchor: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _range_parts(s: str) -> tuple[str | None, str, str] | None:
+    """The opener and the two ends of a range written with both ("from May to June 2020", "July 8-9"), each
+    end completed with what it shares with the other ("May 2020", "July 9"); None for anything else."""
+    m = _patterns()["range"].match(re.sub(r"(?<![\d-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?![\d-])", r"\1 - \2", s))
+    if m is None:
+        return None
+    return m[1], _with_year(m[2], m[3]), _with_month(m[2], m[3])
+
+
 def _with_year(left: str, right: str) -> str:
-    """ "May to June 2020": the left end borrows the right end's year when it has none."""
+    """ "May to June 2020": the left end borrows the right end's year when it has none; "24 and 25 April":
+    a bare day borrows the right end's month (and year)."""
+    if (day := re.fullmatch(r"\d{1,2}", left)) and (m := re.fullmatch(r"\d{1,2}\s+(\D+?)(,?\s+\d{4})?", right)):
+        return f"{day[0]} {m[1]}{m[2] or ''}" if _patterns()["month"].match(m[1]) else left
     if re.search(r"\b\d{4}\b", left):
         return left
     year = re.search(r"\b(\d{4})\b", right)
     return f"{left} {year[1]}" if year and not left.isdigit() else left
+
+
+def _with_month(left: str, right: str) -> str:
+    """ "July 8 and 9": a bare day as the right end is a day of the left end's month (and year)."""
+    day = re.fullmatch(r"(\d{1,2})(,?\s+\d{4})?", right)
+    month = re.fullmatch(r"(\D+?)\s+\d{1,2}(?:,?\s+(\d{4}))?", left)
+    if day is None or month is None or not _patterns()["month"].match(month[1]):
+        return right
+    return f"{month[1]} {day[1]}{day[2] or (', ' + month[2] if month[2] else '')}"
 
 
 def _named_day(s: str) -> date | None:
@@ -570,10 +594,10 @@ def _parse(s: str, anchor: date | None) -> _Res | None:
         if y2 < y1:
             return None
         return _Res(date(y1, 1, 1), date(y2, 12, 31), "range")
-    if m := p["range"].match(s):
-        opener, left, right = m[1], m[2], m[3]
+    if parts := _range_parts(s):
+        opener, left, right = parts
         if opener in (None, "from", "between"):
-            a = _parse_point(_with_year(left, right), anchor)
+            a = _parse_point(left, anchor)
             b = _parse_point(right, anchor)
             if a is not None and b is not None:
                 start, end = a.start, b.end
@@ -949,6 +973,26 @@ def _shifted_from(unit: str, shift: int, whole: bool, prev: DateInterval) -> tup
     return res.start, res.end
 
 
+def _base_of_comparison(text: str, found: list[tuple[Span, DateInterval]], j: int, published: date | None) -> bool:
+    """ "year-earlier" (results), "the year-ago" whose antecedent ``found[j]`` is itself the base of a comparison:
+    a period over before the publication year that follows a later one the text reports on ("third-quarter sales
+    slipped … In 2020 storm costs came to $7 million … The year-earlier costs", "for nine months … against a loss in
+    the 2020 period. The year-ago loss"). The text has just named the year before the one reported on,
+    so the word names it again rather than the year before it."""
+    words = _clean(text).split()
+    prev = found[j][1]
+    if not any(w in _grammar()["anaphoric_compounds"] for w in words) or published is None or prev.end is None:
+        return False
+    if prev.end.year >= published.year:
+        return False
+    reach = found[j][0].start_char - _ANAPHORA_REACH
+    return any(
+        iv.end is not None and iv.end > prev.end and not (iv.timex_value or "").endswith("_REF")
+        for sp, iv in found[:j]
+        if sp.start_char >= reach
+    )
+
+
 def _anaphoric(text: str) -> bool:
     return _anaphoric_unit(text) is not None or _anaphoric_shift(text) is not None
 
@@ -982,10 +1026,14 @@ def _resolve_anaphora(
                 continue
             if (prev.timex_value or "").endswith("_REF"):
                 continue  # "these days", "now": the present, not a day the text has named
+            if bare_year and _not_the_year_told(before):
+                continue
             if shift is not None and shift[1] < 0 and _COMPARED.search(before.text.lower()):
                 continue  # "a year earlier" after "the quarter a year ago": counted from the period reported on
             if shift is None:  # "the same day" reads as the earlier expression does
                 bounds, kept, said = _unit_bounds(unit or "day", prev), unit or "day", prev.text
+            elif _base_of_comparison(span.text, out, j, published):
+                bounds, kept, said = (prev.start, prev.end), shift[0], prev.text
             else:  # "two days later" reads as itself, counted from the earlier date
                 bounds, kept, said = _shifted_from(*shift, prev), shift[0], span.text
             if bounds is None:
@@ -1015,9 +1063,42 @@ def _resolve_anaphora(
     return out
 
 
+def _not_the_year_told(span: Span) -> bool:
+    """An earlier expression that is not the year a bare "the (full) year" goes on telling about: a comparison
+    ("the year-earlier $8 million", "a year ago") or a bound or target ("it aims by 2025 to …")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    bound = before in timex.grammar()["deadline_signals"] or span[0].lower_ in timex.grammar()["deadline_signals"]
+    return bound or _COMPARED.search(span.text.lower()) is not None
+
+
 #: "the year", "the full year", "earlier in the year": the year the text is about (the last one it named, or the
 #: year of publication), as news uses it ("sales for the full year", "a high for the year")
 _BARE_YEAR = re.compile(r"^(?:(?:earlier|later)\s+in\s+|for\s+)?the\s+(?:(?:full|whole|entire|calendar)\s+)?year$")
+
+
+#: "later in the day", "early in the day": the day the text is telling of; "the day" alone ("the day after the
+#: vote", "the day was theirs") names none
+_BARE_DAY = re.compile(r"^(?:earlier|later|early|late)\s+in\s+the\s+day$")
+
+
+def _day_told(span: Span, interval: DateInterval, found: list[DateInterval], published: date | None) -> DateInterval:
+    """ "later in the day", "Late in the day" (the model tags them as times, or only "the day"): a DATE of the day
+    the text is telling of, the last single day it named within a few paragraphs, or the day of publication."""
+    doc = span.doc
+    lead = doc[max(0, span.start - 2) : span.start].text if span.text.lower() == "the day" else ""
+    if interval.start is not None or published is None or not _BARE_DAY.match(_clean(f"{lead} {span.text}")):
+        return interval
+    day = published
+    for prev in reversed(found):
+        if span.start_char - (prev.start_char or 0) > _ANAPHORA_REACH:
+            break
+        if prev.start is not None and prev.start == prev.end and not (prev.timex_value or "").endswith("_REF"):
+            day = prev.start
+            break
+    return dataclasses.replace(
+        interval, start=day, end=day, precision="day", note=None, timex_type="DATE", timex_value=day.isoformat()
+    )
 
 
 _YEARS_AGO = re.compile(r"^(?:(?:from|than|with|since)\s+)?(a|one|two|three|\d)\s+years?\s+ago$")
@@ -1131,9 +1212,13 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     if interval is None:
         interval = _reference(span.text, published)
     elif way == "future":
-        interval = _forward(interval, published)
+        interval = _range_ahead(_forward(interval, published), way, published)
     elif way == "open":
-        interval = _nearest(interval, published)
+        interval = _range_ahead(_nearest(interval, published), way, published)
+    elif way == "soon":
+        interval = _soon(interval, published)
+    elif way == "past" and published is not None:
+        interval = _last_part_of_year(interval, published)
     kind, value = _timex_reading(interval, published)
     if way != "past" and published is not None and span is not ent and interval.start is None:
         way = timex.direction(span, signals=False)  # "held the town until March 6": the verb's past decides
@@ -1142,6 +1227,30 @@ def _read(span: Span, ent: Span, published: date | None) -> DateInterval:
     interval.timex_type, interval.timex_value = kind, value
     interval.start_char, interval.end_char = _timex_extent(span)
     return interval
+
+
+def _in_years(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for a 29th in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _range_ahead(interval: DateInterval, way: str, published: date) -> DateInterval:
+    """A range of undated days or months in a clause about the future or setting a date ("the summit on July 8
+    and 9" in a May article) lies where its first end would lie alone: the whole range moves by the years
+    the first end moves, as "July 8" alone would (:func:`_forward`, :func:`_nearest`)."""
+    if interval.start is None or interval.end is None or re.search(r"\b\d{4}\b", interval.text):
+        return interval
+    first = _range_start(interval.text, published)
+    if first is None or first.start is None:
+        return interval
+    moved = _forward(first, published) if way == "future" else _nearest(first, published)
+    if moved is first or moved.start is None:
+        return interval
+    years = moved.start.year - first.start.year
+    return dataclasses.replace(interval, start=_in_years(interval.start, years), end=_in_years(interval.end, years))
 
 
 def _bound_ahead(
@@ -1196,7 +1305,13 @@ def _range_ends(dated: list[tuple[Span, DateInterval]], published: date | None) 
         joiner = _range_joiner(span)
         if joiner is not None and joiner + 1 < span.end:
             second = span.doc[joiner + 1 : span.end]
-            out.append(_read(second, second, published))
+            alone = _read(second, second, published)
+            if alone.note == NOT_UNDERSTOOD and interval.end is not None and re.fullmatch(r"\d{1,2}", second.text):
+                day = interval.end  # "9" of "July 8 and 9": the range's last day
+                alone = dataclasses.replace(
+                    alone, start=day, end=day, precision="day", note=None, timex_value=day.isoformat()
+                )
+            out.append(alone)
     return out
 
 
@@ -1214,6 +1329,9 @@ def _timex_reading(interval: DateInterval, published: date | None) -> tuple[str,
         if alone is not None and alone.start is not None:
             return timex.reading(alone.text, alone.start, alone.end, alone.precision, published)
     if (first := _range_start(interval.text, published)) is not None:
+        if first.start is not None and first.end is not None and interval.start is not None:
+            years = interval.start.year - first.start.year  # the range moved ahead with its clause
+            first = dataclasses.replace(first, start=_in_years(first.start, years), end=_in_years(first.end, years))
         return timex.reading(first.text, first.start, first.end, first.precision, published)
     return timex.reading(interval.text, interval.start, interval.end, interval.precision, published)
 
@@ -1226,8 +1344,8 @@ def _range_start(text: str, published: date | None) -> DateInterval | None:
     p = _patterns()
     if m := p["year_range"].match(s):
         left, right = m[1], m[2]
-    elif (m := p["range"].match(s)) and m[1] in (None, "from", "between"):
-        left, right = _with_year(m[2], m[3]), m[3]
+    elif (parts := _range_parts(s)) and parts[0] in (None, "from", "between"):
+        left, right = parts[1], parts[2]
     else:
         return None
     first, second = normalise(left, published), normalise(right, published)
@@ -1275,7 +1393,8 @@ def _forward(interval: DateInterval, published: date) -> DateInterval:
         if name in holiday_names():  # "will meet at Christmas": the next one, recomputed (Easter moves)
             day = _holiday_in(name, interval.start.year + 1)
             return dataclasses.replace(interval, start=day, end=day)
-        day_text = timex.without_day_part(interval.text) or interval.text  # "Thursday morning": the Thursday
+        # "Thursday morning", "8 a.m. Friday": the Thursday, the Friday
+        day_text = timex.without_day_part(interval.text) or timex.without_clock(interval.text) or interval.text
         if not _patterns()["weekday"].match(_clean(day_text)):
             return interval
         step = timedelta(days=7)
@@ -1298,6 +1417,32 @@ def _nearest(interval: DateInterval, published: date) -> DateInterval:
     return ahead if (ahead.start - published) < (published - interval.end) else interval
 
 
+def _last_part_of_year(interval: DateInterval, published: date) -> DateInterval:
+    """A quarter or half named without its year in a past clause ("said fourth-quarter sales
+    slipped" in a January article) is the last one of that name, last year's when this year's has not begun; the
+    grammar reads it in the year of publication, right for a quarter under way or over, or in a forecast."""
+    if interval.start is None or interval.end is None or interval.start <= published:
+        return interval
+    s = re.sub(r"^(?:the|its|their|his|her|a)\s+", "", _clean(interval.text))
+    m = _patterns()["quarter"].match(s) or _patterns()["half"].match(s)
+    if m is None or re.search(r"\d{4}", s):
+        return interval
+    return dataclasses.replace(interval, start=_in_years(interval.start, -1), end=_in_years(interval.end, -1))
+
+
+#: how far ahead a deadline told in the past tense may fall and still be the next one ("the June 3 deadline")
+_SOON = timedelta(days=92)
+
+
+def _soon(interval: DateInterval, published: date) -> DateInterval:
+    """The day of a deadline or a payment in a past clause: the nearer occurrence when it lies at most
+    :data:`_SOON` ahead, the last one otherwise (a deadline that has passed is told in the past too)."""
+    ahead = _nearest(interval, published)
+    if ahead is interval or ahead.start is None or ahead.start - published > _SOON:
+        return interval
+    return ahead
+
+
 def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
     DATE and TIME entities plus the references, clock times and frequencies it leaves untagged. The
@@ -1318,7 +1463,12 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
             continue
         found.append(_read(span, span, published))
         taken.append((start, end))
-    return _clock_on_day(sorted(found, key=lambda d: d.start_char), doc.text)
+    found.sort(key=lambda d: d.start_char)
+    for k, d in enumerate(found):
+        if d.start is None and (span := doc.char_span(d.start_char, d.end_char, alignment_mode="expand")) is not None:
+            found[k] = _day_told(span, d, found[:k], published)
+    found = [d for d in found if d.start is not None or d.timex_value or not timex.no_time_word(d.text)]
+    return _clock_on_day(found, doc.text)
 
 
 #: what may stand between a clock time and the day it is on: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"

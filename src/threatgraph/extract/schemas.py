@@ -177,6 +177,8 @@ class TimexFile(Schema):
     perfect_aux: Words
     deadline_signals: Words
     deadline_verbs: Words
+    deadline_nouns: Words
+    time_words: Words
 
 
 class EventType(Schema):

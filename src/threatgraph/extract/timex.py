@@ -55,6 +55,7 @@ def grammar() -> dict[str, Any]:
         for w in sorted([*data["numbers"], *data["vague_amounts"], *data["fractions"]], key=len, reverse=True)
     )
     amount = f"{_number_words(data)[0]}|{amount}"  # "twenty-four hours" before "twenty" alone
+    amount = rf"(?:\d{{1,3}}|{amount})[\s-]+and[\s-]+a[\s-]+half|{amount}"  # "four and a half years"
     lead = "|".join(re.escape(w) for w in sorted(data["duration_lead"], key=len, reverse=True))
     inner = "|".join(re.escape(w) for w in data["duration_inner"])
     # an amount has at most three digits: "the 1988 quarter" is a year's quarter, not 1988 of them
@@ -138,6 +139,9 @@ def _amount(word: str | None, g: dict[str, Any]) -> float | None:
         return float(word)
     if half := re.fullmatch(r"(\d+)\s+1/2", word):  # "5 1/2 hours"
         return float(half[1]) + 0.5
+    if (half := re.fullmatch(r"(.+?)[\s-]+and[\s-]+a[\s-]+half", word)) and word not in g["fractions"]:
+        whole = _amount(half[1], g)  # "four and a half"
+        return whole + 0.5 if whole is not None else None
     if (spelled := spelled_number(word)) is not None:  # "twenty-four"
         return float(spelled)
     if word in g["fractions"]:
@@ -161,6 +165,9 @@ def _duration_value(n: float | None, unit: str, g: dict[str, Any]) -> str:
         n, code = n * g["unit_years"][code], "Y"
     if n != int(n) and code in ("H", "MIN"):  # "5 1/2 hours": PT5H30M, "a minute and a half": PT1M30S
         return f"PT{int(n)}{'H' if code == 'H' else 'M'}{round((n - int(n)) * 60)}{'M' if code == 'H' else 'S'}"
+    if n != int(n) and code == "Y" and (n * 12) == int(n * 12):  # "3 1/2 years": P3Y6M, "half a year": P6M
+        years, months = divmod(int(n * 12), 12)
+        return f"P{f'{years}Y' if years else ''}{months}M"
     if n != int(n):
         return f"P{n:g}{code}"
     time_unit = code in ("H", "MIN", "S")
@@ -253,7 +260,8 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         n = _amount(m[1], g)
         if n is not None:
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
-    if (m := g["length_range"].match(s)) and (n := _amount(m[1], g)) is not None:
+    ranged = g["length_range"].match(s) if not re.search(r"\band a half\b", s) else None  # not "two and a half"
+    if (m := ranged) and (n := _amount(m[1], g)) is not None:
         return "DURATION", _duration_value(n, m[2], g)
     if (ahead := re.fullmatch(r"(?:the\s+)?(\w+)\s+ahead", s)) and ahead[1] in g["unit_of"] and ahead[1].endswith("s"):
         return "DURATION", _duration_value(None, ahead[1], g)  # "the weeks ahead": PXW, a stretch from now
@@ -271,8 +279,6 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
             return "DURATION", _duration_value(_length(m, single, g), m[2], g)
     if (within := g["within"].match(s)) and start is not None:
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
-    if fiscal := re.fullmatch(r"(?:fiscal(?: year)?|fy)\s*'?(\d{4})", s):
-        return "DATE", f"FY{fiscal[1]}"  # TimeML's fiscal year
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
     return "DATE", ""
@@ -303,8 +309,8 @@ def not_a_date(span: Span) -> bool:
     words = span.text.lower()
     if re.fullmatch(r"\d{1,3}", words) or "-year-old" in words or "years old" in words:
         return True
-    if words.startswith("no "):
-        return True  # "no hour passes without…": no time is meant
+    if words.startswith("no ") and not re.match(r"no (?:more|less|later|earlier|fewer) than\b", words):
+        return True  # "no hour passes without…": no time is meant ("no more than 30 days" is a length)
     kind_words = len(span) == 1 and words in g["kind_adjectives"] or words in g["holidays"]
     if kind_words and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head not in span:
         return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend", "a Christmas market": a kind
@@ -316,6 +322,33 @@ def not_a_date(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     documents = {str(w).strip("()") for w in g["document_words"]}
     return bool(re.fullmatch(r"\d{4}", words) and before.strip("()") in documents)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Every word that can make an expression temporal: units (and plurals), months, weekdays, seasons, parts of
+    the day, relative days, references, sets, holidays and ``time_words``."""
+    g = grammar()
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    months = {calendar.month_name[i].lower() for i in range(1, 13)} | {
+        calendar.month_abbr[i].lower() for i in range(1, 13)
+    }
+    words = {*g["unit_of"], *months, "sept", *dates["weekdays"], *dates["seasons"], *g["day_parts"]}
+    words |= {*g["set_words"], *g["time_words"], *(w for w in dates["relative_days"] if " " not in w)}
+    for phrase in [*g["refs"], *g["holidays"]]:
+        words |= set(phrase.split())
+    words -= {"the", "at", "this", "of", "a", "in", "these", "near", "distant", "foreseeable", "short", "right"}
+    return frozenset(str(w) for w in words)
+
+
+def no_time_word(text: str) -> bool:
+    """The words hold no digit and none of :func:`_time_words` ("Paralympic", a surname, "the comparable")."""
+    s = spelled_years(text.lower().replace("’", "'"))  # "nineteen ninety-six" is a year
+    if re.search(r"\d", s):
+        return False
+    words = {w.strip(".,;:()\"'").removesuffix("'s") for w in re.split(r"[\s-]+", s)}
+    known = _time_words()
+    return not any(w in known or (w.endswith("s") and w[:-1] in known) for w in words)
 
 
 def _consecutive_years(first: str, second: str) -> bool:
@@ -333,6 +366,15 @@ def _governor(span: Span) -> Token:
 
 
 def direction(span: Span, signals: bool = True) -> str:
+    """Which way an undated expression points (:func:`_clause_direction`); "soon" for the day of a deadline, a
+    payment or a record date in a past clause ("explained the June 3 deadline", "declared a dividend payable
+    June 2"): the clause's tense says when the day was set, not when it falls, so it is the next one when that
+    comes within a few months, the last one otherwise ("the deadline of Feb. 9 passed" in October)."""
+    way = _clause_direction(span, signals)
+    return "soon" if way == "past" and _set_by_its_noun(span, grammar()) else way
+
+
+def _clause_direction(span: Span, signals: bool = True) -> str:
     """Which way an undated "June", "Dec. 7" or "Monday" points from the publication date, read from
     its clause: "future" ("will meet in June", "is scheduled for April 7"), "past" when the verb it
     hangs from is in a past tense ("met on Monday", "was killed in June", "has lived there since May"),
@@ -343,7 +385,10 @@ def direction(span: Span, signals: bool = True) -> str:
     if future_clause(span):
         return "future"
     g = grammar()
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    k = span.start - 1
+    while k > 0 and span.doc[k].ent_type_ == "TIME" and span[0].ent_type_ != "TIME":
+        k -= 1  # "until 8 a.m. Friday": the signal stands before the clock time on the day
+    before = span.doc[k].lower_ if k >= 0 else ""
     if signals and (span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]):
         return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
     verb = _governor(span)
@@ -361,6 +406,17 @@ def direction(span: Span, signals: bool = True) -> str:
     return "open"
 
 
+def _set_by_its_noun(span: Span, g: dict[str, Any]) -> bool:
+    """The expression is the day of a deadline, a payment or a record date ("the June 3 deadline", "payable June 2",
+    "a deadline of June 3"): a word of ``deadline_nouns`` stands between it and the verb of its clause."""
+    head = span.root
+    while head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
+        head = head.head  # up through the nouns, adjectives and prepositions above the day, to its clause
+        if head not in span and head.lower_ in g["deadline_nouns"]:
+            return True
+    return False
+
+
 def future_clause(span: Span) -> bool:
     """The expression's clause speaks of the future: "will meet in June", "the upcoming Monday", "is
     scheduled for April 7", "are expected to resume in June" (a plan's or expectation's participle)."""
@@ -370,6 +426,10 @@ def future_clause(span: Span) -> bool:
     verbs = [_governor(span)]
     while verbs[-1].dep_ == "xcomp" and len(verbs) < 4:  # "talks are expected to resume in June"
         verbs.append(verbs[-1].head)
+    for below, verb in zip(verbs, verbs[1:], strict=False):
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if to and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be":
+            return True  # "is to reopen on Friday", "are to vote in June": a plan, told in the present
     for verb in verbs:
         if verb.lower_ in g["future_aux"] or any(
             c.dep_ == "aux" and c.lower_ in g["future_aux"] for c in verb.children
