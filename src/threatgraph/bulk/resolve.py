@@ -21,10 +21,12 @@ The job:
    names per key) - then connected components over group–key–entity edges (union–find on interned
    integers; edges are streamed, not collected), leaving out the common name parts the resolver never
    looks up: a given name that hundreds of people share no longer chains them into one block;
-3. **score and decide** (executors): blocks packed into partitions largest first (a block never spans
-   two partitions; :func:`pack_blocks`); each partition is one transaction in which a ``Resolver``
-   scores its candidates with those statistics (``resolve_groups(common=...)``, the name statistic
-   broadcast) and writes entities, aliases and keys;
+3. **score and decide** (executors): blocks of new groups only, packed into partitions largest first (a
+   block never spans two partitions; :func:`pack_blocks`); each partition is one transaction in which a
+   ``Resolver`` scores its candidates with those statistics (``resolve_groups(common=...)``, the name
+   statistic broadcast) and writes entities, aliases and keys;
+   **re-decide** (driver): blocks that reach stored entities are decided again whole with the new groups, as
+   ``update`` decides them (:func:`_redecide_stored`), so an incremental job clusters as the single machine;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``), and the blocks of
@@ -66,6 +68,9 @@ NEW_NAME = "#new:"
 STORED_NAMES = "#old:"
 #: Ids per ``IN (...)`` query on the executors.
 CHUNK = 500
+#: New articles per transaction when blocks reaching stored entities are re-decided (the ingest's batch, whose
+#: ``update`` re-decides them on one machine).
+REDECIDE_BATCH = 32
 #: Stats fields summed over blocks.
 _COUNTED = ("articles", "groups", "mentions", "created", "joined", "merged", "linked_events", "linked_quotes")
 
@@ -171,6 +176,10 @@ class _Blocks:
             if name.startswith("g"):
                 yield name, self.find(i)
 
+    def roots_of(self, names: Iterable[str]) -> set[int]:
+        """The block roots of these nodes."""
+        return {self.find(self.index[n]) for n in names if n in self.index}
+
 
 def pack_blocks(sizes: dict[int, int], bins: int) -> dict[int, int]:
     """The bin (partition) of each block: the largest block first, each to the bin with the fewest groups so far.
@@ -255,6 +264,36 @@ def _statistics(edges: Any, url: str) -> tuple[dict[str, int], NameStats]:
     return context, NameStats.from_counts(new, stored, persons)
 
 
+def _redecide_stored(url: str, article_ids: list[str], stats: ResolveStats) -> set[str]:
+    """Decide the groups of blocks that reach stored entities with those entities, as ``update`` does; returns the
+    entities that changed.
+
+    Decided against the stored entities as they stood, a job's groups could never undo what an earlier job decided
+    without them: a bare acronym stored when one body of its letters existed stayed in that body, and a second body
+    of the same letters arriving now was merged into the entity carrying the acronym (two bodies, one entity).
+    ``update`` re-opens the stored blocks its new groups touch and decides them whole with the new groups
+    (:func:`threatgraph.resolve.run.redecide`); these groups go through that same code, in article-id order and in
+    batches of :data:`REDECIDE_BATCH` articles (the ingest's batch), so a job after a job clusters as the single
+    machine does. They run on the driver, one transaction after another, after every new-only block has committed:
+    re-opened blocks may reach entities other blocks write, and ``update``'s bound on a re-opened block (stored
+    articles spanned) applies per batch. A job into a new store has no such block.
+    """
+    from threatgraph.resolve.run import redecide
+    from threatgraph.store.db import open_store
+
+    changed: set[str] = set()
+    if not article_ids:
+        return changed
+    engine = open_store(url)
+    for i in range(0, len(article_ids), REDECIDE_BATCH):
+        part, live = redecide(engine, article_ids[i : i + REDECIDE_BATCH])
+        for name in _COUNTED:
+            if name not in ("articles", "linked_events", "linked_quotes"):  # counted by the link stage
+                setattr(stats, name, getattr(stats, name) + getattr(part, name))
+        changed |= live
+    return changed
+
+
 def resolve_articles(
     session: SparkSession,
     url: str,
@@ -282,6 +321,7 @@ def resolve_articles(
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
     ids_df = frame.repartition(n)
     blocks = _Blocks()
+    stored: set[str] = set()  # stored entities found under a key a new group looks up
     # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
     # toLocalIterator would run them one partition after another (one job per partition), which left the
     # second executor idle through this step.
@@ -291,15 +331,28 @@ def resolve_articles(
         for row in edges.where(~edges["node"].startswith("#")).toLocalIterator():
             if not names.common(row["key"]):  # a common name part joins no block (the resolver never looks it up)
                 blocks.union(row["node"], row["key"])
+                if row["node"].startswith("@"):
+                    stored.add(row["node"])
     finally:
         edges.unpersist()
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
-    assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
+    # Blocks that reach a stored entity are decided again with it, as ``update`` decides them (below); the others
+    # hold new groups only and are decided on the executors.
+    reaching = blocks.roots_of(stored)
+    everything = [(*_parse_group(node), root) for node, root in blocks.groups()]
+    assigned = [(a, g, root) for a, g, root in everything if root not in reaching]
+    redecided = sorted({a for a, _, root in everything if root in reaching})
     sizes: dict[int, int] = {}
-    for _, _, root in assigned:
+    for _, _, root in everything:
         sizes[root] = sizes.get(root, 0) + 1
-    shape = {"blocks": len(sizes), "largest_block": max(sizes.values(), default=0), "groups": len(assigned)}
+    shape = {
+        "blocks": len(sizes),
+        "largest_block": max(sizes.values(), default=0),
+        "groups": len(everything),
+        "stored_blocks": len(reaching),
+        "redecided_articles": len(redecided),
+    }
     if assigned:
         bins = pack_blocks(sizes, n)
         # Each row goes to its block's bin; the bin is the partition (a Python shuffle of small rows).
@@ -316,6 +369,7 @@ def resolve_articles(
                     setattr(stats, name, getattr(stats, name) + part[name])
     else:
         changed = set()
+    changed |= _redecide_stored(url, redecided, stats)
     for row in ids_df.mapInArrow(partial(_link_task, url), RESULT_DDL).collect():
         n_events, n_quotes = json.loads(row["value"])
         stats.linked_events += n_events
