@@ -16,11 +16,11 @@ The job:
    new mentions; per context key, how many of its articles name it; and its share of the name
    statistic (:mod:`threatgraph.resolve.rarity`: its new names under each name-part key, the
    archive's entities there);
-2. **blocks** (driver): the job-wide statistics first - the common-context statistic summed from the
-   partitions' counts (``common_from_counts``), the name statistic by a Spark aggregation (distinct
-   names per key) - then connected components over group–key–entity edges (union–find on interned
-   integers; edges are streamed, not collected), leaving out the common name parts the resolver never
-   looks up: a given name that hundreds of people share no longer chains them into one block;
+2. **blocks** (driver): the edge rows read once, as Arrow in one Spark job (:func:`_read_edges`): the job-wide
+   statistics - the common-context statistic summed from the partitions' counts (``common_from_counts``), the
+   name statistic from the distinct names per key - then connected components over group–key–entity edges
+   (union–find on interned names), leaving out the common name parts the resolver never looks up: a given
+   name that hundreds of people share no longer chains them into one block;
 3. **score and decide** (executors): blocks of new groups only, packed into partitions largest first (a
    block never spans two partitions; :func:`pack_blocks`); each partition is one transaction in which a
    ``Resolver`` scores its candidates with those statistics (``resolve_groups(common=...)``, the name
@@ -38,6 +38,7 @@ A test resolves the same articles this way and with ``rebuild`` and finds identi
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -147,7 +148,8 @@ class _Blocks:
         self.parent: list[int] = []
         self.size: list[int] = []
 
-    def _id(self, name: str) -> int:
+    def intern(self, name: str) -> int:
+        """The number of a node or key name (a new one for a name not seen before)."""
         i = self.index.get(name)
         if i is None:
             i = self.index[name] = len(self.parent)
@@ -163,7 +165,11 @@ class _Blocks:
         return i
 
     def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(self._id(a)), self.find(self._id(b))
+        self.join(self.intern(a), self.intern(b))
+
+    def join(self, a: int, b: int) -> None:
+        """Join the blocks of two interned numbers."""
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
             if self.size[ra] < self.size[rb]:
                 ra, rb = rb, ra
@@ -239,29 +245,67 @@ def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     yield from _batches([{"kind": "linked", "value": json.dumps([n_events, n_quotes])}], ("kind", "value"))
 
 
-def _statistics(edges: Any, url: str) -> tuple[dict[str, int], NameStats]:
-    """The job-wide statistics from the edge rows, before any block is resolved: article counts of context keys
-    (summed over partitions) and the name statistic (distinct new names per key over partitions, plus the
-    archive's entities there, which every partition read alike)."""
-    from pyspark.sql import functions as F
+class _EdgePass:
+    """What the driver takes from the edge rows, read once: the job-wide statistics and the block edges.
 
+    The statistics come first in meaning (a common name part joins no block, and which parts are common is known
+    only once every partition's names are counted), so the block edges are kept as interned key numbers while the
+    rows are read and joined after. One read of the rows, where a Spark job per statistic (each a shuffle of the
+    rows) and a streamed read (one Spark job per partition, each a hand-over between driver and JVM) were made.
+    """
+
+    def __init__(self) -> None:
+        self.context: dict[str, int] = {}  # article counts of context keys, summed over partitions
+        self.new: dict[str, set[str]] = {}  # new names per counted key (names recur across partitions)
+        self.stored: dict[str, int] = {}  # the archive's entities per counted key (every partition read alike)
+        self.blocks = _Blocks()  # every node and key interned once; joined after the statistics
+        self.nodes = array("q")  # the edges as interned numbers, node then key: 16 bytes an edge
+        self.keys = array("q")
+        self.strays: set[str] = set()  # groups resolved before (a re-run) whose stray mentions join their entity
+
+    def add(self, node: str, key: str) -> None:
+        if node.startswith(CONTEXT):
+            k = node[len(CONTEXT) :]
+            self.context[k] = self.context.get(k, 0) + int(key)
+        elif node.startswith(NEW_NAME):
+            self.new.setdefault(node[len(NEW_NAME) :], set()).add(key)
+        elif node.startswith(STORED_NAMES):
+            k = node[len(STORED_NAMES) :]
+            self.stored[k] = max(self.stored.get(k, 0), int(key))
+        else:
+            if key.startswith("@"):
+                self.strays.add(node)
+            self.nodes.append(self.blocks.intern(node))
+            self.keys.append(self.blocks.intern(key))
+
+    def names(self, persons: int) -> NameStats:
+        """The name statistic: distinct new names per key over the partitions, plus the archive's entities there."""
+        return NameStats.from_counts({k: len(v) for k, v in self.new.items()}, self.stored, persons)
+
+
+def _read_edges(edges: DataFrame, url: str) -> tuple[dict[str, int], NameStats, _Blocks, set[str], set[str]]:
+    """One pass over the edge rows, sent to the driver as Arrow in one Spark job whatever the partitions: the
+    common-context counts, the name statistic (read before any block is resolved), the blocks with the common name
+    parts left out, the stored entities in them, and the groups resolved before whose stray mentions join their
+    entity."""
     from threatgraph.store.db import open_store
 
-    node = F.col("node")
-    context: dict[str, int] = {}
-    new: dict[str, int] = {}
-    stored: dict[str, int] = {}
-    for row in edges.where(node.startswith(CONTEXT)).groupBy("node").agg(F.sum(F.col("key").cast("long"))).collect():
-        context[row[0][len(CONTEXT) :]] = int(row[1])
-    for row in edges.where(node.startswith(NEW_NAME)).distinct().groupBy("node").count().collect():
-        new[row[0][len(NEW_NAME) :]] = int(row[1])
-    for row in (
-        edges.where(node.startswith(STORED_NAMES)).groupBy("node").agg(F.max(F.col("key").cast("long"))).collect()
-    ):
-        stored[row[0][len(STORED_NAMES) :]] = int(row[1])
+    read = _EdgePass()
+    for batch in edges.toArrow().to_batches():
+        for node, key in zip(batch.column("node").to_pylist(), batch.column("key").to_pylist(), strict=True):
+            read.add(node, key)
     with open_store(url).connect() as conn:
-        persons = archive_persons(conn, up_to=RARE_AFTER)
-    return context, NameStats.from_counts(new, stored, persons)
+        names = read.names(archive_persons(conn, up_to=RARE_AFTER))
+    blocks = read.blocks
+    name_of = list(blocks.index)  # interned number -> name (numbers are given in insertion order)
+    common = {i for i in set(read.keys) if names.common(name_of[i])}
+    stored: set[str] = set()  # stored entities found under a key a new group looks up
+    for n, k in zip(read.nodes, read.keys, strict=True):
+        if k not in common:  # a common name part joins no block (the resolver never looks it up)
+            blocks.join(n, k)
+            if name_of[n].startswith("@"):
+                stored.add(name_of[n])
+    return read.context, names, blocks, stored, read.strays
 
 
 def _redecide_stored(url: str, article_ids: list[str], stats: ResolveStats) -> set[str]:
@@ -307,8 +351,6 @@ def resolve_articles(
     or a few ids in a list. ``url`` must name a PostgreSQL store every executor can reach (blocks commit
     concurrently).
     """
-    from pyspark import StorageLevel
-
     from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
@@ -320,31 +362,19 @@ def resolve_articles(
         return stats, shape
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
     ids_df = frame.repartition(n)
-    blocks = _Blocks()
-    stored: set[str] = set()  # stored entities found under a key a new group looks up
-    # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
-    # toLocalIterator would run them one partition after another (one job per partition), which left the
-    # second executor idle through this step.
-    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        context, names = _statistics(edges, url)
-        for row in edges.where(~edges["node"].startswith("#")).toLocalIterator():
-            if not names.common(row["key"]):  # a common name part joins no block (the resolver never looks it up)
-                blocks.union(row["node"], row["key"])
-                if row["node"].startswith("@"):
-                    stored.add(row["node"])
-    finally:
-        edges.unpersist()
+    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL)
+    context, names, blocks, stored, strays = _read_edges(edges, url)
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
     # Blocks that reach a stored entity are decided again with it, as ``update`` decides them (below); the others
-    # hold new groups only and are decided on the executors.
+    # hold new groups only and are decided on the executors, as are the stray mentions of groups resolved before
+    # (a re-run), which join their own entity whatever block it is in.
     reaching = blocks.roots_of(stored)
-    everything = [(*_parse_group(node), root) for node, root in blocks.groups()]
-    assigned = [(a, g, root) for a, g, root in everything if root not in reaching]
-    redecided = sorted({a for a, _, root in everything if root in reaching})
+    everything = [(*_parse_group(node), root, node) for node, root in blocks.groups()]
+    assigned = [(a, g, root) for a, g, root, node in everything if root not in reaching or node in strays]
+    redecided = sorted({a for a, _, root, node in everything if root in reaching and node not in strays})
     sizes: dict[int, int] = {}
-    for _, _, root in everything:
+    for _, _, root, _ in everything:
         sizes[root] = sizes.get(root, 0) + 1
     shape = {
         "blocks": len(sizes),
