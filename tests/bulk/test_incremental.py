@@ -110,3 +110,31 @@ def test_a_re_decided_stored_entity_keeps_its_id(spark, pg_engine: Engine) -> No
         rows = {eid for (eid,) in conn.execute(select(entities.c.id))}
     assert after == league_id
     assert rows == used
+
+
+@pytest.mark.postgres
+def test_a_job_killed_before_re_deciding_finishes_them_when_re_run(
+    spark, pg_engine: Engine, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed after its new-only blocks committed and before the blocks reaching stored entities were re-decided,
+    a job leaves those groups unresolved; the re-run finds them still new and re-decides their blocks then."""
+    import threatgraph.resolve.run as resolve_run
+
+    url = pg_engine.url.render_as_string(hide_password=False)
+    resolve_articles(spark, url, copy_analyses(pg_engine, _first()), screen=False)
+    second = copy_analyses(pg_engine, _second())
+
+    def killed(*_args: object) -> None:
+        raise RuntimeError("killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(resolve_run, "redecide", killed)
+        with pytest.raises(RuntimeError, match="killed"):
+            resolve_articles(spark, url, second, screen=False)
+    resolve_articles(spark, url, second, screen=False)  # the re-run
+
+    for batch in (_first(), _second()):
+        for an in batch:
+            save_analysis(store, an)
+        update(store, [an.article.id for an in batch], screen=False)
+    assert _clusters(pg_engine) == _clusters(store)

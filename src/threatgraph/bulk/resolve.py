@@ -287,7 +287,8 @@ def _read_edges(edges: DataFrame, url: str) -> tuple[dict[str, int], NameStats, 
     """One pass over the edge rows, sent to the driver as Arrow in one Spark job whatever the partitions: the
     common-context counts, the name statistic (read before any block is resolved), the blocks with the common name
     parts left out, the stored entities in them, and the groups resolved before whose stray mentions join their
-    entity."""
+    entity. The driver holds the rows as Arrow while it reads them (tens of bytes a row; the union–find already
+    held every name), where they were streamed a partition at a time before."""
     from threatgraph.store.db import open_store
 
     read = _EdgePass()
