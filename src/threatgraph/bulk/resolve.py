@@ -16,15 +16,17 @@ The job:
    new mentions; per context key, how many of its articles name it; and its share of the name
    statistic (:mod:`threatgraph.resolve.rarity`: its new names under each name-part key, the
    archive's entities there);
-2. **blocks** (driver): the job-wide statistics first - the common-context statistic summed from the
-   partitions' counts (``common_from_counts``), the name statistic by a Spark aggregation (distinct
-   names per key) - then connected components over group–key–entity edges (union–find on interned
-   integers; edges are streamed, not collected), leaving out the common name parts the resolver never
-   looks up: a given name that hundreds of people share no longer chains them into one block;
-3. **score and decide** (executors): blocks packed into partitions largest first (a block never spans
-   two partitions; :func:`pack_blocks`); each partition is one transaction in which a ``Resolver``
-   scores its candidates with those statistics (``resolve_groups(common=...)``, the name statistic
-   broadcast) and writes entities, aliases and keys;
+2. **blocks** (driver): the edge rows read once, as Arrow in one Spark job (:func:`_read_edges`): the job-wide
+   statistics - the common-context statistic summed from the partitions' counts (``common_from_counts``), the
+   name statistic from the distinct names per key - then connected components over group–key–entity edges
+   (union–find on interned names), leaving out the common name parts the resolver never looks up: a given
+   name that hundreds of people share no longer chains them into one block;
+3. **score and decide** (executors): blocks of new groups only, packed into partitions largest first (a
+   block never spans two partitions; :func:`pack_blocks`); each partition is one transaction in which a
+   ``Resolver`` scores its candidates with those statistics (``resolve_groups(common=...)``, the name
+   statistic broadcast) and writes entities, aliases and keys;
+   **re-decide** (driver): blocks that reach stored entities are decided again whole with the new groups, as
+   ``update`` decides them (:func:`_redecide_stored`), so an incremental job clusters as the single machine;
 4. **link** (executors): events and quotes of the new articles point at their entities
    (``link_events``), after every block has committed;
 5. new or renamed entities are screened against loaded lists (driver, ``resolve.run.screen``), and the blocks of
@@ -36,6 +38,7 @@ A test resolves the same articles this way and with ``rebuild`` and finds identi
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -66,6 +69,9 @@ NEW_NAME = "#new:"
 STORED_NAMES = "#old:"
 #: Ids per ``IN (...)`` query on the executors.
 CHUNK = 500
+#: New articles per transaction when blocks reaching stored entities are re-decided (the ingest's batch, whose
+#: ``update`` re-decides them on one machine).
+REDECIDE_BATCH = 32
 #: Stats fields summed over blocks.
 _COUNTED = ("articles", "groups", "mentions", "created", "joined", "merged", "linked_events", "linked_quotes")
 
@@ -142,7 +148,8 @@ class _Blocks:
         self.parent: list[int] = []
         self.size: list[int] = []
 
-    def _id(self, name: str) -> int:
+    def intern(self, name: str) -> int:
+        """The number of a node or key name (a new one for a name not seen before)."""
         i = self.index.get(name)
         if i is None:
             i = self.index[name] = len(self.parent)
@@ -158,7 +165,11 @@ class _Blocks:
         return i
 
     def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(self._id(a)), self.find(self._id(b))
+        self.join(self.intern(a), self.intern(b))
+
+    def join(self, a: int, b: int) -> None:
+        """Join the blocks of two interned numbers."""
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
             if self.size[ra] < self.size[rb]:
                 ra, rb = rb, ra
@@ -170,6 +181,10 @@ class _Blocks:
         for name, i in self.index.items():
             if name.startswith("g"):
                 yield name, self.find(i)
+
+    def roots_of(self, names: Iterable[str]) -> set[int]:
+        """The block roots of these nodes."""
+        return {self.find(self.index[n]) for n in names if n in self.index}
 
 
 def pack_blocks(sizes: dict[int, int], bins: int) -> dict[int, int]:
@@ -230,29 +245,98 @@ def _link_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
     yield from _batches([{"kind": "linked", "value": json.dumps([n_events, n_quotes])}], ("kind", "value"))
 
 
-def _statistics(edges: Any, url: str) -> tuple[dict[str, int], NameStats]:
-    """The job-wide statistics from the edge rows, before any block is resolved: article counts of context keys
-    (summed over partitions) and the name statistic (distinct new names per key over partitions, plus the
-    archive's entities there, which every partition read alike)."""
-    from pyspark.sql import functions as F
+class _EdgePass:
+    """What the driver takes from the edge rows, read once: the job-wide statistics and the block edges.
 
+    The statistics come first in meaning (a common name part joins no block, and which parts are common is known
+    only once every partition's names are counted), so the block edges are kept as interned key numbers while the
+    rows are read and joined after. One read of the rows, where a Spark job per statistic (each a shuffle of the
+    rows) and a streamed read (one Spark job per partition, each a hand-over between driver and JVM) were made.
+    """
+
+    def __init__(self) -> None:
+        self.context: dict[str, int] = {}  # article counts of context keys, summed over partitions
+        self.new: dict[str, set[str]] = {}  # new names per counted key (names recur across partitions)
+        self.stored: dict[str, int] = {}  # the archive's entities per counted key (every partition read alike)
+        self.blocks = _Blocks()  # every node and key interned once; joined after the statistics
+        self.nodes = array("q")  # the edges as interned numbers, node then key: 16 bytes an edge
+        self.keys = array("q")
+        self.strays: set[str] = set()  # groups resolved before (a re-run) whose stray mentions join their entity
+
+    def add(self, node: str, key: str) -> None:
+        if node.startswith(CONTEXT):
+            k = node[len(CONTEXT) :]
+            self.context[k] = self.context.get(k, 0) + int(key)
+        elif node.startswith(NEW_NAME):
+            self.new.setdefault(node[len(NEW_NAME) :], set()).add(key)
+        elif node.startswith(STORED_NAMES):
+            k = node[len(STORED_NAMES) :]
+            self.stored[k] = max(self.stored.get(k, 0), int(key))
+        else:
+            if key.startswith("@"):
+                self.strays.add(node)
+            self.nodes.append(self.blocks.intern(node))
+            self.keys.append(self.blocks.intern(key))
+
+    def names(self, persons: int) -> NameStats:
+        """The name statistic: distinct new names per key over the partitions, plus the archive's entities there."""
+        return NameStats.from_counts({k: len(v) for k, v in self.new.items()}, self.stored, persons)
+
+
+def _read_edges(edges: DataFrame, url: str) -> tuple[dict[str, int], NameStats, _Blocks, set[str], set[str]]:
+    """One pass over the edge rows, sent to the driver as Arrow in one Spark job whatever the partitions: the
+    common-context counts, the name statistic (read before any block is resolved), the blocks with the common name
+    parts left out, the stored entities in them, and the groups resolved before whose stray mentions join their
+    entity. The driver holds the rows as Arrow while it reads them (tens of bytes a row; the union–find already
+    held every name), where they were streamed a partition at a time before."""
     from threatgraph.store.db import open_store
 
-    node = F.col("node")
-    context: dict[str, int] = {}
-    new: dict[str, int] = {}
-    stored: dict[str, int] = {}
-    for row in edges.where(node.startswith(CONTEXT)).groupBy("node").agg(F.sum(F.col("key").cast("long"))).collect():
-        context[row[0][len(CONTEXT) :]] = int(row[1])
-    for row in edges.where(node.startswith(NEW_NAME)).distinct().groupBy("node").count().collect():
-        new[row[0][len(NEW_NAME) :]] = int(row[1])
-    for row in (
-        edges.where(node.startswith(STORED_NAMES)).groupBy("node").agg(F.max(F.col("key").cast("long"))).collect()
-    ):
-        stored[row[0][len(STORED_NAMES) :]] = int(row[1])
+    read = _EdgePass()
+    for batch in edges.toArrow().to_batches():
+        for node, key in zip(batch.column("node").to_pylist(), batch.column("key").to_pylist(), strict=True):
+            read.add(node, key)
     with open_store(url).connect() as conn:
-        persons = archive_persons(conn, up_to=RARE_AFTER)
-    return context, NameStats.from_counts(new, stored, persons)
+        names = read.names(archive_persons(conn, up_to=RARE_AFTER))
+    blocks = read.blocks
+    name_of = list(blocks.index)  # interned number -> name (numbers are given in insertion order)
+    common = {i for i in set(read.keys) if names.common(name_of[i])}
+    stored: set[str] = set()  # stored entities found under a key a new group looks up
+    for n, k in zip(read.nodes, read.keys, strict=True):
+        if k not in common:  # a common name part joins no block (the resolver never looks it up)
+            blocks.join(n, k)
+            if name_of[n].startswith("@"):
+                stored.add(name_of[n])
+    return read.context, names, blocks, stored, read.strays
+
+
+def _redecide_stored(url: str, article_ids: list[str], stats: ResolveStats) -> set[str]:
+    """Decide the groups of blocks that reach stored entities with those entities, as ``update`` does; returns the
+    entities that changed.
+
+    Decided against the stored entities as they stood, a job's groups could never undo what an earlier job decided
+    without them: a bare acronym stored when one body of its letters existed stayed in that body, and a second body
+    of the same letters arriving now was merged into the entity carrying the acronym (two bodies, one entity).
+    ``update`` re-opens the stored blocks its new groups touch and decides them whole with the new groups
+    (:func:`threatgraph.resolve.run.redecide`); these groups go through that same code, in article-id order and in
+    batches of :data:`REDECIDE_BATCH` articles (the ingest's batch), so a job after a job clusters as the single
+    machine does. They run on the driver, one transaction after another, after every new-only block has committed:
+    re-opened blocks may reach entities other blocks write, and ``update``'s bound on a re-opened block (stored
+    articles spanned) applies per batch. A job into a new store has no such block.
+    """
+    from threatgraph.resolve.run import redecide
+    from threatgraph.store.db import open_store
+
+    changed: set[str] = set()
+    if not article_ids:
+        return changed
+    engine = open_store(url)
+    for i in range(0, len(article_ids), REDECIDE_BATCH):
+        part, live = redecide(engine, article_ids[i : i + REDECIDE_BATCH])
+        for name in _COUNTED:
+            if name not in ("articles", "linked_events", "linked_quotes"):  # counted by the link stage
+                setattr(stats, name, getattr(stats, name) + getattr(part, name))
+        changed |= live
+    return changed
 
 
 def resolve_articles(
@@ -268,8 +352,6 @@ def resolve_articles(
     or a few ids in a list. ``url`` must name a PostgreSQL store every executor can reach (blocks commit
     concurrently).
     """
-    from pyspark import StorageLevel
-
     from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store
@@ -281,25 +363,27 @@ def resolve_articles(
         return stats, shape
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)
     ids_df = frame.repartition(n)
-    blocks = _Blocks()
-    # Persisted, so the edge tasks run as one parallel stage before the driver streams their rows; a bare
-    # toLocalIterator would run them one partition after another (one job per partition), which left the
-    # second executor idle through this step.
-    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        context, names = _statistics(edges, url)
-        for row in edges.where(~edges["node"].startswith("#")).toLocalIterator():
-            if not names.common(row["key"]):  # a common name part joins no block (the resolver never looks it up)
-                blocks.union(row["node"], row["key"])
-    finally:
-        edges.unpersist()
+    edges = ids_df.mapInArrow(partial(_edges_task, url), EDGE_DDL)
+    context, names, blocks, stored, strays = _read_edges(edges, url)
     with open_store(url).connect() as conn:
         common = frozenset(common_from_counts(conn, context))
-    assigned = [(*_parse_group(node), root) for node, root in blocks.groups()]
+    # Blocks that reach a stored entity are decided again with it, as ``update`` decides them (below); the others
+    # hold new groups only and are decided on the executors, as are the stray mentions of groups resolved before
+    # (a re-run), which join their own entity whatever block it is in.
+    reaching = blocks.roots_of(stored)
+    everything = [(*_parse_group(node), root, node) for node, root in blocks.groups()]
+    assigned = [(a, g, root) for a, g, root, node in everything if root not in reaching or node in strays]
+    redecided = sorted({a for a, _, root, node in everything if root in reaching and node not in strays})
     sizes: dict[int, int] = {}
-    for _, _, root in assigned:
+    for _, _, root, _ in everything:
         sizes[root] = sizes.get(root, 0) + 1
-    shape = {"blocks": len(sizes), "largest_block": max(sizes.values(), default=0), "groups": len(assigned)}
+    shape = {
+        "blocks": len(sizes),
+        "largest_block": max(sizes.values(), default=0),
+        "groups": len(everything),
+        "stored_blocks": len(reaching),
+        "redecided_articles": len(redecided),
+    }
     if assigned:
         bins = pack_blocks(sizes, n)
         # Each row goes to its block's bin; the bin is the partition (a Python shuffle of small rows).
@@ -316,6 +400,7 @@ def resolve_articles(
                     setattr(stats, name, getattr(stats, name) + part[name])
     else:
         changed = set()
+    changed |= _redecide_stored(url, redecided, stats)
     for row in ids_df.mapInArrow(partial(_link_task, url), RESULT_DDL).collect():
         n_events, n_quotes = json.loads(row["value"])
         stats.linked_events += n_events

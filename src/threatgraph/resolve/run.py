@@ -317,18 +317,31 @@ def update(engine: Engine, article_ids: list[str], *, screen: bool = True) -> Re
         return stats
     if _rarity_begins(engine, ids):
         return rebuild(engine, screen=screen)
-    saved = analyst_links.save(engine)  # analyst link states of re-opened entities whose id may not come back
-    resolver, gone = _reopen_batch(engine, ids)
-    if gone:
-        analyst_links.restore(engine, saved)
-    _absorb(stats, resolver.stats)
-    if screen and resolver.changed:
-        live = {resolver.final(e) for e in resolver.changed}
+    part, live = redecide(engine, ids)
+    _absorb(stats, part)
+    if screen and live:
         flagged = flagged_entities(engine, live)
         stats.screened, stats.sanction_links = screen_entities(engine, live)
         settle_flagged(engine, stats, flagged_entities(engine, live) - flagged)
     stats.seconds = perf_counter() - t0
     return stats
+
+
+def redecide(engine: Engine, article_ids: list[str]) -> tuple[ResolveStats, set[str]]:
+    """Decide the unresolved groups of these stored articles together with the stored blocks they touch, in one
+    transaction, as ``update`` does (its step after the rarity check, before screening); returns the stats and
+    the entities that changed (to screen).
+
+    Public for the Spark path (:mod:`threatgraph.bulk.resolve`), whose blocks that reach stored entities are
+    decided through it: one code for re-opening stored blocks, so a job after a job clusters as ``update`` does.
+    """
+    saved = analyst_links.save(engine)  # analyst link states of re-opened entities whose id may not come back
+    resolver, gone = _reopen_batch(engine, article_ids)
+    if gone:
+        analyst_links.restore(engine, saved)
+    stats = ResolveStats()
+    _absorb(stats, resolver.stats)
+    return stats, {resolver.final(e) for e in resolver.changed}
 
 
 def flagged_in(conn: Connection, entity_ids: Iterable[str] | None = None) -> set[str]:
