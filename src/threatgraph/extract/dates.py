@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(\d{4})"
     return {
         "lead": re.compile(rf"^(?:{_alt(g['lead_words'])})\s+"),
-        "year": re.compile(rf"^{year}$"),
+        "year": re.compile(rf"^(?:(?:the\s+)?year\s+)?{year}$"),  # "1996", "the year 2000"
         "decade": re.compile(r"^(?:the\s+)?(\d{3}0)'?s$"),
         "decade_word": re.compile(rf"^(?:the\s+)?({_alt(g['decade_words'])})$"),
         "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
@@ -409,7 +409,9 @@ def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:
             return _floating("month")
         mo = g["months"][what]
         y = _recent_year(mo, anchor)
-        if shift < 0 and mo == anchor.month:
+        if shift == 0:  # "this September": the month of the publication year, whether past or to come
+            y = anchor.year
+        elif shift < 0 and mo == anchor.month:
             y -= 1
         elif shift > 0:
             y = anchor.year if mo > anchor.month else anchor.year + 1

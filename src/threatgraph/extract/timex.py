@@ -74,6 +74,11 @@ def grammar() -> dict[str, Any]:
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
+    # a length closing a longer phrase ("each of the past three years", "a day earlier", "until twenty years"),
+    # read when nothing else gives the phrase a value
+    data["length_tail"] = re.compile(
+        rf"(?:^|\s)(?:(\d{{1,3}}|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})(?:\s+(?:earlier|later|before|after|ago))?$"
+    )
     return data
 
 
@@ -281,7 +286,20 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
+    if (length := _length_told(s, g)) is not None:
+        return "DURATION", length
     return "DATE", ""
+
+
+def _length_told(s: str, g: dict[str, Any]) -> str | None:
+    """The TIMEX3 duration of a phrase no calendar reading fits that ends in a length: "each of the past three
+    years" (P3Y), "a day earlier" with no day to count from (P1D), "just months ago" (PXM). TimeML marks the
+    length and leaves the words around it as signals; a phrase without a value is no TIMEX3 at all. A bare
+    singular unit ("the third consecutive month", "quarter-century") states no length and gets none."""
+    m = g["length_tail"].search(s)
+    if m is None or not (m[1] or m[2] != g["unit_of"][m[2]]):
+        return None
+    return _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
 
 
 def without_day_part(text: str) -> str | None:

@@ -1,0 +1,66 @@
+"""TIMEX3 readings added in session 20 (invented sentences; quality is measured on TBAQ-cleaned by
+``benchmarks/timex_tempeval.py`` and on the dev articles by ``benchmarks/extraction_dev.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract import timex
+from threatgraph.extract.dates import normalise, timex_spans
+
+ANCHOR = date(2022, 3, 15)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def spans(nlp: Language):
+    def run(text: str, published: date = ANCHOR):
+        """(the TIMEX3's own words, its type, its value) of each expression."""
+        return [
+            (text[d.start_char : d.end_char], d.timex_type, d.timex_value) for d in timex_spans(nlp(text), published)
+        ]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("this September", date(2022, 9, 1)), ("this January", date(2022, 1, 1)), ("this March", date(2022, 3, 1))],
+)
+def test_this_month_is_the_month_of_the_publication_year(text: str, month: date) -> None:
+    """ "this September" in a March article is the coming one, "this January" the one gone: the year is the same."""
+    d = normalise(text, ANCHOR)
+    assert d is not None and d.start == month
+
+
+@pytest.mark.parametrize("text", ["the year 2030", "the year two thousand and thirty", "year 2030"])
+def test_the_year_named_with_its_word_is_that_year(text: str) -> None:
+    d = normalise(text, ANCHOR)
+    assert d is not None and (d.start, d.end) == (date(2030, 1, 1), date(2030, 12, 31))
+
+
+def test_the_last_half_of_a_year_is_its_second_half(spans) -> None:
+    got = spans("The mill expects slower orders in the last half of 2023.")
+    assert got == [("the last half of 2023", "DATE", "2023-H2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a week earlier", "P1W"),
+        ("each of the past four years", "P4Y"),
+        ("at least the past 30 months", "P30M"),
+        ("just weeks ago", "PXW"),
+        ("the first three years", "P3Y"),
+        ("until forty years", "P40Y"),
+    ],
+)
+def test_a_phrase_ending_in_a_length_is_that_length_when_nothing_dates_it(text: str, value: str) -> None:
+    assert timex.reading(text, None, None, "unknown", None) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", ["the fourth straight month", "half-century", "the night of", "Easter week"])
+def test_a_bare_unit_states_no_length(text: str) -> None:
+    assert timex.reading(text, None, None, "unknown", None) == ("DATE", "")
