@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from threatgraph.extract import timex
-from threatgraph.extract.dates import normalise, timex_spans
+from threatgraph.extract.dates import _without_last_conjunction, normalise, timex_spans
 
 ANCHOR = date(2022, 3, 15)  # a Tuesday
 
@@ -64,3 +64,35 @@ def test_a_phrase_ending_in_a_length_is_that_length_when_nothing_dates_it(text: 
 @pytest.mark.parametrize("text", ["the fourth straight month", "half-century", "the night of", "Easter week"])
 def test_a_bare_unit_states_no_length(text: str) -> None:
     assert timex.reading(text, None, None, "unknown", None) == ("DATE", "")
+
+
+@pytest.mark.parametrize("text", ["The merger should close by year-end.", "Rules must be in place by year's end."])
+def test_the_year_end_is_the_end_of_the_year(spans, text: str) -> None:
+    (got,) = spans(text)
+    assert got[1:] == ("DATE", "2022")
+
+
+def test_a_conjunction_the_model_swallowed_joins_two_dates_listed(spans) -> None:
+    got = spans("Earnings will fall by 9% in both 1990 and 1991.")
+    assert [value for _words, _kind, value in got] == ["1990", "1991"]
+
+
+def test_a_closing_conjunction_is_cut_from_a_date_entity(nlp: Language) -> None:
+    doc = nlp("The plant will lose money in both 2024 and 2025.")
+    start = next(t.i for t in doc if t.text == "both")
+    assert _without_last_conjunction(doc[start : start + 3]).text == "both 2024"
+    assert _without_last_conjunction(doc[start : start + 2]).text == "both 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote is on April eighth.", "2022-04-08"),
+        ("The vote is on the twenty-first of April.", "2022-04-21"),
+        ("The talks ended on March thirtieth.", "2021-03-30"),
+        ("The rally is this coming Sunday, March twentieth.", "2022-03-20"),
+    ],
+)
+def test_a_day_spoken_as_an_ordinal_word_is_that_day(spans, text: str, value: str) -> None:
+    (got,) = spans(text)
+    assert got[1:] == ("DATE", value)

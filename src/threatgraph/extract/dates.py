@@ -103,6 +103,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(a\s+year\s+(?:ago|earlier)))?(?:\s+{year})?$"
         ),
         "week_of": re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$"),
+        "shifted_weekday_date": re.compile(
+            rf"^(?:this\s+)?(?:{shift})\s+({_alt(g['weekdays'])}),?\s+((?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$"
+        ),
         "last_day": re.compile(r"^(?:last|this\s+past)\s+(.+\d)$"),
         "weekend": re.compile(rf"^(?:the\s+)?(?:({shift})\s+)?weekend$"),
         "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
@@ -124,9 +127,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
     s = timex.spelled_years(s.strip(" .,;:()\"'“”"))  # "nineteen ninety-six": 1996
+    s = _spelled_days(s)  # "march eighth": march 8
+    s = re.sub(r"^((?:by|at|until|before|the)\s+)?year(?:-|'s\s+)end$", r"\1the end of the year", s)  # "year-end"
     s = re.sub(r"\bfiscal\s+(?=year$)", "", s)  # "the current fiscal year": the year it is named for, as "fiscal 1989"
     s = re.sub(r"\s+or\s+so$|\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
+
+
+@cache
+def _day_ordinal() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day of a month written as an ordinal word ("eighth", "twenty-first") and the words' values."""
+    g = _grammar()
+    ordinals, tens = g["day_ordinals"], g["day_ordinal_tens"]
+    compound = rf"(?:{_alt(tens)})[\s-]+(?:{_alt(k for k, v in ordinals.items() if v < 10)})"
+    words = rf"(?:{compound}|{_alt(ordinals)})"
+    month = _alt(g["months"])
+    pattern = re.compile(rf"\b({month})\.?\s+(?:the\s+)?({words})\b|\bthe\s+({words})\s+of\s+({month})\b")
+    return pattern, {**ordinals, **tens}
+
+
+def _spelled_days(s: str) -> str:
+    """ "march eighth", "the twenty-first of may" -> "march 8", "21 may": days spoken as ordinal words."""
+    pattern, values = _day_ordinal()
+
+    def digits(m: re.Match[str]) -> str:
+        word = m[2] or m[3]
+        n = sum(values[w] for w in re.split(r"[\s-]+", word))
+        return f"{m[1]} {n}" if m[1] else f"{n} {m[4]}"
+
+    return pattern.sub(digits, s)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -314,6 +343,8 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         back = (anchor.weekday() - g["weekdays"].index(m[1])) % 7
         d = anchor - timedelta(days=back)
         return _Res(d, d, "day")
+    if m := p["shifted_weekday_date"].match(s):  # "this coming Sunday, March 8": the date says which Sunday
+        return _parse_point(f"{m[1]}, {m[2]}", anchor)
     week_of = (m := p["week_of"].match(s)) and _parse_point(m[1], anchor)
     if week_of and week_of.start is not None and week_of.start == week_of.end:  # "the week of March 6": its week
         return _period("week", week_of.start, 0)
@@ -748,12 +779,20 @@ def _joins(doc: Doc, ent: Span) -> bool:
     return word != "and" or (ent.start > 0 and doc[ent.start - 1].lower_ == "between")
 
 
+def _without_last_conjunction(ent: Span) -> Span:
+    """The entity without a closing "and"/"or" the model swallowed ("both 1990 and" before "1991"): the word
+    joins two dates listed, it is part of neither."""
+    if len(ent) > 1 and ent[-1].lower_ in ("and", "or") and ent[-1].pos_ == "CCONJ":
+        return ent[:-1]
+    return ent
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
     taken = {t.i for e in ents for t in e}
     ents += _untagged_dates(doc, taken) + _day_times(doc, taken) + _since_then(doc, taken)
-    ents = [_with_shift(e) for e in ents]
+    ents = [_with_shift(_without_last_conjunction(e)) for e in ents]
     ents.sort(key=lambda e: e.start)
     out: list[Span] = []
     i = 0

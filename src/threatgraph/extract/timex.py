@@ -263,7 +263,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
         n = _amount(m[1], g)
-        if n is not None:
+        if n is not None:  # "six weeks ago": the ISO week it fell in, as TimeML writes it (1999-W47)
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
     ranged = g["length_range"].match(s) if not re.search(r"\band a half\b", s) else None  # not "two and a half"
     if (m := ranged) and (n := _amount(m[1], g)) is not None:
