@@ -119,3 +119,25 @@ def test_a_current_that_is_a_flow_or_a_kind_of_account_is_no_timex(spans, text: 
 
 def test_the_current_quarter_stays_a_quarter(spans) -> None:
     assert spans("Profit in the current quarter will fall.") == [("the current quarter", "DATE", "2022-Q1")]
+
+
+def test_an_expression_not_understood_and_without_a_value_is_not_listed(nlp: Language) -> None:
+    text = "Hiring grew for the third consecutive month, and it is growing now."
+    found = timex_spans(nlp(text), ANCHOR)
+    assert all(d.timex_value for d in found)
+    assert "now" in [d.text for d in found]
+
+
+def test_a_relative_date_in_an_undated_text_is_still_listed(nlp: Language) -> None:
+    (last_year,) = timex_spans(nlp("The mill closed last year."), None)
+    assert last_year.text == "last year" and last_year.start is None and last_year.note
+
+
+def test_told_keeps_a_value_or_an_interval_and_drops_the_rest() -> None:
+    from threatgraph.extract.dates import NOT_UNDERSTOOD, _told
+    from threatgraph.model import DateInterval
+
+    unread = DateInterval("the night of", None, None, "unknown", NOT_UNDERSTOOD)
+    assert not _told(unread)
+    assert _told(DateInterval("now", None, None, "unknown", NOT_UNDERSTOOD, timex_value="PRESENT_REF"))
+    assert _told(DateInterval("2019", date(2019, 1, 1), date(2019, 12, 31), "year"))

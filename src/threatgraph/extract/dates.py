@@ -1488,7 +1488,8 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
     DATE and TIME entities plus the references, clock times and frequencies it leaves untagged. The
     offsets are each expression's TIMEX3 extent (:func:`_timex_extent`: "January" of "since January");
-    a range written with both ends is listed as its two ends, the first carrying the range's interval."""
+    a range written with both ends is listed as its two ends, the first carrying the range's interval.
+    Expressions that say no time at all are left out (:func:`_told`)."""
     found = _range_ends(date_spans(doc, published), published)
     taken = [(d.start_char, d.end_char) for d in found]
     for ent in doc.ents:
@@ -1508,8 +1509,19 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     for k, d in enumerate(found):
         if d.start is None and (span := doc.char_span(d.start_char, d.end_char, alignment_mode="expand")) is not None:
             found[k] = _day_told(span, d, found[:k], published)
-    found = [d for d in found if d.start is not None or d.timex_value or not timex.no_time_word(d.text)]
+    found = [d for d in found if _told(d)]
     return _clock_on_day(found, doc.text)
+
+
+def _told(d: DateInterval) -> bool:
+    """Whether an expression says when: it has a TIMEX3 value, or a place on the timeline, or waits only for a
+    publication date to get one ("last year" in an undated text). One the grammar did not understand and no
+    TIMEX3 reading fits ("the third straight month", "the night of", "as little as 99 cents") says nothing
+    a reader or a TimeML scorer could use, and is not listed among the article's dates; event dating still
+    sees it through :func:`date_spans`. Words with no time in them at all ("Paralympic") are never listed."""
+    if d.timex_value:
+        return True
+    return d.note != NOT_UNDERSTOOD and (d.start is not None or not timex.no_time_word(d.text))
 
 
 #: what may stand between a clock time and the day it is on: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"
