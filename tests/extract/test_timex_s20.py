@@ -141,3 +141,11 @@ def test_told_keeps_a_value_or_an_interval_and_drops_the_rest() -> None:
     assert not _told(unread)
     assert _told(DateInterval("now", None, None, "unknown", NOT_UNDERSTOOD, timex_value="PRESENT_REF"))
     assert _told(DateInterval("2019", date(2019, 1, 1), date(2019, 12, 31), "year"))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("during Ramadan", True), ("that March", True), ("the third straight month", False), ("the night of", False)],
+)
+def test_names_a_time_tells_a_named_time_from_a_unit(text: str, named: bool) -> None:
+    assert timex.names_a_time(text) is named

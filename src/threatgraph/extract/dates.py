@@ -1517,10 +1517,11 @@ def _told(d: DateInterval) -> bool:
     """Whether an expression says when: it has a TIMEX3 value, or a place on the timeline, or waits only for a
     publication date to get one ("last year" in an undated text). One the grammar did not understand and no
     TIMEX3 reading fits ("the third straight month", "the night of", "as little as 99 cents") says nothing
-    a reader or a TimeML scorer could use, and is not listed among the article's dates; event dating still
+    a reader or a TimeML scorer could use, and is not listed among the article's dates, unless it names a
+    particular time (a feast of a calendar the grammar does not compute, "during Ramadan"); event dating still
     sees it through :func:`date_spans`. Words with no time in them at all ("Paralympic") are never listed."""
-    if d.timex_value:
-        return True
+    if d.timex_value or (d.note == NOT_UNDERSTOOD and timex.names_a_time(d.text)):
+        return True  # "during Ramadan": a named time the grammar cannot place is still shown to the reader
     return d.note != NOT_UNDERSTOOD and (d.start is not None or not timex.no_time_word(d.text))
 
 

@@ -181,6 +181,7 @@ class TimexFile(Schema):
     deadline_signals: Words
     deadline_verbs: Words
     deadline_nouns: Words
+    feast_words: Words
     time_words: Words
 
 

@@ -362,6 +362,27 @@ def _time_words() -> frozenset[str]:
     return frozenset(str(w) for w in words)
 
 
+@cache
+def _named_times() -> frozenset[str]:
+    """Words that name a particular time: months, weekdays, seasons, feasts and the names in holidays."""
+    g = grammar()
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    named = {calendar.month_name[i].lower() for i in range(1, 13)} | {"sept"}
+    named |= {calendar.month_abbr[i].lower() for i in range(1, 13)}
+    named |= {*dates["weekdays"], *dates["seasons"], *g["feast_words"]}
+    for phrase in g["holidays"]:
+        named |= set(str(phrase).split()) - {"the", "of", "day", "eve", "new", "year", "s"}
+    return frozenset(str(w) for w in named)
+
+
+def names_a_time(text: str) -> bool:
+    """The words name a particular time, a month, weekday, season or feast ("during Ramadan", "that
+    March"), not only a unit or a reference ("the third straight month", "the night of")."""
+    named = _named_times()
+    words = {w.strip(".,;:()\"'").removesuffix("'s") for w in re.split(r"[\s-]+", text.lower().replace("’", "'"))}
+    return any(w in named or (w.endswith("s") and w[:-1] in named) for w in words)
+
+
 def no_time_word(text: str) -> bool:
     """The words hold no digit and none of :func:`_time_words` ("Paralympic", a surname, "the comparable")."""
     s = spelled_years(text.lower().replace("’", "'"))  # "nineteen ninety-six" is a year
