@@ -98,29 +98,6 @@ def test_a_day_spoken_as_an_ordinal_word_is_that_day(spans, text: str, value: st
     assert got[1:] == ("DATE", value)
 
 
-@pytest.mark.parametrize(
-    "text", ["The firm blamed current market conditions for the loss.", "He came with his current adviser."]
-)
-def test_current_before_a_noun_is_the_present(spans, text: str) -> None:
-    assert [(w, k, v) for w, k, v in spans(text)] == [("current", "DATE", "PRESENT_REF")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The current account deficit widened sharply.",
-        "The swimmer was pulled away by a strong current.",
-        "Current assets exceed current liabilities.",
-    ],
-)
-def test_a_current_that_is_a_flow_or_a_kind_of_account_is_no_timex(spans, text: str) -> None:
-    assert spans(text) == []
-
-
-def test_the_current_quarter_stays_a_quarter(spans) -> None:
-    assert spans("Profit in the current quarter will fall.") == [("the current quarter", "DATE", "2022-Q1")]
-
-
 def test_an_expression_not_understood_and_without_a_value_is_not_listed(nlp: Language) -> None:
     text = "Hiring grew for the third consecutive month, and it is growing now."
     found = timex_spans(nlp(text), ANCHOR)

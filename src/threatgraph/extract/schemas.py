@@ -171,7 +171,6 @@ class TimexFile(Schema):
     fractions: dict[str, float]
     set_words: dict[str, str]
     kind_adjectives: Words
-    current_kinds: Words
     day_parts: dict[str, str]
     day_part_qualifiers: Words
     document_words: Words

@@ -332,9 +332,6 @@ def not_a_date(span: Span) -> bool:
     kind_words = len(span) == 1 and words in g["kind_adjectives"] or words in g["holidays"]
     if kind_words and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head not in span:
         return span.root.head.pos_ in ("NOUN", "PROPN")  # "a quarterly dividend", "a Christmas market": a kind
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if words == "current" and (span.root.pos_ != "ADJ" or after in g["current_kinds"]):
-        return True  # "the river's current", "the current account": a flow or a kind of account, not the present
     if re.fullmatch(r"\d{5,}", words):
         return True
     if (pair := re.fullmatch(r"(\d{3,4})/(\d{2,4})", words)) and not _consecutive_years(*pair.groups()):
