@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(\d{4})"
     return {
         "lead": re.compile(rf"^(?:{_alt(g['lead_words'])})\s+"),
-        "year": re.compile(rf"^{year}$"),
+        "year": re.compile(rf"^(?:(?:the\s+)?year\s+)?{year}$"),  # "1996", "the year 2000"
         "decade": re.compile(r"^(?:the\s+)?(\d{3}0)'?s$"),
         "decade_word": re.compile(rf"^(?:the\s+)?({_alt(g['decade_words'])})$"),
         "month": re.compile(rf"^({month})\.?(?:,?\s+(?:of\s+)?{year})?$"),
@@ -103,6 +103,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(a\s+year\s+(?:ago|earlier)))?(?:\s+{year})?$"
         ),
         "week_of": re.compile(r"^(?:the\s+)?week\s+of\s+(.+)$"),
+        "shifted_weekday_date": re.compile(
+            rf"^(?:this\s+)?(?:{shift})\s+({_alt(g['weekdays'])}),?\s+((?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$"
+        ),
         "last_day": re.compile(r"^(?:last|this\s+past)\s+(.+\d)$"),
         "weekend": re.compile(rf"^(?:the\s+)?(?:({shift})\s+)?weekend$"),
         "half": re.compile(rf"^(?:the\s+)?({_alt(g['halves'])})[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|{year}))?$"),
@@ -124,9 +127,35 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _clean(text: str) -> str:
     s = " ".join(text.lower().replace("’", "'").split())
     s = timex.spelled_years(s.strip(" .,;:()\"'“”"))  # "nineteen ninety-six": 1996
+    s = _spelled_days(s)  # "march eighth": march 8
+    s = re.sub(r"^((?:by|at|until|before|the)\s+)?year(?:-|'s\s+)end$", r"\1the end of the year", s)  # "year-end"
     s = re.sub(r"\bfiscal\s+(?=year$)", "", s)  # "the current fiscal year": the year it is named for, as "fiscal 1989"
     s = re.sub(r"\s+or\s+so$|\s+or\s+so(?=\s+(?:ago|earlier|later)$)", "", s)  # "a week or so ago": a week ago
     return re.sub(r"'s$", "", s)  # possessives: "last year's", "Tuesday's"
+
+
+@cache
+def _day_ordinal() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day of a month written as an ordinal word ("eighth", "twenty-first") and the words' values."""
+    g = _grammar()
+    ordinals, tens = g["day_ordinals"], g["day_ordinal_tens"]
+    compound = rf"(?:{_alt(tens)})[\s-]+(?:{_alt(k for k, v in ordinals.items() if v < 10)})"
+    words = rf"(?:{compound}|{_alt(ordinals)})"
+    month = _alt(g["months"])
+    pattern = re.compile(rf"\b({month})\.?\s+(?:the\s+)?({words})\b|\bthe\s+({words})\s+of\s+({month})\b")
+    return pattern, {**ordinals, **tens}
+
+
+def _spelled_days(s: str) -> str:
+    """ "march eighth", "the twenty-first of may" -> "march 8", "21 may": days spoken as ordinal words."""
+    pattern, values = _day_ordinal()
+
+    def digits(m: re.Match[str]) -> str:
+        word = m[2] or m[3]
+        n = sum(values[w] for w in re.split(r"[\s-]+", word))
+        return f"{m[1]} {n}" if m[1] else f"{n} {m[4]}"
+
+    return pattern.sub(digits, s)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -314,6 +343,8 @@ def _parse_point(s: str, anchor: date | None) -> _Res | None:
         back = (anchor.weekday() - g["weekdays"].index(m[1])) % 7
         d = anchor - timedelta(days=back)
         return _Res(d, d, "day")
+    if m := p["shifted_weekday_date"].match(s):  # "this coming Sunday, March 8": the date says which Sunday
+        return _parse_point(f"{m[1]}, {m[2]}", anchor)
     week_of = (m := p["week_of"].match(s)) and _parse_point(m[1], anchor)
     if week_of and week_of.start is not None and week_of.start == week_of.end:  # "the week of March 6": its week
         return _period("week", week_of.start, 0)
@@ -409,7 +440,9 @@ def _shifted(shift_word: str, what: str, anchor: date | None) -> _Res | None:
             return _floating("month")
         mo = g["months"][what]
         y = _recent_year(mo, anchor)
-        if shift < 0 and mo == anchor.month:
+        if shift == 0:  # "this September": the month of the publication year, whether past or to come
+            y = anchor.year
+        elif shift < 0 and mo == anchor.month:
             y -= 1
         elif shift > 0:
             y = anchor.year if mo > anchor.month else anchor.year + 1
@@ -746,12 +779,20 @@ def _joins(doc: Doc, ent: Span) -> bool:
     return word != "and" or (ent.start > 0 and doc[ent.start - 1].lower_ == "between")
 
 
+def _without_last_conjunction(ent: Span) -> Span:
+    """The entity without a closing "and"/"or" the model swallowed ("both 1990 and" before "1991"): the word
+    joins two dates listed, it is part of neither."""
+    if len(ent) > 1 and ent[-1].lower_ in ("and", "or") and ent[-1].pos_ == "CCONJ":
+        return ent[:-1]
+    return ent
+
+
 def _joined_dates(doc: Doc) -> list[Span]:
     """DATE entities, with "2018 to 2020" joined when the model tagged the two ends apart."""
     ents = [e for e in doc.ents if e.label_ == "DATE"]
     taken = {t.i for e in ents for t in e}
     ents += _untagged_dates(doc, taken) + _day_times(doc, taken) + _since_then(doc, taken)
-    ents = [_with_shift(e) for e in ents]
+    ents = [_with_shift(_without_last_conjunction(e)) for e in ents]
     ents.sort(key=lambda e: e.start)
     out: list[Span] = []
     i = 0
@@ -1447,7 +1488,8 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     """Every temporal expression of ``doc`` with its interval, TIMEX3 reading and offsets: the model's
     DATE and TIME entities plus the references, clock times and frequencies it leaves untagged. The
     offsets are each expression's TIMEX3 extent (:func:`_timex_extent`: "January" of "since January");
-    a range written with both ends is listed as its two ends, the first carrying the range's interval."""
+    a range written with both ends is listed as its two ends, the first carrying the range's interval.
+    Expressions that say no time at all are left out (:func:`_told`)."""
     found = _range_ends(date_spans(doc, published), published)
     taken = [(d.start_char, d.end_char) for d in found]
     for ent in doc.ents:
@@ -1467,8 +1509,20 @@ def timex_spans(doc: Doc, published: date | None) -> list[DateInterval]:
     for k, d in enumerate(found):
         if d.start is None and (span := doc.char_span(d.start_char, d.end_char, alignment_mode="expand")) is not None:
             found[k] = _day_told(span, d, found[:k], published)
-    found = [d for d in found if d.start is not None or d.timex_value or not timex.no_time_word(d.text)]
+    found = [d for d in found if _told(d)]
     return _clock_on_day(found, doc.text)
+
+
+def _told(d: DateInterval) -> bool:
+    """Whether an expression says when: it has a TIMEX3 value, or a place on the timeline, or waits only for a
+    publication date to get one ("last year" in an undated text). One the grammar did not understand and no
+    TIMEX3 reading fits ("the third straight month", "the night of", "as little as 99 cents") says nothing
+    a reader or a TimeML scorer could use, and is not listed among the article's dates, unless it names a
+    particular time (a feast of a calendar the grammar does not compute, "during Ramadan"); event dating still
+    sees it through :func:`date_spans`. Words with no time in them at all ("Paralympic") are never listed."""
+    if d.timex_value or (d.note == NOT_UNDERSTOOD and timex.names_a_time(d.text)):
+        return True  # "during Ramadan": a named time the grammar cannot place is still shown to the reader
+    return d.note != NOT_UNDERSTOOD and (d.start is not None or not timex.no_time_word(d.text))
 
 
 #: what may stand between a clock time and the day it is on: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"

@@ -126,6 +126,8 @@ class DatesFile(Schema):
     month_parts: dict[str, list[int]]
     year_parts: dict[str, list[int]]
     seasons: dict[str, list[int]]
+    day_ordinals: dict[str, int]
+    day_ordinal_tens: dict[str, int]
     quarters: dict[str, int]
     quarter_refs: dict[str, str]
     quarter_year_back: Words
@@ -178,6 +180,7 @@ class TimexFile(Schema):
     deadline_signals: Words
     deadline_verbs: Words
     deadline_nouns: Words
+    feast_words: Words
     time_words: Words
 
 

@@ -74,6 +74,11 @@ def grammar() -> dict[str, Any]:
     data["clock"] = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
     data["day_part"] = re.compile(r"\b(" + "|".join(data["day_parts"]) + r")\b")
     data["ago"] = re.compile(rf"^(?:\w+\s+)*?(\d+|{amount})\s+weeks?\s+ago$")
+    # a length closing a longer phrase ("each of the past three years", "a day earlier", "until twenty years"),
+    # read when nothing else gives the phrase a value
+    data["length_tail"] = re.compile(
+        rf"(?:^|\s)(?:(\d{{1,3}}|{amount})[\s-]+)?(?:(?:{inner})\s+)?({units})(?:\s+(?:earlier|later|before|after|ago))?$"
+    )
     return data
 
 
@@ -258,7 +263,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
         n = _amount(m[1], g)
-        if n is not None:
+        if n is not None:  # "six weeks ago": the ISO week it fell in, as TimeML writes it (1999-W47)
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
     ranged = g["length_range"].match(s) if not re.search(r"\band a half\b", s) else None  # not "two and a half"
     if (m := ranged) and (n := _amount(m[1], g)) is not None:
@@ -281,7 +286,20 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "DATE", _period_value(within[1], start)  # "earlier this week": the week, not the days of it so far
     if start is not None and end is not None:
         return "DATE", _day_value(start, end, precision)
+    if (length := _length_told(s, g)) is not None:
+        return "DURATION", length
     return "DATE", ""
+
+
+def _length_told(s: str, g: dict[str, Any]) -> str | None:
+    """The TIMEX3 duration of a phrase no calendar reading fits that ends in a length: "each of the past three
+    years" (P3Y), "a day earlier" with no day to count from (P1D), "just months ago" (PXM). TimeML marks the
+    length and leaves the words around it as signals; a phrase without a value is no TIMEX3 at all. A bare
+    singular unit ("the third consecutive month", "quarter-century") states no length and gets none."""
+    m = g["length_tail"].search(s)
+    if m is None or not (m[1] or m[2] != g["unit_of"][m[2]]):
+        return None
+    return _duration_value(_amount(m[1], g) if m[1] else None, m[2], g)
 
 
 def without_day_part(text: str) -> str | None:
@@ -339,6 +357,27 @@ def _time_words() -> frozenset[str]:
         words |= set(phrase.split())
     words -= {"the", "at", "this", "of", "a", "in", "these", "near", "distant", "foreseeable", "short", "right"}
     return frozenset(str(w) for w in words)
+
+
+@cache
+def _named_times() -> frozenset[str]:
+    """Words that name a particular time: months, weekdays, seasons, feasts and the names in holidays."""
+    g = grammar()
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    named = {calendar.month_name[i].lower() for i in range(1, 13)} | {"sept"}
+    named |= {calendar.month_abbr[i].lower() for i in range(1, 13)}
+    named |= {*dates["weekdays"], *dates["seasons"], *g["feast_words"]}
+    for phrase in g["holidays"]:
+        named |= set(str(phrase).split()) - {"the", "of", "day", "eve", "new", "year", "s"}
+    return frozenset(str(w) for w in named)
+
+
+def names_a_time(text: str) -> bool:
+    """The words name a particular time, a month, weekday, season or feast ("during Ramadan", "that
+    March"), not only a unit or a reference ("the third straight month", "the night of")."""
+    named = _named_times()
+    words = {w.strip(".,;:()\"'").removesuffix("'s") for w in re.split(r"[\s-]+", text.lower().replace("’", "'"))}
+    return any(w in named or (w.endswith("s") and w[:-1] in named) for w in words)
 
 
 def no_time_word(text: str) -> bool:
