@@ -21,6 +21,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon, plover_of
 from threatgraph.extract.events_syntax import children, clause_verb, reaches
 from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.events_year import year_of_day
 from threatgraph.model import Article, DateInterval
 
 if TYPE_CHECKING:
@@ -217,8 +218,20 @@ def date_for(
     """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
 
     Only dates of the trigger's paragraph count (a page header is not the event's date), and the
-    publication date is never taken in silence: with no date in reach the event has none.
+    publication date is never taken in silence: with no date in reach the event has none. A day of a
+    month written without its year takes the year the article gives it, or none (:func:`year_of_day`).
     """
+    return year_of_day(_date_for(tok, kind, dated, para, published), dated, published)
+
+
+def _date_for(
+    tok: Token,
+    kind: str,
+    dated: list[tuple[Span, DateInterval]],
+    para: tuple[int, int],
+    published: date | None = None,
+) -> DateInterval | None:
+    """The date :func:`date_for` gives, before the year of a bare day of a month is settled."""
     sent = tok.sent
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
@@ -283,23 +296,29 @@ def _other_episode(
     episode again ("met on Wednesday after the bombings. Twelve people died in the bombing"). If that
     earlier mention is set apart in time from the clause around it (the object of "after", "following",
     "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of
-    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it."""
+    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it.
+    A mention set apart does not speak for the others: when a mention of the kind is dated ``last`` in its
+    own sentence ("attacked a market on Monday, a week after an attack on a base. The attack killed 12"),
+    the paragraph's date is that happening's and the later mention tells it again."""
     mine = trigger_of(tok)
     if mine is None:
         return False
     root = plover_of(mine[0].type)[0]
+    apart = False
     for prev in reversed(tok.doc[: tok.sent.start]):
         if prev.idx < para[0]:
-            return False
+            break
         found = trigger_of(prev) if prev.pos_ in ("NOUN", "VERB", "PROPN") else None
         if found is None or plover_of(found[0].type)[0] != root:
             continue
-        kind = found[1]
+        own = date_for(prev, found[1], dated, para, published)
+        if own is not None and own.note is None and (own.start, own.end) == (last.start, last.end):
+            return False  # "attacked a market on Monday, a week after an attack": Monday is this kind's
         if _measure_ground(prev) or at_own_time(prev) or any(sequenced(t) for t in (prev, *prev.ancestors)):
-            return True  # "following the bombings, which killed 250": that happening and what it did
-        own = date_for(prev, kind, dated, para, published)
-        return own is not None and own.start is not None and (own.start, own.end) != (last.start, last.end)
-    return False
+            apart = True  # "following the bombings, which killed 250": that happening and what it did
+            continue
+        return apart if own is None or own.start is None else (own.start, own.end) != (last.start, last.end)
+    return apart
 
 
 # "earlier in the day", "later in the day": a happening on the day of the one its clause leans on
