@@ -105,3 +105,21 @@ def test_a_retelling_in_a_later_paragraph_keeps_the_date_a_set_apart_mention_did
     events = analyse(text, published=date(2026, 3, 16)).events
     killed = [e for e in events if "killed" in e.sentence and e.trigger in ("killed", "attack")]
     assert killed and all(_day(e) == (date(2026, 3, 16),) * 2 for e in killed)
+
+
+def test_a_dateline_day_yields_to_the_day_the_sentence_gives(analyse) -> None:
+    text = (
+        "STRELSAU, March 13 (Reuters) - Militants attacked an army convoy near Zenda on Thursday, officials said.\n\n"
+        "The army will hold talks with tribal leaders on Saturday."
+    )
+    events = analyse(text, published=date(2026, 3, 16)).events
+    attacked = events_with(events, "attacked")[0]
+    assert _day(attacked) == (date(2026, 3, 12),) * 2  # the Thursday before the Friday it was filed
+    talks = [e for e in events if e.trigger == "talks"]
+    assert all(_day(e) == (date(2026, 3, 14),) * 2 for e in talks)  # the Saturday after, by the future tense
+
+
+def test_a_dateline_day_alone_still_dates_its_sentence(analyse) -> None:
+    text = "STRELSAU, March 13 (Reuters) - Militants attacked an army convoy near Zenda, officials said."
+    attacked = events_with(analyse(text, published=date(2026, 3, 16)).events, "attacked")[0]
+    assert _day(attacked) == (date(2026, 3, 13),) * 2

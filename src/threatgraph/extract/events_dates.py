@@ -9,6 +9,7 @@ dated by the publication date, and says so in the interval's note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -134,6 +135,21 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+# what follows the day of a wire dateline: the agency in brackets, then a dash ("STRELSAU, March 13 (Reuters) -")
+_AFTER_DATELINE_DAY = re.compile(r"\s*\([A-Z][\w.'’ -]{1,30}\)\s*(?:[—–_]|--?)")
+_DATELINE_REACH = 400  # characters: a dateline opens the body
+
+
+def _dateline_day(span: Span) -> bool:
+    """Whether a date is the day of a wire dateline, the day the story was filed: it dates the story's
+    present tense (``statement_date``), not a happening the sentence after it tells with its own date
+    ("STRELSAU, March 13 (Reuters) - Militants attacked a convoy on Thursday": the Thursday)."""
+    if span.start_char > _DATELINE_REACH:
+        return False
+    doc = span.doc
+    return _AFTER_DATELINE_DAY.match(doc.text, span.end_char) is not None
+
+
 def _untagged_premodifier(noun: Token, published: date | None) -> DateInterval | None:
     """A day written before a nominal trigger that the model tagged as no date ("the Oct. 4 Consulate raid",
     tagged an event name): a modifier of the noun, with a number in it, that reads as one whole day."""
@@ -239,6 +255,8 @@ def _date_for(
     if same_day is not None:
         return same_day  # "condemned on Friday the blasts that killed 12 earlier in the day": Friday
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
+    if any(not _dateline_day(span) for span, _iv in local):
+        local = [(span, iv) for span, iv in local if not _dateline_day(span)]  # the day it was filed is no one's
     if kind == "noun":
         for span, interval in local:
             if _premodifies(span, tok):
