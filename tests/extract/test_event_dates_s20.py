@@ -123,3 +123,25 @@ def test_a_dateline_day_alone_still_dates_its_sentence(analyse) -> None:
     text = "STRELSAU, March 13 (Reuters) - Militants attacked an army convoy near Zenda, officials said."
     attacked = events_with(analyse(text, published=date(2026, 3, 16)).events, "attacked")[0]
     assert _day(attacked) == (date(2026, 3, 13),) * 2
+
+
+def test_a_clause_of_sequence_is_not_dated_by_the_clause_above_it(analyse) -> None:
+    text = (
+        "The suspect was seen crossing the border days after a sniper killed a judge in Zenda, "
+        "the Strelsau Herald reported Friday."
+    )
+    killed = events_with(analyse(text, published=date(2026, 3, 20)).events, "killed")[0]
+    assert killed.date is None or killed.date.start is None  # not the report's Friday
+
+
+def test_a_clause_of_sequence_keeps_a_date_of_its_own(analyse) -> None:
+    text = "After gunmen stormed the village on Monday, the army deployed troops to Zenda on Tuesday."
+    events = analyse(text, published=date(2026, 3, 20)).events
+    assert _day(events_with(events, "stormed")[0]) == (date(2026, 3, 16),) * 2
+    assert _day(events_with(events, "deployed")[0]) == (date(2026, 3, 17),) * 2
+
+
+def test_the_happening_behind_its_victims_is_not_dated_by_their_clause(analyse) -> None:
+    text = "The minister flew to Zenda on Wednesday to help victims of the bombing of the rail station."
+    bombing = events_with(analyse(text, published=date(2026, 3, 20)).events, "bombing")[0]
+    assert bombing.date is None or bombing.date.start is None  # not the flight's Wednesday

@@ -201,6 +201,34 @@ def sequenced(tok: Token) -> bool:
     return cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE
 
 
+_AFTERMATH_PREPS = frozenset({"of", "into", "from", "for"})
+
+
+def _aftermath_of(tok: Token) -> bool:
+    """Whether a nominal trigger names the happening behind a noun of what it left or set off
+    (``aftermath_nouns``: "victims of the bombing", "an inquiry into the attacks"): that happening was
+    before the clause around them, so the clause's date is not its own."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head  # "victims of the bombing and the fire"
+    prep = cur.head
+    if cur.dep_ != "pobj" or prep.lower_ not in _AFTERMATH_PREPS or prep.head == prep:
+        return False
+    return lemma(prep.head) in lexicon().words["aftermath_nouns"]
+
+
+def _sequence_clause(tok: Token) -> bool:
+    """Whether a verb trigger heads a clause of sequence ("days after a sniper killed the doctor", "before
+    the rebels withdrew"): its happening is at a time of its own, which a date of the clause above it
+    (the sighting's, the report's "Friday") does not give; only a date in its own words does."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head  # "after gunmen stormed the post and killed four": one clause of sequence
+    if cur.pos_ not in ("VERB", "AUX") or cur.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children)
+
+
 def _counted_from(span: Span, anchor: Token) -> str | None:
     """The sequence preposition a date reaches its anchor through, when the date dates a happening
     named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
@@ -266,7 +294,9 @@ def _date_for(
             return _as_period(tok, untagged)
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
-    ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
+    ground = (
+        _measure_ground(tok) or (kind == "noun" and (sequenced(tok) or _aftermath_of(tok))) or _sequence_clause(tok)
+    )
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
         for span, interval in everything:  # a date of another happening counts only to count from it
             if not reaches(span.root, anchor):
