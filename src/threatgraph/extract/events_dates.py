@@ -218,7 +218,7 @@ def _aftermath_of(tok: Token) -> bool:
 
 
 def _sequence_clause(tok: Token) -> bool:
-    """Whether a verb trigger heads a clause of sequence ("days after a sniper killed the doctor", "before
+    """Whether a verb trigger heads a clause of sequence ("days after gunmen shot a judge", "before
     the rebels withdrew"): its happening is at a time of its own, which a date of the clause above it
     (the sighting's, the report's "Friday") does not give; only a date in its own words does."""
     cur = tok
