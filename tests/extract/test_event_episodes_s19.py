@@ -128,9 +128,10 @@ def test_a_planned_attack_lends_no_doer_to_a_later_description(nlp: Language) ->
 
 
 def test_a_day_before_the_noun_dates_it_whatever_the_model_tagged(nlp: Language) -> None:
-    text = "Few pilgrims cancelled because of the Oct. 4 Cathedral bombings in Eastport, which left nine dead."
+    # a day of the last season (events_year: a day further back, in an earlier year, leaves its year open)
+    text = "Few pilgrims cancelled because of the Jan. 4 Cathedral bombings in Eastport, which left nine dead."
     doc = nlp(text)
     # the model sometimes takes such a day for part of an event's name: tag it so, as it did on real text
     doc.ents = [Span(doc, e.start, e.end, label="EVENT") if e.label_ == "DATE" else e for e in doc.ents]
     found = extract_events(doc, extract_mentions(doc), Article(text=text, published=PUBLISHED))
-    assert _day(events_with(found, "bombings")[0]) == (date(2025, 10, 4),) * 2
+    assert _day(events_with(found, "bombings")[0]) == (date(2026, 1, 4),) * 2

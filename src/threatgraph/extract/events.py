@@ -424,7 +424,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         elif not issued:
             place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
-        date, place = lead.see(tok, trig.type, date, place, own_act=own_act)
+        apart = kind == "noun" and sequenced(tok)  # "a week after an attack on a base": maybe not the lead's
+        date, place = lead.see(tok, trig.type, date, place, own_act=own_act, apart=apart)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"

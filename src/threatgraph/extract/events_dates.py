@@ -9,6 +9,7 @@ dated by the publication date, and says so in the interval's note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon, plover_of
 from threatgraph.extract.events_syntax import children, clause_verb, reaches
 from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.events_year import year_of_day
 from threatgraph.model import Article, DateInterval
 
 if TYPE_CHECKING:
@@ -133,6 +135,21 @@ def _premodifies(span: Span, noun: Token) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.dep_ != "punct" or t.text == "-" for t in gap)
 
 
+# what follows the day of a wire dateline: the agency in brackets, then a dash ("STRELSAU, March 13 (Reuters) -")
+_AFTER_DATELINE_DAY = re.compile(r"\s*\([A-Z][\w.'’ -]{1,30}\)\s*(?:[—–_]|--?)")
+_DATELINE_REACH = 400  # characters: a dateline opens the body
+
+
+def _dateline_day(span: Span) -> bool:
+    """Whether a date is the day of a wire dateline, the day the story was filed: it dates the story's
+    present tense (``statement_date``), not a happening the sentence after it tells with its own date
+    ("STRELSAU, March 13 (Reuters) - Militants attacked a convoy on Thursday": the Thursday)."""
+    if span.start_char > _DATELINE_REACH:
+        return False
+    doc = span.doc
+    return _AFTER_DATELINE_DAY.match(doc.text, span.end_char) is not None
+
+
 def _untagged_premodifier(noun: Token, published: date | None) -> DateInterval | None:
     """A day written before a nominal trigger that the model tagged as no date ("the Oct. 4 Consulate raid",
     tagged an event name): a modifier of the noun, with a number in it, that reads as one whole day."""
@@ -184,6 +201,34 @@ def sequenced(tok: Token) -> bool:
     return cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE
 
 
+_AFTERMATH_PREPS = frozenset({"of", "into", "from", "for"})
+
+
+def _aftermath_of(tok: Token) -> bool:
+    """Whether a nominal trigger names the happening behind a noun of what it left or set off
+    (``aftermath_nouns``: "victims of the bombing", "an inquiry into the attacks"): that happening was
+    before the clause around them, so the clause's date is not its own."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head  # "victims of the bombing and the fire"
+    prep = cur.head
+    if cur.dep_ != "pobj" or prep.lower_ not in _AFTERMATH_PREPS or prep.head == prep:
+        return False
+    return lemma(prep.head) in lexicon().words["aftermath_nouns"]
+
+
+def _sequence_clause(tok: Token) -> bool:
+    """Whether a verb trigger heads a clause of sequence ("days after gunmen shot a judge", "before
+    the rebels withdrew"): its happening is at a time of its own, which a date of the clause above it
+    (the sighting's, the report's "Friday") does not give; only a date in its own words does."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head  # "after gunmen stormed the post and killed four": one clause of sequence
+    if cur.pos_ not in ("VERB", "AUX") or cur.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children)
+
+
 def _counted_from(span: Span, anchor: Token) -> str | None:
     """The sequence preposition a date reaches its anchor through, when the date dates a happening
     named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
@@ -217,8 +262,20 @@ def date_for(
     """The trigger's own date; else the one date of its sentence; else the paragraph's last date before it.
 
     Only dates of the trigger's paragraph count (a page header is not the event's date), and the
-    publication date is never taken in silence: with no date in reach the event has none.
+    publication date is never taken in silence: with no date in reach the event has none. A day of a
+    month written without its year takes the year the article gives it, or none (:func:`year_of_day`).
     """
+    return year_of_day(_date_for(tok, kind, dated, para, published), dated, published)
+
+
+def _date_for(
+    tok: Token,
+    kind: str,
+    dated: list[tuple[Span, DateInterval]],
+    para: tuple[int, int],
+    published: date | None = None,
+) -> DateInterval | None:
+    """The date :func:`date_for` gives, before the year of a bare day of a month is settled."""
     sent = tok.sent
     lo, hi = para
     usable = [(span, iv) for span, iv in dated if lo <= span.start_char < hi]
@@ -226,6 +283,8 @@ def date_for(
     if same_day is not None:
         return same_day  # "condemned on Friday the blasts that killed 12 earlier in the day": Friday
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
+    if any(not _dateline_day(span) for span, _iv in local):
+        local = [(span, iv) for span, iv in local if not _dateline_day(span)]  # the day it was filed is no one's
     if kind == "noun":
         for span, interval in local:
             if _premodifies(span, tok):
@@ -235,7 +294,9 @@ def date_for(
             return _as_period(tok, untagged)
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
-    ground = _measure_ground(tok) or (kind == "noun" and sequenced(tok))
+    ground = (
+        _measure_ground(tok) or (kind == "noun" and (sequenced(tok) or _aftermath_of(tok))) or _sequence_clause(tok)
+    )
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
         for span, interval in everything:  # a date of another happening counts only to count from it
             if not reaches(span.root, anchor):
@@ -283,23 +344,29 @@ def _other_episode(
     episode again ("met on Wednesday after the bombings. Twelve people died in the bombing"). If that
     earlier mention is set apart in time from the clause around it (the object of "after", "following",
     "since", or a clause inside it; the ground of a measure; the past perfect, "earlier") or has a date of
-    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it."""
+    its own other than ``last``, the paragraph's date is another happening's and the later mention does not take it.
+    A mention set apart does not speak for the others: when a mention of the kind is dated ``last`` in its
+    own sentence ("attacked a market on Monday, a week after an attack on a base. The attack killed 12"),
+    the paragraph's date is that happening's and the later mention tells it again."""
     mine = trigger_of(tok)
     if mine is None:
         return False
     root = plover_of(mine[0].type)[0]
+    apart = False
     for prev in reversed(tok.doc[: tok.sent.start]):
         if prev.idx < para[0]:
-            return False
+            break
         found = trigger_of(prev) if prev.pos_ in ("NOUN", "VERB", "PROPN") else None
         if found is None or plover_of(found[0].type)[0] != root:
             continue
-        kind = found[1]
+        own = date_for(prev, found[1], dated, para, published)
+        if own is not None and own.note is None and (own.start, own.end) == (last.start, last.end):
+            return False  # "attacked a market on Monday, a week after an attack": Monday is this kind's
         if _measure_ground(prev) or at_own_time(prev) or any(sequenced(t) for t in (prev, *prev.ancestors)):
-            return True  # "following the bombings, which killed 250": that happening and what it did
-        own = date_for(prev, kind, dated, para, published)
-        return own is not None and own.start is not None and (own.start, own.end) != (last.start, last.end)
-    return False
+            apart = True  # "following the bombings, which killed 250": that happening and what it did
+            continue
+        return apart if own is None or own.start is None else (own.start, own.end) != (last.start, last.end)
+    return apart
 
 
 # "earlier in the day", "later in the day": a happening on the day of the one its clause leans on

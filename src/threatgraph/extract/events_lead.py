@@ -158,12 +158,21 @@ class Lead:
     last_sentence: int = -1
 
     def see(
-        self, tok: Token, event_type: str, date: DateInterval | None, place: str | None, own_act: bool = False
+        self,
+        tok: Token,
+        event_type: str,
+        date: DateInterval | None,
+        place: str | None,
+        own_act: bool = False,
+        apart: bool = False,
     ) -> tuple[DateInterval | None, str | None]:
         """The date and place to give this trigger: its own when it has them (which may make it a
         lead), else the lead's when the trigger retells the lead's kind of happening in the past,
         or names the act the release itself performs (``own_act``: "owing to this
-        designation", "today's action"), whatever the tense of the clause around it."""
+        designation", "today's action"), whatever the tense of the clause around it. A happening
+        set apart in time from its clause (``apart``: the object of "after", "since") and not made
+        definite ("a week after an attack on a base", not "after the attack") is another one than
+        the lead's and takes nothing from it."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
@@ -178,7 +187,8 @@ class Lead:
             self.acts.setdefault(root, date)  # "Today, X is designating …": dated by the publication
             if date.note is None:
                 self.dates.setdefault(root, date)
-        retold = own_act or (told_in_past(tok) and not told_as_earlier(tok))
+        other = apart and not _told_as_known(tok)
+        retold = own_act or (told_in_past(tok) and not told_as_earlier(tok) and not other)
         if (date is not None and place is not None) or not retold:
             return date, place
         if place is None:

@@ -269,6 +269,7 @@ class PloverFile(Schema):
     issued_types: Words
     role_nouns: Words
     charge_nouns: Words
+    aftermath_nouns: Words
     time_shift_adverbs: Words
     release_deixis: Words
     person_object_verbs: Words
