@@ -158,19 +158,27 @@ class Lead:
     last_sentence: int = -1
 
     def see(
-        self, tok: Token, event_type: str, date: DateInterval | None, place: str | None, own_act: bool = False
+        self,
+        tok: Token,
+        event_type: str,
+        date: DateInterval | None,
+        place: str | None,
+        own_act: bool = False,
+        told_as_fact: bool = True,
     ) -> tuple[DateInterval | None, str | None]:
         """The date and place to give this trigger: its own when it has them (which may make it a
         lead), else the lead's when the trigger retells the lead's kind of happening in the past,
         or names the act the release itself performs (``own_act``: "owing to this
-        designation", "today's action"), whatever the tense of the clause around it."""
+        designation", "today's action"), whatever the tense of the clause around it.
+        A happening not ``told_as_fact`` (negated, hypothetical, demanded: "the raid on X is not linked with
+        the bombings") lends no place to the lead: the story an article is about is one it asserts."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
         root = plover_of(event_type)[0]
         self.first_root = self.first_root or root
         in_lead = self.sentences_seen <= LEAD_SENTENCES
-        if in_lead and root not in self.places:
+        if in_lead and root not in self.places and told_as_fact:
             place = place or (self.dateline if root == self.first_root else None)
             if place is not None:
                 self.places[root] = place
