@@ -100,3 +100,41 @@ def test_force_aimed_at_a_place_happens_there(analyse, text: str, trigger: str) 
 def test_a_target_that_is_no_place_gives_no_place(analyse) -> None:
     text = "Black Hand fighters attacked the Ruritanian army convoy on Monday."
     assert _one(analyse(text).events, "attacked").place is None
+
+
+def test_a_town_and_its_state_before_a_kind_of_place(analyse) -> None:
+    # "in the X, Y, area": the parser hangs the town on the state, the state on "area"
+    text = "Gunmen shot a pharmacist in the Strelsau, Ruritania, area on Monday."
+    assert _one(analyse(text).events, "shot").place == "Strelsau"
+
+
+def test_a_place_in_another_happenings_phrase_does_not_place_a_meeting(analyse) -> None:
+    text = "The ministers met on Tuesday following the bombing of a market in Strelsau."
+    events = analyse(text).events
+    assert _one(events, "met").place is None
+    assert _one(events, "bombing").place == "Strelsau"
+
+
+def test_an_act_on_another_happening_is_where_that_happening_is(analyse) -> None:
+    text = "Four men supported the rebels' attacks on ships in the Red Sea."
+    assert _one(analyse(text).events, "supported").place == "Red Sea"
+
+
+def test_a_happening_after_a_site_preposition_is_no_site(analyse) -> None:
+    # "into the bombings in X" names another happening, not a structure the raid went into
+    text = "Officials said the air raid on Yemen was not linked with the inquiry into the bombings in Kenya."
+    assert _one(analyse(text).events, "raid").place == "Yemen"
+
+
+def test_force_on_two_places_puts_each_event_in_its_own(analyse) -> None:
+    text = "The air raids on Yemen and Somalia killed 20 people on Monday."
+    raids = [e for e in analyse(text).events if e.trigger == "raids"]
+    assert {(e.target, e.place) for e in raids} == {("Yemen", "Yemen"), ("Somalia", "Somalia")}
+
+
+@pytest.mark.parametrize(("first", "carried"), [("attacked", "Yemen"), ("did not attack", None)])
+def test_a_negated_happening_lends_the_lead_no_place(analyse, first: str, carried: str | None) -> None:
+    # the article's lead place goes to later retellings of its kind of happening, only from one it asserts
+    text = f"The army {first} Yemen on Monday, officials said. Rebels attacked a convoy, they said."
+    later = [e for e in analyse(text).events if e.source == "Rebels"]
+    assert len(later) == 1 and later[0].place == carried

@@ -37,6 +37,7 @@ from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_modality import modality, unclaimed
 from threatgraph.extract.events_places import (
     PLACE_PREPS,
+    aimed_place,
     phrase_place,
     place_fallback,
     place_for,
@@ -418,17 +419,20 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         # a measure is taken where its issuer is (the dateline, carried by the lead), not where the
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]
-        place = place_for(tok, kind, index, actor_tokens, measure=issued) or target_place(tok, trig.type, index)
+        place = place_for(tok, kind, index, actor_tokens, measure=issued)
+        aimed = target_place(tok, trig.type, index) if place is None else None
+        place = place or aimed
         if kind == "noun" and sequenced(tok):  # "following X's attack on Y, Z moved to W": not in W
             place = place or phrase_place(tok, index, actor_tokens)
         elif not issued:
             place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         apart = kind == "noun" and sequenced(tok)  # "a week after an attack on a base": maybe not the lead's
-        date, place = lead.see(tok, trig.type, date, place, own_act=own_act, apart=apart)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
+        fact = mode in ("asserted", "claimed")
+        date, place = lead.see(tok, trig.type, date, place, own_act=own_act, apart=apart, told_as_fact=fact)
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()
         # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *coordinated_dates(tok, kind, date, dated, para)]
@@ -437,8 +441,10 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         pairs = [(t, d) for t in targets for d in told]
         if len(told) == len(targets) > 1 and any(t.lower_ == "respectively" for t in tok.sent):
             pairs = list(zip(targets, told, strict=True))  # "listed X and Y in 2014 and 2019, respectively"
-        for (src, _st), (tgt, _tt), date in ((s, t, d) for s in sources for t, d in pairs):
-            if src is None and tgt is None and (trig.type not in standalone or (place is None and date is None)):
+        for (src, _st), (tgt, tt), date in ((s, t, d) for s in sources for t, d in pairs):
+            # "raided Eastport and Westport": force on two towns, each event where its own town is
+            where = aimed_place(tt, index, aimed) if aimed is not None else place
+            if src is None and tgt is None and (trig.type not in standalone or (where is None and date is None)):
                 continue  # an actorless happening needs a where or a when to be worth a line
             if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
                 continue
@@ -446,9 +452,9 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 src = None  # "strikes on Front camps" given "the Kestrel Front" as doer: one party both sides
             key = (start, trig.type, src.text if src else None, tgt.text if tgt else None, listed_kind(tok, kind))
             when = (date.start, date.end) if date is not None and date.start is not None else None
-            if key in seen and any(_same_happening(told, (when, place)) for told in seen[key]):
+            if key in seen and any(_same_happening(told, (when, where)) for told in seen[key]):
                 continue  # one happening told twice; two dates or two places in one sentence are two happenings
-            seen.setdefault(key, []).append((when, place))
+            seen.setdefault(key, []).append((when, where))
             events.append(
                 Event(
                     type=trig.type,
@@ -461,7 +467,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                     target=tgt.text if tgt else None,
                     source_group=src.group if src else -1,
                     target_group=tgt.group if tgt else -1,
-                    place=place,
+                    place=where,
                     date=date,
                     negated=negated,
                     hedged=hedged,

@@ -165,6 +165,7 @@ class Lead:
         place: str | None,
         own_act: bool = False,
         apart: bool = False,
+        told_as_fact: bool = True,
     ) -> tuple[DateInterval | None, str | None]:
         """The date and place to give this trigger: its own when it has them (which may make it a
         lead), else the lead's when the trigger retells the lead's kind of happening in the past,
@@ -172,14 +173,16 @@ class Lead:
         designation", "today's action"), whatever the tense of the clause around it. A happening
         set apart in time from its clause (``apart``: the object of "after", "since") and not made
         definite ("a week after an attack on a base", not "after the attack") is another one than
-        the lead's and takes nothing from it."""
+        the lead's and takes nothing from it. A happening not ``told_as_fact`` (negated, hypothetical,
+        demanded: "the raid on X is not linked with the bombings") lends no place to the lead: the story
+        an article is about is one it asserts."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
         root = plover_of(event_type)[0]
         self.first_root = self.first_root or root
         in_lead = self.sentences_seen <= LEAD_SENTENCES
-        if in_lead and root not in self.places:
+        if in_lead and root not in self.places and told_as_fact:
             place = place or (self.dateline if root == self.first_root else None)
             if place is not None:
                 self.places[root] = place

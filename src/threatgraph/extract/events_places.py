@@ -49,8 +49,14 @@ def _place_site(t: Token) -> Token:
     kinds = lexicon().words["place_nouns"]
     if t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head
-    if t.dep_ == "compound" and t.head.pos_ == "NOUN" and lemma(t.head) in kinds:
+    if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and lemma(t.head) in kinds:
         return t.head
+    # "in the Eastport, Ruritania, area": a town and the state it lies in, chained before one kind of place
+    up = t
+    while up.dep_ in ("compound", "nmod") and up.head.pos_ == "PROPN" and up.head.i > up.i and up.head.ent_type_:
+        up = up.head
+    if up is not t and up.dep_ in ("compound", "nmod") and up.head.pos_ == "NOUN" and lemma(up.head) in kinds:
+        return up.head
     first = t.left_edge.i
     if first >= 2 and t.doc[first - 1].text == "," and t.doc[first - 2].pos_ == "NOUN":
         kind = t.doc[first - 2]  # "the capital, Bangui" however the parser hung the name
@@ -107,21 +113,29 @@ def _in_other_relative(t: Token, trigger: Token | None) -> bool:
     return False
 
 
-def _in_other_happening(t: Token, trigger: Token | None) -> bool:
+def _in_other_happening(t: Token, trigger: Token | None, any_type: bool = False) -> bool:
     """Whether a place word sits in the noun phrase of another kind of happening than a said trigger's
     (``remote_types``): "X on Tuesday deplored the raid on a police post in Eastport" places the
     raid, not the condemnation (made wherever X spoke). An act done on the happening is where it is
     ("suppressed the protests in Eastport"), and a happening of the trigger's own root carries its place
-    to it ("killed in the blasts outside the hotel in Eastport")."""
+    to it ("killed in the blasts outside the hotel in Eastport"). ``any_type``: for a place looked for
+    away from the trigger's own phrases (the sentence fallback), whatever the trigger's type: "the
+    leaders met on Monday following the bombing in Eastport" does not say the meeting was in Eastport."""
     mine = trigger_of(trigger) if trigger is not None else None
-    if mine is None or mine[0].type not in lexicon().words["remote_types"]:
+    remote = mine is not None and mine[0].type in lexicon().words["remote_types"]
+    # a noun or gerund may be told through another's phrase ("from kidnapping ... to attacks, a threat to
+    # people in X"); a finite verb's clause is its own
+    any_type = any_type and trigger is not None and trigger.pos_ == "VERB" and trigger.tag_ != "VBG"
+    if mine is None or not (remote or any_type):
         return False
     root = plover_of(mine[0].type)[0]
     for up in t.ancestors:
-        if up == trigger:
-            return False  # the place hangs on the trigger's own phrase
+        if up == trigger or trigger in up.conjuncts:
+            return False  # the place hangs on the trigger's own phrase, or one it shares ("X and Y in Z")
         if up.pos_ != "NOUN":
             continue
+        if not remote and up.dep_ == "dobj" and up.head == trigger:
+            return False  # an act on the happening is where it is ("supported the attacks in X")
         other = trigger_of(up)
         if other is not None and plover_of(other[0].type)[0] != root:
             return True
@@ -135,16 +149,18 @@ def _place_in(
     near: int,
     landmarks: bool = True,
     trigger: Token | None = None,
+    remote: bool = False,
 ) -> str | None:
     """The place phrase ("in X", "near X") of these tokens nearest to token ``near``, outside speech
     verbs and relative clauses that do not hold ``trigger``; ``landmarks=False`` leaves out places
-    named only as a reference ("southeast of X")."""
+    named only as a reference ("southeast of X"); ``remote``: the tokens are not the trigger's own
+    phrase, so a place inside another kind of happening's phrase is that happening's, never the trigger's."""
     speech = lexicon().words["speech_verbs"]
     directions = lexicon().words["direction_words"]
     best: tuple[bool, int, str] | None = None
     for t in tokens:
         name = _place_name(t, index, actors)
-        if name is None or _in_other_relative(t, trigger) or _in_other_happening(t, trigger):
+        if name is None or _in_other_relative(t, trigger) or _in_other_happening(t, trigger, any_type=remote):
             continue
         prep = place_prep(t)
         if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
@@ -192,7 +208,7 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
 
 def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
     """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
-    found = _place_in(tok.sent, index, actors, tok.i, trigger=tok)
+    found = _place_in(tok.sent, index, actors, tok.i, trigger=tok, remote=True)
     if found is not None:
         return found
     doc, lo = tok.doc, para[0]
@@ -239,7 +255,13 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
         if on_object and head.i not in anchor_ids and _in_other_happening(t, tok):
             continue  # "deplored the raid in X": the raid's place, not the condemnation's
         # "ripped through a hotel in X": the place of what a site preposition of the anchor names
-        through = not measure and head.dep_ == "pobj" and head.head.lower_ in lexicon().words["site_preps"]
+        # ("the raid is not linked with the probe into the bombings in X": a happening is not a site)
+        through = (
+            not measure
+            and head.dep_ == "pobj"
+            and head.head.lower_ in lexicon().words["site_preps"]
+            and trigger_of(head) is None
+        )
         if (
             head.i in anchor_ids
             or (on_object and head.head.i in anchor_ids)
@@ -274,3 +296,20 @@ def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None
             if m is not None and m.label in PLACE_LABELS:
                 return m.canonical or m.text
     return None
+
+
+def aimed_place(target: Token | None, index: MentionIndex, aimed: str) -> str:
+    """The place of a use of force aimed at a place (``aimed``, from :func:`target_place`) for one of its
+    targets: a place joined to the aimed one by "and" is its own event's place ("air raids on Eastmark and
+    Westmark": the raid on Westmark is in Westmark, not in the first place named); any other target keeps
+    ``aimed``."""
+    first = target
+    while first is not None and first.dep_ == "conj" and first.head != first:
+        first = first.head
+    names = [index.at(t) for t in (target, first) if t is not None]
+    if len(names) < 2 or names[0] is None or names[1] is None or target is first:
+        return aimed
+    own, head = names
+    if own.label not in PLACE_LABELS or (head.canonical or head.text) != aimed:
+        return aimed
+    return own.canonical or own.text
