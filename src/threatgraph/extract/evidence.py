@@ -260,6 +260,21 @@ _ALIAS_CUE = re.compile(
     r"^[\s,(–—-]*(?:a\.?\s?k\.?\s?a\.?|alias)\s*:?",
     re.IGNORECASE,
 )
+
+
+def renamed_after(text: str, end: int) -> bool:
+    """Whether the words right after a name that ends at ``end`` give it another name: "X – also known as Y",
+    "X (a.k.a. Y)", "X, alias Y", the other name opening with a capital. Only actors are given aliases so: a
+    designation names a person or a body and then the names it goes by. A bare "called" does not count here
+    (an operation, a book "called Y" is no actor)."""
+    gap = text[end : end + 80]
+    cue = _ALIAS_CUE.match(gap)
+    if cue is None or not re.search(r"(?:known\s+as|a\.?\s?k\.?\s?a\.?|alias)\s*:?$", cue.group(), re.IGNORECASE):
+        return False
+    rest = gap[cue.end() :].lstrip(_QUOTES + " ")
+    return rest[:1].isupper()
+
+
 #: Between two names of one alias list: "also known as Y and Z", "Y, Z, or W".
 _ALIAS_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _QUOTES = "\"“”‘’'"
