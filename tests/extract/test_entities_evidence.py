@@ -100,3 +100,31 @@ def test_a_person_noun_in_apposition_keeps_a_person_and_a_group_noun_does_not_ma
     assert _labels(ms, "Tomas Grel") == {"Person"}
     ms = mentions("The Vellacott group claimed the attack on Monday.")
     assert _labels(ms, "Vellacott") == {"Organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He is the group's emir of Kaya and Djibasso in the Sahel Region of Burkina Faso.", ("Kaya", "Djibasso")),
+        ("The officers were travelling on a road between Mpeketoni and Witu in Lamu County.", ("Mpeketoni", "Witu")),
+        ("Fighters attacked Garsale, Dumasi and Kobe in Jowhar District overnight.", ("Dumasi", "Kobe")),
+    ],
+)
+def test_names_located_in_a_division_are_places(mentions, text: str, names: tuple[str, ...]) -> None:
+    ms = mentions(text)
+    for name in names:
+        assert _labels(ms, name) == {"Location"}, name
+
+
+def test_a_surname_located_in_a_division_stays_the_person(mentions) -> None:
+    ms = mentions("Police named the driver as Hamisi Juma Mwinyi. Mwinyi in Kilifi County was later released.")
+    assert _labels(ms, "Mwinyi") == {"Person"}
+    assert _labels(ms, "Hamisi Juma Mwinyi") == {"Person"}
+
+
+def test_a_titled_name_in_a_division_stays_a_person(mentions) -> None:
+    assert _labels(mentions("Sheikh Omari in Kwale County led the prayers."), "Omari") == {"Person"}
+
+
+def test_a_person_in_a_city_is_not_a_division_cue(mentions) -> None:
+    assert _labels(mentions("Fatuma and her son met Kiprono in Nairobi."), "Kiprono") == {"Person"}

@@ -119,7 +119,49 @@ def context_label(span: Span, label: str, config: dict[str, Any], is_country: Ca
         and _governing_preposition(span) in ("in", "near")
     ):
         return "Location"  # "posts in al-Rawda", "in X, Y and Z": people are rarely "in" anything
+    if label in ("Person", "Organization") and _within_division(span, config):
+        return "Location"  # "the road between Qarsa and Tumbo in Vell County": towns within a division
     return None
+
+
+#: model labels of names that may stand in a list of places before "in <division>"
+_LIST_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "Person", "Organization", "Location"})
+
+
+def _within_division(span: Span, config: dict[str, Any]) -> bool:
+    """A one-word name, alone or in a short list of one-word names ("X and Y", "X, Y and Z"), followed by "in" and
+    an administrative division named with its word ("in Vell County", "in the Qorvel Region": ``admin_words``): the
+    text locates the names inside the division, which places are and people are not written so. Not a name with a
+    title or honorific before it ("Governor X in Vell County"), nor a surname of a longer person name in the
+    document ("Ana Roe ... Roe in Vell County" is the person)."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].is_title:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    titles = _titles(tuple(config["person_titles"]))
+    if before is not None and before.lower_.strip(".") in titles:
+        return False
+    ents = {e.start: e for e in doc.ents}
+    i, names = span.end, 1
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+        i += 1
+        other = ents.get(i)
+        if other is None or other.label_ not in _LIST_LABELS or len(other) != 1 or names >= 4:
+            return False
+        i, names = other.end, names + 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return False
+    division = (
+        ents.get(i + 1) or ents.get(i + 2) if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else ents.get(i + 1)
+    )
+    if (
+        division is None
+        or division.label_ not in ("GPE", "LOC", "FAC", "Location")
+        or division[-1].lower_ not in config["admin_words"]
+    ):
+        return False
+    word = span[0].lower_
+    return not any(e.label_ in ("PERSON", "Person") and len(e) > 1 and e[-1].lower_ == word for e in doc.ents)
 
 
 #: pronouns said of a person only; an organisation is "it", "its", "they"
@@ -260,6 +302,21 @@ _ALIAS_CUE = re.compile(
     r"^[\s,(–—-]*(?:a\.?\s?k\.?\s?a\.?|alias)\s*:?",
     re.IGNORECASE,
 )
+
+
+def renamed_after(text: str, end: int) -> bool:
+    """Whether the words right after a name that ends at ``end`` give it another name: "X – also known as Y",
+    "X (a.k.a. Y)", "X, alias Y", the other name opening with a capital. Only actors are given aliases so: a
+    designation names a person or a body and then the names it goes by. A bare "called" does not count here
+    (an operation, a book "called Y" is no actor)."""
+    gap = text[end : end + 80]
+    cue = _ALIAS_CUE.match(gap)
+    if cue is None or not re.search(r"(?:known\s+as|a\.?\s?k\.?\s?a\.?|alias)\s*:?$", cue.group(), re.IGNORECASE):
+        return False
+    rest = gap[cue.end() :].lstrip(_QUOTES + " ")
+    return rest[:1].isupper()
+
+
 #: Between two names of one alias list: "also known as Y and Z", "Y, Z, or W".
 _ALIAS_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _QUOTES = "\"“”‘’'"

@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from threatgraph.extract.events_lemmas import lemma
-from threatgraph.extract.evidence import alias_cues, context_label, title_only, vote
+from threatgraph.extract.evidence import alias_cues, context_label, renamed_after, title_only, vote
 from threatgraph.extract.foreign import model_guess_in_foreign_script
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.places import is_country, is_demonym, is_place, is_place_spelling, territory_code
@@ -666,6 +666,23 @@ def _named_body(span: Span) -> str | None:
     return kind if kind is not None and is_org_type(kind) else None
 
 
+def _aliased_person(span: Span) -> bool:
+    """An artefact-labelled name (the model's WORK_OF_ART, PRODUCT, EVENT) written as a person's name and given
+    another name right after it ("designating Ilse Marra Qandor – also known as Vell Qandor –"): designations and
+    wanted notices give people's aliases so, and the small model often takes a full name it does not know for a
+    title. Two to four capitalised words (particles inside allowed), none a body, group, place or naming noun, a
+    country or a people, and the whole no known place; a surname that is also a town's name may stay ("Djibo")."""
+    if not 2 <= len(span) <= 4 or not _name_shaped(span) or not renamed_after(span.doc.text, span.end_char):
+        return False
+    config = label_config()
+    blocked = {w for ws in config["heads"].values() for w in ws} | set(config["group_words"])
+    blocked |= set(config["place_nouns"]) | set(config["naming_nouns"]) | set(config["law_nouns"])
+    words = [tok for tok in span if tok.is_alpha]
+    if any(tok.lower_ in blocked or is_country(tok.text) or is_demonym(tok.text) for tok in words):
+        return False
+    return not (is_place(span.text) or is_country(span.text))
+
+
 def map_label(span: Span) -> str | None:
     """Our type for a span on ``doc.ents``, or None when it is not an entity we keep."""
     config = label_config()
@@ -713,6 +730,8 @@ def build_typed_mentions(doc: Doc, ents: Iterable[Span] | None = None) -> tuple[
             label = "Location"  # "hospitals in Tarsa": a known place after a locative preposition is no people
         if label is None and span.label_ in _ARTEFACT_LABELS:
             label = _named_body(span)  # "its Qandor news agency": a name the model took for a product
+        if label is None and span.label_ in _ARTEFACT_LABELS and _aliased_person(span):
+            label = "Person"  # "designating Ilse Marra Qandor – also known as Vell Qandor –": a person, not a work
         if label is None or (label != "Date" and span.label_ not in gazetteer_labels and _legal_instrument(span)):
             continue
         if label in ("Organization", "Location") and span.label_ not in gazetteer_labels and _titled_person(span):
