@@ -451,7 +451,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
             return SINGLE_PERSON_TOKEN, "exact-single"
         return 1.0, "exact"
     if not person and _other_initials(a, b):
-        return ACRONYMS_DIFFER, "acronyms-differ"
+        return ACRONYMS_DIFFER, "other-initials"
     if person and (initials := _initials(a, b, cross)) is not None:
         return initials
     best, feature = 0.0, "fuzzy"
