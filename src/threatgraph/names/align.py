@@ -47,6 +47,7 @@ DIFFERENT_HEAD = 0.8  # "X Organization" vs "X Group": merges only with shared c
 TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (another country's "X")
 REORDERED = 0.6  # "<A> <B> <C>" vs "<C> <B> <A>": a chain of names read the other way is another person
 LINEAGE_SWAPPED = 0.5  # "<A> bin <B>" vs "<B> bin <A>": the son and the father
+ACRONYMS_DIFFER = 0.6  # "NASA" vs "NSA": two sets of initials, never one body on the name, context or not
 
 
 @dataclass(slots=True)
@@ -425,11 +426,32 @@ def _acronym_part(a: NameForm, b: NameForm, cross: bool) -> float | None:
     return None
 
 
+def _other_initials(a: NameForm, b: NameForm) -> bool:
+    """Two Latin one-word names, each written as an acronym, with other letters ("NASA"/"NSA", "DHS"/"DHHS").
+
+    Why: each letter of an acronym is a whole word of the name it stands for, so one letter more or less is
+    another name, not another spelling; string similarity (three letters of four shared) and a little shared
+    company lifted such pairs over the merge threshold, and a space agency joined a signals-intelligence agency.
+    The plural of one acronym ("NGO"/"NGOs") is no other name."""
+    return (
+        len(a.core) == 1
+        and len(b.core) == 1
+        and a.latin
+        and b.latin
+        and looks_like_acronym(a.text)
+        and looks_like_acronym(b.text)
+        and plural_fold(a.core[0]) != plural_fold(b.core[0])
+        and a.core[0].removesuffix("s") != b.core[0].removesuffix("s")
+    )
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
             return SINGLE_PERSON_TOKEN, "exact-single"
         return 1.0, "exact"
+    if not person and _other_initials(a, b):
+        return ACRONYMS_DIFFER, "other-initials"
     if person and (initials := _initials(a, b, cross)) is not None:
         return initials
     best, feature = 0.0, "fuzzy"

@@ -38,6 +38,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameStats
+from threatgraph.resolve.surnames import SHARED_SURNAME
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -372,9 +373,12 @@ class Resolver:
             return
         gkeys = g.keys()
         forced = self._forced(g, gkeys)
-        target = self._best(g, forms, gkeys, forced)
+        # a surname its own article gives two people joins nobody on the name (an analyst's merge still stands)
+        target = forced if g.shared_surname else self._best(g, forms, gkeys, forced)
         if target is None:
             target = self._create(g, forms)
+            if g.shared_surname:
+                target.props[SHARED_SURNAME] = True
             self.stats.created += 1
         else:
             self.stats.joined += 1
@@ -464,8 +468,8 @@ class Resolver:
         scored: list[tuple[GroupScore, Profile]] = []
         for eid in cands:
             prof = self.profiles.get(eid)
-            if prof is None:
-                continue
+            if prof is None or prof.props.get(SHARED_SURNAME):
+                continue  # an ambiguous surname's entity: nobody joins it on the name
             entity_ctx = {k: n for k, n in prof.context.items() if k not in self.common}
             crossed = family(prof.schema) != family(g.label)
             # across a type conflict the group's names are read as the entity's type would read them

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 
 from threatgraph.names.forms import NameForm, decision_key, family, name_form, resolvable, variant_norms
 from threatgraph.names.vocabulary import vocabulary
+from threatgraph.resolve.surnames import shared_surname
 from threatgraph.store.schema import articles, mentions
 
 #: Co-occurring names kept per group and per entity profile.
@@ -52,6 +53,8 @@ class Group:
     unassigned: list[int] = field(default_factory=list)
     _forms: list[NameForm] | None = None
     context: set[str] = field(default_factory=set)
+    # a bare surname two or more people its article names in full carry (:mod:`threatgraph.resolve.surnames`)
+    shared_surname: bool = False
 
     @property
     def person(self) -> bool:
@@ -223,4 +226,7 @@ def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
         keys = [decision_key(g.label, name_form(g.canonical, g.label).norm) for g in ranked]
         for g, own in zip(ranked, keys, strict=True):
             g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
+        persons = [g for g in groups if g.person]
+        for g in persons:
+            g.shared_surname = shared_surname(g.forms(), [o.forms() for o in persons if o is not g])
     return list(by_key.values())
