@@ -147,3 +147,91 @@ def test_a_branch_listed_under_the_bodys_acronym_is_linked(store, add, tmp_path,
             )
         ).all()
     assert {(r[0], r[1], r[2]) for r in rows} == {("Qandor Vellacott in the Ostrova Hills", "ofac-9301", "probable")}
+
+
+def test_a_public_name_is_screened_under_its_regions_listed_name(monkeypatch) -> None:
+    """The table writes a body's long name with one of the region's names ("... and Syria"), the list with another
+    ("... AND THE LEVANT"): the body's other public names are screened under the region's own name too, so an
+    article's acronym or short name reaches the listed long name at the matcher's bar (session 20: "ISIS" and
+    "Islamic State" found the listed "... OF IRAQ AND THE LEVANT" under the bar and stayed for review)."""
+    from threatgraph.resolve import sanctions
+
+    table = build({"qv": ["Qandor Vellacott", "Qandor Vellacott of Dorland and Syria", "QVDS"]})
+    monkeypatch.setattr(sanctions, "public_names", lambda: table)
+    names = sanctions.query_names(["QVDS"], "ArmedGroup")
+    assert "Qandor Vellacott of Dorland and levant" in names
+    assert "Qandor Vellacott of Dorland and levant" in sanctions.query_names(["Qandor Vellacott"], "ArmedGroup")
+    # a name of no body of the table gains only its own region variant
+    assert sanctions.query_names(["Amsel Army"], "ArmedGroup") == ["Amsel Army"]
+
+
+def test_a_body_listed_under_the_regions_other_name_is_linked(store, add, tmp_path, monkeypatch) -> None:
+    """The article names the body by its acronym only, the list by its long name with the region's other name:
+    one listed body, linked probable; a branch of another region listed beside it is not linked."""
+    from threatgraph.resolve import judge, sanctions
+    from threatgraph.screen.lists import load_files
+
+    table = build({"qv": ["Qandor Vellacott", "Qandor Vellacott of Dorland and Syria", "QVDS"]})
+    for module in (sanctions, judge):
+        monkeypatch.setattr(module, "public_names", lambda: table)
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(
+        '9302,"QANDOR VELLACOTT OF DORLAND AND THE LEVANT",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+        '9303,"QANDOR VELLACOTT OF DORLAND AND SYRIA - OSTROVA",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n',
+        encoding="utf-8",
+    )
+    load_files(store, [sdn], dataset="ofac")
+    ids = add(article("QVDS fighters took the bridge at dawn.", [("ArmedGroup", ["QVDS"])]))
+    resolve.update(store, ids)
+    with store.connect() as conn:
+        rows = conn.execute(
+            select(mentions.c.text, sanction_links.c.entry_id, sanction_links.c.status).join(
+                sanction_links, sanction_links.c.entity_id == mentions.c.entity_id
+            )
+        ).all()
+    assert {(r[0], r[1], r[2]) for r in rows if r[2] == "probable"} == {("QVDS", "ofac-9302", "probable")}
+
+
+def test_a_public_acronym_the_article_spells_out_otherwise_stays_for_review(monkeypatch) -> None:
+    """The table's acronym reads as a name of the listed body, unless the article's own long name for the actor is
+    another body (a think tank sharing the letters): then it needs the entry's affiliation like any acronym."""
+    from threatgraph.resolve import judge as judge_module
+    from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge
+
+    table = build({"qv": ["Qandor Vellacott", "Qandor Vellacott of Dorland and Syria", "QVDS"]})
+    monkeypatch.setattr(judge_module, "public_names", lambda: table)
+    listed = {"schema": "Organization", "properties": {"name": ["QANDOR VELLACOTT OF DORLAND AND THE LEVANT"]}}
+    alone = ActorFacts("Organization", _forms("QVDS"), {})
+    j = judge(alone, listed, "Organization")
+    assert j.state == PROBABLE and j.name_kind == "full"
+    both = ActorFacts("Organization", _forms("QVDS", "Qandor Vellacott"), {})
+    assert judge(both, listed, "Organization").state == PROBABLE
+    spelt = ActorFacts("Organization", _forms("QVDS", "Quorum for Vellar Defence Studies"), {})
+    j = judge(spelt, listed, "Organization")
+    assert j.state == POSSIBLE
+    assert any("stands for another body" in x for x in j.evidence_against)
+
+
+def test_a_public_name_of_common_words_is_the_listed_bodys_name(monkeypatch) -> None:
+    """Every word of "Qandor Vellacott" is common on the list, which alone sends the link to review (a description
+    many bodies carry); the table states it names the listed body in news use, as a second listed name would. A
+    name of the same common words that the table does not give the body still needs corroboration."""
+    from types import SimpleNamespace
+
+    from threatgraph.resolve import judge as judge_module
+    from threatgraph.resolve.judge import POSSIBLE, PROBABLE, PUBLIC_NAME, ActorFacts, judge
+    from threatgraph.resolve.sanctions import common_word_group
+
+    table = build({"qv": ["Qandor Vellacott", "Qandor Vellacott of Dorland and Syria"]})
+    monkeypatch.setattr(judge_module, "public_names", lambda: table)
+    index = SimpleNamespace(names=[()] * 1000, df={"qandor": 40, "vellacott": 40, "dorland": 40})
+    listed = {"schema": "Organization", "properties": {"name": ["QANDOR VELLACOTT OF DORLAND AND THE LEVANT"]}}
+    public = judge(ActorFacts("Organization", _forms("Qandor Vellacott"), {}), listed, "Organization")
+    assert public.state == PROBABLE and any(x.startswith(PUBLIC_NAME) for x in public.evidence_for)
+    common_word_group(public, index)
+    assert public.state == PROBABLE
+    other = {"schema": "Organization", "properties": {"name": ["QANDOR VELLACOTT OF DORLAND"]}}
+    bare = judge(ActorFacts("Organization", _forms("Qandor Vellacott Dorland"), {}), other, "Organization")
+    assert not any(x.startswith(PUBLIC_NAME) for x in bare.evidence_for)
+    common_word_group(bare, index)
+    assert bare.state == POSSIBLE

@@ -92,6 +92,8 @@ PARTIAL_PERSON = 0.8
 LONG_NAME_FLOOR = 0.6
 #: The evidence line that says the actor carries a second of the entry's names.
 SECOND_NAME = "name: the articles also call it"
+#: The evidence line that says the article's name is a public name of the listed body (``names/bodies.yaml``).
+PUBLIC_NAME = "name: a public name of the listed body"
 #: A person this young when the reporting starts is not the one the reporting is about.
 MIN_AGE = 14
 #: A birth year the articles state (or that an age gives) this far from every listed one names another person;
@@ -248,9 +250,12 @@ def _name_evidence(actor: ActorFacts, entry: Mapping[str, Any], schema: str, ext
                 kind = "full"  # title and name as the list writes them ("Maulawi Zarif")
             elif person and len(form.core) < 2 and kind == "full":
                 kind = "partial"  # one name part ("Omar") is shared by thousands
-            if not person and kind == "partial" and public_names().one_body([form], [lform]):
+            if not person and kind in ("partial", "acronym") and public_names().one_body([form], [lform]):
                 # one body, or one branch of it, under two of its public names (names/bodies.yaml), as an
-                # alias on the list would say: "Islamic State in <Region>" for the listed "ISIS-<REGION>"
+                # alias on the list would say: "Islamic State in <Region>" for the listed "ISIS-<REGION>". The
+                # table holds an acronym only when it names that body alone in news use, so "ISIS" for the
+                # listed "... OF IRAQ AND THE LEVANT" is a name, not a short form needing corroboration; an
+                # article that spells the acronym out otherwise is caught by :func:`other_body_name`
                 kind, score = "full", NameScore(ALIGNED, "public-name", form.text, listed)
             if not person and all(t in generic_words for t in form.core):
                 kind = "generic"  # "Hay'at", "the Movement": a kind of body, not a name
@@ -488,6 +493,48 @@ def other_long_name(
         # its initials spelling a listed acronym is the coincidence in question, not a fit
         scores = [compare_names(form, lf) for lf in listed]
         if max((x.score for x in scores if x.feature != "acronym"), default=0.0) < LONG_NAME_FLOOR:
+            return form.text
+    return None
+
+
+def public_name(matched: tuple[str, str], entry: Mapping[str, Any], schema: str, extra: Iterable[str] = ()) -> bool:
+    """Whether the article's matched name and one of the entry's names are names of one and the same body in the
+    public-names table (:mod:`threatgraph.names.bodies`).
+
+    Why: a name whose every word is common on the list ("Islamic State") reads as a description many bodies could
+    carry (:func:`threatgraph.resolve.sanctions.common_word_group`), yet the table states it names the one
+    listed body in news use, as a second listed name would: it is the entry's own name, not a namesake's."""
+    news = name_form(matched[0], schema)
+    if not news.core:
+        return False
+    listed = [f for f in (name_form(n, schema) for n, weak in _listed_names(entry, extra) if not weak) if f.core]
+    return public_names().same_body([news], listed)
+
+
+def other_body_name(
+    actor: ActorFacts, entry: Mapping[str, Any], schema: str, matched: tuple[str, str], extra: Iterable[str] = ()
+) -> str | None:
+    """For a body linked through a short name that the public-names table gives the listed body (``matched``'s news
+    side is one word: "ISIS"), one of the actor's own long names (two words or more, not kind words only) that fits
+    none of the entry's names and is no public name of the listed body; or None.
+
+    Why: the table says an acronym names one body *in news use*, yet a text may define the same letters as
+    another body ("the Institute for <Subject> and <Subject> Security (ISIS)"); the article's own long name then
+    says which body the letters stand for, as :func:`other_long_name` says for an acronym the list spells out."""
+    news = name_form(matched[0], schema)
+    table = public_names()
+    if len(news.core) != 1 or news.generic or news.designator:
+        return None
+    listed = [f for f in (name_form(n, schema) for n, _ in _listed_names(entry, extra)) if f.core]
+    if not table.same_body([news], listed):
+        return None  # not linked through the table: the acronym rules of the judge apply
+    generic_words = vocabulary().generic_words
+    for form in actor.forms:
+        if len(form.core) < 2 or all(t in generic_words for t in form.core):
+            continue
+        if any(table.one_body([form], [lf]) for lf in listed):
+            continue
+        if max((compare_names(form, lf).score for lf in listed), default=0.0) < LONG_NAME_FLOOR:
             return form.text
     return None
 
@@ -965,6 +1012,12 @@ def judge(
                 f"{j.matched[0]!r} stands for another body"
             )
         affiliated = any(x.startswith("affiliation") for x in j.evidence_for)
+        spelt = other_body_name(actor, entry, entry_schema, j.matched, extra_names) if j.name_kind == "full" else None
+        if spelt is not None:
+            j.evidence_against.append(
+                f"name: {j.matched[0]!r} is a public name of the listed body, but the articles also call it "
+                f"{spelt!r}, none of the entry's names nor of the body's: the short name stands for another body"
+            )
         elsewhere_body = foreign_body(actor, entry)
         if elsewhere_body is not None:
             j.evidence_against.append(
@@ -984,6 +1037,8 @@ def judge(
         )
         if elsewhere_body is not None:
             probable = False  # another country's body of this name, whatever else agrees
+        if spelt is not None and not affiliated:
+            probable = False
         legal = other_legal_form(actor, entry, extra_names) if entry_schema in LEGAL_SCHEMATA else None
         if legal is not None:
             probable = False
@@ -1018,6 +1073,10 @@ def judge(
         )
         if second:
             j.evidence_for.append(f"{SECOND_NAME} {second!r}, another of the entry's names")
+        if j.name_kind == "full" and public_name(j.matched, entry, entry_schema, extra_names):
+            j.evidence_for.append(
+                f"{PUBLIC_NAME}: {j.matched[0]!r} names {j.matched[1]!r} and no other body in news use"
+            )
         if probable and j.name_kind == "full" and not second and descriptive_name(j.matched[1], entry_schema):
             placed = any(x.startswith("country") for x in j.evidence_for)
             own = unlisted_long_name(actor, entry, entry_schema, j.matched, extra_names)

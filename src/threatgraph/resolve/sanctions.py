@@ -34,6 +34,7 @@ from threatgraph.resolve.judge import (
     FULL_FEATURES,
     POSSIBLE,
     PROBABLE,
+    PUBLIC_NAME,
     SECOND_NAME,
     ActorFacts,
     Judgement,
@@ -137,10 +138,14 @@ def query_names(names: list[str], schema: str) -> list[str]:
         form = name_form(n, schema)
         if len(form.core) == 1 and plural_fold(form.core[0]) != form.core[0] and n.casefold().endswith("s"):
             extra.append(n[:-1])
-        # lists name a region one way ("... OF IRAQ AND THE LEVANT"), articles another ("... and Syria")
-        extra.extend(place_variants(n, canonical=True))
         # a widely reported body's other public names, and a branch under them ("ISIS <Region>")
-        extra.extend(public_names().other_names(form))
+        public = public_names().other_names(form)
+        extra.extend(public)
+        # lists name a region one way ("... OF IRAQ AND THE LEVANT"), articles and the public names another
+        # ("... and Syria"): the public names too, or "ISIS" would reach the listed "... AND THE LEVANT" only
+        # through a name the matcher scores under its bar
+        for m in (n, *public):
+            extra.extend(place_variants(m, canonical=True))
     return list(dict.fromkeys([*names, *extra]))
 
 
@@ -326,7 +331,9 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
     So is a name of two words or more (kind words counted) whose every core word is either common on the list or
     a word groups name themselves with (the vocabulary's ``descriptive`` words: "<Supporters> of <Faith>",
     "<Resistance> Front"): each is rare enough on the list, yet groups in several countries have taken the name.
-    A word of the name's own ("<Word> Resistance Front") makes it specific again."""
+    A word of the name's own ("<Word> Resistance Front") makes it specific again. A name the public-names table
+    gives the listed body (:data:`threatgraph.resolve.judge.PUBLIC_NAME`: "Islamic State") names that body, not a
+    description, as a second listed name would."""
     if verdict.state != PROBABLE or any(x.startswith(CORROBORATION) for x in verdict.evidence_for):
         return
     form = name_form(verdict.matched[0], "Organization")
@@ -340,7 +347,7 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
     elif (
         len(core) > 1
         and all(index.df.get(t, 0) >= floor for t in core)
-        and not any(x.startswith(SECOND_NAME) for x in verdict.evidence_for)
+        and not any(x.startswith((SECOND_NAME, PUBLIC_NAME)) for x in verdict.evidence_for)
     ):
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
@@ -350,7 +357,7 @@ def common_word_group(verdict: Judgement, index: ScreenIndex) -> None:
         core
         and len(core) + len(form.generic) + bool(form.designator) >= 2
         and all(t in vocabulary().descriptive or index.df.get(t, 0) >= floor for t in core)
-        and not any(x.startswith(SECOND_NAME) for x in verdict.evidence_for)
+        and not any(x.startswith((SECOND_NAME, PUBLIC_NAME)) for x in verdict.evidence_for)
     ):
         verdict.state = POSSIBLE
         verdict.evidence_against.append(
