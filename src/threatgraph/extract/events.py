@@ -422,12 +422,14 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         place = place_for(tok, kind, index, actor_tokens, measure=issued)
         aimed = target_place(tok, trig.type, index) if place is None else None
         place = place or aimed
-        if kind == "noun" and sequenced(tok):  # "following X's attack on Y, Z moved to W": not in W
+        # the object of "after", "since": "following X's attack on Y, Z moved to W" is not in W, and "a week
+        # after an attack on a base" may be another happening than the lead's
+        apart = kind == "noun" and sequenced(tok)
+        if apart:
             place = place or phrase_place(tok, index, actor_tokens)
         elif not issued:
             place = place or place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
-        apart = kind == "noun" and sequenced(tok)  # "a week after an attack on a base": maybe not the lead's
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"

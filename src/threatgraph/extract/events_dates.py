@@ -283,8 +283,9 @@ def _date_for(
     if same_day is not None:
         return same_day  # "condemned on Friday the blasts that killed 12 earlier in the day": Friday
     local = [(span, iv) for span, iv in usable if sent.start <= span.root.i < sent.end]
-    if any(not _dateline_day(span) for span, _iv in local):
-        local = [(span, iv) for span, iv in local if not _dateline_day(span)]  # the day it was filed is no one's
+    own_words = [(span, iv) for span, iv in local if not _dateline_day(span)]
+    if own_words:
+        local = own_words  # the day the story was filed dates no one's happening when the sentence has another
     if kind == "noun":
         for span, interval in local:
             if _premodifies(span, tok):

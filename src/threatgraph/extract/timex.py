@@ -263,7 +263,7 @@ def reading(text: str, start: date | None, end: date | None, precision: str, anc
         return "TIME", f"{start.isoformat()}T{g['day_parts'][part[1]]}"
     if re.search(r"\bago$", s) and (m := g["ago"].match(s)) and anchor is not None:
         n = _amount(m[1], g)
-        if n is not None:  # "six weeks ago": the ISO week it fell in, as TimeML writes it (1999-W47)
+        if n is not None:
             return "DATE", (anchor - timedelta(days=int(7 * n))).isoformat()
     ranged = g["length_range"].match(s) if not re.search(r"\band a half\b", s) else None  # not "two and a half"
     if (m := ranged) and (n := _amount(m[1], g)) is not None:
@@ -348,10 +348,7 @@ def _time_words() -> frozenset[str]:
     the day, relative days, references, sets, holidays and ``time_words``."""
     g = grammar()
     dates = load_yaml(HERE / "dates.yaml", DatesFile)
-    months = {calendar.month_name[i].lower() for i in range(1, 13)} | {
-        calendar.month_abbr[i].lower() for i in range(1, 13)
-    }
-    words = {*g["unit_of"], *months, "sept", *dates["weekdays"], *dates["seasons"], *g["day_parts"]}
+    words = {*g["unit_of"], *_calendar_names(), *g["day_parts"]}
     words |= {*g["set_words"], *g["time_words"], *(w for w in dates["relative_days"] if " " not in w)}
     for phrase in [*g["refs"], *g["holidays"]]:
         words |= set(phrase.split())
@@ -360,13 +357,20 @@ def _time_words() -> frozenset[str]:
 
 
 @cache
+def _calendar_names() -> frozenset[str]:
+    """Month names and abbreviations ("sept" too), weekdays and seasons: the words that name a part of the calendar."""
+    dates = load_yaml(HERE / "dates.yaml", DatesFile)
+    months = {calendar.month_name[i].lower() for i in range(1, 13)} | {
+        calendar.month_abbr[i].lower() for i in range(1, 13)
+    }
+    return frozenset(str(w) for w in (*months, "sept", *dates["weekdays"], *dates["seasons"]))
+
+
+@cache
 def _named_times() -> frozenset[str]:
     """Words that name a particular time: months, weekdays, seasons, feasts and the names in holidays."""
     g = grammar()
-    dates = load_yaml(HERE / "dates.yaml", DatesFile)
-    named = {calendar.month_name[i].lower() for i in range(1, 13)} | {"sept"}
-    named |= {calendar.month_abbr[i].lower() for i in range(1, 13)}
-    named |= {*dates["weekdays"], *dates["seasons"], *g["feast_words"]}
+    named = {*_calendar_names(), *g["feast_words"]}
     for phrase in g["holidays"]:
         named |= set(str(phrase).split()) - {"the", "of", "day", "eve", "new", "year", "s"}
     return frozenset(str(w) for w in named)
