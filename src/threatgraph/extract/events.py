@@ -44,6 +44,7 @@ from threatgraph.extract.events_places import (
     place_prep,
     target_place,
 )
+from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, retold_places
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
@@ -373,6 +374,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     identified = _identities(doc, index)
     events: list[Event] = []
     triggers: list[Token] = []  # the trigger token of each event
+    origins: list[str | None] = []  # where each event's place came from (events_retold)
     seen: dict[tuple, list[tuple[tuple | None, str | None]]] = {}
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
@@ -425,16 +427,19 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         # the object of "after", "since": "following X's attack on Y, Z moved to W" is not in W, and "a week
         # after an attack on a base" may be another happening than the lead's
         apart = kind == "noun" and sequenced(tok)
+        origin = OWN if place is not None else None
         if apart:
             place = place or phrase_place(tok, index, actor_tokens)
-        elif not issued:
-            place = place or place_fallback(tok, index, actor_tokens, para)
+            origin = OWN if place is not None else None
+        elif not issued and place is None:
+            place, origin = place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
         fact = mode in ("asserted", "claimed")
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act, apart=apart, told_as_fact=fact)
+        origin = origin or (LEAD if place is not None else None)
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()
         # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *coordinated_dates(tok, kind, date, dated, para)]
@@ -478,6 +483,12 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 )
             )
             triggers.append(tok)
+            origins.append(origin)
+    placed = [e.place for e in events]
     events = retold_earlier(retold_later(events, triggers), triggers)
     events = same_site_dates(events, lexicon().words["thing_target_types"], triggers)
+    # after the date passes, whose place from the same happening's other mention (same target, same doer) is kept;
+    # a place carried to a retelling is a guess that must not bar their matches by place
+    origins = [o if e.place == p else MATCHED for o, e, p in zip(origins, events, placed, strict=True)]
+    events = retold_places(events, triggers, origins)
     return _attribute_claims(events, claims) if claims else events

@@ -14,6 +14,7 @@ from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
+from threatgraph.extract.events_retold import PARAGRAPH, SENTENCE
 from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
@@ -206,16 +207,21 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
     return i > 0 and t.doc[i - 1].lower_ in PLACE_PREPS
 
 
-def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
-    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
+def place_fallback(
+    tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]
+) -> tuple[str | None, str | None]:
+    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph, with where it
+    was found ("sentence" or "paragraph"): a paragraph's last place is a weaker guess that a happening told
+    again may replace (:mod:`events_retold`)."""
     found = _place_in(tok.sent, index, actors, tok.i, trigger=tok, remote=True)
     if found is not None:
-        return found
+        return found, SENTENCE
     doc, lo = tok.doc, para[0]
     i = tok.sent.start
     while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
         i -= 1
-    return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+    found = _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+    return found, (PARAGRAPH if found is not None else None)
 
 
 def phrase_place(tok: Token, index: MentionIndex, actors: set[int]) -> str | None:

@@ -296,6 +296,7 @@ class PloverFile(Schema):
     partner_types: Words
     issuing_verbs: Words
     judging_verbs: Words
+    apart_modifiers: Words
     modality: Modality
 
 

@@ -1,0 +1,90 @@
+"""Places of happenings told again: "the shooting", "the blasts", "last Friday's bombings".
+
+A report places its happening once ("a sniper killed a doctor in his home in Eastport") and then names
+it again with a definite noun and no place of its own ("the shooting occurred as his wife …", "the
+slaying was condemned"). Such a retelling takes the place of the nearest earlier mention of the same
+kind of happening (same PLOVER root) that has one, the way a reader carries it, unless something sets
+it apart: a modifier that singles out another happening ("the other attacks", "a second blast") or a
+date of its own that differs from the earlier mention's.
+
+Only a retelling with no place from its own phrase is filled: a place read from an earlier sentence of
+the paragraph (the last place named there, often another body's seat: "a bulletin sent by the FBI office
+in Eastport") or carried from the lead by kind of happening is a weaker guess than the happening it
+names again, so the retold place replaces it. A place written in the retelling's own sentence stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_lexicon import lexicon, plover_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from threatgraph.model import Event
+
+# where an event's place came from (events.extract_events): its own phrase, elsewhere in its sentence, an
+# earlier sentence of its paragraph, the article's lead, another mention of the same happening matched by its
+# target, doer or date (events_lead's date passes), or a happening told again (this module)
+OWN, SENTENCE, PARAGRAPH, LEAD, MATCHED, RETOLD = "own", "sentence", "paragraph", "lead", "matched", "retold"
+_REPLACEABLE = frozenset({PARAGRAPH, LEAD})
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def retells(tok: Token) -> bool:
+    """Whether a trigger noun names a happening already told: made definite by a determiner or a possessor
+    ("the shooting", "these attacks", "last Friday's bombings") and not set apart by a modifier that picks
+    out another one ("the other attacks", "the previous raid")."""
+    if tok.pos_ != "NOUN":
+        return False
+    apart = lexicon().words["apart_modifiers"]
+    kids = list(tok.children)
+    if any(c.dep_ in ("amod", "advmod", "nummod") and (c.lower_ in apart or lemma(c) in apart) for c in kids):
+        return False
+    if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in kids):
+        return False  # "the two bombings": a count may or may not be all that were told ("the Oct. 23 raid" is one)
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in kids)
+
+
+def _own_day(ev: Event) -> tuple | None:
+    """An event's date when its own words give it (not carried from elsewhere, which would prove nothing)."""
+    if ev.date is None or ev.date.start is None or ev.date.note is not None:
+        return None
+    return (ev.date.start, ev.date.end)
+
+
+def retold_places(events: list[Event], tokens: list[Token], origins: list[str | None]) -> list[Event]:
+    """Retellings (:func:`retells`) without a place of their own take the place of the nearest earlier
+    asserted or claimed event of the same PLOVER root that has one. ``tokens[k]`` is the trigger of
+    ``events[k]`` and ``origins[k]`` where its place came from (events in text order); a place from the
+    event's own phrase or sentence is kept. Two dates of their own that differ keep the mentions apart."""
+    out = list(events)
+    for j, (ev, tok) in enumerate(zip(events, tokens, strict=True)):
+        if not (origins[j] in _REPLACEABLE or (ev.place is None and origins[j] != MATCHED)) or not retells(tok):
+            continue
+        root = plover_of(ev.type)[0]
+        told = [
+            k
+            for k in range(len(events))
+            if tokens[k].i != tok.i
+            and out[k].place is not None
+            and plover_of(out[k].type)[0] == root
+            and out[k].modality in ("asserted", "claimed")
+        ]
+        earlier = [k for k in told if tokens[k].i < tok.i]
+        # a retelling before any placed mention names the story's happening, which the report places below when
+        # it tells it again as known ("the bombings at the embassies in Eastport"), not a new one ("a bombing in X")
+        later = [k for k in told if tokens[k].i > tok.i and origins[k] == OWN and retells(tokens[k])]
+        if earlier:
+            k = max(earlier, key=lambda k: (tokens[k].i, k))
+        elif later:
+            k = min(later, key=lambda k: (tokens[k].i, k))
+        else:
+            continue
+        if out[k].place != ev.place:
+            out[j] = replace(ev, place=out[k].place)
+            origins[j] = RETOLD
+    return out

@@ -1,0 +1,92 @@
+"""A happening named again ("the shooting", "last Friday's bombings") is where the report placed it, not where
+the last place named before it is (session 21, events_retold)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.events_retold import retells
+from threatgraph.model import Event
+
+from .conftest import analyser
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2021, 6, 10))
+
+
+def _all(events: list[Event], trigger: str) -> list[Event]:
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.type, e.place) for e in events]
+    return found
+
+
+def test_a_retelling_takes_the_happenings_place_not_the_paragraphs_last_one(analyse) -> None:
+    text = (
+        "A sniper killed a doctor in his home in Strelsau on Friday night.\n\n"
+        "Police questioned two men on Saturday. Officials thanked the bank.\n\n"
+        "The two men were named in a bulletin sent by the police office in Busovac. "
+        "Officials doubted that either was involved in the shooting."
+    )
+    (shooting,) = _all(analyse(text).events, "shooting")
+    assert shooting.place == "Strelsau"
+
+
+def test_a_retelling_before_the_placed_mention_takes_its_place(analyse) -> None:
+    text = (
+        "The minister condemned last Friday's bombings on Tuesday.\n\n"
+        "The bombings at the embassy in Eastport killed 12 people."
+    )
+    first = _all(analyse(text).events, "bombings")[0]
+    assert first.place == "Eastport"
+
+
+def test_a_new_happening_told_later_lends_no_place(analyse) -> None:
+    text = (
+        "The murder of the doctor shocked the country.\n\n"
+        "In January, a bombing at a clinic in Busovac killed a security guard."
+    )
+    events = analyse(text).events
+    assert all(e.place is None for e in events if e.trigger == "murder")
+
+
+def test_another_happening_set_apart_takes_no_place(analyse) -> None:
+    text = (
+        "Gunmen attacked a police post in Strelsau on Monday, killing four officers.\n\n"
+        "Investigators are also looking into the other attacks."
+    )
+    (other,) = _all(analyse(text).events, "attacks")
+    assert other.place is None
+    (same,) = _all(analyse(text.replace("the other attacks", "the attacks")).events, "attacks")
+    assert same.place == "Strelsau"
+
+
+def test_a_place_in_the_retellings_own_sentence_stays(analyse) -> None:
+    text = (
+        "A sniper killed a doctor in his home in Strelsau on Friday night.\n\n"
+        "Religious leaders in Busovac condemned the shooting on Sunday."
+    )
+    (shooting,) = _all(analyse(text).events, "shooting")
+    assert shooting.place == "Busovac"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "told"),
+    [
+        ("Officials condemned the shooting.", "shooting", True),
+        ("Officials condemned last Friday's bombings.", "bombings", True),
+        ("Officials doubted he was involved in the Oct. 23 killing.", "killing", True),
+        ("Officials condemned the other attacks.", "attacks", False),
+        ("Officials condemned the two bombings.", "bombings", False),
+        ("Officials condemned a bombing.", "bombing", False),
+        ("Officials condemned attacks.", "attacks", False),
+    ],
+)
+def test_which_nouns_retell(nlp: Language, text: str, noun: str, told: bool) -> None:
+    doc = nlp(text)
+    (tok,) = [t for t in doc if t.text == noun]
+    assert retells(tok) is told
