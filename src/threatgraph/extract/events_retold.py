@@ -1,16 +1,18 @@
-"""Places of happenings told again: "the shooting", "the blasts", "last Friday's bombings".
+"""Places of happenings told again: "the ambush", "the raid", "Tuesday's blasts".
 
-A report places its happening once ("a sniper killed a doctor in his home in Eastport") and then names
-it again with a definite noun and no place of its own ("the shooting occurred as his wife …", "the
-slaying was condemned"). Such a retelling takes the place of the nearest earlier mention of the same
-kind of happening (same PLOVER root) that has one, the way a reader carries it, unless something sets
-it apart: a modifier that singles out another happening ("the other attacks", "a second blast") or a
-date of its own that differs from the earlier mention's.
+A report places its happening once ("gunmen ambushed a convoy on the road into Eastport") and then names it
+again with a definite noun and no place of its own ("the ambush left two guards dead", "officials condemned
+the raid"). Such a retelling takes the place of the nearest earlier mention of the same kind of happening
+(same PLOVER root) that has one, the way a reader carries it, unless a modifier singles out another
+happening ("the other raids", "a second blast") or a count leaves open which ones are meant ("the two
+raids"). A retelling that comes before any placed mention names the story's happening when the report
+later tells it again as known ("the blasts at the depot in Eastport"), never from a new one ("a blast in X").
 
-Only a retelling with no place from its own phrase is filled: a place read from an earlier sentence of
-the paragraph (the last place named there, often another body's seat: "a bulletin sent by the FBI office
-in Eastport") or carried from the lead by kind of happening is a weaker guess than the happening it
-names again, so the retold place replaces it. A place written in the retelling's own sentence stays.
+Only a retelling with no place from its own phrase or sentence is filled: a place read from an earlier
+sentence of the paragraph (the last place named there, often some body's seat: "a notice issued by the
+ministry's office in Westport") or carried from the lead by kind of happening is a weaker guess than the
+happening it names again, so the retold place replaces it. A place the date passes took from another
+mention of the same happening (same target, same doer) stays.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 def retells(tok: Token) -> bool:
     """Whether a trigger noun names a happening already told: made definite by a determiner or a possessor
-    ("the shooting", "these attacks", "last Friday's bombings") and not set apart by a modifier that picks
-    out another one ("the other attacks", "the previous raid")."""
+    ("the ambush", "these raids", "Tuesday's blasts") and not set apart by a modifier that picks out
+    another one ("the other raids", "the previous ambush")."""
     if tok.pos_ != "NOUN":
         return False
     apart = lexicon().words["apart_modifiers"]
@@ -45,22 +47,15 @@ def retells(tok: Token) -> bool:
     if any(c.dep_ in ("amod", "advmod", "nummod") and (c.lower_ in apart or lemma(c) in apart) for c in kids):
         return False
     if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in kids):
-        return False  # "the two bombings": a count may or may not be all that were told ("the Oct. 23 raid" is one)
+        return False  # "the two raids": a count may or may not be all that were told ("the May 3 raid" is one)
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in kids)
-
-
-def _own_day(ev: Event) -> tuple | None:
-    """An event's date when its own words give it (not carried from elsewhere, which would prove nothing)."""
-    if ev.date is None or ev.date.start is None or ev.date.note is not None:
-        return None
-    return (ev.date.start, ev.date.end)
 
 
 def retold_places(events: list[Event], tokens: list[Token], origins: list[str | None]) -> list[Event]:
     """Retellings (:func:`retells`) without a place of their own take the place of the nearest earlier
     asserted or claimed event of the same PLOVER root that has one. ``tokens[k]`` is the trigger of
     ``events[k]`` and ``origins[k]`` where its place came from (events in text order); a place from the
-    event's own phrase or sentence is kept. Two dates of their own that differ keep the mentions apart."""
+    event's own phrase or sentence, or matched to another mention of the happening by the date passes, is kept."""
     out = list(events)
     for j, (ev, tok) in enumerate(zip(events, tokens, strict=True)):
         if not (origins[j] in _REPLACEABLE or (ev.place is None and origins[j] != MATCHED)) or not retells(tok):
@@ -76,7 +71,7 @@ def retold_places(events: list[Event], tokens: list[Token], origins: list[str | 
         ]
         earlier = [k for k in told if tokens[k].i < tok.i]
         # a retelling before any placed mention names the story's happening, which the report places below when
-        # it tells it again as known ("the bombings at the embassies in Eastport"), not a new one ("a bombing in X")
+        # it tells it again as known ("the blasts at the depot in Eastport"), not a new one ("a blast in X")
         later = [k for k in told if tokens[k].i > tok.i and origins[k] == OWN and retells(tokens[k])]
         if earlier:
             k = max(earlier, key=lambda k: (tokens[k].i, k))
