@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from threatgraph.extract.events_retold import retells
+from threatgraph.extract.events_retold import retells, retold_places
 from threatgraph.model import Event
 
 from .conftest import analyser
@@ -90,3 +90,50 @@ def test_which_nouns_retell(nlp: Language, text: str, noun: str, told: bool) -> 
     doc = nlp(text)
     (tok,) = [t for t in doc if t.text == noun]
     assert retells(tok) is told
+
+
+def test_a_reported_state_is_placed_where_it_was_reported(analyse) -> None:
+    # "were reported dead in X": the passive speech verb only reports the state; X is where the dead were
+    text = (
+        "At least nine were killed in Westport. At least seven were reported dead in Eastport, and 12 others were hurt."
+    )
+    (hurt,) = _all(analyse(text).events, "hurt")
+    assert hurt.place == "Eastport"
+
+
+def test_a_goal_is_no_place_of_another_happening(analyse) -> None:
+    # "handed over to X": where the suspects went; the retold attacks were not there
+    text = "Two suspects were handed over to Ruritania for trial. Officials said the attacks were planned for months."
+    assert all(e.place is None for e in analyse(text).events if e.trigger == "attacks")
+
+
+@pytest.mark.parametrize(
+    ("origins", "lent"),
+    [
+        # a place read around the middle mention (its sentence, its paragraph) is lent to no later retelling
+        (["own", "sentence", None], "Eastport"),
+        (["own", "paragraph", None], "Eastport"),
+        # a place of the middle mention's own phrase is the nearest one
+        (["own", "own", None], "Westport"),
+    ],
+)
+def test_which_places_a_retelling_borrows(nlp: Language, origins: list, lent: str) -> None:
+    doc = nlp("The blast shook the city. The blast damaged a bank. Officials condemned the blast.")
+    tokens = [t for t in doc if t.text == "blast"]
+    events = [
+        Event(type="ASSAULT", trigger="blast", sentence="", start=0, end=0, place=place)
+        for place in ("Eastport", "Westport", None)
+    ]
+    out = retold_places(events, tokens, list(origins))
+    assert out[2].place == lent
+
+
+def test_a_retelling_keeps_a_place_of_its_own(nlp: Language) -> None:
+    doc = nlp("The blast shook the city. Officials condemned the blast.")
+    tokens = [t for t in doc if t.text == "blast"]
+    events = [
+        Event(type="ASSAULT", trigger="blast", sentence="", start=0, end=0, place=place)
+        for place in ("Eastport", "Westport")
+    ]
+    assert retold_places(events, tokens, ["own", "sentence"])[1].place == "Westport"
+    assert retold_places(events, tokens, ["own", "paragraph"])[1].place == "Eastport"

@@ -14,7 +14,7 @@ from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
-from threatgraph.extract.events_retold import PARAGRAPH, SENTENCE
+from threatgraph.extract.events_retold import OWN, PARAGRAPH, SENTENCE
 from threatgraph.extract.events_triggers import trigger_of
 
 if TYPE_CHECKING:
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 
 PLACE_PREPS = frozenset({"in", "at", "inside", "across", "into", "to", "near", "throughout", "within", "on"})
+# prepositions of a goal: "sent aid to X" is where the sending went (the sending's own place), never the place
+# of another happening told around it
+GOAL_PREPS = frozenset({"to", "into"})
 
 
 def place_prep(t: Token) -> Token | None:
@@ -166,13 +169,23 @@ def _place_in(
         prep = place_prep(t)
         if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
             continue
-        if prep is not None and (lemma(prep.head) in speech or (not landmarks and prep.head.lower_ in directions)):
+        said = lemma(prep.head) in speech and not _reported_state(prep.head) if prep is not None else False
+        if prep is not None and prep.lower_ in GOAL_PREPS and prep.head != trigger:
+            continue  # "handed over to X", "flew to X": where someone went, not where another happening was
+        if prep is not None and (said or (not landmarks and prep.head.lower_ in directions)):
             continue
         # "Ceel-Baraf, Somalia": the town its country renames is the more specific place
         key = (not _has_country_appos(t, index), abs(t.i - near), name)
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+def _reported_state(verb: Token) -> bool:
+    """Whether a speech verb only reports a state in the passive ("were reported dead in X", "was said
+    killed in X"): its place phrase tells where the reported happening was, not where anyone spoke."""
+    kids = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("oprd", "xcomp", "acomp") for c in kids)
 
 
 def _has_country_appos(t: Token, index: MentionIndex) -> bool:
@@ -211,11 +224,12 @@ def place_fallback(
     tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]
 ) -> tuple[str | None, str | None]:
     """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph, with where it
-    was found ("sentence" or "paragraph"): a paragraph's last place is a weaker guess that a happening told
-    again may replace (:mod:`events_retold`)."""
+    was found (the trigger's own phrase, its sentence or its paragraph): a place read around the trigger is a
+    weaker guess, which a happening told again may replace and never lends (:mod:`events_retold`)."""
     found = _place_in(tok.sent, index, actors, tok.i, trigger=tok, remote=True)
     if found is not None:
-        return found, SENTENCE
+        # "the slaying of a doctor in the Eastport area": a place inside the trigger's own phrase is its own
+        return found, (OWN if found == phrase_place(tok, index, actors) else SENTENCE)
     doc, lo = tok.doc, para[0]
     i = tok.sent.start
     while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)

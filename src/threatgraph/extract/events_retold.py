@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # target, doer or date (events_lead's date passes), or a happening told again (this module)
 OWN, SENTENCE, PARAGRAPH, LEAD, MATCHED, RETOLD = "own", "sentence", "paragraph", "lead", "matched", "retold"
 _REPLACEABLE = frozenset({PARAGRAPH, LEAD})
+_GUESSED = frozenset({SENTENCE, PARAGRAPH})  # a place read around a mention, not in its phrase: lent to no retelling
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
@@ -68,6 +69,7 @@ def retold_places(events: list[Event], tokens: list[Token], origins: list[str | 
             and out[k].place is not None
             and plover_of(out[k].type)[0] == root
             and out[k].modality in ("asserted", "claimed")
+            and origins[k] not in _GUESSED
         ]
         earlier = [k for k in told if tokens[k].i < tok.i]
         # a retelling before any placed mention names the story's happening, which the report places below when
