@@ -138,3 +138,9 @@ def test_a_negated_happening_lends_the_lead_no_place(analyse, first: str, carrie
     text = f"The army {first} Yemen on Monday, officials said. Rebels attacked a convoy, they said."
     later = [e for e in analyse(text).events if e.source == "Rebels"]
     assert len(later) == 1 and later[0].place == carried
+
+
+def test_a_gathering_named_by_its_place_locates_what_was_decided_there(analyse) -> None:
+    # "at the Brussels summit": the summit met in Brussels, so what it decided was decided there
+    text = "NATO decided at last year's Brussels summit to invite Ruritania to start accession talks."
+    assert _one(analyse(text).events, "invite").place == "Brussels"

@@ -49,8 +49,9 @@ def place_prep(t: Token) -> Token | None:
 
 def _place_site(t: Token) -> Token:
     """The noun whose phrase locates a place name: the name itself, the noun it renames ("the
-    capital, Eastport") or the kind of place it names ("the Eastmark region", "Eastport district")."""
-    kinds = lexicon().words["place_nouns"]
+    capital, Eastport"), the kind of place it names ("the Eastmark region", "Eastport district") or the
+    gathering it names by where it met ("at the Eastport summit": what was decided there was decided in Eastport)."""
+    kinds = lexicon().words["place_nouns"] | lexicon().words["gathering_nouns"]
     if t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head
     if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and lemma(t.head) in kinds:

@@ -297,6 +297,7 @@ class PloverFile(Schema):
     issuing_verbs: Words
     judging_verbs: Words
     apart_modifiers: Words
+    gathering_nouns: Words
     modality: Modality
 
 
