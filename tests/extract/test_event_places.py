@@ -144,3 +144,12 @@ def test_a_gathering_named_by_its_place_locates_what_was_decided_there(analyse) 
     # "at the Brussels summit": the summit met in Brussels, so what it decided was decided there
     text = "NATO decided at last year's Brussels summit to invite Ruritania to start accession talks."
     assert _one(analyse(text).events, "invite").place == "Brussels"
+
+
+def test_a_spoken_act_is_not_placed_where_what_it_speaks_of_is(analyse) -> None:
+    # the condemnation is made where the government is; the mission it speaks of is in Strelsau
+    text = "The government of Ruritania deplores these cowardly acts against the mission in Strelsau."
+    assert _one(analyse(text).events, "deplores").place != "Strelsau"
+    # a place phrase of the act itself still counts
+    text = "Speaking in Strelsau, the minister condemned the raids on the camps on Monday."
+    assert _one(analyse(text).events, "condemned").place == "Strelsau"

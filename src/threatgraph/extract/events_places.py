@@ -167,6 +167,8 @@ def _place_in(
         name = _place_name(t, index, actors)
         if name is None or _in_other_relative(t, trigger) or _in_other_happening(t, trigger, any_type=remote):
             continue
+        if trigger is not None and _spoken_of(t, trigger):
+            continue
         prep = place_prep(t)
         if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
             continue
@@ -180,6 +182,22 @@ def _place_in(
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+_SPOKEN_OF_PREPS = frozenset({"of", "on", "against", "over", "about", "for"})
+
+
+def _spoken_of(t: Token, trigger: Token) -> bool:
+    """Whether a place word lies in what a spoken act (``spoken_types``: a condemnation, a call, a threat)
+    speaks of: its object ("deplored the acts against the mission in X") or the phrase of its topic ("the
+    condemnation of the raid in X"). Such an act happens where its speaker is, not where what it names is."""
+    found = trigger_of(trigger)
+    if found is None or found[0].type not in lexicon().words["spoken_types"]:
+        return False
+    for up in t.ancestors:
+        if up.head == trigger and up != trigger:
+            return up.dep_ in ("dobj", "attr") or (up.dep_ == "prep" and up.lower_ in _SPOKEN_OF_PREPS)
+    return False
 
 
 def _reported_state(verb: Token) -> bool:
@@ -275,6 +293,8 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
         on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
         if on_object and head.i not in anchor_ids and _in_other_happening(t, tok):
             continue  # "deplored the raid in X": the raid's place, not the condemnation's
+        if _spoken_of(t, tok):
+            continue  # "deplored the acts against the mission in X": what was deplored is there, not who spoke
         # "ripped through a hotel in X": the place of what a site preposition of the anchor names
         # ("the raid is not linked with the probe into the bombings in X": a happening is not a site)
         through = (

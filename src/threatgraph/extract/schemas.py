@@ -298,6 +298,7 @@ class PloverFile(Schema):
     judging_verbs: Words
     apart_modifiers: Words
     gathering_nouns: Words
+    spoken_types: Words
     modality: Modality
 
 
