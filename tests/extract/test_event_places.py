@@ -153,3 +153,15 @@ def test_a_spoken_act_is_not_placed_where_what_it_speaks_of_is(analyse) -> None:
     # a place phrase of the act itself still counts
     text = "Speaking in Strelsau, the minister condemned the raids on the camps on Monday."
     assert _one(analyse(text).events, "condemned").place == "Strelsau"
+
+
+def test_a_visit_is_where_the_place_visited_is(analyse) -> None:
+    text = "The foreign minister said she looked forward to visiting Kenya and Tanzania."
+    places = {e.target: e.place for e in analyse(text).events if e.trigger == "visiting"}
+    assert places == {"Kenya": "Kenya", "Tanzania": "Tanzania"}
+
+
+def test_what_is_aimed_at_is_no_place(analyse) -> None:
+    # "targeted at X" names a target; without the rule X is read as where the bombing was
+    text = "Gunmen bombed the depot on Friday in an attack targeted at Ruritania."
+    assert all(e.place != "Ruritania" for e in analyse(text).events)

@@ -422,7 +422,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]
         place = place_for(tok, kind, index, actor_tokens, measure=issued)
-        aimed = target_place(tok, trig.type, index) if place is None else None
+        aimed = target_place(tok, trig.type, index, trig.subtype) if place is None else None
         place = place or aimed
         # the object of "after", "since": "following X's attack on Y, Z moved to W" is not in W, and "a week
         # after an attack on a base" may be another happening than the lead's

@@ -30,13 +30,16 @@ GOAL_PREPS = frozenset({"to", "into"})
 def place_prep(t: Token) -> Token | None:
     """The place preposition a place name hangs from, climbing "the megapolis of Karachi", a
     renaming ("the capital, Eastport"), a kind of place ("the Eastmark region") and a direction
-    ("65 kilometers southwest of Eastport", whose "of" locates like "near")."""
+    ("65 kilometers southwest of Eastport", whose "of" locates like "near"); "at" after a verb of aiming
+    ("targeted at X") names a target, not a place."""
     up = _place_site(t)
     directions = lexicon().words["direction_words"]
     for _ in range(4):
         if up.dep_ != "pobj":
             return None
         prep = up.head
+        if prep.lower_ == "at" and lemma(prep.head) in lexicon().words["aiming_verbs"]:
+            return None  # "targeted at X", "aimed at X": what is aimed at, not where
         if prep.lower_ in PLACE_PREPS:
             return prep
         if prep.lower_ != "of":
@@ -236,6 +239,8 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
     i = t.i
     while i > 0 and index.at(t.doc[i - 1]) is m:
         i -= 1
+    if i > 1 and t.doc[i - 1].lower_ == "at" and lemma(t.doc[i - 2]) in lexicon().words["aiming_verbs"]:
+        return False  # "targeted at X" however parsed
     return i > 0 and t.doc[i - 1].lower_ in PLACE_PREPS
 
 
@@ -315,15 +320,18 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
     return _place_in(tok.sent, index, actors, tok.i, landmarks=False) or reference
 
 
-def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None:
+def target_place(tok: Token, event_type: str, index: MentionIndex, subtype: str | None = None) -> str | None:
     """The place a use of force is aimed at, when its object is a place: "shelled Eastport", "attacked
     the town of Eastport", "stormed the Eastport district", "an attack on the capital, Eastport".
-    Force on a town happens in that town; a target that is a body or a person says nothing of where."""
-    if event_type not in lexicon().words["thing_target_types"]:
+    Force on a town happens in that town; a target that is a body or a person says nothing of where.
+    A visit (``visiting_subtypes``) is where the place visited is: "visiting Ruritania and Eastmark"."""
+    visit = subtype is not None and subtype in lexicon().words["visiting_subtypes"]
+    if event_type not in lexicon().words["thing_target_types"] and not visit:
         return None
     kinds = lexicon().words["place_nouns"]
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    if not visit:
+        objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
     for obj in (o for o in objects if o.dep_ in ("dobj", "pobj")):
         m = index.at(obj)
         if m is not None and m.label in PLACE_LABELS:
@@ -340,7 +348,7 @@ def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None
 
 
 def aimed_place(target: Token | None, index: MentionIndex, aimed: str) -> str:
-    """The place of a use of force aimed at a place (``aimed``, from :func:`target_place`) for one of its
+    """The place of a use of force (or a visit) aimed at a place (``aimed``, from :func:`target_place`) for one of its
     targets: a place joined to the aimed one by "and" is its own event's place ("air raids on Eastmark and
     Westmark": the raid on Westmark is in Westmark, not in the first place named); any other target keeps
     ``aimed``."""

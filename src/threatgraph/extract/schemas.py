@@ -299,6 +299,8 @@ class PloverFile(Schema):
     apart_modifiers: Words
     gathering_nouns: Words
     spoken_types: Words
+    visiting_subtypes: Words
+    aiming_verbs: Words
     modality: Modality
 
 
