@@ -156,12 +156,36 @@ def test_a_spoken_act_is_not_placed_where_what_it_speaks_of_is(analyse) -> None:
 
 
 def test_a_visit_is_where_the_place_visited_is(analyse) -> None:
-    text = "The foreign minister said she looked forward to visiting Kenya and Tanzania."
+    text = "The foreign minister said she hoped to be visiting Uganda and Rwanda next month."
     places = {e.target: e.place for e in analyse(text).events if e.trigger == "visiting"}
-    assert places == {"Kenya": "Kenya", "Tanzania": "Tanzania"}
+    assert places == {"Uganda": "Uganda", "Rwanda": "Rwanda"}
 
 
 def test_what_is_aimed_at_is_no_place(analyse) -> None:
     # "targeted at X" names a target; without the rule X is read as where the bombing was
     text = "Gunmen bombed the depot on Friday in an attack targeted at Ruritania."
     assert all(e.place != "Ruritania" for e in analyse(text).events)
+
+
+@pytest.mark.parametrize(
+    ("doer", "seat"),
+    [
+        ("Tanzanian police", "Tanzania"),
+        ("Kenya's parliament", "Kenya"),
+        ("Tanzanian riot police", "Tanzania"),
+        # forces and officials act abroad; a named court sits where its name does not say
+        ("Kenyan troops", None),
+        ("Kenyan officials", None),
+        ("Libyan World Court", None),
+        ("police", None),
+    ],
+)
+def test_the_seat_of_a_domestic_body(doer: str, seat: str | None) -> None:
+    from threatgraph.extract.events_places import seat_place
+
+    assert seat_place(doer) == seat
+
+
+def test_a_domestic_body_acts_at_home(analyse) -> None:
+    text = "Ugandan police said on Monday they had arrested six men after a raid."
+    assert _one(analyse(text).events, "arrested").place == "Uganda"

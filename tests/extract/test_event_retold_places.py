@@ -1,4 +1,4 @@
-"""A happening named again ("the shooting", "last Friday's bombings") is where the report placed it, not where
+"""A happening named again ("the shooting", "last Sunday's blasts") is where the report placed it, not where
 the last place named before it is (session 21, events_retold)."""
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ def test_a_retelling_takes_the_happenings_place_not_the_paragraphs_last_one(anal
 
 def test_a_retelling_before_the_placed_mention_takes_its_place(analyse) -> None:
     text = (
-        "The minister condemned last Friday's bombings on Tuesday.\n\n"
-        "The bombings at the embassy in Eastport killed 12 people."
+        "The minister condemned last Sunday's blasts on Tuesday.\n\n"
+        "The blasts at the depot in Eastport killed 12 people."
     )
-    first = _all(analyse(text).events, "bombings")[0]
+    first = _all(analyse(text).events, "blasts")[0]
     assert first.place == "Eastport"
 
 
@@ -78,8 +78,8 @@ def test_a_place_in_the_retellings_own_sentence_stays(analyse) -> None:
     ("text", "noun", "told"),
     [
         ("Officials condemned the shooting.", "shooting", True),
-        ("Officials condemned last Friday's bombings.", "bombings", True),
-        ("Officials doubted he was involved in the Oct. 23 killing.", "killing", True),
+        ("Officials condemned last Sunday's blasts.", "blasts", True),
+        ("Officials doubted he took part in the May 3 killing.", "killing", True),
         ("Officials condemned the other attacks.", "attacks", False),
         ("Officials condemned the two bombings.", "bombings", False),
         ("Officials condemned a bombing.", "bombing", False),
@@ -94,16 +94,17 @@ def test_which_nouns_retell(nlp: Language, text: str, noun: str, told: bool) -> 
 
 def test_a_reported_state_is_placed_where_it_was_reported(analyse) -> None:
     # "were reported dead in X": the passive speech verb only reports the state; X is where the dead were
-    text = (
-        "At least nine were killed in Westport. At least seven were reported dead in Eastport, and 12 others were hurt."
-    )
+    text = "Nine people died in Westport. Five guards were reported dead in Eastport, and 30 others were hurt."
     (hurt,) = _all(analyse(text).events, "hurt")
     assert hurt.place == "Eastport"
 
 
 def test_a_goal_is_no_place_of_another_happening(analyse) -> None:
-    # "handed over to X": where the suspects went; the retold attacks were not there
-    text = "Two suspects were handed over to Ruritania for trial. Officials said the attacks were planned for months."
+    # "handed over to X": where the suspects went; the attacks were not there
+    text = (
+        "Two suspects were handed over to Uganda for trial. "
+        "Officials said the attacks on Monday were plotted by the Kestrel Front."
+    )
     assert all(e.place is None for e in analyse(text).events if e.trigger == "attacks")
 
 

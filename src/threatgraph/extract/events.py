@@ -42,9 +42,10 @@ from threatgraph.extract.events_places import (
     place_fallback,
     place_for,
     place_prep,
+    seat_place,
     target_place,
 )
-from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, retold_places
+from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, SEAT, retold_places
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
@@ -451,6 +452,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         for (src, _st), (tgt, tt), date in ((s, t, d) for s in sources for t, d in pairs):
             # "raided Eastport and Westport": force on two towns, each event where its own town is
             where = aimed_place(tt, index, aimed) if aimed is not None else place
+            seat = seat_place(src.text) if where is None and src is not None else None  # "Ruritanian police"
+            where = where or seat
             if src is None and tgt is None and (trig.type not in standalone or (where is None and date is None)):
                 continue  # an actorless happening needs a where or a when to be worth a line
             if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
@@ -483,7 +486,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 )
             )
             triggers.append(tok)
-            origins.append(origin)
+            origins.append(origin if seat is None else SEAT)
     placed = [e.place for e in events]
     events = retold_earlier(retold_later(events, triggers), triggers)
     events = same_site_dates(events, lexicon().words["thing_target_types"], triggers)

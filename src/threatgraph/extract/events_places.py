@@ -16,6 +16,7 @@ from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
 from threatgraph.extract.events_retold import OWN, PARAGRAPH, SENTENCE
 from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.places import territory_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -362,3 +363,23 @@ def aimed_place(target: Token | None, index: MentionIndex, aimed: str) -> str:
     if own.label not in PLACE_LABELS or (head.canonical or head.text) != aimed:
         return aimed
     return own.canonical or own.text
+
+
+def seat_place(doer: str) -> str | None:
+    """The country of a doer that is a country's own domestic body, named by its adjective or possessive:
+    "Ruritanian police", "the Eastmark parliament", "Ruritania's courts" (``seated_bodies``). Such a body acts
+    at home, so an event it does that names no place of its own happened in its country. A force or an
+    official may act abroad ("Ruritanian troops", "Ruritanian officials"), so neither says where."""
+    words = doer.replace("’", "'").split()
+    if len(words) < 2 or words[-1].lower() not in lexicon().words["seated_bodies"]:
+        return None
+    if any(not w.islower() for w in words[1:]):
+        return None  # "the Ruritanian Supreme Court", "a Ruritanian World Court case": a named body, seated anywhere
+    first = words[0].removesuffix("'s")
+    code = territory_code(first)
+    if code is None:
+        return None
+    from rigour.territories import get_territory
+
+    territory = get_territory(code)
+    return territory.name if territory is not None else None

@@ -29,11 +29,14 @@ if TYPE_CHECKING:
     from threatgraph.model import Event
 
 # where an event's place came from (events.extract_events): its own phrase, elsewhere in its sentence, an
-# earlier sentence of its paragraph, the article's lead, another mention of the same happening matched by its
-# target, doer or date (events_lead's date passes), or a happening told again (this module)
-OWN, SENTENCE, PARAGRAPH, LEAD, MATCHED, RETOLD = "own", "sentence", "paragraph", "lead", "matched", "retold"
-_REPLACEABLE = frozenset({PARAGRAPH, LEAD})
-_GUESSED = frozenset({SENTENCE, PARAGRAPH})  # a place read around a mention, not in its phrase: lent to no retelling
+# earlier sentence of its paragraph, the article's lead, its doer's seat (events_places.seat_place), another
+# mention of the same happening matched by its target, doer or date (events_lead's date passes), or a
+# happening told again (this module)
+OWN, SENTENCE, PARAGRAPH, LEAD, SEAT = "own", "sentence", "paragraph", "lead", "seat"
+MATCHED, RETOLD = "matched", "retold"
+_REPLACEABLE = frozenset({PARAGRAPH, LEAD, SEAT})
+# a place read around a mention or from its doer, not from its phrase: lent to no retelling
+_GUESSED = frozenset({SENTENCE, PARAGRAPH, SEAT})
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 

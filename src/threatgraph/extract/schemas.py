@@ -301,6 +301,7 @@ class PloverFile(Schema):
     spoken_types: Words
     visiting_subtypes: Words
     aiming_verbs: Words
+    seated_bodies: Words
     modality: Modality
 
 
