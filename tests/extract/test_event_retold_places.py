@@ -138,3 +138,17 @@ def test_a_retelling_keeps_a_place_of_its_own(nlp: Language) -> None:
     ]
     assert retold_places(events, tokens, ["own", "sentence"])[1].place == "Westport"
     assert retold_places(events, tokens, ["own", "paragraph"])[1].place == "Eastport"
+
+
+def test_the_datelines_speaker_speaks_where_the_story_was_filed(analyse) -> None:
+    text = (
+        "NAIROBI, March 3 (Xinhua) --\n\n"
+        "President Daniel Moi on Tuesday condemned the attack on the Eastport depot.\n\n"
+        "The police chief said the blast damaged two trucks.\n\n"
+        "Moi also called for a review of security at the country's ports."
+    )
+    (called,) = _all(analyse(text).events, "called")
+    assert called.place == "Nairobi"
+    # another speaker may have spoken elsewhere
+    other = analyse(text.replace("Moi also called", "The opposition leader called")).events
+    assert all(e.place is None for e in other if e.trigger == "called")

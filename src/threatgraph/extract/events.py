@@ -45,7 +45,7 @@ from threatgraph.extract.events_places import (
     seat_place,
     target_place,
 )
-from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, SEAT, retold_places
+from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, SEAT, dateline_speaker, retold_places
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
@@ -493,5 +493,5 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     # after the date passes, whose place from the same happening's other mention (same target, same doer) is kept;
     # a place carried to a retelling is a guess that must not bar their matches by place
     origins = [o if e.place == p else MATCHED for o, e, p in zip(origins, events, placed, strict=True)]
-    events = retold_places(events, triggers, origins)
+    events = dateline_speaker(retold_places(events, triggers, origins), origins, lead.dateline)
     return _attribute_claims(events, claims) if claims else events

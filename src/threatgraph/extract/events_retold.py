@@ -88,3 +88,27 @@ def retold_places(events: list[Event], tokens: list[Token], origins: list[str | 
             out[j] = replace(ev, place=out[k].place)
             origins[j] = RETOLD
     return out
+
+
+def dateline_speaker(events: list[Event], origins: list[str | None], dateline: str | None) -> list[Event]:
+    """Spoken acts (``spoken_types``) with no place, by the doer whose spoken act the dateline placed: a wire
+    story's speaker says all he says where the story was filed ("EASTPORT — The president condemned …" and
+    later "He also called for …"). Only a spoken act of that same doer (mention group) is placed so; anyone
+    else may have spoken elsewhere."""
+    spoken = lexicon().words["spoken_types"]
+    if dateline is None:
+        return events
+    here = dateline.title()
+    speakers = {
+        ev.source_group
+        for ev, origin in zip(events, origins, strict=True)
+        if origin == LEAD and ev.place == here and ev.type in spoken and ev.source_group >= 0
+    }
+    if not speakers:
+        return events
+    out = list(events)
+    for j, ev in enumerate(events):
+        if ev.place is None and ev.type in spoken and ev.source_group in speakers and ev.modality == "asserted":
+            out[j] = replace(ev, place=here)
+            origins[j] = LEAD
+    return out
