@@ -2,8 +2,11 @@
 
 A Country or Location mention counts when it is the object of a place preposition ("in",
 "near", "southwest of") hanging off the trigger or its anchors, renamed ("the capital,
-Eastport") or compounded with a kind of place ("the Eastmark region"); a name used as an actor or
-as a landmark ("30 km southeast of X") is not where the event happened.
+Eastport") or compounded with a kind of place ("the Eastmark region") or a gathering ("the Eastport
+summit"); a name used as an actor or as a landmark ("30 km southeast of X") is not where the event happened,
+nor is what is aimed at ("targeted at X"), what a spoken act speaks of ("condemned the raid in X": the
+condemnation is where its speaker is) or, for any other happening than the motion's own, a goal ("flew to
+X"). A place visited is where the visit is, and a country's domestic body ("Ruritanian police") acts at home.
 """
 
 from __future__ import annotations
