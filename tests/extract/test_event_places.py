@@ -189,3 +189,11 @@ def test_the_seat_of_a_domestic_body(doer: str, seat: str | None) -> None:
 def test_a_domestic_body_acts_at_home(analyse) -> None:
     text = "Ugandan police said on Monday they had arrested six men after a raid."
     assert _one(analyse(text).events, "arrested").place == "Uganda"
+
+
+def test_a_meeting_is_held_at_its_named_venue(analyse) -> None:
+    text = "The foreign ministers met at the United Nations on Monday."
+    assert _one(analyse(text).events, "met").place == "United Nations"
+    # a place named outright still wins, and a party is no venue
+    text = "The envoy held talks with the Taliban in Kabul."
+    assert _one(analyse(text).events, "talks").place == "Kabul"

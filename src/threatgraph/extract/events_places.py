@@ -319,9 +319,28 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
         ):
             return name
     if reference is None:
-        return None
+        return _venue(tok, anchor_ids, index, actors)
     # a place named outright in the sentence ("the base in Busayrah, 30 km southeast of X") is nearer the truth
     return _place_in(tok.sent, index, actors, tok.i, landmarks=False) or reference
+
+
+_VENUE_PREPS = frozenset({"in", "at"})
+
+
+def _venue(tok: Token, anchor_ids: set[int], index: MentionIndex, actors: set[int]) -> str | None:
+    """Where a meeting (``venue_types``) was held when it names a building or a body as its venue: "met in
+    the White House", "talks at the United Nations". The named body is where they met, not a party to it
+    (it is no actor of the event)."""
+    found = trigger_of(tok)
+    if found is None or found[0].type not in lexicon().words["venue_types"]:
+        return None
+    for t in tok.sent:
+        m = index.at(t)
+        if m is None or t.i in actors or m.label in ("Person", "Date") or t.dep_ != "pobj":
+            continue
+        if t.head.lower_ in _VENUE_PREPS and t.head.head.i in anchor_ids:
+            return m.canonical or m.text
+    return None
 
 
 def target_place(tok: Token, event_type: str, index: MentionIndex, subtype: str | None = None) -> str | None:

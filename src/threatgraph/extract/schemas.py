@@ -302,6 +302,7 @@ class PloverFile(Schema):
     visiting_subtypes: Words
     aiming_verbs: Words
     seated_bodies: Words
+    venue_types: Words
     modality: Modality
 
 
