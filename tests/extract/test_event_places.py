@@ -138,3 +138,62 @@ def test_a_negated_happening_lends_the_lead_no_place(analyse, first: str, carrie
     text = f"The army {first} Yemen on Monday, officials said. Rebels attacked a convoy, they said."
     later = [e for e in analyse(text).events if e.source == "Rebels"]
     assert len(later) == 1 and later[0].place == carried
+
+
+def test_a_gathering_named_by_its_place_locates_what_was_decided_there(analyse) -> None:
+    # "at the Brussels summit": the summit met in Brussels, so what it decided was decided there
+    text = "NATO decided at last year's Brussels summit to invite Ruritania to start accession talks."
+    assert _one(analyse(text).events, "invite").place == "Brussels"
+
+
+def test_a_spoken_act_is_not_placed_where_what_it_speaks_of_is(analyse) -> None:
+    # the condemnation is made where the government is; the mission it speaks of is in Strelsau
+    text = "The government of Ruritania deplores these cowardly acts against the mission in Strelsau."
+    assert _one(analyse(text).events, "deplores").place != "Strelsau"
+    # a place phrase of the act itself still counts
+    text = "Speaking in Strelsau, the minister condemned the raids on the camps on Monday."
+    assert _one(analyse(text).events, "condemned").place == "Strelsau"
+
+
+def test_a_visit_is_where_the_place_visited_is(analyse) -> None:
+    text = "The foreign minister said she hoped to be visiting Uganda and Rwanda next month."
+    places = {e.target: e.place for e in analyse(text).events if e.trigger == "visiting"}
+    assert places == {"Uganda": "Uganda", "Rwanda": "Rwanda"}
+
+
+def test_what_is_aimed_at_is_no_place(analyse) -> None:
+    # "targeted at X" names a target; without the rule X is read as where the bombing was
+    text = "Gunmen bombed the depot on Friday in an attack targeted at Ruritania."
+    assert all(e.place != "Ruritania" for e in analyse(text).events)
+
+
+@pytest.mark.parametrize(
+    ("doer", "seat"),
+    [
+        ("Tanzanian police", "Tanzania"),
+        ("Kenya's parliament", "Kenya"),
+        ("Tanzanian riot police", "Tanzania"),
+        # forces and officials act abroad; a named court sits where its name does not say
+        ("Kenyan troops", None),
+        ("Kenyan officials", None),
+        ("Libyan World Court", None),
+        ("police", None),
+    ],
+)
+def test_the_seat_of_a_domestic_body(doer: str, seat: str | None) -> None:
+    from threatgraph.extract.events_places import seat_place
+
+    assert seat_place(doer) == seat
+
+
+def test_a_domestic_body_acts_at_home(analyse) -> None:
+    text = "Ugandan police said on Monday they had arrested six men after a raid."
+    assert _one(analyse(text).events, "arrested").place == "Uganda"
+
+
+def test_a_meeting_is_held_at_its_named_venue(analyse) -> None:
+    text = "The foreign ministers met at the United Nations on Monday."
+    assert _one(analyse(text).events, "met").place == "United Nations"
+    # a place named outright still wins, and a party is no venue
+    text = "The envoy held talks with the Taliban in Kabul."
+    assert _one(analyse(text).events, "talks").place == "Kabul"

@@ -42,8 +42,10 @@ from threatgraph.extract.events_places import (
     place_fallback,
     place_for,
     place_prep,
+    seat_place,
     target_place,
 )
+from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, SEAT, dateline_speaker, retold_places
 from threatgraph.extract.events_syntax import paragraph_bounds
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
@@ -373,6 +375,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     identified = _identities(doc, index)
     events: list[Event] = []
     triggers: list[Token] = []  # the trigger token of each event
+    origins: list[str | None] = []  # where each event's place came from (events_retold)
     seen: dict[tuple, list[tuple[tuple | None, str | None]]] = {}
     text = doc.text  # once: Doc.text joins all tokens on every access
     standalone = lexicon().words["standalone_types"]
@@ -420,21 +423,24 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         # places named around its targets and grounds are ("designated leaders of militias in X")
         issued = trig.type in lexicon().words["issued_types"]
         place = place_for(tok, kind, index, actor_tokens, measure=issued)
-        aimed = target_place(tok, trig.type, index) if place is None else None
+        aimed = target_place(tok, trig.type, index, trig.subtype) if place is None else None
         place = place or aimed
         # the object of "after", "since": "following X's attack on Y, Z moved to W" is not in W, and "a week
         # after an attack on a base" may be another happening than the lead's
         apart = kind == "noun" and sequenced(tok)
+        origin = OWN if place is not None else None
         if apart:
             place = place or phrase_place(tok, index, actor_tokens)
-        elif not issued:
-            place = place or place_fallback(tok, index, actor_tokens, para)
+            origin = OWN if place is not None else None
+        elif not issued and place is None:
+            place, origin = place_fallback(tok, index, actor_tokens, para)
         own_act = trig.type in lexicon().words["issued_types"] and performed(tok)
         negated, hedged = mode == "negated" or (_negated(tok) and not unclaimed(tok)), _hedged(tok, args)
         if negated and mode == "asserted":
             mode = "negated"
         fact = mode in ("asserted", "claimed")
         date, place = lead.see(tok, trig.type, date, place, own_act=own_act, apart=apart, told_as_fact=fact)
+        origin = origin or (LEAD if place is not None else None)
         speakers = speaker_groups(tok, index) if mode == "asserted" and kind != "compound" else set()
         # "listed X as a rebel group in 1994, and as a terrorist group in 2003": one verb, two happenings
         told = [date, *coordinated_dates(tok, kind, date, dated, para)]
@@ -446,6 +452,8 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
         for (src, _st), (tgt, tt), date in ((s, t, d) for s in sources for t, d in pairs):
             # "raided Eastport and Westport": force on two towns, each event where its own town is
             where = aimed_place(tt, index, aimed) if aimed is not None else place
+            seat = seat_place(src.text) if where is None and src is not None else None  # "Ruritanian police"
+            where = where or seat
             if src is None and tgt is None and (trig.type not in standalone or (where is None and date is None)):
                 continue  # an actorless happening needs a where or a when to be worth a line
             if src is not None and tgt is not None and (src.text == tgt.text or 0 <= src.group == tgt.group):
@@ -478,6 +486,12 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 )
             )
             triggers.append(tok)
+            origins.append(origin if seat is None else SEAT)
+    placed = [e.place for e in events]
     events = retold_earlier(retold_later(events, triggers), triggers)
     events = same_site_dates(events, lexicon().words["thing_target_types"], triggers)
+    # after the date passes, whose place from the same happening's other mention (same target, same doer) is kept;
+    # a place carried to a retelling is a guess that must not bar their matches by place
+    origins = [o if e.place == p else MATCHED for o, e, p in zip(origins, events, placed, strict=True)]
+    events = dateline_speaker(retold_places(events, triggers, origins), origins, lead.dateline)
     return _attribute_claims(events, claims) if claims else events

@@ -2,8 +2,11 @@
 
 A Country or Location mention counts when it is the object of a place preposition ("in",
 "near", "southwest of") hanging off the trigger or its anchors, renamed ("the capital,
-Eastport") or compounded with a kind of place ("the Eastmark region"); a name used as an actor or
-as a landmark ("30 km southeast of X") is not where the event happened.
+Eastport") or compounded with a kind of place ("the Eastmark region") or a gathering ("the Eastport
+summit"); a name used as an actor or as a landmark ("30 km southeast of X") is not where the event happened,
+nor is what is aimed at ("targeted at X"), what a spoken act speaks of ("condemned the raid in X": the
+condemnation is where its speaker is) or, for any other happening than the motion's own, a goal ("flew to
+X"). A place visited is where the visit is, and a country's domestic body ("Ruritanian police") acts at home.
 """
 
 from __future__ import annotations
@@ -14,25 +17,33 @@ from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
+from threatgraph.extract.events_retold import OWN, PARAGRAPH, SENTENCE
 from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.places import territory_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
 PLACE_PREPS = frozenset({"in", "at", "inside", "across", "into", "to", "near", "throughout", "within", "on"})
+# prepositions of a goal: "sent aid to X" is where the sending went (the sending's own place), never the place
+# of another happening told around it
+GOAL_PREPS = frozenset({"to", "into"})
 
 
 def place_prep(t: Token) -> Token | None:
     """The place preposition a place name hangs from, climbing "the megapolis of Karachi", a
     renaming ("the capital, Eastport"), a kind of place ("the Eastmark region") and a direction
-    ("65 kilometers southwest of Eastport", whose "of" locates like "near")."""
+    ("65 kilometers southwest of Eastport", whose "of" locates like "near"); "at" after a verb of aiming
+    ("targeted at X") names a target, not a place."""
     up = _place_site(t)
     directions = lexicon().words["direction_words"]
     for _ in range(4):
         if up.dep_ != "pobj":
             return None
         prep = up.head
+        if prep.lower_ == "at" and lemma(prep.head) in lexicon().words["aiming_verbs"]:
+            return None  # "targeted at X", "aimed at X": what is aimed at, not where
         if prep.lower_ in PLACE_PREPS:
             return prep
         if prep.lower_ != "of":
@@ -45,8 +56,9 @@ def place_prep(t: Token) -> Token | None:
 
 def _place_site(t: Token) -> Token:
     """The noun whose phrase locates a place name: the name itself, the noun it renames ("the
-    capital, Eastport") or the kind of place it names ("the Eastmark region", "Eastport district")."""
-    kinds = lexicon().words["place_nouns"]
+    capital, Eastport"), the kind of place it names ("the Eastmark region", "Eastport district") or the
+    gathering it names by where it met ("at the Eastport summit": what was decided there was decided in Eastport)."""
+    kinds = lexicon().words["place_nouns"] | lexicon().words["gathering_nouns"]
     if t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head
     if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and lemma(t.head) in kinds:
@@ -162,16 +174,44 @@ def _place_in(
         name = _place_name(t, index, actors)
         if name is None or _in_other_relative(t, trigger) or _in_other_happening(t, trigger, any_type=remote):
             continue
+        if trigger is not None and _spoken_of(t, trigger):
+            continue
         prep = place_prep(t)
         if prep is None and (_premodifier(t) or not _after_place_word(t, index)):
             continue
-        if prep is not None and (lemma(prep.head) in speech or (not landmarks and prep.head.lower_ in directions)):
+        said = lemma(prep.head) in speech and not _reported_state(prep.head) if prep is not None else False
+        if prep is not None and prep.lower_ in GOAL_PREPS and prep.head != trigger:
+            continue  # "handed over to X", "flew to X": where someone went, not where another happening was
+        if prep is not None and (said or (not landmarks and prep.head.lower_ in directions)):
             continue
         # "Ceel-Baraf, Somalia": the town its country renames is the more specific place
         key = (not _has_country_appos(t, index), abs(t.i - near), name)
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+_SPOKEN_OF_PREPS = frozenset({"of", "on", "against", "over", "about", "for"})
+
+
+def _spoken_of(t: Token, trigger: Token) -> bool:
+    """Whether a place word lies in what a spoken act (``spoken_types``: a condemnation, a call, a threat)
+    speaks of: its object ("deplored the acts against the mission in X") or the phrase of its topic ("the
+    condemnation of the raid in X"). Such an act happens where its speaker is, not where what it names is."""
+    found = trigger_of(trigger)
+    if found is None or found[0].type not in lexicon().words["spoken_types"]:
+        return False
+    for up in t.ancestors:
+        if up.head == trigger and up != trigger:
+            return up.dep_ in ("dobj", "attr") or (up.dep_ == "prep" and up.lower_ in _SPOKEN_OF_PREPS)
+    return False
+
+
+def _reported_state(verb: Token) -> bool:
+    """Whether a speech verb only reports a state in the passive ("were reported dead in X", "was said
+    killed in X"): its place phrase tells where the reported happening was, not where anyone spoke."""
+    kids = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("oprd", "xcomp", "acomp") for c in kids)
 
 
 def _has_country_appos(t: Token, index: MentionIndex) -> bool:
@@ -203,19 +243,27 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
     i = t.i
     while i > 0 and index.at(t.doc[i - 1]) is m:
         i -= 1
+    if i > 1 and t.doc[i - 1].lower_ == "at" and lemma(t.doc[i - 2]) in lexicon().words["aiming_verbs"]:
+        return False  # "targeted at X" however parsed
     return i > 0 and t.doc[i - 1].lower_ in PLACE_PREPS
 
 
-def place_fallback(tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]) -> str | None:
-    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph."""
+def place_fallback(
+    tok: Token, index: MentionIndex, actors: set[int], para: tuple[int, int]
+) -> tuple[str | None, str | None]:
+    """A place phrase elsewhere in the sentence, else the last one earlier in the paragraph, with where it
+    was found (the trigger's own phrase, its sentence or its paragraph): a place read around the trigger is a
+    weaker guess, which a happening told again may replace and never lends (:mod:`events_retold`)."""
     found = _place_in(tok.sent, index, actors, tok.i, trigger=tok, remote=True)
     if found is not None:
-        return found
+        # "the slaying of a doctor in the Eastport area": a place inside the trigger's own phrase is its own
+        return found, (OWN if found == phrase_place(tok, index, actors) else SENTENCE)
     doc, lo = tok.doc, para[0]
     i = tok.sent.start
     while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
         i -= 1
-    return _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+    found = _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+    return found, (PARAGRAPH if found is not None else None)
 
 
 def phrase_place(tok: Token, index: MentionIndex, actors: set[int]) -> str | None:
@@ -254,6 +302,8 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
         on_object = not measure and head.dep_ in ("dobj", "pobj", "attr") and head.i not in actors
         if on_object and head.i not in anchor_ids and _in_other_happening(t, tok):
             continue  # "deplored the raid in X": the raid's place, not the condemnation's
+        if _spoken_of(t, tok):
+            continue  # "deplored the acts against the mission in X": what was deplored is there, not who spoke
         # "ripped through a hotel in X": the place of what a site preposition of the anchor names
         # ("the raid is not linked with the probe into the bombings in X": a happening is not a site)
         through = (
@@ -269,20 +319,42 @@ def place_for(tok: Token, kind: str, index: MentionIndex, actors: set[int], meas
         ):
             return name
     if reference is None:
-        return None
+        return _venue(tok, anchor_ids, index, actors)
     # a place named outright in the sentence ("the base in Busayrah, 30 km southeast of X") is nearer the truth
     return _place_in(tok.sent, index, actors, tok.i, landmarks=False) or reference
 
 
-def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None:
+_VENUE_PREPS = frozenset({"in", "at"})
+
+
+def _venue(tok: Token, anchor_ids: set[int], index: MentionIndex, actors: set[int]) -> str | None:
+    """Where a meeting (``venue_types``) was held when it names a building or a body as its venue: "met in
+    the White House", "talks at the United Nations". The named body is where they met, not a party to it
+    (it is no actor of the event)."""
+    found = trigger_of(tok)
+    if found is None or found[0].type not in lexicon().words["venue_types"]:
+        return None
+    for t in tok.sent:
+        m = index.at(t)
+        if m is None or t.i in actors or m.label in ("Person", "Date") or t.dep_ != "pobj":
+            continue
+        if t.head.lower_ in _VENUE_PREPS and t.head.head.i in anchor_ids:
+            return m.canonical or m.text
+    return None
+
+
+def target_place(tok: Token, event_type: str, index: MentionIndex, subtype: str | None = None) -> str | None:
     """The place a use of force is aimed at, when its object is a place: "shelled Eastport", "attacked
     the town of Eastport", "stormed the Eastport district", "an attack on the capital, Eastport".
-    Force on a town happens in that town; a target that is a body or a person says nothing of where."""
-    if event_type not in lexicon().words["thing_target_types"]:
+    Force on a town happens in that town; a target that is a body or a person says nothing of where.
+    A visit (``visiting_subtypes``) is where the place visited is: "visiting Ruritania and Eastmark"."""
+    visit = subtype is not None and subtype in lexicon().words["visiting_subtypes"]
+    if event_type not in lexicon().words["thing_target_types"] and not visit:
         return None
     kinds = lexicon().words["place_nouns"]
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    if not visit:
+        objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
     for obj in (o for o in objects if o.dep_ in ("dobj", "pobj")):
         m = index.at(obj)
         if m is not None and m.label in PLACE_LABELS:
@@ -299,7 +371,7 @@ def target_place(tok: Token, event_type: str, index: MentionIndex) -> str | None
 
 
 def aimed_place(target: Token | None, index: MentionIndex, aimed: str) -> str:
-    """The place of a use of force aimed at a place (``aimed``, from :func:`target_place`) for one of its
+    """The place of a use of force (or a visit) aimed at a place (``aimed``, from :func:`target_place`) for one of its
     targets: a place joined to the aimed one by "and" is its own event's place ("air raids on Eastmark and
     Westmark": the raid on Westmark is in Westmark, not in the first place named); any other target keeps
     ``aimed``."""
@@ -313,3 +385,23 @@ def aimed_place(target: Token | None, index: MentionIndex, aimed: str) -> str:
     if own.label not in PLACE_LABELS or (head.canonical or head.text) != aimed:
         return aimed
     return own.canonical or own.text
+
+
+def seat_place(doer: str) -> str | None:
+    """The country of a doer that is a country's own domestic body, named by its adjective or possessive:
+    "Ruritanian police", "the Eastmark parliament", "Ruritania's courts" (``seated_bodies``). Such a body acts
+    at home, so an event it does that names no place of its own happened in its country. A force or an
+    official may act abroad ("Ruritanian troops", "Ruritanian officials"), so neither says where."""
+    words = doer.replace("’", "'").split()
+    if len(words) < 2 or words[-1].lower() not in lexicon().words["seated_bodies"]:
+        return None
+    if any(not w.islower() for w in words[1:]):
+        return None  # "the Ruritanian Supreme Court", "a Ruritanian World Court case": a named body, seated anywhere
+    first = words[0].removesuffix("'s")
+    code = territory_code(first)
+    if code is None:
+        return None
+    from rigour.territories import get_territory
+
+    territory = get_territory(code)
+    return territory.name if territory is not None else None

@@ -296,6 +296,13 @@ class PloverFile(Schema):
     partner_types: Words
     issuing_verbs: Words
     judging_verbs: Words
+    apart_modifiers: Words
+    gathering_nouns: Words
+    spoken_types: Words
+    visiting_subtypes: Words
+    aiming_verbs: Words
+    seated_bodies: Words
+    venue_types: Words
     modality: Modality
 
 
