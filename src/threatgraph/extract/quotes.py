@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex
+from threatgraph.extract.events_actors import ORG_LABELS, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import (
@@ -49,6 +49,7 @@ from threatgraph.extract.quote_frames import (
     unrealised,
 )
 from threatgraph.extract.quote_kinds import attribution_kind
+from threatgraph.extract.quote_labels import label_attribution, label_attributions
 from threatgraph.extract.quote_marks import (
     CLOSING_MARKS,
     DATELINE,
@@ -253,7 +254,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
         if att is None or att.speaker is None:  # 'bears a quotation from X: “…”': the noun names its source
-            att = colon_attribution(doc, mk.start, index, quoted) or speaker_label(doc, text, mk.start, index) or att
+            att = (
+                colon_attribution(doc, mk.start, index, quoted)
+                or speaker_label(doc, text, mk.start, index, quoted)
+                or att
+            )
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
@@ -363,6 +368,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         direct = any(s <= start and end <= e for s, e in quoted)
         q = _quote(text[start:end], start, end, att, outlet=None, direct=direct, sentence=_sentence_text(text, noun))
         items.append((start, finish(q, att)))
+    for att, start, end in label_attributions(doc, text, paragraphs, index, quoted):  # "Ada Roe: the port …"
+        q = _quote(text[start:end], start, end, att, outlet=None, direct=False, sentence=_sentence_text(text, att.cue))
+        if text[end - 1] == "?":  # "VALE: Do you think …?": a transcript's question states no claim
+            q.kind = "question"
+        items.append((start, finish(q, att)))
     items.sort(key=lambda item: item[0])
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -432,21 +442,14 @@ def _unvoice_bodies(quotes: list[Quote], doc: Doc, bodies: set[tuple[str | None,
             q.source_start = q.source_end = -1
 
 
-def speaker_label(doc: Doc, text: str, start: int, index: MentionIndex) -> Attribution | None:
-    """The speaker of a transcript line ('Ada Roe: “…”'): a paragraph opening with nothing but a person's name
-    and a colon before the quotation; the colon stands for the cue."""
+def speaker_label(
+    doc: Doc, text: str, start: int, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()
+) -> Attribution | None:
+    """The speaker of a transcript line or headline ('Ada Roe: “…”', 'Poll: “…”'): a line opening with nothing but
+    a source label and a colon before the quotation (``quote_labels``); the colon stands for the cue."""
     line_start = text.rfind("\n", 0, start) + 1
-    label = text[line_start : start - 1].rstrip()
-    if not label.endswith(":") or len(label.split()) > 5:
-        return None
-    colon = doc.char_span(line_start + len(label) - 1, line_start + len(label), alignment_mode="expand")
-    span = doc.char_span(line_start, line_start + len(label) - 1, alignment_mode="expand")
-    if colon is None or span is None or not len(span):
-        return None
-    m = index.at(span[0])
-    if m is None or m.label != "Person" or m.end < span.end_char - 1 or m.start > span.start_char:
-        return None
-    return Attribution(colon[0], Actor(m.canonical or m.text, m.group, m.label), span.root)
+    found = label_attribution(doc, text, (line_start, start), index, quoted)
+    return found[0] if found is not None and found[1] >= start - 1 else None
 
 
 def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
