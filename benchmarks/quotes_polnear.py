@@ -473,8 +473,8 @@ def evaluate(
         listed = errors and split == "train" and (not halves or name.endswith("/A"))
         system = system_attributions(doc, document)
         totals.setdefault(name, Scores()).add(score(document, system, listed))
-        keep = [content_shape(doc, g) in PARC_SHAPES for g in document.gold]
-        sense_system, sense_gold = parc_sense(system, document.gold, keep, document.text)
+        sensed = [content_shape(doc, g) in PARC_SHAPES for g in document.gold]
+        sense_system, sense_gold = parc_sense(system, document.gold, sensed, document.text)
         sense = Document(document.doc_id, document.text, document.published, document.title, sense_gold)
         totals.setdefault(f"{name} parc-sense", Scores()).add(score(sense, sense_system))
     return totals
