@@ -69,6 +69,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
+from threatgraph.extract.quote_raising import hedges
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
@@ -373,6 +374,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if text[end - 1] == "?":  # "VALE: Do you think …?": a transcript's question states no claim
             q.kind = "question"
         items.append((start, finish(q, att)))
+    for verb, parts in hedges(doc, [*((m.start, m.end) for m in kept), *headings]):  # "X seemed to …"
+        hedge = Attribution(verb, None, None)
+        for p_start, p_end in parts:
+            q = _quote(text[p_start:p_end], p_start, p_end, hedge, outlet=None, direct=False)
+            q.kind, q.sentence = "hedge", _sentence_text(text, verb)
+            items.append((p_start, q))
     items.sort(key=lambda item: item[0])
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -491,7 +498,13 @@ def _drop_nested(quotes: list[Quote], doc: Doc) -> list[Quote]:
         if inner is None:
             return False
         for o in quotes:
-            if o is q or o.direct or o.cue_start in (-1, q.cue_start) or not o.start <= q.cue_start < o.end:
+            if (
+                o is q
+                or o.direct
+                or o.kind == "hedge"
+                or o.cue_start in (-1, q.cue_start)
+                or not o.start <= q.cue_start < o.end
+            ):
                 continue
             outer = token(o.cue_start)
             if outer is not None and under(inner, outer):

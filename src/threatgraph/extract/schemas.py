@@ -73,6 +73,8 @@ class CuesFile(Schema):
     cue_verbs: Words
     weak_cue_verbs: Words
     mind_verbs: Words
+    knowledge_verbs: Words
+    raising_verbs: Words
     refusal_verbs: Words
     prospective_modals: Words
     prospective_verbs: Words
