@@ -45,14 +45,15 @@ def label_span(doc: Doc, text: str, line_start: int, line_end: int) -> tuple[Spa
     words = [t for t in label if not (t.is_punct or t.is_space)]
     if not words or len(words) > _LABEL_WORDS or any(t.pos_ not in _LABEL_POS for t in label):
         return None
-    if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
-        return None
+    root = label.root
+    if root.pos_ not in ("PROPN", "NOUN") or any(t.i not in {s.i for s in root.subtree} for t in words):
+        return None  # one noun phrase: not "Follow Ada Roe on Twitter", whose last name is no source
     return label, colon[0]
 
 
 def label_head(label: Span) -> Token:
-    """The word a label names its source by: its last noun or name ("Ada Roe", "Vale camp", "Poll")."""
-    return next(t for t in reversed(label) if t.pos_ in ("PROPN", "NOUN"))
+    """The word a label names its source by: the head of its noun phrase ("Ada Roe", "Vale camp", "Poll")."""
+    return label.root
 
 
 def capital_surname(tok: Token, index: MentionIndex) -> Mention | None:
