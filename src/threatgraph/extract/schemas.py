@@ -115,7 +115,7 @@ class CuesFile(Schema):
     stance_verbs: Words
     intent_verbs: Words
     stance_preps: Words
-    stance_phrasal: dict[str, str]
+    stance_phrasal: dict[str, list[str]]
     question_verbs: Words
 
 
