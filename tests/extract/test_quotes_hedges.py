@@ -49,3 +49,15 @@ def test_a_hedge_inside_a_saying_is_part_of_the_saying(analyse) -> None:
     never takes the saying's place."""
     (q,) = analyse("Ada Roe said the senator seemed ready to quit the race.").quotes
     assert (q.speaker, q.kind, q.text) == ("Ada Roe", "speech", "the senator seemed ready to quit the race")
+
+
+def test_a_passive_raising_verb_with_its_infinitive_is_a_hedge(analyse) -> None:
+    """ "X is expected to …", "X was said to have …": nobody named says so; a sourceless hedge, never a claim."""
+    text = "The fighter was said to have fled to the hills."
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == ["The fighter", "to have fled to the hills"]
+    assert {(q.kind, q.speaker) for q in quotes} == {("hedge", None)}
+
+
+def test_a_passive_without_an_infinitive_is_no_hedge(analyse) -> None:
+    assert analyse("The senator was considered a liberal by his colleagues.").quotes == []

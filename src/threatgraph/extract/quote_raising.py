@@ -1,4 +1,4 @@
-"""Hedged statements: a verb of appearance raising its subject ("Ada Roe seemed to waver", "it appears that …").
+"""Hedged statements: a verb raising its subject ("Ada Roe seemed to waver", "it appears that …", "is expected to").
 
 PARC-style gold (PolNeAR) annotates "X seems/appears to Y" as an attribution with no source: the writer presents
 the proposition "X Y" as an appearance. The cue is the verb, the content its subject and its complement (two parts
@@ -36,8 +36,14 @@ def _edges(tok: Token) -> tuple[int, int]:
 def hedge_parts(verb: Token) -> list[tuple[int, int]] | None:
     """The content of a verb of appearance as character spans: its subject and its complement ("Ada Roe … to be
     wavering"), or the clause after an expletive subject ("it appears that the talks failed"); None when the
-    verb raises nothing (no complement, a relative or question word for a subject, an object of its own)."""
-    if verb.pos_ != "VERB" or lemma(verb) not in cues()["raising_verbs"]:
+    verb raises nothing (no complement, a relative or question word for a subject, an object of its own). A passive
+    of ``raising_passives`` with its infinitive ("Ada Roe is expected to win") is read the same way."""
+    if verb.pos_ != "VERB":
+        return None
+    word = lemma(verb)
+    if word in cues()["raising_passives"]:
+        return _passive_parts(verb)
+    if word not in cues()["raising_verbs"]:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$") or subjects[0].dep_ == "nsubjpass":
@@ -52,6 +58,20 @@ def hedge_parts(verb: Token) -> list[tuple[int, int]] | None:
     if complement is None or subject.pos_ == "PRON" and subject.lower_ in ("this", "that", "which"):
         return None
     return [_edges(subject), _edges(complement)]
+
+
+def _passive_parts(verb: Token) -> list[tuple[int, int]] | None:
+    """ "X is expected to win": the passive subject before the verb and the infinitive after it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$") or subjects[0].lower_ == "it":
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    infinitive = next(
+        (c for c in verb.rights if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )
+    return [_edges(subjects[0]), _edges(infinitive)] if infinitive is not None else None
 
 
 def _finite(tok: Token) -> bool:

@@ -75,6 +75,7 @@ class CuesFile(Schema):
     mind_verbs: Words
     knowledge_verbs: Words
     raising_verbs: Words
+    raising_passives: Words
     refusal_verbs: Words
     prospective_modals: Words
     prospective_verbs: Words
