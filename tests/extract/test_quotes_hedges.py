@@ -61,3 +61,23 @@ def test_a_passive_raising_verb_with_its_infinitive_is_a_hedge(analyse) -> None:
 
 def test_a_passive_without_an_infinitive_is_no_hedge(analyse) -> None:
     assert analyse("The senator was considered a liberal by his colleagues.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Asked whether Jon Roe would hold a cabinet post, she laughed.",
+            "whether Jon Roe would hold a cabinet post",
+        ),
+        (
+            "She was asked if she had ever been turned away at the border.",
+            "if she had ever been turned away at the border",
+        ),
+    ],
+)
+def test_a_question_put_by_an_unnamed_asker_is_a_sourceless_question(analyse, sentence: str, content: str) -> None:
+    """PolNeAR annotates "Asked whether …" with no source: the asker goes unnamed. Kind question, no claim, and the
+    one answering is never made the asker."""
+    (q,) = [q for q in analyse(sentence).quotes if q.kind == "question"]
+    assert (q.text, q.speaker, q.source_start) == (content, None, -1)

@@ -1,10 +1,12 @@
-"""Hedged statements: a verb raising its subject ("Ada Roe seemed to waver", "it appears that …", "is expected to").
+"""Attributions without a source: hedges ("Ada Roe seemed to waver", "is expected to") and unasked questions.
 
 PARC-style gold (PolNeAR) annotates "X seems/appears to Y" as an attribution with no source: the writer presents
 the proposition "X Y" as an appearance. The cue is the verb, the content its subject and its complement (two parts
 around the verb) or, after an expletive "it", the clause it takes. Nobody is quoted, so the product keeps it as
 kind ``hedge`` (``cues.yaml``), never shown as anyone's claim; a verb of appearance without a complement ("appeared
-on television", "appeared in court") is an act, not an appearance.
+on television", "appeared in court") is an act, not an appearance. A question put by someone the text leaves
+unnamed ("Asked whether the mill would close, she …", "she was asked if …") is PolNeAR's sourceless attribution
+too: the question verb is the cue and the question clause, its opener kept, the content (kind question).
 """
 
 from __future__ import annotations
@@ -89,4 +91,33 @@ def hedges(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[Token, list[t
         parts = hedge_parts(tok)
         if parts is not None and all(a < b for a, b in parts):
             out.append((tok, parts))
+    return out
+
+
+def unnamed_question(verb: Token) -> tuple[int, int] | None:
+    """The question clause of a question verb with no subject of its own or a passive one ("Asked whether …",
+    "was asked if …"): "whether"/"if" marking the clause, or a wh- word opening it, with the clause; None when
+    the verb has an active subject (``quote_content.asks`` reads that asker's question) or no such clause."""
+    if verb.pos_ != "VERB" or lemma(verb) not in cues()["question_verbs"]:
+        return None
+    if any(c.dep_ in ("nsubj", "csubj", "expl") for c in verb.children):
+        return None
+    for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
+        first = next((t for t in clause.subtree if not (t.is_punct or t.is_space)), None)
+        if first is None:
+            continue
+        opener = first.lower_ in ("whether", "if") and first.dep_ == "mark" and first.head.i == clause.i
+        if opener or first.tag_ in ("WP", "WRB", "WDT"):
+            return _edges(clause)
+    return None
+
+
+def unnamed_questions(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[Token, tuple[int, int]]]:
+    """Each question put by an unnamed asker, with its question clause, outside the spans ``outside``."""
+    out = []
+    for tok in doc:
+        if tok.pos_ == "VERB" and not any(s <= tok.idx < e for s, e in outside):
+            span = unnamed_question(tok)
+            if span is not None and span[0] < span[1]:
+                out.append((tok, span))
     return out

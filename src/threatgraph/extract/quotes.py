@@ -69,7 +69,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
-from threatgraph.extract.quote_raising import hedges
+from threatgraph.extract.quote_raising import hedges, unnamed_questions
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
@@ -374,7 +374,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if text[end - 1] == "?":  # "VALE: Do you think …?": a transcript's question states no claim
             q.kind = "question"
         items.append((start, finish(q, att)))
-    for verb, parts in hedges(doc, [*((m.start, m.end) for m in kept), *headings]):  # "X seemed to …"
+    outside = [*((m.start, m.end) for m in kept), *headings]
+    for verb, (p_start, p_end) in unnamed_questions(doc, outside):  # "Asked whether …, X said"
+        q = _quote(text[p_start:p_end], p_start, p_end, Attribution(verb, None, None), outlet=None, direct=False)
+        q.kind, q.sentence = "question", _sentence_text(text, verb)
+        items.append((p_start, q))
+    for verb, parts in hedges(doc, outside):  # "X seemed to …"
         hedge = Attribution(verb, None, None)
         for p_start, p_end in parts:
             q = _quote(text[p_start:p_end], p_start, p_end, hedge, outlet=None, direct=False)
