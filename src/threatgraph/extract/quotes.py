@@ -14,8 +14,10 @@ researcher"). The cue words live in ``cues.yaml``.
 This module assembles the attributions; the parts live beside it: quotation marks and paragraphs
 (``quote_marks``), the cue that frames a quotation (``quote_frames``), the content of reported speech
 (``quote_content``), nominal attributions such as "X's claim that …" (``quote_nominal``), the speaker behind a
-cue (``quote_speakers``, with ``quote_people`` for what the article says about its people) and titles,
-affiliations and outlets (``quote_profiles``).
+cue (``quote_speakers``, with ``quote_people`` for what the article says about its people), titles,
+affiliations and outlets (``quote_profiles``), "Source: content" lines of headlines and transcripts
+(``quote_labels``) and attributions without a source, hedges ("X seemed to …", "X is expected to …") and questions
+put by an unnamed asker (``quote_raising``), which are kept with their kind and never shown as anyone's claim.
 """
 
 from __future__ import annotations
