@@ -59,17 +59,7 @@ def hedge_parts(verb: Token) -> list[tuple[int, int]] | None:
     complement = next((c for c in verb.rights if c.dep_ in _COMPLEMENTS), None)
     if complement is None or subject.pos_ == "PRON" and subject.lower_ in ("this", "that", "which"):
         return None
-    return [_subject_part(subject, verb), _edges(complement)]
-
-
-def _subject_part(subject: Token, verb: Token) -> tuple[int, int]:
-    """The content before the verb: the subject with an adverb standing between it and the verb ("Both houses now
-    seem intent on …": PolNeAR keeps "now" with the subject), never an auxiliary."""
-    start, end = _edges(subject)
-    for c in verb.children:
-        if c.dep_ in ("advmod", "neg") and subject.i < c.i < verb.i and not c.is_punct:
-            end = max(end, c.idx + len(c))
-    return start, end
+    return [_edges(subject), _edges(complement)]
 
 
 def _passive_parts(verb: Token) -> list[tuple[int, int]] | None:
