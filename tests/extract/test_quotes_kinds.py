@@ -206,6 +206,9 @@ def test_a_question_asked_is_an_attribution_of_its_own_kind(analyse, text: str, 
 
 
 def test_the_answer_to_an_unnamed_askers_question_is_the_answerers(analyse) -> None:
-    """'Asked if …, X said …': the asker goes unnamed, so the question is nobody's; X's answer is X's."""
-    (q,) = analyse("Asked if he would run again, Tom Brook said he had not decided yet.").quotes
+    """'Asked if …, X said …': the asker goes unnamed, so the question is nobody's (kept without a source, kind
+    question, since session 21 as PolNeAR annotates it); X's answer is X's, and X never becomes the asker."""
+    quotes = analyse("Asked if he would run again, Tom Brook said he had not decided yet.").quotes
+    (q,) = [q for q in quotes if q.kind != "question"]
     assert (q.speaker, q.text, q.kind) == ("Tom Brook", "he had not decided yet", "speech")
+    assert [(x.speaker, x.text) for x in quotes if x.kind == "question"] == [(None, "if he would run again")]

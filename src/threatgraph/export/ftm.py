@@ -399,7 +399,7 @@ def validate_file(path: Path) -> int:
 
 
 #: How a Note summarises an attribution that is not someone's statement (extract/quote_kinds.py).
-_KIND_SUMMARY = {"stance": "Stance attributed", "question": "Question asked"}
+_KIND_SUMMARY = {"stance": "Stance attributed", "question": "Question asked", "hedge": "Hedged statement"}
 
 
 def _check_parc(rec: dict[str, Any], where: str) -> str:

@@ -282,12 +282,20 @@ def stance_content(cue: Token) -> Span | None:
     first, last = taken[0].left_edge, taken[-1].right_edge
     if first.i <= cue.i:
         return None
+    if through is not None and through.lower_ not in ("for", "against") and not _has_infinitive(first, last):
+        return None  # "called on the mayor at home": a visit; "called on the mayor to resign": a position
     while last.i > first.i and (last.is_punct or last.is_space):
         last = doc[last.i - 1]
     span = doc[first.i : last.i + 1]
     if len(span) == 1 and span[0].pos_ == "PRON" and span[0].tag_ not in ("PRP",):
         return None  # "which", "what": the relative or question word stands for content elsewhere
     return span
+
+
+def _has_infinitive(first: Token, last: Token) -> bool:
+    """Whether a "to" infinitive stands between two tokens of a content ("the council to act")."""
+    doc = first.doc
+    return any(t.lower_ == "to" and t.dep_ == "aux" and t.head.pos_ in ("VERB", "AUX") for t in doc[first.i : last.i])
 
 
 def finding_content(cue: Token) -> Span | None:
@@ -326,10 +334,10 @@ def finding_content(cue: Token) -> Span | None:
 def stance_preposition(cue: Token) -> Token | None:
     """The preposition a verb of ``stance_phrasal`` takes a position through ("called for", "argued against"),
     right after the verb (or its object: "pushed hard for"); None when the verb has no such preposition."""
-    word = cues()["stance_phrasal"].get(lemma(cue)) if cue.pos_ == "VERB" else None
-    if word is None:
+    words = cues()["stance_phrasal"].get(lemma(cue)) if cue.pos_ == "VERB" else None
+    if words is None:
         return None
-    return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == word and c.i <= cue.i + 3), None)
+    return next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ in words and c.i <= cue.i + 3), None)
 
 
 def coordinated_saying(clause: Token) -> Token | None:

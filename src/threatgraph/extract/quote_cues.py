@@ -25,7 +25,7 @@ def cues() -> dict[str, Any]:
             data[key] = frozenset(str(v) for v in value)
     data["quote_marks"] = {str(k): frozenset(str(c) for c in v) for k, v in data["quote_marks"].items()}
     data["phrasal_cues"] = {str(k): str(v) for k, v in data["phrasal_cues"].items()}
-    data["stance_phrasal"] = {str(k): str(v) for k, v in data["stance_phrasal"].items()}
+    data["stance_phrasal"] = {str(k): frozenset(str(w) for w in v) for k, v in data["stance_phrasal"].items()}
     data["title_abbreviations"] = {str(k): str(v) for k, v in data["title_abbreviations"].items()}
     data["finding_preps"] = {str(k): frozenset(str(w) for w in v) for k, v in data["finding_preps"].items()}
     return data

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
-from threatgraph.extract.quote_content import characterisation, stance_preposition
+from threatgraph.extract.quote_content import characterisation, misread_that, stance_preposition
 from threatgraph.extract.quote_cues import cues, prepositional_source
 from threatgraph.extract.quote_marks import CLOSING_MARKS, DOUBLE_APOSTROPHE, Marked, mark_at
 from threatgraph.extract.quote_people import PRONOUN_GENDER, person_titles
@@ -36,9 +36,21 @@ def is_cue(tok: Token) -> bool:
         return not _raised(tok)  # "called for a ban", "argued against intervention"
     if lem in cues()["characterising_verbs"] and lem not in cues()["cue_verbs"]:
         return characterisation(tok) is not None  # "called the ruling a disgrace"; not "called him on Monday"
+    if lem in cues()["knowledge_verbs"] and lem not in cues()["cue_verbs"]:
+        return knows_clause(tok) and not _raised(tok)  # "realised that …"; not "knew her well", "you know"
     return (lem in cues()["cue_verbs"] or lem in cues()["stance_verbs"] or lem in cues()["question_verbs"]) and not (
         _raised(tok)
     )
+
+
+def knows_clause(tok: Token) -> bool:
+    """Whether a verb of knowledge or perception takes a clause of its own with a finite verb ("knows that the
+    deal is dead", "saw the deal was dead"): only then does it attribute a proposition to its subject; "knew Ada
+    Roe well", "saw the crowd" and a bare "you know" attribute nothing."""
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) or misread_that(tok)
+    if clause is None:
+        return False
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
 
 
 def channel_of_saying(tok: Token, direct_cues: set[int]) -> bool:

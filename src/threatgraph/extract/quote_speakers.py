@@ -769,6 +769,8 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     speaker = att.speaker
     if speaker is None:  # "they say …" with no antecedent the article names: said by people left unnamed
         return unnamed_people(att) and (lem in data["mind_verbs"] or lem not in data["weak_cue_verbs"])
+    if lem in data["knowledge_verbs"] and lem not in data["cue_verbs"]:  # "realised that …": people know things
+        return speaker.label == "Person" or _people(att)
     if lem in data["mind_verbs"]:  # a poll or a study "suggests" its finding as people do their view
         return speaker.label == "Person" or _people(att) or _finding(att)
     if lem in data["stance_verbs"] and lem not in data["cue_verbs"]:

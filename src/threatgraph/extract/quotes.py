@@ -14,8 +14,10 @@ researcher"). The cue words live in ``cues.yaml``.
 This module assembles the attributions; the parts live beside it: quotation marks and paragraphs
 (``quote_marks``), the cue that frames a quotation (``quote_frames``), the content of reported speech
 (``quote_content``), nominal attributions such as "X's claim that …" (``quote_nominal``), the speaker behind a
-cue (``quote_speakers``, with ``quote_people`` for what the article says about its people) and titles,
-affiliations and outlets (``quote_profiles``).
+cue (``quote_speakers``, with ``quote_people`` for what the article says about its people), titles,
+affiliations and outlets (``quote_profiles``), "Source: content" lines of headlines and transcripts
+(``quote_labels``) and attributions without a source, hedges ("X seemed to …", "X is expected to …") and questions
+put by an unnamed asker (``quote_raising``), which are kept with their kind and never shown as anyone's claim.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatgraph.extract.events import evidence_bounds
-from threatgraph.extract.events_actors import ORG_LABELS, Actor, MentionIndex
+from threatgraph.extract.events_actors import ORG_LABELS, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import (
@@ -49,6 +51,7 @@ from threatgraph.extract.quote_frames import (
     unrealised,
 )
 from threatgraph.extract.quote_kinds import attribution_kind
+from threatgraph.extract.quote_labels import label_attribution, label_attributions
 from threatgraph.extract.quote_marks import (
     CLOSING_MARKS,
     DATELINE,
@@ -68,6 +71,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
+from threatgraph.extract.quote_raising import hedges, unnamed_questions
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
@@ -253,7 +257,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         previous = (mk, cue)
         att: Attribution | None = attribution_for(cue, index, quoted) if cue is not None else None
         if att is None or att.speaker is None:  # 'bears a quotation from X: “…”': the noun names its source
-            att = colon_attribution(doc, mk.start, index, quoted) or speaker_label(doc, text, mk.start, index) or att
+            att = (
+                colon_attribution(doc, mk.start, index, quoted)
+                or speaker_label(doc, text, mk.start, index, quoted)
+                or att
+            )
         if cue is not None:
             direct_cues.add(cue.i)
         q = _quote(
@@ -363,6 +371,22 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         direct = any(s <= start and end <= e for s, e in quoted)
         q = _quote(text[start:end], start, end, att, outlet=None, direct=direct, sentence=_sentence_text(text, noun))
         items.append((start, finish(q, att)))
+    for att, start, end in label_attributions(doc, text, paragraphs, index, quoted):  # "Ada Roe: the port …"
+        q = _quote(text[start:end], start, end, att, outlet=None, direct=False, sentence=_sentence_text(text, att.cue))
+        if text[end - 1] == "?":  # "VALE: Do you think …?": a transcript's question states no claim
+            q.kind = "question"
+        items.append((start, finish(q, att)))
+    outside = [*((m.start, m.end) for m in kept), *headings]
+    for verb, (p_start, p_end) in unnamed_questions(doc, outside):  # "Asked whether …, X said"
+        q = _quote(text[p_start:p_end], p_start, p_end, Attribution(verb, None, None), outlet=None, direct=False)
+        q.kind, q.sentence = "question", _sentence_text(text, verb)
+        items.append((p_start, q))
+    for verb, parts in hedges(doc, outside):  # "X seemed to …"
+        hedge = Attribution(verb, None, None)
+        for p_start, p_end in parts:
+            q = _quote(text[p_start:p_end], p_start, p_end, hedge, outlet=None, direct=False)
+            q.kind, q.sentence = "hedge", _sentence_text(text, verb)
+            items.append((p_start, q))
     items.sort(key=lambda item: item[0])
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -432,21 +456,14 @@ def _unvoice_bodies(quotes: list[Quote], doc: Doc, bodies: set[tuple[str | None,
             q.source_start = q.source_end = -1
 
 
-def speaker_label(doc: Doc, text: str, start: int, index: MentionIndex) -> Attribution | None:
-    """The speaker of a transcript line ('Ada Roe: “…”'): a paragraph opening with nothing but a person's name
-    and a colon before the quotation; the colon stands for the cue."""
+def speaker_label(
+    doc: Doc, text: str, start: int, index: MentionIndex, quoted: tuple[tuple[int, int], ...] = ()
+) -> Attribution | None:
+    """The speaker of a transcript line or headline ('Ada Roe: “…”', 'Poll: “…”'): a line opening with nothing but
+    a source label and a colon before the quotation (``quote_labels``); the colon stands for the cue."""
     line_start = text.rfind("\n", 0, start) + 1
-    label = text[line_start : start - 1].rstrip()
-    if not label.endswith(":") or len(label.split()) > 5:
-        return None
-    colon = doc.char_span(line_start + len(label) - 1, line_start + len(label), alignment_mode="expand")
-    span = doc.char_span(line_start, line_start + len(label) - 1, alignment_mode="expand")
-    if colon is None or span is None or not len(span):
-        return None
-    m = index.at(span[0])
-    if m is None or m.label != "Person" or m.end < span.end_char - 1 or m.start > span.start_char:
-        return None
-    return Attribution(colon[0], Actor(m.canonical or m.text, m.group, m.label), span.root)
+    found = label_attribution(doc, text, (line_start, start), index, quoted)
+    return found[0] if found is not None and found[1] >= start - 1 else None
 
 
 def _drop_embedded(quotes: list[Quote], text: str) -> list[Quote]:
@@ -488,7 +505,13 @@ def _drop_nested(quotes: list[Quote], doc: Doc) -> list[Quote]:
         if inner is None:
             return False
         for o in quotes:
-            if o is q or o.direct or o.cue_start in (-1, q.cue_start) or not o.start <= q.cue_start < o.end:
+            if (
+                o is q
+                or o.direct
+                or o.kind == "hedge"
+                or o.cue_start in (-1, q.cue_start)
+                or not o.start <= q.cue_start < o.end
+            ):
                 continue
             outer = token(o.cue_start)
             if outer is not None and under(inner, outer):

@@ -73,6 +73,9 @@ class CuesFile(Schema):
     cue_verbs: Words
     weak_cue_verbs: Words
     mind_verbs: Words
+    knowledge_verbs: Words
+    raising_verbs: Words
+    raising_passives: Words
     refusal_verbs: Words
     prospective_modals: Words
     prospective_verbs: Words
@@ -113,7 +116,7 @@ class CuesFile(Schema):
     stance_verbs: Words
     intent_verbs: Words
     stance_preps: Words
-    stance_phrasal: dict[str, str]
+    stance_phrasal: dict[str, list[str]]
     question_verbs: Words
 
 

@@ -1,0 +1,83 @@
+"""Hedged statements: verbs of appearance raising their subject (issue 12, session 21).
+
+PolNeAR annotates "X seems/appears to Y" as an attribution without a source whose content is the subject and the
+complement; the product keeps it as kind hedge, never as anyone's claim. The texts are invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from threatgraph.extract.quote_kinds import is_quote_kind
+
+from .conftest import analyser
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language):
+    return analyser(nlp, date(2016, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "parts"),
+    [
+        ("Senator Ada Vale appeared to be on the upswing.", "appeared", ["Senator Ada Vale", "to be on the upswing"]),
+        ("The campaign team seemed paralyzed.", "seemed", ["The campaign team", "paralyzed"]),
+        ("It appears that the game wasn't boring to everyone.", "appears", ["that the game wasn't boring to everyone"]),
+    ],
+)
+def test_a_verb_of_appearance_is_a_sourceless_hedge(analyse, sentence: str, cue: str, parts: list[str]) -> None:
+    quotes = analyse(sentence).quotes
+    assert [q.text for q in quotes] == parts
+    assert {(q.cue, q.kind, q.speaker, q.source_start) for q in quotes} == {(cue, "hedge", None, -1)}
+    assert not any(is_quote_kind(q.kind) for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ada Vale appeared on the Sunday program with her rival.", "Jon Roe appeared in court on Monday morning."],
+)
+def test_an_appearance_on_a_stage_is_no_hedge(analyse, sentence: str) -> None:
+    assert analyse(sentence).quotes == []
+
+
+def test_a_hedge_inside_a_saying_is_part_of_the_saying(analyse) -> None:
+    """'Ada Roe said the senator seemed ready to quit': the appearance is Roe's claim, nested in it, and the hedge
+    never takes the saying's place."""
+    (q,) = analyse("Ada Roe said the senator seemed ready to quit the race.").quotes
+    assert (q.speaker, q.kind, q.text) == ("Ada Roe", "speech", "the senator seemed ready to quit the race")
+
+
+def test_a_passive_raising_verb_with_its_infinitive_is_a_hedge(analyse) -> None:
+    """ "X is expected to …", "X was said to have …": nobody named says so; a sourceless hedge, never a claim."""
+    text = "The fighter was said to have fled to the hills."
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == ["The fighter", "to have fled to the hills"]
+    assert {(q.kind, q.speaker) for q in quotes} == {("hedge", None)}
+
+
+def test_a_passive_without_an_infinitive_is_no_hedge(analyse) -> None:
+    assert analyse("The senator was considered a liberal by his colleagues.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Asked whether Jon Roe would hold a cabinet post, she laughed.",
+            "whether Jon Roe would hold a cabinet post",
+        ),
+        (
+            "She was asked if she had ever been turned away at the border.",
+            "if she had ever been turned away at the border",
+        ),
+    ],
+)
+def test_a_question_put_by_an_unnamed_asker_is_a_sourceless_question(analyse, sentence: str, content: str) -> None:
+    """PolNeAR annotates "Asked whether …" with no source: the asker goes unnamed. Kind question, no claim, and the
+    one answering is never made the asker."""
+    (q,) = [q for q in analyse(sentence).quotes if q.kind == "question"]
+    assert (q.text, q.speaker, q.source_start) == (content, None, -1)
