@@ -18,7 +18,8 @@ Rules, in order (each only within one article):
    only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group; a name equal to an
    organisation's name without its leading country ("Treasury" for "US Treasury") or, for companies
    and other organisations, to the first words of a longer name ("Crescent Gate" for "Crescent Gate
-   General Trading") joins it too;
+   General Trading") joins it too, unless the short name is a known name of its own (the body an
+   office or branch named after it belongs to);
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
    name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
    typed ORG/GPE ("Jafri") counts too, unless it is a known country or place. A kunya ("Abu <Name>")
@@ -427,7 +428,10 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
         if not candidates and best.text.isupper() and len(best.norm) >= 2:
             candidates = by_initials.get(best.norm.replace(" ", ""), [])
         if not candidates and is_org_type(best.label):
-            candidates = by_stateless.get(best.norm, []) or by_prefix.get(best.norm, [])
+            # a known name is a body of its own, not the opening words of a longer one: "United Nations" beside
+            # "United Nations High Commissioner for Refugees" is the organisation the office belongs to
+            prefixed = by_prefix.get(best.norm, []) if id(cluster) not in named else []
+            candidates = by_stateless.get(best.norm, []) or prefixed
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
