@@ -542,9 +542,25 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                 and any(acronym_fits(y.text, t) for t in (x.text, *place_variants(x.text, new_initial=True)))
             )
             value = ACRONYM if len(letters) >= 4 else SHORT_ACRONYM
-            if acronym and best < value:
+            if acronym and best < value and not _anothers_acronym(y, x):
                 best, feature = value, "acronym"
     return min(1.0, best), feature
+
+
+def _anothers_acronym(acronym: NameForm, name: NameForm) -> bool:
+    """Whether an acronym is the public name of one widely reported body (``bodies.yaml``) that the name it happens
+    to spell is not: "ISIS" is the Islamic State's, so "Institute for Science and International Security" is no
+    reading of it, though the letters fit. A name of that body (its spelled-out name, under any of the table's
+    spellings) keeps the acronym."""
+    from threatgraph.names.bodies import public_names  # bodies compares names with this module
+
+    table = public_names()
+    owners = table.bodies([acronym])
+    if len(owners) != 1 or table.bodies([name]) == owners:
+        return False
+    (body,) = owners
+    owns = (name_form(w, "Organization") for w in table.written[body])
+    return not any(len(own.core) > 1 and compare_names(name, own).score >= ALIGNED for own in owns)
 
 
 def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:
