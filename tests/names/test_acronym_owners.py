@@ -23,3 +23,14 @@ def test_control_the_bodys_own_long_names_keep_its_acronym() -> None:
 
 def test_control_an_acronym_no_body_owns_still_reads_its_name() -> None:
     assert _score("QSIS", "Qandor Sea Ice Studies") >= ACRONYM
+
+
+def test_control_a_transliteration_of_the_bodys_name_keeps_its_acronym() -> None:
+    """A spelled-out name need not align exactly with the table's spelling to be the body's ("Nasr"/"Nusrat")."""
+    assert _score("JNIM", "Jama'at Nasr al-Islam wal Muslimin") >= ACRONYM
+
+
+def test_acronym_like_names_of_one_body_are_read_without_recursion() -> None:
+    """The first version read a body's acronym-like names through themselves (a RecursionError on the dev set)."""
+    assert _score("ISKP", "ISIS-K") < ACRONYM
+    assert _score("IS-K", "ISIS-K") < ACRONYM

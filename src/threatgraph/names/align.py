@@ -48,6 +48,9 @@ TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (ano
 REORDERED = 0.6  # "<A> <B> <C>" vs "<C> <B> <A>": a chain of names read the other way is another person
 LINEAGE_SWAPPED = 0.5  # "<A> bin <B>" vs "<B> bin <A>": the son and the father
 ACRONYMS_DIFFER = 0.6  # "NASA" vs "NSA": two sets of initials, never one body on the name, context or not
+#: A spelled-out name this near a body's own ("Jama'at Nasr ..." / "Jama'at Nusrat ...") may be its spelling: the
+#: body's acronym still reads it. Unrelated names score nothing at all.
+SPELLING_KIN = 0.5
 
 
 @dataclass(slots=True)
@@ -550,8 +553,8 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
 def _anothers_acronym(acronym: NameForm, name: NameForm) -> bool:
     """Whether an acronym is the public name of one widely reported body (``bodies.yaml``) that the name it happens
     to spell is not: "ISIS" is the Islamic State's, so "Institute for Science and International Security" is no
-    reading of it, though the letters fit. A name of that body (its spelled-out name, under any of the table's
-    spellings) keeps the acronym."""
+    reading of it, though the letters fit. A name of that body, or any spelling near one of its spelled-out names
+    (:data:`SPELLING_KIN`: transliterations differ), keeps the acronym."""
     from threatgraph.names.bodies import public_names  # bodies compares names with this module
 
     table = public_names()
@@ -559,8 +562,26 @@ def _anothers_acronym(acronym: NameForm, name: NameForm) -> bool:
     if len(owners) != 1 or table.bodies([name]) == owners:
         return False
     (body,) = owners
-    owns = (name_form(w, "Organization") for w in table.written[body])
-    return not any(len(own.core) > 1 and compare_names(name, own).score >= ALIGNED for own in owns)
+    # the body's spelled-out names only (an acronym-like name would bring this question back), word by word
+    owns = [name_form(w, "Organization") for w in table.written[body] if not looks_like_acronym(w)]
+    return not any(len(own.core) > 1 and _spelled_alike(name, own) for own in owns)
+
+
+def _spelled_alike(a: NameForm, b: NameForm) -> bool:
+    """Whether two spelled-out names may be spellings of one (:func:`compare_names` at :data:`SPELLING_KIN`), read
+    once per pair; a pair already being read answers no (no acronym reading of one name through another)."""
+    key = (a.norm, b.norm)
+    if key in _READING:
+        return False
+    _READING.add(key)
+    try:
+        return compare_names(a, b).score >= SPELLING_KIN
+    finally:
+        _READING.discard(key)
+
+
+#: Pairs of names :func:`_spelled_alike` is reading (a guard against reading a pair through itself).
+_READING: set[tuple[str, str]] = set()
 
 
 def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:
