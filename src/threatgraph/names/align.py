@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rigour.territories import lookup_territory
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
+from threatgraph.names.body_keys import owners, written_names
 from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
 from threatgraph.names.qualifiers import territory_head
@@ -552,36 +553,22 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
 
 def _anothers_acronym(acronym: NameForm, name: NameForm) -> bool:
     """Whether an acronym is the public name of one widely reported body (``bodies.yaml``) that the name it happens
-    to spell is not: "ISIS" is the Islamic State's, so "Institute for Science and International Security" is no
-    reading of it, though the letters fit. A name of that body, or any spelling near one of its spelled-out names
+    to spell is not: "ISIS" is the Islamic State's, so a think tank whose initials spell it is no reading of it,
+    though the letters fit. A name of that body, or any spelling near one of its spelled-out names
     (:data:`SPELLING_KIN`: transliterations differ), keeps the acronym."""
-    from threatgraph.names.bodies import public_names  # bodies compares names with this module
-
-    table = public_names()
-    owners = table.bodies([acronym])
-    if len(owners) != 1 or table.bodies([name]) == owners:
+    found = owners([acronym])
+    if len(found) != 1 or owners([name]) == found:
         return False
-    (body,) = owners
+    (body,) = found
     # the body's spelled-out names only (an acronym-like name would bring this question back), word by word
-    owns = [name_form(w, "Organization") for w in table.written[body] if not looks_like_acronym(w)]
+    owns = [name_form(w, "Organization") for w in written_names(body) if not looks_like_acronym(w)]
     return not any(len(own.core) > 1 and _spelled_alike(name, own) for own in owns)
 
 
 def _spelled_alike(a: NameForm, b: NameForm) -> bool:
-    """Whether two spelled-out names may be spellings of one (:func:`compare_names` at :data:`SPELLING_KIN`), read
-    once per pair; a pair already being read answers no (no acronym reading of one name through another)."""
-    key = (a.norm, b.norm)
-    if key in _READING:
-        return False
-    _READING.add(key)
-    try:
-        return compare_names(a, b).score >= SPELLING_KIN
-    finally:
-        _READING.discard(key)
-
-
-#: Pairs of names :func:`_spelled_alike` is reading (a guard against reading a pair through itself).
-_READING: set[tuple[str, str]] = set()
+    """Whether two spelled-out names may be spellings of one (:func:`compare_names` at :data:`SPELLING_KIN`). Neither
+    looks like an acronym, so no acronym reading brings the question back."""
+    return compare_names(a, b).score >= SPELLING_KIN
 
 
 def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:
