@@ -28,6 +28,8 @@ Printed:
   ``benchmarks/linking.py``'s measures (link precision/recall by entry id, false "sanctioned" labels, merges);
 - with ``--split public2``: the link gold ``tests/gold/public/links-public2.json`` (session 19, 12 PolNeAR train
   documents no earlier gold or audit covered, written before the system ran on them), halves ``half_of(id, "s19")``;
+- with ``--split public3``: ``tests/gold/public/links-public3.json`` (session 21, 13 TBAQ and PolNeAR train documents
+  no link gold, audit or event gold covered, written before the system ran on them), halves ``half_of(id, "s21")``;
 - the audit ``tests/gold/public/flag-audit.json``: every link shown as sanctioned at the first run, judged by hand.
   Re-scored per half: wrong links still sanctioned (target 0), right links lost, and sanctioned labels the audit has
   not judged (new ones to judge);
@@ -72,7 +74,13 @@ AUDIT = ROOT / "tests" / "gold" / "public" / "flag-audit.json"
 SALT = "s17"
 #: Link gold splits: (file, halves salt). ``public2`` (session 19) was written on PolNeAR train documents that neither
 #: ``links.json`` nor the audit covers, before the system ran on them.
-SPLITS = {"public": (GOLD, SALT), "public2": (ROOT / "tests" / "gold" / "public" / "links-public2.json", "s19")}
+#: ``public3`` (session 21): 13 documents (TBAQ and PolNeAR train) that no link gold, the audit or the TBAQ event gold
+#: covered, written before the system ran on them.
+SPLITS = {
+    "public": (GOLD, SALT),
+    "public2": (ROOT / "tests" / "gold" / "public" / "links-public2.json", "s19"),
+    "public3": (ROOT / "tests" / "gold" / "public" / "links-public3.json", "s21"),
+}
 #: Another task's event gold (session 17): its documents' system output is not looked at here.
 RESERVED = ("APW1998", "NYT1998", "XIE1998")
 

@@ -53,8 +53,8 @@ def _entity_of_bare(store, url_part: str) -> tuple[str, set[str]]:
     return eid, names
 
 
-def _articles(second: list[tuple[str, list[str]]], text: str):
-    first = build(
+def _banker():
+    return build(
         "Corvin Halvey met officials of Tamsin Bank and the Orlo Council. Halvey said talks went well.",
         [
             ("Person", ["Corvin Halvey", "Halvey"]),
@@ -62,7 +62,10 @@ def _articles(second: list[tuple[str, list[str]]], text: str):
             ("Organization", ["Orlo Council"]),
         ],
     )
-    return first, _without_overlaps(build(text, second))
+
+
+def _articles(second: list[tuple[str, list[str]]], text: str):
+    return _banker(), _without_overlaps(build(text, second))
 
 
 def test_a_shared_surname_joins_no_namesake_of_another_article(store, add) -> None:
@@ -96,3 +99,45 @@ def test_control_a_surname_no_two_people_of_the_article_carry_still_joins(store,
     resolve.update(store, add(first, second))
     _, names = _entity_of_bare(store, "came back to")
     assert "Corvin Halvey" in names
+
+
+def test_a_bare_name_another_group_of_its_article_also_has_is_kept_apart() -> None:
+    """s21: the extractor keeps "Mr. <Surname>" and "Mrs. <Surname>" in two groups of one name (their titles say
+    two people); each is one of two people's, so neither names anyone for sure."""
+    from threatgraph.resolve.surnames import kept_apart
+
+    assert kept_apart(_forms("Halvey"), [_forms("Halvey"), _forms("Orlo Venn")])
+    assert not kept_apart(_forms("Halvey"), [_forms("Marisa Halvey"), _forms("Orlo Venn")])  # control: a full name
+    assert not kept_apart(_forms("Halvey"), [_forms("Osrandi")])  # control: another name
+    assert not kept_apart(_forms("Halvey", "Corvin Halvey"), [_forms("Halvey")])  # control: a full name of its own
+
+
+def test_mr_and_mrs_of_one_surname_join_no_namesake_of_another_article(store, add) -> None:
+    """Before: both titled groups of the couple's article joined the banker of the first article."""
+    text = "Mr. Halvey met Tamsin Bank and the Orlo Council. Mrs. Halvey said it went well."
+    first, second = (
+        _banker(),
+        build(
+            text,
+            [
+                ("Organization", ["Tamsin Bank"]),
+                ("Organization", ["Orlo Council"]),
+                ("Person", ["Halvey"]),
+                ("Person", ["Halvey"]),
+            ],
+        ),
+    )
+    # one "Halvey" per group, as the extractor groups them: the man's (group 2) first, the woman's (group 3) second
+    woman = text.index("Mrs.")
+    second.mentions[:] = [m for m in second.mentions if m.text != "Halvey" or (m.group == 3) == (m.start > woman)]
+    resolve.update(store, add(first, second))
+    with store.connect() as conn:
+        aid = conn.execute(select(articles.c.id).where(articles.c.text.contains("Mr. Halvey met"))).scalar_one()
+        eids = {
+            e
+            for (e,) in conn.execute(
+                select(mentions.c.entity_id).where(mentions.c.article_id == aid, mentions.c.text == "Halvey")
+            )
+        }
+        names = {t for (t,) in conn.execute(select(mentions.c.text).where(mentions.c.entity_id.in_(eids)))}
+    assert len(eids) == 2 and names == {"Halvey"}

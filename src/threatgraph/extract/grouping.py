@@ -18,12 +18,16 @@ Rules, in order (each only within one article):
    only in such words ("Liwa al-Fajr", "Fajr Brigade") are one group; a name equal to an
    organisation's name without its leading country ("Treasury" for "US Treasury") or, for companies
    and other organisations, to the first words of a longer name ("Crescent Gate" for "Crescent Gate
-   General Trading") joins it too;
+   General Trading") joins it too, unless the short name is a known name of its own (the body an
+   office or branch named after it belongs to);
 3. a person's short form: a name equal to the trailing words (surname) of exactly one full person
    name joins that person; "Khan" stays alone when two Khans are named. A one-word name the model
    typed ORG/GPE ("Jafri") counts too, unless it is a known country or place. A kunya ("Abu <Name>")
    joins the one full name it opens; a short name or nickname the article gives in brackets after the
    full name ("(<Paternal surname>)", "(a.k.a. “<Nickname>”)") names that person from then on.
+   Courtesy titles that say a sex (names/titles.py) tell people of one name apart: "Mr. <Surname>" and
+   "Mrs. <Surname>" are two groups, the bare "<Surname>" beside them joins neither, and no group joins one
+   whose titles say the other sex.
 
 4. a foreign-script spelling paired with a mention by :mod:`threatgraph.extract.scripts` ("Liwa
    al-Fajr (لواء الفجر)") joins that mention's group (``joins``); so does an acronym the article
@@ -50,6 +54,7 @@ from threatgraph.extract.places import country_code, is_country, is_demonym, is_
 from threatgraph.model import Mention
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym, syllable_fits
 from threatgraph.names.surface import normalise_surface
+from threatgraph.names.titles import BOTH, contradict, title_sex
 from threatgraph.names.vocabulary import vocabulary
 
 #: ``Mention.source`` of foreign-script spellings typed through a partner (see ``extract/scripts.py``).
@@ -61,11 +66,18 @@ _NAME_TYPES = frozenset({"Person", "Organization", "ArmedGroup", "PublicBody", "
 class _Cluster:
     """Mentions sharing one normalised name, merged further by the alias rules."""
 
-    __slots__ = ("mentions", "parent")
+    __slots__ = ("mentions", "parent", "sexes", "ambiguous", "contested")
 
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.parent: _Cluster | None = None
+        #: the sexes the courtesy titles of its mentions say (on a root: of every cluster joined under it)
+        self.sexes: set[str] = set()
+        #: untitled mentions of a name that titles give to a man and a woman: either may be meant, so it joins none
+        self.ambiguous = False
+        #: titled mentions of such a name ("Mrs. <Surname>" beside "Mr. <Surname>"): only a full name whose own
+        #: titles say the same sex is theirs (which of two untitled full names is the woman's, no title tells)
+        self.contested = False
 
     def root(self) -> _Cluster:
         node = self
@@ -112,9 +124,11 @@ def _initials(norm: str) -> str:
 
 
 def _union(child: _Cluster, parent: _Cluster) -> None:
+    """Join two clusters, unless their titles say a man and a woman ("Mr. <Surname>", "Mrs. <Surname>")."""
     child, parent = child.root(), parent.root()
-    if child is not parent:
+    if child is not parent and not contradict(child.sexes, parent.sexes):
         child.parent = parent
+        parent.sexes |= child.sexes
 
 
 def group_mentions(
@@ -138,7 +152,7 @@ def group_mentions(
         elif mention.label in SPELLING_LABELS and (spelled := spelling_key(mention.text, True)) is not None:
             key = "org:" + " ".join(spelled[0])  # "al Shabaab", "Al-Shabab" and "Al-Shabaab" are one group
         by_norm.setdefault(key, _Cluster()).mentions.append(mention)
-    clusters = list(by_norm.values())
+    clusters = [part for cluster in by_norm.values() for part in _by_title(cluster)]
     cluster_of = {id(m): c for c in clusters for m in c.mentions}
     for one, other in joins:
         if id(one) in cluster_of and id(other) in cluster_of:
@@ -164,6 +178,39 @@ def group_mentions(
             mention.label = label
             mention.canonical = canonical
     return ordered
+
+
+def _mention_sex(mention: Mention) -> str | None:
+    """The sex the courtesy title before (or opening) a mention says; places, peoples and dates have none."""
+    if mention.label in _PLACE_LABELS and mention.label != "Location":
+        return None
+    offset = mention.start - mention.sent_start
+    before = mention.sentence[:offset] if 0 <= offset <= len(mention.sentence) else ""
+    return title_sex(before, mention.text)
+
+
+def _by_title(cluster: _Cluster) -> list[_Cluster]:
+    """One name's mentions, split where their courtesy titles say a man and a woman (names/titles.py).
+
+    "Mr. <Surname>" and "Mrs. <Surname>" normalise alike (the title is dropped), yet are two people: each sex keeps
+    its own cluster (``contested``: it joins only a full name titled as its own sex), and the untitled mentions of
+    the name, which could be either, one of their own that joins no other name (``ambiguous``). So does "Mr. and
+    Mrs. <Surname>", two people at once. Titles that agree, or no title, leave the cluster whole and record the sex
+    they say."""
+    sexes = [_mention_sex(m) for m in cluster.mentions]
+    said = {s for s in sexes if s}
+    cluster.sexes = said
+    if len(said) <= 1 and BOTH not in said:
+        return [cluster]
+    parts: dict[str | None, _Cluster] = {}
+    for mention, sex in zip(cluster.mentions, sexes, strict=True):
+        part = parts.setdefault(sex, _Cluster())
+        part.mentions.append(mention)
+        if sex:
+            part.sexes.add(sex)
+        part.ambiguous = sex in (None, BOTH)
+        part.contested = not part.ambiguous
+    return list(parts.values())
 
 
 def _drops_designator(long_norm: str, short_norm: str) -> bool:
@@ -373,15 +420,18 @@ def _merge_org_short_forms(clusters: list[_Cluster], named: set[int]) -> None:
                 _union(other, same_core[0])
     for cluster in clusters:
         best = cluster.best()
-        if best.label in {"Date", "Country"}:
-            continue
+        if best.label in {"Date", "Country"} or cluster.sexes or cluster.ambiguous:
+            continue  # a titled name ("Mr. <Surname>") is a person's, never an organisation's short form
         candidates = by_core.get(best.norm, [])
         if id(cluster) in named:
             candidates = [c for c in candidates if not _drops_designator(c.best().norm, best.norm)]
         if not candidates and best.text.isupper() and len(best.norm) >= 2:
             candidates = by_initials.get(best.norm.replace(" ", ""), [])
         if not candidates and is_org_type(best.label):
-            candidates = by_stateless.get(best.norm, []) or by_prefix.get(best.norm, [])
+            # a known name is a body of its own, not the opening words of a longer one: "United Nations" beside
+            # "United Nations High Commissioner for Refugees" is the organisation the office belongs to
+            prefixed = by_prefix.get(best.norm, []) if id(cluster) not in named else []
+            candidates = by_stateless.get(best.norm, []) or prefixed
         if not candidates and is_org_type(best.label) and best.norm in label_config()["standalone_bodies"]:
             # "the Coalition" after "the Global Coalition against X": the one organisation named with that noun
             candidates = [c for c in orgs if c is not cluster and best.norm in c.best().norm.split()]
@@ -546,17 +596,27 @@ def _merge_person_short_forms(clusters: list[_Cluster]) -> None:
         members.setdefault(id(c.root()), []).extend(c.mentions)
     person_group = {k: max(ms, key=_strength).label == "Person" for k, ms in members.items()}
     persons = [
-        c for c in clusters if (person_group[id(c.root())] or _person_shaped_org(c)) and len(c.best().norm.split()) >= 2
+        c
+        for c in clusters
+        if (person_group[id(c.root())] or _person_shaped_org(c)) and len(c.best().norm.split()) >= 2 and not c.ambiguous
     ]
     for cluster in clusters:
         root = cluster.root()
         best = cluster.best()
-        if not (_may_be_person(cluster) or _person_shaped_org(cluster)):
+        if cluster.ambiguous or not (_may_be_person(cluster) or _person_shaped_org(cluster)):
             continue
         if not (person_group[id(root)] or _may_be_person(root) or _person_shaped_org(root)):
             continue
         words = best.norm.split()
-        matches = {id(p.root()): p for p in persons if p.root() is not root and _short_of(words, p.best().norm.split())}
+        # a titled short form ("Mrs. <Surname>") is not the full name of a person whose titles say the other sex; one
+        # whose name the article also gives the other sex takes only a full name titled as its own sex
+        matches = {
+            id(p.root()): p
+            for p in persons
+            if p.root() is not root
+            and _short_of(words, p.best().norm.split())
+            and (p.root().sexes == root.sexes if cluster.contested else not contradict(root.sexes, p.root().sexes))
+        }
         if len(matches) == 1:
             _union(root, next(iter(matches.values())))
         elif not matches and (full := _given_name_of(cluster, persons)) is not None:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rigour.territories import lookup_territory
 
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
+from threatgraph.names.body_keys import owners, written_names
 from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
 from threatgraph.names.qualifiers import territory_head
@@ -48,6 +49,9 @@ TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (ano
 REORDERED = 0.6  # "<A> <B> <C>" vs "<C> <B> <A>": a chain of names read the other way is another person
 LINEAGE_SWAPPED = 0.5  # "<A> bin <B>" vs "<B> bin <A>": the son and the father
 ACRONYMS_DIFFER = 0.6  # "NASA" vs "NSA": two sets of initials, never one body on the name, context or not
+#: A spelled-out name this near a body's own ("Jama'at Nasr ..." / "Jama'at Nusrat ...") may be its spelling: the
+#: body's acronym still reads it. Unrelated names score nothing at all.
+SPELLING_KIN = 0.5
 
 
 @dataclass(slots=True)
@@ -542,9 +546,29 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                 and any(acronym_fits(y.text, t) for t in (x.text, *place_variants(x.text, new_initial=True)))
             )
             value = ACRONYM if len(letters) >= 4 else SHORT_ACRONYM
-            if acronym and best < value:
+            if acronym and best < value and not _anothers_acronym(y, x):
                 best, feature = value, "acronym"
     return min(1.0, best), feature
+
+
+def _anothers_acronym(acronym: NameForm, name: NameForm) -> bool:
+    """Whether an acronym is the public name of one widely reported body (``bodies.yaml``) that the name it happens
+    to spell is not: "ISIS" is the Islamic State's, so a think tank whose initials spell it is no reading of it,
+    though the letters fit. A name of that body, or any spelling near one of its spelled-out names
+    (:data:`SPELLING_KIN`: transliterations differ), keeps the acronym."""
+    found = owners([acronym])
+    if len(found) != 1 or owners([name]) == found:
+        return False
+    (body,) = found
+    # the body's spelled-out names only (an acronym-like name would bring this question back), word by word
+    owns = [name_form(w, "Organization") for w in written_names(body) if not looks_like_acronym(w)]
+    return not any(len(own.core) > 1 and _spelled_alike(name, own) for own in owns)
+
+
+def _spelled_alike(a: NameForm, b: NameForm) -> bool:
+    """Whether two spelled-out names may be spellings of one (:func:`compare_names` at :data:`SPELLING_KIN`). Neither
+    looks like an acronym, so no acronym reading brings the question back."""
+    return compare_names(a, b).score >= SPELLING_KIN
 
 
 def compare_names(a: NameForm, b: NameForm, person: bool = False) -> NameScore:

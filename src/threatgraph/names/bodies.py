@@ -18,25 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from threatgraph.datafiles import load_yaml
 from threatgraph.names.align import ALIGNED, compare_names
-from threatgraph.names.forms import NameForm, name_form, variant_norms
+from threatgraph.names.body_keys import BODIES_FILE, FAMILY, form_keys, table_bodies
+from threatgraph.names.forms import NameForm, name_form
 from threatgraph.names.parts import plural_fold
-from threatgraph.names.schemas import BodiesFile
 from threatgraph.names.vocabulary import vocabulary
 
-BODIES_FILE = Path(__file__).with_name("bodies.yaml")
-#: The family the table's names are filed under (blocking keys are "<family>|n:<norm>").
-FAMILY = "Organization"
+__all__ = ["BODIES_FILE", "FAMILY", "PublicNames", "build", "form_keys", "public_names"]
 #: Words that mark a branch's place part and name nothing themselves ("<Region> Province", "Wilayat <Region>").
 BRANCH_MARKERS = frozenset({"province", "wilayat", "wilayah", "wilaya", "branch"})
-
-
-def form_keys(form: NameForm) -> set[str]:
-    """The table keys of one name: its designator with each spelling variant of its core."""
-    return {f"{form.designator or ''}|{v}" for v in variant_norms(form)}
 
 
 def _opening(designator: str | None, words: Iterable[str]) -> tuple[str, ...]:
@@ -165,4 +156,4 @@ def build(bodies: dict[str, list[str]]) -> PublicNames:
 @lru_cache(maxsize=1)
 def public_names() -> PublicNames:
     """The shipped table, validated (:class:`threatgraph.names.schemas.BodiesFile`) and read once."""
-    return build(load_yaml(BODIES_FILE, BodiesFile)["bodies"])
+    return build(table_bodies())

@@ -45,6 +45,8 @@ class VocabularyFile(Schema):
     joined_articles: Words
     joining_particles: Words
     honorifics: Words
+    #: courtesy titles by the sex they say ("male": ["mr", ...], "female": ["mrs", ...])
+    title_genders: dict[Literal["male", "female"], Words] = {}
     #: Arabic-script spellings of honorifics, by the honorific they spell ("sheikh": ["شيخ"])
     script_honorifics: dict[str, Words] = {}
     offices: Words

@@ -35,6 +35,7 @@ KEYS = frozenset(
         "joined_articles",
         "joining_particles",
         "honorifics",
+        "title_genders",
         "script_honorifics",
         "offices",
         "romanisation",
@@ -111,6 +112,8 @@ class Vocabulary:
     given_name_of: dict[str, str] = field(default_factory=dict)
     #: folded short form of an English given name -> the full names it shortens ("tony" -> {"anthony", "antony"})
     shortened: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: folded courtesy title -> the sex it says ("mrs" -> "female"): two people, not one, under one surname
+    title_gender: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -188,7 +191,22 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         descriptive=_descriptive(data.get("descriptive") or {}),
         given_name_of=_given_names(data.get("given_names") or {}),
         shortened=_short_names(data.get("short_given_names") or {}),
+        title_gender=_title_genders(data.get("title_genders") or {}),
     )
+
+
+def _title_genders(data: Any) -> dict[str, str]:
+    """Each folded courtesy title mapped to the sex it says. A title under both would say nothing: an error."""
+    if not isinstance(data, dict) or set(data) - {"male", "female"}:
+        raise VocabularyError(f"{VOCABULARY_FILE.name}: title_genders must map male and female to titles")
+    out: dict[str, str] = {}
+    for sex, titles in data.items():
+        for title in _words(titles, f"title_genders.{sex}"):
+            folded = fold(title)
+            if out.get(folded, sex) != sex:
+                raise VocabularyError(f"{VOCABULARY_FILE.name}: title_genders: {title!r} is under male and female")
+            out[folded] = sex
+    return out
 
 
 def _descriptive(data: Any) -> frozenset[str]:

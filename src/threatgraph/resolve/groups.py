@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from threatgraph.names.forms import NameForm, decision_key, family, name_form, resolvable, variant_norms
 from threatgraph.names.vocabulary import vocabulary
-from threatgraph.resolve.surnames import shared_surname
+from threatgraph.resolve.surnames import kept_apart, shared_surname
 from threatgraph.store.schema import articles, mentions
 
 #: Co-occurring names kept per group and per entity profile.
@@ -228,5 +228,8 @@ def load_groups(conn: Connection, article_ids: list[str]) -> list[Group]:
             g.context = {k for k in keys[: GROUP_CONTEXT + 1] if k != own}
         persons = [g for g in groups if g.person]
         for g in persons:
-            g.shared_surname = shared_surname(g.forms(), [o.forms() for o in persons if o is not g])
+            others = [o for o in persons if o is not g]
+            # ungrouped mentions (grp < 0) are groups of one: their equal names say nothing about two people
+            grouped = [o.forms() for o in others if o.grp >= 0] if g.grp >= 0 else []
+            g.shared_surname = shared_surname(g.forms(), [o.forms() for o in others]) or kept_apart(g.forms(), grouped)
     return list(by_key.values())

@@ -8,6 +8,11 @@ bare surname, it joined whichever person of that surname the archive knew with s
 namesake (a London mayor and a soldier's father), or one member of the family when the group held mentions of
 both. Its own article says that the surname alone names more than one person: it stays apart, and no later group
 joins the entity it forms (precision first: a missed merge costs less than a wrong one).
+
+The same holds where the article gives the two people no full names but courtesy titles of two sexes ("Mr.
+<Surname>", "Mrs. <Surname>"): the extractor joins equal names into one group except there
+(:func:`threatgraph.extract.grouping._by_title`), so two person groups of one article under one bare name are two
+people, and the name alone names neither for sure (:func:`kept_apart`).
 """
 
 from __future__ import annotations
@@ -46,3 +51,13 @@ def shared_surname(forms: list[NameForm], others: list[list[NameForm]]) -> bool:
         return False
     words = sorted({f.core[0] for f in forms})
     return any(_two_people([g for g in (_bearers(w, names) for names in others) if g]) for w in words)
+
+
+def kept_apart(forms: list[NameForm], others: list[list[NameForm]]) -> bool:
+    """Whether a person group named by one word only (``forms``) has that very name in another person group of its
+    article (``others``: the other grouped person groups' name forms). The extractor puts equal names in one group
+    unless titles say two people ("Mr." and "Mrs."), so such a name is one of two people's."""
+    if not forms or any(len(f.core) != 1 for f in forms):
+        return False
+    own = {f.norm for f in forms}
+    return any(other and all(len(f.core) == 1 for f in other) and {f.norm for f in other} <= own for other in others)
