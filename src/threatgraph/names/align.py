@@ -20,6 +20,7 @@ from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
 from threatgraph.names.qualifiers import territory_head
+from threatgraph.names.romanised import romanised_variant
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 
@@ -48,6 +49,8 @@ TERRITORY_DROPPED = 0.86  # "X" vs "X of <Territory>": needs shared context (ano
 REORDERED = 0.6  # "<A> <B> <C>" vs "<C> <B> <A>": a chain of names read the other way is another person
 LINEAGE_SWAPPED = 0.5  # "<A> bin <B>" vs "<B> bin <A>": the son and the father
 ACRONYMS_DIFFER = 0.6  # "NASA" vs "NSA": two sets of initials, never one body on the name, context or not
+ROMANISED = 0.86  # "Saad Gahtani"/"Saad Qahtani": parts paired only as romanised variants, needs context
+ROMANISED_SINGLE = 0.8  # "Gahtani"/"Qahtani": one word, paired only as a romanised variant: rich context
 
 
 @dataclass(slots=True)
@@ -445,6 +448,27 @@ def _other_initials(a: NameForm, b: NameForm) -> bool:
     )
 
 
+def _romanised_aligned(a: NameForm, b: NameForm, person: bool) -> bool:
+    """Two Latin names of as many parts that pair in order, some parts only as romanised variants of one
+    Arabic-origin word (:func:`threatgraph.names.romanised.romanised_variant`: "Gahtani"/"Qahtani").
+
+    Why a feature of its own: the variant's letter classes are looser than the romanisation fold ("Kamal" would be
+    "Gamal" under them, were short words not left out), so such a name is evidence that needs shared context
+    (:data:`ROMANISED` is under the merge threshold), never an equal name."""
+    if len(a.core) != len(b.core):
+        return False
+    variant = False
+    for (t, s), (u, v) in zip(
+        zip(a.core, a.skeletons, strict=True), zip(b.core, b.skeletons, strict=True), strict=True
+    ):
+        if _token_match(t, s, u, v, person, False):
+            continue
+        if not romanised_variant(t, u):
+            return False
+        variant = True
+    return variant
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
@@ -528,6 +552,9 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                     best, feature = ORG_BRANCH, "subset"
             if score > best:
                 best, feature = score, "subset"
+    if best < ROMANISED and not cross and _romanised_aligned(a, b, person):
+        best = ROMANISED_SINGLE if person and len(a.core) == 1 else ROMANISED
+        feature = "aligned-romanised"
     if not person and best < ACRONYM and (part := _acronym_part(a, b, cross)) is not None:
         best, feature = part, "acronym-part"
     if not person:
