@@ -80,3 +80,26 @@ def test_screening_reads_a_romanised_variant_as_a_near_spelling() -> None:
     assert token_similarity("gadduri", "qadhuri") == ROMANISED_SIM
     assert token_similarity("keller", "geller") < ROMANISED_SIM
     assert token_similarity("kadhuri", "qadhuri") > ROMANISED_SIM  # the fold's conventions rank above
+
+
+def test_a_romanised_person_name_reads_sanctioned_only_with_two_corroborations() -> None:
+    from threatgraph.resolve.judge import POSSIBLE, PROBABLE, ActorFacts, judge
+
+    listed = {
+        "schema": "Person",
+        "properties": {"name": ["Saad QADHURI"], "nationality": ["ly"]},
+        "links": ["TAWHIDI FRONT"],
+    }
+
+    def actor(context: dict[str, int], designated: bool = False) -> ActorFacts:
+        return ActorFacts("Person", [_p("Saad Gadduri")], context, designated=designated)
+
+    alone = judge(actor({}), listed, "Person")
+    assert alone.state == POSSIBLE and alone.name_kind == "partial"
+    one = judge(actor({"Place:libya": 2}), listed, "Person")
+    assert one.state == POSSIBLE
+    two = judge(actor({"Place:libya": 2, "Organization:tawhidi": 1}), listed, "Person")
+    assert two.state == PROBABLE
+    # another given name is never the listed person's, however corroborated
+    other = ActorFacts("Person", [_p("Omar Gadduri")], {"Place:libya": 2, "Organization:tawhidi": 1}, True)
+    assert judge(other, listed, "Person").state == POSSIBLE

@@ -19,7 +19,7 @@ from rigour.territories import lookup_territory
 from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
-from threatgraph.names.qualifiers import territory_head
+from threatgraph.names.qualifiers import official_words_left_out, territory_head
 from threatgraph.names.romanised import romanised_variant
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
@@ -534,11 +534,17 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         # Military Company X" describes a group and is no registration
         company = any(f.core[0] in legal or f.core[-1] in legal for f in (short, long_))
         if extra is not None:
+            kind = "subset"
             if person:
                 # A partial person name is someone else as often as not: it needs corroboration.
                 score = PERSON_PART if len(short.core) > 1 else SINGLE_PERSON_PART
             elif all(_weak_extra(t, last, company) for t, last in extra):
                 score = ALIGNED
+            elif (len(short.core) > 1 or short.designator) and official_words_left_out(
+                short.core, long_.core, [i for i, t in enumerate(long_.core) if t in {x for x, _ in extra}]
+            ):
+                # "Iran <Body>" for the listed "ISLAMIC REPUBLIC OF IRAN <BODY>": the state's official name left out
+                score, kind = ALIGNED, "official-name"
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
                 score = ORG_BRANCH
@@ -551,7 +557,7 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                     # word written in lower case ("<Name> gang"): those are left to the ratio.
                     best, feature = ORG_BRANCH, "subset"
             if score > best:
-                best, feature = score, "subset"
+                best, feature = score, kind
     if best < ROMANISED and not cross and _romanised_aligned(a, b, person):
         best = ROMANISED_SINGLE if person and len(a.core) == 1 else ROMANISED
         feature = "aligned-romanised"
