@@ -20,7 +20,8 @@ from threatgraph.names.acronyms import acronym_fits, looks_like_acronym
 from threatgraph.names.body_keys import owners, written_names
 from threatgraph.names.forms import NameForm, name_form, written_letters
 from threatgraph.names.parts import compound_fold, plural_fold, same_person_part
-from threatgraph.names.qualifiers import territory_head
+from threatgraph.names.qualifiers import official_words_left_out, territory_head
+from threatgraph.names.romanised import romanised_variant
 from threatgraph.names.tokens import romanisation_fold
 from threatgraph.names.vocabulary import fold, vocabulary
 
@@ -52,6 +53,8 @@ ACRONYMS_DIFFER = 0.6  # "NASA" vs "NSA": two sets of initials, never one body o
 #: A spelled-out name this near a body's own ("Jama'at Nasr ..." / "Jama'at Nusrat ...") may be its spelling: the
 #: body's acronym still reads it. Unrelated names score nothing at all.
 SPELLING_KIN = 0.5
+ROMANISED = 0.86  # "Saad Gahtani"/"Saad Qahtani": parts paired only as romanised variants, needs context
+ROMANISED_SINGLE = 0.8  # "Gahtani"/"Qahtani": one word, paired only as a romanised variant: rich context
 
 
 @dataclass(slots=True)
@@ -449,6 +452,27 @@ def _other_initials(a: NameForm, b: NameForm) -> bool:
     )
 
 
+def _romanised_aligned(a: NameForm, b: NameForm, person: bool) -> bool:
+    """Two Latin names of as many parts that pair in order, some parts only as romanised variants of one
+    Arabic-origin word (:func:`threatgraph.names.romanised.romanised_variant`: "Gahtani"/"Qahtani").
+
+    Why a feature of its own: the variant's letter classes are looser than the romanisation fold ("Kamal" would be
+    "Gamal" under them, were short words not left out), so such a name is evidence that needs shared context
+    (:data:`ROMANISED` is under the merge threshold), never an equal name."""
+    if len(a.core) != len(b.core):
+        return False
+    variant = False
+    for (t, s), (u, v) in zip(
+        zip(a.core, a.skeletons, strict=True), zip(b.core, b.skeletons, strict=True), strict=True
+    ):
+        if _token_match(t, s, u, v, person, False):
+            continue
+        if not romanised_variant(t, u):
+            return False
+        variant = True
+    return variant
+
+
 def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[float, str]:
     if a.norm == b.norm:
         if person and len(a.core) == 1:
@@ -514,11 +538,17 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
         # Military Company X" describes a group and is no registration
         company = any(f.core[0] in legal or f.core[-1] in legal for f in (short, long_))
         if extra is not None:
+            kind = "subset"
             if person:
                 # A partial person name is someone else as often as not: it needs corroboration.
                 score = PERSON_PART if len(short.core) > 1 else SINGLE_PERSON_PART
             elif all(_weak_extra(t, last, company) for t, last in extra):
                 score = ALIGNED
+            elif (len(short.core) > 1 or short.designator) and official_words_left_out(
+                short.core, long_.core, [i for i, t in enumerate(long_.core) if t in {x for x, _ in extra}]
+            ):
+                # "Iran <Body>" for the listed "ISLAMIC REPUBLIC OF IRAN <BODY>": the state's official name left out
+                score, kind = ALIGNED, "official-name"
             else:
                 # "ISIS-K", "al-Qaida in the Islamic Maghreb": a branch, not the parent.
                 score = ORG_BRANCH
@@ -531,7 +561,10 @@ def _name_only(a: NameForm, b: NameForm, person: bool, cross: bool) -> tuple[flo
                     # word written in lower case ("<Name> gang"): those are left to the ratio.
                     best, feature = ORG_BRANCH, "subset"
             if score > best:
-                best, feature = score, "subset"
+                best, feature = score, kind
+    if best < ROMANISED and not cross and _romanised_aligned(a, b, person):
+        best = ROMANISED_SINGLE if person and len(a.core) == 1 else ROMANISED
+        feature = "aligned-romanised"
     if not person and best < ACRONYM and (part := _acronym_part(a, b, cross)) is not None:
         best, feature = part, "acronym-part"
     if not person:

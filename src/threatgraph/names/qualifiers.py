@@ -61,3 +61,43 @@ def _institutional(head: str) -> bool:
     voc = vocabulary()
     words = fold(head).split()
     return any(w in voc.institutions or w in voc.generic_words or w in voc.heads for w in words)
+
+
+#: Words of a state's official name that are no part of a name: linking words.
+_LINKING = frozenset({"of", "the", "and"})
+
+
+@lru_cache(maxsize=65536)
+def official_words(token: str) -> frozenset[str]:
+    """The words a country's official long name adds to its common one, for a word naming that country ("egyptian"
+    -> {"arab", "republic"} of the Arab Republic of Egypt, "iran" -> {"islamic", "republic"}, "russian" ->
+    {"federation"}): rigour's territory table, the long name's words less the common name's, linking words, the
+    word itself and words naming a territory of their own. Empty for any other word.
+
+    Why: a state's bodies carry its official name in their listed names ("Islamic Republic of Iran <Body>", "... of
+    the Russian Federation", "<Demonym> Arab <Body>") and news copy names them by the common one ("Iran's <Body>",
+    "the Russian <Body>"); left unaligned, the official word reads as a word of another body's name ("<Name>
+    Brigade" is not "<Other> <Name> Brigade")."""
+    territory = lookup_territory(token)
+    if territory is None or not territory.full_name:
+        return frozenset()
+    common = set(fold(territory.name).split())
+    words = set(fold(territory.full_name).split()) - common - _LINKING - {token}
+    return frozenset(w for w in words if lookup_territory(w) is None)
+
+
+def official_words_left_out(short: tuple[str, ...], long_: tuple[str, ...], extra: list[int]) -> bool:
+    """Whether the long name's words at positions ``extra`` (those the short name lacks) are all words of the
+    official name of a country that a word right beside them names (:func:`official_words`), every other word of the
+    short name being in the long one: "<demonym> navy" within "<demonym> arab navy". The caller makes sure the short
+    name keeps the country word and a word more (a designator counts): a country's name alone is no body's."""
+    if not extra or not short:
+        return False
+    extras = set(extra)
+    for pos in extra:
+        left = next((k for k in range(pos - 1, -1, -1) if k not in extras), None)
+        right = next((k for k in range(pos + 1, len(long_)) if k not in extras), None)
+        near = [long_[k] for k in (left, right) if k is not None and long_[k] in short]
+        if not any(long_[pos] in official_words(word) for word in near):
+            return False
+    return True

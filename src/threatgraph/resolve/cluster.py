@@ -60,6 +60,11 @@ MAX_POSTING = 400
 #: A surname this long at least tells a person apart on its own in the rarity test (shorter ones are particles
 #: and clan syllables: "Li", "Ali").
 SURNAME_LETTERS = 4
+#: A person entity named in this many articles is a public figure of the archive: its profile holds only its most
+#: frequent company, so a full name of it in other company is not read as a namesake's
+#: (:func:`threatgraph.resolve.compare.score_group`). Never for an entity read as sanctioned: joining one still
+#: takes the guard's shared company, whatever the name.
+PROMINENT_ARTICLES = 20
 #: A surname-only person must beat the runner-up's context by this much, else it stays apart.
 WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
@@ -484,6 +489,7 @@ class Resolver:
                 entity_ctx,
                 family(prof.schema) == "Person",
                 lambda f, e=eid: self._rare(f, e),
+                prominent=prof.article_count >= PROMINENT_ARTICLES and eid not in flagged,
             )
             if crossed and gs.name.feature != "exact":
                 continue

@@ -86,6 +86,7 @@ def score_group(
     entity_ctx: Mapping[str, int],
     person: bool,
     rare: Callable[[list[NameForm]], bool] | None = None,
+    prominent: bool = False,
 ) -> GroupScore:
     """Combine name similarity with context: shared co-occurring actors raise the score, and
     for persons two rich but disjoint contexts lower it (namesakes: "Khan" the minister, seen
@@ -95,7 +96,11 @@ def score_group(
     parts): a two-part name that aligns whole and that nobody else carries is one person seen in
     different company (an official quoted across press releases), so the guard weighs it as a
     longer name; and a first and last name that nobody else carries is the same person as the one
-    named with middle names too (``middle-extra``), where a shared name alone would need corroboration."""
+    named with middle names too (``middle-extra``), where a shared name alone would need corroboration.
+
+    ``prominent`` says the entity is a public figure of the archive (the caller's :data:`PROMINENT_ARTICLES`
+    test): its profile keeps only its most frequent company, so one more article's disjoint company is what such
+    a person is seen in, not a sign of a namesake; the guard then weighs a whole full name as it weighs a rare one."""
     if person:
         # A full name is matched on full names only: a shared bare surname ("Khan") says little.
         full_g = [n for n in names if len(n.core) > 1]
@@ -125,7 +130,9 @@ def score_group(
         # "Ali Reza" in disjoint company is probably someone else, "Haroon Aziz Qadir" is not.
         tokens = min((len(n.core) for n in names), default=0)
         adjust = -0.15 if tokens <= 2 else -0.05
-        if adjust < -0.05 and name.score >= ALIGNED - 0.02 and rare is not None and rare(names):
+        aligned = name.score >= ALIGNED - 0.02
+        whole = aligned and all(len(n.core) > 1 for n in names)
+        if adjust < -0.05 and ((aligned and rare is not None and rare(names)) or (whole and prominent)):
             adjust = -0.05
     score = max(0.0, min(1.0, name.score + adjust))
     shared = len(set(group_ctx) & set(entity_ctx))

@@ -71,6 +71,7 @@ from threatgraph.extract.places import country_code, is_place, territory_code
 from threatgraph.names.align import ALIGNED, MATCH_THRESHOLD, NameScore, compare_names
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form
+from threatgraph.names.romanised import romanised_variant
 from threatgraph.names.vocabulary import fold, vocabulary
 from threatgraph.resolve.designation import CITIZENSHIP_NOUNS
 from threatgraph.resolve.lineage import without_optional_parts
@@ -78,7 +79,7 @@ from threatgraph.resolve.lineage import without_optional_parts
 PROBABLE, POSSIBLE = "probable", "possible"
 #: Name-alignment features that mean every part of one name has its partner in the other.
 FULL_FEATURES = frozenset(
-    {"exact", "aligned", "aligned-cross-script", "skeleton-cross-script", "subset", "joined-particle"}
+    {"exact", "aligned", "aligned-cross-script", "skeleton-cross-script", "subset", "joined-particle", "official-name"}
 )
 #: An acronym this short names many bodies ("RIM", "LH"): it needs corroboration.
 SHORT_NAME = 4
@@ -410,10 +411,35 @@ def _within_listed(matched: tuple[str, str], schema: str) -> bool:
     as it is X."""
     fam = "Person" if family(schema) == "Person" else "Organization"
     news, listed = name_form(matched[0], fam), name_form(matched[1], schema)
-    if not news.core or not set(news.skeletons) <= set(listed.skeletons):
+    parts = _as_listed_parts(news, listed)
+    if not news.core or not set(parts) <= set(listed.skeletons):
         return False
     # a person's parts in another order name a father or a son (:func:`in_order`)
-    return fam != "Person" or in_order(news.skeletons, listed.skeletons)
+    return fam != "Person" or in_order(parts, listed.skeletons)
+
+
+def _romanised(matched: tuple[str, str], schema: str) -> bool:
+    """Whether the article's name pairs with the listed one only through romanised variants of some parts."""
+    person = family(schema) == "Person"
+    fam = "Person" if person else "Organization"
+    return compare_names(name_form(matched[0], fam), name_form(matched[1], schema), person).feature == (
+        "aligned-romanised"
+    )
+
+
+def _as_listed_parts(news: NameForm, listed: NameForm) -> list[str]:
+    """The skeletons of the article's name parts, a part that is a romanised variant of one listed part
+    (:func:`threatgraph.names.romanised.romanised_variant`: the qaf written "g", the dhal "d") read as that part's:
+    its skeleton differs only by the letters the romanisations disagree on. A name so paired is still a partial one
+    (its score is under the merge threshold), so it reads as sanctioned only with two corroborations."""
+    out = []
+    for token, sk in zip(news.core, news.skeletons, strict=True):
+        if sk not in listed.skeletons:
+            sk = next(
+                (s for t, s in zip(listed.core, listed.skeletons, strict=True) if romanised_variant(token, t)), sk
+            )
+        out.append(sk)
+    return out
 
 
 def other_given_name(actor: ActorFacts, entry: Mapping[str, Any], extra: Iterable[str] = ()) -> str | None:
@@ -882,6 +908,11 @@ def judge(
         pass  # its evidence is written above
     elif j.name_kind == "weak-alias":
         j.evidence_against.append(f"name: matched only the list's weak alias {j.matched[1]!r}")
+    elif _romanised(j.matched, entry_schema):
+        j.evidence_against.append(
+            f"name: {j.matched[0]!r} aligns with the listed {j.matched[1]!r} only as another romanisation of its "
+            "letters (the qaf written g, the dhal d...), which other names share too"
+        )
     else:
         j.evidence_against.append(f"name: only part of {j.matched[0]!r} matches the listed {j.matched[1]!r}")
     corroborated = False

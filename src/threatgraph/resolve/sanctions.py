@@ -503,6 +503,18 @@ def kind_trimmed(forms: list[NameForm], cand: Any, schema: str) -> str | None:
     return None
 
 
+def official_name(forms: list[NameForm], cand: Any, schema: str) -> bool:
+    """Whether a body the matcher scored under its bar is named by the articles as the list names it but for its
+    state's official long name ("<Country> army" for the listed "<COUNTRY> <OFFICIAL WORD> ARMY"): the name stack
+    aligns them in full (:func:`threatgraph.names.qualifiers.official_words_left_out`), while the matcher, weighing
+    every listed word, counts the official word as a word of another name. Judged then as any full name."""
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
+    return any(
+        compare_names(f, name_form(n, schema)).feature == "official-name" for n in dict.fromkeys(listed) for f in forms
+    )
+
+
 #: Identifier properties that two lists record alike for one listed person or body.
 ID_PROPS = ("passportNumber", "idNumber", "registrationNumber", "taxNumber", "innCode", "ogrnCode", "swiftBic")
 
@@ -1055,6 +1067,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                             checked.append((c, 1.0, None))
                         elif kind_trimmed(forms, c, schema):  # judged as a partial name: needs corroboration
                             checked.append((c, verify(forms, schema, c)[0], None))
+                        elif official_name(forms, c, schema):  # the listed name is the state's official one
+                            checked.append((c, *verify(forms, schema, c)))
                 # Same core name, different kind of group: keep the ones whose designator agrees.
                 if any(d in designators for _, _, d in checked):
                     checked = [x for x in checked if x[2] in designators]

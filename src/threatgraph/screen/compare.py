@@ -32,6 +32,7 @@ from rapidfuzz.process import cdist
 from threatgraph.names.align import MIDDLE_INITIAL
 from threatgraph.names.cyrillic import is_patronymic
 from threatgraph.names.parts import one_given_name, same_person_part
+from threatgraph.names.romanised import romanised_variant
 from threatgraph.names.tokens import NAME, name_tokens, phonetic, romanisation_fold, skeleton, token_class
 from threatgraph.names.translit import (
     PartKey,
@@ -69,6 +70,10 @@ JOINED_MAX_EDITS = 2
 #: Two spellings that agree once romanisation conventions are folded ("yousuf"/"yusuf") score this much of
 #: their folded edit similarity: a little below an exact match, well above a different name.
 FOLD_FACTOR = 0.95
+#: Two words that may be one Arabic-origin word under two romanisations of its letters (:mod:`names.romanised`:
+#: "Gahtani"/"Qahtani", "Ramadhan"/"Ramazan") count at least this much: a near spelling, below the fold's sure
+#: conventions, so a name paired only through it still needs the judge's corroboration to read as sanctioned.
+ROMANISED_SIM = 0.85
 #: Two words of person names the vocabulary knows as one given name (:func:`names.parts.one_given_name`: "Oleh"/"Oleg",
 #: "Serhiy"/"Sergei", "Tony"/"Antony") count this much: one name in another language's form or its short form, a
 #: convention as the romanisation fold is, not a near spelling of another name.
@@ -111,8 +116,9 @@ def token_similarity(a: str, b: str) -> float:
     folded = _fold_similarity(a, b)
     if not _same_opening(a, b):
         # Spellings of one name rarely differ in an opening consonant beyond the classes romanisations share
-        # (c/k/q, g/j); names that do are other names ("goran" / "zoran", "marko" / "zarko").
-        return FIRST_CONSONANT_FACTOR * max(sim, folded)
+        # (c/k/q, g/j); names that do are other names ("goran" / "zoran", "marko" / "zarko"), unless the
+        # letters are one Arabic-origin word's ("gahtani" / "qahtani": the qaf written "g").
+        return max(FIRST_CONSONANT_FACTOR * max(sim, folded), _romanised_floor(a, b))
     if sim < PHONETIC_SIM and len(a) >= 3 and len(b) >= 3:
         pa = phonetic(a)
         if len(pa) >= 3 and pa == phonetic(b):
@@ -123,7 +129,12 @@ def token_similarity(a: str, b: str) -> float:
             sk = skeleton(a)
             if len(sk) >= 3 and sk == skeleton(b) and (_abjad_fits(a, b) or _abjad_fits(b, a)):
                 sim = SKELETON_SIM  # an abjad transliteration ("zynbywn") against a vowelled spelling
-    return max(sim, folded)
+    return max(sim, folded, _romanised_floor(a, b))
+
+
+def _romanised_floor(a: str, b: str) -> float:
+    """ROMANISED_SIM for two words that may be one Arabic-origin word under two romanisations, else 0."""
+    return ROMANISED_SIM if romanised_variant(a, b) else 0.0
 
 
 def _same_opening(a: str, b: str) -> bool:
