@@ -61,3 +61,13 @@ def test_a_hypothetical_mention_lends_nothing(events) -> None:
     found = events(text)
     last = [e for e in found if e.sentence.startswith("Officials") and e.trigger == "bombing"]
     assert all(e.target != "Northwind refinery" for e in last)
+
+
+def test_an_unnamed_noun_for_people_is_a_target(events) -> None:
+    found = events("Riot police clashed with demonstrators in Eastport on Monday.")
+    assert {e.target for e in events_with(found, "clashed")} == {"demonstrators"}
+
+
+def test_an_unnamed_noun_for_people_is_a_doer(events) -> None:
+    found = events("Villagers attacked a police post in Eastport on Monday.")
+    assert {e.source for e in events_with(found, "attacked")} == {"Villagers"}

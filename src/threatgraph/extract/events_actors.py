@@ -251,9 +251,17 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0, *, patient: bool = 
         described = described_before(tok, index)
         if described is not None:
             return _actor_of(described)  # "X is a cleric in Sirte. The cleric has recruited …": X
-    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]) or _plural_owner(tok):
+    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and _people_noun(lem)) or _plural_owner(tok):
         return Actor(_phrase(tok))
     return None
+
+
+def _people_noun(lem: str) -> bool:
+    """Whether an unnamed noun can stand for whoever acted or was acted on: a body or role that acts
+    (``actor_nouns``) or any noun for people (``person_nouns``, the one list entity typing reads too):
+    "clashed with demonstrators", "the hostages were freed" name someone even though no name does."""
+    words = lexicon().words
+    return lem in words["actor_nouns"] or lem in words["person_nouns"]
 
 
 #: How far back (characters) a definite description looks for the name it was said of.
