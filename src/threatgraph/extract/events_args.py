@@ -388,6 +388,35 @@ def governor(tok: Token) -> Token | None:
     return head
 
 
+_AIM_PREPS = ("at", "against", "on", "upon")
+
+
+def aimed_by_clause(noun: Token) -> list[Token]:
+    """Whom a violent act named by a noun was aimed at or harmed, told by a verb of aiming or harm
+    (``aiming_verbs``) it is the subject of, directly or through "that"/"which" of a relative clause:
+    "the raids have harmed farmers" (object), "strikes that were targeted at the depot" (the "at"
+    phrase of a passive). A relative pronoun that may refer to a name before it is not read as the act's.
+    The act as agent ("were affected by the blasts") is left alone: "no one was affected by the blasts"
+    says nobody was hit."""
+    words = lexicon().words["aiming_verbs"]
+    clauses = []
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        clauses.append(noun.head)
+    for rel in children(noun, "relcl"):
+        subj = children(rel, "nsubj", "nsubjpass")
+        if subj and subj[0].lower_ in ("that", "which") and not relative_is_ambiguous(subj[0], noun):
+            clauses.append(rel)
+    out: list[Token] = []
+    for verb in clauses:
+        if lemma(verb) not in words:
+            continue
+        if _is_passive(verb):
+            out += prep_objects(verb, _AIM_PREPS)
+        else:
+            out += children(verb, "dobj") + prep_objects(verb, _AIM_PREPS)
+    return out
+
+
 def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the
     target. ``framed`` is the trigger a pattern gave the noun, when the lexicon has none for it."""
@@ -451,6 +480,10 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         # "the raid conducted by X", "approved by X and executed by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in children(acl, "agent") for g in children(a, "pobj")]
+    timed = all(t.ent_type_ in ("DATE", "TIME") for t in targets)  # "attacks of the last weeks": when, not whom
+    if timed and trig is not None and trig.type in lex.words["thing_target_types"]:
+        # "attacks that were targeted at the depot", "the raids harmed farmers"
+        targets = aimed_by_clause(noun) or targets
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
         found = trigger_of(noun.head) if noun.head.pos_ == "VERB" else None
