@@ -71,3 +71,12 @@ def test_an_unnamed_noun_for_people_is_a_target(events) -> None:
 def test_an_unnamed_noun_for_people_is_a_doer(events) -> None:
     found = events("Villagers attacked a police post in Eastport on Monday.")
     assert {e.source for e in events_with(found, "attacked")} == {"Villagers"}
+
+
+def test_a_bare_plural_subject_tells_particular_acts_a_repeat_may_take(events) -> None:
+    text = (
+        "Simultaneous bombings at two police stations in Eastport killed nine officers on Monday.\n\n"
+        "Officials condemned the bombing."
+    )
+    last = [e for e in events_with(events(text), "bombing") if e.sentence.startswith("Officials")]
+    assert "two police stations" in {e.target for e in last}  # the bombings' own site, not only the killing's victims
