@@ -393,12 +393,12 @@ _AIM_PREPS = ("at", "against", "on", "upon")
 
 def aimed_by_clause(noun: Token) -> list[Token]:
     """Whom a violent act named by a noun was aimed at or harmed, told by a verb of aiming or harm
-    (``aiming_verbs``) it is the subject of, directly or through "that"/"which" of a relative clause:
+    (``aiming_verbs``, ``impact_verbs``) it is the subject of, directly or through "that"/"which" of a relative clause:
     "the raids have harmed farmers" (object), "strikes that were targeted at the depot" (the "at"
     phrase of a passive). A relative pronoun that may refer to a name before it is not read as the act's.
     The act as agent ("were affected by the blasts") is left alone: "no one was affected by the blasts"
     says nobody was hit."""
-    words = lexicon().words["aiming_verbs"]
+    words = lexicon().words["aiming_verbs"] | lexicon().words["impact_verbs"]
     clauses = []
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         clauses.append(noun.head)
