@@ -97,7 +97,7 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
             for a in children(c, "agent")
             for g in children(a, "pobj")
         ]
-    dobj = children(verb, "dobj")
+    dobj = children(verb, "dobj") or ([] if passive else raised_object(verb))
     head = verb.head
     charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
     parallel = parallel_patient(head) if verb.dep_ == "pcomp" and not subj and not subjpass else None
@@ -170,6 +170,29 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
     if all(lemma(t) in lexicon().words["instrument_nouns"] or t.ent_type_ in ("DATE", "TIME") for t in targets):
         targets += _result_victims(verb, framed)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+_COMPLEMENTS = ("dobj", "dative", "prep", "agent", "ccomp", "xcomp", "attr", "acomp", "oprd", "prt")
+
+
+def raised_object(verb: Token) -> list[Token]:
+    """The object coordinated verbs share when only the last writes it: "police arrested and questioned X",
+    "detained, questioned and released X": X is arrested too. Only a verb with no complement of its own
+    (object, preposition, clause, particle) shares, every verb between it and the last is as bare, and none
+    after it has a subject of its own ("X withdrew and the army shelled Y": two clauses, two subjects). Verbs
+    of one event type share nothing: the last one's event already holds the object for both."""
+    later = sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
+    if not later or later[-1].pos_ != "VERB":
+        return []
+    bare = [verb, *later[:-1]]
+    if any(children(c, *_COMPLEMENTS) or _is_passive(c) for c in bare):
+        return []
+    if any(children(c, "nsubj", "nsubjpass") for c in later):
+        return []
+    mine, last = trigger_of(verb), trigger_of(later[-1])
+    if mine is not None and last is not None and mine[0].type == last[0].type:
+        return []  # "to kidnap or attack foreigners": one kind of act in two words, the last event holds whom
+    return children(later[-1], "dobj")
 
 
 def _site_objects(prep: Token) -> list[Token]:
