@@ -80,3 +80,8 @@ def test_a_bare_plural_subject_tells_particular_acts_a_repeat_may_take(events) -
     )
     last = [e for e in events_with(events(text), "bombing") if e.sentence.startswith("Officials")]
     assert "two police stations" in {e.target for e in last}  # the bombings' own site, not only the killing's victims
+
+
+def test_a_bare_plural_object_for_people_is_anyone_of_the_kind(events) -> None:
+    text = "The power of the Council rests on its ability to designate and add persons to the Ruritanian list."
+    assert all(e.target != "persons" for e in events(text))
