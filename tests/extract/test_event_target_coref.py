@@ -83,5 +83,5 @@ def test_a_bare_plural_subject_tells_particular_acts_a_repeat_may_take(events) -
 
 
 def test_a_bare_plural_object_for_people_is_anyone_of_the_kind(events) -> None:
-    text = "The power of the Council rests on its ability to designate and add persons to the Ruritanian list."
+    text = "The Council may designate and add persons of any nationality to its list."
     assert all(e.target != "persons" for e in events(text))

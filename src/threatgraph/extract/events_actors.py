@@ -260,7 +260,7 @@ def _people_noun(tok: Token, lem: str, patient: bool) -> bool:
     """Whether an unnamed noun can stand for whoever acted or was acted on: a body or role that acts
     (``actor_nouns``), or a noun for people (``person_nouns``, the one list entity typing reads too):
     "clashed with demonstrators", "villagers attacked the post". A bare plural object of a noun for
-    people is anyone of the kind ("the power to designate and add persons to the list"), unless it is the
+    people is anyone of the kind ("the council may add persons of any kind to its list"), unless it is the
     thing a violent act is done to (``patient``, as :func:`resolve_all` passes it): a subject tells who did
     it, and "fired on demonstrators" whom it hit."""
     words = lexicon().words
