@@ -266,11 +266,8 @@ def _definite(noun: Token) -> bool:
 
 def _kind_of_act(noun: Token) -> bool:
     """Whether a nominal trigger is a bare plural, acts of a kind rather than one happening ("has suffered
-    repeated raids on villages"): a singular repeat ("the raid") is not one of them. A bare plural that is
-    its clause's subject tells what those acts did ("simultaneous raids on two camps killed 30"): particular
-    happenings, which a later "the raid" may repeat."""
-    bare = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
-    return bare and noun.dep_ not in ("nsubj", "nsubjpass")
+    repeated raids on villages"): a singular repeat ("the raid") is not one of them."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 #: At most this many targets are lent from one mention (a bombing told with its site and two counts of victims).
@@ -287,7 +284,7 @@ def link_targets(mentions: list[Mentioned]) -> dict[int, list[Actor]]:
     :data:`WINDOW`, compatible (:func:`_compatible`: the same word or a definite description, not one singled
     out by another site or day) and told as fact. Mentions naming no target are passed over ("the device
     went off" repeats the bombing without saying whom it hit); a negated, hypothetical or demanded one is not
-    the happening, and one only alleged lends nothing (whom it hit is alleged too). The
+    the happening; one only alleged that names a target ends the search (whom it hit is alleged too). The
     nearest sentence with a lender decides, and within it the mention most like the repeat: the same word,
     else a noun ("the raids on the camps have killed 30": "the raids" repeats the raids, not
     the killing). Lent targets chain: a repeat takes what an earlier repeat took."""
@@ -319,9 +316,14 @@ def _lenders(m: Mentioned, earlier: list[Mentioned], lent: dict[int, list[Actor]
             continue  # one sentence's two mentions are two parts of what it tells, not a repeat
         if _kind_of_act(e.tok) and m.tok.tag_ == "NN":
             continue  # "repeated raids on villages ... condemned the raid": one act is not the kind
+        told = modality(e.tok, climb=e.kind != "compound")
+        if told in ("hypothetical", "demanded", "negated"):
+            continue
         if not (e.targets or lent.get(e.tok.i)):
             continue
-        if modality(e.tok, climb=e.kind != "compound") in ("hypothetical", "demanded", "negated", "claimed"):
-            continue  # not the happening, or one only alleged: an earlier telling as fact may still be
+        if told == "claimed":
+            if not found:
+                return []  # whom an alleged happening hit is alleged too
+            continue
         found.append(e)
     return found
