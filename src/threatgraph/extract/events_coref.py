@@ -15,7 +15,7 @@ takes the doer of an older one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_actors import Actor, thing_antecedent
@@ -38,8 +38,6 @@ class Mentioned:
 
     ``explicit`` is true when the parse gave the trigger a doer word at all ("IS strikes"), even one
     that did not resolve to an actor: such a trigger says who acted, so it never borrows a doer.
-    ``targets`` are the actors the trigger's own words aim it at and ``aimed`` whether it has target
-    words at all, resolved or not (:func:`link_targets`).
     """
 
     tok: Token
@@ -47,8 +45,6 @@ class Mentioned:
     kind: str
     explicit: bool
     sources: list[Actor]
-    targets: list[Actor] = field(default_factory=list)
-    aimed: bool = False
 
 
 def _compatible(noun: Token, earlier: Token) -> bool:
@@ -256,74 +252,3 @@ def link_sources(
             if got is not None:
                 out[m.tok.i] = got
     return out
-
-
-def _definite(noun: Token) -> bool:
-    """Whether a nominal trigger refers to a happening already known: a definite determiner or an owner
-    ("the shooting", "these attacks", "last month's slaying"); "earlier strikes", "a second attack" are new."""
-    return any((c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
-
-
-def _kind_of_act(noun: Token) -> bool:
-    """Whether a nominal trigger is a bare plural, acts of a kind rather than one happening ("has suffered
-    repeated raids on villages"): a singular repeat ("the raid") is not one of them."""
-    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
-
-
-#: At most this many targets are lent from one mention (a bombing told with its site and two counts of victims).
-LENT_TARGETS = 3
-
-
-def link_targets(mentions: list[Mentioned]) -> dict[int, list[Actor]]:
-    """Targets for nominal triggers that name none but repeat an earlier mention, keyed by trigger token index.
-
-    "Gunmen shot the mayor at home ... his wife was in the garden when the shooting happened": a definite
-    description of a happening told before ("the shooting", "the bombings", "the attack") is that happening,
-    so it was aimed at whom the first telling named. Only a definite noun (:func:`_definite`) without target
-    words of its own borrows (an "attack on X" says whom it hit); the earlier mention must be of the same type, within
-    :data:`WINDOW`, compatible (:func:`_compatible`: the same word or a definite description, not one singled
-    out by another site or day) and told as fact. Mentions naming no target are passed over ("the device
-    went off" repeats the bombing without saying whom it hit); a negated, hypothetical or demanded one is not
-    the happening; one only alleged that names a target ends the search (whom it hit is alleged too). The
-    nearest sentence with a lender decides, and within it the mention most like the repeat: the same word,
-    else a noun ("the raids on the camps have killed 30": "the raids" repeats the raids, not
-    the killing). Lent targets chain: a repeat takes what an earlier repeat took."""
-    repeated = lexicon().words["repeated_types"]
-    out: dict[int, list[Actor]] = {}
-    for n, m in enumerate(mentions):
-        if m.kind != "noun" or m.aimed or m.targets or m.type not in repeated or not _definite(m.tok):
-            continue
-        lenders = _lenders(m, mentions[:n], out)
-        if lenders:
-            word = lemma(m.tok)
-            best = max(lenders, key=lambda e: (lemma(e.tok) == word, e.kind == "noun", e.tok.i))
-            out[m.tok.i] = (best.targets or out[best.tok.i])[:LENT_TARGETS]
-    return out
-
-
-def _lenders(m: Mentioned, earlier: list[Mentioned], lent: dict[int, list[Actor]]) -> list[Mentioned]:
-    """The mentions of the nearest earlier sentence that can lend ``m`` their targets (see :func:`link_targets`)."""
-    above = {a.i for a in m.tok.ancestors}
-    found: list[Mentioned] = []
-    for e in reversed(earlier):
-        if found and e.tok.sent != found[0].tok.sent:
-            break
-        if e.tok.i >= m.tok.i or e.tok.i in above or e.type != m.type:
-            continue
-        if m.tok.idx - e.tok.idx > WINDOW:
-            break
-        if e.tok.sent == m.tok.sent or not _compatible(m.tok, e.tok):
-            continue  # one sentence's two mentions are two parts of what it tells, not a repeat
-        if _kind_of_act(e.tok) and m.tok.tag_ == "NN":
-            continue  # "repeated raids on villages ... condemned the raid": one act is not the kind
-        told = modality(e.tok, climb=e.kind != "compound")
-        if told in ("hypothetical", "demanded", "negated"):
-            continue
-        if not (e.targets or lent.get(e.tok.i)):
-            continue
-        if told == "claimed":
-            if not found:
-                return []  # whom an alleged happening hit is alleged too
-            continue
-        found.append(e)
-    return found
