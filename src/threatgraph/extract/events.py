@@ -254,8 +254,13 @@ def _own_objects(tok: Token, args: Args) -> bool:
 def _aimed_at(t: Token) -> bool:
     """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
     "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
-    directed at it (an island state read as a place is the rare exception)."""
-    return t.dep_ == "pobj" and t.head.lower_ in ("on", "upon")
+    directed at it (an island state read as a place is the rare exception). So is one a verb of aiming
+    points at ("attacks targeted at X", ``aiming_verbs``)."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    aiming = prep.lower_ in ("at", "against") and lemma(prep.head) in lexicon().words["aiming_verbs"]
+    return prep.lower_ in ("on", "upon") or aiming
 
 
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:

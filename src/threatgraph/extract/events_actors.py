@@ -251,9 +251,25 @@ def resolve(tok: Token, index: MentionIndex, depth: int = 0, *, patient: bool = 
         described = described_before(tok, index)
         if described is not None:
             return _actor_of(described)  # "X is a cleric in Sirte. The cleric has recruited …": X
-    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and lem in lex.words["actor_nouns"]) or _plural_owner(tok):
+    if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and _people_noun(tok, lem, patient)) or _plural_owner(tok):
         return Actor(_phrase(tok))
     return None
+
+
+def _people_noun(tok: Token, lem: str, patient: bool) -> bool:
+    """Whether an unnamed noun can stand for whoever acted or was acted on: a body or role that acts
+    (``actor_nouns``), or a noun for people (``person_nouns``, the one list entity typing reads too):
+    "clashed with demonstrators", "villagers attacked the post". A bare plural object of a noun for
+    people is anyone of the kind ("the council may add persons of any kind to its list"), unless it is the
+    thing a violent act is done to (``patient``, as :func:`resolve_all` passes it): a subject tells who did
+    it, and "fired on demonstrators" whom it hit."""
+    words = lexicon().words
+    if lem in words["actor_nouns"]:
+        return True
+    if lem not in words["person_nouns"]:
+        return False
+    bare = tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in tok.children)
+    return patient or not bare or tok.dep_ in ("nsubj", "nsubjpass")
 
 
 #: How far back (characters) a definite description looks for the name it was said of.

@@ -97,7 +97,7 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
             for a in children(c, "agent")
             for g in children(a, "pobj")
         ]
-    dobj = children(verb, "dobj")
+    dobj = children(verb, "dobj") or ([] if passive else raised_object(verb))
     head = verb.head
     charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
     parallel = parallel_patient(head) if verb.dep_ == "pcomp" and not subj and not subjpass else None
@@ -170,6 +170,29 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
     if all(lemma(t) in lexicon().words["instrument_nouns"] or t.ent_type_ in ("DATE", "TIME") for t in targets):
         targets += _result_victims(verb, framed)
     return Args(sources=grounds_pronouns(subj), targets=targets)
+
+
+_COMPLEMENTS = ("dobj", "dative", "prep", "agent", "ccomp", "xcomp", "attr", "acomp", "oprd", "prt")
+
+
+def raised_object(verb: Token) -> list[Token]:
+    """The object coordinated verbs share when only the last writes it: "police arrested and questioned X",
+    "detained, questioned and released X": X is arrested too. Only a verb with no complement of its own
+    (object, preposition, clause, particle) shares, every verb between it and the last is as bare, and none
+    after it has a subject of its own ("X withdrew and the army shelled Y": two clauses, two subjects). Verbs
+    of one event type share nothing: the last one's event already holds the object for both."""
+    later = sorted((c for c in verb.conjuncts if c.i > verb.i), key=lambda c: c.i)
+    if not later or later[-1].pos_ != "VERB":
+        return []
+    bare = [verb, *later[:-1]]
+    if any(children(c, *_COMPLEMENTS) or _is_passive(c) for c in bare):
+        return []
+    if any(children(c, "nsubj", "nsubjpass") for c in later):
+        return []
+    mine, last = trigger_of(verb), trigger_of(later[-1])
+    if mine is not None and last is not None and mine[0].type == last[0].type:
+        return []  # "to kidnap or attack foreigners": one kind of act in two words, the last event holds whom
+    return children(later[-1], "dobj")
 
 
 def _site_objects(prep: Token) -> list[Token]:
@@ -388,6 +411,35 @@ def governor(tok: Token) -> Token | None:
     return head
 
 
+_AIM_PREPS = ("at", "against", "on", "upon")
+
+
+def aimed_by_clause(noun: Token) -> list[Token]:
+    """Whom a violent act named by a noun was aimed at or harmed, told by a verb of aiming or harm
+    (``aiming_verbs``, ``impact_verbs``) it is the subject of, directly or through "that"/"which" of a relative clause:
+    "the raids have harmed farmers" (object), "strikes that were targeted at the depot" (the "at"
+    phrase of a passive). A relative pronoun that may refer to a name before it is not read as the act's.
+    The act as agent ("were affected by the blasts") is left alone: "no one was affected by the blasts"
+    says nobody was hit."""
+    words = lexicon().words["aiming_verbs"] | lexicon().words["impact_verbs"]
+    clauses = []
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        clauses.append(noun.head)
+    for rel in children(noun, "relcl"):
+        subj = children(rel, "nsubj", "nsubjpass")
+        if subj and subj[0].lower_ in ("that", "which") and not relative_is_ambiguous(subj[0], noun):
+            clauses.append(rel)
+    out: list[Token] = []
+    for verb in clauses:
+        if lemma(verb) not in words:
+            continue
+        if _is_passive(verb):
+            out += prep_objects(verb, _AIM_PREPS)
+        else:
+            out += children(verb, "dobj") + prep_objects(verb, _AIM_PREPS)
+    return out
+
+
 def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
     """Arguments of a nominal trigger: possessor/"by"/"from" is the source, "of"/"on"/"against" the
     target. ``framed`` is the trigger a pattern gave the noun, when the lexicon has none for it."""
@@ -451,6 +503,10 @@ def noun_args(noun: Token, framed: Trigger | None = None) -> Args:
         # "the raid conducted by X", "approved by X and executed by Y": who did it
         if lemma(acl) in lex.words["agentive_verbs"]:
             sources = sources or [g for a in children(acl, "agent") for g in children(a, "pobj")]
+    timed = all(t.ent_type_ in ("DATE", "TIME") for t in targets)  # "attacks of the last weeks": when, not whom
+    if timed and trig is not None and trig.type in lex.words["thing_target_types"]:
+        # "attacks that were targeted at the depot", "the raids harmed farmers"
+        targets = aimed_by_clause(noun) or targets
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         # "two strikes struck three ISIL units", "the attacks killed 300 people": the verb says whom
         found = trigger_of(noun.head) if noun.head.pos_ == "VERB" else None

@@ -262,6 +262,7 @@ class PloverFile(Schema):
     circumstance_preps: Words
     shared_subject_types: Words
     thing_target_types: Words
+    aiming_verbs: Words
     site_preps: Words
     site_nouns: Words
     impact_verbs: Words
