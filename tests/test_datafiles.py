@@ -84,6 +84,7 @@ def test_valid_file_comes_back_as_plain_data(tmp_path: Path) -> None:
         ("size: 1\n", "words: Field required"),
         ("- a list\n", "(top level)"),
         ("words: [a\n", "not valid YAML"),
+        ("words: [a]\nsize: 1\nwords: [b]\n", "key 'words' appears twice"),  # not "the last one wins"
     ],
 )
 def test_bad_file_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:

@@ -4,7 +4,8 @@ Why: the project keeps vocabularies as data, so a typo in a data file is a bug l
 is read through :func:`load_yaml` with a schema (a pydantic model built on :class:`Schema`) that rejects unknown
 keys and wrong types, and the error names the file and the key ("extract/plover.yaml: negators.3: Input should
 be a valid string"). YAML's own traps are caught the same way: an unquoted ``no`` or ``on`` is a boolean, not a
-word, and a schema that wants words says so.
+word, and a schema that wants words says so; a key written twice in one mapping is an error, not a silent "the
+last one wins" (two branches adding a list of the same name merge without a conflict and one list would vanish).
 
 The loader returns the parsed data itself (plain dicts and lists) once it is valid, so modules keep reading
 their data the way they did; the schema is the contract, not a second copy.
@@ -41,6 +42,25 @@ def display_name(path: Path | Traversable) -> str:
         return str(path)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a mapping that names one key twice."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
@@ -53,7 +73,7 @@ def load_yaml(path: Path | Traversable, schema: type[Schema]) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{name}: cannot be read: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise DataFileError(f"{name}: not valid YAML: {' '.join(str(exc).split())}") from exc
     try:

@@ -304,7 +304,6 @@ class PloverFile(Schema):
     gathering_nouns: Words
     spoken_types: Words
     visiting_subtypes: Words
-    aiming_verbs: Words
     seated_bodies: Words
     venue_types: Words
     modality: Modality
