@@ -46,7 +46,7 @@ from threatgraph.extract.events_places import (
     target_place,
 )
 from threatgraph.extract.events_retold import LEAD, MATCHED, OWN, SEAT, dateline_speaker, retold_places
-from threatgraph.extract.events_syntax import paragraph_bounds
+from threatgraph.extract.events_syntax import aims_through, paragraph_bounds
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.model import Article, Event, Mention
 
@@ -251,6 +251,9 @@ def _own_objects(tok: Token, args: Args) -> bool:
     return any(t.ent_type_ not in ("DATE", "TIME") for t in own)  # "on Friday" is when, not what was hit
 
 
+_AIMING_PREPS = frozenset({"at", "against"})
+
+
 def _aimed_at(t: Token) -> bool:
     """Whether a country is what an act is aimed at, not where it happens: "an attack on X",
     "sanctions on X", "war on X". A country is a surface one is "in"; what comes "on" it is
@@ -259,8 +262,7 @@ def _aimed_at(t: Token) -> bool:
     if t.dep_ != "pobj":
         return False
     prep = t.head
-    aiming = prep.lower_ in ("at", "against") and lemma(prep.head) in lexicon().words["aiming_verbs"]
-    return prep.lower_ in ("on", "upon") or aiming
+    return prep.lower_ in ("on", "upon") or aims_through(prep, prep.head, _AIMING_PREPS)
 
 
 def _unresolved(heads: list[Token], index: MentionIndex) -> bool:

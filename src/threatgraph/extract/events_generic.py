@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
-from threatgraph.extract.events_syntax import children, clause_verb
+from threatgraph.extract.events_syntax import FINITE_TAGS, children, clause_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -99,9 +99,6 @@ def legal_ground(tok: Token) -> bool:
     return _after_statutory_for(tok)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _is_sanction_verb(verb: Token) -> bool:
     found = lexicon().verbs.get(lemma(verb))
     return found is not None and found.type == "SANCTION"
@@ -147,7 +144,7 @@ def after_measure_for(tok: Token, types: tuple[str, ...] | frozenset[str], min_o
             continue
         between = tok.doc[fors[0].i + 1 : tok.i]
         ors = sum(t.lower_ == "or" and t.dep_ in ("cc", "preconj") for t in between)
-        new_clause = any(t.head.i > fors[0].i and t.head.tag_ in _FINITE and _own_subject(t.head) for t in between)
+        new_clause = any(t.head.i > fors[0].i and t.head.tag_ in FINITE_TAGS and _own_subject(t.head) for t in between)
         if ors >= min_ors and not new_clause:
             return True
     return False

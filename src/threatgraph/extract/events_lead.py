@@ -190,7 +190,7 @@ class Lead:
             self.acts.setdefault(root, date)  # "Today, X is designating …": dated by the publication
             if date.note is None:
                 self.dates.setdefault(root, date)
-        other = apart and not _told_as_known(tok)
+        other = apart and not told_as_known(tok)
         retold = own_act or (told_in_past(tok) and not told_as_earlier(tok) and not other)
         if (date is not None and place is not None) or not retold:
             return date, place
@@ -341,7 +341,7 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 _PARAGRAPH_NOTE = "date of an earlier sentence of the paragraph"
 
 
-def _told_as_known(tok: Token) -> bool:
+def told_as_known(tok: Token) -> bool:
     """Whether a mention refers to a happening the report has in view: a noun made definite by its
     determiner or possessor ("the blasts", "these senseless acts", "last Friday's bombings"). A bare plural
     ("attacks, which pose threats") names a kind, and a verb ("gunmen attacked a market") may tell a new
@@ -363,7 +363,7 @@ def same_site_dates(
     for the same target (its head word, or the same actor) or, when one of the two names no target, the
     same place written in the dated mention's sentence; only when those mentions agree on one date, and
     never across two places. A mention that ties to none of them but refers to a known happening (a
-    definite noun: :func:`_told_as_known`) takes the date when every dated mention of its root in the
+    definite noun: :func:`told_as_known`) takes the date when every dated mention of its root in the
     report gives the same one, at no two places or kinds of site (``tokens[k]`` is the trigger of
     ``events[k]``); it lends no place. The date
     keeps a note saying it was carried, so a reader sees the inference."""
@@ -401,7 +401,7 @@ def same_site_dates(
         ]
         sites = [named.get(id(d), set()) | {_site_key(d.target)} for d in same]
         what = "target" if any(mine & found for found in sites) else "place"
-        if not same and tokens is not None and _told_as_known(tokens[k]):
+        if not same and tokens is not None and told_as_known(tokens[k]):
             same = [d for d in dated if plover_of(d.type)[0] == root]
             sites = {_site_key(d.target) for d in same} | {key}
             places = {d.place for d in same} | {ev.place}

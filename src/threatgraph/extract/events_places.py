@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rigour.territories import get_territory
+
 from threatgraph.extract.events_actors import PLACE_LABELS, MentionIndex
 from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
 from threatgraph.extract.events_retold import OWN, PARAGRAPH, SENTENCE
+from threatgraph.extract.events_syntax import aims_through
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.extract.places import territory_code
 
@@ -42,7 +45,7 @@ def place_prep(t: Token) -> Token | None:
         if up.dep_ != "pobj":
             return None
         prep = up.head
-        if prep.lower_ == "at" and lemma(prep.head) in lexicon().words["aiming_verbs"]:
+        if aims_through(prep, prep.head):
             return None  # "targeted at X", "aimed at X": what is aimed at, not where
         if prep.lower_ in PLACE_PREPS:
             return prep
@@ -243,7 +246,7 @@ def _after_place_word(t: Token, index: MentionIndex) -> bool:
     i = t.i
     while i > 0 and index.at(t.doc[i - 1]) is m:
         i -= 1
-    if i > 1 and t.doc[i - 1].lower_ == "at" and lemma(t.doc[i - 2]) in lexicon().words["aiming_verbs"]:
+    if i > 1 and aims_through(t.doc[i - 1], t.doc[i - 2]):
         return False  # "targeted at X" however parsed
     return i > 0 and t.doc[i - 1].lower_ in PLACE_PREPS
 
@@ -401,7 +404,5 @@ def seat_place(doer: str) -> str | None:
     code = territory_code(first)
     if code is None:
         return None
-    from rigour.territories import get_territory
-
     territory = get_territory(code)
     return territory.name if territory is not None else None

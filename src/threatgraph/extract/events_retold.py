@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from threatgraph.extract.events_lead import told_as_known
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
 
@@ -37,13 +38,12 @@ MATCHED, RETOLD = "matched", "retold"
 _REPLACEABLE = frozenset({PARAGRAPH, LEAD, SEAT})
 # a place read around a mention or from its doer, not from its phrase: lent to no retelling
 _GUESSED = frozenset({SENTENCE, PARAGRAPH, SEAT})
-_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 def retells(tok: Token) -> bool:
     """Whether a trigger noun names a happening already told: made definite by a determiner or a possessor
-    ("the ambush", "these raids", "Tuesday's blasts") and not set apart by a modifier that picks out
-    another one ("the other raids", "the previous ambush")."""
+    ("the ambush", "these raids", "Tuesday's blasts": :func:`threatgraph.extract.events_lead.told_as_known`) and not
+    set apart by a modifier that picks out another one ("the other raids", "the previous ambush")."""
     if tok.pos_ != "NOUN":
         return False
     apart = lexicon().words["apart_modifiers"]
@@ -52,7 +52,7 @@ def retells(tok: Token) -> bool:
         return False
     if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in kids):
         return False  # "the two raids": a count may or may not be all that were told ("the May 3 raid" is one)
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in kids)
+    return told_as_known(tok)
 
 
 def retold_places(events: list[Event], tokens: list[Token], origins: list[str | None]) -> list[Event]:

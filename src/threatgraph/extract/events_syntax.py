@@ -15,6 +15,9 @@ from threatgraph.extract.events_lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Penn tags of a finite verb (past, present, modal): a clause of its own, a statement rather than a phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
@@ -101,3 +104,9 @@ def parallel_patient(prep: Token) -> Token | None:
     second, patient = starts[-1], patients[0]
     alike = second.ent_type_ == patient.ent_type_ or second.pos_ == patient.pos_ == "PROPN"  # a name's type may err
     return second if alike and second.ent_type_ != second.head.ent_type_ else None
+
+
+def aims_through(prep: Token, verb: Token, preps: frozenset[str] = frozenset({"at"})) -> bool:
+    """Whether a preposition after a verb of aiming (``aiming_verbs``) names what is aimed at: "targeted at X",
+    "aimed at X". Its object is then a target, never the place of what happened."""
+    return prep.lower_ in preps and lemma(verb) in lexicon().words["aiming_verbs"]

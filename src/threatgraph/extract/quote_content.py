@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_syntax import FINITE_TAGS
 from threatgraph.extract.quote_cues import cues, prepositional_source
 from threatgraph.extract.quote_marks import CLOSING_MARKS, Marked, blank, run_on_quotation
 
@@ -187,7 +188,7 @@ def _finite_clause(span: Span) -> bool:
     first = span[0]
     if first.tag_ in ("VBN", "VBG") and not span.start <= first.head.i < span.end:
         return False
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+    return any(t.tag_ in FINITE_TAGS for t in span)
 
 
 def _opens_sentence_quote(doc: Doc, start: int, comma: int) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_syntax import FINITE_TAGS
 from threatgraph.extract.labels import label_config
 from threatgraph.extract.quote_content import characterisation, misread_that, stance_preposition
 from threatgraph.extract.quote_cues import cues, prepositional_source
@@ -50,7 +51,7 @@ def knows_clause(tok: Token) -> bool:
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) or misread_that(tok)
     if clause is None:
         return False
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    return any(t.tag_ in FINITE_TAGS for t in clause.subtree)
 
 
 def channel_of_saying(tok: Token, direct_cues: set[int]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.events_syntax import FINITE_TAGS
 from threatgraph.extract.quote_cues import cues
 
 if TYPE_CHECKING:
@@ -77,9 +78,7 @@ def _passive_parts(verb: Token) -> list[tuple[int, int]] | None:
 
 
 def _finite(tok: Token) -> bool:
-    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in tok.children
-    )
+    return tok.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children)
 
 
 def hedges(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[Token, list[tuple[int, int]]]]:
