@@ -45,6 +45,7 @@ from threatgraph.resolve.judge import (
     one_entry_per_person,
 )
 from threatgraph.resolve.lineage import without_optional_parts
+from threatgraph.resolve.listnames import NAME_PROPS as LISTED_NAME_PROPS
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.ties import stated_ties
 from threatgraph.screen.index import MATCH_THRESHOLD, Query, ScreenIndex, get_index
@@ -432,6 +433,12 @@ def _place_keys(text: str) -> set[str]:
     return keys
 
 
+def _listed_names(cand: Any) -> list[str]:
+    """A candidate's names as its list writes them (name, a.k.a.s and former names; no weak alias), each once."""
+    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
+    return list(dict.fromkeys(str(n) for p in LISTED_NAME_PROPS for n in props.get(p) or []))
+
+
 def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapping[str, int]) -> str | None:
     """A group named without the place its listed name ends in: "X" for the listed "X OF <places>", when every
     word after "of" is a place and the articles name one of those places with the actor.
@@ -441,8 +448,7 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
     must be the listed one exactly, and the place named alongside stands for the qualifier, so a namesake
     group elsewhere ("the Islamic Movement" in Nigeria) stays unlinked. Returns the evidence, or None.
     """
-    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
-    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
+    listed = _listed_names(cand)
     named: set[str] = set()
     for key in context:
         fam, _, norm = key.partition(":")
@@ -450,7 +456,7 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
             named |= _place_keys(norm)
     if not named:
         return None
-    for name in dict.fromkeys(listed):
+    for name in listed:
         head, sep, tail = name.casefold().rpartition(" of ")
         if not sep or not head:
             continue
@@ -489,11 +495,10 @@ def kind_trimmed(forms: list[NameForm], cand: Any, schema: str) -> str | None:
     any partial name: a body read as sanctioned on it needs a reported designation or the entry's affiliation
     named alongside (:func:`threatgraph.resolve.judge.judge`), and a second entry sharing the words sends both to
     review (:func:`threatgraph.resolve.judge.one_entry_per_name`)."""
-    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
-    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
+    listed = _listed_names(cand)
     kinds = _kind_words()
     news = {f.core for f in forms if len(f.core) >= MIN_TRIMMED_WORDS}
-    for name in dict.fromkeys(listed):
+    for name in listed:
         core = list(name_form(name, schema).core)
         trimmed = len(core)
         while trimmed and core[trimmed - 1] in kinds:
@@ -508,11 +513,8 @@ def official_name(forms: list[NameForm], cand: Any, schema: str) -> bool:
     state's official long name ("<Country> army" for the listed "<COUNTRY> <OFFICIAL WORD> ARMY"): the name stack
     aligns them in full (:func:`threatgraph.names.qualifiers.official_words_left_out`), while the matcher, weighing
     every listed word, counts the official word as a word of another name. Judged then as any full name."""
-    props = (getattr(cand, "entity", None) or {}).get("properties") or {}
-    listed = [str(n) for p in ("name", "alias", "previousName") for n in props.get(p) or []]
-    return any(
-        compare_names(f, name_form(n, schema)).feature == "official-name" for n in dict.fromkeys(listed) for f in forms
-    )
+    listed = _listed_names(cand)
+    return any(compare_names(f, name_form(n, schema)).feature == "official-name" for n in listed for f in forms)
 
 
 #: Identifier properties that two lists record alike for one listed person or body.
