@@ -118,15 +118,24 @@ def pool() -> list[tuple[str, Article]]:
 
 
 def extracted(path: Path, docs: list[tuple[str, Article]]) -> None:
-    """The store with the list loaded and every document extracted and stored, resolution owed (no hooks)."""
-    engine = create(f"sqlite:///{path}")
+    """The store with the list loaded and every document extracted and stored, resolution owed (no hooks).
+
+    Built under a ``.partial`` name and renamed when whole: the store is kept for later runs, and a run that starts
+    while another is still extracting must not take a half-built store for a finished one.
+    """
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    engine = create(f"sqlite:///{partial}")
     migrate(engine)
     app = Threatgraph(engine, hooks=())
     app.load_lists([SDN])
     rep = app.ingest_items([a for _, a in docs])
     for f in rep.failed:
         print(f"  ingest failure: {f.source}: {f.reason}")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    partial.replace(path)
 
 
 def current_list(engine: Engine, tmp: Path) -> int:
