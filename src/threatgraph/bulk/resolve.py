@@ -351,8 +351,8 @@ def resolve_articles(
 
     ``article_ids`` is a DataFrame with an ``id`` column (a job's own output, which stays on the executors)
     or a few ids in a list (``count``: how many ids the DataFrame holds, when the caller knows; see
-    :func:`~threatgraph.bulk.inputs.id_frame`). ``url`` must name a PostgreSQL store every executor can reach (blocks commit
-    concurrently).
+    :func:`~threatgraph.bulk.inputs.id_frame`). ``url`` must name a PostgreSQL store every executor can
+    reach (blocks commit concurrently).
     """
     from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
