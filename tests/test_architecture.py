@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "threatgraph"
 
 #: Lowest first. Each inner tuple is one layer; its packages may not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("model", "config", "datafiles"),  # the library-free data model, the settings, the one data-file loader
+    ("model", "config", "datafiles", "tablecache"),  # data model, settings, data-file loader, tables kept on disk
     ("names",),  # the one name stack: what a name is made of, how two names align
     ("store",),  # persistence of the model: schema, writers, plain reads (no stage logic)
     ("ingest",),  # readers: files and feeds -> Article

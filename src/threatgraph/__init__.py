@@ -4,7 +4,8 @@ How the package is layered (lowest first). A module imports modules of its own p
 only; ``tests/test_architecture.py`` holds this order as data and fails on any import against it, on any
 import circle, and on any module imported by name or behind an ``ImportError`` guard.
 
-1. ``model``, ``config`` - the library-free data model and the settings;
+1. ``model``, ``config``, ``datafiles``, ``tablecache`` - the library-free data model, the settings, the data-file
+   loader and the built tables kept on disk;
 2. ``names`` - the one name stack (what a name is made of, how two names align), below every stage;
 3. ``store`` - persistence of the model: schema, migrations, writers and plain reads, no stage logic;
 4. ``ingest`` - readers: files and feeds to ``Article``;

@@ -187,3 +187,23 @@ def test_dev_articles_resolve_on_spark_nearly_as_on_one_machine(spark, pg_engine
     moved = sum(len(c) for c in spark_clusters ^ single)
     total = sum(len(c) for c in single)
     assert moved <= DEV_DIVERGENCE, f"{moved} of {total} resolved mentions clustered differently on Spark"
+
+
+def test_a_known_count_of_ids_runs_no_spark_job(spark) -> None:
+    """A job knows how many ids its own output holds (its tally), so resolution and the watch checks take that count
+    rather than counting the DataFrame again: each ``count()`` was a Spark job over the job's whole output."""
+    from threatgraph.bulk.inputs import id_frame
+
+    sc = spark.sparkContext
+    frame = spark.createDataFrame([("a1",), ("b2",), ("c3",)], "id string")
+    sc.setJobGroup("known-count", "id_frame with a known count")
+    try:
+        _, known = id_frame(spark, frame, 3)
+        assert known == 3
+        assert list(sc.statusTracker().getJobIdsForGroup("known-count")) == []
+        sc.setJobGroup("counted", "id_frame without one")
+        _, counted = id_frame(spark, frame)
+        assert counted == 3
+        assert list(sc.statusTracker().getJobIdsForGroup("counted"))  # the count was a job
+    finally:
+        sc.setLocalProperty("spark.jobGroup.id", None)

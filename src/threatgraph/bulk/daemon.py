@@ -14,7 +14,10 @@ Spark starts this module instead of ``pyspark.daemon`` (``spark.python.daemon.mo
 through the extractor and compares invented names, then hands over to PySpark's own daemon loop, and every
 worker forked from it starts with those tables built (pages shared copy-on-write until written). Nothing here
 depends on the job or its store: the store's own gazetteer names and engine are still set up per worker
-(:mod:`threatgraph.bulk.tasks`).
+(:mod:`threatgraph.bulk.tasks`). Tables built from packaged data alone are read from the disk cache an earlier
+process filled (:mod:`threatgraph.tablecache`; the place tables: ~3 s CPU of the warm-up), so only the first job
+after a change of code or data builds them; rigour's name tagger (the largest part, ~11 s on a loaded machine) is
+built in native code that keeps no file, so every daemon still builds it.
 
 Two rules of the daemon protocol: standard output is the daemon's channel to the JVM (it writes its port
 there), so the warm-up writes to standard error; and the warm-up must leave no thread running, since only

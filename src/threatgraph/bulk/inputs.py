@@ -129,18 +129,22 @@ def read_inputs(session: SparkSession, paths: Iterable[str], max_bytes: int = DE
     return session.createDataFrame(sc.union(rdds), ITEM_DDL)
 
 
-def id_frame(spark: SparkSession, article_ids: Iterable[str] | DataFrame) -> tuple[DataFrame, int]:
+def id_frame(
+    spark: SparkSession, article_ids: Iterable[str] | DataFrame, count: int | None = None
+) -> tuple[DataFrame, int]:
     """Article ids as a one-column (``id``) DataFrame, each once, and how many there are.
 
     A job passes the ids its executors stored as a DataFrame of its own output, where each id is once
     already (the extract stage partitions by id and reports each article once), so they never gather on
     the driver (a million ids would, and would then be sent back out); a list is for callers that hold a
-    few ids, repeats allowed.
+    few ids, repeats allowed. A job also knows how many ids its frame holds (its tally of the extract stage's
+    rows): given as ``count``, it saves a Spark job that would only count them (``count()`` is a full pass over
+    the job's output, one for resolution and one for the watch checks).
     """
     from pyspark.sql import DataFrame as SparkFrame
 
     if isinstance(article_ids, SparkFrame):
         frame = article_ids.select("id")
-        return frame, frame.count()
+        return frame, frame.count() if count is None else count
     ids = sorted(set(article_ids))
     return spark.createDataFrame([(i,) for i in ids], "id string"), len(ids)

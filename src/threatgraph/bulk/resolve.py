@@ -345,12 +345,14 @@ def resolve_articles(
     article_ids: Iterable[str] | DataFrame,
     partitions: int | None = None,
     screen: bool = True,
+    count: int | None = None,
 ) -> tuple[ResolveStats, dict[str, int]]:
     """Resolve the mentions of these stored articles on Spark; returns the stats and block sizes.
 
     ``article_ids`` is a DataFrame with an ``id`` column (a job's own output, which stays on the executors)
-    or a few ids in a list. ``url`` must name a PostgreSQL store every executor can reach (blocks commit
-    concurrently).
+    or a few ids in a list (``count``: how many ids the DataFrame holds, when the caller knows; see
+    :func:`~threatgraph.bulk.inputs.id_frame`). ``url`` must name a PostgreSQL store every executor can
+    reach (blocks commit concurrently).
     """
     from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
@@ -358,7 +360,7 @@ def resolve_articles(
 
     stats = ResolveStats()
     shape = {"blocks": 0, "largest_block": 0, "groups": 0}
-    frame, count = id_frame(session, article_ids)
+    frame, count = id_frame(session, article_ids, count)
     if not count:
         return stats, shape
     n = partitions or max(session.sparkContext.defaultParallelism * 2, 1)

