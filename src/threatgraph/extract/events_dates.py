@@ -229,6 +229,39 @@ def _sequence_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children)
 
 
+def _dates_its_object(span: Span, verb: Token, local: list[tuple[Span, DateInterval]]) -> Token | None:
+    """The verb's object a date belongs to, when both the verb and the date after its object hang on the verb
+    ("The government Saturday condemned the attacks in X Friday"): a clause happens at one time, so of two
+    dates the parser hangs on its verb, the one written straight after a nominal trigger's phrase is that
+    happening's. None when the verb has no other date of its own or the date does not follow such an object."""
+    if span.root.head != verb or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(other.root.head == verb and other.start != span.start for other, _iv in local):
+        return None
+    for obj in children(verb, "dobj"):
+        if obj.right_edge.i + 1 == span.start and obj.pos_ == "NOUN" and trigger_of(obj) is not None:
+            return obj
+    return None
+
+
+def _described_apart(span: Span, tok: Token) -> bool:
+    """Whether a sentence's one date and the trigger are on two sides of a relative clause that describes a
+    party of the main clause other than its doer: the date inside it and the trigger outside ("has questioned
+    one of two men who were sought last week": the seeking's week, not the questioning's), or the trigger
+    inside and the date outside ("found Friday the body of a shopkeeper they had taken hostage"). Such a
+    clause tells its own happening at its own time. A clause on the subject often tells the same episode
+    ("gunmen who stormed the hotel on Monday killed 12"), so it keeps lending and taking the date."""
+
+    def clause_apart(inner: Token, outer: Token) -> bool:
+        for up in (inner, *inner.ancestors):
+            if up.dep_ == "relcl":
+                inside = up.left_edge.i <= outer.i <= up.right_edge.i
+                return not inside and up.head.dep_ not in ("nsubj", "nsubjpass")
+        return False
+
+    return clause_apart(span.root, tok) or clause_apart(tok, span.root)
+
+
 def _counted_from(span: Span, anchor: Token) -> str | None:
     """The sequence preposition a date reaches its anchor through, when the date dates a happening
     named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
@@ -293,6 +326,9 @@ def _date_for(
         untagged = _untagged_premodifier(tok, published)
         if untagged is not None:
             return _as_period(tok, untagged)
+        for span, interval in local:
+            if _dates_its_object(span, tok.head, local) == tok:
+                return _as_period(tok, interval)  # "condemned Saturday the attacks in X Friday": Friday
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     ground = (
@@ -300,8 +336,8 @@ def _date_for(
     )
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
         for span, interval in everything:  # a date of another happening counts only to count from it
-            if not reaches(span.root, anchor):
-                continue
+            if not reaches(span.root, anchor) or _dates_its_object(span, anchor, everything) is not None:
+                continue  # not this clause's date, or its object's ("condemned Saturday the attacks … Friday")
             counted = _counted_from(span, anchor)
             if counted == "since":
                 return _from_then(interval, published)  # "attacks since X's raid on May 3": May 3 to now
@@ -315,7 +351,7 @@ def _date_for(
     if kind == "noun" and len(local) == 1 and _dates_the_frame(local[0][0], tok):
         return None  # "talks that the bombing interrupted ... on Monday", "the toll of the blast rose, X said Monday"
     if len(local) == 1:
-        return _as_period(tok, local[0][1])
+        return None if _described_apart(local[0][0], tok) else _as_period(tok, local[0][1])
     if local:
         return None  # several dates in the sentence and none attached: not ours to pick
     if in_sentence:
