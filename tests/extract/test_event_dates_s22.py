@@ -120,3 +120,31 @@ def test_a_clause_describing_an_object_is_not_dated_by_the_main_clause_nor_by_an
     )
     took = events_with(analyse(text).events, "took")
     assert took and all(e.date is None for e in took)
+
+
+def test_a_later_sentence_goes_on_from_the_main_clause_date_not_a_background_one(analyse) -> None:
+    text = (
+        "The court Friday rejected objections to a case that has blocked the trial of two men suspected of "
+        "blowing up a jet over Zenda in 1988. Ruritania hailed the ruling."
+    )
+    hailed = events_with(analyse(text).events, "hailed")[0]
+    assert _day(hailed) == FRIDAY
+
+
+def test_a_past_happening_does_not_go_on_from_a_date_still_to_come(analyse) -> None:
+    text = "Organisers said the marchers would return to Zenda this summer. Riot police arrested six protesters."
+    arrested = events_with(analyse(text).events, "arrested")
+    assert arrested and all(e.date is None or e.date.start is None or e.date.start <= PUBLISHED for e in arrested)
+
+
+def test_a_verbless_heading_dates_a_retelling_in_the_present(analyse) -> None:
+    text = (
+        "Zenda, nineteen ninety-six. A bomb blast shocks the city's games. One person is killed.\n\n"
+        "Police arrested a man on Monday. The man is accused of the bombing."
+    )
+    events = analyse(text).events
+    killed = events_with(events, "killed")[0]
+    assert killed.date is not None and (killed.date.start, killed.date.end) == (date(1996, 1, 1), date(1996, 12, 31))
+    assert killed.date.note  # an inference, said as such
+    accused = events_with(events, "accused")[0]
+    assert accused.date is None or accused.date.start == PUBLISHED  # a heading in another paragraph lends nothing

@@ -356,7 +356,13 @@ def _date_for(
         return None  # several dates in the sentence and none attached: not ours to pick
     if in_sentence:
         return None  # the sentence's dates belong to its other happenings: an earlier one is further still
-    before = [iv for span, iv in usable if span.start_char < sent.start_char and not _said_on(span)]
+    narrative = _narrative_dates([(span, iv) for span, iv in usable if span.start_char < sent.start_char])
+    if published is not None:  # "... left alone this summer,' he said. Police stopped a march": not the summer to come
+        narrative = [(span, iv) for span, iv in narrative if iv.start is not None and iv.start <= published]
+    before = [iv for _span, iv in narrative]
+    if before and _scene_heading(narrative[-1][0]) and _told_as_now(tok):
+        note = f"date of a heading of the paragraph ({before[-1].text}), told in the present as then"
+        return replace(before[-1], note=note)  # "Zenda, 1996. A bomb shocks the games. One person is killed."
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):
@@ -365,6 +371,52 @@ def _date_for(
         return None  # "met on Wednesday after the bombings. Twelve died in the bombing": not Wednesday's
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+# clauses that tell a happening of their own inside a sentence ("suspected of blowing up a jet in 1988", "a
+# case that it brought in 1992", "after it was founded in 1990"): their dates are not the sentence's story's
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
+
+
+def _scene_heading(span: Span) -> bool:
+    """Whether a date stands in a sentence without a verb ("Zenda, nineteen ninety-six.", "January 1997.
+    Zenda again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
+    chronology retells past happenings in the present."""
+    return not _dateline_day(span) and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
+
+
+def _told_as_now(tok: Token) -> bool:
+    """Whether a trigger's clause is in the simple present, active or passive ("a bomb shocks the games",
+    "one person is killed"): the tense a retelling under a heading uses. A modal, the future or a perfect is
+    not a retelling of then."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head  # "a bomb blast shocks …": the noun's clause
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ in ("MD", "VBD") or a.lower_ in ("has", "have", "will") for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))
+
+
+def _narrative_dates(earlier: list[tuple[Span, DateInterval]]) -> list[tuple[Span, DateInterval]]:
+    """The dates of the paragraph's last dated sentence that a later sentence may go on from: those of its
+    main clause (or of what it reports someone said), not those of a clause inside it telling another
+    happening ("The court Friday rejected objections to a case over two men suspected of blowing up a jet in
+    1988. Ruritania hailed the ruling": Friday, not 1988). The day of a saying is no happening's and is passed
+    over. Empty when that sentence's only dates are in such clauses; an earlier sentence is further still."""
+    told = [(span, iv) for span, iv in earlier if not _said_on(span)]
+    if not told:
+        return []
+    last = told[-1][0].sent
+    return [
+        (span, iv)
+        for span, iv in told
+        if span.sent == last and not any(t.dep_ in _SUBORDINATE for t in (span.root, *span.root.ancestors))
+    ]
 
 
 def _other_episode(
