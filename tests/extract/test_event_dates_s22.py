@@ -101,27 +101,6 @@ def test_a_month_of_a_past_visit_stays_the_last_one(nlp: Language) -> None:
     assert normalise("May", PUBLISHED) is not None
 
 
-def test_a_date_in_a_clause_describing_an_object_does_not_date_the_main_clause(analyse) -> None:
-    text = "The police have questioned and released one of two men who were sought last week for questioning."
-    questioned = events_with(analyse(text).events, "questioned")[0]
-    assert questioned.date is None  # the seeking's week, not the questioning's
-
-
-def test_a_date_in_a_clause_describing_the_doer_still_dates_the_main_clause(analyse) -> None:
-    text = "Gunmen who stormed the hotel on Monday killed 12 guests."
-    killed = events_with(analyse(text).events, "killed")[0]
-    assert _day(killed) == (date(2025, 3, 3),) * 2
-
-
-def test_a_clause_describing_an_object_is_not_dated_by_the_main_clause_nor_by_an_unasserted_lead(analyse) -> None:
-    text = (
-        "Kidnappers kept their promise to kill a shopkeeper they took hostage, "
-        "and police found his body Friday on a highway near Zenda."
-    )
-    took = events_with(analyse(text).events, "took")
-    assert took and all(e.date is None for e in took)
-
-
 def test_a_later_sentence_goes_on_from_the_main_clause_date_not_a_background_one(analyse) -> None:
     text = (
         "The court Friday rejected objections to a case that has blocked the trial of two men suspected of "

@@ -244,24 +244,6 @@ def _dates_its_object(span: Span, verb: Token, local: list[tuple[Span, DateInter
     return None
 
 
-def _described_apart(span: Span, tok: Token) -> bool:
-    """Whether a sentence's one date and the trigger are on two sides of a relative clause that describes a
-    party of the main clause other than its doer: the date inside it and the trigger outside ("has questioned
-    one of two men who were sought last week": the seeking's week, not the questioning's), or the trigger
-    inside and the date outside ("found Friday the body of a shopkeeper they had taken hostage"). Such a
-    clause tells its own happening at its own time. A clause on the subject often tells the same episode
-    ("gunmen who stormed the hotel on Monday killed 12"), so it keeps lending and taking the date."""
-
-    def clause_apart(inner: Token, outer: Token) -> bool:
-        for up in (inner, *inner.ancestors):
-            if up.dep_ == "relcl":
-                inside = up.left_edge.i <= outer.i <= up.right_edge.i
-                return not inside and up.head.dep_ not in ("nsubj", "nsubjpass")
-        return False
-
-    return clause_apart(span.root, tok) or clause_apart(tok, span.root)
-
-
 def _counted_from(span: Span, anchor: Token) -> str | None:
     """The sequence preposition a date reaches its anchor through, when the date dates a happening
     named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
@@ -351,7 +333,7 @@ def _date_for(
     if kind == "noun" and len(local) == 1 and _dates_the_frame(local[0][0], tok):
         return None  # "talks that the bombing interrupted ... on Monday", "the toll of the blast rose, X said Monday"
     if len(local) == 1:
-        return None if _described_apart(local[0][0], tok) else _as_period(tok, local[0][1])
+        return _as_period(tok, local[0][1])
     if local:
         return None  # several dates in the sentence and none attached: not ours to pick
     if in_sentence:

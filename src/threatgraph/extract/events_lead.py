@@ -174,8 +174,8 @@ class Lead:
         set apart in time from its clause (``apart``: the object of "after", "since") and not made
         definite ("a week after an attack on a base", not "after the attack") is another one than
         the lead's and takes nothing from it. A happening not ``told_as_fact`` (negated, hypothetical,
-        demanded: "the raid on X is not linked with the bombings") lends no place and no date to the lead: the
-        story an article is about is one it asserts ("vowed to kill a hostage" on Friday dates no later killing)."""
+        demanded: "the raid on X is not linked with the bombings") lends no place to the lead: the story
+        an article is about is one it asserts."""
         if tok.sent.start != self.last_sentence:
             self.last_sentence = tok.sent.start
             self.sentences_seen += 1
@@ -186,7 +186,7 @@ class Lead:
             place = place or (self.dateline if root == self.first_root else None)
             if place is not None:
                 self.places[root] = place
-        if date is not None and in_lead and date.start is not None and told_as_fact:
+        if date is not None and in_lead and date.start is not None:
             self.acts.setdefault(root, date)  # "Today, X is designating …": dated by the publication
             if date.note is None:
                 self.dates.setdefault(root, date)
