@@ -17,6 +17,7 @@ from spacy.language import Language
 from threatgraph.extract.dates import date_spans, normalise
 
 from .conftest import analyser, events_with
+from .conftest import event_days as _day
 
 PUBLISHED = date(2025, 3, 8)  # a Saturday
 
@@ -26,40 +27,22 @@ def analyse(nlp: Language):
     return analyser(nlp, PUBLISHED)
 
 
-def _day(event) -> tuple[date | None, date | None] | None:
-    return None if event.date is None else (event.date.start, event.date.end)
-
-
 FRIDAY = (date(2025, 3, 7), date(2025, 3, 7))
-
-TWO_PLACES = (
-    "A bomb exploded outside the police headquarters in Lagos on Friday, killing nine people.\n\n"
-    "Also on Friday, a car bomb exploded near the courthouse in Kano, killing four.\n\n"
-)
 
 
 @pytest.mark.parametrize(
-    "last",
-    [
-        "No group has claimed responsibility for the blasts.",
-    ],
+    ("first_day", "expected"),
+    [("on Friday", FRIDAY), ("on Thursday", None)],  # attacks on two days: the plural singles out no one date
 )
-def test_a_plural_mention_of_attacks_on_two_places_on_one_day_takes_that_day(analyse, last: str) -> None:
-    events = analyse(TWO_PLACES + last).events
-    plural = [e for e in events if e.type and e.sentence.strip() == last and e.trigger.endswith("s")]
-    assert plural, [(e.trigger, e.sentence) for e in events]
-    assert _day(plural[0]) == FRIDAY
-    assert plural[0].date is not None and plural[0].date.note  # carried, and says so
-
-
-def test_a_plural_mention_takes_nothing_when_the_attacks_were_on_two_days(analyse) -> None:
+def test_a_plural_mention_of_attacks_on_two_places_takes_their_one_day(analyse, first_day: str, expected) -> None:
     text = (
-        "A bomb exploded outside the police headquarters in Lagos on Thursday, killing nine people.\n\n"
+        f"A bomb exploded outside the police headquarters in Lagos {first_day}, killing nine people.\n\n"
         "On Friday, a car bomb exploded near the courthouse in Kano, killing four.\n\n"
         "No group has claimed responsibility for the blasts."
     )
-    blasts = [e for e in analyse(text).events if e.trigger == "blasts"]
-    assert blasts and blasts[0].date is None
+    blasts = events_with(analyse(text).events, "blasts")
+    assert blasts and _day(blasts[0]) == expected
+    assert expected is None or blasts[0].date.note  # carried, and says so
 
 
 def test_the_date_after_the_object_of_a_verb_with_its_own_date_is_the_objects(analyse) -> None:
@@ -121,9 +104,7 @@ def test_a_verbless_heading_dates_a_retelling_in_the_present(analyse) -> None:
         "Zenda, nineteen ninety-six. A bomb blast shocks the city's games. One person is killed.\n\n"
         "Police arrested a man on Monday. The man is accused of the bombing."
     )
-    events = analyse(text).events
-    killed = events_with(events, "killed")[0]
-    assert killed.date is not None and (killed.date.start, killed.date.end) == (date(1996, 1, 1), date(1996, 12, 31))
-    assert killed.date.note  # an inference, said as such
-    accused = events_with(events, "accused")[0]
+    found = analyse(text).events
+    killed, accused = (events_with(found, trigger)[0] for trigger in ("killed", "accused"))
+    assert _day(killed) == (date(1996, 1, 1), date(1996, 12, 31)) and killed.date.note  # an inference, said so
     assert accused.date is None or accused.date.start == PUBLISHED  # a heading in another paragraph lends nothing
