@@ -355,11 +355,6 @@ def _date_for(
     return replace(before[-1], note=note)
 
 
-# clauses that tell a happening of their own inside a sentence ("suspected of blowing up a jet in 1988", "a
-# case that it brought in 1992", "after it was founded in 1990"): their dates are not the sentence's story's
-_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
-
-
 def _scene_heading(span: Span) -> bool:
     """Whether a date stands in a sentence without a verb ("Zenda, nineteen ninety-six.", "January 1997.
     Zenda again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
@@ -385,20 +380,9 @@ def _told_as_now(tok: Token) -> bool:
 
 
 def _narrative_dates(earlier: list[tuple[Span, DateInterval]]) -> list[tuple[Span, DateInterval]]:
-    """The dates of the paragraph's last dated sentence that a later sentence may go on from: those of its
-    main clause (or of what it reports someone said), not those of a clause inside it telling another
-    happening ("The court Friday rejected objections to a case over two men suspected of blowing up a jet in
-    1988. Ruritania hailed the ruling": Friday, not 1988). The day of a saying is no happening's and is passed
-    over. Empty when that sentence's only dates are in such clauses; an earlier sentence is further still."""
-    told = [(span, iv) for span, iv in earlier if not _said_on(span)]
-    if not told:
-        return []
-    last = told[-1][0].sent
-    return [
-        (span, iv)
-        for span, iv in told
-        if span.sent == last and not any(t.dep_ in _SUBORDINATE for t in (span.root, *span.root.ancestors))
-    ]
+    """The paragraph's earlier dates a later sentence may go on from: all but the day of a saying, which is
+    no happening's."""
+    return [(span, iv) for span, iv in earlier if not _said_on(span)]
 
 
 def _other_episode(
