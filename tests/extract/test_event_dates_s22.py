@@ -92,7 +92,7 @@ def test_a_past_happening_does_not_go_on_from_a_date_still_to_come(analyse) -> N
 
 def test_a_verbless_heading_dates_a_retelling_in_the_present(analyse) -> None:
     text = (
-        "Zenda, nineteen ninety-six. A bomb blast shocks the city's games. One person is killed.\n\n"
+        "Zenda, nineteen ninety-six. A car bomb rocks the city's market. Six people are killed.\n\n"
         "Police arrested a man on Monday. The man is accused of the bombing."
     )
     found = analyse(text).events

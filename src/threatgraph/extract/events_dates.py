@@ -344,7 +344,7 @@ def _date_for(
     before = [iv for _span, iv in narrative]
     if before and _scene_heading(narrative[-1][0]) and _told_as_now(tok):
         note = f"date of a heading of the paragraph ({before[-1].text}), told in the present as then"
-        return replace(before[-1], note=note)  # "Zenda, 1996. A bomb shocks the games. One person is killed."
+        return replace(before[-1], note=note)  # "Strelsau, 2011. A car bomb rocks the market. Six die."
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):
@@ -356,21 +356,21 @@ def _date_for(
 
 
 def _scene_heading(span: Span) -> bool:
-    """Whether a date stands in a sentence without a verb ("Zenda, nineteen ninety-six.", "January 1997.
-    Zenda again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
+    """Whether a date stands in a sentence without a verb ("Strelsau, two thousand eleven.", "March 2012.
+    Strelsau again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
     chronology retells past happenings in the present."""
     return not _dateline_day(span) and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
 
 
 def _told_as_now(tok: Token) -> bool:
-    """Whether a trigger's clause is in the simple present, active or passive ("a bomb shocks the games",
-    "one person is killed"): the tense a retelling under a heading uses. A modal, the future or a perfect is
+    """Whether a trigger's clause is in the simple present, active or passive ("a car bomb rocks the market",
+    "six people are hurt"): the tense a retelling under a heading uses. A modal, the future or a perfect is
     not a retelling of then."""
     verb = tok
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
-        verb = verb.head  # "a bomb blast shocks …": the noun's clause
+        verb = verb.head  # "a car bomb blast rocks …": the noun's clause
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxes = children(verb, "aux", "auxpass")
