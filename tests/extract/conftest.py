@@ -78,3 +78,8 @@ def events_with(found: list[Event], trigger: str) -> list[Event]:
     hits = [e for e in found if e.trigger == trigger]
     assert hits, [(e.trigger, e.source, e.target) for e in found]
     return hits
+
+
+def event_days(event: Event) -> tuple[date | None, date | None] | None:
+    """An event's date as its first and last day, or None when it has no date."""
+    return None if event.date is None else (event.date.start, event.date.end)

@@ -749,14 +749,15 @@ _PROBE = date(2001, 1, 10)  # any anchor: only whether a TIME expression names a
 
 def _day_times(doc: Doc, taken: set[int]) -> list[Span]:
     """TIME entities that name a day ("last night", "this morning", "late Tuesday night"): the model
-    tags them TIME, yet they date a happening as a DATE does. A clock time or a duration ("3 p.m.",
+    tags them TIME, yet they date a happening as a DATE does, and so does a clock time on a named day ("at
+    10 p.m. Wednesday": :func:`_read` dates the Wednesday). A clock time or a duration alone ("3 p.m.",
     "hours") names no day and stays out, so no event is dated by the publication day through it."""
     out: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "TIME" or any(t.i in taken for t in ent):
             continue
-        day = timex.without_day_part(ent.text)
-        if normalise(ent.text, _PROBE) is not None or (day is not None and normalise(day, _PROBE) is not None):
+        days = (timex.without_day_part(ent.text), timex.without_clock(ent.text))
+        if normalise(ent.text, _PROBE) is not None or any(d is not None and normalise(d, _PROBE) for d in days):
             out.append(ent)
     return out
 

@@ -229,6 +229,21 @@ def _sequence_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children)
 
 
+def _dates_its_object(span: Span, verb: Token, local: list[tuple[Span, DateInterval]]) -> Token | None:
+    """The verb's object a date belongs to, when both the verb and the date after its object hang on the verb
+    ("The government Saturday condemned the attacks in X Friday"): a clause happens at one time, so of two
+    dates the parser hangs on its verb, the one written straight after a nominal trigger's phrase is that
+    happening's. None when the verb has no other date of its own or the date does not follow such an object."""
+    if span.root.head != verb or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(other.root.head == verb and other.start != span.start for other, _iv in local):
+        return None
+    for obj in children(verb, "dobj"):
+        if obj.right_edge.i + 1 == span.start and obj.pos_ == "NOUN" and trigger_of(obj) is not None:
+            return obj
+    return None
+
+
 def _counted_from(span: Span, anchor: Token) -> str | None:
     """The sequence preposition a date reaches its anchor through, when the date dates a happening
     named inside that phrase ("attacks since X's attack on October 7": the 7th dates X's attack,
@@ -293,6 +308,9 @@ def _date_for(
         untagged = _untagged_premodifier(tok, published)
         if untagged is not None:
             return _as_period(tok, untagged)
+        for span, interval in local:
+            if _dates_its_object(span, tok.head, local) == tok:
+                return _as_period(tok, interval)  # "condemned Saturday the attacks in X Friday": Friday
     in_sentence = bool(local)
     everything, local = local, [(span, iv) for span, iv in local if not _dates_another_trigger(span, tok)]
     ground = (
@@ -300,8 +318,8 @@ def _date_for(
     )
     for anchor in [tok] if ground else anchor_verbs(tok, kind):
         for span, interval in everything:  # a date of another happening counts only to count from it
-            if not reaches(span.root, anchor):
-                continue
+            if not reaches(span.root, anchor) or _dates_its_object(span, anchor, everything) is not None:
+                continue  # not this clause's date, or its object's ("condemned Saturday the attacks … Friday")
             counted = _counted_from(span, anchor)
             if counted == "since":
                 return _from_then(interval, published)  # "attacks since X's raid on May 3": May 3 to now
@@ -320,7 +338,13 @@ def _date_for(
         return None  # several dates in the sentence and none attached: not ours to pick
     if in_sentence:
         return None  # the sentence's dates belong to its other happenings: an earlier one is further still
-    before = [iv for span, iv in usable if span.start_char < sent.start_char and not _said_on(span)]
+    narrative = _narrative_dates([(span, iv) for span, iv in usable if span.start_char < sent.start_char])
+    if published is not None:  # "... left alone this summer,' he said. Police stopped a march": not the summer to come
+        narrative = [(span, iv) for span, iv in narrative if iv.start is not None and iv.start <= published]
+    before = [iv for _span, iv in narrative]
+    if before and _scene_heading(narrative[-1][0]) and _told_as_now(tok):
+        note = f"date of a heading of the paragraph ({before[-1].text}), told in the present as then"
+        return replace(before[-1], note=note)  # "Strelsau, 2011. A car bomb rocks the market. Six die."
     if not before or not told_in_past(tok):
         return None  # "X is accused of …", "has pledged …": a present state is not dated by an earlier past
     if at_own_time(tok):
@@ -329,6 +353,36 @@ def _date_for(
         return None  # "met on Wednesday after the bombings. Twelve died in the bombing": not Wednesday's
     note = f"date of an earlier sentence of the paragraph ({before[-1].text}); this sentence gives none"
     return replace(before[-1], note=note)
+
+
+def _scene_heading(span: Span) -> bool:
+    """Whether a date stands in a sentence without a verb ("Strelsau, two thousand eleven.", "March 2012.
+    Strelsau again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
+    chronology retells past happenings in the present."""
+    return not _dateline_day(span) and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
+
+
+def _told_as_now(tok: Token) -> bool:
+    """Whether a trigger's clause is in the simple present, active or passive ("a car bomb rocks the market",
+    "six people are hurt"): the tense a retelling under a heading uses. A modal, the future or a perfect is
+    not a retelling of then."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head  # "a car bomb blast rocks …": the noun's clause
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ in ("MD", "VBD") or a.lower_ in ("has", "have", "will") for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))
+
+
+def _narrative_dates(earlier: list[tuple[Span, DateInterval]]) -> list[tuple[Span, DateInterval]]:
+    """The paragraph's earlier dates a later sentence may go on from: all but the day of a saying, which is
+    no happening's."""
+    return [(span, iv) for span, iv in earlier if not _said_on(span)]
 
 
 def _other_episode(

@@ -351,6 +351,13 @@ def told_as_known(tok: Token) -> bool:
     )
 
 
+def _names_several(tok: Token) -> bool:
+    """Whether a definite mention names several happenings at once: a plural noun ("the blasts", "the two
+    bombings", "these senseless acts"). Where a report's dated attacks struck two places on one day, such a
+    mention refers to them together, so their one date is its date; a singular one would have to pick one."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS"
+
+
 def same_site_dates(
     events: list[Event], types: frozenset[str] | set[str] | list[str], tokens: list[Token] | None = None
 ) -> list[Event]:
@@ -405,7 +412,8 @@ def same_site_dates(
             same = [d for d in dated if plover_of(d.type)[0] == root]
             sites = {_site_key(d.target) for d in same} | {key}
             places = {d.place for d in same} | {ev.place}
-            if len(sites & set(lexicon().words["site_nouns"])) > 1 or len(places - {None}) > 1:
+            several = len(sites & set(lexicon().words["site_nouns"])) > 1 or len(places - {None}) > 1
+            if several and not _names_several(tokens[k]):
                 continue  # two places or two kinds of site struck: more than one attack, none singled out
             what = "report"  # every dated mention of the root gives one date: the report's one attack
         spans = {(d.date.start, d.date.end) for d in same if d.date is not None}

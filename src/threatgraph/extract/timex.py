@@ -434,6 +434,8 @@ def _clause_direction(span: Span, signals: bool = True) -> str:
     before = span.doc[k].lower_ if k >= 0 else ""
     if signals and (span[0].lower_ in g["deadline_signals"] or before in g["deadline_signals"]):
         return "open"  # "extended the loans through January", "asked it to reply by Oct. 31": a bound may lie ahead
+    if _planned_noun(span, g):
+        return "open"  # "talked about the slated visit in September": the plan's month, whatever the talking's tense
     verb = _governor(span)
     while verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i != verb.i:
         verb = verb.head  # "has fluctuated, rising to a high in June": the participle takes its clause's tense
@@ -447,6 +449,18 @@ def _clause_direction(span: Span, signals: bool = True) -> str:
     if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("acl", "ROOT", "relcl"):
         return "past"  # "a man killed Monday": a reduced past clause
     return "open"
+
+
+def _planned_noun(span: Span, g: dict[str, Any]) -> bool:
+    """The expression dates a noun its modifier calls planned or awaited ("the slated visit of X in September",
+    "the upcoming vote in May", "a planned summit on June 3"): the day is the plan's, which the tense of the
+    clause around the noun (when it was talked about) does not settle, so the nearer occurrence is meant."""
+    head = span.root
+    while head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+        if head not in span and head.pos_ == "NOUN":
+            return any(c.dep_ == "amod" and c.lower_ in g["future_words"] for c in head.children)
+    return False
 
 
 def _set_by_its_noun(span: Span, g: dict[str, Any]) -> bool:
