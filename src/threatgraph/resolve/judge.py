@@ -897,8 +897,8 @@ def judge(
         left_out = optional_parts_left_out(entry, extra_names, j.matched[1]) if person else None
         if left_out is not None:
             j.evidence_for.append(
-                f"name: the list writes {left_out[0]!r}; the article leaves out {left_out[1]!r}, a lineage chain "
-                "or kunya that running text omits"
+                f"name: the list writes {left_out[0]!r}; the article leaves out {left_out[1]!r}, a lineage chain, "
+                "kunya or nisba that running text omits"
             )
     elif j.name_kind == "acronym":
         j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
