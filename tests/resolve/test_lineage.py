@@ -33,6 +33,17 @@ from .test_adversarial_links import _row, links
         ("ABU HARITH AL-WARDANI", None),
         ("Qasim Harith WARDANI", None),
         ("Qasim bin Harith", None),
+        # a closing nisba (an adjective of origin: "al-" and "-i"/"-y"), joined or apart, when two names remain
+        ("Qasim Harith AL-WARDANI", ("Qasim Harith", "AL-WARDANI")),
+        ("Qasim Harith al Wardani", ("Qasim Harith", "al Wardani")),
+        ("Qasim Harith Nadir el-Suwaydy", ("Qasim Harith Nadir", "el-Suwaydy")),
+        ("Abu Harith Qasim Nadir AL-WARDANI", ("Qasim Nadir", "Abu Harith AL-WARDANI")),
+        # the nisba stays when it is all the family name left beside one given name, or is no nisba at all
+        ("Qasim AL-WARDANI", None),
+        ("Qasim bin Harith AL-WARDANI", ("Qasim AL-WARDANI", "bin Harith")),
+        ("Qasim Harith AL-ALI", None),
+        ("Marco Paolo ROSSI", None),
+        ("Qasim Harith AL-WARDAN", None),
     ],
 )
 def test_the_lineage_chain_and_the_kunya_are_set_aside(listed: str, expected: tuple[str, str] | None) -> None:
@@ -101,3 +112,80 @@ def test_a_namesake_whose_age_contradicts_stays_unlinked(listed, add) -> None:
     )
     resolve.update(listed, add(art))
     assert ("ofac-9701", "probable") not in (links(listed).get("Kasim bin Tallaq") or [])
+
+
+NISBA_ENTRY = {
+    "schema": "Person",
+    "properties": {"name": ["Qasim Harith AL-WARDANI"], "birthDate": ["1951"]},
+    "links": [],
+}
+
+
+def test_given_and_fathers_name_without_the_nisba_is_a_full_name() -> None:
+    """Failed before session 22: the article's "<Given> <Father>" was a partial match of the listed name that
+    closes with the person's nisba."""
+    j = judge(_facts("Kasim Harith", True), NISBA_ENTRY, "Person")
+    assert j.name_kind == "full" and j.state == PROBABLE
+    assert any("leaves out 'AL-WARDANI'" in x for x in j.evidence_for)
+
+
+def test_a_name_without_the_nisba_still_needs_corroboration() -> None:
+    assert judge(_facts("Kasim Harith", False), NISBA_ENTRY, "Person").state == POSSIBLE
+
+
+def test_the_fathers_name_first_stays_a_namesake() -> None:
+    """Control: "<Father> <Given>" is the listed man's father or son, not the listed man."""
+    j = judge(_facts("Harith Kasim", True), NISBA_ENTRY, "Person")
+    assert j.state == POSSIBLE and j.name_kind != "full"
+
+
+#: Filler people that make "Haddar" and "Fennan" common on the list (each in 25 names, never together), as
+#: "Mohamed" and "Hassan" are on a real list.
+_COMMON = [
+    _row(9800 + i, f"ZEPHYR{i:02d}, {given}", "individual", "DOB 1970.")
+    for i, given in enumerate(["Haddar"] * 25 + ["Fennan"] * 25)
+]
+NISBA_ROWS = [
+    _row(9711, "AL-SUWAYDI, Haddar Fennan", "individual", "DOB 1955; nationality Yemen."),
+    _row(9712, "AL-TALLAQI, Ruzbar Munif", "individual", "DOB 1940; nationality Yemen; President since 1990."),
+    *_COMMON,
+]
+
+
+@pytest.fixture
+def nisba_listed(store, tmp_path: Path):
+    return load_sdn_rows(store, tmp_path, NISBA_ROWS)
+
+
+def test_the_entry_under_the_bar_for_its_nisba_is_linked_through_the_listed_post(nisba_listed, add) -> None:
+    """Failed before session 22: the matcher scored "<Given> <Father>" under its bar against the listed name closing
+    with a nisba, and the entry was never judged; the listed post and nationality now corroborate it."""
+    art = build(
+        "Yemeni President Ruzbar Munif opened the session on Tuesday.",
+        [("Person", ["Ruzbar Munif"]), ("Location", ["Yemen"])],
+    )
+    resolve.update(nisba_listed, add(art))
+    assert links(nisba_listed).get("Ruzbar Munif") == [("ofac-9712", "probable")]
+
+
+def test_without_corroboration_the_nisba_match_stays_for_review(nisba_listed, add) -> None:
+    art = build("Ruzbar Munif spoke in Sanaa on Tuesday.", [("Person", ["Ruzbar Munif"])])
+    resolve.update(nisba_listed, add(art))
+    assert links(nisba_listed).get("Ruzbar Munif") == [("ofac-9712", "possible")]
+
+
+def test_a_common_two_part_name_is_never_sanctioned_through_a_dropped_nisba(nisba_listed, add) -> None:
+    """The false-flag risk: "<Common> <Common>" (a "Mohamed Hassan") against a listed "<Common> <Common> AL-<NISBA>I".
+    Even reported designated and of the entry's nationality, a name of parts the list gives hundreds of people
+    reads as sanctioned only with the entry's own affiliation named."""
+    art = build(
+        "Treasury designated Yemeni trader Haddar Fennan on Tuesday.",
+        [("Person", ["Haddar Fennan"]), ("Location", ["Yemen"])],
+    )
+    resolve.update(nisba_listed, add(art))
+    assert not [s for e, s in links(nisba_listed).get("Haddar Fennan") or [] if s == "probable"]
+
+
+def test_a_theophoric_given_name_counts_as_one_name_beside_the_nisba() -> None:
+    assert without_optional_parts("Abd al-Qadir AL-WARDANI") is None
+    assert without_optional_parts("Abd al-Qadir Harith AL-WARDANI") == ("Abd al-Qadir Harith", "AL-WARDANI")

@@ -50,6 +50,8 @@ class VocabularyFile(Schema):
     #: Arabic-script spellings of honorifics, by the honorific they spell ("sheikh": ["شيخ"])
     script_honorifics: dict[str, Words] = {}
     offices: Words
+    #: words naming the head of a state after its nationality adjective ("<Nationality> leader")
+    state_heads: Words = []
     romanisation: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [written, folded]
     #: one region under several names: a place word aligns with its other names ("sham"/"levant")
     places: dict[str, Words] = {}

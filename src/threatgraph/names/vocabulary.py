@@ -38,6 +38,7 @@ KEYS = frozenset(
         "title_genders",
         "script_honorifics",
         "offices",
+        "state_heads",
         "romanisation",
         "places",
         "institutions",
@@ -114,6 +115,8 @@ class Vocabulary:
     shortened: dict[str, frozenset[str]] = field(default_factory=dict)
     #: folded courtesy title -> the sex it says ("mrs" -> "female"): two people, not one, under one surname
     title_gender: dict[str, str] = field(default_factory=dict)
+    #: folded words that name the head of a state after its nationality adjective ("leader", "president")
+    state_heads: frozenset[str] = frozenset()
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -192,6 +195,7 @@ def parse(data: Any, digest: str = "") -> Vocabulary:
         given_name_of=_given_names(data.get("given_names") or {}),
         shortened=_short_names(data.get("short_given_names") or {}),
         title_gender=_title_genders(data.get("title_genders") or {}),
+        state_heads=frozenset(fold(w) for w in _words(data.get("state_heads") or [], "state_heads")),
     )
 
 

@@ -871,6 +871,30 @@ def holds_listed_post(
     return None
 
 
+def heads_listed_state(actor: ActorFacts, entry: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(role, country) when the articles call the person the head of a state the entry is a national of, a citizen
+    of or was born in: a role of exactly a nationality adjective and a head-of-state word ("Ruritanian leader",
+    "Freedonian President"; ``state_heads`` in ``names/vocabulary.yaml``). Else None.
+
+    Why: a list entry of a head of state often states no post, only nationality or place of birth and a birth date
+    (the post was the reason for the listing, not a field of it), so :func:`holds_listed_post` never sees the office
+    the news names him by. A state has one head at a time, so the head of the entry's own state under the entry's
+    name singles the entry out among namesakes. Only the bare two-word role counts: any other word ("rebel leader",
+    "opposition leader", "Kurdish leader", "former president", "vice president") names one of many."""
+    countries = _countries(entry)
+    if not countries:
+        return None
+    heads = vocabulary().state_heads
+    for role in actor.roles:
+        words = [w.strip(".,()\"'") for w in role.split()]
+        if len(words) != 2 or fold(words[1]) not in heads:
+            continue
+        code = _nationality_word(words[0])
+        if code is not None and code.split("-")[0] in countries:
+            return role, code
+    return None
+
+
 def judge(
     actor: ActorFacts,
     entry: Mapping[str, Any],
@@ -897,8 +921,8 @@ def judge(
         left_out = optional_parts_left_out(entry, extra_names, j.matched[1]) if person else None
         if left_out is not None:
             j.evidence_for.append(
-                f"name: the list writes {left_out[0]!r}; the article leaves out {left_out[1]!r}, a lineage chain "
-                "or kunya that running text omits"
+                f"name: the list writes {left_out[0]!r}; the article leaves out {left_out[1]!r}, a lineage chain, "
+                "kunya or nisba that running text omits"
             )
     elif j.name_kind == "acronym":
         j.evidence_for.append(f"name: {j.matched[0]!r} matches the listed {j.matched[1]!r} as a short name only")
@@ -944,6 +968,13 @@ def judge(
     if held is not None:
         corroborated = True
         j.evidence_for.append(f"affiliation: listed as {held[0]!r}, and the articles call this person {held[1]!r}")
+    head = heads_listed_state(actor, entry) if person and held is None else None
+    if head is not None:
+        corroborated = True
+        j.evidence_for.append(
+            f"affiliation: the articles call this person {head[0]!r}, the head of "
+            f"{registry.country.caption(head[1]) or head[1]}, a country the entry states"
+        )
     tie = stated_listed_tie(actor, entry, links) if person else None
     if tie is not None:
         corroborated = True

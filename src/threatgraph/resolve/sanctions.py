@@ -162,7 +162,7 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
     if matched:
         listed.append(matched)
     person = family(schema) == "Person"
-    if person:  # a listed name without the lineage chain or kunya the news leaves out
+    if person:  # a listed name without the lineage chain, kunya or nisba the news leaves out
         listed += [found[0] for found in map(without_optional_parts, listed) if found]
     best, designator = 0.0, None
     for name in dict.fromkeys(listed):
@@ -176,7 +176,7 @@ def verify(entity_forms: list[NameForm], schema: str, cand: Any) -> tuple[float,
 
 
 def optional_parts_only(entity_forms: list[NameForm], cand: Any) -> str | None:
-    """A listed person name that the matcher scored under its bar only for the lineage chain or kunya the article
+    """A listed person name that the matcher scored under its bar only for the lineage chain, kunya or nisba the article
     leaves out: without them (:func:`threatgraph.resolve.lineage.without_optional_parts`) every part of one of the
     actor's names of two parts or more aligns with it. Returns that shorter listed name, or None.
 
