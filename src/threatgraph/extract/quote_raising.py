@@ -64,12 +64,16 @@ def hedge_parts(verb: Token) -> list[tuple[int, int]] | None:
 
 
 def _passive_parts(verb: Token) -> list[tuple[int, int]] | None:
-    """ "X is expected to win": the passive subject before the verb and the infinitive after it."""
+    """ "X is expected to win": the passive subject before the verb and the infinitive after it; "it is reported
+    that …": the clause after it."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$") or subjects[0].lower_ == "it":
+    if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$"):
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if subjects[0].lower_ == "it":  # "it was reported that …": the clause is said, by nobody the text names
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp" and finite_clause(c)), None)
+        return [subtree_edges(clause)] if clause is not None else None
     infinitive = next(
         (c for c in verb.rights if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
         None,
