@@ -81,3 +81,13 @@ def test_a_question_put_by_an_unnamed_asker_is_a_sourceless_question(analyse, se
     one answering is never made the asker."""
     (q,) = [q for q in analyse(sentence).quotes if q.kind == "question"]
     assert (q.text, q.speaker, q.source_start) == (content, None, -1)
+
+
+def test_the_one_answering_a_wh_question_is_never_made_its_asker(analyse) -> None:
+    """ "Asked what she would do …, X said …" (session 22): X answers; the question is put by nobody named, so it
+    is a sourceless question, never X's speech, and X's answer is X's."""
+    quotes = analyse("Asked what she would do about the fares, Mayor Ada Vale said she would cut them.").quotes
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("what she would do about the fares", "question", None),
+        ("she would cut them", "speech", "Ada Vale"),
+    ]

@@ -73,7 +73,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
-from threatgraph.extract.quote_raising import hedges, unnamed_questions
+from threatgraph.extract.quote_raising import hedges, unnamed_question, unnamed_questions
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
@@ -290,6 +290,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         word = lemma(tok)
+        if unnamed_question(tok) is not None:
+            continue  # "Asked what she would do, X said …": X answers; the asker goes unnamed (kind question below)
         # a verb of stance alone ("rejected the claim that …", "wants the party to …") reports no clause of its
         # subject's beyond a complement of its own: no that-clause found further on is its content
         stance_only = (
