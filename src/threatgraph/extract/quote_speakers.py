@@ -768,9 +768,7 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     lem = lemma(cue)
     speaker = att.speaker
     if speaker is None:  # "they say …" with no antecedent the article names: said by people left unnamed
-        return unnamed_people(att) and (
-            lem in data["mind_verbs"] or lem in data["belief_cues"] or lem not in data["weak_cue_verbs"]
-        )
+        return unnamed_people(att) and (lem in data["mind_verbs"] or lem not in data["weak_cue_verbs"])
     if lem in data["knowledge_verbs"] and lem not in data["cue_verbs"]:  # "realised that …": people know things
         return speaker.label == "Person" or _people(att)
     if lem in data["mind_verbs"]:  # a poll or a study "suggests" its finding as people do their view
@@ -783,8 +781,6 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
         return False  # "she showed that she can win": her deeds prove it, she did not say it
     if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
         return True
-    if lem in data["belief_cues"] and (speaker.label == "Person" or _people(att)):
-        return True  # "analysts expect the bank to …": people hold an expectation as they hold a belief
     head = att.speaker_token
     bodies = label_config()["heads"]["PublicBody"]
     if head is not None and lem not in data["mind_verbs"]:
