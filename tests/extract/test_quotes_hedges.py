@@ -81,3 +81,32 @@ def test_a_question_put_by_an_unnamed_asker_is_a_sourceless_question(analyse, se
     one answering is never made the asker."""
     (q,) = [q for q in analyse(sentence).quotes if q.kind == "question"]
     assert (q.text, q.speaker, q.source_start) == (content, None, -1)
+
+
+def test_the_one_answering_a_wh_question_is_never_made_its_asker(analyse) -> None:
+    """ "Asked what she would do …, X said …" (session 22): X answers; the question is put by nobody named, so it
+    is a sourceless question, never X's speech, and X's answer is X's."""
+    quotes = analyse("Asked what she would do about the fares, Mayor Ada Vale said she would cut them.").quotes
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("what she would do about the fares", "question", None),
+        ("she would cut them", "speech", "Ada Vale"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("It has been reported that the mayor sold the old ferry.", "that the mayor sold the old ferry"),
+        ("It is feared that the river dam will break this winter.", "that the river dam will break this winter"),
+    ],
+)
+def test_an_expletive_passive_of_saying_is_a_sourceless_hedge(analyse, sentence: str, content: str) -> None:
+    """ "It was reported that …" (session 22): the expletive passive names no sayer; the clause is a hedge."""
+    (q,) = analyse(sentence).quotes
+    assert (q.text, q.kind, q.speaker, q.source_start) == (content, "hedge", None, -1)
+    assert not is_quote_kind(q.kind)
+
+
+def test_a_passive_of_saying_with_a_subject_of_its_own_is_no_expletive_hedge(analyse) -> None:
+    """ "It was reported to the police": no clause, nothing said."""
+    assert analyse("It was reported to the harbour police on Monday.").quotes == []

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _COMPLEMENTS = frozenset(("xcomp", "acomp", "attr", "oprd"))
 
 
-def _edges(tok: Token) -> tuple[int, int]:
+def subtree_edges(tok: Token) -> tuple[int, int]:
     """Characters of a token's subtree without punctuation at its ends."""
     words = [t for t in tok.subtree if not t.is_space]
     while words and words[-1].is_punct:
@@ -55,29 +55,34 @@ def hedge_parts(verb: Token) -> list[tuple[int, int]] | None:
         return None
     subject = subjects[0]
     if subject.lower_ == "it" and subject.pos_ == "PRON":
-        clause = next((c for c in verb.rights if c.dep_ in ("ccomp", "advcl") and _finite(c)), None)
-        return [_edges(clause)] if clause is not None else None
+        clause = next((c for c in verb.rights if c.dep_ in ("ccomp", "advcl") and finite_clause(c)), None)
+        return [subtree_edges(clause)] if clause is not None else None
     complement = next((c for c in verb.rights if c.dep_ in _COMPLEMENTS), None)
     if complement is None or subject.pos_ == "PRON" and subject.lower_ in ("this", "that", "which"):
         return None
-    return [_edges(subject), _edges(complement)]
+    return [subtree_edges(subject), subtree_edges(complement)]
 
 
 def _passive_parts(verb: Token) -> list[tuple[int, int]] | None:
-    """ "X is expected to win": the passive subject before the verb and the infinitive after it."""
+    """ "X is expected to win": the passive subject before the verb and the infinitive after it; "it is reported
+    that …": the clause after it."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$") or subjects[0].lower_ == "it":
+    if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT", "WP$"):
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if subjects[0].lower_ == "it":  # "it was reported that …": the clause is said, by nobody the text names
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp" and finite_clause(c)), None)
+        return [subtree_edges(clause)] if clause is not None else None
     infinitive = next(
         (c for c in verb.rights if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
         None,
     )
-    return [_edges(subjects[0]), _edges(infinitive)] if infinitive is not None else None
+    return [subtree_edges(subjects[0]), subtree_edges(infinitive)] if infinitive is not None else None
 
 
-def _finite(tok: Token) -> bool:
+def finite_clause(tok: Token) -> bool:
+    """Whether a clause head is finite, itself or through its auxiliary ("it appears that the talks failed")."""
     return tok.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children)
 
 
@@ -107,7 +112,7 @@ def unnamed_question(verb: Token) -> tuple[int, int] | None:
             continue
         opener = first.lower_ in ("whether", "if") and first.dep_ == "mark" and first.head.i == clause.i
         if opener or first.tag_ in ("WP", "WRB", "WDT"):
-            return _edges(clause)
+            return subtree_edges(clause)
     return None
 
 

@@ -16,7 +16,8 @@ This module assembles the attributions; the parts live beside it: quotation mark
 (``quote_content``), nominal attributions such as "X's claim that …" (``quote_nominal``), the speaker behind a
 cue (``quote_speakers``, with ``quote_people`` for what the article says about its people), titles,
 affiliations and outlets (``quote_profiles``), "Source: content" lines of headlines and transcripts
-(``quote_labels``) and attributions without a source, hedges ("X seemed to …", "X is expected to …") and questions
+(``quote_labels``), attitudes held through a predicate adjective ("X is confident that …", ``quote_attitudes``)
+and attributions without a source, hedges ("X seemed to …", "X is expected to …") and questions
 put by an unnamed asker (``quote_raising``), which are kept with their kind and never shown as anyone's claim.
 """
 
@@ -28,6 +29,7 @@ from threatgraph.extract.events import evidence_bounds
 from threatgraph.extract.events_actors import ORG_LABELS, MentionIndex
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.labels import label_config
+from threatgraph.extract.quote_attitudes import attitudes
 from threatgraph.extract.quote_content import (
     asks,
     finding_content,
@@ -71,7 +73,7 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
-from threatgraph.extract.quote_raising import hedges, unnamed_questions
+from threatgraph.extract.quote_raising import hedges, unnamed_question, unnamed_questions
 from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
 from threatgraph.model import Article, Mention, Quote
 
@@ -288,6 +290,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         word = lemma(tok)
+        if unnamed_question(tok) is not None:
+            continue  # "Asked what she would do, X said …": X answers; the asker goes unnamed (kind question below)
         # a verb of stance alone ("rejected the claim that …", "wants the party to …") reports no clause of its
         # subject's beyond a complement of its own: no that-clause found further on is its content
         stance_only = (
@@ -381,6 +385,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         q = _quote(text[p_start:p_end], p_start, p_end, Attribution(verb, None, None), outlet=None, direct=False)
         q.kind, q.sentence = "question", _sentence_text(text, verb)
         items.append((p_start, q))
+    for found in attitudes(index, quoted, outside):  # "X is confident that …", "it is unclear whether …"
+        p_start, p_end = found.content
+        q = _quote(text[p_start:p_end], p_start, p_end, found.att, outlet=None, direct=False)
+        q.cue_start, q.cue_end = found.cue  # the copula with its adjective
+        q.kind, q.sentence = found.kind, _sentence_text(text, found.att.cue)
+        items.append((p_start, finish(q, found.att)))
     for verb, parts in hedges(doc, outside):  # "X seemed to …"
         hedge = Attribution(verb, None, None)
         for p_start, p_end in parts:

@@ -76,6 +76,9 @@ class CuesFile(Schema):
     knowledge_verbs: Words
     raising_verbs: Words
     raising_passives: Words
+    attitude_adjectives: Words
+    intent_adjectives: Words
+    evaluative_adjectives: Words
     refusal_verbs: Words
     prospective_modals: Words
     prospective_verbs: Words
