@@ -53,47 +53,6 @@ def test_control_two_bodies_one_group_names_both_ways_are_still_bridged(store, a
     assert entity_of(store, "Vessa Relief Trust") == entity_of(store, "Vessa Relief")
 
 
-def _couple(third: str, actors: list[tuple[str, list[str]]]):
-    return (
-        article(
-            "Marisa Halvey opened a school in Dorland with Orlo Venn.",
-            [("Person", ["Marisa Halvey"]), ("Person", ["Orlo Venn"])],
-        ),
-        article(
-            "Dorian Halvey met Tamsin Bank and the Ostra Council in Velm.",
-            [("Person", ["Dorian Halvey"]), ("Organization", ["Tamsin Bank"]), ("Organization", ["Ostra Council"])],
-        ),
-        article(third, actors),
-    )
-
-
-def test_a_bare_surname_two_known_people_carry_joins_neither(store, add) -> None:
-    """Before: the bare surname shared two co-mentions with one of a couple and joined him, though the archive names
-    his wife by the same surname (she scored below the bar for want of shared company, so no margin was asked)."""
-    ids = add(
-        *_couple(
-            "Halvey met Tamsin Bank and the Ostra Council again.",
-            [("Person", ["Halvey"]), ("Organization", ["Tamsin Bank"]), ("Organization", ["Ostra Council"])],
-        )
-    )
-    resolve.update(store, ids)
-    bare = entity_of(store, "Halvey")
-    assert bare.isdisjoint(entity_of(store, "Dorian Halvey") | entity_of(store, "Marisa Halvey"))
-
-
-def test_control_a_bare_surname_one_known_person_carries_still_joins(store, add) -> None:
-    _, second, _ = _couple("Orlo Venn left.", [("Person", ["Orlo Venn"])])  # only the man carries the surname
-    ids = add(
-        second,
-        article(
-            "Halvey met Tamsin Bank and the Ostra Council again.",
-            [("Person", ["Halvey"]), ("Organization", ["Tamsin Bank"]), ("Organization", ["Ostra Council"])],
-        ),
-    )
-    resolve.update(store, ids)
-    assert entity_of(store, "Halvey") == entity_of(store, "Dorian Halvey")
-
-
 def test_a_short_name_fits_a_body_only_within_the_groups_own_longer_name() -> None:
     from threatgraph.names.forms import name_form
     from threatgraph.resolve.compare import fits_by_own_short_form

@@ -38,7 +38,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameStats
-from threatgraph.resolve.surnames import SHARED_SURNAME, shared_surname
+from threatgraph.resolve.surnames import SHARED_SURNAME
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -443,19 +443,6 @@ class Resolver:
             )
         return True
 
-    def _two_bearers(self, g: Group, cands: list[str]) -> bool:
-        """Whether the candidates of a bare-surname group hold two people of that surname under different given
-        names ("<Given A> <Surname>", "<Given B> <Surname>": spouses, siblings), as its own article may
-        (:func:`threatgraph.resolve.surnames.shared_surname`). Scored alike, the two stay apart by the context
-        margin; here one of them scored below the bar (too little shared company), and the surname alone still
-        names either: it joins neither (precision first)."""
-        persons = [
-            p.forms()
-            for e in cands
-            if (p := self.profiles.get(self.final(e))) is not None and family(p.schema) == "Person"
-        ]
-        return shared_surname(g.forms(), persons)
-
     def _only_short_form(self, g: Group, prof: Profile, here: Iterable[str]) -> bool:
         """The group is the article's short form (acronym, first and last name) of this entity and of
         no other entity the article names (:func:`threatgraph.resolve.compare.short_form_in_article`)."""
@@ -552,8 +539,6 @@ class Resolver:
             best = forced
         elif best_gs.weak and len(scored) > 1 and scored[1][0].context + WEAK_MARGIN > best_gs.context:
             return None  # a bare surname shared by several known people: do not guess
-        elif best_gs.weak and self._two_bearers(g, cands):
-            return None  # the archive knows two people of this surname, whichever of them scored
         elif _territorial(best_gs) and any(_territorial(gs) for gs, _ in scored[1:]):
             return None  # "Supreme Court" fits the courts of two countries: do not guess
         if not g.person:
