@@ -21,7 +21,7 @@ from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
 from threatgraph.resolve.common import common_context, common_from_counts
-from threatgraph.resolve.compare import GroupScore, fits_by_own_short_form, score_group, short_form_in_article
+from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
 from threatgraph.resolve.enclosing import cut_names
 from threatgraph.resolve.groups import (
@@ -79,8 +79,6 @@ SANCTIONED_SHARED = 2
 #: "ISIS" in one text are one group though no spelling rule ties them there). One branch named under two of
 #: the body's names ("ISIS in <Region>", "Islamic State in <Region>") is matched so too.
 PUBLIC_NAMES = "public-names"
-#: Name features that stand for a statement (a list's or the public table's) that two names are one body's.
-STATED = ("list-aliases", PUBLIC_NAMES)
 #: The other family a name may have been mistyped as: the model types a body "Person" in one article
 #: ("<Place> Wings", "<Name> Brothers") and a person "Organization" in another.
 OTHER_FAMILY = {"Person": "Organization", "Organization": "Person"}
@@ -136,13 +134,6 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
     fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
     return any(i != j for i in fits_left for j in fits_right)
-
-
-def same_kind(a: Profile, b: Profile) -> bool:
-    """Whether two entities may be one actor by their types: both persons or both bodies. A join across that line
-    takes an exact full name (:meth:`Resolver._allowed`); a merge of two entities never crosses it on the evidence of
-    one group's names, which fit a person and a body named after the person alike."""
-    return (family(a.schema) == "Person") == (family(b.schema) == "Person")
 
 
 def _territorial(gs: GroupScore) -> bool:
@@ -523,8 +514,6 @@ class Resolver:
                 )
             if gs.score < MATCH_THRESHOLD or not self._allowed(g, prof, gkeys, gs):
                 continue
-            if not g.person and gs.name.feature not in STATED and fits_by_own_short_form(own, prof.forms()):
-                continue  # "<Surname>" of the group's "<Given> <Surname>" within "<Surname> Foundation"
             carried = (g.article_id, g.grp) in self.flagged_groups
             if (eid in flagged or carried) and not self._corroborated(g, prof, gs):
                 self.stats.guarded += 1
@@ -548,14 +537,10 @@ class Resolver:
                 # Zainabiyoun"): one name that fits both ("Qandor Commodities" fits three Qandor
                 # companies) is no evidence that they are one.
                 # A list's statement that two names are one body's counts as their names agreeing.
-                # A person and a body are never bridged: a person's name typed as a body ("<Given> <Surname>",
-                # "<Surname>") fits the person, and its bare surname a body named after that person ("<Surname>
-                # Foundation"), which is another actor (:func:`same_kind`).
                 by_list = gs.name.feature in ("list-aliases", PUBLIC_NAMES)
                 if (
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
-                    and same_kind(best, other)
                     and not self.decisions.forbids(best.keys(), other.keys())
                     and (
                         best_name_score(best.forms(), other.forms()).score >= 0.92

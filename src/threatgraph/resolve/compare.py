@@ -150,18 +150,6 @@ def score_group(
     return GroupScore(score, name, ctx, weak, features)
 
 
-def fits_by_own_short_form(names: list[NameForm], entity_names: list[NameForm]) -> bool:
-    """Whether a body's group fits an entity only through a short name of its own longer name that the entity does
-    not carry: "<Surname>" of a group named "<Given> <Surname>" and "<Surname>" fits "<Surname> Foundation" (one
-    word within a longer name scores high for bodies), yet in its article that short name stands for the group's
-    own full name, which names someone else. Such a fit is a part of a part: no evidence the two are one actor."""
-    fitting = [n for n in names if best_name_score([n], entity_names).score >= MATCH_THRESHOLD]
-    if not fitting:
-        return False
-    unfit = [n for n in names if n not in fitting]
-    return all(any(len(n.core) < len(long_.core) and set(n.core) < set(long_.core) for long_ in unfit) for n in fitting)
-
-
 def short_form_in_article(names: list[NameForm], entity_names: list[NameForm], person: bool) -> bool:
     """Whether a group names, the way one article shortens a name it gave in full, an entity that
     article also names: an acronym of one of its names ("QBI" beside "Qandor Bureau of
