@@ -54,7 +54,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linking import DATASET, SDN, collect, ent_num, report  # noqa: E402
@@ -259,7 +259,15 @@ def main() -> None:
         help="ingest only the split's documents (fast, for development: the cross-document context is not the "
         "pool's); the audit is then not re-scored",
     )
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="score the resolved store at --db as a run of this code left it (no copy, no resolution): one "
+        "resolution of the pool serves every split",
+    )
     args = ap.parse_args()
+    if args.reuse and not (args.db and args.db.exists()):
+        sys.exit("flag_audit: --reuse needs an existing --db")
     try:
         docs = pool()
     except MissingCorpus as exc:
@@ -278,18 +286,22 @@ def main() -> None:
             extracted(base, docs)
         t1 = time.perf_counter()
         db = args.db or Path(tmp) / "resolved.sqlite"
-        if db.exists():
-            db.unlink()
-        shutil.copyfile(base, db)
-        engine = create(f"sqlite:///{db}")
-        reloaded = current_list(engine, Path(tmp))
-        stats = Threatgraph(engine).resume()
+        if args.reuse:
+            engine = create(f"sqlite:///{db}")
+            reloaded, links = 0, engine.connect().execute(select(func.count()).select_from(sanction_links)).scalar()
+        else:
+            if db.exists():
+                db.unlink()
+            shutil.copyfile(base, db)
+            engine = create(f"sqlite:///{db}")
+            reloaded = current_list(engine, Path(tmp))
+            links = Threatgraph(engine).resume().sanction_links
         t2 = time.perf_counter()
         n_tb = sum(1 for _, a in docs if a.outlet in ("TimeBank", "AQUAINT"))
         print(
             f"pool: {len(docs)} documents ({n_tb} TBAQ, {len(docs) - n_tb} PolNeAR train), "
             f"half A {sum(1 for h in halves.values() if h == 'A')}; extraction {t1 - t0:.0f} s (0 = reused), "
-            f"resolution and linking {t2 - t1:.0f} s, {stats.sanction_links} sanction links; "
+            f"resolution and linking {t2 - t1:.0f} s (0 = reused), {links} sanction links; "
             f"list entries the current loader reads otherwise than the extracted store's: {reloaded}"
         )
         found, holds, _ = collect(engine, gold, urls=doc_of)
