@@ -686,11 +686,18 @@ def thing(tok: Token, index: MentionIndex) -> Actor | None:
         verb = tok.head.head  # "attacked the convoy on the road": the road is where, not what
         # a structure the act went off at, outside or through ("exploded outside the embassy") is hit
         site = tok.head.lower_ in lex.words["site_preps"] and lem in lex.words["site_nouns"]
-        if any(c.dep_ == "dobj" for c in verb.children) or (
+        if any(c.dep_ == "dobj" and not _means(c) for c in verb.children) or (
             tok.head.lower_ not in ("against", "at", "upon") and not site
         ):
             return None
     return Actor(_phrase(tok))
+
+
+def _means(obj: Token) -> bool:
+    """Whether a verb's object is what it hit with, not what it hit ("fired mortar shells at the post",
+    "hurled grenades at a checkpoint"): a means object leaves the verb's aiming phrase ("at", "against")
+    to say what was hit, where any other object ("attacked the convoy at the crossing") makes it a where."""
+    return lemma(obj) in lexicon().words["instrument_nouns"]
 
 
 _NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
