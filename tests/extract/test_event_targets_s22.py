@@ -33,3 +33,21 @@ def test_a_means_object_leaves_the_aiming_phrase_as_what_was_hit(events, sentenc
 def test_an_object_that_was_hit_keeps_the_aiming_phrase_a_where(events) -> None:
     found = events_with(events("Soldiers attacked the convoy at the crossing near Eastport."), "attacked")
     assert {e.target for e in found} == {"convoy"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "target"),
+    [
+        ("A patrol car was hit with petrol bombs in Eastport.", "hit", "patrol car"),
+        ("Gunmen attacked the truck with rockets near Sirte.", "attacked", "truck"),
+    ],
+)
+def test_a_vehicle_is_what_was_hit_when_the_verb_names_its_means_apart(
+    events, sentence: str, trigger: str, target: str
+) -> None:
+    assert {"car", "truck"} <= lexicon().words["instrument_nouns"]
+    assert {e.target for e in events_with(events(sentence), trigger)} == {target}
+
+
+def test_a_vehicle_with_no_means_beside_it_stays_the_means(events) -> None:
+    assert all(e.target is None for e in events("A car was detonated near the market in Eastport."))
