@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon
-from threatgraph.extract.events_syntax import parallel_patient
+from threatgraph.extract.events_syntax import parallel_patient, prep_objects
 from threatgraph.model import Mention
 
 if TYPE_CHECKING:
@@ -680,17 +680,36 @@ def thing(tok: Token, index: MentionIndex) -> Actor | None:
     if lem in lex.words["quantity_nouns"] or tok.lower_ in lex.words["quantity_nouns"]:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return (resolve(of[0], index) or thing(of[0], index)) if of else None
-    if lem in lex.nouns or lem in lex.words["instrument_nouns"] or lem in lex.words["assessment_nouns"]:
+    if lem in lex.nouns or lem in lex.words["assessment_nouns"]:
+        return None
+    if lem in lex.words["instrument_nouns"] and not _means_told_apart(tok):
         return None
     if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         verb = tok.head.head  # "attacked the convoy on the road": the road is where, not what
         # a structure the act went off at, outside or through ("exploded outside the embassy") is hit
         site = tok.head.lower_ in lex.words["site_preps"] and lem in lex.words["site_nouns"]
-        if any(c.dep_ == "dobj" for c in verb.children) or (
+        if any(c.dep_ == "dobj" and not _means(c) for c in verb.children) or (
             tok.head.lower_ not in ("against", "at", "upon") and not site
         ):
             return None
     return Actor(_phrase(tok))
+
+
+def _means(obj: Token) -> bool:
+    """Whether a verb's object is what it hit with, not what it hit ("fired mortar shells at the post",
+    "hurled grenades at a checkpoint"): a means object leaves the verb's aiming phrase ("at", "against")
+    to say what was hit, where any other object ("attacked the convoy at the crossing") makes it a where."""
+    return lemma(obj) in lexicon().words["instrument_nouns"]
+
+
+def _means_told_apart(tok: Token) -> bool:
+    """Whether a word that can name a means ("car", "truck", "vehicle") is what was hit because its
+    verb names the means apart: "the patrol car was hit with petrol bombs", "attacked the truck with
+    rockets". A verb takes one means, so with a "with" phrase of a means its object or passive subject is
+    the one acted on; without one ("a car was detonated") the word stays the means."""
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+        return False
+    return any(_means(g) for g in prep_objects(tok.head, ("with",)))
 
 
 _NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
