@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from threatgraph.web.highlight import highlight
 from threatgraph.web.links import link_url
-from threatgraph.web.present import article_name
+from threatgraph.web.present import article_name, is_claim
 from threatgraph.web.when import datetime_attr, timestamp
 
 WEB = Path(__file__).parent
@@ -45,6 +45,7 @@ templates.env.filters["timestamp"] = timestamp
 templates.env.filters["article_name"] = article_name
 templates.env.filters["link_url"] = link_url
 templates.env.globals["when_attr"] = datetime_attr
+templates.env.tests["claim"] = is_claim
 
 
 def _accepted(header: str) -> dict[str, float]:
