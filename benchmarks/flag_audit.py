@@ -30,6 +30,8 @@ Printed:
   documents no earlier gold or audit covered, written before the system ran on them), halves ``half_of(id, "s19")``;
 - with ``--split public3``: ``tests/gold/public/links-public3.json`` (session 21, 13 TBAQ and PolNeAR train documents
   no link gold, audit or event gold covered, written before the system ran on them), halves ``half_of(id, "s21")``;
+- with ``--split public4``: ``tests/gold/public/links-public4.json`` (session 23, 10 TBAQ and PolNeAR train documents
+  no link gold or audit covered, written before any system output on them was looked at), halves ``half_of(id, "s23")``;
 - the audit ``tests/gold/public/flag-audit.json``: every link shown as sanctioned at the first run, judged by hand.
   Re-scored per half: wrong links still sanctioned (target 0), right links lost, and sanctioned labels the audit has
   not judged (new ones to judge);
@@ -76,10 +78,13 @@ SALT = "s17"
 #: ``links.json`` nor the audit covers, before the system ran on them.
 #: ``public3`` (session 21): 13 documents (TBAQ and PolNeAR train) that no link gold, the audit or the TBAQ event gold
 #: covered, written before the system ran on them.
+#: ``public4`` (session 23): 10 documents no link gold or the audit covered, written before any system output on them
+#: was looked at; mostly namesakes of listed people and banks, with two listed actors.
 SPLITS = {
     "public": (GOLD, SALT),
     "public2": (ROOT / "tests" / "gold" / "public" / "links-public2.json", "s19"),
     "public3": (ROOT / "tests" / "gold" / "public" / "links-public3.json", "s21"),
+    "public4": (ROOT / "tests" / "gold" / "public" / "links-public4.json", "s23"),
 }
 #: Another task's event gold (session 17): its documents' system output is not looked at here.
 RESERVED = ("APW1998", "NYT1998", "XIE1998")

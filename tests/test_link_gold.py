@@ -28,6 +28,7 @@ PUBLIC = {
     "public": ROOT / "tests" / "gold" / "public" / "links.json",
     "public2": ROOT / "tests" / "gold" / "public" / "links-public2.json",
     "public3": ROOT / "tests" / "gold" / "public" / "links-public3.json",
+    "public4": ROOT / "tests" / "gold" / "public" / "links-public4.json",
 }
 
 
