@@ -237,9 +237,10 @@ def run_single(folder: Path, n: int, pg: str, urls: list[str]) -> dict[str, Any]
     return {"wall": wall, "cpu": sum(cpu.values()), "kinds": cpu, "digest": stored_digest(url)}
 
 
-def lpt(jobs: list[float], slots: int) -> float:
-    """Makespan of jobs over ``slots`` workers, longest first to the least loaded (Spark hands tasks out greedily)."""
-    loads = [0.0] * slots
+def lpt(jobs: list[float], slots: int, start: list[float] | None = None) -> float:
+    """Makespan of jobs over ``slots`` workers, longest first to the least loaded (Spark hands tasks out greedily);
+    ``start``: when each slot can take its first job (the daemons' warm-ups), 0 by default."""
+    loads = list(start) if start else [0.0] * slots
     for job in sorted(jobs, reverse=True):
         loads[loads.index(min(loads))] += job
     return max(loads)
@@ -345,6 +346,12 @@ def run_spark(
         f"    JVM threads over its life (startup included): JIT compilers {jvm['JIT']:.1f} s, GC {jvm['GC']:.1f} s\n"
         f"    Python worker processes (session included): {len(workers)}, CPU s each: "
         + " ".join(f"{w:.1f}" for w in workers)
+        + (
+            f"\n    resolution pool's daemon (started with the job, beside the extraction pool's): warm-up "
+            f"{rep.resolve_warmup:.1f} s CPU; extraction pool's {_warmup(rep):.1f} s"
+            if getattr(rep, "resolve_warmup", None) is not None
+            else ""
+        )
     )
     if events is not None:
         print("    " + sparklog.describe(sparklog.read_dir(events), up_epoch, up_epoch + wall, slots))
@@ -360,27 +367,52 @@ def run_spark(
     }
 
 
+def _warmup(rep: Any) -> float:
+    """CPU seconds the extraction workers' daemon spent warming up (threatgraph/bulk/daemon.py)."""
+    return max((p.get("warmup_cpu_seconds", 0.0) for p in rep.partitions), default=0.0)
+
+
+def _slot_starts(warm: float, rwarm: float, slots: int) -> list[float]:
+    """When each slot takes its first partition: after the extraction daemon's warm-up, and one slot after the
+    resolution daemon's too (its warm-up task holds that slot; threatgraph/bulk/pools.py). One slot: both, in turn."""
+    if slots == 1:
+        return [warm + rwarm]
+    return [warm, max(warm, rwarm)] + [warm] * (slots - 2)
+
+
 def model(n: int, r1: dict[str, Any]) -> None:
     """The 1 -> N executor estimate from local[1]'s CPU: what splits over executors and what does not."""
     rep, stages = r1["rep"], r1["stages"]
     ext = sum(stages["extract"].values())
     tasks = sum(r1["parts"])  # Python worker CPU inside the partitions: splits over executors
-    # the executor daemon's warm-up (threatgraph/bulk/daemon.py): before any task, on one core, whatever N
-    warm = max((p.get("warmup_cpu_seconds", 0.0) for p in rep.partitions), default=0.0)
-    outside = ext - tasks - warm  # driver, JVM (reading, shuffles, Arrow) and PostgreSQL around the tasks
+    # the executor daemons' warm-ups (threatgraph/bulk/daemon.py): before any task of their pool, on one core each;
+    # a job without a resolution pool of its own (older code) has it all in the extraction daemon's
+    warm = _warmup(rep)
+    rwarm = getattr(rep, "resolve_warmup", None) or 0.0
+    outside = ext - tasks - warm - rwarm  # driver, JVM (reading, shuffles, Arrow) and PostgreSQL around the tasks
     res = sum(sum(stages[k].values()) for k in ("resolve", "watch") if k in stages)
     largest = res * rep.blocks.get("largest_block", 0) / max(rep.blocks.get("groups", 1), 1)
+    driver = sum(stages[k]["driver"] for k in stages)
     print(
         f"CPU model from local[1]: partitions {tasks:.0f} s CPU (split over executors), daemon warm-up {warm:.0f} s "
-        f"(serial: before any task), around them {outside:.0f} s "
+        f"extraction + {rwarm:.0f} s resolution pool (before any task of theirs; two slots run them at once), "
+        f"around them {outside:.0f} s "
         f"(driver {stages['extract']['driver']:.0f}, JVM {stages['extract']['jvm']:.0f}, "
         f"PostgreSQL {stages['extract']['postgres']:.0f}), resolution + watch {res:.0f} s "
         f"(largest block ~{largest:.0f} s: the serial floor)"
     )
+    total = warm + rwarm + outside + tasks + res
+    serial = max(warm, rwarm) + driver + largest  # on two slots: what no second slot shortens
+    print(
+        f"Amdahl from local[1] CPU: serial {serial:.1f} s (warm-up not overlapped {max(warm, rwarm):.1f}, driver "
+        f"{driver:.1f}, largest resolution block {largest:.1f}) of {total:.1f} s = {100 * serial / total:.0f}%: "
+        f"bound at N=2 {total / (serial + (total - serial) / 2):.2f}x"
+    )
     for slots in (2, 8, 32):
-        best = warm + outside / slots + lpt(r1["parts"], slots) + max(res / slots, largest)
-        worst = warm + outside + lpt(r1["parts"], slots) + max(res / slots, largest)
-        one = warm + outside + tasks + res
+        starts = _slot_starts(warm, rwarm, slots)
+        best = outside / slots + lpt(r1["parts"], slots, starts) + max(res / slots, largest)
+        worst = outside + lpt(r1["parts"], slots, starts) + max(res / slots, largest)
+        one = warm + rwarm + outside + tasks + res
         print(
             f"  N={slots}: speed-up {one / worst:.2f}x (work around the partitions serial) .. {one / best:.2f}x "
             f"(it splits too), this input of {n} articles in {len(r1['parts'])} partitions"
@@ -388,8 +420,8 @@ def model(n: int, r1: dict[str, Any]) -> None:
     # The warm-up is paid once per executor whatever the input; the rest grows with it. On a larger input of the
     # same mix (k times as many partitions like these, blocks k times as large: pessimistic), 1 -> 2 slots:
     for k in (10, 100):
-        one = warm + k * (outside + tasks + res)
-        two = warm + k * (outside / 2 + max(res / 2, largest)) + lpt(r1["parts"] * k, 2)
+        one = warm + rwarm + k * (outside + tasks + res)
+        two = k * (outside / 2 + max(res / 2, largest)) + lpt(r1["parts"] * k, 2, _slot_starts(warm, rwarm, 2))
         print(
             f"  N=2 on {k}x this input ({k * n} articles), warm-up fixed: speed-up {one / two:.2f}x "
             "(work around the partitions split)"

@@ -19,6 +19,20 @@ process filled (:mod:`threatgraph.tablecache`; the place tables: ~3 s CPU of the
 after a change of code or data builds them; rigour's name tagger (the largest part, ~11 s on a loaded machine) is
 built in native code that keeps no file, so every daemon still builds it.
 
+**Two pools.** The daemon's warm-up runs before any task, on one core, so in ``local[2]`` the second core sat idle
+through all of it, and half of it (rigour's name tagger) only serves resolution, which comes after extraction.
+So a job runs two pools of workers, each with its own daemon: Spark keeps one daemon per distinct worker
+environment, and :func:`threatgraph.bulk.pools.worker_pool` gives the stages of resolution and watch checks
+``THREATGRAPH_BULK_POOL=resolve``. This module reads it and builds only what its pool's workers use: the extract
+pool the extractor's tables, the resolve pool the name stack's (tagger included). A job starts the resolve pool's
+daemon at once, beside the extract pool's (:func:`threatgraph.bulk.pools.prewarm`), so with two task slots the two
+warm-ups run on two cores at the same time instead of one after the other, and neither pool's workers carry the
+other's tables.
+
+**Frozen heap.** After the warm-up the daemon moves every object it built into the collector's permanent generation
+(``gc.freeze``): PySpark's worker runs a full collection after every task, which walked those ~4*10^5 inherited
+objects (~0.15 s CPU a task) and, by writing their headers, copied their pages into every worker.
+
 Two rules of the daemon protocol: standard output is the daemon's channel to the JVM (it writes its port
 there), so the warm-up writes to standard error; and the warm-up must leave no thread running, since only
 the forking thread survives a fork (a test runs it, forks, and uses the tables in the child).
@@ -26,6 +40,7 @@ the forking thread survives a fork (a test runs it, forks, and uses the tables i
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -60,33 +75,57 @@ def _stdout_to_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def warm() -> float:
-    """Build the per-process tables a worker would build on its first task; returns the CPU seconds spent."""
-    c0 = time.process_time()
-    from threatgraph.bulk import resolve, tasks  # noqa: F401 - the modules Spark's workers unpickle into
-    from threatgraph.extract.pipeline import get_extractor
-    from threatgraph.model import Article
-    from threatgraph.names.align import compare_names
-    from threatgraph.names.bodies import public_names
-    from threatgraph.names.forms import blocking_keys, name_form
+def warm(pool: str | None = None) -> float:
+    """Build the per-process tables a worker of ``pool`` would build on its first task; returns the CPU seconds.
 
-    list(get_extractor().analyse([Article(text=ARTICLE, title="Sarnath Liberation Front leaves Port Velmar")]))
-    for a, b, label in NAME_PAIRS:
-        fa, fb = name_form(a, label), name_form(b, label)
-        blocking_keys(fa, label)
-        compare_names(fa, fb, person=label == "Person")
-    public_names()
+    ``pool`` is :data:`~threatgraph.bulk.pools.EXTRACT` (the extractor's tables), :data:`~threatgraph.bulk.pools.
+    RESOLVE` (the name stack's: rigour's tagger, the name forms and comparisons) or None for both (a daemon started
+    outside a bulk job's pools).
+    """
+    from threatgraph.bulk.pools import EXTRACT, RESOLVE
+
+    if pool not in (None, EXTRACT, RESOLVE):
+        raise ValueError(f"unknown bulk worker pool {pool!r}: expected {EXTRACT!r} or {RESOLVE!r}")
+    c0 = time.process_time()
+    if pool in (None, EXTRACT):
+        from threatgraph.bulk import tasks  # noqa: F401 - the module Spark's extraction workers unpickle into
+        from threatgraph.extract.pipeline import get_extractor
+        from threatgraph.model import Article
+
+        list(get_extractor().analyse([Article(text=ARTICLE, title="Sarnath Liberation Front leaves Port Velmar")]))
+    if pool in (None, RESOLVE):
+        from threatgraph.bulk import resolve  # noqa: F401 - the module Spark's resolution workers unpickle into
+        from threatgraph.names.align import compare_names
+        from threatgraph.names.bodies import public_names
+        from threatgraph.names.forms import blocking_keys, name_form
+        from threatgraph.watch import scan  # noqa: F401 - the watch checks run in this pool too
+
+        for a, b, label in NAME_PAIRS:
+            fa, fb = name_form(a, label), name_form(b, label)
+            blocking_keys(fa, label)
+            compare_names(fa, fb, person=label == "Person")
+        public_names()
     return time.process_time() - c0
+
+
+def freeze() -> None:
+    """Move everything built so far out of the collector's reach, for the forked workers' sake (see the module doc)."""
+    gc.collect()
+    gc.freeze()
 
 
 def main() -> None:
     from pyspark import daemon
 
+    from threatgraph.bulk.pools import POOL_VAR
     from threatgraph.bulk.tasks import WARMUP_VAR
 
+    pool = os.environ.get(POOL_VAR) or None
     with _stdout_to_stderr():
-        spent = warm()
-        print(f"threatgraph bulk daemon: worker tables built in {spent:.1f} s CPU (pid {os.getpid()})", file=sys.stderr)
+        spent = warm(pool)
+        freeze()
+        where = f"pool {pool or 'all'}, pid {os.getpid()}"
+        print(f"threatgraph bulk daemon: worker tables built in {spent:.1f} s CPU ({where})", file=sys.stderr)
     # Workers inherit it and report it with their partitions' timings: the warm-up runs before any task can
     # start, so it is serial whatever the number of slots, and a cost model must count it as such.
     os.environ[WARMUP_VAR] = f"{spent:.3f}"

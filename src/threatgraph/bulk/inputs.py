@@ -7,7 +7,8 @@ name). Reading uses the single-machine readers on the executors:
 
 - JSON lines files are split by line (``textFile``: large files are read by several tasks), each
   line parsed by :func:`threatgraph.ingest.jsonl.parse_line` and named ``path:line`` as
-  ``threatgraph ingest`` names it;
+  ``threatgraph ingest`` names it (the line numbers of all files from one counting job,
+  :func:`numbered_lines`);
 - every other file is read whole (``binaryFiles``) and goes through
   :func:`threatgraph.ingest.read_bytes`, which sniffs HTML, feeds and text as ingest does.
 
@@ -111,6 +112,49 @@ def _whole(max_bytes: int) -> Any:
     return read
 
 
+def first_lines(owners: list[int], counts: list[int]) -> list[int]:
+    """Each partition's first line number within its file, from the file (``owners``) and line count of every
+    partition, in order (a file's partitions are consecutive and in the file's order)."""
+    first: list[int] = []
+    at, previous = 0, None
+    for owner, n in zip(owners, counts, strict=True):
+        if owner != previous:
+            at, previous = 0, owner
+        first.append(at)
+        at += n
+    return first
+
+
+def numbered_lines(session: SparkSession, uris: list[str], max_bytes: int) -> Any:
+    """The parsed lines of JSON lines files, each named ``path:line``, as an RDD of item tuples.
+
+    A line's number needs the line counts of the partitions before it in its file. ``zipWithIndex`` per file counted
+    them in a Spark job per file, one after another on the driver (an archive of many files: as many serial jobs);
+    here one job counts the lines of every partition of every file at once, and the driver turns the counts into
+    each partition's first line number. Partitions split where ``textFile`` splits (a line belongs to the split
+    it starts in), so the numbers are the ones ``zipWithIndex`` gave.
+    """
+    sc = session.sparkContext
+    files = [sc.textFile(uri, use_unicode=False) for uri in uris]
+    owners = [i for i, rdd in enumerate(files) for _ in range(rdd.getNumPartitions())]
+    lines = sc.union(files)  # every file's partitions, file after file, each file's in order
+    first = first_lines(owners, lines.mapPartitions(_count).collect())
+    sources = [_local(uri) for uri in uris]
+
+    def parse(index: int, rows: Iterator[bytes]) -> Iterator[tuple[Any, ...]]:
+        line = _lines(sources[owners[index]], max_bytes)
+        for k, raw in enumerate(rows, start=first[index]):
+            item = line((raw, k))
+            if item is not None:
+                yield item
+
+    return lines.mapPartitionsWithIndex(parse)
+
+
+def _count(rows: Iterator[Any]) -> Iterator[int]:
+    yield sum(1 for _ in rows)
+
+
 def read_inputs(session: SparkSession, paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> DataFrame:
     """Every article and failure in ``paths`` as a DataFrame with the columns of ``ITEM_DDL``."""
     sc = session.sparkContext
@@ -121,9 +165,9 @@ def read_inputs(session: SparkSession, paths: Iterable[str], max_bytes: int = DE
     whole = [f for f in files if not is_jsonl(f)]
     if whole:
         rdds.append(sc.binaryFiles(",".join(whole)).flatMap(_whole(max_bytes)))
-    for uri in (f for f in files if is_jsonl(f)):
-        lines = sc.textFile(uri, use_unicode=False).zipWithIndex()
-        rdds.append(lines.map(_lines(_local(uri), max_bytes)).filter(lambda r: r is not None))
+    jsonl = [f for f in files if is_jsonl(f)]
+    if jsonl:
+        rdds.append(numbered_lines(session, jsonl, max_bytes))
     if not rdds:
         return session.createDataFrame([], ITEM_DDL)
     return session.createDataFrame(sc.union(rdds), ITEM_DDL)

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from threatgraph.bulk.inputs import id_frame
+from threatgraph.bulk.pools import RESOLVE, worker_pool
 from threatgraph.bulk.tasks import worker_engine
 from threatgraph.resolve import ResolveStats
 from threatgraph.resolve.blocks import lookup_keys
@@ -354,6 +355,19 @@ def resolve_articles(
     :func:`~threatgraph.bulk.inputs.id_frame`). ``url`` must name a PostgreSQL store every executor can
     reach (blocks commit concurrently).
     """
+    # every Spark function of resolution runs in the resolution pool's workers (threatgraph.bulk.pools)
+    with worker_pool(session.sparkContext, RESOLVE):
+        return _resolve_articles(session, url, article_ids, partitions, screen, count)
+
+
+def _resolve_articles(
+    session: SparkSession,
+    url: str,
+    article_ids: Iterable[str] | DataFrame,
+    partitions: int | None,
+    screen: bool,
+    count: int | None,
+) -> tuple[ResolveStats, dict[str, int]]:
     from threatgraph.resolve.run import flagged_entities, settle_flagged
     from threatgraph.resolve.run import screen as screen_entities
     from threatgraph.store.db import open_store

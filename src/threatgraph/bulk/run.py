@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from threatgraph.bulk.codec import ROW_COLUMNS
 from threatgraph.bulk.inputs import id_frame, read_inputs
+from threatgraph.bulk.pools import EXTRACT, RESOLVE, Prewarm, prewarm, worker_pool
 from threatgraph.bulk.session import BulkError, spark_session
 from threatgraph.bulk.tasks import OUT_DDL, Names, extract_partition, worker_engine
 from threatgraph.ingest import DEFAULT_MAX_BYTES
@@ -64,6 +65,8 @@ class BulkReport:
     alerts: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # read+extract+write / resolve / watch
+    #: CPU seconds the resolution pool's daemon spent warming up (threatgraph.bulk.pools), when the job started it
+    resolve_warmup: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +82,7 @@ class BulkReport:
             "alerts": self.alerts,
             "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
+            "resolve_warmup": self.resolve_warmup,
         }
 
 
@@ -129,7 +133,8 @@ def check_watches(
     ids_df, count = id_frame(spark, article_ids, count)
     if count:
         n = partitions or max(spark.sparkContext.defaultParallelism, math.ceil(count / WATCH_BATCH), 1)
-        tasks = ids_df.repartition(n).mapInArrow(partial(_watch_task, url), "alerts long")
+        with worker_pool(spark.sparkContext, RESOLVE):  # the name stack's workers (threatgraph.bulk.pools)
+            tasks = ids_df.repartition(n).mapInArrow(partial(_watch_task, url), "alerts long")
         alerts = sum(r["alerts"] for r in tasks.collect())
     return alerts + len(settle(engine, checked_to))
 
@@ -154,7 +159,6 @@ def run_bulk(
     on the SQLite path: the application's (``threatgraph.app``), passed in because bulk sits below it.
     """
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     from threatgraph.store.db import is_sqlite, open_store
 
@@ -168,28 +172,58 @@ def run_bulk(
         raise BulkError(f"bulk writes PostgreSQL or SQLite stores, not {engine.dialect.name}")
     spark = session or spark_session(master, conf)
     report = BulkReport()
+    # the resolution pool's workers warm up beside the extraction's (threatgraph.bulk.pools)
+    warming: Prewarm | None = prewarm(spark.sparkContext) if pg and resolve else None
 
-    items = read_inputs(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        with worker_pool(spark.sparkContext, EXTRACT):
+            items = read_inputs(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+        _extract_and_resolve(spark, items, url, pg, parquet, partitions, names, resolve, engine, hooks, report, t0)
+    finally:
+        if warming is not None:
+            report.resolve_warmup = warming.wait()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _extract_and_resolve(
+    spark: SparkSession,
+    items: DataFrame,
+    url: str | None,
+    pg: bool,
+    parquet: str | None,
+    partitions: int | None,
+    names: Names | None,
+    resolve: bool,
+    engine: Any,
+    hooks: Sequence[Hook],
+    report: BulkReport,
+    t0: float,
+) -> None:
+    """The job after its inputs are defined (``t0``: when it started): count, extract, tally, resolve, watch."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
     try:
         articles = items.filter(F.col("reason").isNull()).drop("reason")
         # Counted first: the count reads every input partition in one parallel job and fills the cache; the
-        # failures are then streamed from the cache (toLocalIterator runs one job per partition, which, run
-        # first, read and parsed the inputs one partition after another on one slot).
+        # failures are then read from the cache in one job (toLocalIterator runs a job per partition, one after
+        # another: at 256 articles a partition, thousands of serial jobs for a large archive).
         report.read = articles.count()
-        for row in items.filter(F.col("reason").isNotNull()).select("source", "reason").toLocalIterator():
+        for row in _rows(items.filter(F.col("reason").isNotNull()).select("source", "reason")):
             report.failed.append(IngestFailure(row["source"] or "?", row["reason"]))
         n_parts = partitions or partition_count(report.read, spark.sparkContext.defaultParallelism)
         # Copies of one text (same content hash) land in one partition, which keeps one of them.
-        out = (
-            articles.repartition(n_parts, "id")
-            .mapInArrow(extract_partition(url, write=pg, names=names), OUT_DDL)
-            .persist(StorageLevel.MEMORY_AND_DISK)
-        )
+        with worker_pool(spark.sparkContext, EXTRACT):
+            extracted = articles.repartition(n_parts, "id").mapInArrow(
+                extract_partition(url, write=pg, names=names), OUT_DDL
+            )
+        out = extracted.persist(StorageLevel.MEMORY_AND_DISK)
         try:
             if parquet is not None:
                 out.filter(F.col("kind") == "analysed").select(*ROW_COLUMNS).write.mode("append").parquet(parquet)
             small = out.filter(F.col("kind") != "analysed").select("kind", "id", "source", "reason")
-            for row in small.toLocalIterator():
+            for row in _rows(small):
                 _tally(report, row)
             if not pg and parquet is None:
                 _store_from_driver(engine, out, report, tuple(hooks) if resolve else ())
@@ -208,8 +242,13 @@ def run_bulk(
             out.unpersist()
     finally:
         items.unpersist()
-    report.seconds = time.perf_counter() - t0
-    return report
+
+
+def _rows(frame: DataFrame) -> Iterator[dict[str, Any]]:
+    """A small frame's rows (a few short columns an article) on the driver, from one Spark job as Arrow: every
+    partition read at once, where ``toLocalIterator`` ran a job per partition one after another."""
+    for batch in frame.toArrow().to_batches():
+        yield from batch.to_pylist()
 
 
 def _resolve_and_watch(spark: SparkSession, url: str, ids: DataFrame, report: BulkReport) -> None:
