@@ -57,3 +57,27 @@ def test_a_threat_someone_made_is_a_threat_act(extractor: Extractor) -> None:
 def test_an_assessed_threat_is_no_threat_act(extractor: Extractor) -> None:
     text = "Officials say the Kestrel Front remains a threat to Ruritania."
     assert not [e for e in _events(extractor, text) if e.type == "THREATEN"]
+
+
+def test_a_threat_against_someone_is_a_threat_act(extractor: Extractor) -> None:
+    text = "Kestrel Front threats against Ruritania grew over the summer."  # no "by X", no verb of issuing
+    found = [e for e in _events(extractor, text) if e.trigger == "threats"]
+    assert found and found[0].type == "THREATEN"
+    assert (found[0].source, found[0].target) == ("Kestrel Front", "Ruritania")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ruritania helped the Kestrel Front in 2019.", "Ruritania", "Kestrel Front"),
+        ("Ruritania helped Kestrel Front fighters cross the border in 2019.", "Ruritania", "Kestrel Front"),
+    ],
+)
+def test_help_given_to_someone_is_aid(extractor: Extractor, text: str, source: str, target: str) -> None:
+    found = [e for e in _events(extractor, text) if e.trigger == "helped"]
+    assert found and found[0].type == "SUPPORT" and (found[0].source, found[0].target) == (source, target)
+
+
+def test_help_with_a_deed_and_nobody_helped_is_no_aid(extractor: Extractor) -> None:
+    text = "Ruritanian police helped evacuate the building on Monday."
+    assert not [e for e in _events(extractor, text) if e.trigger == "helped"]

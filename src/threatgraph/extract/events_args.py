@@ -18,7 +18,7 @@ from threatgraph.extract.events_coref import relative_is_ambiguous
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_syntax import children, is_hyphen_compound, parallel_patient, prep_objects
-from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.events_triggers import helped_ones, trigger_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,6 +98,8 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
             for g in children(a, "pobj")
         ]
     dobj = children(verb, "dobj") or ([] if passive else raised_object(verb))
+    if not dobj and not passive and lemma(verb) in lexicon().words["beneficiary_verbs"]:
+        dobj = helped_ones(verb)  # "helped the country rebuild": the country is helped
     head = verb.head
     charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
     parallel = parallel_patient(head) if verb.dep_ == "pcomp" and not subj and not subjpass else None

@@ -87,8 +87,9 @@ def _a_person(tok: Token) -> bool:
 
 def _issued(noun: Token) -> bool:
     """Whether a threat noun names a threat someone made ("a new threat by X", "X issued a threat
-    against Y") rather than an assessment of someone ("X remains a threat")."""
-    if prep_objects(noun, ("by",)):
+    against Y", "threats against the clinic") rather than an assessment of someone ("X remains a threat",
+    "a threat to peace"): a threat aimed "against" someone is made by someone, a danger "to" something is not."""
+    if prep_objects(noun, ("by", "against")):
         return True
     head = noun.head
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
@@ -102,6 +103,14 @@ def _landed(noun: Token) -> Trigger | None:
     if noun.dep_ != "nsubj" or lem not in words["instrument_nouns"] or lemma(noun.head) not in words["landing_verbs"]:
         return None
     return Trigger("ASSAULT", "attack")
+
+
+def helped_ones(verb: Token) -> list[Token]:
+    """Whom a verb of aid (``beneficiary_verbs``) helps: its object ("helped the refugees"), a passive subject
+    ("were helped by X") or the subject of the deed it helps with ("helped the country rebuild its police", where
+    the parse makes the country the subject of "rebuild")."""
+    found = children(verb, "dobj", "nsubjpass")
+    return found or [s for c in children(verb, "ccomp") for s in children(c, "nsubj")]
 
 
 def _given(noun: Token) -> bool:
@@ -309,6 +318,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
             return None
         if lem in lex.words["visiting_verbs"] and not _state_visit(tok):
             return None
+        if lem in lex.words["beneficiary_verbs"] and not helped_ones(tok):
+            return None  # "helped hang a poster": taking part in a deed, no aid to anyone
         if sensed.type in lex.words["authorising_types"] and _describes_happening(tok):
             return None
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))

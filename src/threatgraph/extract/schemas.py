@@ -280,6 +280,7 @@ class PloverFile(Schema):
     time_shift_adverbs: Words
     release_deixis: Words
     person_object_verbs: Words
+    beneficiary_verbs: Words
     authorising_types: Words
     use_nouns: Words
     issued_nouns: Words
