@@ -293,7 +293,7 @@ def test_a_code_is_not_a_word(analyse) -> None:
 
 
 def test_a_known_happening_under_a_generic_doer_stays(analyse) -> None:
-    """"those who were responsible for the bombing of X": the doer is open, the bombing happened."""
+    """ "those who were responsible for the bombing of X": the doer is open, the bombing happened."""
     text = "Police vowed to find those who were responsible for the bombing of the Eastport fuel depot."
     found = _of(analyse(text).events, "bombing")
     assert found and found[0].type == "ASSAULT" and found[0].source is None and found[0].target is not None
