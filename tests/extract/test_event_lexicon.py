@@ -81,3 +81,27 @@ def test_help_given_to_someone_is_aid(extractor: Extractor, text: str, source: s
 def test_help_with_a_deed_and_nobody_helped_is_no_aid(extractor: Extractor) -> None:
     text = "Ruritanian police helped evacuate the building on Monday."
     assert not [e for e in _events(extractor, text) if e.trigger == "helped"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Letters of condolence were sent by the Ruritanian cabinet to both governments on Monday.",
+        "A warning about the gang was circulated in a notice sent by Ruritanian police to every border post.",
+    ],
+)
+def test_sending_a_thing_deploys_nothing(extractor: Extractor, text: str) -> None:
+    assert not [e for e in _events(extractor, text) if e.type == "DEPLOY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania sent 300 troops to Eastport on Monday.", "sent"),
+        ("Ruritania sent two warships to the strait on Monday.", "sent"),
+        ("The Ruritanian police dispatched dozens of agents to Eastport on Monday.", "dispatched"),
+    ],
+)
+def test_sending_people_or_craft_of_war_deploys(extractor: Extractor, text: str, trigger: str) -> None:
+    found = [e for e in _events(extractor, text) if e.trigger == trigger]
+    assert found and found[0].type == "DEPLOY"

@@ -227,6 +227,24 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _sends_a_thing(tok: Token, lem: str) -> bool:
+    """Whether a verb of sending (``sending_verbs``) moves a thing rather than a force: "letters were sent", "a
+    notice sent by the ministry to border posts". What is sent is the object, the passive subject or the noun a
+    participle describes; a deployment moves people (any noun for actors or people, a name, a pronoun) or the craft
+    and arms of war (``deployed_means``)."""
+    words = lexicon().words
+    if lem not in words["sending_verbs"]:
+        return False
+    sent = children(tok, "dobj", "nsubjpass")
+    if not sent and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        sent = [tok.head]  # "a notice sent by the ministry"
+    kinds = ("actor_nouns", "member_nouns", "militant_nouns", "person_nouns", "quantity_nouns", "deployed_means")
+    return bool(sent) and all(
+        s.pos_ == "NOUN" and not s.ent_type_ and not any(lemma(s) in words[k] or s.lower_ in words[k] for k in kinds)
+        for s in sent
+    )
+
+
 def _state_visit(tok: Token) -> bool:
     """Whether a verb of visiting tells a party's visit (PLOVER CONSULT): the visited is a named state, city or
     person ("Annan visits Baghdad"), and the visitor, the verb's subject or, for "looking forward to visiting",
@@ -314,7 +332,7 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
         sensed = _transitive_sense(tok, lem, trig)
         if sensed is None or sensed.type == "THREATEN" and not _threat_act(tok):
             return None
-        if sensed.type == "DEPLOY" and _self_moving_person(tok):
+        if sensed.type == "DEPLOY" and (_self_moving_person(tok) or _sends_a_thing(tok, lem)):
             return None
         if lem in lex.words["visiting_verbs"] and not _state_visit(tok):
             return None

@@ -281,6 +281,8 @@ class PloverFile(Schema):
     release_deixis: Words
     person_object_verbs: Words
     beneficiary_verbs: Words
+    sending_verbs: Words
+    deployed_means: Words
     authorising_types: Words
     use_nouns: Words
     issued_nouns: Words
