@@ -105,3 +105,19 @@ def test_sending_a_thing_deploys_nothing(extractor: Extractor, text: str) -> Non
 def test_sending_people_or_craft_of_war_deploys(extractor: Extractor, text: str, trigger: str) -> None:
     found = [e for e in _events(extractor, text) if e.trigger == trigger]
     assert found and found[0].type == "DEPLOY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Marten's supporters began a two day rally in Eastport.",
+        "Supporters of the Kestrel Front marched in Eastport on Monday.",
+    ],
+)
+def test_supporters_doing_something_else_are_no_support(extractor: Extractor, text: str) -> None:
+    assert not [e for e in _events(extractor, text) if e.type == "SUPPORT"]
+
+
+def test_a_supporter_said_of_a_party_is_support(extractor: Extractor) -> None:
+    found = [e for e in _events(extractor, "Ruritania is a key supporter of the Kestrel Front.") if e.type == "SUPPORT"]
+    assert found and (found[0].source, found[0].target) == ("Ruritania", "Kestrel Front")

@@ -227,6 +227,18 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _said_of_a_party(noun: Token) -> bool:
+    """Whether a noun naming people by what they do ("supporter") is said of someone: a predicate ("X is a key
+    supporter of Y", "named X a supporter"), an apposition ("X, the main supporter of Y") or a role one is
+    described "as"; through a list of them ("a supporter and financier of Y")."""
+    head = noun
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ in ("attr", "appos", "oprd"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as"
+
+
 def _sends_a_thing(tok: Token, lem: str) -> bool:
     """Whether a verb of sending (``sending_verbs``) moves a thing rather than a force: "letters were sent", "a
     notice sent by the ministry to border posts". What is sent is the object, the passive subject or the noun a
@@ -354,6 +366,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
                 trig = Trigger(trig.type, refined[child.lower_])
         if (lem in lex.words["goods_nouns"] or tok.lower_ in lex.words["goods_nouns"]) and not _transferred(tok):
             return None
+        if lem in lex.words["people_triggers"] and not _said_of_a_party(tok):
+            return None  # "the general's supporters began a rally": people acting, no act of support
         if trig.type in lex.words["thing_target_types"] and _against_abstraction(tok):
             return None  # "the battle against terrorism": a policy, no use of force
         if lem in lex.words["issued_nouns"] and not (_issued(tok) or _given(tok)):
