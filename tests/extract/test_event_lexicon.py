@@ -121,3 +121,26 @@ def test_supporters_doing_something_else_are_no_support(extractor: Extractor, te
 def test_a_supporter_said_of_a_party_is_support(extractor: Extractor) -> None:
     found = [e for e in _events(extractor, "Ruritania is a key supporter of the Kestrel Front.") if e.type == "SUPPORT"]
     assert found and (found[0].source, found[0].target) == ("Ruritania", "Kestrel Front")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomb outside the Ruritanian consulate in Eastport was the largest the city had seen in years.",
+        "Panic spread through Eastport. Then a second bomb at a bank near the harbour.",
+    ],
+)
+def test_a_bomb_placed_at_a_structure_is_its_blast(extractor: Extractor, text: str) -> None:
+    found = [e for e in _events(extractor, text) if e.trigger == "bomb"]
+    assert found and found[0].type == "ASSAULT" and found[0].subtype == "explosives"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a bomb outside the Ruritanian consulate in Eastport on Monday.",
+        "The bomb outside the Ruritanian consulate was defused by police on Monday.",
+    ],
+)
+def test_a_bomb_found_or_defused_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert not [e for e in _events(extractor, text) if e.trigger == "bomb"]

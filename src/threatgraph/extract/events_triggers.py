@@ -113,6 +113,26 @@ def helped_ones(verb: Token) -> list[Token]:
     return found or [s for c in children(verb, "ccomp") for s in children(c, "nsubj")]
 
 
+def _sited(noun: Token) -> Trigger | None:
+    """A bomb told by where it went off ("the bomb outside the consulate was the largest in years", "then a second
+    bomb at a bank"): an explosive (``explosive_nouns``) with a phrase placing it at a structure (``site_preps`` +
+    ``site_nouns``) names the blast, when it is what the clause is about (the subject of "be" or a verbless
+    phrase). A bomb someone finds, defuses or carries is an object or a passive subject, and no attack."""
+    words = lexicon().words
+    if lemma(noun) not in words["explosive_nouns"]:
+        return None
+    if not (noun.dep_ == "ROOT" or (noun.dep_ == "nsubj" and lemma(noun.head) == "be")):
+        return None
+    sites = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in words["site_preps"]
+        for o in p.children
+        if o.dep_ == "pobj" and lemma(o) in words["site_nouns"]
+    ]
+    return Trigger("ASSAULT", "explosives") if sites else None
+
+
 def _given(noun: Token) -> bool:
     """Whether a warning is told as given by someone: its owner ("our warning", "Moscow's ultimatum") or
     "from" whom it came ("stern warnings from Moscow"); a bare or compound one ("travel warnings") is not."""
@@ -357,7 +377,7 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         if _code_part(tok):
             return None
-        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok)
+        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok) or _sited(tok)
         if trig is None:
             return None
         refined = lex.types_data["subtype_modifiers"]

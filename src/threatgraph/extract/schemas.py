@@ -281,6 +281,7 @@ class PloverFile(Schema):
     release_deixis: Words
     person_object_verbs: Words
     beneficiary_verbs: Words
+    explosive_nouns: Words
     people_triggers: Words
     sending_verbs: Words
     deployed_means: Words
