@@ -71,3 +71,12 @@ def test_a_bare_plural_subject_tells_particular_acts_a_repeat_may_take(events) -
     )
     last = [e for e in events_with(events(text), "bombing") if e.sentence.startswith("Officials")]
     assert "two police stations" in {e.target for e in last}  # the bombings' own site, not the killing's victims
+
+
+def test_a_plural_repeat_takes_nothing_from_one_of_two_happenings(events) -> None:
+    text = (
+        "A bomb exploded outside the police headquarters in Lagos on Thursday, killing nine people.\n\n"
+        "On Friday, a car bomb exploded near the courthouse in Kano, killing four.\n\n"
+        "No group has claimed responsibility for the blasts."
+    )
+    assert {e.target for e in events_with(events(text), "blasts")} == {None}

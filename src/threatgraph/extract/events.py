@@ -364,6 +364,11 @@ def _shared_sources(
     )
 
 
+def _several(sites: list[Token]) -> bool:
+    """Whether the structures an act hit are several: two phrases, or one plural ("the embassies")."""
+    return len(sites) > 1 or any(t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("ies") for t in sites)
+
+
 def _own_targets(
     cand: tuple[Token, Trigger, str, Args, tuple[int, int]], index: MentionIndex, identified: dict[int, Actor]
 ) -> tuple[Args, list[tuple[Actor, Token]]]:
@@ -433,6 +438,7 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
                 [a for a, _t in hit],
                 bool(args.targets),
                 [a for a, t in hit if site_word(t)],
+                _several([t for _a, t in hit if site_word(t)]),
             )
             for (tok, trig, kind, _a, _p), (args, hit) in zip(cands, hits, strict=True)
         ]

@@ -39,8 +39,8 @@ class Mentioned:
     ``explicit`` is true when the parse gave the trigger a doer word at all ("IS strikes"), even one
     that did not resolve to an actor: such a trigger says who acted, so it never borrows a doer.
     ``targets`` are the actors the trigger's own words aim it at, ``sites`` those of them that are structures
-    (``site_nouns``: "the embassies") and ``aimed`` whether it has target words at all, resolved or not
-    (:func:`link_targets`).
+    (``site_nouns``: "the embassies"), ``many`` whether those are several ("the embassies", "the consulate and
+    the bank") and ``aimed`` whether it has target words at all, resolved or not (:func:`link_targets`).
     """
 
     tok: Token
@@ -51,6 +51,7 @@ class Mentioned:
     targets: list[Actor] = field(default_factory=list)
     aimed: bool = False
     sites: list[Actor] = field(default_factory=list)
+    many: bool = False
 
 
 def _compatible(noun: Token, earlier: Token) -> bool:
@@ -312,8 +313,9 @@ def link_targets(mentions: list[Mentioned]) -> dict[int, list[Actor]]:
     alleged too). The nearest sentence with a lender decides, and within it the mention most like the repeat:
     the same word, else one naming a structure ("exploded outside the consulate, killing 12": the explosion, not
     the killing), else a noun ("the raids on the depots have killed 30": "the raids" repeats the raids, not the
-    killing). A repeat with a name of its own is set apart (:func:`_named_apart`). Lent structures chain: a
-    repeat takes what an earlier repeat took."""
+    killing). A repeat with a name of its own is set apart (:func:`_named_apart`), and a plural repeat ("the
+    blasts") takes only from a plural telling or one that hit several structures: one of several happenings
+    told apart is not all of them. Lent structures chain: a repeat takes what an earlier repeat took."""
     repeated = lexicon().words["repeated_types"]
     out: dict[int, list[Actor]] = {}
     for n, m in enumerate(mentions):
@@ -349,6 +351,8 @@ def _lenders(m: Mentioned, earlier: list[Mentioned], lent: dict[int, list[Actor]
             continue  # one sentence's two mentions are two parts of what it tells, not a repeat
         if _kind_of_act(e.tok) and m.tok.tag_ == "NN":
             continue  # "repeated raids on villages ... condemned the raid": one act is not the kind
+        if m.tok.tag_ == "NNS" and e.tok.tag_ != "NNS" and not e.many:
+            continue  # "a bomb exploded at X ... a car bomb exploded at Y ... the blasts": one telling is not all
         if not (e.targets or lent.get(e.tok.i)):
             continue
         if modality(e.tok, climb=e.kind != "compound") in ("hypothetical", "demanded", "negated", "claimed"):
