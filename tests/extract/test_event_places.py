@@ -197,3 +197,20 @@ def test_a_meeting_is_held_at_its_named_venue(analyse) -> None:
     # a place named outright still wins, and a party is no venue
     text = "The envoy held talks with the Taliban in Kabul."
     assert _one(analyse(text).events, "talks").place == "Kabul"
+
+
+def test_a_verbless_heading_places_a_retelling_in_the_present(analyse) -> None:
+    text = (
+        "Zenda, nineteen ninety-six. A car bomb rocks the city's market. Six people are killed.\n\n"
+        "Mombasa, last spring. A grenade wounds two guards. And last month, a guard is killed when a bomb explodes."
+    )
+    found = analyse(text).events
+    assert _one(found, "killed").place == "Zenda"
+    assert _one(found, "wounds").place == "Mombasa"
+    late = [e for e in found if e.trigger == "explodes"]
+    assert all(e.place != "Mombasa" for e in late)  # a sentence with a date of its own opens another scene
+
+
+def test_a_heading_places_nothing_told_in_the_past(analyse) -> None:
+    text = "Zenda, nineteen ninety-six. Police said gunmen killed six people near the market."
+    assert all(e.place != "Zenda" for e in analyse(text).events if e.trigger == "killed")

@@ -290,3 +290,15 @@ def test_sanctions_as_an_institution_are_no_event(analyse) -> None:
 def test_a_code_is_not_a_word(analyse) -> None:
     text = "The ministry is also naming two lorries of the Black Hand, with registrations XR-TAB and XR-BAN."
     assert not [e for e in analyse(text).events if e.trigger == "BAN"]
+
+
+def test_a_known_happening_under_a_generic_doer_stays(analyse) -> None:
+    """ "those who were responsible for the bombing of X": the doer is open, the bombing happened."""
+    text = "Police vowed to find those who were responsible for the bombing of the Eastport fuel depot."
+    found = _of(analyse(text).events, "bombing")
+    assert found and found[0].type == "ASSAULT" and found[0].source is None and found[0].target is not None
+
+
+def test_acts_of_a_kind_under_a_generic_doer_stay_general(analyse) -> None:
+    text = "The new law punishes anyone who funds attacks on Ruritanian towns."
+    assert not _of(analyse(text).events, "attacks")

@@ -18,10 +18,18 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.dates import date_spans
 from threatgraph.extract.events_actors import PLACE_LABELS, Actor, MentionIndex, resolve, resolve_all
-from threatgraph.extract.events_args import Args, perpetrators, site_targets, speaker_groups, speaker_heads, subject
+from threatgraph.extract.events_args import (
+    Args,
+    perpetrators,
+    site_targets,
+    site_word,
+    speaker_groups,
+    speaker_heads,
+    subject,
+)
 from threatgraph.extract.events_candidates import listed_kind, trigger_candidates
 from threatgraph.extract.events_chooser import choose
-from threatgraph.extract.events_coref import Mentioned, link_sources
+from threatgraph.extract.events_coref import Mentioned, link_sources, link_targets
 from threatgraph.extract.events_dates import by_publication, coordinated_dates, date_for, sequenced, statement_date
 from threatgraph.extract.events_issuer import performed, release_sources, statutory_sources
 from threatgraph.extract.events_lead import (
@@ -356,6 +364,26 @@ def _shared_sources(
     )
 
 
+def _several(sites: list[Token]) -> bool:
+    """Whether the structures an act hit are several: two phrases, or one plural ("the embassies")."""
+    return len(sites) > 1 or any(t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("ies") for t in sites)
+
+
+def _own_targets(
+    cand: tuple[Token, Trigger, str, Args, tuple[int, int]], index: MentionIndex, identified: dict[int, Actor]
+) -> tuple[Args, list[tuple[Actor, Token]]]:
+    """A trigger's arguments with the structure hit added for a violent act that names no object of its own
+    ("exploded outside the embassy, killing 40": the structure is hit, the victims of the result too), and the
+    targets they resolve to. Computed for every trigger before any is assembled, so a repeated mention can
+    borrow the targets of the first (:func:`events_coref.link_targets`)."""
+    tok, trig, kind, args, para = cand
+    if trig.type in lexicon().words["thing_target_types"] and not _own_objects(tok, args):
+        args = Args(sources=args.sources, targets=args.targets + site_targets(tok))
+    things = _things(tok, trig, kind, args)
+    heads = perpetrators(args.targets, trig.type)
+    return args, [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
+
+
 def _same_happening(told: tuple[tuple | None, str | None], new: tuple[tuple | None, str | None]) -> bool:
     """Whether two mentions of one type with the same actors in one sentence tell one happening: unless
     both are dated and the dates differ, or both are placed and the places differ ("the blast in X came
@@ -398,14 +426,28 @@ def extract_events(doc: Doc, mentions: list[Mention], article: Article, choose_d
     measures = [(c[0], c[1].type, [a for a, _t in f]) for c, f in zip(cands, own, strict=True)]
     shared |= release_sources(measures, shared)
     shared |= statutory_sources(measures, shared)
-    for (tok, trig, kind, args, para), found in zip(cands, own, strict=True):
-        if trig.type in lexicon().words["thing_target_types"] and not _own_objects(tok, args):
-            # "exploded outside the embassy, killing 40": the structure is hit, the victims of the result too
-            args = Args(sources=args.sources, targets=args.targets + site_targets(tok))
-        things = _things(tok, trig, kind, args)
-        heads = perpetrators(args.targets, trig.type)
-        targets = [(identified.get(t.i, a), t) for a, t in _actors(heads, index, para, things)]
+    hits = [_own_targets(c, index, identified) for c in cands]
+    lent = link_targets(
+        [
+            Mentioned(
+                tok,
+                trig.type,
+                kind,
+                True,
+                [],
+                [a for a, _t in hit],
+                bool(args.targets),
+                [a for a, t in hit if site_word(t)],
+                _several([t for _a, t in hit if site_word(t)]),
+            )
+            for (tok, trig, kind, _a, _p), (args, hit) in zip(cands, hits, strict=True)
+        ]
+    )
+    for (tok, trig, kind, _args, para), found, (args, targets) in zip(cands, own, hits, strict=True):
         sources = found or ([(shared[tok.i], None)] if tok.i in shared else [])
+        if not targets and tok.i in lent:  # "the shooting" told again: aimed at whom it was the first time
+            doers = {a.group for a, _t in sources if a is not None and a.group >= 0}
+            targets = [(a, None) for a in lent[tok.i] if a.group < 0 or a.group not in doers]
         if not targets and kind == "verb" and trig.type in lexicon().words["partner_types"] and len(found) > 1:
             sources, targets = found[:1], found[1:]  # "X and Y met again": the two sides of one meeting
         exists = bool(targets) or trig.type in standalone  # a fill never makes an event the rules would drop

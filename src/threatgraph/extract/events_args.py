@@ -18,7 +18,7 @@ from threatgraph.extract.events_coref import relative_is_ambiguous
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon
 from threatgraph.extract.events_syntax import children, is_hyphen_compound, parallel_patient, prep_objects
-from threatgraph.extract.events_triggers import trigger_of
+from threatgraph.extract.events_triggers import helped_ones, trigger_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,6 +98,8 @@ def verb_args(verb: Token, depth: int = 0, framed: Trigger | None = None) -> Arg
             for g in children(a, "pobj")
         ]
     dobj = children(verb, "dobj") or ([] if passive else raised_object(verb))
+    if not dobj and not passive and lemma(verb) in lexicon().words["beneficiary_verbs"]:
+        dobj = helped_ones(verb)  # "helped the country rebuild": the country is helped
     head = verb.head
     charged = charged_ones(head) if verb.dep_ == "pcomp" and not subj and not subjpass else []
     parallel = parallel_patient(head) if verb.dep_ == "pcomp" and not subj and not subjpass else None
@@ -235,16 +237,11 @@ def site_targets(tok: Token) -> list[Token]:
         holders.append(verb)  # "were killed in the blasts outside the embassy": the blasts hit the embassy
         hit = children(verb, "nsubjpass")  # "six guards were hurt in a blast": its victims too
     found = [
-        o
-        for h in holders
-        for c in h.children
-        if c.dep_ in ("prep", "advmod")
-        for o in _site_objects(c)
-        if _site_word(o)
+        o for h in holders for c in h.children if c.dep_ in ("prep", "advmod") for o in _site_objects(c) if site_word(o)
     ]
     if tok.pos_ == "NOUN":  # "the embassy bombings", "a hotel blast": the structure names what was hit
         found += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and lemma(c) in kinds]
-    sites = [c for o in found for c in (o, *children(o, "conj")) if _site_word(c)]
+    sites = [c for o in found for c in (o, *children(o, "conj")) if site_word(c)]
     return sites + [c for o in hit for c in (o, *children(o, "conj")) if c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
@@ -256,7 +253,7 @@ def _denied(tok: Token) -> bool:
     )
 
 
-def _site_word(tok: Token) -> bool:
+def site_word(tok: Token) -> bool:
     """Whether a word names a kind of structure (``site_nouns``), also capitalised inside a name ("through
     the Freedonian Embassy", "near the Central Station"), which the parse tags as a proper noun left unlemmatised."""
     kinds = lexicon().words["site_nouns"]

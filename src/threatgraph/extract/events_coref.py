@@ -15,7 +15,7 @@ takes the doer of an older one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_actors import Actor, thing_antecedent
@@ -38,6 +38,9 @@ class Mentioned:
 
     ``explicit`` is true when the parse gave the trigger a doer word at all ("IS strikes"), even one
     that did not resolve to an actor: such a trigger says who acted, so it never borrows a doer.
+    ``targets`` are the actors the trigger's own words aim it at, ``sites`` those of them that are structures
+    (``site_nouns``: "the embassies"), ``many`` whether those are several ("the embassies", "the consulate and
+    the bank") and ``aimed`` whether it has target words at all, resolved or not (:func:`link_targets`).
     """
 
     tok: Token
@@ -45,6 +48,10 @@ class Mentioned:
     kind: str
     explicit: bool
     sources: list[Actor]
+    targets: list[Actor] = field(default_factory=list)
+    aimed: bool = False
+    sites: list[Actor] = field(default_factory=list)
+    many: bool = False
 
 
 def _compatible(noun: Token, earlier: Token) -> bool:
@@ -252,3 +259,103 @@ def link_sources(
             if got is not None:
                 out[m.tok.i] = got
     return out
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a nominal trigger refers to a happening already known: a definite determiner or an owner
+    ("the shooting", "these attacks", "last month's slaying"); "earlier strikes", "a second attack" are new."""
+    return any((c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
+
+
+def _named_apart(noun: Token) -> bool:
+    """Whether a nominal trigger carries a name or noun of its own that may single out its happening ("the
+    harbour festival bombing", "the Northwind Club attack"): such a modifier names what or where it was, which
+    the earlier telling need not share, so it borrows nothing. A place name says only where ("the Eastport
+    blast") and a means only how ("the car bombings"): neither sets a repeat apart."""
+    means = lexicon().words["instrument_nouns"]
+    return any(
+        c.dep_ in ("compound", "nmod")
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.ent_type_ not in ("GPE", "LOC")
+        and lemma(c) not in means
+        for c in noun.children
+    )
+
+
+def _kind_of_act(noun: Token) -> bool:
+    """Whether a nominal trigger is a bare plural, acts of a kind rather than one happening ("has suffered
+    repeated raids on villages"): a singular repeat ("the raid") is not one of them. A bare plural that is
+    its clause's subject tells what those acts did ("simultaneous raids on two camps killed 30"): particular
+    happenings, which a later "the raid" may repeat."""
+    bare = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    return bare and noun.dep_ not in ("nsubj", "nsubjpass")
+
+
+#: At most this many targets are lent from one mention (a bombing told with its site and two counts of victims).
+LENT_TARGETS = 3
+
+
+def link_targets(mentions: list[Mentioned]) -> dict[int, list[Actor]]:
+    """Structures hit that nominal triggers naming no target take from an earlier mention they repeat, keyed by
+    trigger token index.
+
+    "A truck bomb exploded outside the consulate ... the blast was heard across the city": a definite
+    description of a happening told before ("the blast", "the bombings", "the attack") is that happening, so it
+    hit the structure the first telling named. Only a structure is lent (``sites``): a site stays hit however
+    the happening is retold, whereas the people a first telling names may be victims counted by a result
+    clause ("killing 40") that a retelling does not mean; a nearest telling naming only people lends nothing
+    (session 21 lent every target and, on unseen text, added mostly wrong ones). Only a definite noun
+    (:func:`_definite`) without target words of its own borrows (an "attack on X" says whom it hit); the earlier
+    mention must be of the same type, within :data:`WINDOW`, compatible (:func:`_compatible`: the same word or a
+    definite description, not one singled out by another site or day) and told as fact. Mentions naming no
+    target are passed over ("the device went off" repeats the bombing without saying what it hit); a negated,
+    hypothetical or demanded one is not the happening, and one only alleged lends nothing (what it hit is
+    alleged too). The nearest sentence with a lender decides, and within it the mention most like the repeat:
+    the same word, else one naming a structure ("exploded outside the consulate, killing 12": the explosion, not
+    the killing), else a noun ("the raids on the depots have killed 30": "the raids" repeats the raids, not the
+    killing). A repeat with a name of its own is set apart (:func:`_named_apart`), and a plural repeat ("the
+    blasts") takes only from a plural telling or one that hit several structures: one of several happenings
+    told apart is not all of them. Lent structures chain: a repeat takes what an earlier repeat took."""
+    repeated = lexicon().words["repeated_types"]
+    out: dict[int, list[Actor]] = {}
+    for n, m in enumerate(mentions):
+        if m.kind != "noun" or m.aimed or m.targets or m.type not in repeated or not _definite(m.tok):
+            continue
+        if _named_apart(m.tok):
+            continue  # "the harbour festival bombing" after "the bombing at the consulate": another happening
+        lenders = _lenders(m, mentions[:n], out)
+        if lenders:
+            word = lemma(m.tok)
+            best = max(
+                lenders,
+                key=lambda e: (lemma(e.tok) == word, bool(e.sites or out.get(e.tok.i)), e.kind == "noun", e.tok.i),
+            )
+            got = best.sites if best.targets else out.get(best.tok.i, [])
+            if got:
+                out[m.tok.i] = got[:LENT_TARGETS]
+    return out
+
+
+def _lenders(m: Mentioned, earlier: list[Mentioned], lent: dict[int, list[Actor]]) -> list[Mentioned]:
+    """The mentions of the nearest earlier sentence that can lend ``m`` their targets (see :func:`link_targets`)."""
+    above = {a.i for a in m.tok.ancestors}
+    found: list[Mentioned] = []
+    for e in reversed(earlier):
+        if found and e.tok.sent != found[0].tok.sent:
+            break
+        if e.tok.i >= m.tok.i or e.tok.i in above or e.type != m.type:
+            continue
+        if m.tok.idx - e.tok.idx > WINDOW:
+            break
+        if e.tok.sent == m.tok.sent or not _compatible(m.tok, e.tok):
+            continue  # one sentence's two mentions are two parts of what it tells, not a repeat
+        if _kind_of_act(e.tok) and m.tok.tag_ == "NN":
+            continue  # "repeated raids on villages ... condemned the raid": one act is not the kind
+        if m.tok.tag_ == "NNS" and e.tok.tag_ != "NNS" and not e.many:
+            continue  # "a bomb exploded at X ... a car bomb exploded at Y ... the blasts": one telling is not all
+        if not (e.targets or lent.get(e.tok.i)):
+            continue
+        if modality(e.tok, climb=e.kind != "compound") in ("hypothetical", "demanded", "negated", "claimed"):
+            continue  # not the happening, or one only alleged: an earlier telling as fact may still be
+        found.append(e)
+    return found

@@ -20,7 +20,7 @@ from threatgraph.extract.events_generic import after_measure_for
 from threatgraph.extract.events_lead import told_in_past
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import Trigger, lexicon, plover_of
-from threatgraph.extract.events_syntax import children, clause_verb, reaches
+from threatgraph.extract.events_syntax import children, clause_verb, reaches, told_as_now
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.extract.events_year import year_of_day
 from threatgraph.model import Article, DateInterval
@@ -342,7 +342,7 @@ def _date_for(
     if published is not None:  # "... left alone this summer,' he said. Police stopped a march": not the summer to come
         narrative = [(span, iv) for span, iv in narrative if iv.start is not None and iv.start <= published]
     before = [iv for _span, iv in narrative]
-    if before and _scene_heading(narrative[-1][0]) and _told_as_now(tok):
+    if before and _scene_heading(narrative[-1][0]) and told_as_now(tok):
         note = f"date of a heading of the paragraph ({before[-1].text}), told in the present as then"
         return replace(before[-1], note=note)  # "Strelsau, 2011. A car bomb rocks the market. Six die."
     if not before or not told_in_past(tok):
@@ -360,23 +360,6 @@ def _scene_heading(span: Span) -> bool:
     Strelsau again."): a heading that sets the time of what the paragraph tells next, as a broadcast or a
     chronology retells past happenings in the present."""
     return not _dateline_day(span) and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
-
-
-def _told_as_now(tok: Token) -> bool:
-    """Whether a trigger's clause is in the simple present, active or passive ("a car bomb rocks the market",
-    "six people are hurt"): the tense a retelling under a heading uses. A modal, the future or a perfect is
-    not a retelling of then."""
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head  # "a car bomb blast rocks …": the noun's clause
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxes = children(verb, "aux", "auxpass")
-    if any(a.tag_ in ("MD", "VBD") or a.lower_ in ("has", "have", "will") for a in auxes):
-        return False
-    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))
 
 
 def _narrative_dates(earlier: list[tuple[Span, DateInterval]]) -> list[tuple[Span, DateInterval]]:

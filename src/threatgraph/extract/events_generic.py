@@ -50,6 +50,18 @@ def _done_by_head(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.tag_ == "VBG"
 
 
+_KNOWN_DETS = frozenset({"the", "this", "these", "that", "those"})
+
+
+def _one_happening(tok: Token) -> bool:
+    """Whether a trigger is a definite noun naming one known happening ("the bombing of the depot", "last
+    week's raid"): "those responsible for the bombing" leaves the doer open, but the bombing happened; only an
+    act told as what anyone does ("those who fund them", "anyone funding attacks") is general."""
+    return tok.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in _KNOWN_DETS) or c.dep_ == "poss" for c in tok.children
+    )
+
+
 def in_law_or_generic(tok: Token) -> bool:
     """Whether a trigger only describes what a law covers ("Decree 7, which covers rebels and anyone
     funding rebels", "the scheme pays rewards") or what anyone at all does ("all who fund
@@ -65,7 +77,7 @@ def in_law_or_generic(tok: Token) -> bool:
                     names.append(doer.head)  # "Decree (D.) 7": the number names the decree
                 if any(n.ent_type_ == "LAW" or lemma(n) in laws or n.lower_ in laws for n in names):
                     return True
-        if _done_by_head(cur):  # "all who fund them", "those funding rebels"
+        if _done_by_head(cur) and not _one_happening(tok):  # "all who fund them", "those funding rebels"
             head = cur.head
             if head.lower_ in generic or any(c.dep_ == "det" and c.lower_ in dets for c in head.children):
                 return True

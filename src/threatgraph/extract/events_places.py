@@ -20,7 +20,7 @@ from threatgraph.extract.events_args import anchor_verbs
 from threatgraph.extract.events_lemmas import lemma
 from threatgraph.extract.events_lexicon import lexicon, plover_of
 from threatgraph.extract.events_retold import OWN, PARAGRAPH, SENTENCE
-from threatgraph.extract.events_syntax import aims_through
+from threatgraph.extract.events_syntax import aims_through, told_as_now
 from threatgraph.extract.events_triggers import trigger_of
 from threatgraph.extract.places import territory_code
 
@@ -266,7 +266,27 @@ def place_fallback(
     while i > 0 and doc[i - 1].idx >= lo:  # back to the paragraph start only: O(paragraph), not O(doc)
         i -= 1
     found = _place_in(doc[i : tok.sent.start], index, actors, tok.sent.start) if i < tok.sent.start else None
+    found = found or (heading_place(tok, index, doc[i : tok.sent.start]) if i < tok.sent.start else None)
     return found, (PARAGRAPH if found is not None else None)
+
+
+def heading_place(tok: Token, index: MentionIndex, before: Span) -> str | None:
+    """The place of a verbless heading the paragraph opens a scene with ("Eastport, two thousand eleven. A car bomb
+    rocks the market. Six people are hurt.", "Westport again."), for a trigger told in the present as then
+    (:func:`events_syntax.told_as_now`), as a broadcast or a chronology retells past happenings. The scene ends at
+    a sentence that gives a date of its own ("And last month, a guard is killed …" is another scene)."""
+    if not told_as_now(tok) or any(t.ent_type_ == "DATE" for t in tok.sent):
+        return None
+    for sent in reversed(list(before.sents)):
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if any(t.ent_type_ == "DATE" for t in sent):
+                return None  # a dated sentence of its own between the heading and the trigger: another scene
+            continue
+        for t in sent:
+            m = index.at(t)
+            if m is not None and m.label in PLACE_LABELS:
+                return m.canonical or m.text
+    return None
 
 
 def phrase_place(tok: Token, index: MentionIndex, actors: set[int]) -> str | None:

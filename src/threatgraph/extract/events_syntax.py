@@ -110,3 +110,20 @@ def aims_through(prep: Token, verb: Token, preps: frozenset[str] = frozenset({"a
     """Whether a preposition after a verb of aiming (``aiming_verbs``) names what is aimed at: "targeted at X",
     "aimed at X". Its object is then a target, never the place of what happened."""
     return prep.lower_ in preps and lemma(verb) in lexicon().words["aiming_verbs"]
+
+
+def told_as_now(tok: Token) -> bool:
+    """Whether a trigger's clause is in the simple present, active or passive ("a car bomb rocks the market",
+    "six people are hurt"): the tense a retelling under a heading uses. A modal, the future or a perfect is
+    not a retelling of then."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head  # "a car bomb blast rocks …": the noun's clause
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ in ("MD", "VBD") or a.lower_ in ("has", "have", "will") for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes))

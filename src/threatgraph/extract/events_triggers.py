@@ -87,8 +87,9 @@ def _a_person(tok: Token) -> bool:
 
 def _issued(noun: Token) -> bool:
     """Whether a threat noun names a threat someone made ("a new threat by X", "X issued a threat
-    against Y") rather than an assessment of someone ("X remains a threat")."""
-    if prep_objects(noun, ("by",)):
+    against Y", "threats against the clinic") rather than an assessment of someone ("X remains a threat",
+    "a threat to peace"): a threat aimed "against" someone is made by someone, a danger "to" something is not."""
+    if prep_objects(noun, ("by", "against")):
         return True
     head = noun.head
     return noun.dep_ == "dobj" and lemma(head) in lexicon().words["issuing_verbs"]
@@ -102,6 +103,34 @@ def _landed(noun: Token) -> Trigger | None:
     if noun.dep_ != "nsubj" or lem not in words["instrument_nouns"] or lemma(noun.head) not in words["landing_verbs"]:
         return None
     return Trigger("ASSAULT", "attack")
+
+
+def helped_ones(verb: Token) -> list[Token]:
+    """Whom a verb of aid (``beneficiary_verbs``) helps: its object ("helped the refugees"), a passive subject
+    ("were helped by X") or the subject of the deed it helps with ("helped the country rebuild its police", where
+    the parse makes the country the subject of "rebuild")."""
+    found = children(verb, "dobj", "nsubjpass")
+    return found or [s for c in children(verb, "ccomp") for s in children(c, "nsubj")]
+
+
+def _sited(noun: Token) -> Trigger | None:
+    """A bomb told by where it went off ("the bomb outside the consulate was the largest in years", "then a second
+    bomb at a bank"): an explosive (``explosive_nouns``) with a phrase placing it at a structure (``site_preps`` +
+    ``site_nouns``) names the blast, when it is what the clause is about (the subject of "be" or a verbless
+    phrase). A bomb someone finds, defuses or carries is an object or a passive subject, and no attack."""
+    words = lexicon().words
+    if lemma(noun) not in words["explosive_nouns"]:
+        return None
+    if not (noun.dep_ == "ROOT" or (noun.dep_ == "nsubj" and lemma(noun.head) == "be")):
+        return None
+    sites = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in words["site_preps"]
+        for o in p.children
+        if o.dep_ == "pobj" and lemma(o) in words["site_nouns"]
+    ]
+    return Trigger("ASSAULT", "explosives") if sites else None
 
 
 def _given(noun: Token) -> bool:
@@ -218,6 +247,36 @@ def _self_moving_person(tok: Token) -> bool:
     return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
 
 
+def _said_of_a_party(noun: Token) -> bool:
+    """Whether a noun naming people by what they do ("supporter") is said of someone: a predicate ("X is a key
+    supporter of Y", "named X a supporter"), an apposition ("X, the main supporter of Y") or a role one is
+    described "as"; through a list of them ("a supporter and financier of Y")."""
+    head = noun
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ in ("attr", "appos", "oprd"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as"
+
+
+def _sends_a_thing(tok: Token, lem: str) -> bool:
+    """Whether a verb of sending (``sending_verbs``) moves a thing rather than a force: "letters were sent", "a
+    notice sent by the ministry to border posts". What is sent is the object, the passive subject or the noun a
+    participle describes; a deployment moves people (any noun for actors or people, a name, a pronoun) or the craft
+    and arms of war (``deployed_means``)."""
+    words = lexicon().words
+    if lem not in words["sending_verbs"]:
+        return False
+    sent = children(tok, "dobj", "nsubjpass")
+    if not sent and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        sent = [tok.head]  # "a notice sent by the ministry"
+    kinds = ("actor_nouns", "member_nouns", "militant_nouns", "person_nouns", "quantity_nouns", "deployed_means")
+    return bool(sent) and all(
+        s.pos_ == "NOUN" and not s.ent_type_ and not any(lemma(s) in words[k] or s.lower_ in words[k] for k in kinds)
+        for s in sent
+    )
+
+
 def _state_visit(tok: Token) -> bool:
     """Whether a verb of visiting tells a party's visit (PLOVER CONSULT): the visited is a named state, city or
     person ("Annan visits Baghdad"), and the visitor, the verb's subject or, for "looking forward to visiting",
@@ -305,10 +364,12 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
         sensed = _transitive_sense(tok, lem, trig)
         if sensed is None or sensed.type == "THREATEN" and not _threat_act(tok):
             return None
-        if sensed.type == "DEPLOY" and _self_moving_person(tok):
+        if sensed.type == "DEPLOY" and (_self_moving_person(tok) or _sends_a_thing(tok, lem)):
             return None
         if lem in lex.words["visiting_verbs"] and not _state_visit(tok):
             return None
+        if lem in lex.words["beneficiary_verbs"] and not helped_ones(tok):
+            return None  # "helped hang a poster": taking part in a deed, no aid to anyone
         if sensed.type in lex.words["authorising_types"] and _describes_happening(tok):
             return None
         acted = _by_legal_act(tok, lem, _in_context(tok, lem, sensed))
@@ -316,7 +377,7 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "sanctions list" is a list
         if _code_part(tok):
             return None
-        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok)
+        trig = lex.nouns.get(lem) or lex.nouns.get(tok.lower_) or _landed(tok) or _sited(tok)
         if trig is None:
             return None
         refined = lex.types_data["subtype_modifiers"]
@@ -325,6 +386,8 @@ def trigger_of(tok: Token) -> tuple[Trigger, str] | None:
                 trig = Trigger(trig.type, refined[child.lower_])
         if (lem in lex.words["goods_nouns"] or tok.lower_ in lex.words["goods_nouns"]) and not _transferred(tok):
             return None
+        if lem in lex.words["people_triggers"] and not _said_of_a_party(tok):
+            return None  # "the general's supporters began a rally": people acting, no act of support
         if trig.type in lex.words["thing_target_types"] and _against_abstraction(tok):
             return None  # "the battle against terrorism": a policy, no use of force
         if lem in lex.words["issued_nouns"] and not (_issued(tok) or _given(tok)):

@@ -280,6 +280,11 @@ class PloverFile(Schema):
     time_shift_adverbs: Words
     release_deixis: Words
     person_object_verbs: Words
+    beneficiary_verbs: Words
+    explosive_nouns: Words
+    people_triggers: Words
+    sending_verbs: Words
+    deployed_means: Words
     authorising_types: Words
     use_nouns: Words
     issued_nouns: Words
