@@ -40,10 +40,7 @@ def reported_text(cue: Token) -> Span | None:
                 toks.pop()
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
-        if toks and (
-            (toks[0].dep_ == "mark" and not conditional(toks[0], comp[0]))
-            or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")
-        ):
+        if toks and ((toks[0].dep_ == "mark" and not conditional(toks[0], comp[0])) or opening_that(toks[0])):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
             # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
@@ -370,6 +367,14 @@ def saying_above(cue: Token) -> Token | None:
         if second is not None and second.i == cue.i:
             return clause.head
     return None
+
+
+def opening_that(first: Token) -> bool:
+    """Whether the first word of a reported clause is its complementiser "that", however a parser labelled it (a
+    mark, or by mistake a determiner or an object): PARC 3.0 leaves it out of the content, so every reading of a
+    content (a verb's clause here, an adjective's in ``quote_attitudes``) strips it by this one test. A "that"
+    that is the clause's subject ("said that was wrong") is what was said."""
+    return first.lower_ == "that" and first.dep_ != "nsubj"
 
 
 def conditional(mark: Token, clause: Token) -> bool:
