@@ -74,7 +74,14 @@ from threatgraph.extract.quote_nominal import colon_attribution, nominal_attribu
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
 from threatgraph.extract.quote_raising import hedges, unnamed_questions
-from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
+from threatgraph.extract.quote_speakers import (
+    PERSON_ENTS,
+    Attribution,
+    attribution_for,
+    speaking_quantity,
+    speaks_by,
+    unnamed_people,
+)
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
@@ -104,7 +111,7 @@ def _quote(text: str, start: int, end: int, att: Attribution | None, **kw: Any) 
         q.kind = attribution_kind(att.cue, att.speaker_token)
         if att.source is not None:
             q.source_start, q.source_end = att.source
-        elif att.speaker_token is not None and (speaker is not None or unnamed_people(att)):
+        elif att.speaker_token is not None and (speaker is not None or unnamed_people(att) or speaking_quantity(att)):
             q.source_start, q.source_end = _source_span(att.speaker_token)
         if q.source_start >= 0:
             source = att.cue.doc.char_span(q.source_start, q.source_end, alignment_mode="expand")
