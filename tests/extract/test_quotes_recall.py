@@ -265,3 +265,39 @@ def test_people_report_estimate_and_conclude_as_bodies_do(analyse, sentence: str
 def test_people_show_nothing_by_saying(analyse) -> None:
     """A verb of evidence is no saying for people: "experts showed that …" is what their work proves."""
     assert analyse("Experts showed that the dam was weak.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Mayor Ada Vale is running a quiet campaign, refusing to attack her rivals.",
+            "Mayor Ada Vale",
+            "refusing",
+            "to attack her rivals",
+        ),
+        (
+            "The senator wrote to his donors, vowing to stay in the race until June.",
+            "The senator",
+            "vowing",
+            "to stay in the race until June",
+        ),
+    ],
+)
+def test_a_participle_after_its_clause_is_the_subjects_stance(
+    analyse, sentence: str, source: str, cue: str, content: str
+) -> None:
+    """ "X ran a quiet campaign, refusing to attack her rivals": a participle set off after its clause takes that
+    clause's subject, as "…, saying …" does; kind stance, no claim."""
+    found = [q for q in analyse(sentence).quotes if q.kind == "stance"]
+    assert [(q.text, sentence[q.source_start : q.source_end], sentence[q.cue_start : q.cue_end]) for q in found] == [
+        (content, source, cue)
+    ]
+
+
+def test_a_participle_on_a_noun_takes_no_stance(analyse) -> None:
+    """ "Voters supporting the levy gathered outside": the participle describes the voters; nobody takes a
+    position the text reports."""
+    assert [
+        q for q in analyse("Voters supporting the levy gathered outside the hall.").quotes if q.kind == "stance"
+    ] == []
