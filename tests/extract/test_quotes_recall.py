@@ -301,3 +301,13 @@ def test_a_participle_on_a_noun_takes_no_stance(analyse) -> None:
     assert [
         q for q in analyse("Voters supporting the levy gathered outside the hall.").quotes if q.kind == "stance"
     ] == []
+
+
+def test_a_clause_closed_by_a_colon_frames_the_quotation_whatever_its_verb(analyse) -> None:
+    """ "She addressed the crowd again: “…”": a colon closing a clause whose subject can speak introduces the
+    quotation through that verb, as '“…,” she continued' does; a thing's verb frames nothing."""
+    text = "Mayor Ada Vale addressed the crowd again: “Here is what I regret. The ferry should never have been sold.”"
+    (q,) = analyse(text).quotes
+    assert (text[q.cue_start : q.cue_end], q.speaker) == ("addressed", "Ada Vale")
+    (q,) = analyse("The ferry timetable changed: “Boats leave at nine and at noon every day.”").quotes
+    assert q.cue_start == -1 and q.speaker is None

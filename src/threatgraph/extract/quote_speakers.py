@@ -783,8 +783,9 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
         return False  # "she showed that she can win": her deeds prove it, she did not say it
     if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
         return True
-    if lem not in data["evidence_verbs"] and _people(att):
-        return True  # "economists estimate that …", "farmers reported that …": people report as bodies do
+    if lem not in data["evidence_verbs"] and lem not in data["characterising_verbs"] and _people(att):
+        return True  # "economists estimate that …", "farmers reported that …": people report as bodies do (how
+        # unnamed officials "described" a thing is their word for it, no finding: left as it was)
     head = att.speaker_token
     bodies = label_config()["heads"]["PublicBody"]
     if head is not None and lem not in data["mind_verbs"]:
