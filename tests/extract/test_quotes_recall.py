@@ -224,7 +224,7 @@ def test_a_coordinated_clause_with_its_own_subject_stays_one_content(analyse) ->
     ("sentence", "source", "content"),
     [
         (
-            "Most of the candidates said they support the new ferry to the island.",
+            "Most of the aldermen said they support the new ferry to the island.",
             "Most",
             "they support the new ferry to the island",
         ),
@@ -232,7 +232,7 @@ def test_a_coordinated_clause_with_its_own_subject_stays_one_content(analyse) ->
     ],
 )
 def test_a_verb_of_saying_makes_a_quantity_its_speakers(analyse, sentence: str, source: str, content: str) -> None:
-    """ "Most of the candidates said …": whatever noun the "of" names, a verb of saying makes the quantity one of
+    """ "Most of the aldermen said …": whatever noun the "of" names, a verb of saying makes the quantity one of
     speakers (session 23; a belief still asks the noun to name people, see ``test_bodies_and_places_hold_no_belief``).
     The claim is kept with its source as written and credited to nobody."""
     quotes = [q for q in analyse(sentence).quotes if q.kind == "speech"]
@@ -271,10 +271,10 @@ def test_people_show_nothing_by_saying(analyse) -> None:
     ("sentence", "source", "cue", "content"),
     [
         (
-            "Mayor Ada Vale is running a quiet campaign, refusing to attack her rivals.",
+            "Mayor Ada Vale is running a quiet campaign, refusing to criticise the council.",
             "Mayor Ada Vale",
             "refusing",
-            "to attack her rivals",
+            "to criticise the council",
         ),
         (
             "The senator wrote to his donors, vowing to stay in the race until June.",
@@ -287,7 +287,7 @@ def test_people_show_nothing_by_saying(analyse) -> None:
 def test_a_participle_after_its_clause_is_the_subjects_stance(
     analyse, sentence: str, source: str, cue: str, content: str
 ) -> None:
-    """ "X ran a quiet campaign, refusing to attack her rivals": a participle set off after its clause takes that
+    """ "X ran a quiet campaign, refusing to criticise the council": a participle set off after its clause takes that
     clause's subject, as "…, saying …" does; kind stance, no claim."""
     found = [q for q in analyse(sentence).quotes if q.kind == "stance"]
     assert [(q.text, sentence[q.source_start : q.source_end], sentence[q.cue_start : q.cue_end]) for q in found] == [
@@ -304,9 +304,12 @@ def test_a_participle_on_a_noun_takes_no_stance(analyse) -> None:
 
 
 def test_a_clause_closed_by_a_colon_frames_the_quotation_whatever_its_verb(analyse) -> None:
-    """ "She addressed the crowd again: “…”": a colon closing a clause whose subject can speak introduces the
+    """ "The mayor addressed the harbour workers: “…”": a colon closing a clause whose subject can speak introduces the
     quotation through that verb, as '“…,” she continued' does; a thing's verb frames nothing."""
-    text = "Mayor Ada Vale addressed the crowd again: “Here is what I regret. The ferry should never have been sold.”"
+    text = (
+        "Mayor Ada Vale addressed the harbour workers: “Nobody regrets the sale more than I do. The ferry should never "
+        "have been sold.”"
+    )
     (q,) = analyse(text).quotes
     assert (text[q.cue_start : q.cue_end], q.speaker) == ("addressed", "Ada Vale")
     (q,) = analyse("The ferry timetable changed: “Boats leave at nine and at noon every day.”").quotes

@@ -242,7 +242,7 @@ def stance_content(cue: Token) -> Span | None:
     that follows it without a break. Only a verb with its own subject before it takes a position: a participle
     or infinitive on a noun ("voters supporting X") has no source of its own, and a passive ("was endorsed by") or a
     relative pronoun object alone is no content of the subject's; a participle set off after its clause ("X ran a
-    quiet campaign, refusing to attack his rivals") is the stance of that clause's subject (``adjunct_participle``)."""
+    quiet campaign, refusing to criticise the council") is the stance of its subject (``adjunct_participle``)."""
     data = cues()
     through = stance_preposition(cue)
     if (lemma(cue) not in data["stance_verbs"] and through is None) or any(

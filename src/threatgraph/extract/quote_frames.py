@@ -257,7 +257,7 @@ def _colon_frame(doc: Doc, marked: Marked) -> Token | None:
 
 def _colon_verb(colon: Token) -> Token | None:
     """The verb of a 'X continued:' frame: a colon closing a clause whose verb has a subject that can speak
-    (``_animate``) and nothing after it but its own words ("Cruz continued:", "She addressed the crowd again:")
+    (``_animate``) and nothing after it but its own words ("Vale continued:", "The mayor turned to the crowd:")
     introduces the quotation after it through that verb, whatever the verb is, as '“…,” he continued' does
     (``_frame_verb``): the frame's syntax is the cue, not the word."""
     verb = colon.head

@@ -812,7 +812,7 @@ def unnamed_people(att: Attribution) -> bool:
 
 def speaking_quantity(att: Attribution) -> bool:
     """Whether an attribution without a speaker has a quantity for its source and a verb of saying for its cue
-    ("most of the candidates said …", "several of the lawyers say …"): the verb makes them speakers whatever noun
+    ("most of the aldermen said …", "several of the lawyers say …"): the verb makes them speakers whatever noun
     the "of" names (``people_quantities`` alone asks it to name people, for the verbs of mind and report). PARC's
     source all the same; it names nobody, so the claim is credited to no actor."""
     lem = lemma(att.cue)
