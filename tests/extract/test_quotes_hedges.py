@@ -110,3 +110,35 @@ def test_an_expletive_passive_of_saying_is_a_sourceless_hedge(analyse, sentence:
 def test_a_passive_of_saying_with_a_subject_of_its_own_is_no_expletive_hedge(analyse) -> None:
     """ "It was reported to the police": no clause, nothing said."""
     assert analyse("It was reported to the harbour police on Monday.").quotes == []
+
+
+def test_unnamed_questions_are_read_once_by_their_verb(nlp: Language) -> None:
+    """One reading of the unasked question serves both uses in ``extract_quotes`` (the verb is no claim's cue; the
+    clause is a sourceless question): keyed by the verb, nothing read inside a span left out (a quotation)."""
+    from threatgraph.extract.quote_raising import unnamed_questions
+
+    text = "Asked whether the ferry would run, she laughed. “Asked if it would, I laughed,” he said."
+    doc = nlp(text)
+    quotation = (text.index("“"), text.index("”") + 1)
+    found = unnamed_questions(doc, [quotation])
+    assert [(doc[i].text, text[a:b]) for i, (_verb, (a, b)) in found.items()] == [
+        ("Asked", "whether the ferry would run")
+    ]
+    assert all(doc[i] == verb for i, (verb, _span) in found.items())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor said that the ferry would run in May.", True),
+        ("The mayor said that was the last ferry of the year.", False),
+    ],
+)
+def test_the_complementiser_that_is_told_from_a_subject_that(nlp: Language, sentence: str, expected: bool) -> None:
+    """``opening_that`` is the one test by which a verb's and an adjective's content leave out the complementiser
+    (PARC 3.0) and keep a "that" that is what was said."""
+    from threatgraph.extract.quote_content import opening_that
+
+    doc = nlp(sentence)
+    (that,) = [t for t in doc if t.lower_ == "that"]
+    assert opening_that(that) is expected

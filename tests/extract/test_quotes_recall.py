@@ -218,3 +218,99 @@ def test_a_second_saying_coordinated_into_the_content_is_the_same_speakers(
 def test_a_coordinated_clause_with_its_own_subject_stays_one_content(analyse) -> None:
     (q,) = analyse("Jon Vale said the mill had closed and the workers had gone home.").quotes
     assert q.text == "the mill had closed and the workers had gone home"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "Most of the aldermen said they support the new ferry to the island.",
+            "Most",
+            "they support the new ferry to the island",
+        ),
+        ("Two of the aldermen told reporters that the port would close in May.", "Two", "the port would close in May"),
+    ],
+)
+def test_a_verb_of_saying_makes_a_quantity_its_speakers(analyse, sentence: str, source: str, content: str) -> None:
+    """ "Most of the aldermen said …": whatever noun the "of" names, a verb of saying makes the quantity one of
+    speakers (session 23; a belief still asks the noun to name people, see ``test_bodies_and_places_hold_no_belief``).
+    The claim is kept with its source as written and credited to nobody."""
+    quotes = [q for q in analyse(sentence).quotes if q.kind == "speech"]
+    assert [(q.text, sentence[q.source_start : q.source_end], q.speaker) for q in quotes] == [(content, source, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "Economists estimate that the port will lose money next year.",
+            "Economists",
+            "the port will lose money next year",
+        ),
+        ("Local farmers reported that the river had flooded twice.", "Local farmers", "the river had flooded twice"),
+        (
+            "Crime experts have concluded that most thefts happen at night.",
+            "Crime experts",
+            "most thefts happen at night",
+        ),
+    ],
+)
+def test_people_report_estimate_and_conclude_as_bodies_do(analyse, sentence: str, source: str, content: str) -> None:
+    """The weak verbs of report ("reported", "estimate", "concluded") took only a named actor, a state body or a
+    document; people unnamed ("economists", "farmers") report what they find as much."""
+    (q,) = analyse(sentence).quotes
+    assert (q.text, sentence[q.source_start : q.source_end], q.speaker_group) == (content, source, -1)
+
+
+def test_people_show_nothing_by_saying(analyse) -> None:
+    """A verb of evidence is no saying for people: "experts showed that …" is what their work proves."""
+    assert analyse("Experts showed that the dam was weak.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Mayor Ada Vale is running a quiet campaign, refusing to criticise the council.",
+            "Mayor Ada Vale",
+            "refusing",
+            "to criticise the council",
+        ),
+        (
+            "The senator wrote to his donors, vowing to stay in the race until June.",
+            "The senator",
+            "vowing",
+            "to stay in the race until June",
+        ),
+    ],
+)
+def test_a_participle_after_its_clause_is_the_subjects_stance(
+    analyse, sentence: str, source: str, cue: str, content: str
+) -> None:
+    """ "X ran a quiet campaign, refusing to criticise the council": a participle set off after its clause takes that
+    clause's subject, as "…, saying …" does; kind stance, no claim."""
+    found = [q for q in analyse(sentence).quotes if q.kind == "stance"]
+    assert [(q.text, sentence[q.source_start : q.source_end], sentence[q.cue_start : q.cue_end]) for q in found] == [
+        (content, source, cue)
+    ]
+
+
+def test_a_participle_on_a_noun_takes_no_stance(analyse) -> None:
+    """ "Voters supporting the levy gathered outside": the participle describes the voters; nobody takes a
+    position the text reports."""
+    assert [
+        q for q in analyse("Voters supporting the levy gathered outside the hall.").quotes if q.kind == "stance"
+    ] == []
+
+
+def test_a_clause_closed_by_a_colon_frames_the_quotation_whatever_its_verb(analyse) -> None:
+    """ "The mayor addressed the harbour workers: “…”": a colon closing a clause whose subject can speak introduces the
+    quotation through that verb, as '“…,” she continued' does; a thing's verb frames nothing."""
+    text = (
+        "Mayor Ada Vale addressed the harbour workers: “Nobody regrets the sale more than I do. The ferry should never "
+        "have been sold.”"
+    )
+    (q,) = analyse(text).quotes
+    assert (text[q.cue_start : q.cue_end], q.speaker) == ("addressed", "Ada Vale")
+    (q,) = analyse("The ferry timetable changed: “Boats leave at nine and at noon every day.”").quotes
+    assert q.cue_start == -1 and q.speaker is None

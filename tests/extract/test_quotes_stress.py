@@ -311,7 +311,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Ada Roe said the sources of the government had to be protected at all costs. The reporter shot back at "
         "once:\n\n"
         "“I remember the last war, and I remember what we were told then about the enemy.”",
-        [("Ada Roe", "the sources of the government had to be protected")],
+        # the colon closing "The reporter shot back at once:" frames the next paragraph's quotation through its verb
+        # (session 23, quote_frames._colon_verb): the reporter's words, never Ada Roe's
+        [("Ada Roe", "the sources of the government had to be protected"), ("reporter", "I remember the last war")],
     ),
     (
         "a transcript line",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from threatgraph.extract.events_actors import MentionIndex
 from threatgraph.extract.events_lemmas import lemma
+from threatgraph.extract.quote_content import opening_that
 from threatgraph.extract.quote_cues import cues
 from threatgraph.extract.quote_people import quoted_at
 from threatgraph.extract.quote_raising import finite_clause, subtree_edges
@@ -76,11 +77,12 @@ def _infinitive(adj: Token) -> Token | None:
 
 
 def _content(head: Token) -> tuple[int, int]:
-    """A clause's characters without the complementiser "that" (PARC 3.0's convention) and without punctuation at
-    its ends; an opener of a question ("whether", "if", a wh- word) is kept."""
+    """A clause's characters without the complementiser "that" (PARC 3.0's convention, the test shared with a
+    verb's content: ``opening_that``) and without punctuation at its ends; an opener of a question ("whether",
+    "if", a wh- word) is kept, as the hedge reads it for its own."""
     start, end = subtree_edges(head)
     first = head.left_edge
-    if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 <= head.i:
+    if opening_that(first) and first.i < head.i:
         start = head.doc[first.i + 1].idx
     return start, end
 

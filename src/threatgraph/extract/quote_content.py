@@ -40,10 +40,7 @@ def reported_text(cue: Token) -> Span | None:
                 toks.pop()
         if len(toks) > 2 and toks[0].pos_ == "ADV" and toks[1].lower_ == "that" and toks[1].dep_ != "nsubj":
             toks = toks[1:]  # "said only that …", "said simply that …": the adverb qualifies the saying
-        if toks and (
-            (toks[0].dep_ == "mark" and not conditional(toks[0], comp[0]))
-            or (toks[0].lower_ == "that" and toks[0].dep_ != "nsubj")
-        ):
+        if toks and ((toks[0].dep_ == "mark" and not conditional(toks[0], comp[0])) or opening_that(toks[0])):
             toks = toks[1:]  # the complementiser is no part of what was said (PARC), however it was parsed
         if toks and toks[0].i == cue.i + 1 and toks[0].dep_ in ("prep", "npadvmod"):
             # "said on Monday it had …": with no "that", a phrase right after the cue and before the clause's
@@ -243,16 +240,17 @@ def stance_content(cue: Token) -> Span | None:
     or infinitive with the complements that complete it ("endorsed Ada Vale", "wants to cut taxes", "urged the
     council to act", "accused the mayor of lying"), from the first such dependent after the verb to the last
     that follows it without a break. Only a verb with its own subject before it takes a position: a participle
-    or infinitive ("voters supporting X", "…, seeking to …") would take its source from a clause around it, and a
-    passive ("was endorsed by") or a relative pronoun object alone is no content of the subject's."""
+    or infinitive on a noun ("voters supporting X") has no source of its own, and a passive ("was endorsed by") or a
+    relative pronoun object alone is no content of the subject's; a participle set off after its clause ("X ran a
+    quiet campaign, refusing to criticise the council") is the stance of its subject (``adjunct_participle``)."""
     data = cues()
     through = stance_preposition(cue)
     if (lemma(cue) not in data["stance_verbs"] and through is None) or any(
         c.dep_ in ("auxpass", "nsubjpass") for c in cue.children
     ):
         return None
-    if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
-        return None  # "voters supporting X", "…, seeking to …": whose stance a participle is, its clause says
+    if not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children) and not adjunct_participle(cue):
+        return None  # "voters supporting X": a participle on a noun; whose stance it is, nothing here says
     doc = cue.doc
     taken: list[Token] = []
     rights = list(cue.rights)
@@ -291,6 +289,22 @@ def stance_content(cue: Token) -> Span | None:
     if len(span) == 1 and span[0].pos_ == "PRON" and span[0].tag_ not in ("PRP",):
         return None  # "which", "what": the relative or question word stands for content elsewhere
     return span
+
+
+def adjunct_participle(verb: Token) -> bool:
+    """Whether a verb is a participle set off by a comma after the clause it hangs on, that clause having a subject
+    of its own ("The senator emailed supporters, vowing to compete …"): the participle's act or stance is that
+    subject's, as a saying participle's is ("…, saying the port was closed"). A participle on a noun ("voters
+    supporting the levy") or opening its sentence is none."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
 
 
 def _has_infinitive(first: Token, last: Token) -> bool:
@@ -370,6 +384,14 @@ def saying_above(cue: Token) -> Token | None:
         if second is not None and second.i == cue.i:
             return clause.head
     return None
+
+
+def opening_that(first: Token) -> bool:
+    """Whether the first word of a reported clause is its complementiser "that", however a parser labelled it (a
+    mark, or by mistake a determiner or an object): PARC 3.0 leaves it out of the content, so every reading of a
+    content (a verb's clause here, an adjective's in ``quote_attitudes``) strips it by this one test. A "that"
+    that is the clause's subject ("said that was wrong") is what was said."""
+    return first.lower_ == "that" and first.dep_ != "nsubj"
 
 
 def conditional(mark: Token, clause: Token) -> bool:

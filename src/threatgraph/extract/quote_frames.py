@@ -252,7 +252,24 @@ def _colon_frame(doc: Doc, marked: Marked) -> Token | None:
             return tok  # 'Analyst Ada Roe said:' closing the paragraph before the quotation
         if tok.dep_ == "dobj" and lemma(tok) in cues()["document_nouns"] and tok.head.pos_ == "VERB":
             return tok.head
-    return None
+    return _colon_verb(prev)
+
+
+def _colon_verb(colon: Token) -> Token | None:
+    """The verb of a 'X continued:' frame: a colon closing a clause whose verb has a subject that can speak
+    (``_animate``) and nothing after it but its own words ("Vale continued:", "The mayor turned to the crowd:")
+    introduces the quotation after it through that verb, whatever the verb is, as '“…,” he continued' does
+    (``_frame_verb``): the frame's syntax is the cue, not the word."""
+    verb = colon.head
+    if verb.pos_ != "VERB" or verb.i >= colon.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") and verb.i < c.i < colon.i for c in verb.children):
+        return None  # "She said she would go on:": the clause after the verb is its own saying or act (a parser
+        # may hang the quotation after the colon on the verb too: that is the content, not a clause of the frame)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or not _animate(subjects[0]):
+        return None
+    return verb
 
 
 def cue_span(cue: Token) -> tuple[int, int]:

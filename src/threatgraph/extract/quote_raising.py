@@ -116,12 +116,15 @@ def unnamed_question(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def unnamed_questions(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[Token, tuple[int, int]]]:
-    """Each question put by an unnamed asker, with its question clause, outside the spans ``outside``."""
-    out = []
+def unnamed_questions(doc: Doc, outside: list[tuple[int, int]]) -> dict[int, tuple[Token, tuple[int, int]]]:
+    """Each question put by an unnamed asker outside the spans ``outside``, by the index of its verb, with its
+    question clause. The one place that reads them: the verb is no cue of a claim of its own (its subject, if any,
+    is passive) and the clause, when it has characters, is a sourceless attribution; a question verb whose
+    clause is empty stays here too, so that no other reading takes it for a claim."""
+    out = {}
     for tok in doc:
         if tok.pos_ == "VERB" and not any(s <= tok.idx < e for s, e in outside):
             span = unnamed_question(tok)
-            if span is not None and span[0] < span[1]:
-                out.append((tok, span))
+            if span is not None:
+                out[tok.i] = (tok, span)
     return out

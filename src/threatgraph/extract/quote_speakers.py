@@ -768,6 +768,8 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
     lem = lemma(cue)
     speaker = att.speaker
     if speaker is None:  # "they say …" with no antecedent the article names: said by people left unnamed
+        if speaking_quantity(att):
+            return True
         return unnamed_people(att) and (lem in data["mind_verbs"] or lem not in data["weak_cue_verbs"])
     if lem in data["knowledge_verbs"] and lem not in data["cue_verbs"]:  # "realised that …": people know things
         return speaker.label == "Person" or _people(att)
@@ -781,6 +783,9 @@ def speaks_by(cue: Token, att: Attribution) -> bool:
         return False  # "she showed that she can win": her deeds prove it, she did not say it
     if lem not in data["weak_cue_verbs"] or speaker.group >= 0:
         return True
+    if lem not in data["evidence_verbs"] and lem not in data["characterising_verbs"] and _people(att):
+        return True  # "economists estimate that …", "farmers reported that …": people report as bodies do (how
+        # unnamed officials "described" a thing is their word for it, no finding: left as it was)
     head = att.speaker_token
     bodies = label_config()["heads"]["PublicBody"]
     if head is not None and lem not in data["mind_verbs"]:
@@ -803,6 +808,21 @@ def unnamed_people(att: Attribution) -> bool:
     if att.speaker is not None or tok is None:
         return False
     return (tok.pos_ == "PRON" and tok.lower_ in _PEOPLE_PRONOUNS) or _quantity_of_people(tok)
+
+
+def speaking_quantity(att: Attribution) -> bool:
+    """Whether an attribution without a speaker has a quantity for its source and a verb of saying for its cue
+    ("most of the aldermen said …", "several of the lawyers say …"): the verb makes them speakers whatever noun
+    the "of" names (``people_quantities`` alone asks it to name people, for the verbs of mind and report). PARC's
+    source all the same; it names nobody, so the claim is credited to no actor."""
+    lem = lemma(att.cue)
+    data = cues()
+    return (
+        att.speaker is None
+        and lem in data["cue_verbs"]
+        and lem not in data["weak_cue_verbs"]
+        and _quantity(att.speaker_token)
+    )
 
 
 def _people(att: Attribution) -> bool:
@@ -840,17 +860,21 @@ def _quantity_of_people(tok: Token) -> bool:
     """Whether a subject is a quantity of people ("most believe", "several said", "six in 10 say", "two-thirds of
     the farmers said"): a number or a word of ``people_quantities`` standing alone, or whose "of" names people.
     PARC's source all the same; it names nobody, so the claim is credited to no actor."""
-    if not (tok.pos_ == "NUM" or lemma(tok).lower() in cues()["people_quantities"]) or tok.ent_type_ in (
-        "DATE",
-        "TIME",
-        "MONEY",
-    ):
+    if not _quantity(tok):
         return False
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if not of:
         return True
     whole = of[0]
     return (whole.pos_ == "PRON" and whole.lower_ in ("them", "us", "those")) or _people_word(whole)
+
+
+def _quantity(tok: Token | None) -> bool:
+    """Whether a subject is a quantity ("most", "several", "six in 10", "two-thirds of …"): a number or a word of
+    ``people_quantities``, never a date, a time or a sum of money."""
+    if tok is None or tok.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    return tok.pos_ == "NUM" or lemma(tok).lower() in cues()["people_quantities"]
 
 
 def _finding(att: Attribution) -> bool:

@@ -73,8 +73,15 @@ from threatgraph.extract.quote_marks import (
 from threatgraph.extract.quote_nominal import colon_attribution, nominal_attributions
 from threatgraph.extract.quote_people import surname_mentions
 from threatgraph.extract.quote_profiles import affiliation_of, outlet_of, person_profiles, prep_phrase
-from threatgraph.extract.quote_raising import hedges, unnamed_question, unnamed_questions
-from threatgraph.extract.quote_speakers import PERSON_ENTS, Attribution, attribution_for, speaks_by, unnamed_people
+from threatgraph.extract.quote_raising import hedges, unnamed_questions
+from threatgraph.extract.quote_speakers import (
+    PERSON_ENTS,
+    Attribution,
+    attribution_for,
+    speaking_quantity,
+    speaks_by,
+    unnamed_people,
+)
 from threatgraph.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
@@ -104,7 +111,7 @@ def _quote(text: str, start: int, end: int, att: Attribution | None, **kw: Any) 
         q.kind = attribution_kind(att.cue, att.speaker_token)
         if att.source is not None:
             q.source_start, q.source_end = att.source
-        elif att.speaker_token is not None and (speaker is not None or unnamed_people(att)):
+        elif att.speaker_token is not None and (speaker is not None or unnamed_people(att) or speaking_quantity(att)):
             q.source_start, q.source_end = _source_span(att.speaker_token)
         if q.source_start >= 0:
             source = att.cue.doc.char_span(q.source_start, q.source_end, alignment_mode="expand")
@@ -237,6 +244,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         return is_cue(tok) and not inside_marked(tok.idx, kept) and not any(s <= tok.idx < e for s, e in headings)
 
     cue_tokens = [t for t in doc if cue_at(t)]  # once per document
+    outside = [*((m.start, m.end) for m in kept), *headings]
+    asked = unnamed_questions(doc, outside)  # "Asked whether …, X said": the asker goes unnamed
     direct_cues: set[int] = set()
     bodies: set[tuple[str | None, int]] = set()  # speakers of direct quotes that are bodies, not persons
     items: list[tuple[int, Quote]] = []
@@ -290,7 +299,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if channel_of_saying(tok, direct_cues):
             continue  # '“…,” X said, according to Reuters': X's own words, passed on by the agency, are X's
         word = lemma(tok)
-        if unnamed_question(tok) is not None:
+        if tok.i in asked:
             continue  # "Asked what she would do, X said …": X answers; the asker goes unnamed (kind question below)
         # a verb of stance alone ("rejected the claim that …", "wants the party to …") reports no clause of its
         # subject's beyond a complement of its own: no that-clause found further on is its content
@@ -380,8 +389,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], article: Article) -> list[
         if text[end - 1] == "?":  # "VALE: Do you think …?": a transcript's question states no claim
             q.kind = "question"
         items.append((start, finish(q, att)))
-    outside = [*((m.start, m.end) for m in kept), *headings]
-    for verb, (p_start, p_end) in unnamed_questions(doc, outside):  # "Asked whether …, X said"
+    for verb, (p_start, p_end) in asked.values():  # "Asked whether …, X said": kind question, no source
+        if p_start >= p_end:
+            continue
         q = _quote(text[p_start:p_end], p_start, p_end, Attribution(verb, None, None), outlet=None, direct=False)
         q.kind, q.sentence = "question", _sentence_text(text, verb)
         items.append((p_start, q))
