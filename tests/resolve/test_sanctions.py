@@ -172,6 +172,46 @@ def test_a_namesake_group_elsewhere_is_not_linked(store, add, tmp_path: Path) ->
     assert link_rows(store) == []
 
 
+#: Two branches of one invented group, each listed with the city it acts in ("<GROUP> IN <City>").
+BANNER_BRANCHES = "\n".join(
+    f'{num},"VIGILANT BANNER IN {city}",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+    for num, city in ((9311, "MOMBASA"), (9312, "KISUMU"))
+)
+
+
+def test_a_branch_listed_in_a_city_links_where_the_article_names_that_city(store, add, tmp_path: Path) -> None:
+    """ "the Vigilant Banner" for "VIGILANT BANNER IN MOMBASA": a city qualifies a branch as a country does, and only
+    the branch whose city the article names is linked."""
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner attacked a convoy in Mombasa.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Mombasa"])],
+    )
+    resolve.update(store, add(art))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9311", "probable")]
+
+
+def test_a_branch_group_is_not_linked_where_no_listed_city_is_named(store, add, tmp_path: Path) -> None:
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner held a rally in Nairobi.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Nairobi"])],
+    )
+    resolve.update(store, add(art))
+    assert link_rows(store) == []
+
+
+def test_a_group_named_with_two_listed_branches_cities_is_left_for_review(store, add, tmp_path: Path) -> None:
+    """Both branches' cities are named: the bare name does not say which branch the article means."""
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner moved fighters from Mombasa to Kisumu.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Mombasa"]), ("Location", ["Kisumu"])],
+    )
+    resolve.update(store, add(art))
+    assert sorted((r[1], r[3]) for r in link_rows(store)) == [("ofac-9311", "possible"), ("ofac-9312", "possible")]
+
+
 FLY_DILMUN = '9401,"FLY DILMUN AIRLINES COMPANY",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from followthemoney.types import registry
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
+from threatgraph.extract.places import is_place, place_key
 from threatgraph.names.align import ALIGNED, best_name_score, compare_names, place_variants
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form, script_of, skeleton
@@ -424,12 +425,15 @@ def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
 
 
 def _place_keys(text: str) -> set[str]:
-    """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
+    """A place word's identities: its country code, its region ("Syria", "Sham" and "the Levant" are one), and for a
+    known city or province its own name, on the key its romanisations share ("Benghazi", "Banghazi")."""
     word = fold(text).removeprefix("the ").strip()
     keys = {f"region:{vocabulary().place_of[word]}"} if word in vocabulary().place_of else set()
     code = registry.country.clean(word)
     if code:
         keys.add(f"country:{code}")
+    if word and is_place(word):
+        keys.add(f"place:{place_key(word)}")
     return keys
 
 
@@ -439,14 +443,22 @@ def _listed_names(cand: Any) -> list[str]:
     return list(dict.fromkeys(str(n) for p in LISTED_NAME_PROPS for n in props.get(p) or []))
 
 
+#: Words that join a listed group's name to the place that qualifies it: "X OF <places>", "X IN <place>".
+QUALIFIER_WORDS = (" of ", " in ")
+
+
 def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapping[str, int]) -> str | None:
-    """A group named without the place its listed name ends in: "X" for the listed "X OF <places>", when every
-    word after "of" is a place and the articles name one of those places with the actor.
+    """A group named without the place its listed name ends in: "X" for the listed "X OF <places>" or "X IN
+    <place>", when every word after "of"/"in" is a place (a country, a region, a known city or province) and the
+    articles name one of those places with the actor.
 
     Why: groups drop their territorial qualifier in running text ("the Islamic Movement" for "... of
-    Uzbekistan"), and the matcher, scoring the missing words, proposes the entry below its bar. The core name
-    must be the listed one exactly, and the place named alongside stands for the qualifier, so a namesake
-    group elsewhere ("the Islamic Movement" in Nigeria) stays unlinked. Returns the evidence, or None.
+    Uzbekistan"; a branch listed as "<Group> IN <City>" is called "<Group>" by reporters in that city), and the
+    matcher, scoring the missing words, proposes the entry below its bar. The core name must be the listed one
+    exactly, and the place named alongside stands for the qualifier, so a namesake group elsewhere ("the Islamic
+    Movement" in Nigeria) stays unlinked; where the articles name the places of two listed branches, both links
+    rival each other and go to review (:func:`threatgraph.resolve.judge.one_entry_per_name`). Returns the
+    evidence, or None.
     """
     listed = _listed_names(cand)
     named: set[str] = set()
@@ -456,8 +468,8 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
             named |= _place_keys(norm)
     if not named:
         return None
-    for name in listed:
-        head, sep, tail = name.casefold().rpartition(" of ")
+    for name, joint in ((n, j) for n in listed for j in QUALIFIER_WORDS):
+        head, sep, tail = name.casefold().rpartition(joint)
         if not sep or not head:
             continue
         pieces = [x.strip() for x in re.split(r",|\band\b|&", tail) if x.strip()]
