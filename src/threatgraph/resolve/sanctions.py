@@ -426,7 +426,7 @@ def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
 
 def _place_keys(text: str) -> set[str]:
     """A place word's identities: its country code, its region ("Syria", "Sham" and "the Levant" are one), and for a
-    known city or province its own name, on the key its romanisations share ("Benghazi", "Banghazi")."""
+    known city or province its own name, on the key its romanisations share ("Raqqah", "Raqqa")."""
     word = fold(text).removeprefix("the ").strip()
     keys = {f"region:{vocabulary().place_of[word]}"} if word in vocabulary().place_of else set()
     code = registry.country.clean(word)
