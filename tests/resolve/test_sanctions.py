@@ -172,6 +172,46 @@ def test_a_namesake_group_elsewhere_is_not_linked(store, add, tmp_path: Path) ->
     assert link_rows(store) == []
 
 
+#: Two branches of one invented group, each listed with the city it acts in ("<GROUP> IN <City>").
+BANNER_BRANCHES = "\n".join(
+    f'{num},"VIGILANT BANNER IN {city}",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+    for num, city in ((9311, "MOMBASA"), (9312, "KISUMU"))
+)
+
+
+def test_a_branch_listed_in_a_city_links_where_the_article_names_that_city(store, add, tmp_path: Path) -> None:
+    """ "the Vigilant Banner" for "VIGILANT BANNER IN MOMBASA": a city qualifies a branch as a country does, and only
+    the branch whose city the article names is linked."""
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner attacked a convoy in Mombasa.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Mombasa"])],
+    )
+    resolve.update(store, add(art))
+    assert [(r[1], r[3]) for r in link_rows(store)] == [("ofac-9311", "probable")]
+
+
+def test_a_branch_group_is_not_linked_where_no_listed_city_is_named(store, add, tmp_path: Path) -> None:
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner held a rally in Nairobi.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Nairobi"])],
+    )
+    resolve.update(store, add(art))
+    assert link_rows(store) == []
+
+
+def test_a_group_named_with_two_listed_branches_cities_is_left_for_review(store, add, tmp_path: Path) -> None:
+    """Both branches' cities are named: the bare name does not say which branch the article means."""
+    _one_entry_list(store, tmp_path, BANNER_BRANCHES)
+    art = build(
+        "The Vigilant Banner moved fighters from Mombasa to Kisumu.",
+        [("ArmedGroup", ["Vigilant Banner"]), ("Location", ["Mombasa"]), ("Location", ["Kisumu"])],
+    )
+    resolve.update(store, add(art))
+    assert sorted((r[1], r[3]) for r in link_rows(store)) == [("ofac-9311", "possible"), ("ofac-9312", "possible")]
+
+
 FLY_DILMUN = '9401,"FLY DILMUN AIRLINES COMPANY",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
 
 
@@ -246,3 +286,71 @@ def test_same_listed_needs_the_lists_own_evidence() -> None:
     second = cand("ofac", "o10", "Organization", name=["NORTHERN RIVERS FRONT"])
     names = build_names([(c.dataset, c.entry_id, c.schema, c.entity) for c in (front, second, un_front)])
     assert same_listed([front, second, un_front], names) == frozenset()  # one list naming two entries alike
+
+
+def _companion_list(store, tmp_path: Path, *extra: str, group_program: str = "SDGT") -> None:
+    """An invented militant listed with a place of birth and no Linked To party, and a listed group."""
+    rows = [
+        '9601,"MARWANDI, Idris Kamal",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1971; POB Kenya."',
+        f'9602,"EASTERN RIVERS FRONT",-0- ,"{group_program}",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+        *extra,
+    ]
+    _one_entry_list(store, tmp_path, "\n".join(rows))
+
+
+COMPANION_TEXT = "Idris Kamal Marwandi planned the raid in Kenya, and the Eastern Rivers Front claimed it."
+COMPANION_ACTORS = [
+    ("Person", ["Idris Kamal Marwandi"]),
+    ("Location", ["Kenya"]),
+    ("ArmedGroup", ["Eastern Rivers Front"]),
+]
+
+
+def _person_link(store) -> list[tuple[str, str]]:
+    return sorted((r[1], r[3]) for r in link_rows(store) if r[1] == "ofac-9601")
+
+
+def test_a_full_name_with_its_country_and_a_listed_group_of_its_program_is_probable(store, add, tmp_path: Path) -> None:
+    """The entry states no Linked To party: its country and a listed body of its program, named alongside the full
+    name, corroborate it (issue 9)."""
+    _companion_list(store, tmp_path)
+    resolve.update(store, add(build(COMPANION_TEXT, COMPANION_ACTORS)))
+    assert _person_link(store) == [("ofac-9601", "probable")]
+    with store.connect() as conn:
+        expl = conn.execute(
+            select(sanction_links.c.explanation).where(sanction_links.c.entry_id == "ofac-9601")
+        ).scalar_one()
+    assert any(x.startswith("companion:") for x in expl["judgement"]["for"])
+
+
+def test_a_full_name_and_a_listed_group_without_the_entrys_country_stays_possible(store, add, tmp_path: Path) -> None:
+    _companion_list(store, tmp_path)
+    text = "Idris Kamal Marwandi planned the raid in Peru, and the Eastern Rivers Front claimed it."
+    actors = [("Person", ["Idris Kamal Marwandi"]), ("Location", ["Peru"]), ("ArmedGroup", ["Eastern Rivers Front"])]
+    resolve.update(store, add(build(text, actors)))
+    assert _person_link(store) == [("ofac-9601", "possible")]
+
+
+def test_a_full_name_and_its_country_without_a_listed_group_stays_possible(store, add, tmp_path: Path) -> None:
+    _companion_list(store, tmp_path)
+    text = "Idris Kamal Marwandi planned the raid in Kenya, and the Harbour Sailing Club watched."
+    actors = [("Person", ["Idris Kamal Marwandi"]), ("Location", ["Kenya"]), ("Organization", ["Harbour Sailing Club"])]
+    resolve.update(store, add(build(text, actors)))
+    assert _person_link(store) == [("ofac-9601", "possible")]
+
+
+def test_a_listed_group_of_another_program_is_no_companion(store, add, tmp_path: Path) -> None:
+    _companion_list(store, tmp_path, group_program="SDNTK")
+    resolve.update(store, add(build(COMPANION_TEXT, COMPANION_ACTORS)))
+    assert _person_link(store) == [("ofac-9601", "possible")]
+
+
+def test_a_family_the_list_holds_other_members_of_needs_more_than_a_companion(store, add, tmp_path: Path) -> None:
+    """A listed relative shares the family name, the country and the program: a father named like his listed son
+    would read as the son on these facts alone."""
+    relative = (
+        '9603,"MARWANDI, Samir Idris",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1995; POB Kenya."'
+    )
+    _companion_list(store, tmp_path, relative)
+    resolve.update(store, add(build(COMPANION_TEXT, COMPANION_ACTORS)))
+    assert _person_link(store) == [("ofac-9601", "possible")]

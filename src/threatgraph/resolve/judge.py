@@ -40,7 +40,9 @@ States (analysts add ``confirmed`` and ``rejected``, which always win):
 - ``probable`` — automatic and corroborated. An organisation needs a full name alignment that is
   not an acronym alone, or its listed name without a place qualifier whose place the articles name
   with it (or a weaker name plus a reported designation or affiliation); a person
-  needs a full alignment of at least two name parts *and* a reported designation or affiliation,
+  needs a full alignment of at least two name parts *and* a reported designation or affiliation (or, for an entry
+  stating no Linked To party and a family the list holds no other member of, both a country the entry states and a
+  listed body of one of its programs named alongside: :func:`threatgraph.resolve.sanctions.listed_companion`),
   or a partial one (every part of its name a part of the listed name) with two of designation,
   affiliation and country. A person is never probable on a name alone, nor when the articles also give it
   a given name the entry lacks or a nationality the entry does not state, nor beside a stronger entry for the

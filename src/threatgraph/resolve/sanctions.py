@@ -22,6 +22,7 @@ from typing import Any
 from followthemoney.types import registry
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
+from threatgraph.extract.places import is_place, place_key
 from threatgraph.names.align import ALIGNED, best_name_score, compare_names, place_variants
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import NameForm, family, name_form, script_of, skeleton
@@ -424,12 +425,15 @@ def partial_of_many(verdict: Judgement, index: ScreenIndex) -> None:
 
 
 def _place_keys(text: str) -> set[str]:
-    """A place word's identities: its country code and its region ("Syria", "Sham" and "the Levant" are one)."""
+    """A place word's identities: its country code, its region ("Syria", "Sham" and "the Levant" are one), and for a
+    known city or province its own name, on the key its romanisations share ("Raqqah", "Raqqa")."""
     word = fold(text).removeprefix("the ").strip()
     keys = {f"region:{vocabulary().place_of[word]}"} if word in vocabulary().place_of else set()
     code = registry.country.clean(word)
     if code:
         keys.add(f"country:{code}")
+    if word and is_place(word):
+        keys.add(f"place:{place_key(word)}")
     return keys
 
 
@@ -439,14 +443,22 @@ def _listed_names(cand: Any) -> list[str]:
     return list(dict.fromkeys(str(n) for p in LISTED_NAME_PROPS for n in props.get(p) or []))
 
 
+#: Words that join a listed group's name to the place that qualifies it: "X OF <places>", "X IN <place>".
+QUALIFIER_WORDS = (" of ", " in ")
+
+
 def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapping[str, int]) -> str | None:
-    """A group named without the place its listed name ends in: "X" for the listed "X OF <places>", when every
-    word after "of" is a place and the articles name one of those places with the actor.
+    """A group named without the place its listed name ends in: "X" for the listed "X OF <places>" or "X IN
+    <place>", when every word after "of"/"in" is a place (a country, a region, a known city or province) and the
+    articles name one of those places with the actor.
 
     Why: groups drop their territorial qualifier in running text ("the Islamic Movement" for "... of
-    Uzbekistan"), and the matcher, scoring the missing words, proposes the entry below its bar. The core name
-    must be the listed one exactly, and the place named alongside stands for the qualifier, so a namesake
-    group elsewhere ("the Islamic Movement" in Nigeria) stays unlinked. Returns the evidence, or None.
+    Uzbekistan"; a branch listed as "<Group> IN <City>" is called "<Group>" by reporters in that city), and the
+    matcher, scoring the missing words, proposes the entry below its bar. The core name must be the listed one
+    exactly, and the place named alongside stands for the qualifier, so a namesake group elsewhere ("the Islamic
+    Movement" in Nigeria) stays unlinked; where the articles name the places of two listed branches, both links
+    rival each other and go to review (:func:`threatgraph.resolve.judge.one_entry_per_name`). Returns the
+    evidence, or None.
     """
     listed = _listed_names(cand)
     named: set[str] = set()
@@ -456,8 +468,8 @@ def place_qualified(forms: list[NameForm], cand: Any, schema: str, context: Mapp
             named |= _place_keys(norm)
     if not named:
         return None
-    for name in listed:
-        head, sep, tail = name.casefold().rpartition(" of ")
+    for name, joint in ((n, j) for n in listed for j in QUALIFIER_WORDS):
+        head, sep, tail = name.casefold().rpartition(joint)
         if not sep or not head:
             continue
         pieces = [x.strip() for x in re.split(r",|\band\b|&", tail) if x.strip()]
@@ -878,6 +890,107 @@ def listed_ties(
     return tuple(out)
 
 
+#: At most this many groups named alongside a person are looked up on the list for :func:`listed_companion`
+#: (the most often named first).
+MAX_COMPANIONS = 40
+#: A one-word body name this short is an acronym that names many bodies ("RIM", "MSC"): no companion.
+SHORT_COMPANION = 4
+#: The evidence line :func:`listed_companion` writes.
+COMPANION = "companion:"
+
+
+def companion_bodies(index: ScreenIndex, context: Mapping[str, int]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The bodies named alongside an actor that the list carries, each with the programs of the listed entries its
+    name aligns with in full (the resolver's own name score, :func:`verify`, or a listed name of the same core
+    words) or as a listed name without its place
+    qualifier whose place the articles name (:func:`place_qualified`). A body named by one word common on the list
+    ("Islamic") or by a short acronym names many bodies and is left out."""
+    floor = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(index.names))
+    groups = sorted(
+        ((n, norm) for key, n in context.items() for fam, _, norm in [key.partition(":")] if fam == "Organization"),
+        key=lambda x: (-x[0], x[1]),
+    )
+    out = []
+    for _n, group in groups[:MAX_COMPANIONS]:
+        form = name_form(group, "Organization")
+        if not form.core or (
+            len(form.core) == 1 and (index.df.get(form.core[0], 0) >= floor or len(group) <= SHORT_COMPANION)
+        ):
+            continue
+        programs: set[str] = set()
+        for c in index.match(_query(query_names([group], "Organization"), "Organization"), limit=TIE_CANDIDATES):
+            if family(c.schema) == "Person":
+                continue
+            # the context keeps a body's name without its designator ("<Name>" of "<Name> Front"): a listed name
+            # with the very same core words is the body's full name
+            full = verify([form], "Organization", c)[0] >= VERIFY_THRESHOLD or any(
+                name_form(n, c.schema).core == form.core for n in _listed_names(c)
+            )
+            if full or place_qualified([form], c, "Organization", context):
+                sanction = (getattr(c, "entity", None) or {}).get("sanction") or {}
+                programs |= {str(p) for p in (sanction.get("properties") or {}).get("program") or []}
+        if programs:
+            out.append((group, frozenset(programs)))
+    return tuple(out)
+
+
+def listed_relatives(entry: Mapping[str, Any], index: ScreenIndex, own: int | None) -> int:
+    """How many other listed people carry the entry's family name (its ``lastName``, or the last word of its name),
+    under any spelling with the same consonant skeletons.
+
+    Why: a family the list holds several members of (a ruler's sons, brothers and cousins) is where a namesake in
+    the news is most likely: a father and the grandson named after him share given and family name, and the
+    country and the programs besides. ``own`` is the entry's position in the index (not counted)."""
+    props = entry.get("properties") or {}
+    last = [str(x) for x in props.get("lastName") or []] or [str(n).split()[-1] for n in props.get("name") or [] if n]
+    table = _people_by_part(index)
+    carriers: set[int] = set()
+    for name in last:
+        parts = [sk for sk in name_form(name, "Person").skeletons if sk]
+        if parts:
+            carriers |= set.intersection(*(table.get(sk, set()) for sk in parts))
+    return len(carriers - {own}) if own is not None else max(len(carriers) - 1, 0)
+
+
+def listed_companion(
+    verdict: Judgement,
+    entry: Mapping[str, Any],
+    companions: Callable[[], Sequence[tuple[str, frozenset[str]]]],
+    index: ScreenIndex,
+    own: int | None = None,
+) -> None:
+    """A person's full-name link, left for review for want of corroboration, reads as sanctioned when the articles
+    name alongside the person both a country the entry states (its nationality or place of birth) and a body the
+    list carries under a sanctions program the entry is listed under too, and nothing speaks against it.
+
+    Why: many entries state no Linked To party, only a birth date, a place of birth and the program (a militant
+    designated with his group on one day, each on his own entry); an article on the attack names the person, the
+    group and the country, never a designation. Each of those is weak alone: a full name is shared by namesakes,
+    a country by millions, a program by thousands of entries, and terrorism reporting names listed groups all the
+    time. Together (the entry's own full name, its country, and a listed body of its program in one report) they
+    are what an analyst reads the link from. Held back where a name is weakest: an entry that states Linked To
+    parties (then those are the test), a family the list holds other members of (:func:`listed_relatives`: a father
+    named like his listed grandson), and any evidence against. The line is written as a companion, not as the
+    listed affiliation: a name of common parts (:func:`common_name`) and a name several entries share
+    (:func:`threatgraph.resolve.judge.one_entry_per_name`) still need the entry's own party."""
+    if verdict.state != POSSIBLE or verdict.name_kind != "full" or verdict.evidence_against:
+        return
+    if not any(x.startswith("country:") for x in verdict.evidence_for) or entry.get("links"):
+        return
+    sanction = entry.get("sanction") or {}
+    programs = {str(p) for p in (sanction.get("properties") or {}).get("program") or []}
+    if not programs or listed_relatives(entry, index, own):
+        return
+    for group, listed in companions():
+        shared = programs & listed
+        if shared:
+            verdict.state = PROBABLE
+            verdict.evidence_for.append(
+                f"{COMPANION} {group!r}, named alongside, is listed under {', '.join(sorted(shared))} as this entry is"
+            )
+            return
+
+
 def actor_facts(conn: Connection, todo: dict[str, tuple[str, list[str]]]) -> dict[str, ActorFacts]:
     """What the articles say about each entity: names, co-mentions, reported designations, first seen."""
     ids = list(todo)
@@ -1049,6 +1162,13 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     continue
                 forms = [name_form(n, schema) for n in names]
                 designators = {f.designator for f in forms}
+                found_companions: list[tuple[tuple[str, frozenset[str]], ...]] = []
+
+                def companions(ctx: Mapping[str, int] = actor.context, memo: list = found_companions) -> Any:
+                    if not memo:  # looked up once per actor, and only when a link needs it
+                        memo.append(companion_bodies(index, ctx))
+                    return memo[0]
+
                 checked = []
                 qualified: dict[str, str] = {}
                 chained: set[str] = set()  # under the matcher's bar only for the optional parts left out
@@ -1091,6 +1211,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                         linked=linked_parties(index, [str(x) for x in data.get("links") or []]),
                         linking=linking_parties(index, data),
                     )
+                    if person:
+                        listed_companion(verdict, data, companions, index, _position(index, c.dataset, c.entry_id))
                     if person and float(c.score) < MATCH_THRESHOLD and c.entry_id not in chained:
                         below_bar(verdict)
                     if person:
