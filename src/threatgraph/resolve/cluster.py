@@ -38,7 +38,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameStats
-from threatgraph.resolve.surnames import SHARED_SURNAME
+from threatgraph.resolve.surnames import SHARED_SURNAME, bears
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -104,6 +104,11 @@ def cross_type_keys(g: Group) -> set[str]:
 FULL_NAME_WORDS = 2
 
 
+def _whole_name_key(key: str) -> bool:
+    """A blocking key that files a whole name (``n:``), not one of its parts (:func:`blocking_keys`)."""
+    return key.partition("|")[2].startswith("n:")
+
+
 def _longest(g: Group) -> int:
     return max((len(f.core) for f in g.forms()), default=0)
 
@@ -134,6 +139,63 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
     fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
     return any(i != j for i in fits_left for j in fits_right)
+
+
+def _bearers_first(forms: list[NameForm], scored: list[tuple[GroupScore, Profile]]) -> list[tuple[GroupScore, Profile]]:
+    """For a bare one-word person name, the scored entities that bear it as the surname of a full name
+    (:func:`threatgraph.resolve.surnames.bears`), when any does; else all of them.
+
+    Why: a bare surname is a short form of a full name. An entity that carries the word only alone (one made by
+    earlier bare mentions that joined nobody) or only inside a body's name mistyped as a person is no bearer: as a
+    rival it made a surname with one known bearer look shared ("do not guess"), and as the best-scored entity it
+    took the mention from the full-named actor, so the bare mentions of one public figure piled up in dozens of
+    one-word entities beside it. Two bearers that fit are still two rivals (:data:`WEAK_MARGIN`)."""
+    words = {f.core[0] for f in forms if len(f.core) == 1}
+    bearing = [x for x in scored if any(bears(w, x[1].forms()) for w in words)]
+    return bearing or scored
+
+
+def _bare_uses(words: set[str], prof: Profile) -> int:
+    """Mentions of this entity under one of these words alone: how often the archive's own articles, which tied
+    the bare word to the full name in-document, use it for this actor."""
+    return sum(n for name, n in prof.alias_counts.items() if name_form(name, prof.schema).core in {(w,) for w in words})
+
+
+def _other_bearer(
+    forms: list[NameForm], best: tuple[GroupScore, Profile], fits: list[tuple[GroupScore, Profile]]
+) -> bool:
+    """Whether another bearer of a bare surname may be the one meant, so that the best-scored bearer is no safe
+    guess: one whose shared company comes within :data:`WEAK_MARGIN` of the best's (whether or not it passed the
+    bar itself), or, where several bear it, the best is not the bearer the archive calls by the bare word most.
+
+    Why: only the bearers that passed the bar were rivals, and a small profile passes on little company (overlap
+    is measured against the smaller side), so a bare name in a family member's company joined that relative while
+    the public figure the archive calls so hundreds of times missed the bar by a hair. Precision first: two people
+    of one surname and no clear evidence for one of them leave the bare name apart."""
+    gs, prof = best
+    words = {f.core[0] for f in forms if len(f.core) == 1}
+    if not any(bears(w, prof.forms()) for w in words):
+        return False
+    bearers = [(o, p) for o, p in fits if p.id != prof.id and any(bears(w, p.forms()) for w in words)]
+    if not bearers:
+        return False
+    if any(o.context + WEAK_MARGIN > gs.context for o, _ in bearers):
+        return True
+    return any(_bare_uses(words, p) > _bare_uses(words, prof) for _, p in bearers)
+
+
+def _may_fold(best: Profile, other: Profile) -> bool:
+    """Whether two entities a body's group fits may be folded into one: always within one family; across the
+    person/body line only when they share a name exactly (one actor typed a person in one article and a body in
+    another, as :meth:`Resolver._cross_type` joins it).
+
+    Why: a group can fit a person by one of its names and a body by another ("<Given> <Surname>" and "<Surname>",
+    typed a body in one article, fit the person and "<Surname> Foundation" alike), and folding on that bridge put
+    the body named after a person into the person, so every later mention of the body joined the person too. One
+    name that fits a person and a body is no evidence that they are one actor."""
+    if family(best.schema) == family(other.schema):
+        return True
+    return best_name_score(best.forms(), other.forms()).feature == "exact"
 
 
 def _territorial(gs: GroupScore) -> bool:
@@ -293,11 +355,36 @@ class Resolver:
         }
         selective = [k for k in keys if len(ids[k]) <= MAX_POSTING] or sorted(keys, key=lambda k: (len(ids[k]), k))[:1]
         hits: Counter[str] = Counter()
+        named: Counter[str] = Counter()
         for k in selective:
             hits.update(ids[k])
-        # Ties broken by id, never by set or insertion order: which candidates make the cut must not
-        # depend on the hash seed or on the order the input arrived in (Spark blocks, shuffled batches).
-        return [eid for eid, _ in top(hits, MAX_CANDIDATES)]
+            if _whole_name_key(k):
+                named.update(ids[k])
+        if len(hits) <= MAX_CANDIDATES:
+            return [eid for eid, _ in top(hits, MAX_CANDIDATES)]
+        # More entities than are scored: those filed under one of the group's whole names come first, the most
+        # reported of them first, then by shared keys. Why: an actor's bare name ("<Surname>" said) is filed under
+        # more part keys on a one-word entity than on the full-named entity that also carries it, so the one-word
+        # entities an earlier undecided mention formed outranked, by shared keys, the actor the archive names so
+        # most, which was then never scored. Ties broken by id, never by set or insertion order: which candidates
+        # make the cut must not depend on the hash seed or on the order the input arrived in.
+        size = self._article_counts(list(hits))
+        ranked = sorted(hits, key=lambda e: (-named[e], -size.get(e, 0), -hits[e], e))
+        return ranked[:MAX_CANDIDATES]
+
+    def _article_counts(self, ids: list[str]) -> dict[str, int]:
+        """Articles per entity as this batch sees them (its own profiles first, then the store)."""
+        out = {e: p.article_count for e in ids if (p := self.profiles.get(e)) is not None}
+        missing = sorted(e for e in ids if e not in out)
+        for i in range(0, len(missing), CHUNK):
+            out.update(
+                dict(
+                    self.conn.execute(
+                        select(entities.c.id, entities.c.article_count).where(entities.c.id.in_(missing[i : i + CHUNK]))
+                    ).all()
+                )
+            )
+        return {e: n or 0 for e, n in out.items()}
 
     def profile(self, eid: str) -> Profile | None:
         eid = self.final(eid)
@@ -471,6 +558,7 @@ class Resolver:
         self.load_profiles(cands)
         flagged = self._flagged(cands)
         scored: list[tuple[GroupScore, Profile]] = []
+        fits: list[tuple[GroupScore, Profile]] = []  # every candidate of the group's own family, as scored
         for eid in cands:
             prof = self.profiles.get(eid)
             if prof is None or prof.props.get(SHARED_SURNAME):
@@ -493,6 +581,8 @@ class Resolver:
             )
             if crossed and gs.name.feature != "exact":
                 continue
+            if not crossed:
+                fits.append((gs, prof))
             # A list's or the public table's statement stands for a name that does not align whole, even where
             # shared context already lifted it over the bar ("ISIS – <Region>" against "ISIS-K", an acronym at
             # 0.9 plus context): the statement, not the acronym, is what may join an entity read as sanctioned.
@@ -523,6 +613,10 @@ class Resolver:
             return forced
         # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
         scored.sort(key=lambda x: (-x[0].score, -x[0].context, -x[0].name.score, -x[1].mention_count, x[1].id))
+        if scored[0][0].weak and forced is None:
+            scored = _bearers_first(forms, scored)
+            if _other_bearer(forms, scored[0], fits):
+                return None  # a bare surname of two known people, and no clear sign which: do not guess
         best_gs, best = scored[0]
         if forced is not None:
             best = forced
@@ -542,6 +636,7 @@ class Resolver:
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
+                    and _may_fold(best, other)
                     and (
                         best_name_score(best.forms(), other.forms()).score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())
