@@ -8,7 +8,8 @@ from sqlalchemy import insert, select
 
 from threatgraph import resolve
 from threatgraph.names.forms import name_form
-from threatgraph.resolve.cluster import MAX_CANDIDATES, Resolver, _bearers_first, _other_bearer
+from threatgraph.resolve.bearers import bearers_first, other_bearer
+from threatgraph.resolve.cluster import MAX_CANDIDATES, Resolver
 from threatgraph.resolve.compare import score_group
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.groups import Profile
@@ -38,7 +39,7 @@ def test_the_bearer_comes_before_one_word_entities_that_scored_higher() -> None:
     one_word, bearer = _profile("ent-a", "Halvey"), _profile("ent-b", "Corvin Halvey", "Halvey")
     high = score_group(bare, {"x", "y"}, one_word.forms(), {"x": 1, "y": 1}, True)
     low = score_group(bare, {"x", "y"}, bearer.forms(), {"x": 1, "y": 1, "z": 1}, True)
-    ordered = _bearers_first(bare, [(high, one_word), (low, bearer)])
+    ordered = bearers_first(bare, [(high, one_word), (low, bearer)])
     assert [p.id for _, p in ordered] == ["ent-b"]
 
 
@@ -46,9 +47,9 @@ def test_control_without_a_bearer_or_with_two_nothing_is_dropped() -> None:
     bare = _forms("Halvey")
     gs = score_group(bare, set(), _forms("Halvey"), {}, True)
     alone = [(gs, _profile("ent-a", "Halvey")), (gs, _profile("ent-c", "Halvey"))]
-    assert _bearers_first(bare, alone) == alone
+    assert bearers_first(bare, alone) == alone
     two = [(gs, _profile("ent-b", "Corvin Halvey")), (gs, _profile("ent-d", "Marisa Halvey")), alone[0]]
-    assert [p.id for _, p in _bearers_first(bare, two)] == ["ent-b", "ent-d"]  # still rivals (WEAK_MARGIN)
+    assert [p.id for _, p in bearers_first(bare, two)] == ["ent-b", "ent-d"]  # still rivals (WEAK_MARGIN)
 
 
 def _entity_of(store, text_part: str, name: str) -> set[str]:
@@ -125,15 +126,15 @@ def test_another_bearer_close_in_company_or_called_so_more_often_leaves_the_bare
     bare = _forms("Halvey")
     relative = _scored(0.4, ["Marisa Halvey", "Halvey"], "ent-m", uses=3)
     figure = _scored(0.05, ["Corvin Halvey", "Halvey"], "ent-c", uses=300)
-    assert _other_bearer(bare, relative, [relative, figure])  # the figure is called so more often
+    assert other_bearer(bare, relative, [relative, figure])  # the figure is called so more often
     close = _scored(0.35, ["Corvin Halvey", "Halvey"], "ent-c", uses=1)
-    assert _other_bearer(bare, relative, [relative, close])  # within the margin
+    assert other_bearer(bare, relative, [relative, close])  # within the margin
 
 
 def test_control_the_figure_in_its_own_company_or_the_only_bearer_is_a_safe_guess() -> None:
     bare = _forms("Halvey")
     figure = _scored(0.3, ["Corvin Halvey", "Halvey"], "ent-c", uses=300)
     relative = _scored(0.0, ["Marisa Halvey", "Halvey"], "ent-m", uses=3)
-    assert not _other_bearer(bare, figure, [figure, relative])
+    assert not other_bearer(bare, figure, [figure, relative])
     one_word = _scored(0.3, ["Halvey"], "ent-o", uses=500)  # no bearer: not a rival here
-    assert not _other_bearer(bare, figure, [figure, one_word])
+    assert not other_bearer(bare, figure, [figure, one_word])

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
+from threatgraph.resolve.bearers import WEAK_MARGIN, bearers_first, other_bearer
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
@@ -38,7 +39,7 @@ from threatgraph.resolve.groups import (
 from threatgraph.resolve.links import link_events, recount
 from threatgraph.resolve.listnames import ListNames, list_names
 from threatgraph.resolve.rarity import RARE_AFTER, NameStats
-from threatgraph.resolve.surnames import SHARED_SURNAME, bears
+from threatgraph.resolve.surnames import SHARED_SURNAME
 from threatgraph.resolve.writeback import write_back
 from threatgraph.store.db import lock_entity_counts
 from threatgraph.store.schema import (
@@ -65,8 +66,6 @@ SURNAME_LETTERS = 4
 #: (:func:`threatgraph.resolve.compare.score_group`). Never for an entity read as sanctioned: joining one still
 #: takes the guard's shared company, whatever the name.
 PROMINENT_ARTICLES = 20
-#: A surname-only person must beat the runner-up's context by this much, else it stays apart.
-WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
 #: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
 LIST_ALIASES = 0.9
@@ -139,49 +138,6 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
     fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
     return any(i != j for i in fits_left for j in fits_right)
-
-
-def _bearers_first(forms: list[NameForm], scored: list[tuple[GroupScore, Profile]]) -> list[tuple[GroupScore, Profile]]:
-    """For a bare one-word person name, the scored entities that bear it as the surname of a full name
-    (:func:`threatgraph.resolve.surnames.bears`), when any does; else all of them.
-
-    Why: a bare surname is a short form of a full name. An entity that carries the word only alone (one made by
-    earlier bare mentions that joined nobody) or only inside a body's name mistyped as a person is no bearer: as a
-    rival it made a surname with one known bearer look shared ("do not guess"), and as the best-scored entity it
-    took the mention from the full-named actor, so the bare mentions of one public figure piled up in dozens of
-    one-word entities beside it. Two bearers that fit are still two rivals (:data:`WEAK_MARGIN`)."""
-    words = {f.core[0] for f in forms if len(f.core) == 1}
-    bearing = [x for x in scored if any(bears(w, x[1].forms()) for w in words)]
-    return bearing or scored
-
-
-def _bare_uses(words: set[str], prof: Profile) -> int:
-    """Mentions of this entity under one of these words alone: how often the archive's own articles, which tied
-    the bare word to the full name in-document, use it for this actor."""
-    return sum(n for name, n in prof.alias_counts.items() if name_form(name, prof.schema).core in {(w,) for w in words})
-
-
-def _other_bearer(
-    forms: list[NameForm], best: tuple[GroupScore, Profile], fits: list[tuple[GroupScore, Profile]]
-) -> bool:
-    """Whether another bearer of a bare surname may be the one meant, so that the best-scored bearer is no safe
-    guess: one whose shared company comes within :data:`WEAK_MARGIN` of the best's (whether or not it passed the
-    bar itself), or, where several bear it, the best is not the bearer the archive calls by the bare word most.
-
-    Why: only the bearers that passed the bar were rivals, and a small profile passes on little company (overlap
-    is measured against the smaller side), so a bare name in a family member's company joined that relative while
-    the public figure the archive calls so hundreds of times missed the bar by a hair. Precision first: two people
-    of one surname and no clear evidence for one of them leave the bare name apart."""
-    gs, prof = best
-    words = {f.core[0] for f in forms if len(f.core) == 1}
-    if not any(bears(w, prof.forms()) for w in words):
-        return False
-    bearers = [(o, p) for o, p in fits if p.id != prof.id and any(bears(w, p.forms()) for w in words)]
-    if not bearers:
-        return False
-    if any(o.context + WEAK_MARGIN > gs.context for o, _ in bearers):
-        return True
-    return any(_bare_uses(words, p) > _bare_uses(words, prof) for _, p in bearers)
 
 
 def _may_fold(best: Profile, other: Profile) -> bool:
@@ -614,8 +570,8 @@ class Resolver:
         # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
         scored.sort(key=lambda x: (-x[0].score, -x[0].context, -x[0].name.score, -x[1].mention_count, x[1].id))
         if scored[0][0].weak and forced is None:
-            scored = _bearers_first(forms, scored)
-            if _other_bearer(forms, scored[0], fits):
+            scored = bearers_first(forms, scored)
+            if other_bearer(forms, scored[0], fits):
                 return None  # a bare surname of two known people, and no clear sign which: do not guess
         best_gs, best = scored[0]
         if forced is not None:
