@@ -9,7 +9,7 @@ neither rivals nor a home while a bearer fits, and two bearers with no clear sig
 
 from __future__ import annotations
 
-from threatgraph.names.forms import NameForm, name_form
+from threatgraph.names.forms import NameForm
 from threatgraph.resolve.compare import GroupScore
 from threatgraph.resolve.groups import Profile
 from threatgraph.resolve.surnames import bears
@@ -32,18 +32,14 @@ def bearers_first(forms: list[NameForm], scored: list[tuple[GroupScore, Profile]
     return bearing or scored
 
 
-def _bare_uses(words: set[str], prof: Profile) -> int:
-    """Mentions of this entity under one of these words alone: how often the archive's own articles, which tied
-    the bare word to the full name in-document, use it for this actor."""
-    return sum(n for name, n in prof.alias_counts.items() if name_form(name, prof.schema).core in {(w,) for w in words})
-
-
 def other_bearer(
     forms: list[NameForm], best: tuple[GroupScore, Profile], fits: list[tuple[GroupScore, Profile]]
 ) -> bool:
     """Whether another bearer of a bare surname may be the one meant, so that the best-scored bearer is no safe
     guess: one whose shared company comes within :data:`WEAK_MARGIN` of the best's (whether or not it passed the
-    bar itself), or, where several bear it, the best is not the bearer the archive calls by the bare word most.
+    bar itself). (A veto for the bearer the archive calls by the bare word less often was tried and dropped: it
+    overrode clear company, a bare name among a minister's colleagues left apart because a namesake is named so
+    more often.)
 
     Why: only the bearers that passed the bar were rivals, and a small profile passes on little company (overlap
     is measured against the smaller side), so a bare name in a family member's company joined that relative while
@@ -56,6 +52,4 @@ def other_bearer(
     bearers = [(o, p) for o, p in fits if p.id != prof.id and any(bears(w, p.forms()) for w in words)]
     if not bearers:
         return False
-    if any(o.context + WEAK_MARGIN > gs.context for o, _ in bearers):
-        return True
-    return any(_bare_uses(words, p) > _bare_uses(words, prof) for _, p in bearers)
+    return any(o.context + WEAK_MARGIN > gs.context for o, _ in bearers)
