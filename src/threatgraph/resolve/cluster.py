@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from threatgraph.names.align import MATCH_THRESHOLD, NameScore, best_name_score
 from threatgraph.names.bodies import public_names
 from threatgraph.names.forms import MAX_KEY, NameForm, blocking_keys, decision_key, family, name_form, script_of
+from threatgraph.resolve.bearers import WEAK_MARGIN, bearers_first, other_bearer
 from threatgraph.resolve.common import common_context, common_from_counts
 from threatgraph.resolve.compare import GroupScore, score_group, short_form_in_article
 from threatgraph.resolve.decisions import Decisions
@@ -65,8 +66,6 @@ SURNAME_LETTERS = 4
 #: (:func:`threatgraph.resolve.compare.score_group`). Never for an entity read as sanctioned: joining one still
 #: takes the guard's shared company, whatever the name.
 PROMINENT_ARTICLES = 20
-#: A surname-only person must beat the runner-up's context by this much, else it stays apart.
-WEAK_MARGIN = 0.1
 #: Two names the loaded lists give one organisation (and no other): one body, unless one article names
 #: both apart (below the 0.95 an article's own separation needs) or an analyst split them.
 LIST_ALIASES = 0.9
@@ -104,6 +103,11 @@ def cross_type_keys(g: Group) -> set[str]:
 FULL_NAME_WORDS = 2
 
 
+def _whole_name_key(key: str) -> bool:
+    """A blocking key that files a whole name (``n:``), not one of its parts (:func:`blocking_keys`)."""
+    return key.partition("|")[2].startswith("n:")
+
+
 def _longest(g: Group) -> int:
     return max((len(f.core) for f in g.forms()), default=0)
 
@@ -134,6 +138,20 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     fits_left = {i for i, f in enumerate(forms) if best_name_score([f], left).score >= 0.92}
     fits_right = {i for i, f in enumerate(forms) if best_name_score([f], right).score >= 0.92}
     return any(i != j for i in fits_left for j in fits_right)
+
+
+def _may_fold(best: Profile, other: Profile) -> bool:
+    """Whether two entities a body's group fits may be folded into one: always within one family; across the
+    person/body line only when they share a name exactly (one actor typed a person in one article and a body in
+    another, as :meth:`Resolver._cross_type` joins it).
+
+    Why: a group can fit a person by one of its names and a body by another ("<Given> <Surname>" and "<Surname>",
+    typed a body in one article, fit the person and "<Surname> Foundation" alike), and folding on that bridge put
+    the body named after a person into the person, so every later mention of the body joined the person too. One
+    name that fits a person and a body is no evidence that they are one actor."""
+    if family(best.schema) == family(other.schema):
+        return True
+    return best_name_score(best.forms(), other.forms()).feature == "exact"
 
 
 def _territorial(gs: GroupScore) -> bool:
@@ -293,11 +311,36 @@ class Resolver:
         }
         selective = [k for k in keys if len(ids[k]) <= MAX_POSTING] or sorted(keys, key=lambda k: (len(ids[k]), k))[:1]
         hits: Counter[str] = Counter()
+        named: Counter[str] = Counter()
         for k in selective:
             hits.update(ids[k])
-        # Ties broken by id, never by set or insertion order: which candidates make the cut must not
-        # depend on the hash seed or on the order the input arrived in (Spark blocks, shuffled batches).
-        return [eid for eid, _ in top(hits, MAX_CANDIDATES)]
+            if _whole_name_key(k):
+                named.update(ids[k])
+        if len(hits) <= MAX_CANDIDATES:
+            return [eid for eid, _ in top(hits, MAX_CANDIDATES)]
+        # More entities than are scored: those filed under one of the group's whole names come first, the most
+        # reported of them first, then by shared keys. Why: an actor's bare name ("<Surname>" said) is filed under
+        # more part keys on a one-word entity than on the full-named entity that also carries it, so the one-word
+        # entities an earlier undecided mention formed outranked, by shared keys, the actor the archive names so
+        # most, which was then never scored. Ties broken by id, never by set or insertion order: which candidates
+        # make the cut must not depend on the hash seed or on the order the input arrived in.
+        size = self._article_counts(list(hits))
+        ranked = sorted(hits, key=lambda e: (-named[e], -size.get(e, 0), -hits[e], e))
+        return ranked[:MAX_CANDIDATES]
+
+    def _article_counts(self, ids: list[str]) -> dict[str, int]:
+        """Articles per entity as this batch sees them (its own profiles first, then the store)."""
+        out = {e: p.article_count for e in ids if (p := self.profiles.get(e)) is not None}
+        missing = sorted(e for e in ids if e not in out)
+        for i in range(0, len(missing), CHUNK):
+            out.update(
+                dict(
+                    self.conn.execute(
+                        select(entities.c.id, entities.c.article_count).where(entities.c.id.in_(missing[i : i + CHUNK]))
+                    ).all()
+                )
+            )
+        return {e: n or 0 for e, n in out.items()}
 
     def profile(self, eid: str) -> Profile | None:
         eid = self.final(eid)
@@ -471,6 +514,7 @@ class Resolver:
         self.load_profiles(cands)
         flagged = self._flagged(cands)
         scored: list[tuple[GroupScore, Profile]] = []
+        fits: list[tuple[GroupScore, Profile]] = []  # every candidate of the group's own family, as scored
         for eid in cands:
             prof = self.profiles.get(eid)
             if prof is None or prof.props.get(SHARED_SURNAME):
@@ -493,6 +537,8 @@ class Resolver:
             )
             if crossed and gs.name.feature != "exact":
                 continue
+            if not crossed:
+                fits.append((gs, prof))
             # A list's or the public table's statement stands for a name that does not align whole, even where
             # shared context already lifted it over the bar ("ISIS – <Region>" against "ISIS-K", an acronym at
             # 0.9 plus context): the statement, not the acronym, is what may join an entity read as sanctioned.
@@ -523,6 +569,10 @@ class Resolver:
             return forced
         # A full tie goes to the entity id (derived from its first name key), not to the candidate order.
         scored.sort(key=lambda x: (-x[0].score, -x[0].context, -x[0].name.score, -x[1].mention_count, x[1].id))
+        if scored[0][0].weak and forced is None:
+            scored = bearers_first(forms, scored)
+            if other_bearer(forms, scored[0], fits):
+                return None  # a bare surname of two known people, and no clear sign which: do not guess
         best_gs, best = scored[0]
         if forced is not None:
             best = forced
@@ -542,6 +592,7 @@ class Resolver:
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
+                    and _may_fold(best, other)
                     and (
                         best_name_score(best.forms(), other.forms()).score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())

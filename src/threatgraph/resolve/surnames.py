@@ -61,3 +61,9 @@ def kept_apart(forms: list[NameForm], others: list[list[NameForm]]) -> bool:
         return False
     own = {f.norm for f in forms}
     return any(other and all(len(f.core) == 1 for f in other) and {f.norm for f in other} <= own for other in others)
+
+
+def bears(word: str, names: Iterable[NameForm]) -> bool:
+    """Whether one of these names is a full name (two words or more) that ends in this word: a bearer of the
+    surname, not an actor that carries the word alone (a one-word entity, a body's name mistyped as a person)."""
+    return bool(_bearers(word, names))
