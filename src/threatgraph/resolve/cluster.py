@@ -140,7 +140,7 @@ def _bridged(forms: list[NameForm], left: list[NameForm], right: list[NameForm])
     return any(i != j for i in fits_left for j in fits_right)
 
 
-def _may_fold(best: Profile, other: Profile) -> bool:
+def _may_fold(best: Profile, other: Profile, names: NameScore) -> bool:
     """Whether two entities a body's group fits may be folded into one: always within one family; across the
     person/body line only when they share a name exactly (one actor typed a person in one article and a body in
     another, as :meth:`Resolver._cross_type` joins it).
@@ -148,10 +148,9 @@ def _may_fold(best: Profile, other: Profile) -> bool:
     Why: a group can fit a person by one of its names and a body by another ("<Given> <Surname>" and "<Surname>",
     typed a body in one article, fit the person and "<Surname> Foundation" alike), and folding on that bridge put
     the body named after a person into the person, so every later mention of the body joined the person too. One
-    name that fits a person and a body is no evidence that they are one actor."""
-    if family(best.schema) == family(other.schema):
-        return True
-    return best_name_score(best.forms(), other.forms()).feature == "exact"
+    name that fits a person and a body is no evidence that they are one actor. ``names``: how the two entities'
+    own names align (:func:`best_name_score`)."""
+    return family(best.schema) == family(other.schema) or names.feature == "exact"
 
 
 def _territorial(gs: GroupScore) -> bool:
@@ -592,9 +591,9 @@ class Resolver:
                     (gs.name.score >= 0.92 or by_list)
                     and other.id != best.id
                     and not self.decisions.forbids(best.keys(), other.keys())
-                    and _may_fold(best, other)
+                    and _may_fold(best, other, names := best_name_score(best.forms(), other.forms()))
                     and (
-                        best_name_score(best.forms(), other.forms()).score >= 0.92
+                        names.score >= 0.92
                         or _bridged(forms, best.forms(), other.forms())
                         or (listed is not None and listed.same_entry(best.list_keys(), other.list_keys()))
                         or (public is not None and public.same_body(best.forms(), other.forms()))
