@@ -27,8 +27,8 @@ def bearers_first(forms: list[NameForm], scored: list[tuple[GroupScore, Profile]
     rival it made a surname with one known bearer look shared ("do not guess"), and as the best-scored entity it
     took the mention from the full-named actor, so the bare mentions of one public figure piled up in dozens of
     one-word entities beside it. Two bearers that fit are still two rivals (:data:`WEAK_MARGIN`)."""
-    words = {f.core[0] for f in forms if len(f.core) == 1}
-    bearing = [x for x in scored if any(bears(w, x[1].forms()) for w in words)]
+    words = _bare_words(forms)
+    bearing = [x for x in scored if _bears_any(words, x[1])]
     return bearing or scored
 
 
@@ -46,10 +46,20 @@ def other_bearer(
     the public figure the archive calls so hundreds of times missed the bar by a hair. Precision first: two people
     of one surname and no clear evidence for one of them leave the bare name apart."""
     gs, prof = best
-    words = {f.core[0] for f in forms if len(f.core) == 1}
-    if not any(bears(w, prof.forms()) for w in words):
+    words = _bare_words(forms)
+    if not _bears_any(words, prof):
         return False
-    bearers = [(o, p) for o, p in fits if p.id != prof.id and any(bears(w, p.forms()) for w in words)]
+    bearers = [(o, p) for o, p in fits if p.id != prof.id and _bears_any(words, p)]
     if not bearers:
         return False
     return any(o.context + WEAK_MARGIN > gs.context for o, _ in bearers)
+
+
+def _bare_words(forms: list[NameForm]) -> set[str]:
+    """The words a group names a person by alone (its one-word forms)."""
+    return {f.core[0] for f in forms if len(f.core) == 1}
+
+
+def _bears_any(words: set[str], prof: Profile) -> bool:
+    """Whether an entity bears one of these words as the surname of a full name."""
+    return any(bears(w, prof.forms()) for w in words)

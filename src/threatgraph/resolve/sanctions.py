@@ -12,6 +12,7 @@ same body on the other lists too, by the lists' own shared names (:func:`cross_l
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -1162,13 +1163,8 @@ def screen_entities(engine: Engine, entity_ids: Iterable[str], *, replace: bool 
                     continue
                 forms = [name_form(n, schema) for n in names]
                 designators = {f.designator for f in forms}
-                found_companions: list[tuple[tuple[str, frozenset[str]], ...]] = []
-
-                def companions(ctx: Mapping[str, int] = actor.context, memo: list = found_companions) -> Any:
-                    if not memo:  # looked up once per actor, and only when a link needs it
-                        memo.append(companion_bodies(index, ctx))
-                    return memo[0]
-
+                # looked up once per actor, and only when a link needs it
+                companions = functools.cache(functools.partial(companion_bodies, index, actor.context))
                 checked = []
                 qualified: dict[str, str] = {}
                 chained: set[str] = set()  # under the matcher's bar only for the optional parts left out
