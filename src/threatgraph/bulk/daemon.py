@@ -82,10 +82,10 @@ def warm(pool: str | None = None) -> float:
     RESOLVE` (the name stack's: rigour's tagger, the name forms and comparisons) or None for both (a daemon started
     outside a bulk job's pools).
     """
-    from threatgraph.bulk.pools import EXTRACT, RESOLVE
+    from threatgraph.bulk.pools import EXTRACT, RESOLVE, check_pool
 
-    if pool not in (None, EXTRACT, RESOLVE):
-        raise ValueError(f"unknown bulk worker pool {pool!r}: expected {EXTRACT!r} or {RESOLVE!r}")
+    if pool is not None:
+        check_pool(pool)
     c0 = time.process_time()
     if pool in (None, EXTRACT):
         from threatgraph.bulk import tasks  # noqa: F401 - the module Spark's extraction workers unpickle into

@@ -36,6 +36,12 @@ RESOLVE = "resolve"
 _ENV_LOCK = threading.RLock()
 
 
+def check_pool(pool: str) -> None:
+    """Refuse a pool name that is neither :data:`EXTRACT` nor :data:`RESOLVE` (a typo would build no tables)."""
+    if pool not in (EXTRACT, RESOLVE):
+        raise ValueError(f"unknown bulk worker pool {pool!r}: expected {EXTRACT!r} or {RESOLVE!r}")
+
+
 @contextmanager
 def worker_pool(sc: SparkContext, pool: str) -> Iterator[None]:
     """Python functions PySpark wraps inside the block run in workers of ``pool``.
@@ -43,8 +49,7 @@ def worker_pool(sc: SparkContext, pool: str) -> Iterator[None]:
     The functions must be wrapped inside the block: a DataFrame's ``mapInArrow`` wraps its function when called, an
     RDD's lazily on its first use (touch ``rdd._jrdd`` inside). Actions may run later, and from other threads.
     """
-    if pool not in (EXTRACT, RESOLVE):
-        raise ValueError(f"unknown bulk worker pool {pool!r}: expected {EXTRACT!r} or {RESOLVE!r}")
+    check_pool(pool)
     with _ENV_LOCK:
         env = sc.environment
         before = env.get(POOL_VAR)
