@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from threatgraph.model import Analysis, Article, Event, Mention, Quote
 from threatgraph.store.articles import save_analysis
+from threatgraph.store.schema import articles, mentions
 
 
 def build(
@@ -96,3 +98,13 @@ def load_sdn_rows(store, tmp_path: Path, rows: list[str]):
     sdn.write_text("\n".join(rows) + "\n", encoding="utf-8")
     load_files(store, [sdn], dataset="ofac")
     return store
+
+
+def entity_names(store, text_part: str, name: str) -> set[str]:
+    """Every name held by the entity of ``name`` in the article whose text holds ``text_part``."""
+    with store.connect() as conn:
+        aid = conn.execute(select(articles.c.id).where(articles.c.text.contains(text_part))).scalar_one()
+        eid = conn.execute(
+            select(mentions.c.entity_id).where(mentions.c.article_id == aid, mentions.c.text == name)
+        ).first()[0]
+        return {t for (t,) in conn.execute(select(mentions.c.text).where(mentions.c.entity_id == eid))}

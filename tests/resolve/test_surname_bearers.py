@@ -4,7 +4,7 @@ bearer out of the candidates the resolver scores. All names are invented."""
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
 from threatgraph import resolve
 from threatgraph.names.forms import name_form
@@ -14,9 +14,9 @@ from threatgraph.resolve.compare import score_group
 from threatgraph.resolve.decisions import load_decisions
 from threatgraph.resolve.groups import Profile
 from threatgraph.resolve.surnames import bears
-from threatgraph.store.schema import articles, entities, mentions, resolve_keys
+from threatgraph.store.schema import entities, resolve_keys
 
-from .conftest import build
+from .conftest import build, entity_names
 
 
 def _forms(*names: str):
@@ -52,16 +52,6 @@ def test_control_without_a_bearer_or_with_two_nothing_is_dropped() -> None:
     assert [p.id for _, p in bearers_first(bare, two)] == ["ent-b", "ent-d"]  # still rivals (WEAK_MARGIN)
 
 
-def _entity_of(store, text_part: str, name: str) -> set[str]:
-    """Every name held by the entity of ``name`` in the article whose text holds ``text_part``."""
-    with store.connect() as conn:
-        aid = conn.execute(select(articles.c.id).where(articles.c.text.contains(text_part))).scalar_one()
-        eid = conn.execute(
-            select(mentions.c.entity_id).where(mentions.c.article_id == aid, mentions.c.text == name)
-        ).first()[0]
-        return {t for (t,) in conn.execute(select(mentions.c.text).where(mentions.c.entity_id == eid))}
-
-
 def test_a_bare_surname_in_both_companies_joins_the_bearer_not_the_one_word_entity(store, add) -> None:
     """Before: a bare "Halvey" seen in other company formed a one-word entity; a later bare "Halvey" in the company
     of both was a surname "shared by several known people" and formed a third entity."""
@@ -89,8 +79,8 @@ def test_a_bare_surname_in_both_companies_joins_the_bearer_not_the_one_word_enti
     )
     for analysis in (banker, elsewhere, both):
         resolve.update(store, add(analysis))
-    assert "Corvin Halvey" in _entity_of(store, "Bank, the Orlo", "Halvey")
-    assert "Corvin Halvey" not in _entity_of(store, "on Monday", "Halvey")  # control: no shared company, no join
+    assert "Corvin Halvey" in entity_names(store, "Bank, the Orlo", "Halvey")
+    assert "Corvin Halvey" not in entity_names(store, "on Monday", "Halvey")  # control: no shared company, no join
 
 
 def test_one_word_entities_do_not_crowd_the_bearer_out_of_the_candidates(store) -> None:
